@@ -1,0 +1,3 @@
+from saidwhat.cli import main
+
+main()

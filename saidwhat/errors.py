@@ -1,0 +1,69 @@
+"""One error type with stable codes; the catalogue lives in ``docs/errors.md``.
+
+User errors (bad input, bad arguments, an unusable database) are :class:`SaidwhatError`: the CLI
+prints them as one line ``error[CODE] source:line: message`` and the API answers them as
+``{"error": {"code": ..., "message": ...}}``. Anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# code -> (HTTP status, one-line meaning). docs/errors.md lists the same codes; a test keeps them in step.
+CATALOGUE: dict[str, tuple[int, str]] = {
+    "E_PATH_MISSING": (404, "the input path does not exist"),
+    "E_EMPTY": (422, "the input holds no text"),
+    "E_BINARY": (415, "the input is a binary file, not text"),
+    "E_ENCODING": (415, "the input is not text in any encoding we can detect"),
+    "E_TOO_LARGE": (413, "the input is over the size limit"),
+    "E_HTML": (422, "no article text could be extracted from the HTML"),
+    "E_JSONL": (422, "a JSON Lines record is malformed or lacks text"),
+    "E_FEED": (422, "the file is not a readable RSS/Atom feed"),
+    "E_WARC": (422, "the WARC file is truncated or malformed"),
+    "E_SIDECAR": (422, "the .meta.json sidecar is malformed or holds an invalid value"),
+    "E_DATE": (422, "a date is not a valid YYYY-MM-DD calendar date"),
+    "E_UNSUPPORTED": (415, "the file type is not supported"),
+    "E_READ": (500, "the input could not be read"),
+    "E_DB_OPEN": (500, "the database cannot be opened or written"),
+    "E_DB_CORRUPT": (500, "the database file is corrupt or not a saidwhat database"),
+    "E_DB_VERSION": (500, "the database was written by a newer saidwhat"),
+    "E_NOT_FOUND": (404, "no such record"),
+    "E_BAD_REQUEST": (422, "a request parameter is invalid"),
+    "E_READ_ONLY": (403, "the server runs read-only"),
+    "E_INTERNAL": (500, "an unexpected internal error"),
+}
+
+
+@dataclass
+class SaidwhatError(Exception):
+    code: str
+    message: str
+    source: str | None = None
+    line: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in CATALOGUE:
+            raise ValueError(f"unknown error code {self.code}")
+        Exception.__init__(self, self.one_line())
+
+    @property
+    def status(self) -> int:
+        return CATALOGUE[self.code][0]
+
+    def where(self) -> str:
+        if self.source is None:
+            return ""
+        return f"{self.source}:{self.line}" if self.line is not None else self.source
+
+    def one_line(self) -> str:
+        where = self.where()
+        msg = " ".join(self.message.split())
+        return f"error[{self.code}] {where}: {msg}" if where else f"error[{self.code}] {msg}"
+
+    def to_dict(self) -> dict[str, dict[str, str | int | None]]:
+        err: dict[str, str | int | None] = {"code": self.code, "message": self.message}
+        if self.source is not None:
+            err["source"] = self.source
+        if self.line is not None:
+            err["line"] = self.line
+        return {"error": err}
