@@ -1,0 +1,52 @@
+# Two commands do everything: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+DB     ?= saidwhat.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: install install-test run test lint typecheck unit bench train clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Ingest the sample articles (../shared/samples, or the demo articles in examples/ without it),
+# print a summary of what was found, then serve the UI.
+run: install
+	@if [ -d "$(SHARED)/samples" ]; then src="$(SHARED)/samples"; else \
+	  echo "note: $(SHARED)/samples not found; using the demo articles in examples/"; src=examples; fi; \
+	$(BIN)/saidwhat ingest "$$src" --db "$(DB)" && $(BIN)/saidwhat summary --db "$(DB)"
+	$(BIN)/saidwhat serve --db "$(DB)" --host "$(HOST)" --port "$(PORT)"
+
+lint: install-test
+	$(BIN)/ruff check saidwhat tests bench
+typecheck: install-test
+	$(BIN)/mypy
+unit: install-test
+	$(BIN)/pytest -n 2 -q
+
+test: install-test
+	$(BIN)/ruff check saidwhat tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest -n 2 -q
+
+bench: install-test
+	$(BIN)/python bench/attribution.py
+	$(BIN)/python bench/timex.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,415 @@
+"""The ``saidwhat`` command line: a thin typer layer over the library.
+
+User errors print one line ``error[CODE] source[:line]: message`` on stderr (codes in
+``docs/errors.md``); the rest of a batch is still processed and the exit code is 1 at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from saidwhat import __version__
+from saidwhat.errors import SaidwhatError
+from saidwhat.ingest import InputFile, discover, read_input
+from saidwhat.ingest.base import SourceDoc
+from saidwhat.model import Analysis
+from saidwhat.settings import Settings
+
+if TYPE_CHECKING:
+    from saidwhat.store import SearchHit, StatementRecord
+
+app = typer.Typer(
+    name="saidwhat",
+    help="Who said what, according to whom, and when — from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class Batch:
+    """Collects the user errors of a run so that the whole batch is processed before exiting."""
+
+    def __init__(self) -> None:
+        self.errors = 0
+
+    def report(self, e: SaidwhatError) -> None:
+        self.errors += 1
+        # print() rather than rich: the line must never be wrapped or marked up
+        print(e.one_line(), file=sys.stderr)
+
+    def note(self, message: str) -> None:
+        print(f"note: {message}", file=sys.stderr)
+
+    def exit(self) -> None:
+        if self.errors:
+            raise typer.Exit(1)
+
+
+def fail(e: SaidwhatError) -> NoReturn:
+    print(e.one_line(), file=sys.stderr)
+    raise typer.Exit(1)
+
+
+def _valid_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        fail(SaidwhatError("E_DATE", f"{value!r} is not a valid YYYY-MM-DD date", option))
+
+
+def _settings(db: Path | None = None, max_bytes: int | None = None) -> Settings:
+    s = Settings()
+    if db is not None:
+        s.db = db
+    if max_bytes is not None:
+        s.max_bytes = max_bytes
+    return s
+
+
+def _sources(paths: list[str], settings: Settings, published: str | None, batch: Batch) -> Iterator[SourceDoc]:
+    """Every readable article of the inputs, in order, with a progress bar for multi-file runs."""
+    found = discover(paths, on_skip=batch.note)
+    files: list[InputFile] = []
+    for f in found:
+        if isinstance(f, SaidwhatError):
+            batch.report(f)
+        else:
+            files.append(f)
+    show = len(files) > 1
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not (show and err.is_terminal),
+    )
+    with progress:
+        task = progress.add_task("analysing", total=len(files))
+        for f in files:
+            for item in read_input(f, settings, published=published):
+                if isinstance(item, SaidwhatError):
+                    batch.report(item)
+                else:
+                    yield item
+            progress.advance(task)
+
+
+def _analyses(
+    paths: list[str], settings: Settings, published: str | None, batch: Batch
+) -> Iterator[tuple[SourceDoc, Analysis]]:
+    from saidwhat.pipeline import analyze
+
+    pending: list[SourceDoc] = []
+
+    def tagged() -> Iterator[SourceDoc]:
+        for src in _sources(paths, settings, published, batch):
+            pending.append(src)
+            yield src
+
+    for analysis in analyze(tagged(), batch_size=settings.batch_size):
+        yield pending.pop(0), analysis
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"saidwhat {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """saidwhat: a sourced, time-aware record of who said what, according to whom, and when."""
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")]
+DbOpt = Annotated[
+    Path | None, typer.Option("--db", help="SQLite store (default ./saidwhat.db or $SAIDWHAT_DB).")
+]
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="YYYY-MM-DD publication date for inputs that have none.")
+]
+MaxBytesOpt = Annotated[
+    int | None, typer.Option("--max-bytes", help="Largest article text accepted, in bytes (default 5 MB).")
+]
+
+
+@app.command()
+def analyze(
+    paths: PathsArg,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Write DIR/<stem>.json per input instead of JSON to stdout.")
+    ] = None,
+    published: PublishedOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
+) -> None:
+    """Analyse articles and print their saidwhat/1 JSON (one document per line), or write DIR/<stem>.json."""
+    batch = Batch()
+    settings = _settings(max_bytes=max_bytes)
+    given = _valid_date(published, "--published")
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            fail(SaidwhatError("E_READ", f"cannot create output directory: {e.strerror}", str(out_dir)))
+    seen: dict[str, int] = {}
+    for src, analysis in _analyses(paths, settings, given, batch):
+        text = json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
+        if out_dir is None:
+            sys.stdout.write(text + "\n")
+            continue
+        stem = src.stem
+        if stem in seen:  # two inputs with one stem: keep both
+            seen[stem] += 1
+            stem = f"{stem}-{seen[stem]}"
+        else:
+            seen[stem] = 1
+        (out_dir / f"{stem}.json").write_text(text + "\n", encoding="utf-8")
+    batch.exit()
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = None,
+    published: PublishedOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+) -> None:
+    """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
+    from saidwhat.store import Store
+
+    batch = Batch()
+    settings = _settings(db, max_bytes)
+    given = _valid_date(published, "--published")
+    counts = {"new": 0, "unchanged": 0, "updated": 0}
+    statements = 0
+    try:
+        with Store(settings.db) as store:
+            for _src, analysis in _analyses(paths, settings, given, batch):
+                result = store.add(analysis)
+                counts[result.status] = counts.get(result.status, 0) + 1
+                statements += len(analysis.statements)
+    except SaidwhatError as e:
+        fail(e)
+    if not quiet:
+        err.print(
+            f"stored in {settings.db}: {counts['new']} new, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged; {statements} statements analysed"
+            + (f"; {batch.errors} input error(s)" if batch.errors else "")
+        )
+    batch.exit()
+
+
+def _speaker_label(name: str | None, text: str | None) -> str:
+    return name or text or "—"
+
+
+def record_json(r: StatementRecord) -> dict[str, Any]:
+    """A stored statement as JSON: the saidwhat/1 statement plus where and when it appeared."""
+    return {
+        **r.statement.to_dict(),
+        "doc": {"id": r.doc_id, "title": r.doc_title, "source": r.doc_source, "published": r.published},
+        "date": r.date,
+        "speaker_gid": r.speaker_gid,
+        "via_gids": r.via_gids,
+    }
+
+
+def hit_json(h: SearchHit) -> dict[str, Any]:
+    return {
+        "kind": h.kind,
+        "doc": {"id": h.doc_id, "title": h.doc_title, "source": h.doc_source, "published": h.published},
+        "date": h.date,
+        "snippet": "".join(part for part, _ in h.snippet),
+        "snippet_parts": [{"text": part, "match": is_match} for part, is_match in h.snippet],
+        "rank": h.rank,
+        "statement": record_json(h.statement) if h.statement else None,
+    }
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words or a quoted phrase.")],
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Only statements by this speaker.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 20,
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """Full-text search over statements and articles."""
+    from saidwhat.store import Store
+
+    settings = _settings(db)
+    s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
+    try:
+        with Store(settings.db, read_only=True) as store:
+            hits = store.search(query, speaker=speaker, since=s, until=u, limit=limit)
+    except SaidwhatError as e:
+        fail(e)
+    if as_json:
+        for h in hits:
+            sys.stdout.write(json.dumps(hit_json(h), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(hits)} result(s) for {query!r}", show_lines=False)
+    for col in ("kind", "date", "speaker", "match", "source"):
+        table.add_column(col, overflow="fold")
+    for h in hits:
+        st = h.statement.statement if h.statement else None
+        who = _speaker_label(st.speaker.name, st.speaker.text) if st and st.speaker else ""
+        match = Text()
+        for part, is_match in h.snippet:
+            match.append(part, style="bold yellow" if is_match else None)
+        table.add_row(h.kind, h.date or "", who, match, h.doc_title or h.doc_source)
+    out.print(table)
+
+
+@app.command()
+def statements(
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name (or part of it).")] = None,
+    act: Annotated[str | None, typer.Option("--act", help="claim, demand, deny, warn, ...")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List stored statements, newest first."""
+    from saidwhat.store import Store
+
+    settings = _settings(db)
+    s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
+    try:
+        with Store(settings.db, read_only=True) as store:
+            rows = store.statements(speaker=speaker, act=act, since=s, until=u, limit=limit)
+    except SaidwhatError as e:
+        fail(e)
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(record_json(r), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(rows)} statement(s)")
+    for col in ("date", "speaker", "via", "act", "mode", "content"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        st = r.statement
+        who = _speaker_label(st.speaker.name, st.speaker.text) if st.speaker else "—"
+        via = " > ".join(v.name or v.text for v in st.via)
+        content = st.content.text if len(st.content.text) <= 160 else st.content.text[:157] + "…"
+        table.add_row(r.date or "", who, via, st.act, st.mode, content)
+    out.print(table)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv")] = "jsonl",
+    db: DbOpt = None,
+    output: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")] = None,
+) -> None:
+    """Export the store: saidwhat/1 documents as JSON / JSON Lines, or one CSV row per statement."""
+    from saidwhat.store import Store
+    from saidwhat.store import export as export_store
+
+    if fmt not in ("json", "jsonl", "csv"):
+        fail(SaidwhatError("E_BAD_REQUEST", f"must be json, jsonl or csv, not {fmt!r}", "--format"))
+    settings = _settings(db)
+    try:
+        with Store(settings.db, read_only=True) as store:
+            if output is None:
+                export_store(store, fmt, sys.stdout)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as fh:
+                    export_store(store, fmt, fh)
+    except SaidwhatError as e:
+        fail(e)
+
+
+@app.command()
+def entities(
+    query: Annotated[str | None, typer.Argument(help="Only entities whose name contains this.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List the entities of the store with their aliases and mention counts."""
+    from saidwhat.store import Store
+
+    settings = _settings(db)
+    try:
+        with Store(settings.db, read_only=True) as store:
+            rows = store.entities(limit=limit, query=query)
+    except SaidwhatError as e:
+        fail(e)
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
+    for col in ("id", "name", "type", "mentions", "statements", "aliases"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(str(r.gid), r.name, r.type, str(r.mentions), str(r.statements), ", ".join(r.aliases[:6]))
+    out.print(table)
+
+
+@app.command()
+def summary(db: DbOpt = None) -> None:
+    """A readable summary of what the store holds: articles, voices, relays."""
+    from saidwhat.report import print_summary
+    from saidwhat.store import Store
+
+    settings = _settings(db)
+    try:
+        with Store(settings.db, read_only=True) as store:
+            print_summary(store, out)
+    except SaidwhatError as e:
+        fail(e)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Serve without the Add-article page.")] = False,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI docs at /docs)."""
+    from saidwhat.web import serve as serve_web
+
+    settings = _settings(db)
+    try:
+        serve_web(settings.db, host=host, port=port, read_only=read_only)
+    except SaidwhatError as e:
+        fail(e)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
