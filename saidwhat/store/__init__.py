@@ -1,0 +1,66 @@
+"""The saidwhat store: analysed articles in SQLite, searchable, with a cross-document entity registry.
+
+Public API (stable; see ``docs/store.md``)::
+
+    from saidwhat.store import Store, export
+
+    with Store("saidwhat.db") as store:            # creates / migrates; WAL; foreign keys on
+        result = store.add(analysis)               # AddResult(status="new"|"unchanged"|"updated", ...)
+        again = store.get(result.doc_id)           # the exact saidwhat/1 Analysis
+        store.documents(limit=50, offset=0)        # [DocumentSummary], latest versions, newest first
+        store.count_documents()
+        store.statements(speaker="Donald Trump", act="demand", since="2025-06")  # [StatementRecord]
+        store.count_statements(...)
+        store.search('"ceasefire deal" hostages', via="Haaretz")   # [SearchHit] with snippet parts
+        store.speakers(10); store.relays(10)       # [NamedCount]
+        store.entities(limit=50, query="trump")    # [RegistryEntity]
+        store.entity(gid); store.entity_statements(gid); store.statements_per_day(gid)
+        store.entity_links(doc_id)                 # {"e1": gid, ...} for linking an article's entities
+        store.stats(); store.reapply_aliases()
+        export(store, "csv", sys.stdout)
+
+``Store(path, read_only=True)`` serves a database it must not modify. One ``Store`` may be shared by
+threads (a connection per thread, writes serialised). Every failure is a
+:class:`saidwhat.errors.SaidwhatError`: ``E_DB_OPEN``, ``E_DB_CORRUPT``, ``E_DB_VERSION``,
+``E_NOT_FOUND``, ``E_BAD_REQUEST`` (bad dates, negative pages), ``E_READ_ONLY`` (add on a read-only store).
+"""
+
+from __future__ import annotations
+
+from saidwhat.store.core import Store, migrate
+from saidwhat.store.export import CSV_COLUMNS, ExportFormat, export
+from saidwhat.store.fts import fts_query
+from saidwhat.store.migrations import LATEST_VERSION
+from saidwhat.store.registry import ALIASES_ENV, normalise
+from saidwhat.store.types import (
+    AddResult,
+    DayCount,
+    DocumentSummary,
+    NamedCount,
+    RegistryEntity,
+    SearchHit,
+    SnippetPart,
+    StatementRecord,
+    Stats,
+)
+
+__all__ = [
+    "ALIASES_ENV",
+    "CSV_COLUMNS",
+    "LATEST_VERSION",
+    "AddResult",
+    "DayCount",
+    "DocumentSummary",
+    "ExportFormat",
+    "NamedCount",
+    "RegistryEntity",
+    "SearchHit",
+    "SnippetPart",
+    "StatementRecord",
+    "Stats",
+    "Store",
+    "export",
+    "fts_query",
+    "migrate",
+    "normalise",
+]

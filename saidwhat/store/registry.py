@@ -1,0 +1,290 @@
+"""The cross-document entity registry: one global id per real-world thing, and the alias file.
+
+Each per-document entity is resolved to a global id (``registry_entities.gid``) on write:
+
+1. the user's alias file: a ``[[merge]]`` whose name or aliases contain the entity's canonical name
+   sends it to the merge's canonical name;
+2. an existing registry entity with the same normalised canonical name and a compatible type;
+3. an existing registry alias equal to the normalised name, when exactly one compatible entity has it
+   (an ambiguous alias such as a shared surname resolves to nothing rather than to a guess);
+4. otherwise a new registry entity.
+
+``[[split]]`` entries detach names from an entity: a split alias is never registered for, nor resolved
+through aliases to, that entity. See ``docs/store.md`` for the file format.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from saidwhat.errors import SaidwhatError
+
+ALIASES_ENV = "SAIDWHAT_ALIASES"
+
+_WS = re.compile(r"\s+")
+_EDGE = " \t\n.,;:!?\"'“”‘’()[]{}"
+# type families that may name the same thing; "" / UNKNOWN / MISC are compatible with anything
+_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"PERSON", "PER"}),
+    frozenset({"ORG", "ORGANIZATION", "OUTLET"}),
+    frozenset({"GPE", "LOC", "FAC"}),
+)
+_WILDCARD = frozenset({"", "UNKNOWN", "MISC"})
+# speaker / via ``kind`` -> registry type, for speakers named without a linked entity
+KIND_TYPES = {"person": "PERSON", "organization": "ORG", "outlet": "OUTLET", "group": "NORP", "unknown": ""}
+
+
+def normalise(name: str) -> str:
+    """The matching key of a name: NFKC, case-folded, single spaces, no edge punctuation, no "the"."""
+    s = unicodedata.normalize("NFKC", name).replace("’", "'").casefold()
+    s = _WS.sub(" ", s).strip(_EDGE)
+    if s.endswith("'s"):
+        s = s[:-2].rstrip(_EDGE)
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether entity types ``a`` and ``b`` may denote the same thing."""
+    a, b = a.upper(), b.upper()
+    if a == b or a in _WILDCARD or b in _WILDCARD:
+        return True
+    return any(a in f and b in f for f in _FAMILIES)
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRule:
+    name: str
+    type: str | None
+    names: frozenset[str]  # normalised name + aliases
+    aliases: tuple[str, ...]  # as written in the file
+
+
+@dataclass(frozen=True, slots=True)
+class SplitRule:
+    name: str
+    aliases: frozenset[str]  # normalised
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRules:
+    """The parsed alias file (empty when there is none)."""
+
+    merges: tuple[MergeRule, ...] = ()
+    splits: tuple[SplitRule, ...] = ()
+    path: Path | None = None
+    _split_pairs: frozenset[tuple[str, str]] = field(default=frozenset(), repr=False)
+
+    def merge_for(self, norm: str, etype: str) -> MergeRule | None:
+        """The first merge rule naming ``norm`` (a normalised canonical name) with a compatible type."""
+        for rule in self.merges:
+            if norm in rule.names and (rule.type is None or compatible(rule.type, etype)):
+                return rule
+        return None
+
+    def is_split(self, alias_norm: str, entity_norm: str) -> bool:
+        """Whether the user said ``alias`` must not resolve to the entity named ``entity``."""
+        return (alias_norm, entity_norm) in self._split_pairs
+
+
+def _strings(value: Any, where: str, path: Path) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise SaidwhatError(
+            "E_ALIASES", f"{where}: 'aliases' must be a list of non-empty strings", str(path)
+        )
+    return list(value)
+
+
+def load_rules(path: Path | None) -> AliasRules:
+    """Parse the alias file at ``path`` (or ``$SAIDWHAT_ALIASES``; none → no rules).
+
+    Raises ``SaidwhatError("E_READ")`` when the file cannot be read and ``E_ALIASES`` when it is not
+    valid TOML or not in the documented shape.
+    """
+    if path is None:
+        env = os.environ.get(ALIASES_ENV, "").strip()
+        if not env:
+            return AliasRules()
+        path = Path(env)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SaidwhatError(
+            "E_READ", f"cannot read the alias file: {exc.strerror or exc}", str(path)
+        ) from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SaidwhatError("E_ALIASES", f"the alias file is not valid TOML: {exc}", str(path)) from exc
+    unknown = set(data) - {"merge", "split"}
+    if unknown:
+        raise SaidwhatError("E_ALIASES", f"unknown alias file keys: {sorted(unknown)}", str(path))
+    merges: list[MergeRule] = []
+    splits: list[SplitRule] = []
+    for kind in ("merge", "split"):
+        entries = data.get(kind, [])
+        if not isinstance(entries, list):
+            raise SaidwhatError(
+                "E_ALIASES", f"'{kind}' must be an array of tables ([[{kind}]])", str(path)
+            )
+        for i, entry in enumerate(entries):
+            where = f"[[{kind}]] #{i + 1}"
+            if (
+                not isinstance(entry, dict)
+                or not isinstance(entry.get("name"), str)
+                or not entry["name"].strip()
+            ):
+                raise SaidwhatError("E_ALIASES", f"{where}: needs a non-empty 'name'", str(path))
+            aliases = _strings(entry.get("aliases", []), where, path)
+            name = entry["name"].strip()
+            if kind == "merge":
+                etype = entry.get("type")
+                if etype is not None and not isinstance(etype, str):
+                    raise SaidwhatError("E_ALIASES", f"{where}: 'type' must be a string", str(path))
+                names = frozenset(normalise(n) for n in [name, *aliases])
+                merges.append(MergeRule(name, etype.upper() if etype else None, names, tuple(aliases)))
+            else:
+                splits.append(SplitRule(name, frozenset(normalise(a) for a in aliases)))
+    pairs = frozenset((a, normalise(s.name)) for s in splits for a in s.aliases)
+    return AliasRules(tuple(merges), tuple(splits), path, pairs)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Resolver:
+    """Resolves names to global ids inside the write transaction of one connection."""
+
+    def __init__(self, conn: sqlite3.Connection, rules: AliasRules) -> None:
+        self.conn = conn
+        self.rules = rules
+
+    def _by_norm(self, norm: str, etype: str) -> int | None:
+        rows = self.conn.execute(
+            "SELECT gid, type FROM registry_entities WHERE norm = ? ORDER BY gid", (norm,)
+        ).fetchall()
+        exact = [g for g, t in rows if t == etype]
+        if exact:
+            return int(exact[0])
+        for g, t in rows:
+            if compatible(t, etype):
+                return int(g)
+        return None
+
+    def _by_alias(self, norm: str, etype: str) -> int | None:
+        rows = self.conn.execute(
+            "SELECT r.gid, r.type, r.norm FROM registry_aliases a JOIN registry_entities r ON r.gid = a.gid "
+            "WHERE a.norm = ?",
+            (norm,),
+        ).fetchall()
+        cands = {int(g) for g, t, n in rows if compatible(t, etype) and not self.rules.is_split(norm, n)}
+        return cands.pop() if len(cands) == 1 else None
+
+    def _create(self, name: str, norm: str, etype: str) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO registry_entities(name, norm, type, created_at) VALUES (?, ?, ?, ?)",
+            (name, norm, etype, _now()),
+        )
+        gid = cur.lastrowid
+        assert gid is not None
+        return gid
+
+    def _add_aliases(self, gid: int, names: Iterable[str], origin: str) -> None:
+        row = self.conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
+        entity_norm = row[0]
+        for alias in names:
+            norm = normalise(alias)
+            if not norm or norm == entity_norm or self.rules.is_split(norm, entity_norm):
+                continue
+            self.conn.execute(
+                "INSERT OR IGNORE INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?)",
+                (norm, gid, alias.strip(), origin),
+            )
+
+    def resolve(self, name: str, etype: str, aliases: Iterable[str] = ()) -> int | None:
+        """The global id for an entity named ``name`` of type ``etype`` (created when new).
+
+        ``aliases`` are other names the document used for it; they are recorded as registry aliases (a
+        merge rule is matched on the canonical name only, so a shared surname cannot pull in another
+        person). Returns None for a name that normalises to nothing.
+        """
+        norm = normalise(name)
+        if not norm:
+            return None
+        etype = etype.upper()
+        alias_list = [a for a in aliases if normalise(a)]
+        rule = self.rules.merge_for(norm, etype)
+        if rule is not None:
+            target_type = rule.type or etype
+            rnorm = normalise(rule.name)
+            gid = self._by_norm(rnorm, target_type)
+            if gid is None:
+                gid = self._create(rule.name, rnorm, target_type)
+            self._add_aliases(gid, rule.aliases, "file")
+            self._add_aliases(gid, [name, *alias_list], "auto")
+            return gid
+        gid = self._by_norm(norm, etype)
+        if gid is None:
+            gid = self._by_alias(norm, etype)
+        if gid is None:
+            gid = self._create(name.strip(), norm, etype)
+        self._add_aliases(gid, alias_list, "auto")
+        return gid
+
+
+_RECOUNT_SET = (
+    "n_statements = (SELECT COUNT(*) FROM statements s WHERE s.latest = 1 AND s.speaker_gid = r.gid), "
+    "n_relayed = (SELECT COUNT(DISTINCT v.stmt) FROM statement_via v WHERE v.latest = 1 AND v.gid = r.gid), "
+    "n_mentions = (SELECT COALESCE(SUM(e.n_mentions), 0) FROM entities e "
+    "WHERE e.latest = 1 AND e.gid = r.gid), "
+    "n_documents = (SELECT COUNT(DISTINCT e.doc) FROM entities e WHERE e.latest = 1 AND e.gid = r.gid)"
+)
+
+
+def recount(conn: sqlite3.Connection) -> None:
+    """Recompute the usage counters of every registry entity from the tables (after re-resolution)."""
+    conn.execute(f"UPDATE registry_entities AS r SET {_RECOUNT_SET}")
+
+
+def add_contributions(conn: sqlite3.Connection, dpk: int, sign: int) -> None:
+    """Add (``sign=1``) or remove (``sign=-1``) document ``dpk``'s share of the registry counters.
+
+    Cost is proportional to the document, not to the store: the write path calls it for a new document
+    and, negated, for the version it supersedes.
+    """
+    delta: dict[int, list[int]] = {}
+    queries = (
+        (
+            0,
+            "SELECT speaker_gid, COUNT(*) FROM statements WHERE doc = ? AND speaker_gid IS NOT NULL "
+            "GROUP BY speaker_gid",
+        ),
+        (
+            1,
+            "SELECT v.gid, COUNT(DISTINCT v.stmt) FROM statement_via v JOIN statements s ON s.pk = v.stmt "
+            "WHERE s.doc = ? AND v.gid IS NOT NULL GROUP BY v.gid",
+        ),
+        (2, "SELECT gid, SUM(n_mentions) FROM entities WHERE doc = ? AND gid IS NOT NULL GROUP BY gid"),
+    )
+    for slot, sql in queries:
+        for gid, n in conn.execute(sql, (dpk,)):
+            counts = delta.setdefault(gid, [0, 0, 0, 0])
+            counts[slot] = sign * int(n)
+            if slot == 2:
+                counts[3] = sign
+    conn.executemany(
+        "UPDATE registry_entities SET n_statements = n_statements + ?, n_relayed = n_relayed + ?, "
+        "n_mentions = n_mentions + ?, n_documents = n_documents + ? WHERE gid = ?",
+        [(*c, gid) for gid, c in delta.items()],
+    )

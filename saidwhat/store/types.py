@@ -1,0 +1,139 @@
+"""Typed results of the store's queries (all plain, immutable-by-convention dataclasses)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from saidwhat.model import Statement
+
+AddStatus = Literal["new", "unchanged", "updated"]
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What :meth:`Store.add` did.
+
+    ``status`` is ``"new"`` (first time this text and this source are seen), ``"unchanged"`` (a document
+    with the same id, i.e. the same content hash, is already stored: nothing was written) or
+    ``"updated"`` (same ``source`` with a changed text: stored as a new version; ``superseded`` is the
+    id of the version it replaced, which stays in the store).
+    """
+
+    status: AddStatus
+    doc_id: str
+    version: int
+    superseded: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One stored document version, without its text or analysis (use :meth:`Store.get` for those)."""
+
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    published_basis: str | None
+    url: str | None
+    author: str | None
+    format: str
+    version: int
+    superseded_by: str | None
+    ingested_at: str
+    statements: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRecord:
+    """A statement with the document it comes from and its resolved global entity ids.
+
+    ``statement`` is the exact ``saidwhat/1`` statement (offsets into the document's text).
+    ``date`` is the effective date used by ``since``/``until`` and for ordering: ``said_on.value``
+    when it is a calendar date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), else the document's
+    ``published``. ``speaker_gid`` and ``via_gids`` (parallel to ``statement.via``) are registry ids or None.
+    """
+
+    doc_id: str
+    doc_title: str | None
+    doc_source: str
+    published: str | None
+    date: str | None
+    statement: Statement
+    speaker_gid: int | None
+    via_gids: list[int | None] = field(default_factory=list)
+
+
+SnippetPart = tuple[str, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: a statement (``kind == "statement"``, ``statement`` set) or an article.
+
+    ``snippet`` is the matching passage as ``(text, is_match)`` parts: plain text, never markup. The web
+    layer escapes each part and wraps the ``is_match`` ones in its highlight element. ``rank`` is the
+    FTS5 bm25 score (lower is better). When a query matches more than ``RANK_LIMIT`` rows of a table
+    (a very common word), that table's hits come newest first instead, with ``ranked=False`` and
+    ``rank=0.0`` (they then sort after ranked hits of the other kind).
+    """
+
+    kind: Literal["statement", "article"]
+    doc_id: str
+    doc_title: str | None
+    doc_source: str
+    published: str | None
+    date: str | None
+    snippet: list[SnippetPart]
+    rank: float
+    statement: StatementRecord | None = None
+    ranked: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NamedCount:
+    """A registry entity with a count: a speaker (statements made) or a relay (statements relayed)."""
+
+    gid: int
+    name: str
+    type: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntity:
+    """A cross-document (global) entity with its aliases and usage counts over the latest versions.
+
+    ``mentions``: mentions in articles; ``statements``: statements it made; ``documents``: articles
+    mentioning it; ``relayed``: statements it relayed (appears in their via chain).
+    """
+
+    gid: int
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int
+    statements: int
+    documents: int
+    relayed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    """Statements by one entity on one (effective) date with one speech act: a timeline point."""
+
+    date: str
+    act: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Store totals. ``documents``/``statements``/``mentions`` count latest versions only."""
+
+    documents: int
+    versions: int
+    statements: int
+    entities: int
+    mentions: int
+    schema_version: int
