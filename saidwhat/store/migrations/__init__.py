@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from saidwhat.store.migrations import v0001_initial, v0002_query_indexes, v0003_counters
+from saidwhat.store.migrations import (
+    v0001_initial,
+    v0002_query_indexes,
+    v0003_counters,
+    v0004_speaker_act_index,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +27,7 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = tuple(
     Migration(m.VERSION, m.DESCRIPTION, m.STATEMENTS)
-    for m in (v0001_initial, v0002_query_indexes, v0003_counters)
+    for m in (v0001_initial, v0002_query_indexes, v0003_counters, v0004_speaker_act_index)
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
