@@ -1,0 +1,347 @@
+"""The time-expression tagger: spans, TimeML values, tense-aware resolution, no false positives."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from saidwhat.model import Timex
+from saidwhat.timex import extract_timexes
+
+SUN = date(2025, 6, 29)  # Sunday: sample 000's publication date
+MON = date(2025, 10, 6)  # Monday: sample 002's publication date
+
+
+def tag(nlp: Any, text: str, anchor: date | None = SUN) -> list[Timex]:
+    return extract_timexes(nlp(text), anchor)
+
+
+def values(nlp: Any, text: str, anchor: date | None = SUN) -> dict[str, str | None]:
+    return {t.text: t.value for t in tag(nlp, text, anchor)}
+
+
+def one(nlp: Any, text: str, anchor: date | None = SUN) -> Timex:
+    found = tag(nlp, text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        # calendar dates
+        ("The deal was signed on June 29, 2025 in Cairo.", "June 29, 2025", "DATE", "2025-06-29"),
+        ("The deal was signed on 29 June 2025 in Cairo.", "29 June 2025", "DATE", "2025-06-29"),
+        ("The embassies were bombed on Aug. 7, 1998.", "Aug. 7, 1998", "DATE", "1998-08-07"),
+        ("The attack of October 7, 2023 changed everything.", "October 7, 2023", "DATE", "2023-10-07"),
+        ("The file is dated 2025-10-06.", "2025-10-06", "DATE", "2025-10-06"),
+        ("The vote was held on the 4th of July, 2024.", "the 4th of July, 2024", "DATE", "2024-07-04"),
+        # months without a year, years, decades, centuries
+        ("The operation was launched in May with the goal of victory.", "May", "DATE", "2025-05"),
+        ("The army withdrew in March.", "March", "DATE", "2025-03"),
+        ("The talks will resume in September.", "September", "DATE", "2025-09"),
+        ("Elections were held last November.", "last November", "DATE", "2024-11"),
+        ("Prices rose in late January.", "late January", "DATE", "2025-01"),
+        ("The case dates back to his 2019 indictment.", "2019", "DATE", "2019"),
+        ("The firm grew fast in the 1990s.", "the 1990s", "DATE", "199"),
+        ("Such wars ended in the 20th century.", "the 20th century", "DATE", "19"),
+        ("The plant closed in July 1997.", "July 1997", "DATE", "1997-07"),
+        # seasons
+        ("The summit will take place this summer.", "this summer", "DATE", "2025-SU"),
+        ("The law was passed last fall.", "last fall", "DATE", "2024-FA"),
+        ("The offensive began in the spring of 2024.", "the spring of 2024", "DATE", "2024-SP"),
+        # quarters and halves
+        ("Sales fell in the fourth quarter of 1990.", "the fourth quarter of 1990", "DATE", "1990-Q4"),
+        ("Output rose in the first half of 2024.", "the first half of 2024", "DATE", "2024-H1"),
+        ("Revenue rose in Q3 2024.", "Q3 2024", "DATE", "2024-Q3"),
+        ("Unemployment peaked in October of that year.", "October of that year", "DATE", None),
+        # relative days and parts of days
+        ("The minister resigned yesterday.", "yesterday", "DATE", "2025-06-28"),
+        ("The cabinet meets tonight.", "tonight", "TIME", "2025-06-29TNI"),
+        ("The minister spoke this morning.", "this morning", "TIME", "2025-06-29TMO"),
+        ("Police arrived at 10:35 a.m. and left.", "10:35 a.m.", "TIME", "2025-06-29T10:35"),
+        ("The vote happened the day before yesterday.", "the day before yesterday", "DATE", "2025-06-27"),
+        # relative periods
+        ("Inflation rose last year.", "last year", "DATE", "2024"),
+        ("The bill passed earlier this month.", "earlier this month", "DATE", "2025-06"),
+        ("He left two weeks ago.", "two weeks ago", "DATE", "2025-W24"),
+        ("They met three days ago.", "three days ago", "DATE", "2025-06-26"),
+        ("The war began a decade ago.", "a decade ago", "DATE", "2015"),
+        ("Profits will grow next year.", "next year", "DATE", "2026"),
+        # durations
+        ("The truce lasted two weeks.", "two weeks", "DURATION", "P2W"),
+        ("The siege lasted a decade.", "a decade", "DURATION", "P10Y"),
+        ("Prices doubled over the past three years.", "the past three years", "DURATION", "P3Y"),
+        ("She held a five-hour meeting.", "five-hour", "DURATION", "PT5H"),
+        ("The talks could take several years.", "several years", "DURATION", "PXY"),
+        ("The board met for 18 months.", "18 months", "DURATION", "P18M"),
+        # sets
+        ("The council meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+        ("The paper is printed daily in Tel Aviv.", "daily", "SET", "P1D"),
+        ("The festival is held each July.", "each July", "SET", "XXXX-07"),
+        ("The US spends billions of dollars a year on aid.", "a year", "SET", "P1Y"),
+        # fuzzy references
+        ("The minister is currently abroad.", "currently", "DATE", "PRESENT_REF"),
+        ("The army recently withdrew.", "recently", "DATE", "PAST_REF"),
+        ("A deal could come in the near future.", "the near future", "DATE", "FUTURE_REF"),
+        ("We will talk about it in the future.", "the future", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_categories(nlp: Any, text: str, span: str, typ: str, value: str | None) -> None:
+    t = one(nlp, text)
+    assert (t.text, t.type, t.value) == (span, typ, value)
+    assert text[t.start:t.end] == t.text
+
+
+def test_weeks(nlp: Any) -> None:
+    assert values(nlp, "The first phase should be completed this week.", MON) == {"this week": "2025-W41"}
+    assert values(nlp, "Talks collapsed last week.", MON) == {"last week": "2025-W40"}
+    assert values(nlp, "Talks resume next week.", MON) == {"next week": "2025-W42"}
+    # ISO weeks run Monday to Sunday: on a Sunday, "this week" is the week ending that day
+    assert values(nlp, "Talks collapsed last week.", SUN) == {"last week": "2025-W25"}
+    assert values(nlp, "Talks collapsed this week.", SUN) == {"this week": "2025-W26"}
+
+
+def test_range_gives_both_ends(nlp: Any) -> None:
+    v = values(nlp, "Between March and May the army fought in the north.")
+    assert v == {"March": "2025-03", "May": "2025-05"}
+
+
+def test_anchored_duration(nlp: Any) -> None:
+    t = one(nlp, "Trump said a ceasefire could be reached within the next week.")
+    assert (t.text, t.type, t.value) == ("the next week", "DURATION", "P1W")
+
+
+def test_spans_never_cross_a_line_break(nlp: Any) -> None:
+    v = values(nlp, "The operation was launched in May\n2019 was a hard year for the army.")
+    assert v == {"May": "2025-05", "2019": "2019"}
+
+
+def test_modifiers(nlp: Any) -> None:
+    assert one(nlp, "The unit was set up in the mid-1990s.").mod == "MID"
+    t = one(nlp, "The hearing lasted more than four hours.")
+    assert (t.text, t.value, t.mod) == ("more than four hours", "PT4H", "MORE_THAN")
+    t = one(nlp, "The plan takes effect early next year.")
+    assert (t.text, t.value, t.mod) == ("early next year", "2026", "START")
+
+
+def test_financial_year_ago_is_the_same_quarter(nlp: Any) -> None:
+    v = values(nlp, "Net income rose in the third quarter to $5 million from $4 million a year ago.",
+               date(1989, 10, 26))
+    assert v == {"the third quarter": "1989-Q3", "a year ago": "1988-Q3"}
+
+
+def test_expressions_counted_from_the_text(nlp: Any) -> None:
+    text = ("Obama took office in January 2009 and unemployment peaked in October of that year. "
+            "The deal closed on July 18. A week later, it collapsed.")
+    v = values(nlp, text, date(2016, 2, 5))
+    assert v["October of that year"] == "2009-10"
+    assert v["July 18"] == "2015-07-18"
+    assert v["A week later"] == "2015-07-25"
+    v = values(nlp, "The treaty was signed on May 22, 1995. The following year, it collapsed.",
+               date(1998, 4, 18))
+    assert v == {"May 22, 1995": "1995-05-22", "The following year": "1996"}
+    v = values(nlp, "On Friday the bomb exploded at 10:35 a.m. in the capital.", date(1998, 8, 9))
+    assert v == {"Friday": "1998-08-07", "10:35 a.m.": "1998-08-07T10:35"}
+
+
+def test_fractional_durations(nlp: Any) -> None:
+    assert values(nlp, "She spent 5 1/2 hours there.") == {"5 1/2 hours": "PT5H30M"}
+    assert values(nlp, "He served 2 1/2 years in jail.") == {"2 1/2 years": "P2Y6M"}
+
+
+# ------------------------------------------------------------------ tense-aware resolution
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("On Friday, Trump said a deal was close.", "Friday", "2025-06-27"),
+        ("Israeli sources confirmed on Saturday that progress had been made.", "Saturday", "2025-06-28"),
+        ("On Monday, the minister resigned.", "Monday", "2025-06-23"),
+        ("The minister will resign on Monday.", "Monday", "2025-06-30"),
+        ("The envoy is expected to arrive on Tuesday.", "Tuesday", "2025-07-01"),
+        ("Dermer's upcoming visit to Washington on Monday is part of the effort.", "Monday", "2025-06-30"),
+        ("Protesters planned a large rally on Saturday.", "Saturday", "2025-07-05"),
+        ("Friday's meeting ended without a deal.", "Friday", "2025-06-27"),
+        ("The talks will resume on Thursday and end on Friday.", "Thursday", "2025-07-03"),
+        # the publication day's own weekday is that day, in either tense (AP style names the day)
+        ("On Sunday, he reiterated his stance.", "Sunday", "2025-06-29"),
+        ("The command will hold a security meeting on Sunday.", "Sunday", "2025-06-29"),
+        # explicit direction words win over tense
+        ("The vote is next Friday.", "next Friday", "2025-07-04"),
+        ("The vote was last Sunday.", "last Sunday", "2025-06-22"),
+        # a month/day without a year follows the tense too
+        ("The talks will resume on Jan. 5.", "Jan. 5", "2026-01-05"),
+        ("The plant opened on Dec. 5.", "Dec. 5", "2024-12-05"),
+    ],
+)
+def test_tense_aware_resolution(nlp: Any, text: str, span: str, value: str) -> None:
+    v = values(nlp, text)
+    assert v.get(span) == value, v
+
+
+def test_same_weekday_past_and_future_clause(nlp: Any) -> None:
+    v = tag(nlp, "On Friday, Trump said he would meet Netanyahu on Friday next week.")
+    assert v[0].value == "2025-06-27"
+    past = one(nlp, "The ministers met on Wednesday.")
+    future = one(nlp, "The ministers will meet on Wednesday.")
+    assert (past.value, future.value) == ("2025-06-25", "2025-07-02")
+
+
+def test_no_anchor_leaves_relative_values_open(nlp: Any) -> None:
+    v = values(nlp, "He resigned on Friday, in March and last year, on Aug. 7, 1998.", None)
+    assert v["Friday"] is None and v["last year"] is None
+    assert v["March"] == "XXXX-03"
+    assert v["Aug. 7, 1998"] == "1998-08-07"
+
+
+# ------------------------------------------------------------------ precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters may march to the square if police allow it.",
+        "The protesters will march on the embassy.",
+        "He sat down and we talked about the sun and the moon.",
+        "She finished second in the race and took a second look.",
+        "The lions spring from the bushes.",
+        "Prices fall when supply rises.",
+        "Theresa May said the deal was done.",
+        "The fall of the government surprised nobody.",
+        "He spent a second term in office.",
+        "USA Today reported the story.",
+        "The company has 2000 employees and 1500 trucks.",
+        "A 6-year-old boy was rescued.",
+        "They paid $1990 for the car.",
+        "Less than a quarter of the donors gave more.",
+        "He blamed thousands of $12-an-hour workers.",
+        "It was the worst result in the past nine elections.",
+        "He cannot make fun of the NBC Nightly News ratings.",
+    ],
+)
+def test_no_false_positives(nlp: Any, text: str) -> None:
+    assert tag(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It happened on 31 February 2025.", "It happened on the 45th of May.", "The year 20255 is far away.",
+     "It was February 30.", "Meet at 25:99 or 13 p.m.", "It was 99/99/2025 and 2025-13-45.",
+     "He was born in 1066 or 0000."],
+)
+def test_bad_input_never_invents_a_date(nlp: Any, text: str) -> None:
+    for t in tag(nlp, text):
+        assert text[t.start:t.end] == t.text
+        _assert_valid_value(t)
+        assert "20255" not in t.text
+
+
+def test_bad_input_keeps_only_the_possible_part(nlp: Any) -> None:
+    assert values(nlp, "It happened on 31 February 2025.") == {"31 February 2025": "2025-02"}
+    assert values(nlp, "It happened on the 45th of May.") in (
+        {"the 45th of May": "2025-05"},
+        {"May": "2025-05"},
+    )
+    assert values(nlp, "The year 20255 is far away.") == {}
+
+
+# ------------------------------------------------------------------ value shape (property test)
+
+_DATE_VALUE = re.compile(
+    r"^(?:\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}(?:-WE)?|SP|SU|FA|WI))?|\d{2,3}"
+    r"|XXXX-(?:\d{2}(?:-\d{2})?|WXX-[1-7]|SP|SU|FA|WI|Q[1-4]|XX-XX)|PRESENT_REF|PAST_REF|FUTURE_REF)"
+    r"(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?$"
+)
+_DURATION_VALUE = re.compile(
+    r"^P(?=.)(?:(?:\d+(?:\.\d+)?|X)(?:Y|Q|M|W|DE|CE|D))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?$"
+)
+
+
+def _assert_valid_value(t: Timex) -> None:
+    v = t.value
+    if v is None:
+        return
+    if t.type in ("DATE", "TIME"):
+        assert _DATE_VALUE.match(v), (t.text, v)
+        if re.match(r"^\d{4}-\d{2}-\d{2}", v):
+            date.fromisoformat(v[:10])
+        elif re.match(r"^\d{4}-\d{2}$", v):
+            assert 1 <= int(v[5:7]) <= 12
+        elif re.match(r"^\d{4}-W\d{2}", v):
+            date.fromisocalendar(int(v[:4]), int(v[6:8]), 1)
+        m = re.search(r"T(\d{2}):(\d{2})$", v)
+        if m:
+            assert int(m.group(1)) <= 24 and int(m.group(2)) <= 59
+    elif t.type == "DURATION":
+        assert _DURATION_VALUE.match(v), (t.text, v)
+    else:
+        assert _DURATION_VALUE.match(v) or _DATE_VALUE.match(v), (t.text, v)
+
+
+_WORDS = ["on", "Friday", "May", "may", "march", "March", "the", "31", "45th", "of", "February", "2025",
+          "20255", "1990s", "last", "next", "week", "year", "ago", "two", "a", "decade", "every", "Monday",
+          "sat", "sun", "second", "spring", "fall", "we", "will", "said", "10", "p.m.", ":", "30",
+          "quarter", "third", "-", "yesterday", "tonight", "morning", "this", "early", "mid", "Sept.",
+          "7,", "1998", ".", ",", "'80s", "century", "20th", "within", "between", "and", "days", "hours",
+          "now", "recently", "Christmas", "1/2", "5", "earlier", "later", "the", "1988", "period", "noon",
+          "at", "Thanksgiving", "half", "first"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=18),
+       anchor=st.one_of(st.none(), st.dates(), st.dates(min_value=date(1900, 1, 1),
+                                                         max_value=date(2100, 12, 31))))
+def test_property_spans_and_values(nlp: Any, words: list[str], anchor: date | None) -> None:
+    text = " ".join(words)
+    found = tag(nlp, text, anchor)
+    prev_end = -1
+    for t in found:
+        assert text[t.start:t.end] == t.text
+        assert t.start >= prev_end  # no overlaps
+        prev_end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        _assert_valid_value(t)
+
+
+# ------------------------------------------------------------------ the sample articles
+
+
+def _find(found: list[Timex], text: str, span: str, context: str) -> Timex:
+    pos = text.index(context)
+    for t in found:
+        if t.text == span and pos <= t.start < pos + len(context):
+            return t
+    raise AssertionError(f"no timex {span!r} in {context!r}: {[(t.text, t.value) for t in found]}")
+
+
+def test_sample_000(nlp: Any, sample_000: str) -> None:
+    found = tag(nlp, sample_000, SUN)
+    for t in found:
+        assert sample_000[t.start:t.end] == t.text
+    assert _find(found, sample_000, "Saturday", "confirmed on Saturday").value == "2025-06-28"
+    assert _find(found, sample_000, "Friday", "press conference on Friday").value == "2025-06-27"
+    assert _find(found, sample_000, "Sunday", "On Sunday, he reiterated").value == "2025-06-29"
+    assert _find(found, sample_000, "Monday", "Washington on Monday").value == "2025-06-30"
+    nw = _find(found, sample_000, "the next week", "within the next week")
+    assert (nw.type, nw.value) == ("DURATION", "P1W")
+    assert _find(found, sample_000, "June 29, 2025", "June 29, 2025").value == "2025-06-29"
+    assert _find(found, sample_000, "May", "launched in May").value == "2025-05"
+    assert _find(found, sample_000, "2019", "2019 indictment").value == "2019"
+
+
+def test_sample_002(nlp: Any, sample_002: str) -> None:
+    found = tag(nlp, sample_002, MON)
+    for t in found:
+        assert sample_002[t.start:t.end] == t.text
+    sn = _find(found, sample_002, "Sunday night", "Sunday night")
+    assert sn.value == "2025-10-05TNI"
+    assert _find(found, sample_002, "Monday", "meet Monday").value == "2025-10-06"
+    assert _find(found, sample_002, "this week", "completed this week").value == "2025-W41"
+    assert _find(found, sample_002, "October 7, 2023", "October 7, 2023").value == "2023-10-07"
