@@ -1,0 +1,128 @@
+"""ASGI middleware: request body limit and security headers on every response.
+
+The body limit is enforced before the application sees the request: a ``Content-Length`` over the
+limit is refused at once, and a body streamed without one is counted as it arrives. Refusals use
+the one error shape (``E_TOO_LARGE``, HTTP 413).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from saidwhat.errors import SaidwhatError
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+# no inline script anywhere: scripts and styles come from /static only
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+
+
+class Guard:
+    """Caps request bodies at ``max_body`` bytes and adds :data:`SECURITY_HEADERS` to responses."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secure(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        length = _content_length(scope)
+        if length is not None and length > self.max_body:
+            await self._too_large(scope, send_secure)
+            return
+        if scope.get("method") in ("POST", "PUT", "PATCH"):
+            body = bytearray()
+            more = True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body.extend(message.get("body", b""))
+                more = bool(message.get("more_body", False))
+                if len(body) > self.max_body:
+                    await self._too_large(scope, send_secure)
+                    return
+            replayed = False
+
+            async def replay() -> Message:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": bytes(body), "more_body": False}
+                return await receive()
+
+            await self.app(scope, replay, send_secure)
+            return
+        await self.app(scope, receive, send_secure)
+
+    async def _too_large(self, scope: Scope, send: Send) -> None:
+        err = SaidwhatError("E_TOO_LARGE", f"the request body is over the limit of {self.max_body} bytes")
+        if _wants_html(scope):
+            body = (
+                '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error 413</title>'
+                '<link rel="stylesheet" href="/static/style.css"></head><body><main class="error-page">'
+                f'<p class="kicker">Error 413 · <code class="code">{err.code}</code></p><h1>Too large</h1>'
+                f'<p class="message">{err.message}.</p><p><a href="/add">← Back</a></p></main></body></html>'
+            ).encode()
+            ctype = b"text/html; charset=utf-8"
+        else:
+            body = json.dumps(err.to_dict()).encode()
+            ctype = b"application/json"
+        await send(
+            {
+                "type": "http.response.start",
+                "status": err.status,
+                "headers": [
+                    (b"content-type", ctype),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def _wants_html(scope: Scope) -> bool:
+    """A browser's form post (HTML accepted, not a ``.json`` URL): answer with a page, not JSON."""
+    if str(scope.get("path", "")).endswith(".json"):
+        return False
+    for key, value in scope.get("headers", []):
+        if key.lower() == b"accept":
+            return b"text/html" in value.lower()
+    return False
+
+
+def _content_length(scope: Scope) -> int | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None

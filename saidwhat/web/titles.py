@@ -1,0 +1,64 @@
+"""Display titles: an article's title, else its headline segment, else its first line.
+
+Plain-text articles often have no ``title`` in their metadata; listing them by file path is
+unreadable. Document ids are content hashes, so a derived title never changes and is cached.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+
+from saidwhat.errors import SaidwhatError
+from saidwhat.model import Analysis
+from saidwhat.store import Store
+
+MAX_LEN = 160
+_LINE = re.compile(r"\S[^\n]*")
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_LEN else text[: MAX_LEN - 1].rstrip() + "…"
+
+
+def derived_title(analysis: Analysis) -> str | None:
+    """The headline segment's text, else the first non-blank line (None for an empty text)."""
+    text = analysis.doc.text
+    for seg in analysis.segments:
+        if seg.kind == "headline" and text[seg.start : seg.end].strip():
+            return _clip(text[seg.start : seg.end])
+    m = _LINE.search(text)
+    return _clip(m.group(0)) if m else None
+
+
+def display_title(analysis: Analysis) -> str:
+    return analysis.doc.title or derived_title(analysis) or analysis.doc.source
+
+
+class Titles:
+    """``of(doc_id, title, source)``: the title to show for a stored document (derived ones cached)."""
+
+    def __init__(self, store: Store, size: int = 8192) -> None:
+        self.store = store
+        self.size = size
+        self._cache: OrderedDict[str, str | None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def of(self, doc_id: str, title: str | None, source: str) -> str:
+        if title:
+            return title
+        with self._lock:
+            if doc_id in self._cache:
+                self._cache.move_to_end(doc_id)
+                return self._cache[doc_id] or source
+        try:
+            derived = derived_title(self.store.get(doc_id))
+        except SaidwhatError:
+            derived = None
+        with self._lock:
+            self._cache[doc_id] = derived
+            while len(self._cache) > self.size:
+                self._cache.popitem(last=False)
+        return derived or source
