@@ -83,7 +83,9 @@ def _settings(db: Path | None = None, max_bytes: int | None = None) -> Settings:
     return s
 
 
-def _sources(paths: list[str], settings: Settings, published: str | None, batch: Batch) -> Iterator[SourceDoc]:
+def _sources(
+    paths: list[str], settings: Settings, published: str | None, batch: Batch
+) -> Iterator[SourceDoc]:
     """Every readable article of the inputs, in order, with a progress bar for multi-file runs."""
     found = discover(paths, on_skip=batch.note)
     files: list[InputFile] = []
@@ -275,7 +277,7 @@ def search(
         for h in hits:
             sys.stdout.write(json.dumps(hit_json(h), ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{len(hits)} result(s) for {query!r}", show_lines=False)
+    table = Table(title=Text(f"{len(hits)} result(s) for {query!r}"), show_lines=False)
     for col in ("kind", "date", "speaker", "match", "source"):
         table.add_column(col, overflow="fold")
     for h in hits:
@@ -284,7 +286,7 @@ def search(
         match = Text()
         for part, is_match in h.snippet:
             match.append(part, style="bold yellow" if is_match else None)
-        table.add_row(h.kind, h.date or "", who, match, h.doc_title or h.doc_source)
+        table.add_row(Text(h.kind), Text(h.date or ""), Text(who), match, Text(h.doc_title or h.doc_source))
     out.print(table)
 
 
@@ -320,7 +322,7 @@ def statements(
         who = _speaker_label(st.speaker.name, st.speaker.text) if st.speaker else "—"
         via = " > ".join(v.name or v.text for v in st.via)
         content = st.content.text if len(st.content.text) <= 160 else st.content.text[:157] + "…"
-        table.add_row(r.date or "", who, via, st.act, st.mode, content)
+        table.add_row(*(Text(c) for c in (r.date or "", who, via, st.act, st.mode, content)))
     out.print(table)
 
 
@@ -328,7 +330,9 @@ def statements(
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv")] = "jsonl",
     db: DbOpt = None,
-    output: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")
+    ] = None,
 ) -> None:
     """Export the store: saidwhat/1 documents as JSON / JSON Lines, or one CSV row per statement."""
     from saidwhat.store import Store
@@ -372,7 +376,19 @@ def entities(
     for col in ("id", "name", "type", "mentions", "statements", "aliases"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(str(r.gid), r.name, r.type, str(r.mentions), str(r.statements), ", ".join(r.aliases[:6]))
+        table.add_row(
+            *(
+                Text(c)
+                for c in (
+                    str(r.gid),
+                    r.name,
+                    r.type,
+                    str(r.mentions),
+                    str(r.statements),
+                    ", ".join(r.aliases[:6]),
+                )
+            )
+        )
     out.print(table)
 
 
@@ -395,7 +411,9 @@ def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
-    read_only: Annotated[bool, typer.Option("--read-only", help="Serve without the Add-article page.")] = False,
+    read_only: Annotated[
+        bool, typer.Option("--read-only", help="Serve without the Add-article page.")
+    ] = False,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI docs at /docs)."""
     from saidwhat.web import serve as serve_web

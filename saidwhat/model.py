@@ -13,7 +13,15 @@ from typing import Any, Literal, cast
 SCHEMA = "saidwhat/1"
 
 SegmentKind = Literal["headline", "body", "related", "embed", "signature", "comment", "boilerplate"]
-SEGMENT_KINDS: tuple[str, ...] = ("headline", "body", "related", "embed", "signature", "comment", "boilerplate")
+SEGMENT_KINDS: tuple[str, ...] = (
+    "headline",
+    "body",
+    "related",
+    "embed",
+    "signature",
+    "comment",
+    "boilerplate",
+)
 Mode = Literal["direct", "indirect", "mixed"]
 SpeakerKind = Literal["person", "organization", "outlet", "group", "unknown"]
 PublishedBasis = Literal["metadata", "text", "inferred", "given"]
@@ -324,7 +332,13 @@ class Timex:
     anchor: str | None = None
 
     def to_dict(self) -> JSON:
-        d: JSON = {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "value": self.value}
+        d: JSON = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "value": self.value,
+        }
         if self.mod:
             d["mod"] = self.mod
         if self.anchor:
@@ -352,7 +366,8 @@ class Quantity:
     value: float | int | None
     unit: str | None = None
     counts: str | None = None
-    # extras: "about", "more than", ...; kind count|percent|money|ordinal|range|measure; upper bound of a range
+    # extras: qualifier ("about", "more than", ...), kind (count, percent, money, ordinal, range, measure),
+    # value_max (upper bound of a range)
     qualifier: str | None = None
     kind: str = "count"
     value_max: float | int | None = None
@@ -476,8 +491,19 @@ def check_contract(data: JSON) -> list[str]:
         elif text[a:b] != span["text"]:
             problems.append(f"{path}: text {span['text']!r} != doc.text[{a}:{b}] {text[a:b]!r}")
     for i, st in enumerate(data.get("statements", [])):
-        for key in ("id", "speaker", "cue", "content", "mode", "act", "via", "hedged", "platform", "said_on",
-                    "segment"):
+        for key in (
+            "id",
+            "speaker",
+            "cue",
+            "content",
+            "mode",
+            "act",
+            "via",
+            "hedged",
+            "platform",
+            "said_on",
+            "segment",
+        ):
             if key not in st:
                 problems.append(f"statements[{i}].{key} missing")
         if st.get("mode") not in ("direct", "indirect", "mixed"):

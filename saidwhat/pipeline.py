@@ -80,7 +80,7 @@ def analyze_parsed(prep: Prepared, parsed: Doc) -> Analysis:
     src = prep.source
     anchor = _anchor(prep.published)
     index = extract_entities(parsed, prep.segments)
-    timexes = extract_timexes(parsed, anchor)
+    timexes = extract_timexes(parsed, anchor, text=src.text)
     quantities = extract_quantities(parsed, timexes)
     statements = extract_statements(parsed, prep.segments, index, timexes, anchor)
     link_statements(statements, index)
@@ -111,7 +111,9 @@ def analyze(
     """Analyse documents in order, parsing them in batches."""
     nlp = nlp or load_nlp()
     prepared = (prepare(s) for s in sources)
-    for parsed, prep in nlp.pipe(((p.source.text, p) for p in prepared), as_tuples=True, batch_size=batch_size):
+    for parsed, prep in nlp.pipe(
+        ((p.source.text, p) for p in prepared), as_tuples=True, batch_size=batch_size
+    ):
         yield analyze_parsed(prep, parsed)
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from saidwhat.model import Analysis, Statement
 from saidwhat.store import Store
+from saidwhat.titles import display_title
 
 MAX_DOCS = 20
 MAX_STATEMENTS = 12
@@ -39,7 +42,7 @@ def describe(analysis: Analysis, console: Console, max_statements: int = MAX_STA
     doc = analysis.doc
     kinds = Counter(s.kind for s in analysis.segments)
     seg = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in kinds.items())
-    console.print(f"[bold]{doc.title or doc.source}[/bold]")
+    console.print(f"[bold]{escape(display_title(analysis))}[/bold]  [dim]{escape(doc.source)}[/dim]")
     console.print(
         f"  published {doc.published or 'unknown'} ({doc.published_basis or 'no evidence'}); segments: {seg}"
     )
@@ -54,7 +57,7 @@ def describe(analysis: Analysis, console: Console, max_statements: int = MAX_STA
         when = st.said_on.value if st.said_on else ""
         extras = [x for x in (st.platform, "hedged" if st.hedged else None) if x]
         what = _clip(st.content.text) + (f"  [{', '.join(extras)}]" if extras else "")
-        table.add_row(_chain(st), st.act, st.mode, when, what)
+        table.add_row(*(Text(c) for c in (_chain(st), st.act, st.mode, when, what)))
     console.print(table)
     if len(analysis.statements) > max_statements:
         console.print(f"  … and {len(analysis.statements) - max_statements} more")
@@ -72,6 +75,10 @@ def print_summary(store: Store, console: Console) -> None:
     speakers = store.speakers(10)
     relays = store.relays(10)
     if speakers:
-        console.print("[bold]Most quoted:[/bold] " + "; ".join(f"{s.name} ({s.count})" for s in speakers))
+        console.print(
+            "[bold]Most quoted:[/bold] " + escape("; ".join(f"{s.name} ({s.count})" for s in speakers))
+        )
     if relays:
-        console.print("[bold]Most cited relays:[/bold] " + "; ".join(f"{r.name} ({r.count})" for r in relays))
+        console.print(
+            "[bold]Most cited relays:[/bold] " + escape("; ".join(f"{r.name} ({r.count})" for r in relays))
+        )

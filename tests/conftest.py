@@ -16,7 +16,8 @@ SAMPLE_002 = SAMPLES / "002_490d83485b533276.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 needs_shared = pytest.mark.skipif(
-    not SAMPLES.is_dir(), reason=f"../shared is not beside this checkout ({SHARED} missing): sample tests skipped"
+    not SAMPLES.is_dir(),
+    reason=f"../shared is not beside this checkout ({SHARED} missing): sample tests skipped",
 )
 
 

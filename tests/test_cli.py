@@ -19,7 +19,9 @@ from tests.conftest import ROOT, SAMPLES, needs_shared
 ERROR_LINE = re.compile(r"^error\[(E_[A-Z_]+)\] (.+?): (.+)$")
 
 
-def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     full_env.pop("SAIDWHAT_DB", None)
     return subprocess.run(
@@ -66,11 +68,16 @@ def bad_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     (d / "good.txt").write_text(GOOD, encoding="utf-8")
     (d / "empty.txt").write_text("  \n\n", encoding="utf-8")
     (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    (d / "latin1.txt").write_bytes("Le ministre a déclaré que la réforme était « nécessaire ».\n".encode("cp1252"))
+    (d / "latin1.txt").write_bytes(
+        "Le ministre a déclaré que la réforme était « nécessaire ».\n".encode("cp1252")
+    )
     (d / "big.txt").write_text("word " * 3000, encoding="utf-8")
     (d / "broken.html").write_text("<html><body><div><p></div></span><<<>>>", encoding="utf-8")
     (d / "lines.jsonl").write_text(
-        json.dumps({"text": GOOD + "\nA second line.", "title": "ok"}) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n",
+        json.dumps({"text": GOOD + "\nA second line.", "title": "ok"})
+        + "\n{not json\n"
+        + json.dumps({"title": "no text"})
+        + "\n",
         encoding="utf-8",
     )
     (d / "notafeed.rss").write_text("<inventory><item>bolts</item></inventory>", encoding="utf-8")
@@ -96,7 +103,16 @@ def test_bad_inputs_each_give_one_clear_line(bad_batch_run: subprocess.Completed
     assert r.returncode == 1
     assert_no_traceback(r.stderr)
     codes = error_codes(r.stderr)
-    for code in ("E_PATH_MISSING", "E_EMPTY", "E_BINARY", "E_TOO_LARGE", "E_HTML", "E_FEED", "E_WARC", "E_DATE"):
+    for code in (
+        "E_PATH_MISSING",
+        "E_EMPTY",
+        "E_BINARY",
+        "E_TOO_LARGE",
+        "E_HTML",
+        "E_FEED",
+        "E_WARC",
+        "E_DATE",
+    ):
         assert codes.count(code) == 1, (code, r.stderr)
     # two bad JSONL lines, each named by its line number
     jsonl = [line for line in r.stderr.splitlines() if line.startswith("error[E_JSONL]")]

@@ -22,8 +22,12 @@ def test_error_line_is_one_line_with_code_and_place() -> None:
     assert e.one_line() == "error[E_JSONL] feed.jsonl:7: line is not a JSON object: got a list"
     assert e.status == 422
     assert e.to_dict() == {
-        "error": {"code": "E_JSONL", "message": "line is not a JSON object:\n  got a list",
-                  "source": "feed.jsonl", "line": 7}
+        "error": {
+            "code": "E_JSONL",
+            "message": "line is not a JSON object:\n  got a list",
+            "source": "feed.jsonl",
+            "line": 7,
+        }
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 from hypothesis import given
@@ -39,7 +40,7 @@ def analyses(draw: st.DrawFn) -> Analysis:
     cuts = sorted(set(draw(st.lists(st.integers(1, n - 1), max_size=4)) if n > 1 else []))
     bounds = [0, *cuts, n]
     kinds = st.sampled_from(["headline", "body", "related", "embed", "signature", "comment", "boilerplate"])
-    segments = [Segment(draw(kinds), a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    segments = [Segment(draw(kinds), a, b) for a, b in itertools.pairwise(bounds)]
     statements = []
     for i in range(draw(st.integers(0, 3))):
         a, b, t = span()
@@ -51,10 +52,19 @@ def analyses(draw: st.DrawFn) -> Analysis:
             Statement(
                 id=f"s{i + 1}",
                 content=Content(t, a, b, parts=[TextSpan(t, a, b)] if draw(st.booleans()) else []),
-                speaker=Speaker(stext, sa, sb, name=draw(st.none() | st.text(max_size=5)), entity=None,
-                                anonymous=draw(st.booleans()), kind="person",
-                                ref_start=ref[0] if ref else None, ref_end=ref[1] if ref else None)
-                if draw(st.booleans()) else None,
+                speaker=Speaker(
+                    stext,
+                    sa,
+                    sb,
+                    name=draw(st.none() | st.text(max_size=5)),
+                    entity=None,
+                    anonymous=draw(st.booleans()),
+                    kind="person",
+                    ref_start=ref[0] if ref else None,
+                    ref_end=ref[1] if ref else None,
+                )
+                if draw(st.booleans())
+                else None,
                 cue=Cue(ctext, ca, cb, "say") if draw(st.booleans()) else None,
                 mode=draw(st.sampled_from(["direct", "indirect", "mixed"])),
                 act=draw(st.sampled_from(["claim", "deny", "warn"])),
@@ -67,14 +77,28 @@ def analyses(draw: st.DrawFn) -> Analysis:
         )
     ea, eb, etext = span()
     return Analysis(
-        doc=DocMeta(id="x", source="s", text=text, title=draw(st.none() | st.text(max_size=9)),
-                    published=draw(st.none() | st.just("2025-01-02")), published_basis=None),
+        doc=DocMeta(
+            id="x",
+            source="s",
+            text=text,
+            title=draw(st.none() | st.text(max_size=9)),
+            published=draw(st.none() | st.just("2025-01-02")),
+            published_basis=None,
+        ),
         segments=segments,
         statements=statements,
         entities=[Entity("e1", "N", "PERSON", ["N"], [Mention(ea, eb, etext)], {"title": "Dr"})],
         timexes=[Timex(etext, ea, eb, "DATE", "2025", mod=draw(st.none() | st.just("APPROX")))],
-        quantities=[Quantity(etext, ea, eb, draw(st.integers(-5, 10**20) | st.floats(allow_nan=False,
-                    allow_infinity=False)), counts="x", qualifier=draw(st.none() | st.just("about")))],
+        quantities=[
+            Quantity(
+                etext,
+                ea,
+                eb,
+                draw(st.integers(-5, 10**20) | st.floats(allow_nan=False, allow_infinity=False)),
+                counts="x",
+                qualifier=draw(st.none() | st.just("about")),
+            )
+        ],
     )
 
 

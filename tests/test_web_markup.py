@@ -169,7 +169,7 @@ def test_chart_buckets_long_ranges() -> None:
 def test_derived_title_prefers_the_headline_segment() -> None:
     import dataclasses
 
-    from saidwhat.web.titles import derived_title, display_title
+    from saidwhat.titles import derived_title, display_title
 
     a = relay_analysis()
     untitled = dataclasses.replace(a, doc=dataclasses.replace(a.doc, title=None))

@@ -38,10 +38,11 @@ from saidwhat.model import SCHEMA, Analysis, Statement
 from saidwhat.settings import Settings
 from saidwhat.store import Store
 from saidwhat.store.types import DocumentSummary, NamedCount, RegistryEntity, SearchHit, StatementRecord
+from saidwhat.titles import display_title
 from saidwhat.web.chart import act_colour, build_chart
 from saidwhat.web.guard import Guard
 from saidwhat.web.markup import article_blocks, css_token
-from saidwhat.web.titles import Titles, display_title
+from saidwhat.web.titles import Titles
 from saidwhat.web.views import StatementView, statement_view
 
 log = logging.getLogger("saidwhat.web")

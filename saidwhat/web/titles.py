@@ -6,35 +6,12 @@ unreadable. Document ids are content hashes, so a derived title never changes an
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.model import Analysis
 from saidwhat.store import Store
-
-MAX_LEN = 160
-_LINE = re.compile(r"\S[^\n]*")
-
-
-def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_LEN else text[: MAX_LEN - 1].rstrip() + "…"
-
-
-def derived_title(analysis: Analysis) -> str | None:
-    """The headline segment's text, else the first non-blank line (None for an empty text)."""
-    text = analysis.doc.text
-    for seg in analysis.segments:
-        if seg.kind == "headline" and text[seg.start : seg.end].strip():
-            return _clip(text[seg.start : seg.end])
-    m = _LINE.search(text)
-    return _clip(m.group(0)) if m else None
-
-
-def display_title(analysis: Analysis) -> str:
-    return analysis.doc.title or derived_title(analysis) or analysis.doc.source
+from saidwhat.titles import derived_title
 
 
 class Titles:
