@@ -1,0 +1,797 @@
+"""The attribution engine: rule candidates + quotations + embeds + the learned tagger → Statements.
+
+Order of work (each step linear in the document):
+1. quotations (one character scan) and segment lookup (binary search);
+2. rule candidates, one pass over the tokens of attributable sentences (:mod:`.rules`);
+3. quotations no rule claimed, attached to a nearby cue (split quotes, "X said:" paragraphs);
+4. learned relations (:mod:`.learned`) that overlap no rule statement;
+5. one pass in text order that resolves speakers and relays, and fills mode, act, hedging,
+   platform and ``said_on``; embedded posts become statements of their author.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.attribution.learned import LearnedRelation, predict_relations
+from saidwhat.attribution.lexicon import Lexicon, lexicon
+from saidwhat.attribution.quotes import Quote, QuoteIndex, find_quotes
+from saidwhat.attribution.rules import Candidate, Mention, RuleExtractor, mention
+from saidwhat.attribution.speakers import Resolved, SpeakerResolver
+from saidwhat.attribution.syntax import subject_of, trim_span
+from saidwhat.entities.index import EntityIndex
+from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, TextSpan, Timex, Via
+
+# segments whose text is never the content of an article's statement
+SKIP_KINDS = frozenset({"comment", "signature", "boilerplate", "related"})
+MIN_QUOTE_WORDS = 3  # an unattached quotation shorter than this is a scare quote, not a statement
+_EMBED_SIG = re.compile(
+    r"[—–-]\s*(?P<name>[^\n(@]+?)\s*\((?P<handle>@\w+)\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
+)
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_DATE_VALUE = re.compile(r"^\d{4}-\d{2}(-\d{2})?")
+_CONTEXT = 300  # characters around a cue searched for platform words
+# "“…” ― Sonya Herridge": a name after a dash that follows a quotation, on the same line
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–]{1,2}[ \t\u00a0]*([A-Z][^\n.,;:!?“”\"()@]{1,60})")
+# "PENCE: Well, look, …": a capitalised name opening a line, then a colon
+_COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*[“\"]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)*):[ \t]+(\S[^\n]*)$")
+
+
+class _Segments:
+    def __init__(self, segments: Sequence[Segment], n: int) -> None:
+        segs = sorted(segments, key=lambda s: s.start) or [Segment("body", 0, n)]
+        self.segs = segs
+        self.starts = [s.start for s in segs]
+
+    def at(self, pos: int) -> Segment | None:
+        k = bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.segs[k].end > pos:
+            return self.segs[k]
+        return None
+
+    def kind(self, pos: int) -> str:
+        seg = self.at(pos)
+        return seg.kind if seg is not None else "body"
+
+
+class Engine:
+    """Extracts the statements of one parsed document."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        segments: Sequence[Segment],
+        entities: EntityIndex,
+        timexes: Sequence[Timex],
+        published: date | None,
+        lex: Lexicon | None = None,
+        use_learned: bool = True,
+    ) -> None:
+        self.use_learned = use_learned
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex or lexicon()
+        self.segments = _Segments(segments, len(self.text))
+        self.entities = entities
+        self.timexes = sorted(
+            (t for t in timexes if t.value and t.type in ("DATE", "TIME") and _DATE_VALUE.match(t.value)),
+            key=lambda t: t.start,
+        )
+        self.timex_starts = [t.start for t in self.timexes]
+        self.published = published
+        self.quotes = QuoteIndex(find_quotes(self.text))
+        self.rules = RuleExtractor(doc, self.lex, self.quotes)
+        self.resolver = SpeakerResolver(self.text, self.lex, entities)
+        # an unparsed doc (no sentence boundaries) is one sentence
+        self.sent_spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.sents = [(s.start_char, s.end_char) for s in self.sent_spans]
+        self.sent_starts = [s[0] for s in self.sents]
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """Char extent of the sentence holding ``pos`` (binary search)."""
+        k = bisect_right(self.sent_starts, pos) - 1
+        return self.sents[k] if k >= 0 else (0, len(self.text))
+
+    # ---- 2. rule candidates -------------------------------------------------------------------
+    def _sentence_candidates(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        for tok in sent:
+            c = self.rules.from_token(tok, sent)
+            if c is not None:
+                found.append(c)
+        relays = [c for c in found if c.rule == "according"]
+        if not relays:
+            return found
+        out = [c for c in found if c.rule != "according"]
+        for rel in relays:
+            # "According to KAN, Israeli sources confirmed …": KAN relays the sentence's statements
+            assert rel.cue_tok is not None and rel.speaker is not None
+            src = rel.speaker
+            clause = rel.cue_tok.head
+            hosts = [
+                c
+                for c in out
+                if c.cue_tok is not None
+                and c.rule != "according"
+                and (rel.framing or c.cue_tok is clause or clause in c.cue_tok.ancestors)
+                and not (src.span[0] <= c.cue_tok.idx < src.span[1])
+            ]
+            if not hosts:
+                out.append(rel)
+            for h in hosts:
+                if all(v.core != src.core for v in h.via) and (
+                    h.speaker is None or h.speaker.core != src.core
+                ):
+                    h.via.append(src)
+        return out
+
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for sent in self.sent_spans:
+            if not self._attributable(sent.start_char) and not self._attributable(sent.end_char - 1):
+                continue
+            out.extend(self._sentence_candidates(sent))
+        out.extend(self._colon_lines())
+        kept: list[Candidate] = []
+        for c in out:
+            anchor = (c.cue or c.content[0])[0]
+            # a cue inside a quotation is the quoted speaker's own report: nested, not ours (but an
+            # unclosed quotation opened in the cue's own sentence may have swallowed its cue:
+            # "“We will win, the mayor said.")
+            q = self.quotes.covering(anchor)
+            inside = q is not None and (q.closed or q.start < c.sent_start) and c.rule != "colon-line"
+            if not self._attributable(anchor) or inside:
+                continue
+            self._fit_content(c)
+            if c.content:
+                kept.append(c)
+        return self._dedupe(self._drop_nested(kept))
+
+    def _colon_lines(self) -> list[Candidate]:
+        """Lines that open with a name and a colon: transcripts ("PENCE: …"), headlines ("Pence: …")."""
+        out: list[Candidate] = []
+        lex = self.lex
+        for m in _COLON_LINE.finditer(self.text):
+            name = m.group(1)
+            words = name.split()
+            if len(words) > lex.colon_max_words or any(
+                w.lower().strip(".") in lex.colon_not_names for w in words
+            ):
+                continue
+            if len(m.group(2).split()) < MIN_QUOTE_WORDS or not self._attributable(m.start(1)):
+                continue
+            span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or not len(span) or not any(t.pos_ == "PROPN" or t.is_upper for t in span):
+                continue
+            a, b = trim_span(self.text, m.start(2), m.end(2))
+            sa, sb = self.sentence_at(m.start(1))
+            colon = m.end(1)
+            out.append(
+                Candidate(
+                    content=[(a, b)],
+                    cue=(colon, colon + 1),
+                    lemma=":",
+                    speaker=Mention(span.root, (m.start(1), m.end(1)), (m.start(1), m.end(1))),
+                    sent_start=sa,
+                    sent_end=max(sb, b),
+                    rule="colon-line",
+                )
+            )
+        return out
+
+    def _attributable(self, pos: int) -> bool:
+        kind = self.segments.kind(pos)
+        return kind not in SKIP_KINDS and kind != "embed"
+
+    @staticmethod
+    def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+        """One candidate per content: the one with a speaker, taking the more specific act."""
+        by_content: dict[tuple[tuple[int, int], ...], Candidate] = {}
+        for c in cands:
+            key = tuple(c.content)
+            old = by_content.get(key)
+            if old is None:
+                by_content[key] = c
+                continue
+            keep, drop = (old, c) if old.speaker is not None or c.speaker is None else (c, old)
+            if keep.act == "claim" and drop.act != "claim":
+                keep.act = drop.act
+            by_content[key] = keep
+        return list(by_content.values())
+
+    def _fit_content(self, c: Candidate) -> None:
+        """Widen content to whole quotations it touches (not a transcript line's: its quote may run on
+        into the next speaker's turn), clip it to the cue's segment."""
+        seg = self.segments.at(c.cue[0] if c.cue else c.content[0][0])
+        lo, hi = (seg.start, seg.end) if seg is not None else (0, len(self.text))
+        parts: list[tuple[int, int]] = []
+        for a, b in c.content:
+            for q in self.quotes.within(a, b) if c.rule != "colon-line" else ():
+                a, b = min(a, q.start), max(b, q.end)
+            a, b = trim_span(self.text, max(a, lo), min(b, hi))
+            if b > a:
+                parts.append((a, b))
+        c.content = parts
+
+    @staticmethod
+    def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+        """Drop candidates whose cue sits inside another's content (a report inside a report)."""
+        spans = sorted((a, b) for c in cands for a, b in c.content)
+        starts = [s[0] for s in spans]
+        keep: list[Candidate] = []
+        for c in cands:
+            if c.cue is None:
+                keep.append(c)
+                continue
+            k = bisect_right(starts, c.cue[0]) - 1
+            nested = False
+            # spans are few per sentence; look back over the ones starting before the cue
+            j = k
+            while j >= 0 and j > k - 8:
+                a, b = spans[j]
+                if a <= c.cue[0] and c.cue[1] <= b and (a, b) not in c.content:
+                    nested = True
+                    break
+                j -= 1
+            if not nested:
+                keep.append(c)
+        return keep
+
+    # ---- 3. quotations no rule claimed --------------------------------------------------------
+    def attach_quotes(self, cands: list[Candidate]) -> None:
+        """Quotations no rule claimed: the rest of a split quote ("“X,” he said. “Y.”"), or a quote
+        with its own cue next to it."""
+        claimed = sorted(p for c in cands for p in c.content)
+        cstarts = [s[0] for s in claimed]
+        hosts = sorted((c for c in cands if c.cue is not None), key=lambda c: c.cue[1] if c.cue else 0)
+        cue_ends = [c.cue[1] for c in hosts if c.cue is not None]
+
+        def is_claimed(q: Quote) -> bool:
+            k = bisect_right(cstarts, q.end - 1) - 1
+            # content spans rarely nest deeper than a few levels: look back a bounded number
+            return any(claimed[j][1] > q.start for j in range(k, max(-1, k - 8), -1))
+
+        for q in self.quotes.quotes:
+            if not self._attributable(q.start) or is_claimed(q):
+                continue
+            if len(self.text[q.inner_start : q.inner_end].split()) < MIN_QUOTE_WORDS:
+                continue
+            k = bisect_right(cue_ends, q.start) - 1
+            if k >= 0 and self._continues(hosts[k], q):
+                hosts[k].content.append(trim_span(self.text, q.start, q.end))
+                continue
+            c = self._quote_cue(q)
+            if c is not None:
+                cands.append(c)
+
+    def _continues(self, host: Candidate, q: Quote) -> bool:
+        """Whether ``q`` goes on with ``host``'s direct quote: right after its cue ("“X,” he said,
+        “Y”"), or opening the next sentence of the same paragraph ("“X,” he said. “Y.”")."""
+        if not host.content or host.cue is None or self.quotes.covering(host.content[-1][0]) is None:
+            return False
+        if self.segments.kind(host.cue[0]) != self.segments.kind(q.start):
+            return False
+        tail = max(host.cue[1], host.speaker.span[1] if host.speaker else 0, host.content[-1][1])
+        if tail > q.start:
+            return False
+        gap = self.text[tail : q.start]
+        if len(gap) <= 4 and not gap.strip(" ,:."):
+            return True
+        return (
+            host.sent_end <= q.start
+            and not self.text[host.sent_end : q.start].strip()
+            and ("\n" not in self.text[host.sent_end : q.start])
+        )
+
+    def _quote_cue(self, q: Quote) -> Candidate | None:
+        """A cue verb right after ("…,” said Trump"), a "X said:" ending the previous sentence, or a
+        name after a dash ("“…” ― Sonya Herridge")."""
+        doc = self.doc
+        m = _DASH_NAME.match(self.text, q.end)
+        if m is not None and len(m.group(1).split()) <= 6:
+            a, b = trim_span(self.text, m.start(1), m.end(1))
+            name = doc.char_span(a, b, alignment_mode="expand")
+            if (
+                name is not None
+                and len(name)
+                and all(t.is_title or not t.is_alpha for t in name if t.is_alpha or t.is_punct)
+            ):
+                sa, sb = self.sentence_at(q.start)
+                return Candidate(
+                    content=[trim_span(self.text, q.start, q.end)],
+                    cue=trim_span(self.text, q.end, m.start(1)),
+                    lemma="―",
+                    speaker=Mention(name.root, (a, b), (a, b)),
+                    sent_start=sa,
+                    sent_end=max(sb, b),
+                    rule="dash",
+                )
+        span = doc.char_span(q.end, min(len(self.text), q.end + 60), alignment_mode="contract")
+        tail = self.text[max(q.start, q.inner_end - 1) : q.inner_end] + self.text[q.end : q.end + 1]
+        if span is not None and any(ch in ",?!—" for ch in tail):
+            for tok in span[:6]:
+                if tok.is_sent_start:
+                    break
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.verb_acts:
+                    return self._quote_candidate(q, tok)
+        # "He added:" / "X said:" just before the quotation
+        j = q.start - 1
+        while j >= 0 and self.text[j].isspace():
+            j -= 1
+        if j >= 0 and self.text[j] == ":":
+            before = doc.char_span(max(0, j - 80), j, alignment_mode="contract")
+            if before is not None:
+                for tok in reversed(before):
+                    if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.verb_acts:
+                        return self._quote_candidate(q, tok)
+        return None
+
+    def _quote_candidate(self, q: Quote, verb: Token) -> Candidate | None:
+        subj, _ = subject_of(verb, quoted=self.rules.quoted)
+        if subj is None:
+            return None
+        sa, sb = self.sentence_at(verb.idx)
+        cand = Candidate(
+            content=[trim_span(self.text, q.start, q.end)],
+            cue=(verb.idx, verb.idx + len(verb.text)),
+            lemma=verb.lemma_.lower(),
+            act=self.lex.verb_acts.get(verb.lemma_.lower(), "claim"),
+            cue_tok=verb,
+            sent_start=sa,
+            sent_end=sb,
+            rule="quote",
+        )
+        cand.speaker = mention(self.doc, subj, self.text)
+        self.rules._relays(verb, cand)
+        return cand
+
+    # ---- 4. learned relations ------------------------------------------------------------------
+    def learned(self, cands: list[Candidate]) -> list[Candidate]:
+        """Relations of the learned tagger that touch nothing the rules found (content, speaker,
+        cue or relay), whose cue is a speech or cognition lemma and which name a source."""
+        if not self.use_learned:
+            return []
+        rels = predict_relations(self.doc)
+        taken = sorted(
+            [p for c in cands for p in c.content]
+            + [c.cue for c in cands if c.cue is not None]
+            + [c.speaker.span for c in cands if c.speaker is not None]
+            + [v.span for c in cands for v in c.via]
+        )
+        out: list[Candidate] = []
+        for rel in rels:
+            c = self._from_learned(rel, taken, [t[0] for t in taken])
+            if c is not None:
+                out.append(c)
+        return out
+
+    def _from_learned(
+        self, rel: LearnedRelation, taken: list[tuple[int, int]], starts: list[int]
+    ) -> Candidate | None:
+        if rel.score < self.lex.learned_min_score or not rel.content or rel.source is None or rel.cue is None:
+            return None
+        for a, b in [*rel.content, rel.cue]:
+            if not self._attributable(a):
+                return None
+            k = bisect_right(starts, b - 1) - 1
+            for j in range(k, max(-1, k - 8), -1):
+                if taken[j][1] > a:
+                    return None
+        doc = self.doc
+        cspan = doc.char_span(rel.cue[0], rel.cue[1], alignment_mode="expand")
+        sspan = doc.char_span(rel.source[0], rel.source[1], alignment_mode="expand")
+        if cspan is None or sspan is None or not len(cspan) or not len(sspan):
+            return None
+        root = cspan.root
+        lemma = root.lemma_.lower()
+        phrase = " ".join(t.lemma_.lower() for t in cspan)
+        known = lemma in self.lex.learned_cues or rel.score >= self.lex.learned_any_cue_score
+        if not known or any(c.dep_ == "auxpass" for c in root.children):
+            return None  # not a speech or belief cue, or a passive ("is wanted by")
+        sa, sb = self.sentence_at(rel.content[0][0])
+        span = trim_span(self.text, rel.source[0], rel.source[1])
+        return Candidate(
+            content=[trim_span(self.text, a, b) for a, b in rel.content],
+            cue=rel.cue,
+            lemma=lemma,
+            act=self.lex.phrasal.get(phrase) or self.lex.act_of(lemma),
+            speaker=Mention(sspan.root, span, span),
+            cue_tok=root,
+            sent_start=sa,
+            sent_end=sb,
+            rule="learned",
+            score=rel.score,
+        )
+
+    # ---- 5. statements -----------------------------------------------------------------------
+    def run(self) -> list[Statement]:
+        cands = self.candidates()
+        self.attach_quotes(cands)
+        cands.extend(self.learned(cands))
+        cands.sort(key=lambda c: (c.speaker.span if c.speaker else c.cue or c.content[0])[0])
+        self.claimed = sorted(p for c in cands for p in c.content)
+        self.claimed_starts = [p[0] for p in self.claimed]
+        out: list[Statement] = []
+        embeds = self._embeds()
+        for c in cands:
+            st = self._statement(c)
+            if st is not None:
+                out.append(st)
+        out.extend(embeds)
+        out.sort(key=lambda s: (s.content.start, s.content.end))
+        for i, st in enumerate(out, 1):
+            st.id = f"s{i}"
+        return out
+
+    def _via(self, m: Mention) -> Via:
+        res = self.resolver.resolve(m.head, m.core)
+        # a named relay is given as its name ("Walla" of "the Israeli news website Walla")
+        a, b = res.link_span if res.entity is not None and res.antecedent is None else m.core
+        head = m.head
+        v = Via(text=self.text[a:b], start=a, end=b, kind=res.kind)
+        if res.entity is not None:
+            v.name, v.entity = res.entity.name, res.entity.id
+        elif res.name:
+            v.name = res.name
+        self.resolver.remember(a, head, v.text, res, [])
+        return v
+
+    def _statement(self, c: Candidate) -> Statement | None:
+        text = self.text
+        parts = [(a, b) for a, b in c.content if b > a]
+        # "which he said were …": the speaker and cue are never part of what was said
+        for hole in (c.speaker.span if c.speaker else None, c.cue):
+            if hole is not None:
+                parts = _subtract(text, parts, hole)
+        if not parts:
+            return None
+        seg_kind = self.segments.kind(parts[0][0])
+        mode, parts = self._mode(parts)
+        start, end = parts[0][0], parts[-1][1]
+        content = Content(
+            text=text[start:end],
+            start=start,
+            end=end,
+            parts=[TextSpan(text[a:b], a, b) for a, b in parts] if len(parts) > 1 else [],
+        )
+        via = [self._via(m) for m in c.via]
+        speaker: Speaker | None = None
+        platform = self._platform(c, parts)
+        if c.speaker is not None:
+            a, b = trim_span(text, *c.speaker.span)
+            seg = self.segments.at(c.cue[0] if c.cue else start)
+            if seg is not None and seg.start <= b <= seg.end:
+                a, b = trim_span(text, max(a, seg.start), b)
+            if b > a and not any(a < pb and pa < b for pa, pb in parts) and self._attributable(a):
+                core = c.speaker.core if c.speaker.core != c.speaker.span else (a, b)
+                res = self.resolver.resolve(c.speaker.head, core)
+                speaker = self._speaker(a, b, res)
+                if res.antecedent is not None and not via:
+                    via = [Via(v.text, v.start, v.end, v.name, v.entity, v.kind) for v in res.antecedent.via]
+                if platform is None and c.lemma in self.lex.post_cues and res.antecedent is not None:
+                    platform = res.antecedent.platform
+                self.resolver.remember(a, c.speaker.head, text[core[0] : core[1]], res, via, platform)
+        cue = None
+        if c.cue is not None:
+            cue = Cue(text=text[c.cue[0] : c.cue[1]], start=c.cue[0], end=c.cue[1], lemma=c.lemma)
+        st = Statement(
+            id="",
+            content=content,
+            speaker=speaker,
+            cue=cue,
+            mode=mode,
+            act=self._act(c, parts, mode),
+            via=via,
+            hedged=c.hedged or self._hedged(c, parts),
+            platform=platform,
+            said_on=self._said_on(c, parts, speaker),
+            segment=seg_kind,
+        )
+        return st
+
+    def _speaker(self, a: int, b: int, res: Resolved) -> Speaker:
+        sp = Speaker(text=self.text[a:b], start=a, end=b, anonymous=res.anonymous, kind=res.kind)
+        if res.entity is not None:
+            sp.name, sp.entity = res.entity.name, res.entity.id
+        else:
+            sp.name = res.name
+        if res.link_span != (a, b):
+            sp.ref_start, sp.ref_end = res.link_span
+        return sp
+
+    def _mode(self, parts: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+        """direct when every part is a quotation (content then excludes the marks), mixed when
+        quotations are part of a paraphrase, indirect otherwise."""
+        quoted = 0
+        inners: list[tuple[int, int]] = []
+        any_quote = False
+        for a, b in parts:
+            qs = self.quotes.within(a, b)
+            any_quote = any_quote or bool(qs)
+            if len(qs) == 1 and qs[0].start <= a + 1 and qs[0].end >= b - 1:
+                quoted += 1
+                inners.append(trim_span(self.text, max(qs[0].inner_start, a), min(qs[0].inner_end, b)))
+        if quoted == len(parts):
+            return "direct", [s for s in inners if s[1] > s[0]] or parts
+        return ("mixed" if any_quote else "indirect"), parts
+
+    def _act(self, c: Candidate, parts: list[tuple[int, int]], mode: str) -> str:
+        act = c.act
+        if (
+            act in ("claim", "announce")
+            and mode in ("direct", "mixed")
+            and (
+                self._imperative(parts)
+                or any(rx.search(self.text, a, b) for a, b in parts for rx in self.lex.demand_patterns)
+            )
+        ):
+            return "demand"
+        if (
+            act == "claim"
+            and mode == "direct"
+            and self.text[parts[-1][0] : parts[-1][1]].rstrip("”\"' ").endswith("?")
+        ):
+            return "question"
+        return act
+
+    def _imperative(self, parts: list[tuple[int, int]]) -> bool:
+        """A quoted sentence that opens with a bare verb and has no subject ("MAKE THE DEAL")."""
+        doc = self.doc
+        for a, b in parts:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            first = True
+            for tok in span:
+                if tok.is_punct or tok.is_space:
+                    continue
+                if first or tok.is_sent_start:
+                    low = tok.lower_
+                    if (
+                        (tok.tag_ == "VB" or (tok.is_upper and low in _IMPERATIVE_CAPS))
+                        and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
+                        and low not in ("be", "have", "do")
+                    ):
+                        return True
+                first = False
+        return False
+
+    def _outside(self, c: Candidate, parts: list[tuple[int, int]]) -> tuple[int, int]:
+        anchor = c.cue or (c.speaker.span if c.speaker else None) or parts[0]
+        return max(c.sent_start, anchor[0] - _CONTEXT), min(c.sent_end, anchor[1] + _CONTEXT)
+
+    def _hedged(self, c: Candidate, parts: list[tuple[int, int]]) -> bool:
+        a, b = self._outside(c, parts)
+        span = self.doc.char_span(a, b, alignment_mode="contract")
+        if span is None:
+            return False
+        for tok in span:
+            if tok.lower_ in self.lex.hedge_words and not any(p[0] <= tok.idx < p[1] for p in parts):
+                return True
+        return False
+
+    def _platform(self, c: Candidate, parts: list[tuple[int, int]]) -> str | None:
+        a, b = self._outside(c, parts)
+        region = list(self.text[a:b])
+        for pa, pb in parts:
+            for i in range(max(pa, a), min(pb, b)):
+                region[i - a] = " "
+        s = "".join(region)
+        best: tuple[int, str] | None = None
+        for name, rx in self.lex.platforms:
+            m = rx.search(s)
+            if m is not None and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+        if best is None and c.lemma == "tweet":
+            return "X"
+        return best[1] if best else None
+
+    def _in_content(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` lies in the content of any statement (bounded look-back)."""
+        k = bisect_right(self.claimed_starts, a) - 1
+        for j in range(k, max(-1, k - 6), -1):
+            pa, pb = self.claimed[j]
+            if pa <= a and b <= pb:
+                return True
+        return False
+
+    def _governs(self, c: Candidate, t: Timex) -> bool:
+        """The time expression modifies the cue's clause ("confirmed on Saturday that"), or frames
+        the whole sentence from its start ("On Sunday, he reiterated …")."""
+        if t.start - c.sent_start <= 12:
+            return True
+        if c.cue_tok is None:
+            return False
+        span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        cue = c.cue_tok
+        governors = {cue.i}
+        g = cue
+        for _ in range(4):  # the cue and the verbs it hangs off ("…, adding that")
+            if g.head.i == g.i:
+                break
+            g = g.head
+            governors.add(g.i)
+        node = span.root
+        for _ in range(8):
+            if node.i in governors:
+                return True
+            if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node is not span.root):
+                break  # another clause's time ("as delegations convened on Sunday")
+            node = node.head
+        return False
+
+    def _said_on(self, c: Candidate, parts: list[tuple[int, int]], speaker: Speaker | None) -> SaidOn | None:
+        a, b = c.sent_start, c.sent_end
+        k = bisect_right(self.timex_starts, a - 1)
+        anchor = (c.cue or parts[0])[0]
+        best: Timex | None = None
+        while k < len(self.timexes) and self.timexes[k].start < b:
+            t = self.timexes[k]
+            k += 1
+            if any(t.start < pb and pa < t.end for pa, pb in parts) or self._in_content(t.start, t.end):
+                continue
+            if speaker is not None and t.start < speaker.end and speaker.start < t.end:
+                continue
+            if not self._governs(c, t) or not self._attributable(t.start):
+                continue
+            if best is None or abs(t.start - anchor) < abs(best.start - anchor):
+                best = t
+        if best is None or best.value is None:
+            return None
+        if self.published is not None and best.value[:10] > self.published.isoformat():
+            return None  # said after the article was published: a misread date, not when it was said
+        return SaidOn(value=best.value[:10], text=best.text, start=best.start, end=best.end)
+
+    # ---- embedded posts -------------------------------------------------------------------------
+    def _embeds(self) -> list[Statement]:
+        out: list[Statement] = []
+        for seg in self.segments.segs:
+            if seg.kind != "embed":
+                continue
+            st = self._embed(seg)
+            if st is not None:
+                out.append(st)
+        return out
+
+    def _embed(self, seg: Segment) -> Statement | None:
+        text = self.text
+        body = text[seg.start : seg.end]
+        sigs = list(_EMBED_SIG.finditer(body))
+        m = sigs[-1] if sigs else None  # the post's author line closes the embed
+        end = seg.start + m.start() if m is not None else seg.end
+        a, b = trim_span(text, seg.start, end)
+        # drop a trailing link ("… https://t.co/x", "pic.twitter.com/x")
+        link = re.search(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)\s*$", text[a:b])
+        if link is not None:
+            a, b = trim_span(text, a, a + link.start())
+        if b <= a:
+            return None
+        content = Content(text=text[a:b], start=a, end=b)
+        speaker = None
+        said_on = None
+        platform = None
+        if m is not None:
+            name = m.group("name")
+            na = seg.start + m.start("name")
+            # "Benjamin Netanyahu – בנימין נתניהו": the Latin-script name before a dash
+            cut = re.split(r"\s+[–—-]\s+", name, maxsplit=1)[0]
+            nb = na + len(cut.rstrip())
+            speaker = Speaker(text=text[na:nb], start=na, end=nb, kind="person")
+            ent = self.entities.link(na, nb)
+            if ent is not None:
+                speaker.name, speaker.entity = ent.name, ent.id
+                speaker.kind = {"ORG": "organization", "OUTLET": "outlet"}.get(ent.type, "person")
+            platform = "X"
+            da = seg.start + m.start("date")
+            dtext = m.group("date")
+            value = _parse_date(dtext)
+            if value is not None:
+                said_on = SaidOn(value=value, text=dtext, start=da, end=da + len(dtext))
+        if re.search(r"instagram\.com", body, re.I):
+            platform = "Instagram"
+        elif re.search(r"facebook\.com", body, re.I):
+            platform = "Facebook"
+        parts = [(a, b)]
+        act = "praise" if re.match(r"\W*(thank|thanks|congratulations)\b", content.text, re.I) else "claim"
+        if act == "claim" and self._imperative(parts):
+            act = "demand"
+        return Statement(
+            id="",
+            content=content,
+            speaker=speaker,
+            cue=None,
+            mode="direct",
+            act=act,
+            platform=platform,
+            said_on=said_on,
+            segment="embed",
+        )
+
+
+_IMPERATIVE_CAPS = frozenset(
+    {
+        "make",
+        "get",
+        "stop",
+        "bring",
+        "end",
+        "give",
+        "let",
+        "move",
+        "keep",
+        "go",
+        "release",
+        "free",
+        "vote",
+        "save",
+        "send",
+        "take",
+        "do",
+        "come",
+        "return",
+        "drop",
+        "finish",
+        "build",
+        "fight",
+        "act",
+        "put",
+    }
+)
+
+
+def _subtract(text: str, parts: list[tuple[int, int]], hole: tuple[int, int]) -> list[tuple[int, int]]:
+    """``parts`` without ``hole`` (trimmed pieces, empty ones dropped)."""
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        if hole[1] <= a or b <= hole[0]:
+            out.append((a, b))
+            continue
+        for x, y in ((a, hole[0]), (hole[1], b)):
+            x, y = trim_span(text, x, y)
+            if y > x:
+                out.append((x, y))
+    return out
+
+
+def _parse_date(s: str) -> str | None:
+    m = re.match(r"([A-Za-z]+)\.? (\d{1,2}), (\d{4})", s)
+    if m is None:
+        return None
+    month = _MONTHS.get(m.group(1)[:3].lower())
+    if month is None:
+        return None
+    try:
+        return date(int(m.group(3)), month, int(m.group(2))).isoformat()
+    except ValueError:
+        return None
+
+
+def extract_statements(
+    doc: Doc,
+    segments: Sequence[Segment],
+    entities: EntityIndex,
+    timexes: Sequence[Timex],
+    published: date | None,
+) -> list[Statement]:
+    """Who said what in ``doc``, according to whom and when (see docs/attribution.md).
+
+    ``timexes`` carry values already resolved against ``published``; a statement is never dated
+    after ``published``."""
+    if not doc.text.strip():
+        return []
+    return Engine(doc, segments, entities, timexes, published).run()
+
+
+__all__ = ["Engine", "extract_statements"]

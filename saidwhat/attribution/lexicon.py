@@ -1,0 +1,98 @@
+"""The attribution vocabulary (``saidwhat/data/cues.toml`` and ``attribution.toml``), loaded once.
+
+Everything the rules look up per token is a frozenset or a dict, so a lookup costs O(1).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cue lemmas with their speech act, and the speaker / relay / hedge / platform word lists."""
+
+    verb_acts: dict[str, str]
+    np_content: frozenset[str]
+    to_content: frozenset[str]
+    noun_acts: dict[str, str]
+    phrasal: dict[str, str]
+    express_objects: dict[str, str]
+    pronouns: dict[str, str]
+    anon_heads: frozenset[str]
+    anon_modifiers: frozenset[str]
+    definite: frozenset[str]
+    same: frozenset[str]
+    outlet_heads: frozenset[str]
+    group_heads: frozenset[str]
+    person_heads: frozenset[str]
+    quote_verbs: frozenset[str]
+    interview_nouns: frozenset[str]
+    hedge_words: frozenset[str]
+    passive_cues: frozenset[str]
+    report_nouns: frozenset[str]
+    platforms: tuple[tuple[str, re.Pattern[str]], ...]
+    demand_patterns: tuple[re.Pattern[str], ...]
+    post_cues: frozenset[str]
+    owned_nouns: frozenset[str]
+    colon_not_names: frozenset[str]
+    colon_max_words: int
+    learned_cues: frozenset[str]
+    learned_min_score: float
+    learned_any_cue_score: float
+
+    def act_of(self, lemma: str) -> str:
+        return self.verb_acts.get(lemma) or self.noun_acts.get(lemma) or self.phrasal.get(lemma) or "claim"
+
+
+def _load(name: str) -> dict[str, Any]:
+    with resources.files("saidwhat").joinpath("data", name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _words(items: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in items)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    cues = _load("cues.toml")
+    attr = _load("attribution.toml")
+    sp = attr["speakers"]
+    return Lexicon(
+        verb_acts=dict(cues["verbs"]),
+        np_content=_words(cues["np_content"]["verbs"]),
+        to_content=_words(cues["to_content"]["verbs"]),
+        noun_acts=dict(cues["nouns"]),
+        phrasal=dict(cues["phrasal"]),
+        express_objects=dict(cues["express_objects"]),
+        pronouns=dict(sp["pronouns"]),
+        anon_heads=_words(sp["anonymous"]["heads"]),
+        anon_modifiers=_words(sp["anonymous"]["modifiers"]),
+        definite=_words(sp["anonymous"]["definite"]),
+        same=_words(sp["anonymous"]["same"]),
+        outlet_heads=_words(sp["outlet_heads"]["heads"]),
+        group_heads=_words(sp["group_heads"]["heads"]),
+        person_heads=_words(sp["person_heads"]["heads"]),
+        quote_verbs=_words(attr["relays"]["quote_verbs"]),
+        interview_nouns=_words(attr["relays"]["interview_nouns"]),
+        hedge_words=_words(attr["hedges"]["words"]),
+        passive_cues=_words(attr["hedges"]["passive_cues"]),
+        report_nouns=_words(attr["hedges"]["report_nouns"]),
+        platforms=tuple((name, re.compile(rx)) for name, rx in attr["platforms"].items()),
+        demand_patterns=tuple(re.compile(rx) for rx in attr["acts"]["demand_patterns"]),
+        post_cues=_words(attr["acts"]["post_cues"]),
+        owned_nouns=_words(sp["owned"]["nouns"]),
+        colon_not_names=_words(attr["colon_lines"]["not_names"]),
+        colon_max_words=int(attr["colon_lines"]["max_name_words"]),
+        learned_cues=_words(cues["learned"]["cue_lemmas"])
+        | frozenset(cues["verbs"])
+        | frozenset(cues["nouns"]),
+        learned_min_score=float(cues["learned"]["min_score"]),
+        learned_any_cue_score=float(cues["learned"]["any_cue_score"]),
+    )

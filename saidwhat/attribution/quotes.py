@@ -1,0 +1,133 @@
+"""Quotation spans found in one linear scan of the text.
+
+Marks: curly “ ” and straight ", plus the LaTeX-style `` '' of some corpora. Only the outermost
+quotation is tracked (inner quotes, of any depth, are part of it). A quotation left open at the end
+of a paragraph continues when the next paragraph opens with a quote mark (the newspaper convention
+for multi-paragraph quotes); otherwise it ends at the paragraph end (``closed=False``). A stray
+closing mark at the start of a line opens a quote (a reader quoting with the wrong mark).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+OPENERS = frozenset("“„«")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+# at most this many characters inside one quotation; longer "quotes" are stray marks (dropped,
+# and the scan goes on from where it is: the text is read once)
+MAX_QUOTE = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """``[start, end)`` includes the marks; ``inner_start``/``inner_end`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    """A straight quote opens when preceded by start, space, an opening bracket or a dash."""
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:/"
+
+
+def _close(text: str, open_at: int, end: int, closed: bool, width: int) -> Quote:
+    inner_start = open_at + (2 if text.startswith("``", open_at) else 1)
+    return Quote(open_at, end + (width if closed else 0), inner_start, end, closed)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All outermost quotations of ``text`` in order (one pass, O(len(text)))."""
+    out: list[Quote] = []
+    n = len(text)
+    open_at = -1  # start offset of the open quotation, -1 when none
+    closers = CLOSERS
+    depth = 0  # nested curly openers inside the open quotation
+    i = 0
+    while i < n:
+        ch = text[i]
+        if open_at < 0:
+            if text.startswith("``", i):
+                open_at, closers = i, frozenset()
+                i += 2
+                continue
+            if ch in OPENERS or (ch in CLOSERS and (i == 0 or text[i - 1] == "\n")):
+                open_at, closers, depth = i, CLOSERS, 0
+            elif ch == STRAIGHT and _opens_straight(text, i):
+                open_at, closers = i, CLOSERS | {STRAIGHT}
+            i += 1
+            continue
+        if text.startswith("''", i):
+            out.append(_close(text, open_at, i, True, 2))
+            open_at = -1
+            i += 2
+            continue
+        if ch in OPENERS and closers is CLOSERS:
+            depth += 1
+        elif ch in closers and depth > 0 and ch != STRAIGHT:
+            depth -= 1
+        elif ch in closers:
+            out.append(_close(text, open_at, i, True, 1))
+            open_at = -1
+        elif ch == "\n":
+            # paragraph end inside a quotation: continue only if the next paragraph opens a quote
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and (text[j] in OPENERS or text[j] == STRAIGHT or text.startswith("``", j)):
+                i = j + (2 if text.startswith("``", j) else 1)
+                continue
+            end = i
+            while end > open_at and text[end - 1].isspace():
+                end -= 1
+            out.append(_close(text, open_at, end, False, 0))
+            open_at = -1
+            depth = 0
+        elif i - open_at > MAX_QUOTE:
+            # a runaway mark: drop the quotation and go on from here (never rescan: linear time)
+            open_at = -1
+            depth = 0
+        i += 1
+    if open_at >= 0:
+        end = n
+        while end > open_at and text[end - 1].isspace():
+            end -= 1
+        out.append(_close(text, open_at, end, False, 0))
+    return out
+
+
+class QuoteIndex:
+    """Quotes by position: which quotation covers or starts near an offset (binary search)."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self._starts = [q.start for q in quotes]
+
+    def covering(self, pos: int) -> Quote | None:
+        """The quotation with ``start <= pos < end``."""
+        k = bisect_right(self._starts, pos) - 1
+        if k >= 0 and self.quotes[k].end > pos:
+            return self.quotes[k]
+        return None
+
+    def starting_in(self, start: int, end: int) -> Quote | None:
+        """The first quotation that starts in ``[start, end)``."""
+        k = bisect_right(self._starts, start - 1)
+        if k < len(self.quotes) and self.quotes[k].start < end:
+            return self.quotes[k]
+        return None
+
+    def within(self, start: int, end: int) -> list[Quote]:
+        """Quotations overlapping ``[start, end)``."""
+        k = max(0, bisect_right(self._starts, start) - 1)
+        out: list[Quote] = []
+        while k < len(self.quotes) and self.quotes[k].start < end:
+            if self.quotes[k].end > start:
+                out.append(self.quotes[k])
+            k += 1
+        return out

@@ -1,0 +1,450 @@
+"""Rule-based attribution candidates from the dependency parse and the quotation spans.
+
+One pass over the tokens of the attributable sentences: a token whose lemma is a cue (lexicon)
+yields at most one candidate, built from its children (subject, content clause, relays) with O(1)
+work each. Then one pass over the quotations attaches quotes no cue claimed yet (colon quotes,
+quotes after "X said:", quote continuations). See docs/attribution.md for the patterns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.attribution.lexicon import Lexicon
+from saidwhat.attribution.quotes import Quote, QuoteIndex
+from saidwhat.attribution.syntax import full_extent, is_negated, np_extent, relative_head, subject_of
+
+# clause dependents of a cue verb that hold what was said
+_CONTENT_DEPS = frozenset({"ccomp"})
+# objects that are never what was said ("for instance", "denied it")
+_NOT_CONTENT = frozenset({"it", "this", "that", "instance", "example", "them", "him", "her"})
+# prepositions that continue an object content ("described X as Y", "accused X of Y", "thanked X for Y")
+_OBJECT_PREPS = frozenset({"as", "of", "for", "over"})
+# cues whose "to X" names who heard it ("confirmed to Reuters")
+_SAY_TO = frozenset({"say", "speak", "tell", "confirm", "deny", "explain"})
+_MAX_COLON_GAP = 12  # tokens between a cue and the colon that introduces its quote
+# where a participle mis-tagged as a noun sits when it is really a cue verb
+_CLAUSE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "ROOT", "parataxis"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An attribution found by a rule, in token / char terms (finalised by the engine)."""
+
+    content: list[tuple[int, int]]  # char spans, in text order
+    cue: tuple[int, int] | None = None  # char span
+    lemma: str = ""
+    act: str = "claim"
+    speaker: Mention | None = None
+    via: list[Mention] = field(default_factory=list)  # nearest first
+    hedged: bool = False
+    cue_tok: Token | None = None
+    sent_start: int = 0
+    sent_end: int = 0
+    rule: str = ""
+    framing: bool = False  # an "according to X" that opens or closes its sentence
+    score: float = 1.0  # the learned tagger's confidence (rules: 1.0)
+
+
+def char_span(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Char span of token range ``[a, b)`` (b > a)."""
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def subtree_chars(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker or relay mention: ``head`` names it, ``core`` is the noun phrase proper, ``span``
+    the mention as written (with comma-set appositives; the relative pronoun for "X, who said")."""
+
+    head: Token
+    span: tuple[int, int]
+    core: tuple[int, int]
+
+
+def _line_clip(text: str, head: Token, ca: int, cb: int) -> tuple[int, int]:
+    """A mention never crosses a line break: keep the line holding the head."""
+    nl = text.rfind("\n", ca, head.idx)
+    if nl >= 0:
+        ca = nl + 1
+    nl = text.find("\n", head.idx, cb)
+    if nl >= 0:
+        cb = nl
+    return ca, cb
+
+
+def mention(doc: Doc, tok: Token, text: str) -> Mention:
+    """The mention headed by ``tok`` (``text`` is ``doc.text``, passed in: spaCy rebuilds it per call)."""
+    head = relative_head(tok) or tok
+    a, b = np_extent(head)
+    a = min(a, head.i)
+    b = max(b, head.i + 1)
+    core = _line_clip(text, head, *char_span(doc, a, b))
+    if head is not tok:  # "Netanyahu, who denies": the pronoun as written, the noun for the name
+        return Mention(head, (tok.idx, tok.idx + len(tok.text)), core)
+    full = _line_clip(text, head, *char_span(doc, a, full_extent(head, a, b)))
+    return Mention(head, full, core)
+
+
+class RuleExtractor:
+    """Finds rule candidates in one document."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, quotes: QuoteIndex) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.quotes = quotes
+        self.text = doc.text
+
+    # ---- cue verbs -------------------------------------------------------------------------
+    def from_token(self, tok: Token, sent: Span) -> Candidate | None:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            return self._according(tok, sent)
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and (
+            lemma in self.lex.verb_acts
+            or (lemma in self.lex.passive_cues and any(c.dep_ == "auxpass" for c in tok.children))
+        ):
+            return self._verb(tok, lemma, sent)
+        if tok.pos_ == "NOUN" and low.endswith("ing") and tok.dep_ in _CLAUSE_DEPS:
+            # a participle the tagger took for a noun: "He called for urgency, writing, “…”"
+            for guess in (low[:-3], low[:-3] + "e", low[:-4]):
+                if guess in self.lex.verb_acts:
+                    return self._verb(tok, guess, sent)
+        if tok.pos_ == "NOUN" and lemma in self.lex.noun_acts:
+            return self._noun(tok, lemma, sent)
+        return None
+
+    def _content_of(self, verb: Token, lemma: str) -> tuple[list[tuple[int, int]], str]:
+        """Content char spans of a cue verb and which rule found them."""
+        spans = [subtree_chars(c) for c in verb.children if c.dep_ in _CONTENT_DEPS]
+        if spans:
+            return spans, "ccomp"
+        for c in verb.children:  # "Walla reported, citing two officials, that …": clause hung on "citing"
+            if c.dep_ == "advcl" and c.lemma_.lower() in self.lex.quote_verbs:
+                spans = [subtree_chars(g) for g in c.children if g.dep_ in _CONTENT_DEPS]
+                if spans:
+                    return spans, "ccomp"
+        kids = list(verb.children)
+        if " " in lemma:  # "call for a deal": the preposition's object
+            prep = lemma.split()[1]
+            for c in kids:
+                if c.dep_ in ("prep", "prt") and c.lower_ == prep:
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    later = [g for g in kids if g.i > c.i and g.dep_ in ("xcomp", "ccomp")]
+                    if obj is not None and later:  # "called on Dean to apologize"
+                        return [(subtree_chars(obj)[0], subtree_chars(later[0])[1])], "phrasal"
+                    if obj is not None and prep == "for" and obj.lower_ not in _NOT_CONTENT:
+                        return [subtree_chars(obj)], "phrasal"
+            lemma = lemma.split()[0]
+        if lemma in self.lex.to_content:
+            for c in kids:
+                if c.dep_ in ("xcomp",) and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children):
+                    a, b = subtree_chars(c)
+                    return [(a, b)], "xcomp"
+        if lemma in self.lex.np_content:
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+            if lemma == "call" and not any(c.dep_ == "oprd" for c in kids):
+                obj = None  # "called a meeting" is no statement; "called the charges “insane”" is
+            if obj is not None and obj.lower_ not in _NOT_CONTENT:
+                a, b = subtree_chars(obj)
+                for c in kids:  # "called the charges “insane”", "described X as …", "accused X of …"
+                    if c.i > obj.i and (
+                        c.dep_ in ("oprd", "ccomp")
+                        or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+                        or (c.dep_ == "prep" and lemma == "express" and c.i == obj.right_edge.i + 1)
+                    ):
+                        b = max(b, subtree_chars(c)[1])
+                return [(a, b)], "dobj"
+        return [], ""
+
+    @staticmethod
+    def _passive_content(verb: Token) -> list[tuple[int, int]]:
+        """ "The ministry is said to be preparing a plan": the subject and the infinitive."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if subj is None or comp is None:
+            return []
+        return [subtree_chars(subj), subtree_chars(comp)]
+
+    def _colon_quote(self, verb: Token, sent: Span) -> Quote | None:
+        """The quotation introduced by a colon after the cue ("posting in all caps: “…”")."""
+        doc = self.doc
+        end = min(sent.end, verb.i + _MAX_COLON_GAP)
+        for i in range(verb.i + 1, end):
+            t = doc[i]
+            if t.text == ":" or (t.text == "," and i == verb.i + 1):
+                return self.quotes.starting_in(t.idx + 1, t.idx + 4)
+            if self.quotes.covering(t.idx) is not None:
+                return None
+            if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.verb_acts:
+                return None
+        return None
+
+    def _verb(self, verb: Token, lemma: str, sent: Span) -> Candidate | None:
+        lex = self.lex
+        act = lex.verb_acts.get(lemma, "claim")
+        # "call for", "point out": particle or preposition child
+        for c in verb.children:
+            key = f"{lemma} {c.lower_}"
+            if c.dep_ in ("prt", "prep") and key in lex.phrasal:
+                act = lex.phrasal[key]
+                lemma = key
+                break
+        if lemma == "express":
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is None or obj.lemma_.lower() not in lex.express_objects:
+                return None
+            act = lex.express_objects[obj.lemma_.lower()]
+        if lemma in lex.quote_verbs:
+            return None  # "Haaretz quoted X as saying": the inner verb carries the statement
+        content, rule = self._content_of(verb, lemma)
+        if lemma == "call" and rule in ("xcomp", "phrasal"):
+            act = "demand"  # "called on X to …"
+        colon = self._colon_quote(verb, sent)
+        if colon is not None and rule != "ccomp":
+            content, rule = [(colon.start, colon.end)], "colon"
+        if not content and lemma in lex.passive_cues:
+            content = self._passive_content(verb)
+            rule = "passive" if content else rule
+        if not content:
+            # a parenthetical cue: "The main point, KAN reported, remains …"
+            if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+                ha, hb = subtree_chars(verb.head)
+                va, vb = subtree_chars(verb)
+                content = [s for s in ((ha, va), (vb, hb)) if s[1] > s[0]]
+                rule = "parenthetical"
+            else:
+                return None
+        subj, passive = subject_of(verb, quoted=self.quoted)
+        cand = Candidate(
+            content=content,
+            cue=(verb.idx, verb.idx + len(verb.text)),
+            lemma=lemma,
+            act=act,
+            cue_tok=verb,
+            sent_start=sent.start_char,
+            sent_end=sent.end_char,
+            rule=rule,
+        )
+        if is_negated(verb):
+            cand.act = {"confirm": "deny", "deny": "confirm", "praise": "claim"}.get(act, act)
+        # the noun a cue names in its clause: "added in an all-caps warning", "in a statement"
+        if cand.act == "claim":
+            for c in verb.children:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in lex.noun_acts:
+                            cand.act = lex.noun_acts[g.lemma_.lower()]
+        self._relays(verb, cand)
+        if cand.speaker is None and subj is not None:
+            self._citing(verb, subj, sent, cand)
+        if passive:
+            cand.hedged = lemma in lex.passive_cues
+        elif subj is not None and cand.speaker is None:
+            if (poss := self._owner(subj)) is not None:  # "President Trump’s comments suggested"
+                cand.speaker = mention(self.doc, poss, self.text)
+            else:  # a person, a group, or a document ("the report said")
+                cand.speaker = mention(self.doc, subj, self.text)
+                self._cited_by(subj, cand)
+            if (
+                subj.lower_ in lex.report_nouns
+                and subj.tag_ == "NNS"
+                and not any(c.dep_ in ("det", "poss", "compound") for c in subj.children)
+            ):
+                cand.hedged = True  # "reports suggest"
+        if rule in ("dobj", "xcomp", "phrasal") and not passive and not self._plausible(cand, subj):
+            return None  # "the high stakes confirm …": a cue verb with no one to say it
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            self._quoted_as(verb, cand)
+        return cand
+
+    def _relays(self, verb: Token, cand: Candidate) -> None:
+        """Relays in the cue's clause: "told Reuters", "in an interview with Channel 12", "citing X"."""
+        lex = self.lex
+        for c in verb.children:
+            if c.dep_ in ("dative", "dobj") and cand.lemma == "tell" and self._outletish(c):
+                self._add_via(cand, c)
+            elif c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in lex.interview_nouns:
+                        for p in g.children:
+                            if p.dep_ == "prep" and p.lower_ in ("with", "to"):
+                                for o in p.children:
+                                    if o.dep_ == "pobj":
+                                        self._add_via(cand, o)
+            elif c.dep_ == "prep" and c.lower_ == "to" and cand.lemma in _SAY_TO:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and self._outletish(obj):  # "said to Reuters"
+                    self._add_via(cand, obj)
+            elif c.dep_ == "advcl" and c.lemma_.lower() == "cite":
+                # "Citing sources familiar with the matter, Walla reported …": the cited are the speaker
+                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+                subj = next((g for g in verb.children if g.dep_ == "nsubj"), None)
+                if obj is not None and subj is not None and self._sourcelike(obj):
+                    cand.speaker = mention(self.doc, obj, self.text)
+                    self._add_via(cand, subj)
+            elif c.dep_ == "advmod" and c.lower_ in lex.hedge_words:
+                cand.hedged = True
+
+    def _citing(self, verb: Token, subj: Token, sent: Span, cand: Candidate) -> None:
+        """ "Citing sources familiar with the matter, Walla reported" when the parse missed the advcl:
+        the noun phrase between "citing" and the next comma is the speaker, the subject the relay."""
+        doc = self.doc
+        for i in range(sent.start, min(verb.i, sent.start + 3)):
+            if doc[i].lower_ != "citing":
+                continue
+            j = i + 1
+            while j < min(verb.i, i + 16) and doc[j].text != ",":
+                j += 1
+            if j <= i + 1 or j >= verb.i or subj.i < j:
+                return
+            np = doc[i + 1 : j]
+            if not self._sourcelike(np.root):
+                return
+            span = char_span(doc, i + 1, j)
+            cand.speaker = Mention(np.root, span, span)
+            self._add_via(cand, subj)
+            return
+
+    def quoted(self, pos: int) -> bool:
+        return self.quotes.covering(pos) is not None
+
+    def _plausible(self, cand: Candidate, subj: Token | None) -> bool:
+        """Whether the subject of an object-taking cue ("denied X") can be a speaker."""
+        tok = cand.speaker.head if cand.speaker is not None else subj
+        if tok is None:
+            return False
+        low = tok.lower_
+        lex = self.lex
+        return (
+            tok.pos_ in ("PROPN", "PRON")
+            or tok.text[:1].isupper()
+            or low in lex.pronouns
+            or low in lex.anon_heads
+            or low in lex.person_heads
+            or tok.lemma_.lower() in lex.person_heads
+            or low in lex.group_heads
+            or low in lex.outlet_heads
+            or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        )
+
+    def _owner(self, subj: Token) -> Token | None:
+        """The named owner of a non-source subject: "Trump’s comments", "President Trump’s tone"."""
+        low = subj.lemma_.lower()
+        if subj.pos_ != "NOUN" or not (low in self.lex.noun_acts or low in self.lex.owned_nouns):
+            return None
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        return poss if poss is not None and poss.pos_ == "PROPN" else None
+
+    def _sourcelike(self, tok: Token) -> bool:
+        """Whether a cited noun can be a source (not "citing weekend conversations")."""
+        low = tok.lower_
+        lex = self.lex
+        return (
+            tok.pos_ == "PROPN" or low in lex.anon_heads or low in lex.person_heads or low in lex.outlet_heads
+        )
+
+    def _outletish(self, tok: Token) -> bool:
+        """Whether a relay target looks like a news outlet (proper name or outlet description)."""
+        return tok.pos_ == "PROPN" or tok.lemma_.lower() in self.lex.outlet_heads
+
+    def _add_via(self, cand: Candidate, tok: Token) -> None:
+        m = mention(self.doc, tok, self.text)
+        if all(v.core != m.core for v in cand.via):
+            cand.via.append(m)
+
+    def _cited_by(self, subj: Token, cand: Candidate) -> None:
+        """ "Military sources cited by Channel 13 …": via Channel 13."""
+        for c in subj.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in self.lex.quote_verbs:
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        for o in g.children:
+                            if o.dep_ == "pobj":
+                                self._add_via(cand, o)
+
+    def _quoted_as(self, verb: Token, cand: Candidate) -> None:
+        """ "Haaretz quoted an unnamed official as saying …": speaker the official, via Haaretz."""
+        outer = verb.head.head
+        if outer.lemma_.lower() not in self.lex.quote_verbs:
+            return
+        obj = next((c for c in outer.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+        if obj is None:
+            return
+        cand.speaker = mention(self.doc, obj, self.text)
+        cand.via = []
+        if subj is not None:
+            self._add_via(cand, subj)
+        for c in outer.children:
+            if c.dep_ == "advmod" and c.lower_ in self.lex.hedge_words:
+                cand.hedged = True
+
+    # ---- "according to X" ----------------------------------------------------------------
+    def _according(self, tok: Token, sent: Span) -> Candidate | None:
+        to = self.doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        clause = tok.head
+        if clause.i == tok.i:
+            return None
+        ca, cb = subtree_chars(clause)
+        pa, pb = subtree_chars(tok)
+        rest = self.text[pb : sent.end_char].strip(" .,;:!?”\"'\n")
+        lead = self.text[sent.start_char : pa].strip(" “\"'\n")
+        if not rest:  # "…, according to the Israeli daily Haaretz."
+            ca, cb = sent.start_char, pa
+        elif not lead:  # "According to Channel 13, …"
+            ca, cb = pb, sent.end_char
+        content = [s for s in ((ca, pa), (pb, cb)) if s[1] > s[0]]
+        cand = Candidate(
+            content=content,
+            cue=(tok.idx, to.idx + len(to.text)),
+            lemma="according to",
+            act="claim",
+            cue_tok=tok,
+            sent_start=sent.start_char,
+            sent_end=sent.end_char,
+            rule="according",
+        )
+        cand.speaker = mention(self.doc, pobj, self.text)
+        cand.framing = not lead or not rest
+        return cand
+
+    # ---- noun cues --------------------------------------------------------------------------
+    def _noun(self, noun: Token, lemma: str, sent: Span) -> Candidate | None:
+        """ "Trump’s warning that …", "a statement that …"."""
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp")
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        cand = Candidate(
+            content=[subtree_chars(clause)],
+            cue=(noun.idx, noun.idx + len(noun.text)),
+            lemma=lemma,
+            act=self.lex.noun_acts[lemma],
+            cue_tok=noun,
+            sent_start=sent.start_char,
+            sent_end=sent.end_char,
+            rule="noun",
+        )
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            cand.speaker = mention(self.doc, poss, self.text)
+        return cand

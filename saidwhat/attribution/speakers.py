@@ -1,0 +1,269 @@
+"""Speaker mentions: kind, anonymity, canonical link, and resolution of pronouns and descriptions.
+
+A :class:`Referent` is what a later "he" / "they" / "the official" / "the outlet" can point back
+to: an earlier statement's (resolved) speaker or relay. Resolution looks back over a bounded
+window of referents (and of entity mentions, for "he" → the last person named), newest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from saidwhat.attribution.lexicon import Lexicon
+from saidwhat.entities.index import EntityIndex
+from saidwhat.model import Entity, Via
+
+WINDOW = 2500  # characters a pronoun or description may reach back
+MAX_REFERENTS = 40  # referents kept for resolution
+_LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
+_ENTITY_KIND = {
+    "PERSON": "person",
+    "OUTLET": "outlet",
+    "ORG": "organization",
+    "NORP": "group",
+    "GPE": "group",
+}
+
+
+@dataclass(slots=True)
+class Referent:
+    """A speaker or relay that later mentions may refer back to."""
+
+    pos: int
+    link_span: tuple[int, int]  # what the pipeline links (entity mention, or the bare head noun)
+    head: str  # lower-cased head word
+    kind: str
+    plural: bool
+    anonymous: bool
+    name: str | None
+    entity: Entity | None
+    text: str
+    via: list[Via] = field(default_factory=list)
+    platform: str | None = None
+    entity_id: str | None = None
+
+
+@dataclass(slots=True)
+class Resolved:
+    """The speaker facts for one mention."""
+
+    kind: str
+    anonymous: bool
+    name: str | None
+    entity: Entity | None
+    link_span: tuple[int, int]
+    antecedent: Referent | None = None
+
+
+def is_plural(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we", "them")
+
+
+def describe(text: str) -> str:
+    """A normalised name for an unnamed source.
+
+    "an unnamed White House official" → "unnamed White House official"."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in _LEADING:
+        words = words[1:]
+    return " ".join(words)
+
+
+class SpeakerResolver:
+    """Resolves speaker and relay mentions of one document, in text order."""
+
+    def __init__(self, text: str, lex: Lexicon, entities: EntityIndex) -> None:
+        self.text = text
+        self.lex = lex
+        self.entities = entities
+        self.referents: list[Referent] = []
+
+    # ---- named or new mentions --------------------------------------------------------------
+    def _entity_at(self, head: Token, span: tuple[int, int]) -> tuple[Entity | None, tuple[int, int] | None]:
+        """The entity the mention names: one covering its head, or a name closing a description."""
+        a, b = span
+        h0, h1 = head.idx, head.idx + len(head.text)
+        best: tuple[int, int, Entity] | None = None
+        for ma, mb, ent in self.entities.mentions_in(a, b):
+            if ma < h1 and mb > h0:
+                return ent, (max(ma, a), min(mb, b))
+            if ma >= h1 and not self.text[h1:ma].strip() and head.pos_ != "PROPN" and self._describes(head):
+                best = (ma, mb, ent)  # "the Israeli daily Haaretz", "Israeli Channel 12"
+        if best is not None:
+            return best[2], (best[0], best[1])
+        return None, None
+
+    def _describes(self, head: Token) -> bool:
+        low = head.lower_
+        return low in self.lex.outlet_heads or low in self.lex.person_heads or low in self.lex.group_heads
+
+    def _kind(self, head: Token, ent: Entity | None) -> str:
+        low = head.lower_
+        lex = self.lex
+        if ent is not None:
+            if ent.type == "ORG" and low in lex.outlet_heads:
+                return "outlet"
+            return _ENTITY_KIND.get(ent.type, "unknown")
+        if low in lex.outlet_heads:
+            return "outlet"
+        if low in lex.pronouns:
+            return lex.pronouns[low]
+        if low in lex.group_heads or (
+            is_plural(head) and (low in lex.anon_heads or head.lemma_.lower() in lex.person_heads)
+        ):
+            return "group"
+        if low in lex.person_heads or low in lex.anon_heads:
+            return "person"
+        if head.ent_type_ == "PERSON":
+            return "person"
+        if head.ent_type_ in ("ORG",):
+            return "organization"
+        return "unknown"
+
+    def _anonymous(self, head: Token, span: tuple[int, int], ent: Entity | None) -> bool:
+        if ent is not None and ent.type == "PERSON":
+            return False
+        low = head.lower_
+        if head.pos_ == "PROPN":
+            return False
+        words = self.text[span[0] : span[1]].lower().split()
+        if any(w in self.lex.anon_modifiers for w in words):
+            return True
+        return low in self.lex.anon_heads
+
+    def _definite(self, head: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in self.lex.definite for c in head.children) or any(
+            c.lower_ in self.lex.same for c in head.children
+        )
+
+    # ---- resolution ---------------------------------------------------------------------------
+    def _find(self, pos: int, want: str, head: Token) -> Referent | None:
+        """The newest referent before ``pos`` that fits a pronoun / description."""
+        plural = is_plural(head)
+        low = head.lower_
+        lex = self.lex
+        for ref in reversed(self.referents):
+            if ref.pos >= pos:
+                continue
+            if pos - ref.pos > WINDOW:
+                break
+            if want == "pronoun":
+                kind = lex.pronouns[low]
+                if kind == "person" and ref.kind == "person" and not ref.plural:
+                    return ref
+                if kind == "group" and (ref.plural or ref.kind == "group"):
+                    return ref
+                if kind == "organization" and ref.kind in ("organization", "outlet") and not ref.plural:
+                    return ref
+            elif want == "outlet":
+                if ref.kind == "outlet":
+                    return ref
+            elif want == "anonymous":
+                if ref.anonymous and ref.plural == plural:
+                    return ref
+            elif want == "role":
+                title = ref.entity.attributes.get("title", "").lower() if ref.entity is not None else ""
+                if (
+                    low in ref.text.lower().split()
+                    or low in self._before(ref.link_span[0]).lower()
+                    or low in title
+                ):
+                    return ref
+        return None
+
+    def _before(self, pos: int) -> str:
+        return self.text[max(0, pos - 30) : pos]
+
+    def _entity_fallback(self, pos: int, head: Token, want: str) -> Resolved | None:
+        """ "he" → the last person named nearby; "the president" → the last "President X"."""
+        low = head.lower_
+        reach = 600 if want == "pronoun" else WINDOW
+        for ma, mb, ent in reversed(self.entities.mentions_in(max(0, pos - reach), pos)):
+            if mb > pos:
+                continue
+            if want == "pronoun" and self.lex.pronouns.get(low) == "person" and ent.type == "PERSON":
+                return Resolved("person", False, ent.name, ent, (ma, mb))
+            if (
+                want == "role"
+                and ent.type == "PERSON"
+                and (
+                    low in self._before(ma).lower() + self.text[ma:mb].lower()
+                    or low in ent.attributes.get("title", "").lower()
+                )
+            ):
+                return Resolved("person", False, ent.name, ent, (ma, mb))
+            if want == "outlet" and ent.type == "OUTLET":
+                return Resolved("outlet", False, ent.name, ent, (ma, mb))
+        return None
+
+    def resolve(self, head: Token, span: tuple[int, int]) -> Resolved:
+        """Facts for a speaker mention ``span`` with syntactic head ``head``."""
+        lex = self.lex
+        low = head.lower_
+        a, b = span
+        h = (head.idx, head.idx + len(head.text))
+        want = ""
+        ent, espan = self._entity_at(head, span)
+        if low in lex.pronouns and b - a == len(head.text):
+            want = "pronoun"
+        elif (head.pos_ != "PROPN" or low in lex.person_heads) and espan is None and self._definite(head):
+            if low in lex.outlet_heads:
+                want = "outlet"
+            elif low in lex.anon_heads:
+                want = "anonymous"
+            elif low in lex.person_heads:
+                want = "role"
+        if want:
+            ref = self._find(a, want, head)
+            if ref is not None:
+                return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
+            if want in ("pronoun", "outlet", "role"):
+                fb = self._entity_fallback(a, head, want)
+                if fb is not None:
+                    return fb
+            kind = self._kind(head, None)
+            return Resolved(kind, want == "anonymous", None, None, h)
+        anonymous = self._anonymous(head, span, ent if espan is not None else None)
+        if ent is not None and espan is not None and not anonymous:
+            return Resolved(self._kind(head, ent), False, ent.name, ent, espan)
+        name = describe(self.text[a:b]) if anonymous or head.pos_ != "PROPN" else None
+        return Resolved(self._kind(head, None), anonymous, name, None, h)
+
+    def remember(
+        self, pos: int, head: Token, text: str, res: Resolved, via: list[Via], platform: str | None = None
+    ) -> None:
+        """Make a resolved speaker or relay available to later mentions.
+
+        The platform carries over from the antecedent, or from the previous referent when it is the
+        same entity, so that "He added: …" after a Truth Social post can keep it."""
+        plural = res.antecedent.plural if res.antecedent is not None else is_plural(head)
+        if platform is None and res.antecedent is not None:
+            platform = res.antecedent.platform
+        entity_id = res.entity.id if res.entity is not None else None
+        if (
+            platform is None
+            and entity_id is not None
+            and self.referents
+            and self.referents[-1].entity_id == entity_id
+        ):
+            platform = self.referents[-1].platform
+        self.referents.append(
+            Referent(
+                pos=pos,
+                link_span=res.link_span,
+                head=head.lower_,
+                kind=res.kind,
+                plural=plural,
+                anonymous=res.anonymous,
+                name=res.name,
+                entity=res.entity,
+                text=res.antecedent.text if res.antecedent is not None else text,
+                via=list(via),
+                platform=platform,
+                entity_id=entity_id,
+            )
+        )
+        if len(self.referents) > MAX_REFERENTS:
+            del self.referents[0]

@@ -1,0 +1,123 @@
+"""Small, O(1)-ish helpers over the spaCy parse: noun-phrase extents, subjects, clause parts.
+
+Every helper here touches a bounded number of tokens (children of one token, or at most a few
+steps up the tree), so the rules that call them once per cue stay linear in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+# dependents kept to the right of a noun head in a speaker mention
+_RIGHT_KEEP = frozenset({"compound", "flat", "nummod", "amod", "nmod", "npadvmod"})
+# prepositions whose phrase belongs to a mention ("head of the Bar Association", "sources close to")
+_OF_PREPS = frozenset({"of", "from", "at", "for"})
+SUBJECTS = frozenset({"nsubj"})
+# how a participle / infinitive cue hangs off the clause whose subject it shares
+_SHARE_SUBJECT = frozenset(
+    {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "dep", "npadvmod", "pobj"}
+)
+# dependents after a comma that still describe the mention ("James Acton, a physicist who …")
+_APPOSITIVE = frozenset({"appos", "acl", "relcl"})
+REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_TRIM_LEFT = " \t\n\r,;:.!?—–-"
+_TRIM_RIGHT = " \t\n\r,;:—–-"
+
+
+def np_extent(tok: Token) -> tuple[int, int]:
+    """Token index range ``[a, b)`` of the noun phrase headed by ``tok`` (no relative clauses)."""
+    a = tok.left_edge.i
+    # a left edge that starts inside a preceding clause (rare mis-parses) is cut to the nearest noun run
+    for t in tok.lefts:
+        hyphen = t.text in ("-", "‐", "‑")  # "ex-wife", "Geun-hye" stay whole
+        if not hyphen and (t.dep_ in ("punct", "cc", "prep", "advmod", "mark") or t.is_punct):
+            a = max(a, t.right_edge.i + 1)
+    b = tok.i + 1
+    for child in tok.rights:
+        if child.left_edge.i != b:
+            break  # only contiguous material stays in the mention
+        if (
+            child.dep_ in _RIGHT_KEEP
+            or child.dep_ == "appos"
+            or (child.dep_ == "prep" and child.lower_ in _OF_PREPS)
+            or (child.dep_ == "prep" and tok.pos_ == "PROPN" and child.right_edge.pos_ == "PROPN")
+        ):  # "the Commission on Presidential Debates"
+            b = child.right_edge.i + 1
+        elif child.text == "(" and child.right_edge.text == ")":  # "Rep. Jim Jordan (R-Ohio)"
+            b = child.right_edge.i + 1
+        else:
+            break
+    return a, b
+
+
+def full_extent(tok: Token, a: int, b: int) -> int:
+    """End of the mention ``[a, b)`` extended over comma-set appositives, participles and relative
+    clauses ("Kerr Putney, the Charlotte police chief,"), as PolNeAR marks sources."""
+    end = b
+    for child in tok.rights:
+        if child.i < b:
+            continue
+        if child.dep_ == "punct" and child.text == "," and child.i == end:
+            continue
+        if child.dep_ in _APPOSITIVE and child.left_edge.i <= end + 1:
+            end = child.right_edge.i + 1
+        else:
+            break
+    return end
+
+
+def subject_of(
+    verb: Token, max_up: int = 4, quoted: Callable[[int], bool] | None = None
+) -> tuple[Token | None, bool]:
+    """The subject of ``verb``, inherited up participle chains ("…, adding that"); and whether passive.
+
+    Returns ``(None, True)`` for passive cues ("is said to"), ``(None, False)`` when there is none.
+    """
+    v = verb
+    for _ in range(max_up + 1):
+        subj = None
+        for c in v.children:
+            if c.dep_ in SUBJECTS and (subj is None or c.i < v.i) and not (quoted and quoted(c.idx)):
+                subj = c  # the subject nearest before the verb wins; never one inside a quotation
+        if subj is not None:
+            return subj, False
+        for c in v.children:
+            if c.dep_ == "nsubjpass":
+                if v is verb:
+                    return None, True
+                return c, False  # "the Chief of Staff is expected to state"
+        if (
+            v.dep_ in _SHARE_SUBJECT
+            and v.head is not v
+            and (
+                v.tag_ in ("VBG", "VBN", "VB")
+                or v.dep_ in ("conj", "pcomp", "prep", "pobj")
+                or v.lower_.endswith("ing")
+            )
+        ):
+            v = v.head
+            continue
+        break
+    return None, False
+
+
+def relative_head(tok: Token) -> Token | None:
+    """For a relative pronoun subject ("Netanyahu, who denies"), the noun the clause modifies."""
+    if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return None
+
+
+def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink ``[a, b)`` past spaces and separating punctuation at both ends."""
+    while a < b and text[a] in _TRIM_LEFT:
+        a += 1
+    while b > a and text[b - 1] in _TRIM_RIGHT:
+        b -= 1
+    return a, b
+
+
+def is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)

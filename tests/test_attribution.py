@@ -1,0 +1,525 @@
+"""The attribution engine on small texts: speech forms, cues, speakers, relays, acts, time, segments."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saidwhat.attribution import extract_statements
+from saidwhat.attribution.engine import Engine
+from saidwhat.attribution.lexicon import lexicon
+from saidwhat.attribution.quotes import find_quotes
+from saidwhat.entities import extract_entities
+from saidwhat.model import Content, Segment, Speaker, Statement, TextSpan, Timex, Via
+from saidwhat.pipeline import analyze_text
+
+
+def statements(text: str, published: str | None = "2025-06-29") -> list[Statement]:
+    return analyze_text(text, published=published).statements
+
+
+def one(text: str, piece: str | None = None) -> Statement:
+    sts = [s for s in statements(text) if piece is None or piece in s.content.text]
+    assert len(sts) == 1, [(s.content.text, s.speaker.text if s.speaker else None) for s in sts]
+    return sts[0]
+
+
+def spk(st: Statement) -> str | None:
+    return st.speaker.text if st.speaker else None
+
+
+# ---- quotations -------------------------------------------------------------------------------------
+def test_quotes_curly_straight_and_latex() -> None:
+    text = "He said “hi there” and \"bye now\" and ``so long'' too."
+    assert [text[q.inner_start : q.inner_end] for q in find_quotes(text)] == [
+        "hi there",
+        "bye now",
+        "so long",
+    ]
+
+
+def test_unclosed_quote_ends_at_paragraph_end() -> None:
+    text = "She said “we will win.\nNext paragraph."
+    (q,) = find_quotes(text)
+    assert not q.closed and text[q.inner_start : q.inner_end] == "we will win."
+
+
+def test_open_quote_continues_into_next_paragraph_that_reopens() -> None:
+    text = "“First part of the quote.\n“Second part,” she said."
+    (q,) = find_quotes(text)
+    assert q.closed and "Second part" in text[q.start : q.end]
+
+
+def test_nested_quotes_three_deep_stay_one_quotation() -> None:
+    text = "He said “a ‘b “c” d’ e” and left."
+    (q,) = find_quotes(text)
+    assert text[q.inner_start : q.inner_end] == "a ‘b “c” d’ e"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab “”\"'`\n.,", max_size=300))
+def test_quote_spans_are_ordered_and_inside_the_text(text: str) -> None:
+    prev = 0
+    for q in find_quotes(text):
+        assert prev <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
+        prev = q.end
+
+
+# ---- direct, indirect, mixed --------------------------------------------------------------------------
+def test_split_quote_is_one_statement_with_parts() -> None:
+    st_ = one("“We will not surrender,” the minister said, “and we will win.”")
+    assert st_.mode == "direct" and spk(st_) == "the minister"
+    assert [p.text for p in st_.content.parts] == ["We will not surrender", "and we will win."]
+    assert st_.content.start == st_.content.parts[0].start and st_.content.end == st_.content.parts[1].end
+
+
+def test_quote_continued_in_next_sentence_joins_the_statement() -> None:
+    st_ = one("“We will not surrender,” Netanyahu said. “We will win this war.”")
+    assert len(st_.content.parts) == 2 and st_.mode == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "mode"),
+    [
+        ("The senator said the bill was dead.", "The senator", "the bill was dead", "indirect"),
+        ("The senator said that the bill was dead.", "The senator", "that the bill was dead", "indirect"),
+        ('"The economy is strong," said Janet Yellen.', "Janet Yellen", "The economy is strong", "direct"),
+        ("The bill is dead, the senator said.", "the senator", "The bill is dead", "indirect"),
+        ('She said: "We will fight. We will win."', "She", "We will fight. We will win.", "direct"),
+        ("He added:\n“We are not going anywhere.”", "He", "We are not going anywhere.", "direct"),
+        (
+            "Trump said a ceasefire could be reached “within the next week”.",
+            "Trump",
+            "a ceasefire could be reached “within the next week”",
+            "mixed",
+        ),
+        ("The deal is close, according to officials.", "officials", "The deal is close", "indirect"),
+    ],
+)
+def test_speech_forms(text: str, speaker: str, content: str, mode: str) -> None:
+    st_ = one(text)
+    assert (spk(st_), st_.content.text, st_.mode) == (speaker, content, mode)
+
+
+def test_unclosed_quote_still_counts() -> None:
+    st_ = one("“We will never give up, the mayor said.\nThe city was quiet.", "never give up")
+    assert st_.content.text.startswith("We will never give up")
+
+
+def test_parenthetical_cue_splits_content() -> None:
+    st_ = one("The talks collapsed, the official said, because Hamas refused to move.")
+    assert [p.text for p in st_.content.parts] == ["The talks collapsed", "because Hamas refused to move."]
+
+
+def test_quote_with_cue_inside_belongs_to_the_quoting_speaker() -> None:
+    sts = statements("“I am told that the first phase is done,” the president wrote.")
+    assert [(spk(s), s.cue.text if s.cue else None) for s in sts] == [("the president", "wrote")]
+
+
+# ---- cue lexicon and speech acts --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Analysts predicted that prices would fall.", "predict"),
+        ("The company announced that it would cut 500 jobs.", "announce"),
+        ("Trump accused Biden of lying about the economy.", "accuse"),
+        ("Macron praised the agreement as a historic step.", "praise"),
+        ("Netanyahu thanked Trump for his support.", "praise"),
+        ("He refused to comment on the report.", "refuse"),
+        ("Iran rejected the proposal.", "refuse"),
+        ("Protesters urged the government to resign.", "demand"),
+        ("The union vowed to continue the strike until wages rise.", "promise"),
+        ("The minister pledged to rebuild the city.", "promise"),
+        ("Police warned that the roads would be closed.", "warn"),
+        ("Hamas threatened to walk away from the talks.", "threaten"),
+        ("The army confirmed that two soldiers were wounded.", "confirm"),
+        ("The spokesman denied that talks had collapsed.", "deny"),
+        ("Schumer asked whether the plan was legal.", "question"),
+        ("“Are you serious?” he asked.", "question"),
+        ("The opposition called for new elections.", "demand"),
+        ("“MAKE THE DEAL. GET THE HOSTAGES BACK,” Trump posted.", "demand"),
+        ("Lapid said he would offer a safety net.", "claim"),
+        ("The minister did not confirm that the talks had failed.", "deny"),
+    ],
+)
+def test_speech_acts(text: str, act: str) -> None:
+    assert one(text).act == act
+
+
+@pytest.mark.parametrize(
+    "verb", ["claimed", "insisted", "stressed", "noted", "argued", "explained", "stated", "declared", "wrote"]
+)
+def test_cue_verbs_beyond_say(verb: str) -> None:
+    st_ = one(f"The minister {verb} that the plan would work.")
+    assert st_.cue is not None and st_.cue.text == verb and spk(st_) == "The minister"
+
+
+def test_noun_cue_with_possessive_speaker() -> None:
+    st_ = one("President Trump’s comments suggested that the deal could happen soon.")
+    assert spk(st_) == "President Trump" and st_.speaker is not None and st_.speaker.name == "Donald Trump"
+
+
+def test_lexicon_is_data() -> None:
+    lex = lexicon()
+    assert (
+        lex.verb_acts["pledge"] == "promise"
+        and "deny" in lex.np_content
+        and lex.noun_acts["warning"] == "warn"
+    )
+
+
+# ---- speakers ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "who",
+    [
+        "An unnamed White House official",
+        "Sources familiar with the matter",
+        "Informed Israeli sources",
+        "Israeli sources",
+        "Military sources",
+        "A Hamas source",
+        "One official",
+        "Officials",
+    ],
+)
+def test_anonymous_sources(who: str) -> None:
+    st_ = one(f"{who} said the talks had stalled.")
+    assert st_.speaker is not None and st_.speaker.anonymous and st_.speaker.entity is None
+    assert st_.speaker.text == who
+
+
+def test_named_speaker_keeps_title_and_links_the_name() -> None:
+    st_ = one("US President Donald Trump said the war would end soon.")
+    assert st_.speaker is not None
+    assert (st_.speaker.text, st_.speaker.name, st_.speaker.kind) == (
+        "US President Donald Trump",
+        "Donald Trump",
+        "person",
+    )
+
+
+def test_pronoun_resolves_to_previous_speaker() -> None:
+    sts = statements("Benjamin Netanyahu said the war would go on. Later, he added that Hamas must disarm.")
+    he = next(s for s in sts if spk(s) == "he")
+    assert he.speaker is not None and he.speaker.name == "Benjamin Netanyahu"
+    assert he.speaker.to_dict()["ref"]["start"] < he.speaker.start
+
+
+def test_they_resolves_to_group_and_keeps_relay() -> None:
+    sts = statements(
+        "According to Reuters, Israeli sources confirmed that progress had been made, "
+        "though they stressed that no delegation would travel."
+    )
+    they = next(s for s in sts if spk(s) == "they")
+    assert they.speaker is not None and they.speaker.name == "Israeli sources" and they.speaker.anonymous
+    assert [v.text for v in they.via] == ["Reuters"]
+
+
+def test_description_resolves_and_relay_chain_continues() -> None:
+    sts = statements(
+        "Haaretz quoted an unnamed White House official as saying that the war must end. "
+        "“Hamas can be dismantled later,” the US official reportedly said. "
+        "The source also emphasized that Washington is “optimistic”."
+    )
+    assert len(sts) == 3
+    for s in sts:
+        assert s.speaker is not None and s.speaker.anonymous and s.speaker.entity is None
+        assert s.speaker.name == "unnamed White House official"
+        assert [v.text for v in s.via] == ["Haaretz"]
+    assert [s.mode for s in sts] == ["indirect", "direct", "mixed"]
+    assert sts[1].hedged and not sts[0].hedged
+
+
+def test_outlet_description_resolves_to_the_outlet() -> None:
+    sts = statements(
+        "Channel 12 reported that Hamas was demanding the release of prisoners. "
+        "A Hamas source told the outlet the group “won’t give up” on that demand."
+    )
+    src = next(s for s in sts if spk(s) == "A Hamas source")
+    assert [(v.text, v.name) for v in src.via] == [("the outlet", "Channel 12")]
+    assert src.speaker is not None and src.speaker.anonymous
+
+
+def test_relative_pronoun_speaker() -> None:
+    st_ = one("Netanyahu, who denies all charges, is on trial.", "all charges")
+    assert st_.speaker is not None and st_.speaker.text == "who" and st_.speaker.name == "Benjamin Netanyahu"
+
+
+def test_unresolvable_pronoun_has_no_name() -> None:
+    st_ = one("He said the bridge would reopen.")
+    assert st_.speaker is not None and st_.speaker.name is None and st_.speaker.entity is None
+
+
+# ---- relays, platforms, hedges ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("Biden told Reuters that he would run again.", "Biden", ["Reuters"]),
+        ("In an interview with Channel 12, Lapid said the government had failed.", "Lapid", ["Channel 12"]),
+        (
+            "Military sources cited by Channel 13 told the cabinet that the goals were met.",
+            None,
+            ["Channel 13"],
+        ),
+        ("Haaretz quoted the minister as saying the plan was dead.", "the minister", ["Haaretz"]),
+        (
+            "The outlet cited a Hamas source as saying that talks had stalled.",
+            "a Hamas source",
+            ["The outlet"],
+        ),
+        (
+            "Citing sources familiar with the matter, Walla reported that the cabinet would meet.",
+            "sources familiar with the matter",
+            ["Walla"],
+        ),
+        (
+            "Walla reported, citing two senior officials, that the cabinet would meet.",
+            "two senior officials",
+            ["Walla"],
+        ),
+        (
+            "According to KAN, Israeli sources confirmed that progress had been made.",
+            "Israeli sources",
+            ["KAN"],
+        ),
+        ("Officials said that the talks would resume, according to Reuters.", "Officials", ["Reuters"]),
+    ],
+)
+def test_relays(text: str, speaker: str | None, via: list[str]) -> None:
+    st_ = one(text)
+    if speaker is not None:
+        assert spk(st_) == speaker
+    assert [v.text for v in st_.via] == via
+
+
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [
+        ("Trump said on Truth Social that the deal was close.", "Truth Social"),
+        ("Musk wrote on X that the launch was a success.", "X"),
+        ("The minister tweeted that the border would reopen.", "X"),
+        ("Hamas said on Telegram that the talks had ended.", "Telegram"),
+        ("In a Facebook post, the mayor wrote that the park would close.", "Facebook"),
+        ("The singer wrote on Instagram that the tour was cancelled.", "Instagram"),
+        ("At a press conference, the general said the offensive was over.", "press conference"),
+        ("The general said the offensive was over.", None),
+    ],
+)
+def test_platforms(text: str, platform: str | None) -> None:
+    assert one(text).platform == platform
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The president reportedly told aides that he would fire the director.", True),
+        ("The president allegedly said that the director was fired.", True),
+        ("The ministry is said to be preparing a new plan.", True),
+        ("Hamas is understood to have rejected the offer.", True),
+        ("Reports suggest that the army will withdraw.", True),
+        ("The president told aides that he would fire the director.", False),
+    ],
+)
+def test_hedging(text: str, hedged: bool) -> None:
+    assert one(text).hedged is hedged
+
+
+# ---- when ---------------------------------------------------------------------------------------------
+def test_said_on_from_the_cue_clause_not_the_content() -> None:
+    st_ = one(
+        "During a press conference on Friday, Trump said that a deal could come “within the next week”."
+    )
+    assert (
+        st_.said_on is not None and st_.said_on.value == "2025-06-27" and st_.said_on.text.endswith("Friday")
+    )
+
+
+def test_said_on_ignores_dates_inside_the_content() -> None:
+    assert one("The minister said the bridge would reopen on Friday.").said_on is None
+
+
+def test_said_on_ignores_other_clauses() -> None:
+    st_ = one(
+        "US President Donald Trump urged negotiators to accelerate progress toward a ceasefire, "
+        "as delegations convened in Egypt on Sunday night."
+    )
+    assert st_.said_on is None
+
+
+# ---- segments (given directly, so these test the engine, not the segmenter) -----------------------
+def run_engine(
+    nlp: Any, text: str, segments: list[Segment], timexes: list[Timex] | None = None
+) -> list[Statement]:
+    doc = nlp(text)
+    return extract_statements(
+        doc, segments, extract_entities(doc, segments), timexes or [], date(2025, 6, 29)
+    )
+
+
+def test_comments_are_never_attributed(nlp: Any) -> None:
+    body = "The official said the talks would resume.\n"
+    comment = "” Hamas can be dismantled later,” the US official reportedly said…\nThey lie, he said."
+    text = body + comment
+    sts = run_engine(nlp, text, [Segment("body", 0, len(body)), Segment("comment", len(body), len(text))])
+    assert [s.segment for s in sts] == ["body"]
+    assert all(s.content.end <= len(body) for s in sts)
+
+
+def test_related_headline_is_not_content(nlp: Any) -> None:
+    a = "The minister said that the plan was ready"
+    b = "\n84,000 Killed: Survey Exposes Scale of War\n"
+    text = a + b + "and more."
+    sts = run_engine(
+        nlp,
+        text,
+        [
+            Segment("body", 0, len(a)),
+            Segment("related", len(a), len(a) + len(b)),
+            Segment("body", len(a) + len(b), len(text)),
+        ],
+    )
+    for s in sts:
+        assert s.content.end <= len(a) or s.content.start >= len(a) + len(b)
+
+
+def test_embed_belongs_to_its_author(nlp: Any) -> None:
+    body = "Netanyahu thanked the president.\n"
+    embed = (
+        "Thank you again, @realDonaldTrump.\nTogether, we will make the Middle East Great Again! "
+        "https://t.co/hfkct0Sqw7\n— Benjamin Netanyahu – בנימין נתניהו (@netanyahu) June 29, 2025"
+    )
+    text = body + embed
+    sts = run_engine(nlp, text, [Segment("body", 0, len(body)), Segment("embed", len(body), len(text))])
+    (post,) = [s for s in sts if s.segment == "embed"]
+    assert post.speaker is not None and post.speaker.text == "Benjamin Netanyahu"
+    assert (post.platform, post.act, post.mode) == ("X", "praise", "direct")
+    assert post.said_on is not None and post.said_on.value == "2025-06-29"
+    assert post.content.text.endswith("Great Again!")
+
+
+def test_statement_inside_an_embed_is_not_a_body_statement(nlp: Any) -> None:
+    embed = "“We will win,” the minister said.\n— Israel Katz (@Israel_katz) May 3, 2025"
+    sts = run_engine(nlp, embed, [Segment("embed", 0, len(embed))])
+    assert len(sts) == 1 and sts[0].speaker is not None and sts[0].speaker.text == "Israel Katz"
+
+
+# ---- bad input --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "…",
+        "“" * 3000,
+        '"' * 3001 + " said he",
+        "“a ‘b “c ‘d” e’ f” g” he said.",
+        "Hamas leader Yahya Sinwar (يحيى السنوار) said the war would go on, according to בנימין נתניהו.",
+        "said said said: “” according to , told",
+    ],
+)
+def test_bad_input_no_crash(nlp: Any, text: str) -> None:
+    sts = run_engine(nlp, text, [Segment("body", 0, len(text))] if text else [])
+    for s in sts:
+        assert text[s.content.start : s.content.end] == s.content.text
+        assert s.content.text.strip()
+
+
+def test_thousands_of_quote_marks_make_no_statements_without_cues(nlp: Any) -> None:
+    text = " ".join(["“word”"] * 2000)
+    assert run_engine(nlp, text, [Segment("body", 0, len(text))]) == []
+
+
+def test_long_single_paragraph(nlp: Any) -> None:
+    """A 20 kB paragraph, parsed: finds the statements it holds. (The engine is linear by
+    construction: per-cue work touches a bounded number of tokens; quotations are one scan.)"""
+    unit = "The minister said that the plan would work, and “it will,” he added. Prices rose again. "
+    text = unit * (20_000 // len(unit))
+    doc = nlp(text)
+    sts = Engine(
+        doc, [Segment("body", 0, len(text))], extract_entities(doc, []), [], None, use_learned=False
+    ).run()
+    assert len(sts) >= text.count("The minister said")
+
+
+def test_200kb_paragraph_unparsed_finishes(nlp: Any) -> None:
+    """200 kB of one paragraph with thousands of quote marks, tokenised only (no parse, so no
+    sentence boundaries): no crash, no hang, and no statements without evidence."""
+    text = ("“Nothing here ” is said “ according to no one " * 5000)[:200_000]
+    doc = nlp.make_doc(text)
+    sts = Engine(
+        doc, [Segment("body", 0, len(text))], extract_entities(doc, []), [], None, use_learned=False
+    ).run()
+    assert sts == []
+
+
+_WORDS = st.sampled_from(
+    [
+        "He",
+        "said",
+        "that",
+        "the",
+        "minister",
+        "“",
+        "”",
+        '"',
+        ",",
+        ".",
+        "\n",
+        "according",
+        "to",
+        "Reuters",
+        "told",
+        "they",
+        "denied",
+        "it",
+        "was",
+        "over",
+        ":",
+        "reportedly",
+        "Trump",
+        "warned",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_WORDS, max_size=40))
+def test_every_span_matches_the_text(words: list[str]) -> None:
+    from saidwhat.nlp import load_nlp
+
+    text = " ".join(words)
+    nlp = load_nlp()
+    doc = nlp(text)
+    segs = [Segment("body", 0, len(text))] if text else []
+    for s in Engine(doc, segs, extract_entities(doc, segs), [], None).run():
+        spans: list[Content | TextSpan | Via | Speaker] = [s.content, *s.content.parts, *s.via]
+        if s.speaker is not None:
+            spans.append(s.speaker)
+        for sp in spans:
+            assert text[sp.start : sp.end] == sp.text
+        assert s.content.text.strip()
+
+
+def test_transcript_lines_are_their_speakers_statements() -> None:
+    text = (
+        '"WALLACE: Let’s start with breaking news on the debate story.\n\n'
+        '"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of a show.'
+    )
+    sts = statements(text)
+    assert [(spk(s), s.cue.text if s.cue else None) for s in sts] == [("WALLACE", ":"), ("PENCE", ":")]
+    assert sts[1].content.text.startswith("Well, look")
+
+
+def test_label_lines_are_not_speakers() -> None:
+    assert statements("Update: The bridge has reopened to traffic after the storm.") == []
+
+
+def test_name_after_dash_is_the_speaker() -> None:
+    st_ = one(
+        "“He is ignorant of our culture and our lives.” ― Pamela Padilla\n“Next quote here now.”", "ignorant"
+    )
+    assert spk(st_) == "Pamela Padilla" and st_.mode == "direct"
