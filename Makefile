@@ -48,5 +48,11 @@ bench: install-test
 	$(BIN)/python bench/attribution.py
 	$(BIN)/python bench/timex.py
 
+# Retrain the attribution tagger on PolNeAR train (about 5 minutes on 2 cores; reproducible).
+# make run / make test never train: the model is package data.
+train: install
+	$(BIN)/python -m saidwhat.attribution.learned.train --train $(SHARED)/polnear/train \
+	  --out saidwhat/attribution/learned/model.crfsuite
+
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

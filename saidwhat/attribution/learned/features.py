@@ -1,0 +1,280 @@
+"""Token features for the learned attribution tagger.
+
+A *unit* is one paragraph of a parsed document: the non-space tokens between two line breaks
+(content often spans several sentences, and the newline sentence-boundary component guarantees
+that no sentence crosses a line break). Features are plain strings (binary CRF attributes) built
+from the spaCy parse in one pass per unit; per-token work is a handful of dict look-ups and string
+joins, so extraction costs a small fraction of the parse itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
+from spacy.tokens import Doc
+
+OPEN_QUOTES = frozenset({"“", "«", "„"})
+CLOSE_QUOTES = frozenset({"”", "»"})
+TOGGLE_QUOTES = frozenset({'"', "''", "``"})
+# how far up the tree we look for a cue ancestor
+MAX_ANCESTOR_DEPTH = 8
+# beyond this many tokens a paragraph is cut into several units (keeps pathological input linear)
+MAX_UNIT_TOKENS = 400
+CUE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ"})
+# edges that introduce reported content
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+# children labels that mark a verb as taking reported content or a speaker
+KID_DEPS = frozenset({"ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "parataxis", "dative", "agent", "prep"})
+
+
+@lru_cache(maxsize=1)
+def cue_lemmas() -> frozenset[str]:
+    """The packaged lemma list of communication and cognition cues."""
+    raw = files(__package__).joinpath("cues.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@dataclass(slots=True)
+class Parsed:
+    """The parts of a spaCy parse the tagger reads, as plain lists (one pass over the Doc)."""
+
+    doc: Doc
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    shape: list[str]
+    ent: list[str]
+    head: list[int]
+    sent: list[int]
+    idx: list[int]
+    units: list[list[int]]
+    # dependency labels of each token's children, restricted to KID_DEPS
+    kids: list[list[str]]
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> Parsed:
+        rows = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ENT_IOB]).tolist()
+        # HEAD (relative) and SENT_START are signed but come in an unsigned array
+        signed = doc.to_array([HEAD, SENT_START]).astype("int64").tolist()
+        strings = doc.vocab.strings
+        cache: dict[int, str] = {0: ""}
+
+        def s(h: int) -> str:
+            v = cache.get(h)
+            if v is None:
+                v = cache[h] = strings[h]
+            return v
+
+        n = len(rows)
+        p = cls(doc, [], [], [], [], [], [], [], [], [], [], [], [], [])
+        sid = -1
+        iob = ("", "I", "O", "B")
+        cur: list[int] = []
+        for i, (tok, row, (he, ss)) in enumerate(zip(doc, rows, signed, strict=True)):
+            lo, le, po, ta, de, sh, et, ei = row
+            if i == 0 or ss == 1:
+                sid += 1
+            text = tok.text
+            p.text.append(text)
+            p.lower.append(s(lo))
+            p.lemma.append(s(le).lower())
+            p.pos.append(s(po))
+            p.tag.append(s(ta))
+            p.dep.append(s(de))
+            p.shape.append(s(sh))
+            p.ent.append(iob[ei] + s(et) if et else "")
+            p.head.append(min(n - 1, max(0, i + he)))
+            p.sent.append(sid)
+            p.idx.append(tok.idx)
+            if tok.is_space:
+                if "\n" in text and cur:
+                    p.units.append(cur)
+                    cur = []
+                continue
+            cur.append(i)
+            if "\n" in tok.whitespace_ or len(cur) >= MAX_UNIT_TOKENS:
+                p.units.append(cur)
+                cur = []
+        if cur:
+            p.units.append(cur)
+        p.kids = [[] for _ in range(n)]
+        for i, (h, d) in enumerate(zip(p.head, p.dep, strict=True)):
+            if h != i and d in KID_DEPS and d not in p.kids[h]:
+                p.kids[h].append(d)
+        return p
+
+
+def units(doc: Doc) -> list[list[int]]:
+    """Paragraph units: runs of non-space token indices not separated by a line break."""
+    return Parsed.from_doc(doc).units
+
+
+def _bucket(n: int) -> str:
+    if n <= 2:
+        return str(n)
+    if n <= 5:
+        return "3-5"
+    if n <= 10:
+        return "6-10"
+    return "11+"
+
+
+def _quote_states(words: list[str]) -> list[str]:
+    """Per token: 'o' open quote mark, 'c' close mark, 'i' inside a quote, 'n' outside."""
+    states: list[str] = []
+    inside = False
+    for t in words:
+        if t in OPEN_QUOTES:
+            inside = True
+            states.append("o")
+        elif t in CLOSE_QUOTES:
+            inside = False
+            states.append("c")
+        elif t in TOGGLE_QUOTES:
+            states.append("c" if inside else "o")
+            inside = not inside
+        else:
+            states.append("i" if inside else "n")
+    return states
+
+
+def _cue_ancestor(p: Parsed, i: int, is_cue: dict[int, bool]) -> tuple[str, int] | None:
+    """The dependency label under the nearest cue ancestor, and the ancestor's index."""
+    child = i
+    node = p.head[i]
+    for _ in range(MAX_ANCESTOR_DEPTH):
+        if node == child:
+            return None
+        if is_cue.get(node, False):
+            return p.dep[child], node
+        child, node = node, p.head[node]
+    return None
+
+
+def _governor(p: Parsed, i: int) -> str | None:
+    """Lemma of the verb whose clausal complement holds the token (any verb, not only cues)."""
+    child = i
+    for _ in range(MAX_ANCESTOR_DEPTH):
+        node = p.head[child]
+        if node == child:
+            return None
+        if p.dep[child] in CLAUSE_DEPS:
+            return p.lemma[node]
+        child = node
+    return None
+
+
+def cue_flags(p: Parsed) -> dict[int, bool]:
+    """Token index → whether its lemma is a cue lemma (with a cue-like part of speech)."""
+    cues = cue_lemmas()
+    return {
+        i: (lm in cues and po in CUE_POS) or lm == "accord"
+        for i, (lm, po) in enumerate(zip(p.lemma, p.pos, strict=True))
+    }
+
+
+def unit_features(p: Parsed, idxs: list[int], is_cue: dict[int, bool] | None = None) -> list[list[str]]:
+    """CRF attributes for every token of one unit (same order as ``idxs``)."""
+    if is_cue is None:
+        is_cue = cue_flags(p)
+    n = len(idxs)
+    lower = [p.lower[i] for i in idxs]
+    pos = [p.pos[i] for i in idxs]
+    dep = [p.dep[i] for i in idxs]
+    cue_here = [is_cue[i] for i in idxs]
+    quote = _quote_states([p.text[i] for i in idxs])
+    starts_quoted = "sq=y" if quote and quote[0] == "o" else "sq=n"
+    first_sent = p.sent[idxs[0]] if idxs else 0
+    # sentence extents and cue positions (unit positions) per sentence
+    sent_first: dict[int, int] = {}
+    sent_len: dict[int, int] = {}
+    cue_pos: dict[int, list[int]] = {}
+    for k, i in enumerate(idxs):
+        s = p.sent[i]
+        if s not in sent_first:
+            sent_first[s] = k
+            sent_len[s] = 0
+        sent_len[s] += 1
+        if cue_here[k]:
+            cue_pos.setdefault(s, []).append(k)
+    out: list[list[str]] = []
+    for k, i in enumerate(idxs):
+        h = p.head[i]
+        hl = p.lemma[h]
+        d = dep[k]
+        s = p.sent[i]
+        f = [
+            "b",
+            "w=" + lower[k],
+            "s3=" + lower[k][-3:],
+            "sh=" + p.shape[i],
+            "l=" + p.lemma[i],
+            "p=" + pos[k],
+            "t=" + p.tag[i],
+            "d=" + d,
+            "hl=" + hl,
+            "hp=" + p.pos[h],
+            "dhp=" + d + "|" + p.pos[h],
+            "q=" + quote[k],
+            starts_quoted,
+            "si=" + _bucket(s - first_sent),
+        ]
+        if p.ent[i]:
+            f.append("e=" + p.ent[i])
+        for kd in p.kids[i]:
+            f.append("k=" + kd)
+        if cue_here[k]:
+            f.append("cue")
+            f.append("cue|d=" + d)
+        if h != i and is_cue[h]:
+            f.append("hcue|d=" + d)
+            f.append("hcue|" + ("L" if i < h else "R"))
+        anc = _cue_ancestor(p, i, is_cue)
+        if anc is not None:
+            f.append("anc=" + anc[0])
+            f.append("anc|" + ("L" if i < anc[1] else "R") + anc[0])
+        gov = _governor(p, i)
+        if gov is not None:
+            f.append("gov=" + gov)
+        best = None
+        for c in cue_pos.get(s, ()):
+            dist = k - c
+            if best is None or abs(dist) < abs(best):
+                best = dist
+        if best is None:
+            f.append("cd=none")
+        elif best == 0:
+            f.append("cd=0")
+        else:
+            f.append("cd=" + ("R" if best > 0 else "L") + _bucket(abs(best)))
+        r = k - sent_first[s]
+        if r == 0:
+            f.append("first")
+        if r == sent_len[s] - 1:
+            f.append("last")
+        f.append("rp=" + str(min(4, 5 * r // sent_len[s])))
+        out.append(f)
+    for k in range(n):
+        f = out[k]
+        for o in (-2, -1, 1, 2):
+            j = k + o
+            if 0 <= j < n:
+                f.append(f"{o}w={lower[j]}")
+                f.append(f"{o}p={pos[j]}")
+                if -1 <= o <= 1:
+                    f.append(f"{o}l={p.lemma[idxs[j]]}")
+                    f.append(f"{o}d={dep[j]}")
+                    f.append(f"{o}q={quote[j]}")
+                    if cue_here[j]:
+                        f.append(f"{o}cue")
+            elif o in (-1, 1):
+                f.append(f"{o}BOU")
+    return out

@@ -1,0 +1,211 @@
+"""The learned attribution tagger: packaged model, relations, features, and the trainer itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saidwhat.attribution.learned import LearnedRelation, open_tagger, predict_relations
+from saidwhat.attribution.learned.corpus import char_roles, read_ann, token_tags
+from saidwhat.attribution.learned.decode import packaged_tagger, tag_unit
+from saidwhat.attribution.learned.features import Parsed, cue_flags, unit_features
+from saidwhat.attribution.learned.train import corpus_files, parse_corpus, train
+
+PARAGRAPH = (
+    "Senator Jane Doe said on Tuesday that the budget would pass before the summer recess. "
+    "\u201cIt is a good deal for working families,\u201d she told reporters in Washington.\n\n"
+    "According to two officials, the talks will resume next week. "
+    "The governor warned that the state could run out of money."
+)
+
+
+def _sentence_of(doc: Any, char: int) -> int:
+    for k, sent in enumerate(doc.sents):
+        if sent.start_char <= char < sent.end_char:
+            return k
+    raise AssertionError(f"offset {char} is in no sentence")
+
+
+def _check_well_formed(doc: Any, rels: list[LearnedRelation]) -> None:
+    text = doc.text
+    for r in rels:
+        assert r.content, r
+        assert 0.0 <= r.score <= 1.0
+        prev_end = -1
+        for a, b in r.content:
+            assert 0 <= a < b <= len(text)
+            assert text[a:b].strip()
+            assert a >= prev_end
+            prev_end = b
+        sent = _sentence_of(doc, r.content[0][0])
+        for span in (r.source, r.cue):
+            if span is None:
+                continue
+            a, b = span
+            assert 0 <= a < b <= len(text)
+            assert abs(_sentence_of(doc, a) - sent) <= 1 or any(
+                abs(_sentence_of(doc, ca) - _sentence_of(doc, a)) <= 1 for ca, _ in r.content
+            )
+
+
+def test_model_loads_from_package() -> None:
+    tagger = packaged_tagger()
+    assert packaged_tagger() is tagger  # cached: opened once per process
+    assert {"O", "B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"} <= set(tagger.labels())
+
+
+def test_predict_relations_on_a_paragraph(nlp: Any) -> None:
+    doc = nlp(PARAGRAPH)
+    rels = predict_relations(doc)
+    _check_well_formed(doc, rels)
+    text = doc.text
+    budget = text.index("the budget would pass")
+    said = [r for r in rels if any(a <= budget < b for a, b in r.content)]
+    assert said, rels
+    assert said[0].source is not None
+    assert "Jane Doe" in text[said[0].source[0] : said[0].source[1]]
+    assert said[0].cue is not None and text[said[0].cue[0] : said[0].cue[1]] == "said"
+    deal = text.index("good deal")
+    quoted = [r for r in rels if any(a <= deal < b for a, b in r.content)]
+    assert quoted and quoted[0].source is not None
+    assert text[quoted[0].source[0] : quoted[0].source[1]] == "she"
+
+
+def test_no_relations_without_evidence(nlp: Any) -> None:
+    doc = nlp("The bridge is 40 metres long.\n\nIt was built in 1932 and painted red in 1990.")
+    assert predict_relations(doc) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        '"' * 500,
+        "\u201cA \u201cB \u201cC deep\u201d quote\u201d, he said\u201d. " * 40,
+        "Word " * 900,
+        "\u0627\u0644\u0633\u0644\u0627\u0645 said Netanyahu, \u05e9\u05dc\u05d5\u05dd.",
+    ],
+)
+def test_bad_input_gives_well_formed_output(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    _check_well_formed(doc, predict_relations(doc))
+
+
+def test_feature_extraction_is_deterministic(nlp: Any) -> None:
+    a, b = Parsed.from_doc(nlp(PARAGRAPH)), Parsed.from_doc(nlp(PARAGRAPH))
+    assert a.units == b.units
+    fa = [unit_features(a, u) for u in a.units]
+    fb = [unit_features(b, u, cue_flags(b)) for u in b.units]
+    assert fa == fb
+    said = a.text.index("said")
+    feats = fa[0][said]
+    assert "cue" in feats and "w=said" in feats
+
+
+def test_units_are_paragraphs(nlp: Any) -> None:
+    p = Parsed.from_doc(nlp(PARAGRAPH))
+    assert len(p.units) == 2
+    assert [p.text[i] for i in p.units[1][:2]] == ["According", "to"]
+    assert all(not p.doc[i].is_space for u in p.units for i in u)
+
+
+def _ann(text: str, rels: list[tuple[str | None, str, list[str]]]) -> str:
+    """Brat lines for (source, cue, content fragments) given as substrings of ``text``."""
+    lines: list[str] = []
+    t = 0
+    for e, (source, cue, contents) in enumerate(rels, 1):
+        roles: list[str] = []
+        for role, sub in (("Source", source), ("Cue", cue)):
+            if sub is None:
+                continue
+            t += 1
+            a = text.index(sub)
+            lines.append(f"T{t}\t{role} {a} {a + len(sub)}\t{sub}")
+            roles.append(f"{role}:T{t}")
+        t += 1
+        frags = [(text.index(c), text.index(c) + len(c)) for c in contents]
+        spans = ";".join(f"{a} {b}" for a, b in frags)
+        lines.append(f"T{t}\tContent {spans}\t{' '.join(contents)}")
+        roles.append(f"Content:T{t}")
+        lines.append(f"E{e}\tAttribution:T{t} " + " ".join(roles))
+    return "\n".join(lines) + "\n"
+
+
+def test_read_ann_and_tags(nlp: Any, tmp_path: Path) -> None:
+    text = "\u201cWe will win,\u201d the coach said, \u201cand then we rest.\u201d\n"
+    ann = tmp_path / "a.ann"
+    ann.write_text(_ann(text, [("the coach", "said", ["We will win,", "and then we rest."])]))
+    (rel,) = read_ann(ann)
+    assert len(rel.content) == 2 and len(rel.cue) == 1
+    p = Parsed.from_doc(nlp(text))
+    tags = token_tags(p, p.units[0], char_roles(len(text), [rel]))
+    words = [p.text[i] for i in p.units[0]]
+    assert list(zip(words, tags, strict=True))[:9] == [
+        ("\u201c", "O"), ("We", "B-CONTENT"), ("will", "I-CONTENT"), ("win", "I-CONTENT"),
+        (",", "I-CONTENT"), ("\u201d", "O"), ("the", "B-SOURCE"), ("coach", "I-SOURCE"), ("said", "B-CUE"),
+    ]
+    assert tags[words.index("and")] == "B-CONTENT"
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 90), st.integers(1, 10)), min_size=1, max_size=6))
+def test_char_roles_cover_exactly_the_spans(raw: list[tuple[int, int]]) -> None:
+    from saidwhat.attribution.learned.corpus import GoldRelation
+
+    rels = [GoldRelation((), (), ((a, a + n),)) for a, n in raw]
+    roles = char_roles(100, rels)
+    covered = {k for a, n in raw for k in range(a, min(100, a + n))}
+    assert {k for k, r in enumerate(roles) if r is not None} == covered
+    assert all(r is None or r[0] == "CONTENT" for r in roles)
+
+
+SYNTHETIC: list[tuple[str, list[tuple[str | None, str, list[str]]]]] = [
+    (
+        "The mayor said that the bridge would reopen in May.\n",
+        [("The mayor", "said", ["that the bridge would reopen in May"])],
+    ),
+    ("\u201cWe need buses,\u201d the driver told us.\n", [("the driver", "told", ["We need buses,"])]),
+    ("The council argued that taxes were high.\n", [("The council", "argued", ["that taxes were high"])]),
+    ("The river flooded the old town last spring.\n", []),
+    (
+        "Critics claimed that the plan was too expensive.\n",
+        [("Critics", "claimed", ["that the plan was too expensive"])],
+    ),
+]
+
+def test_training_end_to_end(nlp: Any, tmp_path: Path) -> None:
+    data = tmp_path / "train"
+    data.mkdir()
+    for k, (text, rels) in enumerate(SYNTHETIC):
+        (data / f"d{k}.txt").write_text(text, encoding="utf-8")
+        (data / f"d{k}.ann").write_text(_ann(text, rels) if rels else "", encoding="utf-8")
+    files = corpus_files(data)
+    assert len(files) == len(SYNTHETIC)
+    docs = parse_corpus(files, nlp, cache=tmp_path / "parses.spacy")
+    model = tmp_path / "tiny.crfsuite"
+    train(docs, files, model, c1=0.0, c2=0.01, max_iterations=100, minfreq=1)
+    assert model.stat().st_size > 0
+    # reproducible: the same data and options give the same model, byte for byte
+    twin = tmp_path / "twin.crfsuite"
+    train(docs, files, twin, c1=0.0, c2=0.01, max_iterations=100, minfreq=1)
+    assert twin.read_bytes() == model.read_bytes()
+    tagger = open_tagger(model)
+    # the tagger reproduces the tags of its training sentence
+    text, rels = SYNTHETIC[0]
+    p = Parsed.from_doc(docs[0])
+    gold = token_tags(p, p.units[0], char_roles(len(text), read_ann(files[0].with_suffix(".ann"))))
+    tags, probs = tag_unit(tagger, p, p.units[0], cue_flags(p))
+    assert tags == gold
+    assert all(0.0 <= x <= 1.0 for x in probs)
+    (rel,) = predict_relations(docs[0], tagger)
+    assert rel.source is not None and text[rel.source[0] : rel.source[1]] == "The mayor"
+    assert rel.cue is not None and text[rel.cue[0] : rel.cue[1]] == "said"
+    assert text[rel.content[0][0] : rel.content[-1][1]] == "that the bridge would reopen in May"
+    # the parse cache is read back on the next run
+    again = parse_corpus(files, nlp, cache=tmp_path / "parses.spacy")
+    assert [d.text for d in again] == [d.text for d in docs]
