@@ -383,3 +383,12 @@ def test_spans_always_match_text(nlp: Any, words: list[str]) -> None:
     idx = run(nlp, text)
     check_spans(text, idx)
     assert [e.id for e in idx.entities] == [f"e{i}" for i in range(1, len(idx.entities) + 1)]
+
+
+def test_title_lookback_over_unicode_space_only(nlp: Any) -> None:
+    """A mention preceded by nothing but a no-break space (found by the pipeline property test)."""
+    from saidwhat.entities import extract_entities
+
+    doc = nlp("\u00a0 Trump")
+    index = extract_entities(doc)
+    assert all(m.text == doc.text[m.start : m.end] for e in index.entities for m in e.mentions)

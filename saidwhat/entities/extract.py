@@ -264,7 +264,8 @@ class _Extractor:
             cand.text = text[cand.start : cand.end]
         line_start = text.rfind("\n", 0, cand.start) + 1
         left = text[max(line_start, t_start - 80) : t_start]
-        last = left.rstrip(" ,\t").rsplit(None, 1)[-1] if left.strip(" ,\t") else ""
+        words = left.rstrip(" ,\t").rsplit(None, 1)  # empty when only (any kind of) space is left
+        last = words[-1] if words else ""
         wanted = bool(last) and (last[:1].isupper() or last.lower() in kb.title_words)
         before = kb.title_prefix.search(left) if wanted else None
         if before:
