@@ -20,11 +20,17 @@ def _clip(text: str) -> str:
 
 
 def derived_title(analysis: Analysis) -> str | None:
-    """The headline segment's text, else the first non-blank line (None for an empty text)."""
+    """The headline segment's text, else the first line of the body (skipping a dateline or other
+    boilerplate before it), else the first non-blank line (None for an empty text)."""
     text = analysis.doc.text
     for seg in analysis.segments:
         if seg.kind == "headline" and text[seg.start : seg.end].strip():
             return _clip(text[seg.start : seg.end])
+    for seg in analysis.segments:
+        if seg.kind == "body":
+            m = _LINE.search(text, seg.start, seg.end)
+            if m:
+                return _clip(m.group(0))
     m = _LINE.search(text)
     return _clip(m.group(0)) if m else None
 

@@ -1,0 +1,25 @@
+"""Display titles for articles without a title."""
+
+from __future__ import annotations
+
+from saidwhat.model import Analysis, DocMeta, Segment
+from saidwhat.titles import derived_title, display_title
+
+
+def test_dateline_before_the_body_is_not_part_of_the_title() -> None:
+    text = " date 2025-10-06 Trump urged negotiators to hurry.\n\nMore text."
+    a = Analysis(
+        doc=DocMeta(id="x", source="a.txt", text=text),
+        segments=[Segment("boilerplate", 0, 17), Segment("body", 17, len(text))],
+    )
+    assert derived_title(a) == "Trump urged negotiators to hurry."
+    assert display_title(a) == "Trump urged negotiators to hurry."
+
+
+def test_fallbacks() -> None:
+    empty = Analysis(doc=DocMeta(id="x", source="a.txt", text="  \n"), segments=[Segment("body", 0, 3)])
+    assert derived_title(empty) is None
+    assert display_title(empty) == "a.txt"
+    long = Analysis(doc=DocMeta(id="y", source="b.txt", text="word " * 100, title=None))
+    title = derived_title(long)
+    assert title is not None and len(title) == 160 and title.endswith("…")
