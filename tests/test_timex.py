@@ -153,6 +153,67 @@ def test_expressions_counted_from_the_text(nlp: Any) -> None:
 def test_fractional_durations(nlp: Any) -> None:
     assert values(nlp, "She spent 5 1/2 hours there.") == {"5 1/2 hours": "PT5H30M"}
     assert values(nlp, "He served 2 1/2 years in jail.") == {"2 1/2 years": "P2Y6M"}
+    # the half after the unit: "a minute and a half", "a year and a half"
+    assert values(nlp, "A minute and a half later, a pilot called.") == {"A minute and a half": "PT1M30S"}
+    assert values(nlp, "He stayed for a year and a half.") == {"a year and a half": "P1Y6M"}
+    assert values(nlp, "The hearing lasted an hour and a half.") == {"an hour and a half": "PT1H30M"}
+    assert values(nlp, "He took a second look.") == {}
+
+
+def test_anaphoric_units_take_the_time_last_named(nlp: Any) -> None:
+    v = values(nlp, "He fled to Florida in June 1998 and returned to Cuba later that year.",
+               date(2000, 1, 28))
+    assert v == {"June 1998": "1998-06", "later that year": "1998"}
+    v = values(nlp, "Imports reached $37 million in 1988, a small share of all imports that year.",
+               date(1989, 11, 2))
+    assert v["that year"] == "1988"
+    v = values(nlp, "Slepian was killed on Oct. 23, 1998. Earlier that day, he had been to a service.",
+               date(1999, 10, 24))
+    assert v["Earlier that day"] == "1998-10-23"
+    # nothing named before: the value stays open, never guessed from the publication date
+    assert values(nlp, "That year was a bad one.", date(1999, 10, 24)) == {"That year": None}
+    # "that quarter" is the quarter last named, not the quarter of the last date
+    text = "Profit fell in the second quarter. On Oct. 31, it said results for that quarter were poor."
+    v = values(nlp, text, date(1989, 11, 2))
+    assert v["that quarter"] == v["the second quarter"] == "1989-Q2"
+
+
+def test_week_of_a_date_is_that_iso_week(nlp: Any) -> None:
+    v = values(nlp, "The case may be resolved at a hearing the week of March 6, he said.", date(2000, 2, 24))
+    assert v == {"the week of March 6": "2000-W10"}
+    assert values(nlp, "It ended the week of Jan. 3, 2000.") == {"the week of Jan. 3, 2000": "2000-W01"}
+
+
+def test_year_possessive_quarter_is_one_expression(nlp: Any) -> None:
+    anchor = date(1989, 10, 26)
+    cases = {
+        "Sales for this year's third quarter fell.": ("this year's third quarter", "1989-Q3"),
+        "It takes effect in next year's first quarter.": ("next year's first quarter", "1990-Q1"),
+        "Net rose in last year's fourth quarter.": ("last year's fourth quarter", "1988-Q4"),
+        "Sales fell in the last half of 1989.": ("the last half of 1989", "1989-H2"),
+    }
+    for text, (span, value) in cases.items():
+        assert values(nlp, text, anchor) == {span: value}
+
+
+def test_one_day_after_a_modal_is_the_future(nlp: Any) -> None:
+    t = one(nlp, "Islam will one day be the second largest religion in the country.")
+    assert (t.text, t.type, t.value) == ("one day", "DATE", "FUTURE_REF")
+    assert values(nlp, "Such plants could one day replace coal.") == {"one day": "FUTURE_REF"}
+    t = one(nlp, "He stayed one day in Paris.")
+    assert (t.type, t.value) == ("DURATION", "P1D")
+
+
+def test_plural_part_of_day_is_a_set(nlp: Any) -> None:
+    t = one(nlp, "The new flights leave Bombay on Tuesday nights.")
+    assert (t.text, t.type, t.value) == ("Tuesday nights", "SET", "XXXX-WXX-2TNI")
+
+
+def test_or_so_and_spaced_mid_afternoon(nlp: Any) -> None:
+    t = one(nlp, "The talks broke down a week or so ago.", date(1991, 2, 25))
+    assert (t.text, t.value, t.mod) == ("a week or so ago", "1991-W08", "APPROX")
+    t = one(nlp, "By mid afternoon, the shelling had stopped.", date(1998, 3, 6))
+    assert (t.text, t.type, t.value) == ("mid afternoon", "TIME", "1998-03-06TAF")
 
 
 # ------------------------------------------------------------------ tense-aware resolution
@@ -179,6 +240,10 @@ def test_fractional_durations(nlp: Any) -> None:
         # a month/day without a year follows the tense too
         ("The talks will resume on Jan. 5.", "Jan. 5", "2026-01-05"),
         ("The plant opened on Dec. 5.", "Dec. 5", "2024-12-05"),
+        # the past perfect overrides an intention, also through an adjective or a verb of planning
+        ("The offer had been due to expire Friday evening.", "Friday evening", "2025-06-27TEV"),
+        ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "2025-06-27T24:00"),
+        ("The offer is scheduled to expire Friday.", "Friday", "2025-07-04"),
     ],
 )
 def test_tense_aware_resolution(nlp: Any, text: str, span: str, value: str) -> None:

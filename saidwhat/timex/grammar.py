@@ -262,6 +262,15 @@ def _full_date(m: re.Match[str], ctx: Ctx) -> Result | None:
     return Result("DATE", cal.fmt_date(d) if d else cal.fmt_month(year, month), relative=True)
 
 
+def _week_of(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """"the week of March 6" is the ISO week holding that day (``2000-W10``)."""
+    res = _full_date(m, ctx)
+    if res is None or res.value is None or len(res.value) != 10 or res.value.startswith("X"):
+        return res
+    res.value = cal.week_value(date.fromisoformat(res.value))
+    return res
+
+
 def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Result | None:
     """"January this year", "June of last year"."""
     if not _name_ok(m, "mon", ctx):
@@ -382,6 +391,9 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Result | None:
         return Result("DATE", f"XXXX-Q{q}")
     a = ctx.anchor
     year = a.year
+    yrel = (m.group("qyrel") or "").lower()
+    if yrel:  # "this year's third quarter", "next year's first quarter": one expression
+        return Result("DATE", f"{year + _REL_SHIFT[yrel]:04d}-Q{q}", relative=True)
     rel = (m.group("qrel") or "").lower()
     cur = cal.quarter_of(a.month)
     if rel in ("year-ago", "year-earlier", "last", "previous", "past"):
@@ -450,7 +462,7 @@ def _q_code(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _half(m: re.Match[str], ctx: Ctx) -> Result | None:
-    h = 1 if m.group("h").lower() == "first" else 2
+    h = 1 if m.group("h").lower() == "first" else 2  # second / last half
     return Result("DATE", f"{m.group('hy')}-H{h}")
 
 
@@ -507,7 +519,7 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Result | None:
     wd = lexicon().weekdays[m.group("wd").lower()]
     pod = m.group("pod")
     pod_code = lexicon().parts_of_day[pod.lower()] if pod else None
-    if m.group("pl"):
+    if m.group("pl") or m.group("podpl"):  # "on Mondays", "Tuesday nights"
         return Result("SET", f"XXXX-WXX-{wd}" + (f"T{pod_code}" if pod_code else ""))
     rel = (m.group("wrel") or "").lower()
     mod = _mod_of(rel) if rel in ("early", "late") else None
@@ -589,6 +601,14 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
     return Result("DATE", value, mod, relative=True)
 
 
+def _that_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """"that year", "later that year", "earlier that day": the unit of the time the text last named."""
+    unit = m.group("unit")
+    code = _UNIT_SHIFT[unit.lower()] if unit else "D"
+    # "that quarter" is the quarter last named, however far back (an earnings report's quarter)
+    return Result("DATE", None, ref=(0, code, "quarter" if code == "Q" else "unit"))
+
+
 def _the_weekend(m: re.Match[str], ctx: Ctx) -> Result | None:
     if ctx.anchor is None:
         return Result("DATE", None)
@@ -615,7 +635,7 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Result | None:
     amount = None if vague else _parse_num(nword, lx)
     unit, timeu = _unit_of(m.group("unit"))
     direction = re.sub(r"\s+", " ", m.group("dir").lower())
-    mod = _mod_of(m.group("appx"))
+    mod = _mod_of(m.group("appx")) or ("APPROX" if m.group("orso") else None)
     sign = -1 if direction in ("ago", "earlier") else 1
     if amount is None:
         return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
@@ -649,7 +669,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result | None:
     nword = m.group("n")
     low = nword.lower()
     unit_word = m.group("unit").lower()
-    if unit_word in ("second", "seconds", "minute", "minutes") and low in ("a", "an"):
+    half = m.group("half") is not None
+    if unit_word in ("second", "seconds", "minute", "minutes") and low in ("a", "an") and not half:
         return None
     if low in ("a", "an", "one") and unit_word.endswith("s"):
         return None
@@ -658,13 +679,19 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result | None:
         return None
     if unit_word.startswith("quarter") and ctx.text[m.end(): m.end() + 4].lower() == " of ":
         return None  # "a quarter of the votes"
+    if low == "one" and unit_word == "day" and not m.group("the") and not m.group("appx"):
+        prev = ctx.prev_word(m.start())
+        if prev in lx.someday_modals:
+            return Result("DATE", "FUTURE_REF")  # "will one day be", "could one day replace"
     amount = _parse_num(nword, lx)
-    if amount is None or amount <= 0 or amount > 10000:
+    if amount is None or amount <= 0 or amount > 10000 or (half and not float(amount).is_integer()):
         return None
+    if half:
+        amount += 0.5  # "a minute and a half" -> PT1M30S, "a year and a half" -> P1Y6M
     if low[:1].isdigit() and amount != 1 and not unit_word.endswith("s") and not m.group("hy"):
         return None  # "the 1988 quarter" is a year's quarter, not 1,988 of them
     unit, timeu = _unit_of(m.group("unit"))
-    if low in ("a", "an") and not m.group("the"):
+    if low in ("a", "an") and not m.group("the") and not half:
         prev = ctx.prev_word(m.start())
         if prev in _SET_PRE or prev[:1].isdigit() or prev.startswith("$"):
             return Result("SET", cal.duration(1, unit, timeu))
@@ -744,7 +771,7 @@ def _time(m: re.Match[str], ctx: Ctx) -> Result | None:
     named = m.group("named")
     pod_code: str | None = None
     if named:
-        key = named.lower().replace("-", "")
+        key = re.sub(r"[\s-]", "", named.lower())
         if key in _TIME_WORDS:
             h, mi = _TIME_WORDS[key]
         else:
@@ -910,6 +937,8 @@ def rules() -> tuple[Rule, ...]:
     return (
         rule("date_mdy", _full_date, months,
              rf"{wd_pre}(?P<mon>{month})\s+{day}(?:,?\s+(?P<year>{yr}))?(?!\d|:\d)"),
+        rule("week_of", _week_of, months,
+             rf"(?:the\s+)?week\s+of\s+{wd_pre}(?P<mon>{month})\s+{day}(?:,?\s+(?P<year>{yr}))?(?!\d|:\d)"),
         rule("date_dmy", _full_date, months,
              rf"{wd_pre}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month})(?:,?\s+(?P<year>{yr}))?{E}"),
         rule("month_year", _month_year, months,
@@ -939,7 +968,7 @@ def rules() -> tuple[Rule, ...]:
         rule("century", _century, {"century"},
              rf"(?:the\s+)?(?P<mod>{mod})?(?P<c>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{E}"),
         rule("quarter", _quarter, {"quarter"},
-             r"(?:the\s+)?(?:(?P<qrel>year-ago|year-earlier|latest|current|last|this|next|same|previous|past",
+             r"(?:(?P<qyrel>this|last|next)\s+year['’]s\s+)?(?:the\s+)?(?:(?P<qrel>year-ago|year-earlier|latest|current|last|this|next|same|previous|past",
              rf"|fiscal|(?P<qy>{yr}))\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+",
              rf"(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<qy2>{yr})|,?\s+(?P<qy3>{yr}))?{E}"),
         rule("q_code", _q_code, {"q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2"},
@@ -957,13 +986,13 @@ def rules() -> tuple[Rule, ...]:
              r"(?P<mod>the\s+(?:end|beginning|start|middle|close)\s+of)\s+(?P<rel>the|this|next|last)",
              rf"\s+(?P<unit>year|month|week|quarter){E}"),
         rule("half", _half, {"half"},
-             rf"(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:fiscal\s+)?(?P<hy>{yr}){E}"),
+             rf"(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:fiscal\s+)?(?P<hy>{yr}){E}"),
         rule("season", _season, lx.seasons,
              rf"(?P<mod>{mod})?(?:(?P<srel>last|this|next|coming|past|the)\s+)?(?P<mod2>{mod})?",
              rf"(?P<season>{b.season})(?:\s+(?:of\s+)?(?P<sy>{yr}))?{E}"),
         rule("weekday", _weekday, weekdays,
              rf"(?:(?P<wrel>last|this|next|coming|past|early|late)\s+)?(?P<wd>{wday})(?P<pl>s)?",
-             rf"(?:\s+(?P<pod>{pod})(?!['’]))?{E}"),
+             rf"(?:\s+(?P<pod>{pod})(?P<podpl>s)?(?!['’]))?{E}"),
         rule("relday", _relday, {"today", "yesterday", "tomorrow", "tonight"},
              r"(?:(?P<rmod>early|late|earlier|later)\s+)?(?P<rd>today|yesterday|tomorrow|tonight",
              rf"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{pod}))?{E}"),
@@ -973,16 +1002,19 @@ def rules() -> tuple[Rule, ...]:
              r"(?:(?P<emod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this\s+past|this\s+coming",
              r"|last|this|next|past|previous|coming|current|the\s+(?:past|last|previous|next|coming|current",
              rf"|same|following|preceding|latest))\s+(?P<unit>week|weekend|month|year|quarter|decade|century){E}"),
+        rule("that_unit", _that_unit, {"year", "month", "quarter", "day"},
+             r"(?:(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?(?P<unit>year|month|quarter)",
+             rf"|(?:earlier|later)\s+that\s+(?:same\s+)?(?P<dunit>day)|that\s+same\s+day){E}(?!['’-])"),
         rule("the_weekend", _the_weekend, {"weekend"}, rf"the\s+weekend{E}"),
         rule("n_units", _n_units, unit_words,
              rf"{appx}(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|preceding|initial)",
              rf"\s+(?P<n>{b.num}|{b.vague})\s+(?P<unit>{units}|{unit}){E}"),
         rule("ago", _ago, unit_words,
-             rf"{appx}(?P<n>{b.num}|{b.vague})[\s-]+(?P<unit>{units}|{unit})",
+             rf"{appx}(?P<n>{b.num}|{b.vague})[\s-]+(?P<unit>{units}|{unit})(?P<orso>\s+or\s+so)?",
              rf"\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
         rule("duration", _duration, unit_words,
              rf"{appx}(?P<the>the\s+)?(?P<n>{b.num})(?:\s+|(?P<hy>-))(?:more\s+)?",
-             rf"(?P<unit>{units}|{unit})(?:-long)?{E}{not_age}"),
+             rf"(?P<unit>{units}|{unit})(?:-long|(?P<half>\s+and\s+a\s+half))?{E}{not_age}"),
         rule("vague_units", _vague_units, unit_words,
              rf"{appx}(?P<n>{b.vague})\s+(?:more\s+)?(?P<unit>{units}){E}{not_age}"),
         rule("bare_units", _bare_units, unit_words,
@@ -998,7 +1030,7 @@ def rules() -> tuple[Rule, ...]:
              r"(?:(?P<tappx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?",
              r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m)(?!\w)",
              r"|(?P<h2>\d{1,2}):(?P<mi2>\d\d)(?![\d:])",
-             r"|(?P<named>noon|midnight|midday|mid-?afternoon|mid-?morning)",
+             r"|(?P<named>noon|midnight|midday|mid[\s-]?afternoon|mid[\s-]?morning)",
              rf"|(?P<h3>{clock_words})\s+o['’]clock){tz}",
              rf"(?:,?\s+(?:on\s+)?(?:(?P<twd>{wday}){E}|(?P<trd>today|yesterday|tomorrow){E}",
              rf"|(?P<tmon>{month})\s+(?P<tday>\d{{1,2}})(?!\d)(?:,?\s+(?P<tyear>{yr}))?))?",

@@ -30,6 +30,7 @@ class Lexicon:
     future_words: frozenset[str]
     modal_future: frozenset[str]
     present_not_future: frozenset[str]
+    someday_modals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,4 +59,5 @@ def lexicon() -> Lexicon:
         future_words=frozenset(tense["future_words"]),
         modal_future=frozenset(tense["modal_future"]),
         present_not_future=frozenset(tense["present_not_future"]),
+        someday_modals=frozenset(tense["someday_modals"]),
     )

@@ -57,7 +57,7 @@ def _verb_tense(verb: Token) -> Tense:
     if verb.tag_ == "VB" and "to" in lows:
         head = verb.head
         if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
-            return "past"  # "had been due to expire Friday"
+            return "past"  # "had come to sign on Friday"
         if head is not verb and head.lemma_.lower() in lex.future_heads:
             return "future"
         if head is not verb and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and verb.dep_ == "xcomp":
@@ -67,16 +67,37 @@ def _verb_tense(verb: Token) -> Tense:
     return None
 
 
+def _past_perfect(verb: Token) -> bool:
+    """``verb`` or the predicate it is the infinitive of is in the past perfect.
+
+    "had been due to expire Friday" (infinitive under an adjective under the auxiliary),
+    "had been scheduled to expire at midnight Friday" (under a verb of planning).
+    """
+    cur = verb
+    for _ in range(3):
+        if any(c.lower_ in ("had", "'d", "’d") for c in cur.children if c.dep_ in ("aux", "auxpass")):
+            return True
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def tense_at(tok: Token) -> Tense:
     """The tense governing the expression whose syntactic head is ``tok``.
 
     Future: will/shall/'ll, going to, a modal, a verb of planning or delay, "is to", present
     progressive, a forward-pointing adjective ("upcoming", "next") or "as early as" before it.
-    Past: a past-tense verb or auxiliary, present perfect, a bare past participle. Otherwise None
+    Past: the past perfect (before anything else: "had been due to expire Friday"), a past-tense
+    verb or auxiliary, present perfect, a bare past participle. Otherwise None
     (present simple, nominal sentences): the caller decides.
     """
     lex = lexicon()
     doc = tok.doc
+    verb = tok if tok.pos_ in _VERBAL else _governing_verb(tok)
+    if verb is not None and _past_perfect(verb):
+        # the past perfect overrides an intention: "had been scheduled to expire at midnight Friday"
+        return "past"
     for i in range(tok.i - 1, max(-1, tok.i - 5), -1):
         t = doc[i]
         if t.lower_ in lex.future_words and t.pos_ in ("ADJ", "VERB", "ADV"):
@@ -97,10 +118,6 @@ def tense_at(tok: Token) -> Tense:
         if cur.head is cur:
             break
         cur = cur.head
-    if tok.pos_ in _VERBAL:
-        verb: Token | None = tok
-    else:
-        verb = _governing_verb(tok)
     if verb is None:
         return None
     tense = _verb_tense(verb)
