@@ -523,3 +523,76 @@ def test_name_after_dash_is_the_speaker() -> None:
         "“He is ignorant of our culture and our lives.” ― Pamela Padilla\n“Next quote here now.”", "ignorant"
     )
     assert spk(st_) == "Pamela Padilla" and st_.mode == "direct"
+
+
+# ---- PolNeAR boundary conventions (issue 4) -------------------------------------------------------
+def test_double_apostrophe_quotes() -> None:
+    text = "''It's anti-reform,'' he said. ''She's layering on complexity.''\n''Yes.''"
+    assert [text[q.inner_start : q.inner_end] for q in find_quotes(text)] == [
+        "It's anti-reform,",
+        "She's layering on complexity.",
+        "Yes.",
+    ]
+    assert find_quotes("the students'' books and the teachers'' pens") == []
+
+
+def test_double_apostrophe_split_quote_is_one_statement() -> None:
+    st_ = one("''A museum alone will not end poverty,'' he said. ''It won't end gun violence.''")
+    assert [p.text for p in st_.content.parts] == [
+        "A museum alone will not end poverty",
+        "It won't end gun violence.",
+    ]
+
+
+def test_quote_split_by_cue_and_comma_is_one_statement() -> None:
+    sts = statements('"If a billion people are displaced," he said, "we will see refugee crises."')
+    assert len(sts) == 1 and spk(sts[0]) == "he"
+    assert [p.text for p in sts[0].content.parts] == [
+        "If a billion people are displaced",
+        "we will see refugee crises.",
+    ]
+
+
+def test_quote_continues_past_a_second_cue_of_its_sentence() -> None:
+    text = (
+        "“You can’t talk about change if you don’t know what we’re changing,” DuVernay said, "
+        "emphasizing why the past matters. “What we need to change is our collective thinking.”"
+    )
+    st_ = one(text, "talk about change")
+    assert [p.text[:12] for p in st_.content.parts] == ["You can’t ta", "What we need"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sen. Lindsey Graham (R-S.C.) said he would vote for the bill.", "Sen. Lindsey Graham (R-S.C.)"),
+        (
+            "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus, said it was wrong.",
+            "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus",
+        ),
+        ("Mr. Grassley and Mr. Leahy said the program was flawed.", "Mr. Grassley and Mr. Leahy"),
+        ("Companies and individuals said the rules were unfair.", "Companies and individuals"),
+    ],
+)
+def test_speaker_keeps_party_parenthesis_and_conjuncts(text: str, speaker: str) -> None:
+    assert spk(one(text)) == speaker
+
+
+def test_dash_name_keeps_initials_and_drops_nbsp() -> None:
+    st_ = one("“We need real change in this town now.” ― Edwin G. Monroy\u00a0\n")
+    assert spk(st_) == "Edwin G. Monroy"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Trump urged his supporters to monitor polling places.", "his supporters to monitor polling places"),
+        ("Trump accused Holt of being a Democrat.", "being a Democrat"),
+        (
+            "Pruitt has acknowledged the reality of climate change, which makes him an outlier.",
+            "the reality of climate change",
+        ),
+    ],
+)
+def test_object_content_conventions(text: str, content: str) -> None:
+    assert one(text).content.text == content

@@ -29,6 +29,7 @@ from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, Te
 
 # segments whose text is never the content of an article's statement
 SKIP_KINDS = frozenset({"comment", "signature", "boilerplate", "related"})
+_MAX_HOSTS = 3  # cues of one sentence a quotation after it may continue
 MIN_QUOTE_WORDS = 3  # an unattached quotation shorter than this is a scare quote, not a statement
 _EMBED_SIG = re.compile(
     r"[—–-]\s*(?P<name>[^\n(@]+?)\s*\((?P<handle>@\w+)\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
@@ -41,8 +42,11 @@ _MONTHS = {
 }
 _DATE_VALUE = re.compile(r"^\d{4}-\d{2}(-\d{2})?")
 _CONTEXT = 300  # characters around a cue searched for platform words
-# "“…” ― Sonya Herridge": a name after a dash that follows a quotation, on the same line
-_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–]{1,2}[ \t\u00a0]*([A-Z][^\n.,;:!?“”\"()@]{1,60})")
+# "“…” ― Sonya Herridge": a name after a dash that follows a quotation, on the same line (initials
+# such as "Edwin G. Monroy" stay in the name)
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[―—–]{1,2}[ \t\u00a0]*([A-Z](?:[^\n.,;:!?“”\"()@]|(?<=[ \t\u00a0][A-Z])\.){1,60})"
+)
 # "PENCE: Well, look, …": a capitalised name opening a line, then a colon
 _COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*[“\"]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)*):[ \t]+(\S[^\n]*)$")
 
@@ -267,8 +271,18 @@ class Engine:
             if len(self.text[q.inner_start : q.inner_end].split()) < MIN_QUOTE_WORDS:
                 continue
             k = bisect_right(cue_ends, q.start) - 1
-            if k >= 0 and self._continues(hosts[k], q):
-                hosts[k].content.append(trim_span(self.text, q.start, q.end))
+            # the nearest cue, or an earlier one of its sentence ("“X,” she said, emphasizing why
+            # …. “Y.”": the quote goes on with "said", not with "emphasizing")
+            host = next(
+                (
+                    hosts[j]
+                    for j in range(k, max(-1, k - _MAX_HOSTS), -1)
+                    if hosts[j].sent_start == hosts[k].sent_start and self._continues(hosts[j], q)
+                ),
+                None,
+            )
+            if host is not None:
+                host.content.append(trim_span(self.text, q.start, q.end))
                 continue
             c = self._quote_cue(q)
             if c is not None:

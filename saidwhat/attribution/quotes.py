@@ -1,6 +1,7 @@
 """Quotation spans found in one linear scan of the text.
 
-Marks: curly “ ” and straight ", plus the LaTeX-style `` '' of some corpora. Only the outermost
+Marks: curly “ ” and straight ", plus the LaTeX-style `` '' of some corpora and the '' … '' of
+others (two apostrophes open a quote where a straight quote would: at a word start). Only the outermost
 quotation is tracked (inner quotes, of any depth, are part of it). A quotation left open at the end
 of a paragraph continues when the next paragraph opens with a quote mark (the newspaper convention
 for multi-paragraph quotes); otherwise it ends at the paragraph end (``closed=False``). A stray
@@ -36,8 +37,14 @@ def _opens_straight(text: str, i: int) -> bool:
     return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:/"
 
 
+def _opens_double_apostrophe(text: str, i: int) -> bool:
+    """Two apostrophes open a quotation ("''It's anti-reform,'' he said") at a word start."""
+    opens = text.startswith("''", i) and _opens_straight(text, i)
+    return opens and i + 2 < len(text) and not text[i + 2].isspace()
+
+
 def _close(text: str, open_at: int, end: int, closed: bool, width: int) -> Quote:
-    inner_start = open_at + (2 if text.startswith("``", open_at) else 1)
+    inner_start = open_at + (2 if text.startswith(("``", "''"), open_at) else 1)
     return Quote(open_at, end + (width if closed else 0), inner_start, end, closed)
 
 
@@ -52,7 +59,7 @@ def find_quotes(text: str) -> list[Quote]:
     while i < n:
         ch = text[i]
         if open_at < 0:
-            if text.startswith("``", i):
+            if text.startswith("``", i) or _opens_double_apostrophe(text, i):
                 open_at, closers = i, frozenset()
                 i += 2
                 continue
@@ -79,8 +86,8 @@ def find_quotes(text: str) -> list[Quote]:
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            if j < n and (text[j] in OPENERS or text[j] == STRAIGHT or text.startswith("``", j)):
-                i = j + (2 if text.startswith("``", j) else 1)
+            if j < n and (text[j] in OPENERS or text[j] == STRAIGHT or text.startswith(("``", "''"), j)):
+                i = j + (2 if text.startswith(("``", "''"), j) else 1)
                 continue
             end = i
             while end > open_at and text[end - 1].isspace():

@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.attribution.lexicon import Lexicon
 from saidwhat.attribution.quotes import Quote, QuoteIndex
-from saidwhat.attribution.syntax import full_extent, is_negated, np_extent, relative_head, subject_of
+from saidwhat.attribution.syntax import (
+    conj_extent,
+    full_extent,
+    is_negated,
+    np_extent,
+    relative_head,
+    subject_of,
+)
 
 # clause dependents of a cue verb that hold what was said
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -57,6 +64,22 @@ def subtree_chars(tok: Token) -> tuple[int, int]:
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
 
 
+def object_chars(obj: Token) -> tuple[int, int]:
+    """Char span of an object content without a comma-set relative clause at its end ("the reality
+    of climate change, which makes him an outlier": the reporter's aside, not what was said)."""
+    a, b = subtree_chars(obj)
+    for t in obj.subtree:
+        if (
+            t.dep_ == "relcl"
+            and t.right_edge.i == obj.right_edge.i
+            and t.left_edge.i > obj.left_edge.i
+            and t.left_edge.lower_ in ("which", "who")
+            and t.doc[t.left_edge.i - 1].text == ","
+        ):
+            return a, t.doc[t.left_edge.i - 1].idx
+    return a, b
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A speaker or relay mention: ``head`` names it, ``core`` is the noun phrase proper, ``span``
@@ -87,7 +110,10 @@ def mention(doc: Doc, tok: Token, text: str) -> Mention:
     core = _line_clip(text, head, *char_span(doc, a, b))
     if head is not tok:  # "Netanyahu, who denies": the pronoun as written, the noun for the name
         return Mention(head, (tok.idx, tok.idx + len(tok.text)), core)
-    full = _line_clip(text, head, *char_span(doc, a, full_extent(head, a, b)))
+    end = full_extent(head, a, b)
+    if end == b:
+        end = conj_extent(head, b)
+    full = _line_clip(text, head, *char_span(doc, a, end))
     return Mention(head, full, core)
 
 
@@ -146,14 +172,23 @@ class RuleExtractor:
             for c in kids:
                 if c.dep_ in ("xcomp",) and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children):
                     a, b = subtree_chars(c)
+                    # "urged Republicans to join …": PolNeAR keeps the one urged
+                    obj = next((o for o in kids if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
+                    if obj is not None:
+                        a = subtree_chars(obj)[0]
                     return [(a, b)], "xcomp"
         if lemma in self.lex.np_content:
             obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
             if lemma == "call" and not any(c.dep_ == "oprd" for c in kids):
                 obj = None  # "called a meeting" is no statement; "called the charges “insane”" is
             if obj is not None and obj.lower_ not in _NOT_CONTENT:
-                a, b = subtree_chars(obj)
+                a, b = object_chars(obj)
                 for c in kids:  # "called the charges “insane”", "described X as …", "accused X of …"
+                    if c.i > obj.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == obj.right_edge.i + 1:
+                        # "accused Holt of being a Democrat": what Holt is accused of
+                        a, b = subtree_chars(c)
+                        a = self.doc[c.i + 1].idx if c.i + 1 < len(self.doc) else a
+                        break
                     if c.i > obj.i and (
                         c.dep_ in ("oprd", "ccomp")
                         or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
@@ -186,6 +221,18 @@ class RuleExtractor:
                 return None
         return None
 
+    def _split_lead(self, verb: Token) -> Quote | None:
+        """The quotation that ends with a comma right before the cue's clause ("“X,” he said, “Y”",
+        "“X,” said Mr. Obama, “Y”"): the first half of a quote split by its cue."""
+        subjects = [c.left_edge.idx for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        j = min(subjects, default=verb.idx)
+        while j > 0 and self.text[j - 1] in " \t\u00a0":
+            j -= 1
+        q = self.quotes.covering(j - 1) if j > 0 else None
+        if q is None or not q.closed or q.end != j:
+            return None
+        return q if self.text[q.inner_start : q.inner_end].rstrip().endswith(",") else None
+
     def _verb(self, verb: Token, lemma: str, sent: Span) -> Candidate | None:
         lex = self.lex
         act = lex.verb_acts.get(lemma, "claim")
@@ -209,6 +256,9 @@ class RuleExtractor:
         colon = self._colon_quote(verb, sent)
         if colon is not None and rule != "ccomp":
             content, rule = [(colon.start, colon.end)], "colon"
+            lead = self._split_lead(verb)
+            if lead is not None:  # "“If you …,” he said, “you now have …”": one statement, two parts
+                content.insert(0, (lead.start, lead.end))
         if not content and lemma in lex.passive_cues:
             content = self._passive_content(verb)
             rule = "passive" if content else rule

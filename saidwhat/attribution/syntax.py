@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # dependents kept to the right of a noun head in a speaker mention
 _RIGHT_KEEP = frozenset({"compound", "flat", "nummod", "amod", "nmod", "npadvmod"})
@@ -22,8 +22,11 @@ _SHARE_SUBJECT = frozenset(
 # dependents after a comma that still describe the mention ("James Acton, a physicist who …")
 _APPOSITIVE = frozenset({"appos", "acl", "relcl"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_TRIM_LEFT = " \t\n\r,;:.!?—–-"
-_TRIM_RIGHT = " \t\n\r,;:—–-"
+_MAX_PAREN = 8  # tokens in a parenthesis that belongs to a name ("(D-N.C.)", "(R-Ohio)")
+_MAX_CONJUNCTS = 4  # conjuncts joined into one speaker mention ("X, Y and Z")
+_JOINERS = frozenset({",", "and", "or", "&"})
+_TRIM_LEFT = " \t\n\r\u00a0,;:.!?—–-"
+_TRIM_RIGHT = " \t\n\r\u00a0,;:—–-"
 
 
 def np_extent(tok: Token) -> tuple[int, int]:
@@ -36,6 +39,8 @@ def np_extent(tok: Token) -> tuple[int, int]:
             a = max(a, t.right_edge.i + 1)
     b = tok.i + 1
     for child in tok.rights:
+        if child.right_edge.i < b:
+            continue  # inside a parenthesis already taken
         if child.left_edge.i != b:
             break  # only contiguous material stays in the mention
         if (
@@ -47,9 +52,42 @@ def np_extent(tok: Token) -> tuple[int, int]:
             b = child.right_edge.i + 1
         elif child.text == "(" and child.right_edge.text == ")":  # "Rep. Jim Jordan (R-Ohio)"
             b = child.right_edge.i + 1
+        elif (close := _closing_paren(tok.doc, child.i)) is not None:  # "(R-S.C.)" parsed flat
+            b = close + 1
+        elif child.text == ")" and any(t.text == "(" for t in tok.doc[tok.i : b]):  # "(D-N.C." + ")"
+            b = child.i + 1
         else:
             break
     return a, b
+
+
+def _closing_paren(doc: Doc, i: int) -> int | None:
+    """Index of the ")" closing a short parenthesis opened at token ``i`` ("(D-N.C.)"), if any."""
+    if doc[i].text != "(":
+        return None
+    for j in range(i + 1, min(len(doc), i + _MAX_PAREN)):
+        if doc[j].text == ")":
+            return j
+        if doc[j].text in ("(", "\n") or doc[j].is_sent_start:
+            return None
+    return None
+
+
+def conj_extent(tok: Token, b: int) -> int:
+    """End of a coordination the mention ``[…, b)`` headed by ``tok`` opens ("Mr. Grassley and
+    Mr. Leahy", "Companies and individuals"): each conjunct's noun phrase, joined only by commas
+    and a coordinator."""
+    doc = tok.doc
+    end, t = b, tok
+    for _ in range(_MAX_CONJUNCTS):
+        conj = next((c for c in t.rights if c.dep_ == "conj" and c.i >= end), None)
+        if conj is None or conj.pos_ not in ("PROPN", "NOUN"):
+            break
+        gap = doc[end : conj.left_edge.i]
+        if not len(gap) or not all(x.lower_ in _JOINERS for x in gap):
+            break
+        end, t = max(np_extent(conj)[1], conj.i + 1), conj
+    return end
 
 
 def full_extent(tok: Token, a: int, b: int) -> int:
@@ -121,3 +159,4 @@ def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
 
 def is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
+

@@ -27,7 +27,12 @@ CUE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ"})
 # edges that introduce reported content
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 # children labels that mark a verb as taking reported content or a speaker
-KID_DEPS = frozenset({"ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "parataxis", "dative", "agent", "prep"})
+KID_DEPS = frozenset(
+    {"ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "parataxis", "dative", "agent", "prep", "acl", "prt", "mark"}
+)
+# entity types (and pronouns) that make a subject a plausible speaker
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +63,11 @@ class Parsed:
     units: list[list[int]]
     # dependency labels of each token's children, restricted to KID_DEPS
     kids: list[list[str]]
+    # per token: its particle lemma (*push back*), whether a clause it governs opens with *that*
+    # (or *whether*/*if*), and the kind of its subject ("ent", "pron", "other", "")
+    prt: list[str]
+    that: list[bool]
+    subj: list[str]
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Parsed:
@@ -74,7 +84,7 @@ class Parsed:
             return v
 
         n = len(rows)
-        p = cls(doc, [], [], [], [], [], [], [], [], [], [], [], [], [])
+        p = cls(doc, [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [])
         sid = -1
         iob = ("", "I", "O", "B")
         cur: list[int] = []
@@ -106,9 +116,25 @@ class Parsed:
         if cur:
             p.units.append(cur)
         p.kids = [[] for _ in range(n)]
+        p.prt = [""] * n
+        p.that = [False] * n
+        p.subj = [""] * n
         for i, (h, d) in enumerate(zip(p.head, p.dep, strict=True)):
-            if h != i and d in KID_DEPS and d not in p.kids[h]:
+            if h == i:
+                continue
+            if d in KID_DEPS and d not in p.kids[h]:
                 p.kids[h].append(d)
+            if d == "prt":
+                p.prt[h] = p.lemma[i]
+            elif d == "mark" and p.lower[i] in ("that", "whether", "if"):
+                g = p.head[h]
+                if g != h and p.dep[h] in ("ccomp", "acl", "advcl"):
+                    p.that[g] = True
+            elif d in ("nsubj", "nsubjpass"):
+                e = p.ent[i][1:]
+                p.subj[h] = (
+                    "ent" if e in SPEAKER_ENTS else "pron" if p.lower[i] in SPEAKER_PRONOUNS else "other"
+                )
         return p
 
 
@@ -234,6 +260,16 @@ def unit_features(p: Parsed, idxs: list[int], is_cue: dict[int, bool] | None = N
         if cue_here[k]:
             f.append("cue")
             f.append("cue|d=" + d)
+            f.append("cue|p=" + pos[k])
+            if p.subj[i]:
+                f.append("cue|subj=" + p.subj[i])
+        if p.subj[i]:
+            f.append("subj=" + p.subj[i])
+        if p.that[i]:
+            f.append("that")
+            f.append("that|l=" + p.lemma[i])
+        if p.prt[i]:
+            f.append("prt=" + p.lemma[i] + "_" + p.prt[i])
         if h != i and is_cue[h]:
             f.append("hcue|d=" + d)
             f.append("hcue|" + ("L" if i < h else "R"))
