@@ -39,56 +39,10 @@ from saidwhat.model import (  # noqa: E402
 )
 from saidwhat.store import Store  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from names import FIRST, LAST  # noqa: E402
+
 OUT = ROOT / "bench" / "out"
-FIRST = [
-    "Donald",
-    "Yair",
-    "Benjamin",
-    "Ayelet",
-    "Mahmoud",
-    "Antony",
-    "Karine",
-    "Steve",
-    "Ismail",
-    "Gideon",
-    "Bezalel",
-    "Itamar",
-    "Ron",
-    "Khalil",
-    "Emmanuel",
-    "Olaf",
-    "Recep",
-    "Abdel",
-    "Marco",
-    "Kaja",
-]
-LAST = [
-    "Trump",
-    "Lapid",
-    "Netanyahu",
-    "Shaked",
-    "Abbas",
-    "Blinken",
-    "Jean-Pierre",
-    "Witkoff",
-    "Haniyeh",
-    "Saar",
-    "Smotrich",
-    "Ben-Gvir",
-    "Dermer",
-    "al-Hayya",
-    "Macron",
-    "Scholz",
-    "Erdogan",
-    "Sisi",
-    "Rubio",
-    "Kallas",
-    "Gantz",
-    "Herzog",
-    "Katz",
-    "Bennett",
-    "Eisenkot",
-]
 OUTLETS = [
     "Haaretz",
     "KAN",

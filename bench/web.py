@@ -31,52 +31,12 @@ sys.path.insert(0, str(ROOT))
 from saidwhat.model import Analysis  # noqa: E402
 from saidwhat.store import Store  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from names import FIRST, LAST  # noqa: E402
+
 OUT = ROOT / "bench" / "out"
 SAMPLES = ROOT.parent / "shared" / "samples"
 TARGET_MS = 200.0
-FIRST = [
-    "Donald",
-    "Yair",
-    "Benjamin",
-    "Ayelet",
-    "Mahmoud",
-    "Antony",
-    "Karine",
-    "Steve",
-    "Ismail",
-    "Gideon",
-    "Bezalel",
-    "Itamar",
-    "Ron",
-    "Khalil",
-    "Emmanuel",
-    "Olaf",
-    "Recep",
-    "Abdel",
-    "Marco",
-    "Kaja",
-]
-LAST = [
-    "Trump",
-    "Lapid",
-    "Netanyahu",
-    "Shaked",
-    "Abbas",
-    "Blinken",
-    "Jean-Pierre",
-    "Witkoff",
-    "Haniyeh",
-    "Saar",
-    "Smotrich",
-    "Ben-Gvir",
-    "Dermer",
-    "al-Hayya",
-    "Macron",
-    "Scholz",
-    "Erdogan",
-    "Sisi",
-    "Rubio",
-]
 OUTLETS = ["Haaretz", "KAN", "Walla", "Channel 12", "Al Jazeera", "Reuters", "AP", "AFP", "Ynet", "Axios"]
 
 
