@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -28,7 +28,9 @@ from saidwhat.model import Analysis
 from saidwhat.settings import Settings
 
 if TYPE_CHECKING:
-    from saidwhat.store import SearchHit, StatementRecord
+    from saidwhat.store import SearchHit, StatementRecord, Store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="saidwhat",
@@ -153,6 +155,9 @@ DbOpt = Annotated[
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="YYYY-MM-DD publication date for inputs that have none.")
 ]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Only statements on or after YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Only statements on or before YYYY-MM-DD.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
 MaxBytesOpt = Annotated[
     int | None, typer.Option("--max-bytes", help="Largest article text accepted, in bytes (default 5 MB).")
 ]
@@ -226,6 +231,22 @@ def ingest(
     batch.exit()
 
 
+def _read(db: Path | None, query: Callable[[Store], T]) -> T:
+    """Run one read-only query against the store; a store error is one line and exit 1."""
+    from saidwhat.store import Store
+
+    try:
+        with Store(_settings(db).db, read_only=True) as store:
+            return query(store)
+    except SaidwhatError as e:
+        fail(e)
+
+
+def _print_jsonl(rows: Iterable[dict[str, Any]]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def _speaker_label(name: str | None, text: str | None) -> str:
     return name or text or "—"
 
@@ -257,25 +278,17 @@ def hit_json(h: SearchHit) -> dict[str, Any]:
 def search(
     query: Annotated[str, typer.Argument(help="Words or a quoted phrase.")],
     speaker: Annotated[str | None, typer.Option("--speaker", help="Only statements by this speaker.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 20,
     db: DbOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Full-text search over statements and articles."""
-    from saidwhat.store import Store
-
-    settings = _settings(db)
     s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
-    try:
-        with Store(settings.db, read_only=True) as store:
-            hits = store.search(query, speaker=speaker, since=s, until=u, limit=limit)
-    except SaidwhatError as e:
-        fail(e)
+    hits = _read(db, lambda store: store.search(query, speaker=speaker, since=s, until=u, limit=limit))
     if as_json:
-        for h in hits:
-            sys.stdout.write(json.dumps(hit_json(h), ensure_ascii=False) + "\n")
+        _print_jsonl(hit_json(h) for h in hits)
         return
     table = Table(title=Text(f"{len(hits)} result(s) for {query!r}"), show_lines=False)
     for col in ("kind", "date", "speaker", "match", "source"):
@@ -294,25 +307,17 @@ def search(
 def statements(
     speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name (or part of it).")] = None,
     act: Annotated[str | None, typer.Option("--act", help="claim, demand, deny, warn, ...")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
     db: DbOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """List stored statements, newest first."""
-    from saidwhat.store import Store
-
-    settings = _settings(db)
     s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
-    try:
-        with Store(settings.db, read_only=True) as store:
-            rows = store.statements(speaker=speaker, act=act, since=s, until=u, limit=limit)
-    except SaidwhatError as e:
-        fail(e)
+    rows = _read(db, lambda store: store.statements(speaker=speaker, act=act, since=s, until=u, limit=limit))
     if as_json:
-        for r in rows:
-            sys.stdout.write(json.dumps(record_json(r), ensure_ascii=False) + "\n")
+        _print_jsonl(record_json(r) for r in rows)
         return
     table = Table(title=f"{len(rows)} statement(s)")
     for col in ("date", "speaker", "via", "act", "mode", "content"):
@@ -335,21 +340,22 @@ def export(
     ] = None,
 ) -> None:
     """Export the store: saidwhat/1 documents as JSON / JSON Lines, or one CSV row per statement."""
-    from saidwhat.store import Store
     from saidwhat.store import export as export_store
 
     if fmt not in ("json", "jsonl", "csv"):
         fail(SaidwhatError("E_BAD_REQUEST", f"must be json, jsonl or csv, not {fmt!r}", "--format"))
-    settings = _settings(db)
-    try:
-        with Store(settings.db, read_only=True) as store:
-            if output is None:
-                export_store(store, fmt, sys.stdout)
-            else:
-                with output.open("w", encoding="utf-8", newline="") as fh:
-                    export_store(store, fmt, fh)
-    except SaidwhatError as e:
-        fail(e)
+
+    def write(store: Store) -> None:
+        if output is None:
+            export_store(store, fmt, sys.stdout)
+            return
+        try:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                export_store(store, fmt, fh)
+        except OSError as e:
+            raise SaidwhatError("E_READ", f"cannot write the export: {e.strerror}", str(output)) from e
+
+    _read(db, write)
 
 
 @app.command()
@@ -357,20 +363,12 @@ def entities(
     query: Annotated[str | None, typer.Argument(help="Only entities whose name contains this.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
     db: DbOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """List the entities of the store with their aliases and mention counts."""
-    from saidwhat.store import Store
-
-    settings = _settings(db)
-    try:
-        with Store(settings.db, read_only=True) as store:
-            rows = store.entities(limit=limit, query=query)
-    except SaidwhatError as e:
-        fail(e)
+    rows = _read(db, lambda store: store.entities(limit=limit, query=query))
     if as_json:
-        for r in rows:
-            sys.stdout.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
+        _print_jsonl(asdict(r) for r in rows)
         return
     table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
     for col in ("id", "name", "type", "mentions", "statements", "aliases"):
@@ -396,14 +394,8 @@ def entities(
 def summary(db: DbOpt = None) -> None:
     """A readable summary of what the store holds: articles, voices, relays."""
     from saidwhat.report import print_summary
-    from saidwhat.store import Store
 
-    settings = _settings(db)
-    try:
-        with Store(settings.db, read_only=True) as store:
-            print_summary(store, out)
-    except SaidwhatError as e:
-        fail(e)
+    _read(db, lambda store: print_summary(store, out))
 
 
 @app.command()

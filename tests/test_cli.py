@@ -229,3 +229,14 @@ def test_store_commands_on_samples(tmp_path: Path) -> None:
     assert r.returncode == 0 and r.stdout.count("\n") > 10
     r = run("summary", "--db", str(db))
     assert r.returncode == 0 and "Donald Trump" in r.stdout
+
+
+def test_read_commands_on_a_missing_store_and_bad_export(tmp_path: Path) -> None:
+    missing = str(tmp_path / "none.db")
+    for args in (["summary"], ["statements"], ["search", "x"], ["entities"], ["export"]):
+        r = run(*args, "--db", missing)
+        assert r.returncode == 1, args
+        assert error_codes(r.stderr) == ["E_DB_OPEN"], (args, r.stderr)
+        assert_no_traceback(r.stderr)
+    r = run("export", "--format", "xml", "--db", missing)
+    assert r.returncode == 1 and error_codes(r.stderr) == ["E_BAD_REQUEST"]
