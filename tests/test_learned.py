@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from saidwhat.attribution.learned import LearnedRelation, open_tagger, predict_relations
 from saidwhat.attribution.learned.corpus import char_roles, read_ann, token_tags
-from saidwhat.attribution.learned.decode import packaged_tagger, tag_unit
+from saidwhat.attribution.learned.decode import TagSpan, group, packaged_tagger, tag_unit
 from saidwhat.attribution.learned.features import Parsed, cue_flags, unit_features
 from saidwhat.attribution.learned.train import corpus_files, parse_corpus, train
 
@@ -105,6 +105,43 @@ def test_feature_extraction_is_deterministic(nlp: Any) -> None:
     said = a.text.index("said")
     feats = fa[0][said]
     assert "cue" in feats and "w=said" in feats
+
+
+def test_cue_and_clause_features(nlp: Any) -> None:
+    text = "Senator Jane Doe rejected the claims that the plan failed.\nShe added:\n\u201cNo.\u201d"
+    p = Parsed.from_doc(nlp(text))
+    feats = {p.text[i]: f for u in p.units for i, f in zip(u, unit_features(p, u), strict=True)}
+    # a nominal cue from the packaged list, with its part of speech
+    assert "cue" in feats["claims"] and "cue|p=NOUN" in feats["claims"]
+    # the verb's subject is a named entity; "added" has a pronoun subject
+    assert "subj=ent" in feats["rejected"]
+    assert "cue|subj=pron" in feats["added"]
+    # "claims" governs a that-clause, "rejected" does not
+    assert "that|l=claim" in feats["claims"] and "that" not in feats["rejected"]
+    # the paragraph after "She added:" is marked as such, the others are not
+    assert "pc=y" in feats["No"] and "pc=n" in feats["rejected"] and "pc=n" in feats["added"]
+
+
+def test_content_after_a_colon_paragraph_joins_its_cue(nlp: Any) -> None:
+    doc = nlp("The mayor spoke on Monday. She added:\n\u201cWe will rebuild the bridge.\u201d")
+    p = Parsed.from_doc(doc)
+    added = p.text.index("added")
+    we = p.text.index("We")
+    dot = len(p.text) - 2
+    spans = [
+        TagSpan("SOURCE", added - 1, added, p.sent[added], 0, 0.9),
+        TagSpan("CUE", added, added + 1, p.sent[added], 0, 0.9),
+        TagSpan("CONTENT", we, dot + 1, p.sent[we], 1, 0.9),
+    ]
+    (rel,) = group(p, spans)
+    assert rel.cue is not None and doc.text[rel.cue[0] : rel.cue[1]] == "added"
+    assert rel.source is not None and doc.text[rel.source[0] : rel.source[1]] == "She"
+    assert doc.text[rel.content[0][0] : rel.content[-1][1]] == "We will rebuild the bridge."
+    # without the colon the two paragraphs stay apart: the content has no cue
+    doc2 = nlp("The mayor spoke on Monday. She added.\n\u201cWe will rebuild the bridge.\u201d")
+    p2 = Parsed.from_doc(doc2)
+    (rel2,) = group(p2, [TagSpan(s.role, s.start, s.end, p2.sent[s.start], s.unit, s.score) for s in spans])
+    assert rel2.cue is None
 
 
 def test_units_are_paragraphs(nlp: Any) -> None:

@@ -20,7 +20,14 @@ from typing import Any
 import pycrfsuite
 from spacy.tokens import Doc
 
-from saidwhat.attribution.learned.features import Parsed, cue_flags, unit_features
+from saidwhat.attribution.learned.features import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    TOGGLE_QUOTES,
+    Parsed,
+    cue_flags,
+    unit_features,
+)
 
 MODEL_FILE = "model.crfsuite"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -31,6 +38,7 @@ SUBJECT_WINDOW = 80
 # a threshold drops it first (on dev, 0.3 of speakerless relations match a gold attribution)
 NO_SOURCE_FACTOR = 0.5
 NO_CUE_FACTOR = 0.8
+QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | TOGGLE_QUOTES
 _KEEP_OPEN = ExitStack()
 
 
@@ -140,9 +148,17 @@ def _gap(a: TagSpan, b: TagSpan) -> int:
     return max(0, max(a.start, b.start) - min(a.end, b.end))
 
 
-def _rank(p: Parsed, cue: TagSpan, other: TagSpan) -> tuple[int, int] | None:
-    """How well ``other`` fits ``cue`` (lower is better), None when it cannot belong to it."""
+def _rank(
+    p: Parsed, cue: TagSpan, other: TagSpan, lead_in: frozenset[int] = frozenset()
+) -> tuple[int, int] | None:
+    """How well ``other`` fits ``cue`` (lower is better), None when it cannot belong to it.
+
+    ``lead_in`` holds the token indices that open a paragraph right after one ending with a colon
+    (*He added:* ⏎ *“…”*): content starting there may belong to a cue of the paragraph before.
+    """
     if cue.unit != other.unit:
+        if other.unit == cue.unit + 1 and other.start in lead_in and other.role == "CONTENT":
+            return 4, _gap(cue, other)
         return None
     if _tied(p, cue, other):
         return 0, _gap(cue, other)
@@ -166,10 +182,11 @@ def group(p: Parsed, spans: list[TagSpan]) -> list[LearnedRelation]:
     contents = [s for s in spans if s.role == "CONTENT"]
     by_cue: dict[int, list[TagSpan]] = {}
     orphans: list[TagSpan] = []
+    lead_in = _lead_in(p)
     for c in contents:
         best: tuple[tuple[int, int], int] | None = None
         for k, cue in enumerate(cues):
-            r = _rank(p, cue, c)
+            r = _rank(p, cue, c, lead_in)
             if r is not None and (best is None or r < best[0]):
                 best = (r, k)
         if best is None:
@@ -187,6 +204,18 @@ def group(p: Parsed, spans: list[TagSpan]) -> list[LearnedRelation]:
         rels.append(_relation(p, src, None, [c]))
     rels.sort(key=lambda r: r.content[0])
     return rels
+
+
+def _lead_in(p: Parsed) -> frozenset[int]:
+    """First tokens (and the token after an opening quote mark) of paragraphs that follow a
+    paragraph ending with a colon."""
+    out: set[int] = set()
+    for prev, unit in zip(p.units, p.units[1:], strict=False):
+        if prev and unit and p.text[prev[-1]] == ":":
+            out.add(unit[0])
+            if len(unit) > 1 and p.text[unit[0]] in QUOTE_MARKS:
+                out.add(unit[1])
+    return frozenset(out)
 
 
 def _best(p: Parsed, cue: TagSpan, sources: list[TagSpan]) -> TagSpan | None:

@@ -25,10 +25,11 @@ MAX_ANCESTOR_DEPTH = 8
 MAX_UNIT_TOKENS = 400
 CUE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ"})
 # edges that introduce reported content
-CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "acl"})
 # children labels that mark a verb as taking reported content or a speaker
 KID_DEPS = frozenset(
-    {"ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "parataxis", "dative", "agent", "prep", "acl", "prt", "mark"}
+    {"ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "parataxis", "dative", "agent", "prep"}
+    | {"acl", "prt", "mark"}
 )
 # entity types (and pronouns) that make a subject a plausible speaker
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -218,6 +219,11 @@ def unit_features(p: Parsed, idxs: list[int], is_cue: dict[int, bool] | None = N
     cue_here = [is_cue[i] for i in idxs]
     quote = _quote_states([p.text[i] for i in idxs])
     starts_quoted = "sq=y" if quote and quote[0] == "o" else "sq=n"
+    # the previous paragraph ends with a colon (*He added:* then the quote)
+    j = idxs[0] - 1 if idxs else -1
+    while j >= 0 and p.text[j].isspace():
+        j -= 1
+    after_colon = "pc=y" if j >= 0 and p.text[j] == ":" else "pc=n"
     first_sent = p.sent[idxs[0]] if idxs else 0
     # sentence extents and cue positions (unit positions) per sentence
     sent_first: dict[int, int] = {}
@@ -251,6 +257,7 @@ def unit_features(p: Parsed, idxs: list[int], is_cue: dict[int, bool] | None = N
             "dhp=" + d + "|" + p.pos[h],
             "q=" + quote[k],
             starts_quoted,
+            after_colon,
             "si=" + _bucket(s - first_sent),
         ]
         if p.ent[i]:
