@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -28,7 +27,7 @@ from saidwhat.model import Analysis
 from saidwhat.settings import Settings
 
 if TYPE_CHECKING:
-    from saidwhat.store import SearchHit, StatementRecord, Store
+    from saidwhat.store import Store
 
 T = TypeVar("T")
 
@@ -251,29 +250,6 @@ def _speaker_label(name: str | None, text: str | None) -> str:
     return name or text or "—"
 
 
-def record_json(r: StatementRecord) -> dict[str, Any]:
-    """A stored statement as JSON: the saidwhat/1 statement plus where and when it appeared."""
-    return {
-        **r.statement.to_dict(),
-        "doc": {"id": r.doc_id, "title": r.doc_title, "source": r.doc_source, "published": r.published},
-        "date": r.date,
-        "speaker_gid": r.speaker_gid,
-        "via_gids": r.via_gids,
-    }
-
-
-def hit_json(h: SearchHit) -> dict[str, Any]:
-    return {
-        "kind": h.kind,
-        "doc": {"id": h.doc_id, "title": h.doc_title, "source": h.doc_source, "published": h.published},
-        "date": h.date,
-        "snippet": "".join(part for part, _ in h.snippet),
-        "snippet_parts": [{"text": part, "match": is_match} for part, is_match in h.snippet],
-        "rank": h.rank,
-        "statement": record_json(h.statement) if h.statement else None,
-    }
-
-
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words or a quoted phrase.")],
@@ -288,7 +264,7 @@ def search(
     s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
     hits = _read(db, lambda store: store.search(query, speaker=speaker, since=s, until=u, limit=limit))
     if as_json:
-        _print_jsonl(hit_json(h) for h in hits)
+        _print_jsonl(h.to_dict() for h in hits)
         return
     table = Table(title=Text(f"{len(hits)} result(s) for {query!r}"), show_lines=False)
     for col in ("kind", "date", "speaker", "match", "source"):
@@ -317,7 +293,7 @@ def statements(
     s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
     rows = _read(db, lambda store: store.statements(speaker=speaker, act=act, since=s, until=u, limit=limit))
     if as_json:
-        _print_jsonl(record_json(r) for r in rows)
+        _print_jsonl(r.to_dict() for r in rows)
         return
     table = Table(title=f"{len(rows)} statement(s)")
     for col in ("date", "speaker", "via", "act", "mode", "content"):
@@ -368,7 +344,7 @@ def entities(
     """List the entities of the store with their aliases and mention counts."""
     rows = _read(db, lambda store: store.entities(limit=limit, query=query))
     if as_json:
-        _print_jsonl(asdict(r) for r in rows)
+        _print_jsonl(r.to_dict() for r in rows)
         return
     table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
     for col in ("id", "name", "type", "mentions", "statements", "aliases"):

@@ -216,11 +216,11 @@ def test_store_commands_on_samples(tmp_path: Path) -> None:
     r = run("statements", "--db", str(db), "--speaker", "Trump", "--json", "--limit", "200")
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
-    assert rows and all("Trump" in (row["speaker"] or {}).get("name", "") for row in rows)
+    assert rows and all("Trump" in (row["statement"]["speaker"] or {}).get("name", "") for row in rows)
     r = run("search", "dismantled", "--db", str(db), "--json")
     assert r.returncode == 0, r.stderr
     hits = [json.loads(line) for line in r.stdout.splitlines()]
-    assert any("dismantled" in h["snippet"] for h in hits)
+    assert any("dismantled" in "".join(part["text"] for part in h["snippet"]) for h in hits)
     r = run("export", "--format", "jsonl", "--db", str(db))
     assert r.returncode == 0, r.stderr
     exported = [json.loads(line) for line in r.stdout.splitlines()]

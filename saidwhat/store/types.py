@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from saidwhat.model import Statement
 
@@ -63,8 +63,22 @@ class StatementRecord:
     speaker_gid: int | None
     via_gids: list[int | None] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape the CLI (``--json``) and the API share."""
+        return {
+            "doc": _doc_json(self.doc_id, self.doc_title, self.doc_source, self.published),
+            "date": self.date,
+            "speaker_id": self.speaker_gid,
+            "via_ids": self.via_gids,
+            "statement": self.statement.to_dict(),
+        }
+
 
 SnippetPart = tuple[str, bool]
+
+
+def _doc_json(doc_id: str, title: str | None, source: str, published: str | None) -> dict[str, Any]:
+    return {"id": doc_id, "title": title, "source": source, "published": published}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +102,17 @@ class SearchHit:
     rank: float
     statement: StatementRecord | None = None
     ranked: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape the CLI (``--json``) and the API share."""
+        return {
+            "kind": self.kind,
+            "doc": _doc_json(self.doc_id, self.doc_title, self.doc_source, self.published),
+            "date": self.date,
+            "snippet": [{"text": t, "match": m} for t, m in self.snippet],
+            "rank": self.rank,
+            "statement": self.statement.to_dict() if self.statement else None,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +141,18 @@ class RegistryEntity:
     statements: int
     documents: int
     relayed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape the CLI (``--json``) and the API share."""
+        return {
+            "id": self.gid,
+            "name": self.name,
+            "type": self.type,
+            "aliases": self.aliases,
+            "mentions": self.mentions,
+            "statements": self.statements,
+            "documents": self.documents,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ from saidwhat.errors import CATALOGUE, SaidwhatError
 from saidwhat.model import SCHEMA, Analysis, Statement
 from saidwhat.settings import Settings
 from saidwhat.store import Store
-from saidwhat.store.types import DocumentSummary, NamedCount, RegistryEntity, SearchHit, StatementRecord
+from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
 from saidwhat.titles import display_title
 from saidwhat.web.chart import act_colour, build_chart
 from saidwhat.web.guard import Guard
@@ -152,39 +152,6 @@ def doc_json(d: DocumentSummary) -> dict[str, Any]:
 
 def named_json(n: NamedCount) -> dict[str, Any]:
     return {"id": n.gid, "name": n.name, "type": n.type, "statements": n.count}
-
-
-def entity_json(e: RegistryEntity) -> dict[str, Any]:
-    return {
-        "id": e.gid,
-        "name": e.name,
-        "type": e.type,
-        "aliases": e.aliases,
-        "mentions": e.mentions,
-        "statements": e.statements,
-        "documents": e.documents,
-    }
-
-
-def record_json(r: StatementRecord) -> dict[str, Any]:
-    return {
-        "doc": {"id": r.doc_id, "title": r.doc_title, "source": r.doc_source, "published": r.published},
-        "date": r.date,
-        "speaker_id": r.speaker_gid,
-        "via_ids": r.via_gids,
-        "statement": r.statement.to_dict(),
-    }
-
-
-def hit_json(h: SearchHit) -> dict[str, Any]:
-    return {
-        "kind": h.kind,
-        "doc": {"id": h.doc_id, "title": h.doc_title, "source": h.doc_source, "published": h.published},
-        "date": h.date,
-        "snippet": [{"text": t, "match": m} for t, m in h.snippet],
-        "rank": h.rank,
-        "statement": record_json(h.statement) if h.statement else None,
-    }
 
 
 def record_view(r: StatementRecord) -> StatementView:
@@ -425,10 +392,10 @@ def create_app(db: Path, *, read_only: bool = False) -> FastAPI:
         acts = sorted({d.act for d in days})
         payload = {
             "schema": SCHEMA,
-            "entity": entity_json(ent),
+            "entity": ent.to_dict(),
             "filters": {"act": act, "since": since, "until": until},
             "total": total,
-            "statements": [record_json(r) for r in rows],
+            "statements": [r.to_dict() for r in rows],
             "timeline": [{"date": d.date, "act": d.act, "count": d.count} for d in days],
             **pager.json(),
         }
@@ -462,7 +429,7 @@ def create_app(db: Path, *, read_only: bool = False) -> FastAPI:
     ) -> Response:
         q = _blank(q)
         rows, pager = _paged(lambda lim, off: store.entities(limit=lim, offset=off, query=q), page, per_page)
-        payload = {"schema": SCHEMA, "query": q, "entities": [entity_json(e) for e in rows], **pager.json()}
+        payload = {"schema": SCHEMA, "query": q, "entities": [e.to_dict() for e in rows], **pager.json()}
         return render(
             request,
             "entities.html",
@@ -528,7 +495,7 @@ def create_app(db: Path, *, read_only: bool = False) -> FastAPI:
             "schema": SCHEMA,
             "query": query,
             "filters": filters,
-            "results": [hit_json(h) for h in hits],
+            "results": [h.to_dict() for h in hits],
             **pager.json(),
         }
         views = [(h, record_view(h.statement) if h.statement else None) for h in hits]
