@@ -56,7 +56,9 @@ def describe(analysis: Analysis, console: Console, max_statements: int = MAX_STA
     for st in analysis.statements[:max_statements]:
         when = st.said_on.value if st.said_on else ""
         extras = [x for x in (st.platform, "hedged" if st.hedged else None) if x]
-        what = _clip(st.content.text) + (f"  [{', '.join(extras)}]" if extras else "")
+        # a quote split around its cue shows its parts, not the cue between them
+        said = " … ".join(p.text for p in st.content.parts) if st.content.parts else st.content.text
+        what = _clip(said) + (f"  [{', '.join(extras)}]" if extras else "")
         table.add_row(*(Text(c) for c in (_chain(st), st.act, st.mode, when, what)))
     console.print(table)
     if len(analysis.statements) > max_statements:
