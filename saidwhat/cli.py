@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
@@ -23,6 +22,7 @@ from saidwhat import __version__
 from saidwhat.errors import SaidwhatError
 from saidwhat.ingest import InputFile, discover, read_input
 from saidwhat.ingest.base import SourceDoc
+from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.model import Analysis
 from saidwhat.settings import Settings
 
@@ -69,10 +69,10 @@ def fail(e: SaidwhatError) -> NoReturn:
 def _valid_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
+    day = parse_iso_date(value)
+    if day is None:
         fail(SaidwhatError("E_DATE", f"{value!r} is not a valid YYYY-MM-DD date", option))
+    return day
 
 
 def _settings(db: Path | None = None, max_bytes: int | None = None) -> Settings:

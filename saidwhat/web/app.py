@@ -34,6 +34,7 @@ from starlette.routing import Match
 
 from saidwhat import __version__
 from saidwhat.errors import CATALOGUE, SaidwhatError
+from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.model import SCHEMA, Analysis, Statement
 from saidwhat.settings import Settings
 from saidwhat.store import Store
@@ -590,12 +591,10 @@ def create_app(db: Path, *, read_only: bool = False) -> FastAPI:
         title = _blank(title_raw) if isinstance(title_raw, str) else None
         published = _blank(published_raw) if isinstance(published_raw, str) else None
         if published is not None:
-            try:
-                published = date.fromisoformat(published).isoformat()
-            except ValueError:
-                raise SaidwhatError(
-                    "E_DATE", f"published {published!r} is not a valid YYYY-MM-DD date"
-                ) from None
+            day = parse_iso_date(published)
+            if day is None:
+                raise SaidwhatError("E_DATE", f"published {published!r} is not a valid YYYY-MM-DD date")
+            published = day
         data: bytes | None = None
         filename, uploaded = "pasted.txt", False
         if isinstance(file_field, UploadFile) and file_field.filename:
