@@ -562,9 +562,29 @@ def test_quote_continues_past_a_second_cue_of_its_sentence() -> None:
     assert [p.text[:12] for p in st_.content.parts] == ["You can’t ta", "What we need"]
 
 
+def test_quote_attributed_after_it_continues_into_the_next_sentence() -> None:
+    # the first quotation's cue comes after it ("“X?” she said."), found by the quotation rule;
+    # the next quotation of the paragraph has no cue of its own and goes on with it
+    text = (
+        '"Are we where we need to be? Probably not," Ms. Moore said. '
+        '"Are we going to get to where we need to be? Absolutely."\n\nThe end.'
+    )
+    st_ = one(text)
+    assert spk(st_) == "Ms. Moore"
+    assert [p.text[:10] for p in st_.content.parts] == ["Are we whe", "Are we goi"]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        ("One GOP source in the room said the meeting deteriorated.", "One GOP source in the room"),
+        ("Experts on North Korea said the test could change that.", "Experts on North Korea"),
+        # a time is the clause's, not the speaker's
+        ("A group of doctors in 2015 said the drug was unsafe.", "A group of doctors"),
+        (
+            "Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam.",
+            "Johnnie Wilson, of Springfield, Va.",
+        ),
         ("Sen. Lindsey Graham (R-S.C.) said he would vote for the bill.", "Sen. Lindsey Graham (R-S.C.)"),
         (
             "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus, said it was wrong.",

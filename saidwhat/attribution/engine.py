@@ -287,6 +287,11 @@ class Engine:
             c = self._quote_cue(q)
             if c is not None:
                 cands.append(c)
+                if c.cue is not None:
+                    # a later quotation may go on with this one ("“X?” she said. “Y.”")
+                    j = bisect_right(cue_ends, c.cue[1])
+                    cue_ends.insert(j, c.cue[1])
+                    hosts.insert(j, c)
 
     def _continues(self, host: Candidate, q: Quote) -> bool:
         """Whether ``q`` goes on with ``host``'s direct quote: right after its cue ("“X,” he said,

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Token
 _RIGHT_KEEP = frozenset({"compound", "flat", "nummod", "amod", "nmod", "npadvmod"})
 # prepositions whose phrase belongs to a mention ("head of the Bar Association", "sources close to")
 _OF_PREPS = frozenset({"of", "from", "at", "for"})
+# and these after a common noun ("experts on North Korea", "one GOP source in the room")
+_NOUN_PREPS = frozenset({"in", "on", "around", "inside", "within", "across", "among", "with"})
 SUBJECTS = frozenset({"nsubj"})
 # how a participle / infinitive cue hangs off the clause whose subject it shares
 _SHARE_SUBJECT = frozenset(
@@ -47,6 +49,12 @@ def np_extent(tok: Token) -> tuple[int, int]:
             child.dep_ in _RIGHT_KEEP
             or child.dep_ == "appos"
             or (child.dep_ == "prep" and child.lower_ in _OF_PREPS)
+            or (
+                child.dep_ == "prep"
+                and tok.pos_ == "NOUN"
+                and child.lower_ in _NOUN_PREPS
+                and not any(g.ent_type_ in ("DATE", "TIME") or g.like_num for g in child.subtree)
+            )  # not "a panel in 2001": a time is the clause's
             or (child.dep_ == "prep" and tok.pos_ == "PROPN" and child.right_edge.pos_ == "PROPN")
         ):  # "the Commission on Presidential Debates"
             b = child.right_edge.i + 1
@@ -99,7 +107,9 @@ def full_extent(tok: Token, a: int, b: int) -> int:
             continue
         if child.dep_ == "punct" and child.text == "," and child.i == end:
             continue
-        if child.dep_ in _APPOSITIVE and child.left_edge.i <= end + 1:
+        if (
+            child.dep_ in _APPOSITIVE or (child.dep_ == "prep" and child.lower_ in ("of", "from"))
+        ) and child.left_edge.i <= end + 1:  # ", of Springfield, Va.,"
             end = child.right_edge.i + 1
         else:
             break
