@@ -574,6 +574,22 @@ def test_quote_attributed_after_it_continues_into_the_next_sentence() -> None:
     assert [p.text[:10] for p in st_.content.parts] == ["Are we whe", "Are we goi"]
 
 
+def test_quote_before_a_cue_that_has_the_rest_joins_it() -> None:
+    # the rule may take the part after the cue as the clause of "said"; the part before is the
+    # same statement, even a one-word one
+    text = (
+        "Mr. Xi and Mr. Obama sealed their agreement.\n\n"
+        '"By locking in China," Mr. Obama said, "it now allowed me to go to India and South Africa '
+        "and Brazil and others and say to them: 'Look, we don't expect countries with big poverty rates "
+        "to do exactly the same thing. But you've got to do something.'\"\n\nA year later, talks began."
+    )
+    sts = [s for s in statements(text) if s.cue is not None and s.cue.text == "said"]
+    assert len(sts) == 1
+    assert [p.text[:12] for p in sts[0].content.parts] == ["By locking i", "it now allow"]
+    st_ = one("''Hopefully,'' the president said, ''this museum can help us talk to each other.''")
+    assert [p.text for p in st_.content.parts] == ["Hopefully", "this museum can help us talk to each other."]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

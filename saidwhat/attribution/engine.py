@@ -259,6 +259,7 @@ class Engine:
         cstarts = [s[0] for s in claimed]
         hosts = sorted((c for c in cands if c.cue is not None), key=lambda c: c.cue[1] if c.cue else 0)
         cue_ends = [c.cue[1] for c in hosts if c.cue is not None]
+        by_cue = {c.cue: c for c in hosts if c.cue is not None}
 
         def is_claimed(q: Quote) -> bool:
             k = bisect_right(cstarts, q.end - 1) - 1
@@ -269,6 +270,12 @@ class Engine:
             if not self._attributable(q.start) or is_claimed(q):
                 continue
             if len(self.text[q.inner_start : q.inner_end].split()) < MIN_QUOTE_WORDS:
+                # a short opening part is kept only before a cue that already has the rest
+                # ("''Hopefully,'' the president said, ''this museum can help …''")
+                c = self._quote_cue(q)
+                same_cue = by_cue.get(c.cue) if c is not None and c.cue is not None else None
+                if same_cue is not None and same_cue.content and same_cue.content[0][0] > q.end:
+                    same_cue.content = [trim_span(self.text, q.start, q.end), *same_cue.content]
                 continue
             k = bisect_right(cue_ends, q.start) - 1
             # the nearest cue, or an earlier one of its sentence ("“X,” she said, emphasizing why
@@ -285,6 +292,12 @@ class Engine:
                 host.content.append(trim_span(self.text, q.start, q.end))
                 continue
             c = self._quote_cue(q)
+            same_cue = by_cue.get(c.cue) if c is not None and c.cue is not None else None
+            if same_cue is not None:
+                # "“By locking in China,” Mr. Obama said, “it now allowed me …”": the rule found
+                # the part after the cue; the part before it is the same statement
+                same_cue.content = sorted([*same_cue.content, trim_span(self.text, q.start, q.end)])
+                continue
             if c is not None:
                 cands.append(c)
                 if c.cue is not None:
@@ -292,6 +305,7 @@ class Engine:
                     j = bisect_right(cue_ends, c.cue[1])
                     cue_ends.insert(j, c.cue[1])
                     hosts.insert(j, c)
+                    by_cue.setdefault(c.cue, c)
 
     def _continues(self, host: Candidate, q: Quote) -> bool:
         """Whether ``q`` goes on with ``host``'s direct quote: right after its cue ("“X,” he said,
