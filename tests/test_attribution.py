@@ -574,6 +574,38 @@ def test_quote_attributed_after_it_continues_into_the_next_sentence() -> None:
     assert [p.text[:10] for p in st_.content.parts] == ["Are we whe", "Are we goi"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "As many tax experts have pointed out, Mr. Trump is free to disclose his returns.",
+            "Mr. Trump is free to disclose his returns.",
+            "many tax experts",
+        ),
+        ("The deal is close, as Reuters reported on Friday.", "The deal is close", "Reuters"),
+    ],
+)
+def test_as_clause_cue_attributes_its_main_clause(text: str, content: str, speaker: str) -> None:
+    st_ = one(text)
+    assert (st_.content.text, spk(st_)) == (content, speaker)
+
+
+def test_as_clause_of_time_is_not_a_cue() -> None:
+    assert statements("As he spoke, protesters gathered outside the building.") == []
+
+
+def test_colon_ending_its_line_introduces_the_next_paragraph() -> None:
+    text = (
+        "Limbaugh spoke on his show on Tuesday.\n\nLimbaugh added:\n\n"
+        "This reeks of some of the greatest fear that I have ever seen.\n\nThe debate is on Monday."
+    )
+    st_ = one(text)
+    assert spk(st_) == "Limbaugh"
+    assert st_.content.text == "This reeks of some of the greatest fear that I have ever seen."
+    # a label after a colon is not a statement
+    assert statements("He added:\n\nUpdate.\n\nThe debate is on Monday.") == []
+
+
 def test_quote_before_a_cue_that_has_the_rest_joins_it() -> None:
     # the rule may take the part after the cue as the clause of "said"; the part before is the
     # same statement, even a one-word one

@@ -42,6 +42,7 @@ class Lexicon:
     owned_nouns: frozenset[str]
     colon_not_names: frozenset[str]
     colon_max_words: int
+    as_cues: frozenset[str]
     learned_cues: frozenset[str]
     learned_min_score: float
     learned_any_cue_score: float
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         owned_nouns=_words(sp["owned"]["nouns"]),
         colon_not_names=_words(attr["colon_lines"]["not_names"]),
         colon_max_words=int(attr["colon_lines"]["max_name_words"]),
+        as_cues=_words(cues["as_clause"]["verbs"]),
         learned_cues=_words(cues["learned"]["cue_lemmas"])
         | frozenset(cues["verbs"])
         | frozenset(cues["nouns"]),

@@ -31,6 +31,7 @@ _NOT_CONTENT = frozenset({"it", "this", "that", "instance", "example", "them", "
 _OBJECT_PREPS = frozenset({"as", "of", "for", "over"})
 # cues whose "to X" names who heard it ("confirmed to Reuters")
 _SAY_TO = frozenset({"say", "speak", "tell", "confirm", "deny", "explain"})
+_MIN_PARAGRAPH_WORDS = 3  # a colon-introduced paragraph shorter than this is a label, not a statement
 _MAX_COLON_GAP = 12  # tokens between a cue and the colon that introduces its quote
 # where a participle mis-tagged as a noun sits when it is really a cue verb
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "ROOT", "parataxis"})
@@ -221,6 +222,29 @@ class RuleExtractor:
                 return None
         return None
 
+    def _colon_paragraph(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        """The paragraph after a cue whose line ends with a colon ("Limbaugh added:" then the words
+        set apart without quotation marks, as scraped block quotes and posts come)."""
+        doc, text = self.doc, self.text
+        for i in range(verb.i + 1, min(sent.end, verb.i + _MAX_COLON_GAP)):
+            t = doc[i]
+            if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.verb_acts:
+                return None
+            if t.text != ":":
+                continue
+            nl = text.find("\n", t.idx)
+            if nl < 0 or text[t.idx + 1 : nl].strip():
+                return None  # the colon does not end its line
+            a = nl
+            while a < len(text) and text[a].isspace():
+                a += 1
+            b = text.find("\n", a)
+            b = len(text) if b < 0 else b
+            if len(text[a:b].split()) < _MIN_PARAGRAPH_WORDS or self.quotes.covering(a) is not None:
+                return None  # a quotation is _colon_quote's
+            return a, b
+        return None
+
     def _split_lead(self, verb: Token) -> Quote | None:
         """The quotation that ends with a comma right before the cue's clause ("“X,” he said, “Y”",
         "“X,” said Mr. Obama, “Y”"): the first half of a quote split by its cue."""
@@ -259,12 +283,19 @@ class RuleExtractor:
             lead = self._split_lead(verb)
             if lead is not None:  # "“If you …,” he said, “you now have …”": one statement, two parts
                 content.insert(0, (lead.start, lead.end))
+        if not content and colon is None:
+            para = self._colon_paragraph(verb, sent)
+            if para is not None:
+                content, rule = [para], "colon-paragraph"
         if not content and lemma in lex.passive_cues:
             content = self._passive_content(verb)
             rule = "passive" if content else rule
         if not content:
             # a parenthetical cue: "The main point, KAN reported, remains …"
-            if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+            as_clause = verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+            )  # "As many tax experts have pointed out, Mr. Trump is free to …"
+            if (verb.dep_ == "parataxis" or (as_clause and lemma in lex.as_cues)) and verb.head.i != verb.i:
                 ha, hb = subtree_chars(verb.head)
                 va, vb = subtree_chars(verb)
                 content = [s for s in ((ha, va), (vb, hb)) if s[1] > s[0]]
