@@ -43,13 +43,14 @@ def score(*args: str | Path) -> dict[str, dict[str, float]]:
 
 @pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason=f"PolNeAR dev not found at {POLNEAR_DEV}")
 def test_attribution_floor_on_polnear_dev(tmp_path: Path) -> None:
-    # measured 2026-11-23: lenient P 0.873 R 0.662, strict F1 0.542 (targets P ≥ .85, R ≥ .75, strict ≥ .55)
+    # measured 2026-11-23 (second session): lenient P 0.877 R 0.667, strict F1 0.552
+    # (targets P ≥ .85, R ≥ .75, strict ≥ .55)
     pred = tmp_path / "pred"
     saidwhat("analyze", str(POLNEAR_DEV), "--out", str(pred))
     r = score(TOOLS / "score_attribution.py", POLNEAR_DEV, pred, tmp_path / "score.json")
     assert r["lenient"]["P"] >= 0.85, r
-    assert r["lenient"]["R"] >= 0.64, r
-    assert r["strict"]["F1"] >= 0.52, r
+    assert r["lenient"]["R"] >= 0.65, r
+    assert r["strict"]["F1"] >= 0.54, r
 
 
 @pytest.mark.skipif(not TIMEBANK.is_dir(), reason=f"TimeBank not found at {TIMEBANK}")
