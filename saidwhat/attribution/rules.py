@@ -232,10 +232,11 @@ class RuleExtractor:
                 return None
             if t.text != ":":
                 continue
-            nl = text.find("\n", t.idx)
-            if nl < 0 or text[t.idx + 1 : nl].strip():
+            a = t.idx + 1
+            while a < len(text) and text[a].isspace() and text[a] != "\n":
+                a += 1
+            if a >= len(text) or text[a] != "\n":
                 return None  # the colon does not end its line
-            a = nl
             while a < len(text) and text[a].isspace():
                 a += 1
             b = text.find("\n", a)
