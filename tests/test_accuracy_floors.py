@@ -55,7 +55,8 @@ def test_attribution_floor_on_polnear_dev(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not TIMEBANK.is_dir(), reason=f"TimeBank not found at {TIMEBANK}")
 def test_timex_floor_on_timebank(tmp_path: Path) -> None:
-    # measured 2026-11-23: relaxed F1 0.934, value F1 0.807 (targets relaxed ≥ .92, value ≥ .82)
+    # measured 2026-11-23 (second session): relaxed F1 0.940, value F1 0.822
+    # (targets relaxed ≥ .92, value ≥ .82)
     txt, pred = tmp_path / "txt", tmp_path / "pred"
     r0 = subprocess.run(
         [sys.executable, str(TOOLS / "score_timex.py"), "prepare", str(TIMEBANK), str(txt)],
@@ -64,5 +65,5 @@ def test_timex_floor_on_timebank(tmp_path: Path) -> None:
     assert r0.returncode == 0
     saidwhat("analyze", str(txt), "--out", str(pred))
     r = score(TOOLS / "score_timex.py", "score", TIMEBANK, pred, tmp_path / "score.json")
-    assert r["relaxed"]["F1"] >= 0.92, r
-    assert r["value"]["F1"] >= 0.79, r
+    assert r["relaxed"]["F1"] >= 0.93, r
+    assert r["value"]["F1"] >= 0.81, r

@@ -410,3 +410,118 @@ def test_sample_002(nlp: Any, sample_002: str) -> None:
     assert _find(found, sample_002, "Monday", "meet Monday").value == "2025-10-06"
     assert _find(found, sample_002, "this week", "completed this week").value == "2025-W41"
     assert _find(found, sample_002, "October 7, 2023", "October 7, 2023").value == "2023-10-07"
+
+
+# ------------------------------------------------------------------ durations, sets, names
+
+
+def test_over_an_amount_and_later(nlp: Any) -> None:
+    t = one(nlp, "Just over an hour later, he was declared dead at a nearby hospital.", date(1998, 10, 25))
+    assert (t.text, t.type, t.value, t.mod) == ("over an hour", "DURATION", "PT1H", "MORE_THAN")
+    # "over" as a preposition is no modifier and stays out of the span
+    t = one(nlp, "The talks were spread over two days.")
+    assert (t.text, t.value, t.mod) == ("two days", "P2D", None)
+    # "later" with no time fine enough before it: the distance, "later" outside the span
+    v = values(nlp, "In January, the firm hired a new chief. A few days later, it announced lower earnings.",
+               date(1989, 10, 27))
+    assert v == {"January": "1989-01", "A few days": "PXD"}
+    v = values(nlp, "In January, the firm hired a new chief. Three days later, it announced lower earnings.",
+               date(1989, 10, 27))
+    assert v == {"January": "1989-01", "Three days": "P3D"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Demonstrators gather daily outside the relatives' home.", "daily", "P1D"),
+        ("It has become a daily public rally.", "daily", "P1D"),
+        ("Clinton said in his weekly radio address that terrorism would be punished.", "weekly", "P1W"),
+        ("We are investigating hundreds of leads on a daily basis.", "daily", "P1D"),
+    ],
+)
+def test_frequency_words_are_sets(nlp: Any, text: str, span: str, value: str) -> None:
+    t = one(nlp, text)
+    assert (t.text, t.type, t.value) == (span, "SET", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letter was published on the front page of the Communist Party daily Granma.",
+        "The Israeli daily Haaretz reported the talks.",
+        "The company raised its quarterly dividend.",
+    ],
+)
+def test_newspapers_and_reporting_periods_are_not_sets(nlp: Any, text: str) -> None:
+    assert tag(nlp, text) == []
+
+
+def test_long_adjectives_and_qualified_units(nlp: Any) -> None:
+    assert values(nlp, "They held a day-long strike.") == {"day-long": "P1D"}
+    assert values(nlp, "The decades-long conflict ended.") == {"decades-long": "PXDE"}
+    assert values(nlp, "After a several-year slump, sales rose.") == {"several-year": "PXY"}
+    v = values(nlp, "Eight trading days after Oct. 12, the index had fallen 4.3%.", date(1989, 10, 30))
+    assert v["Eight trading days"] == "P8D"
+
+
+def test_season_with_a_spoken_year(nlp: Any) -> None:
+    t = one(nlp, "Prices collapsed in the winter of nineteen ninety-four.")
+    assert (t.text, t.value) == ("the winter of nineteen ninety-four", "1994-WI")
+
+
+def test_recent_years_with_the_present_perfect_is_a_stretch(nlp: Any) -> None:
+    anchor = date(1998, 2, 13)
+    v = values(nlp, "Mexico and Colombia have suffered from a rash of kidnappings in recent years.", anchor)
+    assert v == {"recent years": "PXY"}
+    v = values(nlp, "As the yen soared in recent years, its problems became visible.", anchor)
+    assert v == {"recent years": "PAST_REF"}
+
+
+def test_year_ended_a_date_is_twelve_months(nlp: Any) -> None:
+    anchor = date(1989, 10, 30)
+    text = "Cilcorp said the businesses had revenue of $76 million for the year ended March 31."
+    found = tag(nlp, text, anchor)
+    assert [(t.text, t.type, t.value) for t in found] == [("the year", "DURATION", "P1Y"),
+                                                         ("March 31", "DATE", "1989-03-31")]
+    v = values(nlp, "In the fiscal year ended Jan. 31, the company reported sales of $59 million.", anchor)
+    assert v["the fiscal year"] == "P1Y"
+    # without an end date "the fiscal year" is still the current one
+    v = values(nlp, "Profit should increase throughout the fiscal year.", anchor)
+    assert v == {"the fiscal year": "1989"}
+
+
+def test_a_day_of_a_month_keeps_the_unknown_day(nlp: Any) -> None:
+    v = values(nlp, "Police spotted his car last October. That same day, he fled.", date(1999, 2, 6))
+    assert v == {"last October": "1998-10", "That same day": "1998-10-XX"}
+
+
+def test_second_day_of_a_range_and_election_day(nlp: Any) -> None:
+    v = values(nlp, "The summit will be held on April 24 and 25.", date(1999, 2, 10))
+    assert v == {"April 24": "1999-04-24", "25": "1999-04-25"}
+    v = values(nlp, "Violence will be a theme of our campaign from now to Election Day.", date(1998, 10, 26))
+    assert v["Election Day"] == "1998-11-03"  # the Tuesday after the first Monday of November
+    v = values(nlp, "Voters go to the polls on Election Day.", date(2016, 10, 1))
+    assert v == {"Election Day": "2016-11-08"}
+
+
+def test_quoted_titles_are_not_times(nlp: Any) -> None:
+    text = "Baker said on ABC-TV's \"This Week With David Brinkley\" that the resolutions failed."
+    assert tag(nlp, text, date(1991, 2, 25)) == []
+    assert values(nlp, "The poster showed Gary Cooper from the film ``High Noon.''") == {}
+    # a quoted one-word answer is a date
+    assert values(nlp, "\"Friday,\" he said.") == {"Friday": "2025-06-27"}
+
+
+def test_comparable_period_a_year_before(nlp: Any) -> None:
+    anchor = date(1989, 11, 1)
+    text = ("It lost $8.1 million for the third quarter. "
+            "It earned $2 million for the corresponding period last year.")
+    v = values(nlp, text, anchor)
+    assert v == {"the third quarter": "1989-Q3", "the corresponding period last year": "1988-Q3"}
+    text = "Net fell in the third quarter. Revenue was up from the quarter a year ago."
+    assert values(nlp, text, anchor)["the quarter a year ago"] == "1988-Q3"
+
+
+def test_then_current_is_past(nlp: Any) -> None:
+    assert values(nlp, "The then current chairman resigned.") == {"then current": "PAST_REF"}
+    assert values(nlp, "The current chairman resigned.") == {"current": "PRESENT_REF"}

@@ -43,9 +43,10 @@ def fmt_month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date | None:
-    """The ``nth`` ISO ``weekday`` of a month (negative ``nth`` counts from the end)."""
-    days = [date(year, month, d) for d in range(1, _cal.monthrange(year, month)[1] + 1)]
+def nth_weekday(year: int, month: int, weekday: int, nth: int, first_day: int = 1) -> date | None:
+    """The ``nth`` ISO ``weekday`` of a month (negative ``nth`` counts from the end), counting from
+    day ``first_day`` (U.S. Election Day: the first Tuesday from November 2)."""
+    days = [date(year, month, d) for d in range(first_day, _cal.monthrange(year, month)[1] + 1)]
     hits = [d for d in days if d.isoweekday() == weekday]
     idx = nth - 1 if nth > 0 else nth
     return hits[idx] if -len(hits) <= idx < len(hits) else None
@@ -217,4 +218,21 @@ def to_granularity(value: str, unit: str) -> str | None:
         return week_value(day) if unit == "W" else weekend_value(day)
     if unit == "D":
         return value if d else None
+    return None
+
+
+_COARSE = re.compile(r"^(\d{4})(?:-(\d\d))?$")
+
+
+def pad_to(value: str, unit: str) -> str | None:
+    """A year or month ``value`` written at the finer ``unit`` with the unknown part as X:
+    "1998-10" at "D" is "1998-10-XX", "1998" at "M" is "1998-XX" (TimeML's unspecified digits)."""
+    m = _COARSE.match(value)
+    if not m:
+        return None
+    y, mo = m.groups()
+    if unit == "D":
+        return f"{y}-{mo or 'XX'}-XX"
+    if unit == "M" and not mo:
+        return f"{y}-XX"
     return None

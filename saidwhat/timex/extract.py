@@ -13,7 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from saidwhat.model import Timex
-from saidwhat.timex.calendar import in_range, shift_value, to_granularity
+from saidwhat.timex.calendar import duration, in_range, pad_to, shift_value, to_granularity
 from saidwhat.timex.grammar import Ctx, Rule, rules
 
 _DIGITS = re.compile(r"\d+")
@@ -119,6 +119,8 @@ def _candidates(ctx: Ctx) -> list[tuple[int, int, int, Timex, tuple[int, str, st
                     continue
                 if ctx.token(m.start()).ent_type_ in _NAME_ENTS and rule.name != "holiday":
                     continue  # "USA Today", "NBC Nightly News", ABC's "This Week"
+                if _quoted_title(text, m.start(), m.end()):
+                    continue  # ABC's "This Week With David Brinkley", the film "High Noon"
                 if res.value and res.value[0].isdigit() and not in_range(res.value):
                     res.value = None  # year 0 or 10000 from an anchor at the calendar's edge
                 start = m.start() if res.start is None else res.start
@@ -139,6 +141,24 @@ def _candidates(ctx: Ctx) -> list[tuple[int, int, int, Timex, tuple[int, str, st
     return cands
 
 
+_TITLE_BEFORE = re.compile(r"(?:\"|“|``)(?:[A-Z][\w'’.-]*\s+)*$")
+_TITLE_AFTER = re.compile(r"(?:\s+[A-Z][\w'’.-]*)*[,.!?]?(?:\"|”|'')")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """The match is part of a title in quotation marks of two or more capitalised words: "This
+    Week", "High Noon" (not a quoted answer: "Friday," he said)."""
+    if not _CAPITALISED.fullmatch(text, start, end):
+        return False
+    before = _TITLE_BEFORE.search(text, max(0, start - 60), start)
+    after = _TITLE_AFTER.match(text, end, min(len(text), end + 80)) if before else None
+    if before is None or after is None:
+        return False
+    words = len((before.group(0) + text[start:end] + after.group(0)).split())
+    return words >= 2
+
+
 # a time word inside one of these names is part of the name
 _NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"}
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
@@ -148,44 +168,77 @@ _DAY_REACH = 150
 _REF_REACH = 400
 
 
+_LATER = re.compile(r"\s+later$", re.IGNORECASE)
+
+
+def _to_distance(tx: Timex, amount: int, unit: str) -> None:
+    """"Three days later" with no time to count from: the duration "Three days" ("later" is the signal)."""
+    m = _LATER.search(tx.text)
+    if m is None:
+        return
+    tx.text = tx.text[: m.start()]
+    tx.end = tx.start + len(tx.text)
+    tx.type = "DURATION"
+    tx.value = duration(amount, unit, False)
+
+
 def _resolve_refs(out: list[Timex], refs: list[tuple[int, str, str] | None]) -> None:
     """Resolve "a year earlier" / "two days later" against the last calendar value before it.
 
     Scope ``quarter`` ("$85 million a year ago" in an earnings report) only takes a quarter,
     however far back (the report's quarter; the year-ago quarter); scope ``day`` (a clock time)
-    only a full date close before it; scope ``text`` takes whatever calendar value came last, and
+    only a full date close before it; scope ``text`` takes whatever calendar value came last, scope
+    ``later`` the last one if it is fine enough (else the expression becomes a duration), and
     scope ``unit`` ("the following year") does the same and keeps only that unit's granularity.
     """
     for i, ref in enumerate(refs):
         if ref is None:
             continue
         amount, unit, scope = ref
-        tx = out[i]
-        for j in range(i - 1, -1, -1):
-            prev = out[j]
-            if prev.value is None or (scope != "quarter" and tx.start - prev.end > _REF_REACH):
-                break
-            prev_ref = refs[j]
-            if prev_ref is not None and prev_ref[1] != "=M":
-                continue  # itself counted from something else ("a year earlier" twice is not two years)
-            if scope == "quarter" and "-Q" not in prev.value:
-                continue
-            if scope == "day":
-                if tx.start - prev.end > _DAY_REACH or not _FULL_DATE.match(prev.value):
-                    break
-                shifted: str | None = prev.value[:10] + (tx.value or "")[10:]
-            elif unit == "=M":
-                shifted = f"{prev.value[:4]}-{amount:02d}" if prev.value[:4].isdigit() else None
-            elif unit == "=Y":
-                shifted = f"{amount:04d}{prev.value[4:7]}"
-            else:
-                shifted = shift_value(prev.value, amount, unit) if prev.type in ("DATE", "TIME") else None
+        done = _resolve_one(out, refs, i, scope)
+        if not done and scope == "later":
+            _to_distance(out[i], amount, unit)
+
+
+def _resolve_one(out: list[Timex], refs: list[tuple[int, str, str] | None], i: int, scope: str) -> bool:
+    """Resolve ``out[i]`` in ``scope``; False when no time before it fits."""
+    ref = refs[i]
+    assert ref is not None
+    amount, unit, _ = ref
+    tx = out[i]
+    for j in range(i - 1, -1, -1):
+        prev = out[j]
+        if prev.value is None or (scope != "quarter" and tx.start - prev.end > _REF_REACH):
+            return False
+        prev_ref = refs[j]
+        if prev_ref is not None and prev_ref[1] != "=M" and prev_ref[0] != 0:
+            # itself counted from something else ("a year earlier" twice is not two years); a
+            # re-mention ("the quarter", "that year") is the same time and may be counted from
+            continue
+        if scope == "quarter" and "-Q" not in prev.value:
+            continue
+        if scope == "day":
+            if tx.start - prev.end > _DAY_REACH or not _FULL_DATE.match(prev.value):
+                return False
+            shifted: str | None = prev.value[:10] + (tx.value or "")[10:]
+        elif unit == "=M":
+            shifted = f"{prev.value[:4]}-{amount:02d}" if prev.value[:4].isdigit() else None
+        elif unit == "=Y":
+            shifted = f"{amount:04d}{prev.value[4:7]}"
+        elif scope == "unit" and amount == 0 and prev.type in ("DATE", "TIME"):
+            # "last October ... that same day": a day of that month, which one unknown (1998-10-XX)
+            shifted = to_granularity(prev.value, unit) or pad_to(prev.value, unit)
+        else:
+            shifted = shift_value(prev.value, amount, unit) if prev.type in ("DATE", "TIME") else None
             if shifted is not None and scope == "unit":
                 shifted = to_granularity(shifted, unit)
-            if shifted is not None:
-                tx.value = shifted
-                tx.anchor = None
-                break
+        if shifted is not None:
+            tx.value = shifted
+            tx.anchor = None
+            return True
+        if scope == "later" and prev.type in ("DATE", "TIME"):
+            return False  # the time named last is too coarse ("In January ... A few days later")
+    return False
 
 
 def extract_timexes(doc: Doc, anchor: date | None, *, text: str | None = None) -> list[Timex]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from saidwhat.timex import calendar as cal
 from saidwhat.timex.lexicon import Lexicon, lexicon
-from saidwhat.timex.tense import Tense, tense_at
+from saidwhat.timex.tense import Tense, present_perfect_at, tense_at
 
 
 @dataclass(slots=True)
@@ -113,6 +113,7 @@ class Blocks:
     vague: str
     mod: str
     appx: str
+    amount: str
     season: str
     pod: str
 
@@ -145,6 +146,7 @@ def blocks() -> Blocks:
         vague=_alt(lx.vague_numbers),
         mod="(?:" + _alt(mods) + r"[\s-]+)",
         appx="(?:" + _alt(appx) + r"\s+)",
+        amount="(?:" + _alt(lx.amount_modifiers) + r"\s+)",
         season=_alt(lx.seasons),
         pod=_alt([k for k in lx.parts_of_day if k not in ("overnight", "tonight")]),
     )
@@ -260,6 +262,23 @@ def _full_date(m: re.Match[str], ctx: Ctx) -> Result | None:
     year = _year_in_direction(ctx, m, month, day)
     d = cal.safe_date(year, month, day)
     return Result("DATE", cal.fmt_date(d) if d else cal.fmt_month(year, month), relative=True)
+
+
+def _second_day(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """The second day of "April 24 and 25", "Oct. 3-4": the same month; its span is the number."""
+    if not _name_ok(m, "mon", ctx):
+        return None
+    month, day = _month_num(m.group("mon")), int(m.group("day"))
+    y = m.group("year")
+    if y:
+        year = int(y)
+    elif ctx.anchor is None:
+        ok = cal.safe_date(2000, month, day) is not None
+        return Result("DATE", f"XXXX-{month:02d}-{day:02d}" if ok else None, start=m.start("day"))
+    else:
+        year = _year_in_direction(ctx, m, month, day)
+    d = cal.safe_date(year, month, day)
+    return Result("DATE", cal.fmt_date(d) if d else None, relative=not y, start=m.start("day"))
 
 
 def _week_of(m: re.Match[str], ctx: Ctx) -> Result | None:
@@ -420,6 +439,12 @@ def _fiscal_year(m: re.Match[str], ctx: Ctx) -> Result | None:
     return Result("DATE", f"{ctx.anchor.year:04d}", relative=True)
 
 
+def _year_ended(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """"the year ended March 31", "the fiscal year ending June 30, 1990": twelve months up to a day
+    that is its own expression, so a length (a calendar year would be wrong)."""
+    return Result("DURATION", "P1Y")
+
+
 def _year_period(m: re.Match[str], ctx: Ctx) -> Result | None:
     """"the 1988 quarter": that year's quarter of the quarter last named (else just the year)."""
     y = m.group("year")
@@ -470,6 +495,7 @@ _SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 _SEASON_PREPS = {"in", "during", "by", "until", "since", "through", "over", "throughout"}
 # words before a bare plural unit that make it a duration ("for years", "took weeks")
 _BARE_UNIT_PREPS = {"for", "in", "over", "within", "after", "takes", "take", "took", "lasted"}
+_BARE_UNITS = {"years", "months", "weeks", "days", "decades", "hours", "centuries", "minutes"}
 # words before a bare "10:30" that make it a clock time
 _CLOCK_PREPS = {"at", "by", "until", "before", "after", "from"}
 
@@ -480,6 +506,11 @@ def _season(m: re.Match[str], ctx: Ctx) -> Result | None:
     rel = (m.group("srel") or "").lower()
     mod = _mod_of(m.group("mod") or m.group("mod2"))
     y = m.group("sy")
+    if m.group("c1"):  # "the winter of nineteen ninety-four" (broadcast transcripts)
+        spoken = _spoken_year(m, ctx)
+        if spoken is None:
+            return None
+        y = spoken.value
     tok = ctx.token(m.start("season"))
     if tok.pos_ in ("VERB", "AUX"):
         return None
@@ -618,6 +649,23 @@ def _the_weekend(m: re.Match[str], ctx: Ctx) -> Result | None:
     return Result("DATE", cal.shift(a, amount, "WE"), relative=True)
 
 
+def _amount_mod(m: re.Match[str], ctx: Ctx) -> tuple[str | None, int | None]:
+    """The mod of "about"/"nearly"/"over"/"under" … before an amount, and where the span starts.
+
+    "over"/"under" modify the amount only when the parse attaches them to it ("just over an hour
+    later"); as a preposition ("spread over two days") they stay out of the span.
+    """
+    if m.group("appx"):
+        return _mod_of(m.group("appx")), None
+    amt = m.group("amt")
+    if not amt:
+        return None, None
+    word = ctx.token(m.start("amt") + len(amt.rstrip()) - 1)
+    if word.dep_ in ("prep", "agent") or (word.pos_ == "ADP" and word.dep_ not in ("quantmod", "advmod")):
+        return None, m.end("amt")
+    return lexicon().amount_modifiers[re.sub(r"\s+", " ", amt.strip().lower())], None
+
+
 def _n_units(m: re.Match[str], ctx: Ctx) -> Result | None:
     lx = lexicon()
     nword = m.group("n")
@@ -635,12 +683,17 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Result | None:
     amount = None if vague else _parse_num(nword, lx)
     unit, timeu = _unit_of(m.group("unit"))
     direction = re.sub(r"\s+", " ", m.group("dir").lower())
-    mod = _mod_of(m.group("appx")) or ("APPROX" if m.group("orso") else None)
+    amod, start = _amount_mod(m, ctx)
+    mod = amod or ("APPROX" if m.group("orso") else None)
     sign = -1 if direction in ("ago", "earlier") else 1
+    if direction in ("earlier", "later") and (timeu or amount is None):
+        # "just over an hour later", "a few days later": no calendar value can be counted, so the
+        # expression is the distance ("later" is the signal, outside the span)
+        return Result("DURATION", cal.duration(amount, unit, timeu), mod, start=start, end=m.end("unit"))
     if amount is None:
-        return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+        return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, start=start)
     if timeu or not float(amount).is_integer():
-        return Result("DATE", None, mod)
+        return Result("DATE", None, mod, start=start)
     n = int(amount) * sign
     if unit == "DE":
         n, unit = n * 10, "Y"
@@ -650,14 +703,19 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Result | None:
         n, unit = n * 2, "W"
     if abs(n) > 5000:
         return None
-    if direction in ("earlier", "later"):
-        # relative to the time the text was just talking about: resolved after selection
-        fallback = cal.shift(ctx.anchor, n, unit) if ctx.anchor is not None and n < 0 else None
-        return Result("DATE", fallback, mod, relative=fallback is not None, ref=(n, unit, "text"))
+    if direction == "later":
+        # counted from the time the text named last ("July 18 ... A week later"), resolved after
+        # selection; with none fine enough, the distance from an event of the narrative (DURATION)
+        return Result("DATE", None, mod, start=start, ref=(n, unit, "later"))
+    if direction == "earlier":
+        fallback = cal.shift(ctx.anchor, n, unit) if ctx.anchor is not None else None
+        return Result("DATE", fallback, mod, relative=fallback is not None, start=start,
+                      ref=(n, unit, "text"))
     if ctx.anchor is None:
-        return Result("DATE", None, mod)
+        return Result("DATE", None, mod, start=start)
     # "from $1.2 billion a year ago" next to "the third quarter": the same quarter a year before
-    return Result("DATE", cal.shift(ctx.anchor, n, unit), mod, relative=True, ref=(n, unit, "quarter"))
+    return Result("DATE", cal.shift(ctx.anchor, n, unit), mod, relative=True, start=start,
+                  ref=(n, unit, "quarter"))
 
 
 _SET_PRE = {"once", "twice", "thrice", "times", "million", "billion", "thousand", "percent", "%", "cents",
@@ -674,12 +732,14 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result | None:
         return None
     if low in ("a", "an", "one") and unit_word.endswith("s"):
         return None
+    if low in ("a", "an") and m.group(0).lower().endswith("-long"):
+        return None  # "a day-long strike": the article is the noun's ("day-long")
     if m.group("hy") and (unit_word.endswith("s") or low in ("a", "an")):
         # "three-quarters" is a fraction, "$12-an-hour" a wage
         return None
     if unit_word.startswith("quarter") and ctx.text[m.end(): m.end() + 4].lower() == " of ":
         return None  # "a quarter of the votes"
-    if low == "one" and unit_word == "day" and not m.group("the") and not m.group("appx"):
+    if low == "one" and unit_word == "day" and not m.group("the") and not (m.group("appx") or m.group("amt")):
         prev = ctx.prev_word(m.start())
         if prev in lx.someday_modals:
             return Result("DATE", "FUTURE_REF")  # "will one day be", "could one day replace"
@@ -695,25 +755,35 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result | None:
         prev = ctx.prev_word(m.start())
         if prev in _SET_PRE or prev[:1].isdigit() or prev.startswith("$"):
             return Result("SET", cal.duration(1, unit, timeu))
-    return Result("DURATION", cal.duration(amount, unit, timeu), _mod_of(m.group("appx")))
+    mod, start = _amount_mod(m, ctx)
+    return Result("DURATION", cal.duration(amount, unit, timeu), mod, start=start)
 
 
 def _vague_units(m: re.Match[str], ctx: Ctx) -> Result | None:
-    unit, timeu = _unit_of(m.group("unit"))
+    """"several years", "a few more days", "a several-year slump"."""
+    unit, timeu = _unit_of(m.group("unit") or m.group("hunit"))
     return Result("DURATION", cal.duration(None, unit, timeu), _mod_of(m.group("appx")))
 
 
 def _bare_units(m: re.Match[str], ctx: Ctx) -> Result | None:
-    if ctx.prev_word(m.start()) not in _BARE_UNIT_PREPS:
+    """"for years", "took weeks"; "a day-long strike", "decades-long conflict"."""
+    word = m.group("unit").lower()
+    unit, timeu = _unit_of(word)
+    plural = word.endswith("s") or word == "centuries"
+    if m.group("long"):
+        return Result("DURATION", cal.duration(None if plural else 1, unit, timeu))
+    if word not in _BARE_UNITS or ctx.prev_word(m.start()) not in _BARE_UNIT_PREPS:
         return None
-    unit, timeu = _unit_of(m.group("unit"))
     return Result("DURATION", cal.duration(None, unit, timeu))
 
 
 def _recent_units(m: re.Match[str], ctx: Ctx) -> Result | None:
-    if m.group("dir").lower() in ("recent", "past"):
-        return Result("DATE", "PAST_REF")
+    """"recent years" is a past time (PAST_REF), but with the present perfect ("have suffered from
+    kidnappings in recent years") the stretch of time up to now (PXY); "coming weeks" is a stretch
+    (PXW)."""
     unit, timeu = _unit_of(m.group("unit"))
+    if m.group("dir").lower() in ("recent", "past") and not present_perfect_at(ctx.head(m.start(), m.end())):
+        return Result("DATE", "PAST_REF")
     return Result("DURATION", cal.duration(None, unit, timeu))
 
 
@@ -740,11 +810,28 @@ def _set_every(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _set_adverb(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """"gather daily", "adjusted annually"; "a daily rally", "his weekly radio address".
+
+    Not the newspaper ("the Communist Party daily Granma", "the Israeli daily Haaretz", "the
+    daily"); as adjectives only those of ``[set_words]`` ("quarterly dividend" names a reporting
+    period).
+    """
+    lx = lexicon()
     word = m.group(0).lower()
     tok = ctx.token(m.start())
-    if tok.pos_ != "ADV" and word not in ("annually", "nightly", "hourly"):
-        return None
-    return Result("SET", lexicon().sets[word])
+    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+    name_next = nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+    if name_next and nxt is not None and nxt.lower_.rstrip(".") in lx.weekdays:
+        name_next = False  # "trains run daily Monday through Friday"
+    if tok.pos_ in ("NOUN", "PROPN") or name_next:
+        return None  # the newspaper
+    if tok.pos_ == "ADV" and not (nxt is not None and nxt.pos_ == "NOUN" and tok.head is nxt):
+        return Result("SET", lx.sets[word])
+    if word in lx.set_adjectives and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        return Result("SET", lx.sets[word])
+    if word in ("annually", "nightly", "hourly"):
+        return Result("SET", lx.sets[word])
+    return None
 
 
 def _fuzzy(m: re.Match[str], ctx: Ctx) -> Result | None:
@@ -760,10 +847,28 @@ def _fuzzy(m: re.Match[str], ctx: Ctx) -> Result | None:
             return None
     if key in ("the past", "the future") and ctx.token(m.end() - 1).pos_ == "ADJ":
         return None  # "the past nine elections", "the future king"
+    then = _THEN.search(ctx.text, max(0, m.start() - 8), m.start())
+    if then is not None and key == "current":
+        return Result("DATE", "PAST_REF", start=then.start())  # "the then current chairman"
     return Result("DATE", value)
 
 
+_THEN = re.compile(r"(?<![\w'’])then[\s-]+$", re.IGNORECASE)
+
+
 _TIME_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
+# "it was 4 in the morning", "around two in the afternoon"
+_CLOCK_COPULA = {"was", "is", "be", "been", "around", "about", "till", "til", "to", "past"}
+
+
+def _half_day_hour(h: int, part: str) -> int:
+    """The 24-hour clock hour of "``h`` in the morning / afternoon / evening", "``h`` at night"."""
+    if part == "morning":
+        return 0 if h == 12 else h
+    if part == "night":
+        # "10 at night" is 22:00, "2 at night" 02:00, "12 at night" midnight
+        return 24 if h == 12 else (h + 12 if h >= 6 else h)
+    return h if h == 12 else h + 12
 
 
 def _time(m: re.Match[str], ctx: Ctx) -> Result | None:
@@ -788,6 +893,15 @@ def _time(m: re.Match[str], ctx: Ctx) -> Result | None:
         h, mi = int(m.group("h2")), int(m.group("mi2"))
         if h > 23 or mi > 59 or ctx.prev_word(m.start()) not in _CLOCK_PREPS:
             return None
+    elif m.group("h4"):
+        # "4 in the morning", "10 in the evening", "two in the afternoon": a clock hour and its half
+        # of the day; a bare number needs a word that takes a time before it ("at 4 in the morning")
+        hv = _parse_num(m.group("h4"), lx)
+        if hv is None or not 1 <= hv <= 12 or not float(hv).is_integer():
+            return None
+        if ctx.prev_word(m.start()) not in _CLOCK_PREPS | _CLOCK_COPULA:
+            return None
+        h, mi = _half_day_hour(int(hv), m.group("pod4").split()[-1].lower()), 0
     else:
         hw = m.group("h3").lower()
         hv = _parse_num(hw, lx)
@@ -845,10 +959,10 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Result | None:
     if name in lx.holidays:
         mmdd = lx.holidays[name]
         return Result("DATE", f"{year:04d}-{mmdd}" if year else f"XXXX-{mmdd}", relative=not y)
-    month, wd, nth = lx.floating_holidays[name]
+    month, wd, nth, first_day = lx.floating_holidays[name]
     if not year:
         return Result("DATE", None)
-    d = cal.nth_weekday(year, month, wd, nth)
+    d = cal.nth_weekday(year, month, wd, nth, first_day)
     return Result("DATE", cal.fmt_date(d) if d else None, relative=not y)
 
 
@@ -893,6 +1007,8 @@ def _decade_word(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _year_ago_adj(m: re.Match[str], ctx: Ctx) -> Result | None:
+    """"the year-earlier quarter", "the corresponding period last year", "the quarter a year ago":
+    the quarter last named, a year before (else the year before the anchor's last quarter)."""
     if ctx.anchor is None:
         return Result("DATE", None)
     a = ctx.anchor
@@ -914,12 +1030,15 @@ def rules() -> tuple[Rule, ...]:
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     wd_pre = rf"(?:(?P<wd>{b.weekday_any})\.?,?\s+)?"
     appx = rf"(?P<appx>{b.appx})?"
+    # "over an hour", "under two years": only before an amount (never "over the past three years")
+    amt = rf"(?:(?P<appx>{b.appx})|(?P<amt>{b.amount}))?"
     hol = _alt(list(lx.holidays) + list(lx.floating_holidays)).replace("'", "['’]")
     tz = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|Moscow\s+time))?(?:\s+\(\d{3,4}\s+(?:GMT|UTC)\))?"
     not_age = r"(?![-\s]+old\b)"
     tens = _alt([k for k, v in lx.numbers.items() if 20 <= v <= 90 and v % 10 == 0])
     ones = _alt([k for k, v in lx.numbers.items() if 1 <= v <= 9 and k not in ("a", "an")])
     two_digit = rf"(?:{tens}(?:[\s-]+{ones})?|{_alt(_SPOKEN_TEENS)}|oh[\s-]+{ones})"
+    qual = _alt(lx.unit_qualifiers)  # "eight trading days", "three business days"
     clock_words = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
     months = frozenset(lx.months)
@@ -937,6 +1056,9 @@ def rules() -> tuple[Rule, ...]:
     return (
         rule("date_mdy", _full_date, months,
              rf"{wd_pre}(?P<mon>{month})\s+{day}(?:,?\s+(?P<year>{yr}))?(?!\d|:\d)"),
+        rule("second_day", _second_day, months,
+             rf"(?P<mon>{month})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,?\s+and|\s+or|\s+to|\s+through|-|–)\s*",
+             rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{yr}))?(?!\d|:\d|\s*(?:%|percent))"),
         rule("week_of", _week_of, months,
              rf"(?:the\s+)?week\s+of\s+{wd_pre}(?P<mon>{month})\s+{day}(?:,?\s+(?P<year>{yr}))?(?!\d|:\d)"),
         rule("date_dmy", _full_date, months,
@@ -975,8 +1097,13 @@ def rules() -> tuple[Rule, ...]:
              rf"(?P<qc>Q[1-4]|[1-4]Q|H[12])(?:\s+(?P<qy>{yr})|\s*['’]?(?P<qyy>\d\d))?{E}"),
         rule("year_ago_adj", _year_ago_adj, {"year"},
              rf"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<what>quarter|period))?{E}"),
+        rule("period_year_ago", _year_ago_adj, {"quarter", "period"},
+             r"the\s+(?:(?:corresponding|comparable|same)\s+)?(?P<what>quarter|period)\s+(?:of\s+)?",
+             rf"(?:last\s+year|a\s+year\s+(?:ago|earlier)){E}"),
         rule("the_quarter", _the_quarter, {"quarter", "period"},
              rf"the\s+(?:quarter|latest\s+period){E}(?!-)"),
+        rule("year_ended", _year_ended, {"year"},
+             rf"the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\s){E}"),
         rule("fiscal_year", _fiscal_year, {"year"},
              rf"the\s+(?:(?:current\s+|full\s+|latest\s+)?fiscal|full)\s+year{E}(?!\s+(?:19|20)\d\d)"),
         rule("year_period", _year_period, {"quarter", "period"},
@@ -989,7 +1116,7 @@ def rules() -> tuple[Rule, ...]:
              rf"(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:fiscal\s+)?(?P<hy>{yr}){E}"),
         rule("season", _season, lx.seasons,
              rf"(?P<mod>{mod})?(?:(?P<srel>last|this|next|coming|past|the)\s+)?(?P<mod2>{mod})?",
-             rf"(?P<season>{b.season})(?:\s+(?:of\s+)?(?P<sy>{yr}))?{E}"),
+             rf"(?P<season>{b.season})(?:\s+(?:of\s+)?(?:(?P<sy>{yr})|(?P<c1>nineteen|twenty)[\s-]+(?P<c2>{two_digit})))?{E}"),
         rule("weekday", _weekday, weekdays,
              rf"(?:(?P<wrel>last|this|next|coming|past|early|late)\s+)?(?P<wd>{wday})(?P<pl>s)?",
              rf"(?:\s+(?P<pod>{pod})(?P<podpl>s)?(?!['’]))?{E}"),
@@ -1010,15 +1137,14 @@ def rules() -> tuple[Rule, ...]:
              rf"{appx}(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|preceding|initial)",
              rf"\s+(?P<n>{b.num}|{b.vague})\s+(?P<unit>{units}|{unit}){E}"),
         rule("ago", _ago, unit_words,
-             rf"{appx}(?P<n>{b.num}|{b.vague})[\s-]+(?P<unit>{units}|{unit})(?P<orso>\s+or\s+so)?",
+             rf"{amt}(?P<n>{b.num}|{b.vague})[\s-]+(?P<unit>{units}|{unit})(?P<orso>\s+or\s+so)?",
              rf"\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
         rule("duration", _duration, unit_words,
-             rf"{appx}(?P<the>the\s+)?(?P<n>{b.num})(?:\s+|(?P<hy>-))(?:more\s+)?",
+             rf"{amt}(?P<the>the\s+)?(?P<n>{b.num})(?:\s+|(?P<hy>-))(?:(?:more|{qual})\s+)?",
              rf"(?P<unit>{units}|{unit})(?:-long|(?P<half>\s+and\s+a\s+half))?{E}{not_age}"),
         rule("vague_units", _vague_units, unit_words,
-             rf"{appx}(?P<n>{b.vague})\s+(?:more\s+)?(?P<unit>{units}){E}{not_age}"),
-        rule("bare_units", _bare_units, unit_words,
-             rf"(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes){E}"),
+             rf"{appx}(?P<n>{b.vague})(?:\s+(?:(?:more|{qual})\s+)?(?P<unit>{units})|-(?P<hunit>{unit})){E}{not_age}"),
+        rule("bare_units", _bare_units, unit_words, rf"(?P<unit>{units}|{unit})(?P<long>-long)?{E}"),
         rule("recent_units", _recent_units, unit_words,
              rf"(?P<dir>recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades){E}"),
         rule("set_every", _set_every, unit_words | weekdays | months | pods,
@@ -1026,11 +1152,13 @@ def rules() -> tuple[Rule, ...]:
              rf"|(?P<wd>{wday})|(?P<mon>{month_full})|(?P<pod>{pod})){E}"),
         rule("set_adverb", _set_adverb, lx.sets, rf"{_alt(lx.sets)}{E}"),
         rule("fuzzy", _fuzzy, (k.split()[-1] for k in lx.fuzzy), rf"{_alt(lx.fuzzy)}{E}"),
-        rule("time", _time, {"noon", "midnight", "midday", "afternoon", "morning", "clock"},
+        rule("time", _time,
+             {"noon", "midnight", "midday", "afternoon", "morning", "evening", "night", "clock"},
              r"(?:(?P<tappx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?",
              r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m)(?!\w)",
              r"|(?P<h2>\d{1,2}):(?P<mi2>\d\d)(?![\d:])",
              r"|(?P<named>noon|midnight|midday|mid[\s-]?afternoon|mid[\s-]?morning)",
+             rf"|(?P<h4>{clock_words})(?:\s+o['’]clock)?\s+(?P<pod4>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)",
              rf"|(?P<h3>{clock_words})\s+o['’]clock){tz}",
              rf"(?:,?\s+(?:on\s+)?(?:(?P<twd>{wday}){E}|(?P<trd>today|yesterday|tomorrow){E}",
              rf"|(?P<tmon>{month})\s+(?P<tday>\d{{1,2}})(?!\d)(?:,?\s+(?P<tyear>{yr}))?))?",

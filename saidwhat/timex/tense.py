@@ -17,6 +17,12 @@ Tense = Literal["past", "future"] | None
 _PAST_TAGS = {"VBD"}
 _VERBAL = {"VERB", "AUX"}
 _MODIFIER_DEPS = {"amod", "advmod", "compound"}
+# a participle in one of these relations is a clause of the verb above it
+_CLAUSE_DEPS = {"advcl", "conj", "xcomp", "acl"}
+# "until Tuesday" in a present clause: the end of a span that has not yet passed
+_UNTIL = {"until", "till", "til", "'til", "’til"}
+# "through January", "by Friday" in a present clause: the end of a running span, on either side
+_THROUGH = {"through", "thru", "by"}
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -39,6 +45,8 @@ def _verb_tense(verb: Token) -> Tense:
     if any(w in lex.future_aux or w in ("going", "gon") for w in lows):
         return "future"
     if any(w in lex.modal_future for w in lows):
+        if "have" in lows and (verb.tag_ == "VBN" or "been" in lows):
+            return "past"  # "may have been responsible for a drop on Wednesday", "would have met Friday"
         return "future"
     if "had" in lows or "'d" in lows:
         return "past"
@@ -47,10 +55,20 @@ def _verb_tense(verb: Token) -> Tense:
         return "future"
     if any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if any(w in ("has", "have", "'ve", "’ve") for w in lows) and verb.tag_ == "VBN":
-        return "past"
+    if _has_perfect(lows) and (verb.tag_ == "VBN" or (verb.tag_ == "VBG" and "been" in lows)):
+        return "past"  # "has searched", "have been searching since Oct. 23"
     if verb.tag_ in _PAST_TAGS:
         return "past"
+    participle = verb.tag_ == "VBG" or (verb.tag_ == "VBN" and verb.dep_ == "conj")
+    if not auxes and participle and verb.dep_ in _CLAUSE_DEPS:
+        # a participle clause takes the tense of the verb it hangs on: "has fluctuated, rising to a
+        # high in June from $29.75 in March"; a coordinated participle shares the auxiliary: "will be
+        # reviewed and approved on Monday". A bare past participle clause stays past ("the decision,
+        # announced Wednesday").
+        host = _host_verb(verb)
+        inherited = _verb_tense(host) if host is not None else None
+        if inherited is not None or verb.tag_ == "VBG":
+            return inherited
     if verb.tag_ == "VBN" and not auxes:
         # reduced relative ("the talks held on Friday") reads as past
         return "past"
@@ -65,6 +83,33 @@ def _verb_tense(verb: Token) -> Tense:
         if head is not verb and head.pos_ in _VERBAL:
             return _verb_tense(head)
     return None
+
+
+def _has_perfect(auxes: list[str]) -> bool:
+    """One of the auxiliaries (lower case) makes the present perfect."""
+    return any(w in ("has", "have", "'ve", "’ve") for w in auxes)
+
+
+def _host_verb(verb: Token) -> Token | None:
+    """The verb a participle clause hangs on: its head, or the verb governing the noun it modifies."""
+    head = verb.head
+    if head is verb:
+        return None
+    if head.pos_ in _VERBAL or head.tag_.startswith("VB"):
+        return head
+    return _governing_verb(head)
+
+
+def _present(verb: Token) -> bool:
+    """Present simple, progressive or perfect: "expires", "is valid", "are staying", "has given"."""
+    lows = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(w in ("had", "'d", "’d", "was", "were", "did") for w in lows):
+        return False
+    if _has_perfect(lows):
+        return True
+    if not lows:
+        return verb.tag_ in ("VBZ", "VBP")
+    return any(w in ("is", "are", "am", "'s", "’s", "'re", "’re", "do", "does") for w in lows)
 
 
 def _past_perfect(verb: Token) -> bool:
@@ -83,14 +128,31 @@ def _past_perfect(verb: Token) -> bool:
     return False
 
 
+def _span_end(tok: Token) -> str | None:
+    """"until", "through", "by" … when the expression is its object (the end of a span), else None."""
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            break
+        if cur.dep_ == "pobj":
+            return cur.head.lower_ if cur.head.lower_ in _UNTIL | _THROUGH else None
+        if cur.dep_ not in ("npadvmod", "nmod", "compound", "nummod", "appos"):
+            break
+        cur = cur.head
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return prev if prev in _UNTIL | _THROUGH else None
+
+
 def tense_at(tok: Token) -> Tense:
     """The tense governing the expression whose syntactic head is ``tok``.
 
-    Future: will/shall/'ll, going to, a modal, a verb of planning or delay, "is to", present
-    progressive, a forward-pointing adjective ("upcoming", "next") or "as early as" before it.
+    Future: will/shall/'ll, going to, a modal (not with the perfect: "may have been"), a verb of
+    planning or delay, "is to", a forward-pointing adjective ("upcoming", "next") or "as early as"
+    before it, "until" under a present or present-perfect verb ("has given them until Tuesday").
     Past: the past perfect (before anything else: "had been due to expire Friday"), a past-tense
-    verb or auxiliary, present perfect, a bare past participle. Otherwise None
-    (present simple, nominal sentences): the caller decides.
+    verb or auxiliary, the present perfect (also progressive), a bare past participle, "since" a
+    few words before. A participle clause takes the tense of the verb it hangs on. Otherwise None
+    (present simple, nominal sentences, "through"/"by" in a present clause): the caller decides.
     """
     lex = lexicon()
     doc = tok.doc
@@ -98,14 +160,16 @@ def tense_at(tok: Token) -> Tense:
     if verb is not None and _past_perfect(verb):
         # the past perfect overrides an intention: "had been scheduled to expire at midnight Friday"
         return "past"
+    verb_between = False
     for i in range(tok.i - 1, max(-1, tok.i - 5), -1):
         t = doc[i]
         if t.lower_ in lex.future_words and t.pos_ in ("ADJ", "VERB", "ADV"):
             return "future"
         if t.lower_ == "as" and i > 0 and doc[i - 1].lower_ in ("early", "soon"):
             return "future"
-        if t.lower_ == "since" and i == tok.i - 1:
-            return "past"  # "since Oct. 23"
+        if t.lower_ == "since" and t.dep_ != "mark" and not verb_between:
+            return "past"  # "since Oct. 23", "since shortly after the Oct. 23 slaying"
+        verb_between = verb_between or t.pos_ in _VERBAL
         if t.is_sent_start:
             break
     # "Dermer's upcoming visit to Washington on Monday": a forward word on a noun on the way up
@@ -121,9 +185,33 @@ def tense_at(tok: Token) -> Tense:
     if verb is None:
         return None
     tense = _verb_tense(verb)
+    prep = _span_end(tok)
+    if prep and tense != "future" and _present(verb):
+        if prep in _UNTIL:
+            return "future"  # "has given the relatives until 9 a.m. Tuesday", "is valid until Friday"
+        # "has extended loans through January" (ahead), "has fallen 2% through Oct. 19" (behind): the
+        # end of a running period may lie on either side, so no tense (the nearest occurrence)
+        tense = None
     if tense is None and verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
         # "will hold a meeting on Sunday and visit on Monday": the conjunct shares the auxiliary
         tense = _verb_tense(verb.head)
     if tense is None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in lex.present_not_future:
         return "future"
     return tense
+
+
+def present_perfect_at(tok: Token) -> bool:
+    """The clause of the expression headed by ``tok`` is in the present perfect ("have suffered ... in
+    recent years"), also through a participle clause ("have provided by sharing information ... in
+    recent days")."""
+    verb = tok if tok.pos_ in _VERBAL else _governing_verb(tok)
+    for _ in range(4):
+        if verb is None:
+            return False
+        lows = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if _has_perfect(lows):
+            return True
+        if lows or verb.tag_ not in ("VBG", "VBN"):
+            return False
+        verb = _host_verb(verb)
+    return False
