@@ -606,6 +606,31 @@ def test_colon_ending_its_line_introduces_the_next_paragraph() -> None:
     assert statements("He added:\n\nUpdate.\n\nThe debate is on Monday.") == []
 
 
+def test_date_right_after_the_cue_dates_the_saying_not_the_content() -> None:
+    st_ = one("Hamas said on Friday it was ready to release all the hostages.")
+    assert st_.content.text == "it was ready to release all the hostages"
+    assert st_.said_on is not None and st_.said_on.value == "2025-06-27"
+    # with "that", the date is the content's own
+    st_ = one("Hamas said that on Friday it would release all the hostages.")
+    assert st_.content.text.startswith("that on Friday")
+
+
+def test_the_group_resolves_only_to_the_newest_named_organization() -> None:
+    sts = statements(
+        "Hamas said it was ready to talk. “We affirm our readiness to negotiate the details,” the group said."
+    )
+    assert [(spk(s), s.speaker.name if s.speaker else None) for s in sts] == [
+        ("Hamas", "Hamas"),
+        ("the group", "Hamas"),
+    ]
+    sts = statements(
+        "Hamas said it was ready to talk. A group of doctors said the hospital was full. "
+        "The group said it needed more fuel for the generators."
+    )
+    assert sts[-1].speaker is not None and sts[-1].speaker.entity is None
+    assert sts[-1].speaker.name == "group"
+
+
 def test_quote_before_a_cue_that_has_the_rest_joins_it() -> None:
     # the rule may take the part after the cue as the clause of "said"; the part before is the
     # same statement, even a one-word one

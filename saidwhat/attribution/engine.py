@@ -31,6 +31,7 @@ from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, Te
 SKIP_KINDS = frozenset({"comment", "signature", "boilerplate", "related"})
 _MAX_HOSTS = 3  # cues of one sentence a quotation after it may continue
 MIN_QUOTE_WORDS = 3  # an unattached quotation shorter than this is a scare quote, not a statement
+_MIN_LEAD_REST = 3  # words a clause must keep after a leading date is taken off it
 _EMBED_SIG = re.compile(
     r"[—–-]\s*(?P<name>[^\n(@]+?)\s*\((?P<handle>@\w+)\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
 )
@@ -157,6 +158,7 @@ class Engine:
             if not self._attributable(anchor) or inside:
                 continue
             self._fit_content(c)
+            self._lead_time(c)
             if c.content:
                 kept.append(c)
         return self._dedupe(self._drop_nested(kept))
@@ -226,6 +228,24 @@ class Engine:
             if b > a:
                 parts.append((a, b))
         c.content = parts
+
+    def _lead_time(self, c: Candidate) -> None:
+        """A date right after the cue that opens a clause without *that* dates the saying, not the
+        content: *Hamas said on Friday it was ready to release …* (the parse may hang it on the
+        clause's verb, but news writes the time of the statement there)."""
+        if c.rule != "ccomp" or c.cue is None or len(c.content) != 1:
+            return
+        a, b = c.content[0]
+        if a < c.cue[1] or self.text[c.cue[1] : a].strip():
+            return
+        k = bisect_right(self.timex_starts, a - 1)
+        for t in self.timexes[k : k + 1]:
+            if self.text[a : t.start].strip().lower() not in ("", "on") or t.end >= b:
+                continue
+            ra, rb = trim_span(self.text, t.end, b)
+            if len(self.text[ra:rb].split()) >= _MIN_LEAD_REST:
+                c.content = [(ra, rb)]
+                c.said_at = (t.start, t.end)
 
     @staticmethod
     def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
@@ -673,6 +693,9 @@ class Engine:
         while k < len(self.timexes) and self.timexes[k].start < b:
             t = self.timexes[k]
             k += 1
+            if c.said_at is not None and (t.start, t.end) == c.said_at:
+                best = t
+                break
             if any(t.start < pb and pa < t.end for pa, pb in parts) or self._in_content(t.start, t.end):
                 continue
             if speaker is not None and t.start < speaker.end and speaker.start < t.end:

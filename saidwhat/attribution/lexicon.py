@@ -31,6 +31,7 @@ class Lexicon:
     outlet_heads: frozenset[str]
     group_heads: frozenset[str]
     person_heads: frozenset[str]
+    org_heads: frozenset[str]
     quote_verbs: frozenset[str]
     interview_nouns: frozenset[str]
     hedge_words: frozenset[str]
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         outlet_heads=_words(sp["outlet_heads"]["heads"]),
         group_heads=_words(sp["group_heads"]["heads"]),
         person_heads=_words(sp["person_heads"]["heads"]),
+        org_heads=_words(sp["org_heads"]["heads"]),
         quote_verbs=_words(attr["relays"]["quote_verbs"]),
         interview_nouns=_words(attr["relays"]["interview_nouns"]),
         hedge_words=_words(attr["hedges"]["words"]),

@@ -160,6 +160,11 @@ class SpeakerResolver:
             elif want == "outlet":
                 if ref.kind == "outlet":
                     return ref
+            elif want == "org":
+                # only the newest referent, and only a named organization: "A group of doctors said …
+                # The group said" must not reach back past the doctors to an earlier organization
+                named = ref.entity_id is not None
+                return ref if ref.kind == "organization" and named and not ref.plural else None
             elif want == "anonymous":
                 if ref.anonymous and ref.plural == plural:
                     return ref
@@ -215,10 +220,15 @@ class SpeakerResolver:
                 want = "anonymous"
             elif low in lex.person_heads:
                 want = "role"
+            elif low in lex.org_heads and not is_plural(head):
+                want = "org"
         if want:
             ref = self._find(a, want, head)
             if ref is not None:
                 return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
+            if want == "org":
+                want = ""  # unresolved: described as written, like any other description
+        if want:
             if want in ("pronoun", "outlet", "role"):
                 fb = self._entity_fallback(a, head, want)
                 if fb is not None:
