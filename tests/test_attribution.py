@@ -631,6 +631,22 @@ def test_the_group_resolves_only_to_the_newest_named_organization() -> None:
     assert sts[-1].speaker.name == "group"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Israeli Prime Minister Benjamin Netanyahu's office said Israel was preparing for talks.",
+            "Benjamin Netanyahu's office",
+        ),
+        ("Trump's campaign said the poll was fake.", "Donald Trump's campaign"),
+        ("His office said the trip was cancelled.", "His office"),  # no named owner: as written
+    ],
+)
+def test_owned_description_is_named_after_its_owner(text: str, name: str) -> None:
+    st_ = one(text)
+    assert st_.speaker is not None and st_.speaker.name == name and not st_.speaker.anonymous
+
+
 def test_quote_before_a_cue_that_has_the_rest_joins_it() -> None:
     # the rule may take the part after the cue as the clause of "said"; the part before is the
     # same statement, even a one-word one

@@ -239,7 +239,21 @@ class SpeakerResolver:
         if ent is not None and espan is not None and not anonymous:
             return Resolved(self._kind(head, ent), False, ent.name, ent, espan)
         name = describe(self.text[a:b]) if anonymous or head.pos_ != "PROPN" else None
+        owner = self._owner(head) if not anonymous and head.pos_ != "PROPN" else None
+        if owner is not None:
+            # "Israeli Prime Minister Benjamin Netanyahu's office" → "Benjamin Netanyahu's office":
+            # the owner's canonical name, so the same office is one name across articles
+            name = f"{owner.name}'s {head.lower_}"
         return Resolved(self._kind(head, None), anonymous, name, None, h)
+
+    def _owner(self, head: Token) -> Entity | None:
+        """The named person or organization that owns a description ("Netanyahu's office")."""
+        for c in head.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                for ma, mb, ent in self.entities.mentions_in(c.left_edge.idx, c.idx + len(c.text)):
+                    if ma <= c.idx < mb and ent.type in ("PERSON", "ORG"):
+                        return ent
+        return None
 
     def remember(
         self, pos: int, head: Token, text: str, res: Resolved, via: list[Via], platform: str | None = None
