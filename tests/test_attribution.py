@@ -590,6 +590,23 @@ def test_as_clause_cue_attributes_its_main_clause(text: str, content: str, speak
     assert (st_.content.text, spk(st_)) == (content, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "But the economic weapons his country has at its disposal, he added, are like nuclear bombs.",
+            "the economic weapons his country has at its disposal, he added, are like nuclear bombs.",
+        ),
+        (
+            "If, as I've suggested, he and other developers benefit from the rules, they should say so.",
+            "he and other developers benefit from the rules",
+        ),
+    ],
+)
+def test_parenthetical_content_starts_after_joining_words(text: str, content: str) -> None:
+    assert one(text).content.text == content
+
+
 def test_as_clause_of_time_is_not_a_cue() -> None:
     assert statements("As he spoke, protesters gathered outside the building.") == []
 

@@ -31,6 +31,7 @@ _NOT_CONTENT = frozenset({"it", "this", "that", "instance", "example", "them", "
 _OBJECT_PREPS = frozenset({"as", "of", "for", "over"})
 # cues whose "to X" names who heard it ("confirmed to Reuters")
 _SAY_TO = frozenset({"say", "speak", "tell", "confirm", "deny", "explain"})
+_OPENERS = frozenset({"but", "and", "yet", "so", "or"})  # sentence-initial joiners, not what was said
 _MIN_PARAGRAPH_WORDS = 3  # a colon-introduced paragraph shorter than this is a label, not a statement
 _MAX_COLON_GAP = 12  # tokens between a cue and the colon that introduces its quote
 # where a participle mis-tagged as a noun sits when it is really a cue verb
@@ -223,6 +224,23 @@ class RuleExtractor:
                 return None
         return None
 
+    def _past_opener(self, first: Token, stop: int, a: int) -> int:
+        """Start of a parenthetical cue's content after the words that only join it to what came
+        before: *But / And / Yet* (*But the economic weapons, he added, are …*) and, before an
+        *as* clause, *If* (*If, as I've suggested, he and other developers benefit …*)."""
+        doc = self.doc
+        i = first.i
+        while i < stop and (doc[i].dep_ == "cc" or doc[i].lower_ in _OPENERS or doc[i].is_punct):
+            i += 1
+        j = i
+        while j < stop and (doc[j].dep_ == "mark" or doc[j].is_punct):
+            j += 1
+        if j == stop:  # only a subordinator before the cue's clause: "If, as I've suggested, …"
+            i = j
+        if i == first.i or i >= len(doc):
+            return a
+        return doc[i].idx
+
     def _colon_paragraph(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         """The paragraph after a cue whose line ends with a colon ("Limbaugh added:" then the words
         set apart without quotation marks, as scraped block quotes and posts come)."""
@@ -300,6 +318,7 @@ class RuleExtractor:
             if (verb.dep_ == "parataxis" or (as_clause and lemma in lex.as_cues)) and verb.head.i != verb.i:
                 ha, hb = subtree_chars(verb.head)
                 va, vb = subtree_chars(verb)
+                ha = self._past_opener(verb.head.left_edge, verb.left_edge.i, ha)
                 content = [s for s in ((ha, va), (vb, hb)) if s[1] > s[0]]
                 rule = "parenthetical"
             else:
