@@ -607,6 +607,12 @@ def test_parenthetical_content_starts_after_joining_words(text: str, content: st
     assert one(text).content.text == content
 
 
+def test_content_never_ends_on_a_coordinator() -> None:
+    st_ = one("This week, the president declined to threaten Moscow or even directly declare it responsible.",
+              "Moscow")
+    assert st_.content.text == "to threaten Moscow"
+
+
 def test_as_clause_of_time_is_not_a_cue() -> None:
     assert statements("As he spoke, protesters gathered outside the building.") == []
 

@@ -225,9 +225,19 @@ class Engine:
             for q in self.quotes.within(a, b) if c.rule != "colon-line" else ():
                 a, b = min(a, q.start), max(b, q.end)
             a, b = trim_span(self.text, max(a, lo), min(b, hi))
+            a, b = trim_span(self.text, a, min(self._close_coordination(a, b), hi))
             if b > a:
                 parts.append((a, b))
         c.content = parts
+
+    def _close_coordination(self, a: int, b: int) -> int:
+        """End of a content whose parse subtree stops on a coordinator whose conjunct the parse hung
+        elsewhere (*declined to threaten Moscow or* | *even directly declare it responsible*, *urges
+        her husband to come out of the car and* | *repeatedly says …*): before the coordinator."""
+        span = self.doc.char_span(a, b, alignment_mode="contract")
+        if span is None or len(span) < 2 or span[-1].dep_ != "cc":
+            return b
+        return span[-1].idx
 
     def _lead_time(self, c: Candidate) -> None:
         """A date right after the cue that opens a clause without *that* dates the saying, not the
