@@ -282,6 +282,13 @@ def test_unresolvable_pronoun_has_no_name() -> None:
             ["Walla"],
         ),
         (
+            # the parse hangs "citing" on the reported clause, not on "reported"
+            "The Times of Israel reported, citing a source familiar with the talks, that Israel would "
+            "withdraw to the yellow line within 24 hours.",
+            "a source familiar with the talks",
+            ["Times of Israel"],
+        ),
+        (
             "According to KAN, Israeli sources confirmed that progress had been made.",
             "Israeli sources",
             ["KAN"],

@@ -201,6 +201,15 @@ def test_gazetteer_overrides_ner_and_respects_longer_names(nlp: Any) -> None:
     assert len(reuters[0].mentions) == 1
 
 
+def test_name_with_its_article_beats_a_shorter_name_it_starts_with(nlp: Any) -> None:
+    # "The Times" (London) is an alias too; "The Times of Israel" is the longer name, without "The"
+    text = "The Times of Israel reported it first. The Times reported it later."
+    idx = run(nlp, text)
+    toi = named(idx, "Times of Israel")
+    assert [text[m.start : m.end] for m in toi.mentions] == ["Times of Israel"]
+    assert named(idx, "The Times").type == "OUTLET"
+
+
 def test_titles_not_stripped_from_organisations(nlp: Any) -> None:
     idx = run(nlp, "General Motors said the Justice Department will sue. President Trump said so.")
     assert {"General Motors", "Justice Department"} <= {e.name for e in idx.entities}

@@ -393,6 +393,29 @@ class RuleExtractor:
                     self._add_via(cand, subj)
             elif c.dep_ == "advmod" and c.lower_ in lex.hedge_words:
                 cand.hedged = True
+            elif c.dep_ == "ccomp" and cand.speaker is None:
+                self._citing_inside(verb, c, cand)
+
+    def _citing_inside(self, verb: Token, clause: Token, cand: Candidate) -> None:
+        """"The Times of Israel reported, citing a source familiar with the talks, that …": the parse
+        hangs "citing" on the reported clause; the cited are the speaker, the subject the relay, and
+        the content starts after the citing phrase."""
+        doc = self.doc
+        for g in clause.children:
+            if g.dep_ != "advcl" or g.lemma_.lower() != "cite" or not (verb.i < g.i < clause.i):
+                continue
+            obj = next((o for o in g.children if o.dep_ == "dobj"), None)
+            subj = next((o for o in verb.children if o.dep_ == "nsubj"), None)
+            if obj is None or subj is None or not self._sourcelike(obj):
+                return
+            k = g.right_edge.i + 1
+            while k < clause.right_edge.i and doc[k].is_punct:
+                k += 1
+            start = doc[k].idx
+            cand.content = [(max(a, start), b) if a <= g.idx < b else (a, b) for a, b in cand.content]
+            cand.speaker = mention(doc, obj, self.text)
+            self._add_via(cand, subj)
+            return
 
     def _citing(self, verb: Token, subj: Token, sent: Span, cand: Candidate) -> None:
         """ "Citing sources familiar with the matter, Walla reported" when the parse missed the advcl:

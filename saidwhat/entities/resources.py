@@ -93,6 +93,7 @@ class Gazetteer:
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
     _after_on: re.Pattern[str] | None = field(default=None, repr=False)
     _after_on_map: dict[str, Source] = field(default_factory=dict, repr=False)
+    _article_forms: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Gazetteer:
@@ -121,6 +122,14 @@ class Gazetteer:
         for src in gaz.sources:
             if src.name not in src.aliases and (len(src.name) < 3 or src.name in gaz._after_on_map):
                 gaz._by_alias.pop(src.name, None)
+        # "The Times of Israel": with its article, a name must beat a shorter one it starts with
+        # ("The Times"); the article itself is not part of the mention
+        for form, src in list(gaz._by_alias.items()):
+            if " " in form and not form.lower().startswith("the "):
+                for article in ("The ", "the "):
+                    if article + form not in gaz._by_alias:
+                        gaz._by_alias[article + form] = src
+                        gaz._article_forms.add(article + form)
         forms = sorted(gaz._by_alias, key=len, reverse=True)
         gaz._pattern = re.compile(r"(?<![\w@#])(?:" + trie_regex(forms) + r")(?![\w-])")
         if gaz._after_on_map:
@@ -134,7 +143,8 @@ class Gazetteer:
         """Alias matches in ``text``, leftmost-longest, not overlapping each other."""
         assert self._pattern is not None
         for m in self._pattern.finditer(text):
-            yield GazetteerMatch(m.start(), m.end(), self._by_alias[m.group()])
+            start = m.start() + 4 if m.group() in self._article_forms else m.start()
+            yield GazetteerMatch(start, m.end(), self._by_alias[m.group()])
         if self._after_on is not None:
             for m in self._after_on.finditer(text):
                 yield GazetteerMatch(m.start(), m.end(), self._after_on_map[m.group()])
