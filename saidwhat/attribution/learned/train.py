@@ -23,7 +23,7 @@ from saidwhat.attribution.learned.corpus import char_roles, read_ann, token_tags
 from saidwhat.attribution.learned.features import Parsed, cue_flags, unit_features
 from saidwhat.nlp import load_nlp
 
-DEFAULTS = {"c1": 1.5, "c2": 0.01, "max_iterations": 150, "minfreq": 5}
+DEFAULTS = {"c1": 3.0, "c2": 0.01, "max_iterations": 150, "minfreq": 5}
 
 
 def corpus_files(directory: Path) -> list[Path]:
