@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from saidwhat.attribution.learned import LearnedRelation, open_tagger, predict_relations
 from saidwhat.attribution.learned.corpus import char_roles, read_ann, token_tags
 from saidwhat.attribution.learned.decode import TagSpan, group, packaged_tagger, tag_unit
-from saidwhat.attribution.learned.features import Parsed, cue_flags, unit_features
+from saidwhat.attribution.learned.features import (
+    CLUSTERS_FILE,
+    Parsed,
+    cue_flags,
+    load_centroids,
+    packaged_centroids,
+    unit_features,
+)
 from saidwhat.attribution.learned.train import corpus_files, parse_corpus, train
 
 PARAGRAPH = (
@@ -105,6 +112,19 @@ def test_feature_extraction_is_deterministic(nlp: Any) -> None:
     said = a.text.index("said")
     feats = fa[0][said]
     assert "cue" in feats and "w=said" in feats
+
+
+def test_word_class_features_from_the_token_vectors(nlp: Any) -> None:
+    cents = packaged_centroids()
+    assert sorted(cents) == [32, 256]
+    p = Parsed.from_doc(nlp(PARAGRAPH))
+    said = p.text.index("said")
+    feats = unit_features(p, p.units[0])[said]
+    assert any(f.startswith("c256=") for f in feats) and any(f.startswith("hc32=") for f in feats)
+    # a document without vectors (tokenised only) simply has no word classes
+    bare = Parsed.from_doc(nlp.make_doc(PARAGRAPH))
+    assert bare.clusters == {}
+    assert not any(f.startswith("c32=") for u in bare.units for t in unit_features(bare, u) for f in t)
 
 
 def test_cue_and_clause_features(nlp: Any) -> None:
@@ -231,18 +251,24 @@ def test_training_end_to_end(nlp: Any, tmp_path: Path) -> None:
     twin = tmp_path / "twin.crfsuite"
     train(docs, files, twin, c1=0.0, c2=0.01, max_iterations=100, minfreq=1)
     assert twin.read_bytes() == model.read_bytes()
+    # the word classes are written beside the model, the same on every run
+    cents = load_centroids(tmp_path / CLUSTERS_FILE)
+    assert sorted(cents) == [32, 256] and all(c.shape[1] == docs[0].tensor.shape[1] for c in cents.values())
     tagger = open_tagger(model)
     # the tagger reproduces the tags of its training sentence
     text, rels = SYNTHETIC[0]
-    p = Parsed.from_doc(docs[0])
+    p = Parsed.from_doc(docs[0], cents)
+    assert p.clusters and all(len(a) == len(docs[0]) for a in p.clusters.values())
     gold = token_tags(p, p.units[0], char_roles(len(text), read_ann(files[0].with_suffix(".ann"))))
     tags, probs = tag_unit(tagger, p, p.units[0], cue_flags(p))
     assert tags == gold
     assert all(0.0 <= x <= 1.0 for x in probs)
-    (rel,) = predict_relations(docs[0], tagger)
+    (rel,) = predict_relations(docs[0], tagger, cents)
     assert rel.source is not None and text[rel.source[0] : rel.source[1]] == "The mayor"
     assert rel.cue is not None and text[rel.cue[0] : rel.cue[1]] == "said"
     assert text[rel.content[0][0] : rel.content[-1][1]] == "that the bridge would reopen in May"
     # the parse cache is read back on the next run
     again = parse_corpus(files, nlp, cache=tmp_path / "parses.spacy")
     assert [d.text for d in again] == [d.text for d in docs]
+    # with the token vectors the word classes are computed from
+    assert all((a.tensor == d.tensor).all() for a, d in zip(again, docs, strict=True))

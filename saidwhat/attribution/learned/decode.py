@@ -24,6 +24,7 @@ from saidwhat.attribution.learned.features import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     TOGGLE_QUOTES,
+    Centroids,
     Parsed,
     cue_flags,
     unit_features,
@@ -266,12 +267,15 @@ def _relation(p: Parsed, src: TagSpan | None, cue: TagSpan | None, frags: list[T
     )
 
 
-def predict_relations(doc: Doc, tagger: Any = None) -> list[LearnedRelation]:
+def predict_relations(
+    doc: Doc, tagger: Any = None, centroids: Centroids | None = None
+) -> list[LearnedRelation]:
     """Attribution relations of a parsed document, in text order.
 
-    ``tagger`` defaults to the packaged model (loaded lazily, once per process).
+    ``tagger`` and the word-class ``centroids`` default to the packaged ones (loaded lazily, once
+    per process); a model trained elsewhere comes with its own centroids file.
     """
-    p = Parsed.from_doc(doc)
+    p = Parsed.from_doc(doc, centroids)
     if not p.units:
         return []
     return group(p, tag_spans(p, tagger if tagger is not None else packaged_tagger()))

@@ -9,10 +9,13 @@ joins, so extraction costs a small fraction of the parse itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any
 
+import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
 
@@ -34,6 +37,58 @@ KID_DEPS = frozenset(
 # entity types (and pronouns) that make a subject a plausible speaker
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
+# k-means centroids of the parser's contextual token vectors (``doc.tensor``), one array per k:
+# a token's cluster, its head's and its neighbours' are tagger attributes (a learned word class
+# that also covers cue words unseen in training). Written by ``train.py`` beside the model.
+CLUSTERS_FILE = "clusters.npz"
+
+Centroids = dict[int, np.ndarray]
+
+
+@lru_cache(maxsize=1)
+def packaged_centroids() -> Centroids:
+    """The centroids packaged with the model (empty when the file is absent)."""
+    res = files(__package__).joinpath(CLUSTERS_FILE)
+    if not res.is_file():
+        return {}
+    with as_file(res) as path:
+        return load_centroids(path)
+
+
+def load_centroids(path: Path) -> Centroids:
+    with np.load(path, allow_pickle=False) as z:
+        return {int(k[1:]): np.asarray(z[k], dtype=np.float32) for k in z.files}
+
+
+def save_centroids(path: Path, cents: Centroids) -> None:
+    with path.open("wb") as fh:
+        arrays: dict[str, Any] = {f"k{k}": c for k, c in sorted(cents.items())}
+        np.savez(fh, **arrays)
+
+
+def kmeans(x: np.ndarray, k: int, iters: int = 20, seed: int = 0) -> np.ndarray:
+    """Lloyd's k-means from ``k`` distinct rows drawn with a fixed seed (deterministic)."""
+    rng = np.random.default_rng(seed)
+    c = x[rng.choice(len(x), k, replace=False)].copy()
+    for _ in range(iters):
+        d = (x**2).sum(1)[:, None] - 2 * x @ c.T + (c**2).sum(1)[None]
+        a = d.argmin(1)
+        for j in range(k):
+            m = a == j
+            if m.any():
+                c[j] = x[m].mean(0)
+    return c
+
+
+def assign(tensor: np.ndarray, cents: Centroids) -> dict[int, list[int]]:
+    """Per k, the nearest centroid of every token vector (nothing without a matching tensor)."""
+    out: dict[int, list[int]] = {}
+    for k, c in cents.items():
+        if tensor.ndim != 2 or tensor.shape[0] == 0 or tensor.shape[1] != c.shape[1]:
+            return {}
+        d = -2 * tensor @ c.T + (c**2).sum(1)[None]
+        out[k] = d.argmin(1).tolist()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +124,12 @@ class Parsed:
     prt: list[str]
     that: list[bool]
     subj: list[str]
+    # per k: each token's cluster of ``doc.tensor`` (empty when the doc has no tensor)
+    clusters: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> Parsed:
+    def from_doc(cls, doc: Doc, centroids: Centroids | None = None) -> Parsed:
+        """Read the parse; ``centroids`` default to the packaged ones."""
         rows = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ENT_IOB]).tolist()
         # HEAD (relative) and SENT_START are signed but come in an unsigned array
         signed = doc.to_array([HEAD, SENT_START]).astype("int64").tolist()
@@ -136,6 +194,9 @@ class Parsed:
                 p.subj[h] = (
                     "ent" if e in SPEAKER_ENTS else "pron" if p.lower[i] in SPEAKER_PRONOUNS else "other"
                 )
+        cents = packaged_centroids() if centroids is None else centroids
+        if cents and n:
+            p.clusters = assign(np.asarray(doc.tensor, dtype=np.float32), cents)
         return p
 
 
@@ -320,4 +381,13 @@ def unit_features(p: Parsed, idxs: list[int], is_cue: dict[int, bool] | None = N
                         f.append(f"{o}cue")
             elif o in (-1, 1):
                 f.append(f"{o}BOU")
+    for k, i in enumerate(idxs):
+        f = out[k]
+        for size, a in p.clusters.items():
+            f.append(f"c{size}={a[i]}")
+            f.append(f"hc{size}={a[p.head[i]]}")
+            if k > 0:
+                f.append(f"-1c{size}={a[idxs[k - 1]]}")
+            if k + 1 < n:
+                f.append(f"1c{size}={a[idxs[k + 1]]}")
     return out

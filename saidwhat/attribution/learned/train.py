@@ -3,8 +3,10 @@
 usage: python -m saidwhat.attribution.learned.train --train DIR --out model.crfsuite
 
 DIR holds ``<name>.txt`` and ``<name>.ann`` pairs. Texts are parsed with the production pipeline
-(:func:`saidwhat.nlp.load_nlp`), cut into paragraph units, turned into features and BIO tags, and
-fed to CRFsuite's L-BFGS trainer (deterministic: same data and options, same model).
+(:func:`saidwhat.nlp.load_nlp`); word classes are fitted on the parser's token vectors (k-means,
+fixed seed) and written beside the model as ``clusters.npz``; the texts are cut into paragraph
+units, turned into features and BIO tags, and fed to CRFsuite's L-BFGS trainer (deterministic:
+same data and options, same model and centroids).
 """
 
 from __future__ import annotations
@@ -15,15 +17,27 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from saidwhat.attribution.learned.corpus import char_roles, read_ann, token_tags
-from saidwhat.attribution.learned.features import Parsed, cue_flags, unit_features
+from saidwhat.attribution.learned.features import (
+    CLUSTERS_FILE,
+    Centroids,
+    Parsed,
+    cue_flags,
+    kmeans,
+    save_centroids,
+    unit_features,
+)
 from saidwhat.nlp import load_nlp
 
 DEFAULTS = {"c1": 3.0, "c2": 0.01, "max_iterations": 150, "minfreq": 5}
+# word classes: k-means of the parser's token vectors, on a fixed sample of the training tokens
+CLUSTER_SIZES = (32, 256)
+CLUSTER_SAMPLE = 300_000
 
 
 def corpus_files(directory: Path) -> list[Path]:
@@ -34,28 +48,46 @@ def corpus_files(directory: Path) -> list[Path]:
 def parse_corpus(
     files: list[Path], nlp: Language, n_process: int = 1, cache: Path | None = None
 ) -> list[Doc]:
-    """Parse the texts (or read them from a DocBin cache written by an earlier run)."""
-    if cache is not None and cache.exists():
+    """Parse the texts (or read them from a DocBin cache written by an earlier run; the token
+    vectors, which a DocBin does not keep, are cached beside it)."""
+    tensors = cache.with_suffix(".tensors.npz") if cache is not None else None
+    if cache is not None and tensors is not None and cache.exists() and tensors.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(files) and all(
+        with np.load(tensors, allow_pickle=False) as z:
+            arrays = [z[f"arr_{i}"] for i in range(len(z.files))]
+        if len(docs) == len(files) == len(arrays) and all(
             d.text == f.read_text(encoding="utf-8") for d, f in zip(docs, files, strict=True)
         ):
+            for d, t in zip(docs, arrays, strict=True):
+                d.tensor = t
             return docs
     texts = [f.read_text(encoding="utf-8") for f in files]
     docs = list(nlp.pipe(texts, batch_size=16, n_process=n_process))
-    if cache is not None:
+    if cache is not None and tensors is not None:
         db = DocBin(store_user_data=False)
         for d in docs:
             db.add(d)
         db.to_disk(cache)
+        with tensors.open("wb") as fh:
+            np.savez(fh, *[d.tensor for d in docs])
     return docs
 
 
-def sequences(docs: list[Doc], files: list[Path]) -> Iterator[tuple[list[list[str]], list[str]]]:
+def fit_centroids(docs: list[Doc]) -> Centroids:
+    """Word classes for the tagger: k-means of a fixed sample of the training token vectors."""
+    x = np.concatenate([d.tensor for d in docs]).astype(np.float32)
+    rng = np.random.default_rng(0)
+    x = x[rng.choice(len(x), min(CLUSTER_SAMPLE, len(x)), replace=False)]
+    return {k: kmeans(x, min(k, len(x))) for k in CLUSTER_SIZES}
+
+
+def sequences(
+    docs: list[Doc], files: list[Path], centroids: Centroids
+) -> Iterator[tuple[list[list[str]], list[str]]]:
     """(features, tags) per paragraph unit of every document."""
     for doc, f in zip(docs, files, strict=True):
         roles = char_roles(len(doc.text), read_ann(f.with_suffix(".ann")))
-        p = Parsed.from_doc(doc)
+        p = Parsed.from_doc(doc, centroids)
         is_cue = cue_flags(p)
         for unit in p.units:
             yield unit_features(p, unit, is_cue), token_tags(p, unit, roles)
@@ -72,9 +104,12 @@ def train(
     minfreq: int = int(DEFAULTS["minfreq"]),
     verbose: bool = False,
 ) -> None:
-    """Fit the CRF and write it to ``out``."""
+    """Fit the word classes and the CRF; write the model to ``out`` and the centroids beside it."""
+    centroids = fit_centroids(docs)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_centroids(out.parent / CLUSTERS_FILE, centroids)
     trainer = pycrfsuite.Trainer(verbose=verbose)
-    for xseq, yseq in sequences(docs, files):
+    for xseq, yseq in sequences(docs, files, centroids):
         trainer.append(xseq, yseq)
     trainer.select("lbfgs", "crf1d")
     trainer.set_params(
@@ -86,7 +121,6 @@ def train(
             "feature.possible_transitions": True,
         }
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
 
 
