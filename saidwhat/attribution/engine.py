@@ -302,10 +302,7 @@ class Engine:
             if len(self.text[q.inner_start : q.inner_end].split()) < MIN_QUOTE_WORDS:
                 # a short opening part is kept only before a cue that already has the rest
                 # ("''Hopefully,'' the president said, ''this museum can help …''")
-                c = self._quote_cue(q)
-                same_cue = by_cue.get(c.cue) if c is not None and c.cue is not None else None
-                if same_cue is not None and same_cue.content and same_cue.content[0][0] > q.end:
-                    same_cue.content = [trim_span(self.text, q.start, q.end), *same_cue.content]
+                self._quote_cue_or_join(q, by_cue, opening_only=True)
                 continue
             k = bisect_right(cue_ends, q.start) - 1
             # the nearest cue, or an earlier one of its sentence ("“X,” she said, emphasizing why
@@ -321,13 +318,7 @@ class Engine:
             if host is not None:
                 host.content.append(trim_span(self.text, q.start, q.end))
                 continue
-            c = self._quote_cue(q)
-            same_cue = by_cue.get(c.cue) if c is not None and c.cue is not None else None
-            if same_cue is not None:
-                # "“By locking in China,” Mr. Obama said, “it now allowed me …”": the rule found
-                # the part after the cue; the part before it is the same statement
-                same_cue.content = sorted([*same_cue.content, trim_span(self.text, q.start, q.end)])
-                continue
+            c = self._quote_cue_or_join(q, by_cue, opening_only=False)
             if c is not None:
                 cands.append(c)
                 if c.cue is not None:
@@ -336,6 +327,21 @@ class Engine:
                     cue_ends.insert(j, c.cue[1])
                     hosts.insert(j, c)
                     by_cue.setdefault(c.cue, c)
+
+    def _quote_cue_or_join(
+        self, q: Quote, by_cue: dict[tuple[int, int], Candidate], *, opening_only: bool
+    ) -> Candidate | None:
+        """The candidate :meth:`_quote_cue` finds for ``q``, unless a candidate with that cue exists:
+        then ``q`` is a part of that statement (*“By locking in China,” Mr. Obama said, “it now
+        allowed me …”*: the rule found the part after the cue) and is joined to it — only as its
+        opening part when ``opening_only`` — and None is returned."""
+        c = self._quote_cue(q)
+        host = by_cue.get(c.cue) if c is not None and c.cue is not None else None
+        if host is None:
+            return c
+        if not opening_only or (host.content and host.content[0][0] > q.end):
+            host.content = sorted([*host.content, trim_span(self.text, q.start, q.end)])
+        return None
 
     def _continues(self, host: Candidate, q: Quote) -> bool:
         """Whether ``q`` goes on with ``host``'s direct quote: right after its cue ("“X,” he said,

@@ -237,9 +237,7 @@ class RuleExtractor:
             j += 1
         if j == stop:  # only a subordinator before the cue's clause: "If, as I've suggested, …"
             i = j
-        if i == first.i or i >= len(doc):
-            return a
-        return doc[i].idx
+        return a if i == first.i else doc[i].idx
 
     def _colon_paragraph(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         """The paragraph after a cue whose line ends with a colon ("Limbaugh added:" then the words

@@ -226,15 +226,12 @@ class SpeakerResolver:
             ref = self._find(a, want, head)
             if ref is not None:
                 return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
-            if want == "org":
-                want = ""  # unresolved: described as written, like any other description
-        if want:
             if want in ("pronoun", "outlet", "role"):
                 fb = self._entity_fallback(a, head, want)
                 if fb is not None:
                     return fb
-            kind = self._kind(head, None)
-            return Resolved(kind, want == "anonymous", None, None, h)
+            if want != "org":  # an unresolved "the group" is described as written, below
+                return Resolved(self._kind(head, None), want == "anonymous", None, None, h)
         anonymous = self._anonymous(head, span, ent if espan is not None else None)
         if ent is not None and espan is not None and not anonymous:
             return Resolved(self._kind(head, ent), False, ent.name, ent, espan)

@@ -195,16 +195,15 @@ def _resolve_refs(out: list[Timex], refs: list[tuple[int, str, str] | None]) -> 
         if ref is None:
             continue
         amount, unit, scope = ref
-        done = _resolve_one(out, refs, i, scope)
-        if not done and scope == "later":
+        if not _resolve_one(out, refs, i, ref) and scope == "later":
             _to_distance(out[i], amount, unit)
 
 
-def _resolve_one(out: list[Timex], refs: list[tuple[int, str, str] | None], i: int, scope: str) -> bool:
-    """Resolve ``out[i]`` in ``scope``; False when no time before it fits."""
-    ref = refs[i]
-    assert ref is not None
-    amount, unit, _ = ref
+def _resolve_one(
+    out: list[Timex], refs: list[tuple[int, str, str] | None], i: int, ref: tuple[int, str, str]
+) -> bool:
+    """Resolve ``out[i]`` (``ref``: its amount, unit and scope); False when no time before it fits."""
+    amount, unit, scope = ref
     tx = out[i]
     for j in range(i - 1, -1, -1):
         prev = out[j]

@@ -200,11 +200,6 @@ class Parsed:
         return p
 
 
-def units(doc: Doc) -> list[list[int]]:
-    """Paragraph units: runs of non-space token indices not separated by a line break."""
-    return Parsed.from_doc(doc).units
-
-
 def _bucket(n: int) -> str:
     if n <= 2:
         return str(n)
