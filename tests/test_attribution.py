@@ -735,3 +735,48 @@ def test_dash_name_keeps_initials_and_drops_nbsp() -> None:
 )
 def test_object_content_conventions(text: str, content: str) -> None:
     assert one(text).content.text == content
+
+
+# ---- a cue joined to another statement's content; a speaker only the tagger saw ------------------
+def test_participle_cue_after_a_content_is_a_statement_of_its_own() -> None:
+    # PolNeAR dev (huff-post): two attributions of one speaker, not one content holding "arguing"
+    text = (
+        "Sen. David Perdue (R-Ga.) said he didn’t believe those characterizations did Romney in in "
+        "2012, arguing that it was divisions in the Republican Party that were a bigger hurdle."
+    )
+    said = one(text, "characterizations")
+    assert said.content.text == "he didn’t believe those characterizations did Romney in in 2012"
+    arguing = one(text, "divisions")
+    assert arguing.cue is not None and arguing.cue.text == "arguing"
+    assert spk(said) == spk(arguing) == "Sen. David Perdue (R-Ga.)"
+    assert arguing.content.text.startswith("that it was divisions")
+
+
+def test_coordinated_cue_splits_the_content_and_keeps_the_speaker() -> None:
+    text = (
+        "Even China, Pyongyang's only ally, said it was \"resolutely opposed\" to the test and warned "
+        "North Korea to refrain from further actions that would worsen the situation."
+    )
+    said = one(text, "opposed")
+    assert said.content.text == 'it was "resolutely opposed" to the test'
+    warned = one(text, "refrain")
+    assert warned.cue is not None and warned.cue.lemma == "warn" and warned.act == "warn"
+    assert spk(warned) == spk(said) and spk(said) is not None and spk(said).startswith("China")
+
+
+def test_a_cue_with_its_own_subject_inside_a_content_stays_nested() -> None:
+    # a report inside a report: PolNeAR marks the outer one only
+    text = "The senator said that the governor had warned voters about the storm last week."
+    (st,) = statements(text)
+    assert spk(st) == "The senator" and "had warned voters" in st.content.text
+
+
+def test_speaker_the_parse_missed_comes_from_the_tagger() -> None:
+    # the parser made the quoted show title ("Fox") the subject and hung "Flynn" on the quote
+    text = (
+        "“He's absolutely right. There's a severe disconnect between this White House and our "
+        "military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”"
+    )
+    st = one(text, "absolutely right")
+    assert spk(st) == "Flynn, a top Trump surrogate"
+    assert "Flynn" not in st.content.text and st.mode == "direct"

@@ -26,6 +26,7 @@ from saidwhat.attribution.speakers import Resolved, SpeakerResolver
 from saidwhat.attribution.syntax import subject_of, trim_span
 from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, TextSpan, Timex, Via
+from saidwhat.nlp import doc_text, sentence_spans
 
 # segments whose text is never the content of an article's statement
 SKIP_KINDS = frozenset({"comment", "signature", "boilerplate", "related"})
@@ -84,7 +85,7 @@ class Engine:
     ) -> None:
         self.use_learned = use_learned
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lex or lexicon()
         self.segments = _Segments(segments, len(self.text))
         self.entities = entities
@@ -98,7 +99,7 @@ class Engine:
         self.rules = RuleExtractor(doc, self.lex, self.quotes)
         self.resolver = SpeakerResolver(self.text, self.lex, entities)
         # an unparsed doc (no sentence boundaries) is one sentence
-        self.sent_spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.sent_spans = sentence_spans(doc)
         self.sents = [(s.start_char, s.end_char) for s in self.sent_spans]
         self.sent_starts = [s[0] for s in self.sents]
 
@@ -161,7 +162,7 @@ class Engine:
             self._lead_time(c)
             if c.content:
                 kept.append(c)
-        return self._dedupe(self._drop_nested(kept))
+        return self._dedupe(self._drop_nested(self._split_joined(kept)))
 
     def _colon_lines(self) -> list[Candidate]:
         """Lines that open with a name and a colon: transcripts ("PENCE: …"), headlines ("Pence: …")."""
@@ -256,6 +257,54 @@ class Engine:
             if len(self.text[ra:rb].split()) >= _MIN_LEAD_REST:
                 c.content = [(ra, rb)]
                 c.said_at = (t.start, t.end)
+
+    def _split_joined(self, cands: list[Candidate]) -> list[Candidate]:
+        """A cue verb of the same speaker joined to a content's end is a report of its own.
+
+        *Perdue said he didn't believe X, arguing that Y* / *China said it was opposed and warned
+        North Korea to refrain*: the parse hangs the participle or conjunct inside the first
+        content, but PolNeAR (and a reader) sees two statements with one speaker. The first content
+        ends before the joined cue, which keeps its own content and takes the first's speaker.
+        Only a cue with no subject of its own is joined (*said that Y had warned Z* is a report
+        inside a report, dropped later as nested)."""
+        if len(cands) < 2:
+            return cands
+        by_cue = sorted(
+            (c for c in cands if c.cue is not None and c.cue_tok is not None),
+            key=lambda c: c.cue[0] if c.cue else 0,
+        )
+        for inner in by_cue:
+            tok = inner.cue_tok
+            assert tok is not None and inner.cue is not None
+            if (
+                inner.rule not in self.lex.joined_rules
+                or tok.dep_ not in self.lex.joined_deps
+                or any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in tok.children)
+                or not inner.content
+                or inner.content[0][0] < inner.cue[1]
+            ):
+                continue
+            for outer in cands:
+                if outer is inner or outer.speaker is None or len(outer.content) != 1:
+                    continue
+                a, b = outer.content[0]
+                if not (a < inner.cue[0] and inner.content[-1][1] <= b):
+                    continue
+                # the first content ends before the joiners of the cue (", and", ", also")
+                j = tok.i - 1
+                while j >= 0 and self.doc[j].dep_ in ("cc", "punct", "advmod", "aux", "neg"):
+                    j -= 1
+                if j < 0 or self.doc[j].idx < a:
+                    break
+                end = self.doc[j].idx + len(self.doc[j].text)
+                if len(self.text[a:end].split()) < 3:
+                    break
+                outer.content = [trim_span(self.text, a, end)]
+                inner.speaker = outer.speaker
+                if not inner.via:
+                    inner.via = list(outer.via)
+                break
+        return cands
 
     @staticmethod
     def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
@@ -431,6 +480,7 @@ class Engine:
         if not self.use_learned:
             return []
         rels = predict_relations(self.doc)
+        self._learned_speakers(cands, rels)
         taken = sorted(
             [p for c in cands for p in c.content]
             + [c.cue for c in cands if c.cue is not None]
@@ -443,6 +493,37 @@ class Engine:
             if c is not None:
                 out.append(c)
         return out
+
+    def _learned_speakers(self, cands: list[Candidate], rels: list[LearnedRelation]) -> None:
+        """A rule statement whose cue has no subject the parse can show (“…,” Flynn, a top Trump
+        surrogate, said — the parser made a quoted title the subject and hung the name on the
+        quote's clause) takes the source the tagger found for the same cue: outside quotations, and
+        outside the content or at its edge (the statement leaves the speaker out of its content)."""
+        open_ = [c for c in cands if c.speaker is None and not c.hedged and c.cue is not None and c.content]
+        if not open_:
+            return
+        doc = self.doc
+        for c in open_:
+            assert c.cue is not None
+            for rel in rels:
+                if rel.source is None or rel.cue is None or rel.score < self.lex.learned_min_score:
+                    continue
+                ca, cb = rel.cue
+                if not (ca < c.cue[1] and c.cue[0] < cb):
+                    continue
+                sa, sb = rel.source
+                # never a word of a quotation; inside the content only at its edge (the parse hung
+                # the speaker on the content's clause), and the statement then leaves it out
+                if self.quotes.covering(sa) is not None or not self._attributable(sa):
+                    continue
+                if any(sa < b and a < sb and a < sa and sb < b for a, b in c.content):
+                    continue
+                sspan = doc.char_span(sa, sb, alignment_mode="expand")
+                if sspan is None or not len(sspan):
+                    continue
+                span = trim_span(self.text, sa, sb)
+                c.speaker = Mention(sspan.root, span, span)
+                break
 
     def _from_learned(
         self, rel: LearnedRelation, taken: list[tuple[int, int]], starts: list[int]
@@ -861,7 +942,7 @@ def extract_statements(
 
     ``timexes`` carry values already resolved against ``published``; a statement is never dated
     after ``published``."""
-    if not doc.text.strip():
+    if not doc_text(doc).strip():
         return []
     return Engine(doc, segments, entities, timexes, published).run()
 

@@ -44,6 +44,8 @@ class Lexicon:
     colon_not_names: frozenset[str]
     colon_max_words: int
     as_cues: frozenset[str]
+    joined_rules: frozenset[str]
+    joined_deps: frozenset[str]
     learned_cues: frozenset[str]
     learned_min_score: float
     learned_any_cue_score: float
@@ -94,6 +96,8 @@ def lexicon() -> Lexicon:
         colon_not_names=_words(attr["colon_lines"]["not_names"]),
         colon_max_words=int(attr["colon_lines"]["max_name_words"]),
         as_cues=_words(cues["as_clause"]["verbs"]),
+        joined_rules=_words(cues["joined"]["rules"]),
+        joined_deps=_words(cues["joined"]["deps"]),
         learned_cues=_words(cues["learned"]["cue_lemmas"])
         | frozenset(cues["verbs"])
         | frozenset(cues["nouns"]),

@@ -22,6 +22,7 @@ from saidwhat.attribution.syntax import (
     relative_head,
     subject_of,
 )
+from saidwhat.nlp import doc_text
 
 # clause dependents of a cue verb that hold what was said
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -127,7 +128,7 @@ class RuleExtractor:
         self.doc = doc
         self.lex = lex
         self.quotes = quotes
-        self.text = doc.text
+        self.text = doc_text(doc)
 
     # ---- cue verbs -------------------------------------------------------------------------
     def from_token(self, tok: Token, sent: Span) -> Candidate | None:
