@@ -780,3 +780,41 @@ def test_speaker_the_parse_missed_comes_from_the_tagger() -> None:
     st = one(text, "absolutely right")
     assert spk(st) == "Flynn, a top Trump surrogate"
     assert "Flynn" not in st.content.text and st.mode == "direct"
+
+
+def _engine(nlp: Any, text: str) -> Engine:
+    doc = nlp(text)
+    segs = [Segment("body", 0, len(text))]
+    return Engine(doc, segs, extract_entities(doc, segs), [], None)
+
+
+def _rel(text: str, cue: str, content: str, source: str | None, score: float) -> Any:
+    from saidwhat.attribution.learned import LearnedRelation
+
+    def at(piece: str) -> tuple[int, int]:
+        i = text.index(piece)
+        return i, i + len(piece)
+
+    return LearnedRelation(
+        source=at(source) if source else None, cue=at(cue), content=[at(content)], score=score
+    )
+
+
+def test_learned_relation_without_source_needs_the_no_source_score(nlp: Any) -> None:
+    text = "Asking federal prosecutors to charge someone with contempt would be a first."
+    eng = _engine(nlp, text)
+    floor = eng.lex.learned_no_source_score
+    content = "federal prosecutors to charge someone with contempt"
+    assert eng._from_learned(_rel(text, "Asking", content, None, floor - 0.01), [], []) is None
+    c = eng._from_learned(_rel(text, "Asking", content, None, floor), [], [])
+    assert c is not None and c.speaker is None and c.rule == "learned"
+
+
+def test_learned_passive_relation_needs_the_passive_score(nlp: Any) -> None:
+    text = "The registration issue was first reported by The Washington Post on Monday."
+    eng = _engine(nlp, text)
+    floor = eng.lex.learned_passive_score
+    args = ("reported", "The registration issue", "The Washington Post")
+    assert eng._from_learned(_rel(text, *args, floor - 0.01), [], []) is None
+    c = eng._from_learned(_rel(text, *args, floor), [], [])
+    assert c is not None and c.speaker is not None and text[slice(*c.speaker.span)] == "The Washington Post"

@@ -274,37 +274,44 @@ class Engine:
             key=lambda c: c.cue[0] if c.cue else 0,
         )
         for inner in by_cue:
-            tok = inner.cue_tok
-            assert tok is not None and inner.cue is not None
-            if (
-                inner.rule not in self.lex.joined_rules
-                or tok.dep_ not in self.lex.joined_deps
-                or any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in tok.children)
-                or not inner.content
-                or inner.content[0][0] < inner.cue[1]
-            ):
-                continue
-            for outer in cands:
-                if outer is inner or outer.speaker is None or len(outer.content) != 1:
-                    continue
-                a, b = outer.content[0]
-                if not (a < inner.cue[0] and inner.content[-1][1] <= b):
-                    continue
-                # the first content ends before the joiners of the cue (", and", ", also")
-                j = tok.i - 1
-                while j >= 0 and self.doc[j].dep_ in ("cc", "punct", "advmod", "aux", "neg"):
-                    j -= 1
-                if j < 0 or self.doc[j].idx < a:
-                    break
-                end = self.doc[j].idx + len(self.doc[j].text)
-                if len(self.text[a:end].split()) < 3:
-                    break
-                outer.content = [trim_span(self.text, a, end)]
-                inner.speaker = outer.speaker
-                if not inner.via:
-                    inner.via = list(outer.via)
-                break
+            if inner.rule in self.lex.joined_rules:
+                self._join(inner, cands)
         return cands
+
+    def _join(self, inner: Candidate, cands: list[Candidate]) -> bool:
+        """Make ``inner`` a statement of its own when its cue is joined to the end of another
+        candidate's content (see :meth:`_split_joined`); True when it was."""
+        tok = inner.cue_tok
+        if (
+            tok is None
+            or inner.cue is None
+            or tok.dep_ not in self.lex.joined_deps
+            or any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in tok.children)
+            or not inner.content
+            or inner.content[0][0] < inner.cue[1]
+        ):
+            return False
+        for outer in cands:
+            if outer is inner or outer.speaker is None or len(outer.content) != 1:
+                continue
+            a, b = outer.content[0]
+            if not (a < inner.cue[0] and inner.content[-1][1] <= b):
+                continue
+            # the first content ends before the joiners of the cue (", and", ", also")
+            j = tok.i - 1
+            while j >= 0 and self.doc[j].dep_ in ("cc", "punct", "advmod", "aux", "neg"):
+                j -= 1
+            if j < 0 or self.doc[j].idx < a:
+                return False
+            end = self.doc[j].idx + len(self.doc[j].text)
+            if len(self.text[a:end].split()) < 3:
+                return False
+            outer.content = [trim_span(self.text, a, end)]
+            inner.speaker = outer.speaker
+            if not inner.via:
+                inner.via = list(outer.via)
+            return True
+        return False
 
     @staticmethod
     def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
@@ -488,8 +495,9 @@ class Engine:
             + [v.span for c in cands for v in c.via]
         )
         out: list[Candidate] = []
+        starts = [t[0] for t in taken]
         for rel in rels:
-            c = self._from_learned(rel, taken, [t[0] for t in taken])
+            c = self._from_learned(rel, taken, starts)
             if c is not None:
                 out.append(c)
         return out
@@ -528,8 +536,11 @@ class Engine:
     def _from_learned(
         self, rel: LearnedRelation, taken: list[tuple[int, int]], starts: list[int]
     ) -> Candidate | None:
-        if rel.score < self.lex.learned_min_score or not rel.content or rel.source is None or rel.cue is None:
+        lex = self.lex
+        if rel.score < lex.learned_min_score or not rel.content or rel.cue is None:
             return None
+        if rel.source is None and rel.score < lex.learned_no_source_score:
+            return None  # the score of a sourceless relation is already halved: only the surest
         for a, b in [*rel.content, rel.cue]:
             if not self._attributable(a):
                 return None
@@ -539,23 +550,30 @@ class Engine:
                     return None
         doc = self.doc
         cspan = doc.char_span(rel.cue[0], rel.cue[1], alignment_mode="expand")
-        sspan = doc.char_span(rel.source[0], rel.source[1], alignment_mode="expand")
-        if cspan is None or sspan is None or not len(cspan) or not len(sspan):
+        if cspan is None or not len(cspan):
             return None
+        speaker = None
+        if rel.source is not None:
+            sspan = doc.char_span(rel.source[0], rel.source[1], alignment_mode="expand")
+            if sspan is None or not len(sspan):
+                return None
+            span = trim_span(self.text, rel.source[0], rel.source[1])
+            speaker = Mention(sspan.root, span, span)
         root = cspan.root
         lemma = root.lemma_.lower()
         phrase = " ".join(t.lemma_.lower() for t in cspan)
-        known = lemma in self.lex.learned_cues or rel.score >= self.lex.learned_any_cue_score
-        if not known or any(c.dep_ == "auxpass" for c in root.children):
-            return None  # not a speech or belief cue, or a passive ("is wanted by")
+        known = lemma in lex.learned_cues or rel.score >= lex.learned_any_cue_score
+        if not known:
+            return None  # not a speech or belief cue
+        if any(c.dep_ == "auxpass" for c in root.children) and rel.score < lex.learned_passive_score:
+            return None  # a passive ("is wanted by") only when the tagger is sure
         sa, sb = self.sentence_at(rel.content[0][0])
-        span = trim_span(self.text, rel.source[0], rel.source[1])
         return Candidate(
             content=[trim_span(self.text, a, b) for a, b in rel.content],
             cue=rel.cue,
             lemma=lemma,
-            act=self.lex.phrasal.get(phrase) or self.lex.act_of(lemma),
-            speaker=Mention(sspan.root, span, span),
+            act=lex.phrasal.get(phrase) or lex.act_of(lemma),
+            speaker=speaker,
             cue_tok=root,
             sent_start=sa,
             sent_end=sb,

@@ -49,6 +49,8 @@ class Lexicon:
     learned_cues: frozenset[str]
     learned_min_score: float
     learned_any_cue_score: float
+    learned_no_source_score: float
+    learned_passive_score: float
 
     def act_of(self, lemma: str) -> str:
         return self.verb_acts.get(lemma) or self.noun_acts.get(lemma) or self.phrasal.get(lemma) or "claim"
@@ -103,4 +105,6 @@ def lexicon() -> Lexicon:
         | frozenset(cues["nouns"]),
         learned_min_score=float(cues["learned"]["min_score"]),
         learned_any_cue_score=float(cues["learned"]["any_cue_score"]),
+        learned_no_source_score=float(cues["learned"]["no_source_score"]),
+        learned_passive_score=float(cues["learned"]["passive_score"]),
     )
