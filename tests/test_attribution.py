@@ -818,3 +818,30 @@ def test_learned_passive_relation_needs_the_passive_score(nlp: Any) -> None:
     assert eng._from_learned(_rel(text, *args, floor - 0.01), [], []) is None
     c = eng._from_learned(_rel(text, *args, floor), [], [])
     assert c is not None and c.speaker is not None and text[slice(*c.speaker.span)] == "The Washington Post"
+
+
+# ---- passives: "is expected to", charges ------------------------------------------------------------
+def test_is_expected_to_is_a_sourceless_hedged_prediction() -> None:
+    text = "Obama’s veto is expected to come before the deadline at midnight Friday."
+    (st,) = statements(text)
+    assert st.speaker is None and st.hedged and st.act == "predict"
+    assert st.content.text.startswith("Obama’s veto") and "come before the deadline" in st.content.text
+
+
+def test_passive_charge_without_agent_has_no_speaker() -> None:
+    text = "U.N. peacekeepers have sometimes been accused of hurting the civilians they were sent to protect."
+    (st,) = statements(text)
+    assert st.speaker is None and st.act == "accuse"
+    assert st.content.text.startswith("U.N. peacekeepers") and st.content.text.endswith("to protect")
+
+
+def test_passive_charge_by_an_agent_is_the_agent_s() -> None:
+    text = "The governor was criticized by the state's largest union for cutting pensions."
+    (st,) = statements(text)
+    assert spk(st) == "the state's largest union"
+    assert "cutting pensions" in st.content.text and "The governor" in st.content.text
+
+
+def test_passive_without_a_charge_is_not_a_statement() -> None:
+    # an arrest, not a report: no "of/for/with" charge, no subject-and-infinitive
+    assert statements("He was charged on Monday.") == []

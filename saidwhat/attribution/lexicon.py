@@ -36,6 +36,7 @@ class Lexicon:
     interview_nouns: frozenset[str]
     hedge_words: frozenset[str]
     passive_cues: frozenset[str]
+    passive_charges: frozenset[str]
     report_nouns: frozenset[str]
     platforms: tuple[tuple[str, re.Pattern[str]], ...]
     demand_patterns: tuple[re.Pattern[str], ...]
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         interview_nouns=_words(attr["relays"]["interview_nouns"]),
         hedge_words=_words(attr["hedges"]["words"]),
         passive_cues=_words(attr["hedges"]["passive_cues"]),
+        passive_charges=_words(attr["hedges"]["passive_charges"]),
         report_nouns=_words(attr["hedges"]["report_nouns"]),
         platforms=tuple((name, re.compile(rx)) for name, rx in attr["platforms"].items()),
         demand_patterns=tuple(re.compile(rx) for rx in attr["acts"]["demand_patterns"]),

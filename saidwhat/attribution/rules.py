@@ -21,6 +21,7 @@ from saidwhat.attribution.syntax import (
     np_extent,
     relative_head,
     subject_of,
+    trim_span,
 )
 from saidwhat.nlp import doc_text
 
@@ -121,6 +122,10 @@ def mention(doc: Doc, tok: Token, text: str) -> Mention:
     return Mention(head, full, core)
 
 
+# what a passive charge is for: "accused of", "criticized for", "charged with"
+_CHARGE_PREPS = frozenset({"of", "for", "with"})
+
+
 class RuleExtractor:
     """Finds rule candidates in one document."""
 
@@ -210,6 +215,30 @@ class RuleExtractor:
         if subj is None or comp is None:
             return []
         return [subtree_chars(subj), subtree_chars(comp)]
+
+    @staticmethod
+    def _passive_charge(verb: Token) -> list[tuple[int, int]]:
+        """ "Peacekeepers have been accused of hurting civilians": the one charged and the charge.
+
+        The speaker is the agent when there is one (*was criticized by X for …*), else nobody."""
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            return []
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        # the charge hangs on the verb, or (a parse slip) on the agent: "by the union for cutting"
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        hosts = [verb, *agents]
+        prep = next(
+            (
+                c
+                for h in hosts
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS and c.i > verb.i
+            ),
+            None,
+        )
+        if subj is None or prep is None or not any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+            return []
+        return [subtree_chars(subj), subtree_chars(prep)]
 
     def _colon_quote(self, verb: Token, sent: Span) -> Quote | None:
         """The quotation introduced by a colon after the cue ("posting in all caps: “…”")."""
@@ -309,6 +338,9 @@ class RuleExtractor:
         if not content and lemma in lex.passive_cues:
             content = self._passive_content(verb)
             rule = "passive" if content else rule
+        if not content and lemma in lex.passive_charges:
+            content = self._passive_charge(verb)
+            rule = "passive-charge" if content else rule
         if not content:
             # a parenthetical cue: "The main point, KAN reported, remains …"
             as_clause = verb.dep_ == "advcl" and any(
@@ -347,6 +379,15 @@ class RuleExtractor:
             self._citing(verb, subj, sent, cand)
         if passive:
             cand.hedged = lemma in lex.passive_cues
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if rule == "passive-charge" and by is not None:  # "was criticized by the UN for …"
+                m = mention(self.doc, by, self.text)
+                cut = content[-1][0]  # the charge, when the parse hung it on the agent
+                if m.span[0] < cut < m.span[1]:
+                    end = trim_span(self.text, m.span[0], cut)[1]
+                    m = Mention(m.head, (m.span[0], end), (m.core[0], min(m.core[1], end)))
+                cand.speaker = m
         elif subj is not None and cand.speaker is None:
             if (poss := self._owner(subj)) is not None:  # "President Trump’s comments suggested"
                 cand.speaker = mention(self.doc, poss, self.text)
