@@ -207,13 +207,24 @@ class RuleExtractor:
                 return [(a, b)], "dobj"
         return [], ""
 
-    @staticmethod
-    def _passive_content(verb: Token) -> list[tuple[int, int]]:
-        """ "The ministry is said to be preparing a plan": the subject and the infinitive."""
+    def _passive_content(self, verb: Token) -> list[tuple[int, int]]:
+        """ "The ministry is said to be preparing a plan": the subject and the infinitive.
+
+        Not when the infinitive holds a cue with a reported clause of its own (*the Chief of Staff is
+        expected to state that …*: the Chief of Staff's statement), nor when the sentence names its
+        source (*is expected to …, according to Haaretz*: Haaretz's statement)."""
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if subj is None or comp is None:
             return []
+        acts = self.lex.verb_acts
+        for t in comp.subtree:
+            if t.pos_ == "VERB" and t.lemma_.lower() in acts and any(k.dep_ == "ccomp" for k in t.children):
+                return []
+        doc = verb.doc
+        for t in verb.sent:
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                return []
         return [subtree_chars(subj), subtree_chars(comp)]
 
     @staticmethod
