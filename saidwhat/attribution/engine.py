@@ -273,9 +273,13 @@ class Engine:
             (c for c in cands if c.cue is not None and c.cue_tok is not None),
             key=lambda c: c.cue[0] if c.cue else 0,
         )
+        # the host is a candidate of the cue's own sentence: bounded work per cue
+        by_sent: dict[int, list[Candidate]] = {}
+        for c in cands:
+            by_sent.setdefault(c.sent_start, []).append(c)
         for inner in by_cue:
             if inner.rule in self.lex.joined_rules:
-                self._join(inner, cands)
+                self._join(inner, by_sent[inner.sent_start])
         return cands
 
     def _join(self, inner: Candidate, cands: list[Candidate]) -> bool:
@@ -511,11 +515,18 @@ class Engine:
         if not open_:
             return
         doc = self.doc
+        floor = self.lex.learned_min_score
+        with_cue = sorted(
+            (r for r in rels if r.source is not None and r.cue is not None and r.score >= floor),
+            key=lambda r: r.cue[0] if r.cue else 0,
+        )
+        cue_starts = [r.cue[0] for r in with_cue if r.cue is not None]
         for c in open_:
             assert c.cue is not None
-            for rel in rels:
-                if rel.source is None or rel.cue is None or rel.score < self.lex.learned_min_score:
-                    continue
+            # relations whose cue starts before this cue ends; cues are short, so a few look-backs
+            k = bisect_right(cue_starts, c.cue[1] - 1)
+            for rel in with_cue[max(0, k - 4) : k]:
+                assert rel.cue is not None and rel.source is not None
                 ca, cb = rel.cue
                 if not (ca < c.cue[1] and c.cue[0] < cb):
                     continue
