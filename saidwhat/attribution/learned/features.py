@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
+
+from saidwhat.nlp import doc_text
 
 OPEN_QUOTES = frozenset({"“", "«", "„"})
 CLOSE_QUOTES = frozenset({"”", "»"})
@@ -130,11 +132,14 @@ class Parsed:
     @classmethod
     def from_doc(cls, doc: Doc, centroids: Centroids | None = None) -> Parsed:
         """Read the parse; ``centroids`` default to the packaged ones."""
-        rows = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ENT_IOB]).tolist()
+        rows = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ENT_IOB, IDX, LENGTH]).tolist()
         # HEAD (relative) and SENT_START are signed but come in an unsigned array
         signed = doc.to_array([HEAD, SENT_START]).astype("int64").tolist()
         strings = doc.vocab.strings
         cache: dict[int, str] = {0: ""}
+        # token texts are slices of the text (no Python token object per token); a token's
+        # trailing whitespace is one space at most, so line breaks are tokens of their own
+        full = doc_text(doc)
 
         def s(h: int) -> str:
             v = cache.get(h)
@@ -147,11 +152,11 @@ class Parsed:
         sid = -1
         iob = ("", "I", "O", "B")
         cur: list[int] = []
-        for i, (tok, row, (he, ss)) in enumerate(zip(doc, rows, signed, strict=True)):
-            lo, le, po, ta, de, sh, et, ei = row
+        for i, (row, (he, ss)) in enumerate(zip(rows, signed, strict=True)):
+            lo, le, po, ta, de, sh, et, ei, at, ln = row
             if i == 0 or ss == 1:
                 sid += 1
-            text = tok.text
+            text = full[at : at + ln]
             p.text.append(text)
             p.lower.append(s(lo))
             p.lemma.append(s(le).lower())
@@ -162,14 +167,14 @@ class Parsed:
             p.ent.append(iob[ei] + s(et) if et else "")
             p.head.append(min(n - 1, max(0, i + he)))
             p.sent.append(sid)
-            p.idx.append(tok.idx)
-            if tok.is_space:
+            p.idx.append(at)
+            if text.isspace():
                 if "\n" in text and cur:
                     p.units.append(cur)
                     cur = []
                 continue
             cur.append(i)
-            if "\n" in tok.whitespace_ or len(cur) >= MAX_UNIT_TOKENS:
+            if len(cur) >= MAX_UNIT_TOKENS:
                 p.units.append(cur)
                 cur = []
         if cur:
