@@ -48,7 +48,7 @@ bench: install-test
 	$(BIN)/python bench/attribution.py
 	$(BIN)/python bench/timex.py
 
-# Retrain the attribution tagger on PolNeAR train (about 7 minutes on 2 cores; reproducible).
+# Retrain the attribution tagger on PolNeAR train (7–12 minutes on 2 cores, by machine; reproducible).
 # make run / make test never train: the model is package data.
 train: install
 	$(BIN)/python -m saidwhat.attribution.learned.train --train $(SHARED)/polnear/train \
