@@ -282,9 +282,9 @@ class Engine:
                 self._join(inner, by_sent[inner.sent_start])
         return cands
 
-    def _join(self, inner: Candidate, cands: list[Candidate]) -> bool:
+    def _join(self, inner: Candidate, cands: list[Candidate]) -> None:
         """Make ``inner`` a statement of its own when its cue is joined to the end of another
-        candidate's content (see :meth:`_split_joined`); True when it was."""
+        candidate's content (see :meth:`_split_joined`)."""
         tok = inner.cue_tok
         if (
             tok is None
@@ -294,7 +294,7 @@ class Engine:
             or not inner.content
             or inner.content[0][0] < inner.cue[1]
         ):
-            return False
+            return
         for outer in cands:
             if outer is inner or outer.speaker is None or len(outer.content) != 1:
                 continue
@@ -306,16 +306,15 @@ class Engine:
             while j >= 0 and self.doc[j].dep_ in ("cc", "punct", "advmod", "aux", "neg"):
                 j -= 1
             if j < 0 or self.doc[j].idx < a:
-                return False
+                return
             end = self.doc[j].idx + len(self.doc[j].text)
             if len(self.text[a:end].split()) < 3:
-                return False
+                return
             outer.content = [trim_span(self.text, a, end)]
             inner.speaker = outer.speaker
             if not inner.via:
                 inner.via = list(outer.via)
-            return True
-        return False
+            return
 
     @staticmethod
     def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
@@ -511,7 +510,16 @@ class Engine:
         surrogate, said — the parser made a quoted title the subject and hung the name on the
         quote's clause) takes the source the tagger found for the same cue: outside quotations, and
         outside the content or at its edge (the statement leaves the speaker out of its content)."""
-        open_ = [c for c in cands if c.speaker is None and not c.hedged and c.cue is not None and c.content]
+        # (a passive has no subject by design: "have been accused of …" keeps no speaker)
+        open_ = [
+            c
+            for c in cands
+            if c.speaker is None
+            and not c.hedged
+            and c.cue is not None
+            and c.content
+            and c.rule not in ("passive", "passive-charge")
+        ]
         if not open_:
             return
         doc = self.doc
@@ -535,8 +543,10 @@ class Engine:
                 # the speaker on the content's clause), and the statement then leaves it out
                 if self.quotes.covering(sa) is not None or not self._attributable(sa):
                     continue
-                if any(sa < b and a < sb and a < sa and sb < b for a, b in c.content):
-                    continue
+                if any(a < sa and sb < b for a, b in c.content):
+                    continue  # inside a content part: a word of what was said
+                if not _subtract(self.text, c.content, (sa, sb)):
+                    continue  # it would leave nothing of the content
                 sspan = doc.char_span(sa, sb, alignment_mode="expand")
                 if sspan is None or not len(sspan):
                     continue

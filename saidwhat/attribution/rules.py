@@ -251,6 +251,21 @@ class RuleExtractor:
             return []
         return [subtree_chars(subj), subtree_chars(prep)]
 
+    def _charge_agent(self, verb: Token, cand: Candidate) -> None:
+        """The agent of a passive charge is its speaker ("was criticized by the UN for …"), without
+        the charge when the parse hung it on the agent ("by the union for cutting pensions")."""
+        by = next(
+            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
+        if by is None:
+            return
+        m = mention(self.doc, by, self.text)
+        cut = cand.content[-1][0]
+        if m.span[0] < cut < m.span[1]:
+            end = trim_span(self.text, m.span[0], cut)[1]
+            m = Mention(m.head, (m.span[0], end), (m.core[0], min(m.core[1], end)))
+        cand.speaker = m
+
     def _colon_quote(self, verb: Token, sent: Span) -> Quote | None:
         """The quotation introduced by a colon after the cue ("posting in all caps: “…”")."""
         doc = self.doc
@@ -390,15 +405,8 @@ class RuleExtractor:
             self._citing(verb, subj, sent, cand)
         if passive:
             cand.hedged = lemma in lex.passive_cues
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-            if rule == "passive-charge" and by is not None:  # "was criticized by the UN for …"
-                m = mention(self.doc, by, self.text)
-                cut = content[-1][0]  # the charge, when the parse hung it on the agent
-                if m.span[0] < cut < m.span[1]:
-                    end = trim_span(self.text, m.span[0], cut)[1]
-                    m = Mention(m.head, (m.span[0], end), (m.core[0], min(m.core[1], end)))
-                cand.speaker = m
+            if rule == "passive-charge":
+                self._charge_agent(verb, cand)
         elif subj is not None and cand.speaker is None:
             if (poss := self._owner(subj)) is not None:  # "President Trump’s comments suggested"
                 cand.speaker = mention(self.doc, poss, self.text)
