@@ -845,3 +845,28 @@ def test_passive_charge_by_an_agent_is_the_agent_s() -> None:
 def test_passive_without_a_charge_is_not_a_statement() -> None:
     # an arrest, not a report: no "of/for/with" charge, no subject-and-infinitive
     assert statements("He was charged on Monday.") == []
+
+
+def test_tagger_speaker_never_fills_a_passive_charge(nlp: Any) -> None:
+    text = "U.N. peacekeepers have sometimes been accused of hurting the civilians they were sent to protect."
+    eng = _engine(nlp, text)
+    cands = eng.candidates()
+    (c,) = [c for c in cands if c.rule == "passive-charge"]
+    # a tagger relation naming the one charged as the source of the same cue
+    eng._learned_speakers(cands, [_rel(text, "accused", "hurting the civilians", "U.N. peacekeepers", 0.9)])
+    assert c.speaker is None
+
+
+def test_tagger_speaker_is_refused_inside_or_over_the_content(nlp: Any) -> None:
+    text = "“We will win this fight, whatever it costs,” the mayor of Springfield told reporters."
+    eng = _engine(nlp, text)
+    cands = eng.candidates()
+    eng.attach_quotes(cands)
+    (c,) = [c for c in cands if c.cue is not None]
+    c.speaker = None  # as when the parse shows no subject
+    inside = _rel(text, "told", "We will win this fight, whatever it costs", "this fight", 0.9)
+    eng._learned_speakers(cands, [inside])
+    assert c.speaker is None
+    outside = _rel(text, "told", "We will win this fight, whatever it costs", "the mayor of Springfield", 0.9)
+    eng._learned_speakers(cands, [outside])
+    assert c.speaker is not None and text[slice(*c.speaker.span)] == "the mayor of Springfield"
