@@ -270,155 +270,124 @@ def cue_flags(p: Parsed) -> dict[int, bool]:
 
 
 def unit_features(p: Parsed, idxs: list[int], is_cue: dict[int, bool] | None = None) -> list[list[str]]:
-    """CRF attributes for every token of one unit (same order as ``idxs``).
-
-    Written for speed (it runs on every token of every document): the strings of each attribute
-    family are built for the whole unit by one comprehension, then dealt out per token.
-    """
+    """CRF attributes for every token of one unit (same order as ``idxs``)."""
     if is_cue is None:
         is_cue = cue_flags(p)
     n = len(idxs)
-    if not n:
-        return []
     lower = [p.lower[i] for i in idxs]
     pos = [p.pos[i] for i in idxs]
     dep = [p.dep[i] for i in idxs]
-    lem = [p.lemma[i] for i in idxs]
-    heads = [p.head[i] for i in idxs]
-    sents = [p.sent[i] for i in idxs]
     cue_here = [is_cue[i] for i in idxs]
     quote = _quote_states([p.text[i] for i in idxs])
-    starts_quoted = "sq=y" if quote[0] == "o" else "sq=n"
+    starts_quoted = "sq=y" if quote and quote[0] == "o" else "sq=n"
     # the previous paragraph ends with a colon (*He added:* then the quote)
-    j = idxs[0] - 1
+    j = idxs[0] - 1 if idxs else -1
     while j >= 0 and p.text[j].isspace():
         j -= 1
     after_colon = "pc=y" if j >= 0 and p.text[j] == ":" else "pc=n"
-    first_sent = sents[0]
+    first_sent = p.sent[idxs[0]] if idxs else 0
     # sentence extents and cue positions (unit positions) per sentence
     sent_first: dict[int, int] = {}
     sent_len: dict[int, int] = {}
     cue_pos: dict[int, list[int]] = {}
-    for k, s in enumerate(sents):
+    for k, i in enumerate(idxs):
+        s = p.sent[i]
         if s not in sent_first:
             sent_first[s] = k
             sent_len[s] = 0
         sent_len[s] += 1
         if cue_here[k]:
             cue_pos.setdefault(s, []).append(k)
-    p_lemma, p_pos, p_ent, p_kids, p_subj, p_that, p_prt = (
-        p.lemma, p.pos, p.ent, p.kids, p.subj, p.that, p.prt
-    )
-    hls = [p_lemma[h] for h in heads]
-    hps = [p_pos[h] for h in heads]
-    # what each token contributes to its neighbours' attributes, per offset
-    nb_m2 = [("-2w=" + w, "-2p=" + q) for w, q in zip(lower, pos, strict=True)]
-    nb_p2 = [("2w=" + w, "2p=" + q) for w, q in zip(lower, pos, strict=True)]
-    nb_m1 = [
-        ("-1w=" + w, "-1p=" + q, "-1l=" + lm, "-1d=" + d, "-1q=" + qs, "-1cue")
-        if c
-        else ("-1w=" + w, "-1p=" + q, "-1l=" + lm, "-1d=" + d, "-1q=" + qs)
-        for w, q, lm, d, qs, c in zip(lower, pos, lem, dep, quote, cue_here, strict=True)
-    ]
-    nb_p1 = [
-        ("1w=" + w, "1p=" + q, "1l=" + lm, "1d=" + d, "1q=" + qs, "1cue")
-        if c
-        else ("1w=" + w, "1p=" + q, "1l=" + lm, "1d=" + d, "1q=" + qs)
-        for w, q, lm, d, qs, c in zip(lower, pos, lem, dep, quote, cue_here, strict=True)
-    ]
-    clusters = [
-        (a, f"c{size}=", f"hc{size}=", f"-1c{size}=", f"1c{size}=") for size, a in p.clusters.items()
-    ]
     out: list[list[str]] = []
-    last = n - 1
     for k, i in enumerate(idxs):
-        h = heads[k]
+        h = p.head[i]
+        hl = p.lemma[h]
         d = dep[k]
-        s = sents[k]
+        s = p.sent[i]
         f = [
             "b",
             "w=" + lower[k],
             "s3=" + lower[k][-3:],
             "sh=" + p.shape[i],
-            "l=" + lem[k],
+            "l=" + p.lemma[i],
             "p=" + pos[k],
             "t=" + p.tag[i],
             "d=" + d,
-            "hl=" + hls[k],
-            "hp=" + hps[k],
-            "dhp=" + d + "|" + hps[k],
+            "hl=" + hl,
+            "hp=" + p.pos[h],
+            "dhp=" + d + "|" + p.pos[h],
             "q=" + quote[k],
             starts_quoted,
             after_colon,
             "si=" + _bucket(s - first_sent),
         ]
-        app = f.append
-        if p_ent[i]:
-            app("e=" + p_ent[i])
-        for kd in p_kids[i]:
-            app("k=" + kd)
-        subj = p_subj[i]
+        if p.ent[i]:
+            f.append("e=" + p.ent[i])
+        for kd in p.kids[i]:
+            f.append("k=" + kd)
         if cue_here[k]:
-            app("cue")
-            app("cue|d=" + d)
-            app("cue|p=" + pos[k])
-            if subj:
-                app("cue|subj=" + subj)
-        if subj:
-            app("subj=" + subj)
-        if p_that[i]:
-            app("that")
-            app("that|l=" + lem[k])
-        if p_prt[i]:
-            app("prt=" + lem[k] + "_" + p_prt[i])
+            f.append("cue")
+            f.append("cue|d=" + d)
+            f.append("cue|p=" + pos[k])
+            if p.subj[i]:
+                f.append("cue|subj=" + p.subj[i])
+        if p.subj[i]:
+            f.append("subj=" + p.subj[i])
+        if p.that[i]:
+            f.append("that")
+            f.append("that|l=" + p.lemma[i])
+        if p.prt[i]:
+            f.append("prt=" + p.lemma[i] + "_" + p.prt[i])
         if h != i and is_cue[h]:
-            app("hcue|d=" + d)
-            app("hcue|" + ("L" if i < h else "R"))
+            f.append("hcue|d=" + d)
+            f.append("hcue|" + ("L" if i < h else "R"))
         anc = _cue_ancestor(p, i, is_cue)
         if anc is not None:
-            app("anc=" + anc[0])
-            app("anc|" + ("L" if i < anc[1] else "R") + anc[0])
+            f.append("anc=" + anc[0])
+            f.append("anc|" + ("L" if i < anc[1] else "R") + anc[0])
         gov = _governor(p, i)
         if gov is not None:
-            app("gov=" + gov)
-        cues = cue_pos.get(s)
-        if not cues:
-            app("cd=none")
+            f.append("gov=" + gov)
+        best = None
+        for c in cue_pos.get(s, ()):
+            dist = k - c
+            if best is None or abs(dist) < abs(best):
+                best = dist
+        if best is None:
+            f.append("cd=none")
+        elif best == 0:
+            f.append("cd=0")
         else:
-            best = cues[0] - k
-            for c in cues:
-                if abs(c - k) < abs(best):
-                    best = c - k
-            best = -best
-            if best == 0:
-                app("cd=0")
-            else:
-                app("cd=" + ("R" if best > 0 else "L") + _bucket(abs(best)))
+            f.append("cd=" + ("R" if best > 0 else "L") + _bucket(abs(best)))
         r = k - sent_first[s]
         if r == 0:
-            app("first")
-        ln = sent_len[s]
-        if r == ln - 1:
-            app("last")
-        app("rp=" + str(min(4, 5 * r // ln)))
-        if k >= 2:
-            f.extend(nb_m2[k - 2])
-        if k >= 1:
-            f.extend(nb_m1[k - 1])
-        else:
-            app("-1BOU")
-        if k < last:
-            f.extend(nb_p1[k + 1])
-        else:
-            app("1BOU")
-        if k + 1 < last:
-            f.extend(nb_p2[k + 2])
-        for a, cs, hcs, mcs, pcs in clusters:
-            app(cs + str(a[i]))
-            app(hcs + str(a[h]))
-            if k > 0:
-                app(mcs + str(a[idxs[k - 1]]))
-            if k < last:
-                app(pcs + str(a[idxs[k + 1]]))
+            f.append("first")
+        if r == sent_len[s] - 1:
+            f.append("last")
+        f.append("rp=" + str(min(4, 5 * r // sent_len[s])))
         out.append(f)
+    for k in range(n):
+        f = out[k]
+        for o in (-2, -1, 1, 2):
+            j = k + o
+            if 0 <= j < n:
+                f.append(f"{o}w={lower[j]}")
+                f.append(f"{o}p={pos[j]}")
+                if -1 <= o <= 1:
+                    f.append(f"{o}l={p.lemma[idxs[j]]}")
+                    f.append(f"{o}d={dep[j]}")
+                    f.append(f"{o}q={quote[j]}")
+                    if cue_here[j]:
+                        f.append(f"{o}cue")
+            elif o in (-1, 1):
+                f.append(f"{o}BOU")
+    for k, i in enumerate(idxs):
+        f = out[k]
+        for size, a in p.clusters.items():
+            f.append(f"c{size}={a[i]}")
+            f.append(f"hc{size}={a[p.head[i]]}")
+            if k > 0:
+                f.append(f"-1c{size}={a[idxs[k - 1]]}")
+            if k + 1 < n:
+                f.append(f"1c{size}={a[idxs[k + 1]]}")
     return out
