@@ -522,7 +522,6 @@ class Engine:
         ]
         if not open_:
             return
-        doc = self.doc
         floor = self.lex.learned_min_score
         with_cue = sorted(
             (r for r in rels if r.source is not None and r.cue is not None and r.score >= floor),
@@ -547,12 +546,18 @@ class Engine:
                     continue  # inside a content part: a word of what was said
                 if not _subtract(self.text, c.content, (sa, sb)):
                     continue  # it would leave nothing of the content
-                sspan = doc.char_span(sa, sb, alignment_mode="expand")
-                if sspan is None or not len(sspan):
-                    continue
-                span = trim_span(self.text, sa, sb)
-                c.speaker = Mention(sspan.root, span, span)
-                break
+                m = self._source_mention(sa, sb)
+                if m is not None:
+                    c.speaker = m
+                    break
+
+    def _source_mention(self, a: int, b: int) -> Mention | None:
+        """The speaker mention of a tagged source span (its head: the span's syntactic root)."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        ta, tb = trim_span(self.text, a, b)
+        return Mention(span.root, (ta, tb), (ta, tb))
 
     def _from_learned(
         self, rel: LearnedRelation, taken: list[tuple[int, int]], starts: list[int]
@@ -575,11 +580,9 @@ class Engine:
             return None
         speaker = None
         if rel.source is not None:
-            sspan = doc.char_span(rel.source[0], rel.source[1], alignment_mode="expand")
-            if sspan is None or not len(sspan):
+            speaker = self._source_mention(*rel.source)
+            if speaker is None:
                 return None
-            span = trim_span(self.text, rel.source[0], rel.source[1])
-            speaker = Mention(sspan.root, span, span)
         root = cspan.root
         lemma = root.lemma_.lower()
         phrase = " ".join(t.lemma_.lower() for t in cspan)

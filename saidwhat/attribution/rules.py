@@ -126,6 +126,11 @@ def mention(doc: Doc, tok: Token, text: str) -> Mention:
 _CHARGE_PREPS = frozenset({"of", "for", "with"})
 
 
+def _is_according(tok: Token) -> bool:
+    """``tok`` opens *according to*."""
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
 class RuleExtractor:
     """Finds rule candidates in one document."""
 
@@ -138,7 +143,7 @@ class RuleExtractor:
     # ---- cue verbs -------------------------------------------------------------------------
     def from_token(self, tok: Token, sent: Span) -> Candidate | None:
         low = tok.lower_
-        if low == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+        if _is_according(tok):
             return self._according(tok, sent)
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and (
@@ -221,10 +226,8 @@ class RuleExtractor:
         for t in comp.subtree:
             if t.pos_ == "VERB" and t.lemma_.lower() in acts and any(k.dep_ == "ccomp" for k in t.children):
                 return []
-        doc = verb.doc
-        for t in verb.sent:
-            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-                return []
+        if any(_is_according(t) for t in verb.sent):
+            return []
         return [subtree_chars(subj), subtree_chars(comp)]
 
     @staticmethod
