@@ -870,3 +870,106 @@ def test_tagger_speaker_is_refused_inside_or_over_the_content(nlp: Any) -> None:
     outside = _rel(text, "told", "We will win this fight, whatever it costs", "the mayor of Springfield", 0.9)
     eng._learned_speakers(cands, [outside])
     assert c.speaker is not None and text[slice(*c.speaker.span)] == "the mayor of Springfield"
+
+
+# ---- a second relation inside a rule content (the tagger's) ----------------------------------------
+def test_concessive_clause_of_the_same_speaker_is_a_statement_of_its_own() -> None:
+    # PolNeAR dev (wash-post): PolNeAR marks two attributions; the parse hangs "noted" in the first
+    text = (
+        "Loretta Lynch spoke on Tuesday. Lynch said the nonstop demands that come with government "
+        "work sometimes erase the barriers that women and minorities face in private work, though "
+        "she noted clients are beginning to demand diverse legal teams."
+    )
+    said = one(text, "nonstop demands")
+    assert said.content.text.endswith("face in private work")  # ends before ", though she noted"
+    noted = one(text, "diverse legal teams")
+    assert noted.cue is not None and noted.cue.text == "noted"
+    assert noted.speaker is not None and noted.speaker.text == "she"
+    assert said.speaker is not None and said.speaker.name == noted.speaker.name == "Loretta Lynch"
+
+
+def _host(eng: Engine, rule: str) -> Any:
+    cands = eng.candidates()
+    eng.attach_quotes(cands)
+    (host,) = [c for c in cands if c.rule == rule]
+    return cands, host
+
+
+def test_inner_relation_is_kept_from_the_inner_score_and_cuts_its_host(nlp: Any) -> None:
+    text = (
+        "The mayor said the bridge would reopen in the spring, although the engineer warned "
+        "that repairs could take longer."
+    )
+    eng = _engine(nlp, text)
+    cands, host = _host(eng, "ccomp")
+    whole = list(host.content)
+    args = ("warned", "that repairs could take longer", "the engineer")
+    inner = _rel(text, *args, eng.lex.learned_inner_score)
+    low = _rel(text, *args, eng.lex.learned_inner_score - 0.01)
+    assert eng._inner_learned(cands, [low], set()) == [] and host.content == whole
+    (c,) = eng._inner_learned(cands, [inner], set())
+    assert c.speaker is not None and text[slice(*c.speaker.span)] == "the engineer"
+    assert text[slice(*host.content[0])] == "the bridge would reopen in the spring"
+
+
+def test_inner_relation_never_takes_a_rule_cue_or_speaker(nlp: Any) -> None:
+    text = "The mayor said the bridge would reopen in the spring after the repairs."
+    eng = _engine(nlp, text)
+    cands, _ = _host(eng, "ccomp")
+    # the tagger's relation for the rule's own cue, or with the rule's speaker as its content
+    same_cue = _rel(text, "said", "the bridge would reopen", "The mayor", 0.99)
+    over_speaker = _rel(text, "reopen", "The mayor said the bridge", "the spring", 0.99)
+    assert eng._inner_learned(cands, [same_cue, over_speaker], set()) == []
+
+
+def test_inner_relation_is_refused_inside_a_transcript_line(nlp: Any) -> None:
+    # a transcript turn holds whole conversations: a report inside it is the speaker's, not ours
+    text = "WALLACE: The governor told me the roads would close and the mayor agreed that schools would shut."
+    eng = _engine(nlp, text)
+    cands, host = _host(eng, "colon-line")
+    assert host.rule in eng.lex.learned_inner_excluded
+    rel = _rel(text, "agreed", "that schools would shut", "the mayor", 0.99)
+    assert eng._inner_learned(cands, [rel], set()) == []
+    assert text[slice(*host.content[0])].endswith("schools would shut.")
+
+
+# ---- pronoun gender -----------------------------------------------------------------------------------
+def test_he_skips_the_woman_quoted_just_before() -> None:
+    text = (
+        "Sen. Elizabeth Warren grilled Wells Fargo chief John Stumpf on Tuesday. “You should resign,” "
+        "Warren told him. Stumpf said the bank had fired 5,300 employees, and he admitted he had not "
+        "been held accountable."
+    )
+    he = one(text, "held accountable")
+    assert he.speaker is not None and he.speaker.text == "he" and he.speaker.name == "John Stumpf"
+
+
+def test_she_never_resolves_to_a_man() -> None:
+    text = (
+        "Hillary Clinton said the economy came first. Then Donald Trump said taxes were too high. "
+        "She said the election was about jobs."
+    )
+    she = one(text, "about jobs")
+    assert she.speaker is not None and she.speaker.name == "Hillary Clinton"
+
+
+def test_past_a_man_she_needs_a_known_woman() -> None:
+    # "Kofi" is in no name list: once a known man was passed over, an unknown person is not taken
+    text = "Kofi Annan spoke first. Then Barack Obama took the stage. She said the sanctions should end."
+    she = one(text, "sanctions")
+    assert she.speaker is not None and she.speaker.name is None and she.speaker.entity is None
+
+
+def test_gender_lexicon_only_knows_what_it_is_told() -> None:
+    from saidwhat.attribution.gender import FEMALE, MALE, gender_lexicon
+    from saidwhat.model import Entity, Mention
+
+    g = gender_lexicon()
+    assert g.of_pronoun("He") == MALE and g.of_pronoun("her") == FEMALE and g.of_pronoun("they") is None
+    assert g.of_name("Elizabeth Warren") == FEMALE and g.of_name("Warren") is None  # a lone surname
+    assert g.of_name("Kofi Annan") is None and g.of_words("the spokeswoman") == FEMALE
+    assert g.of_words("the spokesman and his wife") is None  # contradictory: unknown
+    text = "Mrs. Clinton spoke."
+    ent = Entity("e1", "Clinton", "PERSON", mentions=[Mention(5, 12, "Clinton")])
+    assert g.of_entity(ent, text) == FEMALE
+    assert g.of_entity(Entity("e2", "Elizabeth Warren", "ORG"), text) is None  # people only

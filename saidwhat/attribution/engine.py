@@ -23,7 +23,7 @@ from saidwhat.attribution.lexicon import Lexicon, lexicon
 from saidwhat.attribution.quotes import Quote, QuoteIndex, find_quotes
 from saidwhat.attribution.rules import Candidate, Mention, RuleExtractor, mention
 from saidwhat.attribution.speakers import Resolved, SpeakerResolver
-from saidwhat.attribution.syntax import subject_of, trim_span
+from saidwhat.attribution.syntax import relative_head, subject_of, trim_span
 from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, TextSpan, Timex, Via
 from saidwhat.nlp import doc_text, sentence_spans
@@ -302,19 +302,27 @@ class Engine:
             if not (a < inner.cue[0] and inner.content[-1][1] <= b):
                 continue
             # the first content ends before the joiners of the cue (", and", ", also")
-            j = tok.i - 1
-            while j >= 0 and self.doc[j].dep_ in ("cc", "punct", "advmod", "aux", "neg"):
-                j -= 1
-            if j < 0 or self.doc[j].idx < a:
+            if not self._end_before(outer, tok.i, ("cc", "punct", "advmod", "aux", "neg")):
                 return
-            end = self.doc[j].idx + len(self.doc[j].text)
-            if len(self.text[a:end].split()) < 3:
-                return
-            outer.content = [trim_span(self.text, a, end)]
             inner.speaker = outer.speaker
             if not inner.via:
                 inner.via = list(outer.via)
             return
+
+    def _end_before(self, c: Candidate, i: int, joiners: tuple[str, ...]) -> bool:
+        """End ``c``'s one content before token ``i`` and the joiners in front of it (", and",
+        ", though"), when three words or more are left; whether it was cut."""
+        a, _ = c.content[0]
+        j = i - 1
+        while j >= 0 and self.doc[j].dep_ in joiners:
+            j -= 1
+        if j < 0 or self.doc[j].idx < a:
+            return False
+        end = self.doc[j].idx + len(self.doc[j].text)
+        if len(self.text[a:end].split()) < 3:
+            return False
+        c.content = [trim_span(self.text, a, end)]
+        return True
 
     @staticmethod
     def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
@@ -503,6 +511,63 @@ class Engine:
             c = self._from_learned(rel, taken, starts)
             if c is not None:
                 out.append(c)
+        return out + self._inner_learned(cands, rels, {c.cue for c in out})
+
+    def _inner_learned(
+        self, cands: list[Candidate], rels: list[LearnedRelation], used: set[tuple[int, int] | None]
+    ) -> list[Candidate]:
+        """Relations the tagger found inside a rule statement's content, with a cue and a source of
+        their own: *Lynch said X, though she noted Y*; *“…,” Tester said, referring to the 1
+        percent excuse*; *A Quinnipiac poll found that 74 percent … said …*. The relation may touch
+        rule contents only (never a rule's cue, speaker or relay), not inside the content of a
+        rule in ``[learned] inner_excluded_rules`` (lists, transcripts, asides); a rule content
+        it starts inside, three words or more in, ends before it."""
+        lex = self.lex
+        rels = [
+            r
+            for r in rels
+            if r.score >= lex.learned_inner_score
+            and r.cue is not None
+            and r.source is not None
+            and r.content
+            and r.cue not in used
+        ]
+        if not rels:
+            return []
+        hard = sorted(
+            [c.cue for c in cands if c.cue is not None]
+            + [c.speaker.span for c in cands if c.speaker is not None]
+            + [v.span for c in cands for v in c.via]
+        )
+        hard_starts = [h[0] for h in hard]
+        parts = sorted((p, c) for c in cands for p in c.content)
+        part_starts = [p[0][0] for p in parts]
+        out: list[Candidate] = []
+        for rel in rels:
+            assert rel.cue is not None and rel.source is not None
+            spans = [*rel.content, rel.cue, rel.source]
+            if any(_touches(hard, hard_starts, a, b) for a, b in spans):
+                continue
+            hosts: list[Candidate] = []
+            for a, b in spans:
+                k = bisect_right(part_starts, b - 1) - 1
+                # content parts rarely nest deeper than a few levels: a bounded look-back
+                for j in range(k, max(-1, k - 8), -1):
+                    (pa, pb), host = parts[j]
+                    if pb > a and pa < b and all(h is not host for h in hosts):
+                        hosts.append(host)
+            if not hosts or any(h.rule in lex.learned_inner_excluded for h in hosts):
+                continue
+            c = self._from_learned(rel, [], [])
+            if c is None:
+                continue
+            first = min(a for a, _ in spans)
+            for h in hosts:
+                if len(h.content) == 1 and h.content[0][0] < first < h.content[0][1]:
+                    tok = self.doc.char_span(first, rel.source[1], alignment_mode="expand")
+                    if tok is not None and len(tok):
+                        self._end_before(h, tok[0].i, ("cc", "punct", "mark", "advmod"))
+            out.append(c)
         return out
 
     def _learned_speakers(self, cands: list[Candidate], rels: list[LearnedRelation]) -> None:
@@ -556,6 +621,8 @@ class Engine:
         span = self.doc.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span):
             return None
+        if len(span) == 1 and relative_head(span[0]) is not None:
+            return mention(self.doc, span[0], self.text)  # "which", written; the noun, resolved
         ta, tb = trim_span(self.text, a, b)
         return Mention(span.root, (ta, tb), (ta, tb))
 
@@ -944,6 +1011,12 @@ _IMPERATIVE_CAPS = frozenset(
         "put",
     }
 )
+
+
+def _touches(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """Whether ``[a, b)`` overlaps one of the sorted, short ``spans`` (a bounded look-back)."""
+    k = bisect_right(starts, b - 1) - 1
+    return any(spans[j][1] > a for j in range(k, max(-1, k - 8), -1))
 
 
 def _subtract(text: str, parts: list[tuple[int, int]], hole: tuple[int, int]) -> list[tuple[int, int]]:

@@ -52,6 +52,8 @@ class Lexicon:
     learned_any_cue_score: float
     learned_no_source_score: float
     learned_passive_score: float
+    learned_inner_score: float
+    learned_inner_excluded: frozenset[str]
 
     def act_of(self, lemma: str) -> str:
         return self.verb_acts.get(lemma) or self.noun_acts.get(lemma) or self.phrasal.get(lemma) or "claim"
@@ -109,4 +111,6 @@ def lexicon() -> Lexicon:
         learned_any_cue_score=float(cues["learned"]["any_cue_score"]),
         learned_no_source_score=float(cues["learned"]["no_source_score"]),
         learned_passive_score=float(cues["learned"]["passive_score"]),
+        learned_inner_score=float(cues["learned"]["inner_score"]),
+        learned_inner_excluded=_words(cues["learned"]["inner_excluded_rules"]),
     )

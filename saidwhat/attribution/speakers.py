@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from saidwhat.attribution.gender import gender_lexicon
 from saidwhat.attribution.lexicon import Lexicon
 from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Entity, Via
@@ -43,6 +44,7 @@ class Referent:
     via: list[Via] = field(default_factory=list)
     platform: str | None = None
     entity_id: str | None = None
+    gender: str | None = None  # "male" / "female" when known (attribution.gender)
 
 
 @dataclass(slots=True)
@@ -79,6 +81,15 @@ class SpeakerResolver:
         self.lex = lex
         self.entities = entities
         self.referents: list[Referent] = []
+        self.genders = gender_lexicon()
+        self._entity_gender: dict[str, str | None] = {}
+        self._skipped = False
+
+    def gender_of(self, ent: Entity) -> str | None:
+        """A person's gender (cached per entity); ``None`` if unknown."""
+        if ent.id not in self._entity_gender:
+            self._entity_gender[ent.id] = self.genders.of_entity(ent, self.text)
+        return self._entity_gender[ent.id]
 
     # ---- named or new mentions --------------------------------------------------------------
     def _entity_at(self, head: Token, span: tuple[int, int]) -> tuple[Entity | None, tuple[int, int] | None]:
@@ -152,6 +163,12 @@ class SpeakerResolver:
             if want == "pronoun":
                 kind = lex.pronouns[low]
                 if kind == "person" and ref.kind == "person" and not ref.plural:
+                    g = self.genders.of_pronoun(low)
+                    if g is not None and ref.gender != g and (ref.gender is not None or self._skipped):
+                        # "he" is not the woman quoted before him; and past her, only a man
+                        # known as one will do
+                        self._skipped = True
+                        continue
                     return ref
                 if kind == "group" and (ref.plural or ref.kind == "group"):
                     return ref
@@ -189,6 +206,10 @@ class SpeakerResolver:
             if mb > pos:
                 continue
             if want == "pronoun" and self.lex.pronouns.get(low) == "person" and ent.type == "PERSON":
+                g, eg = self.genders.of_pronoun(low), self.gender_of(ent)
+                if g is not None and eg != g and (eg is not None or self._skipped):
+                    self._skipped = True
+                    continue
                 return Resolved("person", False, ent.name, ent, (ma, mb))
             if (
                 want == "role"
@@ -223,6 +244,7 @@ class SpeakerResolver:
             elif low in lex.org_heads and not is_plural(head):
                 want = "org"
         if want:
+            self._skipped = False  # set when a person of the other gender was passed over
             ref = self._find(a, want, head)
             if ref is not None:
                 return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
@@ -263,6 +285,14 @@ class SpeakerResolver:
         if platform is None and res.antecedent is not None:
             platform = res.antecedent.platform
         entity_id = res.entity.id if res.entity is not None else None
+        if res.antecedent is not None:
+            gender = res.antecedent.gender
+        elif res.entity is not None:
+            gender = self.gender_of(res.entity)
+        else:
+            gender = self.genders.of_words(text)
+        # "he" / "she" itself says it, when nothing above did
+        gender = gender or self.genders.of_pronoun(head.lower_)
         if (
             platform is None
             and entity_id is not None
@@ -284,6 +314,7 @@ class SpeakerResolver:
                 via=list(via),
                 platform=platform,
                 entity_id=entity_id,
+                gender=gender,
             )
         )
         if len(self.referents) > MAX_REFERENTS:
