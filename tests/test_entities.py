@@ -288,6 +288,24 @@ def test_middle_initial_takes_the_known_name(nlp: Any) -> None:
     assert {m.text for m in trump.mentions} == {"Donald J. Trump", "Trump"}
 
 
+def test_name_with_and_without_middle_initial_is_one_person(nlp: Any) -> None:
+    # PolNeAR dev (wash-post): three entities before, and "Lynch said" linked to none of them
+    text = (
+        "Attorney General Loretta E. Lynch spoke on Tuesday. Loretta Lynch has led the department "
+        "since 2015. “Women still face that glass ceiling,” Lynch said."
+    )
+    idx = run(nlp, text)
+    (lynch,) = [e for e in idx.entities if "Lynch" in e.name]
+    assert lynch.name == "Loretta E. Lynch" and lynch.type == "PERSON"
+    assert [m.text for m in lynch.mentions] == ["Loretta E. Lynch", "Loretta Lynch", "Lynch"]
+
+
+def test_short_name_shared_by_two_longer_ones_stays_apart(nlp: Any) -> None:
+    idx = run(nlp, "George H.W. Bush and George W. Bush met. George Bush said it was a fine day.")
+    names = {e.name for e in idx.entities if e.type == "PERSON"}
+    assert {"George H.W. Bush", "George W. Bush", "George Bush"} <= names
+
+
 def test_norp_plural_and_singular_are_one_group(nlp: Any) -> None:
     idx = run(nlp, "Muslims gathered in the square. A Muslim leader spoke to Muslims there.")
     groups = [e for e in idx.entities if e.type == "NORP"]

@@ -338,8 +338,27 @@ class _Extractor:
             return
         groups[dst].cands.extend(groups.pop(src).cands)
 
+    def _join_middle_names(self, groups: dict[str, _Group]) -> None:
+        """ "Loretta Lynch" and "Loretta E. Lynch": one person when exactly one longer name here has
+        the same first and last word (not when "George Bush" could be George W. or George H.W.)."""
+        people = [
+            g.key
+            for g in groups.values()
+            if g.label == "PERSON" and not g.key.startswith("gaz:") and len(g.key.split()) >= 2
+        ]
+        longer: dict[tuple[str, str], list[str]] = {}
+        for key in people:
+            words = key.split()
+            if len(words) > 2:
+                longer.setdefault((words[0], words[-1]), []).append(key)
+        for key in people:
+            words = key.split()
+            if len(words) == 2 and len(longer.get((words[0], words[1]), [])) == 1:
+                self._merge(groups, key, longer[(words[0], words[1])][0])
+
     def _join(self, groups: dict[str, _Group]) -> list[_Group]:
         kb = self.kb
+        self._join_middle_names(groups)
         # surname-only mentions -> the one full name in the document with that surname
         full: dict[str, list[str]] = {}
         for g in groups.values():
