@@ -294,6 +294,12 @@ def test_unresolvable_pronoun_has_no_name() -> None:
             ["KAN"],
         ),
         ("Officials said that the talks would resume, according to Reuters.", "Officials", ["Reuters"]),
+        (
+            # mid-sentence: the relay of the clause's own cue, not the speaker of the whole sentence
+            "Israeli sources confirmed, according to KAN, that the talks would resume.",
+            "Israeli sources",
+            ["KAN"],
+        ),
     ],
 )
 def test_relays(text: str, speaker: str | None, via: list[str]) -> None:
@@ -973,3 +979,28 @@ def test_gender_lexicon_only_knows_what_it_is_told() -> None:
     ent = Entity("e1", "Clinton", "PERSON", mentions=[Mention(5, 12, "Clinton")])
     assert g.of_entity(ent, text) == FEMALE
     assert g.of_entity(Entity("e2", "Elizabeth Warren", "ORG"), text) is None  # people only
+
+
+def test_that_clause_the_parse_hung_on_the_one_told() -> None:
+    # PolNeAR dev (nyt): the parse makes the clause a relative clause of "meeting"
+    text = (
+        "In Honolulu last week, he told a meeting of Pacific Island leaders that few people understood "
+        "the stakes of climate change better than residents of their part of the planet."
+    )
+    (st,) = statements(text)
+    assert spk(st) == "he" and st.cue is not None and st.cue.lemma == "tell"
+    assert st.content.text.startswith("that few people understood")
+
+
+def test_so_that_result_clause_is_no_content(nlp: Any) -> None:
+    from saidwhat.attribution.rules import _misparsed_complement
+
+    # PolNeAR dev (nyt): the parse hangs the result clause on "layers" as a relative clause
+    text = (
+        "All agreed that it would add so many new layers of complexity that it would, above all, "
+        "be a huge boon for tax lawyers."
+    )
+    doc = nlp(text)
+    (obj,) = [t for t in doc if t.text == "layers"]
+    assert any(t.dep_ == "relcl" and t.left_edge.lower_ == "that" for t in obj.subtree)
+    assert _misparsed_complement(obj) is None

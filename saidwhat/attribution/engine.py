@@ -129,7 +129,7 @@ class Engine:
                 for c in out
                 if c.cue_tok is not None
                 and c.rule != "according"
-                and (rel.framing or c.cue_tok is clause or clause in c.cue_tok.ancestors)
+                and (rel.framing or c.cue_tok.i == clause.i or clause in c.cue_tok.ancestors)
                 and not (src.span[0] <= c.cue_tok.idx < src.span[1])
             ]
             if not hosts:
@@ -886,7 +886,7 @@ class Engine:
         for _ in range(8):
             if node.i in governors:
                 return True
-            if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node is not span.root):
+            if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.i != span.root.i):
                 break  # another clause's time ("as delegations convened on Sunday")
             node = node.head
         return False

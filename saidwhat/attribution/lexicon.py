@@ -45,6 +45,7 @@ class Lexicon:
     colon_not_names: frozenset[str]
     colon_max_words: int
     as_cues: frozenset[str]
+    recipient_clause: frozenset[str]
     joined_rules: frozenset[str]
     joined_deps: frozenset[str]
     learned_cues: frozenset[str]
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         colon_not_names=_words(attr["colon_lines"]["not_names"]),
         colon_max_words=int(attr["colon_lines"]["max_name_words"]),
         as_cues=_words(cues["as_clause"]["verbs"]),
+        recipient_clause=_words(cues["recipient_clause"]["verbs"]),
         joined_rules=_words(cues["joined"]["rules"]),
         joined_deps=_words(cues["joined"]["deps"]),
         learned_cues=_words(cues["learned"]["cue_lemmas"])

@@ -126,6 +126,26 @@ def mention(doc: Doc, tok: Token, text: str) -> Mention:
 _CHARGE_PREPS = frozenset({"of", "for", "with"})
 
 
+def _misparsed_complement(obj: Token) -> Token | None:
+    """The *that*-clause the parse hung on a cue's object as a relative clause: *told a meeting
+    of Pacific Island leaders **that few people understood …*** — a clause opened by *that* as a
+    complementizer (``mark``) with a subject of its own is no relative clause (its *that* would be
+    the subject or object). For the cues of ``[recipient_clause]`` (the object is the one told)."""
+    for t in obj.subtree:
+        if t.lower_ in ("so", "such"):
+            return None  # "so many layers that it would be a boon": a result clause
+        if t.dep_ == "relcl" and t.i > obj.i:
+            first = t.left_edge
+            if (
+                first.lower_ == "that"
+                and first.dep_ == "mark"
+                and first.head.i == t.i
+                and any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)
+            ):
+                return t
+    return None
+
+
 def _is_according(tok: Token) -> bool:
     """``tok`` opens *according to*."""
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
@@ -170,6 +190,11 @@ class RuleExtractor:
                 spans = [subtree_chars(g) for g in c.children if g.dep_ in _CONTENT_DEPS]
                 if spans:
                     return spans, "ccomp"
+        for c in verb.children if lemma in self.lex.recipient_clause else ():
+            if c.dep_ == "dobj" and c.i > verb.i:
+                clause = _misparsed_complement(c)
+                if clause is not None:
+                    return [(clause.left_edge.idx, subtree_chars(clause)[1])], "ccomp"
         kids = list(verb.children)
         if " " in lemma:  # "call for a deal": the preposition's object
             prep = lemma.split()[1]

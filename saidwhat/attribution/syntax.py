@@ -138,7 +138,7 @@ def subject_of(
                 return c, False  # "the Chief of Staff is expected to state"
         if (
             v.dep_ in _SHARE_SUBJECT
-            and v.head is not v
+            and v.head.i != v.i
             and (
                 v.tag_ in ("VBG", "VBN", "VB")
                 or v.dep_ in ("conj", "pcomp", "prep", "pobj")

@@ -76,11 +76,11 @@ def _verb_tense(verb: Token) -> Tense:
         head = verb.head
         if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
             return "past"  # "had come to sign on Friday"
-        if head is not verb and head.lemma_.lower() in lex.future_heads:
+        if head.i != verb.i and head.lemma_.lower() in lex.future_heads:
             return "future"
-        if head is not verb and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and verb.dep_ == "xcomp":
+        if head.i != verb.i and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and verb.dep_ == "xcomp":
             return "future"  # "the talks are to resume on Tuesday"
-        if head is not verb and head.pos_ in _VERBAL:
+        if head.i != verb.i and head.pos_ in _VERBAL:
             return _verb_tense(head)
     return None
 
@@ -93,7 +93,7 @@ def _has_perfect(auxes: list[str]) -> bool:
 def _host_verb(verb: Token) -> Token | None:
     """The verb a participle clause hangs on: its head, or the verb governing the noun it modifies."""
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if head.pos_ in _VERBAL or head.tag_.startswith("VB"):
         return head
@@ -122,7 +122,7 @@ def _past_perfect(verb: Token) -> bool:
     for _ in range(3):
         if any(c.lower_ in ("had", "'d", "’d") for c in cur.children if c.dep_ in ("aux", "auxpass")):
             return True
-        if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -132,7 +132,7 @@ def _span_end(tok: Token) -> str | None:
     """"until", "through", "by" … when the expression is its object (the end of a span), else None."""
     cur = tok
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         if cur.dep_ == "pobj":
             return cur.head.lower_ if cur.head.lower_ in _UNTIL | _THROUGH else None
@@ -179,7 +179,7 @@ def tense_at(tok: Token) -> Tense:
             break
         if any(c.lower_ in lex.future_words and c.dep_ in _MODIFIER_DEPS for c in cur.children):
             return "future"
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     if verb is None:
