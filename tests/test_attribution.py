@@ -60,6 +60,24 @@ def test_nested_quotes_three_deep_stay_one_quotation() -> None:
     assert text[q.inner_start : q.inner_end] == "a ‘b “c” d’ e"
 
 
+def test_curly_quote_closed_by_a_straight_mark() -> None:
+    # PolNeAR dev (politico): mixed marks; the speaker was read as part of the quotation
+    text = (
+        "“Immunity deals should not be a requirement for cooperating with the FBI,\" Oversight "
+        "Chairman Jason Chaffetz (R-Utah) said in a statement."
+    )
+    (q,) = find_quotes(text)
+    assert q.closed and text[q.inner_start : q.inner_end].endswith("with the FBI,")
+    st_ = one(text)
+    assert spk(st_) == "Oversight Chairman Jason Chaffetz (R-Utah)" and st_.mode == "direct"
+
+
+def test_straight_quote_inside_a_curly_one_stays_inner() -> None:
+    text = "“He said \"no\" to me twice,” she said."
+    (q,) = find_quotes(text)
+    assert text[q.inner_start : q.inner_end] == 'He said "no" to me twice,'
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab “”\"'`\n.,", max_size=300))
 def test_quote_spans_are_ordered_and_inside_the_text(text: str) -> None:

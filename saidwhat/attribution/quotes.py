@@ -55,6 +55,7 @@ def find_quotes(text: str) -> list[Quote]:
     open_at = -1  # start offset of the open quotation, -1 when none
     closers = CLOSERS
     depth = 0  # nested curly openers inside the open quotation
+    straight = 0  # inner straight quotations open inside a curly one
     i = 0
     while i < n:
         ch = text[i]
@@ -64,7 +65,7 @@ def find_quotes(text: str) -> list[Quote]:
                 i += 2
                 continue
             if ch in OPENERS or (ch in CLOSERS and (i == 0 or text[i - 1] == "\n")):
-                open_at, closers, depth = i, CLOSERS, 0
+                open_at, closers, depth, straight = i, CLOSERS, 0, 0
             elif ch == STRAIGHT and _opens_straight(text, i):
                 open_at, closers = i, CLOSERS | {STRAIGHT}
             i += 1
@@ -76,6 +77,17 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         if ch in OPENERS and closers is CLOSERS:
             depth += 1
+        elif ch == STRAIGHT and closers is CLOSERS:
+            # a straight mark inside a curly quotation: an inner quote opens or closes, or, in
+            # closing position with no inner quote open, it closes the quotation (mixed marks:
+            # “Immunity deals should not be a requirement," Chaffetz said)
+            if _opens_straight(text, i):
+                straight += 1
+            elif straight > 0:
+                straight -= 1
+            elif depth == 0:
+                out.append(_close(text, open_at, i, True, 1))
+                open_at = -1
         elif ch in closers and depth > 0 and ch != STRAIGHT:
             depth -= 1
         elif ch in closers:
