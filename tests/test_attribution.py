@@ -1022,3 +1022,15 @@ def test_so_that_result_clause_is_no_content(nlp: Any) -> None:
     (obj,) = [t for t in doc if t.text == "layers"]
     assert any(t.dep_ == "relcl" and t.left_edge.lower_ == "that" for t in obj.subtree)
     assert _misparsed_complement(obj) is None
+
+
+def test_participle_of_a_person_noun_is_that_noun_s() -> None:
+    # not "The vote" (the clause's subject): the senators are saying it
+    st_ = one("The vote went ahead despite several senators saying they had not read the bill.")
+    assert spk(st_) == "several senators" and st_.content.text == "they had not read the bill"
+
+
+def test_participle_of_a_document_keeps_the_clause_subject() -> None:
+    # PolNeAR gives a letter, a news conference or a paper to whoever issued it
+    st_ = one("He released a letter from his doctor saying he was in good health.")
+    assert spk(st_) == "He"

@@ -126,6 +126,14 @@ def mention(doc: Doc, tok: Token, text: str) -> Mention:
 _CHARGE_PREPS = frozenset({"of", "for", "with"})
 
 
+def _before(m: Mention, tok: Token, text: str) -> Mention:
+    """``m`` cut to end before ``tok`` (and the spaces and commas in front of it)."""
+    end = tok.idx
+    while end > m.span[0] and text[end - 1] in " ,\t\u00a0":
+        end -= 1
+    return Mention(m.head, (m.span[0], min(m.span[1], end)), (m.core[0], min(m.core[1], end)))
+
+
 def _misparsed_complement(obj: Token) -> Token | None:
     """The *that*-clause the parse hung on a cue's object as a relative clause: *told a meeting
     of Pacific Island leaders **that few people understood …*** — a clause opened by *that* as a
@@ -408,7 +416,7 @@ class RuleExtractor:
                 rule = "parenthetical"
             else:
                 return None
-        subj, passive = subject_of(verb, quoted=self.quoted)
+        subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
         cand = Candidate(
             content=content,
             cue=(verb.idx, verb.idx + len(verb.text)),
@@ -440,6 +448,9 @@ class RuleExtractor:
                 cand.speaker = mention(self.doc, poss, self.text)
             else:  # a person, a group, or a document ("the report said")
                 cand.speaker = mention(self.doc, subj, self.text)
+                if verb.dep_ == "acl" and subj.i == verb.head.i:
+                    # "several senators saying …": the noun phrase ends before its participle
+                    cand.speaker = _before(cand.speaker, verb.left_edge, self.text)
                 self._cited_by(subj, cand)
             if (
                 subj.lower_ in lex.report_nouns
@@ -452,6 +463,15 @@ class RuleExtractor:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             self._quoted_as(verb, cand)
         return cand
+
+    def _speaks(self, noun: Token) -> bool:
+        """A noun naming people, a group or an organization (not a document or an event)."""
+        lex = self.lex
+        low = noun.lemma_.lower()
+        heads = (lex.person_heads, lex.anon_heads, lex.group_heads)
+        return noun.ent_type_ in ("PERSON", "ORG", "NORP") or (
+            noun.pos_ == "NOUN" and any(low in h for h in heads)
+        )
 
     def _relays(self, verb: Token, cand: Candidate) -> None:
         """Relays in the cue's clause: "told Reuters", "in an interview with Channel 12", "citing X"."""

@@ -117,11 +117,16 @@ def full_extent(tok: Token, a: int, b: int) -> int:
 
 
 def subject_of(
-    verb: Token, max_up: int = 4, quoted: Callable[[int], bool] | None = None
+    verb: Token,
+    max_up: int = 4,
+    quoted: Callable[[int], bool] | None = None,
+    speaks: Callable[[Token], bool] | None = None,
 ) -> tuple[Token | None, bool]:
     """The subject of ``verb``, inherited up participle chains ("…, adding that"); and whether passive.
 
-    Returns ``(None, True)`` for passive cues ("is said to"), ``(None, False)`` when there is none.
+    A present participle modifying a noun that ``speaks`` (people, groups, organizations) has that
+    noun as its subject: *despite several senators saying …*. Returns ``(None, True)`` for passive
+    cues ("is said to"), ``(None, False)`` when there is none.
     """
     v = verb
     for _ in range(max_up + 1):
@@ -136,6 +141,16 @@ def subject_of(
                 if v is verb:
                     return None, True
                 return c, False  # "the Chief of Staff is expected to state"
+        if (
+            speaks is not None
+            and v.dep_ == "acl"
+            and v.tag_ == "VBG"
+            and speaks(v.head)
+            and not (quoted and quoted(v.head.idx))
+        ):
+            # "despite several senators saying …": the senators say it, not the clause's subject
+            # (PolNeAR gives *a news conference announcing …* to the one who held it)
+            return v.head, False
         if (
             v.dep_ in _SHARE_SUBJECT
             and v.head.i != v.i
