@@ -1034,3 +1034,12 @@ def test_participle_of_a_document_keeps_the_clause_subject() -> None:
     # PolNeAR gives a letter, a news conference or a paper to whoever issued it
     st_ = one("He released a letter from his doctor saying he was in good health.")
     assert spk(st_) == "He"
+
+
+def test_learned_relation_with_a_possessive_mark_for_source_is_refused(nlp: Any) -> None:
+    text = "The company's focus on offshore profits worried the regulators in Brussels."
+    eng = _engine(nlp, text)
+    rel = _rel(text, "focus on", "offshore profits", "'s", 0.99)
+    assert eng._from_learned(rel, [], []) is None
+    named = _rel(text, "focus on", "offshore profits", "The company", 0.99)
+    assert eng._from_learned(named, [], []) is not None

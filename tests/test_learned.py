@@ -272,3 +272,48 @@ def test_training_end_to_end(nlp: Any, tmp_path: Path) -> None:
     assert [d.text for d in again] == [d.text for d in docs]
     # with the token vectors the word classes are computed from
     assert all((a.tensor == d.tensor).all() for a, d in zip(again, docs, strict=True))
+
+
+class _FakeMarginals:
+    """A tagger stand-in: fixed marginal probabilities per token."""
+
+    def __init__(self, rows: list[dict[str, float]]) -> None:
+        self.rows = rows
+
+    def marginal(self, y: str, t: int) -> float:
+        return self.rows[t].get(y, 0.0)
+
+
+def test_posterior_fill_gives_an_o_token_its_most_probable_role() -> None:
+    from saidwhat.attribution.learned.decode import _fill_from_marginals
+
+    labels = frozenset({"O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"})
+    rows = [
+        {"O": 0.4, "B-SOURCE": 0.5, "I-SOURCE": 0.1},  # source beats O
+        {"O": 0.3, "B-CUE": 0.4, "I-CUE": 0.3},  # cue beats O
+        {"O": 0.5, "B-CONTENT": 0.5},  # a tie stays O
+        {"O": 0.2, "I-CONTENT": 0.8},  # content far from any Viterbi content
+        {"O": 0.2, "I-CONTENT": 0.8},
+    ]
+    tags = ["O"] * 5
+    _fill_from_marginals(_FakeMarginals(rows), tags, labels)
+    assert tags == ["B-SOURCE", "B-CUE", "O", "B-CONTENT", "I-CONTENT"]
+
+
+def test_posterior_fill_keeps_viterbi_content_boundaries() -> None:
+    from saidwhat.attribution.learned.decode import _fill_from_marginals
+
+    labels = frozenset({"O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"})
+    rows = [{"O": 0.1, "I-CONTENT": 0.9}] * 3 + [{}, {"O": 0.1, "I-CONTENT": 0.9}]
+    tags = ["O", "O", "B-CONTENT", "I-CONTENT", "O"]
+    _fill_from_marginals(_FakeMarginals(rows), tags, labels)
+    # the O runs touching the Viterbi content span never become content
+    assert tags == ["O", "O", "B-CONTENT", "I-CONTENT", "O"]
+
+
+def test_viterbi_decoding_is_a_setting() -> None:
+    from saidwhat.attribution.lexicon import _decoding
+
+    assert _decoding("posterior") is True and _decoding("viterbi") is False
+    with pytest.raises(ValueError, match="decoding"):
+        _decoding("beam")

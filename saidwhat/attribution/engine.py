@@ -33,6 +33,8 @@ SKIP_KINDS = frozenset({"comment", "signature", "boilerplate", "related"})
 _MAX_HOSTS = 3  # cues of one sentence a quotation after it may continue
 MIN_QUOTE_WORDS = 3  # an unattached quotation shorter than this is a scare quote, not a statement
 _MIN_LEAD_REST = 3  # words a clause must keep after a leading date is taken off it
+# a source is a word, not only a possessive mark ("'s") or punctuation
+_NAMEISH = re.compile(r"(?<!['’])[^\W\d_]|[^\W\d_]{2,}")
 _EMBED_SIG = re.compile(
     r"[—–-]\s*(?P<name>[^\n(@]+?)\s*\((?P<handle>@\w+)\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
 )
@@ -497,7 +499,7 @@ class Engine:
         cue or relay), whose cue is a speech or cognition lemma and which name a source."""
         if not self.use_learned:
             return []
-        rels = predict_relations(self.doc)
+        rels = predict_relations(self.doc, posterior=self.lex.learned_posterior)
         self._learned_speakers(cands, rels)
         taken = sorted(
             [p for c in cands for p in c.content]
@@ -634,6 +636,8 @@ class Engine:
             return None
         if rel.source is None and rel.score < lex.learned_no_source_score:
             return None  # the score of a sourceless relation is already halved: only the surest
+        if rel.source is not None and not _NAMEISH.search(self.text[rel.source[0] : rel.source[1]]):
+            return None  # a source without a word of its own ("'s", a dash)
         for a, b in [*rel.content, rel.cue]:
             if not self._attributable(a):
                 return None

@@ -54,6 +54,7 @@ class Lexicon:
     learned_no_source_score: float
     learned_passive_score: float
     learned_inner_score: float
+    learned_posterior: bool
     learned_inner_excluded: frozenset[str]
 
     def act_of(self, lemma: str) -> str:
@@ -67,6 +68,12 @@ def _load(name: str) -> dict[str, Any]:
 
 def _words(items: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in items)
+
+
+def _decoding(value: str) -> bool:
+    if value not in ("posterior", "viterbi"):
+        raise ValueError(f"[learned] decoding must be 'posterior' or 'viterbi', not {value!r}")
+    return value == "posterior"
 
 
 @lru_cache(maxsize=1)
@@ -114,5 +121,6 @@ def lexicon() -> Lexicon:
         learned_no_source_score=float(cues["learned"]["no_source_score"]),
         learned_passive_score=float(cues["learned"]["passive_score"]),
         learned_inner_score=float(cues["learned"]["inner_score"]),
+        learned_posterior=_decoding(cues["learned"]["decoding"]),
         learned_inner_excluded=_words(cues["learned"]["inner_excluded_rules"]),
     )

@@ -84,14 +84,28 @@ def open_tagger(path: Path) -> Any:
     return tagger
 
 
+ROLES = ("SOURCE", "CUE", "CONTENT")
+
+
 def tag_unit(
-    tagger: Any, p: Parsed, idxs: list[int], is_cue: dict[int, bool], labels: frozenset[str] | None = None
+    tagger: Any,
+    p: Parsed,
+    idxs: list[int],
+    is_cue: dict[int, bool],
+    labels: frozenset[str] | None = None,
+    posterior: bool = True,
 ) -> tuple[list[str], list[float]]:
-    """Viterbi tags and, per token, the marginal probability of its tagged role (B- or I-)."""
+    """Viterbi tags and, per token, the marginal probability of its tagged role (B- or I-).
+
+    With ``posterior``, a token Viterbi left outside every role takes the role whose marginal
+    probability (B- and I- summed) beats that of ``O``: the CRF's own best guess per token, which
+    finds relations the single best sequence leaves out (see docs/learned-attribution.md)."""
     if labels is None:
         labels = frozenset(tagger.labels())
     tagger.set(unit_features(p, idxs, is_cue))
     tags: list[str] = tagger.tag()
+    if posterior:
+        _fill_from_marginals(tagger, tags, labels)
     probs: list[float] = []
     for t, tag in enumerate(tags):
         if tag == "O":
@@ -102,13 +116,48 @@ def tag_unit(
     return tags, probs
 
 
-def tag_spans(p: Parsed, tagger: Any) -> list[TagSpan]:
+def _fill_from_marginals(tagger: Any, tags: list[str], labels: frozenset[str]) -> None:
+    """Give each ``O`` token the role whose marginal beats ``O``'s (in place); a token continuing
+    a run of the same role is ``I-``, else ``B-``. Viterbi's content spans keep their boundaries:
+    a run of ``O`` tokens next to one never becomes content (on dev and a train sample this kept
+    strict F1 up by .006 for the same lenient F1)."""
+    pairs = [(role, [y for y in ("B-" + role, "I-" + role) if y in labels]) for role in ROLES]
+    n = len(tags)
+    near_content = [False] * n  # in a run of O tokens that touches a Viterbi content span
+    t = 0
+    while t < n:
+        if tags[t] != "O":
+            t += 1
+            continue
+        u = t
+        while u < n and tags[u] == "O":
+            u += 1
+        touches = any(0 <= x < n and tags[x].endswith("CONTENT") for x in (t - 1, u))
+        for x in range(t, u):
+            near_content[x] = touches
+        t = u
+    for t, tag in enumerate(tags):
+        if tag != "O":
+            continue
+        best, best_p = "", tagger.marginal("O", t)
+        for role, ys in pairs:
+            if role == "CONTENT" and near_content[t]:
+                continue
+            pr = sum(tagger.marginal(y, t) for y in ys)
+            if pr > best_p:
+                best, best_p = role, pr
+        if best:
+            prev = tags[t - 1] if t else "O"
+            tags[t] = ("I-" if prev[2:] == best else "B-") + best
+
+
+def tag_spans(p: Parsed, tagger: Any, posterior: bool = True) -> list[TagSpan]:
     """All role spans of the document, in text order."""
     out: list[TagSpan] = []
     is_cue = cue_flags(p)
     labels = frozenset(tagger.labels())
     for unit_no, idxs in enumerate(p.units):
-        tags, probs = tag_unit(tagger, p, idxs, is_cue, labels)
+        tags, probs = tag_unit(tagger, p, idxs, is_cue, labels, posterior)
         cur: list[int] = []
         role = ""
         for t, tag in enumerate([*tags, "O"]):
@@ -268,14 +317,15 @@ def _relation(p: Parsed, src: TagSpan | None, cue: TagSpan | None, frags: list[T
 
 
 def predict_relations(
-    doc: Doc, tagger: Any = None, centroids: Centroids | None = None
+    doc: Doc, tagger: Any = None, centroids: Centroids | None = None, posterior: bool = True
 ) -> list[LearnedRelation]:
     """Attribution relations of a parsed document, in text order.
 
     ``tagger`` and the word-class ``centroids`` default to the packaged ones (loaded lazily, once
-    per process); a model trained elsewhere comes with its own centroids file.
+    per process); a model trained elsewhere comes with its own centroids file. ``posterior``:
+    see :func:`tag_unit` (``False``: the Viterbi tags alone).
     """
     p = Parsed.from_doc(doc, centroids)
     if not p.units:
         return []
-    return group(p, tag_spans(p, tagger if tagger is not None else packaged_tagger()))
+    return group(p, tag_spans(p, tagger if tagger is not None else packaged_tagger(), posterior))
