@@ -1043,3 +1043,19 @@ def test_learned_relation_with_a_possessive_mark_for_source_is_refused(nlp: Any)
     assert eng._from_learned(rel, [], []) is None
     named = _rel(text, "focus on", "offshore profits", "The company", 0.99)
     assert eng._from_learned(named, [], []) is not None
+
+
+def test_inner_relation_with_two_hosts_sharing_a_content_part(nlp: Any) -> None:
+    # candidates with the same content part must not be compared with each other (no ordering)
+    from dataclasses import replace
+
+    text = (
+        "The mayor said the bridge would reopen in the spring, although the engineer warned "
+        "that repairs could take longer."
+    )
+    eng = _engine(nlp, text)
+    cands, host = _host(eng, "ccomp")
+    twin = replace(host, content=list(host.content), via=[], act="promise")
+    rel = _rel(text, "warned", "that repairs could take longer", "the engineer", 0.99)
+    (c,) = eng._inner_learned([*cands, twin], [rel], set())
+    assert c.cue is not None and text[slice(*c.cue)] == "warned"

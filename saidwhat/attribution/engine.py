@@ -542,7 +542,8 @@ class Engine:
             + [v.span for c in cands for v in c.via]
         )
         hard_starts = [h[0] for h in hard]
-        parts = sorted((p, c) for c in cands for p in c.content)
+        # by span only: two candidates may share a content part, and candidates do not order
+        parts = sorted(((p, c) for c in cands for p in c.content), key=lambda pc: pc[0])
         part_starts = [p[0][0] for p in parts]
         out: list[Candidate] = []
         for rel in rels:
