@@ -1059,3 +1059,16 @@ def test_inner_relation_with_two_hosts_sharing_a_content_part(nlp: Any) -> None:
     rel = _rel(text, "warned", "that repairs could take longer", "the engineer", 0.99)
     (c,) = eng._inner_learned([*cands, twin], [rel], set())
     assert c.cue is not None and text[slice(*c.cue)] == "warned"
+
+
+def test_runaway_quotation_is_dropped_where_the_scan_reaches_the_limit() -> None:
+    from saidwhat.attribution.quotes import MAX_QUOTE
+
+    # a stray opening mark, then a long text: no quotation, and the real one after it is found
+    text = "“" + "word " * (MAX_QUOTE // 5 + 10) + "and “a real quote” here."
+    (q,) = find_quotes(text)
+    assert text[q.inner_start : q.inner_end] == "a real quote"
+    # just under the limit the quotation stands
+    short = "“" + "x" * (MAX_QUOTE - 10) + "” after"
+    (q,) = find_quotes(short)
+    assert q.closed and q.start == 0

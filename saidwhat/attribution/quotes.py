@@ -10,12 +10,15 @@ closing mark at the start of a line opens a quote (a reader quoting with the wro
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 OPENERS = frozenset("“„«")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
+# every character the scan acts on (the others are skipped in one regex search)
+_MARKS = re.compile("[" + "".join(sorted(OPENERS | CLOSERS)) + "\"'`\n]")
 # at most this many characters inside one quotation; longer "quotes" are stray marks (dropped,
 # and the scan goes on from where it is: the text is read once)
 MAX_QUOTE = 5000
@@ -58,6 +61,20 @@ def find_quotes(text: str) -> list[Quote]:
     straight = 0  # inner straight quotations open inside a curly one
     i = 0
     while i < n:
+        # jump to the next character that can open, close or end a quotation; the characters
+        # skipped only matter for a runaway quotation, which is dropped where the scan would have
+        m = _MARKS.search(text, i)
+        j = m.start() if m is not None else n
+        if open_at >= 0:
+            drop_at = max(i, open_at + MAX_QUOTE + 1)
+            if drop_at < j:
+                open_at = -1
+                depth = 0
+                i = drop_at + 1
+                continue
+        if j >= n:
+            break
+        i = j
         ch = text[i]
         if open_at < 0:
             if text.startswith("``", i) or _opens_double_apostrophe(text, i):
