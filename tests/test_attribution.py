@@ -912,6 +912,12 @@ def test_concessive_clause_of_the_same_speaker_is_a_statement_of_its_own() -> No
     assert said.speaker is not None and said.speaker.name == noted.speaker.name == "Loretta Lynch"
 
 
+_MAYOR_AND_ENGINEER = (
+    "The mayor said the bridge would reopen in the spring, although the engineer warned "
+    "that repairs could take longer."
+)
+
+
 def _host(eng: Engine, rule: str) -> Any:
     cands = eng.candidates()
     eng.attach_quotes(cands)
@@ -920,10 +926,7 @@ def _host(eng: Engine, rule: str) -> Any:
 
 
 def test_inner_relation_is_kept_from_the_inner_score_and_cuts_its_host(nlp: Any) -> None:
-    text = (
-        "The mayor said the bridge would reopen in the spring, although the engineer warned "
-        "that repairs could take longer."
-    )
+    text = _MAYOR_AND_ENGINEER
     eng = _engine(nlp, text)
     cands, host = _host(eng, "ccomp")
     whole = list(host.content)
@@ -1049,10 +1052,7 @@ def test_inner_relation_with_two_hosts_sharing_a_content_part(nlp: Any) -> None:
     # candidates with the same content part must not be compared with each other (no ordering)
     from dataclasses import replace
 
-    text = (
-        "The mayor said the bridge would reopen in the spring, although the engineer warned "
-        "that repairs could take longer."
-    )
+    text = _MAYOR_AND_ENGINEER
     eng = _engine(nlp, text)
     cands, host = _host(eng, "ccomp")
     twin = replace(host, content=list(host.content), via=[], act="promise")
