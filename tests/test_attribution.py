@@ -1031,6 +1031,9 @@ def test_participle_of_a_person_noun_is_that_noun_s() -> None:
     # not "The vote" (the clause's subject): the senators are saying it
     st_ = one("The vote went ahead despite several senators saying they had not read the bill.")
     assert spk(st_) == "several senators" and st_.content.text == "they had not read the bill"
+    # and with the cue under the participle
+    st_ = one("The vote went ahead despite several senators continuing to insist that they had not read it.")
+    assert spk(st_) == "several senators" and st_.cue is not None and st_.cue.text == "insist"
 
 
 def test_participle_of_a_document_keeps_the_clause_subject() -> None:

@@ -134,6 +134,18 @@ def _before(m: Mention, tok: Token, text: str) -> Mention:
     return Mention(m.head, (m.span[0], min(m.span[1], end)), (m.core[0], min(m.core[1], end)))
 
 
+def _participle_under(verb: Token, subj: Token) -> Token | None:
+    """The participle hanging on ``subj`` (``acl``) that ``verb`` is or sits under, if any."""
+    t = verb
+    for _ in range(5):
+        if t.head.i == subj.i:
+            return t if t.dep_ == "acl" else None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
 def _misparsed_complement(obj: Token) -> Token | None:
     """The *that*-clause the parse hung on a cue's object as a relative clause: *told a meeting
     of Pacific Island leaders **that few people understood …*** — a clause opened by *that* as a
@@ -448,9 +460,10 @@ class RuleExtractor:
                 cand.speaker = mention(self.doc, poss, self.text)
             else:  # a person, a group, or a document ("the report said")
                 cand.speaker = mention(self.doc, subj, self.text)
-                if verb.dep_ == "acl" and subj.i == verb.head.i:
-                    # "several senators saying …": the noun phrase ends before its participle
-                    cand.speaker = _before(cand.speaker, verb.left_edge, self.text)
+                acl = _participle_under(verb, subj)
+                if acl is not None:
+                    # "several senators (now) saying …": the noun phrase ends before its participle
+                    cand.speaker = _before(cand.speaker, acl.left_edge, self.text)
                 self._cited_by(subj, cand)
             if (
                 subj.lower_ in lex.report_nouns
