@@ -996,6 +996,7 @@ def test_gender_lexicon_only_knows_what_it_is_told() -> None:
     assert g.of_name("Elizabeth Warren") == FEMALE and g.of_name("Warren") is None  # a lone surname
     assert g.of_name("Kofi Annan") is None and g.of_words("the spokeswoman") == FEMALE
     assert g.of_words("the spokesman and his wife") is None  # contradictory: unknown
+    assert g.of_words("Crown Princess Victoria") == FEMALE and g.of_words("the first lady") == FEMALE
     text = "Mrs. Clinton spoke."
     ent = Entity("e1", "Clinton", "PERSON", mentions=[Mention(5, 12, "Clinton")])
     assert g.of_entity(ent, text) == FEMALE

@@ -28,10 +28,11 @@ class GenderLexicon:
 
     def of_words(self, text: str) -> str | None:
         """The gender the title and role words of ``text`` show, if they agree."""
-        low = text.lower()
-        words = low.replace(",", " ").split()
+        words = text.lower().replace(",", " ").split()
+        padded = " " + " ".join(words) + " "
         found = {self.titles[w] for w in words if w in self.titles}
-        found |= {g for t, g in self.titles.items() if " " in t and t in low}
+        # two-word titles as whole words ("crown prince" is not in "crown princess")
+        found |= {g for t, g in self.titles.items() if " " in t and f" {t} " in padded}
         return found.pop() if len(found) == 1 else None
 
     def of_name(self, name: str) -> str | None:
