@@ -361,9 +361,8 @@ class Engine:
         by_cue = {c.cue: c for c in hosts if c.cue is not None}
 
         def is_claimed(q: Quote) -> bool:
-            k = bisect_right(cstarts, q.end - 1) - 1
-            # content spans rarely nest deeper than a few levels: look back a bounded number
-            return any(claimed[j][1] > q.start for j in range(k, max(-1, k - 8), -1))
+            # content spans rarely nest deeper than a few levels: a bounded look-back
+            return _touches(claimed, cstarts, q.start, q.end)
 
         for q in self.quotes.quotes:
             if not self._attributable(q.start) or is_claimed(q):
@@ -640,12 +639,8 @@ class Engine:
         if rel.source is not None and not _NAMEISH.search(self.text[rel.source[0] : rel.source[1]]):
             return None  # a source without a word of its own ("'s", a dash)
         for a, b in [*rel.content, rel.cue]:
-            if not self._attributable(a):
+            if not self._attributable(a) or _touches(taken, starts, a, b):
                 return None
-            k = bisect_right(starts, b - 1) - 1
-            for j in range(k, max(-1, k - 8), -1):
-                if taken[j][1] > a:
-                    return None
         doc = self.doc
         cspan = doc.char_span(rel.cue[0], rel.cue[1], alignment_mode="expand")
         if cspan is None or not len(cspan):

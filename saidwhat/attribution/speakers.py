@@ -83,7 +83,6 @@ class SpeakerResolver:
         self.referents: list[Referent] = []
         self.genders = gender_lexicon()
         self._entity_gender: dict[str, str | None] = {}
-        self._skipped = False
 
     def gender_of(self, ent: Entity) -> str | None:
         """A person's gender (cached per entity); ``None`` if unknown."""
@@ -150,8 +149,10 @@ class SpeakerResolver:
         )
 
     # ---- resolution ---------------------------------------------------------------------------
-    def _find(self, pos: int, want: str, head: Token) -> Referent | None:
-        """The newest referent before ``pos`` that fits a pronoun / description."""
+    def _find(self, pos: int, want: str, head: Token) -> tuple[Referent | None, bool]:
+        """The newest referent before ``pos`` that fits a pronoun / description, and whether a
+        person of the other gender was passed over on the way."""
+        skipped = False
         plural = is_plural(head)
         low = head.lower_
         lex = self.lex
@@ -164,27 +165,27 @@ class SpeakerResolver:
                 kind = lex.pronouns[low]
                 if kind == "person" and ref.kind == "person" and not ref.plural:
                     g = self.genders.of_pronoun(low)
-                    if g is not None and ref.gender != g and (ref.gender is not None or self._skipped):
+                    if g is not None and ref.gender != g and (ref.gender is not None or skipped):
                         # "he" is not the woman quoted before him; and past her, only a man
                         # known as one will do
-                        self._skipped = True
+                        skipped = True
                         continue
-                    return ref
+                    return ref, skipped
                 if kind == "group" and (ref.plural or ref.kind == "group"):
-                    return ref
+                    return ref, skipped
                 if kind == "organization" and ref.kind in ("organization", "outlet") and not ref.plural:
-                    return ref
+                    return ref, skipped
             elif want == "outlet":
                 if ref.kind == "outlet":
-                    return ref
+                    return ref, skipped
             elif want == "org":
                 # only the newest referent, and only a named organization: "A group of doctors said …
                 # The group said" must not reach back past the doctors to an earlier organization
                 named = ref.entity_id is not None
-                return ref if ref.kind == "organization" and named and not ref.plural else None
+                return (ref if ref.kind == "organization" and named and not ref.plural else None), skipped
             elif want == "anonymous":
                 if ref.anonymous and ref.plural == plural:
-                    return ref
+                    return ref, skipped
             elif want == "role":
                 title = ref.entity.attributes.get("title", "").lower() if ref.entity is not None else ""
                 if (
@@ -192,13 +193,13 @@ class SpeakerResolver:
                     or low in self._before(ref.link_span[0]).lower()
                     or low in title
                 ):
-                    return ref
-        return None
+                    return ref, skipped
+        return None, skipped
 
     def _before(self, pos: int) -> str:
         return self.text[max(0, pos - 30) : pos]
 
-    def _entity_fallback(self, pos: int, head: Token, want: str) -> Resolved | None:
+    def _entity_fallback(self, pos: int, head: Token, want: str, skipped: bool) -> Resolved | None:
         """ "he" → the last person named nearby; "the president" → the last "President X"."""
         low = head.lower_
         reach = 600 if want == "pronoun" else WINDOW
@@ -207,8 +208,8 @@ class SpeakerResolver:
                 continue
             if want == "pronoun" and self.lex.pronouns.get(low) == "person" and ent.type == "PERSON":
                 g, eg = self.genders.of_pronoun(low), self.gender_of(ent)
-                if g is not None and eg != g and (eg is not None or self._skipped):
-                    self._skipped = True
+                if g is not None and eg != g and (eg is not None or skipped):
+                    skipped = True  # past a person of the other gender, only a known fit
                     continue
                 return Resolved("person", False, ent.name, ent, (ma, mb))
             if (
@@ -244,12 +245,11 @@ class SpeakerResolver:
             elif low in lex.org_heads and not is_plural(head):
                 want = "org"
         if want:
-            self._skipped = False  # set when a person of the other gender was passed over
-            ref = self._find(a, want, head)
+            ref, skipped = self._find(a, want, head)
             if ref is not None:
                 return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
             if want in ("pronoun", "outlet", "role"):
-                fb = self._entity_fallback(a, head, want)
+                fb = self._entity_fallback(a, head, want, skipped)
                 if fb is not None:
                     return fb
             if want != "org":  # an unresolved "the group" is described as written, below
