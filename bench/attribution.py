@@ -8,11 +8,12 @@ Default mode
   2. in one process, times the bare spaCy parse (``nlp.pipe`` over the same texts, same model,
      one process) against the full :func:`saidwhat.pipeline.analyze` of the same texts and prints
      the ratio (target ≤ 1.3×; also in CPU time of the process), plus the share of the learned
-     tagger alone. The two are timed
+     tagger alone (CRF and neural tagger, in chunks as ``analyze`` runs it). The two are timed
      chunk by chunk (6 documents), alternating, fastest of ``--repeat`` rounds per chunk: the
      machine's speed drifts too much for two whole runs one after the other to compare.
 ``--learned-only``
-  parses in-process, turns the learned tagger's relations into ``saidwhat/1`` statements
+  parses in-process, turns the learned tagger's relations (the CRF mixed with the neural tagger as
+  ``[learned]`` in cues.toml says) into ``saidwhat/1`` statements
   (content spanning the fragments, speaker = the source span) and scores them at each score
   threshold: the P/R table from which an operating point is chosen.
 Writes ``bench/out/attribution.json`` (or ``attribution-learned.json``).
@@ -32,9 +33,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from saidwhat.attribution.learned import LearnedRelation, predict_relations  # noqa: E402
+from saidwhat.attribution import learned_relations  # noqa: E402
+from saidwhat.attribution.learned import LearnedRelation  # noqa: E402
 from saidwhat.attribution.learned.decode import packaged_tagger  # noqa: E402
-from saidwhat.nlp import load_nlp  # noqa: E402
+from saidwhat.attribution.learned.neural import packaged_neural  # noqa: E402
+from saidwhat.nlp import load_nlp, remember_text  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 SCORER = SHARED / "tools" / "score_attribution.py"
@@ -102,11 +105,14 @@ def learned_only(gold: Path, thresholds: list[float]) -> dict[str, Any]:
     texts = [f.read_text(encoding="utf-8") for f in files]
     nlp = load_nlp()
     packaged_tagger()
+    packaged_neural()
     nlp("warm up")
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))
     t1 = time.perf_counter()
-    rels = [predict_relations(d) for d in docs]
+    for d, text in zip(docs, texts, strict=True):
+        remember_text(d, text)
+    rels = [r for i in range(0, len(docs), 16) for r in learned_relations(docs[i : i + 16])]
     t2 = time.perf_counter()
     n_tok = sum(len(d) for d in docs)
     print(f"{len(docs)} docs, {n_tok} tokens: parse {t1 - t0:.1f} s, learned tagger {t2 - t1:.1f} s "
@@ -180,9 +186,11 @@ def full(gold: Path, repeat: int) -> dict[str, Any]:
                     cpu_analyze[k] = min(cpu_analyze[k], time.process_time() - c0)
     parse_s, analyze_s = sum(best_parse), sum(best_analyze)
     cpu_ratio = sum(cpu_analyze) / sum(cpu_parse)
+    for d, src in zip(docs, sources, strict=True):
+        remember_text(d, src.text)
     t0 = time.perf_counter()
-    for d in docs:
-        predict_relations(d)
+    for i in range(0, len(docs), CHUNK):
+        learned_relations(docs[i : i + CHUNK])
     learned_s = time.perf_counter() - t0
     n_tok = sum(len(d) for d in docs)
     ratio = analyze_s / parse_s

@@ -11,11 +11,13 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from saidwhat.attribution import extract_statements
+from saidwhat.attribution import extract_statements, learned_relations
+from saidwhat.attribution.learned import LearnedRelation
 from saidwhat.entities import EntityIndex, extract_entities
 from saidwhat.ingest.base import SourceDoc
 from saidwhat.model import Analysis, DocMeta, Segment, Statement
@@ -23,6 +25,8 @@ from saidwhat.nlp import load_nlp, remember_text
 from saidwhat.quantities import extract_quantities
 from saidwhat.segment import find_published, segment_text
 from saidwhat.timex import extract_timexes
+
+T = TypeVar("T")
 
 
 def content_hash(text: str) -> str:
@@ -80,14 +84,16 @@ def link_statements(statements: list[Statement], index: EntityIndex) -> None:
                 via.entity, via.name = ent.id, ent.name
 
 
-def analyze_parsed(prep: Prepared, parsed: Doc) -> Analysis:
+def analyze_parsed(prep: Prepared, parsed: Doc, learned: list[LearnedRelation] | None = None) -> Analysis:
+    """Every stage after the parse for one document (``learned``: the learned tagger's relations
+    when computed for a batch, see :func:`analyze`)."""
     src = prep.source
     anchor = _anchor(prep.published)
     remember_text(parsed, src.text)
     index = extract_entities(parsed, prep.segments)
     timexes = extract_timexes(parsed, anchor, text=src.text)
     quantities = extract_quantities(parsed, timexes)
-    statements = extract_statements(parsed, prep.segments, index, timexes, anchor)
+    statements = extract_statements(parsed, prep.segments, index, timexes, anchor, learned)
     link_statements(statements, index)
     meta = DocMeta(
         id=content_hash(src.text),
@@ -113,13 +119,31 @@ def analyze_parsed(prep: Prepared, parsed: Doc) -> Analysis:
 def analyze(
     sources: Iterable[SourceDoc], *, nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Analysis]:
-    """Analyse documents in order, parsing them in batches."""
+    """Analyse documents in order, parsing them in batches.
+
+    The learned attribution tagger also reads a batch at a time (its neural half is cheaper per
+    document that way, see docs/learned-attribution.md); a result is yielded once its batch is
+    tagged."""
     nlp = nlp or load_nlp()
     prepared = (prepare(s) for s in sources)
-    for parsed, prep in nlp.pipe(
-        ((p.source.text, p) for p in prepared), as_tuples=True, batch_size=batch_size
-    ):
-        yield analyze_parsed(prep, parsed)
+    parsed = nlp.pipe(((p.source.text, p) for p in prepared), as_tuples=True, batch_size=batch_size)
+    for batch in _batches(parsed, batch_size):
+        for doc, prep in batch:
+            remember_text(doc, prep.source.text)
+        rels = learned_relations([doc for doc, _ in batch])
+        for (doc, prep), doc_rels in zip(batch, rels, strict=True):
+            yield analyze_parsed(prep, doc, doc_rels)
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= max(1, size):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def analyze_text(

@@ -317,3 +317,33 @@ def test_viterbi_decoding_is_a_setting() -> None:
     assert _decoding("posterior") is True and _decoding("viterbi") is False
     with pytest.raises(ValueError, match="decoding"):
         _decoding("beam")
+
+
+def test_neural_training_end_to_end(nlp: Any, tmp_path: Path) -> None:
+    """The neural tagger's trainer (PyTorch, a training-only dependency) on a tiny corpus: the
+    weights it writes are read back by the NumPy tagger, and two runs give the same bytes."""
+    pytest.importorskip("torch", reason="PyTorch is only installed for training (make train)")
+    from saidwhat.attribution.learned.neural import VOCAB_FILE, load_neural
+    from saidwhat.attribution.learned.train_neural import train as train_neural
+
+    data = tmp_path / "train"
+    data.mkdir()
+    for k, (text, rels) in enumerate(SYNTHETIC):
+        (data / f"d{k}.txt").write_text(text, encoding="utf-8")
+        (data / f"d{k}.ann").write_text(_ann(text, rels) if rels else "", encoding="utf-8")
+    files = corpus_files(data)
+    docs = parse_corpus(files, nlp)
+    options = {"epochs": 40, "minfreq": 1, "batch": 2, "dropout": 0.0, "lr": 0.01, "threads": 1}
+    first, second = tmp_path / "a" / "neural.npz", tmp_path / "b" / "neural.npz"
+    tagger = train_neural(docs, files, first, **options)
+    train_neural(docs, files, second, **options)
+    assert first.read_bytes() == second.read_bytes()
+    assert (first.parent / VOCAB_FILE).read_bytes() == (second.parent / VOCAB_FILE).read_bytes()
+    loaded = load_neural(first, first.parent / VOCAB_FILE)
+    assert loaded.vocab == tagger.vocab and "w=said" in loaded.vocab
+    # the neural tagger alone learns its training sentences
+    text, _ = SYNTHETIC[0]
+    (rel,) = predict_relations(docs[0], neural=loaded, weight=1.0)
+    assert rel.cue is not None and text[rel.cue[0] : rel.cue[1]] == "said"
+    assert rel.source is not None and text[rel.source[0] : rel.source[1]] == "The mayor"
+    assert text[rel.content[0][0] : rel.content[-1][1]] == "that the bridge would reopen in May"

@@ -6,6 +6,6 @@ cue verbs, relays), then the learned PolNeAR tagger for what the rules miss. See
 docs/attribution.md and docs/acts.md.
 """
 
-from saidwhat.attribution.engine import extract_statements
+from saidwhat.attribution.engine import extract_statements, learned_relations
 
-__all__ = ["extract_statements"]
+__all__ = ["extract_statements", "learned_relations"]

@@ -18,7 +18,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.attribution.learned import LearnedRelation, predict_relations
+from saidwhat.attribution.learned import LearnedRelation, predict_batch
+from saidwhat.attribution.learned.neural import packaged_neural
 from saidwhat.attribution.lexicon import Lexicon, lexicon
 from saidwhat.attribution.quotes import Quote, QuoteIndex, find_quotes
 from saidwhat.attribution.rules import Candidate, Mention, RuleExtractor, mention
@@ -84,8 +85,11 @@ class Engine:
         published: date | None,
         lex: Lexicon | None = None,
         use_learned: bool = True,
+        learned: list[LearnedRelation] | None = None,
     ) -> None:
         self.use_learned = use_learned
+        # the learned tagger's relations when already computed (for a batch: learned_relations)
+        self.learned_rels = learned
         self.doc = doc
         self.text = doc_text(doc)
         self.lex = lex or lexicon()
@@ -498,7 +502,9 @@ class Engine:
         cue or relay), whose cue is a speech or cognition lemma and which name a source."""
         if not self.use_learned:
             return []
-        rels = predict_relations(self.doc, posterior=self.lex.learned_posterior)
+        rels = self.learned_rels
+        if rels is None:
+            rels = learned_relations([self.doc], self.lex)[0]
         self._learned_speakers(cands, rels)
         taken = sorted(
             [p for c in cands for p in c.content]
@@ -575,8 +581,10 @@ class Engine:
     def _learned_speakers(self, cands: list[Candidate], rels: list[LearnedRelation]) -> None:
         """A rule statement whose cue has no subject the parse can show (“…,” Flynn, a top Trump
         surrogate, said — the parser made a quoted title the subject and hung the name on the
-        quote's clause) takes the source the tagger found for the same cue: outside quotations, and
-        outside the content or at its edge (the statement leaves the speaker out of its content)."""
+        quote's clause) takes the noun phrase standing between its quotation and its cue
+        (:meth:`_between_quote_and_cue`), else the source the tagger found for the same cue:
+        outside quotations, and outside the content or at its edge (the statement leaves the
+        speaker out of its content)."""
         # (a passive has no subject by design: "have been accused of …" keeps no speaker)
         open_ = [
             c
@@ -587,6 +595,9 @@ class Engine:
             and c.content
             and c.rule not in ("passive", "passive-charge")
         ]
+        for c in open_:
+            c.speaker = self._between_quote_and_cue(c)
+        open_ = [c for c in open_ if c.speaker is None]
         if not open_:
             return
         floor = self.lex.learned_min_score
@@ -617,6 +628,40 @@ class Engine:
                 if m is not None:
                     c.speaker = m
                     break
+
+    def _between_quote_and_cue(self, c: Candidate) -> Mention | None:
+        """*“…,” Flynn, a top Trump surrogate, said*: the words between the closing mark of the
+        quotation that opens the content part before the cue and the cue, when they are a noun
+        phrase (a name or a description, with a comma-set apposition; no verb, nothing quoted, one
+        line) — whatever the parse made of them (here it hung the name on the quoted clause; the
+        statement then leaves it out of the content)."""
+        assert c.cue is not None
+        ca = c.cue[0]
+        before = [a for a, b in c.content if a < ca and b <= ca]
+        q = self.quotes.covering(max(before)) if before else None
+        if q is None or not q.closed or not 0 < ca - q.end <= _GAP_MAX:
+            return None
+        gap = self.text[q.end : ca]
+        if "\n" in gap or any(ch in gap for ch in "\"“”«»()[]:;"):
+            return None
+        a, b = trim_span(self.text, q.end, ca)
+        span = self.doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not len(span) or len(span) > _GAP_TOKENS:
+            return None
+        words = [t for t in span if not t.is_punct]
+        if (
+            not words
+            or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.dep_ != "compound" for t in words)
+            or words[0].pos_ not in ("PROPN", "DET", "PRON", "ADJ", "NOUN")
+            or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words)
+        ):
+            return None
+        head = next((t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON")), words[0])
+        # the head of the first name: its last token before a comma ("Flynn" of "Flynn, a top …")
+        for t in words:
+            if t.i > head.i and t.pos_ in ("PROPN", "NOUN") and self.text[head.idx : t.idx].count(",") == 0:
+                head = t
+        return Mention(head, (a, b), (a, b))
 
     def _source_mention(self, a: int, b: int) -> Mention | None:
         """The speaker mention of a tagged source span (its head: the span's syntactic root)."""
@@ -1013,6 +1058,11 @@ _IMPERATIVE_CAPS = frozenset(
 )
 
 
+# a speaker between a quotation and its cue: at most this many characters and tokens
+_GAP_MAX = 120
+_GAP_TOKENS = 16
+
+
 def _touches(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
     """Whether ``[a, b)`` overlaps one of the sorted, short ``spans`` (a bounded look-back)."""
     k = bisect_right(starts, b - 1) - 1
@@ -1046,20 +1096,31 @@ def _parse_date(s: str) -> str | None:
         return None
 
 
+def learned_relations(docs: Sequence[Doc], lex: Lexicon | None = None) -> list[list[LearnedRelation]]:
+    """The learned tagger's relations for several parsed documents at once (the CRF, mixed with
+    the neural tagger as ``[learned]`` in cues.toml says; see docs/learned-attribution.md)."""
+    lex = lex or lexicon()
+    weight = lex.learned_neural_weight
+    neural = packaged_neural() if weight > 0.0 else None
+    return predict_batch(docs, posterior=lex.learned_posterior, neural=neural, weight=weight)
+
+
 def extract_statements(
     doc: Doc,
     segments: Sequence[Segment],
     entities: EntityIndex,
     timexes: Sequence[Timex],
     published: date | None,
+    learned: list[LearnedRelation] | None = None,
 ) -> list[Statement]:
     """Who said what in ``doc``, according to whom and when (see docs/attribution.md).
 
     ``timexes`` carry values already resolved against ``published``; a statement is never dated
-    after ``published``."""
+    after ``published``. ``learned``: the learned tagger's relations for ``doc`` when they were
+    computed with those of other documents (:func:`learned_relations`)."""
     if not doc_text(doc).strip():
         return []
-    return Engine(doc, segments, entities, timexes, published).run()
+    return Engine(doc, segments, entities, timexes, published, learned=learned).run()
 
 
-__all__ = ["Engine", "extract_statements"]
+__all__ = ["Engine", "extract_statements", "learned_relations"]

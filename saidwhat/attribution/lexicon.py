@@ -55,6 +55,7 @@ class Lexicon:
     learned_passive_score: float
     learned_inner_score: float
     learned_posterior: bool
+    learned_neural_weight: float
     learned_inner_excluded: frozenset[str]
 
     def act_of(self, lemma: str) -> str:
@@ -74,6 +75,13 @@ def _decoding(value: str) -> bool:
     if value not in ("posterior", "viterbi"):
         raise ValueError(f"[learned] decoding must be 'posterior' or 'viterbi', not {value!r}")
     return value == "posterior"
+
+
+def _weight(value: Any) -> float:
+    w = float(value)
+    if not 0.0 <= w <= 1.0:
+        raise ValueError(f"[learned] neural_weight must lie between 0 and 1, not {value!r}")
+    return w
 
 
 @lru_cache(maxsize=1)
@@ -122,5 +130,6 @@ def lexicon() -> Lexicon:
         learned_passive_score=float(cues["learned"]["passive_score"]),
         learned_inner_score=float(cues["learned"]["inner_score"]),
         learned_posterior=_decoding(cues["learned"]["decoding"]),
+        learned_neural_weight=_weight(cues["learned"]["neural_weight"]),
         learned_inner_excluded=_words(cues["learned"]["inner_excluded_rules"]),
     )

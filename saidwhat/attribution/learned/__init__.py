@@ -6,6 +6,6 @@ is packaged (``model.crfsuite``) and loaded lazily, once per process; training i
 ``python -m saidwhat.attribution.learned.train`` and never happens at run time.
 """
 
-from saidwhat.attribution.learned.decode import LearnedRelation, open_tagger, predict_relations
+from saidwhat.attribution.learned.decode import LearnedRelation, open_tagger, predict_batch, predict_relations
 
-__all__ = ["LearnedRelation", "open_tagger", "predict_relations"]
+__all__ = ["LearnedRelation", "open_tagger", "predict_batch", "predict_relations"]

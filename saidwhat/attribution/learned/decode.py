@@ -1,4 +1,10 @@
-"""Tag a parsed document with the CRF and group the tagged spans into attribution relations.
+"""Tag parsed documents with the learned taggers and group the tagged spans into relations.
+
+Tagging (:func:`predict_batch`): every token's attributes (:mod:`.features`) are looked up once in
+the attribute space shared by the CRF (:mod:`.crf`) and the neural tagger (:mod:`.neural`); one
+sparse product gives the CRF's state scores and the neural tagger's input for all the units of a
+batch of documents; the CRF's marginals, optionally mixed with the neural tagger's probabilities,
+give the tags (best path, then the posterior fill) and each span's score.
 
 Grouping uses the parse, not only adjacency: a content span belongs to the cue it is
 syntactically tied to (the cue governs it, as in *said that ...*, or hangs off it, as in
@@ -10,25 +16,32 @@ cue). A cue's source is the source span tied to it in the tree (its subject, the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import as_file, files
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
-import pycrfsuite
+import numpy as np
+from scipy import sparse
 from spacy.tokens import Doc
 
+from saidwhat.attribution.learned.corpus import LABELS
+from saidwhat.attribution.learned.crf import LinearCRF, viterbi
 from saidwhat.attribution.learned.features import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     TOGGLE_QUOTES,
     Centroids,
     Parsed,
+    blas_one_thread,
     cue_flags,
     unit_features,
 )
+from saidwhat.attribution.learned.neural import NeuralTagger
 
 MODEL_FILE = "model.crfsuite"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -71,49 +84,138 @@ class TagSpan:
 
 
 @lru_cache(maxsize=1)
-def packaged_tagger() -> Any:
-    """The packaged model, opened once per process."""
+def packaged_tagger() -> LinearCRF:
+    """The packaged CRF, read once per process."""
     path = _KEEP_OPEN.enter_context(as_file(files(__package__).joinpath(MODEL_FILE)))
     return open_tagger(path)
 
 
-def open_tagger(path: Path) -> Any:
-    """A CRFsuite tagger for the model file at ``path``."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger
+def open_tagger(path: Path) -> LinearCRF:
+    """The CRF of the CRFsuite model file at ``path`` (weights read into NumPy arrays)."""
+    return LinearCRF.from_crfsuite(path)
 
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
+LABEL_INDEX = {y: k for k, y in enumerate(LABELS)}
+
+
+class _Marginals:
+    """Per-token label probabilities (rows in :data:`LABELS` order) behind a ``marginal`` call."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, p: np.ndarray) -> None:
+        self.rows: list[list[float]] = p.tolist()
+
+    def marginal(self, y: str, t: int) -> float:
+        return self.rows[t][LABEL_INDEX[y]]
+
+
+@dataclass(frozen=True)
+class AttributeSpace:
+    """The attributes either tagger knows: each has an id, a row of CRF state weights (zeros when
+    the CRF does not know it) and, with a neural tagger, the row of its embedding (0: none). Id 0
+    is every unknown attribute."""
+
+    vocab: dict[str, int]
+    crf_weights: np.ndarray  # (ids, labels)
+    neural_rows: np.ndarray | None  # (ids,): row of the neural tagger's embedding table, 0 = none
+    embeddings: np.ndarray | None  # the neural tagger's embedding table (row 0: zeros)
+
+    def scores(self, feats: Sequence[list[str]]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Per token, the CRF state scores ``(tokens, labels)`` and, with a neural tagger, the sum
+        of the embeddings of its attributes ``(tokens, width)``: each attribute is looked up once,
+        then a sparse (tokens × attributes) matrix multiplies each table."""
+        get = self.vocab.get
+        n = len(feats)
+        counts = np.fromiter((len(f) for f in feats), dtype=np.int64, count=n)
+        # map(get, attrs, repeat(0)) = get(a, 0) per attribute, without a Python-level loop
+        ids = np.fromiter(
+            map(get, chain.from_iterable(feats), repeat(0)), dtype=np.int64, count=int(counts.sum())
+        )
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        ones = np.ones(len(ids), dtype=np.float64)
+        shape = (n, len(self.crf_weights))
+        crf = np.asarray(sparse.csr_matrix((ones, ids, indptr), shape=shape) @ self.crf_weights)
+        if self.neural_rows is None or self.embeddings is None:
+            return crf, None
+        rows = self.neural_rows[ids]
+        keep = rows > 0  # only the attributes the neural tagger knows enter its product
+        per_token = np.bincount(np.repeat(np.arange(n), counts)[keep], minlength=n)
+        nn_ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(per_token, out=nn_ptr[1:])
+        table = self.embeddings
+        bag = sparse.csr_matrix(
+            (np.ones(int(keep.sum()), dtype=table.dtype), rows[keep], nn_ptr), shape=(n, len(table))
+        ) @ table
+        return crf, np.asarray(bag, dtype=np.float32)
+
+
+@lru_cache(maxsize=4)
+def attribute_space(crf: LinearCRF, neural: NeuralTagger | None) -> AttributeSpace:
+    """The shared attribute space of a CRF and, optionally, a neural tagger."""
+    names = sorted(set(crf.vocab) | set(neural.vocab if neural is not None else ()))
+    vocab = {a: i for i, a in enumerate(names, 1)}
+    weights = np.zeros((len(names) + 1, len(LABELS)), dtype=np.float64)
+    rows = np.fromiter((vocab[a] for a in crf.vocab), dtype=np.int64, count=len(crf.vocab))
+    weights[rows] = crf.state[np.fromiter(crf.vocab.values(), dtype=np.int64)]
+    if neural is None:
+        return AttributeSpace(vocab, weights, None, None)
+    neural_rows = np.zeros(len(names) + 1, dtype=np.int64)
+    rows = np.fromiter((vocab[a] for a in neural.vocab), dtype=np.int64, count=len(neural.vocab))
+    neural_rows[rows] = np.fromiter(neural.vocab.values(), dtype=np.int64)
+    table = np.asarray(neural.emb, dtype=np.float32).copy()
+    table[0] = 0.0
+    return AttributeSpace(vocab, weights, neural_rows, table)
 
 
 def tag_unit(
-    tagger: Any,
+    tagger: LinearCRF,
     p: Parsed,
     idxs: list[int],
     is_cue: dict[int, bool],
     labels: frozenset[str] | None = None,
     posterior: bool = True,
 ) -> tuple[list[str], list[float]]:
-    """Viterbi tags and, per token, the marginal probability of its tagged role (B- or I-).
+    """The CRF's best-path tags of one unit and, per token, the marginal probability of its
+    tagged role (B- or I-); see :func:`predict_batch` for ``posterior``."""
+    scores, _ = attribute_space(tagger, None).scores(unit_features(p, idxs, is_cue))
+    marg = tagger.marginals(scores, [len(idxs)])
+    tags = [LABELS[y] for y in tagger.viterbi(scores, [len(idxs)]).tolist()]
+    return _finish(_Marginals(marg), tags, labels or frozenset(tagger.labels()), posterior)
 
-    With ``posterior``, a token Viterbi left outside every role takes the role whose marginal
-    probability (B- and I- summed) beats that of ``O``: the CRF's own best guess per token, which
-    finds relations the single best sequence leaves out (see docs/learned-attribution.md)."""
-    if labels is None:
-        labels = frozenset(tagger.labels())
-    tagger.set(unit_features(p, idxs, is_cue))
-    tags: list[str] = tagger.tag()
+
+def _finish(
+    marg: Any, tags: list[str], labels: frozenset[str], posterior: bool
+) -> tuple[list[str], list[float]]:
+    """Posterior fill (in place) and each token's probability of its role; ``marg`` answers
+    ``marginal(label, t)``."""
     if posterior:
-        _fill_from_marginals(tagger, tags, labels)
+        _fill_from_marginals(marg, tags, labels)
     probs: list[float] = []
     for t, tag in enumerate(tags):
         if tag == "O":
             probs.append(0.0)
             continue
         role = tag[2:]
-        probs.append(sum(tagger.marginal(y, t) for y in ("B-" + role, "I-" + role) if y in labels))
+        probs.append(sum(marg.marginal(y, t) for y in ("B-" + role, "I-" + role) if y in labels))
     return tags, probs
+
+
+_FLOOR = 1e-9
+# BIO consistency for the best path of a mixture: an I- tag only continues a B- or I- of its
+# role, and never opens a unit
+_BIO_TRANS = np.array(
+    [[0.0 if not y.startswith("I-") or x[2:] == y[2:] else -np.inf for y in LABELS] for x in LABELS]
+)
+_BIO_START = np.array([-np.inf if y.startswith("I-") else 0.0 for y in LABELS])
+
+
+def bio_viterbi(prob: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+    """Per token, the label index of the BIO-consistent sequence with the highest product of
+    per-token probabilities ``(tokens, labels)``, unit by unit (``lengths`` cut the tokens)."""
+    return viterbi(np.log(np.maximum(prob, _FLOOR)), lengths, _BIO_TRANS, _BIO_START)
 
 
 def _fill_from_marginals(tagger: Any, tags: list[str], labels: frozenset[str]) -> None:
@@ -151,24 +253,27 @@ def _fill_from_marginals(tagger: Any, tags: list[str], labels: frozenset[str]) -
             tags[t] = ("I-" if prev[2:] == best else "B-") + best
 
 
-def tag_spans(p: Parsed, tagger: Any, posterior: bool = True) -> list[TagSpan]:
-    """All role spans of the document, in text order."""
+def tag_spans(p: Parsed, tagger: LinearCRF, posterior: bool = True) -> list[TagSpan]:
+    """All role spans of the document, in text order (the CRF alone)."""
+    return _tag([p], tagger, posterior, None, 0.0)[0]
+
+
+def _unit_spans(
+    p: Parsed, unit_no: int, idxs: list[int], tags: list[str], probs: list[float]
+) -> list[TagSpan]:
+    """The runs of one role in a tagged unit (a ``B-`` starts a new run)."""
     out: list[TagSpan] = []
-    is_cue = cue_flags(p)
-    labels = frozenset(tagger.labels())
-    for unit_no, idxs in enumerate(p.units):
-        tags, probs = tag_unit(tagger, p, idxs, is_cue, labels, posterior)
-        cur: list[int] = []
-        role = ""
-        for t, tag in enumerate([*tags, "O"]):
-            if cur and (tag == "O" or tag.startswith("B-") or tag[2:] != role):
-                first = idxs[cur[0]]
-                score = sum(probs[c] for c in cur) / len(cur)
-                out.append(TagSpan(role, first, idxs[cur[-1]] + 1, p.sent[first], unit_no, score))
-                cur = []
-            if tag != "O":
-                role = tag[2:]
-                cur.append(t)
+    cur: list[int] = []
+    role = ""
+    for t, tag in enumerate([*tags, "O"]):
+        if cur and (tag == "O" or tag.startswith("B-") or tag[2:] != role):
+            first = idxs[cur[0]]
+            score = sum(probs[c] for c in cur) / len(cur)
+            out.append(TagSpan(role, first, idxs[cur[-1]] + 1, p.sent[first], unit_no, score))
+            cur = []
+        if tag != "O":
+            role = tag[2:]
+            cur.append(t)
     return out
 
 
@@ -317,15 +422,99 @@ def _relation(p: Parsed, src: TagSpan | None, cue: TagSpan | None, frags: list[T
 
 
 def predict_relations(
-    doc: Doc, tagger: Any = None, centroids: Centroids | None = None, posterior: bool = True
+    doc: Doc,
+    tagger: Any = None,
+    centroids: Centroids | None = None,
+    posterior: bool = True,
+    neural: NeuralTagger | None = None,
+    weight: float = 0.0,
 ) -> list[LearnedRelation]:
     """Attribution relations of a parsed document, in text order.
 
     ``tagger`` and the word-class ``centroids`` default to the packaged ones (loaded lazily, once
     per process); a model trained elsewhere comes with its own centroids file. ``posterior``:
-    see :func:`tag_unit` (``False``: the Viterbi tags alone).
+    see :func:`tag_unit` (``False``: the Viterbi tags alone). ``neural`` with a ``weight`` above
+    0 mixes the neural tagger's probabilities into the CRF's (see :func:`predict_batch`).
     """
-    p = Parsed.from_doc(doc, centroids)
-    if not p.units:
-        return []
-    return group(p, tag_spans(p, tagger if tagger is not None else packaged_tagger(), posterior))
+    return predict_batch([doc], tagger, centroids, posterior, neural, weight)[0]
+
+
+def predict_batch(
+    docs: Sequence[Doc],
+    tagger: LinearCRF | None = None,
+    centroids: Centroids | None = None,
+    posterior: bool = True,
+    neural: NeuralTagger | None = None,
+    weight: float = 0.0,
+) -> list[list[LearnedRelation]]:
+    """:func:`predict_relations` for several documents at once.
+
+    The CRF alone: its best path (Viterbi) and marginals. With ``neural`` and a ``weight`` above
+    0, the tags are the best BIO-consistent sequence under ``(1 - weight) × CRF marginals +
+    weight × neural tagger probabilities``, and that mixture stands in for the marginals. With
+    ``posterior``, a token left outside every role then takes the role whose probability (B- and
+    I- summed) beats that of ``O``: the taggers' own best guess per token, which finds relations
+    the single best sequence leaves out — except content next to a content span of the best
+    path, whose boundaries are kept (see docs/learned-attribution.md).
+
+    All the units of all the documents are tagged together: the recursions take one step per
+    position of the longest unit of the batch. A document without token vectors of the neural
+    tagger's width (tokenised only) is tagged by the CRF alone."""
+    crf = tagger if tagger is not None else packaged_tagger()
+    parsed = [Parsed.from_doc(doc, centroids) for doc in docs]
+    spans = _tag(parsed, crf, posterior, neural, weight)
+    return [group(p, s) if p.units else [] for p, s in zip(parsed, spans, strict=True)]
+
+
+def _tag(
+    parsed: list[Parsed], crf: LinearCRF, posterior: bool, neural: NeuralTagger | None, weight: float
+) -> list[list[TagSpan]]:
+    """The role spans of each document (see :func:`predict_batch`)."""
+    if neural is not None and weight <= 0.0:
+        neural = None
+    space = attribute_space(crf, neural)
+    feats: list[list[str]] = []
+    lengths: list[int] = []
+    mixed: list[bool] = []  # per unit: read by the neural tagger too
+    vectors: list[np.ndarray] = []  # the token vectors of those units
+    for p in parsed:
+        is_cue = cue_flags(p)
+        t = p.doc.tensor
+        readable = neural is not None and t.ndim == 2 and t.shape == (len(p.doc), neural.vector_width)
+        tensor = np.asarray(t, dtype=np.float32) if readable else None
+        for unit in p.units:
+            feats.extend(unit_features(p, unit, is_cue))
+            lengths.append(len(unit))
+            mixed.append(readable)
+            if tensor is not None:
+                vectors.append(tensor[unit])
+    if not feats:
+        return [[] for _ in parsed]
+    with blas_one_thread():
+        crf_scores, bag = space.scores(feats)
+        marg = crf.marginals(crf_scores, lengths)
+        best = np.zeros(len(feats), dtype=np.int64)
+        token_mixed = np.repeat(np.asarray(mixed, dtype=bool), lengths)
+        if neural is not None and bag is not None and token_mixed.any():
+            rows = np.flatnonzero(token_mixed)
+            sub = [n for n, m in zip(lengths, mixed, strict=True) if m]
+            nn = neural.probs(bag[rows], np.concatenate(vectors), sub)
+            marg[rows] = (1.0 - weight) * marg[rows] + weight * nn
+            best[rows] = bio_viterbi(marg[rows], sub)
+        if not token_mixed.all():
+            rows = np.flatnonzero(~token_mixed)
+            sub = [n for n, m in zip(lengths, mixed, strict=True) if not m]
+            best[rows] = crf.viterbi(crf_scores[rows], sub)
+    labels = frozenset(crf.labels())
+    out: list[list[TagSpan]] = []
+    at = 0
+    best_list = best.tolist()
+    for p in parsed:
+        doc_spans: list[TagSpan] = []
+        for unit_no, unit in enumerate(p.units):
+            tags = [LABELS[y] for y in best_list[at : at + len(unit)]]
+            tags, probs = _finish(_Marginals(marg[at : at + len(unit)]), tags, labels, posterior)
+            doc_spans.extend(_unit_spans(p, unit_no, unit, tags, probs))
+            at += len(unit)
+        out.append(doc_spans)
+    return out

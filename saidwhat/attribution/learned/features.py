@@ -88,6 +88,12 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
+def blas_one_thread() -> Any:
+    """A context in which BLAS runs on one thread (the tagger's products are small; see
+    :func:`assign`)."""
+    return _blas().limit(limits=1, user_api="blas")
+
+
 def assign(tensor: np.ndarray, cents: Centroids) -> dict[int, list[int]]:
     """Per k, the nearest centroid of every token vector (nothing without a matching tensor).
 
@@ -95,7 +101,7 @@ def assign(tensor: np.ndarray, cents: Centroids) -> dict[int, list[int]]:
     for a while after each call and doubled the tagger's CPU time (2.05 s wall, 4.1 s CPU on
     PolNeAR dev), a core taken from any other process or worker."""
     out: dict[int, list[int]] = {}
-    with _blas().limit(limits=1, user_api="blas"):
+    with blas_one_thread():
         for k, c in cents.items():
             if tensor.ndim != 2 or tensor.shape[0] == 0 or tensor.shape[1] != c.shape[1]:
                 return {}
@@ -280,8 +286,14 @@ def cue_flags(p: Parsed) -> dict[int, bool]:
     }
 
 
-def unit_features(p: Parsed, idxs: list[int], is_cue: dict[int, bool] | None = None) -> list[list[str]]:
-    """CRF attributes for every token of one unit (same order as ``idxs``)."""
+def unit_features(
+    p: Parsed, idxs: list[int], is_cue: dict[int, bool] | None = None, own: list[int] | None = None
+) -> list[list[str]]:
+    """CRF attributes for every token of one unit (same order as ``idxs``).
+
+    Each token's list starts with the attributes of the token itself, followed by those of its
+    neighbours and the word classes; with ``own``, the number of the former is appended to it per
+    token (the neural tagger reads those alone)."""
     if is_cue is None:
         is_cue = cue_flags(p)
     n = len(idxs)
@@ -377,6 +389,8 @@ def unit_features(p: Parsed, idxs: list[int], is_cue: dict[int, bool] | None = N
             f.append("last")
         f.append("rp=" + str(min(4, 5 * r // sent_len[s])))
         out.append(f)
+    if own is not None:
+        own.extend(len(f) for f in out)
     for k in range(n):
         f = out[k]
         for o in (-2, -1, 1, 2):
