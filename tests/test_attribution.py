@@ -220,6 +220,38 @@ def test_named_speaker_keeps_title_and_links_the_name() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "WASHINGTON -- President Obama, dedicating the National Museum of African American History "
+            "and Culture on Saturday, said it would tell an American story.",
+            "President Obama",
+        ),
+        ("JERUSALEM — Prime Minister Benjamin Netanyahu said on Sunday that the talks would resume.",
+         "Prime Minister Benjamin Netanyahu"),
+        ("GAZA CITY, Oct 6 (Reuters) - Hamas officials said the group had accepted the plan.",
+         "Hamas officials"),
+        ("WASHINGTON (AP) — The White House said Friday it would not comment.", "The White House"),
+    ],
+)
+def test_the_dateline_is_never_the_speaker(text: str, who: str) -> None:
+    # the first case: the parser made WASHINGTON the subject of *said*, Obama its apposition
+    st_ = one(f"Obama Dedicates Museum\n\n{text}")
+    assert spk(st_) == who
+
+
+def test_a_learned_source_never_starts_in_the_dateline(nlp: Any) -> None:
+    text = "WASHINGTON -- President Obama said the museum would tell an American story."
+    eng = _engine(nlp, text)
+    content = "the museum would tell an American story"
+    c = eng._from_learned(_rel(text, "said", content, "WASHINGTON -- President Obama", 0.9), [], [])
+    assert c is not None and c.speaker is not None
+    assert text[slice(*c.speaker.span)] == "President Obama"
+    bare = eng._from_learned(_rel(text, "said", content, "WASHINGTON --", 0.9), [], [])
+    assert bare is None or bare.speaker is None
+
+
 def test_pronoun_resolves_to_previous_speaker() -> None:
     sts = statements("Benjamin Netanyahu said the war would go on. Later, he added that Hamas must disarm.")
     he = next(s for s in sts if spk(s) == "he")

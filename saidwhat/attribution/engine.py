@@ -22,7 +22,7 @@ from saidwhat.attribution.learned import LearnedRelation, predict_batch
 from saidwhat.attribution.learned.neural import packaged_neural
 from saidwhat.attribution.lexicon import Lexicon, lexicon
 from saidwhat.attribution.quotes import Quote, QuoteIndex, find_quotes
-from saidwhat.attribution.rules import Candidate, Mention, RuleExtractor, mention
+from saidwhat.attribution.rules import Candidate, Mention, RuleExtractor, dateline_end, mention
 from saidwhat.attribution.speakers import Resolved, SpeakerResolver
 from saidwhat.attribution.syntax import relative_head, subject_of, trim_span
 from saidwhat.entities.index import EntityIndex
@@ -664,7 +664,11 @@ class Engine:
         return Mention(head, (a, b), (a, b))
 
     def _source_mention(self, a: int, b: int) -> Mention | None:
-        """The speaker mention of a tagged source span (its head: the span's syntactic root)."""
+        """The speaker mention of a tagged source span (its head: the span's syntactic root); never
+        the news dateline opening the line (*WASHINGTON --* of *WASHINGTON -- President Obama*)."""
+        a = max(a, dateline_end(self.text, a))
+        if a >= b:
+            return None
         span = self.doc.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span):
             return None

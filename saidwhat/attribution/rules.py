@@ -24,6 +24,7 @@ from saidwhat.attribution.syntax import (
     trim_span,
 )
 from saidwhat.nlp import doc_text
+from saidwhat.segment.patterns import segment_patterns
 
 # clause dependents of a cue verb that hold what was said
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -169,6 +170,15 @@ def _misparsed_complement(obj: Token) -> Token | None:
 def _is_according(tok: Token) -> bool:
     """``tok`` opens *according to*."""
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def dateline_end(text: str, pos: int) -> int:
+    """Where the news dateline opening the line that holds ``pos`` ends (*WASHINGTON (AP) — *,
+    *GAZA CITY, Oct 6 (Reuters) - *; segment.toml ``lead_dateline_cs``); the line's start when it
+    opens with none."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = segment_patterns().lead_dateline.match(text[line : line + 120])
+    return line + m.end() if m else line
 
 
 class RuleExtractor:
@@ -429,6 +439,8 @@ class RuleExtractor:
             else:
                 return None
         subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
+        if subj is not None:
+            subj = self._past_dateline(subj)
         cand = Candidate(
             content=content,
             cue=(verb.idx, verb.idx + len(verb.text)),
@@ -476,6 +488,15 @@ class RuleExtractor:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             self._quoted_as(verb, cand)
         return cand
+
+    def _past_dateline(self, subj: Token) -> Token | None:
+        """A subject inside the news dateline that opens its line (*WASHINGTON -- President Obama,
+        dedicating the museum on Saturday, said …*: the parser made the place the subject and the
+        name its apposition) gives way to its apposition after the dateline, else to no one."""
+        end = dateline_end(self.text, subj.idx)
+        if subj.idx >= end:
+            return subj
+        return next((c for c in subj.children if c.dep_ == "appos" and c.idx >= end), None)
 
     def _speaks(self, noun: Token) -> bool:
         """A noun naming people, a group or an organization (not a document or an event)."""
