@@ -252,6 +252,31 @@ def test_a_learned_source_never_starts_in_the_dateline(nlp: Any) -> None:
     assert bare is None or bare.speaker is None
 
 
+def test_a_learned_source_of_an_article_alone_is_its_noun_phrase(nlp: Any) -> None:
+    text = "The article closes with a very clear implication about the woman's head."
+    eng = _engine(nlp, text)
+    content = "a very clear implication about the woman's head"
+    c = eng._from_learned(_rel(text, "closes with", content, "The", 0.9), [], [])
+    assert c is not None and c.speaker is not None
+    assert text[slice(*c.speaker.span)] == "The article"
+    # a possessive mark alone names no one: no statement
+    text = "Trump's campaign said the rally would go on."
+    eng = _engine(nlp, text)
+    assert eng._from_learned(_rel(text, "said", "the rally would go on", "'s", 0.9), [], []) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's say you expect a degree from a state university to cost $160,000 in 18 years.",
+        "Let us say that the plan fails.",
+        "Let’s say the talks collapse.",
+    ],
+)
+def test_a_supposition_is_no_ones_statement(text: str) -> None:
+    assert not [s for s in statements(text) if spk(s) in ("'s", "’s", "us")]
+
+
 def test_pronoun_resolves_to_previous_speaker() -> None:
     sts = statements("Benjamin Netanyahu said the war would go on. Later, he added that Hamas must disarm.")
     he = next(s for s in sts if spk(s) == "he")

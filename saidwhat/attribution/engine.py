@@ -22,7 +22,14 @@ from saidwhat.attribution.learned import LearnedRelation, predict_batch
 from saidwhat.attribution.learned.neural import packaged_neural
 from saidwhat.attribution.lexicon import Lexicon, lexicon
 from saidwhat.attribution.quotes import Quote, QuoteIndex, find_quotes
-from saidwhat.attribution.rules import Candidate, Mention, RuleExtractor, dateline_end, mention
+from saidwhat.attribution.rules import (
+    Candidate,
+    Mention,
+    RuleExtractor,
+    dateline_end,
+    is_supposition,
+    mention,
+)
 from saidwhat.attribution.speakers import Resolved, SpeakerResolver
 from saidwhat.attribution.syntax import relative_head, subject_of, trim_span
 from saidwhat.entities.index import EntityIndex
@@ -672,6 +679,19 @@ class Engine:
         span = self.doc.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span):
             return None
+        if all(t.is_punct or t.lower_ in _NOT_A_SOURCE for t in span):
+            # an article alone stands for the words up to its noun (*The* of *The article closes
+            # with …*: *The article*); a possessive mark alone names no one
+            art = span[-1]
+            head = art.head
+            if (
+                art.lower_ in ("the", "a", "an")
+                and art.i < head.i <= art.i + 4
+                and head.pos_ in ("NOUN", "PROPN")
+            ):
+                ta, tb = art.idx, head.idx + len(head.text)
+                return Mention(head, (ta, tb), (ta, tb))
+            return None
         if len(span) == 1 and relative_head(span[0]) is not None:
             return mention(self.doc, span[0], self.text)  # "which", written; the noun, resolved
         ta, tb = trim_span(self.text, a, b)
@@ -700,6 +720,8 @@ class Engine:
             if speaker is None:
                 return None
         root = cspan.root
+        if speaker is not None and is_supposition(root, speaker.head):
+            return None
         lemma = root.lemma_.lower()
         phrase = " ".join(t.lemma_.lower() for t in cspan)
         known = lemma in lex.learned_cues or rel.score >= lex.learned_any_cue_score
@@ -1061,6 +1083,9 @@ _IMPERATIVE_CAPS = frozenset(
     }
 )
 
+
+# a tagged source made of these words alone names no one
+_NOT_A_SOURCE = frozenset({"the", "a", "an", "'s", "’s", "'", "’"})
 
 # a speaker between a quotation and its cue: at most this many characters and tokens
 _GAP_MAX = 120

@@ -172,6 +172,11 @@ def _is_according(tok: Token) -> bool:
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
 
+def is_supposition(verb: Token, subj: Token) -> bool:
+    """*Let's say you think …*, *let us suppose …*: a supposition, no one's statement."""
+    return subj.lower_ in ("'s", "’s", "us") and verb.head.lower_ == "let" and verb.head.i < subj.i
+
+
 def dateline_end(text: str, pos: int) -> int:
     """Where the news dateline opening the line that holds ``pos`` ends (*WASHINGTON (AP) — *,
     *GAZA CITY, Oct 6 (Reuters) - *; segment.toml ``lead_dateline_cs``); the line's start when it
@@ -440,6 +445,8 @@ class RuleExtractor:
                 return None
         subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
         if subj is not None:
+            if is_supposition(verb, subj):
+                return None
             subj = self._past_dateline(subj)
         cand = Candidate(
             content=content,
