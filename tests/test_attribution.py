@@ -277,6 +277,12 @@ def test_a_supposition_is_no_ones_statement(text: str) -> None:
     assert not [s for s in statements(text) if spk(s) in ("'s", "’s", "us")]
 
 
+def test_let_us_with_a_cue_of_its_own_stays_a_statement() -> None:
+    # PolNeAR gives *let us praise and affirm him* to the writer (us)
+    sts = statements("If this is all about hurt feelings, let us praise and affirm him.")
+    assert [spk(s) for s in sts] == ["us"]
+
+
 def test_pronoun_resolves_to_previous_speaker() -> None:
     sts = statements("Benjamin Netanyahu said the war would go on. Later, he added that Hamas must disarm.")
     he = next(s for s in sts if spk(s) == "he")

@@ -174,7 +174,16 @@ def _is_according(tok: Token) -> bool:
 
 def is_supposition(verb: Token, subj: Token) -> bool:
     """*Let's say you think …*, *let us suppose …*: a supposition, no one's statement."""
-    return subj.lower_ in ("'s", "’s", "us") and verb.head.lower_ == "let" and verb.head.i < subj.i
+    return (
+        verb.lemma_.lower() in _SUPPOSE
+        and subj.lower_ in ("'s", "’s", "us")
+        and verb.head.lower_ == "let"
+        and verb.head.i < subj.i
+    )
+
+
+# the verbs of *let's say*, *let us suppose* (*let us praise him* is a statement: the writer's)
+_SUPPOSE = frozenset({"say", "suppose", "assume", "imagine", "pretend"})
 
 
 def dateline_end(text: str, pos: int) -> int:
