@@ -288,3 +288,23 @@ def test_attribute_space_looks_each_attribute_up_once_for_both_taggers() -> None
     alone, none = attribute_space(crf, None).scores(feats)
     np.testing.assert_allclose(alone, want)
     assert none is None
+
+
+def test_parsed_columns_match_the_tokens(nlp: Any) -> None:
+    """``Parsed.from_doc`` reads the parse column by column (each string hash looked up once):
+    every column equals what the token objects say."""
+    doc = nlp(PARAGRAPHS + "\n\nMr. O'Neill, 54, told NBC News in Washington.")
+    p = Parsed.from_doc(doc)
+    toks = list(doc)
+    assert p.text == [t.text for t in toks]
+    assert p.lower == [t.lower_ for t in toks]
+    assert p.lemma == [t.lemma_.lower() for t in toks]
+    assert (p.pos, p.tag, p.dep, p.shape) == (
+        [t.pos_ for t in toks], [t.tag_ for t in toks], [t.dep_ for t in toks], [t.shape_ for t in toks]
+    )
+    assert p.ent == [(t.ent_iob_ + t.ent_type_) if t.ent_type_ else "" for t in toks]
+    assert p.head == [t.head.i for t in toks]
+    assert p.idx == [t.idx for t in toks]
+    sents = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+    assert p.sent == [sents[t.i] for t in toks]
+    assert any(p.ent) and len(set(p.sent)) > 3

@@ -149,42 +149,46 @@ class Parsed:
     @classmethod
     def from_doc(cls, doc: Doc, centroids: Centroids | None = None) -> Parsed:
         """Read the parse; ``centroids`` default to the packaged ones."""
-        rows = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ENT_IOB, IDX, LENGTH]).tolist()
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ENT_IOB, IDX, LENGTH])
         # HEAD (relative) and SENT_START are signed but come in an unsigned array
-        signed = doc.to_array([HEAD, SENT_START]).astype("int64").tolist()
+        signed = doc.to_array([HEAD, SENT_START]).astype("int64")
         strings = doc.vocab.strings
-        cache: dict[int, str] = {0: ""}
+        n = len(arr)
+
+        def column(k: int) -> list[str]:
+            # each distinct hash is looked up once; the column is then a gather
+            uniq, inv = np.unique(arr[:, k], return_inverse=True)
+            names = [strings[int(h)] if h else "" for h in uniq.tolist()]
+            return list(map(names.__getitem__, inv.reshape(-1).tolist()))
+
         # token texts are slices of the text (no Python token object per token); a token's
         # trailing whitespace is one space at most, so line breaks are tokens of their own
         full = doc_text(doc)
-
-        def s(h: int) -> str:
-            v = cache.get(h)
-            if v is None:
-                v = cache[h] = strings[h]
-            return v
-
-        n = len(rows)
-        p = cls(doc, [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [])
-        sid = -1
+        starts = arr[:, 8].tolist()
+        ends = (arr[:, 8] + arr[:, 9]).tolist()
         iob = ("", "I", "O", "B")
+        ent_types = column(6)
+        p = cls(
+            doc,
+            [full[a:b] for a, b in zip(starts, ends, strict=True)],
+            column(0),
+            [x.lower() for x in column(1)],
+            column(2),
+            column(3),
+            column(4),
+            column(5),
+            [iob[ei] + et if et else "" for ei, et in zip(arr[:, 7].tolist(), ent_types, strict=True)],
+            np.clip(np.arange(n) + signed[:, 0], 0, max(0, n - 1)).tolist(),
+            sentence_ids(signed[:, 1]),
+            starts,
+            [],
+            [],
+            [],
+            [],
+            [],
+        )
         cur: list[int] = []
-        for i, (row, (he, ss)) in enumerate(zip(rows, signed, strict=True)):
-            lo, le, po, ta, de, sh, et, ei, at, ln = row
-            if i == 0 or ss == 1:
-                sid += 1
-            text = full[at : at + ln]
-            p.text.append(text)
-            p.lower.append(s(lo))
-            p.lemma.append(s(le).lower())
-            p.pos.append(s(po))
-            p.tag.append(s(ta))
-            p.dep.append(s(de))
-            p.shape.append(s(sh))
-            p.ent.append(iob[ei] + s(et) if et else "")
-            p.head.append(min(n - 1, max(0, i + he)))
-            p.sent.append(sid)
-            p.idx.append(at)
+        for i, text in enumerate(p.text):
             if text.isspace():
                 if "\n" in text and cur:
                     p.units.append(cur)
@@ -220,6 +224,16 @@ class Parsed:
         if cents and n:
             p.clusters = assign(np.asarray(doc.tensor, dtype=np.float32), cents)
         return p
+
+
+def sentence_ids(sent_start: np.ndarray) -> list[int]:
+    """Per token, the number of its sentence (0 first): a new one at every SENT_START of 1 and at
+    the first token."""
+    opens = sent_start == 1
+    if len(opens):
+        opens[0] = True
+    ids: list[int] = (np.cumsum(opens) - 1).tolist()
+    return ids
 
 
 def _bucket(n: int) -> str:
