@@ -235,13 +235,18 @@ SYNTHETIC: list[tuple[str, list[tuple[str | None, str, list[str]]]]] = [
     ),
 ]
 
-def test_training_end_to_end(nlp: Any, tmp_path: Path) -> None:
+def _synthetic_corpus(tmp_path: Path) -> list[Path]:
+    """:data:`SYNTHETIC` written as a brat corpus; its ``.txt`` files."""
     data = tmp_path / "train"
     data.mkdir()
     for k, (text, rels) in enumerate(SYNTHETIC):
         (data / f"d{k}.txt").write_text(text, encoding="utf-8")
         (data / f"d{k}.ann").write_text(_ann(text, rels) if rels else "", encoding="utf-8")
-    files = corpus_files(data)
+    return corpus_files(data)
+
+
+def test_training_end_to_end(nlp: Any, tmp_path: Path) -> None:
+    files = _synthetic_corpus(tmp_path)
     assert len(files) == len(SYNTHETIC)
     docs = parse_corpus(files, nlp, cache=tmp_path / "parses.spacy")
     model = tmp_path / "tiny.crfsuite"
@@ -256,7 +261,7 @@ def test_training_end_to_end(nlp: Any, tmp_path: Path) -> None:
     assert sorted(cents) == [32, 256] and all(c.shape[1] == docs[0].tensor.shape[1] for c in cents.values())
     tagger = open_tagger(model)
     # the tagger reproduces the tags of its training sentence
-    text, rels = SYNTHETIC[0]
+    text = SYNTHETIC[0][0]
     p = Parsed.from_doc(docs[0], cents)
     assert p.clusters and all(len(a) == len(docs[0]) for a in p.clusters.values())
     gold = token_tags(p, p.units[0], char_roles(len(text), read_ann(files[0].with_suffix(".ann"))))
@@ -326,14 +331,11 @@ def test_neural_training_end_to_end(nlp: Any, tmp_path: Path) -> None:
     from saidwhat.attribution.learned.neural import VOCAB_FILE, load_neural
     from saidwhat.attribution.learned.train_neural import train as train_neural
 
-    data = tmp_path / "train"
-    data.mkdir()
-    for k, (text, rels) in enumerate(SYNTHETIC):
-        (data / f"d{k}.txt").write_text(text, encoding="utf-8")
-        (data / f"d{k}.ann").write_text(_ann(text, rels) if rels else "", encoding="utf-8")
-    files = corpus_files(data)
+    files = _synthetic_corpus(tmp_path)
     docs = parse_corpus(files, nlp)
-    options = {"epochs": 40, "minfreq": 1, "batch": 2, "dropout": 0.0, "lr": 0.01, "threads": 1}
+    options: dict[str, Any] = {
+        "epochs": 40, "minfreq": 1, "batch": 2, "dropout": 0.0, "lr": 0.01, "threads": 1
+    }
     first, second = tmp_path / "a" / "neural.npz", tmp_path / "b" / "neural.npz"
     tagger = train_neural(docs, files, first, **options)
     train_neural(docs, files, second, **options)

@@ -45,6 +45,32 @@ def corpus_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.txt") if p.with_suffix(".ann").exists())
 
 
+def trainer_arguments(description: str | None, out_help: str) -> argparse.ArgumentParser:
+    """The options both trainers share: ``--train``, ``--out``, ``--cache``, ``--n-process``,
+    ``--verbose``."""
+    ap = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--train", type=Path, required=True, help="directory of .txt/.ann pairs")
+    ap.add_argument("--out", type=Path, required=True, help=out_help)
+    ap.add_argument("--cache", type=Path, help="DocBin file caching the parses between runs")
+    ap.add_argument("--n-process", type=int, default=2)
+    ap.add_argument("--verbose", action="store_true")
+    return ap
+
+
+def training_corpus(args: argparse.Namespace) -> tuple[list[Path], list[Doc], float] | None:
+    """The training files of ``args.train``, their parses and the seconds the parse took; None,
+    after a message, when the directory has no ``.txt``/``.ann`` pairs."""
+    files = corpus_files(args.train)
+    if not files:
+        print(f"no .txt/.ann pairs in {args.train}", file=sys.stderr)
+        return None
+    t0 = time.perf_counter()
+    docs = parse_corpus(files, load_nlp(), n_process=args.n_process, cache=args.cache)
+    return files, docs, time.perf_counter() - t0
+
+
 def parse_corpus(
     files: list[Path], nlp: Language, n_process: int = 1, cache: Path | None = None
 ) -> list[Doc]:
@@ -125,23 +151,16 @@ def train(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--train", type=Path, required=True, help="directory of .txt/.ann pairs")
-    ap.add_argument("--out", type=Path, required=True, help="where to write the model")
-    ap.add_argument("--cache", type=Path, help="DocBin file caching the parses between runs")
-    ap.add_argument("--n-process", type=int, default=2)
+    ap = trainer_arguments(__doc__, "where to write the model")
     ap.add_argument("--c1", type=float, default=DEFAULTS["c1"])
     ap.add_argument("--c2", type=float, default=DEFAULTS["c2"])
     ap.add_argument("--max-iterations", type=int, default=int(DEFAULTS["max_iterations"]))
     ap.add_argument("--minfreq", type=int, default=int(DEFAULTS["minfreq"]))
-    ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
-    files = corpus_files(args.train)
-    if not files:
-        print(f"no .txt/.ann pairs in {args.train}", file=sys.stderr)
+    corpus = training_corpus(args)
+    if corpus is None:
         return 2
-    t0 = time.perf_counter()
-    docs = parse_corpus(files, load_nlp(), n_process=args.n_process, cache=args.cache)
+    files, docs, parse_s = corpus
     t1 = time.perf_counter()
     train(
         docs,
@@ -155,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     t2 = time.perf_counter()
     size = args.out.stat().st_size
-    print(f"{len(files)} documents parsed in {t1 - t0:.0f} s, trained in {t2 - t1:.0f} s; "
+    print(f"{len(files)} documents parsed in {parse_s:.0f} s, trained in {t2 - t1:.0f} s; "
           f"model {args.out} ({size / 1e6:.1f} MB)")
     return 0
 

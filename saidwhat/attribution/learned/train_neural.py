@@ -15,7 +15,6 @@ same weights, byte for byte, on the same machine and library versions.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import time
@@ -37,8 +36,7 @@ from saidwhat.attribution.learned.features import (
     unit_features,
 )
 from saidwhat.attribution.learned.neural import VOCAB_FILE, NeuralTagger, save_neural
-from saidwhat.attribution.learned.train import corpus_files, parse_corpus
-from saidwhat.nlp import load_nlp
+from saidwhat.attribution.learned.train import trainer_arguments, training_corpus
 
 DEFAULTS: dict[str, Any] = {
     "emb": 64,  # attribute embedding width
@@ -221,26 +219,19 @@ def train(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--train", type=Path, required=True, help="directory of .txt/.ann pairs")
-    ap.add_argument("--out", type=Path, required=True, help="where to write the weights (.npz)")
-    ap.add_argument("--cache", type=Path, help="DocBin file caching the parses between runs")
-    ap.add_argument("--n-process", type=int, default=2)
+    ap = trainer_arguments(__doc__, "where to write the weights (.npz)")
     for name, value in DEFAULTS.items():
         ap.add_argument(f"--{name}", type=type(value), default=value)
-    ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
-    files = corpus_files(args.train)
-    if not files:
-        print(f"no .txt/.ann pairs in {args.train}", file=sys.stderr)
+    corpus = training_corpus(args)
+    if corpus is None:
         return 2
-    t0 = time.perf_counter()
-    docs = parse_corpus(files, load_nlp(), n_process=args.n_process, cache=args.cache)
+    files, docs, parse_s = corpus
     t1 = time.perf_counter()
     options = {name: getattr(args, name) for name in DEFAULTS}
     tagger = train(docs, files, args.out, verbose=args.verbose, **options)
     t2 = time.perf_counter()
-    print(f"{len(files)} documents parsed in {t1 - t0:.0f} s, trained in {t2 - t1:.0f} s; "
+    print(f"{len(files)} documents parsed in {parse_s:.0f} s, trained in {t2 - t1:.0f} s; "
           f"{len(tagger.vocab)} attributes, weights {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0
 
