@@ -286,6 +286,20 @@ def test_let_us_with_a_cue_of_its_own_stays_a_statement(nlp: Any) -> None:
     assert _engine(nlp, text)._from_learned(_rel(text, "say", "he was hurt", "us", 0.9), [], []) is None
 
 
+def test_clause_misparsed_as_an_adverbial_of_the_cue_is_the_content(nlp: Any) -> None:
+    # the parser read *after the convention he would not accept …* as one adverbial clause
+    text = "Trump said after the convention he would not accept Cruz's endorsement if it were offered."
+    st_ = next(s for s in statements(text) if spk(s) == "Trump")
+    assert (spk(st_), st_.cue.text if st_.cue else None) == ("Trump", "said")
+    assert st_.content.text == "he would not accept Cruz's endorsement if it were offered"
+    # a true adverbial (a subordinator, or no subject of its own) is never the content
+    from saidwhat.attribution.rules import _misparsed_adverbial
+
+    for text in ("He said when he arrived the doors were closed.", "She spoke before leaving the hall."):
+        doc = nlp(text)
+        assert all(_misparsed_adverbial(t) is None for t in doc if t.dep_ == "advcl"), text
+
+
 def test_pronoun_resolves_to_previous_speaker() -> None:
     sts = statements("Benjamin Netanyahu said the war would go on. Later, he added that Hamas must disarm.")
     he = next(s for s in sts if spk(s) == "he")

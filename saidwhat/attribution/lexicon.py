@@ -46,6 +46,7 @@ class Lexicon:
     colon_max_words: int
     as_cues: frozenset[str]
     recipient_clause: frozenset[str]
+    adverbial_clause: frozenset[str]
     joined_rules: frozenset[str]
     joined_deps: frozenset[str]
     learned_cues: frozenset[str]
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         colon_max_words=int(attr["colon_lines"]["max_name_words"]),
         as_cues=_words(cues["as_clause"]["verbs"]),
         recipient_clause=_words(cues["recipient_clause"]["verbs"]),
+        adverbial_clause=_words(cues["adverbial_clause"]["verbs"]),
         joined_rules=_words(cues["joined"]["rules"]),
         joined_deps=_words(cues["joined"]["deps"]),
         learned_cues=_words(cues["learned"]["cue_lemmas"])

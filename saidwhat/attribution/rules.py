@@ -167,6 +167,29 @@ def _misparsed_complement(obj: Token) -> Token | None:
     return None
 
 
+def _misparsed_adverbial(clause: Token) -> tuple[int, int] | None:
+    """The clause the parse hung on a cue as an adverbial (*Trump said after the convention **he
+    would not accept Cruz's endorsement***: *after the convention* read as opening it), from its
+    subject (or its *that*) on: a finite clause with a subject before its verb and no subordinator
+    (*if*, *when*, *because*, *as* …: those are adverbials indeed). For the cues of
+    ``[adverbial_clause]``."""
+    kids = list(clause.children)
+    if any(k.dep_ == "mark" and k.lower_ != "that" for k in kids):
+        return None
+    if any(k.dep_ == "advmod" and k.tag_ in ("WRB", "IN") for k in kids):
+        return None  # "when", "where", "how"; "so" / "then" are RB
+    subj = next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass") and k.i < clause.i), None)
+    if subj is None:
+        return None
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    if clause.tag_ not in finite and not any(
+        k.dep_ in ("aux", "auxpass") and k.tag_ in finite and k.i < clause.i for k in kids
+    ):
+        return None
+    that = next((k for k in kids if k.lower_ == "that" and k.i < subj.i), None)
+    return (that or subj.left_edge).idx, subtree_chars(clause)[1]
+
+
 def _is_according(tok: Token) -> bool:
     """``tok`` opens *according to*."""
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
@@ -239,6 +262,11 @@ class RuleExtractor:
                 clause = _misparsed_complement(c)
                 if clause is not None:
                     return [(clause.left_edge.idx, subtree_chars(clause)[1])], "ccomp"
+        for c in verb.children if lemma in self.lex.adverbial_clause else ():
+            if c.dep_ == "advcl" and c.i > verb.i:
+                span = _misparsed_adverbial(c)
+                if span is not None:
+                    return [span], "ccomp"
         kids = list(verb.children)
         if " " in lemma:  # "call for a deal": the preposition's object
             prep = lemma.split()[1]
