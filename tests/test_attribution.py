@@ -300,6 +300,22 @@ def test_clause_misparsed_as_an_adverbial_of_the_cue_is_the_content(nlp: Any) ->
         assert all(_misparsed_adverbial(t) is None for t in doc if t.dep_ == "advcl"), text
 
 
+def test_subject_read_as_a_conjunct_of_the_phrase_before_the_cue(nlp: Any) -> None:
+    # the parser made *Marc H. Morial* a conjunct of *Washington*, leaving *told* without a subject
+    text = (
+        "In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive of the "
+        "National Urban League, forcefully told a young woman that \"not voting is not a viable option.\""
+    )
+    st_ = next(s for s in statements(text) if s.cue is not None and s.cue.text == "told")
+    assert spk(st_) == "Marc H. Morial, the chief executive of the National Urban League"
+    assert st_.speaker is not None and st_.speaker.name == "Marc H. Morial"
+    from saidwhat.attribution.rules import _absorbed_subject
+
+    # an imperative has no subject to find
+    doc = nlp("In Washington, Marc Morial, tell them the truth.")
+    assert all(_absorbed_subject(t) is None for t in doc if t.dep_ == "ROOT")
+
+
 def test_pronoun_resolves_to_previous_speaker() -> None:
     sts = statements("Benjamin Netanyahu said the war would go on. Later, he added that Hamas must disarm.")
     he = next(s for s in sts if spk(s) == "he")

@@ -167,6 +167,35 @@ def _misparsed_complement(obj: Token) -> Token | None:
     return None
 
 
+def _absorbed_subject(verb: Token) -> Token | None:
+    """The subject the parse read as a conjunct of the phrase before it: *In a panel discussion
+    in Washington, **Marc H. Morial**, the chief executive of the National Urban League, forcefully
+    told …*; *When terrorists are revealed as part of the … war, **Obama and Clinton** call them …*.
+    Only for a main verb with no subject: a name (or a named entity) set off by a comma, whose
+    phrase ends right before the verb (adverbs and punctuation between)."""
+    if verb.dep_ != "ROOT" or verb.tag_ in ("VB", "VBG", "VBN"):
+        return None  # an imperative, a participle: no subject to find
+    doc = verb.doc
+    start = verb.sent.start
+    j = verb.i - 1
+    while j > start and (doc[j].is_punct or (doc[j].dep_ == "advmod" and doc[j].head.i == verb.i)):
+        j -= 1
+    for t in doc[start:j + 1]:
+        if (
+            t.dep_ == "conj"
+            and t.right_edge.i >= j
+            and t.left_edge.i > start
+            and doc[t.left_edge.i - 1].text == ","
+            and (t.pos_ == "PROPN" or t.ent_type_ in _SPEAKER_ENTS)
+        ):
+            return t
+    return None
+
+
+# the entity types of a speaker the parse hung on a phrase before its verb
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+
+
 def _misparsed_adverbial(clause: Token) -> tuple[int, int] | None:
     """The clause the parse hung on a cue as an adverbial (*Trump said after the convention **he
     would not accept Cruz's endorsement***: *after the convention* read as opening it), from its
@@ -481,6 +510,8 @@ class RuleExtractor:
             else:
                 return None
         subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
+        if subj is None and not passive:
+            subj = _absorbed_subject(verb)
         if subj is not None:
             if is_supposition(verb, subj):
                 return None
