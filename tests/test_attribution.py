@@ -316,6 +316,20 @@ def test_subject_read_as_a_conjunct_of_the_phrase_before_the_cue(nlp: Any) -> No
     assert all(_absorbed_subject(t) is None for t in doc if t.dep_ == "ROOT")
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Said Ellis: \u201cI don\u2019t get the sense she\u2019s the least bit interested.\u201d", "Ellis"),
+        ("Said one Republican aide: \u201cIt is over.\u201d", "one Republican aide"),
+        ("Said Mr. Trump, \u201cWe will win.\u201d", "Mr. Trump"),
+    ],
+)
+def test_inverted_cue_opening_the_sentence(text: str, who: str) -> None:
+    # the parse makes *Said* a compound of *Ellis*, or the speaker its object: one statement
+    (st_,) = statements("Clinton said the code would grow more complicated. " + text)[1:]
+    assert spk(st_) == who and st_.cue is not None and st_.cue.text == "Said"
+
+
 def test_pronoun_resolves_to_previous_speaker() -> None:
     sts = statements("Benjamin Netanyahu said the war would go on. Later, he added that Hamas must disarm.")
     he = next(s for s in sts if spk(s) == "he")

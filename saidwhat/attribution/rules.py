@@ -123,6 +123,14 @@ def mention(doc: Doc, tok: Token, text: str) -> Mention:
     return Mention(head, full, core)
 
 
+def _after(m: Mention, tok: Token, text: str) -> Mention:
+    """``m`` cut to start after ``tok`` (and the spaces after it): *Ellis* of *Said Ellis*."""
+    start = tok.idx + len(tok.text)
+    while start < m.span[1] and text[start] in " \t\u00a0":
+        start += 1
+    return Mention(m.head, (max(m.span[0], start), m.span[1]), (max(m.core[0], start), m.core[1]))
+
+
 # what a passive charge is for: "accused of", "criticized for", "charged with"
 _CHARGE_PREPS = frozenset({"of", "for", "with"})
 
@@ -165,6 +173,23 @@ def _misparsed_complement(obj: Token) -> Token | None:
             ):
                 return t
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after a sentence-initial cue (*Said Ellis: “…”*, *Added one Republican aide:
+    “…”*), which the parse makes the noun the cue modifies (*Said* a compound of *Ellis*) or the
+    cue's object: the noun phrase right after the cue, then a colon or a comma."""
+    doc = verb.doc
+    first = next((t for t in verb.sent if not t.is_punct), None)
+    if first is None or first.i != verb.i or not verb.text[:1].isupper() or verb.tag_ != "VBD":
+        return None
+    if verb.dep_ == "compound" and verb.head.i > verb.i:
+        noun = verb.head
+    else:
+        noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None)
+    if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i + 1 >= len(doc):
+        return None
+    return noun if doc[noun.i + 1].text in (":", ",") else None
 
 
 def _absorbed_subject(verb: Token) -> Token | None:
@@ -511,7 +536,7 @@ class RuleExtractor:
                 return None
         subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
         if subj is None and not passive:
-            subj = _absorbed_subject(verb)
+            subj = _inverted_subject(verb) or _absorbed_subject(verb)
         if subj is not None:
             if is_supposition(verb, subj):
                 return None
@@ -547,6 +572,8 @@ class RuleExtractor:
                 cand.speaker = mention(self.doc, poss, self.text)
             else:  # a person, a group, or a document ("the report said")
                 cand.speaker = mention(self.doc, subj, self.text)
+                if subj.i > verb.i and cand.speaker.span[0] <= verb.idx:  # "Said Ellis: …"
+                    cand.speaker = _after(cand.speaker, verb, self.text)
                 acl = _participle_under(verb, subj)
                 if acl is not None:
                     # "several senators (now) saying …": the noun phrase ends before its participle
