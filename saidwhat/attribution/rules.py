@@ -183,9 +183,8 @@ def _inverted_subject(verb: Token) -> Token | None:
     first = next((t for t in verb.sent if not t.is_punct), None)
     if first is None or first.i != verb.i or not verb.text[:1].isupper() or verb.tag_ != "VBD":
         return None
-    if verb.dep_ == "compound" and verb.head.i > verb.i:
-        noun = verb.head
-    else:
+    noun: Token | None = verb.head if verb.dep_ == "compound" and verb.head.i > verb.i else None
+    if noun is None:
         noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None)
     if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i + 1 >= len(doc):
         return None
