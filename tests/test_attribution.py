@@ -330,6 +330,27 @@ def test_inverted_cue_opening_the_sentence(text: str, who: str) -> None:
     assert spk(st_) == who and st_.cue is not None and st_.cue.text == "Said"
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("She was fired after a series of online postings that included one saying that Obama "
+         "should be hanged.", "one"),
+        ("A letter saying the debate was rigged circulated among the delegates.", "A letter"),
+        # a text someone issued speaks for them, as PolNeAR has it
+        ("Rubio's campaign issued a press release saying Murphy owes Florida an explanation.",
+         "Rubio's campaign"),
+        ("At the time, she released a statement saying the firm was a trusted partner.", "she"),
+    ],
+)
+def test_a_text_with_a_saying_participle_speaks_unless_someone_issued_it(
+    nlp: Any, text: str, who: str
+) -> None:
+    # the rules alone (the learned tagger finds some of these sources by itself)
+    cands = _engine(nlp, text).candidates()
+    (c,) = [c for c in cands if c.cue is not None and text[slice(*c.cue)] == "saying"]
+    assert c.speaker is not None and text[slice(*c.speaker.span)] == who
+
+
 def test_pronoun_resolves_to_previous_speaker() -> None:
     sts = statements("Benjamin Netanyahu said the war would go on. Later, he added that Hamas must disarm.")
     he = next(s for s in sts if spk(s) == "he")

@@ -38,6 +38,8 @@ class Lexicon:
     passive_cues: frozenset[str]
     passive_charges: frozenset[str]
     report_nouns: frozenset[str]
+    text_nouns: frozenset[str]
+    text_participles: frozenset[str]
     platforms: tuple[tuple[str, re.Pattern[str]], ...]
     demand_patterns: tuple[re.Pattern[str], ...]
     post_cues: frozenset[str]
@@ -116,6 +118,8 @@ def lexicon() -> Lexicon:
         demand_patterns=tuple(re.compile(rx) for rx in attr["acts"]["demand_patterns"]),
         post_cues=_words(attr["acts"]["post_cues"]),
         owned_nouns=_words(sp["owned"]["nouns"]),
+        text_nouns=_words(sp["texts"]["nouns"]),
+        text_participles=_words(sp["texts"]["participles"]),
         colon_not_names=_words(attr["colon_lines"]["not_names"]),
         colon_max_words=int(attr["colon_lines"]["max_name_words"]),
         as_cues=_words(cues["as_clause"]["verbs"]),

@@ -536,6 +536,8 @@ class RuleExtractor:
         subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
         if subj is None and not passive:
             subj = _inverted_subject(verb) or _absorbed_subject(verb)
+        if subj is None and not passive and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            subj = self._text_source(verb.head)  # "issued a press release saying …"
         if subj is not None:
             if is_supposition(verb, subj):
                 return None
@@ -600,13 +602,37 @@ class RuleExtractor:
         return next((c for c in subj.children if c.dep_ == "appos" and c.idx >= end), None)
 
     def _speaks(self, noun: Token) -> bool:
-        """A noun naming people, a group or an organization (not a document or an event)."""
+        """A noun naming people, a group or an organization (not an event), or a text that a
+        participle of saying follows and no one issued (*a letter saying …*, ``[speakers.texts]``)."""
         lex = self.lex
         low = noun.lemma_.lower()
         heads = (lex.person_heads, lex.anon_heads, lex.group_heads)
-        return noun.ent_type_ in ("PERSON", "ORG", "NORP") or (
-            noun.pos_ == "NOUN" and any(low in h for h in heads)
-        )
+        if noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        if noun.pos_ == "NOUN" and any(low in h for h in heads):
+            return True
+        return self._text_source(noun) is noun
+
+    def _text_source(self, noun: Token) -> Token | None:
+        """Who speaks through a text followed by a participle of saying: the text itself (*a
+        series of online postings that included **one** saying …*), or the one who issued it
+        (***Rubio's campaign** issued a press release saying …*, ***she** released a statement
+        saying …*: PolNeAR's source); None when ``noun`` is no such text."""
+        lex = self.lex
+        if noun.lower_ not in lex.text_nouns and noun.lemma_.lower() not in lex.text_nouns:
+            return None
+        if not any(
+            c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in lex.text_participles
+            for c in noun.children
+        ):
+            return None
+        verb = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") else None
+        while verb is not None and verb.dep_ == "prep":
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subj is not None and (subj.tag_ == "PRP" or self._speaks(subj)):
+            return subj
+        return noun
 
     def _relays(self, verb: Token, cand: Candidate) -> None:
         """Relays in the cue's clause: "told Reuters", "in an interview with Channel 12", "citing X"."""
