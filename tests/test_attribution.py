@@ -351,6 +351,20 @@ def test_a_text_with_a_saying_participle_speaks_unless_someone_issued_it(
     assert c.speaker is not None and text[slice(*c.speaker.span)] == who
 
 
+POLITIFACT = (
+    "Politifact: Donald Trump Is Right, \u2018Thousands of Shootings\u2019 in Chicago this Year.\n\n"
+    "Following Monday\u2019s presidential debate Politifact did a fact-check on the claim that there "
+    "have been thousands of shootings in Chicago this year alone.\n"
+)
+
+
+def test_headline_colon_name_the_tagger_took_for_a_noun() -> None:
+    # the tagger reads *Politifact* as a common noun; the body writes it capitalized mid-sentence
+    st_ = next(s for s in statements(POLITIFACT) if s.cue is not None and s.cue.text == ":")
+    assert spk(st_) == "Politifact" and st_.segment == "headline"
+    assert st_.content.text.startswith("Donald Trump Is Right")
+
+
 def test_pronoun_resolves_to_previous_speaker() -> None:
     sts = statements("Benjamin Netanyahu said the war would go on. Later, he added that Hamas must disarm.")
     he = next(s for s in sts if spk(s) == "he")

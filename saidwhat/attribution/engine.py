@@ -191,8 +191,12 @@ class Engine:
             if len(m.group(2).split()) < MIN_QUOTE_WORDS or not self._attributable(m.start(1)):
                 continue
             span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            if span is None or not len(span) or not any(t.pos_ == "PROPN" or t.is_upper for t in span):
+            if span is None or not len(span):
                 continue
+            if not any(t.pos_ == "PROPN" or t.is_upper for t in span) and not (
+                self.segments.kind(m.start(1)) == "headline" and self._named_elsewhere(name)
+            ):
+                continue  # (in the body, "Sanders: Win in a walk." heads a section)
             a, b = trim_span(self.text, m.start(2), m.end(2))
             sa, sb = self.sentence_at(m.start(1))
             colon = m.end(1)
@@ -208,6 +212,12 @@ class Engine:
                 )
             )
         return out
+
+    def _named_elsewhere(self, name: str) -> bool:
+        """Whether ``name`` is written capitalized inside a sentence elsewhere in the text (after
+        a lower-case word): a name the tagger took for a common noun (headline *Politifact: Donald
+        Trump Is Right …*, then *Following Monday's debate Politifact did a fact-check*)."""
+        return re.search(r"\b[a-z][\w’']*[ \t]+" + re.escape(name) + r"\b", self.text) is not None
 
     def _attributable(self, pos: int) -> bool:
         kind = self.segments.kind(pos)
