@@ -26,7 +26,9 @@ from saidwhat.attribution.rules import (
     Candidate,
     Mention,
     RuleExtractor,
+    absorbed_subject,
     dateline_end,
+    inverted_subject,
     is_supposition,
     mention,
 )
@@ -707,6 +709,23 @@ class Engine:
         ta, tb = trim_span(self.text, a, b)
         return Mention(span.root, (ta, tb), (ta, tb))
 
+    def _untagged_source(self, cue: Token, content: list[tuple[int, int]]) -> Mention | None:
+        """The source of a relation the tagger found without one, where the parse shows it: the
+        owner of a noun cue (*his infamous comment about 47 percent …*), or the subject the parse
+        misplaced before a verb cue (*…, Obama and Clinton call them “lone wolves”*); never inside
+        the content."""
+        tok: Token | None = None
+        if cue.pos_ == "NOUN":
+            tok = next((c for c in cue.children if c.dep_ == "poss" and c.i < cue.i), None)
+        elif cue.pos_ in ("VERB", "AUX"):
+            tok = absorbed_subject(cue) or inverted_subject(cue)
+        if tok is None:
+            return None
+        m = mention(self.doc, tok, self.text)
+        if any(a < m.span[1] and m.span[0] < b for a, b in content):
+            return None
+        return m
+
     def _from_learned(
         self, rel: LearnedRelation, taken: list[tuple[int, int]], starts: list[int]
     ) -> Candidate | None:
@@ -739,6 +758,8 @@ class Engine:
             return None  # not a speech or belief cue
         if any(c.dep_ == "auxpass" for c in root.children) and rel.score < lex.learned_passive_score:
             return None  # a passive ("is wanted by") only when the tagger is sure
+        if speaker is None:
+            speaker = self._untagged_source(root, rel.content)
         sa, sb = self.sentence_at(rel.content[0][0])
         return Candidate(
             content=[trim_span(self.text, a, b) for a, b in rel.content],

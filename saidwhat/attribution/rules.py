@@ -175,7 +175,7 @@ def _misparsed_complement(obj: Token) -> Token | None:
     return None
 
 
-def _inverted_subject(verb: Token) -> Token | None:
+def inverted_subject(verb: Token) -> Token | None:
     """The speaker after a sentence-initial cue (*Said Ellis: “…”*, *Added one Republican aide:
     “…”*), which the parse makes the noun the cue modifies (*Said* a compound of *Ellis*) or the
     cue's object: the noun phrase right after the cue, then a colon or a comma."""
@@ -191,7 +191,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     return noun if doc[noun.i + 1].text in (":", ",") else None
 
 
-def _absorbed_subject(verb: Token) -> Token | None:
+def absorbed_subject(verb: Token) -> Token | None:
     """The subject the parse read as a conjunct of the phrase before it: *In a panel discussion
     in Washington, **Marc H. Morial**, the chief executive of the National Urban League, forcefully
     told …*; *When terrorists are revealed as part of the … war, **Obama and Clinton** call them …*.
@@ -535,7 +535,7 @@ class RuleExtractor:
                 return None
         subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
         if subj is None and not passive:
-            subj = _inverted_subject(verb) or _absorbed_subject(verb)
+            subj = inverted_subject(verb) or absorbed_subject(verb)
         if subj is None and not passive and verb.dep_ == "acl" and verb.tag_ == "VBG":
             subj = self._text_source(verb.head)  # "issued a press release saying …"
         if subj is not None:
