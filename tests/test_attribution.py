@@ -989,6 +989,12 @@ def test_learned_relation_without_source_needs_the_no_source_score(nlp: Any) -> 
             "than acts of terror or even war.",
             "call", "them \"lone wolves\"", "Obama and Clinton",
         ),
+        (
+            "When terrorists are revealed as part of the second front of the radical Islamic terror war, "
+            "Obama and Clinton call them \"lone wolves\" and describe their actions as crimes rather "
+            "than acts of terror or even war.",
+            "describe", "their actions as crimes", "Obama and Clinton",
+        ),
         ("Her claim that the vote was rigged drew criticism.", "claim", "that the vote was rigged", "Her"),
     ],
 )

@@ -718,7 +718,10 @@ class Engine:
         if cue.pos_ == "NOUN":
             tok = next((c for c in cue.children if c.dep_ == "poss" and c.i < cue.i), None)
         elif cue.pos_ in ("VERB", "AUX"):
-            tok = absorbed_subject(cue) or inverted_subject(cue)
+            # a verb joined to one without a subject shares what that one finds (*… call them
+            # “lone wolves” and describe their actions as crimes*)
+            head = cue.head if cue.dep_ == "conj" and cue.head.i < cue.i else cue
+            tok = absorbed_subject(head) or inverted_subject(head)
         if tok is None:
             return None
         m = mention(self.doc, tok, self.text)
