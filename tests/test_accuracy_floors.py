@@ -49,7 +49,7 @@ def test_attribution_floor_on_polnear_dev(tmp_path: Path) -> None:
     saidwhat("analyze", str(POLNEAR_DEV), "--out", str(pred))
     r = score(TOOLS / "score_attribution.py", POLNEAR_DEV, pred, tmp_path / "score.json")
     assert r["lenient"]["P"] >= 0.85, r
-    assert r["lenient"]["R"] >= 0.73, r
+    assert r["lenient"]["R"] >= 0.74, r
     assert r["strict"]["F1"] >= 0.56, r
 
 
