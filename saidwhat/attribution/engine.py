@@ -26,11 +26,10 @@ from saidwhat.attribution.rules import (
     Candidate,
     Mention,
     RuleExtractor,
-    absorbed_subject,
     dateline_end,
-    inverted_subject,
     is_supposition,
     mention,
+    misplaced_subject,
 )
 from saidwhat.attribution.speakers import Resolved, SpeakerResolver
 from saidwhat.attribution.syntax import relative_head, subject_of, trim_span
@@ -721,7 +720,7 @@ class Engine:
             # a verb joined to one without a subject shares what that one finds (*… call them
             # “lone wolves” and describe their actions as crimes*)
             head = cue.head if cue.dep_ == "conj" and cue.head.i < cue.i else cue
-            tok = absorbed_subject(head) or inverted_subject(head)
+            tok = misplaced_subject(head)
         if tok is None:
             return None
         m = mention(self.doc, tok, self.text)

@@ -175,6 +175,13 @@ def _misparsed_complement(obj: Token) -> Token | None:
     return None
 
 
+def misplaced_subject(verb: Token) -> Token | None:
+    """The subject of a cue verb the parse left without one, where the parse put it elsewhere:
+    after a sentence-initial cue (:func:`inverted_subject`) or as a conjunct of the phrase before
+    the cue (:func:`absorbed_subject`); the two never both apply."""
+    return inverted_subject(verb) or absorbed_subject(verb)
+
+
 def inverted_subject(verb: Token) -> Token | None:
     """The speaker after a sentence-initial cue (*Said Ellis: “…”*, *Added one Republican aide:
     “…”*), which the parse makes the noun the cue modifies (*Said* a compound of *Ellis*) or the
@@ -535,7 +542,7 @@ class RuleExtractor:
                 return None
         subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
         if subj is None and not passive:
-            subj = inverted_subject(verb) or absorbed_subject(verb)
+            subj = misplaced_subject(verb)
         if subj is None and not passive and verb.dep_ == "acl" and verb.tag_ == "VBG":
             subj = self._text_source(verb.head)  # "issued a press release saying …"
         if subj is not None:

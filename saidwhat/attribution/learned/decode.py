@@ -253,11 +253,6 @@ def _fill_from_marginals(tagger: Any, tags: list[str], labels: frozenset[str]) -
             tags[t] = ("I-" if prev[2:] == best else "B-") + best
 
 
-def tag_spans(p: Parsed, tagger: LinearCRF, posterior: bool = True) -> list[TagSpan]:
-    """All role spans of the document, in text order (the CRF alone)."""
-    return _tag([p], tagger, posterior, None, 0.0)[0]
-
-
 def _unit_spans(
     p: Parsed, unit_no: int, idxs: list[int], tags: list[str], probs: list[float]
 ) -> list[TagSpan]:
@@ -433,8 +428,8 @@ def predict_relations(
 
     ``tagger`` and the word-class ``centroids`` default to the packaged ones (loaded lazily, once
     per process); a model trained elsewhere comes with its own centroids file. ``posterior``:
-    see :func:`tag_unit` (``False``: the Viterbi tags alone). ``neural`` with a ``weight`` above
-    0 mixes the neural tagger's probabilities into the CRF's (see :func:`predict_batch`).
+    see :func:`predict_batch` (``False``: the best path alone). ``neural`` with a ``weight``
+    above 0 mixes the neural tagger's probabilities into the CRF's (see :func:`predict_batch`).
     """
     return predict_batch([doc], tagger, centroids, posterior, neural, weight)[0]
 
