@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from saidwhat.model import Analysis  # noqa: E402
-from saidwhat.store import Store  # noqa: E402
+from saidwhat.store import Store, open_store  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from names import FIRST, LAST  # noqa: E402
@@ -138,7 +138,7 @@ def main() -> None:
 
     with Store(db):  # opened once read-write: migrates a store built by an older saidwhat
         pass
-    with TestClient(create_app(db, read_only=True)) as c:
+    with TestClient(create_app(open_store(db, read_only=True))) as c:
         home = c.get("/index.json").json()
         speakers = [s["id"] for s in home["speakers"]]
         docs = [d["id"] for d in c.get("/articles.json", params={"per_page": 50}).json()["articles"]]

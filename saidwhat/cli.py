@@ -27,7 +27,7 @@ from saidwhat.model import Analysis
 from saidwhat.settings import Settings
 
 if TYPE_CHECKING:
-    from saidwhat.store import Store
+    from saidwhat.store import StoreProtocol
 
 T = TypeVar("T")
 
@@ -206,7 +206,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
-    from saidwhat.store import Store
+    from saidwhat.store import open_store
 
     batch = Batch()
     settings = _settings(db, max_bytes)
@@ -214,7 +214,7 @@ def ingest(
     counts = {"new": 0, "unchanged": 0, "updated": 0}
     statements = 0
     try:
-        with Store(settings.db) as store:
+        with open_store(settings.db) as store:
             for _src, analysis in _analyses(paths, settings, given, batch):
                 result = store.add(analysis)
                 counts[result.status] = counts.get(result.status, 0) + 1
@@ -230,12 +230,12 @@ def ingest(
     batch.exit()
 
 
-def _read(db: Path | None, query: Callable[[Store], T]) -> T:
+def _read(db: Path | None, query: Callable[[StoreProtocol], T]) -> T:
     """Run one read-only query against the store; a store error is one line and exit 1."""
-    from saidwhat.store import Store
+    from saidwhat.store import open_store
 
     try:
-        with Store(_settings(db).db, read_only=True) as store:
+        with open_store(_settings(db).db, read_only=True) as store:
             return query(store)
     except SaidwhatError as e:
         fail(e)
@@ -321,7 +321,7 @@ def export(
     if fmt not in ("json", "jsonl", "csv"):
         fail(SaidwhatError("E_BAD_REQUEST", f"must be json, jsonl or csv, not {fmt!r}", "--format"))
 
-    def write(store: Store) -> None:
+    def write(store: StoreProtocol) -> None:
         if output is None:
             export_store(store, fmt, sys.stdout)
             return
@@ -382,13 +382,14 @@ def serve(
     read_only: Annotated[
         bool, typer.Option("--read-only", help="Serve without the Add-article page.")
     ] = False,
+    max_bytes: MaxBytesOpt = None,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI docs at /docs)."""
     from saidwhat.web import serve as serve_web
 
-    settings = _settings(db)
+    settings = _settings(db, max_bytes)
     try:
-        serve_web(settings.db, host=host, port=port, read_only=read_only)
+        serve_web(settings, host=host, port=port, read_only=read_only)
     except SaidwhatError as e:
         fail(e)
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from saidwhat.model import Analysis, Statement
-from saidwhat.store import Store
+from saidwhat.store import StoreProtocol
 from saidwhat.titles import display_title
 
 MAX_DOCS = 20
@@ -66,7 +66,7 @@ def describe(analysis: Analysis, console: Console, max_statements: int = MAX_STA
     console.print()
 
 
-def print_summary(store: Store, console: Console) -> None:
+def print_summary(store: StoreProtocol, console: Console) -> None:
     stats = store.stats()
     console.print(
         f"[bold]{stats.documents} article(s)[/bold], {stats.statements} statements, "

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from saidwhat.store import Store
+from saidwhat.store import Store, open_store
 from tests.conftest import SAMPLE_000, SAMPLE_002, SAMPLES
 from tests.web_fixtures import HOSTILE_TITLE, hostile_analysis
 
@@ -65,7 +65,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             store.add(analysis)
         store.add(hostile_analysis())
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(open_store(db)), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

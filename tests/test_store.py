@@ -436,7 +436,7 @@ def test_reader_is_not_blocked_by_a_writer(tmp_path: Path) -> None:
     try:
         with writer._transaction() as conn:  # hold the write lock with an uncommitted article
             from saidwhat.store.registry import Resolver
-            from saidwhat.store.write import insert_analysis
+            from saidwhat.store.sqlite.write import insert_analysis
 
             insert_analysis(
                 conn,
@@ -879,7 +879,7 @@ def test_migration_backfills_counters_of_an_older_database(tmp_path: Path) -> No
 
 
 def test_very_common_words_come_newest_first(newsroom: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import saidwhat.store.core as core
+    import saidwhat.store.sqlite.search as core
 
     ranked = newsroom.search("ceasefire", kind="statement")
     assert all(h.ranked for h in ranked)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from saidwhat.model import Analysis
-from saidwhat.store import Store
+from saidwhat.store import Store, open_store
 from tests.web_fixtures import HOSTILE_SPEAKER, HOSTILE_TITLE, hostile_analysis, relay_analysis
 
 with warnings.catch_warnings():
@@ -48,13 +48,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(open_store(db)), raise_server_exceptions=False) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def ro_client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db, read_only=True), raise_server_exceptions=False) as c:
+    with TestClient(create_app(open_store(db, read_only=True)), raise_server_exceptions=False) as c:
         yield c
 
 
@@ -286,7 +286,7 @@ def test_read_only_refuses_adding(ro_client: TestClient) -> None:
 
 def test_request_body_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAIDWHAT_MAX_BYTES", "1000")
-    with TestClient(create_app(tmp_path / "small.db"), raise_server_exceptions=False) as c:
+    with TestClient(create_app(open_store(tmp_path / "small.db")), raise_server_exceptions=False) as c:
         assert_error(
             c.post(
                 "/add.json",
@@ -321,7 +321,7 @@ def test_add_article_through_the_pipeline(tmp_path: Path) -> None:
         "Peace talks resume\nThe minister said on Monday that the talks would resume soon, "
         "according to Reuters.\n"
     )
-    with TestClient(create_app(tmp_path / "add.db"), raise_server_exceptions=False) as c:
+    with TestClient(create_app(open_store(tmp_path / "add.db")), raise_server_exceptions=False) as c:
         r = c.post(
             "/add",
             data={"text": text, "title": "Talks <b>resume</b>", "published": "2025-03-05"},

@@ -14,7 +14,7 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install it)")
 from hypothesis import HealthCheck, settings  # noqa: E402
 
-from saidwhat.store import Store  # noqa: E402
+from saidwhat.store import Store, open_store  # noqa: E402
 from saidwhat.web import create_app  # noqa: E402
 from tests.web_fixtures import hostile_analysis, relay_analysis  # noqa: E402
 
@@ -29,7 +29,7 @@ def _app() -> object:
         store.add(relay_analysis())
         store.add(hostile_analysis())
     # read-only: generated POSTs must be refused cleanly, never run the pipeline on random bytes
-    return create_app(db, read_only=True)
+    return create_app(open_store(db, read_only=True))
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app())

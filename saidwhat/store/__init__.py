@@ -2,9 +2,9 @@
 
 Public API (stable; see ``docs/store.md``)::
 
-    from saidwhat.store import Store, export
+    from saidwhat.store import open_store, export
 
-    with Store("saidwhat.db") as store:            # creates / migrates; WAL; foreign keys on
+    with open_store("saidwhat.db") as store:       # a StoreProtocol (SQLite for a path); creates/migrates
         result = store.add(analysis)               # AddResult(status="new"|"unchanged"|"updated", ...)
         again = store.get(result.doc_id)           # the exact saidwhat/1 Analysis
         store.documents(limit=50, offset=0)        # [DocumentSummary], latest versions, newest first
@@ -19,19 +19,23 @@ Public API (stable; see ``docs/store.md``)::
         store.stats(); store.reapply_aliases()
         export(store, "csv", sys.stdout)
 
-``Store(path, read_only=True)`` serves a database it must not modify. One ``Store`` may be shared by
-threads (a connection per thread, writes serialised). Every failure is a
-:class:`saidwhat.errors.SaidwhatError`: ``E_DB_OPEN``, ``E_DB_CORRUPT``, ``E_DB_VERSION``,
-``E_NOT_FOUND``, ``E_BAD_REQUEST`` (bad dates, negative pages), ``E_READ_ONLY`` (add on a read-only store).
+Callers use :class:`StoreProtocol` and :func:`open_store`; :class:`SQLiteStore` (also called
+``Store``) is the SQLite backend in :mod:`saidwhat.store.sqlite`. ``open_store(path, read_only=True)``
+serves a database it must not modify. One store may be shared by threads (a connection per thread,
+writes serialised). Every failure is a :class:`saidwhat.errors.SaidwhatError`: ``E_DB_OPEN``,
+``E_DB_CORRUPT``, ``E_DB_VERSION``, ``E_NOT_FOUND``, ``E_BAD_REQUEST`` (bad dates, negative pages),
+``E_READ_ONLY`` (add on a read-only store).
 """
 
 from __future__ import annotations
 
-from saidwhat.store.core import Store, migrate
+from saidwhat.store.backends import BACKENDS, open_store
 from saidwhat.store.export import CSV_COLUMNS, ExportFormat, export
 from saidwhat.store.fts import fts_query
 from saidwhat.store.migrations import LATEST_VERSION
+from saidwhat.store.protocol import Connection, StoreProtocol
 from saidwhat.store.registry import ALIASES_ENV, normalise
+from saidwhat.store.sqlite import SQLiteStore, migrate
 from saidwhat.store.types import (
     AddResult,
     DayCount,
@@ -44,23 +48,31 @@ from saidwhat.store.types import (
     Stats,
 )
 
+# the SQLite backend under its historical name (tests, benchmarks and tools construct it directly)
+Store = SQLiteStore
+
 __all__ = [
     "ALIASES_ENV",
+    "BACKENDS",
     "CSV_COLUMNS",
     "LATEST_VERSION",
     "AddResult",
+    "Connection",
     "DayCount",
     "DocumentSummary",
     "ExportFormat",
     "NamedCount",
     "RegistryEntity",
+    "SQLiteStore",
     "SearchHit",
     "SnippetPart",
     "StatementRecord",
     "Stats",
     "Store",
+    "StoreProtocol",
     "export",
     "fts_query",
     "migrate",
     "normalise",
+    "open_store",
 ]

@@ -7,7 +7,7 @@ import json
 from typing import IO, Literal
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.store.core import Store
+from saidwhat.store.protocol import StoreProtocol as Store
 
 ExportFormat = Literal["json", "jsonl", "csv"]
 

@@ -37,7 +37,7 @@ from saidwhat.errors import CATALOGUE, SaidwhatError
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.model import SCHEMA, Analysis, Statement
 from saidwhat.settings import Settings
-from saidwhat.store import Store
+from saidwhat.store import StoreProtocol
 from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
 from saidwhat.titles import display_title
 from saidwhat.web.chart import act_colour, build_chart
@@ -209,11 +209,13 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(db: Path, *, read_only: bool = False) -> FastAPI:
-    """The web application over the store at ``db`` (created when missing unless ``read_only``)."""
-    settings = Settings()
-    settings.db = db
-    store = Store(db, read_only=read_only)
+def create_app(store: StoreProtocol, *, settings: Settings | None = None) -> FastAPI:
+    """The web application over ``store`` (any backend; see :func:`saidwhat.store.open_store`).
+
+    A read-only store serves without the Add-article page. ``settings`` (default: from the
+    environment) gives the size limit of added articles."""
+    settings = settings if settings is not None else Settings()
+    read_only = store.read_only
     templates = _templates()
     titles = Titles(store)
     templates.env.globals["doc_title"] = titles.of
@@ -724,7 +726,7 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def ingest_bytes(
-    store: Store,
+    store: StoreProtocol,
     settings: Settings,
     data: bytes,
     filename: str,

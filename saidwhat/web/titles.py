@@ -10,14 +10,14 @@ import threading
 from collections import OrderedDict
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.store import Store
+from saidwhat.store import StoreProtocol
 from saidwhat.titles import derived_title
 
 
 class Titles:
     """``of(doc_id, title, source)``: the title to show for a stored document (derived ones cached)."""
 
-    def __init__(self, store: Store, size: int = 8192) -> None:
+    def __init__(self, store: StoreProtocol, size: int = 8192) -> None:
         self.store = store
         self.size = size
         self._cache: OrderedDict[str, str | None] = OrderedDict()

@@ -1,0 +1,150 @@
+"""The store protocol: what every store backend offers (the method table of ``docs/store.md``).
+
+The CLI, the web app, the ingest service and the corpus stages are written against
+:class:`StoreProtocol`, never against a backend class; :func:`saidwhat.store.open_store` picks the
+backend from a path or URL. Errors are backend-neutral :class:`~saidwhat.errors.SaidwhatError` codes
+(``E_DB_OPEN``, ``E_DB_CORRUPT``, ``E_DB_VERSION``, ``E_NOT_FOUND``, ``E_BAD_REQUEST``,
+``E_READ_ONLY``): a backend maps its driver's exceptions at its boundary.
+
+Corpus stages (:mod:`saidwhat.corpus`) keep their own tables. They declare versioned
+:class:`~saidwhat.store.migrations.Migration` s, applied by :meth:`StoreProtocol.migrate_stage`, and
+read or write those tables through :meth:`StoreProtocol.transaction` / :meth:`StoreProtocol.snapshot`,
+which yield a DB-API style :class:`Connection` (SQL in the backend's dialect).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from saidwhat.model import Analysis
+from saidwhat.store.migrations import Migration
+from saidwhat.store.types import (
+    AddResult,
+    DayCount,
+    DocumentSummary,
+    NamedCount,
+    RegistryEntity,
+    SearchHit,
+    StatementRecord,
+    Stats,
+)
+
+SearchKind = Literal["all", "statement", "article"]
+
+
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of a DB-API connection a corpus stage may use for its own tables."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Cursor: ...
+
+
+@runtime_checkable
+class StoreProtocol(Protocol):
+    """A store of analysed articles (see ``docs/store.md`` for the semantics of every method)."""
+
+    read_only: bool
+
+    @property
+    def location(self) -> str:
+        """Where the store lives (a path or URL), for messages."""
+        ...
+
+    def close(self) -> None: ...
+    def __enter__(self) -> StoreProtocol: ...
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+    # writing
+    def add(self, analysis: Analysis) -> AddResult: ...
+    def reapply_aliases(self, aliases: Path | None = None) -> int: ...
+
+    # documents
+    def get(self, doc_id: str) -> Analysis: ...
+    def find(self, doc_id: str) -> DocumentSummary | None: ...
+    def document(self, doc_id: str) -> DocumentSummary: ...
+    def documents(self, limit: int = 50, offset: int = 0) -> list[DocumentSummary]: ...
+    def count_documents(self) -> int: ...
+    def versions(self, source: str) -> list[DocumentSummary]: ...
+    def document_ids(self, *, all_versions: bool = False) -> list[str]: ...
+    def iter_analyses(self, *, all_versions: bool = False) -> Iterator[Analysis]: ...
+    def entity_links(self, doc_id: str) -> dict[str, int]: ...
+
+    # statements
+    def statements(
+        self,
+        *,
+        speaker: int | str | None = None,
+        act: str | None = None,
+        mode: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        via: int | str | None = None,
+        anonymous: bool | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StatementRecord]: ...
+    def count_statements(
+        self,
+        *,
+        speaker: int | str | None = None,
+        act: str | None = None,
+        mode: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        via: int | str | None = None,
+        anonymous: bool | None = None,
+    ) -> int: ...
+    def speakers(self, limit: int = 20) -> list[NamedCount]: ...
+    def relays(self, limit: int = 20) -> list[NamedCount]: ...
+
+    # the entity registry
+    def entity(self, global_id: int) -> RegistryEntity: ...
+    def entities(
+        self, limit: int = 50, offset: int = 0, query: str | None = None
+    ) -> list[RegistryEntity]: ...
+    def entity_statements(
+        self,
+        global_id: int,
+        *,
+        act: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StatementRecord]: ...
+    def statements_per_day(self, global_id: int) -> list[DayCount]: ...
+
+    # search and totals
+    def search(
+        self,
+        query: str,
+        *,
+        speaker: int | str | None = None,
+        act: str | None = None,
+        mode: str | None = None,
+        via: int | str | None = None,
+        anonymous: bool | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: SearchKind = "all",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[SearchHit]: ...
+    def stats(self) -> Stats: ...
+
+    # corpus-stage tables
+    def migrate_stage(self, stage: str, migrations: Sequence[Migration]) -> int: ...
+    def transaction(self) -> AbstractContextManager[Connection]: ...
+    def snapshot(self) -> AbstractContextManager[Connection]: ...
