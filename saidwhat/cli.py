@@ -375,6 +375,21 @@ def summary(db: DbOpt = None) -> None:
 
 
 @app.command()
+def rebuild(db: DbOpt = None) -> None:
+    """Rebuild every corpus stage (stories, claims, ...) from the stored articles."""
+    from saidwhat.corpus import CORPUS_STAGES
+    from saidwhat.store import open_store
+
+    settings = _settings(db)
+    try:
+        with open_store(settings.db) as store:
+            names = CORPUS_STAGES.rebuild(store)
+    except SaidwhatError as e:
+        fail(e)
+    err.print(f"rebuilt {len(names)} corpus stage(s){': ' + ', '.join(names) if names else ''}")
+
+
+@app.command()
 def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
