@@ -20,10 +20,8 @@ from rich.text import Text
 
 from saidwhat import __version__
 from saidwhat.errors import SaidwhatError
-from saidwhat.ingest import InputFile, discover, read_input
 from saidwhat.ingest.base import SourceDoc
 from saidwhat.ingest.dates import parse_iso_date
-from saidwhat.model import Analysis
 from saidwhat.settings import Settings
 
 if TYPE_CHECKING:
@@ -88,14 +86,8 @@ def _sources(
     paths: list[str], settings: Settings, published: str | None, batch: Batch
 ) -> Iterator[SourceDoc]:
     """Every readable article of the inputs, in order, with a progress bar for multi-file runs."""
-    found = discover(paths, on_skip=batch.note)
-    files: list[InputFile] = []
-    for f in found:
-        if isinstance(f, SaidwhatError):
-            batch.report(f)
-        else:
-            files.append(f)
-    show = len(files) > 1
+    from saidwhat.ingest.service import read_paths
+
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -103,33 +95,30 @@ def _sources(
         TimeElapsedColumn(),
         console=err,
         transient=True,
-        disable=not (show and err.is_terminal),
     )
-    with progress:
-        task = progress.add_task("analysing", total=len(files))
-        for f in files:
-            for item in read_input(f, settings, published=published):
-                if isinstance(item, SaidwhatError):
-                    batch.report(item)
-                else:
-                    yield item
-            progress.advance(task)
+    task = progress.add_task("analysing", total=None)
+    shown: list[bool] = []
 
+    def advance(done: int, total: int) -> None:
+        if total <= 1 or not err.is_terminal:
+            return
+        if not shown:
+            progress.start()
+            shown.append(True)
+        progress.update(task, completed=done, total=total)
 
-def _analyses(
-    paths: list[str], settings: Settings, published: str | None, batch: Batch
-) -> Iterator[tuple[SourceDoc, Analysis]]:
-    from saidwhat.pipeline import analyze
-
-    pending: list[SourceDoc] = []
-
-    def tagged() -> Iterator[SourceDoc]:
-        for src in _sources(paths, settings, published, batch):
-            pending.append(src)
-            yield src
-
-    for analysis in analyze(tagged(), batch_size=settings.batch_size):
-        yield pending.pop(0), analysis
+    try:
+        yield from read_paths(
+            paths,
+            settings,
+            published=published,
+            on_error=batch.report,
+            on_skip=batch.note,
+            on_progress=advance,
+        )
+    finally:
+        if shown:
+            progress.stop()
 
 
 def _version(value: bool) -> None:
@@ -173,6 +162,8 @@ def analyze(
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
 ) -> None:
     """Analyse articles and print their saidwhat/1 JSON (one document per line), or write DIR/<stem>.json."""
+    from saidwhat.ingest.service import analyse
+
     batch = Batch()
     settings = _settings(max_bytes=max_bytes)
     given = _valid_date(published, "--published")
@@ -182,7 +173,7 @@ def analyze(
         except OSError as e:
             fail(SaidwhatError("E_READ", f"cannot create output directory: {e.strerror}", str(out_dir)))
     seen: dict[str, int] = {}
-    for src, analysis in _analyses(paths, settings, given, batch):
+    for src, analysis in analyse(_sources(paths, settings, given, batch), settings):
         text = json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
         if out_dir is None:
             sys.stdout.write(text + "\n")
@@ -206,25 +197,21 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
+    from saidwhat.ingest.service import store_sources
     from saidwhat.store import open_store
 
     batch = Batch()
     settings = _settings(db, max_bytes)
     given = _valid_date(published, "--published")
-    counts = {"new": 0, "unchanged": 0, "updated": 0}
-    statements = 0
     try:
         with open_store(settings.db) as store:
-            for _src, analysis in _analyses(paths, settings, given, batch):
-                result = store.add(analysis)
-                counts[result.status] = counts.get(result.status, 0) + 1
-                statements += len(analysis.statements)
+            report = store_sources(store, _sources(paths, settings, given, batch), settings)
     except SaidwhatError as e:
         fail(e)
     if not quiet:
         err.print(
-            f"stored in {settings.db}: {counts['new']} new, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged; {statements} statements analysed"
+            f"stored in {settings.db}: {report.count('new')} new, {report.count('updated')} updated, "
+            f"{report.count('unchanged')} unchanged; {report.statements} statements analysed"
             + (f"; {batch.errors} input error(s)" if batch.errors else "")
         )
     batch.exit()

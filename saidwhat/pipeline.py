@@ -7,7 +7,6 @@ benchmarks.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +18,7 @@ from spacy.tokens import Doc
 from saidwhat.attribution import extract_statements, learned_relations
 from saidwhat.attribution.learned import LearnedRelation
 from saidwhat.entities import EntityIndex, extract_entities
-from saidwhat.ingest.base import SourceDoc
+from saidwhat.ingest.base import SourceDoc, content_hash
 from saidwhat.model import Analysis, DocMeta, Segment, Statement
 from saidwhat.nlp import load_nlp, remember_text
 from saidwhat.quantities import extract_quantities
@@ -27,10 +26,6 @@ from saidwhat.segment import find_published, segment_text
 from saidwhat.timex import extract_timexes
 
 T = TypeVar("T")
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(slots=True)

@@ -36,17 +36,26 @@ from typing import IO
 from saidwhat.errors import SaidwhatError
 from saidwhat.ingest.base import SourceDoc
 from saidwhat.ingest.dates import parse_iso_date
-from saidwhat.ingest.decode import decode_bytes, looks_binary, read_capped, read_stream_capped
+from saidwhat.ingest.decode import decode_bytes, read_stream_capped
 from saidwhat.ingest.feed import read_feed_bytes
 from saidwhat.ingest.html import page_doc
 from saidwhat.ingest.jsonl import looks_like_jsonl, read_jsonl_text
-from saidwhat.ingest.text import SIDECAR_SUFFIX, read_text_file
-from saidwhat.ingest.warc import file_stem, read_warc_file
+from saidwhat.ingest.readers import READERS, RawInput
+from saidwhat.ingest.text import SIDECAR_SUFFIX
+from saidwhat.ingest.warc import file_stem
 from saidwhat.settings import Settings
 
-__all__ = ["InputFile", "SourceDoc", "discover", "iter_sources", "read_input"]
+__all__ = [
+    "InputFile",
+    "SourceDoc",
+    "discover",
+    "given_date",
+    "iter_sources",
+    "kind_by_suffix",
+    "read_input",
+    "sniff_head",
+]
 
-KINDS = ("text", "html", "jsonl", "feed", "warc", "stdin")
 _SUFFIXES: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
@@ -86,7 +95,7 @@ def _is_sidecar(path: Path) -> bool:
     return path.name.lower().endswith(SIDECAR_SUFFIX)
 
 
-def _sniff_head(head: bytes) -> str | None:
+def sniff_head(head: bytes) -> str | None:
     if head.startswith(b"\x1f\x8b"):
         try:
             head = zlib.decompressobj(wbits=31).decompress(head, 64)
@@ -105,7 +114,7 @@ def _sniff_head(head: bytes) -> str | None:
 def _sniff_file(path: Path) -> str | None:
     try:
         with path.open("rb") as fh:
-            return _sniff_head(fh.read(4096))
+            return sniff_head(fh.read(4096))
     except OSError:
         return None
 
@@ -165,7 +174,7 @@ def discover(
 
 def _read_stdin(stream: IO[bytes], settings: Settings) -> Iterator[SourceDoc | SaidwhatError]:
     data = read_stream_capped(stream, settings.max_container_bytes, STDIN_SOURCE)
-    kind = _sniff_head(data[:4096])
+    kind = sniff_head(data[:4096])
     if kind == "feed" or (kind is None and _XML_DECL.match(data)):
         yield from read_feed_bytes(data, settings, STDIN_SOURCE, "stdin")
         return
@@ -191,40 +200,28 @@ def _read_stdin(stream: IO[bytes], settings: Settings) -> Iterator[SourceDoc | S
     yield SourceDoc(source=STDIN_SOURCE, text=text, stem="stdin", format="text")
 
 
-def _read_html_file(path: Path, settings: Settings, source: str) -> Iterator[SourceDoc]:
-    data = read_capped(path, settings.max_bytes, source)
-    if not data.strip():
-        raise SaidwhatError("E_EMPTY", "the input holds no text (empty or only whitespace)", source)
-    if looks_binary(data):  # refuse binary junk before trafilatura guesses at it
-        raise SaidwhatError(
-            "E_BINARY", "the input looks like a binary file (control bytes), not HTML", source
-        )
-    yield page_doc(data, source=source, stem=file_stem(path))
-
-
 def _dispatch(
     f: InputFile, settings: Settings, stdin: IO[bytes] | None
 ) -> Iterator[SourceDoc | SaidwhatError]:
     if f.path is None:
         yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
         return
-    path, source = f.path, str(f.path)
-    if f.kind == "text":
-        yield from read_text_file(path, settings, source)
-    elif f.kind == "html":
-        yield from _read_html_file(path, settings, source)
-    elif f.kind == "jsonl":
-        data = read_capped(path, settings.max_container_bytes, source)
-        yield from read_jsonl_text(decode_bytes(data, source), settings, source, file_stem(path))
-    elif f.kind == "feed":
-        data = read_capped(path, settings.max_container_bytes, source)
-        if not data.strip():
-            raise SaidwhatError("E_EMPTY", "the input holds no text (empty or only whitespace)", source)
-        yield from read_feed_bytes(data, settings, source, file_stem(path))
-    elif f.kind == "warc":
-        yield from read_warc_file(path, settings, source)
-    else:
-        raise SaidwhatError("E_UNSUPPORTED", f"unknown input kind {f.kind!r}", source)
+    reader = READERS.get(f.kind)
+    if reader is None:
+        raise SaidwhatError("E_UNSUPPORTED", f"unknown input kind {f.kind!r}", str(f.path))
+    yield from reader(RawInput(str(f.path), file_stem(f.path), path=f.path), settings)
+
+
+def given_date(published: str | None) -> str | None:
+    """A ``--published`` date checked (E_DATE when it is not a valid ``YYYY-MM-DD``), or None."""
+    if published is None:
+        return None
+    day = parse_iso_date(published)
+    if day is None:
+        raise SaidwhatError(
+            "E_DATE", f"--published {published!r} is not a valid YYYY-MM-DD date", "--published"
+        )
+    return day
 
 
 def read_input(
@@ -236,14 +233,11 @@ def read_input(
     from their metadata, with ``published_basis = "given"``; an invalid one is E_DATE and nothing
     is read.
     """
-    given = None
-    if published is not None:
-        given = parse_iso_date(published)
-        if given is None:
-            yield SaidwhatError(
-                "E_DATE", f"--published {published!r} is not a valid YYYY-MM-DD date", "--published"
-            )
-            return
+    try:
+        given = given_date(published)
+    except SaidwhatError as exc:
+        yield exc
+        return
     source = STDIN_SOURCE if f.path is None else str(f.path)
     try:
         for item in _dispatch(f, settings, stdin):
@@ -265,10 +259,10 @@ def iter_sources(
     stdin: IO[bytes] | None = None,
 ) -> Iterator[SourceDoc | SaidwhatError]:
     """:func:`discover` then :func:`read_input` for each input, in order."""
-    if published is not None and parse_iso_date(published) is None:
-        yield SaidwhatError(
-            "E_DATE", f"--published {published!r} is not a valid YYYY-MM-DD date", "--published"
-        )
+    try:
+        given_date(published)
+    except SaidwhatError as exc:
+        yield exc
         return
     for item in discover(paths, on_skip):
         if isinstance(item, SaidwhatError):

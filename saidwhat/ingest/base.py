@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from saidwhat.model import Segment
@@ -27,3 +28,8 @@ class SourceDoc:
     format: str = "text"  # text | html | jsonl | feed | warc
     hints: list[Segment] = field(default_factory=list)
     line: int | None = None  # JSONL line number
+
+
+def content_hash(text: str) -> str:
+    """A document's id: the SHA-256 of its text (as saidwhat holds it)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

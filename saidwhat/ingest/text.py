@@ -64,10 +64,16 @@ def read_text_file(path: Path, settings: Settings, source: str) -> Iterator[Sour
     side = sidecar_path(path)
     meta = read_sidecar(side) if side.is_file() else {}
     text = decode_bytes(read_capped(path, settings.max_bytes, source), source, check_limit=settings.max_bytes)
-    yield SourceDoc(
+    yield text_doc(text, source, path.stem, meta)
+
+
+def text_doc(text: str, source: str, stem: str, meta: dict[str, str] | None = None) -> SourceDoc:
+    """A plain-text article, with the values of its sidecar (``meta``) if it has one."""
+    meta = meta or {}
+    return SourceDoc(
         source=source,
         text=text,
-        stem=path.stem,
+        stem=stem,
         title=meta.get("title"),
         url=meta.get("url"),
         author=meta.get("author"),

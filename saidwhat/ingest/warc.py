@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -58,7 +58,6 @@ def _truncated(where: str, count: int) -> SaidwhatError:
 
 
 def read_warc_file(path: Path, settings: Settings, source: str) -> Iterator[SourceDoc | SaidwhatError]:
-    stem = file_stem(path)
     size = path.stat().st_size
     if size > settings.max_container_bytes:
         raise SaidwhatError(
@@ -67,34 +66,41 @@ def read_warc_file(path: Path, settings: Settings, source: str) -> Iterator[Sour
             source,
         )
     with path.open("rb") as fh:
-        if not _sniff_warc(fh.read(512)):
-            raise SaidwhatError("E_WARC", "not a WARC file (no WARC/1.x header at the start)", source)
-        fh.seek(0)
-        records = html_count = end = 0
-        it = ArchiveIterator(fh)
-        stream = iter(it)
-        while True:
-            try:  # only warcio's own reading is guarded: a fault here means a damaged file
-                record = next(stream)
-                if record.rec_type is None:
-                    raise _truncated(source, records)
-                wanted = _is_html_response(record)
-                payload = record.content_stream().read(settings.max_bytes + 1) if wanted else b""
-                it.read_to_end(record)
-                if getattr(record.raw_stream, "limit", 0):
-                    raise _truncated(source, records)
-                end = it.get_record_offset() + it.get_record_length()
-            except StopIteration:
-                break
-            except _FAULTS as exc:
-                raise _truncated(source, records) from exc
-            records += 1
-            if wanted:
-                html_count += 1
-                yield from _page(record, payload, settings, source, f"{stem}-{html_count}", html_count)
-        fh.seek(end)
-        if fh.read(64).strip():  # bytes after the last complete record: a cut-off one
-            raise _truncated(source, records)
+        yield from read_warc_stream(fh, settings, source, file_stem(path))
+
+
+def read_warc_stream(
+    fh: IO[bytes], settings: Settings, source: str, stem: str
+) -> Iterator[SourceDoc | SaidwhatError]:
+    """The articles of a seekable binary stream holding a WARC file."""
+    if not _sniff_warc(fh.read(512)):
+        raise SaidwhatError("E_WARC", "not a WARC file (no WARC/1.x header at the start)", source)
+    fh.seek(0)
+    records = html_count = end = 0
+    it = ArchiveIterator(fh)
+    stream = iter(it)
+    while True:
+        try:  # only warcio's own reading is guarded: a fault here means a damaged file
+            record = next(stream)
+            if record.rec_type is None:
+                raise _truncated(source, records)
+            wanted = _is_html_response(record)
+            payload = record.content_stream().read(settings.max_bytes + 1) if wanted else b""
+            it.read_to_end(record)
+            if getattr(record.raw_stream, "limit", 0):
+                raise _truncated(source, records)
+            end = it.get_record_offset() + it.get_record_length()
+        except StopIteration:
+            break
+        except _FAULTS as exc:
+            raise _truncated(source, records) from exc
+        records += 1
+        if wanted:
+            html_count += 1
+            yield from _page(record, payload, settings, source, f"{stem}-{html_count}", html_count)
+    fh.seek(end)
+    if fh.read(64).strip():  # bytes after the last complete record: a cut-off one
+        raise _truncated(source, records)
     if records == 0:
         raise SaidwhatError("E_WARC", "the file holds no WARC records", source)
     if html_count == 0:

@@ -7,15 +7,11 @@ in JSON and a readable error page carrying the same code in HTML.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from urllib.parse import quote
 
@@ -35,9 +31,10 @@ from starlette.routing import Match
 from saidwhat import __version__
 from saidwhat.errors import CATALOGUE, SaidwhatError
 from saidwhat.ingest.dates import parse_iso_date
+from saidwhat.ingest.service import Upload, read_upload, store_sources
 from saidwhat.model import SCHEMA, Analysis, Statement
 from saidwhat.settings import Settings
-from saidwhat.store import StoreProtocol
+from saidwhat.store import AddResult, StoreProtocol
 from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
 from saidwhat.titles import display_title
 from saidwhat.web.chart import act_colour, build_chart
@@ -608,20 +605,20 @@ def create_app(store: StoreProtocol, *, settings: Settings | None = None) -> Fas
             raise SaidwhatError("E_EMPTY", "paste the article text or choose a file")
         if len(data) > settings.max_bytes:
             raise SaidwhatError("E_TOO_LARGE", f"the article is over the limit of {settings.max_bytes} bytes")
-        added = await run_in_threadpool(
-            ingest_bytes, store, settings, data, filename, title, published, uploaded
-        )
+        upload = Upload(data, filename, uploaded, title, published)
+        added = await run_in_threadpool(ingest_upload, store, settings, upload)
         first = added[0]
         if request.url.path.endswith(".json"):
             return JSONResponse(
                 {
                     "added": [
-                        {"status": s, "doc_id": d, "url": f"/article/{quote(d, safe='')}"} for s, d in added
+                        {"status": r.status, "doc_id": r.doc_id, "url": _article_url(r.doc_id)}
+                        for r in added
                     ]
                 },
                 status_code=201,
             )
-        return RedirectResponse(f"/article/{quote(first[1], safe='')}", status_code=303)
+        return RedirectResponse(_article_url(first.doc_id), status_code=303)
 
     # -- API docs ------------------------------------------------------------------------------------
 
@@ -675,6 +672,10 @@ def create_app(store: StoreProtocol, *, settings: Settings | None = None) -> Fas
     return app
 
 
+def _article_url(doc_id: str) -> str:
+    return f"/article/{quote(doc_id, safe='')}"
+
+
 def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
     """Every method some route accepts at this request's path (for a 405's ``Allow`` header)."""
     methods: set[str] = set()
@@ -722,48 +723,6 @@ def _voices(statements: Sequence[Statement], links: dict[str, int]) -> list[tupl
     return sorted(((k, g, n) for k, (g, n) in counts.items()), key=lambda x: (-x[2], x[0]))
 
 
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def ingest_bytes(
-    store: StoreProtocol,
-    settings: Settings,
-    data: bytes,
-    filename: str,
-    title: str | None,
-    published: str | None,
-    uploaded: bool,
-) -> list[tuple[str, str]]:
-    """Read, analyse and store one pasted text or uploaded file through the CLI's ingest path.
-
-    Returns ``(status, doc_id)`` per stored article; the first input error is raised.
-    """
-    from saidwhat.ingest import discover, read_input
-    from saidwhat.pipeline import analyze
-
-    safe = _SAFE_NAME.sub("_", Path(filename).name)[-100:].lstrip(".") or "upload.txt"
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    with tempfile.TemporaryDirectory(prefix="saidwhat-web-") as tmp:
-        path = Path(tmp) / safe
-        path.write_bytes(data)
-        found = discover([str(path)])
-        docs = []
-        for f in found:
-            if isinstance(f, SaidwhatError):
-                raise SaidwhatError(f.code, f.message, filename)
-            for item in read_input(f, settings, published=published):
-                if isinstance(item, SaidwhatError):
-                    raise SaidwhatError(item.code, item.message, filename, item.line)
-                item.source = (
-                    f"upload:{safe}{item.source[len(str(path)) :]}" if uploaded else f"paste:{digest}"
-                )
-                if title is not None:
-                    item.title = title
-                docs.append(item)
-    if not docs:
-        raise SaidwhatError("E_EMPTY", "the input holds no article", filename)
-    out: list[tuple[str, str]] = []
-    for analysis in analyze(docs, batch_size=settings.batch_size):
-        result = store.add(analysis)
-        out.append((result.status, result.doc_id))
-    return out
+def ingest_upload(store: StoreProtocol, settings: Settings, upload: Upload) -> list[AddResult]:
+    """Read, analyse and store a pasted text or an uploaded file through the ingest service."""
+    return store_sources(store, read_upload(upload, settings), settings).results

@@ -1,0 +1,186 @@
+"""The one ingest service: inputs → readers → analysis → store → corpus stages.
+
+Used by ``saidwhat analyze`` / ``saidwhat ingest``, by the web Add-article form and (later) by
+parallel workers, so that every way in reads, dates, analyses and stores articles the same way:
+
+* :func:`read_paths` — files, directories or ``-`` through :func:`saidwhat.ingest.discover` and the
+  reader table, reporting each bad input or record to ``on_error`` (the error catalogue of
+  ``docs/errors.md``) and progress (inputs done, inputs in all; first ``(0, n)``) to ``on_progress``;
+* :func:`read_upload` — the bytes of an upload or a pasted text through the same readers;
+* :func:`analyse` — :class:`SourceDoc` s to ``(source, Analysis)`` pairs, parsed in batches;
+* :func:`store_sources` — analyse and store, skipping before analysis every text the store already
+  holds (its id is the text's content hash), then tell the corpus stages what was added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from saidwhat.corpus import CORPUS_STAGES, CorpusRegistry
+from saidwhat.errors import SaidwhatError
+from saidwhat.ingest import InputFile, discover, given_date, kind_by_suffix, read_input, sniff_head
+from saidwhat.ingest.base import SourceDoc, content_hash
+from saidwhat.ingest.readers import READERS, RawInput
+from saidwhat.ingest.text import SIDECAR_SUFFIX
+from saidwhat.ingest.warc import file_stem
+from saidwhat.model import Analysis
+from saidwhat.settings import Settings
+from saidwhat.store.protocol import StoreProtocol
+from saidwhat.store.types import AddResult
+
+ErrorFn = Callable[[SaidwhatError], None]
+ProgressFn = Callable[[int, int], None]
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def read_paths(
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    on_error: ErrorFn,
+    published: str | None = None,
+    on_skip: Callable[[str], None] | None = None,
+    on_progress: ProgressFn | None = None,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[SourceDoc]:
+    """Every readable article of ``paths``, in order; each bad input or record goes to ``on_error``."""
+    files: list[InputFile] = []
+    for f in discover(paths, on_skip=on_skip):
+        if isinstance(f, SaidwhatError):
+            on_error(f)
+        else:
+            files.append(f)
+    if on_progress is not None:
+        on_progress(0, len(files))
+    for done, f in enumerate(files, start=1):
+        for item in read_input(f, settings, published=published, stdin=stdin):
+            if isinstance(item, SaidwhatError):
+                on_error(item)
+            else:
+                yield item
+        if on_progress is not None:
+            on_progress(done, len(files))
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """An article sent to the web form: a file's bytes (``uploaded``) or a pasted text."""
+
+    data: bytes
+    filename: str = "pasted.txt"
+    uploaded: bool = False
+    title: str | None = None
+    published: str | None = None
+
+
+def _upload_input(upload: Upload) -> tuple[RawInput, str]:
+    safe = _SAFE_NAME.sub("_", Path(upload.filename).name)[-100:].lstrip(".") or "upload.txt"
+    digest = hashlib.sha256(upload.data).hexdigest()[:16]
+    source = f"upload:{safe}" if upload.uploaded else f"paste:{digest}"
+    raw = RawInput(source, file_stem(Path(safe)), data=upload.data)
+    if safe.lower().endswith(SIDECAR_SUFFIX):
+        raise SaidwhatError("E_EMPTY", "the input holds no article", upload.filename)
+    kind = kind_by_suffix(Path(safe)) or sniff_head(upload.data[:4096])
+    if kind is None:
+        raise SaidwhatError(
+            "E_UNSUPPORTED",
+            "unsupported file type (expected .txt, .html, .jsonl, .xml/.rss/.atom, .warc[.gz])",
+            upload.filename,
+        )
+    return raw, kind
+
+
+def read_upload(upload: Upload, settings: Settings) -> list[SourceDoc]:
+    """The articles of an upload or pasted text; the first bad input or record is raised.
+
+    Sources are ``upload:<name>`` (``#N`` / ``:N`` for the records of a container) or
+    ``paste:<hash>``; ``title`` and ``published`` (for undated articles) apply to every article."""
+    raw, kind = _upload_input(upload)
+    given = given_date(upload.published)
+    docs: list[SourceDoc] = []
+    try:
+        for item in READERS[kind](raw, settings):
+            if isinstance(item, SaidwhatError):
+                raise item
+            if item.published is None and given is not None:
+                item.published, item.published_basis = given, "given"
+            if upload.title is not None:
+                item.title = upload.title
+            docs.append(item)
+    except SaidwhatError as exc:
+        raise SaidwhatError(exc.code, exc.message, upload.filename, exc.line) from None
+    if not docs:
+        raise SaidwhatError("E_EMPTY", "the input holds no article", upload.filename)
+    return docs
+
+
+def analyse(sources: Iterable[SourceDoc], settings: Settings) -> Iterator[tuple[SourceDoc, Analysis]]:
+    """Each source with its analysis, in order (parsed ``settings.batch_size`` at a time)."""
+    from saidwhat.pipeline import analyze
+
+    pending: list[SourceDoc] = []
+
+    def tagged() -> Iterator[SourceDoc]:
+        for src in sources:
+            pending.append(src)
+            yield src
+
+    for analysis in analyze(tagged(), batch_size=settings.batch_size):
+        yield pending.pop(0), analysis
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What :func:`store_sources` did: one result per source, in order."""
+
+    results: list[AddResult] = field(default_factory=list)
+    statements: int = 0  # statements of the articles read (the stored count for unchanged ones)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+
+def store_sources(
+    store: StoreProtocol,
+    sources: Iterable[SourceDoc],
+    settings: Settings,
+    *,
+    stages: CorpusRegistry = CORPUS_STAGES,
+) -> IngestReport:
+    """Analyse and store ``sources``; the corpus stages hear of each batch of stored documents.
+
+    A text the store already holds is ``"unchanged"`` without being analysed (the stored analysis
+    is kept either way, see ``docs/store.md``)."""
+    report = IngestReport()
+    slots: list[AddResult | None] = []
+    waiting: list[int] = []
+    added: list[str] = []
+
+    def to_analyse() -> Iterator[SourceDoc]:
+        for src in sources:
+            slots.append(None)
+            known = store.find(content_hash(src.text))
+            if known is not None:
+                slots[-1] = AddResult("unchanged", known.id, known.version)
+                report.statements += known.statements
+                continue
+            waiting.append(len(slots) - 1)
+            yield src
+
+    for _src, analysis in analyse(to_analyse(), settings):
+        result = store.add(analysis)
+        slots[waiting.pop(0)] = result
+        report.statements += len(analysis.statements)
+        if result.status != "unchanged":
+            added.append(result.doc_id)
+        if len(added) >= settings.batch_size:
+            stages.on_added(store, added)
+            added = []
+    stages.on_added(store, added)
+    report.results = [r for r in slots if r is not None]
+    return report
