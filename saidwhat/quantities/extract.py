@@ -53,6 +53,33 @@ class _Number:
     digits: bool
 
 
+class _Reject(Exception):
+    """Raised by a step of :meth:`_Reader.quantity`: the number is not a quantity."""
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A quantity being read: token bounds (``start``..``end`` inclusive, ``k`` the next token)."""
+
+    num: _Number
+    base: Decimal
+    value: int | float
+    kind: str = ""
+    qualifier: str | None = None
+    unit: str | None = None
+    value_max: int | float | None = None
+    counts: str | None = None
+    between: bool = False
+    start: int = 0
+    end: int = 0
+    k: int = 0
+
+    def __post_init__(self) -> None:
+        self.kind = {"ordinal": "ordinal", "plural": "count", "cardinal": "count"}[self.num.kind]
+        self.qualifier = "at least" if self.num.kind == "plural" else None
+        self.start, self.end = self.num.i, self.num.j
+
+
 class _Reader:
     def __init__(self, doc: Doc, timexes: Sequence[Timex]) -> None:
         self.doc = doc
@@ -84,19 +111,7 @@ class _Reader:
         tok = doc[i]
         low = tok.lower_
         if any(ch.isdigit() for ch in tok.text):
-            if not self._chunk_ok(tok):
-                return None
-            ordinal = parse_ordinal(tok.text, lex)
-            if ordinal is not None:
-                return _Number(i, i, Decimal(ordinal), "ordinal", True)
-            value = parse_numeral(tok.text, lex)
-            if value is None:
-                return None
-            j = i
-            if j + 1 < self.n and doc[j + 1].lower_ in lex.scales:
-                j += 1
-                value *= lex.scales[doc[j].lower_]
-            return _Number(i, j, value, "cardinal", True)
+            return self._read_digits(i)
         if low in lex.plural_scales:
             j = i
             # "tens of thousands", "hundreds of thousands"
@@ -107,6 +122,29 @@ class _Reader:
             return _Number(i, j, Decimal(lex.plural_scales[low]), "plural", False)
         if low in lex.ordinals:
             return _Number(i, i, Decimal(lex.ordinals[low]), "ordinal", False)
+        return self._read_words(i)
+
+    def _read_digits(self, i: int) -> _Number | None:
+        """A number written with digits ("1,700", "2.5", "3rd"), with a scale word after it."""
+        doc, lex = self.doc, self.lex
+        tok = doc[i]
+        if not self._chunk_ok(tok):
+            return None
+        ordinal = parse_ordinal(tok.text, lex)
+        if ordinal is not None:
+            return _Number(i, i, Decimal(ordinal), "ordinal", True)
+        value = parse_numeral(tok.text, lex)
+        if value is None:
+            return None
+        j = i
+        if j + 1 < self.n and doc[j + 1].lower_ in lex.scales:
+            j += 1
+            value *= lex.scales[doc[j].lower_]
+        return _Number(i, j, value, "cardinal", True)
+
+    def _read_words(self, i: int) -> _Number | None:
+        """A number spelled out ("twenty-two", "a hundred and five")."""
+        doc, lex = self.doc, self.lex
         words: list[str] = []
         j = i
         k = i
@@ -177,7 +215,7 @@ class _Reader:
         return tok is not None and tok.text[:1].isupper() and tok.lower_.rstrip(".") in self.lex.months
 
     def skip_number(self, num: _Number) -> bool:
-        doc, lex, text = self.doc, self.lex, self.text
+        doc = self.doc
         first, last = doc[num.i], doc[num.j]
         a, b = first.idx, last.idx + len(last.text)
         if self.in_timex(a, b):
@@ -192,40 +230,42 @@ class _Reader:
             self._next_word(num.j, ("of",))
         ):
             return True
-        if num.digits:
-            line_start = text.rfind("\n", 0, a) + 1
-            before = text[line_start:a].strip()
-            # list numbering: "1." / "2)" at the start of a line, "(2)" anywhere
-            if before in ("", "(") and nxt is not None and nxt.text in (".", ")") and nxt.idx == b:
-                return True
-            if (
-                prev is not None
-                and prev.text == "("
-                and nxt is not None
-                and nxt.text == ")"
-                and num.i == num.j
-            ):
-                return True
-            if (
-                prev is not None
-                and prev.text not in lex.currency_before
-                and (
-                    prev.lower_ in lex.identifier_before
-                    or (
-                        prev.pos_ == "PROPN"
-                        and prev.text[:1].isupper()
-                        and prev.idx + len(prev.text) + 1 == a
-                    )
+        return num.digits and self._skip_digits(num, prev, nxt, a, b)
+
+    def _skip_digits(self, num: _Number, prev: Token | None, nxt: Token | None, a: int, b: int) -> bool:
+        """Digits that are no quantity: list numbering, identifiers, phone-like runs, leading zeros."""
+        lex, text, first = self.lex, self.text, self.doc[num.i]
+        line_start = text.rfind("\n", 0, a) + 1
+        before = text[line_start:a].strip()
+        # list numbering: "1." / "2)" at the start of a line, "(2)" anywhere
+        if before in ("", "(") and nxt is not None and nxt.text in (".", ")") and nxt.idx == b:
+            return True
+        if (
+            prev is not None
+            and prev.text == "("
+            and nxt is not None
+            and nxt.text == ")"
+            and num.i == num.j
+        ):
+            return True
+        if (
+            prev is not None
+            and prev.text not in lex.currency_before
+            and (
+                prev.lower_ in lex.identifier_before
+                or (
+                    prev.pos_ == "PROPN"
+                    and prev.text[:1].isupper()
+                    and prev.idx + len(prev.text) + 1 == a
                 )
-            ):
+            )
+        ):
+            return True
+        # a run of bare numbers ("202 555 0100") is an identifier
+        for other in (prev, nxt):
+            if other is not None and other.like_num and other.text.isdigit() and not other.is_punct:
                 return True
-            # a run of bare numbers ("202 555 0100") is an identifier
-            for other in (prev, nxt):
-                if other is not None and other.like_num and other.text.isdigit() and not other.is_punct:
-                    return True
-            if first.text.startswith("0") and len(first.text) > 1 and "." not in first.text:
-                return True
-        return False
+        return first.text.startswith("0") and len(first.text) > 1 and "." not in first.text
 
     # ------------------------------------------------------------------ context
     def _match_seq(self, start: int, seqs: tuple[tuple[str, ...], ...], forward: bool) -> int:
@@ -271,99 +311,120 @@ class _Reader:
         return k, p
 
     def quantity(self, num: _Number) -> tuple[Quantity, int] | None:
-        """The quantity around ``num`` and the last token it used."""
-        doc, lex = self.doc, self.lex
-        start_tok, end_tok = num.i, num.j
+        """The quantity around ``num`` and the last token it used (None: not a quantity).
+
+        The steps read outwards from the number, each refining one :class:`_Draft`: what stands
+        before it (currency, "between", a qualifier), an ordinal's noun, a range partner, a unit
+        after it, a qualifier after it, what it counts, and last the checks that turn it down."""
         if num.value is None:
             return None
-        base = num.value
-        value = to_number(base, lex)
+        value = to_number(num.value, self.lex)
         if value is None:
             return None
-        kind = {"ordinal": "ordinal", "plural": "count", "cardinal": "count"}[num.kind]
-        qualifier: str | None = "at least" if num.kind == "plural" else None
-        unit: str | None = None
-        value_max: int | float | None = None
-        counts: str | None = None
+        d = _Draft(num, num.value, value)
+        try:
+            self._before(d)
+            if d.kind == "ordinal":
+                return self._ordinal(d)
+            self._range(d)
+            if self._unit_after(d):
+                return self._emit_draft(d), d.end
+            self._qualifier_after(d)
+            self._counted(d)
+            self._check(d)
+        except _Reject:
+            return None
+        return self._emit_draft(d), d.end
 
-        # currency and qualifier before
-        if start_tok > 0 and doc[start_tok - 1].text in lex.currency_before and num.kind == "cardinal":
-            unit, kind = lex.currency_before[doc[start_tok - 1].text], "money"
-            start_tok -= 1
-        between = start_tok > 0 and doc[start_tok - 1].lower_ == "between"
-        if between:
-            start_tok -= 1
-        q = self._match_seq(start_tok - 1, lex.qualifiers_before, forward=False)
+    def _emit_draft(self, d: _Draft) -> Quantity:
+        return self._emit(d.start, d.end, d.value, d.unit, d.counts, d.qualifier, d.kind, d.value_max)
+
+    def _before(self, d: _Draft) -> None:
+        """Currency and qualifier before the number ("$5", "between", "more than")."""
+        doc, lex, num = self.doc, self.lex, d.num
+        if d.start > 0 and doc[d.start - 1].text in lex.currency_before and num.kind == "cardinal":
+            d.unit, d.kind = lex.currency_before[doc[d.start - 1].text], "money"
+            d.start -= 1
+        d.between = d.start > 0 and doc[d.start - 1].lower_ == "between"
+        if d.between:
+            d.start -= 1
+        q = self._match_seq(d.start - 1, lex.qualifiers_before, forward=False)
         if q and num.kind != "ordinal":
-            qualifier = " ".join(t.text for t in doc[start_tok - q : start_tok])
-            start_tok -= q
-        if kind == "ordinal":
-            nxt_i = end_tok + 1
-            np = self.counted(nxt_i, num)
-            if np is None or doc[np[1]].lower_ in lex.ordinal_heads or doc[np[1]].pos_ != "NOUN":
-                return None
-            after = doc[end_tok + 1]
-            if after.text[:1].isupper() or (doc[num.i].text[:1].isupper() and not doc[num.i].is_sent_start):
-                return None  # part of a name: "Fifth Amendment", "First Lady", "Second World War"
-            if doc[np[1]].lower_ in lex.time_nouns or doc[np[1]].lemma_.lower() in lex.time_nouns:
-                return None
-            counts = doc[np[0] : np[1] + 1].text
-            return self._emit(start_tok, np[1], value, None, counts, None, "ordinal", None), np[1]
+            d.qualifier = " ".join(t.text for t in doc[d.start - q : d.start])
+            d.start -= q
 
-        # range partner: "between 10 and 20", "10-20", "10 to 20"
-        k = end_tok + 1
-        if k + 1 < self.n:
-            conn = doc[k].lower_
-            ok = (between and conn == "and") or (
-                not between
-                and (conn in ("to",) or (conn in _DASHES and not doc[k].whitespace_))
-                and (start_tok == 0 or doc[start_tok - 1].lower_ != "from")
-            )
-            if ok:
-                second_i = k + 1
-                if doc[second_i].text in lex.currency_before:
-                    second_i += 1
-                second = self.read(second_i) if second_i < self.n and self.is_start(doc[second_i]) else None
-                if second is not None and second.kind == "cardinal" and second.value is not None:
-                    hi = second.value
-                    lo = base
-                    scale = lex.scales.get(doc[second.j].lower_)
-                    if scale and second.j > second.i and num.j == num.i and lo < hi / scale:
-                        lo = lo * scale
-                    lo_v, hi_v = to_number(lo, lex), to_number(hi, lex)
-                    if lo_v is not None and hi_v is not None and lo_v < hi_v:
-                        if not (num.digits and 1000 <= lo_v <= 2100 and 1000 <= hi_v <= 2100 and not unit):
-                            value, value_max, kind = lo_v, hi_v, "range" if kind == "count" else kind
-                            end_tok = second.j
-                            k = end_tok + 1
-                        else:
-                            return None
-        # percent, currency, measure after
+    def _ordinal(self, d: _Draft) -> tuple[Quantity, int] | None:
+        """An ordinal counts the noun after it ("the third attempt"), unless it is part of a name."""
+        doc, lex, num = self.doc, self.lex, d.num
+        np = self.counted(d.end + 1, num)
+        if np is None or doc[np[1]].lower_ in lex.ordinal_heads or doc[np[1]].pos_ != "NOUN":
+            return None
+        after = doc[d.end + 1]
+        if after.text[:1].isupper() or (doc[num.i].text[:1].isupper() and not doc[num.i].is_sent_start):
+            return None  # part of a name: "Fifth Amendment", "First Lady", "Second World War"
+        if doc[np[1]].lower_ in lex.time_nouns or doc[np[1]].lemma_.lower() in lex.time_nouns:
+            return None
+        counts = doc[np[0] : np[1] + 1].text
+        return self._emit(d.start, np[1], d.value, None, counts, None, "ordinal", None), np[1]
+
+    def _range(self, d: _Draft) -> None:
+        """A range partner: "between 10 and 20", "10-20", "10 to 20" (two years are no range)."""
+        doc, lex, num = self.doc, self.lex, d.num
+        k = d.k = d.end + 1
+        if k + 1 >= self.n:
+            return
+        conn = doc[k].lower_
+        ok = (d.between and conn == "and") or (
+            not d.between
+            and (conn in ("to",) or (conn in _DASHES and not doc[k].whitespace_))
+            and (d.start == 0 or doc[d.start - 1].lower_ != "from")
+        )
+        if not ok:
+            return
+        second_i = k + 1
+        if doc[second_i].text in lex.currency_before:
+            second_i += 1
+        second = self.read(second_i) if second_i < self.n and self.is_start(doc[second_i]) else None
+        if second is None or second.kind != "cardinal" or second.value is None:
+            return
+        hi = second.value
+        lo = d.base
+        scale = lex.scales.get(doc[second.j].lower_)
+        if scale and second.j > second.i and num.j == num.i and lo < hi / scale:
+            lo = lo * scale
+        lo_v, hi_v = to_number(lo, lex), to_number(hi, lex)
+        if lo_v is None or hi_v is None or not lo_v < hi_v:
+            return
+        if num.digits and 1000 <= lo_v <= 2100 and 1000 <= hi_v <= 2100 and not d.unit:
+            raise _Reject
+        d.value, d.value_max, d.kind = lo_v, hi_v, "range" if d.kind == "count" else d.kind
+        d.end = second.j
+        d.k = d.end + 1
+
+    def _unit_after(self, d: _Draft) -> bool:
+        """Percent, currency or a measure after the number; True when the quantity is complete."""
+        doc, lex, num, k = self.doc, self.lex, d.num, d.k
         size = self._match_seq(k, lex.percent_after, forward=True)
         if size:
-            unit = lex.percent_units[" ".join(t.lower_ for t in doc[k : k + size])]
-            kind = "percent" if kind == "count" else kind
-            end_tok = k + size - 1
-            k = end_tok + 1
-        elif k < self.n and doc[k].lower_ in lex.currency_after and kind in ("count", "range"):
-            unit = lex.currency_after[doc[k].lower_]
-            kind = "money" if kind == "count" else kind
-            end_tok = k
-            k += 1
+            d.unit = lex.percent_units[" ".join(t.lower_ for t in doc[k : k + size])]
+            d.kind = "percent" if d.kind == "count" else d.kind
+            d.end = k + size - 1
+        elif k < self.n and doc[k].lower_ in lex.currency_after and d.kind in ("count", "range"):
+            d.unit = lex.currency_after[doc[k].lower_]
+            d.kind = "money" if d.kind == "count" else d.kind
+            d.end = k
         elif (
             num.kind == "plural"
             and k + 1 < self.n
             and doc[k].lower_ == "of"
             and doc[k + 1].lower_ in lex.currency_after
         ):
-            unit, kind = lex.currency_after[doc[k + 1].lower_], "money"
-            end_tok = k + 1
-            k = end_tok + 1
-        elif k < self.n and doc[k].lower_ in lex.measure_units and kind in ("count", "range"):
-            unit = lex.measure_units[doc[k].lower_]
-            kind = "measure" if kind == "count" else kind
-            end_tok = k
-            k += 1
+            d.unit, d.kind = lex.currency_after[doc[k + 1].lower_], "money"
+            d.end = k + 1
+        elif k < self.n and doc[k].lower_ in lex.measure_units and d.kind in ("count", "range"):
+            d.unit = lex.measure_units[doc[k].lower_]
+            d.kind = "measure" if d.kind == "count" else d.kind
+            d.end = k
         elif (
             k + 1 < self.n
             and doc[k].text in _DASHES
@@ -371,57 +432,79 @@ class _Reader:
             and not doc[k].whitespace_
             and doc[k + 1].is_alpha
         ):
-            # hyphenated unit: "20-point framework"; not spelled out ("two-state"), not durations ("10-day")
-            if not num.digits or num.kind != "cardinal":
-                return None
-            if doc[k + 1].lower_ == "plus" and qualifier is None:
-                qualifier = "plus"
-                end_tok = k + 1
-                return self._emit(start_tok, end_tok, value, unit, None, qualifier, kind, value_max), end_tok
-            unit_tok = doc[k + 1]
-            if unit_tok.lower_ in lex.time_nouns or unit_tok.lemma_.lower() in lex.time_nouns:
-                return None
-            unit = unit_tok.lemma_.lower() if unit_tok.lemma_ else unit_tok.lower_
-            kind = "measure" if kind == "count" else kind
-            end_tok = k + 1
-            k = end_tok + 1
-        size = self._match_seq(k, lex.qualifiers_after, forward=True)
-        if size and qualifier is None and kind in ("count", "money", "percent", "measure"):
-            qualifier = " ".join(t.text for t in doc[k : k + size])
-            end_tok = k + size - 1
-            k = end_tok + 1
+            return self._hyphenated_unit(d)
+        else:
+            return False
+        d.k = d.end + 1
+        return False
 
-        # what is counted
-        if kind in ("count", "range", "measure", "percent"):
-            np = self.counted(k, num) if kind in ("count", "range", "measure") else None
-            if np is None and k + 1 < self.n and doc[k].lower_ == "of" and kind in ("count", "percent"):
-                m = k + 1
-                while m < self.n and doc[m].pos_ in ("DET", "PRON") and doc[m].dep_ in ("det", "poss"):
-                    m += 1
-                np = self.counted(m, _Number(k, k, None, "cardinal", False)) if m < self.n else None
-                if np is not None and value == 1 and kind == "count":
-                    return None  # "one of the things" picks one out, it counts nothing
-                if np is not None and np[1] + 2 < self.n and doc[np[1] + 1].tag_ == "POS":
-                    # "25 percent of the world’s inmates": the possessor's noun phrase is counted
-                    owned = self.counted(np[1] + 2, _Number(np[1], np[1] + 1, None, "cardinal", False))
-                    np = (np[0], owned[1]) if owned is not None else np
-            if (
-                np is not None
-                and value == 1
-                and doc[num.i].lower_ == "one"
-                and doc[np[1]].lower_ in lex.one_heads
-            ):
-                return None  # "at one point", "one thing": idioms, not counts
-            if np is not None:
-                head = doc[np[1]]
-                if head.lower_ in lex.time_nouns or head.lemma_.lower() in lex.time_nouns:
-                    return None
-                counts = doc[np[0] : np[1] + 1].text
-                end_tok = np[1]
-        if counts is None and not num.digits and kind == "count" and num.kind == "cardinal" and value < 100:
-            return None  # "the two", "one of", "no one": pronoun-like
-        if num.digits and kind == "count" and num.kind == "cardinal" and isinstance(value, int):
-            head_tok = doc[end_tok] if counts else None
+    def _hyphenated_unit(self, d: _Draft) -> bool:
+        """ "20-point framework"; not spelled out ("two-state"), not durations ("10-day")."""
+        doc, lex, num, k = self.doc, self.lex, d.num, d.k
+        if not num.digits or num.kind != "cardinal":
+            raise _Reject
+        if doc[k + 1].lower_ == "plus" and d.qualifier is None:
+            d.qualifier = "plus"
+            d.end = k + 1
+            d.counts = None
+            return True
+        unit_tok = doc[k + 1]
+        if unit_tok.lower_ in lex.time_nouns or unit_tok.lemma_.lower() in lex.time_nouns:
+            raise _Reject
+        d.unit = unit_tok.lemma_.lower() if unit_tok.lemma_ else unit_tok.lower_
+        d.kind = "measure" if d.kind == "count" else d.kind
+        d.end = k + 1
+        d.k = d.end + 1
+        return False
+
+    def _qualifier_after(self, d: _Draft) -> None:
+        doc, k = self.doc, d.k
+        size = self._match_seq(k, self.lex.qualifiers_after, forward=True)
+        if size and d.qualifier is None and d.kind in ("count", "money", "percent", "measure"):
+            d.qualifier = " ".join(t.text for t in doc[k : k + size])
+            d.end = k + size - 1
+            d.k = d.end + 1
+
+    def _counted(self, d: _Draft) -> None:
+        """What is counted: the noun phrase after the number, or after "of" ("25 percent of ...")."""
+        doc, lex, num, k = self.doc, self.lex, d.num, d.k
+        if d.kind not in ("count", "range", "measure", "percent"):
+            return
+        np = self.counted(k, num) if d.kind in ("count", "range", "measure") else None
+        if np is None and k + 1 < self.n and doc[k].lower_ == "of" and d.kind in ("count", "percent"):
+            np = self._counted_after_of(d, k)
+        one = d.value == 1 and doc[num.i].lower_ == "one"
+        if np is not None and one and doc[np[1]].lower_ in lex.one_heads:
+            raise _Reject  # "at one point", "one thing": idioms, not counts
+        if np is not None:
+            head = doc[np[1]]
+            if head.lower_ in lex.time_nouns or head.lemma_.lower() in lex.time_nouns:
+                raise _Reject
+            d.counts = doc[np[0] : np[1] + 1].text
+            d.end = np[1]
+
+    def _counted_after_of(self, d: _Draft, k: int) -> tuple[int, int] | None:
+        doc = self.doc
+        m = k + 1
+        while m < self.n and doc[m].pos_ in ("DET", "PRON") and doc[m].dep_ in ("det", "poss"):
+            m += 1
+        np = self.counted(m, _Number(k, k, None, "cardinal", False)) if m < self.n else None
+        if np is not None and d.value == 1 and d.kind == "count":
+            raise _Reject  # "one of the things" picks one out, it counts nothing
+        if np is not None and np[1] + 2 < self.n and doc[np[1] + 1].tag_ == "POS":
+            # "25 percent of the world’s inmates": the possessor's noun phrase is counted
+            owned = self.counted(np[1] + 2, _Number(np[1], np[1] + 1, None, "cardinal", False))
+            np = (np[0], owned[1]) if owned is not None else np
+        return np
+
+    def _check(self, d: _Draft) -> None:
+        """The last refusals: pronoun-like small numbers, years, addresses and names."""
+        doc, num, value = self.doc, d.num, d.value
+        small_word = not num.digits and num.kind == "cardinal" and value < 100
+        if d.counts is None and d.kind == "count" and small_word:
+            raise _Reject  # "the two", "one of", "no one": pronoun-like
+        if num.digits and d.kind == "count" and num.kind == "cardinal" and isinstance(value, int):
+            head_tok = doc[d.end] if d.counts else None
             tok_text = doc[num.i].text
             plural_next = (
                 head_tok is not None and head_tok.i == num.j + 1 and head_tok.tag_ in ("NNS", "NNPS")
@@ -429,10 +512,9 @@ class _Reader:
             year_like = tok_text.isdigit() and len(tok_text) == 4 and 1000 <= value <= 2100
             # a year, unless a round count of a plural noun right after it ("2000 troops", "1500 soldiers")
             if year_like and (not plural_next or (value >= 1900 and value % 100 != 0)):
-                return None
-        if counts is not None and doc[end_tok].tag_ == "NNP":
-            return None  # "131 West 23rd Street": an address or a name, not a count
-        return self._emit(start_tok, end_tok, value, unit, counts, qualifier, kind, value_max), end_tok
+                raise _Reject
+        if d.counts is not None and doc[d.end].tag_ == "NNP":
+            raise _Reject  # "131 West 23rd Street": an address or a name, not a count
 
     def _emit(
         self,

@@ -722,23 +722,29 @@ _SET_PRE = {"once", "twice", "thrice", "times", "million", "billion", "thousand"
             "dollars", "hours", "days", "miles", "barrels", "tons"}
 
 
+def _no_duration(m: re.Match[str], ctx: Ctx, low: str, unit_word: str, half: bool) -> bool:
+    """The amount and unit are words that look like a duration but are not one."""
+    if unit_word in ("second", "seconds", "minute", "minutes") and low in ("a", "an") and not half:
+        return True
+    if low in ("a", "an", "one") and unit_word.endswith("s"):
+        return True
+    if low in ("a", "an") and m.group(0).lower().endswith("-long"):
+        return True  # "a day-long strike": the article is the noun's ("day-long")
+    if m.group("hy") and (unit_word.endswith("s") or low in ("a", "an")):
+        # "three-quarters" is a fraction, "$12-an-hour" a wage
+        return True
+    # "a quarter of the votes"
+    return unit_word.startswith("quarter") and ctx.text[m.end(): m.end() + 4].lower() == " of "
+
+
 def _duration(m: re.Match[str], ctx: Ctx) -> Result | None:
     lx = lexicon()
     nword = m.group("n")
     low = nword.lower()
     unit_word = m.group("unit").lower()
     half = m.group("half") is not None
-    if unit_word in ("second", "seconds", "minute", "minutes") and low in ("a", "an") and not half:
+    if _no_duration(m, ctx, low, unit_word, half):
         return None
-    if low in ("a", "an", "one") and unit_word.endswith("s"):
-        return None
-    if low in ("a", "an") and m.group(0).lower().endswith("-long"):
-        return None  # "a day-long strike": the article is the noun's ("day-long")
-    if m.group("hy") and (unit_word.endswith("s") or low in ("a", "an")):
-        # "three-quarters" is a fraction, "$12-an-hour" a wage
-        return None
-    if unit_word.startswith("quarter") and ctx.text[m.end(): m.end() + 4].lower() == " of ":
-        return None  # "a quarter of the votes"
     if low == "one" and unit_word == "day" and not m.group("the") and not (m.group("appx") or m.group("amt")):
         prev = ctx.prev_word(m.start())
         if prev in lx.someday_modals:
@@ -872,6 +878,26 @@ def _half_day_hour(h: int, part: str) -> int:
 
 
 def _time(m: re.Match[str], ctx: Ctx) -> Result | None:
+    clock = _clock(m, ctx)
+    if clock is None:
+        return None
+    h, mi, pod_code = clock
+    found = _time_day(m, ctx)
+    if found is None:
+        return None
+    day, relative = found
+    mod = _mod_of(m.group("tappx"))
+    if day is None:
+        return Result("TIME", None, mod)
+    # a clock time without its own day takes the day named just before it ("On Friday ... at 10 a.m.")
+    ref = None if (m.group("twd") or m.group("trd") or m.group("tmon")) else (0, "=D", "day")
+    if pod_code:
+        return Result("TIME", f"{cal.fmt_date(day)}T{pod_code}", mod, relative, ref=ref)
+    return Result("TIME", f"{cal.fmt_date(day)}T{h:02d}:{mi:02d}", mod, relative, ref=ref)
+
+
+def _clock(m: re.Match[str], ctx: Ctx) -> tuple[int, int, str | None] | None:
+    """The hour, minute and part of day (``MO``/``AF``) of a time match; None when it is no time."""
     lx = lexicon()
     named = m.group("named")
     pod_code: str | None = None
@@ -908,6 +934,12 @@ def _time(m: re.Match[str], ctx: Ctx) -> Result | None:
         if hv is None or not 1 <= hv <= 12:
             return None
         h, mi = int(hv), 0
+    return h, mi, pod_code
+
+
+def _time_day(m: re.Match[str], ctx: Ctx) -> tuple[date | None, bool] | None:
+    """The day of a time match and whether it was resolved against the anchor; None: no time."""
+    lx = lexicon()
     day: date | None = None
     relative = False
     if ctx.anchor is not None:
@@ -930,14 +962,7 @@ def _time(m: re.Match[str], ctx: Ctx) -> Result | None:
             day = cal.safe_date(int(ty) if ty else _year_in_direction(ctx, m, month, dd), month, dd)
         else:
             day = a
-    mod = _mod_of(m.group("tappx"))
-    if day is None:
-        return Result("TIME", None, mod)
-    # a clock time without its own day takes the day named just before it ("On Friday ... at 10 a.m.")
-    ref = None if (m.group("twd") or m.group("trd") or m.group("tmon")) else (0, "=D", "day")
-    if pod_code:
-        return Result("TIME", f"{cal.fmt_date(day)}T{pod_code}", mod, relative, ref=ref)
-    return Result("TIME", f"{cal.fmt_date(day)}T{h:02d}:{mi:02d}", mod, relative, ref=ref)
+    return day, relative
 
 
 def _holiday(m: re.Match[str], ctx: Ctx) -> Result | None:

@@ -39,26 +39,41 @@ def _governing_verb(tok: Token) -> Token | None:
 
 
 def _verb_tense(verb: Token) -> Tense:
-    lex = lexicon()
+    """The tense of ``verb``: its auxiliaries first, then a participle clause, then an infinitive."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lows = [a.lower_ for a in auxes]
+    for step in (_aux_tense, _participle_tense, _infinitive_tense):
+        decided, tense = step(verb, auxes, lows)
+        if decided:
+            return tense
+    return None
+
+
+def _aux_tense(verb: Token, auxes: list[Token], lows: list[str]) -> tuple[bool, Tense]:
+    """Auxiliaries, a verb of planning, or a past form decide: (decided, tense)."""
+    lex = lexicon()
     if any(w in lex.future_aux or w in ("going", "gon") for w in lows):
-        return "future"
+        return True, "future"
     if any(w in lex.modal_future for w in lows):
         if "have" in lows and (verb.tag_ == "VBN" or "been" in lows):
-            return "past"  # "may have been responsible for a drop on Wednesday", "would have met Friday"
-        return "future"
+            # "may have been responsible for a drop on Wednesday", "would have met Friday"
+            return True, "past"
+        return True, "future"
     if "had" in lows or "'d" in lows:
-        return "past"
+        return True, "past"
     if verb.lemma_.lower() in lex.plan_verbs:
         # "planned a rally on Saturday", "postponed until Tuesday", "due on Monday"
-        return "future"
+        return True, "future"
     if any(a.tag_ == "VBD" for a in auxes):
-        return "past"
+        return True, "past"
     if _has_perfect(lows) and (verb.tag_ == "VBN" or (verb.tag_ == "VBG" and "been" in lows)):
-        return "past"  # "has searched", "have been searching since Oct. 23"
+        return True, "past"  # "has searched", "have been searching since Oct. 23"
     if verb.tag_ in _PAST_TAGS:
-        return "past"
+        return True, "past"
+    return False, None
+
+
+def _participle_tense(verb: Token, auxes: list[Token], lows: list[str]) -> tuple[bool, Tense]:
     participle = verb.tag_ == "VBG" or (verb.tag_ == "VBN" and verb.dep_ == "conj")
     if not auxes and participle and verb.dep_ in _CLAUSE_DEPS:
         # a participle clause takes the tense of the verb it hangs on: "has fluctuated, rising to a
@@ -68,21 +83,28 @@ def _verb_tense(verb: Token) -> Tense:
         host = _host_verb(verb)
         inherited = _verb_tense(host) if host is not None else None
         if inherited is not None or verb.tag_ == "VBG":
-            return inherited
+            return True, inherited
     if verb.tag_ == "VBN" and not auxes:
         # reduced relative ("the talks held on Friday") reads as past
-        return "past"
-    if verb.tag_ == "VB" and "to" in lows:
-        head = verb.head
-        if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
-            return "past"  # "had come to sign on Friday"
-        if head.i != verb.i and head.lemma_.lower() in lex.future_heads:
-            return "future"
-        if head.i != verb.i and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and verb.dep_ == "xcomp":
-            return "future"  # "the talks are to resume on Tuesday"
-        if head.i != verb.i and head.pos_ in _VERBAL:
-            return _verb_tense(head)
-    return None
+        return True, "past"
+    return False, None
+
+
+def _infinitive_tense(verb: Token, auxes: list[Token], lows: list[str]) -> tuple[bool, Tense]:
+    """"to" + verb takes its tense from the word it depends on."""
+    if verb.tag_ != "VB" or "to" not in lows:
+        return False, None
+    lex = lexicon()
+    head = verb.head
+    if any(c.lower_ == "had" for c in head.children if c.dep_ in ("aux", "auxpass")):
+        return True, "past"  # "had come to sign on Friday"
+    if head.i != verb.i and head.lemma_.lower() in lex.future_heads:
+        return True, "future"
+    if head.i != verb.i and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and verb.dep_ == "xcomp":
+        return True, "future"  # "the talks are to resume on Tuesday"
+    if head.i != verb.i and head.pos_ in _VERBAL:
+        return True, _verb_tense(head)
+    return False, None
 
 
 def _has_perfect(auxes: list[str]) -> bool:
@@ -143,23 +165,10 @@ def _span_end(tok: Token) -> str | None:
     return prev if prev in _UNTIL | _THROUGH else None
 
 
-def tense_at(tok: Token) -> Tense:
-    """The tense governing the expression whose syntactic head is ``tok``.
-
-    Future: will/shall/'ll, going to, a modal (not with the perfect: "may have been"), a verb of
-    planning or delay, "is to", a forward-pointing adjective ("upcoming", "next") or "as early as"
-    before it, "until" under a present or present-perfect verb ("has given them until Tuesday").
-    Past: the past perfect (before anything else: "had been due to expire Friday"), a past-tense
-    verb or auxiliary, the present perfect (also progressive), a bare past participle, "since" a
-    few words before. A participle clause takes the tense of the verb it hangs on. Otherwise None
-    (present simple, nominal sentences, "through"/"by" in a present clause): the caller decides.
-    """
+def _words_before(tok: Token) -> Tense:
+    """A few words before the expression: "upcoming", "as early as" (future), "since" (past)."""
     lex = lexicon()
     doc = tok.doc
-    verb = tok if tok.pos_ in _VERBAL else _governing_verb(tok)
-    if verb is not None and _past_perfect(verb):
-        # the past perfect overrides an intention: "had been scheduled to expire at midnight Friday"
-        return "past"
     verb_between = False
     for i in range(tok.i - 1, max(-1, tok.i - 5), -1):
         t = doc[i]
@@ -172,16 +181,45 @@ def tense_at(tok: Token) -> Tense:
         verb_between = verb_between or t.pos_ in _VERBAL
         if t.is_sent_start:
             break
-    # "Dermer's upcoming visit to Washington on Monday": a forward word on a noun on the way up
+    return None
+
+
+def _forward_modifier(tok: Token) -> bool:
+    """"Dermer's upcoming visit to Washington on Monday": a forward word on a noun on the way up."""
+    lex = lexicon()
     cur = tok
     for _ in range(6):
         if cur.pos_ in _VERBAL:
             break
         if any(c.lower_ in lex.future_words and c.dep_ in _MODIFIER_DEPS for c in cur.children):
-            return "future"
+            return True
         if cur.head.i == cur.i:
             break
         cur = cur.head
+    return False
+
+
+def tense_at(tok: Token) -> Tense:
+    """The tense governing the expression whose syntactic head is ``tok``.
+
+    Future: will/shall/'ll, going to, a modal (not with the perfect: "may have been"), a verb of
+    planning or delay, "is to", a forward-pointing adjective ("upcoming", "next") or "as early as"
+    before it, "until" under a present or present-perfect verb ("has given them until Tuesday").
+    Past: the past perfect (before anything else: "had been due to expire Friday"), a past-tense
+    verb or auxiliary, the present perfect (also progressive), a bare past participle, "since" a
+    few words before. A participle clause takes the tense of the verb it hangs on. Otherwise None
+    (present simple, nominal sentences, "through"/"by" in a present clause): the caller decides.
+    """
+    lex = lexicon()
+    verb = tok if tok.pos_ in _VERBAL else _governing_verb(tok)
+    if verb is not None and _past_perfect(verb):
+        # the past perfect overrides an intention: "had been scheduled to expire at midnight Friday"
+        return "past"
+    before = _words_before(tok)
+    if before is not None:
+        return before
+    if _forward_modifier(tok):
+        return "future"
     if verb is None:
         return None
     tense = _verb_tense(verb)

@@ -10,7 +10,7 @@ import re
 import sqlite3
 from datetime import UTC, datetime
 
-from saidwhat.model import Analysis, Statement
+from saidwhat.model import Analysis, Cue, SaidOn, Speaker, Statement
 from saidwhat.store.registry import KIND_TYPES, Resolver, add_contributions
 from saidwhat.store.types import AddResult
 
@@ -80,27 +80,51 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
     dpk = cur.lastrowid
     assert dpk is not None
     conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", (dpk, doc.title, doc.text))
-    old_statements = old_mentions = 0
-    if prev:
-        ppk = prev[0]
-        old_statements = conn.execute("SELECT COUNT(*) FROM statements WHERE doc = ?", (ppk,)).fetchone()[0]
-        old_mentions = conn.execute(
-            "SELECT COALESCE(SUM(n_mentions), 0) FROM entities WHERE doc = ?", (ppk,)
-        ).fetchone()[0]
-        add_contributions(conn, ppk, -1)
-        conn.execute("UPDATE documents SET superseded_by = ? WHERE pk = ?", (doc.id, ppk))
-        conn.execute("UPDATE statements SET latest = 0 WHERE doc = ?", (ppk,))
-        conn.execute(
-            "UPDATE statement_via SET latest = 0 WHERE stmt IN (SELECT pk FROM statements WHERE doc = ?)",
-            (ppk,),
-        )
-        conn.execute("UPDATE entities SET latest = 0 WHERE doc = ?", (ppk,))
-
+    old_statements, old_mentions = _supersede(conn, prev[0], doc.id) if prev else (0, 0)
     conn.executemany(
         'INSERT INTO segments(doc, ord, kind, start, "end") VALUES (?, ?, ?, ?, ?)',
         [(dpk, i, s.kind, s.start, s.end) for i, s in enumerate(analysis.segments)],
     )
 
+    local = _insert_entities(conn, dpk, analysis, resolver)
+    for i, st in enumerate(analysis.statements):
+        spk = _insert_statement(conn, dpk, i, st, _speaker_gid(st, local, resolver), doc.published)
+        _insert_vias(conn, spk, st, local, resolver)
+    _insert_timexes_quantities(conn, dpk, analysis)
+    add_contributions(conn, dpk, 1)
+    conn.execute(
+        "UPDATE totals SET documents = documents + ?, versions = versions + 1, statements = statements + ?, "
+        "mentions = mentions + ? WHERE id = 1",
+        (
+            0 if prev else 1,
+            len(analysis.statements) - old_statements,
+            sum(len(e.mentions) for e in analysis.entities) - old_mentions,
+        ),
+    )
+    return AddResult("updated" if prev else "new", doc.id, version, prev[1] if prev else None)
+
+
+def _supersede(conn: sqlite3.Connection, ppk: int, new_id: str) -> tuple[int, int]:
+    """Mark the previous version ``ppk`` superseded; its statement and mention counts."""
+    old_statements = conn.execute("SELECT COUNT(*) FROM statements WHERE doc = ?", (ppk,)).fetchone()[0]
+    old_mentions = conn.execute(
+        "SELECT COALESCE(SUM(n_mentions), 0) FROM entities WHERE doc = ?", (ppk,)
+    ).fetchone()[0]
+    add_contributions(conn, ppk, -1)
+    conn.execute("UPDATE documents SET superseded_by = ? WHERE pk = ?", (new_id, ppk))
+    conn.execute("UPDATE statements SET latest = 0 WHERE doc = ?", (ppk,))
+    conn.execute(
+        "UPDATE statement_via SET latest = 0 WHERE stmt IN (SELECT pk FROM statements WHERE doc = ?)",
+        (ppk,),
+    )
+    conn.execute("UPDATE entities SET latest = 0 WHERE doc = ?", (ppk,))
+    return int(old_statements), int(old_mentions)
+
+
+def _insert_entities(
+    conn: sqlite3.Connection, dpk: int, analysis: Analysis, resolver: Resolver
+) -> dict[str, int | None]:
+    """The document's entities, resolved to registry ids; their local id → global id."""
     local: dict[str, int | None] = {}
     for i, e in enumerate(analysis.entities):
         gid = resolver.resolve(e.name, e.type, e.aliases)
@@ -122,74 +146,102 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
             [(epk, j, m.start, m.end, m.text) for j, m in enumerate(e.mentions)],
         )
 
-    for i, st in enumerate(analysis.statements):
-        sp, cue, so, c = st.speaker, st.cue, st.said_on, st.content
-        spk = conn.execute(
-            "INSERT INTO statements(doc, ord, sid, speaker_text, speaker_start, speaker_end, speaker_name, "
-            "speaker_entity, speaker_anonymous, speaker_kind, speaker_ref_start, "
-            "speaker_ref_end, speaker_gid, "
-            "cue_text, cue_start, cue_end, cue_lemma, content_text, content_start, content_end, mode, act, "
-            "hedged, platform, said_on_value, said_on_text, said_on_start, said_on_end, "
-            "segment, date, n_via) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?)",
-            (
-                dpk,
-                i,
-                st.id,
-                sp.text if sp else None,
-                sp.start if sp else None,
-                sp.end if sp else None,
-                sp.name if sp else None,
-                sp.entity if sp else None,
-                int(sp.anonymous) if sp else None,
-                sp.kind if sp else None,
-                sp.ref_start if sp else None,
-                sp.ref_end if sp else None,
-                _speaker_gid(st, local, resolver),
-                cue.text if cue else None,
-                cue.start if cue else None,
-                cue.end if cue else None,
-                cue.lemma if cue else None,
-                c.text,
-                c.start,
-                c.end,
-                st.mode,
-                st.act,
-                int(st.hedged),
-                st.platform,
-                so.value if so else None,
-                so.text if so else None,
-                so.start if so else None,
-                so.end if so else None,
-                st.segment,
-                effective_date(so.value if so else None, doc.published),
-                len(st.via),
-            ),
-        ).lastrowid
-        conn.execute(
-            "INSERT INTO statements_fts(rowid, content_text, speaker_text, speaker_name) VALUES (?, ?, ?, ?)",
-            (spk, c.text, sp.text if sp else None, sp.name if sp else None),
-        )
-        conn.executemany(
-            'INSERT INTO statement_parts(stmt, ord, text, start, "end") VALUES (?, ?, ?, ?, ?)',
-            [(spk, j, p.text, p.start, p.end) for j, p in enumerate(c.parts)],
-        )
-        vias = []
-        for j, v in enumerate(st.via):
-            if v.entity is not None and v.entity in local:
-                vgid = local[v.entity]
-            elif v.name:
-                vgid = resolver.resolve(v.name, KIND_TYPES.get(v.kind, ""), [v.text])
-            else:
-                vgid = None
-            vias.append((spk, j, v.text, v.start, v.end, v.name, v.entity, v.kind, vgid))
-        conn.executemany(
-            'INSERT INTO statement_via(stmt, ord, text, start, "end", name, entity, kind, gid) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            vias,
-        )
+    return local
 
+
+_STATEMENT_COLUMNS = (
+    "doc, ord, sid, speaker_text, speaker_start, speaker_end, speaker_name, "
+    "speaker_entity, speaker_anonymous, speaker_kind, speaker_ref_start, "
+    "speaker_ref_end, speaker_gid, "
+    "cue_text, cue_start, cue_end, cue_lemma, content_text, content_start, content_end, mode, act, "
+    "hedged, platform, said_on_value, said_on_text, said_on_start, said_on_end, "
+    "segment, date, n_via"
+)
+
+
+def _speaker_columns(sp: Speaker | None) -> tuple[object, ...]:
+    if sp is None:
+        return (None,) * 9
+    return (
+        sp.text,
+        sp.start,
+        sp.end,
+        sp.name,
+        sp.entity,
+        int(sp.anonymous),
+        sp.kind,
+        sp.ref_start,
+        sp.ref_end,
+    )
+
+
+def _cue_columns(cue: Cue | None) -> tuple[object, ...]:
+    return (None,) * 4 if cue is None else (cue.text, cue.start, cue.end, cue.lemma)
+
+
+def _said_on_columns(so: SaidOn | None) -> tuple[object, ...]:
+    return (None,) * 4 if so is None else (so.value, so.text, so.start, so.end)
+
+
+def _insert_statement(
+    conn: sqlite3.Connection, dpk: int, i: int, st: Statement, speaker_gid: int | None, published: str | None
+) -> int:
+    sp, so, c = st.speaker, st.said_on, st.content
+    row = (
+        dpk,
+        i,
+        st.id,
+        *_speaker_columns(sp),
+        speaker_gid,
+        *_cue_columns(st.cue),
+        c.text,
+        c.start,
+        c.end,
+        st.mode,
+        st.act,
+        int(st.hedged),
+        st.platform,
+        *_said_on_columns(so),
+        st.segment,
+        effective_date(so.value if so else None, published),
+        len(st.via),
+    )
+    spk = conn.execute(
+        f"INSERT INTO statements({_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * len(row))})", row
+    ).lastrowid
+    conn.execute(
+        "INSERT INTO statements_fts(rowid, content_text, speaker_text, speaker_name) VALUES (?, ?, ?, ?)",
+        (spk, c.text, sp.text if sp else None, sp.name if sp else None),
+    )
+    conn.executemany(
+        'INSERT INTO statement_parts(stmt, ord, text, start, "end") VALUES (?, ?, ?, ?, ?)',
+        [(spk, j, p.text, p.start, p.end) for j, p in enumerate(c.parts)],
+    )
+    assert spk is not None
+    return spk
+
+
+def _insert_vias(
+    conn: sqlite3.Connection, spk: int, st: Statement, local: dict[str, int | None], resolver: Resolver
+) -> None:
+    """The relay chain of one statement, nearest relay first, each resolved to a registry id."""
+    vias = []
+    for j, v in enumerate(st.via):
+        if v.entity is not None and v.entity in local:
+            vgid = local[v.entity]
+        elif v.name:
+            vgid = resolver.resolve(v.name, KIND_TYPES.get(v.kind, ""), [v.text])
+        else:
+            vgid = None
+        vias.append((spk, j, v.text, v.start, v.end, v.name, v.entity, v.kind, vgid))
+    conn.executemany(
+        'INSERT INTO statement_via(stmt, ord, text, start, "end", name, entity, kind, gid) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        vias,
+    )
+
+
+def _insert_timexes_quantities(conn: sqlite3.Connection, dpk: int, analysis: Analysis) -> None:
     conn.executemany(
         'INSERT INTO timexes(doc, ord, text, start, "end", type, value, mod, anchor) '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -219,14 +271,3 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
             for i, q in enumerate(analysis.quantities)
         ],
     )
-    add_contributions(conn, dpk, 1)
-    conn.execute(
-        "UPDATE totals SET documents = documents + ?, versions = versions + 1, statements = statements + ?, "
-        "mentions = mentions + ? WHERE id = 1",
-        (
-            0 if prev else 1,
-            len(analysis.statements) - old_statements,
-            sum(len(e.mentions) for e in analysis.entities) - old_mentions,
-        ),
-    )
-    return AddResult("updated" if prev else "new", doc.id, version, prev[1] if prev else None)
