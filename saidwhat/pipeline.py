@@ -1,8 +1,9 @@
-"""The analysis pipeline: ingest → segment → nlp → entities → timex/quantities → attribution.
+"""The analysis pipeline: ingest → segment → nlp → the document stages (entities → timexes →
+quantities → attribution, see :mod:`saidwhat.stages`).
 
 spaCy parses each document once (batched ``nlp.pipe``); every later stage reads that parse and
-adds typed results. :func:`analyze` is the one entry point used by the CLI, the API and the
-benchmarks.
+adds typed results. :func:`analyze` is the one entry point used by the ingest service, the CLI,
+the API and the benchmarks.
 """
 
 from __future__ import annotations
@@ -15,15 +16,13 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from saidwhat.attribution import extract_statements, learned_relations
+from saidwhat.attribution import learned_relations
 from saidwhat.attribution.learned import LearnedRelation
-from saidwhat.entities import EntityIndex, extract_entities
 from saidwhat.ingest.base import SourceDoc, content_hash
-from saidwhat.model import Analysis, DocMeta, Segment, Statement
+from saidwhat.model import Analysis, DocMeta, Segment
 from saidwhat.nlp import load_nlp, remember_text
-from saidwhat.quantities import extract_quantities
 from saidwhat.segment import find_published, segment_text
-from saidwhat.timex import extract_timexes
+from saidwhat.stages import DOCUMENT_STAGES, DocState, StageRegistry
 
 T = TypeVar("T")
 
@@ -59,37 +58,26 @@ def _anchor(published: str | None) -> date | None:
         return None
 
 
-def link_statements(statements: list[Statement], index: EntityIndex) -> None:
-    """Give speakers and relays their canonical entity (the resolved mention when there is one)."""
-    for st in statements:
-        sp = st.speaker
-        # an anonymous source is never the named thing inside its description
-        # ("an unnamed White House official" is not the White House)
-        if sp is not None and not sp.anonymous and sp.entity is None:
-            a = sp.ref_start if sp.ref_start is not None else sp.start
-            b = sp.ref_end if sp.ref_end is not None else sp.end
-            ent = index.link(a, b)
-            if ent is not None:
-                sp.entity, sp.name = ent.id, ent.name
-        for via in st.via:
-            if via.entity is not None:
-                continue
-            ent = index.link(via.start, via.end)
-            if ent is not None:
-                via.entity, via.name = ent.id, ent.name
-
-
-def analyze_parsed(prep: Prepared, parsed: Doc, learned: list[LearnedRelation] | None = None) -> Analysis:
-    """Every stage after the parse for one document (``learned``: the learned tagger's relations
-    when computed for a batch, see :func:`analyze`)."""
+def analyze_parsed(
+    prep: Prepared,
+    parsed: Doc,
+    learned: list[LearnedRelation] | None = None,
+    stages: StageRegistry = DOCUMENT_STAGES,
+) -> Analysis:
+    """Every document stage after the parse for one document (``learned``: the learned tagger's
+    relations when computed for a batch, see :func:`analyze`)."""
     src = prep.source
-    anchor = _anchor(prep.published)
     remember_text(parsed, src.text)
-    index = extract_entities(parsed, prep.segments)
-    timexes = extract_timexes(parsed, anchor, text=src.text)
-    quantities = extract_quantities(parsed, timexes)
-    statements = extract_statements(parsed, prep.segments, index, timexes, anchor, learned)
-    link_statements(statements, index)
+    state = DocState(
+        source=src,
+        segments=prep.segments,
+        published=prep.published,
+        published_basis=prep.published_basis,
+        anchor=_anchor(prep.published),
+        parse=parsed,
+        learned=learned,
+    )
+    stages.run(state)
     meta = DocMeta(
         id=content_hash(src.text),
         source=src.source,
@@ -104,15 +92,19 @@ def analyze_parsed(prep: Prepared, parsed: Doc, learned: list[LearnedRelation] |
     return Analysis(
         doc=meta,
         segments=prep.segments,
-        statements=statements,
-        entities=index.entities,
-        timexes=timexes,
-        quantities=quantities,
+        statements=state.statements,
+        entities=state.index().entities,
+        timexes=state.timexes,
+        quantities=state.quantities,
     )
 
 
 def analyze(
-    sources: Iterable[SourceDoc], *, nlp: Language | None = None, batch_size: int = 16
+    sources: Iterable[SourceDoc],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    stages: StageRegistry = DOCUMENT_STAGES,
 ) -> Iterator[Analysis]:
     """Analyse documents in order, parsing them in batches.
 
@@ -127,7 +119,7 @@ def analyze(
             remember_text(doc, prep.source.text)
         rels = learned_relations([doc for doc, _ in batch])
         for (doc, prep), doc_rels in zip(batch, rels, strict=True):
-            yield analyze_parsed(prep, doc, doc_rels)
+            yield analyze_parsed(prep, doc, doc_rels, stages)
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
