@@ -181,6 +181,28 @@ def test_pagination(client: TestClient) -> None:
     assert {d["id"] for d in one["articles"]}.isdisjoint(d["id"] for d in two["articles"])
 
 
+def test_every_list_page_has_a_csv_twin_with_the_json_rows(client: TestClient) -> None:
+    import csv
+    import io
+
+    pages = {"/articles": "articles", "/entities": "entities", "/search?q=ceasefire": "results"}
+    for url, key in pages.items():
+        path, _, query = url.partition("?")
+        as_json = client.get(f"{path}.json?{query}").json()[key]
+        answer = client.get(f"{path}.csv?{query}")
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(answer.text)))
+        assert len(rows) == len(as_json) > 0, url
+        if key == "results":
+            assert [r["kind"] for r in rows] == [j["kind"] for j in as_json]
+        else:
+            assert [r["id"] for r in rows] == [str(j["id"]) for j in as_json]
+    gid = client.get("/entities.json").json()["entities"][0]["id"]
+    speaker = client.get(f"/entity/{gid}.csv")
+    assert speaker.status_code == 200 and speaker.text.startswith("doc_id,date,statement_id,speaker")
+    assert_error(client.get("/entity/999999.csv"), 404, "E_NOT_FOUND")
+
+
 # -- errors ----------------------------------------------------------------------------------------------
 
 

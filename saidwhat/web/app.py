@@ -1,21 +1,24 @@
-"""The FastAPI application: server-rendered pages, each with a JSON twin, over a :class:`Store`.
+"""The FastAPI application: server-rendered pages, each with a JSON twin, over a store.
 
 Every page answers HTML at its URL and ``saidwhat/1``-style JSON at the same URL with ``.json``
-appended (or with ``Accept: application/json``). Every 4xx/5xx is ``{"error": {"code", "message"}}``
-in JSON and a readable error page carrying the same code in HTML.
+appended (or with ``Accept: application/json``); list pages also answer CSV with ``.csv``. Every
+4xx/5xx is ``{"error": {"code": ..., "message": ...}}`` in JSON and a readable error page carrying
+the same code in HTML.
+
+The routes below are module-level views: each parses its parameters, asks a builder of
+:mod:`saidwhat.web.pages` for the page model, and hands it to the one renderer
+(:func:`saidwhat.web.render.render`). :func:`create_app` only wires the store, the settings, the
+templates, the error handlers and the middleware.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
 from importlib import resources
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -32,34 +35,53 @@ from saidwhat import __version__
 from saidwhat.errors import CATALOGUE, SaidwhatError
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.ingest.service import Upload, read_upload, store_sources
-from saidwhat.model import SCHEMA, Analysis, Statement
 from saidwhat.settings import Settings
 from saidwhat.store import AddResult, StoreProtocol
-from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
-from saidwhat.titles import display_title
-from saidwhat.web.chart import act_colour, build_chart
+from saidwhat.web.chart import act_colour
 from saidwhat.web.guard import Guard
-from saidwhat.web.markup import article_blocks, css_token
+from saidwhat.web.markup import css_token
+from saidwhat.web.pages import (
+    PER_PAGE,
+    Page,
+    SearchForm,
+    add_page,
+    article_page,
+    articles_page,
+    blank,
+    entities_page,
+    entity_page,
+    home_page,
+    search_page,
+)
+from saidwhat.web.render import render, render_error, wants_json
 from saidwhat.web.titles import Titles
-from saidwhat.web.views import StatementView, statement_view
 
 log = logging.getLogger("saidwhat.web")
-T = TypeVar("T")
 
-PER_PAGE = 20
 MAX_PAGE = 100_000
 # YYYY, YYYY-MM or YYYY-MM-DD with a real month and a day that month can have (empty: no filter)
 DATE_PATTERN = (
     r"^(\d{4}(-(((0[13578]|1[02])(-(0[1-9]|[12]\d|3[01]))?)|((0[469]|11)(-(0[1-9]|[12]\d|30))?)"
     r"|(02(-(0[1-9]|1\d|2\d))?)))?)?$"
 )
-MODES = ("direct", "indirect", "mixed")
 # multipart framing and the small form fields on top of the article itself
 BODY_OVERHEAD = 64 * 1024
 
 
+def _store(request: Request) -> StoreProtocol:
+    store: StoreProtocol = request.app.state.store
+    return store
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
 # query and path parameters shared by the pages (module level: FastAPI resolves them by name)
-Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number")]
+StoreDep = Annotated[StoreProtocol, Depends(_store)]
+SettingsDep = Annotated[Settings, Depends(_settings)]
+Page_ = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number")]
 PerPage = Annotated[int, Query(ge=1, le=100, description="rows per page")]
 DateQ = Annotated[
     str | None,
@@ -97,95 +119,277 @@ ERROR_RESPONSES = _errors(404, 405, 422, 500)
 HTML_ERRORS = _errors(404, 405, 422, 500, html=True)
 ADD_ERRORS = _errors(403, 404, 405, 413, 415, 422, 500)
 ADD_HTML_ERRORS = _errors(403, 404, 405, 413, 415, 422, 500, html=True)
+CSV_ANSWER: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "one row per item"},
+}
+
+router = APIRouter()
 
 
-# -- helpers -------------------------------------------------------------------------------------------
+# -- pages ---------------------------------------------------------------------------------------------
 
 
-def wants_json(request: Request) -> bool:
-    """A ``.json`` URL, or an ``Accept`` header that prefers JSON over HTML."""
+@router.get(
+    "/",
+    response_class=HTMLResponse,
+    responses=HTML_ERRORS,
+    summary="Home: counts, recent articles, top speakers and relays",
+    tags=["pages"],
+)
+@router.get("/index.json", summary="Home (JSON)", tags=["pages"])
+def home(request: Request, store: StoreDep) -> Response:
+    return render(request, home_page(store))
+
+
+@router.get(
+    "/articles",
+    response_class=HTMLResponse,
+    responses=HTML_ERRORS,
+    summary="All articles, newest first",
+    tags=["pages"],
+)
+@router.get("/articles.json", summary="All articles (JSON)", tags=["pages"])
+@router.get("/articles.csv", summary="All articles (CSV)", tags=["pages"], responses=CSV_ANSWER)
+def articles(request: Request, store: StoreDep, page: Page_ = 1, per_page: PerPage = PER_PAGE) -> Response:
+    return render(request, articles_page(store, page, per_page))
+
+
+@router.get(
+    "/article/{doc_id}",
+    response_class=HTMLResponse,
+    responses=HTML_ERRORS,
+    summary="One article with every statement highlighted",
+    tags=["pages"],
+)
+@router.get("/article/{doc_id}.json", summary="One article as a saidwhat/1 document", tags=["pages"])
+def article(request: Request, store: StoreDep, doc_id: DocId) -> Response:
+    return render(request, article_page(store, doc_id, as_json=wants_json(request)))
+
+
+@router.get(
+    "/entity/{gid}",
+    response_class=HTMLResponse,
+    responses=HTML_ERRORS,
+    summary="Every statement by one speaker / entity, newest first, with a timeline",
+    tags=["pages"],
+)
+@router.get("/entity/{gid}.json", summary="One speaker / entity (JSON)", tags=["pages"])
+@router.get(
+    "/entity/{gid}.csv", summary="One speaker's statements (CSV)", tags=["pages"], responses=CSV_ANSWER
+)
+def entity(
+    request: Request,
+    store: StoreDep,
+    gid: GidQ,
+    act: ActQ = None,
+    since: DateQ = None,
+    until: DateQ = None,
+    page: Page_ = 1,
+    per_page: PerPage = PER_PAGE,
+) -> Response:
+    built = entity_page(store, gid, act=act, since=since, until=until, page=page, per_page=per_page)
+    return render(request, built)
+
+
+@router.get(
+    "/entities",
+    response_class=HTMLResponse,
+    responses=HTML_ERRORS,
+    summary="Speakers and entities, most mentioned first",
+    tags=["pages"],
+)
+@router.get("/entities.json", summary="Speakers and entities (JSON)", tags=["pages"])
+@router.get("/entities.csv", summary="Speakers and entities (CSV)", tags=["pages"], responses=CSV_ANSWER)
+def entities(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    page: Page_ = 1,
+    per_page: PerPage = PER_PAGE,
+) -> Response:
+    return render(request, entities_page(store, q, page, per_page))
+
+
+@router.get(
+    "/search",
+    response_class=HTMLResponse,
+    responses=HTML_ERRORS,
+    summary="Full-text search over statements and articles",
+    tags=["pages"],
+)
+@router.get("/search.json", summary="Search (JSON)", tags=["pages"])
+@router.get("/search.csv", summary="Search (CSV)", tags=["pages"], responses=CSV_ANSWER)
+def search(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str | None, Query(max_length=500, description='words and "quoted phrases"')] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="speaker name or alias")] = None,
+    act: ActQ = None,
+    mode: Annotated[str | None, Query(pattern=r"^(direct|indirect|mixed)?$")] = None,
+    via: Annotated[str | None, Query(max_length=200, description="relay / outlet name")] = None,
+    anonymous: Annotated[bool, Query(description="only anonymous speakers")] = False,
+    since: DateQ = None,
+    until: DateQ = None,
+    page: Page_ = 1,
+    per_page: PerPage = PER_PAGE,
+) -> Response:
+    form = SearchForm(q, speaker, act, mode, via, anonymous, since, until, page, per_page)
+    return render(request, search_page(store, form))
+
+
+# -- adding articles -----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/add",
+    response_class=HTMLResponse,
+    responses=HTML_ERRORS,
+    summary="The form to add an article",
+    tags=["add"],
+)
+def add_form(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    return render(request, add_page(store.read_only, settings.max_bytes))
+
+
+ADD_BODY = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "text": {"type": "string", "description": "pasted article text"},
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "an article file (.txt, .html, .jsonl, feed, WARC)",
+                        },
+                        "title": {"type": "string"},
+                        "published": {"type": "string", "description": "YYYY-MM-DD"},
+                    },
+                }
+            },
+        },
+    },
+}
+
+
+async def _upload(request: Request, settings: Settings) -> Upload:
+    """The article of an add form: an uploaded file or pasted text, with its title and date."""
+    ctype = request.headers.get("content-type", "")
+    if not ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+        raise SaidwhatError("E_BAD_REQUEST", "send the article as a form (multipart/form-data)")
+    try:
+        form = await request.form(max_files=1, max_fields=10, max_part_size=settings.max_bytes + 1024)
+    except StarletteHTTPException as exc:
+        raise SaidwhatError("E_BAD_REQUEST", f"the form cannot be read: {exc.detail}") from None
+    text_field = form.get("text")
+    file_field = form.get("file")
+    title_raw, published_raw = form.get("title"), form.get("published")
+    title = blank(title_raw) if isinstance(title_raw, str) else None
+    published = blank(published_raw) if isinstance(published_raw, str) else None
+    if published is not None:
+        day = parse_iso_date(published)
+        if day is None:
+            raise SaidwhatError("E_DATE", f"published {published!r} is not a valid YYYY-MM-DD date")
+        published = day
+    data: bytes | None = None
+    filename, uploaded = "pasted.txt", False
+    if isinstance(file_field, UploadFile) and file_field.filename:
+        data = await file_field.read(settings.max_bytes + 1)
+        filename, uploaded = file_field.filename, True
+    elif isinstance(text_field, str) and text_field.strip():
+        data = text_field.replace("\r\n", "\n").encode("utf-8")
+    if data is None:
+        raise SaidwhatError("E_EMPTY", "paste the article text or choose a file")
+    if len(data) > settings.max_bytes:
+        raise SaidwhatError("E_TOO_LARGE", f"the article is over the limit of {settings.max_bytes} bytes")
+    return Upload(data, filename, uploaded, title, published)
+
+
+def ingest_upload(store: StoreProtocol, settings: Settings, upload: Upload) -> list[AddResult]:
+    """Read, analyse and store a pasted text or an uploaded file through the ingest service."""
+    return store_sources(store, read_upload(upload, settings), settings).results
+
+
+@router.post(
+    "/add",
+    summary="Add an article: paste text or upload a file",
+    tags=["add"],
+    openapi_extra=ADD_BODY,
+    status_code=303,
+    response_class=RedirectResponse,
+    responses=ADD_HTML_ERRORS,
+)
+@router.post(
+    "/add.json",
+    summary="Add an article (JSON answer)",
+    tags=["add"],
+    openapi_extra=ADD_BODY,
+    status_code=201,
+    responses=ADD_ERRORS,
+)
+async def add(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    if store.read_only:
+        raise SaidwhatError("E_READ_ONLY", "this server runs read-only: articles cannot be added")
+    upload = await _upload(request, settings)
+    added = await run_in_threadpool(ingest_upload, store, settings, upload)
     if request.url.path.endswith(".json"):
-        return True
-    accept = request.headers.get("accept", "").lower()
-    if "application/json" not in accept:
-        return False
-    return "text/html" not in accept or accept.index("application/json") < accept.index("text/html")
+        return JSONResponse(
+            {
+                "added": [
+                    {"status": r.status, "doc_id": r.doc_id, "url": _article_url(r.doc_id)} for r in added
+                ]
+            },
+            status_code=201,
+        )
+    return RedirectResponse(_article_url(added[0].doc_id), status_code=303)
 
 
-def _valid_date(name: str, value: str | None) -> str | None:
-    """An empty form field is no filter; a full ``YYYY-MM-DD`` must be a real calendar date."""
-    if not value:
-        return None
-    if len(value) == 10:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            raise SaidwhatError("E_BAD_REQUEST", f"{name} {value!r} is not a real calendar date") from None
-    return value
+# -- API docs ------------------------------------------------------------------------------------------
 
 
-def _blank(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    return value or None
-
-
-def doc_json(d: DocumentSummary) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "source": d.source,
-        "title": d.title,
-        "published": d.published,
-        "published_basis": d.published_basis,
-        "url": d.url,
-        "author": d.author,
-        "format": d.format,
-        "version": d.version,
-        "superseded_by": d.superseded_by,
-        "ingested_at": d.ingested_at,
-        "statements": d.statements,
+@router.get(
+    "/docs",
+    response_class=HTMLResponse,
+    responses=HTML_ERRORS,
+    summary="The API reference (from the OpenAPI spec)",
+    tags=["docs"],
+)
+def docs(request: Request) -> Response:
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [
+                {
+                    "name": p["name"],
+                    "in": p["in"],
+                    "required": p.get("required", False),
+                    "type": _schema_type(p.get("schema", {})),
+                    "description": p.get("description") or p.get("schema", {}).get("description", ""),
+                }
+                for p in op.get("parameters", [])
+            ]
+            body = op.get("requestBody", {}).get("content", {})
+            ops.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "params": params,
+                    "body": sorted(body),
+                    "responses": sorted(op.get("responses", {})),
+                }
+            )
+    context = {
+        "nav": "docs",
+        "ops": ops,
+        "title": spec["info"]["title"],
+        "description": spec["info"].get("description", ""),
+        "codes": CATALOGUE,
     }
-
-
-def named_json(n: NamedCount) -> dict[str, Any]:
-    return {"id": n.gid, "name": n.name, "type": n.type, "statements": n.count}
-
-
-def record_view(r: StatementRecord) -> StatementView:
-    return statement_view(
-        r.statement,
-        speaker_gid=r.speaker_gid,
-        via_gids=r.via_gids,
-        doc_id=r.doc_id,
-        doc_title=r.doc_title,
-        date=r.date,
-        article_label="the article",
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Pager:
-    page: int
-    per_page: int
-    has_next: bool
-
-    @property
-    def offset(self) -> int:
-        return (self.page - 1) * self.per_page
-
-    def json(self) -> dict[str, Any]:
-        return {
-            "page": self.page,
-            "per_page": self.per_page,
-            "next": self.page + 1 if self.has_next else None,
-        }
-
-
-def _paged(fetch: Callable[[int, int], Sequence[T]], page: int, per_page: int) -> tuple[list[T], Pager]:
-    """One page of rows, fetching one extra to know whether a next page exists."""
-    rows = list(fetch(per_page + 1, (page - 1) * per_page))
-    return rows[:per_page], Pager(page, per_page, len(rows) > per_page)
+    return render(request, Page("docs.html", context, spec))
 
 
 # -- the app -------------------------------------------------------------------------------------------
@@ -206,16 +410,46 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+async def on_saidwhat_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, SaidwhatError)
+    if exc.status >= 500:
+        log.error("%s", exc.one_line())
+    return render_error(request, exc.code, exc.message)
+
+
+async def on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = []
+    for e in exc.errors()[:5]:
+        where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
+        problems.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+    return render_error(request, "E_BAD_REQUEST", "; ".join(problems) or "invalid request")
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 405:
+        allowed = _allowed_methods(request)
+        message = f"{request.method} is not allowed here; use {', '.join(allowed)}"
+        return render_error(request, "E_BAD_REQUEST", message, 405, {"Allow": ", ".join(allowed)})
+    if exc.status_code == 404:
+        return render_error(request, "E_NOT_FOUND", "there is no page at this address")
+    if exc.status_code >= 500:
+        return render_error(request, "E_INTERNAL", str(exc.detail), exc.status_code, exc.headers)
+    return render_error(request, "E_BAD_REQUEST", str(exc.detail), exc.status_code, exc.headers)
+
+
+async def on_bug(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return render_error(request, "E_INTERNAL", "an unexpected internal error; the server log has the details")
+
+
 def create_app(store: StoreProtocol, *, settings: Settings | None = None) -> FastAPI:
     """The web application over ``store`` (any backend; see :func:`saidwhat.store.open_store`).
 
     A read-only store serves without the Add-article page. ``settings`` (default: from the
     environment) gives the size limit of added articles."""
     settings = settings if settings is not None else Settings()
-    read_only = store.read_only
-    templates = _templates()
-    titles = Titles(store)
-    templates.env.globals["doc_title"] = titles.of
     app = FastAPI(
         title="saidwhat",
         version=__version__,
@@ -227,447 +461,19 @@ def create_app(store: StoreProtocol, *, settings: Settings | None = None) -> Fas
         openapi_url="/openapi.json",
         responses=ERROR_RESPONSES,
     )
+    templates = _templates()
+    templates.env.globals["doc_title"] = Titles(store).of
     app.state.store = store
-    app.state.read_only = read_only
+    app.state.read_only = store.read_only
     app.state.settings = settings
+    app.state.templates = templates
     static = resources.files("saidwhat.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-
-    def render(
-        request: Request, template: str, context: dict[str, Any], payload: dict[str, Any], status: int = 200
-    ) -> Response:
-        if wants_json(request):
-            return JSONResponse(payload, status_code=status)
-        ctx = {"read_only": read_only, "q": "", "nav": "", **context}
-        return templates.TemplateResponse(request, template, ctx, status_code=status)
-
-    def error(
-        request: Request,
-        code: str,
-        message: str,
-        status: int | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> Response:
-        status = status or CATALOGUE[code][0]
-        body = {"error": {"code": code, "message": message}}
-        if wants_json(request) or request.url.path.startswith("/static/"):
-            return JSONResponse(body, status_code=status, headers=headers)
-        ctx = {
-            "read_only": read_only,
-            "q": "",
-            "nav": "",
-            "code": code,
-            "message": message,
-            "status": status,
-            "meaning": CATALOGUE[code][1],
-        }
-        return templates.TemplateResponse(request, "error.html", ctx, status_code=status, headers=headers)
-
-    # -- errors --------------------------------------------------------------------------------------
-
-    @app.exception_handler(SaidwhatError)
-    async def on_saidwhat_error(request: Request, exc: SaidwhatError) -> Response:
-        if exc.status >= 500:
-            log.error("%s", exc.one_line())
-        return error(request, exc.code, exc.message)
-
-    @app.exception_handler(RequestValidationError)
-    async def on_validation_error(request: Request, exc: RequestValidationError) -> Response:
-        problems = []
-        for e in exc.errors()[:5]:
-            where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
-            problems.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
-        return error(request, "E_BAD_REQUEST", "; ".join(problems) or "invalid request")
-
-    @app.exception_handler(StarletteHTTPException)
-    async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if exc.status_code == 405:
-            allowed = _allowed_methods(app, request)
-            message = f"{request.method} is not allowed here; use {', '.join(allowed)}"
-            return error(request, "E_BAD_REQUEST", message, 405, {"Allow": ", ".join(allowed)})
-        if exc.status_code == 404:
-            return error(request, "E_NOT_FOUND", "there is no page at this address")
-        if exc.status_code >= 500:
-            return error(request, "E_INTERNAL", str(exc.detail), exc.status_code, exc.headers)
-        return error(request, "E_BAD_REQUEST", str(exc.detail), exc.status_code, exc.headers)
-
-    @app.exception_handler(Exception)
-    async def on_bug(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error(request, "E_INTERNAL", "an unexpected internal error; the server log has the details")
-
-    # -- pages ---------------------------------------------------------------------------------------
-
-    @app.get(
-        "/",
-        response_class=HTMLResponse,
-        responses=HTML_ERRORS,
-        summary="Home: counts, recent articles, top speakers and relays",
-        tags=["pages"],
-    )
-    @app.get("/index.json", summary="Home (JSON)", tags=["pages"])
-    def home(request: Request) -> Response:
-        stats = store.stats()
-        recent = store.documents(limit=10)
-        speakers = store.speakers(limit=12)
-        relays = store.relays(limit=12)
-        payload = {
-            "schema": SCHEMA,
-            "counts": {
-                "documents": stats.documents,
-                "versions": stats.versions,
-                "statements": stats.statements,
-                "entities": stats.entities,
-                "mentions": stats.mentions,
-            },
-            "recent": [doc_json(d) for d in recent],
-            "speakers": [named_json(n) for n in speakers],
-            "relays": [named_json(n) for n in relays],
-        }
-        return render(
-            request,
-            "home.html",
-            {"nav": "home", "stats": stats, "recent": recent, "speakers": speakers, "relays": relays},
-            payload,
-        )
-
-    @app.get(
-        "/articles",
-        response_class=HTMLResponse,
-        responses=HTML_ERRORS,
-        summary="All articles, newest first",
-        tags=["pages"],
-    )
-    @app.get("/articles.json", summary="All articles (JSON)", tags=["pages"])
-    def articles(request: Request, page: Page = 1, per_page: PerPage = PER_PAGE) -> Response:
-        rows, pager = _paged(lambda lim, off: store.documents(limit=lim, offset=off), page, per_page)
-        payload = {"schema": SCHEMA, "articles": [doc_json(d) for d in rows], **pager.json()}
-        return render(request, "articles.html", {"nav": "articles", "rows": rows, "pager": pager}, payload)
-
-    @app.get(
-        "/article/{doc_id}",
-        response_class=HTMLResponse,
-        responses=HTML_ERRORS,
-        summary="One article with every statement highlighted",
-        tags=["pages"],
-    )
-    @app.get("/article/{doc_id}.json", summary="One article as a saidwhat/1 document", tags=["pages"])
-    def article(request: Request, doc_id: DocId) -> Response:
-        analysis = store.get(doc_id)
-        if wants_json(request):
-            return JSONResponse(analysis.to_dict())
-        summary = store.document(doc_id)
-        links = store.entity_links(doc_id)
-        return render(request, "article.html", article_context(analysis, summary, links), {})
-
-    @app.get(
-        "/entity/{gid}",
-        response_class=HTMLResponse,
-        responses=HTML_ERRORS,
-        summary="Every statement by one speaker / entity, newest first, with a timeline",
-        tags=["pages"],
-    )
-    @app.get("/entity/{gid}.json", summary="One speaker / entity (JSON)", tags=["pages"])
-    def entity(
-        request: Request,
-        gid: GidQ,
-        act: ActQ = None,
-        since: DateQ = None,
-        until: DateQ = None,
-        page: Page = 1,
-        per_page: PerPage = PER_PAGE,
-    ) -> Response:
-        act = _blank(act)
-        since, until = _valid_date("since", since), _valid_date("until", until)
-        ent = store.entity(gid)
-        rows, pager = _paged(
-            lambda lim, off: store.entity_statements(
-                gid, act=act, since=since, until=until, limit=lim, offset=off
-            ),
-            page,
-            per_page,
-        )
-        days = store.statements_per_day(gid)
-        total = store.count_statements(speaker=gid, act=act, since=since, until=until)
-        acts = sorted({d.act for d in days})
-        payload = {
-            "schema": SCHEMA,
-            "entity": ent.to_dict(),
-            "filters": {"act": act, "since": since, "until": until},
-            "total": total,
-            "statements": [r.to_dict() for r in rows],
-            "timeline": [{"date": d.date, "act": d.act, "count": d.count} for d in days],
-            **pager.json(),
-        }
-        chart = build_chart((d.date, d.act, d.count) for d in days)
-        ctx = {
-            "nav": "entities",
-            "ent": ent,
-            "rows": [record_view(r) for r in rows],
-            "pager": pager,
-            "chart": chart,
-            "acts": acts,
-            "total": total,
-            "filters": {"act": act or "", "since": since or "", "until": until or ""},
-            "params": {k: v for k, v in (("act", act), ("since", since), ("until", until)) if v},
-        }
-        return render(request, "entity.html", ctx, payload)
-
-    @app.get(
-        "/entities",
-        response_class=HTMLResponse,
-        responses=HTML_ERRORS,
-        summary="Speakers and entities, most mentioned first",
-        tags=["pages"],
-    )
-    @app.get("/entities.json", summary="Speakers and entities (JSON)", tags=["pages"])
-    def entities(
-        request: Request,
-        q: Annotated[str | None, Query(max_length=200)] = None,
-        page: Page = 1,
-        per_page: PerPage = PER_PAGE,
-    ) -> Response:
-        q = _blank(q)
-        rows, pager = _paged(lambda lim, off: store.entities(limit=lim, offset=off, query=q), page, per_page)
-        payload = {"schema": SCHEMA, "query": q, "entities": [e.to_dict() for e in rows], **pager.json()}
-        return render(
-            request,
-            "entities.html",
-            {"nav": "entities", "rows": rows, "pager": pager, "eq": q or ""},
-            payload,
-        )
-
-    @app.get(
-        "/search",
-        response_class=HTMLResponse,
-        responses=HTML_ERRORS,
-        summary="Full-text search over statements and articles",
-        tags=["pages"],
-    )
-    @app.get("/search.json", summary="Search (JSON)", tags=["pages"])
-    def search(
-        request: Request,
-        q: Annotated[str | None, Query(max_length=500, description='words and "quoted phrases"')] = None,
-        speaker: Annotated[str | None, Query(max_length=200, description="speaker name or alias")] = None,
-        act: ActQ = None,
-        mode: Annotated[str | None, Query(pattern=r"^(direct|indirect|mixed)?$")] = None,
-        via: Annotated[str | None, Query(max_length=200, description="relay / outlet name")] = None,
-        anonymous: Annotated[bool, Query(description="only anonymous speakers")] = False,
-        since: DateQ = None,
-        until: DateQ = None,
-        page: Page = 1,
-        per_page: PerPage = PER_PAGE,
-    ) -> Response:
-        query = _blank(q)
-        who, act_, mode_, via_ = _blank(speaker), _blank(act), _blank(mode), _blank(via)
-        anon = True if anonymous else None
-        since_, until_ = _valid_date("since", since), _valid_date("until", until)
-        filters: dict[str, str | bool | None] = {
-            "speaker": who,
-            "act": act_,
-            "mode": mode_,
-            "via": via_,
-            "anonymous": anon,
-            "since": since_,
-            "until": until_,
-        }
-        hits: list[SearchHit] = []
-        pager = Pager(page, per_page, False)
-        if query is not None:
-            text = query
-            hits, pager = _paged(
-                lambda lim, off: store.search(
-                    text,
-                    speaker=who,
-                    act=act_,
-                    mode=mode_,
-                    via=via_,
-                    anonymous=anon,
-                    since=since_,
-                    until=until_,
-                    limit=lim,
-                    offset=off,
-                ),
-                page,
-                per_page,
-            )
-        payload = {
-            "schema": SCHEMA,
-            "query": query,
-            "filters": filters,
-            "results": [h.to_dict() for h in hits],
-            **pager.json(),
-        }
-        views = [(h, record_view(h.statement) if h.statement else None) for h in hits]
-        form = {k: ("" if v is None else v) for k, v in filters.items()}
-        params = {k: ("1" if v is True else v) for k, v in filters.items() if v is not None}
-        if query is not None:
-            params["q"] = query
-        return render(
-            request,
-            "search.html",
-            {
-                "nav": "search",
-                "q": query or "",
-                "hits": views,
-                "pager": pager,
-                "form": form,
-                "modes": MODES,
-                "params": params,
-            },
-            payload,
-        )
-
-    # -- adding articles -----------------------------------------------------------------------------
-
-    @app.get(
-        "/add",
-        response_class=HTMLResponse,
-        responses=HTML_ERRORS,
-        summary="The form to add an article",
-        tags=["add"],
-    )
-    def add_form(request: Request) -> Response:
-        return render(
-            request,
-            "add.html",
-            {"nav": "add", "max_bytes": settings.max_bytes, "form_error": None, "values": {}},
-            {"read_only": read_only, "max_bytes": settings.max_bytes},
-        )
-
-    add_body = {
-        "requestBody": {
-            "content": {
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {
-                            "text": {"type": "string", "description": "pasted article text"},
-                            "file": {
-                                "type": "string",
-                                "format": "binary",
-                                "description": "an article file (.txt, .html, .jsonl, feed, WARC)",
-                            },
-                            "title": {"type": "string"},
-                            "published": {"type": "string", "description": "YYYY-MM-DD"},
-                        },
-                    }
-                },
-            },
-        },
-    }
-
-    @app.post(
-        "/add",
-        summary="Add an article: paste text or upload a file",
-        tags=["add"],
-        openapi_extra=add_body,
-        status_code=303,
-        response_class=RedirectResponse,
-        responses=ADD_HTML_ERRORS,
-    )
-    @app.post(
-        "/add.json",
-        summary="Add an article (JSON answer)",
-        tags=["add"],
-        openapi_extra=add_body,
-        status_code=201,
-        responses=ADD_ERRORS,
-    )
-    async def add(request: Request) -> Response:
-        if read_only:
-            raise SaidwhatError("E_READ_ONLY", "this server runs read-only: articles cannot be added")
-        ctype = request.headers.get("content-type", "")
-        if not ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
-            raise SaidwhatError("E_BAD_REQUEST", "send the article as a form (multipart/form-data)")
-        try:
-            form = await request.form(max_files=1, max_fields=10, max_part_size=settings.max_bytes + 1024)
-        except StarletteHTTPException as exc:
-            raise SaidwhatError("E_BAD_REQUEST", f"the form cannot be read: {exc.detail}") from None
-        text_field = form.get("text")
-        file_field = form.get("file")
-        title_raw, published_raw = form.get("title"), form.get("published")
-        title = _blank(title_raw) if isinstance(title_raw, str) else None
-        published = _blank(published_raw) if isinstance(published_raw, str) else None
-        if published is not None:
-            day = parse_iso_date(published)
-            if day is None:
-                raise SaidwhatError("E_DATE", f"published {published!r} is not a valid YYYY-MM-DD date")
-            published = day
-        data: bytes | None = None
-        filename, uploaded = "pasted.txt", False
-        if isinstance(file_field, UploadFile) and file_field.filename:
-            data = await file_field.read(settings.max_bytes + 1)
-            filename, uploaded = file_field.filename, True
-        elif isinstance(text_field, str) and text_field.strip():
-            data = text_field.replace("\r\n", "\n").encode("utf-8")
-        if data is None:
-            raise SaidwhatError("E_EMPTY", "paste the article text or choose a file")
-        if len(data) > settings.max_bytes:
-            raise SaidwhatError("E_TOO_LARGE", f"the article is over the limit of {settings.max_bytes} bytes")
-        upload = Upload(data, filename, uploaded, title, published)
-        added = await run_in_threadpool(ingest_upload, store, settings, upload)
-        first = added[0]
-        if request.url.path.endswith(".json"):
-            return JSONResponse(
-                {
-                    "added": [
-                        {"status": r.status, "doc_id": r.doc_id, "url": _article_url(r.doc_id)}
-                        for r in added
-                    ]
-                },
-                status_code=201,
-            )
-        return RedirectResponse(_article_url(first.doc_id), status_code=303)
-
-    # -- API docs ------------------------------------------------------------------------------------
-
-    @app.get(
-        "/docs",
-        response_class=HTMLResponse,
-        responses=HTML_ERRORS,
-        summary="The API reference (from the OpenAPI spec)",
-        tags=["docs"],
-    )
-    def docs(request: Request) -> Response:
-        spec = app.openapi()
-        ops = []
-        for path, methods in spec.get("paths", {}).items():
-            for method, op in methods.items():
-                params = [
-                    {
-                        "name": p["name"],
-                        "in": p["in"],
-                        "required": p.get("required", False),
-                        "type": _schema_type(p.get("schema", {})),
-                        "description": p.get("description") or p.get("schema", {}).get("description", ""),
-                    }
-                    for p in op.get("parameters", [])
-                ]
-                body = op.get("requestBody", {}).get("content", {})
-                ops.append(
-                    {
-                        "method": method.upper(),
-                        "path": path,
-                        "summary": op.get("summary", ""),
-                        "params": params,
-                        "body": sorted(body),
-                        "responses": sorted(op.get("responses", {})),
-                    }
-                )
-        return render(
-            request,
-            "docs.html",
-            {
-                "nav": "docs",
-                "ops": ops,
-                "title": spec["info"]["title"],
-                "description": spec["info"].get("description", ""),
-                "codes": CATALOGUE,
-            },
-            spec,
-        )
-
+    app.add_exception_handler(SaidwhatError, on_saidwhat_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(Exception, on_bug)
+    app.include_router(router)
     app.add_middleware(Guard, max_body=settings.max_bytes + BODY_OVERHEAD)
     return app
 
@@ -676,10 +482,10 @@ def _article_url(doc_id: str) -> str:
     return f"/article/{quote(doc_id, safe='')}"
 
 
-def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
+def _allowed_methods(request: Request) -> list[str]:
     """Every method some route accepts at this request's path (for a 405's ``Allow`` header)."""
     methods: set[str] = set()
-    for route in app.router.routes:
+    for route in request.app.router.routes:
         match, _ = route.matches({**request.scope, "method": "GET"})
         if match != Match.NONE:
             methods |= getattr(route, "methods", None) or set()
@@ -689,40 +495,4 @@ def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
 def _schema_type(schema: dict[str, Any]) -> str:
     if "anyOf" in schema:
         return " | ".join(_schema_type(s) for s in schema["anyOf"])
-    t = str(schema.get("type", "any"))
-    return t
-
-
-def article_context(analysis: Analysis, summary: DocumentSummary, links: dict[str, int]) -> dict[str, Any]:
-    title = display_title(analysis)
-    views = [statement_view(st, entity_gids=links, doc_id=analysis.doc.id) for st in analysis.statements]
-    acts: dict[str, int] = {}
-    for st in analysis.statements:
-        acts[st.act] = acts.get(st.act, 0) + 1
-    return {
-        "nav": "articles",
-        "doc": analysis.doc,
-        "summary": summary,
-        "title": title,
-        "blocks": article_blocks(analysis),
-        "statements": views,
-        "acts": sorted(acts.items(), key=lambda kv: -kv[1]),
-        "n_entities": len(analysis.entities),
-        "n_timexes": len(analysis.timexes),
-        "voices": _voices(analysis.statements, links),
-    }
-
-
-def _voices(statements: Sequence[Statement], links: dict[str, int]) -> list[tuple[str, int | None, int]]:
-    """Who speaks in an article: (label, gid, statements), most statements first."""
-    counts: dict[str, tuple[int | None, int]] = {}
-    for st in statements:
-        sv = statement_view(st, entity_gids=links)
-        gid, n = counts.get(sv.speaker.label, (sv.speaker.gid, 0))
-        counts[sv.speaker.label] = (gid, n + 1)
-    return sorted(((k, g, n) for k, (g, n) in counts.items()), key=lambda x: (-x[2], x[0]))
-
-
-def ingest_upload(store: StoreProtocol, settings: Settings, upload: Upload) -> list[AddResult]:
-    """Read, analyse and store a pasted text or an uploaded file through the ingest service."""
-    return store_sources(store, read_upload(upload, settings), settings).results
+    return str(schema.get("type", "any"))

@@ -1,0 +1,89 @@
+"""The one renderer: a :class:`~saidwhat.web.pages.Page` as HTML, JSON or CSV.
+
+The format is the URL's suffix (``.json``, ``.csv``) or, without one, the ``Accept`` header (JSON when
+it prefers ``application/json`` to ``text/html``). CSV exists for list pages (those with ``rows``);
+its columns are the union of the rows' keys in first-seen order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from saidwhat.errors import CATALOGUE
+from saidwhat.web.pages import Page, Scalar
+
+Format = Literal["html", "json", "csv"]
+
+
+def wants_json(request: Request) -> bool:
+    """A ``.json`` URL, or an ``Accept`` header that prefers JSON over HTML."""
+    if request.url.path.endswith(".json"):
+        return True
+    accept = request.headers.get("accept", "").lower()
+    if "application/json" not in accept:
+        return False
+    return "text/html" not in accept or accept.index("application/json") < accept.index("text/html")
+
+
+def wanted_format(request: Request) -> Format:
+    if request.url.path.endswith(".csv"):
+        return "csv"
+    return "json" if wants_json(request) else "html"
+
+
+def _base_context(request: Request) -> dict[str, Any]:
+    return {"read_only": request.app.state.store.read_only, "q": "", "nav": ""}
+
+
+def csv_text(rows: list[dict[str, Scalar]]) -> str:
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def render(request: Request, page: Page) -> Response:
+    fmt = wanted_format(request)
+    if fmt == "json":
+        return JSONResponse(page.data, status_code=page.status)
+    if fmt == "csv" and page.rows is not None:
+        return Response(csv_text(page.rows), status_code=page.status, media_type="text/csv; charset=utf-8")
+    templates: Jinja2Templates = request.app.state.templates
+    ctx = {**_base_context(request), **page.context}
+    return templates.TemplateResponse(request, page.template, ctx, status_code=page.status)
+
+
+def render_error(
+    request: Request,
+    code: str,
+    message: str,
+    status: int | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """The one error shape: ``{"error": {"code", "message"}}`` in JSON, a readable page in HTML."""
+    status = status or CATALOGUE[code][0]
+    body = {"error": {"code": code, "message": message}}
+    path = request.url.path
+    if wants_json(request) or path.endswith(".csv") or path.startswith("/static/"):
+        return JSONResponse(body, status_code=status, headers=headers)
+    ctx = {
+        **_base_context(request),
+        "code": code,
+        "message": message,
+        "status": status,
+        "meaning": CATALOGUE[code][1],
+    }
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, "error.html", ctx, status_code=status, headers=headers)
