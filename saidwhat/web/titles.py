@@ -1,7 +1,8 @@
 """Display titles: an article's title, else its headline segment, else its first line.
 
 Plain-text articles often have no ``title`` in their metadata; listing them by file path is
-unreadable. Document ids are content hashes, so a derived title never changes and is cached.
+unreadable. The store keeps each document's display title since schema v5 (older rows are derived
+from the stored analysis). Document ids are content hashes, so a title never changes and is cached.
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ class Titles:
                 self._cache.move_to_end(doc_id)
                 return self._cache[doc_id] or source
         try:
-            derived = derived_title(self.store.get(doc_id))
+            stored = self.store.find(doc_id)
+            if stored is not None and stored.display_title is not None:
+                derived = stored.display_title if stored.display_title != stored.source else None
+            else:  # stored before titles were kept at ingest (schema v5): derive it
+                derived = derived_title(self.store.get(doc_id))
         except SaidwhatError:
             derived = None
         with self._lock:

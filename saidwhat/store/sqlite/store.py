@@ -41,7 +41,7 @@ _DATE_ARG = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _REGISTRY_COLUMNS = "gid, name, type, n_mentions, n_statements, n_documents, n_relayed"
 _DOC_COLUMNS = (
     "d.id, d.source, d.title, d.published, d.published_basis, d.url, d.author, d.format, d.version, "
-    "d.superseded_by, d.ingested_at, d.n_statements"
+    "d.superseded_by, d.ingested_at, d.n_statements, d.display_title"
 )
 
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from saidwhat.model import Analysis, Cue, SaidOn, Speaker, Statement
 from saidwhat.store.registry import KIND_TYPES, Resolver, add_contributions
 from saidwhat.store.types import AddResult
+from saidwhat.titles import display_title
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _INT64 = (-(2**63), 2**63 - 1)
@@ -61,7 +62,7 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
     now = datetime.now(UTC).isoformat(timespec="microseconds")
     cur = conn.execute(
         "INSERT INTO documents(id, source, title, published, published_basis, url, author, format, text, "
-        "version, ingested_at, n_statements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "version, ingested_at, n_statements, display_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             doc.id,
             doc.source,
@@ -75,6 +76,7 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
             version,
             now,
             len(analysis.statements),
+            display_title(analysis),
         ),
     )
     dpk = cur.lastrowid
