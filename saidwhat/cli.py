@@ -74,9 +74,13 @@ def _valid_date(value: str | None, option: str) -> str | None:
 
 
 def _settings(db: Path | None = None, max_bytes: int | None = None) -> Settings:
-    s = Settings()
+    """The environment's settings with the command's options on top (a bad value: one line, exit 1)."""
+    try:
+        s = Settings()
+    except SaidwhatError as e:
+        fail(e)
     if db is not None:
-        s.db = db
+        s.db = str(db)
     if max_bytes is not None:
         s.max_bytes = max_bytes
     return s
@@ -147,7 +151,8 @@ SinceOpt = Annotated[str | None, typer.Option("--since", help="Only statements o
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Only statements on or before YYYY-MM-DD.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
 MaxBytesOpt = Annotated[
-    int | None, typer.Option("--max-bytes", help="Largest article text accepted, in bytes (default 5 MB).")
+    int | None,
+    typer.Option("--max-bytes", min=1, help="Largest article text accepted, in bytes (default 5 MB)."),
 ]
 
 
@@ -204,7 +209,7 @@ def ingest(
     settings = _settings(db, max_bytes)
     given = _valid_date(published, "--published")
     try:
-        with open_store(settings.db) as store:
+        with open_store(settings.db, aliases=settings.aliases) as store:
             report = store_sources(store, _sources(paths, settings, given, batch), settings)
     except SaidwhatError as e:
         fail(e)
@@ -222,7 +227,8 @@ def _read(db: Path | None, query: Callable[[StoreProtocol], T]) -> T:
     from saidwhat.store import open_store
 
     try:
-        with open_store(_settings(db).db, read_only=True) as store:
+        settings = _settings(db)
+        with open_store(settings.db, read_only=True, aliases=settings.aliases) as store:
             return query(store)
     except SaidwhatError as e:
         fail(e)
@@ -369,7 +375,7 @@ def rebuild(db: DbOpt = None) -> None:
 
     settings = _settings(db)
     try:
-        with open_store(settings.db) as store:
+        with open_store(settings.db, aliases=settings.aliases) as store:
             names = CORPUS_STAGES.rebuild(store)
     except SaidwhatError as e:
         fail(e)

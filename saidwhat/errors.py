@@ -28,6 +28,8 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_DB_CORRUPT": (500, "the database file is corrupt or not a saidwhat database"),
     "E_DB_VERSION": (500, "the database was written by a newer saidwhat"),
     "E_ALIASES": (422, "the alias file is malformed"),
+    "E_LEXICON": (500, "a data file of saidwhat (lexicon, acts) is malformed"),
+    "E_SETTINGS": (422, "a setting (environment variable or option) has an invalid value"),
     "E_NOT_FOUND": (404, "no such record"),
     "E_BAD_REQUEST": (422, "a request parameter is invalid"),
     "E_READ_ONLY": (403, "the server runs read-only"),

@@ -8,11 +8,10 @@ All offsets are Python ``str`` indices into :attr:`DocMeta.text`, half-open ``[s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 SCHEMA = "saidwhat/1"
 
-SegmentKind = Literal["headline", "body", "related", "embed", "signature", "comment", "boilerplate"]
 SEGMENT_KINDS: tuple[str, ...] = (
     "headline",
     "body",
@@ -22,9 +21,6 @@ SEGMENT_KINDS: tuple[str, ...] = (
     "comment",
     "boilerplate",
 )
-Mode = Literal["direct", "indirect", "mixed"]
-SpeakerKind = Literal["person", "organization", "outlet", "group", "unknown"]
-PublishedBasis = Literal["metadata", "text", "inferred", "given"]
 
 JSON = dict[str, Any]
 

@@ -20,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from saidwhat.acts import check_cue_lexicon
 from saidwhat.attribution import extract_statements
 from saidwhat.attribution.learned import LearnedRelation
 from saidwhat.attribution.linking import link_statements
@@ -109,6 +110,7 @@ def _attribution(s: DocState) -> None:
     link_statements(s.statements, s.index())
 
 
+check_cue_lexicon()  # the attribution stage's lexicon names registered speech acts only
 DOCUMENT_STAGES = StageRegistry([])
 DOCUMENT_STAGES.register(DocumentStage("entities", ("parse", "segments"), ("entities",), _entities))
 DOCUMENT_STAGES.register(DocumentStage("timexes", ("parse", "anchor", "source"), ("timexes",), _timexes))

@@ -19,7 +19,7 @@ def serve(
     """Serve the store of ``settings.db`` on ``http://host:port/`` until interrupted."""
     import uvicorn
 
-    with open_store(settings.db, read_only=read_only) as store:
+    with open_store(settings.db, read_only=read_only, aliases=settings.aliases) as store:
         app = create_app(store, settings=settings)
         where = store.location
         print(

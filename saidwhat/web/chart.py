@@ -12,21 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from saidwhat.acts import acts
 from saidwhat.web.markup import css_token
 
-# fixed colours for the common acts; others get one from the spare palette by name
-ACT_COLOURS: dict[str, str] = {
-    "claim": "#4e79a7",
-    "confirm": "#59a14f",
-    "deny": "#e15759",
-    "demand": "#f28e2b",
-    "warn": "#b07aa1",
-    "threaten": "#9c2a2a",
-    "promise": "#76b7b2",
-    "call": "#edc948",
-    "criticize": "#ff9da7",
-    "praise": "#8cd17d",
-}
+# every registered act has its colour (saidwhat/data/acts.toml); an unknown one gets a spare by name
 _SPARE = ("#9c755f", "#bab0ac", "#86bcb6", "#d4a6c8", "#a0cbe8", "#f1ce63")
 
 WIDTH, HEIGHT = 720, 150
@@ -35,8 +24,9 @@ MAX_BARS = 90
 
 
 def act_colour(act: str) -> str:
-    if act in ACT_COLOURS:
-        return ACT_COLOURS[act]
+    registered = acts().get(act)
+    if registered is not None:
+        return registered.colour
     return _SPARE[sum(map(ord, act)) % len(_SPARE)]
 
 
