@@ -56,3 +56,22 @@ def test_schema_errors_name_the_key() -> None:
         with pytest.raises(SaidwhatError) as e:
             check(bad, schema, "x.toml")
         assert e.value.code == "E_LEXICON" and key in e.value.message and e.value.source == "x.toml"
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [("saidwhat.timex.lexicon", "timex.toml"), ("saidwhat.quantities.lexicon", "quantities.toml")],
+)
+def test_lexicons_are_checked_against_their_schema(module: str, name: str) -> None:
+    import importlib
+
+    from saidwhat.schema import read_toml
+
+    schema = importlib.import_module(module).SCHEMA
+    data = read_toml(name)
+    check(data, schema, name)  # the shipped file passes
+    first = next(k for k, v in data.items() if isinstance(v, dict))
+    data[first + "s_typo"] = data.pop(first)
+    with pytest.raises(SaidwhatError) as e:
+        check(data, schema, name)
+    assert e.value.code == "E_LEXICON" and f"{first}s_typo" in e.value.message and e.value.source == name

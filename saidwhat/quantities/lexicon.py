@@ -8,14 +8,13 @@ well-formed number gives ``None`` so the caller skips it rather than inventing a
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from saidwhat.entities.resources import trie_regex
+from saidwhat.schema import Schema, load_table
 
 Number = int | float
 
@@ -60,10 +59,39 @@ def _seqs(words: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(w.lower().split()) for w in words), key=len, reverse=True))
 
 
+def _tables(value: type | Schema, *keys: str) -> Schema:
+    return Schema(tables=dict.fromkeys(keys, value), required=keys)
+
+
+_NUMBERS = Schema(any_key=int)
+_NAMES = Schema(any_key=str)
+# the tables of quantities.toml and the type of their values (a typo is E_LEXICON naming the key)
+SCHEMA = Schema(
+    tables={
+        "max_value": (int, float),
+        "words": _tables(
+            _NUMBERS, "units", "tens", "hundred", "scales", "suffixes", "plural_scales", "dozen", "ordinals"
+        ),
+        "qualifiers": _tables(list, "before", "after"),
+        "currencies": _tables(_NAMES, "before", "after"),
+        "percent": _tables(_NAMES, "after"),
+        "measures": _tables(_NAMES, "units"),
+        "skip": _tables(
+            list,
+            "time_nouns",
+            "months",
+            "identifier_before",
+            "counts_modifiers",
+            "ordinal_heads",
+            "one_heads",
+        ),
+    },
+)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    raw = resources.files("saidwhat.data").joinpath("quantities.toml").read_text(encoding="utf-8")
-    d: dict[str, Any] = tomllib.loads(raw)
+    d: dict[str, Any] = load_table("quantities.toml", SCHEMA)
     w, q, c, s = d["words"], d["qualifiers"], d["currencies"], d["skip"]
     vocabulary = [
         *w["units"],

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from saidwhat.schema import Schema, load_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +36,46 @@ class Lexicon:
     someday_modals: frozenset[str]
 
 
+def _words(*keys: str) -> Schema:
+    return Schema(tables=dict.fromkeys(keys, list), required=keys)
+
+
+_TENSE_KEYS = (
+    "future_aux",
+    "future_heads",
+    "plan_verbs",
+    "future_words",
+    "modal_future",
+    "present_not_future",
+    "someday_modals",
+)
+# the tables of timex.toml and the type of their values (a typo is E_LEXICON naming the key)
+SCHEMA = Schema(
+    tables={
+        "months": Schema(any_key=int),
+        "weekdays": Schema(any_key=int),
+        "numbers": Schema(any_key=(int, float)),
+        "ordinals": Schema(any_key=int),
+        "vague_numbers": _words("words"),
+        "units": Schema(any_key=list),
+        "unit_qualifiers": _words("words"),
+        "seasons": Schema(any_key=str),
+        "parts_of_day": Schema(any_key=str),
+        "modifiers": Schema(any_key=str),
+        "amount_modifiers": Schema(any_key=str),
+        "fuzzy": Schema(any_key=list),
+        "holidays": Schema(any_key=str),
+        "floating_holidays": Schema(any_key=list),
+        "sets": Schema(any_key=str),
+        "set_words": _words("adjectives"),
+        "tense": _words(*_TENSE_KEYS),
+    },
+)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw: dict[str, Any] = tomllib.loads(
-        resources.files("saidwhat").joinpath("data", "timex.toml").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_table("timex.toml", SCHEMA)
     tense = raw["tense"]
     return Lexicon(
         months={k: int(v) for k, v in raw["months"].items()},
