@@ -42,7 +42,7 @@ class DocumentSummary:
     superseded_by: str | None
     ingested_at: str
     statements: int
-    display_title: str | None = None  # the title to show (stored at ingest; None before schema v5)
+    display_title: str | None = None  # the title to show (stored at ingest; None before schema v7)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Display titles: an article's title, else its headline segment, else its first line.
 
 Plain-text articles often have no ``title`` in their metadata; listing them by file path is
-unreadable. The store keeps each document's display title since schema v5 (older rows are derived
+unreadable. The store keeps each document's display title since schema v7 (older rows are derived
 from the stored analysis). Document ids are content hashes, so a title never changes and is cached.
 """
 
@@ -35,7 +35,7 @@ class Titles:
             stored = self.store.find(doc_id)
             if stored is not None and stored.display_title is not None:
                 derived = stored.display_title if stored.display_title != stored.source else None
-            else:  # stored before titles were kept at ingest (schema v5): derive it
+            else:  # stored before titles were kept at ingest (schema v7): derive it
                 derived = derived_title(self.store.get(doc_id))
         except SaidwhatError:
             derived = None

@@ -15,7 +15,9 @@ from saidwhat.store.migrations import (
     v0002_query_indexes,
     v0003_counters,
     v0004_speaker_act_index,
-    v0005_display_title,
+    v0005_reserved,
+    v0006_reserved,
+    v0007_display_title,
 )
 
 
@@ -33,7 +35,9 @@ MIGRATIONS: tuple[Migration, ...] = tuple(
         v0002_query_indexes,
         v0003_counters,
         v0004_speaker_act_index,
-        v0005_display_title,
+        v0005_reserved,
+        v0006_reserved,
+        v0007_display_title,
     )
 )
 LATEST_VERSION = MIGRATIONS[-1].version
