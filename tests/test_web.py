@@ -201,6 +201,9 @@ def test_every_list_page_has_a_csv_twin_with_the_json_rows(client: TestClient) -
     speaker = client.get(f"/entity/{gid}.csv")
     assert speaker.status_code == 200 and speaker.text.startswith("doc_id,date,statement_id,speaker")
     assert_error(client.get("/entity/999999.csv"), 404, "E_NOT_FOUND")
+    nothing = client.get("/search.csv?q=zzzyzzy")
+    header = "kind,doc_id,date,rank,snippet,statement_id,speaker,speaker_id,via,act,mode,content\n"
+    assert nothing.text == header
 
 
 # -- errors ----------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ class Page:
     context: dict[str, Any]
     data: dict[str, Any]
     rows: list[dict[str, Scalar]] | None = None
+    columns: tuple[str, ...] = ()  # the CSV header (so that an empty list still has one)
     status: int = 200
 
 
@@ -115,6 +116,35 @@ def record_view(r: StatementRecord) -> StatementView:
     )
 
 
+ARTICLE_COLUMNS = (
+    "id",
+    "source",
+    "title",
+    "published",
+    "published_basis",
+    "url",
+    "author",
+    "format",
+    "version",
+    "superseded_by",
+    "ingested_at",
+    "statements",
+)
+STATEMENT_COLUMNS = (
+    "doc_id",
+    "date",
+    "statement_id",
+    "speaker",
+    "speaker_id",
+    "via",
+    "act",
+    "mode",
+    "content",
+)
+ENTITY_COLUMNS = ("id", "name", "type", "mentions", "statements", "documents", "relayed", "aliases")
+SEARCH_COLUMNS = ("kind", "doc_id", "date", "rank", "snippet", *STATEMENT_COLUMNS[2:])
+
+
 def statement_row(r: StatementRecord) -> dict[str, Scalar]:
     """One statement as a flat CSV row."""
     st = r.statement
@@ -160,7 +190,13 @@ def articles_page(store: StoreProtocol, page: int, per_page: int) -> Page:
     rows, pager = paged(lambda lim, off: store.documents(limit=lim, offset=off), page, per_page)
     docs = [doc_json(d) for d in rows]
     data = {"schema": SCHEMA, "articles": docs, **pager.json()}
-    return Page("articles.html", {"nav": "articles", "rows": rows, "pager": pager}, data, rows=docs)
+    return Page(
+        "articles.html",
+        {"nav": "articles", "rows": rows, "pager": pager},
+        data,
+        rows=docs,
+        columns=ARTICLE_COLUMNS,
+    )
 
 
 def article_page(store: StoreProtocol, doc_id: str, *, as_json: bool) -> Page:
@@ -213,7 +249,9 @@ def entity_page(
         "filters": {"act": act or "", "since": since or "", "until": until or ""},
         "params": {k: v for k, v in (("act", act), ("since", since), ("until", until)) if v},
     }
-    return Page("entity.html", context, data, rows=[statement_row(r) for r in rows])
+    return Page(
+        "entity.html", context, data, rows=[statement_row(r) for r in rows], columns=STATEMENT_COLUMNS
+    )
 
 
 def entities_page(store: StoreProtocol, q: str | None, page: int, per_page: int) -> Page:
@@ -234,7 +272,7 @@ def entities_page(store: StoreProtocol, q: str | None, page: int, per_page: int)
         for e in rows
     ]
     context = {"nav": "entities", "rows": rows, "pager": pager, "eq": q or ""}
-    return Page("entities.html", context, data, rows=csv_rows)
+    return Page("entities.html", context, data, rows=csv_rows, columns=ENTITY_COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +359,7 @@ def search_page(store: StoreProtocol, form: SearchForm) -> Page:
         }
         for h in hits
     ]
-    return Page("search.html", context, data, rows=rows)
+    return Page("search.html", context, data, rows=rows, columns=SEARCH_COLUMNS)
 
 
 def add_page(read_only: bool, max_bytes: int) -> Page:

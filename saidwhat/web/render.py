@@ -2,7 +2,7 @@
 
 The format is the URL's suffix (``.json``, ``.csv``) or, without one, the ``Accept`` header (JSON when
 it prefers ``application/json`` to ``text/html``). CSV exists for list pages (those with ``rows``);
-its columns are the union of the rows' keys in first-seen order.
+its header is the page's ``columns`` (then any other key of the rows, in first-seen order).
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ def _base_context(request: Request) -> dict[str, Any]:
     return {"read_only": request.app.state.store.read_only, "q": "", "nav": ""}
 
 
-def csv_text(rows: list[dict[str, Scalar]]) -> str:
-    columns: dict[str, None] = {}
+def csv_text(rows: list[dict[str, Scalar]], header: tuple[str, ...] = ()) -> str:
+    """A header (``header``, else the rows' keys in first-seen order), then one line per row."""
+    columns: dict[str, None] = dict.fromkeys(header)
     for row in rows:
         columns.update(dict.fromkeys(row))
     out = io.StringIO()
@@ -59,7 +60,9 @@ def render(request: Request, page: Page) -> Response:
     if fmt == "json":
         return JSONResponse(page.data, status_code=page.status)
     if fmt == "csv" and page.rows is not None:
-        return Response(csv_text(page.rows), status_code=page.status, media_type="text/csv; charset=utf-8")
+        return Response(
+            csv_text(page.rows, page.columns), status_code=page.status, media_type="text/csv; charset=utf-8"
+        )
     templates: Jinja2Templates = request.app.state.templates
     ctx = {**_base_context(request), **page.context}
     return templates.TemplateResponse(request, page.template, ctx, status_code=page.status)
