@@ -371,3 +371,23 @@ def test_add_article_through_the_pipeline(tmp_path: Path) -> None:
         )
         assert bad.status_code in (415, 422) and bad.json()["error"]["code"] in ("E_UNSUPPORTED", "E_BINARY")
         assert c.get("/index.json").json()["counts"]["documents"] == 2
+
+
+def test_the_date_pattern_of_the_spec_accepts_exactly_the_real_dates() -> None:
+    import re
+    from datetime import date
+
+    from saidwhat.web.app import DATE_PATTERN
+
+    pattern = re.compile(DATE_PATTERN)
+    for year in (1, 4, 100, 400, 1900, 2000, 2023, 2024, 9999):
+        for month in range(1, 13):
+            for day in range(1, 32):
+                text = f"{year:04d}-{month:02d}-{day:02d}"
+                try:
+                    real = date.fromisoformat(text) is not None
+                except ValueError:
+                    real = False
+                assert bool(pattern.match(text)) == real, text
+    assert all(pattern.match(s) for s in ("", "2025", "2025-06"))
+    assert not any(pattern.match(s) for s in ("0000", "2025-13", "2025-6", "0000-01-01"))

@@ -59,10 +59,14 @@ from saidwhat.web.titles import Titles
 log = logging.getLogger("saidwhat.web")
 
 MAX_PAGE = 100_000
-# YYYY, YYYY-MM or YYYY-MM-DD with a real month and a day that month can have (empty: no filter)
+# YYYY, YYYY-MM or YYYY-MM-DD that is a real calendar date (empty: no filter): year 0001-9999, a real
+# month, a day that month has, February 29 only in leap years (no lookarounds: pydantic's engine)
+_YEAR = r"([1-9]\d{3}|0[1-9]\d\d|00[1-9]\d|000[1-9])"
+_LEAP = r"(\d\d(0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26]|0[48])00)"
 DATE_PATTERN = (
-    r"^(\d{4}(-(((0[13578]|1[02])(-(0[1-9]|[12]\d|3[01]))?)|((0[469]|11)(-(0[1-9]|[12]\d|30))?)"
-    r"|(02(-(0[1-9]|1\d|2\d))?)))?)?$"
+    rf"^({_YEAR}(-(0[1-9]|1[0-2]))?"
+    rf"|{_YEAR}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)|02-(0[1-9]|1\d|2[0-8]))"
+    rf"|{_LEAP}-02-29)?$"
 )
 # multipart framing and the small form fields on top of the article itself
 BODY_OVERHEAD = 64 * 1024
