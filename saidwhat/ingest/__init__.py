@@ -13,8 +13,9 @@ Sniffing: a file named explicitly whose suffix is none of these is sniffed from 
 (WARC magic ``WARC/1.`` or a gzip member holding one → warc; ``<rss``/``<feed``/``<rdf:RDF`` →
 feed; ``<!doctype html``/``<html`` → html); if nothing matches it is E_UNSUPPORTED. stdin is
 sniffed as HTML when it starts (after blanks and comments) with an HTML tag, as a feed when it
-starts with an XML declaration or feed element, as JSON Lines when every non-blank line is a JSON
-object, else as plain text. In directories only the suffix counts: other files are skipped with a
+starts with an XML declaration or feed element, as JSON Lines when its first non-blank line (or at
+least half of them) is a JSON object, else as plain text; its articles get the source
+``<stdin:H>`` derived from their text (:func:`.base.stdin_source`). In directories only the suffix counts: other files are skipped with a
 note; hidden entries (``.name``), symlinked directories and ``X.meta.json`` sidecars are passed
 over silently.
 
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import IO
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.ingest.base import SourceDoc
+from saidwhat.ingest.base import SourceDoc, stdin_source
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.ingest.decode import decode_bytes, looks_binary, read_capped, read_stream_capped
 from saidwhat.ingest.feed import read_feed_bytes
@@ -206,7 +207,10 @@ def _dispatch(
     f: InputFile, settings: Settings, stdin: IO[bytes] | None
 ) -> Iterator[SourceDoc | SaidwhatError]:
     if f.path is None:
-        yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
+        for item in _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings):
+            if isinstance(item, SourceDoc):
+                item.source = stdin_source(item.text)
+            yield item
         return
     path, source = f.path, str(f.path)
     if f.kind == "text":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from saidwhat.model import Segment
@@ -27,3 +28,12 @@ class SourceDoc:
     format: str = "text"  # text | html | jsonl | feed | warc
     hints: list[Segment] = field(default_factory=list)
     line: int | None = None  # JSONL line number
+
+
+def stdin_source(text: str) -> str:
+    """The source of an article read from stdin: ``<stdin:H>``, H the first 16 hex digits of its id.
+
+    Derived from the text (the document id is the SHA-256 of the text), so two different articles
+    piped in one after the other are two documents, never two versions of one source ``<stdin>``.
+    """
+    return f"<stdin:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}>"

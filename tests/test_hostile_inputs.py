@@ -1,0 +1,259 @@
+"""Hostile inputs of issue 14 that concern reading and storing: each gives one coded error for that
+input only (never a traceback), and the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from saidwhat.errors import SaidwhatError
+from saidwhat.ingest import InputFile, SourceDoc, iter_sources, read_input
+from saidwhat.ingest.base import stdin_source
+from saidwhat.ingest.jsonl import line_limit, looks_like_jsonl
+from saidwhat.ingest.safejson import MAX_DEPTH, JSONInputError, loads_bounded, nesting_depth
+from saidwhat.settings import Settings
+from saidwhat.store import Store, export
+from tests.test_store import Quote, article, assert_counters_consistent
+
+DEEP = 100_000
+DEEP_ARRAY = "[" * DEEP + "]" * DEEP
+DEEP_OBJECT = '{"a":' * DEEP + "1" + "}" * DEEP
+
+
+def items_of(paths: list[Path], settings: Settings | None = None) -> list[SourceDoc | SaidwhatError]:
+    return list(iter_sources([str(p) for p in paths], settings or Settings()))
+
+
+def from_stdin(data: bytes, settings: Settings | None = None) -> list[SourceDoc | SaidwhatError]:
+    return list(read_input(InputFile(None, "stdin"), settings or Settings(), stdin=io.BytesIO(data)))
+
+
+def codes(items: list[SourceDoc | SaidwhatError]) -> list[tuple[str, int | None]]:
+    return [(i.code, i.line) for i in items if isinstance(i, SaidwhatError)]
+
+
+def texts(items: list[SourceDoc | SaidwhatError]) -> list[str]:
+    return [i.text for i in items if isinstance(i, SourceDoc)]
+
+
+# -- nesting depth ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "depth"),
+    [
+        ("{}", 1),
+        ('{"a": [1, {"b": []}]}', 4),
+        ('{"text": "[[[[{{{{ not nesting ]]"}', 1),
+        ('{"text": "an \\"escaped\\" quote [[["}', 1),
+        ('"just a string"', 0),
+        (DEEP_ARRAY, DEEP),
+        (DEEP_OBJECT, DEEP),
+    ],
+)
+def test_nesting_depth_counts_brackets_outside_strings(raw: str, depth: int) -> None:
+    assert nesting_depth(raw) == depth
+
+
+def test_nesting_depth_never_undercounts_what_json_would_parse() -> None:
+    # an unterminated string: json fails there, and the scan may only count more, not less
+    raw = '[[[["abc' + "[" * 50
+    assert nesting_depth(raw) >= 4
+
+
+def test_loads_bounded_refuses_deep_and_overlong_values_without_recursing() -> None:
+    assert loads_bounded('{"a": [1, 2]}') == {"a": [1, 2]}
+    assert loads_bounded("[" * MAX_DEPTH + "]" * MAX_DEPTH) is not None
+    for raw in (DEEP_ARRAY, DEEP_OBJECT, "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)):
+        with pytest.raises(JSONInputError, match="nested more than"):
+            loads_bounded(raw)
+    with pytest.raises(JSONInputError, match="malformed JSON"):
+        loads_bounded('{"text": ')
+    with pytest.raises(JSONInputError, match="unreadable JSON value"):
+        loads_bounded('{"n": ' + "9" * 5000 + "}")  # int() refuses over 4,300 digits: ValueError
+
+
+def test_deeply_nested_jsonl_line_is_one_error_and_the_batch_goes_on(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": "Alice said the talks went well."}),
+        '{"text": "deep", "meta": ' + DEEP_ARRAY + "}",
+        DEEP_OBJECT,
+        '{"text": "big", "n": ' + "7" * 5000 + "}",
+        json.dumps({"text": "Bob said it rained."}),
+    ]
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    after = tmp_path / "after.txt"
+    after.write_text("Carol said the batch goes on.\n")
+    items = items_of([path, after])
+    assert codes(items) == [("E_JSONL", 2), ("E_JSONL", 3), ("E_JSONL", 4)]
+    assert texts(items) == [
+        "Alice said the talks went well.",
+        "Bob said it rained.",
+        "Carol said the batch goes on.\n",
+    ]
+    errors = [i for i in items if isinstance(i, SaidwhatError)]
+    assert "nested more than" in errors[0].message and errors[0].source == str(path)
+
+
+def test_deeply_nested_sidecar_is_e_sidecar(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The minister said it rained.\n")
+    (tmp_path / "a.meta.json").write_text('{"title": "t", "x": ' + DEEP_ARRAY + "}")
+    (tmp_path / "b.txt").write_text("The mayor said it snowed.\n")
+    items = items_of([tmp_path])
+    assert codes(items) == [("E_SIDECAR", None)]
+    err = items[0]
+    assert isinstance(err, SaidwhatError) and err.source == str(tmp_path / "a.meta.json")
+    assert "nested more than" in err.message
+    assert texts(items) == ["The mayor said it snowed.\n"]
+
+
+def test_deeply_nested_json_on_stdin_is_e_jsonl() -> None:
+    data = (
+        json.dumps({"text": "Alice said the talks went well."}) + "\n" + '{"meta": ' + DEEP_ARRAY + "}\n"
+    ).encode()
+    items = from_stdin(data)
+    assert codes(items) == [("E_JSONL", 2)]
+    assert texts(items) == ["Alice said the talks went well."]
+    # one deep line alone is not recognisable as JSON Lines: it is held as text, and never recursed into
+    alone = from_stdin(('{"meta": ' + DEEP_ARRAY + "}").encode())
+    assert codes(alone) == [] and len(texts(alone)) == 1
+
+
+def test_an_overlong_jsonl_line_is_refused_unparsed(tmp_path: Path) -> None:
+    settings = Settings(max_bytes=100)
+    limit = line_limit(100)
+    path = tmp_path / "long.jsonl"
+    path.write_text(
+        json.dumps({"text": "short one"}) + "\n" + '{"text": "' + "x" * limit + '"}\n' + '{"text": "two"}\n'
+    )
+    items = items_of([path], settings)
+    assert codes(items) == [("E_TOO_LARGE", 2)]
+    assert texts(items) == ["short one", "two"]
+    # the bound never refuses a record whose text is within max_bytes, however it is escaped
+    worst = json.dumps({"text": "\x01" * 100, "title": "t"})
+    assert len(worst) <= limit and texts(items_of([_write(tmp_path / "w.jsonl", worst)], settings)) == [
+        "\x01" * 100
+    ]
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text + "\n")
+    return path
+
+
+# -- stdin -----------------------------------------------------------------------------------------
+
+
+def test_two_different_stdin_articles_are_two_documents(tmp_path: Path) -> None:
+    first = from_stdin(b"The minister said the talks went well.\n")
+    second = from_stdin(b"An unrelated mayor said it snowed.\n")
+    again = from_stdin(b"The minister said the talks went well.\n")
+    sources = [d.source for items in (first, second, again) for d in items if isinstance(d, SourceDoc)]
+    assert sources[0] != sources[1] and sources[0] == sources[2]
+    assert sources[0] == stdin_source("The minister said the talks went well.\n")
+    with Store(tmp_path / "s.db") as store:
+        a = article(sources[0], None, [Quote("Ada Lovelace", "the talks went well")])
+        b = article(sources[1], None, [Quote("Bob Smith", "it snowed")])
+        assert [store.add(a).status, store.add(b).status] == ["new", "new"]
+        assert {d.source for d in store.documents()} == {sources[0], sources[1]}
+
+
+def test_jsonl_on_stdin_with_a_bad_line_errors_like_a_file(tmp_path: Path) -> None:
+    good = [json.dumps({"text": f"Speaker {i} said something."}) for i in range(3)]
+    for bad in ('{"text": "truncated', "not json at all", "[1, 2]"):
+        for pos in (0, 1, 3):
+            lines = [*good[:pos], bad, *good[pos:]]
+            data = ("\n".join(lines) + "\n").encode()
+            items = from_stdin(data)
+            assert codes(items) == [("E_JSONL", pos + 1)], (bad, pos)
+            assert texts(items) == [f"Speaker {i} said something." for i in range(3)]
+            assert all(d.format == "jsonl" for d in items if isinstance(d, SourceDoc))
+            path = tmp_path / "same.jsonl"
+            path.write_bytes(data)
+            assert codes(items_of([path])) == codes(items)
+
+
+def test_plain_text_on_stdin_stays_text() -> None:
+    for data in (
+        b"The minister said so.\n{not json}\n",
+        b'He wrote {"a": 1} in the margin.\nThen he said so.\n',
+        b"[1, 2]\n",
+    ):
+        items = from_stdin(data)
+        assert codes(items) == [] and [d.format for d in items if isinstance(d, SourceDoc)] == ["text"]
+    assert not looks_like_jsonl("one\n{}\ntwo\n")
+    assert looks_like_jsonl('bad\n{"text": "a"}\n')
+
+
+def test_jsonl_sniffing_stops_early_on_plain_text() -> None:
+    # a long plain text is decided at its second line, not parsed to the end
+    text = "plain line\n" * 200_000
+    start = time.process_time()
+    assert not looks_like_jsonl(text)
+    assert time.process_time() - start < 5  # wide bound: linear scans of 2 MB
+
+
+# -- CSV export ------------------------------------------------------------------------------------
+
+
+def test_csv_export_neutralises_formula_cells(tmp_path: Path) -> None:
+    hostile = ["=HYPERLINK(\"http://evil.example\")", "+1+2", "-3+4", "@SUM(A1)", "\tx", "\rx"]
+    with Store(tmp_path / "c.db") as store:
+        store.add(
+            article("=cmd|' /C calc'!A0", "2025-06-29", [Quote("Ada Lovelace", c) for c in hostile])
+        )
+        out = io.StringIO()
+        export(store, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert [r["content"] for r in rows] == ["'" + c for c in hostile]
+    assert {r["source"] for r in rows} == {"'=cmd|' /C calc'!A0"}
+    assert all(not v.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for v in r.values())
+    assert rows[0]["speaker_name"] == "Ada Lovelace" and rows[0]["content_start"].isdigit()
+
+
+# -- versions --------------------------------------------------------------------------------------
+
+
+def test_reverting_a_source_to_an_old_text_makes_it_current_again(tmp_path: Path) -> None:
+    v1 = article("a.txt", "2025-06-01", [Quote("Donald Trump", "the deal is near", via=["Haaretz"])])
+    v2 = article("a.txt", "2025-06-01", [Quote("Yair Lapid", "the deal is far")])
+    v3 = article("a.txt", "2025-06-01", [Quote("Yair Lapid", "no deal"), Quote("DJT", "maybe")])
+    with Store(tmp_path / "v.db") as store:
+        store.add(article("b.txt", "2025-06-02", [Quote("Donald Trump", "other")]))
+        assert [store.add(a).status for a in (v1, v2, v3)] == ["new", "updated", "updated"]
+        back = store.add(v1)
+        assert (back.status, back.doc_id, back.version) == ("updated", v1.doc.id, 4)
+        assert back.superseded == v3.doc.id
+        assert [d.id for d in store.documents() if d.source == "a.txt"] == [v1.doc.id]
+        assert [(d.id, d.version, d.superseded_by) for d in store.versions("a.txt")] == [
+            (v2.doc.id, 2, v3.doc.id),
+            (v3.doc.id, 3, v1.doc.id),
+            (v1.doc.id, 4, None),
+        ]
+        assert store.get(v1.doc.id).to_dict() == v1.to_dict()
+        assert sorted(s.statement.content.text for s in store.statements()) == ["other", "the deal is near"]
+        assert [(c.name, c.count) for c in store.speakers()] == [("Donald Trump", 2)]
+        assert [(c.name, c.count) for c in store.relays()] == [("Haaretz", 1)]
+        st = store.stats()
+        assert (st.documents, st.versions, st.statements) == (2, 4, 2)
+        assert store.add(v1).status == "unchanged"  # now it is current: nothing to do
+        assert store.add(v3).status == "updated" and store.versions("a.txt")[-1].id == v3.doc.id
+    assert_counters_consistent(tmp_path / "v.db")
+
+
+def test_same_text_under_another_source_stays_unchanged(tmp_path: Path) -> None:
+    a1 = article("a.txt", None, [Quote("Ada Lovelace", "one")])
+    a2 = article("a.txt", None, [Quote("Ada Lovelace", "two")])
+    with Store(tmp_path / "u.db") as store:
+        store.add(a1)
+        store.add(a2)
+        moved = article("b.txt", None, [Quote("Ada Lovelace", "one")])
+        assert moved.doc.id == a1.doc.id
+        assert store.add(moved).status == "unchanged"
+        assert [d.id for d in store.documents()] == [a2.doc.id]
