@@ -257,3 +257,81 @@ def test_same_text_under_another_source_stays_unchanged(tmp_path: Path) -> None:
         assert moved.doc.id == a1.doc.id
         assert store.add(moved).status == "unchanged"
         assert [d.id for d in store.documents()] == [a2.doc.id]
+
+
+# -- encodings -------------------------------------------------------------------------------------
+
+LEGACY = [
+    (
+        "cp1252",
+        "The minister said \u201cwe are close to a deal\u201d on Friday \u2014 the caf\xe9 owner "
+        "agreed.\n",
+    ),
+    (
+        "latin-1",
+        "Le pr\xe9sident a d\xe9clar\xe9 vendredi : \xab nous sommes pr\xeats \xbb, \xe0 Gen\xe8v"
+        "e.\n",
+    ),
+    (
+        "cp1252",
+        "Der Au\xdfenminister sagte am Freitag, beide Seiten seien \u201enah an einer Einigung"
+        "\u201c.\n",
+    ),
+    (
+        "cp1251",
+        "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0437\u0430\u044f\u0432\u0438"
+        "\u043b \u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442\u0430\u043c \u0432 \u043f"
+        "\u044f\u0442\u043d\u0438\u0446\u0443, \u0447\u0442\u043e \u043f\u0435\u0440\u0435\u0433"
+        "\u043e\u0432\u043e\u0440\u044b \u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442"
+        "\u0441\u044f \u043d\u0430 \u0441\u043b\u0435\u0434\u0443\u044e\u0449\u0435\u0439 \u043d"
+        "\u0435\u0434\u0435\u043b\u0435.\n",
+    ),
+    (
+        "iso8859-7",
+        "\u039f \u03c0\u03c1\u03c9\u03b8\u03c5\u03c0\u03bf\u03c5\u03c1\u03b3\u03cc\u03c2 \u03b4"
+        "\u03ae\u03bb\u03c9\u03c3\u03b5 \u03c4\u03b7\u03bd \u03a0\u03b1\u03c1\u03b1\u03c3\u03ba"
+        "\u03b5\u03c5\u03ae \u03cc\u03c4\u03b9 \u03bf\u03b9 \u03b4\u03b9\u03b1\u03c0\u03c1\u03b1"
+        "\u03b3\u03bc\u03b1\u03c4\u03b5\u03cd\u03c3\u03b5\u03b9\u03c2 \u03b8\u03b1 \u03c3\u03c5"
+        "\u03bd\u03b5\u03c7\u03b9\u03c3\u03c4\u03bf\u03cd\u03bd.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("encoding", "text"), LEGACY)
+def test_real_legacy_encodings_still_decode(tmp_path: Path, encoding: str, text: str) -> None:
+    f = tmp_path / "legacy.txt"
+    f.write_bytes(text.encode(encoding))
+    assert texts(items_of([f])) == [text]
+    assert texts(from_stdin(text.encode(encoding))) == [text]
+
+
+def _garbage() -> list[bytes]:
+    """Random bytes that are not UTF-8 (no NUL, so not caught as binary): the issue's 'Cyrillic garbage'."""
+    import random
+
+    rng = random.Random(14)
+    high = range(0x80, 0x100)
+    printable = [b for b in range(0x20, 0x100) if b != 0x7F]
+    out = []
+    for n in (32, 64, 128, 512, 2048):
+        out.append(bytes(rng.choice(high) for _ in range(n)))
+        out.append(bytes(rng.randrange(0xC0, 0x100) for _ in range(n)))
+        out.append(bytes(rng.choice(printable) for _ in range(n)))
+        out.append(bytes(rng.choice(b"\xc3\xe2\xf0\x80\x9f\xa0\xbf") for _ in range(n)))
+        words = (bytes(rng.randrange(0xC0, 0x100) for _ in range(rng.randint(2, 9))) for _ in range(n // 6))
+        out.append(b" ".join(words))
+    return out
+
+
+def test_random_invalid_utf8_is_e_encoding(tmp_path: Path) -> None:
+    garbage = _garbage()
+    for i, data in enumerate(garbage):
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+        f = tmp_path / f"g{i}.txt"
+        f.write_bytes(data)
+    items = items_of(sorted(tmp_path.glob("g*.txt")))
+    assert [i.code for i in items if isinstance(i, SaidwhatError)] == ["E_ENCODING"] * len(garbage), [
+        i.text[:20] for i in items if isinstance(i, SourceDoc)
+    ]
+    assert [i.code for i in from_stdin(garbage[-1]) if isinstance(i, SaidwhatError)] == ["E_ENCODING"]

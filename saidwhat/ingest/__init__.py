@@ -15,7 +15,8 @@ feed; ``<!doctype html``/``<html`` → html); if nothing matches it is E_UNSUPPO
 sniffed as HTML when it starts (after blanks and comments) with an HTML tag, as a feed when it
 starts with an XML declaration or feed element, as JSON Lines when its first non-blank line (or at
 least half of them) is a JSON object, else as plain text; its articles get the source
-``<stdin:H>`` derived from their text (:func:`.base.stdin_source`). In directories only the suffix counts: other files are skipped with a
+``<stdin:H>`` derived from their text (:func:`.base.stdin_source`). In directories only the
+suffix counts: other files are skipped with a
 note; hidden entries (``.name``), symlinked directories and ``X.meta.json`` sidecars are passed
 over silently.
 
