@@ -88,7 +88,7 @@ def _sources(
     paths: list[str], settings: Settings, published: str | None, batch: Batch
 ) -> Iterator[SourceDoc]:
     """Every readable article of the inputs, in order, with a progress bar for multi-file runs."""
-    found = discover(paths, on_skip=batch.note)
+    found = discover(paths, on_skip=batch.note, follow_links=settings.follow_links)
     files: list[InputFile] = []
     for f in found:
         if isinstance(f, SaidwhatError):
@@ -160,6 +160,10 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a t
 MaxBytesOpt = Annotated[
     int | None, typer.Option("--max-bytes", help="Largest article text accepted, in bytes (default 5 MB).")
 ]
+FollowLinksOpt = Annotated[
+    bool,
+    typer.Option("--follow-links", help="In directories, read symbolic links that lead out of them."),
+]
 
 
 @app.command()
@@ -171,10 +175,12 @@ def analyze(
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Analyse articles and print their saidwhat/1 JSON (one document per line), or write DIR/<stem>.json."""
     batch = Batch()
     settings = _settings(max_bytes=max_bytes)
+    settings.follow_links = follow_links
     given = _valid_date(published, "--published")
     if out_dir is not None:
         try:
@@ -204,12 +210,14 @@ def ingest(
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
     from saidwhat.store import Store
 
     batch = Batch()
     settings = _settings(db, max_bytes)
+    settings.follow_links = follow_links
     given = _valid_date(published, "--published")
     counts = {"new": 0, "unchanged": 0, "updated": 0}
     statements = 0

@@ -30,3 +30,5 @@ class Settings:
     max_container_bytes: int = field(
         default_factory=lambda: _env_int("SAIDWHAT_MAX_CONTAINER_BYTES", 512 * 1024 * 1024)
     )
+    # directory walks: read symbolic links that lead out of the directory (and links to directories)
+    follow_links: bool = False

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.ingest import InputFile, SourceDoc, iter_sources, read_input
+from saidwhat.ingest import InputFile, SourceDoc, discover, iter_sources, read_input
 from saidwhat.ingest.base import stdin_source
 from saidwhat.ingest.jsonl import line_limit, looks_like_jsonl
 from saidwhat.ingest.safejson import MAX_DEPTH, JSONInputError, loads_bounded, nesting_depth
@@ -203,11 +203,9 @@ def test_jsonl_sniffing_stops_early_on_plain_text() -> None:
 
 
 def test_csv_export_neutralises_formula_cells(tmp_path: Path) -> None:
-    hostile = ["=HYPERLINK(\"http://evil.example\")", "+1+2", "-3+4", "@SUM(A1)", "\tx", "\rx"]
+    hostile = ['=HYPERLINK("http://evil.example")', "+1+2", "-3+4", "@SUM(A1)", "\tx", "\rx"]
     with Store(tmp_path / "c.db") as store:
-        store.add(
-            article("=cmd|' /C calc'!A0", "2025-06-29", [Quote("Ada Lovelace", c) for c in hostile])
-        )
+        store.add(article("=cmd|' /C calc'!A0", "2025-06-29", [Quote("Ada Lovelace", c) for c in hostile]))
         out = io.StringIO()
         export(store, "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
@@ -264,18 +262,15 @@ def test_same_text_under_another_source_stays_unchanged(tmp_path: Path) -> None:
 LEGACY = [
     (
         "cp1252",
-        "The minister said \u201cwe are close to a deal\u201d on Friday \u2014 the caf\xe9 owner "
-        "agreed.\n",
+        "The minister said \u201cwe are close to a deal\u201d on Friday \u2014 the caf\xe9 owner agreed.\n",
     ),
     (
         "latin-1",
-        "Le pr\xe9sident a d\xe9clar\xe9 vendredi : \xab nous sommes pr\xeats \xbb, \xe0 Gen\xe8v"
-        "e.\n",
+        "Le pr\xe9sident a d\xe9clar\xe9 vendredi : \xab nous sommes pr\xeats \xbb, \xe0 Gen\xe8ve.\n",
     ),
     (
         "cp1252",
-        "Der Au\xdfenminister sagte am Freitag, beide Seiten seien \u201enah an einer Einigung"
-        "\u201c.\n",
+        "Der Au\xdfenminister sagte am Freitag, beide Seiten seien \u201enah an einer Einigung\u201c.\n",
     ),
     (
         "cp1251",
@@ -335,3 +330,80 @@ def test_random_invalid_utf8_is_e_encoding(tmp_path: Path) -> None:
         i.text[:20] for i in items if isinstance(i, SourceDoc)
     ]
     assert [i.code for i in from_stdin(garbage[-1]) if isinstance(i, SaidwhatError)] == ["E_ENCODING"]
+
+
+# -- directory walks -------------------------------------------------------------------------------
+
+
+def _tree(tmp_path: Path) -> tuple[Path, Path]:
+    import os
+    import socket
+
+    root = tmp_path / "articles"
+    (root / "sub").mkdir(parents=True)
+    outside = tmp_path / "secret.txt"
+    outside.write_text("The private key said nothing.\n")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "far.txt").write_text("A far speaker said so.\n")
+    (root / "a.txt").write_text("Ay said so.\n")
+    (root / "sub" / "b.txt").write_text("Bee said so.\n")
+    os.mkfifo(root / "fifo.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(root / "sock.txt"))
+    finally:
+        sock.close()
+    (root / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    (root / "in.txt").symlink_to(root / "sub" / "b.txt")  # a link inside the tree is read
+    (root / "out.txt").symlink_to(outside)
+    (root / "outdir").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (root / "sub" / "up").symlink_to(root, target_is_directory=True)  # a loop if followed
+    return root, outside
+
+
+def test_directory_walk_reports_what_it_skips_and_stays_inside(tmp_path: Path) -> None:
+    root, outside = _tree(tmp_path)
+    notes: list[str] = []
+    start = time.monotonic()
+    found = discover([str(root)], notes.append)
+    assert time.monotonic() - start < 30  # a FIFO is never opened (it would block forever)
+    files = [f.path for f in found if isinstance(f, InputFile)]
+    assert files == [root / "a.txt", root / "in.txt", root / "sub" / "b.txt"]
+    errors = {(Path(e.source or "").name, e.code) for e in found if isinstance(e, SaidwhatError)}
+    assert errors == {
+        ("dangling.txt", "E_PATH_MISSING"),
+        ("loop.txt", "E_PATH_MISSING"),
+        ("fifo.txt", "E_UNSUPPORTED"),
+        ("sock.txt", "E_UNSUPPORTED"),
+        ("out.txt", "E_LINK_OUTSIDE"),
+    }
+    assert not any(str(outside) in str(f.path) for f in found if isinstance(f, InputFile))
+    assert sorted(n.split(":")[0] for n in notes) == [
+        f"skipped {root / 'outdir'}",
+        f"skipped {root / 'sub' / 'up'}",
+    ]
+    # the batch goes on: the readable files are read, each skipped entry is one error
+    items = list(iter_sources([str(root)], Settings()))
+    assert texts(items) == ["Ay said so.\n", "Bee said so.\n", "Bee said so.\n"]
+    assert len([i for i in items if isinstance(i, SaidwhatError)]) == 5
+
+
+def test_follow_links_reads_outside_and_ends_loops(tmp_path: Path) -> None:
+    root, _outside = _tree(tmp_path)
+    notes: list[str] = []
+    found = discover([str(root)], notes.append, follow_links=True)
+    files = [f.path for f in found if isinstance(f, InputFile)]
+    assert files == [
+        root / "a.txt",
+        root / "in.txt",
+        root / "out.txt",
+        root / "outdir" / "far.txt",
+        root / "sub" / "b.txt",
+    ]
+    codes_ = sorted(e.code for e in found if isinstance(e, SaidwhatError))
+    assert codes_ == ["E_PATH_MISSING", "E_PATH_MISSING", "E_UNSUPPORTED", "E_UNSUPPORTED"]
+    assert notes == [f"skipped {root / 'sub' / 'up'}: the directory {root.resolve()} is already being read"]
+    settings = Settings()
+    settings.follow_links = True
+    assert "The private key said nothing.\n" in texts(list(iter_sources([str(root)], settings)))

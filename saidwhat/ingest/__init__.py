@@ -16,9 +16,9 @@ sniffed as HTML when it starts (after blanks and comments) with an HTML tag, as 
 starts with an XML declaration or feed element, as JSON Lines when its first non-blank line (or at
 least half of them) is a JSON object, else as plain text; its articles get the source
 ``<stdin:H>`` derived from their text (:func:`.base.stdin_source`). In directories only the
-suffix counts: other files are skipped with a
-note; hidden entries (``.name``), symlinked directories and ``X.meta.json`` sidecars are passed
-over silently.
+suffix counts: other files are skipped with a note; hidden entries (``.name``) and ``X.meta.json``
+sidecars are passed over; FIFOs, sockets, dangling links and links out of the directory are
+errors, links to directories are notes (:mod:`.walk`).
 
 Errors never escape as exceptions: :func:`read_input` yields a :class:`SaidwhatError` for each bad
 input or record and goes on with the rest.
@@ -26,7 +26,6 @@ input or record and goes on with the rest.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import zlib
@@ -43,6 +42,7 @@ from saidwhat.ingest.feed import read_feed_bytes
 from saidwhat.ingest.html import page_doc
 from saidwhat.ingest.jsonl import looks_like_jsonl, read_jsonl_text
 from saidwhat.ingest.text import SIDECAR_SUFFIX, read_text_file
+from saidwhat.ingest.walk import walk_files
 from saidwhat.ingest.warc import file_stem, read_warc_file
 from saidwhat.settings import Settings
 
@@ -112,18 +112,13 @@ def _sniff_file(path: Path) -> str | None:
         return None
 
 
-def _walk(root: Path, on_skip: Callable[[str], None] | None) -> Iterator[InputFile]:
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = root / entry.name
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path, on_skip)
-        elif entry.is_file() and not _is_sidecar(path):
+def _walk(
+    root: Path, on_skip: Callable[[str], None] | None, follow_links: bool
+) -> Iterator[InputFile | SaidwhatError]:
+    for path in walk_files(root, follow_links=follow_links, on_skip=on_skip):
+        if isinstance(path, SaidwhatError):
+            yield path
+        elif not _is_sidecar(path):
             kind = kind_by_suffix(path)
             if kind is not None:
                 yield InputFile(path, kind)
@@ -132,9 +127,12 @@ def _walk(root: Path, on_skip: Callable[[str], None] | None) -> Iterator[InputFi
 
 
 def discover(
-    paths: Sequence[str], on_skip: Callable[[str], None] | None = None
+    paths: Sequence[str], on_skip: Callable[[str], None] | None = None, *, follow_links: bool = False
 ) -> list[InputFile | SaidwhatError]:
-    """The inputs named by ``paths``: files as given, directories recursively in name order."""
+    """The inputs named by ``paths``: files as given, directories recursively in name order.
+
+    Directory walks report what they skip and stay inside the directory (see :mod:`.walk`).
+    """
     found: list[InputFile | SaidwhatError] = []
     for raw in paths:
         if raw == "-":
@@ -144,7 +142,7 @@ def discover(
         if not path.exists():
             found.append(SaidwhatError("E_PATH_MISSING", "no such file or directory", raw))
         elif path.is_dir():
-            found.extend(_walk(path, on_skip))
+            found.extend(_walk(path, on_skip, follow_links))
         elif not path.is_file():
             found.append(SaidwhatError("E_UNSUPPORTED", "not a regular file or directory", raw))
         elif _is_sidecar(path):
@@ -275,7 +273,7 @@ def iter_sources(
             "E_DATE", f"--published {published!r} is not a valid YYYY-MM-DD date", "--published"
         )
         return
-    for item in discover(paths, on_skip):
+    for item in discover(paths, on_skip, follow_links=settings.follow_links):
         if isinstance(item, SaidwhatError):
             yield item
         else:
