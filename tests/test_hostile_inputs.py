@@ -407,3 +407,60 @@ def test_follow_links_reads_outside_and_ends_loops(tmp_path: Path) -> None:
     settings = Settings()
     settings.follow_links = True
     assert "The private key said nothing.\n" in texts(list(iter_sources([str(root)], settings)))
+
+
+# -- emoji in speaker names ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Smith \U0001f525", "John Smith"),
+        ("\U0001f1fa\U0001f1f8 Jane Doe", "Jane Doe"),
+        ("the spokesman \u2705", "the spokesman"),
+        ("An official \u203c\ufe0f", "An official"),  # U+203C is punctuation, made an emoji by U+FE0F
+        ("Maria \U0001f44d\U0001f3fd", "Maria"),  # skin-tone modifier
+        ("X \U0001f468\u200d\U0001f469\u200d\U0001f467", "X"),  # zero-width-joiner sequence
+        ("1\ufe0f\u20e3 Tag", "Tag"),  # keycap
+        ("Acme\u2122", "Acme"),
+        ("Jose\u0301", "Jose\u0301"),  # a combining accent is part of the name
+        ("Jane \U0001f600 and Bob", "Jane \U0001f600 and Bob"),  # only the edges
+        ("\u2764\ufe0f\u2764\ufe0f", ""),
+    ],
+)
+def test_trim_symbols_cuts_emoji_sequences_at_the_edges(text: str, expected: str) -> None:
+    from saidwhat.symbols import trim_symbols
+
+    a, b = trim_symbols(text, 0, len(text))
+    assert text[a:b] == expected
+
+
+def test_emoji_never_become_part_of_a_speaker_name(nlp: object) -> None:
+    from saidwhat.pipeline import analyze
+    from saidwhat.symbols import is_symbol
+
+    texts_ = [
+        "John Smith \U0001f525 said the deal was near.",
+        '"The deal is near," said John Smith \U0001f389\U0001f389.',
+        '"We are close," said Donald J. Trump \U0001f1fa\U0001f1f8\U0001f1fa\U0001f1f8\U0001f1fa\U0001f1f8.',
+        '"We are close," the spokesman \u2705 told reporters.',
+        "An official \u203c\ufe0f said the deal was near.",
+        "Ukraine's president \U0001f1fa\U0001f1e6 said the talks would resume.",
+        "Officials said, according to Reuters \U0001f4f0, that the deal was near.",
+        "\u2764\ufe0f\u2764\ufe0f Jane Doe \u2764\ufe0f\u2764\ufe0f said the deal was near.",
+    ]
+    docs = [SourceDoc(source=f"e{i}", text=t, stem=f"e{i}") for i, t in enumerate(texts_)]
+    names: list[str] = []
+    for analysis in analyze(docs, nlp=nlp):  # type: ignore[arg-type]
+        for st in analysis.statements:
+            for mention in [st.speaker, *st.via]:
+                if mention is None:
+                    continue
+                assert analysis.doc.text[mention.start : mention.end] == mention.text
+                for value in (mention.text, mention.name or ""):
+                    assert not value or not (is_symbol(value[0]) or is_symbol(value[-1])), value
+                    assert "\ufe0f" not in value and "\u203c" not in value, value
+                names.append(mention.name or mention.text)
+        for e in analysis.entities:
+            assert not any(is_symbol(ch) for ch in e.name), e.name
+    assert {"John Smith", "Donald J. Trump", "Reuters"} <= set(names)
