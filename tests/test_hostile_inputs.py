@@ -464,3 +464,29 @@ def test_emoji_never_become_part_of_a_speaker_name(nlp: object) -> None:
         for e in analysis.entities:
             assert not any(is_symbol(ch) for ch in e.name), e.name
     assert {"John Smith", "Donald J. Trump", "Reuters"} <= set(names)
+
+
+# -- end to end: the command line ------------------------------------------------------------------
+
+
+def test_cli_stdin_jsonl_with_a_deep_and_a_broken_line(tmp_path: Path) -> None:
+    from tests.test_cli import assert_no_traceback, error_codes, run
+
+    lines = [
+        json.dumps({"text": "The mayor said on Tuesday that the bridge would cost $410 million."}),
+        '{"text": "deep", "x": ' + DEEP_ARRAY + "}",
+        '{"text": "truncated',
+        json.dumps({"text": "Council member Maria Okafor said the vote was delayed."}),
+    ]
+    db = tmp_path / "s.db"
+    r = run("ingest", "-", "--db", str(db), stdin="\n".join(lines) + "\n")
+    assert_no_traceback(r.stderr)
+    assert r.returncode == 1, r.stderr
+    assert error_codes(r.stderr) == ["E_JSONL", "E_JSONL"]
+    assert "<stdin>:2:" in r.stderr and "<stdin>:3:" in r.stderr
+    r2 = run("ingest", "-", "--db", str(db), stdin="An unrelated official said it snowed.\n")
+    assert r2.returncode == 0, r2.stderr
+    with Store(db, read_only=True) as store:
+        sources = sorted(d.source for d in store.documents())
+        assert len(sources) == 3 and all(s.startswith("<stdin:") for s in sources)
+        assert all(len(store.versions(s)) == 1 for s in sources)
