@@ -238,6 +238,7 @@ def test_reverting_a_source_to_an_old_text_makes_it_current_again(tmp_path: Path
         assert sorted(s.statement.content.text for s in store.statements()) == ["other", "the deal is near"]
         assert [(c.name, c.count) for c in store.speakers()] == [("Donald Trump", 2)]
         assert [(c.name, c.count) for c in store.relays()] == [("Haaretz", 1)]
+        assert {h.doc_id for h in store.search("deal")} == {v1.doc.id}
         st = store.stats()
         assert (st.documents, st.versions, st.statements) == (2, 4, 2)
         assert store.add(v1).status == "unchanged"  # now it is current: nothing to do
