@@ -38,6 +38,8 @@ def line_limit(max_bytes: int) -> int:
 
 
 def _is_object(raw: str) -> bool:
+    if not raw.lstrip().startswith("{"):  # most lines of a plain text: no parse needed
+        return False
     try:
         return isinstance(loads_bounded(raw), dict)
     except JSONInputError:
