@@ -4,7 +4,8 @@
 recursion limit (about 1,000 levels), and ``ValueError`` (not a ``JSONDecodeError``) for an integer
 of over 4,300 digits. :func:`loads_bounded` measures the depth first, without recursion: JSON
 strings are cut out with one regular expression, then the running bracket count is taken in C
-(``itertools.accumulate``), so a 100,000-level line costs milliseconds. Whatever it refuses comes
+(``itertools.accumulate``), so a 100,000-level line costs about 45 ms; a line with no more opening
+brackets than the bound (most articles) skips the scan. Whatever it refuses comes
 back as :class:`JSONInputError`, which the readers turn into their coded error (``E_JSONL``,
 ``E_SIDECAR``).
 """
@@ -39,8 +40,9 @@ def nesting_depth(raw: str) -> int:
 
 def loads_bounded(raw: str, max_depth: int = MAX_DEPTH) -> Any:
     """``json.loads(raw)``, or :class:`JSONInputError` with a one-line reason; never recurses deeply."""
-    depth = nesting_depth(raw)
-    if depth > max_depth:
+    # fewer opening brackets than the bound (anywhere, even in strings): it cannot nest deeper
+    opening = raw.count("[") + raw.count("{")
+    if opening > max_depth and nesting_depth(raw) > max_depth:
         raise JSONInputError(f"nested more than {max_depth} levels deep")
     try:
         return json.loads(raw)
