@@ -154,6 +154,10 @@ MaxBytesOpt = Annotated[
     int | None,
     typer.Option("--max-bytes", min=1, help="Largest article text accepted, in bytes (default 5 MB)."),
 ]
+FollowLinksOpt = Annotated[
+    bool,
+    typer.Option("--follow-links", help="In directories, read symbolic links that lead out of them."),
+]
 
 
 @app.command()
@@ -165,12 +169,14 @@ def analyze(
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Analyse articles and print their saidwhat/1 JSON (one document per line), or write DIR/<stem>.json."""
     from saidwhat.ingest.service import analyse
 
     batch = Batch()
     settings = _settings(max_bytes=max_bytes)
+    settings.follow_links = follow_links
     given = _valid_date(published, "--published")
     if out_dir is not None:
         try:
@@ -200,6 +206,7 @@ def ingest(
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
     from saidwhat.ingest.service import store_sources
@@ -207,6 +214,7 @@ def ingest(
 
     batch = Batch()
     settings = _settings(db, max_bytes)
+    settings.follow_links = follow_links
     given = _valid_date(published, "--published")
     try:
         with open_store(settings.db, aliases=settings.aliases) as store:

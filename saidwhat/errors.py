@@ -23,6 +23,7 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_SIDECAR": (422, "the .meta.json sidecar is malformed or holds an invalid value"),
     "E_DATE": (422, "a date is not a valid YYYY-MM-DD calendar date"),
     "E_UNSUPPORTED": (415, "the file type is not supported"),
+    "E_LINK_OUTSIDE": (403, "a symbolic link leads outside the directory being read"),
     "E_READ": (500, "the input could not be read"),
     "E_DB_OPEN": (500, "the database cannot be opened or written"),
     "E_DB_CORRUPT": (500, "the database file is corrupt or not a saidwhat database"),

@@ -60,3 +60,5 @@ class Settings:
         default_factory=lambda: _env_int("SAIDWHAT_MAX_CONTAINER_BYTES", 512 * 1024 * 1024)
     )
     aliases: Path | None = field(default_factory=lambda: _env_path("SAIDWHAT_ALIASES"))
+    # directory walks: read symbolic links that lead out of the directory (and links to directories)
+    follow_links: bool = False

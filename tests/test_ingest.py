@@ -19,6 +19,7 @@ from warcio.warcwriter import WARCWriter
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.ingest import InputFile, SourceDoc, discover, iter_sources, read_input
+from saidwhat.ingest.base import stdin_source
 from saidwhat.ingest.dates import parse_feed_date, parse_iso_date
 from saidwhat.ingest.html import assemble
 from saidwhat.settings import Settings
@@ -503,9 +504,14 @@ def test_stdin_is_sniffed(data: bytes, fmt: str, count: int) -> None:
     assert all(d.format == fmt for d in docs)
     if fmt == "text":
         assert docs[0].text == "  The minister said it.\nMore.\n"
-        assert (docs[0].source, docs[0].stem) == ("<stdin>", "stdin")
+        assert (docs[0].source, docs[0].stem) == (stdin_source(docs[0].text), "stdin")
     if fmt == "jsonl":
-        assert [(d.source, d.stem) for d in docs] == [("<stdin>:1", "stdin-1"), ("<stdin>:3", "stdin-3")]
+        assert [(d.source, d.stem) for d in docs] == [
+            (stdin_source("one"), "stdin-1"),
+            (stdin_source("two"), "stdin-3"),
+        ]
+        assert [d.line for d in docs] == [1, 3]
+    assert all(re.fullmatch(r"<stdin:[0-9a-f]{16}>", d.source) for d in docs)
 
 
 def test_stdin_errors() -> None:

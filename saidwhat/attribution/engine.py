@@ -36,6 +36,7 @@ from saidwhat.attribution.syntax import relative_head, subject_of, trim_span
 from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, TextSpan, Timex, Via
 from saidwhat.nlp import doc_text, sentence_spans
+from saidwhat.symbols import trim_symbols
 
 # segments whose text is never the content of an article's statement
 SKIP_KINDS = frozenset({"comment", "signature", "boilerplate", "related"})
@@ -800,6 +801,8 @@ class Engine:
         res = self.resolver.resolve(m.head, m.core)
         # a named relay is given as its name ("Walla" of "the Israeli news website Walla")
         a, b = res.link_span if res.entity is not None and res.antecedent is None else m.core
+        ta, tb = trim_symbols(self.text, a, b)  # "Reuters 📰" is "Reuters"
+        a, b = (ta, tb) if tb > ta else (a, b)
         head = m.head
         v = Via(text=self.text[a:b], start=a, end=b, kind=res.kind)
         if res.entity is not None:
@@ -835,6 +838,7 @@ class Engine:
             seg = self.segments.at(c.cue[0] if c.cue else start)
             if seg is not None and seg.start <= b <= seg.end:
                 a, b = trim_span(text, max(a, seg.start), b)
+            a, b = trim_symbols(text, a, b)  # "John Smith 🔥": an emoji is never part of a speaker
             if b > a and not any(a < pb and pa < b for pa, pb in parts) and self._attributable(a):
                 core = c.speaker.core if c.speaker.core != c.speaker.span else (a, b)
                 res = self.resolver.resolve(c.speaker.head, core)

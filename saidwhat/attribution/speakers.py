@@ -15,6 +15,7 @@ from saidwhat.attribution.gender import gender_lexicon
 from saidwhat.attribution.lexicon import Lexicon
 from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Entity, Via
+from saidwhat.symbols import trim_symbols
 
 WINDOW = 2500  # characters a pronoun or description may reach back
 MAX_REFERENTS = 40  # referents kept for resolution
@@ -229,7 +230,8 @@ class SpeakerResolver:
         """Facts for a speaker mention ``span`` with syntactic head ``head``."""
         lex = self.lex
         low = head.lower_
-        a, b = span
+        a, b = trim_symbols(self.text, *span)  # "the spokesman ✅" is "the spokesman"
+        a, b = span = (a, b) if b > a else span
         h = (head.idx, head.idx + len(head.text))
         want = ""
         ent, espan = self._entity_at(head, span)

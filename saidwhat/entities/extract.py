@@ -30,6 +30,7 @@ from saidwhat.entities.resources import (
 )
 from saidwhat.model import Entity, Mention, Segment
 from saidwhat.nlp import doc_text
+from saidwhat.symbols import trim_symbols
 
 KEEP = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
 _PRIORITY = {label: i for i, label in enumerate(KEEP)}
@@ -225,8 +226,8 @@ class _Extractor:
             label = ent.label_
             if label not in _PRIORITY:
                 continue
-            a, b = ent.start_char, ent.end_char
-            if self.taken.hits(a, b):
+            a, b = trim_symbols(text, ent.start_char, ent.end_char)  # "Donald J. Trump 🇺🇸"
+            if self.taken.hits(a, b) or b <= a:
                 continue
             surface = text[a:b]
             m = _LEADING_ARTICLE.match(surface)

@@ -13,10 +13,12 @@ Sniffing: a file named explicitly whose suffix is none of these is sniffed from 
 (WARC magic ``WARC/1.`` or a gzip member holding one → warc; ``<rss``/``<feed``/``<rdf:RDF`` →
 feed; ``<!doctype html``/``<html`` → html); if nothing matches it is E_UNSUPPORTED. stdin is
 sniffed as HTML when it starts (after blanks and comments) with an HTML tag, as a feed when it
-starts with an XML declaration or feed element, as JSON Lines when every non-blank line is a JSON
-object, else as plain text. In directories only the suffix counts: other files are skipped with a
-note; hidden entries (``.name``), symlinked directories and ``X.meta.json`` sidecars are passed
-over silently.
+starts with an XML declaration or feed element, as JSON Lines when its first non-blank line (or at
+least half of them) is a JSON object, else as plain text; its articles get the source
+``<stdin:H>`` derived from their text (:func:`.base.stdin_source`). In directories only the
+suffix counts: other files are skipped with a note; hidden entries (``.name``) and ``X.meta.json``
+sidecars are passed over; FIFOs, sockets, dangling links and links out of the directory are
+errors, links to directories are notes (:mod:`.walk`).
 
 Errors never escape as exceptions: :func:`read_input` yields a :class:`SaidwhatError` for each bad
 input or record and goes on with the rest.
@@ -24,7 +26,6 @@ input or record and goes on with the rest.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import zlib
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import IO
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.ingest.base import SourceDoc
+from saidwhat.ingest.base import SourceDoc, stdin_source
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.ingest.decode import decode_bytes, read_stream_capped
 from saidwhat.ingest.feed import read_feed_bytes
@@ -42,6 +43,7 @@ from saidwhat.ingest.html import page_doc
 from saidwhat.ingest.jsonl import looks_like_jsonl, read_jsonl_text
 from saidwhat.ingest.readers import READERS, RawInput
 from saidwhat.ingest.text import SIDECAR_SUFFIX
+from saidwhat.ingest.walk import walk_files
 from saidwhat.ingest.warc import file_stem
 from saidwhat.settings import Settings
 
@@ -119,18 +121,13 @@ def _sniff_file(path: Path) -> str | None:
         return None
 
 
-def _walk(root: Path, on_skip: Callable[[str], None] | None) -> Iterator[InputFile]:
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = root / entry.name
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path, on_skip)
-        elif entry.is_file() and not _is_sidecar(path):
+def _walk(
+    root: Path, on_skip: Callable[[str], None] | None, follow_links: bool
+) -> Iterator[InputFile | SaidwhatError]:
+    for path in walk_files(root, follow_links=follow_links, on_skip=on_skip):
+        if isinstance(path, SaidwhatError):
+            yield path
+        elif not _is_sidecar(path):
             kind = kind_by_suffix(path)
             if kind is not None:
                 yield InputFile(path, kind)
@@ -139,9 +136,12 @@ def _walk(root: Path, on_skip: Callable[[str], None] | None) -> Iterator[InputFi
 
 
 def discover(
-    paths: Sequence[str], on_skip: Callable[[str], None] | None = None
+    paths: Sequence[str], on_skip: Callable[[str], None] | None = None, *, follow_links: bool = False
 ) -> list[InputFile | SaidwhatError]:
-    """The inputs named by ``paths``: files as given, directories recursively in name order."""
+    """The inputs named by ``paths``: files as given, directories recursively in name order.
+
+    Directory walks report what they skip and stay inside the directory (see :mod:`.walk`).
+    """
     found: list[InputFile | SaidwhatError] = []
     for raw in paths:
         if raw == "-":
@@ -151,7 +151,7 @@ def discover(
         if not path.exists():
             found.append(SaidwhatError("E_PATH_MISSING", "no such file or directory", raw))
         elif path.is_dir():
-            found.extend(_walk(path, on_skip))
+            found.extend(_walk(path, on_skip, follow_links))
         elif not path.is_file():
             found.append(SaidwhatError("E_UNSUPPORTED", "not a regular file or directory", raw))
         elif _is_sidecar(path):
@@ -204,7 +204,10 @@ def _dispatch(
     f: InputFile, settings: Settings, stdin: IO[bytes] | None
 ) -> Iterator[SourceDoc | SaidwhatError]:
     if f.path is None:
-        yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
+        for item in _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings):
+            if isinstance(item, SourceDoc):
+                item.source = stdin_source(item.text)
+            yield item
         return
     reader = READERS.get(f.kind)
     if reader is None:
@@ -264,7 +267,7 @@ def iter_sources(
     except SaidwhatError as exc:
         yield exc
         return
-    for item in discover(paths, on_skip):
+    for item in discover(paths, on_skip, follow_links=settings.follow_links):
         if isinstance(item, SaidwhatError):
             yield item
         else:

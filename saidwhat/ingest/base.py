@@ -33,3 +33,12 @@ class SourceDoc:
 def content_hash(text: str) -> str:
     """A document's id: the SHA-256 of its text (as saidwhat holds it)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stdin_source(text: str) -> str:
+    """The source of an article read from stdin: ``<stdin:H>``, H the first 16 hex digits of its id.
+
+    Derived from the text (the document id is the SHA-256 of the text), so two different articles
+    piped in one after the other are two documents, never two versions of one source ``<stdin>``.
+    """
+    return f"<stdin:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}>"

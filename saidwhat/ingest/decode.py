@@ -4,10 +4,13 @@ The text is kept exactly as the file holds it, except that a byte-order mark is 
 ``"\\r\\n"`` / ``"\\r"`` become ``"\\n"``. UTF-8 is tried first; a UTF-8 file with a few stray
 legacy bytes (more valid multi-byte sequences than invalid bytes) is read as UTF-8 with those
 bytes read as Windows-1252; anything else goes through
-charset_normalizer, which must find a plausible reading (when Windows-1252 is among the least
-chaotic readings it wins over the others: it is by far the most common legacy encoding of
-English-language news, and charset_normalizer's language-coherence tie-break is unreliable on
-short texts).
+charset_normalizer, which must find a confident reading (:func:`_detect`): a mostly-ASCII text
+(Latin-script news with accents or curly quotes) takes the least chaotic single-byte reading, preferring
+Windows-1252 (by far the most common legacy encoding of English-language news;
+charset_normalizer's language-coherence tie-break is unreliable on short texts); a text mostly of
+non-ASCII bytes (Cyrillic, Greek, Arabic, CJK ...) needs a reading without mess that is also
+coherent in some language, else it is E_ENCODING (random bytes otherwise come out as Cyrillic or
+CJK "text").
 """
 
 from __future__ import annotations
@@ -103,20 +106,89 @@ def _mostly_utf8(data: bytes) -> str | None:
     return _ESCAPED.sub(_legacy_char, text)
 
 
+# a text with at most this share of non-ASCII bytes (among non-blank bytes) is "mostly ASCII":
+# Latin-script languages (English, French, German, Polish 5%, Czech 21%) written in a legacy encoding
+MOSTLY_ASCII = 0.30
+# a mostly non-ASCII reading is confident when charset_normalizer finds (almost) no mess in it ...
+CONFIDENT_CHAOS = 0.05
+# ... and it is coherent in some language (real Russian, Greek, Arabic, Hebrew texts: 0.56-0.71;
+# random bytes: 0.0-0.48, and then with mess over 0.05), or it is a multi-byte CJK encoding (no
+# coherence model: charset_normalizer gives 0.0) over enough bytes for its byte structure to count
+CONFIDENT_COHERENCE = 0.30
+CJK_MIN_BYTES = 32
+_CJK = frozenset(
+    {
+        "big5",
+        "big5hkscs",
+        "cp932",
+        "cp949",
+        "cp950",
+        "euc_jis_2004",
+        "euc_jisx0213",
+        "euc_jp",
+        "euc_kr",
+        "gb18030",
+        "gb2312",
+        "gbk",
+        "hz",
+        "iso2022_jp",
+        "iso2022_kr",
+        "johab",
+        "shift_jis",
+        "shift_jis_2004",
+        "shift_jisx0213",
+    }
+)
+_BLANK_BYTES = frozenset(b" \t\n\r\x0b\x0c")
+_HIGH = bytes(range(0x80, 0x100))
+
+
+def _high_bytes(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _HIGH))
+
+
+def non_ascii_share(data: bytes) -> float:
+    """The share of bytes over 0x7F among the non-blank bytes."""
+    blank = sum(data.count(bytes([b])) for b in _BLANK_BYTES)
+    return _high_bytes(data) / max(1, len(data) - blank)
+
+
+def _confident(match: charset_normalizer.models.CharsetMatch, high_bytes: int) -> bool:
+    if match.chaos > CONFIDENT_CHAOS:
+        return False
+    if match.coherence >= CONFIDENT_COHERENCE:
+        return True
+    return match.encoding in _CJK and high_bytes >= CJK_MIN_BYTES
+
+
 def _detect(data: bytes, source: str) -> str:
-    matches = list(charset_normalizer.from_bytes(data))
+    # UTF-16/32 without a byte-order mark would hold NUL bytes for any Latin text (refused as binary
+    # before we get here): such a reading of NUL-free bytes is noise
+    matches = [m for m in charset_normalizer.from_bytes(data) if not m.encoding.startswith("utf_")]
     if not matches:
         raise SaidwhatError(
             "E_ENCODING", "the input is neither UTF-8 nor text in an encoding we can detect", source
         )
-    best = matches[0]
-    # the coherence score is noise on short texts: among the least chaotic readings prefer cp1252
-    if any(m.chaos <= best.chaos + 0.01 and "cp1252" in m.could_be_from_charset for m in matches):
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-    return str(best)
+    single_byte = [m for m in matches if m.encoding not in _CJK]
+    if single_byte and non_ascii_share(data) <= MOSTLY_ASCII:
+        best = single_byte[0]
+        # the coherence score is noise on short texts: among the least chaotic readings prefer cp1252
+        if any(m.chaos <= best.chaos + 0.01 and "cp1252" in m.could_be_from_charset for m in single_byte):
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+        return str(best)
+    high = _high_bytes(data)
+    confident = [m for m in matches if _confident(m, high)]
+    if not confident:
+        raise SaidwhatError(
+            "E_ENCODING",
+            "the input is not UTF-8, and no encoding gives a confident reading of it "
+            "(random or binary bytes?); convert it to UTF-8",
+            source,
+        )
+    return str(confident[0])
 
 
 def decode_bytes(data: bytes, source: str, *, check_limit: int | None = None) -> str:

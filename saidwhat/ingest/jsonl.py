@@ -6,11 +6,14 @@ or ``html`` (a page, read as :mod:`saidwhat.ingest.html` reads files), plus opti
 date in the page's metadata). A bad line is E_JSONL (E_DATE for a bad date, E_EMPTY / E_TOO_LARGE /
 E_HTML for its text) with its line number, and the other lines are still read. Documents get
 ``source = "path:N"`` and ``stem = "<filestem>-N"``.
+
+Hostile lines stay one line's error: a line nested more than :data:`~.safejson.MAX_DEPTH` levels deep
+is E_JSONL (checked without recursion before parsing), and a line longer than :func:`line_limit`
+is E_TOO_LARGE without being parsed.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,24 +22,50 @@ from saidwhat.ingest.base import SourceDoc
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.ingest.decode import check_text, normalize_newlines
 from saidwhat.ingest.html import page_doc
+from saidwhat.ingest.safejson import JSONInputError, loads_bounded
 from saidwhat.settings import Settings
 
 _OPTIONAL = ("title", "url", "author", "published")
 
 
+def line_limit(max_bytes: int) -> int:
+    """The longest JSONL line (in characters) that is parsed: 6 × ``max_bytes`` + 1 MiB.
+
+    JSON escaping writes a character in at most 6 per UTF-8 byte (``\\u0001`` for one byte), so a
+    record whose text or HTML is within ``max_bytes`` always fits, with room for its other fields.
+    """
+    return 6 * max_bytes + 1024 * 1024
+
+
+def _is_object(raw: str) -> bool:
+    if not raw.lstrip().startswith("{"):  # most lines of a plain text: no parse needed
+        return False
+    try:
+        return isinstance(loads_bounded(raw), dict)
+    except JSONInputError:
+        return False
+
+
 def looks_like_jsonl(text: str) -> bool:
-    """Every non-blank line is a JSON object (and there is at least one)."""
-    seen = False
-    for raw in text.split("\n"):
-        if not raw.strip():
-            continue
-        try:
-            if not isinstance(json.loads(raw), dict):
-                return False
-        except json.JSONDecodeError:
+    """JSON Lines: the first non-blank line is a JSON object, or at least half of them are.
+
+    So a JSON Lines stream with a broken line (even a broken first line) is still read as JSON Lines,
+    and the broken line is reported, while a plain text (which never has a line that is a JSON
+    object) stays plain text.
+    """
+    lines = [raw for raw in text.split("\n") if raw.strip()]
+    if not lines:
+        return False
+    if _is_object(lines[0]):
+        return True
+    objects = 0
+    for i, raw in enumerate(lines[1:], start=1):
+        objects += _is_object(raw)
+        if 2 * (objects + len(lines) - 1 - i) < len(lines):  # even if every rest line is one: too few
             return False
-        seen = True
-    return seen
+        if 2 * objects >= len(lines):
+            return True
+    return False
 
 
 def _record(obj: Any, n: int, settings: Settings, source: str, stem: str) -> SourceDoc:
@@ -92,13 +121,19 @@ def read_jsonl_text(
     text: str, settings: Settings, source: str, stem: str
 ) -> Iterator[SourceDoc | SaidwhatError]:
     """The articles of a JSON Lines text, an error for each bad line."""
+    longest = line_limit(settings.max_bytes)
     for n, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
+        if len(raw) > longest:
+            yield SaidwhatError(
+                "E_TOO_LARGE", f"the line is {len(raw)} characters, over the limit of {longest}", source, n
+            )
+            continue
         try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield SaidwhatError("E_JSONL", f"malformed JSON: {exc.msg} at column {exc.colno}", source, n)
+            obj = loads_bounded(raw)
+        except JSONInputError as exc:
+            yield SaidwhatError("E_JSONL", str(exc), source, n)
             continue
         try:
             yield _record(obj, n, settings, source, stem)

@@ -50,7 +50,7 @@ def read_paths(
 ) -> Iterator[SourceDoc]:
     """Every readable article of ``paths``, in order; each bad input or record goes to ``on_error``."""
     files: list[InputFile] = []
-    for f in discover(paths, on_skip=on_skip):
+    for f in discover(paths, on_skip=on_skip, follow_links=settings.follow_links):
         if isinstance(f, SaidwhatError):
             on_error(f)
         else:
@@ -165,7 +165,8 @@ def store_sources(
         for src in sources:
             slots.append(None)
             known = store.find(content_hash(src.text))
-            if known is not None:
+            # a superseded version of the same source goes to the store, which makes it current again
+            if known is not None and not (known.superseded_by and known.source == src.source):
                 slots[-1] = AddResult("unchanged", known.id, known.version)
                 report.statements += known.statements
                 continue

@@ -9,7 +9,6 @@ sidecar and run again) so that nothing is analysed against a wrong date.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from saidwhat.errors import SaidwhatError
 from saidwhat.ingest.base import SourceDoc
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.ingest.decode import decode_bytes, read_capped
+from saidwhat.ingest.safejson import JSONInputError, loads_bounded
 from saidwhat.settings import Settings
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -34,8 +34,8 @@ def read_sidecar(path: Path) -> dict[str, str]:
     src = str(path)
     data = read_capped(path, _SIDECAR_LIMIT, src)
     try:
-        meta = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        meta = loads_bounded(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, JSONInputError) as exc:
         raise SaidwhatError("E_SIDECAR", f"the sidecar is not valid UTF-8 JSON: {exc}", src) from exc
     if not isinstance(meta, dict):
         raise SaidwhatError("E_SIDECAR", "the sidecar must hold a JSON object", src)

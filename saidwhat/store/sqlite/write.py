@@ -47,18 +47,84 @@ def _speaker_gid(st: Statement, local: dict[str, int | None], resolver: Resolver
     return None
 
 
-def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Analysis) -> AddResult:
-    """Store ``analysis`` (or recognise it as already stored). Must run inside a transaction."""
-    doc = analysis.doc
-    if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
-        row = conn.execute("SELECT version FROM documents WHERE id = ?", (doc.id,)).fetchone()
-        return AddResult("unchanged", doc.id, int(row[0]))
-    prev = conn.execute(
+def _flag_latest(conn: sqlite3.Connection, dpk: int, latest: bool) -> None:
+    """Set the denormalised ``latest`` flag on the rows of document ``dpk``."""
+    flag = int(latest)
+    conn.execute("UPDATE statements SET latest = ? WHERE doc = ?", (flag, dpk))
+    conn.execute(
+        "UPDATE statement_via SET latest = ? WHERE stmt IN (SELECT pk FROM statements WHERE doc = ?)",
+        (flag, dpk),
+    )
+    conn.execute("UPDATE entities SET latest = ? WHERE doc = ?", (flag, dpk))
+
+
+def _doc_sizes(conn: sqlite3.Connection, dpk: int) -> tuple[int, int]:
+    """How many statements and entity mentions document ``dpk`` holds."""
+    statements = conn.execute("SELECT COUNT(*) FROM statements WHERE doc = ?", (dpk,)).fetchone()[0]
+    mentions = conn.execute(
+        "SELECT COALESCE(SUM(n_mentions), 0) FROM entities WHERE doc = ?", (dpk,)
+    ).fetchone()[0]
+    return int(statements), int(mentions)
+
+
+def _current(conn: sqlite3.Connection, source: str) -> tuple[int, str, int] | None:
+    """``(pk, id, version)`` of the current (not superseded) version of ``source``, if any."""
+    row = conn.execute(
         "SELECT pk, id, version FROM documents WHERE source = ? AND superseded_by IS NULL "
         "ORDER BY version DESC LIMIT 1",
-        (doc.source,),
+        (source,),
     ).fetchone()
-    version = int(prev[2]) + 1 if prev else 1
+    return (int(row[0]), str(row[1]), int(row[2])) if row else None
+
+
+def _next_version(conn: sqlite3.Connection, source: str) -> int:
+    row = conn.execute("SELECT MAX(version) FROM documents WHERE source = ?", (source,)).fetchone()
+    return int(row[0] or 0) + 1
+
+
+def _restore(conn: sqlite3.Connection, old_pk: int, doc_id: str, source: str) -> AddResult:
+    """Make the stored, superseded version ``old_pk`` of ``source`` current again.
+
+    It is the same text (same id), so its stored analysis is kept; it gets the next version number
+    (the current version always has the highest) and supersedes the version that was current.
+    """
+    cur = _current(conn, source)
+    version = _next_version(conn, source)
+    statements, mentions = _doc_sizes(conn, old_pk)
+    if cur is not None:
+        cur_statements, cur_mentions = _supersede(conn, cur[0], doc_id)
+        statements, mentions = statements - cur_statements, mentions - cur_mentions
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    conn.execute(
+        "UPDATE documents SET superseded_by = NULL, version = ?, ingested_at = ? WHERE pk = ?",
+        (version, now, old_pk),
+    )
+    _flag_latest(conn, old_pk, True)
+    add_contributions(conn, old_pk, 1)
+    conn.execute(
+        "UPDATE totals SET documents = documents + ?, statements = statements + ?, mentions = mentions + ? "
+        "WHERE id = 1",
+        (0 if cur else 1, statements, mentions),
+    )
+    return AddResult("updated", doc_id, version, cur[1] if cur else None)
+
+
+def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Analysis) -> AddResult:
+    """Store ``analysis`` (or recognise it as already stored). Must run inside a transaction.
+
+    A text already stored is ``"unchanged"``, unless it is an older, superseded version of the same
+    source: then that version becomes current again (``"updated"``, see :func:`_restore`).
+    """
+    doc = analysis.doc
+    row = conn.execute(
+        "SELECT pk, source, version, superseded_by FROM documents WHERE id = ?", (doc.id,)
+    ).fetchone()
+    if row:
+        if row[3] is not None and row[1] == doc.source:
+            return _restore(conn, int(row[0]), doc.id, doc.source)
+        return AddResult("unchanged", doc.id, int(row[2]))
+    prev = _current(conn, doc.source)
+    version = _next_version(conn, doc.source)
     now = datetime.now(UTC).isoformat(timespec="microseconds")
     cur = conn.execute(
         "INSERT INTO documents(id, source, title, published, published_basis, url, author, format, text, "
@@ -108,19 +174,11 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
 
 def _supersede(conn: sqlite3.Connection, ppk: int, new_id: str) -> tuple[int, int]:
     """Mark the previous version ``ppk`` superseded; its statement and mention counts."""
-    old_statements = conn.execute("SELECT COUNT(*) FROM statements WHERE doc = ?", (ppk,)).fetchone()[0]
-    old_mentions = conn.execute(
-        "SELECT COALESCE(SUM(n_mentions), 0) FROM entities WHERE doc = ?", (ppk,)
-    ).fetchone()[0]
+    sizes = _doc_sizes(conn, ppk)
     add_contributions(conn, ppk, -1)
     conn.execute("UPDATE documents SET superseded_by = ? WHERE pk = ?", (new_id, ppk))
-    conn.execute("UPDATE statements SET latest = 0 WHERE doc = ?", (ppk,))
-    conn.execute(
-        "UPDATE statement_via SET latest = 0 WHERE stmt IN (SELECT pk FROM statements WHERE doc = ?)",
-        (ppk,),
-    )
-    conn.execute("UPDATE entities SET latest = 0 WHERE doc = ?", (ppk,))
-    return int(old_statements), int(old_mentions)
+    _flag_latest(conn, ppk, False)
+    return sizes
 
 
 def _insert_entities(
