@@ -1,0 +1,1 @@
+"""Claims across articles: quantity claims, assertion claims, positions, promises (docs/claims.md)."""

@@ -1,0 +1,390 @@
+"""Quantity claims: each quantity of an article becomes a value of one measure; values of one measure
+across articles form a claim, with its updates (a later value) and contradictions (another source's
+different value in the same time window).
+
+The measure of a quantity is read from its counted noun and the words around it (its *window*:
+the words of its sentence up to the neighbouring quantity or a clause boundary), with the lexicon
+``saidwhat/data/claims.toml``: the *thing* counted (cases, deaths, hostages, ...), its *state* in the
+thing's family (confirmed / suspected; held / alive / released; pledged / delivered), an *aspect*
+(a total, or new, daily, a target, a capacity, a rate, a projection), the unit and the place.
+Two states of one family in one window make the value ambiguous: it is left out rather than
+guessed (precision first).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from saidwhat.claims.lexicon import ClaimsLexicon, Thing
+from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, find_phrases, singular, words
+from saidwhat.model import Quantity, Statement
+from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon
+
+ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
+INHERIT = frozenset({"including", "of", "whom", "which", "them", "among", ",", "and", "with", "while", "to", "or"})
+# "from 8 to 12", "up from 8": the earlier value of an update written in one sentence
+EARLIER = (("up", "from"), ("down", "from"), ("from",))
+
+
+@dataclass(slots=True)
+class Window:
+    inner: list[Word]  # the quantity's own words after its number
+    left: list[Word]  # nearest last
+    right: list[Word]  # nearest first
+    clause: tuple[int, int]  # character span read for the place
+
+
+def _cut_left(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+    for i in range(len(ws) - 1, -1, -1):
+        if ws[i].text in (";", ":", "(", ")", "—", "–") or any(b == ws[i].text for b in lex.boundaries):
+            return ws[i + 1:]
+    return ws
+
+
+def _cut_right(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+    for i, w in enumerate(ws):
+        if w.text in (";", ":", "(", ")", "—", "–") or w.text in lex.boundaries:
+            return ws[:i]
+    return ws
+
+
+def _after_number(ws: list[Word]) -> list[Word]:
+    """The quantity's words after its number ("48 remaining hostages" -> remaining hostages)."""
+    last = -1
+    for i, w in enumerate(ws):
+        if w.text[:1].isdigit() or w.text in load_quantity_lexicon().number_words \
+                or w.text in load_quantity_lexicon().plural_scales:
+            last = i
+    return ws[last + 1:]
+
+
+def window(view: ArticleView, q: Quantity, prev_end: int | None, next_start: int | None,
+           lex: ClaimsLexicon) -> Window:
+    text = view.text
+    s0, s1 = view.sentence(q.start)
+    a = max(s0, prev_end) if prev_end is not None and prev_end <= q.start else s0
+    b = min(s1, next_start) if next_start is not None and next_start >= q.end else s1
+    n = lex.settings.window_words
+    left = _cut_left(words(text, a, q.start), lex)
+    right = _cut_right(words(text, q.end, b), lex)
+    inner = _after_number(words(text, q.start, q.end))
+    clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
+    clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
+    spans = [(p.start, p.end) for p in view.places_in(a, b)]
+    if spans:
+        def outside(ws: list[Word]) -> list[Word]:
+            return [w for w in ws if not any(x <= w.start < y for x, y in spans)]
+        left, right, inner = outside(left), outside(right), outside(inner)
+    return Window(inner, left[-2 * n:], right[:2 * n], (clause_a, clause_b))
+
+
+def _near(win: Window, n: int) -> list[Word]:
+    """Inner words, then right and left words alternately by distance (nearest first)."""
+    out = list(win.inner)
+    left = list(reversed(win.left[-n:]))
+    right = win.right[:n]
+    for i in range(max(len(left), len(right))):
+        if i < len(right):
+            out.append(right[i])
+        if i < len(left):
+            out.append(left[i])
+    return out
+
+
+def _has(ws: list[Word], phrases: tuple[str, ...]) -> list[int]:
+    """Positions (in ``ws`` order) where a phrase of ``phrases`` starts. ``ws`` is in text order."""
+    return [i for i, _ in find_phrases(ws, phrases)]
+
+
+def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None]:
+    """The lexicon thing counted, or a generic counted noun, or (None, None)."""
+    if q.counts:
+        toks = [singular(t) for t in q.counts.lower().split()]
+        head = toks[-1]
+        for thing in lex.things.values():
+            if head in thing.heads:
+                allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
+                allowed |= {w for ws in lex.aspects.values() for w in ws}
+                if all(t in allowed for t in toks[:-1]):
+                    return thing, None
+                return None, " ".join(toks)
+        if head not in lex.persons:
+            return None, " ".join(toks)
+    # a number of people, or a bare number: what the words around say is counted
+    n = lex.settings.window_words
+    ordered = _near(win, n)
+    text_order = sorted(ordered, key=lambda w: w.start)
+    best: tuple[int, Thing] | None = None
+    for thing in lex.things.values():
+        hits = [text_order[i] for i in _has(text_order, thing.predicates)]
+        hits += [w for w in text_order if singular(w.text) in thing.heads]
+        for w in hits:
+            rank = ordered.index(w)
+            if best is None or rank < best[0]:
+                best = (rank, thing)
+    if best is not None:
+        return best[1], None
+    return None, None
+
+
+def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon) -> str | None:
+    """The thing's state; None when two states of its family are written (ambiguous)."""
+    family = lex.states[thing.states]
+    inner_text = sorted(win.inner, key=lambda w: w.start)
+    found = {s for s, ws in family.items() if _has(inner_text, ws)}
+    if not found:
+        n = lex.settings.window_words
+        around = sorted([*win.left[-n:], *win.right[:n]], key=lambda w: w.start)
+        found = {s for s, ws in family.items() if _has(around, ws)}
+    if len(found) > 1:
+        return None
+    return next(iter(found)) if found else thing.default_state
+
+
+def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
+    near = sorted([*win.inner, *win.left[-3:], *win.right[:3]], key=lambda w: w.start)
+    n = lex.settings.window_words
+    wide = sorted([*win.inner, *win.left[-n:], *win.right[:n]], key=lambda w: w.start)
+    for aspect in ASPECT_ORDER:
+        ws = lex.aspects.get(aspect, ())
+        if _has(wide if aspect == "projected" else near, ws):
+            return aspect
+    return ""
+
+
+def _when_of(view: ArticleView, win: Window) -> tuple[str, str]:
+    """(a past year the clause is about, "rate" when it says how often): "killed 2 million in 1957",
+    "10,000 die each year"."""
+    a, b = win.clause
+    pub = (view.analysis.doc.published or "")[:4]
+    year, rate = "", ""
+    for t in view.analysis.timexes:
+        if t.start >= a and t.end <= b and t.value:
+            if t.type == "SET":
+                rate = "rate"
+            elif t.type == "DATE" and t.value[:4].isdigit() and pub.isdigit() and int(t.value[:4]) < int(pub):
+                year = t.value[:4]
+    return year, rate
+
+
+def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None) -> bool:
+    before = [w.text for w in words(view.text, max(0, q.start - 12), q.start)]
+    if tuple(before[-2:]) in EARLIER[:2]:
+        return True
+    if before[-1:] == ["from"] and next_q is not None:
+        return [w.text for w in words(view.text, q.end, next_q.start)] == ["to"]
+    return False
+
+
+PLACE_PREPS = frozenset({"in", "across", "outside", "inside", "within", "throughout", "from", "at", "for"})
+
+
+def _introduced(text: str, a: int, start: int) -> bool:
+    before = [w.text for w in words(text, max(a, start - 16), start)]
+    before = [w for w in before if w not in ("the", "all", "of")]
+    return bool(before) and before[-1] in PLACE_PREPS
+
+
+def _place_of(view: ArticleView, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
+    a, b = win.clause
+    # a list line "US: one death, ...": the place heading it
+    for p in view.places:
+        if p.end <= a and view.text[p.end:a].strip() == ":":
+            a = p.start
+    ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
+    world = [ws[i] for i in _has(ws, lex.world_words)]
+    places = view.places_in(a, b)
+    mid = win.inner[0].start if win.inner else (win.right[0].start if win.right else b)
+    # a place after the number counts when a preposition introduces it ("20 cases in the US");
+    # one before it always does ("Mexico has 20 cases", "Mexico's 20 deaths", "US: one death")
+    cands = [p for p in places if p.end <= mid or _introduced(view.text, a, p.start)]
+    if cands:
+        nearest = min(cands, key=lambda p: abs(p.start - mid))
+        return (nearest.name,)
+    if world:
+        return ("world",)
+    return ()
+
+
+def _interval(q: Quantity, lex: ClaimsLexicon) -> tuple[float, float] | None:
+    if q.value_max is not None and q.value is not None:
+        return float(q.value), float(q.value_max)
+    if q.value is None:
+        return None
+    v = float(q.value)
+    qual = (q.qualifier or "").lower()
+    if qual in lex.at_least:
+        return v, float("inf")
+    if qual in lex.at_most:
+        return 0.0, v
+    if qual in lex.about:
+        w = lex.about_width
+        return v * (1 - w), v * (1 + w)
+    return v, v
+
+
+def _source(st: Statement | None) -> tuple[SourceRef | None, tuple[str, ...]]:
+    if st is None or st.speaker is None:
+        return None, tuple(v.name or v.text for v in st.via) if st else ()
+    sp = st.speaker
+    return SourceRef(sp.name or sp.text, sp.entity, sp.anonymous), tuple(v.name or v.text for v in st.via)
+
+
+def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
+    """Every quantity of one article that measures something, as a value with its measure key."""
+    qs = [q for q in view.analysis.quantities
+          if q.kind not in ("ordinal",) and view.segment_kind(q.start) in OWN_SEGMENTS]
+    qs.sort(key=lambda q: q.start)
+    out: list[QuantityValue] = []
+    prev: tuple[Quantity, Thing | None, str, str, tuple[str, ...]] | None = None
+    for i, q in enumerate(qs):
+        s0, s1 = view.sentence(q.start)
+        prev_q = qs[i - 1] if i > 0 and qs[i - 1].end <= q.start and qs[i - 1].start >= s0 else None
+        next_q = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
+        earlier = _earlier(view, q, next_q)
+        win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
+        thing, generic = _thing_of(q, win, lex)
+        state: str | None = ""
+        aspect = _aspect_of(win, lex)
+        inherited = False
+        if thing is None and generic is None and prev is not None and prev_q is prev[0] and q.counts is None:
+            # "..., including 20 in Britain": the count of the quantity before it in the sentence
+            between = words(view.text, prev_q.end, q.start)
+            if all(w.text in INHERIT or w.text in lex.boundaries for w in between[:2]):
+                thing = prev[1]
+                aspect = aspect or prev[3]
+                inherited = True
+        if thing is not None:
+            state = _state_of(thing, win, lex)
+            if state is None:
+                continue  # two states in one window: ambiguous
+            if state == thing.default_state and prev is not None and prev_q is prev[0] and prev[1] is thing \
+                    and q.counts is None and not _has(sorted([*win.left, *win.right], key=lambda w: w.start),
+                                                      tuple(w for ws in lex.states[thing.states].values() for w in ws)):
+                state = prev[2]
+        elif generic is None or q.kind not in ("count", "money"):
+            prev = None
+            continue
+        name = thing.name if thing is not None else (generic or "")
+        if q.kind == "percent" and thing is None:
+            continue
+        about = _place_of(view, win, lex)
+        year, rate = _when_of(view, win)
+        if year:
+            about = (*about, year)
+        aspect = aspect or rate
+        if inherited and not about and prev is not None:
+            about = prev[4]
+        prev = (q, thing, state or "", aspect, about)
+        if earlier:
+            continue
+        st = view.statement_covering(q.start, q.end)
+        src, via = _source(st)
+        key = MeasureKey(name, state or "", aspect, q.unit, about, view.story)
+        low = q.value if q.value_max is not None else None
+        high = q.value_max
+        out.append(QuantityValue(
+            key=key, value=None if q.value_max is not None else q.value, low=low, high=high,
+            qualifier=q.qualifier, counts=q.counts, text=q.text, start=q.start, end=q.end,
+            stance="denies" if st is not None and st.act == "deny" else "asserts",
+            source=src, via=via, said_on=st.said_on.value[:10] if st and st.said_on else None,
+            published=view.analysis.doc.published, article=view.id, statement=st.id if st else None,
+        ))
+    return out
+
+
+def _day(d: str | None) -> date | None:
+    if not d:
+        return None
+    try:
+        return date.fromisoformat(d[:10])
+    except ValueError:
+        return None
+
+
+def _iv(v: QuantityValue, lex: ClaimsLexicon) -> tuple[float, float] | None:
+    q = Quantity(v.text, v.start, v.end, v.value if v.value is not None else v.low, None, None,
+                 qualifier=v.qualifier, value_max=v.high)
+    return _interval(q, lex)
+
+
+def _src_key(v: QuantityValue) -> str:
+    return v.source.key if v.source is not None else f"article:{v.article}"
+
+
+def _show(v: QuantityValue) -> str:
+    who = v.source.name if v.source else "the article"
+    return f"{who}: {v.text}"
+
+
+def group_values(values: Iterable[QuantityValue], lex: ClaimsLexicon, start_id: int = 1) -> list[Claim]:
+    """Claims from values: one per measure key, values in date order, with updates and contradictions."""
+    by_key: dict[MeasureKey, list[QuantityValue]] = defaultdict(list)
+    for v in values:
+        by_key[v.key].append(v)
+    claims: list[Claim] = []
+    keys = sorted(by_key, key=lambda k: (k.story or "", k.thing, k.state, k.aspect, k.unit or "", k.about))
+    for n, key in enumerate(keys, start_id):
+        vals = sorted(by_key[key], key=lambda v: (v.date or "", v.published or "", v.article, v.start))
+        claim = Claim(id=f"c{n}", kind="quantity", key=key, story=key.story, values=list(vals))
+        claim.updates = updates(vals, lex)
+        claim.contradictions = contradictions(vals, lex)
+        claims.append(claim)
+    return claims
+
+
+def updates(vals: list[QuantityValue], lex: ClaimsLexicon) -> list[Update]:
+    """Each value against the latest value of an earlier date: raised, lowered or confirmed."""
+    out: list[Update] = []
+    for i, v in enumerate(vals):
+        d = _day(v.date)
+        if d is None:
+            continue
+        earlier = [j for j in range(i) if (dj := _day(vals[j].date)) is not None and dj < d]
+        if not earlier:
+            continue
+        last_day = _day(vals[earlier[-1]].date)
+        same_day = [j for j in earlier if _day(vals[j].date) == last_day]
+        # the same source's value if it gave one that day, else the last one
+        mine = [j for j in same_day if _src_key(vals[j]) == _src_key(v)]
+        j = mine[-1] if mine else same_day[-1]
+        a, b = _iv(vals[j], lex), _iv(v, lex)
+        if a is None or b is None:
+            continue
+        by = v.source.name if v.source else None
+        if v.stance == "denies":
+            out.append(Update(j, i, "retracted", by))
+        elif b[0] > a[1]:
+            out.append(Update(j, i, "raised", by))
+        elif b[1] < a[0]:
+            out.append(Update(j, i, "lowered", by))
+        elif a == b and vals[j].article != v.article:
+            out.append(Update(j, i, "confirmed", by))
+    return out
+
+
+def contradictions(vals: list[QuantityValue], lex: ClaimsLexicon) -> list[Contradiction]:
+    """Pairs of values from different sources, within the window of days, whose intervals are disjoint."""
+    out: list[Contradiction] = []
+    days = lex.settings.contradiction_days
+    for i, a in enumerate(vals):
+        da = _day(a.date)
+        ia = _iv(a, lex)
+        if da is None or ia is None:
+            continue
+        for j in range(i + 1, len(vals)):
+            b = vals[j]
+            db = _day(b.date)
+            if db is None or (db - da).days > days:
+                break
+            ib = _iv(b, lex)
+            if ib is None or _src_key(a) == _src_key(b):
+                continue
+            if ia[1] < ib[0] or ib[1] < ia[0]:
+                out.append(Contradiction(i, j, f"{_show(a)}; {_show(b)}; {da.isoformat()}"
+                                         + (f" / {db.isoformat()}" if db != da else "")))
+    return out
