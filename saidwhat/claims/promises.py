@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -168,6 +169,11 @@ def build_promises(facts: list[PromiseFact], statements: list[LaterStatement], l
     tf = TfIdf([terms(s.text, lex.negation) for s in statements] + [terms(f.promise.text, lex.negation) for f in facts])
     svecs = [tf.vector(terms(s.text, lex.negation)) for s in statements]
     sissues = [set(issue_names(s.text, lex)) for s in statements]
+    # candidates share an issue or a term with the promise (an inverted index, never all pairs)
+    index: dict[tuple[str | None, str], set[int]] = defaultdict(set)
+    for k, (s, sv, si) in enumerate(zip(statements, svecs, sissues, strict=True)):
+        for t in [*sv, *(f"issue:{i}" for i in si)]:
+            index[(s.story, t)].add(k)
     out: list[Promise] = []
     for f in sorted(facts, key=lambda f: (f.date or "", f.promise.article, f.promise.start)):
         p = f.promise
@@ -175,8 +181,12 @@ def build_promises(facts: list[PromiseFact], statements: list[LaterStatement], l
         pv = tf.vector(terms(p.text, lex.negation))
         pi = set(issue_names(p.text, lex))
         p.followups = []
-        for s, sv, si in zip(statements, svecs, sissues, strict=True):
-            if s.story != p.story or not s.date or not f.date or s.date <= f.date:
+        cands: set[int] = set()
+        for t in [*pv, *(f"issue:{i}" for i in pi)]:
+            cands |= index.get((p.story, t), set())
+        for k in sorted(cands):
+            s, sv, si = statements[k], svecs[k], sissues[k]
+            if not s.date or not f.date or s.date <= f.date:
                 continue
             if (pi & si) or tf.cosine(pv, sv) >= lex.settings.followup_similarity:
                 p.followups.append(Followup(s.article, s.statement, s.date, s.text))

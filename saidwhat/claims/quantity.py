@@ -149,9 +149,12 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     near = sorted([*win.inner, *win.left[-3:], *win.right[:3]], key=lambda w: w.start)
     n = lex.settings.window_words
     wide = sorted([*win.inner, *win.left[-n:], *win.right[:n]], key=lambda w: w.start)
+    # an increment is written on the number itself: "48 more deaths", "a further 12", "new cases"
+    tight = sorted([*win.inner, *win.left[-1:], *win.right[:1]], key=lambda w: w.start)
     for aspect in ASPECT_ORDER:
         ws = lex.aspects.get(aspect, ())
-        if _has(wide if aspect == "projected" else near, ws):
+        scope = wide if aspect == "projected" else tight if aspect == "new" else near
+        if _has(scope, ws):
             return aspect
     return ""
 
@@ -258,10 +261,16 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
                 thing = prev[1]
                 aspect = aspect or prev[3]
                 inherited = True
+        partitive = prev is not None and prev_q is prev[0] and prev_q is not None and any(
+            w.text in ("including", "among") for w in words(view.text, prev_q.end, q.start)[:3])
         if thing is not None:
             state = _state_of(thing, win, lex)
             if state is None:
                 continue  # two states in one window: ambiguous
+            if partitive and prev is not None and prev[1] is not None and not state \
+                    and prev[1].states == thing.states and prev[2]:
+                # "2,446 confirmed cases including 60 deaths": a part shares the state of its whole
+                state = prev[2]
             if state == thing.default_state and prev is not None and prev_q is prev[0] and prev[1] is thing \
                     and q.counts is None and not _has(sorted([*win.left, *win.right], key=lambda w: w.start),
                                                       tuple(w for ws in lex.states[thing.states].values() for w in ws)):
@@ -277,7 +286,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if year:
             about = (*about, year)
         aspect = aspect or rate
-        if inherited and not about and prev is not None:
+        if (inherited or partitive) and not about and prev is not None:
             about = prev[4]
         prev = (q, thing, state or "", aspect, about)
         if earlier:
