@@ -59,7 +59,8 @@ def build_assertions(facts: list[AssertionFact], lex: ClaimsLexicon, start_id: i
     index: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         for t in set(f.terms):
-            index[(f.story, t)].append(i)
+            if tf.rare(t):
+                index[(f.story, t)].append(i)
     seen: set[tuple[int, int]] = set()
     claims: list[Claim] = []
     n = start_id
@@ -68,7 +69,7 @@ def build_assertions(facts: list[AssertionFact], lex: ClaimsLexicon, start_id: i
             continue
         shared: dict[int, int] = defaultdict(int)
         for t in set(piv.terms):
-            for j in index[(piv.story, t)]:
+            for j in index.get((piv.story, t), ()):
                 shared[j] += 1
         for j in sorted(k for k, c in shared.items() if c >= 2 and k != i):
             other = facts[j]

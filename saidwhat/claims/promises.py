@@ -172,7 +172,7 @@ def build_promises(facts: list[PromiseFact], statements: list[LaterStatement], l
     # candidates share an issue or a term with the promise (an inverted index, never all pairs)
     index: dict[tuple[str | None, str], set[int]] = defaultdict(set)
     for k, (s, sv, si) in enumerate(zip(statements, svecs, sissues, strict=True)):
-        for t in [*sv, *(f"issue:{i}" for i in si)]:
+        for t in [*(t for t in sv if tf.rare(t)), *(f"issue:{i}" for i in si)]:
             index[(s.story, t)].add(k)
     out: list[Promise] = []
     for f in sorted(facts, key=lambda f: (f.date or "", f.promise.article, f.promise.start)):

@@ -131,14 +131,16 @@ def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | Non
     return None, None
 
 
-def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon) -> str | None:
-    """The thing's state; None when two states of its family are written (ambiguous)."""
+def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False) -> str | None:
+    """The thing's state; None when two states of its family are written (ambiguous). For a part of
+    a whole named before it (``part``), the words between them describe the whole: only the words
+    after the number count."""
     family = lex.states[thing.states]
     inner_text = sorted(win.inner, key=lambda w: w.start)
     found = {s for s, ws in family.items() if _has(inner_text, ws)}
     if not found:
         n = lex.settings.window_words
-        around = sorted([*win.left[-n:], *win.right[:n]], key=lambda w: w.start)
+        around = sorted([*([] if part else win.left[-n:]), *win.right[:n]], key=lambda w: w.start)
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
@@ -257,14 +259,16 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if thing is None and generic is None and prev is not None and prev_q is prev[0] and q.counts is None:
             # "..., including 20 in Britain": the count of the quantity before it in the sentence
             between = words(view.text, prev_q.end, q.start)
-            if all(w.text in INHERIT or w.text in lex.boundaries for w in between[:2]):
+            # "Of the 48 hostages still held, 20 are ...": a part of the whole named before it
+            frame = [w.text for w in words(view.text, max(s0, prev_q.start - 8), prev_q.start)][-2:] == ["of", "the"]
+            if frame or all(w.text in INHERIT or w.text in lex.boundaries for w in between[:2]):
                 thing = prev[1]
                 aspect = aspect or prev[3]
                 inherited = True
         partitive = prev is not None and prev_q is prev[0] and prev_q is not None and any(
             w.text in ("including", "among") for w in words(view.text, prev_q.end, q.start)[:3])
         if thing is not None:
-            state = _state_of(thing, win, lex)
+            state = _state_of(thing, win, lex, part=inherited)
             if state is None:
                 continue  # two states in one window: ambiguous
             if partitive and prev is not None and prev[1] is not None and not state \

@@ -38,6 +38,9 @@ class TfIdf:
             n += 1
             df.update(set(d))
         self.n = max(n, 1)
+        self.df = df
+        # terms in more than this many texts do not propose candidate pairs (they still weigh in cosine)
+        self.common = max(10, int(0.02 * self.n))
         self.idf = {t: math.log((1 + self.n) / (1 + c)) + 1.0 for t, c in df.items()}
 
     def vector(self, d: list[str]) -> dict[str, float]:
@@ -45,6 +48,9 @@ class TfIdf:
         v = {t: c * self.idf.get(t, math.log(1 + self.n) + 1.0) for t, c in tf.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {t: x / norm for t, x in v.items()}
+
+    def rare(self, t: str) -> bool:
+        return self.df.get(t, 0) <= self.common
 
     @staticmethod
     def cosine(a: dict[str, float], b: dict[str, float]) -> float:
