@@ -32,11 +32,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from saidwhat.ingest.base import SourceDoc  # noqa: E402
 from saidwhat.claims import article_facts, build_claims, build_positions_report, build_promises_report  # noqa: E402
 from saidwhat.claims.lexicon import load_lexicon  # noqa: E402
 from saidwhat.claims.model import Claim, QuantityValue  # noqa: E402
 from saidwhat.claims.quantity import group_values  # noqa: E402
+from saidwhat.ingest.base import SourceDoc  # noqa: E402
 from saidwhat.model import Analysis  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -110,7 +110,9 @@ def gold_keyed(gold: dict[str, Any]) -> list[tuple[GoldKey, str, float, str]]:
     out = []
     for g in gold["values"]:
         m = g["measure"]
-        out.append(((m["thing"], m["state"], m["aspect"], m["about"]), g["article"], float(g["value"]), g["date"]))
+        out.append(
+            ((m["thing"], m["state"], m["aspect"], m["about"]), g["article"], float(g["value"]), g["date"])
+        )
     return out
 
 
@@ -125,8 +127,9 @@ def pred_keyed(values: list[QuantityValue], things: set[str]) -> list[tuple[Gold
     return out
 
 
-def score_values(gold: list[tuple[GoldKey, str, float, str]], pred: list[tuple[GoldKey, str, float, str]],
-                 places: set[str]) -> dict[str, Any]:
+def score_values(
+    gold: list[tuple[GoldKey, str, float, str]], pred: list[tuple[GoldKey, str, float, str]], places: set[str]
+) -> dict[str, Any]:
     """Gold values placed in the right claim (same article, number and key), leaks, misses, precision."""
     pool = list(pred)
     right = wrong_measure = wrong_place = missed = 0
@@ -140,11 +143,11 @@ def score_values(gold: list[tuple[GoldKey, str, float, str]], pred: list[tuple[G
             pool.remove(exact[0])
         elif [p for p in same if p[0][:3] != key[:3] and p[0][0] == key[0]]:
             wrong_measure += 1
-            p = [p for p in same if p[0][:3] != key[:3]][0]
+            p = next(p for p in same if p[0][:3] != key[:3])
             leaks.append(f"{art} {num:g}: gold {key} -> {p[0]}")
         elif [p for p in same if p[0][:3] == key[:3]]:
             wrong_place += 1
-            p = [p for p in same if p[0][:3] == key[:3]][0]
+            p = next(p for p in same if p[0][:3] == key[:3])
             misses.append(f"{art} {num:g}: gold {key} -> place {p[0][3]!r}")
         else:
             missed += 1
@@ -162,9 +165,19 @@ def score_values(gold: list[tuple[GoldKey, str, float, str]], pred: list[tuple[G
             fps.append(f"{a} {n:g}: {k}")
     prec = tp / len(scored) if scored else 0.0
     rec = right / len(gold) if gold else 0.0
-    return {"gold": len(gold), "predicted": len(scored), "placed_right": right, "precision": prec, "recall": rec,
-            "wrong_measure": wrong_measure, "wrong_place": wrong_place, "missed": missed,
-            "leaks": leaks, "misses": misses, "false_positives": fps}
+    return {
+        "gold": len(gold),
+        "predicted": len(scored),
+        "placed_right": right,
+        "precision": prec,
+        "recall": rec,
+        "wrong_measure": wrong_measure,
+        "wrong_place": wrong_place,
+        "missed": missed,
+        "leaks": leaks,
+        "misses": misses,
+        "false_positives": fps,
+    }
 
 
 def expected_links(items: list[tuple[GoldKey, str, float, str]]) -> tuple[set[Any], set[Any]]:
@@ -198,18 +211,13 @@ def predicted_links(claims: list[Claim], places: set[str], things: set[str]) -> 
         if k is None or k.thing not in things or len(k.about) != 1 or k.about[0] not in places or k.unit:
             continue
         key = (k.thing, k.state, k.aspect, k.about[0])
-        vals = c.values
-
-        def num(i: int) -> float:
-            v = vals[i]
-            assert isinstance(v, QuantityValue)
-            return float(v.value if v.value is not None else (v.low or 0))
-
+        vals = [v for v in c.values if isinstance(v, QuantityValue)]
+        nums = [float(v.value if v.value is not None else (v.low or 0)) for v in vals]
         for u in c.updates:
             if u.kind in ("raised", "lowered", "confirmed"):
-                ups.add((key, vals[u.dst].article, num(u.dst), u.kind))
+                ups.add((key, vals[u.dst].article, nums[u.dst], u.kind))
         for x in c.contradictions:
-            cons.add((key, frozenset({(vals[x.a].article, num(x.a)), (vals[x.b].article, num(x.b))})))
+            cons.add((key, frozenset({(vals[x.a].article, nums[x.a]), (vals[x.b].article, nums[x.b])})))
     return ups, cons
 
 
@@ -265,13 +273,22 @@ def main() -> int:
         ("values placed in the right claim: recall", f"{vs['recall']:.3f} (target >= 0.80)"),
         ("gold values in a claim of another measure", f"{vs['wrong_measure']} (target 0)"),
         ("gold values with the wrong place / not found", f"{vs['wrong_place']} / {vs['missed']}"),
-        ("updates P / R", f"{ups['precision']:.3f} / {ups['recall']:.3f} ({ups['matched']} of {ups['gold']})"),
-        ("contradictions P / R", f"{cons['precision']:.3f} / {cons['recall']:.3f} ({cons['matched']} of {cons['gold']})"),
+        (
+            "updates P / R",
+            f"{ups['precision']:.3f} / {ups['recall']:.3f} ({ups['matched']} of {ups['gold']})",
+        ),
+        (
+            "contradictions P / R",
+            f"{cons['precision']:.3f} / {cons['recall']:.3f} ({cons['matched']} of {cons['gold']})",
+        ),
         ("quantity / assertion claims (all articles)", f"{n_claims} / {n_assert}"),
         ("position cells / promises", f"{len(positions['cells'])} / {len(promises['promises'])}"),
         ("analysis time (s, cached runs)", f"{analysis_secs:.1f}"),
         ("claims stages time (s): facts + grouping", f"{stage:.2f} ({t1 - t0:.2f} + {t2 - t1:.2f})"),
-        ("claims stages / analysis time", f"{100 * stage / analysis_secs:.2f} % (target <= 10 %)" if analysis_secs else "n/a"),
+        (
+            "claims stages / analysis time",
+            f"{100 * stage / analysis_secs:.2f} % (target <= 10 %)" if analysis_secs else "n/a",
+        ),
     ]
     w = max(len(r[0]) for r in rows)
     for k, v in rows:
@@ -280,11 +297,21 @@ def main() -> int:
         print("\nvalues in a claim of another measure:")
         for x in vs["leaks"]:
             print("  ", x)
-    out = {"values": vs, "updates": ups, "contradictions": cons, "articles": len(analyses),
-           "analysis_seconds": analysis_secs, "claims_seconds": stage, "facts_seconds": t1 - t0,
-           "grouping_seconds": t2 - t1, "ratio": stage / analysis_secs if analysis_secs else None,
-           "quantity_claims": n_claims, "assertion_claims": n_assert,
-           "position_cells": len(positions["cells"]), "promises": len(promises["promises"])}
+    out = {
+        "values": vs,
+        "updates": ups,
+        "contradictions": cons,
+        "articles": len(analyses),
+        "analysis_seconds": analysis_secs,
+        "claims_seconds": stage,
+        "facts_seconds": t1 - t0,
+        "grouping_seconds": t2 - t1,
+        "ratio": stage / analysis_secs if analysis_secs else None,
+        "quantity_claims": n_claims,
+        "assertion_claims": n_assert,
+        "position_cells": len(positions["cells"]),
+        "promises": len(promises["promises"]),
+    }
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(out, indent=1), encoding="utf-8")
     print(f"\nwrote {a.out}")

@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 
-from saidwhat.claims import analyse_corpus, article_facts, build_claims, build_positions_report, build_promises_report
+from saidwhat.claims import (
+    analyse_corpus,
+    article_facts,
+    build_claims,
+    build_positions_report,
+    build_promises_report,
+)
 from saidwhat.claims.lexicon import LexiconError, load_lexicon, parse_lexicon
 from saidwhat.claims.model import QuantityValue
 from saidwhat.claims.promises import add_duration, end_of
@@ -38,9 +44,16 @@ def _span(text: str, sub: str, nth: int = 0) -> tuple[int, int]:
     return i, i + len(sub)
 
 
-def make(text: str, doc_id: str, published: str, *, quantities: list[tuple[str, Any, str | None]] = (),  # type: ignore[assignment]
-         places: list[str] = (), statements: list[dict[str, Any]] = (), timexes: list[tuple[str, str, str]] = ()  # type: ignore[assignment]
-         ) -> Analysis:
+def make(
+    text: str,
+    doc_id: str,
+    published: str,
+    *,
+    quantities: list[tuple[str, Any, str | None]] = (),  # type: ignore[assignment]
+    places: list[str] = (),
+    statements: list[dict[str, Any]] = (),
+    timexes: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+) -> Analysis:
     qs = []
     for sub, value, counts in quantities:
         a, b = _span(text, sub)
@@ -61,15 +74,29 @@ def make(text: str, doc_id: str, published: str, *, quantities: list[tuple[str, 
         if "said_on" in d:
             ta, tb = _span(text, d["said_on"][0])
             said = SaidOn(d["said_on"][1], d["said_on"][0], ta, tb)
-        sts.append(Statement(f"s{n}", Content(d["content"], ca, cb), Speaker(d["speaker"], sa, sb, d["speaker"]),
-                             cue, act=d.get("act", "claim"), said_on=said,
-                             mode=d.get("mode", "indirect")))
+        sts.append(
+            Statement(
+                f"s{n}",
+                Content(d["content"], ca, cb),
+                Speaker(d["speaker"], sa, sb, d["speaker"]),
+                cue,
+                act=d.get("act", "claim"),
+                said_on=said,
+                mode=d.get("mode", "indirect"),
+            )
+        )
     txs = []
     for sub, typ, value in timexes:
         a, b = _span(text, sub)
         txs.append(Timex(sub, a, b, typ, value))
-    return Analysis(DocMeta(doc_id, doc_id, text, published=published), [Segment("body", 0, len(text))],
-                    sts, ents, txs, qs)
+    return Analysis(
+        DocMeta(doc_id, doc_id, text, published=published),
+        [Segment("body", 0, len(text))],
+        sts,
+        ents,
+        txs,
+        qs,
+    )
 
 
 def values_of(analyses: list[Analysis], story: str | None = "st1") -> list[QuantityValue]:
@@ -89,15 +116,21 @@ def measures(analyses: list[Analysis]) -> dict[str, set[Any]]:
 def test_lexicon_loads_and_is_schema_checked() -> None:
     lex = load_lexicon()
     assert "cases" in lex.things and "confirmed" in lex.states["status"]
-    raw = tomllib.loads(resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
     raw["settings"]["windw_words"] = 3
     with pytest.raises(LexiconError, match="unknown key"):
         parse_lexicon(raw)
-    raw = tomllib.loads(resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
     raw["stances"]["acts"]["demand"] = "wants"
     with pytest.raises(LexiconError, match="unknown stance"):
         parse_lexicon(raw)
-    raw = tomllib.loads(resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
     raw["things"]["cases"]["states"] = "nope"
     with pytest.raises(LexiconError, match="state family"):
         parse_lexicon(raw)
@@ -108,9 +141,16 @@ def test_lexicon_loads_and_is_schema_checked() -> None:
 
 def test_suspected_is_not_confirmed() -> None:
     t = "Mexico has 20 confirmed deaths. Officials in Mexico also count 149 suspected deaths."
-    a = make(t, "d1", "2009-04-28", quantities=[("20 confirmed deaths", 20, "confirmed deaths"),
-                                                 ("149 suspected deaths", 149, "suspected deaths")],
-             places=["Mexico"])
+    a = make(
+        t,
+        "d1",
+        "2009-04-28",
+        quantities=[
+            ("20 confirmed deaths", 20, "confirmed deaths"),
+            ("149 suspected deaths", 149, "suspected deaths"),
+        ],
+        places=["Mexico"],
+    )
     m = measures([a])
     assert m == {"deaths confirmed": {20}, "deaths suspected": {149}}
 
@@ -131,8 +171,12 @@ def test_alive_is_not_held() -> None:
 
 def test_two_states_in_one_window_are_left_out() -> None:
     t = "There are 3,000 confirmed and suspected cases."
-    a = make(t, "d1", "2009-05-10", quantities=[("3,000 confirmed and suspected cases", 3000,
-                                                 "confirmed and suspected cases")])
+    a = make(
+        t,
+        "d1",
+        "2009-05-10",
+        quantities=[("3,000 confirmed and suspected cases", 3000, "confirmed and suspected cases")],
+    )
     assert values_of([a]) == [] or all(v.key.state == "" and v.key.thing != "cases" for v in values_of([a]))
 
 
@@ -149,10 +193,20 @@ def test_update_raised_and_source_kept() -> None:
     t1 = "The WHO said confirmed cases worldwide reached 331."
     t2 = "The WHO said confirmed cases worldwide reached 787."
     st = {"speaker": "The WHO", "cue": "said", "lemma": "say", "content": "confirmed cases worldwide reached"}
-    a1 = make(t1, "d1", "2009-04-30", quantities=[("331", 331, None)],
-              statements=[{**st, "content": "confirmed cases worldwide reached 331"}])
-    a2 = make(t2, "d2", "2009-05-03", quantities=[("787", 787, None)],
-              statements=[{**st, "content": "confirmed cases worldwide reached 787"}])
+    a1 = make(
+        t1,
+        "d1",
+        "2009-04-30",
+        quantities=[("331", 331, None)],
+        statements=[{**st, "content": "confirmed cases worldwide reached 331"}],
+    )
+    a2 = make(
+        t2,
+        "d2",
+        "2009-05-03",
+        quantities=[("787", 787, None)],
+        statements=[{**st, "content": "confirmed cases worldwide reached 787"}],
+    )
     out = build_claims([article_facts(a2, "st1"), article_facts(a1, "st1")])
     (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
     assert claim["key"]["measure"] == "cases confirmed" and claim["key"]["about"] == ["world"]
@@ -165,18 +219,32 @@ def test_update_raised_and_source_kept() -> None:
 def test_contradiction_same_day_different_sources() -> None:
     t1 = "The ministry said 140 people died in the floods."
     t2 = "A local official said more than 300 people died in the floods."
-    a1 = make(t1, "d1", "2021-07-01", quantities=[("140 people", 140, "people")],
-              statements=[{"speaker": "The ministry", "content": "140 people died in the floods"}])
-    a2 = make(t2, "d2", "2021-07-01", quantities=[("more than 300 people", 300, "people")],
-              statements=[{"speaker": "A local official", "content": "more than 300 people died in the floods"}])
+    a1 = make(
+        t1,
+        "d1",
+        "2021-07-01",
+        quantities=[("140 people", 140, "people")],
+        statements=[{"speaker": "The ministry", "content": "140 people died in the floods"}],
+    )
+    a2 = make(
+        t2,
+        "d2",
+        "2021-07-01",
+        quantities=[("more than 300 people", 300, "people")],
+        statements=[{"speaker": "A local official", "content": "more than 300 people died in the floods"}],
+    )
     a2.quantities[0].qualifier = "more than"
     out = build_claims([article_facts(a1, "st1"), article_facts(a2, "st1")])
     (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
     assert len(claim["values"]) == 2 and len(claim["contradictions"]) == 1
     # "about 150" overlaps 140: no contradiction
-    a2b = make("A local official said about 150 people died in the floods.", "d3", "2021-07-01",
-               quantities=[("about 150 people", 150, "people")],
-               statements=[{"speaker": "A local official", "content": "about 150 people died in the floods"}])
+    a2b = make(
+        "A local official said about 150 people died in the floods.",
+        "d3",
+        "2021-07-01",
+        quantities=[("about 150 people", 150, "people")],
+        statements=[{"speaker": "A local official", "content": "about 150 people died in the floods"}],
+    )
     a2b.quantities[0].qualifier = "about"
     out = build_claims([article_facts(a1, "st1"), article_facts(a2b, "st1")])
     (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
@@ -185,20 +253,49 @@ def test_contradiction_same_day_different_sources() -> None:
 
 def test_stories_never_share_a_claim() -> None:
     t = "Mexico has 20 confirmed deaths."
-    a = make(t, "d1", "2009-04-28", quantities=[("20 confirmed deaths", 20, "confirmed deaths")], places=["Mexico"])
-    b = make(t, "d2", "2009-04-29", quantities=[("20 confirmed deaths", 20, "confirmed deaths")], places=["Mexico"])
+    a = make(
+        t, "d1", "2009-04-28", quantities=[("20 confirmed deaths", 20, "confirmed deaths")], places=["Mexico"]
+    )
+    b = make(
+        t, "d2", "2009-04-29", quantities=[("20 confirmed deaths", 20, "confirmed deaths")], places=["Mexico"]
+    )
     r = analyse_corpus([a, b], {"d1": "st1", "d2": "st2"})
     assert len([c for c in r.claims if c.kind == "quantity"]) == 2
 
 
 def test_assertion_denial_contradicts_report() -> None:
     t1 = "Channel 12 reported that the list of hostages has been handed over to the mediators."
-    t2 = "The office said that contrary to the report, no list of hostages has been handed over to the mediators."
-    a1 = make(t1, "d1", "2025-10-05", statements=[{"speaker": "Channel 12", "cue": "reported", "lemma": "report",
-                                                   "content": "the list of hostages has been handed over to the mediators"}])
-    a2 = make(t2, "d2", "2025-10-06", statements=[{"speaker": "The office", "cue": "said", "lemma": "say",
-                                                   "content": "contrary to the report, no list of hostages has been "
-                                                              "handed over to the mediators"}])
+    t2 = (
+        "The office said that contrary to the report, no list of hostages has been handed over "
+        "to the mediators."
+    )
+    a1 = make(
+        t1,
+        "d1",
+        "2025-10-05",
+        statements=[
+            {
+                "speaker": "Channel 12",
+                "cue": "reported",
+                "lemma": "report",
+                "content": "the list of hostages has been handed over to the mediators",
+            }
+        ],
+    )
+    a2 = make(
+        t2,
+        "d2",
+        "2025-10-06",
+        statements=[
+            {
+                "speaker": "The office",
+                "cue": "said",
+                "lemma": "say",
+                "content": "contrary to the report, no list of hostages has been "
+                "handed over to the mediators",
+            }
+        ],
+    )
     out = build_claims([article_facts(a1, "st1"), article_facts(a2, "st1")])
     (claim,) = [c for c in out["claims"] if c["kind"] == "assertion"]
     assert [v["stance"] for v in claim["values"]] == ["asserts", "denies"]
@@ -216,14 +313,30 @@ def test_due_date_arithmetic() -> None:
 
 def test_promise_by_end_of_month() -> None:
     t = "The minister said on Monday the bridge will be finished by the end of June."
-    a = make(t, "d1", "2024-05-08", statements=[{
-        "speaker": "The minister", "cue": "said", "lemma": "say", "said_on": ("on Monday", "2024-05-06"),
-        "content": "the bridge will be finished by the end of June"}],
-        timexes=[("on Monday", "DATE", "2024-05-06"), ("the end of June", "DATE", "2024-06")])
+    a = make(
+        t,
+        "d1",
+        "2024-05-08",
+        statements=[
+            {
+                "speaker": "The minister",
+                "cue": "said",
+                "lemma": "say",
+                "said_on": ("on Monday", "2024-05-06"),
+                "content": "the bridge will be finished by the end of June",
+            }
+        ],
+        timexes=[("on Monday", "DATE", "2024-05-06"), ("the end of June", "DATE", "2024-06")],
+    )
     f = article_facts(a, "st1")
     rep = build_promises_report([f], as_of=date(2024, 6, 1))
     (p,) = rep["promises"]
-    assert (p["said_on"], p["due"], p["status"], p["act"]) == ("2024-05-06", "2024-06-30", "pending", "predict")
+    assert (p["said_on"], p["due"], p["status"], p["act"]) == (
+        "2024-05-06",
+        "2024-06-30",
+        "pending",
+        "predict",
+    )
     assert build_promises_report([f], as_of=date(2024, 7, 1))["promises"][0]["status"] == "overdue"
     assert build_promises_report([f], as_of=date(2024, 6, 30))["promises"][0]["status"] == "due"
 
@@ -247,7 +360,9 @@ def test_seed_hostages_prisoners_detainees(seed_corpus: Any) -> None:
     by_measure: dict[str, list[QuantityValue]] = {}
     for c in seed_corpus.claims:
         if c.kind == "quantity" and c.key is not None:
-            by_measure.setdefault(c.key.measure, []).extend(v for v in c.values if isinstance(v, QuantityValue))
+            by_measure.setdefault(c.key.measure, []).extend(
+                v for v in c.values if isinstance(v, QuantityValue)
+            )
     assert [v.value for v in by_measure["hostages held"]] == [48]
     # 250 inmates and 1,700 detainees are different counts, never one claim
     inmates = [m for m, vs in by_measure.items() if any(v.value == 250 for v in vs)]
@@ -269,7 +384,7 @@ def test_seed_trump_within_next_week_is_overdue(seed_corpus: Any, seeds: list[An
     assert p.status == "overdue"  # as of the second article, 2025-10-06
     assert any(f.article == seeds[1].doc.id for f in p.followups)
     text = seeds[0].doc.text
-    assert text[p.start:p.end] == p.text
+    assert text[p.start : p.end] == p.text
 
 
 def test_seed_positions(seed_corpus: Any) -> None:
@@ -279,7 +394,9 @@ def test_seed_positions(seed_corpus: Any) -> None:
     assert cells[("Israel", "guarantees")] == "rejects"
     assert cells[("Donald Trump", "release of hostages")] == "demands"
     assert cells[("Hamas", "release of hostages")] == "accepts"
-    trump = next(c for c in seed_corpus.positions if (c.actor, c.issue) == ("Donald Trump", "release of hostages"))
+    trump = next(
+        c for c in seed_corpus.positions if (c.actor, c.issue) == ("Donald Trump", "release of hostages")
+    )
     assert trump.first == "2025-06-29" and trump.last == "2025-10-06" and len(trump.evidence) >= 2
 
 
@@ -288,16 +405,40 @@ def test_seed_reports_have_contract_shapes(seeds: list[Analysis]) -> None:
     c = build_claims(facts, story="gaza")
     p = build_positions_report(facts, story="gaza")
     r = build_promises_report(facts, story="gaza")
-    assert (c["schema"], p["schema"], r["schema"]) == ("saidwhat/1-claims", "saidwhat/1-positions",
-                                                       "saidwhat/1-promises")
+    assert (c["schema"], p["schema"], r["schema"]) == (
+        "saidwhat/1-claims",
+        "saidwhat/1-positions",
+        "saidwhat/1-promises",
+    )
     for claim in c["claims"]:
         assert {"id", "kind", "key", "values", "updates", "contradictions"} <= set(claim)
         for v in claim["values"]:
-            assert {"value", "low", "high", "text", "stance", "source", "via", "said_on", "published", "article",
-                    "statement"} <= set(v)
+            assert {
+                "value",
+                "low",
+                "high",
+                "text",
+                "stance",
+                "source",
+                "via",
+                "said_on",
+                "published",
+                "article",
+                "statement",
+            } <= set(v)
     for cell in p["cells"]:
         assert {"actor", "entity", "issue", "stance", "first", "last", "changes", "evidence"} <= set(cell)
     for prom in r["promises"]:
-        assert {"speaker", "act", "text", "said_on", "due", "status", "article", "statement", "followups"} <= set(prom)
+        assert {
+            "speaker",
+            "act",
+            "text",
+            "said_on",
+            "due",
+            "status",
+            "article",
+            "statement",
+            "followups",
+        } <= set(prom)
     # deterministic whatever the order of the facts
     assert build_claims(list(reversed(facts)), story="gaza") == c

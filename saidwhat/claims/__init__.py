@@ -23,7 +23,13 @@ from saidwhat.claims.assertion import AssertionFact, assertion_facts, build_asse
 from saidwhat.claims.lexicon import ClaimsLexicon, load_lexicon
 from saidwhat.claims.model import JSON, ArticleRef, Claim, PositionCell, Promise, QuantityValue
 from saidwhat.claims.positions import PositionFact, build_positions, position_facts
-from saidwhat.claims.promises import LaterStatement, PromiseFact, build_promises, later_statements, promise_facts
+from saidwhat.claims.promises import (
+    LaterStatement,
+    PromiseFact,
+    build_promises,
+    later_statements,
+    promise_facts,
+)
 from saidwhat.claims.quantity import group_values, quantity_values
 from saidwhat.claims.text import ArticleView
 from saidwhat.model import Analysis
@@ -52,7 +58,9 @@ class ArticleFacts:
     statements: list[LaterStatement] = field(default_factory=list)
 
 
-def article_facts(analysis: Analysis, story: str | None = None, lex: ClaimsLexicon | None = None) -> ArticleFacts:
+def article_facts(
+    analysis: Analysis, story: str | None = None, lex: ClaimsLexicon | None = None
+) -> ArticleFacts:
     """The facts of one analysed article (``story``: its story id, which scopes every grouping)."""
     lex = lex or load_lexicon()
     view = ArticleView.build(analysis, story, lex.place_aliases)
@@ -75,37 +83,58 @@ def _articles(facts: list[ArticleFacts]) -> list[JSON]:
     return [f.article.to_dict() for f in facts]
 
 
-def build_claims(facts: Iterable[ArticleFacts], lex: ClaimsLexicon | None = None,
-                 story: str | None = None) -> JSON:
+def build_claims(
+    facts: Iterable[ArticleFacts], lex: ClaimsLexicon | None = None, story: str | None = None
+) -> JSON:
     """The ``saidwhat/1-claims`` object: quantity claims, then assertion claims."""
     lex = lex or load_lexicon()
     fs = [f for f in _sorted(facts) if story is None or f.story == story]
     qclaims = group_values((v for f in fs for v in f.quantities), lex)
     aclaims = build_assertions([a for f in fs for a in f.assertions], lex, start_id=len(qclaims) + 1)
-    return {"schema": "saidwhat/1-claims", "story": story,
-            "claims": [c.to_dict() for c in [*qclaims, *aclaims]], "articles": _articles(fs)}
+    return {
+        "schema": "saidwhat/1-claims",
+        "story": story,
+        "claims": [c.to_dict() for c in [*qclaims, *aclaims]],
+        "articles": _articles(fs),
+    }
 
 
-def build_positions_report(facts: Iterable[ArticleFacts], lex: ClaimsLexicon | None = None,
-                           story: str | None = None) -> JSON:
+def build_positions_report(
+    facts: Iterable[ArticleFacts], lex: ClaimsLexicon | None = None, story: str | None = None
+) -> JSON:
     lex = lex or load_lexicon()
     fs = [f for f in _sorted(facts) if story is None or f.story == story]
     cells = build_positions([p for f in fs for p in f.positions], lex)
-    return {"schema": "saidwhat/1-positions", "story": story, "cells": [c.to_dict() for c in cells],
-            "articles": _articles(fs)}
+    return {
+        "schema": "saidwhat/1-positions",
+        "story": story,
+        "cells": [c.to_dict() for c in cells],
+        "articles": _articles(fs),
+    }
 
 
-def build_promises_report(facts: Iterable[ArticleFacts], as_of: date | None = None,
-                          lex: ClaimsLexicon | None = None, story: str | None = None) -> JSON:
+def build_promises_report(
+    facts: Iterable[ArticleFacts],
+    as_of: date | None = None,
+    lex: ClaimsLexicon | None = None,
+    story: str | None = None,
+) -> JSON:
     """``as_of`` defaults to the latest publication date of the articles."""
     lex = lex or load_lexicon()
     fs = [f for f in _sorted(facts) if story is None or f.story == story]
     if as_of is None:
         days = [f.article.published for f in fs if f.article.published]
         as_of = date.fromisoformat(max(days)[:10]) if days else None
-    proms = build_promises([p for f in fs for p in f.promises], [s for f in fs for s in f.statements], lex, as_of)
-    return {"schema": "saidwhat/1-promises", "story": story, "as_of": as_of.isoformat() if as_of else None,
-            "promises": [p.to_dict() for p in proms], "articles": _articles(fs)}
+    proms = build_promises(
+        [p for f in fs for p in f.promises], [s for f in fs for s in f.statements], lex, as_of
+    )
+    return {
+        "schema": "saidwhat/1-promises",
+        "story": story,
+        "as_of": as_of.isoformat() if as_of else None,
+        "promises": [p.to_dict() for p in proms],
+        "articles": _articles(fs),
+    }
 
 
 @dataclass(slots=True)
@@ -116,8 +145,12 @@ class CorpusClaims:
     promises: list[Promise]
 
 
-def analyse_corpus(analyses: Iterable[Analysis], stories: Mapping[str, str] | None = None,
-                   as_of: date | None = None, lex: ClaimsLexicon | None = None) -> CorpusClaims:
+def analyse_corpus(
+    analyses: Iterable[Analysis],
+    stories: Mapping[str, str] | None = None,
+    as_of: date | None = None,
+    lex: ClaimsLexicon | None = None,
+) -> CorpusClaims:
     """Facts and grouped results for a list of analyses (``stories``: doc id -> story id)."""
     lex = lex or load_lexicon()
     stories = stories or {}
@@ -128,6 +161,7 @@ def analyse_corpus(analyses: Iterable[Analysis], stories: Mapping[str, str] | No
     if as_of is None:
         days = [f.article.published for f in facts if f.article.published]
         as_of = date.fromisoformat(max(days)[:10]) if days else None
-    proms = build_promises([p for f in facts for p in f.promises], [s for f in facts for s in f.statements],
-                           lex, as_of)
+    proms = build_promises(
+        [p for f in facts for p in f.promises], [s for f in facts for s in f.statements], lex, as_of
+    )
     return CorpusClaims(facts, [*qclaims, *aclaims], positions, proms)

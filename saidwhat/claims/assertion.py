@@ -37,10 +37,18 @@ def assertion_facts(view: ArticleView, lex: ClaimsLexicon) -> list[AssertionFact
         stance = "denies" if st.act == "deny" or neg else ("confirms" if st.act == "confirm" else "asserts")
         sp = st.speaker
         src = SourceRef(sp.name or sp.text, sp.entity, sp.anonymous) if sp else None
-        val = AssertionValue(st.content.text, st.content.start, st.content.end, stance, src,
-                             tuple(v.name or v.text for v in st.via),
-                             st.said_on.value[:10] if st.said_on else None, view.analysis.doc.published,
-                             view.id, st.id)
+        val = AssertionValue(
+            st.content.text,
+            st.content.start,
+            st.content.end,
+            stance,
+            src,
+            tuple(v.name or v.text for v in st.via),
+            st.said_on.value[:10] if st.said_on else None,
+            view.analysis.doc.published,
+            view.id,
+            st.id,
+        )
         out.append(AssertionFact(val, st.act, neg, view.story, terms(st.content.text, lex.negation)))
     return out
 
@@ -83,11 +91,18 @@ def build_assertions(facts: list[AssertionFact], lex: ClaimsLexicon, start_id: i
             if sim < lex.settings.assertion_similarity:
                 continue
             deny_a, deny_b = first.value.stance == "denies", second.value.stance == "denies"
-            claim = Claim(id=f"a{n}", kind="assertion", key=None, story=piv.story,
-                          proposition=" ".join(sorted(set(first.terms) & set(second.terms))),
-                          values=[first.value, second.value])
+            claim = Claim(
+                id=f"a{n}",
+                kind="assertion",
+                key=None,
+                story=piv.story,
+                proposition=" ".join(sorted(set(first.terms) & set(second.terms))),
+                values=[first.value, second.value],
+            )
             if deny_a != deny_b:
-                claim.contradictions.append(Contradiction(0, 1, f"similarity {sim:.2f}; one denies, one asserts"))
+                claim.contradictions.append(
+                    Contradiction(0, 1, f"similarity {sim:.2f}; one denies, one asserts")
+                )
             elif second.value.stance == "confirms" and not deny_a:
                 claim.confirmations.append(Contradiction(0, 1, f"similarity {sim:.2f}; a later confirmation"))
             else:

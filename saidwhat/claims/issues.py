@@ -13,11 +13,86 @@ import re
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.text import singular
 
-STOP = frozenset("""a an the any all some several most more such its their his her our this that these those
-every each both either no any other further full concrete certain own very much many""".split())
-FUNCTION = frozenset("""of to for from in on at by with and or but that which who whom whose as than
-be is are was were been being has have had will would could should may might""".split())
-BREAK = re.compile(r"[,;:.!?“”\"()—–]|\b(?:that|which|who|while|because|if|unless|but|even|as|so|after|before|when)\b")
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "any",
+        "all",
+        "some",
+        "several",
+        "most",
+        "more",
+        "such",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+        "both",
+        "either",
+        "no",
+        "any",
+        "other",
+        "further",
+        "full",
+        "concrete",
+        "certain",
+        "own",
+        "very",
+        "much",
+        "many",
+    ]
+)
+FUNCTION = frozenset(
+    [
+        "of",
+        "to",
+        "for",
+        "from",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "as",
+        "than",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+    ]
+)
+BREAK = re.compile(
+    r"[,;:.!?“”\"()—–]|\b(?:that|which|who|while|because|if|unless|but|even|as|so|after|before|when)\b"
+)
 
 
 def issue_names(text: str, lex: ClaimsLexicon) -> list[str]:

@@ -65,7 +65,9 @@ class ClaimsLexicon:
     grace_days: int
 
 
-STANCES = frozenset({"demands", "supports", "accepts", "rejects", "opposes", "denies", "proposes", "undecided"})
+STANCES = frozenset(
+    {"demands", "supports", "accepts", "rejects", "opposes", "denies", "proposes", "undecided"}
+)
 
 
 def _table(d: dict[str, Any], key: str, where: str) -> dict[str, Any]:
@@ -141,13 +143,33 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     """Check ``data`` (the parsed TOML) against the schema and build the lexicon."""
     _only(
         data,
-        {"settings", "things", "states", "aspects", "places", "boundaries", "intervals", "negation",
-         "stances", "issues", "promises"},
+        {
+            "settings",
+            "things",
+            "states",
+            "aspects",
+            "places",
+            "boundaries",
+            "intervals",
+            "negation",
+            "stances",
+            "issues",
+            "promises",
+        },
         "claims.toml",
     )
     st = _table(data, "settings", "claims")
-    _only(st, {"window_words", "contradiction_days", "assertion_similarity", "followup_similarity",
-               "issue_merge_jaccard"}, "settings")
+    _only(
+        st,
+        {
+            "window_words",
+            "contradiction_days",
+            "assertion_similarity",
+            "followup_similarity",
+            "issue_merge_jaccard",
+        },
+        "settings",
+    )
     settings = Settings(
         window_words=int(_num(st["window_words"], "settings.window_words")),
         contradiction_days=int(_num(st["contradiction_days"], "settings.contradiction_days")),

@@ -27,8 +27,13 @@ class ArticleRef:
         return cls(d.id, d.url, d.source, d.title, d.published)
 
     def to_dict(self) -> JSON:
-        return {"id": self.id, "url": self.url, "source": self.source, "title": self.title,
-                "published": self.published}
+        return {
+            "id": self.id,
+            "url": self.url,
+            "source": self.source,
+            "title": self.title,
+            "published": self.published,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +65,9 @@ class MeasureKey:
 
     @property
     def measure(self) -> str:
-        label = " ".join(x for x in (self.aspect if self.aspect in ("new", "daily") else "", self.thing, self.state) if x)
+        label = " ".join(
+            x for x in (self.aspect if self.aspect in ("new", "daily") else "", self.thing, self.state) if x
+        )
         if self.aspect and self.aspect not in ("new", "daily"):
             label += f" ({self.aspect})"
         return label
@@ -93,12 +100,20 @@ class QuantityValue:
 
     def to_dict(self) -> JSON:
         return {
-            "value": self.value, "low": self.low, "high": self.high, "qualifier": self.qualifier,
-            "text": self.text, "start": self.start, "end": self.end, "stance": self.stance,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "stance": self.stance,
             "source": self.source.to_dict() if self.source else None,
             "via": [{"name": v} for v in self.via],
-            "said_on": self.said_on, "published": self.published,
-            "article": self.article, "statement": self.statement,
+            "said_on": self.said_on,
+            "published": self.published,
+            "article": self.article,
+            "statement": self.statement,
         }
 
 
@@ -142,10 +157,19 @@ class AssertionValue:
 
     def to_dict(self) -> JSON:
         return {
-            "value": None, "low": None, "high": None, "text": self.text, "start": self.start, "end": self.end,
-            "stance": self.stance, "source": self.source.to_dict() if self.source else None,
-            "via": [{"name": v} for v in self.via], "said_on": self.said_on, "published": self.published,
-            "article": self.article, "statement": self.statement,
+            "value": None,
+            "low": None,
+            "high": None,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "stance": self.stance,
+            "source": self.source.to_dict() if self.source else None,
+            "via": [{"name": v} for v in self.via],
+            "said_on": self.said_on,
+            "published": self.published,
+            "article": self.article,
+            "statement": self.statement,
         }
 
 
@@ -163,13 +187,28 @@ class Claim:
 
     def to_dict(self) -> JSON:
         if self.key is not None:
-            key: JSON = {"measure": self.key.measure, "thing": self.key.thing, "state": self.key.state or None,
-                         "aspect": self.key.aspect or None, "unit": self.key.unit,
-                         "counts": _counts(self.values), "about": list(self.key.about)}
+            key: JSON = {
+                "measure": self.key.measure,
+                "thing": self.key.thing,
+                "state": self.key.state or None,
+                "aspect": self.key.aspect or None,
+                "unit": self.key.unit,
+                "counts": _counts(self.values),
+                "about": list(self.key.about),
+            }
         else:
-            key = {"measure": None, "unit": None, "counts": None, "about": [], "proposition": self.proposition}
+            key = {
+                "measure": None,
+                "unit": None,
+                "counts": None,
+                "about": [],
+                "proposition": self.proposition,
+            }
         return {
-            "id": self.id, "kind": self.kind, "story": self.story, "key": key,
+            "id": self.id,
+            "kind": self.kind,
+            "story": self.story,
+            "key": key,
             "values": [v.to_dict() for v in self.values],
             "updates": [u.to_dict() for u in self.updates],
             "contradictions": [c.to_dict() for c in self.contradictions],
@@ -196,8 +235,16 @@ class Evidence:
     via: tuple[str, ...] = ()
 
     def to_dict(self) -> JSON:
-        return {"article": self.article, "statement": self.statement, "date": self.date, "stance": self.stance,
-                "text": self.text, "start": self.start, "end": self.end, "via": [{"name": v} for v in self.via]}
+        return {
+            "article": self.article,
+            "statement": self.statement,
+            "date": self.date,
+            "stance": self.stance,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "via": [{"name": v} for v in self.via],
+        }
 
 
 @dataclass(slots=True)
@@ -214,8 +261,13 @@ class PositionCell:
 
     def to_dict(self) -> JSON:
         return {
-            "actor": self.actor, "entity": self.entity, "issue": self.issue, "stance": self.stance,
-            "first": self.first, "last": self.last, "story": self.story,
+            "actor": self.actor,
+            "entity": self.entity,
+            "issue": self.issue,
+            "stance": self.stance,
+            "first": self.first,
+            "last": self.last,
+            "story": self.story,
             "changes": [{"on": on, "from": a, "to": b} for on, a, b in self.changes],
             "evidence": [e.to_dict() for e in self.evidence],
         }
@@ -252,9 +304,19 @@ class Promise:
 
     def to_dict(self) -> JSON:
         return {
-            "speaker": self.speaker, "entity": self.entity, "act": self.act, "text": self.text,
-            "start": self.start, "end": self.end, "said_on": self.said_on, "due": self.due,
-            "due_text": self.due_text, "status": self.status, "article": self.article,
-            "statement": self.statement, "story": self.story, "via": [{"name": v} for v in self.via],
+            "speaker": self.speaker,
+            "entity": self.entity,
+            "act": self.act,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "said_on": self.said_on,
+            "due": self.due,
+            "due_text": self.due_text,
+            "status": self.status,
+            "article": self.article,
+            "statement": self.statement,
+            "story": self.story,
+            "via": [{"name": v} for v in self.via],
             "followups": [f.to_dict() for f in self.followups],
         }

@@ -13,6 +13,7 @@ Issues are lexicon issues or normalised head noun phrases, merged when near-dupl
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -23,9 +24,38 @@ from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
 from saidwhat.model import Statement
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-FILLERS = frozenset({"'s", "’s", "has", "have", "had", "was", "were", "is", "are", "so", "far", "also", "still",
-                     "been", "repeatedly", "reportedly", "its", "their", "his", "her", "indicated", "expressed",
-                     "signalled", "signaled", "now", "already", "again", "publicly"})
+FILLERS = frozenset(
+    {
+        "'s",
+        "’s",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "so",
+        "far",
+        "also",
+        "still",
+        "been",
+        "repeatedly",
+        "reportedly",
+        "its",
+        "their",
+        "his",
+        "her",
+        "indicated",
+        "expressed",
+        "signalled",
+        "signaled",
+        "now",
+        "already",
+        "again",
+        "publicly",
+    }
+)
 _TOK = re.compile(r"[\w'’]+|[^\w\s]")
 _OBJ_END = re.compile(r"[;.!?—–]|\bbut\b|\bwhile\b")
 
@@ -81,9 +111,22 @@ def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionF
         actor = st.speaker.name or st.speaker.text
         # a quotation's head phrase is rarely its object ("I am told ..."): lexicon issues only
         for issue in _issues_of(st.content.text, lex, fallback=st.mode != "direct"):
-            out.append(PositionFact(actor, st.speaker.entity, issue, stance, _date(view, st), view.id, st.id,
-                                    st.content.text, st.content.start, st.content.end,
-                                    tuple(v.name or v.text for v in st.via), view.story))
+            out.append(
+                PositionFact(
+                    actor,
+                    st.speaker.entity,
+                    issue,
+                    stance,
+                    _date(view, st),
+                    view.id,
+                    st.id,
+                    st.content.text,
+                    st.content.start,
+                    st.content.end,
+                    tuple(v.name or v.text for v in st.via),
+                    view.story,
+                )
+            )
     return out
 
 
@@ -100,14 +143,14 @@ def _actors(view: ArticleView, a: int, b: int) -> list[tuple[int, int, str, str]
 
 def _phrase_after(text: str, pos: int, phrases: dict[str, str]) -> tuple[str, int] | None:
     """(stance, end of the phrase) when a nominal phrase follows ``pos`` across filler words only."""
-    rest = text[pos:pos + 80]
+    rest = text[pos : pos + 80]
     toks = [(m.group(0).lower(), m.start(), m.end()) for m in _TOK.finditer(rest)]
     i = 0
     skipped = 0
     while i < len(toks) and skipped <= 4:
         for p in sorted(phrases, key=len, reverse=True):
             pw = p.split()
-            if [t[0] for t in toks[i:i + len(pw)]] == pw:
+            if [t[0] for t in toks[i : i + len(pw)]] == pw:
                 return phrases[p], pos + toks[i + len(pw) - 1][2]
         if toks[i][0] not in FILLERS and toks[i][0] not in ("’", "'", "s"):
             return None
@@ -125,7 +168,7 @@ def nominal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFac
         for a, b, name, eid in _actors(view, s0, s1):
             after = _phrase_after(text, b, lex.nominal_after)
             before = None
-            rel = text[max(s0, a - 12):a].lower()
+            rel = text[max(s0, a - 12) : a].lower()
             if re.search(r"\b(?:that|which)\s+$", rel):
                 before = _phrase_after(text, b, lex.nominal_before)
             if before is not None:
@@ -137,7 +180,7 @@ def nominal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFac
                 stance, end = after
                 m = _OBJ_END.search(text, end, s1)
                 span = (end, m.start() if m else s1)
-                issues = _issues_of(text[span[0]:span[1]], lex, fallback=True)
+                issues = _issues_of(text[span[0] : span[1]], lex, fallback=True)
             else:
                 continue
             st = view.statement_covering(a, b)
@@ -147,9 +190,22 @@ def nominal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFac
                 if st.speaker is not None:
                     via = ((st.speaker.name or st.speaker.text), *via)
             for issue in issues:
-                out.append(PositionFact(name, eid, issue, stance, _date(view, st), view.id,
-                                        st.id if st else None, text[span[0]:span[1]].strip(),
-                                        span[0], span[1], via, view.story))
+                out.append(
+                    PositionFact(
+                        name,
+                        eid,
+                        issue,
+                        stance,
+                        _date(view, st),
+                        view.id,
+                        st.id if st else None,
+                        text[span[0] : span[1]].strip(),
+                        span[0],
+                        span[1],
+                        via,
+                        view.story,
+                    )
+                )
     return out
 
 
@@ -164,17 +220,29 @@ def build_positions(facts: list[PositionFact], lex: ClaimsLexicon) -> list[Posit
     for f in facts:
         cells[(f.story, f.actor, rep[f.issue])].append(f)
     out: list[PositionCell] = []
-    for (story, actor, issue), fs in sorted(cells.items(), key=lambda kv: (kv[0][0] or "", kv[0][1], kv[0][2])):
+    for (story, actor, issue), fs in sorted(
+        cells.items(), key=lambda kv: (kv[0][0] or "", kv[0][1], kv[0][2])
+    ):
         fs.sort(key=lambda f: (f.date or "", f.article, f.start))
         changes: list[tuple[str | None, str, str]] = []
-        for prev, cur in zip(fs, fs[1:], strict=False):
+        for prev, cur in pairwise(fs):
             if cur.stance != prev.stance:
                 changes.append((cur.date, prev.stance, cur.stance))
         dates = [f.date for f in fs if f.date]
-        out.append(PositionCell(
-            actor=actor, entity=fs[-1].entity, issue=issue, stance=fs[-1].stance,
-            first=min(dates) if dates else None, last=max(dates) if dates else None, changes=changes,
-            evidence=[Evidence(f.article, f.statement, f.date, f.stance, f.text, f.start, f.end, f.via) for f in fs],
-            story=story,
-        ))
+        out.append(
+            PositionCell(
+                actor=actor,
+                entity=fs[-1].entity,
+                issue=issue,
+                stance=fs[-1].stance,
+                first=min(dates) if dates else None,
+                last=max(dates) if dates else None,
+                changes=changes,
+                evidence=[
+                    Evidence(f.article, f.statement, f.date, f.stance, f.text, f.start, f.end, f.via)
+                    for f in fs
+                ],
+                story=story,
+            )
+        )
     return out

@@ -76,7 +76,7 @@ def end_of(value: str) -> date | None:
 
 
 def _before_words(text: str, t: Timex) -> str:
-    return " ".join(re.findall(r"[\w']+", text[max(0, t.start - 24):t.start].lower()))
+    return " ".join(re.findall(r"[\w']+", text[max(0, t.start - 24) : t.start].lower()))
 
 
 def due_date(text: str, t: Timex, said: date, lex: ClaimsLexicon) -> date | None:
@@ -112,9 +112,13 @@ def _timexes_for(view: ArticleView, st: Statement) -> list[Timex]:
     a, b = st.content.start, st.content.end
     _, s1 = view.sentence(a)
     said = st.said_on
-    return [t for t in view.analysis.timexes
-            if a <= t.start and t.end <= max(b, min(s1, b + 40))
-            and not (said is not None and t.start == said.start and t.end == said.end)]
+    return [
+        t
+        for t in view.analysis.timexes
+        if a <= t.start
+        and t.end <= max(b, min(s1, b + 40))
+        and not (said is not None and t.start == said.start and t.end == said.end)
+    ]
 
 
 def promise_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
@@ -138,12 +142,27 @@ def promise_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
             continue
         act = "predict" if st.act == "claim" else st.act
         sp = st.speaker
-        out.append(PromiseFact(Promise(
-            speaker=(sp.name or sp.text) if sp else None, entity=sp.entity if sp else None, act=act,
-            text=st.content.text, start=st.content.start, end=st.content.end, said_on=said_s,
-            due=due.isoformat() if due else None, due_text=due_text, status="pending",
-            article=view.id, statement=st.id, story=view.story, via=tuple(v.name or v.text for v in st.via),
-        ), said_s))
+        out.append(
+            PromiseFact(
+                Promise(
+                    speaker=(sp.name or sp.text) if sp else None,
+                    entity=sp.entity if sp else None,
+                    act=act,
+                    text=st.content.text,
+                    start=st.content.start,
+                    end=st.content.end,
+                    said_on=said_s,
+                    due=due.isoformat() if due else None,
+                    due_text=due_text,
+                    status="pending",
+                    article=view.id,
+                    statement=st.id,
+                    story=view.story,
+                    via=tuple(v.name or v.text for v in st.via),
+                ),
+                said_s,
+            )
+        )
     return out
 
 
@@ -157,16 +176,28 @@ class LaterStatement:
 
 
 def later_statements(view: ArticleView) -> list[LaterStatement]:
-    return [LaterStatement(view.id, st.id, st.said_on.value[:10] if st.said_on else view.analysis.doc.published,
-                           st.content.text, view.story)
-            for st in view.analysis.statements if st.segment in OWN_SEGMENTS]
+    return [
+        LaterStatement(
+            view.id,
+            st.id,
+            st.said_on.value[:10] if st.said_on else view.analysis.doc.published,
+            st.content.text,
+            view.story,
+        )
+        for st in view.analysis.statements
+        if st.segment in OWN_SEGMENTS
+    ]
 
 
-def build_promises(facts: list[PromiseFact], statements: list[LaterStatement], lex: ClaimsLexicon,
-                   as_of: date | None) -> list[Promise]:
+def build_promises(
+    facts: list[PromiseFact], statements: list[LaterStatement], lex: ClaimsLexicon, as_of: date | None
+) -> list[Promise]:
     """Promises with their status as of ``as_of`` and their follow-ups: later statements of the same
     story on the same issue (a shared lexicon issue, or TF-IDF similarity over the threshold)."""
-    tf = TfIdf([terms(s.text, lex.negation) for s in statements] + [terms(f.promise.text, lex.negation) for f in facts])
+    tf = TfIdf(
+        [terms(s.text, lex.negation) for s in statements]
+        + [terms(f.promise.text, lex.negation) for f in facts]
+    )
     svecs = [tf.vector(terms(s.text, lex.negation)) for s in statements]
     sissues = [set(issue_names(s.text, lex)) for s in statements]
     # candidates share an issue or a term with the promise (an inverted index, never all pairs)

@@ -25,7 +25,9 @@ from saidwhat.model import Quantity, Statement
 from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
-INHERIT = frozenset({"including", "of", "whom", "which", "them", "among", ",", "and", "with", "while", "to", "or"})
+INHERIT = frozenset(
+    {"including", "of", "whom", "which", "them", "among", ",", "and", "with", "while", "to", "or"}
+)
 # "from 8 to 12", "up from 8": the earlier value of an update written in one sentence
 EARLIER = (("up", "from"), ("down", "from"), ("from",))
 
@@ -41,7 +43,7 @@ class Window:
 def _cut_left(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
     for i in range(len(ws) - 1, -1, -1):
         if ws[i].text in (";", ":", "(", ")", "—", "–") or any(b == ws[i].text for b in lex.boundaries):
-            return ws[i + 1:]
+            return ws[i + 1 :]
     return ws
 
 
@@ -56,14 +58,18 @@ def _after_number(ws: list[Word]) -> list[Word]:
     """The quantity's words after its number ("48 remaining hostages" -> remaining hostages)."""
     last = -1
     for i, w in enumerate(ws):
-        if w.text[:1].isdigit() or w.text in load_quantity_lexicon().number_words \
-                or w.text in load_quantity_lexicon().plural_scales:
+        if (
+            w.text[:1].isdigit()
+            or w.text in load_quantity_lexicon().number_words
+            or w.text in load_quantity_lexicon().plural_scales
+        ):
             last = i
-    return ws[last + 1:]
+    return ws[last + 1 :]
 
 
-def window(view: ArticleView, q: Quantity, prev_end: int | None, next_start: int | None,
-           lex: ClaimsLexicon) -> Window:
+def window(
+    view: ArticleView, q: Quantity, prev_end: int | None, next_start: int | None, lex: ClaimsLexicon
+) -> Window:
     text = view.text
     s0, s1 = view.sentence(q.start)
     a = max(s0, prev_end) if prev_end is not None and prev_end <= q.start else s0
@@ -76,10 +82,12 @@ def window(view: ArticleView, q: Quantity, prev_end: int | None, next_start: int
     clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
     spans = [(p.start, p.end) for p in view.places_in(a, b)]
     if spans:
+
         def outside(ws: list[Word]) -> list[Word]:
             return [w for w in ws if not any(x <= w.start < y for x, y in spans)]
+
         left, right, inner = outside(left), outside(right), outside(inner)
-    return Window(inner, left[-2 * n:], right[:2 * n], (clause_a, clause_b))
+    return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b))
 
 
 def _near(win: Window, n: int) -> list[Word]:
@@ -198,7 +206,7 @@ def _place_of(view: ArticleView, win: Window, lex: ClaimsLexicon) -> tuple[str, 
     a, b = win.clause
     # a list line "US: one death, ...": the place heading it
     for p in view.places:
-        if p.end <= a and view.text[p.end:a].strip() == ":":
+        if p.end <= a and view.text[p.end : a].strip() == ":":
             a = p.start
     ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
     world = [ws[i] for i in _has(ws, lex.world_words)]
@@ -241,8 +249,11 @@ def _source(st: Statement | None) -> tuple[SourceRef | None, tuple[str, ...]]:
 
 def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
     """Every quantity of one article that measures something, as a value with its measure key."""
-    qs = [q for q in view.analysis.quantities
-          if q.kind not in ("ordinal",) and view.segment_kind(q.start) in OWN_SEGMENTS]
+    qs = [
+        q
+        for q in view.analysis.quantities
+        if q.kind not in ("ordinal",) and view.segment_kind(q.start) in OWN_SEGMENTS
+    ]
     qs.sort(key=lambda q: q.start)
     out: list[QuantityValue] = []
     prev: tuple[Quantity, Thing | None, str, str, tuple[str, ...]] | None = None
@@ -260,24 +271,45 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
             # "..., including 20 in Britain": the count of the quantity before it in the sentence
             between = words(view.text, prev_q.end, q.start)
             # "Of the 48 hostages still held, 20 are ...": a part of the whole named before it
-            frame = [w.text for w in words(view.text, max(s0, prev_q.start - 8), prev_q.start)][-2:] == ["of", "the"]
+            frame = [w.text for w in words(view.text, max(s0, prev_q.start - 8), prev_q.start)][-2:] == [
+                "of",
+                "the",
+            ]
             if frame or all(w.text in INHERIT or w.text in lex.boundaries for w in between[:2]):
                 thing = prev[1]
                 aspect = aspect or prev[3]
                 inherited = True
-        partitive = prev is not None and prev_q is prev[0] and prev_q is not None and any(
-            w.text in ("including", "among") for w in words(view.text, prev_q.end, q.start)[:3])
+        partitive = (
+            prev is not None
+            and prev_q is prev[0]
+            and prev_q is not None
+            and any(w.text in ("including", "among") for w in words(view.text, prev_q.end, q.start)[:3])
+        )
         if thing is not None:
             state = _state_of(thing, win, lex, part=inherited)
             if state is None:
                 continue  # two states in one window: ambiguous
-            if partitive and prev is not None and prev[1] is not None and not state \
-                    and prev[1].states == thing.states and prev[2]:
+            if (
+                partitive
+                and prev is not None
+                and prev[1] is not None
+                and not state
+                and prev[1].states == thing.states
+                and prev[2]
+            ):
                 # "2,446 confirmed cases including 60 deaths": a part shares the state of its whole
                 state = prev[2]
-            if state == thing.default_state and prev is not None and prev_q is prev[0] and prev[1] is thing \
-                    and q.counts is None and not _has(sorted([*win.left, *win.right], key=lambda w: w.start),
-                                                      tuple(w for ws in lex.states[thing.states].values() for w in ws)):
+            if (
+                state == thing.default_state
+                and prev is not None
+                and prev_q is prev[0]
+                and prev[1] is thing
+                and q.counts is None
+                and not _has(
+                    sorted([*win.left, *win.right], key=lambda w: w.start),
+                    tuple(w for ws in lex.states[thing.states].values() for w in ws),
+                )
+            ):
                 state = prev[2]
         elif generic is None or q.kind not in ("count", "money"):
             prev = None
@@ -300,13 +332,26 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         key = MeasureKey(name, state or "", aspect, q.unit, about, view.story)
         low = q.value if q.value_max is not None else None
         high = q.value_max
-        out.append(QuantityValue(
-            key=key, value=None if q.value_max is not None else q.value, low=low, high=high,
-            qualifier=q.qualifier, counts=q.counts, text=q.text, start=q.start, end=q.end,
-            stance="denies" if st is not None and st.act == "deny" else "asserts",
-            source=src, via=via, said_on=st.said_on.value[:10] if st and st.said_on else None,
-            published=view.analysis.doc.published, article=view.id, statement=st.id if st else None,
-        ))
+        out.append(
+            QuantityValue(
+                key=key,
+                value=None if q.value_max is not None else q.value,
+                low=low,
+                high=high,
+                qualifier=q.qualifier,
+                counts=q.counts,
+                text=q.text,
+                start=q.start,
+                end=q.end,
+                stance="denies" if st is not None and st.act == "deny" else "asserts",
+                source=src,
+                via=via,
+                said_on=st.said_on.value[:10] if st and st.said_on else None,
+                published=view.analysis.doc.published,
+                article=view.id,
+                statement=st.id if st else None,
+            )
+        )
     return out
 
 
@@ -320,8 +365,16 @@ def _day(d: str | None) -> date | None:
 
 
 def _iv(v: QuantityValue, lex: ClaimsLexicon) -> tuple[float, float] | None:
-    q = Quantity(v.text, v.start, v.end, v.value if v.value is not None else v.low, None, None,
-                 qualifier=v.qualifier, value_max=v.high)
+    q = Quantity(
+        v.text,
+        v.start,
+        v.end,
+        v.value if v.value is not None else v.low,
+        None,
+        None,
+        qualifier=v.qualifier,
+        value_max=v.high,
+    )
     return _interval(q, lex)
 
 
@@ -398,6 +451,12 @@ def contradictions(vals: list[QuantityValue], lex: ClaimsLexicon) -> list[Contra
             if ib is None or _src_key(a) == _src_key(b):
                 continue
             if ia[1] < ib[0] or ib[1] < ia[0]:
-                out.append(Contradiction(i, j, f"{_show(a)}; {_show(b)}; {da.isoformat()}"
-                                         + (f" / {db.isoformat()}" if db != da else "")))
+                out.append(
+                    Contradiction(
+                        i,
+                        j,
+                        f"{_show(a)}; {_show(b)}; {da.isoformat()}"
+                        + (f" / {db.isoformat()}" if db != da else ""),
+                    )
+                )
     return out

@@ -25,7 +25,9 @@ def terms(text: str, negation: frozenset[str]) -> list[str]:
 
 def negated(text: str, negation: frozenset[str]) -> bool:
     """Whether the text carries a negation word ("no list has been handed over", "did not")."""
-    return any(t in negation or t.endswith("n't") for t in re.findall(r"[\w'’]+", text.lower().replace("’", "'")))
+    return any(
+        t in negation or t.endswith("n't") for t in re.findall(r"[\w'’]+", text.lower().replace("’", "'"))
+    )
 
 
 class TfIdf:

@@ -25,8 +25,16 @@ OWN_SEGMENTS = frozenset({"body", "headline", "embed"})
 def singular(word: str) -> str:
     """A rough singular of an English noun (enough to compare counted nouns)."""
     w = word.lower()
-    irregular = {"people": "person", "children": "child", "men": "man", "women": "woman", "persons": "person",
-                 "lives": "life", "casualties": "casualty", "fatalities": "fatality"}
+    irregular = {
+        "people": "person",
+        "children": "child",
+        "men": "man",
+        "women": "woman",
+        "persons": "person",
+        "lives": "life",
+        "casualties": "casualty",
+        "fatalities": "fatality",
+    }
     if w in irregular:
         return irregular[w]
     if len(w) > 4 and w.endswith("ies"):
@@ -45,8 +53,11 @@ class Word:
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     stop = len(text) if end is None else end
-    return [Word(m.group(0).lower().rstrip("."), m.start(), m.end())
-            for m in WORD.finditer(text, start, stop) if m.group(0).rstrip(".")]
+    return [
+        Word(m.group(0).lower().rstrip("."), m.start(), m.end())
+        for m in WORD.finditer(text, start, stop)
+        if m.group(0).rstrip(".")
+    ]
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -57,7 +68,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     for m in _SENT_END.finditer(text, start, stop):
         if m.group(0).strip() and _ABBREV.search(text, max(start, m.start() - 8), m.start()):
             continue
-        if text[a:m.start()].strip():
+        if text[a : m.start()].strip():
             out.append((a, m.start()))
         a = m.end()
     if text[a:stop].strip():
@@ -66,7 +77,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 
 def phrase_at(ws: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(w.text for w in ws[i:i + len(phrase)]) == phrase
+    return tuple(w.text for w in ws[i : i + len(phrase)]) == phrase
 
 
 def find_phrases(ws: list[Word], phrases: tuple[str, ...]) -> list[tuple[int, str]]:
