@@ -13,9 +13,9 @@ Issues are lexicon issues or normalised head noun phrases, merged when near-dupl
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from saidwhat.claims.issues import head_phrase, issue_names, merge_issues
 from saidwhat.claims.lexicon import ClaimsLexicon
