@@ -42,14 +42,14 @@ class Window:
 
 def _cut_left(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
     for i in range(len(ws) - 1, -1, -1):
-        if ws[i].text in (";", ":", "(", ")", "—", "–") or any(b == ws[i].text for b in lex.boundaries):
+        if ws[i].text in (";", ":", "—", "–") or ws[i].text in lex.boundaries:
             return ws[i + 1 :]
     return ws
 
 
 def _cut_right(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
     for i, w in enumerate(ws):
-        if w.text in (";", ":", "(", ")", "—", "–") or w.text in lex.boundaries:
+        if w.text in (";", ":", "—", "–") or w.text in lex.boundaries:
             return ws[:i]
     return ws
 
@@ -80,7 +80,7 @@ def window(
     inner = _after_number(words(text, q.start, q.end))
     clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
     clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
-    spans = [(p.start, p.end) for p in view.places_in(a, b)]
+    spans = view.mentions_in(a, b)
     if spans:
 
         def outside(ws: list[Word]) -> list[Word]:
@@ -108,16 +108,23 @@ def _has(ws: list[Word], phrases: tuple[str, ...]) -> list[int]:
     return [i for i, _ in find_phrases(ws, phrases)]
 
 
+def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
+    allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
+    allowed |= {w for ws in lex.aspects.values() for w in ws}
+    return all(t in allowed for t in toks)
+
+
 def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None]:
     """The lexicon thing counted, or a generic counted noun, or (None, None)."""
     if q.counts:
         toks = [singular(t) for t in q.counts.lower().split()]
         head = toks[-1]
+        # every word written between the number and the counted noun modifies it ("influenza-like" cases)
+        inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
+        mods = inner[: inner.index(head)] if head in inner else toks[:-1]
         for thing in lex.things.values():
             if head in thing.heads:
-                allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
-                allowed |= {w for ws in lex.aspects.values() for w in ws}
-                if all(t in allowed for t in toks[:-1]):
+                if _modifiers_ok(thing, mods, lex):
                     return thing, None
                 return None, " ".join(toks)
         if head not in lex.persons:
@@ -164,23 +171,29 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     for aspect in ASPECT_ORDER:
         ws = lex.aspects.get(aspect, ())
         scope = wide if aspect == "projected" else tight if aspect == "new" else near
-        if _has(scope, ws):
+        hits = _has(scope, ws)
+        if aspect == "projected":
+            # "may have killed", "could have been": a possibility about the past, not a projection
+            hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text == "have")]
+        if hits:
             return aspect
     return ""
 
 
-def _when_of(view: ArticleView, win: Window) -> tuple[str, str]:
-    """(a past year the clause is about, "rate" when it says how often): "killed 2 million in 1957",
-    "10,000 die each year"."""
+def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
+    """(a past year the sentence is about, "rate" when the clause says how often): "killed 2 million in
+    1957", "10,000 die each year"."""
     a, b = win.clause
+    s0, s1 = view.sentence(q.start)
     pub = (view.analysis.doc.published or "")[:4]
     year, rate = "", ""
     for t in view.analysis.timexes:
-        if t.start >= a and t.end <= b and t.value:
-            if t.type == "SET":
-                rate = "rate"
-            elif t.type == "DATE" and t.value[:4].isdigit() and pub.isdigit() and int(t.value[:4]) < int(pub):
-                year = t.value[:4]
+        if not t.value or t.start < s0 or t.end > s1:
+            continue
+        if t.type == "SET" and t.start >= a and t.end <= b:
+            rate = "rate"
+        elif t.type == "DATE" and t.value[:4].isdigit() and pub.isdigit() and int(t.value[:4]) < int(pub):
+            year = t.value[:4]
     return year, rate
 
 
@@ -198,27 +211,27 @@ PLACE_PREPS = frozenset({"in", "across", "outside", "inside", "within", "through
 
 def _introduced(text: str, a: int, start: int) -> bool:
     before = [w.text for w in words(text, max(a, start - 16), start)]
-    before = [w for w in before if w not in ("the", "all", "of")]
+    before = [w for w in before if w not in ("the", "all", "of", "a", "an")]
     return bool(before) and before[-1] in PLACE_PREPS
 
 
-def _place_of(view: ArticleView, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
+def _place_of(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
     a, b = win.clause
     # a list line "US: one death, ...": the place heading it
     for p in view.places:
         if p.end <= a and view.text[p.end : a].strip() == ":":
             a = p.start
-    ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
-    world = [ws[i] for i in _has(ws, lex.world_words)]
     places = view.places_in(a, b)
-    mid = win.inner[0].start if win.inner else (win.right[0].start if win.right else b)
-    # a place after the number counts when a preposition introduces it ("20 cases in the US");
-    # one before it always does ("Mexico has 20 cases", "Mexico's 20 deaths", "US: one death")
-    cands = [p for p in places if p.end <= mid or _introduced(view.text, a, p.start)]
-    if cands:
-        nearest = min(cands, key=lambda p: abs(p.start - mid))
-        return (nearest.name,)
-    if world:
+    # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
+    # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
+    after = [p for p in places if p.start >= q.end and _introduced(view.text, a, p.start)]
+    if after:
+        return (after[0].name,)
+    before = [p for p in places if p.end <= q.start]
+    if before:
+        return (before[-1].name,)
+    ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
+    if _has(ws, lex.world_words):
         return ("world",)
     return ()
 
@@ -247,6 +260,87 @@ def _source(st: Statement | None) -> tuple[SourceRef | None, tuple[str, ...]]:
     return SourceRef(sp.name or sp.text, sp.entity, sp.anonymous), tuple(v.name or v.text for v in st.via)
 
 
+@dataclass(slots=True)
+class Measured:
+    """A quantity with the measure read for it (what a later quantity of its sentence may share)."""
+
+    q: Quantity
+    thing: Thing | None
+    generic: str | None
+    state: str
+    aspect: str
+    about: tuple[str, ...]
+
+
+LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to"})
+TOTAL_WORDS = ("total", "tally", "toll", "number", "figure", "count")
+
+
+def _relation(view: ArticleView, prev: Measured | None, q: Quantity, s0: int, win: Window) -> str:
+    """How a bare number relates to the quantity before it in its sentence: "part" ("Of the 48
+    hostages, 20 ..."; "..., including 20 in Britain"), "list" ("125 in Japan, 103 in Spain and 101
+    in Britain"; "from 8 to 12"), "total" ("... bringing the total to 27"), or ""."""
+    if prev is None or prev.thing is None or q.counts is not None:
+        return ""
+    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
+    if frame == ["of", "the"] or any(w in ("including", "among") for w in between[:3]):
+        return "part"
+    if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS):
+        return "total"
+    if between[-1:] and between[-1] in LIST_MARKS or all(w in INHERIT for w in between[:2]):
+        return "list"
+    return ""
+
+
+def _countries_in_sentence(view: ArticleView, qs: list[Quantity], s0: int, s1: int) -> bool:
+    """A sentence counting countries ("in 33 countries") gives figures about the world."""
+    return any(
+        s0 <= o.start < s1 and o.counts and singular(o.counts.split()[-1]) in ("country", "nation") for o in qs
+    )
+
+
+def measure(
+    view: ArticleView, qs: list[Quantity], i: int, prev: Measured | None, lex: ClaimsLexicon
+) -> Measured | None:
+    """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous)."""
+    q = qs[i]
+    s0, s1 = view.sentence(q.start)
+    prev_q = qs[i - 1] if i > 0 and qs[i - 1].end <= q.start and qs[i - 1].start >= s0 else None
+    next_q = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
+    if prev is not None and prev.q is not prev_q:
+        prev = None
+    win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
+    thing, generic = _thing_of(q, win, lex)
+    aspect = _aspect_of(win, lex)
+    rel = _relation(view, prev, q, s0, win) if thing is None and generic is None else ""
+    if rel == "" and prev is not None and prev.thing is not None and thing is not None and q.counts is not None:
+        between = [w.text for w in words(view.text, prev.q.end, q.start)]
+        if any(w in ("including", "among") for w in between[:3]) and prev.thing.states == thing.states:
+            rel = "part-of-kind"  # "2,446 confirmed cases including 60 deaths": the whole's state
+    if rel in ("part", "list", "total") and prev is not None:
+        thing = prev.thing
+        aspect = aspect or (prev.aspect if rel != "total" else "")
+    if thing is None:
+        if generic is None or q.kind not in ("count", "money"):
+            return None
+        return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
+    state = _state_of(thing, win, lex, part=rel == "part")
+    if state is None:
+        return None  # two states in one window: ambiguous
+    if rel and prev is not None and state == thing.default_state:
+        state = prev.state or state
+    about = _place_of(view, q, win, lex)
+    if not about and rel and prev is not None:
+        about = prev.about
+    if not about and _countries_in_sentence(view, qs, s0, s1):
+        about = ("world",)
+    year, rate = _when_of(view, q, win)
+    if year:
+        about = (*about, year)
+    return Measured(q, thing, None, state, aspect or rate, about)
+
+
 def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
     """Every quantity of one article that measures something, as a value with its measure key."""
     qs = [
@@ -256,88 +350,24 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     ]
     qs.sort(key=lambda q: q.start)
     out: list[QuantityValue] = []
-    prev: tuple[Quantity, Thing | None, str, str, tuple[str, ...]] | None = None
+    prev: Measured | None = None
     for i, q in enumerate(qs):
-        s0, s1 = view.sentence(q.start)
-        prev_q = qs[i - 1] if i > 0 and qs[i - 1].end <= q.start and qs[i - 1].start >= s0 else None
-        next_q = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
-        earlier = _earlier(view, q, next_q)
-        win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
-        thing, generic = _thing_of(q, win, lex)
-        state: str | None = ""
-        aspect = _aspect_of(win, lex)
-        inherited = False
-        if thing is None and generic is None and prev is not None and prev_q is prev[0] and q.counts is None:
-            # "..., including 20 in Britain": the count of the quantity before it in the sentence
-            between = words(view.text, prev_q.end, q.start)
-            # "Of the 48 hostages still held, 20 are ...": a part of the whole named before it
-            frame = [w.text for w in words(view.text, max(s0, prev_q.start - 8), prev_q.start)][-2:] == [
-                "of",
-                "the",
-            ]
-            if frame or all(w.text in INHERIT or w.text in lex.boundaries for w in between[:2]):
-                thing = prev[1]
-                aspect = aspect or prev[3]
-                inherited = True
-        partitive = (
-            prev is not None
-            and prev_q is prev[0]
-            and prev_q is not None
-            and any(w.text in ("including", "among") for w in words(view.text, prev_q.end, q.start)[:3])
-        )
-        if thing is not None:
-            state = _state_of(thing, win, lex, part=inherited)
-            if state is None:
-                continue  # two states in one window: ambiguous
-            if (
-                partitive
-                and prev is not None
-                and prev[1] is not None
-                and not state
-                and prev[1].states == thing.states
-                and prev[2]
-            ):
-                # "2,446 confirmed cases including 60 deaths": a part shares the state of its whole
-                state = prev[2]
-            if (
-                state == thing.default_state
-                and prev is not None
-                and prev_q is prev[0]
-                and prev[1] is thing
-                and q.counts is None
-                and not _has(
-                    sorted([*win.left, *win.right], key=lambda w: w.start),
-                    tuple(w for ws in lex.states[thing.states].values() for w in ws),
-                )
-            ):
-                state = prev[2]
-        elif generic is None or q.kind not in ("count", "money"):
-            prev = None
+        m = measure(view, qs, i, prev, lex)
+        prev = m
+        if m is None or (q.kind == "percent" and m.thing is None):
             continue
-        name = thing.name if thing is not None else (generic or "")
-        if q.kind == "percent" and thing is None:
+        s1 = view.sentence(q.start)[1]
+        if _earlier(view, q, qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None):
             continue
-        about = _place_of(view, win, lex)
-        year, rate = _when_of(view, win)
-        if year:
-            about = (*about, year)
-        aspect = aspect or rate
-        if (inherited or partitive) and not about and prev is not None:
-            about = prev[4]
-        prev = (q, thing, state or "", aspect, about)
-        if earlier:
-            continue
+        name = m.thing.name if m.thing is not None else (m.generic or "")
         st = view.statement_covering(q.start, q.end)
         src, via = _source(st)
-        key = MeasureKey(name, state or "", aspect, q.unit, about, view.story)
-        low = q.value if q.value_max is not None else None
-        high = q.value_max
         out.append(
             QuantityValue(
-                key=key,
+                key=MeasureKey(name, m.state, m.aspect, q.unit, m.about, view.story),
                 value=None if q.value_max is not None else q.value,
-                low=low,
-                high=high,
+                low=q.value if q.value_max is not None else None,
+                high=q.value_max,
                 qualifier=q.qualifier,
                 counts=q.counts,
                 text=q.text,

@@ -159,5 +159,15 @@ class ArticleView:
                 best = st
         return best
 
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of entity mentions in ``[start, end)`` ("New Zealand", "World Health Organization"):
+        their words are names, not words of a measure."""
+        return [
+            (m.start, m.end)
+            for e in self.analysis.entities
+            for m in e.mentions
+            if start <= m.start and m.end <= end
+        ]
+
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if start <= p.start and p.end <= end]
