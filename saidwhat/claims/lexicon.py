@@ -43,6 +43,7 @@ class ClaimsLexicon:
     settings: Settings
     things: dict[str, Thing]
     states: dict[str, dict[str, tuple[str, ...]]]  # family -> state -> words
+    money_families: frozenset[str]  # state families of things measured in money
     aspects: dict[str, tuple[str, ...]]
     world_words: tuple[str, ...]
     persons: frozenset[str]
@@ -162,6 +163,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     _only(
         st,
         {
+            "money_families",
             "window_words",
             "contradiction_days",
             "assertion_similarity",
@@ -183,6 +185,9 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             raise LexiconError(f"states.{fam}: expected a table")
         families[fam] = {s: _words(w, f"states.{fam}.{s}") for s, w in states.items()}
     things = _things(_table(data, "things", "claims"), families)
+    unknown = set(_words(st["money_families"], "settings.money_families")) - set(families)
+    if unknown:
+        raise LexiconError(f"settings.money_families: unknown state families {sorted(unknown)}")
     aspects = {k: _words(v, f"aspects.{k}") for k, v in _table(data, "aspects", "claims").items()}
     places = _table(data, "places", "claims")
     _only(places, {"world", "aliases", "persons"}, "places")
@@ -209,6 +214,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         settings=settings,
         things=things,
         states=families,
+        money_families=frozenset(_words(st["money_families"], "settings.money_families")),
         aspects=aspects,
         world_words=_words(places["world"], "places.world"),
         persons=frozenset(_words(places["persons"], "places.persons")),

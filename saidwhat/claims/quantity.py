@@ -129,21 +129,61 @@ def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | Non
                 return None, " ".join(toks)
         if head not in lex.persons:
             return None, " ".join(toks)
-    # a number of people, or a bare number: what the words around say is counted
+    # a number of people, or a bare number: what the words around say is counted ("the number of
+    # confirmed cases of the new flu has climbed to 8,480": a total names its thing further back)
     n = lex.settings.window_words
+    if q.counts is None and _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS):
+        n = 2 * n
+        named = _total_of(win, lex)
+        if named is not None:
+            return named
     ordered = _near(win, n)
     text_order = sorted(ordered, key=lambda w: w.start)
-    best: tuple[int, Thing] | None = None
+    best: tuple[int, Thing, Word] | None = None
     for thing in lex.things.values():
         hits = [text_order[i] for i in _has(text_order, thing.predicates)]
         hits += [w for w in text_order if singular(w.text) in thing.heads]
         for w in hits:
             rank = ordered.index(w)
             if best is None or rank < best[0]:
-                best = (rank, thing)
-    if best is not None:
-        return best[1], None
-    return None, None
+                best = (rank, thing, w)
+    if best is None:
+        return None, None
+    _, thing, hit = best
+    # '800 "influenza-like" cases': the words between the number and its noun modify it
+    if win.right and hit in win.right and singular(hit.text) in thing.heads:
+        mods = [singular(w.text) for w in win.right[: win.right.index(hit)] if w.text[:1].isalpha()]
+        if not _modifiers_ok(thing, mods, lex):
+            return None, " ".join([*mods, singular(hit.text)])
+    return thing, None
+
+
+def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None] | None:
+    """What "the number of X" / "the total of X" counts: X, after its modifiers ("the number of
+    countries with confirmed cases ... to 39" counts countries)."""
+    left = sorted(win.left, key=lambda w: w.start)
+    for i in range(len(left) - 2, -1, -1):
+        if left[i].text in TOTAL_WORDS and left[i + 1].text == "of":
+            mods: list[str] = []
+            for w in left[i + 2 :]:
+                word = singular(w.text)
+                for thing in lex.things.values():
+                    if word in thing.heads:
+                        return (
+                            (thing, None)
+                            if _modifiers_ok(thing, mods, lex)
+                            else (None, " ".join([*mods, word]))
+                        )
+                if not w.text[:1].isalpha() or w.text in ("the", "a", "an"):
+                    continue
+                if (
+                    not _modifiers_ok(next(iter(lex.things.values())), [word], lex)
+                    and word not in lex.persons
+                ):
+                    return None, word
+                mods.append(word)
+            return None
+    return None
 
 
 def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False) -> str | None:
@@ -155,7 +195,9 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
     found = {s for s, ws in family.items() if _has(inner_text, ws)}
     if not found:
         n = lex.settings.window_words
-        around = sorted([*([] if part else win.left[-n:]), *win.right[:n]], key=lambda w: w.start)
+        # "the number of suspected deaths linked to the virus is reported to be 160": further left
+        reach = 2 * n if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) else n
+        around = sorted([*([] if part else win.left[-reach:]), *win.right[:n]], key=lambda w: w.start)
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
@@ -222,6 +264,9 @@ def _place_of(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
         if p.end <= a and view.text[p.end : a].strip() == ":":
             a = p.start
     places = view.places_in(a, b)
+    inside = [p for p in places if q.start <= p.start and p.end <= q.end]
+    if inside:  # "nine UK cases"
+        return (inside[0].name,)
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
     # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
     after = [p for p in places if p.start >= q.end and _introduced(view.text, a, p.start)]
@@ -296,7 +341,8 @@ def _relation(view: ArticleView, prev: Measured | None, q: Quantity, s0: int, wi
 def _countries_in_sentence(view: ArticleView, qs: list[Quantity], s0: int, s1: int) -> bool:
     """A sentence counting countries ("in 33 countries") gives figures about the world."""
     return any(
-        s0 <= o.start < s1 and o.counts and singular(o.counts.split()[-1]) in ("country", "nation") for o in qs
+        s0 <= o.start < s1 and o.counts and singular(o.counts.split()[-1]) in ("country", "nation")
+        for o in qs
     )
 
 
@@ -314,13 +360,21 @@ def measure(
     thing, generic = _thing_of(q, win, lex)
     aspect = _aspect_of(win, lex)
     rel = _relation(view, prev, q, s0, win) if thing is None and generic is None else ""
-    if rel == "" and prev is not None and prev.thing is not None and thing is not None and q.counts is not None:
+    if (
+        rel == ""
+        and prev is not None
+        and prev.thing is not None
+        and thing is not None
+        and q.counts is not None
+    ):
         between = [w.text for w in words(view.text, prev.q.end, q.start)]
         if any(w in ("including", "among") for w in between[:3]) and prev.thing.states == thing.states:
             rel = "part-of-kind"  # "2,446 confirmed cases including 60 deaths": the whole's state
     if rel in ("part", "list", "total") and prev is not None:
         thing = prev.thing
         aspect = aspect or (prev.aspect if rel != "total" else "")
+    if thing is not None and (q.kind == "money") != (thing.states in lex.money_families):
+        return None  # "$1" is not a number of deaths; "5 pledges" is not an amount of aid
     if thing is None:
         if generic is None or q.kind not in ("count", "money"):
             return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from saidwhat.model import Analysis, Statement
 
-WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|%|[;:—–()]")
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|%|-{2,}|[;:,—–]")
 # a sentence ends at . ! ? (and a closing quote) followed by space and an upper-case letter, digit or quote
 _SENT_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(\[]?[A-Z0-9])|\n+")
 _ABBREV = re.compile(
