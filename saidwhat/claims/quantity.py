@@ -158,29 +158,32 @@ def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | Non
     return thing, None
 
 
+def _modifier_words(lex: ClaimsLexicon) -> frozenset[str]:
+    out = {w for t in lex.things.values() for w in t.modifiers}
+    out |= {w for fam in lex.states.values() for ws in fam.values() for w in ws}
+    out |= {w for ws in lex.aspects.values() for w in ws}
+    return frozenset(out)
+
+
 def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None] | None:
     """What "the number of X" / "the total of X" counts: X, after its modifiers ("the number of
     countries with confirmed cases ... to 39" counts countries)."""
     left = sorted(win.left, key=lambda w: w.start)
+    known = _modifier_words(lex)
     for i in range(len(left) - 2, -1, -1):
         if left[i].text in TOTAL_WORDS and left[i + 1].text == "of":
             mods: list[str] = []
             for w in left[i + 2 :]:
                 word = singular(w.text)
-                for thing in lex.things.values():
-                    if word in thing.heads:
-                        return (
-                            (thing, None)
-                            if _modifiers_ok(thing, mods, lex)
-                            else (None, " ".join([*mods, word]))
-                        )
+                thing = next((t for t in lex.things.values() if word in t.heads), None)
+                if thing is not None:
+                    return (
+                        (thing, None) if _modifiers_ok(thing, mods, lex) else (None, " ".join([*mods, word]))
+                    )
                 if not w.text[:1].isalpha() or w.text in ("the", "a", "an"):
                     continue
-                if (
-                    not _modifiers_ok(next(iter(lex.things.values())), [word], lex)
-                    and word not in lex.persons
-                ):
-                    return None, word
+                if w.text not in known and word not in lex.persons:
+                    return None, word  # another noun: the number of countries, of schools, ...
                 mods.append(word)
             return None
     return None
@@ -333,7 +336,7 @@ def _relation(view: ArticleView, prev: Measured | None, q: Quantity, s0: int, wi
         return "part"
     if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS):
         return "total"
-    if between[-1:] and between[-1] in LIST_MARKS or all(w in INHERIT for w in between[:2]):
+    if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]):
         return "list"
     return ""
 
