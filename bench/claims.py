@@ -242,7 +242,6 @@ def main() -> int:
     if a.analyze_only:
         return 0
     gold = json.loads((ROOT / "bench" / "data" / "claims_gold.json").read_text(encoding="utf-8"))
-    gold_ids = {g["id"] for g in gold["articles"]}
     places, things = set(gold["places"]), set(gold["things"])
     analyses, analysis_secs = load_cache(articles, a.cache)
     lex = load_lexicon()
@@ -253,34 +252,45 @@ def main() -> int:
     positions = build_positions_report(facts, lex)
     promises = build_promises_report(facts, lex=lex)
     t2 = time.perf_counter()
-    gfacts = [f for f in facts if f.article.id in gold_ids]
-    gvalues = [v for f in gfacts for v in f.quantities]
-    gk = gold_keyed(gold)
-    pk = pred_keyed(gvalues, things)
-    vs = score_values(gk, pk, places)
-    # updates and contradictions among the gold articles' values only (the gold lists no others)
-    gclaims = group_values(gvalues, lex)
-    exp_up, exp_con = expected_links(gk)
-    pred_up, pred_con = predicted_links(gclaims, places, things)
-    ups, cons = prf(pred_up, exp_up), prf(pred_con, exp_con)
+    scores: dict[str, Any] = {}
+    for name, gset in gold["sets"].items():
+        gold_ids = {g["id"] for g in gset["articles"]}
+        gvalues = [v for f in facts if f.article.id in gold_ids for v in f.quantities]
+        gk = gold_keyed(gset)
+        vs = score_values(gk, pred_keyed(gvalues, things), places)
+        # updates and contradictions among the set's own values only (the gold lists no others)
+        exp_up, exp_con = expected_links(gk)
+        pred_up, pred_con = predicted_links(group_values(gvalues, lex), places, things)
+        scores[name] = {
+            "articles": len(gold_ids),
+            "values": vs,
+            "updates": prf(pred_up, exp_up),
+            "contradictions": prf(pred_con, exp_con),
+        }
     n_claims = sum(1 for c in claims["claims"] if c["kind"] == "quantity")
     n_assert = sum(1 for c in claims["claims"] if c["kind"] == "assertion")
     stage = t2 - t0
-    rows = [
-        ("articles analysed (cached)", f"{len(analyses)}"),
-        ("gold articles / gold values", f"{len(gold_ids)} / {vs['gold']}"),
-        ("values placed in the right claim: precision", f"{vs['precision']:.3f} (target >= 0.90)"),
-        ("values placed in the right claim: recall", f"{vs['recall']:.3f} (target >= 0.80)"),
-        ("gold values in a claim of another measure", f"{vs['wrong_measure']} (target 0)"),
-        ("gold values with the wrong place / not found", f"{vs['wrong_place']} / {vs['missed']}"),
-        (
-            "updates P / R",
-            f"{ups['precision']:.3f} / {ups['recall']:.3f} ({ups['matched']} of {ups['gold']})",
-        ),
-        (
-            "contradictions P / R",
-            f"{cons['precision']:.3f} / {cons['recall']:.3f} ({cons['matched']} of {cons['gold']})",
-        ),
+    rows = [("articles analysed (cached)", f"{len(analyses)}")]
+    for name, sc in scores.items():
+        vs, ups, cons = sc["values"], sc["updates"], sc["contradictions"]
+        rows += [
+            (f"[{name}] gold articles / gold values", f"{sc['articles']} / {vs['gold']}"),
+            (f"[{name}] values in the right claim: precision", f"{vs['precision']:.3f} (target >= 0.90)"),
+            (f"[{name}] values in the right claim: recall", f"{vs['recall']:.3f} (target >= 0.80)"),
+            (f"[{name}] gold values in a claim of another measure", f"{vs['wrong_measure']} (target 0)"),
+            (f"[{name}] gold values: wrong place / not found", f"{vs['wrong_place']} / {vs['missed']}"),
+            (
+                f"[{name}] updates P / R",
+                f"{ups['precision']:.3f} / {ups['recall']:.3f} "
+                f"({ups['matched']} of {ups['gold']}, {ups['predicted']} predicted)",
+            ),
+            (
+                f"[{name}] contradictions P / R",
+                f"{cons['precision']:.3f} / {cons['recall']:.3f} "
+                f"({cons['matched']} of {cons['gold']}, {cons['predicted']} predicted)",
+            ),
+        ]
+    rows += [
         ("quantity / assertion claims (all articles)", f"{n_claims} / {n_assert}"),
         ("position cells / promises", f"{len(positions['cells'])} / {len(promises['promises'])}"),
         ("analysis time (s, cached runs)", f"{analysis_secs:.1f}"),
@@ -293,14 +303,13 @@ def main() -> int:
     w = max(len(r[0]) for r in rows)
     for k, v in rows:
         print(f"{k:<{w}}  {v}")
-    if vs["leaks"]:
-        print("\nvalues in a claim of another measure:")
-        for x in vs["leaks"]:
-            print("  ", x)
+    for name, sc in scores.items():
+        if sc["values"]["leaks"]:
+            print(f"\n[{name}] values in a claim of another measure:")
+            for x in sc["values"]["leaks"]:
+                print("  ", x)
     out = {
-        "values": vs,
-        "updates": ups,
-        "contradictions": cons,
+        "sets": scores,
         "articles": len(analyses),
         "analysis_seconds": analysis_secs,
         "claims_seconds": stage,
