@@ -46,6 +46,9 @@ class ClaimsLexicon:
     money_families: frozenset[str]  # state families of things measured in money
     aspects: dict[str, tuple[str, ...]]
     world_words: tuple[str, ...]
+    world_counts: frozenset[str]
+    global_sources: frozenset[str]
+    right_only: frozenset[str]
     persons: frozenset[str]
     place_aliases: dict[str, str]
     boundaries: tuple[str, ...]
@@ -190,7 +193,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         raise LexiconError(f"settings.money_families: unknown state families {sorted(unknown)}")
     aspects = {k: _words(v, f"aspects.{k}") for k, v in _table(data, "aspects", "claims").items()}
     places = _table(data, "places", "claims")
-    _only(places, {"world", "aliases", "persons"}, "places")
+    _only(places, {"world", "world_counts", "global_sources", "aliases", "persons"}, "places")
     aliases = _table(places, "aliases", "places")
     iv = _table(data, "intervals", "claims")
     _only(iv, {"at_least", "at_most", "about", "about_width"}, "intervals")
@@ -207,7 +210,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     pr = _table(data, "promises", "claims")
     _only(pr, {"acts", "future", "within", "by", "grace_days"}, "promises")
     bd = _table(data, "boundaries", "claims")
-    _only(bd, {"words"}, "boundaries")
+    _only(bd, {"words", "right_only"}, "boundaries")
     ng = _table(data, "negation", "claims")
     _only(ng, {"words"}, "negation")
     return ClaimsLexicon(
@@ -217,6 +220,9 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         money_families=frozenset(_words(st["money_families"], "settings.money_families")),
         aspects=aspects,
         world_words=_words(places["world"], "places.world"),
+        world_counts=frozenset(_words(places["world_counts"], "places.world_counts")),
+        global_sources=frozenset(_words(places["global_sources"], "places.global_sources")),
+        right_only=frozenset(_words(bd["right_only"], "boundaries.right_only")),
         persons=frozenset(_words(places["persons"], "places.persons")),
         place_aliases={k: _str(v, f"places.aliases.{k}") for k, v in aliases.items()},
         boundaries=_words(bd["words"], "boundaries.words"),

@@ -42,7 +42,9 @@ class Window:
 
 def _cut_left(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
     for i in range(len(ws) - 1, -1, -1):
-        if ws[i].text in (";", ":", "—", "–") or ws[i].text in lex.boundaries:
+        if ws[i].text in (";", ":", "—", "–") or (
+            ws[i].text in lex.boundaries and ws[i].text not in lex.right_only
+        ):
             return ws[i + 1 :]
     return ws
 
@@ -80,7 +82,9 @@ def window(
     inner = _after_number(words(text, q.start, q.end))
     clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
     clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
-    spans = view.mentions_in(a, b)
+    spans = view.mentions_in(a, b) + [
+        (t.start, t.end) for t in view.analysis.timexes if a <= t.start and t.end <= b
+    ]
     if spans:
 
         def outside(ws: list[Word]) -> list[Word]:
@@ -320,8 +324,9 @@ class Measured:
     about: tuple[str, ...]
 
 
-LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to"})
+LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
 TOTAL_WORDS = ("total", "tally", "toll", "number", "figure", "count")
+TOTAL_AFTER = ("in total", "in all", "altogether")
 
 
 def _relation(view: ArticleView, prev: Measured | None, q: Quantity, s0: int, win: Window) -> str:
@@ -334,19 +339,45 @@ def _relation(view: ArticleView, prev: Measured | None, q: Quantity, s0: int, wi
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
     if frame == ["of", "the"] or any(w in ("including", "among") for w in between[:3]):
         return "part"
-    if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS):
-        return "total"
+    if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
+        return "total"  # "bringing the total to 27", "making eight in total"
     if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]):
         return "list"
     return ""
 
 
-def _countries_in_sentence(view: ArticleView, qs: list[Quantity], s0: int, s1: int) -> bool:
+def _countries_in_sentence(
+    view: ArticleView, qs: list[Quantity], s0: int, s1: int, lex: ClaimsLexicon
+) -> bool:
     """A sentence counting countries ("in 33 countries") gives figures about the world."""
     return any(
-        s0 <= o.start < s1 and o.counts and singular(o.counts.split()[-1]) in ("country", "nation")
-        for o in qs
+        s0 <= o.start < s1 and o.counts and singular(o.counts.split()[-1]) in lex.world_counts for o in qs
     )
+
+
+def _fronted_place(view: ArticleView, s0: int, q: Quantity) -> tuple[str, ...]:
+    """A place fronted in its sentence ("In Mexico, the government puts the toll at 150") or heading
+    a list line ("US: one death, at least 109 confirmed cases") scopes what follows it, unless
+    another place comes between."""
+    before = [p for p in view.places if s0 <= p.start and p.end <= q.start]
+    if not before:
+        return ()
+    first, last = before[0], before[-1]
+    lead = [w.text for w in words(view.text, s0, first.start)]
+    if lead in (["in"], ["in", "the"]) and view.text[first.end : first.end + 2].lstrip().startswith(","):
+        return (first.name,) if first.name == last.name else ()
+    if view.text[last.end : last.end + 2].startswith(":"):
+        return (last.name,)
+    return ()
+
+
+def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    st = view.statement_covering(q.start, q.end)
+    if st is None:
+        return False
+    names = [st.speaker.name or st.speaker.text] if st.speaker else []
+    names += [v.name or v.text for v in st.via]
+    return any(n.lower() in lex.global_sources for n in names)
 
 
 def measure(
@@ -390,7 +421,9 @@ def measure(
     about = _place_of(view, q, win, lex)
     if not about and rel and prev is not None:
         about = prev.about
-    if not about and _countries_in_sentence(view, qs, s0, s1):
+    if not about:
+        about = _fronted_place(view, s0, q)
+    if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
         about = ("world",)
     year, rate = _when_of(view, q, win)
     if year:
