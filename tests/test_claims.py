@@ -217,38 +217,59 @@ def test_update_raised_and_source_kept() -> None:
 
 
 def test_contradiction_same_day_different_sources() -> None:
-    t1 = "The ministry said 140 people died in the floods."
-    t2 = "A local official said more than 300 people died in the floods."
+    t1 = "The ministry said 140 people died in the floods in Assam."
+    t2 = "A local official said more than 300 people died in the floods in Assam."
     a1 = make(
         t1,
         "d1",
         "2021-07-01",
         quantities=[("140 people", 140, "people")],
-        statements=[{"speaker": "The ministry", "content": "140 people died in the floods"}],
+        places=["Assam"],
+        statements=[{"speaker": "The ministry", "content": "140 people died in the floods in Assam"}],
     )
     a2 = make(
         t2,
         "d2",
         "2021-07-01",
         quantities=[("more than 300 people", 300, "people")],
-        statements=[{"speaker": "A local official", "content": "more than 300 people died in the floods"}],
+        places=["Assam"],
+        statements=[
+            {"speaker": "A local official", "content": "more than 300 people died in the floods in Assam"}
+        ],
     )
     a2.quantities[0].qualifier = "more than"
     out = build_claims([article_facts(a1, "st1"), article_facts(a2, "st1")])
     (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
+    assert claim["key"]["about"] == ["Assam"]
     assert len(claim["values"]) == 2 and len(claim["contradictions"]) == 1
     # "about 150" overlaps 140: no contradiction
     a2b = make(
-        "A local official said about 150 people died in the floods.",
+        "A local official said about 150 people died in the floods in Assam.",
         "d3",
         "2021-07-01",
         quantities=[("about 150 people", 150, "people")],
-        statements=[{"speaker": "A local official", "content": "about 150 people died in the floods"}],
+        places=["Assam"],
+        statements=[
+            {"speaker": "A local official", "content": "about 150 people died in the floods in Assam"}
+        ],
     )
     a2b.quantities[0].qualifier = "about"
     out = build_claims([article_facts(a1, "st1"), article_facts(a2b, "st1")])
     (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
     assert claim["contradictions"] == []
+
+
+def test_no_series_without_a_place() -> None:
+    # a bare "deaths" of two articles may be two events: listed, never compared
+    a1 = make(
+        "Officials said 140 people died.", "d1", "2021-07-01", quantities=[("140 people", 140, "people")]
+    )
+    a2 = make(
+        "Officials said 300 people died.", "d2", "2021-07-01", quantities=[("300 people", 300, "people")]
+    )
+    out = build_claims([article_facts(a1, "st1"), article_facts(a2, "st1")])
+    (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
+    assert len(claim["values"]) == 2 and claim["contradictions"] == [] and claim["updates"] == []
 
 
 def test_stories_never_share_a_claim() -> None:

@@ -517,8 +517,11 @@ def group_values(values: Iterable[QuantityValue], lex: ClaimsLexicon, start_id: 
     for n, key in enumerate(keys, start_id):
         vals = sorted(by_key[key], key=lambda v: (v.date or "", v.published or "", v.article, v.start))
         claim = Claim(id=f"c{n}", kind="quantity", key=key, story=key.story, values=list(vals))
-        claim.updates = updates(vals, lex)
-        claim.contradictions = contradictions(vals, lex)
+        # a series is a lexicon measure of a place: values of a bare "deaths" or of an unknown noun
+        # may be of different events, so they are listed but never compared
+        if key.thing in lex.things and any(not a.isdigit() for a in key.about):
+            claim.updates = updates(vals, lex)
+            claim.contradictions = contradictions(vals, lex)
         claims.append(claim)
     return claims
 
@@ -568,7 +571,8 @@ def contradictions(vals: list[QuantityValue], lex: ClaimsLexicon) -> list[Contra
             if db is None or (db - da).days > days:
                 break
             ib = _iv(b, lex)
-            if ib is None or _src_key(a) == _src_key(b):
+            # one article's two figures are a breakdown or a change it reports, not a dispute
+            if ib is None or _src_key(a) == _src_key(b) or a.article == b.article:
                 continue
             if ia[1] < ib[0] or ib[1] < ia[0]:
                 out.append(
