@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import AssertionValue, Claim, Contradiction, SourceRef
 from saidwhat.claims.similar import TfIdf, negated, terms
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, names_someone
 
+# without a deny or confirm speech act, the contents must be nearly the same proposition
+STRICT_SIMILARITY = 0.7
 NEUTRAL_ACTS = frozenset({"claim", "confirm", "deny", "accuse", "warn", "predict", "announce"})
 
 
@@ -31,7 +33,11 @@ class AssertionFact:
 def assertion_facts(view: ArticleView, lex: ClaimsLexicon) -> list[AssertionFact]:
     out: list[AssertionFact] = []
     for st in view.analysis.statements:
-        if st.segment not in OWN_SEGMENTS or st.act not in NEUTRAL_ACTS:
+        if (
+            st.segment not in OWN_SEGMENTS
+            or st.act not in NEUTRAL_ACTS
+            or not names_someone(st.speaker, lex.pronouns)
+        ):
             continue
         neg = negated(st.content.text, lex.negation)
         stance = "denies" if st.act == "deny" or neg else ("confirms" if st.act == "confirm" else "asserts")
@@ -79,7 +85,7 @@ def build_assertions(facts: list[AssertionFact], lex: ClaimsLexicon, start_id: i
         for t in set(piv.terms):
             for j in index.get((piv.story, t), ()):
                 shared[j] += 1
-        for j in sorted(k for k, c in shared.items() if c >= 2 and k != i):
+        for j in sorted(k for k, c in shared.items() if c >= 3 and k != i):
             other = facts[j]
             if _who(piv.value) == _who(other.value):
                 continue
@@ -91,6 +97,9 @@ def build_assertions(facts: list[AssertionFact], lex: ClaimsLexicon, start_id: i
             if sim < lex.settings.assertion_similarity:
                 continue
             deny_a, deny_b = first.value.stance == "denies", second.value.stance == "denies"
+            by_act = "deny" in (first.act, second.act) or "confirm" in (first.act, second.act)
+            if not by_act and sim < STRICT_SIMILARITY:
+                continue  # a negation word alone is weak evidence of a denial: the two must say the same
             claim = Claim(
                 id=f"a{n}",
                 kind="assertion",

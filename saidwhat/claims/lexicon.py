@@ -57,6 +57,7 @@ class ClaimsLexicon:
     about: tuple[str, ...]
     about_width: float
     negation: frozenset[str]
+    pronouns: frozenset[str]
     act_stances: dict[str, str]
     cue_stances: dict[str, str]
     nominal_after: dict[str, str]
@@ -156,6 +157,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "boundaries",
             "intervals",
             "negation",
+            "pronouns",
             "stances",
             "issues",
             "promises",
@@ -211,6 +213,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     _only(pr, {"acts", "future", "within", "by", "grace_days"}, "promises")
     bd = _table(data, "boundaries", "claims")
     _only(bd, {"words", "right_only"}, "boundaries")
+    pn = _table(data, "pronouns", "claims")
+    _only(pn, {"words"}, "pronouns")
     ng = _table(data, "negation", "claims")
     _only(ng, {"words"}, "negation")
     return ClaimsLexicon(
@@ -231,6 +235,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         about=_words(iv["about"], "intervals.about"),
         about_width=_num(iv["about_width"], "intervals.about_width"),
         negation=frozenset(_words(ng["words"], "negation.words")),
+        pronouns=frozenset(_words(pn["words"], "pronouns.words")),
         act_stances=_stance_map(_table(stances, "acts", "stances"), "stances.acts"),
         cue_stances=_stance_map(_table(stances, "cues", "stances"), "stances.cues"),
         nominal_after=_stance_map(_table(nominal, "after", "stances.nominal"), "stances.nominal.after"),

@@ -20,7 +20,7 @@ from itertools import pairwise
 from saidwhat.claims.issues import head_phrase, issue_names, merge_issues
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Evidence, PositionCell
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, names_someone
 from saidwhat.model import Statement
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -92,18 +92,34 @@ def _date(view: ArticleView, st: Statement | None) -> str | None:
     return view.analysis.doc.published
 
 
+CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|should|can|could|may|might|must|do|does|did|"
+    r"i|you|he|she|it|we|they|my|your|our)\b",
+    re.IGNORECASE,
+)
+
+
 def _issues_of(text: str, lex: ClaimsLexicon, fallback: bool) -> list[str]:
+    """Lexicon issues named in ``text``; else, with ``fallback``, the head phrase of a short object
+    that is a noun phrase (no finite verb, no pronoun: "calm", "more investment in areas")."""
     names = issue_names(text, lex)
     if names or not fallback:
         return names
+    if len(text.split()) > 8 or CLAUSE.search(text):
+        return []
     hp = head_phrase(text)
-    return [hp] if hp and len(hp.split()) <= 6 else []
+    return [hp] if hp and len(hp.split()) <= 5 else []
 
 
 def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFact]:
     out: list[PositionFact] = []
     for st in view.analysis.statements:
-        if st.speaker is None or st.speaker.anonymous or st.segment not in OWN_SEGMENTS:
+        if (
+            st.speaker is None
+            or st.speaker.anonymous
+            or st.segment not in OWN_SEGMENTS
+            or not names_someone(st.speaker, lex.pronouns)
+        ):
             continue
         stance = _stance(st, lex)
         if stance is None:

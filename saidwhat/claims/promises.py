@@ -88,6 +88,10 @@ def due_date(text: str, t: Timex, said: date, lex: ClaimsLexicon) -> date | None
             return add_duration(said, t.value)
         return None
     if t.type in ("DATE", "TIME"):
+        # a date is a deadline when a word says so ("by Friday", "this week", "next month"): a bare
+        # date or time in a future sentence is more often a dateline or a timestamp
+        if not any(re.search(rf"\b{re.escape(w)}\b", lead) for w in lex.by_words):
+            return None
         end = end_of(t.value)
         if end is not None and end >= said:
             return end

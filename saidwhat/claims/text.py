@@ -76,6 +76,17 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return out
 
 
+def names_someone(speaker: object, pronouns: frozenset[str]) -> bool:
+    """Whether a statement's speaker names someone: not anonymous-unresolved "I", "you", "they"."""
+    from saidwhat.model import Speaker
+
+    if not isinstance(speaker, Speaker):
+        return False
+    if speaker.name:
+        return True
+    return speaker.text.strip().lower() not in pronouns
+
+
 def phrase_at(ws: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(w.text for w in ws[i : i + len(phrase)]) == phrase
 
