@@ -169,6 +169,22 @@ def test_alive_is_not_held() -> None:
     assert m == {"hostages held": {48}, "hostages alive": {20}}
 
 
+def test_part_of_a_whole_takes_the_verb_after_it() -> None:
+    t = "In Mexico 20 of the 149 reported fatalities have been confirmed to be from the virus."
+    a = make(
+        t,
+        "d1",
+        "2009-04-29",
+        quantities=[("20", 20, None), ("149 reported fatalities", 149, "reported fatalities")],
+        places=["Mexico"],
+    )
+    assert measures([a]) == {"deaths confirmed": {20}, "deaths": {149}}
+    # a participle right after the whole modifies the whole
+    t = "Only 10 of the 34 cases confirmed in the UK were actually acquired here."
+    a = make(t, "d2", "2009-05-08", quantities=[("10", 10, None), ("34 cases", 34, "cases")], places=["UK"])
+    assert measures([a]) == {"cases": {10}, "cases confirmed": {34}}
+
+
 def test_two_states_in_one_window_are_left_out() -> None:
     t = "There are 3,000 confirmed and suspected cases."
     a = make(

@@ -193,7 +193,9 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
     return None
 
 
-def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False) -> str | None:
+def _state_of(
+    thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False, whole: bool = False
+) -> str | None:
     """The thing's state; None when two states of its family are written (ambiguous). For a part of
     a whole named before it (``part``), the words between them describe the whole: only the words
     after the number count."""
@@ -204,7 +206,10 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
         n = lex.settings.window_words
         # "the number of suspected deaths linked to the virus is reported to be 160": further left
         reach = 2 * n if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) else n
-        around = sorted([*([] if part else win.left[-reach:]), *win.right[:n]], key=lambda w: w.start)
+        # the whole of "20 of the 149 fatalities have been confirmed" is not what the verb says
+        left = [] if part else win.left[-reach:]
+        right = _before_aux(win.right[:n]) if whole else win.right[:n]
+        around = sorted([*left, *right], key=lambda w: w.start)
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
@@ -380,6 +385,33 @@ def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
     return any(n.lower() in lex.global_sources for n in names)
 
 
+AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
+
+
+def _before_aux(ws: list[Word]) -> list[Word]:
+    """The words before the first auxiliary: in "the 34 cases confirmed in the UK were acquired here"
+    the participle modifies the whole, the verb after the auxiliary says something of the part."""
+    for i, w in enumerate(ws):
+        if w.text in AUX:
+            return ws[:i]
+    return ws
+
+
+def _part_of_next(
+    view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsLexicon
+) -> tuple[Thing, Window] | None:
+    """The thing of "N of the M things ..." and the window after the whole, or None."""
+    if [w.text for w in words(view.text, q.end, next_q.start)] not in (["of", "the"], ["of"]):
+        return None
+    s1 = view.sentence(q.start)[1]
+    nwin = window(view, next_q, None, s1, lex)
+    thing, _ = _thing_of(next_q, nwin, lex)
+    if thing is None:
+        return None
+    k = len(_before_aux(nwin.right))
+    return thing, Window(nwin.inner, [], nwin.right[k:], (q.start, nwin.clause[1]))
+
+
 def measure(
     view: ArticleView, qs: list[Quantity], i: int, prev: Measured | None, lex: ClaimsLexicon
 ) -> Measured | None:
@@ -391,7 +423,17 @@ def measure(
     if prev is not None and prev.q is not prev_q:
         prev = None
     win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
-    thing, generic = _thing_of(q, win, lex)
+    partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
+    is_whole = prev_q is not None and [w.text for w in words(view.text, prev_q.end, q.start)] in (
+        ["of", "the"],
+        ["of"],
+    )
+    thing: Thing | None
+    generic: str | None
+    if partitive is not None:
+        thing, generic = partitive[0], None
+    else:
+        thing, generic = _thing_of(q, win, lex)
     aspect = _aspect_of(win, lex)
     rel = _relation(view, prev, q, s0, win) if thing is None and generic is None else ""
     if (
@@ -407,19 +449,26 @@ def measure(
     if rel in ("part", "list", "total") and prev is not None:
         thing = prev.thing
         aspect = aspect or (prev.aspect if rel != "total" else "")
+    elif partitive is not None:
+        # "20 of the 149 reported fatalities have been confirmed": the part is what the words
+        # after the whole say of it
+        win = Window(
+            partitive[1].inner, win.left, partitive[1].right, (win.clause[0], partitive[1].clause[1])
+        )
+        rel = "part"
     if thing is not None and (q.kind == "money") != (thing.states in lex.money_families):
         return None  # "$1" is not a number of deaths; "5 pledges" is not an amount of aid
     if thing is None:
         if generic is None or q.kind not in ("count", "money"):
             return None
         return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
-    state = _state_of(thing, win, lex, part=rel == "part")
+    state = _state_of(thing, win, lex, part=rel == "part", whole=is_whole)
     if state is None:
         return None  # two states in one window: ambiguous
-    if rel and prev is not None and state == thing.default_state:
+    if rel and partitive is None and prev is not None and state == thing.default_state:
         state = prev.state or state
     about = _place_of(view, q, win, lex)
-    if not about and rel and prev is not None:
+    if not about and (rel or is_whole) and partitive is None and prev is not None:
         about = prev.about
     if not about:
         about = _fronted_place(view, s0, q)
