@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from datetime import date
 from importlib import resources
@@ -15,6 +16,8 @@ from saidwhat.claims import (
     build_claims,
     build_positions_report,
     build_promises_report,
+    facts_from_dict,
+    facts_to_dict,
 )
 from saidwhat.claims.lexicon import LexiconError, load_lexicon, parse_lexicon
 from saidwhat.claims.model import QuantityValue
@@ -479,3 +482,7 @@ def test_seed_reports_have_contract_shapes(seeds: list[Analysis]) -> None:
         } <= set(prom)
     # deterministic whatever the order of the facts
     assert build_claims(list(reversed(facts)), story="gaza") == c
+    # facts survive a JSON round trip (a store may keep them)
+    again = [facts_from_dict(json.loads(json.dumps(facts_to_dict(f)))) for f in facts]
+    assert again == facts
+    assert build_claims(again, story="gaza") == c

@@ -42,6 +42,8 @@ __all__ = [
     "build_claims",
     "build_positions_report",
     "build_promises_report",
+    "facts_from_dict",
+    "facts_to_dict",
 ]
 
 
@@ -165,3 +167,6 @@ def analyse_corpus(
         [p for f in facts for p in f.promises], [s for f in facts for s in f.statements], lex, as_of
     )
     return CorpusClaims(facts, [*qclaims, *aclaims], positions, proms)
+
+
+from saidwhat.claims.serial import facts_from_dict, facts_to_dict  # noqa: E402
