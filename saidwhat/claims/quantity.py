@@ -335,14 +335,16 @@ TOTAL_AFTER = ("in total", "in all", "altogether")
 
 
 def _relation(view: ArticleView, prev: Measured | None, q: Quantity, s0: int, win: Window) -> str:
-    """How a bare number relates to the quantity before it in its sentence: "part" ("Of the 48
-    hostages, 20 ..."; "..., including 20 in Britain"), "list" ("125 in Japan, 103 in Spain and 101
+    """How a bare number relates to the quantity before it in its sentence: "subset" ("Of the 48
+    hostages, 20 ..."), "part" ("..., including 20 in Britain"), "list" ("125 in Japan, 103 in Spain and 101
     in Britain"; "from 8 to 12"), "total" ("... bringing the total to 27"), or ""."""
     if prev is None or prev.thing is None or q.counts is not None:
         return ""
     between = [w.text for w in words(view.text, prev.q.end, q.start)]
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
-    if frame == ["of", "the"] or any(w in ("including", "among") for w in between[:3]):
+    if frame == ["of", "the"]:
+        return "subset"
+    if any(w in ("including", "among") for w in between[:3]):
         return "part"
     if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
         return "total"  # "bringing the total to 27", "making eight in total"
@@ -446,7 +448,7 @@ def measure(
         between = [w.text for w in words(view.text, prev.q.end, q.start)]
         if any(w in ("including", "among") for w in between[:3]) and prev.thing.states == thing.states:
             rel = "part-of-kind"  # "2,446 confirmed cases including 60 deaths": the whole's state
-    if rel in ("part", "list", "total") and prev is not None:
+    if rel in ("part", "subset", "list", "total") and prev is not None:
         thing = prev.thing
         aspect = aspect or (prev.aspect if rel != "total" else "")
     elif partitive is not None:
@@ -455,20 +457,24 @@ def measure(
         win = Window(
             partitive[1].inner, win.left, partitive[1].right, (win.clause[0], partitive[1].clause[1])
         )
-        rel = "part"
+        rel = "subset"
     if thing is not None and (q.kind == "money") != (thing.states in lex.money_families):
         return None  # "$1" is not a number of deaths; "5 pledges" is not an amount of aid
     if thing is None:
         if generic is None or q.kind not in ("count", "money"):
             return None
         return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
-    state = _state_of(thing, win, lex, part=rel == "part", whole=is_whole)
+    state = _state_of(thing, win, lex, part=rel in ("part", "subset"), whole=is_whole)
     if state is None:
         return None  # two states in one window: ambiguous
-    if rel and partitive is None and prev is not None and state == thing.default_state:
+    if rel == "subset" and state == thing.default_state:
+        # "10 of the 34 cases ... were acquired here": a subset the words define in a way the
+        # lexicon cannot read is no value of the whole's measure
+        return None
+    if rel not in ("", "subset") and prev is not None and state == thing.default_state:
         state = prev.state or state
     about = _place_of(view, q, win, lex)
-    if not about and (rel or is_whole) and partitive is None and prev is not None:
+    if not about and (rel or is_whole) and prev is not None and (partitive is None or is_whole):
         about = prev.about
     if not about:
         about = _fronted_place(view, s0, q)
