@@ -441,6 +441,23 @@ def test_seed_positions(seed_corpus: Any) -> None:
     assert trump.first == "2025-06-29" and trump.last == "2025-10-06" and len(trump.evidence) >= 2
 
 
+def test_seed_every_span_points_into_its_article(seed_corpus: Any, seeds: list[Analysis]) -> None:
+    texts = {a.doc.id: a.doc.text for a in seeds}
+    n = 0
+    for c in seed_corpus.claims:
+        for v in c.values:
+            assert texts[v.article][v.start : v.end] == v.text
+            n += 1
+    for cell in seed_corpus.positions:
+        for e in cell.evidence:
+            assert texts[e.article][e.start : e.end].strip() == e.text
+            n += 1
+    for p in seed_corpus.promises:
+        assert texts[p.article][p.start : p.end] == p.text
+        n += 1
+    assert n > 20
+
+
 def test_seed_reports_have_contract_shapes(seeds: list[Analysis]) -> None:
     facts = [article_facts(a, "gaza") for a in seeds]
     c = build_claims(facts, story="gaza")
