@@ -189,6 +189,27 @@ def test_part_of_a_whole_takes_the_verb_after_it() -> None:
     assert measures([a]) == {"cases confirmed": {34}}
 
 
+def test_a_national_authority_speaks_of_its_country() -> None:
+    t = "Mexican Health Secretary Jose Angel Cordova said that the toll of confirmed deaths rose to 15."
+    a = make(
+        t,
+        "d1",
+        "2009-05-01",
+        quantities=[("15", 15, None)],
+        statements=[
+            {
+                "speaker": "Mexican Health Secretary Jose Angel Cordova",
+                "cue": "said",
+                "lemma": "say",
+                "content": "the toll of confirmed deaths rose to 15",
+            }
+        ],
+    )
+    (v,) = values_of([a])
+    assert (v.key.measure, v.key.about) == ("deaths confirmed", ("Mexico",))
+    assert v.source is not None and v.source.name == "Mexican Health Secretary Jose Angel Cordova"
+
+
 def test_two_states_in_one_window_are_left_out() -> None:
     t = "There are 3,000 confirmed and suspected cases."
     a = make(

@@ -21,6 +21,7 @@ from datetime import date
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, find_phrases, singular, words
+from saidwhat.entities.resources import fold, load_knowledge
 from saidwhat.model import Quantity, Statement
 from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon
 
@@ -378,6 +379,29 @@ def _fronted_place(view: ArticleView, s0: int, q: Quantity) -> tuple[str, ...]:
     return ()
 
 
+def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
+    """The country of the source when its description names one ("Mexican Health Secretary Jose
+    Angel Cordova said ...", "British officials say ..."): a national authority's figure without a
+    place is about its country."""
+    st = view.statement_covering(q.start, q.end)
+    if st is None or st.speaker is None:
+        return ()
+    sp = st.speaker
+    s0 = view.sentence(sp.start)[0]
+    names = {p.name for p in view.places_in(max(s0, sp.start - 40), sp.end)}
+    # a demonym or country in the speaker's own description ("Mexican Health Secretary ...")
+    kb = load_knowledge()
+    folded_aliases = {fold(k): v for k, v in view.aliases.items()}
+    toks = fold(sp.text).split()
+    for n in (2, 1):
+        for i in range(len(toks) - n + 1):
+            w = " ".join(toks[i : i + n])
+            country = kb.demonyms.get(w) or kb.countries.get(w) or folded_aliases.get(w)
+            if country:
+                names.add(view.aliases.get(country, country))
+    return (names.pop(),) if len(names) == 1 else ()
+
+
 def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
     st = view.statement_covering(q.start, q.end)
     if st is None:
@@ -477,7 +501,7 @@ def measure(
     if not about and (rel or is_whole) and prev is not None and (partitive is None or is_whole):
         about = prev.about
     if not about:
-        about = _fronted_place(view, s0, q)
+        about = _fronted_place(view, s0, q) or _speaker_place(view, q)
     if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
         about = ("world",)
     year, rate = _when_of(view, q, win)

@@ -117,6 +117,7 @@ class ArticleView:
     story: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
     _sent_starts: list[int] = field(default_factory=list)
 
     @property
@@ -145,7 +146,7 @@ class ArticleView:
                 continue
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
         places.sort(key=lambda p: p.start)
-        return cls(analysis, story, sents, places, [s for s, _ in sents])
+        return cls(analysis, story, sents, places, aliases, [s for s, _ in sents])
 
     def segment_kind(self, pos: int) -> str:
         for seg in self.analysis.segments:
