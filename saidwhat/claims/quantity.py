@@ -247,7 +247,15 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             continue
         if t.type == "SET" and t.start >= a and t.end <= b:
             rate = "rate"
-        elif t.type == "DATE" and t.value[:4].isdigit() and pub.isdigit() and int(t.value[:4]) < int(pub):
+        elif (
+            t.type == "DATE"
+            and t.value[:4].isdigit()
+            and pub.isdigit()
+            and int(t.value[:4]) < int(pub)
+            # a year ("in 1957") dates its whole sentence; a full date ("arrested after October 7,
+            # 2023") only its own clause
+            and (len(t.value) == 4 or (t.start >= a and t.end <= b))
+        ):
             year = t.value[:4]
     return year, rate
 
