@@ -433,6 +433,8 @@ def test_seed_hostages_prisoners_detainees(seed_corpus: Any) -> None:
     assert inmates[0].startswith("inmates") and detainees[0].startswith("detainees")
     (v1700,) = by_measure[detainees[0]]
     assert v1700.qualifier == "more than" and v1700.published == "2025-10-06"
+    # "arrested after Hamas's October 7, 2023, attack" bounds a period: the figure is not of 2023
+    assert "2023" not in v1700.key.about
     # every value is traced to its span
     for vs in by_measure.values():
         for v in vs:

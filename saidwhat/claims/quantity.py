@@ -255,6 +255,10 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             # a year ("in 1957") dates its whole sentence; a full date ("arrested after October 7,
             # 2023") only its own clause
             and (len(t.value) == 4 or (t.start >= a and t.end <= b))
+            # "detainees arrested after Hamas's October 7, 2023, attack": a bound of a period, not the
+            # time of the figure
+            and not {"after", "since", "before", "until"}
+            & {w.text for w in words(view.text, max(s0, t.start - 24), t.start)[-3:]}
         ):
             year = t.value[:4]
     return year, rate
