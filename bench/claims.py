@@ -1,0 +1,331 @@
+"""Benchmark the cross-article claims stages on the Timeline17 H1N1 articles.
+
+    .venv/bin/python bench/claims.py [--analyze-only] [--cache DIR] [--limit N]
+
+1. Analyses the H1N1 articles of ``../shared/timeline17/articles.jsonl`` (those not listed in
+   ``doubtful_ids.txt``) with :func:`saidwhat.pipeline.analyze`, caching one ``saidwhat/1`` JSON per
+   article under ``--cache`` (default ``/work/cache-claims/h1n1``, or ``$SAIDWHAT_CLAIMS_CACHE``) with
+   the seconds the analysis took, so re-runs only score.
+2. Runs the claims library (quantity claims, assertion claims, positions, promises) over all of
+   them, timed.
+3. Scores the gold values of ``bench/data/claims_gold.json`` (value, measure, source, date,
+   article): a gold value is *found* when a claim value of the same article has the same number;
+   it is *placed right* when that claim's measure key is the gold measure. Precision counts, over
+   the predicted values of the gold's measures in the gold's articles, those that the gold lists;
+   recall counts the gold values placed right. Cross-measure leaks (a gold value found in a claim
+   of another measure) are counted separately and must be 0. Updates and contradictions are scored
+   against the gold's ``updates`` / ``contradictions`` lists the same way.
+
+Prints a table and writes ``bench/out/claims.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from saidwhat.claims import article_facts, build_claims, build_positions_report, build_promises_report  # noqa: E402
+from saidwhat.claims.lexicon import load_lexicon  # noqa: E402
+from saidwhat.claims.model import Claim, QuantityValue  # noqa: E402
+from saidwhat.claims.quantity import group_values  # noqa: E402
+from saidwhat.ingest.base import SourceDoc  # noqa: E402
+from saidwhat.model import Analysis  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+T17 = SHARED / "timeline17"
+CACHE = Path(os.environ.get("SAIDWHAT_CLAIMS_CACHE", "/work/cache-claims/h1n1"))
+
+
+def safe_name(doc_id: str) -> str:
+    return doc_id.replace("/", "__")
+
+
+def load_articles(topic: str = "H1N1") -> list[dict[str, Any]]:
+    doubtful = set()
+    for line in (T17 / "doubtful_ids.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            doubtful.add(line)
+    out = []
+    with (T17 / "articles.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["topic"] == topic and d["id"] not in doubtful:
+                out.append(d)
+    return out
+
+
+def analyse_to_cache(articles: list[dict[str, Any]], cache: Path) -> None:
+    """Analyse every article not yet in the cache (one JSON per article, with its analysis time)."""
+    from saidwhat.pipeline import analyze
+
+    cache.mkdir(parents=True, exist_ok=True)
+    todo = [a for a in articles if not (cache / f"{safe_name(a['id'])}.json").is_file()]
+    print(f"analysing {len(todo)} of {len(articles)} articles into {cache}", file=sys.stderr)
+    for a in todo:
+        src = SourceDoc(
+            source=f"timeline17:{a['id']}",
+            text=a["text"],
+            stem=safe_name(a["id"]),
+            title=a.get("title"),
+            published=a.get("published"),
+            published_basis="metadata",
+            format="jsonl",
+        )
+        t0 = time.perf_counter()
+        an = next(analyze([src], batch_size=1))
+        secs = time.perf_counter() - t0
+        an.doc.id = a["id"]
+        out = {"seconds": secs, "analysis": an.to_dict()}
+        tmp = cache / f"{safe_name(a['id'])}.json.tmp"
+        tmp.write_text(json.dumps(out), encoding="utf-8")
+        tmp.rename(cache / f"{safe_name(a['id'])}.json")
+
+
+def load_cache(articles: list[dict[str, Any]], cache: Path) -> tuple[list[Analysis], float]:
+    analyses: list[Analysis] = []
+    secs = 0.0
+    for a in articles:
+        p = cache / f"{safe_name(a['id'])}.json"
+        if not p.is_file():
+            continue
+        d = json.loads(p.read_text(encoding="utf-8"))
+        secs += float(d["seconds"])
+        analyses.append(Analysis.from_dict(d["analysis"]))
+    return analyses, secs
+
+
+GoldKey = tuple[str, str, str, str]  # thing, state, aspect, place
+
+
+def gold_keyed(gold: dict[str, Any]) -> list[tuple[GoldKey, str, float, str]]:
+    out = []
+    for g in gold["values"]:
+        m = g["measure"]
+        out.append(
+            ((m["thing"], m["state"], m["aspect"], m["about"]), g["article"], float(g["value"]), g["date"])
+        )
+    return out
+
+
+def pred_keyed(values: list[QuantityValue], things: set[str]) -> list[tuple[GoldKey, str, float, str]]:
+    out = []
+    for v in values:
+        k = v.key
+        num = v.value if v.value is not None else v.low
+        if k.thing in things and num is not None and k.unit is None:
+            place = k.about[0] if len(k.about) == 1 else ("+".join(k.about) if k.about else "")
+            out.append(((k.thing, k.state, k.aspect, place), v.article, float(num), v.date or ""))
+    return out
+
+
+def score_values(
+    gold: list[tuple[GoldKey, str, float, str]], pred: list[tuple[GoldKey, str, float, str]], places: set[str]
+) -> dict[str, Any]:
+    """Gold values placed in the right claim (same article, number and key), leaks, misses, precision."""
+    pool = list(pred)
+    right = wrong_measure = wrong_place = missed = 0
+    leaks: list[str] = []
+    misses: list[str] = []
+    for key, art, num, _ in gold:
+        same = [p for p in pool if p[1] == art and p[2] == num]
+        exact = [p for p in same if p[0] == key]
+        if exact:
+            right += 1
+            pool.remove(exact[0])
+        elif [p for p in same if p[0][:3] != key[:3] and p[0][0] == key[0]]:
+            wrong_measure += 1
+            p = next(p for p in same if p[0][:3] != key[:3])
+            leaks.append(f"{art} {num:g}: gold {key} -> {p[0]}")
+        elif [p for p in same if p[0][:3] == key[:3]]:
+            wrong_place += 1
+            p = next(p for p in same if p[0][:3] == key[:3])
+            misses.append(f"{art} {num:g}: gold {key} -> place {p[0][3]!r}")
+        else:
+            missed += 1
+            misses.append(f"{art} {num:g}: gold {key} -> not found")
+    gold_set = [(k, a, n) for k, a, n, _ in gold]
+    scored = [p for p in pred if p[0][3] in places]
+    tp = 0
+    fps: list[str] = []
+    remaining = list(gold_set)
+    for k, a, n, _ in scored:
+        if (k, a, n) in remaining:
+            remaining.remove((k, a, n))
+            tp += 1
+        else:
+            fps.append(f"{a} {n:g}: {k}")
+    prec = tp / len(scored) if scored else 0.0
+    rec = right / len(gold) if gold else 0.0
+    return {
+        "gold": len(gold),
+        "predicted": len(scored),
+        "placed_right": right,
+        "precision": prec,
+        "recall": rec,
+        "wrong_measure": wrong_measure,
+        "wrong_place": wrong_place,
+        "missed": missed,
+        "leaks": leaks,
+        "misses": misses,
+        "false_positives": fps,
+    }
+
+
+def expected_links(items: list[tuple[GoldKey, str, float, str]]) -> tuple[set[Any], set[Any]]:
+    """Updates and contradictions of a list of keyed values, by the library's own definitions applied
+    to the hand-made gold values (same key; updates against the latest earlier date; contradictions
+    on the same day between different articles with different numbers)."""
+    by_key: dict[GoldKey, list[tuple[GoldKey, str, float, str]]] = {}
+    for it in items:
+        by_key.setdefault(it[0], []).append(it)
+    ups: set[Any] = set()
+    cons: set[Any] = set()
+    for key, vals in by_key.items():
+        vals.sort(key=lambda v: (v[3], v[1]))
+        for i, v in enumerate(vals):
+            earlier = [w for w in vals[:i] if w[3] < v[3]]
+            if earlier:
+                last = [w for w in earlier if w[3] == earlier[-1][3]][-1]
+                kind = "raised" if v[2] > last[2] else "lowered" if v[2] < last[2] else "confirmed"
+                ups.add((key, v[1], v[2], kind))
+            for w in vals[:i]:
+                if w[3] == v[3] and w[1] != v[1] and w[2] != v[2]:
+                    cons.add((key, frozenset({(w[1], w[2]), (v[1], v[2])})))
+    return ups, cons
+
+
+def predicted_links(claims: list[Claim], places: set[str], things: set[str]) -> tuple[set[Any], set[Any]]:
+    ups: set[Any] = set()
+    cons: set[Any] = set()
+    for c in claims:
+        k = c.key
+        if k is None or k.thing not in things or len(k.about) != 1 or k.about[0] not in places or k.unit:
+            continue
+        key = (k.thing, k.state, k.aspect, k.about[0])
+        vals = [v for v in c.values if isinstance(v, QuantityValue)]
+        nums = [float(v.value if v.value is not None else (v.low or 0)) for v in vals]
+        for u in c.updates:
+            if u.kind in ("raised", "lowered", "confirmed"):
+                ups.add((key, vals[u.dst].article, nums[u.dst], u.kind))
+        for x in c.contradictions:
+            cons.add((key, frozenset({(vals[x.a].article, nums[x.a]), (vals[x.b].article, nums[x.b])})))
+    return ups, cons
+
+
+def prf(pred: set[Any], gold: set[Any]) -> dict[str, float | int]:
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    return {"gold": len(gold), "predicted": len(pred), "matched": tp, "precision": p, "recall": r}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--analyze-only", action="store_true", help="only fill the analysis cache")
+    ap.add_argument("--cache", type=Path, default=CACHE)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims.json")
+    a = ap.parse_args()
+    if not T17.is_dir():
+        print(f"{T17} missing: nothing to benchmark", file=sys.stderr)
+        return 2
+    articles = load_articles()
+    analyse_to_cache(articles, a.cache)
+    if a.analyze_only:
+        return 0
+    gold = json.loads((ROOT / "bench" / "data" / "claims_gold.json").read_text(encoding="utf-8"))
+    places, things = set(gold["places"]), set(gold["things"])
+    analyses, analysis_secs = load_cache(articles, a.cache)
+    lex = load_lexicon()
+    t0 = time.perf_counter()
+    facts = [article_facts(an, None, lex) for an in analyses]
+    t1 = time.perf_counter()
+    claims = build_claims(facts, lex)
+    positions = build_positions_report(facts, lex)
+    promises = build_promises_report(facts, lex=lex)
+    t2 = time.perf_counter()
+    scores: dict[str, Any] = {}
+    for name, gset in gold["sets"].items():
+        gold_ids = {g["id"] for g in gset["articles"]}
+        gvalues = [v for f in facts if f.article.id in gold_ids for v in f.quantities]
+        gk = gold_keyed(gset)
+        vs = score_values(gk, pred_keyed(gvalues, things), places)
+        # updates and contradictions among the set's own values only (the gold lists no others)
+        exp_up, exp_con = expected_links(gk)
+        pred_up, pred_con = predicted_links(group_values(gvalues, lex), places, things)
+        scores[name] = {
+            "articles": len(gold_ids),
+            "values": vs,
+            "updates": prf(pred_up, exp_up),
+            "contradictions": prf(pred_con, exp_con),
+        }
+    n_claims = sum(1 for c in claims["claims"] if c["kind"] == "quantity")
+    n_assert = sum(1 for c in claims["claims"] if c["kind"] == "assertion")
+    stage = t2 - t0
+    rows = [("articles analysed (cached)", f"{len(analyses)}")]
+    for name, sc in scores.items():
+        vs, ups, cons = sc["values"], sc["updates"], sc["contradictions"]
+        rows += [
+            (f"[{name}] gold articles / gold values", f"{sc['articles']} / {vs['gold']}"),
+            (f"[{name}] values in the right claim: precision", f"{vs['precision']:.3f} (target >= 0.90)"),
+            (f"[{name}] values in the right claim: recall", f"{vs['recall']:.3f} (target >= 0.80)"),
+            (f"[{name}] gold values in a claim of another measure", f"{vs['wrong_measure']} (target 0)"),
+            (f"[{name}] gold values: wrong place / not found", f"{vs['wrong_place']} / {vs['missed']}"),
+            (
+                f"[{name}] updates P / R",
+                f"{ups['precision']:.3f} / {ups['recall']:.3f} "
+                f"({ups['matched']} of {ups['gold']}, {ups['predicted']} predicted)",
+            ),
+            (
+                f"[{name}] contradictions P / R",
+                f"{cons['precision']:.3f} / {cons['recall']:.3f} "
+                f"({cons['matched']} of {cons['gold']}, {cons['predicted']} predicted)",
+            ),
+        ]
+    rows += [
+        ("quantity / assertion claims (all articles)", f"{n_claims} / {n_assert}"),
+        ("position cells / promises", f"{len(positions['cells'])} / {len(promises['promises'])}"),
+        ("analysis time (s, cached runs)", f"{analysis_secs:.1f}"),
+        ("claims stages time (s): facts + grouping", f"{stage:.2f} ({t1 - t0:.2f} + {t2 - t1:.2f})"),
+        (
+            "claims stages / analysis time",
+            f"{100 * stage / analysis_secs:.2f} % (target <= 10 %)" if analysis_secs else "n/a",
+        ),
+    ]
+    w = max(len(r[0]) for r in rows)
+    for k, v in rows:
+        print(f"{k:<{w}}  {v}")
+    for name, sc in scores.items():
+        if sc["values"]["leaks"]:
+            print(f"\n[{name}] values in a claim of another measure:")
+            for x in sc["values"]["leaks"]:
+                print("  ", x)
+    out = {
+        "sets": scores,
+        "articles": len(analyses),
+        "analysis_seconds": analysis_secs,
+        "claims_seconds": stage,
+        "facts_seconds": t1 - t0,
+        "grouping_seconds": t2 - t1,
+        "ratio": stage / analysis_secs if analysis_secs else None,
+        "quantity_claims": n_claims,
+        "assertion_claims": n_assert,
+        "position_cells": len(positions["cells"]),
+        "promises": len(promises["promises"]),
+    }
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(out, indent=1), encoding="utf-8")
+    print(f"\nwrote {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

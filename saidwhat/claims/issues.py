@@ -1,0 +1,168 @@
+"""Issues: the normalised objects of positions ("release of Palestinian prisoners", "ceasefire").
+
+A phrase naming a lexicon issue (``[issues]`` of claims.toml) gets its canonical name; any other
+phrase is normalised to its head noun phrase: words up to the first clause break, determiners and
+quantifiers dropped, nouns singular ("a full Israeli military withdrawal from Gaza" -> "israeli
+military withdrawal from gaza"). Near-duplicates are merged by content-word overlap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from saidwhat.claims.lexicon import ClaimsLexicon
+from saidwhat.claims.text import singular
+
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "any",
+        "all",
+        "some",
+        "several",
+        "most",
+        "more",
+        "such",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+        "both",
+        "either",
+        "no",
+        "any",
+        "other",
+        "further",
+        "full",
+        "concrete",
+        "certain",
+        "own",
+        "very",
+        "much",
+        "many",
+    ]
+)
+FUNCTION = frozenset(
+    [
+        "of",
+        "to",
+        "for",
+        "from",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "as",
+        "than",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+    ]
+)
+BREAK = re.compile(
+    r"[,;:.!?“”\"()—–]|\b(?:that|which|who|while|because|if|unless|but|even|as|so|after|before|when)\b"
+)
+
+
+def issue_names(text: str, lex: ClaimsLexicon) -> list[str]:
+    """Lexicon issues named in ``text``, in text order."""
+    low = text.lower()
+    found: list[tuple[int, str]] = []
+    for name, pats in lex.issues.items():
+        for p in pats:
+            m = p.search(low)
+            if m:
+                found.append((m.start(), name))
+                break
+    return [n for _, n in sorted(found)]
+
+
+def head_phrase(text: str, max_words: int = 6) -> str:
+    """The head noun phrase of ``text``, normalised (lowercase, no determiners, nouns singular)."""
+    m = BREAK.search(text)
+    chunk = text[: m.start()] if m else text
+    toks = [t for t in re.findall(r"[\w'-]+", chunk.lower()) if t not in STOP]
+    while toks and toks[-1] in FUNCTION:
+        toks.pop()
+    while toks and toks[0] in FUNCTION:
+        toks.pop(0)
+    toks = toks[:max_words]
+    while toks and toks[-1] in FUNCTION:
+        toks.pop()
+    return " ".join(singular(t) if t not in FUNCTION else t for t in toks)
+
+
+def normalise_issue(text: str, lex: ClaimsLexicon) -> str | None:
+    """The issue a phrase names: the first lexicon issue in it, else its head noun phrase."""
+    names = issue_names(text, lex)
+    if names:
+        return names[0]
+    hp = head_phrase(text)
+    return hp or None
+
+
+def content_words(phrase: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[\w'-]+", phrase.lower()) if w not in FUNCTION and w not in STOP)
+
+
+def merge_issues(issues: list[str], lex: ClaimsLexicon) -> dict[str, str]:
+    """Map each issue to its representative: lexicon names stay; a free phrase joins the most frequent
+    phrase whose content words overlap it by the Jaccard threshold (or contain it)."""
+    order: list[str] = []
+    counts: dict[str, int] = {}
+    for i in issues:
+        counts[i] = counts.get(i, 0) + 1
+        if i not in order:
+            order.append(i)
+    reps: list[str] = []
+    out: dict[str, str] = {}
+    for i in sorted(order, key=lambda x: (-counts[x], len(x), x)):
+        if i in lex.issues:
+            out[i] = i
+            reps.append(i)
+            continue
+        wi = content_words(i)
+        best = None
+        for r in reps:
+            wr = content_words(r)
+            if not wi or not wr:
+                continue
+            jac = len(wi & wr) / len(wi | wr)
+            if jac >= lex.settings.issue_merge_jaccard or (r not in lex.issues and (wi <= wr or wr <= wi)):
+                best = r
+                break
+        out[i] = best or i
+        if best is None:
+            reps.append(i)
+    return out

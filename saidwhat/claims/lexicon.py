@@ -1,0 +1,256 @@
+"""The claims lexicon (``saidwhat/data/claims.toml``), schema-checked at load.
+
+Every table and key of the file is checked for presence and type; an unknown key is an error too,
+so a typo in the data fails loudly instead of silently switching a rule off.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+class LexiconError(ValueError):
+    """``claims.toml`` does not follow its schema."""
+
+
+@dataclass(frozen=True)
+class Thing:
+    name: str
+    label: str
+    heads: frozenset[str]
+    predicates: tuple[str, ...]
+    states: str
+    default_state: str
+    modifiers: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Settings:
+    window_words: int
+    contradiction_days: int
+    assertion_similarity: float
+    followup_similarity: float
+    issue_merge_jaccard: float
+
+
+@dataclass(frozen=True)
+class ClaimsLexicon:
+    settings: Settings
+    things: dict[str, Thing]
+    states: dict[str, dict[str, tuple[str, ...]]]  # family -> state -> words
+    money_families: frozenset[str]  # state families of things measured in money
+    aspects: dict[str, tuple[str, ...]]
+    world_words: tuple[str, ...]
+    world_counts: frozenset[str]
+    global_sources: frozenset[str]
+    right_only: frozenset[str]
+    persons: frozenset[str]
+    place_aliases: dict[str, str]
+    boundaries: tuple[str, ...]
+    at_least: tuple[str, ...]
+    at_most: tuple[str, ...]
+    about: tuple[str, ...]
+    about_width: float
+    negation: frozenset[str]
+    pronouns: frozenset[str]
+    act_stances: dict[str, str]
+    cue_stances: dict[str, str]
+    nominal_after: dict[str, str]
+    nominal_before: dict[str, str]
+    issues: dict[str, tuple[re.Pattern[str], ...]]
+    promise_acts: frozenset[str]
+    future_words: tuple[str, ...]
+    within_words: tuple[str, ...]
+    by_words: tuple[str, ...]
+    grace_days: int
+
+
+STANCES = frozenset(
+    {"demands", "supports", "accepts", "rejects", "opposes", "denies", "proposes", "undecided"}
+)
+
+
+def _table(d: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    v = d.get(key)
+    if not isinstance(v, dict):
+        raise LexiconError(f"{where}.{key}: expected a table")
+    return v
+
+
+def _words(v: object, where: str) -> tuple[str, ...]:
+    if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+        raise LexiconError(f"{where}: expected a list of non-empty strings")
+    return tuple(w.lower() for w in v)
+
+
+def _str(v: object, where: str) -> str:
+    if not isinstance(v, str):
+        raise LexiconError(f"{where}: expected a string")
+    return v
+
+
+def _num(v: object, where: str) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise LexiconError(f"{where}: expected a number")
+    return float(v)
+
+
+def _only(d: dict[str, Any], keys: set[str], where: str) -> None:
+    extra = set(d) - keys
+    if extra:
+        raise LexiconError(f"{where}: unknown key(s) {sorted(extra)}")
+    missing = keys - set(d)
+    if missing:
+        raise LexiconError(f"{where}: missing key(s) {sorted(missing)}")
+
+
+def _stance_map(d: dict[str, Any], where: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k, v in d.items():
+        s = _str(v, f"{where}.{k}")
+        if s not in STANCES:
+            raise LexiconError(f"{where}.{k}: unknown stance {s!r}")
+        out[k.lower()] = s
+    return out
+
+
+def _things(raw: dict[str, Any], families: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, Thing]:
+    things: dict[str, Thing] = {}
+    for name, t in raw.items():
+        where = f"things.{name}"
+        if not isinstance(t, dict):
+            raise LexiconError(f"{where}: expected a table")
+        _only(t, {"label", "heads", "predicates", "states", "default_state", "modifiers"}, where)
+        fam = _str(t["states"], f"{where}.states")
+        if fam not in families:
+            raise LexiconError(f"{where}.states: unknown state family {fam!r}")
+        default = _str(t["default_state"], f"{where}.default_state")
+        if default and default not in families[fam]:
+            raise LexiconError(f"{where}.default_state: {default!r} is not a state of {fam!r}")
+        things[name] = Thing(
+            name=name,
+            label=_str(t["label"], f"{where}.label"),
+            heads=frozenset(_words(t["heads"], f"{where}.heads")),
+            predicates=_words(t["predicates"], f"{where}.predicates"),
+            states=fam,
+            default_state=default,
+            modifiers=frozenset(_words(t["modifiers"], f"{where}.modifiers")),
+        )
+    return things
+
+
+def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
+    """Check ``data`` (the parsed TOML) against the schema and build the lexicon."""
+    _only(
+        data,
+        {
+            "settings",
+            "things",
+            "states",
+            "aspects",
+            "places",
+            "boundaries",
+            "intervals",
+            "negation",
+            "pronouns",
+            "stances",
+            "issues",
+            "promises",
+        },
+        "claims.toml",
+    )
+    st = _table(data, "settings", "claims")
+    _only(
+        st,
+        {
+            "money_families",
+            "window_words",
+            "contradiction_days",
+            "assertion_similarity",
+            "followup_similarity",
+            "issue_merge_jaccard",
+        },
+        "settings",
+    )
+    settings = Settings(
+        window_words=int(_num(st["window_words"], "settings.window_words")),
+        contradiction_days=int(_num(st["contradiction_days"], "settings.contradiction_days")),
+        assertion_similarity=_num(st["assertion_similarity"], "settings.assertion_similarity"),
+        followup_similarity=_num(st["followup_similarity"], "settings.followup_similarity"),
+        issue_merge_jaccard=_num(st["issue_merge_jaccard"], "settings.issue_merge_jaccard"),
+    )
+    families: dict[str, dict[str, tuple[str, ...]]] = {}
+    for fam, states in _table(data, "states", "claims").items():
+        if not isinstance(states, dict):
+            raise LexiconError(f"states.{fam}: expected a table")
+        families[fam] = {s: _words(w, f"states.{fam}.{s}") for s, w in states.items()}
+    things = _things(_table(data, "things", "claims"), families)
+    unknown = set(_words(st["money_families"], "settings.money_families")) - set(families)
+    if unknown:
+        raise LexiconError(f"settings.money_families: unknown state families {sorted(unknown)}")
+    aspects = {k: _words(v, f"aspects.{k}") for k, v in _table(data, "aspects", "claims").items()}
+    places = _table(data, "places", "claims")
+    _only(places, {"world", "world_counts", "global_sources", "aliases", "persons"}, "places")
+    aliases = _table(places, "aliases", "places")
+    iv = _table(data, "intervals", "claims")
+    _only(iv, {"at_least", "at_most", "about", "about_width"}, "intervals")
+    stances = _table(data, "stances", "claims")
+    _only(stances, {"acts", "cues", "nominal"}, "stances")
+    nominal = _table(stances, "nominal", "stances")
+    _only(nominal, {"after", "before"}, "stances.nominal")
+    issues: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for name, pats in _table(data, "issues", "claims").items():
+        try:
+            issues[name] = tuple(re.compile(p) for p in _words(pats, f"issues.{name}"))
+        except re.error as e:
+            raise LexiconError(f"issues.{name}: bad pattern: {e}") from e
+    pr = _table(data, "promises", "claims")
+    _only(pr, {"acts", "future", "within", "by", "grace_days"}, "promises")
+    bd = _table(data, "boundaries", "claims")
+    _only(bd, {"words", "right_only"}, "boundaries")
+    pn = _table(data, "pronouns", "claims")
+    _only(pn, {"words"}, "pronouns")
+    ng = _table(data, "negation", "claims")
+    _only(ng, {"words"}, "negation")
+    return ClaimsLexicon(
+        settings=settings,
+        things=things,
+        states=families,
+        money_families=frozenset(_words(st["money_families"], "settings.money_families")),
+        aspects=aspects,
+        world_words=_words(places["world"], "places.world"),
+        world_counts=frozenset(_words(places["world_counts"], "places.world_counts")),
+        global_sources=frozenset(_words(places["global_sources"], "places.global_sources")),
+        right_only=frozenset(_words(bd["right_only"], "boundaries.right_only")),
+        persons=frozenset(_words(places["persons"], "places.persons")),
+        place_aliases={k: _str(v, f"places.aliases.{k}") for k, v in aliases.items()},
+        boundaries=_words(bd["words"], "boundaries.words"),
+        at_least=_words(iv["at_least"], "intervals.at_least"),
+        at_most=_words(iv["at_most"], "intervals.at_most"),
+        about=_words(iv["about"], "intervals.about"),
+        about_width=_num(iv["about_width"], "intervals.about_width"),
+        negation=frozenset(_words(ng["words"], "negation.words")),
+        pronouns=frozenset(_words(pn["words"], "pronouns.words")),
+        act_stances=_stance_map(_table(stances, "acts", "stances"), "stances.acts"),
+        cue_stances=_stance_map(_table(stances, "cues", "stances"), "stances.cues"),
+        nominal_after=_stance_map(_table(nominal, "after", "stances.nominal"), "stances.nominal.after"),
+        nominal_before=_stance_map(_table(nominal, "before", "stances.nominal"), "stances.nominal.before"),
+        issues=issues,
+        promise_acts=frozenset(_words(pr["acts"], "promises.acts")),
+        future_words=_words(pr["future"], "promises.future"),
+        within_words=_words(pr["within"], "promises.within"),
+        by_words=_words(pr["by"], "promises.by"),
+        grace_days=int(_num(pr["grace_days"], "promises.grace_days")),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> ClaimsLexicon:
+    """The packaged lexicon, loaded once."""
+    raw = resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    return parse_lexicon(tomllib.loads(raw))

@@ -1,0 +1,264 @@
+"""Positions: actor x issue x time, from speech acts and from positions written in the text.
+
+1. A statement whose cue or act takes a stance (``[stances.cues]``, ``[stances.acts]``: demand,
+   reject, accept, support, oppose, deny, confirm, propose ...) gives its speaker (not anonymous)
+   that stance on the issues its content names.
+2. A sentence that writes an actor's position ("Hamas's demand for guarantees", "Hamas was demanding
+   the release of ...", "conditions that Israel has so far refused to accept") gives that actor the
+   stance of the phrase (``[stances.nominal]``) on the issues of its object; the statement holding
+   the sentence, if any, is the evidence (its speaker relays the position).
+Issues are lexicon issues or normalised head noun phrases, merged when near-duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from saidwhat.claims.issues import head_phrase, issue_names, merge_issues
+from saidwhat.claims.lexicon import ClaimsLexicon
+from saidwhat.claims.model import Evidence, PositionCell
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, names_someone
+from saidwhat.model import Statement
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+FILLERS = frozenset(
+    {
+        "'s",
+        "’s",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "so",
+        "far",
+        "also",
+        "still",
+        "been",
+        "repeatedly",
+        "reportedly",
+        "its",
+        "their",
+        "his",
+        "her",
+        "indicated",
+        "expressed",
+        "signalled",
+        "signaled",
+        "now",
+        "already",
+        "again",
+        "publicly",
+    }
+)
+_TOK = re.compile(r"[\w'’]+|[^\w\s]")
+_OBJ_END = re.compile(r"[;.!?—–]|\bbut\b|\bwhile\b")
+
+
+@dataclass(slots=True)
+class PositionFact:
+    """One actor's stance on one issue, as one article gives it."""
+
+    actor: str
+    entity: str | None
+    issue: str
+    stance: str
+    date: str | None
+    article: str
+    statement: str | None
+    text: str
+    start: int
+    end: int
+    via: tuple[str, ...]
+    story: str | None
+
+
+def _stance(st: Statement, lex: ClaimsLexicon) -> str | None:
+    if st.cue is not None:
+        lemma = st.cue.lemma.lower()
+        if lemma in lex.cue_stances:
+            return lex.cue_stances[lemma]
+    return lex.act_stances.get(st.act)
+
+
+def _date(view: ArticleView, st: Statement | None) -> str | None:
+    if st is not None and st.said_on is not None:
+        return st.said_on.value[:10]
+    return view.analysis.doc.published
+
+
+CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|should|can|could|may|might|must|do|does|did|"
+    r"i|you|he|she|it|we|they|my|your|our)\b",
+    re.IGNORECASE,
+)
+
+
+def _issues_of(text: str, lex: ClaimsLexicon, fallback: bool) -> list[str]:
+    """Lexicon issues named in ``text``; else, with ``fallback``, the head phrase of a short object
+    that is a noun phrase (no finite verb, no pronoun: "calm", "more investment in areas")."""
+    names = issue_names(text, lex)
+    if names or not fallback:
+        return names
+    if len(text.split()) > 8 or CLAUSE.search(text):
+        return []
+    hp = head_phrase(text)
+    return [hp] if hp and len(hp.split()) <= 5 else []
+
+
+def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFact]:
+    out: list[PositionFact] = []
+    for st in view.analysis.statements:
+        if (
+            st.speaker is None
+            or st.speaker.anonymous
+            or st.segment not in OWN_SEGMENTS
+            or not names_someone(st.speaker, lex.pronouns)
+        ):
+            continue
+        stance = _stance(st, lex)
+        if stance is None:
+            continue
+        actor = st.speaker.name or st.speaker.text
+        # a quotation's head phrase is rarely its object ("I am told ..."): lexicon issues only
+        for issue in _issues_of(st.content.text, lex, fallback=st.mode != "direct"):
+            out.append(
+                PositionFact(
+                    actor,
+                    st.speaker.entity,
+                    issue,
+                    stance,
+                    _date(view, st),
+                    view.id,
+                    st.id,
+                    st.content.text,
+                    st.content.start,
+                    st.content.end,
+                    tuple(v.name or v.text for v in st.via),
+                    view.story,
+                )
+            )
+    return out
+
+
+def _actors(view: ArticleView, a: int, b: int) -> list[tuple[int, int, str, str]]:
+    out = []
+    for ent in view.analysis.entities:
+        if ent.type not in ACTOR_TYPES:
+            continue
+        for m in ent.mentions:
+            if a <= m.start and m.end <= b:
+                out.append((m.start, m.end, ent.name, ent.id))
+    return sorted(out)
+
+
+def _phrase_after(text: str, pos: int, phrases: dict[str, str]) -> tuple[str, int] | None:
+    """(stance, end of the phrase) when a nominal phrase follows ``pos`` across filler words only."""
+    rest = text[pos : pos + 80]
+    toks = [(m.group(0).lower(), m.start(), m.end()) for m in _TOK.finditer(rest)]
+    i = 0
+    skipped = 0
+    while i < len(toks) and skipped <= 4:
+        for p in sorted(phrases, key=len, reverse=True):
+            pw = p.split()
+            if [t[0] for t in toks[i : i + len(pw)]] == pw:
+                return phrases[p], pos + toks[i + len(pw) - 1][2]
+        if toks[i][0] not in FILLERS and toks[i][0] not in ("’", "'", "s"):
+            return None
+        i += 1
+        skipped += 1
+    return None
+
+
+def nominal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFact]:
+    out: list[PositionFact] = []
+    text = view.text
+    for s0, s1 in view.sentences:
+        if view.segment_kind(s0) not in OWN_SEGMENTS:
+            continue
+        for a, b, name, eid in _actors(view, s0, s1):
+            after = _phrase_after(text, b, lex.nominal_after)
+            before = None
+            rel = text[max(s0, a - 12) : a].lower()
+            if re.search(r"\b(?:that|which)\s+$", rel):
+                before = _phrase_after(text, b, lex.nominal_before)
+            if before is not None:
+                stance, _ = before
+                obj = text[s0:a]
+                issues = _issues_of(obj, lex, fallback=False)
+                span = (s0, a)
+            elif after is not None:
+                stance, end = after
+                m = _OBJ_END.search(text, end, s1)
+                span = (end, m.start() if m else s1)
+                issues = _issues_of(text[span[0] : span[1]], lex, fallback=True)
+            else:
+                continue
+            st = view.statement_covering(a, b)
+            via: tuple[str, ...] = ()
+            if st is not None:
+                via = tuple(v.name or v.text for v in st.via)
+                if st.speaker is not None:
+                    via = ((st.speaker.name or st.speaker.text), *via)
+            for issue in issues:
+                out.append(
+                    PositionFact(
+                        name,
+                        eid,
+                        issue,
+                        stance,
+                        _date(view, st),
+                        view.id,
+                        st.id if st else None,
+                        text[span[0] : span[1]].strip(),
+                        span[0],
+                        span[1],
+                        via,
+                        view.story,
+                    )
+                )
+    return out
+
+
+def position_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFact]:
+    return statement_positions(view, lex) + nominal_positions(view, lex)
+
+
+def build_positions(facts: list[PositionFact], lex: ClaimsLexicon) -> list[PositionCell]:
+    """Cells (story, actor, issue) with evidence in date order, the latest stance and its changes."""
+    rep = merge_issues([f.issue for f in facts], lex)
+    cells: dict[tuple[str | None, str, str], list[PositionFact]] = defaultdict(list)
+    for f in facts:
+        cells[(f.story, f.actor, rep[f.issue])].append(f)
+    out: list[PositionCell] = []
+    for (story, actor, issue), fs in sorted(
+        cells.items(), key=lambda kv: (kv[0][0] or "", kv[0][1], kv[0][2])
+    ):
+        fs.sort(key=lambda f: (f.date or "", f.article, f.start))
+        changes: list[tuple[str | None, str, str]] = []
+        for prev, cur in pairwise(fs):
+            if cur.stance != prev.stance:
+                changes.append((cur.date, prev.stance, cur.stance))
+        dates = [f.date for f in fs if f.date]
+        out.append(
+            PositionCell(
+                actor=actor,
+                entity=fs[-1].entity,
+                issue=issue,
+                stance=fs[-1].stance,
+                first=min(dates) if dates else None,
+                last=max(dates) if dates else None,
+                changes=changes,
+                evidence=[
+                    Evidence(f.article, f.statement, f.date, f.stance, f.text, f.start, f.end, f.via)
+                    for f in fs
+                ],
+                story=story,
+            )
+        )
+    return out

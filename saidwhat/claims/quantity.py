@@ -1,0 +1,677 @@
+"""Quantity claims: each quantity of an article becomes a value of one measure; values of one measure
+across articles form a claim, with its updates (a later value) and contradictions (another source's
+different value in the same time window).
+
+The measure of a quantity is read from its counted noun and the words around it (its *window*:
+the words of its sentence up to the neighbouring quantity or a clause boundary), with the lexicon
+``saidwhat/data/claims.toml``: the *thing* counted (cases, deaths, hostages, ...), its *state* in the
+thing's family (confirmed / suspected; held / alive / released; pledged / delivered), an *aspect*
+(a total, or new, daily, a target, a capacity, a rate, a projection), the unit and the place.
+Two states of one family in one window make the value ambiguous: it is left out rather than
+guessed (precision first).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from saidwhat.claims.lexicon import ClaimsLexicon, Thing
+from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, find_phrases, singular, words
+from saidwhat.entities.resources import fold, load_knowledge
+from saidwhat.model import Quantity, Statement
+from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon
+
+ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
+INHERIT = frozenset(
+    {"including", "of", "whom", "which", "them", "among", ",", "and", "with", "while", "to", "or"}
+)
+# "from 8 to 12", "up from 8": the earlier value of an update written in one sentence
+EARLIER = (("up", "from"), ("down", "from"), ("from",))
+
+
+@dataclass(slots=True)
+class Window:
+    inner: list[Word]  # the quantity's own words after its number
+    left: list[Word]  # nearest last
+    right: list[Word]  # nearest first
+    clause: tuple[int, int]  # character span read for the place
+
+
+def _cut_left(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+    for i in range(len(ws) - 1, -1, -1):
+        if ws[i].text in (";", ":", "—", "–") or (
+            ws[i].text in lex.boundaries and ws[i].text not in lex.right_only
+        ):
+            return ws[i + 1 :]
+    return ws
+
+
+def _cut_right(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+    for i, w in enumerate(ws):
+        if w.text in (";", ":", "—", "–") or w.text in lex.boundaries:
+            return ws[:i]
+    return ws
+
+
+def _after_number(ws: list[Word]) -> list[Word]:
+    """The quantity's words after its number ("48 remaining hostages" -> remaining hostages)."""
+    last = -1
+    for i, w in enumerate(ws):
+        if (
+            w.text[:1].isdigit()
+            or w.text in load_quantity_lexicon().number_words
+            or w.text in load_quantity_lexicon().plural_scales
+        ):
+            last = i
+    return ws[last + 1 :]
+
+
+def window(
+    view: ArticleView, q: Quantity, prev_end: int | None, next_start: int | None, lex: ClaimsLexicon
+) -> Window:
+    text = view.text
+    s0, s1 = view.sentence(q.start)
+    a = max(s0, prev_end) if prev_end is not None and prev_end <= q.start else s0
+    b = min(s1, next_start) if next_start is not None and next_start >= q.end else s1
+    n = lex.settings.window_words
+    left = _cut_left(words(text, a, q.start), lex)
+    right = _cut_right(words(text, q.end, b), lex)
+    inner = _after_number(words(text, q.start, q.end))
+    clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
+    clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
+    spans = view.mentions_in(a, b) + [
+        (t.start, t.end) for t in view.analysis.timexes if a <= t.start and t.end <= b
+    ]
+    if spans:
+
+        def outside(ws: list[Word]) -> list[Word]:
+            return [w for w in ws if not any(x <= w.start < y for x, y in spans)]
+
+        left, right, inner = outside(left), outside(right), outside(inner)
+    return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b))
+
+
+def _near(win: Window, n: int) -> list[Word]:
+    """Inner words, then right and left words alternately by distance (nearest first)."""
+    out = list(win.inner)
+    left = list(reversed(win.left[-n:]))
+    right = win.right[:n]
+    for i in range(max(len(left), len(right))):
+        if i < len(right):
+            out.append(right[i])
+        if i < len(left):
+            out.append(left[i])
+    return out
+
+
+def _has(ws: list[Word], phrases: tuple[str, ...]) -> list[int]:
+    """Positions (in ``ws`` order) where a phrase of ``phrases`` starts. ``ws`` is in text order."""
+    return [i for i, _ in find_phrases(ws, phrases)]
+
+
+def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
+    allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
+    allowed |= {w for ws in lex.aspects.values() for w in ws}
+    return all(t in allowed for t in toks)
+
+
+def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None]:
+    """The lexicon thing counted, or a generic counted noun, or (None, None)."""
+    if q.counts:
+        toks = [singular(t) for t in q.counts.lower().split()]
+        head = toks[-1]
+        # every word written between the number and the counted noun modifies it ("influenza-like" cases)
+        inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
+        mods = inner[: inner.index(head)] if head in inner else toks[:-1]
+        for thing in lex.things.values():
+            if head in thing.heads:
+                if _modifiers_ok(thing, mods, lex):
+                    return thing, None
+                return None, " ".join(toks)
+        if head not in lex.persons:
+            return None, " ".join(toks)
+    # a number of people, or a bare number: what the words around say is counted ("the number of
+    # confirmed cases of the new flu has climbed to 8,480": a total names its thing further back)
+    n = lex.settings.window_words
+    if q.counts is None and _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS):
+        n = 2 * n
+        named = _total_of(win, lex)
+        if named is not None:
+            return named
+    ordered = _near(win, n)
+    text_order = sorted(ordered, key=lambda w: w.start)
+    best: tuple[int, Thing, Word] | None = None
+    for thing in lex.things.values():
+        hits = [text_order[i] for i in _has(text_order, thing.predicates)]
+        hits += [w for w in text_order if singular(w.text) in thing.heads]
+        for w in hits:
+            rank = ordered.index(w)
+            if best is None or rank < best[0]:
+                best = (rank, thing, w)
+    if best is None:
+        return None, None
+    _, thing, hit = best
+    # '800 "influenza-like" cases': the words between the number and its noun modify it
+    if win.right and hit in win.right and singular(hit.text) in thing.heads:
+        mods = [singular(w.text) for w in win.right[: win.right.index(hit)] if w.text[:1].isalpha()]
+        if not _modifiers_ok(thing, mods, lex):
+            return None, " ".join([*mods, singular(hit.text)])
+    return thing, None
+
+
+def _modifier_words(lex: ClaimsLexicon) -> frozenset[str]:
+    out = {w for t in lex.things.values() for w in t.modifiers}
+    out |= {w for fam in lex.states.values() for ws in fam.values() for w in ws}
+    out |= {w for ws in lex.aspects.values() for w in ws}
+    return frozenset(out)
+
+
+def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None] | None:
+    """What "the number of X" / "the total of X" counts: X, after its modifiers ("the number of
+    countries with confirmed cases ... to 39" counts countries)."""
+    left = sorted(win.left, key=lambda w: w.start)
+    known = _modifier_words(lex)
+    for i in range(len(left) - 2, -1, -1):
+        if left[i].text in TOTAL_WORDS and left[i + 1].text == "of":
+            mods: list[str] = []
+            for w in left[i + 2 :]:
+                word = singular(w.text)
+                thing = next((t for t in lex.things.values() if word in t.heads), None)
+                if thing is not None:
+                    return (
+                        (thing, None) if _modifiers_ok(thing, mods, lex) else (None, " ".join([*mods, word]))
+                    )
+                if not w.text[:1].isalpha() or w.text in ("the", "a", "an"):
+                    continue
+                if w.text not in known and word not in lex.persons:
+                    return None, word  # another noun: the number of countries, of schools, ...
+                mods.append(word)
+            return None
+    return None
+
+
+def _state_of(
+    thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False, whole: bool = False
+) -> str | None:
+    """The thing's state; None when two states of its family are written (ambiguous). For a part of
+    a whole named before it (``part``), the words between them describe the whole: only the words
+    after the number count."""
+    family = lex.states[thing.states]
+    inner_text = sorted(win.inner, key=lambda w: w.start)
+    found = {s for s, ws in family.items() if _has(inner_text, ws)}
+    if not found:
+        n = lex.settings.window_words
+        # "the number of suspected deaths linked to the virus is reported to be 160": further left
+        reach = 2 * n if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) else n
+        # the whole of "20 of the 149 fatalities have been confirmed" is not what the verb says
+        left = [] if part else win.left[-reach:]
+        right = _before_aux(win.right[:n]) if whole else win.right[:n]
+        around = sorted([*left, *right], key=lambda w: w.start)
+        found = {s for s, ws in family.items() if _has(around, ws)}
+    if len(found) > 1:
+        return None
+    return next(iter(found)) if found else thing.default_state
+
+
+def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
+    near = sorted([*win.inner, *win.left[-3:], *win.right[:3]], key=lambda w: w.start)
+    n = lex.settings.window_words
+    wide = sorted([*win.inner, *win.left[-n:], *win.right[:n]], key=lambda w: w.start)
+    # an increment is written on the number itself: "48 more deaths", "a further 12", "new cases"
+    tight = sorted([*win.inner, *win.left[-1:], *win.right[:1]], key=lambda w: w.start)
+    for aspect in ASPECT_ORDER:
+        ws = lex.aspects.get(aspect, ())
+        scope = wide if aspect == "projected" else tight if aspect == "new" else near
+        hits = _has(scope, ws)
+        if aspect == "projected":
+            # "may have killed", "could have been": a possibility about the past, not a projection
+            hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text == "have")]
+        if hits:
+            return aspect
+    return ""
+
+
+def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
+    """(a past year the sentence is about, "rate" when the clause says how often): "killed 2 million in
+    1957", "10,000 die each year"."""
+    a, b = win.clause
+    s0, s1 = view.sentence(q.start)
+    pub = (view.analysis.doc.published or "")[:4]
+    year, rate = "", ""
+    for t in view.analysis.timexes:
+        if not t.value or t.start < s0 or t.end > s1:
+            continue
+        if t.type == "SET" and t.start >= a and t.end <= b:
+            rate = "rate"
+        elif (
+            t.type == "DATE"
+            and t.value[:4].isdigit()
+            and pub.isdigit()
+            and int(t.value[:4]) < int(pub)
+            # a year ("in 1957") dates its whole sentence; a full date ("arrested after October 7,
+            # 2023") only its own clause
+            and (len(t.value) == 4 or (t.start >= a and t.end <= b))
+            # "detainees arrested after Hamas's October 7, 2023, attack": a bound of a period, not the
+            # time of the figure
+            and not {"after", "since", "before", "until"}
+            & {w.text for w in words(view.text, max(s0, t.start - 24), t.start)[-3:]}
+        ):
+            year = t.value[:4]
+    return year, rate
+
+
+def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None) -> bool:
+    before = [w.text for w in words(view.text, max(0, q.start - 12), q.start)]
+    if tuple(before[-2:]) in EARLIER[:2]:
+        return True
+    if before[-1:] == ["from"] and next_q is not None:
+        return [w.text for w in words(view.text, q.end, next_q.start)] == ["to"]
+    return False
+
+
+PLACE_PREPS = frozenset({"in", "across", "outside", "inside", "within", "throughout", "from", "at", "for"})
+
+
+def _introduced(text: str, a: int, start: int) -> bool:
+    before = [w.text for w in words(text, max(a, start - 16), start)]
+    before = [w for w in before if w not in ("the", "all", "of", "a", "an")]
+    return bool(before) and before[-1] in PLACE_PREPS
+
+
+def _place_of(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
+    a, b = win.clause
+    # a list line "US: one death, ...": the place heading it
+    for p in view.places:
+        if p.end <= a and view.text[p.end : a].strip() == ":":
+            a = p.start
+    places = view.places_in(a, b)
+    inside = [p for p in places if q.start <= p.start and p.end <= q.end]
+    if inside:  # "nine UK cases"
+        return (inside[0].name,)
+    # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
+    # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
+    after = [p for p in places if p.start >= q.end and _introduced(view.text, a, p.start)]
+    if after:
+        return (after[0].name,)
+    before = [p for p in places if p.end <= q.start]
+    if before:
+        return (before[-1].name,)
+    ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
+    if _has(ws, lex.world_words):
+        return ("world",)
+    return ()
+
+
+def _interval(q: Quantity, lex: ClaimsLexicon) -> tuple[float, float] | None:
+    if q.value_max is not None and q.value is not None:
+        return float(q.value), float(q.value_max)
+    if q.value is None:
+        return None
+    v = float(q.value)
+    qual = (q.qualifier or "").lower()
+    if qual in lex.at_least:
+        return v, float("inf")
+    if qual in lex.at_most:
+        return 0.0, v
+    if qual in lex.about:
+        w = lex.about_width
+        return v * (1 - w), v * (1 + w)
+    return v, v
+
+
+def _source(st: Statement | None) -> tuple[SourceRef | None, tuple[str, ...]]:
+    if st is None or st.speaker is None:
+        return None, tuple(v.name or v.text for v in st.via) if st else ()
+    sp = st.speaker
+    return SourceRef(sp.name or sp.text, sp.entity, sp.anonymous), tuple(v.name or v.text for v in st.via)
+
+
+@dataclass(slots=True)
+class Measured:
+    """A quantity with the measure read for it (what a later quantity of its sentence may share)."""
+
+    q: Quantity
+    thing: Thing | None
+    generic: str | None
+    state: str
+    aspect: str
+    about: tuple[str, ...]
+
+
+LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
+TOTAL_WORDS = ("total", "tally", "toll", "number", "figure", "count")
+TOTAL_AFTER = ("in total", "in all", "altogether")
+
+
+def _relation(view: ArticleView, prev: Measured | None, q: Quantity, s0: int, win: Window) -> str:
+    """How a bare number relates to the quantity before it in its sentence: "subset" ("Of the 48
+    hostages, 20 ..."), "part" ("..., including 20 in Britain"), "list" ("125 in Japan, 103 in Spain and 101
+    in Britain"; "from 8 to 12"), "total" ("... bringing the total to 27"), or ""."""
+    if prev is None or prev.thing is None or q.counts is not None:
+        return ""
+    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
+    if frame == ["of", "the"]:
+        return "subset"
+    if any(w in ("including", "among") for w in between[:3]):
+        return "part"
+    if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
+        return "total"  # "bringing the total to 27", "making eight in total"
+    if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]):
+        return "list"
+    return ""
+
+
+def _countries_in_sentence(
+    view: ArticleView, qs: list[Quantity], s0: int, s1: int, lex: ClaimsLexicon
+) -> bool:
+    """A sentence counting countries ("in 33 countries") gives figures about the world."""
+    return any(
+        s0 <= o.start < s1 and o.counts and singular(o.counts.split()[-1]) in lex.world_counts for o in qs
+    )
+
+
+def _fronted_place(view: ArticleView, s0: int, q: Quantity) -> tuple[str, ...]:
+    """A place fronted in its sentence ("In Mexico, the government puts the toll at 150") or heading
+    a list line ("US: one death, at least 109 confirmed cases") scopes what follows it, unless
+    another place comes between."""
+    before = [p for p in view.places if s0 <= p.start and p.end <= q.start]
+    if not before:
+        return ()
+    first, last = before[0], before[-1]
+    lead = [w.text for w in words(view.text, s0, first.start)]
+    if lead in (["in"], ["in", "the"]) and view.text[first.end : first.end + 2].lstrip().startswith(","):
+        return (first.name,) if first.name == last.name else ()
+    if view.text[last.end : last.end + 2].startswith(":"):
+        return (last.name,)
+    return ()
+
+
+def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
+    """The country of the source when its description names one ("Mexican Health Secretary Jose
+    Angel Cordova said ...", "British officials say ..."): a national authority's figure without a
+    place is about its country."""
+    st = view.statement_covering(q.start, q.end)
+    if st is None or st.speaker is None:
+        return ()
+    sp = st.speaker
+    s0 = view.sentence(sp.start)[0]
+    names = {p.name for p in view.places_in(max(s0, sp.start - 40), sp.end)}
+    # a demonym or country in the speaker's own description ("Mexican Health Secretary ...")
+    kb = load_knowledge()
+    folded_aliases = {fold(k): v for k, v in view.aliases.items()}
+    toks = fold(sp.text).split()
+    for n in (2, 1):
+        for i in range(len(toks) - n + 1):
+            w = " ".join(toks[i : i + n])
+            country = kb.demonyms.get(w) or kb.countries.get(w) or folded_aliases.get(w)
+            if country:
+                names.add(view.aliases.get(country, country))
+    return (names.pop(),) if len(names) == 1 else ()
+
+
+def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    st = view.statement_covering(q.start, q.end)
+    if st is None:
+        return False
+    names = [st.speaker.name or st.speaker.text] if st.speaker else []
+    names += [v.name or v.text for v in st.via]
+    return any(n.lower() in lex.global_sources for n in names)
+
+
+AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
+
+
+def _before_aux(ws: list[Word]) -> list[Word]:
+    """The words before the first auxiliary: in "the 34 cases confirmed in the UK were acquired here"
+    the participle modifies the whole, the verb after the auxiliary says something of the part."""
+    for i, w in enumerate(ws):
+        if w.text in AUX:
+            return ws[:i]
+    return ws
+
+
+def _part_of_next(
+    view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsLexicon
+) -> tuple[Thing, Window] | None:
+    """The thing of "N of the M things ..." and the window after the whole, or None."""
+    if [w.text for w in words(view.text, q.end, next_q.start)] not in (["of", "the"], ["of"]):
+        return None
+    s1 = view.sentence(q.start)[1]
+    nwin = window(view, next_q, None, s1, lex)
+    thing, _ = _thing_of(next_q, nwin, lex)
+    if thing is None:
+        return None
+    k = len(_before_aux(nwin.right))
+    return thing, Window(nwin.inner, [], nwin.right[k:], (q.start, nwin.clause[1]))
+
+
+def measure(
+    view: ArticleView, qs: list[Quantity], i: int, prev: Measured | None, lex: ClaimsLexicon
+) -> Measured | None:
+    """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous)."""
+    q = qs[i]
+    s0, s1 = view.sentence(q.start)
+    prev_q = qs[i - 1] if i > 0 and qs[i - 1].end <= q.start and qs[i - 1].start >= s0 else None
+    next_q = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
+    if prev is not None and prev.q is not prev_q:
+        prev = None
+    win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
+    partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
+    is_whole = prev_q is not None and [w.text for w in words(view.text, prev_q.end, q.start)] in (
+        ["of", "the"],
+        ["of"],
+    )
+    thing: Thing | None
+    generic: str | None
+    if partitive is not None:
+        thing, generic = partitive[0], None
+    else:
+        thing, generic = _thing_of(q, win, lex)
+    aspect = _aspect_of(win, lex)
+    rel = _relation(view, prev, q, s0, win) if thing is None and generic is None else ""
+    if (
+        rel == ""
+        and prev is not None
+        and prev.thing is not None
+        and thing is not None
+        and q.counts is not None
+    ):
+        between = [w.text for w in words(view.text, prev.q.end, q.start)]
+        if any(w in ("including", "among") for w in between[:3]) and prev.thing.states == thing.states:
+            rel = "part-of-kind"  # "2,446 confirmed cases including 60 deaths": the whole's state
+    if rel in ("part", "subset", "list", "total") and prev is not None:
+        thing = prev.thing
+        aspect = aspect or (prev.aspect if rel != "total" else "")
+    elif partitive is not None:
+        # "20 of the 149 reported fatalities have been confirmed": the part is what the words
+        # after the whole say of it
+        win = Window(
+            partitive[1].inner, win.left, partitive[1].right, (win.clause[0], partitive[1].clause[1])
+        )
+        rel = "subset"
+    if thing is not None and (q.kind == "money") != (thing.states in lex.money_families):
+        return None  # "$1" is not a number of deaths; "5 pledges" is not an amount of aid
+    if thing is None:
+        if generic is None or q.kind not in ("count", "money"):
+            return None
+        return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
+    state = _state_of(thing, win, lex, part=rel in ("part", "subset"), whole=is_whole)
+    if state is None:
+        return None  # two states in one window: ambiguous
+    if rel == "subset" and state == thing.default_state:
+        # "10 of the 34 cases ... were acquired here": a subset the words define in a way the
+        # lexicon cannot read is no value of the whole's measure
+        return None
+    if rel not in ("", "subset") and prev is not None and state == thing.default_state:
+        state = prev.state or state
+    about = _place_of(view, q, win, lex)
+    if not about and (rel or is_whole) and prev is not None and (partitive is None or is_whole):
+        about = prev.about
+    if not about:
+        about = _fronted_place(view, s0, q) or _speaker_place(view, q)
+    if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
+        about = ("world",)
+    year, rate = _when_of(view, q, win)
+    if year:
+        about = (*about, year)
+    return Measured(q, thing, None, state, aspect or rate, about)
+
+
+def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
+    """Every quantity of one article that measures something, as a value with its measure key."""
+    qs = [
+        q
+        for q in view.analysis.quantities
+        if q.kind not in ("ordinal",) and view.segment_kind(q.start) in OWN_SEGMENTS
+    ]
+    qs.sort(key=lambda q: q.start)
+    out: list[QuantityValue] = []
+    prev: Measured | None = None
+    for i, q in enumerate(qs):
+        m = measure(view, qs, i, prev, lex)
+        prev = m
+        if m is None or (q.kind == "percent" and m.thing is None):
+            continue
+        s1 = view.sentence(q.start)[1]
+        if _earlier(view, q, qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None):
+            continue
+        name = m.thing.name if m.thing is not None else (m.generic or "")
+        st = view.statement_covering(q.start, q.end)
+        src, via = _source(st)
+        out.append(
+            QuantityValue(
+                key=MeasureKey(name, m.state, m.aspect, q.unit, m.about, view.story),
+                value=None if q.value_max is not None else q.value,
+                low=q.value if q.value_max is not None else None,
+                high=q.value_max,
+                qualifier=q.qualifier,
+                counts=q.counts,
+                text=q.text,
+                start=q.start,
+                end=q.end,
+                stance="denies" if st is not None and st.act == "deny" else "asserts",
+                source=src,
+                via=via,
+                said_on=st.said_on.value[:10] if st and st.said_on else None,
+                published=view.analysis.doc.published,
+                article=view.id,
+                statement=st.id if st else None,
+            )
+        )
+    return out
+
+
+def _day(d: str | None) -> date | None:
+    if not d:
+        return None
+    try:
+        return date.fromisoformat(d[:10])
+    except ValueError:
+        return None
+
+
+def _iv(v: QuantityValue, lex: ClaimsLexicon) -> tuple[float, float] | None:
+    q = Quantity(
+        v.text,
+        v.start,
+        v.end,
+        v.value if v.value is not None else v.low,
+        None,
+        None,
+        qualifier=v.qualifier,
+        value_max=v.high,
+    )
+    return _interval(q, lex)
+
+
+def _src_key(v: QuantityValue) -> str:
+    return v.source.key if v.source is not None else f"article:{v.article}"
+
+
+def _show(v: QuantityValue) -> str:
+    who = v.source.name if v.source else "the article"
+    return f"{who}: {v.text}"
+
+
+def group_values(values: Iterable[QuantityValue], lex: ClaimsLexicon, start_id: int = 1) -> list[Claim]:
+    """Claims from values: one per measure key, values in date order, with updates and contradictions."""
+    by_key: dict[MeasureKey, list[QuantityValue]] = defaultdict(list)
+    for v in values:
+        by_key[v.key].append(v)
+    claims: list[Claim] = []
+    keys = sorted(by_key, key=lambda k: (k.story or "", k.thing, k.state, k.aspect, k.unit or "", k.about))
+    for n, key in enumerate(keys, start_id):
+        vals = sorted(by_key[key], key=lambda v: (v.date or "", v.published or "", v.article, v.start))
+        claim = Claim(id=f"c{n}", kind="quantity", key=key, story=key.story, values=list(vals))
+        # a series is a lexicon measure of a place: values of a bare "deaths" or of an unknown noun
+        # may be of different events, so they are listed but never compared
+        if key.thing in lex.things and any(not a.isdigit() for a in key.about):
+            claim.updates = updates(vals, lex)
+            claim.contradictions = contradictions(vals, lex)
+        claims.append(claim)
+    return claims
+
+
+def updates(vals: list[QuantityValue], lex: ClaimsLexicon) -> list[Update]:
+    """Each value against the latest value of an earlier date: raised, lowered or confirmed."""
+    out: list[Update] = []
+    for i, v in enumerate(vals):
+        d = _day(v.date)
+        if d is None:
+            continue
+        earlier = [j for j in range(i) if (dj := _day(vals[j].date)) is not None and dj < d]
+        if not earlier:
+            continue
+        last_day = _day(vals[earlier[-1]].date)
+        same_day = [j for j in earlier if _day(vals[j].date) == last_day]
+        # the same source's value if it gave one that day, else the last one
+        mine = [j for j in same_day if _src_key(vals[j]) == _src_key(v)]
+        j = mine[-1] if mine else same_day[-1]
+        a, b = _iv(vals[j], lex), _iv(v, lex)
+        if a is None or b is None:
+            continue
+        by = v.source.name if v.source else None
+        if v.stance == "denies":
+            out.append(Update(j, i, "retracted", by))
+        elif b[0] > a[1]:
+            out.append(Update(j, i, "raised", by))
+        elif b[1] < a[0]:
+            out.append(Update(j, i, "lowered", by))
+        elif a == b and vals[j].article != v.article:
+            out.append(Update(j, i, "confirmed", by))
+    return out
+
+
+def contradictions(vals: list[QuantityValue], lex: ClaimsLexicon) -> list[Contradiction]:
+    """Pairs of values from different sources, within the window of days, whose intervals are disjoint."""
+    out: list[Contradiction] = []
+    days = lex.settings.contradiction_days
+    for i, a in enumerate(vals):
+        da = _day(a.date)
+        ia = _iv(a, lex)
+        if da is None or ia is None:
+            continue
+        for j in range(i + 1, len(vals)):
+            b = vals[j]
+            db = _day(b.date)
+            if db is None or (db - da).days > days:
+                break
+            ib = _iv(b, lex)
+            # one article's two figures are a breakdown or a change it reports, not a dispute
+            if ib is None or _src_key(a) == _src_key(b) or a.article == b.article:
+                continue
+            if ia[1] < ib[0] or ib[1] < ia[0]:
+                out.append(
+                    Contradiction(
+                        i,
+                        j,
+                        f"{_show(a)}; {_show(b)}; {da.isoformat()}"
+                        + (f" / {db.isoformat()}" if db != da else ""),
+                    )
+                )
+    return out

@@ -1,0 +1,185 @@
+"""Cheap text helpers over an analysed article: words, sentences, the statement and places around a span.
+
+No parse: the claims stages read what the :class:`~saidwhat.model.Analysis` already holds (quantity,
+statement, entity and timex spans) plus a regular-expression tokenisation of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from saidwhat.model import Analysis, Statement
+
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|%|-{2,}|[;:,—–]")
+# a sentence ends at . ! ? (and a closing quote) followed by space and an upper-case letter, digit or quote
+_SENT_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(\[]?[A-Z0-9])|\n+")
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|U\.S|U\.N)\.)$"
+)
+# segments whose text is the article's own (comments, related headlines and boilerplate are not)
+OWN_SEGMENTS = frozenset({"body", "headline", "embed"})
+
+
+def singular(word: str) -> str:
+    """A rough singular of an English noun (enough to compare counted nouns)."""
+    w = word.lower()
+    irregular = {
+        "people": "person",
+        "children": "child",
+        "men": "man",
+        "women": "woman",
+        "persons": "person",
+        "lives": "life",
+        "casualties": "casualty",
+        "fatalities": "fatality",
+    }
+    if w in irregular:
+        return irregular[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str  # lowercased
+    start: int
+    end: int
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    stop = len(text) if end is None else end
+    return [
+        Word(m.group(0).lower().rstrip("."), m.start(), m.end())
+        for m in WORD.finditer(text, start, stop)
+        if m.group(0).rstrip(".")
+    ]
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (a regular-expression split that keeps abbreviations)."""
+    stop = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    a = start
+    for m in _SENT_END.finditer(text, start, stop):
+        if m.group(0).strip() and _ABBREV.search(text, max(start, m.start() - 8), m.start()):
+            continue
+        if text[a : m.start()].strip():
+            out.append((a, m.start()))
+        a = m.end()
+    if text[a:stop].strip():
+        out.append((a, stop))
+    return out
+
+
+def names_someone(speaker: object, pronouns: frozenset[str]) -> bool:
+    """Whether a statement's speaker names someone: not anonymous-unresolved "I", "you", "they"."""
+    from saidwhat.model import Speaker
+
+    if not isinstance(speaker, Speaker):
+        return False
+    if speaker.name:
+        return True
+    return speaker.text.strip().lower() not in pronouns
+
+
+def phrase_at(ws: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(w.text for w in ws[i : i + len(phrase)]) == phrase
+
+
+def find_phrases(ws: list[Word], phrases: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(word index, phrase) for every occurrence of any of ``phrases`` in ``ws``."""
+    split = [(p, tuple(p.split())) for p in phrases]
+    out: list[tuple[int, str]] = []
+    for i in range(len(ws)):
+        for p, toks in split:
+            if ws[i].text == toks[0] and phrase_at(ws, i, toks):
+                out.append((i, p))
+    return out
+
+
+@dataclass(slots=True)
+class Place:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ArticleView:
+    """One analysed article with the indexes the claims stages need."""
+
+    analysis: Analysis
+    story: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+    _sent_starts: list[int] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.analysis.doc.id
+
+    @property
+    def text(self) -> str:
+        return self.analysis.doc.text
+
+    @classmethod
+    def build(cls, analysis: Analysis, story: str | None, aliases: dict[str, str]) -> ArticleView:
+        text = analysis.doc.text
+        sents: list[tuple[int, int]] = []
+        for seg in analysis.segments or []:
+            sents.extend(sentences(text, seg.start, seg.end))
+        if not analysis.segments:
+            sents = sentences(text)
+        places: list[Place] = []
+        for ent in analysis.entities:
+            if ent.type in ("GPE", "LOC"):
+                name = aliases.get(ent.name, ent.name)
+            elif ent.type == "NORP" and ("country" in ent.attributes or ent.name in aliases):
+                name = aliases.get(ent.name, ent.attributes.get("country", ent.name))
+            else:
+                continue
+            places.extend(Place(name, m.start, m.end) for m in ent.mentions)
+        places.sort(key=lambda p: p.start)
+        return cls(analysis, story, sents, places, aliases, [s for s, _ in sents])
+
+    def segment_kind(self, pos: int) -> str:
+        for seg in self.analysis.segments:
+            if seg.start <= pos < seg.end:
+                return seg.kind
+        return "body"
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return (pos, pos)
+
+    def statement_covering(self, start: int, end: int) -> Statement | None:
+        """The narrowest statement whose content holds ``[start, end)``."""
+        best: Statement | None = None
+        for st in self.analysis.statements:
+            spans = [(p.start, p.end) for p in st.content.parts] or [(st.content.start, st.content.end)]
+            if any(a <= start and end <= b for a, b in spans) and (
+                best is None or st.content.end - st.content.start < best.content.end - best.content.start
+            ):
+                best = st
+        return best
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of entity mentions in ``[start, end)`` ("New Zealand", "World Health Organization"):
+        their words are names, not words of a measure."""
+        return [
+            (m.start, m.end)
+            for e in self.analysis.entities
+            for m in e.mentions
+            if start <= m.start and m.end <= end
+        ]
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        return [p for p in self.places if start <= p.start and p.end <= end]

@@ -1,0 +1,529 @@
+"""Claims across articles (saidwhat.claims): hand-made analyses for each rule, then the two seeds."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from saidwhat.claims import (
+    analyse_corpus,
+    article_facts,
+    build_claims,
+    build_positions_report,
+    build_promises_report,
+    facts_from_dict,
+    facts_to_dict,
+)
+from saidwhat.claims.lexicon import LexiconError, load_lexicon, parse_lexicon
+from saidwhat.claims.model import QuantityValue
+from saidwhat.claims.promises import add_duration, end_of
+from saidwhat.model import (
+    Analysis,
+    Content,
+    Cue,
+    DocMeta,
+    Entity,
+    Mention,
+    Quantity,
+    SaidOn,
+    Segment,
+    Speaker,
+    Statement,
+    Timex,
+)
+
+# -- helpers: a small Analysis from a text and the spans it should carry ----------------------
+
+
+def _span(text: str, sub: str, nth: int = 0) -> tuple[int, int]:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(sub, i + 1)
+    return i, i + len(sub)
+
+
+def make(
+    text: str,
+    doc_id: str,
+    published: str,
+    *,
+    quantities: list[tuple[str, Any, str | None]] = (),  # type: ignore[assignment]
+    places: list[str] = (),
+    statements: list[dict[str, Any]] = (),
+    timexes: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+) -> Analysis:
+    qs = []
+    for sub, value, counts in quantities:
+        a, b = _span(text, sub)
+        qs.append(Quantity(sub, a, b, value, None, counts))
+    ents = []
+    for n, name in enumerate(places):
+        a, b = _span(text, name)
+        ents.append(Entity(f"e{n}", name, "GPE", [name], [Mention(a, b, name)]))
+    sts = []
+    for n, d in enumerate(statements, 1):
+        ca, cb = _span(text, d["content"])
+        sa, sb = _span(text, d["speaker"])
+        cue = None
+        if "cue" in d:
+            ua, ub = _span(text, d["cue"])
+            cue = Cue(d["cue"], ua, ub, d.get("lemma", d["cue"]))
+        said = None
+        if "said_on" in d:
+            ta, tb = _span(text, d["said_on"][0])
+            said = SaidOn(d["said_on"][1], d["said_on"][0], ta, tb)
+        sts.append(
+            Statement(
+                f"s{n}",
+                Content(d["content"], ca, cb),
+                Speaker(d["speaker"], sa, sb, d["speaker"]),
+                cue,
+                act=d.get("act", "claim"),
+                said_on=said,
+                mode=d.get("mode", "indirect"),
+            )
+        )
+    txs = []
+    for sub, typ, value in timexes:
+        a, b = _span(text, sub)
+        txs.append(Timex(sub, a, b, typ, value))
+    return Analysis(
+        DocMeta(doc_id, doc_id, text, published=published),
+        [Segment("body", 0, len(text))],
+        sts,
+        ents,
+        txs,
+        qs,
+    )
+
+
+def values_of(analyses: list[Analysis], story: str | None = "st1") -> list[QuantityValue]:
+    return [v for a in analyses for v in article_facts(a, story).quantities]
+
+
+def measures(analyses: list[Analysis]) -> dict[str, set[Any]]:
+    out: dict[str, set[Any]] = {}
+    for v in values_of(analyses):
+        out.setdefault(v.key.measure, set()).add(v.value if v.value is not None else (v.low, v.high))
+    return out
+
+
+# -- the lexicon -------------------------------------------------------------------------------
+
+
+def test_lexicon_loads_and_is_schema_checked() -> None:
+    lex = load_lexicon()
+    assert "cases" in lex.things and "confirmed" in lex.states["status"]
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
+    raw["settings"]["windw_words"] = 3
+    with pytest.raises(LexiconError, match="unknown key"):
+        parse_lexicon(raw)
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
+    raw["stances"]["acts"]["demand"] = "wants"
+    with pytest.raises(LexiconError, match="unknown stance"):
+        parse_lexicon(raw)
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
+    raw["things"]["cases"]["states"] = "nope"
+    with pytest.raises(LexiconError, match="state family"):
+        parse_lexicon(raw)
+
+
+# -- quantity rules ----------------------------------------------------------------------------
+
+
+def test_suspected_is_not_confirmed() -> None:
+    t = "Mexico has 20 confirmed deaths. Officials in Mexico also count 149 suspected deaths."
+    a = make(
+        t,
+        "d1",
+        "2009-04-28",
+        quantities=[
+            ("20 confirmed deaths", 20, "confirmed deaths"),
+            ("149 suspected deaths", 149, "suspected deaths"),
+        ],
+        places=["Mexico"],
+    )
+    m = measures([a])
+    assert m == {"deaths confirmed": {20}, "deaths suspected": {149}}
+
+
+def test_killed_is_not_injured_and_people_take_the_verb() -> None:
+    t = "The blast killed 12 people and injured 40 people in the market."
+    a = make(t, "d1", "2020-01-01", quantities=[("12 people", 12, "people"), ("40 people", 40, "people")])
+    m = measures([a])
+    assert m == {"deaths": {12}, "injured": {40}}
+
+
+def test_alive_is_not_held() -> None:
+    t = "Of the 48 hostages still held, 20 are believed to be alive."
+    a = make(t, "d1", "2025-10-06", quantities=[("48 hostages", 48, "hostages"), ("20", 20, None)])
+    m = measures([a])
+    assert m == {"hostages held": {48}, "hostages alive": {20}}
+
+
+def test_part_of_a_whole_takes_the_verb_after_it() -> None:
+    t = "In Mexico 20 of the 149 reported fatalities have been confirmed to be from the virus."
+    a = make(
+        t,
+        "d1",
+        "2009-04-29",
+        quantities=[("20", 20, None), ("149 reported fatalities", 149, "reported fatalities")],
+        places=["Mexico"],
+    )
+    assert measures([a]) == {"deaths confirmed": {20}, "deaths": {149}}
+    # a participle right after the whole modifies the whole
+    t = "Only 10 of the 34 cases confirmed in the UK were actually acquired here."
+    a = make(t, "d2", "2009-05-08", quantities=[("10", 10, None), ("34 cases", 34, "cases")], places=["UK"])
+    # ... and a part whose words say nothing the lexicon reads ("acquired here") is no value
+    assert measures([a]) == {"cases confirmed": {34}}
+
+
+def test_a_national_authority_speaks_of_its_country() -> None:
+    t = "Mexican Health Secretary Jose Angel Cordova said that the toll of confirmed deaths rose to 15."
+    a = make(
+        t,
+        "d1",
+        "2009-05-01",
+        quantities=[("15", 15, None)],
+        statements=[
+            {
+                "speaker": "Mexican Health Secretary Jose Angel Cordova",
+                "cue": "said",
+                "lemma": "say",
+                "content": "the toll of confirmed deaths rose to 15",
+            }
+        ],
+    )
+    (v,) = values_of([a])
+    assert (v.key.measure, v.key.about) == ("deaths confirmed", ("Mexico",))
+    assert v.source is not None and v.source.name == "Mexican Health Secretary Jose Angel Cordova"
+
+
+def test_two_states_in_one_window_are_left_out() -> None:
+    t = "There are 3,000 confirmed and suspected cases."
+    a = make(
+        t,
+        "d1",
+        "2009-05-10",
+        quantities=[("3,000 confirmed and suspected cases", 3000, "confirmed and suspected cases")],
+    )
+    assert values_of([a]) == [] or all(v.key.state == "" and v.key.thing != "cases" for v in values_of([a]))
+
+
+def test_range_keeps_low_and_high() -> None:
+    t = "Between 1,700-2,000 detainees would be freed."
+    a = make(t, "d1", "2025-10-06", quantities=[("1,700-2,000 detainees", 1700, "detainees")])
+    a.quantities[0].value_max = 2000
+    (v,) = values_of([a])
+    assert (v.value, v.low, v.high) == (None, 1700, 2000)
+    assert v.key.state == "released" and v.key.aspect == "projected"
+
+
+def test_update_raised_and_source_kept() -> None:
+    t1 = "The WHO said confirmed cases worldwide reached 331."
+    t2 = "The WHO said confirmed cases worldwide reached 787."
+    st = {"speaker": "The WHO", "cue": "said", "lemma": "say", "content": "confirmed cases worldwide reached"}
+    a1 = make(
+        t1,
+        "d1",
+        "2009-04-30",
+        quantities=[("331", 331, None)],
+        statements=[{**st, "content": "confirmed cases worldwide reached 331"}],
+    )
+    a2 = make(
+        t2,
+        "d2",
+        "2009-05-03",
+        quantities=[("787", 787, None)],
+        statements=[{**st, "content": "confirmed cases worldwide reached 787"}],
+    )
+    out = build_claims([article_facts(a2, "st1"), article_facts(a1, "st1")])
+    (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
+    assert claim["key"]["measure"] == "cases confirmed" and claim["key"]["about"] == ["world"]
+    assert [v["value"] for v in claim["values"]] == [331, 787]
+    assert claim["values"][0]["source"]["name"] == "The WHO"
+    assert claim["updates"] == [{"from": 0, "to": 1, "kind": "raised", "by": "The WHO"}]
+    assert claim["contradictions"] == []
+
+
+def test_contradiction_same_day_different_sources() -> None:
+    t1 = "The ministry said 140 people died in the floods in Assam."
+    t2 = "A local official said more than 300 people died in the floods in Assam."
+    a1 = make(
+        t1,
+        "d1",
+        "2021-07-01",
+        quantities=[("140 people", 140, "people")],
+        places=["Assam"],
+        statements=[{"speaker": "The ministry", "content": "140 people died in the floods in Assam"}],
+    )
+    a2 = make(
+        t2,
+        "d2",
+        "2021-07-01",
+        quantities=[("more than 300 people", 300, "people")],
+        places=["Assam"],
+        statements=[
+            {"speaker": "A local official", "content": "more than 300 people died in the floods in Assam"}
+        ],
+    )
+    a2.quantities[0].qualifier = "more than"
+    out = build_claims([article_facts(a1, "st1"), article_facts(a2, "st1")])
+    (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
+    assert claim["key"]["about"] == ["Assam"]
+    assert len(claim["values"]) == 2 and len(claim["contradictions"]) == 1
+    # "about 150" overlaps 140: no contradiction
+    a2b = make(
+        "A local official said about 150 people died in the floods in Assam.",
+        "d3",
+        "2021-07-01",
+        quantities=[("about 150 people", 150, "people")],
+        places=["Assam"],
+        statements=[
+            {"speaker": "A local official", "content": "about 150 people died in the floods in Assam"}
+        ],
+    )
+    a2b.quantities[0].qualifier = "about"
+    out = build_claims([article_facts(a1, "st1"), article_facts(a2b, "st1")])
+    (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
+    assert claim["contradictions"] == []
+
+
+def test_no_series_without_a_place() -> None:
+    # a bare "deaths" of two articles may be two events: listed, never compared
+    a1 = make(
+        "Officials said 140 people died.", "d1", "2021-07-01", quantities=[("140 people", 140, "people")]
+    )
+    a2 = make(
+        "Officials said 300 people died.", "d2", "2021-07-01", quantities=[("300 people", 300, "people")]
+    )
+    out = build_claims([article_facts(a1, "st1"), article_facts(a2, "st1")])
+    (claim,) = [c for c in out["claims"] if c["kind"] == "quantity"]
+    assert len(claim["values"]) == 2 and claim["contradictions"] == [] and claim["updates"] == []
+
+
+def test_stories_never_share_a_claim() -> None:
+    t = "Mexico has 20 confirmed deaths."
+    a = make(
+        t, "d1", "2009-04-28", quantities=[("20 confirmed deaths", 20, "confirmed deaths")], places=["Mexico"]
+    )
+    b = make(
+        t, "d2", "2009-04-29", quantities=[("20 confirmed deaths", 20, "confirmed deaths")], places=["Mexico"]
+    )
+    r = analyse_corpus([a, b], {"d1": "st1", "d2": "st2"})
+    assert len([c for c in r.claims if c.kind == "quantity"]) == 2
+
+
+def test_assertion_denial_contradicts_report() -> None:
+    t1 = "Channel 12 reported that the list of hostages has been handed over to the mediators."
+    t2 = (
+        "The office said that contrary to the report, no list of hostages has been handed over "
+        "to the mediators."
+    )
+    a1 = make(
+        t1,
+        "d1",
+        "2025-10-05",
+        statements=[
+            {
+                "speaker": "Channel 12",
+                "cue": "reported",
+                "lemma": "report",
+                "content": "the list of hostages has been handed over to the mediators",
+            }
+        ],
+    )
+    a2 = make(
+        t2,
+        "d2",
+        "2025-10-06",
+        statements=[
+            {
+                "speaker": "The office",
+                "cue": "said",
+                "lemma": "say",
+                "content": "contrary to the report, no list of hostages has been "
+                "handed over to the mediators",
+            }
+        ],
+    )
+    out = build_claims([article_facts(a1, "st1"), article_facts(a2, "st1")])
+    (claim,) = [c for c in out["claims"] if c["kind"] == "assertion"]
+    assert [v["stance"] for v in claim["values"]] == ["asserts", "denies"]
+    assert len(claim["contradictions"]) == 1
+
+
+def test_due_date_arithmetic() -> None:
+    assert add_duration(date(2025, 6, 27), "P1W") == date(2025, 7, 4)
+    assert add_duration(date(2025, 1, 31), "P1M") == date(2025, 2, 28)
+    assert end_of("2025-06") == date(2025, 6, 30)
+    assert end_of("2025-W41") == date(2025, 10, 12)
+    assert end_of("2025-10-06") == date(2025, 10, 6)
+    assert end_of("FUTURE_REF") is None
+
+
+def test_promise_by_end_of_month() -> None:
+    t = "The minister said on Monday the bridge will be finished by the end of June."
+    a = make(
+        t,
+        "d1",
+        "2024-05-08",
+        statements=[
+            {
+                "speaker": "The minister",
+                "cue": "said",
+                "lemma": "say",
+                "said_on": ("on Monday", "2024-05-06"),
+                "content": "the bridge will be finished by the end of June",
+            }
+        ],
+        timexes=[("on Monday", "DATE", "2024-05-06"), ("the end of June", "DATE", "2024-06")],
+    )
+    f = article_facts(a, "st1")
+    rep = build_promises_report([f], as_of=date(2024, 6, 1))
+    (p,) = rep["promises"]
+    assert (p["said_on"], p["due"], p["status"], p["act"]) == (
+        "2024-05-06",
+        "2024-06-30",
+        "pending",
+        "predict",
+    )
+    assert build_promises_report([f], as_of=date(2024, 7, 1))["promises"][0]["status"] == "overdue"
+    assert build_promises_report([f], as_of=date(2024, 6, 30))["promises"][0]["status"] == "due"
+
+
+# -- the seeds ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def seeds(sample_000: str, sample_002: str) -> list[Analysis]:
+    from saidwhat.pipeline import analyze_text
+
+    return [analyze_text(sample_000, source="000"), analyze_text(sample_002, source="002")]
+
+
+@pytest.fixture(scope="session")
+def seed_corpus(seeds: list[Analysis]) -> Any:
+    return analyse_corpus(seeds, {a.doc.id: "gaza" for a in seeds})
+
+
+def test_seed_hostages_prisoners_detainees(seed_corpus: Any) -> None:
+    by_measure: dict[str, list[QuantityValue]] = {}
+    for c in seed_corpus.claims:
+        if c.kind == "quantity" and c.key is not None:
+            by_measure.setdefault(c.key.measure, []).extend(
+                v for v in c.values if isinstance(v, QuantityValue)
+            )
+    assert [v.value for v in by_measure["hostages held"]] == [48]
+    # 250 inmates and 1,700 detainees are different counts, never one claim
+    inmates = [m for m, vs in by_measure.items() if any(v.value == 250 for v in vs)]
+    detainees = [m for m, vs in by_measure.items() if any(v.value == 1700 for v in vs)]
+    assert len(inmates) == 1 and len(detainees) == 1 and inmates != detainees
+    assert inmates[0].startswith("inmates") and detainees[0].startswith("detainees")
+    (v1700,) = by_measure[detainees[0]]
+    assert v1700.qualifier == "more than" and v1700.published == "2025-10-06"
+    # "arrested after Hamas's October 7, 2023, attack" bounds a period: the figure is not of 2023
+    assert "2023" not in v1700.key.about
+    # every value is traced to its span
+    for vs in by_measure.values():
+        for v in vs:
+            a = next(x for x in seed_corpus.facts if x.article.id == v.article)
+            assert a is not None
+
+
+def test_seed_trump_within_next_week_is_overdue(seed_corpus: Any, seeds: list[Analysis]) -> None:
+    (p,) = [p for p in seed_corpus.promises if "within the next week" in p.text]
+    assert p.speaker == "Donald Trump" and p.said_on == "2025-06-27" and p.due == "2025-07-04"
+    assert p.status == "overdue"  # as of the second article, 2025-10-06
+    assert any(f.article == seeds[1].doc.id for f in p.followups)
+    text = seeds[0].doc.text
+    assert text[p.start : p.end] == p.text
+
+
+def test_seed_positions(seed_corpus: Any) -> None:
+    cells = {(c.actor, c.issue): c.stance for c in seed_corpus.positions}
+    assert cells[("Hamas", "guarantees")] == "demands"
+    assert cells[("Hamas", "end of the war")] == "demands"
+    assert cells[("Israel", "guarantees")] == "rejects"
+    assert cells[("Donald Trump", "release of hostages")] == "demands"
+    assert cells[("Hamas", "release of hostages")] == "accepts"
+    trump = next(
+        c for c in seed_corpus.positions if (c.actor, c.issue) == ("Donald Trump", "release of hostages")
+    )
+    assert trump.first == "2025-06-29" and trump.last == "2025-10-06" and len(trump.evidence) >= 2
+
+
+def test_seed_every_span_points_into_its_article(seed_corpus: Any, seeds: list[Analysis]) -> None:
+    texts = {a.doc.id: a.doc.text for a in seeds}
+    n = 0
+    for c in seed_corpus.claims:
+        for v in c.values:
+            assert texts[v.article][v.start : v.end] == v.text
+            n += 1
+    for cell in seed_corpus.positions:
+        for e in cell.evidence:
+            assert texts[e.article][e.start : e.end].strip() == e.text
+            n += 1
+    for p in seed_corpus.promises:
+        assert texts[p.article][p.start : p.end] == p.text
+        n += 1
+    assert n > 20
+
+
+def test_seed_reports_have_contract_shapes(seeds: list[Analysis]) -> None:
+    facts = [article_facts(a, "gaza") for a in seeds]
+    c = build_claims(facts, story="gaza")
+    p = build_positions_report(facts, story="gaza")
+    r = build_promises_report(facts, story="gaza")
+    assert (c["schema"], p["schema"], r["schema"]) == (
+        "saidwhat/1-claims",
+        "saidwhat/1-positions",
+        "saidwhat/1-promises",
+    )
+    for claim in c["claims"]:
+        assert {"id", "kind", "key", "values", "updates", "contradictions"} <= set(claim)
+        for v in claim["values"]:
+            assert {
+                "value",
+                "low",
+                "high",
+                "text",
+                "stance",
+                "source",
+                "via",
+                "said_on",
+                "published",
+                "article",
+                "statement",
+            } <= set(v)
+    for cell in p["cells"]:
+        assert {"actor", "entity", "issue", "stance", "first", "last", "changes", "evidence"} <= set(cell)
+    for prom in r["promises"]:
+        assert {
+            "speaker",
+            "act",
+            "text",
+            "said_on",
+            "due",
+            "status",
+            "article",
+            "statement",
+            "followups",
+        } <= set(prom)
+    # deterministic whatever the order of the facts
+    assert build_claims(list(reversed(facts)), story="gaza") == c
+    # facts survive a JSON round trip (a store may keep them)
+    again = [facts_from_dict(json.loads(json.dumps(facts_to_dict(f)))) for f in facts]
+    assert again == facts
+    assert build_claims(again, story="gaza") == c
