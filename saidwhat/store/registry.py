@@ -20,12 +20,23 @@ import re
 import sqlite3
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from saidwhat.entities.crossdoc import (
+    Candidate,
+    Name,
+    acronyms_of,
+    decide,
+    family,
+    index_keys,
+    parse_name,
+    probe_keys,
+    refused,
+)
 from saidwhat.errors import SaidwhatError
 
 ALIASES_ENV = "SAIDWHAT_ALIASES"
@@ -99,9 +110,7 @@ class AliasRules:
 
 def _strings(value: Any, where: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise SaidwhatError(
-            "E_ALIASES", f"{where}: 'aliases' must be a list of non-empty strings", str(path)
-        )
+        raise SaidwhatError("E_ALIASES", f"{where}: 'aliases' must be a list of non-empty strings", str(path))
     return list(value)
 
 
@@ -134,9 +143,7 @@ def load_rules(path: Path | None) -> AliasRules:
     for kind in ("merge", "split"):
         entries = data.get(kind, [])
         if not isinstance(entries, list):
-            raise SaidwhatError(
-                "E_ALIASES", f"'{kind}' must be an array of tables ([[{kind}]])", str(path)
-            )
+            raise SaidwhatError("E_ALIASES", f"'{kind}' must be an array of tables ([[{kind}]])", str(path))
         for i, entry in enumerate(entries):
             where = f"[[{kind}]] #{i + 1}"
             if (
@@ -163,17 +170,29 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Resolver:
-    """Resolves names to global ids inside the write transaction of one connection."""
+_KEY_LIMIT = 200  # candidates read per non-exact key: bounds the cost of a very common key
 
-    def __init__(self, conn: sqlite3.Connection, rules: AliasRules) -> None:
+
+class Resolver:
+    """Resolves names to global ids inside the write transaction of one connection.
+
+    ``rebuild=True`` is the mode of :func:`rebuild_registry`: the key index and aliases have been
+    emptied, only entities resolved since ("claimed") can be matched, and a new entity takes the
+    global id the stored row had before (``prefer``) when no other name has claimed it yet.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, rules: AliasRules, *, rebuild: bool = False) -> None:
         self.conn = conn
         self.rules = rules
+        self.rebuild = rebuild
+        self.claimed: set[int] = set()
 
     def _by_norm(self, norm: str, etype: str) -> int | None:
         rows = self.conn.execute(
             "SELECT gid, type FROM registry_entities WHERE norm = ? ORDER BY gid", (norm,)
         ).fetchall()
+        if self.rebuild:
+            rows = [(g, t) for g, t in rows if g in self.claimed]
         exact = [g for g, t in rows if t == etype]
         if exact:
             return int(exact[0])
@@ -191,13 +210,22 @@ class Resolver:
         cands = {int(g) for g, t, n in rows if compatible(t, etype) and not self.rules.is_split(norm, n)}
         return cands.pop() if len(cands) == 1 else None
 
-    def _create(self, name: str, norm: str, etype: str) -> int:
+    def _create(self, name: str, norm: str, etype: str, prefer: int | None = None) -> int:
+        if prefer is not None and prefer not in self.claimed:
+            cur = self.conn.execute(
+                "UPDATE registry_entities SET name = ?, norm = ?, type = ? WHERE gid = ?",
+                (name, norm, etype, prefer),
+            )
+            if cur.rowcount:
+                self.claimed.add(prefer)
+                return prefer
         cur = self.conn.execute(
             "INSERT INTO registry_entities(name, norm, type, created_at) VALUES (?, ?, ?, ?)",
             (name, norm, etype, _now()),
         )
         gid = cur.lastrowid
         assert gid is not None
+        self.claimed.add(gid)
         return gid
 
     def _add_aliases(self, gid: int, names: Iterable[str], origin: str) -> None:
@@ -212,35 +240,187 @@ class Resolver:
                 (norm, gid, alias.strip(), origin),
             )
 
-    def resolve(self, name: str, etype: str, aliases: Iterable[str] = ()) -> int | None:
+    # -- the key index ---------------------------------------------------------------------------
+
+    def _candidates(self, keys: list[str]) -> list[Candidate]:
+        gids: set[int] = set()
+        for key in dict.fromkeys(keys):
+            limit = -1 if key.startswith("n:") else _KEY_LIMIT
+            gids.update(
+                int(g)
+                for (g,) in self.conn.execute(
+                    "SELECT gid FROM registry_keys WHERE key = ? ORDER BY gid LIMIT ?", (key, limit)
+                )
+            )
+        out: list[Candidate] = []
+        for gid in sorted(gids):
+            row = self.conn.execute(
+                "SELECT name, type FROM registry_entities WHERE gid = ?", (gid,)
+            ).fetchone()
+            if row is None:
+                continue
+            variants = [
+                v
+                for n, t in self.conn.execute(
+                    "SELECT name, type FROM registry_keys WHERE gid = ? AND key >= 'n:' AND key < 'n;' "
+                    "ORDER BY key",
+                    (gid,),
+                )
+                if (v := parse_name(n, t)) is not None
+            ]
+            out.append(Candidate(gid, row[1], tuple(variants), row[0]))
+        return out
+
+    def _index(self, gid: int, name: Name) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?)",
+            [(k, gid, name.display, name.etype) for k in index_keys(name)],
+        )
+
+    def _blocked(self, norm: str) -> Callable[[Candidate], bool]:
+        if not self.rules.splits:
+            return lambda c: False
+
+        def blocked(c: Candidate) -> bool:
+            names = [c.name, *(v.display for v in c.variants)]
+            return any(self.rules.is_split(norm, normalise(n)) for n in names)
+
+        return blocked
+
+    def _promote(self, gid: int, name: Name) -> None:
+        """Make ``name`` the entity's canonical name when it is more complete (same type family)."""
+        row = self.conn.execute("SELECT name, type FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
+        current = parse_name(row[0], row[1])
+        if family(name.etype) != family(row[1]) and family(row[1]) != "any":
+            return
+        if current is not None and name.completeness() <= current.completeness():
+            return
+        self.conn.execute(
+            "UPDATE registry_entities SET name = ?, norm = ? WHERE gid = ?",
+            (name.label, normalise(name.label), gid),
+        )
+        self._add_aliases(gid, [row[0]], "auto")
+
+    def _acronym_aliases(self, gid: int, name: Name, aliases: list[str]) -> None:
+        """An organisation's acronyms written in the document ("Iraqi Islamic Party (IIP)") become keys."""
+        mine = set(acronyms_of(name))
+        for alias in aliases:
+            parsed = parse_name(alias, name.etype)
+            if parsed is not None and parsed.caps and parsed.acronym in mine:
+                self._index(gid, parsed)
+
+    # -- resolving -------------------------------------------------------------------------------
+
+    def resolve(
+        self, name: str, etype: str, aliases: Iterable[str] = (), *, prefer: int | None = None
+    ) -> int | None:
         """The global id for an entity named ``name`` of type ``etype`` (created when new).
 
         ``aliases`` are other names the document used for it; they are recorded as registry aliases (a
         merge rule is matched on the canonical name only, so a shared surname cannot pull in another
-        person). Returns None for a name that normalises to nothing.
+        person). Returns None for a name that normalises to nothing or that names no entity ("you",
+        "Views", see ``saidwhat/data/non_speakers.toml``). ``prefer``: the global id to reuse when a
+        new entity is created during a rebuild.
         """
         norm = normalise(name)
-        if not norm:
+        if not norm or refused(name):
             return None
         etype = etype.upper()
-        alias_list = [a for a in aliases if normalise(a)]
+        alias_list = [a for a in aliases if normalise(a) and not refused(a)]
+        parsed = parse_name(name, etype)
         rule = self.rules.merge_for(norm, etype)
         if rule is not None:
             target_type = rule.type or etype
             rnorm = normalise(rule.name)
             gid = self._by_norm(rnorm, target_type)
             if gid is None:
-                gid = self._create(rule.name, rnorm, target_type)
+                gid = self._create(rule.name, rnorm, target_type, prefer)
             self._add_aliases(gid, rule.aliases, "file")
             self._add_aliases(gid, [name, *alias_list], "auto")
+            if parsed is not None:
+                self._index(gid, parsed)
             return gid
-        gid = self._by_norm(norm, etype)
+        if parsed is None:
+            return None
+        decision = decide(parsed, self._candidates(probe_keys(parsed)), self._blocked(norm))
+        gid = decision.gid
         if gid is None:
+            gid = self._by_norm(norm, etype)
+        if gid is None and decision.rule == "new":
             gid = self._by_alias(norm, etype)
         if gid is None:
-            gid = self._create(name.strip(), norm, etype)
-        self._add_aliases(gid, alias_list, "auto")
+            gid = self._create(parsed.label, normalise(parsed.label), etype, prefer)
+        else:
+            self.claimed.add(gid)
+            self._promote(gid, parsed)
+        self._index(gid, parsed)
+        if parsed.family in ("org", "any"):
+            self._acronym_aliases(gid, parsed, alias_list)
+        self._add_aliases(gid, [name, *alias_list], "auto")
         return gid
+
+
+def rebuild_registry(conn: sqlite3.Connection, rules: AliasRules) -> int:
+    """Re-resolve every stored entity, speaker and relay in storage order (one open transaction).
+
+    The key index and aliases are rebuilt from scratch, so the result is the one a fresh ingest in
+    the same order gives; an entity keeps its global id when it is resolved again first. Registry
+    entities no longer used are deleted and the counters recomputed. Returns how many per-document
+    entities changed global id.
+    """
+    changed = 0
+    resolver = Resolver(conn, rules, rebuild=True)
+    conn.execute("DELETE FROM registry_aliases")
+    conn.execute("DELETE FROM registry_keys")
+    doc_pks = [r[0] for r in conn.execute("SELECT pk FROM documents ORDER BY pk")]
+    for dpk in doc_pks:
+        local: dict[str, int | None] = {}
+        for epk, eid, name, etype, old in conn.execute(
+            "SELECT pk, eid, name, type, gid FROM entities WHERE doc = ? ORDER BY ord", (dpk,)
+        ).fetchall():
+            aliases_ = [
+                a
+                for (a,) in conn.execute(
+                    "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY ord", (epk,)
+                )
+            ]
+            gid = resolver.resolve(name, etype, aliases_, prefer=old)
+            local.setdefault(eid, gid)
+            if gid != old:
+                changed += 1
+                conn.execute("UPDATE entities SET gid = ? WHERE pk = ?", (gid, epk))
+        for spk, text, name, entity, anon, kind, old in conn.execute(
+            "SELECT pk, speaker_text, speaker_name, speaker_entity, speaker_anonymous, speaker_kind, "
+            "speaker_gid FROM statements WHERE doc = ? AND speaker_text IS NOT NULL",
+            (dpk,),
+        ).fetchall():
+            if entity is not None and entity in local:
+                sgid = local[entity]
+            elif name and not anon:
+                sgid = resolver.resolve(name, KIND_TYPES.get(kind, ""), [text], prefer=old)
+            else:
+                sgid = None
+            conn.execute("UPDATE statements SET speaker_gid = ? WHERE pk = ?", (sgid, spk))
+        for vstmt, vord, text, name, entity, kind, old in conn.execute(
+            "SELECT v.stmt, v.ord, v.text, v.name, v.entity, v.kind, v.gid FROM statement_via v "
+            "JOIN statements s ON s.pk = v.stmt WHERE s.doc = ?",
+            (dpk,),
+        ).fetchall():
+            if entity is not None and entity in local:
+                vgid = local[entity]
+            elif name:
+                vgid = resolver.resolve(name, KIND_TYPES.get(kind, ""), [text], prefer=old)
+            else:
+                vgid = None
+            conn.execute("UPDATE statement_via SET gid = ? WHERE stmt = ? AND ord = ?", (vgid, vstmt, vord))
+    conn.execute(
+        "DELETE FROM registry_entities WHERE gid NOT IN ("
+        "SELECT gid FROM entities WHERE gid IS NOT NULL "
+        "UNION SELECT speaker_gid FROM statements WHERE speaker_gid IS NOT NULL "
+        "UNION SELECT gid FROM statement_via WHERE gid IS NOT NULL)"
+    )
+    recount(conn)
+    return changed
 
 
 _RECOUNT_SET = (
