@@ -20,7 +20,14 @@ from saidwhat.model import Analysis
 from saidwhat.store.fts import CLOSE, OPEN, fts_query, parse_marked
 from saidwhat.store.migrations import LATEST_VERSION, MIGRATIONS
 from saidwhat.store.read import load_analysis, load_records
-from saidwhat.store.registry import AliasRules, Resolver, load_rules, normalise, rebuild_registry
+from saidwhat.store.registry import (
+    AliasRules,
+    Resolver,
+    entity_variants,
+    load_rules,
+    normalise,
+    rebuild_registry,
+)
 from saidwhat.store.types import (
     AddResult,
     DayCount,
@@ -601,6 +608,11 @@ class Store:
         if row is None:
             raise SaidwhatError("E_NOT_FOUND", f"no entity with id {global_id}")
         return self._registry_entity(row)
+
+    @_guard
+    def entity_variants(self, global_id: int) -> list[str]:
+        """The names joined into registry entity ``global_id`` other than its canonical name (merges)."""
+        return entity_variants(self._conn(), global_id)
 
     def _registry_entity(self, row: tuple[Any, ...]) -> RegistryEntity:
         gid, name, etype, mentions, statements, documents, relayed = row

@@ -337,8 +337,10 @@ class Resolver:
                 gid = self._create(rule.name, rnorm, target_type, prefer)
             self._add_aliases(gid, rule.aliases, "file")
             self._add_aliases(gid, [name, *alias_list], "auto")
-            if parsed is not None:
-                self._index(gid, parsed)
+            for known in (parse_name(rule.name, target_type), parsed):
+                if known is not None:
+                    self._index(gid, known)
+            self.claimed.add(gid)
             return gid
         if parsed is None:
             return None
@@ -421,6 +423,23 @@ def rebuild_registry(conn: sqlite3.Connection, rules: AliasRules) -> int:
     )
     recount(conn)
     return changed
+
+
+def entity_variants(conn: sqlite3.Connection, gid: int) -> list[str]:
+    """The names joined into entity ``gid`` (as first written), other than its canonical name."""
+    row = conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
+    if row is None:
+        return []
+    seen = {row[0]}
+    out: list[str] = []
+    for (name,) in conn.execute(
+        "SELECT name FROM registry_keys WHERE gid = ? AND key >= 'n:' AND key < 'n;' ORDER BY name", (gid,)
+    ):
+        norm = normalise(name)
+        if norm not in seen:
+            seen.add(norm)
+            out.append(name)
+    return out
 
 
 _RECOUNT_SET = (
