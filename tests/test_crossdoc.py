@@ -228,10 +228,27 @@ def test_surname_joins_the_one_full_name_across_the_store(store: Store) -> None:
     assert store.entity(g[0]).type == "PERSON"  # type: ignore[arg-type]
 
 
-def test_surname_entity_is_taken_over_by_the_full_name(store: Store) -> None:
-    g = gids(store, doc("a", ("Zarqawi", "PERSON")), doc("b", ("Abu Musab al-Zarqawi", "PERSON")))
-    assert g[0] == g[1]
-    assert store.entity(g[0]).name == "Abu Musab al-Zarqawi"  # type: ignore[arg-type]
+def test_an_entity_known_by_a_surname_alone_is_never_taken_over(store: Store) -> None:
+    """ "Goldsmith" (the attorney general, 2005) is not "Harvey Goldsmith" (a promoter, 2009)."""
+    g = gids(
+        store,
+        doc("a", ("Goldsmith", "PERSON")),
+        doc("b", ("Harvey Goldsmith", "PERSON")),
+        doc("c", ("Lord Goldsmith", "PERSON")),
+    )
+    assert g[1] != g[0] and g[2] == g[0]
+
+
+def test_a_surname_joins_the_full_name_of_its_own_document(store: Store) -> None:
+    g = gids(
+        store,
+        doc("a", ("Colin Murray", "PERSON")),
+        doc("b", ("Conrad Murray", "PERSON"), ("Dr Murray", "PERSON"), ("Murray", "ORG")),
+        doc("c", ("Dr Murray", "PERSON")),  # two Murrays in the store, none in this article
+    )
+    colin, conrad, dr, org, elsewhere = g
+    assert dr == org == conrad != colin
+    assert elsewhere not in (colin, conrad)
 
 
 def test_first_name_alone_joins_its_one_person_unless_titled(store: Store) -> None:
@@ -315,17 +332,30 @@ def test_generic_speakers_and_labels_get_no_registry_entity(store: Store) -> Non
 # -- canonical names, alias file, determinism, cost ------------------------------------------------
 
 
-def test_canonical_name_is_the_most_complete_form(store: Store) -> None:
+def test_canonical_name_is_the_most_complete_form_written_twice(store: Store) -> None:
     g = gids(
         store,
-        doc("a", ("Allawi", "PERSON")),
-        doc("b", ("Iyad Allawi", "PERSON")),
+        doc("a", ("Iyad Allawi", "PERSON")),
+        doc("b", ("Allawi", "PERSON")),
         doc("c", ("Michael Jackson", "PERSON")),
         doc("d", ("Michael Joseph Jackson", "PERSON")),
+        doc("e", ("Michael J. Jackson", "PERSON")),
+        doc("f", ("Michael Joseph Jackson", "PERSON"), ("Ayad Allawi", "PERSON")),
+        doc("g", ("Michael Joseph Jackson Smith", "PERSON")),  # an extraction error, once, and longer
     )
     assert store.entity(g[0]).name == "Iyad Allawi"  # type: ignore[arg-type]
+    assert store.entity_variants(g[0]) == ["Allawi", "Ayad Allawi"]  # type: ignore[arg-type]
+    assert g[2] == g[3] == g[4] == g[5] and g[7] != g[2]
     assert store.entity(g[2]).name == "Michael Joseph Jackson"  # type: ignore[arg-type]
-    assert store.entity_variants(g[0]) == ["Allawi"]  # type: ignore[arg-type]
+
+
+def test_an_extraction_error_joining_two_given_names_stays_apart(store: Store) -> None:
+    g = gids(
+        store,
+        doc("a", ("Michael Jackson", "PERSON"), ("Michael Joseph Jackson", "PERSON")),
+        doc("b", ("Michael Katherine Jackson", "PERSON")),
+    )
+    assert g[0] == g[1] != g[2]
 
 
 ALIASES = """
@@ -363,8 +393,9 @@ def test_alias_file_splits_and_joins_by_hand(tmp_path: Path) -> None:
 
 def test_rebuild_gives_the_same_registry_as_ingest(tmp_path: Path) -> None:
     docs = [
-        doc("a", ("Allawi", "PERSON"), ("WHO", "ORG")),
-        doc("b", ("Iyad Allawi", "PERSON"), ("World Health Organization", "ORG")),
+        doc("a", ("Allawi", "PERSON"), ("WHO", "ORG"), ("Iraqi Ministry of Finance", "ORG", ["IMF"])),
+        doc("b", ("Iyad Allawi", "PERSON"), ("World Health Organization", "ORG"), ("Keiji Fukuda", "ORG")),
+        doc("b2", ("Keiji Fukuda", "PERSON"), ("Dr Fukuda", "ORG"), ("IMF", "ORG")),
         doc("c", ("Ali Allawi", "PERSON"), ("Allawi", "ORG"), ("Jackson", "PERSON")),
         doc("d", ("Michael Jackson", "PERSON"), ("Katherine Jackson", "PERSON"), ("Jackson", "PERSON")),
     ]

@@ -264,6 +264,19 @@ def _is_caps(display: str) -> bool:
     return sum(1 for c in display if c.isupper()) >= 2
 
 
+_OPEN_PAREN = re.compile(r"\s*\([^()]*\)?$")
+
+
+def _known_org(display: str, data: CrossdocData) -> bool:
+    """Listed as an organisation (acronym table, gazetteer, [organisations]): never a person."""
+    if (
+        _undot(display) in data.acronyms
+        or _org_core(ascii_fold(display), data.company_suffixes) in data.org_names
+    ):
+        return True
+    return load_gazetteer().lookup(display) is not None or fold(display) in load_knowledge().organisations
+
+
 _GLUED_INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\.)")
 
 
@@ -285,6 +298,9 @@ def _person(display: str, etype: str, data: CrossdocData) -> Name | None:
     if not words:
         return None
     kept = tuple(w for w in words if w not in data.particles) or words
+    if any(w.islower() and ascii_fold(w) not in data.particles for w in raw[1:]):
+        # "Stephen Rae of GlaxoSmithKline": not a person's name; joins only its exact copies
+        return Name(display, etype, "person-like", " ".join(words), words, False, display, titled)
     return Name(display, etype, PERSON, " ".join(words), kept, False, display, titled)
 
 
@@ -297,8 +313,11 @@ def parse_name(name: str, etype: str) -> Name | None:
     display = re.sub(r"\s+", " ", strip_possessive(name.strip().replace("’", "'"))).strip(_EDGE)
     if display.lower().startswith("the "):
         display = display[4:]
+    display = _OPEN_PAREN.sub("", display) or display  # "World Health Organization (WHO"
     if not display or refused(display):
         return None
+    if fam == PERSON and _known_org(display, data):
+        fam = ORG  # "Unicef" tagged PERSON
     if fam == PERSON:
         return _person(display, etype, data)
     caps = _is_caps(display)
@@ -315,6 +334,11 @@ def parse_name(name: str, etype: str) -> Name | None:
             key = fold(src.name)
         core = _org_core(key, data.company_suffixes)
         full = data.org_names.get(core)
+        first, _, rest = core.partition(" ")
+        if full is None and rest and first in load_knowledge().demonyms:
+            full = data.org_names.get(
+                rest
+            )  # "UK Health Protection Agency", "US Food and Drug Administration"
         if full is not None:
             core = ascii_fold(full)
         return Name(display, etype, fam, core, tuple(core.split()), caps, display)
@@ -440,8 +464,14 @@ def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def same_person(a: Name, b: Name) -> bool:
-    """Two full person names that may be one person (surname variants, compatible given names)."""
-    return translit(a.surname, b.surname) and given_compatible(a.given, b.given)
+    """Two full person names that may be one person (surname variants, compatible given names).
+
+    Spacing inside the given names does not count ("La Toya" = "LaToya")."""
+    if not translit(a.surname, b.surname):
+        return False
+    if "".join(a.given) == "".join(b.given):
+        return True
+    return given_compatible(a.given, b.given)
 
 
 def close_core(a: Name, b: Name) -> bool:
@@ -479,6 +509,9 @@ class Candidate:
         return any(v.core == name.core and families_compatible(v.family, name.family) for v in self.variants)
 
 
+SAME_NAME_OTHER_TYPE = "same full name, entity typed ORG"
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """``gid`` to join (None: create a new entity); ``rule`` names the rule that decided."""
@@ -502,6 +535,14 @@ def _decide_full_person(name: Name, cands: Sequence[Candidate]) -> Decision:
     exact = [c.gid for c in cands if c.person() and c.has_core(name)]
     if exact:
         return Decision(min(exact), "same name")
+    # the same full name in an entity NER typed ORG ("Keiji Fukuda" tagged ORG elsewhere)
+    typed_org = [
+        c.gid
+        for c in cands
+        if c.family == ORG and any(v.core == name.core and not v.caps for v in c.variants)
+    ]
+    if typed_org:
+        return Decision(min(typed_org), SAME_NAME_OTHER_TYPE)
     fits = [
         c.gid
         for c in cands
@@ -510,44 +551,35 @@ def _decide_full_person(name: Name, cands: Sequence[Candidate]) -> Decision:
     if fits:
         gid = _one(fits)
         return Decision(gid, "name variant" if gid is not None else "ambiguous full name")
-    # an entity known only by this surname is taken over by the one full name that has it
-    if _persons_with_surname(name.surname, cands):
-        return Decision(None, "another person with this surname")
-    bare = [
-        c.gid
-        for c in cands
-        if c.family == PERSON
-        and all(len(v.words) == 1 and translit(v.surname, name.surname) for v in c.variants)
-    ]
-    return Decision(_one(bare), "surname entity taken over") if _one(bare) else Decision(None, "new")
+    # an entity known by this surname alone is never taken over: it may be someone else
+    return Decision(None, "new")
 
 
 def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
     word = name.words[0]
-    exact_same_family = [c.gid for c in cands if c.has_core(name)]
-    persons = _persons_with_surname(word, cands)
+    exact = [c for c in cands if c.has_core(name)]
+    if name.family == PERSON:
+        bare_only = [c.gid for c in exact if not c.full_names()]
+        if bare_only:  # the entity already known by this name alone
+            return Decision(min(bare_only), "same name")
     if name.family == PERSON or (name.family in (ORG, PLACE) and not known_non_person(name)):
-        if name.family != PERSON and exact_same_family:
-            return Decision(min(exact_same_family), "same name")
+        if name.family != PERSON and exact:
+            return Decision(min(c.gid for c in exact), "same name")
+        persons = _persons_with_surname(word, cands)
         if len(persons) == 1:
             return Decision(persons[0], "surname of one person")
         if len(persons) > 1:
-            alone = [
-                c.gid
-                for c in cands
-                if c.gid in exact_same_family and not c.full_names() and c.family == name.family
-            ]
-            return Decision(min(alone) if alone else None, "surname shared by several people")
+            return Decision(None, "surname shared by several people")
         if name.family == PERSON:
-            if exact_same_family:
-                return Decision(min(exact_same_family), "same name")
+            if exact:
+                return Decision(min(c.gid for c in exact), "same name")
             firsts = {
                 c.gid for c in cands if c.person() and any(v.given[:1] == (word,) for v in c.full_names())
             }
             gid = None if name.titled else _one(firsts)  # "Prince Charles" is no Charles Kennedy
             return Decision(gid, "first name of one person" if gid is not None else "new")
-    if exact_same_family:
-        return Decision(min(exact_same_family), "same name")
+    if exact:
+        return Decision(min(c.gid for c in exact), "same name")
     return _decide_org_place(name, cands)
 
 
@@ -556,6 +588,22 @@ def _decide_org_place(name: Name, cands: Sequence[Candidate]) -> Decision:
     exact = [c.gid for c in same if c.has_core(name)]
     if exact:
         return Decision(min(exact), "same name")
+    if len(name.words) == 1 and name.family in (ORG, PLACE):
+        # one word tagged ORG here and GPE/LOC there ("Oxfam", "Petionville")
+        other = [
+            c.gid
+            for c in cands
+            if c.family in (ORG, PLACE) and not c.person() and any(v.core == name.core for v in c.variants)
+        ]
+        if other:
+            return Decision(min(other), "same name")
+    if len(name.words) > 1 and name.family in (ORG, ANY) and not name.caps:
+        # a person's full name tagged ORG
+        persons = [
+            c.gid for c in cands if c.person() and any(v.is_full and v.core == name.core for v in c.variants)
+        ]
+        if persons:
+            return Decision(min(persons), "person's name typed ORG")
     if name.caps:
         longs = [c.gid for c in same if any(name.acronym in acronyms_of(v) for v in c.variants)]
         gid = _one(longs)

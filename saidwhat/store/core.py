@@ -321,7 +321,8 @@ class Store:
         registry ids on the way in.
         """
         with self._transaction() as conn:
-            return insert_analysis(conn, Resolver(conn, self.rules), analysis)
+            names = [(e.name, e.type) for e in analysis.entities]
+            return insert_analysis(conn, Resolver(conn, self.rules, document=names), analysis)
 
     @_guard
     def reapply_aliases(self, aliases: Path | None = None) -> int:

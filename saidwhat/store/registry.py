@@ -27,15 +27,22 @@ from pathlib import Path
 from typing import Any
 
 from saidwhat.entities.crossdoc import (
+    ORG,
+    PERSON,
+    PLACE,
+    SAME_NAME_OTHER_TYPE,
     Candidate,
     Name,
     acronyms_of,
     decide,
     family,
     index_keys,
+    known_non_person,
     parse_name,
     probe_keys,
     refused,
+    same_person,
+    translit,
 )
 from saidwhat.errors import SaidwhatError
 
@@ -181,11 +188,42 @@ class Resolver:
     global id the stored row had before (``prefer``) when no other name has claimed it yet.
     """
 
-    def __init__(self, conn: sqlite3.Connection, rules: AliasRules, *, rebuild: bool = False) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        rules: AliasRules,
+        *,
+        rebuild: bool = False,
+        document: Iterable[tuple[str, str]] = (),
+    ) -> None:
         self.conn = conn
         self.rules = rules
         self.rebuild = rebuild
         self.claimed: set[int] = set()
+        self.begin_document(document)
+
+    def begin_document(self, entities: Iterable[tuple[str, str]]) -> None:
+        """Start resolving one document whose entities are ``(name, type)``: a surname alone there
+        joins the one full name of the document with that surname ("Dr Murray" by "Conrad Murray")."""
+        self.doc_persons: dict[str, list[tuple[str, Name]]] = {}
+        for name, etype in entities:
+            parsed = parse_name(name, etype)
+            if parsed is not None and parsed.is_full:
+                self.doc_persons.setdefault(parsed.surname, []).append((name, parsed))
+
+    def _in_document(self, parsed: Name) -> str | None:
+        """The document's one full name that a bare surname refers to (None: none or several)."""
+        if len(parsed.words) != 1 or parsed.caps or parsed.family not in (PERSON, ORG, PLACE):
+            return None
+        if parsed.family != PERSON and known_non_person(parsed):
+            return None
+        fulls = [f for s, names in self.doc_persons.items() if translit(s, parsed.words[0]) for f in names]
+        if not fulls:
+            return None
+        best = max(fulls, key=lambda f: (f[1].completeness(), f[0]))
+        if all(same_person(best[1], f[1]) for f in fulls):
+            return best[0]
+        return None
 
     def _by_norm(self, norm: str, etype: str) -> int | None:
         rows = self.conn.execute(
@@ -272,10 +310,20 @@ class Resolver:
         return out
 
     def _index(self, gid: int, name: Name) -> None:
+        keys = index_keys(name)
+        self.conn.execute(
+            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(key, gid) DO UPDATE SET uses = uses + 1",
+            (keys[0], gid, name.display, name.etype),
+        )
         self.conn.executemany(
             "INSERT OR IGNORE INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?)",
-            [(k, gid, name.display, name.etype) for k in index_keys(name)],
+            [(k, gid, name.display, name.etype) for k in keys[1:]],
         )
+
+    def _name_of(self, gid: int) -> str:
+        row = self.conn.execute("SELECT name FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
+        return str(row[0]) if row else ""
 
     def _blocked(self, norm: str) -> Callable[[Candidate], bool]:
         if not self.rules.splits:
@@ -287,26 +335,48 @@ class Resolver:
 
         return blocked
 
-    def _promote(self, gid: int, name: Name) -> None:
-        """Make ``name`` the entity's canonical name when it is more complete (same type family)."""
-        row = self.conn.execute("SELECT name, type FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
-        current = parse_name(row[0], row[1])
-        if family(name.etype) != family(row[1]) and family(row[1]) != "any":
+    def _promote(self, gid: int) -> None:
+        """Canonical name: the most complete variant of the entity's type family written more than
+        once (any variant when none is), then the most used; a tie keeps the current name."""
+        name, etype = self.conn.execute(
+            "SELECT name, type FROM registry_entities WHERE gid = ?", (gid,)
+        ).fetchone()
+        fam = family(etype)
+        variants = []
+        for vname, vtype, uses in self.conn.execute(
+            "SELECT name, type, uses FROM registry_keys WHERE gid = ? AND key >= 'n:' AND key < 'n;' "
+            "ORDER BY key",
+            (gid,),
+        ):
+            v = parse_name(vname, vtype)
+            if v is not None and (v.family == fam or fam == "any"):
+                variants.append((v, int(uses)))
+        pool = [vu for vu in variants if vu[1] > 1] or variants
+        if not pool:
             return
-        if current is not None and name.completeness() <= current.completeness():
+        best = max(pool, key=lambda vu: (vu[0].completeness(), vu[1]))
+        current = [vu for vu in pool if vu[0].label == name]
+        if current and (current[0][0].completeness(), current[0][1]) >= (best[0].completeness(), best[1]):
             return
-        self.conn.execute(
-            "UPDATE registry_entities SET name = ?, norm = ? WHERE gid = ?",
-            (name.label, normalise(name.label), gid),
-        )
-        self._add_aliases(gid, [row[0]], "auto")
+        if best[0].label != name:
+            self.conn.execute(
+                "UPDATE registry_entities SET name = ?, norm = ? WHERE gid = ?",
+                (best[0].label, normalise(best[0].label), gid),
+            )
+            self._add_aliases(gid, [name], "auto")
 
     def _acronym_aliases(self, gid: int, name: Name, aliases: list[str]) -> None:
         """An organisation's acronyms written in the document ("Iraqi Islamic Party (IIP)") become keys."""
         mine = set(acronyms_of(name))
         for alias in aliases:
             parsed = parse_name(alias, name.etype)
-            if parsed is not None and parsed.caps and parsed.acronym in mine:
+            # a listed acronym ("EU", "IMF") means its own body, whatever a document pairs it with
+            if (
+                parsed is not None
+                and parsed.caps
+                and parsed.core == parsed.acronym
+                and parsed.acronym in mine
+            ):
                 self._index(gid, parsed)
 
     # -- resolving -------------------------------------------------------------------------------
@@ -344,6 +414,13 @@ class Resolver:
             return gid
         if parsed is None:
             return None
+        full = self._in_document(parsed)
+        if full is not None:
+            gid = self.resolve(full, "PERSON", prefer=prefer)
+            if gid is not None and not self._blocked(norm)(Candidate(gid, "PERSON", (), self._name_of(gid))):
+                self._index(gid, parsed)
+                self._add_aliases(gid, [name, *alias_list], "auto")
+                return gid
         decision = decide(parsed, self._candidates(probe_keys(parsed)), self._blocked(norm))
         gid = decision.gid
         if gid is None:
@@ -354,8 +431,10 @@ class Resolver:
             gid = self._create(parsed.label, normalise(parsed.label), etype, prefer)
         else:
             self.claimed.add(gid)
-            self._promote(gid, parsed)
+            if decision.rule == SAME_NAME_OTHER_TYPE:  # a person's name first seen typed ORG
+                self.conn.execute("UPDATE registry_entities SET type = ? WHERE gid = ?", (etype, gid))
         self._index(gid, parsed)
+        self._promote(gid)
         if parsed.family in ("org", "any"):
             self._acronym_aliases(gid, parsed, alias_list)
         self._add_aliases(gid, [name, *alias_list], "auto")
@@ -377,9 +456,11 @@ def rebuild_registry(conn: sqlite3.Connection, rules: AliasRules) -> int:
     doc_pks = [r[0] for r in conn.execute("SELECT pk FROM documents ORDER BY pk")]
     for dpk in doc_pks:
         local: dict[str, int | None] = {}
-        for epk, eid, name, etype, old in conn.execute(
+        rows = conn.execute(
             "SELECT pk, eid, name, type, gid FROM entities WHERE doc = ? ORDER BY ord", (dpk,)
-        ).fetchall():
+        ).fetchall()
+        resolver.begin_document((r[2], r[3]) for r in rows)
+        for epk, eid, name, etype, old in rows:
             aliases_ = [
                 a
                 for (a,) in conn.execute(
