@@ -27,7 +27,7 @@ Ent = tuple[str, str] | tuple[str, str, Sequence[str]]  # (name, type[, in-docum
 
 def doc(source: str, *entities: Ent, speakers: Sequence[tuple[str, str]] = ()) -> Analysis:
     """An article naming ``entities`` (one mention each) and, optionally, unlinked named speakers."""
-    text = ""
+    text = f"[{source}] "  # distinct texts: the store takes a same text again as "unchanged"
     ents: list[Entity] = []
     for i, e in enumerate(entities):
         name, etype = e[0], e[1]
@@ -55,7 +55,6 @@ def doc(source: str, *entities: Ent, speakers: Sequence[tuple[str, str]] = ()) -
                 "body",
             )
         )
-    text = text or "Nothing.\n"
     meta = DocMeta(hashlib.sha256(text.encode()).hexdigest(), source, text)
     return Analysis(meta, [Segment("body", 0, len(text))], statements, ents)
 
@@ -430,14 +429,21 @@ def test_resolution_cost_does_not_grow_with_the_store(tmp_path: Path) -> None:
         def count(_: str) -> None:
             counts.append(1)
 
+        def word(i: int) -> str:  # distinct pronounceable words: "Bada", "Bade", ...
+            out = ""
+            for _ in range(3):
+                i, r = divmod(i, 20)
+                out += "bdfgklmnprstvz"[r % 14] + "aeiou"[r % 5]
+            return out.capitalize()
+
         def add_people(start: int, n: int) -> None:
             for i in range(start, start + n):
-                s.add(doc(f"p{i}", (f"Person{i} Surname{i}", "PERSON"), (f"Agency Number{i}", "ORG")))
+                s.add(doc(f"p{i}", (f"{word(i)} {word(i + 7)}", "PERSON"), (f"{word(i + 3)} Agency", "ORG")))
 
         def cost_of_one() -> int:
             counts.clear()
             conn.set_trace_callback(count)
-            s.add(doc(f"probe{len(counts)}-{s.count_documents()}", ("Person3 Surname3", "PERSON")))
+            s.add(doc(f"probe{s.count_documents()}", (f"{word(3)} {word(10)}", "PERSON")))
             conn.set_trace_callback(None)
             return len(counts)
 

@@ -90,6 +90,7 @@ class CrossdocData:
     org_names: dict[str, str]  # folded full name or variant -> full name
     pronouns: frozenset[str]
     labels: frozenset[str]
+    honorifics: frozenset[str]  # titles that make any name a person's ("Dr Fukuda" typed ORG)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -148,6 +149,7 @@ def load_crossdoc() -> CrossdocData:
         org_names=org_names,
         pronouns=frozenset(s.casefold() for s in _words(non.get("pronouns"), "pronouns")),
         labels=frozenset(s.casefold() for s in _words(non.get("labels"), "labels")),
+        honorifics=frozenset(fold(s) for s in _words(cfg.get("person_honorifics"), "person_honorifics")),
     )
 
 
@@ -316,8 +318,10 @@ def parse_name(name: str, etype: str) -> Name | None:
     display = _OPEN_PAREN.sub("", display) or display  # "World Health Organization (WHO"
     if not display or refused(display):
         return None
-    if fam == PERSON and _known_org(display, data):
-        fam = ORG  # "Unicef" tagged PERSON
+    if fam in (PERSON, PLACE) and _known_org(display, data):
+        fam, etype = ORG, "ORG"  # "Unicef" tagged PERSON, "EU" tagged GPE
+    elif fam in (ORG, PLACE, ANY) and " " in display and ascii_fold(display.split()[0]) in data.honorifics:
+        fam, etype = PERSON, "PERSON"  # "Dr Fukuda" tagged ORG
     if fam == PERSON:
         return _person(display, etype, data)
     caps = _is_caps(display)

@@ -290,23 +290,30 @@ class Resolver:
                     "SELECT gid FROM registry_keys WHERE key = ? ORDER BY gid LIMIT ?", (key, limit)
                 )
             )
-        out: list[Candidate] = []
-        for gid in sorted(gids):
-            row = self.conn.execute(
-                "SELECT name, type FROM registry_entities WHERE gid = ?", (gid,)
-            ).fetchone()
-            if row is None:
-                continue
-            variants = [
-                v
-                for n, t in self.conn.execute(
-                    "SELECT name, type FROM registry_keys WHERE gid = ? AND key >= 'n:' AND key < 'n;' "
-                    "ORDER BY key",
-                    (gid,),
-                )
-                if (v := parse_name(n, t)) is not None
-            ]
-            out.append(Candidate(gid, row[1], tuple(variants), row[0]))
+        if not gids:
+            return []
+        order = sorted(gids)
+        marks = ",".join("?" * len(order))
+        entities = {
+            int(g): (n, t)
+            for g, n, t in self.conn.execute(
+                f"SELECT gid, name, type FROM registry_entities WHERE gid IN ({marks})", order
+            )
+        }
+        variants: dict[int, list[Name]] = {}
+        for g, n, t in self.conn.execute(
+            f"SELECT gid, name, type FROM registry_keys WHERE gid IN ({marks}) "
+            "AND key >= 'n:' AND key < 'n;' ORDER BY gid, key",
+            order,
+        ):
+            v = parse_name(n, t)
+            if v is not None:
+                variants.setdefault(int(g), []).append(v)
+        out = [
+            Candidate(gid, entities[gid][1], tuple(variants.get(gid, ())), entities[gid][0])
+            for gid in order
+            if gid in entities
+        ]
         return out
 
     def _index(self, gid: int, name: Name) -> None:
@@ -428,11 +435,15 @@ class Resolver:
         if gid is None and decision.rule == "new":
             gid = self._by_alias(norm, etype)
         if gid is None:
-            gid = self._create(parsed.label, normalise(parsed.label), etype, prefer)
+            gid = self._create(parsed.label, normalise(parsed.label), parsed.etype, prefer)
         else:
             self.claimed.add(gid)
             if decision.rule == SAME_NAME_OTHER_TYPE:  # a person's name first seen typed ORG
                 self.conn.execute("UPDATE registry_entities SET type = ? WHERE gid = ?", (etype, gid))
+                self.conn.execute(
+                    "UPDATE registry_keys SET type = ? WHERE gid = ? AND key = ?",
+                    (etype, gid, f"n:{parsed.core}"),
+                )
         self._index(gid, parsed)
         self._promote(gid)
         if parsed.family in ("org", "any"):
