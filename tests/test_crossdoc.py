@@ -452,3 +452,34 @@ def test_resolution_cost_does_not_grow_with_the_store(tmp_path: Path) -> None:
         add_people(40, 360)
         large = cost_of_one()
         assert large <= small + 2
+
+
+def test_cli_entities_shows_merges_and_applies_an_alias_file(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.db"
+    with Store(db) as s:
+        gids(s, doc("a", ("Iyad Allawi", "PERSON")), doc("b", ("Ayad Allawi", "PERSON"), ("Allawi", "ORG")))
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    env.pop("SAIDWHAT_DB", None)
+    env.pop("SAIDWHAT_ALIASES", None)
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "saidwhat", "entities", "--db", str(db), *args]
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+
+    r = cli("--json")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(x["name"], x["merged"]) for x in rows] == [("Iyad Allawi", ["Allawi", "Ayad Allawi"])]
+    rules = tmp_path / "aliases.toml"
+    rules.write_text('[[split]]\nname = "Iyad Allawi"\naliases = ["Allawi"]\n')
+    r = cli("--json", "--aliases", str(rules))
+    assert r.returncode == 0, r.stderr
+    assert "1 stored entity changed id" in r.stderr
+    names = sorted(json.loads(line)["name"] for line in r.stdout.splitlines())
+    assert names == ["Allawi", "Iyad Allawi"]

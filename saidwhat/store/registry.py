@@ -316,11 +316,11 @@ class Resolver:
         ]
         return out
 
-    def _index(self, gid: int, name: Name) -> None:
+    def _index(self, gid: int, name: Name, count: bool = True) -> None:
         keys = index_keys(name)
         self.conn.execute(
             "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(key, gid) DO UPDATE SET uses = uses + 1",
+            f"ON CONFLICT(key, gid) DO UPDATE SET uses = uses + {int(count)}",
             (keys[0], gid, name.display, name.etype),
         )
         self.conn.executemany(
@@ -389,7 +389,13 @@ class Resolver:
     # -- resolving -------------------------------------------------------------------------------
 
     def resolve(
-        self, name: str, etype: str, aliases: Iterable[str] = (), *, prefer: int | None = None
+        self,
+        name: str,
+        etype: str,
+        aliases: Iterable[str] = (),
+        *,
+        prefer: int | None = None,
+        count: bool = True,
     ) -> int | None:
         """The global id for an entity named ``name`` of type ``etype`` (created when new).
 
@@ -397,7 +403,8 @@ class Resolver:
         merge rule is matched on the canonical name only, so a shared surname cannot pull in another
         person). Returns None for a name that normalises to nothing or that names no entity ("you",
         "Views", see ``saidwhat/data/non_speakers.toml``). ``prefer``: the global id to reuse when a
-        new entity is created during a rebuild.
+        new entity is created during a rebuild. ``count=False``: a look-up that is not a use of the name
+        (the full name a surname of the same document stands for).
         """
         norm = normalise(name)
         if not norm or refused(name):
@@ -423,7 +430,7 @@ class Resolver:
             return None
         full = self._in_document(parsed)
         if full is not None:
-            gid = self.resolve(full, "PERSON", prefer=prefer)
+            gid = self.resolve(full, "PERSON", prefer=prefer, count=False)
             if gid is not None and not self._blocked(norm)(Candidate(gid, "PERSON", (), self._name_of(gid))):
                 self._index(gid, parsed)
                 self._add_aliases(gid, [name, *alias_list], "auto")
@@ -444,7 +451,7 @@ class Resolver:
                     "UPDATE registry_keys SET type = ? WHERE gid = ? AND key = ?",
                     (etype, gid, f"n:{parsed.core}"),
                 )
-        self._index(gid, parsed)
+        self._index(gid, parsed, count)
         self._promote(gid)
         if parsed.family in ("org", "any"):
             self._acronym_aliases(gid, parsed, alias_list)
