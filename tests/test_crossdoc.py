@@ -273,6 +273,20 @@ def test_spelling_variants_of_organisations_and_places(store: Store) -> None:
     assert g[4] != g[5]
 
 
+def test_names_typed_wrongly_by_ner_join_their_entity(store: Store) -> None:
+    g = gids(
+        store,
+        doc("a", ("Keiji Fukuda", "ORG"), ("Oxfam", "ORG"), ("European Union", "ORG")),
+        doc("b", ("Keiji Fukuda", "PERSON"), ("Oxfam", "LOC"), ("EU", "GPE")),
+        doc("c", ("Dr Fukuda", "ORG"), ("Unicef", "PERSON")),
+        doc("d", ("UNICEF", "ORG"), ("Washington", "GPE"), ("Washington", "PERSON")),
+    )
+    fukuda, oxfam, eu, fukuda2, oxfam2, eu2, dr, unicef, unicef2, city, person = g
+    assert fukuda == fukuda2 == dr and oxfam == oxfam2 and eu == eu2 and unicef == unicef2
+    assert store.entity(fukuda).type == "PERSON"  # type: ignore[arg-type]
+    assert city != person
+
+
 # -- the registry: must not join -------------------------------------------------------------------
 
 
