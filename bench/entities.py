@@ -227,12 +227,28 @@ def tenths(times: list[float]) -> list[float]:
     return out[:10]
 
 
-def run(analyses: Path, gold: Path, errors: int) -> dict[str, Any]:
+def assignment(db: Path) -> list[tuple[Any, ...]]:
+    """Every stored entity with the canonical name of its registry entity, in storage order."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT e.pk, e.name, r.name FROM entities e LEFT JOIN registry_entities r ON r.gid = e.gid "
+        "ORDER BY e.pk"
+    ).fetchall()
+    conn.close()
+    return rows
+
+
+def run(analyses: Path, gold: Path, errors: int, twice: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "t17.db"
         times, n = build_store(analyses, db)
         result = score(db, gold, errors)
         nick = score(db, gold, 0, nicknames=True)
+        if twice:  # determinism: a second store built in the same order has the same registry
+            build_store(analyses, Path(tmp) / "again.db")
+            result["same_registry_when_rebuilt"] = assignment(db) == assignment(Path(tmp) / "again.db")
     result["with_nicknames"] = {
         k: nick[k] for k in ("items", "precision", "recall", "b3_precision", "b3_recall")
     }
@@ -257,6 +273,9 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--errors", type=int, default=0, help="list this many split clusters and mixed entities")
     ap.add_argument("--compare", type=Path, default=None, help="another checkout whose registry to score too")
+    ap.add_argument(
+        "--twice", action="store_true", help="build the store twice and check both registries agree"
+    )
     ap.add_argument("--json-only", action="store_true", help=argparse.SUPPRESS)  # used by --compare
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
@@ -270,7 +289,7 @@ def main() -> int:
         json.dump(run(analyses, a.gold, a.errors), sys.stdout)
         return 0
     sys.path.insert(0, str(ROOT))
-    result = run(analyses, a.gold, a.errors)
+    result = run(analyses, a.gold, a.errors, a.twice)
     out: dict[str, Any] = {"analyses": str(analyses), "gold": str(a.gold), "registry": result}
     rows = [row("this", result)]
     if a.compare is not None:
@@ -305,6 +324,11 @@ def main() -> int:
         f"store time per article (median ms, by tenth of {result['documents']} articles): "
         f"{result['store_ms_per_article_by_tenth']}"
     )
+    if "same_registry_when_rebuilt" in result:
+        print(
+            "same registry when the store is built again in the same order:",
+            result["same_registry_when_rebuilt"],
+        )
     print("top speakers:", ", ".join(result["top_speakers"]))
     print("top relays:", ", ".join(result["top_relays"]))
     for v in result["hard_negative_violations"]:
