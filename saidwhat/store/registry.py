@@ -1,16 +1,23 @@
 """The cross-document entity registry: one global id per real-world thing, and the alias file.
 
-Each per-document entity is resolved to a global id (``registry_entities.gid``) on write:
+Each per-document entity (and each speaker or relay named without one) is resolved to a global id
+(``registry_entities.gid``) on write:
 
+0. a pronoun or page label ("you", "Views"; ``saidwhat/data/non_speakers.toml``) gets none;
 1. the user's alias file: a ``[[merge]]`` whose name or aliases contain the entity's canonical name
    sends it to the merge's canonical name;
-2. an existing registry entity with the same normalised canonical name and a compatible type;
-3. an existing registry alias equal to the normalised name, when exactly one compatible entity has it
-   (an ambiguous alias such as a shared surname resolves to nothing rather than to a guess);
-4. otherwise a new registry entity.
+2. a surname alone joins the one full name of the same document with that surname;
+3. the rules of :mod:`saidwhat.entities.crossdoc` over the candidates found through the key index
+   (``registry_keys``): same core name, transliteration and title variants, a surname of exactly one
+   person, acronyms, mistyped names; an ambiguous name joins nothing;
+4. an existing registry entity with the same normalised canonical name and a compatible type;
+5. when step 3 found no candidate: a registry alias equal to the normalised name, when exactly one
+   compatible entity has it;
+6. otherwise a new registry entity.
 
-``[[split]]`` entries detach names from an entity: a split alias is never registered for, nor resolved
-through aliases to, that entity. See ``docs/store.md`` for the file format.
+``[[split]]`` entries detach names from an entity: a split alias is never registered for, resolved
+through aliases to, or joined by a step-3 rule to that entity. See ``docs/store.md`` for the file
+format and ``docs/entities.md`` ("Across documents") for the rules.
 """
 
 from __future__ import annotations
