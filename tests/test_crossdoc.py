@@ -223,7 +223,8 @@ def test_surname_joins_the_one_full_name_across_the_store(store: Store) -> None:
         doc("g", ("Préval", "PERSON")),
     )
     assert g[0] == g[1] == g[2] == g[3]
-    assert g[5] == g[6] and g[4] != g[5]  # the GPE came first: no person to join yet
+    # the GPE came first: no person to join yet; then "Préval" alone is a place's name too: not joined
+    assert g[4] != g[5] and g[6] != g[5]
     assert store.entity(g[0]).type == "PERSON"  # type: ignore[arg-type]
 
 
@@ -327,8 +328,27 @@ def test_a_country_or_known_organisation_never_joins_a_person(store: Store) -> N
         doc("b", ("Jordan", "GPE")),
         doc("c", ("Gordon Reuters", "PERSON")),
         doc("d", ("Reuters", "ORG")),
+        doc("e", ("Barbara Roche", "PERSON"), ("Haiti", "GPE"), ("Connexion Haiti", "PERSON")),
+        doc("f", ("Roche AG", "ORG"), ("Haiti", "PERSON"), ("flu", "PERSON")),
+        doc("g", ("Swine Flu", "PERSON")),
     )
     assert g[1] != g[0] and g[3] != g[2]
+    roche, haiti, connexion, roche_ag, haiti2, flu = g[4:10]
+    assert haiti != connexion
+    assert roche_ag != roche  # a company with its legal form is no surname
+    assert haiti2 not in (connexion,) and flu != g[10]  # a place's name, a lowercase word
+
+
+def test_a_surname_alone_needs_a_close_spelling(store: Store) -> None:
+    g = gids(
+        store,
+        doc("a", ("Ayad Allawi", "PERSON"), ("Dick Cheney", "PERSON"), ("Radio 1", "ORG")),
+        doc("b", ("Allah", "PERSON"), ("Chechnya", "PERSON"), ("Radio 4", "ORG")),
+        doc("c", ("David McGough", "PERSON"), ("David", "PERSON"), ("Saddam Hussein", "PERSON")),
+        doc("d", ("David", "PERSON"), ("Saddam", "PERSON")),
+    )
+    assert g[3] != g[0] and g[4] != g[1] and g[5] != g[2]
+    assert g[9] != g[6] and g[10] == g[8]  # a common first name alone joins nobody; "Saddam" does
 
 
 def test_generic_speakers_and_labels_get_no_registry_entity(store: Store) -> None:

@@ -44,6 +44,7 @@ from rapidfuzz.fuzz import ratio
 from saidwhat.entities.resources import fold, load_gazetteer, load_knowledge, strip_possessive
 
 TRANSLIT_RATIO = 70.0  # person names: same skeleton and at least this rapidfuzz ratio
+BARE_RATIO = 85.0  # a surname alone against a person's surname: the given names cannot confirm it
 CORE_RATIO = 85.0  # organisation / place names: same skeleton, this ratio, lengths within 1
 
 PERSON, ORG, PLACE, ANY = "person", "org", "place", "any"
@@ -153,6 +154,13 @@ def load_crossdoc() -> CrossdocData:
     )
 
 
+@lru_cache(maxsize=1)
+def common_first_names() -> frozenset[str]:
+    """Common given names (``saidwhat/data/gender.toml``): alone, they may name anybody."""
+    data = _read("gender.toml").get("first_names", {})
+    return frozenset(fold(n) for names in data.values() for n in names)
+
+
 # -- names ---------------------------------------------------------------------------------------
 
 
@@ -164,7 +172,7 @@ def ascii_fold(text: str) -> str:
 _SKELETON_SUBS = (
     (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"ph"), "f"),
-    (re.compile(r"[^a-z]"), ""),
+    (re.compile(r"[^a-z0-9]"), ""),  # digits stay: "Radio 1" is not "Radio 4"
     (re.compile(r"[qcgk]"), "k"),
     (re.compile(r"z"), "s"),
     (re.compile(r"v"), "f"),
@@ -357,11 +365,13 @@ def parse_name(name: str, etype: str) -> Name | None:
 
 
 def known_non_person(name: Name) -> bool:
-    """A one-word ORG/GPE that is a known organisation, outlet, acronym or country, never a surname."""
+    """A one-word ORG/GPE that is a known organisation, outlet, acronym or country, never a surname
+    (nor a company written with its legal form: "Roche AG")."""
     kb = load_knowledge()
     data = load_crossdoc()
     return (
         name.caps
+        or len(name.display.split()) > len(name.words)
         or name.core in kb.countries
         or name.core in kb.demonyms
         or name.core in kb.organisations
@@ -432,13 +442,13 @@ def probe_keys(name: Name) -> list[str]:
 # -- comparing names -----------------------------------------------------------------------------
 
 
-def translit(a: str, b: str) -> bool:
+def translit(a: str, b: str, threshold: float = TRANSLIT_RATIO) -> bool:
     """Transliteration variants of one word: same skeleton and a close spelling (rapidfuzz ratio)."""
     if a == b:
         return True
     if min(len(a), len(b)) < 3:
         return False
-    return skeleton(a) == skeleton(b) != "" and ratio(a, b) >= TRANSLIT_RATIO
+    return skeleton(a) == skeleton(b) != "" and ratio(a, b) >= threshold
 
 
 def given_word_match(a: str, b: str) -> bool:
@@ -529,9 +539,15 @@ def _one(gids: Iterable[int]) -> int | None:
     return distinct[0] if len(distinct) == 1 else None
 
 
-def _persons_with_surname(word: str, cands: Sequence[Candidate]) -> list[int]:
+def _persons_with_surname(
+    word: str, cands: Sequence[Candidate], threshold: float = TRANSLIT_RATIO
+) -> list[int]:
     return sorted(
-        {c.gid for c in cands if c.person() and any(translit(word, v.surname) for v in c.full_names())}
+        {
+            c.gid
+            for c in cands
+            if c.person() and any(translit(word, v.surname, threshold) for v in c.full_names())
+        }
     )
 
 
@@ -566,10 +582,18 @@ def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
         bare_only = [c.gid for c in exact if not c.full_names()]
         if bare_only:  # the entity already known by this name alone
             return Decision(min(bare_only), "same name")
-    if name.family == PERSON or (name.family in (ORG, PLACE) and not known_non_person(name)):
+    # a lowercase word ("flu") or the name of a place or organisation of the store ("Haiti" tagged
+    # PERSON) is no surname
+    place_or_org = any(
+        c.family in (ORG, PLACE) and any(v.core == name.core for v in c.variants) for c in cands
+    )
+    surname_like = name.display[:1].isupper() and not (name.family == PERSON and place_or_org)
+    if surname_like and (
+        name.family == PERSON or (name.family in (ORG, PLACE) and not known_non_person(name))
+    ):
         if name.family != PERSON and exact:
             return Decision(min(c.gid for c in exact), "same name")
-        persons = _persons_with_surname(word, cands)
+        persons = _persons_with_surname(word, cands, BARE_RATIO)
         if len(persons) == 1:
             return Decision(persons[0], "surname of one person")
         if len(persons) > 1:
@@ -580,7 +604,8 @@ def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
             firsts = {
                 c.gid for c in cands if c.person() and any(v.given[:1] == (word,) for v in c.full_names())
             }
-            gid = None if name.titled else _one(firsts)  # "Prince Charles" is no Charles Kennedy
+            # "Prince Charles" is no Charles Kennedy; "David" or "Mike" alone names anybody
+            gid = None if name.titled or word in common_first_names() else _one(firsts)
             return Decision(gid, "first name of one person" if gid is not None else "new")
     if exact:
         return Decision(min(c.gid for c in exact), "same name")
@@ -615,7 +640,11 @@ def _decide_org_place(name: Name, cands: Sequence[Candidate]) -> Decision:
             return Decision(gid, "acronym of one name")
     elif len(name.words) > 1:
         mine = set(acronyms_of(name))
-        acr_only = [c.gid for c in same if c.variants and all(v.acronym in mine for v in c.variants)]
+        acr_only = [
+            c.gid
+            for c in same
+            if c.variants and all(v.acronym in mine and v.core == v.acronym for v in c.variants)
+        ]
         other_longs = [c.gid for c in same if any(mine & set(acronyms_of(v)) for v in c.variants)]
         gid = _one(acr_only)
         if gid is not None and not other_longs:

@@ -36,7 +36,6 @@ from typing import Any
 from saidwhat.entities.crossdoc import (
     ORG,
     PERSON,
-    PLACE,
     SAME_NAME_OTHER_TYPE,
     Candidate,
     Name,
@@ -220,7 +219,10 @@ class Resolver:
 
     def _in_document(self, parsed: Name) -> str | None:
         """The document's one full name that a bare surname refers to (None: none or several)."""
-        if len(parsed.words) != 1 or parsed.caps or parsed.family not in (PERSON, ORG, PLACE):
+        # as in the document stage: a surname typed ORG joins, one typed GPE ("Haiti") never does
+        if len(parsed.words) != 1 or parsed.caps or parsed.family not in (PERSON, ORG):
+            return None
+        if not parsed.display[:1].isupper():
             return None
         if parsed.family != PERSON and known_non_person(parsed):
             return None
