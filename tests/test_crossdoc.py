@@ -517,3 +517,15 @@ def test_cli_entities_shows_merges_and_applies_an_alias_file(tmp_path: Path) -> 
     assert "1 stored entity changed id" in r.stderr
     names = sorted(json.loads(line)["name"] for line in r.stdout.splitlines())
     assert names == ["Allawi", "Iyad Allawi"]
+
+
+def test_near_names_of_different_things_stay_apart(store: Store) -> None:
+    g = gids(
+        store,
+        doc("a", ("West Midlands", "GPE"), ("Ann Barnes", "PERSON"), ("John Holmes", "PERSON")),
+        doc("b", ("East Midlands", "GPE"), ("Annie Burns", "PERSON"), ("Jon Holmes", "PERSON")),
+        doc("c", ("Alun Michael", "PERSON"), ("TM", "ORG"), ("Grenada", "GPE")),
+        doc("d", ("Michael", "PERSON"), ("This message", "ORG"), ("Granada", "GPE")),
+    )
+    assert all(g[i] != g[i + 3] for i in range(3))
+    assert all(g[i] != g[i + 3] for i in range(6, 9))

@@ -44,8 +44,8 @@ from rapidfuzz.fuzz import ratio
 from saidwhat.entities.resources import fold, load_gazetteer, load_knowledge, strip_possessive
 
 TRANSLIT_RATIO = 70.0  # person names: same skeleton and at least this rapidfuzz ratio
-BARE_RATIO = 85.0  # a surname alone against a person's surname: the given names cannot confirm it
-CORE_RATIO = 85.0  # organisation / place names: same skeleton, this ratio, lengths within 1
+BARE_RATIO = 88.0  # a surname alone against a person's surname: the given names cannot confirm it
+CORE_RATIO = 88.0  # organisation / place names: same skeleton and first letter, this ratio, lengths within 1
 
 PERSON, ORG, PLACE, ANY = "person", "org", "place", "any"
 _FAMILY = {
@@ -384,9 +384,12 @@ def acronyms_of(name: Name) -> list[str]:
     """The acronyms a multi-word organisation name may be written as ("Ministry of Defense" → mod, md)."""
     if name.family not in (ORG, ANY) or len(name.words) < 2 or name.caps:
         return []
-    if any(len(w) > 1 and w.isupper() for w in name.display.replace(".", "").split()):
-        return []  # "UN Security Council": an acronym inside is no initial
     stop = load_crossdoc().acronym_stopwords
+    written = name.display.replace(".", "").split()
+    if any(len(w) > 1 and w.isupper() for w in written):
+        return []  # "UN Security Council": an acronym inside is no initial
+    if any(w.islower() and ascii_fold(w) not in stop for w in written):
+        return []  # "This message": not a name
     words = list(name.words)
     forms = ["".join(w[0] for w in words if w not in stop), "".join(w[0] for w in words)]
     if "and" in words[1:]:
@@ -451,8 +454,14 @@ def translit(a: str, b: str, threshold: float = TRANSLIT_RATIO) -> bool:
     return skeleton(a) == skeleton(b) != "" and ratio(a, b) >= threshold
 
 
+_VOWELS = re.compile(r"[aeiou]")
+
+
 def given_word_match(a: str, b: str) -> bool:
-    """Two given names (or middle names) of one person: equal, an initial, a nickname, a variant."""
+    """Two given names (or middle names) of one person: equal, an initial, a nickname, a variant.
+
+    A short name (five letters or fewer) varies only in its vowels ("Ayad" / "Iyad", "Nouri" /
+    "Nuri"; not "Jon" / "John"); a longer one by transliteration ("Elisabeth" / "Elizabeth")."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
@@ -460,6 +469,8 @@ def given_word_match(a: str, b: str) -> bool:
     nick = load_crossdoc().nicknames
     if a in nick and nick.get(a) == nick.get(b):
         return True
+    if min(len(a), len(b)) <= 5:  # at least two consonants: "Ali" is not "Ala"
+        return _VOWELS.sub("", a) == _VOWELS.sub("", b) and len(_VOWELS.sub("", a)) >= 2
     return translit(a, b)
 
 
@@ -485,16 +496,40 @@ def same_person(a: Name, b: Name) -> bool:
         return False
     if "".join(a.given) == "".join(b.given):
         return True
+    if a.surname != b.surname and not _given_close(a.given, b.given):
+        return False  # never two spelling variants at once ("Ann Barnes" / "Annie Burns")
     return given_compatible(a.given, b.given)
 
 
+def _given_close(a: Sequence[str], b: Sequence[str]) -> bool:
+    """The first given names are equal, an initial of each other or a listed nickname."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    nick = load_crossdoc().nicknames
+    return (
+        x == y
+        or ((len(x) == 1 or len(y) == 1) and x[0] == y[0])
+        or (x in nick and nick.get(x) == nick.get(y))
+    )
+
+
 def close_core(a: Name, b: Name) -> bool:
-    """Organisation or place names that differ only by transliteration ("Falluja" / "Fallujah")."""
+    """Organisation or place names that differ by the spelling of one word ("Falluja" / "Fallujah",
+    "Al-Qaida" / "Al-Qaeda"): same first letter, length within one, same skeleton and a close ratio
+    (``CORE_RATIO`` for a one-word name, ``TRANSLIT_RATIO`` for a word among equal ones)."""
     if a.core == b.core:
         return True
-    if abs(len(a.core) - len(b.core)) > 1 or a.caps or b.caps:
+    wa, wb = a.core.split(), b.core.split()
+    if a.caps or b.caps or len(wa) != len(wb):
         return False
-    return skeleton(a.core) == skeleton(b.core) != "" and ratio(a.core, b.core) >= CORE_RATIO
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if x[:1] != y[:1] or min(len(x), len(y)) < 4 or abs(len(x) - len(y)) > 1:
+        return False  # "West Midlands" is not "East Midlands"
+    return translit(x, y, CORE_RATIO if len(wa) == 1 else TRANSLIT_RATIO)
 
 
 # -- deciding ------------------------------------------------------------------------------------
@@ -587,7 +622,11 @@ def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
     place_or_org = any(
         c.family in (ORG, PLACE) and any(v.core == name.core for v in c.variants) for c in cands
     )
-    surname_like = name.display[:1].isupper() and not (name.family == PERSON and place_or_org)
+    surname_like = (
+        name.display[:1].isupper()
+        and not (name.family == PERSON and place_or_org)
+        and word not in common_first_names()  # "Michael" alone is not Alun Michael
+    )
     if surname_like and (
         name.family == PERSON or (name.family in (ORG, PLACE) and not known_non_person(name))
     ):

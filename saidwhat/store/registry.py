@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from saidwhat.entities.crossdoc import (
+    BARE_RATIO,
     ORG,
     PERSON,
     SAME_NAME_OTHER_TYPE,
@@ -226,7 +227,8 @@ class Resolver:
             return None
         if parsed.family != PERSON and known_non_person(parsed):
             return None
-        fulls = [f for s, names in self.doc_persons.items() if translit(s, parsed.words[0]) for f in names]
+        word = parsed.words[0]
+        fulls = [f for s, names in self.doc_persons.items() if translit(s, word, BARE_RATIO) for f in names]
         if not fulls:
             return None
         best = max(fulls, key=lambda f: (f[1].completeness(), f[0]))
@@ -448,8 +450,12 @@ class Resolver:
         gid = decision.gid
         if gid is None:
             gid = self._by_norm(norm, etype)
-        if gid is None and decision.rule == "new":
-            gid = self._by_alias(norm, etype)
+        if (
+            gid is None
+            and decision.rule == "new"
+            and not (parsed.family == PERSON and len(parsed.words) == 1)
+        ):
+            gid = self._by_alias(norm, etype)  # never for a name alone ("Tony" aliased in one article)
         if gid is None:
             gid = self._create(parsed.label, normalise(parsed.label), parsed.etype, prefer)
         else:
