@@ -89,7 +89,10 @@ def test_titles_ranks_and_suffixes_are_not_part_of_a_person_name() -> None:
         assert p is not None and p.core == "muammar gaddafi" and p.display == "Muammar Gaddafi"
     p = parse_name("Lt Gen Ricardo Sanchez Jr.", "PERSON")
     assert p is not None and p.words == ("ricardo", "sanchez")
-    assert parse_name("President Bush", "PERSON") == parse_name("Mr. Bush", "PERSON")
+    president, mister = parse_name("President Bush", "PERSON"), parse_name("Mr. Bush", "PERSON")
+    assert president is not None and mister is not None
+    assert (president.core, president.titled) == (mister.core, mister.titled) == ("bush", True)
+    assert (president.gender, mister.gender) == (None, "male")
 
 
 def test_skeleton_joins_transliterations_only() -> None:
@@ -529,3 +532,17 @@ def test_near_names_of_different_things_stay_apart(store: Store) -> None:
     )
     assert all(g[i] != g[i + 3] for i in range(3))
     assert all(g[i] != g[i + 3] for i in range(6, 9))
+
+
+def test_a_gendered_title_picks_the_one_person_it_can_be(store: Store) -> None:
+    g = gids(
+        store,
+        doc("a", ("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Tony Blair", "PERSON")),
+        doc("b", ("Ian Blair", "PERSON")),
+        doc("c", ("Mrs Clinton", "PERSON"), ("Mr Blair", "PERSON")),
+        doc("d", ("Clinton", "PERSON")),
+    )
+    bill, hillary, tony, ian, mrs, mr, bare = g
+    assert mrs == hillary != bill
+    assert mr not in (tony, ian)  # two men named Blair
+    assert bare not in (bill, hillary)

@@ -161,6 +161,15 @@ def common_first_names() -> frozenset[str]:
     return frozenset(fold(n) for names in data.values() for n in names)
 
 
+@lru_cache(maxsize=1)
+def gender_data() -> tuple[dict[str, str], dict[str, str]]:
+    """Gendered titles and first names of ``saidwhat/data/gender.toml``: word -> "male"/"female"."""
+    raw = _read("gender.toml")
+    titles = {t.lower().rstrip("."): g for g, ts in raw.get("titles", {}).items() for t in ts if " " not in t}
+    names = {fold(n): g for g, ns in raw.get("first_names", {}).items() for n in ns}
+    return titles, names
+
+
 # -- names ---------------------------------------------------------------------------------------
 
 
@@ -212,6 +221,7 @@ class Name:
     caps: bool  # one word written as an acronym ("WHO", "U.N.", "MoD")
     label: str  # the name to show: the display, or the full name of a listed acronym
     titled: bool = False  # a person written after a title ("President Bush", "Prince Charles")
+    gender: str | None = None  # "male" / "female" from a title ("Mrs") or a first name (gender.toml)
 
     @property
     def acronym(self) -> str:
@@ -294,12 +304,14 @@ def _person(display: str, etype: str, data: CrossdocData) -> Name | None:
     # the richer title regex of the per-document stage ("US President", "Defense Minister") first
     inside = load_knowledge().title_inside.match(display)
     titled = inside is not None
+    title_words = inside.group().split() if inside else []
     if inside:
         display = display[inside.end() :]
     raw = _GLUED_INITIALS.sub(r"\1. ", display).split()  # "G.W. Bush" -> "G. W. Bush"
     folded = [ascii_fold(w) for w in raw]
     cut = _strip_titles([" ".join(f.split()) for f in folded], data)
     titled = titled or cut > 0
+    title_words += raw[:cut]
     raw, folded = raw[cut:], folded[cut:]
     while len(folded) > 1 and folded[-1] in data.person_suffixes:
         raw, folded = raw[:-1], folded[:-1]
@@ -311,7 +323,18 @@ def _person(display: str, etype: str, data: CrossdocData) -> Name | None:
     if any(w.islower() and ascii_fold(w) not in data.particles for w in raw[1:]):
         # "Stephen Rae of GlaxoSmithKline": not a person's name; joins only its exact copies
         return Name(display, etype, "person-like", " ".join(words), words, False, display, titled)
-    return Name(display, etype, PERSON, " ".join(words), kept, False, display, titled)
+    return Name(
+        display, etype, PERSON, " ".join(words), kept, False, display, titled, _gender(title_words, kept)
+    )
+
+
+def _gender(title_words: Sequence[str], words: Sequence[str]) -> str | None:
+    titles, first_names = gender_data()
+    for w in title_words:
+        g = titles.get(w.lower().rstrip(".")) or titles.get(w.lower())
+        if g:
+            return g
+    return first_names.get(words[0]) if len(words) > 1 else None
 
 
 @lru_cache(maxsize=65536)
@@ -586,6 +609,12 @@ def _persons_with_surname(
     )
 
 
+def _gender_allows(gender: str, gid: int, cands: Sequence[Candidate]) -> bool:
+    """Whether the person ``gid`` may have ``gender``: only a known other gender forbids it."""
+    known = {v.gender for c in cands if c.gid == gid for v in c.full_names() if v.gender}
+    return not known or gender in known
+
+
 def _decide_full_person(name: Name, cands: Sequence[Candidate]) -> Decision:
     exact = [c.gid for c in cands if c.person() and c.has_core(name)]
     if exact:
@@ -633,6 +662,8 @@ def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
         if name.family != PERSON and exact:
             return Decision(min(c.gid for c in exact), "same name")
         persons = _persons_with_surname(word, cands, BARE_RATIO)
+        if len(persons) > 1 and name.gender:  # "Mrs Clinton": not Bill Clinton
+            persons = [p for p in persons if _gender_allows(name.gender, p, cands)]
         if len(persons) == 1:
             return Decision(persons[0], "surname of one person")
         if len(persons) > 1:
