@@ -341,16 +341,29 @@ def entities(
     limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
     db: DbOpt = None,
     as_json: JsonOpt = False,
+    aliases: Annotated[
+        Path | None, typer.Option("--aliases", help="Apply this alias file ([[merge]] / [[split]]) first.")
+    ] = None,
 ) -> None:
-    """List the entities of the store with their aliases and mention counts."""
-    rows = _read(db, lambda store: store.entities(limit=limit, query=query))
+    """List the entities of the store with the names merged into each, aliases and mention counts."""
+    if aliases is not None:  # join / split by hand, then list
+        from saidwhat.store import Store
+
+        try:
+            with Store(_settings(db).db, aliases=aliases) as store:
+                changed = store.reapply_aliases(aliases)
+        except SaidwhatError as e:
+            fail(e)
+        err.print(f"applied {aliases}: {changed} stored entit{'y' if changed == 1 else 'ies'} changed id")
+    found = _read(db, lambda s: [(r, s.entity_variants(r.gid)) for r in s.entities(limit=limit, query=query)])
+    rows = [r for r, _ in found]
     if as_json:
-        _print_jsonl(r.to_dict() for r in rows)
+        _print_jsonl({**r.to_dict(), "merged": v} for r, v in found)
         return
     table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
-    for col in ("id", "name", "type", "mentions", "statements", "aliases"):
+    for col in ("id", "name", "type", "mentions", "statements", "merged", "aliases"):
         table.add_column(col, overflow="fold")
-    for r in rows:
+    for r, merged in found:
         table.add_row(
             *(
                 Text(c)
@@ -360,6 +373,7 @@ def entities(
                     r.type,
                     str(r.mentions),
                     str(r.statements),
+                    ", ".join(merged[:6]),
                     ", ".join(r.aliases[:6]),
                 )
             )

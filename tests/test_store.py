@@ -869,6 +869,7 @@ def test_migration_backfills_counters_of_an_older_database(tmp_path: Path) -> No
         conn.execute(f"ALTER TABLE registry_entities DROP COLUMN {column}")
     conn.execute("DROP TABLE totals")
     conn.execute("ALTER TABLE documents DROP COLUMN display_title")
+    conn.execute("DROP TABLE registry_keys")  # v6
     conn.execute("DELETE FROM schema_migrations WHERE version >= 3")
     conn.commit()
     conn.close()

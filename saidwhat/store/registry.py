@@ -1,16 +1,23 @@
 """The cross-document entity registry: one global id per real-world thing, and the alias file.
 
-Each per-document entity is resolved to a global id (``registry_entities.gid``) on write:
+Each per-document entity (and each speaker or relay named without one) is resolved to a global id
+(``registry_entities.gid``) on write:
 
+0. a pronoun or page label ("you", "Views"; ``saidwhat/data/non_speakers.toml``) gets none;
 1. the user's alias file: a ``[[merge]]`` whose name or aliases contain the entity's canonical name
    sends it to the merge's canonical name;
-2. an existing registry entity with the same normalised canonical name and a compatible type;
-3. an existing registry alias equal to the normalised name, when exactly one compatible entity has it
-   (an ambiguous alias such as a shared surname resolves to nothing rather than to a guess);
-4. otherwise a new registry entity.
+2. a surname alone joins the one full name of the same document with that surname;
+3. the rules of :mod:`saidwhat.entities.crossdoc` over the candidates found through the key index
+   (``registry_keys``): same core name, transliteration and title variants, a surname of exactly one
+   person, acronyms, mistyped names; an ambiguous name joins nothing;
+4. an existing registry entity with the same normalised canonical name and a compatible type;
+5. when step 3 found no candidate: a registry alias equal to the normalised name, when exactly one
+   compatible entity has it;
+6. otherwise a new registry entity.
 
-``[[split]]`` entries detach names from an entity: a split alias is never registered for, nor resolved
-through aliases to, that entity. See ``docs/store.md`` for the file format.
+``[[split]]`` entries detach names from an entity: a split alias is never registered for, resolved
+through aliases to, or joined by a step-3 rule to that entity. See ``docs/store.md`` for the file
+format and ``docs/entities.md`` ("Across documents") for the rules.
 """
 
 from __future__ import annotations
@@ -20,12 +27,30 @@ import re
 import sqlite3
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from saidwhat.entities.crossdoc import (
+    BARE_RATIO,
+    ORG,
+    PERSON,
+    SAME_NAME_OTHER_TYPE,
+    Candidate,
+    Name,
+    acronyms_of,
+    decide,
+    family,
+    index_keys,
+    known_non_person,
+    parse_name,
+    probe_keys,
+    refused,
+    same_person,
+    translit,
+)
 from saidwhat.errors import SaidwhatError
 
 ALIASES_ENV = "SAIDWHAT_ALIASES"
@@ -99,9 +124,7 @@ class AliasRules:
 
 def _strings(value: Any, where: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise SaidwhatError(
-            "E_ALIASES", f"{where}: 'aliases' must be a list of non-empty strings", str(path)
-        )
+        raise SaidwhatError("E_ALIASES", f"{where}: 'aliases' must be a list of non-empty strings", str(path))
     return list(value)
 
 
@@ -134,9 +157,7 @@ def load_rules(path: Path | None) -> AliasRules:
     for kind in ("merge", "split"):
         entries = data.get(kind, [])
         if not isinstance(entries, list):
-            raise SaidwhatError(
-                "E_ALIASES", f"'{kind}' must be an array of tables ([[{kind}]])", str(path)
-            )
+            raise SaidwhatError("E_ALIASES", f"'{kind}' must be an array of tables ([[{kind}]])", str(path))
         for i, entry in enumerate(entries):
             where = f"[[{kind}]] #{i + 1}"
             if (
@@ -163,17 +184,64 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Resolver:
-    """Resolves names to global ids inside the write transaction of one connection."""
+_KEY_LIMIT = 200  # candidates read per non-exact key: bounds the cost of a very common key
 
-    def __init__(self, conn: sqlite3.Connection, rules: AliasRules) -> None:
+
+class Resolver:
+    """Resolves names to global ids inside the write transaction of one connection.
+
+    ``rebuild=True`` is the mode of :func:`rebuild_registry`: the key index and aliases have been
+    emptied, only entities resolved since ("claimed") can be matched, and a new entity takes the
+    global id the stored row had before (``prefer``) when no other name has claimed it yet.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        rules: AliasRules,
+        *,
+        rebuild: bool = False,
+        document: Iterable[tuple[str, str]] = (),
+    ) -> None:
         self.conn = conn
         self.rules = rules
+        self.rebuild = rebuild
+        self.claimed: set[int] = set()
+        self.begin_document(document)
+
+    def begin_document(self, entities: Iterable[tuple[str, str]]) -> None:
+        """Start resolving one document whose entities are ``(name, type)``: a surname alone there
+        joins the one full name of the document with that surname ("Dr Murray" by "Conrad Murray")."""
+        self.doc_persons: dict[str, list[tuple[str, Name]]] = {}
+        for name, etype in entities:
+            parsed = parse_name(name, etype)
+            if parsed is not None and parsed.is_full:
+                self.doc_persons.setdefault(parsed.surname, []).append((name, parsed))
+
+    def _in_document(self, parsed: Name) -> str | None:
+        """The document's one full name that a bare surname refers to (None: none or several)."""
+        # as in the document stage: a surname typed ORG joins, one typed GPE ("Haiti") never does
+        if len(parsed.words) != 1 or parsed.caps or parsed.family not in (PERSON, ORG):
+            return None
+        if not parsed.display[:1].isupper():
+            return None
+        if parsed.family != PERSON and known_non_person(parsed):
+            return None
+        word = parsed.words[0]
+        fulls = [f for s, names in self.doc_persons.items() if translit(s, word, BARE_RATIO) for f in names]
+        if not fulls:
+            return None
+        best = max(fulls, key=lambda f: (f[1].completeness(), f[0]))
+        if all(same_person(best[1], f[1]) for f in fulls):
+            return best[0]
+        return None
 
     def _by_norm(self, norm: str, etype: str) -> int | None:
         rows = self.conn.execute(
             "SELECT gid, type FROM registry_entities WHERE norm = ? ORDER BY gid", (norm,)
         ).fetchall()
+        if self.rebuild:
+            rows = [(g, t) for g, t in rows if g in self.claimed]
         exact = [g for g, t in rows if t == etype]
         if exact:
             return int(exact[0])
@@ -191,13 +259,22 @@ class Resolver:
         cands = {int(g) for g, t, n in rows if compatible(t, etype) and not self.rules.is_split(norm, n)}
         return cands.pop() if len(cands) == 1 else None
 
-    def _create(self, name: str, norm: str, etype: str) -> int:
+    def _create(self, name: str, norm: str, etype: str, prefer: int | None = None) -> int:
+        if prefer is not None and prefer not in self.claimed:
+            cur = self.conn.execute(
+                "UPDATE registry_entities SET name = ?, norm = ?, type = ? WHERE gid = ?",
+                (name, norm, etype, prefer),
+            )
+            if cur.rowcount:
+                self.claimed.add(prefer)
+                return prefer
         cur = self.conn.execute(
             "INSERT INTO registry_entities(name, norm, type, created_at) VALUES (?, ?, ?, ?)",
             (name, norm, etype, _now()),
         )
         gid = cur.lastrowid
         assert gid is not None
+        self.claimed.add(gid)
         return gid
 
     def _add_aliases(self, gid: int, names: Iterable[str], origin: str) -> None:
@@ -212,35 +289,271 @@ class Resolver:
                 (norm, gid, alias.strip(), origin),
             )
 
-    def resolve(self, name: str, etype: str, aliases: Iterable[str] = ()) -> int | None:
+    # -- the key index ---------------------------------------------------------------------------
+
+    def _candidates(self, keys: list[str]) -> list[Candidate]:
+        gids: set[int] = set()
+        for key in dict.fromkeys(keys):
+            limit = -1 if key.startswith("n:") else _KEY_LIMIT
+            gids.update(
+                int(g)
+                for (g,) in self.conn.execute(
+                    "SELECT gid FROM registry_keys WHERE key = ? ORDER BY gid LIMIT ?", (key, limit)
+                )
+            )
+        if not gids:
+            return []
+        order = sorted(gids)
+        marks = ",".join("?" * len(order))
+        entities = {
+            int(g): (n, t)
+            for g, n, t in self.conn.execute(
+                f"SELECT gid, name, type FROM registry_entities WHERE gid IN ({marks})", order
+            )
+        }
+        variants: dict[int, list[Name]] = {}
+        for g, n, t in self.conn.execute(
+            f"SELECT gid, name, type FROM registry_keys WHERE gid IN ({marks}) "
+            "AND key >= 'n:' AND key < 'n;' ORDER BY gid, key",
+            order,
+        ):
+            v = parse_name(n, t)
+            if v is not None:
+                variants.setdefault(int(g), []).append(v)
+        out = [
+            Candidate(gid, entities[gid][1], tuple(variants.get(gid, ())), entities[gid][0])
+            for gid in order
+            if gid in entities
+        ]
+        return out
+
+    def _index(self, gid: int, name: Name, count: bool = True) -> None:
+        keys = index_keys(name)
+        self.conn.execute(
+            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) "
+            f"ON CONFLICT(key, gid) DO UPDATE SET uses = uses + {int(count)}",
+            (keys[0], gid, name.display, name.etype),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?)",
+            [(k, gid, name.display, name.etype) for k in keys[1:]],
+        )
+
+    def _name_of(self, gid: int) -> str:
+        row = self.conn.execute("SELECT name FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def _blocked(self, norm: str) -> Callable[[Candidate], bool]:
+        if not self.rules.splits:
+            return lambda c: False
+
+        def blocked(c: Candidate) -> bool:
+            names = [c.name, *(v.display for v in c.variants)]
+            return any(self.rules.is_split(norm, normalise(n)) for n in names)
+
+        return blocked
+
+    def _promote(self, gid: int) -> None:
+        """Canonical name: the most complete variant of the entity's type family written more than
+        once (any variant when none is), then the most used; a tie keeps the current name."""
+        name, etype = self.conn.execute(
+            "SELECT name, type FROM registry_entities WHERE gid = ?", (gid,)
+        ).fetchone()
+        fam = family(etype)
+        variants = []
+        for vname, vtype, uses in self.conn.execute(
+            "SELECT name, type, uses FROM registry_keys WHERE gid = ? AND key >= 'n:' AND key < 'n;' "
+            "ORDER BY key",
+            (gid,),
+        ):
+            v = parse_name(vname, vtype)
+            if v is not None and (v.family == fam or fam == "any"):
+                variants.append((v, int(uses)))
+        pool = [vu for vu in variants if vu[1] > 1] or variants
+        if not pool:
+            return
+        best = max(pool, key=lambda vu: (vu[0].completeness(), vu[1]))
+        current = [vu for vu in pool if vu[0].label == name]
+        if current and (current[0][0].completeness(), current[0][1]) >= (best[0].completeness(), best[1]):
+            return
+        if best[0].label != name:
+            self.conn.execute(
+                "UPDATE registry_entities SET name = ?, norm = ? WHERE gid = ?",
+                (best[0].label, normalise(best[0].label), gid),
+            )
+            self._add_aliases(gid, [name], "auto")
+
+    def _acronym_aliases(self, gid: int, name: Name, aliases: list[str]) -> None:
+        """An organisation's acronyms written in the document ("Iraqi Islamic Party (IIP)") become keys."""
+        mine = set(acronyms_of(name))
+        for alias in aliases:
+            parsed = parse_name(alias, name.etype)
+            # a listed acronym ("EU", "IMF") means its own body, whatever a document pairs it with
+            if (
+                parsed is not None
+                and parsed.caps
+                and parsed.core == parsed.acronym
+                and parsed.acronym in mine
+            ):
+                self._index(gid, parsed)
+
+    # -- resolving -------------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        name: str,
+        etype: str,
+        aliases: Iterable[str] = (),
+        *,
+        prefer: int | None = None,
+        count: bool = True,
+    ) -> int | None:
         """The global id for an entity named ``name`` of type ``etype`` (created when new).
 
         ``aliases`` are other names the document used for it; they are recorded as registry aliases (a
         merge rule is matched on the canonical name only, so a shared surname cannot pull in another
-        person). Returns None for a name that normalises to nothing.
+        person). Returns None for a name that normalises to nothing or that names no entity ("you",
+        "Views", see ``saidwhat/data/non_speakers.toml``). ``prefer``: the global id to reuse when a
+        new entity is created during a rebuild. ``count=False``: a look-up that is not a use of the name
+        (the full name a surname of the same document stands for).
         """
         norm = normalise(name)
-        if not norm:
+        if not norm or refused(name):
             return None
         etype = etype.upper()
-        alias_list = [a for a in aliases if normalise(a)]
+        alias_list = [a for a in aliases if normalise(a) and not refused(a)]
+        parsed = parse_name(name, etype)
         rule = self.rules.merge_for(norm, etype)
         if rule is not None:
             target_type = rule.type or etype
             rnorm = normalise(rule.name)
             gid = self._by_norm(rnorm, target_type)
             if gid is None:
-                gid = self._create(rule.name, rnorm, target_type)
+                gid = self._create(rule.name, rnorm, target_type, prefer)
             self._add_aliases(gid, rule.aliases, "file")
             self._add_aliases(gid, [name, *alias_list], "auto")
+            for known in (parse_name(rule.name, target_type), parsed):
+                if known is not None:
+                    self._index(gid, known)
+            self.claimed.add(gid)
             return gid
-        gid = self._by_norm(norm, etype)
+        if parsed is None:
+            return None
+        full = self._in_document(parsed)
+        if full is not None:
+            gid = self.resolve(full, "PERSON", prefer=prefer, count=False)
+            if gid is not None and not self._blocked(norm)(Candidate(gid, "PERSON", (), self._name_of(gid))):
+                self._index(gid, parsed)
+                self._add_aliases(gid, [name, *alias_list], "auto")
+                return gid
+        decision = decide(parsed, self._candidates(probe_keys(parsed)), self._blocked(norm))
+        gid = decision.gid
         if gid is None:
-            gid = self._by_alias(norm, etype)
+            gid = self._by_norm(norm, etype)
+        if (
+            gid is None
+            and decision.rule == "new"
+            and not (parsed.family == PERSON and len(parsed.words) == 1)
+        ):
+            gid = self._by_alias(norm, etype)  # never for a name alone ("Tony" aliased in one article)
         if gid is None:
-            gid = self._create(name.strip(), norm, etype)
-        self._add_aliases(gid, alias_list, "auto")
+            gid = self._create(parsed.label, normalise(parsed.label), parsed.etype, prefer)
+        else:
+            self.claimed.add(gid)
+            if decision.rule == SAME_NAME_OTHER_TYPE:  # a person's name first seen typed ORG
+                self.conn.execute("UPDATE registry_entities SET type = ? WHERE gid = ?", (etype, gid))
+                self.conn.execute(
+                    "UPDATE registry_keys SET type = ? WHERE gid = ? AND key = ?",
+                    (etype, gid, f"n:{parsed.core}"),
+                )
+        self._index(gid, parsed, count)
+        self._promote(gid)
+        if parsed.family in ("org", "any"):
+            self._acronym_aliases(gid, parsed, alias_list)
+        self._add_aliases(gid, [name, *alias_list], "auto")
         return gid
+
+
+def rebuild_registry(conn: sqlite3.Connection, rules: AliasRules) -> int:
+    """Re-resolve every stored entity, speaker and relay in storage order (one open transaction).
+
+    The key index and aliases are rebuilt from scratch, so the result is the one a fresh ingest in
+    the same order gives; an entity keeps its global id when it is resolved again first. Registry
+    entities no longer used are deleted and the counters recomputed. Returns how many per-document
+    entities changed global id.
+    """
+    changed = 0
+    resolver = Resolver(conn, rules, rebuild=True)
+    conn.execute("DELETE FROM registry_aliases")
+    conn.execute("DELETE FROM registry_keys")
+    doc_pks = [r[0] for r in conn.execute("SELECT pk FROM documents ORDER BY pk")]
+    for dpk in doc_pks:
+        local: dict[str, int | None] = {}
+        rows = conn.execute(
+            "SELECT pk, eid, name, type, gid FROM entities WHERE doc = ? ORDER BY ord", (dpk,)
+        ).fetchall()
+        resolver.begin_document((r[2], r[3]) for r in rows)
+        for epk, eid, name, etype, old in rows:
+            aliases_ = [
+                a
+                for (a,) in conn.execute(
+                    "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY ord", (epk,)
+                )
+            ]
+            gid = resolver.resolve(name, etype, aliases_, prefer=old)
+            local.setdefault(eid, gid)
+            if gid != old:
+                changed += 1
+                conn.execute("UPDATE entities SET gid = ? WHERE pk = ?", (gid, epk))
+        for spk, text, name, entity, anon, kind, old in conn.execute(
+            "SELECT pk, speaker_text, speaker_name, speaker_entity, speaker_anonymous, speaker_kind, "
+            "speaker_gid FROM statements WHERE doc = ? AND speaker_text IS NOT NULL",
+            (dpk,),
+        ).fetchall():
+            if entity is not None and entity in local:
+                sgid = local[entity]
+            elif name and not anon:
+                sgid = resolver.resolve(name, KIND_TYPES.get(kind, ""), [text], prefer=old)
+            else:
+                sgid = None
+            conn.execute("UPDATE statements SET speaker_gid = ? WHERE pk = ?", (sgid, spk))
+        for vstmt, vord, text, name, entity, kind, old in conn.execute(
+            "SELECT v.stmt, v.ord, v.text, v.name, v.entity, v.kind, v.gid FROM statement_via v "
+            "JOIN statements s ON s.pk = v.stmt WHERE s.doc = ?",
+            (dpk,),
+        ).fetchall():
+            if entity is not None and entity in local:
+                vgid = local[entity]
+            elif name:
+                vgid = resolver.resolve(name, KIND_TYPES.get(kind, ""), [text], prefer=old)
+            else:
+                vgid = None
+            conn.execute("UPDATE statement_via SET gid = ? WHERE stmt = ? AND ord = ?", (vgid, vstmt, vord))
+    conn.execute(
+        "DELETE FROM registry_entities WHERE gid NOT IN ("
+        "SELECT gid FROM entities WHERE gid IS NOT NULL "
+        "UNION SELECT speaker_gid FROM statements WHERE speaker_gid IS NOT NULL "
+        "UNION SELECT gid FROM statement_via WHERE gid IS NOT NULL)"
+    )
+    recount(conn)
+    return changed
+
+
+def entity_variants(conn: sqlite3.Connection, gid: int) -> list[str]:
+    """The names joined into entity ``gid`` (as first written), other than its canonical name."""
+    row = conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
+    if row is None:
+        return []
+    seen = {row[0]}
+    out: list[str] = []
+    for (name,) in conn.execute(
+        "SELECT name FROM registry_keys WHERE gid = ? AND key >= 'n:' AND key < 'n;' ORDER BY name", (gid,)
+    ):
+        norm = normalise(name)
+        if norm not in seen:
+            seen.add(norm)
+            out.append(name)
+    return out
 
 
 _RECOUNT_SET = (

@@ -16,7 +16,7 @@ from saidwhat.store.migrations import (
     v0003_counters,
     v0004_speaker_act_index,
     v0005_reserved,
-    v0006_reserved,
+    v0006_registry_keys,
     v0007_display_title,
 )
 
@@ -36,7 +36,7 @@ MIGRATIONS: tuple[Migration, ...] = tuple(
         v0003_counters,
         v0004_speaker_act_index,
         v0005_reserved,
-        v0006_reserved,
+        v0006_registry_keys,
         v0007_display_title,
     )
 )

@@ -19,7 +19,14 @@ from saidwhat.model import Analysis
 from saidwhat.store.fts import fts_query
 from saidwhat.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from saidwhat.store.protocol import SearchKind
-from saidwhat.store.registry import KIND_TYPES, AliasRules, Resolver, load_rules, normalise, recount
+from saidwhat.store.registry import (
+    AliasRules,
+    Resolver,
+    entity_variants,
+    load_rules,
+    normalise,
+    rebuild_registry,
+)
 from saidwhat.store.sqlite.errors import db_error, guard
 from saidwhat.store.sqlite.read import load_analysis, load_records
 from saidwhat.store.sqlite.search import fts_errors, search_articles, search_statements
@@ -329,7 +336,8 @@ class SQLiteStore:
         registry ids on the way in.
         """
         with self._transaction() as conn:
-            return insert_analysis(conn, Resolver(conn, self.rules), analysis)
+            names = [(e.name, e.type) for e in analysis.entities]
+            return insert_analysis(conn, Resolver(conn, self.rules, document=names), analysis)
 
     @guard
     def reapply_aliases(self, aliases: Path | None = None) -> int:
@@ -340,60 +348,8 @@ class SQLiteStore:
         Returns how many per-document entities changed global id.
         """
         rules = load_rules(aliases if aliases is not None else self.rules.path)
-        changed = 0
         with self._transaction() as conn:
-            resolver = Resolver(conn, rules)
-            conn.execute("DELETE FROM registry_aliases")
-            doc_pks = [r[0] for r in conn.execute("SELECT pk FROM documents ORDER BY pk")]
-            for dpk in doc_pks:
-                local: dict[str, int | None] = {}
-                for epk, eid, name, etype, old in conn.execute(
-                    "SELECT pk, eid, name, type, gid FROM entities WHERE doc = ? ORDER BY ord", (dpk,)
-                ).fetchall():
-                    aliases_ = [
-                        a
-                        for (a,) in conn.execute(
-                            "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY ord", (epk,)
-                        )
-                    ]
-                    gid = resolver.resolve(name, etype, aliases_)
-                    local.setdefault(eid, gid)
-                    if gid != old:
-                        changed += 1
-                        conn.execute("UPDATE entities SET gid = ? WHERE pk = ?", (gid, epk))
-                for spk, text, name, entity, anon, kind in conn.execute(
-                    "SELECT pk, speaker_text, speaker_name, speaker_entity, speaker_anonymous, speaker_kind "
-                    "FROM statements WHERE doc = ? AND speaker_text IS NOT NULL",
-                    (dpk,),
-                ).fetchall():
-                    if entity is not None and entity in local:
-                        sgid = local[entity]
-                    elif name and not anon:
-                        sgid = resolver.resolve(name, KIND_TYPES.get(kind, ""), [text])
-                    else:
-                        sgid = None
-                    conn.execute("UPDATE statements SET speaker_gid = ? WHERE pk = ?", (sgid, spk))
-                for vstmt, vord, text, name, entity, kind in conn.execute(
-                    "SELECT v.stmt, v.ord, v.text, v.name, v.entity, v.kind FROM statement_via v "
-                    "JOIN statements s ON s.pk = v.stmt WHERE s.doc = ?",
-                    (dpk,),
-                ).fetchall():
-                    if entity is not None and entity in local:
-                        vgid = local[entity]
-                    elif name:
-                        vgid = resolver.resolve(name, KIND_TYPES.get(kind, ""), [text])
-                    else:
-                        vgid = None
-                    conn.execute(
-                        "UPDATE statement_via SET gid = ? WHERE stmt = ? AND ord = ?", (vgid, vstmt, vord)
-                    )
-            conn.execute(
-                "DELETE FROM registry_entities WHERE gid NOT IN ("
-                "SELECT gid FROM entities WHERE gid IS NOT NULL "
-                "UNION SELECT speaker_gid FROM statements WHERE speaker_gid IS NOT NULL "
-                "UNION SELECT gid FROM statement_via WHERE gid IS NOT NULL)"
-            )
-            recount(conn)
+            changed = rebuild_registry(conn, rules)
         self.rules = rules
         return changed
 
@@ -678,6 +634,11 @@ class SQLiteStore:
         if row is None:
             raise SaidwhatError("E_NOT_FOUND", f"no entity with id {global_id}")
         return self._registry_entity(row)
+
+    @guard
+    def entity_variants(self, global_id: int) -> list[str]:
+        """The names joined into registry entity ``global_id`` other than its canonical name (merges)."""
+        return entity_variants(self._conn(), global_id)
 
     def _registry_entity(self, row: tuple[Any, ...]) -> RegistryEntity:
         gid, name, etype, mentions, statements, documents, relayed = row
