@@ -43,6 +43,7 @@ from saidwhat.titles import display_title
 from saidwhat.web.chart import act_colour, build_chart
 from saidwhat.web.guard import Guard
 from saidwhat.web.markup import article_blocks, css_token
+from saidwhat.web.security import CsrfTokens, HostPolicy, SiteGuard, csrf_token, verify_form_token
 from saidwhat.web.titles import Titles
 from saidwhat.web.views import StatementView, statement_view
 
@@ -209,14 +210,18 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(db: Path, *, read_only: bool = False) -> FastAPI:
-    """The web application over the store at ``db`` (created when missing unless ``read_only``)."""
+def create_app(db: Path, *, read_only: bool = False, hosts: HostPolicy | None = None) -> FastAPI:
+    """The web application over the store at ``db`` (created when missing unless ``read_only``).
+
+    ``hosts``: the Host names it answers to (default :meth:`HostPolicy.for_bind` of no address).
+    """
     settings = Settings()
     settings.db = db
     store = Store(db, read_only=read_only)
     templates = _templates()
     titles = Titles(store)
     templates.env.globals["doc_title"] = titles.of
+    templates.env.globals["csrf_token"] = csrf_token
     app = FastAPI(
         title="saidwhat",
         version=__version__,
@@ -585,6 +590,7 @@ def create_app(db: Path, *, read_only: bool = False) -> FastAPI:
             form = await request.form(max_files=1, max_fields=10, max_part_size=settings.max_bytes + 1024)
         except StarletteHTTPException as exc:
             raise SaidwhatError("E_BAD_REQUEST", f"the form cannot be read: {exc.detail}") from None
+        verify_form_token(request, form)
         text_field = form.get("text")
         file_field = form.get("file")
         title_raw, published_raw = form.get("title"), form.get("published")
@@ -669,6 +675,7 @@ def create_app(db: Path, *, read_only: bool = False) -> FastAPI:
             spec,
         )
 
+    app.add_middleware(SiteGuard, hosts=hosts or HostPolicy.for_bind(), tokens=CsrfTokens())
     app.add_middleware(Guard, max_body=settings.max_bytes + BODY_OVERHEAD)
     return app
 
