@@ -879,7 +879,7 @@ def test_migration_backfills_counters_of_an_older_database(tmp_path: Path) -> No
 
 
 def test_very_common_words_come_newest_first(newsroom: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import saidwhat.store.core as core
+    import saidwhat.store.search as core
 
     ranked = newsroom.search("ceasefire", kind="statement")
     assert all(h.ranked for h in ranked)

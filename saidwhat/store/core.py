@@ -17,10 +17,11 @@ from urllib.parse import quote
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.model import Analysis
-from saidwhat.store.fts import CLOSE, OPEN, fts_query, parse_marked
+from saidwhat.store.fts import fts_query
 from saidwhat.store.migrations import LATEST_VERSION, MIGRATIONS
 from saidwhat.store.read import load_analysis, load_records
 from saidwhat.store.registry import KIND_TYPES, AliasRules, Resolver, load_rules, normalise, recount
+from saidwhat.store.search import query_budget, search_page
 from saidwhat.store.types import (
     AddResult,
     DayCount,
@@ -45,8 +46,6 @@ _DOC_COLUMNS = (
     "d.superseded_by, d.ingested_at, d.n_statements"
 )
 SearchKind = Literal["all", "statement", "article"]
-# above this many FTS matches in a table, bm25 ranking costs too much: newest matches first instead
-RANK_LIMIT = 10_000
 
 
 def db_error(exc: sqlite3.Error, path: Path) -> SaidwhatError | None:
@@ -148,6 +147,19 @@ def _check_date(name: str, value: str | None) -> None:
 def _check_page(limit: int, offset: int) -> None:
     if limit < 0 or offset < 0:
         raise SaidwhatError("E_BAD_REQUEST", "limit and offset must not be negative")
+
+
+def _article_filters(since: str | None, until: str | None) -> tuple[list[str], list[object]]:
+    """WHERE clauses over ``documents d`` for article search hits: latest versions in the date range."""
+    where = ["d.superseded_by IS NULL"]
+    params: list[object] = []
+    if since is not None:
+        where.append("d.published >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("d.published <= ?")
+        params.append(until + "~")
+    return where, params
 
 
 def _summary(row: tuple[object, ...]) -> DocumentSummary:
@@ -732,13 +744,18 @@ class Store:
         kind: SearchKind = "all",
         limit: int = 20,
         offset: int = 0,
+        timeout: float | None = None,
+        cancel: threading.Event | None = None,
     ) -> list[SearchHit]:
         """Full-text search over statements (content, speaker) and articles (title, text), best first.
 
         ``query`` is plain words and ``"quoted phrases"`` (all must match; ``word*`` is a prefix); FTS5
-        syntax in it is treated as text, so any input is safe. Statement filters (speaker, act, mode,
-        via, anonymous) leave articles out; since/until filter statements by effective date and
-        articles by publication date. Snippets are ``(text, is_match)`` parts, never markup.
+        syntax in it is treated as text, so any input is safe, and its cost is bounded (see
+        :mod:`saidwhat.store.fts`). Statement filters (speaker, act, mode, via, anonymous) leave
+        articles out; since/until filter statements by effective date and articles by publication
+        date. Snippets are ``(text, is_match)`` parts, never markup, built for the page returned only.
+        ``timeout`` (seconds) stops the search with ``E_SEARCH_TIMEOUT``; setting ``cancel`` stops it
+        with ``E_UNAVAILABLE`` (see :func:`saidwhat.store.search.query_budget`).
         """
         _check_page(limit, offset)
         _check_date("since", since)
@@ -746,16 +763,13 @@ class Store:
         match = fts_query(query)
         if match is None:
             return []
-        want = limit + offset
-        hits: list[SearchHit] = []
         statement_only = any(x is not None for x in (speaker, act, mode, via, anonymous))
         conn = self._conn()
         try:
-            with self._snapshot(conn):
+            with query_budget(conn, timeout, cancel), self._snapshot(conn):
+                statements = None
                 if kind in ("all", "statement"):
-                    hits += self._search_statements(
-                        match,
-                        want,
+                    statements = self._statement_filters(
                         speaker=speaker,
                         act=act,
                         mode=mode,
@@ -764,91 +778,16 @@ class Store:
                         since=since,
                         until=until,
                     )
+                articles = None
                 if kind in ("all", "article") and not statement_only:
-                    hits += self._search_articles(match, want, since=since, until=until)
+                    articles = _article_filters(since, until)
+                return search_page(
+                    conn, match, statements=statements, articles=articles, limit=limit, offset=offset
+                )
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower():
                 raise SaidwhatError("E_BAD_REQUEST", f"cannot search for {query!r}: {exc}") from exc
             raise
-        hits.sort(key=lambda h: h.rank)
-        return hits[offset : offset + limit]
-
-    @staticmethod
-    def _count_matches(conn: sqlite3.Connection, table: str, match: str) -> int:
-        return int(
-            conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0]
-        )
-
-    def _search_statements(
-        self,
-        match: str,
-        want: int,
-        *,
-        speaker: int | str | None,
-        act: str | None,
-        mode: str | None,
-        via: int | str | None,
-        anonymous: bool | None,
-        since: str | None,
-        until: str | None,
-    ) -> list[SearchHit]:
-        f = self._statement_filters(
-            speaker=speaker, act=act, mode=mode, via=via, anonymous=anonymous, since=since, until=until
-        )
-        if f is None:
-            return []
-        where, params = f
-        conn = self._conn()
-        ranked = self._count_matches(conn, "statements_fts", match) <= RANK_LIMIT
-        rows = conn.execute(
-            f"SELECT s.pk, {'f.rank' if ranked else '0.0'}, snippet(statements_fts, 0, ?, ?, '…', 40) "
-            "FROM statements_fts f JOIN statements s ON s.pk = f.rowid "
-            f"WHERE statements_fts MATCH ? AND {' AND '.join(where)} "
-            f"ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?",
-            [OPEN, CLOSE, match, *params, want],
-        ).fetchall()
-        ordered = load_records(conn, [r[0] for r in rows])
-        return [
-            SearchHit(
-                "statement",
-                rec.doc_id,
-                rec.doc_title,
-                rec.doc_source,
-                rec.published,
-                rec.date,
-                parse_marked(snip),
-                float(rank),
-                rec,
-                ranked,
-            )
-            for (_, rank, snip), rec in zip(rows, ordered, strict=True)
-        ]
-
-    def _search_articles(
-        self, match: str, want: int, *, since: str | None, until: str | None
-    ) -> list[SearchHit]:
-        where = ["d.superseded_by IS NULL"]
-        params: list[object] = []
-        if since is not None:
-            where.append("d.published >= ?")
-            params.append(since)
-        if until is not None:
-            where.append("d.published <= ?")
-            params.append(until + "~")
-        conn = self._conn()
-        ranked = self._count_matches(conn, "documents_fts", match) <= RANK_LIMIT
-        rows = conn.execute(
-            f"SELECT d.id, d.title, d.source, d.published, {'f.rank' if ranked else '0.0'}, "
-            "snippet(documents_fts, -1, ?, ?, '…', 32) FROM documents_fts f JOIN "
-            "documents d ON d.pk = f.rowid "
-            f"WHERE documents_fts MATCH ? AND {' AND '.join(where)} "
-            f"ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?",
-            [OPEN, CLOSE, match, *params, want],
-        ).fetchall()
-        return [
-            SearchHit("article", i, t, s, p, p, parse_marked(snip), float(rank), None, ranked)
-            for i, t, s, p, rank, snip in rows
-        ]
 
     # -- totals --------------------------------------------------------------------------------------
 

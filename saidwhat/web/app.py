@@ -40,6 +40,7 @@ from saidwhat.settings import Settings
 from saidwhat.store import Store
 from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
 from saidwhat.titles import display_title
+from saidwhat.web.cancel import run_cancellable
 from saidwhat.web.chart import act_colour, build_chart
 from saidwhat.web.guard import Guard
 from saidwhat.web.markup import article_blocks, css_token
@@ -58,6 +59,7 @@ DATE_PATTERN = (
     r"|(02(-(0[1-9]|1\d|2\d))?)))?)?$"
 )
 MODES = ("direct", "indirect", "mixed")
+SEARCH_TIMEOUT = 1.0  # seconds; every search is stopped after it (E_SEARCH_TIMEOUT, 503)
 # multipart framing and the small form fields on top of the article itself
 BODY_OVERHEAD = 64 * 1024
 
@@ -97,10 +99,12 @@ def _errors(*statuses: int, html: bool = False) -> dict[int | str, dict[str, Any
     return out
 
 
-ERROR_RESPONSES = _errors(404, 405, 422, 500)
-HTML_ERRORS = _errors(404, 405, 422, 500, html=True)
-ADD_ERRORS = _errors(403, 404, 405, 413, 415, 422, 500)
-ADD_HTML_ERRORS = _errors(403, 404, 405, 413, 415, 422, 500, html=True)
+ERROR_RESPONSES = _errors(400, 404, 405, 422, 500)
+HTML_ERRORS = _errors(400, 404, 405, 422, 500, html=True)
+SEARCH_ERRORS = _errors(400, 404, 405, 422, 500, 503)
+SEARCH_HTML_ERRORS = _errors(400, 404, 405, 422, 500, 503, html=True)
+ADD_ERRORS = _errors(400, 403, 404, 405, 413, 415, 422, 500, 503)
+ADD_HTML_ERRORS = _errors(400, 403, 404, 405, 413, 415, 422, 500, 503, html=True)
 
 
 # -- helpers -------------------------------------------------------------------------------------------
@@ -210,10 +214,17 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(db: Path, *, read_only: bool = False, hosts: HostPolicy | None = None) -> FastAPI:
+def create_app(
+    db: Path,
+    *,
+    read_only: bool = False,
+    hosts: HostPolicy | None = None,
+    search_timeout: float | None = SEARCH_TIMEOUT,
+) -> FastAPI:
     """The web application over the store at ``db`` (created when missing unless ``read_only``).
 
-    ``hosts``: the Host names it answers to (default :meth:`HostPolicy.for_bind` of no address).
+    ``hosts``: the Host names it answers to (default :meth:`HostPolicy.for_bind` of no address);
+    ``search_timeout``: seconds a search may take before ``503 E_SEARCH_TIMEOUT`` (None: no limit).
     """
     settings = Settings()
     settings.db = db
@@ -446,12 +457,12 @@ def create_app(db: Path, *, read_only: bool = False, hosts: HostPolicy | None = 
     @app.get(
         "/search",
         response_class=HTMLResponse,
-        responses=HTML_ERRORS,
+        responses=SEARCH_HTML_ERRORS,
         summary="Full-text search over statements and articles",
         tags=["pages"],
     )
-    @app.get("/search.json", summary="Search (JSON)", tags=["pages"])
-    def search(
+    @app.get("/search.json", summary="Search (JSON)", tags=["pages"], responses=SEARCH_ERRORS)
+    async def search(
         request: Request,
         q: Annotated[str | None, Query(max_length=500, description='words and "quoted phrases"')] = None,
         speaker: Annotated[str | None, Query(max_length=200, description="speaker name or alias")] = None,
@@ -481,21 +492,26 @@ def create_app(db: Path, *, read_only: bool = False, hosts: HostPolicy | None = 
         pager = Pager(page, per_page, False)
         if query is not None:
             text = query
-            hits, pager = _paged(
-                lambda lim, off: store.search(
-                    text,
-                    speaker=who,
-                    act=act_,
-                    mode=mode_,
-                    via=via_,
-                    anonymous=anon,
-                    since=since_,
-                    until=until_,
-                    limit=lim,
-                    offset=off,
+            hits, pager = await run_cancellable(
+                request,
+                lambda cancel: _paged(
+                    lambda lim, off: store.search(
+                        text,
+                        speaker=who,
+                        act=act_,
+                        mode=mode_,
+                        via=via_,
+                        anonymous=anon,
+                        since=since_,
+                        until=until_,
+                        limit=lim,
+                        offset=off,
+                        timeout=search_timeout,
+                        cancel=cancel,
+                    ),
+                    page,
+                    per_page,
                 ),
-                page,
-                per_page,
             )
         payload = {
             "schema": SCHEMA,
