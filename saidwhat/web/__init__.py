@@ -6,17 +6,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from saidwhat.web.app import create_app
+from saidwhat.web.server import serve
 
 __all__ = ["create_app", "serve"]
-
-
-def serve(db: Path, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False) -> None:
-    """Serve the store at ``db`` on ``http://host:port/`` until interrupted."""
-    import uvicorn
-
-    app = create_app(db, read_only=read_only)
-    print(f"saidwhat: serving {db} on http://{host}:{port}/{' (read-only)' if read_only else ''}", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False)

@@ -7,11 +7,9 @@ in JSON and a readable error page carrying the same code in HTML.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
-import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -36,6 +34,7 @@ from saidwhat import __version__
 from saidwhat.errors import CATALOGUE, SaidwhatError
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.model import SCHEMA, Analysis, Statement
+from saidwhat.sandbox import Limits
 from saidwhat.settings import Settings
 from saidwhat.store import Store
 from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
@@ -46,6 +45,7 @@ from saidwhat.web.guard import Guard
 from saidwhat.web.markup import article_blocks, css_token
 from saidwhat.web.security import CsrfTokens, HostPolicy, SiteGuard, csrf_token, verify_form_token
 from saidwhat.web.titles import Titles
+from saidwhat.web.upload import AnalysisService, UploadJob, store_all
 from saidwhat.web.views import StatementView, statement_view
 
 log = logging.getLogger("saidwhat.web")
@@ -60,6 +60,7 @@ DATE_PATTERN = (
 )
 MODES = ("direct", "indirect", "mixed")
 SEARCH_TIMEOUT = 1.0  # seconds; every search is stopped after it (E_SEARCH_TIMEOUT, 503)
+MAX_TITLE = 500  # the add form's maxlength, enforced for every client
 # multipart framing and the small form fields on top of the article itself
 BODY_OVERHEAD = 64 * 1024
 
@@ -220,17 +221,29 @@ def create_app(
     read_only: bool = False,
     hosts: HostPolicy | None = None,
     search_timeout: float | None = SEARCH_TIMEOUT,
+    limits: Limits | None = None,
 ) -> FastAPI:
     """The web application over the store at ``db`` (created when missing unless ``read_only``).
 
     ``hosts``: the Host names it answers to (default :meth:`HostPolicy.for_bind` of no address);
-    ``search_timeout``: seconds a search may take before ``503 E_SEARCH_TIMEOUT`` (None: no limit).
+    ``search_timeout``: seconds a search may take before ``503 E_SEARCH_TIMEOUT`` (None: no limit);
+    ``limits``: time and memory per added article (its analysis runs in a worker process, started at
+    the first article or by ``app.state.analysis.prestart()``, killed when the app shuts down).
     """
     settings = Settings()
     settings.db = db
     store = Store(db, read_only=read_only)
     templates = _templates()
     titles = Titles(store)
+    analysis = AnalysisService(limits)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            analysis.close()
+
     templates.env.globals["doc_title"] = titles.of
     templates.env.globals["csrf_token"] = csrf_token
     app = FastAPI(
@@ -243,8 +256,10 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
         responses=ERROR_RESPONSES,
+        lifespan=lifespan,
     )
     app.state.store = store
+    app.state.analysis = analysis
     app.state.read_only = read_only
     app.state.settings = settings
     static = resources.files("saidwhat.web") / "static"
@@ -611,6 +626,8 @@ def create_app(
         file_field = form.get("file")
         title_raw, published_raw = form.get("title"), form.get("published")
         title = _blank(title_raw) if isinstance(title_raw, str) else None
+        if title is not None and len(title) > MAX_TITLE:
+            raise SaidwhatError("E_BAD_REQUEST", f"the title is longer than {MAX_TITLE} characters")
         published = _blank(published_raw) if isinstance(published_raw, str) else None
         if published is not None:
             day = parse_iso_date(published)
@@ -628,9 +645,9 @@ def create_app(
             raise SaidwhatError("E_EMPTY", "paste the article text or choose a file")
         if len(data) > settings.max_bytes:
             raise SaidwhatError("E_TOO_LARGE", f"the article is over the limit of {settings.max_bytes} bytes")
-        added = await run_in_threadpool(
-            ingest_bytes, store, settings, data, filename, title, published, uploaded
-        )
+        job = UploadJob(data, filename, title, published, uploaded, settings)
+        analyses = await run_cancellable(request, lambda cancel: analysis.analyse(job, cancel))
+        added = await run_in_threadpool(store_all, store, analyses)
         first = added[0]
         if request.url.path.endswith(".json"):
             return JSONResponse(
@@ -741,50 +758,3 @@ def _voices(statements: Sequence[Statement], links: dict[str, int]) -> list[tupl
         gid, n = counts.get(sv.speaker.label, (sv.speaker.gid, 0))
         counts[sv.speaker.label] = (gid, n + 1)
     return sorted(((k, g, n) for k, (g, n) in counts.items()), key=lambda x: (-x[2], x[0]))
-
-
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def ingest_bytes(
-    store: Store,
-    settings: Settings,
-    data: bytes,
-    filename: str,
-    title: str | None,
-    published: str | None,
-    uploaded: bool,
-) -> list[tuple[str, str]]:
-    """Read, analyse and store one pasted text or uploaded file through the CLI's ingest path.
-
-    Returns ``(status, doc_id)`` per stored article; the first input error is raised.
-    """
-    from saidwhat.ingest import discover, read_input
-    from saidwhat.pipeline import analyze
-
-    safe = _SAFE_NAME.sub("_", Path(filename).name)[-100:].lstrip(".") or "upload.txt"
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    with tempfile.TemporaryDirectory(prefix="saidwhat-web-") as tmp:
-        path = Path(tmp) / safe
-        path.write_bytes(data)
-        found = discover([str(path)])
-        docs = []
-        for f in found:
-            if isinstance(f, SaidwhatError):
-                raise SaidwhatError(f.code, f.message, filename)
-            for item in read_input(f, settings, published=published):
-                if isinstance(item, SaidwhatError):
-                    raise SaidwhatError(item.code, item.message, filename, item.line)
-                item.source = (
-                    f"upload:{safe}{item.source[len(str(path)) :]}" if uploaded else f"paste:{digest}"
-                )
-                if title is not None:
-                    item.title = title
-                docs.append(item)
-    if not docs:
-        raise SaidwhatError("E_EMPTY", "the input holds no article", filename)
-    out: list[tuple[str, str]] = []
-    for analysis in analyze(docs, batch_size=settings.batch_size):
-        result = store.add(analysis)
-        out.append((result.status, result.doc_id))
-    return out
