@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -200,3 +202,89 @@ def test_read_only_server_still_says_read_only(db: Path) -> None:
             403,
             "E_CSRF",
         )
+
+
+# -- bidi isolation ------------------------------------------------------------------------------------
+
+RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: everything after it on the line is shown reversed
+
+
+class _Bidi(HTMLParser):
+    """Collects text holding an RLO outside any ``<bdi>``, outside the block-level texts that isolate
+    the article's own words (the article text, a statement's content, a snippet), and not in ``<title>``
+    (isolated with FSI…PDI, as a title cannot hold elements)."""
+
+    BLOCKS = frozenset({("div", "seg-text"), ("blockquote", "card-content"), ("p", "snippet")})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.isolated: list[bool] = []
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("input", "meta", "link", "br", "img", "hr"):
+            return  # void elements: attribute values are not text on the page
+        classes = set((dict(attrs).get("class") or "").split())
+        block = any(tag == t and c in classes for t, c in self.BLOCKS)
+        self.stack.append(tag)
+        self.isolated.append(tag in ("bdi", "title") or block)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack:
+                self.isolated.pop()
+                if self.stack.pop() == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        if RLO in data and not any(self.isolated):
+            self.bad.append(f"<{'><'.join(self.stack[-3:])}> {data.strip()[:60]}")
+
+
+def outside_isolation(html: str) -> list[str]:
+    parser = _Bidi()
+    parser.feed(html)
+    return parser.bad
+
+
+def test_names_are_bidi_isolated(tmp_path: Path) -> None:
+    from tests.test_store import Quote, article
+
+    db = tmp_path / "bidi.db"
+    evil = f"Eve {RLO}nosaj"
+    with Store(db) as store:
+        store.add(
+            article(
+                f"bidi{RLO}.txt",
+                "2025-06-01",
+                [
+                    Quote(
+                        evil,
+                        "the ceasefire holds",
+                        via=[f"Reuters{RLO}"],
+                        said_on=("2025-05-30", f"Fri{RLO}day"),
+                    )
+                ],
+                title=f"Talks {RLO}resume",
+            )
+        )
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        doc_id = c.get("/articles.json").json()["articles"][0]["id"]
+        gid = next(e["id"] for e in c.get("/entities.json").json()["entities"] if e["name"] == evil)
+        pages = {
+            "/": None,
+            "/articles": None,
+            "/entities": None,
+            f"/entities?q={RLO}": None,
+            f"/entity/{gid}": None,
+            f"/article/{doc_id}": None,
+            "/search?q=ceasefire": None,
+            f"/search?q=ceasefire {RLO}": None,
+        }
+        for url in pages:
+            html = c.get(url, headers={"accept": "text/html"}).text
+            assert RLO in html, url
+            assert outside_isolation(html) == [], url
+        title = unescape(c.get(f"/article/{doc_id}").text.split("<title>", 1)[1].split("</title>", 1)[0])
+        assert title.startswith("\u2068") and "\u2069 · saidwhat" in title

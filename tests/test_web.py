@@ -102,7 +102,9 @@ def test_article_page_highlights_and_chain(client: TestClient) -> None:
     card = t[t.index('id="st-s1"') :]
     card = card[: card.index("</article>")]
     hops = re.findall(
-        r'<li class="hop hop-(\w+)">\s*(?:<a href="(/entity/\d+)">([^<]+)</a>|<span>([^<]+)</span>)', card
+        r'<li class="hop hop-(\w+)">\s*'
+        r'(?:<a href="(/entity/\d+)"><bdi>([^<]+)</bdi></a>|<span><bdi>([^<]+)</bdi></span>)',
+        card,
     )
     labels = [h[2] or h[3] for h in hops]
     assert labels == ["White House official", "Haaretz", "this article"]
