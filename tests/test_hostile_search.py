@@ -99,7 +99,7 @@ def test_repeated_terms_are_searched_once() -> None:
 def test_terms_and_prefixes_are_capped() -> None:
     many = parse_query(" ".join(f"w{i}" for i in range(100)))
     assert len(many.terms) == MAX_TOKENS and "first 32 words" in many.notes[0]
-    prefixes = parse_query(" ".join(f"{a}{b}*" for a in "abcdef" for b in "xyz"))
+    prefixes = parse_query(" ".join(f"{a}{b}q*" for a in "abcdef" for b in "xyz"))
     assert sum(t.endswith("*") for t in prefixes.terms) == MAX_PREFIXES
     assert len(prefixes.terms) == 18  # the others are searched as whole words
     long_phrase = parse_query('"' + " ".join(["hostage"] * 40) + '"' + " Gaza")
@@ -120,7 +120,7 @@ def count_snippets(store: Store) -> list[str]:
 def test_the_issues_query_is_fast_and_snippets_are_for_the_page(store: Store) -> None:
     t0 = time.monotonic()
     assert store.search(HOSTILE_166, limit=20) == []  # the word "t": no article has it
-    hits = store.search(" ".join(["ta*"] * 124), limit=20)  # 496 characters, a real prefix
+    hits = store.search(" ".join(["tal*"] * 99), limit=20)  # 495 characters, a real prefix
     assert time.monotonic() - t0 < 10  # wide bound: this took minutes
     assert len(hits) == 20
     seen = count_snippets(store)
@@ -128,7 +128,7 @@ def test_the_issues_query_is_fast_and_snippets_are_for_the_page(store: Store) ->
     assert len(page) == 5 and len(seen) == 5  # 5 snippets, not offset + limit
     assert all(any(m for _, m in h.snippet) for h in page)
     seen.clear()
-    worst = " ".join([f"t{c}*" for c in "aeoh"] + WORDS[:28])
+    worst = " ".join([f"t{c}*" for c in ("al", "ru", "re", "ow")] + WORDS[:28])
     store.search(worst, limit=20)
     assert len(seen) <= 20
 
@@ -191,7 +191,7 @@ def test_search_timeout_answers_503_in_the_error_shape(db: Path) -> None:
     with TestClient(create_app(db, read_only=True), raise_server_exceptions=False) as c:
         r = c.get("/search.json", params={"q": HOSTILE_166})
         assert r.status_code == 200 and r.json()["results"] == []
-        r = c.get("/search.json", params={"q": " ".join(["ta*"] * 124)})
+        r = c.get("/search.json", params={"q": " ".join(["tal*"] * 99)})
         assert r.status_code == 200 and len(r.json()["results"]) == 20
 
 

@@ -27,7 +27,7 @@ _PHRASE = re.compile(r'"([^"]*)"')
 _TOKEN = re.compile(r"[^\W_]+")
 MAX_TOKENS = 32
 MAX_PREFIXES = 4
-MIN_PREFIX_CHARS = 2
+MIN_PREFIX_CHARS = 3
 
 
 def _quote(term: str) -> str:
