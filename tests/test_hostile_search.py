@@ -233,3 +233,35 @@ def test_a_search_stops_when_its_client_leaves(db: Path) -> None:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_the_answer_comes_in_time_even_during_a_long_step(db: Path) -> None:
+    """SQLite checks its progress handler between steps; one step (a prefix doclist) can run long.
+    The request is answered when its time is up; the thread stops at its next check."""
+    app = create_app(db, read_only=True, search_timeout=0.3)
+    release = threading.Event()
+    running: list[int] = []
+
+    def stuck(*args: Any, cancel: threading.Event | None = None, **kwargs: Any) -> list[Any]:
+        running.append(1)
+        release.wait(10)  # one long step that does not look at the event
+        running.pop()
+        return []
+
+    app.state.store.search = stuck
+    with TestClient(app, raise_server_exceptions=False) as c:
+        t0 = time.monotonic()
+        r = c.get("/search.json", params={"q": "talks"})
+        assert r.status_code == 503 and r.json()["error"]["code"] == "E_SEARCH_TIMEOUT"
+        assert time.monotonic() - t0 < 5  # wide bound around the 0.3 s budget (the step takes 10 s)
+        # a second one fills the other slot; the third finds none free and is answered in time too
+        assert c.get("/search.json", params={"q": "talks"}).status_code == 503
+        assert len(running) == 2
+        t0 = time.monotonic()
+        assert c.get("/search.json", params={"q": "talks"}).status_code == 503
+        assert len(running) == 2 and time.monotonic() - t0 < 5
+        release.set()
+        deadline = time.monotonic() + 5
+        while running and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not running
