@@ -228,7 +228,12 @@ class WorkerPool:
     """
 
     def __init__(
-        self, task: str, warmup: str | None = None, limits: Limits | None = None, size: int = 1
+        self,
+        task: str,
+        warmup: str | None = None,
+        limits: Limits | None = None,
+        size: int = 1,
+        max_waiting: int = 8,
     ) -> None:
         self.task, self.warmup = task, warmup
         self.limits = limits or Limits()
@@ -240,6 +245,9 @@ class WorkerPool:
         self.closed = threading.Event()
         self.restarts = 0  # workers replaced after a kill, a death or too much memory
         self.jobs = 0
+        # jobs waiting for a worker (each holds a server thread): more are refused at once
+        self.max_waiting = max_waiting
+        self._waiting = 0
 
     # -- life cycle --
 
@@ -291,6 +299,19 @@ class WorkerPool:
 
     def _acquire(self, cancel: threading.Event | None) -> Worker:
         self.prestart()
+        with self._lock:
+            if self._waiting >= self.max_waiting:
+                raise self._unavailable(
+                    f"the server is busy: {self._waiting} articles wait to be analysed; try again later"
+                )
+            self._waiting += 1
+        try:
+            return self._wait_for_worker(cancel)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
+    def _wait_for_worker(self, cancel: threading.Event | None) -> Worker:
         while True:
             if self.closed.is_set():
                 raise self._unavailable("the server is shutting down")

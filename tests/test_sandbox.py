@@ -154,3 +154,21 @@ def test_limits_are_validated(monkeypatch: pytest.MonkeyPatch) -> None:
     for bad in ({"timeout": 0.0}, {"timeout": float("nan")}, {"memory_mb": -1}):
         with pytest.raises(SaidwhatError):
             Limits(**bad)  # type: ignore[arg-type]
+
+
+def test_too_many_waiting_jobs_are_refused_at_once() -> None:
+    pool = WorkerPool(TASK, WARM, Limits(timeout=600), max_waiting=2)
+    try:
+        pool.run(("echo", 0))
+        threads = [threading.Thread(target=lambda: pool.run(("sleep", 3)), daemon=True) for _ in range(3)]
+        for t in threads:
+            t.start()
+            time.sleep(0.3)  # one runs, two wait
+        t0 = time.monotonic()
+        err = error_of(pool, ("echo", 1))
+        assert err.code == "E_UNAVAILABLE" and "busy" in err.message and time.monotonic() - t0 < 1
+        for t in threads:
+            t.join(30)
+        assert pool.run(("echo", 2)) == 2
+    finally:
+        pool.close()
