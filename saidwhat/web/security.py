@@ -337,6 +337,9 @@ class SiteGuard:
         headers = _headers(scope)
         host = headers.get("host")
         if not self.hosts.allows(host):
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
+                return
             shown = (host or "")[:100]
             err = SaidwhatError(
                 "E_HOST",
