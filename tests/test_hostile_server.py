@@ -244,3 +244,16 @@ def test_sigterm_stops_the_server_during_an_analysis(served: tuple[subprocess.Po
     if isinstance(got, tuple):
         assert got[0] == 503 and got[1]["error"]["code"] == "E_UNAVAILABLE", got  # type: ignore[index]
     assert took < 15
+
+
+def test_serve_refuses_a_bad_allow_host(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "saidwhat", "serve", "--db", str(tmp_path / "x.db"), "--allow-host", "a b"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == "error[E_BAD_REQUEST] --allow-host 'a b' is not a host name or address"
