@@ -413,13 +413,38 @@ def serve(
         bool, typer.Option("--read-only", help="Serve without the Add-article page.")
     ] = False,
     max_bytes: MaxBytesOpt = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer to this Host name (repeatable; default: the bind address and localhost).",
+        ),
+    ] = None,
+    analysis_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--analysis-timeout", min=0.1, help="Seconds one added article may take to analyse (default 60)."
+        ),
+    ] = None,
+    analysis_memory: Annotated[
+        int | None,
+        typer.Option(
+            "--analysis-memory",
+            min=0,
+            help="MB the analysis of one added article may use (default 4096; 0: no limit).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI docs at /docs)."""
     from saidwhat.web import serve as serve_web
 
     settings = _settings(db, max_bytes)
+    if analysis_timeout is not None:
+        settings.analysis_timeout = analysis_timeout
+    if analysis_memory is not None:
+        settings.analysis_memory_mb = analysis_memory
     try:
-        serve_web(settings, host=host, port=port, read_only=read_only)
+        serve_web(settings, host=host, port=port, read_only=read_only, allow_hosts=allow_host or ())
     except SaidwhatError as e:
         fail(e)
 

@@ -35,6 +35,13 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_BAD_REQUEST": (422, "a request parameter is invalid"),
     "E_READ_ONLY": (403, "the server runs read-only"),
     "E_INTERNAL": (500, "an unexpected internal error"),
+    # -- the server's guards (issue 14): Host / CSRF checks, analysis sandbox, search budget --
+    "E_HOST": (400, "the request's Host name is not one this server answers to"),
+    "E_CSRF": (403, "a state-changing request came from another site or without its form token"),
+    "E_TIMEOUT": (422, "the article took longer than the time budget to analyse"),
+    "E_MEMORY": (413, "the article needs more memory than the per-article limit to analyse"),
+    "E_SEARCH_TIMEOUT": (503, "the search took longer than its time budget"),
+    "E_UNAVAILABLE": (503, "the server is shutting down or its analysis worker is unavailable"),
 }
 
 

@@ -12,10 +12,13 @@ default.
 | ``SAIDWHAT_MAX_CONTAINER_BYTES`` | ``max_container_bytes``: the largest feed / WARC / JSONL | 512 MB |
 | ``SAIDWHAT_BATCH`` | ``batch_size``: documents parsed per batch | 16 |
 | ``SAIDWHAT_ALIASES`` | ``aliases``: the entity alias file | none |
+| ``SAIDWHAT_ANALYSIS_TIMEOUT`` | ``analysis_timeout``: seconds per article added through the web | 60 |
+| ``SAIDWHAT_ANALYSIS_MEMORY_MB`` | ``analysis_memory_mb``: MB the web analysis may add (0: none) | 4096 |
 """
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +47,21 @@ def _env_int(name: str, default: int) -> int:
     return value
 
 
+def _env_number(name: str, default: float, *, zero: bool = False) -> float:
+    """A positive finite number from the environment (or 0 when ``zero`` allows it)."""
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero):
+        kind = "a number of 0 or more" if zero else "a positive number"
+        raise SaidwhatError("E_SETTINGS", f"must be {kind}, not {raw!r}", name)
+    return value
+
+
 def _env_path(name: str) -> Path | None:
     raw = _env(name)
     return Path(raw) if raw is not None else None  # read (E_READ / E_ALIASES) by the store
@@ -62,3 +80,8 @@ class Settings:
     aliases: Path | None = field(default_factory=lambda: _env_path("SAIDWHAT_ALIASES"))
     # directory walks: read symbolic links that lead out of the directory (and links to directories)
     follow_links: bool = False
+    # the web server's analysis sandbox (saidwhat.sandbox.Limits): per-article time, added memory
+    analysis_timeout: float = field(default_factory=lambda: _env_number("SAIDWHAT_ANALYSIS_TIMEOUT", 60.0))
+    analysis_memory_mb: int = field(
+        default_factory=lambda: int(_env_number("SAIDWHAT_ANALYSIS_MEMORY_MB", 4096, zero=True))
+    )

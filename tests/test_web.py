@@ -102,7 +102,9 @@ def test_article_page_highlights_and_chain(client: TestClient) -> None:
     card = t[t.index('id="st-s1"') :]
     card = card[: card.index("</article>")]
     hops = re.findall(
-        r'<li class="hop hop-(\w+)">\s*(?:<a href="(/entity/\d+)">([^<]+)</a>|<span>([^<]+)</span>)', card
+        r'<li class="hop hop-(\w+)">\s*'
+        r'(?:<a href="(/entity/\d+)"><bdi>([^<]+)</bdi></a>|<span><bdi>([^<]+)</bdi></span>)',
+        card,
     )
     labels = [h[2] or h[3] for h in hops]
     assert labels == ["White House official", "Haaretz", "this article"]
@@ -347,9 +349,18 @@ def test_add_article_through_the_pipeline(tmp_path: Path) -> None:
         "according to Reuters.\n"
     )
     with TestClient(create_app(open_store(tmp_path / "add.db")), raise_server_exceptions=False) as c:
+        # as a browser: load the form (its token, and the cookie it is bound to), post it from this origin
+        token = re.search(r'name="csrf_token" value="([^"]+)"', c.get("/add").text)
+        assert token is not None
         r = c.post(
             "/add",
-            data={"text": text, "title": "Talks <b>resume</b>", "published": "2025-03-05"},
+            data={
+                "text": text,
+                "title": "Talks <b>resume</b>",
+                "published": "2025-03-05",
+                "csrf_token": token.group(1),
+            },
+            headers={"origin": "http://testserver"},
             follow_redirects=False,
         )
         assert r.status_code == 303, r.text

@@ -9,7 +9,9 @@ parallel workers, so that every way in reads, dates, analyses and stores article
 * :func:`read_upload` — the bytes of an upload or a pasted text through the same readers;
 * :func:`analyse` — :class:`SourceDoc` s to ``(source, Analysis)`` pairs, parsed in batches;
 * :func:`store_sources` — analyse and store, skipping before analysis every text the store already
-  holds (its id is the text's content hash), then tell the corpus stages what was added.
+  holds (its id is the text's content hash), then tell the corpus stages what was added. Its
+  ``analyser`` is :func:`analyse` by default; the web server passes one that runs the analysis in
+  its sandboxed worker process (:mod:`saidwhat.web.upload`), so both ways in store the same way.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from saidwhat.store.types import AddResult
 
 ErrorFn = Callable[[SaidwhatError], None]
 ProgressFn = Callable[[int, int], None]
+# sources and settings → each source with its analysis, in order (:func:`analyse` or a sandboxed one)
+Analyser = Callable[[Iterable[SourceDoc], Settings], Iterator[tuple[SourceDoc, Analysis]]]
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -151,11 +155,13 @@ def store_sources(
     settings: Settings,
     *,
     stages: CorpusRegistry = CORPUS_STAGES,
+    analyser: Analyser | None = None,
 ) -> IngestReport:
     """Analyse and store ``sources``; the corpus stages hear of each batch of stored documents.
 
     A text the store already holds is ``"unchanged"`` without being analysed (the stored analysis
-    is kept either way, see ``docs/store.md``)."""
+    is kept either way, see ``docs/store.md``). ``analyser`` (default :func:`analyse`) gets the
+    sources still to analyse."""
     report = IngestReport()
     slots: list[AddResult | None] = []
     waiting: list[int] = []
@@ -173,7 +179,8 @@ def store_sources(
             waiting.append(len(slots) - 1)
             yield src
 
-    for _src, analysis in analyse(to_analyse(), settings):
+    run = analyser if analyser is not None else analyse
+    for _src, analysis in run(to_analyse(), settings):
         result = store.add(analysis)
         slots[waiting.pop(0)] = result
         report.statements += len(analysis.statements)

@@ -4,7 +4,8 @@ The CLI, the web app, the ingest service and the corpus stages are written again
 :class:`StoreProtocol`, never against a backend class; :func:`saidwhat.store.open_store` picks the
 backend from a path or URL. Errors are backend-neutral :class:`~saidwhat.errors.SaidwhatError` codes
 (``E_DB_OPEN``, ``E_DB_CORRUPT``, ``E_DB_VERSION``, ``E_NOT_FOUND``, ``E_BAD_REQUEST``,
-``E_READ_ONLY``): a backend maps its driver's exceptions at its boundary.
+``E_READ_ONLY``; ``search`` also ``E_SEARCH_TIMEOUT`` / ``E_UNAVAILABLE`` when its ``timeout`` runs
+out or its ``cancel`` event is set): a backend maps its driver's exceptions at its boundary.
 
 Corpus stages (:mod:`saidwhat.corpus`) keep their own tables. They declare versioned
 :class:`~saidwhat.store.migrations.Migration` s, applied by :meth:`StoreProtocol.migrate_stage`, and
@@ -14,6 +15,7 @@ which yield a DB-API style :class:`Connection` (SQL in the backend's dialect).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -142,6 +144,8 @@ class StoreProtocol(Protocol):
         kind: SearchKind = "all",
         limit: int = 20,
         offset: int = 0,
+        timeout: float | None = None,
+        cancel: threading.Event | None = None,
     ) -> list[SearchHit]: ...
     def stats(self) -> Stats: ...
 

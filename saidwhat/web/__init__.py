@@ -6,24 +6,7 @@
 
 from __future__ import annotations
 
-from saidwhat.settings import Settings
-from saidwhat.store import open_store
 from saidwhat.web.app import create_app
+from saidwhat.web.server import serve
 
 __all__ = ["create_app", "serve"]
-
-
-def serve(
-    settings: Settings, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False
-) -> None:
-    """Serve the store of ``settings.db`` on ``http://host:port/`` until interrupted."""
-    import uvicorn
-
-    with open_store(settings.db, read_only=read_only, aliases=settings.aliases) as store:
-        app = create_app(store, settings=settings)
-        where = store.location
-        print(
-            f"saidwhat: serving {where} on http://{host}:{port}/{' (read-only)' if read_only else ''}",
-            flush=True,
-        )
-        uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False)

@@ -14,6 +14,8 @@ templates, the error handlers and the middleware.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -26,7 +28,6 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
@@ -34,9 +35,11 @@ from starlette.routing import Match
 from saidwhat import __version__
 from saidwhat.errors import CATALOGUE, SaidwhatError
 from saidwhat.ingest.dates import parse_iso_date
-from saidwhat.ingest.service import Upload, read_upload, store_sources
+from saidwhat.ingest.service import Upload
+from saidwhat.sandbox import Limits
 from saidwhat.settings import Settings
-from saidwhat.store import AddResult, StoreProtocol
+from saidwhat.store import StoreProtocol
+from saidwhat.web.cancel import Slots, run_cancellable
 from saidwhat.web.chart import act_colour
 from saidwhat.web.guard import Guard
 from saidwhat.web.markup import css_token
@@ -54,7 +57,9 @@ from saidwhat.web.pages import (
     search_page,
 )
 from saidwhat.web.render import render, render_error, wants_json
+from saidwhat.web.security import CsrfTokens, HostPolicy, SiteGuard, csrf_token, verify_form_token
 from saidwhat.web.titles import Titles
+from saidwhat.web.upload import AnalysisService
 
 log = logging.getLogger("saidwhat.web")
 
@@ -70,6 +75,9 @@ DATE_PATTERN = (
 )
 # multipart framing and the small form fields on top of the article itself
 BODY_OVERHEAD = 64 * 1024
+SEARCH_TIMEOUT = 0.8  # seconds; every search is stopped after it (E_SEARCH_TIMEOUT, 503): answered within 1 s
+SEARCH_SLOTS = 2  # searches running at once (one per core); others wait within their time budget
+MAX_TITLE = 500  # the add form's maxlength, enforced for every client
 
 
 def _store(request: Request) -> StoreProtocol:
@@ -82,9 +90,15 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
+def _analysis(request: Request) -> AnalysisService:
+    analysis: AnalysisService = request.app.state.analysis
+    return analysis
+
+
 # query and path parameters shared by the pages (module level: FastAPI resolves them by name)
 StoreDep = Annotated[StoreProtocol, Depends(_store)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
+AnalysisDep = Annotated[AnalysisService, Depends(_analysis)]
 Page_ = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number")]
 PerPage = Annotated[int, Query(ge=1, le=100, description="rows per page")]
 DateQ = Annotated[
@@ -119,10 +133,12 @@ def _errors(*statuses: int, html: bool = False) -> dict[int | str, dict[str, Any
     return out
 
 
-ERROR_RESPONSES = _errors(404, 405, 422, 500)
-HTML_ERRORS = _errors(404, 405, 422, 500, html=True)
-ADD_ERRORS = _errors(403, 404, 405, 413, 415, 422, 500)
-ADD_HTML_ERRORS = _errors(403, 404, 405, 413, 415, 422, 500, html=True)
+ERROR_RESPONSES = _errors(400, 404, 405, 422, 500)
+HTML_ERRORS = _errors(400, 404, 405, 422, 500, html=True)
+SEARCH_ERRORS = _errors(400, 404, 405, 422, 500, 503)
+SEARCH_HTML_ERRORS = _errors(400, 404, 405, 422, 500, 503, html=True)
+ADD_ERRORS = _errors(400, 403, 404, 405, 413, 415, 422, 500, 503)
+ADD_HTML_ERRORS = _errors(400, 403, 404, 405, 413, 415, 422, 500, 503, html=True)
 CSV_ANSWER: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "one row per item"},
 }
@@ -214,16 +230,23 @@ def entities(
     return render(request, entities_page(store, q, page, per_page))
 
 
+def search_timed_out(timeout: float | None) -> SaidwhatError:
+    return SaidwhatError(
+        "E_SEARCH_TIMEOUT",
+        f"the search took longer than {timeout:g} s and was stopped: use fewer or longer words",
+    )
+
+
 @router.get(
     "/search",
     response_class=HTMLResponse,
-    responses=HTML_ERRORS,
+    responses=SEARCH_HTML_ERRORS,
     summary="Full-text search over statements and articles",
     tags=["pages"],
 )
-@router.get("/search.json", summary="Search (JSON)", tags=["pages"])
-@router.get("/search.csv", summary="Search (CSV)", tags=["pages"], responses=CSV_ANSWER)
-def search(
+@router.get("/search.json", summary="Search (JSON)", tags=["pages"], responses=SEARCH_ERRORS)
+@router.get("/search.csv", summary="Search (CSV)", tags=["pages"], responses={**SEARCH_ERRORS, **CSV_ANSWER})
+async def search(
     request: Request,
     store: StoreDep,
     q: Annotated[str | None, Query(max_length=500, description='words and "quoted phrases"')] = None,
@@ -238,7 +261,16 @@ def search(
     per_page: PerPage = PER_PAGE,
 ) -> Response:
     form = SearchForm(q, speaker, act, mode, via, anonymous, since, until, page, per_page)
-    return render(request, search_page(store, form))
+    # stopped after its time budget or when the client goes away; at most SEARCH_SLOTS at once
+    timeout: float | None = request.app.state.search_timeout
+    built = await run_cancellable(
+        request,
+        lambda cancel: search_page(store, form, timeout=timeout, cancel=cancel),
+        timeout=timeout,
+        on_timeout=lambda: search_timed_out(timeout),
+        slots=request.app.state.search_slots,
+    )
+    return render(request, built)
 
 
 # -- adding articles -----------------------------------------------------------------------------------
@@ -287,10 +319,13 @@ async def _upload(request: Request, settings: Settings) -> Upload:
         form = await request.form(max_files=1, max_fields=10, max_part_size=settings.max_bytes + 1024)
     except StarletteHTTPException as exc:
         raise SaidwhatError("E_BAD_REQUEST", f"the form cannot be read: {exc.detail}") from None
+    verify_form_token(request, form)
     text_field = form.get("text")
     file_field = form.get("file")
     title_raw, published_raw = form.get("title"), form.get("published")
     title = blank(title_raw) if isinstance(title_raw, str) else None
+    if title is not None and len(title) > MAX_TITLE:
+        raise SaidwhatError("E_BAD_REQUEST", f"the title is longer than {MAX_TITLE} characters")
     published = blank(published_raw) if isinstance(published_raw, str) else None
     if published is not None:
         day = parse_iso_date(published)
@@ -311,11 +346,6 @@ async def _upload(request: Request, settings: Settings) -> Upload:
     return Upload(data, filename, uploaded, title, published)
 
 
-def ingest_upload(store: StoreProtocol, settings: Settings, upload: Upload) -> list[AddResult]:
-    """Read, analyse and store a pasted text or an uploaded file through the ingest service."""
-    return store_sources(store, read_upload(upload, settings), settings).results
-
-
 @router.post(
     "/add",
     summary="Add an article: paste text or upload a file",
@@ -333,11 +363,12 @@ def ingest_upload(store: StoreProtocol, settings: Settings, upload: Upload) -> l
     status_code=201,
     responses=ADD_ERRORS,
 )
-async def add(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+async def add(request: Request, store: StoreDep, settings: SettingsDep, analysis: AnalysisDep) -> Response:
     if store.read_only:
         raise SaidwhatError("E_READ_ONLY", "this server runs read-only: articles cannot be added")
     upload = await _upload(request, settings)
-    added = await run_in_threadpool(ingest_upload, store, settings, upload)
+    # read and analysed in the sandbox's worker (killed if the client goes away), stored here
+    added = await run_cancellable(request, lambda cancel: analysis.ingest(store, upload, settings, cancel))
     if request.url.path.endswith(".json"):
         return JSONResponse(
             {
@@ -448,12 +479,32 @@ async def on_bug(request: Request, exc: Exception) -> Response:
     return render_error(request, "E_INTERNAL", "an unexpected internal error; the server log has the details")
 
 
-def create_app(store: StoreProtocol, *, settings: Settings | None = None) -> FastAPI:
+def create_app(
+    store: StoreProtocol,
+    *,
+    settings: Settings | None = None,
+    hosts: HostPolicy | None = None,
+    search_timeout: float | None = SEARCH_TIMEOUT,
+    limits: Limits | None = None,
+) -> FastAPI:
     """The web application over ``store`` (any backend; see :func:`saidwhat.store.open_store`).
 
     A read-only store serves without the Add-article page. ``settings`` (default: from the
-    environment) gives the size limit of added articles."""
+    environment) gives the size limit of added articles; ``hosts``: the Host names it answers to
+    (default :meth:`HostPolicy.for_bind` of no address); ``search_timeout``: seconds a search may
+    take before ``503 E_SEARCH_TIMEOUT`` (None: no limit); ``limits``: time and memory per added
+    article (default from ``settings``; its analysis runs in a worker process, started at the first
+    article or by ``app.state.analysis.prestart()``, killed when the app shuts down)."""
     settings = settings if settings is not None else Settings()
+    analysis = AnalysisService(limits if limits is not None else Limits.from_settings(settings))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            analysis.close()
+
     app = FastAPI(
         title="saidwhat",
         version=__version__,
@@ -464,10 +515,15 @@ def create_app(store: StoreProtocol, *, settings: Settings | None = None) -> Fas
         redoc_url=None,
         openapi_url="/openapi.json",
         responses=ERROR_RESPONSES,
+        lifespan=lifespan,
     )
     templates = _templates()
     templates.env.globals["doc_title"] = Titles(store).of
+    templates.env.globals["csrf_token"] = csrf_token
     app.state.store = store
+    app.state.analysis = analysis
+    app.state.search_timeout = search_timeout
+    app.state.search_slots = Slots(SEARCH_SLOTS)
     app.state.read_only = store.read_only
     app.state.settings = settings
     app.state.templates = templates
@@ -478,6 +534,7 @@ def create_app(store: StoreProtocol, *, settings: Settings | None = None) -> Fas
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(Exception, on_bug)
     app.include_router(router)
+    app.add_middleware(SiteGuard, hosts=hosts or HostPolicy.for_bind(), tokens=CsrfTokens())
     app.add_middleware(Guard, max_body=settings.max_bytes + BODY_OVERHEAD)
     return app
 

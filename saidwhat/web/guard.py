@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
+from html import escape
 from typing import Any
 
-from saidwhat.errors import SaidwhatError
+from saidwhat.errors import CATALOGUE, SaidwhatError
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -27,7 +28,7 @@ CSP = (
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # no-referrer would make our own form posts Origin: null
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 )
@@ -83,29 +84,42 @@ class Guard:
 
     async def _too_large(self, scope: Scope, send: Send) -> None:
         err = SaidwhatError("E_TOO_LARGE", f"the request body is over the limit of {self.max_body} bytes")
-        if _wants_html(scope):
-            body = (
-                '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error 413</title>'
-                '<link rel="stylesheet" href="/static/style.css"></head><body><main class="error-page">'
-                f'<p class="kicker">Error 413 · <code class="code">{err.code}</code></p><h1>Too large</h1>'
-                f'<p class="message">{err.message}.</p><p><a href="/add">← Back</a></p></main></body></html>'
-            ).encode()
-            ctype = b"text/html; charset=utf-8"
-        else:
-            body = json.dumps(err.to_dict()).encode()
-            ctype = b"application/json"
-        await send(
-            {
-                "type": "http.response.start",
-                "status": err.status,
-                "headers": [
-                    (b"content-type", ctype),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await send_error(scope, send, err, back=("/add", "Back"), close=True)
+
+
+async def send_error(
+    scope: Scope,
+    send: Send,
+    err: SaidwhatError,
+    *,
+    back: tuple[str, str] = ("/", "Home"),
+    close: bool = False,
+) -> None:
+    """Answer ``err`` from middleware in the one error shape (a small self-contained page for browsers).
+
+    ``back``: the page's link (URL, label); ``close``: ask the client to close the connection (the
+    request body was not read to its end).
+    """
+    if _wants_html(scope):
+        meaning = CATALOGUE[err.code][1]
+        body = (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>Error {err.status}</title>"
+            '<link rel="stylesheet" href="/static/style.css"></head><body><main class="error-page">'
+            f'<p class="kicker">Error {err.status} · <code class="code">{err.code}</code></p>'
+            f"<h1>{escape(meaning.capitalize())}</h1>"
+            f'<p class="message">{escape(err.message)}.</p>'
+            f'<p><a href="{escape(back[0])}">← {escape(back[1])}</a></p></main></body></html>'
+        ).encode()
+        ctype = b"text/html; charset=utf-8"
+    else:
+        body = json.dumps(err.to_dict()).encode()
+        ctype = b"application/json"
+    headers = [(b"content-type", ctype), (b"content-length", str(len(body)).encode())]
+    if close:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": err.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _wants_html(scope: Scope) -> bool:

@@ -8,6 +8,7 @@ Builders never see the request, so they are plain functions a test can call with
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -291,7 +292,14 @@ class SearchForm:
     per_page: int = 20
 
 
-def search_page(store: StoreProtocol, form: SearchForm) -> Page:
+def search_page(
+    store: StoreProtocol,
+    form: SearchForm,
+    *,
+    timeout: float | None = None,
+    cancel: threading.Event | None = None,
+) -> Page:
+    """The search page; ``timeout`` / ``cancel`` bound the store's search (see ``StoreProtocol.search``)."""
     query = blank(form.q)
     who, act, mode, via = blank(form.speaker), blank(form.act), blank(form.mode), blank(form.via)
     anon = True if form.anonymous else None
@@ -321,6 +329,8 @@ def search_page(store: StoreProtocol, form: SearchForm) -> Page:
                 until=until,
                 limit=lim,
                 offset=off,
+                timeout=timeout,
+                cancel=cancel,
             ),
             form.page,
             form.per_page,

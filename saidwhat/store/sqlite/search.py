@@ -1,87 +1,97 @@
 """Full-text search with SQLite FTS5: ``MATCH``, ``bm25`` ranking and ``snippet()`` live here only.
 
-The query text has already been made safe by :func:`saidwhat.store.fts.fts_query`; snippets come back
-as ``(text, is_match)`` parts (:func:`saidwhat.store.fts.parse_marked`), never markup.
+The query text has already been made safe and bounded by :func:`saidwhat.store.fts.parse_query`;
+snippets come back as ``(text, is_match)`` parts (:func:`saidwhat.store.fts.parse_marked`), never
+markup.
+
+:func:`search_page` finds the page of hits in two steps (issue 14): first only the ids and ranks of
+the best ``offset + limit`` matches of each table (statements, articles), merged by rank; then, for
+the ``limit`` hits of the page alone, their snippets and records. Snippets cost time in proportion
+to the terms times the text (166 × ``t*`` took minutes when every candidate got one); now a page of
+20 gets 20.
+
+:func:`query_budget` bounds any block of queries on a connection: an SQLite progress handler stops
+the running statement once the time budget is spent (``E_SEARCH_TIMEOUT``, HTTP 503) or as soon as a
+``threading.Event`` is set (the client went away: ``E_UNAVAILABLE``). The handler runs every
+:data:`PROGRESS_STEPS` virtual-machine steps, so a statement is stopped within a few milliseconds;
+only a single step that runs long (one snippet of one huge text) finishes first, and the query
+bounds of :mod:`saidwhat.store.fts` keep those short.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.store.fts import CLOSE, OPEN, parse_marked
 from saidwhat.store.sqlite.read import load_records
 from saidwhat.store.types import SearchHit
 
+PROGRESS_STEPS = 2_000
 # above this many FTS matches in a table, bm25 ranking costs too much: newest matches first instead
 RANK_LIMIT = 10_000
 
-
-def _count_matches(conn: sqlite3.Connection, table: str, match: str) -> int:
-    return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0])
+Where = tuple[list[str], list[object]]
 
 
-def _ranked(conn: sqlite3.Connection, table: str, match: str) -> bool:
-    return _count_matches(conn, table, match) <= RANK_LIMIT
+@dataclass(slots=True)
+class BudgetState:
+    """What a :func:`query_budget` observed: why it stopped a statement, how often its handler ran."""
+
+    timeout: float | None
+    stopped: str | None = None  # "timeout" or "cancelled"
+    checks: int = 0
+    started: float = field(default_factory=time.monotonic)
 
 
-def search_statements(
-    conn: sqlite3.Connection, match: str, want: int, where: list[str], params: list[object]
-) -> list[SearchHit]:
-    """Statement hits: ``where``/``params`` are the statement filters over ``statements s``."""
-    ranked = _ranked(conn, "statements_fts", match)
-    rows = conn.execute(
-        f"SELECT s.pk, {'f.rank' if ranked else '0.0'}, snippet(statements_fts, 0, ?, ?, '…', 40) "
-        "FROM statements_fts f JOIN statements s ON s.pk = f.rowid "
-        f"WHERE statements_fts MATCH ? AND {' AND '.join(where)} "
-        f"ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?",
-        [OPEN, CLOSE, match, *params, want],
-    ).fetchall()
-    ordered = load_records(conn, [r[0] for r in rows])
-    return [
-        SearchHit(
-            "statement",
-            rec.doc_id,
-            rec.doc_title,
-            rec.doc_source,
-            rec.published,
-            rec.date,
-            parse_marked(snip),
-            float(rank),
-            rec,
-            ranked,
-        )
-        for (_, rank, snip), rec in zip(rows, ordered, strict=True)
-    ]
+@contextmanager
+def query_budget(
+    conn: sqlite3.Connection,
+    timeout: float | None = None,
+    cancel: threading.Event | None = None,
+    steps: int = PROGRESS_STEPS,
+) -> Iterator[BudgetState]:
+    """Stop the queries run on ``conn`` inside the block after ``timeout`` seconds or once ``cancel`` is set.
 
+    Raises ``E_SEARCH_TIMEOUT`` / ``E_UNAVAILABLE`` (:class:`SaidwhatError`) in place of SQLite's
+    "interrupted". With neither a timeout nor an event the block runs unbounded.
+    """
+    state = BudgetState(timeout)
+    if timeout is None and cancel is None:
+        yield state
+        return
+    deadline = state.started + timeout if timeout is not None else math.inf
 
-def search_articles(
-    conn: sqlite3.Connection, match: str, want: int, *, since: str | None, until: str | None
-) -> list[SearchHit]:
-    """Article hits (title and text) of latest versions, ``since``/``until`` on the publication date."""
-    where = ["d.superseded_by IS NULL"]
-    params: list[object] = []
-    if since is not None:
-        where.append("d.published >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("d.published <= ?")
-        params.append(until + "~")
-    ranked = _ranked(conn, "documents_fts", match)
-    rows = conn.execute(
-        f"SELECT d.id, d.title, d.source, d.published, {'f.rank' if ranked else '0.0'}, "
-        "snippet(documents_fts, -1, ?, ?, '…', 32) FROM documents_fts f JOIN "
-        "documents d ON d.pk = f.rowid "
-        f"WHERE documents_fts MATCH ? AND {' AND '.join(where)} "
-        f"ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?",
-        [OPEN, CLOSE, match, *params, want],
-    ).fetchall()
-    return [
-        SearchHit("article", i, t, s, p, p, parse_marked(snip), float(rank), None, ranked)
-        for i, t, s, p, rank, snip in rows
-    ]
+    def check() -> int:
+        state.checks += 1
+        if cancel is not None and cancel.is_set():
+            state.stopped = "cancelled"
+            return 1
+        if time.monotonic() > deadline:
+            state.stopped = "timeout"
+            return 1
+        return 0
+
+    conn.set_progress_handler(check, steps)
+    try:
+        yield state
+    except sqlite3.OperationalError as exc:
+        if state.stopped is None or "interrupt" not in str(exc).lower():
+            raise
+        if state.stopped == "cancelled":
+            raise SaidwhatError("E_UNAVAILABLE", "the search was cancelled (the client went away)") from None
+        raise SaidwhatError(
+            "E_SEARCH_TIMEOUT",
+            f"the search took longer than {timeout:g} s and was stopped: use fewer or longer words",
+        ) from None
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 @contextmanager
@@ -93,3 +103,132 @@ def fts_errors(query: str) -> Iterator[None]:
         if "fts5" in str(exc).lower():
             raise SaidwhatError("E_BAD_REQUEST", f"cannot search for {query!r}: {exc}") from exc
         raise
+
+
+def article_filters(since: str | None, until: str | None) -> Where:
+    """WHERE clauses over ``documents d`` for article hits: latest versions, ``since``/``until`` on the
+    publication date."""
+    where = ["d.superseded_by IS NULL"]
+    params: list[object] = []
+    if since is not None:
+        where.append("d.published >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("d.published <= ?")
+        params.append(until + "~")
+    return where, params
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    rank: float
+    kind: str
+    pk: int
+    ranked: bool
+
+
+def _count_matches(conn: sqlite3.Connection, table: str, match: str) -> int:
+    return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0])
+
+
+def _ranked(conn: sqlite3.Connection, table: str, match: str) -> bool:
+    return _count_matches(conn, table, match) <= RANK_LIMIT
+
+
+# per kind of hit: its FTS table and the row table it indexes (aliased as the filters expect)
+_TABLES = {
+    "statement": ("statements_fts", "statements s", "s"),
+    "article": ("documents_fts", "documents d", "d"),
+}
+
+
+def _candidates(conn: sqlite3.Connection, kind: str, match: str, where: Where, want: int) -> list[_Candidate]:
+    """The ids and ranks of the best ``want`` hits of one kind (no snippet, no record)."""
+    fts, rows_table, alias = _TABLES[kind]
+    clauses, params = where
+    ranked = _ranked(conn, fts, match)
+    rows = conn.execute(
+        f"SELECT {alias}.pk, {'f.rank' if ranked else '0.0'} FROM {fts} f JOIN {rows_table} "
+        f"ON {alias}.pk = f.rowid WHERE {fts} MATCH ? AND {' AND '.join(clauses)} "
+        f"ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?",
+        [match, *params, want],
+    ).fetchall()
+    return [_Candidate(float(rank), kind, int(pk), ranked) for pk, rank in rows]
+
+
+def _snippet(conn: sqlite3.Connection, table: str, column: int, tokens: int, match: str, pk: int) -> str:
+    row = conn.execute(
+        f"SELECT snippet({table}, {column}, ?, ?, '…', {tokens}) FROM {table} WHERE {table} MATCH ? "
+        "AND rowid = ?",
+        (OPEN, CLOSE, match, pk),
+    ).fetchone()
+    return str(row[0]) if row is not None and row[0] is not None else ""
+
+
+def _statement_hits(conn: sqlite3.Connection, match: str, page: Sequence[_Candidate]) -> dict[int, SearchHit]:
+    records = load_records(conn, [c.pk for c in page])
+    out: dict[int, SearchHit] = {}
+    for cand, rec in zip(page, records, strict=True):
+        snip = _snippet(conn, "statements_fts", 0, 40, match, cand.pk)
+        out[cand.pk] = SearchHit(
+            "statement",
+            rec.doc_id,
+            rec.doc_title,
+            rec.doc_source,
+            rec.published,
+            rec.date,
+            parse_marked(snip),
+            cand.rank,
+            rec,
+            cand.ranked,
+        )
+    return out
+
+
+def _article_hits(conn: sqlite3.Connection, match: str, page: Sequence[_Candidate]) -> dict[int, SearchHit]:
+    out: dict[int, SearchHit] = {}
+    for cand in page:
+        doc_id, title, source, published = conn.execute(
+            "SELECT id, title, source, published FROM documents WHERE pk = ?", (cand.pk,)
+        ).fetchone()
+        snip = _snippet(conn, "documents_fts", -1, 32, match, cand.pk)
+        out[cand.pk] = SearchHit(
+            "article",
+            doc_id,
+            title,
+            source,
+            published,
+            published,
+            parse_marked(snip),
+            cand.rank,
+            None,
+            cand.ranked,
+        )
+    return out
+
+
+def search_page(
+    conn: sqlite3.Connection,
+    match: str,
+    *,
+    statements: Where | None,
+    articles: Where | None,
+    limit: int,
+    offset: int,
+) -> list[SearchHit]:
+    """Hits ``offset`` … ``offset + limit`` of ``match``, best first, statements before articles on ties.
+
+    ``statements`` / ``articles``: WHERE clauses (over ``statements s`` / ``documents d``) and their
+    parameters, or None to leave that kind out. Snippets and records are built for the page only.
+    """
+    want = limit + offset
+    found: list[_Candidate] = []
+    if statements is not None:
+        found += _candidates(conn, "statement", match, statements, want)
+    if articles is not None:
+        found += _candidates(conn, "article", match, articles, want)
+    found.sort(key=lambda c: c.rank)  # stable: statements first among equal ranks
+    page = found[offset : offset + limit]
+    by_statement = _statement_hits(conn, match, [c for c in page if c.kind == "statement"])
+    by_article = _article_hits(conn, match, [c for c in page if c.kind == "article"])
+    return [by_statement[c.pk] if c.kind == "statement" else by_article[c.pk] for c in page]

@@ -29,7 +29,7 @@ from saidwhat.store.registry import (
 )
 from saidwhat.store.sqlite.errors import db_error, guard
 from saidwhat.store.sqlite.read import load_analysis, load_records
-from saidwhat.store.sqlite.search import fts_errors, search_articles, search_statements
+from saidwhat.store.sqlite.search import article_filters, fts_errors, query_budget, search_page
 from saidwhat.store.sqlite.write import insert_analysis
 from saidwhat.store.types import (
     AddResult,
@@ -718,13 +718,18 @@ class SQLiteStore:
         kind: SearchKind = "all",
         limit: int = 20,
         offset: int = 0,
+        timeout: float | None = None,
+        cancel: threading.Event | None = None,
     ) -> list[SearchHit]:
         """Full-text search over statements (content, speaker) and articles (title, text), best first.
 
         ``query`` is plain words and ``"quoted phrases"`` (all must match; ``word*`` is a prefix); FTS5
-        syntax in it is treated as text, so any input is safe. Statement filters (speaker, act, mode,
-        via, anonymous) leave articles out; since/until filter statements by effective date and
-        articles by publication date. Snippets are ``(text, is_match)`` parts, never markup.
+        syntax in it is treated as text, so any input is safe, and its cost is bounded (see
+        :mod:`saidwhat.store.fts`). Statement filters (speaker, act, mode, via, anonymous) leave
+        articles out; since/until filter statements by effective date and articles by publication
+        date. Snippets are ``(text, is_match)`` parts, never markup, built for the page returned only.
+        ``timeout`` (seconds) stops the search with ``E_SEARCH_TIMEOUT``; setting ``cancel`` stops it
+        with ``E_UNAVAILABLE`` (see :func:`saidwhat.store.sqlite.search.query_budget`).
         """
         _check_page(limit, offset)
         _check_date("since", since)
@@ -732,13 +737,12 @@ class SQLiteStore:
         match = fts_query(query)
         if match is None:
             return []
-        want = limit + offset
-        hits: list[SearchHit] = []
         statement_only = any(x is not None for x in (speaker, act, mode, via, anonymous))
         conn = self._conn()
-        with fts_errors(query), self._snapshot(conn):
+        with fts_errors(query), query_budget(conn, timeout, cancel), self._snapshot(conn):
+            statements = None
             if kind in ("all", "statement"):
-                f = self._statement_filters(
+                statements = self._statement_filters(
                     speaker=speaker,
                     act=act,
                     mode=mode,
@@ -747,12 +751,12 @@ class SQLiteStore:
                     since=since,
                     until=until,
                 )
-                if f is not None:
-                    hits += search_statements(conn, match, want, *f)
+            articles = None
             if kind in ("all", "article") and not statement_only:
-                hits += search_articles(conn, match, want, since=since, until=until)
-        hits.sort(key=lambda h: h.rank)
-        return hits[offset : offset + limit]
+                articles = article_filters(since, until)
+            return search_page(
+                conn, match, statements=statements, articles=articles, limit=limit, offset=offset
+            )
 
     # -- totals --------------------------------------------------------------------------------------
 

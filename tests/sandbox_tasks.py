@@ -1,0 +1,54 @@
+"""Small tasks for the sandbox tests (run inside worker processes; no language model needed)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable
+from typing import Any
+
+from saidwhat.errors import SaidwhatError
+
+_kept: list[bytearray] = []
+
+
+def run(payload: tuple[str, Any], progress: Callable[[], None]) -> Any:
+    """``(action, argument)``: echo, sleep, items, hog, keep, fail, crash, die, pid."""
+    action, arg = payload
+    if action == "echo":
+        return arg
+    if action == "pid":
+        return os.getpid()
+    if action == "sleep":
+        time.sleep(arg)
+        return "slept"
+    if action == "items":  # arg = (n, seconds each): the budget is per item
+        n, each = arg
+        for _ in range(n):
+            time.sleep(each)
+            progress()
+        return n
+    if action == "hog":  # allocate arg MB at once
+        block = bytearray(arg * 2**20)
+        return len(block)
+    if action == "keep":  # allocate arg MB and keep it (a leak the pool must not keep serving with)
+        block = bytearray(arg * 2**20)
+        block[::4096] = b"x" * len(block[::4096])  # touch every page: resident, not just reserved
+        _kept.append(block)
+        return os.getpid()
+    if action == "fail":
+        raise SaidwhatError("E_EMPTY", "nothing in it", "x.txt")
+    if action == "crash":
+        raise ValueError("a bug")
+    if action == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError(action)
+
+
+def warm() -> None:
+    time.sleep(0.1)
+
+
+def broken_warm() -> None:
+    raise RuntimeError("no model")

@@ -1,0 +1,183 @@
+"""The analysis sandbox (issue 14): a worker process killed on timeout, on cancel and on shutdown,
+memory-limited, restarted after a kill; the server keeps running and does not keep the memory."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from saidwhat.errors import SaidwhatError
+from saidwhat.sandbox import Limits, WorkerPool
+from saidwhat.settings import Settings
+
+TASK = "tests.sandbox_tasks:run"
+WARM = "tests.sandbox_tasks:warm"
+
+
+@pytest.fixture
+def pool() -> Iterator[WorkerPool]:
+    p = WorkerPool(TASK, WARM, Limits(timeout=1.0, memory_mb=200, recycle_mb=100, start_timeout=60))
+    yield p
+    p.close()
+
+
+def error_of(
+    pool: WorkerPool, payload: tuple[str, Any], cancel: threading.Event | None = None
+) -> SaidwhatError:
+    with pytest.raises(SaidwhatError) as err:
+        pool.run(payload, cancel)
+    return err.value
+
+
+def gone(pid: int, within: float = 10) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:  # a zombie awaiting its reaper is gone too
+            if fh.read().rsplit(")", 1)[1].split()[0] == "Z":
+                return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_warm_worker_serves_many_jobs(pool: WorkerPool) -> None:
+    pid = pool.run(("pid", None))
+    assert pid != os.getpid()
+    assert [pool.run(("echo", i)) for i in range(5)] == list(range(5))
+    assert pool.run(("pid", None)) == pid and pool.restarts == 0
+
+
+def test_timeout_kills_the_worker_and_a_new_one_takes_over(pool: WorkerPool) -> None:
+    pid = pool.run(("pid", None))
+    t0 = time.monotonic()
+    err = error_of(pool, ("sleep", 60))
+    assert err.code == "E_TIMEOUT" and err.status == 422 and "1 s" in err.message
+    assert time.monotonic() - t0 < 15  # wide bound: the job would sleep a minute
+    assert gone(pid)
+    assert pool.run(("pid", None)) != pid and pool.restarts == 1
+
+
+def test_the_time_budget_is_per_item(pool: WorkerPool) -> None:
+    assert pool.run(("items", (4, 0.4))) == 4  # 1.6 s in all, 0.4 s per item: within a 1 s budget
+    assert error_of(pool, ("items", (2, 3.0))).code == "E_TIMEOUT"
+
+
+def test_memory_limit_is_a_coded_error_and_the_memory_goes_away(pool: WorkerPool) -> None:
+    pid = pool.run(("pid", None))
+    err = error_of(pool, ("hog", 2000))  # 2 GB against a 200 MB allowance
+    assert err.code == "E_MEMORY" and err.status == 413
+    assert gone(pid)  # the worker exits: whatever it held is returned to the system
+    assert pool.run(("hog", 50)) == 50 * 2**20  # a job within the allowance runs on the new worker
+
+
+def test_a_worker_that_grew_is_recycled(pool: WorkerPool) -> None:
+    pid = pool.run(("keep", 150))  # 150 MB kept resident, over recycle_mb=100
+    assert pool.run(("pid", None)) != pid
+    assert gone(pid)
+
+
+def test_input_errors_pass_through_and_keep_the_worker(pool: WorkerPool) -> None:
+    pid = pool.run(("pid", None))
+    err = error_of(pool, ("fail", None))
+    assert (err.code, err.source) == ("E_EMPTY", "x.txt")
+    assert pool.run(("pid", None)) == pid
+    assert error_of(pool, ("crash", None)).code == "E_INTERNAL"  # a bug: reported, worker replaced
+    assert pool.run(("pid", None)) != pid
+
+
+def test_a_worker_killed_from_outside_is_reported_and_replaced(pool: WorkerPool) -> None:
+    err = error_of(pool, ("die", None))  # what the kernel's OOM killer does
+    assert err.code == "E_MEMORY"
+    assert pool.run(("echo", "ok")) == "ok"
+
+
+def test_cancel_kills_the_running_job(pool: WorkerPool) -> None:
+    pid = pool.run(("pid", None))
+    cancel = threading.Event()
+    slow = WorkerPool(TASK, WARM, Limits(timeout=600))
+    try:
+        slow_pid = slow.run(("pid", None))
+        threading.Timer(0.5, cancel.set).start()
+        t0 = time.monotonic()
+        err = error_of(slow, ("sleep", 600), cancel)
+        assert err.code == "E_UNAVAILABLE" and "went away" in err.message
+        assert time.monotonic() - t0 < 10
+        assert gone(slow_pid)
+    finally:
+        slow.close()
+    assert pool.run(("pid", None)) == pid  # other pools are not touched
+
+
+def test_close_stops_a_running_job_at_once() -> None:
+    pool = WorkerPool(TASK, WARM, Limits(timeout=600))
+    pid = pool.run(("pid", None))
+    errors: list[SaidwhatError] = []
+
+    def job() -> None:
+        try:
+            pool.run(("sleep", 600))
+        except SaidwhatError as e:
+            errors.append(e)
+
+    thread = threading.Thread(target=job)
+    thread.start()
+    time.sleep(0.5)
+    t0 = time.monotonic()
+    pool.close()
+    thread.join(10)
+    assert not thread.is_alive() and time.monotonic() - t0 < 10
+    assert errors and errors[0].code == "E_UNAVAILABLE"
+    assert gone(pid) and pool.pids() == []
+    assert error_of(pool, ("echo", 1)).code == "E_UNAVAILABLE"
+
+
+def test_a_worker_that_cannot_start_is_unavailable() -> None:
+    pool = WorkerPool(TASK, "tests.sandbox_tasks:broken_warm", Limits(timeout=5, start_timeout=60))
+    try:
+        err = error_of(pool, ("echo", 1))
+        assert err.code == "E_UNAVAILABLE" and "no model" in err.message
+    finally:
+        pool.close()
+
+
+def test_limits_are_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAIDWHAT_ANALYSIS_TIMEOUT", "2.5")
+    monkeypatch.setenv("SAIDWHAT_ANALYSIS_MEMORY_MB", "900")
+    limits = Limits.from_settings(Settings())
+    assert (limits.timeout, limits.memory_mb) == (2.5, 900)
+    assert (Limits().timeout, Limits().memory_mb) == (60.0, 4096)  # the environment reaches Settings only
+    for name, bad in (("SAIDWHAT_ANALYSIS_TIMEOUT", "0"), ("SAIDWHAT_ANALYSIS_MEMORY_MB", "lots")):
+        monkeypatch.setenv(name, bad)
+        with pytest.raises(SaidwhatError) as exc:
+            Settings()
+        assert exc.value.code == "E_SETTINGS" and exc.value.source == name
+        monkeypatch.delenv(name)
+    for bad in ({"timeout": 0.0}, {"timeout": float("nan")}, {"memory_mb": -1}):
+        with pytest.raises(SaidwhatError):
+            Limits(**bad)  # type: ignore[arg-type]
+
+
+def test_too_many_waiting_jobs_are_refused_at_once() -> None:
+    pool = WorkerPool(TASK, WARM, Limits(timeout=600), max_waiting=2)
+    try:
+        pool.run(("echo", 0))
+        threads = [threading.Thread(target=lambda: pool.run(("sleep", 3)), daemon=True) for _ in range(3)]
+        for t in threads:
+            t.start()
+            time.sleep(0.3)  # one runs, two wait
+        t0 = time.monotonic()
+        err = error_of(pool, ("echo", 1))
+        assert err.code == "E_UNAVAILABLE" and "busy" in err.message and time.monotonic() - t0 < 1
+        for t in threads:
+            t.join(30)
+        assert pool.run(("echo", 2)) == 2
+    finally:
+        pool.close()
