@@ -24,7 +24,7 @@ from saidwhat.ingest import InputFile, discover, read_input
 from saidwhat.ingest.base import SourceDoc
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.model import Analysis
-from saidwhat.settings import Settings
+from saidwhat.settings import Settings, check_max_bytes, check_timeout
 
 if TYPE_CHECKING:
     from saidwhat.store import Store
@@ -75,12 +75,19 @@ def _valid_date(value: str | None, option: str) -> str | None:
     return day
 
 
-def _settings(db: Path | None = None, max_bytes: int | None = None) -> Settings:
+def _settings(db: Path | None = None, max_bytes: int | None = None, timeout: float | None = None) -> Settings:
     s = Settings()
     if db is not None:
         s.db = db
-    if max_bytes is not None:
-        s.max_bytes = max_bytes
+    try:
+        if max_bytes is not None:
+            s.max_bytes = check_max_bytes(max_bytes)
+        else:
+            s.max_bytes = check_max_bytes(s.max_bytes, "SAIDWHAT_MAX_BYTES")
+        if timeout is not None:
+            s.analysis_timeout = check_timeout(timeout)
+    except SaidwhatError as e:
+        fail(e)
     return s
 
 
@@ -128,7 +135,14 @@ def _analyses(
             pending.append(src)
             yield src
 
-    for analysis in analyze(tagged(), batch_size=settings.batch_size):
+    def over_budget(src: SourceDoc, e: SaidwhatError) -> None:
+        pending.pop(0)  # results come in order: the article stopped is the oldest pending
+        batch.report(e)
+
+    runs = analyze(
+        tagged(), batch_size=settings.batch_size, timeout=settings.analysis_timeout, on_error=over_budget
+    )
+    for analysis in runs:
         yield pending.pop(0), analysis
 
 
@@ -158,7 +172,15 @@ SinceOpt = Annotated[str | None, typer.Option("--since", help="Only statements o
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Only statements on or before YYYY-MM-DD.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
 MaxBytesOpt = Annotated[
-    int | None, typer.Option("--max-bytes", help="Largest article text accepted, in bytes (default 5 MB).")
+    int | None,
+    typer.Option("--max-bytes", help="Largest article text accepted, in bytes (default 5 MB; 10 MB at most)"),
+]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        help="Seconds one article may take (over it: E_TIMEOUT, next article); default 300, 0: none.",
+    ),
 ]
 
 
@@ -170,11 +192,12 @@ def analyze(
     ] = None,
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
+    timeout: TimeoutOpt = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
 ) -> None:
     """Analyse articles and print their saidwhat/1 JSON (one document per line), or write DIR/<stem>.json."""
     batch = Batch()
-    settings = _settings(max_bytes=max_bytes)
+    settings = _settings(max_bytes=max_bytes, timeout=timeout)
     given = _valid_date(published, "--published")
     if out_dir is not None:
         try:
@@ -203,13 +226,14 @@ def ingest(
     db: DbOpt = None,
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
+    timeout: TimeoutOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
     from saidwhat.store import Store
 
     batch = Batch()
-    settings = _settings(db, max_bytes)
+    settings = _settings(db, max_bytes, timeout)
     given = _valid_date(published, "--published")
     counts = {"new": 0, "unchanged": 0, "updated": 0}
     statements = 0

@@ -152,25 +152,57 @@ class WindowedSuffixSearch:
 
 
 _RUN = re.compile(r"\S{" + str(MAX_RUN + 1) + ",}")
+# letters and digits are language; a long stretch of a line without any (brackets, quote marks,
+# emoji, rules of dashes, spaced or not) is not
+_JUNK = re.compile(r"(?:[^\w\n]|_)+")
+
+
+def long_runs(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans made tokens of :data:`MAX_RUN` characters: whitespace-free runs
+    over :data:`MAX_RUN` characters, and stretches of one line over :data:`MAX_RUN` characters
+    holding no letter or digit (spaces trimmed at both ends), merged where they touch."""
+    found = [m.span() for m in _RUN.finditer(text)]
+    for m in _JUNK.finditer(text):
+        a, b = m.span()
+        if b - a <= MAX_RUN:
+            continue
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a > MAX_RUN:
+            found.append((a, b))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in found:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 class BoundedTokenizer:
-    """spaCy's tokenizer, with every whitespace-free run over :data:`MAX_RUN` characters (never a
-    word of any language written with spaces: the longest in our corpora has 87) made tokens of
-    :data:`MAX_RUN` characters as they stand, without peeling punctuation off one character at a
-    time: 200,000 ``)`` are 400 tokens, not 200,000. A text without such a run is tokenised by
-    spaCy's tokenizer alone (same tokens); with one, the parts between runs are tokenised by it and
-    everything is joined into one ``Doc`` whose text is the input text."""
+    """spaCy's tokenizer, with the long runs of :func:`long_runs` (whitespace-free runs over
+    :data:`MAX_RUN` characters: never a word of a language written with spaces, the longest in our
+    corpora has 87; and long stretches without a letter or digit) made tokens of :data:`MAX_RUN`
+    characters as they stand, without peeling punctuation off one character at a time: 200,000
+    ``)`` are 400 tokens, not 200,000. A text without such a run is tokenised by spaCy's tokenizer
+    alone (same tokens); with one, the parts between runs are tokenised by it and everything is
+    joined into one ``Doc`` whose text is the input text."""
 
     def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
         self.inner = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        if len(text) <= MAX_RUN or _RUN.search(text) is None:
+        if len(text) <= MAX_RUN:
+            return self.inner(text)
+        runs = long_runs(text)
+        if not runs:
             return self.inner(text)
         vocab = self.inner.vocab  # type: ignore[attr-defined]
         docs: list[Doc] = []
-        for part, words, space_after in run_pieces(text):
+        for part, words, space_after in run_pieces(text, runs):
             if words:
                 spaces = [False] * len(words)
                 spaces[-1] = space_after
@@ -184,15 +216,14 @@ class BoundedTokenizer:
         return getattr(self.inner, name)
 
 
-def run_pieces(text: str) -> list[tuple[str, list[str], bool]]:
+def run_pieces(text: str, runs: list[tuple[int, int]] | None = None) -> list[tuple[str, list[str], bool]]:
     """``text`` as ``(part, words, space_after)``: the text between long runs (``words`` empty:
-    for spaCy's tokenizer) and every whitespace-free run over :data:`MAX_RUN` characters cut in
-    words of at most :data:`MAX_RUN` characters, with whether one space follows it (spaCy attaches a
-    single space to the token before it). The parts, with those spaces, concatenate to ``text``."""
+    for spaCy's tokenizer) and each run of :func:`long_runs` cut in words of at most
+    :data:`MAX_RUN` characters, with whether one space follows it (spaCy attaches a single space to
+    the token before it). The parts, with those spaces, concatenate to ``text``."""
     pieces: list[tuple[str, list[str], bool]] = []
     pos = 0
-    for m in _RUN.finditer(text):
-        a, b = m.span()
+    for a, b in long_runs(text) if runs is None else runs:
         if a > pos:
             pieces.append((text[pos:a], [], False))
         words = [text[k : min(k + MAX_RUN, b)] for k in range(a, b, MAX_RUN)]
