@@ -273,10 +273,13 @@ def _cut(text: str, a: int, b: int, limit: int) -> int:
     return hi
 
 
-def chunk_spans(text: str, limit: int = CHUNK_CHARS, above: int = CHUNK_ABOVE) -> list[tuple[int, int]]:
+def chunk_spans(text: str, limit: int | None = None, above: int | None = None) -> list[tuple[int, int]]:
     """The ``[start, end)`` chunks ``text`` is parsed in: one when it is at most ``above``
-    characters long, else consecutive chunks of at most ``limit`` characters ending after a
-    paragraph break where there is one (see :func:`_cut`). They cover the text exactly."""
+    (:data:`CHUNK_ABOVE`) characters long, else consecutive chunks of at most ``limit``
+    (:data:`CHUNK_CHARS`) characters ending after a paragraph break where there is one (see
+    :func:`_cut`). They cover the text exactly."""
+    limit = CHUNK_CHARS if limit is None else limit
+    above = CHUNK_ABOVE if above is None else above
     n = len(text)
     if n <= above:
         return [(0, n)]
