@@ -44,9 +44,9 @@ MAX_RUN = 500
 # (PolNeAR, TimeBank, realnews) has 34,000 characters, so none of them is chunked
 CHUNK_ABOVE = 100_000
 # the longest chunk the parser sees
-CHUNK_CHARS = 50_000
+CHUNK_CHARS = 20_000
 # the most characters parsed in one ``nlp.pipe`` batch (several short documents, or one chunk)
-BATCH_CHARS = 100_000
+BATCH_CHARS = 50_000
 
 _sre_parse: Any = importlib.import_module("re._parser")
 _sre: Any = importlib.import_module("re._constants")

@@ -142,6 +142,7 @@ def test_blow_up_inputs_analysed_fast() -> None:
 
 def test_chunk_spans_cover_the_text_and_cut_after_paragraphs() -> None:
     text = PROSE * 400  # 130,000 characters, paragraphs of 320
+    assert len(text) > limits.CHUNK_ABOVE
     spans = chunk_spans(text)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(a == prev_b for (_pa, prev_b), (a, _b) in itertools.pairwise(spans))
@@ -149,12 +150,13 @@ def test_chunk_spans_cover_the_text_and_cut_after_paragraphs() -> None:
     assert all(text[:b].endswith("\n\n") for _a, b in spans[:-1])
     assert chunk_spans(PROSE * 10) == [(0, len(PROSE * 10))]
     # no paragraph, no line, no space: hard cuts at the limit
-    assert chunk_spans("x" * 250_000) == [(k, k + 50_000) for k in range(0, 250_000, 50_000)]
+    step = limits.CHUNK_CHARS
+    assert chunk_spans("x" * 10 * step) == [(k, k + step) for k in range(0, 10 * step, step)]
 
 
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Chunk from 6,000 characters on, in chunks of at most 2,500 (the defaults are 100,000 / 50,000)."""
+    """Chunk from 6,000 characters on, in chunks of at most 2,500 (the defaults are 100,000 / 20,000)."""
     monkeypatch.setattr(limits, "CHUNK_ABOVE", 6_000)
     monkeypatch.setattr(limits, "CHUNK_CHARS", 2_500)
 
