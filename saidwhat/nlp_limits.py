@@ -147,6 +147,11 @@ class WindowedSuffixSearch:
             return m1
         return _Leftmost(m2.start(), m2.end())
 
+    @property
+    def __self__(self) -> re.Pattern[str]:
+        # spaCy serialises a tokenizer's rules as ``suffix_search.__self__.pattern``
+        return self.pattern
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (WindowedSuffixSearch, (self.pattern,))
 
@@ -213,7 +218,12 @@ class BoundedTokenizer:
 
     def __getattr__(self, name: str) -> Any:
         # everything else (vocab, rules, explain, to_disk, …) is the wrapped tokenizer's
+        if name == "inner":  # not set yet (unpickling)
+            raise AttributeError(name)
         return getattr(self.inner, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BoundedTokenizer, (self.inner,))
 
 
 def run_pieces(text: str, runs: list[tuple[int, int]] | None = None) -> list[tuple[str, list[str], bool]]:

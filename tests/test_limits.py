@@ -322,3 +322,12 @@ def test_cli_negative_timeout_refused(tmp_path: Path, monkeypatch: pytest.Monkey
     f.write_text(PROSE, encoding="utf-8")
     res = _cli(monkeypatch, "analyze", str(f), "--timeout", "-1")
     assert res.exit_code == 1 and res.stderr.startswith("error[E_BAD_REQUEST] --timeout: ")
+
+
+def test_bounded_tokenizer_pickles_and_serialises(nlp: Language) -> None:
+    import pickle
+
+    tok = pickle.loads(pickle.dumps(nlp.tokenizer))
+    text = ")" * 3_000 + ' He said "no."'
+    assert [t.text for t in tok(text)] == [t.text for t in nlp.tokenizer(text)]
+    assert nlp.tokenizer.to_bytes()  # spaCy reads the rules through suffix_search.__self__
