@@ -179,7 +179,7 @@ TimeoutOpt = Annotated[
     float | None,
     typer.Option(
         "--timeout",
-        help="Seconds one article may take (over it: E_TIMEOUT, next article); default 300, 0: none.",
+        help="Seconds one article may take (over it: E_TIMEOUT, next article); default 600, 0: none.",
     ),
 ]
 

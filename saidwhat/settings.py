@@ -12,7 +12,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # (docs/limits.md), and this bounds one article's time and memory
 MAX_BYTES_CEILING = 10 * 1024 * 1024
 # seconds one article may take to analyse (0: no limit); see saidwhat/deadline.py
-DEFAULT_ANALYSIS_TIMEOUT = 300.0
+DEFAULT_ANALYSIS_TIMEOUT = 600.0
 
 
 def _env_float(name: str, default: float) -> float:
