@@ -51,6 +51,8 @@ class Deadline:
     started: float = field(default=0.0)
     checks: int = 0
     source: str | None = None
+    # the stage under way (named by the last check), for the message of a hard stop
+    stage: str = "the analysis"
 
     def __post_init__(self) -> None:
         if self.seconds is not None and self.seconds <= 0:
@@ -65,6 +67,7 @@ class Deadline:
         """Start the budget again (for the next article)."""
         self.started = self.clock()
         self.source = source
+        self.stage = "the analysis"
 
     def start_item(self) -> None:
         self.restart(self.source)
@@ -79,14 +82,15 @@ class Deadline:
         return left is not None and left <= 0
 
     def check(self, stage: str) -> None:
-        """Raise :class:`AnalysisTimeout` if the budget is spent (``stage``: where we are, for the
-        message)."""
+        """Raise :class:`AnalysisTimeout` if the budget is spent; else ``stage`` (what starts now)
+        is the stage a hard stop names."""
         self.checks += 1
         if self.seconds is not None and self.expired():
-            raise timeout_error(self.seconds, stage, self.source)
+            raise timeout_error(self.seconds, self.stage, self.source)
+        self.stage = stage
 
     @contextmanager
-    def hard_stop(self, stage: str = "the analysis") -> Iterator[None]:
+    def hard_stop(self) -> Iterator[None]:
         """Within the block, raise :class:`AnalysisTimeout` in the running code when the budget runs
         out (``SIGALRM``; main thread of a POSIX process only, else a no-op)."""
         left = self.remaining()
@@ -101,7 +105,7 @@ class Deadline:
         seconds = self.seconds if self.seconds is not None else 0.0
 
         def fire(signum: int, frame: FrameType | None) -> None:
-            raise timeout_error(seconds, stage, self.source)
+            raise timeout_error(seconds, self.stage, self.source)
 
         previous = signal.signal(signal.SIGALRM, fire)
         try:

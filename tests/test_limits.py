@@ -224,13 +224,14 @@ def test_timeout_is_in_the_catalogue() -> None:
 def test_deadline_check_counts_and_expires() -> None:
     now = [0.0]
     d = Deadline(2.0, clock=lambda: now[0])
-    d.check("a")
+    d.check("segmentation")
     now[0] = 1.9
-    d.check("b")
+    d.check("the parse")
     now[0] = 2.1
     with pytest.raises(AnalysisTimeout) as info:
-        d.check("the parse")
-    assert info.value.code == "E_TIMEOUT" and "the parse" in info.value.message
+        d.check("attribution")
+    # the message names the stage that ran over
+    assert info.value.code == "E_TIMEOUT" and "during the parse" in info.value.message
     assert d.checks == 3
     d.restart()
     d.check("again")
@@ -240,7 +241,8 @@ def test_deadline_check_counts_and_expires() -> None:
 def test_hard_stop_interrupts_running_code() -> None:
     d = Deadline(0.3)
     t0 = time.perf_counter()
-    with pytest.raises(AnalysisTimeout), d.hard_stop("a busy loop"):
+    d.check("a busy loop")
+    with pytest.raises(AnalysisTimeout, match="during a busy loop"), d.hard_stop():
         while True:
             sum(range(1000))
     assert time.perf_counter() - t0 < 30
@@ -330,4 +332,4 @@ def test_bounded_tokenizer_pickles_and_serialises(nlp: Language) -> None:
     tok = pickle.loads(pickle.dumps(nlp.tokenizer))
     text = ")" * 3_000 + ' He said "no."'
     assert [t.text for t in tok(text)] == [t.text for t in nlp.tokenizer(text)]
-    assert nlp.tokenizer.to_bytes()  # spaCy reads the rules through suffix_search.__self__
+    assert _plain_tokenizer(nlp).to_bytes()  # spaCy reads the rules through suffix_search.__self__
