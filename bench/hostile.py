@@ -166,7 +166,7 @@ def main() -> int:
     if unknown:
         ap.error(f"unknown case(s): {', '.join(unknown)}; known: {', '.join(CASES)}")
     rows = []
-    head = f"{'case':<22}{'bytes':>10}{'wall s':>9}{'cpu s':>8}{'s/MB':>7}{'peak MB':>9}{'growth MB':>10}"
+    head = f"{'case':<22}{'bytes':>10}{'wall s':>9}{'cpu s':>8}{'s/MB':>9}{'peak MB':>9}{'growth MB':>10}"
     head += f"{'MB/MB':>7}"
     print(head)
     for case in cases:
@@ -176,7 +176,7 @@ def main() -> int:
             print(f"{case:<22}  {row['error']}")
         else:
             print(
-                f"{case:<22}{row['bytes']:>10}{row['wall_s']:>9.2f}{row['cpu_s']:>8.2f}{row['s_per_mb']:>7.2f}"
+                f"{case:<22}{row['bytes']:>10}{row['wall_s']:>9.2f}{row['cpu_s']:>8.2f}{row['s_per_mb']:>9.2f}"
                 f"{row['peak_mb']:>9.0f}{row['growth_mb']:>10.0f}{row['growth_mb_per_mb']:>7.0f}"
             )
         sys.stdout.flush()
