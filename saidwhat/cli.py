@@ -86,6 +86,8 @@ def _settings(db: Path | None = None, max_bytes: int | None = None, timeout: flo
             s.max_bytes = check_max_bytes(s.max_bytes, "SAIDWHAT_MAX_BYTES")
         if timeout is not None:
             s.analysis_timeout = check_timeout(timeout)
+        else:
+            s.analysis_timeout = check_timeout(s.analysis_timeout, "SAIDWHAT_ANALYSIS_TIMEOUT")
     except SaidwhatError as e:
         fail(e)
     return s

@@ -333,3 +333,16 @@ def test_bounded_tokenizer_pickles_and_serialises(nlp: Language) -> None:
     text = ")" * 3_000 + ' He said "no."'
     assert [t.text for t in tok(text)] == [t.text for t in nlp.tokenizer(text)]
     assert _plain_tokenizer(nlp).to_bytes()  # spaCy reads the rules through suffix_search.__self__
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("SAIDWHAT_MAX_BYTES", "99999999"), ("SAIDWHAT_ANALYSIS_TIMEOUT", "-3")]
+)
+def test_cli_refuses_unsafe_settings_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(PROSE, encoding="utf-8")
+    monkeypatch.setenv(name, value)
+    res = _cli(monkeypatch, "analyze", str(f))
+    assert res.exit_code == 1 and res.stderr.startswith(f"error[E_BAD_REQUEST] {name}: ")
