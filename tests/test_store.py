@@ -868,6 +868,7 @@ def test_migration_backfills_counters_of_an_older_database(tmp_path: Path) -> No
     for column in ("n_statements", "n_relayed", "n_mentions", "n_documents"):
         conn.execute(f"ALTER TABLE registry_entities DROP COLUMN {column}")
     conn.execute("DROP TABLE totals")
+    conn.execute("ALTER TABLE statements DROP COLUMN confidence")  # added by v5
     conn.execute("DELETE FROM schema_migrations WHERE version >= 3")
     conn.commit()
     conn.close()

@@ -18,6 +18,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from saidwhat.attribution.confidence import Evidence, confidence, weights
 from saidwhat.attribution.learned import LearnedRelation, predict_batch
 from saidwhat.attribution.learned.neural import packaged_neural
 from saidwhat.attribution.lexicon import Lexicon, lexicon
@@ -112,6 +113,7 @@ class Engine:
         self.quotes = QuoteIndex(find_quotes(self.text))
         self.rules = RuleExtractor(doc, self.lex, self.quotes)
         self.resolver = SpeakerResolver(self.text, self.lex, entities)
+        self.conf = weights()
         # an unparsed doc (no sentence boundaries) is one sentence
         self.sent_spans = sentence_spans(doc)
         self.sents = [(s.start_char, s.end_char) for s in self.sent_spans]
@@ -829,6 +831,7 @@ class Engine:
         )
         via = [self._via(m) for m in c.via]
         speaker: Speaker | None = None
+        spoken = "none"
         platform = self._platform(c, parts)
         if c.speaker is not None:
             a, b = trim_span(text, *c.speaker.span)
@@ -839,6 +842,7 @@ class Engine:
                 core = c.speaker.core if c.speaker.core != c.speaker.span else (a, b)
                 res = self.resolver.resolve(c.speaker.head, core)
                 speaker = self._speaker(a, b, res)
+                spoken = self._speaker_state(c.speaker.head, res)
                 if res.antecedent is not None and not via:
                     via = [Via(v.text, v.start, v.end, v.name, v.entity, v.kind) for v in res.antecedent.via]
                 if platform is None and c.lemma in self.lex.post_cues and res.antecedent is not None:
@@ -847,6 +851,7 @@ class Engine:
         cue = None
         if c.cue is not None:
             cue = Cue(text=text[c.cue[0] : c.cue[1]], start=c.cue[0], end=c.cue[1], lemma=c.lemma)
+        hedged = c.hedged or self._hedged(c, parts)
         st = Statement(
             id="",
             content=content,
@@ -855,12 +860,59 @@ class Engine:
             mode=mode,
             act=self._act(c, parts, mode),
             via=via,
-            hedged=c.hedged or self._hedged(c, parts),
+            hedged=hedged,
             platform=platform,
             said_on=self._said_on(c, parts, speaker),
             segment=seg_kind,
         )
+        evidence = c.speaker is not None and c.speaker.head.lemma_.lower() in self.conf.evidence_heads
+        st.confidence = confidence(
+            Evidence(
+                learned=c.rule == "learned",
+                score=c.score,
+                speech_cue=self._speech_cue(c),
+                clause=mode != "indirect" or self._has_clause(parts),
+                speaker=spoken,
+                evidence_source=evidence,
+                hedged=hedged,
+                direct=mode == "direct",
+            ),
+            self.conf,
+        )
         return st
+
+    def _speech_cue(self, c: Candidate) -> bool:
+        """A cue of saying: every rule's, a learned relation's when its lemma is a verb or noun of
+        saying of the lexicon (not a belief, an evidence verb or an event)."""
+        if c.rule != "learned":
+            return True
+        lex = self.lex
+        return c.lemma in lex.verb_acts or c.lemma in lex.noun_acts or c.lemma in lex.phrasal
+
+    def _has_clause(self, parts: list[tuple[int, int]]) -> bool:
+        """The content holds a finite verb or a to-infinitive (not only a noun phrase)."""
+        for a, b in parts:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if t.pos_ in ("VERB", "AUX") and (
+                    "Fin" in t.morph.get("VerbForm", [])
+                    or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
+                ):
+                    return True
+        return False
+
+    def _speaker_state(self, head: Token, res: Resolved) -> str:
+        """How the speaker was found: named, described, resolved (through an antecedent) or
+        unresolved (a pronoun or description left without a name)."""
+        if res.antecedent is not None:
+            return "resolved"
+        if res.entity is not None or head.pos_ == "PROPN":
+            return "named"
+        if res.name is None:
+            return "unresolved"
+        return "described"
 
     def _speaker(self, a: int, b: int, res: Resolved) -> Speaker:
         sp = Speaker(text=self.text[a:b], start=a, end=b, anonymous=res.anonymous, kind=res.kind)

@@ -130,9 +130,9 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
             "speaker_ref_end, speaker_gid, "
             "cue_text, cue_start, cue_end, cue_lemma, content_text, content_start, content_end, mode, act, "
             "hedged, platform, said_on_value, said_on_text, said_on_start, said_on_end, "
-            "segment, date, n_via) "
+            "segment, date, n_via, confidence) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?)",
+            "?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 dpk,
                 i,
@@ -165,6 +165,7 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
                 st.segment,
                 effective_date(so.value if so else None, doc.published),
                 len(st.via),
+                st.confidence,
             ),
         ).lastrowid
         conn.execute(

@@ -15,6 +15,7 @@ from saidwhat.store.migrations import (
     v0002_query_indexes,
     v0003_counters,
     v0004_speaker_act_index,
+    v0005_statement_confidence,
 )
 
 
@@ -27,7 +28,13 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = tuple(
     Migration(m.VERSION, m.DESCRIPTION, m.STATEMENTS)
-    for m in (v0001_initial, v0002_query_indexes, v0003_counters, v0004_speaker_act_index)
+    for m in (
+        v0001_initial,
+        v0002_query_indexes,
+        v0003_counters,
+        v0004_speaker_act_index,
+        v0005_statement_confidence,
+    )
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
