@@ -56,3 +56,35 @@ def test_said_outranks_an_evidence_verb_in_the_engine() -> None:
     assert said.confidence >= 0.8
     shown = [s for s in sts if "trucks" in s.content.text]
     assert all(s.confidence < said.confidence for s in shown)
+
+
+# ---- speaker identity ------------------------------------------------------------------------------
+def test_pronoun_prefers_the_person_just_introduced_as_subject() -> None:
+    sts = statements(
+        "Justice Anselm Hale once wrote that the law was plain.\n\n"
+        "Justice Maria Lopez's dissent was sharper. Lopez pulled no punches. "
+        "“The Court exceeds its role,” she wrote."
+    )
+    st = next(s for s in sts if "exceeds" in s.content.text)
+    assert st.speaker is not None and st.speaker.name == "Maria Lopez"
+
+
+def test_pronoun_after_an_introduction_sentence_is_the_introduced_person() -> None:
+    sts = statements(
+        "Fire crews are fighting blazes across the state.\n\n"
+        "Tom Bradley is the director of Cal Fire. He says the two fires are the top priorities."
+    )
+    st = next(s for s in sts if "top priorities" in s.content.text)
+    assert st.speaker is not None and st.speaker.name == "Tom Bradley"
+
+
+def test_a_definite_role_nobody_bore_is_the_named_person_who_just_spoke() -> None:
+    sts = statements(
+        "Beijing will respond to the sanctions, foreign ministry spokesman Li Wei said on Wednesday. "
+        "The firms, according to Washington, helped build the balloons.\n"
+        "“The entry of the balloon was an accident,” the diplomat said. "
+        "He added that China would take countermeasures."
+    )
+    for piece in ("accident", "countermeasures"):
+        st = next(s for s in sts if piece in s.content.text)
+        assert st.speaker is not None and st.speaker.name == "Li Wei", piece

@@ -113,6 +113,7 @@ class Engine:
         self.quotes = QuoteIndex(find_quotes(self.text))
         self.rules = RuleExtractor(doc, self.lex, self.quotes)
         self.resolver = SpeakerResolver(self.text, self.lex, entities)
+        self.resolver.quotes = self.quotes
         self.conf = weights()
         # an unparsed doc (no sentence boundaries) is one sentence
         self.sent_spans = sentence_spans(doc)
@@ -906,7 +907,7 @@ class Engine:
     def _speaker_state(self, head: Token, res: Resolved) -> str:
         """How the speaker was found: named, described, resolved (through an antecedent) or
         unresolved (a pronoun or description left without a name)."""
-        if res.antecedent is not None:
+        if res.antecedent is not None or (head.lower_ in self.lex.pronouns and res.name is not None):
             return "resolved"
         if res.entity is not None or head.pos_ == "PROPN":
             return "named"

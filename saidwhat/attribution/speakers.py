@@ -13,11 +13,13 @@ from spacy.tokens import Token
 
 from saidwhat.attribution.gender import gender_lexicon
 from saidwhat.attribution.lexicon import Lexicon
+from saidwhat.attribution.quotes import QuoteIndex
 from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Entity, Via
 
 WINDOW = 2500  # characters a pronoun or description may reach back
 MAX_REFERENTS = 40  # referents kept for resolution
+_INTRODUCED = 600  # characters back a pronoun looks for a person just introduced as a subject
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
     "PERSON": "person",
@@ -81,6 +83,7 @@ class SpeakerResolver:
         self.lex = lex
         self.entities = entities
         self.referents: list[Referent] = []
+        self.quotes: QuoteIndex | None = None
         self.genders = gender_lexicon()
         self._entity_gender: dict[str, str | None] = {}
 
@@ -199,6 +202,44 @@ class SpeakerResolver:
     def _before(self, pos: int) -> str:
         return self.text[max(0, pos - 30) : pos]
 
+    def _quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation (set by the engine)."""
+        return self.quotes is not None and self.quotes.covering(pos) is not None
+
+    def _last_named_person(self, pos: int) -> Referent | None:
+        """The newest person referent, when it is one named person not far before ``pos``."""
+        for ref in reversed(self.referents):
+            if ref.pos >= pos or ref.kind != "person":
+                continue
+            if pos - ref.pos <= 2 * _INTRODUCED and not ref.plural and ref.entity_id:
+                return ref
+            return None
+        return None
+
+    def _subject_person(
+        self, head: Token, lo: int, hi: int, skipped: bool
+    ) -> tuple[int, int, Entity] | None:
+        """The newest person named as the subject of a clause in ``[lo, hi)`` that the pronoun
+        ``head`` may refer to (gender as in :meth:`_find`), outside quotations of the clause."""
+        doc = head.doc
+        g = self.genders.of_pronoun(head.lower_)
+        for ma, mb, ent in reversed(self.entities.mentions_in(lo, hi)):
+            if mb > hi or ent.type != "PERSON":
+                continue
+            span = doc.char_span(ma, mb, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            # the subject of a sentence's main clause, never of a reported one
+            if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT" or self._quoted(ma):
+                continue
+            eg = self.gender_of(ent)
+            if g is not None and eg != g and (eg is not None or skipped):
+                skipped = True  # past a person of the other gender, only a known fit
+                continue
+            return ma, mb, ent
+        return None
+
     def _entity_fallback(self, pos: int, head: Token, want: str, skipped: bool) -> Resolved | None:
         """ "he" → the last person named nearby; "the president" → the last "President X"."""
         low = head.lower_
@@ -246,12 +287,26 @@ class SpeakerResolver:
                 want = "org"
         if want:
             ref, skipped = self._find(a, want, head)
+            if want == "pronoun" and lex.pronouns.get(low) == "person" and not is_plural(head):
+                # "Ken Pimlott is the director of Cal Fire. He says …": a person introduced as a
+                # subject after the last speaker is who the pronoun continues with
+                lo = max(ref.pos + 1 if ref is not None else 0, a - _INTRODUCED)
+                found = self._subject_person(head, lo, a, skipped)
+                if found is not None and (ref is None or ref.entity_id != found[2].id):
+                    ma, mb, ent = found
+                    return Resolved("person", False, ent.name, ent, (ma, mb))
             if ref is not None:
                 return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
             if want in ("pronoun", "outlet", "role"):
                 fb = self._entity_fallback(a, head, want, skipped)
                 if fb is not None:
                     return fb
+            if want == "anonymous" and not is_plural(head):
+                # "… spokesman Wang Wenbin said. “…,” the diplomat said": a definite role no
+                # earlier speaker bears is the named person who spoke just before
+                last = self._last_named_person(a)
+                if last is not None:
+                    return Resolved(last.kind, False, last.name, last.entity, last.link_span, last)
             if want != "org":  # an unresolved "the group" is described as written, below
                 return Resolved(self._kind(head, None), want == "anonymous", None, None, h)
         anonymous = self._anonymous(head, span, ent if espan is not None else None)
