@@ -3,6 +3,8 @@ copy and regional papers), and the statement confidence."""
 
 from __future__ import annotations
 
+import pytest
+
 from saidwhat.attribution.confidence import Evidence, confidence, weights
 from saidwhat.model import Statement, check_contract
 from saidwhat.pipeline import analyze_text
@@ -88,3 +90,49 @@ def test_a_definite_role_nobody_bore_is_the_named_person_who_just_spoke() -> Non
     for piece in ("accident", "countermeasures"):
         st = next(s for s in sts if piece in s.content.text)
         assert st.speaker is not None and st.speaker.name == "Li Wei", piece
+
+
+# ---- non-statements --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior diplomat, who declined to be named, said the talks had stalled over the border.",
+        "One trader, who asked not to be named, said the bank had sold dollars all morning.",
+    ],
+)
+def test_a_request_for_anonymity_is_no_statement(text: str) -> None:
+    sts = statements(text)
+    assert not [s for s in sts if "named" in s.content.text]
+    main = [s for s in sts if (s.cue.text if s.cue else "") == "said"]
+    assert main and main[0].speaker is not None and main[0].speaker.anonymous
+
+
+def test_listeners_do_not_speak() -> None:
+    sts = statements(
+        "At the annual meeting in Leeds, shareholders also heard that the dividend would be cut by half."
+    )
+    assert not [s for s in sts if s.speaker is not None and "shareholders" in s.speaker.text.lower()]
+
+
+def test_a_refusal_to_comment_has_a_very_low_confidence() -> None:
+    sts = statements(
+        "The airline said the plane had been checked last week. "
+        "Boeing and the safety board declined to comment on the crash."
+    )
+    said = next(s for s in sts if "checked" in s.content.text)
+    refusals = [s for s in sts if s.content.text.startswith("to comment")]
+    assert all(r.confidence < 0.3 < said.confidence for r in refusals)
+
+
+@pytest.mark.parametrize(
+    ("text", "anonymous"),
+    [
+        ("One broker said the market would fall further on Friday.", True),
+        ("A foreign ministry spokesman said the talks had failed.", True),
+        ("Another resident said the water had risen overnight.", True),
+        ("Ana Costa, a lawyer for the family, said the ruling would be appealed.", False),
+    ],
+)
+def test_indefinite_roles_are_unnamed_sources(text: str, anonymous: bool) -> None:
+    (st,) = statements(text)
+    assert st.speaker is not None and st.speaker.anonymous is anonymous

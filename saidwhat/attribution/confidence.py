@@ -29,6 +29,7 @@ class ConfidenceWeights:
     evidence_source: float
     hedged: float
     direct: float
+    no_comment: float
     evidence_heads: frozenset[str]
 
 
@@ -44,6 +45,7 @@ class Evidence:
     evidence_source: bool
     hedged: bool
     direct: bool
+    no_comment: bool = False  # "declined to comment": a refusal with no content
 
 
 def _unit(name: str, value: Any) -> float:
@@ -74,6 +76,8 @@ def confidence(ev: Evidence, w: ConfidenceWeights | None = None) -> float:
         c *= w.evidence_source
     if ev.hedged:
         c *= w.hedged
+    if ev.no_comment:
+        c *= w.no_comment
     if ev.direct and not ev.learned:
         c *= w.direct
     return round(min(0.99, max(0.01, c)), 3)

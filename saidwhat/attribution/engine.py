@@ -756,6 +756,8 @@ class Engine:
         root = cspan.root
         if speaker is not None and is_supposition(root, speaker.head):
             return None
+        if root.lemma_.lower() in lex.not_cues:
+            return None  # "Shareholders also heard that …": the listeners do not speak
         lemma = root.lemma_.lower()
         phrase = " ".join(t.lemma_.lower() for t in cspan)
         known = lemma in lex.learned_cues or rel.score >= lex.learned_any_cue_score
@@ -815,6 +817,8 @@ class Engine:
     def _statement(self, c: Candidate) -> Statement | None:
         text = self.text
         parts = [(a, b) for a, b in c.content if b > a]
+        if parts and self._matches(parts[0][0], self.lex.anonymity_content):
+            return None  # "who asked not to be named": a request, not a statement
         # "which he said were …": the speaker and cue are never part of what was said
         for hole in (c.speaker.span if c.speaker else None, c.cue):
             if hole is not None:
@@ -877,10 +881,17 @@ class Engine:
                 evidence_source=evidence,
                 hedged=hedged,
                 direct=mode == "direct",
+                no_comment=self._matches(parts[0][0], self.lex.refusal_content),
             ),
             self.conf,
         )
         return st
+
+    def _matches(self, a: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
+        """The content starting at ``a`` opens with one of ``patterns`` (``cues.toml``
+        ``[no_content]``: a request for anonymity, a refusal to comment)."""
+        window = self.text[a : a + 100]
+        return any(rx.match(window) for rx in patterns)
 
     def _speech_cue(self, c: Candidate) -> bool:
         """A cue of saying: every rule's, a learned relation's when its lemma is a verb or noun of

@@ -141,10 +141,16 @@ class SpeakerResolver:
         low = head.lower_
         if head.pos_ == "PROPN":
             return False
-        words = self.text[span[0] : span[1]].lower().split()
-        if any(w in self.lex.anon_modifiers for w in words):
+        lex = self.lex
+        said = self.text[span[0] : span[1]].lower()
+        words = said.split()
+        if any(w in lex.anon_modifiers for w in words) or any(p in said for p in lex.anon_phrases):
             return True
-        return low in self.lex.anon_heads
+        if low in lex.anon_indefinite_roles and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in lex.anon_indefinite for c in head.children
+        ):
+            return True  # "one broker", "a foreign ministry spokesman"
+        return low in lex.anon_heads
 
     def _definite(self, head: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in self.lex.definite for c in head.children) or any(
