@@ -136,3 +136,34 @@ def test_a_refusal_to_comment_has_a_very_low_confidence() -> None:
 def test_indefinite_roles_are_unnamed_sources(text: str, anonymous: bool) -> None:
     (st,) = statements(text)
     assert st.speaker is not None and st.speaker.anonymous is anonymous
+
+
+# ---- article structure -----------------------------------------------------------------------------
+def test_a_colon_dateline_is_no_speaker() -> None:
+    sts = statements("PARIS: The ministry said on Monday that the strike would end within a week.")
+    assert not [s for s in sts if spk(s) == "PARIS"]
+    assert [s for s in sts if spk(s) == "The ministry"]
+
+
+def test_a_dateline_with_a_credit_in_parentheses_is_never_part_of_the_speaker() -> None:
+    text = (
+        "MOSCOW (Wirenews / Agency - 04th June, 2020) White House Press Secretary Jane Roe said "
+        "the police had acted with the right level of force."
+    )
+    (st,) = statements(text)
+    assert spk(st) is not None and "Agency" not in (spk(st) or "") and "Jane Roe" in (spk(st) or "")
+
+
+def test_a_weekday_the_parser_took_for_a_subject_gives_way_to_the_name() -> None:
+    text = (
+        "Mark Collins, governor of the central bank (CB), Tuesday said the current low inflation "
+        "was temporary and would return to target within two years."
+    )
+    st = next(s for s in statements(text) if "temporary" in s.content.text)
+    assert spk(st) is not None and "Collins" in (spk(st) or "")
+
+
+@pytest.mark.parametrize("label", ["Views", "Reports", "Comments"])
+def test_section_labels_never_speak(label: str) -> None:
+    sts = statements(f"The council met on Monday.\n\n{label}: readers are welcome to share views below.")
+    assert not [s for s in sts if spk(s) == label]

@@ -65,6 +65,9 @@ _DASH_NAME = re.compile(
 _COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*[“\"]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)*):[ \t]+(\S[^\n]*)$")
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+
+
 class _Segments:
     def __init__(self, segments: Sequence[Segment], n: int) -> None:
         segs = sorted(segments, key=lambda s: s.start) or [Segment("body", 0, n)]
@@ -185,7 +188,10 @@ class Engine:
         """Lines that open with a name and a colon: transcripts ("PENCE: …"), headlines ("Pence: …")."""
         out: list[Candidate] = []
         lex = self.lex
-        for m in _COLON_LINE.finditer(self.text):
+        found = list(_COLON_LINE.finditer(self.text))
+        # one capitalised opener in the whole text may be a dateline; several are a transcript
+        lone = sum(1 for m in found if m.group(1).isupper()) == 1
+        for m in found:
             name = m.group(1)
             words = name.split()
             if len(words) > lex.colon_max_words or any(
@@ -197,6 +203,10 @@ class Engine:
             span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is None or not len(span):
                 continue
+            if self._place(m.start(1), m.end(1)) or (
+                lone and name.isupper() and self._reports_itself(m.start(2), m.end(2))
+            ):
+                continue  # a dateline ("PARIS: The ministry said …"), not a speaker
             if not any(t.pos_ == "PROPN" or t.is_upper for t in span) and not (
                 self.segments.kind(m.start(1)) == "headline" and self._named_elsewhere(name)
             ):
@@ -216,6 +226,32 @@ class Engine:
                 )
             )
         return out
+
+    def _reports_itself(self, a: int, b: int) -> bool:
+        """The sentence at ``a`` is a report with a named or described source of its own (*The
+        ministry said …*), and the line has no first person (a speaker's own turn): what stands
+        before it in capitals is a dateline, not its speaker."""
+        if _FIRST_PERSON.search(self.text, a, b):
+            return False
+        span = self.doc.char_span(a, min(len(self.text), a + 1), alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span[0].sent.root
+        if root.lemma_.lower() not in self.lex.verb_acts:
+            return False
+        return any(
+            c.dep_ == "nsubj" and c.i < root.i and c.lower_ not in self.lex.pronouns for c in root.children
+        )
+
+    def _place(self, a: int, b: int) -> bool:
+        """The name is a place (an entity of type GPE/LOC covering it, or the tagger's place words
+        alone): the dateline of a news lead, never a speaker."""
+        for ma, mb, ent in self.entities.mentions_in(a, b):
+            if ma <= a and b <= mb:
+                return ent.type in ("GPE", "LOC")
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        words = [t for t in span if not t.is_punct] if span is not None else []
+        return bool(words) and all(t.ent_type_ in ("GPE", "LOC") for t in words)
 
     def _named_elsewhere(self, name: str) -> bool:
         """Whether ``name`` is written capitalized inside a sentence elsewhere in the text (after
@@ -840,6 +876,9 @@ class Engine:
         platform = self._platform(c, parts)
         if c.speaker is not None:
             a, b = trim_span(text, *c.speaker.span)
+            d = dateline_end(text, a)
+            if a < d < b:
+                a, b = trim_span(text, d, b)  # never the dateline the parse hung on the name
             seg = self.segments.at(c.cue[0] if c.cue else start)
             if seg is not None and seg.start <= b <= seg.end:
                 a, b = trim_span(text, max(a, seg.start), b)
