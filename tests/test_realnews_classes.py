@@ -167,3 +167,45 @@ def test_a_weekday_the_parser_took_for_a_subject_gives_way_to_the_name() -> None
 def test_section_labels_never_speak(label: str) -> None:
     sts = statements(f"The council met on Monday.\n\n{label}: readers are welcome to share views below.")
     assert not [s for s in sts if spk(s) == label]
+
+
+# ---- outlets and relays ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iranian state television reported that the talks had ended without a deal.",
+        "Syria's state news agency said the army had retaken the town.",
+    ],
+)
+def test_country_state_media_is_an_outlet_by_pattern(text: str) -> None:
+    (st,) = statements(text)
+    assert st.speaker is not None and st.speaker.kind == "outlet" and st.speaker.entity is not None
+
+
+@pytest.mark.parametrize(
+    ("outlet", "country"),
+    [
+        ("Press Trust of India", "India"),
+        ("Kathmandu Post", "Nepal"),
+        ("Korean Central News Agency", "North Korea"),
+    ],
+)
+def test_gazetteer_knows_national_agencies_and_regional_papers(outlet: str, country: str) -> None:
+    from saidwhat.entities.resources import load_gazetteer
+
+    assert next(s for s in load_gazetteer().sources if s.name == outlet).country == country
+    a = analyze_text(f"The {outlet} said on Monday that the bridge had been closed.", published="2024-03-12")
+    ent = next(e for e in a.entities if e.name == outlet)
+    assert ent.type == "OUTLET"
+
+
+def test_a_state_run_agency_is_never_an_earlier_private_outlet() -> None:
+    sts = statements("Reuters said the fire began at noon. The state-run news agency said 12 people died.")
+    st = next(s for s in sts if "12 people" in s.content.text)
+    assert st.speaker is not None and st.speaker.name != "Reuters"
+
+
+def test_a_countrys_news_site_is_the_outlet_not_the_country() -> None:
+    (st,) = statements("According to Iran's Press TV news web site, the ship was seized in the Strait.")
+    names = [st.speaker.name if st.speaker else None] + [v.name for v in st.via]
+    assert "Press TV" in names and "Iran" not in names

@@ -104,6 +104,13 @@ class SpeakerResolver:
                 return ent, (max(ma, a), min(mb, b))
             if ma >= h1 and not self.text[h1:ma].strip() and head.pos_ != "PROPN" and self._describes(head):
                 best = (ma, mb, ent)  # "the Israeli daily Haaretz", "Israeli Channel 12"
+            elif (
+                ent.type == "OUTLET"
+                and mb <= h0
+                and head.lower_ in self.lex.outlet_heads
+                and not any(ch in self.text[mb:h0] for ch in ",;:()")
+            ):
+                best = (ma, mb, ent)  # "Iran's Press TV news web site": the outlet, not Iran
         if best is not None:
             return best[2], (best[0], best[1])
         return None, None
@@ -165,6 +172,7 @@ class SpeakerResolver:
         plural = is_plural(head)
         low = head.lower_
         lex = self.lex
+        state = "state" in self.text[head.left_edge.idx : head.idx].lower()
         for ref in reversed(self.referents):
             if ref.pos >= pos:
                 continue
@@ -185,7 +193,8 @@ class SpeakerResolver:
                 if kind == "organization" and ref.kind in ("organization", "outlet") and not ref.plural:
                     return ref, skipped
             elif want == "outlet":
-                if ref.kind == "outlet":
+                # "the state-run news agency" is never an earlier Reuters: a state outlet only
+                if ref.kind == "outlet" and (not state or "state" in ref.text.lower()):
                     return ref, skipped
             elif want == "org":
                 # only the newest referent, and only a named organization: "A group of doctors said …
@@ -269,6 +278,9 @@ class SpeakerResolver:
             ):
                 return Resolved("person", False, ent.name, ent, (ma, mb))
             if want == "outlet" and ent.type == "OUTLET":
+                state = "state" in self.text[head.left_edge.idx : head.idx].lower()
+                if state and "state" not in ent.name.lower():
+                    continue
                 return Resolved("outlet", False, ent.name, ent, (ma, mb))
         return None
 
