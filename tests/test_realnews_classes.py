@@ -209,3 +209,46 @@ def test_a_countrys_news_site_is_the_outlet_not_the_country() -> None:
     (st,) = statements("According to Iran's Press TV news web site, the ship was seized in the Strait.")
     names = [st.speaker.name if st.speaker else None] + [v.name for v in st.via]
     assert "Press TV" in names and "Iran" not in names
+
+
+# ---- acts and polarity -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The coach told his players to forget the defeat.", "demand"),
+        ("The opposition wants the sanctions lifted before any talks.", "demand"),
+        ("The coach told reporters that the team had played well.", "claim"),
+    ],
+)
+def test_directives_are_demands(text: str, act: str) -> None:
+    sts = statements(text)
+    assert sts and sts[0].act == act
+
+
+def test_a_negated_call_is_no_demand_and_weak() -> None:
+    sts = statements("The company did not directly call for new sanctions against the regulator.")
+    assert all(s.act != "demand" and s.confidence < 0.5 for s in sts)
+
+
+def test_single_quoted_quotation_is_direct() -> None:
+    (st,) = statements("'We are ready for talks at any time,' the foreign minister said.")
+    assert st.mode == "direct" and st.content.text == "We are ready for talks at any time"
+
+
+def test_a_question_put_to_the_speaker_has_a_low_confidence() -> None:
+    sts = statements(
+        "Asked if the government was ready to resume talks, the spokesman declined to comment. "
+        "Minister Ana Costa said the border would reopen on Friday."
+    )
+    said = next(s for s in sts if "border" in s.content.text)
+    asked = [s for s in sts if "resume talks" in s.content.text]
+    assert all(s.confidence < 0.4 < said.confidence for s in asked)
+
+
+def test_a_belief_is_less_sure_than_speech() -> None:
+    sts = statements(
+        "Police believe the suspect fled on foot. Police said the suspect was armed with a rifle."
+    )
+    belief = next(s for s in sts if "fled" in s.content.text)
+    said = next(s for s in sts if "rifle" in s.content.text)
+    assert belief.confidence < said.confidence

@@ -30,6 +30,8 @@ class ConfidenceWeights:
     hedged: float
     direct: float
     no_comment: float
+    negated: float
+    asked: float
     evidence_heads: frozenset[str]
 
 
@@ -46,6 +48,8 @@ class Evidence:
     hedged: bool
     direct: bool
     no_comment: bool = False  # "declined to comment": a refusal with no content
+    negated: bool = False  # "did not call for": what was not said
+    asked: bool = False  # "Asked if …, the spokesman said": the question was put to the speaker
 
 
 def _unit(name: str, value: Any) -> float:
@@ -78,6 +82,10 @@ def confidence(ev: Evidence, w: ConfidenceWeights | None = None) -> float:
         c *= w.hedged
     if ev.no_comment:
         c *= w.no_comment
+    if ev.negated:
+        c *= w.negated
+    if ev.asked:
+        c *= w.asked
     if ev.direct and not ev.learned:
         c *= w.direct
     return round(min(0.99, max(0.01, c)), 3)

@@ -27,6 +27,7 @@ from saidwhat.attribution.rules import (
     Candidate,
     Mention,
     RuleExtractor,
+    asked_participle,
     dateline_end,
     is_supposition,
     mention,
@@ -65,6 +66,7 @@ _DASH_NAME = re.compile(
 _COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*[“\"]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)*):[ \t]+(\S[^\n]*)$")
 
 
+_SINGLE_CLOSERS = frozenset({",'", ",’", ".'", ".’", "?'", "?’", "!'", "!’"})
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 
 
@@ -921,6 +923,8 @@ class Engine:
                 hedged=hedged,
                 direct=mode == "direct",
                 no_comment=self._matches(parts[0][0], self.lex.refusal_content),
+                negated=self._negated(c),
+                asked=c.cue_tok is not None and asked_participle(c.cue_tok),
             ),
             self.conf,
         )
@@ -932,12 +936,44 @@ class Engine:
         window = self.text[a : a + 100]
         return any(rx.match(window) for rx in patterns)
 
+    def _negated(self, c: Candidate) -> bool:
+        """The cue is negated (*did not call for*, *never said*)."""
+        tok = c.cue_tok
+        return tok is not None and any(ch.dep_ == "neg" for ch in tok.children)
+
+    def _directive(self, parts: list[tuple[int, int]]) -> bool:
+        """The content is a directive: a to-infinitive or an object with a participle (*his players to
+        forget the defeat*, *the sanctions lifted*), no finite clause of its own."""
+        if self._has_finite(parts):
+            return False
+        for a, b in parts:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if t.pos_ == "VERB" and (
+                    t.tag_ == "VBN" or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
+                ):
+                    return True
+        return False
+
+    def _has_finite(self, parts: list[tuple[int, int]]) -> bool:
+        for a, b in parts:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and any(
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span
+            ):
+                return True
+        return False
+
     def _speech_cue(self, c: Candidate) -> bool:
         """A cue of saying: every rule's, a learned relation's when its lemma is a verb or noun of
         saying of the lexicon (not a belief, an evidence verb or an event)."""
+        lex = self.lex
+        if c.lemma in lex.belief_cues:
+            return False  # "Police believe …": a belief, not speech
         if c.rule != "learned":
             return True
-        lex = self.lex
         return c.lemma in lex.verb_acts or c.lemma in lex.noun_acts or c.lemma in lex.phrasal
 
     def _has_clause(self, parts: list[tuple[int, int]]) -> bool:
@@ -987,12 +1023,38 @@ class Engine:
             if len(qs) == 1 and qs[0].start <= a + 1 and qs[0].end >= b - 1:
                 quoted += 1
                 inners.append(trim_span(self.text, max(qs[0].inner_start, a), min(qs[0].inner_end, b)))
+            elif not qs and (single := self._single_quoted(a, b)) is not None:
+                quoted += 1  # "'We are ready for talks,' the spokesman said": a quotation too
+                inners.append(single)
         if quoted == len(parts):
             return "direct", [s for s in inners if s[1] > s[0]] or parts
         return ("mixed" if any_quote else "indirect"), parts
 
+    def _single_quoted(self, a: int, b: int) -> tuple[int, int] | None:
+        """A part set in single quotation marks (British style, *'We are ready,' he said*): the
+        mark opens the part at a word start and a closing mark ends it or follows it after a comma
+        or full stop. The quotation scanner leaves single marks alone (apostrophes)."""
+        t = self.text
+        a, b = trim_span(t, a, b)
+        if b - a < 3 or t[a] not in "'‘" or (a > 0 and t[a - 1].isalnum()):
+            return None
+        if t[b - 1] in "'’" and b - 2 > a:
+            inner = (a + 1, b - 1)
+        elif t[b : b + 2] in _SINGLE_CLOSERS or (b < len(t) and t[b] in "'’"):
+            inner = (a + 1, b)
+        else:
+            return None
+        body = t[inner[0] : inner[1]]
+        if any(ch in body for ch in "'‘’") and not re.search(r"\w['’]\w", body):
+            return None  # more marks than apostrophes: not one quotation
+        return trim_span(t, *inner)
+
     def _act(self, c: Candidate, parts: list[tuple[int, int]], mode: str) -> str:
         act = c.act
+        if self._negated(c):
+            return "claim" if act == "demand" else act  # "did not directly call for new sanctions"
+        if act in ("claim", "question") and c.lemma in self.lex.directive_cues and self._directive(parts):
+            return "demand"  # "told X to …", "wants the sanctions lifted"
         if (
             act in ("claim", "announce")
             and mode in ("direct", "mixed")

@@ -64,6 +64,8 @@ class Lexicon:
     learned_neural_weight: float
     learned_inner_excluded: frozenset[str]
     anonymity_content: tuple[re.Pattern[str], ...]
+    belief_cues: frozenset[str]
+    directive_cues: frozenset[str]
     refusal_content: tuple[re.Pattern[str], ...]
     not_cues: frozenset[str]
 
@@ -147,6 +149,8 @@ def lexicon() -> Lexicon:
         learned_posterior=_decoding(cues["learned"]["decoding"]),
         learned_neural_weight=_weight(cues["learned"]["neural_weight"]),
         learned_inner_excluded=_words(cues["learned"]["inner_excluded_rules"]),
+        belief_cues=_words(cues["acts"]["belief_cues"]),
+        directive_cues=_words(cues["acts"]["directive_cues"]),
         anonymity_content=tuple(re.compile(rx, re.IGNORECASE) for rx in cues["no_content"]["anonymity"]),
         refusal_content=tuple(re.compile(rx, re.IGNORECASE) for rx in cues["no_content"]["refusals"]),
         not_cues=_words(cues["no_content"]["not_cues"]),

@@ -275,6 +275,17 @@ _SUPPOSE = frozenset({"say", "suppose", "assume", "imagine", "pretend"})
 _PAREN_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}\s*\([^()\n]{2,80}\)\s*(?:[—–-]{1,2}\s*)?")
 
 
+def asked_participle(verb: Token) -> bool:
+    """*Asked if the government was ready …, the spokesman declined*: a past participle of *ask*
+    with no subject or auxiliary of its own — the main clause's subject was asked, it asked nothing."""
+    return (
+        verb.lemma_.lower() == "ask"
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "ROOT", "ccomp")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
 def dateline_end(text: str, pos: int) -> int:
     """Where the news dateline opening the line that holds ``pos`` ends (*WASHINGTON (AP) — *,
     *GAZA CITY, Oct 6 (Reuters) - *; segment.toml ``lead_dateline_cs``); the line's start when it
