@@ -66,6 +66,11 @@ _DASH_NAME = re.compile(
 _COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*[“\"]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)*):[ \t]+(\S[^\n]*)$")
 
 
+# "…, as quoted by Xinhua." / "as reported by the Kathmandu Post": a relay closing the sentence
+_QUOTED_BY = re.compile(
+    r",?[ \t]+as[ \t]+(?:quoted|cited|reported)[ \t]+by[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}"
+    r"([A-Z][\w.&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]*){0,4})[ \t]*(?=[.;\n]|$)"
+)
 _SINGLE_CLOSERS = frozenset({",'", ",’", ".'", ".’", "?'", "?’", "!'", "!’"})
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 
@@ -857,6 +862,8 @@ class Engine:
         parts = [(a, b) for a, b in c.content if b > a]
         if parts and self._matches(parts[0][0], self.lex.anonymity_content):
             return None  # "who asked not to be named": a request, not a statement
+        if parts and not c.via:
+            parts = self._quoted_by(c, parts)
         # "which he said were …": the speaker and cue are never part of what was said
         for hole in (c.speaker.span if c.speaker else None, c.cue):
             if hole is not None:
@@ -1029,6 +1036,24 @@ class Engine:
         if quoted == len(parts):
             return "direct", [s for s in inners if s[1] > s[0]] or parts
         return ("mixed" if any_quote else "indirect"), parts
+
+    def _quoted_by(self, c: Candidate, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """*…, as quoted by Xinhua* / *as reported by the Kathmandu Post* closing the content (or
+        right after it, in its sentence): the outlet relays the statement; the phrase leaves the
+        content."""
+        a, b = parts[-1]
+        end = max(b, min(c.sent_end, b + 80))
+        m = _QUOTED_BY.search(self.text, a, end)
+        if m is None or m.start() < a:
+            return parts
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not len(span):
+            return parts
+        c.via = [Mention(span.root, (m.start(1), m.end(1)), (m.start(1), m.end(1)))]
+        if m.start() < b:
+            cut = trim_span(self.text, a, m.start())
+            parts = [*parts[:-1], cut] if cut[1] > cut[0] else parts[:-1]
+        return parts
 
     def _single_quoted(self, a: int, b: int) -> tuple[int, int] | None:
         """A part set in single quotation marks (British style, *'We are ready,' he said*): the
