@@ -252,3 +252,14 @@ def test_a_belief_is_less_sure_than_speech() -> None:
     belief = next(s for s in sts if "fled" in s.content.text)
     said = next(s for s in sts if "rifle" in s.content.text)
     assert belief.confidence < said.confidence
+
+
+def test_generic_you_names_no_one_and_is_weak() -> None:
+    sts = statements("You could say the plan is a failure, but the minister said it was working.")
+    you = [s for s in sts if spk(s) == "You"]
+    assert you and all(s.speaker is not None and s.speaker.name is None and s.confidence < 0.6 for s in you)
+
+
+def test_as_quoted_by_an_agency_is_a_relay() -> None:
+    (st,) = statements("The minister said the border would reopen next week, as quoted by Xinhua.")
+    assert [v.name for v in st.via] == ["Xinhua"] and "quoted" not in st.content.text

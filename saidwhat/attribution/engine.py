@@ -999,7 +999,9 @@ class Engine:
 
     def _speaker_state(self, head: Token, res: Resolved) -> str:
         """How the speaker was found: named, described, resolved (through an antecedent) or
-        unresolved (a pronoun or description left without a name)."""
+        unresolved (a pronoun or description left without a name; generic *you*)."""
+        if head.lower_ == "you":
+            return "unresolved"  # "You could say …": no one in particular
         if res.antecedent is not None or (head.lower_ in self.lex.pronouns and res.name is not None):
             return "resolved"
         if res.entity is not None or head.pos_ == "PROPN":

@@ -291,6 +291,8 @@ class SpeakerResolver:
         a, b = span
         h = (head.idx, head.idx + len(head.text))
         want = ""
+        if low == "you" and b - a == len(head.text):
+            return Resolved("unknown", False, None, None, h)  # generic "you" names no one
         ent, espan = self._entity_at(head, span)
         if low in lex.pronouns and b - a == len(head.text):
             want = "pronoun"
