@@ -263,3 +263,18 @@ def test_generic_you_names_no_one_and_is_weak() -> None:
 def test_as_quoted_by_an_agency_is_a_relay() -> None:
     (st,) = statements("The minister said the border would reopen next week, as quoted by Xinhua.")
     assert [v.name for v in st.via] == ["Xinhua"] and "quoted" not in st.content.text
+
+
+def test_transcript_speaker_line_then_quoted_paragraphs() -> None:
+    text = (
+        "The president met farmers on Monday.\n\n"
+        "ANA PEREIRA, speaking via a translator:\n\n"
+        '"We have done everything we could to protect the harvest this year."\n\n'
+        '"The rains came too late for the north."\n\n'
+        "The ministry said prices would rise."
+    )
+    sts = statements(text)
+    st = next(s for s in sts if "harvest" in s.content.text)
+    assert spk(st) == "ANA PEREIRA" and st.mode == "direct"
+    assert [p.text for p in st.content.parts][-1] == "The rains came too late for the north."
+    assert not [s for s in sts if "prices" in s.content.text and spk(s) == "ANA PEREIRA"]

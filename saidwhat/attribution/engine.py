@@ -71,6 +71,12 @@ _QUOTED_BY = re.compile(
     r",?[ \t]+as[ \t]+(?:quoted|cited|reported)[ \t]+by[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}"
     r"([A-Z][\w.&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]*){0,4})[ \t]*(?=[.;\n]|$)"
 )
+# "ANA PEREIRA, speaking via a translator:" alone on its line (transcripts), then quoted paragraphs
+_SPEAKER_LINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}),[ \t]+((?:speaking|writing|testifying|"
+    r"answering|responding|replying|through|via|in|on|at)\b[^\n:]{0,60}:)[ \t]*$"
+)
+_NEXT_PARA = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*(?=[\"“])")
 _SINGLE_CLOSERS = frozenset({",'", ",’", ".'", ".’", "?'", "?’", "!'", "!’"})
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 
@@ -175,6 +181,7 @@ class Engine:
                 continue
             out.extend(self._sentence_candidates(sent))
         out.extend(self._colon_lines())
+        out.extend(self._speaker_lines())
         kept: list[Candidate] = []
         for c in out:
             anchor = (c.cue or c.content[0])[0]
@@ -229,6 +236,47 @@ class Engine:
                     speaker=Mention(span.root, (m.start(1), m.end(1)), (m.start(1), m.end(1))),
                     sent_start=sa,
                     sent_end=max(sb, b),
+                    rule="colon-line",
+                )
+            )
+        return out
+
+    def _speaker_lines(self) -> list[Candidate]:
+        """Transcript layout: a line holding only a name and how they spoke, ending in a colon
+        (*ANA PEREIRA, speaking via a translator:*), then paragraphs that open with a quotation:
+        one statement of that name, each paragraph a part, up to the first paragraph that does not
+        open with a quotation mark."""
+        out: list[Candidate] = []
+        text = self.text
+        for m in _SPEAKER_LINE.finditer(text):
+            name = m.group(1)
+            if not self._attributable(m.start(1)) or self._place(m.start(1), m.end(1)):
+                continue
+            span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or not len(span) or not (name.isupper() or all(t.pos_ == "PROPN" for t in span)):
+                continue
+            parts: list[tuple[int, int]] = []
+            pos = m.end()
+            while True:
+                nxt = _NEXT_PARA.match(text, pos)
+                if nxt is None:
+                    break
+                q = self.quotes.covering(nxt.end())
+                if q is None or q.start != nxt.end():
+                    break
+                parts.append((q.start, q.end))
+                pos = q.end
+            if not parts:
+                continue
+            colon = m.end(2) - 1
+            out.append(
+                Candidate(
+                    content=parts,
+                    cue=(colon, colon + 1),
+                    lemma=":",
+                    speaker=Mention(span.root, (m.start(1), m.end(1)), (m.start(1), m.end(1))),
+                    sent_start=m.start(),
+                    sent_end=parts[-1][1],
                     rule="colon-line",
                 )
             )
