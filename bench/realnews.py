@@ -1,6 +1,6 @@
 """Real-news benchmark: speakers, contents and relays on 36 hand-annotated news excerpts.
 
-usage: python bench/realnews.py [--docs DIR] [--gold FILE] [--out DIR] [-v] [--min-confidence X]
+usage: python bench/realnews.py [--docs DIR] [--gold FILE] [--out DIR] [-v] [--min-confidence X (0.5)]
 
 Runs ``saidwhat analyze ../shared/realnews/docs --out TMP`` (the CLI, as a user would; the
 ``NN.meta.json`` sidecars give url, publication date and title), scores TMP with the official scorer
@@ -83,7 +83,8 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     ap.add_argument("-v", "--verbose", action="store_true", help="the scorer's list of misses and errors")
-    ap.add_argument("--min-confidence", type=float, default=None)
+    ap.add_argument("--min-confidence", type=float, default=0.5,
+                    help="also score the statements with at least this confidence (negative: skip)")
     args = ap.parse_args()
     if not args.docs.is_dir() or not SCORER.exists():
         print(f"realnews data or scorer missing ({args.docs}, {SCORER}): nothing measured", file=sys.stderr)
@@ -95,17 +96,25 @@ def main() -> int:
         figures, table = score(pred, args.gold, args.verbose)
         print(table, end="")
         report["all"] = figures
-        if args.min_confidence is not None:
+        if args.min_confidence >= 0:
             kept = Path(tmp) / "kept"
             filtered(pred, kept, args.min_confidence)
             kfig, ktable = score(kept, args.gold)
             print(f"\nstatements with confidence >= {args.min_confidence}:")
             print(ktable.splitlines()[-1])
             report["min_confidence"] = {"threshold": args.min_confidence, **kfig}
-    print(f"\n{'target':<22}{'value':>8}  {'bound':<8} verdict")
-    for key, v, bound, verdict in verdicts(figures):
-        print(f"{key:<22}{'-' if v is None else f'{v:.3f}':>8}  {bound:<8} {verdict}")
+    runs = [("all", figures)]
+    if "min_confidence" in report:
+        runs.append((f">= {args.min_confidence}", report["min_confidence"]))
+    for label, figs in runs:
+        print(f"\n{'target (' + label + ')':<28}{'value':>8}  {'bound':<8} verdict")
+        for key, v, bound, verdict in verdicts(figs):
+            print(f"{key:<28}{'-' if v is None else f'{v:.3f}':>8}  {bound:<8} {verdict}")
     report["targets"] = {k: {"value": v, "bound": b, "verdict": x} for k, v, b, x in verdicts(figures)}
+    if "min_confidence" in report:
+        report["targets_min_confidence"] = {
+            k: {"value": v, "bound": b, "verdict": x} for k, v, b, x in verdicts(report["min_confidence"])
+        }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "realnews.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(f"wrote {args.out / 'realnews.json'}")
