@@ -907,11 +907,7 @@ class Engine:
 
     def _statement(self, c: Candidate) -> Statement | None:
         text = self.text
-        parts = [(a, b) for a, b in c.content if b > a]
-        if parts and self._matches(parts[0][0], self.lex.anonymity_content):
-            return None  # "who asked not to be named": a request, not a statement
-        if parts and not c.via:
-            parts = self._quoted_by(c, parts)
+        parts = self._said_parts(c)
         # "which he said were …": the speaker and cue are never part of what was said
         for hole in (c.speaker.span if c.speaker else None, c.cue):
             if hole is not None:
@@ -932,14 +928,8 @@ class Engine:
         spoken = "none"
         platform = self._platform(c, parts)
         if c.speaker is not None:
-            a, b = trim_span(text, *c.speaker.span)
-            d = dateline_end(text, a)
-            if a < d < b:
-                a, b = trim_span(text, d, b)  # never the dateline the parse hung on the name
-            seg = self.segments.at(c.cue[0] if c.cue else start)
-            if seg is not None and seg.start <= b <= seg.end:
-                a, b = trim_span(text, max(a, seg.start), b)
-            if b > a and not any(a < pb and pa < b for pa, pb in parts) and self._attributable(a):
+            a, b = self._speaker_extent(c.speaker.span, c.cue[0] if c.cue else start)
+            if self._speaker_fits(a, b, parts):
                 core = c.speaker.core if c.speaker.core != c.speaker.span else (a, b)
                 res = self.resolver.resolve(c.speaker.head, core)
                 speaker = self._speaker(a, b, res)
@@ -966,8 +956,41 @@ class Engine:
             said_on=self._said_on(c, parts, speaker),
             segment=seg_kind,
         )
+        st.confidence = self._confidence(c, parts, mode, hedged, spoken)
+        return st
+
+    def _said_parts(self, c: Candidate) -> list[tuple[int, int]]:
+        """The candidate's non-empty content parts; none for a request for anonymity (*who asked
+        not to be named*); an *as quoted by X* closing them becomes the relay."""
+        parts = [(a, b) for a, b in c.content if b > a]
+        if parts and self._matches(parts[0][0], self.lex.anonymity_content):
+            return []
+        if parts and not c.via:
+            parts = self._quoted_by(c, parts)
+        return parts
+
+    def _speaker_extent(self, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+        """The speaker span trimmed, never starting in the dateline the parse hung on the name, and
+        kept inside the segment of ``anchor`` (the cue)."""
+        text = self.text
+        a, b = trim_span(text, *span)
+        d = dateline_end(text, a)
+        if a < d < b:
+            a, b = trim_span(text, d, b)
+        seg = self.segments.at(anchor)
+        if seg is not None and seg.start <= b <= seg.end:
+            a, b = trim_span(text, max(a, seg.start), b)
+        return a, b
+
+    def _speaker_fits(self, a: int, b: int, parts: list[tuple[int, int]]) -> bool:
+        return b > a and not any(a < pb and pa < b for pa, pb in parts) and self._attributable(a)
+
+    def _confidence(
+        self, c: Candidate, parts: list[tuple[int, int]], mode: str, hedged: bool, spoken: str
+    ) -> float:
+        """The statement's confidence from what the engine knows of it (:mod:`.confidence`)."""
         evidence = c.speaker is not None and c.speaker.head.lemma_.lower() in self.conf.evidence_heads
-        st.confidence = confidence(
+        return confidence(
             Evidence(
                 learned=c.rule == "learned",
                 score=c.score,
@@ -983,7 +1006,6 @@ class Engine:
             ),
             self.conf,
         )
-        return st
 
     def _matches(self, a: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
         """The content starting at ``a`` opens with one of ``patterns`` (``cues.toml``

@@ -61,6 +61,11 @@ class Resolved:
     antecedent: Referent | None = None
 
 
+def _outlet_fits(ref: Referent, state: bool) -> bool:
+    """An earlier outlet a description refers to; a state one for *the state-run news agency*."""
+    return ref.kind == "outlet" and (not state or "state" in ref.text.lower())
+
+
 def is_plural(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we", "them")
 
@@ -194,7 +199,7 @@ class SpeakerResolver:
                     return ref, skipped
             elif want == "outlet":
                 # "the state-run news agency" is never an earlier Reuters: a state outlet only
-                if ref.kind == "outlet" and (not state or "state" in ref.text.lower()):
+                if _outlet_fits(ref, state):
                     return ref, skipped
             elif want == "org":
                 # only the newest referent, and only a named organization: "A group of doctors said …
@@ -216,6 +221,39 @@ class SpeakerResolver:
 
     def _before(self, pos: int) -> str:
         return self.text[max(0, pos - 30) : pos]
+
+    def _resolve_wanted(self, head: Token, a: int, want: str) -> Resolved | None:
+        """A pronoun or definite description resolved: the person just introduced (*he*), else the
+        newest fitting referent, else a named entity nearby, else (an unnamed-source head) the named
+        person who spoke just before; ``None`` when nothing fits."""
+        ref, skipped = self._find(a, want, head)
+        introduced = self._introduced(head, a, ref, skipped) if want == "pronoun" else None
+        if introduced is not None:
+            return introduced
+        if ref is not None:
+            return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
+        if want in ("pronoun", "outlet", "role"):
+            fb = self._entity_fallback(a, head, want, skipped)
+            if fb is not None:
+                return fb
+        last = self._last_named_person(a) if want == "anonymous" and not is_plural(head) else None
+        if last is not None:
+            # "… spokesman Wang Wenbin said. “…,” the diplomat said": a definite role no earlier
+            # speaker bears is the named person who spoke just before
+            return Resolved(last.kind, False, last.name, last.entity, last.link_span, last)
+        return None
+
+    def _introduced(self, head: Token, pos: int, ref: Referent | None, skipped: bool) -> Resolved | None:
+        """*Ken Pimlott is the director of Cal Fire. He says …*: a person introduced as a
+        main-clause subject after the last speaker (``ref``) is who *he / she* continues with."""
+        if self.lex.pronouns.get(head.lower_) != "person" or is_plural(head):
+            return None
+        lo = max(ref.pos + 1 if ref is not None else 0, pos - _INTRODUCED)
+        found = self._subject_person(head, lo, pos, skipped)
+        if found is None or (ref is not None and ref.entity_id == found[2].id):
+            return None
+        ma, mb, ent = found
+        return Resolved("person", False, ent.name, ent, (ma, mb))
 
     def _quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation (set by the engine)."""
@@ -306,27 +344,9 @@ class SpeakerResolver:
             elif low in lex.org_heads and not is_plural(head):
                 want = "org"
         if want:
-            ref, skipped = self._find(a, want, head)
-            if want == "pronoun" and lex.pronouns.get(low) == "person" and not is_plural(head):
-                # "Ken Pimlott is the director of Cal Fire. He says …": a person introduced as a
-                # subject after the last speaker is who the pronoun continues with
-                lo = max(ref.pos + 1 if ref is not None else 0, a - _INTRODUCED)
-                found = self._subject_person(head, lo, a, skipped)
-                if found is not None and (ref is None or ref.entity_id != found[2].id):
-                    ma, mb, ent = found
-                    return Resolved("person", False, ent.name, ent, (ma, mb))
-            if ref is not None:
-                return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
-            if want in ("pronoun", "outlet", "role"):
-                fb = self._entity_fallback(a, head, want, skipped)
-                if fb is not None:
-                    return fb
-            if want == "anonymous" and not is_plural(head):
-                # "… spokesman Wang Wenbin said. “…,” the diplomat said": a definite role no
-                # earlier speaker bears is the named person who spoke just before
-                last = self._last_named_person(a)
-                if last is not None:
-                    return Resolved(last.kind, False, last.name, last.entity, last.link_span, last)
+            found = self._resolve_wanted(head, a, want)
+            if found is not None:
+                return found
             if want != "org":  # an unresolved "the group" is described as written, below
                 return Resolved(self._kind(head, None), want == "anonymous", None, None, h)
         anonymous = self._anonymous(head, span, ent if espan is not None else None)
