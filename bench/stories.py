@@ -134,10 +134,12 @@ def sensitivity(sc: ModuleType, gold: dict[str, str], excl: set[str], natural: l
 
 def null_similarities(stream: list[ArticleFeatures], params: ClusterParams) -> dict[str, Any]:
     """Similarities of articles to stories closed more than a year before them: pairs that cannot
-    be one story by the horizon rule, found without labels (the null the thresholds come from)."""
+    be one story by the horizon rule, found without labels (the null the thresholds come from).
+    The stories are those of the plain threshold (no cohesion bar), so that the null does not
+    depend on the bars it sets."""
     from saidwhat.stories.cluster import _ordinal
 
-    c = StoryClusterer(params)
+    c = StoryClusterer(replace(params, cohesion_min_size=0))
     c.closed = []
     sims: list[float] = []
     for f in stream:
@@ -328,7 +330,8 @@ def main() -> int:
                              for s in sdoc["stories"][:10]]
     null = null_similarities(natural, params)
     result["null"] = null
-    print(f"label-free null: similarity of {null['pairs']} article-story pairs more than a year apart: "
+    print(f"label-free null: similarity of {null['pairs']} article-story pairs more than a year apart "
+          "(stories of the plain threshold): "
           f"p50 {null['p50']:.3f}  p90 {null['p90']:.3f}  p95 {null['p95']:.3f}  p99 {null['p99']:.3f}")
     print(f"  (settings: threshold {params.threshold} ~ p99, threshold_floor {params.threshold_floor} ~ p95)")
     if not a.no_grid:
