@@ -282,8 +282,17 @@ def test_the_two_seed_articles_three_months_apart_are_one_story(sample_000: str,
     docs = [SourceDoc(source="000", text=sample_000, stem="000", published="2025-06-28",
                       published_basis="given"),
             SourceDoc(source="002", text=sample_002, stem="002")]
-    feats = [features_of(a) for a in analyze(docs)]
+    analyses = list(analyze(docs))
+    feats = [features_of(a) for a in analyses]
     assert feats[1].published == "2025-10-06"
+    for an, f in zip(analyses, feats, strict=True):
+        text = an.doc.text
+        spans = [d.sentence for d in f.dates] + [s.content for s in f.statements]
+        assert spans and all(text[sp.start:sp.end] == sp.text for sp in spans)
+        assert all(text[d.start:d.end] == d.text for d in f.dates)
+    entries = [e for d in timeline_doc(feats)["dates"] for e in d["entries"]]
+    by_id = {f.id: an.doc.text for an, f in zip(analyses, feats, strict=True)}
+    assert entries and all(by_id[e["article"]][e["start"]:e["end"]] == e["text"] for e in entries)
     c = StoryClusterer()
     ids = [c.add(f) for f in sorted(feats, key=lambda f: f.published or "")]
     assert ids[0] == ids[1], c.last_decision
