@@ -119,18 +119,19 @@ class DatedStatement:
 
     id: str
     date: str  # YYYY-MM-DD
-    speaker: str | None  # canonical name, else the mention as written; None when there is none
+    speaker: str | None  # canonical name of a named, non-anonymous speaker
+    speaker_text: str | None  # the speaker mention as written ("they", "an unnamed official")
     anonymous: bool
     act: str
     content: Span
 
     def to_dict(self) -> JSON:
-        return {"id": self.id, "date": self.date, "speaker": self.speaker, "anonymous": self.anonymous,
-                "act": self.act, "content": self.content.to_dict()}
+        return {"id": self.id, "date": self.date, "speaker": self.speaker, "speaker_text": self.speaker_text,
+                "anonymous": self.anonymous, "act": self.act, "content": self.content.to_dict()}
 
     @classmethod
     def from_dict(cls, d: JSON) -> DatedStatement:
-        return cls(id=d["id"], date=d["date"], speaker=d.get("speaker"),
+        return cls(id=d["id"], date=d["date"], speaker=d.get("speaker"), speaker_text=d.get("speaker_text"),
                    anonymous=bool(d.get("anonymous", False)), act=d.get("act", "claim"),
                    content=Span.from_dict(d["content"]))
 
@@ -324,7 +325,7 @@ def features_of(analysis: Analysis, doc_id: str | None = None) -> ArticleFeature
         if day is not None:
             c = st.content
             dated_statements.append(DatedStatement(
-                id=st.id, date=day, speaker=name or (sp.text if sp is not None else None),
+                id=st.id, date=day, speaker=name, speaker_text=sp.text if sp is not None else None,
                 anonymous=bool(sp is not None and sp.anonymous), act=st.act,
                 content=_window(text, c.start, c.end, c.start, c.end)))
 

@@ -117,8 +117,9 @@ def _day_candidates(members: list[ArticleFeatures]) -> dict[str, list[_Cand]]:
         for s in f.statements:
             if pub is not None and s.date > pub:
                 continue
-            rank = 0 if s.speaker and not s.anonymous else 1
-            e = Entry(s.content.text, f.id, s.content.start, s.content.end, s.id, s.speaker, "statement")
+            rank = 0 if s.speaker else 1  # a named speaker first; "they", "officials" after
+            e = Entry(s.content.text, f.id, s.content.start, s.content.end, s.id, s.speaker or s.speaker_text,
+                      "statement")
             cands[s.date].append(_Cand(e, rank, _terms(s.content.text)))
         for d in f.dates:
             if pub is not None and d.date > pub:
