@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from saidwhat.stories.cluster import StoryClusterer
@@ -29,8 +30,28 @@ def _idf_fn(clusterer: StoryClusterer | None, entity: bool) -> Callable[[str], f
     return lambda k: clusterer.idf(k, entity=entity)
 
 
-def story_title(members: Sequence[ArticleFeatures], clusterer: StoryClusterer | None = None) -> str:
-    """A readable title: key phrase — two entities (either part may be missing)."""
+@dataclass(slots=True)
+class PhraseStats:
+    """How many articles of the whole store use each key phrase (for phrase IDF in titles)."""
+
+    docs: int
+    df: Counter[str]
+
+    @classmethod
+    def of(cls, groups: Iterable[Sequence[ArticleFeatures]]) -> PhraseStats:
+        df: Counter[str] = Counter()
+        n = 0
+        for members in groups:
+            for f in members:
+                n += 1
+                df.update(f.phrases.keys())
+        return cls(n, df)
+
+
+def story_title(members: Sequence[ArticleFeatures], clusterer: StoryClusterer | None = None,
+                phrases_all: PhraseStats | None = None) -> str:
+    """A readable title: key phrase — two entities (either part may be missing). With
+    ``phrases_all`` a phrase is weighted by its own IDF over the store, else by its words' IDF."""
     idf_t, idf_e = _idf_fn(clusterer, False), _idf_fn(clusterer, True)
     ent_df: Counter[str] = Counter()
     phrase_df: Counter[str] = Counter()
@@ -51,6 +72,8 @@ def story_title(members: Sequence[ArticleFeatures], clusterer: StoryClusterer | 
     known = {n.lower() for n in ent_df}
 
     def phrase_score(ph: str) -> float:
+        if phrases_all is not None and phrases_all.df[ph] > 0:
+            return phrase_df[ph] * math.log(1 + phrases_all.docs / phrases_all.df[ph])
         words = ph.split()
         stems = [normalize_term(w) or w for w in words]
         return phrase_df[ph] * sum(idf_t(w) for w in stems) / len(words)
@@ -66,7 +89,7 @@ def story_title(members: Sequence[ArticleFeatures], clusterer: StoryClusterer | 
 
 
 def story_summary(story_id: str, members: Sequence[ArticleFeatures],
-                  clusterer: StoryClusterer | None = None) -> JSON:
+                  clusterer: StoryClusterer | None = None, phrases_all: PhraseStats | None = None) -> JSON:
     """One story of the ``saidwhat/1-stories`` object (members in any order)."""
     arts = sorted(members, key=lambda f: (f.published or "", f.id))
     ents: Counter[str] = Counter()
@@ -80,7 +103,7 @@ def story_summary(story_id: str, members: Sequence[ArticleFeatures],
     days = [f.published for f in arts if f.published]
     return {
         "id": story_id,
-        "title": story_title(arts, clusterer),
+        "title": story_title(arts, clusterer, phrases_all),
         "first": min(days) if days else None,
         "last": max(days) if days else None,
         "size": len(arts),
@@ -99,5 +122,7 @@ def stories_doc(groups: Mapping[str, Sequence[ArticleFeatures]],
         num = sid[2:] if sid.startswith("st") else sid
         return (-len(groups[sid]), float(num) if num.isdigit() else math.inf, sid)
 
+    stats = PhraseStats.of(groups.values())
     return {"schema": STORIES_SCHEMA,
-            "stories": [story_summary(sid, groups[sid], clusterer) for sid in sorted(groups, key=order)]}
+            "stories": [story_summary(sid, groups[sid], clusterer, stats)
+                        for sid in sorted(groups, key=order)]}
