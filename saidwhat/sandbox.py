@@ -75,10 +75,11 @@ class Limits:
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
         """``analysis_timeout`` and ``analysis_memory_mb`` of ``settings`` (``SAIDWHAT_ANALYSIS_*``)."""
-        return cls(timeout=settings.analysis_timeout, memory_mb=settings.analysis_memory_mb)
+        timeout = settings.analysis_timeout or math.inf  # 0: no time limit
+        return cls(timeout=timeout, memory_mb=settings.analysis_memory_mb)
 
     def __post_init__(self) -> None:
-        if not (self.timeout > 0 and math.isfinite(self.timeout)):
+        if not self.timeout > 0:  # math.inf: no time limit
             raise SaidwhatError(
                 "E_BAD_REQUEST", f"the analysis timeout must be a positive number, not {self.timeout}"
             )

@@ -154,7 +154,9 @@ def test_limits_are_validated(monkeypatch: pytest.MonkeyPatch) -> None:
     limits = Limits.from_settings(Settings())
     assert (limits.timeout, limits.memory_mb) == (2.5, 900)
     assert (Limits().timeout, Limits().memory_mb) == (60.0, 4096)  # the environment reaches Settings only
-    for name, bad in (("SAIDWHAT_ANALYSIS_TIMEOUT", "0"), ("SAIDWHAT_ANALYSIS_MEMORY_MB", "lots")):
+    monkeypatch.setenv("SAIDWHAT_ANALYSIS_TIMEOUT", "0")  # 0: no time limit
+    assert Limits.from_settings(Settings()).timeout == float("inf")
+    for name, bad in (("SAIDWHAT_ANALYSIS_TIMEOUT", "lots"), ("SAIDWHAT_ANALYSIS_MEMORY_MB", "-1")):
         monkeypatch.setenv(name, bad)
         with pytest.raises(SaidwhatError) as exc:
             Settings()

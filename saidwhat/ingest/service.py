@@ -37,8 +37,12 @@ from saidwhat.store.types import AddResult
 
 ErrorFn = Callable[[SaidwhatError], None]
 ProgressFn = Callable[[int, int], None]
-# sources and settings → each source with its analysis, in order (:func:`analyse` or a sandboxed one)
-Analyser = Callable[[Iterable[SourceDoc], Settings], Iterator[tuple[SourceDoc, Analysis]]]
+# sources, settings, where an article's own error goes (E_TIMEOUT) → each source with its
+# analysis, in order: :func:`analyse`, or the web's sandboxed one
+Analyser = Callable[
+    [Iterable[SourceDoc], Settings, Callable[[SaidwhatError], None] | None],
+    Iterator[tuple[SourceDoc, Analysis]],
+]
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -123,8 +127,15 @@ def read_upload(upload: Upload, settings: Settings) -> list[SourceDoc]:
     return docs
 
 
-def analyse(sources: Iterable[SourceDoc], settings: Settings) -> Iterator[tuple[SourceDoc, Analysis]]:
-    """Each source with its analysis, in order (parsed ``settings.batch_size`` at a time)."""
+def analyse(
+    sources: Iterable[SourceDoc],
+    settings: Settings,
+    on_error: Callable[[SaidwhatError], None] | None = None,
+) -> Iterator[tuple[SourceDoc, Analysis]]:
+    """Each source with its analysis, in order (parsed ``settings.batch_size`` at a time).
+
+    With ``settings.analysis_timeout``, an article over its budget is passed to ``on_error`` as
+    ``E_TIMEOUT`` (raised without ``on_error``) and skipped; the batch goes on."""
     from saidwhat.pipeline import analyze
 
     pending: list[SourceDoc] = []
@@ -134,7 +145,16 @@ def analyse(sources: Iterable[SourceDoc], settings: Settings) -> Iterator[tuple[
             pending.append(src)
             yield src
 
-    for analysis in analyze(tagged(), batch_size=settings.batch_size):
+    def over_budget(_src: SourceDoc, e: SaidwhatError) -> None:
+        pending.pop(0)  # results come in order: the article stopped is the oldest pending
+        if on_error is None:
+            raise e
+        on_error(e)
+
+    runs = analyze(
+        tagged(), batch_size=settings.batch_size, timeout=settings.analysis_timeout, on_error=over_budget
+    )
+    for analysis in runs:
         yield pending.pop(0), analysis
 
 
@@ -156,6 +176,7 @@ def store_sources(
     *,
     stages: CorpusRegistry = CORPUS_STAGES,
     analyser: Analyser | None = None,
+    on_error: Callable[[SaidwhatError], None] | None = None,
 ) -> IngestReport:
     """Analyse and store ``sources``; the corpus stages hear of each batch of stored documents.
 
@@ -179,8 +200,14 @@ def store_sources(
             waiting.append(len(slots) - 1)
             yield src
 
+    def failed(e: SaidwhatError) -> None:
+        waiting.pop(0)  # its slot stays empty: no result
+        if on_error is None:
+            raise e
+        on_error(e)
+
     run = analyser if analyser is not None else analyse
-    for _src, analysis in run(to_analyse(), settings):
+    for _src, analysis in run(to_analyse(), settings, failed):
         result = store.add(analysis)
         slots[waiting.pop(0)] = result
         report.statements += len(analysis.statements)

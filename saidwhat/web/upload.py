@@ -111,8 +111,12 @@ class AnalysisService:
         """An :data:`~saidwhat.ingest.service.Analyser` running its sources in the worker as one job."""
 
         def sandboxed(
-            sources: Iterable[SourceDoc], settings: Settings
+            sources: Iterable[SourceDoc],
+            settings: Settings,
+            on_error: Callable[[SaidwhatError], None] | None = None,
         ) -> Iterator[tuple[SourceDoc, Analysis]]:
+            # an upload is stored whole or not at all: an article's error (E_TIMEOUT) is raised
+            del on_error
             batch = tuple(sources)
             if batch:
                 analyses = self._run(AnalyseJob(batch, settings), Analysis, cancel)
