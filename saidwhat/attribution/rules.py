@@ -509,7 +509,10 @@ class RuleExtractor:
             return None
         return q if self.text[q.inner_start : q.inner_end].rstrip().endswith(",") else None
 
-    def _verb(self, verb: Token, lemma: str, sent: Span) -> Candidate | None:
+    def _verb_act(self, verb: Token, lemma: str) -> tuple[str, str] | None:
+        """The cue's lemma (with its particle: *call for*, *point out*) and speech act; None for a
+        cue that states nothing itself (*expressed* without an object of ``express_objects``, and
+        the quote verbs: *Haaretz quoted X as saying*, the inner verb carries the statement)."""
         lex = self.lex
         act = lex.verb_acts.get(lemma, "claim")
         # "call for", "point out": particle or preposition child
@@ -526,9 +529,15 @@ class RuleExtractor:
             act = lex.express_objects[obj.lemma_.lower()]
         if lemma in lex.quote_verbs:
             return None  # "Haaretz quoted X as saying": the inner verb carries the statement
-        content, rule = self._content_of(verb, lemma)
-        if lemma == "call" and rule in ("xcomp", "phrasal"):
-            act = "demand"  # "called on X to …"
+        return lemma, act
+
+    def _verb_content(
+        self, verb: Token, lemma: str, sent: Span, content: list[tuple[int, int]], rule: str
+    ) -> tuple[list[tuple[int, int]], str] | None:
+        """The content of a cue past its clause (:meth:`_content_of` gave ``content``, ``rule``):
+        a colon quotation, a colon paragraph, a passive, a passive charge, a parenthetical cue;
+        None when it has none."""
+        lex = self.lex
         colon = self._colon_quote(verb, sent)
         if colon is not None and rule != "ccomp":
             content, rule = [(colon.start, colon.end)], "colon"
@@ -545,24 +554,84 @@ class RuleExtractor:
         if not content and lemma in lex.passive_charges:
             content = self._passive_charge(verb)
             rule = "passive-charge" if content else rule
-        if not content:
-            # a parenthetical cue: "The main point, KAN reported, remains …"
-            as_clause = verb.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
-            )  # "As many tax experts have pointed out, Mr. Trump is free to …"
-            if (verb.dep_ == "parataxis" or (as_clause and lemma in lex.as_cues)) and verb.head.i != verb.i:
-                ha, hb = subtree_chars(verb.head)
-                va, vb = subtree_chars(verb)
-                ha = self._past_opener(verb.head.left_edge, verb.left_edge.i, ha)
-                content = [s for s in ((ha, va), (vb, hb)) if s[1] > s[0]]
-                rule = "parenthetical"
-            else:
-                return None
+        if content:
+            return content, rule
+        parenthetical = self._parenthetical(verb, lemma)
+        return (parenthetical, "parenthetical") if parenthetical is not None else None
+
+    def _parenthetical(self, verb: Token, lemma: str) -> list[tuple[int, int]] | None:
+        """The content around a parenthetical cue: *The main point, KAN reported, remains …*,
+        *As many tax experts have pointed out, Mr. Trump is free to …*; None for another cue."""
+        as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if verb.head.i == verb.i:
+            return None
+        if not (verb.dep_ == "parataxis" or (as_clause and lemma in self.lex.as_cues)):
+            return None
+        ha, hb = subtree_chars(verb.head)
+        va, vb = subtree_chars(verb)
+        ha = self._past_opener(verb.head.left_edge, verb.left_edge.i, ha)
+        return [s for s in ((ha, va), (vb, hb)) if s[1] > s[0]]
+
+    def _verb_subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """The cue's subject (also where the parse misplaced it, and the one who issued a text
+        *saying …*) and whether the cue is passive."""
         subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
         if subj is None and not passive:
             subj = misplaced_subject(verb)
         if subj is None and not passive and verb.dep_ == "acl" and verb.tag_ == "VBG":
             subj = self._text_source(verb.head)  # "issued a press release saying …"
+        return subj, passive
+
+    def _clause_act(self, verb: Token, act: str) -> str:
+        """The act turned by a negation (*did not confirm*), else, for a plain claim, named by a
+        noun in the cue's clause (*added in an all-caps warning*, *said in a statement*)."""
+        lex = self.lex
+        if is_negated(verb):
+            act = {"confirm": "deny", "deny": "confirm", "praise": "claim"}.get(act, act)
+        if act == "claim":
+            for c in verb.children:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in lex.noun_acts:
+                            act = lex.noun_acts[g.lemma_.lower()]
+        return act
+
+    def _subject_speaker(self, verb: Token, subj: Token, cand: Candidate) -> None:
+        """The speaker of an active cue that has none yet, from its subject (or the subject's named
+        owner), and the hedge of a bare plural report noun (*reports suggest*)."""
+        lex = self.lex
+        if (poss := self._owner(subj)) is not None:  # "President Trump’s comments suggested"
+            cand.speaker = mention(self.doc, poss, self.text)
+        else:  # a person, a group, or a document ("the report said")
+            cand.speaker = mention(self.doc, subj, self.text)
+            if subj.i > verb.i and cand.speaker.span[0] <= verb.idx:  # "Said Ellis: …"
+                cand.speaker = _after(cand.speaker, verb, self.text)
+            acl = _participle_under(verb, subj)
+            if acl is not None:
+                # "several senators (now) saying …": the noun phrase ends before its participle
+                cand.speaker = _before(cand.speaker, acl.left_edge, self.text)
+            self._cited_by(subj, cand)
+        if (
+            subj.lower_ in lex.report_nouns
+            and subj.tag_ == "NNS"
+            and not any(c.dep_ in ("det", "poss", "compound") for c in subj.children)
+        ):
+            cand.hedged = True  # "reports suggest"
+
+    def _verb(self, verb: Token, lemma: str, sent: Span) -> Candidate | None:
+        lex = self.lex
+        cue = self._verb_act(verb, lemma)
+        if cue is None:
+            return None
+        lemma, act = cue
+        content, rule = self._content_of(verb, lemma)
+        if lemma == "call" and rule in ("xcomp", "phrasal"):
+            act = "demand"  # "called on X to …"
+        found = self._verb_content(verb, lemma, sent, content, rule)
+        if found is None:
+            return None
+        content, rule = found
+        subj, passive = self._verb_subject(verb)
         if subj is not None:
             if is_supposition(verb, subj):
                 return None
@@ -571,21 +640,12 @@ class RuleExtractor:
             content=content,
             cue=(verb.idx, verb.idx + len(verb.text)),
             lemma=lemma,
-            act=act,
+            act=self._clause_act(verb, act),
             cue_tok=verb,
             sent_start=sent.start_char,
             sent_end=sent.end_char,
             rule=rule,
         )
-        if is_negated(verb):
-            cand.act = {"confirm": "deny", "deny": "confirm", "praise": "claim"}.get(act, act)
-        # the noun a cue names in its clause: "added in an all-caps warning", "in a statement"
-        if cand.act == "claim":
-            for c in verb.children:
-                if c.dep_ == "prep":
-                    for g in c.children:
-                        if g.dep_ == "pobj" and g.lemma_.lower() in lex.noun_acts:
-                            cand.act = lex.noun_acts[g.lemma_.lower()]
         self._relays(verb, cand)
         if cand.speaker is None and subj is not None:
             self._citing(verb, subj, sent, cand)
@@ -594,23 +654,7 @@ class RuleExtractor:
             if rule == "passive-charge":
                 self._charge_agent(verb, cand)
         elif subj is not None and cand.speaker is None:
-            if (poss := self._owner(subj)) is not None:  # "President Trump’s comments suggested"
-                cand.speaker = mention(self.doc, poss, self.text)
-            else:  # a person, a group, or a document ("the report said")
-                cand.speaker = mention(self.doc, subj, self.text)
-                if subj.i > verb.i and cand.speaker.span[0] <= verb.idx:  # "Said Ellis: …"
-                    cand.speaker = _after(cand.speaker, verb, self.text)
-                acl = _participle_under(verb, subj)
-                if acl is not None:
-                    # "several senators (now) saying …": the noun phrase ends before its participle
-                    cand.speaker = _before(cand.speaker, acl.left_edge, self.text)
-                self._cited_by(subj, cand)
-            if (
-                subj.lower_ in lex.report_nouns
-                and subj.tag_ == "NNS"
-                and not any(c.dep_ in ("det", "poss", "compound") for c in subj.children)
-            ):
-                cand.hedged = True  # "reports suggest"
+            self._subject_speaker(verb, subj, cand)
         if rule in ("dobj", "xcomp", "phrasal") and not passive and not self._plausible(cand, subj):
             return None  # "the high stakes confirm …": a cue verb with no one to say it
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
