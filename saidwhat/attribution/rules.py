@@ -327,65 +327,98 @@ class RuleExtractor:
 
     def _content_of(self, verb: Token, lemma: str) -> tuple[list[tuple[int, int]], str]:
         """Content char spans of a cue verb and which rule found them."""
-        spans = [subtree_chars(c) for c in verb.children if c.dep_ in _CONTENT_DEPS]
+        spans = self._clause_content(verb, lemma)
         if spans:
             return spans, "ccomp"
+        kids = list(verb.children)
+        if " " in lemma:  # "call for a deal": the preposition's object
+            found = self._phrasal_content(kids, lemma)
+            if found is not None:
+                return found, "phrasal"
+            lemma = lemma.split()[0]
+        if lemma in self.lex.to_content:
+            span = self._to_content(verb, kids)
+            if span is not None:
+                return [span], "xcomp"
+        if lemma in self.lex.np_content:
+            span = self._object_content(verb, kids, lemma)
+            if span is not None:
+                return [span], "dobj"
+        return [], ""
+
+    def _clause_content(self, verb: Token, lemma: str) -> list[tuple[int, int]]:
+        """The reported clause of a cue: its ``ccomp``, also where the parse hung it on *citing*,
+        on the cue's object (``[recipient_clause]``) or as an adverbial (``[adverbial_clause]``)."""
+        spans = [subtree_chars(c) for c in verb.children if c.dep_ in _CONTENT_DEPS]
+        if spans:
+            return spans
         for c in verb.children:  # "Walla reported, citing two officials, that …": clause hung on "citing"
             if c.dep_ == "advcl" and c.lemma_.lower() in self.lex.quote_verbs:
                 spans = [subtree_chars(g) for g in c.children if g.dep_ in _CONTENT_DEPS]
                 if spans:
-                    return spans, "ccomp"
+                    return spans
         for c in verb.children if lemma in self.lex.recipient_clause else ():
             if c.dep_ == "dobj" and c.i > verb.i:
                 clause = _misparsed_complement(c)
                 if clause is not None:
-                    return [(clause.left_edge.idx, subtree_chars(clause)[1])], "ccomp"
+                    return [(clause.left_edge.idx, subtree_chars(clause)[1])]
         for c in verb.children if lemma in self.lex.adverbial_clause else ():
             if c.dep_ == "advcl" and c.i > verb.i:
                 span = _misparsed_adverbial(c)
                 if span is not None:
-                    return [span], "ccomp"
-        kids = list(verb.children)
-        if " " in lemma:  # "call for a deal": the preposition's object
-            prep = lemma.split()[1]
-            for c in kids:
-                if c.dep_ in ("prep", "prt") and c.lower_ == prep:
-                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    later = [g for g in kids if g.i > c.i and g.dep_ in ("xcomp", "ccomp")]
-                    if obj is not None and later:  # "called on Dean to apologize"
-                        return [(subtree_chars(obj)[0], subtree_chars(later[0])[1])], "phrasal"
-                    if obj is not None and prep == "for" and obj.lower_ not in _NOT_CONTENT:
-                        return [subtree_chars(obj)], "phrasal"
-            lemma = lemma.split()[0]
-        if lemma in self.lex.to_content:
-            for c in kids:
-                if c.dep_ in ("xcomp",) and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children):
-                    a, b = subtree_chars(c)
-                    # "urged Republicans to join …": PolNeAR keeps the one urged
-                    obj = next((o for o in kids if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
-                    if obj is not None:
-                        a = subtree_chars(obj)[0]
-                    return [(a, b)], "xcomp"
-        if lemma in self.lex.np_content:
-            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-            if lemma == "call" and not any(c.dep_ == "oprd" for c in kids):
-                obj = None  # "called a meeting" is no statement; "called the charges “insane”" is
-            if obj is not None and obj.lower_ not in _NOT_CONTENT:
-                a, b = object_chars(obj)
-                for c in kids:  # "called the charges “insane”", "described X as …", "accused X of …"
-                    if c.i > obj.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == obj.right_edge.i + 1:
-                        # "accused Holt of being a Democrat": what Holt is accused of
-                        a, b = subtree_chars(c)
-                        a = self.doc[c.i + 1].idx if c.i + 1 < len(self.doc) else a
-                        break
-                    if c.i > obj.i and (
-                        c.dep_ in ("oprd", "ccomp")
-                        or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
-                        or (c.dep_ == "prep" and lemma == "express" and c.i == obj.right_edge.i + 1)
-                    ):
-                        b = max(b, subtree_chars(c)[1])
-                return [(a, b)], "dobj"
-        return [], ""
+                    return [span]
+        return []
+
+    @staticmethod
+    def _phrasal_content(kids: list[Token], lemma: str) -> list[tuple[int, int]] | None:
+        """The content of a phrasal cue (*call for a deal*, *called on Dean to apologize*): the
+        preposition's object (and the clause after it)."""
+        prep = lemma.split()[1]
+        for c in kids:
+            if c.dep_ in ("prep", "prt") and c.lower_ == prep:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                later = [g for g in kids if g.i > c.i and g.dep_ in ("xcomp", "ccomp")]
+                if obj is not None and later:  # "called on Dean to apologize"
+                    return [(subtree_chars(obj)[0], subtree_chars(later[0])[1])]
+                if obj is not None and prep == "for" and obj.lower_ not in _NOT_CONTENT:
+                    return [subtree_chars(obj)]
+        return None
+
+    @staticmethod
+    def _to_content(verb: Token, kids: list[Token]) -> tuple[int, int] | None:
+        """The infinitive of a ``[to_content]`` cue (*urged Republicans to join …*)."""
+        for c in kids:
+            if c.dep_ in ("xcomp",) and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children):
+                a, b = subtree_chars(c)
+                # "urged Republicans to join …": PolNeAR keeps the one urged
+                obj = next((o for o in kids if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
+                if obj is not None:
+                    a = subtree_chars(obj)[0]
+                return a, b
+        return None
+
+    def _object_content(self, verb: Token, kids: list[Token], lemma: str) -> tuple[int, int] | None:
+        """The object of a ``[np_content]`` cue (*denied the charges*), with what completes it:
+        *called the charges “insane”*, *described X as …*, *accused X of …*."""
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        if lemma == "call" and not any(c.dep_ == "oprd" for c in kids):
+            obj = None  # "called a meeting" is no statement; "called the charges “insane”" is
+        if obj is None or obj.lower_ in _NOT_CONTENT:
+            return None
+        a, b = object_chars(obj)
+        for c in kids:  # "called the charges “insane”", "described X as …", "accused X of …"
+            if c.i > obj.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == obj.right_edge.i + 1:
+                # "accused Holt of being a Democrat": what Holt is accused of
+                a, b = subtree_chars(c)
+                a = self.doc[c.i + 1].idx if c.i + 1 < len(self.doc) else a
+                break
+            if c.i > obj.i and (
+                c.dep_ in ("oprd", "ccomp")
+                or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+                or (c.dep_ == "prep" and lemma == "express" and c.i == obj.right_edge.i + 1)
+            ):
+                b = max(b, subtree_chars(c)[1])
+        return a, b
 
     def _passive_content(self, verb: Token) -> list[tuple[int, int]]:
         """ "The ministry is said to be preparing a plan": the subject and the infinitive.
