@@ -743,28 +743,36 @@ class RuleExtractor:
             if c.dep_ in ("dative", "dobj") and cand.lemma == "tell" and self._outletish(c):
                 self._add_via(cand, c)
             elif c.dep_ == "prep" and c.lower_ in ("in", "during"):
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.lemma_.lower() in lex.interview_nouns:
-                        for p in g.children:
-                            if p.dep_ == "prep" and p.lower_ in ("with", "to"):
-                                for o in p.children:
-                                    if o.dep_ == "pobj":
-                                        self._add_via(cand, o)
+                self._interview_relays(c, cand)
             elif c.dep_ == "prep" and c.lower_ == "to" and cand.lemma in _SAY_TO:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and self._outletish(obj):  # "said to Reuters"
                     self._add_via(cand, obj)
             elif c.dep_ == "advcl" and c.lemma_.lower() == "cite":
-                # "Citing sources familiar with the matter, Walla reported …": the cited are the speaker
-                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
-                subj = next((g for g in verb.children if g.dep_ == "nsubj"), None)
-                if obj is not None and subj is not None and self._sourcelike(obj):
-                    cand.speaker = mention(self.doc, obj, self.text)
-                    self._add_via(cand, subj)
+                self._cited_relay(verb, c, cand)
             elif c.dep_ == "advmod" and c.lower_ in lex.hedge_words:
                 cand.hedged = True
             elif c.dep_ == "ccomp" and cand.speaker is None:
                 self._citing_inside(verb, c, cand)
+
+    def _interview_relays(self, prep: Token, cand: Candidate) -> None:
+        """ "in an interview with Channel 12", "during an interview to X": via the interviewer."""
+        for g in prep.children:
+            if g.dep_ == "pobj" and g.lemma_.lower() in self.lex.interview_nouns:
+                for p in g.children:
+                    if p.dep_ == "prep" and p.lower_ in ("with", "to"):
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                self._add_via(cand, o)
+
+    def _cited_relay(self, verb: Token, citing: Token, cand: Candidate) -> None:
+        """ "Citing sources familiar with the matter, Walla reported …": the cited are the speaker,
+        the subject the relay."""
+        obj = next((g for g in citing.children if g.dep_ == "dobj"), None)
+        subj = next((g for g in verb.children if g.dep_ == "nsubj"), None)
+        if obj is not None and subj is not None and self._sourcelike(obj):
+            cand.speaker = mention(self.doc, obj, self.text)
+            self._add_via(cand, subj)
 
     def _citing_inside(self, verb: Token, clause: Token, cand: Candidate) -> None:
         """"The Times of Israel reported, citing a source familiar with the talks, that …": the parse
