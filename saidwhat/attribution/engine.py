@@ -643,15 +643,7 @@ class Engine:
         rule in ``[learned] inner_excluded_rules`` (lists, transcripts, asides); a rule content
         it starts inside, three words or more in, ends before it."""
         lex = self.lex
-        rels = [
-            r
-            for r in rels
-            if r.score >= lex.learned_inner_score
-            and r.cue is not None
-            and r.source is not None
-            and r.content
-            and r.cue not in used
-        ]
+        rels = [r for r in rels if _inner_relation(r, lex.learned_inner_score, used)]
         if not rels:
             return []
         hard = sorted(
@@ -669,27 +661,24 @@ class Engine:
             spans = [*rel.content, rel.cue, rel.source]
             if any(_touches(hard, hard_starts, a, b) for a, b in spans):
                 continue
-            hosts: list[Candidate] = []
-            for a, b in spans:
-                k = bisect_right(part_starts, b - 1) - 1
-                # content parts rarely nest deeper than a few levels: a bounded look-back
-                for j in range(k, max(-1, k - 8), -1):
-                    (pa, pb), host = parts[j]
-                    if pb > a and pa < b and all(h is not host for h in hosts):
-                        hosts.append(host)
+            hosts = _content_hosts(parts, part_starts, spans)
             if not hosts or any(h.rule in lex.learned_inner_excluded for h in hosts):
                 continue
             c = self._from_learned(rel, [], [])
             if c is None:
                 continue
-            first = min(a for a, _ in spans)
-            for h in hosts:
-                if len(h.content) == 1 and h.content[0][0] < first < h.content[0][1]:
-                    tok = self.doc.char_span(first, rel.source[1], alignment_mode="expand")
-                    if tok is not None and len(tok):
-                        self._end_before(h, tok[0].i, ("cc", "punct", "mark", "advmod"))
+            self._cut_hosts(hosts, min(a for a, _ in spans), rel.source[1])
             out.append(c)
         return out
+
+    def _cut_hosts(self, hosts: list[Candidate], first: int, end: int) -> None:
+        """A host whose one content part an inner relation (``[first, end)`` up to its source's end)
+        starts inside ends before it."""
+        for h in hosts:
+            if len(h.content) == 1 and h.content[0][0] < first < h.content[0][1]:
+                tok = self.doc.char_span(first, end, alignment_mode="expand")
+                if tok is not None and len(tok):
+                    self._end_before(h, tok[0].i, ("cc", "punct", "mark", "advmod"))
 
     def _learned_speakers(self, cands: list[Candidate], rels: list[LearnedRelation]) -> None:
         """A rule statement whose cue has no subject the parse can show (“…,” Flynn, a top Trump
@@ -1388,6 +1377,34 @@ _NOT_A_SOURCE = frozenset({"the", "a", "an", "'s", "’s", "'", "’"})
 # a speaker between a quotation and its cue: at most this many characters and tokens
 _GAP_MAX = 120
 _GAP_TOKENS = 16
+
+
+def _inner_relation(r: LearnedRelation, floor: float, used: set[tuple[int, int] | None]) -> bool:
+    """A relation that may stand inside a rule content: scored at ``floor`` or more, with a cue
+    (one no outer relation used), a source and a content."""
+    return (
+        r.score >= floor
+        and r.cue is not None
+        and r.source is not None
+        and bool(r.content)
+        and r.cue not in used
+    )
+
+
+def _content_hosts(
+    parts: list[tuple[tuple[int, int], Candidate]], part_starts: list[int], spans: list[tuple[int, int]]
+) -> list[Candidate]:
+    """The candidates whose content parts (sorted by span, ``part_starts`` their starts) overlap any
+    of ``spans``, each once, in the order found."""
+    hosts: list[Candidate] = []
+    for a, b in spans:
+        k = bisect_right(part_starts, b - 1) - 1
+        # content parts rarely nest deeper than a few levels: a bounded look-back
+        for j in range(k, max(-1, k - 8), -1):
+            (pa, pb), host = parts[j]
+            if pb > a and pa < b and all(h is not host for h in hosts):
+                hosts.append(host)
+    return hosts
 
 
 def _touches(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
