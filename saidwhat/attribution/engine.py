@@ -687,16 +687,7 @@ class Engine:
         (:meth:`_between_quote_and_cue`), else the source the tagger found for the same cue:
         outside quotations, and outside the content or at its edge (the statement leaves the
         speaker out of its content)."""
-        # (a passive has no subject by design: "have been accused of …" keeps no speaker)
-        open_ = [
-            c
-            for c in cands
-            if c.speaker is None
-            and not c.hedged
-            and c.cue is not None
-            and c.content
-            and c.rule not in ("passive", "passive-charge")
-        ]
+        open_ = [c for c in cands if _wants_speaker(c)]
         for c in open_:
             c.speaker = self._between_quote_and_cue(c)
         open_ = [c for c in open_ if c.speaker is None]
@@ -717,19 +708,22 @@ class Engine:
                 ca, cb = rel.cue
                 if not (ca < c.cue[1] and c.cue[0] < cb):
                     continue
-                sa, sb = rel.source
-                # never a word of a quotation; inside the content only at its edge (the parse hung
-                # the speaker on the content's clause), and the statement then leaves it out
-                if self.quotes.covering(sa) is not None or not self._attributable(sa):
-                    continue
-                if any(a < sa and sb < b for a, b in c.content):
-                    continue  # inside a content part: a word of what was said
-                if not _subtract(self.text, c.content, (sa, sb)):
-                    continue  # it would leave nothing of the content
-                m = self._source_mention(sa, sb)
+                m = self._tagged_speaker(c, *rel.source)
                 if m is not None:
                     c.speaker = m
                     break
+
+    def _tagged_speaker(self, c: Candidate, sa: int, sb: int) -> Mention | None:
+        """The mention of the source ``[sa, sb)`` the tagger found for ``c``'s cue: never a word of a
+        quotation; inside the content only at its edge (the parse hung the speaker on the
+        content's clause), and the statement then leaves it out."""
+        if self.quotes.covering(sa) is not None or not self._attributable(sa):
+            return None
+        if any(a < sa and sb < b for a, b in c.content):
+            return None  # inside a content part: a word of what was said
+        if not _subtract(self.text, c.content, (sa, sb)):
+            return None  # it would leave nothing of the content
+        return self._source_mention(sa, sb)
 
     def _between_quote_and_cue(self, c: Candidate) -> Mention | None:
         """*“…,” Flynn, a top Trump surrogate, said*: the words between the closing mark of the
@@ -1377,6 +1371,18 @@ _NOT_A_SOURCE = frozenset({"the", "a", "an", "'s", "’s", "'", "’"})
 # a speaker between a quotation and its cue: at most this many characters and tokens
 _GAP_MAX = 120
 _GAP_TOKENS = 16
+
+
+def _wants_speaker(c: Candidate) -> bool:
+    """A rule candidate with a cue and a content but no speaker, unhedged and not passive (a
+    passive has no subject by design: "have been accused of …" keeps no speaker)."""
+    return (
+        c.speaker is None
+        and not c.hedged
+        and c.cue is not None
+        and bool(c.content)
+        and c.rule not in ("passive", "passive-charge")
+    )
 
 
 def _inner_relation(r: LearnedRelation, floor: float, used: set[tuple[int, int] | None]) -> bool:
