@@ -379,7 +379,6 @@ class _Extractor:
                 self._merge(groups, key, longer[(words[0], words[1])][0])
 
     def _join(self, groups: dict[str, _Group]) -> list[_Group]:
-        kb = self.kb
         self._join_middle_names(groups)
         # surname-only mentions -> the one full name in the document with that surname
         full: dict[str, list[str]] = {}
@@ -392,31 +391,52 @@ class _Extractor:
             firsts.setdefault(k.split()[0], []).append(k)
         for key in list(groups):
             g = groups[key]
-            if g.key.startswith(("gaz:", "gpe:", "norp:")) or g.label in ("GPE", "NORP"):
-                continue
-            person_votes = "PERSON" in g.votes
-            if not person_votes and (key in kb.organisations or " " in key):
-                continue
-            if any("." in c.text or (c.text.isupper() and len(c.text) <= 3) for c in g.cands):
-                continue  # an acronym ("U.N.", "UN") is nobody's surname
-            targets = [t for t in full.get(key, []) if t != key]
-            known = kb.surnames.get(key, [])
-            if len(targets) == 1 and len(known) == 1 and _bare_name(known[0]) != _bare_name(targets[0]):
-                # the one full name here ("Michelle Obama") is not the well-known bearer of the surname:
-                # a titled bare surname ("President Obama") is the well-known one, an untitled one stays apart
-                if any(c.title for c in g.cands):
-                    g.name, g.label = known[0], "PERSON"
-                continue
-            if len(targets) == 1:
-                self._merge(groups, key, targets[0])
-                groups[targets[0]].label = "PERSON"
-            elif not targets and " " not in key and len(kb.surnames.get(key, [])) == 1:
-                g.name, g.label = kb.surnames[key][0], "PERSON"
-            elif not targets and g.label == "PERSON" and len(firsts.get(key, [])) == 1:
-                # a first name alone ("Hillary") naming the one person of that first name here
-                self._merge(groups, key, firsts[key][0])
+            if self._may_be_surname(key, g):
+                self._join_surname(groups, key, g, full.get(key, []), firsts.get(key, []))
         self._outlet_short_forms(groups)
-        # people from the knowledge base named in full and by surname: same key
+        self._join_known_people(groups)
+        self._bare_surnames(groups, full)
+        self._join_acronyms(groups)
+        self._attach_handles(groups)
+        return list(groups.values())
+
+    def _may_be_surname(self, key: str, g: _Group) -> bool:
+        """Whether the group ``key`` may be a surname or first name alone: no place, people or
+        acronym, and one word or voted a person."""
+        if g.key.startswith(("gaz:", "gpe:", "norp:")) or g.label in ("GPE", "NORP"):
+            return False
+        person_votes = "PERSON" in g.votes
+        if not person_votes and (key in self.kb.organisations or " " in key):
+            return False
+        # an acronym ("U.N.", "UN") is nobody's surname
+        return not any("." in c.text or (c.text.isupper() and len(c.text) <= 3) for c in g.cands)
+
+    def _join_surname(
+        self, groups: dict[str, _Group], key: str, g: _Group, full: list[str], firsts: list[str]
+    ) -> None:
+        """A surname alone joins the one full name here with that surname (``full``), or names the
+        one well-known bearer; a first name alone joins the one person here of that first name
+        (``firsts``)."""
+        kb = self.kb
+        targets = [t for t in full if t != key]
+        known = kb.surnames.get(key, [])
+        if len(targets) == 1 and len(known) == 1 and _bare_name(known[0]) != _bare_name(targets[0]):
+            # the one full name here ("Michelle Obama") is not the well-known bearer of the surname:
+            # a titled bare surname ("President Obama") is the well-known one, an untitled one stays apart
+            if any(c.title for c in g.cands):
+                g.name, g.label = known[0], "PERSON"
+            return
+        if len(targets) == 1:
+            self._merge(groups, key, targets[0])
+            groups[targets[0]].label = "PERSON"
+        elif not targets and " " not in key and len(kb.surnames.get(key, [])) == 1:
+            g.name, g.label = kb.surnames[key][0], "PERSON"
+        elif not targets and g.label == "PERSON" and len(firsts) == 1:
+            # a first name alone ("Hillary") naming the one person of that first name here
+            self._merge(groups, key, firsts[0])
+
+    def _join_known_people(self, groups: dict[str, _Group]) -> None:
+        """People from the knowledge base named in full and by surname: same key."""
         for key in list(groups):
             named = groups.get(key)
             if named is None or named.label != "PERSON" or named.name is None:
@@ -424,10 +444,6 @@ class _Extractor:
             target = fold(named.name)
             if target in groups and target != key:
                 self._merge(groups, key, target)
-        self._bare_surnames(groups, full)
-        self._join_acronyms(groups)
-        self._attach_handles(groups)
-        return list(groups.values())
 
     def _outlet_short_forms(self, groups: dict[str, _Group]) -> None:
         """One-word short forms of an outlet ("the Post" after "New York Post") or an organisation."""
