@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -594,40 +594,38 @@ class _Extractor:
         title_spans = [c.title_span for g in groups if g.label == "PERSON" for c in g.cands if c.title_span]
         out: list[tuple[int, Entity]] = []
         for g in groups:
-            cands = [
-                c
-                for c in g.cands
-                if g.label in ("GPE", "NORP", "PERSON")
-                or c.fixed
-                or fold(c.text) in protected
-                or not any(s <= c.start and c.end <= e for s, e in title_spans)
-            ]
+            cands = [c for c in g.cands if _kept(g.label, c, protected, title_spans)]
             if not cands:
                 continue
             cands.sort(key=lambda c: (c.start, -c.end))
-            name = g.name or self._best_name(g.label, cands)
-            if g.label == "PERSON":
-                name = self.kb.people.get(_bare_name(name), name)
-            entity = Entity(id="", name=name, type=g.label)
-            seen: set[tuple[int, int]] = set()
-            for c in cands:
-                if (c.start, c.end) in seen:
-                    continue
-                seen.add((c.start, c.end))
-                entity.mentions.append(Mention(c.start, c.end, c.text))
-                if c.text not in entity.aliases:
-                    entity.aliases.append(c.text)
-            titles = [c.title for c in cands if c.title]
-            if titles and g.label == "PERSON":
-                entity.attributes["title"] = max(titles, key=len)
-            country = next((c.country for c in cands if c.country), None)
-            if country and g.label != "GPE" and (g.label != "PERSON" or titles):
-                entity.attributes["country"] = country
-            out.append((cands[0].start, entity))
+            out.append((cands[0].start, self._entity(g, cands)))
         out.sort(key=lambda p: p[0])
         for i, (_, e) in enumerate(out, 1):
             e.id = f"e{i}"
         return [e for _, e in out]
+
+    def _entity(self, g: _Group, cands: list[_Cand]) -> Entity:
+        """The entity of group ``g`` from its kept candidates (in text order): name, mentions,
+        aliases, title and country."""
+        name = g.name or self._best_name(g.label, cands)
+        if g.label == "PERSON":
+            name = self.kb.people.get(_bare_name(name), name)
+        entity = Entity(id="", name=name, type=g.label)
+        seen: set[tuple[int, int]] = set()
+        for c in cands:
+            if (c.start, c.end) in seen:
+                continue
+            seen.add((c.start, c.end))
+            entity.mentions.append(Mention(c.start, c.end, c.text))
+            if c.text not in entity.aliases:
+                entity.aliases.append(c.text)
+        titles = [c.title for c in cands if c.title]
+        if titles and g.label == "PERSON":
+            entity.attributes["title"] = max(titles, key=len)
+        country = next((c.country for c in cands if c.country), None)
+        if country and g.label != "GPE" and (g.label != "PERSON" or titles):
+            entity.attributes["country"] = country
+        return entity
 
     @staticmethod
     def _best_name(label: str, cands: list[_Cand]) -> str:
@@ -638,6 +636,17 @@ class _Extractor:
             return max(texts, key=lambda t: (len(t.split()), texts[t], len(t)))
         # an expansion beats its acronym ("International Criminal Court" over "ICC")
         return max(texts, key=lambda t: (" " in t and not t.isupper(), texts[t], len(t)))
+
+
+def _kept(label: str, c: _Cand, protected: Container[str], title_spans: list[tuple[int, int]]) -> bool:
+    """A candidate kept as a mention: of a place, people or a person, fixed, a protected
+    organisation, or outside every person's title (*the Foreign Ministry* of *Foreign Minister X*)."""
+    return (
+        label in ("GPE", "NORP", "PERSON")
+        or c.fixed
+        or fold(c.text) in protected
+        or not any(s <= c.start and c.end <= e for s, e in title_spans)
+    )
 
 
 def extract_entities(doc: Doc, segments: Sequence[Segment] = ()) -> EntityIndex:
