@@ -684,11 +684,21 @@ def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
 
 def _decide_org_place(name: Name, cands: Sequence[Candidate]) -> Decision:
     same = [c for c in cands if families_compatible(c.family, name.family) and not c.person()]
+    decision = _same_org_place(name, cands, same) or _person_typed_org(name, cands) or _acronym(name, same)
+    if decision is not None:
+        return decision
+    close = [c.gid for c in same if any(close_core(name, v) for v in c.variants)]
+    gid = _one(close)
+    return Decision(gid, "spelling variant") if gid is not None else Decision(None, "new")
+
+
+def _same_org_place(name: Name, cands: Sequence[Candidate], same: list[Candidate]) -> Decision | None:
+    """The entity of the same name and a compatible type (``same``), or, for one word tagged ORG here
+    and GPE/LOC there ("Oxfam", "Petionville"), any organisation or place of the same name."""
     exact = [c.gid for c in same if c.has_core(name)]
     if exact:
         return Decision(min(exact), "same name")
     if len(name.words) == 1 and name.family in (ORG, PLACE):
-        # one word tagged ORG here and GPE/LOC there ("Oxfam", "Petionville")
         other = [
             c.gid
             for c in cands
@@ -696,13 +706,23 @@ def _decide_org_place(name: Name, cands: Sequence[Candidate]) -> Decision:
         ]
         if other:
             return Decision(min(other), "same name")
+    return None
+
+
+def _person_typed_org(name: Name, cands: Sequence[Candidate]) -> Decision | None:
+    """A person's full name tagged ORG: the person."""
     if len(name.words) > 1 and name.family in (ORG, ANY) and not name.caps:
-        # a person's full name tagged ORG
         persons = [
             c.gid for c in cands if c.person() and any(v.is_full and v.core == name.core for v in c.variants)
         ]
         if persons:
             return Decision(min(persons), "person's name typed ORG")
+    return None
+
+
+def _acronym(name: Name, same: list[Candidate]) -> Decision | None:
+    """An acronym: the one name of ``same`` it abbreviates; a long name: the one entity known only
+    by its acronym (when no other long name has that acronym)."""
     if name.caps:
         longs = [c.gid for c in same if any(name.acronym in acronyms_of(v) for v in c.variants)]
         gid = _one(longs)
@@ -719,9 +739,7 @@ def _decide_org_place(name: Name, cands: Sequence[Candidate]) -> Decision:
         gid = _one(acr_only)
         if gid is not None and not other_longs:
             return Decision(gid, "expansion of an acronym")
-    close = [c.gid for c in same if any(close_core(name, v) for v in c.variants)]
-    gid = _one(close)
-    return Decision(gid, "spelling variant") if gid is not None else Decision(None, "new")
+    return None
 
 
 def decide(name: Name, candidates: Sequence[Candidate], blocked: Callable[[Candidate], bool]) -> Decision:
