@@ -640,14 +640,26 @@ def _decide_full_person(name: Name, cands: Sequence[Candidate]) -> Decision:
 
 
 def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
-    word = name.words[0]
     exact = [c for c in cands if c.has_core(name)]
     if name.family == PERSON:
         bare_only = [c.gid for c in exact if not c.full_names()]
         if bare_only:  # the entity already known by this name alone
             return Decision(min(bare_only), "same name")
-    # a lowercase word ("flu") or the name of a place or organisation of the store ("Haiti" tagged
-    # PERSON) is no surname
+    if _surname_like(name, cands):
+        decision = _decide_surname(name, cands, exact)
+        if decision is not None:
+            return decision
+    if exact:
+        return Decision(min(c.gid for c in exact), "same name")
+    return _decide_org_place(name, cands)
+
+
+def _surname_like(name: Name, cands: Sequence[Candidate]) -> bool:
+    """Whether one word may be a surname: capitalised, typed PERSON (and no place or organisation
+    of the store: "Haiti" tagged PERSON) or ORG/GPE when it is no known organisation or country,
+    and no common first name ("Michael" alone is not Alun Michael). A lowercase word ("flu") is
+    no surname."""
+    word = name.words[0]
     place_or_org = any(
         c.family in (ORG, PLACE) and any(v.core == name.core for v in c.variants) for c in cands
     )
@@ -656,30 +668,33 @@ def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
         and not (name.family == PERSON and place_or_org)
         and word not in common_first_names()  # "Michael" alone is not Alun Michael
     )
-    if surname_like and (
+    return surname_like and (
         name.family == PERSON or (name.family in (ORG, PLACE) and not known_non_person(name))
-    ):
-        if name.family != PERSON and exact:
-            return Decision(min(c.gid for c in exact), "same name")
-        persons = _persons_with_surname(word, cands, BARE_RATIO)
-        if len(persons) > 1 and name.gender:  # "Mrs Clinton": not Bill Clinton
-            persons = [p for p in persons if _gender_allows(name.gender, p, cands)]
-        if len(persons) == 1:
-            return Decision(persons[0], "surname of one person")
-        if len(persons) > 1:
-            return Decision(None, "surname shared by several people")
-        if name.family == PERSON:
-            if exact:
-                return Decision(min(c.gid for c in exact), "same name")
-            firsts = {
-                c.gid for c in cands if c.person() and any(v.given[:1] == (word,) for v in c.full_names())
-            }
-            # "Prince Charles" is no Charles Kennedy; "David" or "Mike" alone names anybody
-            gid = None if name.titled or word in common_first_names() else _one(firsts)
-            return Decision(gid, "first name of one person" if gid is not None else "new")
+    )
+
+
+def _decide_surname(name: Name, cands: Sequence[Candidate], exact: list[Candidate]) -> Decision | None:
+    """A surname-like word (:func:`_surname_like`): the entity of the same name (not a person's
+    name), the one person with that surname, else (typed PERSON) the entity of the same name or the
+    one person with that first name; None to go on as an organisation or place."""
+    word = name.words[0]
+    if name.family != PERSON and exact:
+        return Decision(min(c.gid for c in exact), "same name")
+    persons = _persons_with_surname(word, cands, BARE_RATIO)
+    if len(persons) > 1 and name.gender:  # "Mrs Clinton": not Bill Clinton
+        persons = [p for p in persons if _gender_allows(name.gender, p, cands)]
+    if len(persons) == 1:
+        return Decision(persons[0], "surname of one person")
+    if len(persons) > 1:
+        return Decision(None, "surname shared by several people")
+    if name.family != PERSON:
+        return None
     if exact:
         return Decision(min(c.gid for c in exact), "same name")
-    return _decide_org_place(name, cands)
+    firsts = {c.gid for c in cands if c.person() and any(v.given[:1] == (word,) for v in c.full_names())}
+    # "Prince Charles" is no Charles Kennedy; "David" or "Mike" alone names anybody
+    gid = None if name.titled or word in common_first_names() else _one(firsts)
+    return Decision(gid, "first name of one person" if gid is not None else "new")
 
 
 def _decide_org_place(name: Name, cands: Sequence[Candidate]) -> Decision:
