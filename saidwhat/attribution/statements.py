@@ -3,7 +3,7 @@
 ``said_on`` and confidence filled — and embedded posts become statements of their author.
 
 :class:`StatementBuilder` holds these steps; :class:`~saidwhat.attribution.engine.Engine` inherits
-them and sets the state they read.
+them (the state they read: :class:`~saidwhat.attribution.state.EngineState`).
 """
 
 from __future__ import annotations
@@ -11,30 +11,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
-from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from saidwhat.attribution.confidence import ConfidenceWeights, Evidence, confidence
-from saidwhat.attribution.lexicon import Lexicon
-from saidwhat.attribution.quotes import QuoteIndex
+from saidwhat.attribution.confidence import Evidence, confidence
 from saidwhat.attribution.rules import (
     Candidate,
     Mention,
     asked_participle,
     dateline_end,
 )
-from saidwhat.attribution.speakers import Resolved, SpeakerResolver
+from saidwhat.attribution.speakers import Resolved
+from saidwhat.attribution.state import EngineState
 from saidwhat.attribution.syntax import trim_span
-from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, TextSpan, Timex, Via
 from saidwhat.symbols import trim_symbols
 
-if TYPE_CHECKING:
-    from saidwhat.attribution.engine import _Segments
-
-# segments whose text is never the content of an article's statement
-SKIP_KINDS = frozenset({"comment", "signature", "boilerplate", "related"})
 _EMBED_SIG = re.compile(
     r"[—–-]\s*(?P<name>[^\n(@]+?)\s*\((?P<handle>@\w+)\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
 )
@@ -82,28 +74,8 @@ _IMPERATIVE_CAPS = frozenset(
 )
 
 
-class StatementBuilder:
-    """Builds the statements of one document from its candidates (the engine's state, set by
-    :class:`~saidwhat.attribution.engine.Engine`)."""
-
-    doc: Doc
-    text: str
-    lex: Lexicon
-    segments: _Segments
-    entities: EntityIndex
-    timexes: list[Timex]
-    timex_starts: list[int]
-    published: date | None
-    quotes: QuoteIndex
-    resolver: SpeakerResolver
-    conf: ConfidenceWeights
-    # the content parts of every candidate, sorted (set by ``Engine.run``), and their starts
-    claimed: list[tuple[int, int]]
-    claimed_starts: list[int]
-
-    def _attributable(self, pos: int) -> bool:
-        kind = self.segments.kind(pos)
-        return kind not in SKIP_KINDS and kind != "embed"
+class StatementBuilder(EngineState):
+    """Builds the statements of one document from its candidates."""
 
     def _via(self, m: Mention) -> Via:
         res = self.resolver.resolve(m.head, m.core)
