@@ -53,88 +53,117 @@ def _close(text: str, open_at: int, end: int, closed: bool, width: int) -> Quote
 
 def find_quotes(text: str) -> list[Quote]:
     """All outermost quotations of ``text`` in order (one pass, O(len(text)))."""
-    out: list[Quote] = []
-    n = len(text)
-    open_at = -1  # start offset of the open quotation, -1 when none
-    closers = CLOSERS
-    depth = 0  # nested curly openers inside the open quotation
-    straight = 0  # inner straight quotations open inside a curly one
-    i = 0
-    while i < n:
-        # jump to the next character that can open, close or end a quotation; the characters
-        # skipped only matter for a runaway quotation, which is dropped where the scan would have
-        m = _MARKS.search(text, i)
-        j = m.start() if m is not None else n
-        if open_at >= 0:
-            drop_at = max(i, open_at + MAX_QUOTE + 1)
-            if drop_at < j:
-                open_at = -1
-                depth = 0
-                i = drop_at + 1
-                continue
-        if j >= n:
-            break
-        i = j
+    return _QuoteScan(text).run()
+
+
+class _QuoteScan:
+    """The state of :func:`find_quotes`' scan: the quotations found, the open one (if any), what
+    closes it, and the nesting inside it."""
+
+    __slots__ = ("closers", "depth", "n", "open_at", "out", "straight", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.out: list[Quote] = []
+        self.open_at = -1  # start offset of the open quotation, -1 when none
+        self.closers = CLOSERS
+        self.depth = 0  # nested curly openers inside the open quotation
+        self.straight = 0  # inner straight quotations open inside a curly one
+
+    def run(self) -> list[Quote]:
+        text, n = self.text, self.n
+        i = 0
+        while i < n:
+            # jump to the next character that can open, close or end a quotation; the characters
+            # skipped only matter for a runaway quotation, which is dropped where the scan would have
+            m = _MARKS.search(text, i)
+            j = m.start() if m is not None else n
+            if self.open_at >= 0:
+                drop_at = max(i, self.open_at + MAX_QUOTE + 1)
+                if drop_at < j:
+                    self.open_at = -1
+                    self.depth = 0
+                    i = drop_at + 1
+                    continue
+            if j >= n:
+                break
+            i = self._outside(j) if self.open_at < 0 else self._inside(j)
+        if self.open_at >= 0:
+            self._emit(self._trimmed(n), False, 0)
+        return self.out
+
+    def _outside(self, i: int) -> int:
+        """A mark with no quotation open: it may open one. Returns where the scan goes on."""
+        text = self.text
         ch = text[i]
-        if open_at < 0:
-            if text.startswith("``", i) or _opens_double_apostrophe(text, i):
-                open_at, closers = i, frozenset()
-                i += 2
-                continue
-            if ch in OPENERS or (ch in CLOSERS and (i == 0 or text[i - 1] == "\n")):
-                open_at, closers, depth, straight = i, CLOSERS, 0, 0
-            elif ch == STRAIGHT and _opens_straight(text, i):
-                open_at, closers = i, CLOSERS | {STRAIGHT}
-            i += 1
-            continue
+        if text.startswith("``", i) or _opens_double_apostrophe(text, i):
+            self.open_at, self.closers = i, frozenset()
+            return i + 2
+        if ch in OPENERS or (ch in CLOSERS and (i == 0 or text[i - 1] == "\n")):
+            self.open_at, self.closers, self.depth, self.straight = i, CLOSERS, 0, 0
+        elif ch == STRAIGHT and _opens_straight(text, i):
+            self.open_at, self.closers = i, CLOSERS | {STRAIGHT}
+        return i + 1
+
+    def _inside(self, i: int) -> int:
+        """A mark inside the open quotation: it nests, closes or ends it. Returns where the scan
+        goes on."""
+        text = self.text
+        ch = text[i]
         if text.startswith("''", i):
-            out.append(_close(text, open_at, i, True, 2))
-            open_at = -1
-            i += 2
-            continue
-        if ch in OPENERS and closers is CLOSERS:
-            depth += 1
-        elif ch == STRAIGHT and closers is CLOSERS:
-            # a straight mark inside a curly quotation: an inner quote opens or closes, or, in
-            # closing position with no inner quote open, it closes the quotation (mixed marks:
-            # “Immunity deals should not be a requirement," Chaffetz said)
-            if _opens_straight(text, i):
-                straight += 1
-            elif straight > 0:
-                straight -= 1
-            elif depth == 0:
-                out.append(_close(text, open_at, i, True, 1))
-                open_at = -1
-        elif ch in closers and depth > 0 and ch != STRAIGHT:
-            depth -= 1
-        elif ch in closers:
-            out.append(_close(text, open_at, i, True, 1))
-            open_at = -1
+            self._emit(i, True, 2)
+            return i + 2
+        if ch in OPENERS and self.closers is CLOSERS:
+            self.depth += 1
+        elif ch == STRAIGHT and self.closers is CLOSERS:
+            self._straight_inside(i)
+        elif ch in self.closers and self.depth > 0 and ch != STRAIGHT:
+            self.depth -= 1
+        elif ch in self.closers:
+            self._emit(i, True, 1)
         elif ch == "\n":
-            # paragraph end inside a quotation: continue only if the next paragraph opens a quote
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            if j < n and (text[j] in OPENERS or text[j] == STRAIGHT or text.startswith(("``", "''"), j)):
-                i = j + (2 if text.startswith(("``", "''"), j) else 1)
-                continue
-            end = i
-            while end > open_at and text[end - 1].isspace():
-                end -= 1
-            out.append(_close(text, open_at, end, False, 0))
-            open_at = -1
-            depth = 0
-        elif i - open_at > MAX_QUOTE:
+            return self._paragraph_end(i)
+        elif i - self.open_at > MAX_QUOTE:
             # a runaway mark: drop the quotation and go on from here (never rescan: linear time)
-            open_at = -1
-            depth = 0
-        i += 1
-    if open_at >= 0:
-        end = n
-        while end > open_at and text[end - 1].isspace():
+            self.open_at = -1
+            self.depth = 0
+        return i + 1
+
+    def _straight_inside(self, i: int) -> None:
+        """A straight mark inside a curly quotation: an inner quote opens or closes, or, in closing
+        position with no inner quote open, it closes the quotation (mixed marks: “Immunity deals
+        should not be a requirement," Chaffetz said)."""
+        if _opens_straight(self.text, i):
+            self.straight += 1
+        elif self.straight > 0:
+            self.straight -= 1
+        elif self.depth == 0:
+            self._emit(i, True, 1)
+
+    def _paragraph_end(self, i: int) -> int:
+        """A paragraph end inside a quotation: it continues only if the next paragraph opens a
+        quote, else it ends here, unclosed. Returns where the scan goes on."""
+        text, n = self.text, self.n
+        j = i
+        while j < n and text[j].isspace():
+            j += 1
+        if j < n and (text[j] in OPENERS or text[j] == STRAIGHT or text.startswith(("``", "''"), j)):
+            return j + (2 if text.startswith(("``", "''"), j) else 1)
+        self._emit(self._trimmed(i), False, 0)
+        self.depth = 0
+        return i + 1
+
+    def _trimmed(self, end: int) -> int:
+        """``end`` moved back over the spaces before it, not past the open quotation's start."""
+        while end > self.open_at and self.text[end - 1].isspace():
             end -= 1
-        out.append(_close(text, open_at, end, False, 0))
-    return out
+        return end
+
+    def _emit(self, end: int, closed: bool, width: int) -> None:
+        """Close the open quotation at ``end`` (its closing mark ``width`` long)."""
+        self.out.append(_close(self.text, self.open_at, end, closed, width))
+        self.open_at = -1
 
 
 class QuoteIndex:

@@ -327,65 +327,98 @@ class RuleExtractor:
 
     def _content_of(self, verb: Token, lemma: str) -> tuple[list[tuple[int, int]], str]:
         """Content char spans of a cue verb and which rule found them."""
-        spans = [subtree_chars(c) for c in verb.children if c.dep_ in _CONTENT_DEPS]
+        spans = self._clause_content(verb, lemma)
         if spans:
             return spans, "ccomp"
+        kids = list(verb.children)
+        if " " in lemma:  # "call for a deal": the preposition's object
+            found = self._phrasal_content(kids, lemma)
+            if found is not None:
+                return found, "phrasal"
+            lemma = lemma.split()[0]
+        if lemma in self.lex.to_content:
+            span = self._to_content(verb, kids)
+            if span is not None:
+                return [span], "xcomp"
+        if lemma in self.lex.np_content:
+            span = self._object_content(verb, kids, lemma)
+            if span is not None:
+                return [span], "dobj"
+        return [], ""
+
+    def _clause_content(self, verb: Token, lemma: str) -> list[tuple[int, int]]:
+        """The reported clause of a cue: its ``ccomp``, also where the parse hung it on *citing*,
+        on the cue's object (``[recipient_clause]``) or as an adverbial (``[adverbial_clause]``)."""
+        spans = [subtree_chars(c) for c in verb.children if c.dep_ in _CONTENT_DEPS]
+        if spans:
+            return spans
         for c in verb.children:  # "Walla reported, citing two officials, that …": clause hung on "citing"
             if c.dep_ == "advcl" and c.lemma_.lower() in self.lex.quote_verbs:
                 spans = [subtree_chars(g) for g in c.children if g.dep_ in _CONTENT_DEPS]
                 if spans:
-                    return spans, "ccomp"
+                    return spans
         for c in verb.children if lemma in self.lex.recipient_clause else ():
             if c.dep_ == "dobj" and c.i > verb.i:
                 clause = _misparsed_complement(c)
                 if clause is not None:
-                    return [(clause.left_edge.idx, subtree_chars(clause)[1])], "ccomp"
+                    return [(clause.left_edge.idx, subtree_chars(clause)[1])]
         for c in verb.children if lemma in self.lex.adverbial_clause else ():
             if c.dep_ == "advcl" and c.i > verb.i:
                 span = _misparsed_adverbial(c)
                 if span is not None:
-                    return [span], "ccomp"
-        kids = list(verb.children)
-        if " " in lemma:  # "call for a deal": the preposition's object
-            prep = lemma.split()[1]
-            for c in kids:
-                if c.dep_ in ("prep", "prt") and c.lower_ == prep:
-                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    later = [g for g in kids if g.i > c.i and g.dep_ in ("xcomp", "ccomp")]
-                    if obj is not None and later:  # "called on Dean to apologize"
-                        return [(subtree_chars(obj)[0], subtree_chars(later[0])[1])], "phrasal"
-                    if obj is not None and prep == "for" and obj.lower_ not in _NOT_CONTENT:
-                        return [subtree_chars(obj)], "phrasal"
-            lemma = lemma.split()[0]
-        if lemma in self.lex.to_content:
-            for c in kids:
-                if c.dep_ in ("xcomp",) and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children):
-                    a, b = subtree_chars(c)
-                    # "urged Republicans to join …": PolNeAR keeps the one urged
-                    obj = next((o for o in kids if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
-                    if obj is not None:
-                        a = subtree_chars(obj)[0]
-                    return [(a, b)], "xcomp"
-        if lemma in self.lex.np_content:
-            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-            if lemma == "call" and not any(c.dep_ == "oprd" for c in kids):
-                obj = None  # "called a meeting" is no statement; "called the charges “insane”" is
-            if obj is not None and obj.lower_ not in _NOT_CONTENT:
-                a, b = object_chars(obj)
-                for c in kids:  # "called the charges “insane”", "described X as …", "accused X of …"
-                    if c.i > obj.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == obj.right_edge.i + 1:
-                        # "accused Holt of being a Democrat": what Holt is accused of
-                        a, b = subtree_chars(c)
-                        a = self.doc[c.i + 1].idx if c.i + 1 < len(self.doc) else a
-                        break
-                    if c.i > obj.i and (
-                        c.dep_ in ("oprd", "ccomp")
-                        or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
-                        or (c.dep_ == "prep" and lemma == "express" and c.i == obj.right_edge.i + 1)
-                    ):
-                        b = max(b, subtree_chars(c)[1])
-                return [(a, b)], "dobj"
-        return [], ""
+                    return [span]
+        return []
+
+    @staticmethod
+    def _phrasal_content(kids: list[Token], lemma: str) -> list[tuple[int, int]] | None:
+        """The content of a phrasal cue (*call for a deal*, *called on Dean to apologize*): the
+        preposition's object (and the clause after it)."""
+        prep = lemma.split()[1]
+        for c in kids:
+            if c.dep_ in ("prep", "prt") and c.lower_ == prep:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                later = [g for g in kids if g.i > c.i and g.dep_ in ("xcomp", "ccomp")]
+                if obj is not None and later:  # "called on Dean to apologize"
+                    return [(subtree_chars(obj)[0], subtree_chars(later[0])[1])]
+                if obj is not None and prep == "for" and obj.lower_ not in _NOT_CONTENT:
+                    return [subtree_chars(obj)]
+        return None
+
+    @staticmethod
+    def _to_content(verb: Token, kids: list[Token]) -> tuple[int, int] | None:
+        """The infinitive of a ``[to_content]`` cue (*urged Republicans to join …*)."""
+        for c in kids:
+            if c.dep_ in ("xcomp",) and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children):
+                a, b = subtree_chars(c)
+                # "urged Republicans to join …": PolNeAR keeps the one urged
+                obj = next((o for o in kids if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
+                if obj is not None:
+                    a = subtree_chars(obj)[0]
+                return a, b
+        return None
+
+    def _object_content(self, verb: Token, kids: list[Token], lemma: str) -> tuple[int, int] | None:
+        """The object of a ``[np_content]`` cue (*denied the charges*), with what completes it:
+        *called the charges “insane”*, *described X as …*, *accused X of …*."""
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        if lemma == "call" and not any(c.dep_ == "oprd" for c in kids):
+            obj = None  # "called a meeting" is no statement; "called the charges “insane”" is
+        if obj is None or obj.lower_ in _NOT_CONTENT:
+            return None
+        a, b = object_chars(obj)
+        for c in kids:  # "called the charges “insane”", "described X as …", "accused X of …"
+            if c.i > obj.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == obj.right_edge.i + 1:
+                # "accused Holt of being a Democrat": what Holt is accused of
+                a, b = subtree_chars(c)
+                a = self.doc[c.i + 1].idx if c.i + 1 < len(self.doc) else a
+                break
+            if c.i > obj.i and (
+                c.dep_ in ("oprd", "ccomp")
+                or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+                or (c.dep_ == "prep" and lemma == "express" and c.i == obj.right_edge.i + 1)
+            ):
+                b = max(b, subtree_chars(c)[1])
+        return a, b
 
     def _passive_content(self, verb: Token) -> list[tuple[int, int]]:
         """ "The ministry is said to be preparing a plan": the subject and the infinitive.
@@ -509,7 +542,10 @@ class RuleExtractor:
             return None
         return q if self.text[q.inner_start : q.inner_end].rstrip().endswith(",") else None
 
-    def _verb(self, verb: Token, lemma: str, sent: Span) -> Candidate | None:
+    def _verb_act(self, verb: Token, lemma: str) -> tuple[str, str] | None:
+        """The cue's lemma (with its particle: *call for*, *point out*) and speech act; None for a
+        cue that states nothing itself (*expressed* without an object of ``express_objects``, and
+        the quote verbs: *Haaretz quoted X as saying*, the inner verb carries the statement)."""
         lex = self.lex
         act = lex.verb_acts.get(lemma, "claim")
         # "call for", "point out": particle or preposition child
@@ -526,9 +562,15 @@ class RuleExtractor:
             act = lex.express_objects[obj.lemma_.lower()]
         if lemma in lex.quote_verbs:
             return None  # "Haaretz quoted X as saying": the inner verb carries the statement
-        content, rule = self._content_of(verb, lemma)
-        if lemma == "call" and rule in ("xcomp", "phrasal"):
-            act = "demand"  # "called on X to …"
+        return lemma, act
+
+    def _verb_content(
+        self, verb: Token, lemma: str, sent: Span, content: list[tuple[int, int]], rule: str
+    ) -> tuple[list[tuple[int, int]], str] | None:
+        """The content of a cue past its clause (:meth:`_content_of` gave ``content``, ``rule``):
+        a colon quotation, a colon paragraph, a passive, a passive charge, a parenthetical cue;
+        None when it has none."""
+        lex = self.lex
         colon = self._colon_quote(verb, sent)
         if colon is not None and rule != "ccomp":
             content, rule = [(colon.start, colon.end)], "colon"
@@ -545,24 +587,84 @@ class RuleExtractor:
         if not content and lemma in lex.passive_charges:
             content = self._passive_charge(verb)
             rule = "passive-charge" if content else rule
-        if not content:
-            # a parenthetical cue: "The main point, KAN reported, remains …"
-            as_clause = verb.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
-            )  # "As many tax experts have pointed out, Mr. Trump is free to …"
-            if (verb.dep_ == "parataxis" or (as_clause and lemma in lex.as_cues)) and verb.head.i != verb.i:
-                ha, hb = subtree_chars(verb.head)
-                va, vb = subtree_chars(verb)
-                ha = self._past_opener(verb.head.left_edge, verb.left_edge.i, ha)
-                content = [s for s in ((ha, va), (vb, hb)) if s[1] > s[0]]
-                rule = "parenthetical"
-            else:
-                return None
+        if content:
+            return content, rule
+        parenthetical = self._parenthetical(verb, lemma)
+        return (parenthetical, "parenthetical") if parenthetical is not None else None
+
+    def _parenthetical(self, verb: Token, lemma: str) -> list[tuple[int, int]] | None:
+        """The content around a parenthetical cue: *The main point, KAN reported, remains …*,
+        *As many tax experts have pointed out, Mr. Trump is free to …*; None for another cue."""
+        as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if verb.head.i == verb.i:
+            return None
+        if not (verb.dep_ == "parataxis" or (as_clause and lemma in self.lex.as_cues)):
+            return None
+        ha, hb = subtree_chars(verb.head)
+        va, vb = subtree_chars(verb)
+        ha = self._past_opener(verb.head.left_edge, verb.left_edge.i, ha)
+        return [s for s in ((ha, va), (vb, hb)) if s[1] > s[0]]
+
+    def _verb_subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """The cue's subject (also where the parse misplaced it, and the one who issued a text
+        *saying …*) and whether the cue is passive."""
         subj, passive = subject_of(verb, quoted=self.quoted, speaks=self._speaks)
         if subj is None and not passive:
             subj = misplaced_subject(verb)
         if subj is None and not passive and verb.dep_ == "acl" and verb.tag_ == "VBG":
             subj = self._text_source(verb.head)  # "issued a press release saying …"
+        return subj, passive
+
+    def _clause_act(self, verb: Token, act: str) -> str:
+        """The act turned by a negation (*did not confirm*), else, for a plain claim, named by a
+        noun in the cue's clause (*added in an all-caps warning*, *said in a statement*)."""
+        lex = self.lex
+        if is_negated(verb):
+            act = {"confirm": "deny", "deny": "confirm", "praise": "claim"}.get(act, act)
+        if act == "claim":
+            for c in verb.children:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in lex.noun_acts:
+                            act = lex.noun_acts[g.lemma_.lower()]
+        return act
+
+    def _subject_speaker(self, verb: Token, subj: Token, cand: Candidate) -> None:
+        """The speaker of an active cue that has none yet, from its subject (or the subject's named
+        owner), and the hedge of a bare plural report noun (*reports suggest*)."""
+        lex = self.lex
+        if (poss := self._owner(subj)) is not None:  # "President Trump’s comments suggested"
+            cand.speaker = mention(self.doc, poss, self.text)
+        else:  # a person, a group, or a document ("the report said")
+            cand.speaker = mention(self.doc, subj, self.text)
+            if subj.i > verb.i and cand.speaker.span[0] <= verb.idx:  # "Said Ellis: …"
+                cand.speaker = _after(cand.speaker, verb, self.text)
+            acl = _participle_under(verb, subj)
+            if acl is not None:
+                # "several senators (now) saying …": the noun phrase ends before its participle
+                cand.speaker = _before(cand.speaker, acl.left_edge, self.text)
+            self._cited_by(subj, cand)
+        if (
+            subj.lower_ in lex.report_nouns
+            and subj.tag_ == "NNS"
+            and not any(c.dep_ in ("det", "poss", "compound") for c in subj.children)
+        ):
+            cand.hedged = True  # "reports suggest"
+
+    def _verb(self, verb: Token, lemma: str, sent: Span) -> Candidate | None:
+        lex = self.lex
+        cue = self._verb_act(verb, lemma)
+        if cue is None:
+            return None
+        lemma, act = cue
+        content, rule = self._content_of(verb, lemma)
+        if lemma == "call" and rule in ("xcomp", "phrasal"):
+            act = "demand"  # "called on X to …"
+        found = self._verb_content(verb, lemma, sent, content, rule)
+        if found is None:
+            return None
+        content, rule = found
+        subj, passive = self._verb_subject(verb)
         if subj is not None:
             if is_supposition(verb, subj):
                 return None
@@ -571,21 +673,12 @@ class RuleExtractor:
             content=content,
             cue=(verb.idx, verb.idx + len(verb.text)),
             lemma=lemma,
-            act=act,
+            act=self._clause_act(verb, act),
             cue_tok=verb,
             sent_start=sent.start_char,
             sent_end=sent.end_char,
             rule=rule,
         )
-        if is_negated(verb):
-            cand.act = {"confirm": "deny", "deny": "confirm", "praise": "claim"}.get(act, act)
-        # the noun a cue names in its clause: "added in an all-caps warning", "in a statement"
-        if cand.act == "claim":
-            for c in verb.children:
-                if c.dep_ == "prep":
-                    for g in c.children:
-                        if g.dep_ == "pobj" and g.lemma_.lower() in lex.noun_acts:
-                            cand.act = lex.noun_acts[g.lemma_.lower()]
         self._relays(verb, cand)
         if cand.speaker is None and subj is not None:
             self._citing(verb, subj, sent, cand)
@@ -594,23 +687,7 @@ class RuleExtractor:
             if rule == "passive-charge":
                 self._charge_agent(verb, cand)
         elif subj is not None and cand.speaker is None:
-            if (poss := self._owner(subj)) is not None:  # "President Trump’s comments suggested"
-                cand.speaker = mention(self.doc, poss, self.text)
-            else:  # a person, a group, or a document ("the report said")
-                cand.speaker = mention(self.doc, subj, self.text)
-                if subj.i > verb.i and cand.speaker.span[0] <= verb.idx:  # "Said Ellis: …"
-                    cand.speaker = _after(cand.speaker, verb, self.text)
-                acl = _participle_under(verb, subj)
-                if acl is not None:
-                    # "several senators (now) saying …": the noun phrase ends before its participle
-                    cand.speaker = _before(cand.speaker, acl.left_edge, self.text)
-                self._cited_by(subj, cand)
-            if (
-                subj.lower_ in lex.report_nouns
-                and subj.tag_ == "NNS"
-                and not any(c.dep_ in ("det", "poss", "compound") for c in subj.children)
-            ):
-                cand.hedged = True  # "reports suggest"
+            self._subject_speaker(verb, subj, cand)
         if rule in ("dobj", "xcomp", "phrasal") and not passive and not self._plausible(cand, subj):
             return None  # "the high stakes confirm …": a cue verb with no one to say it
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
@@ -666,28 +743,36 @@ class RuleExtractor:
             if c.dep_ in ("dative", "dobj") and cand.lemma == "tell" and self._outletish(c):
                 self._add_via(cand, c)
             elif c.dep_ == "prep" and c.lower_ in ("in", "during"):
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.lemma_.lower() in lex.interview_nouns:
-                        for p in g.children:
-                            if p.dep_ == "prep" and p.lower_ in ("with", "to"):
-                                for o in p.children:
-                                    if o.dep_ == "pobj":
-                                        self._add_via(cand, o)
+                self._interview_relays(c, cand)
             elif c.dep_ == "prep" and c.lower_ == "to" and cand.lemma in _SAY_TO:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and self._outletish(obj):  # "said to Reuters"
                     self._add_via(cand, obj)
             elif c.dep_ == "advcl" and c.lemma_.lower() == "cite":
-                # "Citing sources familiar with the matter, Walla reported …": the cited are the speaker
-                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
-                subj = next((g for g in verb.children if g.dep_ == "nsubj"), None)
-                if obj is not None and subj is not None and self._sourcelike(obj):
-                    cand.speaker = mention(self.doc, obj, self.text)
-                    self._add_via(cand, subj)
+                self._cited_relay(verb, c, cand)
             elif c.dep_ == "advmod" and c.lower_ in lex.hedge_words:
                 cand.hedged = True
             elif c.dep_ == "ccomp" and cand.speaker is None:
                 self._citing_inside(verb, c, cand)
+
+    def _interview_relays(self, prep: Token, cand: Candidate) -> None:
+        """ "in an interview with Channel 12", "during an interview to X": via the interviewer."""
+        for g in prep.children:
+            if g.dep_ == "pobj" and g.lemma_.lower() in self.lex.interview_nouns:
+                for p in g.children:
+                    if p.dep_ == "prep" and p.lower_ in ("with", "to"):
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                self._add_via(cand, o)
+
+    def _cited_relay(self, verb: Token, citing: Token, cand: Candidate) -> None:
+        """ "Citing sources familiar with the matter, Walla reported …": the cited are the speaker,
+        the subject the relay."""
+        obj = next((g for g in citing.children if g.dep_ == "dobj"), None)
+        subj = next((g for g in verb.children if g.dep_ == "nsubj"), None)
+        if obj is not None and subj is not None and self._sourcelike(obj):
+            cand.speaker = mention(self.doc, obj, self.text)
+            self._add_via(cand, subj)
 
     def _citing_inside(self, verb: Token, clause: Token, cand: Candidate) -> None:
         """"The Times of Israel reported, citing a source familiar with the talks, that …": the parse

@@ -177,7 +177,6 @@ class SpeakerResolver:
         skipped = False
         plural = is_plural(head)
         low = head.lower_
-        lex = self.lex
         state = "state" in self.text[head.left_edge.idx : head.idx].lower()
         for ref in reversed(self.referents):
             if ref.pos >= pos:
@@ -185,40 +184,53 @@ class SpeakerResolver:
             if pos - ref.pos > WINDOW:
                 break
             if want == "pronoun":
-                kind = lex.pronouns[low]
-                if kind == "person" and ref.kind == "person" and not ref.plural:
-                    g = self.genders.of_pronoun(low)
-                    if g is not None and ref.gender != g and (ref.gender is not None or skipped):
-                        # "he" is not the woman quoted before him; and past her, only a man
-                        # known as one will do
-                        skipped = True
-                        continue
-                    return ref, skipped
-                if kind == "group" and (ref.plural or ref.kind == "group"):
-                    return ref, skipped
-                if kind == "organization" and ref.kind in ("organization", "outlet") and not ref.plural:
-                    return ref, skipped
-            elif want == "outlet":
-                # "the state-run news agency" is never an earlier Reuters: a state outlet only
-                if _outlet_fits(ref, state):
+                fits = self._pronoun_fits(ref, low, skipped)
+                if fits is None:
+                    skipped = True
+                    continue
+                if fits:
                     return ref, skipped
             elif want == "org":
                 # only the newest referent, and only a named organization: "A group of doctors said …
                 # The group said" must not reach back past the doctors to an earlier organization
                 named = ref.entity_id is not None
                 return (ref if ref.kind == "organization" and named and not ref.plural else None), skipped
-            elif want == "anonymous":
-                if ref.anonymous and ref.plural == plural:
-                    return ref, skipped
-            elif want == "role":
-                title = ref.entity.attributes.get("title", "").lower() if ref.entity is not None else ""
-                if (
-                    low in ref.text.lower().split()
-                    or low in self._before(ref.link_span[0]).lower()
-                    or low in title
-                ):
-                    return ref, skipped
+            elif self._description_fits(want, ref, low, plural, state):
+                return ref, skipped
         return None, skipped
+
+    def _pronoun_fits(self, ref: Referent, low: str, skipped: bool) -> bool | None:
+        """Whether the pronoun ``low`` may refer to ``ref``; None to pass a person of the other
+        gender over (*he* is not the woman quoted before him; and past her, only a man known as
+        one will do)."""
+        kind = self.lex.pronouns[low]
+        if kind == "person" and ref.kind == "person" and not ref.plural:
+            g = self.genders.of_pronoun(low)
+            if g is not None and ref.gender != g and (ref.gender is not None or skipped):
+                return None
+            return True
+        if kind == "group":
+            return ref.plural or ref.kind == "group"
+        if kind == "organization":
+            return ref.kind in ("organization", "outlet") and not ref.plural
+        return False
+
+    def _description_fits(self, want: str, ref: Referent, low: str, plural: bool, state: bool) -> bool:
+        """Whether a description (``want``: outlet, anonymous or role; head word ``low``) may refer
+        to ``ref``."""
+        if want == "outlet":
+            # "the state-run news agency" is never an earlier Reuters: a state outlet only
+            return _outlet_fits(ref, state)
+        if want == "anonymous":
+            return ref.anonymous and ref.plural == plural
+        if want == "role":
+            title = ref.entity.attributes.get("title", "").lower() if ref.entity is not None else ""
+            return (
+                low in ref.text.lower().split()
+                or low in self._before(ref.link_span[0]).lower()
+                or low in title
+            )
+        return False
 
     def _before(self, pos: int) -> str:
         return self.text[max(0, pos - 30) : pos]

@@ -450,29 +450,26 @@ def _part_of_next(
     return thing, Window(nwin.inner, [], nwin.right[k:], (q.start, nwin.clause[1]))
 
 
-def measure(
-    view: ArticleView, qs: list[Quantity], i: int, prev: Measured | None, lex: ClaimsLexicon
-) -> Measured | None:
-    """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous)."""
+def _neighbours(qs: list[Quantity], i: int, s0: int, s1: int) -> tuple[Quantity | None, Quantity | None]:
+    """The quantities just before and after ``qs[i]`` in its sentence ``[s0, s1)`` (None: none)."""
     q = qs[i]
-    s0, s1 = view.sentence(q.start)
     prev_q = qs[i - 1] if i > 0 and qs[i - 1].end <= q.start and qs[i - 1].start >= s0 else None
     next_q = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
-    if prev is not None and prev.q is not prev_q:
-        prev = None
-    win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
-    partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
-    is_whole = prev_q is not None and [w.text for w in words(view.text, prev_q.end, q.start)] in (
-        ["of", "the"],
-        ["of"],
-    )
-    thing: Thing | None
-    generic: str | None
-    if partitive is not None:
-        thing, generic = partitive[0], None
-    else:
-        thing, generic = _thing_of(q, win, lex)
-    aspect = _aspect_of(win, lex)
+    return prev_q, next_q
+
+
+def _prev_relation(
+    view: ArticleView,
+    prev: Measured | None,
+    q: Quantity,
+    s0: int,
+    win: Window,
+    thing: Thing | None,
+    generic: str | None,
+) -> str:
+    """How ``q`` relates to the measure before it (:func:`_relation`, for a quantity that names no
+    thing), or "part-of-kind" for a part of the same kind ("2,446 confirmed cases including 60
+    deaths": the whole's state); "" for none."""
     rel = _relation(view, prev, q, s0, win) if thing is None and generic is None else ""
     if (
         rel == ""
@@ -483,7 +480,75 @@ def measure(
     ):
         between = [w.text for w in words(view.text, prev.q.end, q.start)]
         if any(w in ("including", "among") for w in between[:3]) and prev.thing.states == thing.states:
-            rel = "part-of-kind"  # "2,446 confirmed cases including 60 deaths": the whole's state
+            rel = "part-of-kind"
+    return rel
+
+
+def _about(
+    view: ArticleView,
+    qs: list[Quantity],
+    q: Quantity,
+    win: Window,
+    lex: ClaimsLexicon,
+    inherited: tuple[str, ...] | None,
+    sentence: tuple[int, int],
+) -> tuple[str, ...]:
+    """The place a measured quantity is about: its own, else the whole's (``inherited``), else the
+    place fronted in its sentence or named by its source, else the world (several countries in
+    the sentence, or a global source)."""
+    s0, s1 = sentence
+    about = _place_of(view, q, win, lex)
+    if not about and inherited is not None:
+        about = inherited
+    if not about:
+        about = _fronted_place(view, s0, q) or _speaker_place(view, q)
+    if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
+        about = ("world",)
+    return about
+
+
+def _of_the(view: ArticleView, a: int, b: int) -> bool:
+    """The words in ``[a, b)`` are *of the* or *of* ("20 of the 149 ...")."""
+    return [w.text for w in words(view.text, a, b)] in (["of", "the"], ["of"])
+
+
+def _measured_state(
+    thing: Thing, win: Window, lex: ClaimsLexicon, rel: str, prev: Measured | None, is_whole: bool
+) -> str | None:
+    """The state of ``thing`` the window says (a part or a whole of the measure before it keeps
+    that one's state when the words name only the default); None when ambiguous or undefined."""
+    state = _state_of(thing, win, lex, part=rel in ("part", "subset"), whole=is_whole)
+    if state is None:
+        return None  # two states in one window: ambiguous
+    if rel == "subset" and state == thing.default_state:
+        # "10 of the 34 cases ... were acquired here": a subset the words define in a way the
+        # lexicon cannot read is no value of the whole's measure
+        return None
+    if rel not in ("", "subset") and prev is not None and state == thing.default_state:
+        state = prev.state or state
+    return state
+
+
+def measure(
+    view: ArticleView, qs: list[Quantity], i: int, prev: Measured | None, lex: ClaimsLexicon
+) -> Measured | None:
+    """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous)."""
+    q = qs[i]
+    s0, s1 = view.sentence(q.start)
+    prev_q, next_q = _neighbours(qs, i, s0, s1)
+    if prev is not None and prev.q is not prev_q:
+        prev = None
+    win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
+    partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
+    is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
+    thing: Thing | None
+    generic: str | None
+    if partitive is not None:
+        thing, generic = partitive[0], None
+    else:
+        thing, generic = _thing_of(q, win, lex)
+    aspect = _aspect_of(win, lex)
+    rel = _prev_relation(view, prev, q, s0, win, thing, generic)
     if rel in ("part", "subset", "list", "total") and prev is not None:
         thing = prev.thing
         aspect = aspect or (prev.aspect if rel != "total" else "")
@@ -500,22 +565,12 @@ def measure(
         if generic is None or q.kind not in ("count", "money"):
             return None
         return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
-    state = _state_of(thing, win, lex, part=rel in ("part", "subset"), whole=is_whole)
+    state = _measured_state(thing, win, lex, rel, prev, is_whole)
     if state is None:
-        return None  # two states in one window: ambiguous
-    if rel == "subset" and state == thing.default_state:
-        # "10 of the 34 cases ... were acquired here": a subset the words define in a way the
-        # lexicon cannot read is no value of the whole's measure
         return None
-    if rel not in ("", "subset") and prev is not None and state == thing.default_state:
-        state = prev.state or state
-    about = _place_of(view, q, win, lex)
-    if not about and (rel or is_whole) and prev is not None and (partitive is None or is_whole):
-        about = prev.about
-    if not about:
-        about = _fronted_place(view, s0, q) or _speaker_place(view, q)
-    if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
-        about = ("world",)
+    # a part, a subset or a whole of the measure before it shares its place
+    inherits = prev is not None and bool(rel or is_whole) and (partitive is None or is_whole)
+    about = _about(view, qs, q, win, lex, prev.about if inherits and prev is not None else None, (s0, s1))
     year, rate = _when_of(view, q, win)
     if year:
         about = (*about, year)

@@ -640,14 +640,26 @@ def _decide_full_person(name: Name, cands: Sequence[Candidate]) -> Decision:
 
 
 def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
-    word = name.words[0]
     exact = [c for c in cands if c.has_core(name)]
     if name.family == PERSON:
         bare_only = [c.gid for c in exact if not c.full_names()]
         if bare_only:  # the entity already known by this name alone
             return Decision(min(bare_only), "same name")
-    # a lowercase word ("flu") or the name of a place or organisation of the store ("Haiti" tagged
-    # PERSON) is no surname
+    if _surname_like(name, cands):
+        decision = _decide_surname(name, cands, exact)
+        if decision is not None:
+            return decision
+    if exact:
+        return Decision(min(c.gid for c in exact), "same name")
+    return _decide_org_place(name, cands)
+
+
+def _surname_like(name: Name, cands: Sequence[Candidate]) -> bool:
+    """Whether one word may be a surname: capitalised, typed PERSON (and no place or organisation
+    of the store: "Haiti" tagged PERSON) or ORG/GPE when it is no known organisation or country,
+    and no common first name ("Michael" alone is not Alun Michael). A lowercase word ("flu") is
+    no surname."""
+    word = name.words[0]
     place_or_org = any(
         c.family in (ORG, PLACE) and any(v.core == name.core for v in c.variants) for c in cands
     )
@@ -656,39 +668,52 @@ def _decide_one_word(name: Name, cands: Sequence[Candidate]) -> Decision:
         and not (name.family == PERSON and place_or_org)
         and word not in common_first_names()  # "Michael" alone is not Alun Michael
     )
-    if surname_like and (
+    return surname_like and (
         name.family == PERSON or (name.family in (ORG, PLACE) and not known_non_person(name))
-    ):
-        if name.family != PERSON and exact:
-            return Decision(min(c.gid for c in exact), "same name")
-        persons = _persons_with_surname(word, cands, BARE_RATIO)
-        if len(persons) > 1 and name.gender:  # "Mrs Clinton": not Bill Clinton
-            persons = [p for p in persons if _gender_allows(name.gender, p, cands)]
-        if len(persons) == 1:
-            return Decision(persons[0], "surname of one person")
-        if len(persons) > 1:
-            return Decision(None, "surname shared by several people")
-        if name.family == PERSON:
-            if exact:
-                return Decision(min(c.gid for c in exact), "same name")
-            firsts = {
-                c.gid for c in cands if c.person() and any(v.given[:1] == (word,) for v in c.full_names())
-            }
-            # "Prince Charles" is no Charles Kennedy; "David" or "Mike" alone names anybody
-            gid = None if name.titled or word in common_first_names() else _one(firsts)
-            return Decision(gid, "first name of one person" if gid is not None else "new")
+    )
+
+
+def _decide_surname(name: Name, cands: Sequence[Candidate], exact: list[Candidate]) -> Decision | None:
+    """A surname-like word (:func:`_surname_like`): the entity of the same name (not a person's
+    name), the one person with that surname, else (typed PERSON) the entity of the same name or the
+    one person with that first name; None to go on as an organisation or place."""
+    word = name.words[0]
+    if name.family != PERSON and exact:
+        return Decision(min(c.gid for c in exact), "same name")
+    persons = _persons_with_surname(word, cands, BARE_RATIO)
+    if len(persons) > 1 and name.gender:  # "Mrs Clinton": not Bill Clinton
+        persons = [p for p in persons if _gender_allows(name.gender, p, cands)]
+    if len(persons) == 1:
+        return Decision(persons[0], "surname of one person")
+    if len(persons) > 1:
+        return Decision(None, "surname shared by several people")
+    if name.family != PERSON:
+        return None
     if exact:
         return Decision(min(c.gid for c in exact), "same name")
-    return _decide_org_place(name, cands)
+    firsts = {c.gid for c in cands if c.person() and any(v.given[:1] == (word,) for v in c.full_names())}
+    # "Prince Charles" is no Charles Kennedy; "David" or "Mike" alone names anybody
+    gid = None if name.titled or word in common_first_names() else _one(firsts)
+    return Decision(gid, "first name of one person" if gid is not None else "new")
 
 
 def _decide_org_place(name: Name, cands: Sequence[Candidate]) -> Decision:
     same = [c for c in cands if families_compatible(c.family, name.family) and not c.person()]
+    decision = _same_org_place(name, cands, same) or _person_typed_org(name, cands) or _acronym(name, same)
+    if decision is not None:
+        return decision
+    close = [c.gid for c in same if any(close_core(name, v) for v in c.variants)]
+    gid = _one(close)
+    return Decision(gid, "spelling variant") if gid is not None else Decision(None, "new")
+
+
+def _same_org_place(name: Name, cands: Sequence[Candidate], same: list[Candidate]) -> Decision | None:
+    """The entity of the same name and a compatible type (``same``), or, for one word tagged ORG here
+    and GPE/LOC there ("Oxfam", "Petionville"), any organisation or place of the same name."""
     exact = [c.gid for c in same if c.has_core(name)]
     if exact:
         return Decision(min(exact), "same name")
     if len(name.words) == 1 and name.family in (ORG, PLACE):
-        # one word tagged ORG here and GPE/LOC there ("Oxfam", "Petionville")
         other = [
             c.gid
             for c in cands
@@ -696,13 +721,23 @@ def _decide_org_place(name: Name, cands: Sequence[Candidate]) -> Decision:
         ]
         if other:
             return Decision(min(other), "same name")
+    return None
+
+
+def _person_typed_org(name: Name, cands: Sequence[Candidate]) -> Decision | None:
+    """A person's full name tagged ORG: the person."""
     if len(name.words) > 1 and name.family in (ORG, ANY) and not name.caps:
-        # a person's full name tagged ORG
         persons = [
             c.gid for c in cands if c.person() and any(v.is_full and v.core == name.core for v in c.variants)
         ]
         if persons:
             return Decision(min(persons), "person's name typed ORG")
+    return None
+
+
+def _acronym(name: Name, same: list[Candidate]) -> Decision | None:
+    """An acronym: the one name of ``same`` it abbreviates; a long name: the one entity known only
+    by its acronym (when no other long name has that acronym)."""
     if name.caps:
         longs = [c.gid for c in same if any(name.acronym in acronyms_of(v) for v in c.variants)]
         gid = _one(longs)
@@ -719,9 +754,7 @@ def _decide_org_place(name: Name, cands: Sequence[Candidate]) -> Decision:
         gid = _one(acr_only)
         if gid is not None and not other_longs:
             return Decision(gid, "expansion of an acronym")
-    close = [c.gid for c in same if any(close_core(name, v) for v in c.variants)]
-    gid = _one(close)
-    return Decision(gid, "spelling variant") if gid is not None else Decision(None, "new")
+    return None
 
 
 def decide(name: Name, candidates: Sequence[Candidate], blocked: Callable[[Candidate], bool]) -> Decision:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -379,7 +379,6 @@ class _Extractor:
                 self._merge(groups, key, longer[(words[0], words[1])][0])
 
     def _join(self, groups: dict[str, _Group]) -> list[_Group]:
-        kb = self.kb
         self._join_middle_names(groups)
         # surname-only mentions -> the one full name in the document with that surname
         full: dict[str, list[str]] = {}
@@ -392,31 +391,52 @@ class _Extractor:
             firsts.setdefault(k.split()[0], []).append(k)
         for key in list(groups):
             g = groups[key]
-            if g.key.startswith(("gaz:", "gpe:", "norp:")) or g.label in ("GPE", "NORP"):
-                continue
-            person_votes = "PERSON" in g.votes
-            if not person_votes and (key in kb.organisations or " " in key):
-                continue
-            if any("." in c.text or (c.text.isupper() and len(c.text) <= 3) for c in g.cands):
-                continue  # an acronym ("U.N.", "UN") is nobody's surname
-            targets = [t for t in full.get(key, []) if t != key]
-            known = kb.surnames.get(key, [])
-            if len(targets) == 1 and len(known) == 1 and _bare_name(known[0]) != _bare_name(targets[0]):
-                # the one full name here ("Michelle Obama") is not the well-known bearer of the surname:
-                # a titled bare surname ("President Obama") is the well-known one, an untitled one stays apart
-                if any(c.title for c in g.cands):
-                    g.name, g.label = known[0], "PERSON"
-                continue
-            if len(targets) == 1:
-                self._merge(groups, key, targets[0])
-                groups[targets[0]].label = "PERSON"
-            elif not targets and " " not in key and len(kb.surnames.get(key, [])) == 1:
-                g.name, g.label = kb.surnames[key][0], "PERSON"
-            elif not targets and g.label == "PERSON" and len(firsts.get(key, [])) == 1:
-                # a first name alone ("Hillary") naming the one person of that first name here
-                self._merge(groups, key, firsts[key][0])
+            if self._may_be_surname(key, g):
+                self._join_surname(groups, key, g, full.get(key, []), firsts.get(key, []))
         self._outlet_short_forms(groups)
-        # people from the knowledge base named in full and by surname: same key
+        self._join_known_people(groups)
+        self._bare_surnames(groups, full)
+        self._join_acronyms(groups)
+        self._attach_handles(groups)
+        return list(groups.values())
+
+    def _may_be_surname(self, key: str, g: _Group) -> bool:
+        """Whether the group ``key`` may be a surname or first name alone: no place, people or
+        acronym, and one word or voted a person."""
+        if g.key.startswith(("gaz:", "gpe:", "norp:")) or g.label in ("GPE", "NORP"):
+            return False
+        person_votes = "PERSON" in g.votes
+        if not person_votes and (key in self.kb.organisations or " " in key):
+            return False
+        # an acronym ("U.N.", "UN") is nobody's surname
+        return not any("." in c.text or (c.text.isupper() and len(c.text) <= 3) for c in g.cands)
+
+    def _join_surname(
+        self, groups: dict[str, _Group], key: str, g: _Group, full: list[str], firsts: list[str]
+    ) -> None:
+        """A surname alone joins the one full name here with that surname (``full``), or names the
+        one well-known bearer; a first name alone joins the one person here of that first name
+        (``firsts``)."""
+        kb = self.kb
+        targets = [t for t in full if t != key]
+        known = kb.surnames.get(key, [])
+        if len(targets) == 1 and len(known) == 1 and _bare_name(known[0]) != _bare_name(targets[0]):
+            # the one full name here ("Michelle Obama") is not the well-known bearer of the surname:
+            # a titled bare surname ("President Obama") is the well-known one, an untitled one stays apart
+            if any(c.title for c in g.cands):
+                g.name, g.label = known[0], "PERSON"
+            return
+        if len(targets) == 1:
+            self._merge(groups, key, targets[0])
+            groups[targets[0]].label = "PERSON"
+        elif not targets and " " not in key and len(kb.surnames.get(key, [])) == 1:
+            g.name, g.label = kb.surnames[key][0], "PERSON"
+        elif not targets and g.label == "PERSON" and len(firsts) == 1:
+            # a first name alone ("Hillary") naming the one person of that first name here
+            self._merge(groups, key, firsts[0])
+
+    def _join_known_people(self, groups: dict[str, _Group]) -> None:
+        """People from the knowledge base named in full and by surname: same key."""
         for key in list(groups):
             named = groups.get(key)
             if named is None or named.label != "PERSON" or named.name is None:
@@ -424,10 +444,6 @@ class _Extractor:
             target = fold(named.name)
             if target in groups and target != key:
                 self._merge(groups, key, target)
-        self._bare_surnames(groups, full)
-        self._join_acronyms(groups)
-        self._attach_handles(groups)
-        return list(groups.values())
 
     def _outlet_short_forms(self, groups: dict[str, _Group]) -> None:
         """One-word short forms of an outlet ("the Post" after "New York Post") or an organisation."""
@@ -578,40 +594,38 @@ class _Extractor:
         title_spans = [c.title_span for g in groups if g.label == "PERSON" for c in g.cands if c.title_span]
         out: list[tuple[int, Entity]] = []
         for g in groups:
-            cands = [
-                c
-                for c in g.cands
-                if g.label in ("GPE", "NORP", "PERSON")
-                or c.fixed
-                or fold(c.text) in protected
-                or not any(s <= c.start and c.end <= e for s, e in title_spans)
-            ]
+            cands = [c for c in g.cands if _kept(g.label, c, protected, title_spans)]
             if not cands:
                 continue
             cands.sort(key=lambda c: (c.start, -c.end))
-            name = g.name or self._best_name(g.label, cands)
-            if g.label == "PERSON":
-                name = self.kb.people.get(_bare_name(name), name)
-            entity = Entity(id="", name=name, type=g.label)
-            seen: set[tuple[int, int]] = set()
-            for c in cands:
-                if (c.start, c.end) in seen:
-                    continue
-                seen.add((c.start, c.end))
-                entity.mentions.append(Mention(c.start, c.end, c.text))
-                if c.text not in entity.aliases:
-                    entity.aliases.append(c.text)
-            titles = [c.title for c in cands if c.title]
-            if titles and g.label == "PERSON":
-                entity.attributes["title"] = max(titles, key=len)
-            country = next((c.country for c in cands if c.country), None)
-            if country and g.label != "GPE" and (g.label != "PERSON" or titles):
-                entity.attributes["country"] = country
-            out.append((cands[0].start, entity))
+            out.append((cands[0].start, self._entity(g, cands)))
         out.sort(key=lambda p: p[0])
         for i, (_, e) in enumerate(out, 1):
             e.id = f"e{i}"
         return [e for _, e in out]
+
+    def _entity(self, g: _Group, cands: list[_Cand]) -> Entity:
+        """The entity of group ``g`` from its kept candidates (in text order): name, mentions,
+        aliases, title and country."""
+        name = g.name or self._best_name(g.label, cands)
+        if g.label == "PERSON":
+            name = self.kb.people.get(_bare_name(name), name)
+        entity = Entity(id="", name=name, type=g.label)
+        seen: set[tuple[int, int]] = set()
+        for c in cands:
+            if (c.start, c.end) in seen:
+                continue
+            seen.add((c.start, c.end))
+            entity.mentions.append(Mention(c.start, c.end, c.text))
+            if c.text not in entity.aliases:
+                entity.aliases.append(c.text)
+        titles = [c.title for c in cands if c.title]
+        if titles and g.label == "PERSON":
+            entity.attributes["title"] = max(titles, key=len)
+        country = next((c.country for c in cands if c.country), None)
+        if country and g.label != "GPE" and (g.label != "PERSON" or titles):
+            entity.attributes["country"] = country
+        return entity
 
     @staticmethod
     def _best_name(label: str, cands: list[_Cand]) -> str:
@@ -622,6 +636,17 @@ class _Extractor:
             return max(texts, key=lambda t: (len(t.split()), texts[t], len(t)))
         # an expansion beats its acronym ("International Criminal Court" over "ICC")
         return max(texts, key=lambda t: (" " in t and not t.isupper(), texts[t], len(t)))
+
+
+def _kept(label: str, c: _Cand, protected: Container[str], title_spans: list[tuple[int, int]]) -> bool:
+    """A candidate kept as a mention: of a place, people or a person, fixed, a protected
+    organisation, or outside every person's title (*the Foreign Ministry* of *Foreign Minister X*)."""
+    return (
+        label in ("GPE", "NORP", "PERSON")
+        or c.fixed
+        or fold(c.text) in protected
+        or not any(s <= c.start and c.end <= e for s, e in title_spans)
+    )
 
 
 def extract_entities(doc: Doc, segments: Sequence[Segment] = ()) -> EntityIndex:

@@ -9,6 +9,7 @@ joins, so extraction costs a small fraction of the parse itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import as_file, files
@@ -310,101 +311,154 @@ def unit_features(
     token (the neural tagger reads those alone)."""
     if is_cue is None:
         is_cue = cue_flags(p)
-    n = len(idxs)
-    lower = [p.lower[i] for i in idxs]
-    pos = [p.pos[i] for i in idxs]
-    dep = [p.dep[i] for i in idxs]
-    cue_here = [is_cue[i] for i in idxs]
-    quote = _quote_states([p.text[i] for i in idxs])
-    starts_quoted = "sq=y" if quote and quote[0] == "o" else "sq=n"
-    # the previous paragraph ends with a colon (*He added:* then the quote)
-    j = idxs[0] - 1 if idxs else -1
-    while j >= 0 and p.text[j].isspace():
-        j -= 1
-    after_colon = "pc=y" if j >= 0 and p.text[j] == ":" else "pc=n"
-    first_sent = p.sent[idxs[0]] if idxs else 0
-    # sentence extents and cue positions (unit positions) per sentence
-    sent_first: dict[int, int] = {}
-    sent_len: dict[int, int] = {}
-    cue_pos: dict[int, list[int]] = {}
-    for k, i in enumerate(idxs):
-        s = p.sent[i]
-        if s not in sent_first:
-            sent_first[s] = k
-            sent_len[s] = 0
-        sent_len[s] += 1
-        if cue_here[k]:
-            cue_pos.setdefault(s, []).append(k)
-    out: list[list[str]] = []
-    for k, i in enumerate(idxs):
-        h = p.head[i]
-        hl = p.lemma[h]
-        d = dep[k]
-        s = p.sent[i]
-        f = [
-            "b",
-            "w=" + lower[k],
-            "s3=" + lower[k][-3:],
-            "sh=" + p.shape[i],
-            "l=" + p.lemma[i],
-            "p=" + pos[k],
-            "t=" + p.tag[i],
-            "d=" + d,
-            "hl=" + hl,
-            "hp=" + p.pos[h],
-            "dhp=" + d + "|" + p.pos[h],
-            "q=" + quote[k],
-            starts_quoted,
-            after_colon,
-            "si=" + _bucket(s - first_sent),
-        ]
-        if p.ent[i]:
-            f.append("e=" + p.ent[i])
-        for kd in p.kids[i]:
-            f.append("k=" + kd)
-        if cue_here[k]:
-            f.append("cue")
-            f.append("cue|d=" + d)
-            f.append("cue|p=" + pos[k])
-            if p.subj[i]:
-                f.append("cue|subj=" + p.subj[i])
-        if p.subj[i]:
-            f.append("subj=" + p.subj[i])
-        if p.that[i]:
-            f.append("that")
-            f.append("that|l=" + p.lemma[i])
-        if p.prt[i]:
-            f.append("prt=" + p.lemma[i] + "_" + p.prt[i])
-        if h != i and is_cue[h]:
-            f.append("hcue|d=" + d)
-            f.append("hcue|" + ("L" if i < h else "R"))
-        anc = _cue_ancestor(p, i, is_cue)
-        if anc is not None:
-            f.append("anc=" + anc[0])
-            f.append("anc|" + ("L" if i < anc[1] else "R") + anc[0])
-        gov = _governor(p, i)
-        if gov is not None:
-            f.append("gov=" + gov)
-        best = None
-        for c in cue_pos.get(s, ()):
-            dist = k - c
-            if best is None or abs(dist) < abs(best):
-                best = dist
-        if best is None:
-            f.append("cd=none")
-        elif best == 0:
-            f.append("cd=0")
-        else:
-            f.append("cd=" + ("R" if best > 0 else "L") + _bucket(abs(best)))
-        r = k - sent_first[s]
-        if r == 0:
-            f.append("first")
-        if r == sent_len[s] - 1:
-            f.append("last")
-        f.append("rp=" + str(min(4, 5 * r // sent_len[s])))
-        out.append(f)
+    u = _Unit(p, idxs, is_cue)
+    out = [_token_features(u, k, i) for k, i in enumerate(idxs)]
     if own is not None:
         own.extend(len(f) for f in out)
+    _neighbour_features(u, out)
+    _cluster_features(p, idxs, out)
+    return out
+
+
+class _Unit:
+    """What :func:`unit_features` reads about one unit as a whole: per-token columns, quotation
+    states, paragraph context, and per sentence its first token, length and cue positions (unit
+    positions)."""
+
+    __slots__ = (
+        "after_colon",
+        "cue_here",
+        "cue_pos",
+        "dep",
+        "first_sent",
+        "idxs",
+        "is_cue",
+        "lower",
+        "p",
+        "pos",
+        "quote",
+        "sent_first",
+        "sent_len",
+        "starts_quoted",
+    )
+
+    def __init__(self, p: Parsed, idxs: list[int], is_cue: dict[int, bool]) -> None:
+        self.p = p
+        self.idxs = idxs
+        self.is_cue = is_cue
+        self.lower = [p.lower[i] for i in idxs]
+        self.pos = [p.pos[i] for i in idxs]
+        self.dep = [p.dep[i] for i in idxs]
+        self.cue_here = [is_cue[i] for i in idxs]
+        self.quote = quote = _quote_states([p.text[i] for i in idxs])
+        self.starts_quoted = "sq=y" if quote and quote[0] == "o" else "sq=n"
+        # the previous paragraph ends with a colon (*He added:* then the quote)
+        j = idxs[0] - 1 if idxs else -1
+        while j >= 0 and p.text[j].isspace():
+            j -= 1
+        self.after_colon = "pc=y" if j >= 0 and p.text[j] == ":" else "pc=n"
+        self.first_sent = p.sent[idxs[0]] if idxs else 0
+        self.sent_first: dict[int, int] = {}
+        self.sent_len: dict[int, int] = {}
+        self.cue_pos: dict[int, list[int]] = {}
+        for k, i in enumerate(idxs):
+            s = p.sent[i]
+            if s not in self.sent_first:
+                self.sent_first[s] = k
+                self.sent_len[s] = 0
+            self.sent_len[s] += 1
+            if self.cue_here[k]:
+                self.cue_pos.setdefault(s, []).append(k)
+
+
+def _token_features(u: _Unit, k: int, i: int) -> list[str]:
+    """The attributes of the token itself (unit position ``k``, document index ``i``)."""
+    p = u.p
+    h = p.head[i]
+    d = u.dep[k]
+    s = p.sent[i]
+    f = [
+        "b",
+        "w=" + u.lower[k],
+        "s3=" + u.lower[k][-3:],
+        "sh=" + p.shape[i],
+        "l=" + p.lemma[i],
+        "p=" + u.pos[k],
+        "t=" + p.tag[i],
+        "d=" + d,
+        "hl=" + p.lemma[h],
+        "hp=" + p.pos[h],
+        "dhp=" + d + "|" + p.pos[h],
+        "q=" + u.quote[k],
+        u.starts_quoted,
+        u.after_colon,
+        "si=" + _bucket(s - u.first_sent),
+    ]
+    if p.ent[i]:
+        f.append("e=" + p.ent[i])
+    for kd in p.kids[i]:
+        f.append("k=" + kd)
+    _syntax_features(u, k, i, d, f)
+    f.append(_cue_distance(k, u.cue_pos.get(s, ())))
+    r = k - u.sent_first[s]
+    if r == 0:
+        f.append("first")
+    if r == u.sent_len[s] - 1:
+        f.append("last")
+    f.append("rp=" + str(min(4, 5 * r // u.sent_len[s])))
+    return f
+
+
+def _syntax_features(u: _Unit, k: int, i: int, d: str, f: list[str]) -> None:
+    """Append the token's cue, subject, *that*, particle, cue-head, cue-ancestor and governor
+    attributes to ``f``."""
+    p = u.p
+    if u.cue_here[k]:
+        f.append("cue")
+        f.append("cue|d=" + d)
+        f.append("cue|p=" + u.pos[k])
+        if p.subj[i]:
+            f.append("cue|subj=" + p.subj[i])
+    if p.subj[i]:
+        f.append("subj=" + p.subj[i])
+    if p.that[i]:
+        f.append("that")
+        f.append("that|l=" + p.lemma[i])
+    if p.prt[i]:
+        f.append("prt=" + p.lemma[i] + "_" + p.prt[i])
+    h = p.head[i]
+    if h != i and u.is_cue[h]:
+        f.append("hcue|d=" + d)
+        f.append("hcue|" + ("L" if i < h else "R"))
+    anc = _cue_ancestor(p, i, u.is_cue)
+    if anc is not None:
+        f.append("anc=" + anc[0])
+        f.append("anc|" + ("L" if i < anc[1] else "R") + anc[0])
+    gov = _governor(p, i)
+    if gov is not None:
+        f.append("gov=" + gov)
+
+
+def _cue_distance(k: int, cues: Iterable[int]) -> str:
+    """The signed, bucketed distance from unit position ``k`` to the nearest cue of its sentence
+    (the first of two at the same distance)."""
+    best = None
+    for c in cues:
+        dist = k - c
+        if best is None or abs(dist) < abs(best):
+            best = dist
+    if best is None:
+        return "cd=none"
+    if best == 0:
+        return "cd=0"
+    return "cd=" + ("R" if best > 0 else "L") + _bucket(abs(best))
+
+
+def _neighbour_features(u: _Unit, out: list[list[str]]) -> None:
+    """Append the attributes of the two tokens on either side (or a unit boundary) to each list."""
+    n = len(out)
+    lower, pos, dep, quote, cue_here = u.lower, u.pos, u.dep, u.quote, u.cue_here
+    lemma, idxs = u.p.lemma, u.idxs
     for k in range(n):
         f = out[k]
         for o in (-2, -1, 1, 2):
@@ -413,13 +467,18 @@ def unit_features(
                 f.append(f"{o}w={lower[j]}")
                 f.append(f"{o}p={pos[j]}")
                 if -1 <= o <= 1:
-                    f.append(f"{o}l={p.lemma[idxs[j]]}")
+                    f.append(f"{o}l={lemma[idxs[j]]}")
                     f.append(f"{o}d={dep[j]}")
                     f.append(f"{o}q={quote[j]}")
                     if cue_here[j]:
                         f.append(f"{o}cue")
             elif o in (-1, 1):
                 f.append(f"{o}BOU")
+
+
+def _cluster_features(p: Parsed, idxs: list[int], out: list[list[str]]) -> None:
+    """Append the word classes of each token, its head and its neighbours."""
+    n = len(idxs)
     for k, i in enumerate(idxs):
         f = out[k]
         for size, a in p.clusters.items():
@@ -429,4 +488,3 @@ def unit_features(
                 f.append(f"-1c{size}={a[idxs[k - 1]]}")
             if k + 1 < n:
                 f.append(f"1c{size}={a[idxs[k + 1]]}")
-    return out

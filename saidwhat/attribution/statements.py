@@ -1,0 +1,562 @@
+"""Step 5 of the attribution engine (:mod:`.engine`): a finished candidate becomes a
+:class:`~saidwhat.model.Statement` — speaker and relays resolved, mode, act, hedging, platform,
+``said_on`` and confidence filled — and embedded posts become statements of their author.
+
+:class:`StatementBuilder` holds these steps; :class:`~saidwhat.attribution.engine.Engine` inherits
+them (the state they read: :class:`~saidwhat.attribution.state.EngineState`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from spacy.tokens import Token
+
+from saidwhat.attribution.confidence import Evidence, confidence
+from saidwhat.attribution.rules import (
+    Candidate,
+    Mention,
+    asked_participle,
+    dateline_end,
+)
+from saidwhat.attribution.speakers import Resolved
+from saidwhat.attribution.state import EngineState
+from saidwhat.attribution.syntax import trim_span
+from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, TextSpan, Timex, Via
+from saidwhat.symbols import trim_symbols
+
+_EMBED_SIG = re.compile(
+    r"[—–-]\s*(?P<name>[^\n(@]+?)\s*\((?P<handle>@\w+)\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
+)
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_CONTEXT = 300  # characters around a cue searched for platform words
+# "…, as quoted by Xinhua." / "as reported by the Kathmandu Post": a relay closing the sentence
+_QUOTED_BY = re.compile(
+    r",?[ \t]+as[ \t]+(?:quoted|cited|reported)[ \t]+by[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}"
+    r"([A-Z][\w.&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]*){0,4})[ \t]*(?=[.;\n]|$)"
+)
+_SINGLE_CLOSERS = frozenset({",'", ",’", ".'", ".’", "?'", "?’", "!'", "!’"})
+_IMPERATIVE_CAPS = frozenset(
+    {
+        "make",
+        "get",
+        "stop",
+        "bring",
+        "end",
+        "give",
+        "let",
+        "move",
+        "keep",
+        "go",
+        "release",
+        "free",
+        "vote",
+        "save",
+        "send",
+        "take",
+        "do",
+        "come",
+        "return",
+        "drop",
+        "finish",
+        "build",
+        "fight",
+        "act",
+        "put",
+    }
+)
+
+
+class StatementBuilder(EngineState):
+    """Builds the statements of one document from its candidates."""
+
+    def _via(self, m: Mention) -> Via:
+        res = self.resolver.resolve(m.head, m.core)
+        # a named relay is given as its name ("Walla" of "the Israeli news website Walla")
+        a, b = res.link_span if res.entity is not None and res.antecedent is None else m.core
+        ta, tb = trim_symbols(self.text, a, b)  # "Reuters 📰" is "Reuters"
+        a, b = (ta, tb) if tb > ta else (a, b)
+        head = m.head
+        v = Via(text=self.text[a:b], start=a, end=b, kind=res.kind)
+        if res.entity is not None:
+            v.name, v.entity = res.entity.name, res.entity.id
+        elif res.name:
+            v.name = res.name
+        self.resolver.remember(a, head, v.text, res, [])
+        return v
+
+    def _statement(self, c: Candidate) -> Statement | None:
+        text = self.text
+        parts = self._said_parts(c)
+        # "which he said were …": the speaker and cue are never part of what was said
+        for hole in (c.speaker.span if c.speaker else None, c.cue):
+            if hole is not None:
+                parts = _subtract(text, parts, hole)
+        if not parts:
+            return None
+        seg_kind = self.segments.kind(parts[0][0])
+        mode, parts = self._mode(parts)
+        start, end = parts[0][0], parts[-1][1]
+        content = Content(
+            text=text[start:end],
+            start=start,
+            end=end,
+            parts=[TextSpan(text[a:b], a, b) for a, b in parts] if len(parts) > 1 else [],
+        )
+        via = [self._via(m) for m in c.via]
+        speaker: Speaker | None = None
+        spoken = "none"
+        platform = self._platform(c, parts)
+        if c.speaker is not None:
+            a, b = self._speaker_extent(c.speaker.span, c.cue[0] if c.cue else start)
+            if self._speaker_fits(a, b, parts):
+                core = c.speaker.core if c.speaker.core != c.speaker.span else (a, b)
+                res = self.resolver.resolve(c.speaker.head, core)
+                speaker = self._speaker(a, b, res)
+                spoken = self._speaker_state(c.speaker.head, res)
+                if res.antecedent is not None and not via:
+                    via = [Via(v.text, v.start, v.end, v.name, v.entity, v.kind) for v in res.antecedent.via]
+                if platform is None and c.lemma in self.lex.post_cues and res.antecedent is not None:
+                    platform = res.antecedent.platform
+                self.resolver.remember(a, c.speaker.head, text[core[0] : core[1]], res, via, platform)
+        cue = None
+        if c.cue is not None:
+            cue = Cue(text=text[c.cue[0] : c.cue[1]], start=c.cue[0], end=c.cue[1], lemma=c.lemma)
+        hedged = c.hedged or self._hedged(c, parts)
+        st = Statement(
+            id="",
+            content=content,
+            speaker=speaker,
+            cue=cue,
+            mode=mode,
+            act=self._act(c, parts, mode),
+            via=via,
+            hedged=hedged,
+            platform=platform,
+            said_on=self._said_on(c, parts, speaker),
+            segment=seg_kind,
+        )
+        st.confidence = self._confidence(c, parts, mode, hedged, spoken)
+        return st
+
+    def _said_parts(self, c: Candidate) -> list[tuple[int, int]]:
+        """The candidate's non-empty content parts; none for a request for anonymity (*who asked
+        not to be named*); an *as quoted by X* closing them becomes the relay."""
+        parts = [(a, b) for a, b in c.content if b > a]
+        if parts and self._matches(parts[0][0], self.lex.anonymity_content):
+            return []
+        if parts and not c.via:
+            parts = self._quoted_by(c, parts)
+        return parts
+
+    def _speaker_extent(self, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+        """The speaker span trimmed, never starting in the dateline the parse hung on the name, and
+        kept inside the segment of ``anchor`` (the cue)."""
+        text = self.text
+        a, b = trim_span(text, *span)
+        d = dateline_end(text, a)
+        if a < d < b:
+            a, b = trim_span(text, d, b)
+        seg = self.segments.at(anchor)
+        if seg is not None and seg.start <= b <= seg.end:
+            a, b = trim_span(text, max(a, seg.start), b)
+        return trim_symbols(text, a, b)  # "John Smith 🔥": an emoji is never part of a speaker
+
+    def _speaker_fits(self, a: int, b: int, parts: list[tuple[int, int]]) -> bool:
+        return b > a and not any(a < pb and pa < b for pa, pb in parts) and self._attributable(a)
+
+    def _confidence(
+        self, c: Candidate, parts: list[tuple[int, int]], mode: str, hedged: bool, spoken: str
+    ) -> float:
+        """The statement's confidence from what the engine knows of it (:mod:`.confidence`)."""
+        evidence = c.speaker is not None and c.speaker.head.lemma_.lower() in self.conf.evidence_heads
+        return confidence(
+            Evidence(
+                learned=c.rule == "learned",
+                score=c.score,
+                speech_cue=self._speech_cue(c),
+                clause=mode != "indirect" or self._has_clause(parts),
+                speaker=spoken,
+                evidence_source=evidence,
+                hedged=hedged,
+                direct=mode == "direct",
+                no_comment=self._matches(parts[0][0], self.lex.refusal_content),
+                negated=self._negated(c),
+                asked=c.cue_tok is not None and asked_participle(c.cue_tok),
+            ),
+            self.conf,
+        )
+
+    def _matches(self, a: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
+        """The content starting at ``a`` opens with one of ``patterns`` (``cues.toml``
+        ``[no_content]``: a request for anonymity, a refusal to comment)."""
+        window = self.text[a : a + 100]
+        return any(rx.match(window) for rx in patterns)
+
+    def _negated(self, c: Candidate) -> bool:
+        """The cue is negated (*did not call for*, *never said*)."""
+        tok = c.cue_tok
+        return tok is not None and any(ch.dep_ == "neg" for ch in tok.children)
+
+    def _directive(self, parts: list[tuple[int, int]]) -> bool:
+        """The content is a directive: a to-infinitive or an object with a participle (*his players to
+        forget the defeat*, *the sanctions lifted*), no finite clause of its own."""
+        if self._has_finite(parts):
+            return False
+        for a, b in parts:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if t.pos_ == "VERB" and (
+                    t.tag_ == "VBN" or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
+                ):
+                    return True
+        return False
+
+    def _has_finite(self, parts: list[tuple[int, int]]) -> bool:
+        for a, b in parts:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and any(
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span
+            ):
+                return True
+        return False
+
+    def _speech_cue(self, c: Candidate) -> bool:
+        """A cue of saying: every rule's, a learned relation's when its lemma is a verb or noun of
+        saying of the lexicon (not a belief, an evidence verb or an event)."""
+        lex = self.lex
+        if c.lemma in lex.belief_cues:
+            return False  # "Police believe …": a belief, not speech
+        if c.rule != "learned":
+            return True
+        return c.lemma in lex.verb_acts or c.lemma in lex.noun_acts or c.lemma in lex.phrasal
+
+    def _has_clause(self, parts: list[tuple[int, int]]) -> bool:
+        """The content holds a finite verb or a to-infinitive (not only a noun phrase)."""
+        for a, b in parts:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if t.pos_ in ("VERB", "AUX") and (
+                    "Fin" in t.morph.get("VerbForm", [])
+                    or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
+                ):
+                    return True
+        return False
+
+    def _speaker_state(self, head: Token, res: Resolved) -> str:
+        """How the speaker was found: named, described, resolved (through an antecedent) or
+        unresolved (a pronoun or description left without a name; generic *you*)."""
+        if head.lower_ == "you":
+            return "unresolved"  # "You could say …": no one in particular
+        if res.antecedent is not None or (head.lower_ in self.lex.pronouns and res.name is not None):
+            return "resolved"
+        if res.entity is not None or head.pos_ == "PROPN":
+            return "named"
+        if res.name is None:
+            return "unresolved"
+        return "described"
+
+    def _speaker(self, a: int, b: int, res: Resolved) -> Speaker:
+        sp = Speaker(text=self.text[a:b], start=a, end=b, anonymous=res.anonymous, kind=res.kind)
+        if res.entity is not None:
+            sp.name, sp.entity = res.entity.name, res.entity.id
+        else:
+            sp.name = res.name
+        if res.link_span != (a, b):
+            sp.ref_start, sp.ref_end = res.link_span
+        return sp
+
+    def _mode(self, parts: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+        """direct when every part is a quotation (content then excludes the marks), mixed when
+        quotations are part of a paraphrase, indirect otherwise."""
+        quoted = 0
+        inners: list[tuple[int, int]] = []
+        any_quote = False
+        for a, b in parts:
+            qs = self.quotes.within(a, b)
+            any_quote = any_quote or bool(qs)
+            if len(qs) == 1 and qs[0].start <= a + 1 and qs[0].end >= b - 1:
+                quoted += 1
+                inners.append(trim_span(self.text, max(qs[0].inner_start, a), min(qs[0].inner_end, b)))
+            elif not qs and (single := self._single_quoted(a, b)) is not None:
+                quoted += 1  # "'We are ready for talks,' the spokesman said": a quotation too
+                inners.append(single)
+        if quoted == len(parts):
+            return "direct", [s for s in inners if s[1] > s[0]] or parts
+        return ("mixed" if any_quote else "indirect"), parts
+
+    def _quoted_by(self, c: Candidate, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """*…, as quoted by Xinhua* / *as reported by the Kathmandu Post* closing the content (or
+        right after it, in its sentence): the outlet relays the statement; the phrase leaves the
+        content."""
+        a, b = parts[-1]
+        end = max(b, min(c.sent_end, b + 80))
+        m = _QUOTED_BY.search(self.text, a, end)
+        if m is None or m.start() < a:
+            return parts
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not len(span):
+            return parts
+        c.via = [Mention(span.root, (m.start(1), m.end(1)), (m.start(1), m.end(1)))]
+        if m.start() < b:
+            cut = trim_span(self.text, a, m.start())
+            parts = [*parts[:-1], cut] if cut[1] > cut[0] else parts[:-1]
+        return parts
+
+    def _single_quoted(self, a: int, b: int) -> tuple[int, int] | None:
+        """A part set in single quotation marks (British style, *'We are ready,' he said*): the
+        mark opens the part at a word start and a closing mark ends it or follows it after a comma
+        or full stop. The quotation scanner leaves single marks alone (apostrophes)."""
+        t = self.text
+        a, b = trim_span(t, a, b)
+        if b - a < 3 or t[a] not in "'‘" or (a > 0 and t[a - 1].isalnum()):
+            return None
+        if t[b - 1] in "'’" and b - 2 > a:
+            inner = (a + 1, b - 1)
+        elif t[b : b + 2] in _SINGLE_CLOSERS or (b < len(t) and t[b] in "'’"):
+            inner = (a + 1, b)
+        else:
+            return None
+        body = t[inner[0] : inner[1]]
+        if any(ch in body for ch in "'‘’") and not re.search(r"\w['’]\w", body):
+            return None  # more marks than apostrophes: not one quotation
+        return trim_span(t, *inner)
+
+    def _act(self, c: Candidate, parts: list[tuple[int, int]], mode: str) -> str:
+        act = c.act
+        if self._negated(c):
+            return "claim" if act == "demand" else act  # "did not directly call for new sanctions"
+        if act in ("claim", "question") and c.lemma in self.lex.directive_cues and self._directive(parts):
+            return "demand"  # "told X to …", "wants the sanctions lifted"
+        if (
+            act in ("claim", "announce")
+            and mode in ("direct", "mixed")
+            and (
+                self._imperative(parts)
+                or any(rx.search(self.text, a, b) for a, b in parts for rx in self.lex.demand_patterns)
+            )
+        ):
+            return "demand"
+        if (
+            act == "claim"
+            and mode == "direct"
+            and self.text[parts[-1][0] : parts[-1][1]].rstrip("”\"' ").endswith("?")
+        ):
+            return "question"
+        return act
+
+    def _imperative(self, parts: list[tuple[int, int]]) -> bool:
+        """A quoted sentence that opens with a bare verb and has no subject ("MAKE THE DEAL")."""
+        doc = self.doc
+        for a, b in parts:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            first = True
+            for tok in span:
+                if tok.is_punct or tok.is_space:
+                    continue
+                if first or tok.is_sent_start:
+                    low = tok.lower_
+                    if (
+                        (tok.tag_ == "VB" or (tok.is_upper and low in _IMPERATIVE_CAPS))
+                        and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
+                        and low not in ("be", "have", "do")
+                    ):
+                        return True
+                first = False
+        return False
+
+    def _outside(self, c: Candidate, parts: list[tuple[int, int]]) -> tuple[int, int]:
+        anchor = c.cue or (c.speaker.span if c.speaker else None) or parts[0]
+        return max(c.sent_start, anchor[0] - _CONTEXT), min(c.sent_end, anchor[1] + _CONTEXT)
+
+    def _hedged(self, c: Candidate, parts: list[tuple[int, int]]) -> bool:
+        a, b = self._outside(c, parts)
+        span = self.doc.char_span(a, b, alignment_mode="contract")
+        if span is None:
+            return False
+        for tok in span:
+            if tok.lower_ in self.lex.hedge_words and not any(p[0] <= tok.idx < p[1] for p in parts):
+                return True
+        return False
+
+    def _platform(self, c: Candidate, parts: list[tuple[int, int]]) -> str | None:
+        a, b = self._outside(c, parts)
+        region = list(self.text[a:b])
+        for pa, pb in parts:
+            for i in range(max(pa, a), min(pb, b)):
+                region[i - a] = " "
+        s = "".join(region)
+        best: tuple[int, str] | None = None
+        for name, rx in self.lex.platforms:
+            m = rx.search(s)
+            if m is not None and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+        if best is None and c.lemma == "tweet":
+            return "X"
+        return best[1] if best else None
+
+    def _in_content(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` lies in the content of any statement (bounded look-back)."""
+        k = bisect_right(self.claimed_starts, a) - 1
+        for j in range(k, max(-1, k - 6), -1):
+            pa, pb = self.claimed[j]
+            if pa <= a and b <= pb:
+                return True
+        return False
+
+    def _governs(self, c: Candidate, t: Timex) -> bool:
+        """The time expression modifies the cue's clause ("confirmed on Saturday that"), or frames
+        the whole sentence from its start ("On Sunday, he reiterated …")."""
+        if t.start - c.sent_start <= 12:
+            return True
+        if c.cue_tok is None:
+            return False
+        span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        cue = c.cue_tok
+        governors = {cue.i}
+        g = cue
+        for _ in range(4):  # the cue and the verbs it hangs off ("…, adding that")
+            if g.head.i == g.i:
+                break
+            g = g.head
+            governors.add(g.i)
+        node = span.root
+        for _ in range(8):
+            if node.i in governors:
+                return True
+            if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.i != span.root.i):
+                break  # another clause's time ("as delegations convened on Sunday")
+            node = node.head
+        return False
+
+    def _said_on(self, c: Candidate, parts: list[tuple[int, int]], speaker: Speaker | None) -> SaidOn | None:
+        a, b = c.sent_start, c.sent_end
+        k = bisect_right(self.timex_starts, a - 1)
+        anchor = (c.cue or parts[0])[0]
+        best: Timex | None = None
+        while k < len(self.timexes) and self.timexes[k].start < b:
+            t = self.timexes[k]
+            k += 1
+            if c.said_at is not None and (t.start, t.end) == c.said_at:
+                best = t
+                break
+            if any(t.start < pb and pa < t.end for pa, pb in parts) or self._in_content(t.start, t.end):
+                continue
+            if speaker is not None and t.start < speaker.end and speaker.start < t.end:
+                continue
+            if not self._governs(c, t) or not self._attributable(t.start):
+                continue
+            if best is None or abs(t.start - anchor) < abs(best.start - anchor):
+                best = t
+        if best is None or best.value is None:
+            return None
+        if self.published is not None and best.value[:10] > self.published.isoformat():
+            return None  # said after the article was published: a misread date, not when it was said
+        return SaidOn(value=best.value[:10], text=best.text, start=best.start, end=best.end)
+
+    # ---- embedded posts -------------------------------------------------------------------------
+    def _embeds(self) -> list[Statement]:
+        out: list[Statement] = []
+        for seg in self.segments.segs:
+            if seg.kind != "embed":
+                continue
+            st = self._embed(seg)
+            if st is not None:
+                out.append(st)
+        return out
+
+    def _embed(self, seg: Segment) -> Statement | None:
+        text = self.text
+        body = text[seg.start : seg.end]
+        sigs = list(_EMBED_SIG.finditer(body))
+        m = sigs[-1] if sigs else None  # the post's author line closes the embed
+        end = seg.start + m.start() if m is not None else seg.end
+        a, b = trim_span(text, seg.start, end)
+        # drop a trailing link ("… https://t.co/x", "pic.twitter.com/x")
+        link = re.search(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)\s*$", text[a:b])
+        if link is not None:
+            a, b = trim_span(text, a, a + link.start())
+        if b <= a:
+            return None
+        content = Content(text=text[a:b], start=a, end=b)
+        speaker = None
+        said_on = None
+        platform = None
+        if m is not None:
+            name = m.group("name")
+            na = seg.start + m.start("name")
+            # "Benjamin Netanyahu – בנימין נתניהו": the Latin-script name before a dash
+            cut = re.split(r"\s+[–—-]\s+", name, maxsplit=1)[0]
+            nb = na + len(cut.rstrip())
+            speaker = Speaker(text=text[na:nb], start=na, end=nb, kind="person")
+            ent = self.entities.link(na, nb)
+            if ent is not None:
+                speaker.name, speaker.entity = ent.name, ent.id
+                speaker.kind = {"ORG": "organization", "OUTLET": "outlet"}.get(ent.type, "person")
+            platform = "X"
+            da = seg.start + m.start("date")
+            dtext = m.group("date")
+            value = _parse_date(dtext)
+            if value is not None:
+                said_on = SaidOn(value=value, text=dtext, start=da, end=da + len(dtext))
+        if re.search(r"instagram\.com", body, re.I):
+            platform = "Instagram"
+        elif re.search(r"facebook\.com", body, re.I):
+            platform = "Facebook"
+        parts = [(a, b)]
+        act = "praise" if re.match(r"\W*(thank|thanks|congratulations)\b", content.text, re.I) else "claim"
+        if act == "claim" and self._imperative(parts):
+            act = "demand"
+        return Statement(
+            id="",
+            content=content,
+            speaker=speaker,
+            cue=None,
+            mode="direct",
+            act=act,
+            platform=platform,
+            said_on=said_on,
+            segment="embed",
+        )
+
+
+def _subtract(text: str, parts: list[tuple[int, int]], hole: tuple[int, int]) -> list[tuple[int, int]]:
+    """``parts`` without ``hole`` (trimmed pieces, empty ones dropped)."""
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        if hole[1] <= a or b <= hole[0]:
+            out.append((a, b))
+            continue
+        for x, y in ((a, hole[0]), (hole[1], b)):
+            x, y = trim_span(text, x, y)
+            if y > x:
+                out.append((x, y))
+    return out
+
+
+def _parse_date(s: str) -> str | None:
+    m = re.match(r"([A-Za-z]+)\.? (\d{1,2}), (\d{4})", s)
+    if m is None:
+        return None
+    month = _MONTHS.get(m.group(1)[:3].lower())
+    if month is None:
+        return None
+    try:
+        return date(int(m.group(3)), month, int(m.group(2))).isoformat()
+    except ValueError:
+        return None
