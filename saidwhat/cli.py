@@ -20,11 +20,12 @@ from rich.text import Text
 
 from saidwhat import __version__
 from saidwhat.errors import SaidwhatError
-from saidwhat.ingest.base import SourceDoc
-from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.settings import Settings
 
+# only what every command needs is imported here: the commands import the rest when they run, so
+# that reading the store (search, statements, export, ...) never loads spaCy (tests/test_cli_imports.py)
 if TYPE_CHECKING:
+    from saidwhat.ingest.base import SourceDoc
     from saidwhat.store import StoreProtocol
 
 T = TypeVar("T")
@@ -67,6 +68,8 @@ def fail(e: SaidwhatError) -> NoReturn:
 def _valid_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
+    from saidwhat.ingest.dates import parse_iso_date
+
     day = parse_iso_date(value)
     if day is None:
         fail(SaidwhatError("E_DATE", f"{value!r} is not a valid YYYY-MM-DD date", option))
