@@ -25,8 +25,9 @@ from saidwhat.settings import Settings
 # only what every command needs is imported here: the commands import the rest when they run, so
 # that reading the store (search, statements, export, ...) never loads spaCy (tests/test_cli_imports.py)
 if TYPE_CHECKING:
+    from saidwhat.filters import StatementFilter
     from saidwhat.ingest.base import SourceDoc
-    from saidwhat.store import StoreProtocol
+    from saidwhat.store import SearchHit, StatementRecord, StoreProtocol
 
 T = TypeVar("T")
 
@@ -150,8 +151,61 @@ DbOpt = Annotated[
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="YYYY-MM-DD publication date for inputs that have none.")
 ]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="Only statements on or after YYYY-MM-DD.")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Only statements on or before YYYY-MM-DD.")]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since", metavar="DATE", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD (its first day)."
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--until", metavar="DATE", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD (its last day)."
+    ),
+]
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker",
+        metavar="NAME",
+        help="Speakers whose name or an alias has a word starting with NAME, any case (Donald, official).",
+    ),
+]
+ActOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--act",
+        metavar="ACT",
+        help="Only this speech act (claim, demand, deny, warn, ...: see docs/acts.md).",
+    ),
+]
+ModeOpt = Annotated[
+    str | None, typer.Option("--mode", metavar="MODE", help="Only direct, indirect or mixed speech.")
+]
+ViaOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--via",
+        metavar="NAME",
+        help="Only statements relayed by this outlet or source (matched as --speaker).",
+    ),
+]
+AnonymousOpt = Annotated[
+    bool | None,
+    typer.Option("--anonymous/--named", help="Only anonymous speakers, or only named ones (default: both)."),
+]
+HedgedOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--hedged/--unhedged", help="Only hedged statements (reportedly, ...) or only others (default: both)."
+    ),
+]
+PlatformOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--platform", metavar="NAME", help="Only statements posted on this platform (Truth Social, X)."
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
 MaxBytesOpt = Annotated[
     int | None,
@@ -254,19 +308,69 @@ def _speaker_label(name: str | None, text: str | None) -> str:
     return name or text or "—"
 
 
+def _filter(store: StoreProtocol, f: StatementFilter) -> None:
+    """Say on stderr which entities and names --speaker / --via matched."""
+    for who, role in ((f.speaker, "speaker"), (f.via, "via")):
+        if who is None:
+            continue
+        m = store.match_names(who, role="speaker" if role == "speaker" else "via")
+        found = [f"{e.name} (#{e.gid}, {e.count} statement(s))" for e in m.entities] + [
+            f"{n} (no entity)" for n in m.names
+        ]
+        said = ", ".join(found) if found else f"no {role}; see `saidwhat entities`"
+        print(f"--{role} {who!r} matched: {said}", file=sys.stderr)
+
+
+def _build_filter(**given: Any) -> StatementFilter:
+    from saidwhat.filters import build_filter
+
+    try:
+        return build_filter(**given)
+    except SaidwhatError as e:
+        fail(e)
+
+
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words or a quoted phrase.")],
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Only statements by this speaker.")] = None,
+    query: Annotated[
+        str,
+        typer.Argument(
+            metavar="QUERY", help='Words and "quoted phrases" (all must match; word* is a prefix).'
+        ),
+    ],
+    speaker: SpeakerOpt = None,
+    act: ActOpt = None,
+    mode: ModeOpt = None,
+    via: ViaOpt = None,
+    anonymous: AnonymousOpt = None,
+    hedged: HedgedOpt = None,
+    platform: PlatformOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", metavar="N", min=1, max=1000, help="Most results to show.")
+    ] = 20,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Full-text search over statements and articles."""
-    s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
-    hits = _read(db, lambda store: store.search(query, speaker=speaker, since=s, until=u, limit=limit))
+    """Full-text search over statements and articles (statement filters leave articles out)."""
+    f = _build_filter(
+        speaker=speaker,
+        act=act,
+        mode=mode,
+        via=via,
+        anonymous=anonymous,
+        hedged=hedged,
+        platform=platform,
+        since=since,
+        until=until,
+    )
+
+    def query_store(store: StoreProtocol) -> list[SearchHit]:
+        _filter(store, f)
+        return store.search(query, **f.query(), limit=limit)
+
+    hits = _read(db, query_store)
     if as_json:
         _print_jsonl(h.to_dict() for h in hits)
         return
@@ -285,17 +389,39 @@ def search(
 
 @app.command()
 def statements(
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name (or part of it).")] = None,
-    act: Annotated[str | None, typer.Option("--act", help="claim, demand, deny, warn, ...")] = None,
+    speaker: SpeakerOpt = None,
+    act: ActOpt = None,
+    mode: ModeOpt = None,
+    via: ViaOpt = None,
+    anonymous: AnonymousOpt = None,
+    hedged: HedgedOpt = None,
+    platform: PlatformOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", metavar="N", min=1, max=10000, help="Most statements to show.")
+    ] = 50,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List stored statements, newest first."""
-    s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
-    rows = _read(db, lambda store: store.statements(speaker=speaker, act=act, since=s, until=u, limit=limit))
+    f = _build_filter(
+        speaker=speaker,
+        act=act,
+        mode=mode,
+        via=via,
+        anonymous=anonymous,
+        hedged=hedged,
+        platform=platform,
+        since=since,
+        until=until,
+    )
+
+    def query_store(store: StoreProtocol) -> list[StatementRecord]:
+        _filter(store, f)
+        return store.statements(**f.query(), limit=limit)
+
+    rows = _read(db, query_store)
     if as_json:
         _print_jsonl(r.to_dict() for r in rows)
         return
@@ -305,9 +431,9 @@ def statements(
     for r in rows:
         st = r.statement
         who = _speaker_label(st.speaker.name, st.speaker.text) if st.speaker else "—"
-        via = " > ".join(v.name or v.text for v in st.via)
+        via_names = " > ".join(v.name or v.text for v in st.via)
         content = st.content.text if len(st.content.text) <= 160 else st.content.text[:157] + "…"
-        table.add_row(*(Text(c) for c in (r.date or "", who, via, st.act, st.mode, content)))
+        table.add_row(*(Text(c) for c in (r.date or "", who, via_names, st.act, st.mode, content)))
     out.print(table)
 
 

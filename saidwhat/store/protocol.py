@@ -27,6 +27,7 @@ from saidwhat.store.types import (
     DayCount,
     DocumentSummary,
     NamedCount,
+    NameMatch,
     RegistryEntity,
     SearchHit,
     StatementRecord,
@@ -92,6 +93,8 @@ class StoreProtocol(Protocol):
         until: str | None = None,
         via: int | str | None = None,
         anonymous: bool | None = None,
+        hedged: bool | None = None,
+        platform: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[StatementRecord]: ...
@@ -105,7 +108,10 @@ class StoreProtocol(Protocol):
         until: str | None = None,
         via: int | str | None = None,
         anonymous: bool | None = None,
+        hedged: bool | None = None,
+        platform: str | None = None,
     ) -> int: ...
+    def match_names(self, who: int | str, *, role: Literal["speaker", "via"] = "speaker") -> NameMatch: ...
     def speakers(self, limit: int = 20) -> list[NamedCount]: ...
     def relays(self, limit: int = 20) -> list[NamedCount]: ...
 
@@ -140,6 +146,8 @@ class StoreProtocol(Protocol):
         since: str | None = None,
         until: str | None = None,
         kind: SearchKind = "all",
+        hedged: bool | None = None,
+        platform: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> list[SearchHit]: ...
