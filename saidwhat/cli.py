@@ -157,6 +157,16 @@ DbOpt = Annotated[
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="YYYY-MM-DD publication date for inputs that have none.")
 ]
+MinConfidenceOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        metavar="X",
+        min=0.0,
+        max=1.0,
+        help="Only statements whose confidence (0 to 1) is at least X (default: all).",
+    ),
+]
 SinceOpt = Annotated[
     str | None,
     typer.Option(
@@ -362,6 +372,7 @@ def search(
     anonymous: AnonymousOpt = None,
     hedged: HedgedOpt = None,
     platform: PlatformOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: Annotated[
@@ -381,6 +392,7 @@ def search(
         platform=platform,
         since=since,
         until=until,
+        min_confidence=min_confidence,
     )
 
     def query_store(store: StoreProtocol) -> list[SearchHit]:
@@ -413,6 +425,7 @@ def statements(
     anonymous: AnonymousOpt = None,
     hedged: HedgedOpt = None,
     platform: PlatformOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: Annotated[
@@ -432,6 +445,7 @@ def statements(
         platform=platform,
         since=since,
         until=until,
+        min_confidence=min_confidence,
     )
 
     def query_store(store: StoreProtocol) -> list[StatementRecord]:

@@ -13,7 +13,8 @@ statements takes :meth:`StatementFilter.query` (``store.statements(**f.query(), 
 * ``mode`` — direct, indirect or mixed; ``anonymous`` / ``hedged`` — True or False; ``platform`` —
   a platform name (``Truth Social``, ``X``), case-insensitive;
 * ``since`` / ``until`` — ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, real calendar dates, inclusive:
-  ``since`` from the first day of the period, ``until`` to its last day.
+  ``since`` from the first day of the period, ``until`` to its last day;
+* ``min_confidence`` — only statements whose ``confidence`` (in [0, 1]) is at least this.
 
 Nothing here imports the store or the NLP stack.
 """
@@ -43,6 +44,7 @@ class StatementQuery(TypedDict):
     platform: str | None
     since: str | None
     until: str | None
+    min_confidence: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class StatementFilter:
     platform: str | None = None
     since: str | None = None
     until: str | None = None
+    min_confidence: float | None = None
 
     def query(self) -> StatementQuery:
         return StatementQuery(
@@ -70,6 +73,7 @@ class StatementFilter:
             platform=self.platform,
             since=self.since,
             until=self.until,
+            min_confidence=self.min_confidence,
         )
 
     @property
@@ -77,7 +81,16 @@ class StatementFilter:
         """Whether a filter other than the dates is set (search then leaves articles out)."""
         return any(
             v is not None
-            for v in (self.speaker, self.act, self.mode, self.via, self.anonymous, self.hedged, self.platform)
+            for v in (
+                self.speaker,
+                self.act,
+                self.mode,
+                self.via,
+                self.anonymous,
+                self.hedged,
+                self.platform,
+                self.min_confidence,
+            )
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -155,6 +168,7 @@ def build_filter(
     platform: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: float | None = None,
 ) -> StatementFilter:
     """A validated :class:`StatementFilter` from user input (blank strings are no filter)."""
     m = _blank(mode)
@@ -163,6 +177,8 @@ def build_filter(
     s, u = parse_period(since, "since"), parse_period(until, "until")
     if s is not None and u is not None and period_bounds(s)[0] > period_bounds(u)[1]:
         raise SaidwhatError("E_BAD_REQUEST", f"since {s} is after until {u}")
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise SaidwhatError("E_BAD_REQUEST", f"min_confidence must be in [0, 1], not {min_confidence!r}")
     return StatementFilter(
         speaker=_who(speaker),
         act=valid_act(act),
@@ -173,4 +189,5 @@ def build_filter(
         platform=_blank(platform),
         since=s,
         until=u,
+        min_confidence=min_confidence,
     )

@@ -57,6 +57,8 @@ def test_build_filter_validates_against_the_act_registry() -> None:
         build_filter(mode="loud")
     with pytest.raises(SaidwhatError):
         build_filter(since="2025-07", until="2025-06")
+    with pytest.raises(SaidwhatError):
+        build_filter(min_confidence=1.5)
 
 
 @pytest.fixture
@@ -77,6 +79,7 @@ def newsroom(tmp_path: Path) -> Iterator[Store]:
     )
     one.statements[1].hedged = True
     one.statements[0].platform = "Truth Social"
+    one.statements[2].confidence = 0.4
     two = article("2.txt", "2025-07-02", [Quote("Donald Trump", "hostages home", "demand", ["Channel 12"])])
     with Store(tmp_path / "s.db") as store:
         store.add(one)
@@ -115,6 +118,8 @@ def test_via_flags_platform_and_periods(newsroom: Store) -> None:
     assert len(contents(newsroom, until="2025-06")) == 3
     assert len(contents(newsroom, since="2025", until="2025")) == 4
     assert contents(newsroom, act="demand", speaker="donald") == {"hostages home"}
+    assert "we will not stop" not in contents(newsroom, min_confidence=0.5)
+    assert len(contents(newsroom, min_confidence=0.4)) == 4
     hits = newsroom.search("stalled", **build_filter(hedged=True).query())
     assert [h.kind for h in hits] == ["statement"]
 

@@ -95,6 +95,7 @@ class StoreProtocol(Protocol):
         anonymous: bool | None = None,
         hedged: bool | None = None,
         platform: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[StatementRecord]: ...
@@ -110,6 +111,7 @@ class StoreProtocol(Protocol):
         anonymous: bool | None = None,
         hedged: bool | None = None,
         platform: str | None = None,
+        min_confidence: float | None = None,
     ) -> int: ...
     def match_names(self, who: int | str, *, role: Literal["speaker", "via"] = "speaker") -> NameMatch: ...
     def speakers(self, limit: int = 20) -> list[NamedCount]: ...
@@ -148,6 +150,7 @@ class StoreProtocol(Protocol):
         kind: SearchKind = "all",
         hedged: bool | None = None,
         platform: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> list[SearchHit]: ...

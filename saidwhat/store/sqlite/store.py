@@ -479,6 +479,7 @@ class SQLiteStore:
         until: str | None,
         hedged: bool | None = None,
         platform: str | None = None,
+        min_confidence: float | None = None,
     ) -> tuple[list[str], list[object]] | None:
         """WHERE clauses over ``statements s``; None when a name filter matched nothing."""
         _check_date("since", since)
@@ -505,6 +506,9 @@ class SQLiteStore:
         if platform is not None:
             where.append("s.platform = ? COLLATE NOCASE")
             params.append(platform)
+        if min_confidence is not None:
+            where.append("s.confidence >= ?")
+            params.append(min_confidence)
         if since is not None:
             where.append("s.date >= ?")
             params.append(since)
@@ -526,6 +530,7 @@ class SQLiteStore:
         anonymous: bool | None = None,
         hedged: bool | None = None,
         platform: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[StatementRecord]:
@@ -547,6 +552,7 @@ class SQLiteStore:
             until=until,
             hedged=hedged,
             platform=platform,
+            min_confidence=min_confidence,
         )
         if f is None:
             return []
@@ -576,6 +582,7 @@ class SQLiteStore:
         anonymous: bool | None = None,
         hedged: bool | None = None,
         platform: str | None = None,
+        min_confidence: float | None = None,
     ) -> int:
         """How many statements :meth:`statements` would page through with these filters."""
         f = self._statement_filters(
@@ -588,6 +595,7 @@ class SQLiteStore:
             until=until,
             hedged=hedged,
             platform=platform,
+            min_confidence=min_confidence,
         )
         if f is None:
             return 0
@@ -733,6 +741,7 @@ class SQLiteStore:
         kind: SearchKind = "all",
         hedged: bool | None = None,
         platform: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> list[SearchHit]:
@@ -751,7 +760,9 @@ class SQLiteStore:
             return []
         want = limit + offset
         hits: list[SearchHit] = []
-        statement_only = any(x is not None for x in (speaker, act, mode, via, anonymous, hedged, platform))
+        statement_only = any(
+            x is not None for x in (speaker, act, mode, via, anonymous, hedged, platform, min_confidence)
+        )
         conn = self._conn()
         with fts_errors(query), self._snapshot(conn):
             if kind in ("all", "statement"):
@@ -765,6 +776,7 @@ class SQLiteStore:
                     until=until,
                     hedged=hedged,
                     platform=platform,
+                    min_confidence=min_confidence,
                 )
                 if f is not None:
                     hits += search_statements(conn, match, want, *f)
