@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from saidwhat import __version__
+from saidwhat.cli_help import Command, Group, examples
 from saidwhat.errors import SaidwhatError
 from saidwhat.settings import Settings, check_max_bytes, check_timeout
 
@@ -35,8 +36,8 @@ app = typer.Typer(
     name="saidwhat",
     help="Who said what, according to whom, and when — from news articles.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
+    cls=Group,
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -155,7 +156,10 @@ DbOpt = Annotated[
     Path | None, typer.Option("--db", help="SQLite store (default ./saidwhat.db or $SAIDWHAT_DB).")
 ]
 PublishedOpt = Annotated[
-    str | None, typer.Option("--published", help="YYYY-MM-DD publication date for inputs that have none.")
+    str | None,
+    typer.Option(
+        "--published", metavar="DATE", help="YYYY-MM-DD publication date for inputs that have none."
+    ),
 ]
 MinConfidenceOpt = Annotated[
     float | None,
@@ -240,7 +244,14 @@ TimeoutOpt = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat analyze article.txt --pretty",
+        "saidwhat analyze feed.xml --out json/",
+        "cat page.html | saidwhat analyze - --published 2025-06-29",
+    ),
+)
 def analyze(
     paths: PathsArg,
     out_dir: Annotated[
@@ -280,14 +291,28 @@ def analyze(
     batch.exit()
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat ingest ../shared/samples",
+        "saidwhat ingest news/ feed.xml --db news.db",
+        "saidwhat ingest undated.txt --published 2025-06-29 -q",
+    ),
+)
 def ingest(
     paths: PathsArg,
     db: DbOpt = None,
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
     timeout: TimeoutOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Do not print the closing 'stored in DB: N new, ...' line (errors and notes still are).",
+        ),
+    ] = False,
     follow_links: FollowLinksOpt = False,
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
@@ -357,7 +382,14 @@ def _build_filter(**given: Any) -> StatementFilter:
         fail(e)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat search dismantled",
+        'saidwhat search "hostage deal" --speaker Trump --since 2025-06',
+        "saidwhat search ceasefire --via Haaretz --json",
+    ),
+)
 def search(
     query: Annotated[
         str,
@@ -416,7 +448,14 @@ def search(
     out.print(table)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat statements --speaker Trump --act demand",
+        "saidwhat statements --speaker official --anonymous --since 2025-06",
+        "saidwhat statements --hedged --platform 'Truth Social' --json",
+    ),
+)
 def statements(
     speaker: SpeakerOpt = None,
     act: ActOpt = None,
@@ -468,9 +507,14 @@ def statements(
     out.print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="json, jsonl (saidwhat/1 documents) or csv (a row per statement)."
+        ),
+    ] = "jsonl",
     db: DbOpt = None,
     output: Annotated[
         Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")
@@ -495,14 +539,17 @@ def export(
     _read(db, write)
 
 
-@app.command()
+@app.command(cls=Command)
 def entities(
     query: Annotated[str | None, typer.Argument(help="Only entities whose name contains this.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10000, help="Most entities to show.")] = 50,
     db: DbOpt = None,
     as_json: JsonOpt = False,
     aliases: Annotated[
-        Path | None, typer.Option("--aliases", help="Apply this alias file ([[merge]] / [[split]]) first.")
+        Path | None,
+        typer.Option(
+            "--aliases", help="Apply this alias file (its merge and split entries, docs/store.md) first."
+        ),
     ] = None,
 ) -> None:
     """List the entities of the store with the names merged into each, aliases and mention counts."""
@@ -541,7 +588,7 @@ def entities(
     out.print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def summary(db: DbOpt = None) -> None:
     """A readable summary of what the store holds: articles, voices, relays."""
     from saidwhat.report import print_summary
@@ -549,7 +596,7 @@ def summary(db: DbOpt = None) -> None:
     _read(db, lambda store: print_summary(store, out))
 
 
-@app.command()
+@app.command(cls=Command)
 def rebuild(db: DbOpt = None) -> None:
     """Rebuild every corpus stage (stories, claims, ...) from the stored articles."""
     from saidwhat.corpus import CORPUS_STAGES
@@ -564,7 +611,14 @@ def rebuild(db: DbOpt = None) -> None:
     err.print(f"rebuilt {len(names)} corpus stage(s){': ' + ', '.join(names) if names else ''}")
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat serve",
+        "saidwhat serve --port 8080 --read-only",
+        "SAIDWHAT_DB=news.db saidwhat serve --host 0.0.0.0",
+    ),
+)
 def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
