@@ -333,7 +333,7 @@ def ingest(
     if not quiet:
         err.print(
             f"stored in {settings.db}: {report.count('new')} new, {report.count('updated')} updated, "
-            f"{report.count('unchanged')} unchanged; {report.statements} statements analysed"
+            f"{report.count('unchanged')} unchanged; {report.statements} statements"
             + (f"; {batch.errors} input error(s)" if batch.errors else "")
         )
     batch.exit()
