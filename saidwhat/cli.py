@@ -568,7 +568,7 @@ def entities(
         _print_jsonl({**r.to_dict(), "merged": v} for r, v in found)
         return
     table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
-    for col in ("id", "name", "type", "mentions", "statements", "merged", "aliases"):
+    for col in ("id", "name", "type", "mentions", "documents", "statements", "merged", "aliases"):
         table.add_column(col, overflow="fold")
     for r, merged in found:
         table.add_row(
@@ -579,6 +579,7 @@ def entities(
                     r.name,
                     r.type,
                     str(r.mentions),
+                    str(r.documents),
                     str(r.statements),
                     ", ".join(merged[:6]),
                     ", ".join(r.aliases[:6]),

@@ -154,3 +154,17 @@ def test_cli_refuses_an_unknown_act_listing_the_valid_ones(stored_db: Path) -> N
     assert line.startswith("error[E_BAD_REQUEST]") and "claim, demand, deny" in line
     r = run_cli("search", "x", "--until", "2025-02-30", "--db", str(stored_db))
     assert r.returncode == 1 and "error[E_BAD_REQUEST]" in r.stderr
+
+
+def test_speaker_only_entities_count_their_mentions_and_documents(newsroom: Store) -> None:
+    # the generated articles give every named speaker a per-document entity; unlink one (as when the
+    # NER misses a name the attribution still finds): it is then a speaker-only registry entity
+    with newsroom.transaction() as conn:
+        conn.execute("UPDATE statements SET speaker_entity = NULL WHERE speaker_name = 'Donald Trump'")
+        conn.execute(
+            "UPDATE entities SET latest = 0 WHERE name = 'Donald Trump'"
+        )  # no NER entity left for him
+    trump = next(e for e in newsroom.entities() if e.name == "Donald Trump")
+    assert trump.statements == 2
+    assert (trump.mentions, trump.documents) == (2, 2)
+    assert newsroom.entity(trump.gid).documents == 2

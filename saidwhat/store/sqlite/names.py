@@ -76,3 +76,22 @@ def name_clause(match: NameMatch, role: Role = "speaker") -> tuple[str, list[obj
         f"EXISTS (SELECT 1 FROM statement_via v WHERE v.stmt = s.pk AND ({' OR '.join(parts)}))",
         gids + names,
     )
+
+
+# where a registry entity is named in the latest versions: its per-document entities' mentions, and
+# the speaker / relay spans of statements that name it without a per-document entity (a speaker-only
+# entity such as a name the NER missed has only these)
+_NAMED = (
+    "SELECT SUM(m), COUNT(DISTINCT doc) FROM ("
+    "SELECT e.doc AS doc, e.n_mentions AS m FROM entities e WHERE e.latest = 1 AND e.gid = ? "
+    "UNION ALL SELECT s.doc, 1 FROM statements s WHERE s.latest = 1 AND s.speaker_gid = ? "
+    "AND s.speaker_entity IS NULL "
+    "UNION ALL SELECT s.doc, 1 FROM statement_via v JOIN statements s ON s.pk = v.stmt "
+    "WHERE v.latest = 1 AND v.gid = ? AND v.entity IS NULL AND s.latest = 1)"
+)
+
+
+def named_counts(conn: sqlite3.Connection, gid: int) -> tuple[int, int]:
+    """(mentions, documents) of registry entity ``gid``, counting unlinked speaker and relay spans."""
+    mentions, documents = conn.execute(_NAMED, (gid, gid, gid)).fetchone()
+    return int(mentions or 0), int(documents or 0)

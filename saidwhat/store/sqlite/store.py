@@ -28,7 +28,7 @@ from saidwhat.store.registry import (
     rebuild_registry,
 )
 from saidwhat.store.sqlite.errors import db_error, guard
-from saidwhat.store.sqlite.names import Role, match_names, name_clause
+from saidwhat.store.sqlite.names import Role, match_names, name_clause, named_counts
 from saidwhat.store.sqlite.read import load_analysis, load_records
 from saidwhat.store.sqlite.search import fts_errors, search_articles, search_statements
 from saidwhat.store.sqlite.write import insert_analysis
@@ -665,6 +665,8 @@ class SQLiteStore:
 
     def _registry_entity(self, row: tuple[Any, ...]) -> RegistryEntity:
         gid, name, etype, mentions, statements, documents, relayed = row
+        if statements or relayed:  # speakers and relays: their unlinked spans count too (names.py)
+            mentions, documents = named_counts(self._conn(), gid)
         return RegistryEntity(
             gid, name, etype, self._aliases_of(gid), mentions, statements, documents, relayed
         )
