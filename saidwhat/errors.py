@@ -36,6 +36,7 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_READ_ONLY": (403, "the server runs read-only"),
     "E_INTERNAL": (500, "an unexpected internal error"),
     "E_TIMEOUT": (422, "the article took longer than the time budget to analyse"),
+    "E_PORT": (500, "the server cannot listen on the address and port asked for"),
 }
 
 

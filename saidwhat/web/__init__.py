@@ -9,6 +9,7 @@ from __future__ import annotations
 from saidwhat.settings import Settings
 from saidwhat.store import open_store
 from saidwhat.web.app import create_app
+from saidwhat.web.port import check_port
 
 __all__ = ["create_app", "serve"]
 
@@ -19,6 +20,7 @@ def serve(
     """Serve the store of ``settings.db`` on ``http://host:port/`` until interrupted."""
     import uvicorn
 
+    check_port(host, port)  # a busy port is E_PORT before anything claims to be serving
     with open_store(settings.db, read_only=read_only, aliases=settings.aliases) as store:
         app = create_app(store, settings=settings)
         where = store.location
