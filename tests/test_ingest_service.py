@@ -70,7 +70,7 @@ def test_stored_texts_are_not_analysed_again(tmp_path: Path, monkeypatch: pytest
     analysed: list[str] = []
 
     def fake_analyse(
-        sources: Iterable[SourceDoc], settings: Settings
+        sources: Iterable[SourceDoc], settings: Settings, on_error: object = None
     ) -> Iterator[tuple[SourceDoc, Analysis]]:
         for src in sources:
             analysed.append(src.source)
