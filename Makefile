@@ -7,7 +7,7 @@ DB     ?= saidwhat.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install install-test run test lint typecheck unit bench train clean
+.PHONY: install install-test run test lint typecheck unit bench train train-env clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,17 +49,32 @@ bench: install-test
 	$(BIN)/python bench/timex.py
 
 # Retrain the attribution taggers on PolNeAR train: the CRF (CRFsuite), then the neural tagger
-# (PyTorch, installed for training only; run time reads its NumPy weights). Both reuse one parse
-# cache in build/. About 15-20 minutes on 2 cores, by machine; reproducible.
-# make run / make test never train: the models are package data.
-TORCH ?= torch==2.13.0
-train: install
-	$(BIN)/pip install --quiet "$(TORCH)"
+# (PyTorch; run time reads its NumPy weights). Both reuse one parse cache in build/. About 15-20
+# minutes on 2 cores, by machine; reproducible. make run / make test never train: the models are
+# package data.
+# PyTorch never goes into the run-time venv: training runs in $(TRAIN_VENV), which holds PyTorch
+# only and sees the run-time venv's packages through a .pth file (so it costs one PyTorch install).
+# The CPU wheel in /opt/wheels is used when there is one (PyPI's default build is a CUDA one).
+TRAIN_VENV  ?= .venv-train
+TORCH       ?= torch==2.13.0
+TORCH_WHEEL := $(firstword $(wildcard /opt/wheels/torch-*+cpu-*.whl))
+SITE        := import sysconfig; print(sysconfig.get_paths()["purelib"])
+
+$(TRAIN_VENV)/.installed: $(VENV)/.installed-test
+	$(BIN)/python -m venv $(TRAIN_VENV)
+	echo "import site; site.addsitedir('$$($(BIN)/python -c '$(SITE)')')" \
+	  > "$$($(TRAIN_VENV)/bin/python -c '$(SITE)')/saidwhat-runtime.pth"
+	$(TRAIN_VENV)/bin/pip install --quiet "$(or $(TORCH_WHEEL),$(TORCH))"
+	touch $@
+
+train-env: $(TRAIN_VENV)/.installed
+
+train: train-env
 	mkdir -p build
-	$(BIN)/python -m saidwhat.attribution.learned.train --train $(SHARED)/polnear/train \
+	$(TRAIN_VENV)/bin/python -m saidwhat.attribution.learned.train --train $(SHARED)/polnear/train \
 	  --out saidwhat/attribution/learned/model.crfsuite --cache build/train.spacy
-	$(BIN)/python -m saidwhat.attribution.learned.train_neural --train $(SHARED)/polnear/train \
+	$(TRAIN_VENV)/bin/python -m saidwhat.attribution.learned.train_neural --train $(SHARED)/polnear/train \
 	  --out saidwhat/attribution/learned/neural.npz --cache build/train.spacy
 
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(TRAIN_VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

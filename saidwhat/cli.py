@@ -19,13 +19,16 @@ from rich.table import Table
 from rich.text import Text
 
 from saidwhat import __version__
+from saidwhat.cli_help import Command, Group, examples
 from saidwhat.errors import SaidwhatError
-from saidwhat.ingest.base import SourceDoc
-from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.settings import Settings, check_max_bytes, check_timeout
 
+# only what every command needs is imported here: the commands import the rest when they run, so
+# that reading the store (search, statements, export, ...) never loads spaCy (tests/test_cli_imports.py)
 if TYPE_CHECKING:
-    from saidwhat.store import StoreProtocol
+    from saidwhat.filters import StatementFilter
+    from saidwhat.ingest.base import SourceDoc
+    from saidwhat.store import SearchHit, StatementRecord, StoreProtocol
 
 T = TypeVar("T")
 
@@ -33,8 +36,8 @@ app = typer.Typer(
     name="saidwhat",
     help="Who said what, according to whom, and when — from news articles.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
+    cls=Group,
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -67,6 +70,8 @@ def fail(e: SaidwhatError) -> NoReturn:
 def _valid_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
+    from saidwhat.ingest.dates import parse_iso_date
+
     day = parse_iso_date(value)
     if day is None:
         fail(SaidwhatError("E_DATE", f"{value!r} is not a valid YYYY-MM-DD date", option))
@@ -151,10 +156,76 @@ DbOpt = Annotated[
     Path | None, typer.Option("--db", help="SQLite store (default ./saidwhat.db or $SAIDWHAT_DB).")
 ]
 PublishedOpt = Annotated[
-    str | None, typer.Option("--published", help="YYYY-MM-DD publication date for inputs that have none.")
+    str | None,
+    typer.Option(
+        "--published", metavar="DATE", help="YYYY-MM-DD publication date for inputs that have none."
+    ),
 ]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="Only statements on or after YYYY-MM-DD.")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Only statements on or before YYYY-MM-DD.")]
+MinConfidenceOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        metavar="X",
+        min=0.0,
+        max=1.0,
+        help="Only statements whose confidence (0 to 1) is at least X (default: all).",
+    ),
+]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since", metavar="DATE", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD (its first day)."
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--until", metavar="DATE", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD (its last day)."
+    ),
+]
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker",
+        metavar="NAME",
+        help="Speakers whose name or an alias has a word starting with NAME, any case (Donald, official).",
+    ),
+]
+ActOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--act",
+        metavar="ACT",
+        help="Only this speech act (claim, demand, deny, warn, ...: see docs/acts.md).",
+    ),
+]
+ModeOpt = Annotated[
+    str | None, typer.Option("--mode", metavar="MODE", help="Only direct, indirect or mixed speech.")
+]
+ViaOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--via",
+        metavar="NAME",
+        help="Only statements relayed by this outlet or source (matched as --speaker).",
+    ),
+]
+AnonymousOpt = Annotated[
+    bool | None,
+    typer.Option("--anonymous/--named", help="Only anonymous speakers, or only named ones (default: both)."),
+]
+HedgedOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--hedged/--unhedged", help="Only hedged statements (reportedly, ...) or only others (default: both)."
+    ),
+]
+PlatformOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--platform", metavar="NAME", help="Only statements posted on this platform (Truth Social, X)."
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
 MaxBytesOpt = Annotated[
     int | None,
@@ -173,7 +244,14 @@ TimeoutOpt = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat analyze article.txt --pretty",
+        "saidwhat analyze feed.xml --out json/",
+        "cat page.html | saidwhat analyze - --published 2025-06-29",
+    ),
+)
 def analyze(
     paths: PathsArg,
     out_dir: Annotated[
@@ -213,14 +291,28 @@ def analyze(
     batch.exit()
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat ingest ../shared/samples",
+        "saidwhat ingest news/ feed.xml --db news.db",
+        "saidwhat ingest undated.txt --published 2025-06-29 -q",
+    ),
+)
 def ingest(
     paths: PathsArg,
     db: DbOpt = None,
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
     timeout: TimeoutOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Do not print the closing 'stored in DB: N new, ...' line (errors and notes still are).",
+        ),
+    ] = False,
     follow_links: FollowLinksOpt = False,
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
@@ -241,7 +333,7 @@ def ingest(
     if not quiet:
         err.print(
             f"stored in {settings.db}: {report.count('new')} new, {report.count('updated')} updated, "
-            f"{report.count('unchanged')} unchanged; {report.statements} statements analysed"
+            f"{report.count('unchanged')} unchanged; {report.statements} statements"
             + (f"; {batch.errors} input error(s)" if batch.errors else "")
         )
     batch.exit()
@@ -268,19 +360,78 @@ def _speaker_label(name: str | None, text: str | None) -> str:
     return name or text or "—"
 
 
-@app.command()
+def _filter(store: StoreProtocol, f: StatementFilter) -> None:
+    """Say on stderr which entities and names --speaker / --via matched."""
+    for who, role in ((f.speaker, "speaker"), (f.via, "via")):
+        if who is None:
+            continue
+        m = store.match_names(who, role="speaker" if role == "speaker" else "via")
+        found = [f"{e.name} (#{e.gid}, {e.count} statement(s))" for e in m.entities] + [
+            f"{n} (no entity)" for n in m.names
+        ]
+        said = ", ".join(found) if found else f"no {role}; see `saidwhat entities`"
+        print(f"--{role} {who!r} matched: {said}", file=sys.stderr)
+
+
+def _build_filter(**given: Any) -> StatementFilter:
+    from saidwhat.filters import build_filter
+
+    try:
+        return build_filter(**given)
+    except SaidwhatError as e:
+        fail(e)
+
+
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat search dismantled",
+        'saidwhat search "hostage deal" --speaker Trump --since 2025-06',
+        "saidwhat search ceasefire --via Haaretz --json",
+    ),
+)
 def search(
-    query: Annotated[str, typer.Argument(help="Words or a quoted phrase.")],
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Only statements by this speaker.")] = None,
+    query: Annotated[
+        str,
+        typer.Argument(
+            metavar="QUERY", help='Words and "quoted phrases" (all must match; word* is a prefix).'
+        ),
+    ],
+    speaker: SpeakerOpt = None,
+    act: ActOpt = None,
+    mode: ModeOpt = None,
+    via: ViaOpt = None,
+    anonymous: AnonymousOpt = None,
+    hedged: HedgedOpt = None,
+    platform: PlatformOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", metavar="N", min=1, max=1000, help="Most results to show.")
+    ] = 20,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Full-text search over statements and articles."""
-    s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
-    hits = _read(db, lambda store: store.search(query, speaker=speaker, since=s, until=u, limit=limit))
+    """Full-text search over statements and articles (statement filters leave articles out)."""
+    f = _build_filter(
+        speaker=speaker,
+        act=act,
+        mode=mode,
+        via=via,
+        anonymous=anonymous,
+        hedged=hedged,
+        platform=platform,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+    )
+
+    def query_store(store: StoreProtocol) -> list[SearchHit]:
+        _filter(store, f)
+        return store.search(query, **f.query(), limit=limit)
+
+    hits = _read(db, query_store)
     if as_json:
         _print_jsonl(h.to_dict() for h in hits)
         return
@@ -297,19 +448,50 @@ def search(
     out.print(table)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat statements --speaker Trump --act demand",
+        "saidwhat statements --speaker official --anonymous --since 2025-06",
+        "saidwhat statements --hedged --platform 'Truth Social' --json",
+    ),
+)
 def statements(
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name (or part of it).")] = None,
-    act: Annotated[str | None, typer.Option("--act", help="claim, demand, deny, warn, ...")] = None,
+    speaker: SpeakerOpt = None,
+    act: ActOpt = None,
+    mode: ModeOpt = None,
+    via: ViaOpt = None,
+    anonymous: AnonymousOpt = None,
+    hedged: HedgedOpt = None,
+    platform: PlatformOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", metavar="N", min=1, max=10000, help="Most statements to show.")
+    ] = 50,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List stored statements, newest first."""
-    s, u = _valid_date(since, "--since"), _valid_date(until, "--until")
-    rows = _read(db, lambda store: store.statements(speaker=speaker, act=act, since=s, until=u, limit=limit))
+    f = _build_filter(
+        speaker=speaker,
+        act=act,
+        mode=mode,
+        via=via,
+        anonymous=anonymous,
+        hedged=hedged,
+        platform=platform,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+    )
+
+    def query_store(store: StoreProtocol) -> list[StatementRecord]:
+        _filter(store, f)
+        return store.statements(**f.query(), limit=limit)
+
+    rows = _read(db, query_store)
     if as_json:
         _print_jsonl(r.to_dict() for r in rows)
         return
@@ -319,15 +501,20 @@ def statements(
     for r in rows:
         st = r.statement
         who = _speaker_label(st.speaker.name, st.speaker.text) if st.speaker else "—"
-        via = " > ".join(v.name or v.text for v in st.via)
+        via_names = " > ".join(v.name or v.text for v in st.via)
         content = st.content.text if len(st.content.text) <= 160 else st.content.text[:157] + "…"
-        table.add_row(*(Text(c) for c in (r.date or "", who, via, st.act, st.mode, content)))
+        table.add_row(*(Text(c) for c in (r.date or "", who, via_names, st.act, st.mode, content)))
     out.print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="json, jsonl (saidwhat/1 documents) or csv (a row per statement)."
+        ),
+    ] = "jsonl",
     db: DbOpt = None,
     output: Annotated[
         Path | None, typer.Option("--out", "-o", help="File to write (default stdout).")
@@ -352,14 +539,17 @@ def export(
     _read(db, write)
 
 
-@app.command()
+@app.command(cls=Command)
 def entities(
     query: Annotated[str | None, typer.Argument(help="Only entities whose name contains this.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10000, help="Most entities to show.")] = 50,
     db: DbOpt = None,
     as_json: JsonOpt = False,
     aliases: Annotated[
-        Path | None, typer.Option("--aliases", help="Apply this alias file ([[merge]] / [[split]]) first.")
+        Path | None,
+        typer.Option(
+            "--aliases", help="Apply this alias file (its merge and split entries, docs/store.md) first."
+        ),
     ] = None,
 ) -> None:
     """List the entities of the store with the names merged into each, aliases and mention counts."""
@@ -378,7 +568,7 @@ def entities(
         _print_jsonl({**r.to_dict(), "merged": v} for r, v in found)
         return
     table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
-    for col in ("id", "name", "type", "mentions", "statements", "merged", "aliases"):
+    for col in ("id", "name", "type", "mentions", "documents", "statements", "merged", "aliases"):
         table.add_column(col, overflow="fold")
     for r, merged in found:
         table.add_row(
@@ -389,6 +579,7 @@ def entities(
                     r.name,
                     r.type,
                     str(r.mentions),
+                    str(r.documents),
                     str(r.statements),
                     ", ".join(merged[:6]),
                     ", ".join(r.aliases[:6]),
@@ -398,7 +589,7 @@ def entities(
     out.print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def summary(db: DbOpt = None) -> None:
     """A readable summary of what the store holds: articles, voices, relays."""
     from saidwhat.report import print_summary
@@ -406,7 +597,7 @@ def summary(db: DbOpt = None) -> None:
     _read(db, lambda store: print_summary(store, out))
 
 
-@app.command()
+@app.command(cls=Command)
 def rebuild(db: DbOpt = None) -> None:
     """Rebuild every corpus stage (stories, claims, ...) from the stored articles."""
     from saidwhat.corpus import CORPUS_STAGES
@@ -421,7 +612,14 @@ def rebuild(db: DbOpt = None) -> None:
     err.print(f"rebuilt {len(names)} corpus stage(s){': ' + ', '.join(names) if names else ''}")
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "saidwhat serve",
+        "saidwhat serve --port 8080 --read-only",
+        "SAIDWHAT_DB=news.db saidwhat serve --host 0.0.0.0",
+    ),
+)
 def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",

@@ -42,6 +42,7 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_MEMORY": (413, "the article needs more memory than the per-article limit to analyse"),
     "E_SEARCH_TIMEOUT": (503, "the search took longer than its time budget"),
     "E_UNAVAILABLE": (503, "the server is shutting down or its analysis worker is unavailable"),
+    "E_PORT": (500, "the server cannot listen on the address and port asked for"),
 }
 
 

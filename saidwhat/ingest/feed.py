@@ -14,8 +14,6 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
-
 from saidwhat.errors import SaidwhatError
 from saidwhat.ingest.base import SourceDoc
 from saidwhat.ingest.dates import parse_feed_date
@@ -64,6 +62,8 @@ def _entry_date(entry: Any) -> str | None:
 def read_feed_bytes(
     data: bytes, settings: Settings, source: str, stem: str
 ) -> Iterator[SourceDoc | SaidwhatError]:
+    import feedparser  # on first use: a run of text files never loads it
+
     parsed = feedparser.parse(data)
     entries = list(parsed.get("entries") or [])
     if not parsed.get("version"):

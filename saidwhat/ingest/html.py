@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from saidwhat.errors import SaidwhatError
@@ -67,6 +66,8 @@ def _drop_repeated_title(body: str, title: str | None) -> str:
 
 def extract_page(html: str | bytes, source: str, url: str | None = None) -> Extracted:
     """Main text, title, comments and metadata of a page; E_HTML when there is no text."""
+    import trafilatura  # on first use: a run of text files never loads it
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # lxml FutureWarnings raised inside trafilatura
         try:
@@ -98,6 +99,8 @@ def extract_page(html: str | bytes, source: str, url: str | None = None) -> Extr
 
 def fragment_text(html: str) -> str | None:
     """The text of an HTML fragment (a feed entry's content): paragraphs on their own lines."""
+    import trafilatura
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         doc = trafilatura.bare_extraction(f"<html><body>{html}</body></html>", favor_recall=True)

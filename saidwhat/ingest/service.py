@@ -17,6 +17,7 @@ parallel workers, so that every way in reads, dates, analyses and stores article
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -135,13 +136,19 @@ def analyse(
     """Each source with its analysis, in order (parsed ``settings.batch_size`` at a time).
 
     With ``settings.analysis_timeout``, an article over its budget is passed to ``on_error`` as
-    ``E_TIMEOUT`` (raised without ``on_error``) and skipped; the batch goes on."""
+    ``E_TIMEOUT`` (raised without ``on_error``) and skipped; the batch goes on. spaCy and the model
+    are loaded only once there is a first source to analyse: a re-ingest of unchanged inputs (all
+    skipped by content hash) never loads them."""
+    todo = iter(sources)
+    first = next(todo, None)
+    if first is None:
+        return
     from saidwhat.pipeline import analyze
 
     pending: list[SourceDoc] = []
 
     def tagged() -> Iterator[SourceDoc]:
-        for src in sources:
+        for src in itertools.chain([first], todo):
             pending.append(src)
             yield src
 

@@ -29,6 +29,7 @@ from saidwhat.store.types import (
     DayCount,
     DocumentSummary,
     NamedCount,
+    NameMatch,
     RegistryEntity,
     SearchHit,
     StatementRecord,
@@ -94,6 +95,9 @@ class StoreProtocol(Protocol):
         until: str | None = None,
         via: int | str | None = None,
         anonymous: bool | None = None,
+        hedged: bool | None = None,
+        platform: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[StatementRecord]: ...
@@ -107,7 +111,11 @@ class StoreProtocol(Protocol):
         until: str | None = None,
         via: int | str | None = None,
         anonymous: bool | None = None,
+        hedged: bool | None = None,
+        platform: str | None = None,
+        min_confidence: float | None = None,
     ) -> int: ...
+    def match_names(self, who: int | str, *, role: Literal["speaker", "via"] = "speaker") -> NameMatch: ...
     def speakers(self, limit: int = 20) -> list[NamedCount]: ...
     def relays(self, limit: int = 20) -> list[NamedCount]: ...
 
@@ -142,6 +150,9 @@ class StoreProtocol(Protocol):
         since: str | None = None,
         until: str | None = None,
         kind: SearchKind = "all",
+        hedged: bool | None = None,
+        platform: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 20,
         offset: int = 0,
         timeout: float | None = None,

@@ -175,3 +175,29 @@ class Stats:
     entities: int
     mentions: int
     schema_version: int
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """What a speaker or relay name filter matched (``StoreProtocol.match_names``).
+
+    ``entities``: registry entities whose canonical name or an alias matches, with the statements they
+    made (speaker) or relayed (via); ``names``: names of speakers / relays that have no registry entity
+    (anonymous sources such as "unnamed White House official") that match."""
+
+    query: str
+    entities: list[NamedCount]
+    names: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not self.entities and not self.names
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "entities": [
+                {"id": e.gid, "name": e.name, "type": e.type, "count": e.count} for e in self.entities
+            ],
+            "names": self.names,
+        }

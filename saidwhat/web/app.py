@@ -33,6 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from saidwhat import __version__
+from saidwhat.acts import acts
 from saidwhat.errors import CATALOGUE, SaidwhatError
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.ingest.service import Upload
@@ -105,7 +106,11 @@ DateQ = Annotated[
     str | None,
     Query(pattern=DATE_PATTERN, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)"),
 ]
-ActQ = Annotated[str | None, Query(max_length=40, description="speech act: claim, deny, warn, ...")]
+ACT_NAMES = tuple(acts())
+ActQ = Annotated[
+    str | None,
+    Query(pattern=f"^({'|'.join(ACT_NAMES)})?$", description=f"speech act: {', '.join(ACT_NAMES)}"),
+]
 DocId = Annotated[str, PathParam(min_length=1, max_length=200, description="the article's id")]
 GidQ = Annotated[int, PathParam(ge=1, le=2**62, description="the entity's global id")]
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.filters import build_filter
 from saidwhat.model import SCHEMA, Analysis, Statement
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
@@ -25,6 +26,8 @@ from saidwhat.web.views import StatementView, statement_view
 
 T = TypeVar("T")
 MODES = ("direct", "indirect", "mixed")
+# the filters of the search form (and of its JSON answer), in the shared vocabulary of saidwhat.filters
+SEARCH_FILTERS = ("speaker", "act", "mode", "via", "anonymous", "since", "until")
 PER_PAGE = 20
 Scalar = str | int | float | bool | None
 
@@ -218,8 +221,8 @@ def entity_page(
     page: int,
     per_page: int,
 ) -> Page:
-    act = blank(act)
-    since, until = valid_date("since", since), valid_date("until", until)
+    f = build_filter(act=act, since=since, until=until)
+    act, since, until = f.act, f.since, f.until
     ent = store.entity(gid)
     rows, pager = paged(
         lambda lim, off: store.entity_statements(
@@ -301,36 +304,23 @@ def search_page(
 ) -> Page:
     """The search page; ``timeout`` / ``cancel`` bound the store's search (see ``StoreProtocol.search``)."""
     query = blank(form.q)
-    who, act, mode, via = blank(form.speaker), blank(form.act), blank(form.mode), blank(form.via)
-    anon = True if form.anonymous else None
-    since, until = valid_date("since", form.since), valid_date("until", form.until)
-    filters: dict[str, str | bool | None] = {
-        "speaker": who,
-        "act": act,
-        "mode": mode,
-        "via": via,
-        "anonymous": anon,
-        "since": since,
-        "until": until,
-    }
+    f = build_filter(
+        speaker=form.speaker,
+        act=form.act,
+        mode=form.mode,
+        via=form.via,
+        anonymous=True if form.anonymous else None,
+        since=form.since,
+        until=form.until,
+    )
+    filters: dict[str, Any] = {k: v for k, v in f.to_dict().items() if k in SEARCH_FILTERS}
     hits: list[SearchHit] = []
     pager = Pager(form.page, form.per_page, False)
     if query is not None:
         text = query
         hits, pager = paged(
             lambda lim, off: store.search(
-                text,
-                speaker=who,
-                act=act,
-                mode=mode,
-                via=via,
-                anonymous=anon,
-                since=since,
-                until=until,
-                limit=lim,
-                offset=off,
-                timeout=timeout,
-                cancel=cancel,
+                text, **f.query(), limit=lim, offset=off, timeout=timeout, cancel=cancel
             ),
             form.page,
             form.per_page,

@@ -16,6 +16,7 @@ import uvicorn
 from saidwhat.settings import Settings
 from saidwhat.store import open_store
 from saidwhat.web.app import create_app
+from saidwhat.web.port import check_port
 from saidwhat.web.security import HostPolicy
 
 GRACE = 5  # seconds open connections get to finish once the server is told to stop
@@ -48,6 +49,7 @@ def serve(
     time and memory per added article are ``settings.analysis_timeout`` / ``analysis_memory_mb``.
     """
     hosts = HostPolicy.for_bind(host, allow_hosts)
+    check_port(host, port)  # a busy port is E_PORT before anything claims to be serving
     with open_store(settings.db, read_only=read_only, aliases=settings.aliases) as store:
         app = create_app(store, settings=settings, hosts=hosts)
         analysis = app.state.analysis

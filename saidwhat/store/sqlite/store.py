@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 from saidwhat.errors import SaidwhatError
@@ -28,6 +28,7 @@ from saidwhat.store.registry import (
     rebuild_registry,
 )
 from saidwhat.store.sqlite.errors import db_error, guard
+from saidwhat.store.sqlite.names import Role, match_names, name_clause, named_counts
 from saidwhat.store.sqlite.read import load_analysis, load_records
 from saidwhat.store.sqlite.search import article_filters, fts_errors, query_budget, search_page
 from saidwhat.store.sqlite.write import insert_analysis
@@ -36,6 +37,7 @@ from saidwhat.store.types import (
     DayCount,
     DocumentSummary,
     NamedCount,
+    NameMatch,
     RegistryEntity,
     SearchHit,
     StatementRecord,
@@ -458,18 +460,12 @@ class SQLiteStore:
 
     # -- statements ----------------------------------------------------------------------------------
 
-    def _gids(self, who: int | str) -> list[int]:
-        if isinstance(who, int):
-            return [who]
-        norm = normalise(who)
-        return [
-            r[0]
-            for r in self._conn().execute(
-                "SELECT gid FROM registry_entities WHERE norm = ? UNION SELECT gid FROM "
-                "registry_aliases WHERE norm = ?",
-                (norm, norm),
-            )
-        ]
+    @guard
+    def match_names(self, who: int | str, *, role: Literal["speaker", "via"] = "speaker") -> NameMatch:
+        """What the ``speaker`` (or ``via``) filter ``who`` matches: entities and unlinked names."""
+        conn = self._conn()
+        with self._snapshot(conn):
+            return match_names(conn, who, role)
 
     def _statement_filters(
         self,
@@ -481,36 +477,38 @@ class SQLiteStore:
         anonymous: bool | None,
         since: str | None,
         until: str | None,
+        hedged: bool | None = None,
+        platform: str | None = None,
+        min_confidence: float | None = None,
     ) -> tuple[list[str], list[object]] | None:
-        """WHERE clauses over ``statements s``; None when a name filter matched no entity."""
+        """WHERE clauses over ``statements s``; None when a name filter matched nothing."""
         _check_date("since", since)
         _check_date("until", until)
         where = ["s.latest = 1"]
         params: list[object] = []
-        if speaker is not None:
-            gids = self._gids(speaker)
-            if not gids:
-                return None
-            where.append(f"s.speaker_gid IN ({','.join('?' * len(gids))})")
-            params += gids
-        if act is not None:
-            where.append("s.act = ?")
-            params.append(act)
-        if mode is not None:
-            where.append("s.mode = ?")
-            params.append(mode)
-        if via is not None:
-            vg = self._gids(via)
-            if not vg:
-                return None
-            where.append(
-                f"EXISTS (SELECT 1 FROM statement_via v WHERE v.stmt = s.pk AND v.gid IN "
-                f"({','.join('?' * len(vg))}))"
-            )
-            params += vg
-        if anonymous is not None:
-            where.append("COALESCE(s.speaker_anonymous, 0) = ?")
-            params.append(int(anonymous))
+        conn = self._conn()
+        names: tuple[tuple[int | str | None, Role], ...] = ((speaker, "speaker"), (via, "via"))
+        for who, role in names:
+            if who is not None:
+                clause = name_clause(match_names(conn, who, role), role)
+                if clause is None:
+                    return None
+                where.append(clause[0])
+                params += clause[1]
+        for column, value in (("act", act), ("mode", mode)):
+            if value is not None:
+                where.append(f"s.{column} = ?")
+                params.append(value)
+        for column, flag in (("COALESCE(s.speaker_anonymous, 0)", anonymous), ("s.hedged", hedged)):
+            if flag is not None:
+                where.append(f"{column} = ?")
+                params.append(int(flag))
+        if platform is not None:
+            where.append("s.platform = ? COLLATE NOCASE")
+            params.append(platform)
+        if min_confidence is not None:
+            where.append("s.confidence >= ?")
+            params.append(min_confidence)
         if since is not None:
             where.append("s.date >= ?")
             params.append(since)
@@ -530,18 +528,31 @@ class SQLiteStore:
         until: str | None = None,
         via: int | str | None = None,
         anonymous: bool | None = None,
+        hedged: bool | None = None,
+        platform: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[StatementRecord]:
         """Statements of the latest versions, newest (effective date) first.
 
-        ``speaker`` / ``via``: a registry id, or a name matched (normalised) against registry names and
-        aliases. ``since`` / ``until``: inclusive bounds on the effective date (``YYYY[-MM[-DD]]``).
-        ``anonymous``: only anonymous (True) or only non-anonymous (False) speakers.
+        ``speaker`` / ``via``: a registry id, or a name matched by word prefix against registry names and
+        aliases and the names of unlinked speakers / relays (:meth:`match_names`). ``since`` / ``until``:
+        inclusive bounds on the effective date (``YYYY[-MM[-DD]]``).
+        ``anonymous`` / ``hedged``: only (True) or only not (False); ``platform``: case-insensitive.
         """
         _check_page(limit, offset)
         f = self._statement_filters(
-            speaker=speaker, act=act, mode=mode, via=via, anonymous=anonymous, since=since, until=until
+            speaker=speaker,
+            act=act,
+            mode=mode,
+            via=via,
+            anonymous=anonymous,
+            since=since,
+            until=until,
+            hedged=hedged,
+            platform=platform,
+            min_confidence=min_confidence,
         )
         if f is None:
             return []
@@ -569,10 +580,22 @@ class SQLiteStore:
         until: str | None = None,
         via: int | str | None = None,
         anonymous: bool | None = None,
+        hedged: bool | None = None,
+        platform: str | None = None,
+        min_confidence: float | None = None,
     ) -> int:
         """How many statements :meth:`statements` would page through with these filters."""
         f = self._statement_filters(
-            speaker=speaker, act=act, mode=mode, via=via, anonymous=anonymous, since=since, until=until
+            speaker=speaker,
+            act=act,
+            mode=mode,
+            via=via,
+            anonymous=anonymous,
+            since=since,
+            until=until,
+            hedged=hedged,
+            platform=platform,
+            min_confidence=min_confidence,
         )
         if f is None:
             return 0
@@ -642,6 +665,8 @@ class SQLiteStore:
 
     def _registry_entity(self, row: tuple[Any, ...]) -> RegistryEntity:
         gid, name, etype, mentions, statements, documents, relayed = row
+        if statements or relayed:  # speakers and relays: their unlinked spans count too (names.py)
+            mentions, documents = named_counts(self._conn(), gid)
         return RegistryEntity(
             gid, name, etype, self._aliases_of(gid), mentions, statements, documents, relayed
         )
@@ -716,6 +741,9 @@ class SQLiteStore:
         since: str | None = None,
         until: str | None = None,
         kind: SearchKind = "all",
+        hedged: bool | None = None,
+        platform: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 20,
         offset: int = 0,
         timeout: float | None = None,
@@ -737,7 +765,9 @@ class SQLiteStore:
         match = fts_query(query)
         if match is None:
             return []
-        statement_only = any(x is not None for x in (speaker, act, mode, via, anonymous))
+        statement_only = any(
+            x is not None for x in (speaker, act, mode, via, anonymous, hedged, platform, min_confidence)
+        )
         conn = self._conn()
         with fts_errors(query), query_budget(conn, timeout, cancel), self._snapshot(conn):
             statements = None
@@ -750,6 +780,9 @@ class SQLiteStore:
                     anonymous=anonymous,
                     since=since,
                     until=until,
+                    hedged=hedged,
+                    platform=platform,
+                    min_confidence=min_confidence,
                 )
             articles = None
             if kind in ("all", "article") and not statement_only:
