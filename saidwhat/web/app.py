@@ -38,6 +38,7 @@ from saidwhat.ingest.service import Upload, read_upload, store_sources
 from saidwhat.settings import Settings
 from saidwhat.store import AddResult, StoreProtocol
 from saidwhat.web.chart import act_colour
+from saidwhat.web.claims import router as across_router
 from saidwhat.web.guard import Guard
 from saidwhat.web.markup import css_token
 from saidwhat.web.pages import (
@@ -239,6 +240,10 @@ def search(
 ) -> Response:
     form = SearchForm(q, speaker, act, mode, via, anonymous, since, until, page, per_page)
     return render(request, search_page(store, form))
+
+
+# the across-articles pages (claims, positions, promises): saidwhat/web/claims.py
+router.include_router(across_router)
 
 
 # -- adding articles -----------------------------------------------------------------------------------
