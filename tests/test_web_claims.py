@@ -93,8 +93,8 @@ def test_csv_twins(client: TestClient) -> None:
     assert r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert [row["article"] for row in rows] == ["f1", "f2", "f3"]
-    assert list(csv.DictReader(io.StringIO(client.get("/positions.csv").text)))[0]["stance"] == "demands"
-    assert list(csv.DictReader(io.StringIO(client.get("/promises.csv").text)))[0]["due"] == "2021-07-31"
+    assert next(iter(csv.DictReader(io.StringIO(client.get("/positions.csv").text))))["stance"] == "demands"
+    assert next(iter(csv.DictReader(io.StringIO(client.get("/promises.csv").text))))["due"] == "2021-07-31"
 
 
 def test_pages_of_an_empty_story(client: TestClient) -> None:

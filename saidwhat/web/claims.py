@@ -46,6 +46,13 @@ STANCES: tuple[tuple[str, str], ...] = (
     ("undecided", "undecided"),
 )
 MATRIX_ACTORS, MATRIX_ISSUES = 15, 12
+# a real calendar date YYYY-MM-DD, or empty (no lookarounds: pydantic's regex engine)
+_YEAR = r"([1-9]\d{3}|0[1-9]\d\d|00[1-9]\d|000[1-9])"
+_LEAP = r"(\d\d(0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26]|0[48])00)"
+FULL_DATE = (
+    rf"^({_YEAR}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)|02-(0[1-9]|1\d|2[0-8]))"
+    rf"|{_LEAP}-02-29)?$"
+)
 
 
 def _store(request: Request) -> StoreProtocol:
@@ -311,7 +318,7 @@ def promises(
     story: StoryQ = None,
     as_of: Annotated[
         str | None,
-        Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", max_length=10, description="YYYY-MM-DD for the status"),
+        Query(pattern=FULL_DATE, max_length=10, description="YYYY-MM-DD for the status"),
     ] = None,
 ) -> Response:
     return render(request, promises_page(store, story, as_of))
