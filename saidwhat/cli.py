@@ -22,7 +22,7 @@ from saidwhat import __version__
 from saidwhat.errors import SaidwhatError
 from saidwhat.ingest.base import SourceDoc
 from saidwhat.ingest.dates import parse_iso_date
-from saidwhat.settings import Settings
+from saidwhat.settings import Settings, check_max_bytes, check_timeout
 
 if TYPE_CHECKING:
     from saidwhat.store import StoreProtocol
@@ -73,16 +73,22 @@ def _valid_date(value: str | None, option: str) -> str | None:
     return day
 
 
-def _settings(db: Path | None = None, max_bytes: int | None = None) -> Settings:
+def _settings(db: Path | None = None, max_bytes: int | None = None, timeout: float | None = None) -> Settings:
     """The environment's settings with the command's options on top (a bad value: one line, exit 1)."""
     try:
         s = Settings()
+        if db is not None:
+            s.db = str(db)
+        s.max_bytes = check_max_bytes(
+            max_bytes if max_bytes is not None else s.max_bytes,
+            "--max-bytes" if max_bytes is not None else "SAIDWHAT_MAX_BYTES",
+        )
+        if timeout is not None:
+            s.analysis_timeout = check_timeout(timeout)
+        else:
+            s.analysis_timeout = check_timeout(s.analysis_timeout, "SAIDWHAT_ANALYSIS_TIMEOUT")
     except SaidwhatError as e:
         fail(e)
-    if db is not None:
-        s.db = str(db)
-    if max_bytes is not None:
-        s.max_bytes = max_bytes
     return s
 
 
@@ -152,11 +158,18 @@ UntilOpt = Annotated[str | None, typer.Option("--until", help="Only statements o
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
 MaxBytesOpt = Annotated[
     int | None,
-    typer.Option("--max-bytes", min=1, help="Largest article text accepted, in bytes (default 5 MB)."),
+    typer.Option("--max-bytes", help="Largest article text accepted, in bytes (default 5 MB, at most 10 MB)"),
 ]
 FollowLinksOpt = Annotated[
     bool,
     typer.Option("--follow-links", help="In directories, read symbolic links that lead out of them."),
+]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        help="Seconds one article may take (over it: E_TIMEOUT, next article); default 600, 0: none.",
+    ),
 ]
 
 
@@ -168,6 +181,7 @@ def analyze(
     ] = None,
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
+    timeout: TimeoutOpt = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     follow_links: FollowLinksOpt = False,
 ) -> None:
@@ -175,7 +189,7 @@ def analyze(
     from saidwhat.ingest.service import analyse
 
     batch = Batch()
-    settings = _settings(max_bytes=max_bytes)
+    settings = _settings(max_bytes=max_bytes, timeout=timeout)
     settings.follow_links = follow_links
     given = _valid_date(published, "--published")
     if out_dir is not None:
@@ -184,7 +198,7 @@ def analyze(
         except OSError as e:
             fail(SaidwhatError("E_READ", f"cannot create output directory: {e.strerror}", str(out_dir)))
     seen: dict[str, int] = {}
-    for src, analysis in analyse(_sources(paths, settings, given, batch), settings):
+    for src, analysis in analyse(_sources(paths, settings, given, batch), settings, batch.report):
         text = json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
         if out_dir is None:
             sys.stdout.write(text + "\n")
@@ -205,6 +219,7 @@ def ingest(
     db: DbOpt = None,
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = None,
+    timeout: TimeoutOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
     follow_links: FollowLinksOpt = False,
 ) -> None:
@@ -213,12 +228,14 @@ def ingest(
     from saidwhat.store import open_store
 
     batch = Batch()
-    settings = _settings(db, max_bytes)
+    settings = _settings(db, max_bytes, timeout)
     settings.follow_links = follow_links
     given = _valid_date(published, "--published")
     try:
         with open_store(settings.db, aliases=settings.aliases) as store:
-            report = store_sources(store, _sources(paths, settings, given, batch), settings)
+            report = store_sources(
+                store, _sources(paths, settings, given, batch), settings, on_error=batch.report
+            )
     except SaidwhatError as e:
         fail(e)
     if not quiet:

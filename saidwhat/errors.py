@@ -35,6 +35,7 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_BAD_REQUEST": (422, "a request parameter is invalid"),
     "E_READ_ONLY": (403, "the server runs read-only"),
     "E_INTERNAL": (500, "an unexpected internal error"),
+    "E_TIMEOUT": (422, "the article took longer than the time budget to analyse"),
 }
 
 

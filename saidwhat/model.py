@@ -237,6 +237,9 @@ class Statement:
     platform: str | None = None
     said_on: SaidOn | None = None
     segment: str = "body"
+    # how sure the engine is that this is a statement with this speaker, in [0, 1]
+    # (docs/attribution.md "Confidence"); extra field of saidwhat/1
+    confidence: float = 1.0
 
     def to_dict(self) -> JSON:
         return {
@@ -251,6 +254,7 @@ class Statement:
             "platform": self.platform,
             "said_on": self.said_on.to_dict() if self.said_on else None,
             "segment": self.segment,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -267,6 +271,7 @@ class Statement:
             platform=d.get("platform"),
             said_on=SaidOn.from_dict(d["said_on"]) if d.get("said_on") else None,
             segment=d.get("segment", "body"),
+            confidence=float(d.get("confidence", 1.0)),
         )
 
 
@@ -504,4 +509,7 @@ def check_contract(data: JSON) -> list[str]:
                 problems.append(f"statements[{i}].{key} missing")
         if st.get("mode") not in ("direct", "indirect", "mixed"):
             problems.append(f"statements[{i}].mode {st.get('mode')!r} unknown")
+        conf = st.get("confidence", 1.0)
+        if isinstance(conf, bool) or not isinstance(conf, int | float) or not 0.0 <= conf <= 1.0:
+            problems.append(f"statements[{i}].confidence {conf!r} is not a number in [0, 1]")
     return problems

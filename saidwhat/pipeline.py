@@ -8,23 +8,21 @@ the API and the benchmarks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from saidwhat.attribution import learned_relations
 from saidwhat.attribution.learned import LearnedRelation
+from saidwhat.bounded import analyze_within, parse_stream
+from saidwhat.errors import SaidwhatError
 from saidwhat.ingest.base import SourceDoc, content_hash
 from saidwhat.model import Analysis, DocMeta, Segment
 from saidwhat.nlp import load_nlp, remember_text
 from saidwhat.segment import find_published, segment_text
 from saidwhat.stages import DOCUMENT_STAGES, DocState, StageRegistry
-
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -105,32 +103,27 @@ def analyze(
     nlp: Language | None = None,
     batch_size: int = 16,
     stages: StageRegistry = DOCUMENT_STAGES,
+    timeout: float | None = None,
+    on_error: Callable[[SourceDoc, SaidwhatError], None] | None = None,
 ) -> Iterator[Analysis]:
     """Analyse documents in order, parsing them in batches.
 
     The learned attribution tagger also reads a batch at a time (its neural half is cheaper per
     document that way, see docs/learned-attribution.md); a result is yielded once its batch is
-    tagged."""
+    tagged. Batches are bounded in characters and a long text is parsed in chunks (docs/limits.md).
+    With ``timeout`` (seconds), each article is analysed alone under that budget; one over it is
+    passed to ``on_error`` as ``E_TIMEOUT`` (raised without ``on_error``) and skipped."""
     nlp = nlp or load_nlp()
-    prepared = (prepare(s) for s in sources)
-    parsed = nlp.pipe(((p.source.text, p) for p in prepared), as_tuples=True, batch_size=batch_size)
-    for batch in _batches(parsed, batch_size):
-        for doc, prep in batch:
-            remember_text(doc, prep.source.text)
-        rels = learned_relations([doc for doc, _ in batch])
-        for (doc, prep), doc_rels in zip(batch, rels, strict=True):
-            yield analyze_parsed(prep, doc, doc_rels, stages)
 
+    def finish(prep: Prepared, doc: Doc, rels: list[LearnedRelation]) -> Analysis:
+        return analyze_parsed(prep, doc, rels, stages)
 
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= max(1, size):
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    if timeout is not None and timeout > 0:
+        yield from analyze_within(sources, nlp, timeout, prepare=prepare, finish=finish, on_error=on_error)
+        return
+    for batch in parse_stream(nlp, (prepare(s) for s in sources), batch_size):
+        for item, doc_rels in batch:
+            yield finish(item.context, item.doc, doc_rels)
 
 
 def analyze_text(

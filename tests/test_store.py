@@ -870,6 +870,7 @@ def test_migration_backfills_counters_of_an_older_database(tmp_path: Path) -> No
     conn.execute("DROP TABLE totals")
     conn.execute("ALTER TABLE documents DROP COLUMN display_title")
     conn.execute("DROP TABLE registry_keys")  # v6
+    conn.execute("ALTER TABLE statements DROP COLUMN confidence")  # added by v5
     conn.execute("DELETE FROM schema_migrations WHERE version >= 3")
     conn.commit()
     conn.close()

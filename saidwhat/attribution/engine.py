@@ -18,6 +18,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from saidwhat.attribution.confidence import Evidence, confidence, weights
 from saidwhat.attribution.learned import LearnedRelation, predict_batch
 from saidwhat.attribution.learned.neural import packaged_neural
 from saidwhat.attribution.lexicon import Lexicon, lexicon
@@ -26,6 +27,7 @@ from saidwhat.attribution.rules import (
     Candidate,
     Mention,
     RuleExtractor,
+    asked_participle,
     dateline_end,
     is_supposition,
     mention,
@@ -63,6 +65,21 @@ _DASH_NAME = re.compile(
 )
 # "PENCE: Well, look, …": a capitalised name opening a line, then a colon
 _COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*[“\"]?([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)*):[ \t]+(\S[^\n]*)$")
+
+
+# "…, as quoted by Xinhua." / "as reported by the Kathmandu Post": a relay closing the sentence
+_QUOTED_BY = re.compile(
+    r",?[ \t]+as[ \t]+(?:quoted|cited|reported)[ \t]+by[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}"
+    r"([A-Z][\w.&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]*){0,4})[ \t]*(?=[.;\n]|$)"
+)
+# "ANA PEREIRA, speaking via a translator:" alone on its line (transcripts), then quoted paragraphs
+_SPEAKER_LINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}),[ \t]+((?:speaking|writing|testifying|"
+    r"answering|responding|replying|through|via|in|on|at)\b[^\n:]{0,60}:)[ \t]*$"
+)
+_NEXT_PARA = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*(?=[\"“])")
+_SINGLE_CLOSERS = frozenset({",'", ",’", ".'", ".’", "?'", "?’", "!'", "!’"})
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 
 
 class _Segments:
@@ -113,6 +130,8 @@ class Engine:
         self.quotes = QuoteIndex(find_quotes(self.text))
         self.rules = RuleExtractor(doc, self.lex, self.quotes)
         self.resolver = SpeakerResolver(self.text, self.lex, entities)
+        self.resolver.quotes = self.quotes
+        self.conf = weights()
         # an unparsed doc (no sentence boundaries) is one sentence
         self.sent_spans = sentence_spans(doc)
         self.sents = [(s.start_char, s.end_char) for s in self.sent_spans]
@@ -163,6 +182,7 @@ class Engine:
                 continue
             out.extend(self._sentence_candidates(sent))
         out.extend(self._colon_lines())
+        out.extend(self._speaker_lines())
         kept: list[Candidate] = []
         for c in out:
             anchor = (c.cue or c.content[0])[0]
@@ -183,7 +203,10 @@ class Engine:
         """Lines that open with a name and a colon: transcripts ("PENCE: …"), headlines ("Pence: …")."""
         out: list[Candidate] = []
         lex = self.lex
-        for m in _COLON_LINE.finditer(self.text):
+        found = list(_COLON_LINE.finditer(self.text))
+        # one capitalised opener in the whole text may be a dateline; several are a transcript
+        lone = sum(1 for m in found if m.group(1).isupper()) == 1
+        for m in found:
             name = m.group(1)
             words = name.split()
             if len(words) > lex.colon_max_words or any(
@@ -195,6 +218,10 @@ class Engine:
             span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is None or not len(span):
                 continue
+            if self._place(m.start(1), m.end(1)) or (
+                lone and name.isupper() and self._reports_itself(m.start(2), m.end(2))
+            ):
+                continue  # a dateline ("PARIS: The ministry said …"), not a speaker
             if not any(t.pos_ == "PROPN" or t.is_upper for t in span) and not (
                 self.segments.kind(m.start(1)) == "headline" and self._named_elsewhere(name)
             ):
@@ -214,6 +241,73 @@ class Engine:
                 )
             )
         return out
+
+    def _speaker_lines(self) -> list[Candidate]:
+        """Transcript layout: a line holding only a name and how they spoke, ending in a colon
+        (*ANA PEREIRA, speaking via a translator:*), then paragraphs that open with a quotation:
+        one statement of that name, each paragraph a part, up to the first paragraph that does not
+        open with a quotation mark."""
+        out: list[Candidate] = []
+        text = self.text
+        for m in _SPEAKER_LINE.finditer(text):
+            name = m.group(1)
+            if not self._attributable(m.start(1)) or self._place(m.start(1), m.end(1)):
+                continue
+            span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or not len(span) or not (name.isupper() or all(t.pos_ == "PROPN" for t in span)):
+                continue
+            parts: list[tuple[int, int]] = []
+            pos = m.end()
+            while True:
+                nxt = _NEXT_PARA.match(text, pos)
+                if nxt is None:
+                    break
+                q = self.quotes.covering(nxt.end())
+                if q is None or q.start != nxt.end():
+                    break
+                parts.append((q.start, q.end))
+                pos = q.end
+            if not parts:
+                continue
+            colon = m.end(2) - 1
+            out.append(
+                Candidate(
+                    content=parts,
+                    cue=(colon, colon + 1),
+                    lemma=":",
+                    speaker=Mention(span.root, (m.start(1), m.end(1)), (m.start(1), m.end(1))),
+                    sent_start=m.start(),
+                    sent_end=parts[-1][1],
+                    rule="colon-line",
+                )
+            )
+        return out
+
+    def _reports_itself(self, a: int, b: int) -> bool:
+        """The sentence at ``a`` is a report with a named or described source of its own (*The
+        ministry said …*), and the line has no first person (a speaker's own turn): what stands
+        before it in capitals is a dateline, not its speaker."""
+        if _FIRST_PERSON.search(self.text, a, b):
+            return False
+        span = self.doc.char_span(a, min(len(self.text), a + 1), alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span[0].sent.root
+        if root.lemma_.lower() not in self.lex.verb_acts:
+            return False
+        return any(
+            c.dep_ == "nsubj" and c.i < root.i and c.lower_ not in self.lex.pronouns for c in root.children
+        )
+
+    def _place(self, a: int, b: int) -> bool:
+        """The name is a place (an entity of type GPE/LOC covering it, or the tagger's place words
+        alone): the dateline of a news lead, never a speaker."""
+        for ma, mb, ent in self.entities.mentions_in(a, b):
+            if ma <= a and b <= mb:
+                return ent.type in ("GPE", "LOC")
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        words = [t for t in span if not t.is_punct] if span is not None else []
+        return bool(words) and all(t.ent_type_ in ("GPE", "LOC") for t in words)
 
     def _named_elsewhere(self, name: str) -> bool:
         """Whether ``name`` is written capitalized inside a sentence elsewhere in the text (after
@@ -754,6 +848,8 @@ class Engine:
         root = cspan.root
         if speaker is not None and is_supposition(root, speaker.head):
             return None
+        if root.lemma_.lower() in lex.not_cues:
+            return None  # "Shareholders also heard that …": the listeners do not speak
         lemma = root.lemma_.lower()
         phrase = " ".join(t.lemma_.lower() for t in cspan)
         known = lemma in lex.learned_cues or rel.score >= lex.learned_any_cue_score
@@ -814,7 +910,7 @@ class Engine:
 
     def _statement(self, c: Candidate) -> Statement | None:
         text = self.text
-        parts = [(a, b) for a, b in c.content if b > a]
+        parts = self._said_parts(c)
         # "which he said were …": the speaker and cue are never part of what was said
         for hole in (c.speaker.span if c.speaker else None, c.cue):
             if hole is not None:
@@ -832,17 +928,15 @@ class Engine:
         )
         via = [self._via(m) for m in c.via]
         speaker: Speaker | None = None
+        spoken = "none"
         platform = self._platform(c, parts)
         if c.speaker is not None:
-            a, b = trim_span(text, *c.speaker.span)
-            seg = self.segments.at(c.cue[0] if c.cue else start)
-            if seg is not None and seg.start <= b <= seg.end:
-                a, b = trim_span(text, max(a, seg.start), b)
-            a, b = trim_symbols(text, a, b)  # "John Smith 🔥": an emoji is never part of a speaker
-            if b > a and not any(a < pb and pa < b for pa, pb in parts) and self._attributable(a):
+            a, b = self._speaker_extent(c.speaker.span, c.cue[0] if c.cue else start)
+            if self._speaker_fits(a, b, parts):
                 core = c.speaker.core if c.speaker.core != c.speaker.span else (a, b)
                 res = self.resolver.resolve(c.speaker.head, core)
                 speaker = self._speaker(a, b, res)
+                spoken = self._speaker_state(c.speaker.head, res)
                 if res.antecedent is not None and not via:
                     via = [Via(v.text, v.start, v.end, v.name, v.entity, v.kind) for v in res.antecedent.via]
                 if platform is None and c.lemma in self.lex.post_cues and res.antecedent is not None:
@@ -851,6 +945,7 @@ class Engine:
         cue = None
         if c.cue is not None:
             cue = Cue(text=text[c.cue[0] : c.cue[1]], start=c.cue[0], end=c.cue[1], lemma=c.lemma)
+        hedged = c.hedged or self._hedged(c, parts)
         st = Statement(
             id="",
             content=content,
@@ -859,12 +954,134 @@ class Engine:
             mode=mode,
             act=self._act(c, parts, mode),
             via=via,
-            hedged=c.hedged or self._hedged(c, parts),
+            hedged=hedged,
             platform=platform,
             said_on=self._said_on(c, parts, speaker),
             segment=seg_kind,
         )
+        st.confidence = self._confidence(c, parts, mode, hedged, spoken)
         return st
+
+    def _said_parts(self, c: Candidate) -> list[tuple[int, int]]:
+        """The candidate's non-empty content parts; none for a request for anonymity (*who asked
+        not to be named*); an *as quoted by X* closing them becomes the relay."""
+        parts = [(a, b) for a, b in c.content if b > a]
+        if parts and self._matches(parts[0][0], self.lex.anonymity_content):
+            return []
+        if parts and not c.via:
+            parts = self._quoted_by(c, parts)
+        return parts
+
+    def _speaker_extent(self, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+        """The speaker span trimmed, never starting in the dateline the parse hung on the name, and
+        kept inside the segment of ``anchor`` (the cue)."""
+        text = self.text
+        a, b = trim_span(text, *span)
+        d = dateline_end(text, a)
+        if a < d < b:
+            a, b = trim_span(text, d, b)
+        seg = self.segments.at(anchor)
+        if seg is not None and seg.start <= b <= seg.end:
+            a, b = trim_span(text, max(a, seg.start), b)
+        return trim_symbols(text, a, b)  # "John Smith 🔥": an emoji is never part of a speaker
+
+    def _speaker_fits(self, a: int, b: int, parts: list[tuple[int, int]]) -> bool:
+        return b > a and not any(a < pb and pa < b for pa, pb in parts) and self._attributable(a)
+
+    def _confidence(
+        self, c: Candidate, parts: list[tuple[int, int]], mode: str, hedged: bool, spoken: str
+    ) -> float:
+        """The statement's confidence from what the engine knows of it (:mod:`.confidence`)."""
+        evidence = c.speaker is not None and c.speaker.head.lemma_.lower() in self.conf.evidence_heads
+        return confidence(
+            Evidence(
+                learned=c.rule == "learned",
+                score=c.score,
+                speech_cue=self._speech_cue(c),
+                clause=mode != "indirect" or self._has_clause(parts),
+                speaker=spoken,
+                evidence_source=evidence,
+                hedged=hedged,
+                direct=mode == "direct",
+                no_comment=self._matches(parts[0][0], self.lex.refusal_content),
+                negated=self._negated(c),
+                asked=c.cue_tok is not None and asked_participle(c.cue_tok),
+            ),
+            self.conf,
+        )
+
+    def _matches(self, a: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
+        """The content starting at ``a`` opens with one of ``patterns`` (``cues.toml``
+        ``[no_content]``: a request for anonymity, a refusal to comment)."""
+        window = self.text[a : a + 100]
+        return any(rx.match(window) for rx in patterns)
+
+    def _negated(self, c: Candidate) -> bool:
+        """The cue is negated (*did not call for*, *never said*)."""
+        tok = c.cue_tok
+        return tok is not None and any(ch.dep_ == "neg" for ch in tok.children)
+
+    def _directive(self, parts: list[tuple[int, int]]) -> bool:
+        """The content is a directive: a to-infinitive or an object with a participle (*his players to
+        forget the defeat*, *the sanctions lifted*), no finite clause of its own."""
+        if self._has_finite(parts):
+            return False
+        for a, b in parts:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if t.pos_ == "VERB" and (
+                    t.tag_ == "VBN" or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
+                ):
+                    return True
+        return False
+
+    def _has_finite(self, parts: list[tuple[int, int]]) -> bool:
+        for a, b in parts:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and any(
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span
+            ):
+                return True
+        return False
+
+    def _speech_cue(self, c: Candidate) -> bool:
+        """A cue of saying: every rule's, a learned relation's when its lemma is a verb or noun of
+        saying of the lexicon (not a belief, an evidence verb or an event)."""
+        lex = self.lex
+        if c.lemma in lex.belief_cues:
+            return False  # "Police believe …": a belief, not speech
+        if c.rule != "learned":
+            return True
+        return c.lemma in lex.verb_acts or c.lemma in lex.noun_acts or c.lemma in lex.phrasal
+
+    def _has_clause(self, parts: list[tuple[int, int]]) -> bool:
+        """The content holds a finite verb or a to-infinitive (not only a noun phrase)."""
+        for a, b in parts:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if t.pos_ in ("VERB", "AUX") and (
+                    "Fin" in t.morph.get("VerbForm", [])
+                    or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
+                ):
+                    return True
+        return False
+
+    def _speaker_state(self, head: Token, res: Resolved) -> str:
+        """How the speaker was found: named, described, resolved (through an antecedent) or
+        unresolved (a pronoun or description left without a name; generic *you*)."""
+        if head.lower_ == "you":
+            return "unresolved"  # "You could say …": no one in particular
+        if res.antecedent is not None or (head.lower_ in self.lex.pronouns and res.name is not None):
+            return "resolved"
+        if res.entity is not None or head.pos_ == "PROPN":
+            return "named"
+        if res.name is None:
+            return "unresolved"
+        return "described"
 
     def _speaker(self, a: int, b: int, res: Resolved) -> Speaker:
         sp = Speaker(text=self.text[a:b], start=a, end=b, anonymous=res.anonymous, kind=res.kind)
@@ -888,12 +1105,56 @@ class Engine:
             if len(qs) == 1 and qs[0].start <= a + 1 and qs[0].end >= b - 1:
                 quoted += 1
                 inners.append(trim_span(self.text, max(qs[0].inner_start, a), min(qs[0].inner_end, b)))
+            elif not qs and (single := self._single_quoted(a, b)) is not None:
+                quoted += 1  # "'We are ready for talks,' the spokesman said": a quotation too
+                inners.append(single)
         if quoted == len(parts):
             return "direct", [s for s in inners if s[1] > s[0]] or parts
         return ("mixed" if any_quote else "indirect"), parts
 
+    def _quoted_by(self, c: Candidate, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """*…, as quoted by Xinhua* / *as reported by the Kathmandu Post* closing the content (or
+        right after it, in its sentence): the outlet relays the statement; the phrase leaves the
+        content."""
+        a, b = parts[-1]
+        end = max(b, min(c.sent_end, b + 80))
+        m = _QUOTED_BY.search(self.text, a, end)
+        if m is None or m.start() < a:
+            return parts
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not len(span):
+            return parts
+        c.via = [Mention(span.root, (m.start(1), m.end(1)), (m.start(1), m.end(1)))]
+        if m.start() < b:
+            cut = trim_span(self.text, a, m.start())
+            parts = [*parts[:-1], cut] if cut[1] > cut[0] else parts[:-1]
+        return parts
+
+    def _single_quoted(self, a: int, b: int) -> tuple[int, int] | None:
+        """A part set in single quotation marks (British style, *'We are ready,' he said*): the
+        mark opens the part at a word start and a closing mark ends it or follows it after a comma
+        or full stop. The quotation scanner leaves single marks alone (apostrophes)."""
+        t = self.text
+        a, b = trim_span(t, a, b)
+        if b - a < 3 or t[a] not in "'‘" or (a > 0 and t[a - 1].isalnum()):
+            return None
+        if t[b - 1] in "'’" and b - 2 > a:
+            inner = (a + 1, b - 1)
+        elif t[b : b + 2] in _SINGLE_CLOSERS or (b < len(t) and t[b] in "'’"):
+            inner = (a + 1, b)
+        else:
+            return None
+        body = t[inner[0] : inner[1]]
+        if any(ch in body for ch in "'‘’") and not re.search(r"\w['’]\w", body):
+            return None  # more marks than apostrophes: not one quotation
+        return trim_span(t, *inner)
+
     def _act(self, c: Candidate, parts: list[tuple[int, int]], mode: str) -> str:
         act = c.act
+        if self._negated(c):
+            return "claim" if act == "demand" else act  # "did not directly call for new sanctions"
+        if act in ("claim", "question") and c.lemma in self.lex.directive_cues and self._directive(parts):
+            return "demand"  # "told X to …", "wants the sanctions lifted"
         if (
             act in ("claim", "announce")
             and mode in ("direct", "mixed")

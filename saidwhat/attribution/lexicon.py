@@ -26,6 +26,9 @@ class Lexicon:
     pronouns: dict[str, str]
     anon_heads: frozenset[str]
     anon_modifiers: frozenset[str]
+    anon_indefinite_roles: frozenset[str]
+    anon_indefinite: frozenset[str]
+    anon_phrases: tuple[str, ...]
     definite: frozenset[str]
     same: frozenset[str]
     outlet_heads: frozenset[str]
@@ -60,6 +63,11 @@ class Lexicon:
     learned_posterior: bool
     learned_neural_weight: float
     learned_inner_excluded: frozenset[str]
+    anonymity_content: tuple[re.Pattern[str], ...]
+    belief_cues: frozenset[str]
+    directive_cues: frozenset[str]
+    refusal_content: tuple[re.Pattern[str], ...]
+    not_cues: frozenset[str]
 
     def act_of(self, lemma: str) -> str:
         return self.verb_acts.get(lemma) or self.noun_acts.get(lemma) or self.phrasal.get(lemma) or "claim"
@@ -102,6 +110,9 @@ def lexicon() -> Lexicon:
         pronouns=dict(sp["pronouns"]),
         anon_heads=_words(sp["anonymous"]["heads"]),
         anon_modifiers=_words(sp["anonymous"]["modifiers"]),
+        anon_indefinite_roles=_words(sp["anonymous"]["indefinite_roles"]),
+        anon_indefinite=_words(sp["anonymous"]["indefinite"]),
+        anon_phrases=tuple(p.lower() for p in sp["anonymous"]["unnamed_phrases"]),
         definite=_words(sp["anonymous"]["definite"]),
         same=_words(sp["anonymous"]["same"]),
         outlet_heads=_words(sp["outlet_heads"]["heads"]),
@@ -138,4 +149,9 @@ def lexicon() -> Lexicon:
         learned_posterior=_decoding(cues["learned"]["decoding"]),
         learned_neural_weight=_weight(cues["learned"]["neural_weight"]),
         learned_inner_excluded=_words(cues["learned"]["inner_excluded_rules"]),
+        belief_cues=_words(cues["acts"]["belief_cues"]),
+        directive_cues=_words(cues["acts"]["directive_cues"]),
+        anonymity_content=tuple(re.compile(rx, re.IGNORECASE) for rx in cues["no_content"]["anonymity"]),
+        refusal_content=tuple(re.compile(rx, re.IGNORECASE) for rx in cues["no_content"]["refusals"]),
+        not_cues=_words(cues["no_content"]["not_cues"]),
     )

@@ -8,6 +8,7 @@ quotes after "X said:", quote continuations). See docs/attribution.md for the pa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -269,12 +270,29 @@ def is_supposition(verb: Token, subj: Token) -> bool:
 _SUPPOSE = frozenset({"say", "suppose", "assume", "imagine", "pretend"})
 
 
+# "MOSCOW (UrduPoint News / Sputnik - 04th June, 2020) White House …": a place in capitals and the
+# agency's credit in parentheses, with no dash after it
+_PAREN_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}\s*\([^()\n]{2,80}\)\s*(?:[—–-]{1,2}\s*)?")
+
+
+def asked_participle(verb: Token) -> bool:
+    """*Asked if the government was ready …, the spokesman declined*: a past participle of *ask*
+    with no subject or auxiliary of its own — the main clause's subject was asked, it asked nothing."""
+    return (
+        verb.lemma_.lower() == "ask"
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "ROOT", "ccomp")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
 def dateline_end(text: str, pos: int) -> int:
     """Where the news dateline opening the line that holds ``pos`` ends (*WASHINGTON (AP) — *,
     *GAZA CITY, Oct 6 (Reuters) - *; segment.toml ``lead_dateline_cs``); the line's start when it
     opens with none."""
     line = text.rfind("\n", 0, pos) + 1
-    m = segment_patterns().lead_dateline.match(text[line : line + 120])
+    head = text[line : line + 160]
+    m = segment_patterns().lead_dateline.match(head) or _PAREN_DATELINE.match(head)
     return line + m.end() if m else line
 
 

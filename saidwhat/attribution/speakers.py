@@ -13,12 +13,14 @@ from spacy.tokens import Token
 
 from saidwhat.attribution.gender import gender_lexicon
 from saidwhat.attribution.lexicon import Lexicon
+from saidwhat.attribution.quotes import QuoteIndex
 from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Entity, Via
 from saidwhat.symbols import trim_symbols
 
 WINDOW = 2500  # characters a pronoun or description may reach back
 MAX_REFERENTS = 40  # referents kept for resolution
+_INTRODUCED = 600  # characters back a pronoun looks for a person just introduced as a subject
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
     "PERSON": "person",
@@ -60,6 +62,11 @@ class Resolved:
     antecedent: Referent | None = None
 
 
+def _outlet_fits(ref: Referent, state: bool) -> bool:
+    """An earlier outlet a description refers to; a state one for *the state-run news agency*."""
+    return ref.kind == "outlet" and (not state or "state" in ref.text.lower())
+
+
 def is_plural(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we", "them")
 
@@ -82,6 +89,7 @@ class SpeakerResolver:
         self.lex = lex
         self.entities = entities
         self.referents: list[Referent] = []
+        self.quotes: QuoteIndex | None = None
         self.genders = gender_lexicon()
         self._entity_gender: dict[str, str | None] = {}
 
@@ -102,6 +110,13 @@ class SpeakerResolver:
                 return ent, (max(ma, a), min(mb, b))
             if ma >= h1 and not self.text[h1:ma].strip() and head.pos_ != "PROPN" and self._describes(head):
                 best = (ma, mb, ent)  # "the Israeli daily Haaretz", "Israeli Channel 12"
+            elif (
+                ent.type == "OUTLET"
+                and mb <= h0
+                and head.lower_ in self.lex.outlet_heads
+                and not any(ch in self.text[mb:h0] for ch in ",;:()")
+            ):
+                best = (ma, mb, ent)  # "Iran's Press TV news web site": the outlet, not Iran
         if best is not None:
             return best[2], (best[0], best[1])
         return None, None
@@ -139,10 +154,16 @@ class SpeakerResolver:
         low = head.lower_
         if head.pos_ == "PROPN":
             return False
-        words = self.text[span[0] : span[1]].lower().split()
-        if any(w in self.lex.anon_modifiers for w in words):
+        lex = self.lex
+        said = self.text[span[0] : span[1]].lower()
+        words = said.split()
+        if any(w in lex.anon_modifiers for w in words) or any(p in said for p in lex.anon_phrases):
             return True
-        return low in self.lex.anon_heads
+        if low in lex.anon_indefinite_roles and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in lex.anon_indefinite for c in head.children
+        ):
+            return True  # "one broker", "a foreign ministry spokesman"
+        return low in lex.anon_heads
 
     def _definite(self, head: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in self.lex.definite for c in head.children) or any(
@@ -157,6 +178,7 @@ class SpeakerResolver:
         plural = is_plural(head)
         low = head.lower_
         lex = self.lex
+        state = "state" in self.text[head.left_edge.idx : head.idx].lower()
         for ref in reversed(self.referents):
             if ref.pos >= pos:
                 continue
@@ -177,7 +199,8 @@ class SpeakerResolver:
                 if kind == "organization" and ref.kind in ("organization", "outlet") and not ref.plural:
                     return ref, skipped
             elif want == "outlet":
-                if ref.kind == "outlet":
+                # "the state-run news agency" is never an earlier Reuters: a state outlet only
+                if _outlet_fits(ref, state):
                     return ref, skipped
             elif want == "org":
                 # only the newest referent, and only a named organization: "A group of doctors said …
@@ -199,6 +222,77 @@ class SpeakerResolver:
 
     def _before(self, pos: int) -> str:
         return self.text[max(0, pos - 30) : pos]
+
+    def _resolve_wanted(self, head: Token, a: int, want: str) -> Resolved | None:
+        """A pronoun or definite description resolved: the person just introduced (*he*), else the
+        newest fitting referent, else a named entity nearby, else (an unnamed-source head) the named
+        person who spoke just before; ``None`` when nothing fits."""
+        ref, skipped = self._find(a, want, head)
+        introduced = self._introduced(head, a, ref, skipped) if want == "pronoun" else None
+        if introduced is not None:
+            return introduced
+        if ref is not None:
+            return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
+        if want in ("pronoun", "outlet", "role"):
+            fb = self._entity_fallback(a, head, want, skipped)
+            if fb is not None:
+                return fb
+        last = self._last_named_person(a) if want == "anonymous" and not is_plural(head) else None
+        if last is not None:
+            # "… spokesman Wang Wenbin said. “…,” the diplomat said": a definite role no earlier
+            # speaker bears is the named person who spoke just before
+            return Resolved(last.kind, False, last.name, last.entity, last.link_span, last)
+        return None
+
+    def _introduced(self, head: Token, pos: int, ref: Referent | None, skipped: bool) -> Resolved | None:
+        """*Ken Pimlott is the director of Cal Fire. He says …*: a person introduced as a
+        main-clause subject after the last speaker (``ref``) is who *he / she* continues with."""
+        if self.lex.pronouns.get(head.lower_) != "person" or is_plural(head):
+            return None
+        lo = max(ref.pos + 1 if ref is not None else 0, pos - _INTRODUCED)
+        found = self._subject_person(head, lo, pos, skipped)
+        if found is None or (ref is not None and ref.entity_id == found[2].id):
+            return None
+        ma, mb, ent = found
+        return Resolved("person", False, ent.name, ent, (ma, mb))
+
+    def _quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation (set by the engine)."""
+        return self.quotes is not None and self.quotes.covering(pos) is not None
+
+    def _last_named_person(self, pos: int) -> Referent | None:
+        """The newest person referent, when it is one named person not far before ``pos``."""
+        for ref in reversed(self.referents):
+            if ref.pos >= pos or ref.kind != "person":
+                continue
+            if pos - ref.pos <= 2 * _INTRODUCED and not ref.plural and ref.entity_id:
+                return ref
+            return None
+        return None
+
+    def _subject_person(
+        self, head: Token, lo: int, hi: int, skipped: bool
+    ) -> tuple[int, int, Entity] | None:
+        """The newest person named as the subject of a clause in ``[lo, hi)`` that the pronoun
+        ``head`` may refer to (gender as in :meth:`_find`), outside quotations of the clause."""
+        doc = head.doc
+        g = self.genders.of_pronoun(head.lower_)
+        for ma, mb, ent in reversed(self.entities.mentions_in(lo, hi)):
+            if mb > hi or ent.type != "PERSON":
+                continue
+            span = doc.char_span(ma, mb, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            # the subject of a sentence's main clause, never of a reported one
+            if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT" or self._quoted(ma):
+                continue
+            eg = self.gender_of(ent)
+            if g is not None and eg != g and (eg is not None or skipped):
+                skipped = True  # past a person of the other gender, only a known fit
+                continue
+            return ma, mb, ent
+        return None
 
     def _entity_fallback(self, pos: int, head: Token, want: str, skipped: bool) -> Resolved | None:
         """ "he" → the last person named nearby; "the president" → the last "President X"."""
@@ -223,6 +317,9 @@ class SpeakerResolver:
             ):
                 return Resolved("person", False, ent.name, ent, (ma, mb))
             if want == "outlet" and ent.type == "OUTLET":
+                state = "state" in self.text[head.left_edge.idx : head.idx].lower()
+                if state and "state" not in ent.name.lower():
+                    continue
                 return Resolved("outlet", False, ent.name, ent, (ma, mb))
         return None
 
@@ -234,6 +331,8 @@ class SpeakerResolver:
         a, b = span = (a, b) if b > a else span
         h = (head.idx, head.idx + len(head.text))
         want = ""
+        if low == "you" and b - a == len(head.text):
+            return Resolved("unknown", False, None, None, h)  # generic "you" names no one
         ent, espan = self._entity_at(head, span)
         if low in lex.pronouns and b - a == len(head.text):
             want = "pronoun"
@@ -247,13 +346,9 @@ class SpeakerResolver:
             elif low in lex.org_heads and not is_plural(head):
                 want = "org"
         if want:
-            ref, skipped = self._find(a, want, head)
-            if ref is not None:
-                return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
-            if want in ("pronoun", "outlet", "role"):
-                fb = self._entity_fallback(a, head, want, skipped)
-                if fb is not None:
-                    return fb
+            found = self._resolve_wanted(head, a, want)
+            if found is not None:
+                return found
             if want != "org":  # an unresolved "the group" is described as written, below
                 return Resolved(self._kind(head, None), want == "anonymous", None, None, h)
         anonymous = self._anonymous(head, span, ent if espan is not None else None)

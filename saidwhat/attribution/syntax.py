@@ -116,6 +116,17 @@ def full_extent(tok: Token, a: int, b: int) -> int:
     return end
 
 
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tonight", "earlier", "later"}
+)
+
+
+def _time_word(tok: Token) -> bool:
+    """A day or time word the parser may take for a subject (*…, Tuesday said*)."""
+    return tok.lower_ in _TIME_WORDS and not any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
 def subject_of(
     verb: Token,
     max_up: int = 4,
@@ -133,6 +144,8 @@ def subject_of(
         subj = None
         for c in v.children:
             if c.dep_ in SUBJECTS and (subj is None or c.i < v.i) and not (quoted and quoted(c.idx)):
+                if subj is not None and _time_word(c) and not _time_word(subj):
+                    continue  # "Mark Carney, governor of …, Tuesday said": the day is no subject
                 subj = c  # the subject nearest before the verb wins; never one inside a quotation
         if subj is not None:
             return subj, False

@@ -35,6 +35,12 @@ from saidwhat.symbols import trim_symbols
 KEEP = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
 _PRIORITY = {label: i for i, label in enumerate(KEEP)}
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "to", "a", "an", "de"})
+# "<country> state television/media/news agency": an outlet by pattern (issue 16)
+_STATE_MEDIA = re.compile(
+    r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)[A-Z][\w.-]+(?:[ \t]+[A-Z][\w.-]+){0,2}"
+    r"(?:['’]s)?[ \t]+state(?:[- ](?:run|owned|controlled))?[ \t]+"
+    r"(?:television|TV|media|news[ \t]+agency|broadcaster|radio|news[ \t]+channel|newspaper|daily|press)\b"
+)
 _HANDLE = re.compile(r"@\w{1,30}")  # preceded by no word character or "@" (checked in code: faster)
 _SIGNATURE_LINE = re.compile(
     r"^[ \t]*[—–][ \t]*(?P<name>[^\n(—–@]{2,60}?)[ \t]*(?:[—–-][ \t]*(?P<alt>[^\n(@—–]{1,60}?)[ \t]*)?"
@@ -177,6 +183,21 @@ class _Extractor:
                 )
             )
             self.taken.add(m.start, m.end)
+
+    def state_media(self) -> None:
+        """"Iranian state television", "Syria's state news agency", "North Korean state media": an
+        outlet by pattern (the country's name or demonym, possessive or not, then *state*, *state-run*
+        or *state-owned*, then a medium), named as written without a leading article."""
+        for m in _STATE_MEDIA.finditer(self.text):
+            a, b = m.start(), m.end()
+            if self.taken.hits(a, b):
+                continue
+            name = m.group(0)
+            self.cands.append(
+                _Cand(a, b, name, "OUTLET", "state:" + fold(name), name=name, fixed=True,
+                      comment=self.in_comment(a))
+            )
+            self.taken.add(a, b)
 
     def signature_lines(self) -> None:
         for m in _SIGNATURE_LINE.finditer(self.text):
@@ -607,6 +628,7 @@ def extract_entities(doc: Doc, segments: Sequence[Segment] = ()) -> EntityIndex:
     """Entities of one parsed document, one per real-world thing, with every mention's offsets."""
     ex = _Extractor(doc, segments)
     ex.gazetteer()
+    ex.state_media()
     ex.signature_lines()
     ex.handle_mentions()
     ex.ner()

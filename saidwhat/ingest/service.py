@@ -119,8 +119,15 @@ def read_upload(upload: Upload, settings: Settings) -> list[SourceDoc]:
     return docs
 
 
-def analyse(sources: Iterable[SourceDoc], settings: Settings) -> Iterator[tuple[SourceDoc, Analysis]]:
-    """Each source with its analysis, in order (parsed ``settings.batch_size`` at a time)."""
+def analyse(
+    sources: Iterable[SourceDoc],
+    settings: Settings,
+    on_error: Callable[[SaidwhatError], None] | None = None,
+) -> Iterator[tuple[SourceDoc, Analysis]]:
+    """Each source with its analysis, in order (parsed ``settings.batch_size`` at a time).
+
+    With ``settings.analysis_timeout``, an article over its budget is passed to ``on_error`` as
+    ``E_TIMEOUT`` (raised without ``on_error``) and skipped; the batch goes on."""
     from saidwhat.pipeline import analyze
 
     pending: list[SourceDoc] = []
@@ -130,7 +137,16 @@ def analyse(sources: Iterable[SourceDoc], settings: Settings) -> Iterator[tuple[
             pending.append(src)
             yield src
 
-    for analysis in analyze(tagged(), batch_size=settings.batch_size):
+    def over_budget(_src: SourceDoc, e: SaidwhatError) -> None:
+        pending.pop(0)  # results come in order: the article stopped is the oldest pending
+        if on_error is None:
+            raise e
+        on_error(e)
+
+    runs = analyze(
+        tagged(), batch_size=settings.batch_size, timeout=settings.analysis_timeout, on_error=over_budget
+    )
+    for analysis in runs:
         yield pending.pop(0), analysis
 
 
@@ -151,6 +167,7 @@ def store_sources(
     settings: Settings,
     *,
     stages: CorpusRegistry = CORPUS_STAGES,
+    on_error: Callable[[SaidwhatError], None] | None = None,
 ) -> IngestReport:
     """Analyse and store ``sources``; the corpus stages hear of each batch of stored documents.
 
@@ -173,7 +190,13 @@ def store_sources(
             waiting.append(len(slots) - 1)
             yield src
 
-    for _src, analysis in analyse(to_analyse(), settings):
+    def failed(e: SaidwhatError) -> None:
+        waiting.pop(0)  # its slot stays empty: no result
+        if on_error is None:
+            raise e
+        on_error(e)
+
+    for _src, analysis in analyse(to_analyse(), settings, failed):
         result = store.add(analysis)
         slots[waiting.pop(0)] = result
         report.statements += len(analysis.statements)

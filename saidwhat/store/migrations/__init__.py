@@ -15,7 +15,7 @@ from saidwhat.store.migrations import (
     v0002_query_indexes,
     v0003_counters,
     v0004_speaker_act_index,
-    v0005_reserved,
+    v0005_statement_confidence,
     v0006_registry_keys,
     v0007_display_title,
 )
@@ -35,7 +35,7 @@ MIGRATIONS: tuple[Migration, ...] = tuple(
         v0002_query_indexes,
         v0003_counters,
         v0004_speaker_act_index,
-        v0005_reserved,
+        v0005_statement_confidence,
         v0006_registry_keys,
         v0007_display_title,
     )

@@ -29,7 +29,8 @@ STATEMENT_COLUMNS = (
     "s.pk, s.sid, s.speaker_text, s.speaker_start, s.speaker_end, s.speaker_name, s.speaker_entity, "
     "s.speaker_anonymous, s.speaker_kind, s.speaker_ref_start, s.speaker_ref_end, s.cue_text, s.cue_start, "
     "s.cue_end, s.cue_lemma, s.content_text, s.content_start, s.content_end, s.mode, s.act, s.hedged, "
-    "s.platform, s.said_on_value, s.said_on_text, s.said_on_start, s.said_on_end, s.segment, s.n_via"
+    "s.platform, s.said_on_value, s.said_on_text, s.said_on_start, s.said_on_end, s.segment, s.n_via, "
+    "s.confidence"
 )
 
 
@@ -72,6 +73,7 @@ def _statement(row: Sequence[Any], parts: list[TextSpan], via: list[Via]) -> Sta
         so_end,
         segment,
         _n_via,
+        confidence,
     ) = row
     speaker = None
     if sp_text is not None:
@@ -90,6 +92,7 @@ def _statement(row: Sequence[Any], parts: list[TextSpan], via: list[Via]) -> Sta
         platform=platform,
         said_on=said_on,
         segment=segment,
+        confidence=confidence,
     )
 
 

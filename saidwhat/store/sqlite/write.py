@@ -215,7 +215,7 @@ _STATEMENT_COLUMNS = (
     "speaker_ref_end, speaker_gid, "
     "cue_text, cue_start, cue_end, cue_lemma, content_text, content_start, content_end, mode, act, "
     "hedged, platform, said_on_value, said_on_text, said_on_start, said_on_end, "
-    "segment, date, n_via"
+    "segment, date, n_via, confidence"
 )
 
 
@@ -265,6 +265,7 @@ def _insert_statement(
         st.segment,
         effective_date(so.value if so else None, published),
         len(st.via),
+        st.confidence,
     )
     spk = conn.execute(
         f"INSERT INTO statements({_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * len(row))})", row
