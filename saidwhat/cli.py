@@ -664,6 +664,178 @@ def serve(
         fail(e)
 
 
+# -- across articles: claims, positions, promises (stored by the claims corpus stage) ----------------
+
+StoryOpt = Annotated[str | None, typer.Option("--story", help="Only this story (its id).")]
+ReportJsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object (the contract's shape).")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="CSV, one row per item, instead of a table.")]
+
+
+def _report(db: Path | None, build: Callable[[StoreProtocol], dict[str, Any]]) -> tuple[dict[str, Any], bool]:
+    """A cross-article report from the stored claim facts, and whether the store has articles without any."""
+
+    def run(store: StoreProtocol) -> tuple[dict[str, Any], bool]:
+        return build(store), store.count_documents() > 0 and not store.claim_stories()
+
+    return _read(db, run)
+
+
+def _emit(
+    report: dict[str, Any],
+    as_json: bool,
+    as_csv: bool,
+    rows: Callable[[dict[str, Any]], Any],
+    columns: tuple[str, ...],
+    unbuilt: bool,
+) -> bool:
+    """JSON or CSV on stdout (True), else False: the caller prints its table."""
+    if unbuilt:
+        print("note: no claim facts are stored yet: run `saidwhat rebuild` once", file=sys.stderr)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        return True
+    if as_csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows(report))
+        return True
+    return False
+
+
+def _short(text: str, n: int = 160) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _amount(v: dict[str, Any]) -> str:
+    if v["value"] is None and v["low"] is None:
+        return ""
+    amount = f"{v['low']:g}–{v['high']:g}" if v["value"] is None else f"{v['value']:g}"
+    return f"{v['qualifier']} {amount}" if v.get("qualifier") else amount
+
+
+@app.command()
+def claims(
+    story: StoryOpt = None,
+    about: Annotated[
+        str | None, typer.Option("--about", help="Only claims whose place, measure or proposition has this.")
+    ] = None,
+    db: DbOpt = None,
+    as_json: ReportJsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Quantity and assertion claims across the stored articles: values by source, updates, contradictions."""
+    from saidwhat.corpus.claims import CLAIM_COLUMNS, claim_rows, claims_report
+
+    report, unbuilt = _report(db, lambda s: claims_report(s, story, about))
+    if _emit(report, as_json, as_csv, claim_rows, CLAIM_COLUMNS, unbuilt):
+        return
+    table = Table(title=f"{len(report['claims'])} claim(s)")
+    for col in ("claim", "measure / proposition", "about", "date", "value", "source", "notes"):
+        table.add_column(col, overflow="fold")
+    for row in claim_rows(report):
+        first = row["index"] == 0
+        notes = "; ".join(
+            x
+            for x in (
+                str(row["updates"] or ""),
+                f"contradicts {row['contradicts']}" if row["contradicts"] else "",
+            )
+            if x
+        )
+        value = _amount(row) if row["kind"] == "quantity" else str(row["stance"])
+        table.add_row(
+            *(
+                Text(str(c or ""))
+                for c in (
+                    row["claim"] if first else "",
+                    (row["measure"] or row["proposition"]) if first else "",
+                    row["about"] if first else "",
+                    row["said_on"] or row["published"],
+                    value,
+                    row["source"] or "(the article)",
+                    notes,
+                )
+            )
+        )
+    out.print(table)
+
+
+@app.command()
+def positions(
+    story: StoryOpt = None, db: DbOpt = None, as_json: ReportJsonOpt = False, as_csv: CsvOpt = False
+) -> None:
+    """Each actor's stance on each issue across the stored articles, with changes and evidence."""
+    from saidwhat.corpus.claims import POSITION_COLUMNS, position_rows, positions_report
+
+    report, unbuilt = _report(db, lambda s: positions_report(s, story))
+    if _emit(report, as_json, as_csv, position_rows, POSITION_COLUMNS, unbuilt):
+        return
+    table = Table(title=f"{len(report['cells'])} position(s)")
+    for col in ("actor", "issue", "stance", "first", "last", "changes", "evidence"):
+        table.add_column(col, overflow="fold")
+    for c in report["cells"]:
+        changes = "; ".join(f"{x['on']}: {x['from']} → {x['to']}" for x in c["changes"])
+        table.add_row(
+            *(
+                Text(str(x or ""))
+                for x in (
+                    c["actor"],
+                    c["issue"],
+                    c["stance"],
+                    c["first"],
+                    c["last"],
+                    changes,
+                    len(c["evidence"]),
+                )
+            )
+        )
+    out.print(table)
+
+
+@app.command()
+def promises(
+    story: StoryOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="YYYY-MM-DD for the status (default: the latest article's date)."),
+    ] = None,
+    db: DbOpt = None,
+    as_json: ReportJsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Promises, predictions, threats and deadlines with their due dates and status as of a date."""
+    from datetime import date
+
+    from saidwhat.corpus.claims import PROMISE_COLUMNS, promise_rows, promises_report
+
+    day = _valid_date(as_of, "--as-of")
+    when = date.fromisoformat(day) if day else None
+    report, unbuilt = _report(db, lambda s: promises_report(s, story, when))
+    if _emit(report, as_json, as_csv, promise_rows, PROMISE_COLUMNS, unbuilt):
+        return
+    table = Table(title=f"{len(report['promises'])} promise(s), as of {report['as_of'] or '—'}")
+    for col in ("speaker", "act", "said on", "due", "status", "text", "follow-ups"):
+        table.add_column(col, overflow="fold")
+    for p in report["promises"]:
+        table.add_row(
+            *(
+                Text(str(x or ""))
+                for x in (
+                    p["speaker"] or "—",
+                    p["act"],
+                    p["said_on"],
+                    p["due"],
+                    p["status"],
+                    p["text"],
+                    len(p["followups"]),
+                )
+            )
+        )
+    out.print(table)
+
+
 def main() -> None:
     app()
 

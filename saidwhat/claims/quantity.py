@@ -21,9 +21,7 @@ from datetime import date
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, find_phrases, singular, words
-from saidwhat.entities.resources import fold, load_knowledge
 from saidwhat.model import Quantity, Statement
-from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
 INHERIT = frozenset(
@@ -59,6 +57,10 @@ def _cut_right(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
 
 def _after_number(ws: list[Word]) -> list[Word]:
     """The quantity's words after its number ("48 remaining hostages" -> remaining hostages)."""
+    # imported here: the packages saidwhat.quantities and saidwhat.entities load spaCy, which readers of
+    # stored facts (saidwhat claims, the web pages) must not need
+    from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon
+
     last = -1
     for i, w in enumerate(ws):
         if (
@@ -402,6 +404,8 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
     s0 = view.sentence(sp.start)[0]
     names = {p.name for p in view.places_in(max(s0, sp.start - 40), sp.end)}
     # a demonym or country in the speaker's own description ("Mexican Health Secretary ...")
+    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+
     kb = load_knowledge()
     folded_aliases = {fold(k): v for k, v in view.aliases.items()}
     toks = fold(sp.text).split()

@@ -92,3 +92,7 @@ class CorpusRegistry:
 CORPUS_STAGES = CorpusRegistry([])
 
 __all__ = ["CORPUS_STAGES", "CorpusRegistry", "CorpusStage"]
+
+from saidwhat.corpus.claims import ClaimsStage  # noqa: E402 - after the registry it registers with
+
+CORPUS_STAGES.register(ClaimsStage())

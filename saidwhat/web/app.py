@@ -42,6 +42,7 @@ from saidwhat.settings import Settings
 from saidwhat.store import StoreProtocol
 from saidwhat.web.cancel import Slots, run_cancellable
 from saidwhat.web.chart import act_colour
+from saidwhat.web.claims import router as across_router
 from saidwhat.web.guard import Guard
 from saidwhat.web.markup import css_token
 from saidwhat.web.pages import (
@@ -276,6 +277,10 @@ async def search(
         slots=request.app.state.search_slots,
     )
     return render(request, built)
+
+
+# the across-articles pages (claims, positions, promises): saidwhat/web/claims.py
+router.include_router(across_router)
 
 
 # -- adding articles -----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import quote
 
+from saidwhat.claims import ArticleFacts
 from saidwhat.errors import SaidwhatError
 from saidwhat.model import Analysis
 from saidwhat.store.fts import fts_query
@@ -27,6 +28,7 @@ from saidwhat.store.registry import (
     normalise,
     rebuild_registry,
 )
+from saidwhat.store.sqlite.claims import read_claim_facts, read_claim_stories
 from saidwhat.store.sqlite.errors import db_error, guard
 from saidwhat.store.sqlite.names import Role, match_names, name_clause, named_counts
 from saidwhat.store.sqlite.read import load_analysis, load_records
@@ -807,3 +809,19 @@ class SQLiteStore:
             ).fetchone()[0]
             version = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
         return Stats(int(docs), int(versions), int(statements), int(entities), int(mentions), int(version))
+
+    # -- the claims corpus stage ---------------------------------------------------------------------
+
+    @guard
+    def claim_facts(self, story: str | None = None) -> list[ArticleFacts]:
+        """Stored claim facts of the current articles (of one story); [] before the claims stage ran."""
+        conn = self._conn()
+        with self._snapshot(conn):
+            return read_claim_facts(conn, story)
+
+    @guard
+    def claim_stories(self) -> list[tuple[str | None, int]]:
+        """The stories the claim facts belong to, with their article counts (None: no story)."""
+        conn = self._conn()
+        with self._snapshot(conn):
+            return read_claim_stories(conn)
