@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from saidwhat.corpus.stories import StoriesStage  # imports nothing from this package
 from saidwhat.store.migrations import Migration
 from saidwhat.store.protocol import StoreProtocol
 
@@ -90,5 +91,7 @@ class CorpusRegistry:
 
 # the stages saidwhat runs (stories, claims, ... register here as they are written)
 CORPUS_STAGES = CorpusRegistry([])
+# stories first: later stages (claims) read the story of an article (store.story_of)
+CORPUS_STAGES.register(StoriesStage())
 
 __all__ = ["CORPUS_STAGES", "CorpusRegistry", "CorpusStage"]
