@@ -12,8 +12,9 @@ Tables (stage ``stories``, versioned by :data:`MIGRATIONS`):
 pass, no reclustering, cost per article independent of the store. A new version of a stored
 article (same source) takes the story of the version it replaces and its row (features of the new
 text); it is not filed again. Current articles without a row (a store ingested before this stage
-existed) are filed with the next batch. ``rebuild`` recomputes every article's features and files
-them all, from a fresh clusterer, in (published, id) order: :func:`saidwhat.stories.cluster`. Both
+existed) are filed with the next batch, all together in (published, id) order. ``rebuild``
+recomputes every article's features and files them all, from a fresh clusterer, in (published, id)
+order, as :func:`saidwhat.stories.cluster` does. Both
 give the same tables when articles arrive in (published, id) order; an article that arrives late
 (dated before articles already filed) is placed online, and a rebuild may place it differently
 (see ``docs/stories.md``).
@@ -29,6 +30,7 @@ from typing import Any
 
 from saidwhat.store.migrations import Migration
 from saidwhat.store.protocol import Connection, StoreProtocol
+from saidwhat.store.types import DocumentSummary
 from saidwhat.stories import (
     ArticleFeatures,
     ClusterParams,
@@ -62,7 +64,7 @@ MIGRATIONS = (
 
 
 def _dump(f: ArticleFeatures) -> str:
-    return json.dumps(f.to_dict(), ensure_ascii=False, sort_keys=True)
+    return json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
 def _order(f: ArticleFeatures) -> tuple[str, str]:
@@ -71,8 +73,9 @@ def _order(f: ArticleFeatures) -> tuple[str, str]:
 
 @dataclass(slots=True)
 class _Row:
-    features: ArticleFeatures
+    features: ArticleFeatures  # as read back from ``text``: what a rebuild files, float for float
     source: str
+    text: str
 
 
 @dataclass(slots=True)
@@ -110,25 +113,34 @@ class StoriesStage:
         rows = []
         for doc_id in doc_ids:
             analysis = store.get(doc_id)
-            rows.append(_Row(features_of(analysis, doc_id), analysis.doc.source))
+            text = _dump(features_of(analysis, doc_id))
+            rows.append(_Row(ArticleFeatures.from_dict(json.loads(text)), analysis.doc.source, text))
         return rows
 
-    def _missing(self, store: StoreProtocol) -> list[str]:
-        """Current articles without a row (looked for only when the counts say there are some)."""
+    def _missing(self, store: StoreProtocol, added: Sequence[DocumentSummary]) -> list[str]:
+        """Current articles other than ``added`` without a row (a store from before this stage); the
+        store is scanned only when the counts say there are some."""
+        ids = {d.id for d in added}
         with store.snapshot() as conn:
             have = int(conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0])
-            if have >= store.count_documents():
+            # rows that stay only until this batch is filed: earlier versions, and the added themselves
+            going = {
+                doc
+                for d in added
+                for (doc,) in conn.execute(
+                    "SELECT doc_id FROM story_articles WHERE source = ? OR doc_id = ?", (d.source, d.id)
+                )
+            }
+            if have - len(going) + len(added) >= store.count_documents():
                 return []
             known = {d for (d,) in conn.execute("SELECT doc_id FROM story_articles")}
-        return [d for d in store.document_ids() if d not in known]
+        return [d for d in store.document_ids() if d not in known and d not in ids]
 
     def on_added(self, store: StoreProtocol, doc_ids: Sequence[str]) -> None:
-        added = [d for d in dict.fromkeys(doc_ids) if store.document(d).superseded_by is None]
-        if added:
-            self._file(store, self._rows(store, added))
-        missing = self._missing(store)
-        if missing:
-            self._file(store, self._rows(store, missing))
+        added = [s for s in map(store.document, dict.fromkeys(doc_ids)) if s.superseded_by is None]
+        todo = [s.id for s in added] + self._missing(store, added)
+        if todo:
+            self._file(store, self._rows(store, todo))
 
     def _file(self, store: StoreProtocol, rows: list[_Row]) -> None:
         """Write the rows; articles new to the stage join stories in (published, id) order."""
@@ -156,7 +168,7 @@ class StoriesStage:
                 "INSERT INTO story_articles (doc_id, source, published, story, features) "
                 "VALUES (?, ?, ?, ?, ?)",
                 [
-                    (r.features.id, r.source, r.features.published, stories[r.features.id], _dump(r.features))
+                    (r.features.id, r.source, r.features.published, stories[r.features.id], r.text)
                     for r in rows
                 ],
             )
@@ -175,7 +187,7 @@ class StoriesStage:
                 conn.executemany(
                     "INSERT INTO story_articles (doc_id, source, published, story, features) "
                     "VALUES (?, ?, ?, NULL, ?)",
-                    [(r.features.id, r.source, r.features.published, _dump(r.features)) for r in rows],
+                    [(r.features.id, r.source, r.features.published, r.text) for r in rows],
                 )
         clusterer = StoryClusterer(self.params)
         with store.transaction() as conn:

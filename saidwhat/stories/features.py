@@ -46,19 +46,21 @@ _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 @functools.cache
 def _stop_words() -> frozenset[str]:
-    """spaCy's English stop words and the news words of ``[terms] extra_stop_words`` in
-    ``saidwhat/data/stories.toml`` (reporting verbs, weekdays, honorifics, ...). Loaded on first
-    use, so that readers of stored features (CLI, web) never import spaCy."""
+    """spaCy's English stop words (a copy in ``saidwhat/data/stop_words_en.txt``, so that readers of
+    stored features never import spaCy; a test checks it against spaCy's list) and the news words
+    of ``[terms] extra_stop_words`` in ``saidwhat/data/stories.toml`` (reporting verbs, weekdays,
+    honorifics, ...). Loaded on first use."""
     import tomllib
     from importlib import resources
 
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    raw = resources.files("saidwhat").joinpath("data/stories.toml").read_text(encoding="utf-8")
+    data = resources.files("saidwhat").joinpath("data")
+    lines = data.joinpath("stop_words_en.txt").read_text(encoding="utf-8").splitlines()
+    base = frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    raw = data.joinpath("stories.toml").read_text(encoding="utf-8")
     extra = tomllib.loads(raw).get("terms", {}).get("extra_stop_words", [])
     if not isinstance(extra, list) or not all(isinstance(w, str) for w in extra):
         raise ValueError("stories.toml: [terms] extra_stop_words must be a list of strings")
-    return frozenset(w.lower() for w in STOP_WORDS) | frozenset(w.lower() for w in extra)
+    return base | frozenset(w.lower() for w in extra)
 
 
 def normalize_term(word: str) -> str | None:
