@@ -54,6 +54,7 @@ from saidwhat.web.pages import (
     search_page,
 )
 from saidwhat.web.render import render, render_error, wants_json
+from saidwhat.web.stories import router as stories_router
 from saidwhat.web.titles import Titles
 
 log = logging.getLogger("saidwhat.web")
@@ -394,6 +395,10 @@ def docs(request: Request) -> Response:
         "codes": CATALOGUE,
     }
     return render(request, Page("docs.html", context, spec))
+
+
+# the stories pages (/stories, /story/{id}): saidwhat/web/stories.py
+router.include_router(stories_router)
 
 
 # -- the app -------------------------------------------------------------------------------------------
