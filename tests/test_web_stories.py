@@ -122,3 +122,16 @@ def test_picture_geometry() -> None:
     assert len(spark.bars) == 2 and spark.bars[0].h > spark.bars[1].h
     year = sparkline([f"2024-{m:02d}-01" for m in range(1, 13)])
     assert len(year.bars) == 12 and "one bar per" in year.label
+
+
+def test_the_speakers_drawn_get_distinct_colours_first() -> None:
+    from saidwhat.web.storychart import PALETTE, speaker_colours
+
+    voices = [f"Voice {i}" for i in range(12)]
+    dates = [
+        {"date": "2025-01-01", "entries": [{"speaker": "they"}, {"speaker": "Voice 11"}, {"speaker": None}]}
+    ]
+    colours = speaker_colours(voices, dates)
+    assert colours["they"] == PALETTE[0] and colours["Voice 11"] == PALETTE[1]
+    drawn = [colours[n] for n in ("they", "Voice 11", *voices[: len(PALETTE) - 2])]
+    assert len(set(drawn)) == len(PALETTE)

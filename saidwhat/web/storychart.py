@@ -37,11 +37,10 @@ def speaker_colour(name: str | None, colours: dict[str, str] | None = None) -> s
 
 
 def speaker_colours(speakers: Sequence[str], dates: Sequence[dict[str, Any]]) -> dict[str, str]:
-    """Distinct colours on one page: the story's voices (most quoted first), then the other speakers
-    of its timeline in date order, one palette colour each while they last (grey afterwards)."""
-    names = list(
-        dict.fromkeys([*speakers, *(e["speaker"] for d in dates for e in d["entries"] if e.get("speaker"))])
-    )
+    """Distinct colours on one page: the speakers of the timeline in date order, then the story's
+    other voices (most quoted first), one palette colour each while they last (grey afterwards)."""
+    drawn = [e["speaker"] for d in dates for e in d["entries"] if e.get("speaker")]
+    names = list(dict.fromkeys([*drawn, *speakers]))
     return {n: PALETTE[i] if i < len(PALETTE) else NO_SPEAKER for i, n in enumerate(names)}
 
 
