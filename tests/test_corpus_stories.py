@@ -3,6 +3,7 @@ the CLI's JSON shapes (hand-made articles and the seeds), JSONL ids kept as sour
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import subprocess
@@ -261,3 +262,32 @@ def test_the_stop_word_copy_is_spacys_list() -> None:
     copy = {w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")}
     assert copy == {w.lower() for w in STOP_WORDS}
     assert copy <= _stop_words()
+
+
+def test_a_failed_batch_leaves_no_trace(tmp_path: Path, monkeypatch: Any) -> None:
+    articles = stream()
+    with open_store(tmp_path / "clean.db") as store:
+        registry().prepare(store)
+        clean = StoriesStage()
+        for a in articles:
+            clean.on_added(store, [store.add(a).doc_id])
+        expected = tables(store)
+    with open_store(tmp_path / "fail.db") as store:
+        registry().prepare(store)
+        stage = StoriesStage()
+        for a in articles[:3]:
+            stage.on_added(store, [store.add(a).doc_id])
+        fourth = store.add(articles[3]).doc_id
+
+        def broken(*_: Any) -> None:
+            raise RuntimeError("disk full")
+
+        with monkeypatch.context() as m:
+            m.setattr(StoriesStage, "_save", broken)
+            with contextlib.suppress(RuntimeError):
+                stage.on_added(store, [fourth])
+        assert store.story_of(fourth) is None  # rolled back, and the clusterer in memory dropped
+        stage.on_added(store, [fourth])  # the batch again
+        for a in articles[4:]:
+            stage.on_added(store, [store.add(a).doc_id])
+        assert tables(store) == expected

@@ -95,8 +95,9 @@ class StoriesStage:
         row = conn.execute("SELECT token, state FROM story_state WHERE id = 1").fetchone()
         if row is None:
             return StoryClusterer(self.params)
-        if self._cache is not None and self._cache[:2] == (store.location, row[0]):
-            return self._cache[2]
+        cached, self._cache = self._cache, None  # taken: a failed write must not leave it half-updated
+        if cached is not None and cached[:2] == (store.location, row[0]):
+            return cached[2]
         return StoryClusterer.from_dict(json.loads(row[1]))
 
     def _save(self, store: StoreProtocol, conn: Connection, clusterer: StoryClusterer) -> None:
