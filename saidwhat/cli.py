@@ -834,6 +834,112 @@ def promises(
             )
         )
     out.print(table)
+# -- stories and timelines (the stories corpus stage, saidwhat/corpus/stories.py) ---------------------
+
+StoryJsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object (the API's shape).")]
+
+
+def _note_no_stories(found: bool) -> None:
+    if not found:
+        print("note: no stories stored yet (ingest articles, or run `saidwhat rebuild`)", file=sys.stderr)
+
+
+def _print_json(doc: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+
+
+def _story_table(stories: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'}")
+    for col in ("id", "title", "first", "last", "size", "voices"):
+        table.add_column(col, overflow="fold")
+    for s in stories:
+        voices = ", ".join(v["name"] for v in s["speakers"][:3])
+        table.add_row(
+            *(Text(str(c or "")) for c in (s["id"], s["title"], s["first"], s["last"], s["size"], voices))
+        )
+    return table
+
+
+def _timeline_table(doc: dict[str, Any], titles: dict[str, str]) -> Table:
+    table = Table(title=f"timeline of {doc['story'] or 'every story'}: {len(doc['dates'])} date(s)")
+    for col in ("date", "score", "who", "entry", "article"):
+        table.add_column(col, overflow="fold")
+    for d in doc["dates"]:
+        for i, e in enumerate(d["entries"]):
+            text = e["text"] if len(e["text"]) <= 200 else e["text"][:197] + "…"
+            first = i == 0
+            table.add_row(
+                Text(d["date"] if first else ""),
+                Text(f"{d['score']:g}" if first else ""),
+                Text(e.get("speaker") or ""),
+                Text(text),
+                Text(titles.get(e["article"]) or e["article"][:12]),
+            )
+    return table
+
+
+@app.command("stories")
+def stories_command(db: DbOpt = None, as_json: StoryJsonOpt = False) -> None:
+    """List the stories of the store: title, span, size and voices (biggest first)."""
+    from saidwhat.corpus.stories import stories_report
+
+    doc = _read(db, stories_report)
+    _note_no_stories(bool(doc["stories"]))
+    if as_json:
+        _print_json(doc)
+        return
+    out.print(_story_table(doc["stories"]))
+
+
+@app.command("story")
+def story_command(
+    story_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A story id (st<N>, see `saidwhat stories`).")
+    ],
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Keep the K best dates.")] = None,
+    db: DbOpt = None,
+    as_json: StoryJsonOpt = False,
+) -> None:
+    """One story: title, span, entities, voices, articles and its timeline."""
+    from saidwhat.corpus.stories import story_report
+
+    doc = _read(db, lambda store: story_report(store, story_id, top))
+    if as_json:
+        _print_json(doc)
+        return
+    out.print(_story_table([doc]))
+    ents = ", ".join(f"{e['name']} ({e['count']})" for e in doc["entities"])
+    out.print(Text(f"entities: {ents}"))
+    arts = Table(title=f"{doc['size']} article(s)")
+    for col in ("published", "title", "source", "id"):
+        arts.add_column(col, overflow="fold")
+    for a in doc["articles"]:
+        arts.add_row(*(Text(a[k] or "") for k in ("published", "title", "source")), Text(a["id"][:12]))
+    out.print(arts)
+    titles = {a["id"]: a["title"] or a["source"] for a in doc["articles"]}
+    out.print(_timeline_table(doc["timeline"], titles))
+
+
+@app.command("timeline")
+def timeline_command(
+    story_id: Annotated[str | None, typer.Argument(metavar="[STORY]", help="A story id (st<N>).")] = None,
+    every: Annotated[bool, typer.Option("--all", help="One timeline over every stored article.")] = False,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Keep the K best dates.")] = None,
+    db: DbOpt = None,
+    as_json: StoryJsonOpt = False,
+) -> None:
+    """The key dates of a story (or of every article with --all): what happened and who said what."""
+    from saidwhat.corpus.stories import timeline_report
+
+    if (story_id is None) == (not every):
+        fail(SaidwhatError("E_BAD_REQUEST", "give a story id or --all (not both)", "timeline"))
+    doc = _read(db, lambda store: timeline_report(store, None if every else story_id, top))
+    if every:
+        _note_no_stories(bool(doc["dates"]))
+    if as_json:
+        _print_json(doc)
+        return
+    out.print(_timeline_table(doc, {}))
 
 
 def main() -> None:

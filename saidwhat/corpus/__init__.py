@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from saidwhat.corpus.stories import StoriesStage  # imports nothing from this package
 from saidwhat.store.migrations import Migration
 from saidwhat.store.protocol import StoreProtocol
 
@@ -90,9 +91,17 @@ class CorpusRegistry:
 
 # the stages saidwhat runs (stories, claims, ... register here as they are written)
 CORPUS_STAGES = CorpusRegistry([])
+# stories first: later stages (claims) read the story of an article (store.story_of)
+CORPUS_STAGES.register(StoriesStage())
 
 __all__ = ["CORPUS_STAGES", "CorpusRegistry", "CorpusStage"]
 
 from saidwhat.corpus.claims import ClaimsStage  # noqa: E402 - after the registry it registers with
 
-CORPUS_STAGES.register(ClaimsStage())
+
+def _story_of(store: StoreProtocol, doc_id: str) -> str | None:
+    return store.story_of(doc_id)
+
+
+# claims are grouped per story: the stories stage runs first and names each article's story
+CORPUS_STAGES.register(ClaimsStage(story_of=_story_of, needs=("stories",)))

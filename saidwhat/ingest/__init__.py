@@ -205,7 +205,8 @@ def _dispatch(
 ) -> Iterator[SourceDoc | SaidwhatError]:
     if f.path is None:
         for item in _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings):
-            if isinstance(item, SourceDoc):
+            # a JSONL line's own id stays its source (the article's stable id)
+            if isinstance(item, SourceDoc) and item.source.startswith(STDIN_SOURCE):
                 item.source = stdin_source(item.text)
             yield item
         return

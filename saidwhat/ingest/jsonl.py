@@ -3,9 +3,12 @@
 Each non-blank line is an object with ``text`` (plain text, held as given, newlines normalised)
 or ``html`` (a page, read as :mod:`saidwhat.ingest.html` reads files), plus optional ``title``,
 ``url``, ``author`` and ``published`` (``YYYY-MM-DD`` or an ISO 8601 timestamp; it wins over a
-date in the page's metadata). A bad line is E_JSONL (E_DATE for a bad date, E_EMPTY / E_TOO_LARGE /
-E_HTML for its text) with its line number, and the other lines are still read. Documents get
-``source = "path:N"`` and ``stem = "<filestem>-N"``.
+date in the page's metadata), and an optional ``id`` (a string or an integer). A bad line is E_JSONL
+(E_DATE for a bad date, E_EMPTY / E_TOO_LARGE / E_HTML for its text) with its line number, and the
+other lines are still read. Documents get ``stem = "<filestem>-N"`` and ``source = "path:N"``, or,
+when the line has an ``id``, ``source = id``: the article's stable id, kept in every output that
+names the article (the store's versions follow it: a line with a known id and another text is a new
+version of that article, wherever it comes from).
 
 Hostile lines stay one line's error: a line nested more than :data:`~.safejson.MAX_DEPTH` levels deep
 is E_JSONL (checked without recursion before parsing), and a line longer than :func:`line_limit`
@@ -83,6 +86,14 @@ def _record(obj: Any, n: int, settings: Settings, source: str, stem: str) -> Sou
             raise SaidwhatError("E_JSONL", f'"{key}" must be a string, not {type(value).__name__}', source, n)
         if value.strip():
             fields[key] = value.strip()
+    ident = obj.get("id")
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, (str, int))):
+        raise SaidwhatError(
+            "E_JSONL", f'"id" must be a string or an integer, not {type(ident).__name__}', source, n
+        )
+    stable = str(ident).strip() if ident is not None else ""
+    if stable:
+        where = stable
     published = None
     if "published" in fields:
         published = parse_iso_date(fields["published"], allow_time=True)

@@ -12,6 +12,7 @@ shown and linked without the article at hand. :meth:`ArticleFeatures.to_dict` /
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -43,38 +44,40 @@ _PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]\"“”‘’—–]|\s-\s")
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
+@functools.cache
 def _stop_words() -> frozenset[str]:
-    """spaCy's English stop words and the news words of ``[terms] extra_stop_words`` in
-    ``saidwhat/data/stories.toml`` (reporting verbs, weekdays, honorifics, ...)."""
+    """spaCy's English stop words (a copy in ``saidwhat/data/stop_words_en.txt``, so that readers of
+    stored features never import spaCy; a test checks it against spaCy's list) and the news words
+    of ``[terms] extra_stop_words`` in ``saidwhat/data/stories.toml`` (reporting verbs, weekdays,
+    honorifics, ...). Loaded on first use."""
     import tomllib
     from importlib import resources
 
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    raw = resources.files("saidwhat").joinpath("data/stories.toml").read_text(encoding="utf-8")
+    data = resources.files("saidwhat").joinpath("data")
+    lines = data.joinpath("stop_words_en.txt").read_text(encoding="utf-8").splitlines()
+    base = frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    raw = data.joinpath("stories.toml").read_text(encoding="utf-8")
     extra = tomllib.loads(raw).get("terms", {}).get("extra_stop_words", [])
     if not isinstance(extra, list) or not all(isinstance(w, str) for w in extra):
         raise ValueError("stories.toml: [terms] extra_stop_words must be a list of strings")
-    return frozenset(w.lower() for w in STOP_WORDS) | frozenset(w.lower() for w in extra)
-
-
-STOP = _stop_words()
+    return base | frozenset(w.lower() for w in extra)
 
 
 def normalize_term(word: str) -> str | None:
     """A content word as a term: lower case, possessive and a plural ``s`` dropped; None for a stop
     word or a one-letter token."""
+    stop = _stop_words()
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
-    if len(w) < 2 or w in STOP:
+    if len(w) < 2 or w in stop:
         return None
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
-    return None if w in STOP else w
+    return None if w in stop else w
 
 
 @dataclass(slots=True)

@@ -60,6 +60,7 @@ from saidwhat.web.pages import (
 )
 from saidwhat.web.render import render, render_error, wants_json
 from saidwhat.web.security import CsrfTokens, HostPolicy, SiteGuard, csrf_token, verify_form_token
+from saidwhat.web.stories import router as stories_router
 from saidwhat.web.titles import Titles
 from saidwhat.web.upload import AnalysisService
 
@@ -435,6 +436,10 @@ def docs(request: Request) -> Response:
         "codes": CATALOGUE,
     }
     return render(request, Page("docs.html", context, spec))
+
+
+# the stories pages (/stories, /story/{id}): saidwhat/web/stories.py
+router.include_router(stories_router)
 
 
 # -- the app -------------------------------------------------------------------------------------------

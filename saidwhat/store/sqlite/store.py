@@ -32,7 +32,13 @@ from saidwhat.store.sqlite.claims import read_claim_facts, read_claim_stories
 from saidwhat.store.sqlite.errors import db_error, guard
 from saidwhat.store.sqlite.names import Role, match_names, name_clause, named_counts
 from saidwhat.store.sqlite.read import load_analysis, load_records
-from saidwhat.store.sqlite.search import article_filters, fts_errors, query_budget, search_page
+from saidwhat.store.sqlite.search import (
+    article_filters,
+    fts_errors,
+    query_budget,
+    search_page,
+)
+from saidwhat.store.sqlite.stories import read_stories, read_story_features, read_story_of, read_story_state
 from saidwhat.store.sqlite.write import insert_analysis
 from saidwhat.store.types import (
     AddResult,
@@ -45,6 +51,7 @@ from saidwhat.store.types import (
     StatementRecord,
     Stats,
 )
+from saidwhat.stories import ArticleFeatures
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -825,3 +832,34 @@ class SQLiteStore:
         conn = self._conn()
         with self._snapshot(conn):
             return read_claim_stories(conn)
+    # -- the stories corpus stage (saidwhat/corpus/stories.py) ----------------------------------------
+
+    @guard
+    def story_of(self, doc_id: str) -> str | None:
+        """The story id of a current article; None when it has none (or the stage has not run)."""
+        return read_story_of(self._conn(), doc_id)
+
+    @guard
+    def stories(self) -> dict[str, list[ArticleFeatures]]:
+        """Every story id -> its articles' stored features, oldest first; {} before the stage ran."""
+        conn = self._conn()
+        with self._snapshot(conn):
+            return read_stories(conn)
+
+    @guard
+    def story_features(self, story: str | None = None) -> list[ArticleFeatures]:
+        """Stored features of one story's articles (of every article with a story when None), oldest
+        first; ``E_NOT_FOUND`` for an unknown story id."""
+        conn = self._conn()
+        with self._snapshot(conn):
+            found = read_story_features(conn, story)
+        if story is not None and not found:
+            raise SaidwhatError("E_NOT_FOUND", f"no story with id {story!r}")
+        return found
+
+    @guard
+    def story_state(self) -> dict[str, Any] | None:
+        """The stories stage's clusterer state (``saidwhat/1-story-state``), None before it ran."""
+        conn = self._conn()
+        with self._snapshot(conn):
+            return read_story_state(conn)
