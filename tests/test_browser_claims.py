@@ -4,9 +4,6 @@ to the sentence it comes from. Hand-made articles (no ../shared needed); a scree
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +13,7 @@ import pytest
 from saidwhat.corpus import CORPUS_STAGES
 from saidwhat.store import open_store
 from tests.claims_fixtures import flood_articles
+from tests.web_fixtures import serving
 
 pytestmark = pytest.mark.browser
 
@@ -32,16 +30,8 @@ sync_api = pytest.importorskip(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from saidwhat.web import create_app
 
     db = tmp_path_factory.mktemp("browser-claims") / "claims.db"
@@ -49,20 +39,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for a in flood_articles():
             store.add(a)
         CORPUS_STAGES.rebuild(store)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(open_store(db)), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(open_store(db))) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture

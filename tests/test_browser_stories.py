@@ -3,8 +3,6 @@ story's timeline picture, and a timeline entry followed to its sentence in the a
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 
 from saidwhat.store import open_store
 from tests.conftest import SAMPLE_000, SAMPLE_002, SAMPLES
+from tests.web_fixtures import serving
 
 pytestmark = pytest.mark.browser
 
@@ -34,36 +33,19 @@ if not SAMPLES.is_dir():
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from saidwhat.ingest import iter_sources
     from saidwhat.ingest.base import SourceDoc
     from saidwhat.ingest.service import store_sources
     from saidwhat.settings import Settings
     from saidwhat.web import create_app
-    from tests.test_browser_web import _free_port
 
     db = tmp_path_factory.mktemp("browser-stories") / "stories.db"
     settings = Settings()
     docs = [d for d in iter_sources([str(SAMPLE_000), str(SAMPLE_002)], settings) if isinstance(d, SourceDoc)]
     with open_store(db) as store:
         store_sources(store, docs, settings)  # the real ingest service: the stories stage runs
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(open_store(db, read_only=True)), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(open_store(db, read_only=True))) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def test_stories_to_a_timeline_entry_in_its_article(base_url: str) -> None:

@@ -7,9 +7,6 @@ the sample articles (through the real pipeline) and a hostile article. Screensho
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +15,7 @@ import pytest
 
 from saidwhat.store import Store, open_store
 from tests.conftest import SAMPLE_000, SAMPLE_002, SAMPLES
-from tests.web_fixtures import HOSTILE_TITLE, hostile_analysis
+from tests.web_fixtures import HOSTILE_TITLE, hostile_analysis, serving
 
 pytestmark = pytest.mark.browser
 
@@ -39,16 +36,8 @@ if not SAMPLES.is_dir():
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from saidwhat.ingest import iter_sources
     from saidwhat.ingest.base import SourceDoc
     from saidwhat.pipeline import analyze
@@ -64,20 +53,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for analysis in analyze(docs):
             store.add(analysis)
         store.add(hostile_analysis())
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(open_store(db)), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(open_store(db))) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
