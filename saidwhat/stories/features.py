@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from saidwhat.model import Analysis, Segment
+from saidwhat.model import Analysis, Segment, TextSpan
 
 FEATURES_SCHEMA = "saidwhat/1-features"
 JSON = dict[str, Any]
@@ -80,20 +80,8 @@ def normalize_term(word: str) -> str | None:
     return None if w in stop else w
 
 
-@dataclass(slots=True)
-class Span:
-    """A piece of the article: ``text == article_text[start:end]``."""
-
-    text: str
-    start: int
-    end: int
-
-    def to_dict(self) -> JSON:
-        return {"text": self.text, "start": self.start, "end": self.end}
-
-    @classmethod
-    def from_dict(cls, d: JSON) -> Span:
-        return cls(text=d["text"], start=int(d["start"]), end=int(d["end"]))
+# a piece of the article, ``text == article_text[start:end]``: the contract's plain span
+Span = TextSpan
 
 
 @dataclass(slots=True)
