@@ -436,12 +436,13 @@ def test_reader_is_not_blocked_by_a_writer(tmp_path: Path) -> None:
     try:
         with writer._transaction() as conn:  # hold the write lock with an uncommitted article
             from saidwhat.store.registry import Resolver
-            from saidwhat.store.sqlite.write import insert_analysis
+            from saidwhat.store.sql.write import insert_analysis
 
             insert_analysis(
                 conn,
                 Resolver(conn, writer.rules),
                 article("1.txt", "2025-06-30", [Quote("Donald Trump", "second")]),
+                writer.dialect,
             )
             # the reader sees the last committed state, at once
             assert reader.count_documents() == 1

@@ -82,7 +82,12 @@ class ClaimsStage:
         for i in range(0, len(doc_ids), CHUNK):
             rows = self._rows(store, doc_ids[i : i + CHUNK])
             with store.transaction() as conn:
-                conn.executemany("INSERT OR REPLACE INTO claim_facts VALUES (?, ?, ?, ?, ?)", rows)
+                conn.executemany(
+                    "INSERT INTO claim_facts VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET "
+                    "source = excluded.source, story = excluded.story, published = excluded.published, "
+                    "facts = excluded.facts",
+                    rows,
+                )
 
     def on_added(self, store: StoreProtocol, doc_ids: Sequence[str]) -> None:
         current = store.document_ids()

@@ -103,7 +103,8 @@ class StoriesStage:
     def _save(self, store: StoreProtocol, conn: Connection, clusterer: StoryClusterer) -> None:
         token = uuid.uuid4().hex
         conn.execute(
-            "INSERT OR REPLACE INTO story_state (id, token, state) VALUES (1, ?, ?)",
+            "INSERT INTO story_state (id, token, state) VALUES (1, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET token = excluded.token, state = excluded.state",
             (token, json.dumps(clusterer.to_dict(), ensure_ascii=False, separators=(",", ":"))),
         )
         self._cache = (store.location, token, clusterer)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -52,6 +51,7 @@ from saidwhat.entities.crossdoc import (
     translit,
 )
 from saidwhat.errors import SaidwhatError
+from saidwhat.store.protocol import Connection
 
 ALIASES_ENV = "SAIDWHAT_ALIASES"
 
@@ -185,6 +185,7 @@ def _now() -> str:
 
 
 _KEY_LIMIT = 200  # candidates read per non-exact key: bounds the cost of a very common key
+_NO_LIMIT = 2**62  # LIMIT -1 is SQLite only
 
 
 class Resolver:
@@ -197,7 +198,7 @@ class Resolver:
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         rules: AliasRules,
         *,
         rebuild: bool = False,
@@ -268,12 +269,13 @@ class Resolver:
             if cur.rowcount:
                 self.claimed.add(prefer)
                 return prefer
-        cur = self.conn.execute(
-            "INSERT INTO registry_entities(name, norm, type, created_at) VALUES (?, ?, ?, ?)",
-            (name, norm, etype, _now()),
+        gid = int(
+            self.conn.execute(
+                "INSERT INTO registry_entities(name, norm, type, created_at) VALUES (?, ?, ?, ?) "
+                "RETURNING gid",
+                (name, norm, etype, _now()),
+            ).fetchone()[0]
         )
-        gid = cur.lastrowid
-        assert gid is not None
         self.claimed.add(gid)
         return gid
 
@@ -285,7 +287,8 @@ class Resolver:
             if not norm or norm == entity_norm or self.rules.is_split(norm, entity_norm):
                 continue
             self.conn.execute(
-                "INSERT OR IGNORE INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?)",
+                "INSERT INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (norm, gid, alias.strip(), origin),
             )
 
@@ -294,7 +297,7 @@ class Resolver:
     def _candidates(self, keys: list[str]) -> list[Candidate]:
         gids: set[int] = set()
         for key in dict.fromkeys(keys):
-            limit = -1 if key.startswith("n:") else _KEY_LIMIT
+            limit = _NO_LIMIT if key.startswith("n:") else _KEY_LIMIT
             gids.update(
                 int(g)
                 for (g,) in self.conn.execute(
@@ -331,11 +334,11 @@ class Resolver:
         keys = index_keys(name)
         self.conn.execute(
             "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) "
-            f"ON CONFLICT(key, gid) DO UPDATE SET uses = uses + {int(count)}",
+            f"ON CONFLICT(key, gid) DO UPDATE SET uses = registry_keys.uses + {int(count)}",
             (keys[0], gid, name.display, name.etype),
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?)",
+            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(k, gid, name.display, name.etype) for k in keys[1:]],
         )
 
@@ -474,7 +477,7 @@ class Resolver:
         return gid
 
 
-def rebuild_registry(conn: sqlite3.Connection, rules: AliasRules) -> int:
+def rebuild_registry(conn: Connection, rules: AliasRules) -> int:
     """Re-resolve every stored entity, speaker and relay in storage order (one open transaction).
 
     The key index and aliases are rebuilt from scratch, so the result is the one a fresh ingest in
@@ -539,7 +542,7 @@ def rebuild_registry(conn: sqlite3.Connection, rules: AliasRules) -> int:
     return changed
 
 
-def entity_variants(conn: sqlite3.Connection, gid: int) -> list[str]:
+def entity_variants(conn: Connection, gid: int) -> list[str]:
     """The names joined into entity ``gid`` (as first written), other than its canonical name."""
     row = conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
     if row is None:
@@ -565,12 +568,12 @@ _RECOUNT_SET = (
 )
 
 
-def recount(conn: sqlite3.Connection) -> None:
+def recount(conn: Connection) -> None:
     """Recompute the usage counters of every registry entity from the tables (after re-resolution)."""
     conn.execute(f"UPDATE registry_entities AS r SET {_RECOUNT_SET}")
 
 
-def add_contributions(conn: sqlite3.Connection, dpk: int, sign: int) -> None:
+def add_contributions(conn: Connection, dpk: int, sign: int) -> None:
     """Add (``sign=1``) or remove (``sign=-1``) document ``dpk``'s share of the registry counters.
 
     Cost is proportional to the document, not to the store: the write path calls it for a new document

@@ -30,14 +30,13 @@ from dataclasses import dataclass, field
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.store.fts import CLOSE, OPEN, parse_marked
-from saidwhat.store.sqlite.read import load_records
+from saidwhat.store.sql.read import load_records
+from saidwhat.store.sql.store import Where
 from saidwhat.store.types import SearchHit
 
 PROGRESS_STEPS = 2_000
 # above this many FTS matches in a table, bm25 ranking costs too much: newest matches first instead
 RANK_LIMIT = 10_000
-
-Where = tuple[list[str], list[object]]
 
 
 @dataclass(slots=True)
@@ -103,20 +102,6 @@ def fts_errors(query: str) -> Iterator[None]:
         if "fts5" in str(exc).lower():
             raise SaidwhatError("E_BAD_REQUEST", f"cannot search for {query!r}: {exc}") from exc
         raise
-
-
-def article_filters(since: str | None, until: str | None) -> Where:
-    """WHERE clauses over ``documents d`` for article hits: latest versions, ``since``/``until`` on the
-    publication date."""
-    where = ["d.superseded_by IS NULL"]
-    params: list[object] = []
-    if since is not None:
-        where.append("d.published >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("d.published <= ?")
-        params.append(until + "~")
-    return where, params
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ sources) that does. A registry id (int) matches that entity only.
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import Literal
 
+from saidwhat.store.protocol import Connection
 from saidwhat.store.registry import normalise
 from saidwhat.store.types import NamedCount, NameMatch
 
@@ -31,7 +31,7 @@ def word_prefix(query: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(query))
 
 
-def match_names(conn: sqlite3.Connection, who: int | str, role: Role = "speaker") -> NameMatch:
+def match_names(conn: Connection, who: int | str, role: Role = "speaker") -> NameMatch:
     counter = _COUNTER[role]
     if isinstance(who, int):
         rows = conn.execute(
@@ -91,7 +91,7 @@ _NAMED = (
 )
 
 
-def named_counts(conn: sqlite3.Connection, gid: int) -> tuple[int, int]:
+def named_counts(conn: Connection, gid: int) -> tuple[int, int]:
     """(mentions, documents) of registry entity ``gid``, counting unlinked speaker and relay spans."""
     mentions, documents = conn.execute(_NAMED, (gid, gid, gid)).fetchone()
     return int(mentions or 0), int(documents or 0)
