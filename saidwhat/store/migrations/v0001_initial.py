@@ -196,6 +196,24 @@ def _pg_table(sql: str) -> str:
     )
 
 
+# PostgreSQL's parser reads "<script>...</script>" as markup and skips it: "<" and ">" are indexed as
+# the private-use U+E002 / U+E003 (separators for the parser; saidwhat.store.postgres.search maps
+# them back in snippets)
+PG_ANGLES = "\ue002\ue003"
+
+
+def _pg_plain(column: str) -> str:
+    return f"translate({column}, '<>', '{PG_ANGLES}')"
+
+
+_TITLE = _pg_plain("COALESCE(title, '')")
+_DOC_VECTOR = (
+    f"setweight(to_tsvector('{_PG_FTS}', {_TITLE}), 'A') || to_tsvector('{_PG_FTS}', {_pg_plain('text')})"
+)
+_STATEMENT_VECTOR = " || ".join(
+    f"to_tsvector('{_PG_FTS}', {_pg_plain(column)})"
+    for column in ("content_text", "COALESCE(speaker_text, '')", "COALESCE(speaker_name, '')")
+)
 _PG_TABLES = tuple(_pg_table(s) for s in STATEMENTS if s.startswith(("CREATE TABLE", "CREATE INDEX")))
 
 POSTGRES_STATEMENTS: tuple[str, ...] = (
@@ -207,12 +225,8 @@ POSTGRES_STATEMENTS: tuple[str, ...] = (
     "CREATE FUNCTION instr(text, text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT "
     "AS 'SELECT strpos($1, $2)'",
     *(s.replace("value,", "value TEXT,").replace("value_max,", "value_max TEXT,") for s in _PG_TABLES),
-    f"ALTER TABLE documents ADD COLUMN fts tsvector GENERATED ALWAYS AS ("
-    f"setweight(to_tsvector('{_PG_FTS}', COALESCE(title, '')), 'A') || "
-    f"to_tsvector('{_PG_FTS}', text)) STORED",
+    f"ALTER TABLE documents ADD COLUMN fts tsvector GENERATED ALWAYS AS ({_DOC_VECTOR}) STORED",
     "CREATE INDEX ix_documents_fts ON documents USING gin(fts)",
-    f"ALTER TABLE statements ADD COLUMN fts tsvector GENERATED ALWAYS AS ("
-    f"to_tsvector('{_PG_FTS}', content_text) || to_tsvector('{_PG_FTS}', COALESCE(speaker_text, '')) || "
-    f"to_tsvector('{_PG_FTS}', COALESCE(speaker_name, ''))) STORED",
+    f"ALTER TABLE statements ADD COLUMN fts tsvector GENERATED ALWAYS AS ({_STATEMENT_VECTOR}) STORED",
     "CREATE INDEX ix_statements_fts ON statements USING gin(fts)",
 )

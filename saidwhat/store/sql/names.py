@@ -87,7 +87,7 @@ _NAMED = (
     "UNION ALL SELECT s.doc, 1 FROM statements s WHERE s.latest = 1 AND s.speaker_gid = ? "
     "AND s.speaker_entity IS NULL "
     "UNION ALL SELECT s.doc, 1 FROM statement_via v JOIN statements s ON s.pk = v.stmt "
-    "WHERE v.latest = 1 AND v.gid = ? AND v.entity IS NULL AND s.latest = 1)"
+    "WHERE v.latest = 1 AND v.gid = ? AND v.entity IS NULL AND s.latest = 1) u"
 )
 
 

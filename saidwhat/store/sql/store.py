@@ -120,6 +120,16 @@ def apply_migrations(
     return current
 
 
+def search_stopped(reason: str, timeout: float | None) -> SaidwhatError:
+    """The error of a search stopped by its ``cancel`` event (``"cancelled"``) or its ``timeout``."""
+    if reason == "cancelled":
+        return SaidwhatError("E_UNAVAILABLE", "the search was cancelled (the client went away)")
+    return SaidwhatError(
+        "E_SEARCH_TIMEOUT",
+        f"the search took longer than {timeout or 0:g} s and was stopped: use fewer or longer words",
+    )
+
+
 def guard(method: Callable[P, R]) -> Callable[P, R]:
     """Turn the driver's errors raised by a public store method into :class:`SaidwhatError`."""
 

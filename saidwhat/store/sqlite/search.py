@@ -29,14 +29,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.store import fts
 from saidwhat.store.fts import CLOSE, OPEN, parse_marked
 from saidwhat.store.sql.read import load_records
-from saidwhat.store.sql.store import Where
+from saidwhat.store.sql.store import Where, search_stopped
 from saidwhat.store.types import SearchHit
 
 PROGRESS_STEPS = 2_000
-# above this many FTS matches in a table, bm25 ranking costs too much: newest matches first instead
-RANK_LIMIT = 10_000
 
 
 @dataclass(slots=True)
@@ -83,12 +82,7 @@ def query_budget(
     except sqlite3.OperationalError as exc:
         if state.stopped is None or "interrupt" not in str(exc).lower():
             raise
-        if state.stopped == "cancelled":
-            raise SaidwhatError("E_UNAVAILABLE", "the search was cancelled (the client went away)") from None
-        raise SaidwhatError(
-            "E_SEARCH_TIMEOUT",
-            f"the search took longer than {timeout:g} s and was stopped: use fewer or longer words",
-        ) from None
+        raise search_stopped(state.stopped, timeout) from None
     finally:
         conn.set_progress_handler(None, 0)
 
@@ -117,7 +111,7 @@ def _count_matches(conn: sqlite3.Connection, table: str, match: str) -> int:
 
 
 def _ranked(conn: sqlite3.Connection, table: str, match: str) -> bool:
-    return _count_matches(conn, table, match) <= RANK_LIMIT
+    return _count_matches(conn, table, match) <= fts.RANK_LIMIT
 
 
 # per kind of hit: its FTS table and the row table it indexes (aliased as the filters expect)
