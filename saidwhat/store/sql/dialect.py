@@ -26,6 +26,8 @@ class Dialect:
     tables_sql: str  # one column: the names of the tables of the store
     fts5: bool  # the write path inserts rows into the FTS5 tables (PostgreSQL: generated tsvectors)
     text_numbers: bool  # quantity values are text (PostgreSQL has no untyped column)
+    after_copy: tuple[str, ...] = ()  # run after rows were copied in with their keys (saidwhat copy)
+    internal: tuple[str, ...] = ()  # prefixes of tables that are the engine's (FTS5 index tables)
 
     def tables(self, conn: Connection) -> set[str]:
         return {str(r[0]) for r in conn.execute(self.tables_sql)}
@@ -55,7 +57,15 @@ def py_number(value: Any) -> float | int | None:
 
 
 SQLITE = Dialect(
-    "sqlite", "SELECT name FROM sqlite_master WHERE type = 'table'", fts5=True, text_numbers=False
+    "sqlite",
+    "SELECT name FROM sqlite_master WHERE type = 'table'",
+    fts5=True,
+    text_numbers=False,
+    after_copy=(  # external-content FTS5 indexes are rebuilt from their tables
+        "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
+        "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')",
+    ),
+    internal=("documents_fts", "statements_fts", "sqlite_"),
 )
 POSTGRESQL = Dialect(
     "postgresql",
@@ -63,4 +73,14 @@ POSTGRESQL = Dialect(
     "AND table_type = 'BASE TABLE'",
     fts5=False,
     text_numbers=True,
+    after_copy=tuple(  # identity columns continue after the copied keys
+        f"SELECT setval(pg_get_serial_sequence('{table}', '{key}'), COALESCE(MAX({key}), 0) + 1, false) "
+        f"FROM {table}"
+        for table, key in (
+            ("documents", "pk"),
+            ("entities", "pk"),
+            ("statements", "pk"),
+            ("registry_entities", "gid"),
+        )
+    ),
 )
