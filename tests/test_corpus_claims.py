@@ -9,6 +9,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +95,9 @@ def test_claim_facts_before_the_stage_ran(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def flood_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("claims") / "floods.db"
+def flood_db(module_store_target: Callable[[str], Path | str]) -> Path | str:
+    """The flood articles with the claims stage run, on each backend."""
+    db = module_store_target("floods")
     with open_store(db) as store:
         for a in flood_articles():
             store.add(a)

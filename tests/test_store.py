@@ -212,8 +212,6 @@ def store(new_store_target: Callable[[str], Path | str]) -> Iterator[Store]:
         yield s  # type: ignore[misc]
 
 
-
-
 # -- write path, versions, exact rebuild -------------------------------------------------------------
 
 
