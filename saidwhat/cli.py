@@ -78,7 +78,9 @@ def _valid_date(value: str | None, option: str) -> str | None:
     return day
 
 
-def _settings(db: str | Path | None = None, max_bytes: int | None = None, timeout: float | None = None) -> Settings:
+def _settings(
+    db: str | Path | None = None, max_bytes: int | None = None, timeout: float | None = None
+) -> Settings:
     """The environment's settings with the command's options on top (a bad value: one line, exit 1)."""
     try:
         s = Settings()
