@@ -14,14 +14,13 @@ matches a kind comes newest first, unranked. Rankings differ from FTS5's bm25 (s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from saidwhat.store import fts
 from saidwhat.store.fts import CLOSE, OPEN, parse_marked, parse_query
 from saidwhat.store.migrations.v0001_initial import PG_ANGLES
 from saidwhat.store.protocol import Connection
 from saidwhat.store.sql.read import load_records
-from saidwhat.store.sql.store import Where
+from saidwhat.store.sql.store import Candidate, Where, best_page
 from saidwhat.store.types import SearchHit
 
 _ANGLES_BACK = str.maketrans(PG_ANGLES, "<>")
@@ -54,15 +53,7 @@ def tsquery(conn: Connection, user: str) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    rank: float
-    kind: str
-    pk: int
-    ranked: bool
-
-
-def _candidates(conn: Connection, kind: str, query: str, where: Where, want: int) -> list[_Candidate]:
+def _candidates(conn: Connection, kind: str, query: str, where: Where, want: int) -> list[Candidate]:
     table, alias, _ = _TABLES[kind]
     clauses, params = where
     many = conn.execute(
@@ -76,7 +67,7 @@ def _candidates(conn: Connection, kind: str, query: str, where: Where, want: int
         f"ORDER BY {'2, ' if ranked else ''}{alias}.pk DESC LIMIT ?",
         [*([query] if ranked else []), query, *params, want],
     ).fetchall()
-    return [_Candidate(float(r), kind, int(pk), ranked) for pk, r in rows]
+    return [Candidate(float(r), kind, int(pk), ranked) for pk, r in rows]
 
 
 def _snippet(conn: Connection, kind: str, query: str, pk: int, words: int) -> str:
@@ -107,7 +98,7 @@ def _whole_edges(marked: str, text: str) -> str:
     return marked
 
 
-def _hits(conn: Connection, query: str, page: Sequence[_Candidate]) -> dict[tuple[str, int], SearchHit]:
+def _hits(conn: Connection, query: str, page: Sequence[Candidate]) -> dict[tuple[str, int], SearchHit]:
     out: dict[tuple[str, int], SearchHit] = {}
     statements = [c for c in page if c.kind == "statement"]
     for cand, rec in zip(statements, load_records(conn, [c.pk for c in statements]), strict=True):
@@ -142,13 +133,12 @@ def search_page(
     query = tsquery(conn, user)
     if query is None:
         return []
-    want = limit + offset
-    found: list[_Candidate] = []
-    if statements is not None:
-        found += _candidates(conn, "statement", query, statements, want)
-    if articles is not None:
-        found += _candidates(conn, "article", query, articles, want)
-    found.sort(key=lambda c: c.rank)
-    page = found[offset : offset + limit]
+    page = best_page(
+        lambda kind, where, want: _candidates(conn, kind, query, where, want),
+        statements,
+        articles,
+        limit,
+        offset,
+    )
     hits = _hits(conn, query, page)
     return [hits[c.kind, c.pk] for c in page]

@@ -15,6 +15,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -99,6 +100,32 @@ def article_filters(since: str | None, until: str | None) -> Where:
         where.append("d.published <= ?")
         params.append(until + "~")
     return where, params
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A search hit before its snippet and record: its rank (lower is better), kind and row key."""
+
+    rank: float
+    kind: str
+    pk: int
+    ranked: bool
+
+
+def best_page(
+    candidates: Callable[[str, Where, int], list[Candidate]],
+    statements: Where | None,
+    articles: Where | None,
+    limit: int,
+    offset: int,
+) -> list[Candidate]:
+    """Hits ``offset`` … ``offset + limit``, best first, of the kinds whose WHERE clauses are given:
+    ``candidates(kind, where, want)`` gives the best ``want`` of one kind (statements win ties)."""
+    found: list[Candidate] = []
+    for kind, where in (("statement", statements), ("article", articles)):
+        if where is not None:
+            found += candidates(kind, where, limit + offset)
+    return sorted(found, key=lambda c: c.rank)[offset : offset + limit]
 
 
 def apply_migrations(

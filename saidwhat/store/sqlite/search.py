@@ -32,7 +32,7 @@ from saidwhat.errors import SaidwhatError
 from saidwhat.store import fts
 from saidwhat.store.fts import CLOSE, OPEN, parse_marked
 from saidwhat.store.sql.read import load_records
-from saidwhat.store.sql.store import Where, search_stopped
+from saidwhat.store.sql.store import Candidate, Where, best_page, search_stopped
 from saidwhat.store.types import SearchHit
 
 PROGRESS_STEPS = 2_000
@@ -98,14 +98,6 @@ def fts_errors(query: str) -> Iterator[None]:
         raise
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    rank: float
-    kind: str
-    pk: int
-    ranked: bool
-
-
 def _count_matches(conn: sqlite3.Connection, table: str, match: str) -> int:
     return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0])
 
@@ -121,7 +113,7 @@ _TABLES = {
 }
 
 
-def _candidates(conn: sqlite3.Connection, kind: str, match: str, where: Where, want: int) -> list[_Candidate]:
+def _candidates(conn: sqlite3.Connection, kind: str, match: str, where: Where, want: int) -> list[Candidate]:
     """The ids and ranks of the best ``want`` hits of one kind (no snippet, no record)."""
     fts, rows_table, alias = _TABLES[kind]
     clauses, params = where
@@ -132,7 +124,7 @@ def _candidates(conn: sqlite3.Connection, kind: str, match: str, where: Where, w
         f"ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?",
         [match, *params, want],
     ).fetchall()
-    return [_Candidate(float(rank), kind, int(pk), ranked) for pk, rank in rows]
+    return [Candidate(float(rank), kind, int(pk), ranked) for pk, rank in rows]
 
 
 def _snippet(conn: sqlite3.Connection, table: str, column: int, tokens: int, match: str, pk: int) -> str:
@@ -144,7 +136,7 @@ def _snippet(conn: sqlite3.Connection, table: str, column: int, tokens: int, mat
     return str(row[0]) if row is not None and row[0] is not None else ""
 
 
-def _statement_hits(conn: sqlite3.Connection, match: str, page: Sequence[_Candidate]) -> dict[int, SearchHit]:
+def _statement_hits(conn: sqlite3.Connection, match: str, page: Sequence[Candidate]) -> dict[int, SearchHit]:
     records = load_records(conn, [c.pk for c in page])
     out: dict[int, SearchHit] = {}
     for cand, rec in zip(page, records, strict=True):
@@ -164,7 +156,7 @@ def _statement_hits(conn: sqlite3.Connection, match: str, page: Sequence[_Candid
     return out
 
 
-def _article_hits(conn: sqlite3.Connection, match: str, page: Sequence[_Candidate]) -> dict[int, SearchHit]:
+def _article_hits(conn: sqlite3.Connection, match: str, page: Sequence[Candidate]) -> dict[int, SearchHit]:
     out: dict[int, SearchHit] = {}
     for cand in page:
         doc_id, title, source, published = conn.execute(
@@ -200,14 +192,13 @@ def search_page(
     ``statements`` / ``articles``: WHERE clauses (over ``statements s`` / ``documents d``) and their
     parameters, or None to leave that kind out. Snippets and records are built for the page only.
     """
-    want = limit + offset
-    found: list[_Candidate] = []
-    if statements is not None:
-        found += _candidates(conn, "statement", match, statements, want)
-    if articles is not None:
-        found += _candidates(conn, "article", match, articles, want)
-    found.sort(key=lambda c: c.rank)  # stable: statements first among equal ranks
-    page = found[offset : offset + limit]
+    page = best_page(
+        lambda kind, where, want: _candidates(conn, kind, match, where, want),
+        statements,
+        articles,
+        limit,
+        offset,
+    )
     by_statement = _statement_hits(conn, match, [c for c in page if c.kind == "statement"])
     by_article = _article_hits(conn, match, [c for c in page if c.kind == "article"])
     return [by_statement[c.pk] if c.kind == "statement" else by_article[c.pk] for c in page]
