@@ -204,3 +204,32 @@ def test_copy_round_trips_sqlite_postgresql_sqlite_exactly(url: str, tmp_path: P
         assert_store_consistent(store)
     refused = runner.invoke(app, ["copy", str(first), url])
     assert refused.exit_code == 1 and "E_BAD_REQUEST" in refused.output
+
+
+def test_search_budget_stops_a_running_query_by_timeout_and_by_cancel(url: str) -> None:
+    import threading
+
+    with open_store(url) as store:
+        store.add(article("a.txt", "2025-06-01", [Quote("Donald Trump", "the ceasefire holds")]))
+        session = store._search_session  # type: ignore[attr-defined]
+        started = time.monotonic()
+        with pytest.raises(SaidwhatError) as e, session("x", 0.2, None) as conn:
+            conn.execute("SELECT pg_sleep(5)")  # a query running long: statement_timeout stops it
+        assert e.value.code == "E_SEARCH_TIMEOUT" and time.monotonic() - started < 3
+        cancel = threading.Event()
+        threading.Timer(0.2, cancel.set).start()
+        with pytest.raises(SaidwhatError) as e, session("x", None, cancel) as conn:
+            conn.execute("SELECT pg_sleep(5)")  # the client went away: the query is cancelled
+        assert e.value.code == "E_UNAVAILABLE" and time.monotonic() - started < 6
+        assert [h.kind for h in store.search("ceasefire", timeout=5)] == ["statement", "article"]
+
+
+def test_every_command_takes_the_url_from_saidwhat_db(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(url) as store:
+        store.add(article("a.txt", "2025-06-01", [Quote("Donald Trump", "the ceasefire holds")]))
+    monkeypatch.setenv("SAIDWHAT_DB", url)
+    runner = CliRunner()
+    found = runner.invoke(app, ["statements", "--speaker", "Donald", "--json"])
+    assert found.exit_code == 0, found.output
+    assert "the ceasefire holds" in found.stdout
+    assert runner.invoke(app, ["rebuild"]).exit_code == 0
