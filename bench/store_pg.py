@@ -33,6 +33,7 @@ from saidwhat.model import Analysis  # noqa: E402
 from saidwhat.pipeline import analyze  # noqa: E402
 from saidwhat.settings import Settings  # noqa: E402
 from saidwhat.store import StoreProtocol, open_store  # noqa: E402
+from saidwhat.store.postgres import PostgresStore  # noqa: E402, F401 - loaded before the long analysis
 
 OUT = ROOT / "bench" / "out"
 SHARED = ROOT.parent / "shared"
