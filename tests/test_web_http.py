@@ -151,3 +151,21 @@ def test_safe_url_and_display_source() -> None:
     assert display_source("../shared/samples/feed.xml#3") == "feed.xml#3"
     assert display_source("paste:ab12") == "paste:ab12" and display_source("upload:a.txt") == "upload:a.txt"
     assert display_source("https://a.example/x") == "https://a.example/x"
+
+
+def test_timeline_bars_link_to_their_statements(client: TestClient) -> None:
+    from saidwhat.web.chart import build_chart
+
+    chart = build_chart(
+        [("2025-06-27", "demand", 2), ("2025-06-27", "claim", 1), ("2025-09-30", "claim", 1)],
+        lambda act, first, last: f"/x?act={act}&since={first}&until={last}",
+    )
+    hrefs = {r.href for r in chart.rects}
+    assert "/x?act=demand&since=2025-06-23&until=2025-06-29" in hrefs  # weekly bars: the bar's week
+    assert len(hrefs) == len(chart.rects) == 3
+    gid = client.get("/index.json").json()["speakers"][0]["id"]
+    page = client.get(f"/entity/{gid}").text
+    links = re.findall(rf'<a href="(/entity/{gid}\?act=[a-z]+&amp;since=[0-9-]+&amp;until=[0-9-]+)"', page)
+    assert links, "no bar of the timeline is a link"
+    first = links[0].replace("&amp;", "&")
+    assert client.get(first).status_code == 200
