@@ -169,3 +169,21 @@ def test_timeline_bars_link_to_their_statements(client: TestClient) -> None:
     assert links, "no bar of the timeline is a link"
     first = links[0].replace("&amp;", "&")
     assert client.get(first).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("/search?q=a&since=2011-13", "since: '2011-13' is not a date: YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("/search?q=a&act=claims", "act: 'claims' is not a speech act: claim, demand"),
+        ("/search?q=a&mode=quoted", "mode: 'quoted' is not direct, indirect or mixed"),
+        ("/story/a%20b", "story_id: 'a b' is not a story id"),
+    ],
+)
+def test_a_422_says_what_the_value_must_be_never_the_pattern(
+    client: TestClient, url: str, words: str
+) -> None:
+    for answer in (client.get(url), client.get(url, headers={"accept": "application/json"})):
+        assert answer.status_code == 422
+        assert words in answer.text.replace("&#39;", "'")
+        assert "^(" not in answer.text and "should match pattern" not in answer.text

@@ -471,12 +471,30 @@ async def on_saidwhat_error(request: Request, exc: Exception) -> Response:
     return render_error(request, exc.code, exc.message)
 
 
+# what a parameter checked by a pattern must be, in words (a 422 never shows the regular expression)
+EXPECTED = {
+    "since": "a date: YYYY, YYYY-MM or YYYY-MM-DD",
+    "until": "a date: YYYY, YYYY-MM or YYYY-MM-DD",
+    "as_of": "a date: YYYY-MM-DD",
+    "act": f"a speech act: {', '.join(ACT_NAMES)}",
+    "mode": "direct, indirect or mixed",
+    "story_id": "a story id such as st3",
+}
+
+
+def _problem(e: Any) -> str:
+    """One validation error as a sentence: the parameter, the value, what it must be."""
+    names = [str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body")]
+    where = ".".join(names) or "request"
+    if e.get("type") == "string_pattern_mismatch":
+        expected = EXPECTED.get(names[-1] if names else "", "a valid value")
+        return f"{where}: {str(e.get('input', ''))[:80]!r} is not {expected}"
+    return f"{where}: {e.get('msg', 'invalid')}"
+
+
 async def on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = []
-    for e in exc.errors()[:5]:
-        where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
-        problems.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+    problems = [_problem(e) for e in exc.errors()[:5]]
     return render_error(request, "E_BAD_REQUEST", "; ".join(problems) or "invalid request")
 
 
