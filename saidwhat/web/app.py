@@ -14,7 +14,7 @@ templates, the error handlers and the middleware.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Any
@@ -30,7 +30,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import BaseModel
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
+from starlette.routing import BaseRoute, Match
 
 from saidwhat import __version__
 from saidwhat.acts import acts
@@ -43,7 +43,8 @@ from saidwhat.store import StoreProtocol
 from saidwhat.web.cancel import Slots, run_cancellable
 from saidwhat.web.chart import act_colour
 from saidwhat.web.claims import router as across_router
-from saidwhat.web.guard import Guard
+from saidwhat.web.guard import Guard, HeadAsGet
+from saidwhat.web.links import LINK_REL, display_source, safe_url
 from saidwhat.web.markup import css_token
 from saidwhat.web.pages import (
     PER_PAGE,
@@ -457,6 +458,9 @@ def _templates() -> Jinja2Templates:
     env.globals["act_colour"] = act_colour
     env.globals["css_token"] = css_token
     env.globals["version"] = __version__
+    env.globals["safe_url"] = safe_url
+    env.globals["display_source"] = display_source
+    env.globals["link_rel"] = LINK_REL
     return Jinja2Templates(env=env)
 
 
@@ -467,12 +471,30 @@ async def on_saidwhat_error(request: Request, exc: Exception) -> Response:
     return render_error(request, exc.code, exc.message)
 
 
+# what a parameter checked by a pattern must be, in words (a 422 never shows the regular expression)
+EXPECTED = {
+    "since": "a date: YYYY, YYYY-MM or YYYY-MM-DD",
+    "until": "a date: YYYY, YYYY-MM or YYYY-MM-DD",
+    "as_of": "a date: YYYY-MM-DD",
+    "act": f"a speech act: {', '.join(ACT_NAMES)}",
+    "mode": "direct, indirect or mixed",
+    "story_id": "a story id such as st3",
+}
+
+
+def _problem(e: Any) -> str:
+    """One validation error as a sentence: the parameter, the value, what it must be."""
+    names = [str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body")]
+    where = ".".join(names) or "request"
+    if e.get("type") == "string_pattern_mismatch":
+        expected = EXPECTED.get(names[-1] if names else "", "a valid value")
+        return f"{where}: {str(e.get('input', ''))[:80]!r} is not {expected}"
+    return f"{where}: {e.get('msg', 'invalid')}"
+
+
 async def on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = []
-    for e in exc.errors()[:5]:
-        where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
-        problems.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+    problems = [_problem(e) for e in exc.errors()[:5]]
     return render_error(request, "E_BAD_REQUEST", "; ".join(problems) or "invalid request")
 
 
@@ -549,6 +571,7 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(Exception, on_bug)
     app.include_router(router)
+    app.add_middleware(HeadAsGet)  # innermost: HEAD runs every check a GET runs
     app.add_middleware(SiteGuard, hosts=hosts or HostPolicy.for_bind(), tokens=CsrfTokens())
     app.add_middleware(Guard, max_body=settings.max_bytes + BODY_OVERHEAD)
     return app
@@ -558,13 +581,26 @@ def _article_url(doc_id: str) -> str:
     return f"/article/{quote(doc_id, safe='')}"
 
 
+def leaf_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
+    """Every route of an app, through the routers it includes (FastAPI keeps an included router as
+    one entry holding the original router; none of ours has a prefix)."""
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from leaf_routes(inner.routes)
+        else:
+            yield route
+
+
 def _allowed_methods(request: Request) -> list[str]:
     """Every method some route accepts at this request's path (for a 405's ``Allow`` header)."""
     methods: set[str] = set()
-    for route in request.app.router.routes:
+    for route in leaf_routes(request.app.router.routes):
         match, _ = route.matches({**request.scope, "method": "GET"})
         if match != Match.NONE:
             methods |= getattr(route, "methods", None) or set()
+    if "GET" in methods:
+        methods.add("HEAD")  # HeadAsGet answers HEAD on every GET route
     return sorted(methods)
 
 

@@ -15,7 +15,8 @@ from urllib.parse import quote
 
 WIDTH, HEIGHT = 720, 200
 LEFT, RIGHT, TOP, BOTTOM = 54, 12, 12, 28
-PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7")
+# points and lines on white: at least 3:1 (WCAG non-text contrast; tests/test_contrast.py)
+PALETTE = ("#3b6a9c", "#b3500f", "#2e7d32", "#8a3f7d", "#1f7a73", "#8a6100", "#7d5a44", "#c2185b")
 ARTICLE_ITSELF = "the article itself"
 
 

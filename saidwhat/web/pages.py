@@ -13,14 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.filters import build_filter
 from saidwhat.model import SCHEMA, Analysis, Statement
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
-from saidwhat.titles import display_title
+from saidwhat.titles import derived_title
 from saidwhat.web.chart import build_chart
+from saidwhat.web.links import display_source
 from saidwhat.web.markup import article_blocks
 from saidwhat.web.views import StatementView, statement_view
 
@@ -247,7 +249,10 @@ def entity_page(
         "ent": ent,
         "rows": [record_view(r) for r in rows],
         "pager": pager,
-        "chart": build_chart((d.date, d.act, d.count) for d in days),
+        "chart": build_chart(
+            ((d.date, d.act, d.count) for d in days),
+            lambda a, first, last: f"/entity/{gid}?{urlencode({'act': a, 'since': first, 'until': last})}",
+        ),
         "acts": sorted({d.act for d in days}),
         "total": total,
         "filters": {"act": act or "", "since": since or "", "until": until or ""},
@@ -368,7 +373,7 @@ def add_page(read_only: bool, max_bytes: int) -> Page:
 
 
 def article_context(analysis: Analysis, summary: DocumentSummary, links: dict[str, int]) -> dict[str, Any]:
-    title = display_title(analysis)
+    title = analysis.doc.title or derived_title(analysis) or display_source(analysis.doc.source)
     views = [statement_view(st, entity_gids=links, doc_id=analysis.doc.id) for st in analysis.statements]
     acts: dict[str, int] = {}
     for st in analysis.statements:
