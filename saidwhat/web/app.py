@@ -60,7 +60,7 @@ from saidwhat.web.pages import (
     home_page,
     search_page,
 )
-from saidwhat.web.params import ACT_NAMES, ActQ, ConfidenceQ, DateQ, ModeQ
+from saidwhat.web.params import ACT_NAMES, ActQ, ConfidenceQ, DateQ, FlagQ, ModeQ, confidence, flag
 from saidwhat.web.render import render, render_error, wants_json
 from saidwhat.web.security import CsrfTokens, HostPolicy, SiteGuard, csrf_token, verify_form_token
 from saidwhat.web.stories import router as stories_router
@@ -264,9 +264,7 @@ async def search(
     anonymous: Annotated[bool, Query(description="only anonymous speakers")] = False,
     since: DateQ = None,
     until: DateQ = None,
-    hedged: Annotated[
-        bool | None, Query(description="only hedged statements (true) or others (false)")
-    ] = None,
+    hedged: FlagQ = None,
     platform: Annotated[str | None, Query(max_length=200, description="Truth Social, X, ...")] = None,
     min_confidence: ConfidenceQ = None,
     sort: Annotated[
@@ -286,9 +284,9 @@ async def search(
         until,
         page,
         per_page,
-        hedged=hedged,
+        hedged=flag(hedged),
         platform=platform,
-        min_confidence=min_confidence,
+        min_confidence=confidence(min_confidence),
         sort=sort,
     )
     # stopped after its time budget or when the client goes away; at most SEARCH_SLOTS at once
@@ -509,6 +507,10 @@ PATTERN_HINTS = {
     "mode": "is not a mode; the modes are: direct, indirect, mixed",
     "segment": f"is not a part of an article; the parts are: {', '.join(SEGMENT_KINDS)}",
     "cursor": "is not a cursor of this page: start again from the first page",
+    "anonymous": "must be true or false",
+    "hedged": "must be true or false",
+    "min_confidence": "must be a number from 0 to 1",
+    "sort": "is not an order of this page",
 }
 
 

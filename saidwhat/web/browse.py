@@ -33,7 +33,7 @@ from saidwhat.store.export import csv_cell
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.web.chips import chips, url
 from saidwhat.web.pages import Page, Pager, Scalar, blank, record_view
-from saidwhat.web.params import ActQ, ConfidenceQ, DateQ, ModeQ
+from saidwhat.web.params import ActQ, ConfidenceQ, DateQ, FlagQ, ModeQ, confidence, flag
 from saidwhat.web.render import render, wanted_format
 
 # the filter parameters of the statements browser, in the order the chips show them
@@ -354,12 +354,8 @@ def _form(
     via: Annotated[str | None, Query(max_length=200, description="a relay anywhere in the chain")] = None,
     act: ActQ = None,
     mode: ModeQ = None,
-    anonymous: Annotated[
-        bool | None, Query(description="only anonymous speakers (true) or named ones (false)")
-    ] = None,
-    hedged: Annotated[
-        bool | None, Query(description="only hedged statements (true) or others (false)")
-    ] = None,
+    anonymous: FlagQ = None,
+    hedged: FlagQ = None,
     platform: Annotated[str | None, Query(max_length=200, description="Truth Social, X, ...")] = None,
     segment: SegmentQ = None,
     outlet: Annotated[
@@ -370,7 +366,7 @@ def _form(
     until: DateQ = None,
     min_confidence: ConfidenceQ = None,
     sort: Annotated[
-        Literal["date", "relevance"] | None, Query(description="date (default) or relevance (with q)")
+        str | None, Query(pattern="^(date|relevance)?$", description="date (default) or relevance (with q)")
     ] = None,
     cursor: Annotated[
         str | None, Query(max_length=80, pattern=CURSOR_PATTERN, description="the next page's cursor")
@@ -383,15 +379,15 @@ def _form(
         via,
         act,
         mode,
-        anonymous,
-        hedged,
+        flag(anonymous),
+        flag(hedged),
         platform,
         segment,
         outlet,
         story,
         since,
         until,
-        min_confidence,
+        confidence(min_confidence),
         sort,
         cursor,
         per_page,

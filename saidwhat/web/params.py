@@ -29,11 +29,37 @@ DateQ = Annotated[
 ACT_NAMES = tuple(acts())
 ActQ = Annotated[
     str | None,
-    Query(pattern=f"^({'|'.join(ACT_NAMES)})?$", description=f"speech act: {', '.join(ACT_NAMES)}"),
+    Query(
+        pattern=f"^(?i:{'|'.join(ACT_NAMES)})?$",
+        description=f"speech act (any case): {', '.join(ACT_NAMES)}",
+    ),
 ]
 ModeQ = Annotated[
     str | None, Query(pattern=r"^(direct|indirect|mixed)?$", description="direct, indirect or mixed")
 ]
+# an HTML form sends a blank field for "any": so flags and numbers are strings here, blank allowed
 ConfidenceQ = Annotated[
-    float | None, Query(ge=0.0, le=1.0, description="only statements at least this confident (0 to 1)")
+    str | None,
+    Query(
+        pattern=r"^(0?\.\d{1,6}|0|1|0\.|1\.0{0,6}|0\.\d{1,6})?$",
+        description="only statements at least this confident: a number from 0 to 1",
+    ),
 ]
+FlagQ = Annotated[
+    str | None,
+    Query(pattern=r"^(?i:true|false|yes|no|on|off|1|0)?$", description="true or false"),
+]
+
+
+def flag(value: str | None) -> bool | None:
+    """A :data:`FlagQ` value: True, False, or None for blank."""
+    if value is None or not value.strip():
+        return None
+    return value.strip().lower() in ("true", "yes", "on", "1")
+
+
+def confidence(value: str | None) -> float | None:
+    """A :data:`ConfidenceQ` value as a number (None for blank)."""
+    if value is None or not value.strip():
+        return None
+    return float(value)
