@@ -16,7 +16,8 @@ Pages are keyset pages (never ``OFFSET``): statements by effective date, newest 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -306,20 +307,6 @@ _SIMPLE_FACETS = {
 }
 
 
-def _grouped(
-    conn: Connection, sql_from: str, expr: str, where: Where, text: TextMatch | None, top: int
-) -> list[tuple[Any, int]]:
-    clauses, params = where
-    join, join_params = (text.join, list(text.params)) if text is not None else ("", [])
-    rows = conn.execute(
-        f"SELECT {expr}, COUNT(DISTINCT s.pk) FROM statements s {join} {sql_from} "
-        f"WHERE {' AND '.join(clauses)} AND {expr} IS NOT NULL GROUP BY {expr} "
-        f"ORDER BY COUNT(DISTINCT s.pk) DESC, {expr} LIMIT ?",
-        [*join_params, *params, top],
-    ).fetchall()
-    return [(r[0], int(r[1])) for r in rows]
-
-
 def _names(conn: Connection, gids: Sequence[int]) -> dict[int, str]:
     if not gids:
         return {}
@@ -329,23 +316,98 @@ def _names(conn: Connection, gids: Sequence[int]) -> dict[int, str]:
     return {int(g): str(n) for g, n in rows}
 
 
+def _top(counts: Counter[Any], top: int) -> list[tuple[Any, int]]:
+    """The ``top`` most frequent non-NULL values, ties by value."""
+    return sorted(((v, n) for v, n in counts.items() if v is not None), key=lambda x: (-x[1], str(x[0])))[
+        :top
+    ]
+
+
+def _simple_counts(
+    conn: Connection, where: Where, text: TextMatch | None, names: Sequence[str]
+) -> tuple[dict[str, Counter[Any]], int]:
+    """Counts of every value of the column facets ``names`` and the total, in one grouped scan."""
+    exprs = [_SIMPLE_FACETS[n] for n in names] or ["1"]
+    clauses, params = where
+    join, join_params = (text.join, list(text.params)) if text is not None else ("", [])
+    counts: dict[str, Counter[Any]] = {n: Counter() for n in names}
+    total = 0
+    for row in conn.execute(
+        f"SELECT {', '.join(exprs)}, COUNT(*) FROM statements s {join} WHERE {' AND '.join(clauses)} "
+        f"GROUP BY {', '.join(exprs)}",
+        [*join_params, *params],
+    ):
+        n = int(row[-1])
+        total += n
+        for i, name in enumerate(names):
+            counts[name][row[i]] += n
+    return counts, total
+
+
 def _people_facet(
     conn: Connection, role: Literal["speaker", "relay"], where: Where, text: TextMatch | None, top: int
 ) -> list[FacetValue]:
     """Top speakers (or relays, at any position of the chain): registry entities and unlinked names."""
+    clauses, params = where
+    join, join_params = (text.join, list(text.params)) if text is not None else ("", [])
     if role == "speaker":
-        by_gid = _grouped(conn, "", "s.speaker_gid", where, text, top)
-        clauses = (where[0] + ["s.speaker_gid IS NULL"], where[1])
-        by_name = _grouped(conn, "", "s.speaker_name", clauses, text, top)
+        gid, name, count, via = "s.speaker_gid", "s.speaker_name", "COUNT(*)", ""
     else:
-        via = "JOIN statement_via v ON v.stmt = s.pk"
-        by_gid = _grouped(conn, via, "v.gid", where, text, top)
-        by_name = _grouped(conn, via, "v.name", (where[0] + ["v.gid IS NULL"], where[1]), text, top)
-    names = _names(conn, [int(g) for g, _ in by_gid])
-    values = [FacetValue(str(g), names.get(int(g), f"#{g}"), n, str(g)) for g, n in by_gid]
-    values += [FacetValue(str(name), str(name), n, str(name)) for name, n in by_name]
+        gid, name, count, via = (
+            "v.gid",
+            "v.name",
+            "COUNT(DISTINCT s.pk)",
+            "JOIN statement_via v ON v.stmt = s.pk",
+        )
+    unlinked = f"CASE WHEN {gid} IS NULL THEN {name} END"
+    counts: Counter[tuple[Any, Any]] = Counter()
+    for g, n, c in conn.execute(
+        f"SELECT {gid}, {unlinked}, {count} FROM statements s {join} {via} WHERE {' AND '.join(clauses)} "
+        f"GROUP BY {gid}, {unlinked}",
+        [*join_params, *params],
+    ):
+        if g is not None or n is not None:
+            counts[(g, n)] += int(c)
+    best = sorted(counts.items(), key=lambda x: -x[1])[: top * 2]
+    names = _names(conn, [int(g) for (g, _), _ in best if g is not None])
+    values = [
+        FacetValue(str(g), names.get(int(g), f"#{g}"), c, str(g))
+        if g is not None
+        else FacetValue(str(n), str(n), c, str(n))
+        for (g, n), c in best
+    ]
     values.sort(key=lambda v: (-v.count, v.label.lower()))
     return values[:top]
+
+
+def _document_facets(
+    conn: Connection, where: Where, text: TextMatch | None, names: Sequence[str], has_stories: bool
+) -> dict[str, Counter[Any]]:
+    """Counts by outlet and by story: statements grouped by document, documents looked up once."""
+    clauses, params = where
+    join, join_params = (text.join, list(text.params)) if text is not None else ("", [])
+    per_doc = {
+        int(d): int(n)
+        for d, n in conn.execute(
+            f"SELECT s.doc, COUNT(*) FROM statements s {join} WHERE {' AND '.join(clauses)} GROUP BY s.doc",
+            [*join_params, *params],
+        )
+    }
+    story = "sa.story" if has_stories else "NULL"
+    story_join = f"LEFT JOIN {STORY_TABLE} sa ON sa.doc_id = d.id" if has_stories else ""
+    sql = f"SELECT d.pk, d.outlet, {story} FROM documents d {story_join} WHERE "
+    rows: Iterable[Any] = []
+    if len(per_doc) > 500:
+        rows = conn.execute(sql + "d.superseded_by IS NULL")
+    elif per_doc:
+        rows = conn.execute(sql + f"d.pk IN ({_in(len(per_doc))})", list(per_doc))
+    counts: dict[str, Counter[Any]] = {"outlet": Counter(), "story": Counter()}
+    for pk, outlet, st in rows:
+        n = per_doc.get(int(pk), 0)
+        if n:
+            counts["outlet"][outlet] += n
+            counts["story"][st] += n
+    return {k: v for k, v in counts.items() if k in names}
 
 
 def facet_counts(
@@ -356,36 +418,37 @@ def facet_counts(
     top: int = 10,
     text: TextMatch | None = None,
     has_stories: bool = False,
-) -> dict[str, list[FacetValue]]:
-    """For each facet, its values among the statements ``where`` selects, most frequent first."""
+) -> tuple[dict[str, list[FacetValue]], int]:
+    """For each facet, its ``top`` values among the statements ``where`` selects, most frequent first;
+    and how many statements it selects.
+
+    The column facets (act, mode, anonymous, hedged, platform, segment) and the total come from one
+    grouped scan; speakers and relays from one grouped query each; outlets and stories from one count
+    per document. Five queries at most, whatever the number of facets."""
+    unknown = [f for f in facets if f not in FACETS]
+    if unknown:
+        raise SaidwhatError(
+            "E_BAD_REQUEST", f"there is no facet {unknown[0]!r}; the facets are: {', '.join(FACETS)}"
+        )
+    simple, total = _simple_counts(conn, where, text, [f for f in facets if f in _SIMPLE_FACETS])
+    by_doc = [f for f in facets if f in ("outlet", "story")]
+    docs = _document_facets(conn, where, text, by_doc, has_stories) if by_doc and total else {}
     out: dict[str, list[FacetValue]] = {}
     for facet in facets:
         if facet in ("anonymous", "hedged"):
-            rows = _grouped(conn, "", _SIMPLE_FACETS[facet], where, text, 2)
             out[facet] = [
                 FacetValue("true" if v else "false", "yes" if v else "no", n, "true" if v else "false")
-                for v, n in rows
+                for v, n in _top(simple[facet], 2)
             ]
-        elif facet in _SIMPLE_FACETS:
-            rows = _grouped(conn, "", _SIMPLE_FACETS[facet], where, text, top)
-            out[facet] = [FacetValue(str(v), str(v), n, str(v)) for v, n in rows]
+        elif facet in simple:
+            out[facet] = [FacetValue(str(v), str(v), n, str(v)) for v, n in _top(simple[facet], top)]
         elif facet in ("speaker", "relay"):
-            out[facet] = _people_facet(conn, facet, where, text, top)  # type: ignore[arg-type]
-        elif facet == "outlet":
-            rows = _grouped(conn, "JOIN documents d ON d.pk = s.doc", "d.outlet", where, text, top)
-            out[facet] = [FacetValue(str(v), str(v), n, str(v)) for v, n in rows]
-        elif facet == "story":
-            if not has_stories:
-                out[facet] = []
-                continue
-            joins = f"JOIN documents d ON d.pk = s.doc JOIN {STORY_TABLE} sa ON sa.doc_id = d.id"
-            rows = _grouped(conn, joins, "sa.story", where, text, top)
-            out[facet] = [FacetValue(str(v), str(v), n, str(v)) for v, n in rows]
+            out[facet] = _people_facet(conn, facet, where, text, top) if total else []  # type: ignore[arg-type]
         else:
-            raise SaidwhatError(
-                "E_BAD_REQUEST", f"there is no facet {facet!r}; the facets are: {', '.join(FACETS)}"
-            )
-    return out
+            out[facet] = [
+                FacetValue(str(v), str(v), n, str(v)) for v, n in _top(docs.get(facet, Counter()), top)
+            ]
+    return out, total
 
 
 # -- streamed downloads: flat rows in batches --------------------------------------------------------

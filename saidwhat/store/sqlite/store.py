@@ -868,8 +868,7 @@ class SQLiteStore:
                 empty: dict[str, list[browse.FacetValue]] = {name: [] for name in facets}
                 return browse.StatementPage([], None, 0, empty, matched)
             pks, nxt = browse.page_statements(conn, where, sort=sort, after=after, limit=limit, text=text)
-            total = browse.count_statements(conn, where, text)
-            counts = browse.facet_counts(
+            counts, total = browse.facet_counts(
                 conn, where, facets, top=top, text=text, has_stories=has_story_tables(conn)
             )
             return browse.StatementPage(load_records(conn, pks), nxt, total, counts, matched)
