@@ -266,3 +266,17 @@ def test_search_date_sort_hedged_and_chips(client: TestClient) -> None:
 def test_nav_links_the_new_pages(client: TestClient) -> None:
     html = client.get("/").text
     assert 'href="/statements"' in html and 'href="/speakers"' in html and 'href="/entities"' in html
+
+
+def test_cli_statements_takes_the_same_filters(db: Path) -> None:
+    from tests.test_cli import run
+
+    args = ["statements", "--db", str(db), "--json", "--via", "Reuters", "--anonymous"]
+    r = run(*args, "--since", SINCE, "--until", UNTIL, "--outlet", "reuters.com", "--segment", "body")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    # April (haaretz.com) and August (haaretz.com) are from the other outlet: May and July remain
+    assert sorted(x["date"] for x in rows) == ["2025-05-15", "2025-07-15"]
+    assert "matched: Reuters" in r.stderr
+    bad = run("statements", "--db", str(db), "--segment", "footer")
+    assert bad.returncode != 0 and "the parts are: headline" in bad.stderr
