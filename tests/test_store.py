@@ -870,7 +870,12 @@ def test_migration_backfills_counters_of_an_older_database(tmp_path: Path) -> No
     for column in ("n_statements", "n_relayed", "n_mentions", "n_documents"):
         conn.execute(f"ALTER TABLE registry_entities DROP COLUMN {column}")
     conn.execute("DROP TABLE totals")
-    for index in ("ix_documents_outlet", "ix_documents_statements", "ix_statements_doc_latest"):  # v8
+    for index in (
+        "ix_documents_outlet",
+        "ix_documents_statements",
+        "ix_statements_doc_latest",
+        "ix_statements_facets",
+    ):  # v8
         conn.execute(f"DROP INDEX {index}")
     conn.execute("ALTER TABLE documents DROP COLUMN outlet")  # v8
     conn.execute("ALTER TABLE documents DROP COLUMN display_title")

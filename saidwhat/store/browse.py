@@ -177,8 +177,8 @@ def name_clause(match: NameMatch, role: Literal["speaker", "via"]) -> tuple[str,
     if names:
         parts.append(f"({col}{sep}gid IS NULL AND {col}{sep}name IN ({_in(len(names))}))")
     clause = "(" + " OR ".join(parts) + ")"
-    if role == "via":  # any position in the chain
-        clause = f"EXISTS (SELECT 1 FROM statement_via v WHERE v.stmt = s.pk AND {clause})"
+    if role == "via":  # any position in the chain; one set of keys, not a probe per statement
+        clause = f"s.pk IN (SELECT v.stmt FROM statement_via v WHERE v.latest = 1 AND {clause})"
     return clause, gids + names
 
 

@@ -186,6 +186,7 @@ def statements_page(store: StoreProtocol, form: BrowseForm) -> Page:
     if form.per_page != PER_PAGE and next_url is not None:
         next_url += f"&per_page={form.per_page}"
     facets = {name: facet_json(name, values, view) for name, values in found.facets.items()}
+    skipped = not found.facets and found.total > 0  # over the store's facet time budget
     matched = {
         role: {
             "query": m.query,
@@ -204,6 +205,7 @@ def statements_page(store: StoreProtocol, form: BrowseForm) -> Page:
         "next": nxt,
         "next_url": next_url,
         "facets": facets,
+        "facets_skipped": skipped,
         "matched": matched,
         "download": {
             "csv": url("/statements.csv", view),
@@ -217,6 +219,7 @@ def statements_page(store: StoreProtocol, form: BrowseForm) -> Page:
         "rows": [record_view(r) for r in found.records],
         "total": found.total,
         "facets": [(name, FACET_LABELS[name], vals) for name, vals in facets.items() if vals],
+        "facets_skipped": skipped,
         "chips": chips("/statements", view, _entity_names(found.matched, view)),
         "next_url": next_url,
         "first_url": url("/statements", view) if after is not None else None,

@@ -6,6 +6,4 @@ qualified).
 
 VERSION = 5
 DESCRIPTION = "statement confidence column"
-STATEMENTS: tuple[str, ...] = (
-    "ALTER TABLE statements ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0",
-)
+STATEMENTS: tuple[str, ...] = ("ALTER TABLE statements ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0",)

@@ -3,8 +3,9 @@
 ``documents.outlet`` is the host of the article's URL, lower case, without ``www.`` and a port
 (:func:`saidwhat.filters.outlet_of`, applied at ingest); rows stored before v8 get it here in SQL.
 ``ix_statements_doc_latest`` lets the outlet and story facets and filters go from documents to their
-statements; ``ix_documents_outlet`` / ``ix_documents_statements`` serve the articles list's filter and
-sort; ``ix_via_stmt_latest`` the relay facet.
+statements; ``ix_statements_facets`` covers the facet scan of a period (no table lookups);
+``ix_documents_outlet`` / ``ix_documents_statements`` serve the articles list's filter and
+sort.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ _INDEXES: tuple[str, ...] = (
     "CREATE INDEX ix_documents_outlet ON documents(outlet, published) WHERE superseded_by IS NULL",
     "CREATE INDEX ix_documents_statements ON documents(n_statements, pk) WHERE superseded_by IS NULL",
     "CREATE INDEX ix_statements_doc_latest ON statements(doc, date) WHERE latest = 1",
+    # covers the facet scan of a period: every column the column facets, the speaker facet and the
+    # outlet / story counts group by, after the date the range is on
+    "CREATE INDEX ix_statements_facets ON statements(date, act, mode, speaker_anonymous, hedged, platform, "
+    "segment, speaker_gid, speaker_name, doc, confidence) WHERE latest = 1",
 )
 
 STATEMENTS: tuple[str, ...] = ("ALTER TABLE documents ADD COLUMN outlet TEXT", *_backfill("instr"), *_INDEXES)

@@ -62,6 +62,7 @@ from saidwhat.store.types import (
 from saidwhat.stories import ArticleFeatures
 
 BUSY_TIMEOUT_MS = 10_000
+FACET_BUDGET = 0.5  # seconds the facet counts of one statements view may take (then: no facets)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _DATE_ARG = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _REGISTRY_COLUMNS = "gid, name, type, n_mentions, n_statements, n_documents, n_relayed"
@@ -868,10 +869,30 @@ class SQLiteStore:
                 empty: dict[str, list[browse.FacetValue]] = {name: [] for name in facets}
                 return browse.StatementPage([], None, 0, empty, matched)
             pks, nxt = browse.page_statements(conn, where, sort=sort, after=after, limit=limit, text=text)
-            counts, total = browse.facet_counts(
-                conn, where, facets, top=top, text=text, has_stories=has_story_tables(conn)
-            )
+            counts, total = self._facets(conn, where, facets, top, text)
             return browse.StatementPage(load_records(conn, pks), nxt, total, counts, matched)
+
+    def _facets(
+        self,
+        conn: sqlite3.Connection,
+        where: browse.Where,
+        facets: Sequence[str],
+        top: int,
+        text: browse.TextMatch | None,
+    ) -> tuple[dict[str, list[browse.FacetValue]], int]:
+        """The facets within :data:`FACET_BUDGET` seconds (datasette's facet time limit); past it, none
+        (``{}``: the page says to narrow the view) and the total alone."""
+        if not facets:
+            return browse.facet_counts(conn, where, (), text=text)
+        try:
+            with query_budget(conn, FACET_BUDGET):
+                return browse.facet_counts(
+                    conn, where, facets, top=top, text=text, has_stories=has_story_tables(conn)
+                )
+        except SaidwhatError as exc:
+            if exc.code != "E_SEARCH_TIMEOUT":
+                raise
+        return {}, browse.facet_counts(conn, where, (), text=text)[1]
 
     def _download(
         self, f: StatementFilter, q: str | None, sort: Literal["date", "relevance"]
