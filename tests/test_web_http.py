@@ -174,10 +174,10 @@ def test_timeline_bars_link_to_their_statements(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("url", "words"),
     [
-        ("/search?q=a&since=2011-13", "since: '2011-13' is not a date: YYYY, YYYY-MM or YYYY-MM-DD"),
-        ("/search?q=a&act=claims", "act: 'claims' is not a speech act: claim, demand"),
-        ("/search?q=a&mode=quoted", "mode: 'quoted' is not direct, indirect or mixed"),
-        ("/story/a%20b", "story_id: 'a b' is not a story id"),
+        ("/search?q=a&since=2011-13", "since '2011-13' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("/search?q=a&act=claims", "'claims' is not a speech act"),
+        ("/search?q=a&mode=quoted", "mode 'quoted' is not a mode; the modes are: direct, indirect, mixed"),
+        ("/story/a%20b", "story_id 'a b' is not a story id such as st3"),
     ],
 )
 def test_a_422_says_what_the_value_must_be_never_the_pattern(

@@ -12,9 +12,10 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlencode
 
+from saidwhat.acts import acts
 from saidwhat.errors import SaidwhatError
 from saidwhat.filters import build_filter
 from saidwhat.model import SCHEMA, Analysis, Statement
@@ -22,6 +23,7 @@ from saidwhat.store.protocol import StoreProtocol
 from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
 from saidwhat.titles import derived_title
 from saidwhat.web.chart import build_chart
+from saidwhat.web.chips import chips, url
 from saidwhat.web.links import display_source
 from saidwhat.web.markup import article_blocks
 from saidwhat.web.views import StatementView, statement_view
@@ -29,7 +31,18 @@ from saidwhat.web.views import StatementView, statement_view
 T = TypeVar("T")
 MODES = ("direct", "indirect", "mixed")
 # the filters of the search form (and of its JSON answer), in the shared vocabulary of saidwhat.filters
-SEARCH_FILTERS = ("speaker", "act", "mode", "via", "anonymous", "since", "until")
+SEARCH_FILTERS = (
+    "speaker",
+    "act",
+    "mode",
+    "via",
+    "anonymous",
+    "hedged",
+    "platform",
+    "min_confidence",
+    "since",
+    "until",
+)
 PER_PAGE = 20
 Scalar = str | int | float | bool | None
 
@@ -192,17 +205,65 @@ def home_page(store: StoreProtocol) -> Page:
     return Page("home.html", context, data)
 
 
-def articles_page(store: StoreProtocol, page: int, per_page: int) -> Page:
-    rows, pager = paged(lambda lim, off: store.documents(limit=lim, offset=off), page, per_page)
-    docs = [doc_json(d) for d in rows]
-    data = {"schema": SCHEMA, "articles": docs, **pager.json()}
-    return Page(
-        "articles.html",
-        {"nav": "articles", "rows": rows, "pager": pager},
-        data,
-        rows=docs,
-        columns=ARTICLE_COLUMNS,
+@dataclass(frozen=True, slots=True)
+class ArticlesForm:
+    """The articles list's parameters: filters (outlet, story, publication period), sort, page."""
+
+    outlet: str | None = None
+    story: str | None = None
+    since: str | None = None
+    until: str | None = None
+    sort: str | None = None
+    page: int = 1
+    per_page: int = PER_PAGE
+
+
+ARTICLE_LIST_COLUMNS = ("id", "title", "outlet", "published", "story", "statements", "url", "source")
+
+
+def articles_page(store: StoreProtocol, form: ArticlesForm) -> Page:
+    """Current articles with outlet, date, story and statement count; newest or most statements first."""
+    f = build_filter(since=form.since, until=form.until, outlet=form.outlet, story=form.story)
+    sort = blank(form.sort) or "date"
+    rows, total = store.browse_articles(
+        outlet=f.outlet,
+        story=f.story,
+        since=f.since,
+        until=f.until,
+        sort="date" if sort == "date" else "statements",
+        limit=form.per_page + 1,
+        offset=(form.page - 1) * form.per_page,
     )
+    pager = Pager(form.page, form.per_page, len(rows) > form.per_page)
+    rows = rows[: form.per_page]
+    params = {
+        k: v
+        for k, v in (("outlet", f.outlet), ("story", f.story), ("since", f.since), ("until", f.until))
+        if v
+    }
+    if sort != "date":
+        params["sort"] = sort
+    docs = [r.to_dict() for r in rows]
+    data = {
+        "schema": SCHEMA,
+        "filters": {k: params.get(k) for k in ("outlet", "story", "since", "until")},
+        "sort": sort,
+        "total": total,
+        "articles": docs,
+        **pager.json(),
+    }
+    csv_rows: list[dict[str, Scalar]] = [{k: d[k] for k in ARTICLE_LIST_COLUMNS} for d in docs]
+    context = {
+        "nav": "articles",
+        "rows": rows,
+        "pager": pager,
+        "total": total,
+        "form": {**{k: "" for k in ("outlet", "story", "since", "until")}, **params, "sort": sort},
+        "outlets": store.article_outlets(),
+        "params": params,
+        "chips": chips("/articles", params),
+    }
+    return Page("articles.html", context, data, rows=csv_rows, columns=ARTICLE_LIST_COLUMNS)
 
 
 def article_page(store: StoreProtocol, doc_id: str, *, as_json: bool) -> Page:
@@ -298,6 +359,10 @@ class SearchForm:
     until: str | None = None
     page: int = 1
     per_page: int = 20
+    hedged: bool | None = None
+    platform: str | None = None
+    min_confidence: float | None = None
+    sort: Literal["relevance", "date"] = "relevance"
 
 
 def search_page(
@@ -315,6 +380,9 @@ def search_page(
         mode=form.mode,
         via=form.via,
         anonymous=True if form.anonymous else None,
+        hedged=form.hedged,
+        platform=form.platform,
+        min_confidence=form.min_confidence,
         since=form.since,
         until=form.until,
     )
@@ -325,7 +393,7 @@ def search_page(
         text = query
         hits, pager = paged(
             lambda lim, off: store.search(
-                text, **f.query(), limit=lim, offset=off, timeout=timeout, cancel=cancel
+                text, **f.query(), sort=form.sort, limit=lim, offset=off, timeout=timeout, cancel=cancel
             ),
             form.page,
             form.per_page,
@@ -334,20 +402,33 @@ def search_page(
         "schema": SCHEMA,
         "query": query,
         "filters": filters,
+        "sort": form.sort,
         "results": [h.to_dict() for h in hits],
         **pager.json(),
     }
-    params = {k: ("1" if v is True else v) for k, v in filters.items() if v is not None}
+    params: dict[str, str] = {}
     if query is not None:
         params["q"] = query
+    for k, v in filters.items():
+        if v is not None:
+            params[k] = (
+                ("true" if v else "false")
+                if isinstance(v, bool)
+                else (f"{v:g}" if isinstance(v, float) else str(v))
+            )
+    if form.sort != "relevance":
+        params["sort"] = form.sort
     context = {
         "nav": "search",
         "q": query or "",
         "hits": [(h, record_view(h.statement) if h.statement else None) for h in hits],
         "pager": pager,
-        "form": {k: ("" if v is None else v) for k, v in filters.items()},
+        "form": {**{k: "" for k in SEARCH_FILTERS}, **params, "sort": form.sort},
         "modes": MODES,
+        "acts": list(acts()),
         "params": params,
+        "chips": chips("/search", params),
+        "browse_url": url("/statements", {k: v for k, v in params.items() if k != "sort"}),
     }
     rows: list[dict[str, Scalar]] = [
         {

@@ -2,7 +2,8 @@
 
 The format is the URL's suffix (``.json``, ``.csv``) or, without one, the ``Accept`` header (JSON when
 it prefers ``application/json`` to ``text/html``). CSV exists for list pages (those with ``rows``);
-its header is the page's ``columns`` (then any other key of the rows, in first-seen order).
+its header is the page's ``columns`` (then any other key of the rows, in first-seen order), and its
+text cells are neutralised against formula injection (:func:`saidwhat.store.export.csv_cell`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from saidwhat.errors import CATALOGUE
+from saidwhat.store.export import csv_cell
 from saidwhat.web.pages import Page, Scalar
 
 Format = Literal["html", "json", "csv"]
@@ -51,7 +53,20 @@ def csv_text(rows: list[dict[str, Scalar]], header: tuple[str, ...] = ()) -> str
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()})
+        writer.writerow(
+            {
+                k: (
+                    "true"
+                    if v is True
+                    else "false"
+                    if v is False
+                    else csv_cell(v)
+                    if isinstance(v, str)
+                    else v
+                )
+                for k, v in row.items()
+            }
+        )
     return out.getvalue()
 
 

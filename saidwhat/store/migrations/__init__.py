@@ -18,6 +18,7 @@ from saidwhat.store.migrations import (
     v0005_statement_confidence,
     v0006_registry_keys,
     v0007_display_title,
+    v0008_browse,
 )
 
 
@@ -38,6 +39,7 @@ MIGRATIONS: tuple[Migration, ...] = tuple(
         v0005_statement_confidence,
         v0006_registry_keys,
         v0007_display_title,
+        v0008_browse,
     )
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -125,6 +125,8 @@ class _Candidate:
     kind: str
     pk: int
     ranked: bool
+    doc: int  # the document's key (an article hit's own key)
+    date: str = ""
 
 
 def _count_matches(conn: sqlite3.Connection, table: str, match: str) -> int:
@@ -135,25 +137,29 @@ def _ranked(conn: sqlite3.Connection, table: str, match: str) -> bool:
     return _count_matches(conn, table, match) <= RANK_LIMIT
 
 
-# per kind of hit: its FTS table and the row table it indexes (aliased as the filters expect)
+# per kind of hit: its FTS table, the row table it indexes (aliased as the filters expect), its
+# document key and its date
 _TABLES = {
-    "statement": ("statements_fts", "statements s", "s"),
-    "article": ("documents_fts", "documents d", "d"),
+    "statement": ("statements_fts", "statements s", "s", "s.doc", "s.date"),
+    "article": ("documents_fts", "documents d", "d", "d.pk", "d.published"),
 }
 
 
-def _candidates(conn: sqlite3.Connection, kind: str, match: str, where: Where, want: int) -> list[_Candidate]:
-    """The ids and ranks of the best ``want`` hits of one kind (no snippet, no record)."""
-    fts, rows_table, alias = _TABLES[kind]
+def _candidates(
+    conn: sqlite3.Connection, kind: str, match: str, where: Where, want: int, by_date: bool = False
+) -> list[_Candidate]:
+    """The ids and ranks of the best (or newest) ``want`` hits of one kind (no snippet, no record)."""
+    fts, rows_table, alias, doc, day = _TABLES[kind]
     clauses, params = where
-    ranked = _ranked(conn, fts, match)
+    ranked = not by_date and _ranked(conn, fts, match)
+    order = f"{day} DESC, {alias}.pk DESC" if by_date else ("f.rank" if ranked else "f.rowid DESC")
     rows = conn.execute(
-        f"SELECT {alias}.pk, {'f.rank' if ranked else '0.0'} FROM {fts} f JOIN {rows_table} "
-        f"ON {alias}.pk = f.rowid WHERE {fts} MATCH ? AND {' AND '.join(clauses)} "
-        f"ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?",
+        f"SELECT {alias}.pk, {'f.rank' if ranked else '0.0'}, {doc}, COALESCE({day}, '') FROM {fts} f "
+        f"JOIN {rows_table} ON {alias}.pk = f.rowid WHERE {fts} MATCH ? AND {' AND '.join(clauses)} "
+        f"ORDER BY {order} LIMIT ?",
         [match, *params, want],
     ).fetchall()
-    return [_Candidate(float(rank), kind, int(pk), ranked) for pk, rank in rows]
+    return [_Candidate(float(rank), kind, int(pk), ranked, int(d), str(dt)) for pk, rank, d, dt in rows]
 
 
 def _snippet(conn: sqlite3.Connection, table: str, column: int, tokens: int, match: str, pk: int) -> str:
@@ -215,19 +221,36 @@ def search_page(
     articles: Where | None,
     limit: int,
     offset: int,
+    sort: str = "relevance",
 ) -> list[SearchHit]:
     """Hits ``offset`` … ``offset + limit`` of ``match``, best first, statements before articles on ties.
 
     ``statements`` / ``articles``: WHERE clauses (over ``statements s`` / ``documents d``) and their
-    parameters, or None to leave that kind out. Snippets and records are built for the page only.
+    parameters, or None to leave that kind out. An article is left out when one of its statements
+    matches (it is found through them: one hit per statement). ``sort="date"``: newest first instead
+    of best first. Snippets and records are built for the page only.
     """
     want = limit + offset
+    by_date = sort == "date"
     found: list[_Candidate] = []
     if statements is not None:
-        found += _candidates(conn, "statement", match, statements, want)
-    if articles is not None:
-        found += _candidates(conn, "article", match, articles, want)
-    found.sort(key=lambda c: c.rank)  # stable: statements first among equal ranks
+        found += _candidates(conn, "statement", match, statements, want, by_date)
+    if articles is not None and statements is not None:
+        # one hit per statement: an article with a matching statement is found through its statements
+        clauses, params = articles
+        s_clauses, s_params = statements
+        quoted = (
+            "d.pk NOT IN (SELECT s.doc FROM statements_fts sf JOIN statements s ON s.pk = sf.rowid "
+            f"WHERE statements_fts MATCH ? AND {' AND '.join(s_clauses)})"
+        )
+        where = ([*clauses, quoted], [*params, match, *s_params])
+        found += _candidates(conn, "article", match, where, want, by_date)
+    elif articles is not None:
+        found += _candidates(conn, "article", match, articles, want, by_date)
+    if by_date:  # newest first; statements first on the same day
+        found.sort(key=lambda c: (c.date, c.kind == "statement", c.pk), reverse=True)
+    else:
+        found.sort(key=lambda c: c.rank)  # stable: statements first among equal ranks
     page = found[offset : offset + limit]
     by_statement = _statement_hits(conn, match, [c for c in page if c.kind == "statement"])
     by_article = _article_hits(conn, match, [c for c in page if c.kind == "article"])

@@ -16,7 +16,9 @@ from urllib.parse import quote
 
 from saidwhat.claims import ArticleFacts
 from saidwhat.errors import SaidwhatError
+from saidwhat.filters import StatementFilter
 from saidwhat.model import Analysis
+from saidwhat.store import browse
 from saidwhat.store.fts import fts_query
 from saidwhat.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from saidwhat.store.protocol import SearchKind
@@ -38,7 +40,13 @@ from saidwhat.store.sqlite.search import (
     query_budget,
     search_page,
 )
-from saidwhat.store.sqlite.stories import read_stories, read_story_features, read_story_of, read_story_state
+from saidwhat.store.sqlite.stories import (
+    has_story_tables,
+    read_stories,
+    read_story_features,
+    read_story_of,
+    read_story_state,
+)
 from saidwhat.store.sqlite.write import insert_analysis
 from saidwhat.store.types import (
     AddResult,
@@ -54,6 +62,7 @@ from saidwhat.store.types import (
 from saidwhat.stories import ArticleFeatures
 
 BUSY_TIMEOUT_MS = 10_000
+FACET_BUDGET = 0.5  # seconds the facet counts of one statements view may take (then: no facets)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _DATE_ARG = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _REGISTRY_COLUMNS = "gid, name, type, n_mentions, n_statements, n_documents, n_relayed"
@@ -753,6 +762,7 @@ class SQLiteStore:
         hedged: bool | None = None,
         platform: str | None = None,
         min_confidence: float | None = None,
+        sort: Literal["relevance", "date"] = "relevance",
         limit: int = 20,
         offset: int = 0,
         timeout: float | None = None,
@@ -765,7 +775,10 @@ class SQLiteStore:
         :mod:`saidwhat.store.fts`). Statement filters (speaker, act, mode, via, anonymous) leave
         articles out; since/until filter statements by effective date and articles by publication
         date. Snippets are ``(text, is_match)`` parts, never markup, built for the page returned only.
-        ``timeout`` (seconds) stops the search with ``E_SEARCH_TIMEOUT``; setting ``cancel`` stops it
+        ``sort="date"`` orders hits by date, newest first (statements by effective date, articles by
+        publication date). An article is left out when one of its statements is among the hits (one
+        hit per statement, no article hit repeating it). ``timeout`` (seconds) stops the search with
+        ``E_SEARCH_TIMEOUT``; setting ``cancel`` stops it
         with ``E_UNAVAILABLE`` (see :func:`saidwhat.store.sqlite.search.query_budget`).
         """
         _check_page(limit, offset)
@@ -797,8 +810,183 @@ class SQLiteStore:
             if kind in ("all", "article") and not statement_only:
                 articles = article_filters(since, until)
             return search_page(
-                conn, match, statements=statements, articles=articles, limit=limit, offset=offset
+                conn, match, statements=statements, articles=articles, limit=limit, offset=offset, sort=sort
             )
+
+    # -- browsing (the portable queries of saidwhat/store/browse.py) ----------------------------------
+
+    def _browse_where(
+        self, conn: sqlite3.Connection, f: StatementFilter
+    ) -> tuple[browse.Where | None, dict[str, NameMatch]]:
+        matched: dict[str, NameMatch] = {}
+        if f.speaker is not None:
+            matched["speaker"] = match_names(conn, f.speaker, "speaker")
+        if f.via is not None:
+            matched["via"] = match_names(conn, f.via, "via")
+        where = browse.statement_where(
+            f,
+            speaker=matched.get("speaker"),
+            via=matched.get("via"),
+            has_stories=f.story is not None and has_story_tables(conn),
+        )
+        return where, matched
+
+    @staticmethod
+    def _text(q: str | None) -> browse.TextMatch | Literal[False] | None:
+        """The FTS5 part of a statements query; False when ``q`` has nothing to find."""
+        if q is None:
+            return None
+        match = fts_query(q)
+        if match is None:
+            return False
+        return browse.TextMatch(
+            "JOIN statements_fts f ON f.rowid = s.pk AND statements_fts MATCH ?", (match,), "f.rank"
+        )
+
+    @guard
+    def browse_statements(
+        self,
+        f: StatementFilter,
+        *,
+        q: str | None = None,
+        sort: Literal["date", "relevance"] = "date",
+        after: browse.Keyset | None = None,
+        limit: int = 20,
+        facets: Sequence[str] = (),
+        top: int = 10,
+    ) -> browse.StatementPage:
+        """One keyset page of the statements ``f`` (and the words ``q``) select, their total and facets.
+
+        ``sort``: ``date`` (effective date, newest first) or ``relevance`` (needs ``q``); ``after``: the
+        cursor of the previous page; ``facets``: names of :data:`saidwhat.store.browse.FACETS`, each
+        with its ``top`` values among all the selected statements."""
+        _check_page(limit, 0)
+        conn = self._conn()
+        with fts_errors(q or ""), self._snapshot(conn):
+            where, matched = self._browse_where(conn, f)
+            text = self._text(q)
+            if where is None or text is False:
+                empty: dict[str, list[browse.FacetValue]] = {name: [] for name in facets}
+                return browse.StatementPage([], None, 0, empty, matched)
+            pks, nxt = browse.page_statements(conn, where, sort=sort, after=after, limit=limit, text=text)
+            counts, total = self._facets(conn, where, facets, top, text)
+            return browse.StatementPage(load_records(conn, pks), nxt, total, counts, matched)
+
+    def _facets(
+        self,
+        conn: sqlite3.Connection,
+        where: browse.Where,
+        facets: Sequence[str],
+        top: int,
+        text: browse.TextMatch | None,
+    ) -> tuple[dict[str, list[browse.FacetValue]], int]:
+        """The facets within :data:`FACET_BUDGET` seconds (datasette's facet time limit); past it, none
+        (``{}``: the page says to narrow the view) and the total alone."""
+        if not facets:
+            return browse.facet_counts(conn, where, (), text=text)
+        try:
+            with query_budget(conn, FACET_BUDGET):
+                return browse.facet_counts(
+                    conn, where, facets, top=top, text=text, has_stories=has_story_tables(conn)
+                )
+        except SaidwhatError as exc:
+            if exc.code != "E_SEARCH_TIMEOUT":
+                raise
+        return {}, browse.facet_counts(conn, where, (), text=text)[1]
+
+    def _download(
+        self, f: StatementFilter, q: str | None, sort: Literal["date", "relevance"]
+    ) -> tuple[browse.Where, browse.TextMatch | None] | None:
+        conn = self._conn()
+        with fts_errors(q or ""):
+            where, _ = self._browse_where(conn, f)
+        text = self._text(q)
+        if where is None or text is False:
+            return None
+        return where, text
+
+    def iter_statement_rows(
+        self, f: StatementFilter, *, q: str | None = None, sort: Literal["date", "relevance"] = "date"
+    ) -> Iterator[tuple[Any, ...]]:
+        """Every statement ``f`` selects as a flat row (:data:`saidwhat.store.browse.ROW_COLUMNS`), in
+        the browser's order, read in keyset batches (a streamed download)."""
+        found = self._download(f, q, sort)
+        if found is None:
+            return
+        where, text = found
+        try:
+            yield from browse.iter_rows(self._conn, where, sort=sort, text=text)
+        except sqlite3.Error as exc:
+            err = db_error(exc, self.path)
+            if err is None:
+                raise
+            raise err from exc
+
+    def iter_statement_records(
+        self, f: StatementFilter, *, q: str | None = None, sort: Literal["date", "relevance"] = "date"
+    ) -> Iterator[StatementRecord]:
+        """Every statement ``f`` selects as a :class:`StatementRecord`, in keyset batches."""
+        found = self._download(f, q, sort)
+        if found is None:
+            return
+        where, text = found
+        after: browse.Keyset | None = None
+        while True:
+            conn = self._conn()
+            pks, after = browse.page_statements(conn, where, sort=sort, after=after, limit=500, text=text)
+            yield from load_records(conn, pks)
+            if after is None:
+                return
+
+    @guard
+    def browse_articles(
+        self,
+        *,
+        outlet: str | None = None,
+        story: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        sort: Literal["date", "statements"] = "date",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[browse.ArticleRow], int]:
+        """A page of the current articles (of an outlet, a story, a publication period) and their total."""
+        _check_page(limit, offset)
+        conn = self._conn()
+        with self._snapshot(conn):
+            stories = has_story_tables(conn)
+            where = browse.article_where(
+                outlet=outlet, story=story, since=since, until=until, has_stories=stories
+            )
+            if where is None:
+                return [], 0
+            rows = browse.list_articles(
+                conn, where, sort=sort, limit=limit, offset=offset, has_stories=stories
+            )
+            return rows, browse.count_articles(conn, where)
+
+    @guard
+    def article_outlets(self, top: int = 30) -> list[tuple[str, int]]:
+        """The outlets of the current articles with their article counts, most first."""
+        return browse.article_outlets(self._conn(), top)
+
+    @guard
+    def browse_speakers(
+        self, *, type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> tuple[list[browse.SpeakerRow], int]:
+        """A page of the entities that speak (of one type), most statements first, and their total."""
+        _check_page(limit, offset)
+        conn = self._conn()
+        with self._snapshot(conn):
+            return (
+                browse.list_speakers(conn, type=type, limit=limit, offset=offset),
+                browse.count_speakers(conn, type=type),
+            )
+
+    @guard
+    def speaker_types(self) -> list[tuple[str, int]]:
+        """The entity types of the speakers with how many speakers each has."""
+        return browse.speaker_types(self._conn())
 
     # -- totals --------------------------------------------------------------------------------------
 
@@ -832,6 +1020,7 @@ class SQLiteStore:
         conn = self._conn()
         with self._snapshot(conn):
             return read_claim_stories(conn)
+
     # -- the stories corpus stage (saidwhat/corpus/stories.py) ----------------------------------------
 
     @guard

@@ -9,6 +9,11 @@ from typing import Any
 from saidwhat.stories import ArticleFeatures
 
 
+def has_story_tables(conn: sqlite3.Connection) -> bool:
+    """Whether the stories stage has created its tables."""
+    return _has_tables(conn)
+
+
 def _has_tables(conn: sqlite3.Connection) -> bool:
     row = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'"

@@ -10,6 +10,7 @@ import re
 import sqlite3
 from datetime import UTC, datetime
 
+from saidwhat.filters import outlet_of
 from saidwhat.model import Analysis, Cue, SaidOn, Speaker, Statement
 from saidwhat.store.registry import KIND_TYPES, Resolver, add_contributions
 from saidwhat.store.types import AddResult
@@ -128,7 +129,8 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
     now = datetime.now(UTC).isoformat(timespec="microseconds")
     cur = conn.execute(
         "INSERT INTO documents(id, source, title, published, published_basis, url, author, format, text, "
-        "version, ingested_at, n_statements, display_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "version, ingested_at, n_statements, display_title, outlet) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             doc.id,
             doc.source,
@@ -143,6 +145,7 @@ def insert_analysis(conn: sqlite3.Connection, resolver: Resolver, analysis: Anal
             now,
             len(analysis.statements),
             display_title(analysis),
+            outlet_of(doc.url),
         ),
     )
     dpk = cur.lastrowid
