@@ -8,9 +8,10 @@ one row of JSON lists; the readers (CLI, web) assemble the rows they need (:func
 :func:`positions_report`, :func:`promises_report`). ``on_added`` brings the facts in line with the
 store (the documents just stored, current articles still without a row, superseded versions dropped,
 articles whose story changed), dropping the reports of the stories it touches in the same
-transactions, then groups every story that has facts and no report; ``rebuild`` recomputes both
-tables. Both give the same tables for the same stored articles. A reader that finds a story without
-a current report (an ingest under way) groups its facts itself.
+transactions; ``on_finished`` (once after an ingest's last batch) groups every story that has facts
+and no report; ``rebuild`` recomputes both tables. ``on_added`` then ``on_finished`` and ``rebuild``
+give the same tables for the same stored articles. A reader that finds a story without a current
+report (an ingest under way) groups its facts itself.
 
 The story of an article comes from the stage's ``story_of(store, doc_id)`` lookup (default
 :func:`no_story`); :data:`saidwhat.corpus.CORPUS_STAGES` passes the stories stage's.
@@ -211,6 +212,10 @@ class ClaimsStage:
             d for d in current if d not in todo and (d not in stored or stored[d] != self.story_of(store, d))
         ]
         self._write(store, [*added, *missing], stored)
+
+    def on_finished(self, store: StoreProtocol) -> None:
+        """After an ingest's last batch: group the stories the batches touched (once per ingest, not
+        per batch: a story's grouping costs in proportion to its size)."""
         self._regroup(store)
 
     def rebuild(self, store: StoreProtocol) -> None:
