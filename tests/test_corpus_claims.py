@@ -299,3 +299,18 @@ def test_cli_on_the_seeds(tmp_path: Path) -> None:
         "overdue",
     )
     assert set(p) >= PROMISE_KEYS
+
+
+def test_facts_stored_before_statement_terms_group_the_same() -> None:
+    """Facts stored before statements kept their terms and issues are grouped as the new ones."""
+    from saidwhat.claims import article_facts, build_promises_report, facts_from_dict, facts_to_dict
+
+    facts = [article_facts(a, "st1") for a in flood_articles()]
+    old = []
+    for f in facts:
+        d = json.loads(json.dumps(facts_to_dict(f)))
+        assert all(s["terms"] is not None for s in d["statements"])
+        for s in d["statements"]:
+            del s["terms"], s["issues"]
+        old.append(facts_from_dict(d))
+    assert build_promises_report(old, story="st1") == build_promises_report(facts, story="st1")
