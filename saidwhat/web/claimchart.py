@@ -93,6 +93,13 @@ def _nice(top: float) -> float:
     return float(10 * step)
 
 
+def charted(claim: dict[str, Any]) -> bool:
+    """Whether :func:`build_claim_chart` draws the claim: a quantity claim with two dated values."""
+    if claim.get("kind") != "quantity":
+        return False
+    return sum(1 for v in claim["values"] if _day(v) is not None and amount(v)) >= 2
+
+
 def build_claim_chart(claim: dict[str, Any]) -> ClaimChart | None:
     """Geometry for a quantity claim with at least two dated values (else None: a table is enough)."""
     dated = [(i, v, d) for i, v in enumerate(claim["values"]) if (d := _day(v)) is not None and amount(v)]
