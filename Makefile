@@ -21,8 +21,14 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# axe-core for the browser tests' accessibility checks (package.json pins it; test-only, never
+# served): installed when npm exists, else those checks skip saying why
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	  else echo "note: npm not found; the axe-core checks of the browser tests will skip"; fi
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test node_modules/.installed
 
 # Ingest the sample articles (../shared/samples, or the demo articles in examples/ without it),
 # print a summary of what was found, then serve the UI.

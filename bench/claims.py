@@ -16,6 +16,11 @@
    of another measure) are counted separately and must be 0. Updates and contradictions are scored
    against the gold's ``updates`` / ``contradictions`` lists the same way.
 
+4. Scores the positions and promises of ``bench/data/claims_positions_gold.json`` (sentences with
+   every position and every due date a reader finds in them): position cells (actor, stance, issue)
+   and due dates of the facts whose span overlaps a gold sentence, precision and recall, and the
+   promises' status as of ``AS_OF``.
+
 Prints a table and writes ``bench/out/claims.json``.
 """
 
@@ -26,15 +31,23 @@ import json
 import os
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from saidwhat.claims import article_facts, build_claims, build_positions_report, build_promises_report  # noqa: E402
+from saidwhat.claims import (  # noqa: E402
+    ArticleFacts,
+    article_facts,
+    build_claims,
+    build_positions_report,
+    build_promises_report,
+)
 from saidwhat.claims.lexicon import load_lexicon  # noqa: E402
 from saidwhat.claims.model import Claim, QuantityValue  # noqa: E402
+from saidwhat.claims.promises import status  # noqa: E402
 from saidwhat.claims.quantity import group_values  # noqa: E402
 from saidwhat.ingest.base import SourceDoc  # noqa: E402
 from saidwhat.model import Analysis  # noqa: E402
@@ -228,6 +241,96 @@ def prf(pred: set[Any], gold: set[Any]) -> dict[str, float | int]:
     return {"gold": len(gold), "predicted": len(pred), "matched": tp, "precision": p, "recall": r}
 
 
+# -- positions and promises: bench/data/claims_positions_gold.json (sentences with every position and
+# every promise with a due date a reader finds in them) ------------------------------------------------
+
+AS_OF = date(2009, 6, 15)  # the day the statuses are scored for
+
+
+def _actor_ok(pred: str, names: list[str]) -> bool:
+    p = pred.lower()
+    return any(n.lower() in p or p in n.lower() for n in names)
+
+
+def _issue_ok(pred: str, words: list[str]) -> bool:
+    return "*" in words or any(w.lower() in pred.lower() for w in words)
+
+
+def _sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
+    i = text.find(sentence)
+    return (i, i + len(sentence)) if i >= 0 else None
+
+
+def score_positions_promises(
+    gold: dict[str, Any], facts: dict[str, ArticleFacts], texts: dict[str, str]
+) -> dict[str, Any]:
+    """Cells (actor, stance, issue) and due dates of the gold sentences: a predicted cell or promise is
+    one whose span overlaps a gold sentence; precision over those, recall over the gold's items."""
+    lex = load_lexicon()
+    cells = {"gold": 0, "predicted": 0, "matched": 0}
+    dues = {"gold": 0, "predicted": 0, "matched": 0, "status_right": 0}
+    misses: list[str] = []
+    wrong: list[str] = []
+    for sent in gold:
+        f, text = facts.get(sent["article"]), texts.get(sent["article"], "")
+        span = _sentence_span(text, sent["sentence"])
+        if f is None or span is None:
+            misses.append(f"{sent['article']}: sentence not found")
+            continue
+        a, b = span
+        preds = sorted(
+            {(p.actor, p.stance, p.issue) for p in f.positions if p.start < b and a < p.end}, key=str
+        )
+        gpos = list(sent["positions"])
+        cells["gold"] += len(gpos)
+        cells["predicted"] += len(preds)
+        for actor, stance, issue in preds:
+            hit = next(
+                (
+                    g
+                    for g in gpos
+                    if g["stance"] == stance and _actor_ok(actor, g["actor"]) and _issue_ok(issue, g["issue"])
+                ),
+                None,
+            )
+            if hit is None:
+                wrong.append(f"{sent['article']}: {actor} {stance} {issue!r}")
+            else:
+                gpos.remove(hit)
+                cells["matched"] += 1
+        misses += [f"{sent['article']}: {g['actor'][0]} {g['stance']} {g['issue']}" for g in gpos]
+        pdue = [x.promise for x in f.promises if x.promise.due and x.promise.start < b and a < x.promise.end]
+        dues["gold"] += len(sent["promises"])
+        dues["predicted"] += len(pdue)
+        gdue = [g["due"] for g in sent["promises"]]
+        for p in pdue:
+            if p.due in gdue:
+                gdue.remove(p.due)
+                dues["matched"] += 1
+            else:
+                wrong.append(f"{sent['article']}: due {p.due} ({p.due_text!r})")
+        for g in sent["promises"]:
+            want = status(g["due"], AS_OF, lex)
+            if any(status(p.due, AS_OF, lex) == want for p in pdue):
+                dues["status_right"] += 1
+        misses += [f"{sent['article']}: due {d} not found" for d in gdue]
+
+    def pr(d: dict[str, int]) -> dict[str, float]:
+        return {
+            "precision": d["matched"] / d["predicted"] if d["predicted"] else 0.0,
+            "recall": d["matched"] / d["gold"] if d["gold"] else 0.0,
+        }
+
+    return {
+        "sentences": len(gold),
+        "cells": {**cells, **pr(cells)},
+        "due_dates": {**dues, **pr(dues)},
+        "status_as_of": AS_OF.isoformat(),
+        "misses": misses,
+        "wrong": wrong,
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--analyze-only", action="store_true", help="only fill the analysis cache")
@@ -267,6 +370,10 @@ def main() -> int:
             "updates": prf(pred_up, exp_up),
             "contradictions": prf(pred_con, exp_con),
         }
+    pgold = json.loads((ROOT / "bench" / "data" / "claims_positions_gold.json").read_text(encoding="utf-8"))
+    by_id = {f.article.id: f for f in facts}
+    texts = {an.doc.id: an.doc.text for an in analyses}
+    pscores = {name: score_positions_promises(g, by_id, texts) for name, g in pgold["sets"].items()}
     n_claims = sum(1 for c in claims["claims"] if c["kind"] == "quantity")
     n_assert = sum(1 for c in claims["claims"] if c["kind"] == "assertion")
     stage = t2 - t0
@@ -290,6 +397,24 @@ def main() -> int:
                 f"({cons['matched']} of {cons['gold']}, {cons['predicted']} predicted)",
             ),
         ]
+    for name, ps in pscores.items():
+        c, d = ps["cells"], ps["due_dates"]
+        rows += [
+            (
+                f"[{name}] position cells P / R",
+                f"{c['precision']:.3f} / {c['recall']:.3f} ({c['matched']} of {c['gold']}, "
+                f"{c['predicted']} predicted, {ps['sentences']} sentences)",
+            ),
+            (
+                f"[{name}] promise due dates P / R",
+                f"{d['precision']:.3f} / {d['recall']:.3f} ({d['matched']} of {d['gold']}, "
+                f"{d['predicted']} predicted)",
+            ),
+            (
+                f"[{name}] promise status as of {ps['status_as_of']} right",
+                f"{d['status_right']} of {d['gold']}",
+            ),
+        ]
     rows += [
         ("quantity / assertion claims (all articles)", f"{n_claims} / {n_assert}"),
         ("position cells / promises", f"{len(positions['cells'])} / {len(promises['promises'])}"),
@@ -308,8 +433,16 @@ def main() -> int:
             print(f"\n[{name}] values in a claim of another measure:")
             for x in sc["values"]["leaks"]:
                 print("  ", x)
+    for name, ps in pscores.items():
+        print(f"\n[{name}] positions and promises: missed")
+        for x in ps["misses"]:
+            print("  ", x)
+        print(f"[{name}] positions and promises: wrong")
+        for x in ps["wrong"]:
+            print("  ", x)
     out = {
         "sets": scores,
+        "positions_promises": pscores,
         "articles": len(analyses),
         "analysis_seconds": analysis_secs,
         "claims_seconds": stage,

@@ -193,7 +193,8 @@ SpeakerOpt = Annotated[
     typer.Option(
         "--speaker",
         metavar="NAME",
-        help="Speakers whose name or an alias has a word starting with NAME, any case (Donald, official).",
+        help="Speakers whose name or an alias has a word starting with NAME, any case (Donald, official); "
+        "digits are an entity id.",
     ),
 ]
 ActOpt = Annotated[
@@ -229,6 +230,28 @@ PlatformOpt = Annotated[
     str | None,
     typer.Option(
         "--platform", metavar="NAME", help="Only statements posted on this platform (Truth Social, X)."
+    ),
+]
+SegmentOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--segment",
+        metavar="PART",
+        help="Only statements in this part of the article (body, headline, embed, ...).",
+    ),
+]
+OutletOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--outlet",
+        metavar="HOST",
+        help="Only statements of articles from this outlet (its URL's host: reuters.com).",
+    ),
+]
+StatementStoryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--story", metavar="ID", help="Only statements of articles in this story (see `saidwhat stories`)."
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
@@ -472,6 +495,9 @@ def statements(
     min_confidence: MinConfidenceOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    segment: SegmentOpt = None,
+    outlet: OutletOpt = None,
+    story: StatementStoryOpt = None,
     limit: Annotated[
         int, typer.Option("--limit", metavar="N", min=1, max=10000, help="Most statements to show.")
     ] = 50,
@@ -490,11 +516,14 @@ def statements(
         since=since,
         until=until,
         min_confidence=min_confidence,
+        segment=segment,
+        outlet=outlet,
+        story=story,
     )
 
     def query_store(store: StoreProtocol) -> list[StatementRecord]:
         _filter(store, f)
-        return store.statements(**f.query(), limit=limit)
+        return store.browse_statements(f, limit=limit).records
 
     rows = _read(db, query_store)
     if as_json:
@@ -868,6 +897,8 @@ def promises(
             )
         )
     out.print(table)
+
+
 # -- stories and timelines (the stories corpus stage, saidwhat/corpus/stories.py) ---------------------
 
 StoryJsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object (the API's shape).")]

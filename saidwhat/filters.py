@@ -14,7 +14,16 @@ statements takes :meth:`StatementFilter.query` (``store.statements(**f.query(), 
   a platform name (``Truth Social``, ``X``), case-insensitive;
 * ``since`` / ``until`` — ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, real calendar dates, inclusive:
   ``since`` from the first day of the period, ``until`` to its last day;
-* ``min_confidence`` — only statements whose ``confidence`` (in [0, 1]) is at least this.
+* ``min_confidence`` — only statements whose ``confidence`` (in [0, 1]) is at least this;
+* ``segment`` — the part of the article (body, headline, embed, …: ``saidwhat.model.SEGMENT_KINDS``);
+* ``outlet`` — the publishing outlet of the article: its URL's host without ``www.``
+  (``reuters.com``), case-insensitive;
+* ``story`` — a story id of the stories stage (``/story/{id}``).
+
+``speaker`` / ``via`` given as digits (``"12"``) are registry ids, as the web pages' facet links
+write them. ``segment``, ``outlet`` and ``story`` are read by the browsing queries
+(:meth:`saidwhat.store.StoreProtocol.browse_statements`), which take the whole filter;
+:meth:`StatementFilter.query` keeps the ten keyword arguments of the older queries.
 
 Nothing here imports the store or the NLP stack.
 """
@@ -61,6 +70,9 @@ class StatementFilter:
     since: str | None = None
     until: str | None = None
     min_confidence: float | None = None
+    segment: str | None = None
+    outlet: str | None = None
+    story: str | None = None
 
     def query(self) -> StatementQuery:
         return StatementQuery(
@@ -90,8 +102,16 @@ class StatementFilter:
                 self.hedged,
                 self.platform,
                 self.min_confidence,
+                self.segment,
+                self.outlet,
+                self.story,
             )
         )
+
+    @property
+    def empty(self) -> bool:
+        """Whether no filter at all is set."""
+        return all(v is None for v in self.to_dict().values())
 
     def to_dict(self) -> dict[str, Any]:
         """The filters as the JSON answers echo them."""
@@ -152,9 +172,39 @@ def valid_act(value: str | None, name: str = "act") -> str | None:
 
 
 def _who(value: int | str | None) -> int | str | None:
+    """A registry id (an int, or digits as a URL writes it) or a name."""
     if isinstance(value, int):
         return value
-    return _blank(value)
+    value = _blank(value)
+    if value is not None and value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return value
+
+
+def valid_segment(value: str | None) -> str | None:
+    """A segment kind of ``saidwhat/1`` (case-insensitive); another value is an error listing them."""
+    from saidwhat.model import SEGMENT_KINDS
+
+    value = _blank(value)
+    if value is None:
+        return None
+    if value.lower() not in SEGMENT_KINDS:
+        raise SaidwhatError(
+            "E_BAD_REQUEST",
+            f"segment {value!r} is not a part of an article; the parts are: {', '.join(SEGMENT_KINDS)}",
+        )
+    return value.lower()
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet of an article's URL: its host, lower case, without ``www.`` and a port."""
+    if not url or "://" not in url:
+        return None
+    host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    if host.startswith("www."):
+        host = host[4:]
+    return host or None
 
 
 def build_filter(
@@ -169,6 +219,9 @@ def build_filter(
     since: str | None = None,
     until: str | None = None,
     min_confidence: float | None = None,
+    segment: str | None = None,
+    outlet: str | None = None,
+    story: str | None = None,
 ) -> StatementFilter:
     """A validated :class:`StatementFilter` from user input (blank strings are no filter)."""
     m = _blank(mode)
@@ -178,7 +231,10 @@ def build_filter(
     if s is not None and u is not None and period_bounds(s)[0] > period_bounds(u)[1]:
         raise SaidwhatError("E_BAD_REQUEST", f"since {s} is after until {u}")
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
-        raise SaidwhatError("E_BAD_REQUEST", f"min_confidence must be in [0, 1], not {min_confidence!r}")
+        raise SaidwhatError(
+            "E_BAD_REQUEST", f"min_confidence must be a number from 0 to 1, not {min_confidence!r}"
+        )
+    o = _blank(outlet)
     return StatementFilter(
         speaker=_who(speaker),
         act=valid_act(act),
@@ -190,4 +246,7 @@ def build_filter(
         since=s,
         until=u,
         min_confidence=min_confidence,
+        segment=valid_segment(segment),
+        outlet=o.lower().removeprefix("www.") if o is not None else None,
+        story=_blank(story),
     )

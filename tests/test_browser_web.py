@@ -145,8 +145,20 @@ def test_reader_journey(page: Any, base_url: str) -> None:
         "proposal was “a serious step”, according to Reuters.\n",
     )
     shot(page, "06-add-form")
+    # what the form shows while the article is analysed, recorded as it is submitted (the page is
+    # gone by the time the analysis ends; sessionStorage outlives it)
+    page.evaluate(
+        """() => document.getElementById('add-form').addEventListener('submit', () =>
+             sessionStorage.setItem('busy', JSON.stringify({
+               shown: !document.querySelector('.busy').hidden,
+               disabled: document.getElementById('add-submit').disabled,
+               status: document.querySelector('.busy [role=status]').textContent})))"""
+    )
     page.click("#add-submit")
     page.wait_for_selector(".article-head h1", timeout=60_000)
+    assert "/article/" in page.url  # the 303 landed on the analysed article
+    busy = page.evaluate("JSON.parse(sessionStorage.getItem('busy'))")
+    assert busy["shown"] and busy["disabled"] and "Analysing" in busy["status"], busy
     assert page.inner_text(".article-head h1") == "Pasted: ministers respond"
     assert page.locator("#article-text .q").count() >= 1
     shot(page, "07-added-article")
@@ -203,4 +215,4 @@ def test_no_request_leaves_the_server(page: Any, base_url: str) -> None:
 def _clean_artifacts() -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     for png in ARTIFACTS.glob("*.png"):
-        png.unlink()
+        png.unlink(missing_ok=True)  # another xdist worker may have removed it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
@@ -156,6 +156,25 @@ def test_suspected_is_not_confirmed() -> None:
     )
     m = measures([a])
     assert m == {"deaths confirmed": {20}, "deaths suspected": {149}}
+
+
+def test_another_of_another_state_is_the_other_part_not_an_increment() -> None:
+    """ "another 83 deaths were suspected" after 20 deaths: the other part of one population (its
+    place too), never a new-deaths increment; "another 12 deaths" of the same state is one."""
+    t = "Officials in Mexico confirmed that 20 people had died while another 83 deaths were suspected."
+    a = make(
+        t,
+        "d1",
+        "2009-04-27",
+        quantities=[("20 people", 20, "people"), ("83 deaths", 83, "deaths")],
+        places=["Mexico"],
+    )
+    keys = {v.value: v.key for v in values_of([a])}
+    assert (keys[83].thing, keys[83].state, keys[83].aspect) == ("deaths", "suspected", "")
+    assert keys[83].about == keys[20].about and keys[20].state != "suspected"
+    t2 = "Mexico reported 20 deaths on Monday and another 12 deaths on Tuesday."
+    b = make(t2, "d2", "2009-04-28", quantities=[("20 deaths", 20, "deaths"), ("12 deaths", 12, "deaths")])
+    assert {v.value: v.key.aspect for v in values_of([b])} == {20: "", 12: "new"}
 
 
 def test_killed_is_not_injured_and_people_take_the_verb() -> None:
@@ -449,6 +468,19 @@ def test_seed_trump_within_next_week_is_overdue(seed_corpus: Any, seeds: list[An
     assert any(f.article == seeds[1].doc.id for f in p.followups)
     text = seeds[0].doc.text
     assert text[p.start : p.end] == p.text
+    # its status as of a date: pending before the due date, due on it (and the grace days), then overdue
+    facts = [article_facts(a, "gaza") for a in seeds]
+    grace = load_lexicon().grace_days
+
+    def status_on(day: date) -> str:
+        rep = build_promises_report(facts, as_of=day, story="gaza")
+        (x,) = [x for x in rep["promises"] if "within the next week" in x["text"]]
+        return str(x["status"])
+
+    assert status_on(date(2025, 7, 3)) == "pending"
+    assert status_on(date(2025, 7, 4)) == "due"
+    assert status_on(date(2025, 7, 4) + timedelta(days=grace)) == "due"
+    assert status_on(date(2025, 7, 5) + timedelta(days=grace)) == "overdue"
 
 
 def test_seed_positions(seed_corpus: Any) -> None:

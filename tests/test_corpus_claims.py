@@ -47,6 +47,18 @@ def table(store: StoreProtocol) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in conn.execute("SELECT * FROM claim_facts ORDER BY doc_id")]
 
 
+def reports(store: StoreProtocol) -> list[tuple[Any, ...]]:
+    """The stored grouped results (without the row tokens, which are new at every build)."""
+    with store.snapshot() as conn:
+        return [
+            tuple(r)
+            for r in conn.execute(
+                "SELECT story, n_articles, latest, articles, claims, positions, promises FROM claim_reports "
+                "ORDER BY story"
+            )
+        ]
+
+
 def revised(a: Analysis, text_suffix: str) -> Analysis:
     """A new version of the same source (another text, hence another id)."""
     doc = dataclasses.replace(a.doc, id=a.doc.id + "-v2", text=a.doc.text + text_suffix)
@@ -55,14 +67,14 @@ def revised(a: Analysis, text_suffix: str) -> Analysis:
     return dataclasses.replace(a, doc=doc, segments=segs)
 
 
-def test_incremental_equals_rebuild_with_versions_and_stories(tmp_path: Path) -> None:
+def test_incremental_equals_rebuild_with_versions_and_stories(new_store_target: Callable[[str], Any]) -> None:
     stories: dict[str, str] = {}
     stage = ClaimsStage(story_of=lambda store, doc_id: stories.get(doc_id))
     assert isinstance(stage, CorpusStage)
     registry = CorpusRegistry([])
     registry.register(stage)
     a1, a2, a3, a4 = flood_articles()
-    with open_store(tmp_path / "c.db") as store:
+    with open_store(new_store_target("c")) as store:
         store.add(a1)  # stored before the stage ran: the next on_added picks it up
         registry.on_added(store, [store.add(a2).doc_id])
         assert [r[0] for r in table(store)] == ["f1", "f2"]
@@ -76,15 +88,71 @@ def test_incremental_equals_rebuild_with_versions_and_stories(tmp_path: Path) ->
         stories.update({"f1": "st1", "f2": "st1", "f3-v2": "st1", "f4": "st2"})
         registry.on_added(store, ["f4"])
         incremental = table(store)
+        # the reports of the stories a batch touched are dropped; the ingest's end groups them again
+        assert reports(store) == []
+        registry.finish(store)
+        grouped = reports(store)
         assert {r[0]: r[2] for r in incremental} == stories
+        assert [(r[0], r[1]) for r in grouped] == [("st1", 3), ("st2", 1)]
         assert registry.rebuild(store) == ["claims"]
-        assert table(store) == incremental
+        assert table(store) == incremental and reports(store) == grouped
         registry.rebuild(store)
-        assert table(store) == incremental
+        assert table(store) == incremental and reports(store) == grouped
         # the store reads the facts back, per story
         assert [f.article.id for f in store.claim_facts("st1")] == ["f1", "f2", "f3-v2"]
         assert {f.story for f in store.claim_facts()} == {"st1", "st2"}
         assert store.claim_stories() == [("st1", 3), ("st2", 1)]
+
+
+def test_stored_reports_are_the_groupings_of_each_story(new_store_target: Callable[[str], Any]) -> None:
+    """The reports read from claim_reports are build_* over each story's facts; every story is grouped
+    on its own and the whole store's report is the stories' one after another (claims renumbered);
+    a story whose report is missing (an ingest under way) is grouped from its facts when read."""
+    from datetime import date
+
+    from saidwhat.claims import build_claims, build_positions_report, build_promises_report
+    from saidwhat.corpus.claims import claims_report, positions_report, promises_report
+
+    stories = {"f1": "st1", "f2": "st1", "f3": "st1", "f4": "st2"}
+    stage = ClaimsStage(story_of=lambda store, doc_id: stories.get(doc_id))
+    registry = CorpusRegistry([])
+    registry.register(stage)
+    with open_store(new_store_target("r")) as store:
+        registry.on_added(store, [store.add(a).doc_id for a in flood_articles()])
+        registry.finish(store)
+        day = date(2021, 8, 2)
+        per_story = {}
+        for s in ("st1", "st2"):
+            facts = store.claim_facts(s)
+            per_story[s] = (
+                build_claims(facts, story=s),
+                build_positions_report(facts, story=s),
+                build_promises_report(facts, as_of=day, story=s),
+            )
+            assert claims_report(store, s) == per_story[s][0]
+            assert positions_report(store, s) == per_story[s][1]
+            assert promises_report(store, s, day) == per_story[s][2]
+        whole = claims_report(store)
+        ids = [c["id"] for c in whole["claims"]]
+        assert len(ids) == len(set(ids)) and ids[0] == "c1"
+        strip = [{**c, "id": None} for c in whole["claims"]]
+        assert strip == [{**c, "id": None} for s in ("st1", "st2") for c in per_story[s][0]["claims"]]
+        assert positions_report(store)["cells"] == [
+            c for s in ("st1", "st2") for c in per_story[s][1]["cells"]
+        ]
+        proms = promises_report(store, as_of=day)["promises"]
+        assert sorted(map(json.dumps, proms)) == sorted(
+            json.dumps(p) for s in ("st1", "st2") for p in per_story[s][2]["promises"]
+        )
+        before = (claims_report(store), positions_report(store), promises_report(store))
+        with store.transaction() as conn:
+            conn.execute("DELETE FROM claim_reports WHERE story = ?", ("st1",))
+        assert (claims_report(store), positions_report(store), promises_report(store)) == before
+        # the end of the next ingest builds the missing report again
+        registry.on_added(store, ["f4"])
+        assert reports(store) == []
+        registry.finish(store)
+        assert [r[0] for r in reports(store)] == ["st1", "st2"]
 
 
 def test_claim_facts_before_the_stage_ran(tmp_path: Path) -> None:
@@ -233,3 +301,18 @@ def test_cli_on_the_seeds(tmp_path: Path) -> None:
         "overdue",
     )
     assert set(p) >= PROMISE_KEYS
+
+
+def test_facts_stored_before_statement_terms_group_the_same() -> None:
+    """Facts stored before statements kept their terms and issues are grouped as the new ones."""
+    from saidwhat.claims import article_facts, build_promises_report, facts_from_dict, facts_to_dict
+
+    facts = [article_facts(a, "st1") for a in flood_articles()]
+    old = []
+    for f in facts:
+        d = json.loads(json.dumps(facts_to_dict(f)))
+        assert all(s["terms"] is not None for s in d["statements"])
+        for s in d["statements"]:
+            del s["terms"], s["issues"]
+        old.append(facts_from_dict(d))
+    assert build_promises_report(old, story="st1") == build_promises_report(facts, story="st1")

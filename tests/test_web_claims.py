@@ -121,3 +121,18 @@ def test_chart_geometry_needs_two_dated_values() -> None:
     assert p1.x == p2.x == round(LEFT + (WIDTH - RIGHT - LEFT) / 2, 1)  # one day: the middle of the axis
     assert p2.y < p1.y  # 9 is higher than 3
     assert [s for s, _ in chart.legend] == ["the article itself", "X"]
+
+
+def test_html_lists_are_paged_and_twins_are_whole(client: TestClient) -> None:
+    """page=N shows one page of the HTML list (with a link back); the JSON and CSV twins are whole."""
+    first = client.get("/claims").text
+    assert 'id="claim-c1"' in first and 'rel="prev"' not in first
+    second = client.get("/claims?page=2")
+    assert second.status_code == 200
+    assert 'id="claim-c1"' not in second.text and 'rel="prev" href="/claims?page=1"' in second.text
+    assert client.get("/claims.json?page=2").json() == client.get("/claims.json").json()
+    assert client.get("/claims.csv?page=2").text == client.get("/claims.csv").text
+    promises = client.get("/promises?page=2&as_of=2021-08-02").text
+    assert '<span class="status status-overdue">' not in promises and 'rel="prev"' in promises
+    assert 'class="empty"' not in promises and 'class="empty"' not in second.text
+    assert client.get("/positions?page=0").status_code == 422

@@ -201,3 +201,50 @@ def serving(app: Any) -> Iterator[int]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def browse_analyses(n: int = 12) -> list[Analysis]:
+    """``n`` copies of :func:`relay_analysis` for the statements browser, one a month of 2025.
+
+    Copy ``i`` (published 2025-``i+1``-15, no stated day, from ``reuters.com`` when ``i`` is even,
+    else ``haaretz.com``): its anonymous official (s1) is relayed by Reuters when ``i % 3 == 0``, by
+    Haaretz then Reuters (Reuters second in the chain) when ``i % 3 == 1``, else by Haaretz alone.
+    """
+    import dataclasses
+
+    out = []
+    for i in range(n):
+        a = relay_analysis()
+        published = f"2025-{i + 1:02d}-15"
+        text = a.doc.text + f"Copy {i}.\n"
+        doc = dataclasses.replace(
+            a.doc,
+            id=hashlib.sha256(text.encode()).hexdigest(),
+            source=f"browse-{i:02d}.txt",
+            text=text,
+            published=published,
+            url=f"https://www.{'reuters' if i % 2 == 0 else 'haaretz'}.com/world/{i}",
+            title=f"Ceasefire talks, part {i}",
+        )
+        segments = [dataclasses.replace(s) for s in a.segments]
+        segments[-1].end = len(text)
+        s1 = a.statements[0]
+        haaretz = s1.via[0]
+        reuters = Via(haaretz.text, haaretz.start, haaretz.end, name="Reuters", entity="e6", kind="outlet")
+        s1.via = [reuters] if i % 3 == 0 else [haaretz, reuters] if i % 3 == 1 else [haaretz]
+        s1.said_on = None
+        entities = [*a.entities, Entity("e6", "Reuters", "OUTLET", ["Reuters"], [])]
+        out.append(dataclasses.replace(a, doc=doc, segments=segments, entities=entities))
+    return out
+
+
+def expected_anonymous_via_reuters(analyses: list[Analysis], since: str, until: str) -> set[tuple[str, str]]:
+    """(doc id, statement id) of every anonymous statement relayed by Reuters dated in [since, until]."""
+    found = set()
+    for a in analyses:
+        for st in a.statements:
+            day = st.said_on.value if st.said_on else a.doc.published
+            anonymous = st.speaker is not None and st.speaker.anonymous
+            if anonymous and any(v.name == "Reuters" for v in st.via) and since <= (day or "") <= until:
+                found.add((a.doc.id, st.id))
+    return found

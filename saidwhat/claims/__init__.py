@@ -73,7 +73,7 @@ def article_facts(
         assertions=assertion_facts(view, lex),
         positions=position_facts(view, lex),
         promises=promise_facts(view, lex),
-        statements=later_statements(view),
+        statements=later_statements(view, lex),
     )
 
 

@@ -139,15 +139,13 @@ def content_words(phrase: str) -> frozenset[str]:
 def merge_issues(issues: list[str], lex: ClaimsLexicon) -> dict[str, str]:
     """Map each issue to its representative: lexicon names stay; a free phrase joins the most frequent
     phrase whose content words overlap it by the Jaccard threshold (or contain it)."""
-    order: list[str] = []
     counts: dict[str, int] = {}
     for i in issues:
         counts[i] = counts.get(i, 0) + 1
-        if i not in order:
-            order.append(i)
     reps: list[str] = []
+    words: dict[str, frozenset[str]] = {}
     out: dict[str, str] = {}
-    for i in sorted(order, key=lambda x: (-counts[x], len(x), x)):
+    for i in sorted(counts, key=lambda x: (-counts[x], len(x), x)):
         if i in lex.issues:
             out[i] = i
             reps.append(i)
@@ -155,7 +153,7 @@ def merge_issues(issues: list[str], lex: ClaimsLexicon) -> dict[str, str]:
         wi = content_words(i)
         best = None
         for r in reps:
-            wr = content_words(r)
+            wr = words[r] if r in words else words.setdefault(r, content_words(r))
             if not wi or not wr:
                 continue
             jac = len(wi & wr) / len(wi | wr)

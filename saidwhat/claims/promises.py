@@ -172,14 +172,19 @@ def promise_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
 
 @dataclass(slots=True)
 class LaterStatement:
+    """A statement that may follow up a promise, with its terms and lexicon issues computed once (at
+    ingest; ``None`` in facts stored before they were kept: computed when grouping)."""
+
     article: str
     statement: str
     date: str | None
     text: str
     story: str | None
+    terms: list[str] | None = None
+    issues: list[str] | None = None
 
 
-def later_statements(view: ArticleView) -> list[LaterStatement]:
+def later_statements(view: ArticleView, lex: ClaimsLexicon) -> list[LaterStatement]:
     return [
         LaterStatement(
             view.id,
@@ -187,6 +192,8 @@ def later_statements(view: ArticleView) -> list[LaterStatement]:
             st.said_on.value[:10] if st.said_on else view.analysis.doc.published,
             st.content.text,
             view.story,
+            terms(st.content.text, lex.negation),
+            issue_names(st.content.text, lex),
         )
         for st in view.analysis.statements
         if st.segment in OWN_SEGMENTS
@@ -198,12 +205,11 @@ def build_promises(
 ) -> list[Promise]:
     """Promises with their status as of ``as_of`` and their follow-ups: later statements of the same
     story on the same issue (a shared lexicon issue, or TF-IDF similarity over the threshold)."""
-    tf = TfIdf(
-        [terms(s.text, lex.negation) for s in statements]
-        + [terms(f.promise.text, lex.negation) for f in facts]
-    )
-    svecs = [tf.vector(terms(s.text, lex.negation)) for s in statements]
-    sissues = [set(issue_names(s.text, lex)) for s in statements]
+    sterms = [s.terms if s.terms is not None else terms(s.text, lex.negation) for s in statements]
+    pterms = [terms(f.promise.text, lex.negation) for f in facts]
+    tf = TfIdf([*sterms, *pterms])
+    svecs = [tf.vector(t) for t in sterms]
+    sissues = [set(s.issues if s.issues is not None else issue_names(s.text, lex)) for s in statements]
     # candidates share an issue or a term with the promise (an inverted index, never all pairs)
     index: dict[tuple[str | None, str], set[int]] = defaultdict(set)
     for k, (s, sv, si) in enumerate(zip(statements, svecs, sissues, strict=True)):

@@ -533,6 +533,22 @@ def _measured_state(
     return state
 
 
+def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: str, aspect: str) -> bool:
+    """ "20 people had died while another 83 deaths were suspected": *another* (*other*) right before
+    a number that follows a count of the same thing in another state of its family introduces the
+    other part of a partition of one population, not an increment of the first count (*48 more*,
+    *another 12 deaths* of the same state are)."""
+    return (
+        aspect == "new"
+        and bool(win.left)
+        and win.left[-1].text.lower() in ("another", "other")
+        and prev is not None
+        and prev.thing is not None
+        and prev.thing.name == thing.name
+        and prev.state != state
+    )
+
+
 def measure(
     view: ArticleView, qs: list[Quantity], i: int, prev: Measured | None, lex: ClaimsLexicon
 ) -> Measured | None:
@@ -572,8 +588,14 @@ def measure(
     state = _measured_state(thing, win, lex, rel, prev, is_whole)
     if state is None:
         return None
-    # a part, a subset or a whole of the measure before it shares its place
-    inherits = prev is not None and bool(rel or is_whole) and (partitive is None or is_whole)
+    other_part = _contrastive_other(win, prev, thing, state, aspect)
+    if other_part:
+        aspect = ""
+    # a part, a subset or a whole of the measure before it, or the other part of its population,
+    # shares its place
+    inherits = prev is not None and (
+        (bool(rel or is_whole) and (partitive is None or is_whole)) or other_part
+    )
     about = _about(view, qs, q, win, lex, prev.about if inherits and prev is not None else None, (s0, s1))
     year, rate = _when_of(view, q, win)
     if year:

@@ -9,6 +9,11 @@ Each corpus stage has two entry points that must agree:
 * ``rebuild(store)`` — from scratch and deterministic: the same stored articles always give the
   same tables, whatever order or batches they were added in.
 
+A stage may also define ``on_finished(store)``, which the ingest service calls once after the last
+batch of an ingest (``CorpusRegistry.finish``): work whose cost grows with the store and that a
+reader can do without meanwhile (the claims stage regroups there the stories the batches touched,
+instead of after every batch).
+
 A stage declares its ``name``, the corpus stages it ``needs`` (they run before it), and versioned
 ``migrations`` for its tables (applied by :meth:`StoreProtocol.migrate_stage`). It reads analyses
 and statements through the store protocol (``store.get(doc_id)``, ``store.document(doc_id)``, …)
@@ -80,6 +85,16 @@ class CorpusRegistry:
         self.prepare(store)
         for stage in self:
             stage.on_added(store, doc_ids)
+
+    def finish(self, store: StoreProtocol) -> None:
+        """After the last batch of an ingest: every stage's optional ``on_finished(store)``, in order."""
+        hooks = [getattr(stage, "on_finished", None) for stage in self]
+        if not any(hooks):
+            return
+        self.prepare(store)
+        for hook in hooks:
+            if hook is not None:
+                hook(store)
 
     def rebuild(self, store: StoreProtocol) -> list[str]:
         """Rebuild every stage from the stored articles, in order; the names of the stages run."""

@@ -1,38 +1,49 @@
-"""The claims corpus stage: each stored article's claim facts, kept as JSON in ``claim_facts``.
+"""The claims corpus stage: each stored article's claim facts (``claim_facts``) and each story's grouped
+claims, positions and promises (``claim_reports``).
 
 :func:`saidwhat.claims.article_facts` depends on one article and its story only, so the stage keeps
-one row per current article (``saidwhat/1-claim-facts`` JSON) and the cross-article grouping
-(:func:`saidwhat.claims.build_claims` & co.) runs when a reader asks (CLI, web), over the rows of one
-story or of all. ``on_added`` brings the table in line with the store: facts of the documents just
-stored, of any current article still without a row (a store ingested before this stage existed),
-rows of superseded versions dropped, and facts recomputed for an article whose story changed;
-``rebuild`` recomputes every row. Both give the same table for the same stored articles.
+one row per current article (``saidwhat/1-claim-facts`` JSON). Each story is grouped on its own
+(:func:`group_story`: :func:`saidwhat.claims.build_claims` & co. over the story's facts) and kept as
+one row of JSON lists; the readers (CLI, web) assemble the rows they need (:func:`claims_report`,
+:func:`positions_report`, :func:`promises_report`). ``on_added`` brings the facts in line with the
+store (the documents just stored, current articles still without a row, superseded versions dropped,
+articles whose story changed), dropping the reports of the stories it touches in the same
+transactions; ``on_finished`` (once after an ingest's last batch) groups every story that has facts
+and no report; ``rebuild`` recomputes both tables. ``on_added`` then ``on_finished`` and ``rebuild``
+give the same tables for the same stored articles. A reader that finds a story without a current
+report (an ingest under way) groups its facts itself.
 
-The story of an article comes from the stage's ``story_of(store, doc_id)`` lookup, by default
-:func:`no_story` (``None`` for every article) until a stories stage exists; that stage is then
-registered first and its lookup passed to :class:`ClaimsStage`.
+The story of an article comes from the stage's ``story_of(store, doc_id)`` lookup (default
+:func:`no_story`); :data:`saidwhat.corpus.CORPUS_STAGES` passes the stories stage's.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from saidwhat.claims import (
+    ArticleFacts,
     article_facts,
     build_claims,
     build_positions_report,
     build_promises_report,
+    facts_from_dict,
     facts_to_dict,
 )
 from saidwhat.claims.lexicon import ClaimsLexicon, load_lexicon
+from saidwhat.claims.promises import status
 from saidwhat.store.migrations import Migration
-from saidwhat.store.protocol import StoreProtocol
+from saidwhat.store.protocol import Connection, StoreProtocol
 
 StoryOf = Callable[[StoreProtocol, str], str | None]
+JSON = dict[str, Any]
 
 TABLE = "claim_facts"
 CHUNK = 50  # rows written per transaction
@@ -48,7 +59,18 @@ MIGRATIONS = (
             "CREATE INDEX claim_facts_source ON claim_facts(source)",
         ),
     ),
+    Migration(
+        2,
+        "grouped claims, positions and promises of each story (JSON lists), built from claim_facts",
+        (
+            "CREATE TABLE claim_reports (story TEXT PRIMARY KEY, n_articles INTEGER NOT NULL, "
+            "latest TEXT, articles TEXT NOT NULL, claims TEXT NOT NULL, positions TEXT NOT NULL, "
+            "promises TEXT NOT NULL, token TEXT NOT NULL)",
+        ),
+    ),
 )
+REPORT_COLUMNS = ("claims", "positions", "promises")
+NO_STORY = ""  # claim_reports.story of the articles without a story
 
 
 def no_story(store: StoreProtocol, doc_id: str) -> str | None:
@@ -56,9 +78,68 @@ def no_story(store: StoreProtocol, doc_id: str) -> str | None:
     return None
 
 
+def _key(story: str | None) -> str:
+    return NO_STORY if story is None else story
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _facts_of_story(conn: Connection, story: str | None) -> list[ArticleFacts]:
+    if story is None:
+        rows = conn.execute("SELECT facts FROM claim_facts WHERE story IS NULL")
+    else:
+        rows = conn.execute("SELECT facts FROM claim_facts WHERE story = ?", (story,))
+    return [facts_from_dict(json.loads(text)) for (text,) in rows]
+
+
+@dataclass(slots=True)
+class StoryReport:
+    """One story's grouped results (a row of ``claim_reports``): article references, claims (ids local
+    to the story), position cells, promises (statuses are set when read, for the date asked)."""
+
+    story: str | None
+    n_articles: int
+    latest: str | None
+    articles: list[JSON]
+    claims: list[JSON]
+    positions: list[JSON]
+    promises: list[JSON]
+
+    def row(self) -> tuple[str, int, str | None, str, str, str, str, str]:
+        """The ``claim_reports`` row, with a new token (readers cache what they parsed by it)."""
+        return (
+            _key(self.story),
+            self.n_articles,
+            self.latest,
+            _dumps(self.articles),
+            _dumps(self.claims),
+            _dumps(self.positions),
+            _dumps(self.promises),
+            uuid.uuid4().hex,
+        )
+
+
+def group_story(facts: list[ArticleFacts], story: str | None, lex: ClaimsLexicon) -> StoryReport:
+    """The grouped results of one story's facts (every fact must be of that story)."""
+    claims = build_claims(facts, lex, story)
+    days = [f.article.published for f in facts if f.article.published]
+    return StoryReport(
+        story,
+        len(facts),
+        max(days)[:10] if days else None,
+        claims["articles"],
+        claims["claims"],
+        build_positions_report(facts, lex, story)["cells"],
+        build_promises_report(facts, None, lex, story)["promises"],
+    )
+
+
 @dataclass(slots=True)
 class ClaimsStage:
-    """Claim facts of every current article (see the module docstring)."""
+    """Claim facts of every current article and the grouped results of each story (see the module
+    docstring)."""
 
     story_of: StoryOf = no_story
     needs: tuple[str, ...] = ()
@@ -78,25 +159,51 @@ class ClaimsStage:
             rows.append((doc_id, facts.article.source, story, facts.article.published, text))
         return rows
 
-    def _write(self, store: StoreProtocol, doc_ids: Sequence[str]) -> None:
+    def _write(self, store: StoreProtocol, doc_ids: Sequence[str], old: dict[str, str | None]) -> None:
+        """Facts of ``doc_ids``; the reports of their stories (old and new) are dropped in the same
+        transaction, so that a stored report is always built from the facts stored."""
         for i in range(0, len(doc_ids), CHUNK):
             rows = self._rows(store, doc_ids[i : i + CHUNK])
+            stories = {_key(r[2]) for r in rows} | {_key(old[r[0]]) for r in rows if r[0] in old}
             with store.transaction() as conn:
-                conn.executemany(
-                    "INSERT INTO claim_facts VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET "
-                    "source = excluded.source, story = excluded.story, published = excluded.published, "
-                    "facts = excluded.facts",
-                    rows,
-                )
+                conn.executemany("DELETE FROM claim_reports WHERE story = ?", [(s,) for s in sorted(stories)])
+                conn.executemany("DELETE FROM claim_facts WHERE doc_id = ?", [(r[0],) for r in rows])
+                conn.executemany("INSERT INTO claim_facts VALUES (?, ?, ?, ?, ?)", rows)
+
+    def _regroup(self, store: StoreProtocol) -> None:
+        """Build the report of every story that has facts and no report (read and written in one
+        transaction); drop the reports of stories without facts."""
+        lex = self.lexicon or load_lexicon()
+        with store.snapshot() as conn:
+            with_facts = {s for (s,) in conn.execute("SELECT DISTINCT story FROM claim_facts")}
+            built = {s for (s,) in conn.execute("SELECT story FROM claim_reports")}
+        todo = sorted({_key(s) for s in with_facts} - built)
+        for key in todo:
+            story = None if key == NO_STORY else key
+            with store.transaction() as conn:
+                report = group_story(_facts_of_story(conn, story), story, lex)
+                conn.execute("DELETE FROM claim_reports WHERE story = ?", (key,))
+                if report.n_articles:
+                    conn.execute("INSERT INTO claim_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)", report.row())
+        gone = sorted(built - {_key(s) for s in with_facts})
+        if gone:
+            with store.transaction() as conn:
+                conn.executemany("DELETE FROM claim_reports WHERE story = ?", [(s,) for s in gone])
 
     def on_added(self, store: StoreProtocol, doc_ids: Sequence[str]) -> None:
         current = store.document_ids()
         with store.snapshot() as conn:
-            stored = {d: s for d, s in conn.execute("SELECT doc_id, story FROM claim_facts")}
+            stored: dict[str, str | None] = {
+                d: s for d, s in conn.execute("SELECT doc_id, story FROM claim_facts")
+            }
         live = set(current)
         stale = [d for d in stored if d not in live]
         if stale:
             with store.transaction() as conn:
+                conn.executemany(
+                    "DELETE FROM claim_reports WHERE story = ?",
+                    [(_key(s),) for s in {stored[d] for d in stale}],
+                )
                 conn.executemany("DELETE FROM claim_facts WHERE doc_id = ?", [(d,) for d in stale])
         added = [d for d in dict.fromkeys(doc_ids) if d in live]
         todo = set(added)
@@ -104,18 +211,103 @@ class ClaimsStage:
         missing = [
             d for d in current if d not in todo and (d not in stored or stored[d] != self.story_of(store, d))
         ]
-        self._write(store, [*added, *missing])
+        self._write(store, [*added, *missing], stored)
+
+    def on_finished(self, store: StoreProtocol) -> None:
+        """After an ingest's last batch: group the stories the batches touched (once per ingest, not
+        per batch: a story's grouping costs in proportion to its size)."""
+        self._regroup(store)
 
     def rebuild(self, store: StoreProtocol) -> None:
         with store.transaction() as conn:
+            conn.execute("DELETE FROM claim_reports")
             conn.execute("DELETE FROM claim_facts")
-        self._write(store, store.document_ids())
+        self._write(store, store.document_ids(), {})
+        self._regroup(store)
 
 
-# -- the reports readers ask for (CLI and web): build_* over the stored facts --------------------------
+# -- the reports readers ask for (CLI and web): the stored reports of the stories ----------------------
 
-JSON = dict[str, Any]
 Scalar = str | int | float | bool | None
+
+
+def _stage_version(conn: Connection) -> int:
+    row = conn.execute("SELECT MAX(version) FROM stage_migrations WHERE stage = ?", ("claims",)).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+# parsed report parts, by (store location, story, column), with the token of the row they came from: a
+# long-lived reader (the web server) parses a story's report once, until the stage rebuilds it
+_CACHE: OrderedDict[tuple[str, str, str], tuple[str, StoryReport]] = OrderedDict()
+_CACHE_SIZE = 3000
+_CACHE_LOCK = threading.Lock()
+
+
+def _cached(location: str, key: str, column: str, token: str) -> StoryReport | None:
+    with _CACHE_LOCK:
+        hit = _CACHE.get((location, key, column))
+        if hit is None or hit[0] != token:
+            return None
+        _CACHE.move_to_end((location, key, column))
+        return hit[1]
+
+
+def _remember(location: str, key: str, column: str, token: str, rep: StoryReport) -> None:
+    with _CACHE_LOCK:
+        _CACHE[(location, key, column)] = (token, rep)
+        _CACHE.move_to_end((location, key, column))
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+
+
+def _stored_reports(
+    store: StoreProtocol, conn: Connection, counts: dict[str | None, int], column: str
+) -> dict[str | None, StoryReport]:
+    """The stored, current reports of the stories in ``counts`` (parsed, or from the cache)."""
+    out: dict[str | None, StoryReport] = {}
+    fresh: list[tuple[str, str]] = []
+    for key, n, token in conn.execute("SELECT story, n_articles, token FROM claim_reports"):
+        s = None if key == NO_STORY else key
+        if s not in counts or counts[s] != n:
+            continue  # not asked for, or its facts changed (an ingest is under way)
+        hit = _cached(store.location, key, column, token)
+        if hit is not None:
+            out[s] = hit
+        else:
+            fresh.append((key, token))
+    sql = f"SELECT n_articles, latest, articles, {column} FROM claim_reports WHERE story = ? AND token = ?"
+    for key, token in fresh:
+        row = conn.execute(sql, (key, token)).fetchone()
+        if row is None:
+            continue
+        s = None if key == NO_STORY else key
+        rep = StoryReport(s, int(row[0]), row[1], json.loads(row[2]), [], [], [])
+        setattr(rep, column, json.loads(row[3]))
+        _remember(store.location, key, column, token, rep)
+        out[s] = rep
+    return out
+
+
+def story_reports(store: StoreProtocol, story: str | None, column: str) -> list[StoryReport]:
+    """The grouped results of one story (every story when ``story`` is None), in story order, with
+    ``column`` (claims, positions or promises) filled: read from ``claim_reports`` (parsed once per
+    process and row); a story whose facts changed since its report was built (an ingest under way)
+    is grouped from its facts here. The lists returned are shared: callers copy what they change."""
+    if column not in REPORT_COLUMNS:
+        raise ValueError(f"unknown report column {column!r}")
+    counts = dict(store.claim_stories())  # {} before the stage ran (no claim_facts table)
+    if story is not None:
+        counts = {story: counts[story]} if story in counts else {}
+    if not counts:
+        return []
+    with store.snapshot() as conn:
+        out = _stored_reports(store, conn, counts, column) if _stage_version(conn) >= 2 else {}
+        stale = [s for s in counts if s not in out]
+        grouped = {s: _facts_of_story(conn, s) for s in stale}
+    lex = load_lexicon()
+    for s, facts in grouped.items():
+        out[s] = group_story(facts, s, lex)
+    return [out[s] for s in sorted(out, key=_key)]
 
 
 def _matches(claim: JSON, text: str) -> bool:
@@ -129,10 +321,28 @@ def _matches(claim: JSON, text: str) -> bool:
     return any(text in w.lower() for w in words)
 
 
+def _all_claims(parts: list[StoryReport]) -> list[JSON]:
+    """The stories' claims one after another, numbered across them: quantity claims c1…, then
+    assertion claims a<n+1>… (as one grouping of every story's facts numbers them)."""
+    quantity = [c for p in parts for c in p.claims if c["kind"] == "quantity"]
+    assertion = [c for p in parts for c in p.claims if c["kind"] != "quantity"]
+    return [
+        *({**c, "id": f"c{n}"} for n, c in enumerate(quantity, 1)),
+        *({**c, "id": f"a{n}"} for n, c in enumerate(assertion, len(quantity) + 1)),
+    ]
+
+
 def claims_report(store: StoreProtocol, story: str | None = None, about: str | None = None) -> JSON:
-    """``saidwhat/1-claims`` over the stored facts; ``about``: only claims whose place, measure, counted
-    thing or proposition contains it (case-insensitive; ids keep their numbers)."""
-    report = build_claims(store.claim_facts(story), story=story)
+    """``saidwhat/1-claims`` of one story or of all (each story grouped on its own); ``about``: only
+    claims whose place, measure, counted thing or proposition contains it (case-insensitive; ids keep
+    their numbers)."""
+    parts = story_reports(store, story, "claims")
+    report: JSON = {
+        "schema": "saidwhat/1-claims",
+        "story": story,
+        "claims": _all_claims(parts) if story is None else [c for p in parts for c in p.claims],
+        "articles": [a for p in parts for a in p.articles],
+    }
     if about and about.strip():
         text = about.strip().lower()
         report["claims"] = [c for c in report["claims"] if _matches(c, text)]
@@ -143,11 +353,34 @@ def claims_report(store: StoreProtocol, story: str | None = None, about: str | N
 
 
 def positions_report(store: StoreProtocol, story: str | None = None) -> JSON:
-    return build_positions_report(store.claim_facts(story), story=story)
+    """``saidwhat/1-positions`` of one story or of all (cells by story, actor, issue)."""
+    parts = story_reports(store, story, "positions")
+    return {
+        "schema": "saidwhat/1-positions",
+        "story": story,
+        "cells": [c for p in parts for c in p.positions],
+        "articles": [a for p in parts for a in p.articles],
+    }
 
 
 def promises_report(store: StoreProtocol, story: str | None = None, as_of: date | None = None) -> JSON:
-    return build_promises_report(store.claim_facts(story), as_of=as_of, story=story)
+    """``saidwhat/1-promises`` of one story or of all, in date order, with each status as of ``as_of``
+    (default: the latest publication date of the articles)."""
+    parts = story_reports(store, story, "promises")
+    if as_of is None:
+        days = [p.latest for p in parts if p.latest]
+        as_of = date.fromisoformat(max(days)) if days else None
+    lex = load_lexicon()
+    proms = sorted(
+        (x for p in parts for x in p.promises), key=lambda x: (x["said_on"] or "", x["article"], x["start"])
+    )
+    return {
+        "schema": "saidwhat/1-promises",
+        "story": story,
+        "as_of": as_of.isoformat() if as_of else None,
+        "promises": [{**x, "status": status(x["due"], as_of, lex)} for x in proms],
+        "articles": [a for p in parts for a in p.articles],
+    }
 
 
 CLAIM_COLUMNS = (

@@ -224,5 +224,6 @@ def store_sources(
             stages.on_added(store, added)
             added = []
     stages.on_added(store, added)
+    stages.finish(store)
     report.results = [r for r in slots if r is not None]
     return report

@@ -22,11 +22,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 from saidwhat.claims import ArticleFacts
+from saidwhat.filters import StatementFilter
 from saidwhat.model import Analysis
 from saidwhat.store.migrations import Migration
+
+if TYPE_CHECKING:
+    from saidwhat.store.browse import ArticleRow, Keyset, SpeakerRow, StatementPage
 from saidwhat.store.types import (
     AddResult,
     DayCount,
@@ -161,12 +165,48 @@ class StoreProtocol(Protocol):
         hedged: bool | None = None,
         platform: str | None = None,
         min_confidence: float | None = None,
+        sort: Literal["relevance", "date"] = "relevance",
         limit: int = 20,
         offset: int = 0,
         timeout: float | None = None,
         cancel: threading.Event | None = None,
     ) -> list[SearchHit]: ...
     def stats(self) -> Stats: ...
+
+    # browsing (issue 19; the portable SQL of saidwhat/store/browse.py)
+    def browse_statements(
+        self,
+        f: StatementFilter,
+        *,
+        q: str | None = None,
+        sort: Literal["date", "relevance"] = "date",
+        after: Keyset | None = None,
+        limit: int = 20,
+        facets: Sequence[str] = (),
+        top: int = 10,
+    ) -> StatementPage: ...
+    def iter_statement_rows(
+        self, f: StatementFilter, *, q: str | None = None, sort: Literal["date", "relevance"] = "date"
+    ) -> Iterator[tuple[Any, ...]]: ...
+    def iter_statement_records(
+        self, f: StatementFilter, *, q: str | None = None, sort: Literal["date", "relevance"] = "date"
+    ) -> Iterator[StatementRecord]: ...
+    def browse_articles(
+        self,
+        *,
+        outlet: str | None = None,
+        story: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        sort: Literal["date", "statements"] = "date",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[ArticleRow], int]: ...
+    def article_outlets(self, top: int = 30) -> list[tuple[str, int]]: ...
+    def browse_speakers(
+        self, *, type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> tuple[list[SpeakerRow], int]: ...
+    def speaker_types(self) -> list[tuple[str, int]]: ...
 
     # corpus-stage tables
     def migrate_stage(self, stage: str, migrations: Sequence[Migration]) -> int: ...

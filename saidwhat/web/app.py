@@ -14,10 +14,10 @@ templates, the error handlers and the middleware.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
@@ -30,23 +30,26 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import BaseModel
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
+from starlette.routing import BaseRoute, Match
 
 from saidwhat import __version__
-from saidwhat.acts import acts
 from saidwhat.errors import CATALOGUE, SaidwhatError
 from saidwhat.ingest.dates import parse_iso_date
 from saidwhat.ingest.service import Upload
+from saidwhat.model import SEGMENT_KINDS
 from saidwhat.sandbox import Limits
 from saidwhat.settings import Settings
 from saidwhat.store import StoreProtocol
+from saidwhat.web.browse import router as browse_router
 from saidwhat.web.cancel import Slots, run_cancellable
 from saidwhat.web.chart import act_colour
 from saidwhat.web.claims import router as across_router
-from saidwhat.web.guard import Guard
+from saidwhat.web.guard import Guard, HeadAsGet
+from saidwhat.web.links import LINK_REL, display_source, safe_url
 from saidwhat.web.markup import css_token
 from saidwhat.web.pages import (
     PER_PAGE,
+    ArticlesForm,
     Page,
     SearchForm,
     add_page,
@@ -58,6 +61,7 @@ from saidwhat.web.pages import (
     home_page,
     search_page,
 )
+from saidwhat.web.params import ACT_NAMES, ActQ, ConfidenceQ, DateQ, FlagQ, ModeQ, confidence, flag
 from saidwhat.web.render import render, render_error, wants_json
 from saidwhat.web.security import CsrfTokens, HostPolicy, SiteGuard, csrf_token, verify_form_token
 from saidwhat.web.stories import router as stories_router
@@ -67,15 +71,6 @@ from saidwhat.web.upload import AnalysisService
 log = logging.getLogger("saidwhat.web")
 
 MAX_PAGE = 100_000
-# YYYY, YYYY-MM or YYYY-MM-DD that is a real calendar date (empty: no filter): year 0001-9999, a real
-# month, a day that month has, February 29 only in leap years (no lookarounds: pydantic's engine)
-_YEAR = r"([1-9]\d{3}|0[1-9]\d\d|00[1-9]\d|000[1-9])"
-_LEAP = r"(\d\d(0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26]|0[48])00)"
-DATE_PATTERN = (
-    rf"^({_YEAR}(-(0[1-9]|1[0-2]))?"
-    rf"|{_YEAR}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)|02-(0[1-9]|1\d|2[0-8]))"
-    rf"|{_LEAP}-02-29)?$"
-)
 # multipart framing and the small form fields on top of the article itself
 BODY_OVERHEAD = 64 * 1024
 SEARCH_TIMEOUT = 0.8  # seconds; every search is stopped after it (E_SEARCH_TIMEOUT, 503): answered within 1 s
@@ -104,15 +99,6 @@ SettingsDep = Annotated[Settings, Depends(_settings)]
 AnalysisDep = Annotated[AnalysisService, Depends(_analysis)]
 Page_ = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number")]
 PerPage = Annotated[int, Query(ge=1, le=100, description="rows per page")]
-DateQ = Annotated[
-    str | None,
-    Query(pattern=DATE_PATTERN, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)"),
-]
-ACT_NAMES = tuple(acts())
-ActQ = Annotated[
-    str | None,
-    Query(pattern=f"^({'|'.join(ACT_NAMES)})?$", description=f"speech act: {', '.join(ACT_NAMES)}"),
-]
 DocId = Annotated[str, PathParam(min_length=1, max_length=200, description="the article's id")]
 GidQ = Annotated[int, PathParam(ge=1, le=2**62, description="the entity's global id")]
 
@@ -172,13 +158,28 @@ def home(request: Request, store: StoreDep) -> Response:
     "/articles",
     response_class=HTMLResponse,
     responses=HTML_ERRORS,
-    summary="All articles, newest first",
+    summary="Articles with outlet, date, story and statement count; filters and sort",
     tags=["pages"],
 )
-@router.get("/articles.json", summary="All articles (JSON)", tags=["pages"])
-@router.get("/articles.csv", summary="All articles (CSV)", tags=["pages"], responses=CSV_ANSWER)
-def articles(request: Request, store: StoreDep, page: Page_ = 1, per_page: PerPage = PER_PAGE) -> Response:
-    return render(request, articles_page(store, page, per_page))
+@router.get("/articles.json", summary="Articles (JSON)", tags=["pages"])
+@router.get("/articles.csv", summary="Articles (CSV)", tags=["pages"], responses=CSV_ANSWER)
+def articles(
+    request: Request,
+    store: StoreDep,
+    outlet: Annotated[
+        str | None, Query(max_length=200, description="the article's host: reuters.com")
+    ] = None,
+    story: Annotated[str | None, Query(max_length=40, description="a story id")] = None,
+    since: DateQ = None,
+    until: DateQ = None,
+    sort: Annotated[
+        Literal["date", "statements"], Query(description="date (newest first) or statements (most first)")
+    ] = "date",
+    page: Page_ = 1,
+    per_page: PerPage = PER_PAGE,
+) -> Response:
+    form = ArticlesForm(outlet, story, since, until, sort, page, per_page)
+    return render(request, articles_page(store, form))
 
 
 @router.get(
@@ -259,15 +260,36 @@ async def search(
     q: Annotated[str | None, Query(max_length=500, description='words and "quoted phrases"')] = None,
     speaker: Annotated[str | None, Query(max_length=200, description="speaker name or alias")] = None,
     act: ActQ = None,
-    mode: Annotated[str | None, Query(pattern=r"^(direct|indirect|mixed)?$")] = None,
+    mode: ModeQ = None,
     via: Annotated[str | None, Query(max_length=200, description="relay / outlet name")] = None,
     anonymous: Annotated[bool, Query(description="only anonymous speakers")] = False,
     since: DateQ = None,
     until: DateQ = None,
+    hedged: FlagQ = None,
+    platform: Annotated[str | None, Query(max_length=200, description="Truth Social, X, ...")] = None,
+    min_confidence: ConfidenceQ = None,
+    sort: Annotated[
+        Literal["relevance", "date"], Query(description="relevance (best first) or date")
+    ] = "relevance",
     page: Page_ = 1,
     per_page: PerPage = PER_PAGE,
 ) -> Response:
-    form = SearchForm(q, speaker, act, mode, via, anonymous, since, until, page, per_page)
+    form = SearchForm(
+        q,
+        speaker,
+        act,
+        mode,
+        via,
+        anonymous,
+        since,
+        until,
+        page,
+        per_page,
+        hedged=flag(hedged),
+        platform=platform,
+        min_confidence=confidence(min_confidence),
+        sort=sort,
+    )
     # stopped after its time budget or when the client goes away; at most SEARCH_SLOTS at once
     timeout: float | None = request.app.state.search_timeout
     built = await run_cancellable(
@@ -295,7 +317,16 @@ router.include_router(across_router)
     tags=["add"],
 )
 def add_form(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    if store.read_only:
+        raise read_only_add()
     return render(request, add_page(store.read_only, settings.max_bytes))
+
+
+def read_only_add() -> SaidwhatError:
+    return SaidwhatError(
+        "E_NOT_FOUND",
+        "this server runs read-only: there is no page to add articles (start it without --read-only)",
+    )
 
 
 ADD_BODY = {
@@ -376,7 +407,7 @@ async def _upload(request: Request, settings: Settings) -> Upload:
 )
 async def add(request: Request, store: StoreDep, settings: SettingsDep, analysis: AnalysisDep) -> Response:
     if store.read_only:
-        raise SaidwhatError("E_READ_ONLY", "this server runs read-only: articles cannot be added")
+        raise read_only_add()
     upload = await _upload(request, settings)
     # read and analysed in the sandbox's worker (killed if the client goes away), stored here
     added = await run_cancellable(request, lambda cancel: analysis.ingest(store, upload, settings, cancel))
@@ -440,6 +471,8 @@ def docs(request: Request) -> Response:
 
 # the stories pages (/stories, /story/{id}): saidwhat/web/stories.py
 router.include_router(stories_router)
+# the statements browser and the speakers page (/statements, /speakers): saidwhat/web/browse.py
+router.include_router(browse_router)
 
 
 # -- the app -------------------------------------------------------------------------------------------
@@ -457,6 +490,9 @@ def _templates() -> Jinja2Templates:
     env.globals["act_colour"] = act_colour
     env.globals["css_token"] = css_token
     env.globals["version"] = __version__
+    env.globals["safe_url"] = safe_url
+    env.globals["display_source"] = display_source
+    env.globals["link_rel"] = LINK_REL
     return Jinja2Templates(env=env)
 
 
@@ -467,12 +503,52 @@ async def on_saidwhat_error(request: Request, exc: Exception) -> Response:
     return render_error(request, exc.code, exc.message)
 
 
+# what a parameter that does not match its pattern must be (never the pattern itself)
+PATTERN_HINTS = {
+    "since": "is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)",
+    "until": "is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)",
+    "act": f"is not a speech act; the acts are: {', '.join(ACT_NAMES)}",
+    "mode": "is not a mode; the modes are: direct, indirect, mixed",
+    "segment": f"is not a part of an article; the parts are: {', '.join(SEGMENT_KINDS)}",
+    "cursor": "is not a cursor of this page: start again from the first page",
+    "anonymous": "must be true or false",
+    "hedged": "must be true or false",
+    "min_confidence": "must be a number from 0 to 1",
+    "sort": "is not an order of this page",
+    "as_of": "is not a date: write YYYY-MM-DD",
+    "story_id": "is not a story id such as st3",
+}
+
+
+def problem_sentence(e: Mapping[str, Any]) -> str:
+    """One validation error as a sentence a reader understands (no regular expression in it)."""
+    where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body")) or "request"
+    kind, value, ctx = str(e.get("type", "")), e.get("input"), e.get("ctx") or {}
+    shown = repr(value) if isinstance(value, str) else "missing" if value is None else str(value)
+    if kind == "string_pattern_mismatch":
+        return f"{where} {shown} {PATTERN_HINTS.get(where, 'is not in the expected form')}"
+    if kind.startswith("bool"):
+        return f"{where} must be true or false, not {shown}"
+    if kind.startswith("int"):
+        return f"{where} must be a whole number, not {shown}"
+    if kind.startswith("float"):
+        return f"{where} must be a number, not {shown}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{where} must be at least {ctx.get('ge', ctx.get('gt'))}, not {shown}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{where} must be at most {ctx.get('le', ctx.get('lt'))}, not {shown}"
+    if kind in ("literal_error", "enum"):
+        return f"{where} must be {ctx.get('expected', 'one of the listed values')}, not {shown}"
+    if kind == "string_too_long":
+        return f"{where} is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "string_too_short":
+        return f"{where} is too short (at least {ctx.get('min_length')} characters)"
+    return f"{where}: {e.get('msg', 'invalid')}"
+
+
 async def on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = []
-    for e in exc.errors()[:5]:
-        where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
-        problems.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+    problems = [problem_sentence(e) for e in exc.errors()[:5]]
     return render_error(request, "E_BAD_REQUEST", "; ".join(problems) or "invalid request")
 
 
@@ -549,6 +625,7 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(Exception, on_bug)
     app.include_router(router)
+    app.add_middleware(HeadAsGet)  # innermost: HEAD runs every check a GET runs
     app.add_middleware(SiteGuard, hosts=hosts or HostPolicy.for_bind(), tokens=CsrfTokens())
     app.add_middleware(Guard, max_body=settings.max_bytes + BODY_OVERHEAD)
     return app
@@ -558,13 +635,26 @@ def _article_url(doc_id: str) -> str:
     return f"/article/{quote(doc_id, safe='')}"
 
 
+def leaf_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
+    """Every route of an app, through the routers it includes (FastAPI keeps an included router as
+    one entry holding the original router; none of ours has a prefix)."""
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from leaf_routes(inner.routes)
+        else:
+            yield route
+
+
 def _allowed_methods(request: Request) -> list[str]:
     """Every method some route accepts at this request's path (for a 405's ``Allow`` header)."""
     methods: set[str] = set()
-    for route in request.app.router.routes:
+    for route in leaf_routes(request.app.router.routes):
         match, _ = route.matches({**request.scope, "method": "GET"})
         if match != Match.NONE:
             methods |= getattr(route, "methods", None) or set()
+    if "GET" in methods:
+        methods.add("HEAD")  # HeadAsGet answers HEAD on every GET route
     return sorted(methods)
 
 

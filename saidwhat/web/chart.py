@@ -8,7 +8,7 @@ chart keeps a readable number of bars.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -39,6 +39,7 @@ class Rect:
     colour: str
     act: str
     label: str  # tooltip text, e.g. "2025-06-27: 3 claim"
+    href: str | None = None  # the statements of this bar (act, bucket's first and last day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +86,18 @@ def _next(d: date, bucket: str) -> date:
     return d + timedelta(days=1)
 
 
-def build_chart(points: Iterable[tuple[str, str, int]]) -> Chart:
-    """Geometry for ``(date, act, count)`` points (dates ``YYYY-MM-DD``; others are skipped)."""
+def _bucket_end(start: date, bucket: str) -> date:
+    return _next(start, bucket) - timedelta(days=1)
+
+
+# the URL of one bar: (act, first day, last day) -> a view of exactly those statements
+BarLink = Callable[[str, str, str], str]
+
+
+def build_chart(points: Iterable[tuple[str, str, int]], link: BarLink | None = None) -> Chart:
+    """Geometry for ``(date, act, count)`` points (dates ``YYYY-MM-DD``; others are skipped).
+
+    With ``link``, every bar links to its statements: ``link(act, first day, last day)``."""
     raw = [(d, act, n) for day, act, n in points if (d := _parse(day)) is not None and n > 0]
     chart = Chart()
     if not raw:
@@ -118,8 +129,11 @@ def build_chart(points: Iterable[tuple[str, str, int]]) -> Chart:
             h = plot_h * n / peak
             y -= h
             label = f"{b.isoformat()}{'' if bucket == 'day' else ' (' + bucket + ')'}: {n} {act}"
+            href = link(act, b.isoformat(), _bucket_end(b, bucket).isoformat()) if link else None
             chart.rects.append(
-                Rect(round(x, 1), round(y, 1), round(bar_w, 1), round(h, 1), act_colour(act), act, label)
+                Rect(
+                    round(x, 1), round(y, 1), round(bar_w, 1), round(h, 1), act_colour(act), act, label, href
+                )
             )
     step = max(1, len(buckets) // 6)
     for i in range(0, len(buckets), step):

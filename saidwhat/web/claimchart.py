@@ -15,7 +15,8 @@ from urllib.parse import quote
 
 WIDTH, HEIGHT = 720, 200
 LEFT, RIGHT, TOP, BOTTOM = 54, 12, 12, 28
-PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7")
+# points and lines on white: at least 3:1 (WCAG non-text contrast; tests/test_contrast.py)
+PALETTE = ("#3b6a9c", "#b3500f", "#2e7d32", "#8a3f7d", "#1f7a73", "#8a6100", "#7d5a44", "#c2185b")
 ARTICLE_ITSELF = "the article itself"
 
 
@@ -90,6 +91,13 @@ def _nice(top: float) -> float:
         if top <= m * step:
             return float(m * step)
     return float(10 * step)
+
+
+def charted(claim: dict[str, Any]) -> bool:
+    """Whether :func:`build_claim_chart` draws the claim: a quantity claim with two dated values."""
+    if claim.get("kind") != "quantity":
+        return False
+    return sum(1 for v in claim["values"] if _day(v) is not None and amount(v)) >= 2
 
 
 def build_claim_chart(claim: dict[str, Any]) -> ClaimChart | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -30,9 +30,9 @@ from saidwhat.corpus.claims import (
 )
 from saidwhat.errors import CATALOGUE, SaidwhatError
 from saidwhat.store.protocol import StoreProtocol
-from saidwhat.web.claimchart import ClaimChart, amount, build_claim_chart, source_name, value_href
-from saidwhat.web.pages import Page, blank
-from saidwhat.web.render import render
+from saidwhat.web.claimchart import ClaimChart, amount, build_claim_chart, charted, source_name, value_href
+from saidwhat.web.pages import Page, Pager, blank
+from saidwhat.web.render import Format, render, wanted_format
 
 # stance → colour of the positions matrix (the CSS classes stance-<name> in style.css use the same)
 STANCES: tuple[tuple[str, str], ...] = (
@@ -75,8 +75,11 @@ CSV_ANSWER: dict[int | str, dict[str, Any]] = {
 }
 StoreDep = Annotated[StoreProtocol, Depends(_store)]
 StoryQ = Annotated[str | None, Query(max_length=200, description="only this story (its id)")]
+PageQ = Annotated[int, Query(ge=1, le=100_000, description="page of the HTML list (JSON and CSV: all)")]
+CLAIMS_PER_PAGE, CELLS_PER_PAGE, PROMISES_PER_PAGE = 25, 100, 100
 
 router = APIRouter()
+T = TypeVar("T")
 
 
 # -- view models ---------------------------------------------------------------------------------------
@@ -158,10 +161,27 @@ def _params(**kw: str | None) -> dict[str, str]:
 # -- page builders -------------------------------------------------------------------------------------
 
 
-def claims_page(store: StoreProtocol, story: str | None, about: str | None) -> Page:
+def _page_of(items: list[T], page: int, per_page: int) -> tuple[list[T], Pager]:
+    start = (page - 1) * per_page
+    return items[start : start + per_page], Pager(page, per_page, len(items) > start + per_page)
+
+
+def claims_page(
+    store: StoreProtocol, story: str | None, about: str | None, fmt: Format = "html", page: int = 1
+) -> Page:
+    """The claims of a story (or of all); HTML shows ``CLAIMS_PER_PAGE`` claims a page, the charted
+    ones first; the JSON and CSV twins have them all."""
     story, about = blank(story), blank(about)
     report = claims_report(store, story, about)
-    views = [claim_view(c) for c in report["claims"]]
+    if fmt == "json":
+        return Page("claims.html", {}, report)
+    if fmt == "csv":
+        return Page("claims.html", {}, report, rows=claim_rows(report), columns=CLAIM_COLUMNS)
+    charted_claims = [c for c in report["claims"] if charted(c)]
+    ids = {c["id"] for c in charted_claims}
+    ordered = [*charted_claims, *(c for c in report["claims"] if c["id"] not in ids)]
+    shown, pager = _page_of(ordered, page, CLAIMS_PER_PAGE)
+    views = [claim_view(c) for c in shown]
     context = {
         "nav": "claims",
         "story": story or "",
@@ -170,9 +190,11 @@ def claims_page(store: StoreProtocol, story: str | None, about: str | None) -> P
         "charted": [c for c in views if c.chart is not None],
         "single": [c for c in views if c.chart is None],
         "n_articles": len(report["articles"]),
+        "n_claims": len(ordered),
+        "pager": pager,
         "params": _params(story=story, about=about),
     }
-    return Page("claims.html", context, report, rows=claim_rows(report), columns=CLAIM_COLUMNS)
+    return Page("claims.html", context, report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,31 +222,48 @@ def _cell_view(c: dict[str, Any]) -> CellView:
     return CellView(c["actor"], c["issue"], c["stance"], c["first"], c["last"], changes, ev)
 
 
-def positions_page(store: StoreProtocol, story: str | None) -> Page:
+def positions_page(store: StoreProtocol, story: str | None, fmt: Format = "html", page: int = 1) -> Page:
+    """The matrix of the actors and issues with the most cells, and ``CELLS_PER_PAGE`` cells a page
+    (HTML); the JSON and CSV twins have every cell."""
     story = blank(story)
     report = positions_report(store, story)
-    cells = [_cell_view(c) for c in report["cells"]]
-    actor_n = Counter(c.actor for c in cells)
-    issue_n = Counter(c.issue for c in cells)
+    if fmt == "json":
+        return Page("positions.html", {}, report)
+    if fmt == "csv":
+        return Page("positions.html", {}, report, rows=position_rows(report), columns=POSITION_COLUMNS)
+    all_cells = report["cells"]
+    actor_n = Counter(c["actor"] for c in all_cells)
+    issue_n = Counter(c["issue"] for c in all_cells)
     actors = sorted(actor_n, key=lambda a: (-actor_n[a], a))[:MATRIX_ACTORS]
     issues = sorted(issue_n, key=lambda i: (-issue_n[i], i))[:MATRIX_ISSUES]
-    grid = {(c.actor, c.issue): c for c in cells}
+    wanted = set(actors), set(issues)
+    grid = {
+        (c["actor"], c["issue"]): _cell_view(c)
+        for c in all_cells
+        if c["actor"] in wanted[0] and c["issue"] in wanted[1]
+    }
+    shown, pager = _page_of(all_cells, page, CELLS_PER_PAGE)
     context = {
         "nav": "positions",
         "story": story or "",
         "stories": _stories(store),
-        "cells": cells,
+        "cells": [_cell_view(c) for c in shown],
+        "n_cells": len(all_cells),
         "actors": actors,
         "issues": issues,
         "grid": grid,
         "stances": STANCES,
         "partial": len(actors) < len(actor_n) or len(issues) < len(issue_n),
+        "pager": pager,
         "params": _params(story=story),
     }
-    return Page("positions.html", context, report, rows=position_rows(report), columns=POSITION_COLUMNS)
+    return Page("positions.html", context, report)
 
 
-def promises_page(store: StoreProtocol, story: str | None, as_of: str | None) -> Page:
+def promises_page(
+    store: StoreProtocol, story: str | None, as_of: str | None, fmt: Format = "html", page: int = 1
+) -> Page:
+    """``PROMISES_PER_PAGE`` promises a page (HTML); the JSON and CSV twins have them all."""
     story, as_of = blank(story), blank(as_of)
     day = None
     if as_of is not None:
@@ -233,13 +272,18 @@ def promises_page(store: StoreProtocol, story: str | None, as_of: str | None) ->
         except ValueError:
             raise SaidwhatError("E_BAD_REQUEST", f"as_of {as_of!r} is not a real YYYY-MM-DD date") from None
     report = promises_report(store, story, day)
+    if fmt == "json":
+        return Page("promises.html", {}, report)
+    if fmt == "csv":
+        return Page("promises.html", {}, report, rows=promise_rows(report), columns=PROMISE_COLUMNS)
+    shown, pager = _page_of(report["promises"], page, PROMISES_PER_PAGE)
     views = [
         {
             **p,
             "href": f"/article/{quote(p['article'], safe='')}"
             + (f"#st-{quote(p['statement'], safe='')}" if p.get("statement") else ""),
         }
-        for p in report["promises"]
+        for p in shown
     ]
     context = {
         "nav": "promises",
@@ -247,11 +291,12 @@ def promises_page(store: StoreProtocol, story: str | None, as_of: str | None) ->
         "as_of": as_of or "",
         "stories": _stories(store),
         "promises": views,
+        "n_promises": len(report["promises"]),
         "report_as_of": report["as_of"],
+        "pager": pager,
         "params": _params(story=story, as_of=as_of),
     }
-    rows = promise_rows(report)
-    return Page("promises.html", context, report, rows=rows, columns=PROMISE_COLUMNS)
+    return Page("promises.html", context, report)
 
 
 # -- routes --------------------------------------------------------------------------------------------
@@ -276,8 +321,9 @@ def claims(
         str | None,
         Query(max_length=200, description="only claims whose place, measure or words contain this"),
     ] = None,
+    page: PageQ = 1,
 ) -> Response:
-    return render(request, claims_page(store, story, about))
+    return render(request, claims_page(store, story, about, wanted_format(request), page))
 
 
 @router.get(
@@ -294,8 +340,8 @@ def claims(
     tags=["across articles"],
     responses=CSV_ANSWER,
 )
-def positions(request: Request, store: StoreDep, story: StoryQ = None) -> Response:
-    return render(request, positions_page(store, story))
+def positions(request: Request, store: StoreDep, story: StoryQ = None, page: PageQ = 1) -> Response:
+    return render(request, positions_page(store, story, wanted_format(request), page))
 
 
 @router.get(
@@ -320,5 +366,6 @@ def promises(
         str | None,
         Query(pattern=FULL_DATE, max_length=10, description="YYYY-MM-DD for the status"),
     ] = None,
+    page: PageQ = 1,
 ) -> Response:
-    return render(request, promises_page(store, story, as_of))
+    return render(request, promises_page(store, story, as_of, wanted_format(request), page))

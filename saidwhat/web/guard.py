@@ -1,4 +1,4 @@
-"""ASGI middleware: request body limit and security headers on every response.
+"""ASGI middleware: request body limit, security headers on every response, ``HEAD`` as ``GET``.
 
 The body limit is enforced before the application sees the request: a ``Content-Length`` over the
 limit is refused at once, and a body streamed without one is counted as it arrives. Refusals use
@@ -116,10 +116,40 @@ async def send_error(
         body = json.dumps(err.to_dict()).encode()
         ctype = b"application/json"
     headers = [(b"content-type", ctype), (b"content-length", str(len(body)).encode())]
+    if not str(scope.get("path", "")).endswith(".json"):
+        headers.append((b"vary", b"Accept"))  # a page for browsers, JSON for programs
     if close:
         headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": err.status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+class HeadAsGet:
+    """``HEAD`` on every ``GET`` route: the request is answered as its ``GET``, without the body.
+
+    FastAPI's routes answer only the methods they declare (a ``HEAD`` would be ``405``); this makes
+    every page, JSON twin and CSV answer ``HEAD`` with the status and headers (``Content-Type``,
+    ``Content-Length``, ``Vary``) its ``GET`` would have. Routes without ``GET`` still answer ``405``.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        done = False
+
+        async def headers_only(message: Message) -> None:
+            nonlocal done
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not done and not message.get("more_body", False):
+                done = True
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def _wants_html(scope: Scope) -> bool:

@@ -12,22 +12,37 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
+from urllib.parse import urlencode
 
+from saidwhat.acts import acts
 from saidwhat.errors import SaidwhatError
 from saidwhat.filters import build_filter
 from saidwhat.model import SCHEMA, Analysis, Statement
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.store.types import DocumentSummary, NamedCount, SearchHit, StatementRecord
-from saidwhat.titles import display_title
+from saidwhat.titles import derived_title
 from saidwhat.web.chart import build_chart
+from saidwhat.web.chips import chips, url
+from saidwhat.web.links import display_source
 from saidwhat.web.markup import article_blocks
 from saidwhat.web.views import StatementView, statement_view
 
 T = TypeVar("T")
 MODES = ("direct", "indirect", "mixed")
 # the filters of the search form (and of its JSON answer), in the shared vocabulary of saidwhat.filters
-SEARCH_FILTERS = ("speaker", "act", "mode", "via", "anonymous", "since", "until")
+SEARCH_FILTERS = (
+    "speaker",
+    "act",
+    "mode",
+    "via",
+    "anonymous",
+    "hedged",
+    "platform",
+    "min_confidence",
+    "since",
+    "until",
+)
 PER_PAGE = 20
 Scalar = str | int | float | bool | None
 
@@ -190,17 +205,65 @@ def home_page(store: StoreProtocol) -> Page:
     return Page("home.html", context, data)
 
 
-def articles_page(store: StoreProtocol, page: int, per_page: int) -> Page:
-    rows, pager = paged(lambda lim, off: store.documents(limit=lim, offset=off), page, per_page)
-    docs = [doc_json(d) for d in rows]
-    data = {"schema": SCHEMA, "articles": docs, **pager.json()}
-    return Page(
-        "articles.html",
-        {"nav": "articles", "rows": rows, "pager": pager},
-        data,
-        rows=docs,
-        columns=ARTICLE_COLUMNS,
+@dataclass(frozen=True, slots=True)
+class ArticlesForm:
+    """The articles list's parameters: filters (outlet, story, publication period), sort, page."""
+
+    outlet: str | None = None
+    story: str | None = None
+    since: str | None = None
+    until: str | None = None
+    sort: str | None = None
+    page: int = 1
+    per_page: int = PER_PAGE
+
+
+ARTICLE_LIST_COLUMNS = ("id", "title", "outlet", "published", "story", "statements", "url", "source")
+
+
+def articles_page(store: StoreProtocol, form: ArticlesForm) -> Page:
+    """Current articles with outlet, date, story and statement count; newest or most statements first."""
+    f = build_filter(since=form.since, until=form.until, outlet=form.outlet, story=form.story)
+    sort = blank(form.sort) or "date"
+    rows, total = store.browse_articles(
+        outlet=f.outlet,
+        story=f.story,
+        since=f.since,
+        until=f.until,
+        sort="date" if sort == "date" else "statements",
+        limit=form.per_page + 1,
+        offset=(form.page - 1) * form.per_page,
     )
+    pager = Pager(form.page, form.per_page, len(rows) > form.per_page)
+    rows = rows[: form.per_page]
+    params = {
+        k: v
+        for k, v in (("outlet", f.outlet), ("story", f.story), ("since", f.since), ("until", f.until))
+        if v
+    }
+    if sort != "date":
+        params["sort"] = sort
+    docs = [r.to_dict() for r in rows]
+    data = {
+        "schema": SCHEMA,
+        "filters": {k: params.get(k) for k in ("outlet", "story", "since", "until")},
+        "sort": sort,
+        "total": total,
+        "articles": docs,
+        **pager.json(),
+    }
+    csv_rows: list[dict[str, Scalar]] = [{k: d[k] for k in ARTICLE_LIST_COLUMNS} for d in docs]
+    context = {
+        "nav": "articles",
+        "rows": rows,
+        "pager": pager,
+        "total": total,
+        "form": {**{k: "" for k in ("outlet", "story", "since", "until")}, **params, "sort": sort},
+        "outlets": store.article_outlets(),
+        "params": params,
+        "chips": chips("/articles", params),
+    }
+    return Page("articles.html", context, data, rows=csv_rows, columns=ARTICLE_LIST_COLUMNS)
 
 
 def article_page(store: StoreProtocol, doc_id: str, *, as_json: bool) -> Page:
@@ -247,7 +310,10 @@ def entity_page(
         "ent": ent,
         "rows": [record_view(r) for r in rows],
         "pager": pager,
-        "chart": build_chart((d.date, d.act, d.count) for d in days),
+        "chart": build_chart(
+            ((d.date, d.act, d.count) for d in days),
+            lambda a, first, last: f"/entity/{gid}?{urlencode({'act': a, 'since': first, 'until': last})}",
+        ),
         "acts": sorted({d.act for d in days}),
         "total": total,
         "filters": {"act": act or "", "since": since or "", "until": until or ""},
@@ -293,6 +359,10 @@ class SearchForm:
     until: str | None = None
     page: int = 1
     per_page: int = 20
+    hedged: bool | None = None
+    platform: str | None = None
+    min_confidence: float | None = None
+    sort: Literal["relevance", "date"] = "relevance"
 
 
 def search_page(
@@ -310,6 +380,9 @@ def search_page(
         mode=form.mode,
         via=form.via,
         anonymous=True if form.anonymous else None,
+        hedged=form.hedged,
+        platform=form.platform,
+        min_confidence=form.min_confidence,
         since=form.since,
         until=form.until,
     )
@@ -320,7 +393,7 @@ def search_page(
         text = query
         hits, pager = paged(
             lambda lim, off: store.search(
-                text, **f.query(), limit=lim, offset=off, timeout=timeout, cancel=cancel
+                text, **f.query(), sort=form.sort, limit=lim, offset=off, timeout=timeout, cancel=cancel
             ),
             form.page,
             form.per_page,
@@ -329,20 +402,33 @@ def search_page(
         "schema": SCHEMA,
         "query": query,
         "filters": filters,
+        "sort": form.sort,
         "results": [h.to_dict() for h in hits],
         **pager.json(),
     }
-    params = {k: ("1" if v is True else v) for k, v in filters.items() if v is not None}
+    params: dict[str, str] = {}
     if query is not None:
         params["q"] = query
+    for k, v in filters.items():
+        if v is not None:
+            params[k] = (
+                ("true" if v else "false")
+                if isinstance(v, bool)
+                else (f"{v:g}" if isinstance(v, float) else str(v))
+            )
+    if form.sort != "relevance":
+        params["sort"] = form.sort
     context = {
         "nav": "search",
         "q": query or "",
         "hits": [(h, record_view(h.statement) if h.statement else None) for h in hits],
         "pager": pager,
-        "form": {k: ("" if v is None else v) for k, v in filters.items()},
+        "form": {**{k: "" for k in SEARCH_FILTERS}, **params, "sort": form.sort},
         "modes": MODES,
+        "acts": list(acts()),
         "params": params,
+        "chips": chips("/search", params),
+        "browse_url": url("/statements", {k: v for k, v in params.items() if k != "sort"}),
     }
     rows: list[dict[str, Scalar]] = [
         {
@@ -368,7 +454,7 @@ def add_page(read_only: bool, max_bytes: int) -> Page:
 
 
 def article_context(analysis: Analysis, summary: DocumentSummary, links: dict[str, int]) -> dict[str, Any]:
-    title = display_title(analysis)
+    title = analysis.doc.title or derived_title(analysis) or display_source(analysis.doc.source)
     views = [statement_view(st, entity_gids=links, doc_id=analysis.doc.id) for st in analysis.statements]
     acts: dict[str, int] = {}
     for st in analysis.statements:

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from saidwhat.corpus.stories import stories_report, story_report
 from saidwhat.errors import CATALOGUE
 from saidwhat.store.protocol import StoreProtocol
+from saidwhat.web.links import display_source
 from saidwhat.web.pages import Page
 from saidwhat.web.render import render
 from saidwhat.web.storychart import entry_href, sparkline, speaker_colour, speaker_colours, timeline_picture
@@ -74,7 +75,8 @@ def stories_page(store: StoreProtocol) -> Page:
 def _label(store: StoreProtocol, ref: dict[str, Any]) -> str:
     """How an article is named on the page: its display title, else its title or source."""
     found = store.find(ref["id"])
-    return (found.display_title if found is not None else None) or ref["title"] or ref["source"]
+    title = (found.display_title if found is not None else None) or ref["title"]
+    return title if title and title != ref["source"] else display_source(ref["source"])
 
 
 def story_page(store: StoreProtocol, story: str, top: int | None) -> Page:

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from saidwhat.errors import SaidwhatError
 from saidwhat.store import StoreProtocol
 from saidwhat.titles import derived_title
+from saidwhat.web.links import display_source
 
 
 class Titles:
@@ -25,12 +26,13 @@ class Titles:
         self._lock = threading.Lock()
 
     def of(self, doc_id: str, title: str | None, source: str) -> str:
+        """The title, else the derived one, else the source as pages show it (never a server path)."""
         if title:
             return title
         with self._lock:
             if doc_id in self._cache:
                 self._cache.move_to_end(doc_id)
-                return self._cache[doc_id] or source
+                return self._cache[doc_id] or display_source(source)
         try:
             stored = self.store.find(doc_id)
             if stored is not None and stored.display_title is not None:
@@ -43,4 +45,4 @@ class Titles:
             self._cache[doc_id] = derived
             while len(self._cache) > self.size:
                 self._cache.popitem(last=False)
-        return derived or source
+        return derived or display_source(source)

@@ -26,6 +26,7 @@ from saidwhat.store.migrations import (
     v0005_statement_confidence,
     v0006_registry_keys,
     v0007_display_title,
+    v0008_browse,
 )
 
 
@@ -55,6 +56,7 @@ MIGRATIONS: tuple[Migration, ...] = tuple(
         v0005_statement_confidence,
         v0006_registry_keys,
         v0007_display_title,
+        v0008_browse,
     )
 )
 LATEST_VERSION = MIGRATIONS[-1].version

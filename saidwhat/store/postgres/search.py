@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from saidwhat.store import fts
+from saidwhat.store.browse import TextMatch
 from saidwhat.store.fts import CLOSE, OPEN, parse_marked, parse_query
 from saidwhat.store.migrations.v0001_initial import PG_ANGLES
 from saidwhat.store.protocol import Connection
@@ -29,8 +30,11 @@ _HEADLINE = (
     f'StartSel="{OPEN}", StopSel="{CLOSE}", MaxWords={{words}}, MinWords={{least}}, ShortWord=0, '
     'MaxFragments=1, FragmentDelimiter=" … "'
 )
-# per kind of hit: its row table (aliased as the filters expect) and the column shown in snippets
-_TABLES = {"statement": ("statements s", "s", "content_text"), "article": ("documents d", "d", "text")}
+# per kind of hit: its row table (aliased as the filters expect), the column shown in snippets, its date
+_TABLES = {
+    "statement": ("statements s", "s", "content_text", "s.date"),
+    "article": ("documents d", "d", "text", "d.published"),
+}
 
 
 def tsquery(conn: Connection, user: str) -> str | None:
@@ -53,25 +57,34 @@ def tsquery(conn: Connection, user: str) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
-def _candidates(conn: Connection, kind: str, query: str, where: Where, want: int) -> list[Candidate]:
-    table, alias, _ = _TABLES[kind]
+def _candidates(
+    conn: Connection, kind: str, query: str, where: Where, want: int, by_date: bool = False
+) -> list[Candidate]:
+    """The keys and ranks of the best (or newest) ``want`` hits of one kind."""
+    table, alias, _, day = _TABLES[kind]
     clauses, params = where
-    many = conn.execute(
-        f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {alias}.fts @@ ?::tsquery LIMIT ?) m",
-        (query, fts.RANK_LIMIT + 1),
-    ).fetchone()[0]
-    ranked = int(many) <= fts.RANK_LIMIT
+    ranked = False
+    if not by_date:
+        many = conn.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {alias}.fts @@ ?::tsquery LIMIT ?) m",
+            (query, fts.RANK_LIMIT + 1),
+        ).fetchone()[0]
+        ranked = int(many) <= fts.RANK_LIMIT
     rank = f"-ts_rank({alias}.fts, ?::tsquery)" if ranked else "0.0"
+    if by_date:
+        order = f"{day} DESC NULLS LAST, {alias}.pk DESC"
+    else:
+        order = f"{'2, ' if ranked else ''}{alias}.pk DESC"
     rows = conn.execute(
-        f"SELECT {alias}.pk, {rank} FROM {table} WHERE {alias}.fts @@ ?::tsquery AND {' AND '.join(clauses)} "
-        f"ORDER BY {'2, ' if ranked else ''}{alias}.pk DESC LIMIT ?",
+        f"SELECT {alias}.pk, {rank}, COALESCE({day}, '') FROM {table} "
+        f"WHERE {alias}.fts @@ ?::tsquery AND {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
         [*([query] if ranked else []), query, *params, want],
     ).fetchall()
-    return [Candidate(float(r), kind, int(pk), ranked) for pk, r in rows]
+    return [Candidate(float(r), kind, int(pk), ranked, str(dt)) for pk, r, dt in rows]
 
 
 def _snippet(conn: Connection, kind: str, query: str, pk: int, words: int) -> str:
-    table, alias, column = _TABLES[kind]
+    table, alias, column, _ = _TABLES[kind]
     options = _HEADLINE.format(words=words, least=words // 2)
     row = conn.execute(
         f"SELECT ts_headline('{CONFIG}', translate({alias}.{column}, '<>', '{PG_ANGLES}'), ?::tsquery, ?), "
@@ -127,18 +140,45 @@ def _hits(conn: Connection, query: str, page: Sequence[Candidate]) -> dict[tuple
 
 
 def search_page(
-    conn: Connection, user: str, *, statements: Where | None, articles: Where | None, limit: int, offset: int
+    conn: Connection,
+    user: str,
+    *,
+    statements: Where | None,
+    articles: Where | None,
+    limit: int,
+    offset: int,
+    sort: str = "relevance",
 ) -> list[SearchHit]:
-    """Hits ``offset`` … ``offset + limit`` of ``user``'s query, best first, statements first on ties."""
+    """Hits ``offset`` … ``offset + limit`` of ``user``'s query, best (``sort="date"``: newest) first,
+    statements first on ties; an article with a matching statement is found through its statements."""
     query = tsquery(conn, user)
     if query is None:
         return []
     page = best_page(
-        lambda kind, where, want: _candidates(conn, kind, query, where, want),
+        lambda kind, where, want, by_date: _candidates(conn, kind, query, where, want, by_date),
         statements,
         articles,
         limit,
         offset,
+        by_date=sort == "date",
+        quoted=lambda s_where: (
+            "d.pk NOT IN (SELECT s.doc FROM statements s WHERE s.fts @@ ?::tsquery AND "
+            f"{' AND '.join(s_where[0])})",
+            [query, *s_where[1]],
+        ),
     )
     hits = _hits(conn, query, page)
     return [hits[c.kind, c.pk] for c in page]
+
+
+def text_match(conn: Connection, user: str) -> TextMatch | None:
+    """The full-text part of a statements query of the browser (:mod:`saidwhat.store.browse`): the
+    query joined once as ``tq.q`` (so the rank expression has no placeholder), rank ``-ts_rank`` as a
+    ``float8``: ``ts_rank`` is a ``real``, whose text form does not read back as the same double, so a
+    keyset cursor on it would not find its row again."""
+    query = tsquery(conn, user)
+    if query is None:
+        return None
+    return TextMatch(
+        "JOIN (SELECT ?::tsquery AS q) tq ON s.fts @@ tq.q", (query,), "-ts_rank(s.fts, tq.q)::float8"
+    )

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import psycopg
@@ -27,10 +27,11 @@ from psycopg import errors as pg
 from psycopg_pool import ConnectionPool
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.store.browse import TextMatch
 from saidwhat.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from saidwhat.store.postgres.connection import PGConnection
 from saidwhat.store.postgres.errors import db_error
-from saidwhat.store.postgres.search import search_page
+from saidwhat.store.postgres.search import search_page, text_match
 from saidwhat.store.protocol import Connection
 from saidwhat.store.sql.dialect import POSTGRESQL
 from saidwhat.store.sql.store import SQLStore, Where, apply_migrations, now_iso, search_stopped
@@ -261,8 +262,29 @@ class PostgresStore(SQLStore):
         articles: Where | None,
         limit: int,
         offset: int,
+        sort: Literal["relevance", "date"],
     ) -> list[SearchHit]:
-        return search_page(conn, query, statements=statements, articles=articles, limit=limit, offset=offset)
+        return search_page(
+            conn, query, statements=statements, articles=articles, limit=limit, offset=offset, sort=sort
+        )
+
+    def _text_match(self, conn: Connection, q: str) -> TextMatch | None:
+        return text_match(conn, q)
+
+    @contextmanager
+    def _budget(self, conn: Connection, seconds: float) -> Iterator[object]:
+        """``statement_timeout`` inside a savepoint: a stopped statement rolls back to it, so the read
+        transaction goes on (with its own timeout, if any, restored)."""
+        conn.execute("SAVEPOINT budget")
+        before = conn.execute("SELECT current_setting('statement_timeout')").fetchone()[0]
+        conn.execute(f"SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}")
+        try:
+            yield None
+        except pg.QueryCanceled:
+            conn.execute("ROLLBACK TO SAVEPOINT budget")
+            raise search_stopped("timeout", seconds) from None
+        conn.execute("SELECT set_config('statement_timeout', ?, true)", (str(before),))
+        conn.execute("RELEASE SAVEPOINT budget")
 
     def _map_error(self, exc: BaseException) -> SaidwhatError | None:
         return db_error(exc, self._where)

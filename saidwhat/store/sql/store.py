@@ -23,7 +23,9 @@ from typing import Any, Literal, ParamSpec, TypeVar, cast
 
 from saidwhat.claims import ArticleFacts
 from saidwhat.errors import SaidwhatError
+from saidwhat.filters import StatementFilter
 from saidwhat.model import Analysis
+from saidwhat.store import browse
 from saidwhat.store.fts import fts_query
 from saidwhat.store.migrations import Migration
 from saidwhat.store.protocol import Connection, SearchKind
@@ -39,7 +41,13 @@ from saidwhat.store.sql.claims import read_claim_facts, read_claim_stories
 from saidwhat.store.sql.dialect import Dialect
 from saidwhat.store.sql.names import Role, match_names, name_clause, named_counts
 from saidwhat.store.sql.read import load_analysis, load_records
-from saidwhat.store.sql.stories import read_stories, read_story_features, read_story_of, read_story_state
+from saidwhat.store.sql.stories import (
+    has_story_tables,
+    read_stories,
+    read_story_features,
+    read_story_of,
+    read_story_state,
+)
 from saidwhat.store.sql.write import insert_analysis
 from saidwhat.store.types import (
     AddResult,
@@ -57,6 +65,8 @@ from saidwhat.stories import ArticleFeatures
 P = ParamSpec("P")
 R = TypeVar("R")
 Where = tuple[list[str], list[object]]
+StatementSort = Literal["date", "relevance"]
+FACET_BUDGET = 0.5  # seconds the facet counts of one statements view may take (then: no facets)
 
 _DATE_ARG = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _REGISTRY_COLUMNS = "gid, name, type, n_mentions, n_statements, n_documents, n_relayed"
@@ -104,28 +114,44 @@ def article_filters(since: str | None, until: str | None) -> Where:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A search hit before its snippet and record: its rank (lower is better), kind and row key."""
+    """A search hit before its snippet and record: its rank (lower is better), kind, row key, whether it
+    was ranked, and its date (a statement's effective date, an article's publication date; "" for none)."""
 
     rank: float
     kind: str
     pk: int
     ranked: bool
+    date: str = ""
 
 
 def best_page(
-    candidates: Callable[[str, Where, int], list[Candidate]],
+    candidates: Callable[[str, Where, int, bool], list[Candidate]],
     statements: Where | None,
     articles: Where | None,
     limit: int,
     offset: int,
+    *,
+    by_date: bool = False,
+    quoted: Callable[[Where], tuple[str, list[object]]] | None = None,
 ) -> list[Candidate]:
-    """Hits ``offset`` … ``offset + limit``, best first, of the kinds whose WHERE clauses are given:
-    ``candidates(kind, where, want)`` gives the best ``want`` of one kind (statements win ties)."""
+    """Hits ``offset`` … ``offset + limit``, best (``by_date``: newest) first, of the kinds whose WHERE
+    clauses are given: ``candidates(kind, where, want, by_date)`` gives the best (newest) ``want`` of one
+    kind; statements win ties. ``quoted(statements)``: the clause over ``documents d`` (and its
+    parameters) that leaves out the articles with a matching statement (one hit per statement)."""
+    want = limit + offset
     found: list[Candidate] = []
-    for kind, where in (("statement", statements), ("article", articles)):
-        if where is not None:
-            found += candidates(kind, where, limit + offset)
-    return sorted(found, key=lambda c: c.rank)[offset : offset + limit]
+    if statements is not None:
+        found += candidates("statement", statements, want, by_date)
+    if articles is not None:
+        if statements is not None and quoted is not None:
+            clause, params = quoted(statements)
+            articles = ([*articles[0], clause], [*articles[1], *params])
+        found += candidates("article", articles, want, by_date)
+    if by_date:  # newest first; statements first on the same day
+        found.sort(key=lambda c: (c.date, c.kind == "statement", c.pk), reverse=True)
+    else:
+        found.sort(key=lambda c: c.rank)  # stable: statements first among equal ranks
+    return found[offset : offset + limit]
 
 
 def apply_migrations(
@@ -217,8 +243,19 @@ class SQLStore(ABC):
         articles: Where | None,
         limit: int,
         offset: int,
+        sort: Literal["relevance", "date"],
     ) -> list[SearchHit]:
-        """One page of hits, best first (see :meth:`search`)."""
+        """One page of hits, best (or newest) first (see :meth:`search`)."""
+
+    @abstractmethod
+    def _text_match(self, conn: Connection, q: str) -> browse.TextMatch | None:
+        """The full-text part of a statements query for the words ``q``; None when they have nothing
+        to find."""
+
+    @abstractmethod
+    def _budget(self, conn: Connection, seconds: float) -> AbstractContextManager[object]:
+        """Stop the queries of the block after ``seconds`` (``E_SEARCH_TIMEOUT``); the read transaction
+        stays usable afterwards."""
 
     @abstractmethod
     def _map_error(self, exc: BaseException) -> SaidwhatError | None:
@@ -635,6 +672,7 @@ class SQLStore(ABC):
         hedged: bool | None = None,
         platform: str | None = None,
         min_confidence: float | None = None,
+        sort: Literal["relevance", "date"] = "relevance",
         limit: int = 20,
         offset: int = 0,
         timeout: float | None = None,
@@ -647,8 +685,10 @@ class SQLStore(ABC):
         :mod:`saidwhat.store.fts`). Statement filters (speaker, act, mode, via, anonymous) leave
         articles out; since/until filter statements by effective date and articles by publication
         date. Snippets are ``(text, is_match)`` parts, never markup, built for the page returned only.
-        ``timeout`` (seconds) stops the search with ``E_SEARCH_TIMEOUT``; setting ``cancel`` stops it
-        with ``E_UNAVAILABLE``.
+        ``sort="date"`` orders hits by date, newest first (statements by effective date, articles by
+        publication date). An article is left out when one of its statements is among the hits (one
+        hit per statement, no article hit repeating it). ``timeout`` (seconds) stops the search with
+        ``E_SEARCH_TIMEOUT``; setting ``cancel`` stops it with ``E_UNAVAILABLE``.
         """
         check_page(limit, offset)
         check_date("since", since)
@@ -677,7 +717,169 @@ class SQLStore(ABC):
             articles = None
             if kind in ("all", "article") and not statement_only:
                 articles = article_filters(since, until)
-            return self._search_page(conn, query, statements, articles, limit, offset)
+            return self._search_page(conn, query, statements, articles, limit, offset, sort)
+
+    # -- browsing (the portable queries of saidwhat/store/browse.py) ----------------------------------
+
+    def _browse_where(
+        self, conn: Connection, f: StatementFilter
+    ) -> tuple[Where | None, dict[str, NameMatch]]:
+        matched: dict[str, NameMatch] = {}
+        if f.speaker is not None:
+            matched["speaker"] = match_names(conn, f.speaker, "speaker")
+        if f.via is not None:
+            matched["via"] = match_names(conn, f.via, "via")
+        where = browse.statement_where(
+            f,
+            speaker=matched.get("speaker"),
+            via=matched.get("via"),
+            has_stories=f.story is not None and has_story_tables(conn, self.dialect),
+        )
+        return where, matched
+
+    def _text(self, conn: Connection, q: str | None) -> browse.TextMatch | Literal[False] | None:
+        """The full-text part of a statements query; False when ``q`` has nothing to find."""
+        if q is None:
+            return None
+        if fts_query(q) is None:
+            return False
+        return self._text_match(conn, q) or False
+
+    @guard
+    def browse_statements(
+        self,
+        f: StatementFilter,
+        *,
+        q: str | None = None,
+        sort: StatementSort = "date",
+        after: browse.Keyset | None = None,
+        limit: int = 20,
+        facets: Sequence[str] = (),
+        top: int = 10,
+    ) -> browse.StatementPage:
+        """One keyset page of the statements ``f`` (and the words ``q``) select, their total and facets.
+
+        ``sort``: ``date`` (effective date, newest first) or ``relevance`` (needs ``q``); ``after``: the
+        cursor of the previous page; ``facets``: names of :data:`saidwhat.store.browse.FACETS`, each
+        with its ``top`` values among all the selected statements."""
+        check_page(limit, 0)
+        with self._search_session(q or "", None, None) as conn:
+            where, matched = self._browse_where(conn, f)
+            text = self._text(conn, q)
+            if where is None or text is False:
+                empty: dict[str, list[browse.FacetValue]] = {name: [] for name in facets}
+                return browse.StatementPage([], None, 0, empty, matched)
+            pks, nxt = browse.page_statements(conn, where, sort=sort, after=after, limit=limit, text=text)
+            counts, total = self._facets(conn, where, facets, top, text)
+            return browse.StatementPage(load_records(conn, pks), nxt, total, counts, matched)
+
+    def _facets(
+        self,
+        conn: Connection,
+        where: Where,
+        facets: Sequence[str],
+        top: int,
+        text: browse.TextMatch | None,
+    ) -> tuple[dict[str, list[browse.FacetValue]], int]:
+        """The facets within :data:`FACET_BUDGET` seconds (datasette's facet time limit); past it, none
+        (``{}``: the page says to narrow the view) and the total alone."""
+        if not facets:
+            return browse.facet_counts(conn, where, (), text=text)
+        try:
+            with self._budget(conn, FACET_BUDGET):
+                return browse.facet_counts(
+                    conn, where, facets, top=top, text=text, has_stories=has_story_tables(conn, self.dialect)
+                )
+        except SaidwhatError as exc:
+            if exc.code != "E_SEARCH_TIMEOUT":
+                raise
+        return {}, browse.facet_counts(conn, where, (), text=text)[1]
+
+    def _download(self, f: StatementFilter, q: str | None) -> tuple[Where, browse.TextMatch | None] | None:
+        with self._mapped(self._search_session(q or "", None, None)) as conn:
+            where, _ = self._browse_where(conn, f)
+            text = self._text(conn, q)
+        if where is None or text is False:
+            return None
+        return where, text
+
+    def _download_session(self, q: str | None) -> Callable[[], AbstractContextManager[Connection]]:
+        return lambda: self._mapped(self._search_session(q or "", None, None))
+
+    def iter_statement_rows(
+        self, f: StatementFilter, *, q: str | None = None, sort: StatementSort = "date"
+    ) -> Iterator[tuple[Any, ...]]:
+        """Every statement ``f`` selects as a flat row (:data:`saidwhat.store.browse.ROW_COLUMNS`), in
+        the browser's order, read in keyset batches, each in its own read transaction (a streamed
+        download may resume on another thread)."""
+        found = self._download(f, q)
+        if found is None:
+            return
+        where, text = found
+        yield from browse.iter_rows(self._download_session(q), where, sort=sort, text=text)
+
+    def iter_statement_records(
+        self, f: StatementFilter, *, q: str | None = None, sort: StatementSort = "date"
+    ) -> Iterator[StatementRecord]:
+        """Every statement ``f`` selects as a :class:`StatementRecord`, in keyset batches."""
+        found = self._download(f, q)
+        if found is None:
+            return
+        where, text = found
+        for batch in browse.iter_batches(
+            self._download_session(q), where, load_records, sort=sort, text=text, batch=500
+        ):
+            yield from batch
+
+    @guard
+    def browse_articles(
+        self,
+        *,
+        outlet: str | None = None,
+        story: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        sort: Literal["date", "statements"] = "date",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[browse.ArticleRow], int]:
+        """A page of the current articles (of an outlet, a story, a publication period) and their total."""
+        check_page(limit, offset)
+        with self._reading() as conn:
+            stories = has_story_tables(conn, self.dialect)
+            where = browse.article_where(
+                outlet=outlet, story=story, since=since, until=until, has_stories=stories
+            )
+            if where is None:
+                return [], 0
+            rows = browse.list_articles(
+                conn, where, sort=sort, limit=limit, offset=offset, has_stories=stories
+            )
+            return rows, browse.count_articles(conn, where)
+
+    @guard
+    def article_outlets(self, top: int = 30) -> list[tuple[str, int]]:
+        """The outlets of the current articles with their article counts, most first."""
+        with self._reading() as conn:
+            return browse.article_outlets(conn, top)
+
+    @guard
+    def browse_speakers(
+        self, *, type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> tuple[list[browse.SpeakerRow], int]:
+        """A page of the entities that speak (of one type), most statements first, and their total."""
+        check_page(limit, offset)
+        with self._reading() as conn:
+            return (
+                browse.list_speakers(conn, type=type, limit=limit, offset=offset),
+                browse.count_speakers(conn, type=type),
+            )
+
+    @guard
+    def speaker_types(self) -> list[tuple[str, int]]:
+        """The entity types of the speakers with how many speakers each has."""
+        with self._reading() as conn:
+            return browse.speaker_types(conn)
 
     # -- totals --------------------------------------------------------------------------------------
 

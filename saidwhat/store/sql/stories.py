@@ -10,8 +10,13 @@ from saidwhat.store.sql.dialect import Dialect
 from saidwhat.stories import ArticleFeatures
 
 
-def _has_tables(conn: Connection, dialect: Dialect) -> bool:
+def has_story_tables(conn: Connection, dialect: Dialect) -> bool:
+    """Whether the stories stage has created its tables."""
     return dialect.has_table(conn, "story_articles")
+
+
+def _has_tables(conn: Connection, dialect: Dialect) -> bool:
+    return has_story_tables(conn, dialect)
 
 
 def read_story_of(conn: Connection, dialect: Dialect, doc_id: str) -> str | None:

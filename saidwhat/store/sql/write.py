@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from saidwhat.filters import outlet_of
 from saidwhat.model import Analysis, Cue, SaidOn, Speaker, Statement
 from saidwhat.store.protocol import Connection
 from saidwhat.store.registry import KIND_TYPES, Resolver, add_contributions
@@ -125,8 +126,8 @@ def insert_analysis(conn: Connection, resolver: Resolver, analysis: Analysis, di
     now = datetime.now(UTC).isoformat(timespec="microseconds")
     cur = conn.execute(
         "INSERT INTO documents(id, source, title, published, published_basis, url, author, format, text, "
-        "version, ingested_at, n_statements, display_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "RETURNING pk",
+        "version, ingested_at, n_statements, display_title, outlet) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
         (
             doc.id,
             doc.source,
@@ -141,6 +142,7 @@ def insert_analysis(conn: Connection, resolver: Resolver, analysis: Analysis, di
             now,
             len(analysis.statements),
             display_title(analysis),
+            outlet_of(doc.url),
         ),
     )
     dpk = int(cur.fetchone()[0])

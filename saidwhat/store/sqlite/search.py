@@ -106,25 +106,28 @@ def _ranked(conn: sqlite3.Connection, table: str, match: str) -> bool:
     return _count_matches(conn, table, match) <= fts.RANK_LIMIT
 
 
-# per kind of hit: its FTS table and the row table it indexes (aliased as the filters expect)
+# per kind of hit: its FTS table, the row table it indexes (aliased as the filters expect) and its date
 _TABLES = {
-    "statement": ("statements_fts", "statements s", "s"),
-    "article": ("documents_fts", "documents d", "d"),
+    "statement": ("statements_fts", "statements s", "s", "s.date"),
+    "article": ("documents_fts", "documents d", "d", "d.published"),
 }
 
 
-def _candidates(conn: sqlite3.Connection, kind: str, match: str, where: Where, want: int) -> list[Candidate]:
-    """The ids and ranks of the best ``want`` hits of one kind (no snippet, no record)."""
-    fts, rows_table, alias = _TABLES[kind]
+def _candidates(
+    conn: sqlite3.Connection, kind: str, match: str, where: Where, want: int, by_date: bool = False
+) -> list[Candidate]:
+    """The ids and ranks of the best (or newest) ``want`` hits of one kind (no snippet, no record)."""
+    fts, rows_table, alias, day = _TABLES[kind]
     clauses, params = where
-    ranked = _ranked(conn, fts, match)
+    ranked = not by_date and _ranked(conn, fts, match)
+    order = f"{day} DESC NULLS LAST, {alias}.pk DESC" if by_date else ("f.rank" if ranked else "f.rowid DESC")
     rows = conn.execute(
-        f"SELECT {alias}.pk, {'f.rank' if ranked else '0.0'} FROM {fts} f JOIN {rows_table} "
-        f"ON {alias}.pk = f.rowid WHERE {fts} MATCH ? AND {' AND '.join(clauses)} "
-        f"ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?",
+        f"SELECT {alias}.pk, {'f.rank' if ranked else '0.0'}, COALESCE({day}, '') FROM {fts} f "
+        f"JOIN {rows_table} ON {alias}.pk = f.rowid WHERE {fts} MATCH ? AND {' AND '.join(clauses)} "
+        f"ORDER BY {order} LIMIT ?",
         [match, *params, want],
     ).fetchall()
-    return [Candidate(float(rank), kind, int(pk), ranked) for pk, rank in rows]
+    return [Candidate(float(rank), kind, int(pk), ranked, str(dt)) for pk, rank, dt in rows]
 
 
 def _snippet(conn: sqlite3.Connection, table: str, column: int, tokens: int, match: str, pk: int) -> str:
@@ -186,18 +189,27 @@ def search_page(
     articles: Where | None,
     limit: int,
     offset: int,
+    sort: str = "relevance",
 ) -> list[SearchHit]:
     """Hits ``offset`` … ``offset + limit`` of ``match``, best first, statements before articles on ties.
 
     ``statements`` / ``articles``: WHERE clauses (over ``statements s`` / ``documents d``) and their
-    parameters, or None to leave that kind out. Snippets and records are built for the page only.
+    parameters, or None to leave that kind out. An article is left out when one of its statements
+    matches (it is found through them: one hit per statement). ``sort="date"``: newest first instead
+    of best first. Snippets and records are built for the page only.
     """
     page = best_page(
-        lambda kind, where, want: _candidates(conn, kind, match, where, want),
+        lambda kind, where, want, by_date: _candidates(conn, kind, match, where, want, by_date),
         statements,
         articles,
         limit,
         offset,
+        by_date=sort == "date",
+        quoted=lambda s_where: (
+            "d.pk NOT IN (SELECT s.doc FROM statements_fts sf JOIN statements s ON s.pk = sf.rowid "
+            f"WHERE statements_fts MATCH ? AND {' AND '.join(s_where[0])})",
+            [match, *s_where[1]],
+        ),
     )
     by_statement = _statement_hits(conn, match, [c for c in page if c.kind == "statement"])
     by_article = _article_hits(conn, match, [c for c in page if c.kind == "article"])

@@ -6,12 +6,13 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import cast
+from typing import Literal, cast
 from urllib.parse import quote
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.store.browse import TextMatch
 from saidwhat.store.fts import fts_query
 from saidwhat.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from saidwhat.store.protocol import Connection
@@ -254,6 +255,7 @@ class SQLiteStore(SQLStore):
         articles: Where | None,
         limit: int,
         offset: int,
+        sort: Literal["relevance", "date"],
     ) -> list[SearchHit]:
         match = fts_query(query)
         assert match is not None  # search() returns [] before for a query with nothing to find
@@ -264,7 +266,19 @@ class SQLiteStore(SQLStore):
             articles=articles,
             limit=limit,
             offset=offset,
+            sort=sort,
         )
+
+    def _text_match(self, conn: Connection, q: str) -> TextMatch | None:
+        match = fts_query(q)
+        if match is None:
+            return None
+        return TextMatch(
+            "JOIN statements_fts f ON f.rowid = s.pk AND statements_fts MATCH ?", (match,), "f.rank"
+        )
+
+    def _budget(self, conn: Connection, seconds: float) -> AbstractContextManager[object]:
+        return query_budget(cast(sqlite3.Connection, conn), seconds)
 
     def _map_error(self, exc: BaseException) -> SaidwhatError | None:
         return db_error(exc, self.path) if isinstance(exc, sqlite3.Error) else None
