@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.attribution.learned import LearnedRelation
 from saidwhat.attribution.learned_steps import LearnedSteps, learned_relations
 from saidwhat.attribution.quotes import Quote
+from saidwhat.attribution.relays import context_relays
 from saidwhat.attribution.rules import (
     Candidate,
     Mention,
@@ -479,6 +480,15 @@ class Engine(LearnedSteps, StatementBuilder):
                     break
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.verb_acts:
                     return self._quote_candidate(q, tok)
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.quote_verbs:
+                    # "“…,” the Daily Monitor quoted him as saying": the saying carries it
+                    saying = next(
+                        (g for p in tok.children if p.lower_ == "as" for g in p.children
+                         if g.dep_ == "pcomp"),
+                        None,
+                    )
+                    if saying is not None and saying.lemma_.lower() in self.lex.verb_acts:
+                        return self._quote_candidate(q, saying)
         # "He added:" / "X said:" just before the quotation
         j = q.start - 1
         while j >= 0 and self.text[j].isspace():
@@ -508,6 +518,8 @@ class Engine(LearnedSteps, StatementBuilder):
         )
         cand.speaker = mention(self.doc, subj, self.text)
         self.rules._relays(verb, cand)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            self.rules._quoted_as(verb, cand)  # "“…,” Vanguard quoted him as saying"
         return cand
 
 
@@ -526,6 +538,7 @@ class Engine(LearnedSteps, StatementBuilder):
             if st is not None:
                 out.append(st)
         out.extend(embeds)
+        context_relays(self.text, out, self.quotes)
         out.sort(key=lambda s: (s.content.start, s.content.end))
         for i, st in enumerate(out, 1):
             st.id = f"s{i}"

@@ -7,6 +7,7 @@ window of referents (and of entity mentions, for "he" → the last person named)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -20,6 +21,8 @@ from saidwhat.symbols import trim_symbols
 
 WINDOW = 2500  # characters a pronoun or description may reach back
 MAX_REFERENTS = 40  # referents kept for resolution
+# "a spokesman for the President": a role after for / of / to is whom the speaker serves, not theirs
+_ROLE_OF = re.compile(r"\s(?:for|of|to|at|with)\s")
 _INTRODUCED = 600  # characters back a pronoun looks for a person just introduced as a subject
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
@@ -226,7 +229,7 @@ class SpeakerResolver:
         if want == "role":
             title = ref.entity.attributes.get("title", "").lower() if ref.entity is not None else ""
             return (
-                low in ref.text.lower().split()
+                low in _ROLE_OF.split(ref.text.lower(), maxsplit=1)[0].split()
                 or low in self._before(ref.link_span[0]).lower()
                 or low in title
             )
