@@ -88,3 +88,20 @@ def test_according_to_him_resolves_the_pronoun() -> None:
     )
     st = about(sts, "a week to decide")
     assert st.speaker is not None and st.speaker.name == "Chris Obi"
+
+
+def test_an_outlet_that_says_something_speaks_for_itself() -> None:
+    sts = statements(
+        "The New York Times said it would send a reporter to the border. "
+        "The mayor said the town would be rebuilt."
+    )
+    assert via(about(sts, "rebuilt")) == []
+
+
+def test_a_report_inside_anothers_report_is_relayed_by_the_outer_speaker() -> None:
+    sts = statements(
+        "While experts outside the study warned against jumping to conclusions about a new species, "
+        "further research could mark the first time a new one has been found, the magazine Nature said."
+    )
+    st = next(s for s in sts if s.speaker is not None and s.speaker.text == "experts outside the study")
+    assert len(st.via) == 1 and "Nature" in st.via[0].text

@@ -278,3 +278,26 @@ def test_transcript_speaker_line_then_quoted_paragraphs() -> None:
     assert spk(st) == "ANA PEREIRA" and st.mode == "direct"
     assert [p.text for p in st.content.parts][-1] == "The rains came too late for the north."
     assert not [s for s in sts if "prices" in s.content.text and spk(s) == "ANA PEREIRA"]
+
+
+# ---- session 7: appositions, headline plans, relay phrases ------------------------------------------
+def test_an_apposition_names_the_described_speaker() -> None:
+    (st,) = statements(
+        "Another senior official of the movement, Karim Haddad, said the talks would resume on Sunday."
+    )
+    assert st.speaker is not None and st.speaker.name == "Karim Haddad" and not st.speaker.anonymous
+
+
+def test_a_headline_plan_is_no_statement() -> None:
+    """Headline *X to V* says what X will do; the body's *said* is the statement."""
+    sts = statements(
+        "Harbour Board to appeal pilotage ruling\n\n"
+        "The Harbour Board said on Monday it would appeal the ruling."
+    )
+    assert [s.content.text for s in sts] == ["it would appeal the ruling"]
+
+
+def test_a_closing_according_to_is_the_relay_not_the_content() -> None:
+    (st,) = statements("Rescuers said they had pulled 12 people from the rubble, according to Reuters.")
+    assert st.content.text == "they had pulled 12 people from the rubble"
+    assert [v.name for v in st.via] == ["Reuters"]

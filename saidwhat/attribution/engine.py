@@ -345,10 +345,10 @@ class Engine(LearnedSteps, StatementBuilder):
             return
 
 
-    @staticmethod
-    def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
-        """Drop candidates whose cue sits inside another's content (a report inside a report)."""
-        spans = sorted((a, b) for c in cands for a, b in c.content)
+    def _drop_nested(self, cands: list[Candidate]) -> list[Candidate]:
+        """Drop candidates whose cue sits inside another's content (a report inside a report),
+        except a relayed report (:meth:`_relayed_report`)."""
+        spans = sorted((a, b, i) for i, c in enumerate(cands) for a, b in c.content)
         starts = [s[0] for s in spans]
         keep: list[Candidate] = []
         for c in cands:
@@ -360,14 +360,29 @@ class Engine(LearnedSteps, StatementBuilder):
             # spans are few per sentence; look back over the ones starting before the cue
             j = k
             while j >= 0 and j > k - 8:
-                a, b = spans[j]
+                a, b, i = spans[j]
                 if a <= c.cue[0] and c.cue[1] <= b and (a, b) not in c.content:
-                    nested = True
+                    nested = not self._relayed_report(cands[i], a, c)
                     break
                 j -= 1
             if not nested:
                 keep.append(c)
         return keep
+
+    def _relayed_report(self, outer: Candidate, start: int, inner: Candidate) -> bool:
+        """*Mr Kefu says **the judge has advised** the decision won't affect other trials*; *the
+        Wall Street Journal said **the airline said** in a statement that …*: a report verb whose
+        content opens with another named or described speaker's report passes that report on —
+        the inner statement is kept (its relay, the outer speaker, comes from
+        :mod:`.relays`)."""
+        lex = self.lex
+        if outer.lemma not in lex.relaying_cues or inner.lemma not in lex.relayed_cues:
+            return False
+        sp = inner.speaker
+        if sp is None or sp.head.pos_ not in ("PROPN", "NOUN") or inner.rule != "ccomp":
+            return False
+        lead = self.text[start : sp.span[0]].strip().lower()
+        return lead in ("", "that")
 
     # ---- 3. quotations no rule claimed --------------------------------------------------------
     def attach_quotes(self, cands: list[Candidate]) -> None:

@@ -1,14 +1,16 @@
 """Relays the context gives (docs/attribution.md, "Relays"): after the statements of a document are
 built, a statement that names no relay of its own takes one from what encloses it.
 
-* **Inside another statement**: a statement whose cue lies in the content of another statement by
-  someone else is passed on by that speaker (*A poll found that 74 percent of voters said …* → the
-  voters via the poll; *…, though experts warned …, the magazine said*).
+* **Inside another statement**: a statement whose cue and speaker lie in the content of a report
+  (*say, report, tell, write, recall, note*) by someone else is passed on by that speaker (*…,
+  experts warned …, the magazine said*) — not a pronoun speaker (*Warren told Stumpf, after he
+  admitted …*: the one spoken to, not a relayed source).
 * **A readout never closed**: *A spokesperson for the Prime Minister said:* and a quotation whose
   opening mark is never closed in the rest of the text — every later statement is part of the
   spokesperson's readout (*The PM said …* → the PM via the spokesperson).
-* **An outlet's report**: after *The Los Angeles Times notes that …*, the statements later in the
-  same paragraph come from that report (*“…,” said the battalion chief* → via the Times).
+* **An outlet's report**: after a named outlet *reports / notes / reveals / details* (*The Los
+  Angeles Times notes that …*), the statements later in the same paragraph come from that report
+  (*“…,” said the battalion chief* → via the Times); an outlet that *says* speaks for itself.
 * **The outlet writing the copy is never a relay** of its own copy: in a text whose dateline credits
   Reuters (*WASHINGTON, May 17 (Reuters) –*), *X told Reuters* is X's statement, no relay.
 
@@ -26,9 +28,15 @@ from saidwhat.model import Speaker, Statement, Via
 
 # "WASHINGTON, May 17 (Reuters) –" / "GAZA CITY (AP) -": the agency credited on the first line
 _CREDIT = re.compile(r"^[^\n]{0,80}?\(([A-Z][A-Za-z. ]{1,20})\)\s*[—–-]{1,2}\s")
+_REPORT_WORDS = 4  # fewest words of an outlet's report that sources its paragraph
 _LOOK_BACK = 8  # statements starting before a cue that may enclose it
 _QUOTE_MARKS = "\"“”"
-_REPORT_LEMMAS = frozenset({"report", "note", "say", "write", "reveal", "find", "detail", "describe"})
+# an outlet's report whose paragraph it sources ("The Los Angeles Times notes that …"); not "say":
+# an outlet that says something speaks for itself ("The Times said it would send a reporter")
+_REPORT_LEMMAS = frozenset({"report", "note", "reveal", "detail"})
+# a report passed on inside another's content: "…, experts warned …, the magazine said"
+_RELAYING_LEMMAS = frozenset({"say", "report", "tell", "write", "recall", "note"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which"})
 
 
 def _as_via(sp: Speaker) -> Via:
@@ -56,12 +64,16 @@ def _relay_chain(outer: Statement) -> list[Via]:
 def _enclosing(st: Statement, by_start: Sequence[Statement], starts: Sequence[int]) -> Statement | None:
     """The statement by someone else whose content holds ``st``'s cue (``by_start``: the
     statements by content start; the few starting before the cue are looked at)."""
-    if st.cue is None or st.speaker is None:
-        return None
-    a, b = st.cue.start, st.cue.end
+    if st.cue is None or st.speaker is None or st.cue.lemma in ("accord", "according to"):
+        return None  # "X said, according to the BBC, that …": the BBC relays X, not the other way
+    if st.speaker.text.strip().lower() in _PRONOUNS:
+        return None  # "he admitted …" inside another's words is most often the one spoken to or about
+    a, b = min(st.cue.start, st.speaker.start), max(st.cue.end, st.speaker.end)
     k = bisect_right(starts, a)
     for o in by_start[max(0, k - _LOOK_BACK) : k]:
         if o is st or o.speaker is None or _same_source(o.speaker, st.speaker):
+            continue
+        if o.cue is None or o.cue.lemma not in _RELAYING_LEMMAS:
             continue
         spans = [(p.start, p.end) for p in o.content.parts] or [(o.content.start, o.content.end)]
         if any(pa <= a and b <= pb for pa, pb in spans):
@@ -114,6 +126,9 @@ def context_relays(text: str, statements: Sequence[Statement], quotes: QuoteInde
         if (
             st.speaker is not None
             and st.speaker.kind == "outlet"
+            and st.speaker.entity is not None
+            and st.speaker.text.strip().lower() not in _PRONOUNS  # "the AP, which first reported the story"
+            and len(st.content.text.split()) >= _REPORT_WORDS  # a report with content, not "the story"
             and st.cue is not None
             and st.cue.lemma in _REPORT_LEMMAS
         ):

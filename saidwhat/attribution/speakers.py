@@ -348,6 +348,9 @@ class SpeakerResolver:
         want = ""
         if low == "you" and b - a == len(head.text):
             return Resolved("unknown", False, None, None, h)  # generic "you" names no one
+        named = self._apposed_name(head)
+        if named is not None:
+            return named
         ent, espan = self._entity_at(head, span)
         if low in lex.pronouns and b - a == len(head.text):
             want = "pronoun"
@@ -376,6 +379,19 @@ class SpeakerResolver:
             # the owner's canonical name, so the same office is one name across articles
             name = f"{owner.name}'s {head.lower_}"
         return Resolved(self._kind(head, None), anonymous, name, None, h)
+
+    def _apposed_name(self, head: Token) -> Resolved | None:
+        """*Another senior official of the movement, Karim Haddad, said*: a description whose
+        comma-set apposition is a named person is that person (named, not anonymous)."""
+        if head.pos_ == "PROPN" or head.lower_ in self.lex.pronouns:
+            return None
+        for c in head.children:
+            if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i < head.i:
+                continue
+            for ma, mb, ent in self.entities.mentions_in(c.left_edge.idx, c.idx + len(c.text)):
+                if ma <= c.idx < mb and ent.type == "PERSON":
+                    return Resolved("person", False, ent.name, ent, (ma, mb))
+        return None
 
     def _owner(self, head: Token) -> Entity | None:
         """The named person or organization that owns a description ("Netanyahu's office")."""
