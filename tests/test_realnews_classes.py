@@ -301,3 +301,18 @@ def test_a_closing_according_to_is_the_relay_not_the_content() -> None:
     (st,) = statements("Rescuers said they had pulled 12 people from the rubble, according to Reuters.")
     assert st.content.text == "they had pulled 12 people from the rubble"
     assert [v.name for v in st.via] == ["Reuters"]
+
+
+def test_a_thing_someone_owns_is_never_a_named_speaker() -> None:
+    """*President Trump's plan says …*: no speaker named *Donald Trump's plan*, no such entity; an
+    owned office or campaign keeps its owner's name."""
+    a = analyze_text(
+        "President Trump's plan says the tariffs will rise in June. "
+        "Trump's campaign said the rally would go ahead.",
+        published="2024-03-12",
+    )
+    plan = next(s for s in a.statements if "tariffs" in s.content.text)
+    assert plan.speaker is None or plan.speaker.name is None
+    assert not [e for e in a.entities if e.name.endswith("plan")]
+    camp = next(s for s in a.statements if "rally" in s.content.text)
+    assert camp.speaker is not None and camp.speaker.name == "Donald Trump's campaign"

@@ -374,6 +374,10 @@ class SpeakerResolver:
             return Resolved(self._kind(head, ent), False, ent.name, ent, espan)
         name = describe(self.text[a:b]) if anonymous or head.pos_ != "PROPN" else None
         owner = self._owner(head) if not anonymous and head.pos_ != "PROPN" else None
+        if owner is not None and not self._agent_head(head):
+            # "President Trump's plan says …": a thing someone owns is no one to name (no entity
+            # "Donald Trump's plan"); the mention stays as written
+            return Resolved(self._kind(head, None), False, None, None, h)
         if owner is not None:
             # "Israeli Prime Minister Benjamin Netanyahu's office" → "Benjamin Netanyahu's office":
             # the owner's canonical name, so the same office is one name across articles
@@ -392,6 +396,17 @@ class SpeakerResolver:
                 if ma <= c.idx < mb and ent.type == "PERSON":
                     return Resolved("person", False, ent.name, ent, (ma, mb))
         return None
+
+    def _agent_head(self, head: Token) -> bool:
+        """Whether a description's head can name an agent: a person, group, organization or outlet
+        word (*office*, *campaign*, *spokesman*, *government*), not a thing (*plan*, *budget*)."""
+        lex = self.lex
+        low, lemma = head.lower_, head.lemma_.lower()
+        return any(
+            w in words
+            for w in (low, lemma)
+            for words in (lex.person_heads, lex.group_heads, lex.org_heads, lex.outlet_heads, lex.anon_heads)
+        )
 
     def _owner(self, head: Token) -> Entity | None:
         """The named person or organization that owns a description ("Netanyahu's office")."""
