@@ -495,15 +495,9 @@ class Engine(LearnedSteps, StatementBuilder):
                     break
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.verb_acts:
                     return self._quote_candidate(q, tok)
-                if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.quote_verbs:
-                    # "“…,” the Daily Monitor quoted him as saying": the saying carries it
-                    saying = next(
-                        (g for p in tok.children if p.lower_ == "as" for g in p.children
-                         if g.dep_ == "pcomp"),
-                        None,
-                    )
-                    if saying is not None and saying.lemma_.lower() in self.lex.verb_acts:
-                        return self._quote_candidate(q, saying)
+                saying = self._saying_of(tok)
+                if saying is not None:
+                    return self._quote_candidate(q, saying)
         # "He added:" / "X said:" just before the quotation
         j = q.start - 1
         while j >= 0 and self.text[j].isspace():
@@ -514,6 +508,18 @@ class Engine(LearnedSteps, StatementBuilder):
                 for tok in reversed(before):
                     if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.verb_acts:
                         return self._quote_candidate(q, tok)
+        return None
+
+    def _saying_of(self, tok: Token) -> Token | None:
+        """*“…,” the Daily Monitor quoted him as saying*: the saying of a quote verb carries the
+        statement."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.quote_verbs:
+            return None
+        for p in tok.children:
+            if p.lower_ == "as":
+                for g in p.children:
+                    if g.dep_ == "pcomp" and g.lemma_.lower() in self.lex.verb_acts:
+                        return g
         return None
 
     def _quote_candidate(self, q: Quote, verb: Token) -> Candidate | None:

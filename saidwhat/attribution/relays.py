@@ -94,6 +94,19 @@ def _readout(text: str, st: Statement, quotes: QuoteIndex) -> bool:
     return not any(ch in _QUOTE_MARKS for ch in text[q.end :])
 
 
+def _outlet_report(st: Statement) -> bool:
+    """A named outlet reporting something with content (*The Los Angeles Times notes that …*)."""
+    return (
+        st.speaker is not None
+        and st.speaker.kind == "outlet"
+        and st.speaker.entity is not None
+        and st.speaker.text.strip().lower() not in _PRONOUNS  # "the AP, which first reported the story"
+        and len(st.content.text.split()) >= _REPORT_WORDS  # a report with content, not "the story"
+        and st.cue is not None
+        and st.cue.lemma in _REPORT_LEMMAS
+    )
+
+
 def _paragraph_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
@@ -123,15 +136,8 @@ def context_relays(text: str, statements: Sequence[Statement], quotes: QuoteInde
                 st.via = _relay_chain(outer)
         if readout is None and _readout(text, st, quotes):
             readout = st
-        if (
-            st.speaker is not None
-            and st.speaker.kind == "outlet"
-            and st.speaker.entity is not None
-            and st.speaker.text.strip().lower() not in _PRONOUNS  # "the AP, which first reported the story"
-            and len(st.content.text.split()) >= _REPORT_WORDS  # a report with content, not "the story"
-            and st.cue is not None
-            and st.cue.lemma in _REPORT_LEMMAS
-        ):
+        if _outlet_report(st):
+            assert st.cue is not None
             outlet = (st, _paragraph_end(text, st.cue.end))
 
 
