@@ -41,7 +41,7 @@ from typing import Any
 from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
-from saidwhat.entities.resources import fold, load_gazetteer, load_knowledge, strip_possessive
+from saidwhat.entities.resources import fold, load_gazetteer, load_knowledge, possessor, strip_possessive
 
 TRANSLIT_RATIO = 70.0  # person names: same skeleton and at least this rapidfuzz ratio
 BARE_RATIO = 88.0  # a surname alone against a person's surname: the given names cannot confirm it
@@ -343,7 +343,7 @@ def parse_name(name: str, etype: str) -> Name | None:
     data = load_crossdoc()
     etype = etype.strip().upper()
     fam = family(etype)
-    display = re.sub(r"\s+", " ", strip_possessive(name.strip().replace("’", "'"))).strip(_EDGE)
+    display = re.sub(r"\s+", " ", strip_possessive(possessor(name.strip().replace("’", "'")))).strip(_EDGE)
     if display.lower().startswith("the "):
         display = display[4:]
     display = _OPEN_PAREN.sub("", display) or display  # "World Health Organization (WHO"

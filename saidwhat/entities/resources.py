@@ -59,6 +59,18 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+# "Donald Trump's plan", "Hamas' leaders": a capitalised possessor, then only lowercase words (the
+# head noun phrase); "People's Liberation Army" (a capitalised head) is a name and stays whole
+_POSSESSIVE_NP = re.compile(r"^(?P<owner>[A-Z][^'’]*?(?:['’]s|s['’]))\s+(?:[a-z][\w-]*\s*)+$")
+
+
+def possessor(text: str) -> str:
+    """The possessor of a possessive noun phrase (``"Donald Trump's plan"`` → ``"Donald Trump"``);
+    any other text unchanged: the thing owned is not an entity, its owner is."""
+    m = _POSSESSIVE_NP.match(text.strip())
+    return strip_possessive(m.group("owner")) if m else text
+
+
 def _load(name: str) -> dict[str, Any]:
     raw = resources.files("saidwhat.data").joinpath(name).read_text(encoding="utf-8")
     return tomllib.loads(raw)

@@ -51,6 +51,7 @@ from saidwhat.entities.crossdoc import (
     same_person,
     translit,
 )
+from saidwhat.entities.resources import possessor
 from saidwhat.errors import SaidwhatError
 
 ALIASES_ENV = "SAIDWHAT_ALIASES"
@@ -65,7 +66,13 @@ _FAMILIES: tuple[frozenset[str], ...] = (
 )
 _WILDCARD = frozenset({"", "UNKNOWN", "MISC"})
 # speaker / via ``kind`` -> registry type, for speakers named without a linked entity
-KIND_TYPES = {"person": "PERSON", "organization": "ORG", "outlet": "OUTLET", "group": "NORP", "unknown": ""}
+KIND_TYPES = {
+    "person": "PERSON",
+    "organization": "ORG",
+    "outlet": "OUTLET",
+    "group": "NORP",
+    "unknown": "UNKNOWN",
+}
 
 
 def normalise(name: str) -> str:
@@ -417,10 +424,11 @@ class Resolver:
         new entity is created during a rebuild. ``count=False``: a look-up that is not a use of the name
         (the full name a surname of the same document stands for).
         """
+        name = possessor(name)  # "Donald Trump's plan" names Donald Trump
         norm = normalise(name)
         if not norm or refused(name):
             return None
-        etype = etype.upper()
+        etype = etype.strip().upper() or "UNKNOWN"  # never an entity of empty type
         alias_list = [a for a in aliases if normalise(a) and not refused(a)]
         parsed = parse_name(name, etype)
         rule = self.rules.merge_for(norm, etype)
