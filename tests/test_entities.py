@@ -419,3 +419,28 @@ def test_title_lookback_over_unicode_space_only(nlp: Any) -> None:
     doc = nlp("\u00a0 Trump")
     index = extract_entities(doc)
     assert all(m.text == doc.text[m.start : m.end] for e in index.entities for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The minister spoke to Lebanon's National News Agency on Sunday.", "National News Agency"),
+        ("The Czech news agency CTK reported the arrests.", "ČTK"),
+        ("Belga said the strike would continue.", "Belga"),
+        ("Channel One Russia showed the footage.", "Channel One Russia"),
+        ("The Manchester Evening News first reported the story.", "Manchester Evening News"),
+        ("According to Mada Masr, the trial was postponed.", "Mada Masr"),
+        ("The figures were first published by ProPublica.", "ProPublica"),
+        ("He told Forbes magazine that sales had doubled.", "Forbes (magazine)"),
+        ("Syrian state television said the army had retaken the town.", "Syrian state television"),
+        ("North Korea's state news agency said the test succeeded.", "North Korea's state news agency"),
+    ],
+)
+def test_outlets_the_world_over(nlp: Any, text: str, outlet: str) -> None:
+    idx = extract_entities(nlp(text))
+    assert outlet in {e.name for e in idx.entities if e.type == "OUTLET"}, idx.entities
+
+
+def test_common_words_in_outlet_names_name_nothing_alone(nlp: Any) -> None:
+    text = "The Nikkei rose 2 percent. Stuff happens, and a punch was thrown in the Forbes home."
+    assert not [e for e in extract_entities(nlp(text)).entities if e.type == "OUTLET"]
