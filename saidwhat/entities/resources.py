@@ -185,6 +185,8 @@ class Knowledge:
     demonyms: dict[str, str]  # folded demonym -> country
     organisations: frozenset[str]  # folded ORG names
     org_suffixes: frozenset[str]  # generic last words of organisation names ("university", "party")
+    org_heads: frozenset[str] = frozenset()  # last words that make a name an organisation ("council")
+    event_heads: frozenset[str] = frozenset()  # last words of event names ("summit", "talks")
 
 
 def surname_forms(full_name: str) -> list[str]:
@@ -249,6 +251,8 @@ def load_knowledge() -> Knowledge:
         demonyms=demonyms,
         organisations=frozenset(fold(n) for n in kb.get("organisations", {}).get("names", [])),
         org_suffixes=frozenset(fold(n) for n in kb.get("organisations", {}).get("suffixes", [])),
+        org_heads=frozenset(fold(n) for n in kb.get("organisations", {}).get("org_heads", [])),
+        event_heads=frozenset(fold(n) for n in kb.get("organisations", {}).get("event_heads", [])),
     )
 
 
