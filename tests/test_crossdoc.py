@@ -595,3 +595,26 @@ def test_a_possessive_noun_phrase_names_its_possessor() -> None:
     assert possessor("Hamas’ military wing") == "Hamas"
     assert possessor("People's Liberation Army") == "People's Liberation Army"  # a name, whole
     assert possessor("the president's plan") == "the president's plan"  # no name owns it
+
+
+def test_a_surname_alone_never_joins_another_surname_by_spelling_alone(store: Store) -> None:
+    # a vowel written or not tells real surnames apart; a transliteration changes them in place
+    g = gids(
+        store,
+        doc("a", ("Helen Clark", "PERSON"), ("Ken Wells", "PERSON"), ("Robin Rusch", "PERSON")),
+        doc("b", ("Viktor Yushchenko", "PERSON"), ("Unita", "ORG")),
+        doc("c", ("Clarke", "PERSON"), ("Welles", "PERSON"), ("Rausch", "PERSON")),
+        doc("d", ("Yuschenko", "PERSON"), ("unit", "ORG")),
+    )
+    assert g[5] != g[0] and g[6] != g[1] and g[7] != g[2]
+    assert g[8] == g[3]
+    assert g[9] != g[4]
+
+
+def test_bare_surname_variants() -> None:
+    from saidwhat.entities.crossdoc import bare_surname_variant
+
+    for a, b in (("clarke", "clark"), ("welles", "wells"), ("browne", "brown"), ("rausch", "rusch")):
+        assert not bare_surname_variant(a, b), (a, b)
+    for a, b in (("yuschenko", "yushchenko"), ("aaranovitch", "aaronovitch"), ("alawi", "allawi")):
+        assert bare_surname_variant(a, b), (a, b)

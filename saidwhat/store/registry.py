@@ -34,13 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from saidwhat.entities.crossdoc import (
-    BARE_RATIO,
     ORG,
     PERSON,
     SAME_NAME_OTHER_TYPE,
     Candidate,
     Name,
     acronyms_of,
+    bare_surname_variant,
     decide,
     family,
     index_keys,
@@ -49,7 +49,6 @@ from saidwhat.entities.crossdoc import (
     probe_keys,
     refused,
     same_person,
-    translit,
 )
 from saidwhat.entities.resources import possessor
 from saidwhat.errors import SaidwhatError
@@ -235,7 +234,7 @@ class Resolver:
         if parsed.family != PERSON and known_non_person(parsed):
             return None
         word = parsed.words[0]
-        fulls = [f for s, names in self.doc_persons.items() if translit(s, word, BARE_RATIO) for f in names]
+        fulls = [f for s, names in self.doc_persons.items() if bare_surname_variant(word, s) for f in names]
         if not fulls:
             return None
         best = max(fulls, key=lambda f: (f[1].completeness(), f[0]))
