@@ -618,3 +618,12 @@ def test_bare_surname_variants() -> None:
         assert not bare_surname_variant(a, b), (a, b)
     for a, b in (("yuschenko", "yushchenko"), ("aaranovitch", "aaronovitch"), ("alawi", "allawi")):
         assert bare_surname_variant(a, b), (a, b)
+
+
+def test_possessor_reads_long_texts_whole() -> None:
+    from saidwhat.entities.resources import possessor
+
+    # no catastrophic backtracking on a long run of lowercase words that does not end the pattern
+    long = "Donald Trump's " + "plan to make a deal " * 400 + "!"
+    assert possessor(long) == long
+    assert possessor("Donald Trump's " + "plan for peace " * 50) == "Donald Trump"

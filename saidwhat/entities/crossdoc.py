@@ -18,8 +18,8 @@ Join rules (each a linguistic fact, each tested in ``tests/test_crossdoc.py``):
   agree with *every* full name already joined to the entity;
 * a surname alone (typed PERSON, or ORG/GPE when it is no known organisation or country) joins the
   one person of the store with that surname, never one of two; a spelling variant only when every
-  vowel group keeps its place and length ("Yuschenko", not "Clarke" for Helen Clark); a first name alone joins the one
-  person with that first name when nobody has it as a surname;
+  vowel group keeps its place and length ("Yuschenko", not "Clarke" for Helen Clark); a first
+  name alone joins the one person with that first name when nobody has it as a surname;
 * organisations: an acronym joins the one organisation whose initials it is, and the long form
   takes over an entity known only by its acronym; the table ``saidwhat/data/acronyms.toml`` maps
   well-known acronyms and short names ("Fed", "WHO") to their full name; organisation and place
