@@ -546,3 +546,84 @@ def test_a_gendered_title_picks_the_one_person_it_can_be(store: Store) -> None:
     assert mrs == hillary != bill
     assert mr not in (tony, ian)  # two men named Blair
     assert bare not in (bill, hillary)
+
+
+def test_opening_a_store_without_match_keys_fills_them_once(tmp_path: Path) -> None:
+    # a store written before the match-key index (v6) has registry entities and no keys: opening it
+    # read-write fills the index, so a transliteration joins the old entity without `entities --aliases`
+    path = tmp_path / "old.db"
+    with Store(path) as s:
+        first = gids(s, doc("a", ("Ayad Allawi", "PERSON"), ("Falluja", "GPE")))
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM registry_keys")
+    conn.commit()
+    conn.close()
+    with Store(path, read_only=True) as s:  # read-only: nothing written
+        assert s.entities(limit=10)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT COUNT(*) FROM registry_keys").fetchone()[0] == 0
+    conn.close()
+    with Store(path) as s:
+        later = gids(s, doc("b", ("Iyad Allawi", "PERSON"), ("Fallujah", "GPE")))
+    assert later == first
+    conn = sqlite3.connect(path)
+    keys = {k for (k,) in conn.execute("SELECT key FROM registry_keys")}
+    conn.close()
+    assert {"n:ayad allawi", "n:iyad allawi", "n:falluja"} <= keys
+
+
+def test_no_registry_entity_has_an_empty_type_or_names_a_possession(store: Store) -> None:
+    a = doc(
+        "a",
+        ("Donald Trump", "PERSON"),
+        speakers=[("Donald Trump's plan", "unknown"), ("Some Speaker", "unknown")],
+    )
+    g = gids(store, a)
+    rows = store.entities(limit=10)
+    assert all(e.type for e in rows), rows
+    names = {e.name for e in rows}
+    assert "Donald Trump's plan" not in names and {"Donald Trump", "Some Speaker"} <= names
+    trump = next(e for e in rows if e.name == "Donald Trump")
+    assert trump.gid == g[0] and trump.statements == 1
+    assert next(e for e in rows if e.name == "Some Speaker").type == "UNKNOWN"
+
+
+def test_a_possessive_noun_phrase_names_its_possessor() -> None:
+    from saidwhat.entities.resources import possessor
+
+    assert possessor("Donald Trump's plan") == "Donald Trump"
+    assert possessor("Hamas’ military wing") == "Hamas"
+    assert possessor("People's Liberation Army") == "People's Liberation Army"  # a name, whole
+    assert possessor("the president's plan") == "the president's plan"  # no name owns it
+
+
+def test_a_surname_alone_never_joins_another_surname_by_spelling_alone(store: Store) -> None:
+    # a vowel written or not tells real surnames apart; a transliteration changes them in place
+    g = gids(
+        store,
+        doc("a", ("Helen Clark", "PERSON"), ("Ken Wells", "PERSON"), ("Robin Rusch", "PERSON")),
+        doc("b", ("Viktor Yushchenko", "PERSON"), ("Unita", "ORG")),
+        doc("c", ("Clarke", "PERSON"), ("Welles", "PERSON"), ("Rausch", "PERSON")),
+        doc("d", ("Yuschenko", "PERSON"), ("unit", "ORG")),
+    )
+    assert g[5] != g[0] and g[6] != g[1] and g[7] != g[2]
+    assert g[8] == g[3]
+    assert g[9] != g[4]
+
+
+def test_bare_surname_variants() -> None:
+    from saidwhat.entities.crossdoc import bare_surname_variant
+
+    for a, b in (("clarke", "clark"), ("welles", "wells"), ("browne", "brown"), ("rausch", "rusch")):
+        assert not bare_surname_variant(a, b), (a, b)
+    for a, b in (("yuschenko", "yushchenko"), ("aaranovitch", "aaronovitch"), ("alawi", "allawi")):
+        assert bare_surname_variant(a, b), (a, b)
+
+
+def test_possessor_reads_long_texts_whole() -> None:
+    from saidwhat.entities.resources import possessor
+
+    # no catastrophic backtracking on a long run of lowercase words that does not end the pattern
+    long = "Donald Trump's " + "plan to make a deal " * 400 + "!"
+    assert possessor(long) == long
+    assert possessor("Donald Trump's " + "plan for peace " * 50) == "Donald Trump"

@@ -176,6 +176,7 @@ class SQLiteStore:
                 conn.execute("PRAGMA journal_mode = WAL")
                 if version < LATEST_VERSION:
                     migrate(conn)
+                self._backfill_match_keys(conn)
             elif version < LATEST_VERSION:
                 raise SaidwhatError(
                     "E_DB_OPEN",
@@ -191,6 +192,20 @@ class SQLiteStore:
         except BaseException:
             self.close()
             raise
+
+    def _backfill_match_keys(self, conn: sqlite3.Connection) -> None:
+        """Fill the registry's match-key index of a store written before it existed (v6), once.
+
+        Such a store has registry entities and an empty ``registry_keys``: new articles could then
+        join old entities only by exact name. The registry is re-resolved as ``entities --aliases``
+        would (:func:`rebuild_registry`, the alias file given at open); the index is never empty again
+        afterwards, so the check costs two indexed look-ups on every later read-write open."""
+        needed = "SELECT EXISTS(SELECT 1 FROM registry_entities) AND NOT EXISTS(SELECT 1 FROM registry_keys)"
+        if not conn.execute(needed).fetchone()[0]:
+            return
+        with self._transaction() as tx:
+            if tx.execute(needed).fetchone()[0]:  # re-read inside the write lock: one process fills it
+                rebuild_registry(tx, self.rules)
 
     # -- connections ---------------------------------------------------------------------------------
 
