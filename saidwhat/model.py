@@ -367,7 +367,8 @@ class Quantity:
     value: float | int | None
     unit: str | None = None
     counts: str | None = None
-    # extras: qualifier ("about", "more than", ...), kind (count, percent, money, ordinal, range, measure),
+    # extras: qualifier ("about", "more than", ...),
+    # kind (count, percent, money, ordinal, range, measure, age),
     # value_max (upper bound of a range)
     qualifier: str | None = None
     kind: str = "count"

@@ -419,3 +419,80 @@ def test_title_lookback_over_unicode_space_only(nlp: Any) -> None:
     doc = nlp("\u00a0 Trump")
     index = extract_entities(doc)
     assert all(m.text == doc.text[m.start : m.end] for e in index.entities for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The minister spoke to Lebanon's National News Agency on Sunday.", "National News Agency"),
+        ("The Czech news agency CTK reported the arrests.", "ČTK"),
+        ("Belga said the strike would continue.", "Belga"),
+        ("Channel One Russia showed the footage.", "Channel One Russia"),
+        ("The Manchester Evening News first reported the story.", "Manchester Evening News"),
+        ("According to Mada Masr, the trial was postponed.", "Mada Masr"),
+        ("The figures were first published by ProPublica.", "ProPublica"),
+        ("He told Forbes magazine that sales had doubled.", "Forbes (magazine)"),
+        ("Syrian state television said the army had retaken the town.", "Syrian state television"),
+        ("North Korea's state news agency said the test succeeded.", "North Korea's state news agency"),
+    ],
+)
+def test_outlets_the_world_over(nlp: Any, text: str, outlet: str) -> None:
+    idx = extract_entities(nlp(text))
+    assert outlet in {e.name for e in idx.entities if e.type == "OUTLET"}, idx.entities
+
+
+def test_common_words_in_outlet_names_name_nothing_alone(nlp: Any) -> None:
+    text = "The Nikkei rose 2 percent. Stuff happens, and a punch was thrown in the Forbes home."
+    assert not [e for e in extract_entities(nlp(text)).entities if e.type == "OUTLET"]
+
+
+def _mislabelled(nlp: Any, text: str, spans: list[tuple[str, str]]) -> dict[str, str]:
+    """Entities of ``text`` when NER labels ``spans`` (surface, label) as given: what typing makes of
+    NER's mistakes, whatever the model of the day gets right."""
+
+    doc = nlp(text)
+    ents = []
+    for surface, label in spans:
+        a = text.index(surface)
+        span = doc.char_span(a, a + len(surface), label=label)
+        assert span is not None, surface
+        ents.append(span)
+    doc.ents = ents
+    return {e.name: e.type for e in extract_entities(doc).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # an event head at the end: a summit is no person, talks are no place
+        (
+            "Leaders gathered for the Alaska Summit on Friday.",
+            [("Alaska Summit", "PERSON")],
+            {"Alaska Summit": "EVENT"},
+        ),
+        ("The Doha Talks resumed on Monday.", [("Doha Talks", "GPE")], {"Doha Talks": "EVENT"}),
+        (
+            "The Trump-Putin summit ended without a deal.",
+            [("Trump-Putin", "PERSON")],
+            {"Trump-Putin": "EVENT"},
+        ),
+        # an economic bloc or a council is no place
+        (
+            "Mercosur and the Gulf Cooperation Council signed a deal.",
+            [("Mercosur", "GPE"), ("Gulf Cooperation Council", "GPE")],
+            {"Mercosur": "ORG", "Gulf Cooperation Council": "ORG"},
+        ),
+        # a person written after a title is no place; the West Bank and the Soviet Union stay places
+        (
+            "Defence Minister Katz visited the West Bank.",
+            [("Katz", "GPE"), ("West Bank", "GPE")],
+            {"Katz": "PERSON", "West Bank": "GPE"},
+        ),
+        ("The Soviet Union collapsed.", [("Soviet Union", "GPE")], {"Soviet Union": "GPE"}),
+    ],
+)
+def test_types_ner_gets_wrong(
+    nlp: Any, text: str, spans: list[tuple[str, str]], expected: dict[str, str]
+) -> None:
+    got = _mislabelled(nlp, text, spans)
+    assert {k: got.get(k) for k in expected} == expected, got

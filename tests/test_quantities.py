@@ -302,3 +302,84 @@ def test_spans_match_and_values_are_finite(nlp: Any, pieces: list[str]) -> None:
                 assert math.isfinite(v) and abs(v) <= 1e15
         assert q.value is not None
         assert q.kind in ("count", "percent", "money", "ordinal", "range", "measure")
+
+
+# ---------------------------------------------------------------- issue 16: tolls, magnitudes, ages
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "counts"),
+    [
+        ("The death toll from the earthquake rose to 140 on Sunday, officials said.", "140", "dead"),
+        ("The toll has climbed to 57, the health ministry said.", "57", "dead"),
+        ("Rescuers said the number of dead rose to 300 overnight.", "300", "dead"),
+        ("The quake left more than 2,000 dead and thousands homeless.", "2,000", "dead"),
+        ("Gunmen stormed the market, killing at least 12 and wounding 30.", "12", "dead"),
+        ("Gunmen stormed the market, killing at least 12 and wounding 30.", "30", "injured"),
+        ("At least 30 were killed in the blast near the mosque.", "30", "dead"),
+        ("Police said 14 died when the bus overturned.", "14", "dead"),
+        # a noun counted stays as written
+        ("Floods have killed 200 villagers since June.", "200", "villagers"),
+    ],
+)
+def test_death_tolls_count_the_dead(nlp: Any, text: str, fragment: str, counts: str) -> None:
+    q = one(run(nlp, text), fragment)
+    assert (q.kind, q.counts) == ("count", counts)
+
+
+def test_a_toll_that_is_money_is_no_count_of_the_dead(nlp: Any) -> None:
+    q = one(run(nlp, "The economic toll rose to $3 billion."), "$3")
+    assert (q.kind, q.unit, q.counts) == ("money", "USD", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "kind", "unit", "counts"),
+    [
+        (
+            "The company lost hundreds of millions of dollars last year.",
+            "hundreds",
+            100_000_000,
+            "money",
+            "USD",
+            None,
+        ),
+        ("Tens of thousands of people marched in the capital.", "Tens", 10_000, "count", None, "people"),
+        (
+            "Hundreds of thousands of refugees crossed the border.",
+            "Hundreds",
+            100_000,
+            "count",
+            None,
+            "refugees",
+        ),
+        ("Tens of millions of euros were wasted, auditors said.", "Tens", 10_000_000, "money", "EUR", None),
+        ("Dozens of protesters were arrested on Friday.", "Dozens", 12, "count", None, "protesters"),
+    ],
+)
+def test_plural_scales_multiply_to_their_magnitude(
+    nlp: Any, text: str, fragment: str, value: int, kind: str, unit: str | None, counts: str | None
+) -> None:
+    q = one(run(nlp, text), fragment)
+    assert (q.value, q.kind, q.unit, q.counts, q.qualifier) == (value, kind, unit, counts, "at least")
+    assert q.value_max is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [
+        ("John Smith, 32, was arrested on Monday at his home.", "32", 32),
+        ("A 32-year-old man was arrested after the attack.", "32-year-old", 32),
+        ("The victim, a mother of two aged 45, was named by police.", "aged 45", 45),
+        ("Smith is 67 years old and lives in Ohio.", "67 years old", 67),
+        ("Smith, 45, and his wife, 43, were injured.", "43", 43),
+    ],
+)
+def test_ages_are_ages_not_counts(nlp: Any, text: str, fragment: str, value: int) -> None:
+    q = one(run(nlp, text), fragment)
+    assert (q.value, q.kind, q.unit, q.counts) == (value, "age", "year", None)
+
+
+def test_a_number_set_off_after_a_plural_is_no_age(nlp: Any) -> None:
+    qs = run(nlp, "Police arrested 300 protesters and 32 journalists on Monday.")
+    assert [q.kind for q in qs] == ["count", "count"]
+    assert not [q for q in run(nlp, "The fund, worth 120 million dollars, closed.") if q.kind == "age"]

@@ -278,3 +278,41 @@ def test_transcript_speaker_line_then_quoted_paragraphs() -> None:
     assert spk(st) == "ANA PEREIRA" and st.mode == "direct"
     assert [p.text for p in st.content.parts][-1] == "The rains came too late for the north."
     assert not [s for s in sts if "prices" in s.content.text and spk(s) == "ANA PEREIRA"]
+
+
+# ---- session 7: appositions, headline plans, relay phrases ------------------------------------------
+def test_an_apposition_names_the_described_speaker() -> None:
+    (st,) = statements(
+        "Another senior official of the movement, Karim Haddad, said the talks would resume on Sunday."
+    )
+    assert st.speaker is not None and st.speaker.name == "Karim Haddad" and not st.speaker.anonymous
+
+
+def test_a_headline_plan_is_no_statement() -> None:
+    """Headline *X to V* says what X will do; the body's *said* is the statement."""
+    sts = statements(
+        "Harbour Board to appeal pilotage ruling\n\n"
+        "The Harbour Board said on Monday it would appeal the ruling."
+    )
+    assert [s.content.text for s in sts] == ["it would appeal the ruling"]
+
+
+def test_a_closing_according_to_is_the_relay_not_the_content() -> None:
+    (st,) = statements("Rescuers said they had pulled 12 people from the rubble, according to Reuters.")
+    assert st.content.text == "they had pulled 12 people from the rubble"
+    assert [v.name for v in st.via] == ["Reuters"]
+
+
+def test_a_thing_someone_owns_is_never_a_named_speaker() -> None:
+    """*President Trump's plan says …*: no speaker named *Donald Trump's plan*, no such entity; an
+    owned office or campaign keeps its owner's name."""
+    a = analyze_text(
+        "President Trump's plan says the tariffs will rise in June. "
+        "Trump's campaign said the rally would go ahead.",
+        published="2024-03-12",
+    )
+    plan = next(s for s in a.statements if "tariffs" in s.content.text)
+    assert plan.speaker is None or plan.speaker.name is None
+    assert not [e for e in a.entities if e.name.endswith("plan")]
+    camp = next(s for s in a.statements if "rally" in s.content.text)
+    assert camp.speaker is not None and camp.speaker.name == "Donald Trump's campaign"

@@ -74,3 +74,23 @@ def test_hour_in_the_morning_is_a_clock_time(
 def test_hour_in_the_morning_needs_a_clock_word_before(nlp: Any) -> None:
     text = "The rebels freed two in the morning and three in the afternoon."
     assert values(nlp, text, date(2000, 4, 5)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an event named by its date, inside a quote, published the next day: a modal in the quote
+        # says nothing of when the event was; a past or present clause keeps it behind
+        ('"After Tuesday\'s election, the party must rebuild," she said.', "2025-06-24"),
+        ('"Tuesday\'s election showed that voters want change," he said.', "2025-06-24"),
+        ('"We are still counting the ballots from Tuesday\'s election," an official said.', "2025-06-24"),
+        ('"Voters can move on after Tuesday\'s vote," he said.', "2025-06-24"),
+        # words before its noun phrase put it ahead; so does a future auxiliary
+        ('"Ahead of Tuesday\'s election, we are campaigning hard," he said.', "2025-07-01"),
+        ("Campaigning is intense in the run-up to Sunday's vote.", "2025-06-29"),
+        ("Monday's meeting will be held in Geneva.", "2025-06-30"),
+    ],
+)
+def test_a_date_owning_an_event_noun(nlp: Any, text: str, value: str) -> None:
+    got = [t.value for t in extract_timexes(nlp(text), date(2025, 6, 25)) if t.type == "DATE"]  # a Wednesday
+    assert got[:1] == [value], got

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.attribution.learned import LearnedRelation
 from saidwhat.attribution.learned_steps import LearnedSteps, learned_relations
 from saidwhat.attribution.quotes import Quote
+from saidwhat.attribution.relays import context_relays
 from saidwhat.attribution.rules import (
     Candidate,
     Mention,
@@ -344,10 +345,10 @@ class Engine(LearnedSteps, StatementBuilder):
             return
 
 
-    @staticmethod
-    def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
-        """Drop candidates whose cue sits inside another's content (a report inside a report)."""
-        spans = sorted((a, b) for c in cands for a, b in c.content)
+    def _drop_nested(self, cands: list[Candidate]) -> list[Candidate]:
+        """Drop candidates whose cue sits inside another's content (a report inside a report),
+        except a relayed report (:meth:`_relayed_report`)."""
+        spans = sorted((a, b, i) for i, c in enumerate(cands) for a, b in c.content)
         starts = [s[0] for s in spans]
         keep: list[Candidate] = []
         for c in cands:
@@ -359,14 +360,29 @@ class Engine(LearnedSteps, StatementBuilder):
             # spans are few per sentence; look back over the ones starting before the cue
             j = k
             while j >= 0 and j > k - 8:
-                a, b = spans[j]
+                a, b, i = spans[j]
                 if a <= c.cue[0] and c.cue[1] <= b and (a, b) not in c.content:
-                    nested = True
+                    nested = not self._relayed_report(cands[i], a, c)
                     break
                 j -= 1
             if not nested:
                 keep.append(c)
         return keep
+
+    def _relayed_report(self, outer: Candidate, start: int, inner: Candidate) -> bool:
+        """*Mr Kefu says **the judge has advised** the decision won't affect other trials*; *the
+        Wall Street Journal said **the airline said** in a statement that …*: a report verb whose
+        content opens with another named or described speaker's report passes that report on —
+        the inner statement is kept (its relay, the outer speaker, comes from
+        :mod:`.relays`)."""
+        lex = self.lex
+        if outer.lemma not in lex.relaying_cues or inner.lemma not in lex.relayed_cues:
+            return False
+        sp = inner.speaker
+        if sp is None or sp.head.pos_ not in ("PROPN", "NOUN") or inner.rule != "ccomp":
+            return False
+        lead = self.text[start : sp.span[0]].strip().lower()
+        return lead in ("", "that")
 
     # ---- 3. quotations no rule claimed --------------------------------------------------------
     def attach_quotes(self, cands: list[Candidate]) -> None:
@@ -479,6 +495,9 @@ class Engine(LearnedSteps, StatementBuilder):
                     break
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.verb_acts:
                     return self._quote_candidate(q, tok)
+                saying = self._saying_of(tok)
+                if saying is not None:
+                    return self._quote_candidate(q, saying)
         # "He added:" / "X said:" just before the quotation
         j = q.start - 1
         while j >= 0 and self.text[j].isspace():
@@ -489,6 +508,18 @@ class Engine(LearnedSteps, StatementBuilder):
                 for tok in reversed(before):
                     if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.verb_acts:
                         return self._quote_candidate(q, tok)
+        return None
+
+    def _saying_of(self, tok: Token) -> Token | None:
+        """*“…,” the Daily Monitor quoted him as saying*: the saying of a quote verb carries the
+        statement."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.quote_verbs:
+            return None
+        for p in tok.children:
+            if p.lower_ == "as":
+                for g in p.children:
+                    if g.dep_ == "pcomp" and g.lemma_.lower() in self.lex.verb_acts:
+                        return g
         return None
 
     def _quote_candidate(self, q: Quote, verb: Token) -> Candidate | None:
@@ -508,6 +539,8 @@ class Engine(LearnedSteps, StatementBuilder):
         )
         cand.speaker = mention(self.doc, subj, self.text)
         self.rules._relays(verb, cand)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            self.rules._quoted_as(verb, cand)  # "“…,” Vanguard quoted him as saying"
         return cand
 
 
@@ -526,6 +559,7 @@ class Engine(LearnedSteps, StatementBuilder):
             if st is not None:
                 out.append(st)
         out.extend(embeds)
+        context_relays(self.text, out, self.quotes)
         out.sort(key=lambda s: (s.content.start, s.content.end))
         for i, st in enumerate(out, 1):
             st.id = f"s{i}"

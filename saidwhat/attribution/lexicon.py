@@ -36,6 +36,8 @@ class Lexicon:
     person_heads: frozenset[str]
     org_heads: frozenset[str]
     quote_verbs: frozenset[str]
+    relaying_cues: frozenset[str]
+    relayed_cues: frozenset[str]
     interview_nouns: frozenset[str]
     hedge_words: frozenset[str]
     passive_cues: frozenset[str]
@@ -120,6 +122,8 @@ def lexicon() -> Lexicon:
         person_heads=_words(sp["person_heads"]["heads"]),
         org_heads=_words(sp["org_heads"]["heads"]),
         quote_verbs=_words(attr["relays"]["quote_verbs"]),
+        relaying_cues=_words(attr["relays"]["relaying_cues"]),
+        relayed_cues=_words(attr["relays"]["relayed_cues"]),
         interview_nouns=_words(attr["relays"]["interview_nouns"]),
         hedge_words=_words(attr["hedges"]["words"]),
         passive_cues=_words(attr["hedges"]["passive_cues"]),

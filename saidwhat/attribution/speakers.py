@@ -7,6 +7,7 @@ window of referents (and of entity mentions, for "he" → the last person named)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -20,6 +21,8 @@ from saidwhat.symbols import trim_symbols
 
 WINDOW = 2500  # characters a pronoun or description may reach back
 MAX_REFERENTS = 40  # referents kept for resolution
+# "a spokesman for the President": a role after for / of / to is whom the speaker serves, not theirs
+_ROLE_OF = re.compile(r"\s(?:for|of|to|at|with)\s")
 _INTRODUCED = 600  # characters back a pronoun looks for a person just introduced as a subject
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
@@ -226,7 +229,7 @@ class SpeakerResolver:
         if want == "role":
             title = ref.entity.attributes.get("title", "").lower() if ref.entity is not None else ""
             return (
-                low in ref.text.lower().split()
+                low in _ROLE_OF.split(ref.text.lower(), maxsplit=1)[0].split()
                 or low in self._before(ref.link_span[0]).lower()
                 or low in title
             )
@@ -345,6 +348,9 @@ class SpeakerResolver:
         want = ""
         if low == "you" and b - a == len(head.text):
             return Resolved("unknown", False, None, None, h)  # generic "you" names no one
+        named = self._apposed_name(head)
+        if named is not None:
+            return named
         ent, espan = self._entity_at(head, span)
         if low in lex.pronouns and b - a == len(head.text):
             want = "pronoun"
@@ -368,11 +374,39 @@ class SpeakerResolver:
             return Resolved(self._kind(head, ent), False, ent.name, ent, espan)
         name = describe(self.text[a:b]) if anonymous or head.pos_ != "PROPN" else None
         owner = self._owner(head) if not anonymous and head.pos_ != "PROPN" else None
+        if owner is not None and not self._agent_head(head):
+            # "President Trump's plan says …": a thing someone owns is no one to name (no entity
+            # "Donald Trump's plan"); the mention stays as written
+            return Resolved(self._kind(head, None), False, None, None, h)
         if owner is not None:
             # "Israeli Prime Minister Benjamin Netanyahu's office" → "Benjamin Netanyahu's office":
             # the owner's canonical name, so the same office is one name across articles
             name = f"{owner.name}'s {head.lower_}"
         return Resolved(self._kind(head, None), anonymous, name, None, h)
+
+    def _apposed_name(self, head: Token) -> Resolved | None:
+        """*Another senior official of the movement, Karim Haddad, said*: a description whose
+        comma-set apposition is a named person is that person (named, not anonymous)."""
+        if head.pos_ == "PROPN" or head.lower_ in self.lex.pronouns:
+            return None
+        for c in head.children:
+            if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i < head.i:
+                continue
+            for ma, mb, ent in self.entities.mentions_in(c.left_edge.idx, c.idx + len(c.text)):
+                if ma <= c.idx < mb and ent.type == "PERSON":
+                    return Resolved("person", False, ent.name, ent, (ma, mb))
+        return None
+
+    def _agent_head(self, head: Token) -> bool:
+        """Whether a description's head can name an agent: a person, group, organization or outlet
+        word (*office*, *campaign*, *spokesman*, *government*), not a thing (*plan*, *budget*)."""
+        lex = self.lex
+        low, lemma = head.lower_, head.lemma_.lower()
+        return any(
+            w in words
+            for w in (low, lemma)
+            for words in (lex.person_heads, lex.group_heads, lex.org_heads, lex.outlet_heads, lex.anon_heads)
+        )
 
     def _owner(self, head: Token) -> Entity | None:
         """The named person or organization that owns a description ("Netanyahu's office")."""

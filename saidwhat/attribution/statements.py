@@ -42,6 +42,9 @@ _QUOTED_BY = re.compile(
     r",?[ \t]+as[ \t]+(?:quoted|cited|reported)[ \t]+by[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}"
     r"([A-Z][\w.&'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.&'’-]*){0,4})[ \t]*(?=[.;\n]|$)"
 )
+# a headline cue that is a bare to-infinitive ("Crown to appeal ruling"): what X will do
+_HEADLINE_PLAN = re.compile(r"(?i)to\s")
+_ACCORDING_TAIL = re.compile(r",?\s*according\s+to\s+(?:the\s+)?$", re.I)
 _SINGLE_CLOSERS = frozenset({",'", ",’", ".'", ".’", "?'", "?’", "!'", "!’"})
 _IMPERATIVE_CAPS = frozenset(
     {
@@ -102,6 +105,8 @@ class StatementBuilder(EngineState):
         if not parts:
             return None
         seg_kind = self.segments.kind(parts[0][0])
+        if seg_kind == "headline" and c.cue is not None and _HEADLINE_PLAN.match(text, c.cue[0], c.cue[1]):
+            return None  # "Tonga Crown to appeal perjury ruling": headline "X to V" is a plan, not speech
         mode, parts = self._mode(parts)
         start, end = parts[0][0], parts[-1][1]
         content = Content(
@@ -154,7 +159,24 @@ class StatementBuilder(EngineState):
             return []
         if parts and not c.via:
             parts = self._quoted_by(c, parts)
+        for m in c.via:
+            parts = self._without_according(parts, m.span)
         return parts
+
+    def _without_according(
+        self, parts: list[tuple[int, int]], relay: tuple[int, int]
+    ) -> list[tuple[int, int]]:
+        """*Rescuers said they had pulled 12 people out, according to Reuters*: the relay phrase
+        closing a part is not what was said."""
+        out = []
+        for a, b in parts:
+            if a < relay[0] and relay[1] <= b and not self.text[relay[1] : b].strip(" .,;\n"):
+                m = _ACCORDING_TAIL.search(self.text, a, relay[0])
+                if m is not None:
+                    b = trim_span(self.text, a, m.start())[1]
+            if b > a:
+                out.append((a, b))
+        return out
 
     def _speaker_extent(self, span: tuple[int, int], anchor: int) -> tuple[int, int]:
         """The speaker span trimmed, never starting in the dateline the parse hung on the name, and

@@ -608,7 +608,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     qs = [
         q
         for q in view.analysis.quantities
-        if q.kind not in ("ordinal",) and view.segment_kind(q.start) in OWN_SEGMENTS
+        if q.kind not in ("ordinal", "age") and view.segment_kind(q.start) in OWN_SEGMENTS
     ]
     qs.sort(key=lambda q: q.start)
     out: list[QuantityValue] = []

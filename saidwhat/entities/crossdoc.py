@@ -17,8 +17,9 @@ Join rules (each a linguistic fact, each tested in ``tests/test_crossdoc.py``):
   given names never join (Michael, Katherine and Joe Jackson stay apart), and the new name must
   agree with *every* full name already joined to the entity;
 * a surname alone (typed PERSON, or ORG/GPE when it is no known organisation or country) joins the
-  one person of the store with that surname, never one of two; a first name alone joins the one
-  person with that first name when nobody has it as a surname;
+  one person of the store with that surname, never one of two; a spelling variant only when every
+  vowel group keeps its place and length ("Yuschenko", not "Clarke" for Helen Clark); a first
+  name alone joins the one person with that first name when nobody has it as a surname;
 * organisations: an acronym joins the one organisation whose initials it is, and the long form
   takes over an entity known only by its acronym; the table ``saidwhat/data/acronyms.toml`` maps
   well-known acronyms and short names ("Fed", "WHO") to their full name; organisation and place
@@ -41,7 +42,7 @@ from typing import Any
 from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
-from saidwhat.entities.resources import fold, load_gazetteer, load_knowledge, strip_possessive
+from saidwhat.entities.resources import fold, load_gazetteer, load_knowledge, possessor, strip_possessive
 
 TRANSLIT_RATIO = 70.0  # person names: same skeleton and at least this rapidfuzz ratio
 BARE_RATIO = 88.0  # a surname alone against a person's surname: the given names cannot confirm it
@@ -343,7 +344,7 @@ def parse_name(name: str, etype: str) -> Name | None:
     data = load_crossdoc()
     etype = etype.strip().upper()
     fam = family(etype)
-    display = re.sub(r"\s+", " ", strip_possessive(name.strip().replace("’", "'"))).strip(_EDGE)
+    display = re.sub(r"\s+", " ", strip_possessive(possessor(name.strip().replace("’", "'")))).strip(_EDGE)
     if display.lower().startswith("the "):
         display = display[4:]
     display = _OPEN_PAREN.sub("", display) or display  # "World Health Organization (WHO"
@@ -478,6 +479,22 @@ def translit(a: str, b: str, threshold: float = TRANSLIT_RATIO) -> bool:
 
 
 _VOWELS = re.compile(r"[aeiou]")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def bare_surname_variant(a: str, b: str) -> bool:
+    """A surname written alone is the surname ``b`` of a known person: equal, or a transliteration
+    variant (:func:`translit` at ``BARE_RATIO``) that keeps every vowel group's place and length.
+
+    Nothing else confirms a surname alone, and a vowel written or not is what tells two real
+    surnames apart ("Clark" / "Clarke", "Wells" / "Welles", "Rusch" / "Rausch", "Brown" / "Browne");
+    transliterations change vowels and consonant clusters in place ("Yushchenko" / "Yuschenko",
+    "Aaronovitch" / "Aaranovitch", "Gaddafi" / "Gadhafi")."""
+    if a == b:
+        return True
+    if not translit(a, b, BARE_RATIO):
+        return False
+    return [len(g) for g in _VOWEL_GROUPS.findall(a)] == [len(g) for g in _VOWEL_GROUPS.findall(b)]
 
 
 def given_word_match(a: str, b: str) -> bool:
@@ -543,6 +560,8 @@ def close_core(a: Name, b: Name) -> bool:
     (``CORE_RATIO`` for a one-word name, ``TRANSLIT_RATIO`` for a word among equal ones)."""
     if a.core == b.core:
         return True
+    if a.display.islower() or b.display.islower():
+        return False  # "unit" is no spelling of "Unita": a word not written as a name ("al-Qaeda" is)
     wa, wb = a.core.split(), b.core.split()
     if a.caps or b.caps or len(wa) != len(wb):
         return False
@@ -597,14 +616,13 @@ def _one(gids: Iterable[int]) -> int | None:
     return distinct[0] if len(distinct) == 1 else None
 
 
-def _persons_with_surname(
-    word: str, cands: Sequence[Candidate], threshold: float = TRANSLIT_RATIO
-) -> list[int]:
+def _persons_with_surname(word: str, cands: Sequence[Candidate]) -> list[int]:
+    """The persons of ``cands`` whose surname a surname written alone may be."""
     return sorted(
         {
             c.gid
             for c in cands
-            if c.person() and any(translit(word, v.surname, threshold) for v in c.full_names())
+            if c.person() and any(bare_surname_variant(word, v.surname) for v in c.full_names())
         }
     )
 
@@ -680,7 +698,7 @@ def _decide_surname(name: Name, cands: Sequence[Candidate], exact: list[Candidat
     word = name.words[0]
     if name.family != PERSON and exact:
         return Decision(min(c.gid for c in exact), "same name")
-    persons = _persons_with_surname(word, cands, BARE_RATIO)
+    persons = _persons_with_surname(word, cands)
     if len(persons) > 1 and name.gender:  # "Mrs Clinton": not Bill Clinton
         persons = [p for p in persons if _gender_allows(name.gender, p, cands)]
     if len(persons) == 1:

@@ -59,6 +59,19 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+# "Donald Trump's plan", "Hamas' leaders": a capitalised possessor, then only lowercase words (the
+# head noun phrase); "People's Liberation Army" (a capitalised head) is a name and stays whole
+# (each word and each gap matched by one disjoint pattern: linear time, whatever the text)
+_POSSESSIVE_NP = re.compile(r"^(?P<owner>[A-Z][^'’]*?(?:['’]s|s['’]))\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)*\s*$")
+
+
+def possessor(text: str) -> str:
+    """The possessor of a possessive noun phrase (``"Donald Trump's plan"`` → ``"Donald Trump"``);
+    any other text unchanged: the thing owned is not an entity, its owner is."""
+    m = _POSSESSIVE_NP.match(text.strip())
+    return strip_possessive(m.group("owner")) if m else text
+
+
 def _load(name: str) -> dict[str, Any]:
     raw = resources.files("saidwhat.data").joinpath(name).read_text(encoding="utf-8")
     return tomllib.loads(raw)
@@ -173,6 +186,8 @@ class Knowledge:
     demonyms: dict[str, str]  # folded demonym -> country
     organisations: frozenset[str]  # folded ORG names
     org_suffixes: frozenset[str]  # generic last words of organisation names ("university", "party")
+    org_heads: frozenset[str] = frozenset()  # last words that make a name an organisation ("council")
+    event_heads: frozenset[str] = frozenset()  # last words of event names ("summit", "talks")
 
 
 def surname_forms(full_name: str) -> list[str]:
@@ -237,6 +252,8 @@ def load_knowledge() -> Knowledge:
         demonyms=demonyms,
         organisations=frozenset(fold(n) for n in kb.get("organisations", {}).get("names", [])),
         org_suffixes=frozenset(fold(n) for n in kb.get("organisations", {}).get("suffixes", [])),
+        org_heads=frozenset(fold(n) for n in kb.get("organisations", {}).get("org_heads", [])),
+        event_heads=frozenset(fold(n) for n in kb.get("organisations", {}).get("event_heads", [])),
     )
 
 

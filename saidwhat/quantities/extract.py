@@ -33,7 +33,7 @@ _NUM = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # the whitespace-delimited chunk a digit token sits in must be one of these shapes
 _CHUNK = re.compile(
     rf"^(?:US\$|C\$|A\$|[$€£₪¥₽₹])?{_NUM}(?:%|bn|b|mn|m|k|tn|trn|st|nd|rd|th)?"
-    rf"(?:[-–](?:[A-Za-z]+|(?:[$€£₪¥])?{_NUM}(?:%|bn|b|mn|m|k)?))?$"
+    rf"(?:[-–](?:[A-Za-z]+|(?:[$€£₪¥])?{_NUM}(?:%|bn|b|mn|m|k)?)|[-–]years?[-–]old)?$"
 )
 _PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-.]?\d{3,4}[-.]\d{3,4}$|^\d{3}-\d{4}$")
 _STRIP_LEFT = "([{\"'“‘«"
@@ -114,12 +114,19 @@ class _Reader:
             return self._read_digits(i)
         if low in lex.plural_scales:
             j = i
-            # "tens of thousands", "hundreds of thousands"
-            if i + 2 < self.n and doc[i + 1].lower_ == "of":
-                two = f"{low} of {doc[i + 2].lower_}"
-                if two in lex.plural_scales:
-                    return _Number(i, i + 2, Decimal(lex.plural_scales[two]), "plural", False)
-            return _Number(i, j, Decimal(lex.plural_scales[low]), "plural", False)
+            value = Decimal(lex.plural_scales[low])
+            # "tens of thousands", "hundreds of millions": each larger scale after "of" multiplies
+            while (
+                j + 2 < self.n
+                and doc[j + 1].lower_ == "of"
+                and lex.plural_scales.get(doc[j + 2].lower_, 0) > lex.plural_scales[doc[j].lower_]
+                and lex.plural_scales[doc[j + 2].lower_] >= 1000
+            ):
+                j += 2
+                value *= lex.plural_scales[doc[j].lower_]
+            if low == "tens" and j == i:
+                return None  # "tens of people" is rare and vague: only "tens of thousands" etc.
+            return _Number(i, j, value, "plural", False)
         if low in lex.ordinals:
             return _Number(i, i, Decimal(lex.ordinals[low]), "ordinal", False)
         return self._read_words(i)
@@ -240,24 +247,14 @@ class _Reader:
         # list numbering: "1." / "2)" at the start of a line, "(2)" anywhere
         if before in ("", "(") and nxt is not None and nxt.text in (".", ")") and nxt.idx == b:
             return True
-        if (
-            prev is not None
-            and prev.text == "("
-            and nxt is not None
-            and nxt.text == ")"
-            and num.i == num.j
-        ):
+        if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and num.i == num.j:
             return True
         if (
             prev is not None
             and prev.text not in lex.currency_before
             and (
                 prev.lower_ in lex.identifier_before
-                or (
-                    prev.pos_ == "PROPN"
-                    and prev.text[:1].isupper()
-                    and prev.idx + len(prev.text) + 1 == a
-                )
+                or (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.idx + len(prev.text) + 1 == a)
             )
         ):
             return True
@@ -323,6 +320,8 @@ class _Reader:
             return None
         d = _Draft(num, num.value, value)
         try:
+            if self._age(d):
+                return self._emit_draft(d), d.end
             self._before(d)
             if d.kind == "ordinal":
                 return self._ordinal(d)
@@ -331,10 +330,92 @@ class _Reader:
                 return self._emit_draft(d), d.end
             self._qualifier_after(d)
             self._counted(d)
+            if d.counts is None and d.kind in ("count", "range"):
+                self._implied(d)
             self._check(d)
         except _Reject:
             return None
         return self._emit_draft(d), d.end
+
+    # ------------------------------------------------------------------ ages
+    def _age(self, d: _Draft) -> bool:
+        """An age: "aged 32", "Smith, 32,", "(32)" after a name, "32-year-old", "32 years old".
+
+        Kind ``age``, unit ``year``, counting nothing: an age is no number of anything."""
+        doc, lex, num = self.doc, self.lex, d.num
+        if not (num.digits and num.kind == "cardinal" and num.i == num.j and isinstance(d.value, int)):
+            return False
+        if not 0 < d.value <= lex.age_max:
+            return False
+        i = num.i
+        words = [t.lower_ for t in doc[i + 1 : i + 5]]
+        if words[:4] == ["-", "year", "-", "old"] and not doc[i].whitespace_:
+            d.end = i + 4
+        elif words[:2] in (["years", "old"], ["year", "old"]):
+            d.end = i + 2
+        elif i > 0 and doc[i - 1].lower_ in lex.age_before:
+            d.start = i - 1
+        elif not self._apposed_age(i):
+            return False
+        d.kind, d.unit = "age", "year"
+        return True
+
+    def _apposed_age(self, i: int) -> bool:
+        """ "John Smith, 32, said" / "his wife, 43." / "John Smith (32)": a bare number set off after
+        a singular noun or a name."""
+        doc = self.doc
+        if i < 2 or i + 1 >= self.n:
+            return False
+        before, after, owner = doc[i - 1].text, doc[i + 1].text, doc[i - 2]
+        if (before, after) not in ((",", ","), (",", "."), (",", ";"), ("(", ")")):
+            return False
+        if owner.tag_ == "NNP":
+            return owner.ent_type_ not in ("DATE", "TIME")
+        return owner.tag_ == "NN" and owner.pos_ == "NOUN"
+
+    # ------------------------------------------------------------------ implied counts
+    def _implied(self, d: _Draft) -> None:
+        """What a bare number counts when its words around say it ("more than 2,000 dead",
+        "killing at least 12", "at least 30 were killed", "the death toll rose to 140")."""
+        doc, lex, k = self.doc, self.lex, d.k
+        if k < self.n and doc[k].lower_ in lex.implied_after and not doc[k].text[:1].isupper():
+            d.counts, d.end = doc[k].text, k
+            return
+        tok = doc[d.num.j]
+        head = tok.head
+        lemma = head.lemma_.lower()
+        if head.i != tok.i and head.pos_ in ("VERB", "AUX"):
+            if tok.dep_ in ("dobj", "nsubjpass") and lemma in lex.implied_transitive:
+                d.counts = lex.implied_transitive[lemma]
+                return
+            if tok.dep_ == "nsubj" and lemma in lex.implied_intransitive:
+                d.counts = lex.implied_intransitive[lemma]
+                return
+        d.counts = self._total_counts(tok)
+
+    def _total_counts(self, tok: Token) -> str | None:
+        """ "The death toll rose to 140", "a toll of 140", "the number of dead stood at 300": the
+        number gives the value of a total noun (through a preposition, to its verb's subject or
+        object, or to the noun itself)."""
+        lex = self.lex
+        if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative"):
+            return None
+        owner = tok.head.head
+        nouns = [owner] if owner.pos_ in _NOUNS else []
+        if owner.pos_ in ("VERB", "AUX"):
+            nouns = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        for noun in nouns:
+            word = noun.lemma_.lower()
+            if word in lex.totals:
+                return lex.totals[word]
+            if word in lex.totals_of:
+                of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+                objs = [c for p in of for c in p.children if c.dep_ == "pobj"]
+                if objs and objs[0].i < tok.i:
+                    obj = objs[0]
+                    first = min([obj.i, *(c.i for c in obj.children if c.dep_ in ("amod", "compound"))])
+                    return self.doc[first : obj.i + 1].text
+        return None
 
     def _emit_draft(self, d: _Draft) -> Quantity:
         return self._emit(d.start, d.end, d.value, d.unit, d.counts, d.qualifier, d.kind, d.value_max)

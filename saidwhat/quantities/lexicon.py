@@ -48,6 +48,13 @@ class Lexicon:
     counts_modifiers: frozenset[str]
     ordinal_heads: frozenset[str]
     one_heads: frozenset[str]
+    implied_after: frozenset[str]  # "2,000 dead": the word after a bare number is what it counts
+    implied_transitive: dict[str, str]  # verb lemma -> what its object (passive: subject) counts
+    implied_intransitive: dict[str, str]  # verb lemma -> what its subject counts
+    totals: dict[str, str]  # "toll" -> "dead": a noun whose value the number gives
+    totals_of: frozenset[str]  # "number" (of X): the number counts X
+    age_before: frozenset[str]  # "aged 32"
+    age_max: int
     trigger: re.Pattern[str]  # a digit or a number word: where a number may start
 
     @property
@@ -76,6 +83,17 @@ SCHEMA = Schema(
         "currencies": _tables(_NAMES, "before", "after"),
         "percent": _tables(_NAMES, "after"),
         "measures": _tables(_NAMES, "units"),
+        "implied": Schema(
+            tables={
+                "after": list,
+                "transitive": _NAMES,
+                "intransitive": _NAMES,
+                "totals": _NAMES,
+                "totals_of": list,
+            },
+            required=("after", "transitive", "intransitive", "totals", "totals_of"),
+        ),
+        "ages": Schema(tables={"before": list, "max": int}, required=("before", "max")),
         "skip": _tables(
             list,
             "time_nouns",
@@ -93,6 +111,7 @@ SCHEMA = Schema(
 def load_lexicon() -> Lexicon:
     d: dict[str, Any] = load_table("quantities.toml", SCHEMA)
     w, q, c, s = d["words"], d["qualifiers"], d["currencies"], d["skip"]
+    imp, ages = d["implied"], d["ages"]
     vocabulary = [
         *w["units"],
         *w["tens"],
@@ -126,6 +145,13 @@ def load_lexicon() -> Lexicon:
         counts_modifiers=frozenset(x.lower() for x in s["counts_modifiers"]),
         ordinal_heads=frozenset(x.lower() for x in s["ordinal_heads"]),
         one_heads=frozenset(x.lower() for x in s["one_heads"]),
+        implied_after=frozenset(x.lower() for x in imp["after"]),
+        implied_transitive={k.lower(): v for k, v in imp["transitive"].items()},
+        implied_intransitive={k.lower(): v for k, v in imp["intransitive"].items()},
+        totals={k.lower(): v for k, v in imp["totals"].items()},
+        totals_of=frozenset(x.lower() for x in imp["totals_of"]),
+        age_before=frozenset(x.lower() for x in ages["before"]),
+        age_max=int(ages["max"]),
         trigger=trigger,
     )
 

@@ -33,13 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from saidwhat.entities.crossdoc import (
-    BARE_RATIO,
     ORG,
     PERSON,
     SAME_NAME_OTHER_TYPE,
     Candidate,
     Name,
     acronyms_of,
+    bare_surname_variant,
     decide,
     family,
     index_keys,
@@ -48,8 +48,8 @@ from saidwhat.entities.crossdoc import (
     probe_keys,
     refused,
     same_person,
-    translit,
 )
+from saidwhat.entities.resources import possessor
 from saidwhat.errors import SaidwhatError
 from saidwhat.store.protocol import Connection
 
@@ -65,7 +65,13 @@ _FAMILIES: tuple[frozenset[str], ...] = (
 )
 _WILDCARD = frozenset({"", "UNKNOWN", "MISC"})
 # speaker / via ``kind`` -> registry type, for speakers named without a linked entity
-KIND_TYPES = {"person": "PERSON", "organization": "ORG", "outlet": "OUTLET", "group": "NORP", "unknown": ""}
+KIND_TYPES = {
+    "person": "PERSON",
+    "organization": "ORG",
+    "outlet": "OUTLET",
+    "group": "NORP",
+    "unknown": "UNKNOWN",
+}
 
 
 def normalise(name: str) -> str:
@@ -229,7 +235,7 @@ class Resolver:
         if parsed.family != PERSON and known_non_person(parsed):
             return None
         word = parsed.words[0]
-        fulls = [f for s, names in self.doc_persons.items() if translit(s, word, BARE_RATIO) for f in names]
+        fulls = [f for s, names in self.doc_persons.items() if bare_surname_variant(word, s) for f in names]
         if not fulls:
             return None
         best = max(fulls, key=lambda f: (f[1].completeness(), f[0]))
@@ -420,10 +426,11 @@ class Resolver:
         new entity is created during a rebuild. ``count=False``: a look-up that is not a use of the name
         (the full name a surname of the same document stands for).
         """
+        name = possessor(name)  # "Donald Trump's plan" names Donald Trump
         norm = normalise(name)
         if not norm or refused(name):
             return None
-        etype = etype.upper()
+        etype = etype.strip().upper() or "UNKNOWN"  # never an entity of empty type
         alias_list = [a for a in aliases if normalise(a) and not refused(a)]
         parsed = parse_name(name, etype)
         rule = self.rules.merge_for(norm, etype)

@@ -31,6 +31,7 @@ class Lexicon:
     future_heads: frozenset[str]
     plan_verbs: frozenset[str]
     future_words: frozenset[str]
+    future_before: tuple[tuple[str, ...], ...]
     modal_future: frozenset[str]
     present_not_future: frozenset[str]
     someday_modals: frozenset[str]
@@ -45,6 +46,7 @@ _TENSE_KEYS = (
     "future_heads",
     "plan_verbs",
     "future_words",
+    "future_before",
     "modal_future",
     "present_not_future",
     "someday_modals",
@@ -99,6 +101,7 @@ def lexicon() -> Lexicon:
         future_heads=frozenset(tense["future_heads"]),
         plan_verbs=frozenset(tense["plan_verbs"]),
         future_words=frozenset(tense["future_words"]),
+        future_before=tuple(tuple(p.lower().split()) for p in tense["future_before"]),
         modal_future=frozenset(tense["modal_future"]),
         present_not_future=frozenset(tense["present_not_future"]),
         someday_modals=frozenset(tense["someday_modals"]),

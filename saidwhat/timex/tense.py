@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from spacy.tokens import Token
@@ -23,6 +24,7 @@ _CLAUSE_DEPS = {"advcl", "conj", "xcomp", "acl"}
 _UNTIL = {"until", "till", "til", "'til", "’til"}
 # "through January", "by Friday" in a present clause: the end of a running span, on either side
 _THROUGH = {"through", "thru", "by"}
+_WORDS = re.compile(r"[\w'’-]+")
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -184,6 +186,29 @@ def _words_before(tok: Token) -> Tense:
     return None
 
 
+def _possessive(tok: Token) -> bool:
+    """ "Tuesday's election": the expression owns a noun (an event named by its date)."""
+    return tok.dep_ == "poss" and any(c.dep_ == "case" and c.tag_ == "POS" for c in tok.children)
+
+
+def _future_before(tok: Token) -> bool:
+    """ "ahead of Tuesday's vote", "in the run-up to Sunday's election": a phrase before the noun
+    phrase of the expression that puts it ahead (``future_before`` in timex.toml)."""
+    doc = tok.doc
+    first = doc[min(tok.left_edge.i, tok.head.left_edge.i if _possessive(tok) else tok.left_edge.i)]
+    before = _WORDS.findall(doc.text[max(0, first.idx - 40) : first.idx].lower())
+    return any(tuple(before[-len(p) :]) == p for p in lexicon().future_before)
+
+
+def _modal_only(verb: Token) -> bool:
+    """The verb's only pointer forward is a modal ("must rebuild", "can recover"), no will/shall."""
+    lex = lexicon()
+    lows = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(w in lex.modal_future for w in lows) and not any(
+        w in lex.future_aux or w in ("going", "gon") for w in lows
+    )
+
+
 def _forward_modifier(tok: Token) -> bool:
     """"Dermer's upcoming visit to Washington on Monday": a forward word on a noun on the way up."""
     lex = lexicon()
@@ -218,11 +243,15 @@ def tense_at(tok: Token) -> Tense:
     before = _words_before(tok)
     if before is not None:
         return before
-    if _forward_modifier(tok):
+    if _forward_modifier(tok) or _future_before(tok):
         return "future"
     if verb is None:
         return None
     tense = _verb_tense(verb)
+    if tense == "future" and _possessive(tok) and _modal_only(verb):
+        # "After Tuesday's election, the party must rebuild": the modal says nothing of when the
+        # event named by its date took place; the nearest occurrence
+        return None
     prep = _span_end(tok)
     if prep and tense != "future" and _present(verb):
         if prep in _UNTIL:

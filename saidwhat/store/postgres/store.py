@@ -146,6 +146,12 @@ class PostgresStore(SQLStore):
                 name="saidwhat",
                 open=True,
             )
+            if not read_only:
+                try:
+                    self._backfill_match_keys()
+                except BaseException:
+                    self.close()
+                    raise
         except psycopg.Error as exc:
             err = db_error(exc, self._where)
             if err is None:

@@ -261,6 +261,21 @@ class SQLStore(ABC):
     def _map_error(self, exc: BaseException) -> SaidwhatError | None:
         """The :class:`SaidwhatError` a driver error stands for; None for other exceptions and bugs."""
 
+    def _backfill_match_keys(self) -> None:
+        """Fill the registry's match-key index of a store written before it existed (v6), once.
+
+        Such a store has registry entities and an empty ``registry_keys``: new articles could then
+        join old entities only by exact name. The registry is re-resolved as ``entities --aliases``
+        would (:func:`rebuild_registry`, the alias file given at open); the index is never empty again
+        afterwards, so the check costs two indexed look-ups on every later read-write open."""
+        needed = "SELECT EXISTS(SELECT 1 FROM registry_entities) AND NOT EXISTS(SELECT 1 FROM registry_keys)"
+        with self._reading() as conn:
+            if not conn.execute(needed).fetchone()[0]:
+                return
+        with self._transaction() as tx:
+            if tx.execute(needed).fetchone()[0]:  # re-read inside the write lock: one process fills it
+                rebuild_registry(tx, self.rules)
+
     # -- context manager, corpus-stage tables --------------------------------------------------------
 
     def __enter__(self) -> SQLStore:

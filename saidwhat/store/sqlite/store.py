@@ -118,6 +118,7 @@ class SQLiteStore(SQLStore):
                 conn.execute("PRAGMA journal_mode = WAL")
                 if version < LATEST_VERSION:
                     migrate(conn)
+                self._backfill_match_keys()
             elif version < LATEST_VERSION:
                 raise SaidwhatError(
                     "E_DB_OPEN",
