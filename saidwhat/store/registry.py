@@ -285,9 +285,13 @@ class Resolver:
         self.claimed.add(gid)
         return gid
 
-    def _add_aliases(self, gid: int, names: Iterable[str], origin: str) -> None:
-        row = self.conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
-        entity_norm = row[0]
+    def _add_aliases(
+        self, gid: int, names: Iterable[str], origin: str, entity_norm: str | None = None
+    ) -> None:
+        """Record ``names`` as aliases of ``gid`` (``entity_norm``: its normalised name, when known)."""
+        if entity_norm is None:
+            row = self.conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
+            entity_norm = str(row[0])
         for alias in names:
             norm = normalise(alias)
             if not norm or norm == entity_norm or self.rules.is_split(norm, entity_norm):
@@ -302,30 +306,31 @@ class Resolver:
 
     def _candidates(self, keys: list[str]) -> list[Candidate]:
         gids: set[int] = set()
-        for key in dict.fromkeys(keys):
-            limit = _NO_LIMIT if key.startswith("n:") else _KEY_LIMIT
-            gids.update(
-                int(g)
-                for (g,) in self.conn.execute(
-                    "SELECT gid FROM registry_keys WHERE key = ? ORDER BY gid LIMIT ?", (key, limit)
-                )
+        # every probe is sent before any answer is read: one round trip on a pipelined connection
+        probes = [
+            self.conn.execute(
+                "SELECT gid FROM registry_keys WHERE key = ? ORDER BY gid LIMIT ?",
+                (key, _NO_LIMIT if key.startswith("n:") else _KEY_LIMIT),
             )
+            for key in dict.fromkeys(keys)
+        ]
+        for probe in probes:
+            gids.update(int(g) for (g,) in probe.fetchall())
         if not gids:
             return []
         order = sorted(gids)
         marks = ",".join("?" * len(order))
-        entities = {
-            int(g): (n, t)
-            for g, n, t in self.conn.execute(
-                f"SELECT gid, name, type FROM registry_entities WHERE gid IN ({marks})", order
-            )
-        }
-        variants: dict[int, list[Name]] = {}
-        for g, n, t in self.conn.execute(
+        names = self.conn.execute(
+            f"SELECT gid, name, type FROM registry_entities WHERE gid IN ({marks})", order
+        )
+        keyed = self.conn.execute(
             f"SELECT gid, name, type FROM registry_keys WHERE gid IN ({marks}) "
             "AND key >= 'n:' AND key < 'n;' ORDER BY gid, key",
             order,
-        ):
+        )
+        entities = {int(g): (n, t) for g, n, t in names.fetchall()}
+        variants: dict[int, list[Name]] = {}
+        for g, n, t in keyed.fetchall():
             v = parse_name(n, t)
             if v is not None:
                 variants.setdefault(int(g), []).append(v)
@@ -362,35 +367,37 @@ class Resolver:
 
         return blocked
 
-    def _promote(self, gid: int) -> None:
+    def _promote(self, gid: int) -> str:
         """Canonical name: the most complete variant of the entity's type family written more than
-        once (any variant when none is), then the most used; a tie keeps the current name."""
-        name, etype = self.conn.execute(
-            "SELECT name, type FROM registry_entities WHERE gid = ?", (gid,)
-        ).fetchone()
-        fam = family(etype)
-        variants = []
-        for vname, vtype, uses in self.conn.execute(
+        once (any variant when none is), then the most used; a tie keeps the current name. Returns
+        the entity's normalised name afterwards."""
+        entity = self.conn.execute("SELECT name, type, norm FROM registry_entities WHERE gid = ?", (gid,))
+        keyed = self.conn.execute(
             "SELECT name, type, uses FROM registry_keys WHERE gid = ? AND key >= 'n:' AND key < 'n;' "
             "ORDER BY key",
             (gid,),
-        ):
+        )
+        name, etype, norm = entity.fetchall()[0]
+        fam = family(etype)
+        variants = []
+        for vname, vtype, uses in keyed.fetchall():
             v = parse_name(vname, vtype)
             if v is not None and (v.family == fam or fam == "any"):
                 variants.append((v, int(uses)))
         pool = [vu for vu in variants if vu[1] > 1] or variants
         if not pool:
-            return
+            return str(norm)
         best = max(pool, key=lambda vu: (vu[0].completeness(), vu[1]))
         current = [vu for vu in pool if vu[0].label == name]
         if current and (current[0][0].completeness(), current[0][1]) >= (best[0].completeness(), best[1]):
-            return
+            return str(norm)
         if best[0].label != name:
+            norm = normalise(best[0].label)
             self.conn.execute(
-                "UPDATE registry_entities SET name = ?, norm = ? WHERE gid = ?",
-                (best[0].label, normalise(best[0].label), gid),
+                "UPDATE registry_entities SET name = ?, norm = ? WHERE gid = ?", (best[0].label, norm, gid)
             )
-            self._add_aliases(gid, [name], "auto")
+            self._add_aliases(gid, [name], "auto", norm)
+        return str(norm)
 
     def _acronym_aliases(self, gid: int, name: Name, aliases: list[str]) -> None:
         """An organisation's acronyms written in the document ("Iraqi Islamic Party (IIP)") become keys."""
@@ -477,10 +484,10 @@ class Resolver:
                     (etype, gid, f"n:{parsed.core}"),
                 )
         self._index(gid, parsed, count)
-        self._promote(gid)
+        entity_norm = self._promote(gid)
         if parsed.family in ("org", "any"):
             self._acronym_aliases(gid, parsed, alias_list)
-        self._add_aliases(gid, [name, *alias_list], "auto")
+        self._add_aliases(gid, [name, *alias_list], "auto", entity_norm)
         return gid
 
 

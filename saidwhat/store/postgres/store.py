@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -273,6 +273,12 @@ class PostgresStore(SQLStore):
         return search_page(
             conn, query, statements=statements, articles=articles, limit=limit, offset=offset, sort=sort
         )
+
+    def _pipelined(self, conn: Connection) -> AbstractContextManager[object]:
+        """psycopg's pipeline mode: a write's INSERTs and UPDATEs go out without waiting for their
+        answers (an error surfaces at the next read or at the end, and the transaction rolls back)."""
+        assert isinstance(conn, PGConnection)
+        return conn.raw.pipeline()
 
     def _text_match(self, conn: Connection, q: str) -> TextMatch | None:
         return text_match(conn, q)

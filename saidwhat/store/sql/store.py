@@ -14,7 +14,7 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -257,6 +257,11 @@ class SQLStore(ABC):
         """Stop the queries of the block after ``seconds`` (``E_SEARCH_TIMEOUT``); the read transaction
         stays usable afterwards."""
 
+    def _pipelined(self, conn: Connection) -> AbstractContextManager[object]:
+        """Inside a write transaction: statements are sent without waiting for each answer, and only
+        reading a result waits (a client-server backend saves its round trips; SQLite: as it is)."""
+        return nullcontext()
+
     @abstractmethod
     def _map_error(self, exc: BaseException) -> SaidwhatError | None:
         """The :class:`SaidwhatError` a driver error stands for; None for other exceptions and bugs."""
@@ -339,7 +344,7 @@ class SQLStore(ABC):
         previous one kept and marked superseded. Otherwise ``"new"``. Entities are resolved to global
         registry ids on the way in.
         """
-        with self._transaction() as conn:
+        with self._transaction() as conn, self._pipelined(conn):
             names = [(e.name, e.type) for e in analysis.entities]
             return insert_analysis(conn, Resolver(conn, self.rules, document=names), analysis, self.dialect)
 

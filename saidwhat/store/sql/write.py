@@ -156,10 +156,8 @@ def insert_analysis(conn: Connection, resolver: Resolver, analysis: Analysis, di
         [(dpk, i, s.kind, s.start, s.end) for i, s in enumerate(analysis.segments)],
     )
 
-    local = _insert_entities(conn, dpk, analysis, resolver)
-    for i, st in enumerate(analysis.statements):
-        spk = _insert_statement(conn, dpk, i, st, _speaker_gid(st, local, resolver), doc.published, dialect)
-        _insert_vias(conn, spk, st, local, resolver)
+    local = _insert_entities(conn, dpk, analysis, resolver, dialect)
+    _insert_statements(conn, dpk, analysis, local, resolver, dialect)
     _insert_timexes_quantities(conn, dpk, analysis, dialect)
     add_contributions(conn, dpk, 1)
     conn.execute(
@@ -184,31 +182,40 @@ def _supersede(conn: Connection, ppk: int, new_id: str) -> tuple[int, int]:
 
 
 def _insert_entities(
-    conn: Connection, dpk: int, analysis: Analysis, resolver: Resolver
+    conn: Connection, dpk: int, analysis: Analysis, resolver: Resolver, dialect: Dialect
 ) -> dict[str, int | None]:
-    """The document's entities, resolved to registry ids; their local id → global id."""
+    """The document's entities, resolved to registry ids (in order); their local id → global id.
+
+    The rows get their keys first (:meth:`Dialect.new_keys`), so each table takes one ``executemany``
+    rather than a statement per entity."""
     local: dict[str, int | None] = {}
-    for i, e in enumerate(analysis.entities):
+    gids: list[int | None] = []
+    for e in analysis.entities:
         gid = resolver.resolve(e.name, e.type, e.aliases)
         local.setdefault(e.id, gid)
-        epk = conn.execute(
-            "INSERT INTO entities(doc, ord, eid, name, type, gid, n_mentions) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "RETURNING pk",
-            (dpk, i, e.id, e.name, e.type, gid, len(e.mentions)),
-        ).fetchone()[0]
-        conn.executemany(
-            "INSERT INTO entity_aliases(entity, ord, alias) VALUES (?, ?, ?)",
-            [(epk, j, a) for j, a in enumerate(e.aliases)],
-        )
-        conn.executemany(
-            "INSERT INTO entity_attributes(entity, ord, key, value) VALUES (?, ?, ?, ?)",
-            [(epk, j, k, v) for j, (k, v) in enumerate(e.attributes.items())],
-        )
-        conn.executemany(
-            'INSERT INTO mentions(entity, ord, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-            [(epk, j, m.start, m.end, m.text) for j, m in enumerate(e.mentions)],
-        )
-
+        gids.append(gid)
+    keys = dialect.new_keys(conn, "entities", "pk", len(analysis.entities))
+    conn.executemany(
+        "INSERT INTO entities(pk, doc, ord, eid, name, type, gid, n_mentions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (epk, dpk, i, e.id, e.name, e.type, gid, len(e.mentions))
+            for i, (epk, e, gid) in enumerate(zip(keys, analysis.entities, gids, strict=True))
+        ],
+    )
+    pairs = list(zip(keys, analysis.entities, strict=True))
+    conn.executemany(
+        "INSERT INTO entity_aliases(entity, ord, alias) VALUES (?, ?, ?)",
+        [(epk, j, a) for epk, e in pairs for j, a in enumerate(e.aliases)],
+    )
+    conn.executemany(
+        "INSERT INTO entity_attributes(entity, ord, key, value) VALUES (?, ?, ?, ?)",
+        [(epk, j, k, v) for epk, e in pairs for j, (k, v) in enumerate(e.attributes.items())],
+    )
+    conn.executemany(
+        'INSERT INTO mentions(entity, ord, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+        [(epk, j, m.start, m.end, m.text) for epk, e in pairs for j, m in enumerate(e.mentions)],
+    )
     return local
 
 
@@ -246,17 +253,11 @@ def _said_on_columns(so: SaidOn | None) -> tuple[object, ...]:
     return (None,) * 4 if so is None else (so.value, so.text, so.start, so.end)
 
 
-def _insert_statement(
-    conn: Connection,
-    dpk: int,
-    i: int,
-    st: Statement,
-    speaker_gid: int | None,
-    published: str | None,
-    dialect: Dialect,
-) -> int:
+def _statement_row(
+    dpk: int, i: int, st: Statement, speaker_gid: int | None, published: str | None
+) -> tuple[object, ...]:
     sp, so, c = st.speaker, st.said_on, st.content
-    row = (
+    return (
         dpk,
         i,
         st.id,
@@ -276,29 +277,63 @@ def _insert_statement(
         len(st.via),
         st.confidence,
     )
-    spk = int(
-        conn.execute(
-            f"INSERT INTO statements({_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * len(row))}) RETURNING pk",
-            row,
-        ).fetchone()[0]
-    )
+
+
+def _insert_statements(
+    conn: Connection,
+    dpk: int,
+    analysis: Analysis,
+    local: dict[str, int | None],
+    resolver: Resolver,
+    dialect: Dialect,
+) -> None:
+    """The statements with their parts and relay chains; speakers and relays are resolved in the
+    order of the statements (each speaker, then its relays, nearest first), rows written per table."""
+    statements = analysis.statements
+    keys = dialect.new_keys(conn, "statements", "pk", len(statements))
+    rows: list[tuple[object, ...]] = []
+    vias: list[tuple[object, ...]] = []
+    for i, (spk, st) in enumerate(zip(keys, statements, strict=True)):
+        rows.append(
+            (spk, *_statement_row(dpk, i, st, _speaker_gid(st, local, resolver), analysis.doc.published))
+        )
+        vias += _via_rows(spk, st, local, resolver)
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        conn.executemany(f"INSERT INTO statements(pk, {_STATEMENT_COLUMNS}) VALUES ({marks})", rows)
     if dialect.fts5:
-        conn.execute(
+        conn.executemany(
             "INSERT INTO statements_fts(rowid, content_text, speaker_text, speaker_name) VALUES (?, ?, ?, ?)",
-            (spk, c.text, sp.text if sp else None, sp.name if sp else None),
+            [
+                (
+                    spk,
+                    st.content.text,
+                    st.speaker.text if st.speaker else None,
+                    st.speaker.name if st.speaker else None,
+                )
+                for spk, st in zip(keys, statements, strict=True)
+            ],
         )
     conn.executemany(
         'INSERT INTO statement_parts(stmt, ord, text, start, "end") VALUES (?, ?, ?, ?, ?)',
-        [(spk, j, p.text, p.start, p.end) for j, p in enumerate(c.parts)],
+        [
+            (spk, j, p.text, p.start, p.end)
+            for spk, st in zip(keys, statements, strict=True)
+            for j, p in enumerate(st.content.parts)
+        ],
     )
-    return spk
+    conn.executemany(
+        'INSERT INTO statement_via(stmt, ord, text, start, "end", name, entity, kind, gid) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        vias,
+    )
 
 
-def _insert_vias(
-    conn: Connection, spk: int, st: Statement, local: dict[str, int | None], resolver: Resolver
-) -> None:
+def _via_rows(
+    spk: int, st: Statement, local: dict[str, int | None], resolver: Resolver
+) -> list[tuple[object, ...]]:
     """The relay chain of one statement, nearest relay first, each resolved to a registry id."""
-    vias = []
+    vias: list[tuple[object, ...]] = []
     for j, v in enumerate(st.via):
         if v.entity is not None and v.entity in local:
             vgid = local[v.entity]
@@ -307,11 +342,7 @@ def _insert_vias(
         else:
             vgid = None
         vias.append((spk, j, v.text, v.start, v.end, v.name, v.entity, v.kind, vgid))
-    conn.executemany(
-        'INSERT INTO statement_via(stmt, ord, text, start, "end", name, entity, kind, gid) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        vias,
-    )
+    return vias
 
 
 def _insert_timexes_quantities(conn: Connection, dpk: int, analysis: Analysis, dialect: Dialect) -> None:
