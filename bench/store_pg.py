@@ -1,6 +1,7 @@
 """SQLite vs PostgreSQL store: ingest throughput and query latencies, in one run.
 
     .venv/bin/python bench/store_pg.py [--timeline 200] [--runs 15] [--pg postgresql://postgres@127.0.0.1/test]
+        [--analyses bench/out/store_pg_analyses.jsonl]
 
 Reads ``../shared/samples``, ``examples/`` and the first ``--timeline`` articles of
 ``../shared/timeline17/articles.jsonl``, analyses them once (the analysis is the same for both
@@ -8,7 +9,9 @@ stores), then stores them into a fresh SQLite file and a fresh PostgreSQL schema
 ``saidwhat ingest`` does (``add`` per article, the corpus stages per batch of 16), and times search
 queries and listings on both (median and p95 ms over ``--runs``). Prints a table and writes
 ``bench/out/store_pg.json``. Target (issue 20): PostgreSQL ingest >= 0.9x SQLite's articles/s;
-search and the statements listing within 1.5x of SQLite's medians.
+search and the statements listing within 1.5x of SQLite's medians. ``--analyses FILE``: read the
+analyses from FILE (JSON lines) when it exists, else write them there after analysing (the analysis
+takes minutes; the stores' timings do not depend on it).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from saidwhat.corpus import CORPUS_STAGES  # noqa: E402
+from saidwhat.filters import build_filter  # noqa: E402
 from saidwhat.ingest.service import read_paths  # noqa: E402
 from saidwhat.model import Analysis  # noqa: E402
 from saidwhat.pipeline import analyze  # noqa: E402
@@ -55,6 +59,23 @@ def sources(timeline: int, tmp: Path) -> list[Any]:
     if not paths:
         sys.exit("no inputs: ../shared is not beside this checkout")
     return list(read_paths(paths, Settings(), on_error=lambda e: print(e.one_line(), file=sys.stderr)))
+
+
+def analysed(timeline: int, tmp: Path, cache: Path | None) -> tuple[list[Analysis], float]:
+    """The analyses and the seconds analysing them took (read from ``cache`` when it exists)."""
+    if cache is not None and cache.is_file():
+        lines = cache.read_text(encoding="utf-8").splitlines()
+        head = json.loads(lines[0])
+        return [Analysis.from_dict(json.loads(line)) for line in lines[1:]], float(head["analysis_s"])
+    srcs = sources(timeline, tmp)
+    t0 = time.perf_counter()
+    analyses = list(analyze(srcs))
+    analysis_s = time.perf_counter() - t0
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        lines = [json.dumps({"analysis_s": analysis_s}), *(json.dumps(a.to_dict()) for a in analyses)]
+        cache.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return analyses, analysis_s
 
 
 def ingest(store: StoreProtocol, analyses: list[Analysis]) -> float:
@@ -87,6 +108,12 @@ def queries(store: StoreProtocol) -> dict[str, Callable[[], object]]:
     if top:
         out["statements of top speaker"] = lambda: store.statements(speaker=top[0].gid, limit=50)
     out["entities page"] = lambda: store.entities(limit=50)
+    facets = ("act", "mode", "anonymous", "platform", "speaker", "relay", "outlet", "story")
+    out["browse statements"] = lambda: store.browse_statements(build_filter(), limit=20, facets=facets)
+    out["browse words"] = lambda: store.browse_statements(
+        build_filter(), q="said", sort="relevance", limit=20, facets=facets
+    )
+    out["browse articles"] = lambda: store.browse_articles(limit=20)
     out["documents page"] = lambda: store.documents(limit=50)
     return out
 
@@ -96,13 +123,11 @@ def main() -> None:
     ap.add_argument("--timeline", type=int, default=200)
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
+    ap.add_argument("--analyses", type=Path, default=None, help="cache of the analyses (JSON lines)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        srcs = sources(args.timeline, tmp)
-        t0 = time.perf_counter()
-        analyses = list(analyze(srcs))
-        analysis_s = time.perf_counter() - t0
+        analyses, analysis_s = analysed(args.timeline, tmp, args.analyses)
         n = len(analyses)
         schema = f"bench_{uuid.uuid4().hex[:10]}"
         targets = {"sqlite": str(tmp / "bench.db"), "postgresql": f"{args.pg}?schema={schema}"}
