@@ -43,6 +43,9 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_SEARCH_TIMEOUT": (503, "the search took longer than its time budget"),
     "E_UNAVAILABLE": (503, "the server is shutting down or its analysis worker is unavailable"),
     "E_PORT": (500, "the server cannot listen on the address and port asked for"),
+    # -- parallel ingest (issue 20): worker processes and Ray --
+    "E_WORKER": (500, "the analysis worker failed on the article, also when retried"),
+    "E_RAY": (503, "Ray is not installed, or the Ray cluster cannot be started or reached"),
 }
 
 
