@@ -8,9 +8,10 @@ Input: the first ``--articles`` lines of ``../shared/timeline17/articles.jsonl``
 Each configuration runs in a fresh child process (model loading included, as for a user), into a
 fresh SQLite store in ``bench/out/``; the parent measures its wall time and, through ``wait4``, the
 CPU time of the child and of the worker processes it reaped (Ray's workers are children of Ray's
-own daemons: their CPU time is not counted). On a machine shared with other jobs the wall-clock
-ratios understate the speed-up: the CPU seconds per article and the machine's load (``uptime``,
-before and after) are printed and stored with them.
+own daemons: each actor reports its own CPU time with its answers, which is added). On a machine
+shared with other jobs the wall-clock ratios understate the speed-up: the CPU seconds per article,
+the speed-up they give were each worker given a whole core (``CPU ×``) and the machine's load
+(``uptime``, before and after) are printed and stored with them.
 
 ``--db postgresql://...``: also ingest with ``--workers 2`` into that store (it should be empty) and
 compare with SQLite; skipped with a note while saidwhat has no PostgreSQL backend.
@@ -31,7 +32,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ def child(config: str, db: str, inp: str) -> dict[str, Any]:
         "workers": getattr(stats, "workers", getattr(stats, "actors", 1)) if stats else 1,
         "peak_rss_mb": [round(p / 2**20) for p in peaks],
         "retries": getattr(stats, "retries", 0) if stats else 0,
+        "actor_cpu_s": getattr(stats, "cpu_s", 0.0) if stats else 0.0,
     }
 
 
@@ -127,7 +129,8 @@ def run_config(config: str, db: Path | str, inp: Path) -> dict[str, Any]:
         raise SystemExit(f"{config}: the child failed ({proc.returncode})")
     row: dict[str, Any] = json.loads(result_file.read_text(encoding="utf-8"))
     row["wall_s"] = wall
-    row["cpu_s"] = usage.ru_utime + usage.ru_stime  # the child and the workers it reaped
+    # the child and the workers it reaped (Ray's actors report their own)
+    row["cpu_s"] = usage.ru_utime + usage.ru_stime + row["actor_cpu_s"]
     row["articles_per_s"] = row["new"] / wall
     row["cpu_s_per_article"] = row["cpu_s"] / max(row["new"], 1)
     return row
@@ -137,11 +140,24 @@ def _timed(table: dict[str, list[float]], name: str, fn: Callable[..., Any]) -> 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         cpu = time.process_time()
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            # a generator (the chunked parse) does its work when consumed: consume it here
+            return list(result) if isinstance(result, Iterator) else result
         finally:
             table[name].append(time.process_time() - cpu)
 
     return wrapper
+
+
+class _TimedStage:
+    """A corpus stage whose ``on_added`` is timed (the stages are slotted classes: no patching)."""
+
+    def __init__(self, stage: Any, table: dict[str, list[float]]) -> None:
+        self._stage = stage
+        self.on_added = _timed(table, f"corpus: {stage.name}", stage.on_added)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stage, name)
 
 
 def profile_stages(inp: Path, limit: int) -> dict[str, float]:
@@ -160,15 +176,14 @@ def profile_stages(inp: Path, limit: int) -> dict[str, float]:
     table: dict[str, list[float]] = defaultdict(list)
     for module, attr, name in (
         (pipeline, "prepare", "segment + publication date"),
-        (bounded, "pipe_bounded", "spaCy parse (chunked)"),
+        (bounded, "pipe_bounded", "spaCy parse"),
         (bounded, "learned_for", "learned tagger"),
     ):
         setattr(module, attr, _timed(table, name, getattr(module, attr)))
     DOCUMENT_STAGES.stages = [
         dataclasses.replace(s, run=_timed(table, f"stage: {s.name}", s.run)) for s in DOCUMENT_STAGES.stages
     ]
-    for stage in CORPUS_STAGES:
-        stage.on_added = _timed(table, f"corpus: {stage.name}", stage.on_added)  # type: ignore[method-assign]
+    CORPUS_STAGES.stages = [_TimedStage(stage, table) for stage in CORPUS_STAGES.stages]
     db = OUT / "scale-profile.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -249,8 +264,8 @@ def main() -> None:
     base = rows[0]
     for r in rows:
         r["ratio_wall"] = r["articles_per_s"] / base["articles_per_s"]
-        r["cpu_ratio"] = base["cpu_s_per_article"] / r["cpu_s_per_article"] if r["config"] != "ray" else None
-    stages = profile_stages(inp, args.profile) if args.profile else {}
+        # the speed-up were each worker given a whole core: workers × CPU s per article of workers1 / of this
+        r["cpu_ratio"] = r["workers"] * base["cpu_s_per_article"] / r["cpu_s_per_article"]
     w1_bytes = store_bytes(OUT / "scale-workers1.db")
     print(
         f"{len(rows)} configurations on {base['new']} articles; "
@@ -258,14 +273,10 @@ def main() -> None:
     )
     print(
         f"{'config':<24}{'workers':>8}{'wall s':>9}{'art/s':>8}{'× w1':>7}{'CPU s':>9}{'CPU s/art':>10}"
-        "  peak RSS MB per worker"
+        f"{'CPU ×':>7}  peak RSS MB per worker"
     )
     for r in rows:
-        cpu = (
-            f"{r['cpu_s']:9.1f}{r['cpu_s_per_article']:10.3f}"
-            if r["config"] != "ray"
-            else f"{'n/a':>9}{'n/a':>10}"
-        )
+        cpu = f"{r['cpu_s']:9.1f}{r['cpu_s_per_article']:10.3f}{r['cpu_ratio']:7.2f}"
         print(
             f"{r['config']:<24}{r['workers']:>8}{r['wall_s']:9.1f}{r['articles_per_s']:8.2f}"
             f"{r['ratio_wall']:7.2f}{cpu}  {r['peak_rss_mb']}"
@@ -274,6 +285,9 @@ def main() -> None:
             print(f"    {line}")
     for n in notes:
         print("note:", n)
+    (OUT / "scale.json").write_text(json.dumps({"rows": rows, "notes": notes}, indent=2), encoding="utf-8")
+    sys.stdout.flush()
+    stages = profile_stages(inp, args.profile) if args.profile else {}
     if stages:
         print(f"\nper-article CPU cost by stage (ms, in process, {args.profile} articles):")
         for name, ms in sorted(stages.items(), key=lambda kv: -kv[1]):

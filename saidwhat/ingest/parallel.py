@@ -166,7 +166,7 @@ class ProcessAnalyser:
                 peak = _peak_rss(pid)
                 if peak is not None:
                     self.stats.peak_rss[pid] = peak
-            pool.close()
+            pool.close(wait=True)
             threads.shutdown(wait=True, cancel_futures=True)
 
     @staticmethod
