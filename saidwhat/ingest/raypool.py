@@ -8,10 +8,11 @@ Ray is a local instance started for the run (``num_cpus`` = the cores here; no d
 report; shut down at the end) or the existing cluster at ``address`` (saidwhat must be installed on
 its nodes). ``ray`` is imported only when a batch has something to analyse.
 
-The calling thread keeps at most two articles queued per actor (one running, one waiting, so no
-actor idles) and at most ``4 ×`` actors articles in flight, and hands the results to the writer —
-:func:`~saidwhat.ingest.service.store_sources`, the one write path — **in input order**, as they
-come back (streaming: the first article is stored while the others are analysed).
+The calling thread gives each actor one article at a time (:data:`QUEUED_PER_ACTOR`) and keeps at
+most ``4 ×`` actors articles in flight (answered ones wait there for the slower ones before them),
+and hands the results to the writer — :func:`~saidwhat.ingest.service.store_sources`, the one
+write path — **in input order**, as they come back (streaming: the first article is stored while
+the others are analysed).
 
 Faults: an article whose actor died (killed, crashed, out of memory, node lost) or whose call
 failed unexpectedly is **retried once** on a fresh actor; failing again, it is reported —
@@ -42,7 +43,9 @@ from saidwhat.settings import Settings
 
 RETRIES = 1
 START_GRACE = 120.0  # seconds a new actor may take to load the model before its first budget starts
-QUEUED_PER_ACTOR = 2
+# one article at a time per actor: when an actor dies, the article it ran is known without doubt (with a
+# second one queued, an innocent article was at times blamed); the idle gap is one round trip (~ms)
+QUEUED_PER_ACTOR = 1
 
 
 def _import_ray() -> Any:
@@ -58,7 +61,8 @@ def _import_ray() -> Any:
 class Analyst:
     """The actor: the model loaded once, one article per :meth:`analyse` call.
 
-    Answers are plain tuples (``("ok", Analysis, peak RSS in bytes)``, ``("crash", text)``,
+    Answers are plain tuples (``("ok", Analysis, peak RSS in bytes, CPU seconds so far)``,
+    ``("crash", text)``,
     ``("error", code, message, source, line)``) so that nothing depends on how Ray pickles exceptions."""
 
     def __init__(self, task: str = TASK) -> None:
@@ -70,7 +74,7 @@ class Analyst:
 
     def analyse(self, job: ArticleJob) -> tuple[Any, ...]:
         try:
-            return ("ok", self.task(job), self.peak_rss())
+            return ("ok", self.task(job), self.peak_rss(), time.process_time())
         except SaidwhatError as e:
             return ("error", e.code, e.message, e.source, e.line)
         except MemoryError:
@@ -93,6 +97,7 @@ class RayStats:
     restarts: int = 0
     retried: list[str] = field(default_factory=list)  # the sources retried, in the order of their retries
     peak_rss: list[int] = field(default_factory=list)
+    cpu_s: float = 0.0  # CPU time of the actors (as they last reported it), replaced ones included
 
 
 @dataclass(slots=True)
@@ -121,6 +126,8 @@ class _Pool:
         self.since: list[float] = []  # when the head of each queue started (or may start) running
         self.restarts = 0
         self.peaks = [0] * size  # the largest peak RSS each actor (or its replacement) reported
+        self.cpu = [0.0] * size  # CPU seconds each actor last reported
+        self.cpu_done = 0.0  # ... and those of the actors replaced
         for _ in range(size):
             self.actors.append(self.remote.remote(task))
             self.queues.append(deque())
@@ -149,6 +156,8 @@ class _Pool:
     def replace(self, i: int) -> list[_Slot]:
         """Kill actor ``i`` and start a fresh one; the articles queued on it (to resubmit)."""
         self.ray.kill(self.actors[i], no_restart=True)
+        self.cpu_done += self.cpu[i]
+        self.cpu[i] = 0.0
         self.actors[i] = self.remote.remote(self.task)
         self.restarts += 1
         orphans = list(self.queues[i])
@@ -215,6 +224,7 @@ class RayAnalyser:
                 yield from self._run(pool, itertools.chain(head, todo), settings, on_error)
             finally:
                 self.stats.peak_rss = [p for p in pool.peaks if p]
+                self.stats.cpu_s = pool.cpu_done + sum(pool.cpu)
                 self.stats.restarts = pool.restarts
                 pool.close()
         finally:
@@ -313,6 +323,7 @@ class RayAnalyser:
         if kind == "ok":
             slot.done, slot.outcome = True, answer[1]
             pool.peaks[slot.actor] = max(pool.peaks[slot.actor], int(answer[2]))
+            pool.cpu[slot.actor] = max(pool.cpu[slot.actor], float(answer[3]))
             return []
         if kind == "error":
             _, code, message, source, line = answer
