@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -63,6 +64,42 @@ from saidwhat.stories import ArticleFeatures
 
 BUSY_TIMEOUT_MS = 10_000
 FACET_BUDGET = 0.5  # seconds the facet counts of one statements view may take (then: no facets)
+# after SQLite's own busy timeout, a write transaction that cannot start is retried with a bounded
+# backoff (another process may hold the write lock for a corpus stage's long transaction); past
+# BUSY_RETRY_SECONDS in all, the write fails with E_DB_BUSY and nothing is written
+BUSY_RETRY_SECONDS = 60.0
+BUSY_BACKOFF = (0.05, 2.0)  # first and largest pause between two tries, seconds
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    low = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in low or "busy" in low)
+
+
+def begin_immediate(conn: sqlite3.Connection, where: str) -> None:
+    """``BEGIN IMMEDIATE`` (take the write lock now), waiting for another writer: SQLite's busy
+    timeout, then tries with a growing pause for up to :data:`BUSY_RETRY_SECONDS` (``E_DB_BUSY``)."""
+    started = time.monotonic()
+    pause, largest = BUSY_BACKOFF
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            waited = time.monotonic() - started
+            if not _is_busy(exc):
+                raise
+            if waited >= BUSY_RETRY_SECONDS:
+                raise SaidwhatError(
+                    "E_DB_BUSY",
+                    f"another process has been writing to the database for over {waited:.0f} s "
+                    "(nothing was written); try again when it is done",
+                    where,
+                ) from exc
+            time.sleep(min(pause, max(BUSY_RETRY_SECONDS - waited, 0.0)))
+            pause = min(pause * 2, largest)
+
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _DATE_ARG = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _REGISTRY_COLUMNS = "gid, name, type, n_mentions, n_statements, n_documents, n_relayed"
@@ -79,7 +116,7 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
     both migrate it; a failing migration leaves the database as it was. Returns the version afterwards.
     ``conn`` must be in autocommit mode (``isolation_level=None``).
     """
-    conn.execute("BEGIN IMMEDIATE")
+    begin_immediate(conn, "migrations")
     try:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -288,7 +325,7 @@ class SQLiteStore:
             raise SaidwhatError("E_READ_ONLY", "the store is open read-only", str(self.path))
         with self._write_lock:
             conn = self._conn()
-            conn.execute("BEGIN IMMEDIATE")
+            begin_immediate(conn, str(self.path))
             try:
                 yield conn
                 conn.execute("COMMIT")
