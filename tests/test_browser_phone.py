@@ -150,10 +150,11 @@ def test_the_phone_menu_shows_every_link(browser: Any, site: tuple[str, dict[str
 def test_no_page_scrolls_sideways_without_javascript(browser: Any, site: tuple[str, dict[str, str]]) -> None:
     base, pages = site
     pg = new_page(browser, PHONE, java_script_enabled=False)
-    for name in ("home", "article", "docs"):
+    for name in ("home", "article", "docs", "statements-filtered"):
         pg.goto(base + pages[name])
         assert overflow(pg) == 0, name
         assert pg.locator("#site-nav a:has-text('API')").is_visible(), name  # the menu is simply shown
+    assert pg.locator(".facet-act li a").first.is_visible()  # the facets are simply listed, not folded
     pg.context.close()
 
 
