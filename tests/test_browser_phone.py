@@ -210,6 +210,16 @@ def test_desktop_panel_stays_beside_the_text(browser: Any, site: tuple[str, dict
     assert panel is not None and text is not None
     assert panel["x"] >= text["x"] + text["width"]  # a side panel, not a sheet
     assert panel["y"] + 40 < DESKTOP["height"]
+    # the desktop header keeps every link on one row, each on one line ("Add article" did wrap)
+    links = pg.evaluate(
+        "[...document.querySelectorAll('#site-nav a')].map(a => { const r = a.getBoundingClientRect();"
+        " const text = document.createRange(); text.selectNodeContents(a);"
+        " return [r.top, text.getClientRects().length, r.right]; })"
+    )
+    assert len({round(top) for top, _, _ in links}) == 1, links
+    assert {lines for _, lines, _ in links} == {1}, links  # no link's text wraps to a second line
+    search = pg.locator(".quick-search").bounding_box()
+    assert search is not None and max(right for _, _, right in links) <= search["x"]
     assert overflow(pg) == 0 and pg.errors == []
     pg.context.close()
 
