@@ -220,6 +220,9 @@ def test_desktop_panel_stays_beside_the_text(browser: Any, site: tuple[str, dict
     assert {lines for _, lines, _ in links} == {1}, links  # no link's text wraps to a second line
     search = pg.locator(".quick-search").bounding_box()
     assert search is not None and max(right for _, _, right in links) <= search["x"]
+    for width in (1181, 1280):  # the narrowest screens with every link in the header: nothing overflows
+        pg.set_viewport_size({"width": width, "height": DESKTOP["height"]})
+        assert overflow(pg) == 0, width
     assert overflow(pg) == 0 and pg.errors == []
     pg.context.close()
 
