@@ -28,6 +28,7 @@ from saidwhat.settings import Settings, check_max_bytes, check_timeout
 if TYPE_CHECKING:
     from saidwhat.filters import StatementFilter
     from saidwhat.ingest.base import SourceDoc
+    from saidwhat.ingest.service import Analyser
     from saidwhat.store import SearchHit, StatementRecord, StoreProtocol
 
 T = TypeVar("T")
@@ -342,6 +343,26 @@ def ingest(
         ),
     ] = False,
     follow_links: FollowLinksOpt = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            metavar="N",
+            min=1,
+            help="Analyse in N worker processes (default: the number of cores; 1: in this process).",
+        ),
+    ] = None,
+    use_ray: Annotated[
+        bool, typer.Option("--ray", help="Analyse on a local Ray started for this run (the 'ray' extra).")
+    ] = False,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            metavar="ADDRESS",
+            help="Analyse on the Ray cluster at ADDRESS (host:port, ray://..., auto); implies --ray.",
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
     from saidwhat.ingest.service import store_sources
@@ -352,9 +373,14 @@ def ingest(
     settings.follow_links = follow_links
     given = _valid_date(published, "--published")
     try:
+        analyser = _analyser(workers, use_ray or ray_address is not None, ray_address)
         with open_store(settings.db, aliases=settings.aliases) as store:
             report = store_sources(
-                store, _sources(paths, settings, given, batch), settings, on_error=batch.report
+                store,
+                _sources(paths, settings, given, batch),
+                settings,
+                on_error=batch.report,
+                analyser=analyser,
             )
     except SaidwhatError as e:
         fail(e)
@@ -365,6 +391,20 @@ def ingest(
             + (f"; {batch.errors} input error(s)" if batch.errors else "")
         )
     batch.exit()
+
+
+def _analyser(workers: int | None, use_ray: bool, address: str | None) -> Analyser | None:
+    """The analyser of ``ingest``: Ray's actor pool, N worker processes, or this process (None)."""
+    if use_ray:
+        if workers is not None:
+            raise SaidwhatError("E_BAD_REQUEST", "--workers and --ray exclude each other", "--workers")
+        from saidwhat.ingest.raypool import RayAnalyser
+
+        return RayAnalyser(address)
+    from saidwhat.ingest.parallel import ProcessAnalyser, default_workers
+
+    n = workers if workers is not None else default_workers()
+    return ProcessAnalyser(n) if n > 1 else None
 
 
 def _read(db: str | None, query: Callable[[StoreProtocol], T]) -> T:

@@ -29,6 +29,7 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_DB_CORRUPT": (500, "the database file is corrupt or not a saidwhat database"),
     "E_DB_VERSION": (500, "the database was written by a newer saidwhat"),
     "E_DB_URL": (500, "the store URL is malformed"),
+    "E_DB_BUSY": (503, "the database is busy: another process has been writing to it for too long"),
     "E_ALIASES": (422, "the alias file is malformed"),
     "E_LEXICON": (500, "a data file of saidwhat (lexicon, acts) is malformed"),
     "E_SETTINGS": (422, "a setting (environment variable or option) has an invalid value"),
@@ -44,6 +45,9 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_SEARCH_TIMEOUT": (503, "the search took longer than its time budget"),
     "E_UNAVAILABLE": (503, "the server is shutting down or its analysis worker is unavailable"),
     "E_PORT": (500, "the server cannot listen on the address and port asked for"),
+    # -- parallel ingest (issue 20): worker processes and Ray --
+    "E_WORKER": (500, "the analysis worker failed on the article, also when retried"),
+    "E_RAY": (503, "Ray is not installed, or the Ray cluster cannot be started or reached"),
 }
 
 

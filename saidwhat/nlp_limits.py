@@ -383,7 +383,8 @@ def _parse_chunked(
         doc = nlp(text[a:b])
         if per_chunk is not None:
             results.append(per_chunk(doc))
-            doc.tensor = doc.tensor[:0]
+            # a copy: a slice is a view that keeps the whole array alive
+            doc.tensor = doc.tensor[:0].copy()
         docs.append(doc)
     # (spaCy's stub lacks ``exclude``)
     join: Any = Doc.from_docs

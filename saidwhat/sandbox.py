@@ -279,13 +279,17 @@ class WorkerPool:
             self.restarts += 1
             self._idle.put(self._spawn())
 
-    def close(self) -> None:
-        """Kill every worker now; running and later jobs fail with ``E_UNAVAILABLE``."""
+    def close(self, wait: bool = False) -> None:
+        """Kill every worker now; running and later jobs fail with ``E_UNAVAILABLE``. With ``wait``,
+        also reap them (so their CPU time counts in this process's ``RUSAGE_CHILDREN``)."""
         self.closed.set()
         with self._lock:
             workers = list(self._all)
         for w in workers:
             w.kill()
+        if wait:
+            for w in workers:
+                w.reap()
         for _ in range(self.size + 1):
             self._idle.put(None)
 

@@ -52,3 +52,35 @@ def warm() -> None:
 
 def broken_warm() -> None:
     raise RuntimeError("no model")
+
+
+KILL_MARK = "KILL-THE-WORKER"
+
+
+def ingest_or_die(job: Any, progress: Callable[[], None]) -> Any:
+    """The ingest workers' task (:func:`saidwhat.ingest.parallel.run_job`), except that an article
+    holding :data:`KILL_MARK` kills its worker (SIGKILL), as the kernel's OOM killer or a user would."""
+    from saidwhat.ingest.parallel import run_job
+
+    if KILL_MARK in job.source.text:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return run_job(job, progress)
+
+
+def ingest_or_die_once(job: Any) -> Any:
+    """For the Ray actors: an article holding :data:`KILL_MARK` kills its worker every time; one
+    holding ``DIE-ONCE:<path>`` kills it the first time only (the file ``<path>`` remembers it)."""
+    from saidwhat.ingest.parallel import run_job
+
+    text = job.source.text
+    if KILL_MARK in text:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if "DIE-ONCE:" in text:
+        mark = text.split("DIE-ONCE:", 1)[1].split()[0]
+        try:
+            with open(mark, "x", encoding="utf-8"):
+                pass
+        except FileExistsError:
+            return run_job(job)
+        os.kill(os.getpid(), signal.SIGKILL)
+    return run_job(job)

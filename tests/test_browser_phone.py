@@ -10,6 +10,7 @@ statement and reads its relay chain in the bottom sheet without scrolling the pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -57,12 +58,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[s
         store_sources(store, docs, settings)
         article = max(store.documents(limit=10), key=lambda d: d.statements).id
         speaker = store.speakers(limit=1)[0].gid
+        said = store.entity_statements(speaker, limit=1)[0]  # a view with results for the filter pages
         stories = sorted(store.stories())
+    year, act = (said.date or "2025")[:4], said.statement.act
+    word = max(re.findall(r"[^\W\d_]{4,}", said.statement.content.text), key=len)  # a word it said
     pages = {
         "home": "/",
         "articles": "/articles",
+        "articles-filtered": f"/articles?since={year}&sort=statements",
         "article": f"/article/{article}",
         "search": "/search?q=said",
+        "search-chips": f"/search?q={word}&speaker={speaker}&since={year}&sort=date",
+        "statements": "/statements",
+        "statements-filtered": f"/statements?speaker={speaker}&act={act}&since={year}&until={year}-12",
+        "speakers": "/speakers",
         "entities": "/entities",
         "speaker": f"/entity/{speaker}",
         "stories": "/stories",
@@ -105,8 +114,12 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, site: tuple[str, dict
     pg = new_page(browser, PHONE)
     wide = {}
     for name, path in pages.items():
-        pg.goto(base + path)
+        answer = pg.goto(base + path)
         pg.wait_for_load_state("load")
+        assert answer is not None and (answer.status == 404) == (name == "error"), (name, answer)
+        if "?" in path:  # a filtered view shows its filters as chips, and has results to lay out
+            assert pg.locator(".chips .chip").count() >= 1, name
+            assert pg.locator("main .empty").count() == 0, name
         if (px := overflow(pg)) != 0:
             wide[name] = px
         header = pg.locator("header.top").bounding_box()
@@ -137,10 +150,11 @@ def test_the_phone_menu_shows_every_link(browser: Any, site: tuple[str, dict[str
 def test_no_page_scrolls_sideways_without_javascript(browser: Any, site: tuple[str, dict[str, str]]) -> None:
     base, pages = site
     pg = new_page(browser, PHONE, java_script_enabled=False)
-    for name in ("home", "article", "docs"):
+    for name in ("home", "article", "docs", "statements-filtered"):
         pg.goto(base + pages[name])
         assert overflow(pg) == 0, name
         assert pg.locator("#site-nav a:has-text('API')").is_visible(), name  # the menu is simply shown
+    assert pg.locator(".facet-act li a").first.is_visible()  # the facets are simply listed, not folded
     pg.context.close()
 
 
@@ -196,8 +210,57 @@ def test_desktop_panel_stays_beside_the_text(browser: Any, site: tuple[str, dict
     assert panel is not None and text is not None
     assert panel["x"] >= text["x"] + text["width"]  # a side panel, not a sheet
     assert panel["y"] + 40 < DESKTOP["height"]
+    # the desktop header keeps every link on one row, each on one line ("Add article" did wrap)
+    links = pg.evaluate(
+        "[...document.querySelectorAll('#site-nav a')].map(a => { const r = a.getBoundingClientRect();"
+        " const text = document.createRange(); text.selectNodeContents(a);"
+        " return [r.top, text.getClientRects().length, r.right]; })"
+    )
+    assert len({round(top) for top, _, _ in links}) == 1, links
+    assert {lines for _, lines, _ in links} == {1}, links  # no link's text wraps to a second line
+    search = pg.locator(".quick-search").bounding_box()
+    assert search is not None and max(right for _, _, right in links) <= search["x"]
+    for width in (1181, 1280):  # the narrowest screens with every link in the header: nothing overflows
+        pg.set_viewport_size({"width": width, "height": DESKTOP["height"]})
+        assert overflow(pg) == 0, width
     assert overflow(pg) == 0 and pg.errors == []
     pg.context.close()
+
+
+def test_statement_facets_beside_the_results_or_folded_above_them(
+    browser: Any, site: tuple[str, dict[str, str]]
+) -> None:
+    base, pages = site
+    desk = new_page(browser, DESKTOP)
+    desk.goto(base + pages["statements"])
+    facets, results = (
+        desk.locator("aside.facets").bounding_box(),
+        desk.locator("section.results").bounding_box(),
+    )
+    assert facets is not None and results is not None
+    assert facets["x"] + facets["width"] <= results["x"] and abs(facets["y"] - results["y"]) < 5
+    assert desk.locator(".facet-act li a").first.is_visible()
+    desk.context.close()
+    phone = new_page(browser, PHONE)
+    phone.goto(base + pages["statements"])
+    panel = phone.locator("details.facet-panel")
+    assert panel.get_attribute("open") is None  # folded: the results come first on a small screen
+    assert not phone.locator(".facet-act li a").first.is_visible()
+    summary, results = (
+        phone.locator(".facet-panel summary").bounding_box(),
+        phone.locator("section.results").bounding_box(),
+    )
+    assert summary is not None and results is not None and summary["y"] < results["y"]
+    assert results["y"] < PHONE["height"] * 2  # the form and the folded facets take less than two screens
+    phone.locator(".facet-panel summary").tap()
+    link = phone.locator(".facet-act li a").first
+    assert link.is_visible()
+    box = link.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert overflow(phone) == 0 and phone.errors == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=str(ARTIFACTS / "32-phone-facets.png"))
+    phone.context.close()
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
@@ -221,6 +284,7 @@ def test_axe_finds_no_serious_violation(
         ]
         if bad:
             found[name] = bad
+    ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-{viewport['width']}.txt").write_text(repr(found))
     assert found == {}, found
     pg.context.close()

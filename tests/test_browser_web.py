@@ -163,7 +163,7 @@ def test_reader_journey(page: Any, base_url: str) -> None:
     assert page.locator("#article-text .q").count() >= 1
     shot(page, "07-added-article")
     page.goto(base_url + "/articles")
-    assert "Pasted: ministers respond" in page.inner_text(".doc-list")
+    assert "Pasted: ministers respond" in page.inner_text(".article-table")  # the articles list is a table
     assert page.dialogs == [] and page.console_errors == []
 
 

@@ -27,7 +27,15 @@ HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 # colours that are not text on a plain background: decoration, translucent or inherited values
 NOT_TEXT = ("transparent", "inherit", "currentcolor", "rgba(")
 # where the markup puts an element whose selector does not say it (base.html: the header's parts)
-INSIDE = {".brand": ".top", ".brand-mark": ".top", ".quick-search": ".top"}
+INSIDE = {
+    ".brand": ".top",
+    ".brand-mark": ".top",
+    ".quick-search": ".top",
+    # _macros.html chip_list: a filter chip's name, value and remove link sit on the chip
+    ".chip-name": ".chip",
+    ".chip-value": ".chip",
+    "main a.chip-remove": ".chip",
+}
 
 
 def luminance(colour: str) -> float:
@@ -146,6 +154,13 @@ def test_the_parser_finds_the_badges_and_the_header() -> None:
     assert pairs[".top nav a"][1] == "#1d2330"  # the header's links on the header's ink
     assert ".muted" in pairs and ".stance-demands" in pairs and ".mode-direct" in pairs
     assert len(pairs) > 60
+    # the statements browser: chips, the active facet value, the facets-skipped notice
+    assert pairs[".chip-name"] == ("#475467", "#eef2f7")
+    assert pairs["main a.chip-remove"] == ("#475467", "#eef2f7")
+    assert pairs["main a.chip-remove:hover"] == ("#1d2330", "#dfe5ee")
+    assert pairs[".facet li.active a"] == ("#1d2330", "#fdece7")
+    assert pairs[".facet li.active .count"] == ("#4a4f5c", "#fdece7")
+    assert pairs[".facets-skipped"] == ("#1d2330", "#fff7e0")
 
 
 def test_every_text_colour_reaches_aa() -> None:

@@ -165,10 +165,19 @@ def test_timeline_bars_link_to_their_statements(client: TestClient) -> None:
     assert len(hrefs) == len(chart.rects) == 3
     gid = client.get("/index.json").json()["speakers"][0]["id"]
     page = client.get(f"/entity/{gid}").text
-    links = re.findall(rf'<a href="(/entity/{gid}\?act=[a-z]+&amp;since=[0-9-]+&amp;until=[0-9-]+)"', page)
+    # a bar opens the statements browser on the speaker (by id), the bar's act and its days
+    pattern = rf'<a href="(/statements\?speaker={gid}&amp;act=([a-z]+)&amp;since=[0-9-]+&amp;until=[0-9-]+)"'
+    links = re.findall(pattern, page)
     assert links, "no bar of the timeline is a link"
-    first = links[0].replace("&amp;", "&")
-    assert client.get(first).status_code == 200
+    timeline = client.get(f"/entity/{gid}.json").json()["timeline"]
+    totals = []
+    for href, act in links:
+        view = client.get(href.replace("&amp;", "&"), headers={"accept": "application/json"}).json()
+        assert view["total"] >= 1, href  # every bar counts at least one statement
+        assert {r["speaker_id"] for r in view["statements"]} == {gid}
+        assert {r["statement"]["act"] for r in view["statements"]} == {act}
+        totals.append(view["total"])
+    assert sum(totals) == sum(t["count"] for t in timeline)  # the bars cover the timeline once
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install it)")
-from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import HealthCheck, assume, settings  # noqa: E402
 
+from saidwhat.errors import SaidwhatError  # noqa: E402
+from saidwhat.filters import parse_period, period_bounds  # noqa: E402
 from saidwhat.store import Store, open_store  # noqa: E402
 from saidwhat.web import create_app  # noqa: E402
 from tests.web_fixtures import hostile_analysis, relay_analysis  # noqa: E402
@@ -38,4 +40,19 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
 @schema.parametrize()
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_honours_its_spec(case: schemathesis.Case) -> None:
+    # a period that ends before it starts is refused with a sentence (422, by design: see
+    # saidwhat.filters.build_filter); the spec cannot say "since <= until", so such requests are not
+    # "schema-valid data the API must accept"
+    assume(not _reversed_period(case.query or {}))
     case.call_and_validate()
+
+
+def _reversed_period(query: dict[str, object]) -> bool:
+    since, until = query.get("since"), query.get("until")
+    if not isinstance(since, str) or not isinstance(until, str):
+        return False
+    try:
+        s, u = parse_period(since, "since"), parse_period(until, "until")
+    except SaidwhatError:
+        return False
+    return s is not None and u is not None and period_bounds(s)[0] > period_bounds(u)[1]

@@ -1,7 +1,8 @@
 """The one ingest service: inputs → readers → analysis → store → corpus stages.
 
-Used by ``saidwhat analyze`` / ``saidwhat ingest``, by the web Add-article form and (later) by
-parallel workers, so that every way in reads, dates, analyses and stores articles the same way:
+Used by ``saidwhat analyze`` / ``saidwhat ingest``, by the web Add-article form and by the parallel
+analysers (:mod:`saidwhat.ingest.parallel` worker processes, :mod:`saidwhat.ingest.raypool` Ray
+actors), so that every way in reads, dates, analyses and stores articles the same way:
 
 * :func:`read_paths` — files, directories or ``-`` through :func:`saidwhat.ingest.discover` and the
   reader table, reporting each bad input or record to ``on_error`` (the error catalogue of
@@ -11,7 +12,9 @@ parallel workers, so that every way in reads, dates, analyses and stores article
 * :func:`store_sources` — analyse and store, skipping before analysis every text the store already
   holds (its id is the text's content hash), then tell the corpus stages what was added. Its
   ``analyser`` is :func:`analyse` by default; the web server passes one that runs the analysis in
-  its sandboxed worker process (:mod:`saidwhat.web.upload`), so both ways in store the same way.
+  its sandboxed worker process (:mod:`saidwhat.web.upload`), ``ingest --workers``/``--ray`` one that
+  runs it in worker processes or Ray actors: every analyser answers in input order and the store is
+  written here, in the calling thread, so every way in stores the same way.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from saidwhat.quantities.lexicon import (
     parse_words,
     to_number,
 )
+from saidwhat.spans import SpanSet
 
 _NUM = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # the whitespace-delimited chunk a digit token sits in must be one of these shapes
@@ -88,7 +89,7 @@ class _Reader:
         self.lex: Lexicon = load_lexicon()
         self.words = self.lex.number_words
         self.scale_words = frozenset({*self.lex.hundred, *self.lex.scales, *self.lex.dozen})
-        self.timexes = sorted((t.start, t.end) for t in timexes)
+        self.timexes = SpanSet((t.start, t.end) for t in timexes)
 
     # ------------------------------------------------------------------ numbers
     def is_start(self, tok: Token) -> bool:
@@ -204,7 +205,7 @@ class _Reader:
 
     # ------------------------------------------------------------------ guards
     def in_timex(self, a: int, b: int) -> bool:
-        return any(s < b and a < e for s, e in self.timexes)
+        return self.timexes.overlaps(a, b)
 
     def _prev_word(self, i: int, skip: tuple[str, ...] = ()) -> Token | None:
         k = i - 1

@@ -13,6 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from saidwhat.model import Timex
+from saidwhat.spans import SpanSet
 from saidwhat.timex.calendar import duration, in_range, pad_to, shift_value, to_granularity
 from saidwhat.timex.grammar import Ctx, Rule, rules
 
@@ -252,12 +253,12 @@ def extract_timexes(doc: Doc, anchor: date | None, *, text: str | None = None) -
         return []
     cands = _candidates(Ctx(text=text, doc=doc, anchor=anchor))
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     chosen: list[tuple[Timex, tuple[int, str, str] | None]] = []
     for start, end, _, tx, ref in cands:
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         chosen.append((tx, ref))
     chosen.sort(key=lambda c: c[0].start)
     out = [c[0] for c in chosen]

@@ -312,7 +312,8 @@ def entity_page(
         "pager": pager,
         "chart": build_chart(
             ((d.date, d.act, d.count) for d in days),
-            lambda a, first, last: f"/entity/{gid}?{urlencode({'act': a, 'since': first, 'until': last})}",
+            # a bar opens its statements in the statements browser (speaker id, act, the bar's days)
+            lambda a, first, last: statements_url(gid, a, first, last),
         ),
         "acts": sorted({d.act for d in days}),
         "total": total,
@@ -322,6 +323,11 @@ def entity_page(
     return Page(
         "entity.html", context, data, rows=[statement_row(r) for r in rows], columns=STATEMENT_COLUMNS
     )
+
+
+def statements_url(gid: int, act: str, first: str, last: str) -> str:
+    """The statements browser's view of one timeline bar: the speaker's statements of an act in a period."""
+    return f"/statements?{urlencode({'speaker': gid, 'act': act, 'since': first, 'until': last})}"
 
 
 def entities_page(store: StoreProtocol, q: str | None, page: int, per_page: int) -> Page:

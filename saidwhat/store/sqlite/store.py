@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -23,6 +24,42 @@ from saidwhat.store.sqlite.search import fts_errors, query_budget, search_page
 from saidwhat.store.types import SearchHit
 
 BUSY_TIMEOUT_MS = 10_000
+# after SQLite's own busy timeout, a write transaction that cannot start is retried with a bounded
+# backoff (another process may hold the write lock for a corpus stage's long transaction); past
+# BUSY_RETRY_SECONDS in all, the write fails with E_DB_BUSY and nothing is written
+BUSY_RETRY_SECONDS = 60.0
+BUSY_BACKOFF = (0.05, 2.0)  # first and largest pause between two tries, seconds
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    low = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in low or "busy" in low)
+
+
+def begin_immediate(conn: sqlite3.Connection, where: str) -> None:
+    """``BEGIN IMMEDIATE`` (take the write lock now), waiting for another writer: SQLite's busy
+    timeout, then tries with a growing pause for up to :data:`BUSY_RETRY_SECONDS` (``E_DB_BUSY``)."""
+    started = time.monotonic()
+    pause, largest = BUSY_BACKOFF
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            waited = time.monotonic() - started
+            if not _is_busy(exc):
+                raise
+            if waited >= BUSY_RETRY_SECONDS:
+                raise SaidwhatError(
+                    "E_DB_BUSY",
+                    f"another process has been writing to the database for over {waited:.0f} s "
+                    "(nothing was written); try again when it is done",
+                    where,
+                ) from exc
+            time.sleep(min(pause, max(BUSY_RETRY_SECONDS - waited, 0.0)))
+            pause = min(pause * 2, largest)
+
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -33,7 +70,7 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
     both migrate it; a failing migration leaves the database as it was. Returns the version afterwards.
     ``conn`` must be in autocommit mode (``isolation_level=None``).
     """
-    conn.execute("BEGIN IMMEDIATE")
+    begin_immediate(conn, "migrations")
     try:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -208,7 +245,7 @@ class SQLiteStore(SQLStore):
             raise SaidwhatError("E_READ_ONLY", "the store is open read-only", str(self.path))
         with self._write_lock:
             conn = self._conn()
-            conn.execute("BEGIN IMMEDIATE")
+            begin_immediate(conn, str(self.path))
             try:
                 yield conn
                 conn.execute("COMMIT")

@@ -151,7 +151,15 @@
     });
   }
 
+  // the statements browser's facets: beside the results on a wide screen, folded under a
+  // "Narrow by" summary above them on a phone (without this script they are simply listed)
+  function foldFacets() {
+    if (!narrow()) return;
+    document.querySelectorAll("details.facet-panel[open]").forEach(function (el) { el.open = false; });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    foldFacets();
     focusableScrollers();
     setUpMenu();
     setUpReader();

@@ -1,0 +1,314 @@
+"""Scale-out benchmark (issue 20): articles/s of ``ingest --workers 1``, ``--workers 2`` and Ray local
+on the same articles, ratios from one run; peak memory per worker; per-article cost by stage.
+
+    .venv/bin/python bench/scale.py [--articles 120] [--input articles.jsonl] [--no-ray]
+                                    [--db postgresql://...]
+
+Input: the first ``--articles`` lines of ``../shared/timeline17/articles.jsonl`` (or ``--input``).
+Each configuration runs in a fresh child process (model loading included, as for a user), into a
+fresh SQLite store in ``bench/out/``; the parent measures its wall time and, through ``wait4``, the
+CPU time of the child and of the worker processes it reaped (Ray's workers are children of Ray's
+own daemons: each actor reports its own CPU time with its answers, which is added). On a machine
+shared with other jobs the wall-clock ratios understate the speed-up: the CPU seconds per article,
+the speed-up they give were each worker given a whole core (``CPU ×``) and the machine's load
+(``uptime``, before and after) are printed and stored with them.
+
+``--db postgresql://...``: also ingest with ``--workers 2`` into that store (it should be empty) and
+compare with SQLite; skipped with a note while saidwhat has no PostgreSQL backend.
+
+Targets: ``--workers 2`` ≥ 1.7× and Ray local (2 CPUs) ≥ 1.6× the articles/s of ``--workers 1``.
+Prints a table and writes ``bench/out/scale.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "bench" / "out"
+SHARED = Path(os.environ.get("SAIDWHAT_SHARED", ROOT.parent / "shared"))
+DEFAULT_INPUT = SHARED / "timeline17" / "articles.jsonl"
+
+
+# -- the child: one configuration -------------------------------------------------------------------
+
+
+def child(config: str, db: str, inp: str) -> dict[str, Any]:
+    """Ingest ``inp`` into ``db`` with ``config`` (workers1, workers2, ray); what it used."""
+    from saidwhat.ingest.service import Analyser, read_paths, store_sources
+    from saidwhat.settings import Settings
+    from saidwhat.store import open_store
+
+    settings = Settings(db=db)
+    errors: list[str] = []
+    analyser: Analyser | None = None
+    if config == "workers2":
+        from saidwhat.ingest.parallel import ProcessAnalyser
+
+        analyser = ProcessAnalyser(2)
+    elif config == "ray":
+        from saidwhat.ingest.raypool import RayAnalyser
+
+        analyser = RayAnalyser(num_cpus=2)
+    started = time.perf_counter()
+    with open_store(db) as store:
+        docs = read_paths([inp], settings, on_error=lambda e: errors.append(e.one_line()))
+        report = store_sources(
+            store, docs, settings, analyser=analyser, on_error=lambda e: errors.append(e.one_line())
+        )
+    wall = time.perf_counter() - started
+    stats = getattr(analyser, "stats", None)
+    peaks: list[int]
+    if stats is None or getattr(stats, "in_process", False):
+        peaks = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024]
+    else:
+        raw = stats.peak_rss
+        peaks = list(raw.values()) if isinstance(raw, dict) else list(raw)
+    return {
+        "config": config,
+        "inner_wall_s": wall,
+        "new": report.count("new"),
+        "unchanged": report.count("unchanged"),
+        "errors": errors,
+        "workers": getattr(stats, "workers", getattr(stats, "actors", 1)) if stats else 1,
+        "peak_rss_mb": [round(p / 2**20) for p in peaks],
+        "retries": getattr(stats, "retries", 0) if stats else 0,
+        "actor_cpu_s": getattr(stats, "cpu_s", 0.0) if stats else 0.0,
+    }
+
+
+# -- the parent ------------------------------------------------------------------------------------
+
+
+def uptime() -> str:
+    try:
+        return Path("/proc/loadavg").read_text(encoding="ascii").split(" 1")[0].strip()
+    except OSError:
+        return "unknown"
+
+
+def run_config(config: str, db: Path | str, inp: Path) -> dict[str, Any]:
+    if isinstance(db, Path):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RAY_USAGE_STATS_ENABLED": "0"}
+    result_file = OUT / f"scale-{config}.result.json"
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            config,
+            "--child-db",
+            str(db),
+            "--input",
+            str(inp),
+            "--child-out",
+            str(result_file),
+        ],
+        env=env,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{config}: the child failed ({proc.returncode})")
+    row: dict[str, Any] = json.loads(result_file.read_text(encoding="utf-8"))
+    row["wall_s"] = wall
+    # the child and the workers it reaped (Ray's actors report their own)
+    row["cpu_s"] = usage.ru_utime + usage.ru_stime + row["actor_cpu_s"]
+    row["articles_per_s"] = row["new"] / wall
+    row["cpu_s_per_article"] = row["cpu_s"] / max(row["new"], 1)
+    return row
+
+
+def _timed(table: dict[str, list[float]], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        cpu = time.process_time()
+        try:
+            result = fn(*args, **kwargs)
+            # a generator (the chunked parse) does its work when consumed: consume it here
+            return list(result) if isinstance(result, Iterator) else result
+        finally:
+            table[name].append(time.process_time() - cpu)
+
+    return wrapper
+
+
+class _TimedStage:
+    """A corpus stage whose ``on_added`` is timed (the stages are slotted classes: no patching)."""
+
+    def __init__(self, stage: Any, table: dict[str, list[float]]) -> None:
+        self._stage = stage
+        self.on_added = _timed(table, f"corpus: {stage.name}", stage.on_added)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stage, name)
+
+
+def profile_stages(inp: Path, limit: int) -> dict[str, float]:
+    """CPU ms per article by stage, in this process, over the first ``limit`` articles (model loaded
+    before)."""
+    import saidwhat.bounded as bounded
+    import saidwhat.pipeline as pipeline
+    from saidwhat.corpus import CORPUS_STAGES
+    from saidwhat.ingest.service import read_paths, store_sources
+    from saidwhat.nlp import load_nlp
+    from saidwhat.settings import Settings
+    from saidwhat.stages import DOCUMENT_STAGES
+    from saidwhat.store import open_store
+
+    load_nlp()
+    table: dict[str, list[float]] = defaultdict(list)
+    for module, attr, name in (
+        (pipeline, "prepare", "segment + publication date"),
+        (bounded, "pipe_bounded", "spaCy parse"),
+        (bounded, "learned_for", "learned tagger"),
+    ):
+        setattr(module, attr, _timed(table, name, getattr(module, attr)))
+    DOCUMENT_STAGES.stages = [
+        dataclasses.replace(s, run=_timed(table, f"stage: {s.name}", s.run)) for s in DOCUMENT_STAGES.stages
+    ]
+    CORPUS_STAGES.stages = [_TimedStage(stage, table) for stage in CORPUS_STAGES.stages]
+    db = OUT / "scale-profile.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    sub = OUT / "scale-profile.jsonl"
+    with inp.open(encoding="utf-8") as fh:
+        sub.write_text("".join(line for _, line in zip(range(limit), fh, strict=False)), encoding="utf-8")
+    settings = Settings(db=str(db))
+    with open_store(db) as store:
+        store.add = _timed(table, "store (write path)", store.add)  # type: ignore[method-assign]
+        docs = list(read_paths([str(sub)], settings, on_error=print))
+        n = len(docs)
+        store_sources(store, docs, settings)
+    # the warm-up analysis of analyze_within is one call of each document stage more: drop it
+    return {name: 1000 * sum(v[1:] if len(v) > n else v) / n for name, v in table.items()}
+
+
+def store_bytes(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return db.stat().st_size
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=120)
+    ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
+    ap.add_argument("--no-ray", action="store_true")
+    ap.add_argument("--profile", type=int, default=40, help="articles for the per-stage profile (0: none)")
+    ap.add_argument("--db", help="also measure this store (postgresql://...) with --workers 2")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--child-db", help=argparse.SUPPRESS)
+    ap.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        result = child(args.child, args.child_db, str(args.input))
+        args.child_out.write_text(json.dumps(result), encoding="utf-8")
+        return
+    if not args.input.is_file():
+        raise SystemExit(f"no input: {args.input} (../shared missing?) — give --input")
+    OUT.mkdir(parents=True, exist_ok=True)
+    inp = OUT / "scale-input.jsonl"
+    with args.input.open(encoding="utf-8") as fh:
+        inp.write_text(
+            "".join(line for _, line in zip(range(args.articles), fh, strict=False)), encoding="utf-8"
+        )
+    load_before = uptime()
+    rows = [
+        run_config("workers1", OUT / "scale-workers1.db", inp),
+        run_config("workers2", OUT / "scale-workers2.db", inp),
+    ]
+    notes: list[str] = []
+    if args.no_ray:
+        notes.append("Ray: skipped (--no-ray)")
+    else:
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            notes.append("Ray: skipped (ray is not installed: the 'ray' extra)")
+        else:
+            rows.append(run_config("ray", OUT / "scale-ray.db", inp))
+    if args.db:
+        from saidwhat.errors import SaidwhatError
+        from saidwhat.store import open_store
+
+        try:
+            open_store(args.db).close()
+        except SaidwhatError as e:
+            notes.append(f"PostgreSQL row skipped: {e.one_line()} (no PostgreSQL backend in this tree yet?)")
+        else:
+            pg = run_config("workers2", args.db, inp)
+            pg["config"] = "workers2 + PostgreSQL"
+            if pg["unchanged"]:
+                notes.append(
+                    f"PostgreSQL: {pg['unchanged']} articles were already stored: give an empty store"
+                )
+            rows.append(pg)
+    load_after = uptime()
+    base = rows[0]
+    for r in rows:
+        r["ratio_wall"] = r["articles_per_s"] / base["articles_per_s"]
+        # the speed-up were each worker given a whole core: workers × CPU s per article of workers1 / of this
+        r["cpu_ratio"] = r["workers"] * base["cpu_s_per_article"] / r["cpu_s_per_article"]
+    w1_bytes = store_bytes(OUT / "scale-workers1.db")
+    print(
+        f"{len(rows)} configurations on {base['new']} articles; "
+        f"load average before {load_before}, after {load_after}"
+    )
+    print(
+        f"{'config':<24}{'workers':>8}{'wall s':>9}{'art/s':>8}{'× w1':>7}{'CPU s':>9}{'CPU s/art':>10}"
+        f"{'CPU ×':>7}  peak RSS MB per worker"
+    )
+    for r in rows:
+        cpu = f"{r['cpu_s']:9.1f}{r['cpu_s_per_article']:10.3f}{r['cpu_ratio']:7.2f}"
+        print(
+            f"{r['config']:<24}{r['workers']:>8}{r['wall_s']:9.1f}{r['articles_per_s']:8.2f}"
+            f"{r['ratio_wall']:7.2f}{cpu}  {r['peak_rss_mb']}"
+        )
+        for line in r["errors"]:
+            print(f"    {line}")
+    for n in notes:
+        print("note:", n)
+    (OUT / "scale.json").write_text(json.dumps({"rows": rows, "notes": notes}, indent=2), encoding="utf-8")
+    sys.stdout.flush()
+    stages = profile_stages(inp, args.profile) if args.profile else {}
+    if stages:
+        print(f"\nper-article CPU cost by stage (ms, in process, {args.profile} articles):")
+        for name, ms in sorted(stages.items(), key=lambda kv: -kv[1]):
+            print(f"  {name:<34}{ms:9.1f}")
+        print(f"  {'total':<34}{sum(stages.values()):9.1f}")
+    print(
+        f"\nSQLite store: {w1_bytes / base['new'] / 1024:.1f} KiB per article "
+        f"({w1_bytes / 2**20:.1f} MiB for {base['new']})"
+    )
+    out = {
+        "articles": base["new"],
+        "cores": os.cpu_count(),
+        "load_before": load_before,
+        "load_after": load_after,
+        "rows": rows,
+        "notes": notes,
+        "stage_cpu_ms_per_article": stages,
+        "sqlite_bytes_per_article": w1_bytes / base["new"],
+    }
+    (OUT / "scale.json").write_text(json.dumps(out, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,372 @@
+"""Analysis on Ray for ``saidwhat ingest --ray`` / ``--ray-address ADDRESS`` (the ``ray`` extra).
+
+:class:`RayAnalyser` is an :data:`~saidwhat.ingest.service.Analyser` over an actor pool: one actor
+per CPU of the cluster (fewer for a small batch), each loading the language model once
+(:func:`saidwhat.ingest.parallel.warm_up`) and analysing one article per call
+(:func:`saidwhat.ingest.parallel.run_job`, the same call as the worker processes of ``--workers``).
+Ray is a local instance started for the run (``num_cpus`` = the cores here; no dashboard, no usage
+report; shut down at the end) or the existing cluster at ``address`` (saidwhat must be installed on
+its nodes). ``ray`` is imported only when a batch has something to analyse.
+
+The calling thread gives each actor one article at a time (:data:`QUEUED_PER_ACTOR`) and keeps at
+most ``4 ×`` actors articles in flight (answered ones wait there for the slower ones before them),
+and hands the results to the writer — :func:`~saidwhat.ingest.service.store_sources`, the one
+write path — **in input order**, as they come back (streaming: the first article is stored while
+the others are analysed).
+
+Faults: an article whose actor died (killed, crashed, out of memory, node lost) or whose call
+failed unexpectedly is **retried once** on a fresh actor; failing again, it is reported —
+``E_MEMORY`` (Ray's memory monitor killed it), ``E_WORKER`` (otherwise) — and the batch goes on. An
+article's own error (``E_TIMEOUT`` from the pipeline's deadline, or the actor killed after
+``analysis_timeout`` plus a grace) is reported at once, without a retry. Ray missing, or a cluster
+that cannot be started or reached, is ``E_RAY``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import logging
+import math
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from saidwhat.errors import SaidwhatError
+from saidwhat.ingest.base import SourceDoc
+from saidwhat.ingest.parallel import KILL_GRACE, MIN_PER_WORKER, TASK, ArticleJob, ErrorFn, default_workers
+from saidwhat.model import Analysis
+from saidwhat.settings import Settings
+
+RETRIES = 1
+START_GRACE = 120.0  # seconds a new actor may take to load the model before its first budget starts
+# one article at a time per actor: when an actor dies, the article it ran is known without doubt (with a
+# second one queued, an innocent article was at times blamed); the idle gap is one round trip (~ms)
+QUEUED_PER_ACTOR = 1
+
+
+def _import_ray() -> Any:
+    try:
+        import ray
+    except ImportError as exc:
+        raise SaidwhatError(
+            "E_RAY", f"Ray is not installed ({exc}): pip install 'saidwhat[ray]'", "--ray"
+        ) from None
+    return ray
+
+
+class Analyst:
+    """The actor: the model loaded once, one article per :meth:`analyse` call.
+
+    Answers are plain tuples (``("ok", Analysis, peak RSS in bytes, CPU seconds so far)``,
+    ``("crash", text)``,
+    ``("error", code, message, source, line)``) so that nothing depends on how Ray pickles exceptions."""
+
+    def __init__(self, task: str = TASK) -> None:
+        from saidwhat.ingest.parallel import warm_up
+
+        module, _, name = task.partition(":")
+        self.task = getattr(importlib.import_module(module), name)
+        warm_up()
+
+    def analyse(self, job: ArticleJob) -> tuple[Any, ...]:
+        try:
+            return ("ok", self.task(job), self.peak_rss(), time.process_time())
+        except SaidwhatError as e:
+            return ("error", e.code, e.message, e.source, e.line)
+        except MemoryError:
+            return ("error", "E_MEMORY", "the article needs more memory to analyse than there is", None, None)
+        except Exception as e:  # a bug in the analysis: retried once, then E_WORKER
+            return ("crash", f"{type(e).__name__}: {e}")
+
+    def peak_rss(self) -> int:
+        from saidwhat.ingest.parallel import _peak_rss
+
+        return _peak_rss(os.getpid()) or 0
+
+
+@dataclass(slots=True)
+class RayStats:
+    """What the last run used: actors, retries, actors replaced, peak resident memory per actor."""
+
+    actors: int = 0
+    retries: int = 0
+    restarts: int = 0
+    retried: list[str] = field(default_factory=list)  # the sources retried, in the order of their retries
+    peak_rss: list[int] = field(default_factory=list)
+    cpu_s: float = 0.0  # CPU time of the actors (as they last reported it), replaced ones included
+
+
+@dataclass(slots=True)
+class _Slot:
+    """One article in flight."""
+
+    src: SourceDoc
+    job: ArticleJob
+    attempt: int = 0
+    ref: Any = None
+    actor: int = -1
+    done: bool = False
+    outcome: Analysis | SaidwhatError | None = None
+
+
+class _Pool:
+    """The actors, the articles queued on each, and their time budgets (driver side)."""
+
+    def __init__(self, ray: Any, size: int, limit: float, task: str) -> None:
+        self.ray = ray
+        self.remote = ray.remote(num_cpus=1, max_restarts=0)(Analyst)
+        self.task = task
+        self.limit = limit
+        self.actors: list[Any] = []
+        self.queues: list[deque[_Slot]] = []
+        self.since: list[float] = []  # when the head of each queue started (or may start) running
+        self.restarts = 0
+        self.peaks = [0] * size  # the largest peak RSS each actor (or its replacement) reported
+        self.cpu = [0.0] * size  # CPU seconds each actor last reported
+        self.cpu_done = 0.0  # ... and those of the actors replaced
+        for _ in range(size):
+            self.actors.append(self.remote.remote(task))
+            self.queues.append(deque())
+            self.since.append(time.monotonic() + START_GRACE)
+
+    def free(self) -> bool:
+        return any(len(q) < QUEUED_PER_ACTOR for q in self.queues)
+
+    def submit(self, slot: _Slot) -> None:
+        i = min(range(len(self.actors)), key=lambda k: len(self.queues[k]))
+        slot.actor, slot.done, slot.outcome = i, False, None
+        slot.ref = self.actors[i].analyse.remote(slot.job)
+        if not self.queues[i]:
+            self.since[i] = max(self.since[i], time.monotonic())
+        self.queues[i].append(slot)
+
+    def refs(self) -> list[Any]:
+        return [s.ref for q in self.queues for s in q]
+
+    def finished(self, slot: _Slot) -> None:
+        q = self.queues[slot.actor]
+        if slot in q:
+            q.remove(slot)
+        self.since[slot.actor] = max(self.since[slot.actor], time.monotonic())
+
+    def replace(self, i: int) -> list[_Slot]:
+        """Kill actor ``i`` and start a fresh one; the articles queued on it (to resubmit)."""
+        self.ray.kill(self.actors[i], no_restart=True)
+        self.cpu_done += self.cpu[i]
+        self.cpu[i] = 0.0
+        self.actors[i] = self.remote.remote(self.task)
+        self.restarts += 1
+        orphans = list(self.queues[i])
+        self.queues[i].clear()
+        self.since[i] = time.monotonic() + START_GRACE
+        return orphans
+
+    def overdue(self) -> int | None:
+        now = time.monotonic()
+        for i, q in enumerate(self.queues):
+            if q and now - self.since[i] > self.limit:
+                return i
+        return None
+
+    def wait_budget(self) -> float:
+        ends = [self.since[i] + self.limit for i, q in enumerate(self.queues) if q]
+        left = min(ends, default=math.inf) - time.monotonic()
+        return min(max(left, 0.0), 1.0)
+
+    def close(self) -> None:
+        for a in self.actors:
+            self.ray.kill(a, no_restart=True)
+
+
+class RayAnalyser:
+    """An :data:`~saidwhat.ingest.service.Analyser` on a Ray actor pool (see the module docstring).
+
+    ``address``: an existing cluster (None: a local Ray with ``num_cpus`` CPUs, default the cores
+    here). When Ray is already initialised in this process (a test, a notebook) it is used as is and
+    left running."""
+
+    def __init__(
+        self,
+        address: str | None = None,
+        *,
+        num_cpus: int | None = None,
+        retries: int = RETRIES,
+        task: str = TASK,
+    ) -> None:
+        self.address = address
+        self.task = task  # "module:function" of one ArticleJob (a test may wrap run_job)
+        self.num_cpus = num_cpus or default_workers()
+        self.retries = retries
+        self.stats = RayStats()
+
+    def __call__(
+        self, sources: Iterable[SourceDoc], settings: Settings, on_error: ErrorFn | None = None
+    ) -> Iterator[tuple[SourceDoc, Analysis]]:
+        todo = iter(sources)
+        first = next(todo, None)
+        if first is None:  # nothing to analyse (a re-ingest of unchanged inputs): Ray is not started
+            return
+        ray = _import_ray()
+        started = self._connect(ray)
+        try:
+            cpus = int(ray.cluster_resources().get("CPU", 1))
+            head = [first, *itertools.islice(todo, cpus * MIN_PER_WORKER - 1)]
+            size = max(1, min(cpus, math.ceil(len(head) / MIN_PER_WORKER)))
+            timeout = settings.analysis_timeout
+            limit = timeout + max(KILL_GRACE, timeout / 10) if timeout else math.inf
+            pool = _Pool(ray, size, limit, self.task)
+            self.stats = RayStats(actors=size)
+            try:
+                yield from self._run(pool, itertools.chain(head, todo), settings, on_error)
+            finally:
+                self.stats.peak_rss = [p for p in pool.peaks if p]
+                self.stats.cpu_s = pool.cpu_done + sum(pool.cpu)
+                self.stats.restarts = pool.restarts
+                pool.close()
+        finally:
+            if started:
+                ray.shutdown()
+
+    def _connect(self, ray: Any) -> bool:
+        """Start or join Ray; True when this call started it (and must shut it down)."""
+        if ray.is_initialized():
+            return False
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no usage report over the network
+        common: dict[str, Any] = {
+            "include_dashboard": False,
+            "log_to_driver": False,
+            "logging_level": logging.WARNING,
+        }
+        try:
+            if self.address is not None:
+                ray.init(address=self.address, **common)
+            else:
+                # on the loopback interface only: nothing of this Ray is reachable from the network
+                ray.init(address="local", num_cpus=self.num_cpus, _node_ip_address="127.0.0.1", **common)
+        except Exception as exc:
+            where = self.address or "a local Ray"
+            raise SaidwhatError("E_RAY", f"cannot start or reach {where}: {exc}", "--ray") from None
+        return True
+
+    def _run(
+        self, pool: _Pool, sources: Iterator[SourceDoc], settings: Settings, on_error: ErrorFn | None
+    ) -> Iterator[tuple[SourceDoc, Analysis]]:
+        window: deque[_Slot] = deque()
+        by_ref: dict[Any, _Slot] = {}
+        more = True
+        while True:
+            while more and len(window) < 4 * len(pool.actors) and pool.free():
+                src = next(sources, None)
+                if src is None:
+                    more = False
+                    break
+                slot = _Slot(src, ArticleJob(src, settings))
+                pool.submit(slot)
+                by_ref[slot.ref] = slot
+                window.append(slot)
+            if not window:
+                return
+            if window[0].done:
+                yield from _deliver(window.popleft(), on_error)
+                continue
+            ready, _ = pool.ray.wait(pool.refs(), num_returns=1, timeout=pool.wait_budget())
+            for ref in ready:
+                slot = by_ref.pop(ref)
+                if slot.ref is not ref:  # resubmitted meanwhile (its actor was replaced)
+                    continue
+                for again in self._settle(pool, slot):
+                    pool.submit(again)
+                    by_ref[again.ref] = again
+            late = pool.overdue()
+            if late is not None:
+                for again in self._time_out(pool, late, settings):
+                    pool.submit(again)
+                    by_ref[again.ref] = again
+
+    def _settle(self, pool: _Pool, slot: _Slot) -> list[_Slot]:
+        """Take the answer of ``slot``; the articles to (re)submit."""
+        ray = pool.ray
+        try:
+            answer = ray.get(slot.ref)
+        except ray.exceptions.RayError as exc:
+            return self._actor_died(pool, slot, exc)
+        pool.finished(slot)
+        return self._take(pool, slot, answer)
+
+    def _actor_died(self, pool: _Pool, slot: _Slot, exc: Exception) -> list[_Slot]:
+        """``slot``'s actor died (killed, crashed, out of memory, node lost) while running the first
+        article of its queue without an answer: that one is retried (once); the answers already there
+        are taken; the other articles go to a fresh actor as they are."""
+        ray = pool.ray
+        again: list[_Slot] = []
+        culprit = slot
+        for queued in list(pool.queues[slot.actor]):
+            try:
+                answer = ray.get(queued.ref, timeout=5)
+            except ray.exceptions.RayError:
+                culprit = queued
+                break
+            pool.finished(queued)
+            again += self._take(pool, queued, answer)
+        orphans = [s for s in pool.replace(slot.actor) if s is not culprit]
+        code = "E_MEMORY" if isinstance(exc, ray.exceptions.OutOfMemoryError) else "E_WORKER"
+        why = f"the Ray worker analysing it died: {_first_line(exc)}"
+        return [*again, *orphans, *self._retry(culprit, code, why)]
+
+    def _take(self, pool: _Pool, slot: _Slot, answer: tuple[Any, ...]) -> list[_Slot]:
+        """Record the actor's answer for ``slot``; the articles to (re)submit."""
+        kind = answer[0]
+        if kind == "ok":
+            slot.done, slot.outcome = True, answer[1]
+            pool.peaks[slot.actor] = max(pool.peaks[slot.actor], int(answer[2]))
+            pool.cpu[slot.actor] = max(pool.cpu[slot.actor], float(answer[3]))
+            return []
+        if kind == "error":
+            _, code, message, source, line = answer
+            slot.done, slot.outcome = True, SaidwhatError(code, message, source or slot.src.source, line)
+            # after a MemoryError the actor's heap may be in pieces: start a fresh one
+            return pool.replace(slot.actor) if code == "E_MEMORY" else []
+        return self._retry(slot, "E_WORKER", f"the analysis failed in the Ray worker: {answer[1]}")
+
+    def _retry(self, slot: _Slot, code: str, message: str) -> list[_Slot]:
+        if slot.attempt < self.retries:
+            slot.attempt += 1
+            self.stats.retries += 1
+            self.stats.retried.append(slot.src.source)
+            return [slot]
+        slot.done = True
+        slot.outcome = SaidwhatError(code, f"{message} (tried {slot.attempt + 1} times)", slot.src.source)
+        return []
+
+    def _time_out(self, pool: _Pool, i: int, settings: Settings) -> list[_Slot]:
+        """Actor ``i`` ran over the article's budget: kill it; the article is E_TIMEOUT, the others queued on
+        it are resubmitted."""
+        late, *others = pool.queues[i]
+        pool.replace(i)
+        late.done = True
+        late.outcome = SaidwhatError(
+            "E_TIMEOUT",
+            f"the analysis took longer than the time budget of {settings.analysis_timeout:g} s "
+            "and its Ray worker was stopped",
+            late.src.source,
+        )
+        return others
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _deliver(slot: _Slot, on_error: ErrorFn | None) -> Iterator[tuple[SourceDoc, Analysis]]:
+    if isinstance(slot.outcome, Analysis):
+        yield slot.src, slot.outcome
+        return
+    err = slot.outcome or SaidwhatError("E_INTERNAL", "no answer for the article", slot.src.source)
+    if on_error is None:
+        raise err
+    on_error(err)
