@@ -31,6 +31,7 @@ _HEADLINE = (
     'MaxFragments=1, FragmentDelimiter=" … "'
 )
 # per kind of hit: its row table (aliased as the filters expect), the column shown in snippets, its date
+WINDOW = 1500  # characters of an article around its first match that its snippet is cut from
 _TABLES = {
     "statement": ("statements s", "s", "content_text", "s.date"),
     "article": ("documents d", "d", "text", "d.published"),
@@ -83,17 +84,42 @@ def _candidates(
     return [Candidate(float(r), kind, int(pk), ranked, str(dt)) for pk, r, dt in rows]
 
 
-def _snippet(conn: Connection, kind: str, query: str, pk: int, words: int) -> str:
+def _source(column: str, needle: str | None) -> tuple[str, list[object]]:
+    """The text ``ts_headline`` parses (it parses all it is given): for an article, the
+    :data:`WINDOW` characters around the first place its text contains ``needle`` (the first word
+    of the query, lower case), else the whole text."""
+    if needle is None:
+        return column, []
+    at = f"strpos(lower({column}), ?)"
+    return (
+        f"CASE WHEN {at} > 0 THEN substr({column}, greatest(1, {at} - {WINDOW // 2}), {WINDOW}) "
+        f"ELSE {column} END",
+        [needle, needle],
+    )
+
+
+def _snippets(
+    conn: Connection, kind: str, query: str, pks: Sequence[int], words: int, needle: str | None = None
+) -> dict[int, tuple[str, tuple[object, ...]]]:
+    """For the hits ``pks`` of one kind, in one query: each one's marked snippet and, for articles,
+    its ``(id, title, source, published)``."""
+    if not pks:
+        return {}
     table, alias, column, _ = _TABLES[kind]
     options = _HEADLINE.format(words=words, least=words // 2)
-    row = conn.execute(
-        f"SELECT ts_headline('{CONFIG}', translate({alias}.{column}, '<>', '{PG_ANGLES}'), ?::tsquery, ?), "
-        f"{alias}.{column} FROM {table} WHERE {alias}.pk = ?",
-        (query, options, pk),
-    ).fetchone()
-    if row is None or row[0] is None:
-        return ""
-    return _whole_edges(str(row[0]).translate(_ANGLES_BACK), str(row[1]))
+    extra = ", d.id, d.title, d.source, d.published" if kind == "article" else ""
+    marks = ",".join("?" * len(pks))
+    source, source_params = _source(f"{alias}.{column}", needle)
+    rows = conn.execute(
+        f"SELECT {alias}.pk, ts_headline('{CONFIG}', translate({source}, '<>', '{PG_ANGLES}'), "
+        f"?::tsquery, ?), {alias}.{column}{extra} FROM {table} WHERE {alias}.pk IN ({marks})",
+        (*source_params, query, options, *pks),
+    ).fetchall()
+    out: dict[int, tuple[str, tuple[object, ...]]] = {}
+    for pk, marked, text, *rest in rows:
+        snip = "" if marked is None else _whole_edges(str(marked).translate(_ANGLES_BACK), str(text))
+        out[int(pk)] = (snip, tuple(rest))
+    return out
 
 
 def _whole_edges(marked: str, text: str) -> str:
@@ -111,11 +137,13 @@ def _whole_edges(marked: str, text: str) -> str:
     return marked
 
 
-def _hits(conn: Connection, query: str, page: Sequence[Candidate]) -> dict[tuple[str, int], SearchHit]:
+def _hits(
+    conn: Connection, query: str, page: Sequence[Candidate], needle: str | None = None
+) -> dict[tuple[str, int], SearchHit]:
     out: dict[tuple[str, int], SearchHit] = {}
     statements = [c for c in page if c.kind == "statement"]
+    snips = _snippets(conn, "statement", query, [c.pk for c in statements], 40)
     for cand, rec in zip(statements, load_records(conn, [c.pk for c in statements]), strict=True):
-        snip = parse_marked(_snippet(conn, "statement", query, cand.pk, 40))
         out["statement", cand.pk] = SearchHit(
             "statement",
             rec.doc_id,
@@ -123,18 +151,26 @@ def _hits(conn: Connection, query: str, page: Sequence[Candidate]) -> dict[tuple
             rec.doc_source,
             rec.published,
             rec.date,
-            snip,
+            parse_marked(snips.get(cand.pk, ("", ()))[0]),
             cand.rank,
             rec,
             cand.ranked,
         )
-    for cand in (c for c in page if c.kind == "article"):
-        doc_id, title, source, published = conn.execute(
-            "SELECT id, title, source, published FROM documents WHERE pk = ?", (cand.pk,)
-        ).fetchone()
-        snip = parse_marked(_snippet(conn, "article", query, cand.pk, 32))
+    articles = [c for c in page if c.kind == "article"]
+    found = _snippets(conn, "article", query, [c.pk for c in articles], 32, needle)
+    for cand in articles:
+        snip, (doc_id, title, source, published) = found[cand.pk]
         out["article", cand.pk] = SearchHit(
-            "article", doc_id, title, source, published, published, snip, cand.rank, None, cand.ranked
+            "article",
+            str(doc_id),
+            None if title is None else str(title),
+            str(source),
+            None if published is None else str(published),
+            None if published is None else str(published),
+            parse_marked(snip),
+            cand.rank,
+            None,
+            cand.ranked,
         )
     return out
 
@@ -167,7 +203,8 @@ def search_page(
             [query, *s_where[1]],
         ),
     )
-    hits = _hits(conn, query, page)
+    parts = parse_query(user).parts
+    hits = _hits(conn, query, page, parts[0][0][0].lower() if parts and parts[0][0] else None)
     return [hits[c.kind, c.pk] for c in page]
 
 

@@ -285,18 +285,16 @@ class PostgresStore(SQLStore):
 
     @contextmanager
     def _budget(self, conn: Connection, seconds: float) -> Iterator[object]:
-        """``statement_timeout`` inside a savepoint: a stopped statement rolls back to it, so the read
-        transaction goes on (with its own timeout, if any, restored)."""
-        conn.execute("SAVEPOINT budget")
-        before = conn.execute("SELECT current_setting('statement_timeout')").fetchone()[0]
-        conn.execute(f"SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}")
+        """``statement_timeout`` inside a savepoint, rolled back to afterwards (the block only reads):
+        a stopped statement does not end the read transaction, and its own timeout, if any, is back.
+        Two round trips (statements without parameters go out together)."""
+        conn.execute(f"SAVEPOINT budget; SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}")
         try:
             yield None
         except pg.QueryCanceled:
-            conn.execute("ROLLBACK TO SAVEPOINT budget")
+            conn.execute("ROLLBACK TO SAVEPOINT budget; RELEASE SAVEPOINT budget")
             raise search_stopped("timeout", seconds) from None
-        conn.execute("SELECT set_config('statement_timeout', ?, true)", (str(before),))
-        conn.execute("RELEASE SAVEPOINT budget")
+        conn.execute("ROLLBACK TO SAVEPOINT budget; RELEASE SAVEPOINT budget")
 
     def _map_error(self, exc: BaseException) -> SaidwhatError | None:
         return db_error(exc, self._where)

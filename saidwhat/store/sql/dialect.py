@@ -24,6 +24,7 @@ class Dialect:
 
     name: Literal["sqlite", "postgresql"]
     tables_sql: str  # one column: the names of the tables of the store
+    has_table_sql: str  # one row when the table named by the parameter exists in the store
     fts5: bool  # the write path inserts rows into the FTS5 tables (PostgreSQL: generated tsvectors)
     text_numbers: bool  # quantity values are text (PostgreSQL has no untyped column)
     after_copy: tuple[str, ...] = ()  # run after rows were copied in with their keys (saidwhat copy)
@@ -33,7 +34,7 @@ class Dialect:
         return {str(r[0]) for r in conn.execute(self.tables_sql)}
 
     def has_table(self, conn: Connection, table: str) -> bool:
-        return table in self.tables(conn)
+        return conn.execute(self.has_table_sql, (table,)).fetchone() is not None
 
     def new_keys(self, conn: Connection, table: str, column: str, n: int) -> list[int]:
         """Keys for ``n`` new rows of ``table`` (inside the write transaction), increasing, in one query:
@@ -74,6 +75,7 @@ def py_number(value: Any) -> float | int | None:
 SQLITE = Dialect(
     "sqlite",
     "SELECT name FROM sqlite_master WHERE type = 'table'",
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
     fts5=True,
     text_numbers=False,
     after_copy=(  # external-content FTS5 indexes are rebuilt from their tables
@@ -86,6 +88,9 @@ POSTGRESQL = Dialect(
     "postgresql",
     "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
     "AND table_type = 'BASE TABLE'",
+    # the catalogue itself: information_schema's views check privileges row by row (milliseconds)
+    "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')",
     fts5=False,
     text_numbers=True,
     after_copy=tuple(  # identity columns continue after the copied keys
