@@ -51,7 +51,7 @@ from saidwhat.entities.crossdoc import (
 )
 from saidwhat.entities.resources import possessor
 from saidwhat.errors import SaidwhatError
-from saidwhat.store.protocol import Connection
+from saidwhat.store.protocol import Connection, Cursor
 
 ALIASES_ENV = "SAIDWHAT_ALIASES"
 
@@ -209,10 +209,14 @@ class Resolver:
         *,
         rebuild: bool = False,
         document: Iterable[tuple[str, str]] = (),
+        prefetch: bool = False,
     ) -> None:
         self.conn = conn
         self.rules = rules
         self.rebuild = rebuild
+        # send the by-name and by-alias look-ups with the key probes (a pipelined connection answers
+        # them in the same round trip; they are read only when needed)
+        self.prefetch = prefetch
         self.claimed: set[int] = set()
         self.begin_document(document)
 
@@ -243,10 +247,21 @@ class Resolver:
             return best[0]
         return None
 
-    def _by_norm(self, norm: str, etype: str) -> int | None:
-        rows = self.conn.execute(
+    def _norm_query(self, norm: str) -> Cursor:
+        return self.conn.execute(
             "SELECT gid, type FROM registry_entities WHERE norm = ? ORDER BY gid", (norm,)
-        ).fetchall()
+        )
+
+    def _alias_query(self, norm: str) -> Cursor:
+        return self.conn.execute(
+            "SELECT r.gid, r.type, r.norm FROM registry_aliases a JOIN registry_entities r ON r.gid = a.gid "
+            "WHERE a.norm = ?",
+            (norm,),
+        )
+
+    def _by_norm(self, norm: str, etype: str, sent: Cursor | None = None) -> int | None:
+        cur = sent if sent is not None else self._norm_query(norm)
+        rows = cur.fetchall()
         if self.rebuild:
             rows = [(g, t) for g, t in rows if g in self.claimed]
         exact = [g for g, t in rows if t == etype]
@@ -257,12 +272,9 @@ class Resolver:
                 return int(g)
         return None
 
-    def _by_alias(self, norm: str, etype: str) -> int | None:
-        rows = self.conn.execute(
-            "SELECT r.gid, r.type, r.norm FROM registry_aliases a JOIN registry_entities r ON r.gid = a.gid "
-            "WHERE a.norm = ?",
-            (norm,),
-        ).fetchall()
+    def _by_alias(self, norm: str, etype: str, sent: Cursor | None = None) -> int | None:
+        cur = sent if sent is not None else self._alias_query(norm)
+        rows = cur.fetchall()
         cands = {int(g) for g, t, n in rows if compatible(t, etype) and not self.rules.is_split(norm, n)}
         return cands.pop() if len(cands) == 1 else None
 
@@ -463,16 +475,19 @@ class Resolver:
                 self._index(gid, parsed)
                 self._add_aliases(gid, [name, *alias_list], "auto")
                 return gid
+        sent = (self._norm_query(norm), self._alias_query(norm)) if self.prefetch else (None, None)
         decision = decide(parsed, self._candidates(probe_keys(parsed)), self._blocked(norm))
         gid = decision.gid
         if gid is None:
-            gid = self._by_norm(norm, etype)
+            gid = self._by_norm(norm, etype, sent[0])
         if (
             gid is None
             and decision.rule == "new"
             and not (parsed.family == PERSON and len(parsed.words) == 1)
         ):
-            gid = self._by_alias(norm, etype)  # never for a name alone ("Tony" aliased in one article)
+            gid = self._by_alias(
+                norm, etype, sent[1]
+            )  # never for a name alone ("Tony" aliased in one article)
         if gid is None:
             gid = self._create(parsed.label, normalise(parsed.label), parsed.etype, prefer)
         else:

@@ -128,6 +128,7 @@ class PostgresStore(SQLStore):
     """
 
     dialect = POSTGRESQL
+    pipelines = True
 
     def __init__(self, url: str, *, read_only: bool = False, aliases: Path | None = None) -> None:
         super().__init__(read_only=read_only, aliases=aliases)

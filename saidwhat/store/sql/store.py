@@ -39,7 +39,7 @@ from saidwhat.store.registry import (
 )
 from saidwhat.store.sql.claims import read_claim_facts, read_claim_stories
 from saidwhat.store.sql.dialect import Dialect
-from saidwhat.store.sql.names import Role, match_names, name_clause, named_counts
+from saidwhat.store.sql.names import Role, match_names, name_clause, named_counts, named_counts_many
 from saidwhat.store.sql.read import load_analysis, load_records
 from saidwhat.store.sql.stories import (
     has_story_tables,
@@ -203,6 +203,7 @@ class SQLStore(ABC):
     """The store protocol over one SQL database (see the module docstring)."""
 
     dialect: Dialect
+    pipelines = False  # _pipelined() sends statements ahead of reading answers (see add)
     read_only: bool
     rules: AliasRules
 
@@ -346,7 +347,8 @@ class SQLStore(ABC):
         """
         with self._transaction() as conn, self._pipelined(conn):
             names = [(e.name, e.type) for e in analysis.entities]
-            return insert_analysis(conn, Resolver(conn, self.rules, document=names), analysis, self.dialect)
+            resolver = Resolver(conn, self.rules, document=names, prefetch=self.pipelines)
+            return insert_analysis(conn, resolver, analysis, self.dialect)
 
     @guard
     def reapply_aliases(self, aliases: Path | None = None) -> int:
@@ -615,16 +617,31 @@ class SQLStore(ABC):
             return entity_variants(conn, global_id)
 
     @staticmethod
-    def _registry_entity(conn: Connection, row: Sequence[Any]) -> RegistryEntity:
+    def _aliases(conn: Connection, gids: Sequence[int]) -> dict[int, list[str]]:
+        """The aliases of registry entities ``gids`` (file aliases first, then by alias), one query."""
+        out: dict[int, list[str]] = {gid: [] for gid in gids}
+        if gids:
+            for gid, alias in conn.execute(
+                f"SELECT gid, alias FROM registry_aliases WHERE gid IN ({','.join('?' * len(gids))}) "
+                "ORDER BY gid, origin DESC, alias",
+                list(gids),
+            ):
+                out[int(gid)].append(alias)
+        return out
+
+    @classmethod
+    def _registry_entity(
+        cls,
+        conn: Connection,
+        row: Sequence[Any],
+        aliases: list[str] | None = None,
+        named: dict[int, tuple[int, int]] | None = None,
+    ) -> RegistryEntity:
         gid, name, etype, mentions, statements, documents, relayed = row
         if statements or relayed:  # speakers and relays: their unlinked spans count too (names.py)
-            mentions, documents = named_counts(conn, gid)
-        aliases = [
-            r[0]
-            for r in conn.execute(
-                "SELECT alias FROM registry_aliases WHERE gid = ? ORDER BY origin DESC, alias", (gid,)
-            )
-        ]
+            mentions, documents = named[gid] if named is not None else named_counts(conn, gid)
+        if aliases is None:
+            aliases = cls._aliases(conn, [gid])[gid]
         return RegistryEntity(gid, name, etype, aliases, mentions, statements, documents, relayed)
 
     @guard
@@ -646,7 +663,9 @@ class SQLStore(ABC):
                 "ORDER BY n_mentions DESC, n_statements DESC, gid LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ).fetchall()
-            return [self._registry_entity(conn, r) for r in rows]
+            aliases = self._aliases(conn, [int(r[0]) for r in rows])
+            named = named_counts_many(conn, [int(r[0]) for r in rows if r[4] or r[6]])
+            return [self._registry_entity(conn, r, aliases[int(r[0])], named) for r in rows]
 
     def entity_statements(
         self,
