@@ -79,7 +79,9 @@ def _valid_date(value: str | None, option: str) -> str | None:
     return day
 
 
-def _settings(db: Path | None = None, max_bytes: int | None = None, timeout: float | None = None) -> Settings:
+def _settings(
+    db: str | Path | None = None, max_bytes: int | None = None, timeout: float | None = None
+) -> Settings:
     """The environment's settings with the command's options on top (a bad value: one line, exit 1)."""
     try:
         s = Settings()
@@ -154,7 +156,10 @@ def main_callback(
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")]
 DbOpt = Annotated[
-    Path | None, typer.Option("--db", help="SQLite store (default ./saidwhat.db or $SAIDWHAT_DB).")
+    str | None,
+    typer.Option(
+        "--db", help="Store: an SQLite file or a postgresql:// URL (default ./saidwhat.db or $SAIDWHAT_DB)."
+    ),
 ]
 PublishedOpt = Annotated[
     str | None,
@@ -402,7 +407,7 @@ def _analyser(workers: int | None, use_ray: bool, address: str | None) -> Analys
     return ProcessAnalyser(n) if n > 1 else None
 
 
-def _read(db: Path | None, query: Callable[[StoreProtocol], T]) -> T:
+def _read(db: str | None, query: Callable[[StoreProtocol], T]) -> T:
     """Run one read-only query against the store; a store error is one line and exit 1."""
     from saidwhat.store import open_store
 
@@ -608,6 +613,35 @@ def export(
     _read(db, write)
 
 
+@app.command(
+    cls=Command,
+    epilog="Example: saidwhat copy saidwhat.db postgresql://newsroom@db.example.org/saidwhat",
+)
+def copy(
+    src: Annotated[str, typer.Argument(help="The store to copy: an SQLite file or a postgresql:// URL.")],
+    dst: Annotated[str, typer.Argument(help="An empty (or new) store to copy it into.")],
+) -> None:
+    """Copy a store exactly into another, between SQLite and PostgreSQL (either way)."""
+    from saidwhat.store import open_store
+    from saidwhat.store.copy import copy_store
+
+    try:
+        settings = _settings()
+        with (
+            open_store(src, read_only=True, aliases=settings.aliases) as source,
+            open_store(dst, aliases=settings.aliases) as target,
+        ):
+            result = copy_store(source, target)
+            stats = target.stats()
+    except SaidwhatError as e:
+        fail(e)
+    err.print(
+        f"copied {stats.documents} documents ({stats.versions} versions, {stats.statements} statements, "
+        f"{stats.entities} entities) from {source.location} to {target.location}"
+    )
+    del result
+
+
 @app.command(cls=Command)
 def entities(
     query: Annotated[str | None, typer.Argument(help="Only entities whose name contains this.")] = None,
@@ -623,10 +657,10 @@ def entities(
 ) -> None:
     """List the entities of the store with the names merged into each, aliases and mention counts."""
     if aliases is not None:  # join / split by hand, then list
-        from saidwhat.store import Store
+        from saidwhat.store import open_store
 
         try:
-            with Store(_settings(db).db, aliases=aliases) as store:
+            with open_store(_settings(db).db, aliases=aliases) as store:
                 changed = store.reapply_aliases(aliases)
         except SaidwhatError as e:
             fail(e)
@@ -740,7 +774,7 @@ ReportJsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object (th
 CsvOpt = Annotated[bool, typer.Option("--csv", help="CSV, one row per item, instead of a table.")]
 
 
-def _report(db: Path | None, build: Callable[[StoreProtocol], dict[str, Any]]) -> tuple[dict[str, Any], bool]:
+def _report(db: str | None, build: Callable[[StoreProtocol], dict[str, Any]]) -> tuple[dict[str, Any], bool]:
     """A cross-article report from the stored claim facts, and whether the store has articles without any."""
 
     def run(store: StoreProtocol) -> tuple[dict[str, Any], bool]:

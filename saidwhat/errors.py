@@ -28,6 +28,7 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "E_DB_OPEN": (500, "the database cannot be opened or written"),
     "E_DB_CORRUPT": (500, "the database file is corrupt or not a saidwhat database"),
     "E_DB_VERSION": (500, "the database was written by a newer saidwhat"),
+    "E_DB_URL": (500, "the store URL is malformed"),
     "E_DB_BUSY": (503, "the database is busy: another process has been writing to it for too long"),
     "E_ALIASES": (422, "the alias file is malformed"),
     "E_LEXICON": (500, "a data file of saidwhat (lexicon, acts) is malformed"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,26 @@ def nlp() -> Any:
     from saidwhat.nlp import load_nlp
 
     return load_nlp()
+
+
+# -- both store backends ---------------------------------------------------------------------------
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], Any]]:
+    """``new(name)``: a fresh store target (SQLite path, or a PostgreSQL schema URL) of each backend."""
+    from tests.pg_fixtures import targets
+
+    with targets(request.param, tmp_path) as new:
+        yield new
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[[str], Any]]:
+    """As :func:`new_store_target`, for module-scoped stores."""
+    from tests.pg_fixtures import targets
+
+    with targets(request.param, tmp_path_factory.mktemp("stores")) as new:
+        yield new

@@ -9,6 +9,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,14 +67,14 @@ def revised(a: Analysis, text_suffix: str) -> Analysis:
     return dataclasses.replace(a, doc=doc, segments=segs)
 
 
-def test_incremental_equals_rebuild_with_versions_and_stories(tmp_path: Path) -> None:
+def test_incremental_equals_rebuild_with_versions_and_stories(new_store_target: Callable[[str], Any]) -> None:
     stories: dict[str, str] = {}
     stage = ClaimsStage(story_of=lambda store, doc_id: stories.get(doc_id))
     assert isinstance(stage, CorpusStage)
     registry = CorpusRegistry([])
     registry.register(stage)
     a1, a2, a3, a4 = flood_articles()
-    with open_store(tmp_path / "c.db") as store:
+    with open_store(new_store_target("c")) as store:
         store.add(a1)  # stored before the stage ran: the next on_added picks it up
         registry.on_added(store, [store.add(a2).doc_id])
         assert [r[0] for r in table(store)] == ["f1", "f2"]
@@ -103,7 +104,7 @@ def test_incremental_equals_rebuild_with_versions_and_stories(tmp_path: Path) ->
         assert store.claim_stories() == [("st1", 3), ("st2", 1)]
 
 
-def test_stored_reports_are_the_groupings_of_each_story(tmp_path: Path) -> None:
+def test_stored_reports_are_the_groupings_of_each_story(new_store_target: Callable[[str], Any]) -> None:
     """The reports read from claim_reports are build_* over each story's facts; every story is grouped
     on its own and the whole store's report is the stories' one after another (claims renumbered);
     a story whose report is missing (an ingest under way) is grouped from its facts when read."""
@@ -116,7 +117,7 @@ def test_stored_reports_are_the_groupings_of_each_story(tmp_path: Path) -> None:
     stage = ClaimsStage(story_of=lambda store, doc_id: stories.get(doc_id))
     registry = CorpusRegistry([])
     registry.register(stage)
-    with open_store(tmp_path / "r.db") as store:
+    with open_store(new_store_target("r")) as store:
         registry.on_added(store, [store.add(a).doc_id for a in flood_articles()])
         registry.finish(store)
         day = date(2021, 8, 2)
@@ -162,8 +163,9 @@ def test_claim_facts_before_the_stage_ran(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def flood_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("claims") / "floods.db"
+def flood_db(module_store_target: Callable[[str], Path | str]) -> Path | str:
+    """The flood articles with the claims stage run, on each backend."""
+    db = module_store_target("floods")
     with open_store(db) as store:
         for a in flood_articles():
             store.add(a)

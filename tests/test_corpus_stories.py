@@ -8,6 +8,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +54,9 @@ def test_stories_stage_is_registered_first() -> None:
     assert CORPUS_STAGES.names()[0] == "stories"
 
 
-def test_incremental_in_batches_equals_rebuild(tmp_path: Path) -> None:
+def test_incremental_in_batches_equals_rebuild(new_store_target: Callable[[str], Path | str]) -> None:
     reg = registry()
-    with open_store(tmp_path / "s.db") as store:
+    with open_store(new_store_target("s")) as store:
         articles = stream()
         for batch in (articles[:1], articles[1:4], articles[4:]):
             reg.on_added(store, [store.add(a).doc_id for a in batch])
@@ -75,8 +76,10 @@ def test_incremental_in_batches_equals_rebuild(tmp_path: Path) -> None:
         assert store.story_of("no-such-doc") is None
 
 
-def test_a_new_version_keeps_its_story_and_a_fresh_stage_reloads_the_state(tmp_path: Path) -> None:
-    with open_store(tmp_path / "v.db") as store:
+def test_a_new_version_keeps_its_story_and_a_fresh_stage_reloads_the_state(
+    new_store_target: Callable[[str], Path | str],
+) -> None:
+    with open_store(new_store_target("v")) as store:
         articles = stream()
         registry().on_added(store, [store.add(a).doc_id for a in articles[:4]])
         old = store.add(articles[0]).doc_id

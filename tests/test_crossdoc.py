@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ from saidwhat.entities.crossdoc import (
     skeleton,
 )
 from saidwhat.model import Analysis, Content, Cue, DocMeta, Entity, Mention, Segment, Speaker, Statement
-from saidwhat.store import Store
+from saidwhat.store import Store, open_store
 
 Ent = tuple[str, str] | tuple[str, str, Sequence[str]]  # (name, type[, in-document aliases])
 
@@ -128,8 +129,8 @@ def test_company_suffixes_and_acronym_table() -> None:
     assert fed.label == "Federal Reserve"
     who = parse_name("WHO", "ORG")
     assert who is not None and who.core == "world health organization"
-    assert acronyms_of(parse_name("Ministry of Defense", "ORG")) == ["md", "mod"]  # type: ignore[arg-type]
-    assert acronyms_of(parse_name("UN Security Council", "ORG")) == []  # type: ignore[arg-type]
+    assert acronyms_of(parse_name("Ministry of Defense", "ORG")) == ["md", "mod"]
+    assert acronyms_of(parse_name("UN Security Council", "ORG")) == []
 
 
 def test_generic_names_are_refused() -> None:
@@ -200,7 +201,7 @@ def test_acronyms_join_from_the_table_and_from_initials(store: Store) -> None:
     )
     assert g[0] == g[1] and g[2] == g[3] and g[4] == g[5] and g[6] == g[7]
     assert len({g[0], g[2], g[4], g[6]}) == 4
-    assert store.entity(g[0]).name == "Federal Reserve"  # type: ignore[arg-type]
+    assert store.entity(g[0]).name == "Federal Reserve"
     assert store.entity(g[6]).name == "Kurdish Freedom Zone"  # type: ignore[arg-type]  # most complete
 
 
@@ -228,7 +229,7 @@ def test_surname_joins_the_one_full_name_across_the_store(store: Store) -> None:
     assert g[0] == g[1] == g[2] == g[3]
     # the GPE came first: no person to join yet; then "Préval" alone is a place's name too: not joined
     assert g[4] != g[5] and g[6] != g[5]
-    assert store.entity(g[0]).type == "PERSON"  # type: ignore[arg-type]
+    assert store.entity(g[0]).type == "PERSON"
 
 
 def test_an_entity_known_by_a_surname_alone_is_never_taken_over(store: Store) -> None:
@@ -287,7 +288,7 @@ def test_names_typed_wrongly_by_ner_join_their_entity(store: Store) -> None:
     )
     fukuda, oxfam, eu, fukuda2, oxfam2, eu2, dr, unicef, unicef2, city, person = g
     assert fukuda == fukuda2 == dr and oxfam == oxfam2 and eu == eu2 and unicef == unicef2
-    assert store.entity(fukuda).type == "PERSON"  # type: ignore[arg-type]
+    assert store.entity(fukuda).type == "PERSON"
     assert city != person
 
 
@@ -379,10 +380,10 @@ def test_canonical_name_is_the_most_complete_form_written_twice(store: Store) ->
         doc("f", ("Michael Joseph Jackson", "PERSON"), ("Ayad Allawi", "PERSON")),
         doc("g", ("Michael Joseph Jackson Smith", "PERSON")),  # an extraction error, once, and longer
     )
-    assert store.entity(g[0]).name == "Iyad Allawi"  # type: ignore[arg-type]
-    assert store.entity_variants(g[0]) == ["Allawi", "Ayad Allawi"]  # type: ignore[arg-type]
+    assert store.entity(g[0]).name == "Iyad Allawi"
+    assert store.entity_variants(g[0]) == ["Allawi", "Ayad Allawi"]
     assert g[2] == g[3] == g[4] == g[5] and g[7] != g[2]
-    assert store.entity(g[2]).name == "Michael Joseph Jackson"  # type: ignore[arg-type]
+    assert store.entity(g[2]).name == "Michael Joseph Jackson"
 
 
 def test_an_extraction_error_joining_two_given_names_stays_apart(store: Store) -> None:
@@ -548,28 +549,26 @@ def test_a_gendered_title_picks_the_one_person_it_can_be(store: Store) -> None:
     assert bare not in (bill, hillary)
 
 
-def test_opening_a_store_without_match_keys_fills_them_once(tmp_path: Path) -> None:
+def test_opening_a_store_without_match_keys_fills_them_once(new_store_target: Callable[[str], Any]) -> None:
     # a store written before the match-key index (v6) has registry entities and no keys: opening it
     # read-write fills the index, so a transliteration joins the old entity without `entities --aliases`
-    path = tmp_path / "old.db"
-    with Store(path) as s:
+    target = new_store_target("old")
+
+    def keys() -> set[str]:
+        with open_store(target, read_only=True) as ro, ro.snapshot() as conn:
+            return {k for (k,) in conn.execute("SELECT key FROM registry_keys")}
+
+    with open_store(target) as s:
         first = gids(s, doc("a", ("Ayad Allawi", "PERSON"), ("Falluja", "GPE")))
-    conn = sqlite3.connect(path)
-    conn.execute("DELETE FROM registry_keys")
-    conn.commit()
-    conn.close()
-    with Store(path, read_only=True) as s:  # read-only: nothing written
-        assert s.entities(limit=10)
-    conn = sqlite3.connect(path)
-    assert conn.execute("SELECT COUNT(*) FROM registry_keys").fetchone()[0] == 0
-    conn.close()
-    with Store(path) as s:
+        with s.transaction() as conn:
+            conn.execute("DELETE FROM registry_keys")
+    with open_store(target, read_only=True) as ro:  # read-only: nothing written
+        assert ro.entities(limit=10)
+    assert keys() == set()
+    with open_store(target) as s:
         later = gids(s, doc("b", ("Iyad Allawi", "PERSON"), ("Fallujah", "GPE")))
     assert later == first
-    conn = sqlite3.connect(path)
-    keys = {k for (k,) in conn.execute("SELECT key FROM registry_keys")}
-    conn.close()
-    assert {"n:ayad allawi", "n:iyad allawi", "n:falluja"} <= keys
+    assert {"n:ayad allawi", "n:iyad allawi", "n:falluja"} <= keys()
 
 
 def test_no_registry_entity_has_an_empty_type_or_names_a_possession(store: Store) -> None:

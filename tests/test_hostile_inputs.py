@@ -18,7 +18,8 @@ from saidwhat.ingest.jsonl import line_limit, looks_like_jsonl
 from saidwhat.ingest.safejson import MAX_DEPTH, JSONInputError, loads_bounded, nesting_depth
 from saidwhat.settings import Settings
 from saidwhat.store import Store, export
-from tests.test_store import Quote, article, assert_counters_consistent
+from tests.store_checks import assert_store_consistent
+from tests.test_store import Quote, article
 
 DEEP = 100_000
 DEEP_ARRAY = "[" * DEEP + "]" * DEEP
@@ -243,7 +244,7 @@ def test_reverting_a_source_to_an_old_text_makes_it_current_again(tmp_path: Path
         assert (st.documents, st.versions, st.statements) == (2, 4, 2)
         assert store.add(v1).status == "unchanged"  # now it is current: nothing to do
         assert store.add(v3).status == "updated" and store.versions("a.txt")[-1].id == v3.doc.id
-    assert_counters_consistent(tmp_path / "v.db")
+        assert_store_consistent(store)
 
 
 def test_same_text_under_another_source_stays_unchanged(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,8 @@ from saidwhat.model import (
     Timex,
     Via,
 )
-from saidwhat.store import LATEST_VERSION, Store, export, migrate
+from saidwhat.store import LATEST_VERSION, Store, export, migrate, open_store
+from tests.store_checks import assert_store_consistent, rows
 
 
 @dataclass
@@ -195,18 +197,19 @@ def rich_analysis() -> Analysis:
     )
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "s.db") as s:
-        yield s
-
-
-def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+def sqlite_rows(path: Path, sql: str) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(path)
     try:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+@pytest.fixture
+def store(new_store_target: Callable[[str], Path | str]) -> Iterator[Store]:
+    """A fresh store of each backend (SQLite, PostgreSQL): both meet this file's contract."""
+    with open_store(new_store_target("s")) as s:
+        yield s  # type: ignore[misc]
 
 
 # -- write path, versions, exact rebuild -------------------------------------------------------------
@@ -223,26 +226,25 @@ def test_hand_built_analysis_rebuilds_exactly(store: Store) -> None:
 def test_rebuild_reads_the_tables_not_a_blob(store: Store) -> None:
     a = rich_analysis()
     store.add(a)
-    conn = sqlite3.connect(store.path)
-    conn.execute("UPDATE statements SET act = 'deny' WHERE sid = 's1'")
-    conn.commit()
-    conn.close()
+    with store.transaction() as conn:
+        conn.execute("UPDATE statements SET act = 'deny' WHERE sid = 's1'")
     assert store.get(a.doc.id).statements[0].act == "deny"
 
 
 def test_same_text_again_is_unchanged_and_duplicates_nothing(store: Store) -> None:
     a = article("a.txt", "2025-06-29", [Quote("Donald Trump", "the deal is near")])
+    fts = ("statements_fts",) if isinstance(store, Store) else ()  # PostgreSQL: a column of statements
     first = store.add(a)
     counts = [
-        rows(store.path, f"SELECT COUNT(*) FROM {t}")[0][0]
-        for t in ("documents", "statements", "entities", "mentions", "registry_entities", "statements_fts")
+        rows(store, f"SELECT COUNT(*) FROM {t}")[0][0]
+        for t in ("documents", "statements", "entities", "mentions", "registry_entities", *fts)
     ]
     again = store.add(a)
     assert (first.status, again.status) == ("new", "unchanged")
     assert again.doc_id == first.doc_id and again.version == 1
     assert counts == [
-        rows(store.path, f"SELECT COUNT(*) FROM {t}")[0][0]
-        for t in ("documents", "statements", "entities", "mentions", "registry_entities", "statements_fts")
+        rows(store, f"SELECT COUNT(*) FROM {t}")[0][0]
+        for t in ("documents", "statements", "entities", "mentions", "registry_entities", *fts)
     ]
 
 
@@ -284,8 +286,8 @@ def test_crash_mid_batch_keeps_committed_articles_only(store: Store) -> None:
             store.add(a)
     ids = {d.id for d in store.documents()}
     assert ids == {good[0].doc.id, good[1].doc.id}
-    assert rows(store.path, "SELECT COUNT(*) FROM documents WHERE source = 'broken.txt'") == [(0,)]
-    assert rows(store.path, "SELECT COUNT(*) FROM registry_entities WHERE name = 'Ada Lovelace'") == [(0,)]
+    assert rows(store, "SELECT COUNT(*) FROM documents WHERE source = 'broken.txt'") == [(0,)]
+    assert rows(store, "SELECT COUNT(*) FROM registry_entities WHERE name = 'Ada Lovelace'") == [(0,)]
     assert store.add(good[2]).status == "new"  # the store is still usable
 
 
@@ -312,11 +314,11 @@ def test_older_database_is_migrated_on_open(tmp_path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     assert migrate(conn, target=1) == 1
     conn.close()
-    assert rows(path, "SELECT name FROM sqlite_master WHERE name = 'ix_statements_speaker'") == []
+    assert sqlite_rows(path, "SELECT name FROM sqlite_master WHERE name = 'ix_statements_speaker'") == []
     with Store(path) as s:
         assert s.stats().schema_version == LATEST_VERSION
-    assert rows(path, "SELECT name FROM sqlite_master WHERE name = 'ix_statements_speaker'") != []
-    assert rows(path, "SELECT MAX(version) FROM schema_migrations") == [(LATEST_VERSION,)]
+    assert sqlite_rows(path, "SELECT name FROM sqlite_master WHERE name = 'ix_statements_speaker'") != []
+    assert sqlite_rows(path, "SELECT MAX(version) FROM schema_migrations") == [(LATEST_VERSION,)]
 
 
 def test_reopening_keeps_everything(tmp_path: Path) -> None:
@@ -436,12 +438,13 @@ def test_reader_is_not_blocked_by_a_writer(tmp_path: Path) -> None:
     try:
         with writer._transaction() as conn:  # hold the write lock with an uncommitted article
             from saidwhat.store.registry import Resolver
-            from saidwhat.store.sqlite.write import insert_analysis
+            from saidwhat.store.sql.write import insert_analysis
 
             insert_analysis(
                 conn,
                 Resolver(conn, writer.rules),
                 article("1.txt", "2025-06-30", [Quote("Donald Trump", "second")]),
+                writer.dialect,
             )
             # the reader sees the last committed state, at once
             assert reader.count_documents() == 1
@@ -808,53 +811,25 @@ def test_export_of_empty_store_is_valid(store: Store) -> None:
 # -- counters, totals, migration backfill, search beyond the ranking limit ----------------------------
 
 
-def assert_counters_consistent(path: Path) -> None:
-    """The registry counters and the totals row equal what the base tables say."""
-    conn = sqlite3.connect(path)
-    try:
-        stored = conn.execute(
-            "SELECT gid, n_statements, n_relayed, n_mentions, n_documents FROM registry_entities ORDER BY gid"
-        ).fetchall()
-        computed = conn.execute(
-            "SELECT r.gid, "
-            "(SELECT COUNT(*) FROM statements s WHERE s.latest = 1 AND s.speaker_gid = r.gid), "
-            "(SELECT COUNT(DISTINCT stmt) FROM statement_via v WHERE v.latest = 1 AND v.gid = r.gid), "
-            "(SELECT COALESCE(SUM(n_mentions), 0) FROM entities e WHERE e.latest = 1 AND e.gid = r.gid), "
-            "(SELECT COUNT(DISTINCT doc) FROM entities e WHERE e.latest = 1 AND e.gid = r.gid) "
-            "FROM registry_entities r ORDER BY r.gid"
-        ).fetchall()
-        assert stored == computed
-        totals = conn.execute("SELECT documents, versions, statements, mentions FROM totals").fetchall()
-        expected = conn.execute(
-            "SELECT (SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL), "
-            "(SELECT COUNT(*) FROM documents), "
-            "(SELECT COUNT(*) FROM statements WHERE latest = 1), "
-            "(SELECT COALESCE(SUM(n_mentions), 0) FROM entities WHERE latest = 1)"
-        ).fetchall()
-        assert totals == expected
-    finally:
-        conn.close()
-
-
-def test_counters_follow_adds_versions_and_reapply(tmp_path: Path) -> None:
-    with Store(tmp_path / "c.db") as s:
+def test_counters_follow_adds_versions_and_reapply(store: Store, tmp_path: Path) -> None:
+    with nullcontext(store) as s:
         s.add(
             article(
                 "a.txt", "2025-06-01", [Quote("Donald Trump", "one", via=["Haaretz"]), Quote("DJT", "two")]
             )
         )
         s.add(article("b.txt", "2025-06-02", [Quote("Yair Lapid", "three", via=["Haaretz", "KAN"])]))
-        assert_counters_consistent(s.path)
+        assert_store_consistent(s)
         s.add(
             article("a.txt", "2025-06-01", [Quote("Yair Lapid", "four"), Quote("DJT", "five")])
         )  # drops Trump
-        assert_counters_consistent(s.path)
+        assert_store_consistent(s)
         assert [(c.name, c.count) for c in s.speakers()] == [("Yair Lapid", 2), ("DJT", 1)]
         assert [(c.name, c.count) for c in s.relays()] == [("Haaretz", 1), ("KAN", 1)]
         aliases = tmp_path / "aliases.toml"
         aliases.write_text(ALIASES)
         s.reapply_aliases(aliases)
-        assert_counters_consistent(s.path)
+        assert_store_consistent(s)
         assert {(c.name, c.count) for c in s.speakers()} == {("Yair Lapid", 2), ("Donald Trump", 1)}
         assert s.stats().statements == s.count_statements() == 3
 
@@ -889,11 +864,11 @@ def test_migration_backfills_counters_of_an_older_database(tmp_path: Path) -> No
         assert [(c.name, c.count) for c in s.speakers()] == [("Donald Trump", 2)]
         assert (s.stats().documents, s.stats().statements) == (2, 2)
         assert [d.display_title for d in s.documents()] == [None, None]  # not back-filled: derived on read
-    assert_counters_consistent(path)
+        assert_store_consistent(s)
 
 
 def test_very_common_words_come_newest_first(newsroom: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import saidwhat.store.sqlite.search as core
+    import saidwhat.store.fts as core
 
     ranked = newsroom.search("ceasefire", kind="statement")
     assert all(h.ranked for h in ranked)
@@ -949,4 +924,9 @@ def test_connections_of_finished_threads_are_closed(store: Store) -> None:
         t.start()
         t.join()
     store.count_documents()  # a new connection for this thread prunes those of ended threads
-    assert len(store._conns) <= 2
+    if isinstance(store, Store):
+        assert len(store._conns) <= 2
+    else:  # PostgreSQL: connections come from the pool, which never grows past its size
+        from saidwhat.store.postgres.store import POOL_SIZE
+
+        assert store._pool.get_stats()["pool_size"] <= POOL_SIZE  # type: ignore[attr-defined]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from saidwhat.model import Analysis
-from saidwhat.store import Store, open_store
+from saidwhat.store import open_store
 from tests.web_fixtures import HOSTILE_SPEAKER, HOSTILE_TITLE, hostile_analysis, relay_analysis
 
 with warnings.catch_warnings():
@@ -37,9 +37,10 @@ def later_copy(a: Analysis, published: str, suffix: str) -> Analysis:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("web") / "web.db"
-    with Store(path) as store:
+def db(module_store_target: Callable[[str], Path | str]) -> Path | str:
+    """The web app's store, on each backend (SQLite file, PostgreSQL schema URL)."""
+    path = module_store_target("web")
+    with open_store(path) as store:
         store.add(relay_analysis())
         store.add(later_copy(relay_analysis(), "2025-07-15", "More.\n"))
         store.add(hostile_analysis())
@@ -47,13 +48,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(db: Path) -> Iterator[TestClient]:
+def client(db: Path | str) -> Iterator[TestClient]:
     with TestClient(create_app(open_store(db)), raise_server_exceptions=False) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
-def ro_client(db: Path) -> Iterator[TestClient]:
+def ro_client(db: Path | str) -> Iterator[TestClient]:
     with TestClient(create_app(open_store(db, read_only=True)), raise_server_exceptions=False) as c:
         yield c
 

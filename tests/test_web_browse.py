@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -33,17 +33,18 @@ def analyses() -> list[Analysis]:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, analyses: list[Analysis]) -> Path:
-    path = tmp_path_factory.mktemp("browse") / "browse.db"
-    with Store(path) as store:
+def db(module_store_target: Callable[[str], Path | str], analyses: list[Analysis]) -> Path | str:
+    """The browsed store, on each backend (SQLite file, PostgreSQL schema URL)."""
+    target = module_store_target("browse")
+    with open_store(target) as store:
         for a in analyses:
             store.add(a)
         store.add(hostile_analysis())
-    return path
+    return target
 
 
 @pytest.fixture(scope="module")
-def client(db: Path) -> Iterator[TestClient]:
+def client(db: Path | str) -> Iterator[TestClient]:
     with TestClient(create_app(open_store(db, read_only=True)), raise_server_exceptions=False) as c:
         yield c
 
@@ -92,6 +93,24 @@ def test_cursor_pages_are_stable_and_cover_the_view_once(client: TestClient) -> 
     assert dates == sorted(dates, reverse=True)  # newest first
     first = client.get("/statements.json", params={"per_page": 5}).json()
     assert "cursor=" in first["next_url"] and "per_page=5" in first["next_url"]
+
+
+def test_words_rank_the_view_pages_cover_it_once_and_downloads_follow_it(client: TestClient) -> None:
+    params = {"q": "Hamas", "per_page": "3"}
+    first = client.get("/statements.json", params=params).json()
+    ranked = every_page(client, params)
+    assert first["sort"] == "relevance" and first["total"] == len(ranked) > 3
+    assert len(pairs(ranked)) == len(ranked)  # each statement once across the relevance pages
+    assert all("hamas" in str(s["statement"]["content"]["text"]).lower() for s in ranked)  # type: ignore[index]
+    by_date = every_page(client, {**params, "sort": "date"})
+    assert pairs(by_date) == pairs(ranked)
+    dates = [str(s["date"] or "") for s in by_date]
+    assert dates == sorted(dates, reverse=True)
+    assert sum(v["count"] for v in first["facets"]["act"]) == first["total"]
+    rows = list(csv.DictReader(io.StringIO(client.get("/statements.csv", params=params).text)))
+    assert [r["statement_id"] for r in rows] == [s["statement"]["id"] for s in ranked]  # type: ignore[index]
+    nothing = client.get("/statements.json", params={"q": "zzzunfound"}).json()
+    assert nothing["total"] == 0 and nothing["statements"] == []
 
 
 def test_facets_count_the_view_and_link_to_a_narrower_one(client: TestClient) -> None:
@@ -203,7 +222,7 @@ def test_keyset_tokens_round_trip() -> None:
         assert Keyset.parse(k.token) == k
 
 
-def test_store_and_cli_share_the_filter(db: Path) -> None:
+def test_store_and_cli_share_the_filter(db: Path | str) -> None:
     f = build_filter(via="reuters", anonymous=True, since=SINCE, until=UNTIL)
     with open_store(db, read_only=True) as store:
         page = store.browse_statements(f, limit=2)
@@ -268,7 +287,7 @@ def test_nav_links_the_new_pages(client: TestClient) -> None:
     assert 'href="/statements"' in html and 'href="/speakers"' in html and 'href="/entities"' in html
 
 
-def test_cli_statements_takes_the_same_filters(db: Path) -> None:
+def test_cli_statements_takes_the_same_filters(db: Path | str) -> None:
     from tests.test_cli import run
 
     args = ["statements", "--db", str(db), "--json", "--via", "Reuters", "--anonymous"]

@@ -103,7 +103,8 @@ class StoriesStage:
     def _save(self, store: StoreProtocol, conn: Connection, clusterer: StoryClusterer) -> None:
         token = uuid.uuid4().hex
         conn.execute(
-            "INSERT OR REPLACE INTO story_state (id, token, state) VALUES (1, ?, ?)",
+            "INSERT INTO story_state (id, token, state) VALUES (1, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET token = excluded.token, state = excluded.state",
             (token, json.dumps(clusterer.to_dict(), ensure_ascii=False, separators=(",", ":"))),
         )
         self._cache = (store.location, token, clusterer)
@@ -150,9 +151,11 @@ class StoriesStage:
             stories: dict[str, str] = {}
             for row in rows:
                 f = row.features
+                # at most two rows: this document's, and the one row of its source (a row replaces the
+                # rows of its source), so "this document first" orders them fully (portable: no rowid)
                 old = conn.execute(
                     "SELECT doc_id, story FROM story_articles WHERE source = ? OR doc_id = ? "
-                    "ORDER BY doc_id = ? DESC, rowid DESC",
+                    "ORDER BY CASE WHEN doc_id = ? THEN 0 ELSE 1 END, doc_id",
                     (row.source, f.id, f.id),
                 ).fetchall()
                 if old:  # a new version (or the same document again): it keeps its story

@@ -1,4 +1,4 @@
-"""The saidwhat store: analysed articles in SQLite, searchable, with a cross-document entity registry.
+"""The saidwhat store: analysed articles in SQLite or PostgreSQL, searchable, with an entity registry.
 
 Public API (stable; see ``docs/store.md``)::
 
@@ -20,7 +20,10 @@ Public API (stable; see ``docs/store.md``)::
         export(store, "csv", sys.stdout)
 
 Callers use :class:`StoreProtocol` and :func:`open_store`; :class:`SQLiteStore` (also called
-``Store``) is the SQLite backend in :mod:`saidwhat.store.sqlite`. ``open_store(path, read_only=True)``
+``Store``) is the SQLite backend in :mod:`saidwhat.store.sqlite`, ``PostgresStore`` the PostgreSQL one
+in :mod:`saidwhat.store.postgres` (``open_store("postgresql://...")``; imported only then), both on the
+one query layer :mod:`saidwhat.store.sql`; :func:`saidwhat.store.copy.copy_store` copies between them.
+``open_store(path, read_only=True)``
 serves a database it must not modify. One store may be shared by threads (a connection per thread,
 writes serialised). Every failure is a :class:`saidwhat.errors.SaidwhatError`: ``E_DB_OPEN``,
 ``E_DB_CORRUPT``, ``E_DB_VERSION``, ``E_NOT_FOUND``, ``E_BAD_REQUEST`` (bad dates, negative pages),

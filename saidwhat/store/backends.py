@@ -1,8 +1,9 @@
 """:func:`open_store`: one way to open a store, whatever the backend.
 
 A target is a filesystem path (SQLite), ``sqlite:///relative/path``, ``sqlite:////absolute/path``, or
-a URL whose scheme names another backend. :data:`BACKENDS` maps URL schemes to openers; a PostgreSQL
-backend registers ``postgresql`` here (see ``docs/architecture.md``).
+a URL whose scheme names another backend. :data:`BACKENDS` maps URL schemes to openers:
+``postgresql://`` / ``postgres://`` open :class:`saidwhat.store.postgres.PostgresStore` (psycopg is
+imported then, never for SQLite).
 """
 
 from __future__ import annotations
@@ -28,7 +29,17 @@ def _open_sqlite(target: str, read_only: bool, aliases: Path | None) -> StorePro
     return SQLiteStore(path, read_only=read_only, aliases=aliases)
 
 
-BACKENDS: dict[str, Opener] = {"sqlite": _open_sqlite}
+def _open_postgres(target: str, read_only: bool, aliases: Path | None) -> StoreProtocol:
+    from saidwhat.store.postgres import PostgresStore  # psycopg is imported only here
+
+    return PostgresStore(target, read_only=read_only, aliases=aliases)
+
+
+BACKENDS: dict[str, Opener] = {
+    "sqlite": _open_sqlite,
+    "postgresql": _open_postgres,
+    "postgres": _open_postgres,
+}
 
 
 def open_store(target: str | Path, *, read_only: bool = False, aliases: Path | None = None) -> StoreProtocol:

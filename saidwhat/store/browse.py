@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.filters import StatementFilter
 from saidwhat.store.protocol import Connection
 from saidwhat.store.types import NameMatch, StatementRecord
 
+T = TypeVar("T")
 Where = tuple[list[str], list[object]]
 StatementSort = Literal["date", "relevance"]
 ArticleSort = Literal["date", "statements"]
@@ -522,26 +524,42 @@ def _row_batch(conn: Connection, pks: Sequence[int]) -> list[tuple[Any, ...]]:
     return out
 
 
+def iter_batches(
+    session: Callable[[], AbstractContextManager[Connection]],
+    where: Where,
+    read: Callable[[Connection, Sequence[int]], list[T]],
+    *,
+    sort: StatementSort = "date",
+    text: TextMatch | None = None,
+    batch: int = BATCH,
+) -> Iterator[list[T]]:
+    """Every statement ``where`` selects, in page order, ``batch`` at a time as ``read(conn, pks)``.
+
+    Each batch is a keyset page read in its own ``session()`` (a read transaction), and is yielded
+    after the session ended: a streamed answer may resume on another thread, and holds no connection
+    while the client reads. The order is stable and nothing is read twice.
+    """
+    after: Keyset | None = None
+    while True:
+        with session() as conn:
+            pks, after = page_statements(conn, where, sort=sort, after=after, limit=batch, text=text)
+            rows = read(conn, pks)
+        yield rows
+        if after is None:
+            return
+
+
 def iter_rows(
-    conn_of: Any,
+    session: Callable[[], AbstractContextManager[Connection]],
     where: Where,
     *,
     sort: StatementSort = "date",
     text: TextMatch | None = None,
     batch: int = BATCH,
 ) -> Iterator[tuple[Any, ...]]:
-    """Every statement ``where`` selects as a flat row, in page order, ``batch`` rows per query.
-
-    ``conn_of()`` gives the connection for each batch (a streamed answer may resume on another
-    thread); each batch is a keyset page, so the order is stable and nothing is read twice.
-    """
-    after: Keyset | None = None
-    while True:
-        conn = conn_of()
-        pks, after = page_statements(conn, where, sort=sort, after=after, limit=batch, text=text)
-        yield from _row_batch(conn, pks)
-        if after is None:
-            return
+    """Every statement ``where`` selects as a flat row (:data:`ROW_COLUMNS`), in page order."""
+    for rows in iter_batches(session, where, _row_batch, sort=sort, text=text, batch=batch):
+        yield from rows
 
 
 # -- the articles list and the speakers list ---------------------------------------------------------

@@ -25,6 +25,9 @@ OPEN, CLOSE = "\ue000", "\ue001"
 _PHRASE = re.compile(r'"([^"]*)"')
 # what FTS5's unicode61 tokenizer keeps as a token: runs of letters, digits (and private-use marks)
 _TOKEN = re.compile(r"[^\W_]+")
+# above this many matches in a table, ranking every match costs too much (hundreds of ms): that
+# table's hits come newest first instead (both backends)
+RANK_LIMIT = 10_000
 MAX_TOKENS = 32
 MAX_PREFIXES = 4
 MIN_PREFIX_CHARS = 3
@@ -41,6 +44,8 @@ class ParsedQuery:
     match: str | None
     terms: tuple[str, ...]
     notes: tuple[str, ...]
+    # the same bounded terms for other engines: (the letters-and-digits tokens, is_prefix) each
+    parts: tuple[tuple[tuple[str, ...], bool], ...] = ()
 
 
 def _chunks(user: str) -> list[tuple[str, bool]]:
@@ -76,6 +81,7 @@ def _raw_terms(user: str) -> list[tuple[str, list[re.Match[str]], bool]]:
 def parse_query(user: str) -> ParsedQuery:
     """The bounded FTS5 query for ``user``'s words and phrases (see the module's docstring)."""
     terms: list[str] = []
+    parts: list[tuple[tuple[str, ...], bool]] = []
     notes: list[str] = []
     seen: set[tuple[tuple[str, ...], bool]] = set()
     budget, prefixes = MAX_TOKENS, 0
@@ -99,7 +105,10 @@ def parse_query(user: str) -> ParsedQuery:
         budget -= len(tokens)
         prefixes += prefix
         terms.append(_quote(text) + ("*" if prefix else ""))
-    return ParsedQuery(" ".join(terms) if terms else None, tuple(terms), tuple(dict.fromkeys(notes)))
+        parts.append((tuple(t.group() for t in tokens), bool(prefix)))
+    return ParsedQuery(
+        " ".join(terms) if terms else None, tuple(terms), tuple(dict.fromkeys(notes)), tuple(parts)
+    )
 
 
 def fts_query(user: str) -> str | None:

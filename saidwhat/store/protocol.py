@@ -10,7 +10,9 @@ out or its ``cancel`` event is set): a backend maps its driver's exceptions at i
 Corpus stages (:mod:`saidwhat.corpus`) keep their own tables. They declare versioned
 :class:`~saidwhat.store.migrations.Migration` s, applied by :meth:`StoreProtocol.migrate_stage`, and
 read or write those tables through :meth:`StoreProtocol.transaction` / :meth:`StoreProtocol.snapshot`,
-which yield a DB-API style :class:`Connection` (SQL in the backend's dialect).
+which yield a DB-API style :class:`Connection`. Its SQL uses ``?`` placeholders on every backend (the
+PostgreSQL backend translates them), so a stage's portable SQL (standard SQL plus ``ON CONFLICT``
+upserts) runs unchanged on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ SearchKind = Literal["all", "statement", "article"]
 
 
 class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+    @property
+    def description(self) -> Any: ...
     def fetchone(self) -> Any: ...
     def fetchall(self) -> list[Any]: ...
     def __iter__(self) -> Iterator[Any]: ...

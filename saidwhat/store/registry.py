@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -52,6 +51,7 @@ from saidwhat.entities.crossdoc import (
 )
 from saidwhat.entities.resources import possessor
 from saidwhat.errors import SaidwhatError
+from saidwhat.store.protocol import Connection, Cursor
 
 ALIASES_ENV = "SAIDWHAT_ALIASES"
 
@@ -191,6 +191,7 @@ def _now() -> str:
 
 
 _KEY_LIMIT = 200  # candidates read per non-exact key: bounds the cost of a very common key
+_NO_LIMIT = 2**62  # LIMIT -1 is SQLite only
 
 
 class Resolver:
@@ -203,15 +204,19 @@ class Resolver:
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         rules: AliasRules,
         *,
         rebuild: bool = False,
         document: Iterable[tuple[str, str]] = (),
+        prefetch: bool = False,
     ) -> None:
         self.conn = conn
         self.rules = rules
         self.rebuild = rebuild
+        # send the by-name and by-alias look-ups with the key probes (a pipelined connection answers
+        # them in the same round trip; they are read only when needed)
+        self.prefetch = prefetch
         self.claimed: set[int] = set()
         self.begin_document(document)
 
@@ -242,10 +247,21 @@ class Resolver:
             return best[0]
         return None
 
-    def _by_norm(self, norm: str, etype: str) -> int | None:
-        rows = self.conn.execute(
+    def _norm_query(self, norm: str) -> Cursor:
+        return self.conn.execute(
             "SELECT gid, type FROM registry_entities WHERE norm = ? ORDER BY gid", (norm,)
-        ).fetchall()
+        )
+
+    def _alias_query(self, norm: str) -> Cursor:
+        return self.conn.execute(
+            "SELECT r.gid, r.type, r.norm FROM registry_aliases a JOIN registry_entities r ON r.gid = a.gid "
+            "WHERE a.norm = ?",
+            (norm,),
+        )
+
+    def _by_norm(self, norm: str, etype: str, sent: Cursor | None = None) -> int | None:
+        cur = sent if sent is not None else self._norm_query(norm)
+        rows = cur.fetchall()
         if self.rebuild:
             rows = [(g, t) for g, t in rows if g in self.claimed]
         exact = [g for g, t in rows if t == etype]
@@ -256,12 +272,9 @@ class Resolver:
                 return int(g)
         return None
 
-    def _by_alias(self, norm: str, etype: str) -> int | None:
-        rows = self.conn.execute(
-            "SELECT r.gid, r.type, r.norm FROM registry_aliases a JOIN registry_entities r ON r.gid = a.gid "
-            "WHERE a.norm = ?",
-            (norm,),
-        ).fetchall()
+    def _by_alias(self, norm: str, etype: str, sent: Cursor | None = None) -> int | None:
+        cur = sent if sent is not None else self._alias_query(norm)
+        rows = cur.fetchall()
         cands = {int(g) for g, t, n in rows if compatible(t, etype) and not self.rules.is_split(norm, n)}
         return cands.pop() if len(cands) == 1 else None
 
@@ -274,24 +287,30 @@ class Resolver:
             if cur.rowcount:
                 self.claimed.add(prefer)
                 return prefer
-        cur = self.conn.execute(
-            "INSERT INTO registry_entities(name, norm, type, created_at) VALUES (?, ?, ?, ?)",
-            (name, norm, etype, _now()),
+        gid = int(
+            self.conn.execute(
+                "INSERT INTO registry_entities(name, norm, type, created_at) VALUES (?, ?, ?, ?) "
+                "RETURNING gid",
+                (name, norm, etype, _now()),
+            ).fetchone()[0]
         )
-        gid = cur.lastrowid
-        assert gid is not None
         self.claimed.add(gid)
         return gid
 
-    def _add_aliases(self, gid: int, names: Iterable[str], origin: str) -> None:
-        row = self.conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
-        entity_norm = row[0]
+    def _add_aliases(
+        self, gid: int, names: Iterable[str], origin: str, entity_norm: str | None = None
+    ) -> None:
+        """Record ``names`` as aliases of ``gid`` (``entity_norm``: its normalised name, when known)."""
+        if entity_norm is None:
+            row = self.conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
+            entity_norm = str(row[0])
         for alias in names:
             norm = normalise(alias)
             if not norm or norm == entity_norm or self.rules.is_split(norm, entity_norm):
                 continue
             self.conn.execute(
-                "INSERT OR IGNORE INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?)",
+                "INSERT INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (norm, gid, alias.strip(), origin),
             )
 
@@ -299,30 +318,31 @@ class Resolver:
 
     def _candidates(self, keys: list[str]) -> list[Candidate]:
         gids: set[int] = set()
-        for key in dict.fromkeys(keys):
-            limit = -1 if key.startswith("n:") else _KEY_LIMIT
-            gids.update(
-                int(g)
-                for (g,) in self.conn.execute(
-                    "SELECT gid FROM registry_keys WHERE key = ? ORDER BY gid LIMIT ?", (key, limit)
-                )
+        # every probe is sent before any answer is read: one round trip on a pipelined connection
+        probes = [
+            self.conn.execute(
+                "SELECT gid FROM registry_keys WHERE key = ? ORDER BY gid LIMIT ?",
+                (key, _NO_LIMIT if key.startswith("n:") else _KEY_LIMIT),
             )
+            for key in dict.fromkeys(keys)
+        ]
+        for probe in probes:
+            gids.update(int(g) for (g,) in probe.fetchall())
         if not gids:
             return []
         order = sorted(gids)
         marks = ",".join("?" * len(order))
-        entities = {
-            int(g): (n, t)
-            for g, n, t in self.conn.execute(
-                f"SELECT gid, name, type FROM registry_entities WHERE gid IN ({marks})", order
-            )
-        }
-        variants: dict[int, list[Name]] = {}
-        for g, n, t in self.conn.execute(
+        names = self.conn.execute(
+            f"SELECT gid, name, type FROM registry_entities WHERE gid IN ({marks})", order
+        )
+        keyed = self.conn.execute(
             f"SELECT gid, name, type FROM registry_keys WHERE gid IN ({marks}) "
             "AND key >= 'n:' AND key < 'n;' ORDER BY gid, key",
             order,
-        ):
+        )
+        entities = {int(g): (n, t) for g, n, t in names.fetchall()}
+        variants: dict[int, list[Name]] = {}
+        for g, n, t in keyed.fetchall():
             v = parse_name(n, t)
             if v is not None:
                 variants.setdefault(int(g), []).append(v)
@@ -337,11 +357,11 @@ class Resolver:
         keys = index_keys(name)
         self.conn.execute(
             "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) "
-            f"ON CONFLICT(key, gid) DO UPDATE SET uses = uses + {int(count)}",
+            f"ON CONFLICT(key, gid) DO UPDATE SET uses = registry_keys.uses + {int(count)}",
             (keys[0], gid, name.display, name.etype),
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?)",
+            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(k, gid, name.display, name.etype) for k in keys[1:]],
         )
 
@@ -359,35 +379,37 @@ class Resolver:
 
         return blocked
 
-    def _promote(self, gid: int) -> None:
+    def _promote(self, gid: int) -> str:
         """Canonical name: the most complete variant of the entity's type family written more than
-        once (any variant when none is), then the most used; a tie keeps the current name."""
-        name, etype = self.conn.execute(
-            "SELECT name, type FROM registry_entities WHERE gid = ?", (gid,)
-        ).fetchone()
-        fam = family(etype)
-        variants = []
-        for vname, vtype, uses in self.conn.execute(
+        once (any variant when none is), then the most used; a tie keeps the current name. Returns
+        the entity's normalised name afterwards."""
+        entity = self.conn.execute("SELECT name, type, norm FROM registry_entities WHERE gid = ?", (gid,))
+        keyed = self.conn.execute(
             "SELECT name, type, uses FROM registry_keys WHERE gid = ? AND key >= 'n:' AND key < 'n;' "
             "ORDER BY key",
             (gid,),
-        ):
+        )
+        name, etype, norm = entity.fetchall()[0]
+        fam = family(etype)
+        variants = []
+        for vname, vtype, uses in keyed.fetchall():
             v = parse_name(vname, vtype)
             if v is not None and (v.family == fam or fam == "any"):
                 variants.append((v, int(uses)))
         pool = [vu for vu in variants if vu[1] > 1] or variants
         if not pool:
-            return
+            return str(norm)
         best = max(pool, key=lambda vu: (vu[0].completeness(), vu[1]))
         current = [vu for vu in pool if vu[0].label == name]
         if current and (current[0][0].completeness(), current[0][1]) >= (best[0].completeness(), best[1]):
-            return
+            return str(norm)
         if best[0].label != name:
+            norm = normalise(best[0].label)
             self.conn.execute(
-                "UPDATE registry_entities SET name = ?, norm = ? WHERE gid = ?",
-                (best[0].label, normalise(best[0].label), gid),
+                "UPDATE registry_entities SET name = ?, norm = ? WHERE gid = ?", (best[0].label, norm, gid)
             )
-            self._add_aliases(gid, [name], "auto")
+            self._add_aliases(gid, [name], "auto", norm)
+        return str(norm)
 
     def _acronym_aliases(self, gid: int, name: Name, aliases: list[str]) -> None:
         """An organisation's acronyms written in the document ("Iraqi Islamic Party (IIP)") become keys."""
@@ -453,16 +475,19 @@ class Resolver:
                 self._index(gid, parsed)
                 self._add_aliases(gid, [name, *alias_list], "auto")
                 return gid
+        sent = (self._norm_query(norm), self._alias_query(norm)) if self.prefetch else (None, None)
         decision = decide(parsed, self._candidates(probe_keys(parsed)), self._blocked(norm))
         gid = decision.gid
         if gid is None:
-            gid = self._by_norm(norm, etype)
+            gid = self._by_norm(norm, etype, sent[0])
         if (
             gid is None
             and decision.rule == "new"
             and not (parsed.family == PERSON and len(parsed.words) == 1)
         ):
-            gid = self._by_alias(norm, etype)  # never for a name alone ("Tony" aliased in one article)
+            gid = self._by_alias(
+                norm, etype, sent[1]
+            )  # never for a name alone ("Tony" aliased in one article)
         if gid is None:
             gid = self._create(parsed.label, normalise(parsed.label), parsed.etype, prefer)
         else:
@@ -474,14 +499,14 @@ class Resolver:
                     (etype, gid, f"n:{parsed.core}"),
                 )
         self._index(gid, parsed, count)
-        self._promote(gid)
+        entity_norm = self._promote(gid)
         if parsed.family in ("org", "any"):
             self._acronym_aliases(gid, parsed, alias_list)
-        self._add_aliases(gid, [name, *alias_list], "auto")
+        self._add_aliases(gid, [name, *alias_list], "auto", entity_norm)
         return gid
 
 
-def rebuild_registry(conn: sqlite3.Connection, rules: AliasRules) -> int:
+def rebuild_registry(conn: Connection, rules: AliasRules) -> int:
     """Re-resolve every stored entity, speaker and relay in storage order (one open transaction).
 
     The key index and aliases are rebuilt from scratch, so the result is the one a fresh ingest in
@@ -546,7 +571,7 @@ def rebuild_registry(conn: sqlite3.Connection, rules: AliasRules) -> int:
     return changed
 
 
-def entity_variants(conn: sqlite3.Connection, gid: int) -> list[str]:
+def entity_variants(conn: Connection, gid: int) -> list[str]:
     """The names joined into entity ``gid`` (as first written), other than its canonical name."""
     row = conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
     if row is None:
@@ -572,12 +597,12 @@ _RECOUNT_SET = (
 )
 
 
-def recount(conn: sqlite3.Connection) -> None:
+def recount(conn: Connection) -> None:
     """Recompute the usage counters of every registry entity from the tables (after re-resolution)."""
     conn.execute(f"UPDATE registry_entities AS r SET {_RECOUNT_SET}")
 
 
-def add_contributions(conn: sqlite3.Connection, dpk: int, sign: int) -> None:
+def add_contributions(conn: Connection, dpk: int, sign: int) -> None:
     """Add (``sign=1``) or remove (``sign=-1``) document ``dpk``'s share of the registry counters.
 
     Cost is proportional to the document, not to the store: the write path calls it for a new document

@@ -20,3 +20,10 @@ STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX ix_entities_gid ON entities(gid, n_mentions, doc) WHERE latest = 1",
     "CREATE INDEX ix_entities_doc ON entities(doc)",
 )
+
+# PostgreSQL sorts NULL first in DESC order; the queries ask for NULLS LAST (SQLite's order), so the
+# indexes must too to serve them
+POSTGRES_STATEMENTS: tuple[str, ...] = tuple(
+    s.replace("date DESC", "date DESC NULLS LAST").replace("published DESC", "published DESC NULLS LAST")
+    for s in STATEMENTS
+)

@@ -11,3 +11,10 @@ STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX ix_statements_speaker_act"
     " ON statements(speaker_gid, act, date DESC, pk DESC) WHERE latest = 1",
 )
+
+# PostgreSQL sorts NULL first in DESC order; the queries ask for NULLS LAST (SQLite's order), so the
+# indexes must too to serve them
+POSTGRES_STATEMENTS: tuple[str, ...] = tuple(
+    s.replace("date DESC", "date DESC NULLS LAST").replace("published DESC", "published DESC NULLS LAST")
+    for s in STATEMENTS
+)

@@ -25,3 +25,6 @@ STATEMENTS: tuple[str, ...] = (
     ) WITHOUT ROWID""",
     "CREATE INDEX ix_registry_keys_gid ON registry_keys(gid, key)",
 )
+POSTGRES_STATEMENTS: tuple[str, ...] = tuple(
+    s.replace(") WITHOUT ROWID", ")").replace("INTEGER", "BIGINT") for s in STATEMENTS
+)

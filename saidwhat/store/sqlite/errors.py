@@ -1,23 +1,18 @@
 """SQLite errors turned into the store's backend-neutral :class:`~saidwhat.errors.SaidwhatError` codes.
 
 Only this module (and the connection code of :mod:`.store`) knows ``sqlite3``'s exception types: every
-public method of the SQLite store is wrapped by :func:`guard`, so callers see ``E_DB_OPEN`` /
+public method of the store is wrapped by :func:`saidwhat.store.sql.store.guard`, which calls
+:func:`db_error` through ``SQLiteStore._map_error``, so callers see ``E_DB_OPEN`` /
 ``E_DB_CORRUPT`` whatever the backend. ``IntegrityError``/``ProgrammingError`` are bugs and keep their
 traceback.
 """
 
 from __future__ import annotations
 
-import functools
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 from saidwhat.errors import SaidwhatError
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 _OPEN_WORDS = (
     "locked",
@@ -42,21 +37,3 @@ def db_error(exc: sqlite3.Error, path: Path) -> SaidwhatError | None:
     return SaidwhatError(
         "E_DB_CORRUPT", f"the database is corrupt or not a saidwhat database: {msg}", str(path)
     )
-
-
-def guard(method: Callable[P, R]) -> Callable[P, R]:
-    """Turn SQLite errors raised by a public store method into :class:`SaidwhatError`."""
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(*args, **kwargs)
-        except sqlite3.Error as exc:
-            store = args[0]
-            path: Path = getattr(store, "path")  # noqa: B009 - the store the method is bound to
-            err = db_error(exc, path)
-            if err is None:
-                raise
-            raise err from exc
-
-    return wrapper

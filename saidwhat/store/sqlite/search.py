@@ -29,15 +29,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.store import fts
 from saidwhat.store.fts import CLOSE, OPEN, parse_marked
-from saidwhat.store.sqlite.read import load_records
+from saidwhat.store.sql.read import load_records
+from saidwhat.store.sql.store import Candidate, Where, best_page, search_stopped
 from saidwhat.store.types import SearchHit
 
 PROGRESS_STEPS = 2_000
-# above this many FTS matches in a table, bm25 ranking costs too much: newest matches first instead
-RANK_LIMIT = 10_000
-
-Where = tuple[list[str], list[object]]
 
 
 @dataclass(slots=True)
@@ -84,12 +82,7 @@ def query_budget(
     except sqlite3.OperationalError as exc:
         if state.stopped is None or "interrupt" not in str(exc).lower():
             raise
-        if state.stopped == "cancelled":
-            raise SaidwhatError("E_UNAVAILABLE", "the search was cancelled (the client went away)") from None
-        raise SaidwhatError(
-            "E_SEARCH_TIMEOUT",
-            f"the search took longer than {timeout:g} s and was stopped: use fewer or longer words",
-        ) from None
+        raise search_stopped(state.stopped, timeout) from None
     finally:
         conn.set_progress_handler(None, 0)
 
@@ -105,61 +98,36 @@ def fts_errors(query: str) -> Iterator[None]:
         raise
 
 
-def article_filters(since: str | None, until: str | None) -> Where:
-    """WHERE clauses over ``documents d`` for article hits: latest versions, ``since``/``until`` on the
-    publication date."""
-    where = ["d.superseded_by IS NULL"]
-    params: list[object] = []
-    if since is not None:
-        where.append("d.published >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("d.published <= ?")
-        params.append(until + "~")
-    return where, params
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    rank: float
-    kind: str
-    pk: int
-    ranked: bool
-    doc: int  # the document's key (an article hit's own key)
-    date: str = ""
-
-
 def _count_matches(conn: sqlite3.Connection, table: str, match: str) -> int:
     return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0])
 
 
 def _ranked(conn: sqlite3.Connection, table: str, match: str) -> bool:
-    return _count_matches(conn, table, match) <= RANK_LIMIT
+    return _count_matches(conn, table, match) <= fts.RANK_LIMIT
 
 
-# per kind of hit: its FTS table, the row table it indexes (aliased as the filters expect), its
-# document key and its date
+# per kind of hit: its FTS table, the row table it indexes (aliased as the filters expect) and its date
 _TABLES = {
-    "statement": ("statements_fts", "statements s", "s", "s.doc", "s.date"),
-    "article": ("documents_fts", "documents d", "d", "d.pk", "d.published"),
+    "statement": ("statements_fts", "statements s", "s", "s.date"),
+    "article": ("documents_fts", "documents d", "d", "d.published"),
 }
 
 
 def _candidates(
     conn: sqlite3.Connection, kind: str, match: str, where: Where, want: int, by_date: bool = False
-) -> list[_Candidate]:
+) -> list[Candidate]:
     """The ids and ranks of the best (or newest) ``want`` hits of one kind (no snippet, no record)."""
-    fts, rows_table, alias, doc, day = _TABLES[kind]
+    fts, rows_table, alias, day = _TABLES[kind]
     clauses, params = where
     ranked = not by_date and _ranked(conn, fts, match)
-    order = f"{day} DESC, {alias}.pk DESC" if by_date else ("f.rank" if ranked else "f.rowid DESC")
+    order = f"{day} DESC NULLS LAST, {alias}.pk DESC" if by_date else ("f.rank" if ranked else "f.rowid DESC")
     rows = conn.execute(
-        f"SELECT {alias}.pk, {'f.rank' if ranked else '0.0'}, {doc}, COALESCE({day}, '') FROM {fts} f "
+        f"SELECT {alias}.pk, {'f.rank' if ranked else '0.0'}, COALESCE({day}, '') FROM {fts} f "
         f"JOIN {rows_table} ON {alias}.pk = f.rowid WHERE {fts} MATCH ? AND {' AND '.join(clauses)} "
         f"ORDER BY {order} LIMIT ?",
         [match, *params, want],
     ).fetchall()
-    return [_Candidate(float(rank), kind, int(pk), ranked, int(d), str(dt)) for pk, rank, d, dt in rows]
+    return [Candidate(float(rank), kind, int(pk), ranked, str(dt)) for pk, rank, dt in rows]
 
 
 def _snippet(conn: sqlite3.Connection, table: str, column: int, tokens: int, match: str, pk: int) -> str:
@@ -171,7 +139,7 @@ def _snippet(conn: sqlite3.Connection, table: str, column: int, tokens: int, mat
     return str(row[0]) if row is not None and row[0] is not None else ""
 
 
-def _statement_hits(conn: sqlite3.Connection, match: str, page: Sequence[_Candidate]) -> dict[int, SearchHit]:
+def _statement_hits(conn: sqlite3.Connection, match: str, page: Sequence[Candidate]) -> dict[int, SearchHit]:
     records = load_records(conn, [c.pk for c in page])
     out: dict[int, SearchHit] = {}
     for cand, rec in zip(page, records, strict=True):
@@ -191,7 +159,7 @@ def _statement_hits(conn: sqlite3.Connection, match: str, page: Sequence[_Candid
     return out
 
 
-def _article_hits(conn: sqlite3.Connection, match: str, page: Sequence[_Candidate]) -> dict[int, SearchHit]:
+def _article_hits(conn: sqlite3.Connection, match: str, page: Sequence[Candidate]) -> dict[int, SearchHit]:
     out: dict[int, SearchHit] = {}
     for cand in page:
         doc_id, title, source, published = conn.execute(
@@ -230,28 +198,19 @@ def search_page(
     matches (it is found through them: one hit per statement). ``sort="date"``: newest first instead
     of best first. Snippets and records are built for the page only.
     """
-    want = limit + offset
-    by_date = sort == "date"
-    found: list[_Candidate] = []
-    if statements is not None:
-        found += _candidates(conn, "statement", match, statements, want, by_date)
-    if articles is not None and statements is not None:
-        # one hit per statement: an article with a matching statement is found through its statements
-        clauses, params = articles
-        s_clauses, s_params = statements
-        quoted = (
+    page = best_page(
+        lambda kind, where, want, by_date: _candidates(conn, kind, match, where, want, by_date),
+        statements,
+        articles,
+        limit,
+        offset,
+        by_date=sort == "date",
+        quoted=lambda s_where: (
             "d.pk NOT IN (SELECT s.doc FROM statements_fts sf JOIN statements s ON s.pk = sf.rowid "
-            f"WHERE statements_fts MATCH ? AND {' AND '.join(s_clauses)})"
-        )
-        where = ([*clauses, quoted], [*params, match, *s_params])
-        found += _candidates(conn, "article", match, where, want, by_date)
-    elif articles is not None:
-        found += _candidates(conn, "article", match, articles, want, by_date)
-    if by_date:  # newest first; statements first on the same day
-        found.sort(key=lambda c: (c.date, c.kind == "statement", c.pk), reverse=True)
-    else:
-        found.sort(key=lambda c: c.rank)  # stable: statements first among equal ranks
-    page = found[offset : offset + limit]
+            f"WHERE statements_fts MATCH ? AND {' AND '.join(s_where[0])})",
+            [match, *s_where[1]],
+        ),
+    )
     by_statement = _statement_hits(conn, match, [c for c in page if c.kind == "statement"])
     by_article = _article_hits(conn, match, [c for c in page if c.kind == "article"])
     return [by_statement[c.pk] if c.kind == "statement" else by_article[c.pk] for c in page]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -23,6 +22,8 @@ from saidwhat.model import (
     Timex,
     Via,
 )
+from saidwhat.store.protocol import Connection
+from saidwhat.store.sql.dialect import py_number
 from saidwhat.store.types import StatementRecord
 
 STATEMENT_COLUMNS = (
@@ -32,15 +33,6 @@ STATEMENT_COLUMNS = (
     "s.platform, s.said_on_value, s.said_on_text, s.said_on_start, s.said_on_end, s.segment, s.n_via, "
     "s.confidence"
 )
-
-
-def py_number(value: Any) -> float | int | None:
-    """The inverse of :func:`saidwhat.store.write.sql_number`."""
-    if isinstance(value, str):
-        return int(value)
-    if value is None or isinstance(value, int | float):
-        return value
-    raise TypeError(f"unexpected quantity value {value!r}")
 
 
 def _statement(row: Sequence[Any], parts: list[TextSpan], via: list[Via]) -> Statement:
@@ -101,7 +93,7 @@ def _in(n: int) -> str:
 
 
 def load_statements(
-    conn: sqlite3.Connection, rows: Sequence[Sequence[Any]]
+    conn: Connection, rows: Sequence[Sequence[Any]]
 ) -> list[tuple[Statement, list[int | None]]]:
     """Statements for ``rows`` (selected with :data:`STATEMENT_COLUMNS`), with their via gids."""
     pks = [r[0] for r in rows]
@@ -130,7 +122,7 @@ def load_statements(
     return out
 
 
-def load_records(conn: sqlite3.Connection, pks: Sequence[int]) -> list[StatementRecord]:
+def load_records(conn: Connection, pks: Sequence[int]) -> list[StatementRecord]:
     """:class:`StatementRecord` objects for statement ``pks``, in the order given."""
     if not pks:
         return []
@@ -158,7 +150,7 @@ def load_records(conn: sqlite3.Connection, pks: Sequence[int]) -> list[Statement
     ]
 
 
-def load_analysis(conn: sqlite3.Connection, dpk: int) -> Analysis:
+def load_analysis(conn: Connection, dpk: int) -> Analysis:
     """The exact ``Analysis`` stored under document key ``dpk``."""
     (doc_id, source, title, published, basis, url, author, fmt, text) = conn.execute(
         "SELECT id, source, title, published, published_basis, url, author, format, text FROM documents "

@@ -1,0 +1,221 @@
+"""Full-text search on PostgreSQL: ``tsvector`` columns, GIN indexes, ``ts_rank``, ``ts_headline``.
+
+The query is the bounded one of :func:`saidwhat.store.fts.parse_query` (the same terms FTS5 gets):
+each term is a phrase (``phraseto_tsquery``) whose last token is a prefix (``:*``) for ``word*``, all
+terms ANDed. The text search configuration ``saidwhat_fts`` (migration 1) folds accents and stems
+English words without stop words, close to FTS5's ``porter unicode61 remove_diacritics 2``.
+
+Like :mod:`saidwhat.store.sqlite.search`, a page is found in two steps: ids and ranks of the best
+``offset + limit`` matches of each kind, merged; then snippets and records for the page only. Rank is
+``-ts_rank`` (lower is better, as FTS5's bm25); above :data:`saidwhat.store.fts.RANK_LIMIT`
+matches a kind comes newest first, unranked. Rankings differ from FTS5's bm25 (see ``docs/store.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from saidwhat.store import fts
+from saidwhat.store.browse import TextMatch
+from saidwhat.store.fts import CLOSE, OPEN, parse_marked, parse_query
+from saidwhat.store.migrations.v0001_initial import PG_ANGLES
+from saidwhat.store.protocol import Connection
+from saidwhat.store.sql.read import load_records
+from saidwhat.store.sql.store import Candidate, Where, best_page
+from saidwhat.store.types import SearchHit
+
+_ANGLES_BACK = str.maketrans(PG_ANGLES, "<>")
+CONFIG = "saidwhat_fts"
+_HEADLINE = (
+    f'StartSel="{OPEN}", StopSel="{CLOSE}", MaxWords={{words}}, MinWords={{least}}, ShortWord=0, '
+    'MaxFragments=1, FragmentDelimiter=" … "'
+)
+# per kind of hit: its row table (aliased as the filters expect), the column shown in snippets, its date
+WINDOW = 1500  # characters of an article around its first match that its snippet is cut from
+_TABLES = {
+    "statement": ("statements s", "s", "content_text", "s.date"),
+    "article": ("documents d", "d", "text", "d.published"),
+}
+
+
+def tsquery(conn: Connection, user: str) -> str | None:
+    """The ``tsquery`` (as text) for ``user``'s words and phrases; None when there is nothing to find."""
+    pieces: list[str] = []
+    params: list[object] = []
+    for tokens, prefix in parse_query(user).parts:
+        whole = tokens[:-1] if prefix else tokens
+        term: list[str] = []
+        if whole:
+            term.append(f"phraseto_tsquery('{CONFIG}', ?)")
+            params.append(" ".join(whole))
+        if prefix:  # tokens are letters and digits only: safe inside tsquery quotes
+            term.append(f"to_tsquery('{CONFIG}', ?)")
+            params.append(f"'{tokens[-1]}':*")
+        pieces.append("(" + " <-> ".join(term) + ")")
+    if not pieces:
+        return None
+    row = conn.execute(f"SELECT ({' && '.join(pieces)})::text", params).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def _candidates(
+    conn: Connection, kind: str, query: str, where: Where, want: int, by_date: bool = False
+) -> list[Candidate]:
+    """The keys and ranks of the best (or newest) ``want`` hits of one kind."""
+    table, alias, _, day = _TABLES[kind]
+    clauses, params = where
+    ranked = False
+    if not by_date:
+        many = conn.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {alias}.fts @@ ?::tsquery LIMIT ?) m",
+            (query, fts.RANK_LIMIT + 1),
+        ).fetchone()[0]
+        ranked = int(many) <= fts.RANK_LIMIT
+    rank = f"-ts_rank({alias}.fts, ?::tsquery)" if ranked else "0.0"
+    if by_date:
+        order = f"{day} DESC NULLS LAST, {alias}.pk DESC"
+    else:
+        order = f"{'2, ' if ranked else ''}{alias}.pk DESC"
+    rows = conn.execute(
+        f"SELECT {alias}.pk, {rank}, COALESCE({day}, '') FROM {table} "
+        f"WHERE {alias}.fts @@ ?::tsquery AND {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
+        [*([query] if ranked else []), query, *params, want],
+    ).fetchall()
+    return [Candidate(float(r), kind, int(pk), ranked, str(dt)) for pk, r, dt in rows]
+
+
+def _source(column: str, needle: str | None) -> tuple[str, list[object]]:
+    """The text ``ts_headline`` parses (it parses all it is given): for an article, the
+    :data:`WINDOW` characters around the first place its text contains ``needle`` (the first word
+    of the query, lower case), else the whole text."""
+    if needle is None:
+        return column, []
+    at = f"strpos(lower({column}), ?)"
+    return (
+        f"CASE WHEN {at} > 0 THEN substr({column}, greatest(1, {at} - {WINDOW // 2}), {WINDOW}) "
+        f"ELSE {column} END",
+        [needle, needle],
+    )
+
+
+def _snippets(
+    conn: Connection, kind: str, query: str, pks: Sequence[int], words: int, needle: str | None = None
+) -> dict[int, tuple[str, tuple[object, ...]]]:
+    """For the hits ``pks`` of one kind, in one query: each one's marked snippet and, for articles,
+    its ``(id, title, source, published)``."""
+    if not pks:
+        return {}
+    table, alias, column, _ = _TABLES[kind]
+    options = _HEADLINE.format(words=words, least=words // 2)
+    extra = ", d.id, d.title, d.source, d.published" if kind == "article" else ""
+    marks = ",".join("?" * len(pks))
+    source, source_params = _source(f"{alias}.{column}", needle)
+    rows = conn.execute(
+        f"SELECT {alias}.pk, ts_headline('{CONFIG}', translate({source}, '<>', '{PG_ANGLES}'), "
+        f"?::tsquery, ?), {alias}.{column}{extra} FROM {table} WHERE {alias}.pk IN ({marks})",
+        (*source_params, query, options, *pks),
+    ).fetchall()
+    out: dict[int, tuple[str, tuple[object, ...]]] = {}
+    for pk, marked, text, *rest in rows:
+        snip = "" if marked is None else _whole_edges(str(marked).translate(_ANGLES_BACK), str(text))
+        out[int(pk)] = (snip, tuple(rest))
+    return out
+
+
+def _whole_edges(marked: str, text: str) -> str:
+    """``ts_headline`` starts and ends a fragment at a word: put back the punctuation that begins or
+    ends the text itself (``<script>``, a closing quote), as FTS5's snippet keeps it."""
+    plain = marked.replace(OPEN, "").replace(CLOSE, "")
+    at = text.find(plain)
+    if at < 0:
+        return marked
+    head, tail = text[:at], text[at + len(plain) :]
+    if head and not any(ch.isalnum() for ch in head):
+        marked = head + marked
+    if tail and not any(ch.isalnum() for ch in tail):
+        marked += tail
+    return marked
+
+
+def _hits(
+    conn: Connection, query: str, page: Sequence[Candidate], needle: str | None = None
+) -> dict[tuple[str, int], SearchHit]:
+    out: dict[tuple[str, int], SearchHit] = {}
+    statements = [c for c in page if c.kind == "statement"]
+    snips = _snippets(conn, "statement", query, [c.pk for c in statements], 40)
+    for cand, rec in zip(statements, load_records(conn, [c.pk for c in statements]), strict=True):
+        out["statement", cand.pk] = SearchHit(
+            "statement",
+            rec.doc_id,
+            rec.doc_title,
+            rec.doc_source,
+            rec.published,
+            rec.date,
+            parse_marked(snips.get(cand.pk, ("", ()))[0]),
+            cand.rank,
+            rec,
+            cand.ranked,
+        )
+    articles = [c for c in page if c.kind == "article"]
+    found = _snippets(conn, "article", query, [c.pk for c in articles], 32, needle)
+    for cand in articles:
+        snip, (doc_id, title, source, published) = found[cand.pk]
+        out["article", cand.pk] = SearchHit(
+            "article",
+            str(doc_id),
+            None if title is None else str(title),
+            str(source),
+            None if published is None else str(published),
+            None if published is None else str(published),
+            parse_marked(snip),
+            cand.rank,
+            None,
+            cand.ranked,
+        )
+    return out
+
+
+def search_page(
+    conn: Connection,
+    user: str,
+    *,
+    statements: Where | None,
+    articles: Where | None,
+    limit: int,
+    offset: int,
+    sort: str = "relevance",
+) -> list[SearchHit]:
+    """Hits ``offset`` … ``offset + limit`` of ``user``'s query, best (``sort="date"``: newest) first,
+    statements first on ties; an article with a matching statement is found through its statements."""
+    query = tsquery(conn, user)
+    if query is None:
+        return []
+    page = best_page(
+        lambda kind, where, want, by_date: _candidates(conn, kind, query, where, want, by_date),
+        statements,
+        articles,
+        limit,
+        offset,
+        by_date=sort == "date",
+        quoted=lambda s_where: (
+            "d.pk NOT IN (SELECT s.doc FROM statements s WHERE s.fts @@ ?::tsquery AND "
+            f"{' AND '.join(s_where[0])})",
+            [query, *s_where[1]],
+        ),
+    )
+    parts = parse_query(user).parts
+    hits = _hits(conn, query, page, parts[0][0][0].lower() if parts and parts[0][0] else None)
+    return [hits[c.kind, c.pk] for c in page]
+
+
+def text_match(conn: Connection, user: str) -> TextMatch | None:
+    """The full-text part of a statements query of the browser (:mod:`saidwhat.store.browse`): the
+    query joined once as ``tq.q`` (so the rank expression has no placeholder), rank ``-ts_rank`` as a
+    ``float8``: ``ts_rank`` is a ``real``, whose text form does not read back as the same double, so a
+    keyset cursor on it would not find its row again."""
+    query = tsquery(conn, user)
+    if query is None:
+        return None
+    return TextMatch(
+        "JOIN (SELECT ?::tsquery AS q) tq ON s.fts @@ tq.q", (query,), "-ts_rank(s.fts, tq.q)::float8"
+    )
