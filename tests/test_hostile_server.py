@@ -84,7 +84,7 @@ def test_memory_is_a_coded_error_and_the_server_does_not_keep_it(tmp_path: Path)
     )
     with TestClient(app, raise_server_exceptions=False) as c:
         before = rss_mb()
-        # 1 MB: about 145 MB more to analyse (docs/limits.md; 3 GB before issue 14), far over a 40 MB allowance
+        # 1 MB: about 145 MB more to analyse (docs/limits.md; 3 GB before issue 14): far over 40 MB
         big = PROSE * 6000
         assert_error(c.post("/add.json", data={"text": big}), 413, "E_MEMORY")
         assert rss_mb() - before < 100  # the server holds the text, never the analysis's memory
