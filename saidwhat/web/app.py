@@ -62,6 +62,7 @@ from saidwhat.web.pages import (
     search_page,
 )
 from saidwhat.web.params import ACT_NAMES, ActQ, ConfidenceQ, DateQ, FlagQ, ModeQ, confidence, flag
+from saidwhat.web.params import current_store as _store
 from saidwhat.web.render import render, render_error, wants_json
 from saidwhat.web.security import CsrfTokens, HostPolicy, SiteGuard, csrf_token, verify_form_token
 from saidwhat.web.stories import router as stories_router
@@ -76,11 +77,6 @@ BODY_OVERHEAD = 64 * 1024
 SEARCH_TIMEOUT = 0.8  # seconds; every search is stopped after it (E_SEARCH_TIMEOUT, 503): answered within 1 s
 SEARCH_SLOTS = 2  # searches running at once (one per core); others wait within their time budget
 MAX_TITLE = 500  # the add form's maxlength, enforced for every client
-
-
-def _store(request: Request) -> StoreProtocol:
-    store: StoreProtocol = request.app.state.store
-    return store
 
 
 def _settings(request: Request) -> Settings:

@@ -25,7 +25,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from saidwhat.acts import acts
-from saidwhat.errors import CATALOGUE, SaidwhatError
+from saidwhat.errors import SaidwhatError
 from saidwhat.filters import MODES, StatementFilter, build_filter
 from saidwhat.model import SCHEMA, SEGMENT_KINDS
 from saidwhat.store.browse import DEFAULT_FACETS, ROW_COLUMNS, FacetValue, Keyset
@@ -33,7 +33,8 @@ from saidwhat.store.export import csv_cell
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.web.chips import chips, url
 from saidwhat.web.pages import Page, Pager, Scalar, blank, record_view
-from saidwhat.web.params import ActQ, ConfidenceQ, DateQ, FlagQ, ModeQ, confidence, flag
+from saidwhat.web.params import PAGE_ERRORS, ActQ, ConfidenceQ, DateQ, FlagQ, ModeQ, confidence, flag
+from saidwhat.web.params import current_store as _store
 from saidwhat.web.render import render, wanted_format
 
 # the filter parameters of the statements browser, in the order the chips show them
@@ -325,20 +326,6 @@ def speakers_page(store: StoreProtocol, type_: str | None, page: int, per_page: 
 # -- routes --------------------------------------------------------------------------------------------
 
 
-def _store(request: Request) -> StoreProtocol:
-    store: StoreProtocol = request.app.state.store
-    return store
-
-
-def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    out: dict[int | str, dict[str, Any]] = {}
-    for status in statuses:
-        codes = ", ".join(c for c, (st, _) in CATALOGUE.items() if st == status) or "E_BAD_REQUEST"
-        out[status] = {"description": codes, "content": {"text/html": {"schema": {"type": "string"}}}}
-    return out
-
-
-PAGE_ERRORS = _errors(404, 405, 422, 500)
 # a Keyset token: d<date>~<key>, r<rank>~<key> or n~<key>
 CURSOR_PATTERN = r"^(d\d{4}(-\d{2}){0,2}|r-?\d{1,20}(\.\d{1,20})?(e[+-]?\d{1,3})?|n)~\d{1,18}$"
 SegmentQ = Annotated[

@@ -28,10 +28,12 @@ from saidwhat.corpus.claims import (
     promise_rows,
     promises_report,
 )
-from saidwhat.errors import CATALOGUE, SaidwhatError
+from saidwhat.errors import SaidwhatError
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.web.claimchart import ClaimChart, amount, build_claim_chart, charted, source_name, value_href
 from saidwhat.web.pages import Page, Pager, blank
+from saidwhat.web.params import PAGE_ERRORS
+from saidwhat.web.params import current_store as _store
 from saidwhat.web.render import Format, render, wanted_format
 
 # stance → colour of the positions matrix (the CSS classes stance-<name> in style.css use the same)
@@ -55,21 +57,6 @@ FULL_DATE = (
 )
 
 
-def _store(request: Request) -> StoreProtocol:
-    store: StoreProtocol = request.app.state.store
-    return store
-
-
-def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the error answers of a page (the JSON error shape, or the HTML error page)."""
-    out: dict[int | str, dict[str, Any]] = {}
-    for status in statuses:
-        codes = ", ".join(c for c, (st, _) in CATALOGUE.items() if st == status) or "E_BAD_REQUEST"
-        out[status] = {"description": codes, "content": {"text/html": {"schema": {"type": "string"}}}}
-    return out
-
-
-PAGE_ERRORS = _errors(404, 405, 422, 500)
 CSV_ANSWER: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "one row per item"},
 }

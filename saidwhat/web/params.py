@@ -7,11 +7,13 @@ A value outside them is ``422 E_BAD_REQUEST`` with a sentence (``saidwhat.web.ap
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Query, Request
 
 from saidwhat.acts import acts
+from saidwhat.errors import CATALOGUE
+from saidwhat.store.protocol import StoreProtocol
 
 # YYYY, YYYY-MM or YYYY-MM-DD that is a real calendar date (empty: no filter): year 0001-9999, a real
 # month, a day that month has, February 29 only in leap years (no lookarounds: pydantic's engine)
@@ -63,3 +65,21 @@ def confidence(value: str | None) -> float | None:
     if value is None or not value.strip():
         return None
     return float(value)
+
+
+def current_store(request: Request) -> StoreProtocol:
+    """The store the app serves (a FastAPI dependency of every page)."""
+    store: StoreProtocol = request.app.state.store
+    return store
+
+
+def page_errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error answers of a page (the JSON error shape, or the HTML error page)."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        codes = ", ".join(c for c, (st, _) in CATALOGUE.items() if st == status) or "E_BAD_REQUEST"
+        out[status] = {"description": codes, "content": {"text/html": {"schema": {"type": "string"}}}}
+    return out
+
+
+PAGE_ERRORS = page_errors(404, 405, 422, 500)

@@ -15,10 +15,11 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from saidwhat.corpus.stories import stories_report, story_report
-from saidwhat.errors import CATALOGUE
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.web.links import display_source
 from saidwhat.web.pages import Page
+from saidwhat.web.params import PAGE_ERRORS
+from saidwhat.web.params import current_store as _store
 from saidwhat.web.render import render
 from saidwhat.web.storychart import entry_href, sparkline, speaker_colour, speaker_colours, timeline_picture
 
@@ -26,20 +27,6 @@ STORY_COLUMNS = ("id", "title", "first", "last", "size", "entities", "speakers")
 DEFAULT_TOP = 12  # dates drawn on a story page unless ?top= says otherwise
 
 
-def _store(request: Request) -> StoreProtocol:
-    store: StoreProtocol = request.app.state.store
-    return store
-
-
-def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    out: dict[int | str, dict[str, Any]] = {}
-    for status in statuses:
-        codes = ", ".join(c for c, (st, _) in CATALOGUE.items() if st == status) or "E_BAD_REQUEST"
-        out[status] = {"description": codes, "content": {"text/html": {"schema": {"type": "string"}}}}
-    return out
-
-
-PAGE_ERRORS = _errors(404, 405, 422, 500)
 CSV_ANSWER: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "one row per story"},
 }
