@@ -214,8 +214,8 @@ def statement_where(
             where.append(f"{column} = ?")
             params.append(int(flag))
     if f.platform is not None:
-        where.append("LOWER(s.platform) = ?")
-        params.append(f.platform.lower())
+        where.append("lower(s.platform) = lower(?)")  # the same case folding on both sides
+        params.append(f.platform)
     if f.min_confidence is not None:
         where.append("s.confidence >= ?")
         params.append(f.min_confidence)

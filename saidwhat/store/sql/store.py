@@ -39,7 +39,7 @@ from saidwhat.store.registry import (
 )
 from saidwhat.store.sql.claims import read_claim_facts, read_claim_stories
 from saidwhat.store.sql.dialect import Dialect
-from saidwhat.store.sql.names import Role, match_names, name_clause, named_counts, named_counts_many
+from saidwhat.store.sql.names import match_names, named_counts, named_counts_many
 from saidwhat.store.sql.read import load_analysis, load_records
 from saidwhat.store.sql.stories import (
     has_story_tables,
@@ -452,39 +452,11 @@ class SQLStore(ABC):
             return match_names(conn, who, role)
 
     def _statement_filters(self, conn: Connection, **f: Any) -> Where | None:
-        """WHERE clauses over ``statements s`` for the filters of :meth:`statements`; None when a name
-        filter matched nothing."""
+        """WHERE clauses over ``statements s`` for the filters of :meth:`statements` (the fields of a
+        :class:`StatementFilter`); None when a name filter matched nothing."""
         check_date("since", f.get("since"))
         check_date("until", f.get("until"))
-        where = ["s.latest = 1"]
-        params: list[object] = []
-        names: tuple[tuple[int | str | None, Role], ...] = (
-            (f.get("speaker"), "speaker"),
-            (f.get("via"), "via"),
-        )
-        for who, role in names:
-            if who is not None:
-                clause = name_clause(match_names(conn, who, role), role)
-                if clause is None:
-                    return None
-                where.append(clause[0])
-                params += clause[1]
-        tests = (
-            ("s.act = ?", f.get("act"), None),
-            ("s.mode = ?", f.get("mode"), None),
-            ("COALESCE(s.speaker_anonymous, 0) = ?", f.get("anonymous"), int),
-            ("s.hedged = ?", f.get("hedged"), int),
-            ("lower(s.platform) = lower(?)", f.get("platform"), None),
-            ("s.confidence >= ?", f.get("min_confidence"), None),
-            ("s.date >= ?", f.get("since"), None),
-            # inclusive of every date under a partial bound ("2025-06")
-            ("s.date <= ?", None if f.get("until") is None else f["until"] + "~", None),
-        )
-        for clause_sql, value, convert in tests:
-            if value is not None:
-                where.append(clause_sql)
-                params.append(convert(value) if convert else value)
-        return where, params
+        return self._browse_where(conn, StatementFilter(**f))[0]
 
     @guard
     def statements(
