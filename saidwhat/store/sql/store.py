@@ -101,15 +101,9 @@ def _summary(row: Sequence[object]) -> DocumentSummary:
 def article_filters(since: str | None, until: str | None) -> Where:
     """WHERE clauses over ``documents d`` for article hits: latest versions, ``since``/``until`` on the
     publication date."""
-    where = ["d.superseded_by IS NULL"]
-    params: list[object] = []
-    if since is not None:
-        where.append("d.published >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("d.published <= ?")
-        params.append(until + "~")
-    return where, params
+    where = browse.article_where(since=since, until=until)
+    assert where is not None  # None only for a story filter without the stories stage
+    return where
 
 
 @dataclass(frozen=True, slots=True)
