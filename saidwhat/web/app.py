@@ -61,7 +61,17 @@ from saidwhat.web.pages import (
     home_page,
     search_page,
 )
-from saidwhat.web.params import ACT_NAMES, ActQ, ConfidenceQ, DateQ, FlagQ, ModeQ, confidence, flag
+from saidwhat.web.params import (
+    ACT_NAMES,
+    ActQ,
+    ConfidenceQ,
+    DateQ,
+    FlagQ,
+    ModeQ,
+    confidence,
+    csv_answer,
+    flag,
+)
 from saidwhat.web.params import current_store as _store
 from saidwhat.web.render import render, render_error, wants_json
 from saidwhat.web.security import CsrfTokens, HostPolicy, SiteGuard, csrf_token, verify_form_token
@@ -128,9 +138,7 @@ SEARCH_ERRORS = _errors(400, 404, 405, 422, 500, 503)
 SEARCH_HTML_ERRORS = _errors(400, 404, 405, 422, 500, 503, html=True)
 ADD_ERRORS = _errors(400, 403, 404, 405, 413, 415, 422, 500, 503)
 ADD_HTML_ERRORS = _errors(400, 403, 404, 405, 413, 415, 422, 500, 503, html=True)
-CSV_ANSWER: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "one row per item"},
-}
+CSV_ANSWER = csv_answer()
 
 router = APIRouter()
 

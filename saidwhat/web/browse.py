@@ -33,7 +33,17 @@ from saidwhat.store.export import csv_cell
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.web.chips import chips, url
 from saidwhat.web.pages import Page, Pager, Scalar, blank, record_view
-from saidwhat.web.params import PAGE_ERRORS, ActQ, ConfidenceQ, DateQ, FlagQ, ModeQ, confidence, flag
+from saidwhat.web.params import (
+    PAGE_ERRORS,
+    ActQ,
+    ConfidenceQ,
+    DateQ,
+    FlagQ,
+    ModeQ,
+    confidence,
+    csv_answer,
+    flag,
+)
 from saidwhat.web.params import current_store as _store
 from saidwhat.web.render import render, wanted_format
 
@@ -400,9 +410,7 @@ FORM_FIELDS = tuple(x.name for x in fields(BrowseForm))
     "/statements.csv",
     summary="Every statement of the view (CSV, streamed)",
     tags=["pages"],
-    responses={
-        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "one row per statement"}
-    },
+    responses=csv_answer("one row per statement"),
 )
 def statements(
     request: Request,
@@ -430,9 +438,7 @@ def statements(
     "/speakers.csv",
     summary="Speakers (CSV)",
     tags=["pages"],
-    responses={
-        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "one row per speaker"}
-    },
+    responses=csv_answer("one row per speaker"),
 )
 def speakers(
     request: Request,

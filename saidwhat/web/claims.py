@@ -32,7 +32,7 @@ from saidwhat.errors import SaidwhatError
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.web.claimchart import ClaimChart, amount, build_claim_chart, charted, source_name, value_href
 from saidwhat.web.pages import Page, Pager, blank
-from saidwhat.web.params import PAGE_ERRORS
+from saidwhat.web.params import PAGE_ERRORS, csv_answer
 from saidwhat.web.params import current_store as _store
 from saidwhat.web.render import Format, render, wanted_format
 
@@ -57,9 +57,7 @@ FULL_DATE = (
 )
 
 
-CSV_ANSWER: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "one row per item"},
-}
+CSV_ANSWER = csv_answer()
 StoreDep = Annotated[StoreProtocol, Depends(_store)]
 StoryQ = Annotated[str | None, Query(max_length=200, description="only this story (its id)")]
 PageQ = Annotated[int, Query(ge=1, le=100_000, description="page of the HTML list (JSON and CSV: all)")]

@@ -83,3 +83,8 @@ def page_errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 PAGE_ERRORS = page_errors(404, 405, 422, 500)
+
+
+def csv_answer(description: str = "one row per item") -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI entry of a CSV twin's answer."""
+    return {200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": description}}

@@ -18,7 +18,7 @@ from saidwhat.corpus.stories import stories_report, story_report
 from saidwhat.store.protocol import StoreProtocol
 from saidwhat.web.links import display_source
 from saidwhat.web.pages import Page
-from saidwhat.web.params import PAGE_ERRORS
+from saidwhat.web.params import PAGE_ERRORS, csv_answer
 from saidwhat.web.params import current_store as _store
 from saidwhat.web.render import render
 from saidwhat.web.storychart import entry_href, sparkline, speaker_colour, speaker_colours, timeline_picture
@@ -27,9 +27,7 @@ STORY_COLUMNS = ("id", "title", "first", "last", "size", "entities", "speakers")
 DEFAULT_TOP = 12  # dates drawn on a story page unless ?top= says otherwise
 
 
-CSV_ANSWER: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "one row per story"},
-}
+CSV_ANSWER = csv_answer("one row per story")
 StoreDep = Annotated[StoreProtocol, Depends(_store)]
 StoryId = Annotated[str, Path(max_length=40, pattern=r"^[A-Za-z0-9_-]+$", description="a story id (st<N>)")]
 TopQ = Annotated[int, Query(ge=1, le=500, description="dates on the timeline (the best-scored ones)")]
