@@ -17,20 +17,13 @@ import pytest
 
 from saidwhat.model import Analysis
 from saidwhat.store import Store, open_store
+from tests.browser_support import launch, require_browser
 from tests.web_fixtures import browse_analyses, expected_anonymous_via_reuters, hostile_analysis, serving
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 
-if not CHROMIUM.is_file():
-    pytest.skip(
-        f"{CHROMIUM} is missing (apt-get install -y chromium): browser tests skipped", allow_module_level=True
-    )
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
+sync_api = require_browser()
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +47,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, analyses: list[Analysis])
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = launch(p)
         yield b
         b.close()
 

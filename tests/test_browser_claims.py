@@ -5,29 +5,20 @@ to the sentence it comes from. Hand-made articles (no ../shared needed); a scree
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from saidwhat.corpus import CORPUS_STAGES
 from saidwhat.store import open_store
+from tests.browser_support import ARTIFACTS, launch, require_browser
 from tests.claims_fixtures import flood_articles
 from tests.web_fixtures import serving
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 
-if not CHROMIUM.is_file():
-    pytest.skip(
-        f"{CHROMIUM} is missing (apt-get install -y chromium): browser tests skipped", allow_module_level=True
-    )
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
+sync_api = require_browser()
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +37,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def page(base_url: str) -> Iterator[Any]:
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         ctx = browser.new_context(viewport={"width": 1300, "height": 1000})
         pg = ctx.new_page()
         pg.console_errors = []

@@ -4,27 +4,18 @@ story's timeline picture, and a timeline entry followed to its sentence in the a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from saidwhat.store import open_store
+from tests.browser_support import ARTIFACTS, launch, require_browser
 from tests.conftest import SAMPLE_000, SAMPLE_002, SAMPLES
 from tests.web_fixtures import serving
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 
-if not CHROMIUM.is_file():
-    pytest.skip(
-        f"{CHROMIUM} is missing (apt-get install -y chromium): browser tests skipped", allow_module_level=True
-    )
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
+sync_api = require_browser()
 if not SAMPLES.is_dir():
     pytest.skip(
         f"the sample articles ({SAMPLES}) are missing: browser tests skipped", allow_module_level=True
@@ -50,7 +41,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_stories_to_a_timeline_entry_in_its_article(base_url: str) -> None:
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1300, "height": 1000})
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))

@@ -8,28 +8,19 @@ the sample articles (through the real pipeline) and a hostile article. Screensho
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from saidwhat.store import Store, open_store
+from tests.browser_support import ARTIFACTS, launch, require_browser
 from tests.conftest import SAMPLE_000, SAMPLE_002, SAMPLES
 from tests.web_fixtures import HOSTILE_TITLE, hostile_analysis, serving
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 
-if not CHROMIUM.is_file():
-    pytest.skip(
-        f"{CHROMIUM} is missing (apt-get install -y chromium): browser tests skipped", allow_module_level=True
-    )
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
+sync_api = require_browser()
 if not SAMPLES.is_dir():
     pytest.skip(
         f"the sample articles ({SAMPLES}) are missing: browser tests skipped", allow_module_level=True
@@ -60,7 +51,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = launch(p)
         yield b
         b.close()
 
