@@ -84,6 +84,8 @@ CASES: dict[str, Any] = {
     "emoji-spaced-200kb": lambda: _repeat("👩‍👩‍👧 ", 200 * KB),
     "newlines-1mb": lambda: _repeat("\n", 1 * MB),
     "short-lines-1mb": lambda: _repeat("Yes.\n", 1 * MB),
+    # under the 100,000 characters from which a text was chunked: parsed whole before, 1 GB of peak
+    "short-lines-99kb": lambda: _repeat("Yes.\n", 99 * KB),
 }
 
 

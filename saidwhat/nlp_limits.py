@@ -13,12 +13,14 @@ Three measures, each invisible on ordinary articles (their parse is the one spaC
   words and URLs are under 100) becomes tokens of :data:`MAX_RUN` characters as they stand
   (200,000 ``)`` are 400 tokens, not 200,000). The parts are joined into one ``Doc`` whose text is
   the original text, character for character.
-* **Long texts in chunks.** A text over :data:`CHUNK_ABOVE` characters is parsed in chunks of at
-  most :data:`CHUNK_CHARS` characters cut at paragraph breaks (else line breaks, sentence ends,
-  spaces), joined with ``Doc.from_docs`` into one ``Doc`` whose text is the original text; the
+* **Long texts in chunks.** A text over :data:`CHUNK_ABOVE` characters or
+  :data:`CHUNK_ABOVE_TOKENS` estimated tokens is parsed in chunks of at most :data:`CHUNK_CHARS`
+  characters and :data:`CHUNK_TOKENS` tokens cut at paragraph breaks (else line breaks, sentence
+  ends, spaces), joined with ``Doc.from_docs`` into one ``Doc`` whose text is the original text; the
   parser, the tagger and the learned attribution tagger never see more than one chunk. Batches of
-  documents are bounded in characters too (:data:`BATCH_CHARS`), so memory follows the chunk, not
-  the text.
+  documents are bounded in characters and tokens too (:data:`BATCH_CHARS`, :data:`BATCH_TOKENS`),
+  so memory follows the chunk, not the text. Tokens, not characters, set the parser's memory: a
+  text of short lines has three times the tokens of prose of the same length.
 
 Costs measured with ``bench/hostile.py`` are in docs/limits.md.
 """
@@ -47,6 +49,15 @@ CHUNK_ABOVE = 100_000
 CHUNK_CHARS = 20_000
 # the most characters parsed in one ``nlp.pipe`` batch (several short documents, or one chunk)
 BATCH_CHARS = 50_000
+# The parser's peak memory follows the tokens of one call, not its characters: about 17 KB per token
+# (measured: one call on 4,150 tokens of prose, 20,000 characters, peaks at 72 MB; on 12,000 tokens
+# of "Yes." lines, also 20,000 characters, at 208 MB; 99,000 characters of such lines, parsed whole,
+# at 1 GB). So tokens, estimated by :func:`estimate_tokens`, bound each call too: a text of more
+# than CHUNK_ABOVE_TOKENS is chunked (the longest article of the corpora has ~7,000), a chunk holds
+# at most CHUNK_TOKENS (a chunk of CHUNK_CHARS of prose has ~4,150) and a batch BATCH_TOKENS.
+CHUNK_ABOVE_TOKENS = 12_000
+CHUNK_TOKENS = 4_500
+BATCH_TOKENS = 12_000
 
 _sre_parse: Any = importlib.import_module("re._parser")
 _sre: Any = importlib.import_module("re._constants")
@@ -265,14 +276,36 @@ _PARA = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE = re.compile(r"\n\s*")
 _SENT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
+# what the tokenizer roughly makes of a text: words and single symbols (it splits no word into more
+# than a few tokens, and keeps runs of symbols apart only up to MAX_RUN, so this is an upper bound
+# of the right order)
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def estimate_tokens(text: str, a: int = 0, b: int | None = None) -> int:
+    """The number of words and symbols of ``text[a:b]`` (an estimate of its tokens; linear)."""
+    end = len(text) if b is None else b
+    if end - a <= 0:
+        return 0
+    return sum(1 for _ in _TOKEN.finditer(text, a, end))
+
+
+def _token_limit(text: str, a: int, b: int, budget: int) -> int:
+    """The end of the longest stretch from ``a`` (before ``b``) that holds at most ``budget``
+    estimated tokens."""
+    for count, m in enumerate(_TOKEN.finditer(text, a, b), start=1):
+        if count > budget:
+            return m.start()
+    return b
 
 
 def _cut(text: str, a: int, b: int, limit: int) -> int:
     """Where to end the chunk that starts at ``a`` (``b``: the end of the text): the last
     paragraph break before ``a + limit``, else line break, sentence end, space, else ``a + limit``."""
-    hi = a + limit
+    hi = _token_limit(text, a, min(b, a + limit), CHUNK_TOKENS)
     if b <= hi:
         return b
+    limit = max(hi - a, 1)
     lo = a + limit // 4  # a chunk is never cut shorter than a quarter of the limit
     for sep in (_PARA, _LINE, _SENT, _SPACE):
         last = -1
@@ -285,13 +318,14 @@ def _cut(text: str, a: int, b: int, limit: int) -> int:
 
 def chunk_spans(text: str, limit: int | None = None, above: int | None = None) -> list[tuple[int, int]]:
     """The ``[start, end)`` chunks ``text`` is parsed in: one when it is at most ``above``
-    (:data:`CHUNK_ABOVE`) characters long, else consecutive chunks of at most ``limit``
-    (:data:`CHUNK_CHARS`) characters ending after a paragraph break where there is one (see
+    (:data:`CHUNK_ABOVE`) characters long and holds at most :data:`CHUNK_ABOVE_TOKENS` estimated
+    tokens, else consecutive chunks of at most ``limit`` (:data:`CHUNK_CHARS`) characters and
+    :data:`CHUNK_TOKENS` tokens ending after a paragraph break where there is one (see
     :func:`_cut`). They cover the text exactly."""
     limit = CHUNK_CHARS if limit is None else limit
     above = CHUNK_ABOVE if above is None else above
     n = len(text)
-    if n <= above:
+    if n <= above and (n <= CHUNK_ABOVE_TOKENS or estimate_tokens(text) <= CHUNK_ABOVE_TOKENS):
         return [(0, n)]
     spans: list[tuple[int, int]] = []
     a = 0
@@ -321,21 +355,27 @@ class ParsedText(Generic[T]):
 def _groups(
     items: Iterable[tuple[str, T]], batch_size: int
 ) -> Iterator[list[tuple[str, T, list[tuple[int, int]]]]]:
-    """Texts in batches of at most ``batch_size`` documents and :data:`BATCH_CHARS` characters (a
-    chunked text is a batch of its own)."""
+    """Texts in batches of at most ``batch_size`` documents, :data:`BATCH_CHARS` characters and
+    :data:`BATCH_TOKENS` estimated tokens (a chunked text is a batch of its own)."""
     group: list[tuple[str, T, list[tuple[int, int]]]] = []
-    chars = 0
+    chars = tokens = 0
     for text, ctx in items:
         spans = chunk_spans(text)
-        full = len(group) >= max(1, batch_size) or chars + len(text) > BATCH_CHARS
+        size = estimate_tokens(text) if len(spans) == 1 else 0
+        full = (
+            len(group) >= max(1, batch_size)
+            or chars + len(text) > BATCH_CHARS
+            or tokens + size > BATCH_TOKENS
+        )
         if group and (len(spans) > 1 or full):
             yield group
-            group, chars = [], 0
+            group, chars, tokens = [], 0, 0
         group.append((text, ctx, spans))
         chars += len(text)
+        tokens += size
         if len(spans) > 1:
             yield group
-            group, chars = [], 0
+            group, chars, tokens = [], 0, 0
     if group:
         yield group
 

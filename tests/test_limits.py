@@ -346,3 +346,27 @@ def test_cli_refuses_unsafe_settings_from_the_environment(
     monkeypatch.setenv(name, value)
     res = _cli(monkeypatch, "analyze", str(f))
     assert res.exit_code == 1 and res.stderr.startswith(f"error[E_BAD_REQUEST] {name}: ")
+
+
+def test_token_dense_text_is_chunked_by_tokens() -> None:
+    """Short lines ("Yes.") make three times the tokens of prose per character, and the parser's
+    memory follows the tokens: such a text is chunked under CHUNK_ABOVE characters, and no chunk
+    holds more than CHUNK_TOKENS estimated tokens."""
+    text = "Yes.\n" * 19_800  # 99,000 characters, ~40,000 tokens: parsed whole before (1 GB of peak)
+    assert len(text) < limits.CHUNK_ABOVE
+    assert limits.estimate_tokens(text) > limits.CHUNK_ABOVE_TOKENS
+    spans = chunk_spans(text)
+    assert len(spans) > 1
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a == prev_b for (_pa, prev_b), (a, _b) in itertools.pairwise(spans))
+    assert all(limits.estimate_tokens(text, a, b) <= limits.CHUNK_TOKENS for a, b in spans)
+    assert all(text[:b].endswith("\n") for _a, b in spans[:-1])  # cut after a line
+    # prose of the same length as the longest article of the corpora stays whole
+    assert chunk_spans(PROSE * 100) == [(0, len(PROSE * 100))]
+
+
+def test_batches_bounded_in_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "BATCH_TOKENS", 1_000)
+    items = [("Yes.\n" * 150, i) for i in range(5)]  # 300 estimated tokens each, 750 characters
+    groups = list(limits._groups(items, batch_size=16))
+    assert [len(g) for g in groups] == [3, 2]
