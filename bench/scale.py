@@ -17,6 +17,10 @@ the speed-up they give were each worker given a whole core (``CPU ×``) and the 
 compare with SQLite; skipped with a note while saidwhat has no PostgreSQL backend.
 
 Targets: ``--workers 2`` ≥ 1.7× and Ray local (2 CPUs) ≥ 1.6× the articles/s of ``--workers 1``.
+Two rates per configuration: over the whole run (start-up included, as a user waits for it), and
+steady (``steady``: the articles after the first over the time from the first analysis reaching
+the writer to the last; ``1st s`` is when the first one reached it) — what a long batch
+approaches, start-up (Ray's daemons, worker processes, model loads) amortised.
 Prints a table and writes ``bench/out/scale.json``.
 """
 
@@ -48,7 +52,7 @@ DEFAULT_INPUT = SHARED / "timeline17" / "articles.jsonl"
 
 def child(config: str, db: str, inp: str) -> dict[str, Any]:
     """Ingest ``inp`` into ``db`` with ``config`` (workers1, workers2, ray); what it used."""
-    from saidwhat.ingest.service import Analyser, read_paths, store_sources
+    from saidwhat.ingest.service import Analyser, analyse, read_paths, store_sources
     from saidwhat.settings import Settings
     from saidwhat.store import open_store
 
@@ -63,13 +67,25 @@ def child(config: str, db: str, inp: str) -> dict[str, Any]:
         from saidwhat.ingest.raypool import RayAnalyser
 
         analyser = RayAnalyser(num_cpus=2)
+    arrivals: list[float] = []  # when each analysis reached the writer
+    inner: Analyser = analyser if analyser is not None else analyse
+
+    def timed(sources: Any, settings: Any, on_error: Any) -> Iterator[Any]:
+        for item in inner(sources, settings, on_error):
+            arrivals.append(time.perf_counter())
+            yield item
+
     started = time.perf_counter()
     with open_store(db) as store:
         docs = read_paths([inp], settings, on_error=lambda e: errors.append(e.one_line()))
         report = store_sources(
-            store, docs, settings, analyser=analyser, on_error=lambda e: errors.append(e.one_line())
+            store, docs, settings, analyser=timed, on_error=lambda e: errors.append(e.one_line())
         )
     wall = time.perf_counter() - started
+    # steady state: the articles after the first over the time from the first analysis to the last
+    # (start-up — Ray, the worker processes, the model loads — and the first article left out)
+    span = arrivals[-1] - arrivals[0] if len(arrivals) > 1 else 0.0
+    steady = (len(arrivals) - 1) / span if span > 0 else 0.0
     stats = getattr(analyser, "stats", None)
     peaks: list[int]
     if stats is None or getattr(stats, "in_process", False):
@@ -80,6 +96,8 @@ def child(config: str, db: str, inp: str) -> dict[str, Any]:
     return {
         "config": config,
         "inner_wall_s": wall,
+        "first_analysis_s": (arrivals[0] - started) if arrivals else None,
+        "steady_articles_per_s": steady,
         "new": report.count("new"),
         "unchanged": report.count("unchanged"),
         "errors": errors,
@@ -264,6 +282,7 @@ def main() -> None:
     base = rows[0]
     for r in rows:
         r["ratio_wall"] = r["articles_per_s"] / base["articles_per_s"]
+        r["ratio_steady"] = r["steady_articles_per_s"] / base["steady_articles_per_s"]
         # the speed-up were each worker given a whole core: workers × CPU s per article of workers1 / of this
         r["cpu_ratio"] = r["workers"] * base["cpu_s_per_article"] / r["cpu_s_per_article"]
     w1_bytes = store_bytes(OUT / "scale-workers1.db")
@@ -272,14 +291,15 @@ def main() -> None:
         f"load average before {load_before}, after {load_after}"
     )
     print(
-        f"{'config':<24}{'workers':>8}{'wall s':>9}{'art/s':>8}{'× w1':>7}{'CPU s':>9}{'CPU s/art':>10}"
-        f"{'CPU ×':>7}  peak RSS MB per worker"
+        f"{'config':<24}{'workers':>8}{'wall s':>9}{'art/s':>8}{'× w1':>7}{'1st s':>7}{'steady':>8}"
+        f"{'× w1':>7}{'CPU s':>9}{'CPU s/art':>10}{'CPU ×':>7}  peak RSS MB per worker"
     )
     for r in rows:
         cpu = f"{r['cpu_s']:9.1f}{r['cpu_s_per_article']:10.3f}{r['cpu_ratio']:7.2f}"
+        steady = f"{r['first_analysis_s'] or 0:7.1f}{r['steady_articles_per_s']:8.2f}{r['ratio_steady']:7.2f}"
         print(
             f"{r['config']:<24}{r['workers']:>8}{r['wall_s']:9.1f}{r['articles_per_s']:8.2f}"
-            f"{r['ratio_wall']:7.2f}{cpu}  {r['peak_rss_mb']}"
+            f"{r['ratio_wall']:7.2f}{steady}{cpu}  {r['peak_rss_mb']}"
         )
         for line in r["errors"]:
             print(f"    {line}")
