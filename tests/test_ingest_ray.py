@@ -107,3 +107,38 @@ def test_ray_stores_what_one_process_stores_retrying_a_dead_actor_once(
     with sqlite3.connect(there) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert local_ray.is_initialized()  # a Ray this process had started is left running
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port  # closed again: nothing listens there
+
+
+def test_an_address_where_nothing_answers_is_e_ray_at_once() -> None:
+    """Ray retries an address where nothing answers for minutes; saidwhat tries a TCP connection first."""
+    from saidwhat.ingest.base import SourceDoc
+    from saidwhat.ingest.raypool import unreachable
+
+    port = _closed_port()
+    assert unreachable(f"127.0.0.1:{port}", timeout=2) is not None
+    assert unreachable(f"ray://127.0.0.1:{port}", timeout=2) is not None
+    assert unreachable("auto") is None  # Ray resolves that one itself
+    pool = RayAnalyser(f"127.0.0.1:{port}")
+    with pytest.raises(SaidwhatError) as exc:
+        list(pool([SourceDoc("a.txt", "The mayor said so.\n", "a")], Settings()))
+    assert exc.value.code == "E_RAY" and f"127.0.0.1:{port}" in exc.value.message
+
+
+def test_an_address_that_answers_is_reachable() -> None:
+    import socket
+
+    from saidwhat.ingest.raypool import unreachable
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        assert unreachable(f"127.0.0.1:{server.getsockname()[1]}", timeout=2) is None

@@ -29,6 +29,7 @@ import itertools
 import logging
 import math
 import os
+import socket
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -46,6 +47,9 @@ START_GRACE = 120.0  # seconds a new actor may take to load the model before its
 # one article at a time per actor: when an actor dies, the article it ran is known without doubt (with a
 # second one queued, an innocent article was at times blamed); the idle gap is one round trip (~ms)
 QUEUED_PER_ACTOR = 1
+# seconds to open a TCP connection to ``--ray-address`` before Ray is asked to join it: Ray itself
+# retries an address where nothing answers for minutes (seen: over 5 minutes, printing warnings)
+REACH_TIMEOUT = 10.0
 
 
 def _import_ray() -> Any:
@@ -232,7 +236,14 @@ class RayAnalyser:
                 ray.shutdown()
 
     def _connect(self, ray: Any) -> bool:
-        """Start or join Ray; True when this call started it (and must shut it down)."""
+        """Start or join Ray; True when this call started it (and must shut it down). A cluster
+        address where nothing answers is ``E_RAY`` at once."""
+        if self.address is not None:
+            why = unreachable(self.address)
+            if why is not None:
+                raise SaidwhatError(
+                    "E_RAY", f"cannot reach the Ray cluster at {self.address}: {why}", "--ray"
+                )
         if ray.is_initialized():
             return False
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no usage report over the network
@@ -355,6 +366,20 @@ class RayAnalyser:
             late.src.source,
         )
         return others
+
+
+def unreachable(address: str, timeout: float = REACH_TIMEOUT) -> str | None:
+    """Why nothing answers at a ``HOST:PORT`` Ray address (``ray://`` client addresses too), or None
+    when a TCP connection opens there — or when the address is not of that form (``auto``, which
+    Ray resolves itself)."""
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not host or not port.isdigit():
+        return None
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout):
+            return None
+    except OSError as exc:
+        return f"no connection to {host}:{port} ({exc.strerror or exc})"
 
 
 def _first_line(exc: BaseException) -> str:
