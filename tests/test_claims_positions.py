@@ -41,6 +41,7 @@ def analysis(
     entities: list[tuple[str, str, str]] = (),  # type: ignore[assignment]  # (mention, name, type)
     statements: list[dict[str, Any]] = (),  # type: ignore[assignment]
     timexes: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+    published: str = "2009-05-01",
 ) -> Analysis:
     ents = []
     for n, (mention, name, typ) in enumerate(entities):
@@ -49,24 +50,21 @@ def analysis(
     sts = []
     for n, d in enumerate(statements, 1):
         ca, cb = _span(text, d["content"])
-        sa, sb = _span(text, d["speaker"])
-        ua, ub = _span(text, d["cue"])
-        ent = next((e for e in ents if e.name == d.get("name")), None)
-        sts.append(
-            Statement(
-                f"s{n}",
-                Content(d["content"], ca, cb),
-                Speaker(d["speaker"], sa, sb, d.get("name"), ent.id if ent else None),
-                Cue(d["cue"], ua, ub, d["lemma"]),
-                act=d.get("act", "claim"),
-            )
-        )
+        speaker = cue = None
+        if d.get("speaker"):
+            sa, sb = _span(text, d["speaker"])
+            ent = next((e for e in ents if e.name == d.get("name")), None)
+            speaker = Speaker(d["speaker"], sa, sb, d.get("name"), ent.id if ent else None)
+        if d.get("cue"):
+            ua, ub = _span(text, d["cue"])
+            cue = Cue(d["cue"], ua, ub, d["lemma"])
+        sts.append(Statement(f"s{n}", Content(d["content"], ca, cb), speaker, cue, act=d.get("act", "claim")))
     txs = []
     for sub, typ, value in timexes:
         a, b = _span(text, sub)
         txs.append(Timex(sub, a, b, typ, value))
     return Analysis(
-        DocMeta("t1", "t1", text, published="2009-05-01"),
+        DocMeta("t1", "t1", text, published=published),
         [Segment("body", 0, len(text))],
         sts,
         ents,
