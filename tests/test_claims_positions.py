@@ -23,6 +23,7 @@ from saidwhat.model import (
     DocMeta,
     Entity,
     Mention,
+    Quantity,
     Segment,
     Speaker,
     Statement,
@@ -42,11 +43,14 @@ def analysis(
     statements: list[dict[str, Any]] = (),  # type: ignore[assignment]
     timexes: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
     published: str = "2009-05-01",
+    quantities: list[tuple[str, Any, str | None]] = (),  # type: ignore[assignment]  # (text, value, counts)
+    titles: dict[str, str] | None = None,  # entity name -> its "title" attribute
 ) -> Analysis:
     ents = []
     for n, (mention, name, typ) in enumerate(entities):
         a, b = _span(text, mention)
-        ents.append(Entity(f"e{n}", name, typ, [mention], [Mention(a, b, mention)]))
+        attrs = {"title": titles[name]} if titles and name in titles else {}
+        ents.append(Entity(f"e{n}", name, typ, [mention], [Mention(a, b, mention)], attributes=attrs))
     sts = []
     for n, d in enumerate(statements, 1):
         ca, cb = _span(text, d["content"])
@@ -69,7 +73,7 @@ def analysis(
         sts,
         ents,
         txs,
-        [],
+        [Quantity(sub, *_span(text, sub), value, None, counts) for sub, value, counts in quantities],
     )
 
 

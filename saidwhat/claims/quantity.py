@@ -13,6 +13,7 @@ guessed (precision first).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -408,7 +409,10 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
 
     kb = load_knowledge()
     folded_aliases = {fold(k): v for k, v in view.aliases.items()}
-    toks = fold(sp.text).split()
+    # and in the description the article gives the speaker elsewhere ("Mexican Health Minister Jose
+    # Angel Cordova told reporters ..." then "He said 16 deaths were confirmed")
+    title = next((e.attributes.get("title", "") for e in view.analysis.entities if e.id == sp.entity), "")
+    toks = fold(f"{sp.text} , {title}").split()
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
             w = " ".join(toks[i : i + n])
@@ -424,7 +428,23 @@ def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
         return False
     names = [st.speaker.name or st.speaker.text] if st.speaker else []
     names += [v.name or v.text for v in st.via]
-    return any(n.lower() in lex.global_sources for n in names)
+    return any(n.lower() in lex.global_sources or _global_figures(n, lex) for n in names)
+
+
+# nouns of a source that is a body's figures: "According to the latest WHO tally, 65 people have died"
+FIGURE_HEADS = frozenset(
+    {"tally", "count", "figures", "figure", "data", "statistics", "numbers", "toll", "totals"}
+)
+
+
+def _global_figures(name: str, lex: ClaimsLexicon) -> bool:
+    """A source phrase that names a global body's figures ("the latest WHO tally", "the WHO's latest
+    tally"): the body's own figures are about the world, as the body itself would be."""
+    toks = [t.lower() for t in re.findall(r"[\w.]+", re.sub(r"['’]s\b", "", name))]
+    if not toks or toks[-1] not in FIGURE_HEADS:
+        return False
+    joined = f" {' '.join(toks)} "
+    return any(f" {g} " in joined for g in lex.global_sources)
 
 
 AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
@@ -587,6 +607,16 @@ def measure(
         return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
     state = _measured_state(thing, win, lex, rel, prev, is_whole)
     if state is None:
+        return None
+    if (
+        rel == "list"
+        and win.right
+        and win.right[0].text in AUX
+        and _state_of(thing, win, lex, part=False, whole=False) == thing.default_state
+    ):
+        # "16 deaths were confirmed ... and 85 were being tested": an item with a verb of its own is
+        # a clause with its own predicate, not an ellipsis of the first ("125 in Japan, 103 in
+        # Spain"); when that predicate names no state, the item's measure is unknown
         return None
     other_part = _contrastive_other(win, prev, thing, state, aspect)
     if other_part:
