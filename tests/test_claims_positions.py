@@ -62,7 +62,16 @@ def analysis(
         if d.get("cue"):
             ua, ub = _span(text, d["cue"])
             cue = Cue(d["cue"], ua, ub, d["lemma"])
-        sts.append(Statement(f"s{n}", Content(d["content"], ca, cb), speaker, cue, act=d.get("act", "claim")))
+        sts.append(
+            Statement(
+                f"s{n}",
+                Content(d["content"], ca, cb),
+                speaker,
+                cue,
+                mode=d.get("mode", "indirect"),
+                act=d.get("act", "claim"),
+            )
+        )
     txs = []
     for sub, typ, value in timexes:
         a, b = _span(text, sub)
@@ -355,3 +364,92 @@ def test_head_phrase_drops_trailing_prepositions_and_keeps_names() -> None:
     assert head_phrase("stay at home over ") == "stay at home"
     assert head_phrase("delay his return to the Philippines") == "delay return to philippines"
     assert head_phrase("the release of all hostages") == "release of hostage"
+
+
+def test_appositive_between_subject_and_verb() -> None:
+    text = (
+        "Robert Booy, professor of Child Health at the University of Sydney in New South Wales, urged the "
+        "World Health Organisation to take action regarding a shift from the current alert phase 5 to the "
+        "top level, phase 6."
+    )
+    an = analysis(
+        text,
+        entities=[
+            ("Robert Booy", "Robert Booy", "PERSON"),
+            ("University of Sydney", "University of Sydney", "ORG"),
+            ("World Health Organisation", "World Health Organisation", "ORG"),
+        ],
+    )
+    assert cells(an) == {("Robert Booy", "demands", "take action regarding shift")}
+
+
+def test_second_verb_after_said_shares_its_subject() -> None:
+    text = (
+        "Chinese Health Minister Chen Zhu said the virus was very likely to enter mainland China and urged "
+        "the country to prepare for an outbreak, as millions start traveling over the May Day long weekend."
+    )
+    content = (
+        "the virus was very likely to enter mainland China and urged the country to prepare for an outbreak"
+    )
+    an = analysis(
+        text,
+        entities=[
+            ("Chen Zhu", "Chen Zhu", "PERSON"),
+            ("China", "China", "GPE"),
+            ("Chinese", "Chinese", "NORP"),
+        ],
+        statements=[
+            {
+                "speaker": "Chinese Health Minister Chen Zhu",
+                "name": "Chen Zhu",
+                "cue": "said",
+                "lemma": "say",
+                "content": content,
+            }
+        ],
+    )
+    assert cells(an) == {("Chen Zhu", "demands", "prepare for outbreak")}
+
+
+def test_stance_verb_cue_whose_content_was_read_before_it() -> None:
+    # the attribution gave "He has called for" the quotation before it as content
+    text = (
+        "“Maintaining freedom of action in cyberspace is inherent to US interests.” He has called for the "
+        "creation of a digital warfare force for the future."
+    )
+    an = analysis(
+        text,
+        entities=[("US", "United States", "GPE")],
+        statements=[
+            {
+                "speaker": "He",
+                "name": "Lt Gen Keith Alexander",
+                "cue": "has called for",
+                "lemma": "call",
+                "mode": "direct",
+                "content": "Maintaining freedom of action in cyberspace is inherent to US interests.",
+            }
+        ],
+    )
+    assert cells(an) == {("Lt Gen Keith Alexander", "demands", "creation of digital warfare force")}
+
+
+def test_nationality_names_its_country_and_long_issues_lose_their_last_prepositional_phrase() -> None:
+    text = "The ministers rejected a French proposal for a continent-wide suspension on flights to Mexico."
+    an = analysis(
+        text,
+        entities=[("French", "French", "NORP"), ("Mexico", "Mexico", "GPE")],
+        statements=[
+            {
+                "speaker": "The ministers",
+                "cue": "rejected",
+                "lemma": "reject",
+                "content": "a French proposal for a continent-wide suspension on flights to Mexico",
+            }
+        ],
+    )
+    an.entities[0].attributes["country"] = "France"
+    assert cells(an) == {
+        ("ministers", "rejects", "french proposal for continent-wide suspension"),
+        ("France", "proposes", "continent-wide suspension on flight"),
+    }

@@ -131,6 +131,22 @@ def head_phrase(text: str, max_words: int = 6) -> str:
     return " ".join(t.lower() if t.lower() in FUNCTION or t[:1].isupper() else singular(t) for t in raw)
 
 
+PREPOSITIONS = frozenset({"of", "to", "for", "from", "in", "on", "at", "by", "with"}) | TRAILING
+
+
+def shorten(phrase: str, max_words: int = 5) -> str | None:
+    """A head phrase of at most ``max_words``: prepositional phrases are cut from the end ("continent-
+    wide suspension on flight to mexico" -> "continent-wide suspension on flight"); None when the
+    phrase stays longer."""
+    toks = phrase.split()
+    while len(toks) > max_words:
+        cut = [i for i, t in enumerate(toks) if t in PREPOSITIONS and i >= 1]
+        if not cut:
+            return None
+        toks = toks[: cut[-1]]
+    return " ".join(toks) or None
+
+
 def normalise_issue(text: str, lex: ClaimsLexicon) -> str | None:
     """The issue a phrase names: the first lexicon issue in it, else its head noun phrase."""
     names = issue_names(text, lex)

@@ -17,11 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
-from saidwhat.claims.issues import head_phrase, issue_names, merge_issues
+from saidwhat.claims.issues import head_phrase, issue_names, merge_issues, shorten
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Evidence, PositionCell
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
-from saidwhat.claims.verbal import blocked, cue_object_issue, speaker_actor, verbal_positions
+from saidwhat.claims.verbal import actor_name, blocked, cue_object_issue, speaker_actor, verbal_positions
 from saidwhat.model import Statement
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -108,8 +108,8 @@ def _issues_of(text: str, lex: ClaimsLexicon, fallback: bool) -> list[str]:
         return names
     if len(text.split()) > 8 or CLAUSE.search(text):
         return []
-    hp = head_phrase(text)
-    return [hp] if hp and len(hp.split()) <= 5 else []
+    hp = shorten(head_phrase(text, max_words=40))
+    return [hp] if hp else []
 
 
 def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFact]:
@@ -117,7 +117,9 @@ def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionF
     for st in view.analysis.statements:
         if st.speaker is None or st.segment not in OWN_SEGMENTS:
             continue
-        stance = _stance(st, lex)
+        # the verb phrase's own stance wins ("urging against" opposes, "has called for" demands)
+        verb, obj = cue_object_issue(view, st, lex)
+        stance = verb or _stance(st, lex)
         if stance is None:
             continue
         who = speaker_actor(view, st, lex)
@@ -126,9 +128,6 @@ def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionF
         # the lexicon issues of the content; else the object of a stance verb cue ("urged people to
         # stay at home" -> "stay at home"); else the head phrase of a short noun-phrase content. A
         # quotation's head phrase is rarely its object ("I am told ..."): lexicon issues only.
-        verb, obj = cue_object_issue(view, st, lex)
-        if verb is not None:
-            stance = verb  # the verb phrase's own stance: "urging against" opposes
         issues = issue_names(st.content.text, lex)
         if not issues:
             if verb is not None:
@@ -162,7 +161,7 @@ def _actors(view: ArticleView, a: int, b: int) -> list[tuple[int, int, str, str]
             continue
         for m in ent.mentions:
             if a <= m.start and m.end <= b:
-                out.append((m.start, m.end, ent.name, ent.id))
+                out.append((m.start, m.end, actor_name(ent), ent.id))
     return sorted(out)
 
 

@@ -28,10 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from saidwhat.claims.issues import head_phrase, issue_names
+from saidwhat.claims.issues import head_phrase, issue_names, shorten
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, words, wordset
-from saidwhat.model import Speaker, Statement
+from saidwhat.model import Entity, Speaker, Statement
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # words between a subject and its verb that leave the subject in place
@@ -40,6 +40,11 @@ SKIP = wordset(
     "repeatedly reportedly publicly already again now swiftly quickly strongly immediately "
     "formally jointly openly previously recently today yesterday later earlier then once "
     "further even specifically explicitly firmly flatly"
+)
+# finite verbs that do not end in -ed ("Chen Zhu said the virus was ... and urged the country to ...")
+IRREGULAR_PAST = wordset(
+    "said says told tells made took gave went came saw got put sent held kept left met spoke wrote "
+    "began brought found thought felt became"
 )
 NEGATION = frozenset({"not", "never", "no", "neither", "nor"})
 BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets"})
@@ -100,6 +105,11 @@ def _forms(lex: ClaimsLexicon) -> dict[str, list[tuple[tuple[str, ...], str, str
     return by_first
 
 
+def actor_name(ent: Entity) -> str:
+    """An entity's name as an actor: a nationality's country ("a French proposal" -> France)."""
+    return ent.attributes.get("country", ent.name) if ent.type == "NORP" else ent.name
+
+
 class _Sentence:
     """The words of one sentence with the entity mentions and timexes that fall in it."""
 
@@ -112,7 +122,7 @@ class _Sentence:
         for ent in view.analysis.entities:
             for m in ent.mentions:
                 if s0 <= m.start and m.end <= s1 and ent.type in ACTOR_TYPES:
-                    self.ends[m.end] = (m.start, ent.name, ent.id, ent.type)
+                    self.ends[m.end] = (m.start, actor_name(ent), ent.id, ent.type)
                 if ent.type == "PERSON" and prev0 <= m.start < s1:
                     self.persons.append((m.start, ent.name, ent.id))
         self.persons.sort()
@@ -237,13 +247,29 @@ def _clause_subject(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
         if nxt >= k:
             continue
         v = s.ws[nxt].text
-        if not (v in SKIP or v in BE or v.endswith("ed") or v in lex.verb_forms):
+        if not (v in SKIP or v in BE or v.endswith("ed") or v in lex.verb_forms or v in IRREGULAR_PAST):
             continue
         if v in BE and nxt + 1 < k and s.ws[nxt + 1].text.endswith("ed"):
             continue  # a passive clause's subject is no actor
         actor = _actor_at(s, m, lex)
         if actor is not None:
             return actor
+    return None
+
+
+def _appositive_subject(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
+    """The subject before an appositive that ends at the comma ``k``: "Robert Booy, professor of
+    Child Health at the University of Sydney in New South Wales, urged ..." (a named person or
+    body first in its sentence, then a description without a verb)."""
+    for c in range(k - 1, max(-1, k - 16), -1):
+        w = s.ws[c].text
+        if w in BE or w in SKIP or w.endswith("ed") or w in IRREGULAR_PAST or w in (";", ":"):
+            return None  # a clause, not a description
+        if w == ",":
+            men = s.mention_ending(c - 1) if c >= 1 else None
+            if men is None or s.index_before(men[0]) != -1:
+                return None  # the subject opens its sentence
+            return _actor_at(s, c - 1, lex)
     return None
 
 
@@ -282,7 +308,9 @@ def _issue(text: str, lex: ClaimsLexicon) -> str | None:
     names = issue_names(text, lex)
     if names:
         return names[0]
-    hp = head_phrase(text)
+    # a phrase longer than six words loses its last prepositional phrases (cut by a word limit, the
+    # last one would be incomplete: "take action regarding a shift from the current alert phase")
+    hp = shorten(head_phrase(text, max_words=40), 6) or ""
     toks = hp.split()
     if not toks or toks[0] in PRONOUNS or toks[0] in SPEAKING or toks[0] in lex.pronouns:
         return None
@@ -306,7 +334,8 @@ def cue_object_issue(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> tu
     means the statement takes no stance on an issue ("refused to comment", a passive "criticised
     for ...")."""
     cue = st.cue
-    if cue is None or st.content.start < cue.end:
+    forms = _forms(lex)
+    if cue is None or not any(w in forms for w in cue.text.lower().split()):
         return None, None
     s0, s1 = view.sentence(cue.start)
     if s1 <= s0:
@@ -316,7 +345,6 @@ def cue_object_issue(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> tu
     if i is None:
         return None, None
     # the cue may be "has urged": its last word is the verb
-    forms = _forms(lex)
     while i < len(s.ws) - 1 and s.ws[i].end < cue.end and _match_form(s, i, forms) is None:
         i += 1
     hit = _match_form(s, i, forms)
@@ -324,7 +352,11 @@ def cue_object_issue(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> tu
         return None, None
     toks, stance, kind = hit
     span = _object_span(s, i + len(toks), kind)
-    return stance, (_issue(view.text[span[0] : span[1]], lex) if span else None)
+    issue = _issue(view.text[span[0] : span[1]], lex) if span else None
+    if st.content.start < cue.end and issue is None:
+        # a content before its cue ('"…," he urged'): the verb's object is not written after it
+        return None, None
+    return stance, issue
 
 
 def _named_actor(sp: Speaker, lex: ClaimsLexicon) -> Actor | None:
@@ -360,7 +392,7 @@ def speaker_actor(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> Actor
     low = sp.text.strip().lower()
     if low in QUANTIFIERS:
         return None
-    if low in PRONOUNS and not sp.entity:
+    if low in PRONOUNS and not sp.entity and not sp.name:
         s0, s1 = view.sentence(sp.start)
         return _pronoun(_Sentence(view, s0, s1, s0), sp.start, low, lex)
     return _named_actor(sp, lex)
@@ -430,6 +462,8 @@ def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPositi
                     actor = last or _clause_subject(s, k, lex)
             elif k >= 0 and s.ws[k].text in ("and", "but"):
                 actor = _clause_subject(s, k, lex)
+            elif k >= 0 and s.ws[k].text == ",":
+                actor = _appositive_subject(s, k, lex)
             else:
                 actor = _actor_at(s, k, lex)
             if actor is not None:
