@@ -78,3 +78,13 @@ def test_a_global_bodys_tally_is_about_the_world() -> None:
         quantities=[("65 people", 65, "people")],
     )
     assert measures(an)[65.0] == ("deaths", "", "", ())
+
+
+def test_no_one_is_nobody() -> None:
+    text = (
+        "It is too early to assume the swine flu outbreak is a mild infection just because no-one in the "
+        "UK has died, England's chief medical officer says."
+    )
+    an = analysis(text, entities=[("UK", "United Kingdom", "GPE")], quantities=[("one", 1, "dead")])
+    # before: a value 1 of deaths in the United Kingdom
+    assert measures(an) == {}

@@ -633,12 +633,22 @@ def measure(
     return Measured(q, thing, None, state, aspect or rate, about)
 
 
+_NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
+
+
+def _nobody(text: str, q: Quantity) -> bool:
+    """ "no-one" / "no one" is nobody, not one person ("just because no-one in the UK has died")."""
+    return q.text.strip().lower() == "one" and bool(_NO_ONE.search(text[max(0, q.start - 4) : q.start]))
+
+
 def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
     """Every quantity of one article that measures something, as a value with its measure key."""
     qs = [
         q
         for q in view.analysis.quantities
-        if q.kind not in ("ordinal", "age") and view.segment_kind(q.start) in OWN_SEGMENTS
+        if q.kind not in ("ordinal", "age")
+        and view.segment_kind(q.start) in OWN_SEGMENTS
+        and not _nobody(view.text, q)
     ]
     qs.sort(key=lambda q: q.start)
     out: list[QuantityValue] = []
