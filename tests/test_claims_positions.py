@@ -453,3 +453,43 @@ def test_nationality_names_its_country_and_long_issues_lose_their_last_prepositi
         ("ministers", "rejects", "french proposal for continent-wide suspension"),
         ("France", "proposes", "continent-wide suspension on flight"),
     }
+
+
+def test_coordinated_subjects_both_take_the_position() -> None:
+    text = (
+        "It likely originated in pigs, but the Mexican government and the World Health Organisation have "
+        "ruled out any risk of infection from eating pork."
+    )
+    an = analysis(
+        text,
+        entities=[
+            ("Mexican", "Mexican", "NORP"),
+            ("World Health Organisation", "World Health Organization", "ORG"),
+        ],
+    )
+    assert cells(an) == {
+        ("Mexican government", "rejects", "risk of infection from eating pork"),
+        ("World Health Organization", "rejects", "risk of infection from eating pork"),
+    }
+
+
+def test_anonymous_officials_of_one_country_speak_for_it() -> None:
+    text = "US health officials have urged visitors to wash their hands frequently. Officials urged calm."
+    an = analysis(
+        text,
+        entities=[("US", "United States", "GPE")],
+        statements=[
+            {
+                "speaker": "US health officials",
+                "cue": "urged",
+                "lemma": "urge",
+                "content": "visitors to wash their hands frequently",
+            },
+            {"speaker": "Officials", "cue": "urged calm", "lemma": "urge", "content": "calm"},
+        ],
+    )
+    for st in an.statements:
+        assert st.speaker is not None
+        st.speaker.anonymous = True
+    # "Officials" alone names no one
+    assert cells(an) == {("United States", "demands", "wash hand frequently")}

@@ -212,6 +212,23 @@ def _actor_at(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
     return None
 
 
+def _first_conjunct(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
+    """The actor coordinated before the subject ending at word ``k`` ("the Mexican government and
+    the World Health Organisation have ruled out ..."): both are subjects of the verb."""
+    men = s.mention_ending(k)
+    if men is not None:
+        first = s.index_before(men[0]) + 1
+    else:
+        noun = _noun_actor(s, k, lex)
+        first = noun[1] if noun is not None else k
+    j = first - 1
+    while j >= 0 and s.ws[j].text in DETERMINERS:
+        j -= 1
+    if j < 1 or s.ws[j].text != "and":
+        return None
+    return _actor_at(s, j - 1, lex)
+
+
 def _pronoun(s: _Sentence, pos: int, w: str, lex: ClaimsLexicon) -> Actor | None:
     # the named speaker of a statement earlier in the sentence ("The government said it ... and it urged")
     best: tuple[int, Actor] | None = None
@@ -381,14 +398,42 @@ def _named_actor(sp: Speaker, lex: ClaimsLexicon) -> Actor | None:
     return None
 
 
+# heads of an anonymous group that speaks for its country's government ("Mexican officials")
+NATIONAL_HEADS = frozenset({"officials", "authorities", "government", "ministry", "diplomats"})
+
+
+def _national_group(view: ArticleView, sp: Speaker) -> Actor | None:
+    """An anonymous group named by one country ("Mexican officials have denied ...", "US health
+    officials") speaks for that country: the country is the actor."""
+    toks = sp.text.strip().lower().split()
+    if not toks or toks[-1] not in NATIONAL_HEADS:
+        return None
+    names = {p.name for p in view.places_in(sp.start, sp.end)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    eid = next(
+        (
+            e.id
+            for e in view.analysis.entities
+            if e.type in ("GPE", "NORP") and any(sp.start <= m.start and m.end <= sp.end for m in e.mentions)
+        ),
+        None,
+    )
+    return Actor(name, eid)
+
+
 def speaker_actor(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> Actor | None:
     """The actor a statement's speaker names (actors are entities or actor nouns): a pronoun is
-    resolved in its sentence (``_pronoun``) unless the attribution resolved it; a quantifier ("Some
-    have criticised ..."), a common noun that names no actor ("at least one study", "part of me")
-    name no actor."""
+    resolved in its sentence (``_pronoun``) unless the attribution resolved it; an anonymous group
+    named by one country is that country; other anonymous speakers, a quantifier ("Some have
+    criticised ..."), a common noun that names no actor ("at least one study", "part of me") name no
+    actor."""
     sp = st.speaker
-    if sp is None or sp.anonymous:
+    if sp is None:
         return None
+    if sp.anonymous:
+        return _national_group(view, sp)
     low = sp.text.strip().lower()
     if low in QUANTIFIERS:
         return None
@@ -455,6 +500,7 @@ def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPositi
                 negated = negated or neg
                 k -= 1
             actor: Actor | None = None
+            other: Actor | None = None
             if negated or (k >= 0 and s.ws[k].text in BE):
                 actor = None
             elif toks[0].endswith("ing"):
@@ -466,11 +512,13 @@ def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPositi
                 actor = _appositive_subject(s, k, lex)
             else:
                 actor = _actor_at(s, k, lex)
+                other = _first_conjunct(s, k, lex) if actor is not None else None
             if actor is not None:
                 last = actor
                 span = _object_span(s, j, kind)
                 issue = _issue(view.text[span[0] : span[1]], lex) if span else None
                 if span is not None and issue is not None:
-                    out.append(VerbalPosition(actor, stance, issue, s.ws[i].start, span[0], span[1]))
+                    for who in (other, actor) if other is not None else (actor,):
+                        out.append(VerbalPosition(who, stance, issue, s.ws[i].start, span[0], span[1]))
             i = j
     return out
