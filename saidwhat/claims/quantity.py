@@ -544,6 +544,8 @@ def _measured_state(
     state = _state_of(thing, win, lex, part=rel in ("part", "subset"), whole=is_whole)
     if state is None:
         return None  # two states in one window: ambiguous
+    if rel == "list" and _own_predicate_without_state(thing, win, lex):
+        return None  # "... and 85 were being tested": undefined
     if rel == "subset" and state == thing.default_state:
         # "10 of the 34 cases ... were acquired here": a subset the words define in a way the
         # lexicon cannot read is no value of the whole's measure
@@ -566,6 +568,17 @@ def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: 
         and prev.thing is not None
         and prev.thing.name == thing.name
         and prev.state != state
+    )
+
+
+def _own_predicate_without_state(thing: Thing, win: Window, lex: ClaimsLexicon) -> bool:
+    """ "16 deaths were confirmed ... and 85 were being tested": a list item with a verb of its own is
+    a clause with its own predicate, not an ellipsis of the first ("125 in Japan, 103 in Spain");
+    when that predicate names no state, the item's measure is unknown."""
+    return (
+        bool(win.right)
+        and win.right[0].text in AUX
+        and _state_of(thing, win, lex, part=False, whole=False) == thing.default_state
     )
 
 
@@ -607,16 +620,6 @@ def measure(
         return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
     state = _measured_state(thing, win, lex, rel, prev, is_whole)
     if state is None:
-        return None
-    if (
-        rel == "list"
-        and win.right
-        and win.right[0].text in AUX
-        and _state_of(thing, win, lex, part=False, whole=False) == thing.default_state
-    ):
-        # "16 deaths were confirmed ... and 85 were being tested": an item with a verb of its own is
-        # a clause with its own predicate, not an ellipsis of the first ("125 in Japan, 103 in
-        # Spain"); when that predicate names no state, the item's measure is unknown
         return None
     other_part = _contrastive_other(win, prev, thing, state, aspect)
     if other_part:

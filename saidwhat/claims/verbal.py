@@ -466,17 +466,51 @@ def blocked(view: ArticleView, st: Statement) -> bool:
     return False
 
 
+def _subjects(
+    s: _Sentence, i: int, toks: tuple[str, ...], last: Actor | None, lex: ClaimsLexicon
+) -> list[Actor]:
+    """The actors whose verb starts at word ``i``: none for a passive or a negated verb; the subject
+    of the clause before for a participle after a comma or a coordinated verb; the subject before
+    an appositive; else the actor ending right before the verb (and one coordinated before it)."""
+    k = i - 1
+    while k >= 0:
+        w = s.ws[k].text
+        if w in NEGATION or w.endswith(("n't", "n’t")):
+            return []  # "has not ruled out"
+        if not (w in SKIP or s.in_timex(s.ws[k])):
+            break
+        k -= 1
+    before = s.ws[k].text if k >= 0 else ""
+    actor: Actor | None = None
+    if before in BE:
+        return []  # "were urged to": a passive
+    if toks[0].endswith("ing"):
+        if before == ",":
+            actor = last or _clause_subject(s, k, lex)
+    elif before in ("and", "but"):
+        actor = _clause_subject(s, k, lex)
+    elif before == ",":
+        actor = _appositive_subject(s, k, lex)
+    else:
+        actor = _actor_at(s, k, lex)
+        other = _first_conjunct(s, k, lex) if actor is not None else None
+        if actor is not None and other is not None:
+            return [other, actor]
+    return [actor] if actor is not None else []
+
+
 def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPosition]:
     forms = _forms(lex)
     cues = {st.cue.start for st in view.analysis.statements if st.cue is not None}
     out: list[VerbalPosition] = []
     prev0 = 0
     for s0, s1 in view.sentences:
-        if view.segment_kind(s0) not in OWN_SEGMENTS:
-            prev0 = s0
-            continue
         low = view.text[s0:s1].lower()
-        if not any(f in low for f in forms) or low.rstrip(" ”\"’'").endswith("?"):
+        if (
+            view.segment_kind(s0) not in OWN_SEGMENTS
+            or not any(f in low for f in forms)
+            or low.rstrip(" ”\"’'").endswith("?")
+        ):
             prev0 = s0
             continue
         s = _Sentence(view, s0, s1, prev0)
@@ -490,35 +524,13 @@ def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPositi
                 continue
             toks, stance, kind = hit
             j = i + len(toks)
-            k = i - 1
-            negated = False
-            while k >= 0:
-                w = s.ws[k].text
-                neg = w in NEGATION or w.endswith(("n't", "n’t"))
-                if not (neg or w in SKIP or s.in_timex(s.ws[k])):
-                    break
-                negated = negated or neg
-                k -= 1
-            actor: Actor | None = None
-            other: Actor | None = None
-            if negated or (k >= 0 and s.ws[k].text in BE):
-                actor = None
-            elif toks[0].endswith("ing"):
-                if k >= 0 and s.ws[k].text == ",":
-                    actor = last or _clause_subject(s, k, lex)
-            elif k >= 0 and s.ws[k].text in ("and", "but"):
-                actor = _clause_subject(s, k, lex)
-            elif k >= 0 and s.ws[k].text == ",":
-                actor = _appositive_subject(s, k, lex)
-            else:
-                actor = _actor_at(s, k, lex)
-                other = _first_conjunct(s, k, lex) if actor is not None else None
-            if actor is not None:
-                last = actor
+            actors = _subjects(s, i, toks, last, lex)
+            if actors:
+                last = actors[-1]
                 span = _object_span(s, j, kind)
                 issue = _issue(view.text[span[0] : span[1]], lex) if span else None
                 if span is not None and issue is not None:
-                    for who in (other, actor) if other is not None else (actor,):
+                    for who in actors:
                         out.append(VerbalPosition(who, stance, issue, s.ws[i].start, span[0], span[1]))
             i = j
     return out
