@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from saidwhat.claims.lexicon import ClaimsLexicon
-from saidwhat.claims.text import singular
+from saidwhat.claims.text import singular, wordset
 
 STOP = frozenset(
     [
@@ -108,19 +108,43 @@ def issue_names(text: str, lex: ClaimsLexicon) -> list[str]:
     return [n for _, n in sorted(found)]
 
 
+# prepositions that end no noun phrase ("stay at home over [the next five days]")
+TRAILING = wordset(
+    "over during within until since about into through against between without under around across "
+    "along via after before like per"
+)
+
+
 def head_phrase(text: str, max_words: int = 6) -> str:
-    """The head noun phrase of ``text``, normalised (lowercase, no determiners, nouns singular)."""
+    """The head noun phrase of ``text``, normalised (lowercase, no determiners, common nouns
+    singular; a capitalised name keeps its form: "the Philippines" stays "philippines")."""
     m = BREAK.search(text)
     chunk = text[: m.start()] if m else text
-    toks = [t for t in re.findall(r"[\w'-]+", chunk.lower()) if t not in STOP]
-    while toks and toks[-1] in FUNCTION:
-        toks.pop()
-    while toks and toks[0] in FUNCTION:
-        toks.pop(0)
-    toks = toks[:max_words]
-    while toks and toks[-1] in FUNCTION:
-        toks.pop()
-    return " ".join(singular(t) if t not in FUNCTION else t for t in toks)
+    raw = [t for t in re.findall(r"[\w'-]+", chunk) if t.lower() not in STOP]
+    while raw and raw[-1].lower() in FUNCTION:
+        raw.pop()
+    while raw and raw[0].lower() in FUNCTION:
+        raw.pop(0)
+    raw = raw[:max_words]
+    while raw and (raw[-1].lower() in FUNCTION or raw[-1].lower() in TRAILING):
+        raw.pop()
+    return " ".join(t.lower() if t.lower() in FUNCTION or t[:1].isupper() else singular(t) for t in raw)
+
+
+PREPOSITIONS = frozenset({"of", "to", "for", "from", "in", "on", "at", "by", "with"}) | TRAILING
+
+
+def shorten(phrase: str, max_words: int = 5) -> str | None:
+    """A head phrase of at most ``max_words``: prepositional phrases are cut from the end ("continent-
+    wide suspension on flight to mexico" -> "continent-wide suspension on flight"); None when the
+    phrase stays longer."""
+    toks = phrase.split()
+    while len(toks) > max_words:
+        cut = [i for i, t in enumerate(toks) if t in PREPOSITIONS and i >= 1]
+        if not cut:
+            return None
+        toks = toks[: cut[-1]]
+    return " ".join(toks) or None
 
 
 def normalise_issue(text: str, lex: ClaimsLexicon) -> str | None:

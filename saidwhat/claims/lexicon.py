@@ -62,12 +62,56 @@ class ClaimsLexicon:
     cue_stances: dict[str, str]
     nominal_after: dict[str, str]
     nominal_before: dict[str, str]
+    verb_forms: dict[str, tuple[str, str]]  # inflected verb phrase -> (stance, object kind)
+    actor_nouns: frozenset[str]
     issues: dict[str, tuple[re.Pattern[str], ...]]
     promise_acts: frozenset[str]
     future_words: tuple[str, ...]
     within_words: tuple[str, ...]
     by_words: tuple[str, ...]
     grace_days: int
+
+
+OBJECT_KINDS = frozenset({"to", "reason", "phrase"})
+
+
+def inflections(verb: str) -> tuple[str, ...]:
+    """The forms of a verb phrase whose first word is a regular English verb (urge -> urge, urges,
+    urged, urging; "call for" -> "calls for", ...; criticise -> criticised; rely -> relies)."""
+    head, *rest = verb.split()
+    tail = "".join(f" {w}" for w in rest)
+    if head.endswith("ee"):
+        forms = [head, head + "s", head + "d", head + "ing"]
+    elif head.endswith("e"):
+        forms = [head, head + "s", head + "d", head[:-1] + "ing"]
+    elif len(head) > 2 and head.endswith("y") and head[-2] not in "aeiou":
+        forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [head, head + "es", head + "ed", head + "ing"]
+    else:
+        forms = [head, head + "s", head + "ed", head + "ing"]
+    return tuple(f + tail for f in forms)
+
+
+def _verbs(d: dict[str, Any], where: str) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for k, v in d.items():
+        w = f"{where}.{k}"
+        if not isinstance(v, dict):
+            raise LexiconError(f"{w}: expected a table")
+        _only(v, {"stance", "object", "base"} if "base" in v else {"stance", "object"}, w)
+        stance, obj = _str(v["stance"], f"{w}.stance"), _str(v["object"], f"{w}.object")
+        base = v.get("base", True)
+        if not isinstance(base, bool):
+            raise LexiconError(f"{w}.base: expected true or false")
+        if stance not in STANCES:
+            raise LexiconError(f"{w}: unknown stance {stance!r}")
+        if obj not in OBJECT_KINDS:
+            raise LexiconError(f"{w}: unknown object kind {obj!r} (one of {sorted(OBJECT_KINDS)})")
+        for n, form in enumerate(inflections(k.lower())):
+            if n or base:
+                out[form] = (stance, obj)
+    return out
 
 
 STANCES = frozenset(
@@ -200,7 +244,9 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     iv = _table(data, "intervals", "claims")
     _only(iv, {"at_least", "at_most", "about", "about_width"}, "intervals")
     stances = _table(data, "stances", "claims")
-    _only(stances, {"acts", "cues", "nominal"}, "stances")
+    _only(stances, {"acts", "cues", "nominal", "verbs", "actor_nouns"}, "stances")
+    an = _table(stances, "actor_nouns", "stances")
+    _only(an, {"words"}, "stances.actor_nouns")
     nominal = _table(stances, "nominal", "stances")
     _only(nominal, {"after", "before"}, "stances.nominal")
     issues: dict[str, tuple[re.Pattern[str], ...]] = {}
@@ -240,6 +286,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         cue_stances=_stance_map(_table(stances, "cues", "stances"), "stances.cues"),
         nominal_after=_stance_map(_table(nominal, "after", "stances.nominal"), "stances.nominal.after"),
         nominal_before=_stance_map(_table(nominal, "before", "stances.nominal"), "stances.nominal.before"),
+        verb_forms=_verbs(_table(stances, "verbs", "stances"), "stances.verbs"),
+        actor_nouns=frozenset(_words(an["words"], "stances.actor_nouns.words")),
         issues=issues,
         promise_acts=frozenset(_words(pr["acts"], "promises.acts")),
         future_words=_words(pr["future"], "promises.future"),

@@ -17,10 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
-from saidwhat.claims.issues import head_phrase, issue_names, merge_issues
+from saidwhat.claims.issues import head_phrase, issue_names, merge_issues, shorten
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Evidence, PositionCell
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, names_someone
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
+from saidwhat.claims.verbal import actor_name, blocked, cue_object_issue, speaker_actor, verbal_positions
 from saidwhat.model import Statement
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -107,30 +108,37 @@ def _issues_of(text: str, lex: ClaimsLexicon, fallback: bool) -> list[str]:
         return names
     if len(text.split()) > 8 or CLAUSE.search(text):
         return []
-    hp = head_phrase(text)
-    return [hp] if hp and len(hp.split()) <= 5 else []
+    hp = shorten(head_phrase(text, max_words=40))
+    return [hp] if hp else []
 
 
 def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFact]:
     out: list[PositionFact] = []
     for st in view.analysis.statements:
-        if (
-            st.speaker is None
-            or st.speaker.anonymous
-            or st.segment not in OWN_SEGMENTS
-            or not names_someone(st.speaker, lex.pronouns)
-        ):
+        if st.speaker is None or st.segment not in OWN_SEGMENTS:
             continue
-        stance = _stance(st, lex)
+        # the verb phrase's own stance wins ("urging against" opposes, "has called for" demands)
+        verb, obj = cue_object_issue(view, st, lex)
+        stance = verb or _stance(st, lex)
         if stance is None:
             continue
-        actor = st.speaker.name or st.speaker.text
-        # a quotation's head phrase is rarely its object ("I am told ..."): lexicon issues only
-        for issue in _issues_of(st.content.text, lex, fallback=st.mode != "direct"):
+        who = speaker_actor(view, st, lex)
+        if who is None or blocked(view, st):
+            continue
+        # the lexicon issues of the content; else the object of a stance verb cue ("urged people to
+        # stay at home" -> "stay at home"); else the head phrase of a short noun-phrase content. A
+        # quotation's head phrase is rarely its object ("I am told ..."): lexicon issues only.
+        issues = issue_names(st.content.text, lex)
+        if not issues:
+            if verb is not None:
+                issues = [obj] if obj else []
+            else:
+                issues = _issues_of(st.content.text, lex, fallback=st.mode != "direct")
+        for issue in issues:
             out.append(
                 PositionFact(
-                    actor,
-                    st.speaker.entity,
+                    who.name,
+                    who.entity,
                     issue,
                     stance,
                     _date(view, st),
@@ -153,7 +161,7 @@ def _actors(view: ArticleView, a: int, b: int) -> list[tuple[int, int, str, str]
             continue
         for m in ent.mentions:
             if a <= m.start and m.end <= b:
-                out.append((m.start, m.end, ent.name, ent.id))
+                out.append((m.start, m.end, actor_name(ent), ent.id))
     return sorted(out)
 
 
@@ -225,8 +233,48 @@ def nominal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFac
     return out
 
 
+def _evidence(view: ArticleView, a: int, b: int) -> tuple[Statement | None, tuple[str, ...]]:
+    """The statement holding ``[a, b)`` and the relay chain of a position written inside it."""
+    st = view.statement_covering(a, b)
+    via: tuple[str, ...] = ()
+    if st is not None:
+        via = tuple(v.name or v.text for v in st.via)
+        if st.speaker is not None:
+            via = ((st.speaker.name or st.speaker.text), *via)
+    return st, via
+
+
+def verb_positions(view: ArticleView, lex: ClaimsLexicon, taken: set[tuple[int, str]]) -> list[PositionFact]:
+    """Positions of an actor subject of a stance verb (``saidwhat.claims.verbal``), except in a
+    sentence where a statement or a nominal phrase already gives a position of that stance."""
+    out: list[PositionFact] = []
+    for vp in verbal_positions(view, lex):
+        if (view.sentence(vp.verb_start)[0], vp.stance) in taken:
+            continue
+        st, via = _evidence(view, vp.verb_start, vp.end)
+        out.append(
+            PositionFact(
+                vp.actor.name,
+                vp.actor.entity,
+                vp.issue,
+                vp.stance,
+                _date(view, st),
+                view.id,
+                st.id if st else None,
+                view.text[vp.start : vp.end].strip(),
+                vp.start,
+                vp.end,
+                via,
+                view.story,
+            )
+        )
+    return out
+
+
 def position_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFact]:
-    return statement_positions(view, lex) + nominal_positions(view, lex)
+    first = statement_positions(view, lex) + nominal_positions(view, lex)
+    taken = {(view.sentence(f.start)[0], f.stance) for f in first}
+    return first + verb_positions(view, lex, taken)
 
 
 def build_positions(facts: list[PositionFact], lex: ClaimsLexicon) -> list[PositionCell]:

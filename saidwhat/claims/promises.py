@@ -18,10 +18,17 @@ from saidwhat.claims.issues import issue_names
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Followup, Promise
 from saidwhat.claims.similar import TfIdf, terms
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, wordset
 from saidwhat.model import Statement, Timex
 
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
+POSSESSIVE = re.compile(r"['’]s\b")
+HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|always|often|tends? to)\b", re.IGNORECASE)
+PAST_PERIOD = re.compile(r"\b(?:previous|past|last|preceding|prior)\b", re.IGNORECASE)
+# "by December", "before the end of June", "no later than Friday": a deadline outside any statement
+DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|before|no later than)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE
+)
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
@@ -84,6 +91,8 @@ def due_date(text: str, t: Timex, said: date, lex: ClaimsLexicon) -> date | None
         return None
     lead = f"{_before_words(text, t)} {t.text.lower()}"
     if t.type == "DURATION":
+        if PAST_PERIOD.search(t.text):
+            return None  # "the previous seven days", "the past week": a period before, not a deadline
         if any(re.search(rf"\b{re.escape(w)}\b", lead) for w in lex.within_words):
             return add_duration(said, t.value)
         return None
@@ -92,7 +101,7 @@ def due_date(text: str, t: Timex, said: date, lex: ClaimsLexicon) -> date | None
         # date or time in a future sentence is more often a dateline or a timestamp
         if not any(re.search(rf"\b{re.escape(w)}\b", lead) for w in lex.by_words):
             return None
-        end = end_of(t.value)
+        end = end_of(deadline_value(t, said) or t.value)
         if end is not None and end >= said:
             return end
     return None
@@ -125,8 +134,114 @@ def _timexes_for(view: ArticleView, st: Statement) -> list[Timex]:
     ]
 
 
-def promise_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
+_MONTHS = wordset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+
+def deadline_value(t: Timex, said: date) -> str | None:
+    """The value of a deadline's timex: a bare month name after "by" names the next such month
+    ("by December" said in May 2009 is December 2009, even when the timex resolved it to the
+    December before)."""
+    v = t.value
+    if v is None:
+        return None
+    if t.text.strip().lower().rstrip(".") in _MONTHS and re.fullmatch(r"\d{4}-\d{2}", v):
+        end = end_of(v)
+        if end is not None and end < said:
+            return f"{int(v[:4]) + 1:04d}{v[4:]}"
+    return v
+
+
+def start_of(value: str) -> date | None:
+    """The first day of a TimeML date value (a day, a week, a month, a year)."""
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            return date.fromisoformat(value[:10])
+        m = _WEEK.match(value[:8])
+        if m:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if re.fullmatch(r"\d{4}-\d{2}", value[:7]) and len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 1)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def sentence_deadlines(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
+    """Deadlines written outside any statement ("… 90m doses of a swine flu (H1N1) vaccine by
+    December", "some doses of which could be available by October"): a date after "by" / "before" /
+    "no later than" in a sentence of the article's own text that no statement covers, when the
+    sentence points to the future: a future word, or a period that begins after the publication day
+    (a deadline in a period still to come can only be future). The article itself is the source
+    (speaker ``None``); the act is *predict* with a future word, else *deadline*."""
     out: list[PromiseFact] = []
+    said_s = view.analysis.doc.published
+    said = _day(said_s)
+    if said is None:
+        return out
+    text = view.text
+    done: set[int] = set()
+    for t in view.analysis.timexes:
+        if t.type not in ("DATE", "TIME") or t.value is None:
+            continue
+        lead = DEADLINE_BEFORE.search(text[max(0, t.start - 40) : t.start])
+        if lead is None or POSSESSIVE.match(text, t.end):
+            continue  # no deadline word, or "by today's health care system" (a possessive)
+        s0, s1 = view.sentence(t.start)
+        if s0 in done or view.segment_kind(s0) not in OWN_SEGMENTS or text[s0:s1].rstrip().endswith("?"):
+            continue
+        if view.statement_covering(t.start, t.end) is not None:
+            continue  # a statement's own promise, or none (promise_facts decides)
+        value = deadline_value(t, said) or t.value
+        end, begin = end_of(value), start_of(value)
+        if end is None or end < said:
+            continue
+        sentence = text[s0:s1]
+        if HABITUAL.search(sentence):
+            continue  # "influenza usually dies way down by April": a habit, no deadline
+        future = _future(sentence, lex)
+        # "by December" in a period still to come can only be future; "before" needs a future word
+        # ("2 days before June 4th" only orders two days)
+        strict = lead.group(0).lower().startswith(("by", "no later"))
+        if not future and (not strict or begin is None or begin <= said):
+            continue
+        done.add(s0)
+        out.append(
+            PromiseFact(
+                Promise(
+                    speaker=None,
+                    entity=None,
+                    act="predict" if future else "deadline",
+                    text=sentence.strip(),
+                    start=s0,
+                    end=s1,
+                    said_on=said_s,
+                    due=end.isoformat(),
+                    due_text=t.text,
+                    status="pending",
+                    article=view.id,
+                    statement=None,
+                    story=view.story,
+                ),
+                said_s,
+            )
+        )
+    return out
+
+
+def promise_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
+    """Promises of the statements, one per deadline phrase (a timex due in two nested statements
+    belongs to the narrower one), then the deadlines written outside statements."""
+    return _statement_promises(view, lex) + sentence_deadlines(view, lex)
+
+
+def _statement_promises(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
+    out: list[PromiseFact] = []
+    by_timex: dict[int, int] = {}  # due timex start -> index in out
     text = view.text
     for st in view.analysis.statements:
         if st.segment not in OWN_SEGMENTS:
@@ -135,17 +250,26 @@ def promise_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
         said = _day(said_s)
         due: date | None = None
         due_text: str | None = None
+        due_at: int | None = None
         if said is not None:
             for t in _timexes_for(view, st):
                 d = due_date(text, t, said, lex)
                 if d is not None:
-                    due, due_text = d, t.text
+                    due, due_text, due_at = d, t.text, t.start
                     break
         committing = st.act in lex.promise_acts
         if not committing and not (due is not None and _future(st.content.text, lex)):
             continue
         act = "predict" if st.act == "claim" else st.act
         sp = st.speaker
+        if due_at is not None and due_at in by_timex:
+            prev = out[by_timex[due_at]].promise
+            if prev.end - prev.start <= st.content.end - st.content.start:
+                continue
+            out.pop(by_timex[due_at])  # the narrower statement's promise replaces it
+            by_timex = {k: (i - 1 if i > by_timex[due_at] else i) for k, i in by_timex.items() if k != due_at}
+        if due_at is not None:
+            by_timex[due_at] = len(out)
         out.append(
             PromiseFact(
                 Promise(

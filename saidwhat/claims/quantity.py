@@ -13,6 +13,7 @@ guessed (precision first).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -408,7 +409,10 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
 
     kb = load_knowledge()
     folded_aliases = {fold(k): v for k, v in view.aliases.items()}
-    toks = fold(sp.text).split()
+    # and in the description the article gives the speaker elsewhere ("Mexican Health Minister Jose
+    # Angel Cordova told reporters ..." then "He said 16 deaths were confirmed")
+    title = next((e.attributes.get("title", "") for e in view.analysis.entities if e.id == sp.entity), "")
+    toks = fold(f"{sp.text} , {title}").split()
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
             w = " ".join(toks[i : i + n])
@@ -424,7 +428,23 @@ def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
         return False
     names = [st.speaker.name or st.speaker.text] if st.speaker else []
     names += [v.name or v.text for v in st.via]
-    return any(n.lower() in lex.global_sources for n in names)
+    return any(n.lower() in lex.global_sources or _global_figures(n, lex) for n in names)
+
+
+# nouns of a source that is a body's figures: "According to the latest WHO tally, 65 people have died"
+FIGURE_HEADS = frozenset(
+    {"tally", "count", "figures", "figure", "data", "statistics", "numbers", "toll", "totals"}
+)
+
+
+def _global_figures(name: str, lex: ClaimsLexicon) -> bool:
+    """A source phrase that names a global body's figures ("the latest WHO tally", "the WHO's latest
+    tally"): the body's own figures are about the world, as the body itself would be."""
+    toks = [t.lower() for t in re.findall(r"[\w.]+", re.sub(r"['’]s\b", "", name))]
+    if not toks or toks[-1] not in FIGURE_HEADS:
+        return False
+    joined = f" {' '.join(toks)} "
+    return any(f" {g} " in joined for g in lex.global_sources)
 
 
 AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
@@ -524,6 +544,8 @@ def _measured_state(
     state = _state_of(thing, win, lex, part=rel in ("part", "subset"), whole=is_whole)
     if state is None:
         return None  # two states in one window: ambiguous
+    if rel == "list" and _own_predicate_without_state(thing, win, lex):
+        return None  # "... and 85 were being tested": undefined
     if rel == "subset" and state == thing.default_state:
         # "10 of the 34 cases ... were acquired here": a subset the words define in a way the
         # lexicon cannot read is no value of the whole's measure
@@ -546,6 +568,17 @@ def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: 
         and prev.thing is not None
         and prev.thing.name == thing.name
         and prev.state != state
+    )
+
+
+def _own_predicate_without_state(thing: Thing, win: Window, lex: ClaimsLexicon) -> bool:
+    """ "16 deaths were confirmed ... and 85 were being tested": a list item with a verb of its own is
+    a clause with its own predicate, not an ellipsis of the first ("125 in Japan, 103 in Spain");
+    when that predicate names no state, the item's measure is unknown."""
+    return (
+        bool(win.right)
+        and win.right[0].text in AUX
+        and _state_of(thing, win, lex, part=False, whole=False) == thing.default_state
     )
 
 
@@ -603,12 +636,22 @@ def measure(
     return Measured(q, thing, None, state, aspect or rate, about)
 
 
+_NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
+
+
+def _nobody(text: str, q: Quantity) -> bool:
+    """ "no-one" / "no one" is nobody, not one person ("just because no-one in the UK has died")."""
+    return q.text.strip().lower() == "one" and bool(_NO_ONE.search(text[max(0, q.start - 4) : q.start]))
+
+
 def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
     """Every quantity of one article that measures something, as a value with its measure key."""
     qs = [
         q
         for q in view.analysis.quantities
-        if q.kind not in ("ordinal", "age") and view.segment_kind(q.start) in OWN_SEGMENTS
+        if q.kind not in ("ordinal", "age")
+        and view.segment_kind(q.start) in OWN_SEGMENTS
+        and not _nobody(view.text, q)
     ]
     qs.sort(key=lambda q: q.start)
     out: list[QuantityValue] = []

@@ -22,6 +22,11 @@ _ABBREV = re.compile(
 OWN_SEGMENTS = frozenset({"body", "headline", "embed"})
 
 
+def wordset(words: str) -> frozenset[str]:
+    """The words of a space-separated string, as a set (for the word lists of the rules)."""
+    return frozenset(words.split())
+
+
 def singular(word: str) -> str:
     """A rough singular of an English noun (enough to compare counted nouns)."""
     w = word.lower()

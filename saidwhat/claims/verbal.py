@@ -1,0 +1,536 @@
+"""Positions written as a stance verb whose subject is an actor, outside any statement.
+
+"Chan also urged companies who make the drugs to ramp up production", "Foreign Minister Patricia
+Espinosa criticised China ... for cutting flights to Mexico", "which the FMF refused to
+re-scheduled", "The health ministers agreed to work ...": the verb (``[stances.verbs]``, with its
+inflections) takes a stance; its subject, read to the left of the verb across auxiliaries and
+adverbs, is the actor:
+
+- an entity mention (person, organisation, place, group) not governed by a preposition, named by its
+  canonical entity;
+- a common noun that names an actor (``[stances.actor_nouns]``: "the health ministers", "the
+  authorities", "the Mexican government") with its modifiers, and the place of a fronted "In X,";
+- a pronoun: the named speaker of a statement earlier in the same sentence ("The government said it
+  planned ... and it urged them ..."), else for "he"/"she" the last person named in that sentence or
+  the one before ("She also urged ...");
+- a second verb of a coordination ("the authorities have raised the alert level ... but urged ...")
+  or a participle after a comma (", accusing its government of discrimination") shares the subject
+  of the clause before it.
+
+A passive ("Americans were urged to ...") or a negated verb ("did not reject") gives no position, nor
+does refusing to speak ("refused to comment"). The issue is the verb's object as its ``object`` kind
+says (the infinitive after the addressee, the reason after "for"/"of", or the phrase after the verb),
+cut at the clause's end and at a time expression, then a lexicon issue or its head noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from saidwhat.claims.issues import head_phrase, issue_names, shorten
+from saidwhat.claims.lexicon import ClaimsLexicon
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, words, wordset
+from saidwhat.model import Entity, Speaker, Statement
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# words between a subject and its verb that leave the subject in place
+SKIP = wordset(
+    "has have had will would could should may might must shall did does do also so far still "
+    "repeatedly reportedly publicly already again now swiftly quickly strongly immediately "
+    "formally jointly openly previously recently today yesterday later earlier then once "
+    "further even specifically explicitly firmly flatly"
+)
+# finite verbs that do not end in -ed ("Chen Zhu said the virus was ... and urged the country to ...")
+IRREGULAR_PAST = wordset(
+    "said says told tells made took gave went came saw got put sent held kept left met spoke wrote "
+    "began brought found thought felt became"
+)
+NEGATION = frozenset({"not", "never", "no", "neither", "nor"})
+BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets"})
+# a subject in a prepositional phrase is not the subject ("In Hong Kong, ...", "cases in Mexico urged")
+PREPOSITIONS = wordset(
+    "in at from to for with by on of into onto about against among between through during "
+    "over under across without within like than via per"
+)
+DETERMINERS = wordset(
+    "the a an both all some its their his her our this that these those every each any many "
+    "most other such several"
+)
+# refusing to speak is no position on an issue ("refused to comment")
+SPEAKING = wordset(
+    "comment say speak confirm elaborate discuss disclose give name answer reveal identify "
+    "specify talk respond"
+)
+CLAUSE_END = re.compile(r"[;.!?—–:]|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
+REASON = frozenset({"for", "of", "over"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+NAME_PARTICLES = frozenset({"of", "de", "del", "da", "van", "von", "al", "bin", "la", "le", "the", "and"})
+# a quantifier alone names no one ("Some have criticised the WHO for panicking")
+QUANTIFIERS = frozenset({"some", "many", "others", "several", "few", "most", "all", "both", "one", "someone"})
+
+
+@dataclass(slots=True)
+class Actor:
+    name: str
+    entity: str | None
+
+
+@dataclass(slots=True)
+class VerbalPosition:
+    actor: Actor
+    stance: str
+    issue: str
+    verb_start: int
+    start: int  # the object's span
+    end: int
+
+
+_FORMS: dict[int, dict[str, list[tuple[tuple[str, ...], str, str]]]] = {}
+
+
+def _forms(lex: ClaimsLexicon) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """The verb forms by their first word, longest first (built once per lexicon)."""
+    key = id(lex.verb_forms)
+    if key in _FORMS:
+        return _FORMS[key]
+    by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for form, (stance, obj) in lex.verb_forms.items():
+        toks = tuple(form.split())
+        by_first.setdefault(toks[0], []).append((toks, stance, obj))
+    for v in by_first.values():
+        v.sort(key=lambda x: -len(x[0]))
+    _FORMS[key] = by_first
+    return by_first
+
+
+def actor_name(ent: Entity) -> str:
+    """An entity's name as an actor: a nationality's country ("a French proposal" -> France)."""
+    return ent.attributes.get("country", ent.name) if ent.type == "NORP" else ent.name
+
+
+class _Sentence:
+    """The words of one sentence with the entity mentions and timexes that fall in it."""
+
+    def __init__(self, view: ArticleView, s0: int, s1: int, prev0: int) -> None:
+        self.view = view
+        self.s0, self.s1, self.prev0 = s0, s1, prev0
+        self.ws: list[Word] = words(view.text, s0, s1)
+        self.ends: dict[int, tuple[int, str, str, str]] = {}  # mention end -> (start, name, id, type)
+        self.persons: list[tuple[int, str, str]] = []  # (start, name, id) from the sentence before on
+        for ent in view.analysis.entities:
+            for m in ent.mentions:
+                if s0 <= m.start and m.end <= s1 and ent.type in ACTOR_TYPES:
+                    self.ends[m.end] = (m.start, actor_name(ent), ent.id, ent.type)
+                if ent.type == "PERSON" and prev0 <= m.start < s1:
+                    self.persons.append((m.start, ent.name, ent.id))
+        self.persons.sort()
+        self.timexes = [(t.start, t.end) for t in view.analysis.timexes if s0 <= t.start < s1]
+
+    def in_timex(self, w: Word) -> bool:
+        return any(a <= w.start and w.end <= b for a, b in self.timexes)
+
+    def mention_ending(self, k: int) -> tuple[int, str, str, str] | None:
+        w = self.ws[k]
+        return self.ends.get(w.end) or self.ends.get(w.end - 1 if w.text.endswith(".") else -1)
+
+    def index_before(self, pos: int) -> int:
+        k = len(self.ws) - 1
+        while k >= 0 and self.ws[k].start >= pos:
+            k -= 1
+        return k
+
+
+def _governed(s: _Sentence, k: int) -> bool:
+    return k >= 0 and s.ws[k].text in PREPOSITIONS
+
+
+def _fronted_place(s: _Sentence) -> str | None:
+    """The place of a fronted "In Hong Kong, ..." of the sentence."""
+    ws = s.ws
+    if len(ws) > 2 and ws[0].text == "in":
+        for end, (start, name, _, typ) in s.ends.items():
+            if start == ws[1].start and typ == "GPE":
+                k = s.index_before(end) + 1
+                if k < len(ws) and ws[k].text == ",":
+                    return name
+    return None
+
+
+def _noun_actor(s: _Sentence, k: int, lex: ClaimsLexicon) -> tuple[Actor, int] | None:
+    """An actor noun phrase ending at word ``k`` ("the health ministers", "the Mexican government"):
+    the actor and the index of its first word."""
+    ws = s.ws
+    head = ws[k].text
+    first = k
+    if k >= 1 and f"{ws[k - 1].text} {head}" in lex.actor_nouns:
+        first = k - 1
+    elif head not in lex.actor_nouns:
+        return None
+    j = first - 1
+    while j >= 0 and first - j <= 3:
+        w = ws[j]
+        men = s.mention_ending(j)
+        if men is not None:
+            j = s.index_before(men[0])
+            continue
+        if not w.text.isalpha() or w.text in DETERMINERS or w.text in PREPOSITIONS or w.text in SKIP:
+            break
+        if w.text in BE or w.text.endswith("ed") or w.text in ("and", "or", "but"):
+            break
+        j -= 1
+    mods = [x for x in ws[j + 1 : k + 1]]
+    if _governed(s, j) and j >= 0 and ws[j].text != "of":
+        return None
+    text = s.view.text
+    name = text[mods[0].start : mods[-1].end] if mods else head
+    if len(mods) == k - first + 1:  # no modifier: a fronted place names whose actor it is
+        place = _fronted_place(s)
+        if place:
+            name = f"{place} {name}"
+    return Actor(name, None), j + 1
+
+
+def _actor_at(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
+    """The actor whose phrase ends at word ``k`` (a mention, an actor noun or a resolved pronoun)."""
+    if k < 0:
+        return None
+    men = s.mention_ending(k)
+    if men is not None:
+        start, name, eid, _ = men
+        b = s.index_before(start)
+        if _governed(s, b) or (b >= 0 and s.ws[b].text in ("'s", "’s")):
+            return None
+        return Actor(name, eid)
+    noun = _noun_actor(s, k, lex)
+    if noun is not None:
+        return noun[0]
+    w = s.ws[k].text
+    if w in PRONOUNS:
+        return _pronoun(s, s.ws[k].start, w, lex)
+    return None
+
+
+def _first_conjunct(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
+    """The actor coordinated before the subject ending at word ``k`` ("the Mexican government and
+    the World Health Organisation have ruled out ..."): both are subjects of the verb."""
+    men = s.mention_ending(k)
+    if men is not None:
+        first = s.index_before(men[0]) + 1
+    else:
+        noun = _noun_actor(s, k, lex)
+        first = noun[1] if noun is not None else k
+    j = first - 1
+    while j >= 0 and s.ws[j].text in DETERMINERS:
+        j -= 1
+    if j < 1 or s.ws[j].text != "and":
+        return None
+    return _actor_at(s, j - 1, lex)
+
+
+def _pronoun(s: _Sentence, pos: int, w: str, lex: ClaimsLexicon) -> Actor | None:
+    # the named speaker of a statement earlier in the sentence ("The government said it ... and it urged")
+    best: tuple[int, Actor] | None = None
+    for st in s.view.analysis.statements:
+        sp = st.speaker
+        if (
+            sp is not None
+            and s.s0 <= sp.start
+            and sp.end <= pos
+            and sp.text.strip().lower() not in PRONOUNS
+            and (best is None or sp.start > best[0])
+        ):
+            actor = _named_actor(sp, lex)
+            if actor is not None:
+                best = (sp.start, actor)
+    if best is not None:
+        return best[1]
+    if w in PERSON_PRONOUNS:
+        before = [p for p in s.persons if p[0] < pos]
+        if before:
+            _, name, eid = before[-1]
+            return Actor(name, eid)
+    return None
+
+
+def _clause_subject(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
+    """The subject of the clause before word ``k``: the nearest actor followed by a finite verb (an
+    auxiliary, a verb in -ed or a stance verb)."""
+    for m in range(k - 1, -1, -1):
+        nxt = m + 1
+        while nxt < k and s.ws[nxt].text in SKIP - {"has", "have", "had", "will", "would", "did"}:
+            nxt += 1
+        if nxt >= k:
+            continue
+        v = s.ws[nxt].text
+        if not (v in SKIP or v in BE or v.endswith("ed") or v in lex.verb_forms or v in IRREGULAR_PAST):
+            continue
+        if v in BE and nxt + 1 < k and s.ws[nxt + 1].text.endswith("ed"):
+            continue  # a passive clause's subject is no actor
+        actor = _actor_at(s, m, lex)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _appositive_subject(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
+    """The subject before an appositive that ends at the comma ``k``: "Robert Booy, professor of
+    Child Health at the University of Sydney in New South Wales, urged ..." (a named person or
+    body first in its sentence, then a description without a verb)."""
+    for c in range(k - 1, max(-1, k - 16), -1):
+        w = s.ws[c].text
+        if w in BE or w in SKIP or w.endswith("ed") or w in IRREGULAR_PAST or w in (";", ":"):
+            return None  # a clause, not a description
+        if w == ",":
+            men = s.mention_ending(c - 1) if c >= 1 else None
+            if men is None or s.index_before(men[0]) != -1:
+                return None  # the subject opens its sentence
+            return _actor_at(s, c - 1, lex)
+    return None
+
+
+def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
+    ws, text = s.ws, s.view.text
+    if j >= len(ws):
+        return None
+    end = s.s1
+    m = CLAUSE_END.search(text, ws[j].start, s.s1)
+    if m:
+        end = m.start()
+    start = ws[j].start
+    want = {"to"} if kind == "to" else REASON if kind == "reason" else set()
+    if ws[j].text == "by" or ws[j].text in want:
+        # a transitive verb without its object is a passive ("Hong Kong, criticised for delaying
+        # ...", "supported by BARDA"): its subject is not the actor
+        return None
+    if kind in ("to", "reason"):
+        for i in range(j, min(len(ws), j + 14)):
+            if ws[i].start >= end:
+                break
+            if ws[i].text in want and i > j and ws[i - 1].text not in ("because", "instead", "out"):
+                if kind == "to" and ws[i - 1].text in NEGATION:
+                    return None  # "urged people not to ...": the issue is not the verb's
+                start = ws[i + 1].start if i + 1 < len(ws) else end
+                break
+    for a, _ in s.timexes:
+        if start < a < end:
+            end = a
+    if start >= end:
+        return None
+    return start, end
+
+
+def _issue(text: str, lex: ClaimsLexicon) -> str | None:
+    names = issue_names(text, lex)
+    if names:
+        return names[0]
+    # a phrase longer than six words loses its last prepositional phrases (cut by a word limit, the
+    # last one would be incomplete: "take action regarding a shift from the current alert phase")
+    hp = shorten(head_phrase(text, max_words=40), 6) or ""
+    toks = hp.split()
+    if not toks or toks[0] in PRONOUNS or toks[0] in SPEAKING or toks[0] in lex.pronouns:
+        return None
+    return hp
+
+
+def _match_form(
+    s: _Sentence, i: int, forms: dict[str, list[tuple[tuple[str, ...], str, str]]]
+) -> tuple[tuple[str, ...], str, str] | None:
+    for toks, stance, kind in forms.get(s.ws[i].text, []):
+        if tuple(w.text for w in s.ws[i : i + len(toks)]) == toks:
+            return toks, stance, kind
+    return None
+
+
+def cue_object_issue(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> tuple[str | None, str | None]:
+    """The issue of a statement whose cue is a stance verb with an object ("urged people to stay at
+    home over the next five days" -> "stay at home"): the verb's object as its kind says, read from
+    the words after the cue (a content before its cue, a quotation, has none). The first item is
+    the stance of the verb, ``None`` when the cue is no such verb; with a stance, a ``None`` issue
+    means the statement takes no stance on an issue ("refused to comment", a passive "criticised
+    for ...")."""
+    cue = st.cue
+    forms = _forms(lex)
+    if cue is None or not any(w in forms for w in cue.text.lower().split()):
+        return None, None
+    s0, s1 = view.sentence(cue.start)
+    if s1 <= s0:
+        return None, None
+    s = _Sentence(view, s0, s1, s0)
+    i = next((n for n, w in enumerate(s.ws) if w.start >= cue.start), None)
+    if i is None:
+        return None, None
+    # the cue may be "has urged": its last word is the verb
+    while i < len(s.ws) - 1 and s.ws[i].end < cue.end and _match_form(s, i, forms) is None:
+        i += 1
+    hit = _match_form(s, i, forms)
+    if hit is None:
+        return None, None
+    toks, stance, kind = hit
+    span = _object_span(s, i + len(toks), kind)
+    issue = _issue(view.text[span[0] : span[1]], lex) if span else None
+    if st.content.start < cue.end and issue is None:
+        # a content before its cue ('"…," he urged'): the verb's object is not written after it
+        return None, None
+    return stance, issue
+
+
+def _named_actor(sp: Speaker, lex: ClaimsLexicon) -> Actor | None:
+    """A speaker that names an actor: an entity, a proper name, or a phrase headed by an actor noun
+    ("the health ministers", "Both Republican and Democratic lawmakers"), without its leading
+    determiners."""
+    if sp.anonymous:
+        return None
+    if sp.entity:
+        return Actor(sp.name or sp.text, sp.entity)
+    toks = (sp.name or sp.text).strip().split()
+    while toks and toks[0].lower() in DETERMINERS:
+        toks.pop(0)
+    if not toks:
+        return None
+    if sp.name and all(t[:1].isupper() or t in NAME_PARTICLES for t in toks):
+        return Actor(" ".join(toks), None)  # a proper name the attribution gave without an entity
+    head = toks[-1].lower()
+    two = " ".join(toks[-2:]).lower()
+    if head in lex.actor_nouns or two in lex.actor_nouns:
+        return Actor(" ".join(toks), None)
+    return None
+
+
+# heads of an anonymous group that speaks for its country's government ("Mexican officials")
+NATIONAL_HEADS = frozenset({"officials", "authorities", "government", "ministry", "diplomats"})
+
+
+def _national_group(view: ArticleView, sp: Speaker) -> Actor | None:
+    """An anonymous group named by one country ("Mexican officials have denied ...", "US health
+    officials") speaks for that country: the country is the actor."""
+    toks = sp.text.strip().lower().split()
+    if not toks or toks[-1] not in NATIONAL_HEADS:
+        return None
+    names = {p.name for p in view.places_in(sp.start, sp.end)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    eid = next(
+        (
+            e.id
+            for e in view.analysis.entities
+            if e.type in ("GPE", "NORP") and any(sp.start <= m.start and m.end <= sp.end for m in e.mentions)
+        ),
+        None,
+    )
+    return Actor(name, eid)
+
+
+def speaker_actor(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> Actor | None:
+    """The actor a statement's speaker names (actors are entities or actor nouns): a pronoun is
+    resolved in its sentence (``_pronoun``) unless the attribution resolved it; an anonymous group
+    named by one country is that country; other anonymous speakers, a quantifier ("Some have
+    criticised ..."), a common noun that names no actor ("at least one study", "part of me") name no
+    actor."""
+    sp = st.speaker
+    if sp is None:
+        return None
+    if sp.anonymous:
+        return _national_group(view, sp)
+    low = sp.text.strip().lower()
+    if low in QUANTIFIERS:
+        return None
+    if low in PRONOUNS and not sp.entity and not sp.name:
+        s0, s1 = view.sentence(sp.start)
+        return _pronoun(_Sentence(view, s0, s1, s0), sp.start, low, lex)
+    return _named_actor(sp, lex)
+
+
+def blocked(view: ArticleView, st: Statement) -> bool:
+    """A statement that takes no stance on an issue: in a question ("who can blame anyone?"), with
+    a passive cue ("People are being strongly urged to ...", whose urger is not the speaker), or
+    urging a negation ("urged people not to alter their behaviour": the issue is not the verb's)."""
+    cue = st.cue
+    s0, s1 = view.sentence((cue or st.content).start)
+    if view.text[s0:s1].rstrip(" ”\"’'").endswith("?"):
+        return True
+    if cue is None:
+        return False
+    before = [w.text for w in words(view.text, s0, cue.start)]
+    while before and before[-1] in SKIP:
+        before.pop()
+    if before and before[-1] in BE:
+        return True
+    after = [w.text for w in words(view.text, cue.end, s1)][:8]
+    if "to" in after:
+        i = after.index("to")
+        if i > 0 and after[i - 1] in NEGATION:
+            return True
+    return False
+
+
+def _subjects(
+    s: _Sentence, i: int, toks: tuple[str, ...], last: Actor | None, lex: ClaimsLexicon
+) -> list[Actor]:
+    """The actors whose verb starts at word ``i``: none for a passive or a negated verb; the subject
+    of the clause before for a participle after a comma or a coordinated verb; the subject before
+    an appositive; else the actor ending right before the verb (and one coordinated before it)."""
+    k = i - 1
+    while k >= 0:
+        w = s.ws[k].text
+        if w in NEGATION or w.endswith(("n't", "n’t")):
+            return []  # "has not ruled out"
+        if not (w in SKIP or s.in_timex(s.ws[k])):
+            break
+        k -= 1
+    before = s.ws[k].text if k >= 0 else ""
+    actor: Actor | None = None
+    if before in BE:
+        return []  # "were urged to": a passive
+    if toks[0].endswith("ing"):
+        if before == ",":
+            actor = last or _clause_subject(s, k, lex)
+    elif before in ("and", "but"):
+        actor = _clause_subject(s, k, lex)
+    elif before == ",":
+        actor = _appositive_subject(s, k, lex)
+    else:
+        actor = _actor_at(s, k, lex)
+        other = _first_conjunct(s, k, lex) if actor is not None else None
+        if actor is not None and other is not None:
+            return [other, actor]
+    return [actor] if actor is not None else []
+
+
+def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPosition]:
+    forms = _forms(lex)
+    cues = {st.cue.start for st in view.analysis.statements if st.cue is not None}
+    out: list[VerbalPosition] = []
+    prev0 = 0
+    for s0, s1 in view.sentences:
+        low = view.text[s0:s1].lower()
+        if (
+            view.segment_kind(s0) not in OWN_SEGMENTS
+            or not any(f in low for f in forms)
+            or low.rstrip(" ”\"’'").endswith("?")
+        ):
+            prev0 = s0
+            continue
+        s = _Sentence(view, s0, s1, prev0)
+        prev0 = s0
+        last: Actor | None = None
+        i = 0
+        while i < len(s.ws):
+            hit = _match_form(s, i, forms)
+            if hit is None or s.ws[i].start in cues:
+                i += 1
+                continue
+            toks, stance, kind = hit
+            j = i + len(toks)
+            actors = _subjects(s, i, toks, last, lex)
+            if actors:
+                last = actors[-1]
+                span = _object_span(s, j, kind)
+                issue = _issue(view.text[span[0] : span[1]], lex) if span else None
+                if span is not None and issue is not None:
+                    for who in actors:
+                        out.append(VerbalPosition(who, stance, issue, s.ws[i].start, span[0], span[1]))
+            i = j
+    return out

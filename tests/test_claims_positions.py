@@ -1,0 +1,495 @@
+"""Positions from stance verbs (saidwhat.claims.verbal, saidwhat.claims.positions) on real sentences.
+
+Each test builds the analysis the pipeline gives for one sentence of the Timeline17 articles (or of
+../shared): its entity mentions, its statements (speaker, cue, content) and timexes, then checks the
+position cells the claims stage reads from it, or that it reads none.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from saidwhat.claims import article_facts
+from saidwhat.claims.issues import head_phrase
+from saidwhat.claims.lexicon import LexiconError, inflections, load_lexicon, parse_lexicon
+from saidwhat.model import (
+    Analysis,
+    Content,
+    Cue,
+    DocMeta,
+    Entity,
+    Mention,
+    Quantity,
+    Segment,
+    Speaker,
+    Statement,
+    Timex,
+)
+
+
+def _span(text: str, sub: str) -> tuple[int, int]:
+    i = text.index(sub)
+    return i, i + len(sub)
+
+
+def analysis(
+    text: str,
+    *,
+    entities: list[tuple[str, str, str]] = (),  # type: ignore[assignment]  # (mention, name, type)
+    statements: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    timexes: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+    published: str = "2009-05-01",
+    quantities: list[tuple[str, Any, str | None]] = (),  # type: ignore[assignment]  # (text, value, counts)
+    titles: dict[str, str] | None = None,  # entity name -> its "title" attribute
+) -> Analysis:
+    ents = []
+    for n, (mention, name, typ) in enumerate(entities):
+        a, b = _span(text, mention)
+        attrs = {"title": titles[name]} if titles and name in titles else {}
+        ents.append(Entity(f"e{n}", name, typ, [mention], [Mention(a, b, mention)], attributes=attrs))
+    sts = []
+    for n, d in enumerate(statements, 1):
+        ca, cb = _span(text, d["content"])
+        speaker = cue = None
+        if d.get("speaker"):
+            sa, sb = _span(text, d["speaker"])
+            ent = next((e for e in ents if e.name == d.get("name")), None)
+            speaker = Speaker(d["speaker"], sa, sb, d.get("name"), ent.id if ent else None)
+        if d.get("cue"):
+            ua, ub = _span(text, d["cue"])
+            cue = Cue(d["cue"], ua, ub, d["lemma"])
+        sts.append(
+            Statement(
+                f"s{n}",
+                Content(d["content"], ca, cb),
+                speaker,
+                cue,
+                mode=d.get("mode", "indirect"),
+                act=d.get("act", "claim"),
+            )
+        )
+    txs = []
+    for sub, typ, value in timexes:
+        a, b = _span(text, sub)
+        txs.append(Timex(sub, a, b, typ, value))
+    return Analysis(
+        DocMeta("t1", "t1", text, published=published),
+        [Segment("body", 0, len(text))],
+        sts,
+        ents,
+        txs,
+        [Quantity(sub, *_span(text, sub), value, None, counts) for sub, value, counts in quantities],
+    )
+
+
+def cells(an: Analysis) -> set[tuple[str, str, str]]:
+    return {(p.actor, p.stance, p.issue) for p in article_facts(an, "s").positions}
+
+
+# -- stance verb cues of statements: the issue is the verb's object ------------------------------
+
+
+def test_urge_addressee_to_infinitive_is_the_issue() -> None:
+    text = "President Felipe Calderon has urged people to stay at home over the next five days."
+    an = analysis(
+        text,
+        entities=[("Felipe Calderon", "Felipe Calderon", "PERSON")],
+        statements=[
+            {
+                "speaker": "President Felipe Calderon",
+                "name": "Felipe Calderon",
+                "cue": "urged",
+                "lemma": "urge",
+                "act": "demand",
+                "content": "people to stay at home over the next five days",
+            }
+        ],
+        timexes=[("the next five days", "DURATION", "P5D")],
+    )
+    # before: no cell (a ten-word content was no noun phrase)
+    assert cells(an) == {("Felipe Calderon", "demands", "stay at home")}
+
+
+def test_criticise_target_for_reason() -> None:
+    text = (
+        "On Saturday Foreign Minister Patricia Espinosa criticised China, along with Peru, Argentina, "
+        "Cuba and Ecuador, for cutting flights to Mexico."
+    )
+    an = analysis(
+        text,
+        entities=[
+            ("Patricia Espinosa", "Patricia Espinosa", "PERSON"),
+            ("China", "China", "GPE"),
+            ("Mexico", "Mexico", "GPE"),
+        ],
+        statements=[
+            {
+                "speaker": "Foreign Minister Patricia Espinosa",
+                "name": "Patricia Espinosa",
+                "cue": "criticised",
+                "lemma": "criticise",
+                "act": "accuse",
+                "content": (
+                    "China, along with Peru, Argentina, Cuba and Ecuador, for cutting flights to Mexico"
+                ),
+            }
+        ],
+    )
+    assert cells(an) == {("Patricia Espinosa", "opposes", "cutting flight to mexico")}
+
+
+def test_pronoun_speaker_is_the_named_speaker_earlier_in_the_sentence() -> None:
+    text = (
+        "The government said it planned to impose home quarantine on around 60 people, mostly "
+        "Singaporean passengers on the same flight who were sitting near the flu patient, and it urged "
+        "them to report to the authorities for anti-viral medication."
+    )
+    an = analysis(
+        text,
+        entities=[("Singaporean", "Singaporean", "NORP")],
+        statements=[
+            {
+                "speaker": "The government",
+                "cue": "said",
+                "lemma": "say",
+                "content": "it planned to impose home quarantine on around 60 people",
+            },
+            {
+                "speaker": "it urged",
+                "cue": "urged",
+                "lemma": "urge",
+                "act": "demand",
+                "content": "them to report to the authorities for anti-viral medication",
+            },
+        ],
+    )
+    an.statements[1].speaker = Speaker("it", text.index("it urged"), text.index("it urged") + 2)
+    assert cells(an) == {("government", "demands", "report to authority for anti-viral medication")}
+
+
+def test_agree_to_with_an_actor_noun_speaker() -> None:
+    text = (
+        "The health ministers agreed to work “without delay” with pharmaceutical companies "
+        "to develop a vaccine."
+    )
+    an = analysis(
+        text,
+        statements=[
+            {
+                "speaker": "The health ministers",
+                "cue": "agreed",
+                "lemma": "agree",
+                "content": "to work “without delay” with pharmaceutical companies to develop a vaccine",
+            }
+        ],
+    )
+    assert cells(an) == {("health ministers", "accepts", "work")}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "lemma", "content"),
+    [
+        # a quantifier names no actor
+        (
+            "Some have criticised the WHO for panicking, but governments do not have the luxury to "
+            "second-guess such an authority when it rings the alarm bell.",
+            "Some",
+            "criticised",
+            "criticise",
+            "the WHO for panicking",
+        ),
+        # a passive participle: Hong Kong is the one criticised
+        (
+            "Hong Kong, criticised for delaying quarantine measures during the outbreak of Sars in 2003, "
+            "has sealed the central Metropark hotel.",
+            "Hong Kong",
+            "criticised",
+            "criticise",
+            "for delaying quarantine measures during the outbreak of Sars in 2003",
+        ),
+        # refusing to speak is no position
+        (
+            "The White House and Pentagon refused to comment on the Pentagon's plans to place "
+            "pro-American stories in foreign media outlets.",
+            "The White House and Pentagon",
+            "refused",
+            "refuse",
+            "to comment on the Pentagon's plans",
+        ),
+        # a question takes no stance
+        (
+            "However in a country which suffered so badly during SARS and one where H5N1 flu has been "
+            "encountered, who can blame anyone?",
+            "who",
+            "blame",
+            "blame",
+            "anyone",
+        ),
+        # urging a negation: the issue is not the verb's
+        (
+            "Ministers urged people not to alter their normal behavior and follow hand hygiene guidelines.",
+            "Ministers",
+            "urged",
+            "urge",
+            "people not to alter their normal behavior",
+        ),
+    ],
+)
+def test_statements_that_take_no_position(
+    text: str, speaker: str, cue: str, lemma: str, content: str
+) -> None:
+    ents = [("Hong Kong", "Hong Kong", "GPE")] if speaker == "Hong Kong" else []
+    an = analysis(
+        text,
+        entities=ents,
+        statements=[
+            {
+                "speaker": speaker,
+                "name": "Hong Kong" if ents else None,
+                "cue": cue,
+                "lemma": lemma,
+                "act": "accuse",
+                "content": content,
+            }
+        ],
+    )
+    assert cells(an) == set()
+
+
+# -- stance verbs outside any statement ------------------------------------------------------------
+
+
+def test_verb_outside_statements_with_an_actor_noun_and_its_modifier() -> None:
+    text = (
+        "Though a link to swine flu was originally suspected, the Mexican government has now ruled out "
+        "any risk of infection from eating pork."
+    )
+    an = analysis(text, entities=[("Mexican", "Mexican", "NORP")])
+    assert cells(an) == {("Mexican government", "rejects", "risk of infection from eating pork")}
+
+
+def test_coordinated_verb_shares_the_subject_and_a_fronted_place_names_it() -> None:
+    text = (
+        "In Hong Kong, the authorities have raised the alert level to emergency but urged residents to "
+        "carry on life as normal."
+    )
+    an = analysis(text, entities=[("Hong Kong", "Hong Kong", "GPE")])
+    assert cells(an) == {("Hong Kong authorities", "demands", "carry on life")}
+
+
+def test_she_is_the_person_of_the_sentence_before_and_a_participle_shares_the_subject() -> None:
+    text = (
+        "On Saturday Foreign Minister Patricia Espinosa spoke in Mexico City. She also urged Mexicans to "
+        "avoid travel to China, accusing its government of discrimination for the quarantine measures."
+    )
+    an = analysis(
+        text,
+        entities=[
+            ("Patricia Espinosa", "Patricia Espinosa", "PERSON"),
+            ("Mexicans", "Mexicans", "NORP"),
+            ("China", "China", "GPE"),
+        ],
+    )
+    assert cells(an) == {
+        ("Patricia Espinosa", "demands", "avoid travel to China".lower()),
+        ("Patricia Espinosa", "opposes", "discrimination for quarantine measure"),
+    }
+
+
+def test_coordinated_subjects_of_a_passive_are_no_actors() -> None:
+    text = (
+        "The United States declared a public health emergency and Americans and Europeans were urged to "
+        "avoid non-essential travel to Mexico, where 103 people have died from the outbreak."
+    )
+    an = analysis(
+        text,
+        entities=[
+            ("United States", "United States", "GPE"),
+            ("Americans", "Americans", "NORP"),
+            ("Europeans", "Europeans", "NORP"),
+        ],
+    )
+    assert cells(an) == set()
+
+
+def test_negated_verb_gives_no_position() -> None:
+    text = "The Obama administration has not ruled out the move."
+    an = analysis(text, entities=[("Obama", "Barack Obama", "PERSON")])
+    assert cells(an) == set()
+    text = "The Obama administration has ruled out the move."
+    an = analysis(text, entities=[("Obama", "Barack Obama", "PERSON")])
+    assert cells(an) == {("Obama administration", "rejects", "move")}
+
+
+# -- lexicon and issue phrases -----------------------------------------------------------------------
+
+
+def test_verb_inflections() -> None:
+    assert inflections("urge") == ("urge", "urges", "urged", "urging")
+    assert inflections("agree to") == ("agree to", "agrees to", "agreed to", "agreeing to")
+    assert inflections("call for") == ("call for", "calls for", "called for", "calling for")
+    assert inflections("press") == ("press", "presses", "pressed", "pressing")
+    lex = load_lexicon()
+    assert lex.verb_forms["ruled out"] == ("rejects", "phrase")
+    # a bare form that is also a noun is no verb ("government support", "Mexico back to normal")
+    assert "support" not in lex.verb_forms and "supported" in lex.verb_forms
+    assert "back" not in lex.verb_forms and "urge" in lex.verb_forms
+
+
+def test_verbs_table_is_schema_checked() -> None:
+    def raw() -> dict[str, Any]:
+        return tomllib.loads(
+            resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+        )
+
+    r = raw()
+    r["stances"]["verbs"]["urge"]["object"] = "after"
+    with pytest.raises(LexiconError, match="object kind"):
+        parse_lexicon(r)
+    r = raw()
+    r["stances"]["verbs"]["urge"]["stance"] = "wants"
+    with pytest.raises(LexiconError, match="unknown stance"):
+        parse_lexicon(r)
+    r = raw()
+    r["stances"]["verbs"]["urge"]["base"] = "no"
+    with pytest.raises(LexiconError, match="base"):
+        parse_lexicon(r)
+
+
+def test_head_phrase_drops_trailing_prepositions_and_keeps_names() -> None:
+    assert head_phrase("stay at home over ") == "stay at home"
+    assert head_phrase("delay his return to the Philippines") == "delay return to philippines"
+    assert head_phrase("the release of all hostages") == "release of hostage"
+
+
+def test_appositive_between_subject_and_verb() -> None:
+    text = (
+        "Robert Booy, professor of Child Health at the University of Sydney in New South Wales, urged the "
+        "World Health Organisation to take action regarding a shift from the current alert phase 5 to the "
+        "top level, phase 6."
+    )
+    an = analysis(
+        text,
+        entities=[
+            ("Robert Booy", "Robert Booy", "PERSON"),
+            ("University of Sydney", "University of Sydney", "ORG"),
+            ("World Health Organisation", "World Health Organisation", "ORG"),
+        ],
+    )
+    assert cells(an) == {("Robert Booy", "demands", "take action regarding shift")}
+
+
+def test_second_verb_after_said_shares_its_subject() -> None:
+    text = (
+        "Chinese Health Minister Chen Zhu said the virus was very likely to enter mainland China and urged "
+        "the country to prepare for an outbreak, as millions start traveling over the May Day long weekend."
+    )
+    content = (
+        "the virus was very likely to enter mainland China and urged the country to prepare for an outbreak"
+    )
+    an = analysis(
+        text,
+        entities=[
+            ("Chen Zhu", "Chen Zhu", "PERSON"),
+            ("China", "China", "GPE"),
+            ("Chinese", "Chinese", "NORP"),
+        ],
+        statements=[
+            {
+                "speaker": "Chinese Health Minister Chen Zhu",
+                "name": "Chen Zhu",
+                "cue": "said",
+                "lemma": "say",
+                "content": content,
+            }
+        ],
+    )
+    assert cells(an) == {("Chen Zhu", "demands", "prepare for outbreak")}
+
+
+def test_stance_verb_cue_whose_content_was_read_before_it() -> None:
+    # the attribution gave "He has called for" the quotation before it as content
+    text = (
+        "“Maintaining freedom of action in cyberspace is inherent to US interests.” He has called for the "
+        "creation of a digital warfare force for the future."
+    )
+    an = analysis(
+        text,
+        entities=[("US", "United States", "GPE")],
+        statements=[
+            {
+                "speaker": "He",
+                "name": "Lt Gen Keith Alexander",
+                "cue": "has called for",
+                "lemma": "call",
+                "mode": "direct",
+                "content": "Maintaining freedom of action in cyberspace is inherent to US interests.",
+            }
+        ],
+    )
+    assert cells(an) == {("Lt Gen Keith Alexander", "demands", "creation of digital warfare force")}
+
+
+def test_nationality_names_its_country_and_long_issues_lose_their_last_prepositional_phrase() -> None:
+    text = "The ministers rejected a French proposal for a continent-wide suspension on flights to Mexico."
+    an = analysis(
+        text,
+        entities=[("French", "French", "NORP"), ("Mexico", "Mexico", "GPE")],
+        statements=[
+            {
+                "speaker": "The ministers",
+                "cue": "rejected",
+                "lemma": "reject",
+                "content": "a French proposal for a continent-wide suspension on flights to Mexico",
+            }
+        ],
+    )
+    an.entities[0].attributes["country"] = "France"
+    assert cells(an) == {
+        ("ministers", "rejects", "french proposal for continent-wide suspension"),
+        ("France", "proposes", "continent-wide suspension on flight"),
+    }
+
+
+def test_coordinated_subjects_both_take_the_position() -> None:
+    text = (
+        "It likely originated in pigs, but the Mexican government and the World Health Organisation have "
+        "ruled out any risk of infection from eating pork."
+    )
+    an = analysis(
+        text,
+        entities=[
+            ("Mexican", "Mexican", "NORP"),
+            ("World Health Organisation", "World Health Organization", "ORG"),
+        ],
+    )
+    assert cells(an) == {
+        ("Mexican government", "rejects", "risk of infection from eating pork"),
+        ("World Health Organization", "rejects", "risk of infection from eating pork"),
+    }
+
+
+def test_anonymous_officials_of_one_country_speak_for_it() -> None:
+    text = "US health officials have urged visitors to wash their hands frequently. Officials urged calm."
+    an = analysis(
+        text,
+        entities=[("US", "United States", "GPE")],
+        statements=[
+            {
+                "speaker": "US health officials",
+                "cue": "urged",
+                "lemma": "urge",
+                "content": "visitors to wash their hands frequently",
+            },
+            {"speaker": "Officials", "cue": "urged calm", "lemma": "urge", "content": "calm"},
+        ],
+    )
+    for st in an.statements:
+        assert st.speaker is not None
+        st.speaker.anonymous = True
+    # "Officials" alone names no one
+    assert cells(an) == {("United States", "demands", "wash hand frequently")}

@@ -1,0 +1,101 @@
+"""Promises and deadlines (saidwhat.claims.promises) on real sentences of the Timeline17 H1N1 articles:
+deadlines outside statements, the next month named by "by <month>", past periods, nested statements."""
+
+from __future__ import annotations
+
+from saidwhat.claims import article_facts
+from saidwhat.claims.model import Promise
+from saidwhat.model import Analysis
+from tests.test_claims_positions import analysis
+
+
+def promises(an: Analysis) -> list[Promise]:
+    return [f.promise for f in article_facts(an, "s").promises]
+
+
+def test_deadline_outside_statements_by_a_month_still_to_come() -> None:
+    # the timex stage resolved the bare "December" to the December before (2008-12)
+    text = (
+        "The UK government has deals in place with Baxter and GlaxoSmithKline for up to 90m doses of a "
+        "swine flu (H1N1) vaccine by December."
+    )
+    an = analysis(text, timexes=[("December", "DATE", "2008-12")], published="2009-05-28")
+    (p,) = promises(an)
+    assert (p.speaker, p.statement, p.act, p.due, p.due_text) == (
+        None,
+        None,
+        "deadline",
+        "2009-12-31",
+        "December",
+    )
+    assert p.said_on == "2009-05-28" and text[p.start : p.end] == text
+
+
+def test_deadline_outside_statements_with_a_modal_is_a_prediction() -> None:
+    text = (
+        "The government has been stockpiling antivirals such as Tamiflu and has ordered vaccine, some "
+        "doses of which could be available by October."
+    )
+    an = analysis(text, timexes=[("October", "DATE", "2009-10")], published="2009-06-11")
+    assert [(p.act, p.due) for p in promises(an)] == [("predict", "2009-10-31")]
+
+
+def test_no_deadline_in_a_habit_a_possessive_or_an_ordering_before() -> None:
+    habit = (
+        "It has dragged the Northern Hemisphere's flu season well into June, although influenza usually "
+        "dies way down by April."
+    )
+    assert promises(analysis(habit, timexes=[("April", "DATE", "2009-04")], published="2009-06-19")) == []
+    possessive = (
+        "Americans who currently lack health care insurance and are underserved by today's health "
+        "care system."
+    )
+    assert (
+        promises(analysis(possessive, timexes=[("today", "DATE", "2009-05-05")], published="2009-05-05"))
+        == []
+    )
+    before = (
+        "I'm curious what BBC's motives are, suddenly flooding the Asia-Pacific section with Tiananmen "
+        "Square articles, 2 days before June 4th."
+    )
+    assert (
+        promises(analysis(before, timexes=[("June 4th", "DATE", "2009-06-04")], published="2009-06-02")) == []
+    )
+
+
+def test_a_past_period_after_within_is_no_deadline() -> None:
+    text = (
+        "The Health Protection Agency said: “At this stage close contacts who should be offered "
+        "antivirals (are those) who have been exposed to a probable or confirmed case within the "
+        "previous seven days for longer than one hour.”"
+    )
+    content = text[text.index("At this stage") : text.index("one hour.") + len("one hour.")]
+    an = analysis(
+        text,
+        statements=[
+            {"speaker": "The Health Protection Agency", "cue": "said", "lemma": "say", "content": content}
+        ],
+        timexes=[("the previous seven days", "DURATION", "P7D"), ("one hour", "DURATION", "PT1H")],
+        published="2009-05-02",
+    )
+    # before: due 2009-05-09, from "the previous seven days"
+    assert [p.due for p in promises(an)] == []
+
+
+def test_one_deadline_phrase_in_nested_statements_is_one_promise() -> None:
+    text = (
+        "Swine flu could affect third of world's population, says study Researchers say swine flu will "
+        "spread around world within nine months, as UK confirms three more cases"
+    )
+    inner = "swine flu will spread around world within nine months, as UK confirms three more cases"
+    an = analysis(
+        text,
+        statements=[
+            {"speaker": None, "cue": "says", "lemma": "say", "content": text},
+            {"speaker": "study Researchers", "cue": "say", "lemma": "say", "content": inner},
+        ],
+        timexes=[("nine months", "DURATION", "P9M")],
+        published="2009-05-12",
+    )
+    (p,) = promises(an)
+    assert (p.due, p.text, p.speaker) == ("2010-02-12", inner, "study Researchers")
