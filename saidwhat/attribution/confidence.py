@@ -1,10 +1,10 @@
 """The confidence of a statement: how sure the engine is that it is a statement of that speaker.
 
 A base by origin (a rule of the cue lexicon, or the learned tagger's score) times one factor per
-weakness: a cue that is not a verb of saying, a content that is a bare noun phrase, no speaker or
-an unresolved pronoun, a speaker reached through resolution, a source that is evidence rather than
-a speaker, hedging. Weights are data (``attribution.toml`` ``[confidence]``); the calibration is in
-docs/attribution.md ("Confidence").
+weakness: a cue that is not a verb of saying (a verb of belief weighs more), a content that is a
+bare noun phrase, no speaker or an unresolved pronoun, a speaker reached through resolution, a
+source that is evidence rather than a speaker, hedging. Weights are data (``attribution.toml``
+``[confidence]``); the calibration is in docs/attribution.md ("Confidence").
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ class ConfidenceWeights:
     learned_base: float
     learned_slope: float
     not_speech_cue: float
+    belief: float
     no_clause: float
     no_speaker: float
     unresolved: float
@@ -50,6 +51,7 @@ class Evidence:
     no_comment: bool = False  # "declined to comment": a refusal with no content
     negated: bool = False  # "did not call for": what was not said
     asked: bool = False  # "Asked if …, the spokesman said": the question was put to the speaker
+    belief: bool = False  # "Archaeologists believe …": a state of mind, not something said
 
 
 def _unit(name: str, value: Any) -> float:
@@ -71,7 +73,9 @@ def confidence(ev: Evidence, w: ConfidenceWeights | None = None) -> float:
     """The confidence in [0, 1], rounded to 3 decimals."""
     w = w or weights()
     c = w.learned_base + w.learned_slope * ev.score if ev.learned else w.rule
-    if not ev.speech_cue:
+    if ev.belief:
+        c *= w.belief
+    elif not ev.speech_cue:
         c *= w.not_speech_cue
     if not ev.clause:
         c *= w.no_clause
