@@ -88,3 +88,13 @@ def test_third_person_cue_inside_a_quotation_is_still_reported() -> None:
         "“We will win this, the mayor said after the count,” Ms Okafor told reporters on Monday."
     )
     assert any(spk(s) == "Ms Okafor" for s in sts)
+
+
+# ---- a gerund after a cue of denial or admission ---------------------------------------------------
+def test_denied_using_tear_gas_keeps_the_whole_gerund_clause() -> None:
+    (st,) = statements(
+        "On Monday, US park police denied using tear gas during the protests near the White House."
+    )
+    assert spk(st) == "US park police"
+    assert st.content.text == "using tear gas during the protests near the White House"
+    assert st.act == "deny"

@@ -178,6 +178,21 @@ def _controlled_infinitive(verb: Token, kids: list[Token]) -> tuple[int, int] | 
     return None
 
 
+def _gerund_content(verb: Token, kids: list[Token]) -> tuple[int, int] | None:
+    """*denied using tear gas during the protests*, *admitted taking the money*: a gerund clause
+    after an object-taking cue, with no subject of its own, is what its subject denied or admitted
+    doing (the parse makes it an ``xcomp``)."""
+    for c in kids:
+        if (
+            c.dep_ == "xcomp"
+            and c.i > verb.i
+            and c.tag_ == "VBG"
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for g in c.children)
+        ):
+            return subtree_chars(c)
+    return None
+
+
 def _misparsed_complement(obj: Token) -> Token | None:
     """The *that*-clause the parse hung on a cue's object as a relative clause: *told a meeting
     of Pacific Island leaders **that few people understood …*** — a clause opened by *that* as a
@@ -366,6 +381,9 @@ class RuleExtractor:
             span = self._object_content(verb, kids, lemma)
             if span is not None:
                 return [span], "dobj"
+            span = _gerund_content(verb, kids)
+            if span is not None:
+                return [span], "xcomp"
         return [], ""
 
     def _clause_content(self, verb: Token, lemma: str) -> list[tuple[int, int]]:
