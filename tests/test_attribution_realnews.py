@@ -98,3 +98,14 @@ def test_denied_using_tear_gas_keeps_the_whole_gerund_clause() -> None:
     assert spk(st) == "US park police"
     assert st.content.text == "using tear gas during the protests near the White House"
     assert st.act == "deny"
+
+
+# ---- a relative source never says its own antecedent ----------------------------------------------
+def test_footage_that_shows_does_not_say_the_clause_it_hangs_on() -> None:
+    sts = statements(
+        "The Skagit County Department of Emergency Management released a grainy image from security "
+        "camera footage, that shows an unarmed suspect. Police Lt. Chris Cammock said the suspect "
+        "walked into the mall without a weapon."
+    )
+    assert all("released a grainy image" not in s.content.text for s in sts)
+    assert any((spk(s) or "").endswith("Chris Cammock") for s in sts)

@@ -217,6 +217,22 @@ class LearnedSteps(EngineState):
         ta, tb = trim_span(self.text, a, b)
         return Mention(span.root, (ta, tb), (ta, tb))
 
+    def _says_its_antecedent(self, speaker: Mention, content: list[tuple[int, int]]) -> bool:
+        """*… released a grainy image from security camera footage, that shows an unarmed suspect*:
+        a relative source (or, where the parse split the sentence, a bare *that*/*which*) stands for
+        a noun before it; a content part holding that noun, or running up to the pronoun, is the
+        clause the pronoun hangs on, never what it says — the tagger misread the sentence, and the
+        relation is dropped."""
+        head = speaker.head
+        antecedent = relative_head(head)
+        if antecedent is not None:
+            return any(a <= antecedent.idx < b for a, b in content)
+        if head.lower_ not in ("that", "which") or speaker.span[1] - speaker.span[0] != len(head.text):
+            return False
+        return any(
+            b <= speaker.span[0] and not self.text[b : speaker.span[0]].strip(" ,;") for _, b in content
+        )
+
     def _untagged_source(self, cue: Token, content: list[tuple[int, int]]) -> Mention | None:
         """The source of a relation the tagger found without one, where the parse shows it: the
         owner of a noun cue (*his infamous comment about 47 percent …*), or the subject the parse
@@ -262,6 +278,9 @@ class LearnedSteps(EngineState):
         root = cspan.root
         if speaker is not None and is_supposition(root, speaker.head):
             return None
+        content = [trim_span(self.text, a, b) for a, b in rel.content]
+        if speaker is not None and self._says_its_antecedent(speaker, content):
+            return None
         if root.lemma_.lower() in lex.not_cues:
             return None  # "Shareholders also heard that …": the listeners do not speak
         lemma = root.lemma_.lower()
@@ -275,7 +294,7 @@ class LearnedSteps(EngineState):
             speaker = self._untagged_source(root, rel.content)
         sa, sb = self.sentence_at(rel.content[0][0])
         return Candidate(
-            content=[trim_span(self.text, a, b) for a, b in rel.content],
+            content=content,
             cue=rel.cue,
             lemma=lemma,
             act=lex.phrasal.get(phrase) or lex.act_of(lemma),

@@ -23,7 +23,7 @@ from saidwhat.attribution.rules import (
 )
 from saidwhat.attribution.speakers import Resolved
 from saidwhat.attribution.state import EngineState
-from saidwhat.attribution.syntax import trim_span
+from saidwhat.attribution.syntax import relative_head, trim_span
 from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, TextSpan, Timex, Via
 from saidwhat.symbols import trim_symbols
 
@@ -233,7 +233,10 @@ class StatementBuilder(EngineState):
         self, c: Candidate, parts: list[tuple[int, int]], mode: str, hedged: bool, spoken: str
     ) -> float:
         """The statement's confidence from what the engine knows of it (:mod:`.confidence`)."""
-        evidence = c.speaker is not None and c.speaker.head.lemma_.lower() in self.conf.evidence_heads
+        evidence = False
+        if c.speaker is not None:  # "footage that shows …": the relative pronoun's noun
+            head = relative_head(c.speaker.head) or c.speaker.head
+            evidence = head.lemma_.lower() in self.conf.evidence_heads
         return confidence(
             Evidence(
                 learned=c.rule == "learned",
