@@ -109,3 +109,20 @@ def test_footage_that_shows_does_not_say_the_clause_it_hangs_on() -> None:
     )
     assert all("released a grainy image" not in s.content.text for s in sts)
     assert any((spk(s) or "").endswith("Chris Cammock") for s in sts)
+
+
+# ---- a passive cue speaks through its by-agent only -------------------------------------------------
+def test_a_source_that_is_not_the_passives_agent_is_weak() -> None:
+    sts = statements(
+        "A few hours before Prime Minister Narendra Modi’s Cabinet ministers' list was announced, "
+        "Babul Supriyo took to social media to announce that he had resigned."
+    )
+    resigned = next(s for s in sts if "resigned" in s.content.text)
+    listed = [s for s in sts if s.cue is not None and s.cue.text == "was announced"]
+    assert all(s.confidence < 0.5 * resigned.confidence for s in listed)
+    (post,) = [
+        s
+        for s in statements("The story was first reported by The Washington Post on Friday.")
+        if s.cue is not None and "reported" in s.cue.text
+    ]
+    assert spk(post) == "The Washington Post" and post.confidence > 0.5

@@ -23,6 +23,7 @@ class ConfidenceWeights:
     learned_slope: float
     not_speech_cue: float
     belief: float
+    off_agent: float
     no_clause: float
     no_speaker: float
     unresolved: float
@@ -52,6 +53,7 @@ class Evidence:
     negated: bool = False  # "did not call for": what was not said
     asked: bool = False  # "Asked if …, the spokesman said": the question was put to the speaker
     belief: bool = False  # "Archaeologists believe …": a state of mind, not something said
+    off_agent: bool = False  # "… list was announced, Babul Supriyo took to …": not the passive's agent
 
 
 def _unit(name: str, value: Any) -> float:
@@ -90,6 +92,8 @@ def confidence(ev: Evidence, w: ConfidenceWeights | None = None) -> float:
         c *= w.negated
     if ev.asked:
         c *= w.asked
+    if ev.off_agent:
+        c *= w.off_agent
     if ev.direct and not ev.learned:
         c *= w.direct
     return round(min(0.99, max(0.01, c)), 3)

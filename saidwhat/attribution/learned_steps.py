@@ -288,7 +288,8 @@ class LearnedSteps(EngineState):
         known = lemma in lex.learned_cues or rel.score >= lex.learned_any_cue_score
         if not known:
             return None  # not a speech or belief cue
-        if any(c.dep_ == "auxpass" for c in root.children) and rel.score < lex.learned_passive_score:
+        passive = any(c.dep_ == "auxpass" for c in root.children)
+        if passive and rel.score < lex.learned_passive_score:
             return None  # a passive ("is wanted by") only when the tagger is sure
         if speaker is None:
             speaker = self._untagged_source(root, rel.content)
@@ -304,7 +305,21 @@ class LearnedSteps(EngineState):
             sent_end=sb,
             rule="learned",
             score=rel.score,
+            # "A few hours before Modi's Cabinet list was announced, Babul Supriyo took to social
+            # media": a passive cue's speaker is its by-agent; another source is the tagger's guess
+            off_agent=passive and speaker is not None and not _agent_of(root, speaker),
         )
+
+
+def _agent_of(verb: Token, speaker: Mention) -> bool:
+    """Whether ``speaker`` lies in the by-agent of the passive ``verb`` (*was first reported by The
+    Washington Post*)."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            a, b = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            if a <= speaker.span[0] < b or a <= speaker.head.idx < b:
+                return True
+    return False
 
 
 def _wants_speaker(c: Candidate) -> bool:

@@ -59,6 +59,7 @@ class Candidate:
     rule: str = ""
     framing: bool = False  # an "according to X" that opens or closes its sentence
     score: float = 1.0  # the learned tagger's confidence (rules: 1.0)
+    off_agent: bool = False  # a passive cue whose speaker is not its by-agent (learned relations)
     said_at: tuple[int, int] | None = None  # a date taken off the content's start: it dates the saying
 
 

@@ -251,6 +251,7 @@ class StatementBuilder(EngineState):
                 negated=self._negated(c),
                 asked=c.cue_tok is not None and asked_participle(c.cue_tok),
                 belief=c.lemma in self.lex.belief_cues,
+                off_agent=c.off_agent,
             ),
             self.conf,
         )
