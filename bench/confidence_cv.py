@@ -2,7 +2,8 @@
 
 usage: python bench/confidence_cv.py PRED_DIR [--gold DIR] [--folds 5] [--beta 0.5]
 
-PRED_DIR holds ``saidwhat analyze ../shared/polnear/train --out PRED_DIR``. For each threshold of a
+PRED_DIR holds ``saidwhat analyze ../shared/polnear/train --out PRED_DIR --min-confidence 0`` (every
+statement: without the option the default cut is already applied). For each threshold of a
 grid, the statements with ``confidence >= threshold`` are scored with the official scorer's lenient
 pairing (``../shared/tools/score_attribution.py``; documents whose ``.ann`` it cannot read are
 skipped and counted). The documents are split into ``--folds`` folds (every k-th file); for each
