@@ -217,6 +217,11 @@ class LearnedSteps(EngineState):
         ta, tb = trim_span(self.text, a, b)
         return Mention(span.root, (ta, tb), (ta, tb))
 
+    def _not_its_speaker(self, root: Token, speaker: Mention, content: list[tuple[int, int]]) -> bool:
+        """The tagged source cannot be the cue's speaker: a supposition's subject (*if he says …*),
+        or a relative source whose content holds its own antecedent (:meth:`_says_its_antecedent`)."""
+        return is_supposition(root, speaker.head) or self._says_its_antecedent(speaker, content)
+
     def _says_its_antecedent(self, speaker: Mention, content: list[tuple[int, int]]) -> bool:
         """*… released a grainy image from security camera footage, that shows an unarmed suspect*:
         a relative source (or, where the parse split the sentence, a bare *that*/*which*) stands for
@@ -276,10 +281,8 @@ class LearnedSteps(EngineState):
             if speaker is None:
                 return None
         root = cspan.root
-        if speaker is not None and is_supposition(root, speaker.head):
-            return None
         content = [trim_span(self.text, a, b) for a, b in rel.content]
-        if speaker is not None and self._says_its_antecedent(speaker, content):
+        if speaker is not None and self._not_its_speaker(root, speaker, content):
             return None
         if root.lemma_.lower() in lex.not_cues:
             return None  # "Shareholders also heard that …": the listeners do not speak
