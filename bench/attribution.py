@@ -3,8 +3,10 @@
 usage: .venv/bin/python bench/attribution.py [--gold DIR] [--learned-only] [--thresholds 0,0.5,...]
 
 Default mode
-  1. runs ``saidwhat analyze GOLD --out OUT`` (the CLI, as a user would) and scores OUT with
-     ``../shared/tools/score_attribution.py``: lenient / strict / content-only P, R, F1;
+  1. runs ``saidwhat analyze GOLD --out OUT --min-confidence 0`` (the CLI, as a user would, every
+     statement) and scores OUT with ``../shared/tools/score_attribution.py``: lenient / strict /
+     content-only P, R, F1 — of every statement and of those at the default cut of analyze output
+     (``Settings.min_confidence``, 0.3: what ``saidwhat analyze`` writes without the option);
   2. in one process, times the bare spaCy parse (``nlp.pipe`` over the same texts, same model,
      one process) against the full :func:`saidwhat.pipeline.analyze` of the same texts and prints
      the ratio (target ≤ 1.3×; also in CPU time of the process), plus the share of the learned
@@ -94,10 +96,10 @@ def write_learned(out: Path, names: list[str], texts: list[str], rels: list[list
 
 def fmt_scores(label: str, res: dict[str, Any]) -> str:
     cells = [f"{res[m]['P']:.3f} {res[m]['R']:.3f} {res[m]['F1']:.3f}" for m in MODES]
-    return f"{label:<10}" + "".join(f"{c:>22}" for c in cells) + f"{res['lenient']['pred']:>7}"
+    return f"{label:<16}" + "".join(f"{c:>22}" for c in cells) + f"{res['lenient']['pred']:>7}"
 
 
-HEADER = f"{'':<10}" + "".join(f"{m + ' P/R/F1':>22}" for m in MODES) + f"{'pred':>7}"
+HEADER = f"{'':<16}" + "".join(f"{m + ' P/R/F1':>22}" for m in MODES) + f"{'pred':>7}"
 
 
 def learned_only(gold: Path, thresholds: list[float]) -> dict[str, Any]:
@@ -145,14 +147,25 @@ def full(gold: Path, repeat: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "pred"
         t0 = time.perf_counter()
-        subprocess.run([*cli_command(), "analyze", str(gold), "--out", str(out)], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # every statement, then the default cut (Settings.min_confidence) applied to the same output
+        subprocess.run([*cli_command(), "analyze", str(gold), "--out", str(out), "--min-confidence", "0"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         cli_s = time.perf_counter() - t0
         res = score(gold, out)
+        cut = Settings().min_confidence
+        kept = Path(tmp) / "kept"
+        kept.mkdir()
+        for f in out.glob("*.json"):
+            d = json.loads(f.read_text(encoding="utf-8"))
+            d["statements"] = [x for x in d["statements"] if float(x.get("confidence", 1.0)) >= cut]
+            (kept / f.name).write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+        res_cut = score(gold, kept)
     n_docs = len(list(gold.glob("*.txt")))
     print(HEADER)
-    print(fmt_scores("analyze", res))
+    print(fmt_scores("analyze, all", res))
+    print(fmt_scores(f"analyze, >= {cut:g}", res_cut) + "   (the default cut of analyze output)")
     report["scores"] = res
+    report["scores_default_cut"] = {"min_confidence": cut, **res_cut}
     report["cli_s"] = cli_s
     print(f"CLI analyze: {n_docs} docs in {cli_s:.1f} s ({n_docs / cli_s:.2f} docs/s, including start-up)")
 

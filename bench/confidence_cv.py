@@ -2,13 +2,15 @@
 
 usage: python bench/confidence_cv.py PRED_DIR [--gold DIR] [--folds 5] [--beta 0.5]
 
-PRED_DIR holds ``saidwhat analyze ../shared/polnear/train --out PRED_DIR``. For each threshold of a
+PRED_DIR holds ``saidwhat analyze ../shared/polnear/train --out PRED_DIR --min-confidence 0`` (every
+statement: without the option the default cut is already applied). For each threshold of a
 grid, the statements with ``confidence >= threshold`` are scored with the official scorer's lenient
 pairing (``../shared/tools/score_attribution.py``; documents whose ``.ann`` it cannot read are
 skipped and counted). The documents are split into ``--folds`` folds (every k-th file); for each
 fold the threshold with the best F-beta on the other folds (beta 0.5: precision first, as the
 product asks) is scored on the held-out fold. Prints the whole-train table and the per-fold choices
-and held-out figures; writes ``bench/out/confidence_cv.json``.
+and held-out figures, and the decision (docs/attribution.md, session 8: a cut when at least three of
+the five folds choose one, the median of their choices); writes ``bench/out/confidence_cv.json``.
 
 PolNeAR counts beliefs, evidence verbs and refusals to comment as attributions, where real news
 readers (and the real-news gold) do not: the point chosen here is a floor for precision, not the
@@ -103,11 +105,17 @@ def main() -> int:
         folds.append({"fold": k, "threshold": best, "held_out": h})
         print(f"fold {k}: threshold {best:.2f} -> held-out P {h['P']:.3f} R {h['R']:.3f} "
               f"F{args.beta} {h['Fbeta']:.3f}")
+    # the decision rule declared in docs/attribution.md (session 8) before the run: a cut when at
+    # least three of five folds choose one, then the median of the folds' choices
+    chosen = sorted(f["threshold"] for f in folds)
+    cut = chosen[len(chosen) // 2] if sum(t > 0 for t in chosen) * 2 > len(chosen) else 0.0
+    print(f"decision: {'cut at ' + format(cut, '.2f') if cut else 'no cut'} "
+          f"(folds chose {', '.join(format(t, '.2f') for t in chosen)})")
     out = REPO / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / "confidence_cv.json").write_text(
         json.dumps({"beta": args.beta, "skipped": skipped, "table": {str(t): m for t, m in table.items()},
-                    "folds": folds}, indent=2), encoding="utf-8")
+                    "folds": folds, "decision": cut}, indent=2), encoding="utf-8")
     return 0
 
 

@@ -8,8 +8,11 @@ Runs ``saidwhat analyze ../shared/realnews/docs --out TMP`` (the CLI, as a user 
 ``bench/out/realnews.json``. Targets (issue 16): speaker precision >= 0.90, content precision
 >= 0.90, non-statements <= 2 % of the predictions, recall >= 0.80, relays captured >= 0.80.
 
-``--min-confidence X`` also scores the statements whose ``confidence`` is at least X (the same
-analysis, filtered): how precision trades against recall at that operating point.
+The analysis keeps every statement (``--min-confidence 0``); the table is scored on all of them,
+then on those at the default cut of analyze output (``Settings.min_confidence``, chosen by
+cross-validation on PolNeAR train: docs/attribution.md). ``--min-confidence X`` also scores the
+statements whose ``confidence`` is at least X (the same analysis, filtered): how precision trades
+against recall at that operating point.
 """
 
 from __future__ import annotations
@@ -40,8 +43,9 @@ TARGETS = {
 
 def analyze(docs: Path, out: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    subprocess.run([sys.executable, "-m", "saidwhat", "analyze", str(docs), "--out", str(out)],
-                   check=True, env=env, stdout=subprocess.DEVNULL)
+    # every statement: the default cut and --min-confidence are applied to this output below
+    subprocess.run([sys.executable, "-m", "saidwhat", "analyze", str(docs), "--out", str(out),
+                    "--min-confidence", "0"], check=True, env=env, stdout=subprocess.DEVNULL)
 
 
 def score(pred: Path, gold: Path, verbose: bool = False) -> tuple[dict[str, Any], str]:
@@ -96,6 +100,15 @@ def main() -> int:
         figures, table = score(pred, args.gold, args.verbose)
         print(table, end="")
         report["all"] = figures
+        sys.path.insert(0, str(REPO))
+        from saidwhat.settings import DEFAULT_MIN_CONFIDENCE
+
+        cut = Path(tmp) / "cut"
+        filtered(pred, cut, DEFAULT_MIN_CONFIDENCE)
+        cfig, ctable = score(cut, args.gold)
+        print(f"\nthe default output (Settings.min_confidence, confidence >= {DEFAULT_MIN_CONFIDENCE}):")
+        print(ctable.splitlines()[-1])
+        report["default_cut"] = {"threshold": DEFAULT_MIN_CONFIDENCE, **cfig}
         if args.min_confidence >= 0:
             kept = Path(tmp) / "kept"
             filtered(pred, kept, args.min_confidence)
@@ -103,7 +116,7 @@ def main() -> int:
             print(f"\nstatements with confidence >= {args.min_confidence}:")
             print(ktable.splitlines()[-1])
             report["min_confidence"] = {"threshold": args.min_confidence, **kfig}
-    runs = [("all", figures)]
+    runs = [("all", figures), (f"default >= {DEFAULT_MIN_CONFIDENCE}", cfig)]
     if "min_confidence" in report:
         runs.append((f">= {args.min_confidence}", report["min_confidence"]))
     for label, figs in runs:

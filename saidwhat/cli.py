@@ -21,7 +21,7 @@ from rich.text import Text
 from saidwhat import __version__
 from saidwhat.cli_help import Command, Group, examples
 from saidwhat.errors import SaidwhatError
-from saidwhat.settings import Settings, check_max_bytes, check_timeout
+from saidwhat.settings import Settings, check_max_bytes, check_min_confidence, check_timeout
 
 # only what every command needs is imported here: the commands import the rest when they run, so
 # that reading the store (search, statements, export, ...) never loads spaCy (tests/test_cli_imports.py)
@@ -80,11 +80,16 @@ def _valid_date(value: str | None, option: str) -> str | None:
 
 
 def _settings(
-    db: str | Path | None = None, max_bytes: int | None = None, timeout: float | None = None
+    db: str | Path | None = None,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+    min_confidence: float | None = None,
 ) -> Settings:
     """The environment's settings with the command's options on top (a bad value: one line, exit 1)."""
     try:
         s = Settings()
+        if min_confidence is not None:
+            s.min_confidence = check_min_confidence(min_confidence)
         if db is not None:
             s.db = str(db)
         s.max_bytes = check_max_bytes(
@@ -175,6 +180,18 @@ MinConfidenceOpt = Annotated[
         min=0.0,
         max=1.0,
         help="Only statements whose confidence (0 to 1) is at least X (default: all).",
+    ),
+]
+# analyze / ingest: the cut of their output (Settings.min_confidence), not a query filter
+CutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        metavar="X",
+        min=0.0,
+        max=1.0,
+        help="Leave out statements whose confidence is below X "
+        "(default 0.3 or SAIDWHAT_MIN_CONFIDENCE; 0 keeps them all).",
     ),
 ]
 SinceOpt = Annotated[
@@ -291,12 +308,13 @@ def analyze(
     timeout: TimeoutOpt = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     follow_links: FollowLinksOpt = False,
+    min_confidence: CutOpt = None,
 ) -> None:
     """Analyse articles and print their saidwhat/1 JSON (one document per line), or write DIR/<stem>.json."""
     from saidwhat.ingest.service import analyse
 
     batch = Batch()
-    settings = _settings(max_bytes=max_bytes, timeout=timeout)
+    settings = _settings(max_bytes=max_bytes, timeout=timeout, min_confidence=min_confidence)
     settings.follow_links = follow_links
     given = _valid_date(published, "--published")
     if out_dir is not None:
@@ -363,13 +381,14 @@ def ingest(
             help="Analyse on the Ray cluster at ADDRESS (host:port, ray://..., auto); implies --ray.",
         ),
     ] = None,
+    min_confidence: CutOpt = None,
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are not stored twice)."""
     from saidwhat.ingest.service import store_sources
     from saidwhat.store import open_store
 
     batch = Batch()
-    settings = _settings(db, max_bytes, timeout)
+    settings = _settings(db, max_bytes, timeout, min_confidence)
     settings.follow_links = follow_links
     given = _valid_date(published, "--published")
     try:

@@ -1,10 +1,10 @@
 """The confidence of a statement: how sure the engine is that it is a statement of that speaker.
 
 A base by origin (a rule of the cue lexicon, or the learned tagger's score) times one factor per
-weakness: a cue that is not a verb of saying, a content that is a bare noun phrase, no speaker or
-an unresolved pronoun, a speaker reached through resolution, a source that is evidence rather than
-a speaker, hedging. Weights are data (``attribution.toml`` ``[confidence]``); the calibration is in
-docs/attribution.md ("Confidence").
+weakness: a cue that is not a verb of saying (a verb of belief weighs more), a content that is a
+bare noun phrase, no speaker or an unresolved pronoun, a speaker reached through resolution, a
+source that is evidence rather than a speaker, hedging. Weights are data (``attribution.toml``
+``[confidence]``); the calibration is in docs/attribution.md ("Confidence").
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ class ConfidenceWeights:
     learned_base: float
     learned_slope: float
     not_speech_cue: float
+    belief: float
+    off_agent: float
     no_clause: float
     no_speaker: float
     unresolved: float
@@ -50,6 +52,8 @@ class Evidence:
     no_comment: bool = False  # "declined to comment": a refusal with no content
     negated: bool = False  # "did not call for": what was not said
     asked: bool = False  # "Asked if …, the spokesman said": the question was put to the speaker
+    belief: bool = False  # "Archaeologists believe …": a state of mind, not something said
+    off_agent: bool = False  # "… list was announced, Babul Supriyo took to …": not the passive's agent
 
 
 def _unit(name: str, value: Any) -> float:
@@ -71,7 +75,9 @@ def confidence(ev: Evidence, w: ConfidenceWeights | None = None) -> float:
     """The confidence in [0, 1], rounded to 3 decimals."""
     w = w or weights()
     c = w.learned_base + w.learned_slope * ev.score if ev.learned else w.rule
-    if not ev.speech_cue:
+    if ev.belief:
+        c *= w.belief
+    elif not ev.speech_cue:
         c *= w.not_speech_cue
     if not ev.clause:
         c *= w.no_clause
@@ -86,6 +92,8 @@ def confidence(ev: Evidence, w: ConfidenceWeights | None = None) -> float:
         c *= w.negated
     if ev.asked:
         c *= w.asked
+    if ev.off_agent:
+        c *= w.off_agent
     if ev.direct and not ev.learned:
         c *= w.direct
     return round(min(0.99, max(0.01, c)), 3)

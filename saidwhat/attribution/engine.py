@@ -60,7 +60,6 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 class Engine(LearnedSteps, StatementBuilder):
     """Extracts the statements of one parsed document."""
 
-
     # ---- 2. rule candidates -------------------------------------------------------------------
     def _sentence_candidates(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
@@ -107,9 +106,14 @@ class Engine(LearnedSteps, StatementBuilder):
             anchor = (c.cue or c.content[0])[0]
             # a cue inside a quotation is the quoted speaker's own report: nested, not ours (but an
             # unclosed quotation opened in the cue's own sentence may have swallowed its cue:
-            # "“We will win, the mayor said.")
+            # "“We will win, the mayor said."; not when the cue's subject is the quoted speaker's
+            # own first person: "“I’ve said before that we have made progress …")
             q = self.quotes.covering(anchor)
-            inside = q is not None and (q.closed or q.start < c.sent_start) and c.rule != "colon-line"
+            inside = (
+                q is not None
+                and (q.closed or q.start < c.sent_start or self._first_person(c))
+                and c.rule != "colon-line"
+            )
             if not self._attributable(anchor) or inside:
                 continue
             self._fit_content(c)
@@ -234,7 +238,6 @@ class Engine(LearnedSteps, StatementBuilder):
         Trump Is Right …*, then *Following Monday's debate Politifact did a fact-check*)."""
         return re.search(r"\b[a-z][\w’']*[ \t]+" + re.escape(name) + r"\b", self.text) is not None
 
-
     @staticmethod
     def _dedupe(cands: list[Candidate]) -> list[Candidate]:
         """One candidate per content: the one with a speaker, taking the more specific act."""
@@ -250,6 +253,12 @@ class Engine(LearnedSteps, StatementBuilder):
                 keep.act = drop.act
             by_content[key] = keep
         return list(by_content.values())
+
+    @staticmethod
+    def _first_person(c: Candidate) -> bool:
+        """The cue's subject is *I* or *we* (or it has none): inside a quotation, the quoted speaker
+        speaking of their own words."""
+        return c.speaker is None or c.speaker.head.lower_ in ("i", "we")
 
     def _fit_content(self, c: Candidate) -> None:
         """Widen content to whole quotations it touches (not a transcript line's: its quote may run on
@@ -343,7 +352,6 @@ class Engine(LearnedSteps, StatementBuilder):
             if not inner.via:
                 inner.via = list(outer.via)
             return
-
 
     def _drop_nested(self, cands: list[Candidate]) -> list[Candidate]:
         """Drop candidates whose cue sits inside another's content (a report inside a report),
@@ -542,7 +550,6 @@ class Engine(LearnedSteps, StatementBuilder):
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             self.rules._quoted_as(verb, cand)  # "“…,” Vanguard quoted him as saying"
         return cand
-
 
     # ---- 5. statements -----------------------------------------------------------------------
     def run(self) -> list[Statement]:

@@ -217,6 +217,27 @@ class LearnedSteps(EngineState):
         ta, tb = trim_span(self.text, a, b)
         return Mention(span.root, (ta, tb), (ta, tb))
 
+    def _not_its_speaker(self, root: Token, speaker: Mention, content: list[tuple[int, int]]) -> bool:
+        """The tagged source cannot be the cue's speaker: a supposition's subject (*if he says …*),
+        or a relative source whose content holds its own antecedent (:meth:`_says_its_antecedent`)."""
+        return is_supposition(root, speaker.head) or self._says_its_antecedent(speaker, content)
+
+    def _says_its_antecedent(self, speaker: Mention, content: list[tuple[int, int]]) -> bool:
+        """*… released a grainy image from security camera footage, that shows an unarmed suspect*:
+        a relative source (or, where the parse split the sentence, a bare *that*/*which*) stands for
+        a noun before it; a content part holding that noun, or running up to the pronoun, is the
+        clause the pronoun hangs on, never what it says — the tagger misread the sentence, and the
+        relation is dropped."""
+        head = speaker.head
+        antecedent = relative_head(head)
+        if antecedent is not None:
+            return any(a <= antecedent.idx < b for a, b in content)
+        if head.lower_ not in ("that", "which") or speaker.span[1] - speaker.span[0] != len(head.text):
+            return False
+        return any(
+            b <= speaker.span[0] and not self.text[b : speaker.span[0]].strip(" ,;") for _, b in content
+        )
+
     def _untagged_source(self, cue: Token, content: list[tuple[int, int]]) -> Mention | None:
         """The source of a relation the tagger found without one, where the parse shows it: the
         owner of a noun cue (*his infamous comment about 47 percent …*), or the subject the parse
@@ -260,7 +281,8 @@ class LearnedSteps(EngineState):
             if speaker is None:
                 return None
         root = cspan.root
-        if speaker is not None and is_supposition(root, speaker.head):
+        content = [trim_span(self.text, a, b) for a, b in rel.content]
+        if speaker is not None and self._not_its_speaker(root, speaker, content):
             return None
         if root.lemma_.lower() in lex.not_cues:
             return None  # "Shareholders also heard that …": the listeners do not speak
@@ -269,13 +291,14 @@ class LearnedSteps(EngineState):
         known = lemma in lex.learned_cues or rel.score >= lex.learned_any_cue_score
         if not known:
             return None  # not a speech or belief cue
-        if any(c.dep_ == "auxpass" for c in root.children) and rel.score < lex.learned_passive_score:
+        passive = any(c.dep_ == "auxpass" for c in root.children)
+        if passive and rel.score < lex.learned_passive_score:
             return None  # a passive ("is wanted by") only when the tagger is sure
         if speaker is None:
             speaker = self._untagged_source(root, rel.content)
         sa, sb = self.sentence_at(rel.content[0][0])
         return Candidate(
-            content=[trim_span(self.text, a, b) for a, b in rel.content],
+            content=content,
             cue=rel.cue,
             lemma=lemma,
             act=lex.phrasal.get(phrase) or lex.act_of(lemma),
@@ -285,7 +308,21 @@ class LearnedSteps(EngineState):
             sent_end=sb,
             rule="learned",
             score=rel.score,
+            # "A few hours before Modi's Cabinet list was announced, Babul Supriyo took to social
+            # media": a passive cue's speaker is its by-agent; another source is the tagger's guess
+            off_agent=passive and speaker is not None and not _agent_of(root, speaker),
         )
+
+
+def _agent_of(verb: Token, speaker: Mention) -> bool:
+    """Whether ``speaker`` lies in the by-agent of the passive ``verb`` (*was first reported by The
+    Washington Post*)."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            a, b = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            if a <= speaker.span[0] < b or a <= speaker.head.idx < b:
+                return True
+    return False
 
 
 def _wants_speaker(c: Candidate) -> bool:

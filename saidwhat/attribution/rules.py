@@ -59,6 +59,7 @@ class Candidate:
     rule: str = ""
     framing: bool = False  # an "according to X" that opens or closes its sentence
     score: float = 1.0  # the learned tagger's confidence (rules: 1.0)
+    off_agent: bool = False  # a passive cue whose speaker is not its by-agent (learned relations)
     said_at: tuple[int, int] | None = None  # a date taken off the content's start: it dates the saying
 
 
@@ -156,6 +157,43 @@ def _participle_under(verb: Token, subj: Token) -> Token | None:
     return None
 
 
+def _controlled_infinitive(verb: Token, kids: list[Token]) -> tuple[int, int] | None:
+    """*urged anyone with information about the shootings to contact police*: after an object, the
+    first to-infinitive of the cue's clause with no subject of its own is what the one addressed is
+    urged to do (object control), even where the parse hangs it on a noun of the object's modifiers
+    (*to contact* on *shootings*). The content runs from the object to the infinitive's end."""
+    obj = next((o for o in kids if o.dep_ == "dobj" and o.i > verb.i), None)
+    if obj is None or obj.lower_ in _NOT_CONTENT:
+        return None
+    stop = max(t.i for t in verb.subtree)
+    for t in verb.doc[obj.i + 1 : stop + 1]:
+        if t.dep_ in ("ccomp", "advcl", "relcl", "conj") or t.text in (";", ":"):
+            return None  # a clause of its own starts first
+        if (
+            t.dep_ in ("acl", "xcomp")
+            and t.pos_ in ("VERB", "AUX")
+            and any(ch.lower_ == "to" and ch.dep_ == "aux" and ch.i < t.i for ch in t.children)
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in t.children)
+        ):
+            return subtree_chars(obj)[0], subtree_chars(t)[1]
+    return None
+
+
+def _gerund_content(verb: Token, kids: list[Token]) -> tuple[int, int] | None:
+    """*denied using tear gas during the protests*, *admitted taking the money*: a gerund clause
+    after an object-taking cue, with no subject of its own, is what its subject denied or admitted
+    doing (the parse makes it an ``xcomp``)."""
+    for c in kids:
+        if (
+            c.dep_ == "xcomp"
+            and c.i > verb.i
+            and c.tag_ == "VBG"
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for g in c.children)
+        ):
+            return subtree_chars(c)
+    return None
+
+
 def _misparsed_complement(obj: Token) -> Token | None:
     """The *that*-clause the parse hung on a cue's object as a relative clause: *told a meeting
     of Pacific Island leaders **that few people understood …*** — a clause opened by *that* as a
@@ -212,7 +250,7 @@ def absorbed_subject(verb: Token) -> Token | None:
     j = verb.i - 1
     while j > start and (doc[j].is_punct or (doc[j].dep_ == "advmod" and doc[j].head.i == verb.i)):
         j -= 1
-    for t in doc[start:j + 1]:
+    for t in doc[start : j + 1]:
         if (
             t.dep_ == "conj"
             and t.right_edge.i >= j
@@ -344,6 +382,9 @@ class RuleExtractor:
             span = self._object_content(verb, kids, lemma)
             if span is not None:
                 return [span], "dobj"
+            span = _gerund_content(verb, kids)
+            if span is not None:
+                return [span], "xcomp"
         return [], ""
 
     def _clause_content(self, verb: Token, lemma: str) -> list[tuple[int, int]]:
@@ -395,7 +436,7 @@ class RuleExtractor:
                 if obj is not None:
                     a = subtree_chars(obj)[0]
                 return a, b
-        return None
+        return _controlled_infinitive(verb, kids)
 
     def _object_content(self, verb: Token, kids: list[Token], lemma: str) -> tuple[int, int] | None:
         """The object of a ``[np_content]`` cue (*denied the charges*), with what completes it:
@@ -775,7 +816,7 @@ class RuleExtractor:
             self._add_via(cand, subj)
 
     def _citing_inside(self, verb: Token, clause: Token, cand: Candidate) -> None:
-        """"The Times of Israel reported, citing a source familiar with the talks, that …": the parse
+        """ "The Times of Israel reported, citing a source familiar with the talks, that …": the parse
         hangs "citing" on the reported clause; the cited are the speaker, the subject the relay, and
         the content starts after the citing phrase."""
         doc = self.doc

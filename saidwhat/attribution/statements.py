@@ -23,7 +23,7 @@ from saidwhat.attribution.rules import (
 )
 from saidwhat.attribution.speakers import Resolved
 from saidwhat.attribution.state import EngineState
-from saidwhat.attribution.syntax import trim_span
+from saidwhat.attribution.syntax import relative_head, trim_span
 from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, TextSpan, Timex, Via
 from saidwhat.symbols import trim_symbols
 
@@ -45,6 +45,21 @@ _QUOTED_BY = re.compile(
 # a headline cue that is a bare to-infinitive ("Crown to appeal ruling"): what X will do
 _HEADLINE_PLAN = re.compile(r"(?i)to\s")
 _ACCORDING_TAIL = re.compile(r",?\s*according\s+to\s+(?:the\s+)?$", re.I)
+_COUNT_WORDS = frozenset(
+    {
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "dozens",
+        "tens",
+    }
+)
 _SINGLE_CLOSERS = frozenset({",'", ",’", ".'", ".’", "?'", "?’", "!'", "!’"})
 _IMPERATIVE_CAPS = frozenset(
     {
@@ -157,11 +172,31 @@ class StatementBuilder(EngineState):
         parts = [(a, b) for a, b in c.content if b > a]
         if parts and self._matches(parts[0][0], self.lex.anonymity_content):
             return []
+        if parts and self._product_recall(c):
+            return []
         if parts and not c.via:
             parts = self._quoted_by(c, parts)
         for m in c.via:
             parts = self._without_according(parts, m.span)
         return parts
+
+    @staticmethod
+    def _product_recall(c: Candidate) -> bool:
+        """*recalling million of vehicles*, *Toyota recalled 1.4 million cars*: *recall* with a
+        counted object is the withdrawal of products, an event; the verb of memory or speech takes
+        a clause, a gerund or a story (*recalled that …*, *recalled meeting him*)."""
+        tok = c.cue_tok
+        if tok is None or tok.lemma_.lower() != "recall":
+            return False
+        if any(ch.dep_ in ("ccomp", "xcomp") for ch in tok.children):
+            return False  # "recalled Mr. Obama talking about …": a memory
+        obj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+        if obj is None:
+            return False
+        return any(  # a count ("1.4 million cars", "millions of vehicles"), not a year ("his 2005 book")
+            (t.like_num or t.lemma_.lower() in _COUNT_WORDS) and t.ent_type_ != "DATE"
+            for t in (obj, *obj.children)
+        )
 
     def _without_according(
         self, parts: list[tuple[int, int]], relay: tuple[int, int]
@@ -198,7 +233,10 @@ class StatementBuilder(EngineState):
         self, c: Candidate, parts: list[tuple[int, int]], mode: str, hedged: bool, spoken: str
     ) -> float:
         """The statement's confidence from what the engine knows of it (:mod:`.confidence`)."""
-        evidence = c.speaker is not None and c.speaker.head.lemma_.lower() in self.conf.evidence_heads
+        evidence = False
+        if c.speaker is not None:  # "footage that shows …": the relative pronoun's noun
+            head = relative_head(c.speaker.head) or c.speaker.head
+            evidence = head.lemma_.lower() in self.conf.evidence_heads
         return confidence(
             Evidence(
                 learned=c.rule == "learned",
@@ -212,6 +250,8 @@ class StatementBuilder(EngineState):
                 no_comment=self._matches(parts[0][0], self.lex.refusal_content),
                 negated=self._negated(c),
                 asked=c.cue_tok is not None and asked_participle(c.cue_tok),
+                belief=c.lemma in self.lex.belief_cues,
+                off_agent=c.off_agent,
             ),
             self.conf,
         )

@@ -8,7 +8,9 @@ actors), so that every way in reads, dates, analyses and stores articles the sam
   reader table, reporting each bad input or record to ``on_error`` (the error catalogue of
   ``docs/errors.md``) and progress (inputs done, inputs in all; first ``(0, n)``) to ``on_progress``;
 * :func:`read_upload` — the bytes of an upload or a pasted text through the same readers;
-* :func:`analyse` — :class:`SourceDoc` s to ``(source, Analysis)`` pairs, parsed in batches;
+* :func:`analyse` — :class:`SourceDoc` s to ``(source, Analysis)`` pairs, parsed in batches, the
+  statements below ``settings.min_confidence`` left out (:func:`keep_confident`; also applied by
+  :func:`store_sources` to every analyser's answers);
 * :func:`store_sources` — analyse and store, skipping before analysis every text the store already
   holds (its id is the text's content hash), then tell the corpus stages what was added. Its
   ``analyser`` is :func:`analyse` by default; the web server passes one that runs the analysis in
@@ -131,6 +133,15 @@ def read_upload(upload: Upload, settings: Settings) -> list[SourceDoc]:
     return docs
 
 
+def keep_confident(analysis: Analysis, threshold: float) -> Analysis:
+    """``analysis`` with only the statements whose confidence is at least ``threshold``
+    (``settings.min_confidence``; in place). Ids are kept: a statement has the same id with or
+    without the cut. 0 keeps them all."""
+    if threshold > 0:
+        analysis.statements = [s for s in analysis.statements if s.confidence >= threshold]
+    return analysis
+
+
 def analyse(
     sources: Iterable[SourceDoc],
     settings: Settings,
@@ -165,7 +176,7 @@ def analyse(
         tagged(), batch_size=settings.batch_size, timeout=settings.analysis_timeout, on_error=over_budget
     )
     for analysis in runs:
-        yield pending.pop(0), analysis
+        yield pending.pop(0), keep_confident(analysis, settings.min_confidence)
 
 
 @dataclass(slots=True)
@@ -218,7 +229,8 @@ def store_sources(
 
     run = analyser if analyser is not None else analyse
     for _src, analysis in run(to_analyse(), settings, failed):
-        result = store.add(analysis)
+        # every analyser (worker processes, Ray actors, the web's sandbox) gets the same cut
+        result = store.add(keep_confident(analysis, settings.min_confidence))
         slots[waiting.pop(0)] = result
         report.statements += len(analysis.statements)
         if result.status != "unchanged":
