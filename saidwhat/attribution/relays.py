@@ -15,6 +15,16 @@ built, a statement that names no relay of its own takes one from what encloses i
   Reuters (*WASHINGTON, May 17 (Reuters) –*), *X told Reuters* is X's statement, no relay.
 
 Only ``via`` changes: no statement is added or dropped, no speaker changes.
+
+Reports passed on inside another report (:func:`relayed_reports`, run on the rule candidates before
+statements are built): the rules leave them out, as a cue inside another's content is nested, or
+find no content for them. A report verb's content that *is* a report by a named or described
+speaker (*Mr Kefu says **the judge has advised** the decision won't affect …*; *the Wall Street
+Journal said **the airline said in a statement that** …*; *Sources recall that **President Buhari
+… told** cabinet members … to resign*), a directive credited with *by* inside a report (*He said the
+operation followed **a directive by the Commissioner** to personnel to mop up …*) and the reports
+inside a readout never closed (*A spokesperson said: “… **President Xi said that** …*) are
+candidates of their own; :func:`context_relays` then gives them the outer speaker as relay.
 """
 
 from __future__ import annotations
@@ -23,8 +33,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.attribution.lexicon import Lexicon
 from saidwhat.attribution.quotes import QuoteIndex
+from saidwhat.attribution.rules import Candidate, RuleExtractor, char_span, mention, subtree_chars
+from saidwhat.attribution.syntax import is_negated, subject_of, trim_span
 from saidwhat.model import Speaker, Statement, Via
+from saidwhat.nlp import doc_text
 
 # "WASHINGTON, May 17 (Reuters) –" / "GAZA CITY (AP) -": the agency credited on the first line
 _CREDIT = re.compile(r"^[^\n]{0,80}?\(([A-Z][A-Za-z. ]{1,20})\)\s*[—–-]{1,2}\s")
@@ -141,4 +157,274 @@ def context_relays(text: str, statements: Sequence[Statement], quotes: QuoteInde
             outlet = (st, _paragraph_end(text, st.cue.end))
 
 
-__all__ = ["context_relays"]
+# ---- reports passed on inside another report (candidates) --------------------------------------
+RELAYED_RULE = "relayed"
+# verbs of a report passed on beyond ``[relays] relayed_cues``: what one tells another to do
+_PASSED_DIRECTIVES = frozenset({"advise", "order", "instruct", "direct", "urge", "ask"})
+# nouns of a directive credited with "by": "a directive by the Commissioner to personnel to …"
+_DIRECTIVE_NOUNS = frozenset({"directive", "order", "instruction", "instructions", "call", "appeal"})
+# what a report is made in: "said in a statement that …"
+_STATEMENT_NOUNS = frozenset({"statement", "interview", "letter", "message", "post", "tweet", "release"})
+_SUBJECTS = ("nsubj",)
+_SPEAKER_POS = ("PROPN", "NOUN")
+
+
+def _span_tokens(doc: Doc, a: int, b: int) -> Span | None:
+    return doc.char_span(a, b, alignment_mode="expand")
+
+
+def _content_root(span: Span) -> Token | None:
+    """The token of ``span`` whose head lies outside it (the clause the content is)."""
+    for t in span:
+        if t.head.i == t.i or not (span.start <= t.head.i < span.end):
+            return t
+    return None
+
+
+def _noun_speaker(verb: Token) -> Token | None:
+    """The first subject of ``verb`` that names someone (a noun, not a pronoun)."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    return subj if subj is not None and subj.pos_ in _SPEAKER_POS else None
+
+
+def _infinitive_in(tokens: Span | list[Token]) -> bool:
+    return any(t.lower_ == "to" and t.dep_ == "aux" and t.head.pos_ == "VERB" for t in tokens)
+
+
+def _passed_content(verb: Token) -> tuple[int, int] | None:
+    """What the passed-on report says: its clause (*has advised **the decision won't …***), the
+    *that*-clause of *in a statement* (*said in a statement **that no evidence …***), the
+    infinitive of a directive (*told ministers **to resign***), or — where the parse hung the
+    infinitive inside the object (*told **members who have declared their ambition to resign***) —
+    the rest of the verb's phrase."""
+    kids = list(verb.children)
+    for c in kids:
+        if c.dep_ == "ccomp" and c.i > verb.i:
+            return subtree_chars(c)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i > verb.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None or obj.lemma_.lower() not in _STATEMENT_NOUNS:
+                continue
+            for g in obj.children:
+                if g.dep_ in ("acl", "relcl") and g.left_edge.lower_ == "that":
+                    return g.left_edge.idx, subtree_chars(g)[1]
+    if verb.lemma_.lower() not in _PASSED_DIRECTIVES | {"tell"}:
+        return None
+    for c in kids:
+        if c.dep_ == "xcomp" and c.i > verb.i and _infinitive_in([*c.children]):
+            return subtree_chars(c)
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is not None and obj.tag_ not in ("WP", "WDT") and _infinitive_in(list(obj.subtree)):
+        return obj.left_edge.idx, subtree_chars(verb)[1]
+    return None
+
+
+def _named(tok: Token, outlet_heads: frozenset[str]) -> Token:
+    """The outlet's name set after its description (*Turkey's state broadcaster **TRT***), else ``tok``."""
+    if tok.lemma_.lower() in outlet_heads:
+        for k in tok.children:
+            if k.dep_ == "appos" and k.i > tok.i and k.pos_ == "PROPN":
+                return k
+    return tok
+
+
+class _Passed:
+    """Builds the candidates of :func:`relayed_reports` for one document."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, quotes: QuoteIndex, cands: Sequence[Candidate]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.quotes = quotes
+        self.text = doc_text(doc)
+        self.cues = {c.cue[0] for c in cands if c.cue is not None}
+        self.verbs = lex.relayed_cues | _PASSED_DIRECTIVES
+
+    def candidate(
+        self, outer: Candidate, cue: Token, speaker: Token, span: tuple[int, int]
+    ) -> Candidate | None:
+        a, b = trim_span(self.text, *span)
+        if b <= a or cue.idx in self.cues:
+            return None
+        self.cues.add(cue.idx)
+        lemma = cue.lemma_.lower()
+        act = self.lex.act_of(lemma)
+        if lemma in _PASSED_DIRECTIVES | _DIRECTIVE_NOUNS or (lemma == "tell" and _infinitive_in(
+                list(self.doc.char_span(a, b, alignment_mode="expand") or []))):
+            act = "demand"
+        return Candidate(
+            content=[(a, b)],
+            cue=char_span(self.doc, cue.i, cue.i + 1),
+            lemma=lemma,
+            act=act,
+            speaker=mention(self.doc, speaker, self.text),
+            cue_tok=cue,
+            sent_start=outer.sent_start,
+            sent_end=outer.sent_end,
+            rule=RELAYED_RULE,
+        )
+
+    def opening_report(self, outer: Candidate) -> Candidate | None:
+        """*Mr Kefu says **the judge has advised** …*: the outer content opens with a report."""
+        if outer.lemma not in self.lex.relaying_cues or len(outer.content) != 1:
+            return None
+        span = _span_tokens(self.doc, *outer.content[0])
+        root = _content_root(span) if span is not None else None
+        if root is None or root.pos_ != "VERB" or root.lemma_.lower() not in self.verbs:
+            return None
+        subj = _noun_speaker(root)
+        if subj is None or is_negated(root):
+            return None  # "RT's management has never told them what to say": no report passed on
+        lead = self.text[outer.content[0][0] : subj.left_edge.idx].strip().lower()
+        content = _passed_content(root)
+        if lead not in ("", "that") or content is None:
+            return None
+        return self.candidate(outer, root, subj, content)
+
+    def directive(self, outer: Candidate) -> Candidate | None:
+        """*He said the operation followed **a directive by the Commissioner** … to mop up …*."""
+        if outer.lemma not in self.lex.relaying_cues or len(outer.content) != 1:
+            return None
+        span = _span_tokens(self.doc, *outer.content[0])
+        for n in span or ():
+            if n.pos_ != "NOUN" or n.lemma_.lower() not in _DIRECTIVE_NOUNS:
+                continue
+            by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if by is None or agent is None or agent.pos_ not in _SPEAKER_POS:
+                continue
+            a = subtree_chars(by)[1]
+            b = min(subtree_chars(n.head)[1], outer.content[0][1])
+            rest = self.doc.char_span(a, b, alignment_mode="expand")
+            if rest is not None and _infinitive_in(rest):
+                return self.candidate(outer, n, agent, (a, b))
+        return None
+
+    def readout(self, outer: Candidate) -> list[Candidate]:
+        """*A spokesperson said:* and a quotation never closed: the reports in its first paragraph
+        (the rules leave cues inside a quotation out) are candidates of their own."""
+        if outer.cue is None or outer.speaker is None:
+            return []
+        colon = self.text.find(":", outer.cue[1], outer.cue[1] + 3)
+        if colon < 0:
+            return []
+        q = self.quotes.starting_in(colon, colon + 4)
+        if q is None or q.closed or any(ch in _QUOTE_MARKS for ch in self.text[q.end :]):
+            return []
+        rules = RuleExtractor(self.doc, self.lex, self.quotes)
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        out: list[Candidate] = []
+        for tok in span or ():
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.verb_acts or tok.idx in self.cues:
+                continue
+            c = rules.from_token(tok, tok.sent)
+            # the rules take no subject inside a quotation: the readout's own reports have one
+            subj, passive = subject_of(tok)
+            if c is None or not c.content or passive or subj is None or subj.pos_ not in _SPEAKER_POS:
+                continue
+            self.cues.add(tok.idx)
+            c.speaker = mention(self.doc, subj, self.text)
+            c.rule = RELAYED_RULE
+            out.append(c)
+        return out
+
+    # ---- relays the rules miss in a candidate's own clause ----------------------------------------
+    def framing_clause(self, c: Candidate, cands: list[Candidate]) -> None:
+        """*The ceasefire would hold, the minister said, **Iranian state television reported**.*: a
+        reporting clause that closes another report, set off by a comma and reporting nothing after
+        its verb, passes the whole report on — its subject is the relay, it leaves the content, and
+        its own candidate (the same words read as its report) goes."""
+        if c.cue is None or c.speaker is None or not c.content:
+            return
+        a, b = c.content[-1]
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        for v in span or ():
+            if v.pos_ != "VERB" or v.lemma_.lower() not in self.lex.relaying_cues or v.idx < c.cue[1]:
+                continue
+            subj = _noun_speaker(v)
+            if subj is None or not self._closes(v, b):
+                continue
+            first = subj.left_edge
+            if first.idx > a and self.doc[first.i - 1].text != ",":
+                continue
+            cut = self.doc[first.i - 1].idx if first.i > 0 and first.idx > a else first.idx
+            parts = [(pa, min(pb, cut)) for pa, pb in c.content if pa < cut]
+            parts = [trim_span(self.text, pa, pb) for pa, pb in parts]
+            parts = [(pa, pb) for pa, pb in parts if pb > pa]
+            if not parts:
+                return
+            c.content = parts
+            c.via.append(mention(self.doc, _named(subj, self.lex.outlet_heads), self.text))
+            cands[:] = [o for o in cands if o.cue is None or o.cue[0] != v.idx]
+            return
+
+    def _closes(self, v: Token, end: int) -> bool:
+        """``v`` reports nothing after it (no clause, no object but the one told) and its phrase
+        runs to ``end``."""
+        for k in v.children:
+            if k.i < v.i:
+                continue
+            told = k.dep_ in ("dobj", "dative") and v.lemma_.lower() == "tell"  # "…, he told Reuters"
+            if k.dep_ not in _CLOSING_DEPS and not told:
+                return False
+        return subtree_chars(v)[1] >= end - 1 and v.idx + len(v.text) <= end
+
+    def quoted_by(self, c: Candidate) -> None:
+        """*The minister was quoted **by Xinhua** as saying …* / *was quoted as saying by the state
+        news agency*: the agent of a passive *quote / cite* is the relay."""
+        v = c.cue_tok
+        if v is None or c.via or v.dep_ != "pcomp" or v.head.lower_ != "as":
+            return
+        q = v.head.head
+        if q.lemma_.lower() not in self.lex.quote_verbs or not any(k.dep_ == "auxpass" for k in q.children):
+            return
+        for holder in (q, v):
+            for k in holder.children:
+                if k.dep_ == "agent" or (k.dep_ == "prep" and k.lower_ == "by"):
+                    obj = next((g for g in k.children if g.dep_ == "pobj"), None)
+                    if obj is not None and obj.pos_ in _SPEAKER_POS:
+                        c.via.append(mention(self.doc, _named(obj, self.lex.outlet_heads), self.text))
+                        return
+
+    def told_outlet(self, c: Candidate) -> None:
+        """*told **local broadcaster NTV** that …*: the one told is a name after an outlet noun (the
+        parse may tag the name a common noun); not *told a news conference*, *his radio audience*."""
+        v = c.cue_tok
+        if v is None or c.via or c.lemma != "tell":
+            return
+        for k in v.children:
+            if k.dep_ in ("dobj", "dative") and k.text[:1].isupper() and any(
+                g.dep_ in ("compound", "appos") and g.lemma_.lower() in self.lex.outlet_heads
+                for g in k.children
+            ):
+                c.via.append(mention(self.doc, k, self.text))
+                return
+
+
+# what may follow the verb of a closing reporting clause: "…, state television reported on Sunday."
+_CLOSING_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
+
+
+def relayed_reports(doc: Doc, lex: Lexicon, quotes: QuoteIndex, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates for the reports passed on inside the content of ``cands`` (module docstring),
+    which the engine adds after dropping nested candidates; each is relayed by the outer speaker
+    in :func:`context_relays`. Also gives ``cands`` the relays of their own clause that the rules
+    miss (a closing reporting clause, a passive *quoted by*, *told local broadcaster NTV*): the
+    candidate of a closing clause is removed from ``cands``."""
+    passed = _Passed(doc, lex, quotes, cands)
+    for c in list(cands):
+        passed.framing_clause(c, cands)
+        passed.quoted_by(c)
+        passed.told_outlet(c)
+    out: list[Candidate] = []
+    for outer in cands:
+        if outer.speaker is None or outer.cue is None:
+            continue
+        for found in (passed.opening_report(outer), passed.directive(outer)):
+            if found is not None:
+                out.append(found)
+        out.extend(passed.readout(outer))
+    return out
+
+
+__all__ = ["RELAYED_RULE", "context_relays", "relayed_reports"]
