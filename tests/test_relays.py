@@ -182,6 +182,16 @@ def test_the_agent_of_a_passive_quoted_is_the_relay(nlp: Any) -> None:
     assert [at(text, v.span) for v in c.via] == ["Xinhua"]
 
 
+def test_as_quoted_by_a_described_outlet_is_the_relay(nlp: Any) -> None:
+    text = "Iran's foreign minister said talks would resume next week, as quoted by state media."
+    (c,) = candidates(nlp, text)
+    assert [at(text, p) for p in c.content] == ["talks would resume next week"]
+    assert [at(text, v.span) for v in c.via] == ["state media"]
+    text = "He said the plan would work, as reported by several people at the meeting."
+    (c,) = candidates(nlp, text)
+    assert c.via == []  # people at a meeting are no outlet
+
+
 def test_told_a_name_after_an_outlet_noun(nlp: Any) -> None:
     text = "The governor told local broadcaster NTV that the dam was safe."
     (c,) = candidates(nlp, text)

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.attribution.lexicon import Lexicon
 from saidwhat.attribution.quotes import QuoteIndex
-from saidwhat.attribution.rules import Candidate, RuleExtractor, char_span, mention, subtree_chars
+from saidwhat.attribution.rules import Candidate, Mention, RuleExtractor, char_span, mention, subtree_chars
 from saidwhat.attribution.syntax import is_negated, subject_of, trim_span
 from saidwhat.model import Speaker, Statement, Via
 from saidwhat.nlp import doc_text
@@ -386,6 +386,22 @@ class _Passed:
                         c.via.append(mention(self.doc, _named(obj, self.lex.outlet_heads), self.text))
                         return
 
+    def as_quoted_by(self, c: Candidate) -> None:
+        """*…, as quoted by **state media** / as reported by **the state news agency***: the outlet
+        described, not named, relays the statement; the phrase leaves the content."""
+        if c.via or not c.content:
+            return
+        a, b = c.content[-1]
+        m = _AS_BY.search(self.text, a, b)
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand") if m else None
+        if m is None or span is None or not len(span):
+            return
+        if not {span.root.lemma_.lower(), span.root.lower_} & self.lex.outlet_heads:  # media → medium
+            return
+        c.via.append(Mention(span.root, (span.start_char, span.end_char), (span.start_char, span.end_char)))
+        cut = trim_span(self.text, a, m.start())
+        c.content = [*c.content[:-1], cut] if cut[1] > cut[0] else c.content[:-1]
+
     def told_outlet(self, c: Candidate) -> None:
         """*told **local broadcaster NTV** that …*: the one told is a name after an outlet noun (the
         parse may tag the name a common noun); not *told a news conference*, *his radio audience*."""
@@ -401,6 +417,8 @@ class _Passed:
                 return
 
 
+# "…, as quoted by state media" closing a content (a named outlet is the statement builder's)
+_AS_BY = re.compile(r",?\s+as\s+(?:quoted|cited|reported)\s+by\s+([^,.;\n]{2,60}?)\s*[.;]?\s*$")
 # what may follow the verb of a closing reporting clause: "…, state television reported on Sunday."
 _CLOSING_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
 
@@ -416,6 +434,7 @@ def relayed_reports(doc: Doc, lex: Lexicon, quotes: QuoteIndex, cands: list[Cand
         passed.framing_clause(c, cands)
         passed.quoted_by(c)
         passed.told_outlet(c)
+        passed.as_quoted_by(c)
     out: list[Candidate] = []
     for outer in cands:
         if outer.speaker is None or outer.cue is None:
