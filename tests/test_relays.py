@@ -170,6 +170,25 @@ def test_a_closing_clause_after_an_indirect_report_names_the_outlet_not_its_coun
     assert [at(text, v.core) for v in c.via] == ["TRT"]
 
 
+def test_a_closing_clause_with_its_source_after_the_verb(nlp: Any) -> None:
+    text = "The interior minister said talks were being held in Doha, reported Tolo News."
+    (c,) = candidates(nlp, text)
+    assert [at(text, p) for p in c.content] == ["talks were being held in Doha"]
+    assert [at(text, v.core) for v in c.via] == ["Tolo News"]
+    (c,) = candidates(nlp, "He said the talks had failed, reported the news.")
+    assert c.via == []  # no name after the verb
+
+
+def test_according_to_a_report_by_an_outlet_names_the_outlet(nlp: Any) -> None:
+    text = "The governor said the dam would hold, according to a report by local broadcaster KTN."
+    (c,) = candidates(nlp, text)
+    assert [at(text, p) for p in c.content] == ["the dam would hold"]
+    assert [at(text, v.core) for v in c.via] == ["KTN"]
+    text = "Police said the bridge had collapsed, according to reports."
+    (c,) = candidates(nlp, text)
+    assert [at(text, v.core) for v in c.via] == ["reports"]  # no outlet named: the reports stay
+
+
 def test_a_closing_clause_that_reports_something_of_its_own_is_no_relay(nlp: Any) -> None:
     text = "Trump said the polls were rigged, but Clinton said nothing."
     first = next(c for c in candidates(nlp, text) if at(text, c.cue) == "said")
@@ -195,7 +214,7 @@ def test_as_quoted_by_a_described_outlet_is_the_relay(nlp: Any) -> None:
 def test_told_a_name_after_an_outlet_noun(nlp: Any) -> None:
     text = "The governor told local broadcaster NTV that the dam was safe."
     (c,) = candidates(nlp, text)
-    assert [v.head.text for v in c.via] == ["NTV"]
+    assert [at(text, v.core) for v in c.via] == ["NTV"]
     (c,) = candidates(nlp, "“We will fight on,” he told a news conference in the capital.")
     assert c.via == []
 

@@ -220,6 +220,17 @@ def _passed_content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _inverted_source(v: Token) -> Token | None:
+    """The source after its verb in a closing clause with no subject (*…, reported Tolo News.*,
+    which the parse reads as the verb's object): a name right after the verb, closing the clause."""
+    if v.lemma_.lower() not in ("report", "say") or any(k.dep_ in ("nsubj", "nsubjpass") for k in v.children):
+        return None
+    obj = next((k for k in v.children if k.dep_ == "dobj" and k.i > v.i), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != v.i + 1:
+        return None
+    return obj
+
+
 def _named(tok: Token, outlet_heads: frozenset[str]) -> Token:
     """The outlet's name set after its description (*Turkey's state broadcaster **TRT***), else ``tok``."""
     if tok.lemma_.lower() in outlet_heads:
@@ -227,6 +238,21 @@ def _named(tok: Token, outlet_heads: frozenset[str]) -> Token:
             if k.dep_ == "appos" and k.i > tok.i and k.pos_ == "PROPN":
                 return k
     return tok
+
+
+def _relay(doc: Doc, tok: Token, text: str, outlet_heads: frozenset[str]) -> Mention:
+    """The relay mention of ``tok``, named: *TRT* of *Turkey's state broadcaster TRT*, *KTN* of
+    *local broadcaster KTN* (the description before a name leaves the core)."""
+    tok = _named(tok, outlet_heads)
+    m = mention(doc, tok, text)
+    if tok.pos_ != "PROPN" and not tok.text[:1].isupper():  # the tagger may make a name a noun
+        return m
+    desc = [k for k in tok.children if k.dep_ in ("compound", "amod") and k.i < tok.i]
+    last = max((k.i for k in desc if k.lemma_.lower() in outlet_heads), default=None)
+    if last is None or last + 1 > tok.i:
+        return m
+    start = doc[last + 1].idx
+    return Mention(m.head, (max(m.span[0], start), m.span[1]), (max(m.core[0], start), m.core[1]))
 
 
 class _Passed:
@@ -341,10 +367,10 @@ class _Passed:
         for v in span or ():
             if v.pos_ != "VERB" or v.lemma_.lower() not in self.lex.relaying_cues or v.idx < c.cue[1]:
                 continue
-            subj = _noun_speaker(v)
+            subj = _noun_speaker(v) or _inverted_source(v)
             if subj is None or not self._closes(v, b):
                 continue
-            first = subj.left_edge
+            first = min(subj.left_edge, v, key=lambda t: t.i)
             if first.idx > a and self.doc[first.i - 1].text != ",":
                 continue
             cut = self.doc[first.i - 1].idx if first.i > 0 and first.idx > a else first.idx
@@ -354,7 +380,7 @@ class _Passed:
             if not parts:
                 return
             c.content = parts
-            c.via.append(mention(self.doc, _named(subj, self.lex.outlet_heads), self.text))
+            c.via.append(_relay(self.doc, subj, self.text, self.lex.outlet_heads))
             cands[:] = [o for o in cands if o.cue is None or o.cue[0] != v.idx]
             return
 
@@ -365,7 +391,9 @@ class _Passed:
             if k.i < v.i:
                 continue
             told = k.dep_ in ("dobj", "dative") and v.lemma_.lower() == "tell"  # "…, he told Reuters"
-            if k.dep_ not in _CLOSING_DEPS and not told:
+            src = _inverted_source(v)
+            inverted = src is not None and k.i == src.i  # "…, reported Tolo News"
+            if k.dep_ not in _CLOSING_DEPS and not told and not inverted:
                 return False
         return subtree_chars(v)[1] >= end - 1 and v.idx + len(v.text) <= end
 
@@ -383,7 +411,7 @@ class _Passed:
                 if k.dep_ == "agent" or (k.dep_ == "prep" and k.lower_ == "by"):
                     obj = next((g for g in k.children if g.dep_ == "pobj"), None)
                     if obj is not None and obj.pos_ in _SPEAKER_POS:
-                        c.via.append(mention(self.doc, _named(obj, self.lex.outlet_heads), self.text))
+                        c.via.append(_relay(self.doc, obj, self.text, self.lex.outlet_heads))
                         return
 
     def as_quoted_by(self, c: Candidate) -> None:
@@ -402,6 +430,25 @@ class _Passed:
         cut = trim_span(self.text, a, m.start())
         c.content = [*c.content[:-1], cut] if cut[1] > cut[0] else c.content[:-1]
 
+    def report_by(self, c: Candidate) -> None:
+        """*…, according to **a report by local broadcaster KTN***: the relay is the outlet whose
+        report it is, not *a report*; the phrase leaves the content."""
+        for i, m in enumerate(c.via):
+            if m.head.lemma_.lower() not in self.lex.report_nouns:
+                continue
+            prep = next((k for k in m.head.children if k.dep_ == "prep" and k.lower_ in _REPORT_PREPS), None)
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None or not (obj.pos_ == "PROPN" or obj.lemma_.lower() in self.lex.outlet_heads):
+                continue
+            c.via[i] = _relay(self.doc, obj, self.text, self.lex.outlet_heads)
+            if c.content:
+                a, b = c.content[-1]
+                k = self.text.rfind("according to", a, b)
+                if k > a and m.head.idx > k:
+                    cut = trim_span(self.text, a, k)
+                    c.content = [*c.content[:-1], cut] if cut[1] > cut[0] else c.content[:-1]
+            return
+
     def told_outlet(self, c: Candidate) -> None:
         """*told **local broadcaster NTV** that …*: the one told is a name after an outlet noun (the
         parse may tag the name a common noun); not *told a news conference*, *his radio audience*."""
@@ -413,12 +460,14 @@ class _Passed:
                 g.dep_ in ("compound", "appos") and g.lemma_.lower() in self.lex.outlet_heads
                 for g in k.children
             ):
-                c.via.append(mention(self.doc, k, self.text))
+                c.via.append(_relay(self.doc, k, self.text, self.lex.outlet_heads))
                 return
 
 
 # "…, as quoted by state media" closing a content (a named outlet is the statement builder's)
 _AS_BY = re.compile(r",?\s+as\s+(?:quoted|cited|reported)\s+by\s+([^,.;\n]{2,60}?)\s*[.;]?\s*$")
+# "a report by / from / in X"
+_REPORT_PREPS = frozenset({"by", "from", "in", "of"})
 # what may follow the verb of a closing reporting clause: "…, state television reported on Sunday."
 _CLOSING_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
 
@@ -435,6 +484,7 @@ def relayed_reports(doc: Doc, lex: Lexicon, quotes: QuoteIndex, cands: list[Cand
         passed.quoted_by(c)
         passed.told_outlet(c)
         passed.as_quoted_by(c)
+        passed.report_by(c)
     out: list[Candidate] = []
     for outer in cands:
         if outer.speaker is None or outer.cue is None:
