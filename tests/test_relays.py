@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from saidwhat.attribution import engine as engine_module
 from saidwhat.attribution import statements as statements_module
 from saidwhat.attribution.engine import Engine
-from saidwhat.attribution.relays import RELAYED_RULE, _passed_content, relayed_reports
+from saidwhat.attribution.relays import QUOTED_AS_RULE, RELAYED_RULE, _passed_content, relayed_reports
 from saidwhat.attribution.rules import Candidate
 from saidwhat.entities import extract_entities
 from saidwhat.model import Segment, Statement
@@ -113,6 +113,20 @@ def test_a_report_that_never_happened_is_not_passed_on(nlp: Any) -> None:
     assert passed(nlp, "Both senators say the network has never told them what to say.") == []
 
 
+def test_a_report_not_yet_made_is_not_passed_on(nlp: Any) -> None:
+    text = "The campaign says the senator will announce plans on Friday for a national service program."
+    assert passed(nlp, text) == []
+
+
+def test_a_denial_inside_an_agencys_report_is_passed_on(nlp: Any) -> None:
+    text = (
+        "The foreign ministry on Sunday denied reports that relations had been frozen, the official "
+        "news agency SUNA reported."
+    )
+    assert passed(nlp, text) == [("The foreign ministry", "denied", "reports that relations had been frozen")]
+    assert passed(nlp, "Police said the suspect denied it.") == []  # an object that says nothing
+
+
 def test_a_pronoun_inside_a_report_is_no_passed_on_source(nlp: Any) -> None:
     assert passed(nlp, "The coach said he had told the players to rest for two weeks.") == []
 
@@ -199,6 +213,17 @@ def test_the_agent_of_a_passive_quoted_is_the_relay(nlp: Any) -> None:
     text = "The minister was quoted by Xinhua as saying the border would reopen on Monday."
     (c,) = candidates(nlp, text)
     assert [at(text, v.span) for v in c.via] == ["Xinhua"]
+
+
+def test_the_clause_before_x_quoted_y_as_saying_is_ys(nlp: Any) -> None:
+    text = (
+        "Only a ceasefire was discussed with the militants, Dunya News quoted the minister as saying "
+        "during a news conference."
+    )
+    (c,) = [c for c in candidates(nlp, text) if c.rule == QUOTED_AS_RULE]
+    assert at(text, c.speaker.span if c.speaker else None) == "the minister"
+    assert [at(text, p) for p in c.content] == ["Only a ceasefire was discussed with the militants"]
+    assert [at(text, v.core) for v in c.via] == ["Dunya News"]
 
 
 def test_as_quoted_by_a_described_outlet_is_the_relay(nlp: Any) -> None:

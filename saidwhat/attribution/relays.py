@@ -166,6 +166,8 @@ _DIRECTIVE_NOUNS = frozenset({"directive", "order", "instruction", "instructions
 # what a report is made in: "said in a statement that …"
 _STATEMENT_NOUNS = frozenset({"statement", "interview", "letter", "message", "post", "tweet", "release"})
 _SUBJECTS = ("nsubj",)
+# objects that say nothing ("denied it")
+_NOT_CONTENT = frozenset({"it", "this", "that", "them", "him", "her", "everything", "nothing", "anything"})
 _SPEAKER_POS = ("PROPN", "NOUN")
 
 
@@ -191,7 +193,7 @@ def _infinitive_in(tokens: Span | list[Token]) -> bool:
     return any(t.lower_ == "to" and t.dep_ == "aux" and t.head.pos_ == "VERB" for t in tokens)
 
 
-def _passed_content(verb: Token) -> tuple[int, int] | None:
+def _passed_content(verb: Token, np_content: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """What the passed-on report says: its clause (*has advised **the decision won't …***), the
     *that*-clause of *in a statement* (*said in a statement **that no evidence …***), the
     infinitive of a directive (*told ministers **to resign***), or — where the parse hung the
@@ -209,6 +211,9 @@ def _passed_content(verb: Token) -> tuple[int, int] | None:
             for g in obj.children:
                 if g.dep_ in ("acl", "relcl") and g.left_edge.lower_ == "that":
                     return g.left_edge.idx, subtree_chars(g)[1]
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is not None and verb.lemma_.lower() in np_content and obj.lower_ not in _NOT_CONTENT:
+        return subtree_chars(obj)  # "the ministry denied reports that …"
     if verb.lemma_.lower() not in _PASSED_DIRECTIVES | {"tell"}:
         return None
     for c in kids:
@@ -229,6 +234,12 @@ def _inverted_source(v: Token) -> Token | None:
     if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != v.i + 1:
         return None
     return obj
+
+
+def _unrealised(verb: Token) -> bool:
+    """A report not (yet) made: a modal or *to* before the verb (*the candidate **will announce**
+    plans*, *would tell*, *is expected to confirm*)."""
+    return any(k.dep_ == "aux" and (k.tag_ == "MD" or k.lower_ == "to") for k in verb.children)
 
 
 def _named(tok: Token, outlet_heads: frozenset[str]) -> Token:
@@ -264,15 +275,19 @@ class _Passed:
         self.quotes = quotes
         self.text = doc_text(doc)
         self.cues = {c.cue[0] for c in cands if c.cue is not None}
+        # a rule candidate inside another's content is dropped as nested unless the engine keeps it
+        # as a relayed report (a clause, ``ccomp``): only those stand for a passed-on report
+        self.reports = {c.cue[0] for c in cands if c.cue is not None and c.rule == "ccomp"}
         self.verbs = lex.relayed_cues | _PASSED_DIRECTIVES
 
     def candidate(
         self, outer: Candidate, cue: Token, speaker: Token, span: tuple[int, int]
     ) -> Candidate | None:
         a, b = trim_span(self.text, *span)
-        if b <= a or cue.idx in self.cues:
+        if b <= a or cue.idx in self.reports:
             return None
         self.cues.add(cue.idx)
+        self.reports.add(cue.idx)
         lemma = cue.lemma_.lower()
         act = self.lex.act_of(lemma)
         if lemma in _PASSED_DIRECTIVES | _DIRECTIVE_NOUNS or (lemma == "tell" and _infinitive_in(
@@ -299,10 +314,10 @@ class _Passed:
         if root is None or root.pos_ != "VERB" or root.lemma_.lower() not in self.verbs:
             return None
         subj = _noun_speaker(root)
-        if subj is None or is_negated(root):
-            return None  # "RT's management has never told them what to say": no report passed on
+        if subj is None or is_negated(root) or _unrealised(root):
+            return None  # "has never told them what to say", "will announce plans": no report passed on
         lead = self.text[outer.content[0][0] : subj.left_edge.idx].strip().lower()
-        content = _passed_content(root)
+        content = _passed_content(root, self.lex.np_content)
         if lead not in ("", "that") or content is None:
             return None
         return self.candidate(outer, root, subj, content)
@@ -472,6 +487,48 @@ _REPORT_PREPS = frozenset({"by", "from", "in", "of"})
 _CLOSING_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
 
 
+QUOTED_AS_RULE = "quoted-as"
+
+
+def _fronted_quoted_as(doc: Doc, lex: Lexicon, text: str, seen: set[int]) -> list[Candidate]:
+    """*Only the ceasefire was discussed, **ARY News quoted the minister as saying** during a press
+    conference*: the clause before *X quoted Y as saying* is Y's, relayed by X (the rules read the
+    clause after *as saying* only)."""
+    out: list[Candidate] = []
+    for v in doc:
+        if v.lemma_.lower() not in lex.quote_verbs or v.pos_ != "VERB":
+            continue
+        kids = list(v.children)
+        subj = next((k for k in kids if k.dep_ == "nsubj" and k.i < v.i), None)
+        obj = next((k for k in kids if k.dep_ == "dobj" and k.i > v.i), None)
+        clause = next((k for k in kids if k.dep_ == "ccomp" and k.i < v.i), None)
+        as_ = next((k for k in kids if k.dep_ == "prep" and k.lower_ == "as" and k.i > v.i), None)
+        cue = next((g for g in as_.children if g.dep_ == "pcomp"), None) if as_ is not None else None
+        if subj is None or obj is None or clause is None or cue is None or cue.idx in seen:
+            continue
+        if cue.lemma_.lower() not in lex.verb_acts or any(g.dep_ == "ccomp" for g in cue.children):
+            continue
+        a, b = trim_span(text, *subtree_chars(clause))
+        if b <= a or doc[subj.left_edge.i - 1].text != ",":
+            continue  # the clause set off by a comma before its reporter
+        seen.add(cue.idx)
+        out.append(
+            Candidate(
+                content=[(a, b)],
+                cue=char_span(doc, cue.i, cue.i + 1),
+                lemma=cue.lemma_.lower(),
+                act=lex.act_of(cue.lemma_.lower()),
+                speaker=mention(doc, obj, text),
+                via=[_relay(doc, subj, text, lex.outlet_heads)],
+                cue_tok=cue,
+                sent_start=v.sent.start_char,
+                sent_end=v.sent.end_char,
+                rule=QUOTED_AS_RULE,
+            )
+        )
+    return out
+
+
 def relayed_reports(doc: Doc, lex: Lexicon, quotes: QuoteIndex, cands: list[Candidate]) -> list[Candidate]:
     """Candidates for the reports passed on inside the content of ``cands`` (module docstring),
     which the engine adds after dropping nested candidates; each is relayed by the outer speaker
@@ -493,7 +550,8 @@ def relayed_reports(doc: Doc, lex: Lexicon, quotes: QuoteIndex, cands: list[Cand
             if found is not None:
                 out.append(found)
         out.extend(passed.readout(outer))
+    out.extend(_fronted_quoted_as(doc, lex, passed.text, passed.cues))
     return out
 
 
-__all__ = ["RELAYED_RULE", "context_relays", "relayed_reports"]
+__all__ = ["QUOTED_AS_RULE", "RELAYED_RULE", "context_relays", "relayed_reports"]
