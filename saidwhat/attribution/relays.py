@@ -195,31 +195,46 @@ def _infinitive_in(tokens: Span | list[Token]) -> bool:
 
 def _passed_content(verb: Token, np_content: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """What the passed-on report says: its clause (*has advised **the decision won't …***), the
-    *that*-clause of *in a statement* (*said in a statement **that no evidence …***), the
-    infinitive of a directive (*told ministers **to resign***), or — where the parse hung the
-    infinitive inside the object (*told **members who have declared their ambition to resign***) —
-    the rest of the verb's phrase."""
-    kids = list(verb.children)
-    for c in kids:
-        if c.dep_ == "ccomp" and c.i > verb.i:
-            return subtree_chars(c)
-    for c in kids:
-        if c.dep_ == "prep" and c.lower_ == "in" and c.i > verb.i:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is None or obj.lemma_.lower() not in _STATEMENT_NOUNS:
-                continue
-            for g in obj.children:
-                if g.dep_ in ("acl", "relcl") and g.left_edge.lower_ == "that":
-                    return g.left_edge.idx, subtree_chars(g)[1]
-    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+    *that*-clause of *in a statement* (*said in a statement **that no evidence …***), the object of
+    a cue whose object is what was said (*denied **reports that …***), the infinitive of a
+    directive (*told ministers **to resign***), or — where the parse hung the infinitive inside the
+    object (*told **members who have declared their ambition to resign***) — the rest of the
+    verb's phrase."""
+    kids = [c for c in verb.children if c.i > verb.i]
+    clause = next((c for c in kids if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return subtree_chars(clause)
+    said_in = _statement_clause(kids)
+    if said_in is not None:
+        return said_in
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
     if obj is not None and verb.lemma_.lower() in np_content and obj.lower_ not in _NOT_CONTENT:
         return subtree_chars(obj)  # "the ministry denied reports that …"
-    if verb.lemma_.lower() not in _PASSED_DIRECTIVES | {"tell"}:
-        return None
+    if verb.lemma_.lower() in _PASSED_DIRECTIVES | {"tell"}:
+        return _directive_content(verb, kids, obj)
+    return None
+
+
+def _statement_clause(kids: list[Token]) -> tuple[int, int] | None:
+    """The *that*-clause the parse hangs on *statement* in *said in a statement that …*."""
     for c in kids:
-        if c.dep_ == "xcomp" and c.i > verb.i and _infinitive_in([*c.children]):
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in _STATEMENT_NOUNS:
+            continue
+        for g in obj.children:
+            if g.dep_ in ("acl", "relcl") and g.left_edge.lower_ == "that":
+                return g.left_edge.idx, subtree_chars(g)[1]
+    return None
+
+
+def _directive_content(verb: Token, kids: list[Token], obj: Token | None) -> tuple[int, int] | None:
+    """A directive's *to*-infinitive, or the rest of the verb's phrase when the parse hung the
+    infinitive inside the object (never a *wh*-object: *told them **what** to say*)."""
+    for c in kids:
+        if c.dep_ == "xcomp" and _infinitive_in([*c.children]):
             return subtree_chars(c)
-    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is not None and obj.tag_ not in ("WP", "WDT") and _infinitive_in(list(obj.subtree)):
         return obj.left_edge.idx, subtree_chars(verb)[1]
     return None
