@@ -2,42 +2,30 @@
 (``attribution/relays.py``: :func:`relayed_reports`; docs/attribution.md, "Relays"). Sentences
 written for the tests in the style of wire copy.
 
-The candidate tests run the engine's rule step and then :func:`relayed_reports` (the engine calls
-it itself once its hook is in: ``Engine.candidates`` adds the passed-on reports after dropping the
-nested ones). The statement tests need that hook and the resolver's (a passed-on source is not
-remembered as an antecedent) and are skipped without them.
+The candidate tests run the engine's candidate step (``Engine.candidates`` adds the passed-on
+reports after dropping the nested ones); the statement tests the whole analysis (a passed-on source
+is not remembered as an antecedent).
 """
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
-import pytest
 from spacy.tokens import Doc
 
-from saidwhat.attribution import engine as engine_module
-from saidwhat.attribution import statements as statements_module
 from saidwhat.attribution.engine import Engine
-from saidwhat.attribution.relays import QUOTED_AS_RULE, RELAYED_RULE, _passed_content, relayed_reports
+from saidwhat.attribution.relays import QUOTED_AS_RULE, RELAYED_RULE, _passed_content
 from saidwhat.attribution.rules import Candidate
 from saidwhat.entities import extract_entities
 from saidwhat.model import Segment, Statement
 from saidwhat.pipeline import analyze_text
-
-HOOKED = "relayed_reports" in inspect.getsource(engine_module.Engine.candidates)
-RESOLVER_HOOKED = "RELAYED_RULE" in inspect.getsource(statements_module)
-needs_hook = pytest.mark.skipif(not HOOKED, reason="Engine.candidates does not call relayed_reports yet")
 
 
 def candidates(nlp: Any, text: str) -> list[Candidate]:
     doc = nlp(text)
     segs = [Segment("body", 0, len(text))]
     eng = Engine(doc, segs, extract_entities(doc, segs), [], None)
-    cands = eng.candidates()
-    if not HOOKED:
-        cands.extend(relayed_reports(eng.doc, eng.lex, eng.quotes, cands))
-    return cands
+    return eng.candidates()
 
 
 def at(text: str, span: tuple[int, int] | None) -> str:
@@ -91,14 +79,62 @@ def test_said_in_a_statement_that_inside_a_report_is_the_inner_speakers(nlp: Any
 
 def test_the_that_clause_the_parse_hangs_on_in_a_statement(nlp: Any) -> None:
     """The parse the model gives some such sentences: the clause an ``acl`` of *statement*."""
-    words = ["Bloomberg", "said", "the", "carmaker", "said", "in", "a", "statement", "that", "no", "fault",
-             "was", "found", "."]
+    words = [
+        "Bloomberg",
+        "said",
+        "the",
+        "carmaker",
+        "said",
+        "in",
+        "a",
+        "statement",
+        "that",
+        "no",
+        "fault",
+        "was",
+        "found",
+        ".",
+    ]
     heads = [1, 1, 3, 4, 1, 4, 7, 5, 12, 10, 12, 12, 7, 1]
-    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "prep", "det", "pobj", "mark", "det",
-            "nsubjpass", "auxpass", "acl", "punct"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=[w.lower() for w in words],
-              pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "DET", "NOUN",
-                   "AUX", "VERB", "PUNCT"])
+    deps = [
+        "nsubj",
+        "ROOT",
+        "det",
+        "nsubj",
+        "ccomp",
+        "prep",
+        "det",
+        "pobj",
+        "mark",
+        "det",
+        "nsubjpass",
+        "auxpass",
+        "acl",
+        "punct",
+    ]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        lemmas=[w.lower() for w in words],
+        pos=[
+            "PROPN",
+            "VERB",
+            "DET",
+            "NOUN",
+            "VERB",
+            "ADP",
+            "DET",
+            "NOUN",
+            "SCONJ",
+            "DET",
+            "NOUN",
+            "AUX",
+            "VERB",
+            "PUNCT",
+        ],
+    )
     span = _passed_content(doc[4])
     assert span is not None and doc.text[span[0] : span[1]] == "that no fault was found"
 
@@ -245,7 +281,6 @@ def test_told_a_name_after_an_outlet_noun(nlp: Any) -> None:
 
 
 # ---- as statements (the engine's hook) -----------------------------------------------------------
-@needs_hook
 def test_passed_on_reports_are_statements_relayed_by_the_outer_speaker() -> None:
     sts = statements(WSJ_LIKE)
     inner = about(sts, "no fault")
@@ -256,8 +291,6 @@ def test_passed_on_reports_are_statements_relayed_by_the_outer_speaker() -> None
     assert via(st) == ["spokesman for the Chancellor"]
 
 
-@needs_hook
-@pytest.mark.skipif(not RESOLVER_HOOKED, reason="the resolver still remembers passed-on sources")
 def test_a_pronoun_after_a_passed_on_report_is_the_reporter() -> None:
     sts = statements(
         "Attorney General Mark Dreyfus says the judge has advised the ruling won't affect other trials.\n\n"

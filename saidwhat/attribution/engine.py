@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.attribution.learned import LearnedRelation
 from saidwhat.attribution.learned_steps import LearnedSteps, learned_relations
 from saidwhat.attribution.quotes import Quote
-from saidwhat.attribution.relays import context_relays
+from saidwhat.attribution.relays import context_relays, relayed_reports
 from saidwhat.attribution.rules import (
     Candidate,
     Mention,
@@ -120,7 +120,8 @@ class Engine(LearnedSteps, StatementBuilder):
             self._lead_time(c)
             if c.content:
                 kept.append(c)
-        return self._dedupe(self._drop_nested(self._split_joined(kept)))
+        passed = relayed_reports(self.doc, self.lex, self.quotes, kept)
+        return self._dedupe([*self._drop_nested(self._split_joined(kept)), *passed])
 
     def _colon_lines(self) -> list[Candidate]:
         """Lines that open with a name and a colon: transcripts ("PENCE: …"), headlines ("Pence: …")."""

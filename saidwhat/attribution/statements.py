@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from saidwhat.attribution.confidence import Evidence, confidence
+from saidwhat.attribution.relays import RELAYED_RULE
 from saidwhat.attribution.rules import (
     Candidate,
     Mention,
@@ -145,7 +146,8 @@ class StatementBuilder(EngineState):
                     via = [Via(v.text, v.start, v.end, v.name, v.entity, v.kind) for v in res.antecedent.via]
                 if platform is None and c.lemma in self.lex.post_cues and res.antecedent is not None:
                     platform = res.antecedent.platform
-                self.resolver.remember(a, c.speaker.head, text[core[0] : core[1]], res, via, platform)
+                if c.rule != RELAYED_RULE:  # a source inside another's report: the reporter stays the topic
+                    self.resolver.remember(a, c.speaker.head, text[core[0] : core[1]], res, via, platform)
         cue = None
         if c.cue is not None:
             cue = Cue(text=text[c.cue[0] : c.cue[1]], start=c.cue[0], end=c.cue[1], lemma=c.lemma)
