@@ -64,6 +64,8 @@ def _candidates(
     """The keys and ranks of the best (or newest) ``want`` hits of one kind."""
     table, alias, _, day = _TABLES[kind]
     clauses, params = where
+    if kind == "article":
+        return _article_candidates(conn, query, where, want, by_date)
     ranked = False
     if not by_date:
         many = conn.execute(
@@ -76,24 +78,35 @@ def _candidates(
         order = f"{day} DESC NULLS LAST, {alias}.pk DESC"
     else:
         order = f"{'2, ' if ranked else ''}{alias}.pk DESC"
-    if kind == "article":
-        # an article's matches come from the GIN index first (a materialised CTE the planner cannot
-        # merge into a scan of the partial index of current articles, which would test -- and
-        # decompress -- every article's TOASTed tsvector: 250 ms at 10,000 articles); only they are
-        # filtered and ranked
-        sql = (
-            "WITH m AS MATERIALIZED (SELECT pk FROM documents WHERE fts @@ ?::tsquery) "
-            f"SELECT d.pk, {rank}, COALESCE({day}, '') FROM documents d JOIN m ON m.pk = d.pk WHERE "
-        )
-    else:
-        sql = f"SELECT s.pk, {rank}, COALESCE({day}, '') FROM statements s WHERE s.fts @@ ?::tsquery AND "
-    match = (
-        [query, *([query] if ranked else [])] if kind == "article" else [*([query] if ranked else []), query]
-    )
     rows = conn.execute(
-        f"{sql}{' AND '.join(clauses)} ORDER BY {order} LIMIT ?", [*match, *params, want]
+        f"SELECT {alias}.pk, {rank}, COALESCE({day}, '') FROM {table} "
+        f"WHERE {alias}.fts @@ ?::tsquery AND {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
+        [*([query] if ranked else []), query, *params, want],
     ).fetchall()
     return [Candidate(float(r), kind, int(pk), ranked, str(dt)) for pk, r, dt in rows]
+
+
+def _article_candidates(
+    conn: Connection, query: str, where: Where, want: int, by_date: bool
+) -> list[Candidate]:
+    """:func:`_candidates` of articles, in one query: the matches come from the GIN index first (a
+    materialised CTE, which the planner cannot merge into a scan of the partial index of current
+    articles that would test -- and decompress -- every article's TOASTed tsvector: 250 ms at 10,000
+    articles); they are counted (ranked only when at most ``RANK_LIMIT``), filtered, and only then
+    ranked."""
+    clauses, params = where
+    many = f"(SELECT COUNT(*) FROM m) <= {fts.RANK_LIMIT}"
+    rank = "0.0" if by_date else f"CASE WHEN {many} THEN -ts_rank(d.fts, ?::tsquery) ELSE 0.0::real END"
+    order = "d.published DESC NULLS LAST, d.pk DESC" if by_date else "2, d.pk DESC"
+    rows = conn.execute(
+        "WITH m AS MATERIALIZED (SELECT pk FROM documents WHERE fts @@ ?::tsquery) "
+        f"SELECT d.pk, {rank}, COALESCE(d.published, ''), {many} FROM documents d JOIN m ON m.pk = d.pk "
+        f"WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
+        [query, *([] if by_date else [query]), *params, want],
+    ).fetchall()
+    return [
+        Candidate(float(r), "article", int(pk), bool(ok) and not by_date, str(dt)) for pk, r, dt, ok in rows
+    ]
 
 
 def _source(column: str, needle: str | None) -> tuple[str, list[object]]:
