@@ -556,6 +556,9 @@ def recount(conn: Connection) -> None:
     conn.execute(f"UPDATE registry_entities AS r SET {_RECOUNT_SET}")
 
 
+_DELTA_ROWS = 500  # registry entities per counter UPDATE
+
+
 def add_contributions(conn: Connection, dpk: int, sign: int) -> None:
     """Add (``sign=1``) or remove (``sign=-1``) document ``dpk``'s share of the registry counters.
 
@@ -582,8 +585,15 @@ def add_contributions(conn: Connection, dpk: int, sign: int) -> None:
             counts[slot] = sign * int(n)
             if slot == 2:
                 counts[3] = sign
-    conn.executemany(
-        "UPDATE registry_entities SET n_statements = n_statements + ?, n_relayed = n_relayed + ?, "
-        "n_mentions = n_mentions + ?, n_documents = n_documents + ? WHERE gid = ?",
-        [(*c, gid) for gid, c in delta.items()],
-    )
+    # one UPDATE joined to the deltas as VALUES rows (column1..column5 in SQLite and PostgreSQL alike)
+    rows = [(gid, *c) for gid, c in delta.items()]
+    for i in range(0, len(rows), _DELTA_ROWS):
+        part = rows[i : i + _DELTA_ROWS]
+        conn.execute(
+            "UPDATE registry_entities SET n_statements = n_statements + v.column2, "
+            "n_relayed = n_relayed + v.column3, n_mentions = n_mentions + v.column4, "
+            "n_documents = n_documents + v.column5 "
+            f"FROM (VALUES {', '.join(['(?, ?, ?, ?, ?)'] * len(part))}) AS v "
+            "WHERE registry_entities.gid = v.column1",
+            [x for row in part for x in row],
+        )
