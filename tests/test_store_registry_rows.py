@@ -69,7 +69,7 @@ def test_document_rows_give_the_registry_of_one_query_per_look_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _store(tmp_path / "held.db")
-    monkeypatch.setattr(sql_store, "DocumentRows", RegistryRows)
+    monkeypatch.setattr(sql_store, "DocumentRows", lambda conn, dialect: RegistryRows(conn))
     _store(tmp_path / "plain.db")
     held, plain = _registry(tmp_path / "held.db"), _registry(tmp_path / "plain.db")
     assert held == plain
@@ -81,7 +81,7 @@ def test_held_answers_equal_the_database_after_writes(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store, store.transaction() as conn:
         norms = [str(n) for (n,) in conn.execute("SELECT norm FROM registry_entities")]
         keys = [str(k) for (k,) in conn.execute("SELECT DISTINCT key FROM registry_keys")]
-        held, plain = DocumentRows(conn), RegistryRows(conn)
+        held, plain = DocumentRows(conn, store.dialect), RegistryRows(conn)
         held.prefetch([*norms, "nobody at all"], [*keys, "n:nobody"])
         gid = held.create("Nobody At All", "nobody at all", "PERSON")
         held.add_keys(gid, "Nobody At All", "PERSON", ["n:nobody at all", "s:nbd", "g:nobody"], True)
@@ -104,7 +104,7 @@ def test_held_answers_equal_the_database_after_writes(tmp_path: Path) -> None:
 
 def test_a_common_key_reads_its_lowest_gids_only(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store, store.transaction() as conn:
-        held, plain = DocumentRows(conn), RegistryRows(conn)
+        held, plain = DocumentRows(conn, store.dialect), RegistryRows(conn)
         made = [plain.create(f"Person {i}", f"person {i}", "PERSON") for i in range(KEY_LIMIT + 3)]
         for g in made[:-1]:
             plain.add_keys(g, "P", "PERSON", ["n:p", "s:common"], True)

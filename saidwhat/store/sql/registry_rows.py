@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from saidwhat.store.protocol import Connection
+from saidwhat.store.sql.dialect import Dialect
 
 KEY_LIMIT = 200  # candidates read per non-exact key: bounds the cost of a very common key
 _NO_LIMIT = 2**62  # LIMIT -1 is SQLite only
@@ -165,8 +166,10 @@ class DocumentRows(RegistryRows):
     """The registry rows one document's names can look up, loaded together, written through (see the
     module docstring). Lives for one write transaction."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, dialect: Dialect) -> None:
         super().__init__(conn)
+        self.dialect = dialect
+        self._next_gid: int | None = None  # the gid of the next new registry entity, once taken
         self._norms: dict[str, list[int]] = {}  # norm -> gids named so, ascending
         self._aliases: dict[str, set[int]] = {}  # alias norm -> gids
         self._keys: dict[str, tuple[list[int], bool]] = {}  # key -> (lowest gids, more exist)
@@ -295,7 +298,16 @@ class DocumentRows(RegistryRows):
     # -- writes: to the database, and to what is held --------------------------------------------------
 
     def create(self, name: str, norm: str, etype: str) -> int:
-        gid = super().create(name, norm, etype)
+        """A new registry entity with the gid the database would give it (its next key, taken once per
+        document and counted on here), written without waiting for an answer."""
+        if self._next_gid is None:
+            self._next_gid = self.dialect.new_keys(self.conn, "registry_entities", "gid", 1)[0]
+        gid, self._next_gid = self._next_gid, self._next_gid + 1
+        self.conn.execute(
+            "INSERT INTO registry_entities(gid, name, norm, type, created_at) VALUES (?, ?, ?, ?, ?)",
+            (gid, name, norm, etype, _now()),
+        )
+        self.dialect.keys_taken(self.conn, "registry_entities", "gid", gid)
         self._entities[gid] = [name, etype, norm]
         self._variants[gid] = {}  # a new entity has no keys yet
         if norm in self._norms:

@@ -342,7 +342,7 @@ class SQLStore(ABC):
         """
         with self._transaction() as conn, self._pipelined(conn):
             names = [(e.name, e.type) for e in analysis.entities]
-            resolver = Resolver(conn, self.rules, document=names, rows=DocumentRows(conn))
+            resolver = Resolver(conn, self.rules, document=names, rows=DocumentRows(conn, self.dialect))
             return insert_analysis(conn, resolver, analysis, self.dialect)
 
     @guard
