@@ -28,7 +28,6 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +50,8 @@ from saidwhat.entities.crossdoc import (
 )
 from saidwhat.entities.resources import possessor
 from saidwhat.errors import SaidwhatError
-from saidwhat.store.protocol import Connection, Cursor
+from saidwhat.store.protocol import Connection
+from saidwhat.store.sql.registry_rows import RegistryRows
 
 ALIASES_ENV = "SAIDWHAT_ALIASES"
 
@@ -186,14 +186,6 @@ def load_rules(path: Path | None) -> AliasRules:
     return AliasRules(tuple(merges), tuple(splits), path, pairs)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-_KEY_LIMIT = 200  # candidates read per non-exact key: bounds the cost of a very common key
-_NO_LIMIT = 2**62  # LIMIT -1 is SQLite only
-
-
 class Resolver:
     """Resolves names to global ids inside the write transaction of one connection.
 
@@ -209,14 +201,13 @@ class Resolver:
         *,
         rebuild: bool = False,
         document: Iterable[tuple[str, str]] = (),
-        prefetch: bool = False,
+        rows: RegistryRows | None = None,
     ) -> None:
         self.conn = conn
         self.rules = rules
         self.rebuild = rebuild
-        # send the by-name and by-alias look-ups with the key probes (a pipelined connection answers
-        # them in the same round trip; they are read only when needed)
-        self.prefetch = prefetch
+        # the registry tables: one query per look-up, or a document's rows loaded together (the write path)
+        self.rows = rows if rows is not None else RegistryRows(conn)
         self.claimed: set[int] = set()
         self.begin_document(document)
 
@@ -247,21 +238,8 @@ class Resolver:
             return best[0]
         return None
 
-    def _norm_query(self, norm: str) -> Cursor:
-        return self.conn.execute(
-            "SELECT gid, type FROM registry_entities WHERE norm = ? ORDER BY gid", (norm,)
-        )
-
-    def _alias_query(self, norm: str) -> Cursor:
-        return self.conn.execute(
-            "SELECT r.gid, r.type, r.norm FROM registry_aliases a JOIN registry_entities r ON r.gid = a.gid "
-            "WHERE a.norm = ?",
-            (norm,),
-        )
-
-    def _by_norm(self, norm: str, etype: str, sent: Cursor | None = None) -> int | None:
-        cur = sent if sent is not None else self._norm_query(norm)
-        rows = cur.fetchall()
+    def _by_norm(self, norm: str, etype: str) -> int | None:
+        rows = self.rows.by_norm(norm)
         if self.rebuild:
             rows = [(g, t) for g, t in rows if g in self.claimed]
         exact = [g for g, t in rows if t == etype]
@@ -272,28 +250,16 @@ class Resolver:
                 return int(g)
         return None
 
-    def _by_alias(self, norm: str, etype: str, sent: Cursor | None = None) -> int | None:
-        cur = sent if sent is not None else self._alias_query(norm)
-        rows = cur.fetchall()
+    def _by_alias(self, norm: str, etype: str) -> int | None:
+        rows = self.rows.by_alias(norm)
         cands = {int(g) for g, t, n in rows if compatible(t, etype) and not self.rules.is_split(norm, n)}
         return cands.pop() if len(cands) == 1 else None
 
     def _create(self, name: str, norm: str, etype: str, prefer: int | None = None) -> int:
-        if prefer is not None and prefer not in self.claimed:
-            cur = self.conn.execute(
-                "UPDATE registry_entities SET name = ?, norm = ?, type = ? WHERE gid = ?",
-                (name, norm, etype, prefer),
-            )
-            if cur.rowcount:
-                self.claimed.add(prefer)
-                return prefer
-        gid = int(
-            self.conn.execute(
-                "INSERT INTO registry_entities(name, norm, type, created_at) VALUES (?, ?, ?, ?) "
-                "RETURNING gid",
-                (name, norm, etype, _now()),
-            ).fetchone()[0]
-        )
+        if prefer is not None and prefer not in self.claimed and self.rows.claim(prefer, name, norm, etype):
+            self.claimed.add(prefer)
+            return prefer
+        gid = self.rows.create(name, norm, etype)
         self.claimed.add(gid)
         return gid
 
@@ -302,72 +268,41 @@ class Resolver:
     ) -> None:
         """Record ``names`` as aliases of ``gid`` (``entity_norm``: its normalised name, when known)."""
         if entity_norm is None:
-            row = self.conn.execute("SELECT norm FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
-            entity_norm = str(row[0])
+            row = self.rows.entity(gid)
+            assert row is not None
+            entity_norm = row[2]
         for alias in names:
             norm = normalise(alias)
             if not norm or norm == entity_norm or self.rules.is_split(norm, entity_norm):
                 continue
-            self.conn.execute(
-                "INSERT INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
-                (norm, gid, alias.strip(), origin),
-            )
+            self.rows.add_alias(norm, gid, alias.strip(), origin)
 
     # -- the key index ---------------------------------------------------------------------------
 
     def _candidates(self, keys: list[str]) -> list[Candidate]:
-        gids: set[int] = set()
-        # every probe is sent before any answer is read: one round trip on a pipelined connection
-        probes = [
-            self.conn.execute(
-                "SELECT gid FROM registry_keys WHERE key = ? ORDER BY gid LIMIT ?",
-                (key, _NO_LIMIT if key.startswith("n:") else _KEY_LIMIT),
-            )
-            for key in dict.fromkeys(keys)
-        ]
-        for probe in probes:
-            gids.update(int(g) for (g,) in probe.fetchall())
+        gids = self.rows.key_gids(keys)
         if not gids:
             return []
         order = sorted(gids)
-        marks = ",".join("?" * len(order))
-        names = self.conn.execute(
-            f"SELECT gid, name, type FROM registry_entities WHERE gid IN ({marks})", order
-        )
-        keyed = self.conn.execute(
-            f"SELECT gid, name, type FROM registry_keys WHERE gid IN ({marks}) "
-            "AND key >= 'n:' AND key < 'n;' ORDER BY gid, key",
-            order,
-        )
-        entities = {int(g): (n, t) for g, n, t in names.fetchall()}
+        entities = self.rows.entities(order)
         variants: dict[int, list[Name]] = {}
-        for g, n, t in keyed.fetchall():
-            v = parse_name(n, t)
-            if v is not None:
-                variants.setdefault(int(g), []).append(v)
-        out = [
+        for gid, rows in self.rows.variants(order).items():
+            for n, t, _ in rows:
+                v = parse_name(n, t)
+                if v is not None:
+                    variants.setdefault(gid, []).append(v)
+        return [
             Candidate(gid, entities[gid][1], tuple(variants.get(gid, ())), entities[gid][0])
             for gid in order
             if gid in entities
         ]
-        return out
 
     def _index(self, gid: int, name: Name, count: bool = True) -> None:
-        keys = index_keys(name)
-        self.conn.execute(
-            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) "
-            f"ON CONFLICT(key, gid) DO UPDATE SET uses = registry_keys.uses + {int(count)}",
-            (keys[0], gid, name.display, name.etype),
-        )
-        self.conn.executemany(
-            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [(k, gid, name.display, name.etype) for k in keys[1:]],
-        )
+        self.rows.add_keys(gid, name.display, name.etype, index_keys(name), count)
 
     def _name_of(self, gid: int) -> str:
-        row = self.conn.execute("SELECT name FROM registry_entities WHERE gid = ?", (gid,)).fetchone()
-        return str(row[0]) if row else ""
+        row = self.rows.entity(gid)
+        return row[0] if row else ""
 
     def _blocked(self, norm: str) -> Callable[[Candidate], bool]:
         if not self.rules.splits:
@@ -383,16 +318,12 @@ class Resolver:
         """Canonical name: the most complete variant of the entity's type family written more than
         once (any variant when none is), then the most used; a tie keeps the current name. Returns
         the entity's normalised name afterwards."""
-        entity = self.conn.execute("SELECT name, type, norm FROM registry_entities WHERE gid = ?", (gid,))
-        keyed = self.conn.execute(
-            "SELECT name, type, uses FROM registry_keys WHERE gid = ? AND key >= 'n:' AND key < 'n;' "
-            "ORDER BY key",
-            (gid,),
-        )
-        name, etype, norm = entity.fetchall()[0]
+        row = self.rows.entity(gid)
+        assert row is not None
+        name, etype, norm = row
         fam = family(etype)
         variants = []
-        for vname, vtype, uses in keyed.fetchall():
+        for vname, vtype, uses in self.rows.variants([gid])[gid]:
             v = parse_name(vname, vtype)
             if v is not None and (v.family == fam or fam == "any"):
                 variants.append((v, int(uses)))
@@ -405,9 +336,7 @@ class Resolver:
             return str(norm)
         if best[0].label != name:
             norm = normalise(best[0].label)
-            self.conn.execute(
-                "UPDATE registry_entities SET name = ?, norm = ? WHERE gid = ?", (best[0].label, norm, gid)
-            )
+            self.rows.rename(gid, best[0].label, norm)
             self._add_aliases(gid, [name], "auto", norm)
         return str(norm)
 
@@ -426,6 +355,38 @@ class Resolver:
                 self._index(gid, parsed)
 
     # -- resolving -------------------------------------------------------------------------------
+
+    def lookups(self, name: str, etype: str) -> tuple[list[str], list[str]]:
+        """The normalised names and match keys :meth:`resolve` looks up for ``name`` (as it would be
+        called now): what :meth:`prefetch` loads."""
+        name = possessor(name)
+        norm = normalise(name)
+        if not norm or refused(name):
+            return [], []
+        etype = etype.strip().upper() or "UNKNOWN"
+        rule = self.rules.merge_for(norm, etype)
+        if rule is not None:
+            return [normalise(rule.name)], []
+        parsed = parse_name(name, etype)
+        if parsed is None:
+            return [], []
+        norms, keys = [norm], probe_keys(parsed)
+        full = self._in_document(parsed)
+        if full is not None:
+            more = self.lookups(full, "PERSON")
+            norms, keys = norms + more[0], keys + more[1]
+        return norms, keys
+
+    def prefetch(self, names: Iterable[tuple[str, str]]) -> None:
+        """Load the registry rows that resolving ``(name, type)`` pairs will look up, together (a
+        :class:`~saidwhat.store.sql.registry_rows.DocumentRows` does; one query per look-up does not)."""
+        norms: list[str] = []
+        keys: list[str] = []
+        for name, etype in names:
+            n, k = self.lookups(name, etype)
+            norms += n
+            keys += k
+        self.rows.prefetch(norms, keys)
 
     def resolve(
         self,
@@ -475,29 +436,22 @@ class Resolver:
                 self._index(gid, parsed)
                 self._add_aliases(gid, [name, *alias_list], "auto")
                 return gid
-        sent = (self._norm_query(norm), self._alias_query(norm)) if self.prefetch else (None, None)
         decision = decide(parsed, self._candidates(probe_keys(parsed)), self._blocked(norm))
         gid = decision.gid
         if gid is None:
-            gid = self._by_norm(norm, etype, sent[0])
+            gid = self._by_norm(norm, etype)
         if (
             gid is None
             and decision.rule == "new"
             and not (parsed.family == PERSON and len(parsed.words) == 1)
         ):
-            gid = self._by_alias(
-                norm, etype, sent[1]
-            )  # never for a name alone ("Tony" aliased in one article)
+            gid = self._by_alias(norm, etype)  # never for a name alone ("Tony" aliased in one article)
         if gid is None:
             gid = self._create(parsed.label, normalise(parsed.label), parsed.etype, prefer)
         else:
             self.claimed.add(gid)
             if decision.rule == SAME_NAME_OTHER_TYPE:  # a person's name first seen typed ORG
-                self.conn.execute("UPDATE registry_entities SET type = ? WHERE gid = ?", (etype, gid))
-                self.conn.execute(
-                    "UPDATE registry_keys SET type = ? WHERE gid = ? AND key = ?",
-                    (etype, gid, f"n:{parsed.core}"),
-                )
+                self.rows.retype(gid, etype, f"n:{parsed.core}")
         self._index(gid, parsed, count)
         entity_norm = self._promote(gid)
         if parsed.family in ("org", "any"):
@@ -602,6 +556,9 @@ def recount(conn: Connection) -> None:
     conn.execute(f"UPDATE registry_entities AS r SET {_RECOUNT_SET}")
 
 
+_DELTA_ROWS = 500  # registry entities per counter UPDATE
+
+
 def add_contributions(conn: Connection, dpk: int, sign: int) -> None:
     """Add (``sign=1``) or remove (``sign=-1``) document ``dpk``'s share of the registry counters.
 
@@ -628,8 +585,15 @@ def add_contributions(conn: Connection, dpk: int, sign: int) -> None:
             counts[slot] = sign * int(n)
             if slot == 2:
                 counts[3] = sign
-    conn.executemany(
-        "UPDATE registry_entities SET n_statements = n_statements + ?, n_relayed = n_relayed + ?, "
-        "n_mentions = n_mentions + ?, n_documents = n_documents + ? WHERE gid = ?",
-        [(*c, gid) for gid, c in delta.items()],
-    )
+    # one UPDATE joined to the deltas as VALUES rows (column1..column5 in SQLite and PostgreSQL alike)
+    rows = [(gid, *c) for gid, c in delta.items()]
+    for i in range(0, len(rows), _DELTA_ROWS):
+        part = rows[i : i + _DELTA_ROWS]
+        conn.execute(
+            "UPDATE registry_entities SET n_statements = n_statements + v.column2, "
+            "n_relayed = n_relayed + v.column3, n_mentions = n_mentions + v.column4, "
+            "n_documents = n_documents + v.column5 "
+            f"FROM (VALUES {', '.join(['(?, ?, ?, ?, ?)'] * len(part))}) AS v "
+            "WHERE registry_entities.gid = v.column1",
+            [x for row in part for x in row],
+        )

@@ -8,6 +8,7 @@ psycopg binds ``%s``; :func:`to_format` rewrites ``?`` outside string literals a
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -38,6 +39,26 @@ def to_format(sql: str) -> str:
     return "".join(out)
 
 
+MAX_PARAMETERS = 16_000  # values per multi-row INSERT (the protocol allows 65,535)
+_INSERT = re.compile(r"^(INSERT INTO .+? VALUES )\((\?(?:, \?)*)\)(.*)$", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=256)
+def _multi_row(sql: str) -> tuple[str, str] | None:
+    """``(head, tail)`` of a one-row ``INSERT ... VALUES (?, ...) tail`` that may take many rows."""
+    m = _INSERT.match(sql)
+    if m is None or "RETURNING" in m.group(3).upper() or "DO UPDATE" in m.group(3).upper():
+        return None
+    return m.group(1), m.group(3)
+
+
+@functools.lru_cache(maxsize=1024)
+def _values_sql(head: str, tail: str, width: int, rows: int) -> str:
+    """The psycopg SQL of ``head (%s, ...), (%s, ...) ... tail`` for ``rows`` rows of ``width`` values."""
+    row = "(" + ", ".join(["%s"] * width) + ")"
+    return to_format(head) + ", ".join([row] * rows) + to_format(tail)
+
+
 class PGConnection:
     """The :class:`~saidwhat.store.protocol.Connection` of the PostgreSQL backend."""
 
@@ -51,8 +72,21 @@ class PGConnection:
         return self.raw.execute(to_format(sql), parameters)
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
+        """``sql`` once per row of ``parameters``; an ``INSERT ... VALUES (?, ...)`` (without RETURNING
+        or ON CONFLICT DO UPDATE, whose rows could meet each other) as multi-row INSERTs of up to
+        :data:`MAX_PARAMETERS` values each: one statement for the server instead of one per row."""
         cur = self.raw.cursor()
         rows = list(parameters)
-        if rows:
+        if not rows:
+            return cur
+        multi = _multi_row(sql)
+        if multi is None or len(rows) == 1:
             cur.executemany(to_format(sql), rows)
+            return cur
+        head, tail = multi
+        width = len(rows[0])
+        step = max(1, MAX_PARAMETERS // max(width, 1))
+        for i in range(0, len(rows), step):
+            part = rows[i : i + step]
+            cur.execute(_values_sql(head, tail, width, len(part)), [v for row in part for v in row])
         return cur

@@ -51,6 +51,13 @@ class Dialect:
         ).fetchall()
         return sorted(int(r[0]) for r in rows)
 
+    def keys_taken(self, conn: Connection, table: str, column: str, last: int) -> None:
+        """Keys up to ``last`` of ``table`` were given to rows by the caller (after :meth:`new_keys`):
+        PostgreSQL's identity sequence continues after it (SQLite's next rowid follows the largest by
+        itself). Sends one statement and reads no answer (pipelined)."""
+        if self.name == "postgresql":
+            conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), ?)", (last,))
+
     def sql_number(self, value: float | int | None) -> float | int | str | None:
         """A quantity value as the backend holds it: SQLite keeps ints and floats, except ints beyond
         64 bits (their decimal string); PostgreSQL keeps the ``repr`` text of every value."""

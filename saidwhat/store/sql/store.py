@@ -41,6 +41,7 @@ from saidwhat.store.sql.claims import read_claim_facts, read_claim_stories
 from saidwhat.store.sql.dialect import Dialect
 from saidwhat.store.sql.names import match_names, named_counts, named_counts_many
 from saidwhat.store.sql.read import load_analysis, load_records
+from saidwhat.store.sql.registry_rows import DocumentRows
 from saidwhat.store.sql.stories import (
     has_story_tables,
     read_stories,
@@ -341,7 +342,7 @@ class SQLStore(ABC):
         """
         with self._transaction() as conn, self._pipelined(conn):
             names = [(e.name, e.type) for e in analysis.entities]
-            resolver = Resolver(conn, self.rules, document=names, prefetch=self.pipelines)
+            resolver = Resolver(conn, self.rules, document=names, rows=DocumentRows(conn, self.dialect))
             return insert_analysis(conn, resolver, analysis, self.dialect)
 
     @guard

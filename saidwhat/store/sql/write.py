@@ -156,6 +156,7 @@ def insert_analysis(conn: Connection, resolver: Resolver, analysis: Analysis, di
         [(dpk, i, s.kind, s.start, s.end) for i, s in enumerate(analysis.segments)],
     )
 
+    resolver.prefetch(_names(analysis))
     local = _insert_entities(conn, dpk, analysis, resolver, dialect)
     _insert_statements(conn, dpk, analysis, local, resolver, dialect)
     _insert_timexes_quantities(conn, dpk, analysis, dialect)
@@ -179,6 +180,21 @@ def _supersede(conn: Connection, ppk: int, new_id: str) -> tuple[int, int]:
     conn.execute("UPDATE documents SET superseded_by = ? WHERE pk = ?", (new_id, ppk))
     _flag_latest(conn, ppk, False)
     return sizes
+
+
+def _names(analysis: Analysis) -> list[tuple[str, str]]:
+    """The ``(name, type)`` of every entity, speaker and relay of ``analysis`` the resolver may
+    resolve (a speaker or relay linked to an entity of the document takes that entity's id)."""
+    local = {e.id for e in analysis.entities}
+    names = [(e.name, e.type) for e in analysis.entities]
+    for st in analysis.statements:
+        sp = st.speaker
+        if sp is not None and sp.name and not sp.anonymous and (sp.entity is None or sp.entity not in local):
+            names.append((sp.name, KIND_TYPES.get(sp.kind, "")))
+        for v in st.via:
+            if v.name and (v.entity is None or v.entity not in local):
+                names.append((v.name, KIND_TYPES.get(v.kind, "")))
+    return names
 
 
 def _insert_entities(
