@@ -3,6 +3,8 @@ trust2): each class on a sentence written in the style of news copy."""
 
 from __future__ import annotations
 
+import re
+
 from saidwhat.model import Statement
 from saidwhat.pipeline import analyze_text
 
@@ -35,3 +37,38 @@ def test_a_main_clause_subject_without_according_to_is_still_who_he_continues_wi
     )
     (quote,) = [s for s in sts if s.content.text.startswith("I will speak")]
     assert name(quote) == "Michael Adeyemi"
+
+
+# ---- the one a "quoting / citing" names is a source, not what was said ---------------------------------
+def test_quoting_people_familiar_is_no_statement_of_the_paper() -> None:
+    sts = statements(
+        "Output at the plant fell sharply in April, the Financial Times reported on Monday, quoting "
+        "people familiar with the company's accounts."
+    )
+    assert [s.content.text for s in sts] == ["Output at the plant fell sharply in April"]
+
+
+def _says_nothing(text: str, content: str, lemma: str) -> bool:
+    from saidwhat.attribution.lexicon import lexicon
+    from saidwhat.attribution.rules import Candidate
+    from saidwhat.attribution.statements import StatementBuilder
+    from saidwhat.nlp import load_nlp
+
+    builder = StatementBuilder.__new__(StatementBuilder)
+    builder.doc = load_nlp()(text)
+    builder.lex = lexicon()
+    a = re.search(rf"\b{re.escape(content)}\b", text).start()  # type: ignore[union-attr]
+    part = (a, a + len(content))
+    return builder._says_nothing(Candidate(content=[part], lemma=lemma), [part])
+
+
+def test_a_content_of_function_words_only_says_nothing() -> None:
+    text = "Divers searched the wreck for weeks, finding a hoard of bronze coins."
+    assert _says_nothing(text, "a", "find")
+    assert not _says_nothing(text, "a hoard of bronze coins", "find")
+
+
+def test_citing_a_thing_or_a_quotation_stays_a_content() -> None:
+    text = "The senator cited the figure at a forum last week, quoting officials who called it “a disgrace.”"
+    assert not _says_nothing(text, "the figure at a forum last week", "cite")
+    assert _says_nothing(text, "officials", "quote")
