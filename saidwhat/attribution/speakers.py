@@ -302,6 +302,10 @@ class SpeakerResolver:
             # the subject of a sentence's main clause, never of a reported one
             if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT" or self._quoted(ma):
                 continue
+            # "According to him, Buhari gave …": the clause is another's report, its subject is
+            # what was reported about, not a person the text turns to
+            if any(c.lower_ == "according" for c in root.head.children):
+                continue
             eg = self.gender_of(ent)
             if g is not None and eg != g and (eg is not None or skipped):
                 skipped = True  # past a person of the other gender, only a known fit

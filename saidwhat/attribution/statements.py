@@ -93,6 +93,13 @@ _IMPERATIVE_CAPS = frozenset(
 )
 
 
+# parts of speech that say nothing on their own ("finding a": a fragment of the parse)
+_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+# source heads that name a thing as often as a person ("cited the figure at last week's forum")
+_NOT_ONLY_PERSONS = frozenset({"figure", "figures", "head", "chief", "general"})
+
+
 class StatementBuilder(EngineState):
     """Builds the statements of one document from its candidates."""
 
@@ -118,7 +125,7 @@ class StatementBuilder(EngineState):
         for hole in (c.speaker.span if c.speaker else None, c.cue):
             if hole is not None:
                 parts = _subtract(text, parts, hole)
-        if not parts:
+        if not parts or self._says_nothing(c, parts):
             return None
         seg_kind = self.segments.kind(parts[0][0])
         if seg_kind == "headline" and c.cue is not None and _HEADLINE_PLAN.match(text, c.cue[0], c.cue[1]):
@@ -167,6 +174,27 @@ class StatementBuilder(EngineState):
         )
         st.confidence = self._confidence(c, parts, mode, hedged, spoken)
         return st
+
+    def _says_nothing(self, c: Candidate, parts: list[tuple[int, int]]) -> bool:
+        """A content that can hold nothing said: only function words (*finding a*, the parse's
+        fragment), or the one a *quoting / citing* names (*the paper reported, quoting **people
+        familiar with the assessment***): who is quoted is the source of a report, not its words."""
+        found = (self.doc.char_span(a, b, alignment_mode="expand") for a, b in parts)
+        spans = [sp for sp in found if sp is not None]
+        if not spans:
+            return False
+        if all(t.pos_ in _FUNCTION_POS for sp in spans for t in sp):
+            return True
+        if c.lemma not in self.lex.quote_verbs or len(spans) != 1 or self._has_clause(parts):
+            return False
+        root = spans[0].root
+        if any(t.pos_ == "PUNCT" and t.text in _QUOTE_MARKS for t in spans[0]):
+            return False
+        lex = self.lex
+        return root.ent_type_ == "PERSON" or (
+            root.pos_ in ("NOUN", "PROPN")
+            and root.lemma_.lower() in (lex.anon_heads | lex.person_heads) - _NOT_ONLY_PERSONS
+        )
 
     def _said_parts(self, c: Candidate) -> list[tuple[int, int]]:
         """The candidate's non-empty content parts; none for a request for anonymity (*who asked
