@@ -662,7 +662,7 @@ def _prev_relation(
         if any(w in ("including", "among") for w in between[:3]) and prev.thing.states == thing.states:
             rel = "part-of-kind"
     if (
-        rel == ""
+        rel in ("", "list")
         and prev is not None
         and prev.thing is not None
         and (thing is None or thing.name == prev.thing.name)
