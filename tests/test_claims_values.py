@@ -130,9 +130,12 @@ def test_an_increment_in_a_sentence_without_a_place_adds_to_the_count_before() -
 
 
 def test_counts_of_another_disease_or_of_other_causes_are_no_values() -> None:
+    """The article is about the disease its lede names first (swine flu), though it names
+    tuberculosis as often: a count of tuberculosis deaths is none of its values."""
     text = (
         "Swine flu has now infected 150 people in Peru. Doctors say swine flu spreads fast. "
-        "Tuberculosis has killed 900 people in Peru. Tests showed 7 people in Peru had died of other causes."
+        "Tuberculosis has killed 900 people in Peru. Tests showed 7 people in Peru had died of other causes. "
+        "Tuberculosis is treatable."
     )
     an = analysis(
         text,
@@ -201,3 +204,39 @@ def test_a_number_between_a_cue_and_its_content_is_the_speakers() -> None:
         quantities=[("70 suspected deaths", 70, "suspected deaths")],
     )
     assert measures(an)[70.0] == ("deaths", "suspected", "", ("Mexico",))
+
+
+def test_outside_a_place_is_not_that_place_nor_the_one_before() -> None:
+    text = "Some 30 people have died in Chile, but only two deaths have been recorded outside that country."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("Some 30 people", 30, "people"), ("two deaths", 2, "deaths")],
+    )
+    got = measures(an)
+    assert got[30.0][3] == ("Chile",) and got[2.0][3] == ()
+
+
+def test_a_part_of_the_value_before_lends_no_place_to_the_next_value() -> None:
+    text = "More than 300 people fell ill, including 120 in Chile, and at least 90 died."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("More than 300 people", 300, "people"), ("120", 120, None), ("at least 90", 90, None)],
+    )
+    got = measures(an)
+    assert got[120.0][3] == ("Chile",) and got[90.0][3] == ()
+
+
+def test_a_school_year_is_no_count_and_a_rise_per_day_is_a_rate() -> None:
+    text = "Four year seven pupils in Peru were diagnosed with the virus."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("Four", 4, None), ("seven pupils", 7, "pupils")])
+    assert 7.0 not in measures(an)
+    text = "The number of confirmed cases in Peru is rising by about 300 every day."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("about 300", 300, None)],
+        timexes=[("every day", "SET", "P1D")],
+    )
+    assert measures(an)[300.0][2] == "rate"

@@ -250,6 +250,10 @@ def _object_of_perfect(win: Window) -> bool:
     return len(left) >= 2 and any(t in PERFECT for t in left[:-1]) and left[-1] not in AUX
 
 
+def _risen_by(win: Window) -> bool:
+    return len(win.left) >= 2 and win.left[-1].text == "by" and win.left[-2].text in RISE
+
+
 def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     near = sorted([*win.inner, *win.left[-3:], *win.right[:3]], key=lambda w: w.start)
     n = lex.settings.window_words
@@ -266,7 +270,7 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
             if _object_of_perfect(win):
                 right = {w.start for w in win.right}
                 hits = [i for i in hits if scope[i].start not in right]
-        if aspect == "new" and len(win.left) >= 2 and win.left[-1].text == "by" and win.left[-2].text in RISE:
+        if aspect == "new" and _risen_by(win):
             return "new"  # "the toll had risen by one": the rise is an increment
         if hits:
             return aspect
@@ -310,7 +314,7 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
         # "increased the number of infections to 2,254 from 1,639": the new value, then the old one
         between = [w.text for w in words(view.text, prev_q.end, q.start)]
         ahead = [w.text for w in words(view.text, max(0, prev_q.start - 12), prev_q.start)]
-        if between == ["from"] and ahead[-1:] == ["to"]:
+        if between in (["from"], [",", "from"]) and ahead[-1:] == ["to"]:
             return True
     if before[-1:] == ["from"] and next_q is not None:
         return [w.text for w in words(view.text, q.end, next_q.start)] == ["to"]
@@ -395,7 +399,17 @@ def _in_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex: Claim
     if singular(nxt.counts.split()[-1].lower()) not in lex.world_counts:
         return False
     between = [w.text for w in words(view.text, q.end, nxt.start)]
-    return bool(between) and between[0] in ("in", "across") and all(w in IN_COUNT for w in between)
+    while between and between[-1] in IN_COUNT and between[-1] not in ("in", "across"):
+        between.pop()  # "in more than 20 countries"
+    # "in 29 countries", "have been reported in 20 countries": *in* right before the countries, after
+    # at most a short verb group
+    return (
+        bool(between)
+        and between[-1] in ("in", "across")
+        and len(between) <= 5
+        and all(w.isalpha() for w in between)
+        and not set(between) & set(lex.boundaries)
+    )
 
 
 # words that say a figure is its country's as a whole ("the nationwide total", "across the country")
@@ -414,13 +428,16 @@ def _known_countries(lex: ClaimsLexicon) -> frozenset[str]:
 
 def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
     """ "bringing the nationwide total to 19", "in more than 10,000 people across the country": the
-    country named last before the number (not a state or a city of it)."""
+    country named last before the number in its sentence or the two before (not a state or a city of
+    it)."""
     ws = sorted([*win.left[-4:], *win.inner, *win.right[:4]], key=lambda w: w.start)
     if not _has(ws, NATIONAL):
         return ()
     countries = _known_countries(lex)
+    starts = [a for a, _ in view.sentences if a <= q.start][-3:]
+    lo = starts[0] if starts else 0
     for p in reversed(view.places):
-        if p.end <= q.start and p.name in countries:
+        if lo <= p.start and p.end <= q.start and p.name in countries:
             return (p.name,)
     return ()
 
@@ -473,6 +490,7 @@ class Measured:
     state: str
     aspect: str
     about: tuple[str, ...]
+    part: bool = False  # a part or an item of the value before it ("including 100 in the US")
 
 
 LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
@@ -716,6 +734,8 @@ def _about(
     in Scotland, bringing the total to 48") is the changed count's: a place named before the number is
     a part's, only one written on or after it is the total's own."""
     s0, s1 = sentence
+    if "outside" in [w.text for w in win.right[:4]]:
+        return ()  # "two fatalities outside that country": the rest of the world is no place we name
     about, own = _place_found(view, q, win, lex, qs)
     if total and inherited and not own:
         about = _total_phrase_place(view, q, s0) or inherited
@@ -797,18 +817,23 @@ def _own_predicate_without_state(thing: Thing, win: Window, lex: ClaimsLexicon) 
     )
 
 
-def main_disease(view: ArticleView, lex: ClaimsLexicon) -> str | None:
-    """The disease the article names most (None: it names none of the lexicon's)."""
+def main_diseases(view: ArticleView, lex: ClaimsLexicon) -> frozenset[str]:
+    """The diseases the article is about: the one its lede names (the first named) and the one it
+    names most (an article on swine flu that compares it with bird flu is about both)."""
     ws = words(view.text)
-    counts = {d: len(_has(ws, names)) for d, names in lex.diseases.items()}
-    best = max(counts, key=lambda d: counts[d], default=None)
-    return best if best is not None and counts[best] else None
+    found = {d: _has(ws, names) for d, names in lex.diseases.items()}
+    found = {d: hits for d, hits in found.items() if hits}
+    if not found:
+        return frozenset()
+    first = min(found, key=lambda d: found[d][0])
+    most = max(found, key=lambda d: len(found[d]))
+    return frozenset({first, most})
 
 
 def _other_disease(
-    view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, disease: str | None
+    view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, diseases: frozenset[str]
 ) -> bool:
-    """Whether the quantity's clause counts another disease than its article's ``disease`` or other
+    """Whether the quantity's clause counts another disease than its article's ``diseases`` or other
     causes ("seasonal flu strains, which kill 250,000 to 500,000 every year"; "58 died of other
     causes"). The clause's own words are read, names included ("33 million people infected with HIV")."""
     a, b = win.clause
@@ -816,7 +841,7 @@ def _other_disease(
     if _has(ws, lex.other_causes):
         return True
     named = {d for d, names in lex.diseases.items() if _has(ws, names)}
-    return bool(named) and disease not in named
+    return bool(named) and not named & diseases
 
 
 def measure(
@@ -825,7 +850,7 @@ def measure(
     i: int,
     prev: Measured | None,
     lex: ClaimsLexicon,
-    disease: str | None = None,
+    diseases: frozenset[str] = frozenset(),
 ) -> Measured | None:
     """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous)."""
     q = qs[i]
@@ -843,6 +868,8 @@ def measure(
     else:
         thing, generic = _thing_of(q, win, lex)
     aspect = _aspect_of(win, lex)
+    if aspect == "new" and q.value_max is not None and _risen_by(win):
+        aspect = ""  # "rose by three to 78" read as one range: neither an increment nor a total
     rel = _prev_relation(view, prev, q, s0, win, thing, generic, lex)
     if rel in ("part", "subset", "list", "total") and prev is not None:
         thing = prev.thing
@@ -856,7 +883,7 @@ def measure(
         rel = "subset"
     if thing is not None and (q.kind == "money") != (thing.states in lex.money_families):
         return None  # "$1" is not a number of deaths; "5 pledges" is not an amount of aid
-    if thing is not None and thing.states == "status" and _other_disease(view, q, win, lex, disease):
+    if thing is not None and thing.states == "status" and _other_disease(view, q, win, lex, diseases):
         return None
     if thing is None:
         if generic is None or q.kind not in ("count", "money"):
@@ -873,7 +900,12 @@ def measure(
     inherits = prev is not None and (
         (bool(rel or is_whole) and (partitive is None or is_whole)) or other_part
     )
-    previous = prev.about if prev is not None and prev.thing is not None and prev.q is prev_q else ()
+    previous = (
+        tuple(a for a in prev.about if not a.isdigit())
+        # not a part's: "200 sickened, including 100 in the US, and 177 dead" is no US figure
+        if prev is not None and prev.thing is not None and prev.q is prev_q and not prev.part
+        else ()
+    )
     about = _about(
         view,
         qs,
@@ -886,9 +918,11 @@ def measure(
         previous=previous,
     )
     year, rate = _when_of(view, q, win)
-    if year:
+    if year and year not in about:
         about = (*about, year)
-    return Measured(q, thing, None, state, aspect or rate, about)
+    # "rising by about 1,000 per day", "another 9 million every year": an increment per period is a rate
+    aspect = rate if rate and aspect in ("", "new") else aspect
+    return Measured(q, thing, None, state, aspect, about, rel in ("part", "part-of-kind", "subset", "list"))
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
@@ -915,9 +949,17 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
     last = placed.get(m.thing.name)
     if m.aspect != "new" or last is None or view.places_in(s0, s1):
         return
+    sentence = view.text[s0:s1]
+    if any(p.name in sentence or view.text[p.start : p.end] in sentence for p in view.places):
+        return  # a place named inside another name ("Health Protection Scotland said ...")
     back = sum(1 for a, _ in view.sentences if last[0] <= a < s0)
     if 0 < back <= CARRY_SENTENCES:
         m.about = last[1]
+
+
+def _school_year(text: str, q: Quantity) -> bool:
+    """ "year seven pupils", "year-seven pupils": a number right after *year* names a school year."""
+    return bool(re.search(r"\byear[ -]$", text[max(0, q.start - 5) : q.start], re.IGNORECASE))
 
 
 def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
@@ -928,14 +970,15 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if q.kind not in ("ordinal", "age")
         and view.segment_kind(q.start) in OWN_SEGMENTS
         and not _nobody(view.text, q)
+        and not _school_year(view.text, q)
     ]
     qs.sort(key=lambda q: q.start)
     out: list[QuantityValue] = []
     prev: Measured | None = None
-    disease = main_disease(view, lex) if qs else None
+    diseases = main_diseases(view, lex) if qs else frozenset()
     placed: dict[str, tuple[int, tuple[str, ...]]] = {}  # thing -> (sentence start, place) of its last value
     for i, q in enumerate(qs):
-        m = measure(view, qs, i, prev, lex, disease)
+        m = measure(view, qs, i, prev, lex, diseases)
         if m is not None and m.thing is not None:
             _carry_place(view, m, placed)
         prev = m
