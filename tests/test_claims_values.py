@@ -240,3 +240,17 @@ def test_a_school_year_is_no_count_and_a_rise_per_day_is_a_rate() -> None:
         timexes=[("every day", "SET", "P1D")],
     )
     assert measures(an)[300.0][2] == "rate"
+
+
+def test_a_disease_named_in_a_comparison_is_not_what_is_counted() -> None:
+    text = (
+        "Swine flu is spreading fast. Swine flu worries doctors. "
+        "A study of 43 cases in Peru found the virus behaving like seasonal flu."
+    )
+    an = analysis(text, entities=gpe("Peru"), quantities=[("43 cases", 43, "cases")])
+    assert measures(an)[43.0] == ("cases", "", "", ("Peru",))
+    text = (
+        "Swine flu is spreading fast. Swine flu worries doctors. A study of 43 cases in Peru of seasonal flu."
+    )
+    an = analysis(text, entities=gpe("Peru"), quantities=[("43 cases", 43, "cases")])
+    assert 43.0 not in measures(an)

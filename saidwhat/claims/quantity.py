@@ -840,8 +840,16 @@ def _other_disease(
     ws = words(view.text, min(a, q.start), max(b, q.end))
     if _has(ws, lex.other_causes):
         return True
-    named = {d for d, names in lex.diseases.items() if _has(ws, names)}
+    # a disease a comparison names ("behaving like seasonal flu", "milder than bird flu") is not counted
+    named = {
+        d
+        for d, names in lex.diseases.items()
+        if any(i == 0 or ws[i - 1].text not in COMPARED for i in _has(ws, names))
+    }
     return bool(named) and not named & diseases
+
+
+COMPARED = frozenset({"like", "than", "unlike"})
 
 
 def measure(
