@@ -1,6 +1,6 @@
 """Benchmark the cross-article claims stages on the Timeline17 H1N1 articles.
 
-    .venv/bin/python bench/claims.py [--analyze-only] [--cache DIR] [--limit N]
+    .venv/bin/python bench/claims.py [--analyze-only] [--cache DIR] [--sets dev,dev2] [--misses]
 
 1. Analyses the H1N1 articles of ``../shared/timeline17/articles.jsonl`` (those not listed in
    ``doubtful_ids.txt``) with :func:`saidwhat.pipeline.analyze`, caching one ``saidwhat/1`` JSON per
@@ -12,7 +12,10 @@
    article): a gold value is *found* when a claim value of the same article has the same number;
    it is *placed right* when that claim's measure key is the gold measure. Precision counts, over
    the predicted values of the gold's measures in the gold's articles, those that the gold lists;
-   recall counts the gold values placed right. Cross-measure leaks (a gold value found in a claim
+   recall counts the gold values placed right. Each set of the gold ('dev', 'dev2', 'heldout') is
+   scored on its own; ``--sets`` scores only the named ones (so that a development run never shows the
+   held-out set's misses), ``--misses`` also prints the misses and false positives of the scored sets.
+   Cross-measure leaks (a gold value found in a claim
    of another measure) are counted separately and must be 0. Updates and contradictions are scored
    against the gold's ``updates`` / ``contradictions`` lists the same way.
 
@@ -336,6 +339,8 @@ def main() -> int:
     ap.add_argument("--analyze-only", action="store_true", help="only fill the analysis cache")
     ap.add_argument("--cache", type=Path, default=CACHE)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims.json")
+    ap.add_argument("--sets", help="comma-separated gold sets to score (default: all)")
+    ap.add_argument("--misses", action="store_true", help="also print the misses and false positives")
     a = ap.parse_args()
     if not T17.is_dir():
         print(f"{T17} missing: nothing to benchmark", file=sys.stderr)
@@ -356,7 +361,10 @@ def main() -> int:
     promises = build_promises_report(facts, lex=lex)
     t2 = time.perf_counter()
     scores: dict[str, Any] = {}
+    wanted = set(a.sets.split(",")) if a.sets else set(gold["sets"])
     for name, gset in gold["sets"].items():
+        if name not in wanted:
+            continue
         gold_ids = {g["id"] for g in gset["articles"]}
         gvalues = [v for f in facts if f.article.id in gold_ids for v in f.quantities]
         gk = gold_keyed(gset)
@@ -432,6 +440,14 @@ def main() -> int:
         if sc["values"]["leaks"]:
             print(f"\n[{name}] values in a claim of another measure:")
             for x in sc["values"]["leaks"]:
+                print("  ", x)
+    if a.misses:
+        for name, sc in scores.items():
+            print(f"\n[{name}] values missed or in the wrong place:")
+            for x in sc["values"]["misses"]:
+                print("  ", x)
+            print(f"[{name}] predicted values the gold does not list:")
+            for x in sc["values"]["false_positives"]:
                 print("  ", x)
     for name, ps in pscores.items():
         print(f"\n[{name}] positions and promises: missed")

@@ -46,6 +46,8 @@ class ClaimsLexicon:
     money_families: frozenset[str]  # state families of things measured in money
     aspects: dict[str, tuple[str, ...]]
     world_words: tuple[str, ...]
+    diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
+    other_causes: tuple[str, ...]
     world_counts: frozenset[str]
     global_sources: frozenset[str]
     right_only: frozenset[str]
@@ -199,6 +201,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "aspects",
             "places",
             "boundaries",
+            "diseases",
             "intervals",
             "negation",
             "pronouns",
@@ -257,6 +260,11 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             raise LexiconError(f"issues.{name}: bad pattern: {e}") from e
     pr = _table(data, "promises", "claims")
     _only(pr, {"acts", "future", "within", "by", "grace_days"}, "promises")
+    ds = _table(data, "diseases", "claims")
+    _only(ds, {"names", "other"}, "diseases")
+    diseases = {
+        k.lower(): _words(v, f"diseases.names.{k}") for k, v in _table(ds, "names", "diseases").items()
+    }
     bd = _table(data, "boundaries", "claims")
     _only(bd, {"words", "right_only"}, "boundaries")
     pn = _table(data, "pronouns", "claims")
@@ -270,6 +278,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         money_families=frozenset(_words(st["money_families"], "settings.money_families")),
         aspects=aspects,
         world_words=_words(places["world"], "places.world"),
+        diseases=diseases,
+        other_causes=_words(ds["other"], "diseases.other"),
         world_counts=frozenset(_words(places["world_counts"], "places.world_counts")),
         global_sources=frozenset(_words(places["global_sources"], "places.global_sources")),
         right_only=frozenset(_words(bd["right_only"], "boundaries.right_only")),

@@ -149,7 +149,8 @@ def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | Non
     text_order = sorted(ordered, key=lambda w: w.start)
     best: tuple[int, Thing, Word] | None = None
     for thing in lex.things.values():
-        hits = [text_order[i] for i in _has(text_order, thing.predicates)]
+        hits = [text_order[i] for i in _has(text_order, _free(thing.predicates))]
+        hits += _in_predicate(win, thing)
         hits += [w for w in text_order if singular(w.text) in thing.heads]
         for w in hits:
             rank = ordered.index(w)
@@ -164,6 +165,20 @@ def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | Non
         if not _modifiers_ok(thing, mods, lex):
             return None, " ".join([*mods, singular(hit.text)])
     return thing, None
+
+
+def _free(predicates: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p for p in predicates if not p.endswith(" in"))
+
+
+def _in_predicate(win: Window, thing: Thing) -> list[Word]:
+    """ "tests have confirmed the virus in more than 10,000 people", "diagnosed in 17,564 people": a
+    predicate ending in *in* counts the number its *in* introduces (at most three words after its
+    verb), never a number elsewhere in its clause ("from the virus in Mexico, 19 have been ...")."""
+    if not win.left or win.left[-1].text != "in":
+        return []
+    verbs = {p.split()[0] for p in thing.predicates if p.endswith(" in")}
+    return [w for w in win.left[-5:-1] if w.text in verbs][-1:]
 
 
 def _modifier_words(lex: ClaimsLexicon) -> frozenset[str]:
@@ -220,6 +235,25 @@ def _state_of(
     return next(iter(found)) if found else thing.default_state
 
 
+# verbs of a rise: "had risen by one" - the amount of the rise is an increment
+RISE = frozenset(
+    {"risen", "rose", "rise", "rises", "rising", "increased", "increase", "increases", "increasing",
+     "climbed", "climbs", "climbing", "jumped", "jumps", "grew", "grown", "grows", "up"}
+)  # fmt: skip
+PERFECT = frozenset({"has", "have", "had"})
+
+
+def _object_of_perfect(win: Window) -> bool:
+    """ "the virus that has killed 81 people could become a pandemic": the number is the object of a
+    perfect verb written before it, so a modal after it is the main clause's, not the number's."""
+    left = [w.text for w in win.left[-3:]]
+    return len(left) >= 2 and any(t in PERFECT for t in left[:-1]) and left[-1] not in AUX
+
+
+def _risen_by(win: Window) -> bool:
+    return len(win.left) >= 2 and win.left[-1].text == "by" and win.left[-2].text in RISE
+
+
 def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     near = sorted([*win.inner, *win.left[-3:], *win.right[:3]], key=lambda w: w.start)
     n = lex.settings.window_words
@@ -233,6 +267,11 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
         if aspect == "projected":
             # "may have killed", "could have been": a possibility about the past, not a projection
             hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text == "have")]
+            if _object_of_perfect(win):
+                right = {w.start for w in win.right}
+                hits = [i for i in hits if scope[i].start not in right]
+        if aspect == "new" and _risen_by(win):
+            return "new"  # "the toll had risen by one": the rise is an increment
         if hits:
             return aspect
     return ""
@@ -267,13 +306,30 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
     return year, rate
 
 
-def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None) -> bool:
+def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Quantity | None = None) -> bool:
     before = [w.text for w in words(view.text, max(0, q.start - 12), q.start)]
     if tuple(before[-2:]) in EARLIER[:2]:
         return True
+    if before[-1:] == ["from"] and prev_q is not None:
+        # "increased the number of infections to 2,254 from 1,639": the new value, then the old one
+        between = [w.text for w in words(view.text, prev_q.end, q.start)]
+        ahead = [w.text for w in words(view.text, max(0, prev_q.start - 12), prev_q.start)]
+        if between in (["from"], [",", "from"]) and ahead[-1:] == ["to"]:
+            return True
     if before[-1:] == ["from"] and next_q is not None:
         return [w.text for w in words(view.text, q.end, next_q.start)] == ["to"]
+    if before[-1:] == ["from"]:
+        # "cut the number of confirmed deaths from 20 to seven": the second number may be a bare
+        # number word the quantity stage leaves out
+        after = [w.text for w in words(view.text, q.end, min(len(view.text), q.end + 24))][:2]
+        return len(after) == 2 and after[0] == "to" and _is_number_word(after[1])
     return False
+
+
+def _is_number_word(w: str) -> bool:
+    from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon  # see _after_number
+
+    return w[:1].isdigit() or w in load_quantity_lexicon().number_words
 
 
 PLACE_PREPS = frozenset({"in", "across", "outside", "inside", "within", "throughout", "from", "at", "for"})
@@ -285,7 +341,18 @@ def _introduced(text: str, a: int, start: int) -> bool:
     return bool(before) and before[-1] in PLACE_PREPS
 
 
-def _place_of(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
+def _place_of(
+    view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, qs: list[Quantity] | None = None
+) -> tuple[str, ...]:
+    return _place_found(view, q, win, lex, qs)[0]
+
+
+def _place_found(
+    view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, qs: list[Quantity] | None = None
+) -> tuple[tuple[str, ...], bool]:
+    """The place the quantity's own words give, and whether it is written on or after the number
+    ("nine UK cases", "20 cases in the US", "the nationwide total": the count's own place) rather than
+    before it ("Mexico has 20 cases")."""
     a, b = win.clause
     # a list line "US: one death, ...": the place heading it
     for p in view.places:
@@ -294,19 +361,99 @@ def _place_of(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     places = view.places_in(a, b)
     inside = [p for p in places if q.start <= p.start and p.end <= q.end]
     if inside:  # "nine UK cases"
-        return (inside[0].name,)
+        return (inside[0].name,), True
+    if qs is not None and _in_countries(view, q, qs, lex):
+        return ("world",), True  # "4,379 people in 29 countries": the countries counted
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
     # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
     after = [p for p in places if p.start >= q.end and _introduced(view.text, a, p.start)]
     if after:
-        return (after[0].name,)
+        return (after[0].name,), True
+    national = _national(view, q, win, lex)
+    if national:
+        return national, True
+    there = _there(view, q, win)
+    if there:
+        return there, True
     before = [p for p in places if p.end <= q.start]
     if before:
-        return (before[-1].name,)
+        return (before[-1].name,), False
     ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
     if _has(ws, lex.world_words):
-        return ("world",)
+        return ("world",), True
+    return (), False
+
+
+IN_COUNT = frozenset(
+    {"in", "across", "at", "least", "more", "than", "some", "over", "nearly", "about", "almost"}
+)
+
+
+def _in_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex: ClaimsLexicon) -> bool:
+    """ "infected 4,379 people in 29 countries": a count of countries introduced by *in* / *across*
+    right after the number is where the number is counted - the world."""
+    s1 = view.sentence(q.start)[1]
+    nxt = next((o for o in qs if o.start >= q.end), None)
+    if nxt is None or nxt.start >= s1 or not nxt.counts:
+        return False
+    if singular(nxt.counts.split()[-1].lower()) not in lex.world_counts:
+        return False
+    between = [w.text for w in words(view.text, q.end, nxt.start)]
+    while between and between[-1] in IN_COUNT and between[-1] not in ("in", "across"):
+        between.pop()  # "in more than 20 countries"
+    # "in 29 countries", "have been reported in 20 countries": *in* right before the countries, after
+    # at most a short verb group
+    return (
+        bool(between)
+        and between[-1] in ("in", "across")
+        and len(between) <= 5
+        and all(w.isalpha() for w in between)
+        and not set(between) & set(lex.boundaries)
+    )
+
+
+# words that say a figure is its country's as a whole ("the nationwide total", "across the country")
+NATIONAL = (
+    "nationwide", "national", "nationally", "across the country", "in the country",
+    "throughout the country", "the country's", "the nation's",
+)  # fmt: skip
+
+
+def _known_countries(lex: ClaimsLexicon) -> frozenset[str]:
+    from saidwhat.entities.resources import load_knowledge  # here: see _after_number
+
+    kb = load_knowledge()
+    return frozenset({*kb.countries.values(), *kb.demonyms.values(), *lex.place_aliases.values()})
+
+
+def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "bringing the nationwide total to 19", "in more than 10,000 people across the country": the
+    country named last before the number in its sentence or the two before (not a state or a city of
+    it)."""
+    ws = sorted([*win.left[-4:], *win.inner, *win.right[:4]], key=lambda w: w.start)
+    if not _has(ws, NATIONAL):
+        return ()
+    countries = _known_countries(lex)
+    starts = [a for a, _ in view.sentences if a <= q.start][-3:]
+    lo = starts[0] if starts else 0
+    for p in reversed(view.places):
+        if lo <= p.start and p.end <= q.start and p.name in countries:
+            return (p.name,)
     return ()
+
+
+def _there(view: ArticleView, q: Quantity, win: Window) -> tuple[str, ...]:
+    """ "Mexico has reported 1,626 cases, and 45 people have died there": *there* after the number
+    is the place named last before it in its sentence (not the *there* of "there have been")."""
+    right = [w.text for w in win.right[:6]]
+    if "there" not in right:
+        return ()
+    i = right.index("there")
+    if i + 1 < len(right) and right[i + 1] in (*AUX, "will", "would", "may", "might"):
+        return ()
+    s0 = view.sentence(q.start)[0]
+    before = [p for p in view.places if s0 <= p.start and p.end <= q.start]
+    return (before[-1].name,) if before else ()
 
 
 def _interval(q: Quantity, lex: ClaimsLexicon) -> tuple[float, float] | None:
@@ -343,6 +490,7 @@ class Measured:
     state: str
     aspect: str
     about: tuple[str, ...]
+    part: bool = False  # a part or an item of the value before it ("including 100 in the US")
 
 
 LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
@@ -350,7 +498,9 @@ TOTAL_WORDS = ("total", "tally", "toll", "number", "figure", "count")
 TOTAL_AFTER = ("in total", "in all", "altogether")
 
 
-def _relation(view: ArticleView, prev: Measured | None, q: Quantity, s0: int, win: Window) -> str:
+def _relation(
+    view: ArticleView, prev: Measured | None, q: Quantity, s0: int, win: Window, lex: ClaimsLexicon
+) -> str:
     """How a bare number relates to the quantity before it in its sentence: "subset" ("Of the 48
     hostages, 20 ..."), "part" ("..., including 20 in Britain"), "list" ("125 in Japan, 103 in Spain and 101
     in Britain"; "from 8 to 12"), "total" ("... bringing the total to 27"), or ""."""
@@ -365,8 +515,20 @@ def _relation(view: ArticleView, prev: Measured | None, q: Quantity, s0: int, wi
     if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
         return "total"  # "bringing the total to 27", "making eight in total"
     if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]):
+        if _own_participle(win, prev.thing, lex):
+            return ""  # "44 deaths and 1,600 hospitalized": the item says what it counts itself
         return "list"
     return ""
+
+
+def _own_participle(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
+    """A bare number followed by a participle its thing does not take ("1,600 hospitalized",
+    "85 recovered") counts what the participle says, not the list's thing."""
+    if not win.right or win.inner:
+        return False
+    w = win.right[0].text
+    known = {x for ws in lex.states[thing.states].values() for x in ws} | thing.modifiers
+    return w.endswith("ed") and w not in thing.predicates and w not in known
 
 
 def _countries_in_sentence(
@@ -398,7 +560,7 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
     """The country of the source when its description names one ("Mexican Health Secretary Jose
     Angel Cordova said ...", "British officials say ..."): a national authority's figure without a
     place is about its country."""
-    st = view.statement_covering(q.start, q.end)
+    st = view.statement_covering(q.start, q.end) or _between_cue_and_content(view, q)
     if st is None or st.speaker is None:
         return ()
     sp = st.speaker
@@ -420,6 +582,17 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
             if country:
                 names.add(view.aliases.get(country, country))
     return (names.pop(),) if len(names) == 1 else ()
+
+
+def _between_cue_and_content(view: ArticleView, q: Quantity) -> Statement | None:
+    """ "Cordova said of 159 suspected flu deaths, tests showed ...": a number between a statement's
+    cue and its content, in one sentence, is what the speaker speaks of."""
+    s0, s1 = view.sentence(q.start)
+    for st in view.analysis.statements:
+        cue = st.cue
+        if cue is not None and s0 <= cue.start and cue.end <= q.start and q.end <= st.content.start < s1:
+            return st
+    return None
 
 
 def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
@@ -490,11 +663,12 @@ def _prev_relation(
     win: Window,
     thing: Thing | None,
     generic: str | None,
+    lex: ClaimsLexicon,
 ) -> str:
     """How ``q`` relates to the measure before it (:func:`_relation`, for a quantity that names no
     thing), or "part-of-kind" for a part of the same kind ("2,446 confirmed cases including 60
     deaths": the whole's state); "" for none."""
-    rel = _relation(view, prev, q, s0, win) if thing is None and generic is None else ""
+    rel = _relation(view, prev, q, s0, win, lex) if thing is None and generic is None else ""
     if (
         rel == ""
         and prev is not None
@@ -505,7 +679,40 @@ def _prev_relation(
         between = [w.text for w in words(view.text, prev.q.end, q.start)]
         if any(w in ("including", "among") for w in between[:3]) and prev.thing.states == thing.states:
             rel = "part-of-kind"
+    if (
+        rel in ("", "list")
+        and prev is not None
+        and prev.thing is not None
+        and (thing is None or thing.name == prev.thing.name)
+        and generic is None
+        and (_by_then_to(view, prev, q, s0) or _brings_total(view, q, s0))
+    ):
+        rel = "total"
     return rel
+
+
+# verbs that bring a total to a new figure after a change ("..., bringing the total to 27")
+BRING = frozenset(
+    {"bringing", "brings", "brought", "taking", "takes", "took", "raising", "raises", "pushing",
+     "pushes", "pushed", "putting", "puts", "making", "makes"}
+)  # fmt: skip
+
+
+def _by_then_to(view: ArticleView, prev: Measured, q: Quantity, s0: int) -> bool:
+    """ "the confirmed death toll had risen by one, to 16": the figure after the change's amount is
+    the changed count's new total."""
+    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    before = [w.text for w in words(view.text, max(s0, prev.q.start - 12), prev.q.start)]
+    return between in (["to"], [",", "to"]) and before[-1:] == ["by"]
+
+
+def _brings_total(view: ArticleView, q: Quantity, s0: int) -> bool:
+    """ "a further 17 cases, bringing the total to 203", "taking the toll in the US to three"."""
+    ws = [w.text for w in words(view.text, max(s0, q.start - 80), q.start)][-8:]
+    if ws[-1:] != ["to"]:
+        return False
+    b = next((i for i, w in enumerate(ws) if w in BRING), None)
+    return b is not None and any(w in TOTAL_WORDS for w in ws[b + 1 :])
 
 
 def _about(
@@ -516,19 +723,47 @@ def _about(
     lex: ClaimsLexicon,
     inherited: tuple[str, ...] | None,
     sentence: tuple[int, int],
+    total: bool = False,
+    previous: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
     """The place a measured quantity is about: its own, else the whole's (``inherited``), else the
-    place fronted in its sentence or named by its source, else the world (several countries in
-    the sentence, or a global source)."""
+    place fronted in its sentence or named by its source, else the place of the value before it in
+    its sentence (``previous``: "Mexico has reported 1,626 cases, and 48 more deaths ..."), else the
+    world (several countries in the sentence, a global source, or "globally" in a sentence naming no
+    place). The total a change brings (``total``: "nine new cases in the UK, eight in England and one
+    in Scotland, bringing the total to 48") is the changed count's: a place named before the number is
+    a part's, only one written on or after it is the total's own."""
     s0, s1 = sentence
-    about = _place_of(view, q, win, lex)
+    if "outside" in [w.text for w in win.right[:4]]:
+        return ()  # "two fatalities outside that country": the rest of the world is no place we name
+    about, own = _place_found(view, q, win, lex, qs)
+    if total and inherited and not own:
+        about = _total_phrase_place(view, q, s0) or inherited
     if not about and inherited is not None:
         about = inherited
     if not about:
         about = _fronted_place(view, s0, q) or _speaker_place(view, q)
+    if not about and previous:
+        about = previous
     if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
         about = ("world",)
+    if not about and not view.places_in(s0, s1) and _has(words(view.text, s0, s1), WORLD_ADVERBS):
+        about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
     return about
+
+
+def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]:
+    """The place written in the phrase that brings a total ("bringing the US total to 11")."""
+    ws = words(view.text, max(s0, q.start - 80), q.start)[-8:]
+    b = next((w for w in ws if w.text in BRING), None)
+    if b is None:
+        return ()
+    inside = view.places_in(b.start, q.start)
+    return (inside[-1].name,) if inside else ()
+
+
+# world words that scope a whole sentence ("... and been confirmed in nearly 40,000 globally")
+WORLD_ADVERBS = ("globally", "worldwide", "around the world", "across the world", "around the globe")
 
 
 def _of_the(view: ArticleView, a: int, b: int) -> bool:
@@ -582,8 +817,48 @@ def _own_predicate_without_state(thing: Thing, win: Window, lex: ClaimsLexicon) 
     )
 
 
+def main_diseases(view: ArticleView, lex: ClaimsLexicon) -> frozenset[str]:
+    """The diseases the article is about: the one its lede names (the first named) and the one it
+    names most (an article on swine flu that compares it with bird flu is about both)."""
+    ws = words(view.text)
+    found = {d: _has(ws, names) for d, names in lex.diseases.items()}
+    found = {d: hits for d, hits in found.items() if hits}
+    if not found:
+        return frozenset()
+    first = min(found, key=lambda d: found[d][0])
+    most = max(found, key=lambda d: len(found[d]))
+    return frozenset({first, most})
+
+
+def _other_disease(
+    view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, diseases: frozenset[str]
+) -> bool:
+    """Whether the quantity's clause counts another disease than its article's ``diseases`` or other
+    causes ("seasonal flu strains, which kill 250,000 to 500,000 every year"; "58 died of other
+    causes"). The clause's own words are read, names included ("33 million people infected with HIV")."""
+    a, b = win.clause
+    ws = words(view.text, min(a, q.start), max(b, q.end))
+    if _has(ws, lex.other_causes):
+        return True
+    # a disease a comparison names ("behaving like seasonal flu", "milder than bird flu") is not counted
+    named = {
+        d
+        for d, names in lex.diseases.items()
+        if any(i == 0 or ws[i - 1].text not in COMPARED for i in _has(ws, names))
+    }
+    return bool(named) and not named & diseases
+
+
+COMPARED = frozenset({"like", "than", "unlike"})
+
+
 def measure(
-    view: ArticleView, qs: list[Quantity], i: int, prev: Measured | None, lex: ClaimsLexicon
+    view: ArticleView,
+    qs: list[Quantity],
+    i: int,
+    prev: Measured | None,
+    lex: ClaimsLexicon,
+    diseases: frozenset[str] = frozenset(),
 ) -> Measured | None:
     """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous)."""
     q = qs[i]
@@ -601,7 +876,9 @@ def measure(
     else:
         thing, generic = _thing_of(q, win, lex)
     aspect = _aspect_of(win, lex)
-    rel = _prev_relation(view, prev, q, s0, win, thing, generic)
+    if aspect == "new" and q.value_max is not None and _risen_by(win):
+        aspect = ""  # "rose by three to 78" read as one range: neither an increment nor a total
+    rel = _prev_relation(view, prev, q, s0, win, thing, generic, lex)
     if rel in ("part", "subset", "list", "total") and prev is not None:
         thing = prev.thing
         aspect = aspect or (prev.aspect if rel != "total" else "")
@@ -614,6 +891,8 @@ def measure(
         rel = "subset"
     if thing is not None and (q.kind == "money") != (thing.states in lex.money_families):
         return None  # "$1" is not a number of deaths; "5 pledges" is not an amount of aid
+    if thing is not None and thing.states == "status" and _other_disease(view, q, win, lex, diseases):
+        return None
     if thing is None:
         if generic is None or q.kind not in ("count", "money"):
             return None
@@ -629,11 +908,29 @@ def measure(
     inherits = prev is not None and (
         (bool(rel or is_whole) and (partitive is None or is_whole)) or other_part
     )
-    about = _about(view, qs, q, win, lex, prev.about if inherits and prev is not None else None, (s0, s1))
+    previous = (
+        tuple(a for a in prev.about if not a.isdigit())
+        # not a part's: "200 sickened, including 100 in the US, and 177 dead" is no US figure
+        if prev is not None and prev.thing is not None and prev.q is prev_q and not prev.part
+        else ()
+    )
+    about = _about(
+        view,
+        qs,
+        q,
+        win,
+        lex,
+        prev.about if inherits and prev is not None else None,
+        (s0, s1),
+        total=rel == "total",
+        previous=previous,
+    )
     year, rate = _when_of(view, q, win)
-    if year:
+    if year and year not in about:
         about = (*about, year)
-    return Measured(q, thing, None, state, aspect or rate, about)
+    # "rising by about 1,000 per day", "another 9 million every year": an increment per period is a rate
+    aspect = rate if rate and aspect in ("", "new") else aspect
+    return Measured(q, thing, None, state, aspect, about, rel in ("part", "part-of-kind", "subset", "list"))
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
@@ -644,6 +941,35 @@ def _nobody(text: str, q: Quantity) -> bool:
     return q.text.strip().lower() == "one" and bool(_NO_ONE.search(text[max(0, q.start - 4) : q.start]))
 
 
+CARRY_SENTENCES = 3
+
+
+def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tuple[str, ...]]]) -> None:
+    """An increment in a sentence that names no place ("The agency announced a further 17 cases,
+    bringing the total to 203" after "cases in the UK rose above 200") adds to the count named just
+    before: it takes the place of the last value of its thing in the sentences before (at most
+    ``CARRY_SENTENCES`` back). Records the place of every placed value."""
+    assert m.thing is not None
+    s0, s1 = view.sentence(m.q.start)
+    if m.about:
+        placed[m.thing.name] = (s0, m.about)
+        return
+    last = placed.get(m.thing.name)
+    if m.aspect != "new" or last is None or view.places_in(s0, s1):
+        return
+    sentence = view.text[s0:s1]
+    if any(p.name in sentence or view.text[p.start : p.end] in sentence for p in view.places):
+        return  # a place named inside another name ("Health Protection Scotland said ...")
+    back = sum(1 for a, _ in view.sentences if last[0] <= a < s0)
+    if 0 < back <= CARRY_SENTENCES:
+        m.about = last[1]
+
+
+def _school_year(text: str, q: Quantity) -> bool:
+    """ "year seven pupils", "year-seven pupils": a number right after *year* names a school year."""
+    return bool(re.search(r"\byear[ -]$", text[max(0, q.start - 5) : q.start], re.IGNORECASE))
+
+
 def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
     """Every quantity of one article that measures something, as a value with its measure key."""
     qs = [
@@ -652,17 +978,23 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if q.kind not in ("ordinal", "age")
         and view.segment_kind(q.start) in OWN_SEGMENTS
         and not _nobody(view.text, q)
+        and not _school_year(view.text, q)
     ]
     qs.sort(key=lambda q: q.start)
     out: list[QuantityValue] = []
     prev: Measured | None = None
+    diseases = main_diseases(view, lex) if qs else frozenset()
+    placed: dict[str, tuple[int, tuple[str, ...]]] = {}  # thing -> (sentence start, place) of its last value
     for i, q in enumerate(qs):
-        m = measure(view, qs, i, prev, lex)
+        m = measure(view, qs, i, prev, lex, diseases)
+        if m is not None and m.thing is not None:
+            _carry_place(view, m, placed)
         prev = m
         if m is None or (q.kind == "percent" and m.thing is None):
             continue
         s1 = view.sentence(q.start)[1]
-        if _earlier(view, q, qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None):
+        nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
+        if _earlier(view, q, nq, qs[i - 1] if i > 0 else None):
             continue
         name = m.thing.name if m.thing is not None else (m.generic or "")
         st = view.statement_covering(q.start, q.end)

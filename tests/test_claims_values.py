@@ -1,0 +1,256 @@
+"""Which measure and which place a quantity value is (saidwhat.claims.quantity, issue 18): one rule
+per test, on sentences written for the test (none copied from the benchmark's articles)."""
+
+from __future__ import annotations
+
+from saidwhat.claims import article_facts
+from saidwhat.model import Analysis
+from tests.test_claims_positions import analysis
+
+Key = tuple[str, str, str, tuple[str, ...]]
+
+
+def measures(an: Analysis) -> dict[float, Key]:
+    return {
+        float(v.value): (v.key.thing, v.key.state, v.key.aspect, v.key.about)
+        for v in article_facts(an, "s").quantities
+        if v.value is not None
+    }
+
+
+def gpe(*names: str) -> list[tuple[str, str, str]]:
+    return [(n, n, "GPE") for n in names]
+
+
+def test_a_rise_by_n_is_an_increment_and_the_figure_after_it_the_new_total() -> None:
+    text = "Officials in Peru said the confirmed toll of flu deaths had climbed by two, to 31."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("two", 2, None), ("31", 31, None)])
+    got = measures(an)
+    assert got[2.0] == ("deaths", "confirmed", "new", ("Peru",))
+    assert got[31.0] == ("deaths", "confirmed", "", ("Peru",))
+
+
+def test_a_modal_after_the_object_of_a_perfect_is_the_main_clauses() -> None:
+    text = "The outbreak, which has killed 40 people in Chile, could spread to the rest of the region."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("40 people", 40, "people")])
+    assert measures(an)[40.0] == ("deaths", "", "", ("Chile",))
+    # a modal of the number's own clause still projects it
+    text = "Experts warned the outbreak could cause 400 deaths in Chile."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("400 deaths", 400, "deaths")])
+    assert measures(an)[400.0][2] == "projected"
+
+
+def test_a_count_in_n_countries_is_about_the_world() -> None:
+    text = "Peru's health ministry said the flu has infected 2,100 people in 17 countries."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("2,100 people", 2100, "people"), ("17 countries", 17, "countries")],
+    )
+    assert measures(an)[2100.0] == ("cases", "", "", ("world",))
+
+
+def test_there_after_the_number_is_the_place_named_before_it() -> None:
+    text = "Chile reported its first case in April and 9 people have died there."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("9 people", 9, "people")])
+    assert measures(an)[9.0] == ("deaths", "", "", ("Chile",))
+    # the *there* of "there have been" points nowhere
+    text = "Chile reported its first case in April and there have been 9 deaths."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("9 deaths", 9, "deaths")])
+    assert measures(an)[9.0][3] == ()
+
+
+def test_a_nationwide_figure_is_the_countrys_not_the_states() -> None:
+    text = (
+        "The United States has 900 confirmed cases. "
+        "Texas officials reported the state's first death on Sunday, bringing the nationwide total "
+        "to 12 deaths."
+    )
+    an = analysis(
+        text,
+        entities=gpe("United States", "Texas"),
+        quantities=[("900 confirmed cases", 900, "confirmed cases"), ("12 deaths", 12, "deaths")],
+    )
+    assert measures(an)[12.0] == ("deaths", "", "", ("United States",))
+
+
+def test_a_value_without_a_place_takes_the_place_of_the_value_before_it_in_its_sentence() -> None:
+    text = "The agency said Chile has 1,200 confirmed cases, while the number of deaths stands at 14."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("1,200 confirmed cases", 1200, "confirmed cases"), ("14", 14, None)],
+    )
+    assert measures(an)[14.0] == ("deaths", "", "", ("Chile",))
+
+
+def test_a_world_adverb_scopes_a_sentence_that_names_no_place() -> None:
+    text = "So far the flu has killed 210 people and sickened some 25,000 worldwide."
+    an = analysis(text, quantities=[("210 people", 210, "people"), ("some 25,000", 25000, None)])
+    got = measures(an)
+    assert got[210.0] == ("deaths", "", "", ("world",))
+    assert got[25000.0] == ("cases", "", "", ("world",))
+
+
+def test_the_total_a_change_brings_is_the_changed_counts_not_a_parts() -> None:
+    text = "Five new cases were confirmed in Peru, three in Lima and two in Cusco, bringing the total to 45."
+    an = analysis(
+        text,
+        entities=gpe("Peru", "Lima", "Cusco"),
+        quantities=[("Five new cases", 5, "new cases"), ("45", 45, None)],
+    )
+    got = measures(an)
+    assert got[5.0] == ("cases", "confirmed", "new", ("Peru",))
+    assert got[45.0] == ("cases", "confirmed", "", ("Peru",))
+    # ... unless the phrase that brings it names its own place
+    text = "Two more cases were confirmed in Cusco, bringing the Peru total to 47."
+    an = analysis(
+        text,
+        entities=gpe("Cusco", "Peru"),
+        quantities=[("Two more cases", 2, "cases"), ("47", 47, None)],
+    )
+    got = measures(an)
+    assert got[2.0][3] == ("Cusco",) and got[47.0] == ("cases", "confirmed", "", ("Peru",))
+
+
+def test_an_increment_in_a_sentence_without_a_place_adds_to_the_count_before() -> None:
+    text = (
+        "The number of cases in Peru rose to 80 on Monday. "
+        "The health ministry today announced a further 6 cases, bringing the total to 86."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("80", 80, None), ("6 cases", 6, "cases"), ("86", 86, None)],
+    )
+    got = measures(an)
+    assert got[80.0] == ("cases", "", "", ("Peru",))
+    assert got[6.0] == ("cases", "", "new", ("Peru",))
+    assert got[86.0] == ("cases", "", "", ("Peru",))
+
+
+def test_counts_of_another_disease_or_of_other_causes_are_no_values() -> None:
+    """The article is about the disease its lede names first (swine flu), though it names
+    tuberculosis as often: a count of tuberculosis deaths is none of its values."""
+    text = (
+        "Swine flu has now infected 150 people in Peru. Doctors say swine flu spreads fast. "
+        "Tuberculosis has killed 900 people in Peru. Tests showed 7 people in Peru had died of other causes. "
+        "Tuberculosis is treatable."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("150 people", 150, "people"), ("900 people", 900, "people"), ("7 people", 7, "people")],
+    )
+    got = measures(an)
+    assert got[150.0] == ("cases", "", "", ("Peru",))
+    assert 900.0 not in got and 7.0 not in got
+
+
+def test_confirmed_in_n_people_counts_cases_only_for_the_number_it_introduces() -> None:
+    text = "Laboratory tests have confirmed the virus in 230 people across Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("230 people", 230, "people")])
+    assert measures(an)[230.0] == ("cases", "confirmed", "", ("Peru",))
+    text = "Of the 40 suspected deaths from the virus in Peru, 11 have been confirmed."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("40 suspected deaths", 40, "suspected deaths"), ("11", 11, None)],
+    )
+    assert measures(an)[11.0][:2] == ("deaths", "confirmed")
+
+
+def test_the_old_value_of_a_change_is_no_value() -> None:
+    text = "The count of confirmed cases in Peru rose to 410 from 388."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("410", 410, None), ("388", 388, None)])
+    got = measures(an)
+    assert got[410.0] == ("cases", "confirmed", "", ("Peru",)) and 388.0 not in got
+    # "from 20 to nine" where the quantity stage left the bare "nine" out
+    text = "Officials cut the number of confirmed deaths in Peru from 20 to nine."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("20", 20, "confirmed deaths")])
+    assert 20.0 not in measures(an)
+
+
+def test_a_list_item_with_a_participle_of_its_own_is_not_the_lists_thing() -> None:
+    text = "Peru has 300 confirmed cases, with 12 deaths and 95 hospitalized."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[
+            ("300 confirmed cases", 300, "confirmed cases"),
+            ("12 deaths", 12, "deaths"),
+            ("95", 95, None),
+        ],
+    )
+    got = measures(an)
+    assert got[12.0] == ("deaths", "", "", ("Peru",)) and 95.0 not in got
+
+
+def test_a_number_between_a_cue_and_its_content_is_the_speakers() -> None:
+    text = "Luis Vega said of 70 suspected deaths, laboratory tests showed 30 were caused by the new virus."
+    an = analysis(
+        text,
+        entities=[("Luis Vega", "Luis Vega", "PERSON")],
+        titles={"Luis Vega": "Mexican Health Minister"},
+        statements=[
+            {
+                "speaker": "Luis Vega",
+                "name": "Luis Vega",
+                "cue": "said",
+                "lemma": "say",
+                "content": "laboratory tests showed 30 were caused by the new virus",
+            }
+        ],
+        quantities=[("70 suspected deaths", 70, "suspected deaths")],
+    )
+    assert measures(an)[70.0] == ("deaths", "suspected", "", ("Mexico",))
+
+
+def test_outside_a_place_is_not_that_place_nor_the_one_before() -> None:
+    text = "Some 30 people have died in Chile, but only two deaths have been recorded outside that country."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("Some 30 people", 30, "people"), ("two deaths", 2, "deaths")],
+    )
+    got = measures(an)
+    assert got[30.0][3] == ("Chile",) and got[2.0][3] == ()
+
+
+def test_a_part_of_the_value_before_lends_no_place_to_the_next_value() -> None:
+    text = "More than 300 people fell ill, including 120 in Chile, and at least 90 died."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("More than 300 people", 300, "people"), ("120", 120, None), ("at least 90", 90, None)],
+    )
+    got = measures(an)
+    assert got[120.0][3] == ("Chile",) and got[90.0][3] == ()
+
+
+def test_a_school_year_is_no_count_and_a_rise_per_day_is_a_rate() -> None:
+    text = "Four year seven pupils in Peru were diagnosed with the virus."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("Four", 4, None), ("seven pupils", 7, "pupils")])
+    assert 7.0 not in measures(an)
+    text = "The number of confirmed cases in Peru is rising by about 300 every day."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("about 300", 300, None)],
+        timexes=[("every day", "SET", "P1D")],
+    )
+    assert measures(an)[300.0][2] == "rate"
+
+
+def test_a_disease_named_in_a_comparison_is_not_what_is_counted() -> None:
+    text = (
+        "Swine flu is spreading fast. Swine flu worries doctors. "
+        "A study of 43 cases in Peru found the virus behaving like seasonal flu."
+    )
+    an = analysis(text, entities=gpe("Peru"), quantities=[("43 cases", 43, "cases")])
+    assert measures(an)[43.0] == ("cases", "", "", ("Peru",))
+    text = (
+        "Swine flu is spreading fast. Swine flu worries doctors. A study of 43 cases in Peru of seasonal flu."
+    )
+    an = analysis(text, entities=gpe("Peru"), quantities=[("43 cases", 43, "cases")])
+    assert 43.0 not in measures(an)
