@@ -44,3 +44,22 @@ def test_the_owner_of_a_pronoun_possessed_claim_is_the_subject_it_continues() ->
 def test_a_directive_noun_with_a_relative_clause_is_no_statement() -> None:
     sts = statements("The European directive that governs cosmetics labelling was published in March.")
     assert not [s for s in sts if "cosmetics" in s.content.text]
+
+
+# ---- the wire's dateline is never what was said ---------------------------------------------------------
+def test_a_dateline_is_not_part_of_a_closing_report() -> None:
+    sts = statements(
+        "NAIROBI, June 3 (Reuters) – Floodwaters have cut the main road to the port, the county "
+        "governor said on Tuesday."
+    )
+    (st,) = sts
+    assert st.content.text == "Floodwaters have cut the main road to the port"
+    assert st.speaker is not None and st.speaker.text == "the county governor"
+
+
+def test_a_content_made_of_the_dateline_alone_is_dropped() -> None:
+    sts = statements(
+        "LIMA, Aug 9 (Reuters) – Inspectors found that the dam had cracked, the Financial Times reported "
+        "on Friday, quoting people familiar with the inquiry."
+    )
+    assert all("LIMA" not in s.content.text and "Reuters" not in s.content.text for s in sts)

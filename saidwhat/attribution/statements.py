@@ -199,7 +199,7 @@ class StatementBuilder(EngineState):
     def _said_parts(self, c: Candidate) -> list[tuple[int, int]]:
         """The candidate's non-empty content parts; none for a request for anonymity (*who asked
         not to be named*); an *as quoted by X* closing them becomes the relay."""
-        parts = [(a, b) for a, b in c.content if b > a]
+        parts = [p for p in (self._past_dateline(a, b) for a, b in c.content) if p[1] > p[0]]
         if parts and self._matches(parts[0][0], self.lex.anonymity_content):
             return []
         if parts and self._product_recall(c):
@@ -209,6 +209,15 @@ class StatementBuilder(EngineState):
         for m in c.via:
             parts = self._without_according(parts, m.span)
         return parts
+
+    def _past_dateline(self, a: int, b: int) -> tuple[int, int]:
+        """A content part starting in the news dateline that opens its line (*WASHINGTON, May 17
+        (Reuters) – Flight data … show …, the newspaper reported*) starts after it: the dateline
+        is the wire's, never what was said; a part inside the dateline is empty."""
+        d = dateline_end(self.text, a)
+        if a < d:
+            return trim_span(self.text, min(d, b), b)
+        return a, b
 
     @staticmethod
     def _product_recall(c: Candidate) -> bool:
