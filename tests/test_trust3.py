@@ -63,3 +63,23 @@ def test_a_content_made_of_the_dateline_alone_is_dropped() -> None:
         "on Friday, quoting people familiar with the inquiry."
     )
     assert all("LIMA" not in s.content.text and "Reuters" not in s.content.text for s in sts)
+
+
+# ---- evidence is no speaker: under the default cut ------------------------------------------------------
+def test_what_data_or_records_show_is_under_the_default_cut() -> None:
+    from saidwhat.settings import DEFAULT_MIN_CONFIDENCE
+
+    for text in (
+        "Official data showed the country's exports fell 4 percent in March, the steepest drop in a year.",
+        "Court records show the firm paid the fine in 2019.",
+        "Security camera footage shows the driver leaving the car moments before the fire.",
+    ):
+        for st in statements(text):
+            assert st.confidence < DEFAULT_MIN_CONFIDENCE, (text, st)
+
+
+def test_the_weights_name_data_by_its_lemma() -> None:
+    from saidwhat.attribution.confidence import weights
+
+    assert {"datum", "statistic"} <= weights().evidence_heads
+    assert "figure" not in weights().evidence_heads  # "a key figure in the party said"
