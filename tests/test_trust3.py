@@ -83,3 +83,42 @@ def test_the_weights_name_data_by_its_lemma() -> None:
 
     assert {"datum", "statistic"} <= weights().evidence_heads
     assert "figure" not in weights().evidence_heads  # "a key figure in the party said"
+
+
+# ---- a third party's report inside a closed quotation ---------------------------------------------------
+def test_a_report_inside_a_quotation_is_the_third_partys_relayed_by_the_quoted_speaker() -> None:
+    sts = statements(
+        "“We are still waiting, because the minister told parents the money would come next week,” "
+        "said Ada Obi, a teacher in the town."
+    )
+    (outer,) = [s for s in sts if s.content.text.startswith("We are still waiting")]
+    assert name(outer) == "Ada Obi"
+    (inner,) = [s for s in sts if s.speaker is not None and s.speaker.text == "the minister"]
+    assert inner.content.text == "the money would come next week"
+    assert [v.text for v in inner.via] == ["Ada Obi, a teacher in the town"]
+    assert inner.mode == "indirect"
+
+
+def test_the_quoted_speaker_stays_the_topic_after_a_report_inside_the_quotation() -> None:
+    sts = statements(
+        "Governor Samuel Okafor has not yet decided whether to resign.\n\n"
+        "“I cannot answer you today because the President said anyone with questions should come "
+        "and see him,” the Daily Herald quoted Okafor as saying.\n\n"
+        "“I will consult my people first,” he added."
+    )
+    (inner,) = [s for s in sts if s.speaker is not None and s.speaker.text == "the President"]
+    assert inner.content.text == "anyone with questions should come and see him"
+    assert [v.text for v in inner.via][:1] == ["Okafor"]
+    (last,) = [s for s in sts if s.content.text.startswith("I will consult")]
+    assert name(last) == "Samuel Okafor"
+
+
+def test_no_report_inside_a_quotation_from_a_case_a_generic_plural_or_the_speaker_himself() -> None:
+    for text in (
+        "“When critics say we spend too much, they forget the roads,” the mayor said.",
+        "“Fans say I complain about the schedule, and they are right,” the coach said.",
+        "“I said the plan would fail,” Mr. Ross said.",
+        "“If the minister says the school will close, we will protest,” said Ada Obi.",
+    ):
+        sts = statements(text)
+        assert len(sts) == 1, (text, sts)

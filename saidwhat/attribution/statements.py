@@ -131,6 +131,8 @@ class StatementBuilder(EngineState):
         if seg_kind == "headline" and c.cue is not None and _HEADLINE_PLAN.match(text, c.cue[0], c.cue[1]):
             return None  # "Tonga Crown to appeal perjury ruling": headline "X to V" is a plan, not speech
         mode, parts = self._mode(parts)
+        if c.in_quote:
+            mode = "indirect"  # the quoted speaker's account of a third party's words
         start, end = parts[0][0], parts[-1][1]
         content = Content(
             text=text[start:end],
@@ -153,7 +155,7 @@ class StatementBuilder(EngineState):
                     via = [Via(v.text, v.start, v.end, v.name, v.entity, v.kind) for v in res.antecedent.via]
                 if platform is None and c.lemma in self.lex.post_cues and res.antecedent is not None:
                     platform = res.antecedent.platform
-                if c.rule != RELAYED_RULE:  # a source inside another's report: the reporter stays the topic
+                if c.rule != RELAYED_RULE and not c.in_quote:  # a source inside another's report: the reporter stays the topic
                     self.resolver.remember(a, c.speaker.head, text[core[0] : core[1]], res, via, platform)
         cue = None
         if c.cue is not None:
