@@ -31,7 +31,7 @@ from saidwhat.attribution.rules import (
 )
 from saidwhat.attribution.state import _touches
 from saidwhat.attribution.statements import StatementBuilder
-from saidwhat.attribution.syntax import subject_of, trim_span
+from saidwhat.attribution.syntax import is_negated, subject_of, trim_span
 from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Segment, Statement, Timex
 from saidwhat.nlp import doc_text
@@ -271,7 +271,7 @@ class Engine(LearnedSteps, StatementBuilder):
         if c.rule != "ccomp" or c.lemma not in self.lex.relayed_cues or verb is None or c.speaker is not None:
             return False  # the rules take no subject inside a quotation: a speaker is one outside it
         subj = next((ch for ch in verb.children if ch.dep_ == "nsubj" and ch.i < verb.i), None)
-        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or any(ch.dep_ == "neg" for ch in verb.children):
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or is_negated(verb):
             return False
         lex = self.lex
         if subj.pos_ == "NOUN" and (
@@ -285,7 +285,8 @@ class Engine(LearnedSteps, StatementBuilder):
         if any(ch.dep_ == "mark" and ch.lower_ in _SUPPOSING for ch in verb.children):
             return False  # "if the minister says …", "when critics say …": a case, not a report
         sp = mention(self.doc, subj, self.text)
-        if sp.span[0] < q.inner_start or not all(q.inner_start <= a and b <= q.inner_end for a, b in c.content):
+        inside = all(q.inner_start <= a and b <= q.inner_end for a, b in c.content)
+        if sp.span[0] < q.inner_start or not inside:
             return False
         c.speaker = sp
         a, b = c.content[0]
@@ -299,8 +300,12 @@ class Engine(LearnedSteps, StatementBuilder):
         ):
             # "the President said anyone with questions should come": the parse made the clause's
             # subject the verb's object (and its modifier the verb's); the clause starts after the cue
-            between = self.doc[verb.i + 1 : self.doc.char_span(a, b, alignment_mode="expand")[0].i]
-            if all(any(x.head.i == verb.i and x.dep_ in ("dobj", "prep") for x in (t, *t.ancestors)) for t in between):
+            clause = self.doc.char_span(a, b, alignment_mode="expand")
+            between = self.doc[verb.i + 1 : clause[0].i] if clause is not None and len(clause) else ()
+            def on_verb(t: Token) -> bool:
+                return any(x.head.i == verb.i and x.dep_ in ("dobj", "prep") for x in (t, *t.ancestors))
+
+            if between and all(on_verb(t) for t in between):
                 c.content = [(dobj.idx, b)]
         return True
 
@@ -419,7 +424,9 @@ class Engine(LearnedSteps, StatementBuilder):
             return c
         lemma = noun.lemma_.lower()
         poss = next((ch for ch in noun.children if ch.dep_ == "poss"), None)
-        if lemma not in self.lex.noun_acts or poss is None or (c.cue_tok is not None and c.cue_tok.i == noun.i):
+        if lemma not in self.lex.noun_acts or poss is None:
+            return c
+        if c.cue_tok is not None and c.cue_tok.i == noun.i:
             return c
         if poss.pos_ == "PRON" and c.speaker is not None:
             return c  # "She repeated her claim that …": the same speaker either way
@@ -483,7 +490,9 @@ class Engine(LearnedSteps, StatementBuilder):
         # a report inside a quotation neither claims it nor hosts the next one
         claimed = sorted(p for c in cands if not c.in_quote for p in c.content)
         cstarts = [s[0] for s in claimed]
-        hosts = sorted((c for c in cands if c.cue is not None and not c.in_quote), key=lambda c: c.cue[1] if c.cue else 0)
+        hosts = sorted(
+            (c for c in cands if c.cue is not None and not c.in_quote), key=lambda c: c.cue[1] if c.cue else 0
+        )
         cue_ends = [c.cue[1] for c in hosts if c.cue is not None]
         by_cue = {c.cue: c for c in hosts if c.cue is not None}
 

@@ -155,7 +155,8 @@ class StatementBuilder(EngineState):
                     via = [Via(v.text, v.start, v.end, v.name, v.entity, v.kind) for v in res.antecedent.via]
                 if platform is None and c.lemma in self.lex.post_cues and res.antecedent is not None:
                     platform = res.antecedent.platform
-                if c.rule != RELAYED_RULE and not c.in_quote:  # a source inside another's report: the reporter stays the topic
+                # a source inside another's report (or quotation): the reporter stays the topic
+                if c.rule != RELAYED_RULE and not c.in_quote:
                     self.resolver.remember(a, c.speaker.head, text[core[0] : core[1]], res, via, platform)
         cue = None
         if c.cue is not None:
