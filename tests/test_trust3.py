@@ -27,14 +27,6 @@ def test_a_reaction_to_a_directive_is_the_directive_of_its_owner() -> None:
     assert st.act == "demand"
 
 
-def test_a_possessed_allegation_is_an_accusation_of_its_owner() -> None:
-    sts = statements("The firm dismissed the regulator's allegation that it had hidden losses from owners.")
-    (st,) = [s for s in sts if "hidden losses" in s.content.text]
-    assert st.speaker is not None and st.speaker.text == "the regulator"
-    assert st.act == "accuse"
-    assert not [s for s in sts if s.speaker is not None and s.speaker.text == "The firm"]
-
-
 def test_the_owner_of_a_pronoun_possessed_claim_is_the_subject_it_continues() -> None:
     sts = statements("Senator Ruth Lane repeated her claim that the vote had been rigged.")
     (st,) = [s for s in sts if "rigged" in s.content.text]

@@ -125,7 +125,7 @@ class Engine(LearnedSteps, StatementBuilder):
                 self._fit_content(c)
             self._lead_time(c)
             if c.content:
-                kept.append(self._possessed_clause(c))
+                kept.append(c)
         passed = relayed_reports(self.doc, self.lex, self.quotes, kept)
         return self._dedupe([*self._drop_nested(self._split_joined(kept)), *passed])
 
@@ -407,41 +407,6 @@ class Engine(LearnedSteps, StatementBuilder):
             if not inner.via:
                 inner.via = list(outer.via)
             return
-
-    def _possessed_clause(self, c: Candidate) -> Candidate:
-        """*The company dismissed **the regulator's allegation** that it had hidden losses*: a
-        content that is the that-clause right after a speech noun with a possessor (`cues.toml`
-        ``[nouns]``), which the parse hung on the verb, is the possessor's statement through that
-        noun, not the verb's subject's — the candidate becomes the noun's."""
-        if c.rule == "noun" or len(c.content) != 1:
-            return c
-        a, b = c.content[0]
-        span = self.doc.char_span(a, b, alignment_mode="expand")
-        if span is None or len(span) < 3 or span[0].i == 0:
-            return c
-        mark, noun = span[0], self.doc[span[0].i - 1]
-        if mark.lower_ != "that" or mark.dep_ != "mark" or noun.pos_ != "NOUN":
-            return c
-        lemma = noun.lemma_.lower()
-        poss = next((ch for ch in noun.children if ch.dep_ == "poss"), None)
-        if lemma not in self.lex.noun_acts or poss is None:
-            return c
-        if c.cue_tok is not None and c.cue_tok.i == noun.i:
-            return c
-        if poss.pos_ == "PRON" and c.speaker is not None:
-            return c  # "She repeated her claim that …": the same speaker either way
-        out = Candidate(
-            content=[(a, b)],
-            cue=(noun.idx, noun.idx + len(noun.text)),
-            lemma=lemma,
-            act=self.lex.noun_acts[lemma],
-            cue_tok=noun,
-            sent_start=c.sent_start,
-            sent_end=c.sent_end,
-            rule="noun",
-        )
-        out.speaker = mention(self.doc, poss, self.text)
-        return out
 
     def _drop_nested(self, cands: list[Candidate]) -> list[Candidate]:
         """Drop candidates whose cue sits inside another's content (a report inside a report),
