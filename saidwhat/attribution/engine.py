@@ -31,7 +31,7 @@ from saidwhat.attribution.rules import (
 )
 from saidwhat.attribution.state import _touches
 from saidwhat.attribution.statements import StatementBuilder
-from saidwhat.attribution.syntax import subject_of, trim_span
+from saidwhat.attribution.syntax import is_negated, subject_of, trim_span
 from saidwhat.entities.index import EntityIndex
 from saidwhat.model import Segment, Statement, Timex
 from saidwhat.nlp import doc_text
@@ -54,6 +54,8 @@ _SPEAKER_LINE = re.compile(
     r"answering|responding|replying|through|via|in|on|at)\b[^\n:]{0,60}:)[ \t]*$"
 )
 _NEXT_PARA = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*(?=[\"“])")
+# conjunctions that make a report a case rather than a report ("when / if X says …")
+_SUPPOSING = frozenset({"if", "when", "whenever", "unless", "once"})
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 
 
@@ -114,9 +116,13 @@ class Engine(LearnedSteps, StatementBuilder):
                 and (q.closed or q.start < c.sent_start or self._first_person(c))
                 and c.rule != "colon-line"
             )
+            if inside and q is not None and q.closed and self._quoted_report(c, q):
+                inside = False  # "“… because the President said if anyone wants …,” he said"
+                c.in_quote = True
             if not self._attributable(anchor) or inside:
                 continue
-            self._fit_content(c)
+            if not c.in_quote:  # a report inside a quotation keeps its clause
+                self._fit_content(c)
             self._lead_time(c)
             if c.content:
                 kept.append(c)
@@ -255,6 +261,54 @@ class Engine(LearnedSteps, StatementBuilder):
             by_content[key] = keep
         return list(by_content.values())
 
+    def _quoted_report(self, c: Candidate, q: Quote) -> bool:
+        """*“I have no answer yet, because **the chairman said** anyone with questions should see
+        him,” the director said*: inside a closed quotation, a report of a third party, named or
+        described (a verb of ``[relays] relayed_cues`` with its clause, not negated), is that
+        party's statement, passed on by the quotation's speaker (:func:`context_relays` gives the
+        relay); the quotation stays its speaker's."""
+        verb = c.cue_tok
+        if c.rule != "ccomp" or c.lemma not in self.lex.relayed_cues or verb is None or c.speaker is not None:
+            return False  # the rules take no subject inside a quotation: a speaker is one outside it
+        subj = next((ch for ch in verb.children if ch.dep_ == "nsubj" and ch.i < verb.i), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or is_negated(verb):
+            return False
+        lex = self.lex
+        if subj.pos_ == "NOUN" and (
+            not any(ch.dep_ in ("det", "poss") for ch in subj.children)
+            or subj.lemma_.lower() not in lex.person_heads | lex.org_heads | lex.anon_heads | lex.group_heads
+        ):
+            return False  # "when managers say I moan …": a bare plural is no one in particular;
+            # "his performance confirms where he stands": no one who speaks
+        if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return False  # "Obama saying, ‘…’ would do it", "Mr. Trump, tell me …": no report made
+        if any(ch.dep_ == "mark" and ch.lower_ in _SUPPOSING for ch in verb.children):
+            return False  # "if the minister says …", "when critics say …": a case, not a report
+        sp = mention(self.doc, subj, self.text)
+        inside = all(q.inner_start <= a and b <= q.inner_end for a, b in c.content)
+        if sp.span[0] < q.inner_start or not inside:
+            return False
+        c.speaker = sp
+        a, b = c.content[0]
+        dobj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.i > verb.i), None)
+        if (
+            len(c.content) == 1
+            and dobj is not None
+            and dobj.left_edge.i == verb.i + 1
+            and dobj.idx < a
+            and c.lemma not in lex.recipient_clause  # "told parents the money …": the one told
+        ):
+            # "the President said anyone with questions should come": the parse made the clause's
+            # subject the verb's object (and its modifier the verb's); the clause starts after the cue
+            clause = self.doc.char_span(a, b, alignment_mode="expand")
+            between = self.doc[verb.i + 1 : clause[0].i] if clause is not None and len(clause) else ()
+            def on_verb(t: Token) -> bool:
+                return any(x.head.i == verb.i and x.dep_ in ("dobj", "prep") for x in (t, *t.ancestors))
+
+            if between and all(on_verb(t) for t in between):
+                c.content = [(dobj.idx, b)]
+        return True
+
     @staticmethod
     def _first_person(c: Candidate) -> bool:
         """The cue's subject is *I* or *we* (or it has none): inside a quotation, the quoted speaker
@@ -356,12 +410,13 @@ class Engine(LearnedSteps, StatementBuilder):
 
     def _drop_nested(self, cands: list[Candidate]) -> list[Candidate]:
         """Drop candidates whose cue sits inside another's content (a report inside a report),
-        except a relayed report (:meth:`_relayed_report`)."""
+        except a relayed report (:meth:`_relayed_report`) and a third party's report inside a
+        closed quotation (:meth:`_quoted_report`)."""
         spans = sorted((a, b, i) for i, c in enumerate(cands) for a, b in c.content)
         starts = [s[0] for s in spans]
         keep: list[Candidate] = []
         for c in cands:
-            if c.cue is None:
+            if c.cue is None or c.in_quote:
                 keep.append(c)
                 continue
             k = bisect_right(starts, c.cue[0]) - 1
@@ -397,9 +452,12 @@ class Engine(LearnedSteps, StatementBuilder):
     def attach_quotes(self, cands: list[Candidate]) -> None:
         """Quotations no rule claimed: the rest of a split quote ("“X,” he said. “Y.”"), or a quote
         with its own cue next to it."""
-        claimed = sorted(p for c in cands for p in c.content)
+        # a report inside a quotation neither claims it nor hosts the next one
+        claimed = sorted(p for c in cands if not c.in_quote for p in c.content)
         cstarts = [s[0] for s in claimed]
-        hosts = sorted((c for c in cands if c.cue is not None), key=lambda c: c.cue[1] if c.cue else 0)
+        hosts = sorted(
+            (c for c in cands if c.cue is not None and not c.in_quote), key=lambda c: c.cue[1] if c.cue else 0
+        )
         cue_ends = [c.cue[1] for c in hosts if c.cue is not None]
         by_cue = {c.cue: c for c in hosts if c.cue is not None}
 

@@ -61,6 +61,7 @@ class Candidate:
     score: float = 1.0  # the learned tagger's confidence (rules: 1.0)
     off_agent: bool = False  # a passive cue whose speaker is not its by-agent (learned relations)
     said_at: tuple[int, int] | None = None  # a date taken off the content's start: it dates the saying
+    in_quote: bool = False  # a third party's report inside a closed quotation (engine._quoted_report)
 
 
 def char_span(doc: Doc, a: int, b: int) -> tuple[int, int]:

@@ -131,6 +131,8 @@ class StatementBuilder(EngineState):
         if seg_kind == "headline" and c.cue is not None and _HEADLINE_PLAN.match(text, c.cue[0], c.cue[1]):
             return None  # "Tonga Crown to appeal perjury ruling": headline "X to V" is a plan, not speech
         mode, parts = self._mode(parts)
+        if c.in_quote:
+            mode = "indirect"  # the quoted speaker's account of a third party's words
         start, end = parts[0][0], parts[-1][1]
         content = Content(
             text=text[start:end],
@@ -153,7 +155,8 @@ class StatementBuilder(EngineState):
                     via = [Via(v.text, v.start, v.end, v.name, v.entity, v.kind) for v in res.antecedent.via]
                 if platform is None and c.lemma in self.lex.post_cues and res.antecedent is not None:
                     platform = res.antecedent.platform
-                if c.rule != RELAYED_RULE:  # a source inside another's report: the reporter stays the topic
+                # a source inside another's report (or quotation): the reporter stays the topic
+                if c.rule != RELAYED_RULE and not c.in_quote:
                     self.resolver.remember(a, c.speaker.head, text[core[0] : core[1]], res, via, platform)
         cue = None
         if c.cue is not None:
@@ -199,7 +202,7 @@ class StatementBuilder(EngineState):
     def _said_parts(self, c: Candidate) -> list[tuple[int, int]]:
         """The candidate's non-empty content parts; none for a request for anonymity (*who asked
         not to be named*); an *as quoted by X* closing them becomes the relay."""
-        parts = [(a, b) for a, b in c.content if b > a]
+        parts = [p for p in (self._past_dateline(a, b) for a, b in c.content) if p[1] > p[0]]
         if parts and self._matches(parts[0][0], self.lex.anonymity_content):
             return []
         if parts and self._product_recall(c):
@@ -209,6 +212,15 @@ class StatementBuilder(EngineState):
         for m in c.via:
             parts = self._without_according(parts, m.span)
         return parts
+
+    def _past_dateline(self, a: int, b: int) -> tuple[int, int]:
+        """A content part starting in the news dateline that opens its line (*WASHINGTON, May 17
+        (Reuters) – Flight data … show …, the newspaper reported*) starts after it: the dateline
+        is the wire's, never what was said; a part inside the dateline is empty."""
+        d = dateline_end(self.text, a)
+        if a < d:
+            return trim_span(self.text, min(d, b), b)
+        return a, b
 
     @staticmethod
     def _product_recall(c: Candidate) -> bool:
