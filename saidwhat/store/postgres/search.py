@@ -79,17 +79,29 @@ def tsqueries(conn: Connection, user: str) -> tuple[str, str] | None:
 
 
 def _candidates(
-    conn: Connection, kind: str, query: str, where: Where, want: int, by_date: bool = False, loose: str = ""
+    conn: Connection,
+    kind: str,
+    query: str,
+    where: Where,
+    want: int,
+    by_date: bool = False,
+    loose: str = "",
+    quoting: dict[str, list[int]] | None = None,
 ) -> list[Candidate]:
     """The keys and ranks of the best (or newest) ``want`` hits of one kind. ``loose``: the query
-    without its phrase operators (:func:`tsqueries`; empty: the same as ``query``)."""
+    without its phrase operators (:func:`tsqueries`; empty: the same as ``query``). ``quoting``: where
+    a statements pass that saw every match leaves, under ``"docs"``, the articles of the statements
+    kept (see :func:`_quoted`)."""
     table, alias, _, day = _TABLES[kind]
     clauses, params = where
     if kind == "article":
         return _article_candidates(conn, query, where, want, by_date, loose or query)
     if not by_date:
-        found = _ranked_statements(conn, query, where, want)
-        if found is not None:
+        ranked = _ranked_statements(conn, query, where, want)
+        if ranked is not None:
+            found, docs = ranked
+            if quoting is not None:
+                quoting["docs"] = docs
             return found
     order = f"{day} DESC NULLS LAST, {alias}.pk DESC" if by_date else f"{alias}.pk DESC"
     rows = conn.execute(
@@ -100,25 +112,46 @@ def _candidates(
     return [Candidate(float(r), kind, int(pk), False, str(dt)) for pk, r, dt in rows]
 
 
-def _ranked_statements(conn: Connection, query: str, where: Where, want: int) -> list[Candidate] | None:
+def _ranked_statements(
+    conn: Connection, query: str, where: Where, want: int
+) -> tuple[list[Candidate], list[int]] | None:
     """The best ``want`` statement hits, ranked, in one pass over the matches (the heap pages of a
     common word's statements are most of its cost: a count first, then the ranked query, read them
     twice): at most ``RANK_LIMIT + 1`` matches, each tested against the filters, those kept ranked
-    (``OFFSET 0``: before the count, which then holds no ``tsvector``), and all counted. None when
-    there are more than ``RANK_LIMIT`` matches (the hits are then the newest, unranked). The rows
-    filtered out sort last, so a row always comes back with the count."""
+    (``OFFSET 0``: before they are materialised, which then holds no ``tsvector``), and all counted;
+    with the hits, the articles of every statement kept. None when there are more than
+    ``RANK_LIMIT`` matches (the hits are then the newest, unranked)."""
     clauses, params = where
     rows = conn.execute(
-        "SELECT y.pk, y.keep, y.r, y.dt, COUNT(*) OVER () FROM (SELECT z.pk, z.dt, z.keep, CASE WHEN "
-        "z.keep THEN -ts_rank(z.fts, ?::tsquery) ELSE 0.0::real END AS r FROM (SELECT s.pk, s.fts, "
+        "WITH z AS MATERIALIZED (SELECT z.pk, z.doc, z.dt, z.keep, CASE WHEN z.keep THEN "
+        "-ts_rank(z.fts, ?::tsquery) ELSE 0.0::real END AS r FROM (SELECT s.pk, s.doc, s.fts, "
         f"COALESCE(s.date, '') AS dt, COALESCE(({' AND '.join(clauses)}), false) AS keep "
-        "FROM statements s WHERE s.fts @@ ?::tsquery LIMIT ?) z OFFSET 0) y "
-        "ORDER BY y.keep DESC, y.r, y.pk DESC LIMIT ?",
+        "FROM statements s WHERE s.fts @@ ?::tsquery LIMIT ?) z OFFSET 0) "
+        "SELECT 0, t.pk, t.r, t.dt, NULL::bigint[] FROM (SELECT pk, r, dt FROM z WHERE keep "
+        "ORDER BY r, pk DESC LIMIT ?) t UNION ALL "
+        "SELECT 1, COUNT(*), NULL, NULL, array_agg(DISTINCT doc) FILTER (WHERE keep) FROM z",
         [query, *params, query, fts.RANK_LIMIT + 1, want],
     ).fetchall()
-    if rows and int(rows[0][4]) > fts.RANK_LIMIT:
+    (n, docs) = next((int(pk), list(d or ())) for part, pk, _, _, d in rows if part == 1)
+    if n > fts.RANK_LIMIT:
         return None
-    return [Candidate(float(r), "statement", int(pk), True, str(dt)) for pk, keep, r, dt, _ in rows if keep]
+    hits = [
+        Candidate(float(r), "statement", int(pk), True, str(dt)) for part, pk, r, dt, _ in rows if part == 0
+    ]
+    return hits, [int(d) for d in docs]
+
+
+def _quoted(query: str, s_where: Where, docs: list[int] | None) -> tuple[str, list[object]]:
+    """The clause over ``documents d`` that leaves out the articles with a matching statement (those
+    of the filters ``s_where``): ``docs``, when the statements pass listed them all, else a
+    subquery that finds them again."""
+    if docs is not None:
+        return "NOT (d.pk = ANY(?::bigint[]))", [docs]
+    return (
+        "d.pk NOT IN (SELECT s.doc FROM statements s WHERE s.fts @@ ?::tsquery AND "
+        f"{' AND '.join(s_where[0])})",
+        [query, *s_where[1]],
+    )
 
 
 def _article_candidates(
@@ -276,18 +309,17 @@ def search_page(
     if both is None:
         return []
     query, loose = both
+    quoting: dict[str, list[int]] = {}
     page = best_page(
-        lambda kind, where, want, by_date: _candidates(conn, kind, query, where, want, by_date, loose),
+        lambda kind, where, want, by_date: _candidates(
+            conn, kind, query, where, want, by_date, loose, quoting
+        ),
         statements,
         articles,
         limit,
         offset,
         by_date=sort == "date",
-        quoted=lambda s_where: (
-            "d.pk NOT IN (SELECT s.doc FROM statements s WHERE s.fts @@ ?::tsquery AND "
-            f"{' AND '.join(s_where[0])})",
-            [query, *s_where[1]],
-        ),
+        quoted=lambda s_where: _quoted(query, s_where, quoting.get("docs")),
     )
     parts = parse_query(user).parts
     hits = _hits(conn, query, page, parts[0][0][0].lower() if parts and parts[0][0] else None)
