@@ -212,7 +212,7 @@ def _source(column: str, needle: str | None) -> tuple[str, str, list[object]]:
 def _plain(text: str) -> str:
     """``text`` with ``<`` and ``>`` as :data:`PG_ANGLES` (what the ``tsvector`` columns index): two
     ``replace`` calls, several times faster than ``translate`` on PostgreSQL's multibyte text."""
-    lt, gt = PG_ANGLES
+    lt, gt = PG_ANGLES[0], PG_ANGLES[1]
     return f"replace(replace({text}, '<', '{lt}'), '>', '{gt}')"
 
 
