@@ -17,6 +17,9 @@ the analyses stored again under other sources and ids until there are N (SQLite,
 ``bench/out/store_pg_scaled-N.db`` and reused), copied into PostgreSQL with ``saidwhat copy``.
 ``--analyses FILE``: read the analyses from FILE (JSON lines) when it exists, else write them there
 after analysing (the analysis takes minutes; the stores' timings do not depend on it).
+``--pg-schema NAME`` (with ``--scale``): keep the PostgreSQL copy in schema NAME and reuse it when it
+already holds the articles (the copy takes minutes), so that runs of two checkouts time the same
+stores; it is not dropped afterwards.
 """
 
 from __future__ import annotations
@@ -181,12 +184,16 @@ def main() -> None:
         help="time the queries on stores of this many articles (the analyses and copies of them)",
     )
     ap.add_argument("--skip-ingest", action="store_true", help="only the queries (with --scale)")
+    ap.add_argument(
+        "--pg-schema", default="", help="with --scale: keep (and reuse) the PostgreSQL copy in this schema"
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         analyses, analysis_s = analysed(args.timeline, tmp, args.analyses)
         n = len(analyses)
-        schemas: list[str] = []
+        schemas: list[str] = []  # dropped at the end
+        kept: list[str] = []  # --pg-schema
         report: dict[str, Any] = {"articles": n, "analysis_s": round(analysis_s, 2), "backends": {}}
 
         def pg_url() -> str:
@@ -211,9 +218,17 @@ def main() -> None:
                 path = OUT / f"store_pg_scaled-{args.scale}.db"
                 OUT.mkdir(parents=True, exist_ok=True)
                 build_s = scaled(path, analyses, args.scale)
-                stores = {"sqlite": open_store(str(path), read_only=True), "postgresql": open_store(pg_url())}
+                if args.pg_schema:
+                    kept.append(args.pg_schema)
+                    pg_store = open_store(f"{args.pg}?schema={args.pg_schema}")
+                else:
+                    pg_store = open_store(pg_url())
+                stores = {"sqlite": open_store(str(path), read_only=True), "postgresql": pg_store}
                 t0 = time.perf_counter()
-                copy_store(stores["sqlite"], stores["postgresql"])
+                if pg_store.count_documents() != stores["sqlite"].count_documents():
+                    if pg_store.count_documents():
+                        sys.exit(f"schema {args.pg_schema} holds another store: drop it first")
+                    copy_store(stores["sqlite"], pg_store)
                 report["scaled"] = {
                     "articles": stores["sqlite"].stats().documents,
                     "statements": stores["sqlite"].stats().statements,
@@ -225,7 +240,7 @@ def main() -> None:
             import psycopg
 
             with psycopg.connect(args.pg, autocommit=True) as conn:
-                conn.execute(f"SET search_path = {schemas[-1]}")
+                conn.execute(f"SET search_path = {(schemas + kept)[-1]}")
                 conn.execute("VACUUM ANALYZE")
             results: dict[str, dict[str, tuple[float, float]]] = {name: {} for name in stores}
             for label in queries(stores["sqlite"]):

@@ -40,64 +40,148 @@ _TABLES = {
 
 def tsquery(conn: Connection, user: str) -> str | None:
     """The ``tsquery`` (as text) for ``user``'s words and phrases; None when there is nothing to find."""
+    both = tsqueries(conn, user)
+    return None if both is None else both[0]
+
+
+def tsqueries(conn: Connection, user: str) -> tuple[str, str] | None:
+    """``(exact, loose)``: the ``tsquery`` of :func:`tsquery` and the same lexemes ANDed without their
+    phrase operators (``'prime' & 'minist'`` for ``'prime' <-> 'minist'``), as text, in one round
+    trip; None when there is nothing to find. Every row the exact query matches, the loose one
+    matches, and the GIN index answers the loose one alone (no recheck of each row's ``tsvector``,
+    which for an article is TOASTed: reading it is most of a phrase query's cost)."""
     pieces: list[str] = []
+    loose: list[str] = []
     params: list[object] = []
+    loose_params: list[object] = []
     for tokens, prefix in parse_query(user).parts:
         whole = tokens[:-1] if prefix else tokens
         term: list[str] = []
         if whole:
             term.append(f"phraseto_tsquery('{CONFIG}', ?)")
+            loose.append(f"plainto_tsquery('{CONFIG}', ?)")
             params.append(" ".join(whole))
+            loose_params.append(" ".join(whole))
         if prefix:  # tokens are letters and digits only: safe inside tsquery quotes
             term.append(f"to_tsquery('{CONFIG}', ?)")
+            loose.append(f"to_tsquery('{CONFIG}', ?)")
             params.append(f"'{tokens[-1]}':*")
+            loose_params.append(f"'{tokens[-1]}':*")
         pieces.append("(" + " <-> ".join(term) + ")")
     if not pieces:
         return None
-    row = conn.execute(f"SELECT ({' && '.join(pieces)})::text", params).fetchone()
-    return str(row[0]) if row and row[0] else None
+    row = conn.execute(
+        f"SELECT ({' && '.join(pieces)})::text, ({' && '.join(loose)})::text", [*params, *loose_params]
+    ).fetchone()
+    if not row or not row[0]:
+        return None
+    return str(row[0]), str(row[1] or row[0])
 
 
 def _candidates(
-    conn: Connection, kind: str, query: str, where: Where, want: int, by_date: bool = False
+    conn: Connection,
+    kind: str,
+    query: str,
+    where: Where,
+    want: int,
+    by_date: bool = False,
+    loose: str = "",
+    quoting: dict[str, list[int]] | None = None,
 ) -> list[Candidate]:
-    """The keys and ranks of the best (or newest) ``want`` hits of one kind."""
+    """The keys and ranks of the best (or newest) ``want`` hits of one kind. ``loose``: the query
+    without its phrase operators (:func:`tsqueries`; empty: the same as ``query``). ``quoting``: where
+    a statements pass that saw every match leaves, under ``"docs"``, the articles of the statements
+    kept (see :func:`_quoted`)."""
     table, alias, _, day = _TABLES[kind]
     clauses, params = where
     if kind == "article":
-        return _article_candidates(conn, query, where, want, by_date)
-    ranked = False
+        return _article_candidates(conn, query, where, want, by_date, loose or query)
     if not by_date:
-        many = conn.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {alias}.fts @@ ?::tsquery LIMIT ?) m",
-            (query, fts.RANK_LIMIT + 1),
-        ).fetchone()[0]
-        ranked = int(many) <= fts.RANK_LIMIT
-    rank = f"-ts_rank({alias}.fts, ?::tsquery)" if ranked else "0.0"
-    if by_date:
-        order = f"{day} DESC NULLS LAST, {alias}.pk DESC"
-    else:
-        order = f"{'2, ' if ranked else ''}{alias}.pk DESC"
+        ranked = _ranked_statements(conn, query, where, want)
+        if ranked is not None:
+            found, docs = ranked
+            if quoting is not None:
+                quoting["docs"] = docs
+            return found
+    order = f"{day} DESC NULLS LAST, {alias}.pk DESC" if by_date else f"{alias}.pk DESC"
     rows = conn.execute(
-        f"SELECT {alias}.pk, {rank}, COALESCE({day}, '') FROM {table} "
+        f"SELECT {alias}.pk, 0.0, COALESCE({day}, '') FROM {table} "
         f"WHERE {alias}.fts @@ ?::tsquery AND {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
-        [*([query] if ranked else []), query, *params, want],
+        [query, *params, want],
     ).fetchall()
-    return [Candidate(float(r), kind, int(pk), ranked, str(dt)) for pk, r, dt in rows]
+    return [Candidate(float(r), kind, int(pk), False, str(dt)) for pk, r, dt in rows]
+
+
+def _ranked_statements(
+    conn: Connection, query: str, where: Where, want: int
+) -> tuple[list[Candidate], list[int]] | None:
+    """The best ``want`` statement hits, ranked, in one pass over the matches (the heap pages of a
+    common word's statements are most of its cost: a count first, then the ranked query, read them
+    twice): at most ``RANK_LIMIT + 1`` matches, each tested against the filters, those kept ranked
+    (``OFFSET 0``: before they are materialised, which then holds no ``tsvector``), and all counted;
+    with the hits, the articles of every statement kept. None when there are more than
+    ``RANK_LIMIT`` matches (the hits are then the newest, unranked)."""
+    clauses, params = where
+    rows = conn.execute(
+        "WITH z AS MATERIALIZED (SELECT z.pk, z.doc, z.dt, z.keep, CASE WHEN z.keep THEN "
+        "-ts_rank(z.fts, ?::tsquery) ELSE 0.0::real END AS r FROM (SELECT s.pk, s.doc, s.fts, "
+        f"COALESCE(s.date, '') AS dt, COALESCE(({' AND '.join(clauses)}), false) AS keep "
+        "FROM statements s WHERE s.fts @@ ?::tsquery LIMIT ?) z OFFSET 0) "
+        "SELECT 0, t.pk, t.r, t.dt, NULL::bigint[] FROM (SELECT pk, r, dt FROM z WHERE keep "
+        "ORDER BY r, pk DESC LIMIT ?) t UNION ALL "
+        "SELECT 1, COUNT(*), NULL, NULL, array_agg(DISTINCT doc) FILTER (WHERE keep) FROM z",
+        [query, *params, query, fts.RANK_LIMIT + 1, want],
+    ).fetchall()
+    (n, docs) = next((int(pk), list(d or ())) for part, pk, _, _, d in rows if part == 1)
+    if n > fts.RANK_LIMIT:
+        return None
+    hits = [
+        Candidate(float(r), "statement", int(pk), True, str(dt)) for part, pk, r, dt, _ in rows if part == 0
+    ]
+    return hits, [int(d) for d in docs]
+
+
+def _quoted(query: str, s_where: Where, docs: list[int] | None) -> tuple[str, list[object]]:
+    """The clause over ``documents d`` that leaves out the articles with a matching statement (those
+    of the filters ``s_where``): ``docs``, when the statements pass listed them all, else a
+    subquery that finds them again."""
+    if docs is not None:
+        return "NOT (d.pk = ANY(?::bigint[]))", [docs]
+    return (
+        "d.pk NOT IN (SELECT s.doc FROM statements s WHERE s.fts @@ ?::tsquery AND "
+        f"{' AND '.join(s_where[0])})",
+        [query, *s_where[1]],
+    )
 
 
 def _article_candidates(
-    conn: Connection, query: str, where: Where, want: int, by_date: bool
+    conn: Connection, query: str, where: Where, want: int, by_date: bool, loose: str | None = None
 ) -> list[Candidate]:
     """:func:`_candidates` of articles, in one query: the matches come from the GIN index first (a
     materialised CTE, which the planner cannot merge into a scan of the partial index of current
     articles that would test -- and decompress -- every article's TOASTed tsvector: 250 ms at 10,000
     articles); they are counted (ranked only when at most ``RANK_LIMIT``), filtered, and only then
-    ranked."""
+    ranked. A phrase query (``loose`` differs) takes the matches of ``loose`` from the index, filters
+    them, and only then tests the phrase on what is left (each test reads a TOASTed ``tsvector``);
+    when ``loose`` matches more than ``RANK_LIMIT`` articles, the exact count decides as before."""
     clauses, params = where
     many = f"(SELECT COUNT(*) FROM m) <= {fts.RANK_LIMIT}"
     rank = "0.0" if by_date else f"CASE WHEN {many} THEN -ts_rank(d.fts, ?::tsquery) ELSE 0.0::real END"
     order = "d.published DESC NULLS LAST, d.pk DESC" if by_date else "2, d.pk DESC"
+    if loose is not None and loose != query:
+        rows = conn.execute(
+            "WITH m AS MATERIALIZED (SELECT pk FROM documents WHERE fts @@ ?::tsquery), "
+            "c AS MATERIALIZED (SELECT d.pk, d.published, d.fts FROM documents d JOIN m ON m.pk = d.pk "
+            f"WHERE {' AND '.join(clauses)}) "
+            f"SELECT d.pk, {rank}, COALESCE(d.published, ''), {many} FROM c d "
+            f"WHERE d.fts @@ ?::tsquery ORDER BY {order} LIMIT ?",
+            [loose, *params, *([] if by_date else [query]), query, want],
+        ).fetchall()
+        if by_date or not rows or rows[0][3]:
+            return [
+                Candidate(float(r), "article", int(pk), bool(ok) and not by_date, str(dt))
+                for pk, r, dt, ok in rows
+            ]
     rows = conn.execute(
         "WITH m AS MATERIALIZED (SELECT pk FROM documents WHERE fts @@ ?::tsquery) "
         f"SELECT d.pk, {rank}, COALESCE(d.published, ''), {many} FROM documents d JOIN m ON m.pk = d.pk "
@@ -109,18 +193,27 @@ def _article_candidates(
     ]
 
 
-def _source(column: str, needle: str | None) -> tuple[str, list[object]]:
-    """The text ``ts_headline`` parses (it parses all it is given): for an article, the
-    :data:`WINDOW` characters around the first place its text contains ``needle`` (the first word
-    of the query, lower case), else the whole text."""
+def _source(column: str, needle: str | None) -> tuple[str, str, list[object]]:
+    """The text ``ts_headline`` parses (it parses all it is given), the join that text needs and its
+    parameters: for an article, the :data:`WINDOW` characters around the first place its text
+    contains ``needle`` (the first word of the query, lower case), else the whole text. The place
+    is found once per article (a ``LATERAL`` subquery kept apart by ``OFFSET 0``, or the planner
+    would put the expression back in both places and lower-case the text twice)."""
     if needle is None:
-        return column, []
-    at = f"strpos(lower({column}), ?)"
+        return column, "", []
     return (
-        f"CASE WHEN {at} > 0 THEN substr({column}, greatest(1, {at} - {WINDOW // 2}), {WINDOW}) "
+        f"CASE WHEN w.at > 0 THEN substr({column}, greatest(1, w.at - {WINDOW // 2}), {WINDOW}) "
         f"ELSE {column} END",
-        [needle, needle],
+        f" CROSS JOIN LATERAL (SELECT strpos(lower({column}), ?) AS at OFFSET 0) w",
+        [needle],
     )
+
+
+def _plain(text: str) -> str:
+    """``text`` with ``<`` and ``>`` as :data:`PG_ANGLES` (what the ``tsvector`` columns index): two
+    ``replace`` calls, several times faster than ``translate`` on PostgreSQL's multibyte text."""
+    lt, gt = PG_ANGLES[0], PG_ANGLES[1]
+    return f"replace(replace({text}, '<', '{lt}'), '>', '{gt}')"
 
 
 def _snippets(
@@ -134,11 +227,11 @@ def _snippets(
     options = _HEADLINE.format(words=words, least=words // 2)
     extra = ", d.id, d.title, d.source, d.published" if kind == "article" else ""
     marks = ",".join("?" * len(pks))
-    source, source_params = _source(f"{alias}.{column}", needle)
+    source, join, source_params = _source(f"{alias}.{column}", needle)
     rows = conn.execute(
-        f"SELECT {alias}.pk, ts_headline('{CONFIG}', translate({source}, '<>', '{PG_ANGLES}'), "
-        f"?::tsquery, ?), {alias}.{column}{extra} FROM {table} WHERE {alias}.pk IN ({marks})",
-        (*source_params, query, options, *pks),
+        f"SELECT {alias}.pk, ts_headline('{CONFIG}', {_plain(source)}, ?::tsquery, ?), "
+        f"{alias}.{column}{extra} FROM {table}{join} WHERE {alias}.pk IN ({marks})",
+        (query, options, *source_params, *pks),
     ).fetchall()
     out: dict[int, tuple[str, tuple[object, ...]]] = {}
     for pk, marked, text, *rest in rows:
@@ -212,21 +305,21 @@ def search_page(
 ) -> list[SearchHit]:
     """Hits ``offset`` … ``offset + limit`` of ``user``'s query, best (``sort="date"``: newest) first,
     statements first on ties; an article with a matching statement is found through its statements."""
-    query = tsquery(conn, user)
-    if query is None:
+    both = tsqueries(conn, user)
+    if both is None:
         return []
+    query, loose = both
+    quoting: dict[str, list[int]] = {}
     page = best_page(
-        lambda kind, where, want, by_date: _candidates(conn, kind, query, where, want, by_date),
+        lambda kind, where, want, by_date: _candidates(
+            conn, kind, query, where, want, by_date, loose, quoting
+        ),
         statements,
         articles,
         limit,
         offset,
         by_date=sort == "date",
-        quoted=lambda s_where: (
-            "d.pk NOT IN (SELECT s.doc FROM statements s WHERE s.fts @@ ?::tsquery AND "
-            f"{' AND '.join(s_where[0])})",
-            [query, *s_where[1]],
-        ),
+        quoted=lambda s_where: _quoted(query, s_where, quoting.get("docs")),
     )
     parts = parse_query(user).parts
     hits = _hits(conn, query, page, parts[0][0][0].lower() if parts and parts[0][0] else None)

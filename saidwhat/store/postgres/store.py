@@ -45,7 +45,15 @@ _READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 # a words query finds its rows through the GIN indexes: the planner prices a sequential scan of
 # ``documents`` by its 5 MB of rows per 10,000 articles, not by the 150 MB of TOASTed tsvectors that
 # ``@@`` decompresses row by row (250 ms instead of 1-20 ms through the index)
-_INDEXED = "SET LOCAL enable_seqscan = off"
+# ``enable_seqscan = off`` prices any sequential scan left in a plan at 10^10, far above
+# ``jit_above_cost``: without ``jit = off`` such a query of a few ms would first compile itself (JIT
+# code generation alone took ~60 ms in an EXPLAIN ANALYZE of a nested-loop article query).
+# ``plan_cache_mode = force_custom_plan``: psycopg prepares a statement run 5 times, and after 5 more
+# the server may keep a generic plan, blind to how many rows the tsquery matches (an articles query
+# of 100 ms took 1.9 s once its plan went generic)
+_INDEXED = (
+    "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan"
+)
 _SCHEMA_OK = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 

@@ -1,0 +1,137 @@
+"""PostgreSQL search paths of issue 20: phrases found by their lexemes then tested, statements counted
+and ranked in one pass, articles with a matching statement left out by key -- the same hits as the
+SQLite store, whichever path a query takes (``RANK_LIMIT`` lowered to force the fallbacks)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import saidwhat.store.fts as core
+from saidwhat.store import StoreProtocol, open_store
+from tests.pg_fixtures import pg_store_url
+from tests.test_store import Quote, article
+
+QUERIES = ('"prime minister"', "prime minister", "minister", "prime", "resign*", '"named a prime"', "harbour")
+
+
+def _articles() -> list:  # type: ignore[type-arg]
+    return [
+        article(
+            "a.txt",
+            "2025-03-01",
+            [Quote("Ana Lopez", "the prime minister will resign in May")],
+            title="Harbour news",
+        ),
+        article(
+            "b.txt",
+            "2025-03-02",
+            [Quote("Ben Ode", "the minister named a prime target for the talks")],
+            title="Prime minister visits the harbour",
+        ),
+        article(
+            "c.txt", "2025-03-03", [Quote("Cleo Hart", "rain is due")], title="Prime worries of a minister"
+        ),
+        article(
+            "d.txt", "2025-03-04", [Quote("Dan Ito", "ferries stop at dusk")], title="The prime minister"
+        ),
+        article(
+            "e.txt",
+            "2025-03-05",
+            [Quote("Eve Nam", "a minister said the prime minister resigned"), Quote("Fay Orr", "no comment")],
+            title="Resignation",
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[StoreProtocol, StoreProtocol]]:
+    path: Path = tmp_path_factory.mktemp("pgsearch") / "s.db"
+    with pg_store_url() as url, open_store(str(path)) as sq, open_store(url) as pg:
+        for a in _articles():
+            sq.add(a)
+            pg.add(a)
+        yield sq, pg
+
+
+def _keys(store: StoreProtocol, q: str, **kw: object) -> set[tuple[str, str, str | None]]:
+    return {
+        (h.kind, h.doc_id, h.statement.statement.id if h.statement else None)
+        for h in store.search(q, limit=50, **kw)  # type: ignore[arg-type]
+    }
+
+
+@pytest.mark.parametrize("limit", [10_000, 3, 1, 0])
+def test_same_hits_as_sqlite_on_every_path(
+    stores: tuple[StoreProtocol, StoreProtocol], limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sq, pg = stores
+    monkeypatch.setattr(core, "RANK_LIMIT", limit)
+    for q in QUERIES:
+        for kw in ({}, {"kind": "article"}, {"kind": "statement"}, {"sort": "date"}, {"since": "2025-03-02"}):
+            assert _keys(pg, q, **kw) == _keys(sq, q, **kw), (q, kw, limit)
+
+
+def test_a_phrase_is_ranked_by_its_exact_matches(
+    stores: tuple[StoreProtocol, StoreProtocol], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, pg = stores
+    # every article's text holds its statements: the phrase is in a, b (title), d (title) and e;
+    # c has both words apart, so the words alone match 5 articles, the phrase 4
+    hits = pg.search('"prime minister"', kind="article")
+    assert sorted(h.doc_source for h in hits) == ["a.txt", "b.txt", "d.txt", "e.txt"]
+    assert all(h.ranked for h in hits)
+    monkeypatch.setattr(core, "RANK_LIMIT", 4)  # the exact count decides: still ranked
+    again = pg.search('"prime minister"', kind="article")
+    assert [(h.doc_id, h.rank, h.ranked) for h in again] == [(h.doc_id, h.rank, h.ranked) for h in hits]
+    monkeypatch.setattr(core, "RANK_LIMIT", 3)
+    newest = pg.search('"prime minister"', kind="article")
+    assert [h.doc_source for h in newest] == ["e.txt", "d.txt", "b.txt", "a.txt"]
+    assert not any(h.ranked for h in newest)
+
+
+def test_statements_ranked_in_one_pass_then_newest_above_the_limit(
+    stores: tuple[StoreProtocol, StoreProtocol], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, pg = stores
+    ranked = pg.search("minister", kind="statement")
+    assert len(ranked) == 3 and all(h.ranked for h in ranked)
+    assert [h.rank for h in ranked] == sorted(h.rank for h in ranked)
+    monkeypatch.setattr(core, "RANK_LIMIT", 2)
+    newest = pg.search("minister", kind="statement")
+    assert not any(h.ranked for h in newest)
+    assert [h.published for h in newest] == ["2025-03-05", "2025-03-02", "2025-03-01"]
+
+
+def test_an_article_with_a_matching_statement_is_left_out(
+    stores: tuple[StoreProtocol, StoreProtocol],
+) -> None:
+    _, pg = stores
+    hits = pg.search("harbour")
+    # a.txt's title says harbour, not its statement: the article; b.txt likewise
+    assert {(h.kind, h.doc_title) for h in hits} == {
+        ("article", "Harbour news"),
+        ("article", "Prime minister visits the harbour"),
+    }
+    minister = pg.search("minister")
+    statement_docs = {h.doc_id for h in minister if h.kind == "statement"}
+    assert not any(h.kind == "article" and h.doc_id in statement_docs for h in minister)
+    assert {h.doc_title for h in minister if h.kind == "article"} == {
+        "Prime worries of a minister",
+        "The prime minister",
+    }
+
+
+def test_count_statements_without_filters_reads_the_totals(tmp_path: Path) -> None:
+    with pg_store_url() as url, open_store(str(tmp_path / "c.db")) as sq, open_store(url) as pg:
+        for store in (sq, pg):
+            for a in _articles():
+                store.add(a)
+            # a new version of a.txt: its old statements are no longer counted
+            store.add(article("a.txt", "2025-03-06", [Quote("Ana Lopez", "x"), Quote("Ben Ode", "y")]))
+            with store.snapshot() as conn:
+                counted = int(conn.execute("SELECT COUNT(*) FROM statements WHERE latest = 1").fetchone()[0])
+            assert store.count_statements() == counted == 7
+            assert store.count_statements(act="claim") == counted
