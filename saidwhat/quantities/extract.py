@@ -43,6 +43,8 @@ _DASHES = frozenset({"-", "–", "—"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
 _MAX_NP = 5
+# words that introduce a list rather than describe what it counts ("the following infections: ...")
+_LIST_WORDS = frozenset({"following", "above", "below", "listed", "latest"})
 
 
 @dataclass(slots=True)
@@ -92,6 +94,7 @@ class _Reader:
         self.words = self.lex.number_words
         self.scale_words = frozenset({*self.lex.hundred, *self.lex.scales, *self.lex.dozen})
         self.timexes = SpanSet((t.start, t.end) for t in timexes)
+        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
         # quantities read so far: last token -> (first token, first token of the number)
         self.ends: dict[int, tuple[int, int]] = {}
         # (number, partner number) of a change: a number with no counts takes its partner's
@@ -294,26 +297,39 @@ class _Reader:
     def _list_counts(self, owner: Token) -> str | None:
         """What a bracketed figure after a name counts: the count noun of its list, when the parse
         links the list to it: "confirmed cases in Mexico (1,626), ..." / "countries with confirmed
-        cases are Argentina (1), ..." / "countries with cases include Spain (93), ..." """
+        cases are Argentina (1), ..." / "countries with cases include Spain (93), ..." / "the following
+        infections: Israel (7), ..." """
         t = owner
         for _ in range(60):
             if t.dep_ not in ("conj", "appos", "compound") or t.head.i == t.i:
                 break
+            if t.dep_ == "appos" and t.head.tag_ == "NNS" and t.head.pos_ == "NOUN":
+                t = t.head  # the list stands in apposition to its count noun
+                break
             t = t.head
         noun: Token | None = None
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "from", "among", "across", "at"):
+        if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.i < owner.i:
+            noun = t
+        elif t.dep_ == "pobj" and t.head.lower_ in ("in", "from", "among", "across", "at"):
             noun = t.head.head
         elif t.dep_ in ("attr", "dobj") and t.head.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            verb = t.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+                subjects.append(verb.head)  # "countries with cases [that] include Spain (93)"
             withs = [c for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "with"]
             objs = [c for w in withs for c in w.children if c.dep_ == "pobj"]
             noun = objs[0] if objs else None
         if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.i >= owner.i:
             return None
+        if any(c.dep_ in ("acl", "relcl") for c in noun.children):
+            return None  # "cases confirmed in WHO laboratories": more than a noun phrase says what it counts
         first = noun.i
         while first > 0 and self.doc[first - 1].dep_ in ("amod", "compound") and self.doc[first - 1].head.i == noun.i:
             first -= 1
-        while first < noun.i and self.doc[first].lower_ in self.lex.counts_modifiers:
+        while first < noun.i and (
+            self.doc[first].lower_ in self.lex.counts_modifiers or self.doc[first].lower_ in _LIST_WORDS
+        ):
             first += 1
         return self.doc[first : noun.i + 1].text
 
@@ -766,7 +782,7 @@ class _Reader:
 
     def candidates(self) -> list[int]:
         """Indices of tokens that may start a number, found with one regex pass over the text."""
-        starts: list[int] = self.doc.to_array("IDX").tolist()
+        starts = self.starts
         found: list[int] = []
         for m in self.lex.trigger.finditer(self.text):
             i = bisect_right(starts, m.start()) - 1
@@ -803,8 +819,7 @@ class _Reader:
         return self._shared_counts(out, nums)
 
     def _first_token(self, q: Quantity) -> int:
-        starts: list[int] = [t.idx for t in self.doc]
-        return bisect_right(starts, q.start) - 1
+        return bisect_right(self.starts, q.start) - 1
 
     def _shared_counts(self, out: list[Quantity], nums: list[int]) -> list[Quantity]:
         """A count with no noun takes its partner's: the other member of a change ("by three to 78
