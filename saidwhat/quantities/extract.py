@@ -6,6 +6,10 @@ word, a measure unit or a hyphenated unit ("20-point"), a range partner ("betwee
 "10-20"), and the noun phrase counted (``counts``: the modifiers and head noun after the number, as
 written: "Palestinian detainees", "remaining hostages"). Numbers inside time expressions, years, dates,
 identifiers ("Channel 12"), list numbering, phone numbers, URLs and malformed numerals are skipped.
+After a change word, "by N to M" and "from N to M" are two numbers (an amount or an old value, and
+the new total), not a range; a bracketed figure after a name ("Britain (39)") is a value counting
+its list's noun; the bare second member of a change or of a split ("26 in Mexico and one in the
+United States") is kept.
 """
 
 from __future__ import annotations
@@ -261,7 +265,9 @@ class _Reader:
         # list numbering: "1." / "2)" / "(2)" at the start of a line, "(2)" anywhere but after a name
         # in a list of counts ("cases in Mexico (1,626) and Britain (39)": values)
         closed = num.paren or (nxt is not None and nxt.text == ")")
-        if before in ("", "(") and (num.paren or (nxt is not None and nxt.text in (".", ")") and nxt.idx == b)):
+        if before in ("", "(") and (
+            num.paren or (nxt is not None and nxt.text in (".", ")") and nxt.idx == b)
+        ):
             return True
         if prev is not None and prev.text == "(" and closed and num.i == num.j:
             if not self._bracketed_value(prev):
@@ -325,7 +331,11 @@ class _Reader:
         if any(c.dep_ in ("acl", "relcl") for c in noun.children):
             return None  # "cases confirmed in WHO laboratories": more than a noun phrase says what it counts
         first = noun.i
-        while first > 0 and self.doc[first - 1].dep_ in ("amod", "compound") and self.doc[first - 1].head.i == noun.i:
+        while (
+            first > 0
+            and self.doc[first - 1].dep_ in ("amod", "compound")
+            and self.doc[first - 1].head.i == noun.i
+        ):
             first -= 1
         while first < noun.i and (
             self.doc[first].lower_ in self.lex.counts_modifiers or self.doc[first].lower_ in _LIST_WORDS
@@ -359,10 +369,14 @@ class _Reader:
         """ "grow its sales by 8 to 12 percent", "could rise by 10 to 20": a range of the amount of a
         change, when the unit after the second number is shared or the change is a projection."""
         k = second.j + 1
-        shared = d.unit is None and k < self.n and (
-            self._match_seq(k, self.lex.percent_after, forward=True) > 0
-            or self.doc[k].lower_ in self.lex.currency_after
-            or self.doc[k].lower_ in self.lex.measure_units
+        shared = (
+            d.unit is None
+            and k < self.n
+            and (
+                self._match_seq(k, self.lex.percent_after, forward=True) > 0
+                or self.doc[k].lower_ in self.lex.currency_after
+                or self.doc[k].lower_ in self.lex.measure_units
+            )
         )
         return shared or change.tag_ == "VB"
 
