@@ -72,6 +72,9 @@ def test_by_n_to_m_that_is_a_range(nlp: Any, text: str, fragment: str, low: int,
 def test_from_to_after_a_change_is_the_old_and_the_new_value(nlp: Any) -> None:
     qs = run(nlp, "The toll rose from 10 to 20 deaths.")
     assert got(qs) == [("10", 10, "deaths", "count"), ("20 deaths", 20, "deaths", "count")]
+    # "leapt" is tagged a noun by the small model: the word itself says the change
+    qs = run(nlp, "Reported cases have leapt from 297 to 951.")
+    assert [(q.value, q.value_max) for q in qs] == [(297, None), (951, None)]
     qs = run(nlp, "The water temperature rose from 10 to 20 degrees.")
     assert [(q.value, q.kind, q.unit) for q in qs] == [(10, "measure", "degree"), (20, "measure", "degree")]
 

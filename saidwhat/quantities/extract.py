@@ -355,7 +355,7 @@ class _Reader:
         lemma = head.lemma_.lower()
         if head.i != prep.i and (
             (head.pos_ in ("VERB", "AUX") and lemma in lex.change_verbs)
-            or (head.pos_ == "NOUN" and lemma in lex.change_nouns)
+            or (head.pos_ == "NOUN" and (lemma in lex.change_nouns or head.lower_ in lex.change_verbs))
         ):
             return head
         # the nearest verb before it in its sentence (participles modifying a noun aside)
