@@ -771,6 +771,15 @@ def _of_the(view: ArticleView, a: int, b: int) -> bool:
     return [w.text for w in words(view.text, a, b)] in (["of", "the"], ["of"])
 
 
+def _counted_words(win: Window, q: Quantity) -> Window:
+    """A count whose noun the quantity stage read outside its span ("Britain (39)" in a list of
+    "confirmed cases", "from 20 to seven" confirmed deaths): its ``counts`` are its own words."""
+    if not q.counts or win.inner or q.counts.lower() in q.text.lower():
+        return win
+    inner = [Word(w, q.end, q.end) for w in q.counts.lower().split()]
+    return Window(inner, win.left, win.right, win.clause)
+
+
 def _measured_state(
     thing: Thing, win: Window, lex: ClaimsLexicon, rel: str, prev: Measured | None, is_whole: bool
 ) -> str | None:
@@ -897,7 +906,7 @@ def measure(
         if generic is None or q.kind not in ("count", "money"):
             return None
         return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
-    state = _measured_state(thing, win, lex, rel, prev, is_whole)
+    state = _measured_state(thing, _counted_words(win, q), lex, rel, prev, is_whole)
     if state is None:
         return None
     other_part = _contrastive_other(win, prev, thing, state, aspect)

@@ -6,6 +6,10 @@ word, a measure unit or a hyphenated unit ("20-point"), a range partner ("betwee
 "10-20"), and the noun phrase counted (``counts``: the modifiers and head noun after the number, as
 written: "Palestinian detainees", "remaining hostages"). Numbers inside time expressions, years, dates,
 identifiers ("Channel 12"), list numbering, phone numbers, URLs and malformed numerals are skipped.
+After a change word, "by N to M" and "from N to M" are two numbers (an amount or an old value, and
+the new total), not a range; a bracketed figure after a name ("Britain (39)") is a value counting
+its list's noun; the bare second member of a change or of a split ("26 in Mexico and one in the
+United States") is kept.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc, Token
@@ -43,6 +47,8 @@ _DASHES = frozenset({"-", "–", "—"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
 _MAX_NP = 5
+# words that introduce a list rather than describe what it counts ("the following infections: ...")
+_LIST_WORDS = frozenset({"following", "above", "below", "listed", "latest"})
 
 
 @dataclass(slots=True)
@@ -52,6 +58,7 @@ class _Number:
     value: Decimal | None
     kind: str  # cardinal | ordinal | plural
     digits: bool
+    paren: bool = False  # the token carries the closing bracket: spaCy reads "(8)" as "(" + "8)"
 
 
 class _Reject(Exception):
@@ -71,6 +78,7 @@ class _Draft:
     value_max: int | float | None = None
     counts: str | None = None
     between: bool = False
+    paired: bool = False  # a member of a change ("by three to 78", "from 20 to seven") or a split
     start: int = 0
     end: int = 0
     k: int = 0
@@ -90,6 +98,12 @@ class _Reader:
         self.words = self.lex.number_words
         self.scale_words = frozenset({*self.lex.hundred, *self.lex.scales, *self.lex.dozen})
         self.timexes = SpanSet((t.start, t.end) for t in timexes)
+        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
+        # quantities read so far: last token -> (first token, first token of the number)
+        self.ends: dict[int, tuple[int, int]] = {}
+        # (number, partner number) of a change: a number with no counts takes its partner's
+        self.links: list[tuple[int, int]] = []
+        self.bracketed: set[int] = set()  # numbers in brackets after a name in a list of counts
 
     # ------------------------------------------------------------------ numbers
     def is_start(self, tok: Token) -> bool:
@@ -141,9 +155,12 @@ class _Reader:
         ordinal = parse_ordinal(tok.text, lex)
         if ordinal is not None:
             return _Number(i, i, Decimal(ordinal), "ordinal", True)
-        value = parse_numeral(tok.text, lex)
+        paren = tok.text.endswith(")") and i > 0 and doc[i - 1].text == "("
+        value = parse_numeral(tok.text[:-1] if paren else tok.text, lex)
         if value is None:
             return None
+        if paren:
+            return _Number(i, i, value, "cardinal", True, paren=True)
         j = i
         if j + 1 < self.n and doc[j + 1].lower_ in lex.scales:
             j += 1
@@ -245,11 +262,18 @@ class _Reader:
         lex, text, first = self.lex, self.text, self.doc[num.i]
         line_start = text.rfind("\n", 0, a) + 1
         before = text[line_start:a].strip()
-        # list numbering: "1." / "2)" at the start of a line, "(2)" anywhere
-        if before in ("", "(") and nxt is not None and nxt.text in (".", ")") and nxt.idx == b:
+        # list numbering: "1." / "2)" / "(2)" at the start of a line, "(2)" anywhere but after a name
+        # in a list of counts ("cases in Mexico (1,626) and Britain (39)": values)
+        closed = num.paren or (nxt is not None and nxt.text == ")")
+        if before in ("", "(") and (
+            num.paren or (nxt is not None and nxt.text in (".", ")") and nxt.idx == b)
+        ):
             return True
-        if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and num.i == num.j:
-            return True
+        if prev is not None and prev.text == "(" and closed and num.i == num.j:
+            if not self._bracketed_value(prev):
+                return True
+            self.bracketed.add(num.i)
+            return False
         if (
             prev is not None
             and prev.text not in lex.currency_before
@@ -264,6 +288,140 @@ class _Reader:
             if other is not None and other.like_num and other.text.isdigit() and not other.is_punct:
                 return True
         return first.text.startswith("0") and len(first.text) > 1 and "." not in first.text
+
+    def _bracketed_value(self, lparen: Token) -> bool:
+        """ "Mexico (1,626)", "Britain (39)": a number in brackets right after a name on the same line
+        is a value (an item marker stands first in its line or item: "(2) withdraw"; after a common
+        noun it is a label: "the hospital (1)")."""
+        if lparen.i == 0:
+            return False
+        owner = self.doc[lparen.i - 1]
+        if owner.pos_ != "PROPN" or owner.lower_ in self.lex.identifier_before:
+            return False
+        return "\n" not in self.text[owner.idx : lparen.idx]
+
+    def _list_counts(self, owner: Token) -> str | None:
+        """What a bracketed figure after a name counts: the count noun of its list, when the parse
+        links the list to it: "confirmed cases in Mexico (1,626), ..." / "countries with confirmed
+        cases are Argentina (1), ..." / "countries with cases include Spain (93), ..." / "the following
+        infections: Israel (7), ..." """
+        t = owner
+        for _ in range(60):
+            if t.dep_ not in ("conj", "appos", "compound") or t.head.i == t.i:
+                break
+            if t.dep_ == "appos" and t.head.tag_ == "NNS" and t.head.pos_ == "NOUN":
+                t = t.head  # the list stands in apposition to its count noun
+                break
+            t = t.head
+        noun: Token | None = None
+        if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.i < owner.i:
+            noun = t
+        elif t.dep_ == "pobj" and t.head.lower_ in ("in", "from", "among", "across", "at"):
+            noun = t.head.head
+        elif t.dep_ in ("attr", "dobj") and t.head.pos_ in ("VERB", "AUX"):
+            verb = t.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+                subjects.append(verb.head)  # "countries with cases [that] include Spain (93)"
+            withs = [c for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "with"]
+            objs = [c for w in withs for c in w.children if c.dep_ == "pobj"]
+            noun = objs[0] if objs else None
+        if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.i >= owner.i:
+            return None
+        if any(c.dep_ in ("acl", "relcl") for c in noun.children):
+            return None  # "cases confirmed in WHO laboratories": more than a noun phrase says what it counts
+        first = noun.i
+        while (
+            first > 0
+            and self.doc[first - 1].dep_ in ("amod", "compound")
+            and self.doc[first - 1].head.i == noun.i
+        ):
+            first -= 1
+        while first < noun.i and (
+            self.doc[first].lower_ in self.lex.counts_modifiers or self.doc[first].lower_ in _LIST_WORDS
+        ):
+            first += 1
+        return self.doc[first : noun.i + 1].text
+
+    # ------------------------------------------------------------------ changes and pairs
+    def _change_of(self, prep: Token) -> Token | None:
+        """The change word a "by" / "from" phrase belongs to ("rose by three", "cut ... from 20",
+        "up by 12", "a rise from 10"), or None."""
+        lex = self.lex
+        prev = self._prev_word(prep.i)
+        if prev is not None and prev.lower_ in ("up", "down"):
+            return prev
+        head = prep.head
+        lemma = head.lemma_.lower()
+        if head.i != prep.i and (
+            (head.pos_ in ("VERB", "AUX") and lemma in lex.change_verbs)
+            or (head.pos_ == "NOUN" and (lemma in lex.change_nouns or head.lower_ in lex.change_verbs))
+        ):
+            return head
+        # the nearest verb before it in its sentence (participles modifying a noun aside)
+        for k in range(prep.i - 1, prep.sent.start - 1, -1):
+            t = self.doc[k]
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "aux", "auxpass"):
+                return t if t.lemma_.lower() in lex.change_verbs else None
+        return None
+
+    def _by_range(self, d: _Draft, change: Token, second: _Number) -> bool:
+        """ "grow its sales by 8 to 12 percent", "could rise by 10 to 20": a range of the amount of a
+        change, when the unit after the second number is shared or the change is a projection."""
+        k = second.j + 1
+        shared = (
+            d.unit is None
+            and k < self.n
+            and (
+                self._match_seq(k, self.lex.percent_after, forward=True) > 0
+                or self.doc[k].lower_ in self.lex.currency_after
+                or self.doc[k].lower_ in self.lex.measure_units
+            )
+        )
+        return shared or change.tag_ == "VB"
+
+    def _pair(self, d: _Draft) -> int | None:
+        """The partner of a number in a change or a split (its first token), -1 for a change amount
+        with no total after it ("rose by three"), None for none; links the two."""
+        doc, i = self.doc, d.start
+        if i == 0 or d.kind not in ("count", "percent", "money", "measure"):
+            return None
+        prev = doc[i - 1]
+        w = prev.lower_
+        if w in ("by", "from") and self._change_of(prev) is not None:
+            k = d.end + 1
+            if k + 1 < self.n and doc[k].lower_ == "to" and self.is_start(doc[k + 1]):
+                self.links.append((d.num.i, k + 1))
+                return k + 1
+            return -1 if w == "by" else None
+        if w == "to" and i >= 2 and (i - 2) in self.ends:
+            first, num_i = self.ends[i - 2]
+            if first > 0 and doc[first - 1].lower_ in ("by", "from") and self._change_of(doc[first - 1]):
+                self.links.append((d.num.i, num_i))
+                return num_i
+            return None
+        if w in ("and", ",", "or"):
+            return self._split_partner(d)
+        return None
+
+    def _split_partner(self, d: _Draft) -> int | None:
+        """ "27 deaths -- 26 in Mexico and one in the United States": the second member of a split
+        "N in X and M in Y" (the same preposition after both, nothing but a name between)."""
+        doc, j = self.doc, d.num.j
+        if d.counts is not None or j + 2 >= self.n:
+            return None
+        prep = doc[j + 1]
+        if prep.pos_ != "ADP" or prep.lower_ not in ("in", "at", "on", "from", "among", "across"):
+            return None
+        if self.is_start(doc[j + 2]) or doc[j + 2].like_num:
+            return None  # "one in five": a ratio
+        for k in range(d.start - 2, max(doc[d.start].sent.start, d.start - 10) - 1, -1):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX", "NUM") and not (k in self.ends and doc[k + 1].lower_ == prep.lower_):
+                return None
+            if k in self.ends and doc[k + 1].lower_ == prep.lower_:
+                return self.ends[k][1]
+        return None
 
     # ------------------------------------------------------------------ context
     def _match_seq(self, start: int, seqs: tuple[tuple[str, ...], ...], forward: bool) -> int:
@@ -333,6 +491,9 @@ class _Reader:
             self._counted(d)
             if d.counts is None and d.kind in ("count", "range"):
                 self._implied(d)
+            if d.counts is None and num.i in self.bracketed and d.kind == "count":
+                d.counts = self._list_counts(self.doc[num.i - 2])
+            d.paired = self._pair(d) is not None
             self._check(d)
         except _Reject:
             return None
@@ -371,6 +532,8 @@ class _Reader:
         if (before, after) not in ((",", ","), (",", "."), (",", ";"), ("(", ")")):
             return False
         if owner.tag_ == "NNP":
+            if before == "(":
+                return owner.ent_type_ == "PERSON"  # "Britain (39)": a count in a list, no age
             return owner.ent_type_ not in ("DATE", "TIME")
         return owner.tag_ == "NN" and owner.pos_ == "NOUN"
 
@@ -450,16 +613,16 @@ class _Reader:
         return self._emit(d.start, np[1], d.value, None, counts, None, "ordinal", None), np[1]
 
     def _range(self, d: _Draft) -> None:
-        """A range partner: "between 10 and 20", "10-20", "10 to 20" (two years are no range)."""
+        """A range partner: "between 10 and 20", "10-20", "10 to 20", "from 10 to 20 soldiers" (two
+        years are no range). After a change, "from 20 to seven" is the old and the new value and "rose
+        by three to 78" the amount and the new total: two numbers, not a range."""
         doc, lex, num = self.doc, self.lex, d.num
         k = d.k = d.end + 1
-        if k + 1 >= self.n:
+        if k + 1 >= self.n or num.paren:
             return
         conn = doc[k].lower_
         ok = (d.between and conn == "and") or (
-            not d.between
-            and (conn in ("to",) or (conn in _DASHES and not doc[k].whitespace_))
-            and (d.start == 0 or doc[d.start - 1].lower_ != "from")
+            not d.between and (conn in ("to",) or (conn in _DASHES and not doc[k].whitespace_))
         )
         if not ok:
             return
@@ -469,6 +632,11 @@ class _Reader:
         second = self.read(second_i) if second_i < self.n and self.is_start(doc[second_i]) else None
         if second is None or second.kind != "cardinal" or second.value is None:
             return
+        before = doc[d.start - 1] if d.start > 0 else None
+        if conn == "to" and before is not None and before.lower_ in ("from", "by"):
+            change = self._change_of(before)
+            if change is not None and (before.lower_ == "from" or not self._by_range(d, change, second)):
+                return
         hi = second.value
         lo = d.base
         scale = lex.scales.get(doc[second.j].lower_)
@@ -583,7 +751,7 @@ class _Reader:
         """The last refusals: pronoun-like small numbers, years, addresses and names."""
         doc, num, value = self.doc, d.num, d.value
         small_word = not num.digits and num.kind == "cardinal" and value < 100
-        if d.counts is None and d.kind == "count" and small_word:
+        if d.counts is None and d.kind == "count" and small_word and not d.paired:
             raise _Reject  # "the two", "one of", "no one": pronoun-like
         if num.digits and d.kind == "count" and num.kind == "cardinal" and isinstance(value, int):
             head_tok = doc[d.end] if d.counts else None
@@ -595,7 +763,7 @@ class _Reader:
             # a year, unless a round count of a plural noun right after it ("2000 troops", "1500 soldiers")
             if year_like and (not plural_next or (value >= 1900 and value % 100 != 0)):
                 raise _Reject
-        if d.counts is not None and doc[d.end].tag_ == "NNP":
+        if d.counts is not None and d.end > num.j and doc[d.end].tag_ == "NNP":
             raise _Reject  # "131 West 23rd Street": an address or a name, not a count
 
     def _emit(
@@ -612,6 +780,8 @@ class _Reader:
         start = self.doc[a].idx
         last = self.doc[b]
         end = last.idx + len(last.text)
+        if last.text.endswith(")") and last.text[:1].isdigit():
+            end -= 1  # "(8)" read as "(" + "8)": the bracket is not part of the number
         return Quantity(
             text=self.text[start:end],
             start=start,
@@ -626,7 +796,7 @@ class _Reader:
 
     def candidates(self) -> list[int]:
         """Indices of tokens that may start a number, found with one regex pass over the text."""
-        starts: list[int] = self.doc.to_array("IDX").tolist()
+        starts = self.starts
         found: list[int] = []
         for m in self.lex.trigger.finditer(self.text):
             i = bisect_right(starts, m.start()) - 1
@@ -640,6 +810,7 @@ class _Reader:
 
     def run(self) -> list[Quantity]:
         out: list[Quantity] = []
+        nums: list[int] = []
         doc = self.doc
         done = -1  # last token already used by a number or quantity
         for i in self.candidates():
@@ -655,8 +826,42 @@ class _Reader:
             if got is None:
                 continue
             q, last = got
+            self.ends[last] = (self._first_token(q), num.i)
             out.append(q)
+            nums.append(num.i)
             done = max(last, num.j)
+        return self._shared_counts(out, nums)
+
+    def _first_token(self, q: Quantity) -> int:
+        return bisect_right(self.starts, q.start) - 1
+
+    def _shared_counts(self, out: list[Quantity], nums: list[int]) -> list[Quantity]:
+        """A count with no noun takes its partner's: the other member of a change ("by three to 78
+        deaths", "from 20 to seven" confirmed deaths), or another bracketed figure of its list. (The
+        parts of a split, "26 in Mexico and one in the United States", stay bare, as digits do: what
+        they count is their list's, which claims read with its state and place.)"""
+        at = {n: k for k, n in enumerate(nums)}
+        for a, b in self.links:
+            for x, y in ((a, b), (b, a)):
+                if x in at and y in at:
+                    qx, qy = out[at[x]], out[at[y]]
+                    if qx.counts is None and qy.counts is not None and qx.kind == qy.kind == "count":
+                        out[at[x]] = replace(qx, counts=qy.counts)
+                    elif x < y and qx.kind == "count" and qx.counts is None and qy.unit:
+                        # "from 10 to 20 degrees", "by 2 to 30 per cent": the unit after the second
+                        # number is the first's too
+                        out[at[x]] = replace(qx, kind=qy.kind, unit=qy.unit)
+        by_sentence: dict[int, list[int]] = {}
+        for n in self.bracketed:
+            if n in at:
+                by_sentence.setdefault(self.doc[n].sent.start, []).append(at[n])
+        for group in by_sentence.values():
+            named = {out[k].counts for k in group if out[k].counts is not None}
+            if len(named) == 1:
+                counts = named.pop()
+                for k in group:
+                    if out[k].counts is None and out[k].kind == "count":
+                        out[k] = replace(out[k], counts=counts)
         return out
 
 

@@ -54,6 +54,8 @@ class Lexicon:
     totals: dict[str, str]  # "toll" -> "dead": a noun whose value the number gives
     totals_of: frozenset[str]  # "number" (of X): the number counts X
     age_before: frozenset[str]  # "aged 32"
+    change_verbs: frozenset[str]  # lemmas: "rose by three to 78" is a change and a total, no range
+    change_nouns: frozenset[str]  # "a rise from 10 to 20"
     age_max: int
     trigger: re.Pattern[str]  # a digit or a number word: where a number may start
 
@@ -94,6 +96,7 @@ SCHEMA = Schema(
             required=("after", "transitive", "intransitive", "totals", "totals_of"),
         ),
         "ages": Schema(tables={"before": list, "max": int}, required=("before", "max")),
+        "changes": _tables(list, "verbs", "nouns"),
         "skip": _tables(
             list,
             "time_nouns",
@@ -152,6 +155,8 @@ def load_lexicon() -> Lexicon:
         totals_of=frozenset(x.lower() for x in imp["totals_of"]),
         age_before=frozenset(x.lower() for x in ages["before"]),
         age_max=int(ages["max"]),
+        change_verbs=frozenset(x.lower() for x in d["changes"]["verbs"]),
+        change_nouns=frozenset(x.lower() for x in d["changes"]["nouns"]),
         trigger=trigger,
     )
 

@@ -1,0 +1,195 @@
+"""Quantities, issue 18: changes ("rose by three to 78", "from 20 to seven"), bracketed figures in lists
+of counts ("Chile (412)"), and the bare second member of a change or a split ("... and one in Peru")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhat.model import Quantity
+from saidwhat.quantities import extract_quantities
+
+
+def run(nlp: Any, text: str) -> list[Quantity]:
+    out = extract_quantities(nlp(text), [])
+    for q in out:
+        assert text[q.start : q.end] == q.text
+    return out
+
+
+def got(qs: list[Quantity]) -> list[tuple[str, int | float | None, str | None, str]]:
+    return [(q.text, q.value, q.counts, q.kind) for q in qs]
+
+
+# ---------------------------------------------------------------- 1. "by N to M" after a change
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The death toll in the province rose by three to 78 on Friday.",
+            [("three", 3, "dead", "count"), ("78", 78, "dead", "count")],
+        ),
+        (
+            "The official number of measles cases in Wales increased by 22 to 530 this week.",
+            [("22", 22, "measles cases", "count"), ("530", 530, "measles cases", "count")],
+        ),
+        (
+            "Reported infections in the county were up by 12 to 160 on Monday.",
+            [("12", 12, None, "count"), ("160", 160, None, "count")],
+        ),
+        (
+            "Turnout fell by 5% to 40% in the last vote.",
+            [("5%", 5, None, "percent"), ("40%", 40, None, "percent")],
+        ),
+    ],
+)
+def test_by_n_to_m_after_a_change_is_an_amount_and_a_total(nlp: Any, text: str, expected: list[Any]) -> None:
+    qs = run(nlp, text)
+    assert got(qs) == expected
+    assert all(q.value_max is None for q in qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "low", "high"),
+    [
+        # the unit written once after both numbers is shared: a range of the amount of the change
+        ("The firm hopes its exports grew by 8 to 12 percent last year.", "8 to 12 percent", 8, 12),
+        # a projected change is given as a range
+        ("Admissions are expected to rise by 10 to 20 next week.", "10 to 20", 10, 20),
+    ],
+)
+def test_by_n_to_m_that_is_a_range(nlp: Any, text: str, fragment: str, low: int, high: int) -> None:
+    qs = [q for q in run(nlp, text) if q.value_max is not None]
+    assert [(q.text, q.value, q.value_max, q.kind) for q in qs] == [(fragment, low, high, "range")]
+
+
+# ---------------------------------------------------------------- "from N to M"
+
+
+def test_from_to_after_a_change_is_the_old_and_the_new_value(nlp: Any) -> None:
+    qs = run(nlp, "The toll rose from 10 to 20 deaths.")
+    assert got(qs) == [("10", 10, "deaths", "count"), ("20 deaths", 20, "deaths", "count")]
+    # "leapt" is tagged a noun by the small model: the word itself says the change
+    qs = run(nlp, "Reported cases have leapt from 297 to 951.")
+    assert [(q.value, q.value_max) for q in qs] == [(297, None), (951, None)]
+    qs = run(nlp, "The water temperature rose from 10 to 20 degrees.")
+    assert [(q.value, q.kind, q.unit) for q in qs] == [(10, "measure", "degree"), (20, "measure", "degree")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 10 to 20 soldiers were injured in the ambush.",
+        "The army sent from 10 to 20 soldiers to the border.",
+    ],
+)
+def test_from_to_without_a_change_is_a_range(nlp: Any, text: str) -> None:
+    assert [(q.value, q.value_max, q.counts, q.kind) for q in run(nlp, text)] == [
+        (10, 20, "soldiers", "range")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Stricter tests have cut the number of confirmed deaths in Chile from 20 to seven, they say.",
+            [("20", 20, "confirmed deaths", "count"), ("seven", 7, "confirmed deaths", "count")],
+        ),
+        (
+            "The death toll in the valley has gone from two to seven.",
+            [("two", 2, "dead", "count"), ("seven", 7, "dead", "count")],
+        ),
+    ],
+)
+def test_a_number_word_in_a_change_is_kept_with_its_partners_counts(
+    nlp: Any, text: str, expected: list[Any]
+) -> None:
+    assert got(run(nlp, text)) == expected
+
+
+# ---------------------------------------------------------------- 3. the parts of a split
+
+
+def test_the_second_part_of_a_split_is_kept(nlp: Any) -> None:
+    qs = run(nlp, "So far 31 deaths have been reported -- 30 in Chile and one in Peru.")
+    assert got(qs) == [
+        ("31 deaths", 31, "deaths", "count"),
+        ("30", 30, None, "count"),
+        ("one", 1, None, "count"),
+    ]
+    qs = run(nlp, "Officials counted 12 in the north and three in the south.")
+    assert [q.value for q in qs] == [12, 3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one came; the two remain apart, and one of the guards left.",
+        "They trade with one another and the one in Paris.",
+        "They moved from one to another.",
+        "Only one in five residents and one in ten in the capital agreed.",
+    ],
+)
+def test_pronoun_like_one_stays_out(nlp: Any, text: str) -> None:
+    assert [q for q in run(nlp, text) if q.value == 1] == []
+
+
+# ---------------------------------------------------------------- 2. bracketed figures in a list
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "counts"),
+    [
+        (
+            "Confirmed infections in Chile (412), Peru (38) and Norway (5) were reported on Monday.",
+            [412, 38, 5],
+            "Confirmed infections",
+        ),
+        (
+            "Other nations with confirmed infections are Chile (12), Peru (8), Norway (5) and Iceland (2).",
+            [12, 8, 5, 2],
+            "confirmed infections",
+        ),
+        (
+            "The agency also listed the following infections: Chile (7), Peru (6), Norway (4).",
+            [7, 6, 4],
+            "infections",
+        ),
+    ],
+)
+def test_a_bracketed_figure_after_a_name_is_a_value_of_the_lists_noun(
+    nlp: Any, text: str, values: list[int], counts: str
+) -> None:
+    qs = run(nlp, text)
+    assert [(q.value, q.counts, q.kind) for q in qs] == [(v, counts, "count") for v in values]
+    assert all(q.text == str(q.value) for q in qs)  # the brackets are not part of the span
+
+
+def test_a_list_noun_restricted_after_it_gives_no_counts(nlp: Any) -> None:
+    # "infections confirmed by laboratories": the noun alone does not say what is counted
+    qs = run(nlp, "Regions with infections confirmed by laboratories include Chile (93) and Peru (39).")
+    assert [(q.value, q.counts) for q in qs] == [(93, None), (39, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Free the hostages\n(2) Rebuild the town",
+        "The plan has steps: (1) free the hostages, (2) rebuild the town.",
+        "Smith (2009) found otherwise.",
+        "The hospital (1) and the school (2) were hit.",
+    ],
+)
+def test_item_markers_years_and_labels_in_brackets_are_no_values(nlp: Any, text: str) -> None:
+    assert [q for q in run(nlp, text) if q.value in (1, 2, 2009)] == []
+
+
+def test_a_bracketed_number_after_a_person_is_an_age(nlp: Any) -> None:
+    qs = run(nlp, "John Smith (32) was arrested.")
+    assert [(q.value, q.kind) for q in qs] == [(32, "age")]
+    qs = run(nlp, "Cases rose in Chile (32) and Peru (12).")
+    assert [q.kind for q in qs] == ["count", "count"]
