@@ -268,46 +268,60 @@ class Engine(LearnedSteps, StatementBuilder):
         party's statement, passed on by the quotation's speaker (:func:`context_relays` gives the
         relay); the quotation stays its speaker's."""
         verb = c.cue_tok
-        if c.rule != "ccomp" or c.lemma not in self.lex.relayed_cues or verb is None or c.speaker is not None:
-            return False  # the rules take no subject inside a quotation: a speaker is one outside it
-        subj = next((ch for ch in verb.children if ch.dep_ == "nsubj" and ch.i < verb.i), None)
-        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or is_negated(verb):
+        subj = self._reporting_third_party(c)
+        if verb is None or subj is None:
             return False
-        lex = self.lex
-        if subj.pos_ == "NOUN" and (
-            not any(ch.dep_ in ("det", "poss") for ch in subj.children)
-            or subj.lemma_.lower() not in lex.person_heads | lex.org_heads | lex.anon_heads | lex.group_heads
-        ):
-            return False  # "when managers say I moan …": a bare plural is no one in particular;
-            # "his performance confirms where he stands": no one who speaks
-        if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
-            return False  # "Obama saying, ‘…’ would do it", "Mr. Trump, tell me …": no report made
-        if any(ch.dep_ == "mark" and ch.lower_ in _SUPPOSING for ch in verb.children):
-            return False  # "if the minister says …", "when critics say …": a case, not a report
         sp = mention(self.doc, subj, self.text)
         inside = all(q.inner_start <= a and b <= q.inner_end for a, b in c.content)
         if sp.span[0] < q.inner_start or not inside:
             return False
         c.speaker = sp
+        self._clause_after_object(c, verb)
+        return True
+
+    def _reporting_third_party(self, c: Candidate) -> Token | None:
+        """The subject of a report made inside a quotation by someone the text names or describes
+        (see :meth:`_quoted_report`), or None where the cue makes no such report."""
+        verb = c.cue_tok
+        if c.rule != "ccomp" or c.lemma not in self.lex.relayed_cues or verb is None or c.speaker is not None:
+            return None  # the rules take no subject inside a quotation: a speaker is one outside it
+        subj = next((ch for ch in verb.children if ch.dep_ == "nsubj" and ch.i < verb.i), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or is_negated(verb):
+            return None
+        lex = self.lex
+        if subj.pos_ == "NOUN" and (
+            not any(ch.dep_ in ("det", "poss") for ch in subj.children)
+            or subj.lemma_.lower() not in lex.person_heads | lex.org_heads | lex.anon_heads | lex.group_heads
+        ):
+            return None  # "when managers say I moan …": a bare plural is no one in particular;
+            # "his performance confirms where he stands": no one who speaks
+        if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return None  # "Obama saying, ‘…’ would do it", "Mr. Trump, tell me …": no report made
+        if any(ch.dep_ == "mark" and ch.lower_ in _SUPPOSING for ch in verb.children):
+            return None  # "if the minister says …", "when critics say …": a case, not a report
+        return subj
+
+    def _clause_after_object(self, c: Candidate, verb: Token) -> None:
+        """*the President said anyone with questions should come*: the parse made the clause's
+        subject the verb's object (and its modifier the verb's); the clause starts after the cue."""
         a, b = c.content[0]
         dobj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.i > verb.i), None)
         if (
-            len(c.content) == 1
-            and dobj is not None
-            and dobj.left_edge.i == verb.i + 1
-            and dobj.idx < a
-            and c.lemma not in lex.recipient_clause  # "told parents the money …": the one told
+            len(c.content) != 1
+            or dobj is None
+            or dobj.left_edge.i != verb.i + 1
+            or dobj.idx >= a
+            or c.lemma in self.lex.recipient_clause  # "told parents the money …": the one told
         ):
-            # "the President said anyone with questions should come": the parse made the clause's
-            # subject the verb's object (and its modifier the verb's); the clause starts after the cue
-            clause = self.doc.char_span(a, b, alignment_mode="expand")
-            between = self.doc[verb.i + 1 : clause[0].i] if clause is not None and len(clause) else ()
-            def on_verb(t: Token) -> bool:
-                return any(x.head.i == verb.i and x.dep_ in ("dobj", "prep") for x in (t, *t.ancestors))
+            return
+        clause = self.doc.char_span(a, b, alignment_mode="expand")
+        between = self.doc[verb.i + 1 : clause[0].i] if clause is not None and len(clause) else ()
 
-            if between and all(on_verb(t) for t in between):
-                c.content = [(dobj.idx, b)]
-        return True
+        def on_verb(t: Token) -> bool:
+            return any(x.head.i == verb.i and x.dep_ in ("dobj", "prep") for x in (t, *t.ancestors))
+
+        if between and all(on_verb(t) for t in between):
+            c.content = [(dobj.idx, b)]
 
     @staticmethod
     def _first_person(c: Candidate) -> bool:
