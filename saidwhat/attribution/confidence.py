@@ -3,8 +3,9 @@
 A base by origin (a rule of the cue lexicon, or the learned tagger's score) times one factor per
 weakness: a cue that is not a verb of saying (a verb of belief weighs more), a content that is a
 bare noun phrase, no speaker or an unresolved pronoun, a speaker reached through resolution, a
-source that is evidence rather than a speaker, hedging. Weights are data (``attribution.toml``
-``[confidence]``); the calibration is in docs/attribution.md ("Confidence").
+source that is evidence rather than a speaker, hedging, an event verb or a speech verb with only a
+topic for its noun-phrase content. Weights are data (``attribution.toml`` ``[confidence]``); the
+calibration is in docs/attribution.md ("Confidence").
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class ConfidenceWeights:
     no_comment: float
     negated: float
     asked: float
+    event: float
+    topic_only: float
     evidence_heads: frozenset[str]
 
 
@@ -54,6 +57,8 @@ class Evidence:
     asked: bool = False  # "Asked if …, the spokesman said": the question was put to the speaker
     belief: bool = False  # "Archaeologists believe …": a state of mind, not something said
     off_agent: bool = False  # "… list was announced, Babul Supriyo took to …": not the passive's agent
+    event: bool = False  # "Police issued a news release": an event verb with a noun phrase, no speech
+    topic_only: bool = False  # "discussed numerous matters": a topic spoken of, not what was said
 
 
 def _unit(name: str, value: Any) -> float:
@@ -94,6 +99,10 @@ def confidence(ev: Evidence, w: ConfidenceWeights | None = None) -> float:
         c *= w.asked
     if ev.off_agent:
         c *= w.off_agent
+    if ev.event:
+        c *= w.event
+    if ev.topic_only:
+        c *= w.topic_only
     if ev.direct and not ev.learned:
         c *= w.direct
     return round(min(0.99, max(0.01, c)), 3)

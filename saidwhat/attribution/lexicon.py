@@ -68,6 +68,8 @@ class Lexicon:
     anonymity_content: tuple[re.Pattern[str], ...]
     belief_cues: frozenset[str]
     directive_cues: frozenset[str]
+    event_cues: frozenset[str]
+    topic_cues: frozenset[str]
     refusal_content: tuple[re.Pattern[str], ...]
     not_cues: frozenset[str]
 
@@ -155,6 +157,8 @@ def lexicon() -> Lexicon:
         learned_inner_excluded=_words(cues["learned"]["inner_excluded_rules"]),
         belief_cues=_words(cues["acts"]["belief_cues"]),
         directive_cues=_words(cues["acts"]["directive_cues"]),
+        event_cues=_words(cues["acts"]["event_cues"]),
+        topic_cues=_words(cues["acts"]["topic_cues"]),
         anonymity_content=tuple(re.compile(rx, re.IGNORECASE) for rx in cues["no_content"]["anonymity"]),
         refusal_content=tuple(re.compile(rx, re.IGNORECASE) for rx in cues["no_content"]["refusals"]),
         not_cues=_words(cues["no_content"]["not_cues"]),

@@ -95,6 +95,11 @@ _IMPERATIVE_CAPS = frozenset(
 
 # parts of speech that say nothing on their own ("finding a": a fragment of the parse)
 _FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"})
+# what may stand in a cue beside its verb for the cue to be the verb alone (auxiliaries, adverbs,
+# particles, prepositions, articles: *have not yet issued the*)
+_CUE_FUNCTION_POS = _FUNCTION_POS | {"AUX", "ADV"}
+# prepositions that make a speech verb take a stance toward its object (*spoke out against*)
+_STANCE_PREPS = frozenset({"against", "for"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 # source heads that name a thing as often as a person ("cited the figure at last week's forum")
 _NOT_ONLY_PERSONS = frozenset({"figure", "figures", "head", "chief", "general"})
@@ -279,12 +284,14 @@ class StatementBuilder(EngineState):
         if c.speaker is not None:  # "footage that shows …": the relative pronoun's noun
             head = relative_head(c.speaker.head) or c.speaker.head
             evidence = head.lemma_.lower() in self.conf.evidence_heads
+        clause = mode != "indirect" or self._has_clause(parts)
+        bare = not clause and self._bare_cue(c)
         return confidence(
             Evidence(
                 learned=c.rule == "learned",
                 score=c.score,
                 speech_cue=self._speech_cue(c),
-                clause=mode != "indirect" or self._has_clause(parts),
+                clause=clause,
                 speaker=spoken,
                 evidence_source=evidence,
                 hedged=hedged,
@@ -294,9 +301,43 @@ class StatementBuilder(EngineState):
                 asked=c.cue_tok is not None and asked_participle(c.cue_tok),
                 belief=c.lemma in self.lex.belief_cues,
                 off_agent=c.off_agent,
+                event=bare and self._cue_in(c, self.lex.event_cues),
+                topic_only=bare and self._cue_in(c, self.lex.topic_cues) and not self._stance_cue(c),
             ),
             self.conf,
         )
+
+    def _bare_cue(self, c: Candidate) -> bool:
+        """The cue is its verb alone, with only function words around it (*are looking for*, *had
+        issued*, *also discussed*): no noun or second verb that names the act (*issued a statement
+        condemning*, *raised questions about*, *began tweeting*)."""
+        tok = c.cue_tok
+        if tok is None or c.cue is None or c.lemma in self.lex.belief_cues:
+            return False
+        span = self.doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+        if span is None:
+            return False
+        return all(t.i == tok.i or t.pos_ in _CUE_FUNCTION_POS for t in span)
+
+    @staticmethod
+    def _cue_in(c: Candidate, words: frozenset[str]) -> bool:
+        """The cue's lemma is in ``words``, or its lemma with a preposition or particle of the verb
+        (*look for*)."""
+        tok = c.cue_tok
+        if tok is None:
+            return False
+        if c.lemma in words:
+            return True
+        return any(
+            f"{c.lemma} {ch.lower_}" in words for ch in tok.children if ch.dep_ in ("prep", "prt")
+        )
+
+    def _stance_cue(self, c: Candidate) -> bool:
+        """*spoke out against X*, *spoke for X*: a speech verb taking a stance toward its object."""
+        if c.cue is None:
+            return False
+        span = self.doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+        return span is not None and any(t.lower_ in _STANCE_PREPS for t in span)
 
     def _matches(self, a: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
         """The content starting at ``a`` opens with one of ``patterns`` (``cues.toml``
