@@ -861,6 +861,112 @@ def _other_disease(
 COMPARED = frozenset({"like", "than", "unlike"})
 
 
+def _thing_read(
+    q: Quantity, win: Window, partitive: tuple[Thing, Window] | None, lex: ClaimsLexicon
+) -> tuple[Thing | None, str | None]:
+    """What ``q`` counts: the whole's thing for a partitive ("20 of the 149 reported fatalities"),
+    else the thing (or the generic noun) its own words name."""
+    if partitive is not None:
+        return partitive[0], None
+    return _thing_of(q, win, lex)
+
+
+def _own_aspect(q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
+    """The aspect the words around ``q`` give it; "rose by three to 78" read as one range is
+    neither an increment nor a total."""
+    aspect = _aspect_of(win, lex)
+    if aspect == "new" and q.value_max is not None and _risen_by(win):
+        return ""
+    return aspect
+
+
+def _related(
+    view: ArticleView,
+    prev: Measured | None,
+    q: Quantity,
+    s0: int,
+    win: Window,
+    thing: Thing | None,
+    generic: str | None,
+    aspect: str,
+    partitive: tuple[Thing, Window] | None,
+    lex: ClaimsLexicon,
+) -> tuple[Thing | None, str, Window, str]:
+    """The thing, aspect, window and relation of ``q`` after reading the measure before it: a part,
+    a subset, a list item or a total of it counts its thing (a total keeps no increment); a
+    partitive is a subset described by the words after its whole."""
+    rel = _prev_relation(view, prev, q, s0, win, thing, generic, lex)
+    if rel in ("part", "subset", "list", "total") and prev is not None:
+        return prev.thing, aspect or (prev.aspect if rel != "total" else ""), win, rel
+    if partitive is not None:
+        # "20 of the 149 reported fatalities have been confirmed": the part is what the words
+        # after the whole say of it
+        after = partitive[1]
+        return (
+            thing,
+            aspect,
+            Window(after.inner, win.left, after.right, (win.clause[0], after.clause[1])),
+            "subset",
+        )
+    return thing, aspect, win, rel
+
+
+def _foreign(
+    view: ArticleView, q: Quantity, win: Window, thing: Thing, lex: ClaimsLexicon, diseases: frozenset[str]
+) -> bool:
+    """A value that cannot be of ``thing``: money of a thing that is no amount ("$1" is not a number
+    of deaths; "5 pledges" is not an amount of aid), or a status count of another disease than the
+    article's."""
+    if (q.kind == "money") != (thing.states in lex.money_families):
+        return True
+    return thing.states == "status" and _other_disease(view, q, win, lex, diseases)
+
+
+def _generic_measure(
+    view: ArticleView, q: Quantity, win: Window, generic: str | None, aspect: str, lex: ClaimsLexicon
+) -> Measured | None:
+    """A count or an amount of a noun the lexicon does not know is measured by that noun and its own
+    place; anything else that names no thing measures nothing."""
+    if generic is None or q.kind not in ("count", "money"):
+        return None
+    return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
+
+
+def _inherited_place(
+    prev: Measured | None,
+    rel: str,
+    is_whole: bool,
+    partitive: tuple[Thing, Window] | None,
+    other_part: bool,
+) -> tuple[str, ...] | None:
+    """The place ``q`` shares with the measure before it: a part, a subset or a whole of that
+    measure (a partitive only when it is the whole), or the other part of its population."""
+    if prev is None:
+        return None
+    if (bool(rel or is_whole) and (partitive is None or is_whole)) or other_part:
+        return prev.about
+    return None
+
+
+def _previous_place(prev: Measured | None, prev_q: Quantity | None) -> tuple[str, ...]:
+    """The place of the measured value right before ``q`` in its sentence, a year aside; not a
+    part's: "200 sickened, including 100 in the US, and 177 dead" is no US figure."""
+    if prev is not None and prev.thing is not None and prev.q is prev_q and not prev.part:
+        return tuple(a for a in prev.about if not a.isdigit())
+    return ()
+
+
+def _dated(
+    view: ArticleView, q: Quantity, win: Window, about: tuple[str, ...], aspect: str
+) -> tuple[tuple[str, ...], str]:
+    """The year a value is of joins its place; an increment per period is a rate ("rising by about
+    1,000 per day", "another 9 million every year")."""
+    year, rate = _when_of(view, q, win)
+    if year and year not in about:
+        about = (*about, year)
+    return about, rate if rate and aspect in ("", "new") else aspect
+
+
 def measure(
     view: ArticleView,
     qs: list[Quantity],
@@ -878,67 +984,32 @@ def measure(
     win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
     partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
     is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
-    thing: Thing | None
-    generic: str | None
-    if partitive is not None:
-        thing, generic = partitive[0], None
-    else:
-        thing, generic = _thing_of(q, win, lex)
-    aspect = _aspect_of(win, lex)
-    if aspect == "new" and q.value_max is not None and _risen_by(win):
-        aspect = ""  # "rose by three to 78" read as one range: neither an increment nor a total
-    rel = _prev_relation(view, prev, q, s0, win, thing, generic, lex)
-    if rel in ("part", "subset", "list", "total") and prev is not None:
-        thing = prev.thing
-        aspect = aspect or (prev.aspect if rel != "total" else "")
-    elif partitive is not None:
-        # "20 of the 149 reported fatalities have been confirmed": the part is what the words
-        # after the whole say of it
-        win = Window(
-            partitive[1].inner, win.left, partitive[1].right, (win.clause[0], partitive[1].clause[1])
-        )
-        rel = "subset"
-    if thing is not None and (q.kind == "money") != (thing.states in lex.money_families):
-        return None  # "$1" is not a number of deaths; "5 pledges" is not an amount of aid
-    if thing is not None and thing.states == "status" and _other_disease(view, q, win, lex, diseases):
-        return None
+    thing, generic = _thing_read(q, win, partitive, lex)
+    thing, aspect, win, rel = _related(
+        view, prev, q, s0, win, thing, generic, _own_aspect(q, win, lex), partitive, lex
+    )
     if thing is None:
-        if generic is None or q.kind not in ("count", "money"):
-            return None
-        return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
+        return _generic_measure(view, q, win, generic, aspect, lex)
+    if _foreign(view, q, win, thing, lex, diseases):
+        return None
     state = _measured_state(thing, _counted_words(win, q), lex, rel, prev, is_whole)
     if state is None:
         return None
     other_part = _contrastive_other(win, prev, thing, state, aspect)
     if other_part:
         aspect = ""
-    # a part, a subset or a whole of the measure before it, or the other part of its population,
-    # shares its place
-    inherits = prev is not None and (
-        (bool(rel or is_whole) and (partitive is None or is_whole)) or other_part
-    )
-    previous = (
-        tuple(a for a in prev.about if not a.isdigit())
-        # not a part's: "200 sickened, including 100 in the US, and 177 dead" is no US figure
-        if prev is not None and prev.thing is not None and prev.q is prev_q and not prev.part
-        else ()
-    )
     about = _about(
         view,
         qs,
         q,
         win,
         lex,
-        prev.about if inherits and prev is not None else None,
+        _inherited_place(prev, rel, is_whole, partitive, other_part),
         (s0, s1),
         total=rel == "total",
-        previous=previous,
+        previous=_previous_place(prev, prev_q),
     )
-    year, rate = _when_of(view, q, win)
-    if year and year not in about:
-        about = (*about, year)
-    # "rising by about 1,000 per day", "another 9 million every year": an increment per period is a rate
-    aspect = rate if rate and aspect in ("", "new") else aspect
+    about, aspect = _dated(view, q, win, about, aspect)
     return Measured(q, thing, None, state, aspect, about, rel in ("part", "part-of-kind", "subset", "list"))
 
 

@@ -61,6 +61,11 @@ class _Number:
     paren: bool = False  # the token carries the closing bracket: spaCy reads "(8)" as "(" + "8)"
 
 
+def _plural_noun(t: Token) -> bool:
+    """A plural common noun: what a list of counts may count ("cases", "infections")."""
+    return t.tag_ == "NNS" and t.pos_ == "NOUN"
+
+
 class _Reject(Exception):
     """Raised by a step of :meth:`_Reader.quantity`: the number is not a quantity."""
 
@@ -300,36 +305,45 @@ class _Reader:
             return False
         return "\n" not in self.text[owner.idx : lparen.idx]
 
-    def _list_counts(self, owner: Token) -> str | None:
-        """What a bracketed figure after a name counts: the count noun of its list, when the parse
-        links the list to it: "confirmed cases in Mexico (1,626), ..." / "countries with confirmed
-        cases are Argentina (1), ..." / "countries with cases include Spain (93), ..." / "the following
-        infections: Israel (7), ..." """
+    def _list_head(self, owner: Token) -> Token:
+        """The head of the list a name stands in: up its conjuncts, appositions and compounds, or the
+        plural count noun the list stands in apposition to ("the following infections: Israel (7)")."""
         t = owner
         for _ in range(60):
             if t.dep_ not in ("conj", "appos", "compound") or t.head.i == t.i:
                 break
-            if t.dep_ == "appos" and t.head.tag_ == "NNS" and t.head.pos_ == "NOUN":
-                t = t.head  # the list stands in apposition to its count noun
-                break
+            if t.dep_ == "appos" and _plural_noun(t.head):
+                return t.head
             t = t.head
-        noun: Token | None = None
-        if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.i < owner.i:
-            noun = t
-        elif t.dep_ == "pobj" and t.head.lower_ in ("in", "from", "among", "across", "at"):
-            noun = t.head.head
-        elif t.dep_ in ("attr", "dobj") and t.head.pos_ in ("VERB", "AUX"):
-            verb = t.head
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
-                subjects.append(verb.head)  # "countries with cases [that] include Spain (93)"
-            withs = [c for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "with"]
-            objs = [c for w in withs for c in w.children if c.dep_ == "pobj"]
-            noun = objs[0] if objs else None
-        if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.i >= owner.i:
-            return None
-        if any(c.dep_ in ("acl", "relcl") for c in noun.children):
-            return None  # "cases confirmed in WHO laboratories": more than a noun phrase says what it counts
+        return t
+
+    @staticmethod
+    def _with_object(verb: Token) -> Token | None:
+        """ "countries with confirmed cases are Argentina (1)", "countries with cases [that] include
+        Spain (93)": the object of *with* on the subject of the verb the list completes (or on the
+        noun the verb qualifies)."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+            subjects.append(verb.head)
+        withs = [c for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "with"]
+        objs = [c for w in withs for c in w.children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+
+    def _list_noun(self, head: Token, owner: Token) -> Token | None:
+        """The word the list's head links it to: the plural noun itself, when it stands before the
+        name; the noun of the preposition the list hangs on ("confirmed cases in Mexico (1,626)");
+        the *with* object of a verb the list is the attribute or object of."""
+        if _plural_noun(head) and head.i < owner.i:
+            return head
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "from", "among", "across", "at"):
+            return head.head.head
+        if head.dep_ in ("attr", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+            return self._with_object(head.head)
+        return None
+
+    def _count_phrase(self, noun: Token) -> str:
+        """The words of a count noun's phrase: its adjectives and compounds before it, less the count
+        modifiers and list words that open it ("the following confirmed infections")."""
         first = noun.i
         while (
             first > 0
@@ -342,6 +356,18 @@ class _Reader:
         ):
             first += 1
         return self.doc[first : noun.i + 1].text
+
+    def _list_counts(self, owner: Token) -> str | None:
+        """What a bracketed figure after a name counts: the count noun of its list, when the parse
+        links the list to it: "confirmed cases in Mexico (1,626), ..." / "countries with confirmed
+        cases are Argentina (1), ..." / "countries with cases include Spain (93), ..." / "the following
+        infections: Israel (7), ..." """
+        noun = self._list_noun(self._list_head(owner), owner)
+        if noun is None or not _plural_noun(noun) or noun.i >= owner.i:
+            return None
+        if any(c.dep_ in ("acl", "relcl") for c in noun.children):
+            return None  # "cases confirmed in WHO laboratories": more than a noun phrase says what it counts
+        return self._count_phrase(noun)
 
     # ------------------------------------------------------------------ changes and pairs
     def _change_of(self, prep: Token) -> Token | None:
@@ -612,41 +638,63 @@ class _Reader:
         counts = doc[np[0] : np[1] + 1].text
         return self._emit(d.start, np[1], d.value, None, counts, None, "ordinal", None), np[1]
 
+    def _range_connector(self, d: _Draft, conn: Token) -> bool:
+        """The word after a number that opens a range: "and" after "between", else "to" or a dash
+        written without a space ("10-20")."""
+        w = conn.lower_
+        if d.between:
+            return w == "and"
+        return w == "to" or (w in _DASHES and not conn.whitespace_)
+
+    def _range_second(self, i: int) -> _Number | None:
+        """The second number of a range starting at token ``i`` (a currency sign before it aside:
+        "$10 to $20"), when it is a plain cardinal with a value."""
+        if self.doc[i].text in self.lex.currency_before:
+            i += 1
+        second = self.read(i) if i < self.n and self.is_start(self.doc[i]) else None
+        if second is None or second.kind != "cardinal" or second.value is None:
+            return None
+        return second
+
+    def _change_values(self, d: _Draft, conn: str, second: _Number) -> bool:
+        """After a change, "from 20 to seven" is the old and the new value and "rose by three to 78"
+        the amount and the new total (unless "by 8 to 12 percent" is a range of the amount)."""
+        before = self.doc[d.start - 1] if d.start > 0 else None
+        if conn != "to" or before is None or before.lower_ not in ("from", "by"):
+            return False
+        change = self._change_of(before)
+        return change is not None and (before.lower_ == "from" or not self._by_range(d, change, second))
+
+    def _range_bounds(self, d: _Draft, second: _Number) -> tuple[int | float, int | float] | None:
+        """The low and the high value of a range, the scale after the second number shared by the
+        first ("2 to 3 million"); None unless the low is below the high."""
+        hi = second.value
+        assert hi is not None
+        lo = d.base
+        scale = self.lex.scales.get(self.doc[second.j].lower_)
+        if scale and second.j > second.i and d.num.j == d.num.i and lo < hi / scale:
+            lo = lo * scale
+        lo_v, hi_v = to_number(lo, self.lex), to_number(hi, self.lex)
+        if lo_v is None or hi_v is None or not lo_v < hi_v:
+            return None
+        return lo_v, hi_v
+
     def _range(self, d: _Draft) -> None:
         """A range partner: "between 10 and 20", "10-20", "10 to 20", "from 10 to 20 soldiers" (two
         years are no range). After a change, "from 20 to seven" is the old and the new value and "rose
         by three to 78" the amount and the new total: two numbers, not a range."""
-        doc, lex, num = self.doc, self.lex, d.num
         k = d.k = d.end + 1
-        if k + 1 >= self.n or num.paren:
+        if k + 1 >= self.n or d.num.paren or not self._range_connector(d, self.doc[k]):
             return
-        conn = doc[k].lower_
-        ok = (d.between and conn == "and") or (
-            not d.between and (conn in ("to",) or (conn in _DASHES and not doc[k].whitespace_))
-        )
-        if not ok:
+        second = self._range_second(k + 1)
+        if second is None or self._change_values(d, self.doc[k].lower_, second):
             return
-        second_i = k + 1
-        if doc[second_i].text in lex.currency_before:
-            second_i += 1
-        second = self.read(second_i) if second_i < self.n and self.is_start(doc[second_i]) else None
-        if second is None or second.kind != "cardinal" or second.value is None:
+        bounds = self._range_bounds(d, second)
+        if bounds is None:
             return
-        before = doc[d.start - 1] if d.start > 0 else None
-        if conn == "to" and before is not None and before.lower_ in ("from", "by"):
-            change = self._change_of(before)
-            if change is not None and (before.lower_ == "from" or not self._by_range(d, change, second)):
-                return
-        hi = second.value
-        lo = d.base
-        scale = lex.scales.get(doc[second.j].lower_)
-        if scale and second.j > second.i and num.j == num.i and lo < hi / scale:
-            lo = lo * scale
-        lo_v, hi_v = to_number(lo, lex), to_number(hi, lex)
-        if lo_v is None or hi_v is None or not lo_v < hi_v:
-            return
-        if num.digits and 1000 <= lo_v <= 2100 and 1000 <= hi_v <= 2100 and not d.unit:
-            raise _Reject
+        lo_v, hi_v = bounds
+        if d.num.digits and 1000 <= lo_v <= 2100 and 1000 <= hi_v <= 2100 and not d.unit:
+            raise _Reject  # two years
         d.value, d.value_max, d.kind = lo_v, hi_v, "range" if d.kind == "count" else d.kind
         d.end = second.j
         d.k = d.end + 1
