@@ -147,6 +147,7 @@ WINDOWED = {  # the first word sought is "harbour"; some texts hold characters P
     "w6.txt": "Fees rose at the harbour. " + FILLER * 3,
     "w7.txt": FILLER * 40 + "Fees were not mentioned near any harbor. " + FILLER * 5,
 }
+WINDOWED["w8.txt"] = WINDOWED["w1.txt"] + "Updated."  # a copy of the story: the same window
 
 
 def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
@@ -167,7 +168,7 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
             theirs, provider = conn.execute(pgs._LOWER_SQL, (chars,)).fetchone()
             agreed = dict(zip(texts, pgs._agreed(chars, theirs, provider, odd), strict=True))
             assert [ok for t, ok in agreed.items() if "İ" in t or "Σ" in t] == [False, False]
-            assert sum(agreed.values()) == len(texts) - 2
+            assert len(texts) == 8 and sum(agreed.values()) == len(agreed) - 2
             for user in ("harbour fees", "harbour", '"harbour master"', "harb*", "fees harbour", "zzz"):
                 both = pgs.tsqueries(conn, user)
                 query = both[0] if both else "'zzz'"
@@ -176,6 +177,8 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
                     fast = pgs._article_snippets(conn, query, pks, words, needle)
                     slow = pgs._sql_snippets(conn, "article", query, pks, words, needle)
                     assert fast == slow, user
+                    copies = [pk for pk, t in zip(pks, texts, strict=True) if "harbour master" in t]
+                    assert len(copies) == 2 and fast[copies[0]][0] == fast[copies[1]][0]
         hits = pg.search("harbour fees", kind="article")
-        assert {h.doc_source for h in hits} == {f"w{i}.txt" for i in range(1, 7)}
+        assert {h.doc_source for h in hits} == {f"w{i}.txt" for i in (1, 2, 3, 4, 5, 6, 8)}
         assert all(any(m for _, m in h.snippet) for h in hits)

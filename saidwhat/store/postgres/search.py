@@ -301,11 +301,12 @@ def _article_snippets(
     conn: Connection, query: str, pks: Sequence[int], words: int, needle: str
 ) -> dict[int, tuple[str, tuple[object, ...]]]:
     """:func:`_snippets` of articles, the same snippets in two round trips instead of one: the
-    articles' rows and texts; then ``ts_headline`` over the windows :func:`_windows` cut, with the
-    server's ``lower()`` of the characters that tells whether Python lowered each text as the server
-    does (:func:`_agreed`). Finding the first match in ``lower(text)`` on the server was a third of
-    the snippets' cost (the whole text lowered: ~0.25 ms an article of 11,000 characters); an article
-    Python cannot lower as the server does gets its snippet from :func:`_sql_snippets`' query."""
+    articles' rows and texts; then ``ts_headline`` over the windows :func:`_windows` cut (once per
+    distinct window: copies of one story share it), with the server's ``lower()`` of the characters
+    that tells whether Python lowered each text as the server does (:func:`_agreed`). Finding the
+    first match in ``lower(text)`` on the server was a third of the snippets' cost (the whole text
+    lowered: ~0.25 ms an article of 11,000 characters); an article Python cannot lower as the
+    server does gets its snippet from :func:`_sql_snippets`' query."""
     marks = ",".join("?" * len(pks))
     rows = conn.execute(
         f"SELECT d.pk, d.text, d.id, d.title, d.source, d.published FROM documents d WHERE d.pk IN ({marks})",
@@ -315,12 +316,15 @@ def _article_snippets(
     chars, odd, lowered = _lowered(texts)
     lt, gt = PG_ANGLES[0], PG_ANGLES[1]
     plain = [w.replace("<", lt).replace(">", gt) for w in _windows(texts, lowered, needle)]
+    distinct = list(dict.fromkeys(plain))  # copies of one story (syndicated news): one headline each
     row = conn.execute(
         f"{_LOWER_SQL}, ARRAY(SELECT ts_headline('{CONFIG}', u.w, ?::tsquery, ?) FROM unnest(?::text[]) "
         "WITH ORDINALITY AS u(w, i) ORDER BY u.i)",
-        (chars, query, _HEADLINE.format(words=words, least=words // 2), plain),
+        (chars, query, _HEADLINE.format(words=words, least=words // 2), distinct),
     ).fetchone()
-    theirs, provider, heads = row if row else (None, None, [])
+    theirs, provider, found = row if row else (None, None, [])
+    by_window = dict(zip(distinct, found or [], strict=True))
+    heads = [by_window[w] for w in plain]
     out: dict[int, tuple[str, tuple[object, ...]]] = {}
     rest: list[int] = []
     for (pk, _, *fields), text, mark, agreed in zip(
