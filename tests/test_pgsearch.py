@@ -164,12 +164,20 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
             rows = conn.execute("SELECT pk, text FROM documents ORDER BY pk").fetchall()
             pks, texts = [int(r[0]) for r in rows], [str(r[1]) for r in rows]
             assert any(len(t) > 2 * pgs.WINDOW for t in texts)
-            chars, odd, _ = pgs._lowered(texts)
+            chars, odd = pgs._lowered(texts)
             theirs, provider = conn.execute(pgs._LOWER_SQL, (chars,)).fetchone()
             agreed = dict(zip(texts, pgs._agreed(chars, theirs, provider, odd), strict=True))
             assert [ok for t, ok in agreed.items() if "İ" in t or "Σ" in t] == [False, False]
             assert len(texts) == 8 and sum(agreed.values()) == len(agreed) - 2
-            for user in ("harbour fees", "harbour", '"harbour master"', "harb*", "fees harbour", "zzz"):
+            for user in (
+                "harbour fees",
+                "harbour",
+                '"harbour master"',
+                "harb*",
+                "fees harbour",
+                "kelvin",
+                "zzz",
+            ):
                 both = pgs.tsqueries(conn, user)
                 query = both[0] if both else "'zzz'"
                 needle = user.strip('"').split()[0].rstrip("*").lower()

@@ -220,12 +220,12 @@ _LOWER_SQL = (
 )
 
 
-def _lowered(texts: Sequence[str]) -> tuple[str, list[set[str]], list[str]]:
+def _lowered(texts: Sequence[str]) -> tuple[str, list[set[str]]]:
     """What :func:`_agreed` checks ``texts`` by: the characters to lower on the server (every ASCII
-    one, then every other character the texts hold, once), the characters of each text outside
-    ASCII, and each text ``str.lower()``-ed."""
+    one, then every other character the texts hold, once) and the characters of each text outside
+    ASCII."""
     odd = [set(_ASCII_RUNS.sub("", t)) for t in texts]
-    return _ASCII + "".join(sorted(set().union(*odd))), odd, [t.lower() for t in texts]
+    return _ASCII + "".join(sorted(set().union(*odd))), odd
 
 
 def _agreed(chars: str, theirs: object, provider: object, odd: Sequence[set[str]]) -> list[bool]:
@@ -242,13 +242,22 @@ def _agreed(chars: str, theirs: object, provider: object, odd: Sequence[set[str]
     return [held <= same for held in odd]
 
 
-def _windows(texts: Sequence[str], lowered: Sequence[str], needle: str) -> list[str]:
+def _windows(texts: Sequence[str], chars: str, needle: str) -> list[str]:
     """What :func:`_source` gives ``ts_headline`` for each of ``texts`` (``substr`` of the
     :data:`WINDOW` characters around ``strpos(lower(text), needle)``, or the whole text), cut in
-    Python from the texts as ``lowered``."""
+    Python for texts :func:`_agreed` with the server, whose characters (all among ``chars``) are
+    lowered one by one: the first place each character of ``needle`` is matched by a character
+    that lowers to it (a regular expression, without lowering the text)."""
+    pattern = re.compile(
+        "".join(
+            "[" + "".join(re.escape(c) for c in {n, *(c for c in chars if c.lower() == n)}) + "]"
+            for n in needle
+        )
+    )
     out: list[str] = []
-    for text, low in zip(texts, lowered, strict=True):
-        at = low.find(needle) + 1  # strpos(): 1-based, 0 when absent
+    for text in texts:
+        found = pattern.search(text)
+        at = found.start() + 1 if found else 0  # strpos(): 1-based, 0 when absent
         if at > 0:
             start = max(1, at - WINDOW // 2) - 1
             text = text[start : start + WINDOW]
@@ -313,9 +322,9 @@ def _article_snippets(
         tuple(pks),
     ).fetchall()
     texts = [str(r[1]) for r in rows]
-    chars, odd, lowered = _lowered(texts)
+    chars, odd = _lowered(texts)
     lt, gt = PG_ANGLES[0], PG_ANGLES[1]
-    plain = [w.replace("<", lt).replace(">", gt) for w in _windows(texts, lowered, needle)]
+    plain = [w.replace("<", lt).replace(">", gt) for w in _windows(texts, chars, needle)]
     distinct = list(dict.fromkeys(plain))  # copies of one story (syndicated news): one headline each
     row = conn.execute(
         f"{_LOWER_SQL}, ARRAY(SELECT ts_headline('{CONFIG}', u.w, ?::tsquery, ?) FROM unnest(?::text[]) "
