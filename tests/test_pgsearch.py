@@ -135,3 +135,58 @@ def test_count_statements_without_filters_reads_the_totals(tmp_path: Path) -> No
                 counted = int(conn.execute("SELECT COUNT(*) FROM statements WHERE latest = 1").fetchone()[0])
             assert store.count_statements() == counted == 7
             assert store.count_statements(act="claim") == counted
+
+
+FILLER = "Ferries wait at the quay while the tide turns and gulls circle the market. "
+WINDOWED = {  # the first word sought is "harbour"; some texts hold characters Python lowers otherwise
+    "w1.txt": FILLER * 30 + "The Harbour <b>fees</b> rose, the harbour master said. " + FILLER * 20,
+    "w2.txt": "“Harbour” — café owners in Zürich said the harbour fees were unfair. " + FILLER * 25,
+    "w3.txt": FILLER * 12 + "The \u212aelvin scale and the HARBOUR fees. " + FILLER * 12,
+    "w4.txt": FILLER * 15 + "İstanbul harbour fees rose. " + FILLER * 15,  # 'İ'.lower() is two characters
+    "w5.txt": FILLER * 15 + "ΟΔΟΣ harbour fees rose, ΣΟΦΙΑ said. " + FILLER * 15,  # Σ: by its context
+    "w6.txt": "Fees rose at the harbour. " + FILLER * 3,
+    "w7.txt": FILLER * 40 + "Fees were not mentioned near any harbor. " + FILLER * 5,
+}
+WINDOWED["w8.txt"] = WINDOWED["w1.txt"] + "Updated."  # a copy of the story: the same window
+
+
+def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
+    """Articles' snippets cut from windows found in Python (`_article_snippets`) are exactly those of
+    the one query that lowers and cuts the text on the server (`_sql_snippets`): long texts, a match
+    far in, angle brackets, quotes, accents, the Kelvin sign; texts holding characters Python lowers
+    otherwise than ``lower()`` (İ, Σ) go to the server's query."""
+    from saidwhat.store.postgres import search as pgs
+
+    with pg_store_url() as url, open_store(url) as pg:
+        for source, text in WINDOWED.items():
+            pg.add(article(source, "2025-04-01", [Quote("Ana Lopez", text)], title="Quay"))
+        with pg.snapshot() as conn:
+            rows = conn.execute("SELECT pk, text FROM documents ORDER BY pk").fetchall()
+            pks, texts = [int(r[0]) for r in rows], [str(r[1]) for r in rows]
+            assert any(len(t) > 2 * pgs.WINDOW for t in texts)
+            chars, odd = pgs._lowered(texts)
+            theirs, provider = conn.execute(pgs._LOWER_SQL, (chars,)).fetchone()
+            agreed = dict(zip(texts, pgs._agreed(chars, theirs, provider, odd), strict=True))
+            assert [ok for t, ok in agreed.items() if "İ" in t or "Σ" in t] == [False, False]
+            assert len(texts) == 8 and sum(agreed.values()) == len(agreed) - 2
+            for user in (
+                "harbour fees",
+                "harbour",
+                '"harbour master"',
+                "harb*",
+                "fees harbour",
+                "kelvin",
+                "zzz",
+            ):
+                both = pgs.tsqueries(conn, user)
+                query = both[0] if both else "'zzz'"
+                needle = user.strip('"').split()[0].rstrip("*").lower()
+                for words in (32, 40):
+                    fast = pgs._article_snippets(conn, query, pks, words, needle)
+                    slow = pgs._sql_snippets(conn, "article", query, pks, words, needle)
+                    assert fast == slow, user
+                    copies = [pk for pk, t in zip(pks, texts, strict=True) if "harbour master" in t]
+                    assert len(copies) == 2 and fast[copies[0]][0] == fast[copies[1]][0]
+        hits = pg.search("harbour fees", kind="article")
+        assert {h.doc_source for h in hits} == {f"w{i}.txt" for i in (1, 2, 3, 4, 5, 6, 8)}
+        assert all(any(m for _, m in h.snippet) for h in hits)
