@@ -76,6 +76,20 @@ def weights() -> ConfidenceWeights:
     return ConfidenceWeights(**nums, evidence_heads=frozenset(w.lower() for w in raw["evidence_heads"]))
 
 
+# flags of :class:`Evidence` that multiply the confidence by the weight of the same name, in this
+# order (the order of the products is kept: the rounded result depends on it)
+_FLAG_WEIGHTS = (
+    "evidence_source",
+    "hedged",
+    "no_comment",
+    "negated",
+    "asked",
+    "off_agent",
+    "event",
+    "topic_only",
+)
+
+
 def confidence(ev: Evidence, w: ConfidenceWeights | None = None) -> float:
     """The confidence in [0, 1], rounded to 3 decimals."""
     w = w or weights()
@@ -87,22 +101,9 @@ def confidence(ev: Evidence, w: ConfidenceWeights | None = None) -> float:
     if not ev.clause:
         c *= w.no_clause
     c *= {"none": w.no_speaker, "unresolved": w.unresolved, "resolved": w.resolved}.get(ev.speaker, 1.0)
-    if ev.evidence_source:
-        c *= w.evidence_source
-    if ev.hedged:
-        c *= w.hedged
-    if ev.no_comment:
-        c *= w.no_comment
-    if ev.negated:
-        c *= w.negated
-    if ev.asked:
-        c *= w.asked
-    if ev.off_agent:
-        c *= w.off_agent
-    if ev.event:
-        c *= w.event
-    if ev.topic_only:
-        c *= w.topic_only
+    for flag in _FLAG_WEIGHTS:
+        if getattr(ev, flag):
+            c *= getattr(w, flag)
     if ev.direct and not ev.learned:
         c *= w.direct
     return round(min(0.99, max(0.01, c)), 3)
