@@ -254,3 +254,119 @@ def test_a_disease_named_in_a_comparison_is_not_what_is_counted() -> None:
     )
     an = analysis(text, entities=gpe("Peru"), quantities=[("43 cases", 43, "cases")])
     assert 43.0 not in measures(an)
+
+
+# -- session 10 (dev3) ----------------------------------------------------------------------------
+
+
+def test_the_modifiers_of_the_counted_noun_give_the_state_however_far_left_they_begin() -> None:
+    text = "The minister said probable swine flu infections in his country had climbed to 870."
+    an = analysis(
+        text,
+        entities=[("The minister", "The minister", "PERSON")],
+        quantities=[("870", 870, None)],
+    )
+    assert measures(an)[870.0][:2] == ("cases", "probable")
+    # a state word further left that does not modify the counted noun gives no state
+    text = "Suspected smugglers fled as the flu infections in the region had climbed to 870."
+    an = analysis(text, quantities=[("870", 870, None)])
+    assert measures(an)[870.0][:2] == ("cases", "")
+
+
+def test_a_modal_saying_what_caused_deaths_is_no_projection() -> None:
+    text = "Officials in Chile said the flu has killed 12 people and may be to blame for 30 more deaths."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("12 people", 12, "people"), ("30 more deaths", 30, "deaths")],
+    )
+    assert measures(an)[30.0] == ("deaths", "", "new", ("Chile",))
+    text = "Officials in Chile warned the flu may cause 30 more deaths."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("30 more deaths", 30, "deaths")])
+    assert measures(an)[30.0][2] == "projected"
+
+
+def test_a_fear_in_a_comparison_is_no_projection() -> None:
+    text = "The outbreak looks milder than first feared, they said, as two new cases were confirmed in Chile."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("two new cases", 2, "new cases")])
+    assert measures(an)[2.0] == ("cases", "confirmed", "new", ("Chile",))
+
+
+def test_a_present_form_of_confirm_gives_the_confirmed_state() -> None:
+    text = "Chile confirms five more cases of the flu."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("five more cases", 5, "cases")])
+    assert measures(an)[5.0] == ("cases", "confirmed", "new", ("Chile",))
+
+
+def test_people_who_caught_the_virus_or_are_confirmed_ill_are_cases() -> None:
+    text = "In Chile 14 people are known to have caught the virus."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("14 people", 14, "people")])
+    assert measures(an)[14.0] == ("cases", "", "", ("Chile",))
+    text = "Chile: 9 dead - 4 confirmed to have died of flu, 6 confirmed ill with flu"
+    an = analysis(
+        text, entities=gpe("Chile"), quantities=[("9 dead", 9, "dead"), ("4", 4, None), ("6", 6, None)]
+    )
+    got = measures(an)
+    assert got[4.0] == ("deaths", "confirmed", "", ("Chile",))
+    assert got[6.0] == ("cases", "confirmed", "", ("Chile",))
+
+
+def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
+    text = "Some 3,100 people in 18 countries have now been infected, officials said."
+    an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])
+    assert measures(an)[3100.0] == ("cases", "", "", ("world",))
+
+
+def test_the_whole_out_of_which_a_count_is_drawn_has_the_counts_place() -> None:
+    text = "Peru has 20 confirmed cases, 15 in Lima and five in Cusco, out of 400 suspected cases."
+    an = analysis(
+        text,
+        entities=gpe("Peru", "Lima", "Cusco"),
+        quantities=[
+            ("20 confirmed cases", 20, "confirmed cases"),
+            ("15", 15, None),
+            ("five", 5, None),
+            ("400 suspected cases", 400, "suspected cases"),
+        ],
+    )
+    got = measures(an)
+    assert got[5.0][3] == ("Cusco",)
+    assert got[400.0] == ("cases", "suspected", "", ("Peru",))
+
+
+def test_the_new_value_of_a_change_from_a_to_b_has_the_place_of_a() -> None:
+    text = (
+        "Mr Soto of Peru spoke first. The agency raised its count of cases around the world from 90 to 120."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        statements=[
+            {
+                "speaker": "Mr Soto of Peru",
+                "content": "The agency raised its count of cases around the world from 90 to 120",
+            }
+        ],
+        quantities=[("90", 90, "cases"), ("120", 120, "cases")],
+    )
+    got = measures(an)
+    assert got[120.0][3] == ("world",) and 90.0 not in got
+
+
+def test_a_place_in_a_clause_about_the_noun_of_an_of_phrase_is_not_the_counts() -> None:
+    text = "Labs have confirmed 60 cases of a strain that doctors say came from Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("60 cases", 60, "cases")])
+    assert measures(an)[60.0][3] != ("Peru",)
+    # the count's own verb after the of-phrase keeps its place
+    text = "Six cases of the flu were confirmed in Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("Six cases", 6, "cases")])
+    assert measures(an)[6.0][3] == ("Peru",)
+
+
+def test_a_yearly_toll_of_the_seasonal_virus_is_no_value() -> None:
+    text = (
+        "Swine flu is spreading fast. Swine flu worries doctors. "
+        "In Peru some 900 people die of the seasonal virus every winter."
+    )
+    an = analysis(text, entities=gpe("Peru"), quantities=[("some 900 people", 900, "people")])
+    assert 900.0 not in measures(an)

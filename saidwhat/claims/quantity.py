@@ -181,10 +181,17 @@ def _in_predicate(win: Window, thing: Thing) -> list[Word]:
     return [w for w in win.left[-5:-1] if w.text in verbs][-1:]
 
 
+_MODIFIERS: dict[int, tuple[ClaimsLexicon, frozenset[str]]] = {}
+
+
 def _modifier_words(lex: ClaimsLexicon) -> frozenset[str]:
+    got = _MODIFIERS.get(id(lex))
+    if got is not None and got[0] is lex:
+        return got[1]
     out = {w for t in lex.things.values() for w in t.modifiers}
     out |= {w for fam in lex.states.values() for ws in fam.values() for w in ws}
     out |= {w for ws in lex.aspects.values() for w in ws}
+    _MODIFIERS[id(lex)] = (lex, frozenset(out))
     return frozenset(out)
 
 
@@ -227,12 +234,28 @@ def _state_of(
         reach = 2 * n if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) else n
         # the whole of "20 of the 149 fatalities have been confirmed" is not what the verb says
         left = [] if part else win.left[-reach:]
+        if not part:
+            left = [*_head_phrase(thing, win.left, lex, left), *left]
         right = _before_aux(win.right[:n]) if whole else win.right[:n]
         around = sorted([*left, *right], key=lambda w: w.start)
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[Word]) -> list[Word]:
+    """The modifiers of the thing's noun written in the words read before a bare number ("suspected
+    swine flu cases in his country had risen to 1,614"): they describe what the number counts, however
+    far left they begin. Only the words of ``left`` outside ``read`` are returned."""
+    heads = [i for i, w in enumerate(left) if singular(w.text) in thing.heads and w in read]
+    if not heads:
+        return []
+    known = _modifier_words(lex)
+    i = j = heads[-1]
+    while j > 0 and left[j - 1].text in known:
+        j -= 1
+    return [w for w in left[j:i] if w not in read]
 
 
 # verbs of a rise: "had risen by one" - the amount of the rise is an increment
@@ -254,6 +277,11 @@ def _risen_by(win: Window) -> bool:
     return len(win.left) >= 2 and win.left[-1].text == "by" and win.left[-2].text in RISE
 
 
+# a modal before these says what may have caused a figure, not what the figure may become
+COMPARED_BEFORE = frozenset({"than", "previously", "initially", "first", "originally"})
+BLAME = ("be to blame", "be responsible", "be blamed", "be linked", "be behind", "be attributed")
+
+
 def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     near = sorted([*win.inner, *win.left[-3:], *win.right[:3]], key=lambda w: w.start)
     n = lex.settings.window_words
@@ -267,6 +295,10 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
         if aspect == "projected":
             # "may have killed", "could have been": a possibility about the past, not a projection
             hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text == "have")]
+            # "could be to blame for 48 more deaths": a possible cause of deaths that happened
+            hits = [i for i in hits if 0 not in _has(scope[i + 1 : i + 4], BLAME)]
+            # "less severe than previously feared": the fear of a comparison, not of the figure
+            hits = [i for i in hits if not (i > 0 and scope[i - 1].text in COMPARED_BEFORE)]
             if _object_of_perfect(win):
                 right = {w.start for w in win.right}
                 hits = [i for i in hits if scope[i].start not in right]
@@ -366,7 +398,13 @@ def _place_found(
         return ("world",), True  # "4,379 people in 29 countries": the countries counted
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
     # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
-    after = [p for p in places if p.start >= q.end and _introduced(view.text, a, p.start)]
+    after = [
+        p
+        for p in places
+        if p.start >= q.end
+        and _introduced(view.text, a, p.start)
+        and not _of_clause(view.text, q.end, p.start)
+    ]
     if after:
         return (after[0].name,), True
     national = _national(view, q, win, lex)
@@ -382,6 +420,19 @@ def _place_found(
     if _has(ws, lex.world_words):
         return ("world",), True
     return (), False
+
+
+# words that open a clause of its own (a subject or a relative pronoun, a reporting verb): a place
+# after them is where that clause's verb happens
+CLAUSE_WORDS = frozenset({"it", "they", "that", "which", "said", "says"})
+
+
+def _of_clause(text: str, a: int, b: int) -> bool:
+    """ "79 cases of a virus it said has spread from Mexico into ...": a place after a clause that
+    describes the noun of an *of* phrase of the count is where that noun's verb happens, not the
+    count's own place ("9 cases of flu were confirmed in Peru": the count's own verb, no clause)."""
+    ws = [w.text for w in words(text, a, b)]
+    return "of" in ws and bool(CLAUSE_WORDS & set(ws[ws.index("of") + 1 :]))
 
 
 IN_COUNT = frozenset(
@@ -974,14 +1025,16 @@ def measure(
     prev: Measured | None,
     lex: ClaimsLexicon,
     diseases: frozenset[str] = frozenset(),
+    head: Measured | None = None,
 ) -> Measured | None:
-    """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous)."""
+    """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous). ``head`` is
+    the first measured value of its sentence."""
     q = qs[i]
     s0, s1 = view.sentence(q.start)
     prev_q, next_q = _neighbours(qs, i, s0, s1)
     if prev is not None and prev.q is not prev_q:
         prev = None
-    win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
+    win = window(view, q, prev_q.end if prev_q else None, _window_end(view, qs, i, next_q, lex), lex)
     partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
     is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
     thing, generic = _thing_read(q, win, partitive, lex)
@@ -998,15 +1051,17 @@ def measure(
     other_part = _contrastive_other(win, prev, thing, state, aspect)
     if other_part:
         aspect = ""
+    inherited = _inherited_place(prev, rel, is_whole, partitive, other_part)
+    whole = _whole_place(view, q, prev, head) if inherited is None else None
     about = _about(
         view,
         qs,
         q,
         win,
         lex,
-        _inherited_place(prev, rel, is_whole, partitive, other_part),
+        inherited or whole,
         (s0, s1),
-        total=rel == "total",
+        total=rel == "total" or whole is not None,
         previous=_previous_place(prev, prev_q),
     )
     about, aspect = _dated(view, q, win, about, aspect)
@@ -1014,6 +1069,36 @@ def measure(
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
+
+
+def _window_end(
+    view: ArticleView, qs: list[Quantity], i: int, next_q: Quantity | None, lex: ClaimsLexicon
+) -> int | None:
+    """Where the window of ``qs[i]`` ends on the right: at the next quantity, unless that one counts
+    the countries the number is counted in ("More than 2,000 people in 24 countries have been
+    infected": the verb after the place phrase is the number's)."""
+    if next_q is None or not _in_countries(view, qs[i], qs, lex):
+        return next_q.start if next_q else None
+    after = qs[i + 2] if i + 2 < len(qs) else None
+    return after.start if after is not None and after.start < view.sentence(qs[i].start)[1] else None
+
+
+def _whole_place(
+    view: ArticleView, q: Quantity, prev: Measured | None, head: Measured | None
+) -> tuple[str, ...] | None:
+    """The place of a number that is the whole of another: "15 cases in Britain, 12 in England and three
+    in Scotland, out of 631 suspected cases" (*out of*: the whole the first count of the sentence is
+    drawn from) and "increased its tally of cases around the world from 257 to 331" (the new value of a
+    change written *from A to B* is a value of A's measure and place)."""
+    before = [w.text for w in words(view.text, max(0, q.start - 40), q.start)]
+    if before[-2:] == ["out", "of"] and head is not None and head.q is not q and head.about:
+        return head.about
+    if prev is not None and before[-1:] == ["to"] and prev.about:
+        ahead = [w.text for w in words(view.text, max(0, prev.q.start - 12), prev.q.start)]
+        between = [w.text for w in words(view.text, prev.q.end, q.start)]
+        if ahead[-1:] == ["from"] and between == ["to"]:
+            return prev.about
+    return None
 
 
 def _nobody(text: str, q: Quantity) -> bool:
@@ -1065,10 +1150,14 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     prev: Measured | None = None
     diseases = main_diseases(view, lex) if qs else frozenset()
     placed: dict[str, tuple[int, tuple[str, ...]]] = {}  # thing -> (sentence start, place) of its last value
+    head: Measured | None = None  # the first measured value of the current sentence
     for i, q in enumerate(qs):
-        m = measure(view, qs, i, prev, lex, diseases)
+        if head is not None and view.sentence(head.q.start) != view.sentence(q.start):
+            head = None
+        m = measure(view, qs, i, prev, lex, diseases, head)
         if m is not None and m.thing is not None:
             _carry_place(view, m, placed)
+            head = head or m
         prev = m
         if m is None or (q.kind == "percent" and m.thing is None):
             continue
