@@ -129,9 +129,10 @@ def test_an_increment_in_a_sentence_without_a_place_adds_to_the_count_before() -
     assert got[86.0] == ("cases", "", "", ("Peru",))
 
 
-def test_counts_of_another_disease_or_of_other_causes_are_no_values() -> None:
+def test_counts_of_another_disease_are_its_own_measure_and_of_other_causes_no_values() -> None:
     """The article is about the disease its lede names first (swine flu), though it names
-    tuberculosis as often: a count of tuberculosis deaths is none of its values."""
+    tuberculosis as often: a count of tuberculosis deaths is a measure of its own, never one of the
+    article's disease; deaths of other causes are no value."""
     text = (
         "Swine flu has now infected 150 people in Peru. Doctors say swine flu spreads fast. "
         "Tuberculosis has killed 900 people in Peru. Tests showed 7 people in Peru had died of other causes. "
@@ -144,7 +145,7 @@ def test_counts_of_another_disease_or_of_other_causes_are_no_values() -> None:
     )
     got = measures(an)
     assert got[150.0] == ("cases", "", "", ("Peru",))
-    assert 900.0 not in got and 7.0 not in got
+    assert got[900.0][:3] == ("tuberculosis deaths", "", "") and 7.0 not in got
 
 
 def test_confirmed_in_n_people_counts_cases_only_for_the_number_it_introduces() -> None:
@@ -253,7 +254,7 @@ def test_a_disease_named_in_a_comparison_is_not_what_is_counted() -> None:
         "Swine flu is spreading fast. Swine flu worries doctors. A study of 43 cases in Peru of seasonal flu."
     )
     an = analysis(text, entities=gpe("Peru"), quantities=[("43 cases", 43, "cases")])
-    assert 43.0 not in measures(an)
+    assert measures(an)[43.0] == ("seasonal flu cases", "", "", ("Peru",))
 
 
 # -- session 10 (dev3) ----------------------------------------------------------------------------
@@ -363,10 +364,28 @@ def test_a_place_in_a_clause_about_the_noun_of_an_of_phrase_is_not_the_counts() 
     assert measures(an)[6.0][3] == ("Peru",)
 
 
-def test_a_yearly_toll_of_the_seasonal_virus_is_no_value() -> None:
+def test_a_toll_of_the_seasonal_virus_or_a_yearly_toll_of_flu_is_the_seasonal_flus() -> None:
     text = (
         "Swine flu is spreading fast. Swine flu worries doctors. "
         "In Peru some 900 people die of the seasonal virus every winter."
     )
     an = analysis(text, entities=gpe("Peru"), quantities=[("some 900 people", 900, "people")])
-    assert 900.0 not in measures(an)
+    assert measures(an)[900.0] == ("seasonal flu deaths", "", "", ("Peru",))
+    # a generic name of the disease counted per year, and the second half of its phrase
+    text = (
+        "Swine flu is spreading fast. Swine flu worries doctors. "
+        "Flu causes 800 deaths a year in Peru and 90,000 deaths globally, doctors said."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("800 deaths", 800, "deaths"), ("90,000 deaths", 90000, "deaths")],
+        timexes=[("a year", "DURATION", "P1Y")],
+    )
+    got = measures(an)
+    assert got[800.0] == ("seasonal flu deaths", "", "", ("Peru",))
+    assert got[90000.0][:3] == ("seasonal flu deaths", "", "")
+    # the same counts without a period are the article's disease
+    text = "Swine flu is spreading fast. Swine flu worries doctors. Flu has caused 800 deaths in Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("800 deaths", 800, "deaths")])
+    assert measures(an)[800.0] == ("deaths", "", "", ("Peru",))

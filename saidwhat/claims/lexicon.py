@@ -48,6 +48,9 @@ class ClaimsLexicon:
     world_words: tuple[str, ...]
     diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
     other_causes: tuple[str, ...]
+    yearly_disease: str  # the disease of a yearly count of a generic name ("influenza ... a year")
+    yearly_names: tuple[str, ...]
+    yearly_words: tuple[str, ...]
     world_counts: frozenset[str]
     global_sources: frozenset[str]
     right_only: frozenset[str]
@@ -261,10 +264,15 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     pr = _table(data, "promises", "claims")
     _only(pr, {"acts", "future", "within", "by", "grace_days"}, "promises")
     ds = _table(data, "diseases", "claims")
-    _only(ds, {"names", "other"}, "diseases")
+    _only(ds, {"names", "other", "yearly"}, "diseases")
     diseases = {
         k.lower(): _words(v, f"diseases.names.{k}") for k, v in _table(ds, "names", "diseases").items()
     }
+    yearly = _table(ds, "yearly", "diseases")
+    _only(yearly, {"disease", "names", "words"}, "diseases.yearly")
+    yearly_disease = _str(yearly["disease"], "diseases.yearly.disease").lower()
+    if yearly_disease not in diseases:
+        raise LexiconError(f"diseases.yearly.disease: unknown disease {yearly_disease!r}")
     bd = _table(data, "boundaries", "claims")
     _only(bd, {"words", "right_only"}, "boundaries")
     pn = _table(data, "pronouns", "claims")
@@ -280,6 +288,9 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,
         other_causes=_words(ds["other"], "diseases.other"),
+        yearly_disease=yearly_disease,
+        yearly_names=_words(yearly["names"], "diseases.yearly.names"),
+        yearly_words=_words(yearly["words"], "diseases.yearly.words"),
         world_counts=frozenset(_words(places["world_counts"], "places.world_counts")),
         global_sources=frozenset(_words(places["global_sources"], "places.global_sources")),
         right_only=frozenset(_words(bd["right_only"], "boundaries.right_only")),

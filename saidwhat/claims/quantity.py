@@ -542,6 +542,7 @@ class Measured:
     aspect: str
     about: tuple[str, ...]
     part: bool = False  # a part or an item of the value before it ("including 100 in the US")
+    disease: str = ""  # another disease than the article's that it counts ("HIV": "HIV cases")
 
 
 LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
@@ -890,23 +891,39 @@ def main_diseases(view: ArticleView, lex: ClaimsLexicon) -> frozenset[str]:
     return frozenset({first, most})
 
 
-def _other_disease(
+def _counted_disease(
     view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, diseases: frozenset[str]
-) -> bool:
-    """Whether the quantity's clause counts another disease than its article's ``diseases`` or other
-    causes ("seasonal flu strains, which kill 250,000 to 500,000 every year"; "58 died of other
-    causes"). The clause's own words are read, names included ("33 million people infected with HIV")."""
+) -> str | None:
+    """The disease the quantity's clause counts when it is not its article's ``diseases``: a count of
+    another disease is a measure of its own ("33 million people infected with HIV"; "seasonal flu
+    strains, which kill 250,000 to 500,000 every year"; a generic name counted per year, "influenza is
+    a factor in 36,000 deaths a year", is the seasonal flu's toll). "" for the article's disease; None
+    when the clause names other causes ("58 died of other causes") or two other diseases (unknown).
+    The clause's own words are read, names included."""
     a, b = win.clause
     ws = words(view.text, min(a, q.start), max(b, q.end))
     if _has(ws, lex.other_causes):
-        return True
+        return None
     # a disease a comparison names ("behaving like seasonal flu", "milder than bird flu") is not counted
     named = {
         d
         for d, names in lex.diseases.items()
         if any(i == 0 or ws[i - 1].text not in COMPARED for i in _has(ws, names))
     }
-    return bool(named) and not named & diseases
+    if not named and _has(ws, lex.yearly_names) and _has(ws, lex.yearly_words):
+        named = {lex.yearly_disease}
+    if not named or named & diseases:
+        return ""
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _coordinated(view: ArticleView, prev: Measured, q: Quantity, thing: Thing) -> bool:
+    """ "36,000 deaths a year in the US and 250,000 deaths globally": a count of the same thing
+    joined to the one before it by *and*, with no verb between, is the second half of one phrase."""
+    if prev.thing is None or prev.thing.name != thing.name:
+        return False
+    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    return between[-1:] == ["and"] and len(between) <= 8 and not set(between) & (AUX | CLAUSE_WORDS)
 
 
 COMPARED = frozenset({"like", "than", "unlike"})
@@ -962,15 +979,28 @@ def _related(
     return thing, aspect, win, rel
 
 
-def _foreign(
-    view: ArticleView, q: Quantity, win: Window, thing: Thing, lex: ClaimsLexicon, diseases: frozenset[str]
-) -> bool:
+def _foreign(q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
     """A value that cannot be of ``thing``: money of a thing that is no amount ("$1" is not a number
-    of deaths; "5 pledges" is not an amount of aid), or a status count of another disease than the
-    article's."""
-    if (q.kind == "money") != (thing.states in lex.money_families):
-        return True
-    return thing.states == "status" and _other_disease(view, q, win, lex, diseases)
+    of deaths; "5 pledges" is not an amount of aid)."""
+    return (q.kind == "money") != (thing.states in lex.money_families)
+
+
+def _disease_of(
+    view: ArticleView,
+    q: Quantity,
+    win: Window,
+    thing: Thing,
+    lex: ClaimsLexicon,
+    diseases: frozenset[str],
+    prev: Measured | None,
+    rel: str,
+) -> str | None:
+    """The other disease a status count counts (:func:`_counted_disease`), else the one of the count
+    it is a part, an item, a total or the coordinated second half of."""
+    own = _counted_disease(view, q, win, lex, diseases) if thing.states == "status" else ""
+    if own or own is None or prev is None or not prev.disease:
+        return own
+    return prev.disease if rel or _coordinated(view, prev, q, thing) else ""
 
 
 def _generic_measure(
@@ -1043,7 +1073,10 @@ def measure(
     )
     if thing is None:
         return _generic_measure(view, q, win, generic, aspect, lex)
-    if _foreign(view, q, win, thing, lex, diseases):
+    if _foreign(q, thing, lex):
+        return None
+    disease = _disease_of(view, q, win, thing, lex, diseases, prev, rel)
+    if disease is None:
         return None
     state = _measured_state(thing, _counted_words(win, q), lex, rel, prev, is_whole)
     if state is None:
@@ -1065,7 +1098,9 @@ def measure(
         previous=_previous_place(prev, prev_q),
     )
     about, aspect = _dated(view, q, win, about, aspect)
-    return Measured(q, thing, None, state, aspect, about, rel in ("part", "part-of-kind", "subset", "list"))
+    return Measured(
+        q, thing, None, state, aspect, about, rel in ("part", "part-of-kind", "subset", "list"), disease
+    )
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
@@ -1135,8 +1170,8 @@ def _school_year(text: str, q: Quantity) -> bool:
     return bool(re.search(r"\byear[ -]$", text[max(0, q.start - 5) : q.start], re.IGNORECASE))
 
 
-def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
-    """Every quantity of one article that measures something, as a value with its measure key."""
+def _own_quantities(view: ArticleView) -> list[Quantity]:
+    """The article's own quantities that may count something, in text order."""
     qs = [
         q
         for q in view.analysis.quantities
@@ -1145,7 +1180,12 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         and not _nobody(view.text, q)
         and not _school_year(view.text, q)
     ]
-    qs.sort(key=lambda q: q.start)
+    return sorted(qs, key=lambda q: q.start)
+
+
+def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
+    """Every quantity of one article that measures something, as a value with its measure key."""
+    qs = _own_quantities(view)
     out: list[QuantityValue] = []
     prev: Measured | None = None
     diseases = main_diseases(view, lex) if qs else frozenset()
@@ -1155,7 +1195,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if head is not None and view.sentence(head.q.start) != view.sentence(q.start):
             head = None
         m = measure(view, qs, i, prev, lex, diseases, head)
-        if m is not None and m.thing is not None:
+        if m is not None and m.thing is not None and not m.disease:
             _carry_place(view, m, placed)
             head = head or m
         prev = m
@@ -1166,6 +1206,8 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if _earlier(view, q, nq, qs[i - 1] if i > 0 else None):
             continue
         name = m.thing.name if m.thing is not None else (m.generic or "")
+        if m.disease:
+            name = f"{m.disease} {name}"  # a measure of its own, never in a series of the article's
         st = view.statement_covering(q.start, q.end)
         src, via = _source(st)
         out.append(
