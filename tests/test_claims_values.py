@@ -389,3 +389,51 @@ def test_a_toll_of_the_seasonal_virus_or_a_yearly_toll_of_flu_is_the_seasonal_fl
     text = "Swine flu is spreading fast. Swine flu worries doctors. Flu has caused 800 deaths in Peru."
     an = analysis(text, entities=gpe("Peru"), quantities=[("800 deaths", 800, "deaths")])
     assert measures(an)[800.0] == ("deaths", "", "", ("Peru",))
+
+
+def test_a_number_fronted_by_at_is_the_figure_of_its_clause_and_of_its_subject() -> None:
+    text = "At 310, Chile has the largest number of confirmed cases outside Peru."
+    an = analysis(text, entities=gpe("Chile", "Peru"), quantities=[("310", 310, None)])
+    assert measures(an)[310.0] == ("cases", "confirmed", "", ("Chile",))
+    # "at" inside a sentence is no front
+    assert _fronted_at_place("Chile put the number of confirmed cases outside Peru at 310.") is None
+    assert _fronted_at_place("At 310, Chile has the largest number of confirmed cases.") == ("Chile",)
+
+
+def _fronted_at_place(text: str) -> tuple[str, ...] | None:
+    from saidwhat.claims.lexicon import load_lexicon
+    from saidwhat.claims.quantity import _fronted_at
+    from saidwhat.claims.text import ArticleView
+
+    an = analysis(
+        text, entities=gpe(*(n for n in ("Chile", "Peru") if n in text)), quantities=[("310", 310, None)]
+    )
+    view = ArticleView.build(an, None, load_lexicon().place_aliases)
+    q = an.quantities[0]
+    return _fronted_at(view, q, view.sentence(q.start)[0])
+
+
+def test_it_includes_a_number_names_a_part_of_the_last_value_of_the_sentence_before() -> None:
+    text = (
+        "The confirmed death toll in the region now stands at 40. It includes 31 in Chile and nine in Peru."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Chile", "Peru"),
+        quantities=[("40", 40, None), ("31", 31, None), ("nine", 9, None)],
+    )
+    got = measures(an)
+    assert got[31.0] == ("deaths", "confirmed", "", ("Chile",))
+    assert got[9.0] == ("deaths", "confirmed", "", ("Peru",))
+
+
+def test_a_figure_in_brackets_after_a_name_is_an_item_of_the_list() -> None:
+    text = "Countries with confirmed cases include Chile (48), Peru (21) and Bolivia (3)."
+    an = analysis(
+        text,
+        entities=gpe("Chile", "Peru", "Bolivia"),
+        quantities=[("48", 48, None), ("21", 21, None), ("3", 3, None)],
+    )
+    got = measures(an)
+    assert got[21.0] == ("cases", "confirmed", "", ("Peru",))
+    assert got[3.0] == ("cases", "confirmed", "", ("Bolivia",))

@@ -122,7 +122,9 @@ def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     return all(t in allowed for t in toks)
 
 
-def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None]:
+def _thing_of(
+    q: Quantity, win: Window, lex: ClaimsLexicon, wide: bool = False
+) -> tuple[Thing | None, str | None]:
     """The lexicon thing counted, or a generic counted noun, or (None, None)."""
     if q.counts:
         toks = [singular(t) for t in q.counts.lower().split()]
@@ -139,9 +141,9 @@ def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | Non
             return None, " ".join(toks)
     # a number of people, or a bare number: what the words around say is counted ("the number of
     # confirmed cases of the new flu has climbed to 8,480": a total names its thing further back)
-    n = lex.settings.window_words
+    n = lex.settings.window_words * (2 if wide else 1)
     if q.counts is None and _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS):
-        n = 2 * n
+        n = 2 * lex.settings.window_words
         named = _total_of(win, lex)
         if named is not None:
             return named
@@ -160,7 +162,7 @@ def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | Non
         return None, None
     _, thing, hit = best
     # '800 "influenza-like" cases': the words between the number and its noun modify it
-    if win.right and hit in win.right and singular(hit.text) in thing.heads:
+    if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         mods = [singular(w.text) for w in win.right[: win.right.index(hit)] if w.text[:1].isalpha()]
         if not _modifiers_ok(thing, mods, lex):
             return None, " ".join([*mods, singular(hit.text)])
@@ -562,11 +564,13 @@ def _relation(
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
     if frame == ["of", "the"]:
         return "subset"
-    if any(w in ("including", "among") for w in between[:3]):
+    if any(w in ("including", "among", "includes", "include", "included") for w in between[:3]):
         return "part"
     if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
         return "total"  # "bringing the total to 27", "making eight in total"
-    if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]):
+    # a figure in brackets after a name is an item of a list ("include Spain (93), Britain (39)")
+    bracket = view.text[prev.q.end : q.start].rstrip().endswith("(")
+    if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]) or bracket:
         if _own_participle(win, prev.thing, lex):
             return ""  # "44 deaths and 1,600 hospitalized": the item says what it counts itself
         return "list"
@@ -930,13 +934,14 @@ COMPARED = frozenset({"like", "than", "unlike"})
 
 
 def _thing_read(
-    q: Quantity, win: Window, partitive: tuple[Thing, Window] | None, lex: ClaimsLexicon
+    q: Quantity, win: Window, partitive: tuple[Thing, Window] | None, lex: ClaimsLexicon, wide: bool = False
 ) -> tuple[Thing | None, str | None]:
     """What ``q`` counts: the whole's thing for a partitive ("20 of the 149 reported fatalities"),
-    else the thing (or the generic noun) its own words name."""
+    else the thing (or the generic noun) its own words name (``wide``: read twice as far, for a
+    number fronted by *at* whose clause names it after its subject and verb)."""
     if partitive is not None:
         return partitive[0], None
-    return _thing_of(q, win, lex)
+    return _thing_of(q, win, lex, wide)
 
 
 def _own_aspect(q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
@@ -1062,12 +1067,13 @@ def measure(
     q = qs[i]
     s0, s1 = view.sentence(q.start)
     prev_q, next_q = _neighbours(qs, i, s0, s1)
-    if prev is not None and prev.q is not prev_q:
+    if prev is not None and prev.q is not prev_q and not _it_includes(view, q, s0, prev):
         prev = None
     win = window(view, q, prev_q.end if prev_q else None, _window_end(view, qs, i, next_q, lex), lex)
     partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
     is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
-    thing, generic = _thing_read(q, win, partitive, lex)
+    at = _fronted_at(view, q, s0)
+    thing, generic = _thing_read(q, win, partitive, lex, wide=at is not None)
     thing, aspect, win, rel = _related(
         view, prev, q, s0, win, thing, generic, _own_aspect(q, win, lex), partitive, lex
     )
@@ -1097,13 +1103,43 @@ def measure(
         total=rel == "total" or whole is not None,
         previous=_previous_place(prev, prev_q),
     )
-    about, aspect = _dated(view, q, win, about, aspect)
+    about, aspect = _dated(view, q, win, at or about, aspect)
     return Measured(
         q, thing, None, state, aspect, about, rel in ("part", "part-of-kind", "subset", "list"), disease
     )
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
+
+
+def _it_includes(view: ArticleView, q: Quantity, s0: int, prev: Measured) -> bool:
+    """ "The confirmed global death toll stands at 26. It includes 25 in Mexico ...": a sentence whose
+    subject *it* / *this* includes a bare number names a part of the last value of the sentence before
+    (its thing and state, the part's own place)."""
+    lead = [w.text.lower() for w in words(view.text, s0, q.start)]
+    if q.counts or not 2 <= len(lead) <= 4 or lead[0] not in ("it", "this"):
+        return False
+    if not {"includes", "include", "included"} & set(lead[1:3]) or prev.thing is None:
+        return False
+    starts = [a for a, _ in view.sentences if a < s0]
+    return bool(starts) and starts[-1] <= prev.q.start < s0
+
+
+def _fronted_at(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...] | None:
+    """ "At 64, the US has the greatest number of confirmed cases outside Mexico": a number fronted by
+    *at* is the figure of what its clause names, and of the place that is the clause's subject (the
+    place right after the comma), not of a place the clause compares it with. None: no such front;
+    () when the subject is no place."""
+    if [w.text.lower() for w in words(view.text, s0, q.start)] != ["at"]:
+        return None
+    rest = view.text[q.end : view.sentence(q.start)[1]]
+    if not rest.startswith(","):
+        return None
+    subject = words(view.text, q.end + 1, q.end + len(rest))[:4]
+    for p in view.places:
+        if subject and subject[0].start <= p.start <= subject[-1].start:
+            return (p.name,)
+    return ()
 
 
 def _window_end(
