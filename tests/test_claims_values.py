@@ -437,3 +437,50 @@ def test_a_figure_in_brackets_after_a_name_is_an_item_of_the_list() -> None:
     got = measures(an)
     assert got[21.0] == ("cases", "confirmed", "", ("Peru",))
     assert got[3.0] == ("cases", "confirmed", "", ("Bolivia",))
+
+
+def test_a_count_whose_parts_are_in_several_countries_is_of_the_world() -> None:
+    text = "So far 45 deaths have been confirmed -- 40 in France and five in Germany."
+    an = analysis(
+        text,
+        entities=gpe("France", "Germany"),
+        quantities=[("45 deaths", 45, "deaths"), ("40", 40, None), ("five", 5, None)],
+    )
+    got = measures(an)
+    assert got[45.0] == ("deaths", "confirmed", "", ("world",))
+    assert got[40.0][3] == ("France",) and got[5.0][3] == ("Germany",)
+    # parts in one country, or in places not known as countries, say nothing of the whole's place
+    for places in (("France", "elsewhere"), ("Lyon", "Nice")):
+        text = f"So far 45 deaths have been confirmed -- 40 in {places[0]} and five in {places[1]}."
+        an = analysis(
+            text,
+            entities=gpe(*(p for p in places if p != "elsewhere")),
+            quantities=[("45 deaths", 45, "deaths"), ("40", 40, None), ("five", 5, None)],
+        )
+        assert measures(an)[45.0][3] == ()
+
+
+def test_the_figure_of_a_national_body_is_about_its_country() -> None:
+    text = "The Health Protection Agency said it was testing 75 possible cases."
+    statements = [
+        {
+            "speaker": "The Health Protection Agency",
+            "name": "Health Protection Agency",
+            "cue": "said",
+            "content": "it was testing 75 possible cases",
+        }
+    ]
+    an = analysis(text, statements=statements, quantities=[("75 possible cases", 75, "possible cases")])
+    assert measures(an)[75.0] == ("cases", "suspected", "", ("United Kingdom",))
+    # not when the source is a pronoun the attribution resolved to the body
+    text = "It said it was testing 75 possible cases."
+    statements = [
+        {
+            "speaker": "It",
+            "name": "Health Protection Agency",
+            "cue": "said",
+            "content": "it was testing 75 possible cases",
+        }
+    ]
+    an = analysis(text, statements=statements, quantities=[("75 possible cases", 75, "possible cases")])
+    assert measures(an)[75.0][3] == ()

@@ -56,6 +56,7 @@ class ClaimsLexicon:
     right_only: frozenset[str]
     persons: frozenset[str]
     place_aliases: dict[str, str]
+    national_bodies: dict[str, str]  # lowercased name of a national body -> its country
     boundaries: tuple[str, ...]
     at_least: tuple[str, ...]
     at_most: tuple[str, ...]
@@ -245,8 +246,11 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         raise LexiconError(f"settings.money_families: unknown state families {sorted(unknown)}")
     aspects = {k: _words(v, f"aspects.{k}") for k, v in _table(data, "aspects", "claims").items()}
     places = _table(data, "places", "claims")
-    _only(places, {"world", "world_counts", "global_sources", "aliases", "persons"}, "places")
+    _only(
+        places, {"world", "world_counts", "global_sources", "aliases", "persons", "national_bodies"}, "places"
+    )
     aliases = _table(places, "aliases", "places")
+    bodies = _table(places, "national_bodies", "places")
     iv = _table(data, "intervals", "claims")
     _only(iv, {"at_least", "at_most", "about", "about_width"}, "intervals")
     stances = _table(data, "stances", "claims")
@@ -296,6 +300,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         right_only=frozenset(_words(bd["right_only"], "boundaries.right_only")),
         persons=frozenset(_words(places["persons"], "places.persons")),
         place_aliases={k: _str(v, f"places.aliases.{k}") for k, v in aliases.items()},
+        national_bodies={k.lower(): _str(v, f"places.national_bodies.{k}") for k, v in bodies.items()},
         boundaries=_words(bd["words"], "boundaries.words"),
         at_least=_words(iv["at_least"], "intervals.at_least"),
         at_most=_words(iv["at_most"], "intervals.at_most"),

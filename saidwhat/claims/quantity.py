@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
@@ -640,6 +640,17 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
     return (names.pop(),) if len(names) == 1 else ()
 
 
+def _body_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "The Health Protection Agency (HPA) said it was investigating 230 possible cases": the figure
+    of a national body (`[places] national_bodies`) that the source names (not a pronoun the attribution
+    resolved to it) is about its country."""
+    st = view.statement_covering(q.start, q.end) or _between_cue_and_content(view, q)
+    if st is None or st.speaker is None or st.speaker.text.strip().lower() in lex.pronouns:
+        return ()
+    country = lex.national_bodies.get((st.speaker.name or "").lower())
+    return (country,) if country else ()
+
+
 def _between_cue_and_content(view: ArticleView, q: Quantity) -> Statement | None:
     """ "Cordova said of 159 suspected flu deaths, tests showed ...": a number between a statement's
     cue and its content, in one sentence, is what the speaker speaks of."""
@@ -805,7 +816,7 @@ def _about(
         about = ("world",)
     if not about and not view.places_in(s0, s1) and _has(words(view.text, s0, s1), WORLD_ADVERBS):
         about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
-    return about
+    return about or _body_place(view, q, lex)
 
 
 def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]:
@@ -1223,6 +1234,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     """Every quantity of one article that measures something, as a value with its measure key."""
     qs = _own_quantities(view)
     out: list[QuantityValue] = []
+    made: list[Measured] = []  # the measure of each value of ``out``
     prev: Measured | None = None
     diseases = main_diseases(view, lex) if qs else frozenset()
     placed: dict[str, tuple[int, tuple[str, ...]]] = {}  # thing -> (sentence start, place) of its last value
@@ -1266,7 +1278,30 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
                 statement=st.id if st else None,
             )
         )
+        made.append(m)
+    _world_of_parts(view, made, out, lex)
     return out
+
+
+def _world_of_parts(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> None:
+    """ "27 deaths have been confirmed -- 26 in Mexico and one in the United States": a count without a
+    place whose parts, written right after it in its sentence, are in two countries or more is a count
+    of the world."""
+    countries = _known_countries(lex)
+    for i, v in enumerate(vals):
+        if v.key.about or made[i].thing is None:
+            continue
+        s = view.sentence(v.start)
+        parts = []
+        for j in range(i + 1, len(vals)):
+            if not made[j].part or view.sentence(vals[j].start) != s:
+                break
+            parts.append(vals[j].key.about)
+        places = {p for p in parts if len(p) == 1 and p[0] in countries}
+        if len(parts) >= 2 and len(places) == len(parts) and len(places) >= 2:
+            v.key = replace(v.key, about=("world",))
 
 
 def _day(d: str | None) -> date | None:
