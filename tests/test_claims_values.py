@@ -484,3 +484,17 @@ def test_the_figure_of_a_national_body_is_about_its_country() -> None:
     ]
     an = analysis(text, statements=statements, quantities=[("75 possible cases", 75, "possible cases")])
     assert measures(an)[75.0][3] == ()
+
+
+def test_a_rise_of_its_count_by_n_is_an_increment_of_the_sentences_count() -> None:
+    text = "The flu has killed 48 people in Chile, officials said, raising the toll by nine in a week."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("48 people", 48, "people"), ("nine", 9, None)])
+    assert measures(an)[9.0] == ("deaths", "", "new", ("Chile",))
+    # "by" after a count that was not raised is no increment
+    text = "The flu has killed 48 people in Chile, officials said, judging the toll by nine hospitals."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("48 people", 48, "people"), ("nine hospitals", 9, "hospitals")],
+    )
+    assert measures(an).get(9.0, ("",))[0] != "deaths"
