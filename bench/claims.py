@@ -12,12 +12,13 @@
    article): a gold value is *found* when a claim value of the same article has the same number;
    it is *placed right* when that claim's measure key is the gold measure. Precision counts, over
    the predicted values of the gold's measures in the gold's articles, those that the gold lists;
-   recall counts the gold values placed right. Each set of the gold ('dev', 'dev2', 'heldout') is
-   scored on its own; ``--sets`` scores only the named ones (so that a development run never shows the
-   held-out set's misses), ``--misses`` also prints the misses and false positives of the scored sets.
-   Cross-measure leaks (a gold value found in a claim
-   of another measure) are counted separately and must be 0. Updates and contradictions are scored
-   against the gold's ``updates`` / ``contradictions`` lists the same way.
+   recall counts the gold values placed right. Each set of the gold ('dev', 'dev2', 'dev3',
+   'heldout') is scored on its own; ``--sets`` scores only the named ones, of the values' gold and of
+   the positions' gold (so that a development run never shows a held-out set's misses),
+   ``--misses`` also prints the misses and false positives of the scored sets. Cross-measure leaks
+   (a gold value found in a claim of another measure) are counted separately and must be 0.
+   Updates and contradictions are scored against the gold's ``updates`` / ``contradictions`` lists
+   the same way.
 
 4. Scores the positions and promises of ``bench/data/claims_positions_gold.json`` (sentences with
    every position and every due date a reader finds in them): position cells (actor, stance, issue)
@@ -381,7 +382,13 @@ def main() -> int:
     pgold = json.loads((ROOT / "bench" / "data" / "claims_positions_gold.json").read_text(encoding="utf-8"))
     by_id = {f.article.id: f for f in facts}
     texts = {an.doc.id: an.doc.text for an in analyses}
-    pscores = {name: score_positions_promises(g, by_id, texts) for name, g in pgold["sets"].items()}
+    # --sets names the positions gold's sets too (dev, dev_added, heldout), so that a development run
+    # never prints a held-out set's misses
+    pscores = {
+        name: score_positions_promises(g, by_id, texts)
+        for name, g in pgold["sets"].items()
+        if not a.sets or name in wanted
+    }
     n_claims = sum(1 for c in claims["claims"] if c["kind"] == "quantity")
     n_assert = sum(1 for c in claims["claims"] if c["kind"] == "assertion")
     stage = t2 - t0

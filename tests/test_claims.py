@@ -22,84 +22,10 @@ from saidwhat.claims import (
 from saidwhat.claims.lexicon import LexiconError, load_lexicon, parse_lexicon
 from saidwhat.claims.model import QuantityValue
 from saidwhat.claims.promises import add_duration, end_of
-from saidwhat.model import (
-    Analysis,
-    Content,
-    Cue,
-    DocMeta,
-    Entity,
-    Mention,
-    Quantity,
-    SaidOn,
-    Segment,
-    Speaker,
-    Statement,
-    Timex,
-)
+from saidwhat.model import Analysis
+from tests.claims_fixtures import make
 
-# -- helpers: a small Analysis from a text and the spans it should carry ----------------------
-
-
-def _span(text: str, sub: str, nth: int = 0) -> tuple[int, int]:
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(sub, i + 1)
-    return i, i + len(sub)
-
-
-def make(
-    text: str,
-    doc_id: str,
-    published: str,
-    *,
-    quantities: list[tuple[str, Any, str | None]] = (),  # type: ignore[assignment]
-    places: list[str] = (),
-    statements: list[dict[str, Any]] = (),
-    timexes: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
-) -> Analysis:
-    qs = []
-    for sub, value, counts in quantities:
-        a, b = _span(text, sub)
-        qs.append(Quantity(sub, a, b, value, None, counts))
-    ents = []
-    for n, name in enumerate(places):
-        a, b = _span(text, name)
-        ents.append(Entity(f"e{n}", name, "GPE", [name], [Mention(a, b, name)]))
-    sts = []
-    for n, d in enumerate(statements, 1):
-        ca, cb = _span(text, d["content"])
-        sa, sb = _span(text, d["speaker"])
-        cue = None
-        if "cue" in d:
-            ua, ub = _span(text, d["cue"])
-            cue = Cue(d["cue"], ua, ub, d.get("lemma", d["cue"]))
-        said = None
-        if "said_on" in d:
-            ta, tb = _span(text, d["said_on"][0])
-            said = SaidOn(d["said_on"][1], d["said_on"][0], ta, tb)
-        sts.append(
-            Statement(
-                f"s{n}",
-                Content(d["content"], ca, cb),
-                Speaker(d["speaker"], sa, sb, d["speaker"]),
-                cue,
-                act=d.get("act", "claim"),
-                said_on=said,
-                mode=d.get("mode", "indirect"),
-            )
-        )
-    txs = []
-    for sub, typ, value in timexes:
-        a, b = _span(text, sub)
-        txs.append(Timex(sub, a, b, typ, value))
-    return Analysis(
-        DocMeta(doc_id, doc_id, text, published=published),
-        [Segment("body", 0, len(text))],
-        sts,
-        ents,
-        txs,
-        qs,
-    )
+# -- helpers: a small Analysis from a text and the spans it should carry (tests/claims_fixtures.py) --
 
 
 def values_of(analyses: list[Analysis], story: str | None = "st1") -> list[QuantityValue]:

@@ -16,24 +16,8 @@ import pytest
 from saidwhat.claims import article_facts
 from saidwhat.claims.issues import head_phrase
 from saidwhat.claims.lexicon import LexiconError, inflections, load_lexicon, parse_lexicon
-from saidwhat.model import (
-    Analysis,
-    Content,
-    Cue,
-    DocMeta,
-    Entity,
-    Mention,
-    Quantity,
-    Segment,
-    Speaker,
-    Statement,
-    Timex,
-)
-
-
-def _span(text: str, sub: str) -> tuple[int, int]:
-    i = text.index(sub)
-    return i, i + len(sub)
+from saidwhat.model import Analysis, Speaker
+from tests.claims_fixtures import build
 
 
 def analysis(
@@ -46,43 +30,16 @@ def analysis(
     quantities: list[tuple[str, Any, str | None]] = (),  # type: ignore[assignment]  # (text, value, counts)
     titles: dict[str, str] | None = None,  # entity name -> its "title" attribute
 ) -> Analysis:
-    ents = []
-    for n, (mention, name, typ) in enumerate(entities):
-        a, b = _span(text, mention)
-        attrs = {"title": titles[name]} if titles and name in titles else {}
-        ents.append(Entity(f"e{n}", name, typ, [mention], [Mention(a, b, mention)], attributes=attrs))
-    sts = []
-    for n, d in enumerate(statements, 1):
-        ca, cb = _span(text, d["content"])
-        speaker = cue = None
-        if d.get("speaker"):
-            sa, sb = _span(text, d["speaker"])
-            ent = next((e for e in ents if e.name == d.get("name")), None)
-            speaker = Speaker(d["speaker"], sa, sb, d.get("name"), ent.id if ent else None)
-        if d.get("cue"):
-            ua, ub = _span(text, d["cue"])
-            cue = Cue(d["cue"], ua, ub, d["lemma"])
-        sts.append(
-            Statement(
-                f"s{n}",
-                Content(d["content"], ca, cb),
-                speaker,
-                cue,
-                mode=d.get("mode", "indirect"),
-                act=d.get("act", "claim"),
-            )
-        )
-    txs = []
-    for sub, typ, value in timexes:
-        a, b = _span(text, sub)
-        txs.append(Timex(sub, a, b, typ, value))
-    return Analysis(
-        DocMeta("t1", "t1", text, published=published),
-        [Segment("body", 0, len(text))],
-        sts,
-        ents,
-        txs,
-        [Quantity(sub, *_span(text, sub), value, None, counts) for sub, value, counts in quantities],
+    """:func:`tests.claims_fixtures.build` of article ``t1``, speakers named only when ``name`` says."""
+    return build(
+        text,
+        "t1",
+        published,
+        entities=entities,
+        statements=statements,
+        timexes=timexes,
+        quantities=quantities,
+        titles=titles,
     )
 
 

@@ -48,11 +48,15 @@ class ClaimsLexicon:
     world_words: tuple[str, ...]
     diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
     other_causes: tuple[str, ...]
+    yearly_disease: str  # the disease of a yearly count of a generic name ("influenza ... a year")
+    yearly_names: tuple[str, ...]
+    yearly_words: tuple[str, ...]
     world_counts: frozenset[str]
     global_sources: frozenset[str]
     right_only: frozenset[str]
     persons: frozenset[str]
     place_aliases: dict[str, str]
+    national_bodies: dict[str, str]  # lowercased name of a national body -> its country
     boundaries: tuple[str, ...]
     at_least: tuple[str, ...]
     at_most: tuple[str, ...]
@@ -242,8 +246,11 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         raise LexiconError(f"settings.money_families: unknown state families {sorted(unknown)}")
     aspects = {k: _words(v, f"aspects.{k}") for k, v in _table(data, "aspects", "claims").items()}
     places = _table(data, "places", "claims")
-    _only(places, {"world", "world_counts", "global_sources", "aliases", "persons"}, "places")
+    _only(
+        places, {"world", "world_counts", "global_sources", "aliases", "persons", "national_bodies"}, "places"
+    )
     aliases = _table(places, "aliases", "places")
+    bodies = _table(places, "national_bodies", "places")
     iv = _table(data, "intervals", "claims")
     _only(iv, {"at_least", "at_most", "about", "about_width"}, "intervals")
     stances = _table(data, "stances", "claims")
@@ -261,10 +268,15 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     pr = _table(data, "promises", "claims")
     _only(pr, {"acts", "future", "within", "by", "grace_days"}, "promises")
     ds = _table(data, "diseases", "claims")
-    _only(ds, {"names", "other"}, "diseases")
+    _only(ds, {"names", "other", "yearly"}, "diseases")
     diseases = {
         k.lower(): _words(v, f"diseases.names.{k}") for k, v in _table(ds, "names", "diseases").items()
     }
+    yearly = _table(ds, "yearly", "diseases")
+    _only(yearly, {"disease", "names", "words"}, "diseases.yearly")
+    yearly_disease = _str(yearly["disease"], "diseases.yearly.disease").lower()
+    if yearly_disease not in diseases:
+        raise LexiconError(f"diseases.yearly.disease: unknown disease {yearly_disease!r}")
     bd = _table(data, "boundaries", "claims")
     _only(bd, {"words", "right_only"}, "boundaries")
     pn = _table(data, "pronouns", "claims")
@@ -280,11 +292,15 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,
         other_causes=_words(ds["other"], "diseases.other"),
+        yearly_disease=yearly_disease,
+        yearly_names=_words(yearly["names"], "diseases.yearly.names"),
+        yearly_words=_words(yearly["words"], "diseases.yearly.words"),
         world_counts=frozenset(_words(places["world_counts"], "places.world_counts")),
         global_sources=frozenset(_words(places["global_sources"], "places.global_sources")),
         right_only=frozenset(_words(bd["right_only"], "boundaries.right_only")),
         persons=frozenset(_words(places["persons"], "places.persons")),
         place_aliases={k: _str(v, f"places.aliases.{k}") for k, v in aliases.items()},
+        national_bodies={k.lower(): _str(v, f"places.national_bodies.{k}") for k, v in bodies.items()},
         boundaries=_words(bd["words"], "boundaries.words"),
         at_least=_words(iv["at_least"], "intervals.at_least"),
         at_most=_words(iv["at_most"], "intervals.at_most"),

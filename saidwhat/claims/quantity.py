@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
@@ -122,7 +122,9 @@ def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     return all(t in allowed for t in toks)
 
 
-def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None]:
+def _thing_of(
+    q: Quantity, win: Window, lex: ClaimsLexicon, wide: bool = False
+) -> tuple[Thing | None, str | None]:
     """The lexicon thing counted, or a generic counted noun, or (None, None)."""
     if q.counts:
         toks = [singular(t) for t in q.counts.lower().split()]
@@ -139,9 +141,9 @@ def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | Non
             return None, " ".join(toks)
     # a number of people, or a bare number: what the words around say is counted ("the number of
     # confirmed cases of the new flu has climbed to 8,480": a total names its thing further back)
-    n = lex.settings.window_words
+    n = lex.settings.window_words * (2 if wide else 1)
     if q.counts is None and _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS):
-        n = 2 * n
+        n = 2 * lex.settings.window_words
         named = _total_of(win, lex)
         if named is not None:
             return named
@@ -160,7 +162,7 @@ def _thing_of(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | Non
         return None, None
     _, thing, hit = best
     # '800 "influenza-like" cases': the words between the number and its noun modify it
-    if win.right and hit in win.right and singular(hit.text) in thing.heads:
+    if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         mods = [singular(w.text) for w in win.right[: win.right.index(hit)] if w.text[:1].isalpha()]
         if not _modifiers_ok(thing, mods, lex):
             return None, " ".join([*mods, singular(hit.text)])
@@ -181,10 +183,17 @@ def _in_predicate(win: Window, thing: Thing) -> list[Word]:
     return [w for w in win.left[-5:-1] if w.text in verbs][-1:]
 
 
+_MODIFIERS: dict[int, tuple[ClaimsLexicon, frozenset[str]]] = {}
+
+
 def _modifier_words(lex: ClaimsLexicon) -> frozenset[str]:
+    got = _MODIFIERS.get(id(lex))
+    if got is not None and got[0] is lex:
+        return got[1]
     out = {w for t in lex.things.values() for w in t.modifiers}
     out |= {w for fam in lex.states.values() for ws in fam.values() for w in ws}
     out |= {w for ws in lex.aspects.values() for w in ws}
+    _MODIFIERS[id(lex)] = (lex, frozenset(out))
     return frozenset(out)
 
 
@@ -227,12 +236,28 @@ def _state_of(
         reach = 2 * n if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) else n
         # the whole of "20 of the 149 fatalities have been confirmed" is not what the verb says
         left = [] if part else win.left[-reach:]
+        if not part:
+            left = [*_head_phrase(thing, win.left, lex, left), *left]
         right = _before_aux(win.right[:n]) if whole else win.right[:n]
         around = sorted([*left, *right], key=lambda w: w.start)
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[Word]) -> list[Word]:
+    """The modifiers of the thing's noun written in the words read before a bare number ("suspected
+    swine flu cases in his country had risen to 1,614"): they describe what the number counts, however
+    far left they begin. Only the words of ``left`` outside ``read`` are returned."""
+    heads = [i for i, w in enumerate(left) if singular(w.text) in thing.heads and w in read]
+    if not heads:
+        return []
+    known = _modifier_words(lex)
+    i = j = heads[-1]
+    while j > 0 and left[j - 1].text in known:
+        j -= 1
+    return [w for w in left[j:i] if w not in read]
 
 
 # verbs of a rise: "had risen by one" - the amount of the rise is an increment
@@ -254,6 +279,11 @@ def _risen_by(win: Window) -> bool:
     return len(win.left) >= 2 and win.left[-1].text == "by" and win.left[-2].text in RISE
 
 
+# a modal before these says what may have caused a figure, not what the figure may become
+COMPARED_BEFORE = frozenset({"than", "previously", "initially", "first", "originally"})
+BLAME = ("be to blame", "be responsible", "be blamed", "be linked", "be behind", "be attributed")
+
+
 def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     near = sorted([*win.inner, *win.left[-3:], *win.right[:3]], key=lambda w: w.start)
     n = lex.settings.window_words
@@ -267,6 +297,10 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
         if aspect == "projected":
             # "may have killed", "could have been": a possibility about the past, not a projection
             hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text == "have")]
+            # "could be to blame for 48 more deaths": a possible cause of deaths that happened
+            hits = [i for i in hits if 0 not in _has(scope[i + 1 : i + 4], BLAME)]
+            # "less severe than previously feared": the fear of a comparison, not of the figure
+            hits = [i for i in hits if not (i > 0 and scope[i - 1].text in COMPARED_BEFORE)]
             if _object_of_perfect(win):
                 right = {w.start for w in win.right}
                 hits = [i for i in hits if scope[i].start not in right]
@@ -366,7 +400,13 @@ def _place_found(
         return ("world",), True  # "4,379 people in 29 countries": the countries counted
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
     # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
-    after = [p for p in places if p.start >= q.end and _introduced(view.text, a, p.start)]
+    after = [
+        p
+        for p in places
+        if p.start >= q.end
+        and _introduced(view.text, a, p.start)
+        and not _of_clause(view.text, q.end, p.start)
+    ]
     if after:
         return (after[0].name,), True
     national = _national(view, q, win, lex)
@@ -382,6 +422,19 @@ def _place_found(
     if _has(ws, lex.world_words):
         return ("world",), True
     return (), False
+
+
+# words that open a clause of its own (a subject or a relative pronoun, a reporting verb): a place
+# after them is where that clause's verb happens
+CLAUSE_WORDS = frozenset({"it", "they", "that", "which", "said", "says"})
+
+
+def _of_clause(text: str, a: int, b: int) -> bool:
+    """ "79 cases of a virus it said has spread from Mexico into ...": a place after a clause that
+    describes the noun of an *of* phrase of the count is where that noun's verb happens, not the
+    count's own place ("9 cases of flu were confirmed in Peru": the count's own verb, no clause)."""
+    ws = [w.text for w in words(text, a, b)]
+    return "of" in ws and bool(CLAUSE_WORDS & set(ws[ws.index("of") + 1 :]))
 
 
 IN_COUNT = frozenset(
@@ -491,6 +544,7 @@ class Measured:
     aspect: str
     about: tuple[str, ...]
     part: bool = False  # a part or an item of the value before it ("including 100 in the US")
+    disease: str = ""  # another disease than the article's that it counts ("HIV": "HIV cases")
 
 
 LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
@@ -510,11 +564,13 @@ def _relation(
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
     if frame == ["of", "the"]:
         return "subset"
-    if any(w in ("including", "among") for w in between[:3]):
+    if any(w in ("including", "among", "includes", "include", "included") for w in between[:3]):
         return "part"
     if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
         return "total"  # "bringing the total to 27", "making eight in total"
-    if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]):
+    # a figure in brackets after a name is an item of a list ("include Spain (93), Britain (39)")
+    bracket = view.text[prev.q.end : q.start].rstrip().endswith("(")
+    if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]) or bracket:
         if _own_participle(win, prev.thing, lex):
             return ""  # "44 deaths and 1,600 hospitalized": the item says what it counts itself
         return "list"
@@ -582,6 +638,17 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
             if country:
                 names.add(view.aliases.get(country, country))
     return (names.pop(),) if len(names) == 1 else ()
+
+
+def _body_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "The Health Protection Agency (HPA) said it was investigating 230 possible cases": the figure
+    of a national body (`[places] national_bodies`) that the source names (not a pronoun the attribution
+    resolved to it) is about its country."""
+    st = view.statement_covering(q.start, q.end) or _between_cue_and_content(view, q)
+    if st is None or st.speaker is None or st.speaker.text.strip().lower() in lex.pronouns:
+        return ()
+    country = lex.national_bodies.get((st.speaker.name or "").lower())
+    return (country,) if country else ()
 
 
 def _between_cue_and_content(view: ArticleView, q: Quantity) -> Statement | None:
@@ -749,7 +816,7 @@ def _about(
         about = ("world",)
     if not about and not view.places_in(s0, s1) and _has(words(view.text, s0, s1), WORLD_ADVERBS):
         about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
-    return about
+    return about or _body_place(view, q, lex)
 
 
 def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]:
@@ -839,36 +906,53 @@ def main_diseases(view: ArticleView, lex: ClaimsLexicon) -> frozenset[str]:
     return frozenset({first, most})
 
 
-def _other_disease(
+def _counted_disease(
     view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, diseases: frozenset[str]
-) -> bool:
-    """Whether the quantity's clause counts another disease than its article's ``diseases`` or other
-    causes ("seasonal flu strains, which kill 250,000 to 500,000 every year"; "58 died of other
-    causes"). The clause's own words are read, names included ("33 million people infected with HIV")."""
+) -> str | None:
+    """The disease the quantity's clause counts when it is not its article's ``diseases``: a count of
+    another disease is a measure of its own ("33 million people infected with HIV"; "seasonal flu
+    strains, which kill 250,000 to 500,000 every year"; a generic name counted per year, "influenza is
+    a factor in 36,000 deaths a year", is the seasonal flu's toll). "" for the article's disease; None
+    when the clause names other causes ("58 died of other causes") or two other diseases (unknown).
+    The clause's own words are read, names included."""
     a, b = win.clause
     ws = words(view.text, min(a, q.start), max(b, q.end))
     if _has(ws, lex.other_causes):
-        return True
+        return None
     # a disease a comparison names ("behaving like seasonal flu", "milder than bird flu") is not counted
     named = {
         d
         for d, names in lex.diseases.items()
         if any(i == 0 or ws[i - 1].text not in COMPARED for i in _has(ws, names))
     }
-    return bool(named) and not named & diseases
+    if not named and _has(ws, lex.yearly_names) and _has(ws, lex.yearly_words):
+        named = {lex.yearly_disease}
+    if not named or named & diseases:
+        return ""
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _coordinated(view: ArticleView, prev: Measured, q: Quantity, thing: Thing) -> bool:
+    """ "36,000 deaths a year in the US and 250,000 deaths globally": a count of the same thing
+    joined to the one before it by *and*, with no verb between, is the second half of one phrase."""
+    if prev.thing is None or prev.thing.name != thing.name:
+        return False
+    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    return between[-1:] == ["and"] and len(between) <= 8 and not set(between) & (AUX | CLAUSE_WORDS)
 
 
 COMPARED = frozenset({"like", "than", "unlike"})
 
 
 def _thing_read(
-    q: Quantity, win: Window, partitive: tuple[Thing, Window] | None, lex: ClaimsLexicon
+    q: Quantity, win: Window, partitive: tuple[Thing, Window] | None, lex: ClaimsLexicon, wide: bool = False
 ) -> tuple[Thing | None, str | None]:
     """What ``q`` counts: the whole's thing for a partitive ("20 of the 149 reported fatalities"),
-    else the thing (or the generic noun) its own words name."""
+    else the thing (or the generic noun) its own words name (``wide``: read twice as far, for a
+    number fronted by *at* whose clause names it after its subject and verb)."""
     if partitive is not None:
         return partitive[0], None
-    return _thing_of(q, win, lex)
+    return _thing_of(q, win, lex, wide)
 
 
 def _own_aspect(q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
@@ -911,15 +995,28 @@ def _related(
     return thing, aspect, win, rel
 
 
-def _foreign(
-    view: ArticleView, q: Quantity, win: Window, thing: Thing, lex: ClaimsLexicon, diseases: frozenset[str]
-) -> bool:
+def _foreign(q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
     """A value that cannot be of ``thing``: money of a thing that is no amount ("$1" is not a number
-    of deaths; "5 pledges" is not an amount of aid), or a status count of another disease than the
-    article's."""
-    if (q.kind == "money") != (thing.states in lex.money_families):
-        return True
-    return thing.states == "status" and _other_disease(view, q, win, lex, diseases)
+    of deaths; "5 pledges" is not an amount of aid)."""
+    return (q.kind == "money") != (thing.states in lex.money_families)
+
+
+def _disease_of(
+    view: ArticleView,
+    q: Quantity,
+    win: Window,
+    thing: Thing,
+    lex: ClaimsLexicon,
+    diseases: frozenset[str],
+    prev: Measured | None,
+    rel: str,
+) -> str | None:
+    """The other disease a status count counts (:func:`_counted_disease`), else the one of the count
+    it is a part, an item, a total or the coordinated second half of."""
+    own = _counted_disease(view, q, win, lex, diseases) if thing.states == "status" else ""
+    if own or own is None or prev is None or not prev.disease:
+        return own
+    return prev.disease if rel or _coordinated(view, prev, q, thing) else ""
 
 
 def _generic_measure(
@@ -974,23 +1071,37 @@ def measure(
     prev: Measured | None,
     lex: ClaimsLexicon,
     diseases: frozenset[str] = frozenset(),
+    head: Measured | None = None,
 ) -> Measured | None:
-    """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous)."""
+    """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous). ``head`` is
+    the first measured value of its sentence."""
     q = qs[i]
     s0, s1 = view.sentence(q.start)
     prev_q, next_q = _neighbours(qs, i, s0, s1)
-    if prev is not None and prev.q is not prev_q:
+    if prev is not None and prev.q is not prev_q and not _it_includes(view, q, s0, prev):
         prev = None
-    win = window(view, q, prev_q.end if prev_q else None, next_q.start if next_q else None, lex)
+    win = window(view, q, prev_q.end if prev_q else None, _window_end(view, qs, i, next_q, lex), lex)
     partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
     is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
-    thing, generic = _thing_read(q, win, partitive, lex)
+    at = _fronted_at(view, q, s0)
+    thing, generic = _thing_read(q, win, partitive, lex, wide=at is not None)
     thing, aspect, win, rel = _related(
         view, prev, q, s0, win, thing, generic, _own_aspect(q, win, lex), partitive, lex
     )
+    if (
+        head is not None
+        and generic is None
+        and (thing is None or thing is head.thing)
+        and _count_raised_by(view, q, s0)
+    ):
+        # "..., increasing its count by almost a thousand": an increment of the sentence's count
+        thing, aspect, rel, prev = head.thing, "new", "increment", head
     if thing is None:
         return _generic_measure(view, q, win, generic, aspect, lex)
-    if _foreign(view, q, win, thing, lex, diseases):
+    if _foreign(q, thing, lex):
+        return None
+    disease = _disease_of(view, q, win, thing, lex, diseases, prev, rel)
+    if disease is None:
         return None
     state = _measured_state(thing, _counted_words(win, q), lex, rel, prev, is_whole)
     if state is None:
@@ -998,22 +1109,100 @@ def measure(
     other_part = _contrastive_other(win, prev, thing, state, aspect)
     if other_part:
         aspect = ""
+    inherited = _inherited_place(prev, rel, is_whole, partitive, other_part)
+    whole = _whole_place(view, q, prev, head) if inherited is None else None
     about = _about(
         view,
         qs,
         q,
         win,
         lex,
-        _inherited_place(prev, rel, is_whole, partitive, other_part),
+        inherited or whole,
         (s0, s1),
-        total=rel == "total",
+        total=rel == "total" or whole is not None,
         previous=_previous_place(prev, prev_q),
     )
-    about, aspect = _dated(view, q, win, about, aspect)
-    return Measured(q, thing, None, state, aspect, about, rel in ("part", "part-of-kind", "subset", "list"))
+    about, aspect = _dated(view, q, win, at or about, aspect)
+    return Measured(
+        q, thing, None, state, aspect, about, rel in ("part", "part-of-kind", "subset", "list"), disease
+    )
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
+
+
+def _count_raised_by(view: ArticleView, q: Quantity, s0: int) -> bool:
+    """ "H1N1 has infected 4,379 people in 29 countries, the WHO said, increasing its count by almost a
+    thousand": a number after *by* that follows a rise verb and its object *its/the count* (tally, toll,
+    total) is the amount of the rise of the count its sentence gave first."""
+    ws = [w.text for w in words(view.text, max(s0, q.start - 60), q.start)][-4:]
+    return (
+        len(ws) == 4
+        and ws[3] == "by"
+        and ws[2] in TOTAL_WORDS
+        and ws[1] in ("its", "the", "their")
+        and ws[0] in RISE | {"raising", "raised", "raises", "pushing", "pushed"}
+    )
+
+
+def _it_includes(view: ArticleView, q: Quantity, s0: int, prev: Measured) -> bool:
+    """ "The confirmed global death toll stands at 26. It includes 25 in Mexico ...": a sentence whose
+    subject *it* / *this* includes a bare number names a part of the last value of the sentence before
+    (its thing and state, the part's own place)."""
+    lead = [w.text.lower() for w in words(view.text, s0, q.start)]
+    if q.counts or not 2 <= len(lead) <= 4 or lead[0] not in ("it", "this"):
+        return False
+    if not {"includes", "include", "included"} & set(lead[1:3]) or prev.thing is None:
+        return False
+    starts = [a for a, _ in view.sentences if a < s0]
+    return bool(starts) and starts[-1] <= prev.q.start < s0
+
+
+def _fronted_at(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...] | None:
+    """ "At 64, the US has the greatest number of confirmed cases outside Mexico": a number fronted by
+    *at* is the figure of what its clause names, and of the place that is the clause's subject (the
+    place right after the comma), not of a place the clause compares it with. None: no such front;
+    () when the subject is no place."""
+    if [w.text.lower() for w in words(view.text, s0, q.start)] != ["at"]:
+        return None
+    rest = view.text[q.end : view.sentence(q.start)[1]]
+    if not rest.startswith(","):
+        return None
+    subject = words(view.text, q.end + 1, q.end + len(rest))[:4]
+    for p in view.places:
+        if subject and subject[0].start <= p.start <= subject[-1].start:
+            return (p.name,)
+    return ()
+
+
+def _window_end(
+    view: ArticleView, qs: list[Quantity], i: int, next_q: Quantity | None, lex: ClaimsLexicon
+) -> int | None:
+    """Where the window of ``qs[i]`` ends on the right: at the next quantity, unless that one counts
+    the countries the number is counted in ("More than 2,000 people in 24 countries have been
+    infected": the verb after the place phrase is the number's)."""
+    if next_q is None or not _in_countries(view, qs[i], qs, lex):
+        return next_q.start if next_q else None
+    after = qs[i + 2] if i + 2 < len(qs) else None
+    return after.start if after is not None and after.start < view.sentence(qs[i].start)[1] else None
+
+
+def _whole_place(
+    view: ArticleView, q: Quantity, prev: Measured | None, head: Measured | None
+) -> tuple[str, ...] | None:
+    """The place of a number that is the whole of another: "15 cases in Britain, 12 in England and three
+    in Scotland, out of 631 suspected cases" (*out of*: the whole the first count of the sentence is
+    drawn from) and "increased its tally of cases around the world from 257 to 331" (the new value of a
+    change written *from A to B* is a value of A's measure and place)."""
+    before = [w.text for w in words(view.text, max(0, q.start - 40), q.start)]
+    if before[-2:] == ["out", "of"] and head is not None and head.q is not q and head.about:
+        return head.about
+    if prev is not None and before[-1:] == ["to"] and prev.about:
+        ahead = [w.text for w in words(view.text, max(0, prev.q.start - 12), prev.q.start)]
+        between = [w.text for w in words(view.text, prev.q.end, q.start)]
+        if ahead[-1:] == ["from"] and between == ["to"]:
+            return prev.about
+    return None
 
 
 def _nobody(text: str, q: Quantity) -> bool:
@@ -1050,8 +1239,8 @@ def _school_year(text: str, q: Quantity) -> bool:
     return bool(re.search(r"\byear[ -]$", text[max(0, q.start - 5) : q.start], re.IGNORECASE))
 
 
-def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
-    """Every quantity of one article that measures something, as a value with its measure key."""
+def _own_quantities(view: ArticleView) -> list[Quantity]:
+    """The article's own quantities that may count something, in text order."""
     qs = [
         q
         for q in view.analysis.quantities
@@ -1060,15 +1249,25 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         and not _nobody(view.text, q)
         and not _school_year(view.text, q)
     ]
-    qs.sort(key=lambda q: q.start)
+    return sorted(qs, key=lambda q: q.start)
+
+
+def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
+    """Every quantity of one article that measures something, as a value with its measure key."""
+    qs = _own_quantities(view)
     out: list[QuantityValue] = []
+    made: list[Measured] = []  # the measure of each value of ``out``
     prev: Measured | None = None
     diseases = main_diseases(view, lex) if qs else frozenset()
     placed: dict[str, tuple[int, tuple[str, ...]]] = {}  # thing -> (sentence start, place) of its last value
+    head: Measured | None = None  # the first measured value of the current sentence
     for i, q in enumerate(qs):
-        m = measure(view, qs, i, prev, lex, diseases)
-        if m is not None and m.thing is not None:
+        if head is not None and view.sentence(head.q.start) != view.sentence(q.start):
+            head = None
+        m = measure(view, qs, i, prev, lex, diseases, head)
+        if m is not None and m.thing is not None and not m.disease:
             _carry_place(view, m, placed)
+            head = head or m
         prev = m
         if m is None or (q.kind == "percent" and m.thing is None):
             continue
@@ -1077,6 +1276,8 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if _earlier(view, q, nq, qs[i - 1] if i > 0 else None):
             continue
         name = m.thing.name if m.thing is not None else (m.generic or "")
+        if m.disease:
+            name = f"{m.disease} {name}"  # a measure of its own, never in a series of the article's
         st = view.statement_covering(q.start, q.end)
         src, via = _source(st)
         out.append(
@@ -1099,7 +1300,30 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
                 statement=st.id if st else None,
             )
         )
+        made.append(m)
+    _world_of_parts(view, made, out, lex)
     return out
+
+
+def _world_of_parts(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> None:
+    """ "27 deaths have been confirmed -- 26 in Mexico and one in the United States": a count without a
+    place whose parts, written right after it in its sentence, are in two countries or more is a count
+    of the world."""
+    countries = _known_countries(lex)
+    for i, v in enumerate(vals):
+        if v.key.about or made[i].thing is None:
+            continue
+        s = view.sentence(v.start)
+        parts = []
+        for j in range(i + 1, len(vals)):
+            if not made[j].part or view.sentence(vals[j].start) != s:
+                break
+            parts.append(vals[j].key.about)
+        places = {p for p in parts if len(p) == 1 and p[0] in countries}
+        if len(parts) >= 2 and len(places) == len(parts) and len(places) >= 2:
+            v.key = replace(v.key, about=("world",))
 
 
 def _day(d: str | None) -> date | None:
