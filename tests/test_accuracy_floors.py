@@ -52,7 +52,10 @@ def test_attribution_floor_on_polnear_dev(tmp_path: Path) -> None:
     assert r["lenient"]["R"] >= 0.74, r
     assert r["strict"]["F1"] >= 0.56, r
     # the default output (Settings.min_confidence 0.3), measured 2026-12-03 (session 8): lenient P
-    # 0.868 R 0.731 (1,603 of 2,192), strict F1 0.574
+    # 0.868 R 0.731 (1,603 of 2,192), strict F1 0.574; session 10 after trust5: P 0.867 R 0.719
+    # (1,576 of 2,192), strict F1 0.570 — the R floor .72 -> .71 follows the product choices of
+    # trust4/trust5 (events, topic-only speech, purposes, beliefs of bare plurals under the cut:
+    # PolNeAR counts them, the real-news policy does not; docs/attribution.md)
     cut = tmp_path / "cut"
     cut.mkdir()
     for f in pred.glob("*.json"):
@@ -61,7 +64,7 @@ def test_attribution_floor_on_polnear_dev(tmp_path: Path) -> None:
         (cut / f.name).write_text(json.dumps(d), encoding="utf-8")
     c = score(TOOLS / "score_attribution.py", POLNEAR_DEV, cut, tmp_path / "cut.json")
     assert c["lenient"]["P"] >= 0.86 and c["lenient"]["P"] > r["lenient"]["P"], c
-    assert c["lenient"]["R"] >= 0.72, c
+    assert c["lenient"]["R"] >= 0.71, c
     assert c["strict"]["F1"] >= 0.56, c
 
 

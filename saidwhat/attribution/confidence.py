@@ -4,7 +4,8 @@ A base by origin (a rule of the cue lexicon, or the learned tagger's score) time
 weakness: a cue that is not a verb of saying (a verb of belief weighs more), a content that is a
 bare noun phrase, no speaker or an unresolved pronoun, a speaker reached through resolution, a
 source that is evidence rather than a speaker, hedging, an event verb or a speech verb with only a
-topic for its noun-phrase content. Weights are data (``attribution.toml`` ``[confidence]``); the
+topic for its noun-phrase content, a cue in a to-infinitive of purpose, a belief of a group left
+unnamed. Weights are data (``attribution.toml`` ``[confidence]``); the
 calibration is in docs/attribution.md ("Confidence").
 """
 
@@ -37,6 +38,8 @@ class ConfidenceWeights:
     asked: float
     event: float
     topic_only: float
+    purpose: float
+    group_belief: float
     evidence_heads: frozenset[str]
 
 
@@ -59,6 +62,8 @@ class Evidence:
     off_agent: bool = False  # "… list was announced, Babul Supriyo took to …": not the passive's agent
     event: bool = False  # "Police issued a news release": an event verb with a noun phrase, no speech
     topic_only: bool = False  # "discussed numerous matters": a topic spoken of, not what was said
+    purpose: bool = False  # "funds to support the operations": an aim, not an act that took place
+    group_belief: bool = False  # "Archaeologists believe …": the belief of a group left unnamed
 
 
 def _unit(name: str, value: Any) -> float:
@@ -87,6 +92,8 @@ _FLAG_WEIGHTS = (
     "off_agent",
     "event",
     "topic_only",
+    "purpose",
+    "group_belief",
 )
 
 

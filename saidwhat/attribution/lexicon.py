@@ -70,6 +70,7 @@ class Lexicon:
     directive_cues: frozenset[str]
     event_cues: frozenset[str]
     topic_cues: frozenset[str]
+    topic_cues_other_senses: frozenset[str]
     refusal_content: tuple[re.Pattern[str], ...]
     not_cues: frozenset[str]
 
@@ -159,6 +160,7 @@ def lexicon() -> Lexicon:
         directive_cues=_words(cues["acts"]["directive_cues"]),
         event_cues=_words(cues["acts"]["event_cues"]),
         topic_cues=_words(cues["acts"]["topic_cues"]),
+        topic_cues_other_senses=_words(cues["acts"]["topic_cues_other_senses"]),
         anonymity_content=tuple(re.compile(rx, re.IGNORECASE) for rx in cues["no_content"]["anonymity"]),
         refusal_content=tuple(re.compile(rx, re.IGNORECASE) for rx in cues["no_content"]["refusals"]),
         not_cues=_words(cues["no_content"]["not_cues"]),

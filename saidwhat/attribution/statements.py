@@ -100,9 +100,48 @@ _FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPA
 _CUE_FUNCTION_POS = _FUNCTION_POS | {"AUX", "ADV"}
 # prepositions that make a speech verb take a stance toward its object (*spoke out against*)
 _STANCE_PREPS = frozenset({"against", "for"})
+# words that make the infinitive after their noun a relative clause (*the only senator to back it*)
+_ORDINAL_WORDS = frozenset({"first", "last", "only", "next", "sole"})
+# heads of a noun phrase
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 # source heads that name a thing as often as a person ("cited the figure at last week's forum")
 _NOT_ONLY_PERSONS = frozenset({"figure", "figures", "head", "chief", "general"})
+
+
+def _purpose(tok: Token) -> bool:
+    """A to-infinitive of purpose, an adverbial with no subject of its own (*authorized funds | to
+    support the operations*). Not the infinitival relative of a noun with an ordinal or a superlative
+    (*the first member of Congress to endorse him*, *the only senator to recently back the bill*:
+    one who did endorse him), whatever the parse made of it."""
+    return (
+        tok.dep_ == "advcl"
+        and "Inf" in tok.morph.get("VerbForm", [])
+        and any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in tok.children)
+        and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
+        and not _after_ordinal(tok)
+    )
+
+
+def _after_ordinal(tok: Token) -> bool:
+    """Between the clause's verb and the infinitive ``tok`` stands an ordinal, a superlative or
+    *only* (*the first sitting members of Congress | to endorse*)."""
+    for t in reversed(tok.doc[max(0, tok.left_edge.i - 8) : tok.left_edge.i]):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+            return False
+        if t.ent_type_ == "ORDINAL" or t.tag_ in ("JJS", "RBS") or t.lower_ in _ORDINAL_WORDS:
+            return True
+    return False
+
+
+def _bare_plural(head: Token) -> bool:
+    """A plural common noun with no determiner, possessive or number (*Archaeologists*, *Investigators
+    in the case*): a group of people left unnamed, not a named group (*Democrats*) or a counted one."""
+    return (
+        head.tag_ == "NNS"
+        and not head.ent_type_
+        and not any(ch.dep_ in ("det", "poss", "nummod") for ch in head.children)
+    )
 
 
 class StatementBuilder(EngineState):
@@ -285,7 +324,9 @@ class StatementBuilder(EngineState):
             head = relative_head(c.speaker.head) or c.speaker.head
             evidence = head.lemma_.lower() in self.conf.evidence_heads
         clause = mode != "indirect" or self._has_clause(parts)
-        bare = not clause and self._bare_cue(c)
+        # a noun phrase, its own non-finite modifiers included (*plans to build a wall*)
+        nominal = not clause or (mode == "indirect" and self._nominal(parts))
+        bare = self._bare_cue(c)
         return confidence(
             Evidence(
                 learned=c.rule == "learned",
@@ -300,12 +341,119 @@ class StatementBuilder(EngineState):
                 negated=self._negated(c),
                 asked=c.cue_tok is not None and asked_participle(c.cue_tok),
                 belief=c.lemma in self.lex.belief_cues,
+                group_belief=c.lemma in self.lex.belief_cues
+                and c.speaker is not None
+                and _bare_plural(c.speaker.head),
                 off_agent=c.off_agent,
-                event=bare and self._cue_in(c, self.lex.event_cues),
-                topic_only=bare and self._cue_in(c, self.lex.topic_cues) and not self._stance_cue(c),
+                event=bare
+                and self._cue_in(c, self.lex.event_cues)
+                and (nominal or (mode == "indirect" and self._controlled(c, parts))),
+                topic_only=self._topic_only(c, parts, nominal),
+                purpose=nominal and self._purpose_cue(c),
             ),
             self.conf,
         )
+
+    def _content_roots(self, parts: list[tuple[int, int]]) -> list[Token]:
+        """The tokens of the content parts whose syntactic head lies outside them: the heads of its
+        phrases (a noun phrase and a prepositional adjunct of the cue, *state lawyers | in the wake
+        of the ruling*)."""
+        roots: list[Token] = []
+        for a, b in parts:
+            sp = self.doc.char_span(a, b, alignment_mode="expand")
+            if sp is not None:
+                roots += [t for t in sp if not sp.start <= t.head.i < sp.end or t.head.i == t.i]
+        return roots
+
+    def _nominal(self, parts: list[tuple[int, int]]) -> bool:
+        """The content is a noun phrase whose only verbs are non-finite modifiers of its nouns
+        (*their commitment to protecting the environment and determination to tackle the trade*,
+        *plans to build a wall*), with at most prepositional adjuncts or a to-infinitive of purpose
+        beside it (*$5 million in relief money | to support farmers*): no finite verb, every phrase
+        headed by a noun, a pronoun, a preposition or such an infinitive."""
+        roots = self._content_roots(parts)
+        return (
+            any(r.pos_ in _NOMINAL_POS for r in roots)
+            and all(r.pos_ in _NOMINAL_POS or r.pos_ in ("ADP", "PUNCT") or _purpose(r) for r in roots)
+            and not self._has_finite(parts)
+        )
+
+    def _controlled(self, c: Candidate, parts: list[tuple[int, int]]) -> bool:
+        """The content is a to-infinitive the cue verb controls, with no subject of its own (*have
+        voted to take industrial action*, *agreed in principle to raise the levy*): what the cue's
+        subject decided or did, a complement of the event, not something said."""
+        tok = c.cue_tok
+        verbs = [r for r in self._content_roots(parts) if r.pos_ not in ("ADP", "PUNCT")]
+        return (
+            tok is not None
+            and len(verbs) == 1
+            and verbs[0].dep_ == "xcomp"
+            and verbs[0].head.i == tok.i
+            and any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in verbs[0].children)
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verbs[0].children)
+            and not self._has_finite(parts)
+        )
+
+    def _topic_only(self, c: Candidate, parts: list[tuple[int, int]], nominal: bool) -> bool:
+        """The verb that takes the content is a speech verb with a topic or an addressee for object
+        (``topic_cues``: *discussed numerous matters*, *reassured investors*) and the content that
+        noun phrase: alone in the cue, at the end of a chain of to-infinitives in the cue (*has
+        moved to re-assure state lawyers*) or heading the content under a cue that is no verb of
+        saying (*sought | to reassure allies*). No stance (*spoke out against*), no verb of saying
+        before it (*promised to raise the issue* is a promise)."""
+        if self._stance_cue(c):
+            return False
+        bare = self._bare_cue(c)
+        if nominal and bare and self._cue_in(c, self.lex.topic_cues):
+            return True
+        if c.cue_tok is None or self._saying(c.lemma):
+            return False
+        if bare and self._controlled(c, parts):
+            verb = next(r for r in self._content_roots(parts) if r.pos_ not in ("ADP", "PUNCT"))
+            return self._topic_verb(verb) and self._nominal_objects(verb)
+        return nominal and self._topic_chain(c, parts)
+
+    def _topic_verb(self, verb: Token) -> bool:
+        """A topic verb found by the engine under another verb: one whose every sense is speech
+        (not *raise*, *address*, *touch*: *seeks to raise the cap*)."""
+        low = verb.lemma_.lower()
+        return low in self.lex.topic_cues and low not in self.lex.topic_cues_other_senses
+
+    def _topic_chain(self, c: Candidate, parts: list[tuple[int, int]]) -> bool:
+        """The cue is a verb and the to-infinitives under it (*has moved to re-assure*), the last
+        of them a topic verb whose object is the content's noun phrase."""
+        tok = c.cue_tok
+        nouns = [r for r in self._content_roots(parts) if r.pos_ in _NOMINAL_POS]
+        span = self.doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand") if c.cue else None
+        if tok is None or span is None or len(nouns) != 1:
+            return False
+        verb = nouns[0].head
+        if not span.start <= verb.i < span.end or not self._topic_verb(verb):
+            return False
+        chain = {tok.i}  # the cue verb and the to-infinitives it governs, one under the other
+        for t in span:
+            if t.dep_ == "xcomp" and t.head.i in chain:
+                chain.add(t.i)
+        return verb.i in chain and all(t.i in chain or t.pos_ in _CUE_FUNCTION_POS for t in span)
+
+    @staticmethod
+    def _nominal_objects(verb: Token) -> bool:
+        """The verb has a noun phrase for object and no clause (*reassure allies*, not *reassure
+        allies that …* or *brief them on what happened*)."""
+        return any(ch.dep_ in ("dobj", "dative") for ch in verb.children) and not any(
+            t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in verb.subtree
+        )
+
+    def _saying(self, lemma: str) -> bool:
+        """A verb or noun of saying of the lexicon (``[verbs]``, ``[nouns]``, ``[phrasal]``)."""
+        lex = self.lex
+        return lemma in lex.verb_acts or lemma in lex.noun_acts or lemma in lex.phrasal
+
+    def _purpose_cue(self, c: Candidate) -> bool:
+        """The cue is a to-infinitive of purpose (*authorized funds to support the operations*,
+        *travelled to the capital to lobby ministers*): it names an aim, not an act that took place,
+        and the infinitive has no subject of its own."""
+        return c.cue_tok is not None and _purpose(c.cue_tok)
 
     def _bare_cue(self, c: Candidate) -> bool:
         """The cue is its verb alone, with only function words around it (*are looking for*, *had
@@ -383,7 +531,7 @@ class StatementBuilder(EngineState):
             return False  # "Police believe …": a belief, not speech
         if c.rule != "learned":
             return True
-        return c.lemma in lex.verb_acts or c.lemma in lex.noun_acts or c.lemma in lex.phrasal
+        return self._saying(c.lemma)
 
     def _has_clause(self, parts: list[tuple[int, int]]) -> bool:
         """The content holds a finite verb or a to-infinitive (not only a noun phrase)."""
