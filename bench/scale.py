@@ -82,6 +82,7 @@ def child(config: str, db: str, inp: str) -> dict[str, Any]:
             store, docs, settings, analyser=timed, on_error=lambda e: errors.append(e.one_line())
         )
     wall = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF)
     # steady state: the articles after the first over the time from the first analysis to the last
     # (start-up — Ray, the worker processes, the model loads — and the first article left out)
     span = arrivals[-1] - arrivals[0] if len(arrivals) > 1 else 0.0
@@ -103,8 +104,12 @@ def child(config: str, db: str, inp: str) -> dict[str, Any]:
         "errors": errors,
         "workers": getattr(stats, "workers", getattr(stats, "actors", 1)) if stats else 1,
         "peak_rss_mb": [round(p / 2**20) for p in peaks],
+        "pss_mb": [round(p / 2**20) for p in getattr(stats, "pss", {}).values()],
         "retries": getattr(stats, "retries", 0) if stats else 0,
         "actor_cpu_s": getattr(stats, "cpu_s", 0.0) if stats else 0.0,
+        # this process alone: reading, the writer (store, corpus stages), the messages; with
+        # --workers 1 also the analysis
+        "main_cpu_s": own.ru_utime + own.ru_stime,
     }
 
 
@@ -151,6 +156,7 @@ def run_config(config: str, db: Path | str, inp: Path) -> dict[str, Any]:
     row["cpu_s"] = usage.ru_utime + usage.ru_stime + row["actor_cpu_s"]
     row["articles_per_s"] = row["new"] / wall
     row["cpu_s_per_article"] = row["cpu_s"] / max(row["new"], 1)
+    row["main_cpu_s_per_article"] = row["main_cpu_s"] / max(row["new"], 1)
     return row
 
 
@@ -292,19 +298,28 @@ def main() -> None:
     )
     print(
         f"{'config':<24}{'workers':>8}{'wall s':>9}{'art/s':>8}{'× w1':>7}{'1st s':>7}{'steady':>8}"
-        f"{'× w1':>7}{'CPU s':>9}{'CPU s/art':>10}{'CPU ×':>7}  peak RSS MB per worker"
+        f"{'× w1':>7}{'CPU s':>9}{'CPU s/art':>10}{'main':>7}{'CPU ×':>7}  peak RSS MB per worker"
     )
     for r in rows:
-        cpu = f"{r['cpu_s']:9.1f}{r['cpu_s_per_article']:10.3f}{r['cpu_ratio']:7.2f}"
+        cpu = (
+            f"{r['cpu_s']:9.1f}{r['cpu_s_per_article']:10.3f}{r['main_cpu_s_per_article']:7.3f}"
+            f"{r['cpu_ratio']:7.2f}"
+        )
         steady = f"{r['first_analysis_s'] or 0:7.1f}{r['steady_articles_per_s']:8.2f}{r['ratio_steady']:7.2f}"
         print(
             f"{r['config']:<24}{r['workers']:>8}{r['wall_s']:9.1f}{r['articles_per_s']:8.2f}"
             f"{r['ratio_wall']:7.2f}{steady}{cpu}  {r['peak_rss_mb']}"
+            + (f" (Pss at the end {r['pss_mb']})" if r.get("pss_mb") else "")
         )
         for line in r["errors"]:
             print(f"    {line}")
     for n in notes:
         print("note:", n)
+    print(
+        "CPU s/art: all processes (child, workers, actors); main: the ingesting process alone (reading, "
+        "writer, messages; with workers1 also the analysis). steady: articles after the 1st / time from "
+        "the 1st analysis to the last"
+    )
     (OUT / "scale.json").write_text(json.dumps({"rows": rows, "notes": notes}, indent=2), encoding="utf-8")
     sys.stdout.flush()
     stages = profile_stages(inp, args.profile) if args.profile else {}

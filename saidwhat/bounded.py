@@ -10,6 +10,8 @@ the parser and the tagger only.
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol, TypeVar
@@ -102,12 +104,12 @@ def analyze_within(
     stop by ``SIGALRM`` in the main thread) and passed to ``on_error`` with an ``E_TIMEOUT``
     :class:`~saidwhat.deadline.AnalysisTimeout`; the next article is analysed. Without ``on_error``
     the timeout is raised. The models and lexicons that load on first use are loaded before the
-    first budget starts (one tiny analysis), so that no article pays for them."""
+    first budget starts (:func:`warm_once`), so that no article pays for them."""
     deadline = Deadline(seconds)
     warm = False
     for src in sources:
         if not warm:
-            _analyze_one(_WARM_UP, nlp, Deadline(None), prepare, finish)
+            warm_once(nlp, prepare, finish)
             warm = True
         deadline.restart(src.source)
         try:
@@ -129,6 +131,32 @@ _WARM_UP = SourceDoc(
     published="2020-01-01",
     published_basis="given",
 )
+
+
+# the language models this process has warmed up (see warm_once)
+_WARMED: weakref.WeakSet[Language] = weakref.WeakSet()
+
+
+def warm_once(
+    nlp: Language,
+    prepare: Callable[[SourceDoc], P],
+    finish: Callable[[P, Doc, list[LearnedRelation]], Analysis],
+) -> None:
+    """One tiny analysis the first time ``nlp`` is used in this process: it loads what loads on
+    first use (lexicons, the learned tagger). Then ``gc.freeze()``: what is loaded by then lives as
+    long as the process, so the collector no longer walks it (and a worker forked from a warm
+    process no longer writes to the pages it shares with its siblings, see
+    :mod:`saidwhat.sandbox`).
+
+    Once per process, not once per call: a worker analyses one article per call
+    (:func:`saidwhat.ingest.parallel.run_job`), and a warm-up per call cost 18 ms of CPU per
+    article there (4 % of the analysis; docs/scaling.md)."""
+    if nlp in _WARMED:
+        return
+    _analyze_one(_WARM_UP, nlp, Deadline(None), prepare, finish)
+    _WARMED.add(nlp)
+    gc.collect()
+    gc.freeze()
 
 
 def _analyze_one(

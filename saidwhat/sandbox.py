@@ -19,6 +19,15 @@ The pool, in the calling thread, waits for the answer and
 :class:`saidwhat.errors.SaidwhatError` raised by the task reaches the caller unchanged; any other
 exception in the task is logged by the worker (stderr) and reported as ``E_INTERNAL``.
 Workers exit when the parent process is gone (a watch thread) or closes their input pipe.
+
+With ``preload=True`` (``saidwhat ingest --workers N``) the workers are not started as fresh
+interpreters but forked from one warm process: multiprocessing's *fork server*, which imports the
+task and runs the warm-up once (:mod:`saidwhat.sandbox_preload`, then ``gc.freeze()``). The model is
+loaded once instead of once per worker, a worker (or its replacement after a kill) is ready in
+milliseconds, and the workers share the model's pages copy-on-write. The fork server is a fresh
+single-threaded interpreter (no thread of this process is forked); each forked worker still runs the
+warm-up (cheap once warm), limits its own address space, starts its own session, and exits when the
+pool's process is gone (its input pipe hangs up). Everything above holds for both kinds of worker.
 """
 
 from __future__ import annotations
@@ -28,10 +37,14 @@ import importlib
 import json
 import logging
 import math
+import multiprocessing
+import multiprocessing.connection
+import multiprocessing.forkserver
 import os
 import pickle
 import queue
 import resource
+import select
 import selectors
 import signal
 import struct
@@ -40,7 +53,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
@@ -54,6 +67,14 @@ log = logging.getLogger("saidwhat.sandbox")
 _HEADER = struct.Struct(">Q")
 _POLL = 0.05  # seconds between checks of the deadline and the cancel event while waiting
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+# one thread per library in a worker: a predictable address space and no oversubscription of the cores
+WORKER_ENV = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "MALLOC_ARENA_MAX": "2",
+}
+PRELOAD_ENV = "SAIDWHAT_SANDBOX_PRELOAD"  # what the fork server preloads (saidwhat.sandbox_preload)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,28 +166,128 @@ class _Reader:
         return pickle.loads(data)  # from our own worker process
 
 
+# -- workers forked from a warm process (preload=True) ------------------------------------------------
+
+
+@contextlib.contextmanager
+def _environ(extra: dict[str, str]) -> Iterator[None]:
+    """``extra`` in ``os.environ`` within the block (what a process started in it inherits)."""
+    saved = {k: os.environ.get(k) for k in extra}
+    os.environ.update(extra)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+class _Forked:
+    """A worker forked by multiprocessing's fork server, behind the part of :class:`subprocess.Popen`
+    that :class:`Worker` uses (``pid``, ``stdin``, ``stdout``, ``poll``, ``kill``, ``wait``).
+
+    The fork server is one per process (multiprocessing's): started by the first pool with
+    ``preload=True`` (its warm-up then runs in it, :mod:`saidwhat.sandbox_preload`), stopped when the
+    last such pool is closed with ``wait`` (so its memory goes, and its CPU time and that of the
+    workers it reaped count in this process's ``RUSAGE_CHILDREN``)."""
+
+    _server_lock = threading.Lock()
+    _users = 0
+
+    def __init__(
+        self, process: multiprocessing.process.BaseProcess, stdin: IO[bytes], stdout: IO[bytes]
+    ) -> None:
+        self.process = process
+        self.pid = process.pid
+        self.stdin, self.stdout = stdin, stdout
+        self._lock = threading.RLock()  # the exit status is read once from the fork server's pipe
+
+    @classmethod
+    def acquire(cls) -> None:
+        with cls._server_lock:
+            cls._users += 1
+
+    @classmethod
+    def release(cls) -> None:
+        with cls._server_lock:
+            cls._users = max(0, cls._users - 1)
+            stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
+            if cls._users == 0 and stop is not None:
+                stop()
+
+    @classmethod
+    def start(cls, config: str, task: str, warmup: str | None) -> _Forked:
+        with cls._server_lock:
+            # the fork server inherits the environment of this moment: the workers' thread limits and
+            # what to preload; it is a fresh interpreter, single-threaded when it forks
+            extra = {k: v for k, v in WORKER_ENV.items() if k not in os.environ}
+            extra[PRELOAD_ENV] = json.dumps({"task": task, "warmup": warmup})
+            multiprocessing.set_forkserver_preload(["__main__", "saidwhat.sandbox_preload"])
+            with _environ(extra):
+                multiprocessing.forkserver.ensure_running()
+        job_r, job_w = os.pipe()
+        answer_r, answer_w = os.pipe()
+        child_in = multiprocessing.connection.Connection(job_r, writable=False)
+        child_out = multiprocessing.connection.Connection(answer_w, readable=False)
+        ctx = multiprocessing.get_context("forkserver")
+        process = ctx.Process(
+            target=forked_main, args=(config, child_in, child_out), name="saidwhat-sandbox", daemon=True
+        )
+        try:
+            process.start()
+        except BaseException:
+            os.close(job_w)
+            os.close(answer_r)
+            raise
+        finally:
+            child_in.close()
+            child_out.close()
+        return cls(process, os.fdopen(job_w, "wb"), os.fdopen(answer_r, "rb"))
+
+    def poll(self) -> int | None:
+        with self._lock:
+            return self.process.exitcode
+
+    def kill(self) -> None:
+        self.process.kill()
+
+    def wait(self, timeout: float | None = None) -> int:
+        with self._lock:
+            self.process.join(timeout)
+            code = self.process.exitcode
+        if code is None:
+            raise subprocess.TimeoutExpired("saidwhat-sandbox", timeout or 0.0)
+        return code
+
+
 # -- the parent's side ---------------------------------------------------------------------------------
 
 
 class Worker:
     """One worker process (see the module docstring); used by :class:`WorkerPool`, one job at a time."""
 
-    def __init__(self, task: str, warmup: str | None, limits: Limits) -> None:
+    def __init__(self, task: str, warmup: str | None, limits: Limits, preload: bool = False) -> None:
         self.task, self.warmup, self.limits = task, warmup, limits
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.preload = preload
+        self.proc: subprocess.Popen[bytes] | _Forked | None = None
         self.reader: _Reader | None = None
         self.ready: dict[str, Any] | None = None
         self.killed = threading.Event()  # set when the pool killed it on purpose
         self.started_at = 0.0
 
     def start(self) -> Worker:
+        config = json.dumps({"task": self.task, "warmup": self.warmup, "memory_mb": self.limits.memory_mb})
+        if self.preload:
+            self.proc = _Forked.start(config, self.task, self.warmup)
+            self.reader = _Reader(self.proc.stdout.fileno())
+            self.started_at = time.monotonic()
+            return self
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
-        # one thread per library: a predictable address space and no oversubscription of the cores
-        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            env.setdefault(var, "1")
-        env.setdefault("MALLOC_ARENA_MAX", "2")
-        config = json.dumps({"task": self.task, "warmup": self.warmup, "memory_mb": self.limits.memory_mb})
+        for var, value in WORKER_ENV.items():
+            env.setdefault(var, value)
         self.proc = subprocess.Popen(  # our own interpreter and module
             [sys.executable, "-m", "saidwhat.sandbox", config],
             stdin=subprocess.PIPE,
@@ -235,14 +356,17 @@ class WorkerPool:
         limits: Limits | None = None,
         size: int = 1,
         max_waiting: int = 8,
+        preload: bool = False,
     ) -> None:
         self.task, self.warmup = task, warmup
+        self.preload = preload  # fork the workers from a warm fork server (see the module docstring)
         self.limits = limits or Limits()
         self.size = max(1, size)
         self._lock = threading.RLock()
         self._idle: queue.Queue[Worker | None] = queue.Queue()
         self._all: list[Worker] = []
         self._started = False
+        self._holds_server = False  # counted among the fork server's users (preload)
         self.closed = threading.Event()
         self.restarts = 0  # workers replaced after a kill, a death or too much memory
         self.jobs = 0
@@ -258,11 +382,14 @@ class WorkerPool:
             if self._started or self.closed.is_set():
                 return
             self._started = True
+            if self.preload:
+                _Forked.acquire()
+                self._holds_server = True
             for _ in range(self.size):
                 self._idle.put(self._spawn())
 
     def _spawn(self) -> Worker:
-        w = Worker(self.task, self.warmup, self.limits).start()
+        w = Worker(self.task, self.warmup, self.limits, self.preload).start()
         self._all.append(w)
         return w
 
@@ -292,6 +419,11 @@ class WorkerPool:
                 w.reap()
         for _ in range(self.size + 1):
             self._idle.put(None)
+        if wait:
+            with self._lock:
+                holds, self._holds_server = self._holds_server, False
+            if holds:
+                _Forked.release()
 
     def pids(self) -> list[int]:
         with self._lock:
@@ -467,13 +599,45 @@ def _read_message(inp: IO[bytes]) -> Any:
     return pickle.loads(data)  # from our parent process
 
 
+def _exit_on_hang_up(fd: int) -> None:
+    """Exit as soon as the input pipe ``fd`` hangs up: the pool's process closed it or is gone (a
+    thread; a forked worker's parent is the fork server, not the pool's process)."""
+
+    def watch() -> None:
+        poller = select.poll()
+        poller.register(fd, 0)  # hang-ups and errors are always reported
+        while True:
+            for _fd, event in poller.poll():
+                if event & (select.POLLHUP | select.POLLERR | select.POLLNVAL):
+                    os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def worker_main(argv: list[str]) -> int:
     """The worker process: warm up, limit memory, answer jobs until the input pipe closes."""
     _die_with_parent()
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # whatever the task prints goes to stderr, never into the answers
-    inp = sys.stdin.buffer
-    config = json.loads(argv[0])
+    return _serve(json.loads(argv[0]), sys.stdin.buffer, out)
+
+
+def forked_main(
+    config: str, inp: multiprocessing.connection.Connection, out: multiprocessing.connection.Connection
+) -> None:
+    """A worker forked by the fork server (``preload=True``): its own session, then as
+    :func:`worker_main` over the two pipes it was given."""
+    os.setsid()  # a ^C in the terminal goes to the pool's process, which then kills us
+    inp_fd, out_fd = os.dup(inp.fileno()), os.dup(out.fileno())
+    inp.close()
+    out.close()
+    _exit_on_hang_up(inp_fd)
+    os.dup2(2, 1)
+    sys.exit(_serve(json.loads(config), os.fdopen(inp_fd, "rb"), os.fdopen(out_fd, "wb")))
+
+
+def _serve(config: dict[str, Any], inp: IO[bytes], out: IO[bytes]) -> int:
+    """Warm up, limit memory, answer jobs read from ``inp`` on ``out`` until ``inp`` closes."""
     try:
         task = _import(config["task"])
         if config.get("warmup"):

@@ -68,6 +68,7 @@ def test_two_workers_store_what_one_process_stores_and_a_killed_worker_costs_one
     assert statuses2 == statuses
     assert _export(there) == _export(here)  # same documents, same order, byte for byte
     assert pool.stats.peak_rss and all(v > 50 * 2**20 for v in pool.stats.peak_rss.values())
+    assert pool.stats.pss.keys() == pool.stats.peak_rss.keys()  # the workers alive at the end
     with sqlite3.connect(there) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 

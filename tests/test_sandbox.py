@@ -4,9 +4,14 @@ memory-limited, restarted after a kill; the server keeps running and does not ke
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,16 +19,23 @@ import pytest
 from saidwhat.errors import SaidwhatError
 from saidwhat.sandbox import Limits, WorkerPool
 from saidwhat.settings import Settings
+from tests.conftest import ROOT
 
 TASK = "tests.sandbox_tasks:run"
 WARM = "tests.sandbox_tasks:warm"
 
 
-@pytest.fixture
-def pool() -> Iterator[WorkerPool]:
-    p = WorkerPool(TASK, WARM, Limits(timeout=1.0, memory_mb=200, recycle_mb=100, start_timeout=60))
+# both kinds of worker: a fresh interpreter each (the web server's), forked from a warm fork server
+# (``preload``: ``saidwhat ingest --workers``) — the same guarantees
+KINDS = pytest.mark.parametrize("preload", [False, True], ids=["exec", "forked"])
+
+
+@pytest.fixture(params=[False, True], ids=["exec", "forked"])
+def pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
+    limits = Limits(timeout=1.0, memory_mb=200, recycle_mb=100, start_timeout=60)
+    p = WorkerPool(TASK, WARM, limits, preload=request.param)
     yield p
-    p.close()
+    p.close(wait=True)
 
 
 def error_of(
@@ -102,7 +114,7 @@ def test_a_worker_killed_from_outside_is_reported_and_replaced(pool: WorkerPool)
 def test_cancel_kills_the_running_job(pool: WorkerPool) -> None:
     pid = pool.run(("pid", None))
     cancel = threading.Event()
-    slow = WorkerPool(TASK, WARM, Limits(timeout=600))
+    slow = WorkerPool(TASK, WARM, Limits(timeout=600), preload=pool.preload)
     try:
         slow_pid = slow.run(("pid", None))
         threading.Timer(0.5, cancel.set).start()
@@ -112,12 +124,13 @@ def test_cancel_kills_the_running_job(pool: WorkerPool) -> None:
         assert time.monotonic() - t0 < 10
         assert gone(slow_pid)
     finally:
-        slow.close()
+        slow.close(wait=True)
     assert pool.run(("pid", None)) == pid  # other pools are not touched
 
 
-def test_close_stops_a_running_job_at_once() -> None:
-    pool = WorkerPool(TASK, WARM, Limits(timeout=600))
+@KINDS
+def test_close_stops_a_running_job_at_once(preload: bool) -> None:
+    pool = WorkerPool(TASK, WARM, Limits(timeout=600), preload=preload)
     pid = pool.run(("pid", None))
     errors: list[SaidwhatError] = []
 
@@ -137,15 +150,18 @@ def test_close_stops_a_running_job_at_once() -> None:
     assert errors and errors[0].code == "E_UNAVAILABLE"
     assert gone(pid) and pool.pids() == []
     assert error_of(pool, ("echo", 1)).code == "E_UNAVAILABLE"
+    pool.close(wait=True)
 
 
-def test_a_worker_that_cannot_start_is_unavailable() -> None:
-    pool = WorkerPool(TASK, "tests.sandbox_tasks:broken_warm", Limits(timeout=5, start_timeout=60))
+@KINDS
+def test_a_worker_that_cannot_start_is_unavailable(preload: bool) -> None:
+    limits = Limits(timeout=5, start_timeout=60)
+    pool = WorkerPool(TASK, "tests.sandbox_tasks:broken_warm", limits, preload=preload)
     try:
         err = error_of(pool, ("echo", 1))
         assert err.code == "E_UNAVAILABLE" and "no model" in err.message
     finally:
-        pool.close()
+        pool.close(wait=True)
 
 
 def test_limits_are_validated(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -183,3 +199,59 @@ def test_too_many_waiting_jobs_are_refused_at_once() -> None:
         assert pool.run(("echo", 2)) == 2
     finally:
         pool.close()
+
+
+def _parent_of(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        return int(fh.read().rsplit(")", 1)[1].split()[1])
+
+
+def test_forked_workers_come_from_one_warm_process_that_goes_with_the_pool() -> None:
+    pool = WorkerPool(TASK, WARM, Limits(timeout=600), size=2, preload=True)
+    barrier = threading.Barrier(2)
+
+    def pid_of_a_busy_worker() -> int:
+        barrier.wait()  # both jobs at once: one on each worker
+        pid = pool.run(("pid", None))
+        pool.run(("sleep", 0.3))
+        return int(pid)
+
+    try:
+        with ThreadPoolExecutor(2) as ex:
+            pids = set(ex.map(lambda _: pid_of_a_busy_worker(), range(2)))
+        assert len(pids) == 2 and os.getpid() not in pids
+        (server,) = {_parent_of(p) for p in pids}  # the fork server, a child of this process
+        assert server != os.getpid() and _parent_of(server) == os.getpid()
+    finally:
+        pool.close(wait=True)
+    assert all(gone(p) for p in pids) and gone(server)  # the fork server is stopped with the last pool
+
+
+def test_a_forked_worker_exits_when_the_pool_process_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "owner.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import sys, threading, time
+            sys.path.insert(0, {str(ROOT)!r})
+            from saidwhat.sandbox import Limits, WorkerPool
+
+            if __name__ == "__main__":
+                pool = WorkerPool({TASK!r}, {WARM!r}, Limits(timeout=600), preload=True)
+                print(pool.run(("pid", None)), flush=True)
+                threading.Thread(target=pool.run, args=(("sleep", 600),), daemon=True).start()
+                time.sleep(600)
+            """
+        ),
+        encoding="utf-8",
+    )
+    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert owner.stdout is not None
+        worker = int(owner.stdout.readline())
+        time.sleep(0.5)  # the worker is busy with its 600 s job
+        owner.kill()  # SIGKILL: no clean-up in the pool's process
+        owner.wait(10)
+        assert gone(worker)
+    finally:
+        owner.kill()

@@ -1,10 +1,11 @@
 """Parallel analysis for ``saidwhat ingest --workers N``: an :data:`~saidwhat.ingest.service.Analyser`
 that runs the articles in ``N`` worker processes, each with the language model loaded once.
 
-The workers are the analysis sandbox of the web server (:class:`saidwhat.sandbox.WorkerPool`):
-long-lived ``python -m saidwhat.sandbox`` processes that warm up once (spaCy loaded, every stage
-run on a short text), limit their own address space (``Settings.analysis_memory_mb``) and answer
-one job at a time. A job is one article (:func:`run_job`), so
+The workers are the analysis sandbox of the web server (:class:`saidwhat.sandbox.WorkerPool`),
+forked from a warm fork server (``preload=True``): spaCy is loaded and every stage run on a short
+text once, in the fork server (:func:`warm_up`), and the workers share those pages; each limits its
+own address space (``Settings.analysis_memory_mb``) and answers one job at a time. A job is one
+article (:func:`run_job`), so
 
 * an article over the time budget (``Settings.analysis_timeout``) is ``E_TIMEOUT`` — stopped inside
   the worker by the pipeline's own deadline, or, as a last resort, by killing the worker;
@@ -20,8 +21,8 @@ the same.
 The pulling of sources (which asks the store for each text's content hash) stays in the calling
 thread; only the waits for the workers run in threads. A batch with fewer than
 :data:`MIN_PER_WORKER` articles to analyse per worker uses fewer workers, and one that needs a single
-worker is analysed in the calling process (starting a worker loads the model: about as long as
-analysing 10–20 articles).
+worker is analysed in the calling process (the fork server loads the model: about as long as
+analysing 5–10 articles).
 """
 
 from __future__ import annotations
@@ -60,11 +61,13 @@ def default_workers() -> int:
 
 
 def warm_up() -> None:
-    """Load the language model and run every stage once (in each worker, before its first job)."""
+    """Load the language model and run every stage once (in the fork server before any worker is
+    forked, and in each worker before its first job: cheap once warm). Through the time-bounded path
+    of the jobs, so that its once-per-process warm-up (:func:`saidwhat.bounded.warm_once`) is done."""
     from saidwhat.pipeline import analyze
 
     text = "The minister said on Monday that talks would resume.\n"
-    list(analyze([SourceDoc("warm-up", text, "warm-up")]))
+    list(analyze([SourceDoc("warm-up", text, "warm-up")], timeout=600.0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +96,26 @@ class PoolStats:
     in_process: bool = False
     restarts: int = 0
     peak_rss: dict[int, int] = field(default_factory=dict)  # pid → VmHWM in bytes
+    # pid → proportional set size at the end (Pss, bytes): the pages shared with the fork server and the
+    # other workers (the model) counted once in all, not once per worker as in the resident sizes
+    pss: dict[int, int] = field(default_factory=dict)
 
 
-def _peak_rss(pid: int) -> int | None:
-    """The peak resident set size (``VmHWM``) of a live process, in bytes (None where unknown)."""
+def _proc_kb(pid: int, file: str, key: str) -> int | None:
+    """A ``key: N kB`` line of ``/proc/<pid>/<file>`` of a live process, in bytes (None where unknown)."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+        with open(f"/proc/{pid}/{file}", encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmHWM:"):
+                if line.startswith(key):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError):
         return None
     return None
+
+
+def _peak_rss(pid: int) -> int | None:
+    """The peak resident set size (``VmHWM``) of a live process, in bytes (None where unknown)."""
+    return _proc_kb(pid, "status", "VmHWM:")
 
 
 class ProcessAnalyser:
@@ -147,7 +158,7 @@ class ProcessAnalyser:
             timeout=timeout + max(KILL_GRACE, timeout / 10) if timeout else math.inf,
             memory_mb=settings.analysis_memory_mb,
         )
-        pool = WorkerPool(self.task, self.warmup, limits, size=size, max_waiting=size)
+        pool = WorkerPool(self.task, self.warmup, limits, size=size, max_waiting=size, preload=True)
         pool.prestart()
         window: deque[tuple[SourceDoc, Future[Analysis]]] = deque()
         threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="saidwhat-ingest")
@@ -163,9 +174,11 @@ class ProcessAnalyser:
                 fut.cancel()
             self.stats.restarts = pool.restarts
             for pid in pool.pids():
-                peak = _peak_rss(pid)
+                peak, pss = _peak_rss(pid), _proc_kb(pid, "smaps_rollup", "Pss:")
                 if peak is not None:
                     self.stats.peak_rss[pid] = peak
+                if pss is not None:
+                    self.stats.pss[pid] = pss
             pool.close(wait=True)
             threads.shutdown(wait=True, cancel_futures=True)
 
