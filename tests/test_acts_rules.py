@@ -57,6 +57,10 @@ def act_of(text: str, content: str) -> str:
         ("“We would have won with a full squad,” the captain said.", "squad", "claim"),
         ("The analyst said the company would report a loss.", "loss", "claim"),
         ("The lawyer told the judge she would appeal.", "appeal", "claim"),
+        ("“He will always set the standard for the rest of us,” the coach said.", "standard", "claim"),
+        ("He added that if his daughter were still in the army, he would tell her.", "army", "claim"),
+        ("Some studies suggest that meeting the target will require huge investment.", "investment", "claim"),
+        ("She said she had called the senator to congratulate him.", "senator", "claim"),
         # rule 4: an obligation laid on others is a demand; epistemic "must be" and "I must" are not
         ("The inspector said more must be done to protect workers.", "workers", "demand"),
         ("The report said the government needs to raise teachers' pay.", "pay", "demand"),
@@ -70,6 +74,7 @@ def act_of(text: str, content: str) -> str:
         ("“If you see smoke, please call the fire service,” the fire chief said.", "smoke", "demand"),
         # directive cues with a directive content; "advise" with a clause informs
         ("The senator proposed that the hearing be postponed.", "hearing", "demand"),
+        ("He pleaded guilty to one count of access to a protected computer.", "computer", "claim"),
     ],
 )
 def test_act(text: str, content: str, act: str) -> None:

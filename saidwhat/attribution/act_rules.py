@@ -5,9 +5,9 @@ name it, each from one fact of English:
 
 - **what is rejected names the act** — *rejected the results / the claims / suggestions that …*
   rejects an assertion (deny); *rejected the offer / the request* rejects a proposal (refuse);
-  *denied the request for bail* withholds what was asked (refuse). A plain cue whose direct
-  object is a speech-act noun does that act again (*reiterated his appeal to residents to …* →
-  demand, *repeated the warning* → warn);
+  *denied the request for bail* withholds what was asked (refuse). A verb of restating or
+  issuing whose direct object is a speech-act noun does that act (*reiterated his appeal to
+  residents to …* → demand, *issued a warning* → warn; *rebutted the accusation* is no accusation);
 - **an explicit performative** — a content whose main verb is itself a cue of another act,
   said by the speaker of itself (*“I reject these results”*, *said it had called on the firms to
   …*): that act;
@@ -18,7 +18,9 @@ name it, each from one fact of English:
   demand;
 - **an answer particle** — a quotation opening *“Yes, …”* confirms, *“No, …”* denies.
 
-The word lists live in ``saidwhat/data/cues.toml`` (``[rejected_objects]``, ``[content_acts]``).
+The acts are decided only for cues of saying (not beliefs or evidence verbs), never for speakers
+or contents. The word lists live in ``saidwhat/data/cues.toml`` (``[rejecting]``,
+``[rejected_objects]``, ``[content_acts]``).
 """
 
 from __future__ import annotations
@@ -40,11 +42,13 @@ _PRONOUN_KINDS = {
     "they": ("organization", "group", "outlet", "unknown", "place"),
 }
 _SUBJECTS = ("nsubj", "nsubjpass")
+_ANY_SUBJECT = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
 
 @dataclass(frozen=True, slots=True)
 class ActLexicon:
     rejecting: frozenset[str]
+    restating: frozenset[str]
     rejected: dict[str, str]
     future: frozenset[str]
     deontic: frozenset[str]
@@ -62,6 +66,7 @@ def act_lexicon() -> ActLexicon:
     ca = cues["content_acts"]
     return ActLexicon(
         rejecting=_words(cues["rejecting"]["verbs"]),
+        restating=_words(cues["rejecting"]["restating"]),
         rejected=dict(cues["rejected_objects"]),
         future=_words(ca["future"]),
         deontic=_words(ca["deontic"]),
@@ -76,7 +81,8 @@ def act_lexicon() -> ActLexicon:
 
 def object_act(verb: Token, lemma: str, act: str, lex: Lexicon) -> str:
     """The act named by the cue's particle or object: *called for* (a learned cue read as *call*),
-    *rejected the results* (deny) or *the offer* (refuse), *reiterated his appeal* (demand)."""
+    *rejected the results* (deny) or *the offer* (refuse), *reiterated his appeal* (demand, a verb
+    of ``restating``)."""
     al = act_lexicon()
     if act == "claim" and " " not in lemma:
         for c in verb.children:
@@ -84,7 +90,7 @@ def object_act(verb: Token, lemma: str, act: str, lex: Lexicon) -> str:
                 return lex.phrasal[f"{lemma} {c.lower_}"]
     if lemma in al.rejecting:
         return _rejected(verb, act, al)
-    if act == "claim":
+    if act == "claim" and lemma in al.restating:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and lex.noun_acts.get(obj.lemma_.lower(), "claim") != "claim":
             return lex.noun_acts[obj.lemma_.lower()]
@@ -145,14 +151,14 @@ class ContentActs:
         if not verbs:
             return act
         main, subj = verbs[0], _subject(verbs[0])
-        mine = self._speaker_itself(subj, cue, speaker, main)
+        mine = self._speaker_itself(subj, cue, speaker, main, mode)
         said = self._performed(main) if mine else None
         if said is not None:
             return said  # "“I reject these results”", "said it had called on …"
         if act == "announce":
             return act
         future = next((v for v in verbs if self._future(v, mode)), None)
-        if future is not None and self._speaker_itself(_subject(future), cue, speaker, future):
+        if future is not None and self._speaker_itself(_subject(future), cue, speaker, future, mode):
             return self._commitment(future, al)
         if self._obligation(main, al) and not mine and not _first_person(subj):
             return "demand"  # "more must be done", "told him he needed to step down"
@@ -173,19 +179,25 @@ class ContentActs:
             return []
         return [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
 
-    def _speaker_itself(self, subj: Token | None, cue: Token | None, speaker: Speaker | None,
-                        verb: Token) -> bool:
+    def _speaker_itself(
+        self, subj: Token | None, cue: Token | None, speaker: Speaker | None, verb: Token, mode: str
+    ) -> bool:
         """The subject is the speaker: *I / we*, a pronoun of the speaker's kind when the cue names
         no one told (*told the minister he …* is ambiguous), the speaker's own words, or no subject
         at all in a headline's *X says will …*."""
         if subj is None:
-            return verb.dep_ == "ccomp" and cue is not None and verb.head.i == cue.i and any(
-                c.dep_ == "aux" and c.lemma_.lower() in act_lexicon().future for c in verb.children)
+            return (
+                verb.dep_ == "ccomp"
+                and cue is not None
+                and verb.head.i == cue.i
+                and not any(c.dep_ in _ANY_SUBJECT for c in verb.children)
+                and any(c.dep_ == "aux" and c.lemma_.lower() in act_lexicon().future for c in verb.children)
+            )
         low = subj.lower_
         if low in ("i", "we"):
             return True
-        if speaker is None:
-            return False
+        if speaker is None or mode == "direct":
+            return False  # in a quotation the speaker is "I" or "we"; "he" is someone else
         if low in _PRONOUN_KINDS:
             told = cue is not None and any(c.dep_ in ("dobj", "dative") for c in cue.children)
             return speaker.kind in _PRONOUN_KINDS[low] and not told
@@ -201,10 +213,7 @@ class ContentActs:
             for c in verb.children
         ):
             return None  # "I have been asked to resign": what was done to the speaker
-        act = self.lex.verb_acts[lemma]
-        if lemma == "call" and any(c.dep_ in ("xcomp", "prep", "prt") for c in verb.children):
-            act = "demand"
-        act = object_act(verb, lemma, act, self.lex)
+        act = object_act(verb, lemma, self.lex.verb_acts[lemma], self.lex)  # "call on / for"
         return None if act == "claim" else act
 
     def _future(self, verb: Token, mode: str) -> bool:
@@ -254,11 +263,12 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _counterfactual(verb: Token) -> bool:
-    """An *if* clause in the past perfect hangs on ``verb`` (*would hide his head if he had written*)."""
+    """An *if* clause in the past perfect or with *were* hangs on ``verb``: a counterfactual (*would
+    hide his head if he had written*, *would advise him if his son were still serving*)."""
     return any(
         c.dep_ == "advcl"
         and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children)
-        and any(g.dep_ == "aux" and g.lower_ in ("had", "'d", "’d") for g in c.children)
+        and (c.lower_ == "were" or any(g.lower_ in ("had", "'d", "’d", "were") for g in c.children))
         for c in verb.children
     )
 

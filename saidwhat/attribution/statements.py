@@ -362,7 +362,8 @@ class StatementBuilder(EngineState):
                 continue
             for t in span:
                 if t.pos_ == "VERB" and (
-                    t.tag_ == "VBN" or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
+                    (t.tag_ == "VBN" and t.dep_ not in ("amod", "compound"))  # not "a protected computer"
+                    or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
                 ):
                     return True
         return False
@@ -507,6 +508,8 @@ class StatementBuilder(EngineState):
             and self.text[parts[-1][0] : parts[-1][1]].rstrip("”\"' ").endswith("?")
         ):
             return "question"
+        if c.cue is not None and not self._speech_cue(c):
+            return act  # a belief or an evidence verb: its content says nothing of an act
         return ContentActs(self.doc, self.lex).act(act, c.cue_tok, parts, mode, speaker)
 
     def _imperative(self, parts: list[tuple[int, int]]) -> bool:
