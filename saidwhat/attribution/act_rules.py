@@ -56,6 +56,8 @@ class ActLexicon:
     not_commitments: frozenset[str]
     retaliation: frozenset[str]
     extraposing: frozenset[str]
+    aspectual: frozenset[str]
+    neg_raising: frozenset[str]
     answers: tuple[tuple[str, re.Pattern[str]], ...]
     negators: frozenset[str]
 
@@ -74,6 +76,8 @@ def act_lexicon() -> ActLexicon:
         not_commitments=_words(ca["not_commitments"]),
         retaliation=_words(ca["retaliation"]),
         extraposing=_words(ca["extraposing"]),
+        aspectual=_words(ca["aspectual"]),
+        neg_raising=_words(ca["neg_raising"]),
         answers=tuple((act, re.compile(rx, re.IGNORECASE)) for act, rx in ca["answers"].items()),
         negators=_words(ca["negators"]),
     )
@@ -157,7 +161,7 @@ class ContentActs:
             return said  # "“I reject these results”", "said it had called on …"
         if act == "announce":
             return act
-        future = next((v for v in verbs if self._future(v, mode)), None)
+        future = next((v for v in verbs if self._future(v, mode, a)), None)
         if future is not None and self._speaker_itself(_subject(future), cue, speaker, future, mode):
             return self._commitment(future, al)
         if self._obligation(main, al) and not mine and not _first_person(subj):
@@ -208,31 +212,49 @@ class ContentActs:
         """The act of a content verb that is itself a cue, done by the speaker now or before (*I
         reject*, *it has called on*); None for a plain claim, a negated or a modal one."""
         lemma = verb.lemma_.lower()
-        if lemma not in self.lex.verb_acts or any(
-            c.dep_ in ("neg", "auxpass", "nsubjpass") or (c.dep_ == "aux" and c.tag_ == "MD")
-            for c in verb.children
+        negated = lemma not in act_lexicon().neg_raising and any(c.dep_ == "neg" for c in verb.children)
+        if lemma not in self.lex.verb_acts or negated or any(
+            c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children
         ):
             return None  # "I have been asked to resign": what was done to the speaker
         act = object_act(verb, lemma, self.lex.verb_acts[lemma], self.lex)  # "call on / for"
+        if lemma in self.lex.directive_cues and any(
+            c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in verb.children
+        ):
+            act = "demand"  # "it has asked authorities to track down …"
         return None if act == "claim" else act
 
-    def _future(self, verb: Token, mode: str) -> bool:
-        """The verb is a future of an action: *will / shall* + a verb that is no state, not passive,
-        not a counterfactual (*would have won*, *would … if he had written*), its subject no
-        extraposed *it* (*it would take days to count*); *would*, the future of the past, only in
-        reported words (in a direct quotation it is a conditional)."""
+    def _future(self, verb: Token, mode: str, start: int) -> bool:
+        """The verb is a future of an action: *will / shall* + a verb that is no state (nor one
+        after *continue to*), not passive, not progressive (*will be using* tells what is arranged,
+        not what is willed), not a counterfactual (*would have won*, *would … if he had written*),
+        not an indirect question (*whether it will …*), its subject no extraposed *it* (*it would
+        take days to count*); *would*, the future of the past, only in reported words (in the
+        speaker's quoted words it is a conditional: “I'd try to avoid travel”)."""
         al = act_lexicon()
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         modal = next((c for c in aux if c.tag_ == "MD" and c.lemma_.lower() in al.future), None)
-        if modal is None or (modal.lower_ in ("would", "'d", "’d") and mode == "direct"):
+        if modal is None:
             return False
-        if any(c.dep_ == "auxpass" or c.lemma_.lower() == "have" for c in aux):
+        if modal.lower_ in ("would", "'d", "’d") and (mode == "direct" or self._quoted(start, modal)):
             return False
-        if verb.lemma_.lower() in al.not_commitments or _counterfactual(verb):
+        if any(c.dep_ == "auxpass" or c.lemma_.lower() == "have" for c in aux) or (
+            verb.tag_ == "VBG" and any(c.lemma_.lower() == "be" for c in aux)
+        ):
+            return False
+        if _stative(verb, al) or _counterfactual(verb) or any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+        ):
             return False
         subj = _subject(verb)
         return not (subj is not None and subj.lower_ == "it" and verb.lemma_.lower() in al.extraposing
                     and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children))
+
+    def _quoted(self, start: int, tok: Token) -> bool:
+        """``tok`` lies inside a quotation opened in the content (which starts at ``start``)."""
+        before = self.doc.text[start : tok.idx]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
     def _commitment(self, verb: Token, al: ActLexicon) -> str:
         if any(c.dep_ == "neg" or c.lower_ in al.negators for c in verb.children):
@@ -242,17 +264,32 @@ class ContentActs:
         return "promise"
 
     def _obligation(self, verb: Token, al: ActLexicon) -> bool:
-        """*must / ought to* + an action (not the epistemic *must be*, *must have been*), or *need
-        to / have to* + an action."""
+        """*must / ought to* + an action (not the epistemic *must be*, *must have been*; *must not*
+        forbids, still a demand), or *need to / have to* + an action with no modal of its own (*will
+        have to wait* predicts), not negated (*need not*, *did not have to* lift the obligation),
+        not *have yet to*, *has enough drugs to*."""
         aux = [c for c in verb.children if c.dep_ == "aux"]
         if any(c.lower_ in al.deontic for c in aux):
             return verb.lemma_.lower() not in ("be", "have") and not any(
                 c.lemma_.lower() == "have" for c in aux)
-        return verb.lemma_.lower() in al.obligation_verbs and any(
+        if verb.lemma_.lower() not in al.obligation_verbs or any(
+            c.tag_ == "MD" or c.dep_ in ("neg", "dobj") or c.lower_ == "yet" for c in verb.children
+        ):
+            return False
+        return any(
             c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             and c.lemma_.lower() != "be"
             for c in verb.children
         )
+
+
+def _stative(verb: Token, al: ActLexicon) -> bool:
+    """A state or an outcome (``not_commitments``), also after an aspect verb (*will continue to see*)."""
+    if verb.lemma_.lower() in al.not_commitments:
+        return True
+    inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    aspect = verb.lemma_.lower() in al.aspectual
+    return aspect and inner is not None and inner.lemma_.lower() in al.not_commitments
 
 
 def _subject(verb: Token) -> Token | None:

@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from saidwhat.attribution.act_rules import ContentActs, object_act
+from saidwhat.attribution.act_rules import ContentActs, act_lexicon, object_act
 from saidwhat.attribution.confidence import Evidence, confidence
 from saidwhat.attribution.relays import RELAYED_RULE
 from saidwhat.attribution.rules import (
@@ -488,7 +488,9 @@ class StatementBuilder(EngineState):
         if self._negated(c):
             # "did not directly call for new sanctions", "never promised": the act was not done;
             # a negated confirm / deny is the other (rules.py _clause_act)
-            return act if act in ("claim", "deny", "confirm") else "claim"
+            # "did not expect": a negative expectation (neg-raising), still a prediction
+            kept = act in ("claim", "deny", "confirm") or c.lemma in act_lexicon().neg_raising
+            return act if kept else "claim"
         if c.cue_tok is not None:
             act = object_act(c.cue_tok, c.lemma, act, self.lex)
         if act in ("claim", "question") and c.lemma in self.lex.directive_cues and self._directive(parts):
