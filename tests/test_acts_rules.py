@@ -68,6 +68,7 @@ def act_of(text: str, content: str) -> str:
         ("The agency said it had asked hospitals to report every new case.", "hospitals", "demand"),
         ("The governor said “I don't expect a deal this week.”", "deal", "predict"),
         ("The economist did not expect the rate cut.", "rate cut", "predict"),
+        ("The health service said it expects the outbreak to peak in March.", "peak", "predict"),
         # rule 4: an obligation laid on others is a demand; epistemic "must be" and "I must" are not
         ("The inspector said more must be done to protect workers.", "workers", "demand"),
         ("The report said the government needs to raise teachers' pay.", "pay", "demand"),

@@ -218,7 +218,7 @@ class ContentActs:
         ):
             return None  # "I have been asked to resign": what was done to the speaker
         act = object_act(verb, lemma, self.lex.verb_acts[lemma], self.lex)  # "call on / for"
-        if lemma in self.lex.directive_cues and any(
+        if act in ("claim", "question") and lemma in self.lex.directive_cues and any(
             c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             for c in verb.children
         ):
