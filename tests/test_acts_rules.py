@@ -65,6 +65,7 @@ def act_of(text: str, content: str) -> str:
         ("“We will continue to see new cases for weeks,” the director said.", "cases", "claim"),
         ("The prime minister said he would be attending the emergency meeting.", "meeting", "claim"),
         ("“Personally, I'd avoid the trip,” the doctor said.", "trip", "claim"),
+        ("The doctor said: “Personally, I'd avoid the trip for now.”", "trip", "claim"),
         ("The agency said it had asked hospitals to report every new case.", "hospitals", "demand"),
         ("The governor said “I don't expect a deal this week.”", "deal", "predict"),
         ("The economist did not expect the rate cut.", "rate cut", "predict"),

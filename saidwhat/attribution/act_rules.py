@@ -252,8 +252,9 @@ class ContentActs:
                     and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children))
 
     def _quoted(self, start: int, tok: Token) -> bool:
-        """``tok`` lies inside a quotation opened in the content (which starts at ``start``)."""
-        before = self.doc.text[start : tok.idx]
+        """``tok`` lies inside a quotation opened in its sentence or in the content (which starts at
+        ``start``; a mixed content may start inside the quotation)."""
+        before = self.doc.text[min(start, tok.sent.start_char) : tok.idx]
         return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
     def _commitment(self, verb: Token, al: ActLexicon) -> str:
