@@ -24,7 +24,7 @@ _ACT = Schema(
     required=("label", "colour", "description"),
 )
 # the tables of cues.toml that map a cue to its act
-CUE_ACT_TABLES = ("verbs", "nouns", "phrasal", "express_objects")
+CUE_ACT_TABLES = ("verbs", "nouns", "phrasal", "express_objects", "rejected_objects")
 
 
 @dataclass(frozen=True, slots=True)

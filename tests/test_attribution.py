@@ -160,7 +160,9 @@ def test_quote_with_cue_inside_belongs_to_the_quoting_speaker() -> None:
         ("“Are you serious?” he asked.", "question"),
         ("The opposition called for new elections.", "demand"),
         ("“MAKE THE DEAL. GET THE HOSTAGES BACK,” Trump posted.", "demand"),
-        ("Lapid said he would offer a safety net.", "claim"),
+        # the speaker's own future action is a commitment (docs/acts.md rule 4; session 10: was claim)
+        ("Lapid said he would offer a safety net.", "promise"),
+        ("Lapid said the talks had been useful.", "claim"),
         ("The minister did not confirm that the talks had failed.", "deny"),
     ],
 )

@@ -161,6 +161,8 @@ def context_relays(text: str, statements: Sequence[Statement], quotes: QuoteInde
 RELAYED_RULE = "relayed"
 # verbs of a report passed on beyond ``[relays] relayed_cues``: what one tells another to do
 _PASSED_DIRECTIVES = frozenset({"advise", "order", "instruct", "direct", "urge", "ask"})
+# cues that direct with an infinitive but inform or ask with a clause
+_INFORMING = frozenset({"tell", "advise", "ask"})
 # nouns of a directive credited with "by": "a directive by the Commissioner to personnel to …"
 _DIRECTIVE_NOUNS = frozenset({"directive", "order", "instruction", "instructions", "call", "appeal"})
 # what a report is made in: "said in a statement that …"
@@ -305,8 +307,12 @@ class _Passed:
         self.reports.add(cue.idx)
         lemma = cue.lemma_.lower()
         act = self.lex.act_of(lemma)
-        if lemma in _PASSED_DIRECTIVES | _DIRECTIVE_NOUNS or (lemma == "tell" and _infinitive_in(
-                list(self.doc.char_span(a, b, alignment_mode="expand") or []))):
+        # "tell / advise / ask" direct only with an infinitive (*told ministers to resign*); with a
+        # clause they inform or ask (*has advised the decision won't affect …*, *asked whether …*)
+        content = list(self.doc.char_span(a, b, alignment_mode="expand") or [])
+        if lemma in (_PASSED_DIRECTIVES - _INFORMING) | _DIRECTIVE_NOUNS or (
+            lemma in _INFORMING and _infinitive_in(content)
+        ):
             act = "demand"
         return Candidate(
             content=[(a, b)],

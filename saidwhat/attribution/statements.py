@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from saidwhat.attribution.act_rules import ContentActs, act_lexicon, object_act
 from saidwhat.attribution.confidence import Evidence, confidence
 from saidwhat.attribution.relays import RELAYED_RULE
 from saidwhat.attribution.rules import (
@@ -212,7 +213,7 @@ class StatementBuilder(EngineState):
             speaker=speaker,
             cue=cue,
             mode=mode,
-            act=self._act(c, parts, mode),
+            act=self._act(c, parts, mode, speaker),
             via=via,
             hedged=hedged,
             platform=platform,
@@ -509,7 +510,8 @@ class StatementBuilder(EngineState):
                 continue
             for t in span:
                 if t.pos_ == "VERB" and (
-                    t.tag_ == "VBN" or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
+                    (t.tag_ == "VBN" and t.dep_ not in ("amod", "compound"))  # not "a protected computer"
+                    or any(ch.lower_ == "to" and ch.dep_ == "aux" for ch in t.children)
                 ):
                     return True
         return False
@@ -518,7 +520,8 @@ class StatementBuilder(EngineState):
         for a, b in parts:
             span = self.doc.char_span(a, b, alignment_mode="expand")
             if span is not None and any(
-                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span
+                (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])) or t.tag_ == "MD"
+                for t in span
             ):
                 return True
         return False
@@ -626,10 +629,18 @@ class StatementBuilder(EngineState):
             return None  # more marks than apostrophes: not one quotation
         return trim_span(t, *inner)
 
-    def _act(self, c: Candidate, parts: list[tuple[int, int]], mode: str) -> str:
+    def _act(self, c: Candidate, parts: list[tuple[int, int]], mode: str, speaker: Speaker | None) -> str:
+        """docs/acts.md: the cue's act, turned by its object, a negation, a directive content and
+        the content's own act (:mod:`.act_rules`)."""
         act = c.act
         if self._negated(c):
-            return "claim" if act == "demand" else act  # "did not directly call for new sanctions"
+            # "did not directly call for new sanctions", "never promised": the act was not done;
+            # a negated confirm / deny is the other (rules.py _clause_act)
+            # "did not expect": a negative expectation (neg-raising), still a prediction
+            kept = act in ("claim", "deny", "confirm") or c.lemma in act_lexicon().neg_raising
+            return act if kept else "claim"
+        if c.cue_tok is not None:
+            act = object_act(c.cue_tok, c.lemma, act, self.lex)
         if act in ("claim", "question") and c.lemma in self.lex.directive_cues and self._directive(parts):
             return "demand"  # "told X to …", "wants the sanctions lifted"
         if (
@@ -647,7 +658,9 @@ class StatementBuilder(EngineState):
             and self.text[parts[-1][0] : parts[-1][1]].rstrip("”\"' ").endswith("?")
         ):
             return "question"
-        return act
+        if c.cue is not None and not self._speech_cue(c):
+            return act  # a belief or an evidence verb: its content says nothing of an act
+        return ContentActs(self.doc, self.lex).act(act, c.cue_tok, parts, mode, speaker)
 
     def _imperative(self, parts: list[tuple[int, int]]) -> bool:
         """A quoted sentence that opens with a bare verb and has no subject ("MAKE THE DEAL")."""
