@@ -498,3 +498,25 @@ def test_a_rise_of_its_count_by_n_is_an_increment_of_the_sentences_count() -> No
         quantities=[("48 people", 48, "people"), ("nine hospitals", 9, "hospitals")],
     )
     assert measures(an).get(9.0, ("",))[0] != "deaths"
+
+
+def test_a_count_without_a_place_in_a_sentence_about_one_country_is_that_countrys() -> None:
+    # the sentence's one place (a country the knowledge base knows) outside the count's clause
+    text = "A new strain that has caused 30 deaths and sparked alarm in Germany worries doctors."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("30 deaths", 30, "deaths")])
+    assert measures(an)[30.0] == ("deaths", "", "", ("Germany",))
+    text = "Doctors are trying to contain a strain of the virus that has killed 30 and alarmed Germany."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("30", 30, None)])
+    assert measures(an)[30.0] == ("deaths", "", "", ("Germany",))
+    # the goal or origin of a journey is not where the count is
+    text = "The two other new cases were adults who had visited Germany."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("two", 2, None)])
+    assert measures(an)[2.0][3] == ()
+    # a sentence naming a second place (a state, another country) says nothing of the count's
+    text = "A new strain that has caused 30 deaths and sparked alarm in France and Germany worries doctors."
+    an = analysis(text, entities=gpe("France", "Germany"), quantities=[("30 deaths", 30, "deaths")])
+    assert measures(an)[30.0][3] == ()
+    # a part: a count at a place of its own
+    text = "A strain that has sickened 14 pupils at one school and alarmed Germany is spreading."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("14 pupils", 14, "pupils")])
+    assert measures(an).get(14.0, ("", "", "", ()))[3] == ()

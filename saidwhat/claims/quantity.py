@@ -816,7 +816,44 @@ def _about(
         about = ("world",)
     if not about and not view.places_in(s0, s1) and _has(words(view.text, s0, s1), WORLD_ADVERBS):
         about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
-    return about or _body_place(view, q, lex)
+    return about or _body_place(view, q, lex) or _sentence_country(view, qs, q, win, (s0, s1), lex)
+
+
+def _sentence_country(
+    view: ArticleView,
+    qs: list[Quantity],
+    q: Quantity,
+    win: Window,
+    sentence: tuple[int, int],
+    lex: ClaimsLexicon,
+) -> tuple[str, ...]:
+    """A count whose own clause names no place, in a sentence whose every place is one country, is
+    about that country: the sentence is about it ("Officials in Chile are fighting a virus that has
+    killed 30"; "A virus that has killed 30 people has spread fear across Chile"). Not when the sentence
+    names another place too (a state, a city, a second country), nor a count *outside* it or *at* a
+    place of its own that is no country ("14 more pupils at a school in Chile": a part of it), nor when
+    another count comes between the two ("45 deaths -- 40 in Chile and five elsewhere": the part's)."""
+    s0, s1 = sentence
+    if "at" in [w.text.lower() for w in win.right[:2]]:
+        return ()
+    places = view.places_in(s0, s1)
+    names = {p.name for p in places}
+    if len(names) != 1 or not names <= _known_countries(lex):
+        return ()
+    if "outside" in {w.text for w in words(view.text, s0, s1)}:
+        return ()
+    for p in places:
+        ahead = [w.text.lower() for w in words(view.text, max(s0, p.start - 30), p.start)][-3:]
+        if ahead[-1:] and ahead[-1] in ELSEWHERE or {"them", "these", "which"} & set(ahead):
+            return ()  # "cases who had visited Chile"; "all but one of them in Chile": a part's place
+        lo, hi = min(q.end, p.end), max(q.start, p.start)
+        if any(o is not q and lo <= o.start < hi for o in qs):
+            return ()
+    return (names.pop(),)
+
+
+# words before a place that make it the origin or the goal of a journey, not where a count happened
+ELSEWHERE = frozenset({"visited", "visiting", "visit", "to", "from", "via"})
 
 
 def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]:
