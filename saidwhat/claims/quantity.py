@@ -844,7 +844,7 @@ def _sentence_country(
         return ()
     for p in places:
         ahead = [w.text.lower() for w in words(view.text, max(s0, p.start - 30), p.start)][-3:]
-        if ahead[-1:] and ahead[-1] in ELSEWHERE or {"them", "these", "which"} & set(ahead):
+        if (bool(ahead) and ahead[-1] in ELSEWHERE) or {"them", "these", "which"} & set(ahead):
             return ()  # "cases who had visited Chile"; "all but one of them in Chile": a part's place
         lo, hi = min(q.end, p.end), max(q.start, p.start)
         if any(o is not q and lo <= o.start < hi for o in qs):
