@@ -520,3 +520,17 @@ def test_a_count_without_a_place_in_a_sentence_about_one_country_is_that_country
     text = "A strain that has sickened 14 pupils at one school and alarmed Germany is spreading."
     an = analysis(text, entities=gpe("Germany"), quantities=[("14 pupils", 14, "pupils")])
     assert measures(an).get(14.0, ("", "", "", ()))[3] == ()
+
+
+def test_n_of_them_is_a_part_of_the_count_of_the_sentence_before_and_has_its_place() -> None:
+    text = "In Germany, 900 people have caught the virus. Some 40 of them have died."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("900 people", 900, "people"), ("40", 40, None)])
+    got = measures(an)
+    assert got[900.0] == ("cases", "", "", ("Germany",))
+    assert got[40.0] == ("deaths", "", "", ("Germany",))
+    # without *of them* a count of the next sentence is not that one's
+    text = "In Germany, 900 people have caught the virus. Some 40 people have died."
+    an = analysis(
+        text, entities=gpe("Germany"), quantities=[("900 people", 900, "people"), ("40 people", 40, "people")]
+    )
+    assert measures(an)[40.0] == ("deaths", "", "", ())

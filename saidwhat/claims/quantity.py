@@ -1258,10 +1258,18 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
     assert m.thing is not None
     s0, s1 = view.sentence(m.q.start)
     if m.about:
-        placed[m.thing.name] = (s0, m.about)
+        placed[m.thing.name] = placed["*"] = (s0, m.about)
         return
     last = placed.get(m.thing.name)
-    if m.aspect != "new" or last is None or view.places_in(s0, s1):
+    if m.aspect != "new":
+        # "In Chile, 900 people have been infected. Some 40 of them have died": *of them* points back
+        # to the last count of the sentence before, and the part is where that count is
+        last = placed.get("*")
+        after = [w.text.lower() for w in words(view.text, m.q.end, min(s1, m.q.end + 16))][:2]
+        back = sum(1 for a, _ in view.sentences if last[0] <= a < s0) if last else 0
+        if after not in (["of", "them"], ["of", "these"], ["of", "those"]) or back != 1:
+            return
+    if last is None or view.places_in(s0, s1):
         return
     sentence = view.text[s0:s1]
     if any(p.name in sentence or view.text[p.start : p.end] in sentence for p in view.places):
