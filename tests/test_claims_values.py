@@ -534,3 +534,20 @@ def test_n_of_them_is_a_part_of_the_count_of_the_sentence_before_and_has_its_pla
         text, entities=gpe("Germany"), quantities=[("900 people", 900, "people"), ("40 people", 40, "people")]
     )
     assert measures(an)[40.0] == ("deaths", "", "", ())
+
+
+def test_and_between_two_names_joins_noun_phrases_not_clauses() -> None:
+    # the verb after the second name is the count's: "people ... were diagnosed" are cases
+    text = "Three more people from Hamburg and Berlin were also diagnosed, taking the total in Germany to 84."
+    an = analysis(
+        text,
+        entities=gpe("Hamburg", "Berlin", "Germany"),
+        quantities=[("Three more people", 3, "people"), ("84", 84, None)],
+    )
+    got = measures(an)
+    assert got[3.0][:3] == ("cases", "", "new")
+    assert got[84.0] == ("cases", "", "", ("Germany",))
+    # *and* before a clause of its own still bounds the window
+    text = "Three more people arrived from Hamburg and officials in Berlin were diagnosed with fatigue."
+    an = analysis(text, entities=gpe("Hamburg", "Berlin"), quantities=[("Three more people", 3, "people")])
+    assert 3.0 not in measures(an)

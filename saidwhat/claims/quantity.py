@@ -40,20 +40,32 @@ class Window:
     clause: tuple[int, int]  # character span read for the place
 
 
-def _cut_left(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
     for i in range(len(ws) - 1, -1, -1):
         if ws[i].text in (";", ":", "—", "–") or (
-            ws[i].text in lex.boundaries and ws[i].text not in lex.right_only
+            ws[i].text in lex.boundaries and ws[i].text not in lex.right_only and ws[i].start not in joins
         ):
             return ws[i + 1 :]
     return ws
 
 
-def _cut_right(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+def _cut_right(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
     for i, w in enumerate(ws):
-        if w.text in (";", ":", "—", "–") or w.text in lex.boundaries:
+        if w.text in (";", ":", "—", "–") or (w.text in lex.boundaries and w.start not in joins):
             return ws[:i]
     return ws
+
+
+def _name_joins(view: ArticleView, ws: list[Word], a: int, b: int) -> frozenset[int]:
+    """Starts of the *and* / *or* that join two names ("people from Kent and London were diagnosed"):
+    a coordination of two noun phrases, not of two clauses, so no boundary of a window."""
+    spans = view.mentions_in(a, b)
+    ends, starts = {e for _, e in spans}, {st for st, _ in spans}
+    out = set()
+    for i in range(1, len(ws) - 1):
+        if ws[i].text in ("and", "or") and ws[i - 1].end in ends and ws[i + 1].start in starts:
+            out.add(ws[i].start)
+    return frozenset(out)
 
 
 def _after_number(ws: list[Word]) -> list[Word]:
@@ -81,8 +93,9 @@ def window(
     a = max(s0, prev_end) if prev_end is not None and prev_end <= q.start else s0
     b = min(s1, next_start) if next_start is not None and next_start >= q.end else s1
     n = lex.settings.window_words
-    left = _cut_left(words(text, a, q.start), lex)
-    right = _cut_right(words(text, q.end, b), lex)
+    left_ws, right_ws = words(text, a, q.start), words(text, q.end, b)
+    left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
+    right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b))
     inner = _after_number(words(text, q.start, q.end))
     clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
     clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
