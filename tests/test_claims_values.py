@@ -551,3 +551,19 @@ def test_and_between_two_names_joins_noun_phrases_not_clauses() -> None:
     text = "Three more people arrived from Hamburg and officials in Berlin were diagnosed with fatigue."
     an = analysis(text, entities=gpe("Hamburg", "Berlin"), quantities=[("Three more people", 3, "people")])
     assert 3.0 not in measures(an)
+
+
+def test_the_place_of_the_majority_of_n_is_the_majoritys_not_ns() -> None:
+    text = "The vast majority of about 900 cases are in France, with 40 in Germany."
+    an = analysis(
+        text,
+        entities=gpe("France", "Germany"),
+        quantities=[("900 cases", 900, "cases"), ("40", 40, None)],
+    )
+    got = measures(an)
+    assert got[900.0] == ("cases", "", "", ("world",))
+    assert got[40.0][3] == ("Germany",)
+    # no part elsewhere: the whole's place is not written
+    text = "Most of the 900 cases were found in France."
+    an = analysis(text, entities=gpe("France"), quantities=[("900 cases", 900, "cases")])
+    assert measures(an)[900.0][3] == ()

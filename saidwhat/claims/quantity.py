@@ -420,6 +420,11 @@ def _place_found(
         and _introduced(view.text, a, p.start)
         and not _of_clause(view.text, q.end, p.start)
     ]
+    if after and _majority_of(view.text, a, q.start):
+        # "the vast majority of about 2,000 cases are in Mexico, with 51 in the US": the place is the
+        # majority's; a whole whose sentence names a part in another country is the world's
+        others = {p.name for p in view.places_in(*view.sentence(q.start))} - {after[0].name}
+        return (("world",), True) if others & _known_countries(lex) else ((), False)
     if after:
         return (after[0].name,), True
     national = _national(view, q, win, lex)
@@ -435,6 +440,18 @@ def _place_found(
     if _has(ws, lex.world_words):
         return ("world",), True
     return (), False
+
+
+MAJORITY = (("majority", "of"), ("most", "of"), ("bulk", "of"))
+
+
+def _majority_of(text: str, a: int, start: int) -> bool:
+    """ "the majority of (the) (about) N", "most of the N": the number is a whole of which a part is
+    meant."""
+    ws = [w.text for w in words(text, max(a, start - 40), start)]
+    while ws and ws[-1] in ("the", "about", "some", "around", "nearly", "almost", "over", "than", "more"):
+        ws.pop()
+    return tuple(ws[-2:]) in MAJORITY
 
 
 # words that open a clause of its own (a subject or a relative pronoun, a reporting verb): a place
@@ -847,7 +864,7 @@ def _sentence_country(
     place of its own that is no country ("14 more pupils at a school in Chile": a part of it), nor when
     another count comes between the two ("45 deaths -- 40 in Chile and five elsewhere": the part's)."""
     s0, s1 = sentence
-    if "at" in [w.text.lower() for w in win.right[:2]]:
+    if "at" in [w.text.lower() for w in win.right[:2]] or _majority_of(view.text, s0, q.start):
         return ()
     places = view.places_in(s0, s1)
     names = {p.name for p in places}
