@@ -567,3 +567,19 @@ def test_the_place_of_the_majority_of_n_is_the_majoritys_not_ns() -> None:
     text = "Most of the 900 cases were found in France."
     an = analysis(text, entities=gpe("France"), quantities=[("900 cases", 900, "cases")])
     assert measures(an)[900.0][3] == ()
+
+
+def test_a_place_in_apposition_to_the_noun_a_preposition_introduces_is_introduced() -> None:
+    text = "Its tally includes 45 deaths in the epicentre, Germany, and two deaths in France."
+    an = analysis(
+        text,
+        entities=gpe("Germany", "France"),
+        quantities=[("45 deaths", 45, "deaths"), ("two deaths", 2, "deaths")],
+    )
+    got = measures(an)
+    assert got[45.0] == ("deaths", "", "", ("Germany",))
+    assert got[2.0] == ("deaths", "", "", ("France",))
+    # a name after a comma that goes on with a verb is a new clause's subject, not an apposition
+    text = "Its tally includes 45 deaths in the study, Germany and France said."
+    an = analysis(text, entities=gpe("Germany", "France"), quantities=[("45 deaths", 45, "deaths")])
+    assert measures(an)[45.0][3] == ()

@@ -382,10 +382,18 @@ def _is_number_word(w: str) -> bool:
 PLACE_PREPS = frozenset({"in", "across", "outside", "inside", "within", "throughout", "from", "at", "for"})
 
 
-def _introduced(text: str, a: int, start: int) -> bool:
+def _introduced(text: str, a: int, start: int, end: int | None = None) -> bool:
     before = [w.text for w in words(text, max(a, start - 16), start)]
     before = [w for w in before if w not in ("the", "all", "of", "a", "an")]
-    return bool(before) and before[-1] in PLACE_PREPS
+    if bool(before) and before[-1] in PLACE_PREPS:
+        return True
+    # an apposition: "45 deaths in the epicentre, Chile, and ..." - the place renames the noun the
+    # preposition introduces (one or two words), and a comma or the sentence's end closes it
+    if end is None or text[end : end + 1] not in (",", ".", ")", "") or before[-1:] != [","]:
+        return False
+    wide = [w.text for w in words(text, max(a, start - 32), start)]
+    wide = [w for w in wide if w not in ("the", "a", "an")]
+    return any(w in PLACE_PREPS for w in wide[-4:-2])
 
 
 def _place_of(
@@ -417,7 +425,7 @@ def _place_found(
         p
         for p in places
         if p.start >= q.end
-        and _introduced(view.text, a, p.start)
+        and _introduced(view.text, a, p.start, p.end)
         and not _of_clause(view.text, q.end, p.start)
     ]
     if after and _majority_of(view.text, a, q.start):
