@@ -498,3 +498,88 @@ def test_a_rise_of_its_count_by_n_is_an_increment_of_the_sentences_count() -> No
         quantities=[("48 people", 48, "people"), ("nine hospitals", 9, "hospitals")],
     )
     assert measures(an).get(9.0, ("",))[0] != "deaths"
+
+
+def test_a_count_without_a_place_in_a_sentence_about_one_country_is_that_countrys() -> None:
+    # the sentence's one place (a country the knowledge base knows) outside the count's clause
+    text = "A new strain that has caused 30 deaths and sparked alarm in Germany worries doctors."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("30 deaths", 30, "deaths")])
+    assert measures(an)[30.0] == ("deaths", "", "", ("Germany",))
+    text = "Doctors are trying to contain a strain of the virus that has killed 30 and alarmed Germany."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("30", 30, None)])
+    assert measures(an)[30.0] == ("deaths", "", "", ("Germany",))
+    # the goal or origin of a journey is not where the count is
+    text = "The two other new cases were adults who had visited Germany."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("two", 2, None)])
+    assert measures(an)[2.0][3] == ()
+    # a sentence naming a second place (a state, another country) says nothing of the count's
+    text = "A new strain that has caused 30 deaths and sparked alarm in France and Germany worries doctors."
+    an = analysis(text, entities=gpe("France", "Germany"), quantities=[("30 deaths", 30, "deaths")])
+    assert measures(an)[30.0][3] == ()
+    # a part: a count at a place of its own
+    text = "A strain that has sickened 14 pupils at one school and alarmed Germany is spreading."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("14 pupils", 14, "pupils")])
+    assert measures(an).get(14.0, ("", "", "", ()))[3] == ()
+
+
+def test_n_of_them_is_a_part_of_the_count_of_the_sentence_before_and_has_its_place() -> None:
+    text = "In Germany, 900 people have caught the virus. Some 40 of them have died."
+    an = analysis(text, entities=gpe("Germany"), quantities=[("900 people", 900, "people"), ("40", 40, None)])
+    got = measures(an)
+    assert got[900.0] == ("cases", "", "", ("Germany",))
+    assert got[40.0] == ("deaths", "", "", ("Germany",))
+    # without *of them* a count of the next sentence is not that one's
+    text = "In Germany, 900 people have caught the virus. Some 40 people have died."
+    an = analysis(
+        text, entities=gpe("Germany"), quantities=[("900 people", 900, "people"), ("40 people", 40, "people")]
+    )
+    assert measures(an)[40.0] == ("deaths", "", "", ())
+
+
+def test_and_between_two_names_joins_noun_phrases_not_clauses() -> None:
+    # the verb after the second name is the count's: "people ... were diagnosed" are cases
+    text = "Three more people from Hamburg and Berlin were also diagnosed, taking the total in Germany to 84."
+    an = analysis(
+        text,
+        entities=gpe("Hamburg", "Berlin", "Germany"),
+        quantities=[("Three more people", 3, "people"), ("84", 84, None)],
+    )
+    got = measures(an)
+    assert got[3.0][:3] == ("cases", "", "new")
+    assert got[84.0] == ("cases", "", "", ("Germany",))
+    # *and* before a clause of its own still bounds the window
+    text = "Three more people arrived from Hamburg and officials in Berlin were diagnosed with fatigue."
+    an = analysis(text, entities=gpe("Hamburg", "Berlin"), quantities=[("Three more people", 3, "people")])
+    assert 3.0 not in measures(an)
+
+
+def test_the_place_of_the_majority_of_n_is_the_majoritys_not_ns() -> None:
+    text = "The vast majority of about 900 cases are in France, with 40 in Germany."
+    an = analysis(
+        text,
+        entities=gpe("France", "Germany"),
+        quantities=[("900 cases", 900, "cases"), ("40", 40, None)],
+    )
+    got = measures(an)
+    assert got[900.0] == ("cases", "", "", ("world",))
+    assert got[40.0][3] == ("Germany",)
+    # no part elsewhere: the whole's place is not written
+    text = "Most of the 900 cases were found in France."
+    an = analysis(text, entities=gpe("France"), quantities=[("900 cases", 900, "cases")])
+    assert measures(an)[900.0][3] == ()
+
+
+def test_a_place_in_apposition_to_the_noun_a_preposition_introduces_is_introduced() -> None:
+    text = "Its tally includes 45 deaths in the epicentre, Germany, and two deaths in France."
+    an = analysis(
+        text,
+        entities=gpe("Germany", "France"),
+        quantities=[("45 deaths", 45, "deaths"), ("two deaths", 2, "deaths")],
+    )
+    got = measures(an)
+    assert got[45.0] == ("deaths", "", "", ("Germany",))
+    assert got[2.0] == ("deaths", "", "", ("France",))
+    # a name after a comma that goes on with a verb is a new clause's subject, not an apposition
+    text = "Its tally includes 45 deaths in the study, Germany and France said."
+    an = analysis(text, entities=gpe("Germany", "France"), quantities=[("45 deaths", 45, "deaths")])
+    assert measures(an)[45.0][3] == ()

@@ -40,20 +40,32 @@ class Window:
     clause: tuple[int, int]  # character span read for the place
 
 
-def _cut_left(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
     for i in range(len(ws) - 1, -1, -1):
         if ws[i].text in (";", ":", "—", "–") or (
-            ws[i].text in lex.boundaries and ws[i].text not in lex.right_only
+            ws[i].text in lex.boundaries and ws[i].text not in lex.right_only and ws[i].start not in joins
         ):
             return ws[i + 1 :]
     return ws
 
 
-def _cut_right(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+def _cut_right(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
     for i, w in enumerate(ws):
-        if w.text in (";", ":", "—", "–") or w.text in lex.boundaries:
+        if w.text in (";", ":", "—", "–") or (w.text in lex.boundaries and w.start not in joins):
             return ws[:i]
     return ws
+
+
+def _name_joins(view: ArticleView, ws: list[Word], a: int, b: int) -> frozenset[int]:
+    """Starts of the *and* / *or* that join two names ("people from Kent and London were diagnosed"):
+    a coordination of two noun phrases, not of two clauses, so no boundary of a window."""
+    spans = view.mentions_in(a, b)
+    ends, starts = {e for _, e in spans}, {st for st, _ in spans}
+    out = set()
+    for i in range(1, len(ws) - 1):
+        if ws[i].text in ("and", "or") and ws[i - 1].end in ends and ws[i + 1].start in starts:
+            out.add(ws[i].start)
+    return frozenset(out)
 
 
 def _after_number(ws: list[Word]) -> list[Word]:
@@ -81,8 +93,9 @@ def window(
     a = max(s0, prev_end) if prev_end is not None and prev_end <= q.start else s0
     b = min(s1, next_start) if next_start is not None and next_start >= q.end else s1
     n = lex.settings.window_words
-    left = _cut_left(words(text, a, q.start), lex)
-    right = _cut_right(words(text, q.end, b), lex)
+    left_ws, right_ws = words(text, a, q.start), words(text, q.end, b)
+    left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
+    right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b))
     inner = _after_number(words(text, q.start, q.end))
     clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
     clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
@@ -369,10 +382,18 @@ def _is_number_word(w: str) -> bool:
 PLACE_PREPS = frozenset({"in", "across", "outside", "inside", "within", "throughout", "from", "at", "for"})
 
 
-def _introduced(text: str, a: int, start: int) -> bool:
+def _introduced(text: str, a: int, start: int, end: int | None = None) -> bool:
     before = [w.text for w in words(text, max(a, start - 16), start)]
     before = [w for w in before if w not in ("the", "all", "of", "a", "an")]
-    return bool(before) and before[-1] in PLACE_PREPS
+    if bool(before) and before[-1] in PLACE_PREPS:
+        return True
+    # an apposition: "45 deaths in the epicentre, Chile, and ..." - the place renames the noun the
+    # preposition introduces (one or two words), and a comma or the sentence's end closes it
+    if end is None or text[end : end + 1] not in (",", ".", ")", "") or before[-1:] != [","]:
+        return False
+    wide = [w.text for w in words(text, max(a, start - 32), start)]
+    wide = [w for w in wide if w not in ("the", "a", "an")]
+    return any(w in PLACE_PREPS for w in wide[-4:-2])
 
 
 def _place_of(
@@ -404,9 +425,14 @@ def _place_found(
         p
         for p in places
         if p.start >= q.end
-        and _introduced(view.text, a, p.start)
+        and _introduced(view.text, a, p.start, p.end)
         and not _of_clause(view.text, q.end, p.start)
     ]
+    if after and _majority_of(view.text, a, q.start):
+        # "the vast majority of about 2,000 cases are in Mexico, with 51 in the US": the place is the
+        # majority's; a whole whose sentence names a part in another country is the world's
+        others = {p.name for p in view.places_in(*view.sentence(q.start))} - {after[0].name}
+        return (("world",), True) if others & _known_countries(lex) else ((), False)
     if after:
         return (after[0].name,), True
     national = _national(view, q, win, lex)
@@ -422,6 +448,18 @@ def _place_found(
     if _has(ws, lex.world_words):
         return ("world",), True
     return (), False
+
+
+MAJORITY = (("majority", "of"), ("most", "of"), ("bulk", "of"))
+
+
+def _majority_of(text: str, a: int, start: int) -> bool:
+    """ "the majority of (the) (about) N", "most of the N": the number is a whole of which a part is
+    meant."""
+    ws = [w.text for w in words(text, max(a, start - 40), start)]
+    while ws and ws[-1] in ("the", "about", "some", "around", "nearly", "almost", "over", "than", "more"):
+        ws.pop()
+    return tuple(ws[-2:]) in MAJORITY
 
 
 # words that open a clause of its own (a subject or a relative pronoun, a reporting verb): a place
@@ -816,7 +854,44 @@ def _about(
         about = ("world",)
     if not about and not view.places_in(s0, s1) and _has(words(view.text, s0, s1), WORLD_ADVERBS):
         about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
-    return about or _body_place(view, q, lex)
+    return about or _body_place(view, q, lex) or _sentence_country(view, qs, q, win, (s0, s1), lex)
+
+
+def _sentence_country(
+    view: ArticleView,
+    qs: list[Quantity],
+    q: Quantity,
+    win: Window,
+    sentence: tuple[int, int],
+    lex: ClaimsLexicon,
+) -> tuple[str, ...]:
+    """A count whose own clause names no place, in a sentence whose every place is one country, is
+    about that country: the sentence is about it ("Officials in Chile are fighting a virus that has
+    killed 30"; "A virus that has killed 30 people has spread fear across Chile"). Not when the sentence
+    names another place too (a state, a city, a second country), nor a count *outside* it or *at* a
+    place of its own that is no country ("14 more pupils at a school in Chile": a part of it), nor when
+    another count comes between the two ("45 deaths -- 40 in Chile and five elsewhere": the part's)."""
+    s0, s1 = sentence
+    if "at" in [w.text.lower() for w in win.right[:2]] or _majority_of(view.text, s0, q.start):
+        return ()
+    places = view.places_in(s0, s1)
+    names = {p.name for p in places}
+    if len(names) != 1 or not names <= _known_countries(lex):
+        return ()
+    if "outside" in {w.text for w in words(view.text, s0, s1)}:
+        return ()
+    for p in places:
+        ahead = [w.text.lower() for w in words(view.text, max(s0, p.start - 30), p.start)][-3:]
+        if (bool(ahead) and ahead[-1] in ELSEWHERE) or {"them", "these", "which"} & set(ahead):
+            return ()  # "cases who had visited Chile"; "all but one of them in Chile": a part's place
+        lo, hi = min(q.end, p.end), max(q.start, p.start)
+        if any(o is not q and lo <= o.start < hi for o in qs):
+            return ()
+    return (names.pop(),)
+
+
+# words before a place that make it the origin or the goal of a journey, not where a count happened
+ELSEWHERE = frozenset({"visited", "visiting", "visit", "to", "from", "via"})
 
 
 def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]:
@@ -1221,10 +1296,18 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
     assert m.thing is not None
     s0, s1 = view.sentence(m.q.start)
     if m.about:
-        placed[m.thing.name] = (s0, m.about)
+        placed[m.thing.name] = placed["*"] = (s0, m.about)
         return
     last = placed.get(m.thing.name)
-    if m.aspect != "new" or last is None or view.places_in(s0, s1):
+    if m.aspect != "new":
+        # "In Chile, 900 people have been infected. Some 40 of them have died": *of them* points back
+        # to the last count of the sentence before, and the part is where that count is
+        last = placed.get("*")
+        after = [w.text.lower() for w in words(view.text, m.q.end, min(s1, m.q.end + 16))][:2]
+        back = sum(1 for a, _ in view.sentences if last[0] <= a < s0) if last else 0
+        if after not in (["of", "them"], ["of", "these"], ["of", "those"]) or back != 1:
+            return
+    if last is None or view.places_in(s0, s1):
         return
     sentence = view.text[s0:s1]
     if any(p.name in sentence or view.text[p.start : p.end] in sentence for p in view.places):
