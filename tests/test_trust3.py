@@ -4,11 +4,7 @@ each class on sentences written in the style of news copy (none copied from the 
 from __future__ import annotations
 
 from saidwhat.model import Statement
-from saidwhat.pipeline import analyze_text
-
-
-def statements(text: str) -> list[Statement]:
-    return analyze_text(text, published="2024-05-14").statements
+from tests.trust_support import statements
 
 
 def name(st: Statement) -> str | None:

@@ -9,20 +9,7 @@ import pytest
 
 from saidwhat.attribution.confidence import Evidence, confidence
 from saidwhat.attribution.lexicon import lexicon
-from saidwhat.model import Statement
-from saidwhat.pipeline import analyze_text
-from saidwhat.settings import Settings
-
-CUT = Settings().min_confidence
-
-
-def statements(text: str) -> list[Statement]:
-    return analyze_text(text, published="2024-05-14").statements
-
-
-def the_one(text: str, word: str) -> Statement:
-    (st,) = [s for s in statements(text) if word in s.content.text]
-    return st
+from tests.trust_support import CUT, the_one
 
 
 # ---- events: under the cut, still there ----------------------------------------------------------------

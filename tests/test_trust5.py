@@ -15,19 +15,7 @@ from saidwhat.attribution.learned import LearnedRelation
 from saidwhat.attribution.lexicon import lexicon
 from saidwhat.entities import extract_entities
 from saidwhat.model import Segment, Statement
-from saidwhat.pipeline import analyze_text
-from saidwhat.settings import Settings
-
-CUT = Settings().min_confidence
-
-
-def statements(text: str) -> list[Statement]:
-    return analyze_text(text, published="2024-05-14").statements
-
-
-def the_one(text: str, word: str) -> Statement:
-    (st,) = [s for s in statements(text) if word in s.content.text]
-    return st
+from tests.trust_support import CUT, the_one
 
 
 # ---- an event verb with a to-infinitive it controls: what was decided, not said ----------------------
