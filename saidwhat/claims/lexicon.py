@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -76,6 +76,15 @@ class ClaimsLexicon:
     within_words: tuple[str, ...]
     by_words: tuple[str, ...]
     grace_days: int
+
+    @cached_property
+    def modifier_words(self) -> frozenset[str]:
+        """Every word that may modify a counted noun: the things' modifiers, the states' and the
+        aspects' words ("suspected swine flu cases", "new confirmed deaths")."""
+        out = {w for t in self.things.values() for w in t.modifiers}
+        out |= {w for fam in self.states.values() for ws in fam.values() for w in ws}
+        out |= {w for ws in self.aspects.values() for w in ws}
+        return frozenset(out)
 
 
 OBJECT_KINDS = frozenset({"to", "reason", "phrase"})

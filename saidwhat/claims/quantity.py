@@ -196,25 +196,11 @@ def _in_predicate(win: Window, thing: Thing) -> list[Word]:
     return [w for w in win.left[-5:-1] if w.text in verbs][-1:]
 
 
-_MODIFIERS: dict[int, tuple[ClaimsLexicon, frozenset[str]]] = {}
-
-
-def _modifier_words(lex: ClaimsLexicon) -> frozenset[str]:
-    got = _MODIFIERS.get(id(lex))
-    if got is not None and got[0] is lex:
-        return got[1]
-    out = {w for t in lex.things.values() for w in t.modifiers}
-    out |= {w for fam in lex.states.values() for ws in fam.values() for w in ws}
-    out |= {w for ws in lex.aspects.values() for w in ws}
-    _MODIFIERS[id(lex)] = (lex, frozenset(out))
-    return frozenset(out)
-
-
 def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None] | None:
     """What "the number of X" / "the total of X" counts: X, after its modifiers ("the number of
     countries with confirmed cases ... to 39" counts countries)."""
     left = sorted(win.left, key=lambda w: w.start)
-    known = _modifier_words(lex)
+    known = lex.modifier_words
     for i in range(len(left) - 2, -1, -1):
         if left[i].text in TOTAL_WORDS and left[i + 1].text == "of":
             mods: list[str] = []
@@ -266,7 +252,7 @@ def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[
     heads = [i for i, w in enumerate(left) if singular(w.text) in thing.heads and w in read]
     if not heads:
         return []
-    known = _modifier_words(lex)
+    known = lex.modifier_words
     i = j = heads[-1]
     while j > 0 and left[j - 1].text in known:
         j -= 1
