@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from saidwhat.attribution.confidence import weights
 from saidwhat.attribution.learned import LearnedRelation
@@ -90,6 +90,8 @@ class EngineState:
         self.sent_spans = sentence_spans(doc)
         self.sents = [(s.start_char, s.end_char) for s in self.sent_spans]
         self.sent_starts = [s[0] for s in self.sents]
+        # the phrase roots of each content (StatementBuilder._content_roots), read by four checks
+        self.roots_memo: dict[tuple[tuple[int, int], ...], list[Token]] = {}
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """Char extent of the sentence holding ``pos`` (binary search)."""

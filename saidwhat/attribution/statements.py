@@ -359,12 +359,16 @@ class StatementBuilder(EngineState):
         """The tokens of the content parts whose syntactic head lies outside them: the heads of its
         phrases (a noun phrase and a prepositional adjunct of the cue, *state lawyers | in the wake
         of the ruling*)."""
-        roots: list[Token] = []
-        for a, b in parts:
-            sp = self.doc.char_span(a, b, alignment_mode="expand")
-            if sp is not None:
-                roots += [t for t in sp if not sp.start <= t.head.i < sp.end or t.head.i == t.i]
-        return roots
+        key = tuple(parts)  # computed once per content: four checks read it
+        roots = self.roots_memo.get(key)
+        if roots is None:
+            roots = []
+            for a, b in parts:
+                sp = self.doc.char_span(a, b, alignment_mode="expand")
+                if sp is not None:
+                    roots += [t for t in sp if not sp.start <= t.head.i < sp.end or t.head.i == t.i]
+            self.roots_memo[key] = roots
+        return list(roots)
 
     def _nominal(self, parts: list[tuple[int, int]]) -> bool:
         """The content is a noun phrase whose only verbs are non-finite modifiers of its nouns
