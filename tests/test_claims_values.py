@@ -583,3 +583,37 @@ def test_a_place_in_apposition_to_the_noun_a_preposition_introduces_is_introduce
     text = "Its tally includes 45 deaths in the study, Germany and France said."
     an = analysis(text, entities=gpe("Germany", "France"), quantities=[("45 deaths", 45, "deaths")])
     assert measures(an)[45.0][3] == ()
+
+
+def test_a_news_pages_headline_block_ends_at_its_date_line_and_splits_at_a_capitalised_common_word() -> None:
+    # a crawled page: headline, standfirst and date line run together with no punctuation
+    text = (
+        "Peru flood toll reaches 40 Missing villagers searched for in the valley as rains go on "
+        "Monday 4 May 2009 09.15 BST Rescuers said the missing villagers were last seen on Sunday."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("40 Missing villagers", 40, "Missing villagers")],
+    )
+    (v,) = article_facts(an, "s").quantities
+    assert (v.key.thing, v.key.about, v.text) == ("deaths", ("Peru",), "40")
+    from saidwhat.claims.text import ArticleView
+
+    view = ArticleView.build(an, None, {})
+    units = [text[a:b] for a, b in view.sentences]
+    assert units[:3] == [
+        "Peru flood toll reaches 40",
+        "Missing villagers searched for in the valley as rains go on",
+        "Monday 4 May 2009 09.15 BST",
+    ]
+    # a name goes on with its phrase, and a phrase never ends with a preposition ("in Lima")
+    text = "Floods in Lima kill 40 Peru appeals for help Monday 4 May 2009 09.15 BST Rescuers said more."
+    an = analysis(text, entities=gpe("Lima", "Peru"))
+    view = ArticleView.build(an, None, {})
+    a, b = view.sentences[0]
+    assert text[a:b] == "Floods in Lima kill 40 Peru appeals for help"
+    # without a date line the text is split as before
+    text = "Flood toll reaches 40 Missing villagers were searched for."
+    view = ArticleView.build(analysis(text), None, {})
+    assert len(view.sentences) == 1

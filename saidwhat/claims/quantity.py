@@ -1318,7 +1318,18 @@ def _own_quantities(view: ArticleView) -> list[Quantity]:
         and not _nobody(view.text, q)
         and not _school_year(view.text, q)
     ]
-    return sorted(qs, key=lambda q: q.start)
+    return sorted((_within_unit(view, q) for q in qs), key=lambda q: q.start)
+
+
+def _within_unit(view: ArticleView, q: Quantity) -> Quantity:
+    """``q`` cut where its headline unit ends: the words a page runs into a headline from the next line
+    ("reaches 80 Suspected cases", see :func:`~saidwhat.claims.text.page_cuts`) are not its noun."""
+    cut = next((c for c in view.page_cuts if q.start < c < q.end), None)
+    if cut is None:
+        return q
+    text = view.text[q.start : cut].rstrip()
+    counts = q.counts if q.counts and q.counts.lower() in text.lower() else None
+    return replace(q, text=text, end=q.start + len(text), counts=counts)
 
 
 def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
