@@ -25,7 +25,8 @@ _DATE_LINE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} (?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December) \d{4} \d{1,2}[.:]\d{2} (?:BST|GMT|CET|CEST|EST|EDT)\b"
 )
-_DATE_LINE_WITHIN = 2000
+# a headline block is short: a date line further down is a live blog's entry, not the page's
+_DATE_LINE_WITHIN = 600
 # segments whose text is the article's own (comments, related headlines and boilerplate are not)
 OWN_SEGMENTS = frozenset({"body", "headline", "embed"})
 
