@@ -583,3 +583,64 @@ def test_a_place_in_apposition_to_the_noun_a_preposition_introduces_is_introduce
     text = "Its tally includes 45 deaths in the study, Germany and France said."
     an = analysis(text, entities=gpe("Germany", "France"), quantities=[("45 deaths", 45, "deaths")])
     assert measures(an)[45.0][3] == ()
+
+
+def test_a_news_pages_headline_block_ends_at_its_date_line_and_splits_at_a_capitalised_common_word() -> None:
+    # a crawled page: headline, standfirst and date line run together with no punctuation
+    text = (
+        "Peru flood toll reaches 40 Missing villagers searched for in the valley as rains go on "
+        "Monday 4 May 2009 09.15 BST Rescuers said the missing villagers were last seen on Sunday."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("40 Missing villagers", 40, "Missing villagers")],
+    )
+    (v,) = article_facts(an, "s").quantities
+    assert (v.key.thing, v.key.about, v.text) == ("deaths", ("Peru",), "40")
+    from saidwhat.claims.text import ArticleView
+
+    view = ArticleView.build(an, None, {})
+    units = [text[a:b] for a, b in view.sentences]
+    assert units[:3] == [
+        "Peru flood toll reaches 40",
+        "Missing villagers searched for in the valley as rains go on",
+        "Monday 4 May 2009 09.15 BST",
+    ]
+    # a name goes on with its phrase, and a phrase never ends with a preposition ("in Lima")
+    text = "Floods in Lima kill 40 Peru appeals for help Monday 4 May 2009 09.15 BST Rescuers said more."
+    an = analysis(text, entities=gpe("Lima", "Peru"))
+    view = ArticleView.build(an, None, {})
+    a, b = view.sentences[0]
+    assert text[a:b] == "Floods in Lima kill 40 Peru appeals for help"
+    # without a date line the text is split as before
+    text = "Flood toll reaches 40 Missing villagers were searched for."
+    view = ArticleView.build(analysis(text), None, {})
+    assert len(view.sentences) == 1
+
+
+def test_people_confirmed_to_have_the_disease_are_cases_read_past_an_appositive() -> None:
+    text = "At least 12 people are now confirmed to have the virus in Chile."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("At least 12 people", 12, "people")])
+    assert measures(an)[12.0] == ("cases", "confirmed", "", ("Chile",))
+    text = "Health officials in Chile said 30 pupils with swine flu had been sent home."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("30 pupils", 30, "pupils")])
+    assert measures(an)[30.0][:2] == ("cases", "")
+    # an appositive between the count and its verb: the verb is the count's, its place is not
+    text = (
+        "One more woman, a nurse who had flown in from Peru, was confirmed to have swine flu by the "
+        "health ministry late on Tuesday evening, bringing the total number of confirmed cases in Chile "
+        "to 12."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Peru", "Chile"),
+        quantities=[("One more woman", 1, "woman"), ("12", 12, None)],
+    )
+    got = measures(an)
+    assert got[1.0] == ("cases", "confirmed", "new", ("Chile",))
+    assert got[12.0] == ("cases", "confirmed", "", ("Chile",))
+    # "for every N" is a ratio, not a count
+    text = "For every one person with the virus, another two people get infected."
+    an = analysis(text, quantities=[("one person", 1, "person")])
+    assert measures(an)[1.0][2] == "rate"

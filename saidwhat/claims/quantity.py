@@ -38,6 +38,7 @@ class Window:
     left: list[Word]  # nearest last
     right: list[Word]  # nearest first
     clause: tuple[int, int]  # character span read for the place
+    aside: tuple[int, int] = (0, 0)  # an appositive after the count's noun, not read for the place
 
 
 def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
@@ -85,6 +86,25 @@ def _after_number(ws: list[Word]) -> list[Word]:
     return ws[last + 1 :]
 
 
+_APPOSITION_OPENS = frozenset({"a", "an", "the", "one", "both", "all"})
+_FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "would", "remain", "remains"})
+
+
+def _apposition(ws: list[Word]) -> tuple[int, int] | None:
+    """The span of an appositive right after a number's noun ("One further person, an adult living in
+    the south-east who has returned from Mexico, was confirmed to have swine flu"): a noun phrase
+    between commas that renames the count; the verb after it is the count's, and a place in it
+    describes the people counted, not where the count is."""
+    if len(ws) < 4 or ws[0].text != "," or ws[1].text not in _APPOSITION_OPENS:
+        return None
+    for i in range(2, len(ws) - 1):
+        if ws[i].text in (";", ":", "—", "–"):
+            return None
+        if ws[i].text == ",":
+            return (ws[0].start, ws[i].end) if ws[i + 1].text in _FINITE else None
+    return None
+
+
 def window(
     view: ArticleView, q: Quantity, prev_end: int | None, next_start: int | None, lex: ClaimsLexicon
 ) -> Window:
@@ -94,6 +114,9 @@ def window(
     b = min(s1, next_start) if next_start is not None and next_start >= q.end else s1
     n = lex.settings.window_words
     left_ws, right_ws = words(text, a, q.start), words(text, q.end, b)
+    aside = _apposition(right_ws)
+    if aside is not None:
+        right_ws = [w for w in right_ws if not aside[0] <= w.start < aside[1]]
     left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
     right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b))
     inner = _after_number(words(text, q.start, q.end))
@@ -108,7 +131,7 @@ def window(
             return [w for w in ws if not any(x <= w.start < y for x, y in spans)]
 
         left, right, inner = outside(left), outside(right), outside(inner)
-    return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b))
+    return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0))
 
 
 def _near(win: Window, n: int) -> list[Word]:
@@ -399,7 +422,7 @@ def _place_found(
     for p in view.places:
         if p.end <= a and view.text[p.end : a].strip() == ":":
             a = p.start
-    places = view.places_in(a, b)
+    places = [p for p in view.places_in(a, b) if not win.aside[0] <= p.start < win.aside[1]]
     inside = [p for p in places if q.start <= p.start and p.end <= q.end]
     if inside:  # "nine UK cases"
         return (inside[0].name,), True
@@ -1318,7 +1341,18 @@ def _own_quantities(view: ArticleView) -> list[Quantity]:
         and not _nobody(view.text, q)
         and not _school_year(view.text, q)
     ]
-    return sorted(qs, key=lambda q: q.start)
+    return sorted((_within_unit(view, q) for q in qs), key=lambda q: q.start)
+
+
+def _within_unit(view: ArticleView, q: Quantity) -> Quantity:
+    """``q`` cut where its headline unit ends: the words a page runs into a headline from the next line
+    ("reaches 80 Suspected cases", see :func:`~saidwhat.claims.text.page_cuts`) are not its noun."""
+    cut = next((c for c in view.page_cuts if q.start < c < q.end), None)
+    if cut is None:
+        return q
+    text = view.text[q.start : cut].rstrip()
+    counts = q.counts if q.counts and q.counts.lower() in text.lower() else None
+    return replace(q, text=text, end=q.start + len(text), counts=counts)
 
 
 def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue]:
@@ -1371,7 +1405,34 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         )
         made.append(m)
     _world_of_parts(view, made, out, lex)
+    _increment_of_total(view, made, out)
     return out
+
+
+def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
+    """ "One further person ... was confirmed to have swine flu, bringing the total number of confirmed
+    cases in the UK to 28": an increment adds to the total its sentence brings, so it is where that
+    total is, when the phrase that brings the total names the place and nothing between gives
+    another."""
+    for i, v in enumerate(vals):
+        if v.key.about or v.key.aspect != "new" or made[i].thing is None:
+            continue
+        s1 = view.sentence(v.start)[1]
+        for j in range(i + 1, len(vals)):
+            w = vals[j]
+            if w.start >= s1 or (w.key.about and made[j].thing is not made[i].thing):
+                break
+            if made[j].thing is made[i].thing:
+                ws = words(view.text, v.end, w.start)
+                b = next((k for k, x in enumerate(ws) if x.text in BRING), None)
+                if b is None or ws[-1:] == [] or ws[-1].text != "to":
+                    break
+                if not any(x.text in TOTAL_WORDS for x in ws[b + 1 :]):
+                    break
+                inside = view.places_in(ws[b].start, w.start)
+                if inside and (inside[-1].name,) == w.key.about:
+                    v.key = replace(v.key, about=w.key.about)
+                break
 
 
 def _world_of_parts(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from saidwhat.model import Analysis, Statement
 
@@ -18,6 +19,14 @@ _SENT_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(\[]?[A-Z0-9])|\n+
 _ABBREV = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|U\.S|U\.N)\.)$"
 )
+# A news page's date line ("Sunday 26 April 2009 10.40 BST"): the headline and standfirst before it are
+# set in their own lines on the page, which a crawled text runs together with no punctuation
+_DATE_LINE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} (?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December) \d{4} \d{1,2}[.:]\d{2} (?:BST|GMT|CET|CEST|EST|EDT)\b"
+)
+# a headline block is short: a date line further down is a live blog's entry, not the page's
+_DATE_LINE_WITHIN = 600
 # segments whose text is the article's own (comments, related headlines and boilerplate are not)
 OWN_SEGMENTS = frozenset({"body", "headline", "embed"})
 
@@ -25,6 +34,15 @@ OWN_SEGMENTS = frozenset({"body", "headline", "embed"})
 def wordset(words: str) -> frozenset[str]:
     """The words of a space-separated string, as a set (for the word lists of the rules)."""
     return frozenset(words.split())
+
+
+# in a headline block, a number or a lower-case word followed by a capitalised word (not an acronym);
+# a phrase does not end with a determiner, a preposition or a conjunction ("in New York", "the Cold War")
+_RUN_IN = re.compile(r"(?<![\w'’-])([a-z][\w'’-]*|\d[\d,.]*)\s+([A-Z][a-z]+)\b")
+_NO_END = wordset(
+    "a an the this that these those its their his her our my your of in on at to for from by with into onto"
+    " over under about after before since than as and or but nor per via"
+)
 
 
 def singular(word: str) -> str:
@@ -107,6 +125,41 @@ def find_phrases(ws: list[Word], phrases: tuple[str, ...]) -> list[tuple[int, st
     return out
 
 
+def _cut(sents: list[tuple[int, int]], cuts: list[int], text: str) -> list[tuple[int, int]]:
+    """``sents`` with a sentence boundary at each offset of ``cuts`` (spaces trimmed, empties dropped)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sents:
+        bounds = [a, *sorted(c for c in cuts if a < c < b), b]
+        for x, y in pairwise(bounds):
+            while x < y and text[x].isspace():
+                x += 1
+            while y > x and text[y - 1].isspace():
+                y -= 1
+            if x < y:
+                out.append((x, y))
+    return out
+
+
+def page_cuts(text: str, names: list[tuple[int, int]]) -> list[int]:
+    """Unit boundaries of a crawled news page whose headline block runs into its date line ("... death toll
+    reaches 80 Suspected cases reported in US ... Sunday 26 April 2009 10.40 BST A couple ..."): the
+    date line is a unit of its own, and before it a capitalised common word after a number or a
+    lower-case word begins a new unit (a headline, then its standfirst). A word is common when the
+    page writes it in lower case elsewhere and no entity mention holds it: "Mexico", "WHO" continue."""
+    m = _DATE_LINE.search(text, 0, _DATE_LINE_WITHIN)
+    if m is None:
+        return []
+    cuts = [m.start(), m.end()]
+    lower = set(re.findall(r"\b[a-z]+\b", text))
+    for r in _RUN_IN.finditer(text, 0, m.start()):
+        w0 = r.start(2)
+        if r.group(1) in _NO_END or r.group(2).lower() not in lower:
+            continue
+        if not any(a <= w0 < b for a, b in names):
+            cuts.append(w0)
+    return cuts
+
+
 @dataclass(slots=True)
 class Place:
     name: str
@@ -123,6 +176,8 @@ class ArticleView:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
+    # the sentence boundaries :func:`page_cuts` added (a quantity's words stop at them)
+    page_cuts: tuple[int, ...] = ()
     _sent_starts: list[int] = field(default_factory=list)
 
     @property
@@ -141,6 +196,8 @@ class ArticleView:
             sents.extend(sentences(text, seg.start, seg.end))
         if not analysis.segments:
             sents = sentences(text)
+        cuts = page_cuts(text, [(m.start, m.end) for e in analysis.entities for m in e.mentions])
+        sents = _cut(sents, cuts, text) if cuts else sents
         places: list[Place] = []
         for ent in analysis.entities:
             if ent.type in ("GPE", "LOC"):
@@ -151,7 +208,7 @@ class ArticleView:
                 continue
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
         places.sort(key=lambda p: p.start)
-        return cls(analysis, story, sents, places, aliases, [s for s, _ in sents])
+        return cls(analysis, story, sents, places, aliases, tuple(cuts), [s for s, _ in sents])
 
     def segment_kind(self, pos: int) -> str:
         for seg in self.analysis.segments:
