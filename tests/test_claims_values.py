@@ -644,3 +644,27 @@ def test_people_confirmed_to_have_the_disease_are_cases_read_past_an_appositive(
     text = "For every one person with the virus, another two people get infected."
     an = analysis(text, quantities=[("one person", 1, "person")])
     assert measures(an)[1.0][2] == "rate"
+
+
+def test_a_plural_scale_word_names_an_order_of_magnitude_not_a_value() -> None:
+    text = "The storm has killed scores of people in Chile, and dozens more died in Peru."
+    an = analysis(
+        text,
+        entities=gpe("Chile", "Peru"),
+        quantities=[("scores of people", 20, "people"), ("dozens", 12, None)],
+    )
+    assert article_facts(an, "s").quantities == []
+    # a whole written vaguely still lends its measure to a part written with a number
+    text = "The fever has infected thousands of people in Chile, including 40 in the capital."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("thousands of people", 1000, "people"), ("40", 40, None)],
+    )
+    got = measures(an)
+    assert list(got) == [40.0]
+    assert got[40.0][:2] == ("cases", "")
+    # a number written with digits before a scale word is a value
+    text = "The storm has killed 3 million animals in Chile."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("3 million animals", 3_000_000, "animals")])
+    assert list(measures(an)) == [3_000_000.0]

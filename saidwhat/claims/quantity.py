@@ -1326,6 +1326,18 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
         m.about = last[1]
 
 
+def _vague(q: Quantity) -> bool:
+    """ "scores of people", "tens of millions", "thousands": a plural scale word with no digit names an
+    order of magnitude, not a number; a reader lists no figure for it, so it is no value of a claim
+    (it stays a quantity, and a measure that a part or a total after it may share)."""
+    from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon  # see _after_number
+
+    if any(ch.isdigit() for ch in q.text):
+        return False
+    scales = load_quantity_lexicon().plural_scales
+    return any(w.text in scales for w in words(q.text))
+
+
 def _school_year(text: str, q: Quantity) -> bool:
     """ "year seven pupils", "year-seven pupils": a number right after *year* names a school year."""
     return bool(re.search(r"\byear[ -]$", text[max(0, q.start - 5) : q.start], re.IGNORECASE))
@@ -1376,7 +1388,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
             continue
         s1 = view.sentence(q.start)[1]
         nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
-        if _earlier(view, q, nq, qs[i - 1] if i > 0 else None):
+        if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q):
             continue
         name = m.thing.name if m.thing is not None else (m.generic or "")
         if m.disease:
