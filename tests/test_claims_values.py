@@ -668,3 +668,31 @@ def test_a_plural_scale_word_names_an_order_of_magnitude_not_a_value() -> None:
     text = "The storm has killed 3 million animals in Chile."
     an = analysis(text, entities=gpe("Chile"), quantities=[("3 million animals", 3_000_000, "animals")])
     assert list(measures(an)) == [3_000_000.0]
+
+
+def test_a_part_after_including_or_with_has_the_state_of_the_whole_before_it() -> None:
+    # *including* right before the part, after the whole's own phrase
+    text = "Chile has reported more than 700 confirmed cases of the new fever, including 12 deaths."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("more than 700 confirmed cases", 700, "confirmed cases"), ("12 deaths", 12, "deaths")],
+    )
+    assert measures(an)[12.0] == ("deaths", "confirmed", "", ("Chile",))
+    # *with* before a count of another thing of the family, after the countries the whole is counted in
+    text = "Confirmed cases of the fever have reached 3,100 in 14 countries, with 40 having died, officials said."
+    an = analysis(
+        text,
+        quantities=[("3,100", 3100, None), ("14 countries", 14, "countries"), ("40", 40, None)],
+    )
+    got = measures(an)
+    assert got[3100.0] == ("cases", "confirmed", "", ("world",))
+    assert got[40.0] == ("deaths", "confirmed", "", ("world",))
+    # a clause boundary between the whole and *including*: not its part
+    text = "Chile has 700 confirmed cases, while Peru has reported many deaths, including 12 deaths in Lima."
+    an = analysis(
+        text,
+        entities=gpe("Chile", "Peru", "Lima"),
+        quantities=[("700 confirmed cases", 700, "confirmed cases"), ("12 deaths", 12, "deaths")],
+    )
+    assert measures(an)[12.0][1] == ""

@@ -611,7 +611,7 @@ def _relation(
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
     if frame == ["of", "the"]:
         return "subset"
-    if any(w in ("including", "among", "includes", "include", "included") for w in between[:3]):
+    if _includes(between, lex, INCLUDE_WORDS):
         return "part"
     if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
         return "total"  # "bringing the total to 27", "making eight in total"
@@ -761,6 +761,19 @@ def _part_of_next(
     return thing, Window(nwin.inner, [], nwin.right[k:], (q.start, nwin.clause[1]))
 
 
+def _past_countries(
+    view: ArticleView, qs: list[Quantity], prev: Measured | None, head: Measured | None, lex: ClaimsLexicon
+) -> Measured | None:
+    """ "5,251 confirmed cases in some 30 countries, with 61 having died": the countries are where the
+    count before them is counted (:func:`_in_countries`), so what follows relates to that count."""
+    if prev is None or prev.thing is not None or head is None or head.q not in qs:
+        return prev
+    k = qs.index(head.q)
+    if k + 1 < len(qs) and qs[k + 1] is prev.q and _in_countries(view, head.q, qs, lex):
+        return head
+    return prev
+
+
 def _neighbours(qs: list[Quantity], i: int, s0: int, s1: int) -> tuple[Quantity | None, Quantity | None]:
     """The quantities just before and after ``qs[i]`` in its sentence ``[s0, s1)`` (None: none)."""
     q = qs[i]
@@ -788,10 +801,19 @@ def _prev_relation(
         and prev is not None
         and prev.thing is not None
         and thing is not None
-        and q.counts is not None
+        and generic is None
+        and prev.thing.states == thing.states
     ):
         between = [w.text for w in words(view.text, prev.q.end, q.start)]
-        if any(w in ("including", "among") for w in between[:3]) and prev.thing.states == thing.states:
+        # "5,251 confirmed cases ..., with 61 having died": a bare number after *with* is elliptical of
+        # the whole's noun (61 of the cases), whose predicate says what became of them; a counted noun
+        # ("with 12 deaths") or the same thing ("with 28 confirmed") is not
+        with_part = (
+            (q.counts is None or q.counts.lower() not in q.text.lower())
+            and thing is not prev.thing
+            and _includes(between, lex, frozenset({"with"}), first=False)
+        )
+        if (q.counts is not None and _includes(between, lex)) or with_part:
             rel = "part-of-kind"
     if (
         rel in ("", "list")
@@ -803,6 +825,23 @@ def _prev_relation(
     ):
         rel = "total"
     return rel
+
+
+PART_WORDS = frozenset({"including", "among"})
+INCLUDE_WORDS = PART_WORDS | {"includes", "include", "included"}
+
+
+def _includes(
+    between: list[str], lex: ClaimsLexicon, marks: frozenset[str] = PART_WORDS, first: bool = True
+) -> bool:
+    """ "2,446 confirmed cases including 60 deaths", "1,100 confirmed cases of the virus, including 42
+    deaths": *including* / *among* right after the whole, or right before the part with only the whole's
+    own phrase between (no clause boundary: "…, while Chile has reported many deaths, including 4")."""
+    if first and any(w in marks for w in between[:3]):
+        return True
+    if not between or between[-1] not in marks:
+        return False
+    return not any(w in lex.boundaries or w in (";", ":", "—", "–") for w in between[:-1])
 
 
 # verbs that bring a total to a new figure after a change ("..., bringing the total to 27")
@@ -1164,6 +1203,7 @@ def measure(
     prev_q, next_q = _neighbours(qs, i, s0, s1)
     if prev is not None and prev.q is not prev_q and not _it_includes(view, q, s0, prev):
         prev = None
+    prev = _past_countries(view, qs, prev, head, lex)
     win = window(view, q, prev_q.end if prev_q else None, _window_end(view, qs, i, next_q, lex), lex)
     partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
     is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
