@@ -696,3 +696,19 @@ def test_a_part_after_including_or_with_has_the_state_of_the_whole_before_it() -
         quantities=[("700 confirmed cases", 700, "confirmed cases"), ("12 deaths", 12, "deaths")],
     )
     assert measures(an)[12.0][1] == ""
+
+
+def test_a_count_in_n_states_with_no_country_named_is_of_the_united_states() -> None:
+    text = "By Friday the agency had counted 410 confirmed cases of the new fever in 23 states."
+    an = analysis(text, quantities=[("410 confirmed cases", 410, "confirmed cases")])
+    assert measures(an)[410.0] == ("cases", "confirmed", "", ("United States",))
+    text = "Infections rose to at least 95 in 12 US states on Friday."
+    an = analysis(text, quantities=[("at least 95", 95, None)])
+    assert measures(an)[95.0][3] == ("United States",)
+    # another country's states, or a country named with the count, are not the US's
+    text = "The fever has infected 410 people in 23 states of Brazil."
+    an = analysis(text, entities=gpe("Brazil"), quantities=[("410 people", 410, "people")])
+    assert measures(an)[410.0][3] != ("United States",)
+    text = "Brazil has 410 confirmed cases in 23 states."
+    an = analysis(text, entities=gpe("Brazil"), quantities=[("410 confirmed cases", 410, "confirmed cases")])
+    assert measures(an)[410.0][3] == ("Brazil",)

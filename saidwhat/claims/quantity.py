@@ -902,7 +902,44 @@ def _about(
         about = ("world",)
     if not about and not view.places_in(s0, s1) and _has(words(view.text, s0, s1), WORLD_ADVERBS):
         about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
-    return about or _body_place(view, q, lex) or _sentence_country(view, qs, q, win, (s0, s1), lex)
+    return (
+        about
+        or _body_place(view, q, lex)
+        or _sentence_country(view, qs, q, win, (s0, s1), lex)
+        or _in_states(view, q, lex)
+    )
+
+
+# a count "in N states" with no country named is of the United States: English-language news calls
+# the US states "states" bare (another country's are "Mexican states", "states of Mexico")
+STATES = ("state", "United States")
+US_WORDS = frozenset({"us", "u.s", "u.s.", "american", "united"})
+
+
+def _in_states(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "The agency reported 896 confirmed cases of the new flu in 41 states": a count of states
+    introduced by *in* / *across* after the number, within its own phrase and verb group (no clause
+    boundary), is where the number is counted: the United States, when no other country names them."""
+    ws = [w.text for w in words(view.text, q.end, view.sentence(q.start)[1])][:14]
+    k = next((i for i, w in enumerate(ws) if _is_number_word(w)), None)
+    if k is None:
+        return ()
+    j = k + 1
+    while j < len(ws) and ws[j] in US_WORDS:
+        j += 1  # "in 10 US states"
+    if j >= len(ws) or ws[j] not in ("states", "state") or ws[j + 1 : j + 2] == ["of"]:
+        return ()  # "in 20 states of Mexico"
+    between = ws[:k]
+    while between and between[-1] in IN_COUNT and between[-1] not in ("in", "across"):
+        between.pop()  # "in at least 11 states"
+    ok = (
+        bool(between)
+        and between[-1] in ("in", "across")
+        and len(between) <= 8
+        and all(w[:1].isalnum() for w in between)
+        and not set(between) & set(lex.boundaries)
+    )
+    return (STATES[1],) if ok else ()
 
 
 def _sentence_country(
