@@ -680,7 +680,7 @@ def test_a_part_after_including_or_with_has_the_state_of_the_whole_before_it() -
     )
     assert measures(an)[12.0] == ("deaths", "confirmed", "", ("Chile",))
     # *with* before a count of another thing of the family, after the countries the whole is counted in
-    text = "Confirmed cases of the fever have reached 3,100 in 14 countries, with 40 having died, officials said."
+    text = "Confirmed cases of the fever have reached 3,100 in 14 countries, with 40 having died, they said."
     an = analysis(
         text,
         quantities=[("3,100", 3100, None), ("14 countries", 14, "countries"), ("40", 40, None)],
