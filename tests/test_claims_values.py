@@ -712,3 +712,20 @@ def test_a_count_in_n_states_with_no_country_named_is_of_the_united_states() -> 
     text = "Brazil has 410 confirmed cases in 23 states."
     an = analysis(text, entities=gpe("Brazil"), quantities=[("410 confirmed cases", 410, "confirmed cases")])
     assert measures(an)[410.0][3] == ("Brazil",)
+
+
+def test_a_state_read_only_from_likely_is_an_estimate_and_no_value() -> None:
+    text = "Officials in Chile say around 40,000 people are likely infected and 12 people have died."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("around 40,000 people", 40000, "people"), ("12 people", 12, "people")],
+    )
+    got = measures(an)
+    assert 40000.0 not in got
+    # the estimate still lends its place to the count after it
+    assert got[12.0] == ("deaths", "", "", ("Chile",))
+    # "probable" names a category of cases: a value
+    text = "Chile has 30 probable cases of the fever."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("30 probable cases", 30, "probable cases")])
+    assert measures(an)[30.0] == ("cases", "probable", "", ("Chile",))

@@ -592,6 +592,7 @@ class Measured:
     about: tuple[str, ...]
     part: bool = False  # a part or an item of the value before it ("including 100 in the US")
     disease: str = ""  # another disease than the article's that it counts ("HIV": "HIV cases")
+    estimate: bool = False  # an estimate of the real number ("100,000 likely cases"): no value
 
 
 LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
@@ -1026,6 +1027,24 @@ def _measured_state(
     return state
 
 
+# words that give a probability, not a category of count: a state read only from them is an estimate
+ESTIMATE_WORDS = ("likely",)
+
+
+def _estimated(thing: Thing, win: Window, lex: ClaimsLexicon, state: str) -> bool:
+    """ "upward of 100,000 likely cases", "around 100,000 people are likely infected", "deaths likely to
+    have been caused by the virus": *likely* says how probable the writer finds a figure, so a state read
+    only from it makes the value an estimate of the real number, whose measure a reader cannot tell
+    (unlike "13 probable cases", a category of cases)."""
+    words_of_state = lex.states[thing.states].get(state, ())
+    if not set(words_of_state) & set(ESTIMATE_WORDS):
+        return False
+    n = lex.settings.window_words
+    ws = sorted([*win.inner, *win.left[-2 * n :], *win.right[:n]], key=lambda w: w.start)
+    others = tuple(w for w in words_of_state if w not in ESTIMATE_WORDS)
+    return bool(_has(ws, ESTIMATE_WORDS)) and not _has(ws, others)
+
+
 def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: str, aspect: str) -> bool:
     """ "20 people had died while another 83 deaths were suspected": *another* (*other*) right before
     a number that follows a count of the same thing in another state of its family introduces the
@@ -1284,9 +1303,8 @@ def measure(
         previous=_previous_place(prev, prev_q),
     )
     about, aspect = _dated(view, q, win, at or about, aspect)
-    return Measured(
-        q, thing, None, state, aspect, about, rel in ("part", "part-of-kind", "subset", "list"), disease
-    )
+    part = rel in ("part", "part-of-kind", "subset", "list")
+    return Measured(q, thing, None, state, aspect, about, part, disease, _estimated(thing, win, lex, state))
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
@@ -1465,7 +1483,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
             continue
         s1 = view.sentence(q.start)[1]
         nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
-        if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q):
+        if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q) or m.estimate:
             continue
         name = m.thing.name if m.thing is not None else (m.generic or "")
         if m.disease:
