@@ -20,7 +20,7 @@ from saidwhat.ingest.service import read_paths, store_sources
 from saidwhat.settings import Settings
 from saidwhat.store import export, open_store
 from tests.conftest import ROOT, SAMPLES
-from tests.sandbox_tasks import KILL_MARK
+from tests.sandbox_tasks import HANG_MARK, KILL_MARK
 
 ray = pytest.importorskip("ray", reason="ray is not installed (the 'ray' extra): Ray ingest tests skipped")
 
@@ -107,6 +107,38 @@ def test_ray_stores_what_one_process_stores_retrying_a_dead_actor_once(
     with sqlite3.connect(there) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert local_ray.is_initialized()  # a Ray this process had started is left running
+
+
+def test_an_article_over_its_budget_is_e_timeout_and_the_batch_goes_on(
+    local_ray: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dispatcher thread stops an actor over the article's budget (plus the grace): that article is
+    E_TIMEOUT at once, without a retry; the articles after it go to a fresh actor and are stored."""
+    import saidwhat.ingest.raypool as raypool
+
+    monkeypatch.setattr(raypool, "KILL_GRACE", 1.0)  # the actor is killed 2 s after the article started
+    texts = {
+        "a.txt": "Talks\n\nThe mayor said on Monday that talks would resume.\n",
+        "hang.txt": f"Hang\n\nThe mayor said on Monday that {HANG_MARK} was near.\n",
+        "b.txt": "Rain\n\nThe minister said on Tuesday that rain would come.\n",
+        "c.txt": "Roads\n\nOfficials said the roads would reopen on Friday.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "t.db"), analysis_timeout=1.0)
+    errors: list[SaidwhatError] = []
+    pool = RayAnalyser(task="tests.sandbox_tasks:ingest_or_hang")
+    with open_store(tmp_path / "t.db") as store:
+        report = store_sources(
+            store,
+            read_paths([str(tmp_path / n) for n in texts], settings, on_error=errors.append),
+            settings,
+            analyser=pool,
+            on_error=errors.append,
+        )
+    assert [(e.code, Path(e.source or "").name) for e in errors] == [("E_TIMEOUT", "hang.txt")]
+    assert [r.status for r in report.results] == ["new", "new", "new"]
+    assert pool.stats.retries == 0 and pool.stats.restarts >= 1
 
 
 def _closed_port() -> int:

@@ -8,11 +8,15 @@ Ray is a local instance started for the run (``num_cpus`` = the cores here; no d
 report; shut down at the end) or the existing cluster at ``address`` (saidwhat must be installed on
 its nodes). ``ray`` is imported only when a batch has something to analyse.
 
-The calling thread gives each actor one article at a time (:data:`QUEUED_PER_ACTOR`) and keeps at
-most ``4 ×`` actors articles in flight (answered ones wait there for the slower ones before them),
-and hands the results to the writer — :func:`~saidwhat.ingest.service.store_sources`, the one
-write path — **in input order**, as they come back (streaming: the first article is stored while
-the others are analysed).
+The calling thread pulls the sources (at most :data:`WINDOW` ``×`` actors articles not yet
+delivered: answered ones wait there for the slower ones before them) and hands the results to the
+writer — :func:`~saidwhat.ingest.service.store_sources`, the one write path, in the calling thread
+— **in input order**, as they come back (streaming: the first article is stored while the others
+are analysed). A dispatcher thread makes the pool's calls to Ray: it gives each actor one article
+at a time (:data:`QUEUED_PER_ACTOR`), the next one as soon as the actor answers — not once the
+writer is done with the article before and, every batch, with the corpus stages, which left the
+actors idle for 3.6–6.9 s of a 20 s run (docs/scaling.md) — and takes the answers, retries and
+timeouts below.
 
 Faults: an article whose actor died (killed, crashed, out of memory, node lost) or whose call
 failed unexpectedly is **retried once** on a fresh actor; failing again, it is reported —
@@ -30,6 +34,7 @@ import logging
 import math
 import os
 import socket
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -47,6 +52,10 @@ START_GRACE = 120.0  # seconds a new actor may take to load the model before its
 # one article at a time per actor: when an actor dies, the article it ran is known without doubt (with a
 # second one queued, an innocent article was at times blamed); the idle gap is one round trip (~ms)
 QUEUED_PER_ACTOR = 1
+# articles pulled and not yet delivered, per actor (answered ones wait there for the slower ones before them)
+WINDOW = 8
+# seconds between looks at the articles pulled while an actor has none (ray.wait cannot be woken otherwise)
+IDLE_POLL = 0.02
 # seconds to open a TCP connection to ``--ray-address`` before Ray is asked to join it: Ray itself
 # retries an address where nothing answers for minutes (seen: over 5 minutes, printing warnings)
 REACH_TIMEOUT = 10.0
@@ -117,6 +126,40 @@ class _Slot:
     outcome: Analysis | SaidwhatError | None = None
 
 
+class _Feed:
+    """What the calling thread and the dispatcher thread share (under :attr:`cond`): the articles pulled
+    and not yet given to an actor, and how the dispatcher ended."""
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.pending: deque[_Slot] = deque()
+        self.closing = False
+        self.failure: BaseException | None = None
+
+    def put(self, slot: _Slot) -> None:
+        with self.cond:
+            self.pending.append(slot)
+            self.cond.notify_all()
+
+    def wait_done(self, slot: _Slot) -> None:
+        """Until ``slot`` has its outcome; what the dispatcher raised, if it failed."""
+        with self.cond:
+            while not slot.done and self.failure is None:
+                self.cond.wait()
+            if not slot.done and self.failure is not None:
+                raise self.failure
+
+    def close(self) -> None:
+        with self.cond:
+            self.closing = True
+            self.cond.notify_all()
+
+
+def _submit(pool: _Pool, slot: _Slot, by_ref: dict[Any, _Slot]) -> None:
+    pool.submit(slot)
+    by_ref[slot.ref] = slot
+
+
 class _Pool:
     """The actors, the articles queued on each, and their time budgets (driver side)."""
 
@@ -155,7 +198,9 @@ class _Pool:
         q = self.queues[slot.actor]
         if slot in q:
             q.remove(slot)
-        self.since[slot.actor] = max(self.since[slot.actor], time.monotonic())
+        # the actor answered, so its model is loaded: the next article's budget starts now, not only once
+        # the start's grace is over (a hanging article was stopped up to START_GRACE late)
+        self.since[slot.actor] = time.monotonic()
 
     def replace(self, i: int) -> list[_Slot]:
         """Kill actor ``i`` and start a fresh one; the articles queued on it (to resubmit)."""
@@ -233,7 +278,7 @@ class RayAnalyser:
                 pool.close()
         finally:
             if started:
-                ray.shutdown()
+                _shutdown(ray)
 
     def _connect(self, ray: Any) -> bool:
         """Start or join Ray; True when this call started it (and must shut it down). A cluster
@@ -266,37 +311,72 @@ class RayAnalyser:
     def _run(
         self, pool: _Pool, sources: Iterator[SourceDoc], settings: Settings, on_error: ErrorFn | None
     ) -> Iterator[tuple[SourceDoc, Analysis]]:
+        """The calling thread: pulls the sources (up to :data:`WINDOW` × actors articles not yet
+        delivered), hands them to the dispatcher thread, and delivers the answers in input order."""
+        feed = _Feed()
+        thread = threading.Thread(
+            target=self._dispatch, args=(pool, feed, settings), name="saidwhat-ray-dispatch", daemon=True
+        )
+        thread.start()
         window: deque[_Slot] = deque()
-        by_ref: dict[Any, _Slot] = {}
         more = True
-        while True:
-            while more and len(window) < 4 * len(pool.actors) and pool.free():
-                src = next(sources, None)
-                if src is None:
-                    more = False
-                    break
-                slot = _Slot(src, ArticleJob(src, settings))
-                pool.submit(slot)
-                by_ref[slot.ref] = slot
-                window.append(slot)
-            if not window:
-                return
-            if window[0].done:
+        try:
+            while True:
+                while more and len(window) < WINDOW * len(pool.actors):
+                    src = next(sources, None)  # here: pulling a source asks the store for its text's hash
+                    if src is None:
+                        more = False
+                        break
+                    window.append(_Slot(src, ArticleJob(src, settings)))
+                    feed.put(window[-1])
+                if not window:
+                    return
+                feed.wait_done(window[0])
                 yield from _deliver(window.popleft(), on_error)
+        finally:
+            feed.close()
+            thread.join()
+
+    def _dispatch(self, pool: _Pool, feed: _Feed, settings: Settings) -> None:
+        """The dispatcher thread: gives each free actor its next article, takes the answers, retries,
+        times out; all the pool's calls to Ray are made here, so that an actor gets its next article
+        as soon as it answers, not when the writer is done with the article before (the writer runs in
+        the calling thread, between two deliveries)."""
+        by_ref: dict[Any, _Slot] = {}
+        try:
+            while True:
+                with feed.cond:
+                    if feed.closing:
+                        return
+                    while feed.pending and pool.free():
+                        _submit(pool, feed.pending.popleft(), by_ref)
+                    refs = pool.refs()
+                    if not refs:  # nothing in flight: wait for the calling thread's next article
+                        feed.cond.wait(1.0)
+                        continue
+                    # an actor without an article (none pulled yet): look again soon
+                    timeout = min(pool.wait_budget(), IDLE_POLL) if pool.free() else pool.wait_budget()
+                ready, _ = pool.ray.wait(refs, num_returns=1, timeout=timeout)
+                with feed.cond:
+                    self._answers(pool, ready, by_ref, settings)
+                    feed.cond.notify_all()
+        except BaseException as exc:  # Ray failed under us: the calling thread raises it
+            with feed.cond:
+                feed.failure = exc
+                feed.cond.notify_all()
+
+    def _answers(self, pool: _Pool, ready: list[Any], by_ref: dict[Any, _Slot], settings: Settings) -> None:
+        """Take the answers in ``ready``, then stop an actor over its budget; resubmit what needs it."""
+        for ref in ready:
+            slot = by_ref.pop(ref)
+            if slot.ref is not ref:  # resubmitted meanwhile (its actor was replaced)
                 continue
-            ready, _ = pool.ray.wait(pool.refs(), num_returns=1, timeout=pool.wait_budget())
-            for ref in ready:
-                slot = by_ref.pop(ref)
-                if slot.ref is not ref:  # resubmitted meanwhile (its actor was replaced)
-                    continue
-                for again in self._settle(pool, slot):
-                    pool.submit(again)
-                    by_ref[again.ref] = again
-            late = pool.overdue()
-            if late is not None:
-                for again in self._time_out(pool, late, settings):
-                    pool.submit(again)
-                    by_ref[again.ref] = again
+            for again in self._settle(pool, slot):
+                _submit(pool, again, by_ref)
+        late = pool.overdue()
+        if late is not None:
+            for again in self._time_out(pool, late, settings):
+                _submit(pool, again, by_ref)
 
     def _settle(self, pool: _Pool, slot: _Slot) -> list[_Slot]:
         """Take the answer of ``slot``; the articles to (re)submit."""
@@ -366,6 +446,29 @@ class RayAnalyser:
             late.src.source,
         )
         return others
+
+
+def _shutdown(ray: Any) -> None:
+    """``ray.shutdown()`` of the local Ray this run started, its autoscaler monitor stopped first.
+
+    ``ray.shutdown()`` stops the GCS before the monitor, which, sent SIGTERM, then spends the whole
+    second of grace Ray gives it trying to report its own end to the stopped GCS (Ray 2.60: the
+    shutdown took 1.1–1.6 s, 0.08 s without the monitor; docs/scaling.md). A single local node
+    started for one run has nothing to scale and the monitor no state to keep: it is killed first,
+    as Ray itself kills it a second later. Where Ray's internals are not as expected, a plain
+    ``ray.shutdown()``."""
+    try:
+        node = ray._private.worker._global_node
+        monitors = [info.process for info in node.all_processes.get("monitor", [])]
+    except Exception:  # another Ray version: nothing to speed up
+        monitors = []
+    for proc in monitors:
+        try:
+            proc.kill()
+            proc.wait(timeout=1.0)
+        except Exception:  # gone already, or not reaped in time: Ray's shutdown deals with it
+            pass
+    ray.shutdown()
 
 
 def unreachable(address: str, timeout: float = REACH_TIMEOUT) -> str | None:
