@@ -33,9 +33,28 @@ CHECKS = {
 }
 
 
+# PostgreSQL (migration 9): each document's ranking vector is its tsvector, and no row is left over
+RANKING = (
+    "SELECT (SELECT COUNT(*) FROM documents d LEFT JOIN documents_ranking r ON r.pk = d.pk "
+    "WHERE r.fts IS DISTINCT FROM d.fts) + (SELECT COUNT(*) FROM documents_ranking r "
+    "WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.pk = r.pk))"
+)
+
+
+def ranking_mismatches(store: StoreProtocol) -> int:
+    """Documents of a PostgreSQL store whose ``documents_ranking`` row is missing or differs from
+    ``documents.fts``, plus rows without their document (0 for SQLite, which has no such table)."""
+    dialect = getattr(store, "dialect", None)
+    if dialect is None or dialect.name != "postgresql":
+        return 0
+    return int(rows(store, RANKING)[0][0])
+
+
 def assert_store_consistent(store: StoreProtocol) -> None:
-    """Counters, totals, versions and references agree with the base tables."""
+    """Counters, totals, versions and references agree with the base tables (and, on PostgreSQL, the
+    ranking vectors with the documents)."""
     bad = {name: rows(store, sql)[0][0] for name, sql in CHECKS.items()}
+    bad["ranking"] = ranking_mismatches(store)
     assert all(n == 0 for n in bad.values()), bad
     stored = rows(
         store,
