@@ -11,6 +11,7 @@ import pytest
 
 import saidwhat.store.fts as core
 from saidwhat.store import StoreProtocol, open_store
+from saidwhat.store.migrations.v0009_ranking_vectors import IN_LINE
 from tests.pg_fixtures import pg_store_url
 from tests.store_checks import assert_store_consistent, ranking_mismatches, rows
 from tests.test_store import Quote, article
@@ -193,7 +194,7 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
         assert all(any(m for _, m in h.snippet) for h in hits)
 
 
-# an article whose tsvector does not fit in a page (stored out of line even in documents_ranking)
+# an article whose tsvector does not fit in a page: no documents_ranking row, ranked from documents.fts
 LONG = " ".join(f"word{i} harbour{i % 7}" for i in range(1500)) + " the harbour fees rose."
 RANK_QUERIES = ("harbour", "harbour fees", '"harbour fees"', "harb*", "minister", '"prime minister"')
 
@@ -218,18 +219,16 @@ def test_ranking_vectors_follow_every_write() -> None:
         assert pg.add(_articles()[0]).status == "updated"  # a.txt's first text again: current, not inserted
         assert pg.add(_articles()[1]).status == "unchanged"
         pg.add(article("long.txt", "2025-03-07", [Quote("Gil Ray", LONG)], title="Harbour fees"))
-        assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (7, 7)
+        assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (7, 6)
         assert_store_consistent(pg)
-        size = rows(
-            pg,
-            "SELECT pg_column_size(r.fts) FROM documents_ranking r JOIN documents d USING (pk) "
-            "WHERE d.source = 'long.txt'",
-        )[0][0]
-        assert size > 8160  # out of line: read from the side table's TOAST
+        size = rows(pg, "SELECT pg_column_size(fts) FROM documents WHERE source = 'long.txt'")[0][0]
+        assert size > IN_LINE
         with pg.transaction() as conn:
             conn.execute("UPDATE documents SET title = 'Ferry news' WHERE source = 'c.txt'")
-            conn.execute("DELETE FROM documents WHERE source = 'long.txt'")
-        assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (6, 6)
+            conn.execute(f"UPDATE documents SET text = '{LONG}' WHERE source = 'd.txt'")  # now over a page
+            conn.execute("UPDATE documents SET text = 'short now' WHERE source = 'long.txt'")  # and back
+            conn.execute("DELETE FROM documents WHERE source = 'e.txt'")
+        assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (6, 5)
 
 
 def test_migration_9_backfills_the_ranking_vectors_and_ranks_stay_the_documents() -> None:
@@ -254,10 +253,10 @@ def test_migration_9_backfills_the_ranking_vectors_and_ranks_stay_the_documents(
                 conn.execute("DELETE FROM schema_migrations WHERE version = 9")
         with open_store(url) as pg:
             assert pg.stats().schema_version == 9
-            assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (6, 6)
+            assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (6, 5)
             assert _ranked(pg) == before
             pg.add(article("f.txt", "2025-03-08", [Quote("Hal Ito", "harbour fees again")]))
-            assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (7, 7)
+            assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (7, 6)
             kept = _ranked(pg)
             with pg.transaction() as conn:  # rows missing: the search reads documents.fts instead
                 conn.execute("DELETE FROM documents_ranking WHERE pk % 2 = 0")

@@ -155,17 +155,14 @@ def _quoted(query: str, s_where: Where, docs: list[int] | None) -> tuple[str, li
     )
 
 
-RANKING = "documents_ranking"  # the articles' tsvectors stored in line (migration 9)
+RANKING = "documents_ranking"  # the articles' tsvectors that fit in a page, stored in line (migration 9)
 
 
-def _vector(pk: str) -> str:
+def _vector(pk: str, own: str) -> str:
     """The ``tsvector`` of the article ``pk`` for ranking and phrase tests: its copy stored in line in
-    :data:`RANKING` (one index probe and heap read) instead of ``documents.fts`` (TOASTed: a probe of
-    the TOAST index and a read of each ~2 KB chunk), which it falls back to if the row is missing."""
-    return (
-        f"COALESCE((SELECT r.fts FROM {RANKING} r WHERE r.pk = {pk}), "
-        f"(SELECT x.fts FROM documents x WHERE x.pk = {pk}))"
-    )
+    :data:`RANKING` (one index probe and a heap read) when it has one, else ``own``, its
+    ``documents.fts`` (TOASTed: a probe of the TOAST index and a read of each ~2 KB chunk)."""
+    return f"COALESCE((SELECT r.fts FROM {RANKING} r WHERE r.pk = {pk}), {own})"
 
 
 def _article_candidates(
@@ -190,13 +187,13 @@ def _article_candidates(
 
     order = "m.published DESC NULLS LAST, m.pk DESC" if by_date else "2, m.pk DESC"
     matches = (
-        "WITH m AS MATERIALIZED (SELECT d.pk, d.published, "
+        "WITH m AS MATERIALIZED (SELECT d.pk, d.published, d.fts, "
         f"COALESCE(({' AND '.join(clauses)}), false) AS keep FROM documents d WHERE d.fts @@ ?::tsquery) "
     )
     if phrase:  # the vector read once per kept match, for the test and the rank (OFFSET 0: not inlined)
         rows = conn.execute(
             f"{matches}SELECT m.pk, {rank('v.fts')}, COALESCE(m.published, ''), {many} FROM m "
-            f"CROSS JOIN LATERAL (SELECT {_vector('m.pk')} AS fts OFFSET 0) v "
+            f"CROSS JOIN LATERAL (SELECT {_vector('m.pk', 'm.fts')} AS fts OFFSET 0) v "
             f"WHERE m.keep AND v.fts @@ ?::tsquery ORDER BY {order} LIMIT ?",
             [*params, loose, *([] if by_date else [query]), query, want],
         ).fetchall()
@@ -206,7 +203,7 @@ def _article_candidates(
                 for pk, r, dt, ok in rows
             ]
     rows = conn.execute(
-        f"{matches}SELECT m.pk, {rank(_vector('m.pk'))}, COALESCE(m.published, ''), {many} FROM m "
+        f"{matches}SELECT m.pk, {rank(_vector('m.pk', 'm.fts'))}, COALESCE(m.published, ''), {many} FROM m "
         f"WHERE m.keep ORDER BY {order} LIMIT ?",
         [*params, query, *([] if by_date else [query]), want],
     ).fetchall()
