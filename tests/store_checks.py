@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat.store import StoreProtocol
+from saidwhat.store.migrations.v0009_ranking_vectors import IN_LINE
 
 
 def rows(store: StoreProtocol, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -33,9 +34,31 @@ CHECKS = {
 }
 
 
+# PostgreSQL (migration 9): each document whose tsvector fits in a page has a ranking vector equal to
+# it, no other document has one, and no row is left without its document
+RANKING = (
+    "SELECT (SELECT COUNT(*) FROM documents d LEFT JOIN documents_ranking r ON r.pk = d.pk "
+    f"WHERE CASE WHEN pg_column_size(d.fts) <= {IN_LINE} THEN r.fts IS DISTINCT FROM d.fts "
+    "ELSE r.pk IS NOT NULL END) + (SELECT COUNT(*) FROM documents_ranking r "
+    "WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.pk = r.pk))"
+)
+
+
+def ranking_mismatches(store: StoreProtocol) -> int:
+    """Documents of a PostgreSQL store whose ``documents_ranking`` row is missing or differs from
+    ``documents.fts`` (or exists for a vector over a page), plus rows without their document (0 for
+    SQLite, which has no such table)."""
+    dialect = getattr(store, "dialect", None)
+    if dialect is None or dialect.name != "postgresql":
+        return 0
+    return int(rows(store, RANKING)[0][0])
+
+
 def assert_store_consistent(store: StoreProtocol) -> None:
-    """Counters, totals, versions and references agree with the base tables."""
+    """Counters, totals, versions and references agree with the base tables (and, on PostgreSQL, the
+    ranking vectors with the documents)."""
     bad = {name: rows(store, sql)[0][0] for name, sql in CHECKS.items()}
+    bad["ranking"] = ranking_mismatches(store)
     assert all(n == 0 for n in bad.values()), bad
     stored = rows(
         store,

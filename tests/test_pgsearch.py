@@ -11,7 +11,9 @@ import pytest
 
 import saidwhat.store.fts as core
 from saidwhat.store import StoreProtocol, open_store
+from saidwhat.store.migrations.v0009_ranking_vectors import IN_LINE
 from tests.pg_fixtures import pg_store_url
+from tests.store_checks import assert_store_consistent, ranking_mismatches, rows
 from tests.test_store import Quote, article
 
 QUERIES = ('"prime minister"', "prime minister", "minister", "prime", "resign*", '"named a prime"', "harbour")
@@ -190,3 +192,82 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
         hits = pg.search("harbour fees", kind="article")
         assert {h.doc_source for h in hits} == {f"w{i}.txt" for i in (1, 2, 3, 4, 5, 6, 8)}
         assert all(any(m for _, m in h.snippet) for h in hits)
+
+
+# an article whose tsvector does not fit in a page: no documents_ranking row, ranked from documents.fts
+LONG = " ".join(f"word{i} harbour{i % 7}" for i in range(1500)) + " the harbour fees rose."
+RANK_QUERIES = ("harbour", "harbour fees", '"harbour fees"', "harb*", "minister", '"prime minister"')
+
+
+def _ranked(pg: StoreProtocol) -> list[list[tuple[str, str, float, bool]]]:
+    return [[(h.kind, h.doc_id, h.rank, h.ranked) for h in pg.search(q, limit=50)] for q in RANK_QUERIES]
+
+
+def _ranking_rows(pg: StoreProtocol) -> tuple[int, int]:
+    return rows(pg, "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM documents_ranking)")[0]
+
+
+def test_ranking_vectors_follow_every_write() -> None:
+    """documents_ranking (migration 9) holds each document's tsvector: new articles, a changed
+    version, a reverted one, an unchanged one, a long article, an update and a delete in SQL."""
+    with pg_store_url() as url, open_store(url) as pg:
+        for a in _articles():
+            pg.add(a)
+        assert pg.add(
+            article("a.txt", "2025-03-06", [Quote("Ana Lopez", "harbour fees are due")])
+        ).status == ("updated")
+        assert pg.add(_articles()[0]).status == "updated"  # a.txt's first text again: current, not inserted
+        assert pg.add(_articles()[1]).status == "unchanged"
+        pg.add(article("long.txt", "2025-03-07", [Quote("Gil Ray", LONG)], title="Harbour fees"))
+        assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (7, 6)
+        assert_store_consistent(pg)
+        size = rows(pg, "SELECT pg_column_size(fts) FROM documents WHERE source = 'long.txt'")[0][0]
+        assert size > IN_LINE
+        with pg.transaction() as conn:
+            conn.execute("UPDATE documents SET title = 'Ferry news' WHERE source = 'c.txt'")
+            conn.execute(f"UPDATE documents SET text = '{LONG}' WHERE source = 'd.txt'")  # now over a page
+            conn.execute("UPDATE documents SET text = 'short now' WHERE source = 'long.txt'")  # and back
+            conn.execute("DELETE FROM documents WHERE source = 'e.txt'")
+        assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (6, 5)
+
+
+def test_migration_9_backfills_the_ranking_vectors_and_ranks_stay_the_documents() -> None:
+    """A store from before migration 9 gets its ranking vectors on its next read-write open; the
+    ranks are ``ts_rank`` of the documents' own vectors, whichever of the two is read."""
+    with pg_store_url() as url:
+        with open_store(url) as pg:
+            for a in _articles():
+                pg.add(a)
+            pg.add(article("long.txt", "2025-03-07", [Quote("Gil Ray", LONG)], title="Harbour fees"))
+            before = _ranked(pg)
+            for q in RANK_QUERIES:  # the ranks are ts_rank of the documents' own tsvectors
+                query = _tsquery(pg, q)
+                for h in pg.search(q, limit=50, kind="article"):
+                    own = rows(
+                        pg, "SELECT -ts_rank(fts, ?::tsquery) FROM documents WHERE id = ?", (query, h.doc_id)
+                    )
+                    assert h.rank == own[0][0], q
+            with pg.transaction() as conn:  # the store as migration 8 left it
+                conn.execute("DROP FUNCTION documents_ranking_sync() CASCADE")
+                conn.execute("DROP TABLE documents_ranking")
+                conn.execute("DELETE FROM schema_migrations WHERE version = 9")
+        with open_store(url) as pg:
+            assert pg.stats().schema_version == 9
+            assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (6, 5)
+            assert _ranked(pg) == before
+            pg.add(article("f.txt", "2025-03-08", [Quote("Hal Ito", "harbour fees again")]))
+            assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (7, 6)
+            kept = _ranked(pg)
+            with pg.transaction() as conn:  # rows missing: the search reads documents.fts instead
+                conn.execute("DELETE FROM documents_ranking WHERE pk % 2 = 0")
+            assert ranking_mismatches(pg) > 0
+            assert _ranked(pg) == kept
+
+
+def _tsquery(pg: StoreProtocol, user: str) -> str:
+    from saidwhat.store.postgres.search import tsquery
+
+    with pg.snapshot() as conn:
+        q = tsquery(conn, user)
+    assert q is not None
+    return q

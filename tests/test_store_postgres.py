@@ -206,6 +206,24 @@ def test_copy_round_trips_sqlite_postgresql_sqlite_exactly(url: str, tmp_path: P
     assert refused.exit_code == 1 and "E_BAD_REQUEST" in refused.output
 
 
+def test_copy_postgresql_to_postgresql_rebuilds_the_ranking_vectors(url: str, tmp_path: Path) -> None:
+    """documents_ranking (migration 9) is the destination's own: filled by its trigger as the
+    documents are copied in, never copied as a table (which would insert every row twice)."""
+    with open_store(url) as store:
+        store.add(article("a.txt", "2025-06-01", [Quote("Donald Trump", "the ceasefire holds")]))
+        store.add(article("a.txt", "2025-06-02", [Quote("Yair Lapid", "the ceasefire is over")]))  # v2
+        store.add(batch(3))
+        CORPUS_STAGES.rebuild(store)
+    with pg_store_url() as other:
+        result = CliRunner().invoke(app, ["copy", url, other])
+        assert result.exit_code == 0, result.output
+        assert _exports(url) == _exports(other)
+        assert _everything(url) == _everything(other)
+        with open_store(other) as copy:
+            assert_store_consistent(copy)
+            assert rows(copy, "SELECT COUNT(*) FROM documents_ranking") == [(3,)]
+
+
 def test_search_budget_stops_a_running_query_by_timeout_and_by_cancel(url: str) -> None:
     import threading
 

@@ -5,7 +5,8 @@ tables, the entity registry (global ids, aliases, match keys, counters), the tot
 stages' tables -- in one read transaction of the source and one write transaction of the
 destination, so a failed copy leaves the destination as it was. The destination must be empty (a
 new file or schema; it is created and migrated). Afterwards each backend rebuilds what it derives
-(SQLite's FTS5 indexes; PostgreSQL's identity counters); ``tsvector`` columns are generated.
+(SQLite's FTS5 indexes; PostgreSQL's identity counters); ``tsvector`` columns are generated,
+and PostgreSQL's ``documents_ranking`` is filled by its trigger (never copied: migration 9).
 Exports of the source and the destination are then byte for byte the same.
 """
 

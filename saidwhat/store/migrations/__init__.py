@@ -27,6 +27,7 @@ from saidwhat.store.migrations import (
     v0006_registry_keys,
     v0007_display_title,
     v0008_browse,
+    v0009_ranking_vectors,
 )
 
 
@@ -57,6 +58,7 @@ MIGRATIONS: tuple[Migration, ...] = tuple(
         v0006_registry_keys,
         v0007_display_title,
         v0008_browse,
+        v0009_ranking_vectors,
     )
 )
 LATEST_VERSION = MIGRATIONS[-1].version

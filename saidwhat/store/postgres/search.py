@@ -155,28 +155,47 @@ def _quoted(query: str, s_where: Where, docs: list[int] | None) -> tuple[str, li
     )
 
 
+RANKING = "documents_ranking"  # the articles' tsvectors that fit in a page, stored in line (migration 9)
+
+
+def _vector(pk: str, own: str) -> str:
+    """The ``tsvector`` of the article ``pk`` for ranking and phrase tests: its copy stored in line in
+    :data:`RANKING` (one index probe and a heap read) when it has one, else ``own``, its
+    ``documents.fts`` (TOASTed: a probe of the TOAST index and a read of each ~2 KB chunk)."""
+    return f"COALESCE((SELECT r.fts FROM {RANKING} r WHERE r.pk = {pk}), {own})"
+
+
 def _article_candidates(
     conn: Connection, query: str, where: Where, want: int, by_date: bool, loose: str | None = None
 ) -> list[Candidate]:
-    """:func:`_candidates` of articles, in one query: the matches come from the GIN index first (a
-    materialised CTE, which the planner cannot merge into a scan of the partial index of current
-    articles that would test -- and decompress -- every article's TOASTed tsvector: 250 ms at 10,000
-    articles); they are counted (ranked only when at most ``RANK_LIMIT``), filtered, and only then
-    ranked. A phrase query (``loose`` differs) takes the matches of ``loose`` from the index, filters
-    them, and only then tests the phrase on what is left (each test reads a TOASTed ``tsvector``);
+    """:func:`_candidates` of articles, in one query: the matches come from the GIN index first, with
+    each one's filters evaluated on the row the index led to (a materialised CTE ``m``, which the
+    planner cannot merge into a scan of the partial index of current articles that would test -- and
+    decompress -- every article's TOASTed tsvector: 250 ms at 10,000 articles); they are counted
+    (ranked only when at most ``RANK_LIMIT``), and only those kept are ranked, by their vectors
+    stored in line (:func:`_vector`). A phrase query (``loose`` differs) takes the matches of
+    ``loose`` from the index, and only then tests the phrase on those kept (on the same vector);
     when ``loose`` matches more than ``RANK_LIMIT`` articles, the exact count decides as before."""
     clauses, params = where
     many = f"(SELECT COUNT(*) FROM m) <= {fts.RANK_LIMIT}"
-    rank = "0.0" if by_date else f"CASE WHEN {many} THEN -ts_rank(d.fts, ?::tsquery) ELSE 0.0::real END"
-    order = "d.published DESC NULLS LAST, d.pk DESC" if by_date else "2, d.pk DESC"
-    if loose is not None and loose != query:
+    phrase = loose is not None and loose != query
+
+    def rank(vector: str) -> str:
+        if by_date:
+            return "0.0"
+        return f"CASE WHEN {many} THEN -ts_rank({vector}, ?::tsquery) ELSE 0.0::real END"
+
+    order = "m.published DESC NULLS LAST, m.pk DESC" if by_date else "2, m.pk DESC"
+    matches = (
+        "WITH m AS MATERIALIZED (SELECT d.pk, d.published, d.fts, "
+        f"COALESCE(({' AND '.join(clauses)}), false) AS keep FROM documents d WHERE d.fts @@ ?::tsquery) "
+    )
+    if phrase:  # the vector read once per kept match, for the test and the rank (OFFSET 0: not inlined)
         rows = conn.execute(
-            "WITH m AS MATERIALIZED (SELECT pk FROM documents WHERE fts @@ ?::tsquery), "
-            "c AS MATERIALIZED (SELECT d.pk, d.published, d.fts FROM documents d JOIN m ON m.pk = d.pk "
-            f"WHERE {' AND '.join(clauses)}) "
-            f"SELECT d.pk, {rank}, COALESCE(d.published, ''), {many} FROM c d "
-            f"WHERE d.fts @@ ?::tsquery ORDER BY {order} LIMIT ?",
-            [loose, *params, *([] if by_date else [query]), query, want],
+            f"{matches}SELECT m.pk, {rank('v.fts')}, COALESCE(m.published, ''), {many} FROM m "
+            f"CROSS JOIN LATERAL (SELECT {_vector('m.pk', 'm.fts')} AS fts OFFSET 0) v "
+            f"WHERE m.keep AND v.fts @@ ?::tsquery ORDER BY {order} LIMIT ?",
+            [*params, loose, *([] if by_date else [query]), query, want],
         ).fetchall()
         if by_date or not rows or rows[0][3]:
             return [
@@ -184,10 +203,9 @@ def _article_candidates(
                 for pk, r, dt, ok in rows
             ]
     rows = conn.execute(
-        "WITH m AS MATERIALIZED (SELECT pk FROM documents WHERE fts @@ ?::tsquery) "
-        f"SELECT d.pk, {rank}, COALESCE(d.published, ''), {many} FROM documents d JOIN m ON m.pk = d.pk "
-        f"WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
-        [query, *([] if by_date else [query]), *params, want],
+        f"{matches}SELECT m.pk, {rank(_vector('m.pk', 'm.fts'))}, COALESCE(m.published, ''), {many} FROM m "
+        f"WHERE m.keep ORDER BY {order} LIMIT ?",
+        [*params, query, *([] if by_date else [query]), want],
     ).fetchall()
     return [
         Candidate(float(r), "article", int(pk), bool(ok) and not by_date, str(dt)) for pk, r, dt, ok in rows

@@ -100,6 +100,7 @@ POSTGRESQL = Dialect(
     "WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')",
     fts5=False,
     text_numbers=True,
+    internal=("documents_ranking",),  # kept by a trigger on documents (migration 9)
     after_copy=tuple(  # identity columns continue after the copied keys
         f"SELECT setval(pg_get_serial_sequence('{table}', '{key}'), COALESCE(MAX({key}), 0) + 1, false) "
         f"FROM {table}"
