@@ -254,11 +254,14 @@ class PostgresStore(SQLStore):
     ) -> Iterator[Connection]:
         if cancel is not None and cancel.is_set():
             raise search_stopped("cancelled", timeout)
-        with self._reading() as conn:
-            settings = [_INDEXED] if query.strip() else []
-            if timeout is not None:
-                settings.append(f"SET LOCAL statement_timeout = {max(1, int(timeout * 1000))}")
-            if settings:
+        settings = [_INDEXED] if query.strip() else []
+        if timeout is not None:
+            settings.append(f"SET LOCAL statement_timeout = {max(1, int(timeout * 1000))}")
+        nested = getattr(self._local, "conn", None) is not None
+        # a new transaction sends its settings with its BEGIN (one round trip instead of two)
+        begin = "; ".join([_READ, *settings]) if settings and not nested else _READ
+        with self._session(begin, write=False) as conn:
+            if settings and nested:
                 conn.execute("; ".join(settings))
             done = threading.Event()
             watcher = None
