@@ -28,6 +28,7 @@ that cannot be started or reached, is ``E_RAY``.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import itertools
 import logging
@@ -59,6 +60,10 @@ IDLE_POLL = 0.02
 # seconds to open a TCP connection to ``--ray-address`` before Ray is asked to join it: Ray itself
 # retries an address where nothing answers for minutes (seen: over 5 minutes, printing warnings)
 REACH_TIMEOUT = 10.0
+# seconds between two looks for the local raylet's registration while a local Ray starts (Ray's own: 1 s)
+NODE_POLL = 0.05
+# seconds of those looks at most; then Ray's own wait (30 s) goes on
+NODE_WAIT = 30.0
 
 
 def _import_ray() -> Any:
@@ -302,7 +307,8 @@ class RayAnalyser:
                 ray.init(address=self.address, **common)
             else:
                 # on the loopback interface only: nothing of this Ray is reachable from the network
-                ray.init(address="local", num_cpus=self.num_cpus, _node_ip_address="127.0.0.1", **common)
+                with _quick_start(ray):
+                    ray.init(address="local", num_cpus=self.num_cpus, _node_ip_address="127.0.0.1", **common)
         except Exception as exc:
             where = self.address or "a local Ray"
             raise SaidwhatError("E_RAY", f"cannot start or reach {where}: {exc}", "--ray") from None
@@ -446,6 +452,71 @@ class RayAnalyser:
             late.src.source,
         )
         return others
+
+
+@contextlib.contextmanager
+def _quick_start(ray: Any) -> Iterator[None]:
+    """Within: ``ray.init`` starts a local Ray sooner, by two changes to Ray's own start (Ray 2.60;
+    docs/scaling.md). Where Ray's internals are not as expected (another version), Ray starts as it
+    does by itself.
+
+    - **No API server** (the ``dashboard`` process), while usage stats are off
+      (``RAY_USAGE_STATS_ENABLED=0``, as saidwhat sets it unless told otherwise): with
+      ``include_dashboard=False`` Ray still starts it to serve one module, the usage-stats report,
+      and waits for it to publish its address (0.8–2 s on 2 cores) before it starts the raylet;
+      nothing of a saidwhat run uses it (no dashboard, no job submission, no state API).
+    - **The raylet's registration seen within** :data:`NODE_POLL` **seconds**, not up to a second
+      late: Ray asks the GCS whether the new raylet has registered once a second (its C++
+      ``GetNode`` sleeps a whole second between two looks), and the raylet takes 1.5–2.5 s to
+      register (it waits for its two agents, Python processes, to start). This looks every
+      :data:`NODE_POLL` seconds first, then lets Ray's own call find the raylet at once."""
+    private = getattr(ray, "_private", None)
+    node_class: Any = getattr(getattr(private, "node", None), "Node", None)
+    services: Any = getattr(private, "services", None)
+    patches: list[tuple[Any, str, Any]] = []
+    api_server = getattr(node_class, "start_api_server", None)
+    usage_stats = os.environ.get("RAY_USAGE_STATS_ENABLED", "1").strip().lower() not in ("0", "false")
+    if api_server is not None and not usage_stats:
+
+        def start_api_server(self: Any, **_: Any) -> None:
+            return None
+
+        patches.append((node_class, "start_api_server", start_api_server))
+    get_node = getattr(services, "get_node", None)
+    state_class = getattr(getattr(private, "state", None), "GlobalState", None)
+    if get_node is not None and state_class is not None and hasattr(services, "_get_gcs_client_options"):
+
+        def get_node_soon(gcs_address: str, node_id: str) -> Any:
+            _wait_for_node(state_class, services._get_gcs_client_options(gcs_address), node_id)
+            return get_node(gcs_address, node_id)
+
+        patches.append((services, "get_node", get_node_soon))
+    saved = [(owner, name, getattr(owner, name)) for owner, name, _ in patches]
+    for owner, name, value in patches:
+        setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        for owner, name, value in saved:
+            setattr(owner, name, value)
+
+
+def _wait_for_node(state_class: Any, options: Any, node_id: str) -> None:
+    """Until the GCS lists ``node_id`` alive (at most :data:`NODE_WAIT` seconds), looking every
+    :data:`NODE_POLL` seconds; whatever fails here is left to Ray's own wait."""
+    state = state_class()
+    try:
+        state._initialize_global_state(options)
+        deadline = time.monotonic() + NODE_WAIT
+        while time.monotonic() < deadline:
+            if any(n.get("NodeID") == node_id and n.get("Alive") for n in state.node_table()):
+                return
+            time.sleep(NODE_POLL)
+    except Exception:  # Ray's own get_node reports it
+        return
+    finally:
+        with contextlib.suppress(Exception):
+            state.disconnect()
 
 
 def _shutdown(ray: Any) -> None:
