@@ -1,6 +1,7 @@
-"""The start of a local Ray by ``saidwhat ingest --ray``: without the API server (usage stats off) and
-with the raylet's registration seen within ``NODE_POLL`` seconds; Ray's own functions restored after,
-and left alone where its internals are not as expected or usage stats are on."""
+"""The start of a local Ray by ``saidwhat ingest --ray``: without the API server (usage stats off), the
+autoscaler monitor and the log monitor, and with the raylet's registration seen within ``NODE_POLL``
+seconds; Ray's own functions restored after, and left alone where its internals are not as expected
+(the API server also while usage stats are on)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from saidwhat.ingest.raypool import RayAnalyser, _quick_start, _shutdown, _wait_
 class _Node:
     def start_api_server(self, **_: Any) -> str:
         return "started"
+
+    def start_monitor(self) -> str:
+        return "monitor"
+
+    def start_log_monitor(self) -> str:
+        return "log monitor"
 
 
 class _State:
@@ -55,9 +62,11 @@ def test_the_api_server_is_skipped_and_the_node_polled_only_within(monkeypatch: 
     _State.looks, _State.disconnected = 0, False
     with _quick_start(ray):
         assert _Node().start_api_server(include_dashboard=False, raise_on_failure=False) is None
+        assert _Node().start_monitor() is None and _Node().start_log_monitor() is None
         assert ray._private.services.get_node("gcs", "n1") == {"node": "n1"}
         assert _State.looks == 3 and _State.disconnected
     assert _Node().start_api_server() == "started"
+    assert _Node().start_monitor() == "monitor" and _Node().start_log_monitor() == "log monitor"
     assert ray._private.services.get_node is get_node
 
 
@@ -92,7 +101,7 @@ def test_a_local_ray_starts_without_the_api_server() -> None:
     assert RayAnalyser(num_cpus=2)._connect(ray)
     try:
         node = ray._private.worker._global_node
-        assert "dashboard" not in node.all_processes
+        assert not {"dashboard", "monitor", "log_monitor"} & set(node.all_processes)
         assert {"gcs_server", "raylet"} <= set(node.all_processes)
         assert ray.cluster_resources().get("CPU") == 2
         assert node_class.start_api_server is api_server and ray._private.services.get_node is get_node

@@ -456,7 +456,7 @@ class RayAnalyser:
 
 @contextlib.contextmanager
 def _quick_start(ray: Any) -> Iterator[None]:
-    """Within: ``ray.init`` starts a local Ray sooner, by two changes to Ray's own start (Ray 2.60;
+    """Within: ``ray.init`` starts a local Ray sooner, by three changes to Ray's own start (Ray 2.60;
     docs/scaling.md). Where Ray's internals are not as expected (another version), Ray starts as it
     does by itself.
 
@@ -465,6 +465,10 @@ def _quick_start(ray: Any) -> Iterator[None]:
       ``include_dashboard=False`` Ray still starts it to serve one module, the usage-stats report,
       and waits for it to publish its address (0.8–2 s on 2 cores) before it starts the raylet;
       nothing of a saidwhat run uses it (no dashboard, no job submission, no state API).
+    - **No autoscaler monitor and no log monitor**: a single local node has nothing to scale, and
+      the log monitor only forwards the workers' output to the driver, which ``log_to_driver=False``
+      turns off. Both are Python processes that started with the raylet's two agents, which the
+      raylet waits for: on 2 cores they slowed that start by up to a second.
     - **The raylet's registration seen within** :data:`NODE_POLL` **seconds**, not up to a second
       late: Ray asks the GCS whether the new raylet has registered once a second (its C++
       ``GetNode`` sleeps a whole second between two looks), and the raylet takes 1.5–2.5 s to
@@ -482,6 +486,15 @@ def _quick_start(ray: Any) -> Iterator[None]:
             return None
 
         patches.append((node_class, "start_api_server", start_api_server))
+    if all(hasattr(node_class, name) for name in ("start_monitor", "start_log_monitor")):
+
+        def start_nothing(self: Any) -> None:
+            return None
+
+        patches += [
+            (node_class, "start_monitor", start_nothing),
+            (node_class, "start_log_monitor", start_nothing),
+        ]
     get_node = getattr(services, "get_node", None)
     state_class = getattr(getattr(private, "state", None), "GlobalState", None)
     if get_node is not None and state_class is not None and hasattr(services, "_get_gcs_client_options"):
