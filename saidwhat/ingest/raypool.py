@@ -540,7 +540,8 @@ def _shutdown(ray: Any) -> None:
     shutdown took 1.1–1.6 s, 0.08 s without the monitor; docs/scaling.md). A single local node
     started for one run has nothing to scale and the monitor no state to keep: it is killed first,
     as Ray itself kills it a second later. Where Ray's internals are not as expected, a plain
-    ``ray.shutdown()``."""
+    ``ray.shutdown()``. (A local Ray started through :func:`_quick_start` has no monitor to kill:
+    this is for the Ray versions where that start falls back to Ray's own.)"""
     try:
         node = ray._private.worker._global_node
         monitors = [info.process for info in node.all_processes.get("monitor", [])]
