@@ -5,8 +5,9 @@ per CPU of the cluster (fewer for a small batch), each loading the language mode
 (:func:`saidwhat.ingest.parallel.warm_up`) and analysing one article per call
 (:func:`saidwhat.ingest.parallel.run_job`, the same call as the worker processes of ``--workers``).
 Ray is a local instance started for the run (``num_cpus`` = the cores here; no dashboard, no usage
-report; shut down at the end) or the existing cluster at ``address`` (saidwhat must be installed on
-its nodes). ``ray`` is imported only when a batch has something to analyse.
+report; without the API server, the autoscaler monitor and the log monitor, which nothing here uses:
+:func:`_quick_start`; shut down at the end) or the existing cluster at ``address`` (saidwhat must
+be installed on its nodes). ``ray`` is imported only when a batch has something to analyse.
 
 The calling thread pulls the sources (at most :data:`WINDOW` ``×`` actors articles not yet
 delivered: answered ones wait there for the slower ones before them) and hands the results to the
@@ -62,8 +63,9 @@ IDLE_POLL = 0.02
 REACH_TIMEOUT = 10.0
 # seconds between two looks for the local raylet's registration while a local Ray starts (Ray's own: 1 s)
 NODE_POLL = 0.05
-# seconds of those looks at most; then Ray's own wait (30 s) goes on
-NODE_WAIT = 30.0
+# seconds of those looks at most (a registration takes 1–3 s); then Ray's own wait, once a second, goes on
+# (a raylet that never registers is reported by Ray that much later)
+NODE_WAIT = 10.0
 
 
 def _import_ray() -> Any:
