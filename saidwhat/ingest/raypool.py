@@ -5,8 +5,9 @@ per CPU of the cluster (fewer for a small batch), each loading the language mode
 (:func:`saidwhat.ingest.parallel.warm_up`) and analysing one article per call
 (:func:`saidwhat.ingest.parallel.run_job`, the same call as the worker processes of ``--workers``).
 Ray is a local instance started for the run (``num_cpus`` = the cores here; no dashboard, no usage
-report; shut down at the end) or the existing cluster at ``address`` (saidwhat must be installed on
-its nodes). ``ray`` is imported only when a batch has something to analyse.
+report; without the API server, the autoscaler monitor and the log monitor, which nothing here uses:
+:func:`_quick_start`; shut down at the end) or the existing cluster at ``address`` (saidwhat must
+be installed on its nodes). ``ray`` is imported only when a batch has something to analyse.
 
 The calling thread pulls the sources (at most :data:`WINDOW` ``×`` actors articles not yet
 delivered: answered ones wait there for the slower ones before them) and hands the results to the
@@ -28,6 +29,7 @@ that cannot be started or reached, is ``E_RAY``.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import itertools
 import logging
@@ -59,6 +61,11 @@ IDLE_POLL = 0.02
 # seconds to open a TCP connection to ``--ray-address`` before Ray is asked to join it: Ray itself
 # retries an address where nothing answers for minutes (seen: over 5 minutes, printing warnings)
 REACH_TIMEOUT = 10.0
+# seconds between two looks for the local raylet's registration while a local Ray starts (Ray's own: 1 s)
+NODE_POLL = 0.05
+# seconds of those looks at most (a registration takes 1–3 s); then Ray's own wait, once a second, goes on
+# (a raylet that never registers is reported by Ray that much later)
+NODE_WAIT = 10.0
 
 
 def _import_ray() -> Any:
@@ -302,7 +309,8 @@ class RayAnalyser:
                 ray.init(address=self.address, **common)
             else:
                 # on the loopback interface only: nothing of this Ray is reachable from the network
-                ray.init(address="local", num_cpus=self.num_cpus, _node_ip_address="127.0.0.1", **common)
+                with _quick_start(ray):
+                    ray.init(address="local", num_cpus=self.num_cpus, _node_ip_address="127.0.0.1", **common)
         except Exception as exc:
             where = self.address or "a local Ray"
             raise SaidwhatError("E_RAY", f"cannot start or reach {where}: {exc}", "--ray") from None
@@ -448,6 +456,84 @@ class RayAnalyser:
         return others
 
 
+@contextlib.contextmanager
+def _quick_start(ray: Any) -> Iterator[None]:
+    """Within: ``ray.init`` starts a local Ray sooner, by three changes to Ray's own start (Ray 2.60;
+    docs/scaling.md). Where Ray's internals are not as expected (another version), Ray starts as it
+    does by itself.
+
+    - **No API server** (the ``dashboard`` process), while usage stats are off
+      (``RAY_USAGE_STATS_ENABLED=0``, as saidwhat sets it unless told otherwise): with
+      ``include_dashboard=False`` Ray still starts it to serve one module, the usage-stats report,
+      and waits for it to publish its address (0.8–2 s on 2 cores) before it starts the raylet;
+      nothing of a saidwhat run uses it (no dashboard, no job submission, no state API).
+    - **No autoscaler monitor and no log monitor**: a single local node has nothing to scale, and
+      the log monitor only forwards the workers' output to the driver, which ``log_to_driver=False``
+      turns off. Both are Python processes that started with the raylet's two agents, which the
+      raylet waits for: on 2 cores they slowed that start by up to a second.
+    - **The raylet's registration seen within** :data:`NODE_POLL` **seconds**, not up to a second
+      late: Ray asks the GCS whether the new raylet has registered once a second (its C++
+      ``GetNode`` sleeps a whole second between two looks), and the raylet takes 1.5–2.5 s to
+      register (it waits for its two agents, Python processes, to start). This looks every
+      :data:`NODE_POLL` seconds first, then lets Ray's own call find the raylet at once."""
+    private = getattr(ray, "_private", None)
+    node_class: Any = getattr(getattr(private, "node", None), "Node", None)
+    services: Any = getattr(private, "services", None)
+    patches: list[tuple[Any, str, Any]] = []
+    api_server = getattr(node_class, "start_api_server", None)
+    usage_stats = os.environ.get("RAY_USAGE_STATS_ENABLED", "1").strip().lower() not in ("0", "false")
+    if api_server is not None and not usage_stats:
+
+        def start_api_server(self: Any, **_: Any) -> None:
+            return None
+
+        patches.append((node_class, "start_api_server", start_api_server))
+    if all(hasattr(node_class, name) for name in ("start_monitor", "start_log_monitor")):
+
+        def start_nothing(self: Any) -> None:
+            return None
+
+        patches += [
+            (node_class, "start_monitor", start_nothing),
+            (node_class, "start_log_monitor", start_nothing),
+        ]
+    get_node = getattr(services, "get_node", None)
+    state_class = getattr(getattr(private, "state", None), "GlobalState", None)
+    if get_node is not None and state_class is not None and hasattr(services, "_get_gcs_client_options"):
+
+        def get_node_soon(gcs_address: str, node_id: str) -> Any:
+            _wait_for_node(state_class, services._get_gcs_client_options(gcs_address), node_id)
+            return get_node(gcs_address, node_id)
+
+        patches.append((services, "get_node", get_node_soon))
+    saved = [(owner, name, getattr(owner, name)) for owner, name, _ in patches]
+    for owner, name, value in patches:
+        setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        for owner, name, value in saved:
+            setattr(owner, name, value)
+
+
+def _wait_for_node(state_class: Any, options: Any, node_id: str) -> None:
+    """Until the GCS lists ``node_id`` alive (at most :data:`NODE_WAIT` seconds), looking every
+    :data:`NODE_POLL` seconds; whatever fails here is left to Ray's own wait."""
+    state = state_class()
+    try:
+        state._initialize_global_state(options)
+        deadline = time.monotonic() + NODE_WAIT
+        while time.monotonic() < deadline:
+            if any(n.get("NodeID") == node_id and n.get("Alive") for n in state.node_table()):
+                return
+            time.sleep(NODE_POLL)
+    except Exception:  # Ray's own get_node reports it
+        return
+    finally:
+        with contextlib.suppress(Exception):
+            state.disconnect()
+
+
 def _shutdown(ray: Any) -> None:
     """``ray.shutdown()`` of the local Ray this run started, its autoscaler monitor stopped first.
 
@@ -456,7 +542,8 @@ def _shutdown(ray: Any) -> None:
     shutdown took 1.1–1.6 s, 0.08 s without the monitor; docs/scaling.md). A single local node
     started for one run has nothing to scale and the monitor no state to keep: it is killed first,
     as Ray itself kills it a second later. Where Ray's internals are not as expected, a plain
-    ``ray.shutdown()``."""
+    ``ray.shutdown()``. (A local Ray started through :func:`_quick_start` has no monitor to kill:
+    this is for the Ray versions where that start falls back to Ray's own.)"""
     try:
         node = ray._private.worker._global_node
         monitors = [info.process for info in node.all_processes.get("monitor", [])]
