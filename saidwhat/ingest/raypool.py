@@ -484,13 +484,13 @@ def _quick_start(ray: Any) -> Iterator[None]:
     usage_stats = os.environ.get("RAY_USAGE_STATS_ENABLED", "1").strip().lower() not in ("0", "false")
     if api_server is not None and not usage_stats:
 
-        def start_api_server(self: Any, **_: Any) -> None:
+        def start_api_server(self: Any, *_: Any, **__: Any) -> None:
             return None
 
         patches.append((node_class, "start_api_server", start_api_server))
     if all(hasattr(node_class, name) for name in ("start_monitor", "start_log_monitor")):
 
-        def start_nothing(self: Any) -> None:
+        def start_nothing(self: Any, *_: Any, **__: Any) -> None:  # any signature of another version
             return None
 
         patches += [
@@ -501,9 +501,11 @@ def _quick_start(ray: Any) -> Iterator[None]:
     state_class = getattr(getattr(private, "state", None), "GlobalState", None)
     if get_node is not None and state_class is not None and hasattr(services, "_get_gcs_client_options"):
 
-        def get_node_soon(gcs_address: str, node_id: str) -> Any:
-            _wait_for_node(state_class, services._get_gcs_client_options(gcs_address), node_id)
-            return get_node(gcs_address, node_id)
+        def get_node_soon(*args: Any, **kwargs: Any) -> Any:
+            # Ray 2.60 calls get_node(gcs_address, node_id)
+            if len(args) == 2 and not kwargs and all(isinstance(a, str) for a in args):
+                _wait_for_node(state_class, services._get_gcs_client_options(args[0]), args[1])
+            return get_node(*args, **kwargs)  # another version's call: Ray's own wait
 
         patches.append((services, "get_node", get_node_soon))
     saved = [(owner, name, getattr(owner, name)) for owner, name, _ in patches]
