@@ -147,19 +147,23 @@ class RegistryRows:
     def add_keys(self, gid: int, name: str, etype: str, keys: Sequence[str], count: bool) -> None:
         """File ``gid`` under ``keys`` as the variant ``name``; the first key (its ``n:`` key) counts a use
         (``count``) when it is there already."""
+        # one statement: a key already filed is updated only when it is the first (a no-op update
+        # of the others would be DO NOTHING's), so a key listed twice is sent once
+        unique = list(dict.fromkeys(keys))
         self.conn.execute(
-            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) "
-            f"ON CONFLICT(key, gid) DO UPDATE SET uses = registry_keys.uses + {int(count)}",
-            (keys[0], gid, name, etype),
-        )
-        self.conn.executemany(
-            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [(k, gid, name, etype) for k in keys[1:]],
+            "INSERT INTO registry_keys(key, gid, name, type) VALUES "
+            + ", ".join(["(?, ?, ?, ?)"] * len(unique))
+            + f" ON CONFLICT(key, gid) DO UPDATE SET uses = registry_keys.uses + {int(count)} "
+            "WHERE registry_keys.key = ?",
+            [*(v for k in unique for v in (k, gid, name, etype)), keys[0]],
         )
 
     def prefetch(self, norms: Iterable[str], keys: Iterable[str]) -> None:
         """Nothing to load: every look-up is a query."""
         del norms, keys
+
+    def finish(self) -> None:
+        """After a document's last write: nothing to do (new entities took the sequence's keys)."""
 
 
 class DocumentRows(RegistryRows):
