@@ -10,7 +10,7 @@ import pytest
 
 from saidwhat.store import open_store
 from saidwhat.store.postgres import connection
-from saidwhat.store.postgres.connection import _multi_row, _values_sql
+from saidwhat.store.postgres.connection import _chunks, _multi_row, _values_sql
 from tests.pg_fixtures import pg_store_url
 from tests.test_store import Quote, article
 
@@ -26,6 +26,18 @@ def test_only_plain_inserts_become_multi_row() -> None:
     assert _multi_row("INSERT INTO k(a, b) VALUES (?, ?) ON CONFLICT(a) DO UPDATE SET b = 1") is None
     assert _multi_row("INSERT INTO k(a) VALUES (?) RETURNING a") is None
     assert _multi_row("UPDATE k SET a = ? WHERE b = ?") is None
+
+
+def test_rows_go_in_statements_of_power_of_two_sizes() -> None:
+    """A table's rows take a few statement texts only (converted once, prepared by the server)."""
+    for step in (1, 2, 8, 256):
+        for n in range(0, 600):
+            sizes = _chunks(n, step)
+            assert sum(sizes) == n
+            assert all(s & (s - 1) == 0 and s <= step for s in sizes)
+            assert sizes == sorted(sizes, reverse=True)
+            assert len(sizes) <= n // step + step.bit_length()
+    assert _chunks(37, 256) == [32, 4, 1]
 
 
 def test_multi_row_inserts_keep_every_row_and_value(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -59,6 +59,48 @@ def _values_sql(head: str, tail: str, width: int, rows: int) -> str:
     return to_format(head) + ", ".join([row] * rows) + to_format(tail)
 
 
+# psycopg converts the placeholders of a statement with more than 50 parameters anew on every
+# execution (a regular expression over the whole text: its cache is for short statements); the
+# multi-row INSERTs below come in a few sizes only (:func:`_chunks`), so their conversion is cached.
+# psycopg's internals: without them (another psycopg), its own cursor, as before.
+try:
+    from psycopg._queries import PostgresQuery, _query2pg_nocache
+
+    _convert = functools.lru_cache(maxsize=256)(_query2pg_nocache)
+
+    class _CachedQuery(PostgresQuery):
+        def convert(self, query: Any, vars: Any) -> None:
+            if not isinstance(query, str) or vars is None:
+                super().convert(query, vars)
+                return
+            converted = _convert(query.encode(self._tx.encoding), self._tx.encoding)
+            self.query, self._want_formats, self._order, self._parts = converted
+            self.dump(vars)
+
+    class _BulkCursor(psycopg.Cursor[Any]):
+        _query_cls = _CachedQuery
+
+except ImportError:  # pragma: no cover
+    _BulkCursor = psycopg.Cursor  # type: ignore[misc,assignment]
+
+
+def _chunks(n: int, step: int) -> list[int]:
+    """``n`` rows as statements of a power-of-two number of rows each (at most ``step``), largest
+    first: a table's INSERTs take a few statement texts only, which psycopg converts once and
+    the server prepares once (after five runs) instead of parsing and planning each."""
+    sizes = []
+    while n >= step:
+        sizes.append(step)
+        n -= step
+    size = 1 << max(n.bit_length() - 1, 0)
+    while n:
+        if size <= n:
+            sizes.append(size)
+            n -= size
+        size >>= 1
+    return sizes
+
+
 class PGConnection:
     """The :class:`~saidwhat.store.protocol.Connection` of the PostgreSQL backend."""
 
@@ -75,7 +117,7 @@ class PGConnection:
         """``sql`` once per row of ``parameters``; an ``INSERT ... VALUES (?, ...)`` (without RETURNING
         or ON CONFLICT DO UPDATE, whose rows could meet each other) as multi-row INSERTs of up to
         :data:`MAX_PARAMETERS` values each: one statement for the server instead of one per row."""
-        cur = self.raw.cursor()
+        cur = _BulkCursor(self.raw)
         rows = list(parameters)
         if not rows:
             return cur
@@ -85,8 +127,10 @@ class PGConnection:
             return cur
         head, tail = multi
         width = len(rows[0])
-        step = max(1, MAX_PARAMETERS // max(width, 1))
-        for i in range(0, len(rows), step):
-            part = rows[i : i + step]
-            cur.execute(_values_sql(head, tail, width, len(part)), [v for row in part for v in row])
+        step = 1 << (max(1, MAX_PARAMETERS // max(width, 1)).bit_length() - 1)
+        i = 0
+        for size in _chunks(len(rows), step):
+            part = rows[i : i + size]
+            i += size
+            cur.execute(_values_sql(head, tail, width, size), [v for row in part for v in row])
         return cur

@@ -147,19 +147,23 @@ class RegistryRows:
     def add_keys(self, gid: int, name: str, etype: str, keys: Sequence[str], count: bool) -> None:
         """File ``gid`` under ``keys`` as the variant ``name``; the first key (its ``n:`` key) counts a use
         (``count``) when it is there already."""
+        # one statement: a key already filed is updated only when it is the first (a no-op update
+        # of the others would be DO NOTHING's), so a key listed twice is sent once
+        unique = list(dict.fromkeys(keys))
         self.conn.execute(
-            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) "
-            f"ON CONFLICT(key, gid) DO UPDATE SET uses = registry_keys.uses + {int(count)}",
-            (keys[0], gid, name, etype),
-        )
-        self.conn.executemany(
-            "INSERT INTO registry_keys(key, gid, name, type) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [(k, gid, name, etype) for k in keys[1:]],
+            "INSERT INTO registry_keys(key, gid, name, type) VALUES "
+            + ", ".join(["(?, ?, ?, ?)"] * len(unique))
+            + f" ON CONFLICT(key, gid) DO UPDATE SET uses = registry_keys.uses + {int(count)} "
+            "WHERE registry_keys.key = ?",
+            [*(v for k in unique for v in (k, gid, name, etype)), keys[0]],
         )
 
     def prefetch(self, norms: Iterable[str], keys: Iterable[str]) -> None:
         """Nothing to load: every look-up is a query."""
         del norms, keys
+
+    def finish(self) -> None:
+        """After a document's last write: nothing to do (new entities took the sequence's keys)."""
 
 
 class DocumentRows(RegistryRows):
@@ -178,14 +182,21 @@ class DocumentRows(RegistryRows):
 
     # -- loading -------------------------------------------------------------------------------------
 
+    def _in(self, column: str, values: Sequence[object], array: str) -> tuple[str, list[object]]:
+        """``column IN (?, ...)``, or on PostgreSQL ``column = ANY(?::array)``: one parameter, so one
+        statement text whatever the number of values (psycopg converts a statement of more than 50
+        parameters anew each time, and the server parses and plans each text)."""
+        if self.dialect.name == "postgresql":
+            return f"{column} = ANY(?::{array})", [list(values)]
+        return f"{column} IN ({_marks(len(values))})", list(values)
+
     def _load_norms(self, norms: Sequence[str]) -> None:
         for part in _chunks(norms):
             for n in part:
                 self._norms[n] = []
+            where, params = self._in("norm", part, "text[]")
             rows = self.conn.execute(
-                f"SELECT gid, name, type, norm FROM registry_entities WHERE norm IN ({_marks(len(part))}) "
-                "ORDER BY gid",
-                list(part),
+                f"SELECT gid, name, type, norm FROM registry_entities WHERE {where} ORDER BY gid", params
             ).fetchall()
             for g, name, t, norm in rows:
                 self._norms[str(norm)].append(int(g))
@@ -195,10 +206,11 @@ class DocumentRows(RegistryRows):
         for part in _chunks(norms):
             for n in part:
                 self._aliases[n] = set()
+            where, params = self._in("a.norm", part, "text[]")
             rows = self.conn.execute(
                 "SELECT a.norm, r.gid, r.name, r.type, r.norm FROM registry_aliases a "
-                f"JOIN registry_entities r ON r.gid = a.gid WHERE a.norm IN ({_marks(len(part))})",
-                list(part),
+                f"JOIN registry_entities r ON r.gid = a.gid WHERE {where}",
+                params,
             ).fetchall()
             for alias, g, name, t, norm in rows:
                 self._aliases[str(alias)].add(int(g))
@@ -208,9 +220,9 @@ class DocumentRows(RegistryRows):
         names = [k for k in keys if key_limit(k) is None]
         for part in _chunks(names):
             found: dict[str, list[int]] = {k: [] for k in part}
+            where, params = self._in("key", part, "text[]")
             for k, g in self.conn.execute(
-                f"SELECT key, gid FROM registry_keys WHERE key IN ({_marks(len(part))}) ORDER BY key, gid",
-                list(part),
+                f"SELECT key, gid FROM registry_keys WHERE {where} ORDER BY key, gid", params
             ).fetchall():
                 found[str(k)].append(int(g))
             for k, gids in found.items():
@@ -218,13 +230,20 @@ class DocumentRows(RegistryRows):
         others = [k for k in keys if key_limit(k) is not None]
         for part in _chunks(others):
             found = {k: [] for k in part}
-            sql = " UNION ALL ".join(
-                "SELECT key, gid FROM (SELECT key, gid FROM registry_keys WHERE key = ? ORDER BY gid "
-                f"LIMIT ?) k{i}"
-                for i in range(len(part))
-            )
-            params: list[object] = [p for k in part for p in (k, KEY_LIMIT + 1)]
-            for k, g in self.conn.execute(sql, params).fetchall():
+            if self.dialect.name == "postgresql":  # one statement text, planned in well under a ms
+                sql = (
+                    "SELECT k.key, r.gid FROM unnest(?::text[]) AS k(key) CROSS JOIN LATERAL "
+                    "(SELECT gid FROM registry_keys WHERE key = k.key ORDER BY gid LIMIT ?) r"
+                )
+                args: list[object] = [list(part), KEY_LIMIT + 1]
+            else:  # SQLite has no LATERAL: a compound SELECT of one limited scan per key
+                sql = " UNION ALL ".join(
+                    "SELECT key, gid FROM (SELECT key, gid FROM registry_keys WHERE key = ? ORDER BY gid "
+                    f"LIMIT ?) k{i}"
+                    for i in range(len(part))
+                )
+                args = [p for k in part for p in (k, KEY_LIMIT + 1)]
+            for k, g in self.conn.execute(sql, args).fetchall():
                 found[str(k)].append(int(g))
             for k, gids in found.items():
                 gids.sort()
@@ -233,8 +252,11 @@ class DocumentRows(RegistryRows):
     def _load_entities(self, gids: Iterable[int]) -> None:
         missing = sorted({g for g in gids if g not in self._entities})
         for i in range(0, len(missing), _CHUNK):
-            for g, row in super().entities(missing[i : i + _CHUNK]).items():
-                self._entities[g] = list(row)
+            where, params = self._in("gid", missing[i : i + _CHUNK], "bigint[]")
+            for g, n, t, m in self.conn.execute(
+                f"SELECT gid, name, type, norm FROM registry_entities WHERE {where}", params
+            ).fetchall():
+                self._entities[int(g)] = [str(n), str(t), str(m)]
 
     def _load_variants(self, gids: Iterable[int]) -> None:
         missing = sorted({g for g in gids if g not in self._variants})
@@ -242,10 +264,11 @@ class DocumentRows(RegistryRows):
             part = missing[i : i + _CHUNK]
             for g in part:
                 self._variants[g] = {}
+            where, params = self._in("gid", part, "bigint[]")
             for g, k, n, t, u in self.conn.execute(
-                f"SELECT gid, key, name, type, uses FROM registry_keys WHERE gid IN ({_marks(len(part))}) "
+                f"SELECT gid, key, name, type, uses FROM registry_keys WHERE {where} "
                 f"AND {_VARIANTS} ORDER BY gid, key",
-                part,
+                params,
             ).fetchall():
                 self._variants[int(g)][str(k)] = [str(n), str(t), int(u)]
 
@@ -307,12 +330,17 @@ class DocumentRows(RegistryRows):
             "INSERT INTO registry_entities(gid, name, norm, type, created_at) VALUES (?, ?, ?, ?, ?)",
             (gid, name, norm, etype, _now()),
         )
-        self.dialect.keys_taken(self.conn, "registry_entities", "gid", gid)
         self._entities[gid] = [name, etype, norm]
         self._variants[gid] = {}  # a new entity has no keys yet
         if norm in self._norms:
             bisect.insort(self._norms[norm], gid)
         return gid
+
+    def finish(self) -> None:
+        """After the document's last write: the identity sequence of ``registry_entities`` continues
+        after the gids :meth:`create` gave (one statement per document, not one per new entity)."""
+        if self._next_gid is not None:
+            self.dialect.keys_taken(self.conn, "registry_entities", "gid", self._next_gid - 1)
 
     def claim(self, gid: int, name: str, norm: str, etype: str) -> bool:
         found = super().claim(gid, name, norm, etype)

@@ -342,8 +342,12 @@ class SQLStore(ABC):
         """
         with self._transaction() as conn, self._pipelined(conn):
             names = [(e.name, e.type) for e in analysis.entities]
-            resolver = Resolver(conn, self.rules, document=names, rows=DocumentRows(conn, self.dialect))
-            return insert_analysis(conn, resolver, analysis, self.dialect)
+            rows = DocumentRows(conn, self.dialect)
+            result = insert_analysis(
+                conn, Resolver(conn, self.rules, document=names, rows=rows), analysis, self.dialect
+            )
+            rows.finish()
+            return result
 
     @guard
     def reapply_aliases(self, aliases: Path | None = None) -> int:
