@@ -42,8 +42,12 @@ def scorer() -> ModuleType:
 
 def analyze(docs: Path, out: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    subprocess.run([sys.executable, "-m", "saidwhat", "analyze", str(docs), "--out", str(out),
-                    "--min-confidence", "0"], check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "saidwhat", "analyze", str(docs), "--out", str(out), "--min-confidence", "0"],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def cue_lemmas(pred: Path) -> dict[tuple[str, str], tuple[str, str]]:
@@ -52,8 +56,10 @@ def cue_lemmas(pred: Path) -> dict[tuple[str, str], tuple[str, str]]:
     for f in sorted(pred.glob("*.json")):
         for st in json.loads(f.read_text(encoding="utf-8")).get("statements") or []:
             cue = st.get("cue") or {}
-            out[(f.stem + ".txt", str(st.get("id", "")))] = (cue.get("lemma") or cue.get("text") or "-",
-                                                              st.get("mode") or "-")
+            out[(f.stem + ".txt", str(st.get("id", "")))] = (
+                cue.get("lemma") or cue.get("text") or "-",
+                st.get("mode") or "-",
+            )
     return out
 
 
@@ -67,8 +73,17 @@ def pairs(sc: ModuleType, pred: Path, gold: dict[str, Any], docs: Path) -> list[
         if text is None:
             text = (docs / name).read_text(encoding="utf-8")
         for i, st in enumerate(gold["docs"][name].get("statements", [])):
-            gd = sc.Gold(name, i, st["key"], st["speaker"], list(st.get("aliases", [])),
-                         bool(st.get("anonymous")), list(st.get("via", [])), st.get("said_on"), st.get("act"))
+            gd = sc.Gold(
+                name,
+                i,
+                st["key"],
+                st["speaker"],
+                list(st.get("aliases", [])),
+                bool(st.get("anonymous")),
+                list(st.get("via", [])),
+                st.get("said_on"),
+                st.get("act"),
+            )
             for k in [st["key"], *st.get("parts", [])]:
                 where = sc.locate(text, k)
                 if where:
@@ -84,16 +99,28 @@ def pairs(sc: ModuleType, pred: Path, gold: dict[str, Any], docs: Path) -> list[
 
             best = max(cands, key=rank)
             lemma, mode = cues.get((name, best.sid), ("-", "-"))
-            rows.append({"doc": name, "sid": best.sid, "gold": gd.act, "pred": best.act, "cue": lemma,
-                         "mode": mode, "key": gd.key, "content": best.content})
+            rows.append(
+                {
+                    "doc": name,
+                    "sid": best.sid,
+                    "gold": gd.act,
+                    "pred": best.act,
+                    "cue": lemma,
+                    "mode": mode,
+                    "key": gd.key,
+                    "content": best.content,
+                }
+            )
     return rows
 
 
 def matrix(rows: list[dict[str, Any]]) -> str:
     """Rows: gold act (most frequent first) with its recall; columns: predicted act; last row: the
     precision of each predicted act."""
-    acts = sorted({r["gold"] for r in rows} | {r["pred"] for r in rows},
-                  key=lambda a: (-sum(r["gold"] == a for r in rows), a))
+    acts = sorted(
+        {r["gold"] for r in rows} | {r["pred"] for r in rows},
+        key=lambda a: (-sum(r["gold"] == a for r in rows), a),
+    )
     cells = Counter((r["gold"], r["pred"]) for r in rows)
     lines = ["gold \\ pred".ljust(12) + "".join(a[:7].rjust(8) for a in acts) + "   recall"]
     for g in acts:
@@ -102,8 +129,10 @@ def matrix(rows: list[dict[str, Any]]) -> str:
             row = "".join((str(cells[(g, p)]) if cells[(g, p)] else ".").rjust(8) for p in acts)
             lines.append(g.ljust(12) + row + f"   {cells[(g, g)]}/{n}")
     col = {p: sum(cells[(g, p)] for g in acts) for p in acts}
-    lines.append("precision".ljust(12) + "".join((f"{cells[(p, p)]}/{col[p]}" if col[p] else "-").rjust(8)
-                                                 for p in acts))
+    lines.append(
+        "precision".ljust(12)
+        + "".join((f"{cells[(p, p)]}/{col[p]}" if col[p] else "-").rjust(8) for p in acts)
+    )
     return "\n".join(lines)
 
 
@@ -130,18 +159,31 @@ def main() -> int:
     if not args.quiet:
         for r in sorted(rows, key=lambda r: (r["gold"], r["pred"], r["cue"])):
             if r["gold"] != r["pred"]:
-                print(f"[{r['doc']} {r['sid']}] gold {r['gold']:<9} pred {r['pred']:<9} cue {r['cue']:<12} "
-                      f"{r['mode']:<8} {r['key'][:70]!r}")
+                print(
+                    f"[{r['doc']} {r['sid']}] gold {r['gold']:<9} pred {r['pred']:<9} cue {r['cue']:<12} "
+                    f"{r['mode']:<8} {r['key'][:70]!r}"
+                )
         print()
     print(matrix(rows))
     print(f"\nact accuracy {ok / len(rows):.3f} ({ok}/{len(rows)} matched gold)")
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "acts.json").write_text(json.dumps({
-        "act_accuracy": round(ok / len(rows), 4), "matched": len(rows), "act_ok": ok,
-        "confusion": [{"gold": g, "pred": p, "n": n}
-                      for (g, p), n in sorted(Counter((r["gold"], r["pred"]) for r in rows).items())],
-        "mismatches": [r for r in rows if r["gold"] != r["pred"]],
-    }, indent=1, ensure_ascii=False), encoding="utf-8")
+    (args.out / "acts.json").write_text(
+        json.dumps(
+            {
+                "act_accuracy": round(ok / len(rows), 4),
+                "matched": len(rows),
+                "act_ok": ok,
+                "confusion": [
+                    {"gold": g, "pred": p, "n": n}
+                    for (g, p), n in sorted(Counter((r["gold"], r["pred"]) for r in rows).items())
+                ],
+                "mismatches": [r for r in rows if r["gold"] != r["pred"]],
+            },
+            indent=1,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     print(f"wrote {args.out / 'acts.json'}")
     return 0
 

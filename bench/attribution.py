@@ -66,31 +66,58 @@ def statement(text: str, k: int, rel: LearnedRelation) -> dict[str, Any]:
     speaker = None
     if rel.source:
         s, e = rel.source
-        speaker = {"text": text[s:e], "start": s, "end": e, "name": None, "entity": None,
-                   "anonymous": False, "kind": "unknown"}
+        speaker = {
+            "text": text[s:e],
+            "start": s,
+            "end": e,
+            "name": None,
+            "entity": None,
+            "anonymous": False,
+            "kind": "unknown",
+        }
     cue = None
     if rel.cue:
         s, e = rel.cue
         cue = {"text": text[s:e], "start": s, "end": e, "lemma": text[s:e].lower()}
-    quoted = any(ch in text[a:b] for ch in "\"“”")
+    quoted = any(ch in text[a:b] for ch in '"“”')
     return {
-        "id": f"s{k}", "speaker": speaker, "cue": cue,
+        "id": f"s{k}",
+        "speaker": speaker,
+        "cue": cue,
         "content": {"text": text[a:b], "start": a, "end": b},
-        "mode": "direct" if quoted else "indirect", "act": "claim", "via": [], "hedged": False,
-        "platform": None, "said_on": None, "segment": "body", "score": rel.score,
+        "mode": "direct" if quoted else "indirect",
+        "act": "claim",
+        "via": [],
+        "hedged": False,
+        "platform": None,
+        "said_on": None,
+        "segment": "body",
+        "score": rel.score,
     }
 
 
-def write_learned(out: Path, names: list[str], texts: list[str], rels: list[list[LearnedRelation]],
-                  threshold: float) -> None:
+def write_learned(
+    out: Path, names: list[str], texts: list[str], rels: list[list[LearnedRelation]], threshold: float
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, text, rs in zip(names, texts, rels, strict=True):
         sts = [statement(text, k, r) for k, r in enumerate((r for r in rs if r.score >= threshold), 1)]
-        doc = {"schema": "saidwhat/1",
-               "doc": {"id": name, "source": name, "title": None, "published": None,
-                       "published_basis": None, "text": text},
-               "segments": [{"kind": "body", "start": 0, "end": len(text)}] if text else [],
-               "statements": sts, "entities": [], "timexes": [], "quantities": []}
+        doc = {
+            "schema": "saidwhat/1",
+            "doc": {
+                "id": name,
+                "source": name,
+                "title": None,
+                "published": None,
+                "published_basis": None,
+                "text": text,
+            },
+            "segments": [{"kind": "body", "start": 0, "end": len(text)}] if text else [],
+            "statements": sts,
+            "entities": [],
+            "timexes": [],
+            "quantities": [],
+        }
         (out / f"{name}.json").write_text(json.dumps(doc), encoding="utf-8")
 
 
@@ -117,8 +144,10 @@ def learned_only(gold: Path, thresholds: list[float]) -> dict[str, Any]:
     rels = [r for i in range(0, len(docs), 16) for r in learned_relations(docs[i : i + 16])]
     t2 = time.perf_counter()
     n_tok = sum(len(d) for d in docs)
-    print(f"{len(docs)} docs, {n_tok} tokens: parse {t1 - t0:.1f} s, learned tagger {t2 - t1:.1f} s "
-          f"({(t2 - t1) / (t1 - t0):.1%} of the parse, {n_tok / (t2 - t1):,.0f} tokens/s)")
+    print(
+        f"{len(docs)} docs, {n_tok} tokens: parse {t1 - t0:.1f} s, learned tagger {t2 - t1:.1f} s "
+        f"({(t2 - t1) / (t1 - t0):.1%} of the parse, {n_tok / (t2 - t1):,.0f} tokens/s)"
+    )
     table = {}
     print(HEADER)
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,8 +157,15 @@ def learned_only(gold: Path, thresholds: list[float]) -> dict[str, Any]:
             res = score(gold, out)
             table[str(thr)] = res
             print(fmt_scores(f"≥{thr:.2f}", res))
-    return {"mode": "learned-only", "docs": len(docs), "tokens": n_tok, "parse_s": t1 - t0,
-            "tagger_s": t2 - t1, "tagger_share_of_parse": (t2 - t1) / (t1 - t0), "thresholds": table}
+    return {
+        "mode": "learned-only",
+        "docs": len(docs),
+        "tokens": n_tok,
+        "parse_s": t1 - t0,
+        "tagger_s": t2 - t1,
+        "tagger_share_of_parse": (t2 - t1) / (t1 - t0),
+        "thresholds": table,
+    }
 
 
 def cli_command() -> list[str]:
@@ -148,8 +184,12 @@ def full(gold: Path, repeat: int) -> dict[str, Any]:
         out = Path(tmp) / "pred"
         t0 = time.perf_counter()
         # every statement, then the default cut (Settings.min_confidence) applied to the same output
-        subprocess.run([*cli_command(), "analyze", str(gold), "--out", str(out), "--min-confidence", "0"],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [*cli_command(), "analyze", str(gold), "--out", str(out), "--min-confidence", "0"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         cli_s = time.perf_counter() - t0
         res = score(gold, out)
         cut = Settings().min_confidence
@@ -187,7 +227,7 @@ def full(gold: Path, repeat: int) -> dict[str, Any]:
         docs, analyses = [], []
         for k, chunk in enumerate(chunks):
             texts = [s.text for s in chunk]
-            for side in ((0, 1) if (k + r) % 2 == 0 else (1, 0)):
+            for side in (0, 1) if (k + r) % 2 == 0 else (1, 0):
                 t0, c0 = time.perf_counter(), time.process_time()
                 if side == 0:
                     docs.extend(nlp.pipe(texts, batch_size=16))
@@ -207,15 +247,31 @@ def full(gold: Path, repeat: int) -> dict[str, Any]:
     learned_s = time.perf_counter() - t0
     n_tok = sum(len(d) for d in docs)
     ratio = analyze_s / parse_s
-    print(f"bare parse {parse_s:.1f} s; analyze {analyze_s:.1f} s; ratio {ratio:.2f}× (target ≤ 1.3×); "
-          f"learned tagger alone {learned_s:.1f} s ({learned_s / parse_s:.1%} of the parse)")
-    print(f"CPU time of this process: parse {sum(cpu_parse):.1f} s; analyze {sum(cpu_analyze):.1f} s; "
-          f"ratio {cpu_ratio:.2f}×")
+    print(
+        f"bare parse {parse_s:.1f} s; analyze {analyze_s:.1f} s; ratio {ratio:.2f}× (target ≤ 1.3×); "
+        f"learned tagger alone {learned_s:.1f} s ({learned_s / parse_s:.1%} of the parse)"
+    )
+    print(
+        f"CPU time of this process: parse {sum(cpu_parse):.1f} s; analyze {sum(cpu_analyze):.1f} s; "
+        f"ratio {cpu_ratio:.2f}×"
+    )
     print(f"throughput: {len(analyses) / analyze_s:.2f} docs/s, {n_tok / analyze_s:,.0f} tokens/s")
-    report.update({"repeat": repeat, "docs": len(analyses), "tokens": n_tok, "parse_s": parse_s,
-                   "analyze_s": analyze_s, "ratio": ratio, "learned_s": learned_s,
-                   "cpu_parse_s": sum(cpu_parse), "cpu_analyze_s": sum(cpu_analyze), "cpu_ratio": cpu_ratio,
-                   "docs_per_s": len(analyses) / analyze_s, "tokens_per_s": n_tok / analyze_s})
+    report.update(
+        {
+            "repeat": repeat,
+            "docs": len(analyses),
+            "tokens": n_tok,
+            "parse_s": parse_s,
+            "analyze_s": analyze_s,
+            "ratio": ratio,
+            "learned_s": learned_s,
+            "cpu_parse_s": sum(cpu_parse),
+            "cpu_analyze_s": sum(cpu_analyze),
+            "cpu_ratio": cpu_ratio,
+            "docs_per_s": len(analyses) / analyze_s,
+            "tokens_per_s": n_tok / analyze_s,
+        }
+    )
     return report
 
 

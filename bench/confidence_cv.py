@@ -103,19 +103,33 @@ def main() -> int:
         best = max(GRID, key=lambda t: (prf(train, t, args.beta)["Fbeta"], -t))
         h = prf(held, best, args.beta)
         folds.append({"fold": k, "threshold": best, "held_out": h})
-        print(f"fold {k}: threshold {best:.2f} -> held-out P {h['P']:.3f} R {h['R']:.3f} "
-              f"F{args.beta} {h['Fbeta']:.3f}")
+        print(
+            f"fold {k}: threshold {best:.2f} -> held-out P {h['P']:.3f} R {h['R']:.3f} "
+            f"F{args.beta} {h['Fbeta']:.3f}"
+        )
     # the decision rule declared in docs/attribution.md (session 8) before the run: a cut when at
     # least three of five folds choose one, then the median of the folds' choices
     chosen = sorted(f["threshold"] for f in folds)
     cut = chosen[len(chosen) // 2] if sum(t > 0 for t in chosen) * 2 > len(chosen) else 0.0
-    print(f"decision: {'cut at ' + format(cut, '.2f') if cut else 'no cut'} "
-          f"(folds chose {', '.join(format(t, '.2f') for t in chosen)})")
+    print(
+        f"decision: {'cut at ' + format(cut, '.2f') if cut else 'no cut'} "
+        f"(folds chose {', '.join(format(t, '.2f') for t in chosen)})"
+    )
     out = REPO / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / "confidence_cv.json").write_text(
-        json.dumps({"beta": args.beta, "skipped": skipped, "table": {str(t): m for t, m in table.items()},
-                    "folds": folds, "decision": cut}, indent=2), encoding="utf-8")
+        json.dumps(
+            {
+                "beta": args.beta,
+                "skipped": skipped,
+                "table": {str(t): m for t, m in table.items()},
+                "folds": folds,
+                "decision": cut,
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     return 0
 
 

@@ -44,17 +44,28 @@ TARGETS = {
 def analyze(docs: Path, out: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     # every statement: the default cut and --min-confidence are applied to this output below
-    subprocess.run([sys.executable, "-m", "saidwhat", "analyze", str(docs), "--out", str(out),
-                    "--min-confidence", "0"], check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "saidwhat", "analyze", str(docs), "--out", str(out), "--min-confidence", "0"],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def score(pred: Path, gold: Path, verbose: bool = False) -> tuple[dict[str, Any], str]:
     """The scorer's figures (``--json``) and its printed table."""
-    js = subprocess.run([sys.executable, str(SCORER), str(pred), "--gold", str(gold), "--json"],
-                        check=True, capture_output=True, text=True).stdout
-    table = subprocess.run([sys.executable, str(SCORER), str(pred), "--gold", str(gold)]
-                           + (["-v"] if verbose else []),
-                           check=True, capture_output=True, text=True).stdout
+    js = subprocess.run(
+        [sys.executable, str(SCORER), str(pred), "--gold", str(gold), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    table = subprocess.run(
+        [sys.executable, str(SCORER), str(pred), "--gold", str(gold)] + (["-v"] if verbose else []),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     figures: dict[str, Any] = json.loads(js)
     c = figures["counts"]
     n = c["predicted"]
@@ -67,8 +78,9 @@ def filtered(src: Path, dst: Path, threshold: float) -> None:
     dst.mkdir(parents=True, exist_ok=True)
     for f in sorted(src.glob("*.json")):
         data = json.loads(f.read_text(encoding="utf-8"))
-        data["statements"] = [s for s in data.get("statements") or []
-                              if float(s.get("confidence", 1.0)) >= threshold]
+        data["statements"] = [
+            s for s in data.get("statements") or [] if float(s.get("confidence", 1.0)) >= threshold
+        ]
         (dst / f.name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
@@ -87,8 +99,12 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     ap.add_argument("-v", "--verbose", action="store_true", help="the scorer's list of misses and errors")
-    ap.add_argument("--min-confidence", type=float, default=0.5,
-                    help="also score the statements with at least this confidence (negative: skip)")
+    ap.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.5,
+        help="also score the statements with at least this confidence (negative: skip)",
+    )
     args = ap.parse_args()
     if not args.docs.is_dir() or not SCORER.exists():
         print(f"realnews data or scorer missing ({args.docs}, {SCORER}): nothing measured", file=sys.stderr)

@@ -97,22 +97,30 @@ def overlapped(arts: list[Article], feats: dict[str, ArticleFeatures]) -> list[A
     return out
 
 
-def run_clusters(stream: list[ArticleFeatures], params: ClusterParams) -> tuple[dict[str, str], float,
-                                                                               StoryClusterer]:
+def run_clusters(
+    stream: list[ArticleFeatures], params: ClusterParams
+) -> tuple[dict[str, str], float, StoryClusterer]:
     c = StoryClusterer(params)
     t0 = time.perf_counter()
     pred = c.add_all(stream)
     return pred, time.perf_counter() - t0, c
 
 
-def score_clusters(sc: ModuleType, gold: dict[str, str], pred: dict[str, str],
-                   excl: set[str]) -> dict[str, Any]:
+def score_clusters(
+    sc: ModuleType, gold: dict[str, str], pred: dict[str, str], excl: set[str]
+) -> dict[str, Any]:
     res: dict[str, Any] = sc.score_clusters(gold, pred, excl)
     return res
 
 
-def sensitivity(sc: ModuleType, gold: dict[str, str], excl: set[str], natural: list[ArticleFeatures],
-                shifted: list[ArticleFeatures], base: ClusterParams) -> list[dict[str, Any]]:
+def sensitivity(
+    sc: ModuleType,
+    gold: dict[str, str],
+    excl: set[str],
+    natural: list[ArticleFeatures],
+    shifted: list[ArticleFeatures],
+    base: ClusterParams,
+) -> list[dict[str, Any]]:
     rows = []
     grid: list[dict[str, Any]] = [{"threshold": t} for t in (0.07, 0.08, 0.1, 0.12, 0.15)]
     grid += [{"threshold_floor": t} for t in (0.04, 0.05, 0.07, 0.08)]
@@ -164,8 +172,9 @@ def null_similarities(stream: list[ArticleFeatures], params: ClusterParams) -> d
 # ----------------------------------------------------------------------------- timelines
 
 
-def run_timelines(sc: ModuleType, arts: list[Article], feats: dict[str, ArticleFeatures],
-                  tparams: TimelineParams) -> list[dict[str, Any]]:
+def run_timelines(
+    sc: ModuleType, arts: list[Article], feats: dict[str, ArticleFeatures], tparams: TimelineParams
+) -> list[dict[str, Any]]:
     by_folder: dict[str, list[ArticleFeatures]] = defaultdict(list)
     for a in arts:
         by_folder[a.folder].append(feats[a.id])
@@ -184,8 +193,11 @@ def run_timelines(sc: ModuleType, arts: list[Article], feats: dict[str, ArticleF
             doc = timeline_doc(by_folder[path.stem], story=None, top=k, params=tp)
             pred = [{"date": d["date"], "text": [e["text"] for e in d["entries"]]} for d in doc["dates"]]
             res = sc.score_timeline(ref["dates"], pred, k)
-            row[name] = {"date_f1": res["date_f1"], "matched": res["matched"],
-                         "rouge1_matched_f1": res.get("concat_rouge1_matched", {}).get("f1")}
+            row[name] = {
+                "date_f1": res["date_f1"],
+                "matched": res["matched"],
+                "rouge1_matched_f1": res.get("concat_rouge1_matched", {}).get("f1"),
+            }
         rows.append(row)
     return rows
 
@@ -211,8 +223,13 @@ def time_sample(arts: list[Article], analyses: dict[str, Analysis], n: int, seed
         c.add(features_of(analyses[a.id], a.id))
     t_st = time.perf_counter() - t0
     chars = sum(len(a.text) for a in sample)
-    return {"articles": len(sample), "chars": chars, "analysis_ms_per_article": 1000 * t_an / len(sample),
-            "story_ms_per_article": 1000 * t_st / len(sample), "story_share": t_st / (t_an + t_st)}
+    return {
+        "articles": len(sample),
+        "chars": chars,
+        "analysis_ms_per_article": 1000 * t_an / len(sample),
+        "story_ms_per_article": 1000 * t_st / len(sample),
+        "story_share": t_st / (t_an + t_st),
+    }
 
 
 def synthetic_stream(n: int, seed: int = 7, per_day: int = 100) -> list[ArticleFeatures]:
@@ -237,8 +254,14 @@ def synthetic_stream(n: int, seed: int = 7, per_day: int = 100) -> list[ArticleF
         for w in rnd.sample(words, 20):
             terms[w] += rnd.randint(1, 4)
         ents = {a: rnd.randint(1, 5) for a in rnd.sample(acts, 4)}
-        out.append(ArticleFeatures(id=f"syn{i}", published=(start + timedelta(days=day)).isoformat(),
-                                   terms=dict(terms), entities=ents))
+        out.append(
+            ArticleFeatures(
+                id=f"syn{i}",
+                published=(start + timedelta(days=day)).isoformat(),
+                terms=dict(terms),
+                entities=ents,
+            )
+        )
     return out
 
 
@@ -263,9 +286,15 @@ def scale_curve(n: int, params: ClusterParams) -> list[dict[str, Any]]:
             cands += c.last_decision.candidates if c.last_decision else 0
             done += 1
         dt = time.process_time() - t0
-        rows.append({"stored": m, "us_per_article": round(1e6 * dt / max(1, done - k0), 1),
-                     "candidates_per_article": round(cands / max(1, done - k0), 2),
-                     "open_stories": len(c.stories), "vocabulary": len(c.df)})
+        rows.append(
+            {
+                "stored": m,
+                "us_per_article": round(1e6 * dt / max(1, done - k0), 1),
+                "candidates_per_article": round(cands / max(1, done - k0), 2),
+                "open_stories": len(c.stories),
+                "vocabulary": len(c.df),
+            }
+        )
     return rows
 
 
@@ -273,17 +302,23 @@ def scale_curve(n: int, params: ClusterParams) -> list[dict[str, Any]]:
 
 
 def print_curve(n: int, curve: list[dict[str, Any]]) -> None:
-    print(f"  synthetic stream, {n} articles at 100 a day: clustering CPU time per article (the 1,000 "
-          "articles up to each mark) as the store grows")
+    print(
+        f"  synthetic stream, {n} articles at 100 a day: clustering CPU time per article (the 1,000 "
+        "articles up to each mark) as the store grows"
+    )
     print(f"  {'stored':>8} {'us/article':>11} {'candidates':>11} {'open stories':>13} {'vocabulary':>11}")
     for r in curve:
-        print(f"  {r['stored']:>8} {r['us_per_article']:>11.1f} {r['candidates_per_article']:>11.2f}"
-              f" {r['open_stories']:>13} {r['vocabulary']:>11}")
+        print(
+            f"  {r['stored']:>8} {r['us_per_article']:>11.1f} {r['candidates_per_article']:>11.2f}"
+            f" {r['open_stories']:>13} {r['vocabulary']:>11}"
+        )
 
 
 def fmt_cluster(name: str, r: dict[str, Any]) -> str:
-    return (f"{name:<28} {r['b3_precision']:.4f} {r['b3_recall']:.4f} {r['b3_f1']:.4f} {r['ari']:.4f} "
-            f"{r['pred_stories']:>6}")
+    return (
+        f"{name:<28} {r['b3_precision']:.4f} {r['b3_recall']:.4f} {r['b3_f1']:.4f} {r['ari']:.4f} "
+        f"{r['pred_stories']:>6}"
+    )
 
 
 def main() -> int:
@@ -316,8 +351,11 @@ def main() -> int:
     excl = load_doubtful()
     gold = {x.id: x.topic for x in arts}
     params, tparams = default_params(), default_timeline_params()
-    result: dict[str, Any] = {"articles": len(arts), "params": asdict(params),
-                              "timeline_params": asdict(tparams)}
+    result: dict[str, Any] = {
+        "articles": len(arts),
+        "params": asdict(params),
+        "timeline_params": asdict(tparams),
+    }
 
     # 1. clustering
     natural = [feats[x.id] for x in sorted(arts, key=lambda x: (x.published, x.id))]
@@ -333,9 +371,11 @@ def main() -> int:
     print(fmt_cluster("topics shifted to one start", res_ovl))
     for t, d in res_nat["per_topic"].items():
         do = res_ovl["per_topic"][t]
-        print(f"  {t:<10} {d['articles']:>4} articles: {d['pred_stories']:>3} stories, "
-              f"largest {d['largest_share']:.3f}   "
-              f"(overlap: {do['pred_stories']:>3}, {do['largest_share']:.3f})")
+        print(
+            f"  {t:<10} {d['articles']:>4} articles: {d['pred_stories']:>3} stories, "
+            f"largest {d['largest_share']:.3f}   "
+            f"(overlap: {do['pred_stories']:>3}, {do['largest_share']:.3f})"
+        )
     groups: dict[str, list[ArticleFeatures]] = defaultdict(list)
     for aid, sid in pred.items():
         groups[sid].append(feats[aid])
@@ -343,13 +383,16 @@ def main() -> int:
     print("largest stories:")
     for s in sdoc["stories"][:6]:
         print(f"  {s['id']:<6} {s['size']:>4} {s['first']}..{s['last']}  {s['title']}")
-    result["stories_top"] = [{k: s[k] for k in ("id", "title", "first", "last", "size")}
-                             for s in sdoc["stories"][:10]]
+    result["stories_top"] = [
+        {k: s[k] for k in ("id", "title", "first", "last", "size")} for s in sdoc["stories"][:10]
+    ]
     null = null_similarities(natural, params)
     result["null"] = null
-    print(f"label-free null: similarity of {null['pairs']} article-story pairs more than a year apart "
-          "(stories of the plain threshold): "
-          f"p50 {null['p50']:.3f}  p90 {null['p90']:.3f}  p95 {null['p95']:.3f}  p99 {null['p99']:.3f}")
+    print(
+        f"label-free null: similarity of {null['pairs']} article-story pairs more than a year apart "
+        "(stories of the plain threshold): "
+        f"p50 {null['p50']:.3f}  p90 {null['p90']:.3f}  p95 {null['p95']:.3f}  p99 {null['p99']:.3f}"
+    )
     print(f"  (settings: threshold {params.threshold} ~ p99, threshold_floor {params.threshold_floor} ~ p95)")
     if not a.no_grid:
         rows = sensitivity(sc, gold, excl, natural, shifted, params)
@@ -357,15 +400,18 @@ def main() -> int:
         print("sensitivity (one setting changed from the defaults): B3 F1 natural / overlap, stories")
         for r in rows:
             ch = ", ".join(f"{k}={v}" for k, v in r["change"].items())
-            print(f"  {ch:<24} {r['natural']['b3_f1']:.4f} / {r['overlap']['b3_f1']:.4f}"
-                  f"   {r['natural']['stories']:>4} / {r['overlap']['stories']:>4}")
+            print(
+                f"  {ch:<24} {r['natural']['b3_f1']:.4f} / {r['overlap']['b3_f1']:.4f}"
+                f"   {r['natural']['stories']:>4} / {r['overlap']['stories']:>4}"
+            )
 
     # 2. timelines
     trows = run_timelines(sc, arts, feats, tparams)
     result["timelines"] = trows
     names = ["combined", "published only", "mentions only", "mention days only"]
-    print("\n2. timelines: date F1 of the top K days (K = reference dates), all folder articles, "
-          "no oracle span")
+    print(
+        "\n2. timelines: date F1 of the top K days (K = reference dates), all folder articles, no oracle span"
+    )
     print(f"{'folder':<18} {'K':>4} " + " ".join(f"{n:>17}" for n in names))
     for r in trows:
         print(f"{r['folder']:<18} {r['k']:>4} " + " ".join(f"{r[n]['date_f1']:>17.4f}" for n in names))
@@ -386,17 +432,23 @@ def main() -> int:
     result["cost"] = cost
     print("\n3. cost per article")
     story_ms = cost["features_ms_per_article"] + cost["cluster_ms_per_article"]
-    print(f"  story stage (features {cost['features_ms_per_article']:.2f} ms + clustering "
-          f"{cost['cluster_ms_per_article']:.2f} ms) = {story_ms:.2f} ms")
+    print(
+        f"  story stage (features {cost['features_ms_per_article']:.2f} ms + clustering "
+        f"{cost['cluster_ms_per_article']:.2f} ms) = {story_ms:.2f} ms"
+    )
     if recorded:
         an = cost["recorded_analysis_ms_per_article"]
-        print(f"  analysis (recorded when cached, {len(recorded)} articles) {an:.1f} ms -> ingest without "
-              f"stories {an:.1f} ms, with {an + story_ms:.1f} ms (+{100 * story_ms / an:.2f} %)")
+        print(
+            f"  analysis (recorded when cached, {len(recorded)} articles) {an:.1f} ms -> ingest without "
+            f"stories {an:.1f} ms, with {an + story_ms:.1f} ms (+{100 * story_ms / an:.2f} %)"
+        )
     if "sample" in cost:
         s = cost["sample"]
         share = 100 * s["story_ms_per_article"] / s["analysis_ms_per_article"]
-        print(f"  same-load sample of {s['articles']}: analysis {s['analysis_ms_per_article']:.1f} ms, "
-              f"story stage {s['story_ms_per_article']:.2f} ms (+{share:.2f} %)")
+        print(
+            f"  same-load sample of {s['articles']}: analysis {s['analysis_ms_per_article']:.1f} ms, "
+            f"story stage {s['story_ms_per_article']:.2f} ms (+{share:.2f} %)"
+        )
     if a.scale:
         curve = scale_curve(a.scale, params)
         result["scale"] = curve

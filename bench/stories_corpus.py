@@ -74,8 +74,15 @@ def _text_hash(text: str) -> str:
 
 def _source(a: Article) -> SourceDoc:
     # the same fields `saidwhat ingest` takes from a JSONL line (title, published as metadata)
-    return SourceDoc(source=f"timeline17:{a.id}", text=a.text, stem=a.id.replace("/", "__"),
-                     title=a.title, published=a.published, published_basis="metadata", format="jsonl")
+    return SourceDoc(
+        source=f"timeline17:{a.id}",
+        text=a.text,
+        stem=a.id.replace("/", "__"),
+        title=a.title,
+        published=a.published,
+        published_basis="metadata",
+        format="jsonl",
+    )
 
 
 def _cached(cache: Path, a: Article) -> Analysis | None:

@@ -52,8 +52,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
         txt, pred = tmp / "txt", tmp / "pred"
-        subprocess.run([sys.executable, str(SCORER), "prepare", str(a.timebank), str(txt)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(SCORER), "prepare", str(a.timebank), str(txt)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         docs = load_texts(txt)
         n_chars = sum(len(t) for _, t, _ in docs)
 
@@ -78,14 +81,28 @@ def main() -> int:
                 print(f"{cli} missing: install the package or use --direct", file=sys.stderr)
                 return 2
             t0 = time.perf_counter()
-            subprocess.run([str(cli), "analyze", str(txt), "--out", str(pred)], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [str(cli), "analyze", str(txt), "--out", str(pred)], check=True, stdout=subprocess.DEVNULL
+            )
             t_cli = time.perf_counter() - t0
 
         score_json = tmp / "score.json"
-        proc = subprocess.run([sys.executable, str(SCORER), "score", str(a.timebank), str(pred), "--json",
-                               str(score_json), "--errors", str(a.errors)], check=True, capture_output=True,
-                              text=True)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                str(SCORER),
+                "score",
+                str(a.timebank),
+                str(pred),
+                "--json",
+                str(score_json),
+                "--errors",
+                str(a.errors),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         print(proc.stdout, end="")
         scores = json.loads(score_json.read_text())
 

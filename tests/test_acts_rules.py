@@ -96,7 +96,9 @@ def test_act(text: str, content: str, act: str) -> None:
 
 
 def test_the_judge_advising_with_a_clause_is_her_own_statement_not_a_demand() -> None:
-    sts = analyze_text("Mr Dube said the judge had advised that the ruling would not affect other cases.",
-                       published="2024-05-14").statements
+    sts = analyze_text(
+        "Mr Dube said the judge had advised that the ruling would not affect other cases.",
+        published="2024-05-14",
+    ).statements
     judge = [s for s in sts if s.speaker is not None and s.speaker.text == "the judge"]
     assert [s.act for s in judge] == ["claim"]

@@ -63,7 +63,7 @@ def test_nested_quotes_three_deep_stay_one_quotation() -> None:
 def test_curly_quote_closed_by_a_straight_mark() -> None:
     # PolNeAR dev (politico): mixed marks; the speaker was read as part of the quotation
     text = (
-        "“Immunity deals should not be a requirement for cooperating with the FBI,\" Oversight "
+        '“Immunity deals should not be a requirement for cooperating with the FBI," Oversight '
         "Chairman Jason Chaffetz (R-Utah) said in a statement."
     )
     (q,) = find_quotes(text)
@@ -73,7 +73,7 @@ def test_curly_quote_closed_by_a_straight_mark() -> None:
 
 
 def test_straight_quote_inside_a_curly_one_stays_inner() -> None:
-    text = "“He said \"no\" to me twice,” she said."
+    text = '“He said "no" to me twice,” she said.'
     (q,) = find_quotes(text)
     assert text[q.inner_start : q.inner_end] == 'He said "no" to me twice,'
 
@@ -230,10 +230,14 @@ def test_named_speaker_keeps_title_and_links_the_name() -> None:
             "and Culture on Saturday, said it would tell an American story.",
             "President Obama",
         ),
-        ("JERUSALEM — Prime Minister Benjamin Netanyahu said on Sunday that the talks would resume.",
-         "Prime Minister Benjamin Netanyahu"),
-        ("GAZA CITY, Oct 6 (Reuters) - Hamas officials said the group had accepted the plan.",
-         "Hamas officials"),
+        (
+            "JERUSALEM — Prime Minister Benjamin Netanyahu said on Sunday that the talks would resume.",
+            "Prime Minister Benjamin Netanyahu",
+        ),
+        (
+            "GAZA CITY, Oct 6 (Reuters) - Hamas officials said the group had accepted the plan.",
+            "Hamas officials",
+        ),
         ("WASHINGTON (AP) — The White House said Friday it would not comment.", "The White House"),
     ],
 )
@@ -306,7 +310,7 @@ def test_subject_read_as_a_conjunct_of_the_phrase_before_the_cue(nlp: Any) -> No
     # the parser made *Marc H. Morial* a conjunct of *Washington*, leaving *told* without a subject
     text = (
         "In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive of the "
-        "National Urban League, forcefully told a young woman that \"not voting is not a viable option.\""
+        'National Urban League, forcefully told a young woman that "not voting is not a viable option."'
     )
     st_ = next(s for s in statements(text) if s.cue is not None and s.cue.text == "told")
     assert spk(st_) == "Marc H. Morial, the chief executive of the National Urban League"
@@ -335,12 +339,17 @@ def test_inverted_cue_opening_the_sentence(text: str, who: str) -> None:
 @pytest.mark.parametrize(
     ("text", "who"),
     [
-        ("She was fired after a series of online postings that included one saying that Obama "
-         "should be hanged.", "one"),
+        (
+            "She was fired after a series of online postings that included one saying that Obama "
+            "should be hanged.",
+            "one",
+        ),
         ("A letter saying the debate was rigged circulated among the delegates.", "A letter"),
         # a text someone issued speaks for them, as PolNeAR has it
-        ("Rubio's campaign issued a press release saying Murphy owes Florida an explanation.",
-         "Rubio's campaign"),
+        (
+            "Rubio's campaign issued a press release saying Murphy owes Florida an explanation.",
+            "Rubio's campaign",
+        ),
         ("At the time, she released a statement saying the firm was a trusted partner.", "she"),
     ],
 )
@@ -786,8 +795,10 @@ def test_parenthetical_content_starts_after_joining_words(text: str, content: st
 
 
 def test_content_never_ends_on_a_coordinator() -> None:
-    st_ = one("This week, the president declined to threaten Moscow or even directly declare it responsible.",
-              "Moscow")
+    st_ = one(
+        "This week, the president declined to threaten Moscow or even directly declare it responsible.",
+        "Moscow",
+    )
     assert st_.content.text == "to threaten Moscow"
 
 
@@ -925,7 +936,7 @@ def test_participle_cue_after_a_content_is_a_statement_of_its_own() -> None:
 
 def test_coordinated_cue_splits_the_content_and_keeps_the_speaker() -> None:
     text = (
-        "Even China, Pyongyang's only ally, said it was \"resolutely opposed\" to the test and warned "
+        'Even China, Pyongyang\'s only ally, said it was "resolutely opposed" to the test and warned '
         "North Korea to refrain from further actions that would worsen the situation."
     )
     said = one(text, "opposed")
@@ -987,15 +998,19 @@ def test_learned_relation_without_source_needs_the_no_source_score(nlp: Any) -> 
         (
             # the parser hangs *Obama* on *war* as a conjunct: *call* has no subject
             "When terrorists are revealed as part of the second front of the radical Islamic terror war, "
-            "Obama and Clinton call them \"lone wolves\" and describe their actions as crimes rather "
+            'Obama and Clinton call them "lone wolves" and describe their actions as crimes rather '
             "than acts of terror or even war.",
-            "call", "them \"lone wolves\"", "Obama and Clinton",
+            "call",
+            'them "lone wolves"',
+            "Obama and Clinton",
         ),
         (
             "When terrorists are revealed as part of the second front of the radical Islamic terror war, "
-            "Obama and Clinton call them \"lone wolves\" and describe their actions as crimes rather "
+            'Obama and Clinton call them "lone wolves" and describe their actions as crimes rather '
             "than acts of terror or even war.",
-            "describe", "their actions as crimes", "Obama and Clinton",
+            "describe",
+            "their actions as crimes",
+            "Obama and Clinton",
         ),
         ("Her claim that the vote was rigged drew criticism.", "claim", "that the vote was rigged", "Her"),
     ],

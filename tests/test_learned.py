@@ -206,8 +206,15 @@ def test_read_ann_and_tags(nlp: Any, tmp_path: Path) -> None:
     tags = token_tags(p, p.units[0], char_roles(len(text), [rel]))
     words = [p.text[i] for i in p.units[0]]
     assert list(zip(words, tags, strict=True))[:9] == [
-        ("\u201c", "O"), ("We", "B-CONTENT"), ("will", "I-CONTENT"), ("win", "I-CONTENT"),
-        (",", "I-CONTENT"), ("\u201d", "O"), ("the", "B-SOURCE"), ("coach", "I-SOURCE"), ("said", "B-CUE"),
+        ("\u201c", "O"),
+        ("We", "B-CONTENT"),
+        ("will", "I-CONTENT"),
+        ("win", "I-CONTENT"),
+        (",", "I-CONTENT"),
+        ("\u201d", "O"),
+        ("the", "B-SOURCE"),
+        ("coach", "I-SOURCE"),
+        ("said", "B-CUE"),
     ]
     assert tags[words.index("and")] == "B-CONTENT"
 
@@ -237,6 +244,7 @@ SYNTHETIC: list[tuple[str, list[tuple[str | None, str, list[str]]]]] = [
         [("Critics", "claimed", ["that the plan was too expensive"])],
     ),
 ]
+
 
 def _synthetic_corpus(tmp_path: Path) -> list[Path]:
     """:data:`SYNTHETIC` written as a brat corpus; its ``.txt`` files."""
@@ -358,7 +366,12 @@ def test_neural_training_end_to_end(nlp: Any, tmp_path: Path) -> None:
     files = _synthetic_corpus(tmp_path)
     docs = parse_corpus(files, nlp)
     options: dict[str, Any] = {
-        "epochs": 40, "minfreq": 1, "batch": 2, "dropout": 0.0, "lr": 0.01, "threads": 1
+        "epochs": 40,
+        "minfreq": 1,
+        "batch": 2,
+        "dropout": 0.0,
+        "lr": 0.01,
+        "threads": 1,
     }
     first, second = tmp_path / "a" / "neural.npz", tmp_path / "b" / "neural.npz"
     tagger = train_neural(docs, files, first, **options)

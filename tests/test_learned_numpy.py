@@ -300,7 +300,10 @@ def test_parsed_columns_match_the_tokens(nlp: Any) -> None:
     assert p.lower == [t.lower_ for t in toks]
     assert p.lemma == [t.lemma_.lower() for t in toks]
     assert (p.pos, p.tag, p.dep, p.shape) == (
-        [t.pos_ for t in toks], [t.tag_ for t in toks], [t.dep_ for t in toks], [t.shape_ for t in toks]
+        [t.pos_ for t in toks],
+        [t.tag_ for t in toks],
+        [t.dep_ for t in toks],
+        [t.shape_ for t in toks],
     )
     assert p.ent == [(t.ent_iob_ + t.ent_type_) if t.ent_type_ else "" for t in toks]
     assert p.head == [t.head.i for t in toks]

@@ -16,8 +16,10 @@ def published(text: str) -> tuple[str | None, str | None]:
     return find_published(text, segment_text(text))
 
 
-BODY = ("Negotiators met again in Cairo, officials said, and both delegations described the atmosphere as "
-        "constructive.\n\nThe talks are expected to continue.")
+BODY = (
+    "Negotiators met again in Cairo, officials said, and both delegations described the atmosphere as "
+    "constructive.\n\nThe talks are expected to continue."
+)
 
 
 def test_sample_002_explicit_date_line(sample_002: str) -> None:
@@ -43,15 +45,18 @@ def test_no_evidence() -> None:
     assert published("On Sunday, he said the talks would resume. He will travel on Monday.") == (None, None)
 
 
-@pytest.mark.parametrize(("top", "expected"), [
-    ("date 2025-10-06 ", "2025-10-06"),
-    ("Published: October 6, 2025\n\n", "2025-10-06"),
-    ("Published on Monday, October 6, 2025 at 10:15\n", "2025-10-06"),
-    ("Posted 6 Oct 2025\n", "2025-10-06"),
-    ("2025-10-06T08:30:00Z\n", "2025-10-06"),
-    ("Updated 6 Oct. 2025\n", "2025-10-06"),
-    ("Headline Of The Story\nPublished: Sept. 28, 2016\n", "2016-09-28"),
-])
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("date 2025-10-06 ", "2025-10-06"),
+        ("Published: October 6, 2025\n\n", "2025-10-06"),
+        ("Published on Monday, October 6, 2025 at 10:15\n", "2025-10-06"),
+        ("Posted 6 Oct 2025\n", "2025-10-06"),
+        ("2025-10-06T08:30:00Z\n", "2025-10-06"),
+        ("Updated 6 Oct. 2025\n", "2025-10-06"),
+        ("Headline Of The Story\nPublished: Sept. 28, 2016\n", "2016-09-28"),
+    ],
+)
 def test_explicit_date_lines(top: str, expected: str) -> None:
     assert published(top + BODY) == (expected, "text")
 
@@ -80,10 +85,12 @@ TWEET = "We are close. https://t.co/abc\n— Jane Doe (@janedoe) March 3, 2025\n
 def test_inferred_from_post_date_and_weekdays() -> None:
     # the post is from Monday March 3; "Speaking on Wednesday, ... said" is past and "will arrive on
     # Wednesday" future: the article is from Wednesday March 5
-    text = ("Talks Edge Forward\n"
-            "Speaking on Wednesday, the minister said the talks had stalled over the final map.\n"
-            + TWEET +
-            "The envoy will arrive on Wednesday to meet both sides, officials said.\n")
+    text = (
+        "Talks Edge Forward\n"
+        "Speaking on Wednesday, the minister said the talks had stalled over the final map.\n"
+        + TWEET
+        + "The envoy will arrive on Wednesday to meet both sides, officials said.\n"
+    )
     assert published(text) == ("2025-03-05", "inferred")
 
 
@@ -95,22 +102,29 @@ def test_one_sided_weekday_evidence_is_not_enough() -> None:
 
 def test_ambiguous_weekday_evidence_gives_none() -> None:
     # past Tuesday and future Wednesday: published on Tuesday or Wednesday, nothing decides
-    text = ("Talks Edge Forward\nOn Tuesday, the minister said the talks had stalled.\n" + TWEET +
-            "The envoy will arrive on Wednesday to meet both sides.\n")
+    text = (
+        "Talks Edge Forward\nOn Tuesday, the minister said the talks had stalled.\n"
+        + TWEET
+        + "The envoy will arrive on Wednesday to meet both sides.\n"
+    )
     assert published(text) == (None, None)
 
 
 def test_body_date_alone_is_no_anchor() -> None:
     # an old event written with its year says nothing about when the article appeared
-    text = ("Talks Edge Forward\nOn July 6, 2015, the senator made a comment. Speaking on Monday, the "
-            "spokesman said it still held. The committee will meet on Monday.\n\n" + BODY)
+    text = (
+        "Talks Edge Forward\nOn July 6, 2015, the senator made a comment. Speaking on Monday, the "
+        "spokesman said it still held. The committee will meet on Monday.\n\n" + BODY
+    )
     assert published(text) == (None, None)
 
 
 def test_dates_in_comments_are_ignored() -> None:
-    article = ("Talks Edge Forward\n"
-               "Speaking on Wednesday, the minister said the talks had stalled over the final map and the "
-               "envoy will arrive on Wednesday to meet both sides.\n")
+    article = (
+        "Talks Edge Forward\n"
+        "Speaking on Wednesday, the minister said the talks had stalled over the final map and the "
+        "envoy will arrive on Wednesday to meet both sides.\n"
+    )
     text = article + TWEET
     # the same text with the post as an embed infers a date; as a (hinted) reader comment it cannot
     assert find_published(text, segment_text(text)) == ("2025-03-05", "inferred")

@@ -59,7 +59,14 @@ def test_sample_000_segments(sample_000: str) -> None:
     check_cover(text, segs)
     got = parts(text, segs)
     assert [k for k, _ in got] == [
-        "headline", "body", "related", "body", "embed", "body", "signature", "comment",
+        "headline",
+        "body",
+        "related",
+        "body",
+        "embed",
+        "body",
+        "signature",
+        "comment",
     ]
     # the text starts with a blank line: leading whitespace belongs to the first segment, and the
     # newline after each line to that line's segment
@@ -117,33 +124,51 @@ def test_sample_002_segments(sample_002: str) -> None:
 
 # --- one synthetic case per kind ----------------------------------------------------------------
 
-P1 = ("The minister said on Tuesday that the talks had made progress, though several issues remained "
-      "unresolved and a further round was planned.")
-P2 = ("Officials from both sides met in Cairo for a second day of negotiations, according to people "
-      "familiar with the discussions.")
-P3 = ("The opposition criticised the plan, saying it offered no guarantees and would leave the most "
-      "difficult questions for later.")
+P1 = (
+    "The minister said on Tuesday that the talks had made progress, though several issues remained "
+    "unresolved and a further round was planned."
+)
+P2 = (
+    "Officials from both sides met in Cairo for a second day of negotiations, according to people "
+    "familiar with the discussions."
+)
+P3 = (
+    "The opposition criticised the plan, saying it offered no guarantees and would leave the most "
+    "difficult questions for later."
+)
 
 
 def test_tweet_embed_walks_back_over_the_post() -> None:
-    text = "\n".join([
-        P1,
-        "Great meeting with @PMOIndia today. Thank you!",
-        "More to come #diplomacy pic.twitter.com/AbC123xyz",
-        "— Jane Doe (@janedoe) March 3, 2025",
-        P2,
-    ])
-    assert non_body(text) == [(
-        "embed",
-        "Great meeting with @PMOIndia today. Thank you!\nMore to come #diplomacy pic.twitter.com/AbC123xyz\n"
-        "— Jane Doe (@janedoe) March 3, 2025",
-    )]
+    text = "\n".join(
+        [
+            P1,
+            "Great meeting with @PMOIndia today. Thank you!",
+            "More to come #diplomacy pic.twitter.com/AbC123xyz",
+            "— Jane Doe (@janedoe) March 3, 2025",
+            P2,
+        ]
+    )
+    assert non_body(text) == [
+        (
+            "embed",
+            "Great meeting with @PMOIndia today. Thank you!\n"
+            "More to come #diplomacy pic.twitter.com/AbC123xyz\n"
+            "— Jane Doe (@janedoe) March 3, 2025",
+        )
+    ]
     assert P1 in body_text(text) and P2 in body_text(text)
 
 
 def test_tweet_embed_stops_at_the_introducing_line() -> None:
-    text = "\n".join([P1, "The minister wrote on X:", "We will not give up. https://t.co/xyz",
-                      "— Minister (@minister) May 1, 2025", P2])
+    text = "\n".join(
+        [
+            P1,
+            "The minister wrote on X:",
+            "We will not give up. https://t.co/xyz",
+            "— Minister (@minister) May 1, 2025",
+            P2,
+        ]
+    )
     expected = "We will not give up. https://t.co/xyz\n— Minister (@minister) May 1, 2025"
     assert non_body(text) == [("embed", expected)]
 
@@ -164,16 +189,19 @@ def test_instagram_and_facebook_embeds() -> None:
     assert non_body("\n".join([P1, "pic.twitter.com/Xy12Ab", P2])) == [("embed", "pic.twitter.com/Xy12Ab")]
 
 
-@pytest.mark.parametrize("line", [
-    "(AP)",
-    "(PC, AJA)",
-    "— Reuters",
-    "-- AFP",
-    "(Reuters)",
-    "(Reporting by John Smith in Gaza; Editing by Jane Roe)",
-    "Reporting by John Smith; Editing by Jane Roe",
-    "Jane Roe contributed reporting.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(AP)",
+        "(PC, AJA)",
+        "— Reuters",
+        "-- AFP",
+        "(Reuters)",
+        "(Reporting by John Smith in Gaza; Editing by Jane Roe)",
+        "Reporting by John Smith; Editing by Jane Roe",
+        "Jane Roe contributed reporting.",
+    ],
+)
 def test_signatures(line: str) -> None:
     assert non_body("\n".join([P1, P2, P3, line])) == [("signature", line)]
 
@@ -190,13 +218,26 @@ def test_credit_line_does_not_open_comments() -> None:
     # a "contributed reporting" credit is followed by article notes more often than by comments
     note = "This article was updated with a response."
     text = "\n".join([P1, P2, P3, "Jane Roe contributed reporting.", note])
-    assert non_body(text) == [("signature", "Jane Roe contributed reporting."),
-                              ("boilerplate", "This article was updated with a response.")]
+    assert non_body(text) == [
+        ("signature", "Jane Roe contributed reporting."),
+        ("boilerplate", "This article was updated with a response."),
+    ]
 
 
 def test_comments_section_header_and_thread_lines() -> None:
-    text = "\n".join([P1, P2, "12 Comments", "jdoe 3 hours ago", "This is nonsense.", "Reply", "Report",
-                      "asmith says: June 30, 2025 at 10:15 am", "Well said."])
+    text = "\n".join(
+        [
+            P1,
+            P2,
+            "12 Comments",
+            "jdoe 3 hours ago",
+            "This is nonsense.",
+            "Reply",
+            "Report",
+            "asmith says: June 30, 2025 at 10:15 am",
+            "Well said.",
+        ]
+    )
     got = non_body(text)
     assert len(got) == 1 and got[0][0] == "comment"
     assert got[0][1].startswith("12 Comments") and got[0][1].endswith("Well said.")
@@ -207,33 +248,41 @@ def test_signature_early_in_text_does_not_swallow_the_article() -> None:
     assert non_body(text) == [("signature", "(AP)")]
 
 
-@pytest.mark.parametrize("line", [
-    "Share this article",
-    "Share on Facebook",
-    "Subscribe to our newsletter for daily updates",
-    "Sign up for our free morning briefing",
-    "Advertisement",
-    "Click here to read the full report",
-    "Follow us on Twitter",
-    "We use cookies to improve your experience. Read our cookie policy.",
-    "Read the rest here.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this article",
+        "Share on Facebook",
+        "Subscribe to our newsletter for daily updates",
+        "Sign up for our free morning briefing",
+        "Advertisement",
+        "Click here to read the full report",
+        "Follow us on Twitter",
+        "We use cookies to improve your experience. Read our cookie policy.",
+        "Read the rest here.",
+    ],
+)
 def test_boilerplate_lines(line: str) -> None:
     assert non_body("\n".join([P1, line, P2])) == [("boilerplate", line)]
 
 
 def test_boilerplate_pattern_needs_a_short_line() -> None:
     # a body paragraph that merely mentions subscribing stays body
-    para = ("Subscribers to the service said they had been charged twice, and the company promised refunds "
-            "to everyone affected by the billing error by the end of the month.")
+    para = (
+        "Subscribers to the service said they had been charged twice, and the company promised refunds "
+        "to everyone affected by the billing error by the end of the month."
+    )
     assert non_body("\n".join([P1, para, P2])) == []
 
 
-@pytest.mark.parametrize("line", [
-    "Read more: Ceasefire Talks Resume in Cairo as Pressure Mounts",
-    "RELATED: Ceasefire talks resume in Cairo",
-    "See also: Ceasefire talks resume in Cairo",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Ceasefire Talks Resume in Cairo as Pressure Mounts",
+        "RELATED: Ceasefire talks resume in Cairo",
+        "See also: Ceasefire talks resume in Cairo",
+    ],
+)
 def test_related_markers(line: str) -> None:
     assert non_body("\n".join([P1, line, P2])) == [("related", line)]
 
@@ -243,12 +292,15 @@ def test_pasted_related_headline() -> None:
     assert non_body("\n".join([P1, line, P2, P3])) == [("related", line)]
 
 
-@pytest.mark.parametrize("line", [
-    "“We will not back down,” she said.",  # a one-line paragraph quote
-    "“This Is A Great Day For Our Country And For The Whole World”",  # title-like, but a quote
-    "Knack for Deals",  # a short subheading belongs to the article
-    "- Donald Trump Leads Ted Cruz In The Latest Indiana Poll Of Voters",  # a list item
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“We will not back down,” she said.",  # a one-line paragraph quote
+        "“This Is A Great Day For Our Country And For The Whole World”",  # title-like, but a quote
+        "Knack for Deals",  # a short subheading belongs to the article
+        "- Donald Trump Leads Ted Cruz In The Latest Indiana Poll Of Voters",  # a list item
+    ],
+)
 def test_lines_that_look_like_headlines_stay_body(line: str) -> None:
     assert non_body("\n".join([P1, line, P2])) == []
 
@@ -310,6 +362,7 @@ def test_trailing_whitespace_belongs_to_the_last_line() -> None:
 
 # --- hints ---------------------------------------------------------------------------------------
 
+
 def test_hints_kept_and_body_refined() -> None:
     title = "Talks Resume"
     body = "\n".join([P1, "Advertisement", P2, P3, "(AP)"])
@@ -351,12 +404,28 @@ def test_overlapping_and_out_of_range_hints_are_clipped() -> None:
 
 # --- properties ----------------------------------------------------------------------------------
 
-LINES = st.sampled_from([
-    P1, P2, "(AP)", "— Reuters", "Share this", "12 Comments", "Reply", "@someone https://t.co/x",
-    "— A B (@ab) June 29, 2025", "Read more: Something Else Happened Today In The World",
-    " date 2025-10-06 x", "Hospitals Overwhelmed as Aid Convoys Remain Stuck at the Border Crossing",
-    "", "   ", "\t", "“Quote,” he said.", "View this post on Instagram", "A post shared by X (@x)",
-])
+LINES = st.sampled_from(
+    [
+        P1,
+        P2,
+        "(AP)",
+        "— Reuters",
+        "Share this",
+        "12 Comments",
+        "Reply",
+        "@someone https://t.co/x",
+        "— A B (@ab) June 29, 2025",
+        "Read more: Something Else Happened Today In The World",
+        " date 2025-10-06 x",
+        "Hospitals Overwhelmed as Aid Convoys Remain Stuck at the Border Crossing",
+        "",
+        "   ",
+        "\t",
+        "“Quote,” he said.",
+        "View this post on Instagram",
+        "A post shared by X (@x)",
+    ]
+)
 TEXTS = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8"), max_size=300),
     st.lists(LINES, max_size=14).map("\n".join),
@@ -399,6 +468,7 @@ def test_hints_respected(case: tuple[str, list[Segment]]) -> None:
 
 
 # --- PolNeAR: flat texts with a headline line first ------------------------------------------------
+
 
 def test_polnear_dev_mostly_body(shared_dir: Path) -> None:
     files = sorted((shared_dir / "polnear" / "dev").glob("*.txt"))

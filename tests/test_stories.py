@@ -32,11 +32,31 @@ from saidwhat.stories import (
 )
 from saidwhat.stories.features import normalize_term, sentence_bounds
 
-GAZA = {"ceasefire": 4, "hostage": 3, "negotiator": 2, "gaza": 5, "truce": 2, "prisoner": 2, "release": 2,
-        "talk": 3, "proposal": 2, "delegation": 1}
+GAZA = {
+    "ceasefire": 4,
+    "hostage": 3,
+    "negotiator": 2,
+    "gaza": 5,
+    "truce": 2,
+    "prisoner": 2,
+    "release": 2,
+    "talk": 3,
+    "proposal": 2,
+    "delegation": 1,
+}
 GAZA_E = {"Hamas": 4, "Israel": 5, "Gaza Strip": 3, "Benjamin Netanyahu": 2, "Qatar": 1}
-QUAKE = {"earthquake": 4, "rubble": 3, "rescuer": 3, "aftershock": 2, "survivor": 3, "collapse": 2,
-         "magnitude": 1, "aid": 2, "hospital": 2, "tent": 1}
+QUAKE = {
+    "earthquake": 4,
+    "rubble": 3,
+    "rescuer": 3,
+    "aftershock": 2,
+    "survivor": 3,
+    "collapse": 2,
+    "magnitude": 1,
+    "aid": 2,
+    "hospital": 2,
+    "tent": 1,
+}
 QUAKE_E = {"Haiti": 5, "Port-au-Prince": 3, "Red Cross": 2, "Rene Preval": 1}
 
 
@@ -141,7 +161,7 @@ def test_params_are_validated() -> None:
 TEXT = (
     "Rescuers pulled survivors from the rubble of Port-au-Prince on Thursday. "
     "The earthquake struck on January 12, officials said. "
-    "\"We need tents now,\" said Rene Preval on Wednesday. "
+    '"We need tents now," said Rene Preval on Wednesday. '
     "Aid agencies warned of cholera."
 )
 
@@ -161,21 +181,30 @@ def analysis() -> Analysis:
     sp = at("Rene Preval")
     wed = at("on Wednesday")
     ents = [
-        Entity(id="e1", name="Port-au-Prince", type="GPE",
-               mentions=[Mention(*at("Port-au-Prince"), "Port-au-Prince")]),
+        Entity(
+            id="e1",
+            name="Port-au-Prince",
+            type="GPE",
+            mentions=[Mention(*at("Port-au-Prince"), "Port-au-Prince")],
+        ),
         Entity(id="e2", name="René Préval", type="PERSON", mentions=[Mention(*sp, "Rene Preval")]),
     ]
     st = Statement(
-        id="s1", content=Content(TEXT[q[0]:q[1]], *q),
+        id="s1",
+        content=Content(TEXT[q[0] : q[1]], *q),
         speaker=Speaker("Rene Preval", *sp, name="René Préval", entity="e2"),
-        said_on=SaidOn("2010-01-20", "on Wednesday", *wed))
+        said_on=SaidOn("2010-01-20", "on Wednesday", *wed),
+    )
     return Analysis(
         doc=DocMeta(id="h1", source="t.txt", text=TEXT, title="Haiti", published="2010-01-22"),
         segments=[Segment("body", 0, len(TEXT))],
         statements=[st],
         entities=ents,
-        timexes=[tx("on Thursday", "2010-01-21"), tx("January 12", "2010-01-12"),
-                 tx("on Wednesday", "2010-01-20")],
+        timexes=[
+            tx("on Thursday", "2010-01-21"),
+            tx("January 12", "2010-01-12"),
+            tx("on Wednesday", "2010-01-20"),
+        ],
     )
 
 
@@ -188,8 +217,8 @@ def test_features_of_an_analysis() -> None:
     assert {d.date for d in f.dates} == {"2010-01-21", "2010-01-12", "2010-01-20"}
     assert [s.date for s in f.statements] == ["2010-01-20"]
     for d in f.dates:
-        assert TEXT[d.start:d.end] == d.text
-        assert TEXT[d.sentence.start:d.sentence.end] == d.sentence.text
+        assert TEXT[d.start : d.end] == d.text
+        assert TEXT[d.sentence.start : d.sentence.end] == d.sentence.text
         assert d.sentence.start <= d.start < d.end <= d.sentence.end
     assert f.lead is not None and f.lead.text.startswith("Rescuers pulled")
 
@@ -226,7 +255,7 @@ def test_timeline_has_retrospective_dates_and_entries_slice_the_text() -> None:
     for d in doc["dates"]:
         assert 1 <= len(d["entries"]) <= 3
         for e in d["entries"]:
-            assert TEXT[e["start"]:e["end"]] == e["text"]
+            assert TEXT[e["start"] : e["end"]] == e["text"]
             assert e["article"] in ("h1", "h2")
     wed = next(d for d in doc["dates"] if d["date"] == "2010-01-20")
     first = wed["entries"][0]
@@ -279,20 +308,21 @@ def test_the_two_seed_articles_three_months_apart_are_one_story(sample_000: str,
     from saidwhat.ingest.base import SourceDoc
     from saidwhat.pipeline import analyze
 
-    docs = [SourceDoc(source="000", text=sample_000, stem="000", published="2025-06-28",
-                      published_basis="given"),
-            SourceDoc(source="002", text=sample_002, stem="002")]
+    docs = [
+        SourceDoc(source="000", text=sample_000, stem="000", published="2025-06-28", published_basis="given"),
+        SourceDoc(source="002", text=sample_002, stem="002"),
+    ]
     analyses = list(analyze(docs))
     feats = [features_of(a) for a in analyses]
     assert feats[1].published == "2025-10-06"
     for an, f in zip(analyses, feats, strict=True):
         text = an.doc.text
         spans = [d.sentence for d in f.dates] + [s.content for s in f.statements]
-        assert spans and all(text[sp.start:sp.end] == sp.text for sp in spans)
-        assert all(text[d.start:d.end] == d.text for d in f.dates)
+        assert spans and all(text[sp.start : sp.end] == sp.text for sp in spans)
+        assert all(text[d.start : d.end] == d.text for d in f.dates)
     entries = [e for d in timeline_doc(feats)["dates"] for e in d["entries"]]
     by_id = {f.id: an.doc.text for an, f in zip(analyses, feats, strict=True)}
-    assert entries and all(by_id[e["article"]][e["start"]:e["end"]] == e["text"] for e in entries)
+    assert entries and all(by_id[e["article"]][e["start"] : e["end"]] == e["text"] for e in entries)
     c = StoryClusterer()
     ids = [c.add(f) for f in sorted(feats, key=lambda f: f.published or "")]
     assert ids[0] == ids[1], c.last_decision

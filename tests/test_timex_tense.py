@@ -18,32 +18,66 @@ def values(nlp: Any, text: str, anchor: date) -> dict[str, str | None]:
     ("text", "anchor", "span", "value"),
     [
         # present perfect progressive is past; "since" a few words before the expression too
-        ("Investigators have been searching for Kopp since shortly after the Oct. 23 slaying.",
-         date(1999, 5, 6), "Oct. 23", "1998-10-23"),
+        (
+            "Investigators have been searching for Kopp since shortly after the Oct. 23 slaying.",
+            date(1999, 5, 6),
+            "Oct. 23",
+            "1998-10-23",
+        ),
         ("Workers have been striking at the plant in December.", date(2025, 6, 29), "December", "2024-12"),
         # a participle clause takes the tense of the verb it hangs on
-        ("Nashua's stock has fluctuated sharply on takeover speculation, rising to a high of $42.875 a "
-         "share in June from $29.75 in March.", date(1989, 10, 30), "March", "1989-03"),
-        ("Officials will meet in Geneva, hoping to reach a deal on Tuesday.", date(2025, 6, 29), "Tuesday",
-         "2025-07-01"),
+        (
+            "Nashua's stock has fluctuated sharply on takeover speculation, rising to a high of $42.875 a "
+            "share in June from $29.75 in March.",
+            date(1989, 10, 30),
+            "March",
+            "1989-03",
+        ),
+        (
+            "Officials will meet in Geneva, hoping to reach a deal on Tuesday.",
+            date(2025, 6, 29),
+            "Tuesday",
+            "2025-07-01",
+        ),
         ("Prices will rise, reaching a peak in March.", date(2025, 6, 29), "March", "2026-03"),
         # a coordinated participle shares the auxiliary; a bare participle clause stays past
         ("The bill will be reviewed and approved on Monday.", date(2025, 6, 29), "Monday", "2025-06-30"),
-        ("The decision, announced Wednesday, will be appealed.", date(2025, 6, 29), "Wednesday",
-         "2025-06-25"),
+        (
+            "The decision, announced Wednesday, will be appealed.",
+            date(2025, 6, 29),
+            "Wednesday",
+            "2025-06-25",
+        ),
         # "until" under a present or present-perfect verb points forward; a past verb stays past
-        ("The service has given the Miami relatives until 9 a.m. Tuesday to sign a paper.",
-         date(2000, 4, 3), "9 a.m. Tuesday", "2000-04-04T09:00"),
+        (
+            "The service has given the Miami relatives until 9 a.m. Tuesday to sign a paper.",
+            date(2000, 4, 3),
+            "9 a.m. Tuesday",
+            "2000-04-04T09:00",
+        ),
         ("The offer is valid until Tuesday.", date(2025, 6, 29), "Tuesday", "2025-07-01"),
         ("The relatives stayed until Tuesday.", date(2025, 6, 29), "Tuesday", "2025-06-24"),
         # "through"/"by" end a running period that may lie on either side: the nearest occurrence
-        ("A group of lenders has extended Control Data up to $90 million in revolving loans through January.",
-         date(1989, 10, 30), "January", "1990-01"),
-        ("Fidelity's junk fund has fallen 2.08% this year through Oct. 19.",
-         date(1989, 10, 27), "Oct. 19", "1989-10-19"),
+        (
+            "A group of lenders has extended Control Data up to $90 million in revolving loans "
+            "through January.",
+            date(1989, 10, 30),
+            "January",
+            "1990-01",
+        ),
+        (
+            "Fidelity's junk fund has fallen 2.08% this year through Oct. 19.",
+            date(1989, 10, 27),
+            "Oct. 19",
+            "1989-10-19",
+        ),
         # a modal with the perfect is past
-        ("Concern about the chip may have been responsible for a drop in Compaq's stock on Wednesday.",
-         date(1989, 10, 27), "Wednesday", "1989-10-25"),
+        (
+            "Concern about the chip may have been responsible for a drop in Compaq's stock on Wednesday.",
+            date(1989, 10, 27),
+            "Wednesday",
+            "1989-10-25",
+        ),
         ("He would have turned 50 on Friday.", date(2025, 6, 29), "Friday", "2025-06-27"),
     ],
 )
@@ -55,12 +89,24 @@ def test_tense_of_the_clause(nlp: Any, text: str, anchor: date, span: str, value
 @pytest.mark.parametrize(
     ("text", "anchor", "span", "value"),
     [
-        ("This courageous father will leave at 4 in the morning, Castro said.", date(2000, 4, 5),
-         "4 in the morning", "2000-04-05T04:00"),
-        ("The shooting began at two in the afternoon.", date(2000, 4, 5), "two in the afternoon",
-         "2000-04-05T14:00"),
-        ("He called at 10 in the evening on Tuesday.", date(2000, 4, 5), "10 in the evening on Tuesday",
-         "2000-04-04T22:00"),
+        (
+            "This courageous father will leave at 4 in the morning, Castro said.",
+            date(2000, 4, 5),
+            "4 in the morning",
+            "2000-04-05T04:00",
+        ),
+        (
+            "The shooting began at two in the afternoon.",
+            date(2000, 4, 5),
+            "two in the afternoon",
+            "2000-04-05T14:00",
+        ),
+        (
+            "He called at 10 in the evening on Tuesday.",
+            date(2000, 4, 5),
+            "10 in the evening on Tuesday",
+            "2000-04-04T22:00",
+        ),
         ("They left at 11 at night.", date(2000, 4, 5), "11 at night", "2000-04-05T23:00"),
     ],
 )

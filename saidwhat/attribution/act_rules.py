@@ -108,8 +108,16 @@ def _rejected(verb: Token, act: str, al: ActLexicon) -> str:
         return "deny"
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:  # "rejected as “fraudulent” the results": the parse hangs the object on "as"
-        obj = next((t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                    for t in c.subtree if t.dep_ == "dobj"), None)
+        obj = next(
+            (
+                t
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "as"
+                for t in c.subtree
+                if t.dep_ == "dobj"
+            ),
+            None,
+        )
     if obj is None:
         return act
     named = al.rejected.get(obj.lemma_.lower())
@@ -213,14 +221,23 @@ class ContentActs:
         reject*, *it has called on*); None for a plain claim, a negated or a modal one."""
         lemma = verb.lemma_.lower()
         negated = lemma not in act_lexicon().neg_raising and any(c.dep_ == "neg" for c in verb.children)
-        if lemma not in self.lex.verb_acts or negated or any(
-            c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children
+        if (
+            lemma not in self.lex.verb_acts
+            or negated
+            or any(
+                c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "aux" and c.tag_ == "MD")
+                for c in verb.children
+            )
         ):
             return None  # "I have been asked to resign": what was done to the speaker
         act = object_act(verb, lemma, self.lex.verb_acts[lemma], self.lex)  # "call on / for"
-        if act in ("claim", "question") and lemma in self.lex.directive_cues and any(
-            c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            for c in verb.children
+        if (
+            act in ("claim", "question")
+            and lemma in self.lex.directive_cues
+            and any(
+                c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in verb.children
+            )
         ):
             act = "demand"  # "it has asked authorities to track down …"
         return None if act == "claim" else act
@@ -243,13 +260,19 @@ class ContentActs:
             verb.tag_ == "VBG" and any(c.lemma_.lower() == "be" for c in aux)
         ):
             return False
-        if _stative(verb, al) or _counterfactual(verb) or any(
-            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+        if (
+            _stative(verb, al)
+            or _counterfactual(verb)
+            or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
         ):
             return False
         subj = _subject(verb)
-        return not (subj is not None and subj.lower_ == "it" and verb.lemma_.lower() in al.extraposing
-                    and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children))
+        return not (
+            subj is not None
+            and subj.lower_ == "it"
+            and verb.lemma_.lower() in al.extraposing
+            and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        )
 
     def _quoted(self, start: int, tok: Token) -> bool:
         """``tok`` lies inside a quotation opened in its sentence or in the content (which starts at
@@ -272,13 +295,15 @@ class ContentActs:
         aux = [c for c in verb.children if c.dep_ == "aux"]
         if any(c.lower_ in al.deontic for c in aux):
             return verb.lemma_.lower() not in ("be", "have") and not any(
-                c.lemma_.lower() == "have" for c in aux)
+                c.lemma_.lower() == "have" for c in aux
+            )
         if verb.lemma_.lower() not in al.obligation_verbs or any(
             c.tag_ == "MD" or c.dep_ in ("neg", "dobj") or c.lower_ == "yet" for c in verb.children
         ):
             return False
         return any(
-            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            c.dep_ == "xcomp"
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             and c.lemma_.lower() != "be"
             for c in verb.children
         )

@@ -46,7 +46,7 @@ from saidwhat.nlp import doc_text
 _CREDIT = re.compile(r"^[^\n]{0,80}?\(([A-Z][A-Za-z. ]{1,20})\)\s*[—–-]{1,2}\s")
 _REPORT_WORDS = 4  # fewest words of an outlet's report that sources its paragraph
 _LOOK_BACK = 8  # statements starting before a cue that may enclose it
-_QUOTE_MARKS = "\"“”"
+_QUOTE_MARKS = '"“”'
 # an outlet's report whose paragraph it sources ("The Los Angeles Times notes that …"); not "say":
 # an outlet that says something speaks for itself ("The Times said it would send a reporter")
 _REPORT_LEMMAS = frozenset({"report", "note", "reveal", "detail"})
@@ -492,9 +492,13 @@ class _Passed:
         if v is None or c.via or c.lemma != "tell":
             return
         for k in v.children:
-            if k.dep_ in ("dobj", "dative") and k.text[:1].isupper() and any(
-                g.dep_ in ("compound", "appos") and g.lemma_.lower() in self.lex.outlet_heads
-                for g in k.children
+            if (
+                k.dep_ in ("dobj", "dative")
+                and k.text[:1].isupper()
+                and any(
+                    g.dep_ in ("compound", "appos") and g.lemma_.lower() in self.lex.outlet_heads
+                    for g in k.children
+                )
             ):
                 c.via.append(_relay(self.doc, k, self.text, self.lex.outlet_heads))
                 return

@@ -285,9 +285,7 @@ class SpeakerResolver:
             return None
         return None
 
-    def _subject_person(
-        self, head: Token, lo: int, hi: int, skipped: bool
-    ) -> tuple[int, int, Entity] | None:
+    def _subject_person(self, head: Token, lo: int, hi: int, skipped: bool) -> tuple[int, int, Entity] | None:
         """The newest person named as the subject of a clause in ``[lo, hi)`` that the pronoun
         ``head`` may refer to (gender as in :meth:`_find`), outside quotations of the clause."""
         doc = head.doc

@@ -481,9 +481,7 @@ class StatementBuilder(EngineState):
             return False
         if c.lemma in words:
             return True
-        return any(
-            f"{c.lemma} {ch.lower_}" in words for ch in tok.children if ch.dep_ in ("prep", "prt")
-        )
+        return any(f"{c.lemma} {ch.lower_}" in words for ch in tok.children if ch.dep_ in ("prep", "prt"))
 
     def _stance_cue(self, c: Candidate) -> bool:
         """*spoke out against X*, *spoke for X*: a speech verb taking a stance toward its object."""

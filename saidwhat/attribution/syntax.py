@@ -117,8 +117,20 @@ def full_extent(tok: Token, a: int, b: int) -> int:
 
 
 _TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-     "yesterday", "tonight", "earlier", "later"}
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+    }
 )
 
 
@@ -197,4 +209,3 @@ def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
 
 def is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
-

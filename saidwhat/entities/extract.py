@@ -220,7 +220,7 @@ class _Extractor:
             self.taken.add(m.start, m.end)
 
     def state_media(self) -> None:
-        """"Iranian state television", "Syria's state news agency", "North Korean state media": an
+        """ "Iranian state television", "Syria's state news agency", "North Korean state media": an
         outlet by pattern (the country's name or demonym, possessive or not, then *state*, *state-run*
         or *state-owned*, then a medium), named as written without a leading article."""
         for m in _STATE_MEDIA.finditer(self.text):
@@ -229,8 +229,16 @@ class _Extractor:
                 continue
             name = m.group(0)
             self.cands.append(
-                _Cand(a, b, name, "OUTLET", "state:" + fold(name), name=name, fixed=True,
-                      comment=self.in_comment(a))
+                _Cand(
+                    a,
+                    b,
+                    name,
+                    "OUTLET",
+                    "state:" + fold(name),
+                    name=name,
+                    fixed=True,
+                    comment=self.in_comment(a),
+                )
             )
             self.taken.add(a, b)
 

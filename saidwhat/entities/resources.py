@@ -21,8 +21,6 @@ _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
 _NON_WORD = re.compile(r"[^\w@]+")
 
 
-
-
 def trie_regex(words: list[str]) -> str:
     """One regex alternation for many literal strings, factored as a trie (fast first-character rejection).
 

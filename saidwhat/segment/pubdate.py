@@ -169,8 +169,9 @@ def _tense(text: str, start: int, end: int, p: DatePatterns) -> str | None:
     return None
 
 
-def _weekday_refs(text: str, segments: Sequence[Segment], dates: list[tuple[int, int]],
-                  p: DatePatterns) -> list[tuple[int, str]]:
+def _weekday_refs(
+    text: str, segments: Sequence[Segment], dates: list[tuple[int, int]], p: DatePatterns
+) -> list[tuple[int, str]]:
     """(weekday number, tense) of each weekday reference in the headline/body with a known tense."""
     refs: list[tuple[int, str]] = []
     for m in _compiled().weekday.finditer(text):

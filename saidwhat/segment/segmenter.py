@@ -42,7 +42,7 @@ def _lines(text: str, start: int, end: int, p: SegmentPatterns) -> list[_Line]:
         pm = p.date_prefix.match(line.text)
         if pm:
             cut = line.start + len(pm.group().rstrip())
-            out.append(_Line(line.start, cut, text[line.start:cut], "boilerplate", fixed=True))
+            out.append(_Line(line.start, cut, text[line.start : cut], "boilerplate", fixed=True))
             rest = _CONTENT.search(text, line.start + pm.end(), line.end)
             if rest:
                 out.append(_Line(rest.start(), rest.end(), rest.group(), after_prefix=True))
@@ -140,8 +140,9 @@ def _walk_back_post(lines: list[_Line], byline: int, p: SegmentPatterns) -> None
         j -= 1
 
 
-def _classify(lines: list[_Line], allow_headline: bool, region_len: int, region_start: int,
-              p: SegmentPatterns) -> None:
+def _classify(
+    lines: list[_Line], allow_headline: bool, region_len: int, region_start: int, p: SegmentPatterns
+) -> None:
     _mark_embeds(lines, p)
     for line in lines:
         if line.fixed or line.kind != _BODY:
@@ -158,14 +159,23 @@ def _classify(lines: list[_Line], allow_headline: bool, region_len: int, region_
     content = [x for x in lines if not x.fixed]
     if allow_headline and len(content) >= 2:
         first = content[0]
-        if (first.kind == _BODY and not first.after_prefix and any(x.kind == _BODY for x in content[1:])
-                and _is_headline(first, p)):
+        if (
+            first.kind == _BODY
+            and not first.after_prefix
+            and any(x.kind == _BODY for x in content[1:])
+            and _is_headline(first, p)
+        ):
             first.kind = "headline"
     _mark_comments(lines, region_len, region_start, p)
     for i in range(1, len(lines) - 1):
         prev, cur, nxt = lines[i - 1], lines[i], lines[i + 1]
-        if (cur.kind == prev.kind == nxt.kind == _BODY and _is_prose(prev.text, p) and _is_prose(nxt.text, p)
-                and not p.list_item.match(cur.text) and _is_title_cased(cur.text, p)):
+        if (
+            cur.kind == prev.kind == nxt.kind == _BODY
+            and _is_prose(prev.text, p)
+            and _is_prose(nxt.text, p)
+            and not p.list_item.match(cur.text)
+            and _is_title_cased(cur.text, p)
+        ):
             cur.kind = "related"
 
 
@@ -180,8 +190,12 @@ def _mark_comments(lines: list[_Line], region_len: int, region_start: int, p: Se
                 trigger = i
                 break
             line.kind = "boilerplate"
-        elif (line.kind == "signature" and late and any_match(p.end_lines, line.text)
-                and any(x.kind == _BODY for x in lines[i + 1 :])):
+        elif (
+            line.kind == "signature"
+            and late
+            and any_match(p.end_lines, line.text)
+            and any(x.kind == _BODY for x in lines[i + 1 :])
+        ):
             trigger = i
             break
     if trigger is None:

@@ -83,8 +83,15 @@ class ClusterParams:
             raise ValueError("prior_docs must not be negative and prior_doc_words must be positive")
         if self.gap_scale_days <= 0 or self.horizon_days <= 0:
             raise ValueError("gap_scale_days and horizon_days must be positive")
-        for f in ("centroid_terms", "centroid_entities", "index_terms", "index_entities", "query_terms",
-                  "query_entities", "max_candidates"):
+        for f in (
+            "centroid_terms",
+            "centroid_entities",
+            "index_terms",
+            "index_entities",
+            "query_terms",
+            "query_entities",
+            "max_candidates",
+        ):
             if int(getattr(self, f)) < 1:
                 raise ValueError(f"{f} must be at least 1")
 
@@ -177,17 +184,31 @@ class Story:
         return f"st{self.num}"
 
     def to_dict(self) -> JSON:
-        return {"num": self.num, "first": self.first, "last": self.last, "size": self.size,
-                "joins": self.joins, "sim_sum": self.sim_sum, "sim_sq": self.sim_sq,
-                "terms": self.terms, "entities": self.entities}
+        return {
+            "num": self.num,
+            "first": self.first,
+            "last": self.last,
+            "size": self.size,
+            "joins": self.joins,
+            "sim_sum": self.sim_sum,
+            "sim_sq": self.sim_sq,
+            "terms": self.terms,
+            "entities": self.entities,
+        }
 
     @classmethod
     def from_dict(cls, d: JSON) -> Story:
-        s = cls(num=int(d["num"]), first=int(d["first"]), last=int(d["last"]), size=int(d["size"]),
-                terms={k: float(v) for k, v in d["terms"].items()},
-                entities={k: float(v) for k, v in d["entities"].items()},
-                joins=int(d.get("joins", 0)), sim_sum=float(d.get("sim_sum", 0.0)),
-                sim_sq=float(d.get("sim_sq", 0.0)))
+        s = cls(
+            num=int(d["num"]),
+            first=int(d["first"]),
+            last=int(d["last"]),
+            size=int(d["size"]),
+            terms={k: float(v) for k, v in d["terms"].items()},
+            entities={k: float(v) for k, v in d["entities"].items()},
+            joins=int(d.get("joins", 0)),
+            sim_sum=float(d.get("sim_sum", 0.0)),
+            sim_sq=float(d.get("sim_sq", 0.0)),
+        )
         return s
 
 

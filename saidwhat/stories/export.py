@@ -48,8 +48,11 @@ class PhraseStats:
         return cls(n, df)
 
 
-def story_title(members: Sequence[ArticleFeatures], clusterer: StoryClusterer | None = None,
-                phrases_all: PhraseStats | None = None) -> str:
+def story_title(
+    members: Sequence[ArticleFeatures],
+    clusterer: StoryClusterer | None = None,
+    phrases_all: PhraseStats | None = None,
+) -> str:
     """A readable title: key phrase — two entities (either part may be missing). With
     ``phrases_all`` a phrase is weighted by its own IDF over the store, else by its words' IDF."""
     idf_t, idf_e = _idf_fn(clusterer, False), _idf_fn(clusterer, True)
@@ -88,8 +91,12 @@ def story_title(members: Sequence[ArticleFeatures], clusterer: StoryClusterer | 
     return head or tail or "Untitled story"
 
 
-def story_summary(story_id: str, members: Sequence[ArticleFeatures],
-                  clusterer: StoryClusterer | None = None, phrases_all: PhraseStats | None = None) -> JSON:
+def story_summary(
+    story_id: str,
+    members: Sequence[ArticleFeatures],
+    clusterer: StoryClusterer | None = None,
+    phrases_all: PhraseStats | None = None,
+) -> JSON:
     """One story of the ``saidwhat/1-stories`` object (members in any order)."""
     arts = sorted(members, key=lambda f: (f.published or "", f.id))
     ents: Counter[str] = Counter()
@@ -107,22 +114,29 @@ def story_summary(story_id: str, members: Sequence[ArticleFeatures],
         "first": min(days) if days else None,
         "last": max(days) if days else None,
         "size": len(arts),
-        "entities": [{"name": n, "entity": None, "type": types.get(n), "count": c}
-                     for n, c in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_ENTITIES]],
-        "speakers": [{"name": n, "count": c}
-                     for n, c in sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_SPEAKERS]],
+        "entities": [
+            {"name": n, "entity": None, "type": types.get(n), "count": c}
+            for n, c in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_ENTITIES]
+        ],
+        "speakers": [
+            {"name": n, "count": c}
+            for n, c in sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_SPEAKERS]
+        ],
         "articles": [f.reference() for f in arts],
     }
 
 
-def stories_doc(groups: Mapping[str, Sequence[ArticleFeatures]],
-                clusterer: StoryClusterer | None = None) -> JSON:
+def stories_doc(
+    groups: Mapping[str, Sequence[ArticleFeatures]], clusterer: StoryClusterer | None = None
+) -> JSON:
     """The ``saidwhat/1-stories`` object for story id -> member articles; biggest stories first."""
+
     def order(sid: str) -> tuple[int, float, str]:
         num = sid[2:] if sid.startswith("st") else sid
         return (-len(groups[sid]), float(num) if num.isdigit() else math.inf, sid)
 
     stats = PhraseStats.of(groups.values())
-    return {"schema": STORIES_SCHEMA,
-            "stories": [story_summary(sid, groups[sid], clusterer, stats)
-                        for sid in sorted(groups, key=order)]}
+    return {
+        "schema": STORIES_SCHEMA,
+        "stories": [story_summary(sid, groups[sid], clusterer, stats) for sid in sorted(groups, key=order)],
+    }

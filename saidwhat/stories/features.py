@@ -95,13 +95,23 @@ class DateMention:
     sentence: Span
 
     def to_dict(self) -> JSON:
-        return {"date": self.date, "text": self.text, "start": self.start, "end": self.end,
-                "sentence": self.sentence.to_dict()}
+        return {
+            "date": self.date,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence.to_dict(),
+        }
 
     @classmethod
     def from_dict(cls, d: JSON) -> DateMention:
-        return cls(date=d["date"], text=d["text"], start=int(d["start"]), end=int(d["end"]),
-                   sentence=Span.from_dict(d["sentence"]))
+        return cls(
+            date=d["date"],
+            text=d["text"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            sentence=Span.from_dict(d["sentence"]),
+        )
 
 
 @dataclass(slots=True)
@@ -117,14 +127,27 @@ class DatedStatement:
     content: Span
 
     def to_dict(self) -> JSON:
-        return {"id": self.id, "date": self.date, "speaker": self.speaker, "speaker_text": self.speaker_text,
-                "anonymous": self.anonymous, "act": self.act, "content": self.content.to_dict()}
+        return {
+            "id": self.id,
+            "date": self.date,
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "anonymous": self.anonymous,
+            "act": self.act,
+            "content": self.content.to_dict(),
+        }
 
     @classmethod
     def from_dict(cls, d: JSON) -> DatedStatement:
-        return cls(id=d["id"], date=d["date"], speaker=d.get("speaker"), speaker_text=d.get("speaker_text"),
-                   anonymous=bool(d.get("anonymous", False)), act=d.get("act", "claim"),
-                   content=Span.from_dict(d["content"]))
+        return cls(
+            id=d["id"],
+            date=d["date"],
+            speaker=d.get("speaker"),
+            speaker_text=d.get("speaker_text"),
+            anonymous=bool(d.get("anonymous", False)),
+            act=d.get("act", "claim"),
+            content=Span.from_dict(d["content"]),
+        )
 
 
 @dataclass(slots=True)
@@ -155,8 +178,10 @@ class ArticleFeatures:
             "source": self.source,
             "terms": dict(self.terms),
             "phrases": dict(self.phrases),
-            "entities": [{"name": n, "type": self.entity_types.get(n, ""), "count": c}
-                         for n, c in self.entities.items()],
+            "entities": [
+                {"name": n, "type": self.entity_types.get(n, ""), "count": c}
+                for n, c in self.entities.items()
+            ],
             "speakers": dict(self.speakers),
             "dates": [d.to_dict() for d in self.dates],
             "statements": [s.to_dict() for s in self.statements],
@@ -186,8 +211,13 @@ class ArticleFeatures:
 
     def reference(self) -> JSON:
         """The article reference of the across-articles contract."""
-        return {"id": self.id, "url": self.url, "source": self.source, "title": self.title,
-                "published": self.published}
+        return {
+            "id": self.id,
+            "url": self.url,
+            "source": self.source,
+            "title": self.title,
+            "published": self.published,
+        }
 
 
 # ----------------------------------------------------------------------------- building
@@ -315,10 +345,17 @@ def features_of(analysis: Analysis, doc_id: str | None = None) -> ArticleFeature
         day = day_of(st.said_on.value) if st.said_on else None
         if day is not None:
             c = st.content
-            dated_statements.append(DatedStatement(
-                id=st.id, date=day, speaker=name, speaker_text=sp.text if sp is not None else None,
-                anonymous=bool(sp is not None and sp.anonymous), act=st.act,
-                content=_window(text, c.start, c.end, c.start, c.end)))
+            dated_statements.append(
+                DatedStatement(
+                    id=st.id,
+                    date=day,
+                    speaker=name,
+                    speaker_text=sp.text if sp is not None else None,
+                    anonymous=bool(sp is not None and sp.anonymous),
+                    act=st.act,
+                    content=_window(text, c.start, c.end, c.start, c.end),
+                )
+            )
 
     dates: list[DateMention] = []
     for tx in analysis.timexes:
@@ -327,8 +364,11 @@ def features_of(analysis: Analysis, doc_id: str | None = None) -> ArticleFeature
         day = day_of(tx.value)
         if day is None:
             continue
-        dates.append(DateMention(date=day, text=tx.text, start=tx.start, end=tx.end,
-                                 sentence=sentence_at(tx.start, tx.end)))
+        dates.append(
+            DateMention(
+                date=day, text=tx.text, start=tx.start, end=tx.end, sentence=sentence_at(tx.start, tx.end)
+            )
+        )
         if len(dates) >= MAX_DATED:
             break
 

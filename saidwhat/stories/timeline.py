@@ -75,8 +75,15 @@ class Entry:
     kind: str = "event"  # statement | event | lead
 
     def to_dict(self) -> JSON:
-        return {"text": self.text, "article": self.article, "statement": self.statement,
-                "start": self.start, "end": self.end, "speaker": self.speaker, "kind": self.kind}
+        return {
+            "text": self.text,
+            "article": self.article,
+            "statement": self.statement,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "kind": self.kind,
+        }
 
 
 @dataclass(slots=True)
@@ -89,9 +96,14 @@ class KeyDate:
     entries: list[Entry]
 
     def to_dict(self) -> JSON:
-        return {"date": self.date, "score": self.score, "published": self.published,
-                "mentioned": self.mentioned, "mention_days": self.days,
-                "entries": [e.to_dict() for e in self.entries]}
+        return {
+            "date": self.date,
+            "score": self.score,
+            "published": self.published,
+            "mentioned": self.mentioned,
+            "mention_days": self.days,
+            "entries": [e.to_dict() for e in self.entries],
+        }
 
 
 @dataclass(slots=True)
@@ -118,8 +130,15 @@ def _day_candidates(members: list[ArticleFeatures]) -> dict[str, list[_Cand]]:
             if pub is not None and s.date > pub:
                 continue
             rank = 0 if s.speaker else 1  # a named speaker first; "they", "officials" after
-            e = Entry(s.content.text, f.id, s.content.start, s.content.end, s.id, s.speaker or s.speaker_text,
-                      "statement")
+            e = Entry(
+                s.content.text,
+                f.id,
+                s.content.start,
+                s.content.end,
+                s.id,
+                s.speaker or s.speaker_text,
+                "statement",
+            )
             cands[s.date].append(_Cand(e, rank, _terms(s.content.text)))
         for d in f.dates:
             if pub is not None and d.date > pub:
@@ -177,23 +196,42 @@ def key_dates(members: Iterable[ArticleFeatures], params: TimelineParams | None 
     cands = _day_candidates(arts)
     out = []
     for day in sorted(set(published) | set(naming)):
-        score = (p.pub_weight * published[day] + p.mention_weight * len(naming[day])
-                 + p.days_weight * len(naming_days[day]))
+        score = (
+            p.pub_weight * published[day]
+            + p.mention_weight * len(naming[day])
+            + p.days_weight * len(naming_days[day])
+        )
         if score <= 0:
             continue
-        out.append(KeyDate(day, round(score, 4), published[day], len(naming[day]), len(naming_days[day]),
-                           _pick(cands.get(day, []), p.max_entries)))
+        out.append(
+            KeyDate(
+                day,
+                round(score, 4),
+                published[day],
+                len(naming[day]),
+                len(naming_days[day]),
+                _pick(cands.get(day, []), p.max_entries),
+            )
+        )
     out.sort(key=lambda k: (-k.score, k.date))
     return out
 
 
-def timeline_doc(members: Iterable[ArticleFeatures], *, story: str | None = None, top: int | None = None,
-                 params: TimelineParams | None = None) -> JSON:
+def timeline_doc(
+    members: Iterable[ArticleFeatures],
+    *,
+    story: str | None = None,
+    top: int | None = None,
+    params: TimelineParams | None = None,
+) -> JSON:
     """The ``saidwhat/1-timeline`` object: the ``top`` best days (all when None) in date order."""
     ranked = key_dates(members, params)
     if top is not None:
         if top < 1:
             raise ValueError("top must be at least 1")
         ranked = ranked[:top]
-    return {"schema": TIMELINE_SCHEMA, "story": story,
-            "dates": [k.to_dict() for k in sorted(ranked, key=lambda k: k.date)]}
+    return {
+        "schema": TIMELINE_SCHEMA,
+        "story": story,
+        "dates": [k.to_dict() for k in sorted(ranked, key=lambda k: k.date)],
+    }

@@ -136,8 +136,14 @@ def duration(amount: float | None, unit: str, time_unit: bool) -> str:
 
 
 # a fractional amount of a unit, in the next smaller unit: (unit, is time) -> (smaller, factor, is time)
-_SPLIT = {("Y", False): ("M", 12, False), ("M", False): ("D", 30, False), ("W", False): ("D", 7, False),
-          ("D", False): ("H", 24, True), ("H", True): ("M", 60, True), ("M", True): ("S", 60, True)}
+_SPLIT = {
+    ("Y", False): ("M", 12, False),
+    ("M", False): ("D", 30, False),
+    ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+}
 
 
 def _num(x: float) -> str:

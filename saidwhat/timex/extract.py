@@ -46,7 +46,7 @@ def _trigger_index() -> tuple[dict[int, tuple[int, ...]], dict[str, tuple[int, .
 def _digit_kinds(text: str, start: int, end: int) -> list[str]:
     kinds = []
     n = end - start
-    nxt = text[end: end + 1]
+    nxt = text[end : end + 1]
     if n == 4 and 1600 <= int(text[start:end]) <= 2099:
         kinds.append("year")
         if nxt == "-":
@@ -94,10 +94,10 @@ _ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 
 
 def _drop_article(ctx: Ctx, start: int, end: int) -> int:
-    """"the third-quarter results", "the 24-hour news cycle": a hyphenated time adjective leaves
+    """ "the third-quarter results", "the 24-hour news cycle": a hyphenated time adjective leaves
     the article to the noun it modifies (TimeML spans it without "the")."""
     art = _ARTICLE.match(ctx.text, start, end)
-    if art is None or "-" not in ctx.text[art.end(): end].split()[-1]:
+    if art is None or "-" not in ctx.text[art.end() : end].split()[-1]:
         return start
     last = ctx.token(end - 1)
     return art.end() if last.head.i > last.i and last.head.idx >= end else start
@@ -173,7 +173,7 @@ _LATER = re.compile(r"\s+later$", re.IGNORECASE)
 
 
 def _to_distance(tx: Timex, amount: int, unit: str) -> None:
-    """"Three days later" with no time to count from: the duration "Three days" ("later" is the signal)."""
+    """ "Three days later" with no time to count from: the duration "Three days" ("later" is the signal)."""
     m = _LATER.search(tx.text)
     if m is None:
         return

@@ -86,12 +86,48 @@ class Rule:
 
 # --------------------------------------------------------------------------- regex building blocks
 
-_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december")
+_FULL_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # words that are months or weekdays only when written with a capital (or as part of a full date)
-_CASED = {"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "feb", "apr",
-          "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+_CASED = {
+    "may",
+    "march",
+    "mar",
+    "jan",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "feb",
+    "apr",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+}
 _BAD_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "LAW"}
 
 
@@ -127,9 +163,15 @@ def blocks() -> Blocks:
     tens = [k for k, v in lx.numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
     ones = [k for k, v in lx.numbers.items() if 1 <= v <= 9 and k not in ("a", "an", "one")] + ["one"]
     words = [k for k in lx.numbers if k not in ("half", "a half")]
-    num = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\s+1/2|\.\d+)?|" + _alt(tens) + r"[\s-]" + _alt(ones) + "|"
-           + _alt(words)
-           + r"(?:\s+and\s+a\s+half)?)")
+    num = (
+        r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\s+1/2|\.\d+)?|"
+        + _alt(tens)
+        + r"[\s-]"
+        + _alt(ones)
+        + "|"
+        + _alt(words)
+        + r"(?:\s+and\s+a\s+half)?)"
+    )
     unit = _alt(lx.units)
     plural = [u + "s" for u in lx.units if u not in ("century",)] + ["centuries"]
     mods = [k for k, v in lx.modifiers.items() if v in ("START", "MID", "END")]
@@ -282,7 +324,7 @@ def _second_day(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _week_of(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"the week of March 6" is the ISO week holding that day (``2000-W10``)."""
+    """ "the week of March 6" is the ISO week holding that day (``2000-W10``)."""
     res = _full_date(m, ctx)
     if res is None or res.value is None or len(res.value) != 10 or res.value.startswith("X"):
         return res
@@ -291,7 +333,7 @@ def _week_of(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"January this year", "June of last year"."""
+    """ "January this year", "June of last year"."""
     if not _name_ok(m, "mon", ctx):
         return None
     if ctx.anchor is None:
@@ -302,7 +344,7 @@ def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _month_that_year(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"October of that year": the month in the year the text last named."""
+    """ "October of that year": the month in the year the text last named."""
     if not _name_ok(m, "mon", ctx):
         return None
     month = _month_num(m.group("mon"))
@@ -351,10 +393,49 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Result | None:
     return Result("DATE", cal.fmt_month(year, month), mod, relative=True)
 
 
-_DATE_PREPS = {"in", "since", "until", "till", "by", "from", "to", "through", "during", "before", "after",
-               "of", "and", "or", "between", "early", "late", "mid", "last", "next", "this", "that", "each",
-               "every", "fiscal", "calendar", "around", "about", "as", "on", "for", "both", "either", "year",
-               "summer", "winter", "spring", "autumn", "fall", "end", "beginning"}
+_DATE_PREPS = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "through",
+    "during",
+    "before",
+    "after",
+    "of",
+    "and",
+    "or",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "that",
+    "each",
+    "every",
+    "fiscal",
+    "calendar",
+    "around",
+    "about",
+    "as",
+    "on",
+    "for",
+    "both",
+    "either",
+    "year",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "end",
+    "beginning",
+}
 
 
 _DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "s", "’s", "'s"}
@@ -425,7 +506,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _the_quarter(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"the quarter", "the latest period" in an earnings report: the quarter last named, or else the
+    """ "the quarter", "the latest period" in an earnings report: the quarter last named, or else the
     last completed one (the current one in a future clause)."""
     if ctx.anchor is None:
         return Result("DATE", None, ref=(0, "Q", "quarter"))
@@ -440,13 +521,13 @@ def _fiscal_year(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _year_ended(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"the year ended March 31", "the fiscal year ending June 30, 1990": twelve months up to a day
+    """ "the year ended March 31", "the fiscal year ending June 30, 1990": twelve months up to a day
     that is its own expression, so a length (a calendar year would be wrong)."""
     return Result("DURATION", "P1Y")
 
 
 def _year_period(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"the 1988 quarter": that year's quarter of the quarter last named (else just the year)."""
+    """ "the 1988 quarter": that year's quarter of the quarter last named (else just the year)."""
     y = m.group("year")
     return Result("DATE", y, ref=(int(y), "=Y", "quarter"))
 
@@ -458,7 +539,7 @@ def _year_end(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _part_of_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"the end of the year", "the beginning of next month"."""
+    """ "the end of the year", "the beginning of next month"."""
     mod = _mod_of(m.group("mod"))
     if ctx.anchor is None:
         return Result("DATE", None, mod)
@@ -468,7 +549,7 @@ def _part_of_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _q_code(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"Q3", "Q3 2024", "Q3 '24", "H1 2025" (business shorthand)."""
+    """ "Q3", "Q3 2024", "Q3 '24", "H1 2025" (business shorthand)."""
     raw = m.group("qc")
     if raw == raw.lower():
         return None  # "q3" is a model name, not a quarter
@@ -602,10 +683,26 @@ def _this_pod(m: re.Match[str], ctx: Ctx) -> Result | None:
     return Result("TIME", f"{cal.fmt_date(d)}T{code}", mod, relative=True)
 
 
-_REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
-              "this past": -1, "this coming": 1}
-_UNIT_SHIFT = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
-               "century": "CE"}
+_REL_SHIFT = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "this": 0,
+    "current": 0,
+    "next": 1,
+    "coming": 1,
+    "this past": -1,
+    "this coming": 1,
+}
+_UNIT_SHIFT = {
+    "week": "W",
+    "weekend": "WE",
+    "month": "M",
+    "year": "Y",
+    "quarter": "Q",
+    "decade": "DE",
+    "century": "CE",
+}
 
 
 def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
@@ -633,7 +730,7 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _that_unit(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"that year", "later that year", "earlier that day": the unit of the time the text last named."""
+    """ "that year", "later that year", "earlier that day": the unit of the time the text last named."""
     unit = m.group("unit")
     code = _UNIT_SHIFT[unit.lower()] if unit else "D"
     # "that quarter" is the quarter last named, however far back (an earnings report's quarter)
@@ -709,17 +806,35 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Result | None:
         return Result("DATE", None, mod, start=start, ref=(n, unit, "later"))
     if direction == "earlier":
         fallback = cal.shift(ctx.anchor, n, unit) if ctx.anchor is not None else None
-        return Result("DATE", fallback, mod, relative=fallback is not None, start=start,
-                      ref=(n, unit, "text"))
+        return Result(
+            "DATE", fallback, mod, relative=fallback is not None, start=start, ref=(n, unit, "text")
+        )
     if ctx.anchor is None:
         return Result("DATE", None, mod, start=start)
     # "from $1.2 billion a year ago" next to "the third quarter": the same quarter a year before
-    return Result("DATE", cal.shift(ctx.anchor, n, unit), mod, relative=True, start=start,
-                  ref=(n, unit, "quarter"))
+    return Result(
+        "DATE", cal.shift(ctx.anchor, n, unit), mod, relative=True, start=start, ref=(n, unit, "quarter")
+    )
 
 
-_SET_PRE = {"once", "twice", "thrice", "times", "million", "billion", "thousand", "percent", "%", "cents",
-            "dollars", "hours", "days", "miles", "barrels", "tons"}
+_SET_PRE = {
+    "once",
+    "twice",
+    "thrice",
+    "times",
+    "million",
+    "billion",
+    "thousand",
+    "percent",
+    "%",
+    "cents",
+    "dollars",
+    "hours",
+    "days",
+    "miles",
+    "barrels",
+    "tons",
+}
 
 
 def _no_duration(m: re.Match[str], ctx: Ctx, low: str, unit_word: str, half: bool) -> bool:
@@ -734,7 +849,7 @@ def _no_duration(m: re.Match[str], ctx: Ctx, low: str, unit_word: str, half: boo
         # "three-quarters" is a fraction, "$12-an-hour" a wage
         return True
     # "a quarter of the votes"
-    return unit_word.startswith("quarter") and ctx.text[m.end(): m.end() + 4].lower() == " of "
+    return unit_word.startswith("quarter") and ctx.text[m.end() : m.end() + 4].lower() == " of "
 
 
 def _duration(m: re.Match[str], ctx: Ctx) -> Result | None:
@@ -766,13 +881,13 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _vague_units(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"several years", "a few more days", "a several-year slump"."""
+    """ "several years", "a few more days", "a several-year slump"."""
     unit, timeu = _unit_of(m.group("unit") or m.group("hunit"))
     return Result("DURATION", cal.duration(None, unit, timeu), _mod_of(m.group("appx")))
 
 
 def _bare_units(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"for years", "took weeks"; "a day-long strike", "decades-long conflict"."""
+    """ "for years", "took weeks"; "a day-long strike", "decades-long conflict"."""
     word = m.group("unit").lower()
     unit, timeu = _unit_of(word)
     plural = word.endswith("s") or word == "centuries"
@@ -784,7 +899,7 @@ def _bare_units(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _recent_units(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"recent years" is a past time (PAST_REF), but with the present perfect ("have suffered from
+    """ "recent years" is a past time (PAST_REF), but with the present perfect ("have suffered from
     kidnappings in recent years") the stretch of time up to now (PXY); "coming weeks" is a stretch
     (PXW)."""
     unit, timeu = _unit_of(m.group("unit"))
@@ -816,7 +931,7 @@ def _set_every(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _set_adverb(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"gather daily", "adjusted annually"; "a daily rally", "his weekly radio address".
+    """ "gather daily", "adjusted annually"; "a daily rally", "his weekly radio address".
 
     Not the newspaper ("the Communist Party daily Granma", "the Israeli daily Haaretz", "the
     daily"); as adjectives only those of ``[set_words]`` ("quarterly dividend" names a reporting
@@ -848,7 +963,7 @@ def _fuzzy(m: re.Match[str], ctx: Ctx) -> Result | None:
         if tok.pos_ not in pos:
             return None
     if key == "now":
-        nxt = ctx.text[m.end(): m.end() + 6].lower()
+        nxt = ctx.text[m.end() : m.end() + 6].lower()
         if nxt.startswith((" that", "-")):
             return None
     if key in ("the past", "the future") and ctx.token(m.end() - 1).pos_ == "ADJ":
@@ -994,10 +1109,28 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Result | None:
 # --------------------------------------------------------------------------- the rules
 
 
-_SPOKEN_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-                 "eighteen", "nineteen")
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_SPOKEN_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def _spoken_year(m: re.Match[str], ctx: Ctx) -> Result | None:
@@ -1011,7 +1144,7 @@ def _spoken_year(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _month_spoken_year(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"January nineteen ninety-seven" (broadcast transcripts)."""
+    """ "January nineteen ninety-seven" (broadcast transcripts)."""
     year = _spoken_year(m, ctx)
     if year is None or year.value is None or not _cased_ok(m.group("mon")):
         return None
@@ -1032,7 +1165,7 @@ def _decade_word(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 def _year_ago_adj(m: re.Match[str], ctx: Ctx) -> Result | None:
-    """"the year-earlier quarter", "the corresponding period last year", "the quarter a year ago":
+    """ "the year-earlier quarter", "the corresponding period last year", "the quarter a year ago":
     the quarter last named, a year before (else the year before the anchor's last quarter)."""
     if ctx.anchor is None:
         return Result("DATE", None)
@@ -1073,121 +1206,275 @@ def rules() -> tuple[Rule, ...]:
     holiday_words = frozenset(k.split()[0].replace("'s", "") for k in [*lx.holidays, *lx.floating_holidays])
     none: frozenset[str] = frozenset()
 
-    def rule(name: str, handler: Handler, triggers: Iterable[str], *parts: str,
-             digits: Iterable[str] = ()) -> Rule:
+    def rule(
+        name: str, handler: Handler, triggers: Iterable[str], *parts: str, digits: Iterable[str] = ()
+    ) -> Rule:
         pattern = re.compile(B + "".join(parts), re.IGNORECASE)
         return Rule(name, pattern, handler, frozenset(triggers), frozenset(digits))
 
     return (
-        rule("date_mdy", _full_date, months,
-             rf"{wd_pre}(?P<mon>{month})\s+{day}(?:,?\s+(?P<year>{yr}))?(?!\d|:\d)"),
-        rule("second_day", _second_day, months,
-             rf"(?P<mon>{month})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,?\s+and|\s+or|\s+to|\s+through|-|–)\s*",
-             rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{yr}))?(?!\d|:\d|\s*(?:%|percent))"),
-        rule("week_of", _week_of, months,
-             rf"(?:the\s+)?week\s+of\s+{wd_pre}(?P<mon>{month})\s+{day}(?:,?\s+(?P<year>{yr}))?(?!\d|:\d)"),
-        rule("date_dmy", _full_date, months,
-             rf"{wd_pre}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month})(?:,?\s+(?P<year>{yr}))?{E}"),
-        rule("month_year", _month_year, months,
-             rf"(?P<mod>{mod})?(?P<mon>{month})(?:\s+of|,)?\s+(?P<year>{yr})"),
-        rule("month_rel_year", _month_rel_year, months,
-             rf"(?P<mod>{mod})?(?P<mon>{month_full})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year{E}"),
-        rule("month_that_year", _month_that_year, months,
-             rf"(?P<mod>{mod})?(?P<mon>{month_full})(?:\s+of)?\s+(?:that|the\s+same)\s+year{E}"),
+        rule(
+            "date_mdy",
+            _full_date,
+            months,
+            rf"{wd_pre}(?P<mon>{month})\s+{day}(?:,?\s+(?P<year>{yr}))?(?!\d|:\d)",
+        ),
+        rule(
+            "second_day",
+            _second_day,
+            months,
+            rf"(?P<mon>{month})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,?\s+and|\s+or|\s+to|\s+through|-|–)\s*",
+            rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{yr}))?(?!\d|:\d|\s*(?:%|percent))",
+        ),
+        rule(
+            "week_of",
+            _week_of,
+            months,
+            rf"(?:the\s+)?week\s+of\s+{wd_pre}(?P<mon>{month})\s+{day}(?:,?\s+(?P<year>{yr}))?(?!\d|:\d)",
+        ),
+        rule(
+            "date_dmy",
+            _full_date,
+            months,
+            rf"{wd_pre}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month})(?:,?\s+(?P<year>{yr}))?{E}",
+        ),
+        rule(
+            "month_year",
+            _month_year,
+            months,
+            rf"(?P<mod>{mod})?(?P<mon>{month})(?:\s+of|,)?\s+(?P<year>{yr})",
+        ),
+        rule(
+            "month_rel_year",
+            _month_rel_year,
+            months,
+            rf"(?P<mod>{mod})?(?P<mon>{month_full})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year{E}",
+        ),
+        rule(
+            "month_that_year",
+            _month_that_year,
+            months,
+            rf"(?P<mod>{mod})?(?P<mon>{month_full})(?:\s+of)?\s+(?:that|the\s+same)\s+year{E}",
+        ),
         rule("iso_date", _numeric_date, none, rf"(?P<y>{yr})-(?P<m>\d\d)-(?P<d>\d\d){E}", digits={"dash"}),
-        rule("us_date", _numeric_date, none, rf"(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}|\d\d){E}",
-             digits={"slash"}),
-        rule("month", _month_alone, months,
-             rf"(?P<mod>{mod})?(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<mon>{month_full}){E}"),
-        rule("year", _year, none,
-             rf"(?:(?P<mod>{mod})|(?P<fy>fiscal|calendar|(?:the\s+)?(?:fiscal\s+)?year)\s+)?(?P<year>{yr}){E}",
-             digits={"year"}),
-        rule("spoken_year", _spoken_year, {"nineteen", "twenty"},
-             rf"(?:the\s+year\s+)?(?P<c1>nineteen|twenty)[\s-]+(?P<c2>{two_digit}){E}"),
-        rule("month_spoken_year", _month_spoken_year, months,
-             rf"(?P<mon>{month_full})(?:\s+of)?\s+(?P<c1>nineteen|twenty)[\s-]+(?P<c2>{two_digit}){E}"),
-        rule("year_2000", _year_two_thousand, {"thousand"},
-             rf"the\s+year\s+two\s+thousand(?:\s+and)?(?:[\s-]+(?P<y2>{two_digit}))?{E}"),
-        rule("decade", _decade, none,
-             rf"(?:the\s+)?(?P<mod>{mod})?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0|\d0)['’]?s{E}", digits={"decade"}),
-        rule("decade_word", _decade_word, _DECADE_WORDS,
-             rf"the\s+(?P<mod>{mod})?(?P<dc>nineteen[\s-]+|two\s+thousand\s+)?(?P<dw>{_alt(_DECADE_WORDS)}){E}"),
-        rule("century", _century, {"century"},
-             rf"(?:the\s+)?(?P<mod>{mod})?(?P<c>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{E}"),
-        rule("quarter", _quarter, {"quarter"},
-             r"(?:(?P<qyrel>this|last|next)\s+year['’]s\s+)?(?:the\s+)?(?:(?P<qrel>year-ago|year-earlier|latest|current|last|this|next|same|previous|past",
-             rf"|fiscal|(?P<qy>{yr}))\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+",
-             rf"(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<qy2>{yr})|,?\s+(?P<qy3>{yr}))?{E}"),
-        rule("q_code", _q_code, {"q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2"},
-             rf"(?P<qc>Q[1-4]|[1-4]Q|H[12])(?:\s+(?P<qy>{yr})|\s*['’]?(?P<qyy>\d\d))?{E}"),
-        rule("year_ago_adj", _year_ago_adj, {"year"},
-             rf"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<what>quarter|period))?{E}"),
-        rule("period_year_ago", _year_ago_adj, {"quarter", "period"},
-             r"the\s+(?:(?:corresponding|comparable|same)\s+)?(?P<what>quarter|period)\s+(?:of\s+)?",
-             rf"(?:last\s+year|a\s+year\s+(?:ago|earlier)){E}"),
-        rule("the_quarter", _the_quarter, {"quarter", "period"},
-             rf"the\s+(?:quarter|latest\s+period){E}(?!-)"),
-        rule("year_ended", _year_ended, {"year"},
-             rf"the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\s){E}"),
-        rule("fiscal_year", _fiscal_year, {"year"},
-             rf"the\s+(?:(?:current\s+|full\s+|latest\s+)?fiscal|full)\s+year{E}(?!\s+(?:19|20)\d\d)"),
-        rule("year_period", _year_period, {"quarter", "period"},
-             rf"the\s+(?P<year>{yr})\s+(?:fiscal\s+)?(?:quarter|period){E}"),
+        rule(
+            "us_date",
+            _numeric_date,
+            none,
+            rf"(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}|\d\d){E}",
+            digits={"slash"},
+        ),
+        rule(
+            "month",
+            _month_alone,
+            months,
+            rf"(?P<mod>{mod})?(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<mon>{month_full}){E}",
+        ),
+        rule(
+            "year",
+            _year,
+            none,
+            rf"(?:(?P<mod>{mod})|(?P<fy>fiscal|calendar|(?:the\s+)?(?:fiscal\s+)?year)\s+)?(?P<year>{yr}){E}",
+            digits={"year"},
+        ),
+        rule(
+            "spoken_year",
+            _spoken_year,
+            {"nineteen", "twenty"},
+            rf"(?:the\s+year\s+)?(?P<c1>nineteen|twenty)[\s-]+(?P<c2>{two_digit}){E}",
+        ),
+        rule(
+            "month_spoken_year",
+            _month_spoken_year,
+            months,
+            rf"(?P<mon>{month_full})(?:\s+of)?\s+(?P<c1>nineteen|twenty)[\s-]+(?P<c2>{two_digit}){E}",
+        ),
+        rule(
+            "year_2000",
+            _year_two_thousand,
+            {"thousand"},
+            rf"the\s+year\s+two\s+thousand(?:\s+and)?(?:[\s-]+(?P<y2>{two_digit}))?{E}",
+        ),
+        rule(
+            "decade",
+            _decade,
+            none,
+            rf"(?:the\s+)?(?P<mod>{mod})?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0|\d0)['’]?s{E}",
+            digits={"decade"},
+        ),
+        rule(
+            "decade_word",
+            _decade_word,
+            _DECADE_WORDS,
+            rf"the\s+(?P<mod>{mod})?(?P<dc>nineteen[\s-]+|two\s+thousand\s+)?(?P<dw>{_alt(_DECADE_WORDS)}){E}",
+        ),
+        rule(
+            "century",
+            _century,
+            {"century"},
+            rf"(?:the\s+)?(?P<mod>{mod})?(?P<c>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{E}",
+        ),
+        rule(
+            "quarter",
+            _quarter,
+            {"quarter"},
+            r"(?:(?P<qyrel>this|last|next)\s+year['’]s\s+)?(?:the\s+)?(?:(?P<qrel>year-ago|year-earlier|latest|current|last|this|next|same|previous|past",
+            rf"|fiscal|(?P<qy>{yr}))\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+",
+            rf"(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<qy2>{yr})|,?\s+(?P<qy3>{yr}))?{E}",
+        ),
+        rule(
+            "q_code",
+            _q_code,
+            {"q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2"},
+            rf"(?P<qc>Q[1-4]|[1-4]Q|H[12])(?:\s+(?P<qy>{yr})|\s*['’]?(?P<qyy>\d\d))?{E}",
+        ),
+        rule(
+            "year_ago_adj",
+            _year_ago_adj,
+            {"year"},
+            rf"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<what>quarter|period))?{E}",
+        ),
+        rule(
+            "period_year_ago",
+            _year_ago_adj,
+            {"quarter", "period"},
+            r"the\s+(?:(?:corresponding|comparable|same)\s+)?(?P<what>quarter|period)\s+(?:of\s+)?",
+            rf"(?:last\s+year|a\s+year\s+(?:ago|earlier)){E}",
+        ),
+        rule(
+            "the_quarter", _the_quarter, {"quarter", "period"}, rf"the\s+(?:quarter|latest\s+period){E}(?!-)"
+        ),
+        rule("year_ended", _year_ended, {"year"}, rf"the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\s){E}"),
+        rule(
+            "fiscal_year",
+            _fiscal_year,
+            {"year"},
+            rf"the\s+(?:(?:current\s+|full\s+|latest\s+)?fiscal|full)\s+year{E}(?!\s+(?:19|20)\d\d)",
+        ),
+        rule(
+            "year_period",
+            _year_period,
+            {"quarter", "period"},
+            rf"the\s+(?P<year>{yr})\s+(?:fiscal\s+)?(?:quarter|period){E}",
+        ),
         rule("year_end", _year_end, {"year"}, rf"(?:the\s+)?year(?:-|\s+|['’]s\s+)end{E}"),
-        rule("part_of_unit", _part_of_unit, {"year", "month", "week", "quarter"},
-             r"(?P<mod>the\s+(?:end|beginning|start|middle|close)\s+of)\s+(?P<rel>the|this|next|last)",
-             rf"\s+(?P<unit>year|month|week|quarter){E}"),
-        rule("half", _half, {"half"},
-             rf"(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:fiscal\s+)?(?P<hy>{yr}){E}"),
-        rule("season", _season, lx.seasons,
-             rf"(?P<mod>{mod})?(?:(?P<srel>last|this|next|coming|past|the)\s+)?(?P<mod2>{mod})?",
-             rf"(?P<season>{b.season})(?:\s+(?:of\s+)?(?:(?P<sy>{yr})|(?P<c1>nineteen|twenty)[\s-]+(?P<c2>{two_digit})))?{E}"),
-        rule("weekday", _weekday, weekdays,
-             rf"(?:(?P<wrel>last|this|next|coming|past|early|late)\s+)?(?P<wd>{wday})(?P<pl>s)?",
-             rf"(?:\s+(?P<pod>{pod})(?P<podpl>s)?(?!['’]))?{E}"),
-        rule("relday", _relday, {"today", "yesterday", "tomorrow", "tonight"},
-             r"(?:(?P<rmod>early|late|earlier|later)\s+)?(?P<rd>today|yesterday|tomorrow|tonight",
-             rf"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{pod}))?{E}"),
-        rule("this_pod", _this_pod, pods,
-             rf"(?:(?P<rmod>early|late|earlier|later)\s+)?(?P<rel>this|last)\s+(?P<pod>{pod}){E}"),
-        rule("rel_unit", _rel_unit, _UNIT_SHIFT,
-             r"(?:(?P<emod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this\s+past|this\s+coming",
-             r"|last|this|next|past|previous|coming|current|the\s+(?:past|last|previous|next|coming|current",
-             rf"|same|following|preceding|latest))\s+(?P<unit>week|weekend|month|year|quarter|decade|century){E}"),
-        rule("that_unit", _that_unit, {"year", "month", "quarter", "day"},
-             r"(?:(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?(?P<unit>year|month|quarter)",
-             rf"|(?:earlier|later)\s+that\s+(?:same\s+)?(?P<dunit>day)|that\s+same\s+day){E}(?!['’-])"),
+        rule(
+            "part_of_unit",
+            _part_of_unit,
+            {"year", "month", "week", "quarter"},
+            r"(?P<mod>the\s+(?:end|beginning|start|middle|close)\s+of)\s+(?P<rel>the|this|next|last)",
+            rf"\s+(?P<unit>year|month|week|quarter){E}",
+        ),
+        rule(
+            "half",
+            _half,
+            {"half"},
+            rf"(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:fiscal\s+)?(?P<hy>{yr}){E}",
+        ),
+        rule(
+            "season",
+            _season,
+            lx.seasons,
+            rf"(?P<mod>{mod})?(?:(?P<srel>last|this|next|coming|past|the)\s+)?(?P<mod2>{mod})?",
+            rf"(?P<season>{b.season})(?:\s+(?:of\s+)?(?:(?P<sy>{yr})|(?P<c1>nineteen|twenty)[\s-]+(?P<c2>{two_digit})))?{E}",
+        ),
+        rule(
+            "weekday",
+            _weekday,
+            weekdays,
+            rf"(?:(?P<wrel>last|this|next|coming|past|early|late)\s+)?(?P<wd>{wday})(?P<pl>s)?",
+            rf"(?:\s+(?P<pod>{pod})(?P<podpl>s)?(?!['’]))?{E}",
+        ),
+        rule(
+            "relday",
+            _relday,
+            {"today", "yesterday", "tomorrow", "tonight"},
+            r"(?:(?P<rmod>early|late|earlier|later)\s+)?(?P<rd>today|yesterday|tomorrow|tonight",
+            rf"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{pod}))?{E}",
+        ),
+        rule(
+            "this_pod",
+            _this_pod,
+            pods,
+            rf"(?:(?P<rmod>early|late|earlier|later)\s+)?(?P<rel>this|last)\s+(?P<pod>{pod}){E}",
+        ),
+        rule(
+            "rel_unit",
+            _rel_unit,
+            _UNIT_SHIFT,
+            r"(?:(?P<emod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this\s+past|this\s+coming",
+            r"|last|this|next|past|previous|coming|current|the\s+(?:past|last|previous|next|coming|current",
+            rf"|same|following|preceding|latest))\s+(?P<unit>week|weekend|month|year|quarter|decade|century){E}",
+        ),
+        rule(
+            "that_unit",
+            _that_unit,
+            {"year", "month", "quarter", "day"},
+            r"(?:(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?(?P<unit>year|month|quarter)",
+            rf"|(?:earlier|later)\s+that\s+(?:same\s+)?(?P<dunit>day)|that\s+same\s+day){E}(?!['’-])",
+        ),
         rule("the_weekend", _the_weekend, {"weekend"}, rf"the\s+weekend{E}"),
-        rule("n_units", _n_units, unit_words,
-             rf"{appx}(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|preceding|initial)",
-             rf"\s+(?P<n>{b.num}|{b.vague})\s+(?P<unit>{units}|{unit}){E}"),
-        rule("ago", _ago, unit_words,
-             rf"{amt}(?P<n>{b.num}|{b.vague})[\s-]+(?P<unit>{units}|{unit})(?P<orso>\s+or\s+so)?",
-             rf"\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
-        rule("duration", _duration, unit_words,
-             rf"{amt}(?P<the>the\s+)?(?P<n>{b.num})(?:\s+|(?P<hy>-))(?:(?:more|{qual})\s+)?",
-             rf"(?P<unit>{units}|{unit})(?:-long|(?P<half>\s+and\s+a\s+half))?{E}{not_age}"),
-        rule("vague_units", _vague_units, unit_words,
-             rf"{appx}(?P<n>{b.vague})(?:\s+(?:(?:more|{qual})\s+)?(?P<unit>{units})|-(?P<hunit>{unit})){E}{not_age}"),
+        rule(
+            "n_units",
+            _n_units,
+            unit_words,
+            rf"{appx}(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|preceding|initial)",
+            rf"\s+(?P<n>{b.num}|{b.vague})\s+(?P<unit>{units}|{unit}){E}",
+        ),
+        rule(
+            "ago",
+            _ago,
+            unit_words,
+            rf"{amt}(?P<n>{b.num}|{b.vague})[\s-]+(?P<unit>{units}|{unit})(?P<orso>\s+or\s+so)?",
+            rf"\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}",
+        ),
+        rule(
+            "duration",
+            _duration,
+            unit_words,
+            rf"{amt}(?P<the>the\s+)?(?P<n>{b.num})(?:\s+|(?P<hy>-))(?:(?:more|{qual})\s+)?",
+            rf"(?P<unit>{units}|{unit})(?:-long|(?P<half>\s+and\s+a\s+half))?{E}{not_age}",
+        ),
+        rule(
+            "vague_units",
+            _vague_units,
+            unit_words,
+            rf"{appx}(?P<n>{b.vague})(?:\s+(?:(?:more|{qual})\s+)?(?P<unit>{units})|-(?P<hunit>{unit})){E}{not_age}",
+        ),
         rule("bare_units", _bare_units, unit_words, rf"(?P<unit>{units}|{unit})(?P<long>-long)?{E}"),
-        rule("recent_units", _recent_units, unit_words,
-             rf"(?P<dir>recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades){E}"),
-        rule("set_every", _set_every, unit_words | weekdays | months | pods,
-             rf"(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?:(?P<n>{b.num})\s+)?(?P<unit>{units}|{unit})",
-             rf"|(?P<wd>{wday})|(?P<mon>{month_full})|(?P<pod>{pod})){E}"),
+        rule(
+            "recent_units",
+            _recent_units,
+            unit_words,
+            rf"(?P<dir>recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades){E}",
+        ),
+        rule(
+            "set_every",
+            _set_every,
+            unit_words | weekdays | months | pods,
+            rf"(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?:(?P<n>{b.num})\s+)?(?P<unit>{units}|{unit})",
+            rf"|(?P<wd>{wday})|(?P<mon>{month_full})|(?P<pod>{pod})){E}",
+        ),
         rule("set_adverb", _set_adverb, lx.sets, rf"{_alt(lx.sets)}{E}"),
         rule("fuzzy", _fuzzy, (k.split()[-1] for k in lx.fuzzy), rf"{_alt(lx.fuzzy)}{E}"),
-        rule("time", _time,
-             {"noon", "midnight", "midday", "afternoon", "morning", "evening", "night", "clock"},
-             r"(?:(?P<tappx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?",
-             r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m)(?!\w)",
-             r"|(?P<h2>\d{1,2}):(?P<mi2>\d\d)(?![\d:])",
-             r"|(?P<named>noon|midnight|midday|mid[\s-]?afternoon|mid[\s-]?morning)",
-             rf"|(?P<h4>{clock_words})(?:\s+o['’]clock)?\s+(?P<pod4>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)",
-             rf"|(?P<h3>{clock_words})\s+o['’]clock){tz}",
-             rf"(?:,?\s+(?:on\s+)?(?:(?P<twd>{wday}){E}|(?P<trd>today|yesterday|tomorrow){E}",
-             rf"|(?P<tmon>{month})\s+(?P<tday>\d{{1,2}})(?!\d)(?:,?\s+(?P<tyear>{yr}))?))?",
-             digits={"clock"}),
-        rule("holiday", _holiday, holiday_words,
-             rf"(?:(?P<hrel>last|this|next)\s+)?(?P<hol>{hol})(?:,?\s+(?P<hy>{yr}))?{E}"),
+        rule(
+            "time",
+            _time,
+            {"noon", "midnight", "midday", "afternoon", "morning", "evening", "night", "clock"},
+            r"(?:(?P<tappx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?",
+            r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m)(?!\w)",
+            r"|(?P<h2>\d{1,2}):(?P<mi2>\d\d)(?![\d:])",
+            r"|(?P<named>noon|midnight|midday|mid[\s-]?afternoon|mid[\s-]?morning)",
+            rf"|(?P<h4>{clock_words})(?:\s+o['’]clock)?\s+(?P<pod4>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)",
+            rf"|(?P<h3>{clock_words})\s+o['’]clock){tz}",
+            rf"(?:,?\s+(?:on\s+)?(?:(?P<twd>{wday}){E}|(?P<trd>today|yesterday|tomorrow){E}",
+            rf"|(?P<tmon>{month})\s+(?P<tday>\d{{1,2}})(?!\d)(?:,?\s+(?P<tyear>{yr}))?))?",
+            digits={"clock"},
+        ),
+        rule(
+            "holiday",
+            _holiday,
+            holiday_words,
+            rf"(?:(?P<hrel>last|this|next)\s+)?(?P<hol>{hol})(?:,?\s+(?P<hy>{yr}))?{E}",
+        ),
     )

@@ -93,8 +93,10 @@ def lexicon() -> Lexicon:
         amount_modifiers=dict(raw["amount_modifiers"]),
         fuzzy={k: (str(v[0]), tuple(v[1])) for k, v in raw["fuzzy"].items()},
         holidays=dict(raw["holidays"]),
-        floating_holidays={k: (int(v[0]), int(v[1]), int(v[2]), int(v[3]) if len(v) > 3 else 1)
-                           for k, v in raw["floating_holidays"].items()},
+        floating_holidays={
+            k: (int(v[0]), int(v[1]), int(v[2]), int(v[3]) if len(v) > 3 else 1)
+            for k, v in raw["floating_holidays"].items()
+        },
         sets=dict(raw["sets"]),
         set_adjectives=frozenset(raw["set_words"]["adjectives"]),
         future_aux=frozenset(tense["future_aux"]),

@@ -93,7 +93,7 @@ def _participle_tense(verb: Token, auxes: list[Token], lows: list[str]) -> tuple
 
 
 def _infinitive_tense(verb: Token, auxes: list[Token], lows: list[str]) -> tuple[bool, Tense]:
-    """"to" + verb takes its tense from the word it depends on."""
+    """ "to" + verb takes its tense from the word it depends on."""
     if verb.tag_ != "VB" or "to" not in lows:
         return False, None
     lex = lexicon()
@@ -153,7 +153,7 @@ def _past_perfect(verb: Token) -> bool:
 
 
 def _span_end(tok: Token) -> str | None:
-    """"until", "through", "by" … when the expression is its object (the end of a span), else None."""
+    """ "until", "through", "by" … when the expression is its object (the end of a span), else None."""
     cur = tok
     for _ in range(3):
         if cur.head.i == cur.i:
@@ -210,7 +210,7 @@ def _modal_only(verb: Token) -> bool:
 
 
 def _forward_modifier(tok: Token) -> bool:
-    """"Dermer's upcoming visit to Washington on Monday": a forward word on a noun on the way up."""
+    """ "Dermer's upcoming visit to Washington on Monday": a forward word on a noun on the way up."""
     lex = lexicon()
     cur = tok
     for _ in range(6):

@@ -146,9 +146,12 @@ class AttributeSpace:
         nn_ptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(per_token, out=nn_ptr[1:])
         table = self.embeddings
-        bag = sparse.csr_matrix(
-            (np.ones(int(keep.sum()), dtype=table.dtype), rows[keep], nn_ptr), shape=(n, len(table))
-        ) @ table
+        bag = (
+            sparse.csr_matrix(
+                (np.ones(int(keep.sum()), dtype=table.dtype), rows[keep], nn_ptr), shape=(n, len(table))
+            )
+            @ table
+        )
         return crf, np.asarray(bag, dtype=np.float32)
 
 

@@ -184,8 +184,11 @@ def save_neural(tagger: NeuralTagger, weights: Path, vocab: Path) -> None:
         for k in ARRAYS:
             buf = io.BytesIO()
             np.lib.format.write_array(buf, np.ascontiguousarray(getattr(tagger, k), dtype=np.float32))
-            zf.writestr(zipfile.ZipInfo(k + ".npy", date_time=(1980, 1, 1, 0, 0, 0)), buf.getvalue(),
-                        compress_type=zipfile.ZIP_DEFLATED)
+            zf.writestr(
+                zipfile.ZipInfo(k + ".npy", date_time=(1980, 1, 1, 0, 0, 0)),
+                buf.getvalue(),
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
 
 
 @lru_cache(maxsize=1)

@@ -174,8 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     t2 = time.perf_counter()
     size = args.out.stat().st_size
-    print(f"{len(files)} documents parsed in {parse_s:.0f} s, trained in {t2 - t1:.0f} s; "
-          f"model {args.out} ({size / 1e6:.1f} MB)")
+    print(
+        f"{len(files)} documents parsed in {parse_s:.0f} s, trained in {t2 - t1:.0f} s; "
+        f"model {args.out} ({size / 1e6:.1f} MB)"
+    )
     return 0
 
 

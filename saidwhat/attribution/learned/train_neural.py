@@ -84,9 +84,7 @@ def read_units(
             yield own_attributes(p, unit, is_cue), tensor[unit], tags
 
 
-def build_vocab(
-    units: list[tuple[list[list[str]], np.ndarray, list[int]]], minfreq: int
-) -> dict[str, int]:
+def build_vocab(units: list[tuple[list[list[str]], np.ndarray, list[int]]], minfreq: int) -> dict[str, int]:
     """Attributes seen at least ``minfreq`` times, sorted, numbered from 1 (0: unknown)."""
     counts = Counter(a for feats, _, _ in units for f in feats for a in f)
     kept = sorted(a for a, c in counts.items() if c >= minfreq and "\n" not in a)
@@ -231,8 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     options = {name: getattr(args, name) for name in DEFAULTS}
     tagger = train(docs, files, args.out, verbose=args.verbose, **options)
     t2 = time.perf_counter()
-    print(f"{len(files)} documents parsed in {parse_s:.0f} s, trained in {t2 - t1:.0f} s; "
-          f"{len(tagger.vocab)} attributes, weights {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+    print(
+        f"{len(files)} documents parsed in {parse_s:.0f} s, trained in {t2 - t1:.0f} s; "
+        f"{len(tagger.vocab)} attributes, weights {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)"
+    )
     return 0
 
 
