@@ -16,7 +16,6 @@ import argparse
 import importlib.util
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -30,6 +29,9 @@ SCORER = SHARED / "tools" / "score_realnews.py"
 DOCS = SHARED / "realnews" / "docs"
 GOLD = SHARED / "realnews" / "gold.json"
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from realnews import analyze  # noqa: E402  (the same saidwhat analyze run as the real-news bench)
+
 
 def scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("score_realnews", SCORER)
@@ -38,16 +40,6 @@ def scorer() -> ModuleType:
     sys.modules["score_realnews"] = mod  # its dataclasses look their module up
     spec.loader.exec_module(mod)
     return mod
-
-
-def analyze(docs: Path, out: Path) -> None:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    subprocess.run(
-        [sys.executable, "-m", "saidwhat", "analyze", str(docs), "--out", str(out), "--min-confidence", "0"],
-        check=True,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
 
 
 def cue_lemmas(pred: Path) -> dict[tuple[str, str], tuple[str, str]]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.attribution.confidence import Evidence, confidence
+from saidwhat.attribution.confidence import confidence
 from saidwhat.attribution.lexicon import lexicon
-from tests.trust_support import CUT, the_one
+from tests.trust_support import CUT, evidence, the_one
 
 
 # ---- events: under the cut, still there ----------------------------------------------------------------
@@ -53,35 +53,11 @@ def test_statements_with_content_or_stance_stay_above_the_cut(text: str, word: s
 
 
 # ---- the weights ---------------------------------------------------------------------------------------
-def _ev(**kw: bool) -> Evidence:
-    base = dict(
-        learned=True,
-        score=1.0,
-        speech_cue=False,
-        clause=False,
-        speaker="named",
-        evidence_source=False,
-        hedged=False,
-        direct=False,
-    )
-    return Evidence(**{**base, **kw})  # type: ignore[arg-type]
-
-
 def test_the_weights_put_the_surest_of_each_class_under_the_cut() -> None:
-    assert confidence(_ev()) >= CUT  # a learned relation of a verb that is not speech, no clause
-    assert confidence(_ev(event=True)) < CUT
-    assert confidence(_ev(speech_cue=True, topic_only=True)) < CUT
-    rule = Evidence(
-        learned=False,
-        score=1.0,
-        speech_cue=True,
-        clause=False,
-        speaker="named",
-        evidence_source=False,
-        hedged=False,
-        direct=False,
-        topic_only=True,
-    )
+    assert confidence(evidence()) >= CUT  # a learned relation of a verb that is not speech, no clause
+    assert confidence(evidence(event=True)) < CUT
+    assert confidence(evidence(speech_cue=True, topic_only=True)) < CUT
+    rule = evidence(learned=False, speech_cue=True, topic_only=True)
     assert confidence(rule) < CUT
 
 

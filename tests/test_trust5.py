@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from saidwhat.attribution.confidence import Evidence, confidence
+from saidwhat.attribution.confidence import confidence
 from saidwhat.attribution.engine import Engine
 from saidwhat.attribution.learned import LearnedRelation
 from saidwhat.attribution.lexicon import lexicon
 from saidwhat.entities import extract_entities
 from saidwhat.model import Segment, Statement
-from tests.trust_support import CUT, the_one
+from tests.trust_support import CUT, evidence, the_one
 
 
 # ---- an event verb with a to-infinitive it controls: what was decided, not said ----------------------
@@ -182,23 +182,9 @@ def test_the_first_or_only_one_to_act_is_no_purpose(nlp: Any) -> None:
     assert _purpose(verb)
 
 
-def _ev(**kw: Any) -> Evidence:
-    base = dict(
-        learned=True,
-        score=1.0,
-        speech_cue=False,
-        clause=False,
-        speaker="named",
-        evidence_source=False,
-        hedged=False,
-        direct=False,
-    )
-    return Evidence(**{**base, **kw})
-
-
 def test_the_purpose_weight_puts_the_surest_aim_under_the_cut() -> None:
-    assert confidence(_ev()) >= CUT  # a learned relation of a verb that is not speech, no clause
-    assert confidence(_ev(purpose=True)) < CUT
+    assert confidence(evidence()) >= CUT  # a learned relation of a verb that is not speech, no clause
+    assert confidence(evidence(purpose=True)) < CUT
     # a verb of saying in a purpose clause mostly reports the saying ("called a news conference to
     # announce his resignation"): it stays above
-    assert confidence(_ev(speech_cue=True, purpose=True)) >= CUT
+    assert confidence(evidence(speech_cue=True, purpose=True)) >= CUT
