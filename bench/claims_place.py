@@ -21,6 +21,12 @@ Two training regimes:
 - ``masked``: it learns from every value of the training sets (placed ones too) with the features
   of the value's own sentence and the rules' answer hidden, i.e. a discourse prior "where is a count
   whose sentence writes no place"; applied with the same features hidden.
+- ``ablated``: it learns from the unplaced values and those a rule placed from outside the count's
+  own clause (the source's country, the sentence's one country, the value before, a fronted place,
+  the world of a sentence, an increment's carried place ...), as if those rules were off (their
+  answer hidden), and decides the unplaced ones.
+- ``override``: it learns from and decides every value, the rules' answer and the rule that gave it
+  among the features.
 
 Leave-one-set-out: for each development set, fit on the other four, choose the abstention threshold
 (the top candidate's probability under which the value stays unplaced) by an inner leave-one-set-out
@@ -63,27 +69,23 @@ import saidwhat.claims.quantity as Q  # noqa: E402
 from bench.claims import CACHE, gold_keyed, pred_keyed, safe_name, score_values  # noqa: E402
 from saidwhat.claims.lexicon import ClaimsLexicon, load_lexicon  # noqa: E402
 from saidwhat.claims.model import QuantityValue  # noqa: E402
-from saidwhat.claims.quantity import (  # noqa: E402
-    WORLD_ADVERBS,
-    _global_source,
-    _known_countries,
-    _speaker_place,
-    quantity_values,
-)
+from saidwhat.claims.quantity import quantity_values  # noqa: E402
 from saidwhat.claims.text import ArticleView, words  # noqa: E402
 from saidwhat.model import Analysis  # noqa: E402
 
 DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5")
 NONE, WORLD = "", "world"
-REGIMES = ("unplaced", "masked", "override")
-THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+REGIMES = ("unplaced", "masked", "ablated", "override")
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never change
 L2 = 1.0
+# as saidwhat.claims.quantity.WORLD_ADVERBS (here: an older package, run for its blind scores, lacks it)
+WORLD_ADVERBS = ("globally", "worldwide", "around the world", "across the world", "around the globe")
 WORLD_WORDS = ("countries", "nations", "global", "worldwide", "world", "globally", "pandemic")
 
 
 @dataclass
 class Example:
-    """One value the rules leave without a place (or any value, for the 'masked' training)."""
+    """One value the model learns from or decides."""
 
     set: str
     article: str
@@ -93,6 +95,30 @@ class Example:
     x: np.ndarray  # (candidates, features)
     positive: list[bool]  # candidates that are right
     gold: str | None  # the gold place (None: no gold value of that number)
+    basis: str = "none"  # the rule that gave the rules' place
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dict(vars(self))
+        d["x"], d["rule"] = self.x.tolist(), list(self.rule)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Example:
+        return cls(**{**d, "x": np.array(d["x"], dtype=float), "rule": tuple(d["rule"])})
+
+
+def select(raw: list[Example], hide: frozenset[str], scope: str) -> list[Example]:
+    """The examples of a regime: those of its scope (the unplaced values; all; the unplaced and those
+    a rule placed from outside the count's own clause: 'discourse'), with its hidden features zeroed."""
+    cols = [i for i, f in enumerate(FEATURES) if f in hide]
+    out = []
+    for e in raw:
+        if e.rule and scope != "all" and (scope != "discourse" or e.basis in CLAUSE_BASES):
+            continue
+        x = e.x.copy()
+        x[:, cols] = 0.0
+        out.append(replace(e, x=x))
+    return out
 
 
 # -- which rule placed each value: a trace of the place rules of saidwhat.claims.quantity, by wrapping
@@ -100,6 +126,7 @@ class Example:
 
 TRACED = (
     "_place_found",
+    "_place_of",  # an older package's _place_found
     "_total_phrase_place",
     "_fronted_place",
     "_speaker_place",
@@ -149,14 +176,24 @@ FEATURES = (
     "many_countries",
     "none_quoted",
     "none_aspect",
+    "none_local_place",
+    "none_range",
     "rule_choice",
     *(f"rule_via_{b}" for b in BASES if b != "none"),
 )
+# the rules' answer, hidden in the 'masked' and 'ablated' regimes
+RULE = frozenset({"rule_choice"} | {f"rule_via_{b}" for b in BASES})
 # the features of the value's own sentence, hidden in the 'masked' regime
-OWN = frozenset(
-    {"in_sentence", "before_number", "world_words_sentence", "global_source", "rule_choice"}
-    | {f"rule_via_{b}" for b in BASES}
-)
+OWN = frozenset({"in_sentence", "before_number", "world_words_sentence", "global_source"}) | RULE
+# the rules that read the place in the count's own clause or from the count it is a part / whole of
+CLAUSE_BASES = frozenset({"clause", "clause_before", "inherited"})
+# regime: hidden features, values learnt from, values decided
+SETUP: dict[str, tuple[frozenset[str], str, str]] = {
+    "unplaced": (frozenset(), "unplaced", "unplaced"),
+    "masked": (OWN, "all", "unplaced"),
+    "ablated": (RULE, "discourse", "unplaced"),
+    "override": (frozenset(), "all", "all"),
+}
 
 
 def traced_values(view: ArticleView, lex: ClaimsLexicon) -> tuple[list[QuantityValue], list[str]]:
@@ -172,7 +209,7 @@ def traced_values(view: ArticleView, lex: ClaimsLexicon) -> tuple[list[QuantityV
 
         def g(*args: Any, **kw: Any) -> Any:
             r = f(*args, **kw)
-            calls.append((name, r))
+            calls.append(("_place_found", (r, True)) if name == "_place_of" else (name, r))
             return r
 
         return g
@@ -248,6 +285,14 @@ def traced_values(view: ArticleView, lex: ClaimsLexicon) -> tuple[list[QuantityV
     return vals, out
 
 
+def _known_countries(lex: ClaimsLexicon) -> frozenset[str]:
+    """As saidwhat.claims.quantity._known_countries (not in an older package)."""
+    from saidwhat.entities.resources import load_knowledge
+
+    kb = load_knowledge()
+    return frozenset({*kb.countries.values(), *kb.demonyms.values(), *lex.place_aliases.values()})
+
+
 def _mentions(view: ArticleView, countries: frozenset[str], a: int, b: int) -> list[str]:
     return [p.name for p in view.places_in(a, b) if p.name in countries]
 
@@ -258,7 +303,11 @@ def _has_words(view: ArticleView, a: int, b: int, phrases: tuple[str, ...]) -> b
 
 
 def describe(
-    view: ArticleView, vals: list[QuantityValue], i: int, lex: ClaimsLexicon, mask: bool, basis: str
+    view: ArticleView,
+    vals: list[QuantityValue],
+    i: int,
+    lex: ClaimsLexicon,
+    basis: str,
 ) -> tuple[list[str], np.ndarray]:
     """The candidate places of ``vals[i]`` and their features (one row each, :data:`FEATURES`)."""
     v = vals[i]
@@ -278,7 +327,7 @@ def describe(
     in_title = set(_mentions(view, countries, *first)) | {n for n in counts if n in title}
     q = _quantity_of(view, v)
     body = getattr(Q, "_body_place", lambda *_: ())  # not in an older package
-    src = set(_speaker_place(view, q) + body(view, q, lex)) if q is not None else set()
+    src = set(Q._speaker_place(view, q) + body(view, q, lex)) if q is not None else set()
     last = next((w.key.about for w in reversed(vals[:i]) if w.key.about), ())
     last_same = next(
         (w.key.about for w in reversed(vals[:i]) if w.key.about and w.key.thing == v.key.thing), ()
@@ -287,7 +336,7 @@ def describe(
     last_same1 = last_same[0] if last_same else None
     world_sent = _has_words(view, s0, s1, WORLD_WORDS + WORLD_ADVERBS)
     world_prev = bool(before) and _has_words(view, before[-1][0], before[-1][1], WORLD_WORDS + WORLD_ADVERBS)
-    glob = q is not None and _global_source(view, q, lex)
+    glob = q is not None and Q._global_source(view, q, lex)
     rule = v.key.about[0] if v.key.about else NONE
     cands = [NONE, WORLD, *counts, *([rule] if rule not in counts and rule not in (NONE, WORLD) else [])]
     rows = []
@@ -300,6 +349,11 @@ def describe(
             f["is_none"] = 1.0
             f["none_quoted"] = float(v.source is not None)
             f["none_aspect"] = float(v.key.aspect not in ("", "new"))
+            # a city, a state or a school in the sentence: the count is likely a part's
+            f["none_local_place"] = float(any(p.name not in countries for p in view.places_in(s0, s1)))
+            f["none_range"] = float(
+                v.high is not None or "between" in view.text[max(s0, v.start - 9) : v.start]
+            )
         elif c == WORLD:
             f["is_world"] = 1.0
             f["world_words_sentence"] = float(world_sent)
@@ -321,9 +375,6 @@ def describe(
             f["last_placed"] = float(last1 == c)
             f["last_placed_same_thing"] = float(last_same1 == c)
             f["first_country"] = float(bool(allm) and allm[0] == c)
-        if mask:
-            for name in OWN:
-                f[name] = 0.0
         rows.append([f[n] for n in FEATURES])
     return cands, np.array(rows, dtype=float)
 
@@ -375,15 +426,9 @@ def labels(
 
 
 def examples(
-    data: dict[str, Any],
-    name: str,
-    lex: ClaimsLexicon,
-    things: set[str],
-    places: set[str],
-    mask: bool,
-    every: bool,
+    data: dict[str, Any], name: str, lex: ClaimsLexicon, things: set[str], places: set[str]
 ) -> list[Example]:
-    """The values of one set the model decides: the unplaced ones, or (``every``) all of them."""
+    """Every value of the gold's things in one set, with its candidates, features and labels."""
     gold = data[name]["gold"]["values"]
     out = []
     for view, vals, basis in data[name]["articles"]:
@@ -391,15 +436,13 @@ def examples(
         for i, v in enumerate(vals):
             if v.key.thing not in things or v.key.unit is not None or _num(v) is None:
                 continue
-            if v.key.about and not every:
-                continue
             gplace = gplaces[i]
-            cands, x = describe(view, vals, i, lex, mask, basis[i])
+            cands, x = describe(view, vals, i, lex, basis[i])
             if gplace is not None:
                 pos = [c == gplace for c in cands]
             else:
                 pos = [c == NONE or c not in places for c in cands]
-            out.append(Example(name, view.id, i, v.key.about, cands, x, pos, gplace))
+            out.append(Example(name, view.id, i, v.key.about, cands, x, pos, gplace, basis[i]))
     return out
 
 
@@ -426,11 +469,15 @@ def fit(exs: list[Example]) -> np.ndarray:
 
 
 def decide(e: Example, w: np.ndarray, threshold: float) -> tuple[str, float]:
+    """The model's place for ``e`` and its probability: for a value the rules leave without a place,
+    its most probable place other than none when that is at least ``threshold``; for a placed value,
+    its most probable candidate (none too) when at least ``threshold``; else the rules' answer."""
     s = e.x @ w
     p = np.exp(s - s.max())
     p /= p.sum()
-    j = int(p.argmax())
     rule = e.rule[0] if e.rule else NONE
+    # column 0 is is_none: a value without a place takes its best place, if any
+    j = int(np.argmax(np.where(e.x[:, 0] > 0, -1.0, p))) if rule == NONE else int(p.argmax())
     return (e.cands[j] if p[j] >= threshold else rule), float(p[j])
 
 
@@ -471,6 +518,12 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims_place.json")
     ap.add_argument("--list", action="store_true", help="print every decision of the model")
     ap.add_argument("--test", help="one set to score, trained on --sets (default: leave each of --sets out)")
+    ap.add_argument("--dump", type=Path, help="write the examples of the --test set (JSON) and stop")
+    ap.add_argument(
+        "--train-dumps",
+        help="comma-separated example files (--dump) to train on instead of --sets: residuals of other "
+        "commits' rules, e.g. each set's blind run",
+    )
     a = ap.parse_args()
     sets = tuple(a.sets.split(",")) + ((a.test,) if a.test else ())
     if "heldout" in sets or not set(sets) <= set(DEV_SETS):
@@ -484,20 +537,24 @@ def main() -> int:
     result: dict[str, Any] = {"rules": {}, "folds": folds, "bases": basis_table(data, sets, things, places)}
     for n in sets:
         result["rules"][n] = score(data, n, things, places, {})
+    raw = {n: examples(data, n, lex, things, places) for n in sets}
+    if a.dump:
+        a.dump.write_text(json.dumps([e.to_dict() for e in raw[a.test or sets[0]]]), encoding="utf-8")
+        return 0
+    if a.train_dumps:
+        for f in a.train_dumps.split(","):
+            raw[f] = [Example.from_dict(d) for d in json.loads(Path(f).read_text(encoding="utf-8"))]
     exs: dict[str, dict[str, dict[str, list[Example]]]] = {}
     for regime in REGIMES:
-        mask = regime == "masked"
+        hide, train_scope, apply_scope = SETUP[regime]
         exs[regime] = {
-            n: {
-                "train": examples(data, n, lex, things, places, mask, every=regime != "unplaced"),
-                "apply": examples(data, n, lex, things, places, mask, every=regime == "override"),
-            }
-            for n in sets
+            n: {"train": select(r, hide, train_scope), "apply": select(r, hide, apply_scope)}
+            for n, r in raw.items()
         }
     for regime in REGIMES:
         res: dict[str, Any] = {}
         for n in folds:
-            train_sets = [m for m in sets if m != n]
+            train_sets = a.train_dumps.split(",") if a.train_dumps else [m for m in sets if m != n]
             # inner leave-one-set-out over the four training sets chooses the threshold
             inner = dict.fromkeys(THRESHOLDS, 0)
             for m in train_sets:
@@ -522,6 +579,8 @@ def main() -> int:
                 if e.cands[int(np.argmax(np.where(e.x[:, 0] > 0, -np.inf, e.x @ w)))] == e.gold
             )
             res[n] = {
+                # diagnostic only (never used to choose): the fold's own gain at each threshold
+                "fold_gain": {t: gain(exs[regime][n]["apply"], w, t, places) for t in THRESHOLDS},
                 "oracle_rank": [ranked, len(having)],
                 "threshold": t,
                 "inner_gain": inner,
@@ -594,6 +653,12 @@ def _print(result: dict[str, Any], sets: tuple[str, ...], listing: bool) -> None
             f"aggregate {label}: P {g['precision']:.3f} ({g['tp']}/{g['predicted']}) "
             f"R {g['recall']:.3f} ({g['right']}/{g['gold']}) leaks {g['leaks']}"
         )
+    print(
+        "\nright changes minus twice the wrong ones, summed over the folds, at each threshold (diagnostic):"
+    )
+    for regime in REGIMES:
+        sums = {t: sum(result[regime][n]["fold_gain"][t] for n in sets) for t in THRESHOLDS}
+        print(f"  {regime}: " + ", ".join(f"{t}: {g}" for t, g in sums.items()))
     print("\n| basis of the rules' place | values | right | with a gold place |")
     for b, row in sorted(result["bases"].items(), key=lambda x: -x[1]["values"]):
         print(f"| {b} | {row['values']} | {row['right']} | {row['gold_place']} |")

@@ -4,6 +4,7 @@ conditional logit and the refusal of the held-out set, on sentences and data wri
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -56,3 +57,18 @@ def test_the_conditional_logit_learns_the_feature_of_the_right_candidate_determi
 def test_the_held_out_set_is_refused(monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     monkeypatch.setattr(sys, "argv", ["claims_place.py", *args])
     assert cp.main() == 2
+
+
+def test_a_regime_selects_its_values_and_hides_its_features_and_examples_survive_a_dump() -> None:
+    placed_by_clause = replace(_example(1), rule=("Chile",), basis="clause")
+    placed_by_speaker = replace(_example(1), rule=("Chile",), basis="speaker")
+    unplaced = _example(2)
+    raw = [placed_by_clause, placed_by_speaker, unplaced]
+    assert [e.basis for e in cp.select(raw, frozenset(), "unplaced")] == ["none"]
+    assert [e.basis for e in cp.select(raw, frozenset(), "discourse")] == ["speaker", "none"]
+    assert len(cp.select(raw, frozenset(), "all")) == 3
+    hidden = cp.select(raw, frozenset({"in_prev1"}), "all")
+    assert not hidden[0].x[:, cp.FEATURES.index("in_prev1")].any()
+    assert raw[0].x[:, cp.FEATURES.index("in_prev1")].any()  # the raw examples are not changed
+    back = cp.Example.from_dict(placed_by_speaker.to_dict())
+    assert back.rule == ("Chile",) and back.basis == "speaker" and np.array_equal(back.x, placed_by_speaker.x)
