@@ -1,21 +1,23 @@
 """A learned discourse place for quantity values, evaluated leave-one-set-out against the rules.
 
     .venv/bin/python bench/claims_place.py [--cache DIR] [--sets dev,dev2,dev3,dev4,dev5] [--test SET]
-        [--list] [--out F]
+        [--list] [--out F] [--dump F | --train-dumps F1,F2,...]
     CLAIMS_PLACE_PACKAGE=DIR ...   # the rules of another commit (``git archive C saidwhat | tar -x -C DIR``)
 
-An experiment of session 12 (issue 18; docs/claims.md, "A learned discourse place"). For every value
-of the things 'cases' / 'deaths' that :func:`saidwhat.claims.quantity.quantity_values` leaves without
-a place, in the articles of the development sets of ``bench/data/claims_gold.json``, it lists
+An experiment of session 12 (issue 18; docs/claims.md, "A learned discourse place"; not adopted:
+the pipeline does not use it). For every value of the things 'cases' / 'deaths' that
+:func:`saidwhat.claims.quantity.quantity_values` gives, in the articles of the development sets
+of ``bench/data/claims_gold.json``, it lists
 candidate places (every country the article names, the world, no place), describes each with a few
 discourse features (in the sentence, in the 1-3 sentences before, in the headline, its share of the
 article's country mentions, the source's country, the place of the last placed value, world words
 and global bodies nearby) and fits a conditional logit (softmax over the candidates, L2, L-BFGS of
 scipy; deterministic) on the gold places. Labels: a value whose article and number match a gold
 value has that value's place; any other value is rightly left without a place (or in a place the
-gold does not score).
+gold does not score); the gold values of an article are matched one to one (the values already in
+the gold's place first).
 
-Two training regimes:
+Four regimes:
 
 - ``unplaced``: the model learns from the unplaced values only (the cases it is applied to).
 - ``masked``: it learns from every value of the training sets (placed ones too) with the features
@@ -28,12 +30,15 @@ Two training regimes:
 - ``override``: it learns from and decides every value, the rules' answer and the rule that gave it
   among the features.
 
-Leave-one-set-out: for each development set, fit on the other four, choose the abstention threshold
-(the top candidate's probability under which the value stays unplaced) by an inner leave-one-set-out
-over those four (objective: right places minus twice the wrong ones, precision first), then place
-the held-out fold's unplaced values and score the fold with ``bench/claims.py``'s scorer. The rules
+Leave-one-set-out: for each development set, fit on the other four, choose the threshold (the
+probability of the model's best place under which the rules' answer stays; "never" among them) by an
+inner leave-one-set-out over those four (objective: right changes minus twice the wrong ones,
+precision first), then decide the left-out fold's values and score the fold with
+``bench/claims.py``'s scorer. The rules
 alone are scored the same way. ``--test SET`` scores that one set with a model trained on ``--sets``
-(with ``CLAIMS_PLACE_PACKAGE``: as of the commit before rules were written from SET, its blind run).
+(with ``CLAIMS_PLACE_PACKAGE``: as of the commit before rules were written from SET, its blind run);
+``--dump F`` writes the examples of ``--test`` (under the package in use) and stops;
+``--train-dumps`` trains on such files instead of ``--sets`` (the blind residuals of other sets).
 It also prints, for each rule that places values (traced by wrapping the rules of
 ``saidwhat.claims.quantity`` for the length of one article; the package is not changed), how many
 values of the sets it places and how many rightly. Never pass the held-out set: this script
