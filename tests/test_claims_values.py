@@ -746,3 +746,7 @@ def test_a_clause_opened_by_as_bounds_the_state_and_aspect_words_of_a_count() ->
         text, entities=gpe("Chile"), quantities=[("as many as 300 suspected cases", 300, "suspected cases")]
     )
     assert measures(an)[300.0][:2] == ("cases", "suspected")
+    # nor the as of a verb's complement
+    text = "Nine more cases were confirmed as the new strain that has spread in Chile."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("Nine more cases", 9, "cases")])
+    assert measures(an)[9.0] == ("cases", "confirmed", "new", ("Chile",))

@@ -76,7 +76,12 @@ def _cut_right(
 
 
 # "as" that is no conjunction: "such as", "as well as", "as of May", "as many as", "the same as"
-_AS_NOT_AFTER = frozenset({"such", "well", "same", "so", "known", "regarded", "seen", "described"})
+# ... and the *as* of a verb's complement ("confirmed as swine flu", "named as the first victim")
+_AS_NOT_AFTER = frozenset(
+    {"such", "well", "same", "so", "known", "regarded", "seen", "described", "named", "classed", "classified",
+     "quoted", "identified", "diagnosed", "confirmed", "listed", "counted", "recorded", "treated",
+     "considered", "defined", "designated", "come", "comes", "came", "serve", "serves", "served"}
+)  # fmt: skip
 _AS_NOT_BEFORE = frozenset(
     {"of", "well", "many", "much", "few", "far", "long", "soon", "if", "though", "to", "for"}
 )
