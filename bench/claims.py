@@ -1,6 +1,7 @@
 """Benchmark the cross-article claims stages on the Timeline17 H1N1 articles.
 
     .venv/bin/python bench/claims.py [--analyze-only] [--cache DIR] [--sets dev,dev2] [--misses]
+    CLAIMS_PACKAGE=DIR ...   # the rules of another commit (``git archive C saidwhat | tar -x -C DIR``)
 
 1. Analyses the H1N1 articles of ``../shared/timeline17/articles.jsonl`` (those not listed in
    ``doubtful_ids.txt``) with :func:`saidwhat.pipeline.analyze`, caching one ``saidwhat/1`` JSON per
@@ -42,6 +43,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+if os.environ.get("CLAIMS_PACKAGE") and __name__ == "__main__":
+    # the rules of another commit, e.g. a set's blind run: a directory holding its ``saidwhat`` package
+    # (``git archive C saidwhat | tar -x -C DIR``), imported before this checkout's
+    sys.path.insert(0, os.environ["CLAIMS_PACKAGE"])
 
 from saidwhat.claims import (  # noqa: E402
     ArticleFacts,
