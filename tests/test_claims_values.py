@@ -729,24 +729,3 @@ def test_a_state_read_only_from_likely_is_an_estimate_and_no_value() -> None:
     text = "Chile has 30 probable cases of the fever."
     an = analysis(text, entities=gpe("Chile"), quantities=[("30 probable cases", 30, "probable cases")])
     assert measures(an)[30.0] == ("cases", "probable", "", ("Chile",))
-
-
-def test_a_clause_opened_by_as_bounds_the_state_and_aspect_words_of_a_count() -> None:
-    # the state word of the as-clause after the count is not the count's
-    text = "The death toll in Chile has climbed to more than 60 as new suspected cases have appeared in Peru."
-    an = analysis(text, entities=gpe("Chile", "Peru"), quantities=[("more than 60", 60, None)])
-    assert measures(an)[60.0][:3] == ("deaths", "", "")
-    # the modal of the main clause is not the as-clause count's
-    text = "Officials said the fever could prove less deadly, as three more cases were confirmed in Chile."
-    an = analysis(text, entities=gpe("Chile"), quantities=[("three more cases", 3, "cases")])
-    assert measures(an)[3.0] == ("cases", "confirmed", "new", ("Chile",))
-    # the as of a comparison opens no clause: "as many as"
-    text = "Officials fear as many as 300 suspected cases may be in Chile."
-    an = analysis(
-        text, entities=gpe("Chile"), quantities=[("as many as 300 suspected cases", 300, "suspected cases")]
-    )
-    assert measures(an)[300.0][:2] == ("cases", "suspected")
-    # nor the as of a verb's complement
-    text = "Nine more cases were confirmed as the new strain that has spread in Chile."
-    an = analysis(text, entities=gpe("Chile"), quantities=[("Nine more cases", 9, "cases")])
-    assert measures(an)[9.0] == ("cases", "confirmed", "new", ("Chile",))

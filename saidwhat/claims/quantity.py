@@ -41,77 +41,20 @@ class Window:
     aside: tuple[int, int] = (0, 0)  # an appositive after the count's noun, not read for the place
 
 
-def _cut_left(
-    ws: list[Word],
-    lex: ClaimsLexicon,
-    joins: frozenset[int] = frozenset(),
-    stops: frozenset[int] = frozenset(),
-) -> list[Word]:
+def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
     for i in range(len(ws) - 1, -1, -1):
-        if (
-            ws[i].text in (";", ":", "—", "–")
-            or ws[i].start in stops
-            or (
-                ws[i].text in lex.boundaries and ws[i].text not in lex.right_only and ws[i].start not in joins
-            )
+        if ws[i].text in (";", ":", "—", "–") or (
+            ws[i].text in lex.boundaries and ws[i].text not in lex.right_only and ws[i].start not in joins
         ):
             return ws[i + 1 :]
     return ws
 
 
-def _cut_right(
-    ws: list[Word],
-    lex: ClaimsLexicon,
-    joins: frozenset[int] = frozenset(),
-    stops: frozenset[int] = frozenset(),
-) -> list[Word]:
+def _cut_right(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
     for i, w in enumerate(ws):
-        if (
-            w.text in (";", ":", "—", "–")
-            or w.start in stops
-            or (w.text in lex.boundaries and w.start not in joins)
-        ):
+        if w.text in (";", ":", "—", "–") or (w.text in lex.boundaries and w.start not in joins):
             return ws[:i]
     return ws
-
-
-# "as" that is no conjunction: "such as", "as well as", "as of May", "as many as", "the same as"
-# ... and the *as* of a verb's complement ("confirmed as swine flu", "named as the first victim")
-_AS_NOT_AFTER = frozenset(
-    {"such", "well", "same", "so", "known", "regarded", "seen", "described", "named", "classed", "classified",
-     "quoted", "identified", "diagnosed", "confirmed", "listed", "counted", "recorded", "treated",
-     "considered", "defined", "designated", "come", "comes", "came", "serve", "serves", "served"}
-)  # fmt: skip
-_AS_NOT_BEFORE = frozenset(
-    {"of", "well", "many", "much", "few", "far", "long", "soon", "if", "though", "to", "for"}
-)
-_AS_FINITE = frozenset(
-    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did",
-     "does", "do"}
-)  # fmt: skip
-
-
-def _as_clauses(ws: list[Word]) -> frozenset[int]:
-    """Starts of the *as* that opens a clause of its own ("The toll has risen to more than 80 as new
-    suspected cases have been reported"; "… less severe than previously feared, the government said, as
-    one more case was confirmed"): a subordinate clause with its own subject and finite verb, so the
-    state and aspect words on one side are not the count's on the other. Not the *as* of a comparison
-    ("as far apart as", "as many as 20 people have"), of *such as*, *as well as*, *as of*: one with another
-    *as* among the four words before it, or whose finite verb (an auxiliary within eight words, before any
-    punctuation) is missing."""
-    out = set()
-    for i, w in enumerate(ws):
-        if w.text != "as" or i + 1 >= len(ws) or ws[i + 1].text in _AS_NOT_BEFORE:
-            continue
-        if (i > 0 and ws[i - 1].text in _AS_NOT_AFTER) or any(x.text == "as" for x in ws[max(0, i - 4) : i]):
-            continue
-        for x in ws[i + 1 : i + 9]:
-            if not x.text[:1].isalnum() or x.text == "as":  # "as often as they can": a comparison
-                break
-            if x.text in _AS_FINITE:
-                out.add(w.start)
-                break
-    return frozenset(out)
 
 
 def _name_joins(view: ArticleView, ws: list[Word], a: int, b: int) -> frozenset[int]:
@@ -174,9 +117,8 @@ def window(
     aside = _apposition(right_ws)
     if aside is not None:
         right_ws = [w for w in right_ws if not aside[0] <= w.start < aside[1]]
-    stops = _as_clauses(words(text, s0, s1)) if " as " in text[s0:s1].lower() else frozenset()
-    left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start), stops)
-    right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b), stops)
+    left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
+    right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b))
     inner = _after_number(words(text, q.start, q.end))
     clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
     clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
