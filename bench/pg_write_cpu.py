@@ -2,6 +2,7 @@
 
     python bench/pg_write_cpu.py --analyses bench/out/store_pg_analyses.jsonl [--articles 120]
         [--pg postgresql://postgres@127.0.0.1:5432/test] [--stages] [--profile FILE] [--sqlite]
+        [--no-ranking-trigger] [--no-foreign-keys [TABLE ...]]
 
 Stores the cached analyses (``bench/store_pg.py --analyses``) into a fresh PostgreSQL schema with
 ``add()`` (and, with ``--stages``, the corpus stages per batch of 16, as ``saidwhat ingest`` does),
@@ -10,6 +11,8 @@ server backends serving this process (``/proc/PID/stat`` of the backends whose `
 is this run's; 10 ms ticks, summed over the run) and of the WAL writer. The measure does not depend
 on the machine's load the way wall time does. ``--profile FILE`` writes the client's cProfile.
 ``--sqlite``: the same into a fresh SQLite file (client CPU only: SQLite works in process).
+``--no-ranking-trigger`` / ``--no-foreign-keys [TABLE ...]``: drop migration 9's trigger, or the foreign
+keys referring to the TABLEs (all of them when none is named), in the fresh schema: what they cost.
 """
 
 from __future__ import annotations
@@ -55,6 +58,13 @@ def main() -> None:
     ap.add_argument(
         "--no-ranking-trigger", action="store_true", help="drop migration 9's trigger (to measure its cost)"
     )
+    ap.add_argument(
+        "--no-foreign-keys",
+        nargs="*",
+        metavar="TABLE",
+        default=None,
+        help="drop the foreign keys referring to TABLEs (none named: all of them), to measure their checks",
+    )
     args = ap.parse_args()
     import psycopg
 
@@ -71,6 +81,14 @@ def main() -> None:
         store.count_documents()  # the pool's connection is open
         if args.no_ranking_trigger:
             admin.execute(f"DROP TRIGGER documents_ranking_sync ON {schema}.documents")
+        if args.no_foreign_keys is not None:
+            for table, name, parent in admin.execute(
+                "SELECT conrelid::regclass::text, conname, confrelid::regclass::text FROM pg_constraint "
+                "WHERE contype = 'f' AND connamespace = %s::regnamespace",
+                (schema,),
+            ).fetchall():
+                if not args.no_foreign_keys or parent.split(".")[-1] in args.no_foreign_keys:
+                    admin.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
 
         def backends() -> dict[int, float]:
             rows = admin.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s", (app,))

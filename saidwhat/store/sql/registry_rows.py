@@ -4,11 +4,15 @@
 for one document (:func:`saidwhat.store.sql.write.insert_analysis`): it loads, in a few multi-row
 queries, every registry row the document's names can look up (:meth:`DocumentRows.prefetch`: entities
 by normalised name and by alias, the match keys' entities, their rows and name variants) and answers
-the resolver's look-ups from memory. Every write still goes to the database at once (write-through)
-and is applied to what is held in memory, so a look-up answers exactly what the same query would
-return at that moment; a look-up of something not loaded queries the database and keeps the answer.
-The ids, keys and rows written are therefore the ones :class:`RegistryRows` gives -- with a few
-queries per document instead of several per name (about 500 statements per article on PostgreSQL).
+the resolver's look-ups from memory. Every write is applied to what is held in memory at once, so a
+look-up answers exactly what the same query would return after the writes so far; a look-up of
+something not loaded queries the database and keeps the answer. The writes themselves (new entities,
+aliases, match keys) are held back and sent together (:meth:`DocumentRows.flush`) before any query of
+the registry tables, any update of their rows, and the rows that refer to a gid: a few statements per
+document instead of one per name, the key rows met several times folded into one row each with the
+same result. The ids, keys and rows written are therefore the ones :class:`RegistryRows` gives -- with
+a few queries per document instead of several per name (about 500 statements per article on
+PostgreSQL).
 """
 
 from __future__ import annotations
@@ -162,6 +166,9 @@ class RegistryRows:
         """Nothing to load: every look-up is a query."""
         del norms, keys
 
+    def flush(self) -> None:
+        """Nothing held back: every write was sent."""
+
     def finish(self) -> None:
         """After a document's last write: nothing to do (new entities took the sequence's keys)."""
 
@@ -179,6 +186,11 @@ class DocumentRows(RegistryRows):
         self._keys: dict[str, tuple[list[int], bool]] = {}  # key -> (lowest gids, more exist)
         self._entities: dict[int, list[str]] = {}  # gid -> [name, type, norm]
         self._variants: dict[int, dict[str, list[Any]]] = {}  # gid -> {n: key: [name, type, uses]}
+        # writes held back until the next read of the registry tables or row referring to a gid
+        # (:meth:`flush`): new entities, aliases, and key rows folded per (key, gid)
+        self._new_entities: list[tuple[int, str, str, str, str]] = []
+        self._new_aliases: list[tuple[str, int, str, str]] = []
+        self._new_keys: dict[tuple[str, int], list[Any]] = {}  # -> [name, type, first inc, all incs]
 
     # -- loading -------------------------------------------------------------------------------------
 
@@ -191,6 +203,8 @@ class DocumentRows(RegistryRows):
         return f"{column} IN ({_marks(len(values))})", list(values)
 
     def _load_norms(self, norms: Sequence[str]) -> None:
+        if norms:
+            self.flush()
         for part in _chunks(norms):
             for n in part:
                 self._norms[n] = []
@@ -203,6 +217,8 @@ class DocumentRows(RegistryRows):
                 self._entities.setdefault(int(g), [str(name), str(t), str(norm)])
 
     def _load_aliases(self, norms: Sequence[str]) -> None:
+        if norms:
+            self.flush()
         for part in _chunks(norms):
             for n in part:
                 self._aliases[n] = set()
@@ -217,6 +233,8 @@ class DocumentRows(RegistryRows):
                 self._entities.setdefault(int(g), [str(name), str(t), str(norm)])
 
     def _load_keys(self, keys: Sequence[str]) -> None:
+        if keys:
+            self.flush()
         names = [k for k in keys if key_limit(k) is None]
         for part in _chunks(names):
             found: dict[str, list[int]] = {k: [] for k in part}
@@ -251,6 +269,8 @@ class DocumentRows(RegistryRows):
 
     def _load_entities(self, gids: Iterable[int]) -> None:
         missing = sorted({g for g in gids if g not in self._entities})
+        if missing:
+            self.flush()
         for i in range(0, len(missing), _CHUNK):
             where, params = self._in("gid", missing[i : i + _CHUNK], "bigint[]")
             for g, n, t, m in self.conn.execute(
@@ -260,16 +280,29 @@ class DocumentRows(RegistryRows):
 
     def _load_variants(self, gids: Iterable[int]) -> None:
         missing = sorted({g for g in gids if g not in self._variants})
+        if missing:
+            self.flush()
         for i in range(0, len(missing), _CHUNK):
             part = missing[i : i + _CHUNK]
             for g in part:
                 self._variants[g] = {}
-            where, params = self._in("gid", part, "bigint[]")
-            for g, k, n, t, u in self.conn.execute(
-                f"SELECT gid, key, name, type, uses FROM registry_keys WHERE {where} "
-                f"AND {_VARIANTS} ORDER BY gid, key",
-                params,
-            ).fetchall():
+            if self.dialect.name == "postgresql":
+                # one index range of (gid, key) per gid: the row comparisons only ix_registry_keys_gid
+                # serves (without statistics, as in a new store, the planner took the primary key's
+                # range of every n: key and filtered it by gid: a scan growing with the registry)
+                sql = (
+                    "SELECT g.gid, k.key, k.name, k.type, k.uses FROM unnest(?::bigint[]) AS g(gid) "
+                    "CROSS JOIN LATERAL (SELECT key, name, type, uses FROM registry_keys WHERE "
+                    "(gid, key) >= (g.gid, 'n:') AND (gid, key) < (g.gid, 'n;') OFFSET 0) k ORDER BY 1, 2"
+                )
+                params: list[object] = [list(part)]
+            else:
+                where, params = self._in("gid", part, "bigint[]")
+                sql = (
+                    f"SELECT gid, key, name, type, uses FROM registry_keys WHERE {where} "
+                    f"AND {_VARIANTS} ORDER BY gid, key"
+                )
+            for g, k, n, t, u in self.conn.execute(sql, params).fetchall():
                 self._variants[int(g)][str(k)] = [str(n), str(t), int(u)]
 
     def prefetch(self, norms: Iterable[str], keys: Iterable[str]) -> None:
@@ -322,27 +355,80 @@ class DocumentRows(RegistryRows):
 
     def create(self, name: str, norm: str, etype: str) -> int:
         """A new registry entity with the gid the database would give it (its next key, taken once per
-        document and counted on here), written without waiting for an answer."""
+        document and counted on here), written at the next :meth:`flush`."""
         if self._next_gid is None:
             self._next_gid = self.dialect.new_keys(self.conn, "registry_entities", "gid", 1)[0]
         gid, self._next_gid = self._next_gid, self._next_gid + 1
-        self.conn.execute(
-            "INSERT INTO registry_entities(gid, name, norm, type, created_at) VALUES (?, ?, ?, ?, ?)",
-            (gid, name, norm, etype, _now()),
-        )
+        self._new_entities.append((gid, name, norm, etype, _now()))
         self._entities[gid] = [name, etype, norm]
         self._variants[gid] = {}  # a new entity has no keys yet
         if norm in self._norms:
             bisect.insort(self._norms[norm], gid)
         return gid
 
+    def flush(self) -> None:
+        """Send the writes held back, in a few statements: the new entities, then the key rows (one
+        row per (key, gid) whatever the number of meetings, see :meth:`add_keys`), then the aliases.
+        Called before any read of the registry tables, any update of their rows, and any insert of a
+        row referring to a gid (the foreign keys), so every statement sees what the one-write-per-call
+        order would have written by then."""
+        if self._new_entities:
+            self.conn.executemany(
+                "INSERT INTO registry_entities(gid, name, norm, type, created_at) VALUES (?, ?, ?, ?, ?)",
+                self._new_entities,
+            )
+            self._new_entities = []
+        if self._new_keys:
+            self._flush_keys()
+        if self._new_aliases:
+            self.conn.executemany(
+                "INSERT INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                self._new_aliases,
+            )
+            self._new_aliases = []
+
+    def _flush_keys(self) -> None:
+        """The held key rows as upserts. A (key, gid) met n times in the document, each meeting adding
+        ``inc_i`` (its call's ``count`` when the key is the call's first, else 0), ends as the calls one
+        by one would leave it: a new row ``uses = 1 + inc_2 + ... + inc_n``, a stored row ``uses +
+        inc_1 + ... + inc_n``. The rows go in two statements, by ``inc_1``: inserted with ``uses =
+        1 - inc_1 + sum`` and updated by ``excluded.uses - 1 + inc_1`` (an update adding 0 is
+        skipped, as the calls' ``DO NOTHING`` or ``+ 0`` left the row's values)."""
+        groups: dict[int, list[tuple[str, int, str, str, int]]] = {0: [], 1: []}
+        for (key, gid), (name, etype, first, total) in self._new_keys.items():
+            groups[first].append((key, gid, name, etype, 1 - first + total))
+        self._new_keys = {}
+        for first, rows in groups.items():
+            if not rows:
+                continue
+            delta = "excluded.uses" if first else "excluded.uses - 1"
+            tail = (
+                f" ON CONFLICT(key, gid) DO UPDATE SET uses = registry_keys.uses + {delta} WHERE {delta} <> 0"
+            )
+            if self.dialect.name == "postgresql":  # one statement text whatever the number of rows
+                columns = list(zip(*rows, strict=True))
+                self.conn.execute(
+                    "INSERT INTO registry_keys(key, gid, name, type, uses) SELECT * FROM "
+                    "unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])" + tail,
+                    [list(c) for c in columns],
+                )
+            else:
+                self.conn.executemany(
+                    "INSERT INTO registry_keys(key, gid, name, type, uses) VALUES (?, ?, ?, ?, ?)" + tail,
+                    rows,
+                )
+
     def finish(self) -> None:
-        """After the document's last write: the identity sequence of ``registry_entities`` continues
-        after the gids :meth:`create` gave (one statement per document, not one per new entity)."""
+        """After the document's last write: the held writes are sent, and the identity sequence of
+        ``registry_entities`` continues after the gids :meth:`create` gave (one statement per document,
+        not one per new entity)."""
+        self.flush()
         if self._next_gid is not None:
             self.dialect.keys_taken(self.conn, "registry_entities", "gid", self._next_gid - 1)
 
     def claim(self, gid: int, name: str, norm: str, etype: str) -> bool:
+        self.flush()
         found = super().claim(gid, name, norm, etype)
         if found:
             self._move(gid, norm)
@@ -358,6 +444,7 @@ class DocumentRows(RegistryRows):
             bisect.insort(self._norms[norm], gid)
 
     def rename(self, gid: int, name: str, norm: str) -> None:
+        self.flush()
         super().rename(gid, name, norm)
         self._move(gid, norm)
         row = self._entities.get(gid)
@@ -365,6 +452,7 @@ class DocumentRows(RegistryRows):
             row[0], row[2] = name, norm
 
     def retype(self, gid: int, etype: str, key: str) -> None:
+        self.flush()
         super().retype(gid, etype, key)
         row = self._entities.get(gid)
         if row is not None:
@@ -374,12 +462,20 @@ class DocumentRows(RegistryRows):
             variant[1] = etype
 
     def add_alias(self, norm: str, gid: int, alias: str, origin: str) -> None:
-        super().add_alias(norm, gid, alias, origin)
+        self._new_aliases.append((norm, gid, alias, origin))
         if norm in self._aliases:
             self._aliases[norm].add(gid)
 
     def add_keys(self, gid: int, name: str, etype: str, keys: Sequence[str], count: bool) -> None:
-        super().add_keys(gid, name, etype, keys, count)
+        """As :meth:`RegistryRows.add_keys`, held back: each (key, gid) keeps the name and type of its
+        first meeting and what its meetings add (see :meth:`_flush_keys`)."""
+        for key in dict.fromkeys(keys):
+            inc = int(count) if key == keys[0] else 0
+            held_row = self._new_keys.get((key, gid))
+            if held_row is None:
+                self._new_keys[(key, gid)] = [name, etype, inc, inc]
+            else:
+                held_row[3] += inc
         for i, key in enumerate(keys):
             held = self._keys.get(key)
             if held is not None and gid not in held[0]:

@@ -211,6 +211,7 @@ def _insert_entities(
         local.setdefault(e.id, gid)
         gids.append(gid)
     keys = dialect.new_keys(conn, "entities", "pk", len(analysis.entities))
+    resolver.rows.flush()  # the registry rows the gids refer to, before the rows referring to them
     conn.executemany(
         "INSERT INTO entities(pk, doc, ord, eid, name, type, gid, n_mentions) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -314,6 +315,7 @@ def _insert_statements(
             (spk, *_statement_row(dpk, i, st, _speaker_gid(st, local, resolver), analysis.doc.published))
         )
         vias += _via_rows(spk, st, local, resolver)
+    resolver.rows.flush()  # the registry rows of the speakers' and relays' gids first
     if rows:
         marks = ", ".join("?" * len(rows[0]))
         conn.executemany(f"INSERT INTO statements(pk, {_STATEMENT_COLUMNS}) VALUES ({marks})", rows)
