@@ -4,6 +4,7 @@ SQLite store, whichever path a query takes (``RANK_LIMIT`` lowered to force the 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
@@ -163,6 +164,16 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
     with pg_store_url() as url, open_store(url) as pg:
         for source, text in WINDOWED.items():
             pg.add(article(source, "2025-04-01", [Quote("Ana Lopez", text)], title="Quay"))
+        for source in (
+            "w1.txt",
+            "w4.txt",
+        ):  # copies of the same text under another id (each text's work once)
+            a = article(source, "2025-04-01", [Quote("Ana Lopez", WINDOWED[source])], title="Quay")
+            pg.add(
+                dataclasses.replace(
+                    a, doc=dataclasses.replace(a.doc, id=f"copy-{source}", source=f"c{source}")
+                )
+            )
         with pg.snapshot() as conn:
             rows = conn.execute("SELECT pk, text FROM documents ORDER BY pk").fetchall()
             pks, texts = [int(r[0]) for r in rows], [str(r[1]) for r in rows]
@@ -171,7 +182,7 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
             theirs, provider = conn.execute(pgs._LOWER_SQL, (chars,)).fetchone()
             agreed = dict(zip(texts, pgs._agreed(chars, theirs, provider, odd), strict=True))
             assert [ok for t, ok in agreed.items() if "İ" in t or "Σ" in t] == [False, False]
-            assert len(texts) == 8 and sum(agreed.values()) == len(agreed) - 2
+            assert len(texts) == 10 and len(agreed) == 8 and sum(agreed.values()) == len(agreed) - 2
             for user in (
                 "harbour fees",
                 "harbour",
@@ -189,9 +200,12 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
                     slow = pgs._sql_snippets(conn, "article", query, pks, words, needle)
                     assert fast == slow, user
                     copies = [pk for pk, t in zip(pks, texts, strict=True) if "harbour master" in t]
-                    assert len(copies) == 2 and fast[copies[0]][0] == fast[copies[1]][0]
+                    assert len(copies) == 3 and len({fast[pk][0] for pk in copies}) == 1
         hits = pg.search("harbour fees", kind="article")
-        assert {h.doc_source for h in hits} == {f"w{i}.txt" for i in (1, 2, 3, 4, 5, 6, 8)}
+        assert {h.doc_source for h in hits} == {f"w{i}.txt" for i in (1, 2, 3, 4, 5, 6, 8)} | {
+            "cw1.txt",
+            "cw4.txt",
+        }
         assert all(any(m for _, m in h.snippet) for h in hits)
 
 
