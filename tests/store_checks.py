@@ -41,12 +41,18 @@ RANKING = (
     f"WHERE CASE WHEN pg_column_size(d.fts) <= {IN_LINE} THEN r.fts IS DISTINCT FROM d.fts "
     "ELSE r.pk IS NOT NULL END) + (SELECT COUNT(*) FROM documents_ranking r "
     "WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.pk = r.pk))"
+    # (migration 10) and each document's pieces are those its tsvector gives (none when it fits)
+    " + (SELECT COUNT(*) FROM documents d WHERE (SELECT array_agg((p.lo, p.hi, p.fts::text) "
+    "ORDER BY p.lo)::text FROM documents_ranking_pieces p WHERE p.pk = d.pk) IS DISTINCT FROM "
+    '(SELECT array_agg((x.lo, x.hi, x.fts::text) ORDER BY x.lo COLLATE "C")::text '
+    f"FROM documents_ranking_pieces_of(d.fts) x WHERE pg_column_size(d.fts) > {IN_LINE}))"
 )
 
 
 def ranking_mismatches(store: StoreProtocol) -> int:
     """Documents of a PostgreSQL store whose ``documents_ranking`` row is missing or differs from
-    ``documents.fts`` (or exists for a vector over a page), plus rows without their document (0 for
+    ``documents.fts`` (or exists for a vector over a page), or whose ``documents_ranking_pieces`` are
+    not those of ``documents.fts``, plus rows without their document (0 for
     SQLite, which has no such table)."""
     dialect = getattr(store, "dialect", None)
     if dialect is None or dialect.name != "postgresql":

@@ -4,6 +4,8 @@ SQLite store, whichever path a query takes (``RANK_LIMIT`` lowered to force the 
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -162,6 +164,16 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
     with pg_store_url() as url, open_store(url) as pg:
         for source, text in WINDOWED.items():
             pg.add(article(source, "2025-04-01", [Quote("Ana Lopez", text)], title="Quay"))
+        for source in (
+            "w1.txt",
+            "w4.txt",
+        ):  # copies of the same text under another id (each text's work once)
+            a = article(source, "2025-04-01", [Quote("Ana Lopez", WINDOWED[source])], title="Quay")
+            pg.add(
+                dataclasses.replace(
+                    a, doc=dataclasses.replace(a.doc, id=f"copy-{source}", source=f"c{source}")
+                )
+            )
         with pg.snapshot() as conn:
             rows = conn.execute("SELECT pk, text FROM documents ORDER BY pk").fetchall()
             pks, texts = [int(r[0]) for r in rows], [str(r[1]) for r in rows]
@@ -170,7 +182,7 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
             theirs, provider = conn.execute(pgs._LOWER_SQL, (chars,)).fetchone()
             agreed = dict(zip(texts, pgs._agreed(chars, theirs, provider, odd), strict=True))
             assert [ok for t, ok in agreed.items() if "İ" in t or "Σ" in t] == [False, False]
-            assert len(texts) == 8 and sum(agreed.values()) == len(agreed) - 2
+            assert len(texts) == 10 and len(agreed) == 8 and sum(agreed.values()) == len(agreed) - 2
             for user in (
                 "harbour fees",
                 "harbour",
@@ -188,9 +200,12 @@ def test_article_snippets_cut_in_python_are_the_servers(tmp_path: Path) -> None:
                     slow = pgs._sql_snippets(conn, "article", query, pks, words, needle)
                     assert fast == slow, user
                     copies = [pk for pk, t in zip(pks, texts, strict=True) if "harbour master" in t]
-                    assert len(copies) == 2 and fast[copies[0]][0] == fast[copies[1]][0]
+                    assert len(copies) == 3 and len({fast[pk][0] for pk in copies}) == 1
         hits = pg.search("harbour fees", kind="article")
-        assert {h.doc_source for h in hits} == {f"w{i}.txt" for i in (1, 2, 3, 4, 5, 6, 8)}
+        assert {h.doc_source for h in hits} == {f"w{i}.txt" for i in (1, 2, 3, 4, 5, 6, 8)} | {
+            "cw1.txt",
+            "cw4.txt",
+        }
         assert all(any(m for _, m in h.snippet) for h in hits)
 
 
@@ -248,11 +263,13 @@ def test_migration_9_backfills_the_ranking_vectors_and_ranks_stay_the_documents(
                     )
                     assert h.rank == own[0][0], q
             with pg.transaction() as conn:  # the store as migration 8 left it
+                conn.execute("DROP TABLE documents_ranking_pieces")
+                conn.execute("DROP FUNCTION documents_ranking_pieces_of(tsvector)")
                 conn.execute("DROP FUNCTION documents_ranking_sync() CASCADE")
                 conn.execute("DROP TABLE documents_ranking")
-                conn.execute("DELETE FROM schema_migrations WHERE version = 9")
+                conn.execute("DELETE FROM schema_migrations WHERE version >= 9")
         with open_store(url) as pg:
-            assert pg.stats().schema_version == 9
+            assert pg.stats().schema_version == 10
             assert ranking_mismatches(pg) == 0 and _ranking_rows(pg) == (6, 5)
             assert _ranked(pg) == before
             pg.add(article("f.txt", "2025-03-08", [Quote("Hal Ito", "harbour fees again")]))
@@ -271,3 +288,104 @@ def _tsquery(pg: StoreProtocol, user: str) -> str:
         q = tsquery(conn, user)
     assert q is not None
     return q
+
+
+# two articles whose tsvectors are cut into pieces (migration 10), words spread over the alphabet
+LONG2 = " ".join(f"alpha{i} zulu{i % 11} mid{i % 5}" for i in range(1200)) + " the harbour fees fell."
+PIECE_QUERIES = (
+    "word1199",
+    "word1198",
+    "word2*",
+    "word22*",
+    "word23*",
+    "word227",
+    "word1 word999",
+    "word624 word623",
+    '"word5 harbour5"',
+    "harbour fees",
+    "harb*",
+    "alpha7 zulu3",
+    "zulu*",
+    "mid4 alpha1*",
+    "fees",
+)
+
+
+def _piece_ranks(pg: StoreProtocol) -> list[list[tuple[str, str, float, bool]]]:
+    return [
+        [(h.kind, h.doc_id, h.rank, h.ranked) for h in pg.search(q, limit=50, **kw)]  # type: ignore[arg-type]
+        for q in PIECE_QUERIES
+        for kw in ({}, {"kind": "article"}, {"sort": "date"})
+    ]
+
+
+def test_long_vectors_rank_from_their_pieces_as_from_the_whole_vector() -> None:
+    """documents_ranking_pieces (migration 10): a vector over a page is cut by lexeme range into pieces
+    that fit in a page and partition its entries, positions and weights unchanged; a query whose
+    lexemes (and a prefix's) all fall in one piece is ranked and phrase-tested from it, any other from
+    ``documents.fts``: the ranks are ``ts_rank`` of ``documents.fts`` either way, the hits those
+    found with no pieces at all."""
+    from saidwhat.store.postgres.search import PIECES, lexeme_range
+
+    with pg_store_url() as url, open_store(url) as pg:
+        for a in _articles():
+            pg.add(a)
+        pg.add(article("long.txt", "2025-03-07", [Quote("Gil Ray", LONG)], title="Harbour fees"))
+        pg.add(
+            article(
+                "long2.txt", "2025-03-08", [Quote("Ida Moe", "no comment")], title=LONG2[:40] + " " + LONG2
+            )
+        )
+        assert ranking_mismatches(pg) == 0
+        pieces = rows(
+            pg,
+            f"SELECT p.pk, p.lo, p.hi, pg_column_size(p.fts), ARRAY(SELECT u.lexeme FROM unnest(p.fts) u) "
+            f"FROM {PIECES} p ORDER BY p.pk, p.lo",
+        )
+        whole = dict(rows(pg, "SELECT pk, tsvector_to_array(fts) FROM documents"))
+        assert {pk for pk, *_ in pieces} == {
+            pk for (pk,) in rows(pg, f"SELECT pk FROM documents WHERE pg_column_size(fts) > {IN_LINE}")
+        }
+        assert len(pieces) >= 6
+        for pk in {pk for pk, *_ in pieces}:
+            own = [p for p in pieces if p[0] == pk]
+            assert own[0][1] == "" and own[-1][2] is None and len(own) > 1
+            assert all(a[2] == b[1] for a, b in itertools.pairwise(own))  # ranges meet
+            assert all(size <= IN_LINE for *_, size, _ in own)
+            lexemes = [x for *_, xs in own for x in xs]
+            assert lexemes == whole[pk]  # a partition, in the vector's order
+            assert all(lo <= x and (hi is None or x < hi) for _, lo, hi, _, xs in own for x in xs)
+        moved = rows(  # every entry of a piece is the whole vector's, positions and weights included
+            pg,
+            f"SELECT COUNT(*) FROM {PIECES} p JOIN documents d ON d.pk = p.pk CROSS JOIN unnest(p.fts) u "
+            "WHERE NOT EXISTS (SELECT 1 FROM unnest(d.fts) w WHERE w.lexeme = u.lexeme "
+            "AND w.positions = u.positions AND w.weights = u.weights)",
+        )
+        assert moved == [(0,)]
+        long_pk = rows(pg, "SELECT pk FROM documents WHERE source = 'long.txt'")[0][0]
+        own = [p for p in pieces if p[0] == long_pk]
+        prev, first = own[0][4][-1], own[1][4][0]  # the lexemes either side of the first cut
+        common = next(i for i, (x, y) in enumerate(zip(prev + "\0", first, strict=False)) if x != y)
+
+        def one_piece(q: str) -> bool:  # whether one of long.txt's pieces holds all the query's lexemes
+            b = lexeme_range(_tsquery(pg, q))
+            assert b is not None
+            return any(lo <= b[0] and (hi is None or (hi > b[1] and hi >= b[2])) for _, lo, hi, _, _ in own)
+
+        assert one_piece(first) and one_piece(prev) and one_piece(own[-1][4][-1])
+        assert not one_piece(f"{prev} {first}") and not one_piece(first[:common] + "*")
+        for q in PIECE_QUERIES:  # ranks are ts_rank of documents.fts
+            query = _tsquery(pg, q)
+            for h in pg.search(q, limit=50, kind="article"):
+                own = rows(
+                    pg, "SELECT -ts_rank(fts, ?::tsquery) FROM documents WHERE id = ?", (query, h.doc_id)
+                )
+                assert h.ranked and h.rank == own[0][0], q
+        with_pieces = _piece_ranks(pg)
+        assert any(row for row in with_pieces)
+        with pg.transaction() as conn:  # the pieces are read: weighted otherwise, they rank otherwise
+            conn.execute(f"UPDATE {PIECES} SET fts = setweight(fts, 'A')")
+        assert _piece_ranks(pg) != with_pieces
+        with pg.transaction() as conn:
+            conn.execute(f"DELETE FROM {PIECES}")
+        assert _piece_ranks(pg) == with_pieces

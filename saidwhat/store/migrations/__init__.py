@@ -28,6 +28,7 @@ from saidwhat.store.migrations import (
     v0007_display_title,
     v0008_browse,
     v0009_ranking_vectors,
+    v0010_ranking_pieces,
 )
 
 
@@ -59,6 +60,7 @@ MIGRATIONS: tuple[Migration, ...] = tuple(
         v0007_display_title,
         v0008_browse,
         v0009_ranking_vectors,
+        v0010_ranking_pieces,
     )
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -20,6 +20,7 @@ from saidwhat.store import fts
 from saidwhat.store.browse import TextMatch
 from saidwhat.store.fts import CLOSE, OPEN, parse_marked, parse_query
 from saidwhat.store.migrations.v0001_initial import PG_ANGLES
+from saidwhat.store.migrations.v0009_ranking_vectors import IN_LINE
 from saidwhat.store.protocol import Connection
 from saidwhat.store.sql.read import load_records
 from saidwhat.store.sql.store import Candidate, Where, best_page
@@ -156,13 +157,54 @@ def _quoted(query: str, s_where: Where, docs: list[int] | None) -> tuple[str, li
 
 
 RANKING = "documents_ranking"  # the articles' tsvectors that fit in a page, stored in line (migration 9)
+PIECES = "documents_ranking_pieces"  # the longer ones, in line in pieces by lexeme range (migration 10)
+_LEXEME = re.compile(r"'((?:[^']|'')*)'(:\*)?")
 
 
-def _vector(pk: str, own: str) -> str:
+def lexeme_range(query: str) -> tuple[str, str, str] | None:
+    """What a piece of :data:`PIECES` (lexemes ``lo <= x < hi``) must cover to rank ``query`` (a
+    ``tsquery`` as text) as the whole vector does: ``(first, last, after)``, the piece's ``lo`` at
+    most ``first`` (the least lexeme) and its ``hi`` NULL or above ``last`` (the greatest whole
+    lexeme; ``''``: none) and at least ``after`` (above every lexeme a prefix matches: the prefix
+    with its last character's successor; ``''``: no prefix). Byte order of UTF-8 is the order of
+    code points, so Python's string order is the pieces' (``COLLATE "C"``). None when a lexeme is
+    quoted (``'`` or ``\\``, escaped in the text) or a successor is no character: the pieces
+    are not used."""
+    if "\\" in query:
+        return None
+    found = [(m.group(1), bool(m.group(2))) for m in _LEXEME.finditer(query)]
+    if not found or any("'" in x for x, _ in found):
+        return None
+    last = max((x for x, prefix in found if not prefix), default="")
+    after = ""
+    for x, prefix in found:
+        if prefix:
+            if not x:
+                return None
+            code = ord(x[-1]) + 1
+            if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+                return None
+            after = max(after, x[:-1] + chr(code))
+    return min(x for x, _ in found), last, after
+
+
+def _vector(pk: str, own: str, pieces: bool = False) -> str:
     """The ``tsvector`` of the article ``pk`` for ranking and phrase tests: its copy stored in line in
     :data:`RANKING` (one index probe and a heap read) when it has one, else ``own``, its
-    ``documents.fts`` (TOASTed: a probe of the TOAST index and a read of each ~2 KB chunk)."""
-    return f"COALESCE((SELECT r.fts FROM {RANKING} r WHERE r.pk = {pk}), {own})"
+    ``documents.fts`` (TOASTed: a probe of the TOAST index and a read of each ~2 KB chunk). With
+    ``pieces`` (three parameters: the :func:`lexeme_range`), a vector over a page (its stored size,
+    read from its TOAST pointer) is looked for in :data:`PIECES` instead of :data:`RANKING`: the one
+    piece that can hold the query's lexemes, the last to start at or before the least of them, when
+    it ends after them all."""
+    short = f"COALESCE((SELECT r.fts FROM {RANKING} r WHERE r.pk = {pk}), {own})"
+    if not pieces:
+        return short
+    return (
+        f"CASE WHEN pg_column_size({own}) <= {IN_LINE} THEN {short} ELSE COALESCE((SELECT p.fts FROM "
+        f"{PIECES} p WHERE p.pk = {pk} AND p.lo = (SELECT q.lo FROM {PIECES} q WHERE q.pk = {pk} "
+        "AND q.lo <= ? AND (q.hi IS NULL OR (q.hi > ? AND q.hi >= ?)) ORDER BY q.lo DESC LIMIT 1)), "
+        f"{own}) END"
+    )
 
 
 def _article_candidates(
@@ -179,6 +221,9 @@ def _article_candidates(
     clauses, params = where
     many = f"(SELECT COUNT(*) FROM m) <= {fts.RANK_LIMIT}"
     phrase = loose is not None and loose != query
+    bounds = lexeme_range(query)
+    vector = _vector("m.pk", "m.fts", bounds is not None)
+    near: list[object] = list(bounds or ())
 
     def rank(vector: str) -> str:
         if by_date:
@@ -193,9 +238,9 @@ def _article_candidates(
     if phrase:  # the vector read once per kept match, for the test and the rank (OFFSET 0: not inlined)
         rows = conn.execute(
             f"{matches}SELECT m.pk, {rank('v.fts')}, COALESCE(m.published, ''), {many} FROM m "
-            f"CROSS JOIN LATERAL (SELECT {_vector('m.pk', 'm.fts')} AS fts OFFSET 0) v "
+            f"CROSS JOIN LATERAL (SELECT {vector} AS fts OFFSET 0) v "
             f"WHERE m.keep AND v.fts @@ ?::tsquery ORDER BY {order} LIMIT ?",
-            [*params, loose, *([] if by_date else [query]), query, want],
+            [*params, loose, *([] if by_date else [query]), *near, query, want],
         ).fetchall()
         if by_date or not rows or rows[0][3]:
             return [
@@ -203,9 +248,9 @@ def _article_candidates(
                 for pk, r, dt, ok in rows
             ]
     rows = conn.execute(
-        f"{matches}SELECT m.pk, {rank(_vector('m.pk', 'm.fts'))}, COALESCE(m.published, ''), {many} FROM m "
+        f"{matches}SELECT m.pk, {rank(vector)}, COALESCE(m.published, ''), {many} FROM m "
         f"WHERE m.keep ORDER BY {order} LIMIT ?",
-        [*params, query, *([] if by_date else [query]), want],
+        [*params, query, *([] if by_date else [*near, query]), want],
     ).fetchall()
     return [
         Candidate(float(r), "article", int(pk), bool(ok) and not by_date, str(dt)) for pk, r, dt, ok in rows
@@ -329,7 +374,8 @@ def _article_snippets(
 ) -> dict[int, tuple[str, tuple[object, ...]]]:
     """:func:`_snippets` of articles, the same snippets in two round trips instead of one: the
     articles' rows and texts; then ``ts_headline`` over the windows :func:`_windows` cut (once per
-    distinct window: copies of one story share it), with the server's ``lower()`` of the characters
+    distinct window: copies of one story share it; the window, the characters and the edges are
+    found once per distinct text), with the server's ``lower()`` of the characters
     that tells whether Python lowered each text as the server does (:func:`_agreed`). Finding the
     first match in ``lower(text)`` on the server was a third of the snippets' cost (the whole text
     lowered: ~0.25 ms an article of 11,000 characters); an article Python cannot lower as the
@@ -340,10 +386,15 @@ def _article_snippets(
         tuple(pks),
     ).fetchall()
     texts = [str(r[1]) for r in rows]
-    chars, odd = _lowered(texts)
+    once = list(dict.fromkeys(texts))  # copies of one story (syndicated news): each text's work once
+    chars, odd_once = _lowered(once)
     lt, gt = PG_ANGLES[0], PG_ANGLES[1]
-    plain = [w.replace("<", lt).replace(">", gt) for w in _windows(texts, chars, needle)]
-    distinct = list(dict.fromkeys(plain))  # copies of one story (syndicated news): one headline each
+    window = {
+        t: w.replace("<", lt).replace(">", gt)
+        for t, w in zip(once, _windows(once, chars, needle), strict=True)
+    }
+    plain = [window[t] for t in texts]
+    distinct = list(dict.fromkeys(plain))  # and one headline per distinct window
     row = conn.execute(
         f"{_LOWER_SQL}, ARRAY(SELECT ts_headline('{CONFIG}', u.w, ?::tsquery, ?) FROM unnest(?::text[]) "
         "WITH ORDINALITY AS u(w, i) ORDER BY u.i)",
@@ -352,15 +403,20 @@ def _article_snippets(
     theirs, provider, found = row if row else (None, None, [])
     by_window = dict(zip(distinct, found or [], strict=True))
     heads = [by_window[w] for w in plain]
+    agreed_once = dict(zip(once, _agreed(chars, theirs, provider, odd_once), strict=True))
+    edged: dict[tuple[str, str], str] = {}
     out: dict[int, tuple[str, tuple[object, ...]]] = {}
     rest: list[int] = []
-    for (pk, _, *fields), text, mark, agreed in zip(
-        rows, texts, heads, _agreed(chars, theirs, provider, odd), strict=True
-    ):
-        if not agreed:
+    for (pk, _, *fields), text, mark in zip(rows, texts, heads, strict=True):
+        if not agreed_once[text]:
             rest.append(int(pk))
             continue
-        snip = "" if mark is None else _whole_edges(str(mark).translate(_ANGLES_BACK), text)
+        snip = ""
+        if mark is not None:
+            key = (str(mark), text)
+            if key not in edged:
+                edged[key] = _whole_edges(key[0].translate(_ANGLES_BACK), text)
+            snip = edged[key]
         out[int(pk)] = (snip, tuple(fields))
     if rest:
         out.update(_sql_snippets(conn, "article", query, rest, words, needle))
