@@ -188,3 +188,24 @@ def test_parts_of_a_restored_version_or_of_statements_cut_are_not_used(tmp_path:
         _ingest_with(b, batches, False, settings)
         assert a.document(first.doc.id).superseded_by is None
         assert stage_tables(a) == stage_tables(b)
+
+
+def test_an_analysis_without_the_parts_attribute_is_stored(tmp_path: Path) -> None:
+    """An analysis pickled by an older saidwhat (a Ray node of another version) lacks ``prepared``:
+    the stages read it back."""
+    a = _corpus_articles()[0]
+
+    def analyser(
+        sources: Iterable[SourceDoc], settings: Settings, on_error: object = None
+    ) -> Iterator[tuple[SourceDoc, Analysis]]:
+        for src in sources:
+            old = Analysis.from_dict(a.to_dict())
+            del old.prepared  # as unpickled from a class without the field
+            yield src, old
+
+    with open_store(tmp_path / "old.db") as store:
+        report = store_sources(
+            store, [SourceDoc(a.doc.source, a.doc.text, "a")], Settings(), analyser=analyser
+        )
+        assert [r.status for r in report.results] == ["new"]
+        assert [r[0] for r in stage_tables(store)["claim_facts"]] == [a.doc.id]

@@ -267,6 +267,8 @@ def store_sources(
         # every analyser (worker processes, Ray actors, the web's sandbox) gets the same cut; parts made
         # before a cut that removes statements are not those of the stored analysis
         n = len(analysis.statements)
+        # an analysis pickled by an older saidwhat (a Ray node of another version) has no parts
+        prepared = getattr(analysis, "prepared", None)
         result = store.add(keep_confident(analysis, settings.min_confidence))
         slot = waiting.pop(0)
         slots[slot] = result
@@ -274,8 +276,8 @@ def store_sources(
         if result.status != "unchanged":
             added.append(result.doc_id)
             # a version made current again keeps its stored analysis: the stages read it back
-            if analysis.prepared and n == len(analysis.statements) and slot not in restoring:
-                parts[result.doc_id] = analysis.prepared
+            if prepared and n == len(analysis.statements) and slot not in restoring:
+                parts[result.doc_id] = prepared
         analysis.prepared = None
         if len(added) >= settings.batch_size:
             stages.on_added(store, added, parts)
