@@ -1,7 +1,7 @@
 """CPU per article of the PostgreSQL write path: the client's and the server backend's.
 
     python bench/pg_write_cpu.py --analyses bench/out/store_pg_analyses.jsonl [--articles 120]
-        [--pg postgresql://postgres@127.0.0.1:5432/test] [--stages] [--profile FILE] [--sqlite]
+        [--pg postgresql://postgres@127.0.0.1:5432/test] [--stages [--parts]] [--profile FILE] [--sqlite]
         [--no-ranking-trigger] [--no-foreign-keys [TABLE ...]]
 
 Stores the cached analyses (``bench/store_pg.py --analyses``) into a fresh PostgreSQL schema with
@@ -13,6 +13,10 @@ on the machine's load the way wall time does. ``--profile FILE`` writes the clie
 ``--sqlite``: the same into a fresh SQLite file (client CPU only: SQLite works in process).
 ``--no-ranking-trigger`` / ``--no-foreign-keys [TABLE ...]``: drop migration 9's trigger, or the foreign
 keys referring to the TABLEs (all of them when none is named), in the fresh schema: what they cost.
+``--parts``: the corpus stages' per-article parts (``CorpusRegistry.article_parts``) are made before
+the clock starts, as an ingest's analysis workers make them, and handed to the stages with each batch
+(the writer's share of an ingest with workers); without it the stages compute them from the stored
+articles (as a rebuild does).
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ def main() -> None:
     ap.add_argument("--stages", action="store_true", help="run the corpus stages per batch of 16")
     ap.add_argument("--profile", type=Path, default=None)
     ap.add_argument("--sqlite", action="store_true")
+    ap.add_argument("--parts", action="store_true", help="the stages' parts made beforehand (as by workers)")
     ap.add_argument(
         "--no-ranking-trigger", action="store_true", help="drop migration 9's trigger (to measure its cost)"
     )
@@ -70,6 +75,7 @@ def main() -> None:
 
     lines = args.analyses.read_text(encoding="utf-8").splitlines()[1 : args.articles + 1]
     analyses = [Analysis.from_dict(json.loads(line)) for line in lines]
+    parts = {a.doc.id: CORPUS_STAGES.article_parts(a) for a in analyses} if args.parts else {}
     app = f"pgwcpu_{uuid.uuid4().hex[:8]}"
     schema = f"pgwcpu_{uuid.uuid4().hex[:8]}"
     tmp = tempfile.TemporaryDirectory()
@@ -106,7 +112,9 @@ def main() -> None:
         for i in range(0, len(analyses), BATCH):
             ids = [store.add(a).doc_id for a in analyses[i : i + BATCH]]
             if args.stages:
-                CORPUS_STAGES.on_added(store, ids)
+                CORPUS_STAGES.on_added(store, ids, {d: parts[d] for d in ids if d in parts})
+        if args.stages:
+            CORPUS_STAGES.finish(store)
         if prof:
             prof.disable()
             prof.dump_stats(str(args.profile))
@@ -126,6 +134,7 @@ def main() -> None:
             {
                 "articles": n,
                 "stages": args.stages,
+                "parts": args.parts,
                 "backend": "sqlite" if args.sqlite else "postgresql",
                 "wall_ms": round((t1 - t0) * 1000 / n, 2),
                 "client_cpu_ms": round((c1 - c0) * 1000 / n, 2),

@@ -415,6 +415,10 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    # not part of saidwhat/1 (never stored, exported or compared): what the corpus stages computed from
+    # this analysis where it was made, by part key (:meth:`saidwhat.corpus.CorpusRegistry.article_parts`),
+    # carried with it from an analysis worker to the writer
+    prepared: dict[str, str] | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> JSON:
         return {

@@ -316,3 +316,39 @@ def test_facts_stored_before_statement_terms_group_the_same() -> None:
             del s["terms"], s["issues"]
         old.append(facts_from_dict(d))
     assert build_promises_report(old, story="st1") == build_promises_report(facts, story="st1")
+
+
+def _stories_in(node: Any) -> list[Any]:
+    """The value of every ``story`` key, at any depth."""
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k == "story"] + [
+            x for v in node.values() for x in _stories_in(v)
+        ]
+    if isinstance(node, list | tuple):
+        return [x for v in node for x in _stories_in(v)]
+    return []
+
+
+def test_facts_take_their_story_afterwards() -> None:
+    """The claims stage's part of an article (its facts without a story, made where it is analysed)
+    labelled with the story is what the facts computed with the story are, through JSON too."""
+    from saidwhat.claims import article_facts, facts_to_dict
+    from saidwhat.claims.serial import with_story
+
+    stage = ClaimsStage()
+    kinds: set[str] = set()
+    for a in flood_articles():
+        for story in ("st7", None):
+            want = facts_to_dict(article_facts(a, story))
+            kinds |= {
+                k for k in ("quantities", "assertions", "positions", "promises", "statements") if want[k]
+            }
+            assert with_story(facts_to_dict(article_facts(a, None)), story) == want
+            labelled = with_story(json.loads(stage.article_part(a)), story)
+            assert json.dumps(labelled, sort_keys=True) == json.dumps(want, sort_keys=True)
+            assert set(_stories_in(labelled)) == {story}  # every story key labelled
+    assert kinds == {"quantities", "assertions", "positions", "promises", "statements"}
+    # a stage with a lexicon of its own takes no part made elsewhere (with the default lexicon)
+    from saidwhat.claims.lexicon import load_lexicon
+
+    assert stage.part_key() is not None and ClaimsStage(lexicon=load_lexicon()).part_key() is None

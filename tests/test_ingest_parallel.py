@@ -19,6 +19,7 @@ from saidwhat.settings import Settings
 from saidwhat.store import export, open_store
 from tests.conftest import ROOT, SAMPLES
 from tests.sandbox_tasks import KILL_MARK
+from tests.test_ingest_service import stage_tables
 
 EXAMPLES = ROOT / "examples"
 
@@ -67,6 +68,10 @@ def test_two_workers_store_what_one_process_stores_and_a_killed_worker_costs_one
     assert "SIGKILL" in errors2[0].message
     assert statuses2 == statuses
     assert _export(there) == _export(here)  # same documents, same order, byte for byte
+    # the corpus stages' tables too: made from the parts the workers sent (tests/test_ingest_service.py:
+    # the same as from the stored articles)
+    with open_store(here, read_only=True) as one, open_store(there, read_only=True) as other:
+        assert stage_tables(other) == stage_tables(one) and stage_tables(one)["claim_facts"]
     assert pool.stats.peak_rss and all(v > 50 * 2**20 for v in pool.stats.peak_rss.values())
     assert pool.stats.pss.keys() == pool.stats.peak_rss.keys()  # the workers alive at the end
     with sqlite3.connect(there) as conn:
@@ -95,3 +100,21 @@ def test_cli_workers_option_is_checked(tmp_path: Path) -> None:
         app, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "x.db"), "--workers", "2", "--ray"]
     )
     assert r.exit_code == 1 and "error[E_BAD_REQUEST]" in r.output and not (tmp_path / "x.db").exists()
+
+
+def test_a_worker_sends_the_corpus_stages_parts_with_the_analysis() -> None:
+    """The job of a worker process or Ray actor: the analysis with the corpus stages' parts of it, which
+    travel with it (pickled) to the writer and are no part of its saidwhat/1 document."""
+    import pickle
+
+    from saidwhat.corpus import CORPUS_STAGES
+    from saidwhat.ingest.parallel import ArticleJob, run_job
+
+    settings = Settings()
+    doc = next(iter(read_paths([str(EXAMPLES)], settings, on_error=pytest.fail)))
+    analysis = run_job(ArticleJob(doc, settings))
+    assert analysis.prepared is not None and len(analysis.prepared) == 2  # stories and claims
+    assert analysis.prepared == CORPUS_STAGES.article_parts(analysis)
+    back = pickle.loads(pickle.dumps(analysis))
+    assert back.prepared == analysis.prepared and back == analysis
+    assert "prepared" not in analysis.to_dict() and back.to_dict() == analysis.to_dict()

@@ -21,6 +21,7 @@ from saidwhat.settings import Settings
 from saidwhat.store import export, open_store
 from tests.conftest import ROOT, SAMPLES
 from tests.sandbox_tasks import HANG_MARK, KILL_MARK
+from tests.test_ingest_service import stage_tables
 
 ray = pytest.importorskip("ray", reason="ray is not installed (the 'ray' extra): Ray ingest tests skipped")
 
@@ -103,6 +104,10 @@ def test_ray_stores_what_one_process_stores_retrying_a_dead_actor_once(
     assert pool.stats.retried.count(str(doomed)) == 1 and pool.stats.retried.count(str(lucky)) == 1
     assert pool.stats.restarts >= 3 and pool.stats.retries == len(pool.stats.retried)
     assert _export(there) == _export(here)  # same documents, same order, byte for byte
+    # the corpus stages' tables too: made from the parts the workers sent (tests/test_ingest_service.py:
+    # the same as from the stored articles)
+    with open_store(here, read_only=True) as one, open_store(there, read_only=True) as other:
+        assert stage_tables(other) == stage_tables(one) and stage_tables(one)["claim_facts"]
     assert len(pool.stats.peak_rss) == pool.stats.actors == 2
     with sqlite3.connect(there) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -71,3 +71,19 @@ def facts_from_dict(d: JSON) -> ArticleFacts:
         promises=[PromiseFact(_promise(p["promise"]), p["date"]) for p in d["promises"]],
         statements=[LaterStatement(**s) for s in d["statements"]],
     )
+
+
+def with_story(d: JSON, story: str | None) -> JSON:
+    """``d`` (:func:`facts_to_dict` of an article's facts) with ``story`` as the story of the article and
+    of each of its facts, in place. The story only labels the facts (:func:`saidwhat.claims.article_facts`
+    reads the article alone), so ``with_story(facts_to_dict(article_facts(a, None)), s)`` is
+    ``facts_to_dict(article_facts(a, s))``: the facts can be computed before the story is known."""
+    d["story"] = story
+    for q in d["quantities"]:
+        q["key"]["story"] = story
+    for p in d["promises"]:
+        p["promise"]["story"] = story
+    for kind in ("assertions", "positions", "statements"):
+        for x in d[kind]:
+            x["story"] = story
+    return d

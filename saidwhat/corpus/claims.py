@@ -14,7 +14,13 @@ give the same tables for the same stored articles. A reader that finds a story w
 report (an ingest under way) groups its facts itself.
 
 The story of an article comes from the stage's ``story_of(store, doc_id)`` lookup (default
-:func:`no_story`); :data:`saidwhat.corpus.CORPUS_STAGES` passes the stories stage's.
+:func:`no_story`), or, when given, from ``stories(store)``, every article's story in one query (read
+once per ``on_added`` or ``rebuild``); :data:`saidwhat.corpus.CORPUS_STAGES` passes the stories stage's.
+
+The facts depend on the article alone, the story only labels them (:func:`saidwhat.claims.serial.with_story`):
+``article_part`` computes them without a story, in the process that analysed the article when an
+ingest runs (``saidwhat.corpus``), and ``on_added`` labels them with the story; only the articles
+that came without a part are read back from the store and computed here (as ``rebuild`` does).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import json
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -39,10 +45,13 @@ from saidwhat.claims import (
 )
 from saidwhat.claims.lexicon import ClaimsLexicon, load_lexicon
 from saidwhat.claims.promises import status
+from saidwhat.claims.serial import FACTS_SCHEMA, with_story
+from saidwhat.model import Analysis
 from saidwhat.store.migrations import Migration
 from saidwhat.store.protocol import Connection, StoreProtocol
 
 StoryOf = Callable[[StoreProtocol, str], str | None]
+Stories = Callable[[StoreProtocol], Mapping[str, str | None]]
 JSON = dict[str, Any]
 
 TABLE = "claim_facts"
@@ -70,6 +79,7 @@ MIGRATIONS = (
     ),
 )
 REPORT_COLUMNS = ("claims", "positions", "promises")
+PART_KEY = f"claims:{FACTS_SCHEMA}"  # the per-article part: the facts, without a story, as JSON
 NO_STORY = ""  # claim_reports.story of the articles without a story
 
 
@@ -146,24 +156,65 @@ class ClaimsStage:
     lexicon: ClaimsLexicon | None = None
     name: str = "claims"
     migrations: tuple[Migration, ...] = field(default=MIGRATIONS)
+    stories: Stories | None = None  # every article's story at once (else story_of, article by article)
+
+    # -- the per-article part -------------------------------------------------------------------------
+
+    def part_key(self) -> str | None:
+        """None with a lexicon of its own: a part made elsewhere used the default one."""
+        return PART_KEY if self.lexicon is None else None
+
+    def _facts(self, analysis: Analysis) -> JSON:
+        return facts_to_dict(article_facts(analysis, None, self.lexicon or load_lexicon()))
+
+    def article_part(self, analysis: Analysis) -> str:
+        """The facts of one article without a story (:func:`with_story` adds it), as JSON."""
+        return json.dumps(self._facts(analysis), ensure_ascii=False, separators=(",", ":"))
+
+    def _story_lookup(self, store: StoreProtocol) -> Callable[[str], str | None]:
+        """The story of an article, for one ``on_added`` or ``rebuild`` (the stories are read once)."""
+        if self.stories is not None:
+            return self.stories(store).get
+        seen: dict[str, str | None] = {}
+
+        def story(doc_id: str) -> str | None:
+            if doc_id not in seen:
+                seen[doc_id] = self.story_of(store, doc_id)
+            return seen[doc_id]
+
+        return story
 
     def _rows(
-        self, store: StoreProtocol, doc_ids: Iterable[str]
+        self,
+        store: StoreProtocol,
+        doc_ids: Iterable[str],
+        story_of: Callable[[str], str | None],
+        parts: Mapping[str, str],
     ) -> list[tuple[str, str, str | None, str | None, str]]:
-        lex = self.lexicon or load_lexicon()
         rows = []
         for doc_id in doc_ids:
-            story = self.story_of(store, doc_id)
-            facts = article_facts(store.get(doc_id), story, lex)
-            text = json.dumps(facts_to_dict(facts), ensure_ascii=False, sort_keys=True)
-            rows.append((doc_id, facts.article.source, story, facts.article.published, text))
+            story = story_of(doc_id)
+            part = parts.get(doc_id)
+            d = json.loads(part) if part is not None else None
+            if d is None or d["article"]["id"] != doc_id:
+                d = self._facts(store.get(doc_id))
+            with_story(d, story)
+            text = json.dumps(d, ensure_ascii=False, sort_keys=True)
+            rows.append((doc_id, d["article"]["source"], story, d["article"]["published"], text))
         return rows
 
-    def _write(self, store: StoreProtocol, doc_ids: Sequence[str], old: dict[str, str | None]) -> None:
+    def _write(
+        self,
+        store: StoreProtocol,
+        doc_ids: Sequence[str],
+        old: dict[str, str | None],
+        story_of: Callable[[str], str | None],
+        parts: Mapping[str, str] | None = None,
+    ) -> None:
         """Facts of ``doc_ids``; the reports of their stories (old and new) are dropped in the same
         transaction, so that a stored report is always built from the facts stored."""
         for i in range(0, len(doc_ids), CHUNK):
-            rows = self._rows(store, doc_ids[i : i + CHUNK])
+            rows = self._rows(store, doc_ids[i : i + CHUNK], story_of, parts or {})
             stories = {_key(r[2]) for r in rows} | {_key(old[r[0]]) for r in rows if r[0] in old}
             with store.transaction() as conn:
                 conn.executemany("DELETE FROM claim_reports WHERE story = ?", [(s,) for s in sorted(stories)])
@@ -190,7 +241,9 @@ class ClaimsStage:
             with store.transaction() as conn:
                 conn.executemany("DELETE FROM claim_reports WHERE story = ?", [(s,) for s in gone])
 
-    def on_added(self, store: StoreProtocol, doc_ids: Sequence[str]) -> None:
+    def on_added(
+        self, store: StoreProtocol, doc_ids: Sequence[str], parts: Mapping[str, str] | None = None
+    ) -> None:
         current = store.document_ids()
         with store.snapshot() as conn:
             stored: dict[str, str | None] = {
@@ -207,11 +260,10 @@ class ClaimsStage:
                 conn.executemany("DELETE FROM claim_facts WHERE doc_id = ?", [(d,) for d in stale])
         added = [d for d in dict.fromkeys(doc_ids) if d in live]
         todo = set(added)
+        story_of = self._story_lookup(store)
         # articles without facts yet, or whose story has changed since their facts were computed
-        missing = [
-            d for d in current if d not in todo and (d not in stored or stored[d] != self.story_of(store, d))
-        ]
-        self._write(store, [*added, *missing], stored)
+        missing = [d for d in current if d not in todo and (d not in stored or stored[d] != story_of(d))]
+        self._write(store, [*added, *missing], stored, story_of, parts)
 
     def on_finished(self, store: StoreProtocol) -> None:
         """After an ingest's last batch: group the stories the batches touched (once per ingest, not
@@ -222,7 +274,7 @@ class ClaimsStage:
         with store.transaction() as conn:
             conn.execute("DELETE FROM claim_reports")
             conn.execute("DELETE FROM claim_facts")
-        self._write(store, store.document_ids(), {})
+        self._write(store, store.document_ids(), {}, self._story_lookup(store))
         self._regroup(store)
 
 

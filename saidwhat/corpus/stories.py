@@ -8,6 +8,10 @@ Tables (stage ``stories``, versioned by :data:`MIGRATIONS`):
   and a token that changes with every write, so a process that wrote it last keeps its clusterer in
   memory instead of reloading it for the next batch.
 
+An article's features depend on its analysis alone: ``article_part`` computes their JSON, in the
+process that analysed the article when an ingest runs (``saidwhat.corpus``); ``on_added`` reads back
+from the store only the articles that came without it.
+
 ``on_added`` files the new articles of a batch in (published, id) order into the clusterer — one
 pass, no reclustering, cost per article independent of the store. A new version of a stored
 article (same source) takes the story of the version it replaces and its row (features of the new
@@ -24,10 +28,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from saidwhat.model import Analysis
 from saidwhat.store.migrations import Migration
 from saidwhat.store.protocol import Connection, StoreProtocol
 from saidwhat.store.types import DocumentSummary
@@ -43,6 +48,7 @@ from saidwhat.stories import (
 from saidwhat.stories.export import PhraseStats
 
 STORY_SCHEMA = "saidwhat/1-story"
+PART_KEY = "stories:saidwhat/1-features"  # the per-article part: the features JSON of story_articles
 
 CHUNK = 100  # articles whose features are computed and written per transaction in a rebuild
 
@@ -109,13 +115,37 @@ class StoriesStage:
         )
         self._cache = (store.location, token, clusterer)
 
+    # -- the per-article part -------------------------------------------------------------------------
+
+    def part_key(self) -> str:
+        return PART_KEY
+
+    def article_part(self, analysis: Analysis) -> str:
+        """The features JSON of one article (``story_articles.features``), from its analysis alone."""
+        return _dump(features_of(analysis, analysis.doc.id))
+
     # -- incremental -----------------------------------------------------------------------------------
 
-    def _rows(self, store: StoreProtocol, doc_ids: Iterable[str]) -> list[_Row]:
+    def _rows(
+        self,
+        store: StoreProtocol,
+        doc_ids: Iterable[str],
+        parts: Mapping[str, str] | None = None,
+        sources: Mapping[str, str] | None = None,
+    ) -> list[_Row]:
+        """The rows of ``doc_ids``: from their parts where given (with their sources), else from the
+        stored articles."""
         rows = []
         for doc_id in doc_ids:
+            text = parts.get(doc_id) if parts else None
+            source = sources.get(doc_id) if sources else None
+            if text is not None and source is not None:
+                row = _Row(ArticleFeatures.from_dict(json.loads(text)), source, text)
+                if row.features.id == doc_id:
+                    rows.append(row)
+                    continue
             analysis = store.get(doc_id)
-            text = _dump(features_of(analysis, doc_id))
+            text = self.article_part(analysis)
             rows.append(_Row(ArticleFeatures.from_dict(json.loads(text)), analysis.doc.source, text))
         return rows
 
@@ -138,11 +168,13 @@ class StoriesStage:
             known = {d for (d,) in conn.execute("SELECT doc_id FROM story_articles")}
         return [d for d in store.document_ids() if d not in known and d not in ids]
 
-    def on_added(self, store: StoreProtocol, doc_ids: Sequence[str]) -> None:
+    def on_added(
+        self, store: StoreProtocol, doc_ids: Sequence[str], parts: Mapping[str, str] | None = None
+    ) -> None:
         added = [s for s in map(store.document, dict.fromkeys(doc_ids)) if s.superseded_by is None]
         todo = [s.id for s in added] + self._missing(store, added)
         if todo:
-            self._file(store, self._rows(store, todo))
+            self._file(store, self._rows(store, todo, parts, {s.id: s.source for s in added}))
 
     def _file(self, store: StoreProtocol, rows: list[_Row]) -> None:
         """Write the rows; articles new to the stage join stories in (published, id) order."""
@@ -205,6 +237,13 @@ class StoriesStage:
             ]
             conn.executemany("UPDATE story_articles SET story = ? WHERE doc_id = ?", assigned)
             self._save(store, conn, clusterer)
+
+
+def stories_by_doc(store: StoreProtocol) -> dict[str, str | None]:
+    """The story of every article the stage has filed, in one query (what ``store.story_of`` tells of
+    each; an article without a row has no story). The stage's tables must exist."""
+    with store.snapshot() as conn:
+        return {d: s for d, s in conn.execute("SELECT doc_id, story FROM story_articles")}
 
 
 # -- what readers ask for (CLI and web): the contract's objects from the stored features ----------------

@@ -28,6 +28,7 @@ analysing 5–10 articles).
 from __future__ import annotations
 
 import dataclasses
+import gc
 import itertools
 import math
 import os
@@ -64,10 +65,13 @@ def warm_up() -> None:
     """Load the language model and run every stage once (in the fork server before any worker is
     forked, and in each worker before its first job: cheap once warm). Through the time-bounded path
     of the jobs, so that its once-per-process warm-up (:func:`saidwhat.bounded.warm_once`) is done."""
+    from saidwhat.ingest.service import prepare
     from saidwhat.pipeline import analyze
 
     text = "The minister said on Monday that talks would resume.\n"
-    list(analyze([SourceDoc("warm-up", text, "warm-up")], timeout=600.0))
+    for analysis in analyze([SourceDoc("warm-up", text, "warm-up")], timeout=600.0):
+        prepare(analysis)  # the corpus stages' lexicons, loaded once (in the fork server: shared)
+    gc.freeze()  # as saidwhat.bounded.warm_once does: what is loaded by now lives as long as the process
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +83,12 @@ class ArticleJob:
 
 
 def run_job(job: ArticleJob, progress: Callable[[], None] = lambda: None) -> Analysis:
-    """The worker's task: the analysis of one article (its :class:`SaidwhatError` is raised)."""
-    from saidwhat.ingest.service import analyse
+    """The worker's task: the analysis of one article with the corpus stages' parts of it
+    (:func:`~saidwhat.ingest.service.prepare`; its :class:`SaidwhatError` is raised)."""
+    from saidwhat.ingest.service import analyse_prepared
 
     del progress  # one article per job: the pool's budget is per job
-    for _src, analysis in analyse([job.source], dataclasses.replace(job.settings, batch_size=1)):
+    for _src, analysis in analyse_prepared([job.source], dataclasses.replace(job.settings, batch_size=1)):
         return analysis
     raise SaidwhatError("E_INTERNAL", "the analysis gave no result", job.source.source)
 
@@ -137,14 +142,14 @@ class ProcessAnalyser:
     def __call__(
         self, sources: Iterable[SourceDoc], settings: Settings, on_error: ErrorFn | None = None
     ) -> Iterator[tuple[SourceDoc, Analysis]]:
-        from saidwhat.ingest.service import analyse
+        from saidwhat.ingest.service import analyse_prepared
 
         todo = iter(sources)
         head = list(itertools.islice(todo, self.workers * self.min_per_worker))
         size = min(self.workers, math.ceil(len(head) / self.min_per_worker))
         self.stats = PoolStats(workers=size, in_process=size <= 1)
         if size <= 1:
-            yield from analyse(itertools.chain(head, todo), settings, on_error)
+            yield from analyse_prepared(itertools.chain(head, todo), settings, on_error)
             return
         yield from self._parallel(itertools.chain(head, todo), settings, on_error, size)
 

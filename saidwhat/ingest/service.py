@@ -16,11 +16,17 @@ actors), so that every way in reads, dates, analyses and stores articles the sam
   ``analyser`` is :func:`analyse` by default; the web server passes one that runs the analysis in
   its sandboxed worker process (:mod:`saidwhat.web.upload`), ``ingest --workers``/``--ray`` one that
   runs it in worker processes or Ray actors: every analyser answers in input order and the store is
-  written here, in the calling thread, so every way in stores the same way.
+  written here, in the calling thread, so every way in stores the same way;
+* :func:`prepare` — an analysis with the corpus stages' per-article parts
+  (:meth:`saidwhat.corpus.CorpusRegistry.article_parts`), made where it was analysed: by the
+  default analyser, the worker processes and the Ray actors of an ingest (not by the web's sandbox,
+  whose answers are stored without them). :func:`store_sources` hands the parts of each document it
+  stores to the corpus stages, which read back from the store only the documents without them.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -133,6 +139,30 @@ def read_upload(upload: Upload, settings: Settings) -> list[SourceDoc]:
     return docs
 
 
+def prepare(analysis: Analysis, stages: CorpusRegistry = CORPUS_STAGES) -> Analysis:
+    """``analysis`` with the corpus stages' parts of it (``analysis.prepared``; in place). Called on the
+    analysis as it will be stored (after :func:`keep_confident`). A stage that fails here leaves no
+    parts: the writer computes them from the stored article, where the failure is reported."""
+    try:
+        analysis.prepared = stages.article_parts(analysis)
+    except Exception:  # the writer computes them again, from the stored article, and reports it
+        analysis.prepared = None
+    return analysis
+
+
+def analyse_prepared(
+    sources: Iterable[SourceDoc],
+    settings: Settings,
+    on_error: Callable[[SaidwhatError], None] | None = None,
+    *,
+    stages: CorpusRegistry = CORPUS_STAGES,
+) -> Iterator[tuple[SourceDoc, Analysis]]:
+    """:func:`analyse`, each analysis with the parts of ``stages`` (:func:`prepare`): an ingest's
+    analyser in the calling process."""
+    for src, analysis in analyse(sources, settings, on_error):
+        yield src, prepare(analysis, stages)
+
+
 def keep_confident(analysis: Analysis, threshold: float) -> Analysis:
     """``analysis`` with only the statements whose confidence is at least ``threshold``
     (``settings.min_confidence``; in place). Ids are kept: a statement has the same id with or
@@ -202,12 +232,15 @@ def store_sources(
     """Analyse and store ``sources``; the corpus stages hear of each batch of stored documents.
 
     A text the store already holds is ``"unchanged"`` without being analysed (the stored analysis
-    is kept either way, see ``docs/store.md``). ``analyser`` (default :func:`analyse`) gets the
-    sources still to analyse."""
+    is kept either way, see ``docs/store.md``). ``analyser`` (default :func:`analyse_prepared` with
+    ``stages``) gets the sources still to analyse; the parts its analyses carry (:func:`prepare`) go
+    to the stages with the documents stored."""
     report = IngestReport()
     slots: list[AddResult | None] = []
     waiting: list[int] = []
     added: list[str] = []
+    parts: dict[str, dict[str, str]] = {}  # the corpus stages' parts of the documents in ``added``
+    restoring: set[int] = set()  # slots of superseded versions made current again (analyses kept)
 
     def to_analyse() -> Iterator[SourceDoc]:
         for src in sources:
@@ -218,6 +251,8 @@ def store_sources(
                 slots[-1] = AddResult("unchanged", known.id, known.version)
                 report.statements += known.statements
                 continue
+            if known is not None:
+                restoring.add(len(slots) - 1)
             waiting.append(len(slots) - 1)
             yield src
 
@@ -227,18 +262,27 @@ def store_sources(
             raise e
         on_error(e)
 
-    run = analyser if analyser is not None else analyse
+    run = analyser if analyser is not None else functools.partial(analyse_prepared, stages=stages)
     for _src, analysis in run(to_analyse(), settings, failed):
-        # every analyser (worker processes, Ray actors, the web's sandbox) gets the same cut
+        # every analyser (worker processes, Ray actors, the web's sandbox) gets the same cut; parts made
+        # before a cut that removes statements are not those of the stored analysis
+        n = len(analysis.statements)
+        # an analysis pickled by an older saidwhat (a Ray node of another version) has no parts
+        prepared = getattr(analysis, "prepared", None)
         result = store.add(keep_confident(analysis, settings.min_confidence))
-        slots[waiting.pop(0)] = result
+        slot = waiting.pop(0)
+        slots[slot] = result
         report.statements += len(analysis.statements)
         if result.status != "unchanged":
             added.append(result.doc_id)
+            # a version made current again keeps its stored analysis: the stages read it back
+            if prepared and n == len(analysis.statements) and slot not in restoring:
+                parts[result.doc_id] = prepared
+        analysis.prepared = None
         if len(added) >= settings.batch_size:
-            stages.on_added(store, added)
-            added = []
-    stages.on_added(store, added)
+            stages.on_added(store, added, parts)
+            added, parts = [], {}
+    stages.on_added(store, added, parts)
     stages.finish(store)
     report.results = [r for r in slots if r is not None]
     return report
