@@ -140,9 +140,11 @@ def read_upload(upload: Upload, settings: Settings) -> list[SourceDoc]:
 
 
 def prepare(analysis: Analysis, stages: CorpusRegistry = CORPUS_STAGES) -> Analysis:
-    """``analysis`` with the corpus stages' parts of it (``analysis.prepared``; in place). Called on the
-    analysis as it will be stored (after :func:`keep_confident`). A stage that fails here leaves no
-    parts: the writer computes them from the stored article, where the failure is reported."""
+    """``analysis`` with the corpus stages' parts of it (``analysis.prepared``; in place). Called where
+    the article was analysed, before the writer's :func:`keep_confident`: :func:`store_sources` keeps
+    the parts only when that cut removed no statement (else the stages read the stored article back).
+    A stage that fails here leaves no parts: the writer computes them from the stored article, where
+    the failure is reported."""
     try:
         analysis.prepared = stages.article_parts(analysis)
     except Exception:  # the writer computes them again, from the stored article, and reports it
