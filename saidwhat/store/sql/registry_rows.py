@@ -49,6 +49,12 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
         yield items[i : i + _CHUNK]
 
 
+# an alias row (written at once by RegistryRows, held back and sent in one go by DocumentRows)
+_ADD_ALIAS = (
+    "INSERT INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
 class RegistryRows:
     """The resolver's look-ups and writes, one query each."""
 
@@ -142,11 +148,7 @@ class RegistryRows:
         self.conn.execute("UPDATE registry_keys SET type = ? WHERE gid = ? AND key = ?", (etype, gid, key))
 
     def add_alias(self, norm: str, gid: int, alias: str, origin: str) -> None:
-        self.conn.execute(
-            "INSERT INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            (norm, gid, alias, origin),
-        )
+        self.conn.execute(_ADD_ALIAS, (norm, gid, alias, origin))
 
     def add_keys(self, gid: int, name: str, etype: str, keys: Sequence[str], count: bool) -> None:
         """File ``gid`` under ``keys`` as the variant ``name``; the first key (its ``n:`` key) counts a use
@@ -381,11 +383,7 @@ class DocumentRows(RegistryRows):
         if self._new_keys:
             self._flush_keys()
         if self._new_aliases:
-            self.conn.executemany(
-                "INSERT INTO registry_aliases(norm, gid, alias, origin) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
-                self._new_aliases,
-            )
+            self.conn.executemany(_ADD_ALIAS, self._new_aliases)
             self._new_aliases = []
 
     def _flush_keys(self) -> None:
