@@ -207,14 +207,14 @@ def run_timelines(
 
 def time_sample(arts: list[Article], analyses: dict[str, Analysis], n: int, seed: int = 17) -> dict[str, Any]:
     """Re-analyse ``n`` articles and time the story stage on the same ones, under the same load."""
-    from stories_corpus import _source
+    from stories_corpus import source_doc
 
     from saidwhat.pipeline import analyze
 
     rnd = random.Random(seed)
     sample = sorted(rnd.sample(arts, min(n, len(arts))), key=lambda a: (a.published, a.id))
     t0 = time.perf_counter()
-    for _ in analyze([_source(a) for a in sample]):
+    for _ in analyze([source_doc(a) for a in sample]):
         pass
     t_an = time.perf_counter() - t0
     c = StoryClusterer()

@@ -72,10 +72,11 @@ def _text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _source(a: Article) -> SourceDoc:
-    # the same fields `saidwhat ingest` takes from a JSONL line (title, published as metadata)
+def source_doc(a: Article, source: str | None = None) -> SourceDoc:
+    """The article as `saidwhat ingest` reads its JSONL line (title, published as metadata), under the
+    source ``timeline17:<id>`` unless ``source`` is given."""
     return SourceDoc(
-        source=f"timeline17:{a.id}",
+        source=source if source is not None else f"timeline17:{a.id}",
         text=a.text,
         stem=a.id.replace("/", "__"),
         title=a.title,
@@ -104,7 +105,7 @@ def analyse_missing(articles: list[Article], cache: Path, log: bool = True) -> I
     if not todo:
         return
     by_id = {a.id: a for a in todo}
-    srcs = [_source(a) for a in todo]
+    srcs = [source_doc(a) for a in todo]
     t0 = time.perf_counter()
     done = 0
     with (cache / "_timing.jsonl").open("a", encoding="utf-8") as timing:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from stories_corpus import T17, load_articles  # noqa: E402
+from stories_corpus import T17, load_articles, source_doc  # noqa: E402
 
 from saidwhat.corpus import CorpusRegistry  # noqa: E402
 from saidwhat.corpus.stories import StoriesStage  # noqa: E402
@@ -48,18 +48,7 @@ class TimedStories(StoriesStage):
 def sources(n: int, seed: int) -> list[SourceDoc]:
     arts = load_articles()
     picked = sorted(random.Random(seed).sample(arts, n), key=lambda a: (a.published, a.id))
-    return [
-        SourceDoc(
-            source=a.id,
-            text=a.text,
-            stem=a.id.replace("/", "__"),
-            title=a.title,
-            published=a.published,
-            published_basis="metadata",
-            format="jsonl",
-        )
-        for a in picked
-    ]
+    return [source_doc(a, source=a.id) for a in picked]
 
 
 def run(docs: list[SourceDoc], registry: CorpusRegistry, db: Path) -> float:
