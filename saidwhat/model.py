@@ -405,6 +405,31 @@ class Quantity:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """An article as the across-articles shapes refer to it (stories, claims, positions, promises)."""
+
+    id: str
+    url: str | None
+    source: str
+    title: str | None
+    published: str | None
+
+    @classmethod
+    def of(cls, a: Analysis) -> ArticleRef:
+        d = a.doc
+        return cls(d.id, d.url, d.source, d.title, d.published)
+
+    def to_dict(self) -> JSON:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "source": self.source,
+            "title": self.title,
+            "published": self.published,
+        }
+
+
 @dataclass(slots=True)
 class Analysis:
     """One analysed article: the whole ``saidwhat/1`` document."""

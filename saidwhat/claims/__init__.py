@@ -21,7 +21,7 @@ from datetime import date
 
 from saidwhat.claims.assertion import AssertionFact, assertion_facts, build_assertions
 from saidwhat.claims.lexicon import ClaimsLexicon, load_lexicon
-from saidwhat.claims.model import JSON, ArticleRef, Claim, PositionCell, Promise, QuantityValue
+from saidwhat.claims.model import JSON, Claim, PositionCell, Promise, QuantityValue
 from saidwhat.claims.positions import PositionFact, build_positions, position_facts
 from saidwhat.claims.promises import (
     LaterStatement,
@@ -32,7 +32,7 @@ from saidwhat.claims.promises import (
 )
 from saidwhat.claims.quantity import group_values, quantity_values
 from saidwhat.claims.text import ArticleView
-from saidwhat.model import Analysis
+from saidwhat.model import Analysis, ArticleRef
 
 __all__ = [
     "ArticleFacts",

@@ -5,35 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from saidwhat.model import Analysis
-
 JSON = dict[str, Any]
 Number = int | float
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRef:
-    """The contract's article reference."""
-
-    id: str
-    url: str | None
-    source: str
-    title: str | None
-    published: str | None
-
-    @classmethod
-    def of(cls, a: Analysis) -> ArticleRef:
-        d = a.doc
-        return cls(d.id, d.url, d.source, d.title, d.published)
-
-    def to_dict(self) -> JSON:
-        return {
-            "id": self.id,
-            "url": self.url,
-            "source": self.source,
-            "title": self.title,
-            "published": self.published,
-        }
 
 
 @dataclass(frozen=True, slots=True)

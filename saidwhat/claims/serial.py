@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from saidwhat.claims.assertion import AssertionFact
 from saidwhat.claims.model import (
     JSON,
-    ArticleRef,
     AssertionValue,
     Followup,
     MeasureKey,
@@ -19,6 +18,7 @@ from saidwhat.claims.model import (
 )
 from saidwhat.claims.positions import PositionFact
 from saidwhat.claims.promises import LaterStatement, PromiseFact
+from saidwhat.model import ArticleRef
 
 if TYPE_CHECKING:
     from saidwhat.claims import ArticleFacts

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from saidwhat.model import Analysis, Segment, TextSpan
+from saidwhat.model import Analysis, ArticleRef, Segment, TextSpan
 
 FEATURES_SCHEMA = "saidwhat/1-features"
 JSON = dict[str, Any]
@@ -211,13 +211,7 @@ class ArticleFeatures:
 
     def reference(self) -> JSON:
         """The article reference of the across-articles contract."""
-        return {
-            "id": self.id,
-            "url": self.url,
-            "source": self.source,
-            "title": self.title,
-            "published": self.published,
-        }
+        return ArticleRef(self.id, self.url, self.source, self.title, self.published).to_dict()
 
 
 # ----------------------------------------------------------------------------- building
