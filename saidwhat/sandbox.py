@@ -184,6 +184,17 @@ def _environ(extra: dict[str, str]) -> Iterator[None]:
                 os.environ[k] = v
 
 
+def _import_path_env() -> dict[str, str]:
+    """The environment that gives the fork server this process's import path. The fork server is
+    started as ``python -c``, which puts the working directory first on ``sys.path``, and Python 3.11's
+    fork server does not apply the ``sys_path`` it is given: a ``saidwhat`` directory in the working
+    directory (another checkout) would be what the fork server preloads and its workers run. So it gets
+    ``sys.path`` as ``PYTHONPATH`` (the working directory in it only where it is in ours) and
+    ``PYTHONSAFEPATH`` (nothing put before it)."""
+    paths = [os.path.abspath(p) if p else os.getcwd() for p in sys.path]
+    return {"PYTHONSAFEPATH": "1", "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
+
+
 class _Forked:
     """A worker forked by multiprocessing's fork server, behind the part of :class:`subprocess.Popen`
     that :class:`Worker` uses (``pid``, ``stdin``, ``stdout``, ``poll``, ``kill``, ``wait``).
@@ -224,6 +235,7 @@ class _Forked:
             # what to preload; it is a fresh interpreter, single-threaded when it forks
             extra = {k: v for k, v in WORKER_ENV.items() if k not in os.environ}
             extra[PRELOAD_ENV] = json.dumps({"task": task, "warmup": warmup})
+            extra.update(_import_path_env())
             multiprocessing.set_forkserver_preload(["__main__", "saidwhat.sandbox_preload"])
             with _environ(extra):
                 multiprocessing.forkserver.ensure_running()

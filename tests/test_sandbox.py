@@ -255,3 +255,40 @@ def test_a_forked_worker_exits_when_the_pool_process_is_killed(tmp_path: Path) -
         assert gone(worker)
     finally:
         owner.kill()
+
+
+def test_the_fork_server_imports_what_the_pool_process_imports_not_the_working_directory(
+    tmp_path: Path,
+) -> None:
+    # a ``saidwhat`` directory in the working directory (another checkout): the pool's process does not
+    # see it (its script's folder comes first), nor may its fork server, started as ``python -c``
+    work, bin_ = tmp_path / "work", tmp_path / "bin"
+    (work / "saidwhat").mkdir(parents=True)
+    bin_.mkdir()
+    marker = tmp_path / "decoy-imported"
+    (work / "saidwhat" / "__init__.py").write_text(
+        f"open({str(marker)!r}, 'a').close()\nraise ImportError('the decoy saidwhat')\n", encoding="utf-8"
+    )
+    script = bin_ / "owner.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            from saidwhat.sandbox import Limits, WorkerPool
+
+            if __name__ == "__main__":
+                pool = WorkerPool({TASK!r}, {WARM!r}, Limits(timeout=600), preload=True)
+                try:
+                    print(pool.run(("echo", 7)), flush=True)
+                finally:
+                    pool.close(wait=True)
+            """
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=work, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["7"]
+    assert not marker.exists(), "the fork server imported saidwhat from the working directory"
