@@ -14,7 +14,7 @@ the speed-up they give were each worker given a whole core (``CPU ×``) and the 
 (``uptime``, before and after) are printed and stored with them.
 
 ``--db postgresql://...``: also ingest with ``--workers 2`` into that store (it should be empty) and
-compare with SQLite; skipped with a note while saidwhat has no PostgreSQL backend.
+compare with SQLite, and print its size per article (the schema's tables, TOAST and indexes).
 
 Targets: ``--workers 2`` ≥ 1.7× and Ray local (2 CPUs) ≥ 1.6× the articles/s of ``--workers 1``.
 Two rates per configuration: over the whole run (start-up included, as a user waits for it), and
@@ -230,6 +230,25 @@ def store_bytes(db: Path) -> int:
     return db.stat().st_size
 
 
+def pg_store_bytes(url: str) -> int:
+    """The PostgreSQL store's size: every table of its schema with its TOAST data and indexes
+    (``VACUUM``ed first, so that dead rows of the ingest's updates are not counted)."""
+    import psycopg
+
+    from saidwhat.store.postgres.store import parse_url
+
+    conninfo, schema, _ = parse_url(url)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute("VACUUM")
+        row = conn.execute(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+            " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = %s AND c.relkind IN ('r', 'm')",
+            (schema or "public",),
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=120)
@@ -259,6 +278,7 @@ def main() -> None:
         run_config("workers2", OUT / "scale-workers2.db", inp),
     ]
     notes: list[str] = []
+    pg_bytes = 0
     if args.no_ray:
         notes.append("Ray: skipped (--no-ray)")
     else:
@@ -284,6 +304,7 @@ def main() -> None:
                     f"PostgreSQL: {pg['unchanged']} articles were already stored: give an empty store"
                 )
             rows.append(pg)
+            pg_bytes = pg_store_bytes(args.db)
     load_after = uptime()
     base = rows[0]
     for r in rows:
@@ -332,6 +353,11 @@ def main() -> None:
         f"\nSQLite store: {w1_bytes / base['new'] / 1024:.1f} KiB per article "
         f"({w1_bytes / 2**20:.1f} MiB for {base['new']})"
     )
+    if pg_bytes:
+        print(
+            f"PostgreSQL store: {pg_bytes / base['new'] / 1024:.1f} KiB per article "
+            f"({pg_bytes / 2**20:.1f} MiB for {base['new']}: tables, TOAST and indexes of its schema)"
+        )
     out = {
         "articles": base["new"],
         "cores": os.cpu_count(),
@@ -341,6 +367,7 @@ def main() -> None:
         "notes": notes,
         "stage_cpu_ms_per_article": stages,
         "sqlite_bytes_per_article": w1_bytes / base["new"],
+        "postgresql_bytes_per_article": pg_bytes / base["new"] if pg_bytes else None,
     }
     (OUT / "scale.json").write_text(json.dumps(out, indent=2), encoding="utf-8")
 
