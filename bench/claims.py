@@ -14,9 +14,10 @@
    it is *placed right* when that claim's measure key is the gold measure. Precision counts, over
    the predicted values of the gold's measures in the gold's articles, those that the gold lists;
    recall counts the gold values placed right. Each set of the gold ('dev', 'dev2', 'dev3', 'dev4',
-   'dev5', 'dev6', 'dev7', 'dev8', 'heldout') is scored on its own; ``--sets`` scores only the named ones, of
-   the values' gold and of the positions' gold (so that a development run never shows a held-out set's
-   misses), ``--misses`` also prints the misses and false positives of the scored sets.
+   'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'heldout') is scored on its own; ``--sets`` scores only
+   the named ones, of the values' gold and of the positions' gold (so that a development run never
+   shows a held-out set's misses), ``--misses`` also prints the misses and false positives of the
+   scored sets.
    Cross-measure leaks (a gold value found in a claim of another measure) are counted separately
    and must be 0.
    Updates and contradictions are scored against the gold's ``updates`` / ``contradictions`` lists
