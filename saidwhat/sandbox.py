@@ -185,12 +185,12 @@ def _environ(extra: dict[str, str]) -> Iterator[None]:
 
 
 def _import_path_env() -> dict[str, str]:
-    """The environment that gives the fork server this process's import path. The fork server is
-    started as ``python -c``, which puts the working directory first on ``sys.path``, and Python 3.11's
-    fork server does not apply the ``sys_path`` it is given: a ``saidwhat`` directory in the working
-    directory (another checkout) would be what the fork server preloads and its workers run. So it gets
-    ``sys.path`` as ``PYTHONPATH`` (the working directory in it only where it is in ours) and
-    ``PYTHONSAFEPATH`` (nothing put before it)."""
+    """The environment that gives a worker's interpreter this process's import path. A worker is
+    started as ``python -m saidwhat.sandbox`` and the fork server as ``python -c``: both put the
+    working directory first on ``sys.path`` (and Python 3.11's fork server does not apply the
+    ``sys_path`` it is given), so a ``saidwhat`` directory in the working directory (another checkout)
+    would be what the worker runs. So they get ``sys.path`` as ``PYTHONPATH`` (the working directory in
+    it only where it is in ours) and ``PYTHONSAFEPATH`` (nothing put before it)."""
     paths = [os.path.abspath(p) if p else os.getcwd() for p in sys.path]
     return {"PYTHONSAFEPATH": "1", "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
 
@@ -297,7 +297,7 @@ class Worker:
             self.started_at = time.monotonic()
             return self
         env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        env.update(_import_path_env())
         for var, value in WORKER_ENV.items():
             env.setdefault(var, value)
         self.proc = subprocess.Popen(  # our own interpreter and module

@@ -257,11 +257,13 @@ def test_a_forked_worker_exits_when_the_pool_process_is_killed(tmp_path: Path) -
         owner.kill()
 
 
-def test_the_fork_server_imports_what_the_pool_process_imports_not_the_working_directory(
-    tmp_path: Path,
+@KINDS
+def test_a_worker_imports_what_the_pool_process_imports_not_the_working_directory(
+    tmp_path: Path, preload: bool
 ) -> None:
     # a ``saidwhat`` directory in the working directory (another checkout): the pool's process does not
-    # see it (its script's folder comes first), nor may its fork server, started as ``python -c``
+    # see it (its script's folder comes first), nor may a worker (``python -m``) or the fork server
+    # (``python -c``)
     work, bin_ = tmp_path / "work", tmp_path / "bin"
     (work / "saidwhat").mkdir(parents=True)
     bin_.mkdir()
@@ -276,7 +278,7 @@ def test_the_fork_server_imports_what_the_pool_process_imports_not_the_working_d
             from saidwhat.sandbox import Limits, WorkerPool
 
             if __name__ == "__main__":
-                pool = WorkerPool({TASK!r}, {WARM!r}, Limits(timeout=600), preload=True)
+                pool = WorkerPool({TASK!r}, {WARM!r}, Limits(timeout=600), preload={preload!r})
                 try:
                     print(pool.run(("echo", 7)), flush=True)
                 finally:
@@ -291,4 +293,4 @@ def test_the_fork_server_imports_what_the_pool_process_imports_not_the_working_d
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["7"]
-    assert not marker.exists(), "the fork server imported saidwhat from the working directory"
+    assert not marker.exists(), "saidwhat was imported from the working directory"
