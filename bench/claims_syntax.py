@@ -19,7 +19,8 @@ For every gold value of the named sets of ``bench/data/claims_gold.json`` whose 
    D  in an earlier sentence of the article (D1: the sentence before, D+: further back);
    E  not written as a name: the world by a word ("worldwide", "globally", "in 30 countries") outside
       the count's clause, or a body (WHO, CDC, HPA) in the sentence; the report says which;
-   F  other: no mention found, or the value was not found in the article.
+   F  other: no mention found, or main has no value of that number (then the class of the number's
+      first spelling in the text is given in the detail).
 
    Place mentions are the analysis' GPE / LOC / NORP entity mentions whose name (through the claims'
    place aliases) is a gold place, plus the words of a short alias list (US, U.S., America,
@@ -190,18 +191,19 @@ def _rivals(
 
 
 def classify(
-    view: ArticleView, lex: ClaimsLexicon, v: QuantityValue, place: str, nlp: Any
+    view: ArticleView, lex: ClaimsLexicon, v: tuple[int, int], place: str, nlp: Any
 ) -> tuple[str, str, str]:
-    """(class, detail, sentence) of where the gold ``place`` of value ``v`` is written."""
+    """(class, detail, sentence) of where the gold ``place`` of the value at ``v`` (its span) is written."""
     text = view.text
-    s0, s1 = view.sentence(v.start)
+    start, end = v
+    s0, s1 = view.sentence(start)
     if s1 <= s0:
-        s0, s1 = v.start, v.end
+        s0, s1 = start, end
     sent = text[s0:s1]
     idx = [i for i, s in enumerate(view.sentences) if s[0] == s0]
     prev0 = view.sentences[idx[0] - 1][0] if idx and idx[0] > 0 else s0
     doc = nlp(text[prev0:s1])
-    span = _tokens(doc, prev0, v.start, v.end)
+    span = _tokens(doc, prev0, start, end)
     if span is None or not len(span):
         return "F", "count not aligned with the parse", sent
     count = _count_token(span)
@@ -254,6 +256,42 @@ def classify(
     return "F", "no mention of the place before or in the sentence", sent
 
 
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def _written(text: str, num: float) -> tuple[int, int] | None:
+    """The first place ``num`` is written in ``text`` ("1,578", "1578", "nine")."""
+    n = int(num) if num == int(num) else None
+    forms = [f"{num:g}"] if n is None else [f"{n:,}", str(n)]
+    if n is not None and n < len(NUMBER_WORDS):
+        forms.append(NUMBER_WORDS[n])
+    pat = "|".join(re.escape(f) for f in forms)
+    m = re.search(rf"(?<![\w,.])(?:{pat})(?![\w]|,\d)", text, re.I)
+    return (m.start(), m.end()) if m else None
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=CACHE)
@@ -295,14 +333,29 @@ def main() -> int:
             ]
             v = _pick(key, same)
             row: dict[str, Any] = {"set": name, "article": art, "value": num, "gold": list(key)}
-            if v is None or art not in views:
-                row.update(cls="F", detail="value not found in main's values", main="not found", sentence="")
+            if art not in views:
+                row.update(cls="F", detail="article not in the cache", main="not found", sentence="")
+            elif v is None:
+                # main has no value of that number: classify its first spelling in the text, in F
+                row["main"] = "not found"
+                at = _written(views[art].text, num)
+                if at is None:
+                    row.update(
+                        cls="F", detail="value not found in main's values nor in the text", sentence=""
+                    )
+                else:
+                    cls, detail, sent = classify(views[art], lex, at, place, nlp)
+                    row.update(
+                        cls="F",
+                        detail=f"value not found in main's values (text: {cls[0]})",
+                        sentence=" ".join(sent.split()),
+                    )
             else:
                 used.add(id(v))
                 got = _place(v)
                 row["main_place"] = got
                 row["main"] = "right" if got == place else ("none" if not got else "wrong")
-                cls, detail, sent = classify(views[art], lex, v, place, nlp)
+                cls, detail, sent = classify(views[art], lex, (v.start, v.end), place, nlp)
                 row.update(cls=cls, detail=detail, sentence=" ".join(sent.split()), text=v.text)
             rows.append(row)
     report(rows, wanted, a.examples)
