@@ -54,6 +54,7 @@ from saidwhat.claims.lexicon import ClaimsLexicon, load_lexicon  # noqa: E402
 from saidwhat.claims.model import QuantityValue  # noqa: E402
 from saidwhat.claims.text import ArticleView  # noqa: E402
 from saidwhat.nlp import load_nlp  # noqa: E402
+from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon  # noqa: E402
 
 FORBIDDEN = {"heldout", "dev8"}
 ALIASES = {
@@ -256,36 +257,20 @@ def classify(
     return "F", "no mention of the place before or in the sentence", sent
 
 
-NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
+def _number_words() -> dict[int, str]:
+    """The quantity stage's number words below a hundred that are one word ("nine", "twenty")."""
+    lex = load_quantity_lexicon()
+    return {int(v): k for k, v in {**lex.units, **lex.tens}.items()}
+
+
+NUMBER_WORDS = _number_words()
 
 
 def _written(text: str, num: float) -> tuple[int, int] | None:
     """The first place ``num`` is written in ``text`` ("1,578", "1578", "nine")."""
     n = int(num) if num == int(num) else None
     forms = [f"{num:g}"] if n is None else [f"{n:,}", str(n)]
-    if n is not None and n < len(NUMBER_WORDS):
+    if n is not None and n in NUMBER_WORDS:
         forms.append(NUMBER_WORDS[n])
     pat = "|".join(re.escape(f) for f in forms)
     m = re.search(rf"(?<![\w,.])(?:{pat})(?![\w]|,\d)", text, re.I)
