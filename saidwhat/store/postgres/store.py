@@ -52,16 +52,15 @@ _READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 # ``plan_cache_mode = force_custom_plan``: psycopg prepares a statement run 5 times, and after 5 more
 # the server may keep a generic plan, blind to how many rows the tsquery matches (an articles query
 # of 100 ms took 1.9 s once its plan went generic)
-_INDEXED = (
-    "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan"
-)
+_BY_INDEX = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off"
+_INDEXED = f"{_BY_INDEX}; SET LOCAL plan_cache_mode = force_custom_plan"
 # ``add()``'s own transaction: every query of the write path finds its rows by key, but in a new store
 # (tables never analysed: autovacuum analyses a table a minute or more after it grew) the planner,
 # without statistics, scanned the registry tables whole for the document's look-ups (``= ANY`` of 20-100
 # values, the counters' UPDATE joined to its deltas): ~10 % of the server's CPU per article, growing
-# with the registry until the first ANALYZE. ``jit = off``: a plan left with a sequential scan is priced
-# at 10^10, far above ``jit_above_cost``. SET LOCAL: the settings end with the transaction.
-_ADD = "BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL jit = off"
+# with the registry until the first ANALYZE. ``jit = off`` for the reason above. SET LOCAL: the
+# settings end with the transaction.
+_ADD = f"BEGIN; {_BY_INDEX}"
 _SCHEMA_OK = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
