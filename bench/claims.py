@@ -140,14 +140,20 @@ def gold_keyed(gold: dict[str, Any]) -> list[tuple[GoldKey, str, float, str]]:
     return out
 
 
+def value_number(v: QuantityValue) -> float | None:
+    """The number a gold value is matched by: the value, or a range's low bound."""
+    n = v.value if v.value is not None else v.low
+    return None if n is None else float(n)
+
+
 def pred_keyed(values: list[QuantityValue], things: set[str]) -> list[tuple[GoldKey, str, float, str]]:
     out = []
     for v in values:
         k = v.key
-        num = v.value if v.value is not None else v.low
+        num = value_number(v)
         if k.thing in things and num is not None and k.unit is None:
             place = k.about[0] if len(k.about) == 1 else ("+".join(k.about) if k.about else "")
-            out.append(((k.thing, k.state, k.aspect, place), v.article, float(num), v.date or ""))
+            out.append(((k.thing, k.state, k.aspect, place), v.article, num, v.date or ""))
     return out
 
 

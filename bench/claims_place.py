@@ -71,7 +71,7 @@ if os.environ.get("CLAIMS_PLACE_PACKAGE"):
     import saidwhat  # noqa: F401
 
 import saidwhat.claims.quantity as Q  # noqa: E402
-from bench.claims import CACHE, gold_keyed, pred_keyed, safe_name, score_values  # noqa: E402
+from bench.claims import CACHE, gold_keyed, pred_keyed, safe_name, score_values, value_number  # noqa: E402
 from saidwhat.claims.lexicon import ClaimsLexicon, load_lexicon  # noqa: E402
 from saidwhat.claims.model import QuantityValue  # noqa: E402
 from saidwhat.claims.quantity import quantity_values  # noqa: E402
@@ -404,11 +404,6 @@ def load_sets(gold: dict[str, Any], sets: tuple[str, ...], cache: Path, lex: Cla
     return out
 
 
-def _num(v: QuantityValue) -> float | None:
-    n = v.value if v.value is not None else v.low
-    return None if n is None else float(n)
-
-
 def labels(
     view: ArticleView, vals: list[QuantityValue], gold: list[dict[str, Any]], things: set[str]
 ) -> list[str | None]:
@@ -418,12 +413,12 @@ def labels(
     pool = [(float(g["value"]), g["measure"]["about"]) for g in gold if g["article"] == view.id]
     out: list[str | None] = [None] * len(vals)
     for i, v in enumerate(vals):
-        if v.key.thing in things and len(v.key.about) == 1 and (_num(v), v.key.about[0]) in pool:
+        if v.key.thing in things and len(v.key.about) == 1 and (value_number(v), v.key.about[0]) in pool:
             out[i] = v.key.about[0]
-            pool.remove((_num(v), v.key.about[0]))  # type: ignore[arg-type]
+            pool.remove((value_number(v), v.key.about[0]))  # type: ignore[arg-type]
     for i, v in enumerate(vals):
         if out[i] is None and v.key.thing in things:
-            hit = next((g for g in pool if g[0] == _num(v)), None)
+            hit = next((g for g in pool if g[0] == value_number(v)), None)
             if hit is not None:
                 out[i] = hit[1]
                 pool.remove(hit)
@@ -439,7 +434,7 @@ def examples(
     for view, vals, basis in data[name]["articles"]:
         gplaces = labels(view, vals, gold, things)
         for i, v in enumerate(vals):
-            if v.key.thing not in things or v.key.unit is not None or _num(v) is None:
+            if v.key.thing not in things or v.key.unit is not None or value_number(v) is None:
                 continue
             gplace = gplaces[i]
             cands, x = describe(view, vals, i, lex, basis[i])
@@ -612,7 +607,7 @@ def basis_table(
         for view, vals, basis in data[n]["articles"]:
             gp = labels(view, vals, data[n]["gold"]["values"], things)
             for v, b, g in zip(vals, basis, gp, strict=True):
-                if v.key.thing not in things or v.key.unit is not None or _num(v) is None:
+                if v.key.thing not in things or v.key.unit is not None or value_number(v) is None:
                     continue
                 rule = v.key.about[0] if len(v.key.about) == 1 else "+".join(v.key.about)
                 ok = rule == g if g is not None else rule not in places

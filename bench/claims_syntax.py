@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims import CACHE, load_articles, load_cache  # noqa: E402
+from claims import CACHE, load_articles, load_cache, value_number  # noqa: E402
 from spacy.tokens import Doc, Span, Token  # noqa: E402
 
 from saidwhat.claims import article_facts  # noqa: E402
@@ -313,8 +313,7 @@ def main() -> int:
                 if id(v) not in used
                 and v.key.thing in things
                 and v.key.unit is None
-                and (v.value if v.value is not None else v.low) is not None
-                and float(v.value if v.value is not None else v.low) == num  # type: ignore[arg-type]
+                and value_number(v) == num
             ]
             v = _pick(key, same)
             row: dict[str, Any] = {"set": name, "article": art, "value": num, "gold": list(key)}
