@@ -1,0 +1,187 @@
+"""What a change of the claims rules changes: the quantity values of two ``saidwhat`` packages compared
+value by value over the cached analyses.
+
+    .venv/bin/python bench/claims_diff.py A B [--cache DIR] [--out FILE] [--exclude-ids FILE ...]
+
+``A`` and ``B`` are directories that hold a ``saidwhat`` package (a checkout, or ``git archive C
+saidwhat | tar -x -C DIR``). Each is run in a subprocess of its own (``--dump``, its directory first on
+the path), which computes :func:`saidwhat.claims.quantity.quantity_values` over the analyses cached by
+``bench/claims.py`` (``--cache``). A value is identified by its article and its span; the output has one
+JSON line per value whose key (thing, state, aspect, place, and unit) differs between A and B or that
+exists in only one of them: ``article``, ``start``, ``end``, ``number``, ``text`` (a window of about
+300 characters around the span), ``key_a``, ``key_b`` (``null`` when absent), ``gold_set`` (the gold
+set of ``bench/data/claims_gold.json`` the article belongs to, else ``null``).
+
+**Blind articles are never read**: every article of the gold sets ``heldout``, ``dev8`` and ``dev11``
+and every id of ``--exclude-ids`` files (first field of each line: a set being annotated, not yet in
+the gold) is skipped before its analysis is loaded, in both subprocesses.
+
+Prints counts (values changed, of which outside every gold set) on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BLIND_SETS = ("heldout", "dev8", "dev11")
+CONTEXT = 150  # characters each side of a value's span
+
+
+def blind_ids(gold: dict[str, Any], exclude_files: list[Path]) -> set[str]:
+    out = {a["id"] for name in BLIND_SETS for a in gold["sets"].get(name, {}).get("articles", [])}
+    for f in exclude_files:
+        for line in f.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.add(line.split()[0])
+    return out
+
+
+def gold_sets_of(gold: dict[str, Any]) -> dict[str, str]:
+    return {a["id"]: name for name, s in gold["sets"].items() for a in s["articles"]}
+
+
+def article_ids() -> list[str]:
+    """The H1N1 articles bench/claims.py scores (its ``load_articles``, not imported: that module puts
+    this checkout's package first on the path)."""
+    t17 = ROOT.parent / "shared" / "timeline17"
+    doubtful = set()
+    for line in (t17 / "doubtful_ids.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            doubtful.add(line)
+    out = []
+    with (t17 / "articles.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["topic"] == "H1N1" and d["id"] not in doubtful:
+                out.append(d["id"])
+    return out
+
+
+def dump(cache: Path, skip: set[str], out: Path) -> None:
+    """Run in the subprocess: the values of every cached article not skipped, with the package first
+    on the path."""
+    import saidwhat
+    from saidwhat.claims import article_facts
+    from saidwhat.claims.lexicon import load_lexicon
+    from saidwhat.model import Analysis
+
+    print(f"values of {Path(saidwhat.__file__).parent}", file=sys.stderr)
+    lex = load_lexicon()
+    with out.open("w", encoding="utf-8") as fh:
+        for aid in article_ids():
+            if aid in skip:
+                continue
+            p = cache / f"{aid.replace('/', '__')}.json"
+            if not p.is_file():
+                continue
+            an = Analysis.from_dict(json.loads(p.read_text(encoding="utf-8"))["analysis"])
+            text = an.doc.text
+            for v in article_facts(an, None, lex).quantities:
+                k = v.key
+                n = v.value if v.value is not None else v.low
+                row = {
+                    "article": v.article,
+                    "start": v.start,
+                    "end": v.end,
+                    "number": None if n is None else float(n),
+                    "text": text[max(0, v.start - CONTEXT) : v.end + CONTEXT].replace("\n", " "),
+                    "key": [k.thing, k.state, k.aspect, "+".join(k.about), k.unit],
+                }
+                fh.write(json.dumps(row) + "\n")
+
+
+def run_package(pkg: Path, cache: Path, skip_file: Path, out: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(pkg))
+    env.pop("CLAIMS_PACKAGE", None)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--dump", str(out), "--cache", str(cache)]
+    cmd += ["--skip-file", str(skip_file), str(pkg), str(pkg)]
+    subprocess.run(cmd, env=env, check=True)
+
+
+def load_dump(path: Path) -> dict[tuple[str, int, int], dict[str, Any]]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        out[(r["article"], r["start"], r["end"])] = r
+    return out
+
+
+def diff(
+    a: dict[tuple[str, int, int], dict[str, Any]],
+    b: dict[tuple[str, int, int], dict[str, Any]],
+    sets: dict[str, str],
+) -> list[dict[str, Any]]:
+    rows = []
+    for span in sorted(set(a) | set(b)):
+        ra, rb = a.get(span), b.get(span)
+        ka = ra["key"] if ra else None
+        kb = rb["key"] if rb else None
+        if ka == kb:
+            continue
+        r = ra or rb
+        assert r is not None
+        rows.append(
+            {
+                "article": span[0],
+                "start": span[1],
+                "end": span[2],
+                "number": r["number"],
+                "text": r["text"],
+                "key_a": ka,
+                "key_b": kb,
+                "gold_set": sets.get(span[0]),
+            }
+        )
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("a", type=Path, help="directory holding the first saidwhat package")
+    ap.add_argument("b", type=Path, help="directory holding the second saidwhat package")
+    ap.add_argument("--cache", type=Path, default=Path("/work/cache-claims/h1n1"))
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims_diff.jsonl")
+    ap.add_argument("--exclude-ids", type=Path, action="append", default=[], help="more blind ids")
+    ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--skip-file", type=Path, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.dump:
+        skip = set(json.loads(a.skip_file.read_text(encoding="utf-8")))
+        dump(a.cache, skip, a.dump)
+        return 0
+    gold = json.loads((ROOT / "bench" / "data" / "claims_gold.json").read_text(encoding="utf-8"))
+    excl = list(a.exclude_ids)
+    skip = blind_ids(gold, excl)
+    sets = {k: v for k, v in gold_sets_of(gold).items() if k not in skip}
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        (t / "skip.json").write_text(json.dumps(sorted(skip)), encoding="utf-8")
+        run_package(a.a.resolve(), a.cache, t / "skip.json", t / "a.jsonl")
+        run_package(a.b.resolve(), a.cache, t / "skip.json", t / "b.jsonl")
+        rows = diff(load_dump(t / "a.jsonl"), load_dump(t / "b.jsonl"), sets)
+    rows = [r for r in rows if r["article"] not in skip]
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    with a.out.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+    outside = sum(1 for r in rows if r["gold_set"] is None)
+    print(
+        f"{len(rows)} values changed ({outside} outside every gold set), {len(skip)} blind articles skipped;"
+        f" wrote {a.out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
