@@ -49,27 +49,9 @@ def gold_sets_of(gold: dict[str, Any]) -> dict[str, str]:
     return {a["id"]: name for name, s in gold["sets"].items() for a in s["articles"]}
 
 
-def article_ids() -> list[str]:
-    """The H1N1 articles bench/claims.py scores (its ``load_articles``, not imported: that module puts
-    this checkout's package first on the path)."""
-    t17 = ROOT.parent / "shared" / "timeline17"
-    doubtful = set()
-    for line in (t17 / "doubtful_ids.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            doubtful.add(line)
-    out = []
-    with (t17 / "articles.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d["topic"] == "H1N1" and d["id"] not in doubtful:
-                out.append(d["id"])
-    return out
-
-
-def dump(cache: Path, skip: set[str], out: Path) -> None:
-    """Run in the subprocess: the values of every cached article not skipped, with the package first
-    on the path."""
+def dump(inputs: list[str], out: Path) -> None:
+    """Run in the subprocess (the package first on the path): the values of the cached analyses
+    ``inputs`` (files of bench/claims.py's cache)."""
     import saidwhat
     from saidwhat.claims import article_facts
     from saidwhat.claims.lexicon import load_lexicon
@@ -78,13 +60,8 @@ def dump(cache: Path, skip: set[str], out: Path) -> None:
     print(f"values of {Path(saidwhat.__file__).parent}", file=sys.stderr)
     lex = load_lexicon()
     with out.open("w", encoding="utf-8") as fh:
-        for aid in article_ids():
-            if aid in skip:
-                continue
-            p = cache / f"{aid.replace('/', '__')}.json"
-            if not p.is_file():
-                continue
-            an = Analysis.from_dict(json.loads(p.read_text(encoding="utf-8"))["analysis"])
+        for p in inputs:
+            an = Analysis.from_dict(json.loads(Path(p).read_text(encoding="utf-8"))["analysis"])
             text = an.doc.text
             for v in article_facts(an, None, lex).quantities:
                 k = v.key
@@ -100,12 +77,11 @@ def dump(cache: Path, skip: set[str], out: Path) -> None:
                 fh.write(json.dumps(row) + "\n")
 
 
-def run_package(pkg: Path, cache: Path, skip_file: Path, out: Path) -> None:
+def run_package(pkg: Path, inputs: Path, out: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(pkg))
     env.pop("CLAIMS_PACKAGE", None)
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--dump", str(out), "--cache", str(cache)]
-    cmd += ["--skip-file", str(skip_file), str(pkg), str(pkg)]
-    subprocess.run(cmd, env=env, check=True)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--dump", str(out), "--inputs", str(inputs)]
+    subprocess.run([*cmd, str(pkg), str(pkg)], env=env, check=True)
 
 
 def load_dump(path: Path) -> dict[tuple[str, int, int], dict[str, Any]]:
@@ -149,25 +125,30 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("a", type=Path, help="directory holding the first saidwhat package")
     ap.add_argument("b", type=Path, help="directory holding the second saidwhat package")
-    ap.add_argument("--cache", type=Path, default=Path("/work/cache-claims/h1n1"))
+    ap.add_argument("--cache", type=Path, default=None, help="bench/claims.py's cache (its default)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims_diff.jsonl")
     ap.add_argument("--exclude-ids", type=Path, action="append", default=[], help="more blind ids")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
-    ap.add_argument("--skip-file", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.dump:
-        skip = set(json.loads(a.skip_file.read_text(encoding="utf-8")))
-        dump(a.cache, skip, a.dump)
+        dump(json.loads(a.inputs.read_text(encoding="utf-8")), a.dump)
         return 0
+    # the parent only (bench/claims.py puts this checkout first on the path: never in a subprocess)
+    sys.path.insert(0, str(ROOT / "bench"))
+    from claims import CACHE, load_articles, safe_name
+
+    cache = a.cache or CACHE
     gold = json.loads((ROOT / "bench" / "data" / "claims_gold.json").read_text(encoding="utf-8"))
     excl = list(a.exclude_ids)
     skip = blind_ids(gold, excl)
     sets = {k: v for k, v in gold_sets_of(gold).items() if k not in skip}
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        (t / "skip.json").write_text(json.dumps(sorted(skip)), encoding="utf-8")
-        run_package(a.a.resolve(), a.cache, t / "skip.json", t / "a.jsonl")
-        run_package(a.b.resolve(), a.cache, t / "skip.json", t / "b.jsonl")
+        paths = [cache / f"{safe_name(d['id'])}.json" for d in load_articles() if d["id"] not in skip]
+        (t / "inputs.json").write_text(json.dumps([str(p) for p in paths if p.is_file()]), encoding="utf-8")
+        run_package(a.a.resolve(), t / "inputs.json", t / "a.jsonl")
+        run_package(a.b.resolve(), t / "inputs.json", t / "b.jsonl")
         rows = diff(load_dump(t / "a.jsonl"), load_dump(t / "b.jsonl"), sets)
     rows = [r for r in rows if r["article"] not in skip]
     a.out.parent.mkdir(parents=True, exist_ok=True)
