@@ -214,6 +214,44 @@ def test_comments_after_end_signature() -> None:
     ]
 
 
+COMMENT_1 = "At 5:49 pm on 05 May 2009, harbourfan wrote: They should have closed the port weeks ago."
+COMMENT_2 = "At 16:12 29th Apr 2009, jdoe_77 wrote: I counted 300 ferries at the dock."
+
+
+def test_comment_headers_inside_a_run_in_page_open_the_comments() -> None:
+    # a blog page read as one line: the first comment header starts the comments, wherever it is
+    for first in (COMMENT_1, COMMENT_2):
+        text = " ".join([P1, P2, first, "Agreed, total disaster.", COMMENT_2])
+        segs = segment_text(text)
+        check_cover(text, segs)
+        assert [s.kind for s in segs] == ["body", "comment"]
+        assert text[segs[1].start :].startswith(first)
+    # on lines of their own, early in the page, likewise (no end-of-article position needed)
+    assert non_body("\n".join([P1, COMMENT_1, "Agreed.", COMMENT_2, P2])) == [
+        ("comment", "\n".join([COMMENT_1, "Agreed.", COMMENT_2, P2]))
+    ]
+
+
+def test_a_closed_debate_notice_opens_its_readers_comments_unless_it_starts_the_page() -> None:
+    intro = "What do you think of the new port fees? Send us your views."
+    notice = "This debate is now closed. A selection of your comments appear below."
+    text = " ".join([intro, P1, notice, "The fees are far too high.", "I run a ferry and we will close."])
+    segs = segment_text(text)
+    assert [s.kind for s in segs] == ["body", "comment"] and text[segs[1].start :].startswith(notice)
+    first = " ".join([notice, intro, P1])
+    assert [s.kind for s in segment_text(first)] == ["body"]
+
+
+def test_a_writer_or_a_time_in_an_article_opens_no_comments() -> None:
+    # a sentence with a time and "wrote:" whose writer is not one user name; no date after the time
+    for line in (
+        "At 9:15 on 3 May 2009, the harbour minister wrote: the port stays open.",
+        "At 9:15 on Monday, Smith wrote: the port stays open.",
+        "The debate is now closed, the speaker said.",
+    ):
+        assert non_body(" ".join([P1, line, P2, P3])) == []
+
+
 def test_credit_line_does_not_open_comments() -> None:
     # a "contributed reporting" credit is followed by article notes more often than by comments
     note = "This article was updated with a response."

@@ -56,6 +56,7 @@ class SegmentPatterns:
     end_lines: tuple[Pattern, ...]
     comment_headers: tuple[Pattern, ...]
     comment_lines: tuple[Pattern, ...]
+    comment_inline: tuple[Pattern, ...]
     boilerplate_max_chars: int
     boilerplate_lines: tuple[Pattern, ...]
     date_prefix: Pattern
@@ -121,6 +122,7 @@ def segment_patterns() -> SegmentPatterns:
         end_lines=_many(s["end_lines_cs"], 0),
         comment_headers=_many(c["headers"]),
         comment_lines=_many(c["lines"]),
+        comment_inline=_many(c["inline_cs"], 0),
         boilerplate_max_chars=int(b["max_chars"]),
         boilerplate_lines=_many(b["lines"]) + _many(b["lines_cs"], 0),
         date_prefix=re.compile(b["date_prefix"], re.IGNORECASE),

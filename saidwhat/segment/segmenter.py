@@ -32,6 +32,7 @@ class _Line:
     kind: str = _BODY
     fixed: bool = False  # kind decided before classification (a date prefix)
     after_prefix: bool = False  # the rest of a line whose start was a date prefix
+    opens_comments: bool = False  # starts with an inline comment marker (at any position of the text)
 
 
 def _lines(text: str, start: int, end: int, p: SegmentPatterns) -> list[_Line]:
@@ -48,7 +49,33 @@ def _lines(text: str, start: int, end: int, p: SegmentPatterns) -> list[_Line]:
                 out.append(_Line(rest.start(), rest.end(), rest.group(), after_prefix=True))
             continue
         out.append(line)
-    return out
+    return _split_at_comments(out, text, p)
+
+
+def _split_at_comments(lines: list[_Line], text: str, p: SegmentPatterns) -> list[_Line]:
+    """``lines`` with the first line that holds an inline comment marker (``[comment] inline_cs``)
+    cut where the marker starts: the part from it on opens the comment section. A marker that is the
+    region's first text ("This debate is now closed." above a debate's own introduction) separates
+    nothing and is passed over."""
+    for i, line in enumerate(lines):
+        if line.fixed:
+            continue
+        found = (m.start() for rx in p.comment_inline for m in rx.finditer(line.text) if i or m.start())
+        at = min(found, default=None)
+        if at is None:
+            continue
+        cut = line.start + at
+        head = _CONTENT.search(text, line.start, cut) if at else None
+        tail = _CONTENT.search(text, cut, line.end)
+        parts = (
+            []
+            if head is None
+            else [_Line(head.start(), head.end(), head.group(), after_prefix=line.after_prefix)]
+        )
+        if tail is not None:
+            parts.append(_Line(tail.start(), tail.end(), tail.group(), "comment", opens_comments=True))
+        return lines[:i] + parts + lines[i + 1 :]
+    return lines
 
 
 def _title_ratio(line: str, p: SegmentPatterns) -> float:
@@ -181,9 +208,13 @@ def _classify(
 
 def _mark_comments(lines: list[_Line], region_len: int, region_start: int, p: SegmentPatterns) -> None:
     """From the first comment line, or the line after an end-of-article signature, body lines are
-    comments; both count only past ``signature_min_position`` of the region."""
+    comments; both count only past ``signature_min_position`` of the region, but an inline comment
+    marker (:func:`_split_at_comments`) counts wherever it is."""
     trigger = None
     for i, line in enumerate(lines):
+        if line.opens_comments:
+            trigger = i
+            break
         late = (line.start - region_start) >= p.signature_min_position * region_len
         if line.kind == "comment":
             if late:
