@@ -14,10 +14,11 @@
    it is *placed right* when that claim's measure key is the gold measure. Precision counts, over
    the predicted values of the gold's measures in the gold's articles, those that the gold lists;
    recall counts the gold values placed right. Each set of the gold ('dev', 'dev2', 'dev3', 'dev4',
-   'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'heldout') is scored on its own; ``--sets`` scores only
-   the named ones, of the values' gold and of the positions' gold (so that a development run never
-   shows a held-out set's misses), ``--misses`` also prints the misses and false positives of the
-   scored sets.
+   'dev5', ..., 'dev12', 'heldout') is scored on its own; ``--sets`` scores only the named ones, of
+   the values' gold and of the positions' gold (so that a development run never shows a held-out
+   set's misses); only ``--misses`` prints the values themselves (the leaks, misses and false
+   positives of the scored sets, the positions' and promises' misses), so that a blind set's first
+   run shows its counts and nothing else (session 14: dev10's leaks were printed by default).
    Cross-measure leaks (a gold value found in a claim of another measure) are counted separately
    and must be 0.
    Updates and contradictions are scored against the gold's ``updates`` / ``contradictions`` lists
@@ -456,26 +457,25 @@ def main() -> int:
     w = max(len(r[0]) for r in rows)
     for k, v in rows:
         print(f"{k:<{w}}  {v}")
-    for name, sc in scores.items():
-        if sc["values"]["leaks"]:
-            print(f"\n[{name}] values in a claim of another measure:")
-            for x in sc["values"]["leaks"]:
-                print("  ", x)
-    if a.misses:
+    if a.misses:  # never by default: a blind set's first run shows its counts only
         for name, sc in scores.items():
+            if sc["values"]["leaks"]:
+                print(f"\n[{name}] values in a claim of another measure:")
+                for x in sc["values"]["leaks"]:
+                    print("  ", x)
             print(f"\n[{name}] values missed or in the wrong place:")
             for x in sc["values"]["misses"]:
                 print("  ", x)
             print(f"[{name}] predicted values the gold does not list:")
             for x in sc["values"]["false_positives"]:
                 print("  ", x)
-    for name, ps in pscores.items():
-        print(f"\n[{name}] positions and promises: missed")
-        for x in ps["misses"]:
-            print("  ", x)
-        print(f"[{name}] positions and promises: wrong")
-        for x in ps["wrong"]:
-            print("  ", x)
+        for name, ps in pscores.items():
+            print(f"\n[{name}] positions and promises: missed")
+            for x in ps["misses"]:
+                print("  ", x)
+            print(f"[{name}] positions and promises: wrong")
+            for x in ps["wrong"]:
+                print("  ", x)
     out = {
         "sets": scores,
         "positions_promises": pscores,
