@@ -81,7 +81,7 @@ def run_package(pkg: Path, inputs: Path, out: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(pkg))
     env.pop("CLAIMS_PACKAGE", None)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--dump", str(out), "--inputs", str(inputs)]
-    subprocess.run([*cmd, str(pkg), str(pkg)], env=env, check=True)
+    subprocess.run(cmd, env=env, check=True)
 
 
 def load_dump(path: Path) -> dict[tuple[str, int, int], dict[str, Any]]:
@@ -123,8 +123,8 @@ def diff(
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("a", type=Path, help="directory holding the first saidwhat package")
-    ap.add_argument("b", type=Path, help="directory holding the second saidwhat package")
+    ap.add_argument("a", type=Path, nargs="?", help="directory holding the first saidwhat package")
+    ap.add_argument("b", type=Path, nargs="?", help="directory holding the second saidwhat package")
     ap.add_argument("--cache", type=Path, default=None, help="bench/claims.py's cache (its default)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims_diff.jsonl")
     ap.add_argument("--exclude-ids", type=Path, action="append", default=[], help="more blind ids")
@@ -134,23 +134,22 @@ def main() -> int:
     if a.dump:
         dump(json.loads(a.inputs.read_text(encoding="utf-8")), a.dump)
         return 0
+    if a.a is None or a.b is None:
+        ap.error("two package directories are needed")
     # the parent only (bench/claims.py puts this checkout first on the path: never in a subprocess)
     sys.path.insert(0, str(ROOT / "bench"))
     from claims import CACHE, load_articles, safe_name
 
     cache = a.cache or CACHE
     gold = json.loads((ROOT / "bench" / "data" / "claims_gold.json").read_text(encoding="utf-8"))
-    excl = list(a.exclude_ids)
-    skip = blind_ids(gold, excl)
-    sets = {k: v for k, v in gold_sets_of(gold).items() if k not in skip}
+    skip = blind_ids(gold, list(a.exclude_ids))
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         paths = [cache / f"{safe_name(d['id'])}.json" for d in load_articles() if d["id"] not in skip]
         (t / "inputs.json").write_text(json.dumps([str(p) for p in paths if p.is_file()]), encoding="utf-8")
         run_package(a.a.resolve(), t / "inputs.json", t / "a.jsonl")
         run_package(a.b.resolve(), t / "inputs.json", t / "b.jsonl")
-        rows = diff(load_dump(t / "a.jsonl"), load_dump(t / "b.jsonl"), sets)
-    rows = [r for r in rows if r["article"] not in skip]
+        rows = diff(load_dump(t / "a.jsonl"), load_dump(t / "b.jsonl"), gold_sets_of(gold))
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with a.out.open("w", encoding="utf-8") as fh:
         for r in rows:

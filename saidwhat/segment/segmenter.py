@@ -60,8 +60,11 @@ def _split_at_comments(lines: list[_Line], text: str, p: SegmentPatterns) -> lis
     for i, line in enumerate(lines):
         if line.fixed:
             continue
-        found = (m.start() for rx in p.comment_inline for m in rx.finditer(line.text) if i or m.start())
-        at = min(found, default=None)
+        firsts = (
+            next((m.start() for m in rx.finditer(line.text) if i or m.start()), None)
+            for rx in p.comment_inline
+        )
+        at = min((x for x in firsts if x is not None), default=None)
         if at is None:
             continue
         cut = line.start + at
