@@ -2,7 +2,7 @@
 on the same articles, ratios from one run; peak memory per worker; per-article cost by stage.
 
     .venv/bin/python bench/scale.py [--articles 120] [--input articles.jsonl] [--no-ray]
-                                    [--db postgresql://...]
+                                    [--db postgresql://...] [--rounds N]
 
 Input: the first ``--articles`` lines of ``../shared/timeline17/articles.jsonl`` (or ``--input``).
 Each configuration runs in a fresh child process (model loading included, as for a user), into a
@@ -15,6 +15,13 @@ the speed-up they give were each worker given a whole core (``CPU ×``) and the 
 
 ``--db postgresql://...``: also ingest with ``--workers 2`` into that store (it should be empty) and
 compare with SQLite, and print its size per article (the schema's tables, TOAST and indexes).
+
+``--rounds N``: every configuration N times, interleaved (round 1: workers1, workers2, Ray, PostgreSQL;
+round 2: the same again, ...), each ratio taken against its own round's baseline, then each ratio's
+values, median and the rounds meeting its target. On a VM whose speed drifts by 10-20 % from minute to
+minute one round's ratio is worth about ±0.15; the median of interleaved rounds is what to compare
+with a target. With ``--db`` each round stores into a schema of its own, the URL's schema (default
+``scale``) + ``_r<k>``, dropped before and after the round.
 
 Targets: ``--workers 2`` ≥ 1.7× and Ray local (2 CPUs) ≥ 1.6× the articles/s of ``--workers 1``.
 Two rates per configuration: over the whole run (start-up included, as a user waits for it), and
@@ -32,6 +39,7 @@ import json
 import os
 import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -249,29 +257,31 @@ def pg_store_bytes(url: str) -> int:
     return int(row[0]) if row else 0
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=int, default=120)
-    ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
-    ap.add_argument("--no-ray", action="store_true")
-    ap.add_argument("--profile", type=int, default=40, help="articles for the per-stage profile (0: none)")
-    ap.add_argument("--db", help="also measure this store (postgresql://...) with --workers 2")
-    ap.add_argument("--child", help=argparse.SUPPRESS)
-    ap.add_argument("--child-db", help=argparse.SUPPRESS)
-    ap.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
-    args = ap.parse_args()
-    if args.child:
-        result = child(args.child, args.child_db, str(args.input))
-        args.child_out.write_text(json.dumps(result), encoding="utf-8")
-        return
-    if not args.input.is_file():
-        raise SystemExit(f"no input: {args.input} (../shared missing?) — give --input")
-    OUT.mkdir(parents=True, exist_ok=True)
-    inp = OUT / "scale-input.jsonl"
-    with args.input.open(encoding="utf-8") as fh:
-        inp.write_text(
-            "".join(line for _, line in zip(range(args.articles), fh, strict=False)), encoding="utf-8"
-        )
+def round_url(url: str, k: int) -> str:
+    """The PostgreSQL store of round ``k`` of several: the URL's schema (default ``scale``) + ``_r<k>``."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    schema = next((v for key, v in query if key == "schema"), None) or "scale"
+    query = [(key, v) for key, v in query if key != "schema"] + [("schema", f"{schema}_r{k}")]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+def drop_schema(url: str) -> None:
+    """Drop the schema a round's URL names (the bench's own, see :func:`round_url`)."""
+    import psycopg
+
+    from saidwhat.store.postgres.store import parse_url
+
+    conninfo, schema, _ = parse_url(url)
+    if schema:
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def one_round(args: argparse.Namespace, inp: Path, db: str | None) -> dict[str, Any]:
+    """Every configuration once, ``--workers 1`` first; the rows with their ratios to it."""
     load_before = uptime()
     rows = [
         run_config("workers1", OUT / "scale-workers1.db", inp),
@@ -288,34 +298,64 @@ def main() -> None:
             notes.append("Ray: skipped (ray is not installed: the 'ray' extra)")
         else:
             rows.append(run_config("ray", OUT / "scale-ray.db", inp))
-    if args.db:
+    if db:
         from saidwhat.errors import SaidwhatError
         from saidwhat.store import open_store
 
         try:
-            open_store(args.db).close()
+            open_store(db).close()
         except SaidwhatError as e:
             notes.append(f"PostgreSQL row skipped: {e.one_line()} (no PostgreSQL backend in this tree yet?)")
         else:
-            pg = run_config("workers2", args.db, inp)
+            pg = run_config("workers2", db, inp)
             pg["config"] = "workers2 + PostgreSQL"
             if pg["unchanged"]:
                 notes.append(
                     f"PostgreSQL: {pg['unchanged']} articles were already stored: give an empty store"
                 )
             rows.append(pg)
-            pg_bytes = pg_store_bytes(args.db)
-    load_after = uptime()
+            pg_bytes = pg_store_bytes(db)
     base = rows[0]
     for r in rows:
         r["ratio_wall"] = r["articles_per_s"] / base["articles_per_s"]
         r["ratio_steady"] = r["steady_articles_per_s"] / base["steady_articles_per_s"]
         # the speed-up were each worker given a whole core: workers × CPU s per article of workers1 / of this
         r["cpu_ratio"] = r["workers"] * base["cpu_s_per_article"] / r["cpu_s_per_article"]
-    w1_bytes = store_bytes(OUT / "scale-workers1.db")
+    return {
+        "load_before": load_before,
+        "load_after": uptime(),
+        "rows": rows,
+        "notes": notes,
+        "ratios": target_ratios(rows),
+        "pg_bytes": pg_bytes,
+    }
+
+
+def target_ratios(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """The issue's ratios in one round: workers2 and Ray over workers1, PostgreSQL over SQLite (both
+    ``--workers 2``), over the whole run and steady."""
+    by = {r["config"]: r for r in rows}
+    out: dict[str, float] = {}
+    for name, num, den in (
+        ("workers2 / workers1", "workers2", "workers1"),
+        ("ray / workers1", "ray", "workers1"),
+        ("postgresql / sqlite", "workers2 + PostgreSQL", "workers2"),
+    ):
+        if num in by and den in by:
+            out[name] = by[num]["articles_per_s"] / by[den]["articles_per_s"]
+            out[name + " (steady)"] = by[num]["steady_articles_per_s"] / by[den]["steady_articles_per_s"]
+    return out
+
+
+TARGETS = {"workers2 / workers1": 1.7, "ray / workers1": 1.6, "postgresql / sqlite": 0.9}
+
+
+def print_round(result: dict[str, Any]) -> None:
+    rows = result["rows"]
+    base = rows[0]
     print(
         f"{len(rows)} configurations on {base['new']} articles; "
-        f"load average before {load_before}, after {load_after}"
+        f"load average before {result['load_before']}, after {result['load_after']}"
     )
     print(
         f"{'config':<24}{'workers':>8}{'wall s':>9}{'art/s':>8}{'× w1':>7}{'1st s':>7}{'steady':>8}"
@@ -334,21 +374,95 @@ def main() -> None:
         )
         for line in r["errors"]:
             print(f"    {line}")
-    for n in notes:
+    for n in result["notes"]:
         print("note:", n)
+
+
+def summary(rounds: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each ratio over the rounds: every round's value, the median, and the target where there is one."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in rounds[0]["ratios"]:
+        values = [r["ratios"][name] for r in rounds if name in r["ratios"]]
+        target = TARGETS.get(name)
+        out[name] = {
+            "values": values,
+            "median": statistics.median(values),
+            "target": target,
+            "rounds_meeting_target": sum(v >= target for v in values) if target else None,
+        }
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=120)
+    ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
+    ap.add_argument("--no-ray", action="store_true")
+    ap.add_argument("--profile", type=int, default=40, help="articles for the per-stage profile (0: none)")
+    ap.add_argument("--db", help="also measure this store (postgresql://...) with --workers 2")
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run every configuration this many times, interleaved; each ratio's median over the rounds",
+    )
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--child-db", help=argparse.SUPPRESS)
+    ap.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        result = child(args.child, args.child_db, str(args.input))
+        args.child_out.write_text(json.dumps(result), encoding="utf-8")
+        return
+    if not args.input.is_file():
+        raise SystemExit(f"no input: {args.input} (../shared missing?) — give --input")
+    if args.rounds < 1:
+        raise SystemExit("--rounds must be 1 or more")
+    OUT.mkdir(parents=True, exist_ok=True)
+    inp = OUT / "scale-input.jsonl"
+    with args.input.open(encoding="utf-8") as fh:
+        inp.write_text(
+            "".join(line for _, line in zip(range(args.articles), fh, strict=False)), encoding="utf-8"
+        )
+    rounds: list[dict[str, Any]] = []
+    for k in range(1, args.rounds + 1):
+        db = args.db if args.rounds == 1 or not args.db else round_url(args.db, k)
+        if db and db != args.db:
+            drop_schema(db)  # the bench's own schema of this round: empty, whatever a run before left
+        if args.rounds > 1:
+            print(f"round {k} of {args.rounds}")
+        try:
+            rounds.append(one_round(args, inp, db))
+        finally:
+            if db and db != args.db:
+                drop_schema(db)
+        print_round(rounds[-1])
+        sys.stdout.flush()
     print(
         "CPU s/art: all processes (child, workers, actors); main: the ingesting process alone (reading, "
         "writer, messages; with workers1 also the analysis). steady: articles after the 1st / time from "
         "the 1st analysis to the last"
     )
-    (OUT / "scale.json").write_text(json.dumps({"rows": rows, "notes": notes}, indent=2), encoding="utf-8")
-    sys.stdout.flush()
+    ratios = summary(rounds)
+    if args.rounds > 1:
+        print(f"\nratios over {args.rounds} rounds (each against its own round's baseline):")
+        for name, s in ratios.items():
+            target = (
+                f"  target {s['target']}: {s['rounds_meeting_target']} of {len(s['values'])} rounds"
+                if s["target"]
+                else ""
+            )
+            values = " / ".join(f"{v:.2f}" for v in s["values"])
+            print(f"  {name:<30} median {s['median']:.2f}  [{values}]{target}")
+    last = rounds[-1]
+    base, pg_bytes = last["rows"][0], last["pg_bytes"]
     stages = profile_stages(inp, args.profile) if args.profile else {}
     if stages:
         print(f"\nper-article CPU cost by stage (ms, in process, {args.profile} articles):")
         for name, ms in sorted(stages.items(), key=lambda kv: -kv[1]):
             print(f"  {name:<34}{ms:9.1f}")
         print(f"  {'total':<34}{sum(stages.values()):9.1f}")
+    w1_bytes = store_bytes(OUT / "scale-workers1.db")
     print(
         f"\nSQLite store: {w1_bytes / base['new'] / 1024:.1f} KiB per article "
         f"({w1_bytes / 2**20:.1f} MiB for {base['new']})"
@@ -361,10 +475,12 @@ def main() -> None:
     out = {
         "articles": base["new"],
         "cores": os.cpu_count(),
-        "load_before": load_before,
-        "load_after": load_after,
-        "rows": rows,
-        "notes": notes,
+        "load_before": rounds[0]["load_before"],
+        "load_after": last["load_after"],
+        "rows": last["rows"],
+        "notes": last["notes"],
+        "rounds": [{k: v for k, v in r.items() if k != "pg_bytes"} for r in rounds],
+        "ratios": ratios,
         "stage_cpu_ms_per_article": stages,
         "sqlite_bytes_per_article": w1_bytes / base["new"],
         "postgresql_bytes_per_article": pg_bytes / base["new"] if pg_bytes else None,
