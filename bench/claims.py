@@ -1,6 +1,8 @@
-"""Benchmark the cross-article claims stages on the Timeline17 H1N1 articles.
+"""Benchmark the cross-article claims stages on the Timeline17 H1N1 articles (and, with ``--topic
+haiti``, on the Haiti earthquake's death tolls).
 
-    .venv/bin/python bench/claims.py [--analyze-only] [--cache DIR] [--sets dev,dev2] [--misses]
+    .venv/bin/python bench/claims.py [--topic H1N1|haiti] [--analyze-only] [--cache DIR] [--sets dev,dev2]
+                                     [--misses]
     CLAIMS_PACKAGE=DIR ...   # the rules of another commit (``git archive C saidwhat | tar -x -C DIR``)
 
 1. Analyses the H1N1 articles of ``../shared/timeline17/articles.jsonl`` (those not listed in
@@ -14,9 +16,10 @@
    it is *placed right* when that claim's measure key is the gold measure. Precision counts, over
    the predicted values of the gold's measures in the gold's articles, those that the gold lists;
    recall counts the gold values placed right. Each set of the gold ('dev', 'dev2', 'dev3', 'dev4',
-   'dev5', ..., 'dev12', 'heldout') is scored on its own; ``--sets`` scores only the named ones, of
-   the values' gold and of the positions' gold (so that a development run never shows a held-out
-   set's misses); only ``--misses`` prints the values themselves (the leaks, misses and false
+   'dev5', ..., 'dev12', 'heldout'; 'haiti', 'haiti_dev' with ``--topic haiti``: a set names its
+   topic, and may name its own places and things) is scored on its own; ``--sets`` scores only the
+   named ones, of the values' gold and of the positions' gold (so that a development run never shows
+   a held-out set's misses); only ``--misses`` prints the values themselves (the leaks, misses and false
    positives of the scored sets, the positions' and promises' misses), so that a blind set's first
    run shows its counts and nothing else (session 14: dev10's leaks were printed by default).
    Cross-measure leaks (a gold value found in a claim of another measure) are counted separately
@@ -67,6 +70,12 @@ from saidwhat.model import Analysis  # noqa: E402
 SHARED = ROOT.parent / "shared"
 T17 = SHARED / "timeline17"
 CACHE = Path(os.environ.get("SAIDWHAT_CLAIMS_CACHE", "/work/cache-claims/h1n1"))
+
+
+def cache_for(topic: str) -> Path:
+    """The analyses' cache of a topic: ``CACHE`` for H1N1 (and ``$SAIDWHAT_CLAIMS_CACHE``), else
+    ``/work/cache-claims/<topic>``."""
+    return CACHE if topic == "H1N1" else Path(f"/work/cache-claims/{topic.lower()}")
 
 
 def safe_name(doc_id: str) -> str:
@@ -352,7 +361,15 @@ def score_positions_promises(
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--analyze-only", action="store_true", help="only fill the analysis cache")
-    ap.add_argument("--cache", type=Path, default=CACHE)
+    ap.add_argument(
+        "--topic", default="H1N1", help="the Timeline17 topic (H1N1, haiti): its articles and gold sets"
+    )
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="default: $SAIDWHAT_CLAIMS_CACHE or /work/cache-claims/<topic>",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims.json")
     ap.add_argument("--sets", help="comma-separated gold sets to score (default: all)")
     ap.add_argument("--misses", action="store_true", help="also print the misses and false positives")
@@ -360,13 +377,13 @@ def main() -> int:
     if not T17.is_dir():
         print(f"{T17} missing: nothing to benchmark", file=sys.stderr)
         return 2
-    articles = load_articles()
-    analyse_to_cache(articles, a.cache)
+    cache = a.cache or cache_for(a.topic)
+    articles = load_articles(a.topic)
+    analyse_to_cache(articles, cache)
     if a.analyze_only:
         return 0
     gold = json.loads((ROOT / "bench" / "data" / "claims_gold.json").read_text(encoding="utf-8"))
-    places, things = set(gold["places"]), set(gold["things"])
-    analyses, analysis_secs = load_cache(articles, a.cache)
+    analyses, analysis_secs = load_cache(articles, cache)
     lex = load_lexicon()
     t0 = time.perf_counter()
     facts = [article_facts(an, None, lex) for an in analyses]
@@ -378,8 +395,10 @@ def main() -> int:
     scores: dict[str, Any] = {}
     wanted = set(a.sets.split(",")) if a.sets else set(gold["sets"])
     for name, gset in gold["sets"].items():
-        if name not in wanted:
+        if name not in wanted or gset.get("topic", "H1N1") != a.topic:
             continue
+        # a set may name its own places and things (another topic's measures)
+        places, things = set(gset.get("places", gold["places"])), set(gset.get("things", gold["things"]))
         gold_ids = {g["id"] for g in gset["articles"]}
         gvalues = [v for f in facts if f.article.id in gold_ids for v in f.quantities]
         gk = gold_keyed(gset)
@@ -401,7 +420,7 @@ def main() -> int:
     pscores = {
         name: score_positions_promises(g, by_id, texts)
         for name, g in pgold["sets"].items()
-        if not a.sets or name in wanted
+        if (not a.sets or name in wanted) and a.topic == "H1N1"  # the positions gold is H1N1's
     }
     n_claims = sum(1 for c in claims["claims"] if c["kind"] == "quantity")
     n_assert = sum(1 for c in claims["claims"] if c["kind"] == "assertion")

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-BLIND_SETS = ("heldout", "dev8", "dev11", "dev12")
+BLIND_SETS = ("heldout", "dev8", "dev11", "dev12", "haiti")
 CONTEXT = 150  # characters each side of a value's span
 
 
