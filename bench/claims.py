@@ -368,7 +368,7 @@ def main() -> int:
         "--cache",
         type=Path,
         default=None,
-        help="default: $SAIDWHAT_CLAIMS_CACHE or /work/cache-claims/<topic>",
+        help="default: $SAIDWHAT_CLAIMS_CACHE (H1N1) or /work/cache-claims/<topic>",
     )
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims.json")
     ap.add_argument("--sets", help="comma-separated gold sets to score (default: all)")
