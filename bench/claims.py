@@ -12,18 +12,18 @@ haiti``, on the Haiti earthquake's death tolls).
 2. Runs the claims library (quantity claims, assertion claims, positions, promises) over all of
    them, timed.
 3. Scores the gold values of ``bench/data/claims_gold.json`` (value, measure, source, date,
-   article): a gold value is *found* when a claim value of the same article has the same number;
-   it is *placed right* when that claim's measure key is the gold measure. Precision counts, over
-   the predicted values of the gold's measures in the gold's articles, those that the gold lists;
-   recall counts the gold values placed right. Each set of the gold ('dev', 'dev2', 'dev3', 'dev4',
-   'dev5', ..., 'dev12', 'heldout'; 'haiti', 'haiti_dev' with ``--topic haiti``: a set names its
-   topic, and may name its own places and things) is scored on its own; ``--sets`` scores only the
-   named ones, of the values' gold and of the positions' gold (so that a development run never shows
-   a held-out set's misses); only ``--misses`` prints the values themselves (the leaks, misses and false
-   positives of the scored sets, the positions' and promises' misses), so that a blind set's first
-   run shows its counts and nothing else (session 14: dev10's leaks were printed by default).
-   Cross-measure leaks (a gold value found in a claim of another measure) are counted separately
-   and must be 0.
+   article): a gold value is *found* when a claim value of the same article has the same number; it
+   is *placed right* when that claim's measure key is the gold measure. Precision counts, over the
+   predicted values of the gold's measures in the gold's articles, those that the gold lists; recall
+   counts the gold values placed right. Each set of the gold ('dev', 'dev2', 'dev3', 'dev4', 'dev5',
+   ..., 'dev12', 'heldout'; 'haiti', 'haiti_dev', 'haiti_dev2' with ``--topic haiti``: a set names
+   its topic, and may name its own places and things) is scored on its own; ``--sets`` scores only
+   the named ones, of the values' gold and of the positions' gold (so that a development run never
+   shows a held-out set's misses); only ``--misses`` prints the values themselves (the leaks, misses
+   and false positives of the scored sets, the positions' and promises' misses), so that a blind
+   set's first run shows its counts and nothing else (session 14: dev10's leaks were printed by
+   default). Cross-measure leaks (a gold value found in a claim of another measure) are counted
+   separately and must be 0.
    Updates and contradictions are scored against the gold's ``updates`` / ``contradictions`` lists
    the same way.
 

@@ -12,9 +12,10 @@ exists in only one of them: ``article``, ``start``, ``end``, ``number``, ``text`
 300 characters around the span), ``key_a``, ``key_b`` (``null`` when absent), ``gold_set`` (the gold
 set of ``bench/data/claims_gold.json`` the article belongs to, else ``null``).
 
-**Blind articles are never read**: every article of the gold sets ``heldout``, ``dev8``, ``dev11``
-and ``dev12`` and every id of ``--exclude-ids`` files (first field of each line: a set being
-annotated, not yet in the gold) is skipped before its analysis is loaded, in both subprocesses.
+**Blind articles are never read**: every article of the gold sets of :data:`BLIND_SETS` (``heldout``,
+``dev8``, ``dev11``, ``dev12``; ``haiti`` is another topic's, never loaded here) and every id of
+``--exclude-ids`` files (first field of each line: a set being annotated, not yet in the gold) is
+skipped before its analysis is loaded, in both subprocesses.
 
 Prints counts (values changed, of which outside every gold set) on stderr.
 """

@@ -425,16 +425,17 @@ def main() -> None:
             "".join(line for _, line in zip(range(args.articles), fh, strict=False)), encoding="utf-8"
         )
     rounds: list[dict[str, Any]] = []
+    scratch = bool(args.db) and args.rounds > 1  # each round in a schema of the bench's own
     for k in range(1, args.rounds + 1):
-        db = args.db if args.rounds == 1 or not args.db else round_url(args.db, k)
-        if db and db != args.db:
-            drop_schema(db)  # the bench's own schema of this round: empty, whatever a run before left
+        db = round_url(args.db, k) if scratch else args.db
+        if scratch:
+            drop_schema(db)  # empty, whatever a run before left
         if args.rounds > 1:
             print(f"round {k} of {args.rounds}")
         try:
             rounds.append(one_round(args, inp, db))
         finally:
-            if db and db != args.db:
+            if scratch:
                 drop_schema(db)
         print_round(rounds[-1])
         sys.stdout.flush()
