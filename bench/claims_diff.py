@@ -13,7 +13,7 @@ exists in only one of them: ``article``, ``start``, ``end``, ``number``, ``text`
 set of ``bench/data/claims_gold.json`` the article belongs to, else ``null``).
 
 **Blind articles are never read**: every article of the gold sets of :data:`BLIND_SETS` (``heldout``,
-``dev8``, ``dev11``, ``dev12``; ``haiti`` is another topic's, never loaded here) and every id of
+``dev8``, ``dev11``, ``dev12``, and ``haiti`` with ``--topic haiti``) and every id of
 ``--exclude-ids`` files (first field of each line: a set being annotated, not yet in the gold) is
 skipped before its analysis is loaded, in both subprocesses.
 
@@ -126,7 +126,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("a", type=Path, nargs="?", help="directory holding the first saidwhat package")
     ap.add_argument("b", type=Path, nargs="?", help="directory holding the second saidwhat package")
-    ap.add_argument("--cache", type=Path, default=None, help="bench/claims.py's cache (its default)")
+    ap.add_argument("--topic", default="H1N1", help="the Timeline17 topic whose cached articles are compared")
+    ap.add_argument("--cache", type=Path, default=None, help="bench/claims.py's cache (its default for the topic)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims_diff.jsonl")
     ap.add_argument("--exclude-ids", type=Path, action="append", default=[], help="more blind ids")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
@@ -139,14 +140,14 @@ def main() -> int:
         ap.error("two package directories are needed")
     # the parent only (bench/claims.py puts this checkout first on the path: never in a subprocess)
     sys.path.insert(0, str(ROOT / "bench"))
-    from claims import CACHE, load_articles, safe_name
+    from claims import cache_for, load_articles, safe_name
 
-    cache = a.cache or CACHE
+    cache = a.cache or cache_for(a.topic)
     gold = json.loads((ROOT / "bench" / "data" / "claims_gold.json").read_text(encoding="utf-8"))
     skip = blind_ids(gold, list(a.exclude_ids))
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        paths = [cache / f"{safe_name(d['id'])}.json" for d in load_articles() if d["id"] not in skip]
+        paths = [cache / f"{safe_name(d['id'])}.json" for d in load_articles(a.topic) if d["id"] not in skip]
         (t / "inputs.json").write_text(json.dumps([str(p) for p in paths if p.is_file()]), encoding="utf-8")
         run_package(a.a.resolve(), t / "inputs.json", t / "a.jsonl")
         run_package(a.b.resolve(), t / "inputs.json", t / "b.jsonl")

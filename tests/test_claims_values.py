@@ -729,3 +729,50 @@ def test_a_state_read_only_from_likely_is_an_estimate_and_no_value() -> None:
     text = "Chile has 30 probable cases of the fever."
     an = analysis(text, entities=gpe("Chile"), quantities=[("30 probable cases", 30, "probable cases")])
     assert measures(an)[30.0] == ("cases", "probable", "", ("Chile",))
+
+
+def test_a_form_of_estimate_makes_the_count_an_estimate_and_no_value() -> None:
+    # the quantity's own qualifier
+    text = "There are an estimated 8,200 cases of the fever in Chile."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("an estimated 8,200 cases", 8200, "cases")])
+    assert measures(an)[8200.0] == ("cases", "", "", ("Chile",))  # no qualifier read: a count
+    an.quantities[0].qualifier = "an estimated"
+    assert 8200.0 not in measures(an)
+    # the verb, and the noun, in the count's window
+    text = "The Red Cross estimates 3,500 people have died in Chile."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("3,500 people", 3500, "people")])
+    assert 3500.0 not in measures(an)
+    text = "Officials in Chile cut their estimate of deaths from the fever to 60."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("60", 60, None)])
+    assert 60.0 not in measures(an)
+    text = "Officials in Chile said 60 people have died of the fever."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("60 people", 60, "people")])
+    assert measures(an)[60.0] == ("deaths", "", "", ("Chile",))
+    # between the number and its noun, and lending its measure and place to a part after it
+    text = "Chile: 70 estimated deaths (12 confirmed)."
+    qs: list[tuple[str, float, str | None]] = [("70 estimated deaths", 70, "deaths"), ("12", 12, None)]
+    an = analysis(text, entities=gpe("Chile"), quantities=qs)
+    got = measures(an)
+    assert 70.0 not in got
+    assert got[12.0] == ("deaths", "confirmed", "", ("Chile",))
+    # a projection stays one
+    text = "Experts in Chile estimate that 9,000 people could be infected by June."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("9,000 people", 9000, "people")])
+    assert measures(an)[9000.0][2] == "projected"
+
+
+def test_a_count_that_is_the_subject_of_may_have_is_an_estimate() -> None:
+    text = "Up to 5,000 people may have died in Chile."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("Up to 5,000 people", 5000, "people")])
+    assert 5000.0 not in measures(an)
+    text = "More than 90,000 people in Chile might have been infected."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("More than 90,000 people", 90000, "people")])
+    assert 90000.0 not in measures(an)
+    # the object of one: the modal hedges the cause of deaths that happened
+    text = "The fever may have killed 159 people in Chile."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("159 people", 159, "people")])
+    assert measures(an)[159.0] == ("deaths", "", "", ("Chile",))
+    # the count's own verb comes first: the modal is another clause's
+    text = "In Chile 40 people have died and officials say more may have been infected."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("40 people", 40, "people")])
+    assert measures(an)[40.0] == ("deaths", "", "", ("Chile",))

@@ -45,6 +45,8 @@ class ClaimsLexicon:
     states: dict[str, dict[str, tuple[str, ...]]]  # family -> state -> words
     money_families: frozenset[str]  # state families of things measured in money
     aspects: dict[str, tuple[str, ...]]
+    estimate_words: tuple[str, ...]  # a form of *estimate*: the count is an estimate, no value
+    possible_past: frozenset[str]  # "200,000 people may have died": an estimate
     world_words: tuple[str, ...]
     diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
     other_causes: tuple[str, ...]
@@ -84,7 +86,7 @@ class ClaimsLexicon:
         out = {w for t in self.things.values() for w in t.modifiers}
         out |= {w for fam in self.states.values() for ws in fam.values() for w in ws}
         out |= {w for ws in self.aspects.values() for w in ws}
-        return frozenset(out)
+        return frozenset(out | set(self.estimate_words))
 
 
 OBJECT_KINDS = frozenset({"to", "reason", "phrase"})
@@ -212,6 +214,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "things",
             "states",
             "aspects",
+            "estimates",
             "places",
             "boundaries",
             "diseases",
@@ -254,6 +257,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     if unknown:
         raise LexiconError(f"settings.money_families: unknown state families {sorted(unknown)}")
     aspects = {k: _words(v, f"aspects.{k}") for k, v in _table(data, "aspects", "claims").items()}
+    est = _table(data, "estimates", "claims")
+    _only(est, {"words", "possible_past"}, "estimates")
     places = _table(data, "places", "claims")
     _only(
         places, {"world", "world_counts", "global_sources", "aliases", "persons", "national_bodies"}, "places"
@@ -298,6 +303,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         states=families,
         money_families=frozenset(_words(st["money_families"], "settings.money_families")),
         aspects=aspects,
+        estimate_words=_words(est["words"], "estimates.words"),
+        possible_past=frozenset(_words(est["possible_past"], "estimates.possible_past")),
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,
         other_causes=_words(ds["other"], "diseases.other"),

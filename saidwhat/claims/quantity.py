@@ -154,7 +154,7 @@ def _has(ws: list[Word], phrases: tuple[str, ...]) -> list[int]:
 
 def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
-    allowed |= {w for ws in lex.aspects.values() for w in ws}
+    allowed |= {w for ws in lex.aspects.values() for w in ws} | set(lex.estimate_words)
     return all(t in allowed for t in toks)
 
 
@@ -1045,6 +1045,34 @@ def _estimated(thing: Thing, win: Window, lex: ClaimsLexicon, state: str) -> boo
     return bool(_has(ws, ESTIMATE_WORDS)) and not _has(ws, others)
 
 
+def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str) -> bool:
+    """ "an estimated 13,450 cases", "101 estimated deaths", "The Red Cross estimates 45,000 people have
+    died", "their estimate of deaths ... to over 100": a form of *estimate* on the quantity or in its
+    window makes it an estimate of the real number, as *likely* does; so does being the subject of
+    *may / might / could have* + participle ("200,000 people may have died"). Not a projection's
+    ("experts estimate that 2 billion could be infected" stays projected)."""
+    if aspect == "projected":
+        return False
+    if q.qualifier and _has(words(q.qualifier.lower()), lex.estimate_words):
+        return True
+    n = lex.settings.window_words
+    ws = sorted([*win.inner, *win.left[-n:], *win.right[:n]], key=lambda w: w.start)
+    return bool(_has(ws, lex.estimate_words)) or _possible_past_subject(win, lex)
+
+
+def _possible_past_subject(win: Window, lex: ClaimsLexicon) -> bool:
+    """The count is the subject of *may / might / could have* + participle: the modal comes after it
+    in its clause, before any verb of its own, aside or bracket ("More than 1 million people in the
+    United States may have been infected"; not "the virus may have killed 159")."""
+    ws = [w.text.lower() for w in win.right]
+    for i, t in enumerate(ws[:-2]):
+        if t in (",", "(", ")") or t in AUX:
+            return False
+        if t in lex.possible_past and ws[i + 1] == "have":
+            return True
+    return False
+
+
 def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: str, aspect: str) -> bool:
     """ "20 people had died while another 83 deaths were suspected": *another* (*other*) right before
     a number that follows a count of the same thing in another state of its family introduces the
@@ -1304,7 +1332,8 @@ def measure(
     )
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "subset", "list")
-    return Measured(q, thing, None, state, aspect, about, part, disease, _estimated(thing, win, lex, state))
+    estimate = _estimated(thing, win, lex, state) or _estimate_written(q, win, lex, aspect)
+    return Measured(q, thing, None, state, aspect, about, part, disease, estimate)
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
