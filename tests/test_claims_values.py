@@ -776,3 +776,17 @@ def test_a_count_that_is_the_subject_of_may_have_is_an_estimate() -> None:
     text = "In Chile 40 people have died and officials say more may have been infected."
     an = analysis(text, entities=gpe("Chile"), quantities=[("40 people", 40, "people")])
     assert measures(an)[40.0] == ("deaths", "", "", ("Chile",))
+
+
+def test_people_made_homeless_are_displaced_not_dead() -> None:
+    text = "In Peru as many as 900 people were killed and 40,000 made homeless by the floods."
+    qs: list[tuple[str, float, str | None]] = [
+        ("as many as 900 people", 900, "people"),
+        ("40,000", 40000, None),
+    ]
+    got = measures(analysis(text, entities=gpe("Peru"), quantities=qs))
+    assert got[900.0][0] == "deaths"
+    assert got[40000.0][0] == "displaced"
+    text = "Floods in Peru have left some 12,000 people homeless."
+    got = measures(analysis(text, entities=gpe("Peru"), quantities=[("some 12,000 people", 12000, "people")]))
+    assert got[12000.0] == ("displaced", "", "", ("Peru",))
