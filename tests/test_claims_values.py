@@ -563,9 +563,13 @@ def test_the_place_of_the_majority_of_n_is_the_majoritys_not_ns() -> None:
     got = measures(an)
     assert got[900.0] == ("cases", "", "", ("world",))
     assert got[40.0][3] == ("Germany",)
-    # no part elsewhere: the whole's place is not written
+    # no part elsewhere written, but a majority in one country leaves the rest outside it (session 16):
+    # the whole is the world's; a majority in a place that is no country says nothing of the whole
     text = "Most of the 900 cases were found in France."
     an = analysis(text, entities=gpe("France"), quantities=[("900 cases", 900, "cases")])
+    assert measures(an)[900.0][3] == ("world",)
+    text = "Most of the 900 cases were found in Lyon."
+    an = analysis(text, entities=gpe("Lyon"), quantities=[("900 cases", 900, "cases")])
     assert measures(an)[900.0][3] == ()
 
 
@@ -790,3 +794,35 @@ def test_people_made_homeless_are_displaced_not_dead() -> None:
     text = "Floods in Peru have left some 12,000 people homeless."
     got = measures(analysis(text, entities=gpe("Peru"), quantities=[("some 12,000 people", 12000, "people")]))
     assert got[12000.0] == ("displaced", "", "", ("Peru",))
+
+
+def test_a_count_most_of_which_is_in_one_country_is_the_worlds() -> None:
+    """ "90 people, the vast majority of them in France", "almost all of the 60 dead were in France",
+    "2,500 cases, mostly in France": the place is where most of the count is; the rest is outside that
+    country, so the count is the world's."""
+    for text, q, n, counts in (
+        (
+            "The outbreak has killed 90 people, the vast majority of them in France.",
+            "90 people",
+            90,
+            "people",
+        ),
+        ("Nearly 2,000 people have been infected, most of them in France.", "2,000 people", 2000, "people"),
+        ("Almost all of the 60 dead were in France, officials said.", "60 dead", 60, "dead"),
+        ("The fever has infected 2,500 people, mostly in France.", "2,500 people", 2500, "people"),
+    ):
+        an = analysis(text, entities=gpe("France"), quantities=[(q, n, counts)])
+        assert measures(an)[float(n)][3] == ("world",), text
+    an = analysis(
+        "The outbreak has killed 90 people in France.",
+        entities=gpe("France"),
+        quantities=[("90 people", 90, "people")],
+    )
+    assert measures(an)[90.0][3] == ("France",)
+    # a majority in a place that is no country says nothing of the whole
+    an = analysis(
+        "The fever has infected 2,500 people, mostly in Lyon.",
+        entities=gpe("Lyon"),
+        quantities=[("2,500 people", 2500, "people")],
+    )
+    assert measures(an)[2500.0][3] == ()

@@ -21,7 +21,7 @@ from datetime import date
 
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, find_phrases, singular, words
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Place, Word, find_phrases, singular, words
 from saidwhat.model import Quantity, Statement
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
@@ -437,11 +437,9 @@ def _place_found(
         and _introduced(view.text, a, p.start, p.end)
         and not _of_clause(view.text, q.end, p.start)
     ]
-    if after and _majority_of(view.text, a, q.start):
-        # "the vast majority of about 2,000 cases are in Mexico, with 51 in the US": the place is the
-        # majority's; a whole whose sentence names a part in another country is the world's
-        others = {p.name for p in view.places_in(*view.sentence(q.start))} - {after[0].name}
-        return (("world",), True) if others & _known_countries(lex) else ((), False)
+    majority = _majority_place(view, q, a, after, lex) if after else None
+    if majority is not None:
+        return majority
     if after:
         return (after[0].name,), True
     national = _national(view, q, win, lex)
@@ -460,6 +458,7 @@ def _place_found(
 
 
 MAJORITY = (("majority", "of"), ("most", "of"), ("bulk", "of"))
+ALL_BUT_A_FEW = (("almost", "all", "of"), ("nearly", "all", "of"), ("virtually", "all", "of"))
 
 
 def _majority_of(text: str, a: int, start: int) -> bool:
@@ -468,7 +467,50 @@ def _majority_of(text: str, a: int, start: int) -> bool:
     ws = [w.text for w in words(text, max(a, start - 40), start)]
     while ws and ws[-1] in ("the", "about", "some", "around", "nearly", "almost", "over", "than", "more"):
         ws.pop()
-    return tuple(ws[-2:]) in MAJORITY
+    # "almost all of the 74 dead were in Mexico": all but a few, the others elsewhere
+    return tuple(ws[-2:]) in MAJORITY or tuple(ws[-3:]) in ALL_BUT_A_FEW
+
+
+def _majority_place(
+    view: ArticleView, q: Quantity, a: int, after: list[Place], lex: ClaimsLexicon
+) -> tuple[tuple[str, ...], bool] | None:
+    """The place of a whole of which the place after it holds the majority (None: no majority).
+    "the vast majority of about 2,000 cases are in Mexico, with 51 in the US", "80 people, the vast
+    majority of them in Mexico": the place is the majority's; a whole whose sentence names a part in
+    another country, or whose majority is in one country (the rest outside it), is the world's."""
+    if _majority_of(view.text, a, q.start):
+        others = {p.name for p in view.places_in(*view.sentence(q.start))} - {after[0].name}
+        countries = _known_countries(lex)
+        return (("world",), True) if others & countries or after[0].name in countries else ((), False)
+    if _majority_after(view.text, q.end, after[0].start):
+        # a majority in a place that is no country: the count's own world word still places it
+        # ("30,000 people globally, mostly in North America")
+        world = _has(words(view.text, q.end, after[0].start), lex.world_words)
+        return (("world",), True) if after[0].name in _known_countries(lex) or world else ((), False)
+    return None
+
+
+MOSTLY = frozenset({"mostly", "mainly", "largely", "chiefly", "predominantly", "primarily", "overwhelmingly"})
+
+
+def _majority_after(text: str, end: int, place: int) -> bool:
+    """ "killed 80 people, the vast majority of them in Mexico", "1,500 people ..., most of them in
+    Mexico", "52,000 cases, mostly in the United States": an apposition after a count that names where
+    most of it is (*most / the majority / the bulk / almost all / nearly all of them*, *mostly / mainly /
+    largely in*) describes a part of the count, not where the count is."""
+    ws = [w.text.lower() for w in words(text, end, place)]
+    if MOSTLY & set(ws[-3:]):
+        return True  # "52,000 confirmed cases, mostly in the United States and Mexico"
+    for i in range(len(ws) - 1):
+        if ws[i] == "of" and ws[i + 1] in ("them", "whom", "these", "those"):
+            before = tuple(ws[max(0, i - 2) : i])
+            if before[-1:] in (("majority",), ("most",), ("bulk",)) or before in (
+                ("almost", "all"),
+                ("nearly", "all"),
+                ("virtually", "all"),
+            ):
+                return True
+    return False
 
 
 # words that open a clause of its own (a subject or a relative pronoun, a reporting verb): a place
