@@ -127,7 +127,7 @@ def main() -> int:
     ap.add_argument("a", type=Path, nargs="?", help="directory holding the first saidwhat package")
     ap.add_argument("b", type=Path, nargs="?", help="directory holding the second saidwhat package")
     ap.add_argument("--topic", default="H1N1", help="the Timeline17 topic whose cached articles are compared")
-    ap.add_argument("--cache", type=Path, default=None, help="bench/claims.py's cache (its default for the topic)")
+    ap.add_argument("--cache", type=Path, default=None, help="bench/claims.py's cache (default: the topic's)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims_diff.jsonl")
     ap.add_argument("--exclude-ids", type=Path, action="append", default=[], help="more blind ids")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
