@@ -826,3 +826,54 @@ def test_a_count_most_of_which_is_in_one_country_is_the_worlds() -> None:
         quantities=[("2,500 people", 2500, "people")],
     )
     assert measures(an)[2500.0][3] == ()
+
+
+def test_a_state_word_of_the_outbreak_is_not_the_counts() -> None:
+    text = "Fears of a possible global flu pandemic grew, with more than 200 people sickened in Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("more than 200 people", 200, "people")])
+    assert measures(an)[200.0] == ("cases", "", "", ("Peru",))
+    text = "Officials in Peru investigated a suspected outbreak after 40 people fell ill."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("40 people", 40, "people")])
+    assert measures(an)[40.0][1] == ""
+    # the state word of the count's own noun stays
+    text = "Suspected swine flu cases in Peru had risen to 1,614."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("1,614", 1614, None)])
+    assert measures(an)[1614.0] == ("cases", "suspected", "", ("Peru",))
+
+
+def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
+    text = "Millions stayed indoors to avoid a virus that has already killed up to 103 people."
+    an = analysis(text, quantities=[("up to 103 people", 103, "people")])
+    assert measures(an)[103.0] == ("deaths", "", "", ("world",))
+    # a toll there, or a count at a place of its own, is not the world's
+    text = "The virus has killed 40 people there."
+    an = analysis(text, quantities=[("40 people", 40, "people")])
+    assert measures(an)[40.0][3] == ()
+    # a subject that is no disease
+    text = "The storm has killed 30 people."
+    an = analysis(text, quantities=[("30 people", 30, "people")])
+    assert measures(an)[30.0][3] == ()
+
+
+def test_a_frequency_after_a_verb_of_change_is_no_rate() -> None:
+    text = "There have been nearly 30,000 cases globally and 141 deaths, with figures rising daily."
+    qs: list[tuple[str, float, str | None]] = [
+        ("nearly 30,000 cases", 30000, "cases"),
+        ("141 deaths", 141, "deaths"),
+    ]
+    an = analysis(text, quantities=qs, timexes=[("daily", "SET", "P1D")])
+    assert measures(an)[141.0] == ("deaths", "", "", ("world",))
+    text = "In Peru 300 people die daily of the fever."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("300 people", 300, "people")],
+        timexes=[("daily", "SET", "P1D")],
+    )
+    assert measures(an)[300.0][2] == "rate"
+
+
+def test_deaths_of_drug_violence_are_no_values_of_the_disease() -> None:
+    text = "Drug gangs whose turf wars have killed about 2,300 people in Peru this year are on the run."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("about 2,300 people", 2300, "people")])
+    assert 2300.0 not in measures(an)

@@ -50,6 +50,8 @@ class ClaimsLexicon:
     world_words: tuple[str, ...]
     diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
     other_causes: tuple[str, ...]
+    agents: frozenset[str]  # nouns naming a disease as a whole ("the virus has killed 80")
+    wholes: frozenset[str]  # nouns naming the outbreak as a whole ("a possible pandemic")
     yearly_disease: str  # the disease of a yearly count of a generic name ("influenza ... a year")
     yearly_names: tuple[str, ...]
     yearly_words: tuple[str, ...]
@@ -282,7 +284,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     pr = _table(data, "promises", "claims")
     _only(pr, {"acts", "future", "within", "by", "grace_days"}, "promises")
     ds = _table(data, "diseases", "claims")
-    _only(ds, {"names", "other", "yearly"}, "diseases")
+    _only(ds, {"names", "other", "agents", "wholes", "yearly"}, "diseases")
     diseases = {
         k.lower(): _words(v, f"diseases.names.{k}") for k, v in _table(ds, "names", "diseases").items()
     }
@@ -308,6 +310,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,
         other_causes=_words(ds["other"], "diseases.other"),
+        agents=frozenset(_words(ds["agents"], "diseases.agents")),
+        wholes=frozenset(_words(ds["wholes"], "diseases.wholes")),
         yearly_disease=yearly_disease,
         yearly_names=_words(yearly["names"], "diseases.yearly.names"),
         yearly_words=_words(yearly["words"], "diseases.yearly.words"),

@@ -261,11 +261,32 @@ def _state_of(
         if not part:
             left = [*_head_phrase(thing, win.left, lex, left), *left]
         right = _before_aux(win.right[:n]) if whole else win.right[:n]
-        around = sorted([*left, *right], key=lambda w: w.start)
+        around = _off_agents(sorted([*left, *right], key=lambda w: w.start), lex)
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+def _off_agents(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+    """``ws`` without the words that premodify a noun naming the outbreak as a whole (`[diseases]
+    wholes`): in "fears of a possible global flu pandemic grew, with more than 200 people sickened",
+    *possible* is the pandemic's, no state of the 200 (an adjective is its own noun's); in "possible
+    pandemic flu cases" the noun is *cases*."""
+    known = lex.modifier_words
+    heads = {h for t in lex.things.values() for h in t.heads}
+    out = []
+    for i, w in enumerate(ws):
+        j = i + 1
+        while j < len(ws) and ws[j].text.lower() in known:
+            j += 1
+        run = [x.text.lower() for x in ws[i + 1 : j]]
+        nxt = singular(ws[j].text.lower()) if j < len(ws) else ""
+        whole = (bool(run) and run[-1] in lex.wholes and nxt not in heads) or nxt in lex.wholes
+        if w.text.lower() in known and whole:
+            continue
+        out.append(w)
+    return out
 
 
 def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[Word]) -> list[Word]:
@@ -343,7 +364,7 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
     for t in view.analysis.timexes:
         if not t.value or t.start < s0 or t.end > s1:
             continue
-        if t.type == "SET" and t.start >= a and t.end <= b:
+        if t.type == "SET" and t.start >= a and t.end <= b and not _change_frequency(view, t.start, s0):
             rate = "rate"
         elif (
             t.type == "DATE"
@@ -360,6 +381,13 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
         ):
             year = t.value[:4]
     return year, rate
+
+
+def _change_frequency(view: ArticleView, start: int, s0: int) -> bool:
+    """ "141 deaths, with figures rising daily": a frequency right after a verb of change says how often
+    the figure changes, not that the figure is a rate."""
+    before = [w.text.lower() for w in words(view.text, max(s0, start - 16), start)]
+    return bool(before) and before[-1] in RISE
 
 
 def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Quantity | None = None) -> bool:
@@ -950,7 +978,30 @@ def _about(
         or _body_place(view, q, lex)
         or _sentence_country(view, qs, q, win, (s0, s1), lex)
         or _in_states(view, q, lex)
+        or _agent_toll(q, win, lex)
     )
+
+
+TOLL_VERBS = frozenset({"killed", "infected", "sickened", "claimed", "struck", "affected"})
+
+
+def _agent_toll(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "The new strain has infected 257 people", "a virus that has already killed up to 103 people":
+    a count whose subject is the disease itself (`[diseases] agents`), to which nothing gives a place,
+    is the disease's toll everywhere, the world's (not a share, "killed 2% of its victims", a toll
+    *there*, nor a count *at* a place of its own, "14 pupils at one school")."""
+    right = [w.text.lower() for w in win.right[:3]]
+    if q.unit is not None or "there" in right or "at" in right[:2]:
+        return ()
+    left = [w.text.lower() for w in sorted(win.left, key=lambda w: w.start)]
+    while left and left[-1] in IN_COUNT | {"up", "to", "as", "many", "an", "least"}:
+        left.pop()
+    if not left or left[-1] not in TOLL_VERBS:
+        return ()
+    k = len(left) - 2
+    while k >= 0 and left[k] in ("has", "have", "had", "that", "which", "now", "already", "so", "far"):
+        k -= 1
+    return ("world",) if k >= 0 and left[k] in lex.agents else ()
 
 
 # a count "in N states" with no country named is of the United States: English-language news calls
