@@ -877,3 +877,24 @@ def test_deaths_of_drug_violence_are_no_values_of_the_disease() -> None:
     text = "Drug gangs whose turf wars have killed about 2,300 people in Peru this year are on the run."
     an = analysis(text, entities=gpe("Peru"), quantities=[("about 2,300 people", 2300, "people")])
     assert 2300.0 not in measures(an)
+
+
+def test_a_qualifier_after_the_number_is_not_its_nouns_modifier() -> None:
+    text = "Peru now has 1,000 or so confirmed cases of the fever."
+    an = analysis(
+        text, entities=gpe("Peru"), quantities=[("1,000 or so confirmed cases", 1000, "confirmed cases")]
+    )
+    assert measures(an)[1000.0] == ("cases", "confirmed", "", ("Peru",))
+
+
+def test_a_world_word_in_the_counts_own_phrase_is_its_place() -> None:
+    text = "Peru, where most of the 900 or so worldwide flu cases have been found, closed its schools."
+    qs: list[tuple[str, float, str | None]] = [("900 or so worldwide flu cases", 900, "worldwide flu cases")]
+    an = analysis(text, entities=gpe("Peru"), quantities=qs)
+    assert measures(an)[900.0] == ("cases", "", "", ("world",))
+
+
+def test_the_disease_as_subject_of_a_non_restrictive_relative_clause() -> None:
+    text = "Officials met to discuss the flu, which has killed 79 people, on Tuesday."
+    an = analysis(text, quantities=[("79 people", 79, "people")])
+    assert measures(an)[79.0] == ("deaths", "", "", ("world",))

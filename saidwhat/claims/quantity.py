@@ -158,6 +158,17 @@ def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     return all(t in allowed for t in toks)
 
 
+def _after_qualifier(mods: list[str], lex: ClaimsLexicon) -> list[str]:
+    """The words between a number and its noun without a qualifier written right after the number:
+    "1,000 or so worldwide swine flu cases", "200 or more confirmed cases" (the qualifier is the
+    number's, not the noun's)."""
+    for phrase in (*lex.about, *lex.at_least, *lex.at_most):
+        ws = phrase.split()
+        if mods[: len(ws)] == ws:
+            return mods[len(ws) :]
+    return mods
+
+
 def _thing_of(
     q: Quantity, win: Window, lex: ClaimsLexicon, wide: bool = False
 ) -> tuple[Thing | None, str | None]:
@@ -167,7 +178,7 @@ def _thing_of(
         head = toks[-1]
         # every word written between the number and the counted noun modifies it ("influenza-like" cases)
         inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
-        mods = inner[: inner.index(head)] if head in inner else toks[:-1]
+        mods = _after_qualifier(inner[: inner.index(head)] if head in inner else toks[:-1], lex)
         for thing in lex.things.values():
             if head in thing.heads:
                 if _modifiers_ok(thing, mods, lex):
@@ -960,6 +971,8 @@ def _about(
     s0, s1 = sentence
     if "outside" in [w.text for w in win.right[:4]]:
         return ()  # "two fatalities outside that country": the rest of the world is no place we name
+    if _has(sorted(win.inner, key=lambda w: w.start), lex.world_words):
+        return ("world",)  # "the 1,000 or so worldwide swine flu cases": the count's own words say
     about, own = _place_found(view, q, win, lex, qs)
     if total and inherited and not own:
         about = _total_phrase_place(view, q, s0) or inherited
@@ -986,10 +999,11 @@ TOLL_VERBS = frozenset({"killed", "infected", "sickened", "claimed", "struck", "
 
 
 def _agent_toll(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
-    """ "The new strain has infected 257 people", "a virus that has already killed up to 103 people":
-    a count whose subject is the disease itself (`[diseases] agents`), to which nothing gives a place,
-    is the disease's toll everywhere, the world's (not a share, "killed 2% of its victims", a toll
-    *there*, nor a count *at* a place of its own, "14 pupils at one school")."""
+    """ "The new strain has infected 257 people", "a virus that has already killed up to 103 people",
+    "the flu, which has killed 79 people": a count whose subject is the disease itself (`[diseases]
+    agents`), to which nothing gives a place, is the disease's toll everywhere, the world's (not a
+    share, "killed 2% of its victims", a toll *there*, nor a count *at* a place of its own, "14 pupils
+    at one school")."""
     right = [w.text.lower() for w in win.right[:3]]
     if q.unit is not None or "there" in right or "at" in right[:2]:
         return ()
@@ -999,7 +1013,7 @@ def _agent_toll(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]
     if not left or left[-1] not in TOLL_VERBS:
         return ()
     k = len(left) - 2
-    while k >= 0 and left[k] in ("has", "have", "had", "that", "which", "now", "already", "so", "far"):
+    while k >= 0 and left[k] in ("has", "have", "had", "that", "which", "now", "already", "so", "far", ","):
         k -= 1
     return ("world",) if k >= 0 and left[k] in lex.agents else ()
 
