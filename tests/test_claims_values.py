@@ -898,3 +898,20 @@ def test_the_disease_as_subject_of_a_non_restrictive_relative_clause() -> None:
     text = "Officials met to discuss the flu, which has killed 79 people, on Tuesday."
     an = analysis(text, quantities=[("79 people", 79, "people")])
     assert measures(an)[79.0] == ("deaths", "", "", ("world",))
+
+
+def test_a_toll_of_a_located_event_is_where_the_article_writes_the_event() -> None:
+    text = "Rescuers dug all night after the earthquake that struck Peru. The quake has left 700 dead."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("700 dead", 700, "dead")])
+    assert measures(an)[700.0] == ("deaths", "", "", ("Peru",))
+    text = "Aid poured in for the Peru earthquake victims. The death toll from the disaster rose to 900."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("900", 900, None)])
+    assert measures(an)[900.0] == ("deaths", "", "", ("Peru",))
+    # two countries where the article writes such events: no place
+    text = "The Peru earthquake came a month after the Chile earthquake. The quake has left 700 people dead."
+    an = analysis(text, entities=gpe("Peru", "Chile"), quantities=[("700 people", 700, "people")])
+    assert measures(an)[700.0][3] == ()
+    # a country named with the event only in passing ("Peru and the quake") is not where it struck
+    text = "Donors met in Peru and the quake was discussed. The quake has left 700 people dead."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("700 people", 700, "people")])
+    assert measures(an)[700.0][3] == ()

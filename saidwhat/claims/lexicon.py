@@ -56,6 +56,8 @@ class ClaimsLexicon:
     yearly_names: tuple[str, ...]
     yearly_words: tuple[str, ...]
     world_counts: frozenset[str]
+    events: tuple[str, ...]  # located events: a count of one is about where the article writes it
+    countries: frozenset[str]  # the world's countries
     global_sources: frozenset[str]
     right_only: frozenset[str]
     persons: frozenset[str]
@@ -149,6 +151,12 @@ def _words(v: object, where: str) -> tuple[str, ...]:
     if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
         raise LexiconError(f"{where}: expected a list of non-empty strings")
     return tuple(w.lower() for w in v)
+
+
+def _names(v: object, where: str) -> tuple[str, ...]:
+    """A list of names, kept as written (entities carry them so)."""
+    _words(v, where)
+    return tuple(str(w) for w in v)  # type: ignore[attr-defined]
 
 
 def _str(v: object, where: str) -> str:
@@ -263,7 +271,18 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     _only(est, {"words", "possible_past"}, "estimates")
     places = _table(data, "places", "claims")
     _only(
-        places, {"world", "world_counts", "global_sources", "aliases", "persons", "national_bodies"}, "places"
+        places,
+        {
+            "world",
+            "world_counts",
+            "countries",
+            "events",
+            "global_sources",
+            "aliases",
+            "persons",
+            "national_bodies",
+        },
+        "places",
     )
     aliases = _table(places, "aliases", "places")
     bodies = _table(places, "national_bodies", "places")
@@ -316,6 +335,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         yearly_names=_words(yearly["names"], "diseases.yearly.names"),
         yearly_words=_words(yearly["words"], "diseases.yearly.words"),
         world_counts=frozenset(_words(places["world_counts"], "places.world_counts")),
+        events=_words(places["events"], "places.events"),
+        countries=frozenset(_names(places["countries"], "places.countries")),
         global_sources=frozenset(_words(places["global_sources"], "places.global_sources")),
         right_only=frozenset(_words(bd["right_only"], "boundaries.right_only")),
         persons=frozenset(_words(places["persons"], "places.persons")),

@@ -992,6 +992,7 @@ def _about(
         or _sentence_country(view, qs, q, win, (s0, s1), lex)
         or _in_states(view, q, lex)
         or _agent_toll(q, win, lex)
+        or _event_place(view, (s0, s1), lex)
     )
 
 
@@ -1016,6 +1017,48 @@ def _agent_toll(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]
     while k >= 0 and left[k] in ("has", "have", "had", "that", "which", "now", "already", "so", "far", ","):
         k -= 1
     return ("world",) if k >= 0 and left[k] in lex.agents else ()
+
+
+def _event_place(view: ArticleView, sentence: tuple[int, int], lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "Tuesday's 7.0-magnitude earthquake has left as many as 45,000-50,000 people dead", "the death
+    toll from the quake rose to 110,000": a count in a sentence that names a located event (`[places]
+    events`: an earthquake, a flood, a bombing happen at one place; an outbreak spreads) and no place
+    is about the place the article writes that event at, when its own text writes it at one country
+    only."""
+    s0, s1 = sentence
+    if view.places_in(s0, s1) or not _has(words(view.text, s0, s1), lex.events):
+        return ()
+    named = _event_countries(view, lex)
+    return (next(iter(named)),) if len(named) == 1 else ()
+
+
+# words that join a place to an event without making it the event's place ("Haiti and the quake",
+# "Haiti was hit by the quake" is read by the *hit* pattern instead)
+_GLUE = (
+    "(?:and|or|but|the|a|an|its|their|after|before|since|following|in|of|to|for|with|by|from|as|at|on"
+    "|is|was|were|are|has|had|have|be|been|said|says)"
+)
+
+
+def _event_countries(view: ArticleView, lex: ClaimsLexicon) -> set[str]:
+    """The countries the article's own text writes a located event at: "the Haiti earthquake",
+    "Haiti's devastating quake", "the earthquake in / that struck Haiti", "quake-hit Haiti"."""
+    ev = "|".join(re.escape(e) for e in sorted(lex.events, key=len, reverse=True))
+    after = re.compile(rf"^(?:'s|’s)?(?:\s+(?!{_GLUE}\b)[\w.-]+){{0,2}}?\s+(?:{ev})\b", re.IGNORECASE)
+    before = re.compile(
+        rf"\b(?:{ev})(?:-(?:hit|struck|ravaged|stricken)|\s+(?:(?:that|which)\s+)?"
+        rf"(?:in|hit|struck|devastated|rocked))\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+    countries = _known_countries(lex) | lex.countries
+    text = view.text
+    return {
+        p.name
+        for p in view.places
+        if p.name in countries
+        and view.segment_kind(p.start) in OWN_SEGMENTS
+        and (after.search(text[p.end : p.end + 50]) or before.search(text[max(0, p.start - 60) : p.start]))
+    }
 
 
 # a count "in N states" with no country named is of the United States: English-language news calls
