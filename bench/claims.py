@@ -63,7 +63,7 @@ from saidwhat.claims import (  # noqa: E402
 from saidwhat.claims.lexicon import load_lexicon  # noqa: E402
 from saidwhat.claims.model import Claim, QuantityValue  # noqa: E402
 from saidwhat.claims.promises import status  # noqa: E402
-from saidwhat.claims.quantity import group_values  # noqa: E402
+from saidwhat.claims.quantity import group_values, resolve_diseases  # noqa: E402
 from saidwhat.ingest.base import SourceDoc  # noqa: E402
 from saidwhat.model import Analysis  # noqa: E402
 
@@ -393,6 +393,9 @@ def main() -> int:
     promises = build_promises_report(facts, lex=lex)
     t2 = time.perf_counter()
     scores: dict[str, Any] = {}
+    # the values as the claims show them: each count's disease read over the story (here the topic's
+    # articles, one group), as build_claims does
+    resolved = resolve_diseases([v for f in facts for v in f.quantities])
     wanted = set(a.sets.split(",")) if a.sets else set(gold["sets"])
     for name, gset in gold["sets"].items():
         if name not in wanted or gset.get("topic", "H1N1") != a.topic:
@@ -400,7 +403,7 @@ def main() -> int:
         # a set may name its own places and things (another topic's measures)
         places, things = set(gset.get("places", gold["places"])), set(gset.get("things", gold["things"]))
         gold_ids = {g["id"] for g in gset["articles"]}
-        gvalues = [v for f in facts if f.article.id in gold_ids for v in f.quantities]
+        gvalues = [v for v in resolved if v.article in gold_ids]
         gk = gold_keyed(gset)
         vs = score_values(gk, pred_keyed(gvalues, things), places)
         # updates and contradictions among the set's own values only (the gold lists no others)

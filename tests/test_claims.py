@@ -485,3 +485,55 @@ def test_seed_reports_have_contract_shapes(seeds: list[Analysis]) -> None:
     again = [facts_from_dict(json.loads(json.dumps(facts_to_dict(f)))) for f in facts]
     assert again == facts
     assert build_claims(again, story="gaza") == c
+
+
+def test_a_counts_disease_is_read_over_its_story() -> None:
+    # two articles about swine flu, one about bird flu that mentions the swine flu's toll in passing
+    a1 = make(
+        "Swine flu has killed 20 people in Peru, officials said. Swine flu is spreading.",
+        "d1",
+        "2009-04-28",
+        quantities=[("20 people", 20, "people")],
+        places=["Peru"],
+    )
+    a2 = make(
+        "Swine flu has killed 25 people in Peru, officials said.",
+        "d2",
+        "2009-04-29",
+        quantities=[("25 people", 25, "people")],
+        places=["Peru"],
+    )
+    a3 = make(
+        "Bird flu fears grew in Chile. Bird flu has killed 3 people in Chile. "
+        "Bird flu is feared. Elsewhere swine flu has killed 30 people in Peru.",
+        "d3",
+        "2009-04-30",
+        quantities=[("3 people", 3, "people"), ("30 people", 30, "people")],
+        places=["Chile", "Peru"],
+    )
+    facts = [article_facts(a, "st1") for a in (a1, a2, a3)]
+    # the article of bird flu reads its own counts bare and the swine flu's as another disease's
+    own = {v.value: v.key.thing for v in facts[2].quantities}
+    assert own == {3: "deaths", 30: "h1n1 deaths"}
+    assert {v.disease for v in facts[2].quantities} == {"bird flu", "h1n1"}
+    out = build_claims(facts)
+    things = {
+        (c["key"]["measure"], v["value"])
+        for c in out["claims"]
+        if c["kind"] == "quantity"
+        for v in c["values"]
+    }
+    # over the story, swine flu is the story's disease: its 30 joins the 20 and the 25; bird flu's is its own
+    assert ("deaths", 30) in things and ("deaths", 20) in things and ("bird flu deaths", 3) in things
+
+
+def test_a_count_most_in_one_country_is_the_worlds() -> None:
+    a = make(
+        "The fever has killed 65 people, most in Mexico.",
+        "d1",
+        "2009-05-01",
+        quantities=[("65 people", 65, "people")],
+        places=["Mexico"],
+    )
+    (v,) = values_of([a])
+    assert v.key.about == ("world",)

@@ -66,6 +66,9 @@ class QuantityValue:
     published: str | None
     article: str
     statement: str | None
+    # the disease the count's clause (or its whole's) names, "" when none: read over the story when
+    # values are grouped (quantity.resolve_diseases)
+    disease: str = ""
 
     @property
     def date(self) -> str | None:

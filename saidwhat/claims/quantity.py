@@ -538,8 +538,8 @@ def _majority_after(text: str, end: int, place: int) -> bool:
     most of it is (*most / the majority / the bulk / almost all / nearly all of them*, *mostly / mainly /
     largely in*) describes a part of the count, not where the count is."""
     ws = [w.text.lower() for w in words(text, end, place)]
-    if MOSTLY & set(ws[-3:]):
-        return True  # "52,000 confirmed cases, mostly in the United States and Mexico"
+    if MOSTLY & set(ws[-3:]) or ws[-3:] == [",", "most", "in"]:
+        return True  # "52,000 confirmed cases, mostly in the United States and Mexico", "65, most in Mexico"
     for i in range(len(ws) - 1):
         if ws[i] == "of" and ws[i + 1] in ("them", "whom", "these", "those"):
             before = tuple(ws[max(0, i - 2) : i])
@@ -674,6 +674,7 @@ class Measured:
     part: bool = False  # a part or an item of the value before it ("including 100 in the US")
     disease: str = ""  # another disease than the article's that it counts ("HIV": "HIV cases")
     estimate: bool = False  # an estimate of the real number ("100,000 likely cases"): no value
+    named: str = ""  # the disease its clause (or its whole's) names, the article's own included
 
 
 LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
@@ -1289,6 +1290,20 @@ def _counted_disease(
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _named_disease(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
+    """The one disease the quantity's clause names ("Swine flu has killed up to 159 people"), ""
+    when it names none or several: what the story-level resolution of a count's disease reads
+    (:func:`resolve_diseases`)."""
+    a, b = win.clause
+    ws = words(view.text, min(a, q.start), max(b, q.end))
+    named = {
+        d
+        for d, names in lex.diseases.items()
+        if any(i == 0 or ws[i - 1].text not in COMPARED for i in _has(ws, names))
+    }
+    return next(iter(named)) if len(named) == 1 else ""
+
+
 def _coordinated(view: ArticleView, prev: Measured, q: Quantity, thing: Thing) -> bool:
     """ "36,000 deaths a year in the US and 250,000 deaths globally": a count of the same thing
     joined to the one before it by *and*, with no verb between, is the second half of one phrase."""
@@ -1483,7 +1498,10 @@ def measure(
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "subset", "list")
     estimate = _estimated(thing, win, lex, state) or _estimate_written(q, win, lex, aspect)
-    return Measured(q, thing, None, state, aspect, about, part, disease, estimate)
+    named = disease or (_named_disease(view, q, win, lex) if thing.states == "status" else "")
+    if not named and prev is not None and (rel or _coordinated(view, prev, q, thing)):
+        named = prev.named  # a part, an item, a total of a count of a named disease
+    return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
@@ -1687,6 +1705,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
                 published=view.analysis.doc.published,
                 article=view.id,
                 statement=st.id if st else None,
+                disease=m.named,
             )
         )
         made.append(m)
@@ -1772,6 +1791,31 @@ def _src_key(v: QuantityValue) -> str:
 def _show(v: QuantityValue) -> str:
     who = v.source.name if v.source else "the article"
     return f"{who}: {v.text}"
+
+
+def resolve_diseases(values: list[QuantityValue]) -> list[QuantityValue]:
+    """Each count's disease read over its story, not its article: a story's disease is the one its
+    counts name in the most articles ("Swine flu has killed up to 159 people" in a story of swine flu);
+    a count that names it is a count of the story's disease (its bare thing, "deaths"), even in an
+    article whose own topic is another (an Egyptian pig cull, a new CDC director: its lede's and
+    its most named disease), and a count that names another is that disease's ("Avian influenza has
+    killed 261 people": "bird flu deaths"), even in an article about it. Counts that name no disease
+    keep their article's reading."""
+    by_story: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for v in values:
+        if v.disease:
+            by_story[v.key.story][v.disease].add(v.article)
+    main = {s: max(sorted(ds), key=lambda d: len(ds[d])) for s, ds in by_story.items() if ds}
+    out = []
+    for v in values:
+        d = v.disease
+        if d and v.key.story in main:
+            base = v.key.thing[len(d) + 1 :] if v.key.thing.startswith(f"{d} ") else v.key.thing
+            thing = base if d == main[v.key.story] else f"{d} {base}"
+            if thing != v.key.thing:
+                v = replace(v, key=replace(v.key, thing=thing))
+        out.append(v)
+    return out
 
 
 def group_values(values: Iterable[QuantityValue], lex: ClaimsLexicon, start_id: int = 1) -> list[Claim]:
