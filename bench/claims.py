@@ -16,7 +16,7 @@ haiti``, on the Haiti earthquake's death tolls).
    is *placed right* when that claim's measure key is the gold measure. Precision counts, over the
    predicted values of the gold's measures in the gold's articles, those that the gold lists; recall
    counts the gold values placed right. Each set of the gold ('dev', 'dev2', 'dev3', 'dev4', 'dev5',
-   ..., 'dev16', 'heldout'; 'haiti', 'haiti2', 'haiti_dev', 'haiti_dev2' with ``--topic haiti``: a set names
+   ..., 'dev17', 'heldout'; 'haiti', 'haiti2', 'haiti_dev', 'haiti_dev2' with ``--topic haiti``: a set names
    its topic, and may name its own places and things) is scored on its own; ``--sets`` scores only
    the named ones, of the values' gold and of the positions' gold (so that a development run never
    shows a held-out set's misses); only ``--misses`` prints the values themselves (the leaks, misses
