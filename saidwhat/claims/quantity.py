@@ -1273,16 +1273,9 @@ def _counted_disease(
     a factor in 36,000 deaths a year", is the seasonal flu's toll). "" for the article's disease; None
     when the clause names other causes ("58 died of other causes") or two other diseases (unknown).
     The clause's own words are read, names included."""
-    a, b = win.clause
-    ws = words(view.text, min(a, q.start), max(b, q.end))
+    ws, named = _clause_diseases(view, q, win, lex)
     if _has(ws, lex.other_causes):
         return None
-    # a disease a comparison names ("behaving like seasonal flu", "milder than bird flu") is not counted
-    named = {
-        d
-        for d, names in lex.diseases.items()
-        if any(i == 0 or ws[i - 1].text not in COMPARED for i in _has(ws, names))
-    }
     if not named and _has(ws, lex.yearly_names) and _has(ws, lex.yearly_words):
         named = {lex.yearly_disease}
     if not named or named & diseases:
@@ -1290,10 +1283,11 @@ def _counted_disease(
     return next(iter(named)) if len(named) == 1 else None
 
 
-def _named_disease(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
-    """The one disease the quantity's clause names ("Swine flu has killed up to 159 people"), ""
-    when it names none or several: what the story-level resolution of a count's disease reads
-    (:func:`resolve_diseases`)."""
+def _clause_diseases(
+    view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon
+) -> tuple[list[Word], set[str]]:
+    """The words of the quantity's clause (names included) and the diseases they name; a disease a
+    comparison names ("behaving like seasonal flu", "milder than bird flu") is not counted."""
     a, b = win.clause
     ws = words(view.text, min(a, q.start), max(b, q.end))
     named = {
@@ -1301,6 +1295,14 @@ def _named_disease(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexic
         for d, names in lex.diseases.items()
         if any(i == 0 or ws[i - 1].text not in COMPARED for i in _has(ws, names))
     }
+    return ws, named
+
+
+def _named_disease(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
+    """The one disease the quantity's clause names ("Swine flu has killed up to 159 people"), ""
+    when it names none or several: what the story-level resolution of a count's disease reads
+    (:func:`resolve_diseases`)."""
+    named = _clause_diseases(view, q, win, lex)[1]
     return next(iter(named)) if len(named) == 1 else ""
 
 
