@@ -395,7 +395,7 @@ def main() -> int:
     scores: dict[str, Any] = {}
     # the values as the claims show them: each count's disease read over the story (here the topic's
     # articles, one group), as build_claims does
-    resolved = resolve_diseases([v for f in facts for v in f.quantities])
+    resolved = resolve_diseases([v for f in facts for v in f.quantities], lex)
     wanted = set(a.sets.split(",")) if a.sets else set(gold["sets"])
     for name, gset in gold["sets"].items():
         if name not in wanted or gset.get("topic", "H1N1") != a.topic:

@@ -537,3 +537,33 @@ def test_a_count_most_in_one_country_is_the_worlds() -> None:
     )
     (v,) = values_of([a])
     assert v.key.about == ("world",)
+
+
+def test_a_disease_few_of_a_storys_articles_name_is_not_the_storys() -> None:
+    # an earthquake's story: three articles count the dead, one counts a later cholera outbreak's
+    quake = [
+        make(
+            f"The earthquake has killed {n} people in Haiti, officials said.",
+            f"q{i}",
+            f"2010-01-1{i}",
+            quantities=[(f"{n} people", n, "people")],
+            places=["Haiti"],
+        )
+        for i, n in enumerate((500, 900, 1200))
+    ]
+    cholera = make(
+        "Cholera has killed 40 people in Haiti, officials said.",
+        "c1",
+        "2010-01-19",
+        quantities=[("40 people", 40, "people")],
+        places=["Haiti"],
+    )
+    out = build_claims([article_facts(a, "st1") for a in (*quake, cholera)])
+    things = {
+        (c["key"]["measure"], v["value"])
+        for c in out["claims"]
+        if c["kind"] == "quantity"
+        for v in c["values"]
+    }
+    # one article of four names cholera: under a third, so cholera stays a measure of its own
+    assert ("cholera deaths", 40) in things and ("deaths", 900) in things

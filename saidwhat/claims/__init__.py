@@ -91,7 +91,7 @@ def build_claims(
     """The ``saidwhat/1-claims`` object: quantity claims, then assertion claims."""
     lex = lex or load_lexicon()
     fs = [f for f in _sorted(facts) if story is None or f.story == story]
-    qclaims = group_values(resolve_diseases([v for f in fs for v in f.quantities]), lex)
+    qclaims = group_values(resolve_diseases([v for f in fs for v in f.quantities], lex), lex)
     aclaims = build_assertions([a for f in fs for a in f.assertions], lex, start_id=len(qclaims) + 1)
     return {
         "schema": "saidwhat/1-claims",

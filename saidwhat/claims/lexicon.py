@@ -36,6 +36,7 @@ class Settings:
     assertion_similarity: float
     followup_similarity: float
     issue_merge_jaccard: float
+    story_disease_share: float
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "assertion_similarity",
             "followup_similarity",
             "issue_merge_jaccard",
+            "story_disease_share",
         },
         "settings",
     )
@@ -256,6 +258,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         assertion_similarity=_num(st["assertion_similarity"], "settings.assertion_similarity"),
         followup_similarity=_num(st["followup_similarity"], "settings.followup_similarity"),
         issue_merge_jaccard=_num(st["issue_merge_jaccard"], "settings.issue_merge_jaccard"),
+        story_disease_share=_num(st["story_disease_share"], "settings.story_disease_share"),
     )
     families: dict[str, dict[str, tuple[str, ...]]] = {}
     for fam, states in _table(data, "states", "claims").items():

@@ -1795,25 +1795,36 @@ def _show(v: QuantityValue) -> str:
     return f"{who}: {v.text}"
 
 
-def resolve_diseases(values: list[QuantityValue]) -> list[QuantityValue]:
+def resolve_diseases(values: list[QuantityValue], lex: ClaimsLexicon) -> list[QuantityValue]:
     """Each count's disease read over its story, not its article: a story's disease is the one its
     counts name in the most articles ("Swine flu has killed up to 159 people" in a story of swine flu);
     a count that names it is a count of the story's disease (its bare thing, "deaths"), even in an
     article whose own topic is another (an Egyptian pig cull, a new CDC director: its lede's and
     its most named disease), and a count that names another is that disease's ("Avian influenza has
     killed 261 people": "bird flu deaths"), even in an article about it. Counts that name no disease
-    keep their article's reading."""
+    keep their article's reading. A disease is the story's only when the counts of a share of its
+    articles with counts of people name it (`story_disease_share`); in a story with no such disease
+    (an earthquake's, where a few articles count a cholera outbreak) every count that names a disease
+    is that disease's measure, never the bare one of the story's other counts."""
+    status = {t.name for t in lex.things.values() if t.states == "status"}
     by_story: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    counted: dict[str | None, set[str]] = defaultdict(set)  # the articles with counts of people
     for v in values:
+        if v.key.thing.rsplit(" ", 1)[-1] in status:
+            counted[v.key.story].add(v.article)
         if v.disease:
             by_story[v.key.story][v.disease].add(v.article)
-    main = {s: max(sorted(ds), key=lambda d: len(ds[d])) for s, ds in by_story.items() if ds}
+    main = {}
+    for story, ds in by_story.items():
+        top = max(sorted(ds), key=lambda d: len(ds[d]))
+        if len(ds[top]) >= lex.settings.story_disease_share * len(counted[story]):
+            main[story] = top
     out = []
     for v in values:
         d = v.disease
-        if d and v.key.story in main:
+        if d:
             base = v.key.thing[len(d) + 1 :] if v.key.thing.startswith(f"{d} ") else v.key.thing
-            thing = base if d == main[v.key.story] else f"{d} {base}"
+            thing = base if d == main.get(v.key.story) else f"{d} {base}"
             if thing != v.key.thing:
                 v = replace(v, key=replace(v.key, thing=thing))
         out.append(v)
