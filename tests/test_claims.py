@@ -63,6 +63,14 @@ def test_lexicon_loads_and_is_schema_checked() -> None:
     raw["things"]["cases"]["states"] = "nope"
     with pytest.raises(LexiconError, match="state family"):
         parse_lexicon(raw)
+    # names are kept as written (entities carry them so); a list of strings is required
+    assert "Haiti" in lex.countries and "haiti" not in lex.countries
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
+    raw["places"]["countries"] = "Haiti"
+    with pytest.raises(LexiconError, match=r"places\.countries"):
+        parse_lexicon(raw)
 
 
 # -- quantity rules ----------------------------------------------------------------------------

@@ -156,8 +156,9 @@ def _words(v: object, where: str) -> tuple[str, ...]:
 
 def _names(v: object, where: str) -> tuple[str, ...]:
     """A list of names, kept as written (entities carry them so)."""
-    _words(v, where)
-    return tuple(str(w) for w in v)  # type: ignore[attr-defined]
+    if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+        raise LexiconError(f"{where}: expected a list of non-empty strings")
+    return tuple(v)
 
 
 def _str(v: object, where: str) -> str:
