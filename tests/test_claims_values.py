@@ -915,3 +915,18 @@ def test_a_toll_of_a_located_event_is_where_the_article_writes_the_event() -> No
     text = "Donors met in Peru and the quake was discussed. The quake has left 700 people dead."
     an = analysis(text, entities=gpe("Peru"), quantities=[("700 people", 700, "people")])
     assert measures(an)[700.0][3] == ()
+
+
+def test_a_group_of_victims_is_a_measure_of_its_own() -> None:
+    text = "More than 4,000 US soldiers have been killed in Iraq."
+    an = analysis(text, entities=gpe("Iraq"), quantities=[("4,000 US soldiers", 4000, "US soldiers")])
+    assert measures(an)[4000.0] == ("soldier deaths", "", "", ("Iraq",))
+    text = "More than 100,000 Iraqi civilians have died in Iraq."
+    an = analysis(
+        text, entities=gpe("Iraq"), quantities=[("100,000 Iraqi civilians", 100000, "Iraqi civilians")]
+    )
+    assert measures(an)[100000.0] == ("civilian deaths", "", "", ("Iraq",))
+    # people are no group: the count of everyone killed
+    text = "At least 115 people were killed in Iraq."
+    an = analysis(text, entities=gpe("Iraq"), quantities=[("115 people", 115, "people")])
+    assert measures(an)[115.0] == ("deaths", "", "", ("Iraq",))

@@ -47,6 +47,7 @@ class ClaimsLexicon:
     money_families: frozenset[str]  # state families of things measured in money
     aspects: dict[str, tuple[str, ...]]
     estimate_words: tuple[str, ...]  # a form of *estimate*: the count is an estimate, no value
+    groups: frozenset[str]  # victims' groups that are a measure of their own ("soldier deaths")
     possible_past: frozenset[str]  # "200,000 people may have died": an estimate
     world_words: tuple[str, ...]
     diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
@@ -227,6 +228,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "states",
             "aspects",
             "estimates",
+            "groups",
             "places",
             "boundaries",
             "diseases",
@@ -272,6 +274,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         raise LexiconError(f"settings.money_families: unknown state families {sorted(unknown)}")
     aspects = {k: _words(v, f"aspects.{k}") for k, v in _table(data, "aspects", "claims").items()}
     est = _table(data, "estimates", "claims")
+    gr = _table(data, "groups", "claims")
+    _only(gr, {"words"}, "groups")
     _only(est, {"words", "possible_past"}, "estimates")
     places = _table(data, "places", "claims")
     _only(
@@ -329,6 +333,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         money_families=frozenset(_words(st["money_families"], "settings.money_families")),
         aspects=aspects,
         estimate_words=_words(est["words"], "estimates.words"),
+        groups=frozenset(_words(gr["words"], "groups.words")),
         possible_past=frozenset(_words(est["possible_past"], "estimates.possible_past")),
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,

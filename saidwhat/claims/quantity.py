@@ -1685,6 +1685,9 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q) or m.estimate:
             continue
         name = m.thing.name if m.thing is not None else (m.generic or "")
+        group = _victims(q, m, lex)
+        if group:
+            name = f"{group} {name}"  # "4,000 US soldiers killed": the soldiers' deaths, not everyone's
         if m.disease:
             name = f"{m.disease} {name}"  # a measure of its own, never in a series of the article's
         st = view.statement_covering(q.start, q.end)
@@ -1714,6 +1717,18 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _world_of_parts(view, made, out, lex)
     _increment_of_total(view, made, out)
     return out
+
+
+def _victims(q: Quantity, m: Measured, lex: ClaimsLexicon) -> str:
+    """The group of victims a count of a status thing counts when its own noun names one (`[groups]`):
+    "4,000 US soldiers killed" counts soldiers, "more than 100,000 Iraqi civilians" civilians."""
+    if m.thing is None or m.thing.states != "status" or not q.counts:
+        return ""
+    toks = [singular(t) for t in q.counts.lower().split()]
+    for n in (2, 1):
+        if len(toks) >= n and " ".join(toks[-n:]) in lex.groups:
+            return " ".join(toks[-n:])
+    return ""
 
 
 def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
