@@ -94,6 +94,11 @@ class ClaimsLexicon:
         out |= {w for ws in self.aspects.values() for w in ws}
         return frozenset(out | set(self.estimate_words))
 
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        """Every counted noun of the things ("case", "death", "hostage")."""
+        return frozenset(h for t in self.things.values() for h in t.heads)
+
 
 OBJECT_KINDS = frozenset({"to", "reason", "phrase"})
 
@@ -150,9 +155,7 @@ def _table(d: dict[str, Any], key: str, where: str) -> dict[str, Any]:
 
 
 def _words(v: object, where: str) -> tuple[str, ...]:
-    if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
-        raise LexiconError(f"{where}: expected a list of non-empty strings")
-    return tuple(w.lower() for w in v)
+    return tuple(w.lower() for w in _names(v, where))
 
 
 def _names(v: object, where: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
@@ -272,20 +273,19 @@ def _state_of(
         if not part:
             left = [*_head_phrase(thing, win.left, lex, left), *left]
         right = _before_aux(win.right[:n]) if whole else win.right[:n]
-        around = _off_agents(sorted([*left, *right], key=lambda w: w.start), lex)
+        around = _off_wholes(sorted([*left, *right], key=lambda w: w.start), lex)
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
 
 
-def _off_agents(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
+def _off_wholes(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
     """``ws`` without the words that premodify a noun naming the outbreak as a whole (`[diseases]
     wholes`): in "fears of a possible global flu pandemic grew, with more than 200 people sickened",
     *possible* is the pandemic's, no state of the 200 (an adjective is its own noun's); in "possible
     pandemic flu cases" the noun is *cases*."""
-    known = lex.modifier_words
-    heads = {h for t in lex.things.values() for h in t.heads}
+    known, heads = lex.modifier_words, lex.head_words
     out = []
     for i, w in enumerate(ws):
         j = i + 1
@@ -540,16 +540,15 @@ def _majority_after(text: str, end: int, place: int) -> bool:
     ws = [w.text.lower() for w in words(text, end, place)]
     if MOSTLY & set(ws[-3:]) or ws[-3:] == [",", "most", "in"]:
         return True  # "52,000 confirmed cases, mostly in the United States and Mexico", "65, most in Mexico"
-    for i in range(len(ws) - 1):
-        if ws[i] == "of" and ws[i + 1] in ("them", "whom", "these", "those"):
-            before = tuple(ws[max(0, i - 2) : i])
-            if before[-1:] in (("majority",), ("most",), ("bulk",)) or before in (
-                ("almost", "all"),
-                ("nearly", "all"),
-                ("virtually", "all"),
-            ):
-                return True
-    return False
+    # the phrases of :data:`MAJORITY` and :data:`ALL_BUT_A_FEW` (which end in *of*) before *them*
+    return any(
+        ws[i] == "of"
+        and ws[i + 1] in ("them", "whom", "these", "those")
+        and (
+            tuple(ws[max(0, i - 1) : i + 1]) in MAJORITY or tuple(ws[max(0, i - 2) : i + 1]) in ALL_BUT_A_FEW
+        )
+        for i in range(len(ws) - 1)
+    )
 
 
 # words that open a clause of its own (a subject or a relative pronoun, a reporting verb): a place
@@ -1041,16 +1040,24 @@ _GLUE = (
 )
 
 
-def _event_countries(view: ArticleView, lex: ClaimsLexicon) -> set[str]:
-    """The countries the article's own text writes a located event at: "the Haiti earthquake",
-    "Haiti's devastating quake", "the earthquake in / that struck Haiti", "quake-hit Haiti"."""
-    ev = "|".join(re.escape(e) for e in sorted(lex.events, key=len, reverse=True))
+@lru_cache(maxsize=4)
+def _event_patterns(events: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may follow a place that is an event's ("'s devastating earthquake") and what may come
+    before it ("the earthquake that struck ", "quake-hit ")."""
+    ev = "|".join(re.escape(e) for e in sorted(events, key=len, reverse=True))
     after = re.compile(rf"^(?:'s|’s)?(?:\s+(?!{_GLUE}\b)[\w.-]+){{0,2}}?\s+(?:{ev})\b", re.IGNORECASE)
     before = re.compile(
         rf"\b(?:{ev})(?:-(?:hit|struck|ravaged|stricken)|\s+(?:(?:that|which)\s+)?"
         rf"(?:in|hit|struck|devastated|rocked))\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
+    return after, before
+
+
+def _event_countries(view: ArticleView, lex: ClaimsLexicon) -> set[str]:
+    """The countries the article's own text writes a located event at: "the Haiti earthquake",
+    "Haiti's devastating quake", "the earthquake in / that struck Haiti", "quake-hit Haiti"."""
+    after, before = _event_patterns(lex.events)
     countries = _known_countries(lex) | lex.countries
     text = view.text
     return {
@@ -1266,28 +1273,16 @@ def main_diseases(view: ArticleView, lex: ClaimsLexicon) -> frozenset[str]:
 
 def _counted_disease(
     view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, diseases: frozenset[str]
-) -> str | None:
+) -> tuple[str | None, str]:
     """The disease the quantity's clause counts when it is not its article's ``diseases``: a count of
     another disease is a measure of its own ("33 million people infected with HIV"; "seasonal flu
     strains, which kill 250,000 to 500,000 every year"; a generic name counted per year, "influenza is
     a factor in 36,000 deaths a year", is the seasonal flu's toll). "" for the article's disease; None
     when the clause names other causes ("58 died of other causes") or two other diseases (unknown).
-    The clause's own words are read, names included."""
-    ws, named = _clause_diseases(view, q, win, lex)
-    if _has(ws, lex.other_causes):
-        return None
-    if not named and _has(ws, lex.yearly_names) and _has(ws, lex.yearly_words):
-        named = {lex.yearly_disease}
-    if not named or named & diseases:
-        return ""
-    return next(iter(named)) if len(named) == 1 else None
-
-
-def _clause_diseases(
-    view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon
-) -> tuple[list[Word], set[str]]:
-    """The words of the quantity's clause (names included) and the diseases they name; a disease a
-    comparison names ("behaving like seasonal flu", "milder than bird flu") is not counted."""
+    Second, the one disease the clause names, the article's own included ("Swine flu has killed up to
+    159 people"; "" for none or several): what :func:`resolve_diseases` reads over the story. The
+    clause's own words are read, names included; a disease a comparison names ("behaving like
+    seasonal flu", "milder than bird flu") is not counted."""
     a, b = win.clause
     ws = words(view.text, min(a, q.start), max(b, q.end))
     named = {
@@ -1295,15 +1290,14 @@ def _clause_diseases(
         for d, names in lex.diseases.items()
         if any(i == 0 or ws[i - 1].text not in COMPARED for i in _has(ws, names))
     }
-    return ws, named
-
-
-def _named_disease(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
-    """The one disease the quantity's clause names ("Swine flu has killed up to 159 people"), ""
-    when it names none or several: what the story-level resolution of a count's disease reads
-    (:func:`resolve_diseases`)."""
-    named = _clause_diseases(view, q, win, lex)[1]
-    return next(iter(named)) if len(named) == 1 else ""
+    one = next(iter(named)) if len(named) == 1 else ""
+    if _has(ws, lex.other_causes):
+        return None, one
+    if not named and _has(ws, lex.yearly_names) and _has(ws, lex.yearly_words):
+        named = {lex.yearly_disease}
+    if not named or named & diseases:
+        return "", one
+    return (next(iter(named)) if len(named) == 1 else None), one
 
 
 def _coordinated(view: ArticleView, prev: Measured, q: Quantity, thing: Thing) -> bool:
@@ -1384,13 +1378,17 @@ def _disease_of(
     diseases: frozenset[str],
     prev: Measured | None,
     rel: str,
-) -> str | None:
+) -> tuple[str | None, str]:
     """The other disease a status count counts (:func:`_counted_disease`), else the one of the count
-    it is a part, an item, a total or the coordinated second half of."""
-    own = _counted_disease(view, q, win, lex, diseases) if thing.states == "status" else ""
-    if own or own is None or prev is None or not prev.disease:
-        return own
-    return prev.disease if rel or _coordinated(view, prev, q, thing) else ""
+    it is a part, an item, a total or the coordinated second half of (None: no value); and the
+    disease the count names, its own or, where it names none, that count's (``Measured.named``)."""
+    own, one = _counted_disease(view, q, win, lex, diseases) if thing.states == "status" else ("", "")
+    if own is None:
+        return None, one
+    joined = prev is not None and (bool(rel) or _coordinated(view, prev, q, thing))
+    disease = own or (prev.disease if joined and prev is not None else "")
+    named = disease or one or (prev.named if joined and prev is not None else "")
+    return disease, named
 
 
 def _generic_measure(
@@ -1475,7 +1473,7 @@ def measure(
         return _generic_measure(view, q, win, generic, aspect, lex)
     if _foreign(q, thing, lex):
         return None
-    disease = _disease_of(view, q, win, thing, lex, diseases, prev, rel)
+    disease, named = _disease_of(view, q, win, thing, lex, diseases, prev, rel)
     if disease is None:
         return None
     state = _measured_state(thing, _counted_words(win, q), lex, rel, prev, is_whole)
@@ -1500,9 +1498,6 @@ def measure(
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "subset", "list")
     estimate = _estimated(thing, win, lex, state) or _estimate_written(q, win, lex, aspect)
-    named = disease or (_named_disease(view, q, win, lex) if thing.states == "status" else "")
-    if not named and prev is not None and (rel or _coordinated(view, prev, q, thing)):
-        named = prev.named  # a part, an item, a total of a count of a named disease
     return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
 
 
