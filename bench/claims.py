@@ -362,7 +362,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--analyze-only", action="store_true", help="only fill the analysis cache")
     ap.add_argument(
-        "--topic", default="H1N1", help="the Timeline17 topic (H1N1, haiti): its articles and gold sets"
+        "--topic",
+        default="H1N1",
+        help="the Timeline17 topic (H1N1, haiti, IraqWar, MJ): its articles and gold sets",
     )
     ap.add_argument(
         "--cache",
