@@ -193,3 +193,35 @@ def test_a_bracketed_number_after_a_person_is_an_age(nlp: Any) -> None:
     assert [(q.value, q.kind) for q in qs] == [(32, "age")]
     qs = run(nlp, "Cases rose in Chile (32) and Peru (12).")
     assert [q.kind for q in qs] == ["count", "count"]
+
+
+# ---------------------------------------------------------------- scale suffixes the tokenizer splits
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit"),
+    [
+        # British news writes millions as "m" after a currency amount; spaCy splits "100m" in two
+        ("Mr Obama promised an immediate $100m for Haiti's relief effort.", "$100m", 100_000_000, "USD"),
+        ("The UN is releasing $10m (£6m) from its fund.", "£6m", 6_000_000, "GBP"),
+        ("The government has given £6.15 m to the relief effort.", "£6.15 m", 6_150_000, "GBP"),
+        ("The US spends $8.9 bn of the aid money.", "$8.9 bn", 8_900_000_000, "USD"),
+        ("A US$3m grant was approved.", "US$3m", 3_000_000, "USD"),
+        ("He won £20k in the draw.", "£20k", 20_000, "GBP"),
+    ],
+)
+def test_a_scale_suffix_after_a_currency_amount_multiplies_it(
+    nlp: Any, text: str, fragment: str, value: int, unit: str
+) -> None:
+    q = next(q for q in run(nlp, text) if q.text == fragment)
+    assert (q.value, q.unit, q.kind) == (value, unit, "money")
+
+
+@pytest.mark.parametrize("text", ["He ran the 100m in ten seconds.", "They built a 20m wall."])
+def test_a_bare_m_after_digits_is_no_million(nlp: Any, text: str) -> None:
+    assert all(q.value is not None and q.value < 1000 for q in run(nlp, text))
+
+
+def test_the_age_of_n_is_an_age(nlp: Any) -> None:
+    qs = run(nlp, "Robin Cook, who has died suddenly at the age of 59, was a politician.")
+    assert [(q.text, q.kind, q.unit, q.counts) for q in qs] == [("age of 59", "age", "year", None)]

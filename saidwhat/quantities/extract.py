@@ -170,7 +170,26 @@ class _Reader:
         if j + 1 < self.n and doc[j + 1].lower_ in lex.scales:
             j += 1
             value *= lex.scales[doc[j].lower_]
+        elif self._split_suffix(i):
+            j += 1
+            value *= lex.suffixes[doc[j].lower_]
         return _Number(i, j, value, "cardinal", True)
+
+    def _split_suffix(self, i: int) -> bool:
+        """A scale suffix the tokenizer split from the digits at ``i`` ("$100m", "£6m)": ``$ 100 m``) or
+        that the text writes apart ("$8.9 bn", "£6.15 m"). *bn* and *mn* are scales wherever they stand
+        after digits; *m*, *b*, *k* only after a currency sign ("$100m" is a hundred million dollars;
+        a bare "100m" may be metres)."""
+        doc, lex = self.doc, self.lex
+        if i + 1 >= self.n:
+            return False
+        suffix = doc[i + 1].lower_
+        if suffix not in lex.suffixes or doc[i + 1].text[:1].isupper():
+            return False
+        money = i > 0 and doc[i - 1].text in lex.currency_before
+        if suffix in ("bn", "mn"):
+            return True
+        return money and (not doc[i].whitespace_ or suffix == "m")
 
     def _read_words(self, i: int) -> _Number | None:
         """A number spelled out ("twenty-two", "a hundred and five")."""
@@ -527,7 +546,8 @@ class _Reader:
 
     # ------------------------------------------------------------------ ages
     def _age(self, d: _Draft) -> bool:
-        """An age: "aged 32", "Smith, 32,", "(32)" after a name, "32-year-old", "32 years old".
+        """An age: "aged 32", "at the age of 32", "Smith, 32,", "(32)" after a name, "32-year-old",
+        "32 years old".
 
         Kind ``age``, unit ``year``, counting nothing: an age is no number of anything."""
         doc, lex, num = self.doc, self.lex, d.num
@@ -543,6 +563,8 @@ class _Reader:
             d.end = i + 2
         elif i > 0 and doc[i - 1].lower_ in lex.age_before:
             d.start = i - 1
+        elif i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lex.age_before:
+            d.start = i - 2  # "at the age of 59"
         elif not self._apposed_age(i):
             return False
         d.kind, d.unit = "age", "year"
