@@ -930,3 +930,33 @@ def test_a_group_of_victims_is_a_measure_of_its_own() -> None:
     text = "At least 115 people were killed in Iraq."
     an = analysis(text, entities=gpe("Iraq"), quantities=[("115 people", 115, "people")])
     assert measures(an)[115.0] == ("deaths", "", "", ("Iraq",))
+
+
+def test_lives_are_deaths_only_with_a_verb_of_loss() -> None:
+    text = "The bombing of the market in Peru claimed 45 lives."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("45 lives", 45, "lives")])
+    assert measures(an)[45.0] == ("deaths", "", "", ("Peru",))
+    text = "Some 1,200 lives were lost in the floods in Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("Some 1,200 lives", 1200, "lives")])
+    assert measures(an)[1200.0][0] == "deaths"
+    text = "The quake in Peru claimed the lives of 300 people."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("300 people", 300, "people")])
+    assert measures(an)[300.0][0] == "deaths"
+    # lives saved, protected or fled for are no deaths
+    text = "The new vaccine saved 20,000 lives in Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("20,000 lives", 20000, "lives")])
+    assert measures(an)[20000.0][0] == "lives"
+    text = "Most of the 300,000 residents of the town in Peru fled for their lives."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("300,000 residents", 300000, "residents")])
+    assert 300000.0 not in measures(an)
+    text = "Women asked Peru to protect the lives of 13 million women."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("13 million women", 13_000_000, "women")])
+    assert 13_000_000.0 not in measures(an)
+
+
+def test_a_physical_measure_counts_nothing() -> None:
+    text = "A mortar attack in Tacna, 60 miles south of Lima, killed a woman."
+    an = analysis(text, entities=gpe("Lima"), quantities=[("60 miles", 60, None)])
+    assert measures(an)[60.0][0] == "deaths"  # what a bare number there would be read as
+    an.quantities[0].kind, an.quantities[0].unit = "measure", "mile"
+    assert 60.0 not in measures(an)

@@ -48,6 +48,8 @@ class ClaimsLexicon:
     aspects: dict[str, tuple[str, ...]]
     estimate_words: tuple[str, ...]  # a form of *estimate*: the count is an estimate, no value
     groups: frozenset[str]  # victims' groups that are a measure of their own ("soldier deaths")
+    lives_thing: str  # what lives counted with a verb of loss count ("claimed 45 lives": deaths)
+    lives_loss: frozenset[str]  # the verbs of loss
     possible_past: frozenset[str]  # "200,000 people may have died": an estimate
     world_words: tuple[str, ...]
     diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
@@ -232,6 +234,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "aspects",
             "estimates",
             "groups",
+            "lives",
             "places",
             "boundaries",
             "diseases",
@@ -279,6 +282,11 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     est = _table(data, "estimates", "claims")
     gr = _table(data, "groups", "claims")
     _only(gr, {"words"}, "groups")
+    lv = _table(data, "lives", "claims")
+    _only(lv, {"thing", "loss"}, "lives")
+    lives_thing = _str(lv["thing"], "lives.thing")
+    if lives_thing not in things:
+        raise LexiconError(f"lives.thing: unknown thing {lives_thing!r}")
     _only(est, {"words", "possible_past"}, "estimates")
     places = _table(data, "places", "claims")
     _only(
@@ -337,6 +345,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         aspects=aspects,
         estimate_words=_words(est["words"], "estimates.words"),
         groups=frozenset(_words(gr["words"], "groups.words")),
+        lives_thing=lives_thing,
+        lives_loss=frozenset(_words(lv["loss"], "lives.loss")),
         possible_past=frozenset(_words(est["possible_past"], "estimates.possible_past")),
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,

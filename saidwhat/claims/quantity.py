@@ -177,6 +177,8 @@ def _thing_of(
     if q.counts:
         toks = [singular(t) for t in q.counts.lower().split()]
         head = toks[-1]
+        if head == "life":
+            return _lives(win, lex)
         # every word written between the number and the counted noun modifies it ("influenza-like" cases)
         inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
         mods = _after_qualifier(inner[: inner.index(head)] if head in inner else toks[:-1], lex)
@@ -215,6 +217,16 @@ def _thing_of(
         if not _modifiers_ok(thing, mods, lex):
             return None, " ".join([*mods, singular(hit.text)])
     return thing, None
+
+
+def _lives(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None]:
+    """Lives counted with a verb of loss are deaths ("claimed 45 lives", "cost more than 100,000 lives",
+    "1,200 lives were lost"); lives saved or protected are no thing of the lexicon (`[lives]`)."""
+    before = [w.text.lower() for w in win.left[-2:]]
+    after = [w.text.lower() for w in win.right[:2]]
+    if (before and before[-1] in lex.lives_loss) or any(w in lex.lives_loss for w in after):
+        return lex.things[lex.lives_thing], None
+    return None, "lives"
 
 
 def _free(predicates: tuple[str, ...]) -> tuple[str, ...]:
@@ -1365,8 +1377,9 @@ def _related(
 
 def _foreign(q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
     """A value that cannot be of ``thing``: money of a thing that is no amount ("$1" is not a number
-    of deaths; "5 pledges" is not an amount of aid)."""
-    return (q.kind == "money") != (thing.states in lex.money_families)
+    of deaths; "5 pledges" is not an amount of aid), a physical measure of anything ("an attack in
+    Samarra, 60 miles north of Baghdad, killed ..." counts no deaths)."""
+    return q.kind == "measure" or (q.kind == "money") != (thing.states in lex.money_families)
 
 
 def _disease_of(
