@@ -112,7 +112,7 @@ def test_another_of_another_state_is_the_other_part_not_an_increment() -> None:
 
 
 def test_killed_is_not_injured_and_people_take_the_verb() -> None:
-    t = "The blast killed 12 people and injured 40 people in the market."
+    t = "The storm killed 12 people and injured 40 people in the market."
     a = make(t, "d1", "2020-01-01", quantities=[("12 people", 12, "people"), ("40 people", 40, "people")])
     m = measures([a])
     assert m == {"deaths": {12}, "injured": {40}}

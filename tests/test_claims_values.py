@@ -933,7 +933,7 @@ def test_a_group_of_victims_is_a_measure_of_its_own() -> None:
 
 
 def test_lives_are_deaths_only_with_a_verb_of_loss() -> None:
-    text = "The bombing of the market in Peru claimed 45 lives."
+    text = "The floods in Peru claimed 45 lives."
     an = analysis(text, entities=gpe("Peru"), quantities=[("45 lives", 45, "lives")])
     assert measures(an)[45.0] == ("deaths", "", "", ("Peru",))
     text = "Some 1,200 lives were lost in the floods in Peru."
@@ -957,6 +957,33 @@ def test_lives_are_deaths_only_with_a_verb_of_loss() -> None:
 def test_a_physical_measure_counts_nothing() -> None:
     text = "A mortar attack in Tacna, 60 miles south of Lima, killed a woman."
     an = analysis(text, entities=gpe("Lima"), quantities=[("60 miles", 60, None)])
-    assert measures(an)[60.0][0] == "deaths"  # what a bare number there would be read as
+    assert measures(an)[60.0][0] == "attack deaths"  # what a bare number there would be read as
     an.quantities[0].kind, an.quantities[0].unit = "measure", "mile"
     assert 60.0 not in measures(an)
+
+
+def test_one_incidents_toll_is_a_measure_of_its_own_dated_by_its_sentence() -> None:
+    text = "Two car bombs exploded in Lima yesterday, killing 26 people."
+    an = analysis(
+        text,
+        entities=gpe("Lima"),
+        timexes=[("yesterday", "DATE", "2009-04-30")],
+        quantities=[("26 people", 26, "people")],
+    )
+    assert measures(an)[26.0] == ("attack deaths", "", "", ("Lima", "2009-04-30"))
+    # no dated time expression: the publication date
+    text = "A commuter train crashed near Lima, killing 49 people."
+    an = analysis(text, entities=gpe("Lima"), quantities=[("49 people", 49, "people")])
+    assert measures(an)[49.0] == ("crash deaths", "", "", ("Lima", "2009-05-01"))
+
+
+def test_a_toll_over_a_span_of_time_or_a_disasters_is_no_incidents() -> None:
+    text = "At least 370 people have been killed in bomb attacks in Lima over the past two weeks."
+    an = analysis(text, entities=gpe("Lima"), quantities=[("At least 370 people", 370, "people")])
+    assert measures(an)[370.0] == ("deaths", "", "", ("Lima",))
+    text = "A roadside bomb killed a soldier, bringing to 98 the number of soldiers killed in Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("98", 98, None)])
+    assert measures(an)[98.0][0] == "deaths"
+    text = "The earthquake in Peru killed more than 300 people."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("more than 300 people", 300, "people")])
+    assert measures(an)[300.0] == ("deaths", "", "", ("Peru",))

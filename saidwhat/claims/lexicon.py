@@ -50,6 +50,9 @@ class ClaimsLexicon:
     groups: frozenset[str]  # victims' groups that are a measure of their own ("soldier deaths")
     lives_thing: str  # what lives counted with a verb of loss count ("claimed 45 lives": deaths)
     lives_loss: frozenset[str]  # the verbs of loss
+    incident_things: frozenset[str]  # things whose count may be one incident's toll ("attack deaths")
+    incident_types: dict[str, tuple[str, ...]]  # incident type -> the words that name it
+    incident_spans: tuple[str, ...]  # words of a span of time: the count is no single incident's
     possible_past: frozenset[str]  # "200,000 people may have died": an estimate
     world_words: tuple[str, ...]
     diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
@@ -235,6 +238,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "estimates",
             "groups",
             "lives",
+            "incidents",
             "places",
             "boundaries",
             "diseases",
@@ -287,6 +291,14 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     lives_thing = _str(lv["thing"], "lives.thing")
     if lives_thing not in things:
         raise LexiconError(f"lives.thing: unknown thing {lives_thing!r}")
+    inc = _table(data, "incidents", "claims")
+    _only(inc, {"things", "spans", "types"}, "incidents")
+    incident_things = frozenset(_words(inc["things"], "incidents.things"))
+    if incident_things - set(things):
+        raise LexiconError(f"incidents.things: unknown things {sorted(incident_things - set(things))}")
+    incident_types = {
+        k.lower(): _words(v, f"incidents.types.{k}") for k, v in _table(inc, "types", "incidents").items()
+    }
     _only(est, {"words", "possible_past"}, "estimates")
     places = _table(data, "places", "claims")
     _only(
@@ -347,6 +359,9 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         groups=frozenset(_words(gr["words"], "groups.words")),
         lives_thing=lives_thing,
         lives_loss=frozenset(_words(lv["loss"], "lives.loss")),
+        incident_things=incident_things,
+        incident_types=incident_types,
+        incident_spans=_words(inc["spans"], "incidents.spans"),
         possible_past=frozenset(_words(est["possible_past"], "estimates.possible_past")),
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,

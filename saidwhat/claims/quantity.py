@@ -1692,17 +1692,12 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
         if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q) or m.estimate:
             continue
-        name = m.thing.name if m.thing is not None else (m.generic or "")
-        group = _victims(q, m, lex)
-        if group:
-            name = f"{group} {name}"  # "4,000 US soldiers killed": the soldiers' deaths, not everyone's
-        if m.disease:
-            name = f"{m.disease} {name}"  # a measure of its own, never in a series of the article's
+        name, about = _named(view, q, m, lex)
         st = view.statement_covering(q.start, q.end)
         src, via = _source(st)
         out.append(
             QuantityValue(
-                key=MeasureKey(name, m.state, m.aspect, q.unit, m.about, view.story),
+                key=MeasureKey(name, m.state, m.aspect, q.unit, about, view.story),
                 value=None if q.value_max is not None else q.value,
                 low=q.value if q.value_max is not None else None,
                 high=q.value_max,
@@ -1725,6 +1720,52 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _world_of_parts(view, made, out, lex)
     _increment_of_total(view, made, out)
     return out
+
+
+def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> tuple[str, tuple[str, ...]]:
+    """The name of the measure of ``q`` and its place: the thing (or generic noun), after the group of
+    victims it counts, the incident whose toll it is and another disease than the article's."""
+    name = m.thing.name if m.thing is not None else (m.generic or "")
+    group = _victims(q, m, lex)
+    if group:
+        name = f"{group} {name}"  # "4,000 US soldiers killed": the soldiers' deaths, not everyone's
+    about = m.about
+    incident = _incident(view, q, m, lex)
+    if incident is not None:
+        name = f"{incident[0]} {name}"  # one attack's toll, not the war's
+        about = (*(a for a in about if not a[:1].isdigit()), *incident[1:2])
+    if m.disease:
+        name = f"{m.disease} {name}"  # a measure of its own, never in a series of the article's
+    return name, about
+
+
+_DATED = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
+
+
+def _incident(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> tuple[str, ...] | None:
+    """The type and the date of the one incident whose toll ``q`` is (`[incidents]`): "At least 43 people
+    were killed today when two suicide bombers blew themselves up" is that attack's, dated by the
+    sentence's first dated time expression ("today", "last month", "in 2002") or else the publication
+    date; None when its sentence names no incident, or a span of time ("since April 28", "in the past
+    month", "800 a month"), or the count is a rate or a projection."""
+    if m.thing is None or m.thing.name not in lex.incident_things or m.aspect in ("rate", "projected"):
+        return None
+    s0, s1 = view.sentence(q.start)
+    ws = words(view.text, s0, s1)
+    if _has(ws, lex.incident_spans):
+        return None
+    kind = next((k for k, names in lex.incident_types.items() if _has(ws, names)), None)
+    if kind is None:
+        return None
+    day = next(
+        (
+            t.value
+            for t in view.analysis.timexes
+            if s0 <= t.start < s1 and t.type == "DATE" and t.value and _DATED.match(t.value)
+        ),
+        (view.analysis.doc.published or "")[:10],
+    )
+    return (kind, day) if day else (kind,)
 
 
 def _victims(q: Quantity, m: Measured, lex: ClaimsLexicon) -> str:
