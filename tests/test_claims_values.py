@@ -987,3 +987,19 @@ def test_a_toll_over_a_span_of_time_or_a_disasters_is_no_incidents() -> None:
     text = "The earthquake in Peru killed more than 300 people."
     an = analysis(text, entities=gpe("Peru"), quantities=[("more than 300 people", 300, "people")])
     assert measures(an)[300.0] == ("deaths", "", "", ("Peru",))
+
+
+def test_an_amount_linked_to_its_noun_by_a_preposition_is_of_that_noun() -> None:
+    for text, amount in [
+        ("Britain pledged $100m in emergency aid for Peru.", "$100m"),
+        ("The Commission approved $4m of emergency funding for Peru.", "$4m"),
+        ("The government has given £6m to the relief effort in Peru.", "£6m"),
+    ]:
+        an = analysis(text, entities=gpe("Peru"), quantities=[(amount, 1_000_000, None)])
+        an.quantities[0].kind, an.quantities[0].unit = "money", "USD"
+        assert measures(an)[1_000_000.0][0] == "aid", text
+    # a noun the words between do not fit stays a measure of its own
+    text = "The bank keeps $5m in the vault for aid to Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("$5m", 5_000_000, None)])
+    an.quantities[0].kind, an.quantities[0].unit = "money", "USD"
+    assert measures(an)[5_000_000.0][0] == "in the vault for aid"

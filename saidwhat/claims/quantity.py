@@ -211,12 +211,31 @@ def _thing_of(
     if best is None:
         return None, None
     _, thing, hit = best
-    # '800 "influenza-like" cases': the words between the number and its noun modify it
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
-        mods = [singular(w.text) for w in win.right[: win.right.index(hit)] if w.text[:1].isalpha()]
-        if not _modifiers_ok(thing, mods, lex):
-            return None, " ".join([*mods, singular(hit.text)])
+        return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+def _modified(
+    q: Quantity, win: Window, thing: Thing, hit: Word, lex: ClaimsLexicon
+) -> tuple[Thing | None, str | None]:
+    """'800 "influenza-like" cases': the words between the number and its noun ``hit`` (a head of
+    ``thing``) modify it; modifiers the thing does not allow make a generic measure of their own."""
+    mods = [singular(w.text) for w in win.right[: win.right.index(hit)] if w.text[:1].isalpha()]
+    if not _modifiers_ok(thing, _after_link(mods) if q.kind == "money" else mods, lex):
+        return None, " ".join([*mods, singular(hit.text)])
+    return thing, None
+
+
+MONEY_LINKS = frozenset({"in", "of", "for", "to", "toward", "towards", "from"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+
+
+def _after_link(mods: list[str]) -> list[str]:
+    """The words before an amount's noun without the preposition that links the amount to it and the
+    determiner after it ("$100m in aid", "$4.37m of emergency funding", "£6m to the relief effort",
+    "$100m pledged in immediate aid": the money is aid, not "in aid")."""
+    return [m for m in mods if m not in MONEY_LINKS and m not in DETERMINERS]
 
 
 def _lives(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None]:
