@@ -208,6 +208,8 @@ def test_a_bracketed_number_after_a_person_is_an_age(nlp: Any) -> None:
         ("The US spends $8.9 bn of the aid money.", "$8.9 bn", 8_900_000_000, "USD"),
         ("A US$3m grant was approved.", "US$3m", 3_000_000, "USD"),
         ("He won £20k in the draw.", "£20k", 20_000, "GBP"),
+        # the full stop after the suffix ends the sentence and is no part of the amount
+        ("The government will triple its aid to £20m.", "£20m", 20_000_000, "GBP"),
     ],
 )
 def test_a_scale_suffix_after_a_currency_amount_multiplies_it(

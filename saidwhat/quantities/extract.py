@@ -172,7 +172,7 @@ class _Reader:
             value *= lex.scales[doc[j].lower_]
         elif self._split_suffix(i):
             j += 1
-            value *= lex.suffixes[doc[j].lower_]
+            value *= lex.suffixes[doc[j].lower_.removesuffix(".")]
         return _Number(i, j, value, "cardinal", True)
 
     def _split_suffix(self, i: int) -> bool:
@@ -183,7 +183,8 @@ class _Reader:
         doc, lex = self.doc, self.lex
         if i + 1 >= self.n:
             return False
-        suffix = doc[i + 1].lower_
+        # "to £20m." is read "£" + "20" + "m.": the full stop is the sentence's
+        suffix = doc[i + 1].lower_.removesuffix(".")
         if suffix not in lex.suffixes or doc[i + 1].text[:1].isupper():
             return False
         money = i > 0 and doc[i - 1].text in lex.currency_before
@@ -852,6 +853,8 @@ class _Reader:
         end = last.idx + len(last.text)
         if last.text.endswith(")") and last.text[:1].isdigit():
             end -= 1  # "(8)" read as "(" + "8)": the bracket is not part of the number
+        elif b > a and last.text.endswith(".") and last.lower_[:-1] in self.lex.suffixes:
+            end -= 1  # "to £20m." read as "£" + "20" + "m.": the full stop ends the sentence
         return Quantity(
             text=self.text[start:end],
             start=start,
