@@ -1003,3 +1003,45 @@ def test_an_amount_linked_to_its_noun_by_a_preposition_is_of_that_noun() -> None
     an = analysis(text, entities=gpe("Peru"), quantities=[("$5m", 5_000_000, None)])
     an.quantities[0].kind, an.quantities[0].unit = "money", "USD"
     assert measures(an)[5_000_000.0][0] == "in the vault for aid"
+
+
+def _money(an: Analysis, currency: str = "USD") -> Analysis:
+    for q in an.quantities:
+        q.kind, q.unit = "money", currency
+    return an
+
+
+def test_an_amount_of_aid_is_its_givers() -> None:
+    text = "The United States pledged $100m in aid to Haiti."
+    an = _money(
+        analysis(text, entities=gpe("United States", "Haiti"), quantities=[("$100m", 100_000_000, None)])
+    )
+    assert measures(an)[1e8] == ("aid", "pledged", "", ("from United States", "Haiti"))
+    text = "Haiti received $50m in aid from France on Monday."
+    an = _money(analysis(text, entities=gpe("Haiti", "France"), quantities=[("$50m", 50_000_000, None)]))
+    assert measures(an)[5e7][3][0] == "from France"
+    # a total of several givers has none
+    text = "A total of $270m in aid has been pledged to Haiti."
+    an = _money(analysis(text, entities=gpe("Haiti"), quantities=[("$270m", 270_000_000, None)]))
+    assert measures(an)[2.7e8][0] == "aid" and not any(a.startswith("from ") for a in measures(an)[2.7e8][3])
+
+
+def test_several_givers_pledges_are_no_series_one_givers_are() -> None:
+    from saidwhat.claims.lexicon import load_lexicon
+    from saidwhat.claims.quantity import group_values
+
+    days = [
+        ("d1", "2010-01-14", "The United States pledged $100m in aid to Haiti.", "$100m", 100_000_000),
+        ("d2", "2010-01-20", "The United States pledged $300m in aid to Haiti.", "$300m", 300_000_000),
+        ("d3", "2010-01-15", "In Haiti, $20m in aid was pledged on Friday.", "$20m", 20_000_000),
+        ("d4", "2010-01-16", "In Haiti, $40m in aid was pledged on Saturday.", "$40m", 40_000_000),
+    ]
+    values = []
+    for doc, published, text, amount, value in days:
+        places = gpe(*(p for p in ("United States", "Haiti") if p in text))
+        an = _money(analysis(text, entities=places, quantities=[(amount, value, None)], published=published))
+        an.doc.id = doc
+        values += article_facts(an, "s").quantities
+    claims = {c.key.about: c for c in group_values(values, load_lexicon()) if c.key is not None}
+    assert [u.kind for u in claims[("from United States", "Haiti")].updates] == ["raised"]
+    assert len(claims[("Haiti",)].values) == 2 and claims[("Haiti",)].updates == []

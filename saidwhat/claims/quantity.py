@@ -23,7 +23,7 @@ from functools import lru_cache
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Place, Word, find_phrases, singular, words
-from saidwhat.model import Quantity, Statement
+from saidwhat.model import Entity, Quantity, Statement
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
 INHERIT = frozenset(
@@ -1755,7 +1755,69 @@ def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> t
         about = (*(a for a in about if not a[:1].isdigit()), *incident[1:2])
     if m.disease:
         name = f"{m.disease} {name}"  # a measure of its own, never in a series of the article's
+    if m.thing is not None and m.thing.states in lex.money_families:
+        giver = _giver(view, q)
+        if giver is not None:
+            # the giver's aid: another donor's pledge is no revision of it
+            rest = tuple(a for a in about if a != giver) or _recipient(view, q, giver)
+            about = (f"from {giver}", *rest)
     return name, about
+
+
+def _recipient(view: ArticleView, q: Quantity, giver: str) -> tuple[str, ...]:
+    """Where an amount goes when its sentence's place is its giver's: the first place of its sentence
+    written after *to* or *for* ("The US pledged $100m in aid to Haiti")."""
+    s0, s1 = view.sentence(q.start)
+    for p in view.places_in(s0, s1):
+        lead = [w.text for w in words(view.text, max(s0, p.start - 12), p.start)][-2:]
+        if (
+            p.name != giver
+            and lead
+            and (lead[-1] in ("to", "for") or lead == ["to", "the"] or lead == ["for", "the"])
+        ):
+            return (p.name,)
+    return ()
+
+
+GIVER_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# a name after one of these is where the money goes or is spent, not who gives it
+RECIPIENT_MARKS = frozenset({"to", "for", "in", "at", "into", "on", "of", "across", "toward", "towards"})
+
+
+def _giver(view: ArticleView, q: Quantity) -> str | None:
+    """Who gives the amount ``q`` (a money thing's): the name after *from* in the words after it ("$100m
+    in aid from the US"), else the nearest name before it in its sentence that no preposition
+    introduces ("The US pledged $100m", "the UN is mobilising a team and releasing $10m"; not "aid to
+    Haiti of $5m"); None for a total of several givers ("a total of about $270m had been pledged")."""
+    s0, s1 = view.sentence(q.start)
+    if any(w.text in TOTAL_WORDS for w in words(view.text, max(s0, q.start - 40), q.start)):
+        return None
+    names = sorted(
+        (mn.start, _giver_name(view, e))
+        for e in view.analysis.entities
+        if e.type in GIVER_TYPES and (e.type != "NORP" or "country" in e.attributes or e.name in view.aliases)
+        for mn in e.mentions
+        if s0 <= mn.start < s1
+    )
+    for start, name in names:
+        between = words(view.text, q.end, start) if start >= q.end else []
+        if between and len(between) <= 8 and "from" in [w.text for w in between[-2:]]:
+            return name
+    for start, name in reversed(names):
+        if start < q.start:
+            lead = [w.text for w in words(view.text, max(s0, start - 20), start)][-2:]
+            if lead and (
+                lead[-1] in RECIPIENT_MARKS or (lead[-1] == "the" and lead[:1] and lead[0] in RECIPIENT_MARKS)
+            ):
+                continue
+            return name
+    return None
+
+
+def _giver_name(view: ArticleView, e: Entity) -> str:
+    if e.type == "NORP":
+        return view.aliases.get(e.name, e.attributes.get("country", e.name))
+    return view.aliases.get(e.name, e.name)
 
 
 _DATED = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
@@ -1926,11 +1988,20 @@ def group_values(values: Iterable[QuantityValue], lex: ClaimsLexicon, start_id: 
         claim = Claim(id=f"c{n}", kind="quantity", key=key, story=key.story, values=list(vals))
         # a series is a lexicon measure of a place: values of a bare "deaths" or of an unknown noun
         # may be of different events, so they are listed but never compared
-        if key.thing in lex.things and any(not a.isdigit() for a in key.about):
+        if _compared(key, lex):
             claim.updates = updates(vals, lex)
             claim.contradictions = contradictions(vals, lex)
         claims.append(claim)
     return claims
+
+
+def _compared(key: MeasureKey, lex: ClaimsLexicon) -> bool:
+    """Whether a claim's values are a series (updates and contradictions): a lexicon measure of a place,
+    and for an amount of money one giver's ("from ..."): several donors' pledges revise nothing."""
+    thing = lex.things.get(key.thing)
+    if thing is None or all(a.isdigit() for a in key.about):
+        return False
+    return thing.states not in lex.money_families or any(a.startswith("from ") for a in key.about)
 
 
 def updates(vals: list[QuantityValue], lex: ClaimsLexicon) -> list[Update]:
