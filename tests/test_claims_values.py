@@ -1045,3 +1045,18 @@ def test_several_givers_pledges_are_no_series_one_givers_are() -> None:
     claims = {c.key.about: c for c in group_values(values, load_lexicon()) if c.key is not None}
     assert [u.kind for u in claims[("from United States", "Haiti")].updates] == ["raised"]
     assert len(claims[("Haiti",)].values) == 2 and claims[("Haiti",)].updates == []
+
+
+def test_the_agents_of_a_passive_harm_count_no_victims() -> None:
+    text = "The envoy was shot dead by two men in Lima."
+    an = analysis(text, entities=gpe("Lima"), quantities=[("two men", 2, "men")])
+    assert 2.0 not in measures(an)
+    text = "Three people in Lima were wounded by two men."
+    an = analysis(
+        text, entities=gpe("Lima"), quantities=[("Three people", 3, "people"), ("two men", 2, "men")]
+    )
+    assert 2.0 not in measures(an) and measures(an)[3.0][0] == "injured"
+    # the amount of a rise after *by* stays a value
+    text = "The death toll in Peru rose by 12 to 140."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("12", 12, None), ("140", 140, None)])
+    assert measures(an)[12.0][:3] == ("deaths", "", "new")

@@ -1481,6 +1481,8 @@ def measure(
     the first measured value of its sentence."""
     q = qs[i]
     s0, s1 = view.sentence(q.start)
+    if _no_victims(view, q, s0, lex):
+        return None
     prev_q, next_q = _neighbours(qs, i, s0, s1)
     if prev is not None and prev.q is not prev_q and not _it_includes(view, q, s0, prev):
         prev = None
@@ -1531,6 +1533,16 @@ def measure(
     part = rel in ("part", "part-of-kind", "subset", "list")
     estimate = _estimated(thing, win, lex, state) or _estimate_written(q, win, lex, aspect)
     return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
+
+
+def _no_victims(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> bool:
+    """A number that counts no victims: the agents after a passive death or injury word and *by* ("shot
+    dead by two men", "wounded by three gunmen")."""
+    lead = [w.text for w in words(view.text, max(s0, q.start - 40), q.start)][-2:]
+    if lead[-1:] != ["by"]:
+        return False
+    harm = {p for name in lex.incident_things for p in lex.things[name].predicates if " " not in p}
+    return len(lead) == 2 and lead[0] in harm
 
 
 _NO_ONE = re.compile(r"\bno[- ]?$", re.IGNORECASE)
