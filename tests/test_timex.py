@@ -623,3 +623,26 @@ def test_comparable_period_a_year_before(nlp: Any) -> None:
 def test_then_current_is_past(nlp: Any) -> None:
     assert values(nlp, "The then current chairman resigned.") == {"then current": "PAST_REF"}
     assert values(nlp, "The current chairman resigned.") == {"current": "PRESENT_REF"}
+
+
+LIVE_PAGE = (
+    "Rescuers are searching the rubble in the capital. "
+    "1618 The European Commission has approved 3m euros of emergency funding. "
+    "1609 The US military is sending a team. "
+    "“We need engineers.” 1651 Officials say the main hospital collapsed in 2008 and 1995 Was a bad year."
+)
+
+
+def test_a_live_pages_entry_stamps_are_times_of_its_day_not_years(nlp: Any) -> None:
+    got = {t.text: (t.type, t.value) for t in tag(nlp, LIVE_PAGE, date(2010, 1, 13))}
+    assert got["1618"] == ("TIME", "2010-01-13T16:18")
+    assert got["1609"] == ("TIME", "2010-01-13T16:09")
+    assert got["1651"] == ("TIME", "2010-01-13T16:51")
+    assert got["2008"] == ("DATE", "2008")  # "in 2008" stays a year
+
+
+def test_a_few_stamp_like_years_make_no_live_page(nlp: Any) -> None:
+    # two sentences opening with a year before a capitalised word are no live page
+    text = "The war began. 1939 Was the year it started. Peace came. 1945 Ended it."
+    got = {t.text: (t.type, t.value) for t in tag(nlp, text, date(2010, 1, 13))}
+    assert got["1939"] == ("DATE", "1939")

@@ -8,6 +8,7 @@ ones. A handler returns ``None`` to reject a match (``"may"`` the modal, ``"spri
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ class Ctx:
     doc: Doc
     anchor: date | None
     _starts: list[int] = field(default_factory=list)
+    _live: bool | None = None
 
     def token(self, char: int) -> Token:
         if not self._starts:
@@ -66,6 +68,22 @@ class Ctx:
     def prev_word(self, start: int) -> str:
         m = _PREV_WORD.search(self.text, max(0, start - 40), start)
         return m.group(1).lower() if m else ""
+
+    def live_page(self) -> bool:
+        """A live page: its entries open with the 24-hour time they were posted, at least
+        :data:`LIVE_STAMPS` of them after a sentence's end ("... need engineers.” 1618 The European
+        Commission has approved ...")."""
+        if self._live is None:
+            found = itertools.islice(_ENTRY_STAMP.finditer(self.text), LIVE_STAMPS)
+            self._live = sum(1 for _ in found) >= LIVE_STAMPS
+        return self._live
+
+
+# a live page's entry stamp: a clock time without a colon (hours 00-23, minutes 00-59) before a
+# capitalised word; after a sentence's end or a line break for the page to count as live
+_STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])")
+_ENTRY_STAMP = re.compile(r"(?:(?<=[.!?”\"’])\s+|^\s*)(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])", re.MULTILINE)
+LIVE_STAMPS = 3
 
 
 _PREV_WORD = re.compile(r"([\w$%'’]+)[\s,]*$")
@@ -448,6 +466,9 @@ def _year(m: re.Match[str], ctx: Ctx) -> Result | None:
         return Result("DATE", m.group("year"), mod)
     tok = ctx.token(m.start("year"))
     prev = ctx.prev_word(m.start())
+    stamp = prev not in _DATE_PREPS and prev not in _DETERMINERS and _STAMP.match(ctx.text, m.start("year"))
+    if stamp and ctx.live_page():
+        return _entry_time(m.group("year"), ctx)
     if tok.ent_type_ == "DATE":
         return Result("DATE", m.group("year"), mod)
     if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "ORDINAL", "TIME"):
@@ -459,6 +480,14 @@ def _year(m: re.Match[str], ctx: Ctx) -> Result | None:
         # "2000 troops", "bought 1500 of them"
         return None
     return Result("DATE", m.group("year"), mod)
+
+
+def _entry_time(hhmm: str, ctx: Ctx) -> Result:
+    """A live page's entry stamp ("1618 The European Commission ..."): the time of the page's day it
+    was posted, no year."""
+    if ctx.anchor is None:
+        return Result("TIME", None)
+    return Result("TIME", f"{cal.fmt_date(ctx.anchor)}T{hhmm[:2]}:{hhmm[2:]}")
 
 
 def _decade(m: re.Match[str], ctx: Ctx) -> Result | None:
