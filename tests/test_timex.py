@@ -646,3 +646,22 @@ def test_a_few_stamp_like_years_make_no_live_page(nlp: Any) -> None:
     text = "The war began. 1939 Was the year it started. Peace came. 1945 Ended it."
     got = {t.text: (t.type, t.value) for t in tag(nlp, text, date(2010, 1, 13))}
     assert got["1939"] == ("DATE", "1939")
+
+
+def test_years_after_an_abbreviation_make_no_live_page(nlp: Any) -> None:
+    text = (
+        "Griffith Evans, b. 1825 Dolgellau, married Mary (b. 1827 - d. 1905 Kangaroo Flat). "
+        "James Owen, b. 1808 Llansantffraed, died in 1886."
+    )
+    got = {t.text: (t.type, t.value) for t in tag(nlp, text, date(2009, 7, 1))}
+    assert got["1825"] == ("DATE", "1825") and got["1808"] == ("DATE", "1808")
+
+
+def test_a_chronology_of_years_is_no_live_page(nlp: Any) -> None:
+    text = (
+        "He studied cardiology in Arizona. 2000 Dr Murray opens a practice in Las Vegas. "
+        "2006 Dr Murray meets the singer. 2008 Dr Murray is hired for the tour. "
+        "2009 The singer dies in Los Angeles."
+    )
+    got = {t.text: (t.type, t.value) for t in tag(nlp, text, date(2009, 7, 1))}
+    assert got["2006"] == ("DATE", "2006") and got["2008"] == ("DATE", "2008")

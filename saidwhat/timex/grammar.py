@@ -8,7 +8,6 @@ ones. A handler returns ``None`` to reject a match (``"may"`` the modal, ``"spri
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -72,17 +71,26 @@ class Ctx:
     def live_page(self) -> bool:
         """A live page: its entries open with the 24-hour time they were posted, at least
         :data:`LIVE_STAMPS` of them after a sentence's end ("... need engineers.” 1618 The European
-        Commission has approved ...")."""
+        Commission has approved ..."), one of which is no year its text can be about (before 1900,
+        or after the page's year). A chronology ("2000 Dr Murray opens a practice. 2006 Dr Murray
+        meets ...") writes years that can be; it is no live page."""
         if self._live is None:
-            found = itertools.islice(_ENTRY_STAMP.finditer(self.text), LIVE_STAMPS)
-            self._live = sum(1 for _ in found) >= LIVE_STAMPS
+            stamps = [int(m.group(0)[-4:]) for m in _ENTRY_STAMP.finditer(self.text)]
+            last = self.anchor.year if self.anchor is not None else None
+            self._live = len(stamps) >= LIVE_STAMPS and any(
+                s < 1900 or (last is not None and s > last) for s in stamps
+            )
         return self._live
 
 
 # a live page's entry stamp: a clock time without a colon (hours 00-23, minutes 00-59) before a
 # capitalised word; after a sentence's end or a line break for the page to count as live
 _STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])")
-_ENTRY_STAMP = re.compile(r"(?:(?<=[.!?”\"’])\s+|^\s*)(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])", re.MULTILINE)
+_ENTRY_STAMP = re.compile(
+    # after a sentence's end (a lower-case word's full stop, not "b. 1825"'s; a closing quote) or a line break
+    r"(?:(?:(?<=[a-z]{2}[.!?])|(?<=[.!?][”\"’]))\s+|^\s*)(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])",
+    re.MULTILINE,
+)
 LIVE_STAMPS = 3
 
 
