@@ -208,6 +208,7 @@ def test_a_bracketed_number_after_a_person_is_an_age(nlp: Any) -> None:
         ("The US spends $8.9 bn of the aid money.", "$8.9 bn", 8_900_000_000, "USD"),
         ("A US$3m grant was approved.", "US$3m", 3_000_000, "USD"),
         ("He won £20k in the draw.", "£20k", 20_000, "GBP"),
+        ("The studio paid $5M for the rights.", "$5M", 5_000_000, "USD"),
         # the full stop after the suffix ends the sentence and is no part of the amount
         ("The government will triple its aid to £20m.", "£20m", 20_000_000, "GBP"),
     ],
@@ -219,7 +220,9 @@ def test_a_scale_suffix_after_a_currency_amount_multiplies_it(
     assert (q.value, q.unit, q.kind) == (value, unit, "money")
 
 
-@pytest.mark.parametrize("text", ["He ran the 100m in ten seconds.", "They built a 20m wall."])
+@pytest.mark.parametrize(
+    "text", ["He ran the 100m in ten seconds.", "They built a 20m wall.", "The shop at £50 M Street closed."]
+)
 def test_a_bare_m_after_digits_is_no_million(nlp: Any, text: str) -> None:
     assert all(q.value is not None and q.value < 1000 for q in run(nlp, text))
 

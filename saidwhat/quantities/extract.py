@@ -37,7 +37,8 @@ from saidwhat.spans import SpanSet
 _NUM = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # the whitespace-delimited chunk a digit token sits in must be one of these shapes
 _CHUNK = re.compile(
-    rf"^(?:US\$|C\$|A\$|[$€£₪¥₽₹])?{_NUM}(?:%|bn|b|mn|m|k|tn|trn|st|nd|rd|th)?"
+    # a capital scale suffix only after a currency sign ("$5M"; "a 5K race", "3M" the company are no millions)
+    rf"^(?:(?:US\$|C\$|A\$|[$€£₪¥₽₹]){_NUM}(?:BN|Bn|B|MN|Mn|M|K)|(?:US\$|C\$|A\$|[$€£₪¥₽₹])?{_NUM}(?:%|bn|b|mn|m|k|tn|trn|st|nd|rd|th)?)"
     rf"(?:[-–](?:[A-Za-z]+|(?:[$€£₪¥])?{_NUM}(?:%|bn|b|mn|m|k)?)|[-–]years?[-–]old)?$"
 )
 _PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-.]?\d{3,4}[-.]\d{3,4}$|^\d{3}-\d{4}$")
@@ -185,7 +186,8 @@ class _Reader:
             return False
         # "to £20m." is read "£" + "20" + "m.": the full stop is the sentence's
         suffix = doc[i + 1].lower_.removesuffix(".")
-        if suffix not in lex.suffixes or doc[i + 1].text[:1].isupper():
+        # written apart, a capital is a name's ("£50 M Street"); attached it is the suffix ("$5M")
+        if suffix not in lex.suffixes or (doc[i].whitespace_ and doc[i + 1].text[:1].isupper()):
             return False
         money = i > 0 and doc[i - 1].text in lex.currency_before
         if suffix in ("bn", "mn"):
