@@ -1060,3 +1060,23 @@ def test_the_agents_of_a_passive_harm_count_no_victims() -> None:
     text = "The death toll in Peru rose by 12 to 140."
     an = analysis(text, entities=gpe("Peru"), quantities=[("12", 12, None), ("140", 140, None)])
     assert measures(an)[12.0][:3] == ("deaths", "", "new")
+
+
+def test_a_natural_disasters_toll_is_its_own_unless_it_is_its_storys() -> None:
+    from saidwhat.claims.lexicon import load_lexicon
+    from saidwhat.claims.quantity import resolve_diseases
+
+    texts = [
+        ("q1", "The earthquake in Peru killed more than 300 people.", "more than 300 people", 300),
+        ("q2", "The quake in Peru has killed 500 people, officials said.", "500 people", 500),
+        ("q3", "Peru's earthquake toll rose to 700 people on Monday.", "700 people", 700),
+        ("q4", "Aid groups recalled the tsunami that killed 250,000 in Asia.", "250,000", 250_000),
+    ]
+    values = []
+    for doc, text, amount, value in texts:
+        places = gpe(*(p for p in ("Peru", "Asia") if p in text))
+        an = analysis(text, entities=places, quantities=[(amount, value, "people")])
+        an.doc.id = doc
+        values += article_facts(an, "s").quantities
+    things = {v.value: v.key.thing for v in resolve_diseases(values, load_lexicon())}
+    assert things == {300: "deaths", 500: "deaths", 700: "deaths", 250_000: "tsunami deaths"}
