@@ -830,11 +830,14 @@ def _short(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _with_unit(measure: Any, unit: str | None) -> Any:
+    return f"{measure} ({unit})" if measure and unit else measure
+
+
 def _amount(v: dict[str, Any]) -> str:
-    if v["value"] is None and v["low"] is None:
-        return ""
-    amount = f"{v['low']:g}–{v['high']:g}" if v["value"] is None else f"{v['value']:g}"
-    return f"{v['qualifier']} {amount}" if v.get("qualifier") else amount
+    from saidwhat.claims.model import show_amount
+
+    return show_amount(v)
 
 
 @app.command()
@@ -856,6 +859,8 @@ def claims(
     table = Table(title=f"{len(report['claims'])} claim(s)")
     for col in ("claim", "measure / proposition", "about", "date", "value", "source", "notes"):
         table.add_column(col, overflow="fold")
+    # the unit an amount is in ("aid (GBP)"), where the key has one
+    units = {c["id"]: (c.get("key") or {}).get("unit") for c in report["claims"]}
     for row in claim_rows(report):
         first = row["index"] == 0
         notes = "; ".join(
@@ -872,7 +877,9 @@ def claims(
                 Text(str(c or ""))
                 for c in (
                     row["claim"] if first else "",
-                    (row["measure"] or row["proposition"]) if first else "",
+                    (_with_unit(row["measure"], units.get(str(row["claim"]))) or row["proposition"])
+                    if first
+                    else "",
                     row["about"] if first else "",
                     row["said_on"] or row["published"],
                     value,

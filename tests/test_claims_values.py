@@ -1080,3 +1080,20 @@ def test_a_natural_disasters_toll_is_its_own_unless_it_is_its_storys() -> None:
         values += article_facts(an, "s").quantities
     things = {v.value: v.key.thing for v in resolve_diseases(values, load_lexicon())}
     assert things == {300: "deaths", 500: "deaths", 700: "deaths", 250_000: "tsunami deaths"}
+
+
+def test_numbers_are_shown_as_people_write_them() -> None:
+    from saidwhat.claims.model import show_amount, show_number
+
+    assert [show_number(x) for x in (354_000_000, 2e7, 6_150_000.0, 1700, 2.5, 0.125)] == [
+        "354,000,000",
+        "20,000,000",
+        "6,150,000",
+        "1,700",
+        "2.5",
+        "0.125",
+    ]
+    assert (
+        show_amount({"value": None, "low": 1700, "high": 2000, "qualifier": "up to"}) == "up to 1,700–2,000"
+    )
+    assert show_amount({"value": None, "low": None, "high": None}) == ""

@@ -192,6 +192,29 @@ class Claim:
         }
 
 
+def show_number(x: float) -> str:
+    """A number as people write it: ``354,000,000``, ``1,700``, ``2.5``, ``0.125`` (never ``3.54e+08``)."""
+    if isinstance(x, float) and not x.is_integer():
+        return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(x):,}"
+
+
+def show_amount(v: dict[str, Any]) -> str:
+    """A claim value (its JSON) as written for people: ``48``, ``1,700–2,000``, ``more than 1,700``,
+    ``354,000,000``; "" when it has no number."""
+    if v.get("value") is None and v.get("low") is None:
+        return ""
+    if v.get("value") is None:
+        shown = (
+            f"{show_number(v['low'])}–{show_number(v['high'])}"
+            if v.get("high") is not None
+            else show_number(v["low"])
+        )
+    else:
+        shown = show_number(v["value"])
+    return f"{v['qualifier']} {shown}" if v.get("qualifier") else shown
+
+
 def _counts(values: list[QuantityValue | AssertionValue]) -> str | None:
     for v in values:
         if isinstance(v, QuantityValue) and v.counts:

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import quote
 
+from saidwhat.claims.model import show_amount, show_number
+
 WIDTH, HEIGHT = 720, 200
 LEFT, RIGHT, TOP, BOTTOM = 54, 12, 12, 28
 # points and lines on white: at least 3:1 (WCAG non-text contrast; tests/test_contrast.py)
@@ -68,10 +70,7 @@ def source_name(v: dict[str, Any]) -> str:
 
 def amount(v: dict[str, Any]) -> str:
     """A value as written for people: ``48``, ``1,700–2,000``, ``more than 1,700``."""
-    if v.get("value") is None and v.get("low") is None:
-        return ""
-    shown = f"{v['low']:,g}–{v['high']:,g}" if v.get("value") is None else f"{v['value']:,g}"
-    return f"{v['qualifier']} {shown}" if v.get("qualifier") else shown
+    return show_amount(v)
 
 
 def _day(v: dict[str, Any]) -> date | None:
@@ -146,7 +145,7 @@ def build_claim_chart(claim: dict[str, Any]) -> ClaimChart | None:
             (x1, y1), (x2, y2) = at[c["a"]], at[c["b"]]
             chart.contradictions.append(Line(x1, y1, x2, y2, str(c.get("why", ""))))
     chart.x_ticks = [(x(first), first.isoformat()), (x(last), last.isoformat())]
-    chart.y_ticks = [(y(top), f"{top:,g}"), (y(top / 2), f"{top / 2:,g}"), (chart.baseline, "0")]
+    chart.y_ticks = [(y(top), show_number(top)), (y(top / 2), show_number(top / 2)), (chart.baseline, "0")]
     chart.legend = list(colours.items())
     n_contra = len(chart.contradictions)
     chart.summary = (
