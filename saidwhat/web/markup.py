@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from saidwhat.claims.model import show_number
 from saidwhat.model import Analysis, TextSpan
 
 _CLASS_SAFE = re.compile(r"[^a-z0-9_-]+")
@@ -133,7 +134,7 @@ def article_spans(analysis: Analysis) -> list[Span]:
         tip = _tip(tx.value or "unresolved", tx.type)
         spans.append(Span(tx.start, tx.end, "span", (("class", "tx"), ("title", tip)), rank=3))
     for qt in analysis.quantities:
-        value = "" if qt.value is None else f"{qt.value:g}" if isinstance(qt.value, float) else str(qt.value)
+        value = "" if qt.value is None else show_number(qt.value)
         tip = _tip(" ".join(x for x in (qt.qualifier, value, qt.unit, qt.counts) if x), qt.kind)
         spans.append(Span(qt.start, qt.end, "span", (("class", "qty"), ("title", tip)), rank=4))
     return spans
