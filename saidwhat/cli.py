@@ -834,12 +834,6 @@ def _with_unit(measure: Any, unit: str | None) -> Any:
     return f"{measure} ({unit})" if measure and unit else measure
 
 
-def _amount(v: dict[str, Any]) -> str:
-    from saidwhat.claims.model import show_amount
-
-    return show_amount(v)
-
-
 @app.command()
 def claims(
     story: StoryOpt = None,
@@ -851,6 +845,7 @@ def claims(
     as_csv: CsvOpt = False,
 ) -> None:
     """Quantity and assertion claims across the stored articles: values by source, updates, contradictions."""
+    from saidwhat.claims.model import show_amount
     from saidwhat.corpus.claims import CLAIM_COLUMNS, claim_rows, claims_report
 
     report, unbuilt = _report(db, lambda s: claims_report(s, story, about))
@@ -871,7 +866,7 @@ def claims(
             )
             if x
         )
-        value = _amount(row) if row["kind"] == "quantity" else str(row["stance"])
+        value = show_amount(row) if row["kind"] == "quantity" else str(row["stance"])
         table.add_row(
             *(
                 Text(str(c or ""))

@@ -241,8 +241,8 @@ def _after_link(mods: list[str]) -> list[str]:
 def _lives(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None]:
     """Lives counted with a verb of loss are deaths ("claimed 45 lives", "cost more than 100,000 lives",
     "1,200 lives were lost"); lives saved or protected are no thing of the lexicon (`[lives]`)."""
-    before = [w.text.lower() for w in win.left[-2:]]
-    after = [w.text.lower() for w in win.right[:2]]
+    before = [w.text for w in win.left[-2:]]
+    after = [w.text for w in win.right[:2]]
     if (before and before[-1] in lex.lives_loss) or any(w in lex.lives_loss for w in after):
         return lex.things[lex.lives_thing], None
     return None, "lives"
@@ -1781,16 +1781,20 @@ def _recipient(view: ArticleView, q: Quantity, giver: str) -> tuple[str, ...]:
     written after *to* or *for* ("The US pledged $100m in aid to Haiti")."""
     s0, s1 = view.sentence(q.start)
     for p in view.places_in(s0, s1):
-        lead = [w.text for w in words(view.text, max(s0, p.start - 12), p.start)][-2:]
-        if (
-            p.name != giver
-            and lead
-            and (lead[-1] in ("to", "for") or lead == ["to", "the"] or lead == ["for", "the"])
-        ):
+        if p.name != giver and _introduced_by(view, s0, p.start, TO_FOR, 12):
             return (p.name,)
     return ()
 
 
+def _introduced_by(view: ArticleView, s0: int, start: int, marks: frozenset[str], back: int) -> bool:
+    """Whether the name at ``start`` (in the sentence from ``s0``) follows one of ``marks``, with or
+    without *the* between ("to Haiti", "to the United States"), read in the ``back`` characters
+    before it."""
+    lead = [w.text for w in words(view.text, max(s0, start - back), start)][-2:]
+    return bool(lead) and (lead[-1] in marks or (len(lead) == 2 and lead[1] == "the" and lead[0] in marks))
+
+
+TO_FOR = frozenset({"to", "for"})
 GIVER_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # a name after one of these is where the money goes or is spent, not who gives it
 RECIPIENT_MARKS = frozenset({"to", "for", "in", "at", "into", "on", "of", "across", "toward", "towards"})
@@ -1816,12 +1820,7 @@ def _giver(view: ArticleView, q: Quantity) -> str | None:
         if between and len(between) <= 8 and "from" in [w.text for w in between[-2:]]:
             return name
     for start, name in reversed(names):
-        if start < q.start:
-            lead = [w.text for w in words(view.text, max(s0, start - 20), start)][-2:]
-            if lead and (
-                lead[-1] in RECIPIENT_MARKS or (lead[-1] == "the" and lead[:1] and lead[0] in RECIPIENT_MARKS)
-            ):
-                continue
+        if start < q.start and not _introduced_by(view, s0, start, RECIPIENT_MARKS, 20):
             return name
     return None
 

@@ -35,10 +35,11 @@ from saidwhat.quantities.lexicon import (
 from saidwhat.spans import SpanSet
 
 _NUM = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CURRENCY = r"(?:US\$|C\$|A\$|[$€£₪¥₽₹])"
 # the whitespace-delimited chunk a digit token sits in must be one of these shapes
 _CHUNK = re.compile(
     # a capital scale suffix only after a currency sign ("$5M"; "a 5K race", "3M" the company are no millions)
-    rf"^(?:(?:US\$|C\$|A\$|[$€£₪¥₽₹]){_NUM}(?:BN|Bn|B|MN|Mn|M|K)|(?:US\$|C\$|A\$|[$€£₪¥₽₹])?{_NUM}(?:%|bn|b|mn|m|k|tn|trn|st|nd|rd|th)?)"
+    rf"^(?:{_CURRENCY}{_NUM}(?:BN|Bn|B|MN|Mn|M|K)|{_CURRENCY}?{_NUM}(?:%|bn|b|mn|m|k|tn|trn|st|nd|rd|th)?)"
     rf"(?:[-–](?:[A-Za-z]+|(?:[$€£₪¥])?{_NUM}(?:%|bn|b|mn|m|k)?)|[-–]years?[-–]old)?$"
 )
 _PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-.]?\d{3,4}[-.]\d{3,4}$|^\d{3}-\d{4}$")

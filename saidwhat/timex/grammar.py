@@ -88,7 +88,7 @@ class Ctx:
 _STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])")
 _ENTRY_STAMP = re.compile(
     # after a sentence's end (a lower-case word's full stop, not "b. 1825"'s; a closing quote) or a line break
-    r"(?:(?:(?<=[a-z]{2}[.!?])|(?<=[.!?][”\"’]))\s+|^\s*)(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])",
+    r"(?:(?:(?<=[a-z]{2}[.!?])|(?<=[.!?][”\"’]))\s+|^\s*)" + _STAMP.pattern,
     re.MULTILINE,
 )
 LIVE_STAMPS = 3

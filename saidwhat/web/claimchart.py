@@ -68,11 +68,6 @@ def source_name(v: dict[str, Any]) -> str:
     return str(v["source"]["name"]) if v.get("source") else ARTICLE_ITSELF
 
 
-def amount(v: dict[str, Any]) -> str:
-    """A value as written for people: ``48``, ``1,700–2,000``, ``more than 1,700``."""
-    return show_amount(v)
-
-
 def _day(v: dict[str, Any]) -> date | None:
     raw = v.get("said_on") or v.get("published")
     try:
@@ -96,12 +91,14 @@ def charted(claim: dict[str, Any]) -> bool:
     """Whether :func:`build_claim_chart` draws the claim: a quantity claim with two dated values."""
     if claim.get("kind") != "quantity":
         return False
-    return sum(1 for v in claim["values"] if _day(v) is not None and amount(v)) >= 2
+    return sum(1 for v in claim["values"] if _day(v) is not None and show_amount(v)) >= 2
 
 
 def build_claim_chart(claim: dict[str, Any]) -> ClaimChart | None:
     """Geometry for a quantity claim with at least two dated values (else None: a table is enough)."""
-    dated = [(i, v, d) for i, v in enumerate(claim["values"]) if (d := _day(v)) is not None and amount(v)]
+    dated = [
+        (i, v, d) for i, v in enumerate(claim["values"]) if (d := _day(v)) is not None and show_amount(v)
+    ]
     if claim.get("kind") != "quantity" or len(dated) < 2:
         return None
     chart = ClaimChart()
@@ -133,7 +130,7 @@ def build_claim_chart(claim: dict[str, Any]) -> ClaimChart | None:
         px = x(d)
         at[i] = (px, py)
         by_source.setdefault(src, []).append((px, py))
-        label = f"{d.isoformat()}: {amount(v)} according to {src}" + (
+        label = f"{d.isoformat()}: {show_amount(v)} according to {src}" + (
             f" (via {', '.join(h['name'] for h in v['via'])})" if v.get("via") else ""
         )
         chart.points.append(Point(i, px, py, band, colours[src], value_href(v), label))

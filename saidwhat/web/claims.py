@@ -17,6 +17,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from saidwhat.claims.model import show_amount
 from saidwhat.corpus.claims import (
     CLAIM_COLUMNS,
     POSITION_COLUMNS,
@@ -30,7 +31,7 @@ from saidwhat.corpus.claims import (
 )
 from saidwhat.errors import SaidwhatError
 from saidwhat.store.protocol import StoreProtocol
-from saidwhat.web.claimchart import ClaimChart, amount, build_claim_chart, charted, source_name, value_href
+from saidwhat.web.claimchart import ClaimChart, build_claim_chart, charted, source_name, value_href
 from saidwhat.web.pages import Page, Pager, blank
 from saidwhat.web.params import PAGE_ERRORS, csv_answer
 from saidwhat.web.params import current_store as _store
@@ -112,7 +113,7 @@ def claim_view(claim: dict[str, Any]) -> ClaimView:
             ValueRow(
                 i,
                 v.get("said_on") or v.get("published"),
-                amount(v) if claim["kind"] == "quantity" else str(v["stance"]),
+                show_amount(v) if claim["kind"] == "quantity" else str(v["stance"]),
                 source_name(v),
                 " > ".join(h["name"] for h in v.get("via", [])),
                 str(v["text"]),
