@@ -1097,3 +1097,28 @@ def test_numbers_are_shown_as_people_write_them() -> None:
         show_amount({"value": None, "low": 1700, "high": 2000, "qualifier": "up to"}) == "up to 1,700–2,000"
     )
     assert show_amount({"value": None, "low": None, "high": None}) == ""
+
+
+# -- session 18: places across clause boundaries -----------------------------------------------
+
+
+def test_a_place_before_the_antecedent_of_a_tolls_relative_clause_is_the_main_clauses() -> None:
+    text = "Four travellers were kept in quarantine in Chile for the new virus that has killed 52 people."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("52 people", 52, "people")])
+    assert measures(an)[52.0] == ("deaths", "", "", ("world",))
+    # a place that describes the antecedent stays the count's
+    text = "Officials studied Chile's flu outbreak, which has killed 52 people."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("52 people", 52, "people")])
+    assert measures(an)[52.0] == ("deaths", "", "", ("Chile",))
+
+
+def test_a_place_after_a_relative_clause_closes_is_the_main_clauses() -> None:
+    text = "The virus, which has infected 9,000 people in 40 nations, with 70 deaths, has been worst in Peru."
+    an = analysis(
+        text, entities=gpe("Peru"), quantities=[("9,000 people", 9000, "people"), ("70 deaths", 70, "deaths")]
+    )
+    assert measures(an)[70.0] == ("deaths", "", "", ("world",))
+    # no relative clause: the count's own verb places it
+    text = "The 70 deaths, all of them adults, were confirmed in Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("70 deaths", 70, "deaths")])
+    assert measures(an)[70.0] == ("deaths", "confirmed", "", ("Peru",))

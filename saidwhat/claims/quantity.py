@@ -22,7 +22,16 @@ from functools import lru_cache
 
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Place, Word, find_phrases, singular, words
+from saidwhat.claims.text import (
+    OWN_SEGMENTS,
+    ArticleView,
+    Place,
+    Word,
+    find_phrases,
+    singular,
+    words,
+    wordset,
+)
 from saidwhat.model import Entity, Quantity, Statement
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
@@ -500,12 +509,14 @@ def _place_found(
         return ("world",), True  # "4,379 people in 29 countries": the countries counted
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
     # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
+    closed = _relative_close(view, q)
     after = [
         p
         for p in places
         if p.start >= q.end
         and _introduced(view.text, a, p.start, p.end)
         and not _of_clause(view.text, q.end, p.start)
+        and (closed is None or p.start < closed)
     ]
     majority = _majority_place(view, q, a, after, lex) if after else None
     if majority is not None:
@@ -518,13 +529,67 @@ def _place_found(
     there = _there(view, q, win)
     if there:
         return there, True
-    before = [p for p in places if p.end <= q.start]
+    before = _places_before(view, q, places, win, lex)
     if before:
         return (before[-1].name,), False
     ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
     if _has(ws, lex.world_words):
         return ("world",), True
     return (), False
+
+
+# words that never stand inside one noun phrase between a place and its head ("Mexico's swine flu
+# outbreak", "the Mexican outbreak"): a verb, a preposition other than *of*, a conjunction, an article
+# other than *the*, a quantifier or a relative word mean the place is in another phrase ("under
+# observation in the Philippines for the new flu virus")
+NOT_IN_PHRASE = wordset(
+    "a an few some many this that these those is are was were be been being has have had says said say"
+    " tells told reports reported according in on at to for from by with into since after before until"
+    " as and or but nor which who whom where when while"
+)
+
+
+def _describes(text: str, end: int, start: int) -> bool:
+    """Whether a place ending at ``end`` modifies the noun at ``start`` in one noun phrase: no
+    punctuation but a comma, and only modifiers (and *of*, *the*, *'s*) between them."""
+    between = text[end:start]
+    if any(c in between for c in ';:()"“”'):
+        return False
+    return not any(w.text in NOT_IN_PHRASE for w in words(text, end, start))
+
+
+def _places_before(
+    view: ArticleView, q: Quantity, places: list[Place], win: Window, lex: ClaimsLexicon
+) -> list[Place]:
+    """The places of the count's clause before it; not, when the count is in a relative clause on the
+    disease ("under observation in the Philippines for the new flu virus that has killed 86 people"),
+    those before the antecedent, which are the main clause's, unless they describe it ("Mexico's swine
+    flu outbreak, which has killed 150")."""
+    before = [p for p in places if p.end <= q.start]
+    agent = _toll_agent(win, lex)
+    if agent is None or not agent[1]:
+        return before
+    head = agent[0].start
+    return [p for p in before if p.start > head or _describes(view.text, p.end, head)]
+
+
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b")
+_MAIN_RESUMES = re.compile(
+    r",\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|remains?|continues?)\b"
+)
+
+
+def _relative_close(view: ArticleView, q: Quantity) -> int | None:
+    """Where the non-restrictive relative clause holding ``q`` closes: "The disease, which has infected
+    over 26,500 people in 73 countries, with 140 deaths, has been most severe in Mexico" - the comma
+    and finite verb after the count resume the main clause, whose place is not the count's. None when
+    the count is in no such clause."""
+    s0, s1 = view.sentence(q.start)
+    opened = [m.end() for m in _RELATIVE_OPEN.finditer(view.text, s0, q.start)]
+    if not opened or _MAIN_RESUMES.search(view.text, opened[-1], q.start):
+        return None
+    close = _MAIN_RESUMES.search(view.text, q.end, s1)
+    return close.start() if close else None
 
 
 MAJORITY = (("majority", "of"), ("most", "of"), ("bulk", "of"))
@@ -1039,15 +1104,35 @@ def _agent_toll(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]
     right = [w.text.lower() for w in win.right[:3]]
     if q.unit is not None or "there" in right or "at" in right[:2]:
         return ()
-    left = [w.text.lower() for w in sorted(win.left, key=lambda w: w.start)]
-    while left and left[-1] in IN_COUNT | {"up", "to", "as", "many", "an", "least"}:
+    return ("world",) if _toll_agent(win, lex) is not None else ()
+
+
+def _toll_agent(win: Window, lex: ClaimsLexicon) -> tuple[Word, bool] | None:
+    """The disease word whose toll the count is ("the virus has killed 79", "a virus that has killed
+    103") and whether a relative pronoun stands between them (the count is in a relative clause on
+    it); None when the count's verb has no such subject."""
+    left = sorted(win.left, key=lambda w: w.start)
+    while left and left[-1].text in IN_COUNT | {"up", "to", "as", "many", "an", "least"}:
         left.pop()
-    if not left or left[-1] not in TOLL_VERBS:
-        return ()
+    if not left or left[-1].text not in TOLL_VERBS:
+        return None
     k = len(left) - 2
-    while k >= 0 and left[k] in ("has", "have", "had", "that", "which", "now", "already", "so", "far", ","):
+    relative = False
+    while k >= 0 and left[k].text in (
+        "has",
+        "have",
+        "had",
+        "that",
+        "which",
+        "now",
+        "already",
+        "so",
+        "far",
+        ",",
+    ):
+        relative = relative or left[k].text in ("that", "which")
         k -= 1
-    return ("world",) if k >= 0 and left[k] in lex.agents else ()
+    return (left[k], relative) if k >= 0 and left[k].text in lex.agents else None
 
 
 def _event_place(view: ArticleView, sentence: tuple[int, int], lex: ClaimsLexicon) -> tuple[str, ...]:
