@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from saidwhat.errors import SaidwhatError
 from saidwhat.filters import build_filter, outlet_of
 from saidwhat.model import Analysis
 from saidwhat.store import Store, open_store
@@ -220,6 +222,17 @@ def test_json_download_is_the_whole_view(client: TestClient) -> None:
 def test_keyset_tokens_round_trip() -> None:
     for k in (Keyset("2025-06", 12), Keyset(None, 3), Keyset(-1.5e-06, 9)):
         assert Keyset.parse(k.token) == k
+
+
+def test_a_rank_cursor_past_the_float_range_is_after_every_rank(client: TestClient) -> None:
+    # the spec's cursor pattern admits a three-digit exponent; a hand-edited one past the float range
+    # is a cursor after every rank (an empty page), not a refusal (schemathesis found it: ST202)
+    assert Keyset.parse("r-87.606947e+394~12") == Keyset(-sys.float_info.max, 12)
+    assert Keyset.parse("r9e+394~1") == Keyset(sys.float_info.max, 1)
+    with pytest.raises(SaidwhatError):
+        Keyset.parse("rnan~1")
+    r = client.get("/statements", params={"cursor": "r-87.606947e+394~12"})
+    assert r.status_code == 200
 
 
 def test_store_and_cli_share_the_filter(db: Path | str) -> None:

@@ -16,6 +16,7 @@ Pages are keyset pages (never ``OFFSET``): statements by effective date, newest 
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -89,8 +90,9 @@ class Keyset:
                 rank = float(value)
             except ValueError:
                 raise bad from None
-            if math.isfinite(rank):
-                return cls(rank, int(pk))
+            if not math.isnan(rank):
+                # a rank past the float range ("r9e+394", a URL edited by hand) is after every rank
+                return cls(max(-sys.float_info.max, min(sys.float_info.max, rank)), int(pk))
         raise bad
 
 
