@@ -1122,3 +1122,40 @@ def test_a_place_after_a_relative_clause_closes_is_the_main_clauses() -> None:
     text = "The 70 deaths, all of them adults, were confirmed in Peru."
     an = analysis(text, entities=gpe("Peru"), quantities=[("70 deaths", 70, "deaths")])
     assert measures(an)[70.0] == ("deaths", "confirmed", "", ("Peru",))
+
+
+def test_a_diseases_name_or_a_demonym_before_the_noun_leaves_the_thing_what_it_is() -> None:
+    text = "Malawi has recorded 1,900 suspected cholera cases, the ministry said."
+    an = analysis(
+        text,
+        entities=gpe("Malawi"),
+        quantities=[("1,900 suspected cholera cases", 1900, "suspected cholera cases")],
+    )
+    assert measures(an)[1900.0] == ("cases", "suspected", "", ("Malawi",))
+    text = "Officials counted 14 Peruvian deaths."
+    an = analysis(
+        text,
+        entities=[("Peruvian", "Peru", "GPE")],
+        quantities=[("14 Peruvian deaths", 14, "Peruvian deaths")],
+    )
+    assert measures(an)[14.0] == ("deaths", "", "", ("Peru",))
+    # other modifiers still make a measure of their own
+    text = "Officials counted 800 influenza-like cases."
+    an = analysis(text, quantities=[("800 influenza-like cases", 800, "influenza-like cases")])
+    assert measures(an)[800.0] == ("influenza-like case", "", "", ())
+
+
+def test_a_count_joined_by_and_to_an_including_part_is_a_part_of_the_same_whole() -> None:
+    text = "Malawi has recorded 1,900 suspected cases, including 12 confirmed deaths and 30 suspected deaths."
+    an = analysis(
+        text,
+        entities=gpe("Malawi"),
+        quantities=[
+            ("1,900 suspected cases", 1900, "suspected cases"),
+            ("12 confirmed deaths", 12, "confirmed deaths"),
+            ("30 suspected deaths", 30, "suspected deaths"),
+        ],
+    )
+    got = measures(an)
+    assert got[12.0] == ("deaths", "confirmed", "", ("Malawi",))
+    assert got[30.0] == ("deaths", "suspected", "", ("Malawi",))

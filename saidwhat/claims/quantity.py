@@ -165,7 +165,26 @@ def _has(ws: list[Word], phrases: tuple[str, ...]) -> list[int]:
 def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
     allowed |= {w for ws in lex.aspects.values() for w in ws} | set(lex.estimate_words)
-    return all(t in allowed for t in toks)
+    return all(t in allowed for t in _off_names(thing, toks, lex))
+
+
+def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
+    """The modifiers ``toks`` without the names that leave the thing what it is: a country's demonym
+    ("12 Canadian cases": the place is read apart) and, for a count of the disease family, a disease's
+    name ("2,076 suspected cholera cases": the disease is read apart, `_disease_of`)."""
+    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+
+    demonyms = load_knowledge().demonyms
+    names = [n.split() for ns in lex.diseases.values() for n in ns] if thing.states == "status" else []
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        n = next((len(ws) for ws in sorted(names, key=len, reverse=True) if toks[i : i + len(ws)] == ws), 0)
+        if n == 0 and fold(toks[i]) in demonyms:
+            n = 1
+        out.extend(toks[i : i + 1] if n == 0 else [])
+        i += max(n, 1)
+    return out
 
 
 def _after_qualifier(mods: list[str], lex: ClaimsLexicon) -> list[str]:
@@ -991,7 +1010,7 @@ def _prev_relation(
             and thing is not prev.thing
             and _includes(between, lex, frozenset({"with"}), first=False)
         )
-        if (q.counts is not None and _includes(between, lex)) or with_part:
+        if (q.counts is not None and _includes(between, lex)) or with_part or _and_part(view, prev, q):
             rel = "part-of-kind"
     if (
         rel in ("", "list")
@@ -1003,6 +1022,15 @@ def _prev_relation(
     ):
         rel = "total"
     return rel
+
+
+def _and_part(view: ArticleView, prev: Measured, q: Quantity) -> bool:
+    """ "2,460 suspected cases, including 16 confirmed deaths and 47 suspected deaths": a count joined
+    by a bare *and* to a part of the kind is in the same *including* phrase, a part of the same whole."""
+    if not prev.part or view.text[prev.q.end : q.start].strip() != "and":
+        return False
+    before = [w.text for w in words(view.text, max(0, prev.q.start - 24), prev.q.start)][-2:]
+    return bool(INCLUDE_WORDS.intersection(before))
 
 
 PART_WORDS = frozenset({"including", "among"})
