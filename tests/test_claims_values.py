@@ -1159,3 +1159,14 @@ def test_a_count_joined_by_and_to_an_including_part_is_a_part_of_the_same_whole(
     got = measures(an)
     assert got[12.0] == ("deaths", "confirmed", "", ("Malawi",))
     assert got[30.0] == ("deaths", "suspected", "", ("Malawi",))
+
+
+def test_a_verb_right_before_the_next_number_is_that_numbers() -> None:
+    text = "The gunman accused of shooting five people, killing at least two, was arrested in Lima."
+    an = analysis(text, entities=gpe("Lima"), quantities=[("five people", 5, "people"), ("two", 2, None)])
+    got = measures(an)
+    assert 5.0 not in got and got[2.0][0].endswith("deaths")
+    # a preposition between the verb and the number: the verb is the count's own
+    text = "Three soldiers died in two separate attacks on Monday."
+    an = analysis(text, quantities=[("Three soldiers", 3, "soldiers"), ("two", 2, None)])
+    assert measures(an)[3.0][0].endswith("deaths")

@@ -49,6 +49,7 @@ class Window:
     right: list[Word]  # nearest first
     clause: tuple[int, int]  # character span read for the place
     aside: tuple[int, int] = (0, 0)  # an appositive after the count's noun, not read for the place
+    stop: int | None = None  # where the next quantity of the sentence starts, when it cuts the window
 
 
 def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
@@ -141,7 +142,8 @@ def window(
             return [w for w in ws if not any(x <= w.start < y for x, y in spans)]
 
         left, right, inner = outside(left), outside(right), outside(inner)
-    return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0))
+    stop = next_start if next_start is not None and q.end <= next_start < s1 else None
+    return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0), stop)
 
 
 def _near(win: Window, n: int) -> list[Word]:
@@ -230,6 +232,7 @@ def _thing_of(
     best: tuple[int, Thing, Word] | None = None
     for thing in lex.things.values():
         hits = [text_order[i] for i in _has(text_order, _free(thing.predicates))]
+        hits = [w for w in hits if not _next_verb(w, win)]
         hits += _in_predicate(win, thing)
         hits += [w for w in text_order if singular(w.text) in thing.heads]
         for w in hits:
@@ -242,6 +245,27 @@ def _thing_of(
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+# words between a verb and the number it takes as object ("killing at least three")
+_BEFORE_NUMBER = wordset(
+    "least more than some over nearly about almost up to as many another further around under an estimated"
+    " roughly approximately"
+)
+
+
+def _next_verb(w: Word, win: Window) -> bool:
+    """Whether the predicate word ``w`` of a count's right window is the verb of the next quantity:
+    "shooting four people, killing three" - nothing but qualifier words between it and the next
+    number, which is its object."""
+    if win.stop is None or w not in win.right:
+        return False
+    after = [x for x in win.right if x.start > w.start]
+    texts = [x.text for x in after]
+    for i, t in enumerate(texts):
+        if t not in _BEFORE_NUMBER and texts[i : i + 2] != ["at", "least"]:
+            return False
+    return win.stop - (after[-1].end if after else w.end) <= 2
 
 
 def _modified(
