@@ -450,3 +450,23 @@ def test_anonymous_officials_of_one_country_speak_for_it() -> None:
         st.speaker.anonymous = True
     # "Officials" alone names no one
     assert cells(an) == {("United States", "demands", "wash hand frequently")}
+
+
+def test_a_threatened_retaliation_opposes_what_it_answers() -> None:
+    text = "China vows countermeasures to US sanctions."
+    an = analysis(
+        text,
+        entities=[("China", "China", "GPE")],
+        statements=[
+            {
+                "speaker": "China",
+                "name": "China",
+                "cue": "vows",
+                "lemma": "vow",
+                "act": "threaten",
+                "content": "countermeasures to US sanctions",
+            }
+        ],
+    )
+    # not "opposes countermeasure to us sanction": the countermeasures are the threat, not opposed
+    assert cells(an) == {("China", "opposes", "us sanction")}

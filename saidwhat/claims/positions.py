@@ -135,6 +135,8 @@ def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionF
             else:
                 issues = _issues_of(st.content.text, lex, fallback=st.mode != "direct")
         for issue in issues:
+            if stance == "opposes":
+                issue = _retaliated(issue)
             out.append(
                 PositionFact(
                     who.name,
@@ -152,6 +154,22 @@ def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionF
                 )
             )
     return out
+
+
+# "countermeasures to US sanctions", "retaliation against the tariffs": an action one retaliates with
+# against something (an issue already normalised: singular, lower case)
+_RETALIATION = re.compile(
+    r"^(?:countermeasure|counter-measure|retaliation|reprisal|revenge"
+    r"|retaliatory (?:measure|step|action|tariff))"
+    r"(?: in response)? (?:to|against|for|over) (.+)$"
+)
+
+
+def _retaliated(issue: str) -> str:
+    """The issue an opposing stance is on: what a threatened retaliation answers ("Beijing vows
+    countermeasures to US sanctions" opposes the sanctions, not the countermeasures)."""
+    m = _RETALIATION.match(issue)
+    return m.group(1) if m else issue
 
 
 def _actors(view: ArticleView, a: int, b: int) -> list[tuple[int, int, str, str]]:
