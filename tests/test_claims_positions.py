@@ -470,3 +470,23 @@ def test_a_threatened_retaliation_opposes_what_it_answers() -> None:
     )
     # not "opposes countermeasure to us sanction": the countermeasures are the threat, not opposed
     assert cells(an) == {("China", "opposes", "us sanction")}
+
+
+def test_encourage_addressee_to_infinitive_is_the_issue() -> None:
+    text = "Governor Ana Ruiz encouraged residents to follow evacuation orders."
+    an = analysis(
+        text,
+        entities=[("Ana Ruiz", "Ana Ruiz", "PERSON")],
+        statements=[
+            {
+                "speaker": "Governor Ana Ruiz",
+                "name": "Ana Ruiz",
+                "cue": "encouraged",
+                "lemma": "encourage",
+                "act": "demand",
+                "content": "residents to follow evacuation orders",
+            }
+        ],
+    )
+    # before: "resident to follow evacuation order" (and "residents" in a title-case headline)
+    assert cells(an) == {("Ana Ruiz", "demands", "follow evacuation order")}
