@@ -99,3 +99,65 @@ def test_one_deadline_phrase_in_nested_statements_is_one_promise() -> None:
     )
     (p,) = promises(an)
     assert (p.due, p.text, p.speaker) == ("2010-02-12", inner, "study Researchers")
+
+
+def _said_promise(text: str, content: str, timexes: list[tuple[str, str, str]]) -> list[str | None]:
+    an = analysis(
+        text,
+        statements=[
+            {"speaker": "Ana Ruiz", "cue": "said", "lemma": "say", "act": "promise", "content": content}
+        ],
+        timexes=timexes,
+        published="2015-03-02",
+    )
+    return [p.due for p in promises(an)]
+
+
+def test_a_deadline_word_governs_its_time_expression_only_when_written_right_before_it() -> None:
+    # "before you tonight", "by 2,000 for six months": the deadline word is not the timex's
+    text = "Ana Ruiz said she stands before you tonight and will fight on."
+    assert _said_promise(
+        text, "she stands before you tonight and will fight on", [("tonight", "TIME", "2015-03-02TNI")]
+    ) == [None]
+    text = "Ana Ruiz said she would raise the force by 2,000 for six months."
+    assert _said_promise(
+        text, "she would raise the force by 2,000 for six months", [("six months", "DURATION", "P6M")]
+    ) == [None]
+    # right before it, across "the end of", "at least" or a range's first bound; or in its own words
+    text = "Ana Ruiz said the road would reopen in the next three to four weeks."
+    assert _said_promise(
+        text, "the road would reopen in the next three to four weeks", [("four weeks", "DURATION", "P4W")]
+    ) == ["2015-03-30"]
+    text = "Ana Ruiz said the works would last until at least 2017."
+    assert _said_promise(text, "the works would last until at least 2017", [("2017", "DATE", "2017")]) == [
+        "2017-12-31"
+    ]
+    text = "Ana Ruiz said the report would be published later this month."
+    assert _said_promise(
+        text, "the report would be published later this month", [("later this month", "DATE", "2015-03")]
+    ) == ["2015-03-31"]
+
+
+def test_an_announcement_is_a_promise_only_when_it_points_ahead() -> None:
+    def acts(content: str) -> list[str]:
+        text = f"The ministry announced {content}."
+        an = analysis(
+            text,
+            statements=[
+                {
+                    "speaker": "The ministry",
+                    "cue": "announced",
+                    "lemma": "announce",
+                    "act": "announce",
+                    "content": content,
+                }
+            ],
+            published="2015-03-02",
+        )
+        return [p.act for p in promises(an)]
+
+    assert acts("that the minister had resigned") == []  # a report of what happened
+    assert acts("the election delay") == []
+    assert acts("it will send a team of experts") == ["announce"]
+    assert acts("it is sending 4,000 more troops") == ["announce"]  # a commitment under way
+    assert acts("plans to build 400 homes") == ["announce"]

@@ -86,6 +86,8 @@ class ClaimsLexicon:
     issues: dict[str, tuple[re.Pattern[str], ...]]
     promise_acts: frozenset[str]
     future_words: tuple[str, ...]
+    reported_acts: frozenset[str]  # acts that commit only with a future word ("announced it will ...")
+    ongoing_words: tuple[str, ...]  # a commitment under way ("is sending 4,000 troops"): as a future word
     within_words: tuple[str, ...]
     by_words: tuple[str, ...]
     grace_days: int
@@ -332,7 +334,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         except re.error as e:
             raise LexiconError(f"issues.{name}: bad pattern: {e}") from e
     pr = _table(data, "promises", "claims")
-    _only(pr, {"acts", "future", "within", "by", "grace_days"}, "promises")
+    _only(pr, {"acts", "future", "within", "by", "grace_days", "reported_acts", "ongoing"}, "promises")
     ds = _table(data, "diseases", "claims")
     _only(ds, {"names", "other", "agents", "wholes", "yearly"}, "diseases")
     diseases = {
@@ -395,6 +397,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         issues=issues,
         promise_acts=frozenset(_words(pr["acts"], "promises.acts")),
         future_words=_words(pr["future"], "promises.future"),
+        reported_acts=frozenset(_words(pr["reported_acts"], "promises.reported_acts")),
+        ongoing_words=_words(pr["ongoing"], "promises.ongoing"),
         within_words=_words(pr["within"], "promises.within"),
         by_words=_words(pr["by"], "promises.by"),
         grace_days=int(_num(pr["grace_days"], "promises.grace_days")),

@@ -82,24 +82,41 @@ def end_of(value: str) -> date | None:
     return None
 
 
-def _before_words(text: str, t: Timex) -> str:
-    return " ".join(re.findall(r"[\w']+", text[max(0, t.start - 24) : t.start].lower()))
+# what may stand between a deadline word and its time expression: "by the end of June", "until at
+# least 2014", "in the next six to nine months" (the range's first bound)
+_DEADLINE_GAP = re.compile(
+    r"(?:\s+the)?(?:\s+(?:end|middle|start|beginning)\s+of(?:\s+the)?)?(?:\s+at\s+(?:least|most))?"
+    r"(?:\s+[\w.-]+\s+(?:to|or|-))?\s*$"
+)
+
+
+def _deadline_word(text: str, t: Timex, ws: tuple[str, ...]) -> bool:
+    """Whether a word of ``ws`` governs the time expression: in its own words ("next month", "later
+    this year"), or written right before it ("within a week", "by the end of June", "over the next
+    five years" when the timex is "the next five years"); "I stand before you tonight" is no
+    deadline, nor "has lived in Paris for 22 years"."""
+    before = text[max(0, t.start - 40) : t.start].lower()
+    lead = before + t.text.lower()
+    for w in ws:
+        for m in re.finditer(rf"\b{re.escape(w)}\b", lead):
+            if m.end() > len(before) or _DEADLINE_GAP.fullmatch(before[m.end() :]):
+                return True
+    return False
 
 
 def due_date(text: str, t: Timex, said: date, lex: ClaimsLexicon) -> date | None:
     if t.value is None:
         return None
-    lead = f"{_before_words(text, t)} {t.text.lower()}"
     if t.type == "DURATION":
         if PAST_PERIOD.search(t.text):
             return None  # "the previous seven days", "the past week": a period before, not a deadline
-        if any(re.search(rf"\b{re.escape(w)}\b", lead) for w in lex.within_words):
+        if _deadline_word(text, t, lex.within_words):
             return add_duration(said, t.value)
         return None
     if t.type in ("DATE", "TIME"):
         # a date is a deadline when a word says so ("by Friday", "this week", "next month"): a bare
         # date or time in a future sentence is more often a dateline or a timestamp
-        if not any(re.search(rf"\b{re.escape(w)}\b", lead) for w in lex.by_words):
+        if not _deadline_word(text, t, lex.by_words):
             return None
         end = end_of(deadline_value(t, said) or t.value)
         if end is not None and end >= said:
@@ -108,8 +125,12 @@ def due_date(text: str, t: Timex, said: date, lex: ClaimsLexicon) -> date | None
 
 
 def _future(content: str, lex: ClaimsLexicon) -> bool:
+    return _has_words(content, lex.future_words)
+
+
+def _has_words(content: str, ws: tuple[str, ...]) -> bool:
     low = f" {content.lower()} "
-    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low) for w in lex.future_words)
+    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low) for w in ws)
 
 
 def status(due: str | None, as_of: date | None, lex: ClaimsLexicon) -> str:
@@ -257,7 +278,13 @@ def _statement_promises(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFa
                 if d is not None:
                     due, due_text, due_at = d, t.text, t.start
                     break
-        committing = st.act in lex.promise_acts
+        committing = st.act in lex.promise_acts and (
+            st.act not in lex.reported_acts
+            or due is not None
+            or _future(st.content.text, lex)
+            or _has_words(st.content.text, lex.ongoing_words)
+            or st.content.text.lower().startswith("to ")  # "announced ... to bring clean water to ..."
+        )
         if not committing and not (due is not None and _future(st.content.text, lex)):
             continue
         act = "predict" if st.act == "claim" else st.act
