@@ -102,6 +102,12 @@ class ClaimsLexicon:
         return frozenset(out | set(self.estimate_words))
 
     @cached_property
+    def disease_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The words of every name of a disease (`[diseases.names]`), longest first."""
+        names = {tuple(n.split()) for ns in self.diseases.values() for n in ns}
+        return tuple(sorted(names, key=lambda ws: (-len(ws), ws)))
+
+    @cached_property
     def head_words(self) -> frozenset[str]:
         """Every counted noun of the things ("case", "death", "hostage")."""
         return frozenset(h for t in self.things.values() for h in t.heads)

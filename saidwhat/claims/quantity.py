@@ -167,7 +167,7 @@ def _has(ws: list[Word], phrases: tuple[str, ...]) -> list[int]:
 def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
     allowed |= {w for ws in lex.aspects.values() for w in ws} | set(lex.estimate_words)
-    return all(t in allowed for t in _off_names(thing, toks, lex))
+    return all(t in allowed for t in toks) or all(t in allowed for t in _off_names(thing, toks, lex))
 
 
 def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
@@ -177,11 +177,11 @@ def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
     from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
 
     demonyms = load_knowledge().demonyms
-    names = [n.split() for ns in lex.diseases.values() for n in ns] if thing.states == "status" else []
+    names = lex.disease_phrases if thing.states == "status" else ()
     out: list[str] = []
     i = 0
     while i < len(toks):
-        n = next((len(ws) for ws in sorted(names, key=len, reverse=True) if toks[i : i + len(ws)] == ws), 0)
+        n = next((len(ws) for ws in names if tuple(toks[i : i + len(ws)]) == ws), 0)
         if n == 0 and fold(toks[i]) in demonyms:
             n = 1
         out.extend(toks[i : i + 1] if n == 0 else [])
