@@ -842,7 +842,10 @@ def test_a_state_word_of_the_outbreak_is_not_the_counts() -> None:
 
 
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
-    text = "Millions stayed indoors to avoid a virus that has already killed up to 103 people."
+    # (in an article that writes the disease as more than one country's: session 18)
+    text = (
+        "Millions stayed indoors to avoid a virus that has already killed up to 103 people. It is worldwide."
+    )
     an = analysis(text, quantities=[("up to 103 people", 103, "people")])
     assert measures(an)[103.0] == ("deaths", "", "", ("world",))
     # a toll there, or a count at a place of its own, is not the world's
@@ -895,7 +898,7 @@ def test_a_world_word_in_the_counts_own_phrase_is_its_place() -> None:
 
 
 def test_the_disease_as_subject_of_a_non_restrictive_relative_clause() -> None:
-    text = "Officials met to discuss the flu, which has killed 79 people, on Tuesday."
+    text = "Officials met to discuss the flu, which has killed 79 people, on Tuesday. It is worldwide."
     an = analysis(text, quantities=[("79 people", 79, "people")])
     assert measures(an)[79.0] == ("deaths", "", "", ("world",))
 
@@ -1103,7 +1106,10 @@ def test_numbers_are_shown_as_people_write_them() -> None:
 
 
 def test_a_place_before_the_antecedent_of_a_tolls_relative_clause_is_the_main_clauses() -> None:
-    text = "Four travellers were kept in quarantine in Chile for the new virus that has killed 52 people."
+    text = (
+        "Four travellers were kept in quarantine in Chile for the new virus that has killed 52 people. "
+        "It is global."
+    )
     an = analysis(text, entities=gpe("Chile"), quantities=[("52 people", 52, "people")])
     assert measures(an)[52.0] == ("deaths", "", "", ("world",))
     # a place that describes the antecedent stays the count's
@@ -1170,3 +1176,27 @@ def test_a_verb_right_before_the_next_number_is_that_numbers() -> None:
     text = "Three soldiers died in two separate attacks on Monday."
     an = analysis(text, quantities=[("Three soldiers", 3, "soldiers"), ("two", 2, None)])
     assert measures(an)[3.0][0].endswith("deaths")
+
+
+def test_a_count_joined_by_and_to_an_including_part_keeps_its_own_state() -> None:
+    text = "Malawi has 271 suspected cases, including 12 confirmed cases and 14 deaths."
+    an = analysis(
+        text,
+        entities=gpe("Malawi"),
+        quantities=[
+            ("271 suspected cases", 271, "suspected cases"),
+            ("12 confirmed cases", 12, "confirmed cases"),
+            ("14 deaths", 14, "deaths"),
+        ],
+    )
+    # not *confirmed* deaths: "confirmed" is the cases' before it
+    assert measures(an)[14.0] == ("deaths", "", "", ("Malawi",))
+
+
+def test_a_diseases_own_toll_is_the_worlds_only_where_it_spans_countries() -> None:
+    local = "The ministry said the disease killed 58 people in the city between Thursday and Saturday."
+    an = analysis(local, quantities=[("58 people", 58, "people")])
+    assert measures(an)[58.0] == ("deaths", "", "", ())
+    wide = "The disease killed 58 people, and cases are now reported in several countries."
+    an = analysis(wide, quantities=[("58 people", 58, "people")])
+    assert measures(an)[58.0] == ("deaths", "", "", ("world",))

@@ -1014,8 +1014,9 @@ def _prev_relation(
     lex: ClaimsLexicon,
 ) -> str:
     """How ``q`` relates to the measure before it (:func:`_relation`, for a quantity that names no
-    thing), or "part-of-kind" for a part of the same kind ("2,446 confirmed cases including 60
-    deaths": the whole's state); "" for none."""
+    thing), "part-of-kind" for a part of the same kind ("2,446 confirmed cases including 60
+    deaths": the whole's state), "and-part" for a count joined by *and* to such a part (`_and_part`:
+    the whole's place, its own state); "" for none."""
     rel = _relation(view, prev, q, s0, win, lex) if thing is None and generic is None else ""
     if (
         rel == ""
@@ -1034,8 +1035,10 @@ def _prev_relation(
             and thing is not prev.thing
             and _includes(between, lex, frozenset({"with"}), first=False)
         )
-        if (q.counts is not None and _includes(between, lex)) or with_part or _and_part(view, prev, q):
+        if (q.counts is not None and _includes(between, lex)) or with_part:
             rel = "part-of-kind"
+        elif _and_part(view, prev, q):
+            rel = "and-part"  # the whole's place, its own state: not the part's before it
     if (
         rel in ("", "list")
         and prev is not None
@@ -1139,7 +1142,7 @@ def _about(
         or _body_place(view, q, lex)
         or _sentence_country(view, qs, q, win, (s0, s1), lex)
         or _in_states(view, q, lex)
-        or _agent_toll(q, win, lex)
+        or _agent_toll(view, q, win, lex)
         or _event_place(view, (s0, s1), lex)
     )
 
@@ -1147,16 +1150,26 @@ def _about(
 TOLL_VERBS = frozenset({"killed", "infected", "sickened", "claimed", "struck", "affected"})
 
 
-def _agent_toll(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
+def _agent_toll(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
     """ "The new strain has infected 257 people", "a virus that has already killed up to 103 people",
     "the flu, which has killed 79 people": a count whose subject is the disease itself (`[diseases]
     agents`), to which nothing gives a place, is the disease's toll everywhere, the world's (not a
     share, "killed 2% of its victims", a toll *there*, nor a count *at* a place of its own, "14 pupils
-    at one school")."""
+    at one school"), in an article that writes the disease as more than one country's (a report on one
+    city's outbreak, "the disease killed 58 people", is no world figure)."""
     right = [w.text.lower() for w in win.right[:3]]
     if q.unit is not None or "there" in right or "at" in right[:2]:
         return ()
-    return ("world",) if _toll_agent(win, lex) is not None else ()
+    return ("world",) if _toll_agent(win, lex) is not None and _multinational(view, lex) else ()
+
+
+def _multinational(view: ArticleView, lex: ClaimsLexicon) -> bool:
+    """Whether the article's own text names two countries or more, or a word of the world."""
+    countries = _known_countries(lex) | lex.countries
+    named = {
+        p.name for p in view.places if p.name in countries and view.segment_kind(p.start) in OWN_SEGMENTS
+    }
+    return len(named) >= 2 or bool(_has(words(view.text), lex.world_words))
 
 
 def _toll_agent(win: Window, lex: ClaimsLexicon) -> tuple[Word, bool] | None:
@@ -1348,7 +1361,7 @@ def _measured_state(
         # "10 of the 34 cases ... were acquired here": a subset the words define in a way the
         # lexicon cannot read is no value of the whole's measure
         return None
-    if rel not in ("", "subset") and prev is not None and state == thing.default_state:
+    if rel not in ("", "subset", "and-part") and prev is not None and state == thing.default_state:
         state = prev.state or state
     return state
 
@@ -1667,7 +1680,7 @@ def measure(
         previous=_previous_place(prev, prev_q),
     )
     about, aspect = _dated(view, q, win, at or about, aspect)
-    part = rel in ("part", "part-of-kind", "subset", "list")
+    part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _estimated(thing, win, lex, state) or _estimate_written(q, win, lex, aspect)
     return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
 
