@@ -470,6 +470,23 @@ def test_a_threatened_retaliation_opposes_what_it_answers() -> None:
     )
     # not "opposes countermeasure to us sanction": the countermeasures are the threat, not opposed
     assert cells(an) == {("China", "opposes", "us sanction")}
+    # a verb that opposes its object opposes the retaliation itself
+    text = "The EU condemned retaliation against protesters."
+    an = analysis(
+        text,
+        entities=[("EU", "EU", "ORG")],
+        statements=[
+            {
+                "speaker": "The EU",
+                "name": "EU",
+                "cue": "condemned",
+                "lemma": "condemn",
+                "act": "claim",
+                "content": "retaliation against protesters",
+            }
+        ],
+    )
+    assert cells(an) == {("EU", "opposes", "retaliation against protester")}
 
 
 def test_encourage_addressee_to_infinitive_is_the_issue() -> None:

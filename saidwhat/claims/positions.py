@@ -135,7 +135,7 @@ def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionF
             else:
                 issues = _issues_of(st.content.text, lex, fallback=st.mode != "direct")
         for issue in issues:
-            if stance == "opposes":
+            if st.act == "threaten":
                 issue = _retaliated(issue)
             out.append(
                 PositionFact(
@@ -166,8 +166,10 @@ _RETALIATION = re.compile(
 
 
 def _retaliated(issue: str) -> str:
-    """The issue an opposing stance is on: what a threatened retaliation answers ("Beijing vows
-    countermeasures to US sanctions" opposes the sanctions, not the countermeasures)."""
+    """The issue a threat opposes: what the threatened retaliation answers ("Beijing vows
+    countermeasures to US sanctions" opposes the sanctions, not the countermeasures). Only for a
+    threat: a verb that opposes its object opposes the retaliation itself ("condemned retaliation
+    against protesters")."""
     m = _RETALIATION.match(issue)
     return m.group(1) if m else issue
 
