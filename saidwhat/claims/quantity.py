@@ -738,6 +738,11 @@ NATIONAL = (
 )  # fmt: skip
 
 
+def _country_names(lex: ClaimsLexicon) -> frozenset[str]:
+    """Every name of a country: the knowledge base's, the place aliases' and the lexicon's."""
+    return _known_countries(lex) | lex.countries
+
+
 def _known_countries(lex: ClaimsLexicon) -> frozenset[str]:
     from saidwhat.entities.resources import load_knowledge  # here: see _after_number
 
@@ -1165,7 +1170,7 @@ def _agent_toll(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
 
 def _multinational(view: ArticleView, lex: ClaimsLexicon) -> bool:
     """Whether the article's own text names two countries or more, or a word of the world."""
-    countries = _known_countries(lex) | lex.countries
+    countries = _country_names(lex)
     named = {
         p.name for p in view.places if p.name in countries and view.segment_kind(p.start) in OWN_SEGMENTS
     }
@@ -1239,7 +1244,7 @@ def _event_countries(view: ArticleView, lex: ClaimsLexicon) -> set[str]:
     """The countries the article's own text writes a located event at: "the Haiti earthquake",
     "Haiti's devastating quake", "the earthquake in / that struck Haiti", "quake-hit Haiti"."""
     after, before = _event_patterns(lex.events)
-    countries = _known_countries(lex) | lex.countries
+    countries = _country_names(lex)
     text = view.text
     return {
         p.name
