@@ -10,7 +10,9 @@ haiti``, on the Haiti earthquake's death tolls).
    article under ``--cache`` (default ``/work/cache-claims/h1n1``, or ``$SAIDWHAT_CLAIMS_CACHE``) with
    the seconds the analysis took, so re-runs only score.
 2. Runs the claims library (quantity claims, assertion claims, positions, promises) over all of
-   them, timed.
+   them, timed, on the statements an ingest stores: those whose confidence reaches
+   ``Settings.min_confidence`` (the cache keeps every statement; ``CLAIMS_CUT=0`` scores them all,
+   as this benchmark did before session 19).
 3. Scores the gold values of ``bench/data/claims_gold.json`` (value, measure, source, date,
    article): a gold value is *found* when a claim value of the same article has the same number; it
    is *placed right* when that claim's measure key is the gold measure. Precision counts, over the
@@ -65,9 +67,12 @@ from saidwhat.claims.model import Claim, QuantityValue  # noqa: E402
 from saidwhat.claims.promises import status  # noqa: E402
 from saidwhat.claims.quantity import group_values, resolve_diseases  # noqa: E402
 from saidwhat.ingest.base import SourceDoc  # noqa: E402
+from saidwhat.ingest.service import keep_confident  # noqa: E402
 from saidwhat.model import Analysis  # noqa: E402
+from saidwhat.settings import Settings  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+CUT = float(os.environ.get("CLAIMS_CUT", Settings().min_confidence))  # 0: every statement
 T17 = SHARED / "timeline17"
 CACHE = Path(os.environ.get("SAIDWHAT_CLAIMS_CACHE", "/work/cache-claims/h1n1"))
 
@@ -133,7 +138,8 @@ def load_cache(articles: list[dict[str, Any]], cache: Path) -> tuple[list[Analys
             continue
         d = json.loads(p.read_text(encoding="utf-8"))
         secs += float(d["seconds"])
-        analyses.append(Analysis.from_dict(d["analysis"]))
+        # the statements an ingest stores (Settings.min_confidence): what the claims stages see
+        analyses.append(keep_confident(Analysis.from_dict(d["analysis"]), CUT))
     return analyses, secs
 
 

@@ -56,13 +56,17 @@ def dump(inputs: list[str], out: Path) -> None:
     import saidwhat
     from saidwhat.claims import article_facts
     from saidwhat.claims.lexicon import load_lexicon
+    from saidwhat.ingest.service import keep_confident
     from saidwhat.model import Analysis
+    from saidwhat.settings import Settings
 
+    cut = Settings().min_confidence  # the statements an ingest stores
     print(f"values of {Path(saidwhat.__file__).parent}", file=sys.stderr)
     lex = load_lexicon()
     with out.open("w", encoding="utf-8") as fh:
         for p in inputs:
-            an = Analysis.from_dict(json.loads(Path(p).read_text(encoding="utf-8"))["analysis"])
+            doc = json.loads(Path(p).read_text(encoding="utf-8"))["analysis"]
+            an = keep_confident(Analysis.from_dict(doc), cut)
             text = an.doc.text
             for v in article_facts(an, None, lex).quantities:
                 k = v.key

@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from saidwhat.corpus.claims import ClaimsStage, claims_report, positions_report, promises_report  # noqa: E402
+from saidwhat.ingest.service import keep_confident  # noqa: E402
 from saidwhat.model import Analysis  # noqa: E402
+from saidwhat.settings import Settings  # noqa: E402
 from saidwhat.store import open_store  # noqa: E402
 
 CACHE = Path(os.environ.get("SAIDWHAT_CLAIMS_CACHE", "/work/cache-claims/h1n1"))
@@ -52,7 +54,9 @@ def main() -> int:
         print(f"no cached analyses in {a.cache}: run bench/claims.py --analyze-only first", file=sys.stderr)
         return 1
     cached = [json.loads(p.read_text(encoding="utf-8")) for p in files]
-    analyses = [Analysis.from_dict(d["analysis"]) for d in cached]
+    # the statements an ingest stores (Settings.min_confidence), as store.add receives them
+    cut = Settings().min_confidence
+    analyses = [keep_confident(Analysis.from_dict(d["analysis"]), cut) for d in cached]
     analysis_secs = sum(float(d["seconds"]) for d in cached)
     rows: list[tuple[str, float]] = [("analysis, all articles (s, cached)", analysis_secs)]
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
