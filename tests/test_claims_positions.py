@@ -507,3 +507,46 @@ def test_encourage_addressee_to_infinitive_is_the_issue() -> None:
     )
     # before: "resident to follow evacuation order" (and "residents" in a title-case headline)
     assert cells(an) == {("Ana Ruiz", "demands", "follow evacuation order")}
+
+
+def test_one_sentence_one_piece_of_evidence() -> None:
+    """A statement and a nominal phrase that read the same position of one sentence give one fact,
+    the statement's (realnews 16; before: two facts, one without its statement)."""
+    text = "Ghana's electoral commission said Akufo-Addo had won. But Mahama rejected those numbers."
+    an = analysis(
+        text,
+        entities=[("Mahama", "John Mahama", "PERSON")],
+        statements=[
+            {
+                "speaker": "Mahama",
+                "name": "John Mahama",
+                "cue": "rejected",
+                "lemma": "reject",
+                "act": "deny",
+                "content": "those numbers",
+            }
+        ],
+    )
+    facts = [(p.actor, p.stance, p.issue, p.statement) for p in article_facts(an, "s").positions]
+    assert facts == [("John Mahama", "rejects", "number", "s1")]
+
+
+def test_declining_to_comment_is_no_rejection() -> None:
+    """A statement whose content is refusing to speak takes no position (realnews 18; before: Boeing
+    Co *rejects* the issue *comment*)."""
+    text = "Boeing Co, the aircraft maker, declined to comment and asked Chinese regulators."
+    an = analysis(
+        text,
+        entities=[("Boeing Co", "Boeing Co", "ORG")],
+        statements=[
+            {
+                "speaker": "Boeing Co",
+                "name": "Boeing Co",
+                "cue": "declined",
+                "lemma": "decline",
+                "act": "refuse",
+                "content": "to comment",
+            }
+        ],
+    )
+    assert cells(an) == set()

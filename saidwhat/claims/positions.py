@@ -294,7 +294,17 @@ def verb_positions(view: ArticleView, lex: ClaimsLexicon, taken: set[tuple[int, 
 def position_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFact]:
     first = statement_positions(view, lex) + nominal_positions(view, lex)
     taken = {(view.sentence(f.start)[0], f.stance) for f in first}
-    return first + verb_positions(view, lex, taken)
+    # one sentence's position of an actor on an issue is one piece of evidence, however many of the
+    # readings above find it ("But Mahama rejected those numbers": a statement and a nominal phrase);
+    # the first kept is the statement's, which carries its id
+    out: list[PositionFact] = []
+    seen: set[tuple[int, str, str, str]] = set()
+    for f in first + verb_positions(view, lex, taken):
+        key = (view.sentence(f.start)[0], f.actor, f.stance, f.issue)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def build_positions(facts: list[PositionFact], lex: ClaimsLexicon) -> list[PositionCell]:

@@ -446,10 +446,14 @@ def speaker_actor(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> Actor
 def blocked(view: ArticleView, st: Statement) -> bool:
     """A statement that takes no stance on an issue: in a question ("who can blame anyone?"), with
     a passive cue ("People are being strongly urged to ...", whose urger is not the speaker), or
-    urging a negation ("urged people not to alter their behaviour": the issue is not the verb's)."""
+    urging a negation ("urged people not to alter their behaviour": the issue is not the verb's), or
+    refusing to speak ("declined to comment": content "to comment")."""
     cue = st.cue
     s0, s1 = view.sentence((cue or st.content).start)
     if view.text[s0:s1].rstrip(" ”\"’'").endswith("?"):
+        return True
+    said = [w.text for w in words(view.text, st.content.start, st.content.end)][:2]
+    if len(said) == 2 and said[0] == "to" and said[1] in SPEAKING:
         return True
     if cue is None:
         return False
