@@ -1200,3 +1200,28 @@ def test_a_diseases_own_toll_is_the_worlds_only_where_it_spans_countries() -> No
     wide = "The disease killed 58 people, and cases are now reported in several countries."
     an = analysis(wide, quantities=[("58 people", 58, "people")])
     assert measures(an)[58.0] == ("deaths", "", "", ("world",))
+
+
+def test_a_preposition_ends_the_noun_phrase_a_total_counts() -> None:
+    """ "the number of patients in Chile confirmed with flu": the counted phrase is *patients* (before:
+    the preposition *in* was read as the counted noun, a generic measure), so the predicates say what
+    is counted, as for *people*."""
+    text = "Officials reported a jump in the number of patients in Chile confirmed with swine flu, to 640."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("640", 640, None)])
+    assert measures(an)[640.0] == ("cases", "confirmed", "", ("Chile",))
+    text = "Officials said the number of people killed in the storm in Chile could be as high as 9,000."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("9,000", 9000, None)])
+    assert measures(an)[9000.0][:3] == ("deaths", "", "projected")
+
+
+def test_up_opening_its_phrase_is_a_rise_by_the_number() -> None:
+    text = "The number of patients in Chile confirmed with swine flu grew again - up 212 since Monday."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("212", 212, None)])
+    assert measures(an)[212.0] == ("cases", "confirmed", "new", ("Chile",))
+    # a verb's particle is no rise, nor is "up to", a bound
+    text = "Police in Chile rounded up 30 people infected with swine flu."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("30 people", 30, "people")])
+    assert measures(an)[30.0][2] == ""
+    text = "In Chile, up to 40 people have died of flu."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("up to 40 people", 40, "people")])
+    assert measures(an)[40.0][2] == ""

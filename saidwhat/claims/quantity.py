@@ -331,6 +331,8 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
                     )
                 if not w.text[:1].isalpha() or w.text in ("the", "a", "an"):
                     continue
+                if w.text in NOUN_PHRASE_ENDS:
+                    return None  # "the number of patients in England ...": the predicates say what
                 if w.text not in known and word not in lex.persons:
                     return None, word  # another noun: the number of countries, of schools, ...
                 mods.append(word)
@@ -414,6 +416,15 @@ def _object_of_perfect(win: Window) -> bool:
 
 def _risen_by(win: Window) -> bool:
     return len(win.left) >= 2 and win.left[-1].text == "by" and win.left[-2].text in RISE
+
+
+def _up_by(text: str, win: Window) -> bool:
+    """ "- up 1,604 since Friday", ", up 20 on the day": *up* opening its phrase right before the
+    number states a rise by it (not a verb's particle: "rounded up 30 people"; "up to" is a bound)."""
+    if not win.left or win.left[-1].text != "up":
+        return False
+    before = text[max(0, win.left[-1].start - 3) : win.left[-1].start].rstrip()
+    return not before or before[-1] in ",-–—:("
 
 
 # a modal before these says what may have caused a figure, not what the figure may become
@@ -822,6 +833,10 @@ class Measured:
 
 LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
 TOTAL_WORDS = ("total", "tally", "toll", "number", "figure", "count")
+# prepositions: a noun phrase's post-modifier starts at one, never its head
+NOUN_PHRASE_ENDS = wordset(
+    "in at from to for with by on of into among between across over under within since after"
+)
 TOTAL_AFTER = ("in total", "in all", "altogether")
 
 
@@ -1509,10 +1524,10 @@ def _thing_read(
     return _thing_of(q, win, lex, wide)
 
 
-def _own_aspect(q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
+def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
     """The aspect the words around ``q`` give it; "rose by three to 78" read as one range is
     neither an increment nor a total."""
-    aspect = _aspect_of(win, lex)
+    aspect = _aspect_of(win, lex) or ("new" if _up_by(view.text, win) else "")
     if aspect == "new" and q.value_max is not None and _risen_by(win):
         return ""
     return aspect
@@ -1648,7 +1663,7 @@ def measure(
     at = _fronted_at(view, q, s0)
     thing, generic = _thing_read(q, win, partitive, lex, wide=at is not None)
     thing, aspect, win, rel = _related(
-        view, prev, q, s0, win, thing, generic, _own_aspect(q, win, lex), partitive, lex
+        view, prev, q, s0, win, thing, generic, _own_aspect(view, q, win, lex), partitive, lex
     )
     if (
         head is not None
