@@ -1225,3 +1225,16 @@ def test_up_opening_its_phrase_is_a_rise_by_the_number() -> None:
     text = "In Chile, up to 40 people have died of flu."
     an = analysis(text, entities=gpe("Chile"), quantities=[("up to 40 people", 40, "people")])
     assert measures(an)[40.0][2] == ""
+
+
+def test_people_said_to_be_ill_are_cases() -> None:
+    text = "The ministry in Chile said 1,420 people were ill but were being treated."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("1,420 people", 1420, "people")])
+    assert measures(an)[1420.0] == ("cases", "", "", ("Chile",))
+    text = "The new strain has killed 12 people in Chile and made more than 900 people ill there."
+    an = analysis(
+        text,
+        entities=gpe("Chile"),
+        quantities=[("12 people", 12, "people"), ("more than 900 people", 900, "people")],
+    )
+    assert measures(an)[900.0][:3] == ("cases", "", "")
