@@ -1238,3 +1238,24 @@ def test_people_said_to_be_ill_are_cases() -> None:
         quantities=[("12 people", 12, "people"), ("more than 900 people", 900, "people")],
     )
     assert measures(an)[900.0][:3] == ("cases", "", "")
+
+
+def test_a_gapped_count_of_people_shares_the_predicate_of_the_one_before() -> None:
+    text = (
+        "The agency has confirmed 700 infections in 9 countries, including 410 people infected in Chile "
+        "and 120 people in Peru."
+    )
+    qs = [
+        ("700 infections", 700, "infections"),
+        ("9 countries", 9, "countries"),
+        ("410 people", 410, "people"),
+        ("120 people", 120, "people"),
+    ]
+    got = measures(analysis(text, entities=gpe("Chile", "Peru"), quantities=qs))
+    assert got[410.0][0] == got[120.0][0] == "cases"
+    assert got[120.0][3] == ("Peru",)
+    # a count with a predicate of its own is no gapped item
+    text = "The storm killed 400 people in Chile and 9,000 people affected by the storm lost their homes."
+    qs = [("400 people", 400, "people"), ("9,000 people", 9000, "people")]
+    got = measures(analysis(text, entities=gpe("Chile"), quantities=qs))
+    assert got.get(9000.0, ("",))[0] != "deaths"

@@ -846,7 +846,7 @@ def _relation(
     """How a bare number relates to the quantity before it in its sentence: "subset" ("Of the 48
     hostages, 20 ..."), "part" ("..., including 20 in Britain"), "list" ("125 in Japan, 103 in Spain and 101
     in Britain"; "from 8 to 12"), "total" ("... bringing the total to 27"), or ""."""
-    if prev is None or prev.thing is None or q.counts is not None:
+    if prev is None or prev.thing is None or not (q.counts is None or _gapped(prev.q, q, win, lex)):
         return ""
     between = [w.text for w in words(view.text, prev.q.end, q.start)]
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
@@ -863,6 +863,16 @@ def _relation(
             return ""  # "44 deaths and 1,600 hospitalized": the item says what it counts itself
         return "list"
     return ""
+
+
+def _gapped(prev: Quantity, q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
+    """"590 people infected in Mexico and 226 people in the United States": a count of the same person
+    noun as the one before it, with no predicate of its own (not "three million people affected"), is
+    the gapped second item of its list."""
+    if q.counts is None or prev.counts is None or q.counts.lower() != prev.counts.lower():
+        return False
+    own = bool(win.right) and (win.right[0].text.endswith(("ed", "ing")) or win.right[0].text in AUX)
+    return not own and singular(q.counts.split()[-1]) in lex.persons
 
 
 def _own_participle(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
