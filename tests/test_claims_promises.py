@@ -161,3 +161,28 @@ def test_an_announcement_is_a_promise_only_when_it_points_ahead() -> None:
     assert acts("it will send a team of experts") == ["announce"]
     assert acts("it is sending 4,000 more troops") == ["announce"]  # a commitment under way
     assert acts("plans to build 400 homes") == ["announce"]
+
+
+def test_a_prediction_or_warning_is_about_a_time_to_come() -> None:
+    """predict and warn, like announce, make a promise only when the content points ahead (before:
+    every statement of these acts, "predicted that the fortune came as a bolt from the blue")."""
+
+    def acts(cue: str, act: str, content: str) -> list[str]:
+        text = f"The minister {cue} {content}."
+        st = {
+            "speaker": "The minister",
+            "cue": cue,
+            "lemma": cue.rstrip("ed"),
+            "act": act,
+            "content": content,
+        }
+        return [p.act for p in promises(analysis(text, statements=[st], published="2015-03-02"))]
+
+    assert acts("predicted", "predict", "that the fortune came as a bolt from the blue") == []
+    assert acts("warned", "warn", "that 8,000 people have visited the site") == []
+    assert acts("predicted", "predict", "that we'll continue to see more deaths") == ["predict"]
+    assert acts("predicted", "predict", "that we’ll continue to see more deaths") == ["predict"]
+    assert acts("warned", "warn", "that a pandemic was imminent") == ["warn"]
+    assert acts("predicted", "predict", "he expected more cases over the coming days") == ["predict"]
+    # a commitment keeps a noun phrase: "vowed countermeasures"
+    assert acts("threatened", "threaten", "countermeasures") == ["threaten"]

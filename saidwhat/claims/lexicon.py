@@ -88,6 +88,7 @@ class ClaimsLexicon:
     future_words: tuple[str, ...]
     reported_acts: frozenset[str]  # acts that commit only with a future word ("announced it will ...")
     ongoing_words: tuple[str, ...]  # a commitment under way ("is sending 4,000 troops"): as a future word
+    possible_words: tuple[str, ...]  # a possible future ("may", "imminent"): a future word of reported acts
     within_words: tuple[str, ...]
     by_words: tuple[str, ...]
     grace_days: int
@@ -340,7 +341,9 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         except re.error as e:
             raise LexiconError(f"issues.{name}: bad pattern: {e}") from e
     pr = _table(data, "promises", "claims")
-    _only(pr, {"acts", "future", "within", "by", "grace_days", "reported_acts", "ongoing"}, "promises")
+    _only(
+        pr, {"acts", "future", "within", "by", "grace_days", "reported_acts", "ongoing", "possible"}, "promises"
+    )
     ds = _table(data, "diseases", "claims")
     _only(ds, {"names", "other", "agents", "wholes", "yearly"}, "diseases")
     diseases = {
@@ -405,6 +408,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         future_words=_words(pr["future"], "promises.future"),
         reported_acts=frozenset(_words(pr["reported_acts"], "promises.reported_acts")),
         ongoing_words=_words(pr["ongoing"], "promises.ongoing"),
+        possible_words=_words(pr["possible"], "promises.possible"),
         within_words=_words(pr["within"], "promises.within"),
         by_words=_words(pr["by"], "promises.by"),
         grace_days=int(_num(pr["grace_days"], "promises.grace_days")),

@@ -129,8 +129,9 @@ def _future(content: str, lex: ClaimsLexicon) -> bool:
 
 
 def _has_words(content: str, ws: tuple[str, ...]) -> bool:
-    low = f" {content.lower()} "
-    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low) for w in ws)
+    low = " " + content.lower().replace("\u2019", "'") + " "
+    # a clitic ("'ll") follows its word: no boundary before it
+    return any(re.search(("" if w.startswith("'") else r"(?<![\w])") + re.escape(w) + r"(?![\w])", low) for w in ws)
 
 
 def status(due: str | None, as_of: date | None, lex: ClaimsLexicon) -> str:
@@ -283,6 +284,7 @@ def _statement_promises(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFa
             or due is not None
             or _future(st.content.text, lex)
             or _has_words(st.content.text, lex.ongoing_words)
+            or _has_words(st.content.text, lex.possible_words)
             or st.content.text.lower().startswith("to ")  # "announced ... to bring clean water to ..."
         )
         if not committing and not (due is not None and _future(st.content.text, lex)):
