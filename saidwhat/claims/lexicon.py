@@ -341,9 +341,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         except re.error as e:
             raise LexiconError(f"issues.{name}: bad pattern: {e}") from e
     pr = _table(data, "promises", "claims")
-    _only(
-        pr, {"acts", "future", "within", "by", "grace_days", "reported_acts", "ongoing", "possible"}, "promises"
-    )
+    keys = {"acts", "future", "within", "by", "grace_days", "reported_acts", "ongoing", "possible"}
+    _only(pr, keys, "promises")
     ds = _table(data, "diseases", "claims")
     _only(ds, {"names", "other", "agents", "wholes", "yearly"}, "diseases")
     diseases = {

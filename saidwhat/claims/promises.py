@@ -131,7 +131,9 @@ def _future(content: str, lex: ClaimsLexicon) -> bool:
 def _has_words(content: str, ws: tuple[str, ...]) -> bool:
     low = " " + content.lower().replace("\u2019", "'") + " "
     # a clitic ("'ll") follows its word: no boundary before it
-    return any(re.search(("" if w.startswith("'") else r"(?<![\w])") + re.escape(w) + r"(?![\w])", low) for w in ws)
+    return any(
+        re.search(("" if w.startswith("'") else r"(?<![\w])") + re.escape(w) + r"(?![\w])", low) for w in ws
+    )
 
 
 def status(due: str | None, as_of: date | None, lex: ClaimsLexicon) -> str:

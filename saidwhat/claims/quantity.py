@@ -866,7 +866,7 @@ def _relation(
 
 
 def _gapped(prev: Quantity, q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
-    """"590 people infected in Mexico and 226 people in the United States": a count of the same person
+    """ "590 people infected in Mexico and 226 people in the United States": a count of the same person
     noun as the one before it, with no predicate of its own (not "three million people affected"), is
     the gapped second item of its list."""
     if q.counts is None or prev.counts is None or q.counts.lower() != prev.counts.lower():
