@@ -193,6 +193,16 @@ def test_acronym_written_out_joins(nlp: Any) -> None:
     assert len(icc[0].mentions) == 3
 
 
+def test_a_name_never_ends_inside_the_parenthesis_it_opens(nlp: Any) -> None:
+    """NER takes "World Health Organisation (WHO)" as one span; stripping its closing bracket left
+    the name "World Health Organisation (WHO" (69 names of the Timeline17 and realnews caches)."""
+    text = "The World Health Organisation (WHO) has said that some 7,500 people have been infected."
+    idx = run(nlp, text)
+    assert all(e.name.count("(") == e.name.count(")") for e in idx.entities)
+    who = holding(idx, "WHO")
+    assert [e.name for e in who] == ["World Health Organisation"]
+
+
 def test_gazetteer_overrides_ner_and_respects_longer_names(nlp: Any) -> None:
     idx = run(nlp, "Reuters reported the deal. The Reuters Institute published a study on Monday.")
     reuters = [e for e in idx.entities if e.name == "Reuters"]

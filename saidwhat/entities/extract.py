@@ -150,6 +150,14 @@ def _form_hits(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
     return hits
 
 
+def _unclosed_paren(surface: str) -> str:
+    """``surface`` cut before a parenthesis it opens and does not close, and the space before it."""
+    op = surface.rfind("(")
+    if op < 0 or ")" in surface[op:]:
+        return surface
+    return _TRAILING_JUNK.sub("", surface[:op].rstrip())
+
+
 def _bare_name(name: str) -> str:
     """Folded name without middle initials: "Donald J. Trump" -> "donald trump"."""
     return " ".join(w for w in fold(name).split() if len(w) > 1)
@@ -301,6 +309,9 @@ class _Extractor:
             if inner:
                 b = inner.start()
             surface = _TRAILING_JUNK.sub("", strip_possessive(_TRAILING_JUNK.sub("", text[a:b])))
+            # a name never ends inside a parenthesis it opens: "World Health Organization (WHO)" is
+            # the long name, whose acronym `_join_acronyms` reads after it
+            surface = _unclosed_paren(surface)
             b = a + len(surface)
             # names start with a capital or a digit ("n’t" tagged GPE is not a name)
             if not surface or not (surface[0].isupper() or surface[0].isdigit()):
