@@ -242,6 +242,24 @@ def test_a_closed_debate_notice_opens_its_readers_comments_unless_it_starts_the_
     assert [s.kind for s in segment_text(first)] == ["body"]
 
 
+def test_a_sites_notice_on_its_comments_inside_a_paragraph_is_boilerplate() -> None:
+    """A run-in page carries the site's comment policy inside its last paragraph: the notice alone
+    is boilerplate (before: body, whose "We welcome comments" was a statement of *we*)."""
+    notice = (
+        "We welcome comments that advance the story through relevant opinion, anecdotes, links and data. "
+        "Views expressed in the comments do not represent those of Reuters."
+    )
+    bio = "Before moving to my current position, I covered economic policy for about 10 years."
+    text = " ".join([P1, P2, notice, bio])
+    segs = segment_text(text)
+    check_cover(text, segs)
+    assert [s.kind for s in segs] == ["body", "boilerplate", "body"]
+    assert text[segs[1].start : segs[1].end].strip() == notice
+    # an article that quotes such words otherwise is no notice
+    other = "The editor said: we welcome comments from readers on the new fees."
+    assert [s.kind for s in segment_text(" ".join([P1, other]))] == ["body"]
+
+
 def test_a_writer_or_a_time_in_an_article_opens_no_comments() -> None:
     # a sentence with a time and "wrote:" whose writer is not one user name; no date after the time
     for line in (

@@ -59,6 +59,7 @@ class SegmentPatterns:
     comment_inline: tuple[Pattern, ...]
     boilerplate_max_chars: int
     boilerplate_lines: tuple[Pattern, ...]
+    boilerplate_inline: tuple[Pattern, ...]
     date_prefix: Pattern
     signature_min_position: float
 
@@ -125,6 +126,7 @@ def segment_patterns() -> SegmentPatterns:
         comment_inline=_many(c["inline_cs"], 0),
         boilerplate_max_chars=int(b["max_chars"]),
         boilerplate_lines=_many(b["lines"]) + _many(b["lines_cs"], 0),
+        boilerplate_inline=_many(b["inline_cs"], 0),
         date_prefix=re.compile(b["date_prefix"], re.IGNORECASE),
         signature_min_position=float(d["end"]["signature_min_position"]),
     )

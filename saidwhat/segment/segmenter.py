@@ -310,4 +310,28 @@ def segment_text(text: str, hints: Sequence[Segment] = ()) -> list[Segment]:
             continue
         first_text = not text[:a].strip()
         out.extend(_refine(text, a, b, allow_headline=not has_headline and first_text))
-    return _merge(out)
+    return _merge(_carve_furniture(text, _merge(out), segment_patterns()))
+
+
+def _carve_furniture(text: str, segs: list[Segment], p: SegmentPatterns) -> list[Segment]:
+    """``segs`` with each sentence of page furniture written inside a segment (``[boilerplate]
+    inline_cs``: a site's notice on its readers' comments, carried inside a paragraph of a page read
+    as run-in text) cut out as boilerplate; the text around it keeps its segment's kind."""
+    spans = sorted((m.start(), m.end()) for rx in p.boilerplate_inline for m in rx.finditer(text))
+    if not spans:
+        return segs
+    out: list[Segment] = []
+    for seg in segs:
+        at = seg.start
+        for a, b in spans:
+            if seg.kind == "boilerplate" or a < at or b > seg.end:
+                continue
+            if text[at:a].strip():
+                out.append(Segment(seg.kind, at, a))
+            else:
+                a = at  # only space between: the furniture takes it
+            out.append(Segment("boilerplate", a, b))
+            at = b
+        if at < seg.end:
+            out.append(Segment(seg.kind, at, seg.end))
+    return out
