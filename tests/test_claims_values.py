@@ -1259,3 +1259,20 @@ def test_a_gapped_count_of_people_shares_the_predicate_of_the_one_before() -> No
     qs = [("400 people", 400, "people"), ("9,000 people", 9000, "people")]
     got = measures(analysis(text, entities=gpe("Chile"), quantities=qs))
     assert got.get(9000.0, ("",))[0] != "deaths"
+
+
+def test_a_sibilant_plural_loses_its_es() -> None:
+    """A generic measure is named by its noun's singular: "two black boxes" is *black box* (before:
+    "black boxe", "viruse", "churche")."""
+    from saidwhat.claims.text import singular
+
+    got = [
+        singular(w) for w in ("boxes", "churches", "crashes", "witnesses", "viruses", "headaches", "beaches")
+    ]
+    assert got == ["box", "church", "crash", "witness", "virus", "headache", "beach"]
+    assert [singular(w) for w in ("cases", "causes", "deaths", "fatalities")] == [
+        "case",
+        "cause",
+        "death",
+        "fatality",
+    ]

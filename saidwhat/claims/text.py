@@ -62,6 +62,10 @@ def singular(word: str) -> str:
         return irregular[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
+    # a sibilant takes -es: "boxes", "churches", "crashes", "witnesses", "viruses" (not "headaches")
+    sibilant = w.endswith(("xes", "ches", "shes", "sses", "zzes", "ruses"))
+    if len(w) > 4 and sibilant and not (w.endswith("aches") and not w.endswith(("eaches", "oaches"))):
+        return w[:-2]
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
