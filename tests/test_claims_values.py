@@ -1276,3 +1276,15 @@ def test_a_sibilant_plural_loses_its_es() -> None:
         "death",
         "fatality",
     ]
+
+
+def test_a_global_bodys_labs_give_its_figures() -> None:
+    text = "The virus has been found in 40 countries. WHO labs have confirmed nearly 9,000 infections."
+    st = {"speaker": "WHO labs", "name": "WHO labs", "cue": "confirmed", "lemma": "confirm", "act": "confirm"}
+    st["content"] = "nearly 9,000 infections"
+    an = analysis(
+        text,
+        statements=[st],
+        quantities=[("40 countries", 40, "countries"), ("nearly 9,000 infections", 9000, "infections")],
+    )
+    assert measures(an)[9000.0] == ("cases", "confirmed", "", ("world",))

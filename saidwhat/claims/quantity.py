@@ -971,7 +971,21 @@ def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
 
 # nouns of a source that is a body's figures: "According to the latest WHO tally, 65 people have died"
 FIGURE_HEADS = frozenset(
-    {"tally", "count", "figures", "figure", "data", "statistics", "numbers", "toll", "totals"}
+    {
+        "tally",
+        "count",
+        "figures",
+        "figure",
+        "data",
+        "statistics",
+        "numbers",
+        "toll",
+        "totals",
+        "labs",
+        "lab",
+        "laboratories",
+        "laboratory",
+    }
 )
 
 
