@@ -255,6 +255,12 @@ def test_a_sites_notice_on_its_comments_inside_a_paragraph_is_boilerplate() -> N
     check_cover(text, segs)
     assert [s.kind for s in segs] == ["body", "boilerplate", "body"]
     assert text[segs[1].start : segs[1].end].strip() == notice
+    # at the end of a paragraph, the space after the notice is no segment of its own
+    text = P1 + " " + notice + "\n\n" + P2
+    segs = segment_text(text)
+    check_cover(text, segs)
+    assert [s.kind for s in segs] == ["body", "boilerplate", "body"]
+    assert all(text[s.start : s.end].strip() for s in segs)
     # an article that quotes such words otherwise is no notice
     other = "The editor said: we welcome comments from readers on the new fees."
     assert [s.kind for s in segment_text(" ".join([P1, other]))] == ["body"]
