@@ -843,9 +843,10 @@ TOTAL_AFTER = ("in total", "in all", "altogether")
 def _relation(
     view: ArticleView, prev: Measured | None, q: Quantity, s0: int, win: Window, lex: ClaimsLexicon
 ) -> str:
-    """How a bare number relates to the quantity before it in its sentence: "subset" ("Of the 48
-    hostages, 20 ..."), "part" ("..., including 20 in Britain"), "list" ("125 in Japan, 103 in Spain and 101
-    in Britain"; "from 8 to 12"), "total" ("... bringing the total to 27"), or ""."""
+    """How a bare number (or a gapped count of people, `_gapped`) relates to the quantity before it in
+    its sentence: "subset" ("Of the 48 hostages, 20 ..."), "part" ("..., including 20 in Britain"),
+    "list" ("125 in Japan, 103 in Spain and 101 in Britain"; "from 8 to 12"), "total" ("... bringing
+    the total to 27"), or ""."""
     if prev is None or prev.thing is None or not (q.counts is None or _gapped(prev.q, q, win, lex)):
         return ""
     between = [w.text for w in words(view.text, prev.q.end, q.start)]
@@ -1192,6 +1193,9 @@ def _about(
 
 
 TOLL_VERBS = frozenset({"killed", "infected", "sickened", "claimed", "struck", "affected"})
+# what stands between the disease and its toll verb: "a virus that has already killed", "the flu, which
+# has so far killed"
+BEFORE_TOLL_VERB = frozenset({"has", "have", "had", "that", "which", "now", "already", "so", "far", ","})
 
 
 def _agent_toll(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
@@ -1227,18 +1231,7 @@ def _toll_agent(win: Window, lex: ClaimsLexicon) -> tuple[Word, bool] | None:
         return None
     k = len(left) - 2
     relative = False
-    while k >= 0 and left[k].text in (
-        "has",
-        "have",
-        "had",
-        "that",
-        "which",
-        "now",
-        "already",
-        "so",
-        "far",
-        ",",
-    ):
+    while k >= 0 and left[k].text in BEFORE_TOLL_VERB:
         relative = relative or left[k].text in ("that", "which")
         k -= 1
     return (left[k], relative) if k >= 0 and left[k].text in lex.agents else None
