@@ -6,11 +6,13 @@ value by value over the cached analyses.
 ``A`` and ``B`` are directories that hold a ``saidwhat`` package (a checkout, or ``git archive C
 saidwhat | tar -x -C DIR``). Each is run in a subprocess of its own (``--dump``, its directory first on
 the path), which computes :func:`saidwhat.claims.quantity.quantity_values` over the analyses cached by
-``bench/claims.py`` (``--cache``). A value is identified by its article and its span; the output has one
-JSON line per value whose key (thing, state, aspect, place, and unit) differs between A and B or that
-exists in only one of them: ``article``, ``start``, ``end``, ``number``, ``text`` (a window of about
-300 characters around the span), ``key_a``, ``key_b`` (``null`` when absent), ``gold_set`` (the gold
-set of ``bench/data/claims_gold.json`` the article belongs to, else ``null``).
+``bench/claims.py`` (``--cache``), each count's disease read over them as one story
+(:func:`~saidwhat.claims.quantity.resolve_diseases`, as ``bench/claims.py`` scores them). A value is
+identified by its article and its span; the output has one JSON line per value whose key (thing, state,
+aspect, place, and unit) differs between A and B or that exists in only one of them: ``article``,
+``start``, ``end``, ``number``, ``text`` (a window of about 300 characters around the span), ``key_a``,
+``key_b`` (``null`` when absent), ``gold_set`` (the gold set of ``bench/data/claims_gold.json`` the
+article belongs to, else ``null``).
 
 **Blind articles are never read**: every article of the gold sets of :data:`BLIND_SETS` (``heldout``,
 ``dev8``, ``dev11``, ``dev12``, ``dev17``, and ``haiti``, ``haiti2`` with ``--topic haiti``) and every id of
@@ -56,6 +58,7 @@ def dump(inputs: list[str], out: Path) -> None:
     import saidwhat
     from saidwhat.claims import article_facts
     from saidwhat.claims.lexicon import load_lexicon
+    from saidwhat.claims.quantity import resolve_diseases
     from saidwhat.ingest.service import keep_confident
     from saidwhat.model import Analysis
     from saidwhat.settings import Settings
@@ -63,23 +66,29 @@ def dump(inputs: list[str], out: Path) -> None:
     cut = Settings().min_confidence  # the statements an ingest stores
     print(f"values of {Path(saidwhat.__file__).parent}", file=sys.stderr)
     lex = load_lexicon()
+    values, texts = [], {}
+    for p in inputs:
+        doc = json.loads(Path(p).read_text(encoding="utf-8"))["analysis"]
+        an = keep_confident(Analysis.from_dict(doc), cut)
+        texts[an.doc.id] = an.doc.text
+        values.extend(article_facts(an, None, lex).quantities)
+    # each count's disease read over the story (the inputs, one group), as bench/claims.py and
+    # build_claims do
+    values = resolve_diseases(values, lex)
     with out.open("w", encoding="utf-8") as fh:
-        for p in inputs:
-            doc = json.loads(Path(p).read_text(encoding="utf-8"))["analysis"]
-            an = keep_confident(Analysis.from_dict(doc), cut)
-            text = an.doc.text
-            for v in article_facts(an, None, lex).quantities:
-                k = v.key
-                n = v.value if v.value is not None else v.low
-                row = {
-                    "article": v.article,
-                    "start": v.start,
-                    "end": v.end,
-                    "number": None if n is None else float(n),
-                    "text": text[max(0, v.start - CONTEXT) : v.end + CONTEXT].replace("\n", " "),
-                    "key": [k.thing, k.state, k.aspect, "+".join(k.about), k.unit],
-                }
-                fh.write(json.dumps(row) + "\n")
+        for v in values:
+            k = v.key
+            n = v.value if v.value is not None else v.low
+            text = texts[v.article]
+            row = {
+                "article": v.article,
+                "start": v.start,
+                "end": v.end,
+                "number": None if n is None else float(n),
+                "text": text[max(0, v.start - CONTEXT) : v.end + CONTEXT].replace("\n", " "),
+                "key": [k.thing, k.state, k.aspect, "+".join(k.about), k.unit],
+            }
+            fh.write(json.dumps(row) + "\n")
 
 
 def run_package(pkg: Path, inputs: Path, out: Path) -> None:
