@@ -1288,3 +1288,39 @@ def test_a_global_bodys_labs_give_its_figures() -> None:
         quantities=[("40 countries", 40, "countries"), ("nearly 9,000 infections", 9000, "infections")],
     )
     assert measures(an)[9000.0] == ("cases", "confirmed", "", ("world",))
+
+
+# -- session 20: an article about another disease -----------------------------------------------
+
+
+def test_an_unnamed_count_of_an_article_about_another_disease_is_that_diseases() -> None:
+    from saidwhat.claims.lexicon import load_lexicon
+    from saidwhat.claims.quantity import resolve_diseases
+
+    texts = [
+        ("f1", "Swine flu has killed 20 people in Peru.", "20 people", 20),
+        ("f2", "The swine flu toll in Chile rose to 30 deaths.", "30", 30),
+        (
+            "p1",
+            "Libya reported an outbreak of bubonic plague. The plague is rare; swine flu is not. "
+            "Plague kills few people today. The United States sees about 15 cases each year.",
+            "15",
+            15,
+        ),
+        # two diseases named more than once: the article is about both, an unnamed count is the story's
+        (
+            "b1",
+            "Bird flu is deadlier than swine flu. Bird flu and swine flu may mix. Bird flu spreads. "
+            "Peru has 40 cases.",
+            "40",
+            40,
+        ),
+    ]
+    values = []
+    for doc, text, amount, value in texts:
+        places = gpe(*(p for p in ("Peru", "Chile", "Libya", "United States") if p in text))
+        an = analysis(text, entities=places, quantities=[(amount, value, None)])
+        an.doc.id = doc
+        values += article_facts(an, "s").quantities
+    things = {v.value: v.key.thing for v in resolve_diseases(values, load_lexicon())}
+    assert things == {20: "deaths", 30: "deaths", 15: "plague cases", 40: "cases"}

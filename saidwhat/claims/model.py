@@ -69,6 +69,9 @@ class QuantityValue:
     # the disease the count's clause (or its whole's) names, "" when none: read over the story when
     # values are grouped (quantity.resolve_diseases)
     disease: str = ""
+    # for a count that names no disease, the one disease its article is about (its lede names it first
+    # and it is the one named most; "" when that is two or none): read over the story, as ``disease``
+    topic: str = ""
 
     @property
     def date(self) -> str | None:

@@ -1489,6 +1489,19 @@ def main_diseases(view: ArticleView, lex: ClaimsLexicon) -> frozenset[str]:
     return frozenset({first, most})
 
 
+def article_disease(view: ArticleView, lex: ClaimsLexicon) -> str:
+    """The one disease an article is about, "" for none: it is named first, at least
+    three times, and no other disease is named more than once (a report on a
+    plague outbreak that mentions swine flu once; not an article that compares two)."""
+    ws = words(view.text)
+    found = {d: hits for d, names in lex.diseases.items() if (hits := _has(ws, names))}
+    if not found:
+        return ""
+    first = min(found, key=lambda d: found[d][0])
+    others = all(len(h) <= 1 for d, h in found.items() if d != first)
+    return first if others and len(found[first]) >= 3 else ""
+
+
 def _counted_disease(
     view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, diseases: frozenset[str]
 ) -> tuple[str | None, str]:
@@ -1894,6 +1907,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     made: list[Measured] = []  # the measure of each value of ``out``
     prev: Measured | None = None
     diseases = main_diseases(view, lex) if qs else frozenset()
+    topic = article_disease(view, lex) if qs else ""
     placed: dict[str, tuple[int, tuple[str, ...]]] = {}  # thing -> (sentence start, place) of its last value
     head: Measured | None = None  # the first measured value of the current sentence
     for i, q in enumerate(qs):
@@ -1932,6 +1946,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
                 article=view.id,
                 statement=st.id if st else None,
                 disease=m.named,
+                topic="" if m.named or m.thing is None or m.thing.states != "status" else topic,
             )
         )
         made.append(m)
@@ -2148,7 +2163,10 @@ def resolve_diseases(values: list[QuantityValue], lex: ClaimsLexicon) -> list[Qu
     keep their article's reading. A disease is the story's only when the counts of a share of its
     articles with counts of people name it (`story_disease_share`); in a story with no such disease
     (an earthquake's, where a few articles count a cholera outbreak) every count that names a disease
-    is that disease's measure, never the bare one of the story's other counts."""
+    is that disease's measure, never the bare one of the story's other counts. A count that names none
+    is its article's one disease's when that is another than the story's (a Reuters report on a plague
+    outbreak in Libya, filed with the swine flu story: "The United States sees about 10 to 20 cases
+    each year" counts plague)."""
     status = {t.name for t in lex.things.values() if t.states == "status"}
     by_story: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     counted: dict[str | None, set[str]] = defaultdict(set)  # the articles with counts of people
@@ -2165,6 +2183,8 @@ def resolve_diseases(values: list[QuantityValue], lex: ClaimsLexicon) -> list[Qu
     out = []
     for v in values:
         d = v.disease
+        if not d and v.topic and main.get(v.key.story) not in (None, v.topic):
+            d = v.topic
         if d:
             base = v.key.thing[len(d) + 1 :] if v.key.thing.startswith(f"{d} ") else v.key.thing
             thing = base if d == main.get(v.key.story) else f"{d} {base}"
