@@ -1324,3 +1324,18 @@ def test_an_unnamed_count_of_an_article_about_another_disease_is_that_diseases()
         values += article_facts(an, "s").quantities
     things = {v.value: v.key.thing for v in resolve_diseases(values, load_lexicon())}
     assert things == {20: "deaths", 30: "deaths", 15: "plague cases", 40: "cases"}
+
+
+def test_a_verb_of_a_state_governs_every_conjunct_of_its_object() -> None:
+    text = "By Friday, WHO had confirmed 44,287 cases of the new flu and 180 deaths in the world."
+    an = analysis(text, quantities=[("44,287 cases", 44287, "cases"), ("180 deaths", 180, "deaths")])
+    assert measures(an)[180.0][:2] == ("deaths", "confirmed")
+    text = "Peru has confirmed 70 cases of the new flu, with 3 deaths."
+    an = analysis(
+        text, entities=gpe("Peru"), quantities=[("70 cases", 70, "cases"), ("3 deaths", 3, "deaths")]
+    )
+    assert measures(an)[3.0][:2] == ("deaths", "confirmed")
+    # an adjective is its own noun's: the deaths are not said to be confirmed
+    text = "Peru has 70 confirmed cases and 3 deaths."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("70", 70, None), ("3 deaths", 3, "deaths")])
+    assert measures(an)[3.0][:2] == ("deaths", "")

@@ -1531,6 +1531,30 @@ def _counted_disease(
     return (next(iter(named)) if len(named) == 1 else None), one
 
 
+def _conjunct_of_verb_state(
+    view: ArticleView,
+    prev: Measured | None,
+    prev_q: Quantity | None,
+    q: Quantity,
+    thing: Thing,
+    lex: ClaimsLexicon,
+) -> bool:
+    """ "WHO had confirmed 44,287 cases of the new flu and 180 deaths", "has confirmed 70,893 cases ...,
+    with 311 deaths": a verb of a state governs every conjunct of its object, so a count joined by *and*
+    or *with* to the count right before it (no verb between), of the same family of states, shares the
+    state that verb gives; not an adjective's ("15 confirmed cases and 2 deaths": the verb's word is
+    written before the first number, an adjective after it)."""
+    if prev is None or prev.q is not prev_q or prev.thing is None or prev.thing.states != thing.states:
+        return False
+    if not prev.state or prev.state == prev.thing.default_state:
+        return False
+    between = [w.text.lower() for w in words(view.text, prev.q.end, q.start)]
+    if between[-1:] not in (["and"], ["with"]) or len(between) > 10 or set(between) & (AUX | CLAUSE_WORDS):
+        return False
+    before = words(view.text, view.sentence(prev.q.start)[0], prev.q.start)[-3:]
+    return bool(_has(before, lex.states[thing.states][prev.state]))
+
+
 def _coordinated(view: ArticleView, prev: Measured, q: Quantity, thing: Thing) -> bool:
     """ "36,000 deaths a year in the US and 250,000 deaths globally": a count of the same thing
     joined to the one before it by *and*, with no verb between, is the second half of one phrase."""
@@ -1713,6 +1737,8 @@ def measure(
     state = _measured_state(thing, _counted_words(win, q), lex, rel, prev, is_whole)
     if state is None:
         return None
+    if state == thing.default_state and _conjunct_of_verb_state(view, prev, prev_q, q, thing, lex):
+        state = prev.state if prev is not None else state
     other_part = _contrastive_other(win, prev, thing, state, aspect)
     if other_part:
         aspect = ""
