@@ -317,6 +317,119 @@ def test_assertion_denial_contradicts_report() -> None:
     assert len(claim["contradictions"]) == 1
 
 
+def _assertions(*articles: Analysis) -> list[dict[str, Any]]:
+    out = build_claims([article_facts(a, "st1") for a in articles])
+    return [c for c in out["claims"] if c["kind"] == "assertion"]
+
+
+def test_a_negation_that_rebuts_nothing_is_no_denial() -> None:
+    t1 = "Gordon Brown confirmed that the government has ordered millions of facemasks for NHS staff."
+    c2 = "The millions of facemasks the government has ordered for NHS staff can't stop the disease"
+    t2 = f"{c2}, Alan Johnson said."
+    a1 = make(
+        t1,
+        "d1",
+        "2009-04-29",
+        statements=[
+            {
+                "speaker": "Gordon Brown",
+                "content": "that the government has ordered millions of facemasks for NHS staff",
+                "act": "confirm",
+            }
+        ],
+    )
+    a2 = make(
+        t2,
+        "d2",
+        "2009-04-30",
+        statements=[
+            {
+                "speaker": "Alan Johnson",
+                "content": c2,
+            }
+        ],
+    )
+    assert not any(c["contradictions"] for c in _assertions(a1, a2))
+    # one that answers a report is
+    c3 = "Contrary to reports, the government has not ordered millions of facemasks for NHS staff"
+    t3 = f"{c3}, Johnson said."
+    a3 = make(
+        t3,
+        "d3",
+        "2009-04-30",
+        statements=[
+            {
+                "speaker": "Johnson",
+                "content": c3,
+            }
+        ],
+    )
+    assert [len(c["contradictions"]) for c in _assertions(a1, a3)] == [1]
+
+
+def test_a_statement_relayed_inside_another_and_its_own_speakers_repeat_are_no_confirmation() -> None:
+    t1 = (
+        "The commissioner said tests confirmed that eight New York City schoolchildren had a type A "
+        "influenza virus."
+    )
+    a1 = make(
+        t1,
+        "d1",
+        "2009-04-25",
+        statements=[
+            {
+                "speaker": "The commissioner",
+                "content": t1[len("The commissioner said ") : -1],
+            },
+            {
+                "speaker": "tests",
+                "content": "that eight New York City schoolchildren had a type A influenza virus",
+                "act": "confirm",
+            },
+        ],
+    )
+    assert _assertions(a1) == []
+    t2 = "Bush said much of the pre-war intelligence on Iraq turned out to be wrong."
+    t3 = "George Bush confirmed that much of the pre-war intelligence on Iraq turned out to be wrong."
+    a2 = make(
+        t2,
+        "d2",
+        "2005-12-14",
+        statements=[
+            {"speaker": "Bush", "content": "much of the pre-war intelligence on Iraq turned out to be wrong"}
+        ],
+    )
+    a3 = make(
+        t3,
+        "d3",
+        "2005-12-28",
+        statements=[
+            {
+                "speaker": "George Bush",
+                "content": "that much of the pre-war intelligence on Iraq turned out to be wrong",
+                "act": "confirm",
+            }
+        ],
+    )
+    assert _assertions(a2, a3) == []
+    # another source's later confirmation links
+    t4 = "The minister confirmed that much of the pre-war intelligence on Iraq turned out to be wrong."
+    a4 = make(
+        t4,
+        "d4",
+        "2005-12-28",
+        statements=[
+            {
+                "speaker": "The minister",
+                "content": "that much of the pre-war intelligence on Iraq turned out to be wrong",
+                "act": "confirm",
+            }
+        ],
+    )
+    (claim,) = _assertions(a2, a4)
+    assert len(claim["confirmations"]) == 1
+
+
 def test_due_date_arithmetic() -> None:
     assert add_duration(date(2025, 6, 27), "P1W") == date(2025, 7, 4)
     assert add_duration(date(2025, 1, 31), "P1M") == date(2025, 2, 28)

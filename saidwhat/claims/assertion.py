@@ -1,6 +1,7 @@
 """Assertion claims: statements of one story on the same proposition, linked as contradiction
-(opposite stance: a denial, or a negated content, against an assertion) or confirmation (a
-confirmation of an earlier statement by another source).
+(opposite stance: a denial, or a negated content that rebuts, against an assertion) or confirmation
+(a confirmation of an earlier statement by another source). A statement is never linked with one
+relayed inside it (overlapping contents of one article) nor with another of its own speaker's.
 
 Two statements are on the same proposition when their contents' TF-IDF cosine (negation words and
 function words left out) reaches ``assertion_similarity``.
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import AssertionValue, Claim, Contradiction, SourceRef
-from saidwhat.claims.similar import TfIdf, negated, terms
+from saidwhat.claims.similar import TfIdf, negated, rebuts, terms
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, names_someone
 
 # without a deny or confirm speech act, the contents must be nearly the same proposition
@@ -39,7 +40,9 @@ def assertion_facts(view: ArticleView, lex: ClaimsLexicon) -> list[AssertionFact
             or not names_someone(st.speaker, lex.pronouns)
         ):
             continue
-        neg = negated(st.content.text, lex.negation)
+        # a negation denies another's claim only when the content answers one ("contrary to the
+        # report, no list has been handed over"), not in "facemasks can't stop the disease"
+        neg = negated(st.content.text, lex.negation) and rebuts(st.content.text, lex.rebuttal)
         stance = "denies" if st.act == "deny" or neg else ("confirms" if st.act == "confirm" else "asserts")
         sp = st.speaker
         src = SourceRef(sp.name or sp.text, sp.entity, sp.anonymous) if sp else None
@@ -61,6 +64,20 @@ def assertion_facts(view: ArticleView, lex: ClaimsLexicon) -> list[AssertionFact
 
 def _who(v: AssertionValue) -> str:
     return v.source.key if v.source else f"article:{v.article}"
+
+
+def _same_voice(a: AssertionValue, b: AssertionValue) -> bool:
+    """One speaker (the same entity, or a surname and the full name it ends: "Bush", "George Bush"), or
+    one statement relayed inside the other (overlapping contents of one article): neither confirms
+    nor contradicts the other."""
+    if a.article == b.article and a.start < b.end and b.start < a.end:
+        return True
+    if a.source is None or b.source is None:
+        return _who(a) == _who(b)
+    if a.source.entity and a.source.entity == b.source.entity:
+        return True
+    x, y = sorted((a.source.name.split(), b.source.name.split()), key=len)
+    return x == y or (len(x) == 1 and x[0][:1].isupper() and y[-1:] == x)
 
 
 def build_assertions(facts: list[AssertionFact], lex: ClaimsLexicon, start_id: int = 1) -> list[Claim]:
@@ -87,7 +104,7 @@ def build_assertions(facts: list[AssertionFact], lex: ClaimsLexicon, start_id: i
                 shared[j] += 1
         for j in sorted(k for k, c in shared.items() if c >= 3 and k != i):
             other = facts[j]
-            if _who(piv.value) == _who(other.value):
+            if _same_voice(piv.value, other.value):
                 continue
             first, second = (other, piv) if _key(other) <= _key(piv) else (piv, other)
             pair = (min(i, j), max(i, j))

@@ -76,6 +76,7 @@ class ClaimsLexicon:
     about: tuple[str, ...]
     about_width: float
     negation: frozenset[str]
+    rebuttal: tuple[str, ...]  # words that make a negated content a denial of another's claim
     pronouns: frozenset[str]
     act_stances: dict[str, str]
     cue_stances: dict[str, str]
@@ -358,7 +359,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     pn = _table(data, "pronouns", "claims")
     _only(pn, {"words"}, "pronouns")
     ng = _table(data, "negation", "claims")
-    _only(ng, {"words"}, "negation")
+    _only(ng, {"words", "rebuttal"}, "negation")
     return ClaimsLexicon(
         settings=settings,
         things=things,
@@ -395,6 +396,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         about=_words(iv["about"], "intervals.about"),
         about_width=_num(iv["about_width"], "intervals.about_width"),
         negation=frozenset(_words(ng["words"], "negation.words")),
+        rebuttal=_words(ng["rebuttal"], "negation.rebuttal"),
         pronouns=frozenset(_words(pn["words"], "pronouns.words")),
         act_stances=_stance_map(_table(stances, "acts", "stances"), "stances.acts"),
         cue_stances=_stance_map(_table(stances, "cues", "stances"), "stances.cues"),

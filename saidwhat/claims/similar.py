@@ -30,6 +30,12 @@ def negated(text: str, negation: frozenset[str]) -> bool:
     )
 
 
+def rebuts(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the text answers another's claim ("contrary to the report", "it is not true that")."""
+    low = " ".join(re.findall(r"[\w'’]+", text.lower().replace("’", "'")))
+    return any(re.search(rf"\b{re.escape(p)}\b", low) for p in phrases)
+
+
 class TfIdf:
     """IDF from a collection of texts; cosine of any two of their term lists."""
 
