@@ -210,6 +210,32 @@ def test_update_raised_and_source_kept() -> None:
     assert claim["contradictions"] == []
 
 
+def test_a_revision_compares_the_reported_figures_not_the_qualifiers_intervals() -> None:
+    from saidwhat.claims.model import MeasureKey
+    from saidwhat.claims.quantity import contradictions, updates
+
+    key = MeasureKey("deaths", "", "", None, ("Mexico",), "st1")
+
+    def val(n: int, qualifier: str | None, day: str, art: str) -> QuantityValue:
+        return QuantityValue(
+            key, n, None, None, qualifier, None, str(n), 0, 3, "asserts", None, (), None, day, art, None
+        )
+
+    vals = [
+        val(72, "at least", "2009-05-01", "a1"),
+        val(79, None, "2009-05-02", "a2"),
+        val(1000, "more than", "2009-05-03", "a3"),
+        val(5000, "more than", "2009-05-04", "a4"),
+        val(5000, None, "2009-05-05", "a5"),
+        val(4000, "about", "2009-05-06", "a6"),
+    ]
+    lex = load_lexicon()
+    assert [u.kind for u in updates(vals, lex)] == ["raised", "raised", "raised", "confirmed", "lowered"]
+    # contradictions still read the qualifiers: "more than 1,000" and "more than 5,000" agree
+    same_day = [val(1000, "more than", "2009-05-03", "a3"), val(5000, "more than", "2009-05-03", "a4")]
+    assert contradictions(same_day, lex) == []
+
+
 def test_contradiction_same_day_different_sources() -> None:
     t1 = "The ministry said 140 people died in the floods in Assam."
     t2 = "A local official said more than 300 people died in the floods in Assam."

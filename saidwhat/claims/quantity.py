@@ -2170,6 +2170,17 @@ def _iv(v: QuantityValue, lex: ClaimsLexicon) -> tuple[float, float] | None:
     return _interval(q, lex)
 
 
+def _reported(v: QuantityValue) -> tuple[float, float] | None:
+    """The figure a value reports, for its revisions: its number whatever its qualifier ("at least 72"
+    then "79" raises the toll; "more than 1,000" then "more than 5,000" too), a range its low and
+    high. Contradictions compare the qualifiers' intervals instead (:func:`_iv`)."""
+    low = v.value if v.value is not None else v.low
+    if low is None:
+        return None
+    high = v.high if v.value is None and v.high is not None else low
+    return float(low), float(high)
+
+
 def _src_key(v: QuantityValue) -> str:
     return v.source.key if v.source is not None else f"article:{v.article}"
 
@@ -2249,7 +2260,8 @@ def _compared(key: MeasureKey, lex: ClaimsLexicon) -> bool:
 
 
 def updates(vals: list[QuantityValue], lex: ClaimsLexicon) -> list[Update]:
-    """Each value against the latest value of an earlier date: raised, lowered or confirmed."""
+    """Each value against the latest value of an earlier date: raised, lowered or confirmed, by the
+    figures they report (:func:`_reported`)."""
     out: list[Update] = []
     for i, v in enumerate(vals):
         d = _day(v.date)
@@ -2263,7 +2275,7 @@ def updates(vals: list[QuantityValue], lex: ClaimsLexicon) -> list[Update]:
         # the same source's value if it gave one that day, else the last one
         mine = [j for j in same_day if _src_key(vals[j]) == _src_key(v)]
         j = mine[-1] if mine else same_day[-1]
-        a, b = _iv(vals[j], lex), _iv(v, lex)
+        a, b = _reported(vals[j]), _reported(v)
         if a is None or b is None:
             continue
         by = v.source.name if v.source else None
