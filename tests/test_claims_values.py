@@ -1339,3 +1339,18 @@ def test_a_verb_of_a_state_governs_every_conjunct_of_its_object() -> None:
     text = "Peru has 70 confirmed cases and 3 deaths."
     an = analysis(text, entities=gpe("Peru"), quantities=[("70", 70, None), ("3 deaths", 3, "deaths")])
     assert measures(an)[3.0][:2] == ("deaths", "")
+
+
+def test_an_abbreviation_before_a_space_ends_no_sentence_a_line_break_always_does() -> None:
+    from saidwhat.claims.text import sentences
+
+    text = (
+        "Peru has 40 cases, the U.S. Centers for Disease Control said. Dr. Chan agreed.\n"
+        "U.S. officials said nothing."
+    )
+    got = [text[a:b] for a, b in sentences(text)]
+    assert got == [
+        "Peru has 40 cases, the U.S. Centers for Disease Control said.",
+        "Dr. Chan agreed.",
+        "U.S. officials said nothing.",
+    ]

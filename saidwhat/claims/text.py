@@ -93,7 +93,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     out: list[tuple[int, int]] = []
     a = start
     for m in _SENT_END.finditer(text, start, stop):
-        if m.group(0).strip() and _ABBREV.search(text, max(start, m.start() - 8), m.start()):
+        # a line break always ends a sentence; a space after an abbreviation ("the U.S. Centers for
+        # Disease Control", "Dr. Chan") never does
+        if "\n" not in m.group(0) and _ABBREV.search(text, max(start, m.start() - 8), m.start()):
             continue
         if text[a : m.start()].strip():
             out.append((a, m.start()))
