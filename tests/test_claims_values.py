@@ -1354,3 +1354,17 @@ def test_an_abbreviation_before_a_space_ends_no_sentence_a_line_break_always_doe
         "Dr. Chan agreed.",
         "U.S. officials said nothing.",
     ]
+
+
+def test_another_count_in_another_state_is_the_other_part_of_the_sentences_first_count() -> None:
+    text = "Peru has 403 confirmed cases in 38 towns, officials said, with another 700 probable cases."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[
+            ("403 confirmed cases", 403, "confirmed cases"),
+            ("38 towns", 38, "towns"),
+            ("700", 700, None),
+        ],
+    )
+    assert measures(an)[700.0] == ("cases", "probable", "", ("Peru",))

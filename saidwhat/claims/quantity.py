@@ -1739,10 +1739,13 @@ def measure(
         return None
     if state == thing.default_state and _conjunct_of_verb_state(view, prev, prev_q, q, thing, lex):
         state = prev.state if prev is not None else state
-    other_part = _contrastive_other(win, prev, thing, state, aspect)
+    # "403 confirmed cases ... in 38 states, ..., with another 700 probable cases": the count of the same
+    # thing the sentence began with stands in for a count of another thing right before
+    same = prev if prev is not None and prev.thing is thing else head
+    other_part = _contrastive_other(win, same, thing, state, aspect)
     if other_part:
         aspect = ""
-    inherited = _inherited_place(prev, rel, is_whole, partitive, other_part)
+    inherited = _inherited_place(same if other_part else prev, rel, is_whole, partitive, other_part)
     whole = _whole_place(view, q, prev, head) if inherited is None else None
     about = _about(
         view,
