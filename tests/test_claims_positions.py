@@ -550,3 +550,28 @@ def test_declining_to_comment_is_no_rejection() -> None:
         ],
     )
     assert cells(an) == set()
+
+
+def test_a_wish_for_ones_own_action_is_no_demand_a_wish_that_others_act_is() -> None:
+    def wants(text: str, speaker: str, content: str) -> set[tuple[str, str, str]]:
+        return cells(
+            analysis(
+                text,
+                entities=[(speaker, speaker, "ORG")],
+                statements=[
+                    {
+                        "speaker": speaker,
+                        "name": speaker,
+                        "cue": "wants",
+                        "lemma": "want",
+                        "act": "demand",
+                        "content": content,
+                    }
+                ],
+            )
+        )
+
+    own = "A Latvian ruling party wants to end its Iraq mission."
+    assert wants(own, "Latvian ruling party", "to end its Iraq mission") == set()
+    other = "The Latvian ruling party wants the government to end the Iraq mission."
+    assert wants(other, "Latvian ruling party", "the government to end the Iraq mission") != set()

@@ -80,6 +80,7 @@ class ClaimsLexicon:
     pronouns: frozenset[str]
     act_stances: dict[str, str]
     cue_stances: dict[str, str]
+    wishes: frozenset[str]  # cue lemmas of wishing: "wants to V" is no demand
     nominal_after: dict[str, str]
     nominal_before: dict[str, str]
     verb_forms: dict[str, tuple[str, str]]  # inflected verb phrase -> (stance, object kind)
@@ -330,7 +331,9 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     iv = _table(data, "intervals", "claims")
     _only(iv, {"at_least", "at_most", "about", "about_width"}, "intervals")
     stances = _table(data, "stances", "claims")
-    _only(stances, {"acts", "cues", "nominal", "verbs", "actor_nouns"}, "stances")
+    _only(stances, {"acts", "cues", "nominal", "verbs", "actor_nouns", "wishes"}, "stances")
+    wishes = _table(stances, "wishes", "stances")
+    _only(wishes, {"words"}, "stances.wishes")
     an = _table(stances, "actor_nouns", "stances")
     _only(an, {"words"}, "stances.actor_nouns")
     nominal = _table(stances, "nominal", "stances")
@@ -400,6 +403,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         pronouns=frozenset(_words(pn["words"], "pronouns.words")),
         act_stances=_stance_map(_table(stances, "acts", "stances"), "stances.acts"),
         cue_stances=_stance_map(_table(stances, "cues", "stances"), "stances.cues"),
+        wishes=frozenset(_words(wishes["words"], "stances.wishes.words")),
         nominal_after=_stance_map(_table(nominal, "after", "stances.nominal"), "stances.nominal.after"),
         nominal_before=_stance_map(_table(nominal, "before", "stances.nominal"), "stances.nominal.before"),
         verb_forms=_verbs(_table(stances, "verbs", "stances"), "stances.verbs"),

@@ -82,6 +82,8 @@ class PositionFact:
 def _stance(st: Statement, lex: ClaimsLexicon) -> str | None:
     if st.cue is not None:
         lemma = st.cue.lemma.lower()
+        if lemma in lex.wishes and st.content.text.lstrip().lower().startswith("to "):
+            return None  # "wants to trace relatives": the speaker's own wish, no demand (`[stances.wishes]`)
         if lemma in lex.cue_stances:
             return lex.cue_stances[lemma]
     return lex.act_stances.get(st.act)
