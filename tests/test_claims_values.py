@@ -1276,6 +1276,13 @@ def test_a_sibilant_plural_loses_its_es() -> None:
         "death",
         "fatality",
     ]
+    # an -s that is no plural ending stays ("welcomes the news": *news*, not *new*; "two species")
+    assert [singular(w) for w in ("news", "species", "series", "measles")] == [
+        "news",
+        "species",
+        "series",
+        "measles",
+    ]
 
 
 def test_a_global_bodys_labs_give_its_figures() -> None:

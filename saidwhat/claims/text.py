@@ -45,6 +45,10 @@ _NO_END = wordset(
 )
 
 
+# nouns whose final -s is no plural ending ("the news", "a series", "measles")
+INVARIANT = wordset("news series species means headquarters whereabouts measles mumps rabies diabetes herpes")
+
+
 def singular(word: str) -> str:
     """A rough singular of an English noun (enough to compare counted nouns)."""
     w = word.lower()
@@ -60,6 +64,8 @@ def singular(word: str) -> str:
     }
     if w in irregular:
         return irregular[w]
+    if w in INVARIANT:
+        return w
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     # a sibilant takes -es: "boxes", "churches", "crashes", "witnesses", "viruses" (not "headaches")
