@@ -186,3 +186,28 @@ def test_a_prediction_or_warning_is_about_a_time_to_come() -> None:
     assert acts("predicted", "predict", "he expected more cases over the coming days") == ["predict"]
     # a commitment keeps a noun phrase: "vowed countermeasures"
     assert acts("threatened", "threaten", "countermeasures") == ["threaten"]
+
+
+def test_an_indirect_question_or_a_cleft_is_no_promise() -> None:
+    def acts(content: str) -> list[str]:
+        text = f"The minister said {content}."
+        an = analysis(
+            text,
+            statements=[
+                {
+                    "speaker": "The minister",
+                    "cue": "said",
+                    "lemma": "say",
+                    "act": "promise",
+                    "content": content,
+                }
+            ],
+            published="2015-03-02",
+        )
+        return [p.act for p in promises(an)]
+
+    assert acts("how he would cope on the island") == []
+    assert acts("what we will not accept is a delay") == []
+    # a conditional and a relative clause point ahead
+    assert acts("if the court rules, we will follow it") == ["promise"]
+    assert acts("which is expected to begin next year") == ["promise"]

@@ -91,6 +91,7 @@ class ClaimsLexicon:
     reported_acts: frozenset[str]  # acts that commit only with a future word ("announced it will ...")
     ongoing_words: tuple[str, ...]  # a commitment under way ("is sending 4,000 troops"): as a future word
     possible_words: tuple[str, ...]  # a possible future ("may", "imminent"): a future word of reported acts
+    question_words: frozenset[str]  # a content beginning with one is an indirect question: no promise
     within_words: tuple[str, ...]
     by_words: tuple[str, ...]
     grace_days: int
@@ -345,7 +346,17 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         except re.error as e:
             raise LexiconError(f"issues.{name}: bad pattern: {e}") from e
     pr = _table(data, "promises", "claims")
-    keys = {"acts", "future", "within", "by", "grace_days", "reported_acts", "ongoing", "possible"}
+    keys = {
+        "acts",
+        "future",
+        "within",
+        "by",
+        "grace_days",
+        "reported_acts",
+        "ongoing",
+        "possible",
+        "questions",
+    }
     _only(pr, keys, "promises")
     ds = _table(data, "diseases", "claims")
     _only(ds, {"names", "other", "agents", "wholes", "yearly"}, "diseases")
@@ -414,6 +425,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         reported_acts=frozenset(_words(pr["reported_acts"], "promises.reported_acts")),
         ongoing_words=_words(pr["ongoing"], "promises.ongoing"),
         possible_words=_words(pr["possible"], "promises.possible"),
+        question_words=frozenset(_words(pr["questions"], "promises.questions")),
         within_words=_words(pr["within"], "promises.within"),
         by_words=_words(pr["by"], "promises.by"),
         grace_days=int(_num(pr["grace_days"], "promises.grace_days")),

@@ -263,12 +263,19 @@ def promise_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
     return _statement_promises(view, lex) + sentence_deadlines(view, lex)
 
 
+def _asks(content: str, lex: ClaimsLexicon) -> bool:
+    """An indirect question or a cleft ("how he would cope", "What we don't want is ..."): it says what
+    is asked or meant, not what will happen (`[promises] questions`)."""
+    first = content.lstrip(" \"“‘'(").split(maxsplit=1)
+    return bool(first) and first[0].lower() in lex.question_words
+
+
 def _statement_promises(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
     out: list[PromiseFact] = []
     by_timex: dict[int, int] = {}  # due timex start -> index in out
     text = view.text
     for st in view.analysis.statements:
-        if st.segment not in OWN_SEGMENTS:
+        if st.segment not in OWN_SEGMENTS or _asks(st.content.text, lex):
             continue
         said_s = st.said_on.value[:10] if st.said_on else view.analysis.doc.published
         said = _day(said_s)
