@@ -575,3 +575,9 @@ def test_a_wish_for_ones_own_action_is_no_demand_a_wish_that_others_act_is() -> 
     assert wants(own, "Latvian ruling party", "to end its Iraq mission") == set()
     other = "The Latvian ruling party wants the government to end the Iraq mission."
     assert wants(other, "Latvian ruling party", "the government to end the Iraq mission") != set()
+
+
+def test_a_titles_period_ends_no_issue() -> None:
+    assert head_phrase("Mr. Trump's idea for banning Muslims") == "trump's idea for banning muslims"
+    assert head_phrase("the U.S. plan to send troops") == "u.s. plan to send troop"
+    assert head_phrase("the plan. Then more") == "plan"
