@@ -581,3 +581,13 @@ def test_a_titles_period_ends_no_issue() -> None:
     assert head_phrase("Mr. Trump's idea for banning Muslims") == "trump's idea for banning muslims"
     assert head_phrase("the U.S. plan to send troops") == "u.s. plan to send troop"
     assert head_phrase("the plan. Then more") == "plan"
+
+
+def test_a_stance_verb_under_a_modal_of_possibility_is_no_position() -> None:
+    def got(text: str) -> set[tuple[str, str, str]]:
+        return cells(analysis(text, entities=[("United States", "United States", "GPE")]))
+
+    assert got("The United States could accept more refugees.") == set()
+    assert got("The United States may reject the plan.") == set()
+    assert got("The United States accepted more refugees.") == {("United States", "accepts", "refugee")}
+    assert got("The United States rejected the plan.") == {("United States", "rejects", "plan")}

@@ -48,6 +48,9 @@ IRREGULAR_PAST = wordset(
 )
 NEGATION = frozenset({"not", "never", "no", "neither", "nor"})
 BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets"})
+# modals of possibility: "can ask", "could back" say what an actor might do, no stance ("would" is also
+# a future in the past: "the PAC would endorse Clinton on Thursday")
+MODALS = frozenset({"can", "could", "may", "might"})
 # a subject in a prepositional phrase is not the subject ("In Hong Kong, ...", "cases in Mexico urged")
 PREPOSITIONS = wordset(
     "in at from to for with by on of into onto about against among between through during "
@@ -445,7 +448,8 @@ def speaker_actor(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> Actor
 
 def blocked(view: ArticleView, st: Statement) -> bool:
     """A statement that takes no stance on an issue: in a question ("who can blame anyone?"), with
-    a passive cue ("People are being strongly urged to ...", whose urger is not the speaker), or
+    a passive cue ("People are being strongly urged to ...", whose urger is not the speaker), under a
+    modal of possibility ("can ask them to support another candidate"), or
     urging a negation ("urged people not to alter their behaviour": the issue is not the verb's), or
     refusing to speak ("declined to comment": content "to comment")."""
     cue = st.cue
@@ -458,8 +462,9 @@ def blocked(view: ArticleView, st: Statement) -> bool:
     if cue is None:
         return False
     before = [w.text for w in words(view.text, s0, cue.start)]
-    while before and before[-1] in SKIP:
-        before.pop()
+    while before and before[-1] in SKIP | MODALS:
+        if before.pop() in MODALS:
+            return True  # "Rubio can ask them to support another candidate": a possibility
     if before and before[-1] in BE:
         return True
     after = [w.text for w in words(view.text, cue.end, s1)][:8]
@@ -479,8 +484,8 @@ def _subjects(
     k = i - 1
     while k >= 0:
         w = s.ws[k].text
-        if w in NEGATION or w.endswith(("n't", "n’t")):
-            return []  # "has not ruled out"
+        if w in NEGATION or w.endswith(("n't", "n’t")) or w in MODALS:
+            return []  # "has not ruled out"; "could back": a possibility
         if not (w in SKIP or s.in_timex(s.ws[k])):
             break
         k -= 1
