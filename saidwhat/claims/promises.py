@@ -270,12 +270,17 @@ def _asks(content: str, lex: ClaimsLexicon) -> bool:
     return bool(first) and first[0].lower() in lex.question_words
 
 
+def _candidate(st: Statement, lex: ClaimsLexicon) -> bool:
+    """A statement of the article's own text that is no indirect question."""
+    return st.segment in OWN_SEGMENTS and not _asks(st.content.text, lex)
+
+
 def _statement_promises(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
     out: list[PromiseFact] = []
     by_timex: dict[int, int] = {}  # due timex start -> index in out
     text = view.text
     for st in view.analysis.statements:
-        if st.segment not in OWN_SEGMENTS or _asks(st.content.text, lex):
+        if not _candidate(st, lex):
             continue
         said_s = st.said_on.value[:10] if st.said_on else view.analysis.doc.published
         said = _day(said_s)
