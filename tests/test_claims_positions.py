@@ -591,3 +591,13 @@ def test_a_stance_verb_under_a_modal_of_possibility_is_no_position() -> None:
     assert got("The United States may reject the plan.") == set()
     assert got("The United States accepted more refugees.") == {("United States", "accepts", "refugee")}
     assert got("The United States rejected the plan.") == {("United States", "rejects", "plan")}
+
+
+def test_an_object_introduced_by_no_denies_the_thing() -> None:
+    def got(text: str) -> set[tuple[str, str, str]]:
+        return cells(analysis(text, entities=[("Mississippi", "Mississippi", "GPE")]))
+
+    assert got("Mississippi accepted no responsibility for the flood.") == set()
+    assert got("Mississippi accepted responsibility for the flood.") == {
+        ("Mississippi", "accepts", "responsibility for flood")
+    }

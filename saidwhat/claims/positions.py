@@ -21,7 +21,14 @@ from saidwhat.claims.issues import head_phrase, issue_names, merge_issues, short
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Evidence, PositionCell
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
-from saidwhat.claims.verbal import actor_name, blocked, cue_object_issue, speaker_actor, verbal_positions
+from saidwhat.claims.verbal import (
+    actor_name,
+    blocked,
+    cue_object_issue,
+    denied_object,
+    speaker_actor,
+    verbal_positions,
+)
 from saidwhat.model import Statement
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -105,6 +112,8 @@ CLAUSE = re.compile(
 def _issues_of(text: str, lex: ClaimsLexicon, fallback: bool) -> list[str]:
     """Lexicon issues named in ``text``; else, with ``fallback``, the head phrase of a short object
     that is a noun phrase (no finite verb, no pronoun: "calm", "more investment in areas")."""
+    if denied_object(text):
+        return []  # "offered no proof"
     names = issue_names(text, lex)
     if names or not fallback:
         return names

@@ -324,7 +324,16 @@ def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
     return start, end
 
 
+def denied_object(text: str) -> bool:
+    """An object introduced by the determiner *no* ("offered no proof", "accepted no responsibility")
+    denies the thing: no stance on it."""
+    first = text.lstrip(" \"“‘'(").split(maxsplit=1)
+    return bool(first) and first[0].lower() == "no"
+
+
 def _issue(text: str, lex: ClaimsLexicon) -> str | None:
+    if denied_object(text):
+        return None
     names = issue_names(text, lex)
     if names:
         return names[0]
