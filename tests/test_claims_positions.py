@@ -583,6 +583,15 @@ def test_a_titles_period_ends_no_issue() -> None:
     assert head_phrase("the plan. Then more") == "plan"
 
 
+def test_a_numbers_comma_and_period_end_no_issue() -> None:
+    assert (
+        head_phrase("accepted 11,491 Syrian refugees, 15 percent over", max_words=40)
+        == "accepted 11,491 syrian refugee"
+    )
+    assert head_phrase("pay $1.7 billion to settle. Then", max_words=40) == "pay 1.7 billion to settle"
+    assert head_phrase("provide 60m doses, it said") == "provide 60m dose"
+
+
 def test_a_stance_verb_under_a_modal_of_possibility_is_no_position() -> None:
     def got(text: str) -> set[tuple[str, str, str]]:
         return cells(analysis(text, entities=[("United States", "United States", "GPE")]))

@@ -95,7 +95,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "lt", "
 # the period of a title or an initial ("Mr. Trump's idea", "the U.S. plan") ends no phrase
 _ABBREV_DOT = "".join(rf"(?<!\b{a.capitalize()})" for a in sorted(TITLES | {"st", "jr"}))
 BREAK = re.compile(
-    rf"[,;:!?“”\"()—–]|{_ABBREV_DOT}(?<!\b[A-Z])\."
+    rf"(?<!\d),|,(?!\d{{3}}\b)|[;:!?“”\"()—–]|{_ABBREV_DOT}(?<!\b[A-Z])(?:(?<!\d)\.|\.(?!\d))"
     r"|\b(?:that|which|who|while|because|if|unless|but|even|as|so|after|before|when)\b"
 )
 
@@ -125,7 +125,11 @@ def head_phrase(text: str, max_words: int = 6) -> str:
     singular; a capitalised name keeps its form: "the Philippines" stays "philippines")."""
     m = BREAK.search(text)
     chunk = text[: m.start()] if m else text
-    raw = [t for t in re.findall(r"(?:[A-Z]\.){2,}|[\w'-]+", chunk) if t.lower() not in STOP | TITLES]
+    raw = [
+        t
+        for t in re.findall(r"(?:[A-Z]\.){2,}|\d[\d,.]*\d\w*|[\w'-]+", chunk)
+        if t.lower() not in STOP | TITLES
+    ]
     while raw and raw[-1].lower() in FUNCTION:
         raw.pop()
     while raw and raw[0].lower() in FUNCTION:
