@@ -610,3 +610,13 @@ def test_an_object_introduced_by_no_denies_the_thing() -> None:
     assert got("Mississippi accepted responsibility for the flood.") == {
         ("Mississippi", "accepts", "responsibility for flood")
     }
+
+
+def test_a_stance_verbs_object_ends_at_a_coordinated_verb() -> None:
+    text = (
+        "Donald Trump has criticized free-trade deals such as NAFTA and called for steep new tariffs "
+        "on goods from China."
+    )
+    got = cells(analysis(text, entities=[("Donald Trump", "Donald Trump", "PERSON")]))
+    assert ("Donald Trump", "opposes", "free-trade deal") in got
+    assert ("Donald Trump", "opposes", "steep new tariff on good") not in got

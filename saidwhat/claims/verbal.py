@@ -293,6 +293,29 @@ def _appositive_subject(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | Non
     return None
 
 
+# words after "and <verb>-ed" that show a verb with its own complement ("and called for", "and urged
+# them to", "and said that")
+AFTER_COORDINATED_VERB = wordset("for to on that the a an his her their its them him")
+
+
+def _coordinated_verb(ws: list[Word], j: int, end: int) -> int:
+    """Where a stance verb's object ends at a coordinated verb ("criticized free-trade deals such as
+    NAFTA and called for steep new tariffs": the object is the deals, the tariffs are the next verb's);
+    not at a coordinated adjective ("the delayed and botched response")."""
+    for i in range(j + 1, min(len(ws) - 2, j + 16)):
+        if ws[i].start >= end:
+            break
+        nxt, after = ws[i + 1].text, ws[i + 2].text
+        if (
+            ws[i].text in ("and", "or")
+            and len(nxt) > 4
+            and nxt.endswith("ed")
+            and after in AFTER_COORDINATED_VERB
+        ):
+            return ws[i].start
+    return end
+
+
 def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
     ws, text = s.ws, s.view.text
     if j >= len(ws):
@@ -301,6 +324,7 @@ def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
     m = CLAUSE_END.search(text, ws[j].start, s.s1)
     if m:
         end = m.start()
+    end = _coordinated_verb(ws, j, end)
     start = ws[j].start
     want = {"to"} if kind == "to" else REASON if kind == "reason" else set()
     if ws[j].text == "by" or ws[j].text in want:
