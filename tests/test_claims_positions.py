@@ -620,3 +620,11 @@ def test_a_stance_verbs_object_ends_at_a_coordinated_verb() -> None:
     got = cells(analysis(text, entities=[("Donald Trump", "Donald Trump", "PERSON")]))
     assert ("Donald Trump", "opposes", "free-trade deal") in got
     assert ("Donald Trump", "opposes", "steep new tariff on good") not in got
+
+
+def test_welcoming_a_person_is_a_greeting_welcoming_a_thing_approves_it() -> None:
+    def got(text: str) -> set[tuple[str, str, str]]:
+        return cells(analysis(text, entities=[("Zoe Ball", "Zoe Ball", "PERSON")]))
+
+    assert got("Zoe Ball welcomes guests Eels to the studio.") == set()
+    assert got("Zoe Ball welcomes the decision to reopen the studio.") != set()

@@ -355,6 +355,27 @@ def denied_object(text: str) -> bool:
     return bool(first) and first[0].lower() == "no"
 
 
+# nouns of a person: welcoming one is greeting him, no stance ("welcomes guests", "welcomed the newly
+# married man back"); welcoming a thing is approving it ("welcomes the news")
+GREETED = wordset(
+    "guest guests friend friends visitor visitors man men woman women leader leaders president delegate "
+    "delegates family families people person child children couple crowd crowds student students player "
+    "players fan fans"
+)
+
+
+def _greeting(s: _Sentence, toks: tuple[str, ...], span: tuple[int, int]) -> bool:
+    """ "Welcome" with a person as its object (one of its first four words, or a person's name there)."""
+    if not toks[0].startswith("welcom"):
+        return False
+    first = [w for w in s.ws if span[0] <= w.start < span[1]][:4]
+    if not first:
+        return False
+    if any(w.text in GREETED for w in first):
+        return True
+    return any(t == "PERSON" and first[0].start <= a <= first[-1].start for a, _, _, t in s.ends.values())
+
+
 def _issue(text: str, lex: ClaimsLexicon) -> str | None:
     if denied_object(text):
         return None
@@ -405,6 +426,8 @@ def cue_object_issue(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> tu
         return None, None
     toks, stance, kind = hit
     span = _object_span(s, i + len(toks), kind)
+    if span is not None and _greeting(s, toks, span):
+        return stance, None  # "welcomes guests Eels": a greeting
     issue = _issue(view.text[span[0] : span[1]], lex) if span else None
     if st.content.start < cue.end and issue is None:
         # a content before its cue ('"…," he urged'): the verb's object is not written after it
@@ -570,7 +593,8 @@ def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPositi
             if actors:
                 last = actors[-1]
                 span = _object_span(s, j, kind)
-                issue = _issue(view.text[span[0] : span[1]], lex) if span else None
+                greeting = span is not None and _greeting(s, toks, span)
+                issue = _issue(view.text[span[0] : span[1]], lex) if span and not greeting else None
                 if span is not None and issue is not None:
                     for who in actors:
                         out.append(VerbalPosition(who, stance, issue, s.ws[i].start, span[0], span[1]))
