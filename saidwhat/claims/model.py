@@ -69,8 +69,9 @@ class QuantityValue:
     # the disease the count's clause (or its whole's) names, "" when none: read over the story when
     # values are grouped (quantity.resolve_diseases)
     disease: str = ""
-    # for a count that names no disease, the one disease its article is about (its lede names it first
-    # and it is the one named most; "" when that is two or none): read over the story, as ``disease``
+    # for a count of people that names no disease, the one disease its article is about (named first,
+    # three times or more, no other disease more than once: quantity.article_disease; "" otherwise):
+    # read over the story, as ``disease``
     topic: str = ""
 
     @property
