@@ -138,23 +138,16 @@ def test_a_deadline_word_governs_its_time_expression_only_when_written_right_bef
     ) == ["2015-03-31"]
 
 
+def _said_acts(speaker: str, cue: str, lemma: str, act: str, content: str) -> list[str]:
+    """The acts of the promises of one statement "<speaker> <cue> <content>." said on 2015-03-02."""
+    st = {"speaker": speaker, "cue": cue, "lemma": lemma, "act": act, "content": content}
+    text = f"{speaker} {cue} {content}."
+    return [p.act for p in promises(analysis(text, statements=[st], published="2015-03-02"))]
+
+
 def test_an_announcement_is_a_promise_only_when_it_points_ahead() -> None:
     def acts(content: str) -> list[str]:
-        text = f"The ministry announced {content}."
-        an = analysis(
-            text,
-            statements=[
-                {
-                    "speaker": "The ministry",
-                    "cue": "announced",
-                    "lemma": "announce",
-                    "act": "announce",
-                    "content": content,
-                }
-            ],
-            published="2015-03-02",
-        )
-        return [p.act for p in promises(an)]
+        return _said_acts("The ministry", "announced", "announce", "announce", content)
 
     assert acts("that the minister had resigned") == []  # a report of what happened
     assert acts("the election delay") == []
@@ -168,15 +161,7 @@ def test_a_prediction_or_warning_is_about_a_time_to_come() -> None:
     every statement of these acts, "predicted that the fortune came as a bolt from the blue")."""
 
     def acts(cue: str, act: str, content: str) -> list[str]:
-        text = f"The minister {cue} {content}."
-        st = {
-            "speaker": "The minister",
-            "cue": cue,
-            "lemma": cue.rstrip("ed"),
-            "act": act,
-            "content": content,
-        }
-        return [p.act for p in promises(analysis(text, statements=[st], published="2015-03-02"))]
+        return _said_acts("The minister", cue, cue.rstrip("ed"), act, content)
 
     assert acts("predicted", "predict", "that the fortune came as a bolt from the blue") == []
     assert acts("warned", "warn", "that 8,000 people have visited the site") == []
@@ -190,21 +175,7 @@ def test_a_prediction_or_warning_is_about_a_time_to_come() -> None:
 
 def test_an_indirect_question_or_a_cleft_is_no_promise() -> None:
     def acts(content: str) -> list[str]:
-        text = f"The minister said {content}."
-        an = analysis(
-            text,
-            statements=[
-                {
-                    "speaker": "The minister",
-                    "cue": "said",
-                    "lemma": "say",
-                    "act": "promise",
-                    "content": content,
-                }
-            ],
-            published="2015-03-02",
-        )
-        return [p.act for p in promises(an)]
+        return _said_acts("The minister", "said", "say", "promise", content)
 
     assert acts("how he would cope on the island") == []
     assert acts("what we will not accept is a delay") == []
