@@ -628,3 +628,35 @@ def test_welcoming_a_person_is_a_greeting_welcoming_a_thing_approves_it() -> Non
 
     assert got("Zoe Ball welcomes guests Eels to the studio.") == set()
     assert got("Zoe Ball welcomes the decision to reopen the studio.") != set()
+
+
+def test_a_personal_pronoun_agrees_in_gender_with_its_antecedent() -> None:
+    text = "Betty Shelby said he refused to follow her commands."
+    an = analysis(
+        text,
+        entities=[("Betty Shelby", "Betty Shelby", "PERSON")],
+        statements=[
+            {
+                "speaker": "Betty Shelby",
+                "name": "Betty Shelby",
+                "cue": "said",
+                "content": "he refused to follow her commands",
+            }
+        ],
+    )
+    assert not any(actor == "Betty Shelby" for actor, _, _ in cells(an))
+    # the same sentence with a man's name keeps him
+    text = "John Shelby said he refused to follow her commands."
+    an = analysis(
+        text,
+        entities=[("John Shelby", "John Shelby", "PERSON")],
+        statements=[
+            {
+                "speaker": "John Shelby",
+                "name": "John Shelby",
+                "cue": "said",
+                "content": "he refused to follow her commands",
+            }
+        ],
+    )
+    assert ("John Shelby", "rejects", "follow command") in cells(an)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from saidwhat.attribution.gender import gender_lexicon
 from saidwhat.claims.issues import head_phrase, issue_names, shorten
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, words, wordset
@@ -232,6 +233,17 @@ def _first_conjunct(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
     return _actor_at(s, j - 1, lex)
 
 
+def _disagrees(view: ArticleView, w: str, entity_id: str | None) -> bool:
+    """ "he" / "she" and a person whose gender is known to be the other ("Shelby said he refused to
+    follow her commands": *he* is not Betty Shelby)."""
+    want = gender_lexicon().of_pronoun(w) if w in PERSON_PRONOUNS else None
+    ent = next((e for e in view.analysis.entities if e.id == entity_id), None) if entity_id and want else None
+    if ent is None:
+        return False
+    got = gender_lexicon().of_entity(ent, view.text)
+    return got is not None and got != want
+
+
 def _pronoun(s: _Sentence, pos: int, w: str, lex: ClaimsLexicon) -> Actor | None:
     # the named speaker of a statement earlier in the sentence ("The government said it ... and it urged")
     best: tuple[int, Actor] | None = None
@@ -243,6 +255,7 @@ def _pronoun(s: _Sentence, pos: int, w: str, lex: ClaimsLexicon) -> Actor | None
             and sp.end <= pos
             and sp.text.strip().lower() not in PRONOUNS
             and (best is None or sp.start > best[0])
+            and not _disagrees(s.view, w, sp.entity)
         ):
             actor = _named_actor(sp, lex)
             if actor is not None:
@@ -250,7 +263,7 @@ def _pronoun(s: _Sentence, pos: int, w: str, lex: ClaimsLexicon) -> Actor | None
     if best is not None:
         return best[1]
     if w in PERSON_PRONOUNS:
-        before = [p for p in s.persons if p[0] < pos]
+        before = [p for p in s.persons if p[0] < pos and not _disagrees(s.view, w, p[2])]
         if before:
             _, name, eid = before[-1]
             return Actor(name, eid)
