@@ -245,28 +245,22 @@ def _disagrees(view: ArticleView, w: str, entity_id: str | None) -> bool:
 
 
 def _pronoun(s: _Sentence, pos: int, w: str, lex: ClaimsLexicon) -> Actor | None:
-    # the named speaker of a statement earlier in the sentence ("The government said it ... and it urged")
-    best: tuple[int, Actor] | None = None
+    # the named speaker of a statement earlier in the sentence ("The government said it ... and it urged"),
+    # the nearest first; a person's gender must agree with "he" / "she"
+    named = []
     for st in s.view.analysis.statements:
         sp = st.speaker
-        if (
-            sp is not None
-            and s.s0 <= sp.start
-            and sp.end <= pos
-            and sp.text.strip().lower() not in PRONOUNS
-            and (best is None or sp.start > best[0])
-            and not _disagrees(s.view, w, sp.entity)
-        ):
+        if sp is not None and s.s0 <= sp.start and sp.end <= pos and sp.text.strip().lower() not in PRONOUNS:
             actor = _named_actor(sp, lex)
             if actor is not None:
-                best = (sp.start, actor)
-    if best is not None:
-        return best[1]
+                named.append((sp.start, actor, sp.entity))
+    for _, actor, eid in sorted(named, key=lambda x: -x[0]):
+        if not _disagrees(s.view, w, eid):
+            return actor
     if w in PERSON_PRONOUNS:
-        before = [p for p in s.persons if p[0] < pos and not _disagrees(s.view, w, p[2])]
-        if before:
-            _, name, eid = before[-1]
-            return Actor(name, eid)
+        for _, name, eid in reversed([p for p in s.persons if p[0] < pos]):
+            if not _disagrees(s.view, w, eid):
+                return Actor(name, eid)
     return None
 
 
