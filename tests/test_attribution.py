@@ -1177,7 +1177,7 @@ def test_past_a_man_she_needs_a_known_woman() -> None:
 
 
 def test_gender_lexicon_only_knows_what_it_is_told() -> None:
-    from saidwhat.attribution.gender import FEMALE, MALE, gender_lexicon
+    from saidwhat.gender import FEMALE, MALE, gender_lexicon
     from saidwhat.model import Entity, Mention
 
     g = gender_lexicon()

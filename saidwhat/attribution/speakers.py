@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from saidwhat.attribution.gender import gender_lexicon
 from saidwhat.attribution.lexicon import Lexicon
 from saidwhat.attribution.quotes import QuoteIndex
 from saidwhat.entities.index import EntityIndex
+from saidwhat.gender import gender_lexicon
 from saidwhat.model import Entity, Via
 from saidwhat.symbols import trim_symbols
 
@@ -50,7 +50,7 @@ class Referent:
     via: list[Via] = field(default_factory=list)
     platform: str | None = None
     entity_id: str | None = None
-    gender: str | None = None  # "male" / "female" when known (attribution.gender)
+    gender: str | None = None  # "male" / "female" when known (saidwhat.gender)
 
 
 @dataclass(slots=True)

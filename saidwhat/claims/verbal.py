@@ -28,10 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from saidwhat.attribution.gender import gender_lexicon
 from saidwhat.claims.issues import head_phrase, issue_names, shorten
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, words, wordset
+from saidwhat.gender import gender_lexicon
 from saidwhat.model import Entity, Speaker, Statement
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
