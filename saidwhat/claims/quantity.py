@@ -1476,12 +1476,16 @@ def _own_predicate_without_state(thing: Thing, win: Window, lex: ClaimsLexicon) 
     )
 
 
-def main_diseases(view: ArticleView, lex: ClaimsLexicon) -> frozenset[str]:
+def disease_mentions(view: ArticleView, lex: ClaimsLexicon) -> dict[str, list[int]]:
+    """Where the article names each disease it names (word indices), read once for
+    :func:`main_diseases` and :func:`article_disease`."""
+    ws = words(view.text)
+    return {d: hits for d, names in lex.diseases.items() if (hits := _has(ws, names))}
+
+
+def main_diseases(found: dict[str, list[int]]) -> frozenset[str]:
     """The diseases the article is about: the one its lede names (the first named) and the one it
     names most (an article on swine flu that compares it with bird flu is about both)."""
-    ws = words(view.text)
-    found = {d: _has(ws, names) for d, names in lex.diseases.items()}
-    found = {d: hits for d, hits in found.items() if hits}
     if not found:
         return frozenset()
     first = min(found, key=lambda d: found[d][0])
@@ -1489,12 +1493,10 @@ def main_diseases(view: ArticleView, lex: ClaimsLexicon) -> frozenset[str]:
     return frozenset({first, most})
 
 
-def article_disease(view: ArticleView, lex: ClaimsLexicon) -> str:
+def article_disease(found: dict[str, list[int]]) -> str:
     """The one disease an article is about, "" for none: it is named first, at least
     three times, and no other disease is named more than once (a report on a
     plague outbreak that mentions swine flu once; not an article that compares two)."""
-    ws = words(view.text)
-    found = {d: hits for d, names in lex.diseases.items() if (hits := _has(ws, names))}
     if not found:
         return ""
     first = min(found, key=lambda d: found[d][0])
@@ -1935,8 +1937,8 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     out: list[QuantityValue] = []
     made: list[Measured] = []  # the measure of each value of ``out``
     prev: Measured | None = None
-    diseases = main_diseases(view, lex) if qs else frozenset()
-    topic = article_disease(view, lex) if qs else ""
+    found = disease_mentions(view, lex) if qs else {}
+    diseases, topic = main_diseases(found), article_disease(found)
     placed: dict[str, tuple[int, tuple[str, ...]]] = {}  # thing -> (sentence start, place) of its last value
     head: Measured | None = None  # the first measured value of the current sentence
     for i, q in enumerate(qs):
