@@ -18,7 +18,7 @@ from saidwhat.claims.issues import issue_names
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Followup, Promise
 from saidwhat.claims.similar import TfIdf, terms
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, wordset
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, first_word, wordset
 from saidwhat.model import Statement, Timex
 
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
@@ -266,8 +266,7 @@ def promise_facts(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
 def _asks(content: str, lex: ClaimsLexicon) -> bool:
     """An indirect question or a cleft ("how he would cope", "What we don't want is ..."): it says what
     is asked or meant, not what will happen (`[promises] questions`)."""
-    first = content.lstrip(" \"“‘'(").split(maxsplit=1)
-    return bool(first) and first[0].lower() in lex.question_words
+    return first_word(content) in lex.question_words
 
 
 def _candidate(st: Statement, lex: ClaimsLexicon) -> bool:

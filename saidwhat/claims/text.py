@@ -111,6 +111,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return out
 
 
+def first_word(text: str) -> str:
+    """The first word of a content or an object, lower-cased, opening quotes and brackets skipped
+    ("" for none): "how" in "how he would cope", "no" in "no proof"."""
+    first = text.lstrip(" \"“‘'(").split(maxsplit=1)
+    return first[0].lower() if first else ""
+
+
 def names_someone(speaker: object, pronouns: frozenset[str]) -> bool:
     """Whether a statement's speaker names someone: not anonymous-unresolved "I", "you", "they"."""
     from saidwhat.model import Speaker

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from saidwhat.claims.issues import head_phrase, issue_names, shorten
 from saidwhat.claims.lexicon import ClaimsLexicon
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, words, wordset
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, first_word, words, wordset
 from saidwhat.gender import gender_lexicon
 from saidwhat.model import Entity, Speaker, Statement
 
@@ -358,8 +358,7 @@ def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
 def denied_object(text: str) -> bool:
     """An object introduced by the determiner *no* ("offered no proof", "accepted no responsibility")
     denies the thing: no stance on it."""
-    first = text.lstrip(" \"“‘'(").split(maxsplit=1)
-    return bool(first) and first[0].lower() == "no"
+    return first_word(text) == "no"
 
 
 # nouns of a person: welcoming one is greeting him, no stance ("welcomes guests", "welcomed the newly
