@@ -574,3 +574,15 @@ def test_short_body_line_above_a_tweet_stays_body() -> None:
 def test_comments_link_under_the_title_is_not_the_comment_section() -> None:
     text = "\n".join(["Talks Resume In Cairo", "12 Comments", P1, P2, P3, P1])
     assert non_body(text) == [("headline", "Talks Resume In Cairo"), ("boilerplate", "12 Comments")]
+
+
+def test_carving_furniture_leaves_a_segment_it_carves_nothing_from_as_it_is() -> None:
+    from saidwhat.segment.patterns import segment_patterns
+    from saidwhat.segment.segmenter import _carve_furniture
+
+    notice = "We welcome comments that advance the story through relevant opinion."
+    text = f"Body text here.   {notice}"
+    segs = [Segment("body", 0, 15), Segment("body", 15, 18), Segment("body", 18, len(text))]
+    got = [(s.kind, s.start, s.end) for s in _carve_furniture(text, segs, segment_patterns())]
+    # before: the space-only segment carved nothing, yet turned the segment before it into boilerplate
+    assert got == [("body", 0, 15), ("body", 15, 18), ("boilerplate", 18, len(text))]

@@ -332,7 +332,9 @@ def _carve_furniture(text: str, segs: list[Segment], p: SegmentPatterns) -> list
                 a = at  # only space between: the furniture takes it
             out.append(Segment("boilerplate", a, b))
             at = b
-        if at < seg.end and text[at : seg.end].strip():
+        if at == seg.start:
+            out.append(seg)  # nothing carved
+        elif at < seg.end and text[at : seg.end].strip():
             out.append(Segment(seg.kind, at, seg.end))
         elif at < seg.end:
             out[-1] = Segment("boilerplate", out[-1].start, seg.end)  # only space after the furniture
