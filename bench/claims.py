@@ -3,7 +3,13 @@ haiti``, on the Haiti earthquake's death tolls).
 
     .venv/bin/python bench/claims.py [--topic H1N1|haiti] [--analyze-only] [--cache DIR] [--sets dev,dev2]
                                      [--misses]
+    .venv/bin/python bench/claims.py --articles MY.jsonl --gold MY_GOLD.json --topic MYTOPIC
     CLAIMS_PACKAGE=DIR ...   # the rules of another commit (``git archive C saidwhat | tar -x -C DIR``)
+
+``--articles`` reads the articles of another collection instead of Timeline17 (one JSON object per
+line: ``id``, ``published``, ``title``, ``text``, optionally ``url`` and ``topic``), and ``--gold``
+another gold file of the same shape as ``bench/data/claims_gold.json``: a collection of one's own
+(news from elsewhere, annotated by the gold's guideline) scored the same way, with its own cache.
 
 1. Analyses the H1N1 articles of ``../shared/timeline17/articles.jsonl`` (those not listed in
    ``doubtful_ids.txt``) with :func:`saidwhat.pipeline.analyze`, caching one ``saidwhat/1`` JSON per
@@ -87,7 +93,12 @@ def safe_name(doc_id: str) -> str:
     return doc_id.replace("/", "__")
 
 
-def load_articles(topic: str = "H1N1") -> list[dict[str, Any]]:
+def load_articles(topic: str = "H1N1", path: Path | None = None) -> list[dict[str, Any]]:
+    """The topic's Timeline17 articles not listed as doubtful, or, with ``path``, the articles of that
+    JSONL file whose ``topic`` (default: ``topic``) is the topic."""
+    if path is not None:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [r for r in rows if r.get("topic", topic) == topic]
     doubtful = set()
     for line in (T17 / "doubtful_ids.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -111,7 +122,7 @@ def analyse_to_cache(articles: list[dict[str, Any]], cache: Path) -> None:
     print(f"analysing {len(todo)} of {len(articles)} articles into {cache}", file=sys.stderr)
     for a in todo:
         src = SourceDoc(
-            source=f"timeline17:{a['id']}",
+            source=a.get("url") or f"timeline17:{a['id']}",
             text=a["text"],
             stem=safe_name(a["id"]),
             title=a.get("title"),
@@ -378,19 +389,21 @@ def main() -> int:
         default=None,
         help="default: $SAIDWHAT_CLAIMS_CACHE (H1N1) or /work/cache-claims/<topic>",
     )
+    ap.add_argument("--articles", type=Path, help="a JSONL of articles to use instead of Timeline17's")
+    ap.add_argument("--gold", type=Path, default=ROOT / "bench" / "data" / "claims_gold.json")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims.json")
     ap.add_argument("--sets", help="comma-separated gold sets to score (default: all)")
     ap.add_argument("--misses", action="store_true", help="also print the misses and false positives")
     a = ap.parse_args()
-    if not T17.is_dir():
+    if a.articles is None and not T17.is_dir():
         print(f"{T17} missing: nothing to benchmark", file=sys.stderr)
         return 2
     cache = a.cache or cache_for(a.topic)
-    articles = load_articles(a.topic)
+    articles = load_articles(a.topic, a.articles)
     analyse_to_cache(articles, cache)
     if a.analyze_only:
         return 0
-    gold = json.loads((ROOT / "bench" / "data" / "claims_gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(a.gold.read_text(encoding="utf-8"))
     analyses, analysis_secs = load_cache(articles, cache)
     lex = load_lexicon()
     t0 = time.perf_counter()
@@ -431,7 +444,8 @@ def main() -> int:
     pscores = {
         name: score_positions_promises(g, by_id, texts)
         for name, g in pgold["sets"].items()
-        if (not a.sets or name in wanted) and a.topic == "H1N1"  # the positions gold is H1N1's
+        # the positions gold is Timeline17 H1N1's
+        if (not a.sets or name in wanted) and a.topic == "H1N1" and a.articles is None
     }
     n_claims = sum(1 for c in claims["claims"] if c["kind"] == "quantity")
     n_assert = sum(1 for c in claims["claims"] if c["kind"] == "assertion")

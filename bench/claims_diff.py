@@ -1,12 +1,14 @@
 """What a change of the claims rules changes: the quantity values of two ``saidwhat`` packages compared
 value by value over the cached analyses.
 
-    .venv/bin/python bench/claims_diff.py A B [--cache DIR] [--out FILE] [--exclude-ids FILE ...]
+    .venv/bin/python bench/claims_diff.py A B [--topic T] [--articles FILE] [--cache DIR] [--out FILE]
+                                          [--exclude-ids FILE ...]
 
 ``A`` and ``B`` are directories that hold a ``saidwhat`` package (a checkout, or ``git archive C
 saidwhat | tar -x -C DIR``). Each is run in a subprocess of its own (``--dump``, its directory first on
 the path), which computes :func:`saidwhat.claims.quantity.quantity_values` over the analyses cached by
-``bench/claims.py`` (``--cache``), each count's disease read over them as one story
+``bench/claims.py`` (``--cache``; the topic's Timeline17 articles, or those of ``--articles``, a
+JSONL as ``bench/claims.py --articles`` reads), each count's disease read over them as one story
 (:func:`~saidwhat.claims.quantity.resolve_diseases`, as ``bench/claims.py`` scores them). A value is
 identified by its article and its span; the output has one JSON line per value whose key (thing, state,
 aspect, place, and unit) differs between A and B or that exists in only one of them: ``article``,
@@ -140,6 +142,7 @@ def main() -> int:
     ap.add_argument("a", type=Path, nargs="?", help="directory holding the first saidwhat package")
     ap.add_argument("b", type=Path, nargs="?", help="directory holding the second saidwhat package")
     ap.add_argument("--topic", default="H1N1", help="the Timeline17 topic whose cached articles are compared")
+    ap.add_argument("--articles", type=Path, help="a JSONL of articles instead of Timeline17's")
     ap.add_argument("--cache", type=Path, default=None, help="bench/claims.py's cache (default: the topic's)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims_diff.jsonl")
     ap.add_argument("--exclude-ids", type=Path, action="append", default=[], help="more blind ids")
@@ -160,7 +163,11 @@ def main() -> int:
     skip = blind_ids(gold, list(a.exclude_ids))
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        paths = [cache / f"{safe_name(d['id'])}.json" for d in load_articles(a.topic) if d["id"] not in skip]
+        paths = [
+            cache / f"{safe_name(d['id'])}.json"
+            for d in load_articles(a.topic, a.articles)
+            if d["id"] not in skip
+        ]
         (t / "inputs.json").write_text(json.dumps([str(p) for p in paths if p.is_file()]), encoding="utf-8")
         run_package(a.a.resolve(), t / "inputs.json", t / "a.jsonl")
         run_package(a.b.resolve(), t / "inputs.json", t / "b.jsonl")
