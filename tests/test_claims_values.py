@@ -172,6 +172,30 @@ def test_the_old_value_of_a_change_is_no_value() -> None:
     assert 20.0 not in measures(an)
 
 
+def test_a_range_from_a_to_b_after_a_word_of_change_is_a_change() -> None:
+    text = "Peru has seen an increase in flu deaths, from 211 to 236, officials said."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("211 to 236", 211, None)])
+    an.quantities[0].kind, an.quantities[0].value_max = "range", 236
+    got = {v.value: (v.key.thing, v.key.about, v.low, v.high) for v in article_facts(an, "s").quantities}
+    assert got == {236: ("deaths", ("Peru",), None, None)}
+    # no word of change: a range stays a range
+    text = "In Peru from 211 to 236 people have died of flu, officials said."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("211 to 236", 211, "people")])
+    an.quantities[0].kind, an.quantities[0].value_max = "range", 236
+    got = {v.low: (v.key.thing, v.high) for v in article_facts(an, "s").quantities}
+    assert got == {211: ("deaths", 236)}
+
+
+def test_from_n_after_a_word_of_change_is_the_earlier_value_and_a_fall_from_a_place_no_change() -> None:
+    text = "Nineteen people have died of flu in Peru, a sharp increase in the death toll from 12 last week."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("Nineteen", 19, "people"), ("12", 12, None)])
+    got = measures(an)
+    assert got[19.0] == ("deaths", "", "", ("Peru",)) and 12.0 not in got
+    text = "In Peru 12 people died of flu; a boy fell from 3 floors up in a panic."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("12", 12, "people"), ("3", 3, "floors")])
+    assert 3.0 in {float(v.value or 0) for v in article_facts(an, "s").quantities}
+
+
 def test_a_list_item_with_a_participle_of_its_own_is_not_the_lists_thing() -> None:
     text = "Peru has 300 confirmed cases, with 12 deaths and 95 hospitalized."
     an = analysis(

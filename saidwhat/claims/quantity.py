@@ -40,6 +40,22 @@ INHERIT = frozenset(
 )
 # "from 8 to 12", "up from 8": the earlier value of an update written in one sentence
 EARLIER = (("up", "from"), ("down", "from"), ("from",))
+# words of a change: "from N" a few words after one names the earlier value ("an increase in swine flu
+# deaths, from 149 to 162"; "a sharp increase in the death toll from 17 earlier this week")
+CHANGE = frozenset(
+    {"risen", "rose", "rise", "rises", "rising", "increased", "increase", "increases", "increasing",
+     "climbed", "climb", "climbs", "climbing", "jumped", "jump", "jumps", "grew", "grown", "grows",
+     "surged", "surge", "soared", "raised", "fell", "fall", "falls", "falling", "fallen", "dropped",
+     "drop", "drops", "declined", "decline", "declines", "decreased", "decrease", "lowered", "revised",
+     "upped", "cut"}
+)  # fmt: skip
+# a fall or a cut of things: without "to N" after the number, "fell from one level of a mall" is a
+# motion, not a change of a figure
+MOTION = frozenset({"fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "cut"})
+CHANGE_REACH = 8  # words between the word of change and "from", in one clause
+CLAUSE_STOPS = frozenset(
+    {"while", "whereas", "but", "although", "though", "which", "who", "when", "since", "after"}
+)
 
 
 @dataclass(slots=True)
@@ -499,6 +515,8 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
     before = [w.text for w in words(view.text, max(0, q.start - 12), q.start)]
     if tuple(before[-2:]) in EARLIER[:2]:
         return True
+    if before[-1:] == ["from"] and _after_change(view, q.start, MOTION):
+        return True
     if before[-1:] == ["from"] and prev_q is not None:
         # "increased the number of infections to 2,254 from 1,639": the new value, then the old one
         between = [w.text for w in words(view.text, prev_q.end, q.start)]
@@ -513,6 +531,34 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
         after = [w.text for w in words(view.text, q.end, min(len(view.text), q.end + 24))][:2]
         return len(after) == 2 and after[0] == "to" and _is_number_word(after[1])
     return False
+
+
+def _after_change(view: ArticleView, start: int, besides: frozenset[str] = frozenset()) -> bool:
+    """Whether the *from* right before ``start`` follows a word of change in its clause ("an increase in
+    swine flu deaths, from 149 to 162"): the number after it is the value the change started from.
+    ``besides``: words not taken as words of change here."""
+    s0 = view.sentence(start)[0]
+    before = [w.text.lower() for w in words(view.text, max(s0, start - 120), start)]
+    if before[-1:] != ["from"]:
+        return False
+    for w in reversed(before[-CHANGE_REACH - 1 : -1]):
+        if w in CHANGE and w not in besides:
+            return True
+        if w in (";", ":", "—", "–", "(", ")") or w in CLAUSE_STOPS:
+            return False
+    return False
+
+
+def _change_range(view: ArticleView, q: Quantity) -> list[Quantity]:
+    """A range written "from A to B" after a word of change is a change, not a range: the two numbers
+    as the counts they are (A, the earlier value, is then left out by :func:`_earlier`)."""
+    if q.kind != "range" or q.value_max is None or " to " not in q.text or not _after_change(view, q.start):
+        return [q]
+    a_text, b_text = q.text.split(" to ", 1)
+    b_start = q.start + len(a_text) + len(" to ")
+    first = replace(q, text=a_text, end=q.start + len(a_text), kind="count", value_max=None)
+    second = replace(q, text=b_text, start=b_start, value=q.value_max, kind="count", value_max=None)
+    return [first, second]
 
 
 def _is_number_word(w: str) -> bool:
@@ -1917,7 +1963,7 @@ def _own_quantities(view: ArticleView) -> list[Quantity]:
         and not _nobody(view.text, q)
         and not _school_year(view.text, q)
     ]
-    return sorted((_within_unit(view, q) for q in qs), key=lambda q: q.start)
+    return sorted((p for q in qs for p in _change_range(view, _within_unit(view, q))), key=lambda q: q.start)
 
 
 def _within_unit(view: ArticleView, q: Quantity) -> Quantity:
