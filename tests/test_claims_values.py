@@ -334,6 +334,13 @@ def test_people_who_caught_the_virus_or_are_confirmed_ill_are_cases() -> None:
     got = measures(an)
     assert got[4.0] == ("deaths", "confirmed", "", ("Chile",))
     assert got[6.0] == ("cases", "confirmed", "", ("Chile",))
+    # every form of "fall ill", also after a toll in the same sentence
+    text = "The virus has killed 310 people in Chile, with 9,870 falling ill."
+    an = analysis(
+        text, entities=gpe("Chile"), quantities=[("310 people", 310, "people"), ("9,870", 9870, None)]
+    )
+    got = measures(an)
+    assert got[310.0] == ("deaths", "", "", ("Chile",)) and got[9870.0] == ("cases", "", "", ("Chile",))
 
 
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
