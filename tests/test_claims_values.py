@@ -4,6 +4,7 @@ per test, on sentences written for the test (none copied from the benchmark's ar
 from __future__ import annotations
 
 from saidwhat.claims import article_facts
+from saidwhat.claims.lexicon import load_lexicon
 from saidwhat.model import Analysis
 from tests.test_claims_positions import analysis
 
@@ -341,6 +342,18 @@ def test_people_who_caught_the_virus_or_are_confirmed_ill_are_cases() -> None:
     )
     got = measures(an)
     assert got[310.0] == ("deaths", "", "", ("Chile",)) and got[9870.0] == ("cases", "", "", ("Chile",))
+
+
+def test_fatal_cases_are_deaths_and_a_things_compounds_are_optional_in_the_lexicon() -> None:
+    text = "Peru raised the number of fatal cases to 44, and Chile reported 12 fatal cases."
+    an = analysis(
+        text,
+        entities=gpe("Peru", "Chile"),
+        quantities=[("44", 44, None), ("12 fatal cases", 12, "fatal cases")],
+    )
+    got = measures(an)
+    assert got[44.0] == ("deaths", "", "", ("Peru",)) and got[12.0] == ("deaths", "", "", ("Chile",))
+    assert load_lexicon().things["deaths"].compounds and not load_lexicon().things["cases"].compounds
 
 
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:

@@ -27,6 +27,8 @@ class Thing:
     states: str
     default_state: str
     modifiers: frozenset[str]
+    # "modifier head" phrases that count this thing although the head is another thing's ("fatal case")
+    compounds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -194,8 +196,8 @@ def _num(v: object, where: str) -> float:
     return float(v)
 
 
-def _only(d: dict[str, Any], keys: set[str], where: str) -> None:
-    extra = set(d) - keys
+def _only(d: dict[str, Any], keys: set[str], where: str, optional: frozenset[str] = frozenset()) -> None:
+    extra = set(d) - keys - optional
     if extra:
         raise LexiconError(f"{where}: unknown key(s) {sorted(extra)}")
     missing = keys - set(d)
@@ -219,7 +221,12 @@ def _things(raw: dict[str, Any], families: dict[str, dict[str, tuple[str, ...]]]
         where = f"things.{name}"
         if not isinstance(t, dict):
             raise LexiconError(f"{where}: expected a table")
-        _only(t, {"label", "heads", "predicates", "states", "default_state", "modifiers"}, where)
+        _only(
+            t,
+            {"label", "heads", "predicates", "states", "default_state", "modifiers"},
+            where,
+            optional=frozenset({"compounds"}),
+        )
         fam = _str(t["states"], f"{where}.states")
         if fam not in families:
             raise LexiconError(f"{where}.states: unknown state family {fam!r}")
@@ -234,6 +241,7 @@ def _things(raw: dict[str, Any], families: dict[str, dict[str, tuple[str, ...]]]
             states=fam,
             default_state=default,
             modifiers=frozenset(_words(t["modifiers"], f"{where}.modifiers")),
+            compounds=frozenset(_words(t.get("compounds", []), f"{where}.compounds")),
         )
     return things
 

@@ -228,6 +228,9 @@ def _thing_of(
         # every word written between the number and the counted noun modifies it ("influenza-like" cases)
         inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
         mods = _after_qualifier(inner[: inner.index(head)] if head in inner else toks[:-1], lex)
+        compound = _compound_thing(toks[-2] if len(toks) > 1 else None, head, lex)
+        if compound is not None:
+            return compound, None
         for thing in lex.things.values():
             if head in thing.heads:
                 if _modifiers_ok(thing, mods, lex):
@@ -250,7 +253,7 @@ def _thing_of(
         hits = [text_order[i] for i in _has(text_order, _free(thing.predicates))]
         hits = [w for w in hits if not _next_verb(w, win)]
         hits += _in_predicate(win, thing)
-        hits += [w for w in text_order if singular(w.text) in thing.heads]
+        hits += [w for k, w in enumerate(text_order) if _counts_as(text_order, k, thing, lex)]
         for w in hits:
             rank = ordered.index(w)
             if best is None or rank < best[0]:
@@ -261,6 +264,24 @@ def _thing_of(
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+def _compound_thing(modifier: str | None, head: str, lex: ClaimsLexicon) -> Thing | None:
+    """The thing a "modifier head" compound counts although its head is another thing's ("fatal
+    cases" are deaths: `compounds` of `[things]`)."""
+    if modifier is None:
+        return None
+    phrase = f"{modifier.lower()} {singular(head.lower())}"
+    return next((t for t in lex.things.values() if phrase in t.compounds), None)
+
+
+def _counts_as(ws: list[Word], k: int, thing: Thing, lex: ClaimsLexicon) -> bool:
+    """Whether the word ``ws[k]`` names ``thing`` as a counted noun: its head, unless the word before
+    makes a compound of another thing ("the number of fatal cases")."""
+    compound = _compound_thing(ws[k - 1].text if k else None, ws[k].text, lex)
+    if compound is not None:
+        return compound is thing
+    return singular(ws[k].text) in thing.heads
 
 
 # words between a verb and the number it takes as object ("killing at least three")
@@ -340,6 +361,9 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
             mods: list[str] = []
             for w in left[i + 2 :]:
                 word = singular(w.text)
+                thing = _compound_thing(mods[-1] if mods else None, word, lex)
+                if thing is not None:
+                    return thing, None  # "the number of fatal cases"
                 thing = next((t for t in lex.things.values() if word in t.heads), None)
                 if thing is not None:
                     return (
