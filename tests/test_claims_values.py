@@ -356,6 +356,15 @@ def test_fatal_cases_are_deaths_and_a_things_compounds_are_optional_in_the_lexic
     assert load_lexicon().things["deaths"].compounds and not load_lexicon().things["cases"].compounds
 
 
+def test_the_verb_after_a_with_phrase_of_the_counts_noun_says_what_is_counted() -> None:
+    text = "In Peru 14 people with swine flu have died, officials said."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("14 people", 14, "people")])
+    assert measures(an)[14.0] == ("deaths", "", "", ("Peru",))
+    text = "In Peru 14 people with swine flu were sent home, officials said."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("14 people", 14, "people")])
+    assert measures(an)[14.0] == ("cases", "", "", ("Peru",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

@@ -248,19 +248,22 @@ def _thing_of(
             return named
     ordered = _near(win, n)
     text_order = sorted(ordered, key=lambda w: w.start)
-    best: tuple[int, Thing, Word] | None = None
+    found: list[tuple[int, Thing, Word]] = []
     for thing in lex.things.values():
         hits = [text_order[i] for i in _has(text_order, _free(thing.predicates))]
         hits = [w for w in hits if not _next_verb(w, win)]
         hits += _in_predicate(win, thing)
         hits += [w for k, w in enumerate(text_order) if _counts_as(text_order, k, thing, lex)]
-        for w in hits:
-            rank = ordered.index(w)
-            if best is None or rank < best[0]:
-                best = (rank, thing, w)
-    if best is None:
+        found += [(ordered.index(w), thing, w) for w in hits]
+    if not found:
         return None, None
-    _, thing, hit = best
+    _, thing, hit = min(found, key=lambda f: f[0])
+    if hit in win.right and hit.text.lower() == "with":
+        # "29 people with swine flu have died": a post-modifier of the count's noun says who they
+        # are; the verb after it says what became of them, and that is what is counted
+        later = [f for f in found if f[1] is not thing and f[2] in win.right and f[2].start > hit.start]
+        if later:
+            _, thing, hit = min(later, key=lambda f: f[0])
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
