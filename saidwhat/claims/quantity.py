@@ -1497,8 +1497,9 @@ def _estimated(thing: Thing, win: Window, lex: ClaimsLexicon, state: str) -> boo
 def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str) -> bool:
     """ "an estimated 13,450 cases", "101 estimated deaths", "The Red Cross estimates 45,000 people have
     died", "their estimate of deaths ... to over 100": a form of *estimate* on the quantity or in its
-    window makes it an estimate of the real number, as *likely* does; so does being the subject of
-    *may / might / could have* + participle ("200,000 people may have died"). Not a projection's
+    window makes it an estimate of the real number, as *likely* does; so does being the subject or the
+    object of *may / might / could have* + participle ("200,000 people may have died", "may have killed
+    159"). Not a projection's
     ("experts estimate that 2 billion could be infected" stays projected)."""
     if aspect == "projected":
         return False
@@ -1506,7 +1507,20 @@ def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str)
         return True
     n = lex.settings.window_words
     ws = sorted([*win.inner, *win.left[-n:], *win.right[:n]], key=lambda w: w.start)
-    return bool(_has(ws, lex.estimate_words)) or _possible_past_subject(win, lex)
+    return (
+        bool(_has(ws, lex.estimate_words))
+        or _possible_past_subject(win, lex)
+        or _possible_past_object(win, lex)
+    )
+
+
+def _possible_past_object(win: Window, lex: ClaimsLexicon) -> bool:
+    """The count is the object of *may / might / could have* + participle ("the virus, which may have
+    killed more than 100 people"): the modal hedges the figure as much as it does a subject's."""
+    ws = [w.text.lower() for w in win.left]
+    while ws and ws[-1] in _BEFORE_NUMBER:
+        ws.pop()
+    return len(ws) >= 3 and ws[-1].isalpha() and ws[-2] == "have" and ws[-3] in lex.possible_past
 
 
 def _possible_past_subject(win: Window, lex: ClaimsLexicon) -> bool:
