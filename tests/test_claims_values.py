@@ -365,6 +365,18 @@ def test_the_verb_after_a_with_phrase_of_the_counts_noun_says_what_is_counted() 
     assert measures(an)[14.0] == ("cases", "", "", ("Peru",))
 
 
+def test_the_goal_or_origin_of_a_journey_is_not_the_place_of_a_count_after_it() -> None:
+    text = "A school trip to Peru led to 31 confirmed cases at the school."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("31 confirmed cases", 31, "confirmed cases")])
+    assert measures(an)[31.0] == ("cases", "confirmed", "", ())
+    # unless the count is in a "where" clause on the place
+    text = "Two nurses fell ill after returning from Peru, where 31 people have died of the flu."
+    an = analysis(
+        text, entities=gpe("Peru"), quantities=[("Two nurses", 2, "nurses"), ("31 people", 31, "people")]
+    )
+    assert measures(an)[31.0] == ("deaths", "", "", ("Peru",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

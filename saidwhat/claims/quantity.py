@@ -692,7 +692,7 @@ def _places_before(
     disease ("under observation in the Philippines for the new flu virus that has killed 86 people"),
     those before the antecedent, which are the main clause's, unless they describe it ("Mexico's swine
     flu outbreak, which has killed 150")."""
-    before = [p for p in places if p.end <= q.start]
+    before = [p for p in places if p.end <= q.start and not _journey_end(view.text, p, q)]
     agent = _toll_agent(win, lex)
     if agent is None or not agent[1]:
         return before
@@ -1427,6 +1427,30 @@ def _sentence_country(
 
 # words before a place that make it the origin or the goal of a journey, not where a count happened
 ELSEWHERE = frozenset({"visited", "visiting", "visit", "to", "from", "via"})
+# words of a journey: *to* / *from* a place after one name its goal or origin ("a spring-break trip to
+# Mexico led to 73 confirmed cases", "people who returned from Mexico")
+JOURNEY = frozenset(
+    {"trip", "trips", "travel", "travels", "traveled", "travelled", "traveling", "travelling", "flight",
+     "flights", "flew", "flying", "returned", "returning", "return", "returns", "holiday", "holidays",
+     "vacation", "journey", "came", "arrived", "arriving", "back", "visit", "visits", "visited",
+     "visiting"}
+)  # fmt: skip
+
+
+def _journey_end(text: str, p: Place, q: Quantity) -> bool:
+    """Whether the place ``p`` is the goal or origin of a journey written right before it ("a trip to
+    Mexico", "returned from Mexico", "had visited Mexico"): not where the count ``q`` after it is,
+    unless ``q`` is in a *where* clause on the place ("returning from Mexico, where more than 80 people
+    have died")."""
+    between = [w.text.lower() for w in words(text, p.end, q.start)]
+    if between[:1] == ["where"] or between[:2] == [",", "where"]:
+        return False
+    ahead = [w.text.lower() for w in words(text, max(0, p.start - 40), p.start)][-4:]
+    if ahead[-1:] == ["the"]:
+        ahead.pop()
+    if ahead[-1:] in (["visited"], ["visiting"], ["visit"]):
+        return True
+    return len(ahead) >= 2 and ahead[-1] in ("to", "from") and bool(JOURNEY & set(ahead[:-1]))
 
 
 def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]:
