@@ -377,6 +377,12 @@ def test_the_goal_or_origin_of_a_journey_is_not_the_place_of_a_count_after_it() 
     assert measures(an)[31.0] == ("deaths", "", "", ("Peru",))
 
 
+def test_the_toll_of_a_cause_counts_the_tolls_thing() -> None:
+    text = "The death toll of the fever continues to rise in Peru, reaching at least 95."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("at least 95", 95, None)])
+    assert measures(an)[95.0] == ("deaths", "", "", ("Peru",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

@@ -361,6 +361,9 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
     known = lex.modifier_words
     for i in range(len(left) - 2, -1, -1):
         if left[i].text in TOTAL_WORDS and left[i + 1].text == "of":
+            own = next((t for t in lex.things.values() if left[i].text in t.heads), None)
+            if own is not None:
+                return own, None  # "the death toll of A/H1N1 influenza ...": a toll of its cause
             mods: list[str] = []
             for w in left[i + 2 :]:
                 word = singular(w.text)
