@@ -383,6 +383,20 @@ def test_the_toll_of_a_cause_counts_the_tolls_thing() -> None:
     assert measures(an)[95.0] == ("deaths", "", "", ("Peru",))
 
 
+def test_a_part_of_an_increment_is_an_increment() -> None:
+    text = "Peru reported 2,288 new infections including two deaths."
+    qs: list[tuple[str, float, str | None]] = [
+        ("2,288 new infections", 2288, "new infections"),
+        ("two deaths", 2, "deaths"),
+    ]
+    got = measures(analysis(text, entities=gpe("Peru"), quantities=qs))
+    assert got[2288.0] == ("cases", "", "new", ("Peru",)) and got[2.0] == ("deaths", "", "new", ("Peru",))
+    # a part of a total stays a total
+    text = "Peru has 2,288 infections including two deaths."
+    qs = [("2,288 infections", 2288, "infections"), ("two deaths", 2, "deaths")]
+    assert measures(analysis(text, entities=gpe("Peru"), quantities=qs))[2.0] == ("deaths", "", "", ("Peru",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

@@ -1855,6 +1855,8 @@ def measure(
         return None
     if state == thing.default_state and _conjunct_of_verb_state(view, prev, prev_q, q, thing, lex):
         state = prev.state if prev is not None else state
+    if rel == "part-of-kind" and prev is not None and prev.aspect == "new" and aspect == "":
+        aspect = "new"  # "2,288 new infections including two deaths": a part of an increment is one
     # "403 confirmed cases ... in 38 states, ..., with another 700 probable cases": the count of the same
     # thing the sentence began with stands in for a count of another thing right before
     same = prev if prev is not None and prev.thing is thing else head
