@@ -397,6 +397,35 @@ def test_a_part_of_an_increment_is_an_increment() -> None:
     assert measures(analysis(text, entities=gpe("Peru"), quantities=qs))[2.0] == ("deaths", "", "", ("Peru",))
 
 
+def test_the_domain_of_a_superlative_is_not_the_place_of_the_count() -> None:
+    text = "Peru has the most official cases in South America, at 122."
+    an = analysis(text, entities=gpe("Peru", "South America"), quantities=[("122", 122, None)])
+    assert measures(an)[122.0] == ("cases", "", "", ("Peru",))
+    text = "Peru remains one of the worst hit countries in South America with 7,447 cases."
+    an = analysis(text, entities=gpe("Peru", "South America"), quantities=[("7,447 cases", 7447, "cases")])
+    assert measures(an)[7447.0] == ("cases", "", "", ("Peru",))
+    # a predicate's superlative names where: "has been most severe in Peru, ... more than 100"
+    text = "The outbreak has been most severe in Peru, which has reported 100 deaths."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("100 deaths", 100, "deaths")])
+    assert measures(an)[100.0] == ("deaths", "", "", ("Peru",))
+
+
+def test_people_under_investigation_are_no_cases_unless_called_cases() -> None:
+    text = "Peru has 122 confirmed cases, with another 169 under investigation."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("122 confirmed cases", 122, "confirmed cases"), ("169", 169, None)],
+    )
+    got = measures(an)
+    assert got[122.0] == ("cases", "confirmed", "", ("Peru",)) and 169.0 not in got
+    text = "In Peru 14 other possible cases are being investigated."
+    an = analysis(
+        text, entities=gpe("Peru"), quantities=[("14 other possible cases", 14, "other possible cases")]
+    )
+    assert measures(an)[14.0] == ("cases", "suspected", "", ("Peru",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

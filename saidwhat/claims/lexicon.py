@@ -56,6 +56,8 @@ class ClaimsLexicon:
     incident_types: dict[str, tuple[str, ...]]  # incident type -> the words that name it
     incident_spans: tuple[str, ...]  # words of a span of time: the count is no single incident's
     possible_past: frozenset[str]  # "200,000 people may have died": an estimate
+    # "with another 169 under investigation": people tested are no count of cases
+    under_test: tuple[str, ...]
     world_words: tuple[str, ...]
     diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
     other_causes: tuple[str, ...]
@@ -319,7 +321,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     incident_types = {
         k.lower(): _words(v, f"incidents.types.{k}") for k, v in _table(inc, "types", "incidents").items()
     }
-    _only(est, {"words", "possible_past"}, "estimates")
+    _only(est, {"words", "possible_past", "under_test"}, "estimates")
     places = _table(data, "places", "claims")
     _only(
         places,
@@ -396,6 +398,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         incident_types=incident_types,
         incident_spans=_words(inc["spans"], "incidents.spans"),
         possible_past=frozenset(_words(est["possible_past"], "estimates.possible_past")),
+        under_test=_words(est["under_test"], "estimates.under_test"),
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,
         other_causes=_words(ds["other"], "diseases.other"),

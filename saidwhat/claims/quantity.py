@@ -645,6 +645,7 @@ def _place_found(
         for p in places
         if p.start >= q.end
         and _introduced(view.text, a, p.start, p.end)
+        and not _comparison_domain(view.text, p, lex)
         and not _of_clause(view.text, q.end, p.start)
         and (closed is None or p.start < closed)
     ]
@@ -695,7 +696,13 @@ def _places_before(
     disease ("under observation in the Philippines for the new flu virus that has killed 86 people"),
     those before the antecedent, which are the main clause's, unless they describe it ("Mexico's swine
     flu outbreak, which has killed 150")."""
-    before = [p for p in places if p.end <= q.start and not _journey_end(view.text, p, q)]
+    before = [
+        p
+        for p in places
+        if p.end <= q.start
+        and not _journey_end(view.text, p, q)
+        and not _comparison_domain(view.text, p, lex)
+    ]
     agent = _toll_agent(win, lex)
     if agent is None or not agent[1]:
         return before
@@ -1440,6 +1447,40 @@ JOURNEY = frozenset(
 )  # fmt: skip
 
 
+# superlatives: "in <place>" after one names the set compared, not where a count is
+SUPERLATIVES = frozenset(
+    {"most", "highest", "largest", "biggest", "greatest", "worst", "hardest", "heaviest", "lowest",
+     "fewest"}
+)  # fmt: skip
+
+
+# what places are ranked by in a superlative ("the worst hit countries in Europe")
+RANKED = frozenset({"country", "nation", "number", "outbreak", "figure", "total", "tally"})
+
+
+def _comparison_domain(text: str, p: Place, lex: ClaimsLexicon) -> bool:
+    """Whether ``p`` is the domain of a superlative that ranks places by a count ("Britain has the most
+    official cases in Europe, at 122", "one of the worst hit countries in Europe with 7,447 cases"):
+    the count is not the place's."""
+    ahead = [w.text.lower() for w in words(text, max(0, p.start - 60), p.start)][-6:]
+    if ahead[-1:] == ["the"]:
+        ahead.pop()
+    if ahead[-1:] != ["in"]:
+        return False
+    # the superlative of a definite noun phrase of counts or places before "in"; not a predicate's
+    # ("has been most severe in Mexico"), a majority's ("most of them in Mexico") nor another noun's
+    # ("the largest military base in the United States")
+    ranked = RANKED | {h for t in lex.things.values() for h in t.heads}
+    return any(
+        w in SUPERLATIVES
+        and k > 0
+        and ahead[k - 1] == "the"
+        and ahead[k + 1] not in ("in", "of")
+        and any(singular(x) in ranked for x in ahead[k + 1 : -1])
+        for k, w in enumerate(ahead[:-1])
+    )
+
+
 def _journey_end(text: str, p: Place, q: Quantity) -> bool:
     """Whether the place ``p`` is the goal or origin of a journey written right before it ("a trip to
     Mexico", "returned from Mexico", "had visited Mexico"): not where the count ``q`` after it is,
@@ -1539,6 +1580,23 @@ def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str)
         or _possible_past_subject(win, lex)
         or _possible_past_object(win, lex)
     )
+
+
+# words between a count and its own predicate ("17 other people are currently being tested")
+_BEFORE_PREDICATE = wordset("people patients persons other more are were is was currently still now also")
+
+
+def _under_test(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """The count's own predicate, right after it, says its people are being tested or watched ("with
+    another 169 under investigation"): they are no cases (`[estimates] under_test`). Not a count its
+    own words call cases ("14 other possible cases currently being investigated": suspected cases)."""
+    if q.counts and singular(q.counts.lower().split()[-1]) in lex.things["cases"].heads:
+        return False
+    ws = [w for w in words(view.text, q.end, min(len(view.text), q.end + 80)) if w.text.isalpha()][:8]
+    k = 0
+    while k < len(ws) and ws[k].text.lower() in _BEFORE_PREDICATE:
+        k += 1
+    return 0 in _has(ws[k:], lex.under_test)
 
 
 def _possible_past_object(win: Window, lex: ClaimsLexicon) -> bool:
@@ -2070,6 +2128,8 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         s1 = view.sentence(q.start)[1]
         nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
         if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q) or m.estimate:
+            continue
+        if m.thing is not None and m.thing.name == "cases" and _under_test(view, q, lex):
             continue
         name, about = _named(view, q, m, lex)
         st = view.statement_covering(q.start, q.end)
