@@ -426,6 +426,12 @@ def test_people_under_investigation_are_no_cases_unless_called_cases() -> None:
     assert measures(an)[14.0] == ("cases", "suspected", "", ("Peru",))
 
 
+def test_the_number_of_laboratory_confirmed_cases_is_confirmed_cases() -> None:
+    text = "The total number of laboratory confirmed flu cases in Peru is now over 3,232."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("over 3,232", 3232, None)])
+    assert measures(an)[3232.0] == ("cases", "confirmed", "", ("Peru",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])
