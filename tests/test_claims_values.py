@@ -902,6 +902,11 @@ def test_a_count_that_is_the_subject_or_the_object_of_may_have_is_an_estimate() 
     )
     got = measures(an)
     assert 2200.0 not in got and got[31.0] == ("deaths", "", "", ("Chile",))
+    # the future perfect and the conditional perfect guess as much ("will have been infected")
+    text = "He thinks that some 90,000 people will have been infected in Chile, and 8,000 would have died."
+    qs: list[tuple[str, float, str | None]] = [("some 90,000 people", 90000, "people"), ("8,000", 8000, None)]
+    got = measures(analysis(text, entities=gpe("Chile"), quantities=qs))
+    assert 90000.0 not in got and 8000.0 not in got
     # the count's own verb comes first: the modal is another clause's
     text = "In Chile 40 people have died and officials say more may have been infected."
     an = analysis(text, entities=gpe("Chile"), quantities=[("40 people", 40, "people")])
