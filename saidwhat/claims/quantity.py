@@ -221,40 +221,19 @@ def _thing_of(
 ) -> tuple[Thing | None, str | None]:
     """The lexicon thing counted, or a generic counted noun, or (None, None)."""
     if q.counts:
-        toks = [singular(t) for t in q.counts.lower().split()]
-        head = toks[-1]
-        if head == "life":
-            return _lives(win, lex)
-        # every word written between the number and the counted noun modifies it ("influenza-like" cases)
-        inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
-        mods = _after_qualifier(inner[: inner.index(head)] if head in inner else toks[:-1], lex)
-        compound = _compound_thing(toks[-2] if len(toks) > 1 else None, head, lex)
-        if compound is not None:
-            return compound, None
-        for thing in lex.things.values():
-            if head in thing.heads:
-                if _modifiers_ok(thing, mods, lex):
-                    return thing, None
-                return None, " ".join(toks)
-        if head not in lex.persons:
-            return None, " ".join(toks)
+        named = _thing_of_counts(q, win, lex)
+        if named is not None:
+            return named
     # a number of people, or a bare number: what the words around say is counted ("the number of
     # confirmed cases of the new flu has climbed to 8,480": a total names its thing further back)
     n = lex.settings.window_words * (2 if wide else 1)
     if q.counts is None and _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS):
         n = 2 * lex.settings.window_words
-        named = _total_of(win, lex)
-        if named is not None:
-            return named
+        total = _total_of(win, lex)
+        if total is not None:
+            return total
     ordered = _near(win, n)
-    text_order = sorted(ordered, key=lambda w: w.start)
-    found: list[tuple[int, Thing, Word]] = []
-    for thing in lex.things.values():
-        hits = [text_order[i] for i in _has(text_order, _free(thing.predicates))]
-        hits = [w for w in hits if not _next_verb(w, win)]
-        hits += _in_predicate(win, thing)
-        hits += [w for k, w in enumerate(text_order) if _counts_as(text_order, k, thing, lex)]
-        found += [(ordered.index(w), thing, w) for w in hits]
+    found = _thing_hits(ordered, win, lex)
     if not found:
         return None, None
     _, thing, hit = min(found, key=lambda f: f[0])
@@ -267,6 +246,42 @@ def _thing_of(
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None] | None:
+    """What the quantity's counted noun names: a thing (its modifiers allowed), a generic noun; None
+    for a noun of persons (the words around say what is counted)."""
+    assert q.counts
+    toks = [singular(t) for t in q.counts.lower().split()]
+    head = toks[-1]
+    if head == "life":
+        return _lives(win, lex)
+    # every word written between the number and the counted noun modifies it ("influenza-like" cases)
+    inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
+    mods = _after_qualifier(inner[: inner.index(head)] if head in inner else toks[:-1], lex)
+    compound = _compound_thing(toks[-2] if len(toks) > 1 else None, head, lex)
+    if compound is not None:
+        return compound, None
+    for thing in lex.things.values():
+        if head in thing.heads:
+            if _modifiers_ok(thing, mods, lex):
+                return thing, None
+            return None, " ".join(toks)
+    return None if head in lex.persons else (None, " ".join(toks))
+
+
+def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tuple[int, Thing, Word]]:
+    """Every word of ``ordered`` (nearest first) that names a thing: a predicate, a head; with its
+    rank."""
+    text_order = sorted(ordered, key=lambda w: w.start)
+    found: list[tuple[int, Thing, Word]] = []
+    for thing in lex.things.values():
+        hits = [text_order[i] for i in _has(text_order, _free(thing.predicates))]
+        hits = [w for w in hits if not _next_verb(w, win)]
+        hits += _in_predicate(win, thing)
+        hits += [w for k, w in enumerate(text_order) if _counts_as(text_order, k, thing, lex)]
+        found += [(ordered.index(w), thing, w) for w in hits]
+    return found
 
 
 def _compound_thing(modifier: str | None, head: str, lex: ClaimsLexicon) -> Thing | None:
@@ -1911,10 +1926,7 @@ def measure(
     state = _measured_state(thing, _counted_words(win, q), lex, rel, prev, is_whole)
     if state is None:
         return None
-    if state == thing.default_state and _conjunct_of_verb_state(view, prev, prev_q, q, thing, lex):
-        state = prev.state if prev is not None else state
-    if rel == "part-of-kind" and prev is not None and prev.aspect == "new" and aspect == "":
-        aspect = "new"  # "2,288 new infections including two deaths": a part of an increment is one
+    state, aspect = _from_whole(view, prev, prev_q, q, thing, lex, state, aspect, rel)
     # "403 confirmed cases ... in 38 states, ..., with another 700 probable cases": the count of the same
     # thing the sentence began with stands in for a count of another thing right before
     same = prev if prev is not None and prev.thing is thing else head
@@ -1938,6 +1950,29 @@ def measure(
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _estimated(thing, win, lex, state) or _estimate_written(q, win, lex, aspect)
     return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
+
+
+def _from_whole(
+    view: ArticleView,
+    prev: Measured | None,
+    prev_q: Quantity | None,
+    q: Quantity,
+    thing: Thing,
+    lex: ClaimsLexicon,
+    state: str,
+    aspect: str,
+    rel: str,
+) -> tuple[str, str]:
+    """The state and aspect a count takes from the count before it: the state of a verb that governs
+    both ("WHO had confirmed 44,287 cases and 180 deaths"), the increment of the whole it is a part
+    of ("2,288 new infections including two deaths": new deaths)."""
+    if prev is None:
+        return state, aspect
+    if state == thing.default_state and _conjunct_of_verb_state(view, prev, prev_q, q, thing, lex):
+        state = prev.state
+    if rel == "part-of-kind" and prev.aspect == "new" and aspect == "":
+        aspect = "new"
+    return state, aspect
 
 
 def _no_victims(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> bool:
@@ -2125,11 +2160,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         prev = m
         if m is None or (q.kind == "percent" and m.thing is None):
             continue
-        s1 = view.sentence(q.start)[1]
-        nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
-        if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q) or m.estimate:
-            continue
-        if m.thing is not None and m.thing.name == "cases" and _under_test(view, q, lex):
+        if _no_value(view, qs, i, m, lex):
             continue
         name, about = _named(view, q, m, lex)
         st = view.statement_covering(q.start, q.end)
@@ -2160,6 +2191,17 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _world_of_parts(view, made, out, lex)
     _increment_of_total(view, made, out)
     return out
+
+
+def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: ClaimsLexicon) -> bool:
+    """A measured quantity that is no value of its measure: the earlier value of a change, a vague
+    figure, an estimate, people under test."""
+    q = qs[i]
+    s1 = view.sentence(q.start)[1]
+    nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
+    if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q) or m.estimate:
+        return True
+    return m.thing is not None and m.thing.name == "cases" and _under_test(view, q, lex)
 
 
 def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> tuple[str, tuple[str, ...]]:
