@@ -432,6 +432,16 @@ def test_the_number_of_laboratory_confirmed_cases_is_confirmed_cases() -> None:
     assert measures(an)[3232.0] == ("cases", "confirmed", "", ("Peru",))
 
 
+def test_countries_after_a_capitalised_name_are_a_regions_not_the_world() -> None:
+    text = "Officials said 84 people in 31 Andean Pact countries died of flu last week."
+    an = analysis(text, quantities=[("84 people", 84, "people")])
+    assert measures(an)[84.0][3] != ("world",)
+    # a capital that opens the sentence is no name
+    text = "Forty countries have reported 84 deaths of flu."
+    an = analysis(text, quantities=[("84 deaths", 84, "deaths")])
+    assert measures(an)[84.0] == ("deaths", "", "", ("world",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

@@ -679,9 +679,21 @@ def _place_found(
     if before:
         return (before[-1].name,), False
     ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
-    if _has(ws, lex.world_words):
+    if any(not _region_countries(view, ws[k]) for k in _has(ws, lex.world_words)):
         return ("world",), True
     return (), False
+
+
+def _region_countries(view: ArticleView, w: Word) -> bool:
+    """ "countries" / "nations" right after a capitalised word name a region's countries, not the world
+    ("31 European Union and European Free Trade Association countries", "EU nations"; not "Forty
+    countries have confirmed cases", whose capital opens the sentence)."""
+    if w.text.lower() not in ("countries", "nations"):
+        return False
+    before = words(view.text, max(0, w.start - 40), w.start)
+    if not before or view.sentence(before[-1].start)[0] == before[-1].start:
+        return False
+    return view.text[before[-1].start : before[-1].start + 1].isupper()  # words() lowers the text
 
 
 # words that never stand inside one noun phrase between a place and its head ("Mexico's swine flu
