@@ -442,6 +442,16 @@ def test_countries_after_a_capitalised_name_are_a_regions_not_the_world() -> Non
     assert measures(an)[84.0] == ("deaths", "", "", ("world",))
 
 
+def test_its_total_is_the_total_of_the_place_of_the_sentences_first_count() -> None:
+    text = "The largest rise was reported by Peru, with 288 new infections, bringing its total to 6,538 infections."
+    qs: list[tuple[str, float, str | None]] = [
+        ("288 new infections", 288, "new infections"),
+        ("6,538 infections", 6538, "infections"),
+    ]
+    got = measures(analysis(text, entities=gpe("Peru"), quantities=qs))
+    assert got[288.0] == ("cases", "", "new", ("Peru",)) and got[6538.0] == ("cases", "", "", ("Peru",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

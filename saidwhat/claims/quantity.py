@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
@@ -1958,6 +1959,7 @@ def measure(
         total=rel == "total" or whole is not None,
         previous=_previous_place(prev, prev_q),
     )
+    about = about or _its_total_place(view, q, s0, head)
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _estimated(thing, win, lex, state) or _estimate_written(q, win, lex, aspect)
@@ -1985,6 +1987,19 @@ def _from_whole(
     if rel == "part-of-kind" and prev.aspect == "new" and aspect == "":
         aspect = "new"
     return state, aspect
+
+
+def _its_total_place(view: ArticleView, q: Quantity, s0: int, head: Measured | None) -> tuple[str, ...]:
+    """ "The largest increase was reported by the United Kingdom, with 2,288 new infections ...,
+    bringing its total to 6,538": *its* / *their* total is that of the place the sentence's first
+    count is about."""
+    if head is None or head.q is q or not head.about:
+        return ()
+    ws = [w.text.lower() for w in words(view.text, max(s0, q.start - 60), q.start)][-6:]
+    if ws[-1:] not in (["to"], ["at"]):
+        return ()
+    possessed = any(w in ("its", "their") and n in TOTAL_WORDS for w, n in pairwise(ws))
+    return head.about if possessed else ()
 
 
 def _no_victims(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> bool:
