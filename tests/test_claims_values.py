@@ -443,13 +443,18 @@ def test_countries_after_a_capitalised_name_are_a_regions_not_the_world() -> Non
 
 
 def test_its_total_is_the_total_of_the_place_of_the_sentences_first_count() -> None:
-    text = "The largest rise was reported by Peru, with 288 new infections, bringing its total to 6,538 infections."
+    text = (
+        "The largest rise was reported by Peru, with 288 new infections including two deaths, bringing its"
+        " total to 6,538 infections including three deaths."
+    )
     qs: list[tuple[str, float, str | None]] = [
         ("288 new infections", 288, "new infections"),
+        ("two deaths", 2, "deaths"),
         ("6,538 infections", 6538, "infections"),
+        ("three deaths", 3, "deaths"),
     ]
     got = measures(analysis(text, entities=gpe("Peru"), quantities=qs))
-    assert got[288.0] == ("cases", "", "new", ("Peru",)) and got[6538.0] == ("cases", "", "", ("Peru",))
+    assert got[6538.0] == ("cases", "", "", ("Peru",)) and got[3.0] == ("deaths", "", "", ("Peru",))
 
 
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
