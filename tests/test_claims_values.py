@@ -457,6 +457,16 @@ def test_its_total_is_the_total_of_the_place_of_the_sentences_first_count() -> N
     assert got[6538.0] == ("cases", "", "", ("Peru",)) and got[3.0] == ("deaths", "", "", ("Peru",))
 
 
+def test_a_state_word_governs_coordinated_gerunds_and_sicken_is_a_cases_predicate() -> None:
+    text = "The virus is suspected of killing more than 150 people and sickening more than 2,400 in Peru."
+    qs: list[tuple[str, float, str | None]] = [
+        ("more than 150 people", 150, "people"),
+        ("more than 2,400", 2400, None),
+    ]
+    got = measures(analysis(text, entities=gpe("Peru"), quantities=qs))
+    assert got[2400.0] == ("cases", "suspected", "", ("Peru",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

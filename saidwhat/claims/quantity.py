@@ -1751,6 +1751,8 @@ def _conjunct_of_verb_state(
     if not prev.state or prev.state == prev.thing.default_state:
         return False
     between = [w.text.lower() for w in words(view.text, prev.q.end, q.start)]
+    if between[-2:-1] == ["and"] and between[-1].endswith("ing"):
+        between.pop()  # "suspected of killing 150 people and sickening 2,400": coordinated gerunds
     if between[-1:] not in (["and"], ["with"]) or len(between) > 10 or set(between) & (AUX | CLAUSE_WORDS):
         return False
     before = words(view.text, view.sentence(prev.q.start)[0], prev.q.start)[-3:]
