@@ -467,6 +467,20 @@ def test_a_state_word_governs_coordinated_gerunds_and_sicken_is_a_cases_predicat
     assert got[2400.0] == ("cases", "suspected", "", ("Peru",))
 
 
+def test_a_count_out_of_a_whole_written_after_it_has_the_wholes_state() -> None:
+    text = "Officials say there have been 42 deaths in Peru from the virus, out of more than 1,000 confirmed cases."
+    qs: list[tuple[str, float, str | None]] = [
+        ("42 deaths", 42, "deaths"),
+        ("more than 1,000 confirmed cases", 1000, "confirmed cases"),
+    ]
+    got = measures(analysis(text, entities=gpe("Peru"), quantities=qs))
+    assert got[42.0] == ("deaths", "confirmed", "", ("Peru",))
+    # joined another way, the count keeps its own state
+    text = "Officials say there have been 42 deaths in Peru, and more than 1,000 confirmed cases."
+    got = measures(analysis(text, entities=gpe("Peru"), quantities=qs))
+    assert got[42.0] == ("deaths", "", "", ("Peru",))
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

@@ -1942,6 +1942,8 @@ def measure(
     if state is None:
         return None
     state, aspect = _from_whole(view, prev, prev_q, q, thing, lex, state, aspect, rel)
+    if state == thing.default_state:
+        state = _whole_after_state(view, q, next_q, thing, lex) or state
     # "403 confirmed cases ... in 38 states, ..., with another 700 probable cases": the count of the same
     # thing the sentence began with stands in for a count of another thing right before
     same = prev if prev is not None and prev.thing is thing else head
@@ -1989,6 +1991,22 @@ def _from_whole(
     if rel == "part-of-kind" and prev.aspect == "new" and aspect == "":
         aspect = "new"
     return state, aspect
+
+
+def _whole_after_state(
+    view: ArticleView, q: Quantity, next_q: Quantity | None, thing: Thing, lex: ClaimsLexicon
+) -> str | None:
+    """ "42 deaths in the country from the virus, out of more than 1,000 confirmed cases": a count drawn
+    *out of* a whole written after it, in its sentence, has the whole's state (as a part after
+    *including* has)."""
+    if next_q is None or not next_q.counts:
+        return None
+    between = [w.text.lower() for w in words(view.text, q.end, next_q.start)]
+    if between[-2:] != ["out", "of"] or len(between) > 12 or set(between) & CLAUSE_WORDS:
+        return None
+    counted = words(next_q.counts.lower())
+    found = [st for st, ws in lex.states[thing.states].items() if _has(counted, ws)]
+    return found[0] if len(found) == 1 else None
 
 
 def _its_total_place(view: ArticleView, q: Quantity, s0: int, head: Measured | None) -> tuple[str, ...]:
