@@ -481,6 +481,17 @@ def test_a_count_out_of_a_whole_written_after_it_has_the_wholes_state() -> None:
     assert got[42.0] == ("deaths", "", "", ("Peru",))
 
 
+def test_a_number_dated_before_the_report_in_a_sentence_of_change_is_the_earlier_value() -> None:
+    text = "Twenty people have died in Peru, a sharp increase in the death toll of 17 earlier this week."
+    qs: list[tuple[str, float, str | None]] = [("Twenty people", 20, "people"), ("17", 17, None)]
+    got = measures(analysis(text, entities=gpe("Peru"), quantities=qs))
+    assert got[20.0] == ("deaths", "", "", ("Peru",)) and 17.0 not in got
+    # "Earlier" opening the next sentence dates nothing of this one
+    text = "The move will increase the number of deaths in Peru to about 16. Earlier, a quake hit."
+    got = measures(analysis(text, entities=gpe("Peru"), quantities=[("about 16", 16, None)]))
+    assert 16.0 in got
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

@@ -559,7 +559,7 @@ def _change_frequency(view: ArticleView, start: int, s0: int) -> bool:
 
 def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Quantity | None = None) -> bool:
     before = [w.text for w in words(view.text, max(0, q.start - 12), q.start)]
-    if tuple(before[-2:]) in EARLIER[:2]:
+    if tuple(before[-2:]) in EARLIER[:2] or _dated_before(view, q):
         return True
     if before[-1:] == ["from"] and _after_change(view, q.start, MOTION):
         return True
@@ -577,6 +577,21 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
         after = [w.text for w in words(view.text, q.end, min(len(view.text), q.end + 24))][:2]
         return len(after) == 2 and after[0] == "to" and _is_number_word(after[1])
     return False
+
+
+# words right after a number that date it before the report ("the death toll of 17 earlier this week")
+DATED_BEFORE = (("earlier",), ("the", "week", "before"), ("the", "day", "before"), ("the", "previous"))
+
+
+def _dated_before(view: ArticleView, q: Quantity) -> bool:
+    """A number dated before the report by the words right after it, in a sentence that writes a change
+    before it ("a sharp increase in the death toll of 17 earlier this week"): the change's earlier
+    value."""
+    s0, s1 = view.sentence(q.start)
+    after = tuple(w.text.lower() for w in words(view.text, q.end, min(s1, q.end + 30))[:3])
+    if not any(after[: len(d)] == d for d in DATED_BEFORE):
+        return False
+    return any(w.text.lower() in CHANGE for w in words(view.text, s0, q.start))
 
 
 def _after_change(view: ArticleView, start: int, besides: frozenset[str] = frozenset()) -> bool:
