@@ -492,6 +492,13 @@ def test_a_number_dated_before_the_report_in_a_sentence_of_change_is_the_earlier
     assert 16.0 in got
 
 
+def test_a_place_in_a_locative_aside_is_not_the_counts() -> None:
+    text = "Cusco, in southern Peru, closed its schools amid investigations into three suspect deaths."
+    qs: list[tuple[str, float, str | None]] = [("three suspect deaths", 3, "suspect deaths")]
+    got = measures(analysis(text, entities=gpe("Cusco", "Peru"), quantities=qs))
+    assert got[3.0][3] != ("Peru",)
+
+
 def test_a_count_in_n_countries_reads_its_verb_after_the_countries() -> None:
     text = "Some 3,100 people in 18 countries have now been infected, officials said."
     an = analysis(text, quantities=[("Some 3,100 people", 3100, "people"), ("18 countries", 18, "countries")])

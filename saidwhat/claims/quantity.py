@@ -745,6 +745,7 @@ def _places_before(
         if p.end <= q.start
         and not _journey_end(view.text, p, q)
         and not _comparison_domain(view.text, p, lex)
+        and not _locative_aside(view.text, p)
     ]
     agent = _toll_agent(win, lex)
     if agent is None or not agent[1]:
@@ -1488,6 +1489,17 @@ JOURNEY = frozenset(
      "vacation", "journey", "came", "arrived", "arriving", "back", "visit", "visits", "visited",
      "visiting"}
 )  # fmt: skip
+
+
+_LOCATIVE_ASIDE = re.compile(r",\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+
+
+def _locative_aside(text: str, p: Place) -> bool:
+    """Whether ``p`` is in a comma-delimited aside that locates the name before it ("Jalisco, in
+    western Mexico, announced ... three suspect deaths"): not the place of the clause's count."""
+    return (
+        bool(_LOCATIVE_ASIDE.search(text[max(0, p.start - 30) : p.start])) and text[p.end : p.end + 1] == ","
+    )
 
 
 # superlatives: "in <place>" after one names the set compared, not where a count is
