@@ -468,7 +468,7 @@ def test_a_state_word_governs_coordinated_gerunds_and_sicken_is_a_cases_predicat
 
 
 def test_a_count_out_of_a_whole_written_after_it_has_the_wholes_state() -> None:
-    text = "Officials say there have been 42 deaths in Peru from the virus, out of more than 1,000 confirmed cases."
+    text = "Officials say there have been 42 deaths in Peru from flu, out of more than 1,000 confirmed cases."
     qs: list[tuple[str, float, str | None]] = [
         ("42 deaths", 42, "deaths"),
         ("more than 1,000 confirmed cases", 1000, "confirmed cases"),
