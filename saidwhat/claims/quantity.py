@@ -1641,11 +1641,11 @@ def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str)
 _BEFORE_PREDICATE = wordset("people patients persons other more are were is was currently still now also")
 
 
-def _under_test(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+def _under_test(view: ArticleView, q: Quantity, cases: Thing, lex: ClaimsLexicon) -> bool:
     """The count's own predicate, right after it, says its people are being tested or watched ("with
     another 169 under investigation"): they are no cases (`[estimates] under_test`). Not a count its
     own words call cases ("14 other possible cases currently being investigated": suspected cases)."""
-    if q.counts and singular(q.counts.lower().split()[-1]) in lex.things["cases"].heads:
+    if q.counts and singular(q.counts.lower().split()[-1]) in cases.heads:
         return False
     ws = [w for w in words(view.text, q.end, min(len(view.text), q.end + 80)) if w.text.isalpha()][:8]
     k = 0
@@ -1666,7 +1666,8 @@ def _possible_past_object(win: Window, lex: ClaimsLexicon) -> bool:
 def _possible_past_subject(win: Window, lex: ClaimsLexicon) -> bool:
     """The count is the subject of *may / might / could have* + participle: the modal comes after it
     in its clause, before any verb of its own, aside or bracket ("More than 1 million people in the
-    United States may have been infected"; not "the virus may have killed 159")."""
+    United States may have been infected"; the object of one, "the virus may have killed 159", is
+    :func:`_possible_past_object`'s)."""
     ws = [w.text.lower() for w in win.right]
     for i, t in enumerate(ws[:-2]):
         if t in (",", "(", ")") or t in AUX:
@@ -2275,7 +2276,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
     nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
     if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q) or m.estimate:
         return True
-    return m.thing is not None and m.thing.name == "cases" and _under_test(view, q, lex)
+    return m.thing is not None and m.thing.name == "cases" and _under_test(view, q, m.thing, lex)
 
 
 def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> tuple[str, tuple[str, ...]]:
