@@ -42,6 +42,16 @@ def measures(analyses: list[Analysis]) -> dict[str, set[Any]]:
 # -- the lexicon -------------------------------------------------------------------------------
 
 
+def test_a_lexicons_optional_tables_may_be_left_out() -> None:
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
+    del raw["estimates"]["under_test"]
+    del raw["things"]["deaths"]["compounds"]
+    lex = parse_lexicon(raw)
+    assert lex.under_test == () and lex.things["deaths"].compounds == frozenset()
+
+
 def test_lexicon_loads_and_is_schema_checked() -> None:
     lex = load_lexicon()
     assert "cases" in lex.things and "confirmed" in lex.states["status"]

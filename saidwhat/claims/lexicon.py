@@ -321,7 +321,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     incident_types = {
         k.lower(): _words(v, f"incidents.types.{k}") for k, v in _table(inc, "types", "incidents").items()
     }
-    _only(est, {"words", "possible_past", "under_test"}, "estimates")
+    _only(est, {"words", "possible_past"}, "estimates", optional=frozenset({"under_test"}))
     places = _table(data, "places", "claims")
     _only(
         places,
@@ -398,7 +398,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         incident_types=incident_types,
         incident_spans=_words(inc["spans"], "incidents.spans"),
         possible_past=frozenset(_words(est["possible_past"], "estimates.possible_past")),
-        under_test=_words(est["under_test"], "estimates.under_test"),
+        under_test=_words(est.get("under_test", []), "estimates.under_test"),
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,
         other_causes=_words(ds["other"], "diseases.other"),
