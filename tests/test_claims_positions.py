@@ -489,6 +489,26 @@ def test_a_threatened_retaliation_opposes_what_it_answers() -> None:
     assert cells(an) == {("EU", "opposes", "retaliation against protester")}
 
 
+def test_an_initials_period_ends_no_object() -> None:
+    # "U.S." had ended the object at "U." ("non-essential travel to u")
+    text = "The EU urged people to avoid non-essential travel to the U.S. or Mexico."
+    an = analysis(
+        text,
+        entities=[("EU", "EU", "ORG")],
+        statements=[
+            {
+                "speaker": "The EU",
+                "name": "EU",
+                "cue": "urged",
+                "lemma": "urge",
+                "act": "demand",
+                "content": "people to avoid non-essential travel to the U.S. or Mexico",
+            }
+        ],
+    )
+    assert cells(an) == {("EU", "demands", "avoid non-essential travel")}  # the last phrase cut whole
+
+
 def test_encourage_addressee_to_infinitive_is_the_issue() -> None:
     text = "Governor Ana Ruiz encouraged residents to follow evacuation orders."
     an = analysis(

@@ -94,8 +94,10 @@ FUNCTION = frozenset(
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "lt", "col", "prof"})
 # the period of a title or an initial ("Mr. Trump's idea", "the U.S. plan") ends no phrase
 _ABBREV_DOT = "".join(rf"(?<!\b{a.capitalize()})" for a in sorted(TITLES | {"st", "jr"}))
+# a period that ends a sentence or a phrase: not a title's, an initial's ("U.S."), nor a decimal point
+SENTENCE_DOT = rf"{_ABBREV_DOT}(?<!\b[A-Z])(?:(?<!\d)\.|\.(?!\d))"
 BREAK = re.compile(
-    rf"(?<!\d),|,(?!\d{{3}}\b)|[;:!?“”\"()—–]|{_ABBREV_DOT}(?<!\b[A-Z])(?:(?<!\d)\.|\.(?!\d))"
+    rf"(?<!\d),|,(?!\d{{3}}\b)|[;:!?“”\"()—–]|{SENTENCE_DOT}"
     r"|\b(?:that|which|who|while|because|if|unless|but|even|as|so|after|before|when)\b"
 )
 

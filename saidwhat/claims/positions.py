@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
-from saidwhat.claims.issues import head_phrase, issue_names, merge_issues, shorten
+from saidwhat.claims.issues import SENTENCE_DOT, head_phrase, issue_names, merge_issues, shorten
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Evidence, PositionCell
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
@@ -65,7 +65,7 @@ FILLERS = frozenset(
     }
 )
 _TOK = re.compile(r"[\w'’]+|[^\w\s]")
-_OBJ_END = re.compile(r"[;.!?—–]|\bbut\b|\bwhile\b")
+_OBJ_END = re.compile(rf"[;!?—–]|{SENTENCE_DOT}|\bbut\b|\bwhile\b")
 
 
 @dataclass(slots=True)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from saidwhat.claims.issues import head_phrase, issue_names, shorten
+from saidwhat.claims.issues import SENTENCE_DOT, head_phrase, issue_names, shorten
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, Word, first_word, words, wordset
 from saidwhat.gender import gender_lexicon
@@ -66,7 +66,7 @@ SPEAKING = wordset(
     "comment say speak confirm elaborate discuss disclose give name answer reveal identify "
     "specify talk respond"
 )
-CLAUSE_END = re.compile(r"[;.!?—–:]|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
+CLAUSE_END = re.compile(rf"[;!?—–:]|{SENTENCE_DOT}|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 REASON = frozenset({"for", "of", "over"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
