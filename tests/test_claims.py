@@ -528,6 +528,10 @@ def test_seed_hostages_prisoners_detainees(seed_corpus: Any) -> None:
                 v for v in c.values if isinstance(v, QuantityValue)
             )
     assert [v.value for v in by_measure["hostages held"]] == [48]
+    # "President Trump's comments suggested ... the release of some of the 48 remaining hostages": the
+    # speaker's country places no captives; "one official said", "the two sides" are no claims
+    assert "United States" not in by_measure["hostages held"][0].key.about
+    assert not {"official", "side"} & set(by_measure)
     # 250 inmates and 1,700 detainees are different counts, never one claim
     inmates = [m for m, vs in by_measure.items() if any(v.value == 250 for v in vs)]
     detainees = [m for m, vs in by_measure.items() if any(v.value == 1700 for v in vs)]

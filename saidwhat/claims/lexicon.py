@@ -29,6 +29,9 @@ class Thing:
     modifiers: frozenset[str]
     # "modifier head" phrases that count this thing although the head is another thing's ("fatal case")
     compounds: frozenset[str] = frozenset()
+    # whether a source's country is where the counted things are when nothing else places them: the
+    # figures of a national authority are its own country's, but captives are held by the other side
+    speaker_place: bool = True
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,12 @@ def _str(v: object, where: str) -> str:
     return v
 
 
+def _bool(v: object, where: str) -> bool:
+    if not isinstance(v, bool):
+        raise LexiconError(f"{where}: expected true or false")
+    return v
+
+
 def _num(v: object, where: str) -> float:
     if isinstance(v, bool) or not isinstance(v, int | float):
         raise LexiconError(f"{where}: expected a number")
@@ -227,7 +236,7 @@ def _things(raw: dict[str, Any], families: dict[str, dict[str, tuple[str, ...]]]
             t,
             {"label", "heads", "predicates", "states", "default_state", "modifiers"},
             where,
-            optional=frozenset({"compounds"}),
+            optional=frozenset({"compounds", "speaker_place"}),
         )
         fam = _str(t["states"], f"{where}.states")
         if fam not in families:
@@ -244,6 +253,7 @@ def _things(raw: dict[str, Any], families: dict[str, dict[str, tuple[str, ...]]]
             default_state=default,
             modifiers=frozenset(_words(t["modifiers"], f"{where}.modifiers")),
             compounds=frozenset(_words(t.get("compounds", []), f"{where}.compounds")),
+            speaker_place=_bool(t.get("speaker_place", True), f"{where}.speaker_place"),
         )
     return things
 

@@ -33,7 +33,7 @@ from saidwhat.claims.text import (
     words,
     wordset,
 )
-from saidwhat.model import Entity, Quantity, Statement
+from saidwhat.model import Entity, Quantity, Speaker, Statement, Via
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
 INHERIT = frozenset(
@@ -746,11 +746,39 @@ def _places_before(
         and not _comparison_domain(view.text, p, lex)
         and not _locative_aside(view.text, p)
     ]
+    person = _person_relative(view, q)
+    if person is not None:
+        # "the US president criticized the proceedings against Netanyahu, who is on trial in three
+        # criminal cases": a relative clause on a person says what is so of that person, not of the
+        # places of the main clause; a place of the person's own description still is ("Mexican Health
+        # Secretary Jose Cordova, who ...")
+        before = [p for p in before if p.start > person or _close_describes(view.text, p.end, person)]
     agent = _toll_agent(win, lex)
     if agent is None or not agent[1]:
         return before
     head = agent[0].start
     return [p for p in before if p.start > head or _describes(view.text, p.end, head)]
+
+
+_WHO = re.compile(r",\s+who\b")
+
+
+def _person_relative(view: ArticleView, q: Quantity) -> int | None:
+    """Where the person named right before ", who" starts, when ``q`` is in that relative clause."""
+    s0 = view.sentence(q.start)[0]
+    opened = [m for m in _WHO.finditer(view.text, s0, q.start)]
+    if not opened:
+        return None
+    comma = opened[-1].start()
+    return next(
+        (m.start for e in view.analysis.entities if e.type == "PERSON" for m in e.mentions if m.end == comma),
+        None,
+    )
+
+
+def _close_describes(text: str, end: int, start: int) -> bool:
+    """A place that ends at most four words before ``start`` and describes the noun there."""
+    return len(words(text, end, start)) <= 4 and _describes(text, end, start)
 
 
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b")
@@ -1282,14 +1310,16 @@ def _about(
     sentence: tuple[int, int],
     total: bool = False,
     previous: tuple[str, ...] = (),
+    by_source: bool = True,
 ) -> tuple[str, ...]:
     """The place a measured quantity is about: its own, else the whole's (``inherited``), else the
     place fronted in its sentence or named by its source, else the place of the value before it in
     its sentence (``previous``: "Mexico has reported 1,626 cases, and 48 more deaths ..."), else the
     world (several countries in the sentence, a global source, or "globally" in a sentence naming no
-    place). The total a change brings (``total``: "nine new cases in the UK, eight in England and one
-    in Scotland, bringing the total to 48") is the changed count's: a place named before the number is
-    a part's, only one written on or after it is the total's own."""
+    place). The source's country places no count of a thing whose ``speaker_place`` is false
+    (``by_source``: captives). The total a change brings (``total``: "nine new cases in the UK, eight
+    in England and one in Scotland, bringing the total to 48") is the changed count's: a place named
+    before the number is a part's, only one written on or after it is the total's own."""
     s0, s1 = sentence
     if "outside" in [w.text for w in win.right[:4]]:
         return ()  # "two fatalities outside that country": the rest of the world is no place we name
@@ -1301,7 +1331,7 @@ def _about(
     if not about and inherited is not None:
         about = inherited
     if not about:
-        about = _fronted_place(view, s0, q) or _speaker_place(view, q)
+        about = _fronted_place(view, s0, q) or (_speaker_place(view, q) if by_source else ())
     if not about and previous:
         about = previous
     if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
@@ -1310,7 +1340,7 @@ def _about(
         about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
     return (
         about
-        or _body_place(view, q, lex)
+        or (_body_place(view, q, lex) if by_source else ())
         or _sentence_country(view, qs, q, win, (s0, s1), lex)
         or _in_states(view, q, lex)
         or _agent_toll(view, q, win, lex)
@@ -1786,6 +1816,33 @@ def _conjunct_of_verb_state(
     return bool(_has(before, lex.states[thing.states][prev.state]))
 
 
+def _conjunct_of_modal(
+    view: ArticleView,
+    prev: Measured | None,
+    prev_q: Quantity | None,
+    q: Quantity,
+    thing: Thing,
+    lex: ClaimsLexicon,
+    aspect: str,
+) -> str:
+    """ "Israel would free 250 inmates serving life sentences and more than 1,700 detainees": a modal
+    before a verb governs every conjunct of its object, so a count joined by *and* to the projected
+    count right before it (no verb between, a thing of the same family of states) and of no aspect of
+    its own is projected too. Returns the aspect of ``q``."""
+    if aspect:
+        return aspect
+    if prev is None or prev.q is not prev_q or prev.thing is None or prev.aspect != "projected":
+        return ""
+    if prev.thing.states != thing.states:
+        return ""
+    between = [w.text.lower() for w in words(view.text, prev.q.end, q.start)]
+    if between[-1:] != ["and"] or len(between) > 8 or set(between) & (AUX | CLAUSE_WORDS):
+        return ""
+    n = lex.settings.window_words
+    before = words(view.text, view.sentence(prev.q.start)[0], prev.q.start)[-n:]
+    return "projected" if _has(before, lex.aspects.get("projected", ())) else ""
+
+
 def _coordinated(view: ArticleView, prev: Measured, q: Quantity, thing: Thing) -> bool:
     """ "36,000 deaths a year in the US and 250,000 deaths globally": a count of the same thing
     joined to the one before it by *and*, with no verb between, is the second half of one phrase."""
@@ -1882,8 +1939,20 @@ def _generic_measure(
     view: ArticleView, q: Quantity, win: Window, generic: str | None, aspect: str, lex: ClaimsLexicon
 ) -> Measured | None:
     """A count or an amount of a noun the lexicon does not know is measured by that noun and its own
-    place; anything else that names no thing measures nothing."""
+    place; anything else that names no thing measures nothing. A definite count of such a noun in
+    words, under a hundred ("the two sides remain divided", "the nine volunteers"), names a set the
+    reader already knows, not a figure ("the 3,000 UN peacekeepers in the country", "the estimated
+    250,000 pigs" still are)."""
     if generic is None or q.kind not in ("count", "money"):
+        return None
+    if (
+        q.kind == "count"
+        and q.qualifier is None
+        and q.value is not None
+        and q.value < 100
+        and not any(c.isdigit() for c in q.text)
+        and re.search(r"\bthe\s+$", view.text[max(0, q.start - 8) : q.start], re.IGNORECASE)
+    ):
         return None
     return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
 
@@ -1969,6 +2038,7 @@ def measure(
     if state is None:
         return None
     state, aspect = _from_whole(view, prev, prev_q, q, thing, lex, state, aspect, rel)
+    aspect = _conjunct_of_modal(view, prev, prev_q, q, thing, lex, aspect)
     if state == thing.default_state:
         state = _whole_after_state(view, q, next_q, thing, lex) or state
     # "403 confirmed cases ... in 38 states, ..., with another 700 probable cases": the count of the same
@@ -1989,6 +2059,7 @@ def measure(
         (s0, s1),
         total=rel == "total" or whole is not None,
         previous=_previous_place(prev, prev_q),
+        by_source=thing.speaker_place,
     )
     about = about or _its_total_place(view, q, s0, head)
     about, aspect = _dated(view, q, win, at or about, aspect)
@@ -2269,13 +2340,35 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
 
 def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: ClaimsLexicon) -> bool:
     """A measured quantity that is no value of its measure: the earlier value of a change, a vague
-    figure, an estimate, people under test."""
+    figure, an estimate, people under test, the voices of a statement."""
     q = qs[i]
     s1 = view.sentence(q.start)[1]
     nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
-    if _earlier(view, q, nq, qs[i - 1] if i > 0 else None) or _vague(q) or m.estimate:
+    if (
+        _earlier(view, q, nq, qs[i - 1] if i > 0 else None)
+        or _vague(q)
+        or m.estimate
+        or (m.thing is None and _a_voice(view, q))
+    ):
         return True
     return m.thing is not None and m.thing.name == "cases" and _under_test(view, q, m.thing, lex)
+
+
+def _a_voice(view: ArticleView, q: Quantity) -> bool:
+    """ "one official said", "according to one scientist", "two senior officials told Haaretz": a
+    number that opens the words naming a statement's speaker or relay picks out who speaks - *one* as
+    the indefinite "a certain", another number when the voice is anonymous - and nobody reports a count
+    of them ("Forty countries have confirmed cases" still counts countries). Read for the counts of
+    nouns the lexicon does not measure only: a count of a thing it measures taken for a speaker ("one
+    case in Northern Ireland confirmed on Sunday") is the attribution's error more often than a
+    voice."""
+    for st in view.analysis.statements:
+        voices: list[Speaker | Via] = [*([st.speaker] if st.speaker is not None else []), *st.via]
+        for v in voices:
+            opens = v.start <= q.start and q.end <= v.end and not words(view.text, v.start, q.start)
+            if opens and (q.value == 1 or (isinstance(v, Speaker) and v.anonymous)):
+                return True
+    return False
 
 
 def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> tuple[str, tuple[str, ...]]:

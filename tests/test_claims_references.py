@@ -1,0 +1,149 @@
+"""Numbers that refer rather than report, and places a count does not take (saidwhat.claims.quantity,
+issue 18; session 22): one rule per test, on sentences written for the test."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from saidwhat.claims import article_facts
+from saidwhat.claims.issues import issue_names
+from saidwhat.claims.lexicon import LexiconError, load_lexicon, parse_lexicon
+from tests.test_claims_positions import analysis
+from tests.test_claims_values import gpe, measures
+
+
+def test_a_source_country_places_no_captives() -> None:
+    text = "US President Dan Rivers said the deal could free some of the 30 remaining hostages."
+    st = {
+        "speaker": "US President Dan Rivers",
+        "name": "Dan Rivers",
+        "content": "the deal could free some of the 30 remaining hostages",
+    }
+    an = analysis(
+        text,
+        entities=[("Dan Rivers", "Dan Rivers", "PERSON")],
+        statements=[st],
+        quantities=[("30 remaining hostages", 30, "hostages")],
+        titles={"Dan Rivers": "US President"},
+    )
+    # before: placed in the United States, the country of the speaker's title
+    assert measures(an)[30.0][3] == ()
+    # a national authority's figure of a thing it counts at home still is its country's
+    text = "US Health Secretary Dan Rivers said 30 people had died."
+    st = {"speaker": "US Health Secretary Dan Rivers", "name": "Dan Rivers", "content": "30 people had died"}
+    an = analysis(
+        text,
+        entities=[("Dan Rivers", "Dan Rivers", "PERSON")],
+        statements=[st],
+        quantities=[("30 people", 30, "people")],
+        titles={"Dan Rivers": "US Health Secretary"},
+    )
+    assert measures(an)[30.0] == ("deaths", "", "", ("United States",))
+
+
+def test_speaker_place_is_an_optional_boolean_of_a_thing() -> None:
+    lex = load_lexicon()
+    assert not lex.things["hostages"].speaker_place and lex.things["deaths"].speaker_place
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
+    raw["things"]["hostages"]["speaker_place"] = "no"
+    with pytest.raises(LexiconError, match="speaker_place"):
+        parse_lexicon(raw)
+    del raw["things"]["hostages"]["speaker_place"]
+    assert parse_lexicon(raw).things["hostages"].speaker_place  # true when left out
+
+
+def test_a_number_opening_a_speaker_picks_out_a_voice() -> None:
+    text = "One diplomat said the talks had stalled, and 12 countries have confirmed the plan."
+    an = analysis(
+        text,
+        statements=[
+            {"speaker": "One diplomat", "content": "the talks had stalled"},
+            {"speaker": "12 countries", "content": "the plan"},
+        ],
+        quantities=[("One diplomat", 1, "diplomat"), ("12 countries", 12, "countries")],
+    )
+    got = {v.key.thing: v.value for v in article_facts(an, "s").quantities}
+    # before: a claim "diplomat" of value 1
+    assert "diplomat" not in got
+    # a count of countries that speak is still a count
+    assert got.get("country") == 12
+
+
+def test_an_anonymous_voice_is_no_count_but_a_named_group_is() -> None:
+    text = "Two officials told reporters the talks had stalled."
+    st = {"speaker": "Two officials", "content": "the talks had stalled"}
+    an = analysis(text, statements=[st], quantities=[("Two officials", 2, "officials")])
+    an.statements[0].speaker.anonymous = True  # type: ignore[union-attr]
+    assert not article_facts(an, "s").quantities
+    an.statements[0].speaker.anonymous = False  # type: ignore[union-attr]
+    assert [v.value for v in article_facts(an, "s").quantities] == [2]
+
+
+def test_a_definite_count_in_words_of_an_unknown_noun_names_a_known_set() -> None:
+    text = "The two sides remain divided, and the 3,000 peacekeepers in the country stay."
+    an = analysis(text, quantities=[("two sides", 2, "sides"), ("3,000 peacekeepers", 3000, "peacekeepers")])
+    got = {v.key.thing: v.value for v in article_facts(an, "s").quantities}
+    # before: a claim "side" of value 2
+    assert got == {"peacekeeper": 3000}
+    # without the article it is a count
+    text = "Two sides remain divided."
+    an = analysis(text, quantities=[("Two sides", 2, "sides")])
+    assert [v.value for v in article_facts(an, "s").quantities] == [2]
+
+
+def test_a_modal_governs_every_conjunct_of_its_object() -> None:
+    text = "Under the plan, Israel would free 200 inmates serving life terms and 1,500 detainees held in May."
+    an = analysis(
+        text,
+        entities=gpe("Israel"),
+        quantities=[("200 inmates", 200, "inmates"), ("1,500 detainees", 1500, "detainees")],
+    )
+    got = measures(an)
+    assert got[200.0][2] == "projected"
+    # before: the second conjunct was a release that happened
+    assert got[1500.0][2] == "projected"
+    # a conjunct of a clause of its own is not
+    text = "Israel would free 200 inmates, and it has released 1,500 detainees."
+    an = analysis(
+        text,
+        entities=gpe("Israel"),
+        quantities=[("200 inmates", 200, "inmates"), ("1,500 detainees", 1500, "detainees")],
+    )
+    assert measures(an)[1500.0][2] == ""
+
+
+def test_a_relative_clause_on_a_person_takes_no_place_of_the_main_clause() -> None:
+    text = "The Peruvian minister criticised the charges against Dan Rivers, who faces three lawsuits."
+    an = analysis(
+        text,
+        entities=[*gpe("Peru"), ("Dan Rivers", "Dan Rivers", "PERSON")],
+        quantities=[("three lawsuits", 3, "lawsuits")],
+    )
+    an.entities[0].mentions[0].text = "Peruvian"
+    start = text.index("Peruvian")
+    an.entities[0].mentions[0].start, an.entities[0].mentions[0].end = start, start + len("Peruvian")
+    got = {v.key.thing: v.key.about for v in article_facts(an, "s").quantities}
+    # before: ("Peru",), the minister's country
+    assert got == {"lawsuit": ()}
+
+
+def test_a_place_describing_the_person_still_places_the_count() -> None:
+    text = "Chile's minister Dan Rivers, who said 40 people had died, resigned."
+    an = analysis(
+        text,
+        entities=[*gpe("Chile"), ("Dan Rivers", "Dan Rivers", "PERSON")],
+        quantities=[("40 people", 40, "people")],
+    )
+    assert measures(an)[40.0] == ("deaths", "", "", ("Chile",))
+
+
+def test_a_guarantee_that_is_an_assurance_not_the_issue_of_guarantees() -> None:
+    lex = load_lexicon()
+    assert issue_names("Hamas demands guarantees of an end to the war", lex)[:1] == ["guarantees"]
+    # before: "guarantees", the seeds' issue, from an assurance the speaker gives
+    assert "guarantees" not in issue_names("classes will resume with the guarantee that pupils are safe", lex)
