@@ -1,8 +1,8 @@
 """What a change of the claims rules changes: the quantity values of two ``saidwhat`` packages compared
 value by value over the cached analyses.
 
-    .venv/bin/python bench/claims_diff.py A B [--topic T] [--articles FILE] [--cache DIR] [--out FILE]
-                                          [--exclude-ids FILE ...]
+    .venv/bin/python bench/claims_diff.py A B [--topic T] [--articles FILE] [--cache DIR] [--cache-b DIR]
+                                          [--out FILE] [--exclude-ids FILE ...]
 
 ``A`` and ``B`` are directories that hold a ``saidwhat`` package (a checkout, or ``git archive C
 saidwhat | tar -x -C DIR``). Each is run in a subprocess of its own (``--dump``, its directory first on
@@ -20,6 +20,10 @@ article belongs to, else ``null``).
 ``dev8``, ``dev11``, ``dev12``, ``dev17``, and ``haiti``, ``haiti2`` with ``--topic haiti``) and every id of
 ``--exclude-ids`` files (first field of each line: a set being annotated, not yet in the gold) is
 skipped before its analysis is loaded, in both subprocesses.
+
+``--cache-b DIR`` gives B the analyses of another cache of the same articles: a change of the engine
+(quantities, entities, attribution) read with its own analyses (``bench/claims.py --analyze-only --cache
+DIR`` with ``CLAIMS_PACKAGE`` set to B), against A's.
 
 Prints counts (values changed, of which outside every gold set) on stderr.
 """
@@ -144,6 +148,12 @@ def main() -> int:
     ap.add_argument("--topic", default="H1N1", help="the Timeline17 topic whose cached articles are compared")
     ap.add_argument("--articles", type=Path, help="a JSONL of articles instead of Timeline17's")
     ap.add_argument("--cache", type=Path, default=None, help="bench/claims.py's cache (default: the topic's)")
+    ap.add_argument(
+        "--cache-b",
+        type=Path,
+        default=None,
+        help="B's own analyses (a change of the engine: another cache of the same articles); default --cache",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims_diff.jsonl")
     ap.add_argument("--exclude-ids", type=Path, action="append", default=[], help="more blind ids")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
@@ -168,9 +178,12 @@ def main() -> int:
             for d in load_articles(a.topic, a.articles)
             if d["id"] not in skip
         ]
-        (t / "inputs.json").write_text(json.dumps([str(p) for p in paths if p.is_file()]), encoding="utf-8")
+        cache_b = a.cache_b or cache
+        both = [p for p in paths if p.is_file() and (cache_b / p.name).is_file()]
+        (t / "inputs.json").write_text(json.dumps([str(p) for p in both]), encoding="utf-8")
+        (t / "inputs_b.json").write_text(json.dumps([str(cache_b / p.name) for p in both]), encoding="utf-8")
         run_package(a.a.resolve(), t / "inputs.json", t / "a.jsonl")
-        run_package(a.b.resolve(), t / "inputs.json", t / "b.jsonl")
+        run_package(a.b.resolve(), t / "inputs_b.json", t / "b.jsonl")
         rows = diff(load_dump(t / "a.jsonl"), load_dump(t / "b.jsonl"), gold_sets_of(gold))
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with a.out.open("w", encoding="utf-8") as fh:

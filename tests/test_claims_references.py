@@ -147,3 +147,51 @@ def test_a_guarantee_that_is_an_assurance_not_the_issue_of_guarantees() -> None:
     assert issue_names("Hamas demands guarantees of an end to the war", lex)[:1] == ["guarantees"]
     # before: "guarantees", the seeds' issue, from an assurance the speaker gives
     assert "guarantees" not in issue_names("classes will resume with the guarantee that pupils are safe", lex)
+
+
+def test_a_total_after_the_items_of_a_list_is_the_wholes() -> None:
+    text = "Nine new cases were confirmed in Peru, eight in Lima and one in Cusco, bringing the total to 48."
+    an = analysis(
+        text,
+        entities=gpe("Peru", "Lima", "Cusco"),
+        quantities=[
+            ("Nine new cases", 9, "new cases"),
+            ("eight", 8, None),
+            ("one", 1, None),
+            ("48", 48, None),
+        ],
+    )
+    got = measures(an)
+    assert got[8.0][3] == ("Lima",) and got[1.0][3] == ("Cusco",)
+    # before: ("Cusco",), the place of the last item
+    assert got[48.0] == ("cases", "confirmed", "", ("Peru",))
+
+
+def test_a_noun_under_no_is_not_what_a_number_counts() -> None:
+    text = "Twenty cases have been identified in Peru and six in Chile, with no deaths reported."
+    an = analysis(
+        text, entities=gpe("Peru", "Chile"), quantities=[("Twenty cases", 20, "cases"), ("six", 6, None)]
+    )
+    # before: a claim "in with no death" of Chile
+    assert measures(an)[6.0] == ("cases", "", "", ("Chile",))
+
+
+def test_the_place_of_an_among_phrase_is_the_counts() -> None:
+    text = "In Peru, eight cases have been confirmed among Lima students, seven in Cusco."
+    an = analysis(
+        text,
+        entities=gpe("Peru", "Lima", "Cusco"),
+        quantities=[("eight cases", 8, "cases"), ("seven", 7, None)],
+    )
+    # before: ("Peru",), the fronted place, though the students counted are Lima's
+    assert measures(an)[8.0][3] == ("Lima",)
+
+
+def test_a_coordinated_verb_shares_its_subjects_disease() -> None:
+    text = "The AIDS virus, which has killed 25 million people globally and infects 33 million, spread early."
+    an = analysis(
+        text, quantities=[("25 million people", 25_000_000, "people"), ("33 million", 33_000_000, None)]
+    )
+    got = {v.value: v.disease for v in article_facts(an, "s").quantities}
+    # before: the 33 million were cases of no disease of their own (the article's)
+    assert got[33_000_000] == got[25_000_000] != ""

@@ -245,6 +245,8 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     for a noun of persons (the words around say what is counted)."""
     assert q.counts
     toks = [singular(t) for t in q.counts.lower().split()]
+    if len(toks) > 1 and toks[-1] in ("worldwide", "globally"):
+        toks.pop()  # "2,371 Swine Flu Cases Worldwide": an adverb after the noun, read in title case
     head = toks[-1]
     if head == "life":
         return _lives(win, lex)
@@ -266,13 +268,18 @@ def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tu
     """Every word of ``ordered`` (nearest first) that names a thing: a predicate, a head; with its
     rank."""
     text_order = sorted(ordered, key=lambda w: w.start)
+    # "six in Canada, with no deaths reported": a noun under *no* is what there is none of, not what a
+    # number counts
+    denied = {
+        text_order[k + 1].start for k in range(len(text_order) - 1) if text_order[k].text in ("no", "without")
+    }
     found: list[tuple[int, Thing, Word]] = []
     for thing in lex.things.values():
         hits = [text_order[i] for i in _has(text_order, _free(thing.predicates))]
         hits = [w for w in hits if not _next_verb(w, win)]
         hits += _in_predicate(win, thing)
         hits += [w for k, w in enumerate(text_order) if _counts_as(text_order, k, thing, lex)]
-        found += [(ordered.index(w), thing, w) for w in hits]
+        found += [(ordered.index(w), thing, w) for w in hits if w.start not in denied]
     return found
 
 
@@ -627,7 +634,9 @@ def _is_number_word(w: str) -> bool:
     return w[:1].isdigit() or w in load_quantity_lexicon().number_words
 
 
-PLACE_PREPS = frozenset({"in", "across", "outside", "inside", "within", "throughout", "from", "at", "for"})
+PLACE_PREPS = frozenset(
+    {"in", "across", "outside", "inside", "within", "throughout", "from", "at", "for", "among"}
+)
 
 
 def _introduced(text: str, a: int, start: int, end: int | None = None) -> bool:
@@ -1929,10 +1938,23 @@ def _disease_of(
     own, one = _counted_disease(view, q, win, lex, diseases) if thing.states == "status" else ("", "")
     if own is None:
         return None, one
-    joined = prev is not None and (bool(rel) or _coordinated(view, prev, q, thing))
+    joined = prev is not None and (
+        bool(rel) or _coordinated(view, prev, q, thing) or _shared_subject(view, prev, q, lex)
+    )
     disease = own or (prev.disease if joined and prev is not None else "")
     named = disease or one or (prev.named if joined and prev is not None else "")
     return disease, named
+
+
+def _shared_subject(view: ArticleView, prev: Measured, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "the AIDS virus, which has now killed 25 million people globally and infects 33 million": the
+    object of a verb coordinated with the one before the previous count (*and* + a verb of a thing,
+    nothing else but an adverb between) has that verb's subject, and so its disease."""
+    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    if len(between) > 5 or between[-2:-1] != ["and"] or set(between) & (AUX | CLAUSE_WORDS):
+        return False
+    verb = between[-1]
+    return any(verb in t.predicates for t in lex.things.values())
 
 
 def _generic_measure(
@@ -1955,6 +1977,15 @@ def _generic_measure(
     ):
         return None
     return Measured(q, None, generic, "", aspect, _place_of(view, q, win, lex))
+
+
+def _whole_of_list(prev: Measured | None, head: Measured | None, rel: str) -> Measured | None:
+    """The measure a total takes its place from: the count before it, but after the items of a list
+    the sentence's first count, which they split ("nine new cases in the UK, eight in England and one
+    in Scotland, bringing the total to 48" is the UK's total, not Scotland's)."""
+    if rel != "total" or prev is None or not prev.part or head is None or head.part:
+        return prev
+    return head if head.thing is prev.thing and head.q is not prev.q else prev
 
 
 def _inherited_place(
@@ -2047,7 +2078,9 @@ def measure(
     other_part = _contrastive_other(win, same, thing, state, aspect)
     if other_part:
         aspect = ""
-    inherited = _inherited_place(same if other_part else prev, rel, is_whole, partitive, other_part)
+    inherited = _inherited_place(
+        same if other_part else _whole_of_list(prev, head, rel), rel, is_whole, partitive, other_part
+    )
     whole = _whole_place(view, q, prev, head) if inherited is None else None
     about = _about(
         view,

@@ -30,6 +30,7 @@ from saidwhat.entities.resources import (
 )
 from saidwhat.model import Entity, Mention, Segment
 from saidwhat.nlp import doc_text
+from saidwhat.segment.segmenter import title_cased_line
 from saidwhat.symbols import trim_symbols
 
 KEEP = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
@@ -669,7 +670,7 @@ class _Extractor:
         out: list[tuple[int, Entity]] = []
         for g in groups:
             cands = [c for c in g.cands if _kept(g.label, c, protected, title_spans)]
-            if not cands:
+            if not cands or self._capitals_guess(g):
                 continue
             cands.sort(key=lambda c: (c.start, -c.end))
             out.append((cands[0].start, self._entity(g, cands)))
@@ -677,6 +678,16 @@ class _Extractor:
         for i, (_, e) in enumerate(out, 1):
             e.id = f"e{i}"
         return [e for _, e in out]
+
+    def _capitals_guess(self, g: _Group) -> bool:
+        """A name read only in title-cased lines that no gazetteer or list of people knows ("Swine Flu
+        Toll Surpasses", "Flu Kills" tagged PERSON in a headline): the tagger's guess at capitals, where
+        every word has one. A place or a people (*Mexico*, *Mexican*) is still one."""
+        if g.label in ("GPE", "NORP", "LOC") or any(c.fixed for c in g.cands):
+            return False
+        if g.label == "PERSON" and _bare_name(g.name or g.cands[0].text) in self.kb.people:
+            return False
+        return all(title_cased_line(self.text, c.start) for c in g.cands)
 
     def _entity(self, g: _Group, cands: list[_Cand]) -> Entity:
         """The entity of group ``g`` from its kept candidates (in text order): name, mentions,

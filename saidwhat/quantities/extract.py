@@ -32,6 +32,7 @@ from saidwhat.quantities.lexicon import (
     parse_words,
     to_number,
 )
+from saidwhat.segment.segmenter import title_cased_line
 from saidwhat.spans import SpanSet
 
 _NUM = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -47,6 +48,12 @@ _STRIP_LEFT = "([{\"'“‘«"
 _STRIP_RIGHT = ")]}\"'”’».,;:!?…"
 _DASHES = frozenset({"-", "–", "—"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+# the words after which a number word may leave out its noun: a comma or a conjunction of the list it
+# ends, a word that opens a part ("with six more in Mexico and one in the United States", "including
+# three in Texas"); after anything else ("the two in the car", "number one in the US chart", a run-on
+# "in the UK eight in England") it is a pronoun, a rank or a misreading
+_ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
+_LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
 _MAX_NP = 5
 # words that introduce a list rather than describe what it counts ("the following infections: ...")
@@ -307,7 +314,12 @@ class _Reader:
             and prev.text not in lex.currency_before
             and (
                 prev.lower_ in lex.identifier_before
-                or (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.idx + len(prev.text) + 1 == a)
+                or (
+                    prev.pos_ == "PROPN"
+                    and prev.text[:1].isupper()
+                    and prev.idx + len(prev.text) + 1 == a
+                    and not self.title_line(num.i)
+                )
             )
         ):
             return True
@@ -316,6 +328,31 @@ class _Reader:
             if other is not None and other.like_num and other.text.isdigit() and not other.is_punct:
                 return True
         return first.text.startswith("0") and len(first.text) > 1 and "." not in first.text
+
+    def title_line(self, i: int) -> bool:
+        """Whether token ``i`` stands in a title-cased line, where a capital says nothing of a name."""
+        return title_cased_line(self.text, self.doc[i].idx)
+
+    def _elliptical(self, d: _Draft) -> bool:
+        """ "seven new deaths, with six more in Mexico and one in the United States", "10 people died,
+        including three in Texas": a number word right before the name of the place it is in (*more*
+        between), after another quantity of its sentence, counts what that one counts; its noun is left
+        out, not a pronoun ("the two in the car", "one in five", "one in Geneva said" are none). Only
+        after a comma, a conjunction or a word that opens a part (`_ELLIPSIS_BEFORE`)."""
+        doc, num = self.doc, d.num
+        prev = self._prev_word(num.i)
+        if prev is None or prev.lower_ not in _ELLIPSIS_BEFORE:
+            return False
+        k = num.j + 1
+        if k < self.n and doc[k].lower_ == "more":
+            k += 1
+        if k + 1 >= self.n or doc[k].lower_ not in _LOCATIVE:
+            return False
+        name = doc[k + 2] if doc[k + 1].lower_ == "the" and k + 2 < self.n else doc[k + 1]
+        if not name.text[:1].isupper() or name.like_num:
+            return False
+        first = doc[num.i].sent.start
+        return any(first <= end < num.i for end in self.ends)
 
     def _bracketed_value(self, lparen: Token) -> bool:
         """ "Mexico (1,626)", "Britain (39)": a number in brackets right after a name on the same line
@@ -825,7 +862,7 @@ class _Reader:
         """The last refusals: pronoun-like small numbers, years, addresses and names."""
         doc, num, value = self.doc, d.num, d.value
         small_word = not num.digits and num.kind == "cardinal" and value < 100
-        if d.counts is None and d.kind == "count" and small_word and not d.paired:
+        if d.counts is None and d.kind == "count" and small_word and not d.paired and not self._elliptical(d):
             raise _Reject  # "the two", "one of", "no one": pronoun-like
         if num.digits and d.kind == "count" and num.kind == "cardinal" and isinstance(value, int):
             head_tok = doc[d.end] if d.counts else None
@@ -837,7 +874,12 @@ class _Reader:
             # a year, unless a round count of a plural noun right after it ("2000 troops", "1500 soldiers")
             if year_like and (not plural_next or (value >= 1900 and value % 100 != 0)):
                 raise _Reject
-        if d.counts is not None and d.end > num.j and doc[d.end].tag_ == "NNP":
+        if (
+            d.counts is not None
+            and d.end > num.j
+            and doc[d.end].tag_ == "NNP"
+            and not self.title_line(d.start)
+        ):
             raise _Reject  # "131 West 23rd Street": an address or a name, not a count
 
     def _emit(

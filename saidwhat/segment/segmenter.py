@@ -94,6 +94,23 @@ def _title_ratio(line: str, p: SegmentPatterns) -> float:
     return sum(1 for w in content if w[0].isupper() or w[0].isdigit()) / len(content)
 
 
+def title_cased_line(text: str, pos: int) -> bool:
+    """Whether the line of ``text`` holding ``pos`` is written in title case ("WHO Confirms 2,371 Swine
+    Flu Cases Worldwide", "Flu Kills 20 In Mexico"): at least three content words (not `small_words`)
+    with letters, every content word capitalised or a number. There a capital, and the tagger's
+    proper noun, say nothing of a name."""
+    p = segment_patterns()
+    line = text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    content = []
+    for w in line.split():
+        m = _WORD_CORE.match(w)
+        core = m.group(1) if m else w
+        if core and core.lower() not in p.small_words and any(ch.isalnum() for ch in core):
+            content.append(core)
+    lettered = [w for w in content if any(ch.isalpha() for ch in w)]
+    return len(lettered) >= 3 and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
 def _is_title_cased(line: str, p: SegmentPatterns) -> bool:
     if len(line.split()) < p.related_min_words or len(line) > p.related_max_chars:
         return False
