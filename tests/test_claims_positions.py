@@ -680,3 +680,25 @@ def test_a_personal_pronoun_agrees_in_gender_with_its_antecedent() -> None:
         ],
     )
     assert ("John Shelby", "rejects", "follow command") in cells(an)
+
+
+def test_a_partitive_of_or_a_reporting_participle_gives_no_reason() -> None:
+    text = (
+        "Peru criticized the quarantine as discriminatory, saying none of the Peruvians showed any symptoms."
+    )
+    an = analysis(
+        text,
+        entities=[("Peru", "Peru", "GPE")],
+        statements=[
+            {
+                "speaker": "Peru",
+                "name": "Peru",
+                "cue": "criticized",
+                "lemma": "criticize",
+                "act": "accuse",
+                "content": "the quarantine as discriminatory",
+            }
+        ],
+    )
+    # before: ("Peru", "opposes", "peruvians showed any symptom"), the partitive "of" read as a reason
+    assert cells(an) == {("Peru", "opposes", "quarantine")}

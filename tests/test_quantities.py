@@ -301,7 +301,7 @@ def test_spans_match_and_values_are_finite(nlp: Any, pieces: list[str]) -> None:
             if v is not None:
                 assert math.isfinite(v) and abs(v) <= 1e15
         assert q.value is not None
-        assert q.kind in ("count", "percent", "money", "ordinal", "range", "measure")
+        assert q.kind in ("count", "percent", "money", "ordinal", "range", "measure", "age")
 
 
 # ---------------------------------------------------------------- issue 16: tolls, magnitudes, ages

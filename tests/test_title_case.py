@@ -82,3 +82,35 @@ def test_a_title_count_of_worldwide_cases_and_a_kill_verb() -> None:
     an = analyze_text("Flu Kills 20 In Peru" + BODY, published="2009-05-05")
     (v,) = article_facts(an, None).quantities
     assert (v.value, v.key.thing, v.key.about) == (20, "deaths", ("Peru",))
+
+
+def test_the_numerator_of_a_ratio_is_no_count(nlp: Any) -> None:
+    # before: "About 1", a count of nothing
+    assert extract_quantities(nlp("About 1 in 6 Americans had the flu by November.")) == []
+    # "in" before a year, or before a smaller number of places, is no ratio
+    assert [q.value for q in extract_quantities(nlp("Cases rose from 5 in 2008 to 10 in 2009."))] == [5, 10]
+    qs = extract_quantities(nlp("Cases have soared to nearly 13,400 in 48 countries."))
+    assert [q.value for q in qs][:1] == [13400]
+
+
+def test_a_headline_count_takes_the_place_of_the_lead() -> None:
+    text = (
+        "Swine Flu Toll Surpasses 900\n\nThe World Health Organization said on Monday that the virus has "
+        "infected 94,512 people globally and has caused 429 deaths."
+    )
+    an = analyze_text(text, published="2009-07-06")
+    got = {v.value: v.key.about for v in article_facts(an, None).quantities}
+    # before: no place (the headline names none)
+    assert got[900] == ("world",) and got[94512] == ("world",)
+    # a lead of several places gives none
+    text = "Flu Toll Surpasses 900\n\nPeru has had 400 deaths and Chile has had 500 deaths, officials said."
+    an = analyze_text(text, published="2009-07-06")
+    assert {v.value: v.key.about for v in article_facts(an, None).quantities}[900] == ()
+
+
+def test_contagions_are_cases() -> None:
+    an = analyze_text(
+        '"We have 2,059 contagions in Mexico," the minister told reporters.', published="2009-05-11"
+    )
+    (v,) = article_facts(an, None).quantities
+    assert (v.key.thing, v.key.about) == ("cases", ("Mexico",))

@@ -2367,6 +2367,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         )
         made.append(m)
     _world_of_parts(view, made, out, lex)
+    _headline_place(view, made, out)
     _increment_of_total(view, made, out)
     return out
 
@@ -2568,6 +2569,23 @@ def _world_of_parts(
         places = {p for p in parts if len(p) == 1 and p[0] in countries}
         if len(parts) >= 2 and len(places) == len(parts) and len(places) >= 2:
             v.key = replace(v.key, about=("world",))
+
+
+def _headline_place(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
+    """ "Swine Flu Toll Surpasses 90,000", then "The WHO announced that the swine flu has infected
+    94,512 people globally and has caused 429 deaths": a headline restates its story's lead, so a
+    headline count no word of its own places takes the one place of the values of the body's first
+    sentence that has values."""
+    body = [v for v in vals if view.segment_kind(v.start) == "body"]
+    if not body:
+        return
+    lead = view.sentence(body[0].start)
+    places = {v.key.about for v in body if view.sentence(v.start) == lead}
+    if len(places) != 1 or not next(iter(places)):
+        return
+    for i, v in enumerate(vals):
+        if not v.key.about and made[i].thing is not None and view.segment_kind(v.start) == "headline":
+            v.key = replace(v.key, about=next(iter(places)))
 
 
 def _day(d: str | None) -> date | None:

@@ -68,6 +68,26 @@ SPEAKING = wordset(
 )
 CLAUSE_END = re.compile(rf"[;!?—–:]|{SENTENCE_DOT}|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 REASON = frozenset({"for", "of", "over"})
+# words after which *of* is partitive ("none of the Mexicans"), and participles of reporting that open
+# a statement of their own after the object (", saying ...")
+PARTITIVE_HEADS = frozenset(
+    {
+        "none",
+        "some",
+        "all",
+        "one",
+        "many",
+        "most",
+        "each",
+        "any",
+        "few",
+        "several",
+        "both",
+        "either",
+        "neither",
+    }
+)
+REPORTING = frozenset({"saying", "adding", "noting", "arguing", "insisting", "claiming", "stressing"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 NAME_PARTICLES = frozenset({"of", "de", "del", "da", "van", "von", "al", "bin", "la", "le", "the", "and"})
@@ -340,8 +360,10 @@ def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
         return None
     if kind in ("to", "reason"):
         for i in range(j, min(len(ws), j + 14)):
-            if ws[i].start >= end:
-                break
+            if ws[i].start >= end or ws[i].text in REPORTING:
+                break  # "criticized the quarantine as discriminatory, saying none of ...": another statement
+            if ws[i].text in want and i > j and ws[i - 1].text in PARTITIVE_HEADS:
+                continue  # "none of the Mexicans": a partitive *of*, no reason
             if ws[i].text in want and i > j and ws[i - 1].text not in ("because", "instead", "out"):
                 if kind == "to" and ws[i - 1].text in NEGATION:
                     return None  # "urged people not to ...": the issue is not the verb's

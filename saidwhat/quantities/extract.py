@@ -286,11 +286,27 @@ class _Reader:
             numerator = self._prev_word(prev.i, ("out",))
             if numerator is not None and (numerator.like_num or numerator.lower_ in self.words):
                 return True  # the denominator of a ratio: "eight of 10 voters", "one in five"
+        if self._numerator(num):
+            return True  # the numerator of a ratio: "1 in 6 Americans", "one in five"
         if self._is_month(self._prev_word(num.i, ("the",))) or self._is_month(
             self._next_word(num.j, ("of",))
         ):
             return True
         return num.digits and self._skip_digits(num, prev, nxt, a, b)
+
+    def _numerator(self, num: _Number) -> bool:
+        """Whether ``num`` is the numerator of a ratio: *in* and a larger number after it ("1 in 6
+        Americans", "one in five"); not "13,400 in 48 countries" (a count and where it is), "5 in 2008"
+        (a year), nor "257 out of 421 infected" (a part of a whole, a count)."""
+        doc = self.doc
+        k = num.j + 1
+        if num.value is None or k + 1 >= self.n or doc[k].lower_ != "in":
+            return False
+        den = self.read(k + 1) if self.is_start(doc[k + 1]) else None
+        if den is None or den.value is None or den.kind != "cardinal":
+            return False
+        year = doc[k + 1].text.isdigit() and len(doc[k + 1].text) == 4
+        return not year and den.value > num.value
 
     def _skip_digits(self, num: _Number, prev: Token | None, nxt: Token | None, a: int, b: int) -> bool:
         """Digits that are no quantity: list numbering, identifiers, phone-like runs, leading zeros."""
