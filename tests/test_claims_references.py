@@ -195,3 +195,54 @@ def test_a_coordinated_verb_shares_its_subjects_disease() -> None:
     got = {v.value: v.disease for v in article_facts(an, "s").quantities}
     # before: the 33 million were cases of no disease of their own (the article's)
     assert got[33_000_000] == got[25_000_000] != ""
+
+
+def test_a_count_in_a_list_of_one_countrys_regions_is_the_countrys() -> None:
+    text = "The agency said 20 confirmed cases were found in Texas, Ohio, Kansas and Iowa."
+    an = analysis(
+        text,
+        entities=gpe("Texas", "Ohio", "Kansas", "Iowa"),
+        quantities=[("20 confirmed cases", 20, "confirmed cases")],
+    )
+    # before: ("Texas",), the first of the list
+    assert measures(an)[20.0][3] == ("United States",)
+    # one region is that region's; regions of two countries give no country
+    text = "The agency said 20 confirmed cases were found in Texas."
+    an = analysis(text, entities=gpe("Texas"), quantities=[("20 confirmed cases", 20, "confirmed cases")])
+    assert measures(an)[20.0][3] == ("Texas",)
+    text = "The agency said 20 confirmed cases were found in Texas and Ontario."
+    an = analysis(
+        text, entities=gpe("Texas", "Ontario"), quantities=[("20 confirmed cases", 20, "confirmed cases")]
+    )
+    assert measures(an)[20.0][3] == ("Texas",)
+
+
+def test_regions_are_an_optional_table_of_the_lexicon() -> None:
+    raw = tomllib.loads(
+        resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
+    )
+    assert parse_lexicon(raw).regions["Ontario"] == "Canada"
+    del raw["places"]["regions"]
+    assert parse_lexicon(raw).regions == {}
+    raw["places"]["regions"] = {"Canada": "Ontario"}
+    with pytest.raises(LexiconError, match="regions"):
+        parse_lexicon(raw)
+
+
+def test_a_place_after_the_second_of_two_joined_counts_locates_both() -> None:
+    text = "The virus is suspected of killing more than 150 people and sickening more than 2,400 in Peru."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("more than 150 people", 150, "people"), ("more than 2,400", 2400, None)],
+    )
+    got = measures(an)
+    assert got[2400.0][3] == ("Peru",)
+    # before: no place
+    assert got[150.0][3] == ("Peru",)
+    # a comma or a verb of its own between keeps them apart
+    text = "The virus has killed 150 people, and it has sickened 2,400 in Peru."
+    an = analysis(
+        text, entities=gpe("Peru"), quantities=[("150 people", 150, "people"), ("2,400", 2400, None)]
+    )
+    assert measures(an)[150.0][3] == ()

@@ -77,6 +77,7 @@ class ClaimsLexicon:
     persons: frozenset[str]
     place_aliases: dict[str, str]
     national_bodies: dict[str, str]  # lowercased name of a national body -> its country
+    regions: dict[str, str]  # a first-level region's name ("Texas", "Ontario") -> its country
     boundaries: tuple[str, ...]
     at_least: tuple[str, ...]
     at_most: tuple[str, ...]
@@ -171,8 +172,8 @@ STANCES = frozenset(
 )
 
 
-def _table(d: dict[str, Any], key: str, where: str) -> dict[str, Any]:
-    v = d.get(key)
+def _table(d: dict[str, Any], key: str, where: str, optional: bool = False) -> dict[str, Any]:
+    v = d.get(key, {} if optional else None)
     if not isinstance(v, dict):
         raise LexiconError(f"{where}.{key}: expected a table")
     return v
@@ -346,6 +347,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "national_bodies",
         },
         "places",
+        optional=frozenset({"regions"}),
     )
     aliases = _table(places, "aliases", "places")
     bodies = _table(places, "national_bodies", "places")
@@ -425,6 +427,11 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         persons=frozenset(_words(places["persons"], "places.persons")),
         place_aliases={k: _str(v, f"places.aliases.{k}") for k, v in aliases.items()},
         national_bodies={k.lower(): _str(v, f"places.national_bodies.{k}") for k, v in bodies.items()},
+        regions={
+            region: country
+            for country, names in _table(places, "regions", "places", optional=True).items()
+            for region in _names(names, f"places.regions.{country}")
+        },
         boundaries=_words(bd["words"], "boundaries.words"),
         at_least=_words(iv["at_least"], "intervals.at_least"),
         at_most=_words(iv["at_most"], "intervals.at_most"),

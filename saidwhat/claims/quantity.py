@@ -691,6 +691,9 @@ def _place_found(
     majority = _majority_place(view, q, a, after, lex) if after else None
     if majority is not None:
         return majority
+    country = _listed_regions(view.text, after, lex)
+    if country:
+        return (country,), True
     if after:
         return (after[0].name,), True
     national = _national(view, q, win, lex)
@@ -706,6 +709,21 @@ def _place_found(
     if any(not _region_countries(view, ws[k]) for k in _has(ws, lex.world_words)):
         return ("world",), True
     return (), False
+
+
+def _listed_regions(text: str, after: list[Place], lex: ClaimsLexicon) -> str | None:
+    """ "20 confirmed cases were discovered in Texas, California, Kansas and New York": a count in a
+    list of two or more regions of one country (`[places.regions]`; nothing but commas and *and* / *or*
+    between them) is that country's, the sum of its parts."""
+    run = after[:1]
+    for p in after[1:]:
+        if text[run[-1].end : p.start].strip(" ,").lower() not in ("", "and", "or", ", and"):
+            break
+        run.append(p)
+    countries = {lex.regions.get(p.name) or lex.regions.get(text[p.start : p.end]) for p in run}
+    if len(run) < 2 or len(countries) != 1 or None in countries:
+        return None
+    return countries.pop()
 
 
 def _region_countries(view: ArticleView, w: Word) -> bool:
@@ -2367,6 +2385,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         )
         made.append(m)
     _world_of_parts(view, made, out, lex)
+    _shared_locative(view, made, out)
     _headline_place(view, made, out)
     _increment_of_total(view, made, out)
     return out
@@ -2569,6 +2588,30 @@ def _world_of_parts(
         places = {p for p in parts if len(p) == 1 and p[0] in countries}
         if len(parts) >= 2 and len(places) == len(parts) and len(places) >= 2:
             v.key = replace(v.key, about=("world",))
+
+
+def _shared_locative(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
+    """ "suspected of killing more than 150 people and sickening more than 2,400 in Mexico": a place
+    written after the second of two counts joined by *and* (a few words between, no comma, no verb of
+    their own) locates both; the first, placed by nothing else, takes it."""
+    for i in range(len(vals) - 1):
+        v, w = vals[i], vals[i + 1]
+        if v.key.about or not w.key.about or made[i].thing is None or made[i + 1].thing is None:
+            continue
+        s0, s1 = view.sentence(v.start)
+        if view.sentence(w.start) != (s0, s1) or view.places_in(v.end, w.start):
+            continue
+        between = [x.text for x in words(view.text, v.end, w.start)]
+        if "and" not in between or len(between) > 4 or set(between) & (AUX | CLAUSE_WORDS | {","}):
+            continue
+        place = next(iter(view.places_in(w.end, s1)), None)
+        if (
+            place is not None
+            and (place.name,) == w.key.about
+            and len(words(view.text, w.end, place.start)) <= 2
+            and _introduced(view.text, w.end, place.start)
+        ):
+            v.key = replace(v.key, about=w.key.about)
 
 
 def _headline_place(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
