@@ -532,7 +532,7 @@ def test_encourage_addressee_to_infinitive_is_the_issue() -> None:
 def test_one_sentence_one_piece_of_evidence() -> None:
     """A statement and a nominal phrase that read the same position of one sentence give one fact,
     the statement's (realnews 16; before: two facts, one without its statement)."""
-    text = "Ghana's electoral commission said Akufo-Addo had won. But Mahama rejected those numbers."
+    text = "Ghana's electoral commission said Akufo-Addo had won. But Mahama rejected the numbers."
     an = analysis(
         text,
         entities=[("Mahama", "John Mahama", "PERSON")],
@@ -543,7 +543,7 @@ def test_one_sentence_one_piece_of_evidence() -> None:
                 "cue": "rejected",
                 "lemma": "reject",
                 "act": "deny",
-                "content": "those numbers",
+                "content": "the numbers",
             }
         ],
     )
@@ -702,3 +702,33 @@ def test_a_partitive_of_or_a_reporting_participle_gives_no_reason() -> None:
     )
     # before: ("Peru", "opposes", "peruvians showed any symptom"), the partitive "of" read as a reason
     assert cells(an) == {("Peru", "opposes", "quarantine")}
+
+
+def test_a_demonstrative_object_names_no_issue_and_a_possessive_stays_whole() -> None:
+    text = "John Mensah rejected those numbers, and the union demanded the bill’s withdrawal."
+    an = analysis(
+        text,
+        entities=[("John Mensah", "John Mensah", "PERSON")],
+        statements=[
+            {
+                "speaker": "John Mensah",
+                "name": "John Mensah",
+                "cue": "rejected",
+                "lemma": "reject",
+                "act": "reject",
+                "content": "those numbers",
+            },
+            {
+                "speaker": "the union",
+                "name": "Union",
+                "cue": "demanded",
+                "lemma": "demand",
+                "act": "demand",
+                "content": "the bill’s withdrawal",
+            },
+        ],
+    )
+    got = cells(an)
+    # before: ("John Mensah", "rejects", "number") and the issue "bill s withdrawal"
+    assert not any(actor == "John Mensah" for actor, _, _ in got)
+    assert ("Union", "demands", "bill's withdrawal") in got

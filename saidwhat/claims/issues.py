@@ -126,7 +126,9 @@ def head_phrase(text: str, max_words: int = 6) -> str:
     """The head noun phrase of ``text``, normalised (lowercase, no determiners, common nouns
     singular; a capitalised name keeps its form: "the Philippines" stays "philippines")."""
     m = BREAK.search(text)
-    chunk = text[: m.start()] if m else text
+    # a curly apostrophe inside a word is one ("the bill’s withdrawal" read as "bill s withdrawal");
+    # one at a word's end closes a quotation ("‘cheap demagoguery’")
+    chunk = re.sub(r"(?<=\w)’(?=\w)", "'", text[: m.start()] if m else text)
     raw = [
         t
         for t in re.findall(r"(?:[A-Z]\.){2,}|\d[\d,.]*\d\w*|[\w'-]+", chunk)
@@ -139,7 +141,10 @@ def head_phrase(text: str, max_words: int = 6) -> str:
     raw = raw[:max_words]
     while raw and (raw[-1].lower() in FUNCTION or raw[-1].lower() in TRAILING):
         raw.pop()
-    return " ".join(t.lower() if t.lower() in FUNCTION or t[:1].isupper() else singular(t) for t in raw)
+    # a possessive stays as written ("country's precaution", not "country' precaution")
+    return " ".join(
+        t.lower() if t.lower() in FUNCTION or t[:1].isupper() or "'" in t else singular(t) for t in raw
+    )
 
 
 PREPOSITIONS = frozenset({"of", "to", "for", "from", "in", "on", "at", "by", "with"}) | TRAILING

@@ -379,9 +379,17 @@ def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
 
 def denied_object(text: str) -> bool:
     """An object introduced by the determiner *no* ("offered no proof", "accepted no responsibility")
-    denies the thing: no stance on it."""
-    return first_word(text) == "no"
+    denies the thing: no stance on it. A demonstrative and a bare noun ("rejected those numbers",
+    "denied these claims") point back to what the text said before: the noun alone names no issue."""
+    if first_word(text) == "no":
+        return True
+    return bool(_DEMONSTRATIVE_NOUN.match(text))
 
+
+# a demonstrative and one noun, then the object's end ("those numbers", "these claims, and ...")
+_DEMONSTRATIVE_NOUN = re.compile(
+    r"\s*(?:this|that|these|those|such)\s+[\w'’-]+\s*(?:$|[,.;:!?)”\"]|and\b|or\b|but\b)", re.IGNORECASE
+)
 
 # nouns of a person: welcoming one is greeting him, no stance ("welcomes guests", "welcomed the newly
 # married man back"); welcoming a thing is approving it ("welcomes the news")
