@@ -1817,6 +1817,16 @@ def _counted_disease(
     return (next(iter(named)) if len(named) == 1 else None), one
 
 
+def _joined_words(
+    view: ArticleView, prev: Measured | None, prev_q: Quantity | None, q: Quantity, thing: Thing
+) -> list[str] | None:
+    """The words (lowercase) between ``q`` and the count right before it, when that count is measured
+    and of a thing of ``thing``'s family of states; None otherwise."""
+    if prev is None or prev.q is not prev_q or prev.thing is None or prev.thing.states != thing.states:
+        return None
+    return [w.text.lower() for w in words(view.text, prev.q.end, q.start)]
+
+
 def _conjunct_of_verb_state(
     view: ArticleView,
     prev: Measured | None,
@@ -1830,11 +1840,11 @@ def _conjunct_of_verb_state(
     or *with* to the count right before it (no verb between), of the same family of states, shares the
     state that verb gives; not an adjective's ("15 confirmed cases and 2 deaths": the verb's word is
     written before the first number, an adjective after it)."""
-    if prev is None or prev.q is not prev_q or prev.thing is None or prev.thing.states != thing.states:
+    between = _joined_words(view, prev, prev_q, q, thing)
+    if prev is None or prev.thing is None or between is None:
         return False
     if not prev.state or prev.state == prev.thing.default_state:
         return False
-    between = [w.text.lower() for w in words(view.text, prev.q.end, q.start)]
     if between[-2:-1] == ["and"] and between[-1].endswith("ing"):
         between.pop()  # "suspected of killing 150 people and sickening 2,400": coordinated gerunds
     if between[-1:] not in (["and"], ["with"]) or len(between) > 10 or set(between) & (AUX | CLAUSE_WORDS):
@@ -1856,13 +1866,9 @@ def _conjunct_of_modal(
     before a verb governs every conjunct of its object, so a count joined by *and* to the projected
     count right before it (no verb between, a thing of the same family of states) and of no aspect of
     its own is projected too. Returns the aspect of ``q``."""
-    if aspect:
+    between = _joined_words(view, prev, prev_q, q, thing)
+    if aspect or prev is None or between is None or prev.aspect != "projected":
         return aspect
-    if prev is None or prev.q is not prev_q or prev.thing is None or prev.aspect != "projected":
-        return ""
-    if prev.thing.states != thing.states:
-        return ""
-    between = [w.text.lower() for w in words(view.text, prev.q.end, q.start)]
     if between[-1:] != ["and"] or len(between) > 8 or set(between) & (AUX | CLAUSE_WORDS):
         return ""
     n = lex.settings.window_words

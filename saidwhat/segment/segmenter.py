@@ -81,14 +81,20 @@ def _split_at_comments(lines: list[_Line], text: str, p: SegmentPatterns) -> lis
     return lines
 
 
-def _title_ratio(line: str, p: SegmentPatterns) -> float:
-    """Share of the content words (not in ``small_words``) of ``line`` that are capitalised."""
+def _content_words(line: str, p: SegmentPatterns) -> list[str]:
+    """The words of ``line`` not in ``small_words``, stripped of the punctuation around them."""
     content = []
     for w in line.split():
         m = _WORD_CORE.match(w)
         core = m.group(1) if m else w
         if core and core.lower() not in p.small_words and any(ch.isalnum() for ch in core):
             content.append(core)
+    return content
+
+
+def _title_ratio(line: str, p: SegmentPatterns) -> float:
+    """Share of the content words (not in ``small_words``) of ``line`` that are capitalised."""
+    content = _content_words(line, p)
     if not content:
         return 0.0
     return sum(1 for w in content if w[0].isupper() or w[0].isdigit()) / len(content)
@@ -99,14 +105,8 @@ def title_cased_line(text: str, pos: int) -> bool:
     Flu Cases Worldwide", "Flu Kills 20 In Mexico"): at least three content words (not `small_words`)
     with letters, every content word capitalised or a number. There a capital, and the tagger's
     proper noun, say nothing of a name."""
-    p = segment_patterns()
     line = text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
-    content = []
-    for w in line.split():
-        m = _WORD_CORE.match(w)
-        core = m.group(1) if m else w
-        if core and core.lower() not in p.small_words and any(ch.isalnum() for ch in core):
-            content.append(core)
+    content = _content_words(line, segment_patterns())
     lettered = [w for w in content if any(ch.isalpha() for ch in w)]
     return len(lettered) >= 3 and all(w[0].isupper() or w[0].isdigit() for w in content)
 
