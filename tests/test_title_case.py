@@ -21,6 +21,9 @@ def test_title_cased_line() -> None:
     assert not title_cased_line(text, text.index("Officials"))
     assert not title_cased_line("Peru 20", 0)  # fewer than three words with letters
     assert title_cased_line("WHO Confirms 2,371 Flu Cases Worldwide", 5)
+    # a line longer than a headline is prose, and is not scanned whole
+    long = "Flu Kills Many " * 30
+    assert not title_cased_line(long, 0) and not title_cased_line(long, len(long) - 1)
 
 
 def test_digits_after_a_capitalised_verb_of_a_title_are_a_count(nlp: Any) -> None:

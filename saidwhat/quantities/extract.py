@@ -115,6 +115,7 @@ class _Reader:
         self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
         # quantities read so far: last token -> (first token, first token of the number)
         self.ends: dict[int, tuple[int, int]] = {}
+        self.last_end = -1  # the last token of the last quantity read
         # (number, partner number) of a change: a number with no counts takes its partner's
         self.links: list[tuple[int, int]] = []
         self.bracketed: set[int] = set()  # numbers in brackets after a name in a list of counts
@@ -367,8 +368,7 @@ class _Reader:
         name = doc[k + 2] if doc[k + 1].lower_ == "the" and k + 2 < self.n else doc[k + 1]
         if not name.text[:1].isupper() or name.like_num:
             return False
-        first = doc[num.i].sent.start
-        return any(first <= end < num.i for end in self.ends)
+        return doc[num.i].sent.start <= self.last_end < num.i
 
     def _bracketed_value(self, lparen: Token) -> bool:
         """ "Mexico (1,626)", "Britain (39)": a number in brackets right after a name on the same line
@@ -961,6 +961,7 @@ class _Reader:
                 continue
             q, last = got
             self.ends[last] = (self._first_token(q), num.i)
+            self.last_end = last
             out.append(q)
             nums.append(num.i)
             done = max(last, num.j)

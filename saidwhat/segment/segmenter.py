@@ -100,13 +100,27 @@ def _title_ratio(line: str, p: SegmentPatterns) -> float:
     return sum(1 for w in content if w[0].isupper() or w[0].isdigit()) / len(content)
 
 
+TITLE_LINE_MAX = 300  # characters: a headline is short
+
+
 def title_cased_line(text: str, pos: int) -> bool:
     """Whether the line of ``text`` holding ``pos`` is written in title case ("WHO Confirms 2,371 Swine
     Flu Cases Worldwide", "Flu Kills 20 In Mexico"): at least three content words (not `small_words`)
     with letters, every content word capitalised or a number. There a capital, and the tagger's
-    proper noun, say nothing of a name."""
-    line = text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
-    content = _content_words(line, segment_patterns())
+    proper noun, say nothing of a name. A line longer than ``TITLE_LINE_MAX`` characters is prose (and
+    is never scanned whole: one call costs at most that much, whatever the text)."""
+    lo = max(0, pos - TITLE_LINE_MAX)
+    start = text.rfind("\n", lo, pos) + 1
+    if start == 0 and lo > 0:
+        return False
+    end = text.find("\n", pos, pos + TITLE_LINE_MAX)
+    if end < 0:
+        if pos + TITLE_LINE_MAX < len(text):
+            return False
+        end = len(text)
+    if end - start > TITLE_LINE_MAX:
+        return False
+    content = _content_words(text[start:end], segment_patterns())
     lettered = [w for w in content if any(ch.isalpha() for ch in w)]
     return len(lettered) >= 3 and all(w[0].isupper() or w[0].isdigit() for w in content)
 
