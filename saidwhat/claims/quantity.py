@@ -245,7 +245,7 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     for a noun of persons (the words around say what is counted)."""
     assert q.counts
     toks = [singular(t) for t in q.counts.lower().split()]
-    if len(toks) > 1 and toks[-1] in ("worldwide", "globally"):
+    if len(toks) > 1 and toks[-1] in WORLD_ADVERBS:
         toks.pop()  # "2,371 Swine Flu Cases Worldwide": an adverb after the noun, read in title case
     head = toks[-1]
     if head == "life":

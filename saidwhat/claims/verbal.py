@@ -70,24 +70,8 @@ CLAUSE_END = re.compile(rf"[;!?—–:]|{SENTENCE_DOT}|\s[-–]\s|\bbut\b|\bwhil
 REASON = frozenset({"for", "of", "over"})
 # words after which *of* is partitive ("none of the Mexicans"), and participles of reporting that open
 # a statement of their own after the object (", saying ...")
-PARTITIVE_HEADS = frozenset(
-    {
-        "none",
-        "some",
-        "all",
-        "one",
-        "many",
-        "most",
-        "each",
-        "any",
-        "few",
-        "several",
-        "both",
-        "either",
-        "neither",
-    }
-)
-REPORTING = frozenset({"saying", "adding", "noting", "arguing", "insisting", "claiming", "stressing"})
+PARTITIVE_HEADS = wordset("none some all one many most each any few several both either neither")
+REPORTING = wordset("saying adding noting arguing insisting claiming stressing")
 PERSON_PRONOUNS = frozenset({"he", "she"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 NAME_PARTICLES = frozenset({"of", "de", "del", "da", "van", "von", "al", "bin", "la", "le", "the", "and"})
