@@ -14,12 +14,12 @@ def promises(an: Analysis) -> list[Promise]:
 
 
 def test_deadline_outside_statements_by_a_month_still_to_come() -> None:
-    # the timex stage resolved the bare "December" to the December before (2008-12)
+    # the timex stage reads "by" under a present simple verb as ahead (tests/test_timex_tense.py)
     text = (
         "The UK government has deals in place with Baxter and GlaxoSmithKline for up to 90m doses of a "
         "swine flu (H1N1) vaccine by December."
     )
-    an = analysis(text, timexes=[("December", "DATE", "2008-12")], published="2009-05-28")
+    an = analysis(text, timexes=[("December", "DATE", "2009-12")], published="2009-05-28")
     (p,) = promises(an)
     assert (p.speaker, p.statement, p.act, p.due, p.due_text) == (
         None,
@@ -38,6 +38,22 @@ def test_deadline_outside_statements_with_a_modal_is_a_prediction() -> None:
     )
     an = analysis(text, timexes=[("October", "DATE", "2009-10")], published="2009-06-11")
     assert [(p.act, p.due) for p in promises(an)] == [("predict", "2009-10-31")]
+
+
+def test_a_cutoff_in_a_past_clause_is_no_deadline() -> None:
+    # the timex stage read the past tense (the November before); with no word of a time to come, a
+    # bare month after "by" is not moved to the next year: "by November", said in December, is past
+    for text, month in (
+        ("Doses were shipped to all states by November.", "2009-11"),
+        ("By March, the outbreak had spread to 20 countries.", "2009-03"),
+    ):
+        when = text.split("by ")[-1].split("By ")[-1].split(",")[0].rstrip(".")
+        an = analysis(text, timexes=[(when, "DATE", month)], published="2009-12-10")
+        assert promises(an) == [], text
+    # a word of a time to come still names the next such month
+    ahead = "The vaccine will reach all states by November."
+    an = analysis(ahead, timexes=[("November", "DATE", "2009-11")], published="2009-12-10")
+    assert [p.due for p in promises(an)] == ["2010-11-30"]
 
 
 def test_no_deadline_in_a_habit_a_possessive_or_an_ordering_before() -> None:

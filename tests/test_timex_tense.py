@@ -57,7 +57,19 @@ def values(nlp: Any, text: str, anchor: date) -> dict[str, str | None]:
         ),
         ("The offer is valid until Tuesday.", date(2025, 6, 29), "Tuesday", "2025-07-01"),
         ("The relatives stayed until Tuesday.", date(2025, 6, 29), "Tuesday", "2025-06-24"),
-        # "through"/"by" end a running period that may lie on either side: the nearest occurrence
+        # "by" under a present simple verb is a deadline ahead; under a past or a present perfect one
+        # a cutoff reached (a past verb: the last occurrence; the perfect: the nearest)
+        (
+            "The UK government has deals in place with Baxter and GlaxoSmithKline for up to 90m doses "
+            "of a swine flu (H1N1) vaccine by December.",
+            date(2009, 5, 28),
+            "December",
+            "2009-12",
+        ),
+        ("Doses were shipped to all states by November.", date(2009, 12, 10), "November", "2009-11"),
+        ("The virus has killed 10,000 Americans by November.", date(2009, 12, 10), "November", "2009-11"),
+        # "through" (and "by" in the present perfect) end a running period that may lie on either side:
+        # the nearest occurrence
         (
             "A group of lenders has extended Control Data up to $90 million in revolving loans "
             "through January.",

@@ -104,7 +104,9 @@ def _deadline_word(text: str, t: Timex, ws: tuple[str, ...]) -> bool:
     return False
 
 
-def due_date(text: str, t: Timex, said: date, lex: ClaimsLexicon) -> date | None:
+def due_date(text: str, t: Timex, said: date, lex: ClaimsLexicon, ahead: bool = True) -> date | None:
+    """The due date of a time expression in a statement said on ``said`` (``ahead``: its act or its
+    words point to the future, see :func:`deadline_value`)."""
     if t.value is None:
         return None
     if t.type == "DURATION":
@@ -118,7 +120,7 @@ def due_date(text: str, t: Timex, said: date, lex: ClaimsLexicon) -> date | None
         # date or time in a future sentence is more often a dateline or a timestamp
         if not _deadline_word(text, t, lex.by_words):
             return None
-        end = end_of(deadline_value(t, said) or t.value)
+        end = end_of(deadline_value(t, said, ahead) or t.value)
         if end is not None and end >= said:
             return end
     return None
@@ -164,14 +166,16 @@ _MONTHS = wordset(
 )
 
 
-def deadline_value(t: Timex, said: date) -> str | None:
-    """The value of a deadline's timex: a bare month name after "by" names the next such month
-    ("by December" said in May 2009 is December 2009, even when the timex resolved it to the
-    December before)."""
+def deadline_value(t: Timex, said: date, ahead: bool) -> str | None:
+    """The value of a deadline's timex: in words that point to the future (``ahead``), a bare month
+    name after "by" names the next such month ("could be available by December" said in May 2009 is
+    December 2009, even when the timex resolved it to the December before). Otherwise the timex
+    stage's value stands: it read the clause's tense ("doses were shipped by November", said in
+    December, is the November before; "has doses in place by December" is the one to come)."""
     v = t.value
     if v is None:
         return None
-    if t.text.strip().lower().rstrip(".") in _MONTHS and re.fullmatch(r"\d{4}-\d{2}", v):
+    if ahead and t.text.strip().lower().rstrip(".") in _MONTHS and re.fullmatch(r"\d{4}-\d{2}", v):
         end = end_of(v)
         if end is not None and end < said:
             return f"{int(v[:4]) + 1:04d}{v[4:]}"
@@ -220,14 +224,14 @@ def sentence_deadlines(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFac
             continue
         if view.statement_covering(t.start, t.end) is not None:
             continue  # a statement's own promise, or none (promise_facts decides)
-        value = deadline_value(t, said) or t.value
+        sentence = text[s0:s1]
+        future = _future(sentence, lex)
+        value = deadline_value(t, said, future) or t.value
         end, begin = end_of(value), start_of(value)
         if end is None or end < said:
             continue
-        sentence = text[s0:s1]
         if HABITUAL.search(sentence):
             continue  # "influenza usually dies way down by April": a habit, no deadline
-        future = _future(sentence, lex)
         # "by December" in a period still to come can only be future; "before" needs a future word
         # ("2 days before June 4th" only orders two days)
         strict = lead.group(0).lower().startswith(("by", "no later"))
@@ -287,8 +291,10 @@ def _statement_promises(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFa
         due_text: str | None = None
         due_at: int | None = None
         if said is not None:
+            ahead = st.act in lex.promise_acts and st.act not in lex.reported_acts
+            ahead = ahead or _future(st.content.text, lex)
             for t in _timexes_for(view, st):
-                d = due_date(text, t, said, lex)
+                d = due_date(text, t, said, lex, ahead)
                 if d is not None:
                     due, due_text, due_at = d, t.text, t.start
                     break

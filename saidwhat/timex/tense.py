@@ -229,11 +229,13 @@ def tense_at(tok: Token) -> Tense:
 
     Future: will/shall/'ll, going to, a modal (not with the perfect: "may have been"), a verb of
     planning or delay, "is to", a forward-pointing adjective ("upcoming", "next") or "as early as"
-    before it, "until" under a present or present-perfect verb ("has given them until Tuesday").
+    before it, "until" under a present or present-perfect verb ("has given them until Tuesday"),
+    "by" under a present simple verb ("has doses in place by December").
     Past: the past perfect (before anything else: "had been due to expire Friday"), a past-tense
     verb or auxiliary, the present perfect (also progressive), a bare past participle, "since" a
     few words before. A participle clause takes the tense of the verb it hangs on. Otherwise None
-    (present simple, nominal sentences, "through"/"by" in a present clause): the caller decides.
+    (present simple, nominal sentences, "through" in a present clause, "by" in a present perfect
+    one): the caller decides.
     """
     lex = lexicon()
     verb = tok if tok.pos_ in _VERBAL else _governing_verb(tok)
@@ -256,6 +258,11 @@ def tense_at(tok: Token) -> Tense:
     if prep and tense != "future" and _present(verb):
         if prep in _UNTIL:
             return "future"  # "has given the relatives until 9 a.m. Tuesday", "is valid until Friday"
+        if prep == "by" and tense is None:
+            # "by" in a present simple clause is a deadline ahead ("has deals in place for 90m doses
+            # by December", "is ready by Friday"); in the present perfect the cutoff is reached
+            # ("has killed 10,000 by mid-November"): the nearest occurrence, below
+            return "future"
         # "has extended loans through January" (ahead), "has fallen 2% through Oct. 19" (behind): the
         # end of a running period may lie on either side, so no tense (the nearest occurrence)
         tense = None
