@@ -499,6 +499,12 @@ def _mislabelled(nlp: Any, text: str, spans: list[tuple[str, str]]) -> dict[str,
             {"Katz": "PERSON", "West Bank": "GPE"},
         ),
         ("The Soviet Union collapsed.", [("Soviet Union", "GPE")], {"Soviet Union": "GPE"}),
+        # a country's short form of news copy tagged ORG is the country
+        (
+            "S. Korea confirmed 15 new cases, and N. Korea said nothing.",
+            [("S. Korea", "ORG"), ("N. Korea", "ORG")],
+            {"South Korea": "GPE", "North Korea": "GPE"},
+        ),
     ],
 )
 def test_types_ner_gets_wrong(

@@ -399,12 +399,15 @@ class _Extractor:
         ending in an organisation head ("Gulf Cooperation Council" tagged GPE) is ORG; a name ending
         in an event head ("Sharm el-Sheikh Summit" tagged PERSON), or two names joined by a hyphen
         right before one ("the Trump-Putin summit"), is an EVENT; a place name written right after
-        a person's title ("President Erdogan" tagged GPE) is a PERSON."""
+        a person's title ("President Erdogan" tagged GPE) is a PERSON; a country's name or listed
+        short form tagged ORG ("S. Korea") is the country (GPE)."""
         kb = self.kb
         words = key.split()
         if key in kb.organisations:
             cand.label = "ORG"
         elif not words or key in kb.countries or key in kb.demonyms:
+            if key in kb.countries and cand.label == "ORG":
+                cand.label = "GPE"  # a country's name or short form tagged ORG ("S. Korea confirmed")
             return
         elif cand.label in ("PERSON", "GPE", "LOC", "FAC", "ORG") and words[-1] in kb.event_heads:
             cand.label = "EVENT"
