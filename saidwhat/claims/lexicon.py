@@ -120,6 +120,21 @@ class ClaimsLexicon:
         return tuple(sorted(names, key=lambda ws: (-len(ws), ws)))
 
     @cached_property
+    def pathogen_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The words of every name of a disease proper, not of a natural disaster (a disease of
+        `[diseases.names]` none of whose names is a located event of `[places] events`): a pathogen
+        is never what a number counts ("two more H1N1 ... deaths"), a disaster may be ("four
+        hurricanes in 2008")."""
+        events = set(self.events)
+        names = {
+            tuple(n.split())
+            for ns in self.diseases.values()
+            if not any(n in events or n.rstrip("s") in events for n in ns)
+            for n in ns
+        }
+        return tuple(sorted(names, key=lambda ws: (-len(ws), ws)))
+
+    @cached_property
     def head_words(self) -> frozenset[str]:
         """Every counted noun of the things ("case", "death", "hostage")."""
         return frozenset(h for t in self.things.values() for h in t.heads)

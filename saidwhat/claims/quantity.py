@@ -181,7 +181,8 @@ def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
 def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
     """The modifiers ``toks`` without the names that leave the thing what it is: a country's demonym
     ("12 Canadian cases": the place is read apart) and, for a count of the disease family, a disease's
-    name ("2,076 suspected cholera cases": the disease is read apart, `_disease_of`)."""
+    name ("2,076 suspected cholera cases": the disease is read apart, `_disease_of`), also its other
+    name after *or* ("H1N1, or swine flu, deaths")."""
     from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
 
     demonyms = load_knowledge().demonyms
@@ -192,6 +193,9 @@ def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
         n = next((len(ws) for ws in names if tuple(toks[i : i + len(ws)]) == ws), 0)
         if n == 0 and fold(toks[i]) in demonyms:
             n = 1
+        if n == 0 and toks[i] == "or" and i + 1 < len(toks):
+            # the disease's other name in apposition: "two more H1N1, or Swine Flu, deaths"
+            n = next((1 + len(ws) for ws in names if tuple(toks[i + 1 : i + 1 + len(ws)]) == ws), 0)
         out.extend(toks[i : i + 1] if n == 0 else [])
         i += max(n, 1)
     return out
@@ -261,7 +265,12 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
             if _modifiers_ok(thing, mods, lex):
                 return thing, None
             return None, " ".join(toks)
-    return None if head in lex.persons else (None, " ".join(toks))
+    if head in lex.persons or any(tuple(toks[-len(n) :]) == n for n in lex.pathogen_phrases):
+        # a disease is never what is counted, but what its cases or deaths are of: "two more H1N1,
+        # or Swine Flu, deaths" (the noun phrase cut at the comma), like a noun of persons the words
+        # around say what is counted (a disaster may be counted: "four hurricanes")
+        return None
+    return None, " ".join(toks)
 
 
 def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tuple[int, Thing, Word]]:
@@ -326,8 +335,14 @@ def _modified(
     q: Quantity, win: Window, thing: Thing, hit: Word, lex: ClaimsLexicon
 ) -> tuple[Thing | None, str | None]:
     """'800 "influenza-like" cases': the words between the number and its noun ``hit`` (a head of
-    ``thing``) modify it; modifiers the thing does not allow make a generic measure of their own."""
-    mods = [singular(w.text) for w in win.right[: win.right.index(hit)] if w.text[:1].isalpha()]
+    ``thing``) modify it; modifiers the thing does not allow make a generic measure of their own.
+    Words set off by commas are a parenthetical, not modifiers: "two more H1N1, or Swine Flu,
+    deaths" (only the words after the last comma modify the noun)."""
+    before = win.right[: win.right.index(hit)]
+    commas = [k for k, w in enumerate(before) if w.text == ","]
+    if commas:
+        before = before[commas[-1] + 1 :]
+    mods = [singular(w.text) for w in before if w.text[:1].isalpha()]
     if not _modifiers_ok(thing, _after_link(mods) if q.kind == "money" else mods, lex):
         return None, " ".join([*mods, singular(hit.text)])
     return thing, None
