@@ -278,26 +278,29 @@ def _candidate(st: Statement, lex: ClaimsLexicon) -> bool:
     return st.segment in OWN_SEGMENTS and not _asks(st.content.text, lex)
 
 
+def _statement_due(
+    view: ArticleView, st: Statement, said: date | None, lex: ClaimsLexicon
+) -> tuple[date | None, str | None, int | None]:
+    """The first due date of the statement's time expressions (with the timex's text and start),
+    read ahead when its act commits or its words point to the future."""
+    if said is None:
+        return None, None, None
+    ahead = (st.act in lex.promise_acts and st.act not in lex.reported_acts) or _future(st.content.text, lex)
+    for t in _timexes_for(view, st):
+        d = due_date(view.text, t, said, lex, ahead)
+        if d is not None:
+            return d, t.text, t.start
+    return None, None, None
+
+
 def _statement_promises(view: ArticleView, lex: ClaimsLexicon) -> list[PromiseFact]:
     out: list[PromiseFact] = []
     by_timex: dict[int, int] = {}  # due timex start -> index in out
-    text = view.text
     for st in view.analysis.statements:
         if not _candidate(st, lex):
             continue
         said_s = st.said_on.value[:10] if st.said_on else view.analysis.doc.published
-        said = _day(said_s)
-        due: date | None = None
-        due_text: str | None = None
-        due_at: int | None = None
-        if said is not None:
-            ahead = st.act in lex.promise_acts and st.act not in lex.reported_acts
-            ahead = ahead or _future(st.content.text, lex)
-            for t in _timexes_for(view, st):
-                d = due_date(text, t, said, lex, ahead)
-                if d is not None:
-                    due, due_text, due_at = d, t.text, t.start
-                    break
+        due, due_text, due_at = _statement_due(view, st, _day(said_s), lex)
         committing = st.act in lex.promise_acts and (
             st.act not in lex.reported_acts
             or due is not None
