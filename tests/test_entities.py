@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from saidwhat.entities import EntityIndex, canonical_key, extract_entities, load_gazetteer
+from saidwhat.entities.resources import load_knowledge
 from saidwhat.model import Entity, Segment
 
 
@@ -512,3 +513,15 @@ def test_types_ner_gets_wrong(
 ) -> None:
     got = _mislabelled(nlp, text, spans)
     assert {k: got.get(k) for k in expected} == expected, got
+
+
+def test_the_nations_of_the_world_by_their_demonyms(nlp: Any) -> None:
+    # a national authority written with its demonym is its country's (session 23: the demonyms of
+    # the world's nations, not only those of the seeds' countries)
+    idx = run(nlp, "Philippine health officials and Thai authorities met Peruvian doctors.")
+    got = {m.text: e.attributes.get("country") for e in idx.entities for m in e.mentions if e.type == "NORP"}
+    assert got.get("Philippine") == "Philippines" and got.get("Thai") == "Thailand"
+    assert got.get("Peruvian") == "Peru"
+    # a part of a country or a word of two countries is no country's demonym
+    kb = load_knowledge()
+    assert "scottish" not in kb.demonyms and "korean" not in kb.demonyms
