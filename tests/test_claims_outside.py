@@ -3,6 +3,7 @@ off the webflu4 development set): one rule per test, on sentences written for th
 
 from __future__ import annotations
 
+from saidwhat.claims.text import sentences
 from tests.test_claims_positions import analysis
 from tests.test_claims_values import gpe, measures
 
@@ -32,3 +33,48 @@ def test_a_disaster_may_be_counted() -> None:
     text = "The island has suffered four hurricanes since 2008."
     an = analysis(text, quantities=[("four hurricanes", 4, "hurricanes")])
     assert measures(an)[4.0][0] == "hurricane"
+
+
+def test_a_line_break_that_wraps_a_sentence_does_not_end_it() -> None:
+    # hard-wrapped wire copy: the total after the increment is in the same sentence
+    text = (
+        "SEOUL, June 13 -- South Korea's health authorities said they\n"
+        "have confirmed five additional cases, raising the number of new\n"
+        "flu infections here to 61.\nThe patients include a 47-year-old man."
+    )
+    an = analysis(
+        text,
+        entities=gpe("South Korea"),
+        quantities=[("five additional cases", 5, "cases"), ("61", 61, None)],
+    )
+    got = measures(an)
+    assert got[5.0] == ("cases", "confirmed", "new", ("South Korea",))
+    assert got[61.0] == ("cases", "confirmed", "", ("South Korea",))
+    # a blank line, or a next line in capitals, still ends a sentence
+    assert sentences("a b\n\nc d") == [(0, 3), (5, 8)] and sentences("a b\nC d") == [(0, 3), (4, 7)]
+    assert sentences("a b\nc d") == [(0, 7)] and sentences("a b.\nc d") == [(0, 4), (5, 8)]
+
+
+def test_a_sentence_that_writes_the_world_is_not_about_its_one_country() -> None:
+    text = (
+        "Ten patients were under observation in Chile for the new flu virus that has killed 90 people "
+        "and infected more than 12,000 worldwide, officials said."
+    )
+    an = analysis(
+        text, entities=gpe("Chile"), quantities=[("90 people", 90, "people"), ("12,000", 12000, None)]
+    )
+    assert measures(an)[90.0] == ("deaths", "", "", ("world",))
+    # without the world, the sentence's one country places the toll (as before)
+    text = "Ten patients were under observation in Chile for the new flu virus that has killed 90 people."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("90 people", 90, "people")])
+    assert measures(an)[90.0] == ("deaths", "", "", ("Chile",))
+
+
+def test_a_nationality_in_another_counts_words_places_nothing() -> None:
+    text = "About 70 Chileans were confined in a hotel despite just one confirmed case of the virus."
+    an = analysis(
+        text,
+        entities=[("Chileans", "Chile", "GPE")],
+        quantities=[("About 70 Chileans", 70, "Chileans"), ("one confirmed case", 1, "confirmed case")],
+    )
+    assert measures(an)[1.0] == ("cases", "confirmed", "", ())

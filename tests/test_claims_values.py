@@ -55,9 +55,10 @@ def test_there_after_the_number_is_the_place_named_before_it() -> None:
     text = "Chile reported its first case in April and 9 people have died there."
     an = analysis(text, entities=gpe("Chile"), quantities=[("9 people", 9, "people")])
     assert measures(an)[9.0] == ("deaths", "", "", ("Chile",))
-    # the *there* of "there have been" points nowhere
-    text = "Chile reported its first case in April and there have been 9 deaths."
-    an = analysis(text, entities=gpe("Chile"), quantities=[("9 deaths", 9, "deaths")])
+    # the *there* of "there have been" points nowhere (two countries: no sentence country either; with
+    # Chile alone the sentence's one country places the deaths, `_sentence_country`)
+    text = "Chile reported its first case in April after Peru, and there have been 9 deaths."
+    an = analysis(text, entities=gpe("Chile", "Peru"), quantities=[("9 deaths", 9, "deaths")])
     assert measures(an)[9.0][3] == ()
 
 
@@ -1304,11 +1305,13 @@ def test_numbers_are_shown_as_people_write_them() -> None:
 
 
 def test_a_place_before_the_antecedent_of_a_tolls_relative_clause_is_the_main_clauses() -> None:
+    # (two countries in the sentence: with one, the sentence's country would place the toll, as "Mexican
+    # authorities ... contain a new strain of the swine flu virus that has killed 81" is Mexico's)
     text = (
-        "Four travellers were kept in quarantine in Chile for the new virus that has killed 52 people. "
-        "It is global."
+        "Four travellers from Peru were kept in quarantine in Chile for the new virus that has killed 52 "
+        "people. It is global."
     )
-    an = analysis(text, entities=gpe("Chile"), quantities=[("52 people", 52, "people")])
+    an = analysis(text, entities=gpe("Chile", "Peru"), quantities=[("52 people", 52, "people")])
     assert measures(an)[52.0] == ("deaths", "", "", ("world",))
     # a place that describes the antecedent stays the count's
     text = "Officials studied Chile's flu outbreak, which has killed 52 people."

@@ -1334,8 +1334,9 @@ def _by_then_to(view: ArticleView, prev: Measured, q: Quantity, s0: int) -> bool
 
 
 def _brings_total(view: ArticleView, q: Quantity, s0: int) -> bool:
-    """ "a further 17 cases, bringing the total to 203", "taking the toll in the US to three"."""
-    ws = [w.text for w in words(view.text, max(s0, q.start - 80), q.start)][-8:]
+    """ "a further 17 cases, bringing the total to 203", "taking the toll in the US to three",
+    "raising the number of new flu infections here to 61" (a total's noun phrase may be long)."""
+    ws = [w.text for w in words(view.text, max(s0, q.start - 100), q.start)][-12:]
     if ws[-1:] != ["to"]:
         return False
     b = next((i for i, w in enumerate(ws) if w in BRING), None)
@@ -1528,17 +1529,26 @@ def _sentence_country(
     """A count whose own clause names no place, in a sentence whose every place is one country, is
     about that country: the sentence is about it ("Officials in Chile are fighting a virus that has
     killed 30"; "A virus that has killed 30 people has spread fear across Chile"). Not when the sentence
-    names another place too (a state, a city, a second country), nor a count *outside* it or *at* a
-    place of its own that is no country ("14 more pupils at a school in Chile": a part of it), nor when
-    another count comes between the two ("45 deaths -- 40 in Chile and five elsewhere": the part's)."""
+    names another place too (a state, a city, a second country) or the world ("worldwide"), nor a
+    count *outside* it or *at* a place of its own that is no country ("14 more pupils at a school in
+    Chile": a part of it), nor when another count comes between the two ("45 deaths -- 40 in Chile and
+    five elsewhere": the part's)."""
     s0, s1 = sentence
     if "at" in [w.text.lower() for w in win.right[:2]] or _majority_of(view.text, s0, q.start):
         return ()
-    places = view.places_in(s0, s1)
+    # a nationality in another count's own words names the people counted, not where things happen
+    # ("About 70 Mexicans were confined despite just one confirmed case"); a place right after another
+    # count locates that count ("..., including 120 in Chile, and at least 90 died")
+    places = [
+        p for p in view.places_in(s0, s1) if not any(o is not q and _owns_place(view.text, o, p) for o in qs)
+    ]
     names = {p.name for p in places}
     if len(names) != 1 or not names <= _known_countries(lex):
         return ()
-    if "outside" in {w.text for w in words(view.text, s0, s1)}:
+    sentence_words = words(view.text, s0, s1)
+    if "outside" in {w.text for w in sentence_words} or _has(sentence_words, WORLD_ADVERBS):
+        # "... in the Philippines for the new flu virus that has killed 86 people and infected more
+        # than 11,000 worldwide": a sentence that writes the world is not about its one country
         return ()
     for p in places:
         ahead = [w.text.lower() for w in words(view.text, max(s0, p.start - 30), p.start)][-3:]
@@ -1548,6 +1558,16 @@ def _sentence_country(
         if any(o is not q and lo <= o.start < hi for o in qs):
             return ()
     return (names.pop(),)
+
+
+def _owns_place(text: str, o: Quantity, p: Place) -> bool:
+    """Whether the place ``p`` is the count ``o``'s own: in its words ("70 Mexicans"), or right after a
+    part introduced by *including* ("..., including 120 in Chile"; not a coordinated count, whose place
+    may be shared: "200,000 hospitalisations in the US each year and about 36,000 deaths")."""
+    if o.start <= p.start < o.end:
+        return True
+    after = 0 <= p.start - o.end <= 8 and text[o.end : p.start].strip().lower() in ("in", "in the")
+    return after and text[max(0, o.start - 12) : o.start].strip().lower().endswith("including")
 
 
 # words before a place that make it the origin or the goal of a journey, not where a count happened
@@ -1703,9 +1723,22 @@ def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str)
     ws = sorted([*win.inner, *win.left[-n:], *win.right[:n]], key=lambda w: w.start)
     return (
         bool(_has(ws, lex.estimate_words))
+        or _estimates_range(win, lex)
         or _possible_past_subject(win, lex)
         or _possible_past_object(win, lex)
     )
+
+
+_RANGE_VERBS = wordset("range ranges ranged ranging vary varies varied")
+
+
+def _estimates_range(win: Window, lex: ClaimsLexicon) -> bool:
+    """ "Estimates of the numbers killed in the Haitian earthquake range from 100,000 to 200,000": the
+    bounds of a range that *estimates* span are estimates however far the noun is from them."""
+    left = [w.text for w in sorted(win.left, key=lambda w: w.start)]
+    if left[-2:-1] and left[-1] == "from" and left[-2] in _RANGE_VERBS:
+        return bool(_has(sorted(win.left, key=lambda w: w.start), lex.estimate_words))
+    return False
 
 
 # words between a count and its own predicate ("17 other people are currently being tested")

@@ -93,15 +93,27 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     ]
 
 
+def _soft_wrap(text: str, m: re.Match[str], stop: int) -> bool:
+    """A single line break inside a sentence of hard-wrapped copy (wire text: "said Saturday they\nhave
+    confirmed five additional cases"): the line before ends with no sentence mark and the next one
+    goes on in lower case. A blank line, or a next line in capitals or digits, still ends it."""
+    if m.group(0) != "\n" or m.end() >= stop or not text[m.end()].islower():
+        return False
+    before = text[: m.start()].rstrip(" \t")
+    return bool(before) and before[-1] not in '.!?:;"”’)'
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (a regular-expression split that keeps abbreviations)."""
     stop = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     a = start
     for m in _SENT_END.finditer(text, start, stop):
-        # a line break always ends a sentence; a space after an abbreviation ("the U.S. Centers for
-        # Disease Control", "Dr. Chan") never does
+        # a line break ends a sentence (unless it wraps one: `_soft_wrap`); a space after an
+        # abbreviation ("the U.S. Centers for Disease Control", "Dr. Chan") never does
         if "\n" not in m.group(0) and _ABBREV.search(text, max(start, m.start() - 8), m.start()):
+            continue
+        if _soft_wrap(text, m, stop):
             continue
         if text[a : m.start()].strip():
             out.append((a, m.start()))
