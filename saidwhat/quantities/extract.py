@@ -19,9 +19,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from saidwhat.entities.resources import fold, load_knowledge
 from saidwhat.model import Quantity, Timex
 from saidwhat.nlp import doc_text
 from saidwhat.quantities.lexicon import (
@@ -48,10 +50,21 @@ _STRIP_LEFT = "([{\"'“‘«"
 _STRIP_RIGHT = ")]}\"'”’».,;:!?…"
 _DASHES = frozenset({"-", "–", "—"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+
+
 # the words after which a number word may leave out its noun: a comma or a conjunction of the list it
 # ends, a word that opens a part ("with six more in Mexico and one in the United States", "including
 # three in Texas"); after anything else ("the two in the car", "number one in the US chart", a run-on
 # "in the UK eight in England") it is a pronoun, a rank or a misreading
+@cache
+def _country_names() -> frozenset[str]:
+    """Every country's name and alias the entities' knowledge base knows, folded."""
+    kb = load_knowledge()
+    return frozenset(
+        {*kb.countries, *(fold(c) for c in kb.countries.values()), *(fold(c) for c in kb.demonyms.values())}
+    )
+
+
 _ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
 _LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
@@ -336,6 +349,7 @@ class _Reader:
                     and prev.text[:1].isupper()
                     and prev.idx + len(prev.text) + 1 == a
                     and not self.title_line(num.i)
+                    and not self._gapped_item(num.i)
                 )
             )
         ):
@@ -369,6 +383,22 @@ class _Reader:
         if not name.text[:1].isupper() or name.like_num:
             return False
         return doc[num.i].sent.start <= self.last_end < num.i
+
+    def _gapped_item(self, i: int) -> bool:
+        """ "Spain has 95 cases, Britain 47, Panama 15, ... Italy nine": a number right after a country's
+        name (the knowledge base's, NER's label aside: it reads "Chile 47" as a facility) that opens an
+        item of a list (after a comma or *and*), its verb and noun left out, after a quantity of its
+        sentence: it counts what that one counts (not "Flight 93", "Apollo 11")."""
+        doc = self.doc
+        names = _country_names()
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if not doc[k].text[:1].isupper():
+                return False
+            if fold(doc[k:i].text) in names:
+                if k == 0 or doc[k - 1].lower_ not in (",", "and"):
+                    return False
+                return doc[i].sent.start <= self.last_end < k
+        return False
 
     def _bracketed_value(self, lparen: Token) -> bool:
         """ "Mexico (1,626)", "Britain (39)": a number in brackets right after a name on the same line
@@ -878,13 +908,26 @@ class _Reader:
         """The last refusals: pronoun-like small numbers, years, addresses and names."""
         doc, num, value = self.doc, d.num, d.value
         small_word = not num.digits and num.kind == "cardinal" and value < 100
-        if d.counts is None and d.kind == "count" and small_word and not d.paired and not self._elliptical(d):
+        if (
+            d.counts is None
+            and d.kind == "count"
+            and small_word
+            and not d.paired
+            and not self._elliptical(d)
+            and not self._gapped_item(num.i)
+        ):
             raise _Reject  # "the two", "one of", "no one": pronoun-like
         if num.digits and d.kind == "count" and num.kind == "cardinal" and isinstance(value, int):
             head_tok = doc[d.end] if d.counts else None
             tok_text = doc[num.i].text
+            # the noun right after it, or after one modifier ("1587 confirmed cases")
             plural_next = (
-                head_tok is not None and head_tok.i == num.j + 1 and head_tok.tag_ in ("NNS", "NNPS")
+                head_tok is not None
+                and (
+                    head_tok.i == num.j + 1
+                    or (head_tok.i == num.j + 2 and doc[num.j + 1].tag_ in ("JJ", "VBN"))
+                )
+                and head_tok.tag_ in ("NNS", "NNPS")
             )
             year_like = tok_text.isdigit() and len(tok_text) == 4 and 1000 <= value <= 2100
             # a year, unless a round count of a plural noun right after it ("2000 troops", "1500 soldiers")
