@@ -3,7 +3,12 @@ off the webflu4 development set): one rule per test, on sentences written for th
 
 from __future__ import annotations
 
+from typing import Any
+
+from saidwhat.claims import article_facts
 from saidwhat.claims.text import sentences
+from saidwhat.pipeline import analyze_text
+from saidwhat.quantities import extract_quantities
 from tests.test_claims_positions import analysis
 from tests.test_claims_values import gpe, measures
 
@@ -78,3 +83,34 @@ def test_a_nationality_in_another_counts_words_places_nothing() -> None:
         quantities=[("About 70 Chileans", 70, "Chileans"), ("one confirmed case", 1, "confirmed case")],
     )
     assert measures(an)[1.0] == ("cases", "confirmed", "", ())
+
+
+def test_a_gapped_list_of_places_and_numbers_counts_what_its_head_counts(nlp: Any) -> None:
+    text = "Spain has 95 cases, Britain 47, Panama 15, Italy nine and Uruguay eight."
+    qs = extract_quantities(nlp(text))
+    # before: only the 95 (digits after a name read as an identifier, "Flight 93")
+    assert [q.value for q in qs] == [95, 47, 15, 9, 8]
+    an = analyze_text(text, published="2009-05-11")
+    got = {v.value: (v.key.thing, v.key.about) for v in article_facts(an, None).quantities}
+    assert got[47] == ("cases", ("United Kingdom",)) and got[9] == ("cases", ("Italy",))
+    # a country's name NER leaves unnamed is still a place of the claims ("Uruguay")
+    assert got[8] == ("cases", ("Uruguay",))
+    # an identifier after a name, or a number after a name that opens no item, is still no count
+    for other in ("Flight 93 landed in Lima on Sunday.", "Peru has 95 cases. Apollo 11 flew."):
+        assert [q.value for q in extract_quantities(nlp(other)) if q.value in (93, 11)] == [], other
+
+
+def test_four_digits_before_a_modified_plural_noun_are_a_count(nlp: Any) -> None:
+    qs = extract_quantities(nlp("With 1587 confirmed cases and 43 deaths, Peru is the worst hit."))
+    # before: 1587 refused as a year
+    assert [(q.value, q.counts) for q in qs][:1] == [(1587, "confirmed cases")]
+    assert not [q for q in extract_quantities(nlp("In 1999 reported cases fell.")) if q.value == 1999]
+
+
+def test_here_and_this_country_point_back_to_the_country_named() -> None:
+    text = "The outbreak is slowing in Chile. On June 11th there were 12 confirmed cases here."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("12 confirmed cases", 12, "confirmed cases")])
+    assert measures(an)[12.0] == ("cases", "confirmed", "", ("Chile",))
+    text = "Peru is worst hit. The virus has caused 40 deaths in this country, officials said."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("40 deaths", 40, "deaths")])
+    assert measures(an)[40.0] == ("deaths", "", "", ("Peru",))

@@ -938,10 +938,13 @@ def _in_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex: Claim
     )
 
 
-# words that say a figure is its country's as a whole ("the nationwide total", "across the country")
+# words that say a figure is its country's as a whole ("the nationwide total", "across the country"),
+# or that point back to the country the text names ("in this country", "the number in the kingdom",
+# "12 confirmed cases here": where the reporter and the country of the story are)
 NATIONAL = (
     "nationwide", "national", "nationally", "across the country", "in the country",
-    "throughout the country", "the country's", "the nation's",
+    "throughout the country", "the country's", "the nation's", "in this country", "this country's",
+    "in the kingdom", "the kingdom's", "across the nation", "here",
 )  # fmt: skip
 
 
@@ -1045,7 +1048,9 @@ def _relation(
     the total to 27"), or ""."""
     if prev is None or prev.thing is None or not (q.counts is None or _gapped(prev.q, q, win, lex)):
         return ""
-    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    # "Spain has 95 cases, Britain 47": the place's name of a gapped item stands before its number
+    name = _gapped_name(view, prev.q.end, q.start)
+    between = [w.text for w in words(view.text, prev.q.end, name.start if name else q.start)]
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
     if frame == ["of", "the"]:
         return "subset"
@@ -1060,6 +1065,16 @@ def _relation(
             return ""  # "44 deaths and 1,600 hospitalized": the item says what it counts itself
         return "list"
     return ""
+
+
+def _gapped_name(view: ArticleView, a: int, start: int) -> Place | None:
+    """The place's name written right before a number, after a list mark ("..., Britain 47"), in
+    ``[a, start)``: the item's own place, its verb and noun left out."""
+    names = view.places_in(a, start)
+    if not names or view.text[names[-1].end : start].strip():
+        return None
+    before = view.text[a : names[-1].start].rstrip()
+    return names[-1] if before.endswith(",") or before.endswith(" and") else None
 
 
 def _gapped(prev: Quantity, q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:

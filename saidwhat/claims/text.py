@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from saidwhat.model import Analysis, Statement
@@ -198,6 +199,36 @@ class Place:
     end: int
 
 
+def _unnamed_countries(
+    text: str, countries: frozenset[str], analysis: Analysis, places: list[Place]
+) -> list[Place]:
+    """Mentions of a country's name (written with its capitals) that no place and no entity of another
+    type covers ("Michael Jordan" stays a person)."""
+    if not countries:
+        return []
+    taken = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
+    taken += [(p.start, p.end) for p in places]
+    out: list[Place] = []
+    for m in _country_pattern(countries).finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if re.search(r"[A-Z][\w.'-]*\s+$", text[max(0, m.start() - 30) : m.start()]):
+            continue  # part of a longer name: "New Mexico", "Baja California"
+        out.append(Place(m.group(0), m.start(), m.end()))
+    return out
+
+
+# names of a country that also name a US state or are common first names: read only from NER
+_AMBIGUOUS_COUNTRIES = frozenset({"Georgia", "Jordan", "Chad"})
+
+
+@lru_cache(maxsize=4)
+def _country_pattern(countries: frozenset[str]) -> re.Pattern[str]:
+    names = sorted(countries - _AMBIGUOUS_COUNTRIES, key=len, reverse=True)
+    # not before another capitalised word: "Mexico City", "Panama Canal"
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?!\s+[A-Z])")
+
+
 @dataclass(slots=True)
 class ArticleView:
     """One analysed article with the indexes the claims stages need."""
@@ -220,7 +251,16 @@ class ArticleView:
         return self.analysis.doc.text
 
     @classmethod
-    def build(cls, analysis: Analysis, story: str | None, aliases: dict[str, str]) -> ArticleView:
+    def build(
+        cls,
+        analysis: Analysis,
+        story: str | None,
+        aliases: dict[str, str],
+        countries: frozenset[str] = frozenset(),
+    ) -> ArticleView:
+        """The view of one article. Its places are the entity stage's places and, from ``countries``
+        (the lexicon's names of the world's countries), a country's name NER left unnamed or named
+        otherwise ("Uruguay eight", "Chile 47" tagged a facility) where no entity's mention is."""
         text = analysis.doc.text
         sents: list[tuple[int, int]] = []
         for seg in analysis.segments or []:
@@ -238,6 +278,7 @@ class ArticleView:
             else:
                 continue
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
+        places += _unnamed_countries(text, countries, analysis, places)
         places.sort(key=lambda p: p.start)
         return cls(analysis, story, sents, places, aliases, tuple(cuts), [s for s, _ in sents])
 
