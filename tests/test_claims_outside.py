@@ -114,3 +114,16 @@ def test_here_and_this_country_point_back_to_the_country_named() -> None:
     text = "Peru is worst hit. The virus has caused 40 deaths in this country, officials said."
     an = analysis(text, entities=gpe("Peru"), quantities=[("40 deaths", 40, "deaths")])
     assert measures(an)[40.0] == ("deaths", "", "", ("Peru",))
+
+
+def test_a_dateline_place_is_where_the_reporter_files_from() -> None:
+    text = "MOSCOW, November 7 (RIA Novosti) - About 6,100 people have died from swine flu worldwide."
+    an = analysis(
+        text, entities=[("MOSCOW", "Moscow", "GPE")], quantities=[("About 6,100 people", 6100, "people")]
+    )
+    # before: placed in Moscow, the dateline's city
+    assert measures(an)[6100.0] == ("deaths", "", "", ("world",))
+    # a place heading a list line is its counts' place, not a dateline
+    text = "UK: 20 cases, none fatal."
+    an = analysis(text, entities=gpe("UK"), quantities=[("20 cases", 20, "cases")])
+    assert measures(an)[20.0][3] == ("United Kingdom",)

@@ -199,6 +199,40 @@ class Place:
     end: int
 
 
+# a dateline after its place: "SEOUL, June 13 (Yonhap) --", "BANGKOK (AFP) -", "CAIRO:", "New Delhi,
+# October 25:", "Geneva - ": a date, an agency in brackets, then a dash (or a colon after a date)
+_DATE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}))"
+_AGENCY = r"(?:\s*\([^()\n]{1,30}\))"
+_DATELINE_DASH = re.compile(rf"{_DATE}?{_AGENCY}?\s*(?:--?|—|–|//)\s")
+_DATELINE_COLON = re.compile(rf"(?:{_DATE}{_AGENCY}?|{_AGENCY})?\s*:\s")
+
+
+_COUNT_START = re.compile(
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|no|none)\b)", re.IGNORECASE
+)
+
+
+def _dateline(text: str, p: Place) -> bool:
+    """Whether the place opens a line as a dateline: where the reporter files from, not where a count
+    is ("MOSCOW, November 7 (RIA Novosti) - About 6,100 people have died from swine flu worldwide").
+    A colon makes one only after a date or a name in capitals ("CAIRO:"): "Peru: 20 cases" heads a
+    list line."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    if text[line_start : p.start].strip():
+        return False
+    rest = text[p.end : p.end + 60]
+    if _DATELINE_DASH.match(rest):
+        return True
+    m = _DATELINE_COLON.match(rest)
+    if m is None:
+        return False
+    if re.search(r"\d", m.group(0)):
+        return True  # a date before the colon: "New Delhi, October 25: One person ..."
+    if _COUNT_START.match(rest, m.end()):
+        return False  # "US: one death, ...": a list line headed by its place
+    return text[p.start : p.end].isupper()
+
+
 def _unnamed_countries(
     text: str, countries: frozenset[str], analysis: Analysis, places: list[Place]
 ) -> list[Place]:
@@ -279,6 +313,7 @@ class ArticleView:
                 continue
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
         places += _unnamed_countries(text, countries, analysis, places)
+        places = [p for p in places if not _dateline(text, p)]
         places.sort(key=lambda p: p.start)
         return cls(analysis, story, sents, places, aliases, tuple(cuts), [s for s, _ in sents])
 
