@@ -7,10 +7,10 @@ statement, entity and timex spans) plus a regular-expression tokenisation of its
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from saidwhat.model import Analysis, Statement
 
@@ -100,7 +100,7 @@ def _soft_wrap(text: str, m: re.Match[str], stop: int) -> bool:
     goes on in lower case. A blank line, or a next line in capitals or digits, still ends it."""
     if m.group(0) != "\n" or m.end() >= stop or not text[m.end()].islower():
         return False
-    before = text[: m.start()].rstrip(" \t")
+    before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
     return bool(before) and before[-1] not in '.!?:;"”’)'
 
 
@@ -217,7 +217,8 @@ def _dateline(text: str, p: Place) -> bool:
     is ("MOSCOW, November 7 (RIA Novosti) - About 6,100 people have died from swine flu worldwide").
     A colon makes one only after a date or a name in capitals ("CAIRO:"): "Peru: 20 cases" heads a
     list line."""
-    line_start = text.rfind("\n", 0, p.start) + 1
+    back = max(0, p.start - 40)  # read a bounded way back: a hostile one-line text stays linear
+    line_start = text.rfind("\n", back, p.start) + 1 or back
     if text[line_start : p.start].strip():
         return False
     rest = text[p.end : p.end + 60]
@@ -240,11 +241,15 @@ def _unnamed_countries(
     type covers ("Michael Jordan" stays a person)."""
     if not countries:
         return []
-    taken = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
-    taken += [(p.start, p.end) for p in places]
+    taken = sorted(
+        [(m.start, m.end) for e in analysis.entities for m in e.mentions] + [(p.start, p.end) for p in places]
+    )
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the spans up to each one
     out: list[Place] = []
     for m in _country_pattern(countries).finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        i = bisect_left(starts, m.end()) - 1  # the spans that start before the match ends
+        if i >= 0 and reach[i] > m.start():
             continue
         if re.search(r"[A-Z][\w.'-]*\s+$", text[max(0, m.start() - 30) : m.start()]):
             continue  # part of a longer name: "New Mexico", "Baja California"
