@@ -68,6 +68,14 @@ def values(nlp: Any, text: str, anchor: date) -> dict[str, str | None]:
         ),
         ("Doses were shipped to all states by November.", date(2009, 12, 10), "November", "2009-11"),
         ("The virus has killed 10,000 Americans by November.", date(2009, 12, 10), "November", "2009-11"),
+        # a "by" phrase the parse hangs on a verb of saying is the content's: no deadline ahead
+        (
+            "The flu killed 9,000 Canadians, sent 20,000 to the hospital, and sickened 40 million -- a "
+            "third of the population -- by mid-November, the agency estimates.",
+            date(2009, 12, 10),
+            "mid-November",
+            "2009-11",
+        ),
         # "through" (and "by" in the present perfect) end a running period that may lie on either side:
         # the nearest occurrence
         (
