@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.attribution.lexicon import Lexicon, _load, _words
 from saidwhat.model import Speaker
+from saidwhat.nlp import doc_text
 
 # the speaker kinds a third-person pronoun subject may stand for
 _PRONOUN_KINDS = {
@@ -150,7 +151,7 @@ class ContentActs:
         al = act_lexicon()
         a, b = parts[0]
         if act == "claim" and mode in ("direct", "mixed"):
-            opening = self.doc.text[a:b].lstrip("“”\"'‘’ ")
+            opening = doc_text(self.doc)[a:b].lstrip("“”\"'‘’ ")
             for name, rx in al.answers:
                 if rx.match(opening):
                     return name  # "Yes, …", "No, …"
@@ -277,7 +278,7 @@ class ContentActs:
     def _quoted(self, start: int, tok: Token) -> bool:
         """``tok`` lies inside a quotation opened in its sentence or in the content (which starts at
         ``start``; a mixed content may start inside the quotation)."""
-        before = self.doc.text[min(start, tok.sent.start_char) : tok.idx]
+        before = doc_text(self.doc)[min(start, tok.sent.start_char) : tok.idx]
         return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
     def _commitment(self, verb: Token, al: ActLexicon) -> str:

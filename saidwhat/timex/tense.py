@@ -11,6 +11,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from saidwhat.nlp import doc_text
 from saidwhat.timex.lexicon import lexicon
 
 Tense = Literal["past", "future"] | None
@@ -213,7 +214,7 @@ def _future_before(tok: Token) -> bool:
     phrase of the expression that puts it ahead (``future_before`` in timex.toml)."""
     doc = tok.doc
     first = doc[min(tok.left_edge.i, tok.head.left_edge.i if _possessive(tok) else tok.left_edge.i)]
-    before = _WORDS.findall(doc.text[max(0, first.idx - 40) : first.idx].lower())
+    before = _WORDS.findall(doc_text(doc)[max(0, first.idx - 40) : first.idx].lower())
     return any(tuple(before[-len(p) :]) == p for p in lexicon().future_before)
 
 
