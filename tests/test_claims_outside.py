@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from saidwhat.claims import article_facts
-from saidwhat.claims.text import sentences
+from saidwhat.claims.lexicon import load_lexicon
+from saidwhat.claims.text import ArticleView, sentences
 from saidwhat.pipeline import analyze_text
 from saidwhat.quantities import extract_quantities
 from tests.test_claims_positions import analysis
@@ -127,3 +128,12 @@ def test_a_dateline_place_is_where_the_reporter_files_from() -> None:
     text = "UK: 20 cases, none fatal."
     an = analysis(text, entities=gpe("UK"), quantities=[("20 cases", 20, "cases")])
     assert measures(an)[20.0][3] == ("United Kingdom",)
+
+
+def test_a_country_name_after_a_capitalised_function_word_is_still_a_place() -> None:
+    # "In Uruguay": a sentence's first word is no part of the name; "New Mexico" is one name
+    text = "In Uruguay 20 cases were confirmed, and New Mexico has 3."
+    an = analysis(text, quantities=[("20 cases", 20, "cases")])
+    assert measures(an)[20.0] == ("cases", "confirmed", "", ("Uruguay",))
+    view = ArticleView.build(an, None, {}, load_lexicon().countries)
+    assert [p.name for p in view.places] == ["Uruguay"]

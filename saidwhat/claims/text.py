@@ -238,7 +238,7 @@ def _unnamed_countries(
     text: str, countries: frozenset[str], analysis: Analysis, places: list[Place]
 ) -> list[Place]:
     """Mentions of a country's name (written with its capitals) that no place and no entity of another
-    type covers ("Michael Jordan" stays a person)."""
+    type covers (a person's or an organisation's name keeps its words)."""
     if not countries:
         return []
     taken = sorted(
@@ -251,12 +251,19 @@ def _unnamed_countries(
         i = bisect_left(starts, m.end()) - 1  # the spans that start before the match ends
         if i >= 0 and reach[i] > m.start():
             continue
-        if re.search(r"[A-Z][\w.'-]*\s+$", text[max(0, m.start() - 30) : m.start()]):
-            continue  # part of a longer name: "New Mexico", "Baja California"
+        before = re.search(r"([A-Z][\w.'-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+        if before and before.group(1).lower() not in _LEAD_WORDS:
+            continue  # part of a longer name: "New Mexico", "Baja California" (not "In Uruguay")
         out.append(Place(m.group(0), m.start(), m.end()))
     return out
 
 
+# capitalised words that open a sentence or a phrase before a name, not part of it ("In Uruguay",
+# "The Netherlands")
+_LEAD_WORDS = wordset(
+    "in the at from to by and but of for with on as since after before while across throughout like "
+    "including both only even all neighbouring neighboring nearby"
+)
 # names of a country that also name a US state or are common first names: read only from NER
 _AMBIGUOUS_COUNTRIES = frozenset({"Georgia", "Jordan", "Chad"})
 
@@ -298,8 +305,8 @@ class ArticleView:
         countries: frozenset[str] = frozenset(),
     ) -> ArticleView:
         """The view of one article. Its places are the entity stage's places and, from ``countries``
-        (the lexicon's names of the world's countries), a country's name NER left unnamed or named
-        otherwise ("Uruguay eight", "Chile 47" tagged a facility) where no entity's mention is."""
+        (the lexicon's names of the world's countries), a country's name NER left unnamed ("Uruguay
+        eight") where no entity's mention is; a dateline's place is none."""
         text = analysis.doc.text
         sents: list[tuple[int, int]] = []
         for seg in analysis.segments or []:
