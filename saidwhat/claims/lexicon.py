@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -116,8 +117,7 @@ class ClaimsLexicon:
     @cached_property
     def disease_phrases(self) -> tuple[tuple[str, ...], ...]:
         """The words of every name of a disease (`[diseases.names]`), longest first."""
-        names = {tuple(n.split()) for ns in self.diseases.values() for n in ns}
-        return tuple(sorted(names, key=lambda ws: (-len(ws), ws)))
+        return _longest_first(n for ns in self.diseases.values() for n in ns)
 
     @cached_property
     def pathogen_phrases(self) -> tuple[tuple[str, ...], ...]:
@@ -126,18 +126,22 @@ class ClaimsLexicon:
         is never what a number counts ("two more H1N1 ... deaths"), a disaster may be ("four
         hurricanes in 2008")."""
         events = set(self.events)
-        names = {
-            tuple(n.split())
+        return _longest_first(
+            n
             for ns in self.diseases.values()
             if not any(n in events or n.rstrip("s") in events for n in ns)
             for n in ns
-        }
-        return tuple(sorted(names, key=lambda ws: (-len(ws), ws)))
+        )
 
     @cached_property
     def head_words(self) -> frozenset[str]:
         """Every counted noun of the things ("case", "death", "hostage")."""
         return frozenset(h for t in self.things.values() for h in t.heads)
+
+
+def _longest_first(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """The words of each name, once, longest first (a longer name is matched before its part)."""
+    return tuple(sorted({tuple(n.split()) for n in names}, key=lambda ws: (-len(ws), ws)))
 
 
 OBJECT_KINDS = frozenset({"to", "reason", "phrase"})

@@ -1554,9 +1554,8 @@ def _sentence_country(
     # a nationality in another count's own words names the people counted, not where things happen
     # ("About 70 Mexicans were confined despite just one confirmed case"); a place right after another
     # count locates that count ("..., including 120 in Chile, and at least 90 died")
-    places = [
-        p for p in view.places_in(s0, s1) if not any(o is not q and _owns_place(view.text, o, p) for o in qs)
-    ]
+    others = [o for o in qs if o is not q and s0 <= o.start < s1]  # only the sentence's counts matter
+    places = [p for p in view.places_in(s0, s1) if not any(_owns_place(view.text, o, p) for o in others)]
     names = {p.name for p in places}
     if len(names) != 1 or not names <= _known_countries(lex):
         return ()
@@ -1570,7 +1569,7 @@ def _sentence_country(
         if (bool(ahead) and ahead[-1] in ELSEWHERE) or {"them", "these", "which"} & set(ahead):
             return ()  # "cases who had visited Chile"; "all but one of them in Chile": a part's place
         lo, hi = min(q.end, p.end), max(q.start, p.start)
-        if any(o is not q and lo <= o.start < hi for o in qs):
+        if any(lo <= o.start < hi for o in others):
             return ()
     return (names.pop(),)
 
@@ -1750,9 +1749,9 @@ _RANGE_VERBS = wordset("range ranges ranged ranging vary varies varied")
 def _estimates_range(win: Window, lex: ClaimsLexicon) -> bool:
     """ "Estimates of the numbers killed in the Haitian earthquake range from 100,000 to 200,000": the
     bounds of a range that *estimates* span are estimates however far the noun is from them."""
-    left = [w.text for w in sorted(win.left, key=lambda w: w.start)]
-    if left[-2:-1] and left[-1] == "from" and left[-2] in _RANGE_VERBS:
-        return bool(_has(sorted(win.left, key=lambda w: w.start), lex.estimate_words))
+    left = sorted(win.left, key=lambda w: w.start)
+    if len(left) >= 2 and left[-1].text == "from" and left[-2].text in _RANGE_VERBS:
+        return bool(_has(left, lex.estimate_words))
     return False
 
 

@@ -50,12 +50,18 @@ _STRIP_LEFT = "([{\"'“‘«"
 _STRIP_RIGHT = ")]}\"'”’».,;:!?…"
 _DASHES = frozenset({"-", "–", "—"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
-
-
 # the words after which a number word may leave out its noun: a comma or a conjunction of the list it
 # ends, a word that opens a part ("with six more in Mexico and one in the United States", "including
 # three in Texas"); after anything else ("the two in the car", "number one in the US chart", a run-on
 # "in the UK eight in England") it is a pronoun, a rank or a misreading
+_ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
+_LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
+_MAX_NP = 5
+# words that introduce a list rather than describe what it counts ("the following infections: ...")
+_LIST_WORDS = frozenset({"following", "above", "below", "listed", "latest"})
+
+
 @cache
 def _country_names() -> frozenset[str]:
     """Every country's name and alias the entities' knowledge base knows, folded."""
@@ -63,14 +69,6 @@ def _country_names() -> frozenset[str]:
     return frozenset(
         {*kb.countries, *(fold(c) for c in kb.countries.values()), *(fold(c) for c in kb.demonyms.values())}
     )
-
-
-_ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
-_LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
-_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
-_MAX_NP = 5
-# words that introduce a list rather than describe what it counts ("the following infections: ...")
-_LIST_WORDS = frozenset({"following", "above", "below", "listed", "latest"})
 
 
 @dataclass(slots=True)

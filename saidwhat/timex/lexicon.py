@@ -34,6 +34,7 @@ class Lexicon:
     future_before: tuple[tuple[str, ...], ...]
     modal_future: frozenset[str]
     present_not_future: frozenset[str]
+    saying: frozenset[str]
     someday_modals: frozenset[str]
 
 
@@ -49,6 +50,7 @@ _TENSE_KEYS = (
     "future_before",
     "modal_future",
     "present_not_future",
+    "saying",
     "someday_modals",
 )
 # the tables of timex.toml and the type of their values (a typo is E_LEXICON naming the key)
@@ -106,5 +108,6 @@ def lexicon() -> Lexicon:
         future_before=tuple(tuple(p.lower().split()) for p in tense["future_before"]),
         modal_future=frozenset(tense["modal_future"]),
         present_not_future=frozenset(tense["present_not_future"]),
+        saying=frozenset(tense["saying"]),
         someday_modals=frozenset(tense["someday_modals"]),
     )

@@ -26,23 +26,6 @@ _UNTIL = {"until", "till", "til", "'til", "’til"}
 # "through January", "by Friday" in a present clause: the end of a running span, on either side
 _THROUGH = {"through", "thru", "by"}
 _WORDS = re.compile(r"[\w'’-]+")
-# verbs of saying, estimating and thinking: a "by" phrase the parse hangs on one is the content's
-_SAYING = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "claim",
-        "add",
-        "note",
-        "estimate",
-        "believe",
-        "think",
-        "know",
-        "show",
-        "announce",
-    }
-)
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -276,7 +259,7 @@ def tense_at(tok: Token) -> Tense:
     if prep and tense != "future" and _present(verb):
         if prep in _UNTIL:
             return "future"  # "has given the relatives until 9 a.m. Tuesday", "is valid until Friday"
-        if prep == "by" and tense is None and verb.lemma_.lower() not in _SAYING:
+        if prep == "by" and tense is None and verb.lemma_.lower() not in lex.saying:
             # "by" in a present simple clause is a deadline ahead ("has deals in place for 90m doses
             # by December", "is ready by Friday"); in the present perfect the cutoff is reached
             # ("has killed 10,000 by mid-November"): the nearest occurrence, below. Under a verb of
