@@ -10,8 +10,9 @@ the path), which computes :func:`saidwhat.claims.quantity.quantity_values` over 
 ``bench/claims.py`` (``--cache``; the topic's Timeline17 articles, or those of ``--articles``, a
 JSONL as ``bench/claims.py --articles`` reads), each count's disease read over them as one story
 (:func:`~saidwhat.claims.quantity.resolve_diseases`, as ``bench/claims.py`` scores them). A value is
-identified by its article and its span; the output has one JSON line per value whose key (thing, state,
-aspect, place, and unit) differs between A and B or that exists in only one of them: ``article``,
+identified by its article, its span and its order among the values of that span ("two cases each"
+gives one value per place); the output has one JSON line per value whose key (thing, state, aspect,
+place, and unit) differs between A and B or that exists in only one of them: ``article``,
 ``start``, ``end``, ``number``, ``text`` (a window of about 300 characters around the span), ``key_a``,
 ``key_b`` (``null`` when absent), ``gold_set`` (the gold set of ``bench/data/claims_gold.json`` the
 article belongs to, else ``null``).
@@ -104,17 +105,25 @@ def run_package(pkg: Path, inputs: Path, out: Path) -> None:
     subprocess.run(cmd, env=env, check=True)
 
 
-def load_dump(path: Path) -> dict[tuple[str, int, int], dict[str, Any]]:
-    out = {}
+Span = tuple[str, int, int, int]  # article, start, end, and which of the values of that span
+
+
+def load_dump(path: Path) -> dict[Span, dict[str, Any]]:
+    """The dumped values by span; one span may hold several values ("two cases each" in two places),
+    told apart by their order."""
+    out: dict[Span, dict[str, Any]] = {}
+    seen: dict[tuple[str, int, int], int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
-        out[(r["article"], r["start"], r["end"])] = r
+        span = (r["article"], r["start"], r["end"])
+        seen[span] = seen.get(span, -1) + 1
+        out[(*span, seen[span])] = r
     return out
 
 
 def diff(
-    a: dict[tuple[str, int, int], dict[str, Any]],
-    b: dict[tuple[str, int, int], dict[str, Any]],
+    a: dict[Span, dict[str, Any]],
+    b: dict[Span, dict[str, Any]],
     sets: dict[str, str],
 ) -> list[dict[str, Any]]:
     rows = []

@@ -137,3 +137,51 @@ def test_a_country_name_after_a_capitalised_function_word_is_still_a_place() -> 
     assert measures(an)[20.0] == ("cases", "confirmed", "", ("Uruguay",))
     view = ArticleView.build(an, None, {}, load_lexicon().countries)
     assert [p.name for p in view.places] == ["Uruguay"]
+
+
+def test_each_gives_the_count_to_every_place_of_its_coordination() -> None:
+    text = (
+        "Spain and the UK confirmed two cases each. "
+        "Israel, Costa Rica: 2 confirmed cases each. "
+        "Peru reported 36,000 deaths each year."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Spain", "UK", "Israel", "Costa Rica", "Peru"),
+        quantities=[("two cases", 2, "cases"), ("2", 2, None), ("36,000 deaths", 36000, "deaths")],
+    )
+    got = sorted((v.value, v.key.about) for v in article_facts(an, "s").quantities if v.value in (2, 36000))
+    assert got == [
+        (2, ("Costa Rica",)),
+        (2, ("Israel",)),
+        (2, ("Spain",)),
+        (2, ("United Kingdom",)),
+        (36000, ("Peru",)),
+    ]
+
+
+def test_a_number_before_a_floated_each_counts_what_its_list_counts(nlp: Any) -> None:
+    text = (
+        "Israel and New Zealand have seven cases each. South Korea, Netherlands and Colombia have three "
+        "each. Mexico has 1,626 cases, including 48 deaths, and one each in Canada and Costa Rica."
+    )
+    # the number words of "three each", "one each" are counts whose noun is left out, not pronouns
+    assert [q.value for q in extract_quantities(nlp(text))] == [7, 3, 1626, 48, 1]
+    for other in ("The two each took a bag.", "They sold one each year.", "Those three each other."):
+        assert [q.value for q in extract_quantities(nlp(other))] == [], other
+    an = analyze_text(text, published="2009-05-11")
+    got = sorted((v.value, v.key.thing, v.key.about[0]) for v in article_facts(an, None).quantities)
+    assert got == [
+        (1, "deaths", "Canada"),
+        (1, "deaths", "Costa Rica"),
+        (3, "cases", "Colombia"),
+        (3, "cases", "Netherlands"),
+        (3, "cases", "South Korea"),
+        (7, "cases", "Israel"),
+        (7, "cases", "New Zealand"),
+        (48, "deaths", "Mexico"),
+        (1626, "cases", "Mexico"),
+    ]
+    # a sentence after a part of another thing ("including 48 deaths") continues no list
+    an = analyze_text("Mexico has 1,626 cases, including 48 deaths. Chile and Peru have three each.")
+    assert [v.value for v in article_facts(an, None).quantities if v.value == 3] == []

@@ -2414,10 +2414,15 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     diseases, topic = main_diseases(found), article_disease(found)
     placed: dict[str, tuple[int, tuple[str, ...]]] = {}  # thing -> (sentence start, place) of its last value
     head: Measured | None = None  # the first measured value of the current sentence
+    last: Measured | None = None  # the last value that counts a thing of the lexicon
     for i, q in enumerate(qs):
         if head is not None and view.sentence(head.q.start) != view.sentence(q.start):
             head = None
-        m = measure(view, qs, i, prev, lex, diseases, head)
+        m = measure(view, qs, i, prev, lex, diseases, head) or _each_continues(view, q, last)
+        if m is not None and m.thing is not None:
+            # a list continues the thing its sentence counts: not a part of another thing
+            # ("1,626 cases, including 48 deaths")
+            last = m if head is None or head.thing is m.thing else None
         if m is not None and m.thing is not None and not m.disease:
             _carry_place(view, m, placed)
             head = head or m
@@ -2456,7 +2461,63 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _shared_locative(view, made, out)
     _headline_place(view, made, out)
     _increment_of_total(view, made, out)
+    return _each_of_conjuncts(view, out)
+
+
+# "two cases each", "1 confirmed case each", "one death each": *each* after a count (and at most its
+# noun's words) distributes it; not "each year", "each other", "each of"
+_EACH = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?each\b(?!\s+(?:year|day|week|month|time|season|winter|other|of)\b)"
+)
+# the words between two places of one coordination: "Israel, Costa Rica", "Spain and the UK"
+_CONJUNCT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+
+
+def _each_of_conjuncts(view: ArticleView, vals: list[QuantityValue]) -> list[QuantityValue]:
+    """ "Spain and the UK earlier confirmed two cases each", "Israel, Costa Rica: 2 confirmed cases
+    each": *each* gives the count to every place of the coordination its place is one of, so each of
+    those places has a value of its own (the same number, span and source)."""
+    out: list[QuantityValue] = []
+    for v in vals:
+        out.append(v)
+        if len(v.key.about) != 1 or not _EACH.match(view.text, v.end):
+            continue
+        s0, s1 = view.sentence(v.start)
+        places = view.places_in(s0, s1)
+        at = [k for k, p in enumerate(places) if p.name == v.key.about[0]]
+        if not at:
+            continue
+        k = min(at, key=lambda j: min(abs(places[j].start - v.end), abs(v.start - places[j].end)))
+        joined = [bool(_CONJUNCT_GAP.fullmatch(view.text, a.end, b.start)) for a, b in pairwise(places)]
+        lo = hi = k
+        while lo > 0 and joined[lo - 1]:
+            lo -= 1
+        while hi < len(joined) and joined[hi]:
+            hi += 1
+        names = dict.fromkeys(p.name for p in places[lo : hi + 1] if p.name != v.key.about[0])
+        out.extend(replace(v, key=replace(v.key, about=(name,))) for name in names)
     return out
+
+
+def _each_continues(view: ArticleView, q: Quantity, last: Measured | None) -> Measured | None:
+    """ "Israel and New Zealand have seven cases each. South Korea, Netherlands and Colombia have three
+    each.": a bare number with a floated *each*, its noun left out, the first number of a sentence
+    right after the sentence of the last count, continues that count's list: it counts the same thing
+    in the same state, in the place its own sentence names before it."""
+    if last is None or q.counts is not None or q.kind != "count":
+        return None
+    if not re.match(r"\s+each\b", view.text[q.end :]):
+        return None
+    here = view.sentence(q.start)
+    k = view.sentences.index(here) if here in view.sentences else 0
+    if k == 0 or view.sentences[k - 1] != view.sentence(last.q.start):
+        return None  # not in the sentence right after (in the same one, the list's own rules read it)
+    s0 = here[0]
+    places = view.places_in(s0, q.start)
+    if not places or len(words(view.text, places[-1].end, q.start)) > 2:
+        return None
+    about = (places[-1].name,)
+    return Measured(q, last.thing, None, last.state, "", about, True, last.disease, False, last.named)
 
 
 def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: ClaimsLexicon) -> bool:

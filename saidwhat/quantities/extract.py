@@ -56,6 +56,9 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # "in the UK eight in England") it is a pronoun, a rank or a misreading
 _ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
 _LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
+# a floated *each* after a number distributes a count (`_distributive`), but not before these words
+_EACH_NOT = frozenset({"year", "day", "week", "month", "time", "season", "other", "of", "one"})
+_EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
 _MAX_NP = 5
 # words that introduce a list rather than describe what it counts ("the following infections: ...")
@@ -397,6 +400,20 @@ class _Reader:
                     return False
                 return doc[i].sent.start <= self.last_end < k
         return False
+
+    def _distributive(self, d: _Draft) -> bool:
+        """ "South Korea, Netherlands and Colombia have three each", "one each in Canada and Costa
+        Rica": a number word before a floated *each* gives that many to each member of a set, its noun
+        left out; it is a count, not a pronoun (not "the two each took one", nor "each year", "each
+        other", "each of")."""
+        nxt = self._next_word(d.num.j)
+        if nxt is None or nxt.lower_ != "each":
+            return False
+        after = self._next_word(nxt.i)
+        if after is not None and after.lower_ in _EACH_NOT:
+            return False
+        prev = self._prev_word(d.num.i)
+        return prev is None or prev.lower_ not in _EACH_NOT_AFTER
 
     def _bracketed_value(self, lparen: Token) -> bool:
         """ "Mexico (1,626)", "Britain (39)": a number in brackets right after a name on the same line
@@ -913,6 +930,7 @@ class _Reader:
             and not d.paired
             and not self._elliptical(d)
             and not self._gapped_item(num.i)
+            and not self._distributive(d)
         ):
             raise _Reject  # "the two", "one of", "no one": pronoun-like
         if num.digits and d.kind == "count" and num.kind == "cardinal" and isinstance(value, int):
