@@ -185,3 +185,19 @@ def test_a_number_before_a_floated_each_counts_what_its_list_counts(nlp: Any) ->
     # a sentence after a part of another thing ("including 48 deaths") continues no list
     an = analyze_text("Mexico has 1,626 cases, including 48 deaths. Chile and Peru have three each.")
     assert [v.value for v in article_facts(an, None).quantities if v.value == 3] == []
+
+
+def test_a_part_set_off_after_a_count_leaves_the_verb_after_it_to_the_count() -> None:
+    for text in (
+        "As of Sunday, 231 people -- including 205 children -- tested positive for the virus in Thailand.",
+        "As of Sunday, 231 people (including 205 children) tested positive for the virus in Thailand.",
+        "As of Sunday, 231 people in Thailand, including 205 children, tested positive for the virus.",
+    ):
+        facts = article_facts(analyze_text(text), None)
+        got = {v.value: (v.key.thing, v.key.about) for v in facts.quantities}
+        # before: the 205 children took the verb and the 231 counted nothing
+        assert got == {231: ("cases", ("Thailand",))}, text
+    # a part after the count's own verb is no aside: the verb is the count's already
+    text = "More than 300 people worldwide have been infected, including 20 in Britain."
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    assert got == {300: ("world",), 20: ("United Kingdom",)}

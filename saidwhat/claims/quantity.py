@@ -124,6 +124,34 @@ def _apposition(ws: list[Word]) -> tuple[int, int] | None:
     return None
 
 
+# a part set off after a count's noun, then the count's own verb: "231 people -- including 205
+# children -- tested positive", "231 people (including 205 children) tested positive", "231 people,
+# including 205 children, tested positive"
+_PART_ASIDE = re.compile(
+    r"(?P<pre>(?:\s+[\w-]+){0,3}?)\s*(?:--\s*(?:including|among them)\b[^-\n]*?--"
+    r"|[—–]\s*(?:including|among them)\b[^—–\n]*?[—–]"
+    r"|\(\s*(?:including|among them)\b[^()\n]*\)"
+    r"|,\s*(?:including|among them)\b[^,;:()\n]*,)"
+    r"\s*(?P<verb>[a-z]+)"
+)
+
+
+def part_aside(text: str, q: Quantity) -> tuple[int, int] | None:
+    """The span of a part set off right after a count (its noun included) that the count's own verb
+    follows: the verb after it is the count's, and the part's words are no part of its window."""
+    m = _PART_ASIDE.match(text, q.end)
+    if m is None:
+        return None
+    verb = m.group("verb")
+    if verb not in _FINITE and verb not in AUX and not verb.endswith("ed"):
+        return None
+    # a few words may stand between the noun and the part ("231 people in Thailand -- including"),
+    # none of them a verb (then the part is that verb's: "300 people died, including 20 in Britain, ...")
+    if any(w in _FINITE or w in AUX or w.endswith("ed") for w in m.group("pre").lower().split()):
+        return None
+    return (m.end("pre"), m.start("verb"))
+
+
 def window(
     view: ArticleView, q: Quantity, prev_end: int | None, next_start: int | None, lex: ClaimsLexicon
 ) -> Window:
@@ -133,7 +161,7 @@ def window(
     b = min(s1, next_start) if next_start is not None and next_start >= q.end else s1
     n = lex.settings.window_words
     left_ws, right_ws = words(text, a, q.start), words(text, q.end, b)
-    aside = _apposition(right_ws)
+    aside = _apposition(right_ws) or part_aside(text, q)
     if aside is not None:
         right_ws = [w for w in right_ws if not aside[0] <= w.start < aside[1]]
     left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
@@ -2302,6 +2330,17 @@ def _window_end(
     """Where the window of ``qs[i]`` ends on the right: at the next quantity, unless that one counts
     the countries the number is counted in ("More than 2,000 people in 24 countries have been
     infected": the verb after the place phrase is the number's)."""
+    if i > 0:
+        around = part_aside(view.text, qs[i - 1])
+        if around is not None and around[0] <= qs[i].start < around[1]:
+            return min(around[1], next_q.start) if next_q else around[1]  # a part inside it: not after
+    if next_q is not None:
+        aside = part_aside(view.text, qs[i])
+        if aside is not None and next_q.start < aside[1]:
+            # the part set off after it is no neighbour: the count's verb comes after it
+            later = next((o for o in qs[i + 1 :] if o.start >= aside[1]), None)
+            s1 = view.sentence(qs[i].start)[1]
+            return later.start if later is not None and later.start < s1 else None
     if next_q is None or not _in_countries(view, qs[i], qs, lex):
         return next_q.start if next_q else None
     after = qs[i + 2] if i + 2 < len(qs) else None
