@@ -201,3 +201,18 @@ def test_a_part_set_off_after_a_count_leaves_the_verb_after_it_to_the_count() ->
     text = "More than 300 people worldwide have been infected, including 20 in Britain."
     got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
     assert got == {300: ("world",), 20: ("United Kingdom",)}
+
+
+def test_a_pair_of_counts_in_a_list_item_takes_the_place_written_after_it() -> None:
+    text = (
+        "The count includes 3,648 cases and 72 deaths from Mexico, 5,123 cases and 5 deaths in the "
+        "United States, 496 cases and 1 death in Canada, and 9 cases and 1 death in Costa Rica."
+    )
+    got = [(v.value, v.key.thing, v.key.about) for v in article_facts(analyze_text(text), None).quantities]
+    # before: 496 cases were the United States' (the item before), 9 cases Canada's
+    assert got[4:] == [
+        (496, "cases", ("Canada",)),
+        (1, "deaths", ("Canada",)),
+        (9, "cases", ("Costa Rica",)),
+        (1, "deaths", ("Costa Rica",)),
+    ]

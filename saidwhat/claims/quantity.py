@@ -2761,10 +2761,14 @@ def _world_of_parts(
 def _shared_locative(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
     """ "suspected of killing more than 150 people and sickening more than 2,400 in Mexico": a place
     written after the second of two counts joined by *and* (a few words between, no comma, no verb of
-    their own) locates both; the first, placed by nothing else, takes it."""
+    their own) locates both; the first, placed by nothing else, takes it. So does a first placed only
+    by the list item before it ("5 deaths in the United States, 496 cases and 1 death in Canada": the
+    item's own place is written after its pair)."""
     for i in range(len(vals) - 1):
         v, w = vals[i], vals[i + 1]
-        if v.key.about or not w.key.about or made[i].thing is None or made[i + 1].thing is None:
+        if not w.key.about or made[i].thing is None or made[i + 1].thing is None:
+            continue
+        if v.key.about and not (i > 0 and _from_item_before(view, vals[i - 1], v)):
             continue
         s0, s1 = view.sentence(v.start)
         if view.sentence(w.start) != (s0, s1) or view.places_in(v.end, w.start):
@@ -2772,6 +2776,8 @@ def _shared_locative(view: ArticleView, made: list[Measured], vals: list[Quantit
         between = [x.text for x in words(view.text, v.end, w.start)]
         if "and" not in between or len(between) > 4 or set(between) & (AUX | CLAUSE_WORDS | {","}):
             continue
+        if set(between) & _LOCATIVES:
+            continue  # "5 in La Libertad and 4 in Ancash": the first has a locative of its own
         place = next(iter(view.places_in(w.end, s1)), None)
         if (
             place is not None
@@ -2780,6 +2786,20 @@ def _shared_locative(view: ArticleView, made: list[Measured], vals: list[Quantit
             and _introduced(view.text, w.end, place.start)
         ):
             v.key = replace(v.key, about=w.key.about)
+
+
+_LOCATIVES = wordset("in at from")
+
+
+def _from_item_before(view: ArticleView, u: QuantityValue, v: QuantityValue) -> bool:
+    """Whether ``v``'s place is only the place of the list item before it, ``u``: the same place,
+    written nowhere between them but in ``u``'s item, which a comma ends."""
+    if u.key.about != v.key.about or view.sentence(u.start) != view.sentence(v.start):
+        return False
+    between = view.places_in(u.end, v.start)
+    if any((p.name,) != v.key.about for p in between):
+        return False
+    return "," in view.text[between[-1].end if between else u.end : v.start]
 
 
 def _headline_place(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
