@@ -216,3 +216,35 @@ def test_a_pair_of_counts_in_a_list_item_takes_the_place_written_after_it() -> N
         (9, "cases", ("Costa Rica",)),
         (1, "deaths", ("Costa Rica",)),
     ]
+
+
+def test_the_mainland_after_the_chinese_mainland_is_china() -> None:
+    text = (
+        "Flu cases rose last week in the Chinese mainland, the Ministry of Health said. The mainland "
+        "reported 10,828 cases of A/H1N1 flu last week. Almost 70,000 A/H1N1 flu cases had been reported "
+        "in the mainland by Sunday."
+    )
+    got = {
+        v.value: v.key.about
+        for v in article_facts(analyze_text(text, published="2009-11-18"), None).quantities
+    }
+    assert got[10828] == ("China",) and got[70000] == ("China",)
+    # another mainland, in a text that names no Chinese mainland, is not China's
+    got = {
+        v.value: v.key.about
+        for v in article_facts(analyze_text("The Greek mainland reported 20 cases."), None).quantities
+    }
+    assert got[20] != ("China",)
+
+
+def test_a_count_over_a_closed_period_is_an_increment() -> None:
+    for text in (
+        "The mainland reported 10,828 cases of A/H1N1 flu from Nov. 9 to 15, said a notice.",
+        "From Aug. 30 to Nov. 28, Peru reported 10,828 cases.",
+        "Peru reported 10,828 cases between 30 August and 28 November.",
+    ):
+        facts = article_facts(analyze_text(text, published="2009-12-02"), None)
+        assert [v.key.aspect for v in facts.quantities if v.value == 10828] == ["new"], text
+    # a single day bounds no period
+    facts = article_facts(analyze_text("Peru reported 10,828 cases on Nov. 9.", published="2009-12-02"), None)
+    assert [v.key.aspect for v in facts.quantities if v.value == 10828] == [""]

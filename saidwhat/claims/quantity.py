@@ -976,6 +976,11 @@ NATIONAL = (
 )  # fmt: skip
 
 
+# Chinese news copy names China "the Chinese mainland" (without Hong Kong, Macao and Taiwan), then
+# "the mainland"
+_MAINLAND_CHINA = re.compile(r"\b(?:Chinese mainland|mainland China)\b", re.IGNORECASE)
+
+
 def _country_names(lex: ClaimsLexicon) -> frozenset[str]:
     """Every name of a country: the knowledge base's, the place aliases' and the lexicon's."""
     return _known_countries(lex) | lex.countries
@@ -993,6 +998,8 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     country named last before the number in its sentence or the two before (not a state or a city of
     it)."""
     ws = sorted([*win.left[-4:], *win.inner, *win.right[:4]], key=lambda w: w.start)
+    if _has([*win.left[-4:], *win.inner, *win.right], ("mainland",)) and _MAINLAND_CHINA.search(view.text):
+        return ("China",)  # "the mainland reported 10,828 cases", after "the Chinese mainland"
     if not _has(ws, NATIONAL):
         return ()
     countries = _known_countries(lex)
@@ -1989,10 +1996,32 @@ def _thing_read(
     return _thing_of(q, win, lex, wide)
 
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
+# a closed period, both its bounds days: "from Nov. 9 to 15", "between 30 August and 28 November"
+_PERIOD = re.compile(
+    rf"\b(?:[Ff]rom\s+{_DAY}(?:,?\s+\d{{4}})?\s+(?:to|through|until|till)"
+    rf"|[Bb]etween\s+{_DAY}(?:,?\s+\d{{4}})?\s+and)\s+(?:{_DAY}|\d{{1,2}}\b)"
+)
+
+
+def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
+    """ "The mainland reported 10,828 cases from Nov. 9 to 15": a count over a closed period written
+    in its own clause (the few words before it, or after it up to the next count) is what that period
+    added, an increment."""
+    s0, s1 = view.sentence(q.start)
+    a = win.left[-4].start if len(win.left) >= 4 else s0
+    b = min(s1, win.stop) if win.stop is not None else s1
+    return _PERIOD.search(view.text, a, min(b, q.end + 80)) is not None
+
+
 def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
     """The aspect the words around ``q`` give it; "rose by three to 78" read as one range is
     neither an increment nor a total."""
-    aspect = _aspect_of(win, lex) or ("new" if _up_by(view.text, win) else "")
+    aspect = _aspect_of(win, lex) or ("new" if _up_by(view.text, win) or _over_period(view, q, win) else "")
     if aspect == "new" and q.value_max is not None and _risen_by(win):
         return ""
     return aspect
