@@ -248,3 +248,18 @@ def test_a_count_over_a_closed_period_is_an_increment() -> None:
     # a single day bounds no period
     facts = article_facts(analyze_text("Peru reported 10,828 cases on Nov. 9.", published="2009-12-02"), None)
     assert [v.key.aspect for v in facts.quantities if v.value == 10828] == [""]
+
+
+def test_a_number_after_a_weekday_is_no_identifier(nlp: Any) -> None:
+    text = "South Korea's health authorities confirmed Sunday 106 more cases of new flu."
+    # before: "Sunday 106" read as a name and its number ("Flight 93")
+    assert [q.value for q in extract_quantities(nlp(text))] == [106]
+    assert [q.value for q in extract_quantities(nlp("Flight 93 landed on Sunday."))] == []
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    assert (got[106].thing, got[106].state, got[106].aspect) == ("cases", "confirmed", "new")
+
+
+def test_testing_positive_counts_cases() -> None:
+    text = "Peru said the number of people testing positive for the virus rose to 2,925."
+    got = {v.value: v.key.thing for v in article_facts(analyze_text(text), None).quantities}
+    assert got[2925] == "cases"

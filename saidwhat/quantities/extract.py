@@ -56,6 +56,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # "in the UK eight in England") it is a pronoun, a rank or a misreading
 _ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
 _LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # a floated *each* after a number distributes a count (`_distributive`), but not before these words
 _EACH_NOT = frozenset({"year", "day", "week", "month", "time", "season", "other", "of", "one"})
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
@@ -348,6 +349,7 @@ class _Reader:
                 or (
                     prev.pos_ == "PROPN"
                     and prev.text[:1].isupper()
+                    and prev.lower_ not in _WEEKDAYS  # "confirmed Sunday 106 more cases": no name
                     and prev.idx + len(prev.text) + 1 == a
                     and not self.title_line(num.i)
                     and not self._gapped_item(num.i)
