@@ -230,3 +230,19 @@ def test_a_bare_m_after_digits_is_no_million(nlp: Any, text: str) -> None:
 def test_the_age_of_n_is_an_age(nlp: Any) -> None:
     qs = run(nlp, "Robin Cook, who has died suddenly at the age of 59, was a politician.")
     assert [(q.text, q.kind, q.unit, q.counts) for q in qs] == [("age of 59", "age", "year", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Those who died were typically aged between 10 and 50.", "aged between 10 and 50"),
+        ("The pupils, aged from 5 to 18, were sent home.", "aged from 5 to 18"),
+        ("Patients aged 10 to 50 were treated.", "aged 10 to 50"),
+    ],
+)
+def test_a_range_after_a_word_of_age_is_a_range_of_ages(nlp: Any, text: str, span: str) -> None:
+    # before: a range counted nothing ("between 10 and 50"), or "aged 10" an age and "50" a count
+    qs = run(nlp, text)
+    assert [(q.text, q.kind, q.unit, q.counts) for q in qs] == [(span, "age", "year", None)]
+    # a range without a word of age still counts
+    assert [q.kind for q in run(nlp, "Between 10 and 50 people died.")] == ["range"]

@@ -353,6 +353,7 @@ class _Reader:
                     and prev.idx + len(prev.text) + 1 == a
                     and not self.title_line(num.i)
                     and not self._gapped_item(num.i)
+                    and not self._after_locative(num.i)
                 )
             )
         ):
@@ -401,6 +402,21 @@ class _Reader:
                 if k == 0 or doc[k - 1].lower_ not in (",", "and"):
                     return False
                 return doc[i].sent.start <= self.last_end < k
+        return False
+
+    def _after_locative(self, i: int) -> bool:
+        """ "In the United States 127 deaths have been reported": a number right after a country's name
+        that is the object of a locative preposition (*in*, *at*, *from*, *among*, *across*; *the*
+        between) opens the clause the phrase is fronted to, its comma left out; a country and a number
+        make no name ("Flight 93", "Apollo 11", "in Ward 8" still are one)."""
+        doc = self.doc
+        names = _country_names()
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if not doc[k].text[:1].isupper():
+                return False
+            if fold(doc[k:i].text) in names:
+                j = k - 1 if k and doc[k - 1].lower_ == "the" else k
+                return j > 0 and doc[j - 1].lower_ in _LOCATIVE
         return False
 
     def _distributive(self, d: _Draft) -> bool:
@@ -634,6 +650,8 @@ class _Reader:
             if d.kind == "ordinal":
                 return self._ordinal(d)
             self._range(d)
+            if self._age_range(d):
+                return self._emit_draft(d), d.end
             if self._unit_after(d):
                 return self._emit_draft(d), d.end
             self._qualifier_after(d)
@@ -667,11 +685,23 @@ class _Reader:
             d.end = i + 2
         elif i > 0 and doc[i - 1].lower_ in lex.age_before:
             d.start = i - 1
+            self._range(d)  # "aged 10 to 50"
         elif i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lex.age_before:
             d.start = i - 2  # "at the age of 59"
         elif not self._apposed_age(i):
             return False
         d.kind, d.unit = "age", "year"
+        return True
+
+    def _age_range(self, d: _Draft) -> bool:
+        """ "aged between 10 and 50", "aged from 5 to 18": a range after a word of age is a range of
+        ages, no count."""
+        if d.kind != "range" or d.start == 0:
+            return False
+        start = d.start - 1 if self.doc[d.start - 1].lower_ == "from" else d.start
+        if start == 0 or self.doc[start - 1].lower_ not in self.lex.age_before:
+            return False
+        d.kind, d.unit, d.start = "age", "year", start - 1
         return True
 
     def _apposed_age(self, i: int) -> bool:
