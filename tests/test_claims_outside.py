@@ -263,3 +263,67 @@ def test_testing_positive_counts_cases() -> None:
     text = "Peru said the number of people testing positive for the virus rose to 2,925."
     got = {v.value: v.key.thing for v in article_facts(analyze_text(text), None).quantities}
     assert got[2925] == "cases"
+
+
+def test_a_number_after_a_fronted_locative_country_is_no_identifier(nlp: Any) -> None:
+    text = "In the United States 127 deaths have been reported, and the toll rises."
+    # before: "States 127" read as a name and its number ("Flight 93")
+    assert [q.value for q in extract_quantities(nlp(text))] == [127]
+    for name in ("In Ward 8 three patients died.", "He was on Flight 93 from Newark."):
+        assert 8 not in [q.value for q in extract_quantities(nlp(name))], name
+        assert 93 not in [q.value for q in extract_quantities(nlp(name))], name
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    assert (got[127].thing, got[127].about) == ("deaths", ("United States",))
+
+
+def test_a_modifier_that_restates_the_thing_keeps_it() -> None:
+    text = (
+        "The United States now has 593 swine-flu-related fatalities. Malaysia's health minister said"
+        " 384 new cases have been reported in Malaysia, taking the total number of infected cases to 4,225."
+    )
+    got = {v.value: v.key.thing for v in article_facts(analyze_text(text), None).quantities}
+    # before: generic measures "swine-flu-related fatality" and "infected case"
+    assert got[593] == "deaths"
+    assert got[4225] == "cases"
+    # a modifier that is no word of the thing still makes a measure of its own
+    facts = article_facts(analyze_text("Officials counted 800 influenza-like cases."), None)
+    got = {v.value: v.key.thing for v in facts.quantities}
+    assert got[800] != "cases"
+
+
+def test_people_named_by_their_nation_are_counted_by_their_verb() -> None:
+    text = "The health agency said 101 Canadians have died of the virus. About 70 Mexicans were confined."
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    # before: a generic measure "canadian" and one "mexican"
+    assert (got[101].thing, got[101].about) == ("deaths", ("Canada",))
+    assert 70 not in got
+
+
+def test_succumbing_is_dying_and_a_relative_clause_says_what_a_total_counts() -> None:
+    text = (
+        "Two more persons died of swine flu in Malaysia, taking the total number of people who have"
+        " succumbed to H1N1 virus to 64. Spain said another 20 people are suspected of having the disease."
+    )
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    # before: 64 a count of the generic "who", 20 no value
+    assert (got[64].thing, got[64].about) == ("deaths", ("Malaysia",))
+    assert (got[20].thing, got[20].state) == ("cases", "suspected")
+
+
+def test_a_count_a_source_is_reported_to_estimate_is_an_estimate() -> None:
+    text = (
+        "H1N1 swine flu killed 10,000 Americans, sent 213,000 to the hospital, and sickened 50 million"
+        " by mid-November, the CDC estimates. The CDC said 4,000 people died in Texas."
+    )
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    # before: 10,000 deaths of the United States, a value
+    assert 10000 not in got
+    assert got[4000].thing == "deaths"
+
+
+def test_a_country_name_read_as_an_organisation_is_still_the_country() -> None:
+    text = "The death toll stands at 137 in Argentina, 40 in Chile, 11 in Peru and eight in Paraguay."
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    # before: NER read "Paraguay" as an organisation, and the eight took Peru
+    assert got[8] == ("Paraguay",)
+    assert got[11] == ("Peru",)

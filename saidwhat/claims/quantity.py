@@ -203,7 +203,18 @@ def _has(ws: list[Word], phrases: tuple[str, ...]) -> list[int]:
 def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
     allowed |= {w for ws in lex.aspects.values() for w in ws} | set(lex.estimate_words)
+    toks = [t for t in toks if not _restating(thing, t)]
     return all(t in allowed for t in toks) or all(t in allowed for t in _off_names(thing, toks, lex))
+
+
+def _restating(thing: Thing, tok: str) -> bool:
+    """Whether a modifier only restates the thing: a participle of its own predicates ("4,225 infected
+    cases": the cases are the infected), or a hyphenated compound of its own modifiers
+    ("swine-flu-related fatalities", "H1N1-related deaths")."""
+    if tok in thing.predicates and tok.endswith("ed"):
+        return True
+    parts = tok.split("-")
+    return len(parts) > 1 and all(p in thing.modifiers for p in parts)
 
 
 def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
@@ -293,12 +304,21 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
             if _modifiers_ok(thing, mods, lex):
                 return thing, None
             return None, " ".join(toks)
-    if head in lex.persons or any(tuple(toks[-len(n) :]) == n for n in lex.pathogen_phrases):
+    pathogen = any(tuple(toks[-len(n) :]) == n for n in lex.pathogen_phrases)
+    if head in lex.persons or _people_of(head) or pathogen:
         # a disease is never what is counted, but what its cases or deaths are of: "two more H1N1,
         # or Swine Flu, deaths" (the noun phrase cut at the comma), like a noun of persons the words
         # around say what is counted (a disaster may be counted: "four hurricanes")
         return None
     return None, " ".join(toks)
+
+
+def _people_of(noun: str) -> bool:
+    """Whether a counted noun names people by their nation ("101 Canadians have died", "Four more
+    Ukrainians"): a noun of persons, whose verb says what is counted."""
+    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+
+    return fold(noun) in load_knowledge().demonyms
 
 
 def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tuple[int, Thing, Word]]:
@@ -434,8 +454,10 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
                     )
                 if not w.text[:1].isalpha() or w.text in ("the", "a", "an"):
                     continue
-                if w.text in NOUN_PHRASE_ENDS:
-                    return None  # "the number of patients in England ...": the predicates say what
+                if w.text in NOUN_PHRASE_ENDS or w.text in RELATIVE_PRONOUNS:
+                    # "the number of patients in England ...", "the total number of people who have
+                    # succumbed to H1N1 virus": a post-modifier or a relative clause; the predicates say
+                    return None
                 if w.text not in known and word not in lex.persons:
                     return None, word  # another noun: the number of countries, of schools, ...
                 mods.append(word)
@@ -1072,6 +1094,7 @@ NOUN_PHRASE_ENDS = wordset(
     "in at from to for with by on of into among between across over under within since after"
 )
 TOTAL_AFTER = ("in total", "in all", "altogether")
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 
 def _relation(
@@ -1778,6 +1801,16 @@ def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str)
     )
 
 
+def _estimated_by_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon, aspect: str) -> bool:
+    """ "H1N1 swine flu killed 10,000 Americans, ... and sickened 50 million ..., the CDC estimates":
+    a count in what a source is reported to *estimate* is its estimate of the real number, however
+    far the cue stands (a projection stays one: "experts estimate that 2 billion could be infected")."""
+    if aspect == "projected":
+        return False
+    st = view.statement_covering(q.start, q.end)
+    return st is not None and st.cue is not None and st.cue.text.lower() in lex.estimate_words
+
+
 _RANGE_VERBS = wordset("range ranges ranged ranging vary varies varied")
 
 
@@ -2240,8 +2273,19 @@ def measure(
     about = about or _its_total_place(view, q, s0, head)
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
-    estimate = _estimated(thing, win, lex, state) or _estimate_written(q, win, lex, aspect)
+    estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
     return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
+
+
+def _an_estimate(
+    view: ArticleView, q: Quantity, thing: Thing, win: Window, lex: ClaimsLexicon, state: str, aspect: str
+) -> bool:
+    """Whether the count is an estimate of the real number: no value (session 16)."""
+    return (
+        _estimated(thing, win, lex, state)
+        or _estimate_written(q, win, lex, aspect)
+        or _estimated_by_source(view, q, lex, aspect)
+    )
 
 
 def _from_whole(

@@ -238,11 +238,15 @@ def _unnamed_countries(
     text: str, countries: frozenset[str], analysis: Analysis, places: list[Place]
 ) -> list[Place]:
     """Mentions of a country's name (written with its capitals) that no place and no entity of another
-    type covers (a person's or an organisation's name keeps its words)."""
+    type covers (a person's or an organisation's name keeps its words). A mention that is the country's
+    name and nothing more is the country whatever NER's label ("11 in Peru and eight in Paraguay":
+    Paraguay read as an organisation)."""
     if not countries:
         return []
+    bare = countries - _AMBIGUOUS_COUNTRIES
     taken = sorted(
-        [(m.start, m.end) for e in analysis.entities for m in e.mentions] + [(p.start, p.end) for p in places]
+        [(m.start, m.end) for e in analysis.entities for m in e.mentions if text[m.start : m.end] not in bare]
+        + [(p.start, p.end) for p in places]
     )
     starts = [a for a, _ in taken]
     reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the spans up to each one
