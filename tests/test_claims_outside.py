@@ -327,3 +327,20 @@ def test_a_country_name_read_as_an_organisation_is_still_the_country() -> None:
     # before: NER read "Paraguay" as an organisation, and the eight took Peru
     assert got[8] == ("Paraguay",)
     assert got[11] == ("Peru",)
+
+
+def test_a_part_after_includes_or_among_a_whole_after_it_has_the_wholes_state() -> None:
+    text = (
+        "Brazil has 1,000 confirmed cases, which include 40 deaths. The World Health Organization said it"
+        " had recorded 429 swine flu deaths worldwide among 94,512 cases confirmed since April."
+    )
+    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    # before: 40 and 429 deaths without a state
+    assert got[40] == "confirmed"
+    assert got[429] == "confirmed"
+    # a whole with no state gives none
+    got = {
+        v.value: v.key.state
+        for v in article_facts(analyze_text("There were 3 deaths among 20 children."), None).quantities
+    }
+    assert got[3] == ""

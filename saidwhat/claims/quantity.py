@@ -1349,7 +1349,7 @@ def _prev_relation(
             and thing is not prev.thing
             and _includes(between, lex, frozenset({"with"}), first=False)
         )
-        if (q.counts is not None and _includes(between, lex)) or with_part:
+        if (q.counts is not None and _includes(between, lex, INCLUDE_WORDS)) or with_part:
             rel = "part-of-kind"
         elif _and_part(view, prev, q):
             rel = "and-part"  # the whole's place, its own state: not the part's before it
@@ -2314,15 +2314,19 @@ def _from_whole(
 def _whole_after_state(
     view: ArticleView, q: Quantity, next_q: Quantity | None, thing: Thing, lex: ClaimsLexicon
 ) -> str | None:
-    """ "42 deaths in the country from the virus, out of more than 1,000 confirmed cases": a count drawn
-    *out of* a whole written after it, in its sentence, has the whole's state (as a part after
-    *including* has)."""
+    """ "42 deaths in the country from the virus, out of more than 1,000 confirmed cases", "429 swine flu
+    deaths worldwide among 94,512 cases confirmed": a count drawn *out of* (or *among*) a whole written
+    after it, in its sentence, has the whole's state (as a part after *including* has), written before
+    the whole's noun or as the participle right after it."""
     if next_q is None or not next_q.counts:
         return None
     between = [w.text.lower() for w in words(view.text, q.end, next_q.start)]
-    if between[-2:] != ["out", "of"] or len(between) > 12 or set(between) & CLAUSE_WORDS:
+    if (between[-2:] != ["out", "of"] and between[-1:] != ["among"]) or len(between) > 12:
         return None
-    counted = words(next_q.counts.lower())
+    if set(between) & CLAUSE_WORDS:
+        return None
+    after = words(view.text, next_q.end, min(len(view.text), next_q.end + 40))[:1]
+    counted = words(next_q.counts.lower()) + [w for w in after if w.text.endswith("ed")]
     found = [st for st, ws in lex.states[thing.states].items() if _has(counted, ws)]
     return found[0] if len(found) == 1 else None
 
