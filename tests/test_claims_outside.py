@@ -344,3 +344,18 @@ def test_a_part_after_includes_or_among_a_whole_after_it_has_the_wholes_state() 
         for v in article_facts(analyze_text("There were 3 deaths among 20 children."), None).quantities
     }
     assert got[3] == ""
+
+
+def test_a_count_that_brings_the_total_after_it_is_an_increment() -> None:
+    text = (
+        "The Egyptian ministry of health reported on Monday that one person has died as a result of the"
+        " virus, pushing the total number of deaths from the virus to 32."
+    )
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    # before: the one death had no aspect, a leak against the gold's new death
+    assert (got[1].thing, got[1].aspect, got[1].about) == ("deaths", "new", ("Egypt",))
+    assert got[32].aspect == ""
+    # a count of another thing before the total is no increment of it
+    facts = article_facts(analyze_text("Peru has 30 cases and 2 deaths, raising the death toll to 5."), None)
+    got = {v.value: v.key.aspect for v in facts.quantities}
+    assert (got[30], got[2]) == ("", "new")

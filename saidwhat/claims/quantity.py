@@ -2576,6 +2576,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _world_of_parts(view, made, out, lex)
     _shared_locative(view, made, out)
     _headline_place(view, made, out)
+    _added_to_total(view, made, out)
     _increment_of_total(view, made, out)
     return _each_of_conjuncts(view, out)
 
@@ -2788,6 +2789,32 @@ def _victims(q: Quantity, m: Measured, lex: ClaimsLexicon) -> str:
     return ""
 
 
+def _brought_total(view: ArticleView, v: QuantityValue, w: QuantityValue) -> Word | None:
+    """The word that brings ``w`` as a total after ``v`` ("..., bringing the total number of confirmed
+    cases in the UK to 28"), None unless the words between are such a phrase."""
+    ws = words(view.text, v.end, w.start)
+    b = next((k for k, x in enumerate(ws) if x.text in BRING), None)
+    if b is None or not ws or ws[-1].text != "to" or not any(x.text in TOTAL_WORDS for x in ws[b + 1 :]):
+        return None
+    return ws[b]
+
+
+def _added_to_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
+    """ "one person has died as a result of the virus, pushing the total number of deaths to 32": a
+    count that brings the total its sentence gives after it is what was added to that total, an
+    increment, however it is worded (not a total itself, nor a part or an item of a list)."""
+    for i, v in enumerate(vals):
+        m = made[i]
+        if m.thing is None or v.key.aspect or m.part or v.value is None:
+            continue
+        s1 = view.sentence(v.start)[1]
+        w = next(
+            (j for j in range(i + 1, len(vals)) if vals[j].start < s1 and made[j].thing is m.thing), None
+        )
+        if w is not None and _brought_total(view, v, vals[w]) is not None:
+            v.key = replace(v.key, aspect="new")
+
+
 def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
     """ "One further person ... was confirmed to have swine flu, bringing the total number of confirmed
     cases in the UK to 28": an increment adds to the total its sentence brings, so it is where that
@@ -2802,13 +2829,10 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
             if w.start >= s1 or (w.key.about and made[j].thing is not made[i].thing):
                 break
             if made[j].thing is made[i].thing:
-                ws = words(view.text, v.end, w.start)
-                b = next((k for k, x in enumerate(ws) if x.text in BRING), None)
-                if b is None or ws[-1:] == [] or ws[-1].text != "to":
+                bring = _brought_total(view, v, w)
+                if bring is None:
                     break
-                if not any(x.text in TOTAL_WORDS for x in ws[b + 1 :]):
-                    break
-                inside = view.places_in(ws[b].start, w.start)
+                inside = view.places_in(bring.start, w.start)
                 if inside and (inside[-1].name,) == w.key.about:
                     v.key = replace(v.key, about=w.key.about)
                 break
