@@ -359,3 +359,17 @@ def test_a_count_that_brings_the_total_after_it_is_an_increment() -> None:
     facts = article_facts(analyze_text("Peru has 30 cases and 2 deaths, raising the death toll to 5."), None)
     got = {v.value: v.key.aspect for v in facts.quantities}
     assert (got[30], got[2]) == ("", "new")
+
+
+def test_the_amount_of_a_rise_noun_is_an_increment_of_the_count_before_it() -> None:
+    text = "The Robert Koch Institute in Germany announced on Thursday an increase of 637 cases in one day."
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    # before: 637 cases without an aspect
+    assert (got[637].aspect, got[637].about) == ("new", ("Germany",))
+    # an increment adds to the count named just before: with no place, it takes none from further back
+    text = (
+        "Three cases have been recorded in Wales. WHO counts 17,855 cases at 15 June."
+        " This represents a rise of 4,638 cases since the last report."
+    )
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    assert (got[4638].aspect, got[4638].about) == ("new", ())

@@ -548,7 +548,15 @@ def _object_of_perfect(win: Window) -> bool:
 
 
 def _risen_by(win: Window) -> bool:
-    return len(win.left) >= 2 and win.left[-1].text == "by" and win.left[-2].text in RISE
+    """ "the toll had risen by one", "an increase of 637 cases in one day", "a rise of 12": the amount
+    of a rise, after *by* a verb's or after *of* a noun's with its article."""
+    left = [w.text for w in win.left[-3:]]
+    if left[-2:-1] and left[-1] == "by" and left[-2] in RISE:
+        return True
+    return left[-1:] == ["of"] and len(left) == 3 and left[-2] in RISE_NOUNS and left[-3] in ("a", "an")
+
+
+RISE_NOUNS = frozenset({"increase", "rise", "jump", "surge", "climb", "growth"})
 
 
 def _up_by(text: str, win: Window) -> bool:
@@ -2461,6 +2469,8 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
         placed[m.thing.name] = placed["*"] = (s0, m.about)
         return
     last = placed.get(m.thing.name)
+    if m.aspect == "new" and last is not None and not last[1]:
+        return  # "17,855 cases ... This represents a rise of 4,638 cases": it adds to a count with no place
     if m.aspect != "new":
         # "In Chile, 900 people have been infected. Some 40 of them have died": *of them* points back
         # to the last count of the sentence before, and the part is where that count is
@@ -2477,6 +2487,16 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
     back = sum(1 for a, _ in view.sentences if last[0] <= a < s0)
     if 0 < back <= CARRY_SENTENCES:
         m.about = last[1]
+
+
+def _unplaced_count(m: Measured, view: ArticleView, placed: dict[str, tuple[int, tuple[str, ...]]]) -> None:
+    """Record a count of a thing left without a place, in a sentence after its thing's last placed
+    value: an increment after it adds to it, not to the place named before (`_carry_place`)."""
+    if m.thing is not None and not m.about and not m.part and m.aspect != "new":
+        s0 = view.sentence(m.q.start)[0]
+        last = placed.get(m.thing.name)
+        if last is None or last[0] < s0:
+            placed[m.thing.name] = (s0, ())
 
 
 def _vague(q: Quantity) -> bool:
@@ -2547,6 +2567,8 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
             continue
         if _no_value(view, qs, i, m, lex):
             continue
+        if not m.disease:
+            _unplaced_count(m, view, placed)
         name, about = _named(view, q, m, lex)
         st = view.statement_covering(q.start, q.end)
         src, via = _source(st)
