@@ -246,3 +246,12 @@ def test_a_range_after_a_word_of_age_is_a_range_of_ages(nlp: Any, text: str, spa
     assert [(q.text, q.kind, q.unit, q.counts) for q in qs] == [(span, "age", "year", None)]
     # a range without a word of age still counts
     assert [q.kind for q in run(nlp, "Between 10 and 50 people died.")] == ["range"]
+
+
+def test_a_dot_before_three_digits_of_a_plural_count_separates_thousands(nlp: Any) -> None:
+    qs = run(nlp, "The count includes 5.123 cases in the US, while 20.000 people are dying per day.")
+    # before: 5.123 and 20.0 as decimals
+    assert [(q.value, q.counts) for q in qs] == [(5123, "cases"), (20000, "people")]
+    # a decimal before a singular, or with other than three digits, stays a decimal
+    assert [q.value for q in run(nlp, "The index rose 2.5 points.")] == [2.5]
+    assert 1473 not in [q.value for q in run(nlp, "($1 = 1.473 Singapore dollar)")]

@@ -56,6 +56,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # "in the UK eight in England") it is a pronoun, a rank or a misreading
 _ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
 _LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
+_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # a floated *each* after a number distributes a count (`_distributive`), but not before these words
 _EACH_NOT = frozenset({"year", "day", "week", "month", "time", "season", "other", "of", "one"})
@@ -936,6 +937,22 @@ class _Reader:
                 raise _Reject
             d.counts = doc[np[0] : np[1] + 1].text
             d.end = np[1]
+            self._thousands_dot(d, head)
+
+    def _thousands_dot(self, d: _Draft, head: Token) -> None:
+        """ "5.123 cases", "20.000 people": a count of things in the plural is whole, so a dot before
+        three digits is a thousands separator, as continental European copy writes it (a decimal
+        stays one before a singular, "1.473 Singapore dollar", or as a measure, "1.125 inches")."""
+        num = self.doc[d.num.i]
+        if (
+            d.kind != "count"
+            or d.num.i != d.num.j
+            or head.tag_ != "NNS"
+            or not _THOUSANDS_DOT.match(num.text)
+        ):
+            return
+        d.base = Decimal(num.text.replace(".", ""))
+        d.value = int(d.base)
 
     def _counted_after_of(self, d: _Draft, k: int) -> tuple[int, int] | None:
         doc = self.doc
