@@ -373,3 +373,21 @@ def test_the_amount_of_a_rise_noun_is_an_increment_of_the_count_before_it() -> N
     )
     got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
     assert (got[4638].aspect, got[4638].about) == ("new", ())
+
+
+def test_a_national_count_in_a_text_whose_only_country_is_written_as_its_capital_and_regions() -> None:
+    text = (
+        "New Delhi, October 25: One person succumbed to swine flu today, official sources said.\n\n"
+        "The death was reported from Maharashtra. With this, the total number of deaths nationwide have"
+        " risen to 444."
+    )
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    # before: no country is named, so the national total had no place
+    assert got[444] == ("India",)
+    # two countries: no guess
+    text = text.replace("official sources said", "officials in Islamabad said")
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    assert got[444] == ()
+    lex = load_lexicon()
+    assert lex.capitals["New Delhi"] == "India" and lex.regions["Maharashtra"] == "India"
+    assert "Kingston" not in lex.capitals and "Punjab" not in lex.regions

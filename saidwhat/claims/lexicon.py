@@ -79,6 +79,7 @@ class ClaimsLexicon:
     place_aliases: dict[str, str]
     national_bodies: dict[str, str]  # lowercased name of a national body -> its country
     regions: dict[str, str]  # a first-level region's name ("Texas", "Ontario") -> its country
+    capitals: dict[str, str]  # a capital's name ("New Delhi") -> its country
     boundaries: tuple[str, ...]
     at_least: tuple[str, ...]
     at_most: tuple[str, ...]
@@ -366,7 +367,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "national_bodies",
         },
         "places",
-        optional=frozenset({"regions"}),
+        optional=frozenset({"regions", "capitals"}),
     )
     aliases = _table(places, "aliases", "places")
     bodies = _table(places, "national_bodies", "places")
@@ -450,6 +451,11 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             region: country
             for country, names in _table(places, "regions", "places", optional=True).items()
             for region in _names(names, f"places.regions.{country}")
+        },
+        capitals={
+            city: country
+            for country, names in _table(places, "capitals", "places", optional=True).items()
+            for city in _names(names, f"places.capitals.{country}")
         },
         boundaries=_words(bd["words"], "boundaries.words"),
         at_least=_words(iv["at_least"], "intervals.at_least"),

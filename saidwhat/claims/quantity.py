@@ -1000,7 +1000,7 @@ def _in_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex: Claim
 # or that point back to the country the text names ("in this country", "the number in the kingdom",
 # "12 confirmed cases here": where the reporter and the country of the story are)
 NATIONAL = (
-    "nationwide", "national", "nationally", "across the country", "in the country",
+    "nationwide", "countrywide", "national", "nationally", "across the country", "in the country",
     "throughout the country", "the country's", "the nation's", "in this country", "this country's",
     "in the kingdom", "the kingdom's", "across the nation", "here",
 )  # fmt: skip
@@ -1038,7 +1038,29 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     for p in reversed(view.places):
         if lo <= p.start and p.end <= q.start and p.name in countries:
             return (p.name,)
-    return ()
+    return _only_country(view, lex)
+
+
+def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """The one country a text is about when it names no other: the countries it names, and those of
+    the regions and capitals it names, its dateline's included ("New Delhi, October 25: ... Maharashtra
+    ... the total number of deaths nationwide"); () when they are not one."""
+    countries = _known_countries(lex)
+    found: set[str] = set()
+    for ent in view.analysis.entities:
+        if ent.type not in ("GPE", "LOC", "NORP"):
+            continue
+        for m in ent.mentions:
+            if view.segment_kind(m.start) not in OWN_SEGMENTS:
+                continue
+            name = view.text[m.start : m.end]
+            country = lex.capitals.get(name) or lex.regions.get(name)
+            if country:
+                found.add(country)
+    found |= {
+        p.name for p in view.places if p.name in countries and view.segment_kind(p.start) in OWN_SEGMENTS
+    }
+    return (found.pop(),) if len(found) == 1 else ()
 
 
 def _there(view: ArticleView, q: Quantity, win: Window) -> tuple[str, ...]:
