@@ -391,3 +391,22 @@ def test_a_national_count_in_a_text_whose_only_country_is_written_as_its_capital
     lex = load_lexicon()
     assert lex.capitals["New Delhi"] == "India" and lex.regions["Maharashtra"] == "India"
     assert "Kingston" not in lex.capitals and "Punjab" not in lex.regions
+
+
+def test_a_place_in_the_reporting_clause_after_a_count_is_where_the_saying_was() -> None:
+    text = (
+        "Since last week, three more swine flu deaths have been reported in Canada, bringing the total"
+        " number of fatalities to 86, Aglukkaq told reporters from Yellowknife.\n\nCanadians should rest"
+        " assured that officials have been responding. Health officials in Australia said there were 61"
+        " confirmed cases yesterday, Roxon told reporters in Canberra."
+    )
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    # before: the 86 took Yellowknife and the 61 Canberra, where the ministers spoke
+    assert got[86] == ("Canada",)
+    assert got[61] == ("Australia",)
+    # a passive without a speaker reports nothing: its place is the count's
+    text = (
+        "The virus spread further, the government said today, as three more cases were confirmed in the UK."
+    )
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    assert got[3] == ("United Kingdom",)

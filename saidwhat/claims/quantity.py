@@ -739,6 +739,7 @@ def _place_found(
     ("nine UK cases", "20 cases in the US", "the nationwide total": the count's own place) rather than
     before it ("Mexico has 20 cases")."""
     a, b = win.clause
+    b = min(b, _reporting_clause_start(view, q))
     # a list line "US: one death, ...": the place heading it
     for p in view.places:
         if p.end <= a and view.text[p.end : a].strip() == ":":
@@ -782,6 +783,25 @@ def _place_found(
     if any(not _region_countries(view, ws[k]) for k in _has(ws, lex.world_words)):
         return ("world",), True
     return (), False
+
+
+def _reporting_clause_start(view: ArticleView, q: Quantity) -> int:
+    """Where the reporting clause after a count's statement starts, at its cue ("..., bringing the total
+    number of fatalities to 86, Aglukkaq told reporters from Yellowknife"): a place there is where the
+    saying was, not the count's (the statement's content may stop short of the count: the cue of a
+    statement that opens before the count and whose speaker and cue follow it in its sentence; a
+    passive "cases were confirmed in the UK" has no speaker). The end of the text when none."""
+    s1 = view.sentence(q.start)[1]
+    cues = [
+        st.cue.start
+        for st in view.analysis.statements
+        if st.cue is not None
+        and st.speaker is not None
+        and q.end <= st.speaker.start < s1
+        and q.end <= st.cue.start < s1
+        and st.content.start <= q.start
+    ]
+    return min(cues, default=len(view.text))
 
 
 def _listed_regions(text: str, after: list[Place], lex: ClaimsLexicon) -> str | None:
