@@ -410,3 +410,26 @@ def test_a_place_in_the_reporting_clause_after_a_count_is_where_the_saying_was()
     )
     got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
     assert got[3] == ("United Kingdom",)
+
+
+def test_a_place_in_the_content_before_according_to_is_no_description_of_the_source() -> None:
+    text = (
+        "The H1N1 virus has spread to over 200 countries, and caused more than 6,250 deaths to date,"
+        " mostly in the Americas region, according to the World Health Organization."
+    )
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    # before: the Americas, read as the source's description, placed the world's toll
+    assert got[6250] == ("world",)
+    got = {
+        v.value: v.key.about
+        for v in article_facts(
+            analyze_text("Mexican Health Secretary Jose Cordova said 20 had died."), None
+        ).quantities
+    }
+    assert got[20] == ("Mexico",)
+
+
+def test_each_gives_the_count_to_the_places_written_after_it() -> None:
+    text = "One new case each from provinces of Zhejiang, Sichuan and Jiangxi were reported on Thursday."
+    got = sorted(v.key.about for v in article_facts(analyze_text(text), None).quantities if v.value == 1)
+    assert got == [("Jiangxi",), ("Sichuan",), ("Zhejiang",)]

@@ -1239,7 +1239,12 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
         return ()
     sp = st.speaker
     s0 = view.sentence(sp.start)[0]
-    names = {p.name for p in view.places_in(max(s0, sp.start - 40), sp.end)}
+    # the words before the speaker's name that describe it, not the content or the cue before it
+    # ("6,250 deaths to date, mostly in the Americas region, according to the World Health Organization")
+    lo = max(
+        [s0, sp.start - 40] + [e for e in (st.content.end, st.cue.end if st.cue else 0) if e <= sp.start]
+    )
+    names = {p.name for p in view.places_in(lo, sp.end)}
     # a demonym or country in the speaker's own description ("Mexican Health Secretary ...")
     from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
 
@@ -2650,6 +2655,11 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
 _EACH = re.compile(
     r"\s+(?:[a-z-]+\s+){0,3}?each\b(?!\s+(?:year|day|week|month|time|season|winter|other|of)\b)"
 )
+# the words between *each* and the coordination of places it gives the count to ("each from provinces of")
+_EACH_PLACE = re.compile(
+    r"\s+(?:from|in)\s+(?:the\s+)?(?:(?:provinces?|states?|regions?|cities|countries)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
 # the words between two places of one coordination: "Israel, Costa Rica", "Spain and the UK"
 _CONJUNCT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
 
@@ -2661,10 +2671,17 @@ def _each_of_conjuncts(view: ArticleView, vals: list[QuantityValue]) -> list[Qua
     out: list[QuantityValue] = []
     for v in vals:
         out.append(v)
-        if len(v.key.about) != 1 or not _EACH.match(view.text, v.end):
+        each = _EACH.match(view.text, v.end)
+        if each is None or len(v.key.about) > 1:
             continue
         s0, s1 = view.sentence(v.start)
         places = view.places_in(s0, s1)
+        if not v.key.about:
+            # "one new case each from provinces of Zhejiang, Sichuan and Jiangxi": the places after *each*
+            first = next((p for p in places if p.start >= each.end()), None)
+            if first is None or not _EACH_PLACE.fullmatch(view.text, each.end(), first.start):
+                continue
+            v.key = replace(v.key, about=(first.name,))
         at = [k for k, p in enumerate(places) if p.name == v.key.about[0]]
         if not at:
             continue
