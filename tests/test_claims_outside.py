@@ -433,3 +433,18 @@ def test_each_gives_the_count_to_the_places_written_after_it() -> None:
     text = "One new case each from provinces of Zhejiang, Sichuan and Jiangxi were reported on Thursday."
     got = sorted(v.key.about for v in article_facts(analyze_text(text), None).quantities if v.value == 1)
     assert got == [("Jiangxi",), ("Sichuan",), ("Zhejiang",)]
+
+
+def test_a_figure_written_again_later_is_where_it_was_first() -> None:
+    text = (
+        "South Korea's health authorities said Saturday they have confirmed five additional cases,"
+        " raising the number of confirmed flu infections here to 61. The patients include an 11-year-old."
+        " Of the 61 confirmed cases, 49 people have been released from hospitals."
+    )
+    got = [v.key.about for v in article_facts(analyze_text(text), None).quantities if v.value == 61]
+    # before: the second 61 had no place
+    assert got == [("South Korea",), ("South Korea",)]
+    # small numbers recur by chance: no place carried
+    text = "Two deaths were reported in Spain on Monday. Later two deaths were reported at a school."
+    got = [v.key.about for v in article_facts(analyze_text(text), None).quantities if v.value == 2]
+    assert got[1] == ()
