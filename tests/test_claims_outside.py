@@ -448,3 +448,18 @@ def test_a_figure_written_again_later_is_where_it_was_first() -> None:
     text = "Two deaths were reported in Spain on Monday. Later two deaths were reported at a school."
     got = [v.key.about for v in article_facts(analyze_text(text), None).quantities if v.value == 2]
     assert got[1] == ()
+
+
+def test_a_wrapped_line_of_copy_goes_on_in_digits_but_a_short_list_line_ends() -> None:
+    text = (
+        "SEOUL, June 13 (Yonhap) -- South Korea's health authorities said Saturday they\n"
+        "have confirmed five additional cases of Influenza A, raising the number of new\n"
+        "flu infections here to 61.\n"
+        "According to the latest tally by the WHO, 74 countries have officially reported\n"
+        "29,669 cases of H1N1 infection, including 145 deaths.\n"
+    )
+    assert len(sentences(text)) == 2
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    # before: the line in digits opened a sentence of its own, and the count had no place
+    assert got[29669] == ("world",)
+    assert len(sentences("Cases by country\n29 in Mexico\n12 in Spain")) == 3

@@ -97,11 +97,20 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 def _soft_wrap(text: str, m: re.Match[str], stop: int) -> bool:
     """A single line break inside a sentence of hard-wrapped copy (wire text: "said Saturday they\nhave
     confirmed five additional cases"): the line before ends with no sentence mark and the next one
-    goes on in lower case. A blank line, or a next line in capitals or digits, still ends it."""
-    if m.group(0) != "\n" or m.end() >= stop or not text[m.end()].islower():
+    goes on in lower case, or in digits after a line as long as wrapped copy's ("74 countries have
+    officially reported\n29,669 cases": a list's lines are short). A blank line, or a next line in
+    capitals, still ends it."""
+    if m.group(0) != "\n" or m.end() >= stop:
         return False
-    before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].rstrip(" \t")
+    if not (text[m.end()].islower() or (text[m.end()].isdigit() and len(line) >= _WRAP_WIDTH)):
+        return False
+    before = line[-40:]
     return bool(before) and before[-1] not in '.!?:;"”’)'
+
+
+# the shortest line of hard-wrapped copy a line in digits goes on from (wire copy wraps at 70-80)
+_WRAP_WIDTH = 60
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
