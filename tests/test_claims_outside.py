@@ -463,3 +463,15 @@ def test_a_wrapped_line_of_copy_goes_on_in_digits_but_a_short_list_line_ends() -
     # before: the line in digits opened a sentence of its own, and the count had no place
     assert got[29669] == ("world",)
     assert len(sentences("Cases by country\n29 in Mexico\n12 in Spain")) == 3
+
+
+def test_a_national_word_in_the_phrase_that_brings_a_total_places_it_and_its_increment() -> None:
+    text = (
+        "Thailand will step up the monitoring of workplaces, officials said.\n\n"
+        "The health ministry confirmed a further 51 cases of the A(H1N1) virus overnight, taking the number"
+        " in the kingdom, a key hub for international tourism, to 201."
+    )
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    # before: "in the kingdom" stood too far from the number, and neither count had a place
+    assert got[201] == ("Thailand",)
+    assert got[51] == ("Thailand",)

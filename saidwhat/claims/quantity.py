@@ -1050,7 +1050,9 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     ws = sorted([*win.left[-4:], *win.inner, *win.right[:4]], key=lambda w: w.start)
     if _has([*win.left[-4:], *win.inner, *win.right], ("mainland",)) and _MAINLAND_CHINA.search(view.text):
         return ("China",)  # "the mainland reported 10,828 cases", after "the Chinese mainland"
-    if not _has(ws, NATIONAL):
+    # the phrase that brings a total names its whole: "taking the number in the kingdom, a key hub
+    # for international tourism, to 201"
+    if not _has(ws, NATIONAL) and not _has(_bringing_words(view, q), NATIONAL):
         return ()
     countries = _known_countries(lex)
     starts = [a for a, _ in view.sentences if a <= q.start][-3:]
@@ -1459,6 +1461,19 @@ def _by_then_to(view: ArticleView, prev: Measured, q: Quantity, s0: int) -> bool
     between = [w.text for w in words(view.text, prev.q.end, q.start)]
     before = [w.text for w in words(view.text, max(s0, prev.q.start - 12), prev.q.start)]
     return between in (["to"], [",", "to"]) and before[-1:] == ["by"]
+
+
+def _bringing_words(view: ArticleView, q: Quantity) -> list[Word]:
+    """The words of the phrase that brings ``q`` as a total ("taking the number in the kingdom ... to"),
+    from its verb; none when no such phrase stands right before the number."""
+    s0 = view.sentence(q.start)[0]
+    ws = words(view.text, max(s0, q.start - 100), q.start)[-16:]
+    if not ws or ws[-1].text != "to":
+        return []
+    b = next((i for i in range(len(ws) - 1, -1, -1) if ws[i].text in BRING), None)
+    if b is None or not any(w.text in TOTAL_WORDS for w in ws[b + 1 :]):
+        return []
+    return ws[b:]
 
 
 def _brings_total(view: ArticleView, q: Quantity, s0: int) -> bool:
@@ -2923,8 +2938,8 @@ def _added_to_total(view: ArticleView, made: list[Measured], vals: list[Quantity
 def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
     """ "One further person ... was confirmed to have swine flu, bringing the total number of confirmed
     cases in the UK to 28": an increment adds to the total its sentence brings, so it is where that
-    total is, when the phrase that brings the total names the place and nothing between gives
-    another."""
+    total is, when the phrase that brings the total names the place (or the country as a whole: "in
+    the kingdom") and nothing between gives another."""
     for i, v in enumerate(vals):
         if v.key.about or v.key.aspect != "new" or made[i].thing is None:
             continue
@@ -2938,7 +2953,9 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
                 if bring is None:
                     break
                 inside = view.places_in(bring.start, w.start)
-                if inside and (inside[-1].name,) == w.key.about:
+                national = _has(words(view.text, bring.start, w.start), NATIONAL)
+                if (inside and (inside[-1].name,) == w.key.about) or (national and w.key.about):
+                    # "... in the UK to 28", "taking the number in the kingdom ... to 201"
                     v.key = replace(v.key, about=w.key.about)
                 break
 
