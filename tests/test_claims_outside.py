@@ -475,3 +475,15 @@ def test_a_national_word_in_the_phrase_that_brings_a_total_places_it_and_its_inc
     # before: "in the kingdom" stood too far from the number, and neither count had a place
     assert got[201] == ("Thailand",)
     assert got[51] == ("Thailand",)
+
+
+def test_a_part_of_a_whole_written_without_a_number_keeps_the_wholes_state() -> None:
+    text = (
+        "More than 208 countries have reported laboratory confirmed cases of pandemic influenza H1N1 2009,"
+        " including at least 10,582 deaths, the WHO said. Mexico has reported confirmed cases of swine flu,"
+        " including 20 deaths. The outbreak has hit schools, including 30 deaths."
+    )
+    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    # before: the deaths had no state
+    assert (got[10582], got[20]) == ("confirmed", "confirmed")
+    assert got[30] == ""

@@ -2317,7 +2317,9 @@ def measure(
     state, aspect = _from_whole(view, prev, prev_q, q, thing, lex, state, aspect, rel)
     aspect = _conjunct_of_modal(view, prev, prev_q, q, thing, lex, aspect)
     if state == thing.default_state:
-        state = _whole_after_state(view, q, next_q, thing, lex) or state
+        state = _whole_after_state(view, q, next_q, thing, lex) or _unnumbered_whole_state(
+            view, q, thing, lex
+        )
     # "403 confirmed cases ... in 38 states, ..., with another 700 probable cases": the count of the same
     # thing the sentence began with stands in for a count of another thing right before
     same = prev if prev is not None and prev.thing is thing else head
@@ -2379,6 +2381,35 @@ def _from_whole(
     if rel == "part-of-kind" and prev.aspect == "new" and aspect == "":
         aspect = "new"
     return state, aspect
+
+
+# qualifier words between *including* and the count it introduces ("including at least 10,582 deaths")
+_INCLUDING_GAP = wordset("at least more than some about nearly almost over up to as many")
+
+
+def _unnumbered_whole_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> str:
+    """ "... have reported laboratory confirmed cases of pandemic influenza H1N1 2009, including at least
+    10,582 deaths": a part after *including* of a whole written with no number keeps the state the
+    whole's noun phrase names (a state word next to a head of its family, after the last number
+    before it and within its clause), as a part of a numbered whole does."""
+    s0 = view.sentence(q.start)[0]
+    ws = words(view.text, max(s0, q.start - 160), q.start)
+    k = len(ws)
+    while k > 0 and ws[k - 1].text in _INCLUDING_GAP:
+        k -= 1
+    if k < 2 or ws[k - 1].text not in INCLUDE_WORDS or ws[k - 2].text != ",":
+        return thing.default_state
+    last = max((o.end for o in view.analysis.quantities if o.end <= q.start and o.kind != "year"), default=0)
+    before = [w for w in ws[max(0, k - 14) : k - 2] if w.start >= last]
+    cut = max((i + 1 for i, w in enumerate(before) if w.text in (";", ":")), default=0)
+    before = before[cut:]
+    heads = {h for t in lex.things.values() if t.states == thing.states for h in t.heads}
+    for state, ws_state in lex.states[thing.states].items():
+        for i in _has(before, ws_state):
+            near = before[max(0, i - 2) : i + 3]
+            if any(singular(w.text) in heads for w in near):
+                return state
+    return thing.default_state
 
 
 def _whole_after_state(
