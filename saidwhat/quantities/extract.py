@@ -395,15 +395,22 @@ class _Reader:
         item of a list (after a comma or *and*), its verb and noun left out, after a quantity of its
         sentence: it counts what that one counts (not "Flight 93", "Apollo 11")."""
         doc = self.doc
+        k = self._country_before(i)
+        if k is None or k == 0 or doc[k - 1].lower_ not in (",", "and"):
+            return False
+        return doc[i].sent.start <= self.last_end < k
+
+    def _country_before(self, i: int) -> int | None:
+        """The first token of a country's name (the knowledge base's, up to three capitalised words)
+        that ends right before token ``i``; None when there is none."""
+        doc = self.doc
         names = _country_names()
         for k in range(i - 1, max(-1, i - 4), -1):
             if not doc[k].text[:1].isupper():
-                return False
+                return None
             if fold(doc[k:i].text) in names:
-                if k == 0 or doc[k - 1].lower_ not in (",", "and"):
-                    return False
-                return doc[i].sent.start <= self.last_end < k
-        return False
+                return k
+        return None
 
     def _after_locative(self, i: int) -> bool:
         """ "In the United States 127 deaths have been reported": a number right after a country's name
@@ -411,14 +418,11 @@ class _Reader:
         between) opens the clause the phrase is fronted to, its comma left out; a country and a number
         make no name ("Flight 93", "Apollo 11", "in Ward 8" still are one)."""
         doc = self.doc
-        names = _country_names()
-        for k in range(i - 1, max(-1, i - 4), -1):
-            if not doc[k].text[:1].isupper():
-                return False
-            if fold(doc[k:i].text) in names:
-                j = k - 1 if k and doc[k - 1].lower_ == "the" else k
-                return j > 0 and doc[j - 1].lower_ in _LOCATIVE
-        return False
+        k = self._country_before(i)
+        if k is None:
+            return False
+        j = k - 1 if k and doc[k - 1].lower_ == "the" else k
+        return j > 0 and doc[j - 1].lower_ in _LOCATIVE
 
     def _distributive(self, d: _Draft) -> bool:
         """ "South Korea, Netherlands and Colombia have three each", "one each in Canada and Costa
