@@ -102,7 +102,8 @@ def _soft_wrap(text: str, m: re.Match[str], stop: int) -> bool:
     capitals, still ends it."""
     if m.group(0) != "\n" or m.end() >= stop:
         return False
-    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].rstrip(" \t")
+    back = max(0, m.start() - 2 * _WRAP_WIDTH)  # read a bounded way back: a hostile text stays linear
+    line = text[max(back, text.rfind("\n", back, m.start()) + 1) : m.start()].rstrip(" \t")
     if not (text[m.end()].islower() or (text[m.end()].isdigit() and len(line) >= _WRAP_WIDTH)):
         return False
     before = line[-40:]
