@@ -945,8 +945,9 @@ class _Reader:
 
     def _thousands_dot(self, d: _Draft, head: Token) -> None:
         """ "5.123 cases", "20.000 people": a count of things in the plural is whole, so a dot before
-        three digits is a thousands separator, as continental European copy writes it (a decimal
-        stays one before a singular, "1.473 Singapore dollar", or as a measure, "1.125 inches")."""
+        three digits is a thousands separator, as continental European copy writes it. A decimal
+        stays one before a singular ("1.473 Singapore dollar") and in a measure of a known unit ("1.125
+        miles", read before this); a unit the lexicon does not know ("1.125 inches") is misread."""
         num = self.doc[d.num.i]
         if (
             d.kind != "count"
