@@ -222,15 +222,12 @@ def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
     ("12 Canadian cases": the place is read apart) and, for a count of the disease family, a disease's
     name ("2,076 suspected cholera cases": the disease is read apart, `_disease_of`), also its other
     name after *or* ("H1N1, or swine flu, deaths")."""
-    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
-
-    demonyms = load_knowledge().demonyms
     names = lex.disease_phrases if thing.states == "status" else ()
     out: list[str] = []
     i = 0
     while i < len(toks):
         n = next((len(ws) for ws in names if tuple(toks[i : i + len(ws)]) == ws), 0)
-        if n == 0 and fold(toks[i]) in demonyms:
+        if n == 0 and _demonym(toks[i]):
             n = 1
         if n == 0 and toks[i] == "or" and i + 1 < len(toks):
             # the disease's other name in apposition: "two more H1N1, or Swine Flu, deaths"
@@ -305,7 +302,9 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
                 return thing, None
             return None, " ".join(toks)
     pathogen = any(tuple(toks[-len(n) :]) == n for n in lex.pathogen_phrases)
-    if head in lex.persons or _people_of(head) or pathogen:
+    # a noun of persons, or people named by their nation ("101 Canadians have died", "Four more
+    # Ukrainians"): the verb says what is counted
+    if head in lex.persons or _demonym(head) or pathogen:
         # a disease is never what is counted, but what its cases or deaths are of: "two more H1N1,
         # or Swine Flu, deaths" (the noun phrase cut at the comma), like a noun of persons the words
         # around say what is counted (a disaster may be counted: "four hurricanes")
@@ -313,12 +312,11 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     return None, " ".join(toks)
 
 
-def _people_of(noun: str) -> bool:
-    """Whether a counted noun names people by their nation ("101 Canadians have died", "Four more
-    Ukrainians"): a noun of persons, whose verb says what is counted."""
+def _demonym(word: str) -> bool:
+    """Whether a word is a nation's demonym ("canadian", "ukrainian"), as the knowledge base folds it."""
     from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
 
-    return fold(noun) in load_knowledge().demonyms
+    return fold(word) in load_knowledge().demonyms
 
 
 def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tuple[int, Thing, Word]]:
@@ -1472,27 +1470,29 @@ def _by_then_to(view: ArticleView, prev: Measured, q: Quantity, s0: int) -> bool
     return between in (["to"], [",", "to"]) and before[-1:] == ["by"]
 
 
+def _bring_at(ws: list[Word]) -> int | None:
+    """Where the phrase that brings a total starts in ``ws``, words ending right before the total's
+    number ("bringing the total to", "taking the toll in the US to"): the first verb of :data:`BRING`,
+    a word of :data:`TOTAL_WORDS` after it and *to* last; None when ``ws`` is no such phrase."""
+    if not ws or ws[-1].text != "to":
+        return None
+    b = next((i for i, w in enumerate(ws) if w.text in BRING), None)
+    return b if b is not None and any(w.text in TOTAL_WORDS for w in ws[b + 1 :]) else None
+
+
 def _bringing_words(view: ArticleView, q: Quantity) -> list[Word]:
     """The words of the phrase that brings ``q`` as a total ("taking the number in the kingdom ... to"),
-    from its verb; none when no such phrase stands right before the number."""
+    from its last verb; none when no such phrase stands right before the number."""
     s0 = view.sentence(q.start)[0]
     ws = words(view.text, max(s0, q.start - 100), q.start)[-16:]
-    if not ws or ws[-1].text != "to":
-        return []
     b = next((i for i in range(len(ws) - 1, -1, -1) if ws[i].text in BRING), None)
-    if b is None or not any(w.text in TOTAL_WORDS for w in ws[b + 1 :]):
-        return []
-    return ws[b:]
+    return ws[b:] if b is not None and _bring_at(ws[b:]) == 0 else []
 
 
 def _brings_total(view: ArticleView, q: Quantity, s0: int) -> bool:
     """ "a further 17 cases, bringing the total to 203", "taking the toll in the US to three",
     "raising the number of new flu infections here to 61" (a total's noun phrase may be long)."""
-    ws = [w.text for w in words(view.text, max(s0, q.start - 100), q.start)][-12:]
-    if ws[-1:] != ["to"]:
-        return False
-    b = next((i for i, w in enumerate(ws) if w in BRING), None)
-    return b is not None and any(w in TOTAL_WORDS for w in ws[b + 1 :])
+    return _bring_at(words(view.text, max(s0, q.start - 100), q.start)[-12:]) is not None
 
 
 def _about(
@@ -2392,20 +2392,15 @@ def _from_whole(
     return state, aspect
 
 
-# qualifier words between *including* and the count it introduces ("including at least 10,582 deaths")
-_INCLUDING_GAP = wordset("at least more than some about nearly almost over up to as many")
-
-
 def _unnumbered_whole_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> str:
     """ "... have reported laboratory confirmed cases of pandemic influenza H1N1 2009, including at least
     10,582 deaths": a part after *including* of a whole written with no number keeps the state the
     whole's noun phrase names (a state word next to a head of its family, after the last number
     before it and within its clause), as a part of a numbered whole does."""
     s0 = view.sentence(q.start)[0]
+    # the count's span starts at its qualifier ("at least 10,582 deaths"): *including* stands right before
     ws = words(view.text, max(s0, q.start - 160), q.start)
     k = len(ws)
-    while k > 0 and ws[k - 1].text in _INCLUDING_GAP:
-        k -= 1
     if k < 2 or ws[k - 1].text not in INCLUDE_WORDS or ws[k - 2].text != ",":
         return thing.default_state
     last = max((o.end for o in view.analysis.quantities if o.end <= q.start and o.kind != "year"), default=0)
@@ -2930,10 +2925,8 @@ def _brought_total(view: ArticleView, v: QuantityValue, w: QuantityValue) -> Wor
     """The word that brings ``w`` as a total after ``v`` ("..., bringing the total number of confirmed
     cases in the UK to 28"), None unless the words between are such a phrase."""
     ws = words(view.text, v.end, w.start)
-    b = next((k for k, x in enumerate(ws) if x.text in BRING), None)
-    if b is None or not ws or ws[-1].text != "to" or not any(x.text in TOTAL_WORDS for x in ws[b + 1 :]):
-        return None
-    return ws[b]
+    b = _bring_at(ws)
+    return None if b is None else ws[b]
 
 
 # the smallest number a repetition carries a place by: small counts ("two deaths") recur by chance;
