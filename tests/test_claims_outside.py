@@ -487,3 +487,16 @@ def test_a_part_of_a_whole_written_without_a_number_keeps_the_wholes_state() -> 
     # before: the deaths had no state
     assert (got[10582], got[20]) == ("confirmed", "confirmed")
     assert got[30] == ""
+
+
+def test_a_modifier_of_a_counted_noun_written_after_a_count_is_that_nouns() -> None:
+    text = (
+        "Mexico has reported 13 deaths from the virus, with confirmed cases 44 higher than a day earlier."
+        " Peru has reported 12 deaths confirmed by laboratory tests."
+    )
+    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    # before: the 13 deaths were read as confirmed, from the cases' modifier
+    assert got[13] == ""
+    assert got[44] == "confirmed"
+    # a state word of the count's own predicate still counts
+    assert got[12] == "confirmed"

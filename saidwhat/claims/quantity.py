@@ -481,11 +481,29 @@ def _state_of(
         if not part:
             left = [*_head_phrase(thing, win.left, lex, left), *left]
         right = _before_aux(win.right[:n]) if whole else win.right[:n]
+        if any(singular(w.text.lower()) in thing.heads for w in win.inner):
+            right = _off_later_nouns(right, lex)
         around = _off_wholes(sorted([*left, *right], key=lambda w: w.start), lex)
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+def _off_later_nouns(right: list[Word], lex: ClaimsLexicon) -> list[Word]:
+    """The words after a count that has its own noun, without the modifiers of a counted noun
+    written after it: they are that noun's ("Mexico has reported 13 deaths, with confirmed cases 44
+    higher": *confirmed* is the cases', not the deaths'), as an adjective is its own noun's."""
+    known, heads = lex.modifier_words, lex.head_words
+    out = []
+    for i, w in enumerate(right):
+        j = i
+        while j < len(right) and right[j].text.lower() in known:
+            j += 1
+        if j > i and j < len(right) and singular(right[j].text.lower()) in heads:
+            continue
+        out.append(w)
+    return out
 
 
 def _off_wholes(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
