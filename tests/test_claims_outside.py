@@ -500,3 +500,16 @@ def test_a_modifier_of_a_counted_noun_written_after_a_count_is_that_nouns() -> N
     assert got[44] == "confirmed"
     # a state word of the count's own predicate still counts
     assert got[12] == "confirmed"
+
+
+def test_a_bracketed_share_after_a_count_is_an_aside() -> None:
+    text = (
+        "The Brazilian Ministry of Health said there have been 6,100 cases of flu in the nation,"
+        " with 5,206 cases (85.3 percent) confirmed as H1N1. Mexico has 20 cases (3 deaths) and Spain"
+        " 5 suspected cases."
+    )
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    # before: the count's words stopped at the bracket, and the 5,206 had no state
+    assert got[5206].state == "confirmed"
+    assert got[5206].about == ("Brazil",)
+    assert got[20].state == ""

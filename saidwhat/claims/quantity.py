@@ -152,6 +152,21 @@ def part_aside(text: str, q: Quantity) -> tuple[int, int] | None:
     return (m.end("pre"), m.start("verb"))
 
 
+# a bracketed share or count right after a count's noun ("5,206 cases (85.3 percent) confirmed as
+# H1N1"): an aside, after which the count's own words go on
+_BRACKET_ASIDE = re.compile(r"[ \t]*\((?=[^()\n]{0,8}\d)[^()\n]{1,40}\)")
+
+
+def bracket_aside(text: str, q: Quantity) -> tuple[int, int] | None:
+    """The span of a bracketed aside holding a number right after a count ("5,206 cases (85.3
+    percent) confirmed"), None when there is none. Money is left out: its bracket converts it
+    ("$57m (£35m)"), and the words after it are read with the conversion."""
+    if q.kind == "money":
+        return None
+    m = _BRACKET_ASIDE.match(text, q.end)
+    return (m.start(), m.end()) if m else None
+
+
 def window(
     view: ArticleView, q: Quantity, prev_end: int | None, next_start: int | None, lex: ClaimsLexicon
 ) -> Window:
@@ -161,7 +176,7 @@ def window(
     b = min(s1, next_start) if next_start is not None and next_start >= q.end else s1
     n = lex.settings.window_words
     left_ws, right_ws = words(text, a, q.start), words(text, q.end, b)
-    aside = _apposition(right_ws) or part_aside(text, q)
+    aside = _apposition(right_ws) or part_aside(text, q) or bracket_aside(text, q)
     if aside is not None:
         right_ws = [w for w in right_ws if not aside[0] <= w.start < aside[1]]
     left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
@@ -2535,7 +2550,7 @@ def _window_end(
         if around is not None and around[0] <= qs[i].start < around[1]:
             return min(around[1], next_q.start) if next_q else around[1]  # a part inside it: not after
     if next_q is not None:
-        aside = part_aside(view.text, qs[i])
+        aside = part_aside(view.text, qs[i]) or bracket_aside(view.text, qs[i])
         if aside is not None and next_q.start < aside[1]:
             # the part set off after it is no neighbour: the count's verb comes after it
             later = next((o for o in qs[i + 1 :] if o.start >= aside[1]), None)
