@@ -513,3 +513,15 @@ def test_a_bracketed_share_after_a_count_is_an_aside() -> None:
     assert got[5206].state == "confirmed"
     assert got[5206].about == ("Brazil",)
     assert got[20].state == ""
+
+
+def test_a_further_count_of_another_state_is_the_other_part_not_an_increment() -> None:
+    text = (
+        "Mexican authorities confirmed the deaths of 16 people on Friday, while a further 45 deaths were"
+        " suspected. Officials confirmed 20 deaths on Monday and a further 12 deaths on Tuesday."
+    )
+    got = {v.value: (v.key.state, v.key.aspect) for v in article_facts(analyze_text(text), None).quantities}
+    # before: the 45 were read as new suspected deaths
+    assert got[45] == ("suspected", "")
+    # a further count of the same state is an increment
+    assert got[12][1] == "new"

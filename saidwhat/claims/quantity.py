@@ -1976,18 +1976,20 @@ def _possible_past_subject(win: Window, lex: ClaimsLexicon) -> bool:
 
 
 def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: str, aspect: str) -> bool:
-    """ "20 people had died while another 83 deaths were suspected": *another* (*other*) right before
+    """ "20 people had died while another 83 deaths were suspected": *another* (*other*, *a further*:
+    "confirmed the deaths of 16 people, while a further 45 deaths were suspected") right before
     a number that follows a count of the same thing in another state of its family introduces the
     other part of a partition of one population, not an increment of the first count (*48 more*,
     *another 12 deaths* of the same state are)."""
     return (
         aspect == "new"
         and bool(win.left)
-        and win.left[-1].text.lower() in ("another", "other")
+        and win.left[-1].text.lower() in ("another", "other", "further")
         and prev is not None
         and prev.thing is not None
         and prev.thing.name == thing.name
         and prev.state != state
+        and state != thing.default_state  # its own state written ("and a further 12 on Tuesday" is new)
     )
 
 
