@@ -525,3 +525,14 @@ def test_a_further_count_of_another_state_is_the_other_part_not_an_increment() -
     assert got[45] == ("suspected", "")
     # a further count of the same state is an increment
     assert got[12][1] == "new"
+
+
+def test_fear_as_a_noun_projects_no_count() -> None:
+    text = (
+        "Nine swine flu deaths in Pakistan prompt fear. Officials fear that 40 more people in Pakistan"
+        " have the virus."
+    )
+    got = {v.value: v.key.aspect for v in article_facts(analyze_text(text), None).quantities}
+    # before: the nine deaths were read as projected, from the noun "fear"
+    assert got[9] == ""
+    assert got[40] == "projected"
