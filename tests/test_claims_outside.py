@@ -536,3 +536,15 @@ def test_fear_as_a_noun_projects_no_count() -> None:
     # before: the nine deaths were read as projected, from the noun "fear"
     assert got[9] == ""
     assert got[40] == "projected"
+
+
+def test_a_list_item_headed_by_its_own_name_takes_no_place_from_the_item_before() -> None:
+    text = (
+        "Karnataka recorded the highest number of cases today with 15 followed by Delhi (13), Maharashtra"
+        " (10) and Kerala (5). Confirmed cases rose to 40 in Mexico, 12 in Guatemala and 8 in Tobago."
+    )
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    # before: Maharashtra's 10 took Delhi, the place of the item before it
+    assert got[10] == ()
+    assert (got[13], got[5]) == (("Delhi",), ("Kerala",))
+    assert got[12] == ("Guatemala",)

@@ -1554,6 +1554,8 @@ def _about(
     if _has(sorted(win.inner, key=lambda w: w.start), lex.world_words):
         return ("world",)  # "the 1,000 or so worldwide swine flu cases": the count's own words say
     about, own = _place_found(view, q, win, lex, qs)
+    if not about and _named_item(view, q):
+        return ()  # "Delhi (13), Maharashtra (10)": the item names its own place, if not one we know
     if total and inherited and not own:
         about = _total_phrase_place(view, q, s0) or inherited
     if not about and inherited is not None:
@@ -1574,6 +1576,22 @@ def _about(
         or _agent_toll(view, q, win, lex)
         or _event_place(view, (s0, s1), lex)
     )
+
+
+# a list item headed by a name of its own: ", Maharashtra (10)", "and Kerala 5"
+_NAMED_ITEM = re.compile(r"(?:,|\band)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*\(?\s*$")
+
+
+def _named_item(view: ArticleView, q: Quantity) -> bool:
+    """Whether the count is a list item whose own name stands right before it, after a list mark
+    (", Maharashtra (10)", "and Kerala 5"): the item is that name's, never the place of the item
+    before it, even when the name is no place we know. A name inside a time expression (", May 5")
+    is none."""
+    m = _NAMED_ITEM.search(view.text, max(0, q.start - 60), q.start)
+    if m is None:
+        return False
+    a, b = m.span(1)
+    return not any(t.start < b and a < t.end for t in view.analysis.timexes)
 
 
 TOLL_VERBS = frozenset({"killed", "infected", "sickened", "claimed", "struck", "affected"})
