@@ -548,3 +548,15 @@ def test_a_list_item_headed_by_its_own_name_takes_no_place_from_the_item_before(
     assert got[10] == ()
     assert (got[13], got[5]) == (("Delhi",), ("Kerala",))
     assert got[12] == ("Guatemala",)
+
+
+def test_a_noun_after_a_conjunction_is_no_noun_of_the_number_before_it() -> None:
+    text = (
+        "The outbreak in Japan went from just four cases over the weekend to 135 as infections were confirmed"
+        " in the port city of Kobe. In Israel two patients were confirmed as having contracted the virus."
+    )
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    # before: "135 as infections" was a generic measure of its own ("as infection")
+    assert (got[135].thing, got[135].about) == ("cases", ("Japan",))
+    # *as* after a participle is its complement: the two are still counted
+    assert got[2].thing == "cases"

@@ -280,7 +280,7 @@ def _thing_of(
         if total is not None:
             return total
     ordered = _near(win, n)
-    found = _thing_hits(ordered, win, lex)
+    found = [f for f in _thing_hits(ordered, win, lex) if not _in_next_clause(win, f[2])]
     if not found:
         return None, None
     _, thing, hit = min(found, key=lambda f: f[0])
@@ -293,6 +293,25 @@ def _thing_of(
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+# words that open a clause of their own after a number: the nouns after them are that clause's
+CLAUSE_OPENERS = frozenset({"as", "when", "while", "after", "before", "because", "since", "until", "if"})
+
+
+def _in_next_clause(win: Window, hit: Word) -> bool:
+    """Whether a word after the number stands in a clause a conjunction opens between them ("went from
+    just four cases over the weekend to 135 as infections were confirmed"): no noun of the number's.
+    *As* after a participle is the participle's complement ("two patients confirmed as having
+    contracted the virus"), no clause."""
+    if hit not in win.right:
+        return False
+    before = win.right[: win.right.index(hit)]
+    # *as* after a participle is its complement, no clause: "two patients confirmed as having ..."
+    return any(
+        w.text in CLAUSE_OPENERS and not (w.text == "as" and k > 0 and before[k - 1].text.endswith("ed"))
+        for k, w in enumerate(before)
+    )
 
 
 def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None] | None:
