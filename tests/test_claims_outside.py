@@ -560,3 +560,15 @@ def test_a_noun_after_a_conjunction_is_no_noun_of_the_number_before_it() -> None
     assert (got[135].thing, got[135].about) == ("cases", ("Japan",))
     # *as* after a participle is its complement: the two are still counted
     assert got[2].thing == "cases"
+
+
+def test_a_place_name_in_the_noun_of_a_total_is_where_not_what() -> None:
+    text = (
+        "The number of New Zealand deaths attributed to swine flu remained at 13 on Wednesday, with confirmed"
+        " cases 44 higher than on Tuesday at 2748."
+    )
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    # before: the total's noun lost "New" ("Zealand deaths"), and 13 was a generic measure
+    assert (got[13].thing, got[13].state, got[13].about) == ("deaths", "", ("New Zealand",))
+    quantities = analyze_text("The number of New York cases rose to 13.").quantities
+    assert [q.counts for q in quantities] == ["New York cases"]

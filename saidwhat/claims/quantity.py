@@ -234,7 +234,8 @@ def _restating(thing: Thing, tok: str) -> bool:
 
 def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
     """The modifiers ``toks`` without the names that leave the thing what it is: a country's demonym
-    ("12 Canadian cases": the place is read apart) and, for a count of the disease family, a disease's
+    ("12 Canadian cases": the place is read apart), a place's name of several words ("New Zealand
+    deaths": one word may be no name, "new" is an aspect) and, for a count of the disease family, a disease's
     name ("2,076 suspected cholera cases": the disease is read apart, `_disease_of`), also its other
     name after *or* ("H1N1, or swine flu, deaths")."""
     names = lex.disease_phrases if thing.states == "status" else ()
@@ -244,12 +245,31 @@ def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
         n = next((len(ws) for ws in names if tuple(toks[i : i + len(ws)]) == ws), 0)
         if n == 0 and _demonym(toks[i]):
             n = 1
+        if n == 0:
+            # a place's name: "the number of New Zealand deaths" (where, read apart, not what)
+            n = next((len(ws) for ws in _place_phrases(lex) if tuple(toks[i : i + len(ws)]) == ws), 0)
         if n == 0 and toks[i] == "or" and i + 1 < len(toks):
             # the disease's other name in apposition: "two more H1N1, or Swine Flu, deaths"
             n = next((1 + len(ws) for ws in names if tuple(toks[i + 1 : i + 1 + len(ws)]) == ws), 0)
         out.extend(toks[i : i + 1] if n == 0 else [])
         i += max(n, 1)
     return out
+
+
+def _place_phrases(lex: ClaimsLexicon) -> tuple[tuple[str, ...], ...]:
+    """The words (lower case, singular, as counted nouns are compared) of every country's, region's
+    and capital's name of several words the lexicon and the knowledge base know, longest first."""
+    cached = _PLACE_PHRASES.get("last")
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    names = {*_known_countries(lex), *lex.regions, *lex.capitals}
+    phrases = {tuple(singular(w) for w in n.lower().split()) for n in names if " " in n}
+    got = tuple(sorted(phrases, key=lambda ws: (-len(ws), ws)))
+    _PLACE_PHRASES["last"] = (lex, got)
+    return got
+
+
+_PLACE_PHRASES: dict[str, tuple[ClaimsLexicon, tuple[tuple[str, ...], ...]]] = {}
 
 
 def _after_qualifier(mods: list[str], lex: ClaimsLexicon) -> list[str]:

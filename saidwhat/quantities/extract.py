@@ -764,7 +764,9 @@ class _Reader:
                 objs = [c for p in of for c in p.children if c.dep_ == "pobj"]
                 if objs and objs[0].i < tok.i:
                     obj = objs[0]
-                    first = min([obj.i, *(c.i for c in obj.children if c.dep_ in ("amod", "compound"))])
+                    # a modifier's own words too: "the number of New Zealand deaths" (not "Zealand deaths")
+                    mods = [c.left_edge.i for c in obj.children if c.dep_ in ("amod", "compound")]
+                    first = min([obj.i, *mods])
                     return self.doc[first : obj.i + 1].text
         return None
 
