@@ -572,3 +572,10 @@ def test_a_place_name_in_the_noun_of_a_total_is_where_not_what() -> None:
     assert (got[13].thing, got[13].state, got[13].about) == ("deaths", "", ("New Zealand",))
     quantities = analyze_text("The number of New York cases rose to 13.").quantities
     assert [q.counts for q in quantities] == ["New York cases"]
+
+
+def test_positively_infected_people_are_confirmed_cases() -> None:
+    text = "The number of people positively infected by the H1N1 virus in Indonesia has reached a total of 20."
+    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    # before: no state
+    assert got[20] == "confirmed"
