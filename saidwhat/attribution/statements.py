@@ -26,18 +26,14 @@ from saidwhat.attribution.rules import (
 from saidwhat.attribution.speakers import Resolved
 from saidwhat.attribution.state import EngineState
 from saidwhat.attribution.syntax import relative_head, trim_span
+from saidwhat.calendar_names import FULL_MONTHS
 from saidwhat.model import Content, Cue, SaidOn, Segment, Speaker, Statement, TextSpan, Timex, Via
 from saidwhat.symbols import trim_symbols
 
 _EMBED_SIG = re.compile(
     r"[—–-]\s*(?P<name>[^\n(@]+?)\s*\((?P<handle>@\w+)\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
 )
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    )
-}
+_MONTHS = {m[:3]: i + 1 for i, m in enumerate(FULL_MONTHS)}
 _CONTEXT = 300  # characters around a cue searched for platform words
 # "…, as quoted by Xinhua." / "as reported by the Kathmandu Post": a relay closing the sentence
 _QUOTED_BY = re.compile(

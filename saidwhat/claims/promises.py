@@ -14,11 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from saidwhat.calendar_names import FULL_MONTHS, MONTH_ABBREVIATIONS
 from saidwhat.claims.issues import issue_names
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Followup, Promise
 from saidwhat.claims.similar import TfIdf, terms
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, first_word, wordset
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, first_word
 from saidwhat.model import Statement, Timex
 
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
@@ -160,10 +161,7 @@ def _timexes_for(view: ArticleView, st: Statement) -> list[Timex]:
     ]
 
 
-_MONTHS = wordset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+_MONTHS = frozenset(FULL_MONTHS + MONTH_ABBREVIATIONS)
 
 
 def deadline_value(t: Timex, said: date, ahead: bool) -> str | None:

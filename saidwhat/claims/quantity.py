@@ -21,6 +21,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
+from saidwhat.calendar_names import FULL_MONTHS
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
 from saidwhat.claims.text import (
@@ -2200,9 +2201,16 @@ def _thing_read(
     return _thing_of(q, win, lex, wide)
 
 
+# a month's name, or its short form ("Nov. 9", "Sept 30"): "Jan(?:uary)?", "Sept?(?:ember)?"
 _MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    "(?:"
+    + "|".join(
+        f"{m[:3].title()}{'t?' if m == 'september' else ''}(?:{m[4 if m == 'september' else 3 :]})?"
+        if len(m) > 3
+        else m.title()
+        for m in FULL_MONTHS
+    )
+    + r")\.?"
 )
 _DAY = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
 # a closed period, both its bounds days: "from Nov. 9 to 15", "between 30 August and 28 November"

@@ -23,6 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from saidwhat.calendar_names import FULL_WEEKDAYS
 from saidwhat.entities.resources import fold, load_knowledge
 from saidwhat.model import Quantity, Timex
 from saidwhat.nlp import doc_text
@@ -57,7 +58,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
 _LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
 _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAYS = frozenset(FULL_WEEKDAYS)
 # a floated *each* after a number distributes a count (`_distributive`), but not before these words
 _EACH_NOT = frozenset({"year", "day", "week", "month", "time", "season", "other", "of", "one"})
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})

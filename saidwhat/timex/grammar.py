@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from saidwhat.calendar_names import FULL_MONTHS, FULL_WEEKDAYS
 from saidwhat.timex import calendar as cal
 from saidwhat.timex.lexicon import Lexicon, lexicon
 from saidwhat.timex.tense import Tense, present_perfect_at, tense_at
@@ -112,21 +113,8 @@ class Rule:
 
 # --------------------------------------------------------------------------- regex building blocks
 
-_FULL_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FULL_MONTHS = FULL_MONTHS
+_FULL_WEEKDAYS = FULL_WEEKDAYS
 # words that are months or weekdays only when written with a capital (or as part of a full date)
 _CASED = {
     "may",
