@@ -575,7 +575,17 @@ def test_a_place_name_in_the_noun_of_a_total_is_where_not_what() -> None:
 
 
 def test_positively_infected_people_are_confirmed_cases() -> None:
-    text = "The number of people positively infected by the H1N1 virus in Indonesia has reached a total of 20."
+    text = "The number of people positively infected by the virus in Indonesia has reached a total of 20."
     got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
     # before: no state
     assert got[20] == "confirmed"
+
+
+def test_a_count_between_a_global_sources_cue_and_its_content_is_the_worlds() -> None:
+    text = (
+        "India and Turkey are the 37th and 38th countries to confirm cases of H1N1 virus. The WHO said on"
+        " Saturday 72 people had died from the disease or its complications."
+    )
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    # before: the parse left 72 out of the WHO's content (to the weekday), and it had no place
+    assert got[72] == ("world",)

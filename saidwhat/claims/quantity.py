@@ -1316,7 +1316,7 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
     """The country of the source when its description names one ("Mexican Health Secretary Jose
     Angel Cordova said ...", "British officials say ..."): a national authority's figure without a
     place is about its country."""
-    st = view.statement_covering(q.start, q.end) or _between_cue_and_content(view, q)
+    st = _statement_of(view, q)
     if st is None or st.speaker is None:
         return ()
     sp = st.speaker
@@ -1349,7 +1349,7 @@ def _body_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str
     """ "The Health Protection Agency (HPA) said it was investigating 230 possible cases": the figure
     of a national body (`[places] national_bodies`) that the source names (not a pronoun the attribution
     resolved to it) is about its country."""
-    st = view.statement_covering(q.start, q.end) or _between_cue_and_content(view, q)
+    st = _statement_of(view, q)
     if st is None or st.speaker is None or st.speaker.text.strip().lower() in lex.pronouns:
         return ()
     country = lex.national_bodies.get((st.speaker.name or "").lower())
@@ -1367,8 +1367,15 @@ def _between_cue_and_content(view: ArticleView, q: Quantity) -> Statement | None
     return None
 
 
+def _statement_of(view: ArticleView, q: Quantity) -> Statement | None:
+    """The statement a count is the speaker's word in: the one whose content holds it, else the one
+    whose cue and content it stands between (`_between_cue_and_content`: "The WHO said on Saturday 72
+    people had died", where the parse leaves the number to the weekday)."""
+    return view.statement_covering(q.start, q.end) or _between_cue_and_content(view, q)
+
+
 def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
-    st = view.statement_covering(q.start, q.end)
+    st = _statement_of(view, q)
     if st is None:
         return False
     names = [st.speaker.name or st.speaker.text] if st.speaker else []
