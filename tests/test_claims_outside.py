@@ -500,6 +500,10 @@ def test_a_modifier_of_a_counted_noun_written_after_a_count_is_that_nouns() -> N
     assert got[44] == "confirmed"
     # a state word of the count's own predicate still counts
     assert got[12] == "confirmed"
+    # and a whole after *among* / *of* keeps giving its state to its part
+    text = "Mexico has reported 13 deaths among confirmed cases. Peru has 12 deaths out of confirmed cases."
+    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    assert (got[13], got[12]) == ("confirmed", "confirmed")
 
 
 def test_a_bracketed_share_after_a_count_is_an_aside() -> None:

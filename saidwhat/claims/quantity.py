@@ -548,17 +548,28 @@ def _state_of(
 def _off_later_nouns(right: list[Word], lex: ClaimsLexicon) -> list[Word]:
     """The words after a count that has its own noun, without the modifiers of a counted noun
     written after it: they are that noun's ("Mexico has reported 13 deaths, with confirmed cases 44
-    higher": *confirmed* is the cases', not the deaths'), as an adjective is its own noun's."""
+    higher": *confirmed* is the cases', not the deaths'), as an adjective is its own noun's. A noun
+    phrase after *among*, *of* or *from* names the whole the count is a part of, whose state it
+    keeps ("13 deaths among confirmed cases")."""
     known, heads = lex.modifier_words, lex.head_words
-    out = []
-    for i, w in enumerate(right):
+    out: list[Word] = []
+    i = 0
+    while i < len(right):
         j = i
         while j < len(right) and right[j].text.lower() in known:
             j += 1
-        if j > i and j < len(right) and singular(right[j].text.lower()) in heads:
+        whole = i > 0 and right[i - 1].text.lower() in WHOLE_MARKS
+        if j > i and j < len(right) and singular(right[j].text.lower()) in heads and not whole:
+            i = j  # the run of modifiers of that noun
             continue
-        out.append(w)
+        out.extend(right[i : max(j, i + 1)])
+        i = max(j, i + 1)
     return out
+
+
+# a noun phrase after one of these is the whole the count is a part of: its state is the count's
+# ("13 deaths among confirmed cases", "12 deaths out of confirmed cases")
+WHOLE_MARKS = frozenset({"among", "of", "from"})
 
 
 def _off_wholes(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
