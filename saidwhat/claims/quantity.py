@@ -328,7 +328,6 @@ def _in_next_clause(win: Window, hit: Word) -> bool:
     if hit not in win.right:
         return False
     before = win.right[: win.right.index(hit)]
-    # *as* after a participle is its complement, no clause: "two patients confirmed as having ..."
     return any(
         w.text in CLAUSE_OPENERS and not (w.text == "as" and k > 0 and before[k - 1].text.endswith("ed"))
         for k, w in enumerate(before)
@@ -2056,7 +2055,8 @@ def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: 
     "confirmed the deaths of 16 people, while a further 45 deaths were suspected") right before
     a number that follows a count of the same thing in another state of its family introduces the
     other part of a partition of one population, not an increment of the first count (*48 more*,
-    *another 12 deaths* of the same state are)."""
+    *another 12 deaths* of the same state are). The count's own state must be written: "confirmed
+    20 deaths on Monday and a further 12 deaths on Tuesday" is an increment."""
     return (
         aspect == "new"
         and bool(win.left)
@@ -2219,17 +2219,18 @@ def _thing_read(
     return _thing_of(q, win, lex, wide)
 
 
-# a month's name, or its short form ("Nov. 9", "Sept 30"): "Jan(?:uary)?", "Sept?(?:ember)?"
-_MONTH = (
-    "(?:"
-    + "|".join(
-        f"{m[:3].title()}{'t?' if m == 'september' else ''}(?:{m[4 if m == 'september' else 3 :]})?"
-        if len(m) > 3
-        else m.title()
-        for m in FULL_MONTHS
-    )
-    + r")\.?"
-)
+def _month_form(month: str) -> str:
+    """A month's name or its short form, as a pattern: "Jan(?:uary)?", "Sept?(?:ember)?" ("Sep",
+    "Sept"), "May"."""
+    if len(month) <= 3:
+        return month.title()
+    if month == "september":
+        return "Sept?(?:ember)?"  # "Sep." and "Sept." both
+    return f"{month[:3].title()}(?:{month[3:]})?"
+
+
+# a month's name, or its short form ("Nov. 9", "Sept 30")
+_MONTH = "(?:" + "|".join(_month_form(m) for m in FULL_MONTHS) + r")\.?"
 _DAY = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
 # a closed period, both its bounds days: "from Nov. 9 to 15", "between 30 August and 28 November"
 _PERIOD = re.compile(
