@@ -593,3 +593,15 @@ def test_a_count_between_a_global_sources_cue_and_its_content_is_the_worlds() ->
     got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
     # before: the parse left 72 out of the WHO's content (to the weekday), and it had no place
     assert got[72] == ("world",)
+
+
+def test_the_verb_right_before_the_next_count_is_that_counts() -> None:
+    text = (
+        "Peru swine flu deaths top 40, Health Ministry confirms 164 new cases. The United States alone has"
+        " more than 21,000 cases with officials saying there are likely at least 10 times that many."
+    )
+    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    # before: the 40 deaths took "confirms", and the 21,000 cases "likely" (an estimate: no value)
+    assert got[40].state == ""
+    assert got[164].state == "confirmed"
+    assert (got[21000].thing, got[21000].state, got[21000].about) == ("cases", "", ("United States",))

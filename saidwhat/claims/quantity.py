@@ -537,6 +537,10 @@ def _state_of(
         right = _before_aux(win.right[:n]) if whole else win.right[:n]
         if any(singular(w.text.lower()) in thing.heads for w in win.inner):
             right = _off_later_nouns(right, lex)
+        if win.stop is not None:
+            # "Peru swine flu deaths top 40, Health Ministry confirms 164 new cases": the verb right
+            # before the next count has it for its object
+            right = [w for w in right if not 0 <= win.stop - w.end <= 1]
         around = _off_wholes(sorted([*left, *right], key=lambda w: w.start), lex)
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
