@@ -605,3 +605,16 @@ def test_the_verb_right_before_the_next_count_is_that_counts() -> None:
     assert got[40].state == ""
     assert got[164].state == "confirmed"
     assert (got[21000].thing, got[21000].state, got[21000].about) == ("cases", "", ("United States",))
+
+
+def test_a_cue_whose_content_is_a_clause_says_no_state_of_its_counts() -> None:
+    text = (
+        "The Health Protection Agency confirmed on Tuesday there are now 6,538 cases in the UK."
+        " The World Health Organisation today confirmed that the virus has infected a total of 4,379 people"
+        " across the world. Turkey on Saturday confirmed its first two cases of H1N1."
+    )
+    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    # before: the source's saying was read as the counts' state
+    assert (got[6538], got[4379]) == ("", "")
+    # a count in the cue's object is what was confirmed
+    assert got[2] == "confirmed"

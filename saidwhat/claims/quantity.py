@@ -30,6 +30,7 @@ from saidwhat.claims.text import (
     Place,
     Word,
     find_phrases,
+    first_word,
     singular,
     words,
     wordset,
@@ -2443,7 +2444,7 @@ def measure(
     disease, named = _disease_of(view, q, win, thing, lex, diseases, prev, rel)
     if disease is None:
         return None
-    state = _measured_state(thing, _counted_words(win, q), lex, rel, prev, is_whole)
+    state = _measured_state(thing, _counted_words(_off_cue(view, q, win), q), lex, rel, prev, is_whole)
     if state is None:
         return None
     state, aspect = _from_whole(view, prev, prev_q, q, thing, lex, state, aspect, rel)
@@ -2479,6 +2480,27 @@ def measure(
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
     return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
+
+
+CLAUSE_CONTENT = frozenset({"that", "there"})
+
+
+def _off_cue(view: ArticleView, q: Quantity, win: Window) -> Window:
+    """The window without the cue of the statement whose clause holds the count: "The Health
+    Protection Agency confirmed on Tuesday there are now 6,538 cases in the UK", "The WHO today
+    confirmed that the virus has infected 4,379 people" - *confirmed* is the source's saying, not
+    the count's state. Only a content that is a clause of its own (opened by *that* or *there*) is
+    read so: a count in the cue's object ("Mexico confirmed 20 deaths", "Turkey confirmed its first
+    two cases") is what was confirmed."""
+    st = view.statement_covering(q.start, q.end)
+    if (
+        st is None
+        or st.cue is None
+        or first_word(view.text[st.content.start : q.start]) not in CLAUSE_CONTENT
+    ):
+        return win
+    a, b = st.cue.start, st.cue.end
+    return replace(win, left=[w for w in win.left if not a <= w.start < b])
 
 
 def _an_estimate(
