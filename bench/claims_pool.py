@@ -1,0 +1,119 @@
+"""Score every development set of the claims gold (or every blind one, counts only) in one run, and
+pool them: the figure a claims rule is chosen by.
+
+    .venv/bin/python bench/claims_pool.py [--blind] [--misses] [--texts DIR] [--cache-root DIR]
+                                          [--suffix S] [--package DIR]
+
+Runs ``bench/claims.py`` once per collection (Timeline17's H1N1 and Haiti articles, and the outside
+webflu collections whose texts lie in ``--texts``: ``webflu/``, ``webflu3/``, ``webflu4/`` for
+development, ``webflu2/``, ``webflu5/``, ``webflu6/`` blind, each an ``articles.jsonl``; the texts are
+third-party pages kept off the repository, see docs/claims.md) with the analyses cached under
+``--cache-root`` (``h1n1``, ``haiti``, ``webflu3``, ... each with ``--suffix`` appended: the caches of
+another engine), and prints each set's right / predicted / gold values and leaks, then the pooled
+precision and recall. ``--package`` scores the rules of another commit (``git archive C saidwhat |
+tar -x -C DIR``, as ``CLAIMS_PACKAGE``).
+
+The development sets are the H1N1 sets dev..dev16 but dev8, dev11 and dev12, Haiti's haiti_dev and
+haiti_dev2, and webflu_dev, webflu_test, webflu3 and webflu4; ``--blind`` scores heldout, dev8, dev11,
+dev12, dev17, haiti, haiti2, webflu2, webflu5 and webflu6 and prints counts only: never their misses,
+whatever the flags (``--misses`` prints the development sets' leaks, misses and false values). A
+collection whose texts are absent is skipped and said so; the recall of a webflu set counts the gold
+values of its absent articles as missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WEBFLU_GOLD = ROOT / "bench" / "data" / "webflu_gold.json"
+
+H1N1_DEV = "dev,dev2,dev3,dev4,dev5,dev6,dev7,dev9,dev10,dev13,dev14,dev15,dev16"
+H1N1_BLIND = "heldout,dev8,dev11,dev12,dev17"
+WEBFLU_DEV = (("webflu", "webflu_dev,webflu_test"), ("webflu3", "webflu3"), ("webflu4", "webflu4"))
+WEBFLU_BLIND = (("webflu2", "webflu2"), ("webflu5", "webflu5"), ("webflu6", "webflu6"))
+
+
+def runs(a: argparse.Namespace) -> list[tuple[str, list[str]]]:
+    """(collection, arguments of bench/claims.py) for each collection to score."""
+    root, suf = Path(a.cache_root), a.suffix
+    out = [
+        ("h1n1", ["--cache", str(root / f"h1n1{suf}"), "--sets", H1N1_BLIND if a.blind else H1N1_DEV]),
+        (
+            "haiti",
+            [
+                *("--topic", "haiti", "--cache", str(root / f"haiti{suf}")),
+                *("--sets", "haiti,haiti2" if a.blind else "haiti_dev,haiti_dev2"),
+            ],
+        ),
+    ]
+    for name, sets in WEBFLU_BLIND if a.blind else WEBFLU_DEV:
+        texts = Path(a.texts) / name / "articles.jsonl"
+        if not texts.exists():
+            print(f"{name}: no texts at {texts}, skipped")
+            continue
+        out.append(
+            (
+                name,
+                [
+                    *("--topic", name, "--articles", str(texts), "--cache", str(root / f"{name}{suf}")),
+                    *("--gold", str(WEBFLU_GOLD), "--sets", sets),
+                ],
+            )
+        )
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--blind", action="store_true", help="score the blind sets, counts only")
+    ap.add_argument("--misses", action="store_true", help="print the development sets' misses")
+    ap.add_argument("--texts", default="/work/extra", help="directory of the webflu collections' texts")
+    ap.add_argument("--cache-root", default="/work/cache", help="directory of the analysis caches")
+    ap.add_argument("--suffix", default="", help="suffix of the cache directories")
+    ap.add_argument("--package", help="a directory holding another commit's saidwhat package")
+    a = ap.parse_args()
+    env = dict(os.environ)
+    if a.package:
+        env["CLAIMS_PACKAGE"] = a.package
+    total = {"right": 0, "predicted": 0, "gold": 0, "leaks": 0}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, args in runs(a):
+            out = Path(tmp) / f"{name}.json"
+            cmd = [sys.executable, str(ROOT / "bench" / "claims.py"), *args, "--out", str(out)]
+            done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+            if done.returncode:
+                print(done.stderr[-2000:], file=sys.stderr)
+                return 1
+            for set_name, sc in json.loads(out.read_text(encoding="utf-8"))["sets"].items():
+                v = sc["values"]
+                leaks = len(v["leaks"])
+                print(
+                    f"{set_name:12s} right {v['placed_right']:4d} of {v['predicted']:4d} predicted,"
+                    f" {v['gold']:4d} gold; leaks {leaks:3d}  ({v['precision']:.3f} / {v['recall']:.3f})"
+                )
+                for k, key in (("predicted", "predicted"), ("gold", "gold")):
+                    total[k] += v[key]
+                total["right"] += v["placed_right"]
+                total["leaks"] += leaks
+                if a.misses and not a.blind:
+                    for kind in ("leaks", "misses", "false_positives"):
+                        for item in v[kind]:
+                            print(f"    {kind[:4]} {item}")
+    p = total["right"] / total["predicted"] if total["predicted"] else 0.0
+    r = total["right"] / total["gold"] if total["gold"] else 0.0
+    print(
+        f"pooled: precision {p:.3f}, recall {r:.3f}, leaks {total['leaks']}"
+        f" ({total['right']} right of {total['predicted']} predicted, {total['gold']} gold)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
