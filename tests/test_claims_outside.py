@@ -544,11 +544,11 @@ def test_fear_as_a_noun_projects_no_count() -> None:
 
 def test_a_list_item_headed_by_its_own_name_takes_no_place_from_the_item_before() -> None:
     text = (
-        "Karnataka recorded the highest number of cases today with 15 followed by Delhi (13), Maharashtra"
-        " (10) and Kerala (5). Confirmed cases rose to 40 in Mexico, 12 in Guatemala and 8 in Tobago."
+        "Kodagu recorded the highest number of cases today with 15 followed by Delhi (13), Mysore (10)"
+        " and Kerala (5). Confirmed cases rose to 40 in Mexico, 12 in Guatemala and 8 in Tobago."
     )
     got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
-    # before: Maharashtra's 10 took Delhi, the place of the item before it
+    # before: Mysore's 10 took Delhi, the place of the item before it
     assert got[10] == ()
     assert (got[13], got[5]) == (("Delhi",), ("Kerala",))
     assert got[12] == ("Guatemala",)
@@ -618,3 +618,13 @@ def test_a_cue_whose_content_is_a_clause_says_no_state_of_its_counts() -> None:
     assert (got[6538], got[4379]) == ("", "")
     # a count in the cue's object is what was confirmed
     assert got[2] == "confirmed"
+
+
+def test_a_region_ner_did_not_type_as_a_place_is_still_one() -> None:
+    text = (
+        "Karnataka recorded the highest number of cases today with 15 followed by Delhi (13), Maharashtra"
+        " (10) and Kerala (5). Maharashtra has so far reported 235 deaths."
+    )
+    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    # before: NER read Karnataka as a person and Maharashtra as an organisation: no place
+    assert (got[15], got[10], got[235]) == (("Karnataka",), ("Maharashtra",), ("Maharashtra",))

@@ -65,7 +65,9 @@ def article_facts(
 ) -> ArticleFacts:
     """The facts of one analysed article (``story``: its story id, which scopes every grouping)."""
     lex = lex or load_lexicon()
-    view = ArticleView.build(analysis, story, lex.place_aliases, lex.countries)
+    view = ArticleView.build(
+        analysis, story, lex.place_aliases, lex.countries, frozenset({*lex.regions, *lex.capitals})
+    )
     return ArticleFacts(
         article=ArticleRef.of(analysis),
         story=story,

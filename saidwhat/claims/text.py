@@ -272,6 +272,48 @@ def _unnamed_countries(
     return out
 
 
+def _unnamed_regions(
+    text: str, regions: frozenset[str], analysis: Analysis, places: list[Place]
+) -> list[Place]:
+    """Mentions of a first-level region's or a capital's name (`[places.regions]`, `[places.capitals]`)
+    that no place covers: a place NER did not type as one ("Maharashtra has so far reported 235
+    deaths", "Karnataka recorded the highest number": an organisation and a person to NER), which a
+    count there is about, not its country's. A mention that is the name and nothing more is the
+    place whatever NER's label, as a country's is; a longer name keeps its words ("Victoria Beckham"),
+    and names that are as often a person's or a government's are read only from NER ("Washington",
+    "Victoria", "Virginia")."""
+    names = regions - _AMBIGUOUS_REGIONS
+    if not names:
+        return []
+    taken = sorted(
+        [
+            (m.start, m.end)
+            for e in analysis.entities
+            for m in e.mentions
+            if text[m.start : m.end] not in names
+        ]
+        + [(p.start, p.end) for p in places]
+    )
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))
+    out: list[Place] = []
+    for m in _country_pattern(names).finditer(text):
+        i = bisect_left(starts, m.end()) - 1
+        if i >= 0 and reach[i] > m.start():
+            continue
+        before = re.search(r"([A-Z][\w.'-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+        if before and before.group(1).lower() not in _LEAD_WORDS:
+            continue  # part of a longer name
+        out.append(Place(m.group(0), m.start(), m.end()))
+    return out
+
+
+# regions and capitals whose name is as often a person's or stands for a government
+_AMBIGUOUS_REGIONS = frozenset(
+    {"Washington", "Victoria", "Georgia", "Virginia", "Alberta", "Sofia", "Paris", "Santiago", "Lincoln"}
+)
+
+
 # capitalised words that open a sentence or a phrase before a name, not part of it ("In Uruguay",
 # "The Netherlands")
 _LEAD_WORDS = wordset(
@@ -317,6 +359,7 @@ class ArticleView:
         story: str | None,
         aliases: dict[str, str],
         countries: frozenset[str] = frozenset(),
+        regions: frozenset[str] = frozenset(),
     ) -> ArticleView:
         """The view of one article. Its places are the entity stage's places and, from ``countries``
         (the lexicon's names of the world's countries), a country's name NER left unnamed ("Uruguay
@@ -339,6 +382,7 @@ class ArticleView:
                 continue
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
         places += _unnamed_countries(text, countries, analysis, places)
+        places += _unnamed_regions(text, regions, analysis, places)
         places = [p for p in places if not _dateline(text, p)]
         places.sort(key=lambda p: p.start)
         return cls(analysis, story, sents, places, aliases, tuple(cuts), [s for s, _ in sents])
