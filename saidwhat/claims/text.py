@@ -251,25 +251,7 @@ def _unnamed_countries(
     type covers (a person's or an organisation's name keeps its words). A mention that is the country's
     name and nothing more is the country whatever NER's label ("11 in Peru and eight in Paraguay":
     Paraguay read as an organisation)."""
-    if not countries:
-        return []
-    bare = countries - _AMBIGUOUS_COUNTRIES
-    taken = sorted(
-        [(m.start, m.end) for e in analysis.entities for m in e.mentions if text[m.start : m.end] not in bare]
-        + [(p.start, p.end) for p in places]
-    )
-    starts = [a for a, _ in taken]
-    reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the spans up to each one
-    out: list[Place] = []
-    for m in _country_pattern(countries).finditer(text):
-        i = bisect_left(starts, m.end()) - 1  # the spans that start before the match ends
-        if i >= 0 and reach[i] > m.start():
-            continue
-        before = re.search(r"([A-Z][\w.'-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
-        if before and before.group(1).lower() not in _LEAD_WORDS:
-            continue  # part of a longer name: "New Mexico", "Baja California" (not "In Uruguay")
-        out.append(Place(m.group(0), m.start(), m.end()))
-    return out
+    return _unnamed(text, countries - _AMBIGUOUS_COUNTRIES, analysis, places)
 
 
 def _unnamed_regions(
@@ -278,11 +260,16 @@ def _unnamed_regions(
     """Mentions of a first-level region's or a capital's name (`[places.regions]`, `[places.capitals]`)
     that no place covers: a place NER did not type as one ("Maharashtra has so far reported 235
     deaths", "Karnataka recorded the highest number": an organisation and a person to NER), which a
-    count there is about, not its country's. A mention that is the name and nothing more is the
-    place whatever NER's label, as a country's is; a longer name keeps its words ("Victoria Beckham"),
-    and names that are as often a person's or a government's are read only from NER ("Washington",
-    "Victoria", "Virginia")."""
-    names = regions - _AMBIGUOUS_REGIONS
+    count there is about, not its country's. As for a country's name, a mention that is the name and
+    nothing more is the place whatever NER's label, and a longer name keeps its words ("Victoria
+    Beckham"); names that are as often a person's or a government's are read only from NER
+    ("Washington", "Victoria", "Virginia")."""
+    return _unnamed(text, regions - _AMBIGUOUS_REGIONS, analysis, places)
+
+
+def _unnamed(text: str, names: frozenset[str], analysis: Analysis, places: list[Place]) -> list[Place]:
+    """Mentions of ``names`` (written with their capitals) that no place and no entity's longer mention
+    covers, nor a capitalised word before them extends ("New Mexico", "Baja California")."""
     if not names:
         return []
     taken = sorted(
@@ -295,15 +282,15 @@ def _unnamed_regions(
         + [(p.start, p.end) for p in places]
     )
     starts = [a for a, _ in taken]
-    reach = list(accumulate((b for _, b in taken), max))
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the spans up to each one
     out: list[Place] = []
     for m in _country_pattern(names).finditer(text):
-        i = bisect_left(starts, m.end()) - 1
+        i = bisect_left(starts, m.end()) - 1  # the spans that start before the match ends
         if i >= 0 and reach[i] > m.start():
             continue
         before = re.search(r"([A-Z][\w.'-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
         if before and before.group(1).lower() not in _LEAD_WORDS:
-            continue  # part of a longer name
+            continue  # part of a longer name: "New Mexico", "Baja California" (not "In Uruguay")
         out.append(Place(m.group(0), m.start(), m.end()))
     return out
 
