@@ -291,7 +291,7 @@ def traced_values(view: ArticleView, lex: ClaimsLexicon) -> tuple[list[QuantityV
 
 
 def _known_countries(lex: ClaimsLexicon) -> frozenset[str]:
-    """As saidwhat.claims.quantity._known_countries (not in an older package)."""
+    """As ClaimsLexicon.known_countries (an older package has no such property)."""
     from saidwhat.entities.resources import load_knowledge
 
     kb = load_knowledge()

@@ -65,9 +65,7 @@ def article_facts(
 ) -> ArticleFacts:
     """The facts of one analysed article (``story``: its story id, which scopes every grouping)."""
     lex = lex or load_lexicon()
-    view = ArticleView.build(
-        analysis, story, lex.place_aliases, lex.countries, frozenset({*lex.regions, *lex.capitals})
-    )
+    view = ArticleView.build(analysis, story, lex.place_aliases, lex.countries, lex.local_places)
     return ArticleFacts(
         article=ArticleRef.of(analysis),
         story=story,

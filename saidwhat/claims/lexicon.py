@@ -139,6 +139,27 @@ class ClaimsLexicon:
         """Every counted noun of the things ("case", "death", "hostage")."""
         return frozenset(h for t in self.things.values() for h in t.heads)
 
+    @cached_property
+    def known_countries(self) -> frozenset[str]:
+        """Every country the knowledge base knows (its countries' and its demonyms' countries) and the
+        place aliases' countries: read once, not for every count that asks."""
+        # imported here: the entities package loads spaCy, which readers of stored facts must not need
+        from saidwhat.entities.resources import load_knowledge
+
+        kb = load_knowledge()
+        return frozenset({*kb.countries.values(), *kb.demonyms.values(), *self.place_aliases.values()})
+
+    @cached_property
+    def country_names(self) -> frozenset[str]:
+        """Every name of a country: the knowledge base's, the place aliases' and the lexicon's."""
+        return self.known_countries | self.countries
+
+    @cached_property
+    def local_places(self) -> frozenset[str]:
+        """The names of the first-level regions and the capitals (`[places.regions]`,
+        `[places.capitals]`)."""
+        return frozenset({*self.regions, *self.capitals})
+
 
 def _longest_first(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     """The words of each name, once, longest first (a longer name is matched before its part)."""

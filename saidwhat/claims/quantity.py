@@ -261,17 +261,13 @@ def _off_names(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> list[str]:
 def _place_phrases(lex: ClaimsLexicon) -> tuple[tuple[str, ...], ...]:
     """The words (lower case, singular, as counted nouns are compared) of every country's, region's
     and capital's name of several words the lexicon and the knowledge base know, longest first."""
-    cached = _PLACE_PHRASES.get("last")
-    if cached is not None and cached[0] is lex:
-        return cached[1]
-    names = {*_known_countries(lex), *lex.regions, *lex.capitals}
-    phrases = {tuple(singular(w) for w in n.lower().split()) for n in names if " " in n}
-    got = tuple(sorted(phrases, key=lambda ws: (-len(ws), ws)))
-    _PLACE_PHRASES["last"] = (lex, got)
-    return got
+    return _phrases_of(lex.known_countries, lex.local_places)
 
 
-_PLACE_PHRASES: dict[str, tuple[ClaimsLexicon, tuple[tuple[str, ...], ...]]] = {}
+@lru_cache(maxsize=4)
+def _phrases_of(*names: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    phrases = {tuple(singular(w) for w in n.lower().split()) for ns in names for n in ns if " " in n}
+    return tuple(sorted(phrases, key=lambda ws: (-len(ws), ws)))
 
 
 def _after_qualifier(mods: list[str], lex: ClaimsLexicon) -> list[str]:
@@ -1029,13 +1025,13 @@ def _majority_place(
     another country, or whose majority is in one country (the rest outside it), is the world's."""
     if _majority_of(view.text, a, q.start):
         others = {p.name for p in view.places_in(*view.sentence(q.start))} - {after[0].name}
-        countries = _known_countries(lex)
+        countries = lex.known_countries
         return (("world",), True) if others & countries or after[0].name in countries else ((), False)
     if _majority_after(view.text, q.end, after[0].start):
         # a majority in a place that is no country: the count's own world word still places it
         # ("30,000 people globally, mostly in North America")
         world = _has(words(view.text, q.end, after[0].start), lex.world_words)
-        return (("world",), True) if after[0].name in _known_countries(lex) or world else ((), False)
+        return (("world",), True) if after[0].name in lex.known_countries or world else ((), False)
     return None
 
 
@@ -1117,18 +1113,6 @@ NATIONAL = (
 _MAINLAND_CHINA = re.compile(r"\b(?:Chinese mainland|mainland China)\b", re.IGNORECASE)
 
 
-def _country_names(lex: ClaimsLexicon) -> frozenset[str]:
-    """Every name of a country: the knowledge base's, the place aliases' and the lexicon's."""
-    return _known_countries(lex) | lex.countries
-
-
-def _known_countries(lex: ClaimsLexicon) -> frozenset[str]:
-    from saidwhat.entities.resources import load_knowledge  # here: see _after_number
-
-    kb = load_knowledge()
-    return frozenset({*kb.countries.values(), *kb.demonyms.values(), *lex.place_aliases.values()})
-
-
 def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
     """ "bringing the nationwide total to 19", "in more than 10,000 people across the country": the
     country named last before the number in its sentence or the two before (not a state or a city of
@@ -1140,7 +1124,7 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     # for international tourism, to 201"
     if not _has(ws, NATIONAL) and not _has(_bringing_words(view, q), NATIONAL):
         return ()
-    countries = _known_countries(lex)
+    countries = lex.known_countries
     starts = [a for a, _ in view.sentences if a <= q.start][-3:]
     lo = starts[0] if starts else 0
     for p in reversed(view.places):
@@ -1156,7 +1140,7 @@ def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
     cached = _ONLY_COUNTRY.get("last")
     if cached is not None and cached[0] is view.analysis and cached[1] is lex:
         return cached[2]  # one article's counts ask in turn: read its entities once
-    countries = _known_countries(lex)
+    countries = lex.known_countries
     found: set[str] = set()
     for ent in view.analysis.entities:
         if ent.type not in ("GPE", "LOC", "NORP"):
@@ -1677,7 +1661,7 @@ def _agent_toll(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
 
 def _multinational(view: ArticleView, lex: ClaimsLexicon) -> bool:
     """Whether the article's own text names two countries or more, or a word of the world."""
-    countries = _country_names(lex)
+    countries = lex.country_names
     named = {
         p.name for p in view.places if p.name in countries and view.segment_kind(p.start) in OWN_SEGMENTS
     }
@@ -1740,7 +1724,7 @@ def _event_countries(view: ArticleView, lex: ClaimsLexicon) -> set[str]:
     """The countries the article's own text writes a located event at: "the Haiti earthquake",
     "Haiti's devastating quake", "the earthquake in / that struck Haiti", "quake-hit Haiti"."""
     after, before = _event_patterns(lex.events)
-    countries = _country_names(lex)
+    countries = lex.country_names
     text = view.text
     return {
         p.name
@@ -1807,7 +1791,7 @@ def _sentence_country(
     others = [o for o in qs if o is not q and s0 <= o.start < s1]  # only the sentence's counts matter
     places = [p for p in view.places_in(s0, s1) if not any(_owns_place(view.text, o, p) for o in others)]
     names = {p.name for p in places}
-    if len(names) != 1 or not names <= _known_countries(lex):
+    if len(names) != 1 or not names <= lex.known_countries:
         return ()
     sentence_words = words(view.text, s0, s1)
     if "outside" in {w.text for w in sentence_words} or _has(sentence_words, WORLD_ADVERBS):
@@ -3144,7 +3128,7 @@ def _world_of_parts(
     """ "27 deaths have been confirmed -- 26 in Mexico and one in the United States": a count without a
     place whose parts, written right after it in its sentence, are in two countries or more is a count
     of the world."""
-    countries = _known_countries(lex)
+    countries = lex.known_countries
     for i, v in enumerate(vals):
         if v.key.about or made[i].thing is None:
             continue
