@@ -330,6 +330,8 @@ class ArticleView:
     # the sentence boundaries :func:`page_cuts` added (a quantity's words stop at them)
     page_cuts: tuple[int, ...] = ()
     _sent_starts: list[int] = field(default_factory=list)
+    # the answers of :meth:`statement_covering`, by span: each count's rules ask for its statement
+    _covering: dict[tuple[int, int], Statement | None] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -387,7 +389,9 @@ class ArticleView:
         return (pos, pos)
 
     def statement_covering(self, start: int, end: int) -> Statement | None:
-        """The narrowest statement whose content holds ``[start, end)``."""
+        """The narrowest statement whose content holds ``[start, end)`` (read once per span)."""
+        if (start, end) in self._covering:
+            return self._covering[start, end]
         best: Statement | None = None
         for st in self.analysis.statements:
             spans = [(p.start, p.end) for p in st.content.parts] or [(st.content.start, st.content.end)]
@@ -395,6 +399,7 @@ class ArticleView:
                 best is None or st.content.end - st.content.start < best.content.end - best.content.start
             ):
                 best = st
+        self._covering[start, end] = best
         return best
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int]]:
