@@ -284,7 +284,7 @@ def _unnamed(text: str, names: frozenset[str], analysis: Analysis, places: list[
     starts = [a for a, _ in taken]
     reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the spans up to each one
     out: list[Place] = []
-    for m in _country_pattern(names).finditer(text):
+    for m in _names_pattern(names).finditer(text):
         i = bisect_left(starts, m.end()) - 1  # the spans that start before the match ends
         if i >= 0 and reach[i] > m.start():
             continue
@@ -312,10 +312,11 @@ _AMBIGUOUS_COUNTRIES = frozenset({"Georgia", "Jordan", "Chad"})
 
 
 @lru_cache(maxsize=4)
-def _country_pattern(countries: frozenset[str]) -> re.Pattern[str]:
-    names = sorted(countries - _AMBIGUOUS_COUNTRIES, key=len, reverse=True)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``names`` as a whole word, longest first."""
+    ordered = sorted(names, key=len, reverse=True)
     # not before another capitalised word: "Mexico City", "Panama Canal"
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?!\s+[A-Z])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])(?!\s+[A-Z])")
 
 
 @dataclass(slots=True)
