@@ -7,11 +7,17 @@ from typing import Any
 
 from saidwhat.claims import article_facts
 from saidwhat.claims.lexicon import load_lexicon
+from saidwhat.claims.model import QuantityValue
 from saidwhat.claims.text import ArticleView, sentences
 from saidwhat.pipeline import analyze_text
 from saidwhat.quantities import extract_quantities
 from tests.test_claims_positions import analysis
 from tests.test_claims_values import gpe, measures
+
+
+def _values(text: str) -> list[QuantityValue]:
+    """The claim values of one invented article."""
+    return article_facts(analyze_text(text), None).quantities
 
 
 def test_a_disease_in_apposition_is_not_what_is_counted() -> None:
@@ -199,7 +205,7 @@ def test_a_part_set_off_after_a_count_leaves_the_verb_after_it_to_the_count() ->
         assert got == {231: ("cases", ("Thailand",))}, text
     # a part after the count's own verb is no aside: the verb is the count's already
     text = "More than 300 people worldwide have been infected, including 20 in Britain."
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     assert got == {300: ("world",), 20: ("United Kingdom",)}
 
 
@@ -208,7 +214,7 @@ def test_a_pair_of_counts_in_a_list_item_takes_the_place_written_after_it() -> N
         "The count includes 3,648 cases and 72 deaths from Mexico, 5,123 cases and 5 deaths in the "
         "United States, 496 cases and 1 death in Canada, and 9 cases and 1 death in Costa Rica."
     )
-    got = [(v.value, v.key.thing, v.key.about) for v in article_facts(analyze_text(text), None).quantities]
+    got = [(v.value, v.key.thing, v.key.about) for v in _values(text)]
     # before: 496 cases were the United States' (the item before), 9 cases Canada's
     assert got[4:] == [
         (496, "cases", ("Canada",)),
@@ -255,13 +261,13 @@ def test_a_number_after_a_weekday_is_no_identifier(nlp: Any) -> None:
     # before: "Sunday 106" read as a name and its number ("Flight 93")
     assert [q.value for q in extract_quantities(nlp(text))] == [106]
     assert [q.value for q in extract_quantities(nlp("Flight 93 landed on Sunday."))] == []
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     assert (got[106].thing, got[106].state, got[106].aspect) == ("cases", "confirmed", "new")
 
 
 def test_testing_positive_counts_cases() -> None:
     text = "Peru said the number of people testing positive for the virus rose to 2,925."
-    got = {v.value: v.key.thing for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.thing for v in _values(text)}
     assert got[2925] == "cases"
 
 
@@ -272,7 +278,7 @@ def test_a_number_after_a_fronted_locative_country_is_no_identifier(nlp: Any) ->
     for name in ("In Ward 8 three patients died.", "He was on Flight 93 from Newark."):
         assert 8 not in [q.value for q in extract_quantities(nlp(name))], name
         assert 93 not in [q.value for q in extract_quantities(nlp(name))], name
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     assert (got[127].thing, got[127].about) == ("deaths", ("United States",))
 
 
@@ -281,7 +287,7 @@ def test_a_modifier_that_restates_the_thing_keeps_it() -> None:
         "The United States now has 593 swine-flu-related fatalities. Malaysia's health minister said"
         " 384 new cases have been reported in Malaysia, taking the total number of infected cases to 4,225."
     )
-    got = {v.value: v.key.thing for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.thing for v in _values(text)}
     # before: generic measures "swine-flu-related fatality" and "infected case"
     assert got[593] == "deaths"
     assert got[4225] == "cases"
@@ -293,7 +299,7 @@ def test_a_modifier_that_restates_the_thing_keeps_it() -> None:
 
 def test_people_named_by_their_nation_are_counted_by_their_verb() -> None:
     text = "The health agency said 101 Canadians have died of the virus. About 70 Mexicans were confined."
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     # before: a generic measure "canadian" and one "mexican"
     assert (got[101].thing, got[101].about) == ("deaths", ("Canada",))
     assert 70 not in got
@@ -304,7 +310,7 @@ def test_succumbing_is_dying_and_a_relative_clause_says_what_a_total_counts() ->
         "Two more persons died of swine flu in Malaysia, taking the total number of people who have"
         " succumbed to H1N1 virus to 64. Spain said another 20 people are suspected of having the disease."
     )
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     # before: 64 a count of the generic "who", 20 no value
     assert (got[64].thing, got[64].about) == ("deaths", ("Malaysia",))
     assert (got[20].thing, got[20].state) == ("cases", "suspected")
@@ -315,7 +321,7 @@ def test_a_count_a_source_is_reported_to_estimate_is_an_estimate() -> None:
         "H1N1 swine flu killed 10,000 Americans, sent 213,000 to the hospital, and sickened 50 million"
         " by mid-November, the CDC estimates. The CDC said 4,000 people died in Texas."
     )
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     # before: 10,000 deaths of the United States, a value
     assert 10000 not in got
     assert got[4000].thing == "deaths"
@@ -323,7 +329,7 @@ def test_a_count_a_source_is_reported_to_estimate_is_an_estimate() -> None:
 
 def test_a_country_name_read_as_an_organisation_is_still_the_country() -> None:
     text = "The death toll stands at 137 in Argentina, 40 in Chile, 11 in Peru and eight in Paraguay."
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     # before: NER read "Paraguay" as an organisation, and the eight took Peru
     assert got[8] == ("Paraguay",)
     assert got[11] == ("Peru",)
@@ -334,7 +340,7 @@ def test_a_part_after_includes_or_among_a_whole_after_it_has_the_wholes_state() 
         "Brazil has 1,000 confirmed cases, which include 40 deaths. The World Health Organization said it"
         " had recorded 429 swine flu deaths worldwide among 94,512 cases confirmed since April."
     )
-    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.state for v in _values(text)}
     # before: 40 and 429 deaths without a state
     assert got[40] == "confirmed"
     assert got[429] == "confirmed"
@@ -351,7 +357,7 @@ def test_a_count_that_brings_the_total_after_it_is_an_increment() -> None:
         "The Egyptian ministry of health reported on Monday that one person has died as a result of the"
         " virus, pushing the total number of deaths from the virus to 32."
     )
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     # before: the one death had no aspect, a leak against the gold's new death
     assert (got[1].thing, got[1].aspect, got[1].about) == ("deaths", "new", ("Egypt",))
     assert got[32].aspect == ""
@@ -363,7 +369,7 @@ def test_a_count_that_brings_the_total_after_it_is_an_increment() -> None:
 
 def test_the_amount_of_a_rise_noun_is_an_increment_of_the_count_before_it() -> None:
     text = "The Robert Koch Institute in Germany announced on Thursday an increase of 637 cases in one day."
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     # before: 637 cases without an aspect
     assert (got[637].aspect, got[637].about) == ("new", ("Germany",))
     # an increment adds to the count named just before: with no place, it takes none from further back
@@ -371,7 +377,7 @@ def test_the_amount_of_a_rise_noun_is_an_increment_of_the_count_before_it() -> N
         "Three cases have been recorded in Wales. WHO counts 17,855 cases at 15 June."
         " This represents a rise of 4,638 cases since the last report."
     )
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     assert (got[4638].aspect, got[4638].about) == ("new", ())
 
 
@@ -381,12 +387,12 @@ def test_a_national_count_in_a_text_whose_only_country_is_written_as_its_capital
         "The death was reported from Maharashtra. With this, the total number of deaths nationwide have"
         " risen to 444."
     )
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     # before: no country is named, so the national total had no place
     assert got[444] == ("India",)
     # two countries: no guess
     text = text.replace("official sources said", "officials in Islamabad said")
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     assert got[444] == ()
     lex = load_lexicon()
     assert lex.capitals["New Delhi"] == "India" and lex.regions["Maharashtra"] == "India"
@@ -400,7 +406,7 @@ def test_a_place_in_the_reporting_clause_after_a_count_is_where_the_saying_was()
         " assured that officials have been responding. Health officials in Australia said there were 61"
         " confirmed cases yesterday, Roxon told reporters in Canberra."
     )
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     # before: the 86 took Yellowknife and the 61 Canberra, where the ministers spoke
     assert got[86] == ("Canada",)
     assert got[61] == ("Australia",)
@@ -408,7 +414,7 @@ def test_a_place_in_the_reporting_clause_after_a_count_is_where_the_saying_was()
     text = (
         "The virus spread further, the government said today, as three more cases were confirmed in the UK."
     )
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     assert got[3] == ("United Kingdom",)
 
 
@@ -417,7 +423,7 @@ def test_a_place_in_the_content_before_according_to_is_no_description_of_the_sou
         "The H1N1 virus has spread to over 200 countries, and caused more than 6,250 deaths to date,"
         " mostly in the Americas region, according to the World Health Organization."
     )
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     # before: the Americas, read as the source's description, placed the world's toll
     assert got[6250] == ("world",)
     got = {
@@ -431,7 +437,7 @@ def test_a_place_in_the_content_before_according_to_is_no_description_of_the_sou
 
 def test_each_gives_the_count_to_the_places_written_after_it() -> None:
     text = "One new case each from provinces of Zhejiang, Sichuan and Jiangxi were reported on Thursday."
-    got = sorted(v.key.about for v in article_facts(analyze_text(text), None).quantities if v.value == 1)
+    got = sorted(v.key.about for v in _values(text) if v.value == 1)
     assert got == [("Jiangxi",), ("Sichuan",), ("Zhejiang",)]
 
 
@@ -441,12 +447,12 @@ def test_a_figure_written_again_later_is_where_it_was_first() -> None:
         " raising the number of confirmed flu infections here to 61. The patients include an 11-year-old."
         " Of the 61 confirmed cases, 49 people have been released from hospitals."
     )
-    got = [v.key.about for v in article_facts(analyze_text(text), None).quantities if v.value == 61]
+    got = [v.key.about for v in _values(text) if v.value == 61]
     # before: the second 61 had no place
     assert got == [("South Korea",), ("South Korea",)]
     # small numbers recur by chance: no place carried
     text = "Two deaths were reported in Spain on Monday. Later two deaths were reported at a school."
-    got = [v.key.about for v in article_facts(analyze_text(text), None).quantities if v.value == 2]
+    got = [v.key.about for v in _values(text) if v.value == 2]
     assert got[1] == ()
 
 
@@ -459,7 +465,7 @@ def test_a_wrapped_line_of_copy_goes_on_in_digits_but_a_short_list_line_ends() -
         "29,669 cases of H1N1 infection, including 145 deaths.\n"
     )
     assert len(sentences(text)) == 2
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     # before: the line in digits opened a sentence of its own, and the count had no place
     assert got[29669] == ("world",)
     assert len(sentences("Cases by country\n29 in Mexico\n12 in Spain")) == 3
@@ -471,7 +477,7 @@ def test_a_national_word_in_the_phrase_that_brings_a_total_places_it_and_its_inc
         "The health ministry confirmed a further 51 cases of the A(H1N1) virus overnight, taking the number"
         " in the kingdom, a key hub for international tourism, to 201."
     )
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     # before: "in the kingdom" stood too far from the number, and neither count had a place
     assert got[201] == ("Thailand",)
     assert got[51] == ("Thailand",)
@@ -483,7 +489,7 @@ def test_a_part_of_a_whole_written_without_a_number_keeps_the_wholes_state() -> 
         " including at least 10,582 deaths, the WHO said. Mexico has reported confirmed cases of swine flu,"
         " including 20 deaths. The outbreak has hit schools, including 30 deaths."
     )
-    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.state for v in _values(text)}
     # before: the deaths had no state
     assert (got[10582], got[20]) == ("confirmed", "confirmed")
     assert got[30] == ""
@@ -494,7 +500,7 @@ def test_a_modifier_of_a_counted_noun_written_after_a_count_is_that_nouns() -> N
         "Mexico has reported 13 deaths from the virus, with confirmed cases 44 higher than a day earlier."
         " Peru has reported 12 deaths confirmed by laboratory tests."
     )
-    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.state for v in _values(text)}
     # before: the 13 deaths were read as confirmed, from the cases' modifier
     assert got[13] == ""
     assert got[44] == "confirmed"
@@ -502,7 +508,7 @@ def test_a_modifier_of_a_counted_noun_written_after_a_count_is_that_nouns() -> N
     assert got[12] == "confirmed"
     # and a whole after *among* / *of* keeps giving its state to its part
     text = "Mexico has reported 13 deaths among confirmed cases. Peru has 12 deaths out of confirmed cases."
-    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.state for v in _values(text)}
     assert (got[13], got[12]) == ("confirmed", "confirmed")
 
 
@@ -512,7 +518,7 @@ def test_a_bracketed_share_after_a_count_is_an_aside() -> None:
         " with 5,206 cases (85.3 percent) confirmed as H1N1. Mexico has 20 cases (3 deaths) and Spain"
         " 5 suspected cases."
     )
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     # before: the count's words stopped at the bracket, and the 5,206 had no state
     assert got[5206].state == "confirmed"
     assert got[5206].about == ("Brazil",)
@@ -524,7 +530,7 @@ def test_a_further_count_of_another_state_is_the_other_part_not_an_increment() -
         "Mexican authorities confirmed the deaths of 16 people on Friday, while a further 45 deaths were"
         " suspected. Officials confirmed 20 deaths on Monday and a further 12 deaths on Tuesday."
     )
-    got = {v.value: (v.key.state, v.key.aspect) for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: (v.key.state, v.key.aspect) for v in _values(text)}
     # before: the 45 were read as new suspected deaths
     assert got[45] == ("suspected", "")
     # a further count of the same state is an increment
@@ -536,7 +542,7 @@ def test_fear_as_a_noun_projects_no_count() -> None:
         "Nine swine flu deaths in Pakistan prompt fear. Officials fear that 40 more people in Pakistan"
         " have the virus."
     )
-    got = {v.value: v.key.aspect for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.aspect for v in _values(text)}
     # before: the nine deaths were read as projected, from the noun "fear"
     assert got[9] == ""
     assert got[40] == "projected"
@@ -547,7 +553,7 @@ def test_a_list_item_headed_by_its_own_name_takes_no_place_from_the_item_before(
         "Kodagu recorded the highest number of cases today with 15 followed by Delhi (13), Mysore (10)"
         " and Kerala (5). Confirmed cases rose to 40 in Mexico, 12 in Guatemala and 8 in Tobago."
     )
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     # before: Mysore's 10 took Delhi, the place of the item before it
     assert got[10] == ()
     assert (got[13], got[5]) == (("Delhi",), ("Kerala",))
@@ -559,7 +565,7 @@ def test_a_noun_after_a_conjunction_is_no_noun_of_the_number_before_it() -> None
         "The outbreak in Japan went from just four cases over the weekend to 135 as infections were confirmed"
         " in the port city of Kobe. In Israel two patients were confirmed as having contracted the virus."
     )
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     # before: "135 as infections" was a generic measure of its own ("as infection")
     assert (got[135].thing, got[135].about) == ("cases", ("Japan",))
     # *as* after a participle is its complement: the two are still counted
@@ -571,7 +577,7 @@ def test_a_place_name_in_the_noun_of_a_total_is_where_not_what() -> None:
         "The number of New Zealand deaths attributed to swine flu remained at 13 on Wednesday, with confirmed"
         " cases 44 higher than on Tuesday at 2748."
     )
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     # before: the total's noun lost "New" ("Zealand deaths"), and 13 was a generic measure
     assert (got[13].thing, got[13].state, got[13].about) == ("deaths", "", ("New Zealand",))
     quantities = analyze_text("The number of New York cases rose to 13.").quantities
@@ -580,7 +586,7 @@ def test_a_place_name_in_the_noun_of_a_total_is_where_not_what() -> None:
 
 def test_positively_infected_people_are_confirmed_cases() -> None:
     text = "The number of people positively infected by the virus in Indonesia has reached a total of 20."
-    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.state for v in _values(text)}
     # before: no state
     assert got[20] == "confirmed"
 
@@ -590,7 +596,7 @@ def test_a_count_between_a_global_sources_cue_and_its_content_is_the_worlds() ->
         "India and Turkey are the 37th and 38th countries to confirm cases of H1N1 virus. The WHO said on"
         " Saturday 72 people had died from the disease or its complications."
     )
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     # before: the parse left 72 out of the WHO's content (to the weekday), and it had no place
     assert got[72] == ("world",)
 
@@ -600,7 +606,7 @@ def test_the_verb_right_before_the_next_count_is_that_counts() -> None:
         "Peru swine flu deaths top 40, Health Ministry confirms 164 new cases. The United States alone has"
         " more than 21,000 cases with officials saying there are likely at least 10 times that many."
     )
-    got = {v.value: v.key for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key for v in _values(text)}
     # before: the 40 deaths took "confirms", and the 21,000 cases "likely" (an estimate: no value)
     assert got[40].state == ""
     assert got[164].state == "confirmed"
@@ -613,7 +619,7 @@ def test_a_cue_whose_content_is_a_clause_says_no_state_of_its_counts() -> None:
         " The World Health Organisation today confirmed that the virus has infected a total of 4,379 people"
         " across the world. Turkey on Saturday confirmed its first two cases of H1N1."
     )
-    got = {v.value: v.key.state for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.state for v in _values(text)}
     # before: the source's saying was read as the counts' state
     assert (got[6538], got[4379]) == ("", "")
     # a count in the cue's object is what was confirmed
@@ -625,6 +631,6 @@ def test_a_region_ner_did_not_type_as_a_place_is_still_one() -> None:
         "Karnataka recorded the highest number of cases today with 15 followed by Delhi (13), Maharashtra"
         " (10) and Kerala (5). Maharashtra has so far reported 235 deaths."
     )
-    got = {v.value: v.key.about for v in article_facts(analyze_text(text), None).quantities}
+    got = {v.value: v.key.about for v in _values(text)}
     # before: NER read Karnataka as a person and Maharashtra as an organisation: no place
     assert (got[15], got[10], got[235]) == (("Karnataka",), ("Maharashtra",), ("Maharashtra",))
