@@ -194,6 +194,25 @@ def test_acronym_written_out_joins(nlp: Any) -> None:
     assert len(icc[0].mentions) == 3
 
 
+def test_an_agencys_initials_leave_out_its_country_and_its_and_tail(nlp: Any) -> None:
+    """The U.S. Centers for Disease Control and Prevention is "CDC": initials leave out the country an
+    agency is of and may stop before the "and" of its name (joins the H1N1 articles missed)."""
+    text = (
+        "The U.S. Centers for Disease Control and Prevention said 40 cases were confirmed. The CDC said"
+        " the virus was spreading. The U.S. Food and Drug Administration agreed, and the FDA acted."
+    )
+    idx = run(nlp, text)
+    cdc = holding(idx, "CDC")
+    assert [e.name for e in cdc] == ["U.S. Centers for Disease Control and Prevention"]
+    assert [e.name for e in holding(idx, "FDA")] == ["U.S. Food and Drug Administration"]
+
+
+def test_shortened_initials_need_three_letters(nlp: Any) -> None:
+    # "Mexico City Council" without its country would be "CC": two letters say too little
+    idx = run(nlp, "The Mexico City Council met on Monday. The CC party said it would vote no.")
+    assert all("Mexico City Council" not in e.name for e in holding(idx, "CC"))
+
+
 def test_a_name_never_ends_inside_the_parenthesis_it_opens(nlp: Any) -> None:
     """NER takes "World Health Organisation (WHO)" as one span; stripping its closing bracket left
     the name "World Health Organisation (WHO" (69 names of the Timeline17 and realnews caches)."""

@@ -164,6 +164,24 @@ def _bare_name(name: str) -> str:
     return " ".join(w for w in fold(name).split() if len(w) > 1)
 
 
+def _initial_forms(key: str, kb: Knowledge) -> set[str]:
+    """The initials a multi-word name may be written as: of its words but the small ones ("World Health
+    Organization" → who). An agency's initials leave out the country it is of ("U.S. Food and Drug
+    Administration" → fda) and may stop before a name's "and" tail ("Centers for Disease Control and
+    Prevention" → cdc); those shorter forms count from three letters."""
+    words = key.split()
+    variants = [words]
+    if len(words) > 2 and (words[0] in kb.demonyms or words[0] in kb.countries):
+        variants.append(words[1:])
+    variants += [ws[: ws.index("and", 1)] for ws in list(variants) if "and" in ws[1:]]
+    forms: set[str] = set()
+    for i, ws in enumerate(variants):
+        kept = [w for w in ws if w not in _ACRONYM_SKIP]
+        if len(kept) >= 2 and (i == 0 or len(kept) >= 3):
+            forms.add("".join(w[0] for w in kept))
+    return forms
+
+
 def _continues_name(doc: Doc, text: str, start: int, end: int, kb: Knowledge, sent_starts: set[int]) -> bool:
     """A gazetteer hit inside a longer proper name ("Reuters Institute", "Michael Bloomberg")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -604,9 +622,8 @@ class _Extractor:
                 and " " in g.key
                 and not g.key.startswith(("gaz:", "gpe:", "norp:"))
             ):
-                words = [w for w in g.key.split() if w not in _ACRONYM_SKIP]
-                if len(words) >= 2:
-                    initials.setdefault("".join(w[0] for w in words), []).append(g.key)
+                for form in _initial_forms(g.key, self.kb):
+                    initials.setdefault(form, []).append(g.key)
         for key in list(groups):
             short = groups.get(key)
             if short is None or " " in key or not 2 <= len(key) <= 6:
