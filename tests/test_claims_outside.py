@@ -634,3 +634,25 @@ def test_a_region_ner_did_not_type_as_a_place_is_still_one() -> None:
     got = {v.value: v.key.about for v in _values(text)}
     # before: NER read Karnataka as a person and Maharashtra as an organisation: no place
     assert (got[15], got[10], got[235]) == (("Karnataka",), ("Maharashtra",), ("Maharashtra",))
+
+
+def test_the_number_of_people_and_what_became_of_them_however_long_its_agent() -> None:
+    text = (
+        "The number of people killed by the influenza A(H1N1) virus rose to 72, compared with 65 on"
+        " Friday, with six more in Mexico and one in the United States, the WHO said."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: "killed" stood nine words before the 72, out of the window: no value at all
+    assert (got[72].thing, got[72].aspect, got[72].about) == ("deaths", "", ("world",))
+    assert (got[6].thing, got[6].aspect, got[6].about) == ("deaths", "new", ("Mexico",))
+    assert (got[1].thing, got[1].about) == ("deaths", ("United States",))
+    # the figure it is compared with, dated before, is its earlier value
+    assert 65 not in got
+
+
+def test_an_undated_comparison_is_a_value_of_its_own() -> None:
+    got = {
+        v.value: v.key.about
+        for v in _values("Mexico has 72 swine flu deaths, compared with three in the United States.")
+    }
+    assert (got[72], got[3]) == (("Mexico",), ("United States",))

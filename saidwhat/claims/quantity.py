@@ -297,6 +297,10 @@ def _thing_of(
         total = _total_of(win, lex)
         if total is not None:
             return total
+    elif q.counts is not None and _number_of_counts(win, q.counts):
+        # "the number of people killed by the influenza A(H1N1) virus rose to 72": what became of
+        # the people is said after them, however long its agent; the subject is the count's noun phrase
+        n = 2 * lex.settings.window_words
     ordered = _near(win, n)
     found = [f for f in _thing_hits(ordered, win, lex) if not _in_next_clause(win, f[2])]
     if not found:
@@ -311,6 +315,16 @@ def _thing_of(
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+def _number_of_counts(win: Window, counts: str) -> bool:
+    """Whether the count's noun was written as "the number of <noun>" (or total, tally, ...) before it."""
+    left = sorted(win.left, key=lambda w: w.start)
+    head = counts.lower().split()[-1]
+    return any(
+        w.text in TOTAL_WORDS and nxt.text == "of" and head in [x.text for x in left[i + 2 : i + 4]]
+        for i, (w, nxt) in enumerate(pairwise(left))
+    )
 
 
 # words that open a clause of their own after a number: the nouns after them are that clause's
@@ -720,7 +734,7 @@ def _change_frequency(view: ArticleView, start: int, s0: int) -> bool:
 
 def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Quantity | None = None) -> bool:
     before = [w.text for w in words(view.text, max(0, q.start - 12), q.start)]
-    if tuple(before[-2:]) in EARLIER[:2] or _dated_before(view, q):
+    if tuple(before[-2:]) in EARLIER[:2] or _dated_before(view, q) or _compared_with_before(view, q, prev_q):
         return True
     if before[-1:] == ["from"] and _after_change(view, q.start, MOTION):
         return True
@@ -738,6 +752,27 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
         after = [w.text for w in words(view.text, q.end, min(len(view.text), q.end + 24))][:2]
         return len(after) == 2 and after[0] == "to" and _is_number_word(after[1])
     return False
+
+
+COMPARED_WITH = (("compared", "with"), ("compared", "to"))
+
+
+def _compared_with_before(view: ArticleView, q: Quantity, prev_q: Quantity | None) -> bool:
+    """ "The number of people killed ... rose to 72, compared with 65 on Friday": a number compared
+    with another of its sentence and dated by the words right after it is that figure's earlier
+    value. Undated, the comparison may be of another place ("72 deaths, compared with three in the
+    US"), a value of its own."""
+    s0, s1 = view.sentence(q.start)
+    if prev_q is None or prev_q.start < s0:
+        return False
+    before = tuple(w.text for w in words(view.text, max(s0, q.start - 20), q.start)[-2:])
+    if before not in COMPARED_WITH:
+        return False
+    after = words(view.text, q.end, s1)[:3]
+    dated = any(
+        t.type == "DATE" and after and q.end <= t.start <= after[-1].start for t in view.analysis.timexes
+    )
+    return dated or any(tuple(w.text for w in after[: len(d)]) == d for d in DATED_BEFORE)
 
 
 # words right after a number that date it before the report ("the death toll of 17 earlier this week")
