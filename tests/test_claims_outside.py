@@ -656,3 +656,15 @@ def test_an_undated_comparison_is_a_value_of_its_own() -> None:
         for v in _values("Mexico has 72 swine flu deaths, compared with three in the United States.")
     }
     assert (got[72], got[3]) == (("Mexico",), ("United States",))
+
+
+def test_a_place_after_two_coordinated_counts_locates_both_whatever_the_second_counts() -> None:
+    text = (
+        "The virus has caused 1,000 deaths and 20,000 hospitalizations in Mexico. In the U.S., the virus"
+        " has caused more than 1,200 deaths and more than 25,000 hospitalizations in this country,"
+        " officials said."
+    )
+    got = {v.value: v.key.about for v in _values(text)}
+    # before: the second count, no thing of the lexicon, gave its place to no one
+    assert (got[1000], got[20000]) == (("Mexico",), ("Mexico",))
+    assert got[1200] == ("United States",)

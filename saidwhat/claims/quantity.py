@@ -3181,12 +3181,14 @@ def _world_of_parts(
 def _shared_locative(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
     """ "suspected of killing more than 150 people and sickening more than 2,400 in Mexico": a place
     written after the second of two counts joined by *and* (a few words between, no comma, no verb of
-    their own) locates both; the first, placed by nothing else, takes it. So does a first placed only
+    their own) locates both; the first, placed by nothing else, takes it, whatever the second counts
+    ("more than 1,000 deaths and more than 20,000 hospitalizations in this country": a national phrase
+    right after it locates both as well). So does a first placed only
     by the list item before it ("5 deaths in the United States, 496 cases and 1 death in Canada": the
     item's own place is written after its pair)."""
     for i in range(len(vals) - 1):
         v, w = vals[i], vals[i + 1]
-        if not w.key.about or made[i].thing is None or made[i + 1].thing is None:
+        if not w.key.about or made[i].thing is None:
             continue
         if v.key.about and not (i > 0 and _from_item_before(view, vals[i - 1], v)):
             continue
@@ -3204,7 +3206,7 @@ def _shared_locative(view: ArticleView, made: list[Measured], vals: list[Quantit
             and (place.name,) == w.key.about
             and len(words(view.text, w.end, place.start)) <= 2
             and _introduced(view.text, w.end, place.start)
-        ):
+        ) or 0 in _has(words(view.text, w.end, s1)[:3], NATIONAL):
             v.key = replace(v.key, about=w.key.about)
 
 
