@@ -668,3 +668,14 @@ def test_a_place_after_two_coordinated_counts_locates_both_whatever_the_second_c
     # before: the second count, no thing of the lexicon, gave its place to no one
     assert (got[1000], got[20000]) == (("Mexico",), ("Mexico",))
     assert got[1200] == ("United States",)
+
+
+def test_the_participle_after_the_persons_of_a_total_says_what_is_counted() -> None:
+    text = (
+        "The total number of people infected in India has reached 500. The total number of those afflicted"
+        " with the disease in Peru has reached 13,370."
+    )
+    got = {v.value: (v.key.thing, v.key.about) for v in _values(text)}
+    # before: a generic measure of "infected" and of "afflicted"
+    assert got[500] == ("cases", ("India",))
+    assert got[13370] == ("cases", ("Peru",))

@@ -521,10 +521,24 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
                     # "the number of patients in England ...", "the total number of people who have
                     # succumbed to H1N1 virus": a post-modifier or a relative clause; the predicates say
                     return None
+                if mods and mods[-1] in lex.persons:
+                    # "the total number of people infected", "of those afflicted with the disease": the
+                    # participle after the persons says what became of them
+                    said = _predicate_at(left, left.index(w), lex)
+                    if said is not None:
+                        return said, None
                 if w.text not in known and word not in lex.persons:
                     return None, word  # another noun: the number of countries, of schools, ...
                 mods.append(word)
             return None
+    return None
+
+
+def _predicate_at(ws: list[Word], i: int, lex: ClaimsLexicon) -> Thing | None:
+    """The thing whose predicate is written at ``ws[i]`` ("infected", "afflicted with"), if one is."""
+    for thing in lex.things.values():
+        if 0 in _has(ws[i : i + 4], tuple(thing.predicates)):
+            return thing
     return None
 
 
