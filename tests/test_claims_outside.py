@@ -679,3 +679,13 @@ def test_the_participle_after_the_persons_of_a_total_says_what_is_counted() -> N
     # before: a generic measure of "infected" and of "afflicted"
     assert got[500] == ("cases", ("India",))
     assert got[13370] == ("cases", ("Peru",))
+
+
+def test_a_national_phrase_in_the_counts_clause_is_read_as_far_as_its_other_words() -> None:
+    text = (
+        "Peru's outbreak is growing. Health officials said 350 cases have now been confirmed by laboratories"
+        " across the country."
+    )
+    got = {v.value: v.key.about for v in _values(text)}
+    # before: the national phrase was read only four words past the count
+    assert got[350] == ("Peru",)

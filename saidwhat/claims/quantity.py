@@ -1166,7 +1166,7 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     """ "bringing the nationwide total to 19", "in more than 10,000 people across the country": the
     country named last before the number in its sentence or the two before (not a state or a city of
     it)."""
-    ws = sorted([*win.left[-4:], *win.inner, *win.right[:4]], key=lambda w: w.start)
+    ws = sorted([*win.left[-4:], *win.inner, *win.right[: lex.settings.window_words]], key=lambda w: w.start)
     if _has([*win.left[-4:], *win.inner, *win.right], ("mainland",)) and _MAINLAND_CHINA.search(view.text):
         return ("China",)  # "the mainland reported 10,828 cases", after "the Chinese mainland"
     # the phrase that brings a total names its whole: "taking the number in the kingdom, a key hub
