@@ -689,3 +689,20 @@ def test_a_national_phrase_in_the_counts_clause_is_read_as_far_as_its_other_word
     got = {v.value: v.key.about for v in _values(text)}
     # before: the national phrase was read only four words past the count
     assert got[350] == ("Peru",)
+
+
+def test_a_vague_count_before_a_total_states_no_figure_the_total_is_read_from() -> None:
+    text = (
+        "Japan's health ministry has confirmed 12 more cases of swine flu hours after announcing dozens of"
+        " other cases, bringing the country's total to 44."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: "of" after "dozens" was read as a modifier of the cases, the vague count measured nothing,
+    # and the total it stood before lost its thing
+    assert (got[44].thing, got[44].state, got[44].aspect, got[44].about) == (
+        "cases",
+        "confirmed",
+        "",
+        ("Japan",),
+    )
+    assert (got[12].state, got[12].aspect) == ("confirmed", "new")

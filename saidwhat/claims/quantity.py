@@ -104,6 +104,12 @@ def _after_number(ws: list[Word]) -> list[Word]:
             or w.text in load_quantity_lexicon().plural_scales
         ):
             last = i
+    if (
+        0 <= last < len(ws) - 1
+        and ws[last + 1].text == "of"
+        and ws[last].text in load_quantity_lexicon().plural_scales
+    ):
+        last += 1  # "dozens of other cases": the "of" of a vague number is the number's
     return ws[last + 1 :]
 
 
@@ -2477,7 +2483,9 @@ def measure(
     disease, named = _disease_of(view, q, win, thing, lex, diseases, prev, rel)
     if disease is None:
         return None
-    state = _measured_state(thing, _counted_words(_off_cue(view, q, win), q), lex, rel, prev, is_whole)
+    state = _measured_state(
+        thing, _counted_words(_off_cue(view, q, win), q), lex, rel, _total_source(rel, prev, head), is_whole
+    )
     if state is None:
         return None
     state, aspect = _from_whole(view, prev, prev_q, q, thing, lex, state, aspect, rel)
@@ -2513,6 +2521,21 @@ def measure(
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
     return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
+
+
+def _total_source(rel: str, prev: Measured | None, head: Measured | None) -> Measured | None:
+    """The count a total takes its state from: the one before it, but a vague one ("confirmed 12
+    more cases hours after announcing dozens of other cases, bringing the country's total to 44")
+    states no figure of its own; the sentence's first count of the same thing then does."""
+    if (
+        rel == "total"
+        and prev is not None
+        and _vague(prev.q)
+        and head is not None
+        and head.thing is prev.thing
+    ):
+        return head
+    return prev
 
 
 CLAUSE_CONTENT = frozenset({"that", "there"})
