@@ -213,6 +213,18 @@ def test_shortened_initials_need_three_letters(nlp: Any) -> None:
     assert all("Mexico City Council" not in e.name for e in holding(idx, "CC"))
 
 
+def test_a_name_never_spans_a_spaced_dash(nlp: Any) -> None:
+    """A dash with space on both sides separates: NER took "Mexico City - Mexican" as one place (a
+    dateline and the next sentence's first word; 25 such mentions in the Timeline17 caches)."""
+    text = (
+        "Mexico City - Mexican authorities confirmed Friday the deaths of 16 people, while a further 45"
+        " deaths were suspected."
+    )
+    idx = run(nlp, text)
+    assert all(" - " not in e.name for e in idx.entities)
+    assert any(e.name == "Mexico City" for e in idx.entities)
+
+
 def test_a_name_never_ends_inside_the_parenthesis_it_opens(nlp: Any) -> None:
     """NER takes "World Health Organisation (WHO)" as one span; stripping its closing bracket left
     the name "World Health Organisation (WHO" (69 names of the Timeline17 and realnews caches)."""

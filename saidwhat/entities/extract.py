@@ -35,6 +35,10 @@ from saidwhat.symbols import trim_symbols
 
 KEEP = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
 _PRIORITY = {label: i for i, label in enumerate(KEEP)}
+# a dash with space on both sides separates, a name never spans one ("Mexico City - Mexican
+# authorities", "World Health Organization - as"); but for a name's own hyphen that a detokenized
+# text spaced out ("Port - au-Prince": a lowercase particle joined to a capitalised word)
+_SPACED_DASH = re.compile(r"[ \t]+[-\u2013\u2014]+[ \t]+(?![a-z]+-[A-Z])")
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "to", "a", "an", "de"})
 # "<country> state television/media/news agency": an outlet by pattern (issue 16)
 _STATE_MEDIA = re.compile(
@@ -324,6 +328,9 @@ class _Extractor:
             m = _LEADING_ARTICLE.match(surface)
             if m:
                 a += m.end()
+            dash = _SPACED_DASH.search(text, a, b)
+            if dash:
+                b = dash.start()  # "Mexico City - Mexican authorities said": a dateline and its sentence
             inner = _INNER_POSSESSIVE.search(text, a, b)
             if inner:
                 b = inner.start()
