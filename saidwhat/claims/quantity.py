@@ -35,7 +35,7 @@ from saidwhat.claims.text import (
     words,
     wordset,
 )
-from saidwhat.model import Analysis, Entity, Quantity, Speaker, Statement, Via
+from saidwhat.model import Entity, Quantity, Speaker, Statement, Via
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
 INHERIT = frozenset(
@@ -1192,9 +1192,9 @@ def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
     """The one country a text is about when it names no other: the countries it names, and those of
     the regions and capitals it names, its dateline's included ("New Delhi, October 25: ... Maharashtra
     ... the total number of deaths nationwide"); () when they are not one."""
-    cached = _ONLY_COUNTRY.get("last")
-    if cached is not None and cached[0] is view.analysis and cached[1] is lex:
-        return cached[2]  # one article's counts ask in turn: read its entities once
+    cached = view.only_country_memo.get(id(lex))
+    if cached is not None:
+        return cached  # one article's counts ask in turn: read its entities once
     countries = lex.known_countries
     found: set[str] = set()
     for ent in view.analysis.entities:
@@ -1211,12 +1211,8 @@ def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
         p.name for p in view.places if p.name in countries and view.segment_kind(p.start) in OWN_SEGMENTS
     }
     out = (found.pop(),) if len(found) == 1 else ()
-    _ONLY_COUNTRY["last"] = (view.analysis, lex, out)
+    view.only_country_memo[id(lex)] = out
     return out
-
-
-# the last article's answer of `_only_country` (the analysis and lexicon it is of, checked by identity)
-_ONLY_COUNTRY: dict[str, tuple[Analysis, ClaimsLexicon, tuple[str, ...]]] = {}
 
 
 def _there(view: ArticleView, q: Quantity, win: Window) -> tuple[str, ...]:

@@ -333,6 +333,9 @@ class ArticleView:
     _sent_starts: list[int] = field(default_factory=list)
     # the answers of :meth:`statement_covering`, by span: each count's rules ask for its statement
     _covering: dict[tuple[int, int], Statement | None] = field(default_factory=dict)
+    # the one country the article is about, by the id of the lexicon that read it (the claims'
+    # `_only_country`: each count of the article may ask)
+    only_country_memo: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
