@@ -21,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
-from saidwhat.calendar_names import FULL_MONTHS
+from saidwhat.calendar_names import FULL_MONTHS, NOT_DISTRIBUTIVE_AFTER_EACH
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
 from saidwhat.claims.text import (
@@ -2901,7 +2901,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
 # "two cases each", "1 confirmed case each", "one death each": *each* after a count (and at most its
 # noun's words) distributes it; not "each year", "each other", "each of"
 _EACH = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,3}?each\b(?!\s+(?:year|day|week|month|time|season|winter|other|of)\b)"
+    r"\s+(?:[a-z-]+\s+){0,3}?each\b(?!\s+(?:" + "|".join(NOT_DISTRIBUTIVE_AFTER_EACH) + r")\b)"
 )
 # the words between *each* and the coordination of places it gives the count to ("each from provinces of")
 _EACH_PLACE = re.compile(

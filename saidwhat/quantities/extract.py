@@ -23,7 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.calendar_names import FULL_WEEKDAYS
+from saidwhat.calendar_names import FULL_WEEKDAYS, NOT_DISTRIBUTIVE_AFTER_EACH
 from saidwhat.entities.resources import fold, load_knowledge
 from saidwhat.model import Quantity, Timex
 from saidwhat.nlp import doc_text
@@ -60,7 +60,7 @@ _LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
 _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
 _WEEKDAYS = frozenset(FULL_WEEKDAYS)
 # a floated *each* after a number distributes a count (`_distributive`), but not before these words
-_EACH_NOT = frozenset({"year", "day", "week", "month", "time", "season", "other", "of", "one"})
+_EACH_NOT = frozenset(NOT_DISTRIBUTIVE_AFTER_EACH)
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
 _MAX_NP = 5
