@@ -96,19 +96,12 @@ def _after_number(ws: list[Word]) -> list[Word]:
     # stored facts (saidwhat claims, the web pages) must not need
     from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon
 
+    qlex = load_quantity_lexicon()
     last = -1
     for i, w in enumerate(ws):
-        if (
-            w.text[:1].isdigit()
-            or w.text in load_quantity_lexicon().number_words
-            or w.text in load_quantity_lexicon().plural_scales
-        ):
+        if w.text[:1].isdigit() or w.text in qlex.number_words or w.text in qlex.plural_scales:
             last = i
-    if (
-        0 <= last < len(ws) - 1
-        and ws[last + 1].text == "of"
-        and ws[last].text in load_quantity_lexicon().plural_scales
-    ):
+    if 0 <= last < len(ws) - 1 and ws[last + 1].text == "of" and ws[last].text in qlex.plural_scales:
         last += 1  # "dozens of other cases": the "of" of a vague number is the number's
     return ws[last + 1 :]
 
@@ -327,10 +320,12 @@ def _number_of_counts(win: Window, counts: str) -> bool:
     """Whether the count's noun was written as "the number of <noun>" (or total, tally, ...) before it."""
     left = sorted(win.left, key=lambda w: w.start)
     head = counts.lower().split()[-1]
-    return any(
-        w.text in TOTAL_WORDS and nxt.text == "of" and head in [x.text for x in left[i + 2 : i + 4]]
-        for i, (w, nxt) in enumerate(pairwise(left))
-    )
+    return any(head in [x.text for x in left[i + 2 : i + 4]] for i in _totals_of(left))
+
+
+def _totals_of(left: list[Word]) -> list[int]:
+    """Where "<total word> of" stands in ``left`` (text order): "the number of", "the toll of"."""
+    return [i for i, (w, nxt) in enumerate(pairwise(left)) if w.text in TOTAL_WORDS and nxt.text == "of"]
 
 
 # words that open a clause of their own after a number: the nouns after them are that clause's
@@ -505,45 +500,45 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
     countries with confirmed cases ... to 39" counts countries)."""
     left = sorted(win.left, key=lambda w: w.start)
     known = lex.modifier_words
-    for i in range(len(left) - 2, -1, -1):
-        if left[i].text in TOTAL_WORDS and left[i + 1].text == "of":
-            own = next((t for t in lex.things.values() if left[i].text in t.heads), None)
-            if own is not None:
-                return own, None  # "the death toll of A/H1N1 influenza ...": a toll of its cause
-            mods: list[str] = []
-            for w in left[i + 2 :]:
-                word = singular(w.text)
-                thing = _compound_thing(mods[-1] if mods else None, word, lex)
-                if thing is not None:
-                    return thing, None  # "the number of fatal cases"
-                thing = next((t for t in lex.things.values() if word in t.heads), None)
-                if thing is not None:
-                    return (
-                        (thing, None) if _modifiers_ok(thing, mods, lex) else (None, " ".join([*mods, word]))
-                    )
-                if not w.text[:1].isalpha() or w.text in ("the", "a", "an"):
-                    continue
-                if w.text in NOUN_PHRASE_ENDS or w.text in RELATIVE_PRONOUNS:
-                    # "the number of patients in England ...", "the total number of people who have
-                    # succumbed to H1N1 virus": a post-modifier or a relative clause; the predicates say
-                    return None
-                if mods and mods[-1] in lex.persons:
-                    # "the total number of people infected", "of those afflicted with the disease": the
-                    # participle after the persons says what became of them
-                    said = _predicate_at(left, left.index(w), lex)
-                    if said is not None:
-                        return said, None
-                if w.text not in known and word not in lex.persons:
-                    return None, word  # another noun: the number of countries, of schools, ...
-                mods.append(word)
+    at = _totals_of(left)
+    if not at:
+        return None
+    i = at[-1]
+    own = next((t for t in lex.things.values() if left[i].text in t.heads), None)
+    if own is not None:
+        return own, None  # "the death toll of A/H1N1 influenza ...": a toll of its cause
+    mods: list[str] = []
+    for k, w in enumerate(left[i + 2 :], start=i + 2):
+        word = singular(w.text)
+        thing = _compound_thing(mods[-1] if mods else None, word, lex)
+        if thing is not None:
+            return thing, None  # "the number of fatal cases"
+        thing = next((t for t in lex.things.values() if word in t.heads), None)
+        if thing is not None:
+            return (thing, None) if _modifiers_ok(thing, mods, lex) else (None, " ".join([*mods, word]))
+        if not w.text[:1].isalpha() or w.text in ("the", "a", "an"):
+            continue
+        if w.text in NOUN_PHRASE_ENDS or w.text in RELATIVE_PRONOUNS:
+            # "the number of patients in England ...", "the total number of people who have
+            # succumbed to H1N1 virus": a post-modifier or a relative clause; the predicates say
             return None
+        if mods and mods[-1] in lex.persons:
+            # "the total number of people infected", "of those afflicted with the disease": the
+            # participle after the persons says what became of them
+            said = _predicate_at(left, k, lex)
+            if said is not None:
+                return said, None
+        if w.text not in known and word not in lex.persons:
+            return None, word  # another noun: the number of countries, of schools, ...
+        mods.append(word)
     return None
 
 
 def _predicate_at(ws: list[Word], i: int, lex: ClaimsLexicon) -> Thing | None:
-    """The thing whose predicate is written at ``ws[i]`` ("infected", "afflicted with"), if one is."""
+    """The thing whose predicate is written at ``ws[i]`` ("infected", "afflicted with"), if one is; as
+    in `_thing_hits`, not a predicate that counts only the number its *in* introduces ("found in")."""
     for thing in lex.things.values():
-        if 0 in _has(ws[i : i + 4], tuple(thing.predicates)):
+        if 0 in _has(ws[i : i + 4], _free(thing.predicates)):
             return thing
     return None
 
@@ -792,7 +787,7 @@ def _compared_with_before(view: ArticleView, q: Quantity, prev_q: Quantity | Non
     dated = any(
         t.type == "DATE" and after and q.end <= t.start <= after[-1].start for t in view.analysis.timexes
     )
-    return dated or any(tuple(w.text for w in after[: len(d)]) == d for d in DATED_BEFORE)
+    return dated or _dated_words(after)
 
 
 # words right after a number that date it before the report ("the death toll of 17 earlier this week")
@@ -804,10 +799,16 @@ def _dated_before(view: ArticleView, q: Quantity) -> bool:
     before it ("a sharp increase in the death toll of 17 earlier this week"): the change's earlier
     value."""
     s0, s1 = view.sentence(q.start)
-    after = tuple(w.text.lower() for w in words(view.text, q.end, min(s1, q.end + 30))[:3])
-    if not any(after[: len(d)] == d for d in DATED_BEFORE):
+    if not _dated_words(words(view.text, q.end, min(s1, q.end + 30))[:3]):
         return False
     return any(w.text.lower() in CHANGE for w in words(view.text, s0, q.start))
+
+
+def _dated_words(after: list[Word]) -> bool:
+    """Whether the words right after a number open a phrase of :data:`DATED_BEFORE` ("earlier", "the
+    day before")."""
+    texts = tuple(w.text for w in after)
+    return any(texts[: len(d)] == d for d in DATED_BEFORE)
 
 
 def _after_change(view: ArticleView, start: int, besides: frozenset[str] = frozenset()) -> bool:
