@@ -18,7 +18,8 @@ haiti_dev2, and webflu_dev, webflu_test, webflu3 and webflu4; ``--blind`` scores
 dev12, dev17, haiti, haiti2, webflu2, webflu5 and webflu6 and prints counts only: never their misses,
 whatever the flags (``--misses`` prints the development sets' leaks, misses and false values). A
 collection whose texts are absent is skipped and said so; the recall of a webflu set counts the gold
-values of its absent articles as missed.
+values of its absent articles as missed, and a second recall, over the articles whose text is here,
+is printed beside it (a re-collection that lost texts says little about the engine otherwise).
 """
 
 from __future__ import annotations
@@ -82,7 +83,14 @@ def main() -> int:
     env = dict(os.environ)
     if a.package:
         env["CLAIMS_PACKAGE"] = a.package
-    total = {"right": 0, "predicted": 0, "gold": 0, "leaks": 0}
+    total = {
+        "right": 0,
+        "predicted": 0,
+        "gold": 0,
+        "leaks": 0,
+        "gold_present": 0,
+        "false_of_other_aspects": 0,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         for name, args in runs(a):
             out = Path(tmp) / f"{name}.json"
@@ -94,12 +102,18 @@ def main() -> int:
             for set_name, sc in json.loads(out.read_text(encoding="utf-8"))["sets"].items():
                 v = sc["values"]
                 leaks = len(v["leaks"])
+                absent = v["gold"] - v["gold_present"]
                 print(
                     f"{set_name:12s} right {v['placed_right']:4d} of {v['predicted']:4d} predicted,"
                     f" {v['gold']:4d} gold; leaks {leaks:3d}  ({v['precision']:.3f} / {v['recall']:.3f})"
+                    + (
+                        f"; recall {v['recall_present']:.3f} of texts here ({absent} gold of absent texts)"
+                        if absent
+                        else ""
+                    )
                 )
-                for k, key in (("predicted", "predicted"), ("gold", "gold")):
-                    total[k] += v[key]
+                for k in ("predicted", "gold", "gold_present", "false_of_other_aspects"):
+                    total[k] += v[k]
                 total["right"] += v["placed_right"]
                 total["leaks"] += leaks
                 if a.misses and not a.blind:
@@ -108,10 +122,22 @@ def main() -> int:
                             print(f"    {kind[:4]} {item}")
     p = total["right"] / total["predicted"] if total["predicted"] else 0.0
     r = total["right"] / total["gold"] if total["gold"] else 0.0
+    rp = total["right"] / total["gold_present"] if total["gold_present"] else 0.0
     print(
         f"pooled: precision {p:.3f}, recall {r:.3f}, leaks {total['leaks']}"
         f" ({total['right']} right of {total['predicted']} predicted, {total['gold']} gold)"
     )
+    other = total["false_of_other_aspects"]
+    pa = total["right"] / (total["predicted"] - other) if total["predicted"] > other else 0.0
+    print(
+        f"pooled over the gold's aspects: precision {pa:.3f}"
+        f" ({other} false values are projections or rates, aspects the gold never annotates)"
+    )
+    if total["gold_present"] < total["gold"]:
+        print(
+            f"pooled over the texts here: recall {rp:.3f}"
+            f" ({total['right']} of {total['gold_present']} gold values whose article's text was analysed)"
+        )
     return 0
 
 
