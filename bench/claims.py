@@ -245,6 +245,15 @@ def score_values(
     }
 
 
+def add_present_recall(
+    vs: dict[str, Any], gold: list[tuple[GoldKey, str, float, str]], present: set[str]
+) -> None:
+    """An outside collection re-collected in part: the recall over the articles whose text is here
+    (``present``), beside the recall that counts the gold values of an absent article as missed."""
+    vs["gold_present"] = sum(1 for _, art, _, _ in gold if art in present)
+    vs["recall_present"] = vs["placed_right"] / vs["gold_present"] if vs["gold_present"] else 0.0
+
+
 def expected_links(items: list[tuple[GoldKey, str, float, str]]) -> tuple[set[Any], set[Any]]:
     """Updates and contradictions of a list of keyed values, by the library's own definitions applied
     to the hand-made gold values (same key; updates against the latest earlier date; contradictions
@@ -435,11 +444,7 @@ def main() -> int:
         gvalues = [v for v in resolved if v.article in gold_ids]
         gk = gold_keyed(gset)
         vs = score_values(gk, pred_keyed(gvalues, things), places)
-        # an outside collection re-collected in part: the recall over the articles whose text is here
-        # too (the recall above counts the gold values of an absent article as missed)
-        present = {an.doc.id for an in analyses}
-        vs["gold_present"] = sum(1 for _, art, _, _ in gk if art in present)
-        vs["recall_present"] = vs["placed_right"] / vs["gold_present"] if vs["gold_present"] else 0.0
+        add_present_recall(vs, gk, {an.doc.id for an in analyses})
         # updates and contradictions among the set's own values only (the gold lists no others)
         exp_up, exp_con = expected_links(gk)
         pred_up, pred_con = predicted_links(group_values(gvalues, lex), places, things)

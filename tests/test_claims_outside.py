@@ -712,3 +712,15 @@ def test_a_vague_count_before_a_total_states_no_figure_the_total_is_read_from() 
         ("Japan",),
     )
     assert (got[12].state, got[12].aspect) == ("confirmed", "new")
+
+
+def test_people_who_recovered_are_a_measure_of_their_own_not_cases() -> None:
+    text = (
+        "Vietnam's total number of swine flu cases reached 3,021. Of those infected with swine flu, 1,410 have"
+        " been discharged from hospital. Of the total cases reported so far in China, 5,350 recovered."
+    )
+    got = {v.value: v.key.thing for v in _values(text)}
+    assert got[3021] == "cases"
+    # before: the part was read as cases, from the whole the fronted "Of ..." names
+    assert got[1410] == "recovered"
+    assert got[5350] == "recovered"

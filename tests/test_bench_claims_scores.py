@@ -1,0 +1,35 @@
+"""bench/claims.py's value scores: the figures beside the primary ones (session 28)."""
+
+from __future__ import annotations
+
+from bench import claims as bc
+
+
+def _key(thing: str, aspect: str = "", place: str = "Mexico") -> tuple[str, str, str, str]:
+    return (thing, "", aspect, place)
+
+
+def test_precision_over_the_gold_aspects_leaves_out_projections_only() -> None:
+    gold = [(_key("deaths"), "a/1", 20.0, "2009-05-01"), (_key("cases"), "a/1", 500.0, "2009-05-01")]
+    pred = [
+        (_key("deaths"), "a/1", 20.0, ""),  # right
+        (_key("cases"), "a/1", 400.0, ""),  # false, of an annotated aspect
+        (_key("deaths", "projected"), "a/1", 90000.0, ""),  # false, of an aspect the gold never annotates
+    ]
+    s = bc.score_values(gold, pred, {"Mexico"})
+    assert (s["placed_right"], s["predicted"]) == (1, 3)
+    assert s["precision"] == 1 / 3  # the primary figure counts the projection as false
+    assert s["false_of_other_aspects"] == 1
+    assert s["precision_gold_aspects"] == 1 / 2
+
+
+def test_the_recall_over_the_texts_here_leaves_out_the_gold_of_absent_articles() -> None:
+    gold = [
+        (_key("deaths"), "a/1", 20.0, ""),
+        (_key("cases"), "a/1", 500.0, ""),
+        (_key("cases"), "a/2", 7.0, ""),
+    ]
+    s = bc.score_values(gold, [(_key("deaths"), "a/1", 20.0, "")], {"Mexico"})
+    bc.add_present_recall(s, gold, {"a/1"})  # a/2's text was not re-collected
+    assert s["recall"] == 1 / 3
+    assert (s["gold_present"], s["recall_present"]) == (2, 1 / 2)
