@@ -716,11 +716,21 @@ def test_a_vague_count_before_a_total_states_no_figure_the_total_is_read_from() 
 
 def test_people_who_recovered_are_a_measure_of_their_own_not_cases() -> None:
     text = (
-        "Vietnam's total number of swine flu cases reached 3,021. Of those infected with swine flu, 1,410 have"
-        " been discharged from hospital. Of the total cases reported so far in China, 5,350 recovered."
+        "Vietnam's total number of swine flu cases reached 3,021. Of those infected with swine flu, 1,410"
+        " have been discharged from hospital. Of the total cases reported so far in China, 5,350 recovered."
     )
     got = {v.value: v.key.thing for v in _values(text)}
     assert got[3021] == "cases"
     # before: the part was read as cases, from the whole the fronted "Of ..." names
     assert got[1410] == "recovered"
     assert got[5350] == "recovered"
+
+
+def test_a_national_phrase_is_read_to_the_first_comma_of_the_counts_clause() -> None:
+    text = (
+        "New Delhi, October 25: Health officials in India confirmed the death of a woman. In all, 49 fresh"
+        " cases of the disease were reported yesterday from across the country, official sources said."
+    )
+    got = {v.value: v.key.about for v in _values(text)}
+    # before: "country" stood eleven words after the count, past the window
+    assert got[49] == ("India",)

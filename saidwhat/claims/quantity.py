@@ -1173,7 +1173,7 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     """ "bringing the nationwide total to 19", "in more than 10,000 people across the country": the
     country named last before the number in its sentence or the two before (not a state or a city of
     it)."""
-    ws = sorted([*win.left[-4:], *win.inner, *win.right[: lex.settings.window_words]], key=lambda w: w.start)
+    ws = sorted([*win.left[-4:], *win.inner, *_clause_right(win, lex)], key=lambda w: w.start)
     if _has([*win.left[-4:], *win.inner, *win.right], ("mainland",)) and _MAINLAND_CHINA.search(view.text):
         return ("China",)  # "the mainland reported 10,828 cases", after "the Chinese mainland"
     # the phrase that brings a total names its whole: "taking the number in the kingdom, a key hub
@@ -1187,6 +1187,16 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
         if lo <= p.start and p.end <= q.start and p.name in countries:
             return (p.name,)
     return _only_country(view, lex)
+
+
+def _clause_right(win: Window, lex: ClaimsLexicon) -> list[Word]:
+    """The words after a count that its clause may place it by: as many as the window reads, and on to
+    the clause's first comma however far ("49 fresh cases of the disease were reported from across
+    the country"), not past it ("the state's first two deaths ..., bringing the nationwide total")."""
+    right = sorted(win.right, key=lambda w: w.start)
+    n = lex.settings.window_words
+    stop = next((i for i, w in enumerate(right) if w.text in (",", ";")), len(right))
+    return right[: max(n, stop)]
 
 
 def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
