@@ -734,3 +734,16 @@ def test_a_national_phrase_is_read_to_the_first_comma_of_the_counts_clause() -> 
     got = {v.value: v.key.about for v in _values(text)}
     # before: "country" stood eleven words after the count, past the window
     assert got[49] == ("India",)
+
+
+def test_a_total_its_own_words_date_before_the_report_is_an_earlier_value() -> None:
+    text = (
+        "Mexico's health secretary says the number of confirmed swine flu deaths has risen to 19."
+        " The previous confirmed death toll was 16. Officials said the earlier tally of 200 cases was"
+        " revised."
+    )
+    got = {v.value for v in _values(text)}
+    # before: 16 was a value of confirmed deaths, 200 one of cases
+    assert 19 in got
+    assert 16 not in got
+    assert 200 not in got

@@ -751,6 +751,8 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
     before = [w.text for w in words(view.text, max(0, q.start - 12), q.start)]
     if tuple(before[-2:]) in EARLIER[:2] or _dated_before(view, q) or _compared_with_before(view, q, prev_q):
         return True
+    if _previous_total(view, q):
+        return True
     if before[-1:] == ["from"] and _after_change(view, q.start, MOTION):
         return True
     if before[-1:] == ["from"] and prev_q is not None:
@@ -770,6 +772,25 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
 
 
 COMPARED_WITH = (("compared", "with"), ("compared", "to"))
+# the words of a total that an earlier report gave ("the previous confirmed death toll was 16")
+PREVIOUS = frozenset({"previous", "earlier", "former", "old"})
+# what may stand between that total's word and its number
+TOTAL_IS = frozenset({"was", "of", "stood", "at", "had", "been", "is"})
+
+
+def _previous_total(view: ArticleView, q: Quantity) -> bool:
+    """A number given to a total that its own words date before the report ("The previous confirmed
+    death toll was 16", "the earlier tally of 200", "the old figure had stood at 149"): the earlier
+    value of the figure, not a value of its own."""
+    s0 = view.sentence(q.start)[0]
+    before = [w.text for w in words(view.text, s0, q.start)][-8:]
+    for i, w in enumerate(before):
+        if w not in PREVIOUS:
+            continue
+        totals = [j for j in range(i + 1, min(i + 4, len(before))) if before[j] in TOTAL_WORDS]
+        if totals and 0 < len(before) - totals[0] - 1 <= 3 and set(before[totals[0] + 1 :]) <= TOTAL_IS:
+            return True
+    return False
 
 
 def _compared_with_before(view: ArticleView, q: Quantity, prev_q: Quantity | None) -> bool:
