@@ -747,3 +747,19 @@ def test_a_total_its_own_words_date_before_the_report_is_an_earlier_value() -> N
     assert 19 in got
     assert 16 not in got
     assert 200 not in got
+
+
+def test_the_clause_on_a_parts_own_noun_says_what_the_part_counts() -> None:
+    text = (
+        "Mexico's health secretary says the number of confirmed swine flu cases has risen to 473, including"
+        " 19 people who died."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: the window stopped at "who", and the part measured nothing
+    assert (got[19].thing, got[19].state, got[19].about) == ("deaths", "confirmed", ("Mexico",))
+
+
+def test_the_clause_on_a_subjects_noun_leaves_the_count_to_its_verb() -> None:
+    text = "In Israel, two men who were infected with the H1N1 virus died during the past two days."
+    got = {v.value: v.key.thing for v in _values(text)}
+    assert got.get(2) != "cases"

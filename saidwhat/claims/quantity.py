@@ -71,8 +71,12 @@ def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozen
     return ws
 
 
-def _cut_right(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
+def _cut_right(
+    ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset(), part: bool = False
+) -> list[Word]:
     for i, w in enumerate(ws):
+        if part and i == 0 and w.text == "who":
+            continue  # the clause on a part's own noun says what the part counts (`_part_relative`)
         if w.text in (";", ":", "—", "–") or (w.text in lex.boundaries and w.start not in joins):
             return ws[:i]
     return ws
@@ -181,7 +185,7 @@ def window(
     if aside is not None:
         right_ws = [w for w in right_ws if not aside[0] <= w.start < aside[1]]
     left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
-    right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b))
+    right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b), _part_relative(left_ws))
     inner = _after_number(words(text, q.start, q.end))
     clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
     clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
@@ -196,6 +200,21 @@ def window(
         left, right, inner = outside(left), outside(right), outside(inner)
     stop = next_start if next_start is not None and q.end <= next_start < s1 else None
     return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0), stop)
+
+
+# the words that introduce a part of the count before it, and the qualifiers between them and its number
+PART_INTRO = frozenset({"including", "includes", "include", "included"})
+PART_QUALIFIERS = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "almost", "over"})
+
+
+def _part_relative(left: list[Word]) -> bool:
+    """Whether the count is a part introduced by *including* ("473 cases, including 19 people who
+    died"): a part has no verb of its own after it, so the restrictive clause on its noun says what it
+    counts (a subject's clause describes it: "Two men who were infected ... died")."""
+    texts = [w.text for w in left]
+    while texts and texts[-1] in PART_QUALIFIERS:
+        texts.pop()
+    return bool(texts) and texts[-1] in PART_INTRO
 
 
 def _near(win: Window, n: int) -> list[Word]:
