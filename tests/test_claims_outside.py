@@ -763,3 +763,14 @@ def test_the_clause_on_a_subjects_noun_leaves_the_count_to_its_verb() -> None:
     text = "In Israel, two men who were infected with the H1N1 virus died during the past two days."
     got = {v.value: v.key.thing for v in _values(text)}
     assert got.get(2) != "cases"
+
+
+def test_a_typical_years_toll_is_seasonal_flus_and_a_prediction_is_a_projection() -> None:
+    text = (
+        "In an average year, influenza is a factor in 250,000 to 500,000 deaths worldwide. The professor"
+        " said: I am definitely not predicting 1 million deaths from swine flu worldwide."
+    )
+    got = {(v.value if v.value is not None else v.low): v.key for v in _values(text)}
+    # before: both were values of the deaths of the article's disease
+    assert got[250000].thing == "seasonal flu deaths"
+    assert got[1000000].aspect == "projected"
