@@ -248,6 +248,32 @@ def test_a_range_after_a_word_of_age_is_a_range_of_ages(nlp: Any, text: str, spa
     assert [q.kind for q in run(nlp, "Between 10 and 50 people died.")] == ["range"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Most of the dead are between 25 and 45, officials said.", "between 25 and 45"),
+        ("Nearly 80% of those who died were between 20 and 54, the department said.", "between 20 and 54"),
+        ("The victims were mostly between 18 and 30.", "between 18 and 30"),
+    ],
+)
+def test_a_range_a_copula_gives_to_the_dead_is_their_ages(nlp: Any, text: str, span: str) -> None:
+    # before: a range of people, which the claims read as deaths
+    ages = [q for q in run(nlp, text) if q.text == span]
+    assert [(q.kind, q.unit, q.counts) for q in ages] == [("age", "year", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of deaths is between 20 and 30.",
+        "The dead were between 20 and 30 people.",
+        "Between 25 and 45 people are dead.",
+    ],
+)
+def test_a_range_a_copula_gives_to_a_total_or_before_a_noun_is_a_count(nlp: Any, text: str) -> None:
+    assert [q.kind for q in run(nlp, text)] == ["range"]
+
+
 def test_a_dot_before_three_digits_of_a_plural_count_separates_thousands(nlp: Any) -> None:
     qs = run(nlp, "The count includes 5.123 cases in the US, while 20.000 people are dying per day.")
     # before: 5.123 and 20.0 as decimals

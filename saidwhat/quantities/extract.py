@@ -96,6 +96,16 @@ class _Reject(Exception):
     """Raised by a step of :meth:`_Reader.quantity`: the number is not a quantity."""
 
 
+# what stands between a copula and the range of ages it gives ("are mostly between 25 and 45")
+_AGE_ADVERBS = frozenset({"mostly", "mainly", "largely", "typically", "generally", "all", "usually"})
+# the people whose ages a copula gives ("the dead", "those who died", "the victims")
+_PERSONS_DIED = frozenset(
+    {"dead", "died", "victims", "patients", "fatalities", "deceased", "killed", "infected"}
+)
+# a total's words: its copula gives the total's number ("the number of deaths is between 20 and 30")
+_TOTALS = frozenset({"number", "total", "toll", "tally", "figure", "count"})
+
+
 @dataclass(slots=True)
 class _Draft:
     """A quantity being read: token bounds (``start``..``end`` inclusive, ``k`` the next token)."""
@@ -705,10 +715,30 @@ class _Reader:
         if d.kind != "range" or d.start == 0:
             return False
         start = d.start - 1 if self.doc[d.start - 1].lower_ == "from" else d.start
+        if self._persons_between(d):
+            d.kind, d.unit = "age", "year"
+            return True
         if start == 0 or self.doc[start - 1].lower_ not in self.lex.age_before:
             return False
         d.kind, d.unit, d.start = "age", "year", start - 1
         return True
+
+    def _persons_between(self, d: _Draft) -> bool:
+        """ "Most of the dead are between 25 and 45", "80% of those who died were between 20 and 54": a
+        range a copula gives to people, with no noun after it, is their ages (not "the number of deaths
+        is between 20 and 30", nor "the dead were between 20 and 30 people")."""
+        doc, lex = self.doc, self.lex
+        if not d.between or d.value_max is None or not 0 < d.value < d.value_max <= lex.age_max:
+            return False
+        i = d.start - 1
+        if i > 0 and doc[i].lower_ in _AGE_ADVERBS:
+            i -= 1
+        if i <= 0 or doc[i].lemma_ != "be":
+            return False
+        if d.end + 1 < len(doc) and doc[d.end + 1].pos_ in ("NOUN", "PROPN"):
+            return False
+        subject = [t.lower_ for t in doc[doc[i].sent.start : i]]
+        return any(w in _PERSONS_DIED for w in subject) and not any(w in _TOTALS for w in subject)
 
     def _apposed_age(self, i: int) -> bool:
         """ "John Smith, 32, said" / "his wife, 43." / "John Smith (32)": a bare number set off after
