@@ -774,3 +774,28 @@ def test_a_typical_years_toll_is_seasonal_flus_and_a_prediction_is_a_projection(
     # before: both were values of the deaths of the article's disease
     assert got[250000].thing == "seasonal flu deaths"
     assert got[1000000].aspect == "projected"
+
+
+def test_an_inverted_total_and_a_level_reached_are_values_of_their_figure() -> None:
+    text = (
+        "Nineteen more people have been infected with the virus, bringing to 111 the total number of"
+        " confirmed cases in the Philippines, the Department of Health said. The number of global swine flu"
+        " deaths surged past the 10,000 mark, the World Health Organization announced on Friday."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: generic measures of "the total number of confirmed case" and of "mark"
+    assert (got[111].thing, got[111].state, got[111].about) == ("cases", "confirmed", ("Philippines",))
+    assert (got[10000].thing, got[10000].about) == ("deaths", ("world",))
+
+
+def test_a_part_of_a_whole_written_again_whose_words_give_its_state_is_a_value() -> None:
+    text = (
+        "Mexico warned the death toll from a swine flu epidemic believed to have killed 149 people would keep"
+        " rising. Health Secretary Jose Angel Cordova said 20 of the deaths have been confirmed to be from"
+        " swine flu. The ministry said 11 of the new cases are males."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: "of the" was read as modifiers of the deaths, a measure of "death" of its own
+    assert (got[20].thing, got[20].state, got[20].about) == ("deaths", "confirmed", ("Mexico",))
+    # a part a property sets apart is no value of the whole's thing
+    assert got[11].thing != "cases"

@@ -281,3 +281,19 @@ def test_a_dot_before_three_digits_of_a_plural_count_separates_thousands(nlp: An
     # a decimal before a singular, or with other than three digits, stays a decimal
     assert [q.value for q in run(nlp, "The index rose 2.5 points.")] == [2.5]
     assert 1473 not in [q.value for q in run(nlp, "($1 = 1.473 Singapore dollar)")]
+
+
+def test_the_noun_of_a_total_right_after_its_number_is_what_it_counts(nlp: Any) -> None:
+    text = (
+        "Nineteen more people have been infected, bringing to 111 the total number of confirmed cases in"
+        " the Philippines, the Department of Health said."
+    )
+    # before: 111 counted nothing (the total's noun stood after the number)
+    assert [(q.text, q.counts) for q in run(nlp, text) if q.value == 111] == [("111", "confirmed cases")]
+
+
+def test_a_level_a_figure_reaches_counts_the_figure(nlp: Any) -> None:
+    text = "The number of global swine flu deaths surged past the 10,000 mark, the WHO announced on Friday."
+    # before: 10,000 counted "mark"
+    qs = [q for q in run(nlp, text) if q.value == 10000]
+    assert [(q.text, q.counts) for q in qs] == [("10,000 mark", "global swine flu deaths")]

@@ -110,6 +110,12 @@ def _after_number(ws: list[Word]) -> list[Word]:
     return ws[last + 1 :]
 
 
+# the determiners of a partitive's whole ("20 of the deaths", "three of these cases")
+PARTITIVE_DETERMINERS = frozenset({"the", "these", "those", "its", "their"})
+# a count that is a part of a whole written with one of them: "20 of the deaths"
+_PARTITIVE = re.compile(r"\S+\s+of\s+(?:" + "|".join(sorted(PARTITIVE_DETERMINERS)) + r")\s", re.IGNORECASE)
+
+
 _APPOSITION_OPENS = frozenset({"a", "an", "the", "one", "both", "all"})
 _FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "would", "remain", "remains"})
 
@@ -377,6 +383,8 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
         return _lives(win, lex)
     # every word written between the number and the counted noun modifies it ("influenza-like" cases)
     inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
+    if _state_of_part(q, win, lex):
+        inner = inner[2:]  # "20 of the deaths have been confirmed": "of the" is the partitive's
     mods = _after_qualifier(inner[: inner.index(head)] if head in inner else toks[:-1], lex)
     compound = _compound_thing(toks[-2] if len(toks) > 1 else None, head, lex)
     if compound is not None:
@@ -395,6 +403,17 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
         # around say what is counted (a disaster may be counted: "four hurricanes")
         return None
     return None, " ".join(toks)
+
+
+def _state_of_part(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
+    """A part of a whole written again ("20 of the deaths have been confirmed"), whose own words say
+    its state: the part is a value of the whole's thing in that state. A part that a property sets
+    apart ("11 of the new cases are males", "10 of the confirmed cases are in hospital") is none: its
+    noun phrase stays a measure of its own."""
+    if not _PARTITIVE.match(q.text):
+        return False
+    right = {w.text for w in win.right[: lex.settings.window_words]}
+    return any(right & set(ws) for ws in lex.states.get("status", {}).values())
 
 
 def _demonym(word: str) -> bool:
@@ -2822,7 +2841,9 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
         last = placed.get("*")
         after = [w.text.lower() for w in words(view.text, m.q.end, min(s1, m.q.end + 16))][:2]
         back = sum(1 for a, _ in view.sentences if last[0] <= a < s0) if last else 0
-        if after not in (["of", "them"], ["of", "these"], ["of", "those"]) or back != 1:
+        # "Some 40 of them have died", and the whole named again: "20 of the deaths have been confirmed"
+        of_whole = after in (["of", "them"], ["of", "these"], ["of", "those"]) or _PARTITIVE.match(m.q.text)
+        if not of_whole or back != 1:
             return
     if last is None or view.places_in(s0, s1):
         return

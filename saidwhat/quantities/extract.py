@@ -793,7 +793,9 @@ class _Reader:
             if word in lex.totals_of:
                 of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
                 objs = [c for p in of for c in p.children if c.dep_ == "pobj"]
-                if objs and objs[0].i < tok.i:
+                # the noun of the total before the number ("the number of dead stood at 300"), or right
+                # after it ("bringing to 111 the total number of confirmed cases")
+                if objs and (objs[0].i < tok.i or noun.left_edge.i == tok.i + 1):
                     obj = objs[0]
                     # a modifier's own words too: "the number of New Zealand deaths" (not "Zealand deaths")
                     mods = [c.left_edge.i for c in obj.children if c.dep_ in ("amod", "compound")]
@@ -972,6 +974,10 @@ class _Reader:
             head = doc[np[1]]
             if head.lower_ in lex.time_nouns or head.lemma_.lower() in lex.time_nouns:
                 raise _Reject
+            if head.lower_ in lex.milestones and head.i == np[0]:
+                # "surged past the 10,000 mark": the level names no thing; the figure that reaches it does
+                d.counts, d.end = self._total_counts(head), np[1]
+                return
             d.counts = doc[np[0] : np[1] + 1].text
             d.end = np[1]
             self._thousands_dot(d, head)

@@ -53,6 +53,7 @@ class Lexicon:
     implied_intransitive: dict[str, str]  # verb lemma -> what its subject counts
     totals: dict[str, str]  # "toll" -> "dead": a noun whose value the number gives
     totals_of: frozenset[str]  # "number" (of X): the number counts X
+    milestones: frozenset[str]  # "mark": "past the 10,000 mark" gives the value of its verb's figure
     age_before: frozenset[str]  # "aged 32"
     change_verbs: frozenset[str]  # lemmas: "rose by three to 78" is a change and a total, no range
     change_nouns: frozenset[str]  # "a rise from 10 to 20"
@@ -92,8 +93,9 @@ SCHEMA = Schema(
                 "intransitive": _NAMES,
                 "totals": _NAMES,
                 "totals_of": list,
+                "milestones": list,
             },
-            required=("after", "transitive", "intransitive", "totals", "totals_of"),
+            required=("after", "transitive", "intransitive", "totals", "totals_of", "milestones"),
         ),
         "ages": Schema(tables={"before": list, "max": int}, required=("before", "max")),
         "changes": _tables(list, "verbs", "nouns"),
@@ -153,6 +155,7 @@ def load_lexicon() -> Lexicon:
         implied_intransitive={k.lower(): v for k, v in imp["intransitive"].items()},
         totals={k.lower(): v for k, v in imp["totals"].items()},
         totals_of=frozenset(x.lower() for x in imp["totals_of"]),
+        milestones=frozenset(x.lower() for x in imp["milestones"]),
         age_before=frozenset(x.lower() for x in ages["before"]),
         age_max=int(ages["max"]),
         change_verbs=frozenset(x.lower() for x in d["changes"]["verbs"]),
