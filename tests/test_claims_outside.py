@@ -799,3 +799,11 @@ def test_a_part_of_a_whole_written_again_whose_words_give_its_state_is_a_value()
     assert (got[20].thing, got[20].state, got[20].about) == ("deaths", "confirmed", ("Mexico",))
     # a part a property sets apart is no value of the whole's thing
     assert got[11].thing != "cases"
+
+
+def test_a_span_of_time_between_the_two_values_of_a_change_keeps_the_first_an_earlier_value() -> None:
+    text = "The outbreak in Japan went from just four cases over the weekend to 135 on Monday."
+    got = {v.value: v.key.about for v in _values(text)}
+    # before: the four cases were a value of their own
+    assert 4 not in got
+    assert got[135] == ("Japan",)

@@ -800,7 +800,10 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
         if between in (["from"], [",", "from"]) and ahead[-1:] == ["to"]:
             return True
     if before[-1:] == ["from"] and next_q is not None:
-        return [w.text for w in words(view.text, q.end, next_q.start)] == ["to"]
+        # "from 20 to seven", "went from just four cases over the weekend to 135": a span of time may
+        # stand between the two values of a change, no clause
+        between = [w.text for w in words(view.text, q.end, next_q.start)]
+        return between[-1:] == ["to"] and len(between) <= FROM_TO_GAP and not set(between) & CLAUSE_MARKS
     if before[-1:] == ["from"]:
         # "cut the number of confirmed deaths from 20 to seven": the second number may be a bare
         # number word the quantity stage leaves out
@@ -810,6 +813,8 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
 
 
 COMPARED_WITH = (("compared", "with"), ("compared", "to"))
+FROM_TO_GAP = 6  # words between "from N" and "to M", "to" included ("over the weekend to")
+CLAUSE_MARKS = frozenset({",", ";", ":", "and", "but", "while", "as", "when", "which", "who"})
 # the words of a total that an earlier report gave ("the previous confirmed death toll was 16")
 PREVIOUS = frozenset({"previous", "earlier", "former", "old"})
 # what may stand between that total's word and its number
