@@ -807,3 +807,14 @@ def test_a_span_of_time_between_the_two_values_of_a_change_keeps_the_first_an_ea
     # before: the four cases were a value of their own
     assert 4 not in got
     assert got[135] == ("Japan",)
+
+
+def test_a_rise_set_off_after_a_count_is_that_counts_rise() -> None:
+    text = (
+        "The ministry said the number of people infected in Indonesia has reached a total of 20, a rise of"
+        " 12 from eight cases earlier this week."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: the rise measured nothing
+    assert (got[12].thing, got[12].aspect, got[12].about) == ("cases", "new", ("Indonesia",))
+    assert 8 not in got  # the value the rise started from

@@ -2547,6 +2547,9 @@ def measure(
     ):
         # "..., increasing its count by almost a thousand": an increment of the sentence's count
         thing, aspect, rel, prev = head.thing, "new", "increment", head
+    elif prev is not None and generic is None and thing is None and _apposed_rise(view, prev, q):
+        # "has reached a total of 20, a rise of 12 from eight cases": the rise of the count before
+        thing, aspect, rel = prev.thing, "new", "increment"
     if thing is None:
         return _generic_measure(view, q, win, generic, aspect, lex)
     if _foreign(q, thing, lex):
@@ -2745,6 +2748,21 @@ def _count_raised_by(view: ArticleView, q: Quantity, s0: int) -> bool:
         and ws[2] in TOTAL_WORDS
         and ws[1] in ("its", "the", "their")
         and ws[0] in RISE | {"raising", "raised", "raises", "pushing", "pushed"}
+    )
+
+
+def _apposed_rise(view: ArticleView, prev: Measured, q: Quantity) -> bool:
+    """ "reached a total of 20, a rise of 12": a rise noun's amount set off right after a count of a
+    thing is that count's rise."""
+    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    return (
+        prev.thing is not None
+        and q.counts is None
+        and len(between) == 4
+        and between[0] == ","
+        and between[1] in ("a", "an")
+        and between[2] in RISE_NOUNS
+        and between[3] == "of"
     )
 
 
