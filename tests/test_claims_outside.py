@@ -818,3 +818,16 @@ def test_a_rise_set_off_after_a_count_is_that_counts_rise() -> None:
     # before: the rise measured nothing
     assert (got[12].thing, got[12].aspect, got[12].about) == ("cases", "new", ("Indonesia",))
     assert 8 not in got  # the value the rise started from
+
+
+def test_a_bare_number_coordinated_with_a_count_shares_its_noun() -> None:
+    text = (
+        "All the fatalities have been in Mexico, where the government is reporting at least 20 and up to 81"
+        " deaths from the flu virus. Vietnam's total figure rose to 3,021 cases and two deaths."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: the 20 measured nothing
+    assert (got[20].thing, got[20].about) == ("deaths", ("Mexico",))
+    assert (got[81].thing, got[81].about) == ("deaths", ("Mexico",))
+    # a number whose own words name its thing keeps it
+    assert got[3021].thing == "cases"

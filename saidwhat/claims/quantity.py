@@ -1565,6 +1565,28 @@ def _part_of_next(
     return thing, Window(nwin.inner, [], nwin.right[k:], (q.start, nwin.clause[1]))
 
 
+# what may stand between two coordinated numbers that share the second's noun ("at least 20 and up to 81
+# deaths", "20 or 30 cases")
+SHARED_NOUN_GAP = frozenset(
+    {"and", "or", "at", "least", "most", "up", "to", "more", "than", "as", "many", "nearly"}
+)
+
+
+def _noun_of_next(
+    view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsLexicon
+) -> tuple[Thing, Window] | None:
+    """The thing of "at least 20 and up to 81 deaths": a bare number whose words name no thing,
+    coordinated with the next number, counts what that one's noun counts."""
+    between = [w.text for w in words(view.text, q.end, next_q.start)]
+    if not between or between[0] not in ("and", "or") or not set(between) <= SHARED_NOUN_GAP:
+        return None
+    if next_q.counts is None or next_q.counts.lower() not in next_q.text.lower():
+        return None  # the next number's noun must be its own, written after it
+    nwin = window(view, next_q, None, view.sentence(q.start)[1], lex)
+    thing, _ = _thing_of(next_q, nwin, lex)
+    return None if thing is None else (thing, nwin)
+
+
 def _past_countries(
     view: ArticleView, qs: list[Quantity], prev: Measured | None, head: Measured | None, lex: ClaimsLexicon
 ) -> Measured | None:
@@ -2539,6 +2561,9 @@ def measure(
     thing, aspect, win, rel = _related(
         view, prev, q, s0, win, thing, generic, _own_aspect(view, q, win, lex), partitive, lex
     )
+    if thing is None and generic is None and rel == "" and next_q is not None and q.counts is None:
+        shared = _noun_of_next(view, q, next_q, lex)  # "at least 20 and up to 81 deaths"
+        thing = shared[0] if shared else None
     if (
         head is not None
         and generic is None
