@@ -820,6 +820,13 @@ def test_a_rise_set_off_after_a_count_is_that_counts_rise() -> None:
     assert 8 not in got  # the value the rise started from
 
 
+def test_a_rise_set_off_after_a_count_and_its_own_modifier_is_that_counts_rise() -> None:
+    text = "Some 39 countries have reported 8,453 cases of the virus, a rise of nearly 1,000 in 24 hours."
+    got = {v.value: v.key for v in _values(text)}
+    # before: the comma stood four words after the count, and the rise measured nothing
+    assert (got[1000].thing, got[1000].aspect, got[1000].about) == ("cases", "new", ("world",))
+
+
 def test_a_bare_number_coordinated_with_a_count_shares_its_noun() -> None:
     text = (
         "All the fatalities have been in Mexico, where the government is reporting at least 20 and up to 81"

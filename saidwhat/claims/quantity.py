@@ -2777,18 +2777,25 @@ def _count_raised_by(view: ArticleView, q: Quantity, s0: int) -> bool:
 
 
 def _apposed_rise(view: ArticleView, prev: Measured, q: Quantity) -> bool:
-    """ "reached a total of 20, a rise of 12": a rise noun's amount set off right after a count of a
-    thing is that count's rise."""
+    """ "reached a total of 20, a rise of 12", "8,453 cases of the virus, a rise of nearly 1,000": a
+    rise noun's amount set off right after a count of a thing (and the count's own modifier) is that
+    count's rise."""
     between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    own, rise = between[:-4], between[-4:]
     return (
         prev.thing is not None
         and q.counts is None
-        and len(between) == 4
-        and between[0] == ","
-        and between[1] in ("a", "an")
-        and between[2] in RISE_NOUNS
-        and between[3] == "of"
+        and len(own) <= APPOSED_RISE_GAP
+        and not set(own) & CLAUSE_MARKS
+        and len(rise) == 4
+        and rise[0] == ","
+        and rise[1] in ("a", "an")
+        and rise[2] in RISE_NOUNS
+        and rise[3] == "of"
     )
+
+
+APPOSED_RISE_GAP = 4  # words of the count's own modifier before the comma ("of the virus")
 
 
 def _it_includes(view: ArticleView, q: Quantity, s0: int, prev: Measured) -> bool:
