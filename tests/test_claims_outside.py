@@ -838,3 +838,13 @@ def test_a_bare_number_coordinated_with_a_count_shares_its_noun() -> None:
     assert (got[81].thing, got[81].about) == ("deaths", ("Mexico",))
     # a number whose own words name its thing keeps it
     assert got[3021].thing == "cases"
+
+
+def test_a_disease_named_as_a_component_of_a_mix_is_not_the_one_counted() -> None:
+    text = (
+        "The new H1N1 flu strain -- a mixture of swine, human and avian flu viruses -- has killed up to 159"
+        " people in Mexico."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: the toll was bird flu's
+    assert (got[159].thing, got[159].about) == ("deaths", ("Mexico",))

@@ -2262,7 +2262,10 @@ def _counted_disease(
     named = {
         d
         for d, names in lex.diseases.items()
-        if any(i == 0 or ws[i - 1].text not in COMPARED for i in _has(ws, names))
+        if any(
+            (i == 0 or ws[i - 1].text not in COMPARED) and not _a_component(view, ws[i])
+            for i in _has(ws, names)
+        )
     }
     one = next(iter(named)) if len(named) == 1 else ""
     if _has(ws, lex.other_causes):
@@ -2272,6 +2275,19 @@ def _counted_disease(
     if not named or named & diseases:
         return "", one
     return (next(iter(named)) if len(named) == 1 else None), one
+
+
+# the words of a mix whose components are named after them ("a mixture of swine, human and avian flu
+# viruses", "genes from bird flu"): a virus made of them, not a disease counted
+MIX_WORDS = frozenset({"mixture", "mix", "combination", "hybrid", "blend", "genes", "elements", "bits"})
+
+
+def _a_component(view: ArticleView, name: Word) -> bool:
+    """Whether the disease named at ``name`` is a component of a mix written up to six words before
+    it in its sentence ("The new H1N1 flu strain -- a mixture of swine, human and avian flu viruses --
+    has killed up to 159 people": H1N1 deaths, not bird flu's)."""
+    s0 = view.sentence(name.start)[0]
+    return any(w.text in MIX_WORDS for w in words(view.text, s0, name.start)[-6:])
 
 
 def _joined_words(
