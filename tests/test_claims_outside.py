@@ -848,3 +848,15 @@ def test_a_disease_named_as_a_component_of_a_mix_is_not_the_one_counted() -> Non
     got = {v.value: v.key for v in _values(text)}
     # before: the toll was bird flu's
     assert (got[159].thing, got[159].about) == ("deaths", ("Mexico",))
+
+
+def test_an_event_of_a_day_is_what_the_day_added() -> None:
+    text = (
+        "Malaysia's death toll rose to 64. Yesterday, three swine flu deaths were reported, Liow said."
+        " The total number of deaths in India was reported at 444 on Monday."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: a count with no aspect, where the guideline reads the day's count as new
+    assert (got[3].thing, got[3].aspect) == ("deaths", "new")
+    # a total reported on a day stays a total
+    assert got[444].aspect == ""

@@ -2402,10 +2402,43 @@ def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
     return _PERIOD.search(view.text, a, min(b, q.end + 80)) is not None
 
 
+# the verbs of an event a count is the subject of ("three deaths were reported", "one person succumbed"),
+# in the simple past: what happened on a day, not a state reached ("has reached", "stands at")
+DAY_EVENT_VERBS = (
+    ("were", "reported"), ("was", "reported"), ("were", "confirmed"), ("was", "confirmed"),
+    ("were", "recorded"), ("was", "recorded"), ("were", "detected"), ("was", "detected"),
+    ("were", "registered"), ("were", "diagnosed"), ("died",), ("succumbed",),
+)  # fmt: skip
+# the words of a day the event is dated by, in the count's sentence
+_DAY_OF_EVENT = re.compile(
+    r"\b(?:today|yesterday|tonight|overnight|this weekend|during the day|(?:in|over) the (?:last|past) 24"
+    r" hours|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+def _days_event(view: ArticleView, q: Quantity, win: Window) -> bool:
+    """ "Yesterday, three swine flu deaths were reported", "One person succumbed to swine flu today",
+    "Overall, 400 cases were reported in the country Wednesday": a count that is the subject of an
+    event verb in the simple past, in a sentence dated by a day, is what that day added. Not a total
+    ("the toll", "the total number"), nor a count reached or held ("has reached", "stands at")."""
+    right = [w.text for w in win.right[:3]]
+    if not any(tuple(right[: len(v)]) == v for v in DAY_EVENT_VERBS) or q.value_max is not None:
+        return False
+    if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or any(
+        w.text in TOTAL_WORDS for w in win.inner
+    ):
+        return False
+    s0, s1 = view.sentence(q.start)
+    return _DAY_OF_EVENT.search(view.text, s0, s1) is not None
+
+
 def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
     """The aspect the words around ``q`` give it; "rose by three to 78" read as one range is
     neither an increment nor a total."""
-    aspect = _aspect_of(win, lex) or ("new" if _up_by(view.text, win) or _over_period(view, q, win) else "")
+    aspect = _aspect_of(win, lex) or (
+        "new" if _up_by(view.text, win) or _over_period(view, q, win) or _days_event(view, q, win) else ""
+    )
     if aspect == "new" and q.value_max is not None and _risen_by(win):
         return ""
     return aspect
