@@ -297,3 +297,11 @@ def test_a_level_a_figure_reaches_counts_the_figure(nlp: Any) -> None:
     # before: 10,000 counted "mark"
     qs = [q for q in run(nlp, text) if q.value == 10000]
     assert [(q.text, q.counts) for q in qs] == [("10,000 mark", "global swine flu deaths")]
+
+
+def test_a_number_word_after_a_toll_verb_stands_for_its_gapped_object(nlp: Any) -> None:
+    text = "The virus has killed at least 60 people in Mexico and infected seven in the United States."
+    # before: "seven" was read as a pronoun-like number and dropped
+    assert [(q.text, q.value) for q in run(nlp, text)] == [("at least 60 people", 60), ("seven", 7)]
+    # a number word after such a verb with no quantity before it is still none
+    assert run(nlp, "The virus infected seven in the United States.") == []

@@ -57,6 +57,8 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # "in the UK eight in England") it is a pronoun, a rank or a misreading
 _ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
 _LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
+# verbs whose object a number word may stand for, its noun of persons left out (`_elliptical`)
+_TOLL_VERBS = frozenset({"kill", "infect", "sicken", "injure", "wound"})
 _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
 _WEEKDAYS = frozenset(FULL_WEEKDAYS)
 # a floated *each* after a number distributes a count (`_distributive`), but not before these words
@@ -388,7 +390,9 @@ class _Reader:
         after a comma, a conjunction or a word that opens a part (`_ELLIPSIS_BEFORE`)."""
         doc, num = self.doc, d.num
         prev = self._prev_word(num.i)
-        if prev is None or prev.lower_ not in _ELLIPSIS_BEFORE:
+        # "has killed at least 60 people in Mexico and infected seven in the United States": the verb
+        # of a gapped object (the people left out) after another quantity
+        if prev is None or (prev.lower_ not in _ELLIPSIS_BEFORE and prev.lemma_.lower() not in _TOLL_VERBS):
             return False
         k = num.j + 1
         if k < self.n and doc[k].lower_ == "more":
