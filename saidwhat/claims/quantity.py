@@ -2610,20 +2610,10 @@ def measure(
     thing, aspect, win, rel = _related(
         view, prev, q, s0, win, thing, generic, _own_aspect(view, q, win, lex), partitive, lex
     )
-    if thing is None and generic is None and rel == "" and next_q is not None and q.counts is None:
-        shared = _noun_of_next(view, q, next_q, lex)  # "at least 20 and up to 81 deaths"
-        thing = shared[0] if shared else None
-    if (
-        head is not None
-        and generic is None
-        and (thing is None or thing is head.thing)
-        and _count_raised_by(view, q, s0)
-    ):
-        # "..., increasing its count by almost a thousand": an increment of the sentence's count
-        thing, aspect, rel, prev = head.thing, "new", "increment", head
-    elif prev is not None and generic is None and thing is None and _apposed_rise(view, prev, q):
-        # "has reached a total of 20, a rise of 12 from eight cases": the rise of the count before
-        thing, aspect, rel = prev.thing, "new", "increment"
+    if generic is None:
+        thing, aspect, rel, prev = _from_neighbours(
+            view, q, (prev, head, next_q), s0, (thing, aspect, rel), lex
+        )
     if thing is None:
         return _generic_measure(view, q, win, generic, aspect, lex)
     if _foreign(q, thing, lex):
@@ -2669,6 +2659,31 @@ def measure(
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
     return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
+
+
+def _from_neighbours(
+    view: ArticleView,
+    q: Quantity,
+    around: tuple[Measured | None, Measured | None, Quantity | None],
+    s0: int,
+    read: tuple[Thing | None, str, str],
+    lex: ClaimsLexicon,
+) -> tuple[Thing | None, str, str, Measured | None]:
+    """The thing, aspect and relation a number with no generic noun takes from the counts around it
+    (``around``: the measured value before it, the sentence's first, the next quantity), when its own
+    words (``read``) leave them open; and the value it relates to."""
+    prev, head, next_q = around
+    thing, aspect, rel = read
+    if thing is None and rel == "" and next_q is not None and q.counts is None:
+        shared = _noun_of_next(view, q, next_q, lex)  # "at least 20 and up to 81 deaths"
+        thing = shared[0] if shared else None
+    if head is not None and (thing is None or thing is head.thing) and _count_raised_by(view, q, s0):
+        # "..., increasing its count by almost a thousand": an increment of the sentence's count
+        return head.thing, "new", "increment", head
+    if prev is not None and thing is None and _apposed_rise(view, prev, q):
+        # "has reached a total of 20, a rise of 12 from eight cases": the rise of the count before
+        return prev.thing, "new", "increment", prev
+    return thing, aspect, rel, prev
 
 
 def _total_source(rel: str, prev: Measured | None, head: Measured | None) -> Measured | None:
