@@ -860,3 +860,15 @@ def test_an_event_of_a_day_is_what_the_day_added() -> None:
     assert (got[3].thing, got[3].aspect) == ("deaths", "new")
     # a total reported on a day stays a total
     assert got[444].aspect == ""
+
+
+def test_the_ill_after_a_bare_number_are_cases_and_a_total_reached_counts_its_subjects_noun() -> None:
+    text = (
+        "Mexico's suspected death toll rose to 149, with 1,600 ill. Over the past week the number of people"
+        " infected by the virus worldwide has risen sharply, going up by around 1,000 a day since Monday to"
+        " reach 8,451 on Saturday."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: the 1,600 were read as deaths of the list, and 8,451 measured nothing
+    assert got[1600].thing == "cases"
+    assert (got[8451].thing, got[8451].about) == ("cases", ("world",))

@@ -305,3 +305,25 @@ def test_a_number_word_after_a_toll_verb_stands_for_its_gapped_object(nlp: Any) 
     assert [(q.text, q.value) for q in run(nlp, text)] == [("at least 60 people", 60), ("seven", 7)]
     # a number word after such a verb with no quantity before it is still none
     assert run(nlp, "The virus infected seven in the United States.") == []
+
+
+def test_the_object_of_a_verb_of_reaching_gives_the_total_of_its_clause(nlp: Any) -> None:
+    text = (
+        "Over the past week the number of people infected by the virus has risen sharply, going up by around"
+        " 1,000 a day since Monday to reach 8,451 on Saturday."
+    )
+    # before: 8,451 counted nothing (the object of "reach", not a preposition's)
+    assert [(q.text, q.counts) for q in run(nlp, text) if q.value == 8451] == [("8,451", "people infected")]
+    # a subject of its own is not the total's clause
+    assert [q.counts for q in run(nlp, "The number of cases rose as Mexico reached 1,000 tests.")][
+        -1
+    ] == "tests"
+
+
+def test_a_figure_with_a_total_is_not_the_totals_value(nlp: Any) -> None:
+    text = "The WHO said. • Suspected death toll in Mexico now 149 with 1,600 ill\n• EU warns against travel"
+    # before: in a bullet, 1,600 was read as the value of the toll: a count of the dead
+    assert [q.counts for q in run(nlp, text) if q.value == 1600] == [None]
+    # a part the total includes is of the total's noun
+    text = "Since May 1, the department has monitored a total of 240 cases, including the 16 confirmed."
+    assert [q.counts for q in run(nlp, text) if q.value == 16] == ["cases"]

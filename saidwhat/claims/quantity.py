@@ -328,7 +328,9 @@ def _thing_of(
     ordered = _near(win, n)
     found = [f for f in _thing_hits(ordered, win, lex) if not _in_next_clause(win, f[2])]
     if not found:
-        return None, None
+        # "with 1,600 ill": a bare number the adjective right after it calls ill counts cases
+        ill = q.counts is None and not win.inner and bool(win.right) and win.right[0].text in ILL
+        return (lex.things.get("cases") if ill else None), None
     _, thing, hit = min(found, key=lambda f: f[0])
     if hit in win.right and hit.text.lower() == "with":
         # "29 people with swine flu have died": a post-modifier of the count's noun says who they
@@ -394,6 +396,12 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
             if _modifiers_ok(thing, mods, lex):
                 return thing, None
             return None, " ".join(toks)
+    if toks == [head] and head in ILL:
+        return lex.things.get("cases"), None  # "1,600 ill", "200 sick": people who have the disease
+    if len(toks) == 2 and toks[0] in lex.persons:
+        # "people infected" (the noun of a total reached and its participle): the participle says
+        said = next((t for t in lex.things.values() if toks[1] in _free(t.predicates)), None)
+        return (said, None) if said is not None else None  # else, as for persons, the words around say
     pathogen = any(tuple(toks[-len(n) :]) == n for n in lex.pathogen_phrases)
     # a noun of persons, or people named by their nation ("101 Canadians have died", "Four more
     # Ukrainians"): the verb says what is counted
@@ -1408,8 +1416,14 @@ def _own_participle(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
     if not win.right or win.inner:
         return False
     w = win.right[0].text
+    if w in ILL and thing.name != "cases":
+        return True  # "death toll in Mexico now 149 with 1,600 ill": the ill are cases, not deaths
     known = {x for ws in lex.states[thing.states].values() for x in ws} | thing.modifiers
     return w.endswith("ed") and w not in thing.predicates and w not in known
+
+
+# adjectives that say the people counted have the disease ("1,600 ill", "200 sick"): cases
+ILL = frozenset({"ill", "sick"})
 
 
 def _countries_in_sentence(

@@ -57,6 +57,11 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # "in the UK eight in England") it is a pronoun, a rank or a misreading
 _ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
 _LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
+# prepositions after a total that introduce another figure, not the total's value ("the death toll now 149
+# with 1,600 ill", "a toll of 20 among 300 cases")
+_NOT_A_VALUE = frozenset({"with", "among", "besides"})
+# verbs whose object is the value a total reaches ("to reach 8,451", "topping 1,000")
+_REACH_VERBS = frozenset({"reach", "hit", "top", "pass", "exceed", "surpass"})
 # verbs whose object a number word may stand for, its noun of persons left out (`_elliptical`)
 _TOLL_VERBS = frozenset({"kill", "infect", "sicken", "injure", "wound"})
 _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
@@ -784,7 +789,9 @@ class _Reader:
         number gives the value of a total noun (through a preposition, to its verb's subject or
         object, or to the noun itself)."""
         lex = self.lex
-        if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative"):
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _REACH_VERBS:
+            return self._reached_total(tok.head)
+        if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative") or tok.head.lower_ in _NOT_A_VALUE:
             return None
         owner = tok.head.head
         nouns = [owner] if owner.pos_ in _NOUNS else []
@@ -805,6 +812,32 @@ class _Reader:
                     mods = [c.left_edge.i for c in obj.children if c.dep_ in ("amod", "compound")]
                     first = min([obj.i, *mods])
                     return self.doc[first : obj.i + 1].text
+        return None
+
+    def _reached_total(self, verb: Token) -> str | None:
+        """ "the number of people infected ... has risen sharply, going up by around 1,000 a day to reach
+        8,451": the object of a verb of reaching gives the value of the total that is the subject of
+        its clause, or of the clause it depends on (up to three clauses up)."""
+        lex = self.lex
+        for _ in range(3):
+            for noun in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                word = noun.lemma_.lower()
+                if word in lex.totals:
+                    return lex.totals[word]
+                if word in lex.totals_of:
+                    objs = [
+                        c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                    ]
+                    objs = [c for c in objs if c.dep_ == "pobj"]
+                    if not objs:
+                        return None
+                    # its participle right after it says what became of the people: "people infected"
+                    acl = [c for c in objs[0].children if c.dep_ == "acl" and c.i == objs[0].i + 1]
+                    return self.doc[objs[0].i : (acl[0] if acl else objs[0]).i + 1].text
+                return None  # a subject of its own: not the total's clause
+            if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+                return None
+            verb = verb.head
         return None
 
     def _emit_draft(self, d: _Draft) -> Quantity:
