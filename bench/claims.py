@@ -189,7 +189,8 @@ def score_values(
 ) -> dict[str, Any]:
     """Gold values placed in the right claim (same article, number and key), leaks, misses, precision."""
     pool = list(pred)
-    right = wrong_measure = wrong_place = missed = 0
+    right = wrong_measure = wrong_place = unplaced = missed = 0
+    missed_in: list[str] = []  # the article of each gold value not found (counted per article, never printed)
     leaks: list[str] = []
     misses: list[str] = []
     for key, art, num, _ in gold:
@@ -205,9 +206,11 @@ def score_values(
         elif [p for p in same if p[0][:3] == key[:3]]:
             wrong_place += 1
             p = next(p for p in same if p[0][:3] == key[:3])
+            unplaced += p[0][3] == ""
             misses.append(f"{art} {num:g}: gold {key} -> place {p[0][3]!r}")
         else:
             missed += 1
+            missed_in.append(art)
             misses.append(f"{art} {num:g}: gold {key} -> not found")
     gold_set = [(k, a, n) for k, a, n, _ in gold]
     scored = [p for p in pred if p[0][3] in places]
@@ -236,7 +239,9 @@ def score_values(
         "recall": rec,
         "wrong_measure": wrong_measure,
         "wrong_place": wrong_place,
+        "wrong_place_unplaced": unplaced,
         "missed": missed,
+        "missed_in": missed_in,
         "leaks": leaks,
         "misses": misses,
         "false_positives": fps,
@@ -251,6 +256,7 @@ def add_present_recall(
     """An outside collection re-collected in part: the recall over the articles whose text is here
     (``present``), beside the recall that counts the gold values of an absent article as missed."""
     vs["gold_present"] = sum(1 for _, art, _, _ in gold if art in present)
+    vs["missed_present"] = sum(1 for art in vs["missed_in"] if art in present)
     vs["recall_present"] = vs["placed_right"] / vs["gold_present"] if vs["gold_present"] else 0.0
 
 

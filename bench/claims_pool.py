@@ -20,6 +20,8 @@ whatever the flags (``--misses`` prints the development sets' leaks, misses and 
 collection whose texts are absent is skipped and said so; the recall of a webflu set counts the gold
 values of its absent articles as missed, and a second recall, over the articles whose text is here,
 is printed beside it (a re-collection that lost texts says little about the engine otherwise).
+Each set's misses are also counted by kind (counts only, blind sets included): in a claim of another
+measure (leaks), in another place (and how many of those in none), not found in a text that is here.
 """
 
 from __future__ import annotations
@@ -111,6 +113,11 @@ def main() -> int:
                         if absent
                         else ""
                     )
+                )
+                print(
+                    f"{'':12s} misses by kind: {leaks} in a claim of another measure,"
+                    f" {v['wrong_place']} in another place ({v['wrong_place_unplaced']} of them in none),"
+                    f" {v['missed_present']} not found in a text here"
                 )
                 for k in ("predicted", "gold", "gold_present", "false_of_other_aspects"):
                     total[k] += v[k]

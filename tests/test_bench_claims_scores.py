@@ -33,3 +33,15 @@ def test_the_recall_over_the_texts_here_leaves_out_the_gold_of_absent_articles()
     bc.add_present_recall(s, gold, {"a/1"})  # a/2's text was not re-collected
     assert s["recall"] == 1 / 3
     assert (s["gold_present"], s["recall_present"]) == (2, 1 / 2)
+
+
+def test_misses_are_counted_by_kind() -> None:
+    gold = [
+        (_key("deaths"), "a/1", 20.0, ""),  # found in no place
+        (_key("cases"), "a/1", 500.0, ""),  # not found
+        (_key("cases", "new"), "a/1", 7.0, ""),  # a leak
+    ]
+    pred = [(_key("deaths", place=""), "a/1", 20.0, ""), (_key("cases"), "a/1", 7.0, "")]
+    s = bc.score_values(gold, pred, {"Mexico"})
+    bc.add_present_recall(s, gold, {"a/1"})
+    assert (len(s["leaks"]), s["wrong_place"], s["wrong_place_unplaced"], s["missed_present"]) == (1, 1, 1, 1)
