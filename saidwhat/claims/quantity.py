@@ -1586,9 +1586,7 @@ SHARED_NOUN_GAP = frozenset(
 )
 
 
-def _noun_of_next(
-    view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsLexicon
-) -> tuple[Thing, Window] | None:
+def _noun_of_next(view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsLexicon) -> Thing | None:
     """The thing of "at least 20 and up to 81 deaths": a bare number whose words name no thing,
     coordinated with the next number, counts what that one's noun counts."""
     between = [w.text for w in words(view.text, q.end, next_q.start)]
@@ -1596,9 +1594,7 @@ def _noun_of_next(
         return None
     if next_q.counts is None or next_q.counts.lower() not in next_q.text.lower():
         return None  # the next number's noun must be its own, written after it
-    nwin = window(view, next_q, None, view.sentence(q.start)[1], lex)
-    thing, _ = _thing_of(next_q, nwin, lex)
-    return None if thing is None else (thing, nwin)
+    return _thing_of(next_q, window(view, next_q, None, view.sentence(q.start)[1], lex), lex)[0]
 
 
 def _past_countries(
@@ -2689,8 +2685,7 @@ def _from_neighbours(
     prev, head, next_q = around
     thing, aspect, rel = read
     if thing is None and rel == "" and next_q is not None and q.counts is None:
-        shared = _noun_of_next(view, q, next_q, lex)  # "at least 20 and up to 81 deaths"
-        thing = shared[0] if shared else None
+        thing = _noun_of_next(view, q, next_q, lex)  # "at least 20 and up to 81 deaths"
     if head is not None and (thing is None or thing is head.thing) and _count_raised_by(view, q, s0):
         # "..., increasing its count by almost a thousand": an increment of the sentence's count
         return head.thing, "new", "increment", head

@@ -109,8 +109,6 @@ _AGE_ADVERBS = frozenset({"mostly", "mainly", "largely", "typically", "generally
 _PERSONS_DIED = frozenset(
     {"dead", "died", "victims", "patients", "fatalities", "deceased", "killed", "infected"}
 )
-# a total's words: its copula gives the total's number ("the number of deaths is between 20 and 30")
-_TOTALS = frozenset({"number", "total", "toll", "tally", "figure", "count"})
 
 
 @dataclass(slots=True)
@@ -747,7 +745,9 @@ class _Reader:
         if d.end + 1 < len(doc) and doc[d.end + 1].pos_ in ("NOUN", "PROPN"):
             return False
         subject = [t.lower_ for t in doc[doc[i].sent.start : i]]
-        return any(w in _PERSONS_DIED for w in subject) and not any(w in _TOTALS for w in subject)
+        # a total's copula gives the total's number ("the number of deaths is between 20 and 30")
+        totals = lex.totals_of | lex.totals.keys()
+        return any(w in _PERSONS_DIED for w in subject) and not any(w in totals for w in subject)
 
     def _apposed_age(self, i: int) -> bool:
         """ "John Smith, 32, said" / "his wife, 43." / "John Smith (32)": a bare number set off after
