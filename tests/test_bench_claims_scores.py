@@ -45,3 +45,17 @@ def test_misses_are_counted_by_kind() -> None:
     s = bc.score_values(gold, pred, {"Mexico"})
     bc.add_present_recall(s, gold, {"a/1"})
     assert (len(s["leaks"]), s["wrong_place"], s["wrong_place_unplaced"], s["missed_present"]) == (1, 1, 1, 1)
+
+
+def test_the_judge_experiments_auc_and_fit() -> None:
+    import numpy as np
+
+    from bench import claims_judge as cj
+
+    y = np.array([1.0, 1.0, 0.0, 0.0])
+    assert cj.auc(y, np.array([0.9, 0.8, 0.1, 0.2])) == 1.0
+    assert cj.auc(y, np.array([0.5, 0.5, 0.5, 0.5])) == 0.5
+    assert cj.auc(np.array([1.0, 1.0]), np.array([0.1, 0.2])) is None
+    # a separable feature gets a positive weight
+    x = np.array([[1.0, 1.0], [1.0, 1.0], [1.0, 0.0], [1.0, 0.0]])
+    assert cj.fit(x, y)[1] > 0
