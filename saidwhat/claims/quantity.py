@@ -710,7 +710,12 @@ def _risen_by(win: Window) -> bool:
     left = [w.text for w in win.left[-3:]]
     if left[-2:-1] and left[-1] == "by" and left[-2] in RISE:
         return True
-    return left[-1:] == ["of"] and len(left) == 3 and left[-2] in RISE_NOUNS and left[-3] in ("a", "an")
+    return _a_rise_of(left)
+
+
+def _a_rise_of(ws: list[str]) -> bool:
+    """Whether ``ws`` is a rise noun's phrase before its amount: "a rise of", "an increase of"."""
+    return len(ws) == 3 and ws[0] in ("a", "an") and ws[1] in RISE_NOUNS and ws[2] == "of"
 
 
 RISE_NOUNS = frozenset({"increase", "rise", "jump", "surge", "climb", "growth"})
@@ -1570,9 +1575,7 @@ def _part_of_next(
     """The thing of "N of the M things ..." and the window after the whole, or None."""
     if [w.text for w in words(view.text, q.end, next_q.start)] not in (["of", "the"], ["of"]):
         return None
-    s1 = view.sentence(q.start)[1]
-    nwin = window(view, next_q, None, s1, lex)
-    thing, _ = _thing_of(next_q, nwin, lex)
+    thing, nwin = _thing_of_next(view, q, next_q, lex)
     if thing is None:
         return None
     k = len(_before_aux(nwin.right))
@@ -1594,7 +1597,16 @@ def _noun_of_next(view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsL
         return None
     if next_q.counts is None or next_q.counts.lower() not in next_q.text.lower():
         return None  # the next number's noun must be its own, written after it
-    return _thing_of(next_q, window(view, next_q, None, view.sentence(q.start)[1], lex), lex)[0]
+    return _thing_of_next(view, q, next_q, lex)[0]
+
+
+def _thing_of_next(
+    view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsLexicon
+) -> tuple[Thing | None, Window]:
+    """The thing the next quantity counts, read in its own window to the end of the sentence, and that
+    window: what a partitive's whole or a coordinated count's noun gives the number before it."""
+    nwin = window(view, next_q, None, view.sentence(q.start)[1], lex)
+    return _thing_of(next_q, nwin, lex)[0], nwin
 
 
 def _past_countries(
@@ -2860,11 +2872,8 @@ def _apposed_rise(view: ArticleView, prev: Measured, q: Quantity) -> bool:
         and q.counts is None
         and len(own) <= APPOSED_RISE_GAP
         and not set(own) & CLAUSE_MARKS
-        and len(rise) == 4
-        and rise[0] == ","
-        and rise[1] in ("a", "an")
-        and rise[2] in RISE_NOUNS
-        and rise[3] == "of"
+        and rise[:1] == [","]
+        and _a_rise_of(rise[1:])
     )
 
 

@@ -99,6 +99,12 @@ def _plural_noun(t: Token) -> bool:
     return t.tag_ == "NNS" and t.pos_ == "NOUN"
 
 
+def _of_object(noun: Token) -> Token | None:
+    """The object of a total noun's *of* ("the number of dead": dead), None when it has none."""
+    objs = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+    return next((c for c in objs if c.dep_ == "pobj"), None)
+
+
 class _Reject(Exception):
     """Raised by a step of :meth:`_Reader.quantity`: the number is not a quantity."""
 
@@ -802,12 +808,10 @@ class _Reader:
             if word in lex.totals:
                 return lex.totals[word]
             if word in lex.totals_of:
-                of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-                objs = [c for p in of for c in p.children if c.dep_ == "pobj"]
+                obj = _of_object(noun)
                 # the noun of the total before the number ("the number of dead stood at 300"), or right
                 # after it ("bringing to 111 the total number of confirmed cases")
-                if objs and (objs[0].i < tok.i or noun.left_edge.i == tok.i + 1):
-                    obj = objs[0]
+                if obj is not None and (obj.i < tok.i or noun.left_edge.i == tok.i + 1):
                     # a modifier's own words too: "the number of New Zealand deaths" (not "Zealand deaths")
                     mods = [c.left_edge.i for c in obj.children if c.dep_ in ("amod", "compound")]
                     first = min([obj.i, *mods])
@@ -825,15 +829,12 @@ class _Reader:
                 if word in lex.totals:
                     return lex.totals[word]
                 if word in lex.totals_of:
-                    objs = [
-                        c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
-                    ]
-                    objs = [c for c in objs if c.dep_ == "pobj"]
-                    if not objs:
+                    obj = _of_object(noun)
+                    if obj is None:
                         return None
                     # its participle right after it says what became of the people: "people infected"
-                    acl = [c for c in objs[0].children if c.dep_ == "acl" and c.i == objs[0].i + 1]
-                    return self.doc[objs[0].i : (acl[0] if acl else objs[0]).i + 1].text
+                    acl = [c for c in obj.children if c.dep_ == "acl" and c.i == obj.i + 1]
+                    return self.doc[obj.i : (acl[0] if acl else obj).i + 1].text
                 return None  # a subject of its own: not the total's clause
             if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
                 return None
