@@ -872,3 +872,34 @@ def test_the_ill_after_a_bare_number_are_cases_and_a_total_reached_counts_its_su
     # before: the 1,600 were read as deaths of the list, and 8,451 measured nothing
     assert got[1600].thing == "cases"
     assert (got[8451].thing, got[8451].about) == ("cases", ("world",))
+
+
+def test_a_total_of_the_sentence_befores_thing_goes_on_with_its_series() -> None:
+    text = (
+        '"Worldwide, countries have reported confirmed cases, including at least 10,582 deaths," the WHO'
+        " said. In information publicized a week ago, the death toll had only reached 9,596."
+        " About 6,100 people have died from swine flu in Mexico. A week ago, almost 5,700 deaths and"
+        " 440,000 infections had been reported."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: the 9,596, the 5,700 and the 440,000 had no place
+    assert (got[9596].thing, got[9596].about) == ("deaths", ("world",))
+    assert (got[5700].thing, got[5700].about) == ("deaths", ("Mexico",))
+    # a count of a thing the sentence before did not count stays where it was
+    assert got[440000].about == ()
+
+
+def test_a_series_goes_on_only_from_one_place_and_never_into_a_name_not_read() -> None:
+    text = (
+        "Peru has been the worst hit, with 327 deaths, followed by Chile with 222 deaths."
+        " The tally came to 132 deaths last week."
+        " The WHO counted 1,626 cases and 40 deaths worldwide. The data indicated that 6,308 new A() cases"
+        " were reported, including 21 deaths. Mexico has 48 deaths. Rio de Janeiro has recorded 84 deaths."
+    )
+    got = {v.value: v.key.about for v in _values(text)}
+    # two places before: none to go on from
+    assert got[132] == ()
+    # a part of a count with no place (a measure the rules could not read)
+    assert got[21] == ()
+    # a name that the analysis did not read as a place may be one
+    assert got[84] == ()

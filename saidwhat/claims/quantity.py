@@ -2984,8 +2984,7 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
             return
     if last is None or view.places_in(s0, s1):
         return
-    sentence = view.text[s0:s1]
-    if any(p.name in sentence or view.text[p.start : p.end] in sentence for p in view.places):
+    if _names_a_place(view, s0, s1):
         return  # a place named inside another name ("Health Protection Scotland said ...")
     back = sum(1 for a, _ in view.sentences if last[0] <= a < s0)
     if 0 < back <= CARRY_SENTENCES:
@@ -3104,6 +3103,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _added_to_total(view, made, out)
     _increment_of_total(view, made, out)
     _repeated_figure(view, made, out)
+    _series_goes_on(view, made, out)
     return _each_of_conjuncts(view, out)
 
 
@@ -3356,6 +3356,52 @@ def _repeated_figure(view: ArticleView, made: list[Measured], vals: list[Quantit
             if v.key.state in ("", w.key.state) and v.key.aspect in ("", w.key.aspect):
                 v.key = replace(v.key, about=w.key.about)
                 break
+
+
+def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
+    """ "... including at least 10,582 deaths," the WHO said. In information publicized a week ago,
+    the death toll had only reached 9,596": a total of the thing that the sentence right before
+    counted, in a sentence that names no place, goes on with that count's series, where it is. Only
+    when the sentence before gives its counts of the thing one place (a list of regions gives none)
+    and no count before it in its own sentence stayed without one (it is then a part of that count:
+    "6,308 new cases were reported, including 21 deaths")."""
+    index = {a: n for n, (a, _) in enumerate(view.sentences)}
+    for i, v in enumerate(vals):
+        m = made[i]
+        if v.key.about or v.key.aspect or m.thing is None or m.part or m.disease or v.key.unit is not None:
+            continue
+        s0, s1 = view.sentence(v.start)
+        n = index.get(s0)
+        if not n or view.places_in(s0, s1) or _names_a_place(view, s0, s1) or _unknown_name(view, s0, s1):
+            continue
+        if any(not w.key.about for w in vals[:i] if w.start >= s0):
+            continue
+        b0, b1 = view.sentences[n - 1]
+        before = {
+            tuple(a for a in w.key.about if not a.isdigit())  # a year is the value's own
+            for j, w in enumerate(vals[:i])
+            if b0 <= w.start < b1 and w.key.thing == v.key.thing and not made[j].part
+        }
+        if len(before) == 1 and (place := before.pop()):
+            v.key = replace(v.key, about=place)
+
+
+def _unknown_name(view: ArticleView, s0: int, s1: int) -> bool:
+    """A capitalised word inside the sentence that no entity, date or time of the analysis covers: a
+    name the analysis did not read, perhaps a place ("Rio de Janeiro has recorded 84 deaths")."""
+    known = [(m.start, m.end) for e in view.analysis.entities for m in e.mentions]
+    known += [(t.start, t.end) for t in view.analysis.timexes]
+    for w in words(view.text, s0, s1)[1:]:
+        raw = view.text[w.start : w.end]
+        if raw[:1].isupper() and raw[1:].islower() and not any(a <= w.start < b for a, b in known):
+            return True
+    return False
+
+
+def _names_a_place(view: ArticleView, s0: int, s1: int) -> bool:
+    """A place named inside another name ("Health Protection Scotland said ...")."""
+    sentence = view.text[s0:s1]
+    return any(p.name in sentence or view.text[p.start : p.end] in sentence for p in view.places)
 
 
 def _added_to_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
