@@ -3362,9 +3362,10 @@ def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[Quantity
     """ "... including at least 10,582 deaths," the WHO said. In information publicized a week ago,
     the death toll had only reached 9,596": a total of the thing that the sentence right before
     counted, in a sentence that names no place, goes on with that count's series, where it is. Only
-    when the sentence before gives its counts of the thing one place (a list of regions gives none)
-    and no count before it in its own sentence stayed without one (it is then a part of that count:
-    "6,308 new cases were reported, including 21 deaths")."""
+    when the sentence before gives its counts of the thing one place (a list of regions gives none),
+    no count before it in its own sentence stayed without one (it is then a part of that count:
+    "6,308 new cases were reported, including 21 deaths"), and its sentence names no place of its own,
+    not even as a name the analysis did not read or as an indefinite locative ("at a school")."""
     index = {a: n for n, (a, _) in enumerate(view.sentences)}
     for i, v in enumerate(vals):
         m = made[i]
@@ -3374,6 +3375,8 @@ def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[Quantity
         n = index.get(s0)
         if not n or view.places_in(s0, s1) or _names_a_place(view, s0, s1) or _unknown_name(view, s0, s1):
             continue
+        if _INDEFINITE_LOCATIVE.search(view.text, s0, s1):
+            continue  # "Later two deaths were reported at a school": a place the text does not name
         if any(not w.key.about for w in vals[:i] if w.start >= s0):
             continue
         b0, b1 = view.sentences[n - 1]
@@ -3384,6 +3387,10 @@ def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[Quantity
         }
         if len(before) == 1 and (place := before.pop()):
             v.key = replace(v.key, about=place)
+
+
+# a locative with an indefinite article: a place of the count's own that the text does not name
+_INDEFINITE_LOCATIVE = re.compile(r"\b(?:at|in)\s+(?:a|an|one)\s+[a-z]", re.IGNORECASE)
 
 
 def _unknown_name(view: ArticleView, s0: int, s1: int) -> bool:
