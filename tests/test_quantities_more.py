@@ -290,6 +290,15 @@ def test_the_noun_of_a_total_right_after_its_number_is_what_it_counts(nlp: Any) 
     )
     # before: 111 counted nothing (the total's noun stood after the number)
     assert [(q.text, q.counts) for q in run(nlp, text) if q.value == 111] == [("111", "confirmed cases")]
+    # whatever the parse makes of the shifted object: here it reads "the total number" as the subject of
+    # "said" (before session 29, 111 counted nothing in this wording of the same sentence)
+    text = (
+        "Nineteen more people have been infected with influenza A(H1N1) virus, bringing to 111 the total"
+        " number of confirmed cases in the Philippines, the Department of Health (DOH) said Saturday."
+    )
+    assert [(q.text, q.counts) for q in run(nlp, text) if q.value == 111] == [("111", "confirmed cases")]
+    text = "Two more people died, bringing to 20 the death toll in Mexico."
+    assert [(q.text, q.counts) for q in run(nlp, text) if q.value == 20] == [("20", "dead")]
 
 
 def test_a_level_a_figure_reaches_counts_the_figure(nlp: Any) -> None:
@@ -318,6 +327,26 @@ def test_the_object_of_a_verb_of_reaching_gives_the_total_of_its_clause(nlp: Any
     assert [q.counts for q in run(nlp, "The number of cases rose as Mexico reached 1,000 tests.")][
         -1
     ] == "tests"
+    # a dateline the parser reads as a second subject of the total's clause is not its own subject
+    text = (
+        "GENEVA, Dec. 11 (Xinhua) -- The death toll of A/H1N1 influenza continues to increase worldwide,"
+        " reaching at least 9,596 by Dec. 6, the World Health Organization (WHO) said in a latest update on"
+        " Friday."
+    )
+    # before session 29: 9,596 counted nothing
+    assert [q.counts for q in run(nlp, text) if q.value == 9596] == ["dead"]
+
+
+def test_a_word_glued_to_a_number_is_split_off(nlp: Any) -> None:
+    # a page's markup lost the space: the word and the number are two tokens, and the number is read
+    text = "The WHO said the number of lab confirmed cases is now over318,925. The toll rose to1,000."
+    qs = run(nlp, text)
+    # before: neither number was read (the chunk "over318,925" had no shape of a number)
+    got = [(q.text, q.value, q.qualifier) for q in qs]
+    assert got == [("over318,925", 318925, "over"), ("1,000", 1000, None)]
+    assert qs[1].counts == "dead"
+    # names that end in digits stay whole
+    assert [t.text for t in nlp("H1N1 and G20 and A1")] == ["H1N1", "and", "G20", "and", "A1"]
 
 
 def test_a_figure_with_a_total_is_not_the_totals_value(nlp: Any) -> None:

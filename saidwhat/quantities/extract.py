@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from saidwhat.calendar_names import FULL_WEEKDAYS, NOT_DISTRIBUTIVE_AFTER_EACH
 from saidwhat.entities.resources import fold, load_knowledge
 from saidwhat.model import Quantity, Timex
-from saidwhat.nlp import doc_text
+from saidwhat.nlp import GLUED_BEFORE_NUMBERS, doc_text
 from saidwhat.quantities.lexicon import (
     Lexicon,
     load_lexicon,
@@ -46,6 +46,8 @@ _CHUNK = re.compile(
     rf"^(?:{_CURRENCY}{_NUM}(?:BN|Bn|B|MN|Mn|M|K)|{_CURRENCY}?{_NUM}(?:%|bn|b|mn|m|k|tn|trn|st|nd|rd|th)?)"
     rf"(?:[-–](?:[A-Za-z]+|(?:[$€£₪¥])?{_NUM}(?:%|bn|b|mn|m|k)?)|[-–]years?[-–]old)?$"
 )
+# a word the tokenizer split off the number it was glued to ("is now over318,925"): not part of the chunk
+_GLUED = re.compile(rf"^(?:{'|'.join(GLUED_BEFORE_NUMBERS.split())})(?=\d)", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-.]?\d{3,4}[-.]\d{3,4}$|^\d{3}-\d{4}$")
 _STRIP_LEFT = "([{\"'“‘«"
 _STRIP_RIGHT = ")]}\"'”’».,;:!?…"
@@ -291,6 +293,8 @@ class _Reader:
         while b < len(text) and not text[b].isspace():
             b += 1
         chunk = text[a:b].lstrip(_STRIP_LEFT).rstrip(_STRIP_RIGHT)
+        if a < tok.idx:
+            chunk = _GLUED.sub("", chunk)
         # a possessive or a closing quote glued on ("Trump’s 20-point") is not part of the number
         return bool(_CHUNK.match(chunk)) and not _PHONE.match(chunk)
 
@@ -803,6 +807,7 @@ class _Reader:
         nouns = [owner] if owner.pos_ in _NOUNS else []
         if owner.pos_ in ("VERB", "AUX"):
             nouns = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            nouns += self._shifted_total(tok)
         for noun in nouns:
             word = noun.lemma_.lower()
             if word in lex.totals:
@@ -818,13 +823,28 @@ class _Reader:
                     return self.doc[first : obj.i + 1].text
         return None
 
+    def _shifted_total(self, tok: Token) -> list[Token]:
+        """ "bringing to 111 the total number of confirmed cases": the verb's object, shifted after the
+        number it goes to, is the noun phrase right after the number, whatever the parse makes of it
+        (its head a total noun whose phrase starts there)."""
+        after = self.doc[tok.i + 1 : min(self.n, tok.i + 4)]
+        return [t for t in after if self._total_noun(t) and t.left_edge.i == tok.i + 1]
+
+    def _total_noun(self, t: Token) -> bool:
+        word = t.lemma_.lower()
+        return word in self.lex.totals or word in self.lex.totals_of
+
     def _reached_total(self, verb: Token) -> str | None:
         """ "the number of people infected ... has risen sharply, going up by around 1,000 a day to reach
         8,451": the object of a verb of reaching gives the value of the total that is the subject of
         its clause, or of the clause it depends on (up to three clauses up)."""
         lex = self.lex
         for _ in range(3):
-            for noun in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # a total first: a dateline read as a second subject ("GENEVA, Dec. 11 (Xinhua) -- The death
+            # toll ... continues to increase worldwide, reaching at least 9,596") is not the clause's own
+            subjects.sort(key=lambda c: not self._total_noun(c))
+            for noun in subjects:
                 word = noun.lemma_.lower()
                 if word in lex.totals:
                     return lex.totals[word]
