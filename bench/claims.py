@@ -7,7 +7,8 @@ haiti``, on the Haiti earthquake's death tolls).
     CLAIMS_PACKAGE=DIR ...   # the rules of another commit (``git archive C saidwhat | tar -x -C DIR``)
 
 ``--articles`` reads the articles of another collection instead of Timeline17 (one JSON object per
-line: ``id``, ``published``, ``title``, ``text``, optionally ``url`` and ``topic``), and ``--gold``
+line: ``id``, ``published``, ``title``, ``text``, optionally ``url`` and ``topic``; a title that the
+text does not start with is analysed as its headline, before it: :func:`with_headline`), and ``--gold``
 another gold file of the same shape as ``bench/data/claims_gold.json``: a collection of one's own
 (news from elsewhere, annotated by the gold's guideline) scored the same way, with its own cache.
 
@@ -98,7 +99,7 @@ def load_articles(topic: str = "H1N1", path: Path | None = None) -> list[dict[st
     JSONL file whose ``topic`` (default: ``topic``) is the topic."""
     if path is not None:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        return [r for r in rows if r.get("topic", topic) == topic]
+        return [with_headline(r) for r in rows if r.get("topic", topic) == topic]
     doubtful = set()
     for line in (T17 / "doubtful_ids.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -111,6 +112,16 @@ def load_articles(topic: str = "H1N1", path: Path | None = None) -> list[dict[st
             if d["topic"] == topic and d["id"] not in doubtful:
                 out.append(d)
     return out
+
+
+def with_headline(article: dict[str, Any]) -> dict[str, Any]:
+    """An outside collection keeps an excerpt's headline apart, as its ``title``; its gold was annotated
+    on the excerpt, headline first (a headline's figures are gold values). The text analysed is then
+    the title and the text, as the HTML and feed ingest hold a page (``title + "\n\n" + body``)."""
+    title = " ".join((article.get("title") or "").split())
+    if not title or " ".join(article["text"].split()).startswith(title):
+        return article
+    return {**article, "text": f"{title}\n\n{article['text']}"}
 
 
 def analyse_to_cache(articles: list[dict[str, Any]], cache: Path) -> None:

@@ -1,6 +1,10 @@
-"""bench/claims.py's value scores: the figures beside the primary ones (session 28)."""
+"""bench/claims.py's value scores: the figures beside the primary ones (session 28), and the text an
+outside collection's article is analysed with (session 29)."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from bench import claims as bc
 
@@ -59,3 +63,20 @@ def test_the_judge_experiments_auc_and_fit() -> None:
     # a separable feature gets a positive weight
     x = np.array([[1.0, 1.0], [1.0, 1.0], [1.0, 0.0], [1.0, 0.0]])
     assert cj.fit(x, y)[1] > 0
+
+
+def test_an_outside_articles_title_is_analysed_as_its_headline(tmp_path: Path) -> None:
+    rows = [
+        {"id": "w/1", "title": "Death toll rises to 9,596, says WHO", "text": "GENEVA -- The toll rose."},
+        # a text that starts with its title keeps it once
+        {"id": "w/2", "title": "Flu kills 20", "text": "Flu  kills 20\n\nMexico said so."},
+        {"id": "w/3", "title": "", "text": "No headline."},
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    got = {a["id"]: a["text"] for a in bc.load_articles("webflu", path)}
+    assert got == {
+        "w/1": "Death toll rises to 9,596, says WHO\n\nGENEVA -- The toll rose.",
+        "w/2": "Flu  kills 20\n\nMexico said so.",
+        "w/3": "No headline.",
+    }
