@@ -7,8 +7,9 @@ haiti``, on the Haiti earthquake's death tolls).
     CLAIMS_PACKAGE=DIR ...   # the rules of another commit (``git archive C saidwhat | tar -x -C DIR``)
 
 ``--articles`` reads the articles of another collection instead of Timeline17 (one JSON object per
-line: ``id``, ``published``, ``title``, ``text``, optionally ``url`` and ``topic``; a title that the
-text does not start with is analysed as its headline, before it: :func:`with_headline`), and ``--gold``
+line: ``id``, ``published``, ``title``, ``text``, optionally ``url`` and ``topic``; where the gold
+annotated the headlines, a title that the text does not start with is analysed as its headline,
+before it: :func:`with_headline`), and ``--gold``
 another gold file of the same shape as ``bench/data/claims_gold.json``: a collection of one's own
 (news from elsewhere, annotated by the gold's guideline) scored the same way, with its own cache.
 
@@ -94,12 +95,15 @@ def safe_name(doc_id: str) -> str:
     return doc_id.replace("/", "__")
 
 
-def load_articles(topic: str = "H1N1", path: Path | None = None) -> list[dict[str, Any]]:
+def load_articles(
+    topic: str = "H1N1", path: Path | None = None, headline: bool = False
+) -> list[dict[str, Any]]:
     """The topic's Timeline17 articles not listed as doubtful, or, with ``path``, the articles of that
-    JSONL file whose ``topic`` (default: ``topic``) is the topic."""
+    JSONL file whose ``topic`` (default: ``topic``) is the topic (``headline``: each with its title
+    before its text, :func:`with_headline`)."""
     if path is not None:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        return [with_headline(r) for r in rows if r.get("topic", topic) == topic]
+        return [with_headline(r) if headline else r for r in rows if r.get("topic", topic) == topic]
     doubtful = set()
     for line in (T17 / "doubtful_ids.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -114,10 +118,17 @@ def load_articles(topic: str = "H1N1", path: Path | None = None) -> list[dict[st
     return out
 
 
+def headline_annotated(gold: dict[str, Any], topic: str) -> bool:
+    """Whether the gold of the topic's sets was annotated on excerpts that began with their headline
+    (the sets of session 21's collections: ``headline_annotated``); later collections left it out."""
+    return any(s.get("headline_annotated") for s in gold["sets"].values() if s.get("topic", "H1N1") == topic)
+
+
 def with_headline(article: dict[str, Any]) -> dict[str, Any]:
-    """An outside collection keeps an excerpt's headline apart, as its ``title``; its gold was annotated
-    on the excerpt, headline first (a headline's figures are gold values). The text analysed is then
-    the title and the text, as the HTML and feed ingest hold a page (``title + "\n\n" + body``)."""
+    """An outside collection keeps an excerpt's headline apart, as its ``title``. Where its gold was
+    annotated on the excerpt, headline first (:func:`headline_annotated`: a headline's figures are gold
+    values), the text analysed is the title and the text, as the HTML and feed ingest hold a page
+    (``title + "\n\n" + body``)."""
     title = " ".join((article.get("title") or "").split())
     if not title or " ".join(article["text"].split()).startswith(title):
         return article
@@ -433,11 +444,11 @@ def main() -> int:
         print(f"{T17} missing: nothing to benchmark", file=sys.stderr)
         return 2
     cache = a.cache or cache_for(a.topic)
-    articles = load_articles(a.topic, a.articles)
+    gold = json.loads(a.gold.read_text(encoding="utf-8"))
+    articles = load_articles(a.topic, a.articles, headline=headline_annotated(gold, a.topic))
     analyse_to_cache(articles, cache)
     if a.analyze_only:
         return 0
-    gold = json.loads(a.gold.read_text(encoding="utf-8"))
     analyses, analysis_secs = load_cache(articles, cache)
     lex = load_lexicon()
     t0 = time.perf_counter()

@@ -74,9 +74,13 @@ def test_an_outside_articles_title_is_analysed_as_its_headline(tmp_path: Path) -
     ]
     path = tmp_path / "a.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    got = {a["id"]: a["text"] for a in bc.load_articles("webflu", path)}
+    got = {a["id"]: a["text"] for a in bc.load_articles("webflu", path, headline=True)}
     assert got == {
         "w/1": "Death toll rises to 9,596, says WHO\n\nGENEVA -- The toll rose.",
         "w/2": "Flu  kills 20\n\nMexico said so.",
         "w/3": "No headline.",
     }
+    # a collection whose gold left the headlines out is analysed as it is kept
+    assert [a["text"] for a in bc.load_articles("webflu", path)] == [r["text"] for r in rows]
+    gold = {"sets": {"a": {"topic": "webflu", "headline_annotated": True}, "b": {"topic": "webflu3"}}}
+    assert bc.headline_annotated(gold, "webflu") and not bc.headline_annotated(gold, "webflu3")
