@@ -903,3 +903,17 @@ def test_a_series_goes_on_only_from_one_place_and_never_into_a_name_not_read() -
     assert got[21] == ()
     # a name that the analysis did not read as a place may be one
     assert got[84] == ()
+
+
+def test_a_period_with_the_indefinite_article_after_a_count_makes_it_a_rate() -> None:
+    text = (
+        "Britain is preparing for 100,000 new swine flu cases a day by the end of August. Britain saw an"
+        " increase of 637 cases in a day. The school will be shut for a week after two pupils tested"
+        " positive."
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: a total of cases of the United Kingdom
+    assert (got[100000].thing, got[100000].aspect) == ("cases", "rate")
+    # after a preposition the period bounds the count; a period before the count says nothing of it
+    assert got[637].aspect == "new"
+    assert got[2].aspect == ""

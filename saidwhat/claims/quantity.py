@@ -35,7 +35,7 @@ from saidwhat.claims.text import (
     words,
     wordset,
 )
-from saidwhat.model import Entity, Quantity, Speaker, Statement, Via
+from saidwhat.model import Entity, Quantity, Speaker, Statement, Timex, Via
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
 INHERIT = frozenset(
@@ -762,6 +762,20 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     return ""
 
 
+# a period with the indefinite article right after a count divides it ("100,000 cases a day"); after a
+# preposition it bounds it ("637 cases in a day")
+_DISTRIBUTIVE = re.compile(r"(?:a|an)\s+(?:hour|day|week|month|year)", re.IGNORECASE)
+
+
+def _distributive(view: ArticleView, q: Quantity, t: Timex) -> bool:
+    return (
+        t.type == "DURATION"
+        and bool(_DISTRIBUTIVE.fullmatch(t.text))
+        and t.start >= q.end
+        and not view.text[q.end : t.start].strip()
+    )
+
+
 def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
     """(a past year the sentence is about, "rate" when the clause says how often): "killed 2 million in
     1957", "10,000 die each year"."""
@@ -774,6 +788,8 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             continue
         if t.type == "SET" and t.start >= a and t.end <= b and not _change_frequency(view, t.start, s0):
             rate = "rate"
+        elif _distributive(view, q, t):
+            rate = "rate"  # "100,000 swine flu cases a day": *a* right after the count says per day
         elif (
             t.type == "DATE"
             and t.value[:4].isdigit()
