@@ -1262,16 +1262,25 @@ NATIONAL = (
 _MAINLAND_CHINA = re.compile(r"\b(?:Chinese mainland|mainland China)\b", re.IGNORECASE)
 
 
+# the country as the subject before a count: "The country now has 193 confirmed cases" (after it, the
+# phrase may be of another clause: "the quake devastated the country")
+NATIONAL_BEFORE = ("the country",)
+
+
 def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
-    """ "bringing the nationwide total to 19", "in more than 10,000 people across the country": the
-    country named last before the number in its sentence or the two before (not a state or a city of
-    it)."""
+    """ "bringing the nationwide total to 19", "in more than 10,000 people across the country", "The
+    country now has 193 confirmed cases": the country named last before the number in its sentence or
+    the two before (not a state or a city of it)."""
     ws = sorted([*win.left[-4:], *win.inner, *_clause_right(win, lex)], key=lambda w: w.start)
     if _has([*win.left[-4:], *win.inner, *win.right], ("mainland",)) and _MAINLAND_CHINA.search(view.text):
         return ("China",)  # "the mainland reported 10,828 cases", after "the Chinese mainland"
     # the phrase that brings a total names its whole: "taking the number in the kingdom, a key hub
     # for international tourism, to 201"
-    if not _has(ws, NATIONAL) and not _has(_bringing_words(view, q), NATIONAL):
+    if (
+        not _has(ws, NATIONAL)
+        and not _has(_bringing_words(view, q), NATIONAL)
+        and not _has(sorted(win.left[-4:], key=lambda w: w.start), NATIONAL_BEFORE)
+    ):
         return ()
     countries = lex.known_countries
     starts = [a for a, _ in view.sentences if a <= q.start][-3:]
