@@ -356,3 +356,12 @@ def test_a_figure_with_a_total_is_not_the_totals_value(nlp: Any) -> None:
     # a part the total includes is of the total's noun
     text = "Since May 1, the department has monitored a total of 240 cases, including the 16 confirmed."
     assert [q.counts for q in run(nlp, text) if q.value == 16] == ["cases"]
+
+
+def test_a_totals_value_written_as_four_digits_is_no_year(nlp: Any) -> None:
+    text = "With this, the total number of positive cases has mounted to 1707 across the country."
+    # before: rejected as a year (and the timexes read it as one)
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [(1707, "positive cases")]
+    assert [(q.value, q.counts) for q in run(nlp, "The toll rose to 1200 on Monday.")] == [(1200, "dead")]
+    # a year-like number of no total stays none
+    assert run(nlp, "It rose in 1999.") == []

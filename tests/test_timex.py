@@ -665,3 +665,17 @@ def test_a_chronology_of_years_is_no_live_page(nlp: Any) -> None:
     )
     got = {t.text: (t.type, t.value) for t in tag(nlp, text, date(2009, 7, 1))}
     assert got["2006"] == ("DATE", "2006") and got["2008"] == ("DATE", "2008")
+
+
+def test_a_bare_number_a_change_reaches_is_no_year(nlp: Any) -> None:
+    anchor = date(2009, 8, 10)
+    # before session 29: DATE 1707, and the count was lost
+    assert (
+        values(nlp, "The total number of positive cases has mounted to 1707 across the country.", anchor)
+        == {}
+    )
+    assert values(nlp, "Three more deaths were reported, bringing the toll to 1200.", anchor) == {}
+    # a change from a year, a date a deadline moves to, a year before a noun stay years
+    assert values(nlp, "The meeting was moved from 1990 to 1995.", anchor) == {"1990": "1990", "1995": "1995"}
+    assert values(nlp, "The deadline was pushed to 2010.", anchor) == {"2010": "2010"}
+    assert values(nlp, "Sales rose to 1990 levels.", anchor) == {"1990": "1990"}

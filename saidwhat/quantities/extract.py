@@ -48,6 +48,7 @@ _CHUNK = re.compile(
 )
 # a word the tokenizer split off the number it was glued to ("is now over318,925"): not part of the chunk
 _GLUED = re.compile(rf"^(?:{'|'.join(GLUED_BEFORE_NUMBERS.split())})(?=\d)", re.IGNORECASE)
+_MODIFIER_TAGS = ("JJ", "VBN")
 _PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-.]?\d{3,4}[-.]\d{3,4}$|^\d{3}-\d{4}$")
 _STRIP_LEFT = "([{\"'“‘«"
 _STRIP_RIGHT = ")]}\"'”’».,;:!?…"
@@ -1084,22 +1085,14 @@ class _Reader:
             and not self._distributive(d)
         ):
             raise _Reject  # "the two", "one of", "no one": pronoun-like
-        if num.digits and d.kind == "count" and num.kind == "cardinal" and isinstance(value, int):
-            head_tok = doc[d.end] if d.counts else None
-            tok_text = doc[num.i].text
-            # the noun right after it, or after one modifier ("1587 confirmed cases")
-            plural_next = (
-                head_tok is not None
-                and (
-                    head_tok.i == num.j + 1
-                    or (head_tok.i == num.j + 2 and doc[num.j + 1].tag_ in ("JJ", "VBN"))
-                )
-                and head_tok.tag_ in ("NNS", "NNPS")
-            )
-            year_like = tok_text.isdigit() and len(tok_text) == 4 and 1000 <= value <= 2100
-            # a year, unless a round count of a plural noun right after it ("2000 troops", "1500 soldiers")
-            if year_like and (not plural_next or (value >= 1900 and value % 100 != 0)):
-                raise _Reject
+        if (
+            num.digits
+            and d.kind == "count"
+            and num.kind == "cardinal"
+            and isinstance(value, int)
+            and self._a_year(d, value)
+        ):
+            raise _Reject
         if (
             d.counts is not None
             and d.end > num.j
@@ -1107,6 +1100,27 @@ class _Reader:
             and not self.title_line(d.start)
         ):
             raise _Reject  # "131 West 23rd Street": an address or a name, not a count
+
+    def _a_year(self, d: _Draft, value: int) -> bool:
+        """A 4-digit number of 1000-2100 is a year, unless a round count of a plural noun right after it
+        ("2000 troops", "1500 soldiers"), or the value of a total ("the total number of positive cases
+        has mounted to 1707")."""
+        doc, num = self.doc, d.num
+        tok_text = doc[num.i].text
+        if not (tok_text.isdigit() and len(tok_text) == 4 and 1000 <= value <= 2100):
+            return False
+        head_tok = doc[d.end] if d.counts else None
+        # the noun right after it, or after one modifier ("1587 confirmed cases")
+        plural_next = (
+            head_tok is not None
+            and (
+                head_tok.i == num.j + 1 or (head_tok.i == num.j + 2 and doc[num.j + 1].tag_ in _MODIFIER_TAGS)
+            )
+            and head_tok.tag_ in ("NNS", "NNPS")
+        )
+        if plural_next and not (value >= 1900 and value % 100 != 0):
+            return False
+        return d.counts is None or self._total_counts(doc[num.i]) is None
 
     def _emit(
         self,

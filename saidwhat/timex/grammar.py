@@ -455,6 +455,33 @@ _DATE_PREPS = {
 _DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "s", "’s", "'s"}
 
 
+# verbs whose object after *to* is the new value of a change ("the total has mounted to 1707")
+_CHANGE_TO = frozenset(
+    ("rise", "climb", "mount", "increase", "jump", "grow", "soar", "surge", "swell", "fall", "drop",
+     "decline", "decrease", "reach")
+)  # fmt: skip
+# verbs that change their object to the value after *to* when the object is a total ("bringing the toll
+# to 1200"; "the deadline was pushed to 2010" is a date)
+_CHANGE_OBJECT_TO = frozenset(["bring", "take", "push", "raise", "lift"])
+_TOTALS = frozenset(["total", "toll", "number", "tally", "count", "figure"])
+
+
+def _new_value_of_change(tok: Token) -> bool:
+    """ "the total number of positive cases has mounted to 1707", "the toll rose to 1200": after a verb
+    of change and *to*, a bare number is the change's new value, not a year; not when the change is
+    from one ("moved from 1990 to 1995")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma in _CHANGE_OBJECT_TO:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOTALS for c in verb.children)
+    return lemma in _CHANGE_TO and not any(c.lower_ == "from" for c in verb.children)
+
+
 def _year(m: re.Match[str], ctx: Ctx) -> Result | None:
     """A bare four-digit number is a year unless the parse says it counts something."""
     mod = _mod_of(m.group("mod"))
@@ -465,6 +492,8 @@ def _year(m: re.Match[str], ctx: Ctx) -> Result | None:
     stamp = prev not in _DATE_PREPS and prev not in _DETERMINERS and _STAMP.match(ctx.text, m.start("year"))
     if stamp and ctx.live_page():
         return _entry_time(m.group("year"), ctx)
+    if not m.group("mod") and _new_value_of_change(tok):
+        return None
     if tok.ent_type_ == "DATE":
         return Result("DATE", m.group("year"), mod)
     if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "ORDINAL", "TIME"):
