@@ -934,3 +934,21 @@ def test_the_country_before_a_count_and_the_worlds_possessive_place_it() -> None
     # "6,100 cases of flu in the nation" of Brazil would take the United States named before)
     assert got.get(7, ()) == ()
     assert got[6100] == ()
+
+
+def test_another_adds_an_increment_only_to_a_count_of_the_same_state() -> None:
+    text = (
+        "Spain's Health Ministry confirmed 30 cases of swine flu on Monday and said another 20 people are"
+        " suspected of having the disease. Britain has 30 confirmed cases. Another nine cases were confirmed"
+        " on Tuesday. Britain has had 50 cases. Another 25 cases have been confirmed in England and 26 more"
+        " in Scotland, taking the UK total to 90. About 200,000 people died and another 1.5 million were"
+        " made homeless."
+    )
+    got = [(v.value, v.key.thing, v.key.state, v.key.aspect) for v in _values(text)]
+    # before: the 20 suspected were new cases
+    assert (20, "cases", "suspected", "") in got
+    # the same state counted before, or a total brought after: an increment
+    assert (9, "cases", "confirmed", "new") in got
+    assert (25, "cases", "confirmed", "new") in got
+    # another thing than the one counted before: a total of its own
+    assert [a for n, _, _, a in got if n == 1500000] == [""]

@@ -3125,6 +3125,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _world_of_parts(view, made, out, lex)
     _shared_locative(view, made, out)
     _headline_place(view, made, out)
+    _another_set(view, made, out)
     _added_to_total(view, made, out)
     _increment_of_total(view, made, out)
     _repeated_figure(view, made, out)
@@ -3434,6 +3435,40 @@ def _names_a_place(view: ArticleView, s0: int, s1: int) -> bool:
     """A place named inside another name ("Health Protection Scotland said ...")."""
     sentence = view.text[s0:s1]
     return any(p.name in sentence or view.text[p.start : p.end] in sentence for p in view.places)
+
+
+_ANOTHER = re.compile(r"\banother\s+$", re.IGNORECASE)
+
+
+def _another_set(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
+    """ "Spain's Health Ministry confirmed the country's first case ... and said another 20 people are
+    suspected of having the disease": *another* adds a set to what was counted before, an increment only
+    of a count of the same thing in the same state ("Another nine UK cases of swine flu have been
+    confirmed" after confirmed UK cases). After a count of another state, or none of its thing, it is a
+    total of its own ("another 700 probable cases" after the confirmed ones, "Another 486 possible UK
+    cases are being investigated", "another 1.5 million were made homeless" after the dead)."""
+    for i, v in enumerate(vals):
+        m = made[i]
+        if (
+            v.key.aspect != "new"
+            or m.thing is None
+            or not _ANOTHER.search(view.text[max(0, v.start - 12) : v.start])
+        ):
+            continue
+        if _brings_later_total(view, v):
+            continue  # "Another 25 cases ... have been confirmed in England ..., taking the UK total to 848"
+        before = [w for j, w in enumerate(vals[:i]) if made[j].thing is m.thing and w.start < v.start]
+        last = before[-1] if before else None
+        if last is None or last.key.state != v.key.state:
+            v.key = replace(v.key, aspect="")
+
+
+def _brings_later_total(view: ArticleView, v: QuantityValue) -> bool:
+    """Its sentence goes on to bring a total after it ("..., taking the UK total to 848")."""
+    ws = words(view.text, v.end, view.sentence(v.start)[1])
+    return any(w.text in BRING for w in ws) and any(
+        _bring_at(ws[: k + 1]) is not None for k, w in enumerate(ws) if w.text == "to"
+    )
 
 
 def _added_to_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
