@@ -764,7 +764,8 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
 
 # a period with the indefinite article right after a count divides it ("100,000 cases a day"); after a
 # preposition it bounds it ("637 cases in a day")
-_DISTRIBUTIVE = re.compile(r"(?:a|an)\s+(?:hour|day|week|month|year)", re.IGNORECASE)
+# ("a year" is the lexicon's `[aspects] rate` word, which a yearly toll of seasonal flu keeps as its total)
+_DISTRIBUTIVE = re.compile(r"(?:a|an)\s+(?:hour|day|week|month)", re.IGNORECASE)
 
 
 def _distributive(view: ArticleView, q: Quantity, t: Timex) -> bool:
