@@ -9,7 +9,8 @@ haiti``, on the Haiti earthquake's death tolls).
 ``--articles`` reads the articles of another collection instead of Timeline17 (one JSON object per
 line: ``id``, ``published``, ``title``, ``text``, optionally ``url`` and ``topic``; where the gold
 annotated the headlines, a title that the text does not start with is analysed as its headline,
-before it: :func:`with_headline`), and ``--gold``
+before it: :func:`with_headline`; ``--analyze-only`` reads ``--gold`` for that too, so a cache is filled
+with the gold it is scored with), and ``--gold``
 another gold file of the same shape as ``bench/data/claims_gold.json``: a collection of one's own
 (news from elsewhere, annotated by the gold's guideline) scored the same way, with its own cache.
 
