@@ -365,3 +365,24 @@ def test_a_totals_value_written_as_four_digits_is_no_year(nlp: Any) -> None:
     assert [(q.value, q.counts) for q in run(nlp, "The toll rose to 1200 on Monday.")] == [(1200, "dead")]
     # a year-like number of no total stays none
     assert run(nlp, "It rose in 1999.") == []
+
+
+def test_a_whole_after_of_is_a_count_unless_a_ratios_base(nlp: Any) -> None:
+    text = "The child - one of 91 cases of swine flu in the US - had been visiting relatives."
+    # before: 91 was read as the denominator of a ratio and dropped
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [(91, "cases")]
+    # a power of ten or five and under is the base of a proportion
+    got = [q.value for q in run(nlp, "Eight of 10 voters agreed, and two of three Americans did.")]
+    assert 10 not in got and 3 not in got
+    assert 100 not in [q.value for q in run(nlp, "Some 99 of 100 doctors agree.")]
+    # after "out of" the whole stays the base of a proportion
+    assert 20 not in [q.value for q in run(nlp, "The CDC said 19 out of 20 cases go unrecorded.")]
+
+
+def test_thousands_set_apart_by_a_space_are_one_number(nlp: Any) -> None:
+    text = "The total number of confirmed cases now stands at 2 844, the department said. Some 12 500 people."
+    # before: 2 and 844 (SI style: a space between groups of three digits)
+    assert [q.value for q in run(nlp, text)] == [2844, 12500]
+    # a phone number's groups, and two counts, stay apart
+    assert 900 not in [q.value for q in run(nlp, "Call 0370 60 60 900 now.")]
+    assert [q.value for q in run(nlp, "He scored 2 goals in 3 games.")] == [2, 3]

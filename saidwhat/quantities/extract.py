@@ -49,6 +49,22 @@ _CHUNK = re.compile(
 # a word the tokenizer split off the number it was glued to ("is now over318,925"): not part of the chunk
 _GLUED = re.compile(rf"^(?:{'|'.join(GLUED_BEFORE_NUMBERS.split())})(?=\d)", re.IGNORECASE)
 _MODIFIER_TAGS = ("JJ", "VBN")
+# the groups of a number whose thousands a space sets apart ("2 844"): the first, then each other
+_GROUP_HEAD = re.compile(r"[1-9]\d{0,2}")
+_GROUP = re.compile(r"\d{3}")
+
+
+def _ratio_base(value: Decimal | int | float | None) -> bool:
+    """A number a proportion is stated over ("eight of 10 voters", "two of three Americans", "99 of 100
+    doctors"): a power of ten or five and under. Another whole after *of* is a count of its own, the
+    set its part is taken from ("one of 91 cases of swine flu in the US"); after *out of* it stays the
+    base ("19 out of 20 cases go unrecorded")."""
+    if value is None:
+        return True
+    v = float(value)
+    return v <= 5 or v in (10.0, 100.0, 1000.0)
+
+
 _PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-.]?\d{3,4}[-.]\d{3,4}$|^\d{3}-\d{4}$")
 _STRIP_LEFT = "([{\"'“‘«"
 _STRIP_RIGHT = ")]}\"'”’».,;:!?…"
@@ -218,6 +234,9 @@ class _Reader:
         if paren:
             return _Number(i, i, value, "cardinal", True, paren=True)
         j = i
+        if self._space_grouped(i):
+            j += 1  # "now stands at 2 844": a space between groups of digits (SI style)
+            value = value * 1000 + int(doc[j].text)
         if j + 1 < self.n and doc[j + 1].lower_ in lex.scales:
             j += 1
             value *= lex.scales[doc[j].lower_]
@@ -225,6 +244,19 @@ class _Reader:
             j += 1
             value *= lex.suffixes[doc[j].lower_.removesuffix(".")]
         return _Number(i, j, value, "cardinal", True)
+
+    def _space_grouped(self, i: int) -> bool:
+        """ "The total number of confirmed cases ... now stands at 2 844": one to three digits, one space
+        and three digits are one number with its thousands set apart by a space (SI style), when no
+        other group of digits stands before or after them (a phone number: "0370 60 60 900")."""
+        doc = self.doc
+        if i + 1 >= self.n or doc[i].whitespace_ != " " or not _GROUP_HEAD.fullmatch(doc[i].text):
+            return False
+        if not _GROUP.fullmatch(doc[i + 1].text):
+            return False
+        if i > 0 and doc[i - 1].text[-1:].isdigit():
+            return False
+        return not (i + 2 < self.n and doc[i + 1].whitespace_ and doc[i + 2].text[:1].isdigit())
 
     def _split_suffix(self, i: int) -> bool:
         """A scale suffix the tokenizer split from the digits at ``i`` ("$100m", "£6m)": ``$ 100 m``) or
@@ -328,7 +360,11 @@ class _Reader:
         nxt = self._next_word(num.j)
         if prev is not None and prev.lower_ in ("of", "in", "out") and prev.i > 0:
             numerator = self._prev_word(prev.i, ("out",))
-            if numerator is not None and (numerator.like_num or numerator.lower_ in self.words):
+            if (
+                numerator is not None
+                and (numerator.like_num or numerator.lower_ in self.words)
+                and (prev.lower_ != "of" or doc[prev.i - 1].lower_ == "out" or _ratio_base(num.value))
+            ):
                 return True  # the denominator of a ratio: "eight of 10 voters", "one in five"
         if self._numerator(num):
             return True  # the numerator of a ratio: "1 in 6 Americans", "one in five"
