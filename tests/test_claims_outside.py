@@ -952,3 +952,14 @@ def test_another_adds_an_increment_only_to_a_count_of_the_same_state() -> None:
     assert (25, "cases", "confirmed", "new") in got
     # another thing than the one counted before: a total of its own
     assert [a for n, _, _, a in got if n == 1500000] == [""]
+
+
+def test_a_totals_own_phrase_saying_national_places_its_value() -> None:
+    text = (
+        "Pretoria - The death toll in South Africa now stands at six.\n\n"
+        '"The total number of confirmed cases in the country since the first case in June now stands at'
+        ' 2 844," the Department of Health said on Sunday.'
+    )
+    got = {v.value: v.key for v in _values(text)}
+    # before: the national phrase stood too far before the number, and 2 844 had no place
+    assert (got[2844].thing, got[2844].state, got[2844].about) == ("cases", "confirmed", ("South Africa",))

@@ -1281,6 +1281,7 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
         not _has(ws, NATIONAL)
         and not _has(_bringing_words(view, q), NATIONAL)
         and not _has(sorted(win.left[-4:], key=lambda w: w.start), NATIONAL_BEFORE)
+        and not _national_total(view, q)
     ):
         return ()
     countries = lex.known_countries
@@ -1290,6 +1291,18 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
         if lo <= p.start and p.end <= q.start and p.name in countries:
             return (p.name,)
     return _only_country(view, lex)
+
+
+def _national_total(view: ArticleView, q: Quantity) -> bool:
+    """ "The total number of confirmed cases in the country since the first case in June now stands at
+    2 844": the noun phrase of the total whose value the number gives (a total word before it in its
+    sentence, no other number between) says national, however far before the number it stands."""
+    s0 = view.sentence(q.start)[0]
+    ws = words(view.text, s0, q.start)
+    t = next((k for k, w in enumerate(ws) if w.text in TOTAL_WORDS), None)
+    if t is None or any(ch.isdigit() for ch in view.text[ws[t].end : q.start]):
+        return False
+    return bool(_has(ws[t : t + 8], NATIONAL))
 
 
 def _clause_right(win: Window, lex: ClaimsLexicon) -> list[Word]:
