@@ -139,8 +139,10 @@ def test_the_worker_is_killed_when_the_client_leaves(tmp_path: Path) -> None:
                     assert time.monotonic() < deadline, "the analysis did not start"
                     time.sleep(0.05)
                 (pid,) = pool.pids()
-            assert _gone(pid, 10), "the analysis went on after its client left"
-            deadline = time.monotonic() + 10
+            # generous bounds for a loaded machine: a worker nobody kills never goes, so they cannot pass
+            # by waiting
+            assert _gone(pid, 60), "the analysis went on after its client left"
+            deadline = time.monotonic() + 60
             while pool.restarts == 0 and time.monotonic() < deadline:
                 time.sleep(0.05)
             assert pool.restarts == 1
