@@ -9,9 +9,9 @@ haiti``, on the Haiti earthquake's death tolls).
 ``--articles`` reads the articles of another collection instead of Timeline17 (one JSON object per
 line: ``id``, ``published``, ``title``, ``text``, optionally ``url`` and ``topic``; where the gold
 annotated the headlines, a title that the text does not start with is analysed as its headline,
-before it: :func:`with_headline`; ``--analyze-only`` reads ``--gold`` for that too, so a cache is filled
-with the gold it is scored with), and ``--gold``
-another gold file of the same shape as ``bench/data/claims_gold.json``: a collection of one's own
+before it: :func:`with_headline`; ``--analyze-only`` reads ``--gold`` for that too, and a cache
+records which text it holds, :func:`cache_text_mismatch`, so that a run with another gold refuses
+it), and ``--gold`` another gold file of the same shape as ``bench/data/claims_gold.json``: a collection of one's own
 (news from elsewhere, annotated by the gold's guideline) scored the same way, with its own cache.
 
 1. Analyses the H1N1 articles of ``../shared/timeline17/articles.jsonl`` (those not listed in
@@ -134,6 +134,24 @@ def with_headline(article: dict[str, Any]) -> dict[str, Any]:
     if not title or " ".join(article["text"].split()).startswith(title):
         return article
     return {**article, "text": f"{title}\n\n{article['text']}"}
+
+
+def cache_text_mismatch(cache: Path, text: str) -> str | None:
+    """A cache records which text of its articles it analysed (``TEXT``: "text" or "headline + text",
+    :func:`with_headline`), so that a run with another gold never reuses it: the message when it
+    holds the other, else None (and a new cache, or one from before the record, is marked)."""
+    marker = cache / "TEXT"
+    if marker.is_file():
+        held = marker.read_text(encoding="utf-8").strip()
+        if held != text:
+            return (
+                f"{cache} holds analyses of each article's {held}; this gold needs its {text}:"
+                " use another --cache"
+            )
+        return None
+    cache.mkdir(parents=True, exist_ok=True)
+    marker.write_text(text + "\n", encoding="utf-8")
+    return None
 
 
 def analyse_to_cache(articles: list[dict[str, Any]], cache: Path) -> None:
@@ -446,7 +464,12 @@ def main() -> int:
         return 2
     cache = a.cache or cache_for(a.topic)
     gold = json.loads(a.gold.read_text(encoding="utf-8"))
-    articles = load_articles(a.topic, a.articles, headline=headline_annotated(gold, a.topic))
+    headline = headline_annotated(gold, a.topic)
+    articles = load_articles(a.topic, a.articles, headline=headline)
+    mismatch = cache_text_mismatch(cache, "headline + text" if headline else "text")
+    if mismatch:
+        print(mismatch, file=sys.stderr)
+        return 2
     analyse_to_cache(articles, cache)
     if a.analyze_only:
         return 0

@@ -84,3 +84,13 @@ def test_an_outside_articles_title_is_analysed_as_its_headline(tmp_path: Path) -
     assert [a["text"] for a in bc.load_articles("webflu", path)] == [r["text"] for r in rows]
     gold = {"sets": {"a": {"topic": "webflu", "headline_annotated": True}, "b": {"topic": "webflu3"}}}
     assert bc.headline_annotated(gold, "webflu") and not bc.headline_annotated(gold, "webflu3")
+
+
+def test_a_cache_of_one_text_is_never_reused_for_the_other(tmp_path: Path) -> None:
+    cache = tmp_path / "c"
+    # a new cache is marked with the text it analyses, and reused for the same
+    assert bc.cache_text_mismatch(cache, "text") is None
+    assert bc.cache_text_mismatch(cache, "text") is None
+    # a run that needs the headline too is refused it
+    msg = bc.cache_text_mismatch(cache, "headline + text")
+    assert msg is not None and "use another --cache" in msg
