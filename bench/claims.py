@@ -11,8 +11,9 @@ line: ``id``, ``published``, ``title``, ``text``, optionally ``url`` and ``topic
 annotated the headlines, a title that the text does not start with is analysed as its headline,
 before it: :func:`with_headline`; ``--analyze-only`` reads ``--gold`` for that too, and a cache
 records which text it holds, :func:`cache_text_mismatch`, so that a run with another gold refuses
-it), and ``--gold`` another gold file of the same shape as ``bench/data/claims_gold.json``: a collection of one's own
-(news from elsewhere, annotated by the gold's guideline) scored the same way, with its own cache.
+it), and ``--gold`` another gold file of the same shape as ``bench/data/claims_gold.json``: a
+collection of one's own (news from elsewhere, annotated by the gold's guideline) scored the same way,
+with its own cache.
 
 1. Analyses the H1N1 articles of ``../shared/timeline17/articles.jsonl`` (those not listed in
    ``doubtful_ids.txt``) with :func:`saidwhat.pipeline.analyze`, caching one ``saidwhat/1`` JSON per
