@@ -41,7 +41,19 @@ from saidwhat.claims.model import QuantityValue  # noqa: E402
 from saidwhat.claims.quantity import resolve_diseases  # noqa: E402
 
 BLIND = frozenset(
-    {"heldout", "dev8", "dev11", "dev12", "dev17", "haiti", "haiti2", "webflu2", "webflu5", "webflu6"}
+    {
+        "heldout",
+        "dev8",
+        "dev11",
+        "dev12",
+        "dev17",
+        "haiti",
+        "haiti2",
+        "webflu2",
+        "webflu5",
+        "webflu6",
+        "webflu7",
+    }
 )
 COLLECTIONS = (
     ("H1N1", None),
