@@ -3436,8 +3436,8 @@ _INDEFINITE_LOCATIVE = re.compile(r"\b(?:at|in)\s+(?:a|an|one)\s+[a-z]", re.IGNO
 def _unknown_name(view: ArticleView, s0: int, s1: int) -> bool:
     """A capitalised word inside the sentence that no entity, date or time of the analysis covers: a
     name the analysis did not read, perhaps a place ("Rio de Janeiro has recorded 84 deaths")."""
-    known = [(m.start, m.end) for e in view.analysis.entities for m in e.mentions]
-    known += [(t.start, t.end) for t in view.analysis.timexes]
+    known = view.mentions_in(s0, s1)
+    known += [(t.start, t.end) for t in view.analysis.timexes if s0 <= t.start and t.end <= s1]
     for w in words(view.text, s0, s1)[1:]:
         raw = view.text[w.start : w.end]
         if raw[:1].isupper() and raw[1:].islower() and not any(a <= w.start < b for a, b in known):
