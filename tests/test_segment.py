@@ -586,3 +586,22 @@ def test_carving_furniture_leaves_a_segment_it_carves_nothing_from_as_it_is() ->
     got = [(s.kind, s.start, s.end) for s in _carve_furniture(text, segs, segment_patterns())]
     # before: the space-only segment carved nothing, yet turned the segment before it into boilerplate
     assert got == [("body", 0, 15), ("body", 15, 18), ("boilerplate", 18, len(text))]
+
+
+def test_a_related_heading_heads_a_list_of_headlines() -> None:
+    # before: only the heading was related ("Related readings:" not even that), the headlines body
+    items = ["WHO declares A(H1N1) flu pandemic", "Chinese mainland reports 111 A/H1N1 flu cases"]
+    text = "\n\n".join([P1, "Related readings:\n " + "\n ".join(items), P2])
+    assert non_body(text) == [("related", "Related readings:\n " + "\n ".join(items))]
+    # a blank line may set the list off from its heading
+    text = "\n\n".join([P1, "RELATED LINKS:", "CDC Swine Flu site\nWorld Health Organization", P2])
+    assert non_body(text) == [("related", "RELATED LINKS:\n\nCDC Swine Flu site\nWorld Health Organization")]
+
+
+def test_a_related_list_ends_at_a_blank_line_or_at_prose() -> None:
+    item = "Chinese mainland reports 111 A/H1N1 flu cases"
+    text = "\n\n".join([P1, "Related readings:\n" + item, "Chinese mainland has 101 cases", P2])
+    assert non_body(text) == [("related", "Related readings:\n" + item)]
+    # a line that ends as a sentence is the article's again
+    text = "\n\n".join([P1, "Related:\n" + P2])
+    assert non_body(text) == [("related", "Related:")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from saidwhat.model import SEGMENT_KINDS, Segment
 from saidwhat.segment.patterns import SegmentPatterns, any_match, segment_patterns
@@ -270,6 +271,26 @@ def _mark_comments(lines: list[_Line], region_len: int, region_start: int, p: Se
             line.kind = "comment"
 
 
+_RELATED_HEADING = re.compile(r"^related(?:\s+\w+)?\s*$", re.IGNORECASE)
+
+
+def _mark_related_lists(lines: list[_Line], text: str, p: SegmentPatterns) -> None:
+    """A related-story marker that is a heading ("Related readings:", "RELATED LINKS:", "Related")
+    heads a list of other stories' headlines: the body lines under it (a blank line may set the list
+    off from its heading), up to the next blank line, each no longer than a pasted headline and not
+    ending as prose, are related too."""
+    for i, line in enumerate(lines):
+        if line.kind != "related" or not (line.text.endswith(":") or _RELATED_HEADING.match(line.text)):
+            continue
+        for prev, nxt in pairwise(lines[i:]):
+            blank = text.count("\n", prev.end, nxt.start) > 1
+            if nxt.fixed or nxt.kind != _BODY or (blank and prev is not line):
+                break
+            if len(nxt.text) > p.related_max_chars or nxt.text[-1] in p.prose_end:
+                break
+            nxt.kind = "related"
+
+
 def _refine(text: str, start: int, end: int, allow_headline: bool) -> list[Segment]:
     """Segments covering ``text[start:end]`` exactly (one body segment when it is only whitespace)."""
     p = segment_patterns()
@@ -277,6 +298,7 @@ def _refine(text: str, start: int, end: int, allow_headline: bool) -> list[Segme
     if not lines:
         return [Segment(_BODY, start, end)]
     _classify(lines, allow_headline, end - start, start, p)
+    _mark_related_lists(lines, text, p)
     out: list[Segment] = []
     for i, line in enumerate(lines):
         seg_start = start if i == 0 else line.start
