@@ -3067,7 +3067,31 @@ def _own_quantities(view: ArticleView) -> list[Quantity]:
         and not _nobody(view.text, q)
         and not _school_year(view.text, q)
     ]
+    repeats = _repeated_sentences(view)
+    qs = [q for q in qs if not any(a <= q.start < b for a, b in repeats)]
     return sorted((p for q in qs for p in _change_range(view, _within_unit(view, q))), key=lambda q: q.start)
+
+
+# words a sentence needs before its repetition counts as the page's copy of it (a short line such as
+# "Mexico: 26" may stand twice in a table)
+REPEATED_SENTENCE_MIN_WORDS = 8
+
+
+def _repeated_sentences(view: ArticleView) -> list[tuple[int, int]]:
+    """The sentences that repeat, word for word, a sentence before them in the article: a page's
+    teaser or standfirst above its lede, a paragraph a scraper took twice, a pull quote ("At least 13
+    more swine flu patients died in India, taking the toll ... to 666" twice). The repetition is the
+    same report, not a second one: its figures are values once, where they stood first."""
+    seen: set[str] = set()
+    out: list[tuple[int, int]] = []
+    for a, b in view.sentences:
+        norm = " ".join(view.text[a:b].split())
+        if len(norm.split()) < REPEATED_SENTENCE_MIN_WORDS:
+            continue
+        if norm in seen:
+            out.append((a, b))
+        seen.add(norm)
+    return out
 
 
 def _within_unit(view: ArticleView, q: Quantity) -> Quantity:
