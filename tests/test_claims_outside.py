@@ -963,3 +963,17 @@ def test_a_totals_own_phrase_saying_national_places_its_value() -> None:
     got = {v.value: v.key for v in _values(text)}
     # before: the national phrase stood too far before the number, and 2 844 had no place
     assert (got[2844].thing, got[2844].state, got[2844].about) == ("cases", "confirmed", ("South Africa",))
+
+
+def test_a_sentence_a_page_holds_twice_gives_its_figures_once() -> None:
+    lede = (
+        "At least 13 more swine flu patients died in India, taking the toll due to the contagious virus "
+        "to 666, health authorities said Wednesday."
+    )
+    text = f"{lede}\n\n{lede}\n\nOf these latest fatalities, Rajasthan reported four."
+    got = [(v.value, v.start) for v in _values(text) if v.value in (13, 666)]
+    # before: each figure twice (the teaser above the story and its lede)
+    assert got == [(13, 0), (666, lede.index("666"))]
+    # a short line may stand twice (a table's row): it is not a repetition of the page
+    twice = "Mexico has 26 deaths.\n\nMexico has 26 deaths."
+    assert [v.value for v in _values(twice)] == [26, 26]
