@@ -386,3 +386,55 @@ def test_thousands_set_apart_by_a_space_are_one_number(nlp: Any) -> None:
     # a phone number's groups, and two counts, stay apart
     assert 900 not in [q.value for q in run(nlp, "Call 0370 60 60 900 now.")]
     assert [q.value for q in run(nlp, "He scored 2 goals in 3 games.")] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # before: "laboratory" (the parse makes it the subject of "confirmed")
+        (
+            "The United States has reported 642 laboratory confirmed human cases.",
+            "laboratory confirmed human cases",
+        ),
+        # before: no counts at all (the noun was not linked to the number)
+        ("Canada has 165 laboratory-confirmed cases.", "laboratory-confirmed cases"),
+        ("Mexico has 7 flu-related deaths.", "flu-related deaths"),
+        ("Spain has 20 lab confirmed cases.", "lab confirmed cases"),
+    ],
+)
+def test_a_noun_before_a_participle_is_half_of_a_compound_adjective(nlp: Any, text: str, counts: str) -> None:
+    assert [q.counts for q in run(nlp, text)] == [counts]
+
+
+def test_a_plural_noun_before_a_participle_is_what_is_counted(nlp: Any) -> None:
+    # a plural noun after a number above one is the counted noun, whatever follows it
+    assert [q.counts for q in run(nlp, "The 12 states reported cases.")] == ["states"]
+    assert [q.counts for q in run(nlp, "Officials found 12 people killed in the attack.")] == ["people"]
+
+
+def test_a_list_of_places_counts_what_the_places_have(nlp: Any) -> None:
+    text = (
+        "The following countries have reported laboratory confirmed cases with no deaths: "
+        "Austria (1), Canada (165), China (1)."
+    )
+    # before: Austria's figure was an age (the tagger took Austria for a person), the others
+    # counted "countries"
+    got = [(q.kind, q.value, q.counts) for q in run(nlp, text)]
+    assert got == [
+        ("count", 1, "confirmed cases"),
+        ("count", 165, "confirmed cases"),
+        ("count", 1, "confirmed cases"),
+    ]
+    text = "Countries with confirmed deaths: Mexico (45), United States (2)."
+    assert [q.counts for q in run(nlp, text)] == ["confirmed deaths", "confirmed deaths"]
+    # a person's bracketed number stays an age
+    assert [q.kind for q in run(nlp, "The victim, John Smith (32), was treated.")] == ["age"]
+
+
+def test_a_noun_after_no_is_never_what_a_list_counts(nlp: Any) -> None:
+    text = (
+        "The following countries have reported laboratory confirmed cases with no deaths – "
+        "Austria (1), Canada (165), China (1)."
+    )
+    # before: the parse hangs the list on "no deaths", and the figures counted deaths
+    assert [q.counts for q in run(nlp, text)] == ["confirmed cases"] * 3

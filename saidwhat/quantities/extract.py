@@ -90,6 +90,8 @@ _EACH_NOT = frozenset(NOT_DISTRIBUTIVE_AFTER_EACH)
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
 _MAX_NP = 5
+# nouns of a list of places: its items name places, not what their figures count
+_PLACE_KINDS = frozenset({"country", "state", "nation", "province", "region", "city", "territory", "county"})
 # words that introduce a list rather than describe what it counts ("the following infections: ...")
 _LIST_WORDS = frozenset({"following", "above", "below", "listed", "latest"})
 
@@ -572,11 +574,37 @@ class _Reader:
         cases are Argentina (1), ..." / "countries with cases include Spain (93), ..." / "the following
         infections: Israel (7), ..." """
         noun = self._list_noun(self._list_head(owner), owner)
+        if noun is not None and noun.lemma_.lower() in _PLACE_KINDS:
+            noun = self._counted_in_places(noun)
+        elif noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            noun = self._not_denied(noun)
         if noun is None or not _plural_noun(noun) or noun.i >= owner.i:
             return None
         if any(c.dep_ in ("acl", "relcl") for c in noun.children):
             return None  # "cases confirmed in WHO laboratories": more than a noun phrase says what it counts
         return self._count_phrase(noun)
+
+    def _counted_in_places(self, places: Token) -> Token | None:
+        """ "The following countries have reported laboratory confirmed cases with no deaths: Austria
+        (1), Canada (165)": a list of places (countries, states) names the places; the figures count
+        what the places have, the object of the verb they are the subject of, or the noun after
+        *with* ("countries with confirmed cases: ...")."""
+        withs = [c for c in places.children if c.dep_ == "prep" and c.lower_ == "with"]
+        objs = [c for w in withs for c in w.children if c.dep_ == "pobj"]
+        if places.dep_ in ("nsubj", "nsubjpass"):
+            objs += [c for c in places.head.children if c.dep_ == "dobj"]
+        return next((o for o in objs if _plural_noun(o)), None)
+
+    @staticmethod
+    def _not_denied(noun: Token) -> Token | None:
+        """ "... have reported laboratory confirmed cases with no deaths – Austria (1), Canada (165)": a
+        noun after *no* counts nothing, so a list is never its items (whatever the parse hangs on it);
+        the figures count the object of the verb the *no* phrase belongs to."""
+        prep = noun.head if noun.dep_ == "pobj" else None
+        verb = prep.head if prep is not None and prep.dep_ == "prep" else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and _plural_noun(c)), None)
 
     # ------------------------------------------------------------------ changes and pairs
     def _change_of(self, prep: Token) -> Token | None:
@@ -681,7 +709,8 @@ class _Reader:
         p = k
         while p < self.n and p - k < _MAX_NP:
             t = doc[p]
-            if t.pos_ in _NOUNS and not (t.dep_ == "compound" and t.head.i > p and t.head.i - p <= 2):
+            compound = t.dep_ == "compound" and t.head.i > p and t.head.i - p <= 2
+            if t.pos_ in _NOUNS and not compound and not self._participle_compound(p, anchor):
                 break
             if t.pos_ not in _MODIFIER_POS and not (t.text in _DASHES and not t.whitespace_):
                 return None
@@ -700,6 +729,26 @@ class _Reader:
         while k < p and (doc[k].lower_ in self.lex.counts_modifiers or doc[k].text in _DASHES):
             k += 1
         return k, p
+
+    def _participle_compound(self, p: int, anchor: _Number) -> bool:
+        """ "642 laboratory confirmed human cases", "30 flu-related deaths": a singular noun before a
+        past participle, after a number above one, is the first half of a compound adjective (open or
+        hyphenated), not what the number counts; the noun it modifies follows within the phrase."""
+        doc = self.doc
+        t = doc[p]
+        if t.tag_ != "NN" or anchor.value is None or anchor.value <= 1:
+            return False
+        q = p + 1
+        if q < self.n and doc[q].text in _DASHES and not doc[q - 1].whitespace_:
+            q += 1
+        if q >= self.n or doc[q].tag_ not in ("VBN", "VBD") or not doc[q].lower_.endswith("ed"):
+            return False
+        for r in range(q + 1, min(self.n, q + 3)):
+            if doc[r].tag_ in ("NNS", "NNPS"):
+                return True
+            if doc[r].pos_ not in ("ADJ", "NOUN"):
+                return False
+        return False
 
     def quantity(self, num: _Number) -> tuple[Quantity, int] | None:
         """The quantity around ``num`` and the last token it used (None: not a quantity).
@@ -807,7 +856,9 @@ class _Reader:
             return False
         if owner.tag_ == "NNP":
             if before == "(":
-                return owner.ent_type_ == "PERSON"  # "Britain (39)": a count in a list, no age
+                # "Britain (39)": a count in a list, no age; nor after a country's name the tagger
+                # took for a person's ("... with no deaths: Austria (1), Canada (165)")
+                return owner.ent_type_ == "PERSON" and self._country_before(i - 1) is None
             return owner.ent_type_ not in ("DATE", "TIME")
         return owner.tag_ == "NN" and owner.pos_ == "NOUN"
 
