@@ -977,3 +977,28 @@ def test_a_sentence_a_page_holds_twice_gives_its_figures_once() -> None:
     # a short line may stand twice (a table's row): it is not a repetition of the page
     twice = "Mexico has 26 deaths.\n\nMexico has 26 deaths."
     assert [v.value for v in _values(twice)] == [26, 26]
+
+
+def test_a_clause_that_repeats_the_verb_leaves_out_the_noun() -> None:
+    text = (
+        "Argentina has 1,587 cases, Chile has 7,376 and Uruguay has 195. "
+        "Ecuador has registered 19 cases; Bolivia has 15."
+    )
+    got = {v.value: (v.key.thing, v.key.about) for v in _values(text)}
+    # before: the bare numbers after a place and the verb written again counted nothing
+    assert got[7376] == ("cases", ("Chile",))
+    assert got[195] == ("cases", ("Uruguay",))
+    assert got[15] == ("cases", ("Bolivia",))
+    # another verb (or none) is no such clause
+    assert 700 not in {v.value for v in _values("Argentina has 1,587 cases; Chile tested 700.")}
+    assert 700 not in {v.value for v in _values("Argentina has 1,587 cases; Chile's hospitals have 700.")}
+
+
+def test_the_place_of_a_change_by_n_to_m_places_its_amount() -> None:
+    got = {
+        v.value: (v.key.aspect, v.key.about)
+        for v in _values("The death toll climbed by five to 45 in Argentina.")
+    }
+    # before: the amount of the change had no place
+    assert got[5] == ("new", ("Argentina",))
+    assert got[45] == ("", ("Argentina",))

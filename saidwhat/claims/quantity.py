@@ -1431,7 +1431,27 @@ def _relation(
         if _own_participle(win, prev.thing, lex):
             return ""  # "44 deaths and 1,600 hospitalized": the item says what it counts itself
         return "list"
-    return ""
+    return "list" if _parallel_clause(view, prev.q, q) else ""
+
+
+# the words that join a clause repeating the verb of the clause before ("..., Chile has 7,376")
+CLAUSE_JOINS = frozenset({",", ";", "and", "while", "whereas", "but", "the"})
+
+
+def _parallel_clause(view: ArticleView, prev_q: Quantity, q: Quantity) -> bool:
+    """ "Argentina has 1,587 cases, Chile has 7,376 and Uruguay has 195", "Ecuador has registered 19
+    cases; Bolivia has 15": a bare number after a place and a verb of the clause before (its noun left
+    out, its verb written again), in a clause of its own joined to it, is an item of its list."""
+    names = view.places_in(prev_q.end, q.start)
+    if not names:
+        return False
+    name = names[-1]
+    head = [w.text for w in words(view.text, prev_q.end, name.start)]
+    verb = [w.text.lower() for w in words(view.text, name.end, q.start)]
+    if not head or head[0] == "the" or not set(head) <= CLAUSE_JOINS or not 1 <= len(verb) <= 2:
+        return False
+    before = [w.text.lower() for w in words(view.text, max(0, prev_q.start - 40), prev_q.start)][-3:]
+    return verb[0] in before and all(w.isalpha() for w in verb)
 
 
 def _gapped_name(view: ArticleView, a: int, start: int) -> Place | None:
@@ -3538,6 +3558,9 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
             w = vals[j]
             if w.start >= s1 or (w.key.about and made[j].thing is not made[i].thing):
                 break
+            if made[j].thing is made[i].thing and w.key.about and _by_n_to_m(view, v, w):
+                v.key = replace(v.key, about=w.key.about)  # "climbed by five to 45 in Argentina"
+                break
             if made[j].thing is made[i].thing:
                 bring = _brought_total(view, v, w)
                 if bring is None:
@@ -3548,6 +3571,14 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
                     # "... in the UK to 28", "taking the number in the kingdom ... to 201"
                     v.key = replace(v.key, about=w.key.about)
                 break
+
+
+def _by_n_to_m(view: ArticleView, v: QuantityValue, w: QuantityValue) -> bool:
+    """ "The death toll climbed by five to 45 in Argentina": *by* N *to* M writes one change, its amount
+    and the level it reached; the words that place the change place both."""
+    between = [x.text for x in words(view.text, v.end, w.start)]
+    before = [x.text for x in words(view.text, max(0, v.start - 12), v.start)]
+    return between in (["to"], [",", "to"]) and before[-1:] == ["by"]
 
 
 def _world_of_parts(
