@@ -1002,3 +1002,13 @@ def test_the_place_of_a_change_by_n_to_m_places_its_amount() -> None:
     # before: the amount of the change had no place
     assert got[5] == ("new", ("Argentina",))
     assert got[45] == ("", ("Argentina",))
+
+
+def test_the_number_of_a_participle_alone_counts_its_thing() -> None:
+    text = "Twelve more people tested positive in Cuba, bringing the number of infected to 40."
+    got = {v.value: (v.key.thing, v.key.about) for v in _values(text)}
+    # before: a measure of its own, "infected"
+    assert got[40] == ("cases", ("Cuba",))
+    # another noun is still a measure of its own
+    text = "Cases were found in Peru, bringing the number of affected schools to 40."
+    assert {v.value: v.key.thing for v in _values(text)}.get(40) != "cases"

@@ -575,9 +575,19 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
             if said is not None:
                 return said, None
         if w.text not in known and word not in lex.persons:
-            return None, word  # another noun: the number of countries, of schools, ...
+            alone = not mods and w.text.endswith("ed") and _ends_noun_phrase(left, k + 1)
+            said = _predicate_at(left, k, lex) if alone else None
+            # "bringing the number of infected to 40": a participle alone is the people it says
+            # something of; else another noun: the number of countries, of schools, ...
+            return (said, None) if said is not None else (None, word)
         mods.append(word)
     return None
+
+
+def _ends_noun_phrase(ws: list[Word], i: int) -> bool:
+    """Whether a noun phrase ends before ``ws[i]``: the words end, or a preposition or a verb's *to*
+    starts there."""
+    return i >= len(ws) or ws[i].text in NOUN_PHRASE_ENDS or not ws[i].text[:1].isalpha()
 
 
 def _predicate_at(ws: list[Word], i: int, lex: ClaimsLexicon) -> Thing | None:
