@@ -1012,3 +1012,12 @@ def test_the_number_of_a_participle_alone_counts_its_thing() -> None:
     # another noun is still a measure of its own
     text = "Cases were found in Peru, bringing the number of affected schools to 40."
     assert {v.value: v.key.thing for v in _values(text)}.get(40) != "cases"
+
+
+def test_positive_cases_and_people_found_positive_are_cases() -> None:
+    text = "With this, the tally of swine flu positive cases in India has gone up to 1,200."
+    # before: a measure of its own, "positive case"
+    assert [(v.value, v.key.thing, v.key.state) for v in _values(text)] == [(1200, "cases", "")]
+    text = "The ministry said 45 more people were found positive for H1N1 in Malaysia."
+    # before: no value (the predicate was not known)
+    assert [(v.value, v.key.thing, v.key.aspect) for v in _values(text)] == [(45, "cases", "new")]

@@ -438,3 +438,9 @@ def test_a_noun_after_no_is_never_what_a_list_counts(nlp: Any) -> None:
     )
     # before: the parse hangs the list on "no deaths", and the figures counted deaths
     assert [q.counts for q in run(nlp, text)] == ["confirmed cases"] * 3
+
+
+def test_a_verb_of_dying_the_tagger_read_as_a_noun_counts_the_dead(nlp: Any) -> None:
+    # before: "die" and "succumb" were the nouns counted (headline style: no subject noun)
+    assert [q.counts for q in run(nlp, "Two more die of swine flu in Argentina.")] == ["dead"]
+    assert [q.counts for q in run(nlp, "Three more succumb to swine flu in Pune.")] == ["dead"]

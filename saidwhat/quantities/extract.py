@@ -1116,6 +1116,10 @@ class _Reader:
         one = d.value == 1 and doc[num.i].lower_ == "one"
         if np is not None and one and doc[np[1]].lower_ in lex.one_heads:
             raise _Reject  # "at one point", "one thing": idioms, not counts
+        if np is not None and np[0] == np[1] and doc[np[1]].lower_ in lex.implied_intransitive:
+            # "Two more die of swine flu", "Three more succumb": the tagger's noun is the verb
+            d.counts = lex.implied_intransitive[doc[np[1]].lower_]
+            return
         if np is not None:
             head = doc[np[1]]
             if head.lower_ in lex.time_nouns or head.lemma_.lower() in lex.time_nouns:
