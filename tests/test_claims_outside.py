@@ -1021,3 +1021,14 @@ def test_positive_cases_and_people_found_positive_are_cases() -> None:
     text = "The ministry said 45 more people were found positive for H1N1 in Malaysia."
     # before: no value (the predicate was not known)
     assert [(v.value, v.key.thing, v.key.aspect) for v in _values(text)] == [(45, "cases", "new")]
+
+
+def test_a_countrys_epithet_is_that_country_not_a_region() -> None:
+    text = "Kuwait reported two more cases, bringing the total in the Gulf state to 40."
+    # before: both counts were placed in "Gulf"
+    assert {v.value: v.key.about for v in _values(text)} == {2: ("Kuwait",), 40: ("Kuwait",)}
+    text = "Nepal confirmed its first case on Monday. The Himalayan nation now has 3 cases."
+    # before: no place (the subject names the country by an epithet)
+    assert [(v.value, v.key.about) for v in _values(text)] == [(3, ("Nepal",))]
+    # "the nation" alone stays without one (it may be another country than the one named before)
+    assert [v.key.about for v in _values("Brazil is hit. The nation has 20 deaths.")] == [()]

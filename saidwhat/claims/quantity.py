@@ -1278,6 +1278,14 @@ _MAINLAND_CHINA = re.compile(r"\b(?:Chinese mainland|mainland China)\b", re.IGNO
 NATIONAL_BEFORE = ("the country",)
 
 
+# a sentence whose subject is a country's epithet ("The Himalayan nation now has 3 cases", "The South
+# American country has reported 1,000 deaths"): a name of the country the text gave before
+_EPITHET_SUBJECT = re.compile(
+    r"\s*The\s+(?:[A-Z][\w-]*\s+){1,2}(?:nation|country|kingdom)\s+(?:[a-z]+\s+){0,3}?(?:has|had|have|now|reported|"
+    r"confirmed|recorded|registered)\b[^.;]*$"
+)
+
+
 def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
     """ "bringing the nationwide total to 19", "in more than 10,000 people across the country", "The
     country now has 193 confirmed cases": the country named last before the number in its sentence or
@@ -1292,6 +1300,7 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
         and not _has(_bringing_words(view, q), NATIONAL)
         and not _has(sorted(win.left[-4:], key=lambda w: w.start), NATIONAL_BEFORE)
         and not _national_total(view, q)
+        and not _EPITHET_SUBJECT.match(view.text, view.sentence(q.start)[0], q.start)
     ):
         return ()
     countries = lex.known_countries

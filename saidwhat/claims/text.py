@@ -222,6 +222,21 @@ _COUNT_START = re.compile(
 )
 
 
+# "the Gulf state", "the Balkan country", "the Himalayan kingdom": a region's name before a noun of a
+# country, after *the*, describes a country the text names elsewhere; it is not where a count is
+_EPITHET_BEFORE = re.compile(r"(?:^|\s)the\s+$", re.IGNORECASE)
+_EPITHET_AFTER = re.compile(r"\s+(?:state|nation|country|kingdom|emirate|sultanate)\b(?!\s+of\b)")
+
+
+def _epithet(text: str, p: Place) -> bool:
+    """Whether the place's name is a region's in a country's epithet ("bringing the total in the Gulf
+    state to 40"): it stands after *the* and before a singular noun of a country (the caller keeps a
+    country's own name: "the Mexican nation" is Mexico)."""
+    return bool(_EPITHET_AFTER.match(text, p.end)) and bool(
+        _EPITHET_BEFORE.search(text, max(0, p.start - 8), p.start)
+    )
+
+
 def _dateline(text: str, p: Place) -> bool:
     """Whether the place opens a line as a dateline: where the reporter files from, not where a count
     is ("MOSCOW, November 7 (RIA Novosti) - About 6,100 people have died from swine flu worldwide").
@@ -376,7 +391,11 @@ class ArticleView:
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
         places += _unnamed_countries(text, countries, analysis, places)
         places += _unnamed_regions(text, regions, analysis, places)
-        places = [p for p in places if not _dateline(text, p)]
+        places = [
+            p
+            for p in places
+            if not _dateline(text, p) and not (p.name not in countries and _epithet(text, p))
+        ]
         places.sort(key=lambda p: p.start)
         return cls(analysis, story, sents, places, aliases, tuple(cuts), [s for s, _ in sents])
 
