@@ -444,3 +444,12 @@ def test_a_verb_of_dying_the_tagger_read_as_a_noun_counts_the_dead(nlp: Any) -> 
     # before: "die" and "succumb" were the nouns counted (headline style: no subject noun)
     assert [q.counts for q in run(nlp, "Two more die of swine flu in Argentina.")] == ["dead"]
     assert [q.counts for q in run(nlp, "Three more succumb to swine flu in Pune.")] == ["dead"]
+
+
+def test_ones_stands_for_the_noun_of_the_count_before_it(nlp: Any) -> None:
+    got = [q.counts for q in run(nlp, "Peru has 40 probable cases and 12 confirmed ones.")]
+    # before: "confirmed ones"
+    assert got == ["probable cases", "confirmed cases"]
+    # only in its sentence
+    got = [q.counts for q in run(nlp, "Peru has 40 probable cases. Chile has 12 confirmed ones.")]
+    assert got == ["probable cases", "confirmed ones"]

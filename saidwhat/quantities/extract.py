@@ -1280,7 +1280,21 @@ class _Reader:
             out.append(q)
             nums.append(num.i)
             done = max(last, num.j)
-        return self._shared_counts(out, nums)
+        return self._shared_counts(self._ones(out, nums), nums)
+
+    def _ones(self, out: list[Quantity], nums: list[int]) -> list[Quantity]:
+        """ "Peru has 40 probable cases and 12 confirmed ones": *ones* stands for the noun the count
+        before it in its sentence counts, its own modifiers kept ("confirmed cases")."""
+        doc = self.doc
+        for k in range(1, len(out)):
+            q, prev = out[k], out[k - 1]
+            words = (q.counts or "").split()
+            if not words or words[-1].lower() != "ones" or not prev.counts:
+                continue
+            if doc[nums[k]].sent.start != doc[nums[k - 1]].sent.start:
+                continue
+            out[k] = replace(q, counts=" ".join([*words[:-1], prev.counts.split()[-1]]))
+        return out
 
     def _first_token(self, q: Quantity) -> int:
         return bisect_right(self.starts, q.start) - 1
