@@ -1032,3 +1032,12 @@ def test_a_countrys_epithet_is_that_country_not_a_region() -> None:
     assert [(v.value, v.key.about) for v in _values(text)] == [(3, ("Nepal",))]
     # "the nation" alone stays without one (it may be another country than the one named before)
     assert [v.key.about for v in _values("Brazil is hit. The nation has 20 deaths.")] == [()]
+
+
+def test_persons_named_by_their_role_are_counted_by_what_became_of_them() -> None:
+    # before: measures of their own, "pilgrim" and "nurse"
+    got = [(v.value, v.key.thing) for v in _values("Saudi Arabia said 4 pilgrims had died of swine flu.")]
+    assert got == [(4, "deaths")]
+    assert [(v.value, v.key.thing) for v in _values("Two nurses were infected in Chile.")] == [(2, "cases")]
+    # with no predicate of a thing they count nothing the claims measure
+    assert _values("Up to 130 passengers who shared flights with him are in isolation.") == []
