@@ -453,3 +453,10 @@ def test_ones_stands_for_the_noun_of_the_count_before_it(nlp: Any) -> None:
     # only in its sentence
     got = [q.counts for q in run(nlp, "Peru has 40 probable cases. Chile has 12 confirmed ones.")]
     assert got == ["probable cases", "confirmed ones"]
+
+
+def test_half_a_dozen_is_six(nlp: Any) -> None:
+    text = "Half a dozen new cases were confirmed. Half a million people were infected. A dozen died."
+    # before: 12 (the number started at the article) and no value for half a million
+    assert [q.value for q in run(nlp, text)] == [6, 500000, 12]
+    assert run(nlp, "He ate half a pie.") == []

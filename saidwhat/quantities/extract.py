@@ -190,6 +190,8 @@ class _Reader:
             or low in self.lex.plural_scales
         ):
             return True
+        if low == "half" and tok.i + 1 < self.n and self.doc[tok.i + 1].lower_ in ("a", "an"):
+            return self.is_start(self.doc[tok.i + 1])  # "half a dozen", "half a million"
         if low in ("a", "an") and tok.i + 1 < self.n:
             nxt = self.doc[tok.i + 1].lower_
             return nxt in self.lex.hundred or nxt in self.lex.scales or nxt in self.lex.dozen
@@ -282,12 +284,15 @@ class _Reader:
         """A number spelled out ("twenty-two", "a hundred and five")."""
         doc, lex = self.doc, self.lex
         words: list[str] = []
-        j = i
-        k = i
+        # "half a dozen": half of the number the article starts
+        half = doc[i].lower_ == "half" and i + 1 < self.n and doc[i + 1].lower_ in ("a", "an")
+        first = i + 1 if half else i
+        j = first
+        k = first
         while k < self.n:
             t = doc[k]
             w = t.lower_
-            if k == i and w in ("a", "an"):
+            if k == first and w in ("a", "an"):
                 words.append("one")
             elif w in self.words:
                 words.append(w)
@@ -317,7 +322,10 @@ class _Reader:
             # "several hundred", "hundred guests": a vague or clipped number, no value
             return _Number(i, j, None, "cardinal", False)
         # an ill-formed run ("twenty-two hundred thousand million") is skipped whole, not re-read
-        return _Number(i, j, parse_words(words, lex), "cardinal", False)
+        value = parse_words(words, lex)
+        if half and value is not None:
+            value = value / 2 if value % 2 else value // 2
+        return _Number(i, j, value, "cardinal", False)
 
     def _chunk_ok(self, tok: Token) -> bool:
         text = self.text
@@ -1251,9 +1259,11 @@ class _Reader:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and (not found or found[-1] != i):
                 low = self.doc[i].lower_
-                # "a hundred", "a dozen": the number starts at the article
+                # "a hundred", "a dozen": the number starts at the article ("half a dozen": at *half*)
                 if i > 0 and low in self.scale_words and self.doc[i - 1].lower_ in ("a", "an"):
                     i -= 1
+                    if i > 0 and self.doc[i - 1].lower_ == "half":
+                        i -= 1
                 found.append(i)
         return found
 
