@@ -3,12 +3,14 @@ of counts ("Chile (412)"), and the bare second member of a change or a split (".
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
 from saidwhat.model import Quantity
 from saidwhat.quantities import extract_quantities
+from saidwhat.timex import extract_timexes
 
 
 def run(nlp: Any, text: str) -> list[Quantity]:
@@ -460,3 +462,13 @@ def test_half_a_dozen_is_six(nlp: Any) -> None:
     # before: 12 (the number started at the article) and no value for half a million
     assert [q.value for q in run(nlp, text)] == [6, 500000, 12]
     assert run(nlp, "He ate half a pie.") == []
+
+
+def test_a_count_right_after_a_dates_day_is_a_count(nlp: Any) -> None:
+    # before: "11 100" was read as one number set apart by a space inside the date, then dropped
+    text = "On June 11 100 new cases were reported in Chile."
+    doc = nlp(text)
+    qs = extract_quantities(doc, extract_timexes(doc, date(2009, 6, 12), text=text))
+    assert [(q.value, q.counts) for q in qs] == [(100, "new cases")]
+    # a run of bare numbers outside a date stays an identifier
+    assert run(nlp, "Call 202 555 0100 now.") == []

@@ -260,6 +260,8 @@ class _Reader:
             return False
         if i > 0 and doc[i - 1].text[-1:].isdigit():
             return False
+        if self.in_timex(doc[i].idx, doc[i].idx + len(doc[i].text)):
+            return False  # "On June 11 100 new cases": the day of a date, then a count
         return not (i + 2 < self.n and doc[i + 1].whitespace_ and doc[i + 2].text[:1].isdigit())
 
     def _split_suffix(self, i: int) -> bool:
@@ -398,6 +400,13 @@ class _Reader:
         year = doc[k + 1].text.isdigit() and len(doc[k + 1].text) == 4
         return not year and den.value > num.value
 
+    def _after_day(self, prev: Token, first: Token) -> bool:
+        """Whether a whole number follows the day of a date ("On June 11 100 new cases"), not its year
+        ("Tuesday 5 May 2009 11.25 BST": a time)."""
+        day = prev.text.isdigit() and len(prev.text) <= 2
+        whole = first.text.replace(",", "").isdigit()
+        return day and whole and self.in_timex(prev.idx, prev.idx + len(prev.text))
+
     def _skip_digits(self, num: _Number, prev: Token | None, nxt: Token | None, a: int, b: int) -> bool:
         """Digits that are no quantity: list numbering, identifiers, phone-like runs, leading zeros."""
         lex, text, first = self.lex, self.text, self.doc[num.i]
@@ -434,6 +443,8 @@ class _Reader:
             return True
         # a run of bare numbers ("202 555 0100") is an identifier
         for other in (prev, nxt):
+            if other is prev and other is not None and self._after_day(other, first):
+                continue  # "On June 11 100 new cases": the day of a date, then a count
             if other is not None and other.like_num and other.text.isdigit() and not other.is_punct:
                 return True
         return first.text.startswith("0") and len(first.text) > 1 and "." not in first.text
