@@ -1041,3 +1041,11 @@ def test_persons_named_by_their_role_are_counted_by_what_became_of_them() -> Non
     assert [(v.value, v.key.thing) for v in _values("Two nurses were infected in Chile.")] == [(2, "cases")]
     # with no predicate of a thing they count nothing the claims measure
     assert _values("Up to 130 passengers who shared flights with him are in isolation.") == []
+
+
+def test_a_nationality_gives_way_to_where_the_persons_are() -> None:
+    text = "It caused the death of one Mexican infant in the United States."
+    # before: Mexico, the infant's nation (the H1N1 guideline: where the death was)
+    assert [(v.value, v.key.about) for v in _values(text)] == [(1, ("United States",))]
+    # with no place after them, the nation is the count's
+    assert [v.key.about for v in _values("Two Mexican tourists died.")] == [("Mexico",)]

@@ -988,8 +988,9 @@ def _place_found(
             a = p.start
     places = [p for p in view.places_in(a, b) if not win.aside[0] <= p.start < win.aside[1]]
     inside = [p for p in places if q.start <= p.start and p.end <= q.end]
-    if inside:  # "nine UK cases"
-        return (inside[0].name,), True
+    if inside:  # "nine UK cases"; "one Mexican infant in the United States": where the persons are
+        where = _where_persons_are(view, q, places) if _nationality(view, q, inside[0], lex) else None
+        return ((where or inside[0]).name,), True
     if qs is not None and _in_countries(view, q, qs, lex):
         return ("world",), True  # "4,379 people in 29 countries": the countries counted
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
@@ -1025,6 +1026,26 @@ def _place_found(
     if any(not _region_countries(view, ws[k]) for k in _has(ws, lex.world_words)):
         return ("world",), True
     return (), False
+
+
+def _nationality(view: ArticleView, q: Quantity, p: Place, lex: ClaimsLexicon) -> bool:
+    """Whether a place inside the count is the nationality of the persons counted ("the death of one
+    Mexican infant in the United States"): a demonym before or as a noun of persons. A place that *in*
+    puts right after them, where they are, is then the count's."""
+    head = singular((q.counts or "").lower().split()[-1]) if q.counts else ""
+    persons = head in lex.persons or _demonym(head)
+    return persons and _demonym(view.text[p.start : p.end].lower())
+
+
+_IN_RIGHT_AFTER = re.compile(r"\s+in\s+(?:the\s+)?$")
+
+
+def _where_persons_are(view: ArticleView, q: Quantity, places: list[Place]) -> Place | None:
+    """The place that *in* puts right after the persons counted ("one Mexican infant in the United
+    States"), None when none does."""
+    return next(
+        (p for p in places if p.start > q.end and _IN_RIGHT_AFTER.fullmatch(view.text, q.end, p.start)), None
+    )
 
 
 def _reporting_clause_start(view: ArticleView, q: Quantity) -> int:
