@@ -441,13 +441,19 @@ class _Reader:
             )
         ):
             return True
-        # a run of bare numbers ("202 555 0100") is an identifier
+        if self._in_number_run(prev, nxt, first):
+            return True
+        return first.text.startswith("0") and len(first.text) > 1 and "." not in first.text
+
+    def _in_number_run(self, prev: Token | None, nxt: Token | None, first: Token) -> bool:
+        """A run of bare numbers ("202 555 0100") is an identifier; not a count after the day of a date
+        ("On June 11 100 new cases")."""
         for other in (prev, nxt):
             if other is prev and other is not None and self._after_day(other, first):
-                continue  # "On June 11 100 new cases": the day of a date, then a count
+                continue
             if other is not None and other.like_num and other.text.isdigit() and not other.is_punct:
                 return True
-        return first.text.startswith("0") and len(first.text) > 1 and "." not in first.text
+        return False
 
     def title_line(self, i: int) -> bool:
         """Whether token ``i`` stands in a title-cased line, where a capital says nothing of a name."""
