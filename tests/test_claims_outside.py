@@ -1049,3 +1049,12 @@ def test_a_nationality_gives_way_to_where_the_persons_are() -> None:
     assert [(v.value, v.key.about) for v in _values(text)] == [(1, ("United States",))]
     # with no place after them, the nation is the count's
     assert [v.key.about for v in _values("Two Mexican tourists died.")] == [("Mexico",)]
+
+
+def test_a_body_of_a_country_named_in_its_name_places_its_figure() -> None:
+    text = "The Ministry of Health of Peru said there are 916 confirmed cases."
+    # before: no place (the entities' knowledge base names few countries; the lexicon names them all)
+    assert [(v.value, v.key.about) for v in _values(text)] == [(916, ("Peru",))]
+    # a body whose name names no country places nothing
+    text = "The Ministry of Health said there are 916 confirmed cases."
+    assert [v.key.about for v in _values(text)] == [()]

@@ -25,6 +25,7 @@ from saidwhat.calendar_names import FULL_MONTHS, NOT_DISTRIBUTIVE_AFTER_EACH
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
 from saidwhat.claims.text import (
+    AMBIGUOUS_COUNTRIES,
     OWN_SEGMENTS,
     ArticleView,
     Place,
@@ -1555,10 +1556,10 @@ def _fronted_place(view: ArticleView, s0: int, q: Quantity) -> tuple[str, ...]:
     return ()
 
 
-def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
+def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
     """The country of the source when its description names one ("Mexican Health Secretary Jose
-    Angel Cordova said ...", "British officials say ..."): a national authority's figure without a
-    place is about its country."""
+    Angel Cordova said ...", "British officials say ...", "The Ministry of Health of Peru said ..."):
+    a national authority's figure without a place is about its country."""
     st = _statement_of(view, q)
     if st is None or st.speaker is None:
         return ()
@@ -1575,6 +1576,7 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
 
     kb = load_knowledge()
     folded_aliases = {fold(k): v for k, v in view.aliases.items()}
+    folded_aliases.update(_folded_countries(lex.country_names - AMBIGUOUS_COUNTRIES))
     # and in the description the article gives the speaker elsewhere ("Mexican Health Minister Jose
     # Angel Cordova told reporters ..." then "He said 16 deaths were confirmed")
     title = next((e.attributes.get("title", "") for e in view.analysis.entities if e.id == sp.entity), "")
@@ -1586,6 +1588,15 @@ def _speaker_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
             if country:
                 names.add(view.aliases.get(country, country))
     return (names.pop(),) if len(names) == 1 else ()
+
+
+@lru_cache(maxsize=4)
+def _folded_countries(names: frozenset[str]) -> dict[str, str]:
+    """The names of the world's countries, folded (a name inside a body's: "The Ministry of Health of
+    Peru")."""
+    from saidwhat.entities.resources import fold
+
+    return {fold(c): c for c in names}
 
 
 def _body_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
@@ -1876,7 +1887,7 @@ def _about(
     if not about and inherited is not None:
         about = inherited
     if not about:
-        about = _fronted_place(view, s0, q) or (_speaker_place(view, q) if by_source else ())
+        about = _fronted_place(view, s0, q) or (_speaker_place(view, q, lex) if by_source else ())
     if not about and previous:
         about = previous
     if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):

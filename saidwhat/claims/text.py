@@ -266,7 +266,7 @@ def _unnamed_countries(
     type covers (a person's or an organisation's name keeps its words). A mention that is the country's
     name and nothing more is the country whatever NER's label ("11 in Peru and eight in Paraguay":
     Paraguay read as an organisation)."""
-    return _unnamed(text, countries - _AMBIGUOUS_COUNTRIES, analysis, places)
+    return _unnamed(text, countries - AMBIGUOUS_COUNTRIES, analysis, places)
 
 
 def _unnamed_regions(
@@ -323,7 +323,8 @@ _LEAD_WORDS = wordset(
     "including both only even all neighbouring neighboring nearby"
 )
 # names of a country that also name a US state or are common first names: read only from NER
-_AMBIGUOUS_COUNTRIES = frozenset({"Georgia", "Jordan", "Chad"})
+# countries whose name is also a person's or a US state's
+AMBIGUOUS_COUNTRIES = frozenset({"Georgia", "Jordan", "Chad"})
 
 
 @lru_cache(maxsize=4)
