@@ -322,8 +322,8 @@ _LEAD_WORDS = wordset(
     "in the at from to by and but of for with on as since after before while across throughout like "
     "including both only even all neighbouring neighboring nearby"
 )
-# names of a country that also name a US state or are common first names: read only from NER
-# countries whose name is also a person's or a US state's
+# names of a country that also name a US state or are common first names: read only from NER (and
+# never from a speaker's description, claims.quantity._speaker_place)
 AMBIGUOUS_COUNTRIES = frozenset({"Georgia", "Jordan", "Chad"})
 
 
