@@ -1576,7 +1576,7 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
 
     kb = load_knowledge()
     folded_aliases = {fold(k): v for k, v in view.aliases.items()}
-    folded_aliases.update(_folded_countries(lex.country_names - AMBIGUOUS_COUNTRIES))
+    countries = _folded_countries(lex.country_names)
     # and in the description the article gives the speaker elsewhere ("Mexican Health Minister Jose
     # Angel Cordova told reporters ..." then "He said 16 deaths were confirmed")
     title = next((e.attributes.get("title", "") for e in view.analysis.entities if e.id == sp.entity), "")
@@ -1584,7 +1584,7 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
             w = " ".join(toks[i : i + n])
-            country = kb.demonyms.get(w) or kb.countries.get(w) or folded_aliases.get(w)
+            country = kb.demonyms.get(w) or kb.countries.get(w) or countries.get(w) or folded_aliases.get(w)
             if country:
                 names.add(view.aliases.get(country, country))
     return (names.pop(),) if len(names) == 1 else ()
@@ -1593,10 +1593,11 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
 @lru_cache(maxsize=4)
 def _folded_countries(names: frozenset[str]) -> dict[str, str]:
     """The names of the world's countries, folded (a name inside a body's: "The Ministry of Health of
-    Peru")."""
+    Peru"), less those that are also a person's or a US state's (read once per lexicon, whose
+    ``country_names`` is one set)."""
     from saidwhat.entities.resources import fold
 
-    return {fold(c): c for c in names}
+    return {fold(c): c for c in names - AMBIGUOUS_COUNTRIES}
 
 
 def _body_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
@@ -1782,7 +1783,7 @@ def _prev_relation(
         and prev.thing is not None
         and (thing is None or thing.name == prev.thing.name)
         and generic is None
-        and (_by_then_to(view, prev, q, s0) or _brings_total(view, q, s0))
+        and (_by_then_to(view, (prev.q.start, prev.q.end), q.start, s0) or _brings_total(view, q, s0))
     ):
         rel = "total"
     return rel
@@ -1821,11 +1822,13 @@ BRING = frozenset(
 )  # fmt: skip
 
 
-def _by_then_to(view: ArticleView, prev: Measured, q: Quantity, s0: int) -> bool:
-    """ "the confirmed death toll had risen by one, to 16": the figure after the change's amount is
-    the changed count's new total."""
-    between = [w.text for w in words(view.text, prev.q.end, q.start)]
-    before = [w.text for w in words(view.text, max(s0, prev.q.start - 12), prev.q.start)]
+def _by_then_to(view: ArticleView, amount: tuple[int, int], level: int, lo: int = 0) -> bool:
+    """ "the confirmed death toll had risen by one, to 16", "climbed by five to 45 in Argentina": *by* N
+    *to* M writes one change, its amount (the span ``amount``) and the level it reached (the figure at
+    ``level``), the changed count's new total; *by* is read back to ``lo`` at most."""
+    a, b = amount
+    between = [w.text for w in words(view.text, b, level)]
+    before = [w.text for w in words(view.text, max(lo, a - 12), a)]
     return between in (["to"], [",", "to"]) and before[-1:] == ["by"]
 
 
@@ -3609,7 +3612,11 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
             w = vals[j]
             if w.start >= s1 or (w.key.about and made[j].thing is not made[i].thing):
                 break
-            if made[j].thing is made[i].thing and w.key.about and _by_n_to_m(view, v, w):
+            if (
+                made[j].thing is made[i].thing
+                and w.key.about
+                and _by_then_to(view, (v.start, v.end), w.start)
+            ):
                 v.key = replace(v.key, about=w.key.about)  # "climbed by five to 45 in Argentina"
                 break
             if made[j].thing is made[i].thing:
@@ -3622,14 +3629,6 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
                     # "... in the UK to 28", "taking the number in the kingdom ... to 201"
                     v.key = replace(v.key, about=w.key.about)
                 break
-
-
-def _by_n_to_m(view: ArticleView, v: QuantityValue, w: QuantityValue) -> bool:
-    """ "The death toll climbed by five to 45 in Argentina": *by* N *to* M writes one change, its amount
-    and the level it reached; the words that place the change place both."""
-    between = [x.text for x in words(view.text, v.end, w.start)]
-    before = [x.text for x in words(view.text, max(0, v.start - 12), v.start)]
-    return between in (["to"], [",", "to"]) and before[-1:] == ["by"]
 
 
 def _world_of_parts(
