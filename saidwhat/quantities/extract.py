@@ -115,6 +115,12 @@ class _Number:
     paren: bool = False  # the token carries the closing bracket: spaCy reads "(8)" as "(" + "8)"
 
 
+def _with_objects(nouns: list[Token]) -> list[Token]:
+    """The objects of the *with* phrases on ``nouns`` ("countries with confirmed cases": cases)."""
+    withs = [c for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return [c for w in withs for c in w.children if c.dep_ == "pobj"]
+
+
 def _plural_noun(t: Token) -> bool:
     """A plural common noun: what a list of counts may count ("cases", "infections")."""
     return t.tag_ == "NNS" and t.pos_ == "NOUN"
@@ -561,8 +567,7 @@ class _Reader:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
             subjects.append(verb.head)
-        withs = [c for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "with"]
-        objs = [c for w in withs for c in w.children if c.dep_ == "pobj"]
+        objs = _with_objects(subjects)
         return objs[0] if objs else None
 
     def _list_noun(self, head: Token, owner: Token) -> Token | None:
@@ -614,8 +619,7 @@ class _Reader:
         (1), Canada (165)": a list of places (countries, states) names the places; the figures count
         what the places have, the object of the verb they are the subject of, or the noun after
         *with* ("countries with confirmed cases: ...")."""
-        withs = [c for c in places.children if c.dep_ == "prep" and c.lower_ == "with"]
-        objs = [c for w in withs for c in w.children if c.dep_ == "pobj"]
+        objs = _with_objects([places])
         if places.dep_ in ("nsubj", "nsubjpass"):
             objs += [c for c in places.head.children if c.dep_ == "dobj"]
         return next((o for o in objs if _plural_noun(o)), None)
