@@ -472,3 +472,53 @@ def test_a_count_right_after_a_dates_day_is_a_count(nlp: Any) -> None:
     assert [(q.value, q.counts) for q in qs] == [(100, "new cases")]
     # a run of bare numbers outside a date stays an identifier
     assert run(nlp, "Call 202 555 0100 now.") == []
+
+
+# ---------------------------------------------------------------- session 31: outside copy's forms
+
+
+def test_a_number_set_off_after_a_place_is_no_age(nlp: Any) -> None:
+    # before: "in Britain, 34." was an age, as "John Smith, 34," is
+    qs = run(nlp, "In Canada, there are now 201 confirmed cases; in Britain, 34.")
+    assert [(q.value, q.kind) for q in qs] == [(201, "count"), (34, "count")]
+    assert [q.kind for q in run(nlp, "Police named the victim as John Smith, 34.")] == ["age"]
+    assert [q.kind for q in run(nlp, "The boy's mother, Maria Lopez, 29, said he was fine.")] == ["age"]
+
+
+def test_a_figure_after_a_lines_label_counts_the_labels_noun(nlp: Any) -> None:
+    text = "Swine flu in numbers\nConfirmed cases in Britain: 339\nDeaths: 7\nPeru: 3 cases"
+    # before: the two figures counted nothing
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [
+        (339, "Confirmed cases"),
+        (7, "Deaths"),
+        (3, "cases"),
+    ]
+    # a clause before a colon is no label, nor a place's name, nor a singular noun
+    text = "The ministry gave the following figures for the regions of the country: 339 in the north."
+    assert [q.counts for q in run(nlp, text)] == [None]
+    assert [q.counts for q in run(nlp, "Total: 12")] == [None]
+
+
+def test_up_to_after_a_verb_of_rising_is_its_particle_not_a_bound(nlp: Any) -> None:
+    # before: "up to 12", a bound ("at most 12")
+    assert [(q.text, q.qualifier) for q in run(nlp, "The toll has gone up to 12.")] == [("12", None)]
+    assert [(q.text, q.qualifier) for q in run(nlp, "The virus killed up to 159 people.")] == [
+        ("up to 159 people", "up to")
+    ]
+
+
+def test_a_tables_figures_count_their_columns_headings(nlp: Any) -> None:
+    text = "Cases by country\nCountry Cases Deaths\nMexico 2,059 56\nUnited States 896 2\nCanada 214 100"
+    # before: "Mexico 2,059" was an identifier, "214 100" one number, and no figure counted anything
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [
+        (2059, "Cases"),
+        (56, "Deaths"),
+        (896, "Cases"),
+        (2, "Deaths"),
+        (214, "Cases"),
+        (100, "Deaths"),
+    ]
+    text = "Country\tConfirmed cases\tDeaths\nMexico\t2,059\t56"
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [(2059, "Confirmed cases"), (56, "Deaths")]
+    # no header of plurals, no table: a run of numbers is an identifier still
+    assert run(nlp, "Flight numbers\nFlight 202 555") == []

@@ -121,6 +121,18 @@ def _with_objects(nouns: list[Token]) -> list[Token]:
     return [c for w in withs for c in w.children if c.dep_ == "pobj"]
 
 
+# a table's row: a name (capitalised words), then two figures or more, each set off by spaces or a tab
+_TABLE_ROW = re.compile(
+    r"[ \t]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:[ \t]+\d[\d,.]*){2,}[ \t]*"
+)
+_FIGURE = re.compile(r"(?<=[ \t])\d[\d,.]*")
+# the most lines of a table above a row its header may stand, and the longest line of a table
+_TABLE_ROWS = 40
+_TABLE_LINE = 200
+# the most words a line's label before its figure may have ("Confirmed cases in the United States: 1,490")
+_LABEL_WORDS = 7
+
+
 def _plural_noun(t: Token) -> bool:
     """A plural common noun: what a list of counts may count ("cases", "infections")."""
     return t.tag_ == "NNS" and t.pos_ == "NOUN"
@@ -184,6 +196,9 @@ class _Reader:
         # (number, partner number) of a change: a number with no counts takes its partner's
         self.links: list[tuple[int, int]] = []
         self.bracketed: set[int] = set()  # numbers in brackets after a name in a list of counts
+        # where each line starts, and the table a row's line is in (:meth:`_column_counts`), by line
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        self._rows: dict[int, tuple[list[int], list[str]] | None] = {}
 
     # ------------------------------------------------------------------ numbers
     def is_start(self, tok: Token) -> bool:
@@ -268,6 +283,8 @@ class _Reader:
             return False
         if self.in_timex(doc[i].idx, doc[i].idx + len(doc[i].text)):
             return False  # "On June 11 100 new cases": the day of a date, then a count
+        if self._column_counts(i) is not None:
+            return False  # a table's row: "Canada 214 100", two columns
         return not (i + 2 < self.n and doc[i + 1].whitespace_ and doc[i + 2].text[:1].isdigit())
 
     def _split_suffix(self, i: int) -> bool:
@@ -443,6 +460,7 @@ class _Reader:
                     and not self.title_line(num.i)
                     and not self._gapped_item(num.i)
                     and not self._after_locative(num.i)
+                    and self._column_counts(num.i) is None  # a table's row: "Mexico 2,059 56"
                 )
             )
         ):
@@ -454,6 +472,8 @@ class _Reader:
     def _in_number_run(self, prev: Token | None, nxt: Token | None, first: Token) -> bool:
         """A run of bare numbers ("202 555 0100") is an identifier; not a count after the day of a date
         ("On June 11 100 new cases")."""
+        if self._column_counts(first.i) is not None:
+            return False  # a table's row: "Mexico 2,059 56" under "Country Cases Deaths"
         for other in (prev, nxt):
             if other is prev and other is not None and self._after_day(other, first):
                 continue
@@ -597,6 +617,75 @@ class _Reader:
         ):
             first += 1
         return self.doc[first : noun.i + 1].text
+
+    def _label_counts(self, i: int) -> str | None:
+        """ "Deaths: 72", "Confirmed cases in Britain: 339", "Cases worldwide: 8,480": a figure after a
+        colon that ends a line's label counts the label's plural noun (the label opens its line or
+        sentence: a noun phrase of at most six words, a place's or a span's words after its noun; a
+        place's name alone heads a list line instead: "Peru: 3 cases")."""
+        doc = self.doc
+        if i < 2 or doc[i - 1].text != ":":
+            return None
+        first = i - 1
+        while first > 0 and i - first <= _LABEL_WORDS:
+            t = doc[first - 1]
+            if t.is_space or "\n" in t.whitespace_ or t.is_sent_end or t.is_punct:
+                break
+            first -= 1
+        else:
+            if first > 0:
+                return None  # a longer run than a label: a sentence's clause before its colon
+        label = doc[first : i - 1]
+        noun = next((t for t in label if t.pos_ == "ADP" or t.pos_ == "ADV"), None)
+        head = label[: (noun.i - first) if noun is not None else len(label)]
+        if not len(head) or not _plural_noun(head[-1]):
+            return None
+        if any(t.pos_ not in ("ADJ", "NOUN", "VERB") or t.ent_type_ for t in head):
+            return None
+        return head.text
+
+    def _column_counts(self, i: int) -> str | None:
+        """ "Country Cases Deaths" then "Mexico 2,059 56": a figure of a table's row (a name, then only
+        figures) counts the heading of its column, the header being the nearest line above with no
+        figure, whose cells after the rows' names are as many as the row's figures, each a plural."""
+        at = self.doc[i].idx
+        k = bisect_right(self._line_starts, at) - 1
+        a = self._line_starts[k]
+        if a not in self._rows:
+            self._rows[a] = self._table_row(k)
+        row = self._rows[a]
+        if row is None or at not in row[0]:
+            return None
+        return row[1][row[0].index(at)]
+
+    def _line(self, k: int) -> str:
+        """The text of line ``k`` (no line break)."""
+        end = self._line_starts[k + 1] - 1 if k + 1 < len(self._line_starts) else len(self.text)
+        return self.text[self._line_starts[k] : end]
+
+    def _table_row(self, k: int) -> tuple[list[int], list[str]] | None:
+        """The figures' offsets of line ``k`` and their columns' headings, when it is a table's row."""
+        line = self._line(k)
+        row = _TABLE_ROW.fullmatch(line) if len(line) <= _TABLE_LINE else None
+        if row is None:
+            return None
+        a = self._line_starts[k]
+        figures = [a + m.start() for m in _FIGURE.finditer(line, row.end("name"))]
+        for up in range(k - 1, max(-1, k - 1 - _TABLE_ROWS), -1):
+            line = self._line(up)
+            if not line.strip() or (len(line) <= _TABLE_LINE and _TABLE_ROW.fullmatch(line)):
+                continue  # another row, or a blank line between
+            if len(line) > _TABLE_LINE or any(ch.isdigit() for ch in line):
+                return None
+            cells = [c for c in re.split(r"\t| {2,}", line.strip()) if c]
+            if len(cells) == 1:
+                cells = line.split()
+            n = len(figures)
+            cols = cells[len(cells) - n :] if len(cells) in (n, n + 1) else []
+            if cols and all((c.isalpha() or " " in c) and c.lower().endswith("s") for c in cols):
+                return figures, cols
+            return None
+        return None
 
     def _list_counts(self, owner: Token) -> str | None:
         """What a bracketed figure after a name counts: the count noun of its list, when the parse
@@ -808,6 +897,8 @@ class _Reader:
                 self._implied(d)
             if d.counts is None and num.i in self.bracketed and d.kind == "count":
                 d.counts = self._list_counts(self.doc[num.i - 2])
+            if d.counts is None and d.kind == "count":
+                d.counts = self._label_counts(d.start) or self._column_counts(num.i)
             d.paired = self._pair(d) is not None
             self._check(d)
         except _Reject:
@@ -876,7 +967,7 @@ class _Reader:
 
     def _apposed_age(self, i: int) -> bool:
         """ "John Smith, 32, said" / "his wife, 43." / "John Smith (32)": a bare number set off after
-        a singular noun or a name."""
+        a singular noun or a name, not a place's ("...; in Britain, 34.")."""
         doc = self.doc
         if i < 2 or i + 1 >= self.n:
             return False
@@ -888,6 +979,10 @@ class _Reader:
                 # "Britain (39)": a count in a list, no age; nor after a country's name the tagger
                 # took for a person's ("... with no deaths: Austria (1), Canada (165)")
                 return owner.ent_type_ == "PERSON" and self._country_before(i - 1) is None
+            if owner.ent_type_ in ("GPE", "LOC") or (
+                owner.ent_type_ != "PERSON" and self._country_before(i - 1) is not None
+            ):
+                return False  # "in Canada, 201 cases; in Britain, 34.": an age is a person's, not a place's
             return owner.ent_type_ not in ("DATE", "TIME")
         return owner.tag_ == "NN" and owner.pos_ == "NOUN"
 
@@ -991,6 +1086,13 @@ class _Reader:
         if d.between:
             d.start -= 1
         q = self._match_seq(d.start - 1, lex.qualifiers_before, forward=False)
+        if (
+            q == 2
+            and doc[d.start - 2].lower_ == "up"
+            and d.start > 2
+            and doc[d.start - 3].lemma_ in lex.up_verbs
+        ):
+            q = 0  # "the toll has gone up to 12": the verb's particle and the value it reached, no bound
         if q and num.kind != "ordinal":
             d.qualifier = " ".join(t.text for t in doc[d.start - q : d.start])
             d.start -= q

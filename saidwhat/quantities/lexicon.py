@@ -37,6 +37,7 @@ class Lexicon:
     ordinals: dict[str, int]
     qualifiers_before: tuple[tuple[str, ...], ...]  # token sequences, longest first
     qualifiers_after: tuple[tuple[str, ...], ...]
+    up_verbs: frozenset[str]  # lemmas whose particle "up" before "to N" is no bound ("gone up to 12")
     currency_before: dict[str, str]
     currency_after: dict[str, str]
     percent_after: tuple[tuple[str, ...], ...]
@@ -82,7 +83,7 @@ SCHEMA = Schema(
         "words": _tables(
             _NUMBERS, "units", "tens", "hundred", "scales", "suffixes", "plural_scales", "dozen", "ordinals"
         ),
-        "qualifiers": _tables(list, "before", "after"),
+        "qualifiers": _tables(list, "before", "after", "up_verbs"),
         "currencies": _tables(_NAMES, "before", "after"),
         "percent": _tables(_NAMES, "after"),
         "measures": _tables(_NAMES, "units"),
@@ -139,6 +140,7 @@ def load_lexicon() -> Lexicon:
         ordinals=dict(w["ordinals"]),
         qualifiers_before=_seqs(q["before"]),
         qualifiers_after=_seqs(q["after"]),
+        up_verbs=frozenset(q["up_verbs"]),
         currency_before=dict(c["before"]),
         currency_after={k.lower(): v for k, v in c["after"].items()},
         percent_after=_seqs(list(d["percent"]["after"])),
