@@ -1058,3 +1058,83 @@ def test_a_body_of_a_country_named_in_its_name_places_its_figure() -> None:
     # a body whose name names no country places nothing
     text = "The Ministry of Health said there are 916 confirmed cases."
     assert [v.key.about for v in _values(text)] == [()]
+
+
+# ---------------------------------------------------------------- session 31: outside copy's forms
+
+
+def test_a_span_of_one_day_after_a_count_makes_it_what_the_day_added() -> None:
+    # before: "overnight" made a daily figure, which the guideline never annotates: a day's increment
+    # is new ("a rise of nearly 1,000 in 24 hours")
+    got = {v.value: v.key.aspect for v in _values("Mexican authorities reported 19 new deaths overnight.")}
+    assert got == {19: "new"}
+    got = {
+        v.value: v.key.aspect
+        for v in _values("Mexico reported 19 deaths overnight, bringing the toll to 45.")
+    }
+    assert got == {19: "new", 45: ""}
+    # the value a change reached in the span stays a total
+    got = {v.value: v.key.aspect for v in _values("The number of dead in Mexico rose to 300 overnight.")}
+    assert got == {300: ""}
+
+
+def test_a_name_ner_joined_to_its_count_is_still_a_place() -> None:
+    # NER read "Argentina 3" as a person and "Argentina 1 and Colombia 1" as an organisation
+    for text in (
+        "Elsewhere, Brazil confirmed 8 cases, Argentina 3 and Colombia 2.",
+        "Brazil has 8 cases, Argentina 1 and Colombia 1.",
+    ):
+        got = [v.key.about for v in _values(text)]
+        assert got == [("Brazil",), ("Argentina",), ("Colombia",)]
+
+
+def test_a_clause_of_a_place_and_a_bare_number_is_an_item_of_the_list() -> None:
+    got = {
+        v.value: v.key.about for v in _values("In Canada, there are now 201 confirmed cases; in Britain, 34.")
+    }
+    # before: 34 was the age of Britain
+    assert got == {201: ("Canada",), 34: ("United Kingdom",)}
+
+
+def test_the_countrys_total_is_the_country_named_before() -> None:
+    text = "Chile reported 1,694 cases. The country's death toll stands at four."
+    got = {v.value: v.key for v in _values(text)}
+    # before: "the country's" stood before the total's noun, out of reach
+    assert (got[4].thing, got[4].about) == ("deaths", ("Chile",))
+
+
+def test_a_lead_that_names_no_place_is_its_datelines_countrys() -> None:
+    for text, place in (
+        ("MEXICO CITY (AP) -- The death toll from swine flu rose to 159 on Sunday.", "Mexico"),
+        ("SANTIAGO, June 2 (Xinhua) -- The number of flu cases reached 313 on Tuesday.", "Chile"),
+        ("New Delhi, October 25: One person succumbed to swine flu today.", "India"),
+    ):
+        assert [v.key.about for v in _values(text)] == [(place,)], text
+    # a city that is no country's capital names no country; a lead that names a place keeps its own;
+    # a sentence after the lead is not the dateline's
+    assert [v.key.about for v in _values("GENEVA (Reuters) - The death toll rose to 159 on Sunday.")] == [()]
+    text = "MEXICO CITY (AP) -- The death toll in Peru rose to 15 on Sunday."
+    assert [v.key.about for v in _values(text)] == [("Peru",)]
+    text = "MEXICO CITY (AP) -- The minister spoke on Sunday.\n\nThe death toll rose to 159."
+    assert [v.key.about for v in _values(text)] == [()]
+
+
+def test_a_lines_label_says_what_its_figure_counts() -> None:
+    text = "Swine flu in numbers\nConfirmed cases in Britain: 339\nDeaths worldwide: 72"
+    got = {v.value: (v.key.thing, v.key.state, v.key.about) for v in _values(text)}
+    # before: no value
+    assert got == {339: ("cases", "confirmed", ("United Kingdom",)), 72: ("deaths", "", ("world",))}
+
+
+def test_a_tables_rows_are_values_of_their_columns_and_rows_places() -> None:
+    text = (
+        "Swine flu by country\n\nCountry\tConfirmed cases\tDeaths\nMexico\t2,059\t56\nUnited States\t896\t2"
+    )
+    got = {(v.value, v.key.thing, v.key.about) for v in _values(text)}
+    # before: no value (and "Mexico" was read as the end of the name "Deaths Mexico")
+    assert got == {
+        (2059, "cases", ("Mexico",)),
+        (56, "deaths", ("Mexico",)),
+        (896, "cases", ("United States",)),
+        (2, "deaths", ("United States",)),
+    }

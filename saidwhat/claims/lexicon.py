@@ -78,6 +78,7 @@ class ClaimsLexicon:
     persons: frozenset[str]
     place_aliases: dict[str, str]
     national_bodies: dict[str, str]  # lowercased name of a national body -> its country
+    offices: frozenset[str]  # words of a national office in a speaker's description ("health ministry")
     regions: dict[str, str]  # a first-level region's name ("Texas", "Ontario") -> its country
     capitals: dict[str, str]  # a capital's name ("New Delhi") -> its country
     boundaries: tuple[str, ...]
@@ -386,6 +387,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "aliases",
             "persons",
             "national_bodies",
+            "offices",
         },
         "places",
         optional=frozenset({"regions", "capitals"}),
@@ -468,6 +470,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         persons=frozenset(_words(places["persons"], "places.persons")),
         place_aliases={k: _str(v, f"places.aliases.{k}") for k, v in aliases.items()},
         national_bodies={k.lower(): _str(v, f"places.national_bodies.{k}") for k, v in bodies.items()},
+        offices=frozenset(_words(places["offices"], "places.offices")),
         regions={
             region: country
             for country, names in _table(places, "regions", "places", optional=True).items()

@@ -30,6 +30,7 @@ from saidwhat.claims.text import (
     ArticleView,
     Place,
     Word,
+    dateline_end,
     find_phrases,
     first_word,
     singular,
@@ -770,7 +771,22 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
             return "new"  # "the toll had risen by one": the rise is an increment
         if hits:
             return aspect
-    return ""
+    return "new" if _elapsed_day(near, win, lex) else ""
+
+
+# the words before a number that make it the value a change reached or a count stood at ("rose to 300
+# overnight", "stood at 45"), not what the span added
+REACHED = frozenset({"to", "at", "reached", "reach", "reaches", "hit", "hits", "topped", "tops", "passed"})
+
+
+def _elapsed_day(near: list[Word], win: Window, lex: ClaimsLexicon) -> bool:
+    """ "19 new deaths overnight", "Mexico reported 19 deaths overnight", "12 cases in the past 24
+    hours": a count the span of one day it happened in follows (the lexicon's `[aspects] elapsed`) is
+    what that day added, an increment; the value a change reached in it is a total ("the number of
+    dead rose to 300 overnight")."""
+    if not _has(near, lex.aspects.get("elapsed", ())):
+        return False
+    return not (win.left and win.left[-1].text.lower() in REACHED)
 
 
 # a period with the indefinite article right after a count divides it ("100,000 cases a day"); after a
@@ -1336,14 +1352,16 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
 
 def _national_total(view: ArticleView, q: Quantity) -> bool:
     """ "The total number of confirmed cases in the country since the first case in June now stands at
-    2 844": the noun phrase of the total whose value the number gives (a total word before it in its
-    sentence, no other number between) says national, however far before the number it stands."""
+    2 844", "The country's death toll stands at four": the noun phrase of the total whose value the
+    number gives (a total word before it in its sentence, no other number between) says national,
+    however far before the number it stands."""
     s0 = view.sentence(q.start)[0]
     ws = words(view.text, s0, q.start)
     t = next((k for k, w in enumerate(ws) if w.text in TOTAL_WORDS), None)
     if t is None or any(ch.isdigit() for ch in view.text[ws[t].end : q.start]):
         return False
-    return bool(_has(ws[t : t + 8], NATIONAL))
+    # the total's own determiner too: "The country's death toll stands at four"
+    return bool(_has(ws[max(0, t - 4) : t + 8], NATIONAL))
 
 
 def _clause_right(win: Window, lex: ClaimsLexicon) -> list[Word]:
@@ -1609,6 +1627,22 @@ def _body_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str
         return ()
     country = lex.national_bodies.get((st.speaker.name or "").lower())
     return (country,) if country else ()
+
+
+def _office_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "Mexico has been hardest hit. Health Secretary Jose Angel Cordova said 2,059 people had been
+    infected": a national office (`[places] offices`) whose description names no country (else
+    :func:`_speaker_place`) speaks for the one country the article names (:func:`_only_country`)."""
+    st = _statement_of(view, q)
+    if st is None or st.speaker is None or st.speaker.text.strip().lower() in lex.pronouns:
+        return ()
+    from saidwhat.entities.resources import fold  # here: see _after_number
+
+    sp = st.speaker
+    title = next((e.attributes.get("title", "") for e in view.analysis.entities if e.id == sp.entity), "")
+    if not set(re.findall(r"[\w-]+", fold(f"{sp.text} {title}"))) & lex.offices:
+        return ()
+    return _only_country(view, lex)
 
 
 def _between_cue_and_content(view: ArticleView, q: Quantity) -> Statement | None:
@@ -1899,7 +1933,7 @@ def _about(
         about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
     return (
         about
-        or (_body_place(view, q, lex) if by_source else ())
+        or (_body_place(view, q, lex) or _office_place(view, q, lex) if by_source else ())
         or _sentence_country(view, qs, q, win, (s0, s1), lex)
         or _in_states(view, q, lex)
         or _agent_toll(view, q, win, lex)
@@ -3237,6 +3271,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _world_of_parts(view, made, out, lex)
     _shared_locative(view, made, out)
     _headline_place(view, made, out)
+    _dateline_place(view, made, out, lex)
     _another_set(view, made, out)
     _added_to_total(view, made, out)
     _increment_of_total(view, made, out)
@@ -3713,6 +3748,36 @@ def _headline_place(view: ArticleView, made: list[Measured], vals: list[Quantity
     for i, v in enumerate(vals):
         if not v.key.about and made[i].thing is not None and view.segment_kind(v.start) == "headline":
             v.key = replace(v.key, about=next(iter(places)))
+
+
+def _dateline_place(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> None:
+    """ "MEXICO CITY (AP) -- The death toll from swine flu rose to 159 on Sunday": a dateline says where
+    the reporter files from, and a lead that names no place tells that place's news; a count of the
+    lead sentence no word places is the dateline's country's. Only a country's name or its capital's
+    makes one ("GENEVA", the WHO's seat, names no country; a region's city would be a part of one), and
+    not where the lead names any place or people of one ("U.S. officials", "in 43 states")."""
+    for d in view.datelines:
+        name = view.text[d.start : d.end]
+        country = next((c for c in (d.name, name, name.title()) if c in lex.known_countries), None) or next(
+            (lex.capitals[c] for c in (d.name, name, name.title()) if c in lex.capitals), None
+        )
+        if country is None:
+            continue
+        k = dateline_end(view.text, d)
+        while k < len(view.text) and view.text[k].isspace():
+            k += 1
+        lead = view.sentence(k)
+        if lead[1] <= k or any(
+            k <= m.start < lead[1] and e.type in ("GPE", "LOC", "NORP")
+            for e in view.analysis.entities
+            for m in e.mentions
+        ):
+            continue
+        for i, v in enumerate(vals):
+            if not v.key.about and made[i].thing is not None and k <= v.start < lead[1]:
+                v.key = replace(v.key, about=(country,))
 
 
 def _day(d: str | None) -> date | None:

@@ -210,8 +210,9 @@ class Place:
 
 
 # a dateline after its place: "SEOUL, June 13 (Yonhap) --", "BANGKOK (AFP) -", "CAIRO:", "New Delhi,
-# October 25:", "Geneva - ": a date, an agency in brackets, then a dash (or a colon after a date)
-_DATE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}))"
+# October 25:", "Geneva - ", "ISLAMABAD, 24 December 2009 (IRIN) -": a date, an agency in brackets,
+# then a dash (or a colon after a date)
+_DATE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:,?\s+\d{4})?))"
 _AGENCY = r"(?:\s*\([^()\n]{1,30}\))"
 _DATELINE_DASH = re.compile(rf"{_DATE}?{_AGENCY}?\s*(?:--?|—|–|//)\s")
 _DATELINE_COLON = re.compile(rf"(?:{_DATE}{_AGENCY}?|{_AGENCY})?\s*:\s")
@@ -235,6 +236,30 @@ def _epithet(text: str, p: Place) -> bool:
     return bool(_EPITHET_AFTER.match(text, p.end)) and bool(
         _EPITHET_BEFORE.search(text, max(0, p.start - 8), p.start)
     )
+
+
+def dateline_end(text: str, p: Place) -> int:
+    """Where the dateline the place opens ends: after its date, agency and dash or colon."""
+    m = _DATELINE_DASH.match(text, p.end) or _DATELINE_COLON.match(text, p.end)
+    return m.end() if m else p.end
+
+
+# a name in capitals that opens a line, before a dateline's date, agency or dash ("MEXICO CITY (AP) --",
+# "BUENOS AIRES --", "SANTIAGO, June 2 (Xinhua) --"): NER reads few of them
+_CAPITALS_NAME = re.compile(r"^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=[,( \t:—–-])", re.MULTILINE)
+
+
+def _capitals_datelines(text: str, names: frozenset[str], found: list[Place]) -> list[Place]:
+    """The datelines written in capitals whose name, in title case, is one of ``names`` (a country's, a
+    region's or a capital's), where no place found already opens the line."""
+    taken = {p.start for p in found}
+    out = []
+    for m in _CAPITALS_NAME.finditer(text):
+        name = m.group(1).title()
+        p = Place(name, m.start(1), m.end(1))
+        if name in names and p.start not in taken and _dateline(text, p):
+            out.append(p)
+    return out
 
 
 def _dateline(text: str, p: Place) -> bool:
@@ -282,9 +307,22 @@ def _unnamed_regions(
     return _unnamed(text, regions - _AMBIGUOUS_REGIONS, analysis, places)
 
 
+# the numbers and joins between names that NER took into one name ("Brazil has 8 cases, Argentina 3 and
+# Colombia 2": a person "Argentina 3"; "Argentina 1 and Colombia 1": an organisation)
+_COUNTS_AND_JOINS = re.compile(r"\s*(?:\b\d[\d,.]*\b|,|\band\b)\s*")
+
+
+def _names_and_counts(mention: str, names: frozenset[str]) -> bool:
+    """Whether a mention is only names of ``names``, counts and joins: the names and counts of a list,
+    no longer name."""
+    parts = [p for p in _COUNTS_AND_JOINS.split(mention) if p]
+    return bool(parts) and all(p in names for p in parts)
+
+
 def _unnamed(text: str, names: frozenset[str], analysis: Analysis, places: list[Place]) -> list[Place]:
     """Mentions of ``names`` (written with their capitals) that no place and no entity's longer mention
-    covers, nor a capitalised word before them extends ("New Mexico", "Baja California")."""
+    covers (a mention that is only names, counts and joins covers none, :func:`_names_and_counts`), nor a
+    capitalised word before them extends ("New Mexico", "Baja California")."""
     if not names:
         return []
     taken = sorted(
@@ -292,7 +330,7 @@ def _unnamed(text: str, names: frozenset[str], analysis: Analysis, places: list[
             (m.start, m.end)
             for e in analysis.entities
             for m in e.mentions
-            if text[m.start : m.end] not in names
+            if not _names_and_counts(text[m.start : m.end], names)
         ]
         + [(p.start, p.end) for p in places]
     )
@@ -303,7 +341,8 @@ def _unnamed(text: str, names: frozenset[str], analysis: Analysis, places: list[
         i = bisect_left(starts, m.end()) - 1  # the spans that start before the match ends
         if i >= 0 and reach[i] > m.start():
             continue
-        before = re.search(r"([A-Z][\w.'-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+        # (on its line: a name does not go on across a line break, "Deaths\nMexico")
+        before = re.search(r"([A-Z][\w.'-]*)[ \t]+$", text[max(0, m.start() - 30) : m.start()])
         if before and before.group(1).lower() not in _LEAD_WORDS:
             continue  # part of a longer name: "New Mexico", "Baja California" (not "In Uruguay")
         out.append(Place(m.group(0), m.start(), m.end()))
@@ -352,6 +391,8 @@ class ArticleView:
     # the one country the article is about, by the id of the lexicon that read it (the claims'
     # `_only_country`: each count of the article may ask)
     only_country_memo: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # the places that open a line as a dateline (:func:`_dateline`): none of :attr:`places`
+    datelines: list[Place] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -372,7 +413,8 @@ class ArticleView:
     ) -> ArticleView:
         """The view of one article. Its places are the entity stage's places and, from ``countries``
         (the lexicon's names of the world's countries), a country's name NER left unnamed ("Uruguay
-        eight") where no entity's mention is; a dateline's place is none."""
+        eight") where no entity's mention is; a dateline's place is none of them (it is kept apart, in
+        ``datelines``)."""
         text = analysis.doc.text
         sents: list[tuple[int, int]] = []
         for seg in analysis.segments or []:
@@ -392,13 +434,16 @@ class ArticleView:
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
         places += _unnamed_countries(text, countries, analysis, places)
         places += _unnamed_regions(text, regions, analysis, places)
+        datelines = [p for p in places if _dateline(text, p)]
+        datelines += _capitals_datelines(text, countries | regions, datelines)
+        datelines.sort(key=lambda p: p.start)
         places = [
-            p
-            for p in places
-            if not _dateline(text, p) and not (p.name not in countries and _epithet(text, p))
+            p for p in places if p not in datelines and not (p.name not in countries and _epithet(text, p))
         ]
         places.sort(key=lambda p: p.start)
-        return cls(analysis, story, sents, places, aliases, tuple(cuts), [s for s, _ in sents])
+        return cls(
+            analysis, story, sents, places, aliases, tuple(cuts), [s for s, _ in sents], datelines=datelines
+        )
 
     def segment_kind(self, pos: int) -> str:
         for seg in self.analysis.segments:
