@@ -1138,3 +1138,21 @@ def test_a_tables_rows_are_values_of_their_columns_and_rows_places() -> None:
         (896, "cases", ("United States",)),
         (2, "deaths", ("United States",)),
     }
+
+
+def test_persons_counted_by_their_nationality_are_their_countrys() -> None:
+    # NER typed neither plural demonym: the counts had no place
+    assert [v.key.about for v in _values("Some 200 Britons have tested positive.")] == [("United Kingdom",)]
+    got = [v.key for v in _values("The virus, which has killed 26 Argentines, is spreading.")]
+    assert [(k.thing, k.about) for k in got] == [("deaths", ("Argentina",))]
+    # where they are, when a word says so, comes first
+    assert [v.key.about for v in _values("Two Britons in Mexico have tested positive.")] == [("Mexico",)]
+
+
+def test_bse_is_another_disease() -> None:
+    text = (
+        "Swine flu has killed 20 people in Mexico. In 1996 scientists said BSE has the potential to"
+        " infect up to 10 million Britons."
+    )
+    # before: a count of the swine flu's suspected cases
+    assert [v.key.thing for v in _values(text)] == ["deaths", "bse cases"]

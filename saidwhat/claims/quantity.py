@@ -426,6 +426,29 @@ def _state_of_part(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
     return any(right & set(ws) for ws in lex.states.get("status", {}).values())
 
 
+def _described_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon, by_source: bool) -> tuple[str, ...]:
+    """The place the description of a count's source or of its persons gives, when no word of its
+    sentence places it: a national body's (`_body_place`), a national office's (`_office_place`), or the
+    persons' nationality (`_demonym_place`); the source's only for a thing it may place (``by_source``)."""
+    if by_source:
+        about = _body_place(view, q, lex) or _office_place(view, q, lex)
+        if about:
+            return about
+    return _demonym_place(view, q)
+
+
+def _demonym_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
+    """ "Some 200 Britons have tested positive", "killed 26 Argentines": persons counted by their
+    nationality, where no word places them, are their country's (the guideline's "two Britons" are cases
+    of the United Kingdom); NER types few plural demonyms."""
+    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+
+    if not q.counts:
+        return ()
+    country = load_knowledge().demonyms.get(fold(q.counts.split()[-1]))
+    return (view.aliases.get(country, country),) if country else ()
+
+
 def _demonym(word: str) -> bool:
     """Whether a word is a nation's demonym ("canadian", "ukrainian"), as the knowledge base folds it."""
     from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
@@ -1933,7 +1956,7 @@ def _about(
         about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
     return (
         about
-        or (_body_place(view, q, lex) or _office_place(view, q, lex) if by_source else ())
+        or _described_place(view, q, lex, by_source)
         or _sentence_country(view, qs, q, win, (s0, s1), lex)
         or _in_states(view, q, lex)
         or _agent_toll(view, q, win, lex)
