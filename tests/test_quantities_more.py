@@ -483,6 +483,9 @@ def test_a_number_set_off_after_a_place_is_no_age(nlp: Any) -> None:
     assert [(q.value, q.kind) for q in qs] == [(201, "count"), (34, "count")]
     assert [q.kind for q in run(nlp, "Police named the victim as John Smith, 34.")] == ["age"]
     assert [q.kind for q in run(nlp, "The boy's mother, Maria Lopez, 29, said he was fine.")] == ["age"]
+    # names NER takes for places are still persons' (Timeline17's IraqWar articles)
+    assert [q.kind for q in run(nlp, "It cheered the likes of Talab Hadi, 38, a horticulturist.")] == ["age"]
+    assert [q.kind for q in run(nlp, "Corporal Ian Malone, of Dublin, 28, was a member.")] == ["age"]
 
 
 def test_a_figure_after_a_lines_label_counts_the_labels_noun(nlp: Any) -> None:

@@ -979,10 +979,10 @@ class _Reader:
                 # "Britain (39)": a count in a list, no age; nor after a country's name the tagger
                 # took for a person's ("... with no deaths: Austria (1), Canada (165)")
                 return owner.ent_type_ == "PERSON" and self._country_before(i - 1) is None
-            if owner.ent_type_ in ("GPE", "LOC") or (
-                owner.ent_type_ != "PERSON" and self._country_before(i - 1) is not None
-            ):
-                return False  # "in Canada, 201 cases; in Britain, 34.": an age is a person's, not a place's
+            if owner.ent_type_ != "PERSON" and self._country_before(i - 1) is not None:
+                # "in Canada, 201 cases; in Britain, 34.": an age is a person's, not a country's (NER's
+                # place types are not enough: "Talab Hadi, 38" and "of Dublin, 28" are ages)
+                return False
             return owner.ent_type_ not in ("DATE", "TIME")
         return owner.tag_ == "NN" and owner.pos_ == "NOUN"
 
