@@ -525,3 +525,21 @@ def test_a_tables_figures_count_their_columns_headings(nlp: Any) -> None:
     assert [(q.value, q.counts) for q in run(nlp, text)] == [(2059, "Confirmed cases"), (56, "Deaths")]
     # no header of plurals, no table: a run of numbers is an identifier still
     assert run(nlp, "Flight numbers\nFlight 202 555") == []
+
+
+def test_a_number_with_its_own_modifier_shares_the_noun_of_the_next(nlp: Any) -> None:
+    # before: "12" and "5" counted nothing
+    got = [(q.value, q.counts) for q in run(nlp, "There are 12 suspected and 5 confirmed cases in Peru.")]
+    assert got == [(12, "suspected cases"), (5, "confirmed cases")]
+    got = [(q.value, q.counts) for q in run(nlp, "Peru has 5 confirmed and 12 suspected cases.")]
+    assert got == [(5, "confirmed cases"), (12, "suspected cases")]
+    # the next number's noun needs a modifier of its own to be shared
+    assert [q.counts for q in run(nlp, "Officials found 12 suspected and 5 cases.")][:1] == [None]
+
+
+def test_indian_digit_grouping_is_one_number(nlp: Any) -> None:
+    # before: "1,07,000" was no number at all
+    assert [(q.value, q.counts) for q in run(nlp, "India has reported 1,07,000 cases.")] == [
+        (107000, "cases")
+    ]
+    assert [q.value for q in run(nlp, "The toll passed 13,370, and 1,00,000 were tested.")] == [13370, 100000]

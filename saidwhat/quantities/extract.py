@@ -38,7 +38,8 @@ from saidwhat.quantities.lexicon import (
 from saidwhat.segment.segmenter import title_cased_line
 from saidwhat.spans import SpanSet
 
-_NUM = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# (digits grouped by threes, or by twos before the last three as Indian copy writes lakhs: "1,07,000")
+_NUM = r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d?(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?"
 _CURRENCY = r"(?:US\$|C\$|A\$|[$€£₪¥₽₹])"
 # the whitespace-delimited chunk a digit token sits in must be one of these shapes
 _CHUNK = re.compile(
@@ -618,6 +619,24 @@ class _Reader:
             first += 1
         return self.doc[first : noun.i + 1].text
 
+    def _shared_noun(self, num: _Number) -> str | None:
+        """ "12 suspected and 5 confirmed cases", "two probable or three confirmed deaths": a number with
+        its own modifier (adjectives, participles), then *and*, *or* or a comma, then a number whose
+        noun phrase ends in a plural noun, shares that noun: it counts its modifier and the noun."""
+        doc, k = self.doc, num.j + 1
+        mods = k
+        while mods < self.n and mods - k < 2 and (doc[mods].pos_ == "ADJ" or doc[mods].tag_ == "VBN"):
+            mods += 1
+        if mods == k or mods + 1 >= self.n or doc[mods].lower_ not in ("and", "or", ","):
+            return None
+        other = mods + 1
+        if not doc[other].like_num or other + 1 >= self.n:
+            return None
+        np = self.counted(other + 1, _Number(other, other, Decimal(0), "cardinal", True))
+        if np is None or not _plural_noun(doc[np[1]]) or doc[np[0]].pos_ not in ("ADJ", "VERB"):
+            return None  # the other's noun must have a modifier of its own: "5 confirmed cases"
+        return f"{doc[k:mods].text} {doc[np[1]].text}"
+
     def _label_counts(self, i: int) -> str | None:
         """ "Deaths: 72", "Confirmed cases in Britain: 339", "Cases worldwide: 8,480": a figure after a
         colon that ends a line's label counts the label's plural noun (the label opens its line or
@@ -898,7 +917,7 @@ class _Reader:
             if d.counts is None and num.i in self.bracketed and d.kind == "count":
                 d.counts = self._list_counts(self.doc[num.i - 2])
             if d.counts is None and d.kind == "count":
-                d.counts = self._label_counts(d.start) or self._column_counts(num.i)
+                d.counts = self._label_counts(d.start) or self._column_counts(num.i) or self._shared_noun(num)
             d.paired = self._pair(d) is not None
             self._check(d)
         except _Reject:

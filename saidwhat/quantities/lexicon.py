@@ -19,7 +19,10 @@ from saidwhat.schema import Schema, load_table
 Number = int | float
 
 # 1,700 / 84,000 / 2.5 / 17 (thousands groups of exactly three digits; no leading zeros)
-NUMERAL = re.compile(r"^(?:(?:[1-9]\d{0,2}(?:,\d{3})+)|(?:0|[1-9]\d*))(?:\.\d+)?$")
+# digits grouped by threes ("1,700"), or as Indian copy groups them, lakhs and crores by twos ("1,07,000")
+NUMERAL = re.compile(
+    r"^(?:(?:[1-9]\d{0,2}(?:,\d{3})+)|(?:[1-9]\d?(?:,\d{2})+,\d{3})|(?:0|[1-9]\d*))(?:\.\d+)?$"
+)
 _SUFFIXED = re.compile(r"^(?P<num>(?:0|[1-9]\d*)(?:\.\d+)?)(?P<suffix>[A-Za-z]{1,3})$")
 _ORDINAL_DIGITS = re.compile(r"^(?P<num>[1-9]\d{0,5})(?:st|nd|rd|th)$")
 
