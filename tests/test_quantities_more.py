@@ -543,3 +543,12 @@ def test_indian_digit_grouping_is_one_number(nlp: Any) -> None:
         (107000, "cases")
     ]
     assert [q.value for q in run(nlp, "The toll passed 13,370, and 1,00,000 were tested.")] == [13370, 100000]
+
+
+def test_a_day_of_deixis_is_no_noun_counted(nlp: Any) -> None:
+    # before: "confirmed today" and "died yesterday" were the nouns counted
+    assert [q.counts for q in run(nlp, "Britain has 27 cases, with a further 9 confirmed today.")] == [
+        "cases",
+        None,
+    ]
+    assert [q.counts for q in run(nlp, "Mexico said 5 died yesterday.")] == ["dead"]

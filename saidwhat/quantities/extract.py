@@ -130,6 +130,8 @@ _FIGURE = re.compile(r"(?<=[ \t])\d[\d,.]*")
 # the most lines of a table above a row its header may stand, and the longest line of a table
 _TABLE_ROWS = 40
 _TABLE_LINE = 200
+# the days that deixis names, which the tagger takes for nouns
+_DEICTIC_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 # the most words a line's label before its figure may have ("Confirmed cases in the United States: 1,490")
 _LABEL_WORDS = 7
 
@@ -856,8 +858,8 @@ class _Reader:
             p += 1
         else:
             return None
-        if p >= self.n or doc[p].lower_ in self.words:
-            return None
+        if p >= self.n or doc[p].lower_ in self.words or doc[p].lower_ in _DEICTIC_DAYS:
+            return None  # "a further 9 confirmed today", "5 died yesterday": the day is no noun counted
         span = range(k, p + 1)
         nums = range(anchor.i, k)
         linked = any(doc[x].head.i in span for x in nums) or any(doc[x].head.i in nums for x in span)
