@@ -1156,3 +1156,12 @@ def test_bse_is_another_disease() -> None:
     )
     # before: a count of the swine flu's suspected cases
     assert [v.key.thing for v in _values(text)] == ["deaths", "bse cases"]
+
+
+def test_officials_there_are_the_place_named_before() -> None:
+    text = "The outbreak has hit Peru hard. Officials there have reported 2,000 cases."
+    # before: no place
+    assert [v.key.about for v in _values(text)] == [("Peru",)]
+    # the subject "there" of "there have been" is none
+    text = "Peru was hit first. Since then there have been 2,000 cases."
+    assert [v.key.about for v in _values(text)] == [()]

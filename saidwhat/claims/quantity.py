@@ -1429,12 +1429,31 @@ def _there(view: ArticleView, q: Quantity, win: Window) -> tuple[str, ...]:
     is the place named last before it in its sentence (not the *there* of "there have been")."""
     right = [w.text for w in win.right[:6]]
     if "there" not in right:
-        return ()
+        return _officials_there(view, q, win)
     i = right.index("there")
     if i + 1 < len(right) and right[i + 1] in (*AUX, "will", "would", "may", "might"):
         return ()
     s0 = view.sentence(q.start)[0]
     before = [p for p in view.places if s0 <= p.start and p.end <= q.start]
+    return (before[-1].name,) if before else ()
+
+
+# the nouns of those who report from a place, before its *there* ("officials there", "authorities there")
+REPORTERS_THERE = wordset("officials authorities doctors experts sources ministry government hospitals media")
+
+
+def _officials_there(view: ArticleView, q: Quantity, win: Window) -> tuple[str, ...]:
+    """ "The outbreak has hit Peru hard. Officials there have reported 2,000 cases": *there* right
+    after a noun of those who report (:data:`REPORTERS_THERE`: "officials there", "authorities
+    there"), before the number, points back to the place named last before it, in its sentence or the
+    one before (not the subject *there* of "since then there have been")."""
+    left = win.left[-6:]
+    k = next((k for k in range(len(left) - 1, 0, -1) if left[k].text.lower() == "there"), None)
+    if k is None or left[k - 1].text.lower() not in REPORTERS_THERE:
+        return ()
+    s0 = view.sentence(q.start)[0]
+    lo = max((a for a, b in view.sentences if b <= s0), default=s0)
+    before = [p for p in view.places if lo <= p.start and p.end <= left[k].start]
     return (before[-1].name,) if before else ()
 
 
