@@ -1452,8 +1452,8 @@ def _officials_there(view: ArticleView, q: Quantity, win: Window) -> tuple[str, 
     if k is None or left[k - 1].text.lower() not in REPORTERS_THERE:
         return ()
     s0 = view.sentence(q.start)[0]
-    lo = max((a for a, b in view.sentences if b <= s0), default=s0)
-    before = [p for p in view.places if lo <= p.start and p.end <= left[k].start]
+    lo = view.sentence_before(s0)[0]
+    before = view.places_in(lo, left[k].start)
     return (before[-1].name,) if before else ()
 
 
@@ -3799,8 +3799,9 @@ def _dateline_place(
     the reporter files from, and a lead that names no place tells that place's news; a count of the
     lead sentence no word places is the dateline's country's. Only a country's name or its capital's
     makes one ("GENEVA", the WHO's seat, names no country; a region's city would be a part of one), and
-    not where the lead names any place or people of one ("U.S. officials", "in 43 states")."""
-    for d in view.datelines:
+    not where the lead names any place or people of one ("U.S. officials", "in 43 states"). The
+    article's first dateline only: a page's later ones open other stories."""
+    for d in view.datelines[:1]:
         name = view.text[d.start : d.end]
         country = next((c for c in (d.name, name, name.title()) if c in lex.known_countries), None) or next(
             (lex.capitals[c] for c in (d.name, name, name.title()) if c in lex.capitals), None

@@ -437,8 +437,11 @@ class ArticleView:
         datelines = [p for p in places if _dateline(text, p)]
         datelines += _capitals_datelines(text, countries | regions, datelines)
         datelines.sort(key=lambda p: p.start)
+        opening = {(p.start, p.end) for p in datelines}
         places = [
-            p for p in places if p not in datelines and not (p.name not in countries and _epithet(text, p))
+            p
+            for p in places
+            if (p.start, p.end) not in opening and not (p.name not in countries and _epithet(text, p))
         ]
         places.sort(key=lambda p: p.start)
         return cls(
@@ -480,6 +483,11 @@ class ArticleView:
             for m in e.mentions
             if start <= m.start and m.end <= end
         ]
+
+    def sentence_before(self, pos: int) -> tuple[int, int]:
+        """The sentence before the one at ``pos`` (that one itself when it is the first)."""
+        i = bisect_right(self._sent_starts, pos) - 1
+        return self.sentences[i - 1] if i > 0 else self.sentence(pos)
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if start <= p.start and p.end <= end]

@@ -202,6 +202,7 @@ class _Reader:
         # where each line starts, and the table a row's line is in (:meth:`_column_counts`), by line
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         self._rows: dict[int, tuple[list[int], list[str]] | None] = {}
+        self._headers: dict[int, list[str] | None] = {}  # a row's line start -> its header's cells
 
     # ------------------------------------------------------------------ numbers
     def is_start(self, tok: Token) -> bool:
@@ -692,20 +693,28 @@ class _Reader:
             return None
         a = self._line_starts[k]
         figures = [a + m.start() for m in _FIGURE.finditer(line, row.end("name"))]
+        cells = self._headers[a] = self._header_above(k)
+        n = len(figures)
+        cols = cells[len(cells) - n :] if cells and len(cells) in (n, n + 1) else []
+        if cols and all((c.isalpha() or " " in c) and c.lower().endswith("s") for c in cols):
+            return figures, cols
+        return None
+
+    def _header_above(self, k: int) -> list[str] | None:
+        """The cells of the nearest line above row ``k`` that is no row and has no figure (blank lines
+        between skipped), at most :data:`_TABLE_ROWS` lines up; a row above already read gives its own
+        header (a table's rows share one: read once)."""
         for up in range(k - 1, max(-1, k - 1 - _TABLE_ROWS), -1):
+            start = self._line_starts[up]
+            if start in self._headers:
+                return self._headers[start]
             line = self._line(up)
             if not line.strip() or (len(line) <= _TABLE_LINE and _TABLE_ROW.fullmatch(line)):
                 continue  # another row, or a blank line between
             if len(line) > _TABLE_LINE or any(ch.isdigit() for ch in line):
                 return None
             cells = [c for c in re.split(r"\t| {2,}", line.strip()) if c]
-            if len(cells) == 1:
-                cells = line.split()
-            n = len(figures)
-            cols = cells[len(cells) - n :] if len(cells) in (n, n + 1) else []
-            if cols and all((c.isalpha() or " " in c) and c.lower().endswith("s") for c in cols):
-                return figures, cols
-            return None
+            return line.split() if len(cells) == 1 else cells
         return None
 
     def _list_counts(self, owner: Token) -> str | None:
