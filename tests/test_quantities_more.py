@@ -552,3 +552,5 @@ def test_a_day_of_deixis_is_no_noun_counted(nlp: Any) -> None:
         None,
     ]
     assert [q.counts for q in run(nlp, "Mexico said 5 died yesterday.")] == ["dead"]
+    # AP's weekday without "on": the count was taken for a name ("358 Tuesday") and dropped
+    assert [q.value for q in run(nlp, "Cases jumped to 358 Tuesday, officials said.")] == [358]

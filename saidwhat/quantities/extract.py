@@ -867,8 +867,10 @@ class _Reader:
             p += 1
         else:
             return None
-        if p >= self.n or doc[p].lower_ in self.words or doc[p].lower_ in _DEICTIC_DAYS:
-            return None  # "a further 9 confirmed today", "5 died yesterday": the day is no noun counted
+        if p >= self.n or doc[p].lower_ in self.words or doc[p].lower_ in _DEICTIC_DAYS | _WEEKDAYS:
+            # "a further 9 confirmed today", "5 died yesterday", "jumped to 358 Tuesday" (AP's weekday
+            # without "on"): the day is no noun counted
+            return None
         span = range(k, p + 1)
         nums = range(anchor.i, k)
         linked = any(doc[x].head.i in span for x in nums) or any(doc[x].head.i in nums for x in span)
