@@ -1165,3 +1165,23 @@ def test_officials_there_are_the_place_named_before() -> None:
     # the subject "there" of "there have been" is none
     text = "Peru was hit first. Since then there have been 2,000 cases."
     assert [v.key.about for v in _values(text)] == [()]
+
+
+def test_it_after_a_join_of_clauses_stands_for_the_total_before() -> None:
+    text = (
+        "In Spain, the number of confirmed cases rose to 88, the ministry said, while in Germany it stood"
+        " at 11."
+    )
+    got = {v.value: (v.key.thing, v.key.state, v.key.about) for v in _values(text)}
+    # before: 11 counted nothing
+    assert got[11] == ("cases", "confirmed", ("Germany",))
+    text = "In Mexico the toll rose to 108; in the U.S. it reached 27."
+    assert {v.value: v.key.about for v in _values(text)} == {108: ("Mexico",), 27: ("United States",)}
+    # a projection of "it" is no value
+    assert [v.value for v in _values("Mexico has 26 deaths and it is likely to rise to 40.")] == [26]
+
+
+def test_a_rise_set_off_after_a_count_is_its_increment() -> None:
+    got = {(v.value, v.key.aspect, v.key.about) for v in _values("Confirmed cases in Britain: 339 (up 22)")}
+    # before: 22 counted nothing
+    assert got == {(339, "", ("United Kingdom",)), (22, "new", ("United Kingdom",))}

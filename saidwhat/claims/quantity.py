@@ -1532,7 +1532,33 @@ def _relation(
         if _own_participle(win, prev.thing, lex):
             return ""  # "44 deaths and 1,600 hospitalized": the item says what it counts itself
         return "list"
-    return "list" if _parallel_clause(view, prev.q, q) else ""
+    if (
+        _parallel_clause(view, prev.q, q)
+        or _pronoun_total(between)
+        or _RISE_AFTER.fullmatch(view.text, prev.q.end, q.start)
+    ):
+        return "list"
+    return ""
+
+
+# a rise set off right after a count: "Confirmed cases in Britain: 339 (up 22)", "... 1,490, up 300"
+_RISE_AFTER = re.compile(r"\s*(?:\(|,|--?|—|–)\s*up\s+")
+
+
+# the verbs of a total's value ("it stood at 11", "it reached 27", "it rose to 40")
+TOTAL_VERBS = wordset("stood stands stand was is reached reaches rose rises climbed climbs jumped hit topped")
+
+
+def _pronoun_total(between: list[str]) -> bool:
+    """ "In Spain, the number of confirmed cases rose to 88, while in Germany it stood at 11"; "In Mexico
+    the toll rose to 108; in the U.S. it reached 27": *it* after a join of clauses stands for the total
+    of the clause before, and the number its verb gives is another value of that total."""
+    if len(between) < 3 or between[-1] not in ("at", "to", *TOTAL_VERBS):
+        return False
+    tail = between[-3:] if between[-1] in ("at", "to") else between[-2:]
+    if tail[0] != "it" or tail[1] not in TOTAL_VERBS:
+        return False
+    return bool(set(between[: -len(tail)]) & CLAUSE_JOINS)
 
 
 # the words that join a clause repeating the verb of the clause before ("..., Chile has 7,376")
