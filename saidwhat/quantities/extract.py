@@ -132,6 +132,8 @@ _TABLE_ROWS = 40
 _TABLE_LINE = 200
 # the days that deixis names, which the tagger takes for nouns
 _DEICTIC_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+# and the weekdays: no noun a number counts ("jumped to 358 Tuesday")
+_NAMED_DAYS = _DEICTIC_DAYS | _WEEKDAYS
 # the most words a line's label before its figure may have ("Confirmed cases in the United States: 1,490")
 _LABEL_WORDS = 7
 
@@ -867,7 +869,7 @@ class _Reader:
             p += 1
         else:
             return None
-        if p >= self.n or doc[p].lower_ in self.words or doc[p].lower_ in _DEICTIC_DAYS | _WEEKDAYS:
+        if p >= self.n or doc[p].lower_ in self.words or doc[p].lower_ in _NAMED_DAYS:
             # "a further 9 confirmed today", "5 died yesterday", "jumped to 358 Tuesday" (AP's weekday
             # without "on"): the day is no noun counted
             return None
