@@ -23,6 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.claims import pred_keyed  # noqa: E402
 from saidwhat.claims import article_facts  # noqa: E402
 from saidwhat.claims.lexicon import load_lexicon  # noqa: E402
 from saidwhat.pipeline import analyze_text  # noqa: E402
@@ -34,15 +35,12 @@ Key = tuple[float, str, str, str, str]
 
 
 def predicted(text: str, places: frozenset[str]) -> list[Key]:
-    """The item's values of the guideline's things placed in a country or the world."""
-    out: list[Key] = []
-    for v in article_facts(analyze_text(text), None).quantities:
-        k = v.key
-        n = v.value if v.value is not None else v.low
-        place = k.about[0] if len(k.about) == 1 else ""
-        if k.thing in THINGS and n is not None and k.unit is None and (place == "world" or place in places):
-            out.append((float(n), k.thing, k.state, k.aspect, place))
-    return out
+    """The item's values of the guideline's things placed in a country or the world, keyed as
+    ``bench/claims.py`` keys them (:func:`pred_keyed`)."""
+    values = article_facts(analyze_text(text), None).quantities
+    return [
+        (n, *key) for key, _, n, _ in pred_keyed(values, set(THINGS)) if key[3] == "world" or key[3] in places
+    ]
 
 
 def score(items: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
