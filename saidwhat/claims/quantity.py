@@ -1665,8 +1665,7 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     countries = _folded_countries(lex.country_names)
     # and in the description the article gives the speaker elsewhere ("Mexican Health Minister Jose
     # Angel Cordova told reporters ..." then "He said 16 deaths were confirmed")
-    title = next((e.attributes.get("title", "") for e in view.analysis.entities if e.id == sp.entity), "")
-    toks = fold(f"{sp.text} , {title}").split()
+    toks = fold(f"{sp.text} , {_speaker_title(view, sp)}").split()
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
             w = " ".join(toks[i : i + n])
@@ -1707,10 +1706,15 @@ def _office_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[s
     from saidwhat.entities.resources import fold  # here: see _after_number
 
     sp = st.speaker
-    title = next((e.attributes.get("title", "") for e in view.analysis.entities if e.id == sp.entity), "")
-    if not set(re.findall(r"[\w-]+", fold(f"{sp.text} {title}"))) & lex.offices:
+    if not set(re.findall(r"[\w-]+", fold(f"{sp.text} {_speaker_title(view, sp)}"))) & lex.offices:
         return ()
     return _only_country(view, lex)
+
+
+def _speaker_title(view: ArticleView, sp: Speaker) -> str:
+    """The description the article gives the speaker elsewhere, as its entity's ``title`` ("Mexican
+    Health Minister Jose Angel Cordova told reporters ..." then "He said ..."); "" when none."""
+    return next((e.attributes.get("title", "") for e in view.analysis.entities if e.id == sp.entity), "")
 
 
 def _between_cue_and_content(view: ArticleView, q: Quantity) -> Statement | None:
@@ -3827,26 +3831,28 @@ def _dateline_place(
     makes one ("GENEVA", the WHO's seat, names no country; a region's city would be a part of one), and
     not where the lead names any place or people of one ("U.S. officials", "in 43 states"). The
     article's first dateline only: a page's later ones open other stories."""
-    for d in view.datelines[:1]:
-        name = view.text[d.start : d.end]
-        country = next((c for c in (d.name, name, name.title()) if c in lex.known_countries), None) or next(
-            (lex.capitals[c] for c in (d.name, name, name.title()) if c in lex.capitals), None
-        )
-        if country is None:
-            continue
-        k = dateline_end(view.text, d)
-        while k < len(view.text) and view.text[k].isspace():
-            k += 1
-        lead = view.sentence(k)
-        if lead[1] <= k or any(
-            k <= m.start < lead[1] and e.type in ("GPE", "LOC", "NORP")
-            for e in view.analysis.entities
-            for m in e.mentions
-        ):
-            continue
-        for i, v in enumerate(vals):
-            if not v.key.about and made[i].thing is not None and k <= v.start < lead[1]:
-                v.key = replace(v.key, about=(country,))
+    if not view.datelines:
+        return
+    d = view.datelines[0]
+    name = view.text[d.start : d.end]
+    country = next((c for c in (d.name, name, name.title()) if c in lex.known_countries), None) or next(
+        (lex.capitals[c] for c in (d.name, name, name.title()) if c in lex.capitals), None
+    )
+    if country is None:
+        return
+    k = dateline_end(view.text, d)
+    while k < len(view.text) and view.text[k].isspace():
+        k += 1
+    lead = view.sentence(k)
+    if lead[1] <= k or any(
+        k <= m.start < lead[1] and e.type in ("GPE", "LOC", "NORP")
+        for e in view.analysis.entities
+        for m in e.mentions
+    ):
+        return
+    for i, v in enumerate(vals):
+        if not v.key.about and made[i].thing is not None and k <= v.start < lead[1]:
+            v.key = replace(v.key, about=(country,))
 
 
 def _day(d: str | None) -> date | None:

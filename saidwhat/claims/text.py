@@ -238,10 +238,17 @@ def _epithet(text: str, p: Place) -> bool:
     )
 
 
+def _trailer(text: str, p: Place) -> re.Match[str] | None:
+    """What follows a dateline's place, read a bounded way on (60 characters): its date, agency and
+    dash (:data:`_DATELINE_DASH`), or a colon (:data:`_DATELINE_COLON`); None when neither."""
+    rest = text[p.end : p.end + 60]
+    return _DATELINE_DASH.match(rest) or _DATELINE_COLON.match(rest)
+
+
 def dateline_end(text: str, p: Place) -> int:
     """Where the dateline the place opens ends: after its date, agency and dash or colon."""
-    m = _DATELINE_DASH.match(text, p.end) or _DATELINE_COLON.match(text, p.end)
-    return m.end() if m else p.end
+    m = _trailer(text, p)
+    return p.end + m.end() if m else p.end
 
 
 # a name in capitals that opens a line, before a dateline's date, agency or dash ("MEXICO CITY (AP) --",
@@ -271,15 +278,14 @@ def _dateline(text: str, p: Place) -> bool:
     line_start = text.rfind("\n", back, p.start) + 1 or back
     if text[line_start : p.start].strip():
         return False
-    rest = text[p.end : p.end + 60]
-    if _DATELINE_DASH.match(rest):
-        return True
-    m = _DATELINE_COLON.match(rest)
+    m = _trailer(text, p)
     if m is None:
         return False
+    if m.re is _DATELINE_DASH:
+        return True
     if re.search(r"\d", m.group(0)):
         return True  # a date before the colon: "New Delhi, October 25: One person ..."
-    if _COUNT_START.match(rest, m.end()):
+    if _COUNT_START.match(text, p.end + m.end(), p.end + 60):
         return False  # "US: one death, ...": a list line headed by its place
     return text[p.start : p.end].isupper()
 
