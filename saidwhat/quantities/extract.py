@@ -217,7 +217,7 @@ class _Reader:
             or low in self.lex.plural_scales
         ):
             return True
-        if low == "half" and tok.i + 1 < self.n and self.doc[tok.i + 1].lower_ in ("a", "an"):
+        if self._half_a(tok.i):
             return self.is_start(self.doc[tok.i + 1])  # "half a dozen", "half a million"
         if low in ("a", "an") and tok.i + 1 < self.n:
             nxt = self.doc[tok.i + 1].lower_
@@ -315,8 +315,7 @@ class _Reader:
         """A number spelled out ("twenty-two", "a hundred and five")."""
         doc, lex = self.doc, self.lex
         words: list[str] = []
-        # "half a dozen": half of the number the article starts
-        half = doc[i].lower_ == "half" and i + 1 < self.n and doc[i + 1].lower_ in ("a", "an")
+        half = self._half_a(i)  # "half a dozen": half of the number the article starts
         first = i + 1 if half else i
         j = first
         k = first
@@ -357,6 +356,10 @@ class _Reader:
         if half and value is not None:
             value = value / 2 if value % 2 else value // 2
         return _Number(i, j, value, "cardinal", False)
+
+    def _half_a(self, i: int) -> bool:
+        """Whether token ``i`` is *half* before an indefinite article ("half a dozen", "half a million")."""
+        return self.doc[i].lower_ == "half" and i + 1 < self.n and self.doc[i + 1].lower_ in ("a", "an")
 
     def _chunk_ok(self, tok: Token) -> bool:
         text = self.text
@@ -660,8 +663,9 @@ class _Reader:
             if first > 0:
                 return None  # a longer run than a label: a sentence's clause before its colon
         label = doc[first : i - 1]
-        noun = next((t for t in label if t.pos_ == "ADP" or t.pos_ == "ADV"), None)
-        head = label[: (noun.i - first) if noun is not None else len(label)]
+        # the noun phrase ends where a place's or a span's words start ("in Britain", "worldwide")
+        after = next((t for t in label if t.pos_ == "ADP" or t.pos_ == "ADV"), None)
+        head = label[: (after.i - first) if after is not None else len(label)]
         if not len(head) or not _plural_noun(head[-1]):
             return None
         if any(t.pos_ not in ("ADJ", "NOUN", "VERB") or t.ent_type_ for t in head):

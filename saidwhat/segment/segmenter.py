@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from saidwhat.model import SEGMENT_KINDS, Segment
 from saidwhat.segment.patterns import SegmentPatterns, any_match, segment_patterns
@@ -282,7 +282,7 @@ def _mark_related_lists(lines: list[_Line], text: str, p: SegmentPatterns) -> No
     for i, line in enumerate(lines):
         if line.kind != "related" or not (line.text.endswith(":") or _RELATED_HEADING.match(line.text)):
             continue
-        for prev, nxt in pairwise(lines[i:]):
+        for prev, nxt in pairwise(islice(lines, i, None)):
             blank = text.count("\n", prev.end, nxt.start) > 1
             if nxt.fixed or nxt.kind != _BODY or (blank and prev is not line):
                 break
