@@ -72,3 +72,23 @@ def test_citing_a_thing_or_a_quotation_stays_a_content() -> None:
     text = "The senator cited the figure at a forum last week, quoting officials who called it “a disgrace.”"
     assert not _says_nothing(text, "the figure at a forum last week", "cite")
     assert _says_nothing(text, "officials", "quote")
+
+
+# ---- a count before a singular noun is no subject ------------------------------------------------
+def test_a_count_and_a_compound_participle_before_a_plural_noun_make_no_speaker() -> None:
+    """*5,469 laboratory confirmed human cases*: "5,469 laboratory" is no noun phrase; "confirmed"
+    premodifies "cases", the subject of "had been reported"."""
+    sts = statements("As of Friday, 5,469 laboratory confirmed human cases had been reported.")
+    assert [name(s) for s in sts] == []
+
+
+def test_a_counted_group_that_reports_its_object_keeps_its_statement() -> None:
+    sts = statements("Some 300 staff reported injuries at the plant.")
+    assert [(s.speaker.text if s.speaker else None, s.content.text) for s in sts] == [
+        ("Some 300 staff", "injuries at the plant")
+    ]
+
+
+def test_a_year_before_a_noun_is_no_count() -> None:
+    sts = statements("A 2009 report confirmed earlier findings about the outbreak.")
+    assert [s.speaker.text for s in sts if s.speaker] == ["A 2009 report"]

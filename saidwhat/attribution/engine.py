@@ -56,6 +56,33 @@ _SPEAKER_LINE = re.compile(
 _NEXT_PARA = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*(?=[\"“])")
 # conjunctions that make a report a case rather than a report ("when / if X says …")
 _SUPPOSING = frozenset({"if", "when", "whenever", "unless", "once"})
+# a year written before a noun ("a 2009 report said") is no count
+_YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _count_fragment(c: Candidate) -> bool:
+    """*5,469 laboratory confirmed human cases had been reported*: a count above one right before a
+    singular common noun, then a participle and a plural noun that is not its object but the
+    argument of another verb: the noun and the participle premodify that plural noun (*N
+    laboratory-confirmed cases*), so there is no subject and no saying. A plural object of the verb
+    keeps the reading of a group that reports (*300 staff reported injuries*)."""
+    sp, cue = c.speaker, c.cue_tok
+    if sp is None or cue is None or sp.head.tag_ != "NN" or cue.i != sp.head.i + 1:
+        return False
+    doc = sp.head.doc
+    num = doc[sp.head.i - 1] if sp.head.i > 0 else None
+    if num is None or num.tag_ != "CD" or num.head.i != sp.head.i or _YEARLIKE.match(num.text):
+        return False
+    if num.text.lower() in ("1", "one"):
+        return False
+    for t in doc[cue.i + 1 : cue.i + 4]:
+        if t.tag_ == "NNS":
+            return not (t.head.i == cue.i and t.dep_ == "dobj")
+        if t.tag_ not in ("JJ", "NN", "VBN", "HYPH"):
+            return False
+    return False
+
+
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 
 
@@ -629,6 +656,7 @@ class Engine(LearnedSteps, StatementBuilder):
         cands = self.candidates()
         self.attach_quotes(cands)
         cands.extend(self.learned(cands))
+        cands = [c for c in cands if not _count_fragment(c)]
         cands.sort(key=lambda c: (c.speaker.span if c.speaker else c.cue or c.content[0])[0])
         self.claimed = sorted(p for c in cands for p in c.content)
         self.claimed_starts = [p[0] for p in self.claimed]
