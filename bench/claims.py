@@ -52,6 +52,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from datetime import date
@@ -79,6 +80,7 @@ from saidwhat.claims.quantity import group_values, resolve_diseases  # noqa: E40
 from saidwhat.ingest.base import SourceDoc  # noqa: E402
 from saidwhat.ingest.service import keep_confident  # noqa: E402
 from saidwhat.model import Analysis  # noqa: E402
+from saidwhat.quantities.lexicon import load_lexicon as quantity_words  # noqa: E402
 from saidwhat.settings import Settings  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -233,6 +235,9 @@ def score_values(
     pool = list(pred)
     right = wrong_measure = wrong_place = unplaced = missed = 0
     missed_in: list[str] = []  # the article of each gold value not found (counted per article, never printed)
+    missed_nums: list[
+        float
+    ] = []  # and its number, beside it (whether the text writes it: counted, never printed)
     leaks: list[str] = []
     misses: list[str] = []
     for key, art, num, _ in gold:
@@ -253,6 +258,7 @@ def score_values(
         else:
             missed += 1
             missed_in.append(art)
+            missed_nums.append(num)
             misses.append(f"{art} {num:g}: gold {key} -> not found")
     gold_set = [(k, a, n) for k, a, n, _ in gold]
     scored = [p for p in pred if p[0][3] in places]
@@ -284,6 +290,7 @@ def score_values(
         "wrong_place_unplaced": unplaced,
         "missed": missed,
         "missed_in": missed_in,
+        "missed_nums": missed_nums,
         "leaks": leaks,
         "misses": misses,
         "false_positives": fps,
@@ -292,14 +299,65 @@ def score_values(
     }
 
 
+def number_forms(num: float) -> list[str]:
+    """The ways news copy writes ``num``: digits with and without grouping, a scale word ("1.5 million",
+    "2,000"), a number word up to ninety-nine, "a dozen"."""
+    words = quantity_words()
+    small = {v: k for k, v in words.units.items()}
+    tens_of = {v: k for k, v in words.tens.items()}
+    forms: list[str] = []
+    if num == int(num):
+        n = int(num)
+        forms += [f"{n:,}", str(n), f"{n:,}".replace(",", " ")]
+        if n < 20:
+            forms.append(small[n])
+        elif n < 100:
+            tens, unit = tens_of[n - n % 10], n % 10
+            forms += [tens] if not unit else [f"{tens}-{small[unit]}", f"{tens} {small[unit]}"]
+        elif n in (100, 1000):
+            forms += [
+                "a hundred" if n == 100 else "a thousand",
+                "one hundred" if n == 100 else "one thousand",
+            ]
+        if n == 12:
+            forms.append("dozen")
+    else:
+        forms.append(f"{num:g}")
+    for scale, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if scale <= num < scale * 1000 and (num / scale) * 10 == int((num / scale) * 10):
+            forms.append(f"{num / scale:g} {word}")
+    return forms
+
+
+def written_in(num: float, text: str) -> bool:
+    """Whether ``text`` writes ``num`` in one of :func:`number_forms` (not inside a longer number)."""
+    for form in number_forms(num):
+        pat = re.escape(form).replace(r"\ ", r"\s+")
+        if re.search(rf"(?<![\w.,]){pat}(?![\w-]|[.,]\d)", text, re.IGNORECASE):
+            return True
+    return False
+
+
 def add_present_recall(
-    vs: dict[str, Any], gold: list[tuple[GoldKey, str, float, str]], present: set[str]
+    vs: dict[str, Any],
+    gold: list[tuple[GoldKey, str, float, str]],
+    present: set[str],
+    texts: dict[str, str] | None = None,
 ) -> None:
     """An outside collection re-collected in part: the recall over the articles whose text is here
-    (``present``), beside the recall that counts the gold values of an absent article as missed."""
+    (``present``), beside the recall that counts the gold values of an absent article as missed; with
+    ``texts``, also over the gold values whose number the text here writes (a page stored cut short
+    holds fewer values than the one the gold was annotated from)."""
     vs["gold_present"] = sum(1 for _, art, _, _ in gold if art in present)
     vs["missed_present"] = sum(1 for art in vs["missed_in"] if art in present)
     vs["recall_present"] = vs["placed_right"] / vs["gold_present"] if vs["gold_present"] else 0.0
+    texts = texts or {}
+    vs["missed_unwritten"] = sum(
+        1
+        for art, num in zip(vs["missed_in"], vs["missed_nums"], strict=True)
+        if art in texts and not written_in(num, texts[art])
+    )
+    vs["gold_written"] = vs["gold_present"] - vs["missed_unwritten"]
 
 
 def expected_links(items: list[tuple[GoldKey, str, float, str]]) -> tuple[set[Any], set[Any]]:
@@ -497,7 +555,9 @@ def main() -> int:
         gvalues = [v for v in resolved if v.article in gold_ids]
         gk = gold_keyed(gset)
         vs = score_values(gk, pred_keyed(gvalues, things), places)
-        add_present_recall(vs, gk, {an.doc.id for an in analyses})
+        add_present_recall(
+            vs, gk, {an.doc.id for an in analyses}, {an.doc.id: an.doc.text for an in analyses}
+        )
         # updates and contradictions among the set's own values only (the gold lists no others)
         exp_up, exp_con = expected_links(gk)
         pred_up, pred_con = predicted_links(group_values(gvalues, lex), places, things)

@@ -106,6 +106,7 @@ def main() -> int:
         "gold": 0,
         "leaks": 0,
         "gold_present": 0,
+        "gold_written": 0,
         "false_of_other_aspects": 0,
     }
     with tempfile.TemporaryDirectory() as tmp:
@@ -133,8 +134,9 @@ def main() -> int:
                     f"{'':12s} misses by kind: {leaks} in a claim of another measure,"
                     f" {v['wrong_place']} in another place ({v['wrong_place_unplaced']} of them in none),"
                     f" {v['missed_present']} not found in a text here"
+                    f" ({v['missed_unwritten']} of them not written in it)"
                 )
-                for k in ("predicted", "gold", "gold_present", "false_of_other_aspects"):
+                for k in ("predicted", "gold", "gold_present", "gold_written", "false_of_other_aspects"):
                     total[k] += v[k]
                 total["right"] += v["placed_right"]
                 total["leaks"] += leaks
@@ -159,6 +161,12 @@ def main() -> int:
         print(
             f"pooled over the texts here: recall {rp:.3f}"
             f" ({total['right']} of {total['gold_present']} gold values whose article's text was analysed)"
+        )
+    if total["gold_written"] < total["gold_present"]:
+        rw = total["right"] / total["gold_written"] if total["gold_written"] else 0.0
+        print(
+            f"pooled over the values written in the texts here: recall {rw:.3f}"
+            f" ({total['right']} of {total['gold_written']}; a page stored cut short lacks the rest)"
         )
     return 0
 

@@ -51,6 +51,27 @@ def test_misses_are_counted_by_kind() -> None:
     assert (len(s["leaks"]), s["wrong_place"], s["wrong_place_unplaced"], s["missed_present"]) == (1, 1, 1, 1)
 
 
+def test_a_missed_value_the_text_does_not_write_is_counted_apart() -> None:
+    """A page stored cut short: its gold holds values the text here never writes."""
+    gold = [
+        (_key("deaths"), "a/1", 20.0, ""),  # right
+        (_key("cases"), "a/1", 1500000.0, ""),  # missed, written "1.5 million"
+        (_key("cases"), "a/1", 21.0, ""),  # missed, written "twenty-one"
+        (_key("cases"), "a/1", 95.0, ""),  # missed, not written ("950" is another number)
+        (_key("cases"), "a/1", 2009.0, ""),  # missed, written
+    ]
+    text = "Mexico has 20 deaths, twenty-one new cases and 1.5 million doses; 950 were tested in 2009."
+    s = bc.score_values(gold, [(_key("deaths"), "a/1", 20.0, "")], {"Mexico"})
+    bc.add_present_recall(s, gold, {"a/1"}, {"a/1": text})
+    assert (s["missed_present"], s["missed_unwritten"], s["gold_written"]) == (4, 1, 4)
+
+
+def test_number_forms_read_the_quantities_number_words() -> None:
+    assert bc.written_in(12, "a dozen people") and bc.written_in(7, "Seven died")
+    assert bc.written_in(4694, "4,694 cases") and bc.written_in(4694, "4694 cases")
+    assert not bc.written_in(20, "twenty-one") and not bc.written_in(9, "1.9 million")
+
+
 def test_the_judge_experiments_auc_and_fit() -> None:
     import numpy as np
 
