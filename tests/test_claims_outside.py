@@ -1185,3 +1185,23 @@ def test_a_rise_set_off_after_a_count_is_its_increment() -> None:
     got = {(v.value, v.key.aspect, v.key.about) for v in _values("Confirmed cases in Britain: 339 (up 22)")}
     # before: 22 counted nothing
     assert got == {(339, "", ("United Kingdom",)), (22, "new", ("United Kingdom",))}
+
+
+def test_victims_a_disease_claims_are_its_deaths() -> None:
+    text = "The disease has claimed 103 victims in Mexico."
+    got = {(v.value, v.key.thing, v.key.about) for v in _values(text)}
+    # before: a count of victims
+    assert got == {(103, "deaths", ("Mexico",))}
+    # victims with no verb of loss may be the sick: they stay a noun of persons
+    got = {(v.value, v.key.thing) for v in _values("Some 40 swine flu victims were in hospital in Chile.")}
+    assert (40, "deaths") not in got
+
+
+def test_sufferers_of_the_disease_are_its_cases() -> None:
+    text = "The number of swine flu sufferers in Britain has reached 1,320."
+    # before: a measure of its own, "sufferer"
+    got = {(v.value, v.key.thing, v.key.about) for v in _values(text)}
+    assert got == {(1320, "cases", ("United Kingdom",))}
+    # a sufferer of another illness is not
+    text = "About 3 million asthma sufferers in Britain face a higher risk from swine flu."
+    assert all(v.key.thing != "cases" for v in _values(text))

@@ -56,6 +56,7 @@ class ClaimsLexicon:
     groups: frozenset[str]  # victims' groups that are a measure of their own ("soldier deaths")
     lives_thing: str  # what lives counted with a verb of loss count ("claimed 45 lives": deaths)
     lives_loss: frozenset[str]  # the verbs of loss
+    victims_claimed: frozenset[str]  # the verbs by which victims are lives lost ("claimed 103 victims")
     incident_things: frozenset[str]  # things whose count may be one incident's toll ("attack deaths")
     incident_types: dict[str, tuple[str, ...]]  # incident type -> the words that name it
     incident_spans: tuple[str, ...]  # words of a span of time: the count is no single incident's
@@ -362,7 +363,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     gr = _table(data, "groups", "claims")
     _only(gr, {"words"}, "groups")
     lv = _table(data, "lives", "claims")
-    _only(lv, {"thing", "loss"}, "lives")
+    _only(lv, {"thing", "loss", "victims"}, "lives")
     lives_thing = _str(lv["thing"], "lives.thing")
     if lives_thing not in things:
         raise LexiconError(f"lives.thing: unknown thing {lives_thing!r}")
@@ -449,6 +450,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         groups=frozenset(_words(gr["words"], "groups.words")),
         lives_thing=lives_thing,
         lives_loss=frozenset(_words(lv["loss"], "lives.loss")),
+        victims_claimed=frozenset(_words(lv["victims"], "lives.victims")),
         incident_things=incident_things,
         incident_types=incident_types,
         incident_spans=_words(inc["spans"], "incidents.spans"),

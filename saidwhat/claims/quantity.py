@@ -385,6 +385,8 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     head = toks[-1]
     if head == "life":
         return _lives(win, lex)
+    if head == "victim" and len(toks) == 1 and any(w.text in lex.victims_claimed for w in win.left[-2:]):
+        return lex.things[lex.lives_thing], None  # "The disease has claimed 103 victims"
     # every word written between the number and the counted noun modifies it ("influenza-like" cases)
     inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
     if _state_of_part(q, win, lex):
