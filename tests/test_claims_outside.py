@@ -1205,3 +1205,16 @@ def test_sufferers_of_the_disease_are_its_cases() -> None:
     # a sufferer of another illness is not
     text = "About 3 million asthma sufferers in Britain face a higher risk from swine flu."
     assert all(v.key.thing != "cases" for v in _values(text))
+
+
+def test_a_total_before_the_rise_that_brought_it_counts_what_the_rise_counts() -> None:
+    text = "Indonesia's tally stood at 20 on Thursday after five more people tested positive."
+    got = {(v.value, v.key.thing, v.key.aspect, v.key.about) for v in _values(text)}
+    # before: the total counted nothing and the increment had no place
+    assert got == {(20, "cases", "", ("Indonesia",)), (5, "cases", "new", ("Indonesia",))}
+    text = "Chile's total rose to 300 on Monday, with 20 new cases reported."
+    got = {(v.value, v.key.thing, v.key.aspect, v.key.about) for v in _values(text)}
+    assert got == {(300, "cases", "", ("Chile",)), (20, "cases", "new", ("Chile",))}
+    # no increment, no reading: a total followed by a count that is no rise stays apart
+    text = "Chile's tally rose to 300 after the ministry reported 20 cases in Santiago."
+    assert 300 not in {v.value for v in _values(text)}

@@ -1819,6 +1819,28 @@ def _noun_of_next(view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsL
     return _thing_of_next(view, q, next_q, lex)[0]
 
 
+# words that join to a total the change that brought it ("rose to 300 after 20 more tested positive")
+RISE_JOINS = frozenset({"after", "with", "as"})
+# words a total and the rise after it may have between them ("stood at 20 on Thursday after")
+RISE_GAP = 8
+
+
+def _total_before_rise(view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsLexicon) -> Thing | None:
+    """ "Chile's tally rose to 300 after 20 more people tested positive", "The total in Indonesia
+    stood at 20, with five new cases": a total that names no thing, joined to the increment that
+    brought it, counts what the increment counts (the mirror of "..., bringing the total to 27")."""
+    s0 = view.sentence(q.start)[0]
+    if not _has(words(view.text, max(s0, q.start - 60), q.start)[-6:], TOTAL_WORDS):
+        return None
+    between = [w.text for w in words(view.text, q.end, next_q.start)]
+    if not between or len(between) > RISE_GAP or not RISE_JOINS & set(between):
+        return None
+    rise = words(view.text, next_q.start, min(view.sentence(q.start)[1], next_q.end + 12))[:3]
+    if not _has(rise, lex.aspects["new"]):
+        return None
+    return _thing_of_next(view, q, next_q, lex)[0]
+
+
 def _thing_of_next(
     view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsLexicon
 ) -> tuple[Thing | None, Window]:
@@ -2919,6 +2941,8 @@ def _from_neighbours(
     thing, aspect, rel = read
     if thing is None and rel == "" and next_q is not None and q.counts is None:
         thing = _noun_of_next(view, q, next_q, lex)  # "at least 20 and up to 81 deaths"
+        if thing is None:
+            thing = _total_before_rise(view, q, next_q, lex)
     if head is not None and (thing is None or thing is head.thing) and _count_raised_by(view, q, s0):
         # "..., increasing its count by almost a thousand": an increment of the sentence's count
         return head.thing, "new", "increment", head
