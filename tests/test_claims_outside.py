@@ -1218,3 +1218,23 @@ def test_a_total_before_the_rise_that_brought_it_counts_what_the_rise_counts() -
     # no increment, no reading: a total followed by a count that is no rise stays apart
     text = "Chile's tally rose to 300 after the ministry reported 20 cases in Santiago."
     assert 300 not in {v.value for v in _values(text)}
+
+
+def test_he_speaks_for_the_country_the_article_wrote_him_as_from() -> None:
+    text = (
+        "Mexican health ministry spokesman Carlos Olmos said the government was testing thousands of "
+        "samples. He said more than 5,000 tests had been done on suspected cases and that 1,578 people "
+        "were ill but were being treated."
+    )
+    # before: the entity's title ("spokesman") named no country, so the count had no place
+    assert {(v.value, v.key.thing, v.key.about) for v in _values(text)} >= {(1578, "cases", ("Mexico",))}
+
+
+def test_a_world_adverb_places_a_count_before_its_source_does() -> None:
+    text = (
+        "U.S. health official Anne Schuchat said the outbreak was slowing. She noted that swine flu "
+        "has now killed 25 people globally and infects 33,000."
+    )
+    got = {v.value: v.key.about for v in _values(text)}
+    # before (with the speaker's description read back): 33,000 was the United States'
+    assert got[25] == ("world",) and got[33000] == ("world",)

@@ -1667,7 +1667,7 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     countries = _folded_countries(lex.country_names)
     # and in the description the article gives the speaker elsewhere ("Mexican Health Minister Jose
     # Angel Cordova told reporters ..." then "He said 16 deaths were confirmed")
-    toks = fold(f"{sp.text} , {_speaker_title(view, sp)}").split()
+    toks = fold(f"{sp.text} , {_speaker_title(view, sp)} , {_described_before(view, sp)}").split()
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
             w = " ".join(toks[i : i + n])
@@ -1711,6 +1711,24 @@ def _office_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[s
     if not set(re.findall(r"[\w-]+", fold(f"{sp.text} {_speaker_title(view, sp)}"))) & lex.offices:
         return ()
     return _only_country(view, lex)
+
+
+def _described_before(view: ArticleView, sp: Speaker) -> str:
+    """How the article wrote the speaker where it named it before ("Mexican health ministry spokesman
+    Carlos Olmos said ..." then "He said ... 1,578 people were ill"): the speaker text of its entity's
+    first statement, when that is another mention than ``sp``; a person's only: *it* is resolved to a
+    body less surely than *he* or *she* to a person."""
+    if sp.entity is None or not any(e.id == sp.entity and e.type == "PERSON" for e in view.analysis.entities):
+        return ""
+    first = next(
+        (
+            st.speaker
+            for st in view.analysis.statements
+            if st.speaker is not None and st.speaker.entity == sp.entity and st.speaker.start < sp.start
+        ),
+        None,
+    )
+    return first.text if first is not None else ""
 
 
 def _speaker_title(view: ArticleView, sp: Speaker) -> str:
@@ -2020,13 +2038,18 @@ def _about(
     if not about and inherited is not None:
         about = inherited
     if not about:
-        about = _fronted_place(view, s0, q) or (_speaker_place(view, q, lex) if by_source else ())
+        about = _fronted_place(view, s0, q)
+    # "it has killed 167 people and been confirmed in 40,000 globally": a world adverb in a sentence
+    # that names no place is the world's, whoever the source ("She noted that the AIDS virus ... has
+    # killed 25 million people globally and infects 33 million")
+    if not about and not view.places_in(s0, s1) and _has(words(view.text, s0, s1), WORLD_ADVERBS):
+        about = ("world",)
+    if not about and by_source:
+        about = _speaker_place(view, q, lex)
     if not about and previous:
         about = previous
     if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
         about = ("world",)
-    if not about and not view.places_in(s0, s1) and _has(words(view.text, s0, s1), WORLD_ADVERBS):
-        about = ("world",)  # "it has killed 167 people and been confirmed in 40,000 globally"
     return (
         about
         or _described_place(view, q, lex, by_source)
