@@ -5,7 +5,7 @@ pool them: the figure a claims rule is chosen by.
                                           [--suffix S] [--package DIR]
 
 Runs ``bench/claims.py`` once per collection (Timeline17's H1N1 and Haiti articles, and the outside
-webflu collections whose texts lie in ``--texts``: ``webflu/``, ``webflu3/``, ``webflu4/`` for
+webflu collections whose texts lie in ``--texts``: ``webflu/``, ``webflu3/``, ``webflu4/``, ``webflu8/`` for
 development, ``webflu2/``, ``webflu5/``, ``webflu6/``, ``webflu7/`` blind, each an ``articles.jsonl``;
 the texts are third-party pages kept off the repository, see docs/claims.md) with the analyses cached under
 ``--cache-root`` (``h1n1``, ``haiti``, ``webflu3``, ... each with ``--suffix`` appended: the caches of
@@ -14,9 +14,9 @@ precision and recall. ``--package`` scores the rules of another commit (``git ar
 tar -x -C DIR``, as ``CLAIMS_PACKAGE``).
 
 The development sets are the H1N1 sets dev..dev16 but dev8, dev11 and dev12, Haiti's haiti_dev and
-haiti_dev2, and webflu_dev, webflu_test, webflu3 and webflu4; ``--blind`` scores heldout, dev8, dev11,
-dev12, dev17, haiti, haiti2, webflu2, webflu5, webflu6 and webflu7 and prints counts only: never their misses,
-whatever the flags (``--misses`` prints the development sets' leaks, misses and false values). A
+haiti_dev2, and webflu_dev, webflu_test, webflu3, webflu4 and webflu8; ``--blind`` scores heldout, dev8,
+dev11, dev12, dev17, haiti, haiti2, webflu2, webflu5, webflu6 and webflu7 and prints counts only: never their
+misses, whatever the flags (``--misses`` prints the development sets' leaks, misses and false values). A
 collection whose texts are absent is skipped and said so; the recall of a webflu set counts the gold
 values of its absent articles as missed, and a second recall, over the articles whose text is here,
 is printed beside it (a re-collection that lost texts says little about the engine otherwise).
@@ -39,7 +39,12 @@ WEBFLU_GOLD = ROOT / "bench" / "data" / "webflu_gold.json"
 
 H1N1_DEV = "dev,dev2,dev3,dev4,dev5,dev6,dev7,dev9,dev10,dev13,dev14,dev15,dev16"
 H1N1_BLIND = "heldout,dev8,dev11,dev12,dev17"
-WEBFLU_DEV = (("webflu", "webflu_dev,webflu_test"), ("webflu3", "webflu3"), ("webflu4", "webflu4"))
+WEBFLU_DEV = (
+    ("webflu", "webflu_dev,webflu_test"),
+    ("webflu3", "webflu3"),
+    ("webflu4", "webflu4"),
+    ("webflu8", "webflu8"),
+)
 WEBFLU_BLIND = (
     ("webflu2", "webflu2"),
     ("webflu5", "webflu5"),
