@@ -554,3 +554,17 @@ def test_a_day_of_deixis_is_no_noun_counted(nlp: Any) -> None:
     assert [q.counts for q in run(nlp, "Mexico said 5 died yesterday.")] == ["dead"]
     # AP's weekday without "on": the count was taken for a name ("358 Tuesday") and dropped
     assert [q.value for q in run(nlp, "Cases jumped to 358 Tuesday, officials said.")] == [358]
+
+
+def test_a_virus_code_before_a_noun_modifies_it(nlp: Any) -> None:
+    # before: the parse split "A/H1N1" and "A(H1N1)" at random: "two more influenza" was counted, and
+    # "two more A/H1N1 death cases" and "45 more A/H1N1 flu cases" counted nothing
+    text = "Turkey reported two more influenza A/H1N1 death cases in the past 24 hours."
+    assert [q.counts for q in run(nlp, text)] == ["influenza A/H1N1 death cases"]
+    assert [q.counts for q in run(nlp, "Vietnam confirmed 45 more A/H1N1 flu cases.")] == ["A/H1N1 flu cases"]
+    assert [q.counts for q in run(nlp, "Thailand has 1,209 Influenza A(H1N1) cases.")] == [
+        "Influenza A(H1N1) cases"
+    ]
+    # a code that ends its phrase is still what the parse counted
+    text = "The ministry confirmed a further 7 H1N1, or Swine flu, deaths in the country."
+    assert [q.counts for q in run(nlp, text)] == ["H1N1"]

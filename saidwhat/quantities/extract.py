@@ -91,6 +91,11 @@ _EACH_NOT = frozenset(NOT_DISTRIBUTIVE_AFTER_EACH)
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
 _MAX_NP = 5
+# a virus's code, with the name of its disease before it: "influenza A/H1N1", "A(H1N1)", "swine flu
+# A H1N1", "H5N1" (the parse splits these at random)
+_VIRUS_CODE = re.compile(
+    r"(?i)\b(?:(?:swine\s+)?(?:influenza|flu)\s+)?(?:type\s+)?(?:A\s?[/(-]?\s?)?H\d{1,2}N\d{1,2}\b\)?"
+)
 # nouns of a list of places: its items name places, not what their figures count
 _PLACE_KINDS = frozenset({"country", "state", "nation", "province", "region", "city", "territory", "county"})
 # words that introduce a list rather than describe what it counts ("the following infections: ...")
@@ -205,6 +210,16 @@ class _Reader:
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         self._rows: dict[int, tuple[list[int], list[str]] | None] = {}
         self._headers: dict[int, list[str] | None] = {}  # a row's line start -> its header's cells
+        self.virus = self._virus_tokens()
+
+    def _virus_tokens(self) -> frozenset[int]:
+        """The tokens of a virus's code and the name before it ("influenza A/H1N1", "A(H1N1)", "H5N1"):
+        the parse splits and tags them at random (*H1N1* as a verb, *A(H1N1* as a plural noun), but
+        before a noun they name what it is of ("two more influenza A/H1N1 death cases")."""
+        spans = [m.span() for m in _VIRUS_CODE.finditer(self.text)]
+        if not spans:
+            return frozenset()
+        return frozenset(t.i for t in self.doc if any(a <= t.idx < b for a, b in spans))
 
     # ------------------------------------------------------------------ numbers
     def is_start(self, tok: Token) -> bool:
@@ -861,8 +876,18 @@ class _Reader:
         """``(first, last)`` token of the noun phrase counted, starting at token ``k``."""
         doc = self.doc
         p = k
-        while p < self.n and p - k < _MAX_NP:
+        code = 0  # tokens of a virus's code so far: "influenza A/H1N1" modifies the noun after it
+        while p < self.n and p - k - code < _MAX_NP:
             t = doc[p]
+            if p in self.virus:
+                end = p
+                while end + 1 < self.n and end + 1 in self.virus:
+                    end += 1
+                if end + 1 < self.n and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                    p, code = end + 1, code + end + 1 - p
+                    continue
+                p = end  # "a further 7 H1N1, or Swine flu, deaths": the code ends the phrase
+                break
             compound = t.dep_ == "compound" and t.head.i > p and t.head.i - p <= 2
             if t.pos_ in _NOUNS and not compound and not self._participle_compound(p, anchor):
                 break
@@ -882,7 +907,11 @@ class _Reader:
         linked = any(doc[x].head.i in span for x in nums) or any(doc[x].head.i in nums for x in span)
         if not linked:
             return None
-        while k < p and (doc[k].lower_ in self.lex.counts_modifiers or doc[k].text in _DASHES):
+        while (
+            k < p
+            and k not in self.virus
+            and (doc[k].lower_ in self.lex.counts_modifiers or doc[k].text in _DASHES)
+        ):
             k += 1
         return k, p
 
