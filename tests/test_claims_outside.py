@@ -1238,3 +1238,37 @@ def test_a_world_adverb_places_a_count_before_its_source_does() -> None:
     got = {v.value: v.key.about for v in _values(text)}
     # before (with the speaker's description read back): 33,000 was the United States'
     assert got[25] == ("world",) and got[33000] == ("world",)
+
+
+def test_death_cases_are_deaths_and_a_virus_code_is_the_diseases_name() -> None:
+    text = (
+        "Turkey reported two more influenza A/H1N1 death cases in the past 24 hours, bringing the "
+        "national death toll of the novel flu to 23."
+    )
+    got = {(v.value, v.key.thing, v.key.aspect, v.key.about) for v in _values(text)}
+    # before: a measure "influenza" of its own
+    assert got == {(2, "deaths", "new", ("Turkey",)), (23, "deaths", "", ("Turkey",))}
+    text = (
+        "MANILA, Philippines - The number of Influenza A(H1N1)-related fatalities in the country has "
+        "risen to three."
+    )
+    # before: a measure "influenza a(h1n1)-related fatality"
+    assert {(v.value, v.key.thing) for v in _values(text)} == {(3, "deaths")}
+    text = "WHO said there were 25,288 new cases of influenza A (H1N1) infection in 48 countries."
+    assert (25288, "cases") in {(v.value, v.key.thing) for v in _values(text)}
+
+
+def test_persons_of_a_things_head_count_that_thing() -> None:
+    text = "Mexico's toll has risen to 30 with the deaths of two more people infected with the virus."
+    got = {(v.value, v.key.thing, v.key.aspect) for v in _values(text)}
+    # before: the two were counted as cases, from "infected"
+    assert got == {(30, "deaths", ""), (2, "deaths", "new")}
+
+
+def test_a_participle_after_the_counted_noun_modifies_it() -> None:
+    text = (
+        "Greece reported a death. The total number of H1N1 cases confirmed in the country has reached 1,996."
+    )
+    got = {(v.value, v.key.thing, v.key.state, v.key.about) for v in _values(text)}
+    # before: a measure "case confirmed"
+    assert (1996, "cases", "confirmed", ("Greece",)) in got

@@ -243,9 +243,27 @@ def _has(ws: list[Word], phrases: tuple[str, ...]) -> list[int]:
     return [i for i, _ in find_phrases(ws, phrases)]
 
 
+# a virus's code as copy writes it: "A(H1N1)", "A/H1N1", "a-h1n1", "H1N1"
+_VIRUS_CODE = re.compile(r"a?[/(-]?(h\d{1,2}n\d{1,2})\)?")
+
+
+def _bare_code(tok: str) -> str:
+    """ "a(h1n1)", "a/h1n1" -> "h1n1"; "a(h1n1)-related" -> "h1n1-related"; other words unchanged."""
+    head, sep, rest = tok.partition("-") if not tok.startswith("a-") else (tok, "", "")
+    m = _VIRUS_CODE.fullmatch(head)
+    return f"{m.group(1)}{sep}{rest}" if m else tok
+
+
 def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
     allowed |= {w for ws in lex.aspects.values() for w in ws} | set(lex.estimate_words)
+    # "Influenza A(H1N1)-related fatalities", "influenza A (H1N1) infection": the code, its type letter
+    # written apart or not, is the virus's name
+    toks = [
+        _bare_code(t)
+        for t, nxt in zip(toks, [*toks[1:], ""], strict=False)
+        if t != "a" or not _VIRUS_CODE.fullmatch(nxt)
+    ]
     toks = [t for t in toks if not _restating(thing, t)]
     return all(t in allowed for t in toks) or all(t in allowed for t in _off_names(thing, toks, lex))
 
@@ -315,6 +333,9 @@ def _thing_of(
         named = _thing_of_counts(q, win, lex)
         if named is not None:
             return named
+    event = _event_of(win, lex)
+    if event is not None:
+        return event, None
     # a number of people, or a bare number: what the words around say is counted ("the number of
     # confirmed cases of the new flu has climbed to 8,480": a total names its thing further back)
     n = lex.settings.window_words * (2 if wide else 1)
@@ -343,6 +364,20 @@ def _thing_of(
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+def _event_of(win: Window, lex: ClaimsLexicon) -> Thing | None:
+    """ "with the deaths of two more people infected with the novel flu virus": persons (or a bare
+    number) that are the *of* complement of a thing's head count that thing, whatever the words after
+    them say of the persons (they had been infected; the count is of their deaths)."""
+    left = sorted(win.left, key=lambda w: w.start)
+    k = len(left)
+    while k and left[k - 1].text.lower() in _BEFORE_NUMBER:
+        k -= 1
+    if k < 2 or left[k - 1].text.lower() != "of":
+        return None
+    head = singular(left[k - 2].text.lower())
+    return next((t for t in lex.things.values() if head in t.heads), None)
 
 
 def _number_of_counts(win: Window, counts: str) -> bool:
@@ -379,14 +414,10 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     """What the quantity's counted noun names: a thing (its modifiers allowed), a generic noun; None
     for a noun of persons (the words around say what is counted)."""
     assert q.counts
-    toks = [singular(t) for t in q.counts.lower().split()]
-    if len(toks) > 1 and toks[-1] in WORLD_ADVERBS:
-        toks.pop()  # "2,371 Swine Flu Cases Worldwide": an adverb after the noun, read in title case
+    toks = _counted_words_of(q.counts, lex)
     head = toks[-1]
-    if head == "life":
+    if head == "life" or (toks == ["victim"] and any(w.text in lex.victims_claimed for w in win.left[-2:])):
         return _lives(win, lex)
-    if head == "victim" and len(toks) == 1 and any(w.text in lex.victims_claimed for w in win.left[-2:]):
-        return lex.things[lex.lives_thing], None  # "The disease has claimed 103 victims"
     # every word written between the number and the counted noun modifies it ("influenza-like" cases)
     inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
     if _state_of_part(q, win, lex):
@@ -544,9 +575,22 @@ def _after_link(mods: list[str]) -> list[str]:
     return [m for m in mods if m not in MONEY_LINKS and m not in DETERMINERS]
 
 
+def _counted_words_of(counts: str, lex: ClaimsLexicon) -> list[str]:
+    """The words of a counted noun phrase, singular, without what follows its noun: an adverb
+    ("2,371 Swine Flu Cases Worldwide", read in title case) or a participle ("the total number of
+    H1N1 cases confirmed in the country has reached 1,996": its state is read from the words around)."""
+    toks = [singular(t) for t in counts.lower().split()]
+    if len(toks) > 1 and toks[-1] in WORLD_ADVERBS:
+        toks.pop()
+    if len(toks) > 1 and toks[-1].endswith("ed") and any(toks[-2] in t.heads for t in lex.things.values()):
+        toks.pop()
+    return toks
+
+
 def _lives(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None]:
     """Lives counted with a verb of loss are deaths ("claimed 45 lives", "cost more than 100,000 lives",
-    "1,200 lives were lost"); lives saved or protected are no thing of the lexicon (`[lives]`)."""
+    "1,200 lives were lost"), as victims a disease claims ("The disease has claimed 103 victims"); lives
+    saved or protected are no thing of the lexicon (`[lives]`)."""
     before = [w.text for w in win.left[-2:]]
     after = [w.text for w in win.right[:2]]
     if (before and before[-1] in lex.lives_loss) or any(w in lex.lives_loss for w in after):
