@@ -1272,3 +1272,30 @@ def test_a_participle_after_the_counted_noun_modifies_it() -> None:
     got = {(v.value, v.key.thing, v.key.state, v.key.about) for v in _values(text)}
     # before: a measure "case confirmed"
     assert (1996, "cases", "confirmed", ("Greece",)) in got
+
+
+def test_turks_are_a_nations_people() -> None:
+    text = (
+        "Turkish Health Ministry said two Turks died of influenza A/H1N1 in Turkey, bringing the toll to 21."
+    )
+    got = {(v.value, v.key.thing, v.key.aspect) for v in _values(text)}
+    # before: a measure "turk" of its own
+    assert got == {(2, "deaths", "new"), (21, "deaths", "")}
+
+
+def test_a_partitive_relative_clause_says_what_became_of_the_counted() -> None:
+    text = "The latest cases in the UAE bring the total to 47, all of whom have recovered."
+    # before: 47 recovered
+    assert {(v.value, v.key.thing) for v in _values(text)} == {(47, "cases")}
+    text = "Swine flu has infected 50 people in Chile, 10 of whom have died."
+    assert {(v.value, v.key.thing) for v in _values(text)} == {(50, "cases"), (10, "deaths")}
+
+
+def test_a_quotation_run_on_to_the_sentence_before_is_a_sentence_of_its_own() -> None:
+    text = (
+        "Officials said the toll put the country second only to the United States with 353 dead."
+        '"We have confirmed 337 deaths by A(H1N1) flu," Argentina\'s deputy health minister said.'
+    )
+    got = {(v.value, v.key.about) for v in _values(text)}
+    # before: the quotation was read with the sentence before it, whose place is the United States
+    assert got == {(353, ("United States",)), (337, ("Argentina",))}

@@ -397,15 +397,19 @@ CLAUSE_OPENERS = frozenset({"as", "when", "while", "after", "before", "because",
 
 
 def _in_next_clause(win: Window, hit: Word) -> bool:
-    """Whether a word after the number stands in a clause a conjunction opens between them ("went from
-    just four cases over the weekend to 135 as infections were confirmed"): no noun of the number's.
+    """Whether a word after the number stands in a clause a conjunction or a partitive relative opens
+    between them ("went from just four cases over the weekend to 135 as infections were confirmed",
+    "to 47, all of whom have recovered"): no noun of the number's.
     *As* after a participle is the participle's complement ("two patients confirmed as having
     contracted the virus"), no clause."""
     if hit not in win.right:
         return False
     before = win.right[: win.right.index(hit)]
     return any(
-        w.text in CLAUSE_OPENERS and not (w.text == "as" and k > 0 and before[k - 1].text.endswith("ed"))
+        (w.text in CLAUSE_OPENERS and not (w.text == "as" and k > 0 and before[k - 1].text.endswith("ed")))
+        # "bring the total to 47, all of whom have recovered": a relative clause on a part of the
+        # count says what became of them, not what was counted
+        or (w.text in ("whom", "which") and k > 0 and before[k - 1].text == "of")
         for k, w in enumerate(before)
     )
 
