@@ -1299,3 +1299,11 @@ def test_a_quotation_run_on_to_the_sentence_before_is_a_sentence_of_its_own() ->
     got = {(v.value, v.key.about) for v in _values(text)}
     # before: the quotation was read with the sentence before it, whose place is the United States
     assert got == {(353, ("United States",)), (337, ("Argentina",))}
+
+
+def test_the_first_year_of_a_span_of_years_dates_no_count() -> None:
+    text = "Saudi: 4 Pilgrims Die of Swine Flu in Saudi Arabia | English Archive 2005 -2017"
+    an = analyze_text(text, published="2009-11-21")
+    got = {(v.value, v.key.about) for v in article_facts(an, None).quantities}
+    # before: the count was dated 2005, a measure of another year
+    assert got == {(4, ("Saudi Arabia",))}

@@ -877,6 +877,9 @@ def _distributive(view: ArticleView, q: Quantity, t: Timex) -> bool:
     )
 
 
+_YEAR_SPAN = re.compile(r"\s*(?:[-–—]|to\b)\s*(?:1[89]|20)\d\d\b")
+
+
 def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
     """(a past year the sentence is about, "rate" when the clause says how often): "killed 2 million in
     1957", "10,000 die each year"."""
@@ -903,6 +906,8 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             # time of the figure
             and not {"after", "since", "before", "until"}
             & {w.text for w in words(view.text, max(s0, t.start - 24), t.start)[-3:]}
+            # "English Archive 2005 -2017": the first year of a span of years is its bound
+            and not _YEAR_SPAN.match(view.text, t.end)
         ):
             year = t.value[:4]
     return year, rate
