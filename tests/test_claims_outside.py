@@ -1307,3 +1307,14 @@ def test_the_first_year_of_a_span_of_years_dates_no_count() -> None:
     got = {(v.value, v.key.about) for v in article_facts(an, None).quantities}
     # before: the count was dated 2005, a measure of another year
     assert got == {(4, ("Saudi Arabia",))}
+
+
+def test_the_country_may_be_the_one_a_body_is_named_by() -> None:
+    text = (
+        "This brought the total number of swine flu cases in Egypt to eleven. Today, the Lebanese Health "
+        "Ministry diagnosed five people with the virus, bringing the total number of cases in the country "
+        "to eight."
+    )
+    got = {(v.value, v.key.about) for v in _values(text)}
+    # before: "the country" was Egypt, the country named last
+    assert got == {(11, ("Egypt",)), (5, ("Lebanon",)), (8, ("Lebanon",))}

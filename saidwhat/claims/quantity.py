@@ -1422,10 +1422,29 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     countries = lex.known_countries
     starts = [a for a, _ in view.sentences if a <= q.start][-3:]
     lo = starts[0] if starts else 0
-    for p in reversed(view.places):
-        if lo <= p.start and p.end <= q.start and p.name in countries:
+    named = [p for p in [*view.places, *_national_bodies(view, lo, q.start)] if p.name in countries]
+    for p in sorted(named, key=lambda p: p.start, reverse=True):
+        if lo <= p.start and p.end <= q.start:
             return (p.name,)
     return _only_country(view, lex)
+
+
+def _national_bodies(view: ArticleView, lo: int, hi: int) -> list[Place]:
+    """The countries of the bodies named by their nation in ``[lo, hi)`` ("the Lebanese Health
+    Ministry diagnosed five people ..., bringing the total number of cases in the country to eight"):
+    what *the country* may point back to, though the name is no place of the count's own."""
+    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+
+    kb = load_knowledge()
+    out = []
+    for e in view.analysis.entities:
+        if e.type != "ORG":
+            continue
+        first = fold(e.name).split()[:1]
+        country = kb.demonyms.get(first[0]) or kb.countries.get(first[0]) if first else None
+        if country:
+            out += [Place(country, m.start, m.end) for m in e.mentions if lo <= m.start and m.end <= hi]
+    return out
 
 
 def _national_total(view: ArticleView, q: Quantity) -> bool:
