@@ -1318,3 +1318,15 @@ def test_the_country_may_be_the_one_a_body_is_named_by() -> None:
     got = {(v.value, v.key.about) for v in _values(text)}
     # before: "the country" was Egypt, the country named last
     assert got == {(11, ("Egypt",)), (5, ("Lebanon",)), (8, ("Lebanon",))}
+
+
+def test_people_affected_by_the_disease_are_its_cases() -> None:
+    text = (
+        "COLOMBO - Sri Lankan health officials Tuesday confirmed three more cases of swine flu, raising "
+        "the number of people affected by the viral disease to 86 in the country."
+    )
+    got = {(v.value, v.key.thing, v.key.about) for v in _values(text)}
+    # before: 86 was a measure "affected"
+    assert got == {(3, "cases", ("Sri Lanka",)), (86, "cases", ("Sri Lanka",))}
+    # affected by anything else is no case
+    assert not _values("Three million people were affected by the earthquake in Haiti.")

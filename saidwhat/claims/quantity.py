@@ -669,7 +669,7 @@ def _predicate_at(ws: list[Word], i: int, lex: ClaimsLexicon) -> Thing | None:
     """The thing whose predicate is written at ``ws[i]`` ("infected", "afflicted with"), if one is; as
     in `_thing_hits`, not a predicate that counts only the number its *in* introduces ("found in")."""
     for thing in lex.things.values():
-        if 0 in _has(ws[i : i + 4], _free(thing.predicates)):
+        if 0 in _has(ws[i : i + 6], _free(thing.predicates)):
             return thing
     return None
 
