@@ -1330,3 +1330,31 @@ def test_people_affected_by_the_disease_are_its_cases() -> None:
     assert got == {(3, "cases", ("Sri Lanka",)), (86, "cases", ("Sri Lanka",))}
     # affected by anything else is no case
     assert not _values("Three million people were affected by the earthquake in Haiti.")
+
+
+def test_others_are_persons_and_contracting_the_virus_is_a_case() -> None:
+    text = (
+        "The Health Ministry said three more Israelis are suspected of contracting the virus. Three Israelis "
+        "have tested positive thus far, and 29 others are suspected of being infected."
+    )
+    got = {(v.value, v.key.thing, v.key.state, v.key.aspect) for v in _values(text)}
+    # before: the three were no value, and 29 a measure "other"
+    assert got == {(3, "cases", "suspected", "new"), (3, "cases", "", ""), (29, "cases", "suspected", "")}
+
+
+def test_people_who_tested_negative_are_no_cases() -> None:
+    text = (
+        "The ministry said two Israelis suspected of contracting swine flu tested negative for the disease."
+    )
+    assert not _values(text)
+    got = {(v.value, v.key.thing) for v in _values("In Chile 12 tested positive and 3 tested negative.")}
+    assert got == {(12, "cases")}
+
+
+def test_a_belief_of_what_became_of_counted_persons_hedges_the_count() -> None:
+    # before: two cases of Japan
+    assert not _values("Two others in Japan are thought to be infected.")
+    assert not _values("Around 200,000 people in Haiti are thought to have died in the earthquake.")
+    # a belief about the cause of counted deaths does not
+    text = "In Mexico, 48 more deaths are thought to be attributable to the outbreak."
+    assert {(v.value, v.key.thing, v.key.aspect) for v in _values(text)} == {(48, "deaths", "new")}

@@ -63,6 +63,7 @@ class ClaimsLexicon:
     possible_past: frozenset[str]  # "200,000 people may have died": an estimate
     # "with another 169 under investigation": people tested are no count of cases
     under_test: tuple[str, ...]
+    hedges: frozenset[str]  # verbs of belief that hedge a count's own predicate ("are thought to be")
     world_words: tuple[str, ...]
     diseases: dict[str, tuple[str, ...]]  # disease -> the words that name it
     other_causes: tuple[str, ...]
@@ -375,7 +376,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     incident_types = {
         k.lower(): _words(v, f"incidents.types.{k}") for k, v in _table(inc, "types", "incidents").items()
     }
-    _only(est, {"words", "possible_past"}, "estimates", optional=frozenset({"under_test"}))
+    _only(est, {"words", "possible_past"}, "estimates", optional=frozenset({"under_test", "hedges"}))
     places = _table(data, "places", "claims")
     _only(
         places,
@@ -456,6 +457,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         incident_spans=_words(inc["spans"], "incidents.spans"),
         possible_past=frozenset(_words(est["possible_past"], "estimates.possible_past")),
         under_test=_words(est.get("under_test", []), "estimates.under_test"),
+        hedges=frozenset(_words(est.get("hedges", []), "estimates.hedges")),
         world_words=_words(places["world"], "places.world"),
         diseases=diseases,
         other_causes=_words(ds["other"], "diseases.other"),

@@ -2482,7 +2482,26 @@ def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str)
         or _estimates_range(win, lex)
         or _possible_past_subject(win, lex)
         or _possible_past_object(win, lex)
+        or _hedged_predicate(q, win, lex)
     )
+
+
+# the auxiliaries of a passive verb of belief ("are believed", "have been thought")
+_HEDGE_AUX = frozenset({"are", "were", "is", "was", "been"})
+
+
+def _hedged_predicate(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
+    """ "Two others are thought to be infected", "Two people in Japan are believed to be infected": a
+    passive verb of belief as the predicate of counted persons (within six words after the count)
+    says what is believed to have become of them, not what is known (`[estimates] hedges`); the H1N1
+    guideline leaves such counts out as hedged. A count whose own noun names the thing keeps its
+    value: the belief is about a cause ("48 more deaths are thought to be attributable to the
+    outbreak")."""
+    head = singular(q.counts.lower().split()[-1]) if q.counts else ""
+    if any(head in t.heads for t in lex.things.values()):
+        return False
+    ws = [w.text.lower() for w in sorted(win.right, key=lambda w: w.start)[:6]]
+    return any(a in _HEDGE_AUX and b in lex.hedges for a, b in pairwise(ws))
 
 
 def _estimated_by_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon, aspect: str) -> bool:
@@ -3554,7 +3573,25 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         or (m.thing is None and _a_voice(view, q))
     ):
         return True
-    return m.thing is not None and m.thing.name == "cases" and _under_test(view, q, m.thing, lex)
+    return (
+        m.thing is not None
+        and m.thing.name == "cases"
+        and (_under_test(view, q, m.thing, lex) or _tested_negative(view, q, s1))
+    )
+
+
+def _tested_negative(view: ArticleView, q: Quantity, s1: int) -> bool:
+    """ "two Israelis suspected of contracting swine flu tested negative for the disease", "205 others
+    are negative for A/H1N1": people whose test came back negative are no cases of any state. Read in
+    the count's own clause: up to the next number or a word that joins another ("12 tested positive
+    and 3 tested negative": the 12 are cases)."""
+    for w in words(view.text, q.end, min(s1, q.end + 120)):
+        low = w.text.lower()
+        if low in ("and", "but", "while", ";") or any(ch.isdigit() for ch in low):
+            return False
+        if low == "negative":
+            return True
+    return False
 
 
 def _a_voice(view: ArticleView, q: Quantity) -> bool:
