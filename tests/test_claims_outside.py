@@ -1358,3 +1358,9 @@ def test_a_belief_of_what_became_of_counted_persons_hedges_the_count() -> None:
     # a belief about the cause of counted deaths does not
     text = "In Mexico, 48 more deaths are thought to be attributable to the outbreak."
     assert {(v.value, v.key.thing, v.key.aspect) for v in _values(text)} == {(48, "deaths", "new")}
+
+
+def test_the_amount_of_a_rise_set_off_by_commas_is_an_increment() -> None:
+    text = "In Bangladesh, the largest single-day rise, of 22 cases, was reported last Wednesday."
+    # before: a total
+    assert {(v.value, v.key.aspect) for v in _values(text)} == {(22, "new")}

@@ -795,7 +795,9 @@ def _risen_by(win: Window) -> bool:
     left = [w.text for w in win.left[-3:]]
     if left[-2:-1] and left[-1] == "by" and left[-2] in RISE:
         return True
-    return _a_rise_of(left)
+    # "The largest single-day rise, of 22 cases, was reported": the amount set off by commas
+    bare = [w.text for w in win.left[-4:] if w.text != ","][-2:]
+    return _a_rise_of(left) or (len(bare) == 2 and bare[0] in RISE_NOUNS and bare[1] == "of")
 
 
 def _a_rise_of(ws: list[str]) -> bool:
