@@ -1364,3 +1364,13 @@ def test_the_amount_of_a_rise_set_off_by_commas_is_an_increment() -> None:
     text = "In Bangladesh, the largest single-day rise, of 22 cases, was reported last Wednesday."
     # before: a total
     assert {(v.value, v.key.aspect) for v in _values(text)} == {(22, "new")}
+
+
+def test_a_fronted_partitive_is_a_part_of_the_count_before() -> None:
+    text = (
+        "According to the World Health Organization, 35,928 people in 76 countries have contracted the "
+        "virus. Of those 163 have died."
+    )
+    got = {(v.value, v.key.thing, v.key.about) for v in _values(text)}
+    # before: 163 had no place
+    assert (163, "deaths", ("world",)) in got

@@ -3338,9 +3338,15 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
         # to the last count of the sentence before, and the part is where that count is
         last = placed.get("*")
         after = [w.text.lower() for w in words(view.text, m.q.end, min(s1, m.q.end + 16))][:2]
+        before = [w.text.lower() for w in words(view.text, s0, m.q.start)]
         back = sum(1 for a, _ in view.sentences if last[0] <= a < s0) if last else 0
-        # "Some 40 of them have died", and the whole named again: "20 of the deaths have been confirmed"
-        of_whole = after in (["of", "them"], ["of", "these"], ["of", "those"]) or _PARTITIVE.match(m.q.text)
+        # "Some 40 of them have died", and the whole named again: "20 of the deaths have been confirmed";
+        # or fronted: "Of those 163 have died"
+        of_whole = (
+            after in (["of", "them"], ["of", "these"], ["of", "those"])
+            or before in (["of", "them"], ["of", "these"], ["of", "those"])
+            or _PARTITIVE.match(m.q.text)
+        )
         if not of_whole or back != 1:
             return
     if last is None or view.places_in(s0, s1):
