@@ -1374,3 +1374,23 @@ def test_a_fronted_partitive_is_a_part_of_the_count_before() -> None:
     got = {(v.value, v.key.thing, v.key.about) for v in _values(text)}
     # before: 163 had no place
     assert (163, "deaths", ("world",)) in got
+
+
+def test_an_increment_takes_the_state_of_the_total_it_brings() -> None:
+    text = (
+        "TWO more Ugandans have tested positive for the virus. This brings the number of confirmed cases "
+        "in Uganda to five."
+    )
+    got = {(v.value, v.key.state, v.key.aspect) for v in _values(text)}
+    # before: the two had no state (the total's "confirmed" stood past the words read)
+    assert got == {(2, "confirmed", "new"), (5, "confirmed", "")}
+    # not past another number, nor from a total of another thing
+    text = "Two more Ugandans tested positive and 3 died, bringing the number of confirmed cases to five."
+    assert (2, "", "new") in {(v.value, v.key.state, v.key.aspect) for v in _values(text)}
+
+
+def test_a_state_word_of_another_things_noun_is_not_the_counts() -> None:
+    text = "Two more people died in Uganda, bringing the number of confirmed cases to five."
+    got = {(v.value, v.key.thing, v.key.state) for v in _values(text)}
+    # before: the two deaths were confirmed, from "confirmed cases"
+    assert got == {(2, "deaths", ""), (5, "cases", "confirmed")}

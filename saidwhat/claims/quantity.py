@@ -699,6 +699,9 @@ def _state_of(
             # before the next count has it for its object
             right = [w for w in right if not 0 <= win.stop - w.end <= 1]
         around = _off_wholes(sorted([*left, *right], key=lambda w: w.start), lex)
+        around = _off_other_things(
+            around, sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start), thing, lex
+        )
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
@@ -747,6 +750,30 @@ def _off_wholes(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
         nxt = singular(ws[j].text.lower()) if j < len(ws) else ""
         whole = (bool(run) and run[-1] in lex.wholes and nxt not in heads) or nxt in lex.wholes
         if w.text.lower() in known and whole:
+            continue
+        out.append(w)
+    return out
+
+
+def _off_other_things(ws: list[Word], full: list[Word], thing: Thing, lex: ClaimsLexicon) -> list[Word]:
+    """``ws`` without the words that premodify the head of another thing, read on in ``full`` (the
+    window's words in text order): in "Two more people died, bringing the number of confirmed cases to
+    five", *confirmed* is the cases', no state of the deaths (an adjective is its own noun's). Not a
+    whole the count is drawn from ("13 deaths among confirmed cases", "out of confirmed cases"): the
+    part has the whole's state."""
+    known = lex.modifier_words
+    others = {h for t in lex.things.values() if t is not thing for h in t.heads} - set(thing.heads)
+    at = {w.start: k for k, w in enumerate(full)}
+    out = []
+    for w in ws:
+        i = at.get(w.start, len(full))
+        j = i + 1
+        while j < len(full) and full[j].text.lower() in known:
+            j += 1
+        nxt = singular(full[j].text.lower()) if j < len(full) else ""
+        before = [x.text.lower() for x in full[max(0, i - 2) : i]]
+        whole = before[-1:] == ["among"] or before == ["out", "of"]
+        if w.text.lower() in known and nxt in others and not whole:
             continue
         out.append(w)
     return out
@@ -2484,7 +2511,6 @@ def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str)
         or _estimates_range(win, lex)
         or _possible_past_subject(win, lex)
         or _possible_past_object(win, lex)
-        or _hedged_predicate(q, win, lex)
     )
 
 
@@ -2496,7 +2522,7 @@ def _hedged_predicate(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
     """ "Two others are thought to be infected", "Two people in Japan are believed to be infected": a
     passive verb of belief as the predicate of counted persons (within six words after the count)
     says what is believed to have become of them, not what is known (`[estimates] hedges`); the H1N1
-    guideline leaves such counts out as hedged. A count whose own noun names the thing keeps its
+    and Haiti guidelines leave such counts out as hedged. A count whose own noun names the thing keeps its
     value: the belief is about a cause ("48 more deaths are thought to be attributable to the
     outbreak")."""
     head = singular(q.counts.lower().split()[-1]) if q.counts else ""
@@ -3010,8 +3036,10 @@ def measure(
     state, aspect = _from_whole(view, prev, prev_q, q, thing, lex, state, aspect, rel)
     aspect = _conjunct_of_modal(view, prev, prev_q, q, thing, lex, aspect)
     if state == thing.default_state:
-        state = _whole_after_state(view, q, next_q, thing, lex) or _unnumbered_whole_state(
-            view, q, thing, lex
+        state = (
+            _whole_after_state(view, q, next_q, thing, lex)
+            or _unnumbered_whole_state(view, q, thing, lex)
+            or (_brought_total_state(view, q, thing, lex) if aspect == "new" else "")
         )
     # "403 confirmed cases ... in 38 states, ..., with another 700 probable cases": the count of the same
     # thing the sentence began with stands in for a count of another thing right before
@@ -3112,6 +3140,8 @@ def _an_estimate(
         _estimated(thing, win, lex, state)
         or _estimate_written(q, win, lex, aspect)
         or _estimated_by_source(view, q, lex, aspect)
+        # of a toll's family only: captives "believed to be alive" are a state of their own
+        or (thing.states == "status" and _hedged_predicate(q, win, lex))
     )
 
 
@@ -3180,6 +3210,31 @@ def _whole_after_state(
     counted = words(next_q.counts.lower()) + [w for w in after if w.text.endswith("ed")]
     found = [st for st, ws in lex.states[thing.states].items() if _has(counted, ws)]
     return found[0] if len(found) == 1 else None
+
+
+def _brought_total_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> str:
+    """ "TWO more Ugandans have tested positive ... This brings the number of confirmed cases in
+    Uganda to five": an increment takes the state of the total it brings (the H1N1 guideline's dev2
+    rule), written in the phrase that brings it later in its sentence or opening the next ("This
+    brings"), with no other number between; the total's phrase must name the thing or none."""
+    s1 = view.sentence(q.start)[1]
+    ws = words(view.text, q.end, s1)
+    n0, n1 = next(((a, b) for a, b in view.sentences if a >= s1), (s1, s1))
+    nxt = words(view.text, n0, n1)
+    if nxt[:1] and nxt[0].text.lower() in ("this", "that", "which") and nxt[1:2] and nxt[1].text in BRING:
+        ws = ws + nxt
+    b = next((i for i, w in enumerate(ws) if w.text in BRING), None)
+    if b is None or any(q.end <= o.start < ws[b].start for o in view.analysis.quantities):
+        return ""
+    to = next((i for i in range(b + 1, min(len(ws), b + 14)) if ws[i].text == "to"), None)
+    phrase = ws[b + 1 : to] if to is not None else []
+    if not _has(phrase, TOTAL_WORDS):
+        return ""
+    heads = {singular(w.text.lower()) for w in phrase}
+    if any(heads & set(t.heads) for t in lex.things.values() if t is not thing):
+        return ""
+    found = [st for st, words_of in lex.states[thing.states].items() if _has(phrase, words_of)]
+    return found[0] if len(found) == 1 else ""
 
 
 def _its_total_place(view: ArticleView, q: Quantity, s0: int, head: Measured | None) -> tuple[str, ...]:
