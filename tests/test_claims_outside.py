@@ -1394,3 +1394,13 @@ def test_a_state_word_of_another_things_noun_is_not_the_counts() -> None:
     got = {(v.value, v.key.thing, v.key.state) for v in _values(text)}
     # before: the two deaths were confirmed, from "confirmed cases"
     assert got == {(2, "deaths", ""), (5, "cases", "confirmed")}
+
+
+def test_a_country_split_by_ner_and_the_region_that_locates_it() -> None:
+    text = (
+        "The Dominican Republic leads the way with 108 cases while Trinidad and Tobago in the "
+        "English-speaking Caribbean follows with 53 cases."
+    )
+    got = {(v.value, v.key.about) for v in _values(text)}
+    # before: NER split "Trinidad and Tobago", and the 53 were the Caribbean's
+    assert got == {(108, ("Dominican Republic",)), (53, ("Trinidad and Tobago",))}

@@ -1252,6 +1252,7 @@ def _places_before(
         and not _journey_end(view.text, p, q)
         and not _comparison_domain(view.text, p, lex)
         and not _locative_aside(view.text, p)
+        and not _locates_place(view.text, p, places, lex)
     ]
     person = _person_relative(view, q)
     if person is not None:
@@ -2375,6 +2376,21 @@ def _locative_aside(text: str, p: Place) -> bool:
     western Mexico, announced ... three suspect deaths"): not the place of the clause's count."""
     return (
         bool(_LOCATIVE_ASIDE.search(text[max(0, p.start - 30) : p.start])) and text[p.end : p.end + 1] == ","
+    )
+
+
+_LOCATES = re.compile(r"\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def _locates_place(text: str, p: Place, places: list[Place], lex: ClaimsLexicon) -> bool:
+    """Whether ``p``, no country, locates the country named right before it ("Trinidad and Tobago in
+    the English-speaking Caribbean follows with 53 cases"): the count is the country's."""
+    countries = lex.country_names
+    if p.name in countries:
+        return False
+    return any(
+        o.end < p.start and o.name in countries and _LOCATES.fullmatch(text, o.end, p.start) is not None
+        for o in places
     )
 
 

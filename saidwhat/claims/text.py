@@ -350,7 +350,7 @@ def _unnamed(text: str, names: frozenset[str], analysis: Analysis, places: list[
     out: list[Place] = []
     for m in _names_pattern(names).finditer(text):
         i = bisect_left(starts, m.end()) - 1  # the spans that start before the match ends
-        if i >= 0 and reach[i] > m.start():
+        if i >= 0 and reach[i] > m.start() and not _parts_of(taken, i, m.start(), m.end()):
             continue
         # (on its line: a name does not go on across a line break, "Deaths\nMexico")
         before = re.search(r"([A-Z][\w.'-]*)[ \t]+$", text[max(0, m.start() - 30) : m.start()])
@@ -358,6 +358,22 @@ def _unnamed(text: str, names: frozenset[str], analysis: Analysis, places: list[
             continue  # part of a longer name: "New Mexico", "Baja California" (not "In Uruguay")
         out.append(Place(m.group(0), m.start(), m.end()))
     return out
+
+
+def _parts_of(taken: list[tuple[int, int]], i: int, a: int, b: int) -> bool:
+    """Whether the spans of ``taken[: i + 1]`` (sorted by start) that overlap ``[a, b)`` all lie inside
+    it and are shorter: NER split a longer name ("Trinidad and Tobago": a place "Trinidad", an
+    organisation "Tobago"), which the name's match then stands for."""
+    inside = False
+    for s, e in reversed(taken[: i + 1]):
+        if e <= a and s < a - 200:
+            break
+        if e <= a:
+            continue
+        if s < a or e > b or (s, e) == (a, b):
+            return False
+        inside = True
+    return inside
 
 
 # regions and capitals whose name is as often a person's or stands for a government
