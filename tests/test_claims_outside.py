@@ -1215,6 +1215,11 @@ def test_a_total_before_the_rise_that_brought_it_counts_what_the_rise_counts() -
     text = "Chile's total rose to 300 on Monday, with 20 new cases reported."
     got = {(v.value, v.key.thing, v.key.aspect, v.key.about) for v in _values(text)}
     assert got == {(300, "cases", "", ("Chile",)), (20, "cases", "new", ("Chile",))}
+    # the increment's word before its number
+    text = "The total UK figure jumped to 1,320 today, with a further 59 cases in England."
+    assert (1320, "cases", "", ("United Kingdom",)) in {
+        (v.value, v.key.thing, v.key.aspect, v.key.about) for v in _values(text)
+    }
     # no increment, no reading: a total followed by a count that is no rise stays apart
     text = "Chile's tally rose to 300 after the ministry reported 20 cases in Santiago."
     assert 300 not in {v.value for v in _values(text)}

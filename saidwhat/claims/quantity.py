@@ -1952,10 +1952,12 @@ def _total_before_rise(view: ArticleView, q: Quantity, next_q: Quantity, lex: Cl
     s0 = view.sentence(q.start)[0]
     if not _has(words(view.text, max(s0, q.start - 60), q.start)[-6:], TOTAL_WORDS):
         return None
-    between = [w.text for w in words(view.text, q.end, next_q.start)]
+    gap = words(view.text, q.end, next_q.start)
+    between = [w.text for w in gap]
     if not between or len(between) > RISE_GAP or not RISE_JOINS & set(between):
         return None
-    rise = words(view.text, next_q.start, min(view.sentence(q.start)[1], next_q.end + 12))[:3]
+    # the increment's word before its number ("with a further 59 cases") or after it ("five more")
+    rise = gap[-2:] + words(view.text, next_q.start, min(view.sentence(q.start)[1], next_q.end + 12))[:3]
     if not _has(rise, lex.aspects["new"]):
         return None
     return _thing_of_next(view, q, next_q, lex)[0]
