@@ -1409,3 +1409,11 @@ def test_a_country_split_by_ner_and_the_region_that_locates_it() -> None:
     got = {(v.value, v.key.about) for v in _values(text)}
     # before: NER split "Trinidad and Tobago", and the 53 were the Caribbean's
     assert got == {(108, ("Dominican Republic",)), (53, ("Trinidad and Tobago",))}
+
+
+def test_a_bare_number_of_a_list_in_a_condition_counts_no_item_of_the_list() -> None:
+    # before: 12 deaths
+    assert {v.value for v in _values("Mexico has 20 deaths, and 12 in hospital.")} == {20}
+    assert {(v.value, v.key.about) for v in _values("Mexico has 20 deaths, and 12 in Veracruz.")} >= {
+        (12, ("Veracruz",))
+    }

@@ -1713,12 +1713,19 @@ def _own_participle(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
     w = win.right[0].text
     if w in ILL and thing.name != "cases":
         return True  # "death toll in Mexico now 149 with 1,600 ill": the ill are cases, not deaths
+    if 0 in _has(sorted(win.right, key=lambda x: x.start)[:4], CONDITIONS):
+        return True  # "20 deaths, and 12 in hospital": where the people are, a condition, no death
     known = {x for ws in lex.states[thing.states].values() for x in ws} | thing.modifiers
     return w.endswith("ed") and w not in thing.predicates and w not in known
 
 
 # adjectives that say the people counted have the disease ("1,600 ill", "200 sick"): cases
 ILL = frozenset({"ill", "sick"})
+# the conditions a bare number of a list may be in ("and 12 in hospital"): a measure of their own
+CONDITIONS = (
+    "in hospital", "in intensive care", "in critical condition", "in a critical condition",
+    "in serious condition", "in a serious condition", "in isolation", "in quarantine",
+)  # fmt: skip
 
 
 def _countries_in_sentence(
