@@ -1417,3 +1417,15 @@ def test_a_bare_number_of_a_list_in_a_condition_counts_no_item_of_the_list() -> 
     assert {(v.value, v.key.about) for v in _values("Mexico has 20 deaths, and 12 in Veracruz.")} >= {
         (12, ("Veracruz",))
     }
+
+
+def test_a_span_of_one_day_of_several_words_after_a_count_makes_it_an_increment() -> None:
+    # before: "in the past 24 hours" was never read (the count's window stops at its number)
+    got = {(v.value, v.key.aspect) for v in _values("Mexico reported 19 deaths in the past 24 hours.")}
+    assert got == {(19, "new")}
+    assert {(v.value, v.key.aspect) for v in _values("Mexico reported 19 deaths within 24 hours.")} == {
+        (19, "new")
+    }
+    # the value a change reached in it stays a total
+    got = {(v.value, v.key.aspect) for v in _values("The toll rose to 300 in the past 24 hours in Mexico.")}
+    assert got == {(300, "")}

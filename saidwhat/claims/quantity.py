@@ -891,6 +891,17 @@ def _elapsed_day(near: list[Word], win: Window, lex: ClaimsLexicon) -> bool:
     return not (win.left and win.left[-1].text.lower() in REACHED)
 
 
+def _elapsed_after(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
+    """ "Mexico reported 19 deaths in the past 24 hours": a span of one day of several words, right
+    after the count (its window stops at the span's number, so :func:`_elapsed_day` does not see
+    it), makes it an increment, as "overnight" does; not the value a change reached in it."""
+    if win.left and win.left[-1].text.lower() in REACHED:
+        return False
+    s1 = view.sentence(q.start)[1]
+    after = words(view.text, q.end, min(s1, q.end + 60))[:7]
+    return any(i <= 1 for i in _has(after, lex.aspects.get("elapsed", ())))
+
+
 # a period with the indefinite article right after a count divides it ("100,000 cases a day"); after a
 # preposition it bounds it ("637 cases in a day")
 # ("a year" is the lexicon's `[aspects] rate` word, which a yearly toll of seasonal flu keeps as its total)
@@ -2869,7 +2880,12 @@ def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
     """The aspect the words around ``q`` give it; "rose by three to 78" read as one range is
     neither an increment nor a total."""
     aspect = _aspect_of(win, lex) or (
-        "new" if _up_by(view.text, win) or _over_period(view, q, win) or _days_event(view, q, win) else ""
+        "new"
+        if _up_by(view.text, win)
+        or _over_period(view, q, win)
+        or _days_event(view, q, win)
+        or _elapsed_after(view, q, win, lex)
+        else ""
     )
     if aspect == "new" and q.value_max is not None and _risen_by(win):
         return ""
