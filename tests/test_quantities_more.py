@@ -568,3 +568,9 @@ def test_a_virus_code_before_a_noun_modifies_it(nlp: Any) -> None:
     # a code that ends its phrase is still what the parse counted
     text = "The ministry confirmed a further 7 H1N1, or Swine flu, deaths in the country."
     assert [q.counts for q in run(nlp, text)] == ["H1N1"]
+
+
+def test_one_in_every_n_is_a_ratio(nlp: Any) -> None:
+    # before: "37 confirmed cases" was a count
+    assert run(nlp, "One in every 37 confirmed cases in Argentina has been fatal.") == []
+    assert [q.value for q in run(nlp, "In every 10 cases, 3 died.")] == [10, 3]

@@ -417,6 +417,10 @@ class _Reader:
             return True
         prev = self._prev_word(num.i)
         nxt = self._next_word(num.j)
+        if prev is not None and prev.lower_ == "every" and prev.i > 0:
+            prev = (
+                self._prev_word(prev.i) if self.doc[prev.i - 1].lower_ == "in" else prev
+            )  # "one in every 37"
         if prev is not None and prev.lower_ in ("of", "in", "out") and prev.i > 0:
             numerator = self._prev_word(prev.i, ("out",))
             if (
@@ -434,13 +438,15 @@ class _Reader:
         return num.digits and self._skip_digits(num, prev, nxt, a, b)
 
     def _numerator(self, num: _Number) -> bool:
-        """Whether ``num`` is the numerator of a ratio: *in* and a larger number after it ("1 in 6
-        Americans", "one in five"); not "13,400 in 48 countries" (a count and where it is), "5 in 2008"
-        (a year), nor "257 out of 421 infected" (a part of a whole, a count)."""
+        """Whether ``num`` is the numerator of a ratio: *in* (or *in every*) and a larger number after
+        it ("1 in 6 Americans", "one in five", "one in every 37"); not "13,400 in 48 countries" (a count
+        and where it is), "5 in 2008" (a year), nor "257 out of 421 infected" (a part of a whole)."""
         doc = self.doc
         k = num.j + 1
         if num.value is None or k + 1 >= self.n or doc[k].lower_ != "in":
             return False
+        if doc[k + 1].lower_ == "every" and k + 2 < self.n:
+            k += 1  # "one in every 37 cases"
         den = self.read(k + 1) if self.is_start(doc[k + 1]) else None
         if den is None or den.value is None or den.kind != "cardinal":
             return False
