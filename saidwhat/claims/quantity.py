@@ -14,12 +14,13 @@ guessed (precision first).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from saidwhat.calendar_names import FULL_MONTHS, NOT_DISTRIBUTIVE_AFTER_EACH
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
@@ -1474,17 +1475,23 @@ def _national_bodies(view: ArticleView, lo: int, hi: int) -> list[Place]:
     """The countries of the bodies named by their nation in ``[lo, hi)`` ("the Lebanese Health
     Ministry diagnosed five people ..., bringing the total number of cases in the country to eight"):
     what *the country* may point back to, though the name is no place of the count's own."""
-    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+    if view.body_places is None:
+        from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
 
-    kb = load_knowledge()
+        kb = load_knowledge()
+        found = []
+        for e in view.analysis.entities:
+            first = fold(e.name).split()[:1] if e.type == "ORG" else []
+            country = (kb.demonyms.get(first[0]) or kb.countries.get(first[0])) if first else None
+            if country:
+                found += [Place(country, m.start, m.end) for m in e.mentions]
+        view.body_places = sorted(found, key=lambda p: p.start)
     out = []
-    for e in view.analysis.entities:
-        if e.type != "ORG":
-            continue
-        first = fold(e.name).split()[:1]
-        country = kb.demonyms.get(first[0]) or kb.countries.get(first[0]) if first else None
-        if country:
-            out += [Place(country, m.start, m.end) for m in e.mentions if lo <= m.start and m.end <= hi]
+    for p in islice(view.body_places, bisect_left(view.body_places, lo, key=lambda p: p.start), None):
+        if p.start >= hi:
+            break
+        if p.end <= hi:
+            out.append(p)
     return out
 
 
@@ -1840,15 +1847,8 @@ def _described_before(view: ArticleView, sp: Speaker) -> str:
     body less surely than *he* or *she* to a person."""
     if sp.entity is None or not any(e.id == sp.entity and e.type == "PERSON" for e in view.analysis.entities):
         return ""
-    first = next(
-        (
-            st.speaker
-            for st in view.analysis.statements
-            if st.speaker is not None and st.speaker.entity == sp.entity and st.speaker.start < sp.start
-        ),
-        None,
-    )
-    return first.text if first is not None else ""
+    first = view.first_speaker(sp.entity)
+    return first.text if first is not None and first.start < sp.start else ""
 
 
 def _speaker_title(view: ArticleView, sp: Speaker) -> str:
@@ -3260,7 +3260,7 @@ def _brought_total_state(view: ArticleView, q: Quantity, thing: Thing, lex: Clai
     brings"), with no other number between; the total's phrase must name the thing or none."""
     s1 = view.sentence(q.start)[1]
     ws = words(view.text, q.end, s1)
-    n0, n1 = next(((a, b) for a, b in view.sentences if a >= s1), (s1, s1))
+    n0, n1 = view.sentence_after(s1)
     nxt = words(view.text, n0, n1)
     if nxt[:1] and nxt[0].text.lower() in ("this", "that", "which") and nxt[1:2] and nxt[1].text in BRING:
         ws = ws + nxt

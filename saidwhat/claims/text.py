@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, pairwise
 
-from saidwhat.model import Analysis, Statement
+from saidwhat.model import Analysis, Speaker, Statement
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|%|-{2,}|[;:,—–]")
 # a sentence ends at . ! ? (and a closing quote) followed by space and an upper-case letter, digit or quote
@@ -148,8 +148,6 @@ def first_word(text: str) -> str:
 
 def names_someone(speaker: object, pronouns: frozenset[str]) -> bool:
     """Whether a statement's speaker names someone: not anonymous-unresolved "I", "you", "they"."""
-    from saidwhat.model import Speaker
-
     if not isinstance(speaker, Speaker):
         return False
     if speaker.name:
@@ -420,6 +418,11 @@ class ArticleView:
     only_country_memo: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # the places that open a line as a dateline (:func:`_dateline`): none of :attr:`places`
     datelines: list[Place] = field(default_factory=list)
+    # each speaker entity's first mention as a statement's speaker (:meth:`first_speaker`, read once)
+    _first_speakers: dict[str, Speaker] | None = None
+    # the countries of the bodies named by their nation, in text order (the claims' `_national_bodies`,
+    # read once per article)
+    body_places: list[Place] | None = None
 
     @property
     def id(self) -> str:
@@ -515,6 +518,26 @@ class ArticleView:
         """The sentence before the one at ``pos`` (that one itself when it is the first)."""
         i = bisect_right(self._sent_starts, pos) - 1
         return self.sentences[i - 1] if i > 0 else self.sentence(pos)
+
+    def sentence_after(self, pos: int) -> tuple[int, int]:
+        """The first sentence that starts at or after ``pos`` (``(pos, pos)`` when none does)."""
+        i = bisect_left(self._sent_starts, pos)
+        return self.sentences[i] if i < len(self.sentences) else (pos, pos)
+
+    def first_speaker(self, entity: str) -> Speaker | None:
+        """The earliest speaker mention of ``entity`` among the article's statements."""
+        if self._first_speakers is None:
+            firsts: dict[str, Speaker] = {}
+            for st in self.analysis.statements:
+                sp = st.speaker
+                if (
+                    sp is not None
+                    and sp.entity is not None
+                    and (sp.entity not in firsts or sp.start < firsts[sp.entity].start)
+                ):
+                    firsts[sp.entity] = sp
+            self._first_speakers = firsts
+        return self._first_speakers.get(entity)
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if start <= p.start and p.end <= end]
