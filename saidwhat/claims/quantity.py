@@ -1471,18 +1471,26 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     return _only_country(view, lex)
 
 
+def _kb_country(word: str) -> str | None:
+    """The country a folded word names in the knowledge base: a demonym's ("lebanese") or its own
+    name's."""
+    from saidwhat.entities.resources import load_knowledge  # here: see _after_number
+
+    kb = load_knowledge()
+    return kb.demonyms.get(word) or kb.countries.get(word)
+
+
 def _national_bodies(view: ArticleView, lo: int, hi: int) -> list[Place]:
     """The countries of the bodies named by their nation in ``[lo, hi)`` ("the Lebanese Health
     Ministry diagnosed five people ..., bringing the total number of cases in the country to eight"):
     what *the country* may point back to, though the name is no place of the count's own."""
     if view.body_places is None:
-        from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+        from saidwhat.entities.resources import fold  # here: see _after_number
 
-        kb = load_knowledge()
         found = []
         for e in view.analysis.entities:
             first = fold(e.name).split()[:1] if e.type == "ORG" else []
-            country = (kb.demonyms.get(first[0]) or kb.countries.get(first[0])) if first else None
+            country = _kb_country(first[0]) if first else None
             if country:
                 found += [Place(country, m.start, m.end) for m in e.mentions]
         view.body_places = sorted(found, key=lambda p: p.start)
@@ -1787,9 +1795,8 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     )
     names = {p.name for p in view.places_in(lo, sp.end)}
     # a demonym or country in the speaker's own description ("Mexican Health Secretary ...")
-    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+    from saidwhat.entities.resources import fold  # here: see _after_number
 
-    kb = load_knowledge()
     folded_aliases = {fold(k): v for k, v in view.aliases.items()}
     countries = _folded_countries(lex.country_names)
     # and in the description the article gives the speaker elsewhere ("Mexican Health Minister Jose
@@ -1798,7 +1805,7 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
             w = " ".join(toks[i : i + n])
-            country = kb.demonyms.get(w) or kb.countries.get(w) or countries.get(w) or folded_aliases.get(w)
+            country = _kb_country(w) or countries.get(w) or folded_aliases.get(w)
             if country:
                 names.add(view.aliases.get(country, country))
     return (names.pop(),) if len(names) == 1 else ()
@@ -1967,7 +1974,7 @@ def _total_before_rise(view: ArticleView, q: Quantity, next_q: Quantity, lex: Cl
     """ "Chile's tally rose to 300 after 20 more people tested positive", "The total in Indonesia
     stood at 20, with five new cases": a total that names no thing, joined to the increment that
     brought it, counts what the increment counts (the mirror of "..., bringing the total to 27")."""
-    s0 = view.sentence(q.start)[0]
+    s0, s1 = view.sentence(q.start)
     if not _has(words(view.text, max(s0, q.start - 60), q.start)[-6:], TOTAL_WORDS):
         return None
     gap = words(view.text, q.end, next_q.start)
@@ -1975,7 +1982,7 @@ def _total_before_rise(view: ArticleView, q: Quantity, next_q: Quantity, lex: Cl
     if not between or len(between) > RISE_GAP or not RISE_JOINS & set(between):
         return None
     # the increment's word before its number ("with a further 59 cases") or after it ("five more")
-    rise = gap[-2:] + words(view.text, next_q.start, min(view.sentence(q.start)[1], next_q.end + 12))[:3]
+    rise = gap[-2:] + words(view.text, next_q.start, min(s1, next_q.end + 12))[:3]
     if not _has(rise, lex.aspects["new"]):
         return None
     return _thing_of_next(view, q, next_q, lex)[0]
@@ -3265,8 +3272,12 @@ def _brought_total_state(view: ArticleView, q: Quantity, thing: Thing, lex: Clai
     if nxt[:1] and nxt[0].text.lower() in ("this", "that", "which") and nxt[1:2] and nxt[1].text in BRING:
         ws = ws + nxt
     b = next((i for i, w in enumerate(ws) if w.text in BRING), None)
-    if b is None or any(q.end <= o.start < ws[b].start for o in view.analysis.quantities):
+    if b is None:
         return ""
+    starts = view.quantity_starts()
+    k = bisect_left(starts, q.end)
+    if k < len(starts) and starts[k] < ws[b].start:
+        return ""  # another number stands between: the total is not this increment's
     to = next((i for i in range(b + 1, min(len(ws), b + 14)) if ws[i].text == "to"), None)
     phrase = ws[b + 1 : to] if to is not None else []
     if not _has(phrase, TOTAL_WORDS):

@@ -423,6 +423,8 @@ class ArticleView:
     # the countries of the bodies named by their nation, in text order (the claims' `_national_bodies`,
     # read once per article)
     body_places: list[Place] | None = None
+    # where the article's quantities start, sorted (:meth:`quantity_starts`, read once)
+    _quantity_starts: list[int] | None = None
 
     @property
     def id(self) -> str:
@@ -523,6 +525,12 @@ class ArticleView:
         """The first sentence that starts at or after ``pos`` (``(pos, pos)`` when none does)."""
         i = bisect_left(self._sent_starts, pos)
         return self.sentences[i] if i < len(self.sentences) else (pos, pos)
+
+    def quantity_starts(self) -> list[int]:
+        """Where each of the article's quantities starts, in text order."""
+        if self._quantity_starts is None:
+            self._quantity_starts = sorted(q.start for q in self.analysis.quantities)
+        return self._quantity_starts
 
     def first_speaker(self, entity: str) -> Speaker | None:
         """The earliest speaker mention of ``entity`` among the article's statements."""

@@ -421,10 +421,8 @@ class _Reader:
             return True
         prev = self._prev_word(num.i)
         nxt = self._next_word(num.j)
-        if prev is not None and prev.lower_ == "every" and prev.i > 0:
-            prev = (
-                self._prev_word(prev.i) if self.doc[prev.i - 1].lower_ == "in" else prev
-            )  # "one in every 37"
+        if prev is not None and prev.lower_ == "every" and prev.i > 0 and doc[prev.i - 1].lower_ == "in":
+            prev = self._prev_word(prev.i)  # "one in every 37": the denominator after *in every*
         if prev is not None and prev.lower_ in ("of", "in", "out") and prev.i > 0:
             numerator = self._prev_word(prev.i, ("out",))
             if (
