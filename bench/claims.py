@@ -56,6 +56,7 @@ import re
 import sys
 import time
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -235,9 +236,7 @@ def score_values(
     pool = list(pred)
     right = wrong_measure = wrong_place = unplaced = missed = 0
     missed_in: list[str] = []  # the article of each gold value not found (counted per article, never printed)
-    missed_nums: list[
-        float
-    ] = []  # and its number, beside it (whether the text writes it: counted, never printed)
+    missed_nums: list[float] = []  # and its number (whether the text writes it: counted, never printed)
     leaks: list[str] = []
     misses: list[str] = []
     for key, art, num, _ in gold:
@@ -299,12 +298,17 @@ def score_values(
     }
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> tuple[dict[int, str], dict[int, str]]:
+    """The quantities lexicon's number words by value: units (0-19) and tens (20-90)."""
+    words = quantity_words()
+    return {v: k for k, v in words.units.items()}, {v: k for k, v in words.tens.items()}
+
+
 def number_forms(num: float) -> list[str]:
     """The ways news copy writes ``num``: digits with and without grouping, a scale word ("1.5 million",
     "2,000"), a number word up to ninety-nine, "a dozen"."""
-    words = quantity_words()
-    small = {v: k for k, v in words.units.items()}
-    tens_of = {v: k for k, v in words.tens.items()}
+    small, tens_of = _number_words()
     forms: list[str] = []
     if num == int(num):
         n = int(num)
@@ -315,10 +319,8 @@ def number_forms(num: float) -> list[str]:
             tens, unit = tens_of[n - n % 10], n % 10
             forms += [tens] if not unit else [f"{tens}-{small[unit]}", f"{tens} {small[unit]}"]
         elif n in (100, 1000):
-            forms += [
-                "a hundred" if n == 100 else "a thousand",
-                "one hundred" if n == 100 else "one thousand",
-            ]
+            big = "hundred" if n == 100 else "thousand"
+            forms += [f"a {big}", f"one {big}"]
         if n == 12:
             forms.append("dozen")
     else:
@@ -545,6 +547,7 @@ def main() -> int:
     # the values as the claims show them: each count's disease read over the story (here the topic's
     # articles, one group), as build_claims does
     resolved = resolve_diseases([v for f in facts for v in f.quantities], lex)
+    texts = {an.doc.id: an.doc.text for an in analyses}
     wanted = set(a.sets.split(",")) if a.sets else set(gold["sets"])
     for name, gset in gold["sets"].items():
         if name not in wanted or gset.get("topic", "H1N1") != a.topic:
@@ -555,9 +558,7 @@ def main() -> int:
         gvalues = [v for v in resolved if v.article in gold_ids]
         gk = gold_keyed(gset)
         vs = score_values(gk, pred_keyed(gvalues, things), places)
-        add_present_recall(
-            vs, gk, {an.doc.id for an in analyses}, {an.doc.id: an.doc.text for an in analyses}
-        )
+        add_present_recall(vs, gk, set(texts), texts)
         # updates and contradictions among the set's own values only (the gold lists no others)
         exp_up, exp_con = expected_links(gk)
         pred_up, pred_con = predicted_links(group_values(gvalues, lex), places, things)
@@ -569,7 +570,6 @@ def main() -> int:
         }
     pgold = json.loads((ROOT / "bench" / "data" / "claims_positions_gold.json").read_text(encoding="utf-8"))
     by_id = {f.article.id: f for f in facts}
-    texts = {an.doc.id: an.doc.text for an in analyses}
     # --sets names the positions gold's sets too (dev, dev_added, heldout), so that a development run
     # never prints a held-out set's misses
     pscores = {
