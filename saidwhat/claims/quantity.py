@@ -736,6 +736,14 @@ def _off_later_nouns(right: list[Word], lex: ClaimsLexicon) -> list[Word]:
 WHOLE_MARKS = frozenset({"among", "of", "from"})
 
 
+def _past_modifiers(ws: list[Word], j: int, known: frozenset[str]) -> int:
+    """The index of the first word from ``ws[j]`` on that is no modifier of ``known``: the noun a run
+    of modifiers leads to."""
+    while j < len(ws) and ws[j].text.lower() in known:
+        j += 1
+    return j
+
+
 def _off_wholes(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
     """``ws`` without the words that premodify a noun naming the outbreak as a whole (`[diseases]
     wholes`): in "fears of a possible global flu pandemic grew, with more than 200 people sickened",
@@ -744,9 +752,7 @@ def _off_wholes(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
     known, heads = lex.modifier_words, lex.head_words
     out = []
     for i, w in enumerate(ws):
-        j = i + 1
-        while j < len(ws) and ws[j].text.lower() in known:
-            j += 1
+        j = _past_modifiers(ws, i + 1, known)
         run = [x.text.lower() for x in ws[i + 1 : j]]
         nxt = singular(ws[j].text.lower()) if j < len(ws) else ""
         whole = (bool(run) and run[-1] in lex.wholes and nxt not in heads) or nxt in lex.wholes
@@ -768,9 +774,7 @@ def _off_other_things(ws: list[Word], full: list[Word], thing: Thing, lex: Claim
     out = []
     for w in ws:
         i = at.get(w.start, len(full))
-        j = i + 1
-        while j < len(full) and full[j].text.lower() in known:
-            j += 1
+        j = _past_modifiers(full, i + 1, known)
         nxt = singular(full[j].text.lower()) if j < len(full) else ""
         before = [x.text.lower() for x in full[max(0, i - 2) : i]]
         whole = before[-1:] == ["among"] or before == ["out", "of"]
