@@ -80,7 +80,7 @@ from saidwhat.claims.promises import status  # noqa: E402
 from saidwhat.claims.quantity import group_values, resolve_diseases  # noqa: E402
 from saidwhat.ingest.base import SourceDoc  # noqa: E402
 from saidwhat.ingest.service import keep_confident  # noqa: E402
-from saidwhat.model import Analysis  # noqa: E402
+from saidwhat.model import Analysis, Quantity  # noqa: E402
 from saidwhat.quantities.lexicon import load_lexicon as quantity_words  # noqa: E402
 from saidwhat.settings import Settings  # noqa: E402
 
@@ -263,13 +263,24 @@ def score_values(
     scored = [p for p in pred if p[0][3] in places]
     tp = 0
     fps: list[str] = []
+    # each false value by kind (counted for every set, blind ones included; never printed there): its
+    # number is a gold value of the article in a claim of another measure, of the same measure in another
+    # place, or no gold value of the article at all (a count the guideline does not take as a tally)
+    false_kinds = {"other_measure": 0, "other_place": 0, "not_gold": 0}
     remaining = list(gold_set)
     for k, a, n, _ in scored:
         if (k, a, n) in remaining:
             remaining.remove((k, a, n))
             tp += 1
+            continue
+        fps.append(f"{a} {n:g}: {k}")
+        same = [g for g in gold_set if g[1] == a and g[2] == n]
+        if any(g[0][:3] == k[:3] for g in same):
+            false_kinds["other_place"] += 1
+        elif same:
+            false_kinds["other_measure"] += 1
         else:
-            fps.append(f"{a} {n:g}: {k}")
+            false_kinds["not_gold"] += 1
     prec = tp / len(scored) if scored else 0.0
     # the predicted values of aspects the gold never annotates (a projection, a rate: the guideline
     # leaves estimates out as values whose measure a reader cannot tell) are counted false above; how
@@ -293,6 +304,7 @@ def score_values(
         "leaks": leaks,
         "misses": misses,
         "false_positives": fps,
+        "false_kinds": false_kinds,
         "false_of_other_aspects": other_aspect,
         "precision_gold_aspects": tp / in_aspects if in_aspects else 0.0,
     }
@@ -360,6 +372,24 @@ def add_present_recall(
         if art in texts and not written_in(num, texts[art])
     )
     vs["gold_written"] = vs["gold_present"] - vs["missed_unwritten"]
+
+
+def add_missed_kinds(
+    vs: dict[str, Any], quantities: dict[str, list[Quantity]], values: list[QuantityValue]
+) -> None:
+    """The gold values not found, by where they were lost (counts only, blind sets included): the
+    engine wrote no quantity of that number in the article, or it did and the claims gave it no value,
+    or a value of a thing (or unit) the gold does not score."""
+    valued = {(v.article, value_number(v)) for v in values}
+    kinds = {"no_quantity": 0, "no_value": 0, "other_thing": 0}
+    for art, num in zip(vs["missed_in"], vs["missed_nums"], strict=True):
+        if (art, num) in valued:
+            kinds["other_thing"] += 1
+        elif any(num in (q.value, q.value_max) for q in quantities.get(art, ())):
+            kinds["no_value"] += 1
+        elif art in quantities:
+            kinds["no_quantity"] += 1
+    vs["missed_kinds"] = kinds
 
 
 def expected_links(items: list[tuple[GoldKey, str, float, str]]) -> tuple[set[Any], set[Any]]:
@@ -548,6 +578,7 @@ def main() -> int:
     # articles, one group), as build_claims does
     resolved = resolve_diseases([v for f in facts for v in f.quantities], lex)
     texts = {an.doc.id: an.doc.text for an in analyses}
+    quantities = {an.doc.id: an.quantities for an in analyses}
     wanted = set(a.sets.split(",")) if a.sets else set(gold["sets"])
     for name, gset in gold["sets"].items():
         if name not in wanted or gset.get("topic", "H1N1") != a.topic:
@@ -559,6 +590,7 @@ def main() -> int:
         gk = gold_keyed(gset)
         vs = score_values(gk, pred_keyed(gvalues, things), places)
         add_present_recall(vs, gk, set(texts), texts)
+        add_missed_kinds(vs, quantities, gvalues)
         # updates and contradictions among the set's own values only (the gold lists no others)
         exp_up, exp_con = expected_links(gk)
         pred_up, pred_con = predicted_links(group_values(gvalues, lex), places, things)

@@ -21,7 +21,11 @@ values). A collection whose texts are absent is skipped and said so; the recall 
 gold values of its absent articles as missed, and a second recall, over the articles whose text is here,
 is printed beside it (a re-collection that lost texts says little about the engine otherwise). Each set's
 misses are also counted by kind (counts only, blind sets included): in a claim of another measure (leaks),
-in another place (and how many of those in none), not found in a text that is here."""
+in another place (and how many of those in none), not found in a text that is here; and its false values
+by kind: the number of a gold value of another measure, of the same measure in another place, or of no
+gold value of the article (a count the guideline does not take as a tally); and the values not found by
+where they were lost: no quantity of the number in the article, a quantity the claims gave no value, or
+a value of a thing (or unit) the gold does not score."""
 
 from __future__ import annotations
 
@@ -114,6 +118,8 @@ def main() -> int:
         "gold_written": 0,
         "false_of_other_aspects": 0,
     }
+    kinds = {"other_measure": 0, "other_place": 0, "not_gold": 0}
+    lost = {"no_quantity": 0, "no_value": 0, "other_thing": 0}
     with tempfile.TemporaryDirectory() as tmp:
         for name, args in runs(a):
             out = Path(tmp) / f"{name}.json"
@@ -141,6 +147,21 @@ def main() -> int:
                     f" {v['missed_present']} not found in a text here"
                     f" ({v['missed_unwritten']} of them not written in it)"
                 )
+                mk = v["missed_kinds"]
+                print(
+                    f"{'':12s} not found, by where lost: {mk['no_quantity']} no quantity of the number,"
+                    f" {mk['no_value']} a quantity but no claim value, {mk['other_thing']} a value of"
+                    " another thing or unit"
+                )
+                for k, n in mk.items():
+                    lost[k] += n
+                fk = v["false_kinds"]
+                print(
+                    f"{'':12s} false values by kind: {fk['other_measure']} of a gold value of another"
+                    f" measure, {fk['other_place']} of another place, {fk['not_gold']} of no gold value"
+                )
+                for k, n in fk.items():
+                    kinds[k] += n
                 for k in ("predicted", "gold", "gold_present", "gold_written", "false_of_other_aspects"):
                     total[k] += v[k]
                 total["right"] += v["placed_right"]
@@ -155,6 +176,14 @@ def main() -> int:
     print(
         f"pooled: precision {p:.3f}, recall {r:.3f}, leaks {total['leaks']}"
         f" ({total['right']} right of {total['predicted']} predicted, {total['gold']} gold)"
+    )
+    print(
+        f"pooled not found, by where lost: {lost['no_quantity']} no quantity of the number,"
+        f" {lost['no_value']} a quantity but no claim value, {lost['other_thing']} a value of another thing"
+    )
+    print(
+        f"pooled false values by kind: {kinds['other_measure']} of a gold value of another measure,"
+        f" {kinds['other_place']} of another place, {kinds['not_gold']} of no gold value"
     )
     other = total["false_of_other_aspects"]
     pa = total["right"] / (total["predicted"] - other) if total["predicted"] > other else 0.0
