@@ -375,15 +375,19 @@ def add_present_recall(
 
 
 def add_missed_kinds(
-    vs: dict[str, Any], quantities: dict[str, list[Quantity]], values: list[QuantityValue]
+    vs: dict[str, Any], quantities: dict[str, list[Quantity]], values: list[QuantityValue], things: set[str]
 ) -> None:
     """The gold values not found, by where they were lost (counts only, blind sets included): the
     engine wrote no quantity of that number in the article, or it did and the claims gave it no value,
-    or a value of a thing (or unit) the gold does not score."""
+    or a value of a thing (or unit) the gold does not score, or only values that other gold values of
+    the same number took (an article's two 7s, one found)."""
+    scored = {(v.article, value_number(v)) for v in values if v.key.thing in things and v.key.unit is None}
     valued = {(v.article, value_number(v)) for v in values}
-    kinds = {"no_quantity": 0, "no_value": 0, "other_thing": 0}
+    kinds = {"no_quantity": 0, "no_value": 0, "other_thing": 0, "taken": 0}
     for art, num in zip(vs["missed_in"], vs["missed_nums"], strict=True):
-        if (art, num) in valued:
+        if (art, num) in scored:
+            kinds["taken"] += 1
+        elif (art, num) in valued:
             kinds["other_thing"] += 1
         elif any(num in (q.value, q.value_max) for q in quantities.get(art, ())):
             kinds["no_value"] += 1
@@ -590,7 +594,7 @@ def main() -> int:
         gk = gold_keyed(gset)
         vs = score_values(gk, pred_keyed(gvalues, things), places)
         add_present_recall(vs, gk, set(texts), texts)
-        add_missed_kinds(vs, quantities, gvalues)
+        add_missed_kinds(vs, quantities, gvalues, things)
         # updates and contradictions among the set's own values only (the gold lists no others)
         exp_up, exp_con = expected_links(gk)
         pred_up, pred_con = predicted_links(group_values(gvalues, lex), places, things)

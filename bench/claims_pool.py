@@ -25,7 +25,8 @@ in another place (and how many of those in none), not found in a text that is he
 by kind: the number of a gold value of another measure, of the same measure in another place, or of no
 gold value of the article (a count the guideline does not take as a tally); and the values not found by
 where they were lost: no quantity of the number in the article, a quantity the claims gave no value, or
-a value of a thing (or unit) the gold does not score."""
+a value of a thing (or unit) the gold does not score, or only values another gold value of the same
+number took."""
 
 from __future__ import annotations
 
@@ -119,7 +120,7 @@ def main() -> int:
         "false_of_other_aspects": 0,
     }
     kinds = {"other_measure": 0, "other_place": 0, "not_gold": 0}
-    lost = {"no_quantity": 0, "no_value": 0, "other_thing": 0}
+    lost = {"no_quantity": 0, "no_value": 0, "other_thing": 0, "taken": 0}
     with tempfile.TemporaryDirectory() as tmp:
         for name, args in runs(a):
             out = Path(tmp) / f"{name}.json"
@@ -151,7 +152,7 @@ def main() -> int:
                 print(
                     f"{'':12s} not found, by where lost: {mk['no_quantity']} no quantity of the number,"
                     f" {mk['no_value']} a quantity but no claim value, {mk['other_thing']} a value of"
-                    " another thing or unit"
+                    f" another thing or unit, {mk['taken']} taken by another gold value of the number"
                 )
                 for k, n in mk.items():
                     lost[k] += n
@@ -179,7 +180,8 @@ def main() -> int:
     )
     print(
         f"pooled not found, by where lost: {lost['no_quantity']} no quantity of the number,"
-        f" {lost['no_value']} a quantity but no claim value, {lost['other_thing']} a value of another thing"
+        f" {lost['no_value']} a quantity but no claim value, {lost['other_thing']} a value of another thing,"
+        f" {lost['taken']} taken by another gold value of the number"
     )
     print(
         f"pooled false values by kind: {kinds['other_measure']} of a gold value of another measure,"

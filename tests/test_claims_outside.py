@@ -1429,3 +1429,60 @@ def test_a_span_of_one_day_of_several_words_after_a_count_makes_it_an_increment(
     # the value a change reached in it stays a total
     got = {(v.value, v.key.aspect) for v in _values("The toll rose to 300 in the past 24 hours in Mexico.")}
     assert got == {(300, "")}
+
+
+def test_a_definite_count_of_the_same_number_refers_back_to_those_counted() -> None:
+    text = (
+        "Japan's health ministry has confirmed 12 more cases of swine flu. The ministry says the 12 newly "
+        "confirmed patients included 11 high school students. None of the 12 patients were in serious "
+        "condition."
+    )
+    got = sorted(
+        (v.start, v.value, v.key.thing, v.key.state, v.key.aspect, v.key.about) for v in _values(text)
+    )
+    # before: only the first 12 was a value (patients are counted by their verb, and there is none)
+    assert [g[1:] for g in got] == [
+        (12, "cases", "confirmed", "new", ("Japan",)),
+        (12, "cases", "confirmed", "new", ("Japan",)),  # its own words write the state
+        (12, "cases", "", "new", ("Japan",)),  # none written: none
+    ]
+    # an indefinite count, another number, or a noun of another thing is no reference
+    text = "Japan has confirmed 12 more cases of swine flu. Officials said 12 patients were in hospital."
+    assert [v.value for v in _values(text)] == [12]
+    text = "Japan has confirmed 12 more cases of swine flu. The 11 patients were students."
+    assert [v.value for v in _values(text)] == [12]
+    text = "Japan has confirmed 12 more cases of swine flu. The 12 schools were closed."
+    assert [(v.value, v.key.thing) for v in _values(text)] == [(12, "cases"), (12, "school")]
+
+
+def test_a_definite_count_without_a_place_takes_the_place_of_the_count_it_refers_to() -> None:
+    text = (
+        "Two more cases of swine flu have been confirmed in the UK.\n\nA total of 10 people not known to "
+        "have visited Mexico had caught the virus from close contacts, he said.\n\nMr Johnson said 13 "
+        "children were among the 34 cases confirmed so far.\n\nOne of the two new cases was a child at "
+        "this school, the Health Secretary added."
+    )
+    got = [(v.value, v.key.about) for v in _values(text) if v.value == 2]
+    # before: the second two had no place
+    assert got == [(2, ("United Kingdom",)), (2, ("United Kingdom",))]
+
+
+def test_a_relative_clause_says_what_a_count_of_persons_that_is_no_subject_counts() -> None:
+    text = "Peru reported its first cases on Wednesday: two women who tested positive for the virus."
+    # before: no value (the window stopped at "who", and persons are counted by their verb)
+    assert [(v.value, v.key.thing) for v in _values(text)] == [(2, "cases")]
+    assert [
+        (v.value, v.key.thing) for v in _values("Mexico has confirmed 20 people who died of the flu.")
+    ] == [(20, "deaths")]
+    # a subject's clause describes it: not what is counted
+    text = "In Peru two women who tested positive for the virus died on Monday."
+    assert (2, "cases") not in [(v.value, v.key.thing) for v in _values(text)]
+
+
+def test_the_origin_of_a_journey_after_a_count_is_not_where_it_is() -> None:
+    text = (
+        "The Dominican Republic reported its first swine flu cases on Wednesday: two women who tested "
+        "positive for the virus after returning from the United States."
+    )
+    # before: no place (two countries in the sentence)
+    assert [(v.value, v.key.about) for v in _values(text)] == [(2, ("Dominican Republic",))]

@@ -216,14 +216,24 @@ PART_INTRO = frozenset({"including", "includes", "include", "included"})
 PART_QUALIFIERS = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "almost", "over"})
 
 
+# the words after which a count is no subject: the object of a verb of finding or reporting, or a noun
+# phrase in apposition after a colon or a dash ("reported its first cases on Wednesday: two women who
+# tested positive")
+OBJECT_INTRO = frozenset(
+    {"confirmed", "reported", "recorded", "registered", "identified", "detected", ":", "—", "–"}
+)
+
+
 def _part_relative(left: list[Word]) -> bool:
     """Whether the count is a part introduced by *including* ("473 cases, including 19 people who
-    died"): a part has no verb of its own after it, so the restrictive clause on its noun says what it
-    counts (a subject's clause describes it: "Two men who were infected ... died")."""
+    died"), the object of a verb of reporting ("Mexico has confirmed 20 people who died") or a noun
+    phrase after a colon ("its first cases on Wednesday: two women who tested positive"): such a count
+    has no verb of its own after it, so the restrictive clause on its noun says what it counts (a
+    subject's clause describes it: "Two men who were infected ... died")."""
     texts = [w.text for w in left]
     while texts and texts[-1] in PART_QUALIFIERS:
         texts.pop()
-    return bool(texts) and texts[-1] in PART_INTRO
+    return bool(texts) and (texts[-1] in PART_INTRO or texts[-1] in OBJECT_INTRO)
 
 
 def _near(win: Window, n: int) -> list[Word]:
@@ -2359,6 +2369,7 @@ def _sentence_country(
     # count locates that count ("..., including 120 in Chile, and at least 90 died")
     others = [o for o in qs if o is not q and s0 <= o.start < s1]  # only the sentence's counts matter
     places = [p for p in view.places_in(s0, s1) if not any(_owns_place(view.text, o, p) for o in others)]
+    places = _off_origins(view, q, places)
     names = {p.name for p in places}
     if len(names) != 1 or not names <= lex.known_countries:
         return ()
@@ -2375,6 +2386,25 @@ def _sentence_country(
         if any(lo <= o.start < hi for o in others):
             return ()
     return (names.pop(),)
+
+
+def _off_origins(view: ArticleView, q: Quantity, places: list[Place]) -> list[Place]:
+    """``places`` without the origins of a journey after the count, when another place is left: "two
+    women who tested positive ... after returning from the United States" are not counted where they
+    came from, but in the sentence's other country (not without the goal of one under way: "a Mexican
+    boy who was visiting Texas" died there)."""
+    origins = [
+        p for p in places if p.start > q.end and _journey_end(view.text, p, q) and _from_place(view, p)
+    ]
+    return [p for p in places if p not in origins] if origins and len(origins) < len(places) else places
+
+
+def _from_place(view: ArticleView, p: Place) -> bool:
+    """Whether *from* (the article's *the* aside) is the word right before the place ``p``."""
+    ahead = [w.text.lower() for w in words(view.text, max(0, p.start - 12), p.start)]
+    if ahead[-1:] == ["the"]:
+        ahead.pop()
+    return ahead[-1:] == ["from"]
 
 
 def _owns_place(text: str, o: Quantity, p: Place) -> bool:
@@ -3608,7 +3638,100 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _increment_of_total(view, made, out)
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
-    return _each_of_conjuncts(view, out)
+    return _each_of_conjuncts(view, _definite_recounts(view, qs, out, lex))
+
+
+# a definite determiner right before a count: "the 12 newly confirmed patients", "None of the 135
+# patients", "all 10 had travelled abroad", "both"
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:(?:of\s+)?the\s+)?$", re.IGNORECASE)
+
+
+# a count written exactly, in digits or in words ("12", "1,578", "three"), not a round plural ("thousands")
+_EXACT_COUNT = re.compile(
+    r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)", re.I
+)
+
+
+def _definite_count(view: ArticleView, q: Quantity) -> bool:
+    """Whether ``q`` is an exact count of things made definite: "the 12 newly confirmed patients", "all
+    10" (not "the thousands of victims": no number to refer back by)."""
+    if q.value is None or q.value_max is not None or q.unit is not None or q.kind != "count":
+        return False
+    return bool(_DEFINITE_BEFORE.search(view.text[max(0, q.start - 24) : q.start])) and bool(
+        _EXACT_COUNT.match(q.text)
+    )
+
+
+def _referent(
+    view: ArticleView, q: Quantity, vals: list[QuantityValue], lex: ClaimsLexicon
+) -> QuantityValue | None:
+    """The last placed value of a thing before ``q``'s sentence whose number is ``q``'s."""
+    s0 = view.sentence(q.start)[0]
+    return next(
+        (
+            w
+            for w in reversed(vals)
+            if w.end <= s0
+            and w.value == q.value
+            and w.key.about
+            and w.key.unit is None
+            and w.key.thing in lex.things
+        ),
+        None,
+    )
+
+
+def _recount(view: ArticleView, q: Quantity, ante: QuantityValue, lex: ClaimsLexicon) -> QuantityValue | None:
+    """``q`` as a value of ``ante``'s measure and place (its aspect too), its state the one its own words
+    write, else none; none when its own noun is neither one of persons nor the thing's."""
+    thing = lex.things[ante.key.thing]
+    own = words(q.counts.lower()) if q.counts else []
+    head = singular(own[-1].text) if own else ""
+    if head and head not in lex.persons and head not in thing.heads:
+        return None
+    found = [st for st, ws in lex.states[thing.states].items() if _has(own, ws)]
+    st = view.statement_covering(q.start, q.end)
+    src, via = _source(st)
+    return replace(
+        ante,
+        key=replace(ante.key, state=found[0] if len(found) == 1 else ""),
+        value=q.value,
+        qualifier=q.qualifier,
+        counts=q.counts,
+        text=q.text,
+        start=q.start,
+        end=q.end,
+        stance="denies" if st is not None and st.act == "deny" else "asserts",
+        source=src,
+        via=via,
+        said_on=st.said_on.value[:10] if st and st.said_on else None,
+        statement=st.id if st else None,
+    )
+
+
+def _definite_recounts(
+    view: ArticleView, qs: list[Quantity], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> list[QuantityValue]:
+    """ "Japan's health ministry has confirmed 12 more cases ... the 12 newly confirmed patients
+    included 11 high school students": a count made definite (*the*, *these*, *all*) refers back to
+    those a count of the same number before it counted, so it is a value of that measure and place
+    again (:func:`_recount`). A definite count that got a value of its own keeps it, and takes the
+    place of the count it refers to when it has none ("One of the two new cases was a child at this
+    school")."""
+    starts = {v.start: k for k, v in enumerate(vals)}
+    out = list(vals)
+    for q in qs:
+        own_value = vals[starts[q.start]] if q.start in starts else None
+        if own_value is not None and (own_value.key.about or own_value.key.unit is not None):
+            continue
+        if not _definite_count(view, q) or (ante := _referent(view, q, vals, lex)) is None:
+            continue
+        if own_value is not None:
+            if own_value.key.thing == ante.key.thing and own_value.key.aspect in ("", ante.key.aspect):
+                own_value.key = replace(own_value.key, about=ante.key.about)
+        elif (again := _recount(view, q, ante, lex)) is not None:
+            out.append(again)
+    return sorted(out, key=lambda v: v.start) if len(out) > len(vals) else out
 
 
 # "two cases each", "1 confirmed case each", "one death each": *each* after a count (and at most its
