@@ -61,7 +61,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:  # imported by another bench, which put its package first (CLAIMS_PACKAGE)
+    sys.path.insert(0, str(ROOT))
 if os.environ.get("CLAIMS_PACKAGE") and __name__ == "__main__":
     # the rules of another commit, e.g. a set's blind run: a directory holding its ``saidwhat`` package
     # (``git archive C saidwhat | tar -x -C DIR``), imported before this checkout's

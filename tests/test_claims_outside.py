@@ -1486,3 +1486,33 @@ def test_the_origin_of_a_journey_after_a_count_is_not_where_it_is() -> None:
     )
     # before: no place (two countries in the sentence)
     assert [(v.value, v.key.about) for v in _values(text)] == [(2, ("Dominican Republic",))]
+
+
+def test_a_place_a_dash_sets_before_a_count_heads_a_list_line_not_a_dateline() -> None:
+    text = "Cases by country.\nMexico - 1,112 cases, 42 deaths\nUnited States - 896 cases, 2 deaths"
+    got = [(v.value, v.key.about) for v in _values(text)]
+    # before: "Mexico -" was a dateline (no place of the text), so the US line went on with Mexico's series
+    assert got == [
+        (1112, ("Mexico",)),
+        (42, ("Mexico",)),
+        (896, ("United States",)),
+        (2, ("United States",)),
+    ]
+    # in capitals, a line next to another such line is one of a fact box's list
+    text = (
+        "FACTBOX - Swine flu cases around the world\nMEXICO - 1,112 confirmed cases, 42 deaths\n"
+        "UNITED STATES - 896 cases, 2 deaths\nCANADA - 214 cases"
+    )
+    got = [(v.value, v.key.about) for v in _values(text)]
+    assert got == [
+        (1112, ("Mexico",)),
+        (42, ("Mexico",)),
+        (896, ("United States",)),
+        (2, ("United States",)),
+        (214, ("Canada",)),
+    ]
+    text = "MEXICO CITY - 20 people have died of swine flu, officials said on Friday."
+    assert [(v.value, v.key.about) for v in _values(text)] == [(20, ("Mexico",))]
+    # a dateline keeps its dash: "MEXICO CITY -", or a date or an agency before it
+    text = "GENEVA (Reuters) - 1,112 cases were confirmed worldwide, the WHO said."
+    assert [v.value for v in _values(text)] == [1112]

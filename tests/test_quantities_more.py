@@ -574,3 +574,33 @@ def test_one_in_every_n_is_a_ratio(nlp: Any) -> None:
     # before: "37 confirmed cases" was a count
     assert run(nlp, "One in every 37 confirmed cases in Argentina has been fatal.") == []
     assert [q.value for q in run(nlp, "In every 10 cases, 3 died.")] == [10, 3]
+
+
+def test_a_lists_lines_count_what_its_heading_names(nlp: Any) -> None:
+    text = (
+        "The following countries have reported laboratory confirmed cases with no deaths:\n"
+        "Austria 1\nCanada 165\nMexico 822 (29 deaths)"
+    )
+    # before: "Austria 1" and "Canada 165" were identifiers, and 822 counted nothing
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [
+        (1, "laboratory confirmed cases"),
+        (165, "laboratory confirmed cases"),
+        (822, "laboratory confirmed cases"),
+        (29, "deaths"),
+    ]
+    text = "Confirmed cases by country:\nMexico: 1,112\nUnited States - 896"
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [
+        (1112, "Confirmed cases"),
+        (896, "Confirmed cases"),
+    ]
+    text = "Countries with confirmed cases:\n* Mexico (1,112)\n* United States (896)"
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [
+        (1112, "confirmed cases"),
+        (896, "confirmed cases"),
+    ]
+    # one line is no list, and a heading needs its colon
+    assert run(nlp, "Confirmed cases by country:\nFlight 202") == []
+    assert [q.counts for q in run(nlp, "Confirmed cases by country\nMexico: 1,112\nCanada: 214")] == [
+        None,
+        None,
+    ]

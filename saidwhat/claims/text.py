@@ -259,6 +259,19 @@ def dateline_end(text: str, p: Place) -> int:
 _CAPITALS_NAME = re.compile(r"^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=[,( \t:—–-])", re.MULTILINE)
 
 
+def _capitals_list_heads(text: str, names: frozenset[str], found: list[Place]) -> list[Place]:
+    """The places written in capitals that head a list line after a bare dash, whose name, in title
+    case, is one of ``names`` ("MEXICO - 1,112 confirmed cases, 42 deaths" in a fact box), where no
+    place found already covers them: NER reads few names in capitals."""
+    taken = {p.start for p in found}
+    out = []
+    for m in _CAPITALS_NAME.finditer(text):
+        name = m.group(1).title()
+        if name in names and m.start(1) not in taken and _DASH_LIST_LINE.match(text, m.start()):
+            out.append(Place(name, m.start(1), m.end(1)))
+    return out
+
+
 def _capitals_datelines(text: str, names: frozenset[str], found: list[Place]) -> list[Place]:
     """The datelines written in capitals whose name, in title case, is one of ``names`` (a country's, a
     region's or a capital's), where no place found already opens the line."""
@@ -272,17 +285,45 @@ def _capitals_datelines(text: str, names: frozenset[str], found: list[Place]) ->
     return out
 
 
+# a list line headed by a place and a bare dash: "MEXICO - 1,112 confirmed cases", "* Peru -- 3 deaths"
+_DASH_LIST_LINE = re.compile(
+    r"[ \t]*(?:[*•·][ \t]+)?[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}[ \t]+(?:--?|—|–)[ \t]+"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|no|none)\b)",
+    re.IGNORECASE,
+)
+
+
+def _next_to_list_line(text: str, line_start: int) -> bool:
+    """Whether the line before or after the one at ``line_start`` is a list line headed by a place and a
+    bare dash (:data:`_DASH_LIST_LINE`), a bounded way off (200 characters each side)."""
+    before = text.rfind("\n", max(0, line_start - 200), max(0, line_start - 1))
+    if line_start > 0 and before >= 0 and _DASH_LIST_LINE.match(text, before + 1, line_start):
+        return True
+    end = text.find("\n", line_start, line_start + 200)
+    return end >= 0 and _DASH_LIST_LINE.match(text, end + 1, min(len(text), end + 201)) is not None
+
+
 def _dateline(text: str, p: Place) -> bool:
     """Whether the place opens a line as a dateline: where the reporter files from, not where a count
     is ("MOSCOW, November 7 (RIA Novosti) - About 6,100 people have died from swine flu worldwide").
     A colon makes one only after a date or a name in capitals ("CAIRO:"): "Peru: 20 cases" heads a
-    list line."""
+    list line, and so does a bare dash after a name not in capitals with a count right after it
+    ("Mexico - 1,112 cases")."""
     back = max(0, p.start - 40)  # read a bounded way back: a hostile one-line text stays linear
     line_start = text.rfind("\n", back, p.start) + 1 or back
     if text[line_start : p.start].strip():
         return False
     m = _trailer(text, p)
     if m is None:
+        return False
+    bare = not re.search(r"[\d(]", m.group(0))  # no date and no agency: only the mark
+    # "Mexico - 1,112 cases, 42 deaths": a list line headed by its place, as "US: one death"; in
+    # capitals, when a line next to it is one too ("MEXICO - 1,112 ...\nCANADA - 214 cases")
+    if (
+        bare
+        and _COUNT_START.match(text, p.end + m.end(), p.end + 60)
+        and (not text[p.start : p.end].isupper() or _next_to_list_line(text, line_start))
+    ):
         return False
     if m.re is _DATELINE_DASH:
         return True
@@ -463,8 +504,11 @@ class ArticleView:
                 name = aliases.get(ent.name, ent.attributes.get("country", ent.name))
             else:
                 continue
+            if name.isupper() and name.title() in countries:
+                name = name.title()  # "CANADA - 214 cases": a fact box's line in capitals
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
         places += _unnamed_countries(text, countries, analysis, places)
+        places += _capitals_list_heads(text, countries | regions, places)
         places += _unnamed_regions(text, regions, analysis, places)
         datelines = [p for p in places if _dateline(text, p)]
         datelines += _capitals_datelines(text, countries | regions, datelines)

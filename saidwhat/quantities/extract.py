@@ -132,6 +132,13 @@ _TABLE_ROW = re.compile(
     r"[ \t]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:[ \t]+\d[\d,.]*){2,}[ \t]*"
 )
 _FIGURE = re.compile(r"(?<=[ \t])\d[\d,.]*")
+# a list's line: a bullet or none, a name (capitalised words), a mark or none, one figure (bracketed or
+# not), and at most a bracketed aside ("Austria 1", "* Mexico: 1,112", "Canada - 214", "Spain (93)",
+# "Mexico 822 (29 deaths)")
+_LIST_LINE = re.compile(
+    r"[ \t]*(?:[*•·–-][ \t]+)?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}[ \t]*[:–—-]?[ \t]*"
+    r"(?:\((?P<bfig>\d[\d,.]*)\)|(?P<fig>\d[\d,.]*))(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[.;,]?[ \t]*"
+)
 # the most lines of a table above a row its header may stand, and the longest line of a table
 _TABLE_ROWS = 40
 _TABLE_LINE = 200
@@ -210,6 +217,7 @@ class _Reader:
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         self._rows: dict[int, tuple[list[int], list[str]] | None] = {}
         self._headers: dict[int, list[str] | None] = {}  # a row's line start -> its header's cells
+        self._list_heads: dict[int, str | None] = {}  # a list line's start -> what its heading counts
         self.virus = self._virus_tokens()
 
     def _virus_tokens(self) -> frozenset[int]:
@@ -493,6 +501,7 @@ class _Reader:
                     and not self._gapped_item(num.i)
                     and not self._after_locative(num.i)
                     and self._column_counts(num.i) is None  # a table's row: "Mexico 2,059 56"
+                    and self._heading_counts(num.i) is None  # a list's line: "Austria 1"
                 )
             )
         ):
@@ -728,6 +737,68 @@ class _Reader:
         if cols and all((c.isalpha() or " " in c) and c.lower().endswith("s") for c in cols):
             return figures, cols
         return None
+
+    def _heading_counts(self, i: int) -> str | None:
+        """ "The following countries have reported laboratory confirmed cases with no deaths:" then
+        "Austria 1", "Canada 165": the figure of a list's line (a name, then one figure) counts what
+        the list's heading names, the nearest line above that is none of its lines and ends with a
+        colon: its first plural noun that is no noun of places and not denied ("with no deaths"), with
+        its modifiers. Only a list of two lines or more."""
+        at = self.doc[i].idx
+        k = bisect_right(self._line_starts, at) - 1
+        a = self._line_starts[k]
+        line = self._line(k)
+        m = _LIST_LINE.fullmatch(line) if len(line) <= _TABLE_LINE else None
+        if m is None or a + max(m.start("fig"), m.start("bfig")) != at:
+            return None
+        if a not in self._list_heads:
+            self._list_heads[a] = self._list_heading(k)
+        return self._list_heads[a]
+
+    def _list_line(self, k: int) -> bool:
+        line = self._line(k)
+        return len(line) <= _TABLE_LINE and _LIST_LINE.fullmatch(line) is not None
+
+    def _list_heading(self, k: int) -> str | None:
+        """What the heading of the list whose line ``k`` is counts (:meth:`_heading_counts`)."""
+        lines = 1 + sum(1 for d in (-1, 1) if 0 <= k + d < len(self._line_starts) and self._list_line(k + d))
+        up = k - 1
+        while up >= 0 and k - up <= _TABLE_ROWS and (not self._line(up).strip() or self._list_line(up)):
+            up -= 1
+        if up < 0 or k - up > _TABLE_ROWS or lines < 2:
+            return None
+        head = self._line(up)
+        if len(head) > _TABLE_LINE or not head.rstrip().endswith(":"):
+            return None
+        a = self._line_starts[up]
+        span = self.doc.char_span(a, a + len(head.rstrip()), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        # the heading is the sentence the colon ends ("As of 6 May, 22 countries have reported 1,893
+        # cases. The following countries have reported laboratory confirmed cases with no deaths:")
+        sent = span[-1].sent
+        for t in self.doc[max(span.start, sent.start) : span.end]:
+            if not _plural_noun(t) or t.lemma_.lower() in _PLACE_KINDS:
+                continue
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+                continue
+            return self._heading_phrase(t)
+        return None
+
+    def _heading_phrase(self, noun: Token) -> str:
+        """A heading's count noun with the modifiers right before it, read by their words (a heading's
+        parse is often a clause's: "have reported laboratory confirmed cases"): adjectives, nouns and
+        participles, not one after an auxiliary (the heading's verb), at most three."""
+        doc, first = self.doc, noun.i
+        while noun.i - first < 3 and first > 0:
+            t = doc[first - 1]
+            verb = t.tag_ == "VBN" and not (first > 1 and doc[first - 2].lemma_.lower() in ("have", "be"))
+            if not (t.pos_ in ("ADJ", "NOUN", "PROPN") or verb) or t.lower_ in _LIST_WORDS:
+                break
+            if t.lower_ in self.lex.counts_modifiers:
+                break
+            first -= 1
+        return doc[first : noun.i + 1].text
 
     def _header_above(self, k: int) -> list[str] | None:
         """The cells of the nearest line above row ``k`` that is no row and has no figure (blank lines
@@ -973,7 +1044,12 @@ class _Reader:
             if d.counts is None and num.i in self.bracketed and d.kind == "count":
                 d.counts = self._list_counts(self.doc[num.i - 2])
             if d.counts is None and d.kind == "count":
-                d.counts = self._label_counts(d.start) or self._column_counts(num.i) or self._shared_noun(num)
+                d.counts = (
+                    self._label_counts(d.start)
+                    or self._column_counts(num.i)
+                    or self._heading_counts(num.i)
+                    or self._shared_noun(num)
+                )
             d.paired = self._pair(d) is not None
             self._check(d)
         except _Reject:
