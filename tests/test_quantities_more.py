@@ -610,5 +610,7 @@ def test_indian_scale_words_multiply(nlp: Any) -> None:
     # before: "1.5 lakh" was 1.5 lakhs counted
     got = [(q.value, q.counts) for q in run(nlp, "The number of swine flu cases in India rose to 1.5 lakh.")]
     assert got == [(150000, "swine flu cases")]
-    assert [(q.value, q.counts) for q in run(nlp, "India has 14 lakh doses of vaccine.")] == [(1400000, "doses")]
+    assert [(q.value, q.counts) for q in run(nlp, "India has 14 lakh doses of vaccine.")] == [
+        (1400000, "doses")
+    ]
     assert [q.value for q in run(nlp, "The state has set aside 200 crore for hospitals.")] == [2000000000]
