@@ -1516,3 +1516,36 @@ def test_a_place_a_dash_sets_before_a_count_heads_a_list_line_not_a_dateline() -
     # a dateline keeps its dash: "MEXICO CITY -", or a date or an agency before it
     text = "GENEVA (Reuters) - 1,112 cases were confirmed worldwide, the WHO said."
     assert [v.value for v in _values(text)] == [1112]
+
+
+def test_a_total_that_names_no_thing_totals_what_the_count_before_it_counted() -> None:
+    text = (
+        "Trinidad and Tobago follows with 53 cases. Cuba's total has jumped to 46 while Jamaican "
+        "authorities say their last count was 32."
+    )
+    got = [(v.value, v.key.thing, v.key.about) for v in _values(text)]
+    # before: neither 46 nor 32 counted anything (and once 46 did, 32 was its total, Cuba's)
+    assert got == [
+        (53, "cases", ("Trinidad and Tobago",)),
+        (46, "cases", ("Cuba",)),
+        (32, "cases", ("Jamaica",)),
+    ]
+    # only from the sentence right before
+    text = "Peru has 20 deaths. Chile reported a new vaccine on Monday. Cuba's total has jumped to 46."
+    assert [v.value for v in _values(text)] == [20]
+    # a clause of contrast gives a total of its own, not the count's before
+    text = "Peru reported 12 more cases on Monday, while the total in Chile rose to 40."
+    assert [(v.value, v.key.aspect, v.key.about) for v in _values(text)] == [
+        (12, "new", ("Peru",)),
+        (40, "", ("Chile",)),
+    ]
+
+
+def test_a_backtick_for_an_apostrophe_keeps_a_countrys_possessive() -> None:
+    text = (
+        "Suriname is reporting 11 cases.  Cuba`s total has jumped to 46 while Barbados` total has "
+        "jumped to 10."
+    )
+    got = [(v.value, v.key.about) for v in _values(text)]
+    # before: NER read "Cuba`s" as a person, so the 46 had no place
+    assert got == [(11, ("Suriname",)), (46, ("Cuba",)), (10, ("Barbados",))]

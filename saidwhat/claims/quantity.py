@@ -1669,6 +1669,10 @@ def _relation(
     if _includes(between, lex, INCLUDE_WORDS):
         return "part"
     if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
+        if {"while", "whereas"} & set(between):
+            # "Cuba's total has jumped to 46 while Jamaican authorities say their last count was 32": a
+            # clause of contrast gives a total of its own (`_bare_total`), not the count's before
+            return ""
         return "total"  # "bringing the total to 27", "making eight in total"
     # a figure in brackets after a name is an item of a list ("include Spain (93), Britain (39)")
     bracket = view.text[prev.q.end : q.start].rstrip().endswith("(")
@@ -3080,9 +3084,10 @@ def measure(
     lex: ClaimsLexicon,
     diseases: frozenset[str] = frozenset(),
     head: Measured | None = None,
+    before: Measured | None = None,
 ) -> Measured | None:
     """The measure of ``qs[i]`` (None: it measures nothing, or its state is ambiguous). ``head`` is
-    the first measured value of its sentence."""
+    the first measured value of its sentence; ``before``, the last value of a thing before it."""
     q = qs[i]
     s0, s1 = view.sentence(q.start)
     if _no_victims(view, q, s0, lex):
@@ -3103,6 +3108,7 @@ def measure(
         thing, aspect, rel, prev = _from_neighbours(
             view, q, (prev, head, next_q), s0, (thing, aspect, rel), lex
         )
+        thing = _bare_total_thing(view, q, win, s0, (thing, rel), before)
     if thing is None:
         return _generic_measure(view, q, win, generic, aspect, lex)
     if _foreign(q, thing, lex):
@@ -3150,6 +3156,67 @@ def measure(
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
     return Measured(q, thing, None, state, aspect, about, part, disease, estimate, named)
+
+
+# the words a total's value follows in its clause: "Cuba's total has jumped to 46", "their last count
+# was 32", "the tally now stands at 20"
+_TO_VALUE = frozenset(
+    {"has", "have", "had", "is", "was", "now", "stands", "stood", "stand", "jumped", "rose", "risen"}
+    | {"climbed", "increased", "grown", "grew", "gone", "went", "up", "soared", "reached", "hit", "to", "at"}
+)
+# the words between a total's determiner and its noun: "their last count", "Cuba's overall total"
+_TOTAL_ADJECTIVES = frozenset({"last", "latest", "overall", "new", "current", "official", "national"})
+
+
+def _bare_total(text: str, win: Window) -> bool:
+    """Whether the count is the value of a total that names no thing: a total noun (*total*, *tally*,
+    *count*) after a possessive or a determiner, with no *of* after it and only words of reaching or
+    being between it and the number ("Cuba's total has jumped to 46", "their last count was 32")."""
+    left = sorted(win.left, key=lambda w: w.start)
+    j = next((k for k in range(len(left) - 1, -1, -1) if left[k].text in ("total", "tally", "count")), None)
+    if j is None or not left[j + 1 :] or len(left) - j - 1 > 4:
+        return False
+    if not all(w.text in _TO_VALUE or w.text == "in" for w in left[j + 1 :]):
+        return False  # "the total in Chile rose to 40" (the place's name is out of the window)
+    k = j - 1
+    while k >= 0 and left[k].text in _TOTAL_ADJECTIVES:
+        k -= 1
+    first = left[k + 1]  # the first word of the total's phrase
+    if _POSSESSIVE_END.search(text, max(0, first.start - 4), first.start):
+        return True  # a name's possessive, which the window leaves out with the name ("Cuba's total")
+    return k >= 0 and left[k].end >= first.start - 2 and left[k].text in ("the", "its", "their")
+
+
+# a possessive's ending right before a word: "Cuba's", "Cuba’s", "Barbados'", and the backtick some
+# pages write for an apostrophe ("Cuba`s total", "Barbados` total")
+_POSSESSIVE_END = re.compile(r"(?:['’`]s|s['’`])\s+$")
+
+
+def _bare_total_thing(
+    view: ArticleView,
+    q: Quantity,
+    win: Window,
+    s0: int,
+    read: tuple[Thing | None, str],
+    before: Measured | None,
+) -> Thing | None:
+    """The thing ``read`` (the count's own thing and relation), or, for the value of a total that names
+    no thing (:func:`_bare_total`), the thing the last value before it counted (:func:`_thing_before`)."""
+    thing, rel = read
+    if thing is not None or rel or q.counts is not None or not _bare_total(view.text, win):
+        return thing
+    return _thing_before(view, s0, before)
+
+
+def _thing_before(view: ArticleView, s0: int, before: Measured | None) -> Thing | None:
+    """The thing the last value before a sentence counted, when it stands in that sentence or the one
+    right before: what a total that names no thing is a total of ("Trinidad and Tobago follows with 53
+    cases. Cuba's total has jumped to 46")."""
+    if before is None or before.thing is None:
+        return None
+    k = bisect_left(view._sent_starts, s0)  # the index of the count's sentence
+    p0 = view.sentences[k - 1][0] if k > 0 else s0
+    return before.thing if before.q.start >= p0 else None
 
 
 def _from_neighbours(
@@ -3585,14 +3652,16 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     placed: dict[str, tuple[int, tuple[str, ...]]] = {}  # thing -> (sentence start, place) of its last value
     head: Measured | None = None  # the first measured value of the current sentence
     last: Measured | None = None  # the last value that counts a thing of the lexicon
+    before: Measured | None = None  # the last measured value of a thing, whatever its sentence
     for i, q in enumerate(qs):
         if head is not None and view.sentence(head.q.start) != view.sentence(q.start):
             head = None
-        m = measure(view, qs, i, prev, lex, diseases, head) or _each_continues(view, q, last)
+        m = measure(view, qs, i, prev, lex, diseases, head, before) or _each_continues(view, q, last)
         if m is not None and m.thing is not None:
             # a list continues the thing its sentence counts: not a part of another thing
             # ("1,626 cases, including 48 deaths")
             last = m if head is None or head.thing is m.thing else None
+            before = m
         if m is not None and m.thing is not None and not m.disease:
             _carry_place(view, m, placed)
             head = head or m

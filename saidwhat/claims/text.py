@@ -362,10 +362,15 @@ def _unnamed_regions(
 _COUNTS_AND_JOINS = re.compile(r"\s*(?:\b\d[\d,.]*\b|,|\band\b)\s*")
 
 
+# a possessive's ending NER may take into a name: "Cuba's", "Barbados'", and a backtick some pages write for
+# an apostrophe ("Cuba`s total": a person "Cuba`s")
+_POSSESSIVE = re.compile(r"(?:['’`]s|(?<=s)['’`])$")
+
+
 def _names_and_counts(mention: str, names: frozenset[str]) -> bool:
-    """Whether a mention is only names of ``names``, counts and joins: the names and counts of a list,
-    no longer name."""
-    parts = [p for p in _COUNTS_AND_JOINS.split(mention) if p]
+    """Whether a mention is only names of ``names``, counts and joins (a possessive's ending aside): the
+    names and counts of a list, or a name's possessive, no longer name."""
+    parts = [p for p in _COUNTS_AND_JOINS.split(_POSSESSIVE.sub("", mention)) if p]
     return bool(parts) and all(p in names for p in parts)
 
 
