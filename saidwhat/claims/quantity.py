@@ -14,7 +14,7 @@ guessed (precision first).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -3731,23 +3731,28 @@ def _definite_count(view: ArticleView, q: Quantity) -> bool:
     )
 
 
-def _referent(
-    view: ArticleView, q: Quantity, vals: list[QuantityValue], lex: ClaimsLexicon
-) -> QuantityValue | None:
-    """The last placed value of a thing before ``q``'s sentence whose number is ``q``'s."""
-    s0 = view.sentence(q.start)[0]
-    return next(
-        (
-            w
-            for w in reversed(vals)
-            if w.end <= s0
-            and w.value == q.value
-            and w.key.about
-            and w.key.unit is None
-            and w.key.thing in lex.things
-        ),
-        None,
-    )
+Referents = dict[float, tuple[list[int], list[QuantityValue]]]
+
+
+def _referents(vals: list[QuantityValue], lex: ClaimsLexicon) -> Referents:
+    """The placed values of a thing of the lexicon by number, each number's ends and values in the
+    order of their ends (read once per article)."""
+    out: Referents = {}
+    for w in sorted(vals, key=lambda w: w.end):
+        if w.value is not None and w.key.about and w.key.unit is None and w.key.thing in lex.things:
+            ends, same = out.setdefault(float(w.value), ([], []))
+            ends.append(w.end)
+            same.append(w)
+    return out
+
+
+def _referent(view: ArticleView, q: Quantity, by_number: Referents) -> QuantityValue | None:
+    """The last placed value of a thing before ``q``'s sentence whose number is ``q``'s (one bisect)."""
+    found = by_number.get(float(q.value)) if q.value is not None else None
+    if found is None:
+        return None
+    k = bisect_right(found[0], view.sentence(q.start)[0])
+    return found[1][k - 1] if k else None
 
 
 def _recount(view: ArticleView, q: Quantity, ante: QuantityValue, lex: ClaimsLexicon) -> QuantityValue | None:
@@ -3789,11 +3794,15 @@ def _definite_recounts(
     school")."""
     starts = {v.start: k for k, v in enumerate(vals)}
     out = list(vals)
+    by_number: Referents | None = None
     for q in qs:
         own_value = vals[starts[q.start]] if q.start in starts else None
         if own_value is not None and (own_value.key.about or own_value.key.unit is not None):
             continue
-        if not _definite_count(view, q) or (ante := _referent(view, q, vals, lex)) is None:
+        if not _definite_count(view, q):
+            continue
+        by_number = _referents(vals, lex) if by_number is None else by_number
+        if (ante := _referent(view, q, by_number)) is None:
             continue
         if own_value is not None:
             if own_value.key.thing == ante.key.thing and own_value.key.aspect in ("", ante.key.aspect):
