@@ -614,3 +614,19 @@ def test_indian_scale_words_multiply(nlp: Any) -> None:
         (1400000, "doses")
     ]
     assert [q.value for q in run(nlp, "The state has set aside 200 crore for hospitals.")] == [2000000000]
+
+
+def test_a_number_spelled_out_and_restated_in_digits_is_one_number(nlp: Any) -> None:
+    text = "The Department of Health confirmed five (5) new cases of A(H1N1) in the Philippines."
+    # before: neither number was a quantity (a bare "five", and "(5)" bracketed after no name)
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [(5, "new cases")]
+    assert [(q.value, q.counts) for q in run(nlp, "Twenty-one (21) people had died.")] == [(21, "people")]
+    # digits that restate another number are no restatement
+    assert [q.value for q in run(nlp, "Five (6) people had died.")] != [5]
+
+
+def test_a_plus_sign_glued_to_a_number_is_its_plus(nlp: Any) -> None:
+    # before: "10,000+" was no number
+    got = [(q.value, q.qualifier, q.counts) for q in run(nlp, "Mexico has 10,000+ confirmed cases.")]
+    assert got == [(10000, "plus", "confirmed cases")]
+    assert [q.value for q in run(nlp, "Mexico has 10,000 + 500 cases.")] == [10000, 500]

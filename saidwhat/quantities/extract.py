@@ -45,7 +45,7 @@ _CURRENCY = r"(?:US\$|C\$|A\$|[$€£₪¥₽₹])"
 _CHUNK = re.compile(
     # a capital scale suffix only after a currency sign ("$5M"; "a 5K race", "3M" the company are no millions)
     rf"^(?:{_CURRENCY}{_NUM}(?:BN|Bn|B|MN|Mn|M|K)|{_CURRENCY}?{_NUM}(?:%|bn|b|mn|m|k|tn|trn|st|nd|rd|th)?)"
-    rf"(?:[-–](?:[A-Za-z]+|(?:[$€£₪¥])?{_NUM}(?:%|bn|b|mn|m|k)?)|[-–]years?[-–]old)?$"
+    rf"(?:[-–](?:[A-Za-z]+|(?:[$€£₪¥])?{_NUM}(?:%|bn|b|mn|m|k)?)|[-–]years?[-–]old|\+)?$"
 )
 # a word the tokenizer split off the number it was glued to ("is now over318,925"): not part of the chunk
 _GLUED = re.compile(rf"^(?:{'|'.join(GLUED_BEFORE_NUMBERS.split())})(?=\d)", re.IGNORECASE)
@@ -382,7 +382,20 @@ class _Reader:
         value = parse_words(words, lex)
         if half and value is not None:
             value = value / 2 if value % 2 else value // 2
-        return _Number(i, j, value, "cardinal", False)
+        return _Number(i, self._restated(j, value), value, "cardinal", False)
+
+    def _restated(self, j: int, value: Decimal | None) -> int:
+        """The last token of a number spelled out and restated in digits in brackets, as official copy
+        writes it ("five (5) new cases", "twenty-one (21)"): one number; else ``j``."""
+        doc = self.doc
+        if value is None or j + 2 >= self.n or doc[j + 1].text != "(":
+            return j
+        digits = doc[j + 2].text.removesuffix(")")
+        if not digits.isdigit() or Decimal(digits) != value:
+            return j
+        if doc[j + 2].text.endswith(")"):
+            return j + 2  # spaCy reads "(5)" as "(" + "5)"
+        return j + 3 if j + 3 < self.n and doc[j + 3].text == ")" else j
 
     def _half_a(self, i: int) -> bool:
         """Whether token ``i`` is *half* before an indefinite article ("half a dozen", "half a million")."""
@@ -1386,6 +1399,11 @@ class _Reader:
             d.qualifier = " ".join(t.text for t in doc[k : k + size])
             d.end = k + size - 1
             d.k = d.end + 1
+        elif k < self.n and doc[k].text == "+" and not doc[k - 1].whitespace_ and d.qualifier is None:
+            # "10,000+ confirmed cases": a plus sign glued to the number is "-plus", at least the number
+            d.qualifier = "plus"
+            d.end = k
+            d.k = k + 1
 
     def _counted(self, d: _Draft) -> None:
         """What is counted: the noun phrase after the number, or after "of" ("25 percent of ...")."""
