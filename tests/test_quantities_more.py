@@ -598,6 +598,11 @@ def test_a_lists_lines_count_what_its_heading_names(nlp: Any) -> None:
         (1112, "confirmed cases"),
         (896, "confirmed cases"),
     ]
+    # a list in one sentence: each item a country's name and a figure after the heading's colon
+    text = "Countries with confirmed cases: Mexico 1,112, United States 896, Canada 214."
+    got = [(q.value, q.counts) for q in run(nlp, text)]
+    assert got == [(1112, "confirmed cases"), (896, "confirmed cases"), (214, "confirmed cases")]
+    assert run(nlp, "The flights were: Apollo 11, Flight 93.") == []
     # one line is no list, and a heading needs its colon
     assert run(nlp, "Confirmed cases by country:\nFlight 202") == []
     assert [q.counts for q in run(nlp, "Confirmed cases by country\nMexico: 1,112\nCanada: 214")] == [

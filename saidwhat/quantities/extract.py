@@ -218,6 +218,7 @@ class _Reader:
         self._rows: dict[int, tuple[list[int], list[str]] | None] = {}
         self._headers: dict[int, list[str] | None] = {}  # a row's line start -> its header's cells
         self._list_heads: dict[int, str | None] = {}  # a list line's start -> what its heading counts
+        self._inline_heads: dict[int, str | None] = {}  # a list's colon -> what the words before it count
         self.virus = self._virus_tokens()
 
     def _virus_tokens(self) -> frozenset[int]:
@@ -515,6 +516,7 @@ class _Reader:
                     and not self._after_locative(num.i)
                     and self._column_counts(num.i) is None  # a table's row: "Mexico 2,059 56"
                     and self._heading_counts(num.i) is None  # a list's line: "Austria 1"
+                    and self._inline_counts(num.i) is None  # "...: Mexico 1,112, United States 896"
                 )
             )
         ):
@@ -768,6 +770,37 @@ class _Reader:
             self._list_heads[a] = self._list_heading(k)
         return self._list_heads[a]
 
+    def _inline_counts(self, i: int) -> str | None:
+        """ "Countries with confirmed cases: Mexico 1,112, United States 896, Canada 214": a number right
+        after a country's name that opens an item of a list after a colon (the colon, a comma, a
+        semicolon or *and* before the name; no verb between the colon and it) counts what the words
+        before the colon name (:meth:`_colon_heading`), when the list has two items or more."""
+        doc = self.doc
+        k = self._country_before(i)
+        if k is None or k == 0 or doc[k - 1].text not in (":", ",", ";", "and"):
+            return None
+        sent = doc[i].sent
+        colon = next((c for c in range(k - 1, sent.start - 1, -1) if doc[c].text == ":"), None)
+        if colon is None or any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : k]):
+            return None
+        if colon not in self._inline_heads:
+            items = sum(
+                1 for t in doc[colon + 1 : sent.end] if t.like_num and self._country_before(t.i) is not None
+            )
+            self._inline_heads[colon] = self._colon_heading(sent.start, colon) if items >= 2 else None
+        return self._inline_heads[colon]
+
+    def _colon_heading(self, a: int, colon: int) -> str | None:
+        """What the words from token ``a`` to a colon name: their first plural noun that is no noun of
+        places and not denied, with its modifiers (:meth:`_heading_phrase`)."""
+        for t in self.doc[a:colon]:
+            if not _plural_noun(t) or t.lemma_.lower() in _PLACE_KINDS:
+                continue
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+                continue
+            return self._heading_phrase(t)
+        return None
+
     def _list_line(self, k: int) -> bool:
         line = self._line(k)
         return len(line) <= _TABLE_LINE and _LIST_LINE.fullmatch(line) is not None
@@ -790,13 +823,7 @@ class _Reader:
         # the heading is the sentence the colon ends ("As of 6 May, 22 countries have reported 1,893
         # cases. The following countries have reported laboratory confirmed cases with no deaths:")
         sent = span[-1].sent
-        for t in self.doc[max(span.start, sent.start) : span.end]:
-            if not _plural_noun(t) or t.lemma_.lower() in _PLACE_KINDS:
-                continue
-            if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
-                continue
-            return self._heading_phrase(t)
-        return None
+        return self._colon_heading(max(span.start, sent.start), span.end)
 
     def _heading_phrase(self, noun: Token) -> str:
         """A heading's count noun with the modifiers right before it, read by their words (a heading's
@@ -1061,6 +1088,7 @@ class _Reader:
                     self._label_counts(d.start)
                     or self._column_counts(num.i)
                     or self._heading_counts(num.i)
+                    or self._inline_counts(num.i)
                     or self._shared_noun(num)
                 )
             d.paired = self._pair(d) is not None
