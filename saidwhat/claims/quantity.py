@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import islice, pairwise
+from typing import Any
 
 from saidwhat.calendar_names import FULL_MONTHS, NOT_DISTRIBUTIVE_AFTER_EACH
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
@@ -3673,28 +3674,17 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if not m.disease:
             _unplaced_count(m, view, placed)
         name, about = _named(view, q, m, lex)
-        st = view.statement_covering(q.start, q.end)
-        src, via = _source(st)
         out.append(
             QuantityValue(
                 key=MeasureKey(name, m.state, m.aspect, q.unit, about, view.story),
                 value=None if q.value_max is not None else q.value,
                 low=q.value if q.value_max is not None else None,
                 high=q.value_max,
-                qualifier=q.qualifier,
-                counts=q.counts,
-                text=q.text,
-                start=q.start,
-                end=q.end,
-                stance="denies" if st is not None and st.act == "deny" else "asserts",
-                source=src,
-                via=via,
-                said_on=st.said_on.value[:10] if st and st.said_on else None,
                 published=view.analysis.doc.published,
                 article=view.id,
-                statement=st.id if st else None,
                 disease=m.named,
                 topic="" if m.named or m.thing is None or m.thing.states != "status" else topic,
+                **_said(view, q),
             )
         )
         made.append(m)
@@ -3764,23 +3754,31 @@ def _recount(view: ArticleView, q: Quantity, ante: QuantityValue, lex: ClaimsLex
     if head and head not in lex.persons and head not in thing.heads:
         return None
     found = [st for st, ws in lex.states[thing.states].items() if _has(own, ws)]
-    st = view.statement_covering(q.start, q.end)
-    src, via = _source(st)
     return replace(
         ante,
         key=replace(ante.key, state=found[0] if len(found) == 1 else ""),
         value=q.value,
-        qualifier=q.qualifier,
-        counts=q.counts,
-        text=q.text,
-        start=q.start,
-        end=q.end,
-        stance="denies" if st is not None and st.act == "deny" else "asserts",
-        source=src,
-        via=via,
-        said_on=st.said_on.value[:10] if st and st.said_on else None,
-        statement=st.id if st else None,
+        **_said(view, q),
     )
+
+
+def _said(view: ArticleView, q: Quantity) -> dict[str, Any]:
+    """The fields of a value that its quantity's words and the statement holding them give: its span,
+    qualifier and counted noun, its stance, source, relays, date said and statement."""
+    st = view.statement_covering(q.start, q.end)
+    src, via = _source(st)
+    return {
+        "qualifier": q.qualifier,
+        "counts": q.counts,
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "stance": "denies" if st is not None and st.act == "deny" else "asserts",
+        "source": src,
+        "via": via,
+        "said_on": st.said_on.value[:10] if st and st.said_on else None,
+        "statement": st.id if st else None,
+    }
 
 
 def _definite_recounts(
