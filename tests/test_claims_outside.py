@@ -1511,6 +1511,8 @@ def test_a_place_a_dash_sets_before_a_count_heads_a_list_line_not_a_dateline() -
         (2, ("United States",)),
         (214, ("Canada",)),
     ]
+    text = "MEXICO - 1,112 confirmed cases, 42 deaths\nCANADA - 214 cases"  # the list opens the text
+    assert [(v.value, v.key.about) for v in _values(text)][-1] == (214, ("Canada",))
     text = "MEXICO CITY - 20 people have died of swine flu, officials said on Friday."
     assert [(v.value, v.key.about) for v in _values(text)] == [(20, ("Mexico",))]
     # a dateline keeps its dash: "MEXICO CITY -", or a date or an agency before it

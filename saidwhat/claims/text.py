@@ -296,9 +296,12 @@ _DASH_LIST_LINE = re.compile(
 def _next_to_list_line(text: str, line_start: int) -> bool:
     """Whether the line before or after the one at ``line_start`` is a list line headed by a place and a
     bare dash (:data:`_DASH_LIST_LINE`), a bounded way off (200 characters each side)."""
-    before = text.rfind("\n", max(0, line_start - 200), max(0, line_start - 1))
-    if line_start > 0 and before >= 0 and _DASH_LIST_LINE.match(text, before + 1, line_start):
-        return True
+    if line_start > 0:
+        lo = max(0, line_start - 200)
+        before = text.rfind("\n", lo, line_start - 1)
+        prev_start = before + 1 if before >= 0 else (0 if lo == 0 else -1)
+        if prev_start >= 0 and _DASH_LIST_LINE.match(text, prev_start, line_start):
+            return True
     end = text.find("\n", line_start, line_start + 200)
     return end >= 0 and _DASH_LIST_LINE.match(text, end + 1, min(len(text), end + 201)) is not None
 

@@ -219,6 +219,7 @@ class _Reader:
         self._headers: dict[int, list[str] | None] = {}  # a row's line start -> its header's cells
         self._list_heads: dict[int, str | None] = {}  # a list line's start -> what its heading counts
         self._inline_heads: dict[int, str | None] = {}  # a list's colon -> what the words before it count
+        self._sentence_marks: dict[int, tuple[list[int], list[int]]] = {}  # colons and verbs by sentence
         self.virus = self._virus_tokens()
 
     def _virus_tokens(self) -> frozenset[int]:
@@ -780,15 +781,30 @@ class _Reader:
         if k is None or k == 0 or doc[k - 1].text not in (":", ",", ";", "and"):
             return None
         sent = doc[i].sent
-        colon = next((c for c in range(k - 1, sent.start - 1, -1) if doc[c].text == ":"), None)
-        if colon is None or any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : k]):
+        colons, verbs = self._marks(sent.start, sent.end)
+        c = bisect_left(colons, k) - 1
+        if c < 0:
             return None
+        colon = colons[c]
+        v = bisect_right(verbs, colon)
+        if v < len(verbs) and verbs[v] < k:
+            return None  # a verb between the colon and the item: a clause, no list
         if colon not in self._inline_heads:
             items = sum(
                 1 for t in doc[colon + 1 : sent.end] if t.like_num and self._country_before(t.i) is not None
             )
             self._inline_heads[colon] = self._colon_heading(sent.start, colon) if items >= 2 else None
         return self._inline_heads[colon]
+
+    def _marks(self, a: int, b: int) -> tuple[list[int], list[int]]:
+        """The colons and the verbs of the sentence of tokens ``[a, b)``, in order (read once)."""
+        if a not in self._sentence_marks:
+            toks = self.doc[a:b]
+            self._sentence_marks[a] = (
+                [t.i for t in toks if t.text == ":"],
+                [t.i for t in toks if t.pos_ in ("VERB", "AUX")],
+            )
+        return self._sentence_marks[a]
 
     def _colon_heading(self, a: int, colon: int) -> str | None:
         """What the words from token ``a`` to a colon name: their first plural noun that is no noun of
@@ -801,13 +817,24 @@ class _Reader:
             return self._heading_phrase(t)
         return None
 
+    def _list_line_near(self, k: int, step: int) -> bool:
+        """Whether the nearest line that is not blank, up (``step`` -1) or down (1) from line ``k``, at
+        most three lines off, is a list's line."""
+        for d in range(1, 4):
+            j = k + step * d
+            if not 0 <= j < len(self._line_starts):
+                return False
+            if self._line(j).strip():
+                return self._list_line(j)
+        return False
+
     def _list_line(self, k: int) -> bool:
         line = self._line(k)
         return len(line) <= _TABLE_LINE and _LIST_LINE.fullmatch(line) is not None
 
     def _list_heading(self, k: int) -> str | None:
         """What the heading of the list whose line ``k`` is counts (:meth:`_heading_counts`)."""
-        lines = 1 + sum(1 for d in (-1, 1) if 0 <= k + d < len(self._line_starts) and self._list_line(k + d))
+        lines = 1 + sum(1 for d in (-1, 1) if self._list_line_near(k, d))
         up = k - 1
         while up >= 0 and k - up <= _TABLE_ROWS and (not self._line(up).strip() or self._list_line(up)):
             up -= 1
