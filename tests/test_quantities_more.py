@@ -598,6 +598,12 @@ def test_a_lists_lines_count_what_its_heading_names(nlp: Any) -> None:
         (1112, "confirmed cases"),
         (896, "confirmed cases"),
     ]
+    # a list's lines may stand a blank line apart
+    text = "Confirmed cases by country:\n\nMexico: 1,112\n\nCanada: 214"
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [
+        (1112, "Confirmed cases"),
+        (214, "Confirmed cases"),
+    ]
     # a list in one sentence: each item a country's name and a figure after the heading's colon
     text = "Countries with confirmed cases: Mexico 1,112, United States 896, Canada 214."
     got = [(q.value, q.counts) for q in run(nlp, text)]
