@@ -3215,9 +3215,7 @@ def _thing_before(view: ArticleView, s0: int, before: Measured | None) -> Thing 
     cases. Cuba's total has jumped to 46")."""
     if before is None or before.thing is None:
         return None
-    k = bisect_left(view._sent_starts, s0)  # the index of the count's sentence
-    p0 = view.sentences[k - 1][0] if k > 0 else s0
-    return before.thing if before.q.start >= p0 else None
+    return before.thing if before.q.start >= view.sentence_before(s0)[0] else None
 
 
 def _from_neighbours(
