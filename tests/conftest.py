@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +16,16 @@ SAMPLES = SHARED / "samples"
 SAMPLE_000 = SAMPLES / "000_14d1caff0cac3eef.txt"
 SAMPLE_002 = SAMPLES / "002_490d83485b533276.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def bench_module(name: str) -> Any:
+    """The bench script ``bench/<name>.py`` loaded as a module (the benches are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
 
 needs_shared = pytest.mark.skipif(
     not SAMPLES.is_dir(),

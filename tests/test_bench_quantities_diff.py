@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import ROOT
+from tests.conftest import bench_module
 
 
 def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("quantities_diff", ROOT / "bench" / "quantities_diff.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_module("quantities_diff")
 
 
 def test_a_changed_added_or_dropped_quantity_is_a_row() -> None:

@@ -4,27 +4,21 @@ it, so that a rule that breaks one of outside copy's forms fails CI; the benchma
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
+from typing import Any
 
-from tests.conftest import ROOT
-
-BENCH = ROOT / "bench" / "claims_battery.py"
+from tests.conftest import bench_module
 
 
-def _bench() -> object:
-    spec = importlib.util.spec_from_file_location("claims_battery", BENCH)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def _bench() -> Any:
+    return bench_module("claims_battery")
 
 
 def test_the_battery_keeps_its_floor() -> None:
     bench = _bench()
-    items = json.loads(Path(bench.BATTERY).read_text(encoding="utf-8"))["items"]  # type: ignore[attr-defined]
-    s = bench.score(items, misses=False)  # type: ignore[attr-defined]
+    items = json.loads(Path(bench.BATTERY).read_text(encoding="utf-8"))["items"]
+    s = bench.score(items, misses=False)
     assert s["items"] == 190
     assert s["precision"] >= 0.98, s
     assert s["recall"] >= 0.93, s
@@ -36,5 +30,5 @@ def test_an_expectation_that_the_engine_misses_is_counted_missed() -> None:
         "text": "Mexico has reported 26 deaths.",
         "values": [[26, "deaths", "", "", "Mexico"], [9, "cases", "", "", "Peru"]],
     }
-    s = bench.score([item], misses=False)  # type: ignore[attr-defined]
+    s = bench.score([item], misses=False)
     assert (s["right"], s["predicted"], s["expected"]) == (1, 1, 2)
