@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import islice, pairwise
-from typing import Any
+from typing import TypedDict
 
 from saidwhat.calendar_names import FULL_MONTHS, NOT_DISTRIBUTIVE_AFTER_EACH
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
@@ -3760,7 +3760,22 @@ def _recount(view: ArticleView, q: Quantity, ante: QuantityValue, lex: ClaimsLex
     )
 
 
-def _said(view: ArticleView, q: Quantity) -> dict[str, Any]:
+class _Said(TypedDict):
+    """The fields of a :class:`QuantityValue` that its quantity's words and statement give."""
+
+    qualifier: str | None
+    counts: str | None
+    text: str
+    start: int
+    end: int
+    stance: str
+    source: SourceRef | None
+    via: tuple[str, ...]
+    said_on: str | None
+    statement: str | None
+
+
+def _said(view: ArticleView, q: Quantity) -> _Said:
     """The fields of a value that its quantity's words and the statement holding them give: its span,
     qualifier and counted noun, its stance, source, relays, date said and statement."""
     st = view.statement_covering(q.start, q.end)
