@@ -29,6 +29,7 @@ from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValu
 from saidwhat.claims.text import (
     AMBIGUOUS_COUNTRIES,
     OWN_SEGMENTS,
+    POSSESSIVE_ENDING,
     ArticleView,
     Place,
     Word,
@@ -2406,10 +2407,16 @@ def _off_origins(view: ArticleView, q: Quantity, places: list[Place]) -> list[Pl
 
 def _from_place(view: ArticleView, p: Place) -> bool:
     """Whether *from* (the article's *the* aside) is the word right before the place ``p``."""
-    ahead = [w.text.lower() for w in words(view.text, max(0, p.start - 12), p.start)]
+    return _ahead_of(view.text, p)[-1:] == ["from"]
+
+
+def _ahead_of(text: str, p: Place) -> list[str]:
+    """The last words (at most four, lower case) in the 40 characters before the place ``p``, without
+    the *the* of its name ("returned from the United States": ``[..., "returned", "from"]``)."""
+    ahead = [w.text.lower() for w in words(text, max(0, p.start - 40), p.start)][-4:]
     if ahead[-1:] == ["the"]:
         ahead.pop()
-    return ahead[-1:] == ["from"]
+    return ahead
 
 
 def _owns_place(text: str, o: Quantity, p: Place) -> bool:
@@ -2502,9 +2509,7 @@ def _journey_end(text: str, p: Place, q: Quantity) -> bool:
     between = [w.text.lower() for w in words(text, p.end, q.start)]
     if between[:1] == ["where"] or between[:2] == [",", "where"]:
         return False
-    ahead = [w.text.lower() for w in words(text, max(0, p.start - 40), p.start)][-4:]
-    if ahead[-1:] == ["the"]:
-        ahead.pop()
+    ahead = _ahead_of(text, p)
     if ahead[-1:] in (["visited"], ["visiting"], ["visit"]):
         return True
     return len(ahead) >= 2 and ahead[-1] in ("to", "from") and bool(JOURNEY & set(ahead[:-1]))
@@ -3188,9 +3193,8 @@ def _bare_total(text: str, win: Window) -> bool:
     return k >= 0 and left[k].end >= first.start - 2 and left[k].text in ("the", "its", "their")
 
 
-# a possessive's ending right before a word: "Cuba's", "Cuba’s", "Barbados'", and the backtick some
-# pages write for an apostrophe ("Cuba`s total", "Barbados` total")
-_POSSESSIVE_END = re.compile(r"(?:['’`]s|s['’`])\s+$")
+# a possessive's ending right before a word ("Cuba`s total", "Barbados' total")
+_POSSESSIVE_END = re.compile(POSSESSIVE_ENDING + r"\s+$")
 
 
 def _bare_total_thing(
@@ -3356,7 +3360,12 @@ def _whole_after_state(
         return None
     after = words(view.text, next_q.end, min(len(view.text), next_q.end + 40))[:1]
     counted = words(next_q.counts.lower()) + [w for w in after if w.text.endswith("ed")]
-    found = [st for st, ws in lex.states[thing.states].items() if _has(counted, ws)]
+    return _sole_state(counted, thing, lex)
+
+
+def _sole_state(ws: list[Word], thing: Thing, lex: ClaimsLexicon) -> str | None:
+    """The one state of ``thing``'s family that the words ``ws`` write; None for none or several."""
+    found = [st for st, words_of in lex.states[thing.states].items() if _has(ws, words_of)]
     return found[0] if len(found) == 1 else None
 
 
@@ -3385,8 +3394,7 @@ def _brought_total_state(view: ArticleView, q: Quantity, thing: Thing, lex: Clai
     heads = {singular(w.text.lower()) for w in phrase}
     if any(heads & set(t.heads) for t in lex.things.values() if t is not thing):
         return ""
-    found = [st for st, words_of in lex.states[thing.states].items() if _has(phrase, words_of)]
-    return found[0] if len(found) == 1 else ""
+    return _sole_state(phrase, thing, lex) or ""
 
 
 def _its_total_place(view: ArticleView, q: Quantity, s0: int, head: Measured | None) -> tuple[str, ...]:
@@ -3751,13 +3759,8 @@ def _recount(view: ArticleView, q: Quantity, ante: QuantityValue, lex: ClaimsLex
     head = singular(own[-1].text) if own else ""
     if head and head not in lex.persons and head not in thing.heads:
         return None
-    found = [st for st, ws in lex.states[thing.states].items() if _has(own, ws)]
-    return replace(
-        ante,
-        key=replace(ante.key, state=found[0] if len(found) == 1 else ""),
-        value=q.value,
-        **_said(view, q),
-    )
+    state = _sole_state(own, thing, lex) or ""
+    return replace(ante, key=replace(ante.key, state=state), value=q.value, **_said(view, q))
 
 
 class _Said(TypedDict):

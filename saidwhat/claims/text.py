@@ -259,30 +259,29 @@ def dateline_end(text: str, p: Place) -> int:
 _CAPITALS_NAME = re.compile(r"^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=[,( \t:—–-])", re.MULTILINE)
 
 
-def _capitals_list_heads(text: str, names: frozenset[str], found: list[Place]) -> list[Place]:
-    """The places written in capitals that head a list line after a bare dash, whose name, in title
-    case, is one of ``names`` ("MEXICO - 1,112 confirmed cases, 42 deaths" in a fact box), where no
-    place found already covers them: NER reads few names in capitals."""
-    taken = {p.start for p in found}
+def _capitals_names(text: str, names: frozenset[str]) -> list[tuple[Place, int]]:
+    """The names written in capitals that open a line (:data:`_CAPITALS_NAME`) whose title case is one
+    of ``names`` (a country's, a region's or a capital's), each with where its line starts: NER reads
+    few names in capitals, which open a dateline ("MEXICO CITY (AP) --") or a fact box's list line
+    ("MEXICO - 1,112 confirmed cases, 42 deaths")."""
     out = []
     for m in _CAPITALS_NAME.finditer(text):
         name = m.group(1).title()
-        if name in names and m.start(1) not in taken and _DASH_LIST_LINE.match(text, m.start()):
-            out.append(Place(name, m.start(1), m.end(1)))
+        if name in names:
+            out.append((Place(name, m.start(1), m.end(1)), m.start()))
     return out
 
 
-def _capitals_datelines(text: str, names: frozenset[str], found: list[Place]) -> list[Place]:
-    """The datelines written in capitals whose name, in title case, is one of ``names`` (a country's, a
-    region's or a capital's), where no place found already opens the line."""
+def _capitals_list_heads(text: str, capitals: list[tuple[Place, int]], found: list[Place]) -> list[Place]:
+    """The names in capitals that head a list line after a bare dash, where no place found covers them."""
     taken = {p.start for p in found}
-    out = []
-    for m in _CAPITALS_NAME.finditer(text):
-        name = m.group(1).title()
-        p = Place(name, m.start(1), m.end(1))
-        if name in names and p.start not in taken and _dateline(text, p):
-            out.append(p)
-    return out
+    return [p for p, line in capitals if p.start not in taken and _DASH_LIST_LINE.match(text, line)]
+
+
+def _capitals_datelines(text: str, capitals: list[tuple[Place, int]], found: list[Place]) -> list[Place]:
+    """The names in capitals that open a dateline, where no place found already opens the line."""
+    taken = {p.start for p in found}
+    return [p for p, _ in capitals if p.start not in taken and _dateline(text, p)]
 
 
 # a list line headed by a place and a bare dash: "MEXICO - 1,112 confirmed cases", "* Peru -- 3 deaths"
@@ -365,9 +364,11 @@ def _unnamed_regions(
 _COUNTS_AND_JOINS = re.compile(r"\s*(?:\b\d[\d,.]*\b|,|\band\b)\s*")
 
 
-# a possessive's ending NER may take into a name: "Cuba's", "Barbados'", and a backtick some pages write for
-# an apostrophe ("Cuba`s total": a person "Cuba`s")
-_POSSESSIVE = re.compile(r"(?:['’`]s|(?<=s)['’`])$")
+# a possessive's ending: "Cuba's", "Cuba’s", "Barbados'", and a backtick some pages write for an apostrophe
+# ("Cuba`s total", "Barbados` total")
+POSSESSIVE_ENDING = r"(?:['’`]s|(?<=s)['’`])"
+# one that NER may take into a name ("Cuba`s total": a person "Cuba`s")
+_POSSESSIVE = re.compile(POSSESSIVE_ENDING + "$")
 
 
 def _names_and_counts(mention: str, names: frozenset[str]) -> bool:
@@ -516,10 +517,11 @@ class ArticleView:
                 name = name.title()  # "CANADA - 214 cases": a fact box's line in capitals
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
         places += _unnamed_countries(text, countries, analysis, places)
-        places += _capitals_list_heads(text, countries | regions, places)
+        capitals = _capitals_names(text, countries | regions)
+        places += _capitals_list_heads(text, capitals, places)
         places += _unnamed_regions(text, regions, analysis, places)
         datelines = [p for p in places if _dateline(text, p)]
-        datelines += _capitals_datelines(text, countries | regions, datelines)
+        datelines += _capitals_datelines(text, capitals, datelines)
         datelines.sort(key=lambda p: p.start)
         opening = {(p.start, p.end) for p in datelines}
         places = [
