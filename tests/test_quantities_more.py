@@ -527,6 +527,30 @@ def test_a_tables_figures_count_their_columns_headings(nlp: Any) -> None:
     assert run(nlp, "Flight numbers\nFlight 202 555") == []
 
 
+def test_a_header_flattened_to_single_spaces_keeps_its_columns_labels(nlp: Any) -> None:
+    # a web table stored as text: the header's cells lose their borders ("Total Confirmed Cases" is one
+    # cell, "Country" the rows' names), a rate column and a bracketed date of a figure stand in the rows
+    text = (
+        "Country Deaths Total Confirmed Cases Mortality rate(%)\n"
+        "Hong Kong 4 6,417 0.0623\n"
+        "Indonesia 3 812 (11 Aug) 0.3695\n"
+        "New Zealand 14 2,984 (11 Aug) 0.469"
+    )
+    # before: the seven words were seven cells, no figure counted anything and "4", "6,417" were
+    # identifiers (a number after a name)
+    got = [(q.value, q.counts) for q in run(nlp, text)]
+    assert got[:6] == [
+        (4, "Deaths"),
+        (6417, "Total Confirmed Cases"),
+        (0.0623, "Mortality rate"),  # a rate's column counts its rate, no case
+        (3, "Deaths"),
+        (812, "Total Confirmed Cases"),
+        (0.3695, "Mortality rate"),
+    ]
+    # a header whose words make no column of counts is no table's: a run of numbers is an identifier
+    assert run(nlp, "Flight numbers and gates\nFlight 202 555") == []
+
+
 def test_a_number_with_its_own_modifier_shares_the_noun_of_the_next(nlp: Any) -> None:
     # before: "12" and "5" counted nothing
     got = [(q.value, q.counts) for q in run(nlp, "There are 12 suspected and 5 confirmed cases in Peru.")]

@@ -128,8 +128,10 @@ def _with_objects(nouns: list[Token]) -> list[Token]:
 
 
 # a table's row: a name (capitalised words), then two figures or more, each set off by spaces or a tab
+# a table's row: a name, then two figures or more, each may have a bracketed aside ("812 (11 Aug)")
 _TABLE_ROW = re.compile(
-    r"[ \t]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:[ \t]+\d[\d,.]*){2,}[ \t]*"
+    r"[ \t]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+    r"(?:[ \t]+\d[\d,.]*(?:[ \t]*\([^()\n]{1,20}\))?){2,}[ \t]*"
 )
 _FIGURE = re.compile(r"(?<=[ \t])\d[\d,.]*")
 # a list's line: a bullet or none, a name (capitalised words), a mark or none, one figure (bracketed or
@@ -148,6 +150,45 @@ _DEICTIC_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 _NAMED_DAYS = _DEICTIC_DAYS | _WEEKDAYS
 # the most words a line's label before its figure may have ("Confirmed cases in the United States: 1,490")
 _LABEL_WORDS = 7
+
+
+_FUNCTION_WORDS = frozenset(
+    {"and", "or", "of", "the", "a", "an", "with", "in", "to", "for", "by", "on", "at"}
+)
+
+
+def _plural_label(cell: str) -> bool:
+    """A table header's cell that names what its column counts: a plural ("Deaths", "Total Confirmed
+    Cases"), no function word in it ("numbers and gates" is no label)."""
+    words = cell.lower().split()
+    return (cell.isalpha() or " " in cell) and cell.lower().endswith("s") and not _FUNCTION_WORDS & set(words)
+
+
+_RATE_WORDS = frozenset({"rate", "ratio", "percent", "percentage"})
+
+
+def _rate_label(cell: str) -> bool:
+    """A header's cell of a rate's column ("Mortality rate(%)", "Case fatality rate", "%")."""
+    last = re.sub(r"\(.*\)$", "", cell.split()[-1]).lower() if cell.split() else ""
+    return "%" in cell or last in _RATE_WORDS
+
+
+def _header_cells(words: list[str]) -> list[str]:
+    """The cells of a table's header whose borders the stored page lost, its words single-spaced
+    ("Country Deaths Total Confirmed Cases Mortality rate(%)"): a cell ends with its label's head, a
+    plural, a rate's word or a bracket ("Total Confirmed Cases", "Mortality rate(%)"); the first word,
+    the label of the rows' names ("Country"), is a cell of its own."""
+    cells: list[str] = []
+    cell: list[str] = []
+    for i, w in enumerate(words):
+        cell.append(w)
+        head = re.sub(r"\(.*\)$", "", w).lower()
+        if i == 0 or w.endswith(")") or (w.isalpha() and head.endswith("s")) or head in _RATE_WORDS:
+            cells.append(" ".join(cell))
+            cell = []
+    if cell:
+        cells.append(" ".join(cell))
+    return cells
 
 
 def _plural_noun(t: Token) -> bool:
@@ -215,7 +256,7 @@ class _Reader:
         self.bracketed: set[int] = set()  # numbers in brackets after a name in a list of counts
         # where each line starts, and the table a row's line is in (:meth:`_column_counts`), by line
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
-        self._rows: dict[int, tuple[list[int], list[str]] | None] = {}
+        self._rows: dict[int, tuple[list[int], list[str | None]] | None] = {}
         self._headers: dict[int, list[str] | None] = {}  # a row's line start -> its header's cells
         self._list_heads: dict[int, str | None] = {}  # a list line's start -> what its heading counts
         self._inline_heads: dict[int, str | None] = {}  # a list's colon -> what the words before it count
@@ -739,7 +780,7 @@ class _Reader:
         end = self._line_starts[k + 1] - 1 if k + 1 < len(self._line_starts) else len(self.text)
         return self.text[self._line_starts[k] : end]
 
-    def _table_row(self, k: int) -> tuple[list[int], list[str]] | None:
+    def _table_row(self, k: int) -> tuple[list[int], list[str | None]] | None:
         """The figures' offsets of line ``k`` and their columns' headings, when it is a table's row."""
         line = self._line(k)
         row = _TABLE_ROW.fullmatch(line) if len(line) <= _TABLE_LINE else None
@@ -750,8 +791,9 @@ class _Reader:
         cells = self._headers[a] = self._header_above(k)
         n = len(figures)
         cols = cells[len(cells) - n :] if cells and len(cells) in (n, n + 1) else []
-        if cols and all((c.isalpha() or " " in c) and c.lower().endswith("s") for c in cols):
-            return figures, cols
+        if cols and all(_plural_label(c) or _rate_label(c) for c in cols) and any(map(_plural_label, cols)):
+            # a rate's column counts its rate ("Mortality rate(%)": "Mortality rate"), no case or death
+            return figures, [re.sub(r"\s*\([^()]*\)$", "", c) or c for c in cols]
         return None
 
     def _heading_counts(self, i: int) -> str | None:
@@ -881,7 +923,7 @@ class _Reader:
             if len(line) > _TABLE_LINE or any(ch.isdigit() for ch in line):
                 return None
             cells = [c for c in re.split(r"\t| {2,}", line.strip()) if c]
-            return line.split() if len(cells) == 1 else cells
+            return _header_cells(line.split()) if len(cells) == 1 else cells
         return None
 
     def _list_counts(self, owner: Token) -> str | None:
