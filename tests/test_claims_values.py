@@ -1040,6 +1040,19 @@ def test_a_state_word_of_the_outbreak_is_not_the_counts() -> None:
     assert measures(an)[1614.0] == ("cases", "suspected", "", ("Peru",))
 
 
+def test_a_noun_phrase_after_of_is_no_head_of_the_counted_phrase() -> None:
+    # "the confirmed cases of the country's flu infection had reached 3,125": *infection* is the head
+    # of the complement after *of*; the phrase's head is *cases*, and its modifier its state
+    text = "Chile's Health Ministry said that the confirmed cases of the country's flu infection had reached 3,125."
+    an = analysis(text, entities=gpe("Chile"), quantities=[("3,125", 3125, None)])
+    # before: no state (the modifiers read were the complement's: "flu")
+    assert measures(an)[3125.0][:2] == ("cases", "confirmed")
+    text = "Suspected cases of swine flu infection in Peru had risen to 1,614."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("1,614", 1614, None)])
+    assert measures(an)[1614.0][:2] == ("cases", "suspected")
+    # the complement's own modifier is not the head's state: "cases of confirmed infection" is no rule
+
+
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
     # (in an article that writes the disease as more than one country's: session 18)
     text = (

@@ -807,7 +807,24 @@ def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[
     i = j = heads[-1]
     while j > 0 and left[j - 1].text in known:
         j -= 1
+    head = _of_head(thing, left, j)
+    if head is not None:
+        i = j = head  # "the confirmed cases of the country's flu infection": the head is *cases*
+        while j > 0 and left[j - 1].text in known:
+            j -= 1
     return [w for w in left[j:i] if w not in read]
+
+
+def _of_head(thing: Thing, left: list[Word], j: int) -> int | None:
+    """The head of a noun phrase whose complement after *of* starts at ``left[j]`` ("confirmed cases of
+    the country's flu infection": *cases*), when the word before *of* (past a determiner or a
+    possessive) is the thing's noun; None when the noun at ``j`` is no such complement."""
+    k = j - 1
+    while k >= 0 and (left[k].text in DETERMINERS or left[k].text.endswith(("'s", "’s"))):
+        k -= 1
+    if k < 1 or left[k].text != "of" or singular(left[k - 1].text) not in thing.heads:
+        return None
+    return k - 1
 
 
 # verbs of a rise: "had risen by one" - the amount of the rise is an increment
