@@ -1043,7 +1043,10 @@ def test_a_state_word_of_the_outbreak_is_not_the_counts() -> None:
 def test_a_noun_phrase_after_of_is_no_head_of_the_counted_phrase() -> None:
     # "the confirmed cases of the country's flu infection had reached 3,125": *infection* is the head
     # of the complement after *of*; the phrase's head is *cases*, and its modifier its state
-    text = "Chile's Health Ministry said that the confirmed cases of the country's flu infection had reached 3,125."
+    text = (
+        "Chile's Health Ministry said that the confirmed cases of the country's flu infection"
+        " had reached 3,125."
+    )
     an = analysis(text, entities=gpe("Chile"), quantities=[("3,125", 3125, None)])
     # before: no state (the modifiers read were the complement's: "flu")
     assert measures(an)[3125.0][:2] == ("cases", "confirmed")
@@ -1051,6 +1054,53 @@ def test_a_noun_phrase_after_of_is_no_head_of_the_counted_phrase() -> None:
     an = analysis(text, entities=gpe("Peru"), quantities=[("1,614", 1614, None)])
     assert measures(an)[1614.0][:2] == ("cases", "suspected")
     # the complement's own modifier is not the head's state: "cases of confirmed infection" is no rule
+
+
+def test_an_elliptical_more_and_the_total_it_raised() -> None:
+    # "after 13 more were confirmed": *more* with no noun after it leaves out the noun of the count
+    # before it; the total the rise reached counts what the rise added, in the increment's state
+    text = (
+        "The number of swine flu cases in Vietnam has risen to 97 after 13 more were confirmed on Saturday."
+    )
+    an = analysis(text, entities=gpe("Vietnam"), quantities=[("97", 97, "cases"), ("13", 13, None)])
+    got = measures(an)
+    # before: 13 was no value, and 97 had no state
+    assert got[13.0] == ("cases", "confirmed", "new", ("Vietnam",))
+    assert got[97.0] == ("cases", "confirmed", "", ("Vietnam",))
+    text = "Cases in Peru rose to 40 as 12 more people were confirmed to be infected."
+    an = analysis(
+        text, entities=gpe("Peru"), quantities=[("40", 40, None), ("12 more people", 12, "more people")]
+    )
+    assert measures(an)[40.0][:2] == ("cases", "confirmed")
+    # a total's own state stays; a rise that names no state lends none
+    text = "Suspected cases in Peru rose to 40 after 12 more were confirmed."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("40", 40, None), ("12", 12, None)])
+    assert measures(an)[40.0][:2] == ("cases", "suspected")
+    text = "Cases in Peru rose to 40 after 12 more were reported."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("40", 40, None), ("12", 12, None)])
+    assert measures(an)[40.0][:2] == ("cases", "")
+
+
+def test_a_partitive_that_says_something_else_of_its_part_is_no_value() -> None:
+    text = "There are now 23 confirmed cases of H1N1 in Ireland, 4 of which involved in-country transmission."
+    an = analysis(
+        text,
+        entities=gpe("Ireland"),
+        quantities=[("23 confirmed cases", 23, "confirmed cases"), ("4", 4, None)],
+    )
+    # before: the four were confirmed cases of Ireland, a second value of the 23's measure
+    assert 4.0 not in measures(an)
+    # a part in a place, or said to have died, is one
+    text = "There are now 23 confirmed cases of H1N1 in Ireland, 4 of them in Dublin."
+    an = analysis(
+        text,
+        entities=gpe("Ireland", "Dublin"),
+        quantities=[("23 confirmed cases", 23, "confirmed cases"), ("4", 4, None)],
+    )
+    assert measures(an)[4.0][:2] == ("cases", "confirmed")
+    text = "Peru has 40 cases, 2 of whom have died."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("40 cases", 40, "cases"), ("2", 2, None)])
+    assert 2.0 in measures(an)
 
 
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:

@@ -551,6 +551,15 @@ def test_a_header_flattened_to_single_spaces_keeps_its_columns_labels(nlp: Any) 
     assert run(nlp, "Flight numbers and gates\nFlight 202 555") == []
 
 
+def test_a_number_word_before_of_them_is_a_partitive_count(nlp: Any) -> None:
+    text = "Vietnam confirmed 13 more cases on June 27, seven of them in Hanoi."
+    # before: "seven" was dropped as pronoun-like, and the 13 took Hanoi for its place
+    assert [q.value for q in run(nlp, text)] == [13, 7]
+    assert [q.value for q in run(nlp, "Seven of those were in Hanoi.")] == [7]
+    # "one of" stays a pronoun's phrase
+    assert run(nlp, "One of them was in Hanoi.") == []
+
+
 def test_a_number_with_its_own_modifier_shares_the_noun_of_the_next(nlp: Any) -> None:
     # before: "12" and "5" counted nothing
     got = [(q.value, q.counts) for q in run(nlp, "There are 12 suspected and 5 confirmed cases in Peru.")]

@@ -1693,6 +1693,8 @@ def _relation(
             # clause of contrast gives a total of its own (`_bare_total`), not the count's before
             return ""
         return "total"  # "bringing the total to 27", "making eight in total"
+    if _partitive_other(view, q, prev.thing, lex):
+        return ""
     # a figure in brackets after a name is an item of a list ("include Spain (93), Britain (39)")
     bracket = view.text[prev.q.end : q.start].rstrip().endswith("(")
     if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]) or bracket:
@@ -1703,9 +1705,48 @@ def _relation(
         _parallel_clause(view, prev.q, q)
         or _pronoun_total(between)
         or _RISE_AFTER.fullmatch(view.text, prev.q.end, q.start)
+        or _elliptical_more(win)
     ):
         return "list"
     return ""
+
+
+def _elliptical_more(win: Window) -> bool:
+    """ "The number of swine flu cases in Vietnam has risen to 97 after 13 more were confirmed", "...
+    after the ministry confirmed 12 more": *more* right after a bare number with no noun after it
+    leaves out the noun of the count before it in its sentence: more of the same thing."""
+    right = win.right
+    return bool(right) and right[0].text == "more" and (len(right) == 1 or right[1].text in _NO_NOUN_AFTER)
+
+
+# what may follow an elliptical "N more": a verb's auxiliary, a participle's verb or a clause's end
+_NO_NOUN_AFTER = frozenset({"were", "was", "have", "had", "has", "are", "is", ",", ";", "on", "in", "at"})
+
+
+_PARTITIVE_PRONOUNS = frozenset({"which", "whom", "them", "these", "those"})
+
+
+def _partitive_other(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
+    """ "There are now 23 confirmed cases of H1N1 in Ireland, four of which involved in-country
+    transmission": a number of *which* / *them* / *whom* after a count names a part of it by what its
+    clause says. A clause that names no place and no word of a thing's predicates, nouns or states says
+    something else of them (how they caught it, who they are), so the part is no value of the count's
+    measure ("seven of them in Hanoi", "four of which were fatal", "two of them have died" are)."""
+    s1 = view.sentence(q.start)[1]
+    after = words(view.text, q.end, s1)
+    if len(after) < 3 or after[0].text != "of" or after[1].text not in _PARTITIVE_PRONOUNS:
+        return False
+    clause = after[2:12]
+    cut = next((i for i, w in enumerate(clause) if w.text in (",", ";", "—", "–")), len(clause))
+    clause = clause[:cut]
+    if not clause or view.places_in(clause[0].start, clause[-1].end):
+        return False
+    things = list(lex.things.values())
+    if any(_has(clause, t.predicates) for t in things):
+        return False
+    if any(singular(w.text) in t.heads for t in things for w in clause):
+        return False
+    return not any(_has(clause, ws) for ws in lex.states[thing.states].values())
 
 
 # a rise set off right after a count: "Confirmed cases in Britain: 339 (up 22)", "... 1,490, up 300"
@@ -3151,6 +3192,7 @@ def measure(
             _whole_after_state(view, q, next_q, thing, lex)
             or _unnumbered_whole_state(view, q, thing, lex)
             or (_brought_total_state(view, q, thing, lex) if aspect == "new" else "")
+            or (_risen_after_state(view, q, next_q, thing, lex) if aspect == "" else "")
         )
     # "403 confirmed cases ... in 38 states, ..., with another 700 probable cases": the count of the same
     # thing the sentence began with stands in for a count of another thing right before
@@ -3384,6 +3426,35 @@ def _sole_state(ws: list[Word], thing: Thing, lex: ClaimsLexicon) -> str | None:
     """The one state of ``thing``'s family that the words ``ws`` write; None for none or several."""
     found = [st for st, words_of in lex.states[thing.states].items() if _has(ws, words_of)]
     return found[0] if len(found) == 1 else None
+
+
+# the words that join a rise's level to the increment that made it ("risen to 97 after 13 more were
+# confirmed", "rose to 49 as eleven more people were confirmed")
+_RISE_CAUSE = frozenset({"after", "as", "when", "following"})
+
+
+def _risen_after_state(
+    view: ArticleView, q: Quantity, next_q: Quantity | None, thing: Thing, lex: ClaimsLexicon
+) -> str:
+    """ "The number of swine flu cases in Vietnam has risen to 97 after 13 more were confirmed": the
+    level a rise reached counts what the rise added, so a level whose own words write no state takes
+    the state its increment's words write (*after*, *as*, *when* or *following*, then a count of *more*,
+    a date between at most), the guideline's rule of a total and the increment that brings it, read the
+    other way."""
+    if next_q is None:
+        return ""
+    before = [w.text for w in words(view.text, max(0, q.start - 40), q.start)][-3:]
+    if before[-1:] != ["to"] or not RISE & set(before):
+        return ""
+    between = [w.text for w in words(view.text, q.end, next_q.start)]
+    if not between or between[-1] not in _RISE_CAUSE or len(between) > 5 or "," in between:
+        return ""
+    s1 = view.sentence(q.start)[1]
+    own = words(view.text, next_q.start, s1)[:8]
+    if "more" not in [w.text for w in own[:4]]:
+        return ""
+    cut = next((i for i, w in enumerate(own) if w.text in (",", ";")), len(own))
+    return _sole_state(own[:cut], thing, lex) or ""
 
 
 def _brought_total_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> str:

@@ -88,6 +88,8 @@ _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
 _WEEKDAYS = frozenset(FULL_WEEKDAYS)
 # a floated *each* after a number distributes a count (`_distributive`), but not before these words
 _EACH_NOT = frozenset(NOT_DISTRIBUTIVE_AFTER_EACH)
+# the pronouns after "N of" that point back to what a partitive number word counts a part of
+_PARTITIVE_PRONOUNS = frozenset({"them", "these", "those", "whom", "which"})
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
 _MAX_NP = 5
@@ -1571,6 +1573,7 @@ class _Reader:
             and not self._elliptical(d)
             and not self._gapped_item(num.i)
             and not self._distributive(d)
+            and not self._partitive(num, value)
         ):
             raise _Reject  # "the two", "one of", "no one": pronoun-like
         if (
@@ -1588,6 +1591,15 @@ class _Reader:
             and not self.title_line(d.start)
         ):
             raise _Reject  # "131 West 23rd Street": an address or a name, not a count
+
+    def _partitive(self, num: _Number, value: int | float) -> bool:
+        """ "13 more cases, seven of them in Ho Chi Minh City", "Seven of those were in Hanoi": a number
+        word of two or more right before *of* and a pronoun that points back counts a part of what the
+        pronoun names, no pronoun itself ("one of them" stays ambiguous: "one of the two", a person)."""
+        doc, k = self.doc, num.j + 1
+        if value < 2 or k + 1 >= self.n or doc[k].lower_ != "of":
+            return False
+        return doc[k + 1].lower_ in _PARTITIVE_PRONOUNS
 
     def _a_year(self, d: _Draft, value: int) -> bool:
         """A 4-digit number of 1000-2100 is a year, unless a round count of a plural noun right after it
