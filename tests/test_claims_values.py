@@ -1103,6 +1103,24 @@ def test_a_partitive_that_says_something_else_of_its_part_is_no_value() -> None:
     assert 2.0 in measures(an)
 
 
+def test_a_countrys_name_that_joins_two_names_is_one_place() -> None:
+    # NER reads "Trinidad and Tobago" and "St Kitts and Nevis" as two places each
+    text = (
+        "Two deaths were reported in Suriname and one in St Kitts and Nevis, and Trinidad and Tobago"
+        " has 210 cases."
+    )
+    an = analysis(
+        text,
+        entities=gpe("Suriname", "St Kitts", "Trinidad", "Tobago"),
+        quantities=[("Two deaths", 2, "deaths"), ("one", 1, None), ("210 cases", 210, "cases")],
+    )
+    got = measures(an)
+    # before: the one death was Suriname's (the *and* of the name ended its window), the cases Tobago's
+    assert got[1.0][3] == ("Saint Kitts and Nevis",)
+    assert got[210.0][3] == ("Trinidad and Tobago",)
+    assert got[2.0][3] == ("Suriname",)
+
+
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
     # (in an article that writes the disease as more than one country's: session 18)
     text = (

@@ -92,9 +92,12 @@ def _name_joins(view: ArticleView, ws: list[Word], a: int, b: int) -> frozenset[
     a coordination of two noun phrases, not of two clauses, so no boundary of a window."""
     spans = view.mentions_in(a, b)
     ends, starts = {e for _, e in spans}, {st for st, _ in spans}
+    # a place's own name may hold the *and* ("one in St Kitts and Nevis": one country)
+    names = [(p.start, p.end) for p in view.places_in(a, b) if " and " in p.name]
     out = set()
     for i in range(1, len(ws) - 1):
-        if ws[i].text in ("and", "or") and ws[i - 1].end in ends and ws[i + 1].start in starts:
+        joined = ws[i].text in ("and", "or") and ws[i - 1].end in ends and ws[i + 1].start in starts
+        if joined or (ws[i].text == "and" and any(x < ws[i].start < y for x, y in names)):
             out.add(ws[i].start)
     return frozenset(out)
 

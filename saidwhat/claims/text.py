@@ -346,6 +346,42 @@ def _unnamed_countries(
     return _unnamed(text, countries - AMBIGUOUS_COUNTRIES, analysis, places)
 
 
+@lru_cache(maxsize=4)
+def _joined_pattern(countries: frozenset[str]) -> re.Pattern[str] | None:
+    """The countries' names that join two names with *and* ("Trinidad and Tobago"), *Saint* also
+    written "St" or "St."; None when there are none."""
+    joined = sorted((c for c in countries if " and " in c), key=len, reverse=True)
+    if not joined:
+        return None
+    alts = [re.escape(c).replace("Saint\\ ", r"(?:Saint|St\.?)\s+").replace("\\ ", r"\s+") for c in joined]
+    return re.compile(r"(?<![\w-])(" + "|".join(alts) + r")(?![\w-])")
+
+
+def _joined_countries(text: str, countries: frozenset[str], places: list[Place]) -> list[Place]:
+    """``places`` with a country whose name joins two names with *and* read as one place: NER reads
+    "Trinidad and Tobago" and "St Kitts and Nevis" as two places each ("four deaths each in Jamaica and
+    Trinidad and Tobago": Tobago's), but the text names one country."""
+    pattern = _joined_pattern(countries)
+    if pattern is None or " and " not in text:
+        return places
+    spans: list[Place] = []
+    for m in pattern.finditer(text):
+        name = next((c for c in countries if " and " in c and _same_name(c, m.group(0))), None)
+        if name is not None:
+            spans.append(Place(name, m.start(), m.end()))
+    if not spans:
+        return places
+    kept = [p for p in places if not any(j.start <= p.start and p.end <= j.end for j in spans)]
+    return kept + spans
+
+
+def _same_name(country: str, written: str) -> bool:
+    """Whether ``written`` is the country's name, *Saint* written "St" or "St." and any spaces."""
+    fold_ = " ".join(written.replace("St.", "Saint").split())
+    fold_ = re.sub(r"^St\b", "Saint", fold_)
+    return fold_ == country
+
+
 def _unnamed_regions(
     text: str, regions: frozenset[str], analysis: Analysis, places: list[Place]
 ) -> list[Place]:
@@ -516,6 +552,7 @@ class ArticleView:
             if name.isupper() and name.title() in countries:
                 name = name.title()  # "CANADA - 214 cases": a fact box's line in capitals
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
+        places = _joined_countries(text, countries, places)
         places += _unnamed_countries(text, countries, analysis, places)
         capitals = _capitals_names(text, countries | regions)
         places += _capitals_list_heads(text, capitals, places)
