@@ -1121,6 +1121,19 @@ def test_a_countrys_name_that_joins_two_names_is_one_place() -> None:
     assert got[2.0][3] == ("Suriname",)
 
 
+def test_a_national_total_after_a_regions_count_is_the_regions_countrys() -> None:
+    text = (
+        "Ten people tested positive for swine flu in Gujarat, taking the total number of those afflicted"
+        " by the disease countrywide to 1,203."
+    )
+    an = analysis(
+        text, entities=gpe("Gujarat"), quantities=[("Ten people", 10, "people"), ("1,203", 1203, None)]
+    )
+    # before: no value (those "afflicted by the disease" counted nothing), and the region's place after it
+    assert measures(an)[1203.0] == ("cases", "", "", ("India",))
+    assert measures(an)[10.0][3] == ("Gujarat",)
+
+
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
     # (in an article that writes the disease as more than one country's: session 18)
     text = (

@@ -1504,7 +1504,20 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     for p in sorted(named, key=lambda p: p.start, reverse=True):
         if lo <= p.start and p.end <= q.start:
             return (p.name,)
-    return _only_country(view, lex)
+    return _only_country(view, lex) or _regions_country(view, lo, q.start, lex)
+
+
+def _regions_country(view: ArticleView, lo: int, hi: int, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "Ten people last night tested positive for swine flu in Gujarat, taking the total number of those
+    afflicted by the disease countrywide to 1,203": a national word whose sentences name no country
+    but regions or capitals of one country (`[places.regions]`, `[places.capitals]`) is that
+    country's."""
+    found = {
+        lex.regions.get(p.name) or lex.capitals.get(p.name)
+        for p in view.places
+        if lo <= p.start and p.end <= hi and (p.name in lex.regions or p.name in lex.capitals)
+    }
+    return (found.pop(),) if len(found) == 1 and None not in found else ()
 
 
 def _kb_country(word: str) -> str | None:
