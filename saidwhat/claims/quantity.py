@@ -1513,11 +1513,11 @@ def _regions_country(view: ArticleView, lo: int, hi: int, lex: ClaimsLexicon) ->
     but regions or capitals of one country (`[places.regions]`, `[places.capitals]`) is that
     country's."""
     found = {
-        lex.regions.get(p.name) or lex.capitals.get(p.name)
+        lex.regions.get(p.name) or lex.capitals.get(p.name, "")
         for p in view.places
         if lo <= p.start and p.end <= hi and (p.name in lex.regions or p.name in lex.capitals)
     }
-    return (found.pop(),) if len(found) == 1 and None not in found else ()
+    return (found.pop(),) if len(found) == 1 and "" not in found else ()
 
 
 def _kb_country(word: str) -> str | None:
