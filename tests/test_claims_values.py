@@ -1134,6 +1134,21 @@ def test_a_national_total_after_a_regions_count_is_the_regions_countrys() -> Non
     assert measures(an)[10.0][3] == ("Gujarat",)
 
 
+def test_a_sentence_that_opens_with_a_condition_supposes_its_figures() -> None:
+    text = "Assuming that 5 million people in Peru are infected, probably 100,000 of them will die."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("5 million people", 5000000, "people"), ("100,000", 100000, None)],
+    )
+    # before: 5 million cases and 100,000 deaths of Peru
+    assert measures(an) == {}
+    # a condition of relevance supposes nothing of a clause with no modal
+    text = "If you are keeping track, the figures are these: 43 more cases were announced in Peru."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("43 more cases", 43, "more cases")])
+    assert measures(an)[43.0] == ("cases", "", "new", ("Peru",))
+
+
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
     # (in an article that writes the disease as more than one country's: session 18)
     text = (

@@ -4009,6 +4009,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         or _vague(q)
         or m.estimate
         or (m.thing is None and _a_voice(view, q))
+        or _supposed(view, q)
     ):
         return True
     return (
@@ -4016,6 +4017,33 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         and m.thing.name == "cases"
         and (_under_test(view, q, m.thing, lex) or _tested_negative(view, q, s1))
     )
+
+
+# the words that open a sentence whose figures are supposed, not counted
+_SUPPOSING = frozenset({"if", "assuming", "supposing", "suppose", "unless"})
+
+
+def _supposed(view: ArticleView, q: Quantity) -> bool:
+    """ "Assuming that 5 million of people are infected, probably 100,000 of them will die", "If 10,000
+    people caught it, 100 would die": a sentence that opens with a condition supposes the figures of
+    the condition (up to its comma) and of what a modal says follows from it; no one counted them, so
+    they are no values. A condition of relevance ("If you are keeping track, the figures are these: 43
+    more cases were announced") supposes nothing of a clause with no modal."""
+    s0, s1 = view.sentence(q.start)
+    ws = words(view.text, s0, s1)
+    if not ws or ws[0].text not in _SUPPOSING:
+        return False
+    comma = next((w for w in ws if w.text == ","), None)
+    if comma is None:
+        return False
+    if q.start < comma.start:
+        return True
+    rest = [w.text for w in ws if comma.start < w.start]
+    rest = rest[: rest.index(";")] if ";" in rest else rest
+    return bool(_MODALS & set(rest))
+
+
+_MODALS = frozenset({"will", "would", "could", "might", "may", "'ll"})
 
 
 def _tested_negative(view: ArticleView, q: Quantity, s1: int) -> bool:
