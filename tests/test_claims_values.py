@@ -1143,6 +1143,14 @@ def test_a_sentence_that_opens_with_a_condition_supposes_its_figures() -> None:
     )
     # before: 5 million cases and 100,000 deaths of Peru
     assert measures(an) == {}
+    # after a comma too; a figure before the condition is none of it
+    text = "Peru has 40 cases, and assuming that 5,000 people are infected, 100 of them will die, officials said."
+    an = analysis(
+        text,
+        entities=gpe("Peru"),
+        quantities=[("40 cases", 40, "cases"), ("5,000 people", 5000, "people"), ("100", 100, None)],
+    )
+    assert set(measures(an)) == {40.0}
     # a condition of relevance supposes nothing of a clause with no modal
     text = "If you are keeping track, the figures are these: 43 more cases were announced in Peru."
     an = analysis(text, entities=gpe("Peru"), quantities=[("43 more cases", 43, "more cases")])

@@ -4025,24 +4025,37 @@ _SUPPOSING = frozenset({"if", "assuming", "supposing", "suppose", "unless"})
 
 def _supposed(view: ArticleView, q: Quantity) -> bool:
     """ "Assuming that 5 million of people are infected, probably 100,000 of them will die", "If 10,000
-    people caught it, 100 would die": a sentence that opens with a condition supposes the figures of
-    the condition (up to its comma) and of what a modal says follows from it; no one counted them, so
-    they are no values. A condition of relevance ("If you are keeping track, the figures are these: 43
-    more cases were announced") supposes nothing of a clause with no modal."""
+    people caught it, 100 would die": a condition that opens its sentence or a clause of it supposes
+    the figures in it (up to its comma) and those of the clause after it when a modal says they follow
+    from it; no one counted them, so they are no values. A condition of relevance ("If you are keeping
+    track, the figures are these: 43 more cases were announced") supposes nothing of a clause with no
+    modal; a figure before the condition is no part of it."""
     s0, s1 = view.sentence(q.start)
     ws = words(view.text, s0, s1)
-    if not ws or ws[0].text not in _SUPPOSING:
+    k = next(
+        (i for i, w in enumerate(ws) if w.text in _SUPPOSING and (i == 0 or ws[i - 1].text in _JOINS)), None
+    )
+    if k is None or q.start < ws[k].start:
         return False
-    comma = next((w for w in ws if w.text == ","), None)
-    if comma is None:
+    text = view.text
+    commas = [
+        i
+        for i in range(k + 1, len(ws))
+        if ws[i].text in (",", ";")
+        and not (text[ws[i].start - 1 : ws[i].start + 2].replace(",", "").isdigit())
+    ]
+    if not commas:
         return False
-    if q.start < comma.start:
-        return True
-    rest = [w.text for w in ws if comma.start < w.start]
-    rest = rest[: rest.index(";")] if ";" in rest else rest
-    return bool(_MODALS & set(rest))
+    if q.start < ws[commas[0]].start:
+        return True  # in the condition
+    stop = ws[commas[1]].start if len(commas) > 1 else s1
+    if q.start >= stop:
+        return False
+    then = {w.text for w in ws[commas[0] + 1 :] if w.start < stop}
+    return bool(_MODALS & then)
 
 
+_JOINS = frozenset({",", "and", "but", ";"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "'ll"})
 
 
