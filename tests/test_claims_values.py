@@ -1144,7 +1144,10 @@ def test_a_sentence_that_opens_with_a_condition_supposes_its_figures() -> None:
     # before: 5 million cases and 100,000 deaths of Peru
     assert measures(an) == {}
     # after a comma too; a figure before the condition is none of it
-    text = "Peru has 40 cases, and assuming that 5,000 people are infected, 100 of them will die, officials said."
+    text = (
+        "Peru has 40 cases, and assuming that 5,000 people are infected, 100 of them will die,"
+        " officials said."
+    )
     an = analysis(
         text,
         entities=gpe("Peru"),
