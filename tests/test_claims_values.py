@@ -1160,6 +1160,18 @@ def test_a_sentence_that_opens_with_a_condition_supposes_its_figures() -> None:
     assert measures(an)[43.0] == ("cases", "", "new", ("Peru",))
 
 
+def test_a_part_set_off_by_commas_is_no_word_of_a_later_count() -> None:
+    text = (
+        "Six more cases of influenza, including this latest fatality, have also been reported in Jamaica,"
+        " bringing the total to 39."
+    )
+    an = analysis(
+        text, entities=gpe("Jamaica"), quantities=[("Six more cases", 6, "more cases"), ("39", 39, None)]
+    )
+    # before: the total of 39 counted deaths (the aside's "fatality")
+    assert measures(an)[39.0] == ("cases", "", "", ("Jamaica",))
+
+
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
     # (in an article that writes the disease as more than one country's: session 18)
     text = (

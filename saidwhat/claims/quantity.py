@@ -72,6 +72,13 @@ def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozen
         if ws[i].text in (";", ":", "—", "–") or (
             ws[i].text in lex.boundaries and ws[i].text not in lex.right_only and ws[i].start not in joins
         ):
+            if ws[i].text == "including":
+                # "Six more cases ..., including this latest fatality, have also been reported, bringing
+                # the total to 39": a part set off by commas is an aside on the noun before it; its words
+                # are none of a later count's
+                comma = next((j for j in range(i + 1, len(ws)) if ws[j].text == ","), None)
+                if comma is not None:
+                    return ws[comma + 1 :]
             return ws[i + 1 :]
     return ws
 
