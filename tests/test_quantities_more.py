@@ -560,6 +560,15 @@ def test_a_number_word_before_of_them_is_a_partitive_count(nlp: Any) -> None:
     assert run(nlp, "One of them was in Hanoi.") == []
 
 
+def test_a_number_after_a_totals_copula_counts_what_the_total_counts(nlp: Any) -> None:
+    # before: "six" was dropped as pronoun-like (a small number word that counted nothing)
+    text = "New Zealand's confirmed number of deaths from swine flu is six."
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [(6, "deaths")]
+    assert [(q.value, q.counts) for q in run(nlp, "The death toll is six.")] == [(6, "dead")]
+    # a subject that is no total gives nothing
+    assert run(nlp, "The problem is two.") == []
+
+
 def test_a_number_with_its_own_modifier_shares_the_noun_of_the_next(nlp: Any) -> None:
     # before: "12" and "5" counted nothing
     got = [(q.value, q.counts) for q in run(nlp, "There are 12 suspected and 5 confirmed cases in Peru.")]

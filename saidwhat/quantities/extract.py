@@ -1276,13 +1276,17 @@ class _Reader:
         lex = self.lex
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _REACH_VERBS:
             return self._reached_total(tok.head)
-        if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative") or tok.head.lower_ in _NOT_A_VALUE:
+        if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be":
+            # "The number of deaths in Peru is now six": the copula's subject is the total
+            nouns = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        elif tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative") or tok.head.lower_ in _NOT_A_VALUE:
             return None
-        owner = tok.head.head
-        nouns = [owner] if owner.pos_ in _NOUNS else []
-        if owner.pos_ in ("VERB", "AUX"):
-            nouns = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-            nouns += self._shifted_total(tok)
+        else:
+            owner = tok.head.head
+            nouns = [owner] if owner.pos_ in _NOUNS else []
+            if owner.pos_ in ("VERB", "AUX"):
+                nouns = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+                nouns += self._shifted_total(tok)
         for noun in nouns:
             word = noun.lemma_.lower()
             if word in lex.totals:
