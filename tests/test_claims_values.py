@@ -1172,6 +1172,20 @@ def test_a_part_set_off_by_commas_is_no_word_of_a_later_count() -> None:
     assert measures(an)[39.0] == ("cases", "", "", ("Jamaica",))
 
 
+def test_a_number_set_off_by_a_dash_is_the_value_of_its_clauses_noun() -> None:
+    text = (
+        "Cuba had the most swine flu cases in the Caribbean up to last week – 677, with the Dominican"
+        " Republic reporting 424."
+    )
+    an = analysis(
+        text, entities=gpe("Cuba", "Dominican Republic"), quantities=[("677", 677, None), ("424", 424, None)]
+    )
+    got = measures(an)
+    # before: neither was a value (the dash ended the number's window before "cases" and "Cuba")
+    assert got[677.0] == ("cases", "", "", ("Cuba",))
+    assert got[424.0] == ("cases", "", "", ("Dominican Republic",))
+
+
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
     # (in an article that writes the disease as more than one country's: session 18)
     text = (

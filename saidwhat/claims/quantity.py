@@ -3196,6 +3196,8 @@ def measure(
             view, q, (prev, head, next_q), s0, (thing, aspect, rel), lex
         )
         thing = _bare_total_thing(view, q, win, s0, (thing, rel), before)
+        if thing is None and not rel and q.counts is None:
+            thing = _dash_value_thing(view, q, s0, lex)
     if thing is None:
         return _generic_measure(view, q, win, generic, aspect, lex)
     if _foreign(q, thing, lex):
@@ -3239,7 +3241,7 @@ def measure(
         previous=_previous_place(prev, prev_q),
         by_source=thing.speaker_place,
     )
-    about = about or _its_total_place(view, q, s0, head)
+    about = about or _its_total_place(view, q, s0, head) or _dash_value_place(view, q, s0, lex)
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
@@ -3293,6 +3295,44 @@ def _bare_total_thing(
     if thing is not None or rel or q.counts is not None or not _bare_total(view.text, win):
         return thing
     return _thing_before(view, s0, before)
+
+
+def _dash_value_thing(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> Thing | None:
+    """ "Cuba had the most swine flu cases in the Caribbean up to last week – 677": a bare number set off
+    by a dash after its clause gives the value of the clause's noun phrase of a thing (the last thing's
+    noun before the dash, no other number between)."""
+    dash = _dash_end(view, q, s0)
+    if dash is None:
+        return None
+    ws = words(view.text, s0, dash)[-12:]
+    starts = view.quantity_starts()
+    for w in reversed(ws):
+        thing = next((t for t in lex.things.values() if singular(w.text) in t.heads), None)
+        if thing is not None:
+            k = bisect_left(starts, w.end)
+            return thing if k >= len(starts) or starts[k] >= q.start else None
+    return None
+
+
+def _dash_end(view: ArticleView, q: Quantity, s0: int) -> int | None:
+    """Where the clause before a dash that sets off a bare number ends ("... up to last week – 677"),
+    None when no dash stands right before the number."""
+    if q.counts is not None:
+        return None
+    before = view.text[s0 : q.start].rstrip()
+    if not before.endswith((" –", " —", " -", " --")):
+        return None
+    return len(before.rstrip("–—- ")) + s0
+
+
+def _dash_value_place(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "Cuba had the most swine flu cases in the Caribbean up to last week – 677": the value a dash sets
+    off is the clause's, and of the one country the clause names."""
+    end = _dash_end(view, q, s0)
+    if end is None:
+        return ()
+    names = {p.name for p in view.places_in(s0, end) if p.name in lex.country_names}
+    return (names.pop(),) if len(names) == 1 else ()
 
 
 def _thing_before(view: ArticleView, s0: int, before: Measured | None) -> Thing | None:
