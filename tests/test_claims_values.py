@@ -1186,6 +1186,20 @@ def test_a_number_set_off_by_a_dash_is_the_value_of_its_clauses_noun() -> None:
     assert got[424.0] == ("cases", "", "", ("Dominican Republic",))
 
 
+def test_a_count_in_the_week_just_past_is_an_increment() -> None:
+    text = "In the past week, 12 Peruvians have died of swine flu."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("12 Peruvians", 12, "Peruvians")])
+    # before: the toll of Peru (the fronted span is a timex, none of the count's words)
+    assert measures(an)[12.0] == ("deaths", "", "new", ("Peru",))
+    text = "Mexico reported 40 deaths in the past week."
+    an = analysis(text, entities=gpe("Mexico"), quantities=[("40 deaths", 40, "deaths")])
+    assert measures(an)[40.0][2] == "new"
+    # the value a change reached in it stays a total
+    text = "In the past week, cases in Peru rose to 300."
+    an = analysis(text, entities=gpe("Peru"), quantities=[("300", 300, None)])
+    assert measures(an)[300.0][2] == ""
+
+
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
     # (in an article that writes the disease as more than one country's: session 18)
     text = (

@@ -936,14 +936,21 @@ def _elapsed_day(near: list[Word], win: Window, lex: ClaimsLexicon) -> bool:
 
 
 def _elapsed_after(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
-    """ "Mexico reported 19 deaths in the past 24 hours": a span of one day of several words, right
-    after the count (its window stops at the span's number, so :func:`_elapsed_day` does not see
-    it), makes it an increment, as "overnight" does; not the value a change reached in it."""
+    """ "Mexico reported 19 deaths in the past 24 hours": a span of one day or week of several words,
+    right after the count (its window stops at the span's number, so :func:`_elapsed_day` does not see
+    it) or opening its sentence before a comma, makes it an increment, as "overnight" does; not the
+    value a change reached in it."""
     if win.left and win.left[-1].text.lower() in REACHED:
         return False
-    s1 = view.sentence(q.start)[1]
+    s0, s1 = view.sentence(q.start)
     after = words(view.text, q.end, min(s1, q.end + 60))[:7]
-    return any(i <= 1 for i in _has(after, lex.aspects.get("elapsed", ())))
+    if any(i <= 1 for i in _has(after, lex.aspects.get("elapsed", ()))):
+        return True
+    # fronted, set off by its comma: "In the past week, 12 Peruvians have died" (a timex's words are
+    # none of the window's)
+    before = words(view.text, s0, q.start)
+    comma = next((i for i, w in enumerate(before) if w.text == ","), None)
+    return comma is not None and comma <= 6 and 0 in _has(before[:comma], lex.aspects.get("elapsed", ()))
 
 
 # a period with the indefinite article right after a count divides it ("100,000 cases a day"); after a
