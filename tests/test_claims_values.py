@@ -1200,6 +1200,22 @@ def test_a_count_in_the_week_just_past_is_an_increment() -> None:
     assert measures(an)[300.0][2] == ""
 
 
+def test_a_number_higher_than_an_earlier_days_is_a_rise_and_the_level_after_it_a_total() -> None:
+    text = (
+        "Deaths remained at 13 on Wednesday, with confirmed cases in New Zealand 44 higher than on Tuesday"
+        " at 2748."
+    )
+    an = analysis(
+        text,
+        entities=gpe("New Zealand"),
+        quantities=[("13", 13, None), ("44", 44, None), ("2748", 2748, None)],
+    )
+    got = measures(an)
+    # before: 44 was the cases' level and 2748 no value
+    assert got[44.0] == ("cases", "confirmed", "new", ("New Zealand",))
+    assert got[2748.0] == ("cases", "confirmed", "", ("New Zealand",))
+
+
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
     # (in an article that writes the disease as more than one country's: session 18)
     text = (

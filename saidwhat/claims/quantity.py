@@ -1725,6 +1725,8 @@ def _relation(
         return "total"  # "bringing the total to 27", "making eight in total"
     if _partitive_other(view, q, prev.thing, lex):
         return ""
+    if between[-1:] == ["at"] and _higher_than(view, prev.q):
+        return "total"  # "44 higher than on Tuesday at 2748": the level the rise reached
     # a figure in brackets after a name is an item of a list ("include Spain (93), Britain (39)")
     bracket = view.text[prev.q.end : q.start].rstrip().endswith("(")
     if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]) or bracket:
@@ -3021,6 +3023,7 @@ def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
     aspect = _aspect_of(win, lex) or (
         "new"
         if _up_by(view.text, win)
+        or _higher_than(view, q)
         or _over_period(view, q, win)
         or _days_event(view, q, win)
         or _elapsed_after(view, q, win, lex)
@@ -3029,6 +3032,17 @@ def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
     if aspect == "new" and q.value_max is not None and _risen_by(win):
         return ""
     return aspect
+
+
+_HIGHER_THAN = re.compile(
+    r"\s+(?:higher|more)\s+than\s+(?:on\s+|in\s+)?(?:the\s+)?(?:day\s+before|previous|yesterday|[A-Z][a-z]+day|last)\b"
+)
+
+
+def _higher_than(view: ArticleView, q: Quantity) -> bool:
+    """ "with confirmed cases 44 higher than on Tuesday at 2748": a number *higher than* an earlier
+    day's figure is the rise since that day, an increment (the level it reached follows, *at* N)."""
+    return q.counts is None and _HIGHER_THAN.match(view.text, q.end) is not None
 
 
 def _related(
