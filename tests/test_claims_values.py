@@ -1216,6 +1216,21 @@ def test_a_number_higher_than_an_earlier_days_is_a_rise_and_the_level_after_it_a
     assert got[2748.0] == ("cases", "confirmed", "", ("New Zealand",))
 
 
+def test_a_part_after_the_count_of_countries_and_after_and_includes() -> None:
+    text = "Confirmed cases worldwide total 52,160 in more than 80 countries, and include 231 deaths."
+    an = analysis(
+        text,
+        quantities=[
+            ("52,160", 52160, None),
+            ("more than 80 countries", 80, "countries"),
+            ("231 deaths", 231, "deaths"),
+        ],
+    )
+    # before: the deaths kept no state (the count of countries' *than* and the *and* before the verb
+    # of the same subject each ended the whole's phrase)
+    assert measures(an)[231.0] == ("deaths", "confirmed", "", ("world",))
+
+
 def test_a_count_whose_subject_is_the_disease_is_the_worlds() -> None:
     # (in an article that writes the disease as more than one country's: session 18)
     text = (

@@ -2151,7 +2151,16 @@ def _prev_relation(
         and generic is None
         and prev.thing.states == thing.states
     ):
-        between = [w.text for w in words(view.text, prev.q.end, q.start)]
+        # the words of a count between them are none of the clause's ("in more than 80 countries": no
+        # *than* of a comparison)
+        spans = [
+            (o.start, o.end) for o in view.analysis.quantities if prev.q.end <= o.start and o.end <= q.start
+        ]
+        between = [
+            w.text
+            for w in words(view.text, prev.q.end, q.start)
+            if not any(a <= w.start < b for a, b in spans)
+        ]
         # "5,251 confirmed cases ..., with 61 having died": a bare number after *with* is elliptical of
         # the whole's noun (61 of the cases), whose predicate says what became of them; a counted noun
         # ("with 12 deaths") or the same thing ("with 28 confirmed") is not
@@ -2199,7 +2208,13 @@ def _includes(
         return True
     if not between or between[-1] not in marks:
         return False
-    return not any(w in lex.boundaries or w in (";", ":", "—", "–") for w in between[:-1])
+    before = between[:-1]
+    if between[-1] in _INCLUDE_VERBS and before[-1:] == ["and"]:
+        before = before[:-1]  # "totals 52,160 in 80 countries, and includes 231 deaths": one subject's verbs
+    return not any(w in lex.boundaries or w in (";", ":", "—", "–") for w in before)
+
+
+_INCLUDE_VERBS = frozenset({"includes", "include", "included"})
 
 
 # verbs that bring a total to a new figure after a change ("..., bringing the total to 27")
