@@ -3231,9 +3231,7 @@ def measure(
         thing, aspect, rel, prev = _from_neighbours(
             view, q, (prev, head, next_q), s0, (thing, aspect, rel), lex
         )
-        thing = _bare_total_thing(view, q, win, s0, (thing, rel), before)
-        if thing is None and not rel and q.counts is None:
-            thing = _dash_value_thing(view, q, s0, lex)
+        thing = _bare_total_thing(view, q, win, s0, (thing, rel), before, lex)
     if thing is None:
         return _generic_measure(view, q, win, generic, aspect, lex)
     if _foreign(q, thing, lex):
@@ -3277,7 +3275,7 @@ def measure(
         previous=_previous_place(prev, prev_q),
         by_source=thing.speaker_place,
     )
-    about = about or _its_total_place(view, q, s0, head) or _dash_value_place(view, q, s0, lex)
+    about = about or _own_clause_place(view, q, s0, head, lex)
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
@@ -3324,12 +3322,16 @@ def _bare_total_thing(
     s0: int,
     read: tuple[Thing | None, str],
     before: Measured | None,
+    lex: ClaimsLexicon,
 ) -> Thing | None:
     """The thing ``read`` (the count's own thing and relation), or, for the value of a total that names
-    no thing (:func:`_bare_total`), the thing the last value before it counted (:func:`_thing_before`)."""
+    no thing (:func:`_bare_total`), the thing the last value before it counted (:func:`_thing_before`),
+    or, for a number a dash sets off, the thing its clause names (:func:`_dash_value_thing`)."""
     thing, rel = read
-    if thing is not None or rel or q.counts is not None or not _bare_total(view.text, win):
+    if thing is not None or rel or q.counts is not None:
         return thing
+    if not _bare_total(view.text, win):
+        return _dash_value_thing(view, q, s0, lex)
     return _thing_before(view, s0, before)
 
 
@@ -3348,6 +3350,15 @@ def _dash_value_thing(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexico
             k = bisect_left(starts, w.end)
             return thing if k >= len(starts) or starts[k] >= q.start else None
     return None
+
+
+def _own_clause_place(
+    view: ArticleView, q: Quantity, s0: int, head: Measured | None, lex: ClaimsLexicon
+) -> tuple[str, ...]:
+    """The place of an unplaced count that its clause gives: *its* total's place
+    (:func:`_its_total_place`), or the country of the clause a dash sets the number off from
+    (:func:`_dash_value_place`)."""
+    return _its_total_place(view, q, s0, head) or _dash_value_place(view, q, s0, lex)
 
 
 def _dash_end(view: ArticleView, q: Quantity, s0: int) -> int | None:
