@@ -49,7 +49,9 @@ def predicted(text: str, places: frozenset[str]) -> list[Key]:
 
 
 def score(items: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
-    places = load_lexicon().known_countries
+    # every name of a country (the lexicon's too: "Trinidad and Tobago", "Barbados"; the knowledge base's
+    # alone left them out until session 34)
+    places = load_lexicon().country_names
     right = n_pred = n_gold = whole = 0
     for item in items:
         gold: list[Key] = [(float(v[0]), v[1], v[2], v[3], v[4]) for v in item["values"]]

@@ -1,5 +1,5 @@
 """The claims' battery (bench/claims_battery.py) as a CI gate: its precision and recall stay at the floor
-reached when it was written (session 31: 0.992 / 0.945; 190 items since session 33), a little under
+reached when it was written (session 31: 0.992 / 0.945; 202 items since session 34), a little under
 it, so that a rule that breaks one of outside copy's forms fails CI; the benchmark keeps the figures."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def test_the_battery_keeps_its_floor() -> None:
     bench = _bench()
     items = json.loads(Path(bench.BATTERY).read_text(encoding="utf-8"))["items"]
     s = bench.score(items, misses=False)
-    assert s["items"] == 190
+    assert s["items"] == 202
     assert s["precision"] >= 0.98, s
     assert s["recall"] >= 0.93, s
 
