@@ -4113,7 +4113,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
     )
 
 
-# the words that open a sentence whose figures are supposed, not counted
+# the words that open a condition (a sentence or one of its clauses) whose figures are supposed, not counted
 _SUPPOSING = frozenset({"if", "assuming", "supposing", "suppose", "unless"})
 
 

@@ -130,7 +130,7 @@ def _with_objects(nouns: list[Token]) -> list[Token]:
 
 
 # a table's row: a name (capitalised words), then two figures or more, each set off by spaces or a tab
-# a table's row: a name, then two figures or more, each may have a bracketed aside ("812 (11 Aug)")
+# and each may have a bracketed aside ("812 (11 Aug)")
 _TABLE_ROW = re.compile(
     r"[ \t]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
     r"(?:[ \t]+\d[\d,.]*(?:[ \t]*\([^()\n]{1,20}\))?){2,}[ \t]*"
@@ -258,7 +258,7 @@ class _Reader:
         self.bracketed: set[int] = set()  # numbers in brackets after a name in a list of counts
         # where each line starts, and the table a row's line is in (:meth:`_column_counts`), by line
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
-        self._rows: dict[int, tuple[list[int], list[str | None]] | None] = {}
+        self._rows: dict[int, tuple[list[int], list[str]] | None] = {}
         self._headers: dict[int, list[str] | None] = {}  # a row's line start -> its header's cells
         self._list_heads: dict[int, str | None] = {}  # a list line's start -> what its heading counts
         self._inline_heads: dict[int, str | None] = {}  # a list's colon -> what the words before it count
@@ -782,7 +782,7 @@ class _Reader:
         end = self._line_starts[k + 1] - 1 if k + 1 < len(self._line_starts) else len(self.text)
         return self.text[self._line_starts[k] : end]
 
-    def _table_row(self, k: int) -> tuple[list[int], list[str | None]] | None:
+    def _table_row(self, k: int) -> tuple[list[int], list[str]] | None:
         """The figures' offsets of line ``k`` and their columns' headings, when it is a table's row."""
         line = self._line(k)
         row = _TABLE_ROW.fullmatch(line) if len(line) <= _TABLE_LINE else None
