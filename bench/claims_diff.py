@@ -14,12 +14,14 @@ identified by its article, its span and its order among the values of that span 
 gives one value per place); the output has one JSON line per value whose key (thing, state, aspect,
 place, and unit) differs between A and B or that exists in only one of them: ``article``,
 ``start``, ``end``, ``number``, ``text`` (a window of about 300 characters around the span), ``key_a``,
-``key_b`` (``null`` when absent), ``gold_set`` (the gold set of ``bench/data/claims_gold.json`` the
-article belongs to, else ``null``).
+``key_b`` (``null`` when absent), ``gold_set`` (the gold set of ``bench/data/claims_gold.json`` or
+``bench/data/webflu_gold.json`` the article belongs to, else ``null``).
 
-**Blind articles are never read**: every article of the gold sets of :data:`BLIND_SETS` (``heldout``,
-``dev8``, ``dev11``, ``dev12``, ``dev17``, and ``haiti``, ``haiti2`` with ``--topic haiti``) and every id of
-``--exclude-ids`` files (first field of each line: a set being annotated, not yet in the gold) is
+**Blind articles are never read**: every article of a blind set (``bench/claims_pool.py``'s
+``BLIND_SETS``: ``heldout``, ``dev8``, ``dev11``, ``dev12``, ``dev17``, ``haiti``, ``haiti2`` and the
+outside collections' blind sets, ``webflu2`` ... ``webflu9``, in either gold file; until session 34 only
+Timeline17's were skipped, so a run on a blind webflu collection would have shown its values) and every
+id of ``--exclude-ids`` files (first field of each line: a set being annotated, not yet in the gold) is
 skipped before its analysis is loaded, in both subprocesses.
 
 ``--cache-b DIR`` gives B the analyses of another cache of the same articles: a change of the engine
@@ -41,12 +43,15 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-BLIND_SETS = ("heldout", "dev8", "dev11", "dev12", "dev17", "haiti", "haiti2")
+GOLDS = (ROOT / "bench" / "data" / "claims_gold.json", ROOT / "bench" / "data" / "webflu_gold.json")
 CONTEXT = 150  # characters each side of a value's span
 
 
-def blind_ids(gold: dict[str, Any], exclude_files: list[Path]) -> set[str]:
-    out = {a["id"] for name in BLIND_SETS for a in gold["sets"].get(name, {}).get("articles", [])}
+def blind_ids(golds: list[dict[str, Any]], blind: frozenset[str], exclude_files: list[Path]) -> set[str]:
+    """The ids of the articles of the blind sets ``blind`` of every gold file, and of ``exclude_files``."""
+    out = {
+        a["id"] for gold in golds for name in blind for a in gold["sets"].get(name, {}).get("articles", [])
+    }
     for f in exclude_files:
         for line in f.read_text(encoding="utf-8").splitlines():
             line = line.split("#", 1)[0].strip()
@@ -176,10 +181,12 @@ def main() -> int:
     # the parent only (bench/claims.py puts this checkout first on the path: never in a subprocess)
     sys.path.insert(0, str(ROOT / "bench"))
     from claims import cache_for, load_articles, safe_name
+    from claims_pool import BLIND_SETS
 
     cache = a.cache or cache_for(a.topic)
-    gold = json.loads((ROOT / "bench" / "data" / "claims_gold.json").read_text(encoding="utf-8"))
-    skip = blind_ids(gold, list(a.exclude_ids))
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in GOLDS]
+    skip = blind_ids(golds, BLIND_SETS, list(a.exclude_ids))
+    sets = {k: v for gold in golds for k, v in gold_sets_of(gold).items()}
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         paths = [
@@ -193,7 +200,7 @@ def main() -> int:
         (t / "inputs_b.json").write_text(json.dumps([str(cache_b / p.name) for p in both]), encoding="utf-8")
         run_package(a.a.resolve(), t / "inputs.json", t / "a.jsonl")
         run_package(a.b.resolve(), t / "inputs_b.json", t / "b.jsonl")
-        rows = diff(load_dump(t / "a.jsonl"), load_dump(t / "b.jsonl"), gold_sets_of(gold))
+        rows = diff(load_dump(t / "a.jsonl"), load_dump(t / "b.jsonl"), sets)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with a.out.open("w", encoding="utf-8") as fh:
         for r in rows:
