@@ -3,6 +3,14 @@ value by value over the cached analyses.
 
     .venv/bin/python bench/claims_diff.py A B [--topic T] [--articles FILE] [--cache DIR] [--cache-b DIR]
                                           [--out FILE] [--exclude-ids FILE ...]
+    .venv/bin/python bench/claims_diff.py A B --pool [--cache-root DIR] [--texts DIR] [--suffix S]
+                                          [--suffix-b S]
+
+``--pool`` compares every development collection of ``bench/claims_pool.py`` (Timeline17's H1N1 and
+Haiti articles, the development webflu collections whose texts lie in ``--texts``) and Timeline17's
+Iraq War and Michael Jackson articles (no gold value there: what a rule does to other news), A with the
+caches ``<cache-root>/<name><suffix>``, B with ``<name><suffix-b>`` (a change of the engine: B's own
+analyses); each row names its ``collection``. Sessions 31 to 34 ran it collection by collection.
 
 ``A`` and ``B`` are directories that hold a ``saidwhat`` package (a checkout, or ``git archive C
 saidwhat | tar -x -C DIR``). Each is run in a subprocess of its own (``--dump``, its directory first on
@@ -39,6 +47,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +164,55 @@ def diff(
     return rows
 
 
+# Timeline17's collections the development pool reads (bench/claims_pool.py), and the two whose articles
+# hold no gold value but show what a rule does to other news (collateral): (name of the cache, topic)
+T17_POOL = (("h1n1", "H1N1"), ("haiti", "haiti"), ("IraqWar", "IraqWar"), ("MJ", "MJ"))
+
+
+def pool_collections(root: Path, texts: Path, suffix: str, suffix_b: str) -> list[Collection]:
+    """Every collection ``--pool`` compares: Timeline17's, and the development webflu collections whose
+    texts lie in ``texts`` (``bench/claims_pool.py``'s ``WEBFLU_DEV``), with A's caches under ``root``
+    (``<name><suffix>``) and B's (``<name><suffix_b>``)."""
+    from claims_pool import WEBFLU_DEV
+
+    out = [Collection(n, t, None, root / f"{n}{suffix}", root / f"{n}{suffix_b}") for n, t in T17_POOL]
+    for name, _ in WEBFLU_DEV:
+        path = texts / name / "articles.jsonl"
+        if path.exists():
+            out.append(Collection(name, name, path, root / f"{name}{suffix}", root / f"{name}{suffix_b}"))
+    return out
+
+
+@dataclass(frozen=True)
+class Collection:
+    name: str
+    topic: str
+    articles: Path | None
+    cache: Path
+    cache_b: Path
+
+
+def compare(a: Path, b: Path, c: Collection, skip: set[str], sets: dict[str, str]) -> list[dict[str, Any]]:
+    """The values packages ``a`` and ``b`` give the collection's cached articles differently (blind ones
+    skipped)."""
+    from claims import load_articles, safe_name
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        paths = [
+            c.cache / f"{safe_name(d['id'])}.json"
+            for d in load_articles(c.topic, c.articles)
+            if d["id"] not in skip
+        ]
+        both = [p for p in paths if p.is_file() and (c.cache_b / p.name).is_file()]
+        (t / "inputs.json").write_text(json.dumps([str(p) for p in both]), encoding="utf-8")
+        inputs_b = json.dumps([str(c.cache_b / p.name) for p in both])
+        (t / "inputs_b.json").write_text(inputs_b, encoding="utf-8")
+        run_package(a.resolve(), t / "inputs.json", t / "a.jsonl")
+        run_package(b.resolve(), t / "inputs_b.json", t / "b.jsonl")
+        return diff(load_dump(t / "a.jsonl"), load_dump(t / "b.jsonl"), sets)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("a", type=Path, nargs="?", help="directory holding the first saidwhat package")
@@ -168,6 +226,11 @@ def main() -> int:
         default=None,
         help="B's own analyses (a change of the engine: another cache of the same articles); default --cache",
     )
+    ap.add_argument("--pool", action="store_true", help="every development collection and Iraq War / MJ")
+    ap.add_argument("--cache-root", type=Path, default=Path("/work/cache"), help="--pool: the caches' root")
+    ap.add_argument("--texts", type=Path, default=Path("/work/extra"), help="--pool: the webflu texts")
+    ap.add_argument("--suffix", default="", help="--pool: suffix of A's cache directories")
+    ap.add_argument("--suffix-b", default=None, help="--pool: suffix of B's cache directories (default A's)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "claims_diff.jsonl")
     ap.add_argument("--exclude-ids", type=Path, action="append", default=[], help="more blind ids")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
@@ -180,37 +243,32 @@ def main() -> int:
         ap.error("two package directories are needed")
     # the parent only (bench/claims.py puts this checkout first on the path: never in a subprocess)
     sys.path.insert(0, str(ROOT / "bench"))
-    from claims import cache_for, load_articles, safe_name
+    from claims import cache_for
     from claims_pool import BLIND_SETS
 
-    cache = a.cache or cache_for(a.topic)
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in GOLDS]
     skip = blind_ids(golds, BLIND_SETS, list(a.exclude_ids))
     sets = {k: v for gold in golds for k, v in gold_sets_of(gold).items()}
-    with tempfile.TemporaryDirectory() as tmp:
-        t = Path(tmp)
-        paths = [
-            cache / f"{safe_name(d['id'])}.json"
-            for d in load_articles(a.topic, a.articles)
-            if d["id"] not in skip
-        ]
-        cache_b = a.cache_b or cache
-        both = [p for p in paths if p.is_file() and (cache_b / p.name).is_file()]
-        (t / "inputs.json").write_text(json.dumps([str(p) for p in both]), encoding="utf-8")
-        (t / "inputs_b.json").write_text(json.dumps([str(cache_b / p.name) for p in both]), encoding="utf-8")
-        run_package(a.a.resolve(), t / "inputs.json", t / "a.jsonl")
-        run_package(a.b.resolve(), t / "inputs_b.json", t / "b.jsonl")
-        rows = diff(load_dump(t / "a.jsonl"), load_dump(t / "b.jsonl"), sets)
+    if a.pool:
+        suffix_b = a.suffix if a.suffix_b is None else a.suffix_b
+        collections = pool_collections(a.cache_root, a.texts, a.suffix, suffix_b)
+    else:
+        cache = a.cache or cache_for(a.topic)
+        collections = [Collection(a.topic, a.topic, a.articles, cache, a.cache_b or cache)]
+    rows = []
+    for c in collections:
+        if not c.cache.is_dir() or not c.cache_b.is_dir():
+            print(f"{c.name}: no cache at {c.cache} or {c.cache_b}, skipped", file=sys.stderr)
+            continue
+        got = [{**r, "collection": c.name} for r in compare(a.a, a.b, c, skip, sets)]
+        outside = sum(1 for r in got if r["gold_set"] is None)
+        print(f"{c.name}: {len(got)} values changed ({outside} outside every gold set)", file=sys.stderr)
+        rows += got
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with a.out.open("w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r) + "\n")
-    outside = sum(1 for r in rows if r["gold_set"] is None)
-    print(
-        f"{len(rows)} values changed ({outside} outside every gold set), {len(skip)} blind articles skipped;"
-        f" wrote {a.out}",
-        file=sys.stderr,
-    )
+    print(f"{len(rows)} values changed, {len(skip)} blind articles skipped; wrote {a.out}", file=sys.stderr)
     return 0
 
 

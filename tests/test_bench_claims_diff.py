@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import bench_module
 
 
@@ -28,3 +30,17 @@ def test_an_exclude_file_adds_its_ids(tmp_path: Path) -> None:
     f = tmp_path / "ids.txt"
     f.write_text("web99/01 being annotated\n# a comment\n", encoding="utf-8")
     assert "web99/01" in _bench().blind_ids([], frozenset(), [f])
+
+
+def test_the_pool_is_timeline17s_collections_and_the_development_webflu_texts_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bench = _bench()
+    monkeypatch.syspath_prepend(str(Path(bench.__file__).parent))  # its `from claims_pool import ...`
+    (tmp_path / "webflu3").mkdir()
+    (tmp_path / "webflu3" / "articles.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "webflu2").mkdir()  # blind: never compared, texts or not
+    (tmp_path / "webflu2" / "articles.jsonl").write_text("", encoding="utf-8")
+    got = bench.pool_collections(Path("/c"), tmp_path, "", "_e")
+    assert [c.name for c in got] == ["h1n1", "haiti", "IraqWar", "MJ", "webflu3"]
+    assert got[-1].cache == Path("/c/webflu3") and got[-1].cache_b == Path("/c/webflu3_e")
