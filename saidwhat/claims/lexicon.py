@@ -143,6 +143,23 @@ class ClaimsLexicon:
         return frozenset(h for t in self.things.values() for h in t.heads)
 
     @cached_property
+    def _things_by_head(self) -> dict[str, Thing]:
+        out: dict[str, Thing] = {}
+        for t in self.things.values():
+            for h in t.heads:
+                out.setdefault(h, t)
+        return out
+
+    def thing_of(self, head: str) -> Thing | None:
+        """The thing whose counted noun ``head`` is (the first thing that has it), None for none."""
+        return self._things_by_head.get(head)
+
+    def local_country(self, name: str) -> str | None:
+        """The country of a capital's or a first-level region's name (`[places.capitals]`,
+        `[places.regions]`), None for none."""
+        return self.capitals.get(name) or self.regions.get(name)
+
+    @cached_property
     def known_countries(self) -> frozenset[str]:
         """Every country the knowledge base knows (its countries' and its demonyms' countries) and the
         place aliases' countries: read once, not for every count that asks."""

@@ -399,8 +399,7 @@ def _event_of(win: Window, lex: ClaimsLexicon) -> Thing | None:
         k -= 1
     if k < 2 or left[k - 1].text.lower() != "of":
         return None
-    head = singular(left[k - 2].text.lower())
-    return next((t for t in lex.things.values() if head in t.heads), None)
+    return lex.thing_of(singular(left[k - 2].text.lower()))
 
 
 def _number_of_counts(win: Window, counts: str) -> bool:
@@ -648,7 +647,7 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
     if not at:
         return None
     i = at[-1]
-    own = next((t for t in lex.things.values() if left[i].text in t.heads), None)
+    own = lex.thing_of(left[i].text)
     if own is not None:
         return own, None  # "the death toll of A/H1N1 influenza ...": a toll of its cause
     mods: list[str] = []
@@ -657,7 +656,7 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
         thing = _compound_thing(mods[-1] if mods else None, word, lex)
         if thing is not None:
             return thing, None  # "the number of fatal cases"
-        thing = next((t for t in lex.things.values() if word in t.heads), None)
+        thing = lex.thing_of(word)
         if thing is not None:
             return (thing, None) if _modifiers_ok(thing, mods, lex) else (None, " ".join([*mods, word]))
         if not w.text[:1].isalpha() or w.text in ("the", "a", "an"):
@@ -814,15 +813,21 @@ def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[
     if not heads:
         return []
     known = lex.modifier_words
-    i = j = heads[-1]
-    while j > 0 and left[j - 1].text in known:
-        j -= 1
+    i = heads[-1]
+    j = _modifiers_before(left, i, known)
     head = _of_head(thing, left, j)
     if head is not None:
-        i = j = head  # "the confirmed cases of the country's flu infection": the head is *cases*
-        while j > 0 and left[j - 1].text in known:
-            j -= 1
+        i = head  # "the confirmed cases of the country's flu infection": the head is *cases*
+        j = _modifiers_before(left, i, known)
     return [w for w in left[j:i] if w not in read]
+
+
+def _modifiers_before(left: list[Word], i: int, known: frozenset[str]) -> int:
+    """Where the run of modifiers of ``known`` right before ``left[i]`` starts (``i`` for none)."""
+    j = i
+    while j > 0 and left[j - 1].text in known:
+        j -= 1
+    return j
 
 
 def _of_head(thing: Thing, left: list[Word], j: int) -> int | None:
@@ -1526,12 +1531,8 @@ def _regions_country(view: ArticleView, lo: int, hi: int, lex: ClaimsLexicon) ->
     afflicted by the disease countrywide to 1,203": a national word whose sentences name no country
     but regions or capitals of one country (`[places.regions]`, `[places.capitals]`) is that
     country's."""
-    found = {
-        lex.regions.get(p.name) or lex.capitals.get(p.name, "")
-        for p in view.places
-        if lo <= p.start and p.end <= hi and (p.name in lex.regions or p.name in lex.capitals)
-    }
-    return (found.pop(),) if len(found) == 1 and "" not in found else ()
+    found = {c for p in view.places if lo <= p.start and p.end <= hi and (c := lex.local_country(p.name))}
+    return (found.pop(),) if len(found) == 1 else ()
 
 
 def _kb_country(word: str) -> str | None:
@@ -1606,7 +1607,7 @@ def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
             if view.segment_kind(m.start) not in OWN_SEGMENTS:
                 continue
             name = view.text[m.start : m.end]
-            country = lex.capitals.get(name) or lex.regions.get(name)
+            country = lex.local_country(name)
             if country:
                 found.add(country)
     found |= {
@@ -1773,10 +1774,9 @@ def _partitive_other(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLe
     clause = clause[:cut]
     if not clause or view.places_in(clause[0].start, clause[-1].end):
         return False
-    things = list(lex.things.values())
-    if any(_has(clause, t.predicates) for t in things):
+    if any(_has(clause, t.predicates) for t in lex.things.values()):
         return False
-    if any(singular(w.text) in t.heads for t in things for w in clause):
+    if any(singular(w.text) in lex.head_words for w in clause):
         return False
     return not any(_has(clause, ws) for ws in lex.states[thing.states].values())
 
@@ -3345,7 +3345,7 @@ def _dash_value_thing(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexico
     ws = words(view.text, s0, dash)[-12:]
     starts = view.quantity_starts()
     for w in reversed(ws):
-        thing = next((t for t in lex.things.values() if singular(w.text) in t.heads), None)
+        thing = lex.thing_of(singular(w.text))
         if thing is not None:
             k = bisect_left(starts, w.end)
             return thing if k >= len(starts) or starts[k] >= q.start else None
