@@ -560,6 +560,31 @@ def test_a_number_word_before_of_them_is_a_partitive_count(nlp: Any) -> None:
     assert run(nlp, "One of them was in Hanoi.") == []
 
 
+def test_the_definite_two_of_them_is_no_partitive_count(nlp: Any) -> None:
+    # before (session 34's partitive): "the two of them" was a count of two, a value of cases in claims
+    assert run(nlp, "The two of them went home on Monday.") == []
+    assert run(nlp, "All three of those were discharged.") == []
+
+
+def test_a_number_word_that_gives_a_totals_value_is_a_count(nlp: Any) -> None:
+    # before: "three" was dropped as pronoun-like (the total names no thing), where "3" was kept
+    text = "Two cases were confirmed in Guatemala, bringing the total to three."
+    assert [q.value for q in run(nlp, text)] == [2, 3]
+    assert [q.value for q in run(nlp, "One new case was found, bringing the total number to five.")] == [1, 5]
+    # a number that picks one out of a set is no value of the total
+    assert run(nlp, "The total is one of the highest.") == []
+
+
+def test_a_counts_object_with_its_noun_left_out_counts_the_noun_before(nlp: Any) -> None:
+    # before: "six" was dropped as pronoun-like and "95" counted nothing
+    text = "Jamaica now has 13 cases while the Bahamas is reporting six."
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [(13, "cases"), (6, "cases")]
+    text = "Britain has confirmed 47 suspected cases and Spain has confirmed 95."
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [(47, "suspected cases"), (95, "suspected cases")]
+    # no count before it in its sentence: a number word alone stays a pronoun's
+    assert run(nlp, "The Bahamas is reporting six.") == []
+
+
 def test_a_number_after_a_totals_copula_counts_what_the_total_counts(nlp: Any) -> None:
     # before: "six" was dropped as pronoun-like (a small number word that counted nothing)
     text = "New Zealand's confirmed number of deaths from swine flu is six."
@@ -683,3 +708,13 @@ def test_a_plus_sign_glued_to_a_number_is_its_plus(nlp: Any) -> None:
     got = [(q.value, q.qualifier, q.counts) for q in run(nlp, "Mexico has 10,000+ confirmed cases.")]
     assert got == [(10000, "plus", "confirmed cases")]
     assert [q.value for q in run(nlp, "Mexico has 10,000 + 500 cases.")] == [10000, 500]
+
+
+def test_an_m_attached_before_a_plural_noun_is_a_million(nlp: Any) -> None:
+    # before: "12m doses" was 12 metres of doses, "5m euros" no quantity at all and "50m people" 50
+    got = [(q.value, q.unit, q.counts) for q in run(nlp, "The US is releasing 12m doses of the drug.")]
+    assert got == [(12_000_000, None, "doses")]
+    assert [(q.value, q.unit) for q in run(nlp, "The EU gave 5m euros in aid.")] == [(5_000_000, "EUR")]
+    assert [q.value for q in run(nlp, "The 1918 flu killed more than 50m people.")] == [50_000_000]
+    # metres measure lengths, not plural counts: an m before an adjective or a preposition stays one
+    assert [q.value for q in run(nlp, "An area 50m by 200m was closed.")] == [50, 200]

@@ -84,12 +84,17 @@ _NOT_A_VALUE = frozenset({"with", "among", "besides"})
 _REACH_VERBS = frozenset({"reach", "hit", "top", "pass", "exceed", "surpass"})
 # verbs whose object a number word may stand for, its noun of persons left out (`_elliptical`)
 _TOLL_VERBS = frozenset({"kill", "infect", "sicken", "injure", "wound"})
+# verbs whose object a number may be with its noun left out after another count of its clause's
+# sentence ("13 cases while the Bahamas is reporting six", `_gapped_object`)
+_GAP_VERBS = frozenset({"report", "confirm", "record", "register", "have", "announce", "detect", "count"})
 _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
 _WEEKDAYS = frozenset(FULL_WEEKDAYS)
 # a floated *each* after a number distributes a count (`_distributive`), but not before these words
 _EACH_NOT = frozenset(NOT_DISTRIBUTIVE_AFTER_EACH)
 # the pronouns after "N of" that point back to what a partitive number word counts a part of
 _PARTITIVE_PRONOUNS = frozenset({"them", "these", "those", "whom", "which"})
+# determiners that make "the two of them" a reference to persons already named, no count of a part
+_DEFINITE_BEFORE = frozenset({"the", "these", "those", "all", "both", "their", "its", "his", "her", "our"})
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
 _MAX_NP = 5
@@ -368,8 +373,9 @@ class _Reader:
     def _split_suffix(self, i: int) -> bool:
         """A scale suffix the tokenizer split from the digits at ``i`` ("$100m", "£6m)": ``$ 100 m``) or
         that the text writes apart ("$8.9 bn", "£6.15 m"). *bn* and *mn* are scales wherever they stand
-        after digits; *m*, *b*, *k* only after a currency sign ("$100m" is a hundred million dollars;
-        a bare "100m" may be metres)."""
+        after digits; *m*, *b*, *k* after a currency sign ("$100m" is a hundred million dollars), or
+        attached to the digits before a plural noun or a currency word ("50m people", "12m doses",
+        "5m euros": metres measure no plural count); a bare "100m" may be metres ("170m long")."""
         doc, lex = self.doc, self.lex
         if i + 1 >= self.n:
             return False
@@ -381,6 +387,10 @@ class _Reader:
         money = i > 0 and doc[i - 1].text in lex.currency_before
         if suffix in ("bn", "mn"):
             return True
+        if not doc[i].whitespace_ and i + 2 < self.n and doc[i + 1].whitespace_:
+            after = doc[i + 2]
+            if after.tag_ in ("NNS", "NNPS") or after.lower_ in lex.currency_after:
+                return True
         return money and (not doc[i].whitespace_ or suffix == "m")
 
     def _read_words(self, i: int) -> _Number | None:
@@ -1276,18 +1286,7 @@ class _Reader:
         lex = self.lex
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _REACH_VERBS:
             return self._reached_total(tok.head)
-        if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be":
-            # "The number of deaths in Peru is now six": the copula's subject is the total
-            nouns = [c for c in tok.head.children if c.dep_ == "nsubj"]
-        elif tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative") or tok.head.lower_ in _NOT_A_VALUE:
-            return None
-        else:
-            owner = tok.head.head
-            nouns = [owner] if owner.pos_ in _NOUNS else []
-            if owner.pos_ in ("VERB", "AUX"):
-                nouns = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-                nouns += self._shifted_total(tok)
-        for noun in nouns:
+        for noun in self._total_candidates(tok):
             word = noun.lemma_.lower()
             if word in lex.totals:
                 return lex.totals[word]
@@ -1301,6 +1300,47 @@ class _Reader:
                     first = min([obj.i, *mods])
                     return self.doc[first : obj.i + 1].text
         return None
+
+    def _total_candidates(self, tok: Token) -> list[Token]:
+        """The nouns whose value the number may give: the copula's subject ("The number of deaths in
+        Peru is now six"), the noun its preposition hangs on ("a toll of 140"), or the subject or object
+        of the verb it does ("The death toll rose to 140", "bringing the total to three")."""
+        if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be":
+            return [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative") or tok.head.lower_ in _NOT_A_VALUE:
+            return []
+        owner = tok.head.head
+        if owner.pos_ in ("VERB", "AUX"):
+            nouns = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            return nouns + self._shifted_total(tok)
+        return [owner] if owner.pos_ in _NOUNS else []
+
+    def _gapped_object(self, tok: Token) -> bool:
+        """ "Jamaica now has 13 cases while the Bahamas is reporting six", "Britain has confirmed 47
+        cases and Spain has confirmed 95": a number that is the object of a verb of counting
+        (`_GAP_VERBS`) after another quantity of its sentence, with no noun of its own, leaves out the
+        noun that quantity counts (`_gapped_objects` gives it that noun); not a pronoun."""
+        return self._gap_verb(tok) is not None and tok.sent.start <= self.last_end < tok.head.i
+
+    @staticmethod
+    def _gap_verb(tok: Token) -> Token | None:
+        """The verb of counting whose object ``tok`` is, when the verb's subject is a name ("the
+        Bahamas is reporting six", "Spain has confirmed 95"; not "Chile's hospitals have 700", whose
+        700 may be beds): a place or a body that counts, as the count before it was counted."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in _GAP_VERBS:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return verb if subjects and all(c.pos_ == "PROPN" for c in subjects) else None
+
+    def _value_of_total(self, tok: Token) -> bool:
+        """ "bringing the total to three", "the tally rose to five": a number word that gives the value
+        of a total noun is a count, even when the total names no thing (as "bringing the total to 3"
+        is); not a pronoun."""
+        nxt = self._next_word(tok.i)
+        if nxt is not None and nxt.lower_ == "of":
+            return False  # "the total is one of the highest": it picks one out
+        return any(self._total_noun(n) for n in self._total_candidates(tok))
 
     def _shifted_total(self, tok: Token) -> list[Token]:
         """ "bringing to 111 the total number of confirmed cases": the verb's object, shifted after the
@@ -1578,6 +1618,8 @@ class _Reader:
             and not self._gapped_item(num.i)
             and not self._distributive(d)
             and not self._partitive(num, value)
+            and not self._value_of_total(doc[num.i])
+            and not self._gapped_object(doc[num.j])
         ):
             raise _Reject  # "the two", "one of", "no one": pronoun-like
         if (
@@ -1599,9 +1641,12 @@ class _Reader:
     def _partitive(self, num: _Number, value: int | float) -> bool:
         """ "13 more cases, seven of them in Ho Chi Minh City", "Seven of those were in Hanoi": a number
         word of two or more right before *of* and a pronoun that points back counts a part of what the
-        pronoun names, no pronoun itself ("one of them" stays ambiguous: "one of the two", a person)."""
+        pronoun names, no pronoun itself ("one of them" stays ambiguous: "one of the two", a person);
+        not after a determiner: "the two of them", "all three of those" refer to persons already named."""
         doc, k = self.doc, num.j + 1
         if value < 2 or k + 1 >= self.n or doc[k].lower_ != "of":
+            return False
+        if num.i > 0 and doc[num.i - 1].lower_ in _DEFINITE_BEFORE:
             return False
         return doc[k + 1].lower_ in _PARTITIVE_PRONOUNS
 
@@ -1695,7 +1740,25 @@ class _Reader:
             out.append(q)
             nums.append(num.i)
             done = max(last, num.j)
-        return self._shared_counts(self._ones(out, nums), nums)
+        return self._gapped_objects(self._shared_counts(self._ones(out, nums), nums), nums)
+
+    def _gapped_objects(self, out: list[Quantity], nums: list[int]) -> list[Quantity]:
+        """A count with no noun that is the object of a verb of counting after another count of its
+        sentence (`_gapped_object`) counts what that one counts, its modifiers with it: the noun phrase
+        left out is the whole one ("13 confirmed cases while the Bahamas is reporting six" confirmed
+        cases)."""
+        doc = self.doc
+        for k in range(1, len(out)):
+            q, prev = out[k], out[k - 1]
+            if q.counts is not None or q.kind != "count" or prev.counts is None or prev.kind != "count":
+                continue
+            first, last = doc[nums[k]], doc[bisect_right(self.starts, q.end - 1) - 1]
+            if first.sent.start != doc[nums[k - 1]].sent.start:
+                continue
+            # the object is the number's last token ("about six") or its first ("six more")
+            if any((v := self._gap_verb(t)) is not None and v.i > nums[k - 1] for t in (first, last)):
+                out[k] = replace(q, counts=prev.counts)
+        return out
 
     def _ones(self, out: list[Quantity], nums: list[int]) -> list[Quantity]:
         """ "Peru has 40 probable cases and 12 confirmed ones": *ones* stands for the noun the count
