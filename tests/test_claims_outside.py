@@ -1551,3 +1551,53 @@ def test_a_backtick_for_an_apostrophe_keeps_a_countrys_possessive() -> None:
     got = [(v.value, v.key.about) for v in _values(text)]
     # before: NER read "Cuba`s" as a person, so the 46 had no place
     assert got == [(11, ("Suriname",)), (46, ("Cuba",)), (10, ("Barbados",))]
+
+
+def test_a_compound_number_word_is_the_number_not_a_modifier_of_its_noun() -> None:
+    # before: "forty-five" was read as a modifier of "cases", so the count was a generic measure of
+    # its own ("case"), with no state
+    text = "Peru has confirmed forty-five new cases. Thirty-one cases have been confirmed in Chile."
+    got = [(v.value, v.key.thing, v.key.state, v.key.aspect, v.key.about) for v in _values(text)]
+    assert got == [
+        (45, "cases", "confirmed", "new", ("Peru",)),
+        (31, "cases", "confirmed", "", ("Chile",)),
+    ]
+
+
+def test_a_number_word_that_gives_a_total_or_a_gapped_object_is_a_value() -> None:
+    # before: "three" and "six" were dropped by the engine as pronoun-like
+    text = "Two new cases were confirmed in Guatemala on Monday, bringing the total to three."
+    got = [(v.value, v.key.thing, v.key.aspect, v.key.about) for v in _values(text)]
+    assert got == [(2, "cases", "new", ("Guatemala",)), (3, "cases", "", ("Guatemala",))]
+    text = "Jamaica now has 13 cases while the Bahamas is reporting six."
+    got = [(v.value, v.key.thing, v.key.about) for v in _values(text)]
+    assert got == [(13, "cases", ("Jamaica",)), (6, "cases", ("Bahamas",))]
+
+
+def test_a_line_after_a_list_item_goes_on_with_no_series_of_its_place() -> None:
+    # before: the total line took the place of the list's last item (Canada), as a sentence after a
+    # count of one place goes on with its series
+    text = "Latest figures by country:\n* Mexico: 1,626 cases\n* Canada: 214 cases\nTotal: 2,736 cases\n"
+    got = [(v.value, v.key.about) for v in _values(text)]
+    assert got == [(1626, ("Mexico",)), (214, ("Canada",)), (2736, ())]
+    # a sentence of running text still goes on with the one before
+    text = "Canada has 214 cases, officials said.\nThe total rose to 250 on Monday."
+    assert [(v.value, v.key.about) for v in _values(text)] == [(214, ("Canada",)), (250, ("Canada",))]
+
+
+def test_a_clause_of_contrast_with_a_name_for_subject_is_not_the_place_before_it() -> None:
+    # "Bermuda" is no place the analysis reads: before, the two took Curacao's place
+    text = "Curacao has reported seven cases while Bermuda has two."
+    assert [(v.value, v.key.about) for v in _values(text)] == [(7, ("Curacao",)), (2, ())]
+    # a place read in the clause is the count's; no name after *while*: the place before still is
+    text = "Curacao has reported seven cases while Mexico has two."
+    assert [(v.value, v.key.about) for v in _values(text)] == [(7, ("Curacao",)), (2, ("Mexico",))]
+    text = "Mexico has 20 confirmed cases, while 3 more are suspected."
+    assert {v.key.about for v in _values(text)} == {("Mexico",)}
+
+
+def test_an_amount_converted_in_brackets_is_one_value_the_amount_written_first() -> None:
+    # before: the conversion (GBP) was the aid's value and the amount written (USD) none
+    text = "The US pledged $57m (£35m) in aid to Haiti. The EU pledged 420m euros ($604m; £320m) in aid."
+    got = [(v.value, v.key.unit, v.key.thing) for v in _values(text)]
+    assert got == [(57_000_000, "USD", "aid"), (420_000_000, "EUR", "aid")]

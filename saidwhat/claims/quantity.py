@@ -118,7 +118,7 @@ def _after_number(ws: list[Word]) -> list[Word]:
     qlex = load_quantity_lexicon()
     last = -1
     for i, w in enumerate(ws):
-        if w.text[:1].isdigit() or w.text in qlex.number_words or w.text in qlex.plural_scales:
+        if _is_number_word(w.text) or w.text in qlex.plural_scales:
             last = i
     if 0 <= last < len(ws) - 1 and ws[last + 1].text == "of" and ws[last].text in qlex.plural_scales:
         last += 1  # "dozens of other cases": the "of" of a vague number is the number's
@@ -185,12 +185,27 @@ _BRACKET_ASIDE = re.compile(r"[ \t]*\((?=[^()\n]{0,8}\d)[^()\n]{1,40}\)")
 
 def bracket_aside(text: str, q: Quantity) -> tuple[int, int] | None:
     """The span of a bracketed aside holding a number right after a count ("5,206 cases (85.3
-    percent) confirmed"), None when there is none. Money is left out: its bracket converts it
-    ("$57m (£35m)"), and the words after it are read with the conversion."""
-    if q.kind == "money":
-        return None
+    percent) confirmed") or an amount (its conversion: "$57m (£35m) in aid"), None when there is
+    none."""
     m = _BRACKET_ASIDE.match(text, q.end)
     return (m.start(), m.end()) if m else None
+
+
+def _conversions(qs: list[Quantity], text: str) -> set[int]:
+    """The starts of the amounts that convert the amount before them, in a bracket right after it
+    ("$57m (£35m)", "420m euros ($604m; £320m)"): the same money in another currency, no value of its
+    own (the amount written first is)."""
+    out: set[int] = set()
+    for prev, q in pairwise(qs):
+        if prev.kind != "money" or q.kind != "money":
+            continue
+        aside = _BRACKET_ASIDE.match(text, prev.end)
+        if aside is not None and aside.start() < q.start and q.end <= aside.end():
+            out.add(q.start)
+    for prev, q in pairwise(qs):  # the second of two in one bracket: "($604m; £320m)"
+        if prev.start in out and q.kind == "money" and text[prev.end : q.start].strip() in (";", ","):
+            out.add(q.start)
+    return out
 
 
 def window(
@@ -1135,9 +1150,14 @@ def _change_range(view: ArticleView, q: Quantity) -> list[Quantity]:
 
 
 def _is_number_word(w: str) -> bool:
+    """A number in digits or in words, a compound one included ("forty-five", "twenty-two": one word
+    of the text, each of its parts a number word)."""
     from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon  # see _after_number
 
-    return w[:1].isdigit() or w in load_quantity_lexicon().number_words
+    if w[:1].isdigit():
+        return True
+    known = load_quantity_lexicon().number_words
+    return w in known or ("-" in w and all(part in known for part in w.split("-")))
 
 
 PLACE_PREPS = frozenset(
@@ -1336,6 +1356,32 @@ def _places_before(
 
 
 _WHO = re.compile(r",\s+who\b")
+# a clause of contrast opened with a name for its subject: "... while Martinique has two"
+_CONTRAST_NAMED = re.compile(r"\b(?:while|whereas)\s+(?:the\s+)?[A-Z]")
+
+
+def _named_contrast(view: ArticleView, a: int, b: int) -> int | None:
+    """Where the last clause of contrast (*while*, *whereas*) between ``a`` and ``b`` opens, when its
+    subject is a capitalised name that is no place the analysis read ("... while Bermuda has two");
+    None when there is none."""
+    at = None
+    for m in _CONTRAST_NAMED.finditer(view.text, a, b):
+        name = m.end() - 1
+        if not any(p.start <= name < p.end for p in view.places):
+            at = m.start()
+    return at
+
+
+def _own_contrast_place(view: ArticleView, q: Quantity, about: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Curacao has reported seven cases while Bermuda has two": a count in a clause of contrast whose
+    subject is a name of its own (a place the analysis did not read) is not where the clause before
+    it is; it keeps only a place written in its own clause."""
+    s0, s1 = view.sentence(q.start)
+    at = _named_contrast(view, s0, q.start) if about else None
+    if at is None:
+        return about
+    own = {p.name for p in view.places_in(at, s1)}
+    return about if all(a in own for a in about) else ()
 
 
 def _person_relative(view: ArticleView, q: Quantity) -> int | None:
@@ -3275,7 +3321,7 @@ def measure(
         previous=_previous_place(prev, prev_q),
         by_source=thing.speaker_place,
     )
-    about = about or _own_clause_place(view, q, s0, head, lex)
+    about = _own_contrast_place(view, q, about or _own_clause_place(view, q, s0, head, lex))
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
@@ -3810,6 +3856,8 @@ def _own_quantities(view: ArticleView) -> list[Quantity]:
     ]
     repeats = _repeated_sentences(view)
     qs = [q for q in qs if not any(a <= q.start < b for a, b in repeats)]
+    converted = _conversions(qs, view.text)
+    qs = [q for q in qs if q.start not in converted]
     return sorted((p for q in qs for p in _change_range(view, _within_unit(view, q))), key=lambda q: q.start)
 
 
@@ -4356,6 +4404,8 @@ def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[Quantity
         if any(not w.key.about for w in vals[:i] if w.start >= s0):
             continue
         b0, b1 = view.sentences[n - 1]
+        if _list_item(view, b0, b1):
+            continue  # "* Canada: 214 cases" then "Total: 2,736 cases": an item starts no series
         before = {
             tuple(a for a in w.key.about if not a.isdigit())  # a year is the value's own
             for j, w in enumerate(vals[:i])
@@ -4363,6 +4413,23 @@ def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[Quantity
         }
         if len(before) == 1 and (place := before.pop()):
             v.key = replace(v.key, about=place)
+
+
+# a line that opens as an item of a list: a bullet, or a place's name and a colon or a dash after it
+_ITEM_MARK = re.compile(r"\s*[*•·▪‣◦-]\s")
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[:–—]|-\s)")
+
+
+def _list_item(view: ArticleView, s0: int, s1: int) -> bool:
+    """Whether the sentence at ``s0`` is an item of a list ("* Mexico: 1,626 cases", "Canada - 214
+    cases", "US: one death"): one entry of an enumeration, whose place no line after it goes on with
+    (the line after a list may total it)."""
+    if _ITEM_MARK.match(view.text, s0):
+        return True
+    first = next(iter(view.places_in(s0, s1)), None)
+    if first is None or view.text[s0 : first.start].strip(" \t*•·-"):
+        return False
+    return bool(_ITEM_SEPARATOR.match(view.text, first.end))
 
 
 # a locative with an indefinite article: a place of the count's own that the text does not name
