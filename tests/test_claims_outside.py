@@ -1601,3 +1601,14 @@ def test_an_amount_converted_in_brackets_is_one_value_the_amount_written_first()
     text = "The US pledged $57m (£35m) in aid to Haiti. The EU pledged 420m euros ($604m; £320m) in aid."
     got = [(v.value, v.key.unit, v.key.thing) for v in _values(text)]
     assert got == [(57_000_000, "USD", "aid"), (420_000_000, "EUR", "aid")]
+
+
+def test_the_object_of_a_verb_of_testing_is_no_count_of_cases() -> None:
+    # before: the 40 took the confirmed cases' measure as an increment (the guideline: people under
+    # investigation or being tested are no cases)
+    text = "Colombia has 3 confirmed cases and is investigating 40 more."
+    assert [v.value for v in _values(text)] == [3]
+    assert _values("Doctors in Peru are testing another 200 people.") == []
+    # the count after the verb's object is one
+    text = "The lab tested 300 samples and found 12 cases in Chile."
+    assert [(v.value, v.key.thing) for v in _values(text) if v.key.thing == "cases"] == [(12, "cases")]

@@ -2792,6 +2792,13 @@ def _estimates_range(win: Window, lex: ClaimsLexicon) -> bool:
     return False
 
 
+# the forms of a verb of testing or watching whose object, a count of people, is under test, no cases
+_TEST_VERBS = wordset(
+    "investigating investigates investigated testing tests tested monitoring monitors monitored"
+    " screening screened examining examined observing"
+)
+# the words between such a verb and its object's number ("testing another 40", "investigating some 30")
+_TEST_OBJECT_SKIP = wordset("another a further some about around nearly almost over more than at least up to")
 # words between a count and its own predicate ("17 other people are currently being tested")
 _BEFORE_PREDICATE = wordset("people patients persons other more are were is was currently still now also")
 
@@ -2802,6 +2809,11 @@ def _under_test(view: ArticleView, q: Quantity, cases: Thing, lex: ClaimsLexicon
     own words call cases ("14 other possible cases currently being investigated": suspected cases)."""
     if q.counts and singular(q.counts.lower().split()[-1]) in cases.heads:
         return False
+    before = [w.text.lower() for w in words(view.text, max(0, q.start - 40), q.start)]
+    while before and before[-1] in _TEST_OBJECT_SKIP:
+        before.pop()
+    if before and before[-1] in _TEST_VERBS:
+        return True  # "Colombia is investigating 40 more", "doctors are testing 200 people": the object
     ws = [w for w in words(view.text, q.end, min(len(view.text), q.end + 80)) if w.text.isalpha()][:8]
     k = 0
     while k < len(ws) and ws[k].text.lower() in _BEFORE_PREDICATE:
