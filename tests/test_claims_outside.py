@@ -1594,6 +1594,30 @@ def test_a_clause_of_contrast_with_a_name_for_subject_is_not_the_place_before_it
     assert [(v.value, v.key.about) for v in _values(text)] == [(7, ("Curacao",)), (2, ("Mexico",))]
     text = "Mexico has 20 confirmed cases, while 3 more are suspected."
     assert {v.key.about for v in _values(text)} == {("Mexico",)}
+    # *but* opens such a clause too: its subject's place is the count's (before: Cuba's)
+    text = (
+        "Cuba is leading the way with 793 cases, according to PAHO, but the Dominican Republic has been "
+        "hit by the most deaths from swine flu, with the number put at 22."
+    )
+    assert [(v.value, v.key.about) for v in _values(text)] == [
+        (793, ("Cuba",)),
+        (22, ("Dominican Republic",)),
+    ]
+
+
+def test_a_population_is_no_value_of_a_toll() -> None:
+    # before: the 70 million were Iran's deaths (the toll named before them)
+    text = "Iran's death toll in regard to its total population of over 70 million is not high."
+    assert _values(text) == []
+    assert [v.value for v in _values("Peru, home to 29 million people, has 300 cases.")] == [300]
+
+
+def test_a_region_that_classifies_a_country_or_names_the_rest_is_no_place_of_its_count() -> None:
+    # before: both counts were the Caribbean's
+    text = "Suriname was the only other Caribbean nation to register triple digit infection with 109 cases."
+    assert [(v.value, v.key.about) for v in _values(text)] == [(109, ("Suriname",))]
+    text = "Jamaica has the third highest number of infections for the rest of the Caribbean, at 211 cases."
+    assert [v.key.about for v in _values(text)] != [("Caribbean",)]
 
 
 def test_an_amount_converted_in_brackets_is_one_value_the_amount_written_first() -> None:

@@ -1340,6 +1340,7 @@ def _places_before(
         and not _comparison_domain(view.text, p, lex)
         and not _locative_aside(view.text, p)
         and not _locates_place(view.text, p, places, lex)
+        and not _classifies_country(view.text, p)
     ]
     person = _person_relative(view, q)
     if person is not None:
@@ -1356,32 +1357,47 @@ def _places_before(
 
 
 _WHO = re.compile(r",\s+who\b")
-# a clause of contrast opened with a name for its subject: "... while Martinique has two"
-_CONTRAST_NAMED = re.compile(r"\b(?:while|whereas)\s+(?:the\s+)?[A-Z]")
+# a region's name as the modifier of a noun of countries: "the only other Caribbean nation"
+_COUNTRY_NOUN_AFTER = re.compile(
+    r"\s+(?:nations?|country|countries|islands?|territor(?:y|ies))\b", re.IGNORECASE
+)
 
 
-def _named_contrast(view: ArticleView, a: int, b: int) -> int | None:
-    """Where the last clause of contrast (*while*, *whereas*) between ``a`` and ``b`` opens, when its
-    subject is a capitalised name that is no place the analysis read ("... while Bermuda has two");
-    None when there is none."""
-    at = None
-    for m in _CONTRAST_NAMED.finditer(view.text, a, b):
-        name = m.end() - 1
-        if not any(p.start <= name < p.end for p in view.places):
-            at = m.start()
-    return at
+def _classifies_country(text: str, p: Place) -> bool:
+    """Whether the place modifies a noun of countries right after it ("Suriname was the only other
+    Caribbean nation to register triple digit infection with 109 cases"): it says what kind of country
+    the clause speaks of, not where the count is (the country is named elsewhere)."""
+    return bool(_COUNTRY_NOUN_AFTER.match(text, p.end))
 
 
-def _own_contrast_place(view: ArticleView, q: Quantity, about: tuple[str, ...]) -> tuple[str, ...]:
-    """ "Curacao has reported seven cases while Bermuda has two": a count in a clause of contrast whose
-    subject is a name of its own (a place the analysis did not read) is not where the clause before
-    it is; it keeps only a place written in its own clause."""
+# a clause of contrast opened with a name for its subject: "... while Martinique has two", "..., but
+# the Dominican Republic has been hit by the most deaths"
+_CONTRAST_NAMED = re.compile(r"(?:\bwhile|\bwhereas|,\s*but)\s+(?:the\s+)?[A-Z]")
+
+
+def _own_contrast_place(
+    view: ArticleView, q: Quantity, about: tuple[str, ...], lex: ClaimsLexicon
+) -> tuple[str, ...]:
+    """ "Curacao has reported seven cases while Bermuda has two", "Cuba is leading the way with 793
+    cases, but the Dominican Republic has been hit by the most deaths, with the number put at 22": a
+    count in a clause of contrast (*while*, *whereas*, *but*) whose subject is a name is where that
+    clause says, not where the clause before it is: it keeps a place of its own clause, the last one
+    before it when the place read is not of its clause (a body named by its nation is its nation's),
+    and none when the name is no place the analysis read."""
     s0, s1 = view.sentence(q.start)
-    at = _named_contrast(view, s0, q.start) if about else None
-    if at is None:
+    opened = [m.start() for m in _CONTRAST_NAMED.finditer(view.text, s0, q.start)] if about else []
+    if not opened:
         return about
-    own = {p.name for p in view.places_in(at, s1)}
-    return about if all(a in own for a in about) else ()
+    # a body named by its nation is where its clause is ("but the US Gulf War Veterans Association")
+    own = sorted(
+        [*view.places_in(opened[-1], s1), *_national_bodies(view, opened[-1], s1)], key=lambda p: p.start
+    )
+    dates = tuple(a for a in about if a[:1].isdigit())  # a year or a date is the count's own
+    named = [a for a in about if not a[:1].isdigit()]
+    if all(a in {p.name for p in own} for a in named):
+        return about
+    before = [p for p in own if p.end <= q.start and not _comparison_domain(view.text, p, lex)]
+    return ((before[-1].name,) if before else ()) + dates
 
 
 def _person_relative(view: ArticleView, q: Quantity) -> int | None:
@@ -2631,11 +2647,15 @@ RANKED = frozenset({"country", "nation", "number", "outbreak", "figure", "total"
 
 def _comparison_domain(text: str, p: Place, lex: ClaimsLexicon) -> bool:
     """Whether ``p`` is the domain of a superlative that ranks places by a count ("Britain has the most
-    official cases in Europe, at 122", "one of the worst hit countries in Europe with 7,447 cases"):
-    the count is not the place's."""
+    official cases in Europe, at 122", "one of the worst hit countries in Europe with 7,447 cases"), or
+    the whole of "the rest of" ("for the rest of the Caribbean"): the count is not the place's."""
     ahead = [w.text.lower() for w in words(text, max(0, p.start - 60), p.start)][-6:]
     if ahead[-1:] == ["the"]:
         ahead.pop()
+    if ahead[-2:] == ["rest", "of"]:
+        # "the third highest infections for the rest of the Caribbean", "300 in the rest of Europe":
+        # the rest of a region is the others, not the region; no count of it is the region's
+        return True
     if ahead[-1:] != ["in"]:
         return False
     # the superlative of a definite noun phrase of counts or places before "in"; not a predicate's
@@ -3333,7 +3353,7 @@ def measure(
         previous=_previous_place(prev, prev_q),
         by_source=thing.speaker_place,
     )
-    about = _own_contrast_place(view, q, about or _own_clause_place(view, q, s0, head, lex))
+    about = _own_contrast_place(view, q, about or _own_clause_place(view, q, s0, head, lex), lex)
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
@@ -4164,6 +4184,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         or m.estimate
         or (m.thing is None and _a_voice(view, q))
         or _supposed(view, q)
+        or _population(view, q)
     ):
         return True
     return (
@@ -4171,6 +4192,22 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         and m.thing.name == "cases"
         and (_under_test(view, q, m.thing, lex) or _tested_negative(view, q, s1))
     )
+
+
+# "a population of over 70 million", "home to 1.2 billion people", "its 49 million people": how many
+# people live in a place, whatever toll the words around it name
+_POPULATION = re.compile(
+    r"(?:\bpopulations?\s+of|\bhome\s+to|\binhabitants\s+of)\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|roughly|approximately|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _population(view: ArticleView, q: Quantity) -> bool:
+    """ "Iran's death toll in regard to its total population of over 70 million is not high": the
+    number after *population of* (or *home to*) is how many people live there, no value of a toll or
+    of a count of cases."""
+    return bool(_POPULATION.search(view.text, max(0, q.start - 40), q.start))
 
 
 # the words that open a condition (a sentence or one of its clauses) whose figures are supposed, not counted
