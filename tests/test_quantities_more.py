@@ -718,3 +718,21 @@ def test_an_m_attached_before_a_plural_noun_is_a_million(nlp: Any) -> None:
     assert [q.value for q in run(nlp, "The 1918 flu killed more than 50m people.")] == [50_000_000]
     # metres measure lengths, not plural counts: an m before an adjective or a preposition stays one
     assert [q.value for q in run(nlp, "An area 50m by 200m was closed.")] == [50, 200]
+
+
+def test_half_joined_by_a_hyphen_halves_the_word_after_it(nlp: Any) -> None:
+    # before: "a half-dozen" was a dozen, and "a half-million" no number
+    got = [(q.value, q.counts) for q in run(nlp, "It spread to at least a half-dozen other countries.")]
+    assert got == [(6, "countries")]
+    assert [q.value for q in run(nlp, "A half-million people were infected.")] == [500_000]
+
+
+def test_a_number_word_a_count_rose_to_is_a_count(nlp: Any) -> None:
+    # before: "six" and "five" were dropped as pronoun-like (no total noun names them)
+    text = "Uruguay's confirmed cases went up to six when its health authorities reported four new cases."
+    assert [q.value for q in run(nlp, text)] == [6, 4]
+    assert [q.value for q in run(nlp, "Paraguay's confirmed cases rose to five.")] == [5]
+    text = "Two women have died, putting the total fatality of the virus to eight."
+    assert [q.value for q in run(nlp, text)] == [2, 8]
+    # *one* stays a pronoun's
+    assert run(nlp, "His hopes rose to one.") == []

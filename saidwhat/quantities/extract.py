@@ -296,6 +296,8 @@ class _Reader:
             return True
         if self._half_a(tok.i):
             return self.is_start(self.doc[tok.i + 1])  # "half a dozen", "half a million"
+        if self._half_hyphen(tok.i):
+            return True  # "half-dozen", "half-million"
         if low in ("a", "an") and tok.i + 1 < self.n:
             nxt = self.doc[tok.i + 1].lower_
             return nxt in self.lex.hundred or nxt in self.lex.scales or nxt in self.lex.dozen
@@ -399,6 +401,9 @@ class _Reader:
         words: list[str] = []
         half = self._half_a(i)  # "half a dozen": half of the number the article starts
         first = i + 1 if half else i
+        hyphened = self._half_hyphen(i)
+        if hyphened:  # "half-dozen", "a half-million": half of the word after the hyphen
+            half, first = True, i + 2
         j = first
         k = first
         while k < self.n:
@@ -430,6 +435,8 @@ class _Reader:
             k += 1
         if not words:
             return None
+        if hyphened and words[0] in lex.scales:
+            words.insert(0, "one")  # "a half-million": half of one million
         if words[0] in lex.scales or words[0] in lex.hundred:
             # "several hundred", "hundred guests": a vague or clipped number, no value
             return _Number(i, j, None, "cardinal", False)
@@ -455,6 +462,19 @@ class _Reader:
     def _half_a(self, i: int) -> bool:
         """Whether token ``i`` is *half* before an indefinite article ("half a dozen", "half a million")."""
         return self.doc[i].lower_ == "half" and i + 1 < self.n and self.doc[i + 1].lower_ in ("a", "an")
+
+    def _half_hyphen(self, i: int) -> bool:
+        """Whether token ``i`` is *half* joined by a hyphen to *dozen* or a scale ("a half-dozen other
+        countries": six, not a dozen)."""
+        doc = self.doc
+        return (
+            doc[i].lower_ == "half"
+            and i + 2 < self.n
+            and doc[i + 1].text in _DASHES
+            and not doc[i].whitespace_
+            and not doc[i + 1].whitespace_
+            and (doc[i + 2].lower_ in self.lex.dozen or doc[i + 2].lower_ in self.lex.scales)
+        )
 
     def _chunk_ok(self, tok: Token) -> bool:
         text = self.text
@@ -1340,7 +1360,25 @@ class _Reader:
         nxt = self._next_word(tok.i)
         if nxt is not None and nxt.lower_ == "of":
             return False  # "the total is one of the highest": it picks one out
-        return any(self._total_noun(n) for n in self._total_candidates(tok))
+        candidates = self._total_candidates(tok)
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # "Uruguay's confirmed cases went up to six": the parse makes the number the verb's object
+            candidates = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # ("his hopes rose to one": *one* stays a pronoun's unless a total noun names it)
+        return any(self._total_noun(n) or (tok.lower_ != "one" and self._risen_count(n)) for n in candidates)
+
+    def _risen_count(self, noun: Token) -> bool:
+        """ "Paraguay's confirmed cases rose to five", "putting the total fatality of the virus to eight":
+        a plural count noun that is the subject of a verb of change (the number is the level it reached),
+        or a noun that *total* modifies, names a total."""
+        if any(c.dep_ == "amod" and c.lower_ in ("total", "overall", "cumulative") for c in noun.children):
+            return True
+        verb = noun.head
+        return (
+            noun.tag_ in ("NNS", "NNPS")
+            and noun.dep_ in ("nsubj", "nsubjpass")
+            and verb.lemma_.lower() in (self.lex.change_verbs | self.lex.up_verbs | _REACH_VERBS)
+        )
 
     def _shifted_total(self, tok: Token) -> list[Token]:
         """ "bringing to 111 the total number of confirmed cases": the verb's object, shifted after the
@@ -1714,6 +1752,8 @@ class _Reader:
                     i -= 1
                     if i > 0 and self.doc[i - 1].lower_ == "half":
                         i -= 1
+                elif i > 1 and low in self.scale_words and self._half_hyphen(i - 2):
+                    i -= 2  # "a half-dozen": the number starts at *half*
                 found.append(i)
         return found
 
