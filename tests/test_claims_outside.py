@@ -1636,3 +1636,22 @@ def test_the_object_of_a_verb_of_testing_is_no_count_of_cases() -> None:
     # the count after the verb's object is one
     text = "The lab tested 300 samples and found 12 cases in Chile."
     assert [(v.value, v.key.thing) for v in _values(text) if v.key.thing == "cases"] == [(12, "cases")]
+
+
+def test_persons_named_by_their_nation_in_another_countrys_clause_are_that_countrys() -> None:
+    # before: the four were Mexico's cases, the nationality taken for the place
+    text = "Cuba has not reported more infections besides the four Mexican students who have recovered."
+    assert [(v.value, v.key.about) for v in _values(text)] == [(4, ("Cuba",))]
+    # with no other country in the clause, the nation is still the place
+    assert [v.key.about for v in _values("Five more Zambians have tested positive for swine flu.")] == [
+        ("Zambia",)
+    ]
+
+
+def test_a_headlines_global_source_after_a_colon_gives_the_worlds_figure() -> None:
+    # before: the 1,800 took Latin America's place from the headline line before it
+    text = "Latin America swine flu deaths climb to 1,300\n\nSwine flu death toll close to 1,800: WHO\n"
+    assert [(v.value, v.key.about) for v in _values(text)] == [(1300, ("Latin America",)), (1800, ("world",))]
+    # another source after the colon is no global body
+    text = "Latin America swine flu deaths climb to 1,300\n\nSwine flu death toll close to 1,800: minister\n"
+    assert [v.key.about for v in _values(text)][1:] != [("world",)]

@@ -1200,8 +1200,7 @@ def _place_found(
     places = [p for p in view.places_in(a, b) if not win.aside[0] <= p.start < win.aside[1]]
     inside = [p for p in places if q.start <= p.start and p.end <= q.end]
     if inside:  # "nine UK cases"; "one Mexican infant in the United States": where the persons are
-        where = _where_persons_are(view, q, places) if _nationality(view, q, inside[0], lex) else None
-        return ((where or inside[0]).name,), True
+        return _inside_place(view, q, places, inside[0], lex)
     if qs is not None and _in_countries(view, q, qs, lex):
         return ("world",), True  # "4,379 people in 29 countries": the countries counted
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
@@ -1237,6 +1236,24 @@ def _place_found(
     if any(not _region_countries(view, ws[k]) for k in _has(ws, lex.world_words)):
         return ("world",), True
     return (), False
+
+
+def _inside_place(
+    view: ArticleView, q: Quantity, places: list[Place], inside: Place, lex: ClaimsLexicon
+) -> tuple[tuple[str, ...], bool]:
+    """The place of a count that names one inside it ("nine UK cases"). Persons named by their nation
+    are where *in* puts them right after ("one Mexican infant in the United States"), else in the
+    country their clause names before them ("Cuba has not reported more infections besides the four
+    Mexican students"), else their nation's ("Five more Zambians")."""
+    if not _nationality(view, q, inside, lex):
+        return (inside.name,), True
+    where = _where_persons_are(view, q, places)
+    if where is not None:
+        return (where.name,), True
+    other = [p for p in places if p.end <= q.start and p.name != inside.name and p.name in lex.countries]
+    if other:
+        return (other[-1].name,), False
+    return (inside.name,), True
 
 
 def _nationality(view: ArticleView, q: Quantity, p: Place, lex: ClaimsLexicon) -> bool:
@@ -2055,12 +2072,22 @@ def _statement_of(view: ArticleView, q: Quantity) -> Statement | None:
 
 
 def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    if _headline_source(view, q, lex):
+        return True
     st = _statement_of(view, q)
     if st is None:
         return False
     names = [st.speaker.name or st.speaker.text] if st.speaker else []
     names += [v.name or v.text for v in st.via]
     return any(n.lower() in lex.global_sources or _global_figures(n, lex) for n in names)
+
+
+def _headline_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "Swine flu death toll close to 1,800: WHO": a headline's source written after a colon that ends
+    its line is a global body (the attribution reads no statement there)."""
+    s1 = view.sentence(q.start)[1]
+    m = re.match(r"[^:\n]*:\s*(?:the\s+)?([A-Z][\w .'’-]{1,40}?)\s*[.]?\s*$", view.text[q.end : s1])
+    return m is not None and m.group(1).lower() in lex.global_sources
 
 
 # nouns of a source that is a body's figures: "According to the latest WHO tally, 65 people have died"
