@@ -901,8 +901,14 @@ def test_a_series_goes_on_only_from_one_place_and_never_into_a_name_not_read() -
     assert got[132] == ()
     # a part of a count with no place (a measure the rules could not read)
     assert got[21] == ()
-    # a name that the analysis did not read as a place may be one
-    assert got[84] == ()
+    # a name that the analysis did not read as a place may be one: no series goes on into it (session
+    # 35: Rio de Janeiro is now a region the lexicon knows, and its count its own)
+    assert got[84] == ("Rio de Janeiro",)
+    # nor into a name the tagger read as a person's who says nothing (before: Mexico's)
+    got = {v.value: v.key.about for v in _values("Mexico has 48 deaths. Porto Velho has recorded 85 deaths.")}
+    assert got[85] == ()
+    text = "Mexico has 48 deaths. Health Minister Jose Cordova said the toll rose to 50."
+    assert {v.value: v.key.about for v in _values(text)}[50] == ("Mexico",)
 
 
 def test_a_period_with_the_indefinite_article_after_a_count_makes_it_a_rate() -> None:
@@ -1655,3 +1661,22 @@ def test_a_headlines_global_source_after_a_colon_gives_the_worlds_figure() -> No
     # another source after the colon is no global body
     text = "Latin America swine flu deaths climb to 1,300\n\nSwine flu death toll close to 1,800: minister\n"
     assert [v.key.about for v in _values(text)][1:] != [("world",)]
+
+
+def test_a_count_in_a_list_of_a_countrys_regions_and_its_capital_is_the_countrys() -> None:
+    # before: Beijing's (China's provinces were no regions of the lexicon, and a capital stopped the list)
+    text = (
+        "Eight swine flu deaths were reported earlier in Beijing, Tibet, Qinghai, Xinjiang, Heilongjiang,"
+        " Guangxi, Hunan and Zhejiang, the Ministry of Health said."
+    )
+    assert [(v.value, v.key.about) for v in _values(text)] == [(8, ("China",))]
+    # one region's count is the region's own
+    text = "Rio Grande do Sul state has 11 deaths."
+    assert [v.key.about for v in _values(text)] == [("Rio Grande do Sul",)]
+
+
+def test_newly_confirmed_cases_are_new_confirmed_cases() -> None:
+    # before: "newly confirmed cases" and "newly-confirmed cases" were generic measures of their own
+    text = "Germany reported 879 newly-confirmed cases. Austria reported 12 newly confirmed cases."
+    got = [(v.value, v.key.thing, v.key.state, v.key.aspect) for v in _values(text)]
+    assert got == [(879, "cases", "confirmed", "new"), (12, "cases", "confirmed", "new")]

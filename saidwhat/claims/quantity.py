@@ -1304,7 +1304,8 @@ def _listed_regions(text: str, after: list[Place], lex: ClaimsLexicon) -> str | 
         if text[run[-1].end : p.start].strip(" ,").lower() not in ("", "and", "or", ", and"):
             break
         run.append(p)
-    countries = {lex.regions.get(p.name) or lex.regions.get(text[p.start : p.end]) for p in run}
+    # a capital among regions is its country's too ("in Beijing, Tibet, Qinghai and Xinjiang")
+    countries = {lex.local_country(p.name) or lex.local_country(text[p.start : p.end]) for p in run}
     if len(run) < 2 or len(countries) != 1 or None in countries:
         return None
     return countries.pop()
@@ -4514,7 +4515,11 @@ _INDEFINITE_LOCATIVE = re.compile(r"\b(?:at|in)\s+(?:a|an|one)\s+[a-z]", re.IGNO
 
 def _unknown_name(view: ArticleView, s0: int, s1: int) -> bool:
     """A capitalised word inside the sentence that no entity, date or time of the analysis covers: a
-    name the analysis did not read, perhaps a place ("Rio de Janeiro has recorded 84 deaths")."""
+    name the analysis did not read, perhaps a place ("Rio de Janeiro has recorded 84 deaths"); or a
+    person's name opening the sentence who says nothing in the article ("Porto Velho has recorded 84
+    deaths": a city the tagger took for a person; an official who gives figures is a speaker)."""
+    if _silent_person(view, s0, s1):
+        return True
     known = view.mentions_in(s0, s1)
     known += [(t.start, t.end) for t in view.analysis.timexes if s0 <= t.start and t.end <= s1]
     for w in words(view.text, s0, s1)[1:]:
@@ -4522,6 +4527,19 @@ def _unknown_name(view: ArticleView, s0: int, s1: int) -> bool:
         if raw[:1].isupper() and raw[1:].islower() and not any(a <= w.start < b for a, b in known):
             return True
     return False
+
+
+def _silent_person(view: ArticleView, s0: int, s1: int) -> bool:
+    """Whether the sentence opens with a person's name the analysis read that is no speaker of any of
+    the article's statements: a subject a reader cannot take for a source (a city the tagger took for
+    a person: "Porto Velho has recorded 84 deaths")."""
+    speakers = {st.speaker.entity for st in view.analysis.statements if st.speaker is not None}
+    return any(
+        e.type == "PERSON"
+        and e.id not in speakers
+        and any(s0 <= m.start < s1 and not view.text[s0 : m.start].strip(" \t\n\"'“‘") for m in e.mentions)
+        for e in view.analysis.entities
+    )
 
 
 def _names_a_place(view: ArticleView, s0: int, s1: int) -> bool:
