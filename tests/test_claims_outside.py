@@ -909,6 +909,9 @@ def test_a_series_goes_on_only_from_one_place_and_never_into_a_name_not_read() -
     assert got[85] == ()
     text = "Mexico has 48 deaths. Health Minister Jose Cordova said the toll rose to 50."
     assert {v.value: v.key.about for v in _values(text)}[50] == ("Mexico",)
+    # a person who opens the sentence as a statement's speaker is a source
+    text = "Mexico has 48 deaths. Jose Cordova said the toll rose to 50."
+    assert {v.value: v.key.about for v in _values(text)}[50] == ("Mexico",)
 
 
 def test_a_period_with_the_indefinite_article_after_a_count_makes_it_a_rate() -> None:
