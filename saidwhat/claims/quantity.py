@@ -2087,8 +2087,12 @@ def _headline_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool
     """ "Swine flu death toll close to 1,800: WHO": a headline's source written after a colon that ends
     its line is a global body (the attribution reads no statement there)."""
     s1 = view.sentence(q.start)[1]
-    m = re.match(r"[^:\n]*:\s*(?:the\s+)?([A-Z][\w .'’-]{1,40}?)\s*[.]?\s*$", view.text[q.end : s1])
+    m = _HEADLINE_SOURCE.match(view.text[q.end : s1])
     return m is not None and m.group(1).lower() in lex.global_sources
+
+
+# the rest of a headline's line after a count: words, a colon, then a source's name that ends the line
+_HEADLINE_SOURCE = re.compile(r"[^:\n]*:\s*(?:the\s+)?([A-Z][\w .'’-]{1,40}?)\s*[.]?\s*$")
 
 
 # nouns of a source that is a body's figures: "According to the latest WHO tally, 65 people have died"
@@ -4533,10 +4537,9 @@ def _silent_person(view: ArticleView, s0: int, s1: int) -> bool:
     """Whether the sentence opens with a person's name the analysis read that is no speaker of any of
     the article's statements: a subject a reader cannot take for a source (a city the tagger took for
     a person: "Porto Velho has recorded 84 deaths")."""
-    speakers = {st.speaker.entity for st in view.analysis.statements if st.speaker is not None}
     return any(
         e.type == "PERSON"
-        and e.id not in speakers
+        and view.first_speaker(e.id) is None  # the view reads the speakers once per article
         and any(s0 <= m.start < s1 and not view.text[s0 : m.start].strip(" \t\n\"'“‘") for m in e.mentions)
         for e in view.analysis.entities
     )

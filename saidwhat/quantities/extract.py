@@ -1360,10 +1360,11 @@ class _Reader:
         nxt = self._next_word(tok.i)
         if nxt is not None and nxt.lower_ == "of":
             return False  # "the total is one of the highest": it picks one out
-        candidates = self._total_candidates(tok)
         if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
             # "Uruguay's confirmed cases went up to six": the parse makes the number the verb's object
             candidates = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        else:
+            candidates = self._total_candidates(tok)
         # ("his hopes rose to one": *one* stays a pronoun's unless a total noun names it)
         return any(self._total_noun(n) or (tok.lower_ != "one" and self._risen_count(n)) for n in candidates)
 
