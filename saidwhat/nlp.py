@@ -50,6 +50,7 @@ def sentence_spans(doc: Doc) -> list[Span]:
 def newline_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, embeds and signatures have no final stop.
 
+    Not a break inside a sentence, that a page's layout or a hard-wrapped text put there (:func:`wrapped`).
     The parser respects boundaries set before it, so this costs one pass over the tokens.
     """
     n = len(doc)
@@ -58,19 +59,32 @@ def newline_boundaries(doc: Doc) -> Doc:
     # spaCy's Token.is_sent_start setter scans the whole doc each time (has_annotation("DEP")):
     # one array in, one array out keeps the pass linear
     flags: Any = doc.to_array([SENT_START])
-    after_break = False
+    breaks = 0  # line breaks since the last word
+    last: Any = None  # the last word before them
     changed = False
-    for i, tok in enumerate(doc):
-        if after_break and not tok.is_space:
-            if flags[i] != 1:
-                flags[i] = 1
+    for tok in doc:
+        if breaks and not tok.is_space:
+            if flags[tok.i] != 1 and not wrapped(last, tok, breaks):
+                flags[tok.i] = 1
                 changed = True
-            after_break = False
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            after_break = True
+            breaks = 0
+        if not tok.is_space:
+            last = tok
+        breaks += tok.text.count("\n") + tok.whitespace_.count("\n")
     if changed:
         doc.from_array([SENT_START], flags)
     return doc
+
+
+def wrapped(last: Any, tok: Any, breaks: int) -> bool:
+    """Whether a line break (or one blank line, ``breaks`` <= 2) between ``last`` and ``tok`` goes on
+    one sentence: the line ends with a word in lower case or a comma and the next begins with a word
+    in lower case ("the total number of\n\npositive cases has mounted to 1707"). A sentence never
+    begins in lower case, and a headline, a list item or a signature ends with no comma and seldom
+    with a word in lower case."""
+    if last is None or breaks > 2 or not (tok.is_alpha and tok.is_lower):
+        return False
+    return bool(last.text == "," or (last.is_alpha and last.is_lower))
 
 
 # a weekday, then a number written in figures or words: "said on Saturday 72 people had died"

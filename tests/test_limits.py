@@ -113,19 +113,33 @@ def test_run_pieces_cover_the_text() -> None:
 
 def test_newline_boundaries_as_before(nlp: Language, sample_000: str) -> None:
     """The array version of the component sets the boundaries the token-by-token one did."""
-    from saidwhat.nlp import newline_boundaries
+    from saidwhat.nlp import newline_boundaries, wrapped
 
-    text = sample_000 + "\nA line without a stop\n\n  Another one\nlast"
+    text = sample_000 + "\nA line without a stop\n\n  Another one\nlast\n\n\nwords"
     ours = newline_boundaries(nlp.make_doc(text))
     ref = nlp.make_doc(text)
-    after_break = False
+    breaks, last = 0, None
     for tok in ref:
-        if after_break and not tok.is_space:
-            tok.is_sent_start = True
-            after_break = False
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            after_break = True
+        if breaks and not tok.is_space:
+            if not wrapped(last, tok, breaks):
+                tok.is_sent_start = True
+            breaks = 0
+        if not tok.is_space:
+            last = tok
+        breaks += tok.text.count("\n") + tok.whitespace_.count("\n")
     assert ours.to_array([SENT_START]).tolist() == ref.to_array([SENT_START]).tolist()
+
+
+def test_a_line_break_inside_a_sentence_ends_none(nlp: Language) -> None:
+    """A hard-wrapped sentence is one sentence; a headline line, or one ending with a stop, ends its own."""
+    text = (
+        "With this, the total number of\n\npositive cases has mounted to 1707, officials said.\n"
+        "Swine flu toll rises\nThe ministry said 12 people had died.\nIt said so.\nthe end"
+    )
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0] == "With this, the total number of\n\npositive cases has mounted to 1707, officials said."
+    assert "Swine flu toll rises" in sents  # a headline ends its line
+    assert "the end" in sents  # after a stop, a line in lower case is still a sentence of its own
 
 
 def test_blow_up_inputs_analysed_fast() -> None:
