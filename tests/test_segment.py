@@ -605,3 +605,26 @@ def test_a_related_list_ends_at_a_blank_line_or_at_prose() -> None:
     # a line that ends as a sentence is the article's again
     text = "\n\n".join([P1, "Related:\n" + P2])
     assert non_body(text) == [("related", "Related:")]
+
+
+def test_other_news_heads_a_list_of_headlines_with_their_time_stamps() -> None:
+    # before: "Other news" was body, and so were the headlines under it with their figures
+    items = [
+        "Vietnam’s swine flu cases rise to 84 (Saturday ,Jun 27,2009,16:01 GMT +7)",
+        "H1N1 flu cases rise to 71 (Thursday ,Jun 25,2009,17:45 GMT +7)",
+    ]
+    text = "\n\n".join([P1, "Other news\n" + "\n".join(items)])
+    assert non_body(text) == [("related", "Other news\n" + "\n".join(items))]
+
+
+def test_a_line_that_ends_in_a_link_is_another_storys() -> None:
+    # before: "Flu death toll in Ukraine reaches 81 – official (Link)" was the article's own line
+    items = [
+        "•  Ukraine flu outbreak widens (Link)",
+        "•  Flu death toll in Ukraine reaches 81 – official (Link)",
+    ]
+    text = "\n\n".join([P1, "\n".join(items), P2])
+    assert non_body(text) == [("related", "\n".join(items))]
+    # a bracket that closes a sentence of prose is no link
+    text = "\n\n".join([P1, "The ministry said 81 people had died (a figure it revised).", P2])
+    assert non_body(text) == []

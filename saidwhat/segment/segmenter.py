@@ -271,14 +271,19 @@ def _mark_comments(lines: list[_Line], region_len: int, region_start: int, p: Se
             line.kind = "comment"
 
 
-_RELATED_HEADING = re.compile(r"^related(?:\s+\w+)?\s*$", re.IGNORECASE)
+_RELATED_HEADING = re.compile(
+    r"^(?:related(?:\s+\w+)?|(?:other|more|latest|recent)\s+(?:news|stories|headlines|articles))\s*$",
+    re.IGNORECASE,
+)
+# a headline's time stamp in brackets at the end of its line: "(Saturday ,Jun 27,2009,16:01 GMT +7)"
+_TIME_STAMP = re.compile(r"\s*\([^()\n]*\b(?:\d{1,2}:\d{2}|(?:19|20)\d{2})\b[^()\n]*\)\s*$")
 
 
 def _mark_related_lists(lines: list[_Line], text: str, p: SegmentPatterns) -> None:
     """A related-story marker that is a heading ("Related readings:", "RELATED LINKS:", "Related")
     heads a list of other stories' headlines: the body lines under it (a blank line may set the list
     off from its heading), up to the next blank line, each no longer than a pasted headline and not
-    ending as prose, are related too."""
+    ending as prose (a time stamp in brackets after a headline aside), are related too."""
     for i, line in enumerate(lines):
         if line.kind != "related" or not (line.text.endswith(":") or _RELATED_HEADING.match(line.text)):
             continue
@@ -286,7 +291,8 @@ def _mark_related_lists(lines: list[_Line], text: str, p: SegmentPatterns) -> No
             blank = text.count("\n", prev.end, nxt.start) > 1
             if nxt.fixed or nxt.kind != _BODY or (blank and prev is not line):
                 break
-            if len(nxt.text) > p.related_max_chars or nxt.text[-1] in p.prose_end:
+            headline = _TIME_STAMP.sub("", nxt.text) or nxt.text
+            if len(nxt.text) > p.related_max_chars or headline[-1] in p.prose_end:
                 break
             nxt.kind = "related"
 
