@@ -28,3 +28,6 @@ FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 NOT_DISTRIBUTIVE_AFTER_EACH = (
     "year", "day", "week", "month", "season", "winter", "time", "other", "of", "one",
 )  # fmt: skip
+# the pronouns after "N of" that point back to the whole a number counts a part of ("four of which", "two of
+# them"): the quantities' partitive number words and the claims' parts of a count read the same list
+PARTITIVE_PRONOUNS = ("them", "these", "those", "whom", "which")

@@ -736,3 +736,17 @@ def test_a_number_word_a_count_rose_to_is_a_count(nlp: Any) -> None:
     assert [q.value for q in run(nlp, text)] == [2, 8]
     # *one* stays a pronoun's
     assert run(nlp, "His hopes rose to one.") == []
+
+
+def test_an_m_attached_before_a_race_is_metres(nlp: Any) -> None:
+    # before: "the 100m hurdles" was a hundred million hurdles
+    got = [q.value for q in run(nlp, "She won the 100m hurdles.")]
+    assert got == [100]
+    # a plural count stays a million
+    assert [q.value for q in run(nlp, "She won 100m fans.")] == [100_000_000]
+
+
+def test_a_totals_noun_after_an_unhyphenated_compound_modifier(nlp: Any) -> None:
+    # before: "laboratory" (the parser's object of "number of") was the counted noun
+    text = "Officials raised the total number of laboratory confirmed cases in Canada to 719."
+    assert [(q.value, q.counts) for q in run(nlp, text)] == [(719, "laboratory confirmed cases")]

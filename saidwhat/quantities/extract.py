@@ -23,7 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.calendar_names import FULL_WEEKDAYS, NOT_DISTRIBUTIVE_AFTER_EACH
+from saidwhat.calendar_names import FULL_WEEKDAYS, NOT_DISTRIBUTIVE_AFTER_EACH, PARTITIVE_PRONOUNS
 from saidwhat.entities.resources import fold, load_knowledge
 from saidwhat.model import Quantity, Timex
 from saidwhat.nlp import GLUED_BEFORE_NUMBERS, doc_text
@@ -87,12 +87,14 @@ _TOLL_VERBS = frozenset({"kill", "infect", "sicken", "injure", "wound"})
 # verbs whose object a number may be with its noun left out after another count of its clause's
 # sentence ("13 cases while the Bahamas is reporting six", `_gapped_object`)
 _GAP_VERBS = frozenset({"report", "confirm", "record", "register", "have", "announce", "detect", "count"})
+# plural nouns that a length in metres names a race of ("the 100m hurdles", "the 4x100m relays")
+_RACES = frozenset({"hurdles", "relays", "heats", "finals", "semifinals", "semi-finals", "semis"})
 _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}$")
 _WEEKDAYS = frozenset(FULL_WEEKDAYS)
 # a floated *each* after a number distributes a count (`_distributive`), but not before these words
 _EACH_NOT = frozenset(NOT_DISTRIBUTIVE_AFTER_EACH)
 # the pronouns after "N of" that point back to what a partitive number word counts a part of
-_PARTITIVE_PRONOUNS = frozenset({"them", "these", "those", "whom", "which"})
+_PARTITIVE_PRONOUNS = frozenset(PARTITIVE_PRONOUNS)
 # determiners that make "the two of them" a reference to persons already named, no count of a part
 _DEFINITE_BEFORE = frozenset({"the", "these", "those", "all", "both", "their", "its", "his", "her", "our"})
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
@@ -207,6 +209,16 @@ def _of_object(noun: Token) -> Token | None:
     """The object of a total noun's *of* ("the number of dead": dead), None when it has none."""
     objs = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
     return next((c for c in objs if c.dep_ == "pobj"), None)
+
+
+def _compound_end(obj: Token) -> int:
+    """Where the noun phrase of a total's *of* object ends: at the object, or at the plural noun a
+    participle or an adjective joins it to when the parser took a singular modifier for the object
+    ("the total number of laboratory confirmed cases": cases, not laboratory)."""
+    doc, j = obj.doc, obj.i + 1
+    if obj.tag_ == "NN" and j + 1 < len(doc) and doc[j].tag_ in ("VBN", "JJ") and doc[j + 1].tag_ == "NNS":
+        return j + 1
+    return obj.i
 
 
 class _Reject(Exception):
@@ -377,7 +389,8 @@ class _Reader:
         that the text writes apart ("$8.9 bn", "£6.15 m"). *bn* and *mn* are scales wherever they stand
         after digits; *m*, *b*, *k* after a currency sign ("$100m" is a hundred million dollars), or
         attached to the digits before a plural noun or a currency word ("50m people", "12m doses",
-        "5m euros": metres measure no plural count); a bare "100m" may be metres ("170m long")."""
+        "5m euros": metres measure no plural count, but name a race, "the 100m hurdles"); a bare "100m"
+        may be metres ("170m long")."""
         doc, lex = self.doc, self.lex
         if i + 1 >= self.n:
             return False
@@ -391,7 +404,9 @@ class _Reader:
             return True
         if not doc[i].whitespace_ and i + 2 < self.n and doc[i + 1].whitespace_:
             after = doc[i + 2]
-            if after.tag_ in ("NNS", "NNPS") or after.lower_ in lex.currency_after:
+            if after.lower_ in lex.currency_after or (
+                after.tag_ in ("NNS", "NNPS") and after.lower_ not in _RACES
+            ):
                 return True
         return money and (not doc[i].whitespace_ or suffix == "m")
 
@@ -1318,7 +1333,7 @@ class _Reader:
                     # a modifier's own words too: "the number of New Zealand deaths" (not "Zealand deaths")
                     mods = [c.left_edge.i for c in obj.children if c.dep_ in ("amod", "compound")]
                     first = min([obj.i, *mods])
-                    return self.doc[first : obj.i + 1].text
+                    return self.doc[first : _compound_end(obj) + 1].text
         return None
 
     def _total_candidates(self, tok: Token) -> list[Token]:
