@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import islice, pairwise
 from typing import TypedDict
 
-from saidwhat.calendar_names import FULL_MONTHS, NOT_DISTRIBUTIVE_AFTER_EACH
+from saidwhat.calendar_names import FULL_MONTHS, NOT_DISTRIBUTIVE_AFTER_EACH, PARTITIVE_PRONOUNS
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
 from saidwhat.claims.text import (
@@ -600,11 +600,18 @@ def _modified(
     if commas:
         before = before[commas[-1] + 1 :]
     mods = [singular(w.text) for w in before if w.text[:1].isalpha()]
+    if q.kind != "money" and set(mods) & _PP_OPENERS:
+        # "has risen to 10 with the death of three more patients", "11 soldiers will be charged in
+        # connection with the death of": a noun inside a prepositional phrase after the count is no noun
+        # the count's words modify, and no generic measure is made of the words before it
+        return None, None
     if not _modifiers_ok(thing, _after_link(mods) if q.kind == "money" else mods, lex):
         return None, " ".join([*mods, singular(hit.text)])
     return thing, None
 
 
+# prepositions that open a phrase of their own after a count ("to 10 with the death of ..."): no modifier
+_PP_OPENERS = frozenset({"with", "after", "following", "amid", "since", "despite", "including"})
 MONEY_LINKS = frozenset({"in", "of", "for", "to", "toward", "towards", "from"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 
@@ -1377,14 +1384,16 @@ def _places_before(
 _WHO = re.compile(r",\s+who\b")
 # a region's name as the modifier of a noun of countries: "the only other Caribbean nation"
 _COUNTRY_NOUN_AFTER = re.compile(
-    r"\s+(?:nations?|country|countries|islands?|territor(?:y|ies))\b", re.IGNORECASE
+    r"\s+(?:overseas\s+)?(?:nations?|country|countries|islands?|territor(?:y|ies)|communit(?:y|ies)|departments?)\b",
+    re.IGNORECASE,
 )
 
 
 def _classifies_country(text: str, p: Place) -> bool:
     """Whether the place modifies a noun of countries right after it ("Suriname was the only other
-    Caribbean nation to register triple digit infection with 109 cases"): it says what kind of country
-    the clause speaks of, not where the count is (the country is named elsewhere)."""
+    Caribbean nation to register triple digit infection with 109 cases", "Bermuda, UK Overseas Territory
+    (1)"): it says what kind of country the clause speaks of, or whose territory it is, not where the
+    count is (the country or the territory is named elsewhere)."""
     return bool(_COUNTRY_NOUN_AFTER.match(text, p.end))
 
 
@@ -1589,10 +1598,10 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     # the phrase that brings a total names its whole: "taking the number in the kingdom, a key hub
     # for international tourism, to 201"
     if (
-        not _has(ws, NATIONAL)
+        not _national_said(view.text, ws, lex)
         and not _has(_bringing_words(view, q), NATIONAL)
-        and not _has(sorted(win.left[-4:], key=lambda w: w.start), NATIONAL_BEFORE)
-        and not _national_total(view, q)
+        and not _national_said(view.text, sorted(win.left[-4:], key=lambda w: w.start), lex, NATIONAL_BEFORE)
+        and not _national_total(view, q, lex)
         and not _EPITHET_SUBJECT.match(view.text, view.sentence(q.start)[0], q.start)
     ):
         return ()
@@ -1604,6 +1613,22 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
         if lo <= p.start and p.end <= q.start:
             return (p.name,)
     return _only_country(view, lex) or _regions_country(view, lo, q.start, lex)
+
+
+def _national_said(
+    text: str, ws: list[Word], lex: ClaimsLexicon, phrases: tuple[str, ...] = NATIONAL
+) -> bool:
+    """Whether the words say the count is the nation's (``phrases``); not "in the country" as the domain
+    of a superlative ("Sao Paulo state has the highest death toll in the country with 16 victims": the
+    count is the state's, ranked in the country, :func:`_comparison_domain`)."""
+    for i in _has(ws, phrases):
+        the = i + 1 if ws[i].text == "in" else i
+        if ws[the].text == "the" and the + 1 < len(ws):
+            domain = Place(ws[the + 1].text, ws[the].start, ws[the + 1].end)
+            if _comparison_domain(text, domain, lex):
+                continue
+        return True
+    return False
 
 
 def _regions_country(view: ArticleView, lo: int, hi: int, lex: ClaimsLexicon) -> tuple[str, ...]:
@@ -1647,7 +1672,7 @@ def _national_bodies(view: ArticleView, lo: int, hi: int) -> list[Place]:
     return out
 
 
-def _national_total(view: ArticleView, q: Quantity) -> bool:
+def _national_total(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
     """ "The total number of confirmed cases in the country since the first case in June now stands at
     2 844", "The country's death toll stands at four": the noun phrase of the total whose value the
     number gives (a total word before it in its sentence, no other number between) says national,
@@ -1658,7 +1683,7 @@ def _national_total(view: ArticleView, q: Quantity) -> bool:
     if t is None or any(ch.isdigit() for ch in view.text[ws[t].end : q.start]):
         return False
     # the total's own determiner too: "The country's death toll stands at four"
-    return bool(_has(ws[max(0, t - 4) : t + 8], NATIONAL))
+    return _national_said(view.text, ws[max(0, t - 4) : t + 8], lex)
 
 
 def _clause_right(win: Window, lex: ClaimsLexicon) -> list[Word]:
@@ -1836,7 +1861,7 @@ def _elliptical_more(win: Window) -> bool:
 _NO_NOUN_AFTER = frozenset({"were", "was", "have", "had", "has", "are", "is", ",", ";", "on", "in", "at"})
 
 
-_PARTITIVE_PRONOUNS = frozenset({"which", "whom", "them", "these", "those"})
+_PARTITIVE_PRONOUNS = frozenset(PARTITIVE_PRONOUNS)
 
 
 def _partitive_other(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
@@ -2214,10 +2239,16 @@ def _past_countries(
     return prev
 
 
-def _neighbours(qs: list[Quantity], i: int, s0: int, s1: int) -> tuple[Quantity | None, Quantity | None]:
-    """The quantities just before and after ``qs[i]`` in its sentence ``[s0, s1)`` (None: none)."""
+def _neighbours(
+    view: ArticleView, qs: list[Quantity], i: int, s0: int, s1: int
+) -> tuple[Quantity | None, Quantity | None]:
+    """The quantities just before and after ``qs[i]`` in its sentence ``[s0, s1)`` (None: none); a
+    population in an aside is none ("India, home to 1.2 billion people, has 4,000 cases": the count's
+    subject is before it, :func:`_population_aside`)."""
     q = qs[i]
     prev_q = qs[i - 1] if i > 0 and qs[i - 1].end <= q.start and qs[i - 1].start >= s0 else None
+    if prev_q is not None and _population_aside(view, prev_q, q):
+        prev_q = None
     next_q = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
     return prev_q, next_q
 
@@ -2811,15 +2842,20 @@ _HEDGE_AUX = frozenset({"are", "were", "is", "was", "been"})
 def _hedged_predicate(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
     """ "Two others are thought to be infected", "Two people in Japan are believed to be infected": a
     passive verb of belief as the predicate of counted persons (within six words after the count)
-    says what is believed to have become of them, not what is known (`[estimates] hedges`); the H1N1
-    and Haiti guidelines leave such counts out as hedged. A count whose own noun names the thing keeps its
+    says what is believed to have become of them, not what is known (`[estimates] hedges`); so does
+    one whose toll verb takes them for object ("an epidemic believed to have killed 149 people"). The
+    H1N1 and Haiti guidelines leave such counts out as hedged. A count whose own noun names the thing keeps its
     value: the belief is about a cause ("48 more deaths are thought to be attributable to the
     outbreak")."""
     head = singular(q.counts.lower().split()[-1]) if q.counts else ""
     if any(head in t.heads for t in lex.things.values()):
         return False
     ws = [w.text.lower() for w in sorted(win.right, key=lambda w: w.start)[:6]]
-    return any(a in _HEDGE_AUX and b in lex.hedges for a, b in pairwise(ws))
+    if any(a in _HEDGE_AUX and b in lex.hedges for a, b in pairwise(ws)):
+        return True
+    # the object of a toll believed of its cause: "a swine flu epidemic believed to have killed 149 people"
+    left = [w.text.lower() for w in sorted(win.left, key=lambda w: w.start)[-4:]]
+    return len(left) == 4 and left[0] in lex.hedges and left[1:3] == ["to", "have"] and left[3] in TOLL_VERBS
 
 
 def _estimated_by_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon, aspect: str) -> bool:
@@ -3325,7 +3361,7 @@ def measure(
     s0, s1 = view.sentence(q.start)
     if _no_victims(view, q, s0, lex):
         return None
-    prev_q, next_q = _neighbours(qs, i, s0, s1)
+    prev_q, next_q = _neighbours(view, qs, i, s0, s1)
     if prev is not None and prev.q is not prev_q and not _it_includes(view, q, s0, prev):
         prev = None
     prev = _past_countries(view, qs, prev, head, lex)
@@ -4229,7 +4265,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
 # "a population of over 70 million", "home to 1.2 billion people", "its 49 million people": how many
 # people live in a place, whatever toll the words around it name
 _POPULATION = re.compile(
-    r"(?:\bpopulations?\s+of|\bhome\s+to|\binhabitants\s+of)\s+"
+    r"(?:\bpopulations?\s+of|\bhome\s+to|\binhabitants\s+of|\(\s*(?:population|pop\.):?)\s+"
     r"(?:(?:some|about|around|nearly|almost|over|roughly|approximately|more\s+than|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
@@ -4237,9 +4273,19 @@ _POPULATION = re.compile(
 
 def _population(view: ArticleView, q: Quantity) -> bool:
     """ "Iran's death toll in regard to its total population of over 70 million is not high": the
-    number after *population of* (or *home to*) is how many people live there, no value of a toll or
-    of a count of cases."""
+    number after *population of* (or *home to*, or a bracket's "population": "Samoa (population 220,000)")
+    is how many people live there, no value of a toll or of a count of cases."""
     return bool(_POPULATION.search(view.text, max(0, q.start - 40), q.start))
+
+
+def _population_aside(view: ArticleView, p: Quantity, q: Quantity) -> bool:
+    """Whether ``p`` is a population figure in an aside set off by commas before ``q`` ("India, home to
+    1.2 billion people, has 4,000 cases"): the aside describes the subject before it, and the count
+    after it is that subject's, so the figure ends no clause of the count's."""
+    opened = _POPULATION.search(view.text, max(0, p.start - 40), p.start)
+    if opened is None or not view.text[: opened.start()].rstrip().endswith(","):
+        return False
+    return view.text[p.end : q.start].lstrip().startswith(",")
 
 
 # the words that open a condition (a sentence or one of its clauses) whose figures are supposed, not counted
@@ -4526,11 +4572,20 @@ def _unknown_name(view: ArticleView, s0: int, s1: int) -> bool:
         return True
     known = view.mentions_in(s0, s1)
     known += [(t.start, t.end) for t in view.analysis.timexes if s0 <= t.start and t.end <= s1]
-    for w in words(view.text, s0, s1)[1:]:
+    ws = words(view.text, s0, s1)
+    if len(ws) > 1 and ws[1].text in _PLACE_NOUNS and ws[0].text not in _NOT_NAMES:
+        return True  # "Lviv oblast still has the most cases": a place's name opens the sentence
+    for w in ws[1:]:
         raw = view.text[w.start : w.end]
         if raw[:1].isupper() and raw[1:].islower() and not any(a <= w.start < b for a, b in known):
             return True
     return False
+
+
+# the nouns after a name that make it a place's ("Lviv oblast", "Sichuan province", "Kerala state"), and the
+# words opening a sentence before them that are no name ("The state", "Each province")
+_PLACE_NOUNS = wordset("oblast province state region district county prefecture department governorate city")
+_NOT_NAMES = wordset("the a an each every one this that any no another its their his her our")
 
 
 def _silent_person(view: ArticleView, s0: int, s1: int) -> bool:

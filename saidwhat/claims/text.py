@@ -460,9 +460,21 @@ def _parts_of(taken: list[tuple[int, int]], i: int, a: int, b: int) -> bool:
     return inside
 
 
-# regions and capitals whose name is as often a person's or stands for a government
+# regions and capitals whose name is as often a person's or stands for a government ("Mendoza": a common
+# surname as well as Argentina's province)
 _AMBIGUOUS_REGIONS = frozenset(
-    {"Washington", "Victoria", "Georgia", "Virginia", "Alberta", "Sofia", "Paris", "Santiago", "Lincoln"}
+    {
+        "Washington",
+        "Victoria",
+        "Georgia",
+        "Virginia",
+        "Alberta",
+        "Sofia",
+        "Paris",
+        "Santiago",
+        "Lincoln",
+        "Mendoza",
+    }
 )
 
 
