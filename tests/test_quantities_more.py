@@ -750,3 +750,11 @@ def test_a_totals_noun_after_an_unhyphenated_compound_modifier(nlp: Any) -> None
     # before: "laboratory" (the parser's object of "number of") was the counted noun
     text = "Officials raised the total number of laboratory confirmed cases in Canada to 719."
     assert [(q.value, q.counts) for q in run(nlp, text)] == [(719, "laboratory confirmed cases")]
+
+
+def test_a_tolls_modifier_may_say_it_counts_cases(nlp: Any) -> None:
+    # before: every toll counted the dead ("confirmation toll": 42 deaths)
+    got = [q.counts for q in run(nlp, "South Korea's A/H1N1 flu confirmation toll stands at 42.")]
+    assert got == ["confirmed cases"]
+    assert [q.counts for q in run(nlp, "The infection toll rose to 900.")] == ["infections"]
+    assert [q.counts for q in run(nlp, "The death toll rose to 140.")] == ["dead"]

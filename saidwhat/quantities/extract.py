@@ -1324,7 +1324,10 @@ class _Reader:
         for noun in self._total_candidates(tok):
             word = noun.lemma_.lower()
             if word in lex.totals:
-                return lex.totals[word]
+                # "the confirmation toll stands at 42": a modifier may say the total counts another thing
+                words = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+                other = [lex.toll_modifiers[w] for w in words if w in lex.toll_modifiers]
+                return other[0] if other else lex.totals[word]
             if word in lex.totals_of:
                 obj = _of_object(noun)
                 # the noun of the total before the number ("the number of dead stood at 300"), or right

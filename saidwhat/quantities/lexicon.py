@@ -56,6 +56,7 @@ class Lexicon:
     implied_transitive: dict[str, str]  # verb lemma -> what its object (passive: subject) counts
     implied_intransitive: dict[str, str]  # verb lemma -> what its subject counts
     totals: dict[str, str]  # "toll" -> "dead": a noun whose value the number gives
+    toll_modifiers: dict[str, str]  # "confirmation" (toll) -> "confirmed cases": a total's modifier's thing
     totals_of: frozenset[str]  # "number" (of X): the number counts X
     milestones: frozenset[str]  # "mark": "past the 10,000 mark" gives the value of its verb's figure
     age_before: frozenset[str]  # "aged 32"
@@ -96,6 +97,7 @@ SCHEMA = Schema(
                 "transitive": _NAMES,
                 "intransitive": _NAMES,
                 "totals": _NAMES,
+                "toll_modifiers": _NAMES,
                 "totals_of": list,
                 "milestones": list,
             },
@@ -159,6 +161,7 @@ def load_lexicon() -> Lexicon:
         implied_transitive={k.lower(): v for k, v in imp["transitive"].items()},
         implied_intransitive={k.lower(): v for k, v in imp["intransitive"].items()},
         totals={k.lower(): v for k, v in imp["totals"].items()},
+        toll_modifiers={k.lower(): v for k, v in imp.get("toll_modifiers", {}).items()},
         totals_of=frozenset(x.lower() for x in imp["totals_of"]),
         milestones=frozenset(x.lower() for x in imp["milestones"]),
         age_before=frozenset(x.lower() for x in ages["before"]),
