@@ -464,6 +464,9 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     if _state_of_part(q, win, lex):
         inner = inner[2:]  # "20 of the deaths have been confirmed": "of the" is the partitive's
     mods = _after_qualifier(inner[: inner.index(head)] if head in inner else toks[:-1], lex)
+    # a country's name or people modifying the noun is the count's place, no modifier of its measure ("the
+    # total number of confirmed UK cases": the place is read apart)
+    mods = [m for m in mods if _kb_country(m) is None]
     compound = _compound_thing(toks[-2] if len(toks) > 1 else None, head, lex)
     if compound is not None:
         return compound, None
@@ -2844,9 +2847,9 @@ def _hedged_predicate(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
     passive verb of belief as the predicate of counted persons (within six words after the count)
     says what is believed to have become of them, not what is known (`[estimates] hedges`); so does
     one whose toll verb takes them for object ("an epidemic believed to have killed 149 people"). The
-    H1N1 and Haiti guidelines leave such counts out as hedged. A count whose own noun names the thing keeps its
-    value: the belief is about a cause ("48 more deaths are thought to be attributable to the
-    outbreak")."""
+    H1N1 and Haiti guidelines leave such counts out as hedged. A count whose own noun names the thing
+    keeps its value: the belief is about a cause ("48 more deaths are thought to be attributable to
+    the outbreak")."""
     head = singular(q.counts.lower().split()[-1]) if q.counts else ""
     if any(head in t.heads for t in lex.things.values()):
         return False
@@ -4044,6 +4047,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _shared_locative(view, made, out)
     _headline_place(view, made, out)
     _dateline_place(view, made, out, lex)
+    _section_place(view, made, out, lex)
     _another_set(view, made, out)
     _added_to_total(view, made, out)
     _increment_of_total(view, made, out)
@@ -4255,11 +4259,31 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         or _population(view, q)
     ):
         return True
+    if m.thing is not None and m.thing.name == "deaths" and _DEATHS_APART.match(view.text, q.end):
+        return True
+    if m.thing is not None and m.thing.states == "status" and _fractional(q):
+        return True  # "The number of cases reported per sentinel in Japan was 31.82": a rate, no count
     return (
         m.thing is not None
         and m.thing.name == "cases"
         and (_under_test(view, q, m.thing, lex) or _tested_negative(view, q, s1))
     )
+
+
+def _fractional(q: Quantity) -> bool:
+    """Whether the figure is no whole number: people (cases, deaths, the injured, ...) are counted whole,
+    so "31.82 cases per sentinel" is a rate or an average, no count ("1.5 million" is whole; a percent is
+    a share, no count)."""
+    return q.kind == "count" and any(v is not None and v != int(v) for v in (q.value, q.value_max))
+
+
+# "Haiti's swine flu toll is put at 91 with no deaths", "St. Lucia reported 55 with one death": deaths counted
+# apart right after a toll's bare number say that the number counts no deaths (it counts cases)
+_DEATHS_APART = re.compile(
+    r"\s+with\s+(?:no|only\s+\w+|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:deaths?|fatalit(?:y|ies)|dead)\b",
+    re.IGNORECASE,
+)
 
 
 # "a population of over 70 million", "home to 1.2 billion people", "its 49 million people": how many
@@ -4803,6 +4827,46 @@ def _dateline_place(
     for i, v in enumerate(vals):
         if not v.key.about and made[i].thing is not None and k <= v.start < lead[1]:
             v.key = replace(v.key, about=(country,))
+
+
+def _section_place(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> None:
+    """ "United States\n\nOne 23-month-old baby has died of swine flu in Texas. There are 65 confirmed
+    cases, ...": a line of the body that is a country's name and nothing else heads a section of a
+    round-up; a count in the paragraph right under it that no word places is that country's. Only that
+    paragraph: a page may have lost the headings of the paragraphs after it (a round-up's "The Irish
+    Republic", then three paragraphs of other countries whose names were images)."""
+    text = view.text
+    heads = [
+        p
+        for p in view.places
+        if p.name in lex.known_countries and _alone_on_line(text, p) and view.segment_kind(p.start) == "body"
+    ]
+    if not heads:
+        return
+    for i, v in enumerate(vals):
+        if v.key.about or made[i].thing is None:
+            continue
+        above = [h for h in heads if h.end <= v.start and "\n" in text[h.end : v.start]]
+        if above and _first_paragraph_under(text, above[-1].end, v.start):
+            v.key = replace(v.key, about=(above[-1].name,))
+
+
+def _first_paragraph_under(text: str, heading_end: int, pos: int) -> bool:
+    """Whether ``pos`` is in the first paragraph after a heading line that ends at ``heading_end``."""
+    start = heading_end
+    while start < pos and text[start].isspace():
+        start += 1
+    return "\n\n" not in text[start:pos] and not re.search(r"\n[ \t]*\n", text[start:pos])
+
+
+def _alone_on_line(text: str, p: Place) -> bool:
+    """Whether the place's name is all its line holds (spaces aside)."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    line_end = text.find("\n", p.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : p.start].strip() and not text[p.end : line_end].strip()
 
 
 def _day(d: str | None) -> date | None:

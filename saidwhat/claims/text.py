@@ -493,8 +493,11 @@ AMBIGUOUS_COUNTRIES = frozenset({"Georgia", "Jordan", "Chad"})
 def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     """Any of ``names`` as a whole word, longest first."""
     ordered = sorted(names, key=len, reverse=True)
-    # not before another capitalised word: "Mexico City", "Panama Canal"
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])(?!\s+[A-Z])")
+    # not before another capitalised word: "Mexico City", "Panama Canal"; not joined to a word by a hyphen
+    # ("Guinea-Bissau", "Peru-based"), but a dash of two hyphens is no hyphen ("LIMA (AFP)--Peru on Sunday")
+    return re.compile(
+        r"(?<!\w)(?<!\w-)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)(?!-\w)(?!\s+[A-Z])"
+    )
 
 
 @dataclass(slots=True)
