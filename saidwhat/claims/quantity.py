@@ -4299,14 +4299,19 @@ def _population(view: ArticleView, q: Quantity) -> bool:
     """ "Iran's death toll in regard to its total population of over 70 million is not high": the
     number after *population of* (or *home to*, or a bracket's "population": "Samoa (population 220,000)")
     is how many people live there, no value of a toll or of a count of cases."""
-    return bool(_POPULATION.search(view.text, max(0, q.start - 40), q.start))
+    return _population_words(view, q) is not None
+
+
+def _population_words(view: ArticleView, q: Quantity) -> re.Match[str] | None:
+    """The words right before ``q`` that make it a population (`_POPULATION`), None when there are none."""
+    return _POPULATION.search(view.text, max(0, q.start - 40), q.start)
 
 
 def _population_aside(view: ArticleView, p: Quantity, q: Quantity) -> bool:
     """Whether ``p`` is a population figure in an aside set off by commas before ``q`` ("India, home to
     1.2 billion people, has 4,000 cases"): the aside describes the subject before it, and the count
     after it is that subject's, so the figure ends no clause of the count's."""
-    opened = _POPULATION.search(view.text, max(0, p.start - 40), p.start)
+    opened = _population_words(view, p)
     if opened is None or not view.text[: opened.start()].rstrip().endswith(","):
         return False
     return view.text[p.end : q.start].lstrip().startswith(",")
@@ -4609,7 +4614,7 @@ def _unknown_name(view: ArticleView, s0: int, s1: int) -> bool:
 # the nouns after a name that make it a place's ("Lviv oblast", "Sichuan province", "Kerala state"), and the
 # words opening a sentence before them that are no name ("The state", "Each province")
 _PLACE_NOUNS = wordset("oblast province state region district county prefecture department governorate city")
-_NOT_NAMES = wordset("the a an each every one this that any no another its their his her our")
+_NOT_NAMES = DETERMINERS | wordset("each every one this that any no another")
 
 
 def _silent_person(view: ArticleView, s0: int, s1: int) -> bool:
@@ -4838,6 +4843,7 @@ def _section_place(
     paragraph: a page may have lost the headings of the paragraphs after it (a round-up's "The Irish
     Republic", then three paragraphs of other countries whose names were images)."""
     text = view.text
+    # (view.places is in text order; a heading alone on its line overlaps no other)
     heads = [
         p
         for p in view.places
@@ -4845,28 +4851,39 @@ def _section_place(
     ]
     if not heads:
         return
+    ends = [h.end for h in heads]
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]  # read once for the article, not per count
     for i, v in enumerate(vals):
         if v.key.about or made[i].thing is None:
             continue
-        above = [h for h in heads if h.end <= v.start and "\n" in text[h.end : v.start]]
-        if above and _first_paragraph_under(text, above[-1].end, v.start):
-            v.key = replace(v.key, about=(above[-1].name,))
+        k = bisect_right(ends, v.start) - 1  # the nearest heading above (its line holds nothing else)
+        if k < 0:
+            continue
+        # the paragraph under it starts at its first character that is no space; no blank line after that
+        spaces = _SPACES.match(text, heads[k].end)
+        start = spaces.end() if spaces else heads[k].end
+        b = bisect_left(breaks, start)
+        if b == len(breaks) or breaks[b] >= v.start:
+            v.key = replace(v.key, about=(heads[k].name,))
 
 
-def _first_paragraph_under(text: str, heading_end: int, pos: int) -> bool:
-    """Whether ``pos`` is in the first paragraph after a heading line that ends at ``heading_end``."""
-    start = heading_end
-    while start < pos and text[start].isspace():
-        start += 1
-    return "\n\n" not in text[start:pos] and not re.search(r"\n[ \t]*\n", text[start:pos])
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SPACES = re.compile(r"\s*")
+# how far a heading's line is read on either side of its name (a hostile one-line text stays linear)
+_HEADING_REACH = 80
 
 
 def _alone_on_line(text: str, p: Place) -> bool:
-    """Whether the place's name is all its line holds (spaces aside)."""
-    line_start = text.rfind("\n", 0, p.start) + 1
-    line_end = text.find("\n", p.end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start : p.start].strip() and not text[p.end : line_end].strip()
+    """Whether the place's name is all its line holds (spaces aside), the line no longer than a heading's."""
+    back = max(0, p.start - _HEADING_REACH)
+    before = text.rfind("\n", back, p.start)
+    if before < 0 and back > 0:
+        return False
+    after = text.find("\n", p.end, p.end + _HEADING_REACH)
+    if after < 0 and p.end + _HEADING_REACH < len(text):
+        return False
+    line_end = len(text) if after < 0 else after
+    return not text[before + 1 : p.start].strip() and not text[p.end : line_end].strip()
 
 
 def _day(d: str | None) -> date | None:
