@@ -556,3 +556,15 @@ def test_the_nations_of_the_world_by_their_demonyms(nlp: Any) -> None:
     # a part of a country or a word of two countries is no country's demonym
     kb = load_knowledge()
     assert "scottish" not in kb.demonyms and "korean" not in kb.demonyms
+
+
+def test_a_common_phrase_capitalised_by_a_headline_is_no_place(nlp: Any) -> None:
+    # before: "Swine" was a place (NER took the headline's capital for a name), and a count of the
+    # headline was placed there
+    text = "Two more Swine Flu fatalities\n\nTwo people died of swine flu on Thursday in Spain."
+    idx = run(nlp, text)
+    assert not [e for e in idx.entities if e.name == "Swine"]
+    assert [e.name for e in idx.entities if e.type == "GPE"] == ["Spain"]
+    # a place whose words the text never writes in lower case stays one
+    idx = run(nlp, "Swine flu kills 20 in Mexico\n\nThe swine flu outbreak has killed 20 people in Mexico.")
+    assert [e.name for e in idx.entities if e.type == "GPE"] == ["Mexico"]

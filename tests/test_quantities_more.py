@@ -758,3 +758,14 @@ def test_a_tolls_modifier_may_say_it_counts_cases(nlp: Any) -> None:
     assert got == ["confirmed cases"]
     assert [q.counts for q in run(nlp, "The infection toll rose to 900.")] == ["infections"]
     assert [q.counts for q in run(nlp, "The death toll rose to 140.")] == ["dead"]
+
+
+def test_a_four_digit_count_after_a_verb_or_a_tallys_label_is_no_year(nlp: Any) -> None:
+    # before: both were rejected as years (a WHO update and a fact box's line)
+    text = "Mexico has reported 2059 laboratory confirmed human cases of infection, including 56 deaths."
+    assert [q.value for q in run(nlp, text)] == [2059, 56]
+    text = "  • Canada – total cases 1118, total deaths 2"
+    assert [q.value for q in run(nlp, text)] == [1118, 2]
+    # a year stays one: after a preposition, or after a determiner that makes it a modifier
+    assert run(nlp, "It rose in 1999.") == []
+    assert 2008 not in [q.value for q in run(nlp, "The report covered the 2008 deaths.")]

@@ -696,7 +696,12 @@ class _Extractor:
         title_spans = [c.title_span for g in groups if g.label == "PERSON" for c in g.cands if c.title_span]
         out: list[tuple[int, Entity]] = []
         for g in groups:
-            cands = [c for c in g.cands if _kept(g.label, c, protected, title_spans)]
+            cands = [
+                c
+                for c in g.cands
+                if _kept(g.label, c, protected, title_spans)
+                and not (g.label in ("GPE", "LOC") and self._common_phrase(c))
+            ]
             if not cands or self._capitals_guess(g):
                 continue
             cands.sort(key=lambda c: (c.start, -c.end))
@@ -705,6 +710,19 @@ class _Extractor:
         for i, (_, e) in enumerate(out, 1):
             e.id = f"e{i}"
         return [e for _, e in out]
+
+    def _common_phrase(self, c: _Cand) -> bool:
+        """A place's mention that, with the word after it, the text writes in lower case elsewhere ("Two
+        more Swine Flu fatalities", "Swine flu has killed ..." beside "the swine flu outbreak"): a common
+        noun phrase capitalised by a headline or a sentence's start, no name. A country the knowledge base
+        knows is always one."""
+        if fold(c.text) in self.kb.countries:
+            return False
+        nxt = _NEXT_WORD.match(self.text, c.end, c.end + 40)
+        if nxt is None or _PHRASE_STOP.fullmatch(nxt.group(1).lower()):
+            return False
+        phrase = re.escape(c.text.lower()) + r"[ \t]+" + re.escape(nxt.group(1).lower()) + r"\b"
+        return re.search(r"(?<![\w/.@-])" + phrase, self.text) is not None
 
     def _capitals_guess(self, g: _Group) -> bool:
         """A name read only in title-cased lines that no gazetteer or list of people knows ("Swine Flu
@@ -748,6 +766,16 @@ class _Extractor:
             return max(texts, key=lambda t: (len(t.split()), texts[t], len(t)))
         # an expansion beats its acronym ("International Criminal Court" over "ICC")
         return max(texts, key=lambda t: (" " in t and not t.isupper(), texts[t], len(t)))
+
+
+# the word after a place's mention, and the words that join it to the next phrase (not a phrase of its
+# own: "the US in May" beside "told us in May"): :meth:`_Extractor._common_phrase`
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]{3,})\b")
+# (one pattern: a word list this long is a column of one word a line once formatted)
+_PHRASE_STOP = re.compile(
+    r"(?:and|but|the|for|from|with|that|this|was|were|has|had"
+    r"|have|are|its|into|over|than|then|said|says|after|before|since|when|while|where|which|who|whose)"
+)
 
 
 def _kept(label: str, c: _Cand, protected: Container[str], title_spans: list[tuple[int, int]]) -> bool:

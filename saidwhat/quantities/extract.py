@@ -1726,7 +1726,25 @@ class _Reader:
         )
         if plural_next and not (value >= 1900 and value % 100 != 0):
             return False
+        if self._labelled_value(num.i) or (head_tok is not None and self._bare_object(num.i, head_tok)):
+            return False
         return d.counts is None or self._total_counts(doc[num.i]) is None
+
+    def _labelled_value(self, i: int) -> bool:
+        """The number right after a tally's label, a plural noun that *total* or *cumulative* modifies
+        ("Canada – total cases 1118, total deaths 2"): the label's value, no year."""
+        doc = self.doc
+        return i >= 2 and doc[i - 1].tag_ == "NNS" and doc[i - 2].lower_ in ("total", "cumulative")
+
+    def _bare_object(self, i: int, head: Token) -> bool:
+        """The number right after a verb, before the plural noun it counts with no determiner ("Mexico
+        has reported 2059 laboratory confirmed human cases"): a year that modifies a noun phrase takes a
+        determiner there ("reported the 2009 cases"), a count does not."""
+        doc = self.doc
+        if i < 1 or head.tag_ not in ("NNS", "NNPS") or head.i <= i:
+            return False
+        before = doc[i - 1]
+        return before.pos_ == "VERB" and before.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
 
     def _emit(
         self,
