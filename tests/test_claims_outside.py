@@ -1816,3 +1816,81 @@ def test_a_countrys_name_in_a_totals_noun_phrase_is_its_place() -> None:
         for v in _values("It brings the total number of confirmed UK cases to 381.")
     ]
     assert got == [("cases", "confirmed", ("United Kingdom",))]
+
+
+def _placed(text: str) -> list[tuple[float, str, tuple[str, ...]]]:
+    return [(float(v.value or 0), v.key.thing, v.key.about) for v in _values(text)]
+
+
+def test_a_world_adverb_right_after_the_count_is_its_place() -> None:
+    # before: Mexico, the place of the relative clause before the count
+    text = "The A(H1N1) influenza, which emerged in Mexico in April, has killed over 260 people worldwide."
+    assert _placed(text) == [(260.0, "deaths", ("world",))]
+
+
+def test_a_superlative_compound_ranks_a_country_in_its_region() -> None:
+    # before: both counts were the Asia-Pacific region's
+    text = "Australia is the worst-hit country in the Asia-Pacific region with over 3,500 swine flu cases."
+    assert _placed(text) == [(3500.0, "cases", ("Australia",))]
+
+
+def test_a_place_after_a_part_on_with_is_the_wholes_too() -> None:
+    # before: 109 had no place, and 156 took the United States of the conjunct before it
+    text = (
+        "The figures include 109 confirmed cases with one death in the United States and 156 confirmed "
+        "cases with nine deaths in Mexico, it said."
+    )
+    assert _placed(text) == [
+        (109.0, "cases", ("United States",)),
+        (1.0, "deaths", ("United States",)),
+        (156.0, "cases", ("Mexico",)),
+        (9.0, "deaths", ("Mexico",)),
+    ]
+
+
+def test_the_place_of_a_long_totals_phrase_is_read() -> None:
+    # before: Scotland, the place of the part before it (the phrase that brings the total was read only
+    # eight words back)
+    text = (
+        "Together with the 47 cases in Scotland announced yesterday, this brings the current total "
+        "number of confirmed UK cases to 822."
+    )
+    assert (822.0, "cases", ("United Kingdom",)) in _placed(text)
+
+
+def test_cases_under_investigation_or_awaiting_results_are_no_cases() -> None:
+    # before: 866 and 19 were values of cases
+    assert _values("866 cases are currently under laboratory investigation in the UK.") == []
+    assert _values("In the Philippines, nineteen flu cases have pending laboratory results.") == []
+    # cases of a written state under investigation are still that state's
+    got = _placed("Mexico has 14 other possible cases currently being investigated.")
+    assert got == [(14.0, "cases", ("Mexico",))]
+
+
+def test_a_countrys_other_written_forms_are_read_where_ner_missed_them() -> None:
+    # before: the USA's line had no place, and Korea's took Costa Rica's, the line above it
+    text = (
+        "Cases by country:\n\n  • USA – total cases 7927, total deaths 11\n"
+        "  • Costa Rica – total cases 33, total deaths 1\n  • Rep. of Korea – total cases 33\n"
+    )
+    got = _placed(text)
+    assert got[0] == (7927.0, "cases", ("United States",))
+    assert got[-1] == (33.0, "cases", ("South Korea",))
+
+
+def test_mainland_before_a_name_modifies_it() -> None:
+    # before: Colombia's 3 was China's ("mainland" read as the noun that stands for China)
+    text = (
+        "Countries with cases: China (2, comprising 1 in China, Hong Kong Special Administrative Region, "
+        "and 1 in mainland China), Colombia (3), Denmark (1)."
+    )
+    assert (3.0, "cases", ("Colombia",)) in _placed(text)
+
+
+def test_since_after_a_perfects_auxiliary_is_an_adverb() -> None:
+    # before: the window stopped at "since", so "nationwide" was never read
+    text = (
+        "Kobe is where the first cases of new flu in Japan were confirmed in May. More than 5,000 cases "
+        "have since been confirmed nationwide."
+    )
+    assert _placed(text)[-1] == (5000.0, "cases", ("Japan",))

@@ -65,7 +65,9 @@ def article_facts(
 ) -> ArticleFacts:
     """The facts of one analysed article (``story``: its story id, which scopes every grouping)."""
     lex = lex or load_lexicon()
-    view = ArticleView.build(analysis, story, lex.place_aliases, lex.countries, lex.local_places)
+    view = ArticleView.build(
+        analysis, story, lex.place_aliases, lex.countries, lex.local_places, lex.country_forms
+    )
     return ArticleFacts(
         article=ArticleRef.of(analysis),
         story=story,

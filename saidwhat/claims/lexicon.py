@@ -170,6 +170,19 @@ class ClaimsLexicon:
         return frozenset({*kb.countries.values(), *kb.demonyms.values(), *self.place_aliases.values()})
 
     @cached_property
+    def country_forms(self) -> dict[str, str]:
+        """The knowledge base's other written forms of the lexicon's countries ("USA", "Rep. of Korea",
+        "Viet Nam") -> the country: read where NER took none of them as a place ("• USA – 4714 cases").
+        Not a form of two letters ("US" is also *us* in a headline in capitals)."""
+        from saidwhat.entities.resources import load_knowledge
+
+        return {
+            written: country
+            for written, country in load_knowledge().country_forms.items()
+            if written != country and len(written) > 2 and country in self.countries
+        }
+
+    @cached_property
     def country_names(self) -> frozenset[str]:
         """Every name of a country: the knowledge base's, the place aliases' and the lexicon's."""
         return self.known_countries | self.countries

@@ -67,10 +67,20 @@ class Window:
     stop: int | None = None  # where the next quantity of the sentence starts, when it cuts the window
 
 
+def _adverb(ws: list[Word], i: int) -> bool:
+    """Whether the boundary word at ``i`` is an adverb after a perfect's auxiliary ("More than 5,000 cases
+    have since been confirmed nationwide", "Mexico has since confirmed 20 cases"), not a conjunction that
+    opens a clause ("since the outbreak began")."""
+    return ws[i].text == "since" and i > 0 and ws[i - 1].text in ("have", "has", "had")
+
+
 def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
     for i in range(len(ws) - 1, -1, -1):
         if ws[i].text in (";", ":", "—", "–") or (
-            ws[i].text in lex.boundaries and ws[i].text not in lex.right_only and ws[i].start not in joins
+            ws[i].text in lex.boundaries
+            and ws[i].text not in lex.right_only
+            and ws[i].start not in joins
+            and not _adverb(ws, i)
         ):
             if ws[i].text == "including":
                 # "Six more cases ..., including this latest fatality, have also been reported, bringing
@@ -89,7 +99,9 @@ def _cut_right(
     for i, w in enumerate(ws):
         if part and i == 0 and w.text == "who":
             continue  # the clause on a part's own noun says what the part counts (`_part_relative`)
-        if w.text in (";", ":", "—", "–") or (w.text in lex.boundaries and w.start not in joins):
+        if w.text in (";", ":", "—", "–") or (
+            w.text in lex.boundaries and w.start not in joins and not _adverb(ws, i)
+        ):
             return ws[:i]
     return ws
 
@@ -1233,12 +1245,19 @@ def _place_found(
         return (country,), True
     if after:
         return (after[0].name,), True
+    part_place = _place_after_part(view, q)
+    if part_place is not None:
+        return (part_place.name,), True
     national = _national(view, q, win, lex)
     if national:
         return national, True
     there = _there(view, q, win)
     if there:
         return there, True
+    if 0 in _has(sorted(win.right, key=lambda w: w.start), WORLD_ADVERBS):
+        # "The flu, which emerged in Mexico in April, has killed over 260 people worldwide": an adverb of
+        # the world right after the count is its own place, as "in the US" would be
+        return ("world",), True
     before = _places_before(view, q, places, win, lex)
     if before:
         return (before[-1].name,), False
@@ -1246,6 +1265,25 @@ def _place_found(
     if any(not _region_countries(view, ws[k]) for k in _has(ws, lex.world_words)):
         return ("world",), True
     return (), False
+
+
+# a part of the count's whole on *with*, then *in* (the place of the whole and its part): "109 confirmed
+# cases with one death in the United States"
+_WITH_PART_IN = re.compile(
+    r"[ \t]+with[ \t]+(?:[\w,.-]+[ \t]+){1,3}?(?:deaths?|dead|fatalit(?:y|ies))[ \t]+in[ \t]+(?:the[ \t]+)?"
+)
+
+
+def _place_after_part(view: ArticleView, q: Quantity) -> Place | None:
+    """The place written after a part of the count on *with* ("The figures include 109 confirmed cases
+    with one death in the United States and 156 confirmed cases with nine deaths in Mexico"): the part
+    (one death of the 109 cases) is no clause of its own, and the place after it is the whole's as well
+    as the part's (the window of the whole stops at the part's number, and the place before the second
+    whole is the first one's)."""
+    m = _WITH_PART_IN.match(view.text, q.end, q.end + 60)
+    if m is None:
+        return None
+    return next((p for p in view.places if p.start == m.end()), None)
 
 
 def _inside_place(
@@ -1591,12 +1629,20 @@ _EPITHET_SUBJECT = re.compile(
 )
 
 
+# a name right after a word ("mainland China")
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
+
+
 def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[str, ...]:
     """ "bringing the nationwide total to 19", "in more than 10,000 people across the country", "The
     country now has 193 confirmed cases": the country named last before the number in its sentence or
     the two before (not a state or a city of it)."""
     ws = sorted([*win.left[-4:], *win.inner, *_clause_right(win, lex)], key=lambda w: w.start)
-    if _has([*win.left[-4:], *win.inner, *win.right], ("mainland",)) and _MAINLAND_CHINA.search(view.text):
+    near = sorted([*win.left[-4:], *win.inner, *win.right], key=lambda w: w.start)
+    # (the noun, not a modifier of a name: "1 in mainland China), Colombia (3)" is Colombia's item)
+    if any(not _NAME_NEXT.match(view.text, near[k].end) for k in _has(near, ("mainland",))) and (
+        _MAINLAND_CHINA.search(view.text)
+    ):
         return ("China",)  # "the mainland reported 10,828 cases", after "the Chinese mainland"
     # the phrase that brings a total names its whole: "taking the number in the kingdom, a key hub
     # for international tourism, to 201"
@@ -2728,8 +2774,10 @@ def _comparison_domain(text: str, p: Place, lex: ClaimsLexicon) -> bool:
     # ("has been most severe in Mexico"), a majority's ("most of them in Mexico") nor another noun's
     # ("the largest military base in the United States")
     ranked = RANKED | {h for t in lex.things.values() for h in t.heads}
+    # (a superlative compound is one word: "the worst-hit country in the Asia-Pacific region with over
+    # 3,500 cases", "the hardest-hit nation in Europe")
     return any(
-        w in SUPERLATIVES
+        w.split("-", 1)[0] in SUPERLATIVES
         and k > 0
         and ahead[k - 1] == "the"
         and ahead[k + 1] not in ("in", "of")
@@ -2754,7 +2802,8 @@ def _journey_end(text: str, p: Place, q: Quantity) -> bool:
 
 def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]:
     """The place written in the phrase that brings a total ("bringing the US total to 11")."""
-    ws = words(view.text, max(s0, q.start - 80), q.start)[-8:]
+    # (as far back as "brings the current total number of confirmed UK cases to 822")
+    ws = words(view.text, max(s0, q.start - 100), q.start)[-12:]
     b = next((w for w in ws if w.text in BRING), None)
     if b is None:
         return ()
@@ -2891,15 +2940,22 @@ _TEST_VERBS = wordset(
 # the words between such a verb and its object's number ("testing another 40", "investigating some 30")
 _TEST_OBJECT_SKIP = wordset("another a further some about around nearly almost over more than at least up to")
 # words between a count and its own predicate ("17 other people are currently being tested")
-_BEFORE_PREDICATE = wordset("people patients persons other more are were is was currently still now also")
+_BEFORE_PREDICATE = wordset(
+    "people patients persons other more are were is was have has currently still now also"
+)
 
 
 def _under_test(view: ArticleView, q: Quantity, cases: Thing, lex: ClaimsLexicon) -> bool:
     """The count's own predicate, right after it, says its people are being tested or watched ("with
     another 169 under investigation"): they are no cases (`[estimates] under_test`). Not a count its
-    own words call cases ("14 other possible cases currently being investigated": suspected cases)."""
-    if q.counts and singular(q.counts.lower().split()[-1]) in cases.heads:
-        return False
+    own words call cases of a state ("14 other possible cases currently being investigated": suspected
+    cases); cases of none under investigation are people being tested ("866 cases are currently under
+    laboratory investigation in the UK")."""
+    own = (q.counts or "").lower().split()
+    if own and singular(own[-1]) in cases.heads:
+        marks = {w for ws in lex.states.get(cases.states, {}).values() for w in ws}
+        if any(w in marks for w in own[:-1]):
+            return False
     before = [w.text.lower() for w in words(view.text, max(0, q.start - 40), q.start)]
     while before and before[-1] in _TEST_OBJECT_SKIP:
         before.pop()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, pairwise
@@ -444,6 +445,19 @@ def _unnamed(text: str, names: frozenset[str], analysis: Analysis, places: list[
     return out
 
 
+def _written_forms(
+    text: str, forms: Mapping[str, str], analysis: Analysis, places: list[Place]
+) -> list[Place]:
+    """``places`` with the other written forms of countries that no place and no entity's longer mention
+    covers, each as its country ("• USA – 4714 cases", "• Rep. of Korea – total cases 33": NER read no
+    place or only "Korea"); a place NER read inside such a form is the form's."""
+    found = [Place(forms[p.name], p.start, p.end) for p in _unnamed(text, frozenset(forms), analysis, places)]
+    if not found:
+        return places
+    kept = [p for p in places if not any(f.start <= p.start and p.end <= f.end for f in found)]
+    return kept + found
+
+
 def _parts_of(taken: list[tuple[int, int]], i: int, a: int, b: int) -> bool:
     """Whether the spans of ``taken[: i + 1]`` (sorted by start) that overlap ``[a, b)`` all lie inside
     it and are shorter: NER split a longer name ("Trinidad and Tobago": a place "Trinidad", an
@@ -543,11 +557,13 @@ class ArticleView:
         aliases: dict[str, str],
         countries: frozenset[str] = frozenset(),
         regions: frozenset[str] = frozenset(),
+        forms: Mapping[str, str] | None = None,
     ) -> ArticleView:
         """The view of one article. Its places are the entity stage's places and, from ``countries``
         (the lexicon's names of the world's countries), a country's name NER left unnamed ("Uruguay
         eight") where no entity's mention is; a dateline's place is none of them (it is kept apart, in
-        ``datelines``)."""
+        ``datelines``). ``forms`` are other written forms of countries (written -> country: "USA"),
+        read as the names are."""
         text = analysis.doc.text
         sents: list[tuple[int, int]] = []
         for seg in analysis.segments or []:
@@ -569,6 +585,8 @@ class ArticleView:
             places.extend(Place(name, m.start, m.end) for m in ent.mentions)
         places = _joined_countries(text, countries, places)
         places += _unnamed_countries(text, countries, analysis, places)
+        if forms:
+            places = _written_forms(text, forms, analysis, places)
         capitals = _capitals_names(text, countries | regions)
         places += _capitals_list_heads(text, capitals, places)
         places += _unnamed_regions(text, regions, analysis, places)

@@ -186,6 +186,8 @@ class Knowledge:
     org_suffixes: frozenset[str]  # generic last words of organisation names ("university", "party")
     org_heads: frozenset[str] = frozenset()  # last words that make a name an organisation ("council")
     event_heads: frozenset[str] = frozenset()  # last words of event names ("summit", "talks")
+    # each country alias as written ("USA", "Rep. of Korea") -> canonical country
+    country_forms: dict[str, str] = field(default_factory=dict)
 
 
 def surname_forms(full_name: str) -> list[str]:
@@ -252,6 +254,7 @@ def load_knowledge() -> Knowledge:
         org_suffixes=frozenset(fold(n) for n in kb.get("organisations", {}).get("suffixes", [])),
         org_heads=frozenset(fold(n) for n in kb.get("organisations", {}).get("org_heads", [])),
         event_heads=frozenset(fold(n) for n in kb.get("organisations", {}).get("event_heads", [])),
+        country_forms=dict(kb.get("countries", {})),
     )
 
 
