@@ -1894,3 +1894,33 @@ def test_since_after_a_perfects_auxiliary_is_an_adverb() -> None:
         "have since been confirmed nationwide."
     )
     assert _placed(text)[-1] == (5000.0, "cases", ("Japan",))
+
+
+def test_where_a_source_spoke_to_its_hearers_is_no_place_of_its_count() -> None:
+    # before: Canberra (a place of no count: the minister spoke there)
+    text = '"We are concerned," Roxon told reporters in Canberra, adding that there are 55 suspected cases.'
+    assert _placed(text) == [(55.0, "cases", ())]
+    # a place of what was said stays the count's
+    assert _placed("The ministry said two people died in Mexico and 20 more were ill.")[0] == (
+        2.0,
+        "deaths",
+        ("Mexico",),
+    )
+
+
+def test_elsewhere_is_another_place_than_the_one_before() -> None:
+    # before: both counts went on with the series of Mexico's count in the sentence before
+    text = (
+        "In Mexico, the center of the outbreak where 48 people with swine flu have died, most of the "
+        "victims were young. Elsewhere, five others have died while infected with the virus."
+    )
+    assert _placed(text) == [(48.0, "deaths", ("Mexico",)), (5.0, "deaths", ())]
+
+
+def test_around_the_country_is_the_nations() -> None:
+    # before: no place (only "across the country" was read)
+    text = (
+        "Schools in Egypt reopened on Sunday after the holiday.\n\nHealth officials said 61 cases were "
+        "found in schools around the country on Monday."
+    )
+    assert _placed(text) == [(61.0, "cases", ("Egypt",))]

@@ -769,3 +769,9 @@ def test_a_four_digit_count_after_a_verb_or_a_tallys_label_is_no_year(nlp: Any) 
     # a year stays one: after a preposition, or after a determiner that makes it a modifier
     assert run(nlp, "It rose in 1999.") == []
     assert 2008 not in [q.value for q in run(nlp, "The report covered the 2008 deaths.")]
+
+
+def test_a_four_digit_number_before_a_name_after_a_verb_stays_a_year(nlp: Any) -> None:
+    # a plural proper noun is a name, no counted noun ("were married 1907 Manledd Chapel Llanidloes")
+    text = "They were married 1907 Manledd Chapel Llanidloes and moved to Australia."
+    assert 1907 not in [q.value for q in run(nlp, text)]

@@ -1405,6 +1405,7 @@ def _places_before(
         and not _journey_end(view.text, p, q)
         and not _comparison_domain(view.text, p, lex)
         and not _locative_aside(view.text, p)
+        and not _speech_venue(view.text, p)
         and not _locates_place(view.text, p, places, lex)
         and not _classifies_country(view.text, p)
     ]
@@ -1605,9 +1606,9 @@ def _in_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex: Claim
 # or that point back to the country the text names ("in this country", "the number in the kingdom",
 # "12 confirmed cases here": where the reporter and the country of the story are)
 NATIONAL = (
-    "nationwide", "countrywide", "national", "nationally", "across the country", "in the country",
-    "throughout the country", "the country's", "the nation's", "in this country", "this country's",
-    "in the kingdom", "the kingdom's", "across the nation", "here",
+    "nationwide", "countrywide", "national", "nationally", "across the country", "around the country",
+    "in the country", "throughout the country", "the country's", "the nation's", "in this country",
+    "this country's", "in the kingdom", "the kingdom's", "across the nation", "here",
 )  # fmt: skip
 
 
@@ -2729,6 +2730,24 @@ def _locative_aside(text: str, p: Place) -> bool:
     return (
         bool(_LOCATIVE_ASIDE.search(text[max(0, p.start - 30) : p.start])) and text[p.end : p.end + 1] == ","
     )
+
+
+# a verb of speech and its hearers before *in* ("told reporters in Canberra", "told a news conference in
+# Mexico City", "speaking to journalists in Geneva"); not a verb of speech alone ("said two died in
+# Mexico": the place of what was said)
+_SPEECH_IN = re.compile(
+    r"\b(?:told|tells|tell|telling|said\s+to|speaking\s+to|spoke\s+to|briefed|briefing|addressing|addressed)"
+    r"\s+(?:the\s+|a\s+)?(?:reporters|journalists|press|media|news\s+conference|press\s+conference|"
+    r"news\s+briefing|press\s+briefing|briefing|parliament|lawmakers|legislators|senators|"
+    r"news\s+agency|agency|newspaper|radio|television|TV)\s+in\s+(?:the\s+)?$"
+)
+
+
+def _speech_venue(text: str, p: Place) -> bool:
+    """Whether ``p`` is where the source spoke to its hearers ("Roxon told reporters in Canberra, adding
+    that there are 55 suspected cases", "Fukuda told reporters in Geneva that 1,490 cases had been
+    confirmed"): the place of the speech, not of the count it reports."""
+    return _SPEECH_IN.search(text, max(0, p.start - 60), p.start) is not None
 
 
 _LOCATES = re.compile(r"\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}")
@@ -4613,6 +4632,8 @@ def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[Quantity
             continue
         if _INDEFINITE_LOCATIVE.search(view.text, s0, s1):
             continue  # "Later two deaths were reported at a school": a place the text does not name
+        if _ELSEWHERE.search(view.text, s0, s1):
+            continue  # "Elsewhere, five others have died": a place other than the one before
         if any(not w.key.about for w in vals[:i] if w.start >= s0):
             continue
         b0, b1 = view.sentences[n - 1]
@@ -4644,6 +4665,8 @@ def _list_item(view: ArticleView, s0: int, s1: int) -> bool:
     return bool(_ITEM_SEPARATOR.match(view.text, first.end))
 
 
+# *elsewhere* on its own (not "elsewhere in the country", which is the same country's)
+_ELSEWHERE = re.compile(r"\belsewhere\b(?!\s+in\b)", re.IGNORECASE)
 # a locative with an indefinite article: a place of the count's own that the text does not name
 _INDEFINITE_LOCATIVE = re.compile(r"\b(?:at|in)\s+(?:a|an|one)\s+[a-z]", re.IGNORECASE)
 

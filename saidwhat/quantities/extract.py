@@ -1741,7 +1741,7 @@ class _Reader:
         has reported 2059 laboratory confirmed human cases"): a year that modifies a noun phrase takes a
         determiner there ("reported the 2009 cases"), a count does not."""
         doc = self.doc
-        if i < 1 or head.tag_ not in ("NNS", "NNPS") or head.i <= i:
+        if i < 1 or head.tag_ != "NNS" or not head.is_lower or head.i <= i:
             return False
         before = doc[i - 1]
         return before.pos_ == "VERB" and before.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
