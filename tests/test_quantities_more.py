@@ -775,3 +775,27 @@ def test_a_four_digit_number_before_a_name_after_a_verb_stays_a_year(nlp: Any) -
     # a plural proper noun is a name, no counted noun ("were married 1907 Manledd Chapel Llanidloes")
     text = "They were married 1907 Manledd Chapel Llanidloes and moved to Australia."
     assert 1907 not in [q.value for q in run(nlp, text)]
+
+
+def test_a_bound_a_copula_gives_to_people_is_their_age(nlp: Any) -> None:
+    # before: "under 18" was a count of 18 (a value of Peru's cases)
+    text = "In Peru, 75 percent of those infected are under 18, and most victims were over 60."
+    assert [(q.value, q.kind) for q in run(nlp, text) if q.value in (18, 60)] == [(18, "age"), (60, "age")]
+    # a total's bound and a bound of people counted stay counts
+    assert [q.kind for q in run(nlp, "The death toll is over 100.")] == ["count"]
+    assert [q.kind for q in run(nlp, "The dead were over 100 people.")] == ["count"]
+
+
+def test_numbers_joined_to_an_age_are_ages(nlp: Any) -> None:
+    # before: 27, 12 and 40 were counts (27 a value of deaths)
+    text = "Two pregnant women aged 23 and 27 died. Victims aged 5, 12 and 40 were treated."
+    assert [(q.value, q.kind) for q in run(nlp, text) if q.value != 2] == [
+        (23, "age"),
+        (27, "age"),
+        (5, "age"),
+        (12, "age"),
+        (40, "age"),
+    ]
+    # a number with a noun of its own is a count
+    got = [(q.value, q.kind) for q in run(nlp, "A man aged 40 and 20 children died.")]
+    assert (20, "count") in got

@@ -227,6 +227,8 @@ class _Reject(Exception):
 
 # what stands between a copula and the range of ages it gives ("are mostly between 25 and 45")
 _AGE_ADVERBS = frozenset({"mostly", "mainly", "largely", "typically", "generally", "all", "usually"})
+# the words that bound an age ("those infected are under 18", "most victims were over 60")
+_AGE_BOUNDS = frozenset({"under", "over", "below", "above"})
 # the people whose ages a copula gives ("the dead", "those who died", "the victims")
 _PERSONS_DIED = frozenset(
     {"dead", "died", "victims", "patients", "fatalities", "deceased", "killed", "infected"}
@@ -1235,6 +1237,10 @@ class _Reader:
             self._range(d)  # "aged 10 to 50"
         elif i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lex.age_before:
             d.start = i - 2  # "at the age of 59"
+        elif self._persons_bound(i):
+            d.start = i - 1  # "75 percent of those infected are under 18"
+        elif self._age_series(i):
+            pass  # "two pregnant women aged 23 and 27"
         elif not self._apposed_age(i):
             return False
         d.kind, d.unit = "age", "year"
@@ -1258,15 +1264,40 @@ class _Reader:
         """ "Most of the dead are between 25 and 45", "80% of those who died were between 20 and 54": a
         range a copula gives to people, with no noun after it, is their ages (not "the number of deaths
         is between 20 and 30", nor "the dead were between 20 and 30 people")."""
-        doc, lex = self.doc, self.lex
+        lex = self.lex
         if not d.between or d.value_max is None or not 0 < d.value < d.value_max <= lex.age_max:
             return False
-        i = d.start - 1
+        return self._persons_copula(d.start - 1, d.end)
+
+    def _age_series(self, i: int) -> bool:
+        """ "two pregnant women aged 23 and 27", "victims aged 5, 12 and 40": a number joined by a comma,
+        *and* or *or* to a series of numbers that a word of age opens is an age too."""
+        doc = self.doc
+        if i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+            return False  # "aged 40, and 20 children died": a count of its own noun
+        k = i
+        while k >= 2 and doc[k - 1].lower_ in (",", "and", "or") and doc[k - 2].like_num:
+            k -= 2
+        return k < i and k >= 1 and doc[k - 1].lower_ in self.lex.age_before
+
+    def _persons_bound(self, i: int) -> bool:
+        """ "75 percent of those infected are under 18", "most victims were over 60": a bound a copula
+        gives to people, with no noun after the number, is their ages (not "the death toll is over 100",
+        nor "the dead were over 100 people")."""
+        if i < 2 or self.doc[i - 1].lower_ not in _AGE_BOUNDS:
+            return False
+        return self._persons_copula(i - 2, i)
+
+    def _persons_copula(self, i: int, last: int) -> bool:
+        """Whether token ``i`` (an adverb of age before it aside: "are mostly") is a copula whose subject
+        names people who died or were infected, no total, and no noun follows the number ending at
+        ``last``."""
+        doc, lex = self.doc, self.lex
         if i > 0 and doc[i].lower_ in _AGE_ADVERBS:
             i -= 1
         if i <= 0 or doc[i].lemma_ != "be":
             return False
-        if d.end + 1 < len(doc) and doc[d.end + 1].pos_ in ("NOUN", "PROPN"):
+        if last + 1 < len(doc) and doc[last + 1].pos_ in ("NOUN", "PROPN"):
             return False
         subject = [t.lower_ for t in doc[doc[i].sent.start : i]]
         # a total's copula gives the total's number ("the number of deaths is between 20 and 30")
