@@ -1924,3 +1924,12 @@ def test_around_the_country_is_the_nations() -> None:
         "found in schools around the country on Monday."
     )
     assert _placed(text) == [(61.0, "cases", ("Egypt",))]
+
+
+def test_a_negated_modal_projects_nothing() -> None:
+    # before: the 24 deaths were a projection ("could")
+    text = (
+        "In Ontario, 24 people have died. Ontario government officials could not be reached last night "
+        "to comment about the 24 deaths."
+    )
+    assert [v.key.aspect for v in _values(text)] == ["", ""]

@@ -952,6 +952,9 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
             hits = [i for i in hits if 0 not in _has(scope[i + 1 : i + 4], BLAME)]
             # "less severe than previously feared": the fear of a comparison, not of the figure
             hits = [i for i in hits if not (i > 0 and scope[i - 1].text in COMPARED_BEFORE)]
+            # "officials could not be reached to comment about the 24 deaths": a negated modal projects
+            # nothing
+            hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text in ("not", "n't"))]
             if _object_of_perfect(win):
                 right = {w.start for w in win.right}
                 hits = [i for i in hits if scope[i].start not in right]
