@@ -1933,3 +1933,12 @@ def test_a_negated_modal_projects_nothing() -> None:
         "to comment about the 24 deaths."
     )
     assert [v.key.aspect for v in _values(text)] == ["", ""]
+
+
+def test_a_possessive_item_of_a_list_shares_the_items_noun() -> None:
+    # before: 1,446 had no value (the item's name was read only right before its number)
+    text = (
+        "The update showed the Philippines with a total of 1,709 confirmed cases, surpassing Argentina's "
+        "1,587 cases and Japan's 1,446."
+    )
+    assert _placed(text)[-1] == (1446.0, "cases", ("Japan",))

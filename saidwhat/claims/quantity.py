@@ -1979,11 +1979,16 @@ def _parallel_clause(view: ArticleView, prev_q: Quantity, q: Quantity) -> bool:
     return verb[0] in before and all(w.isalpha() for w in verb)
 
 
+# nothing but blanks, or a possessive's ending and blanks
+_POSSESSIVE_ONLY = re.compile(r"(?:" + POSSESSIVE_ENDING + r")?\s*")
+
+
 def _gapped_name(view: ArticleView, a: int, start: int) -> Place | None:
     """The place's name written right before a number, after a list mark ("..., Britain 47"), in
     ``[a, start)``: the item's own place, its verb and noun left out."""
     names = view.places_in(a, start)
-    if not names or view.text[names[-1].end : start].strip():
+    # (a possessive between them is the item's too: "Argentina's 1,587 cases and Japan's 1,446")
+    if not names or _POSSESSIVE_ONLY.fullmatch(view.text, names[-1].end, start) is None:
         return None
     before = view.text[a : names[-1].start].rstrip()
     return names[-1] if before.endswith(",") or before.endswith(" and") else None
