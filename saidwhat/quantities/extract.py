@@ -226,6 +226,8 @@ class _Reject(Exception):
 
 
 # what stands between a copula and the range of ages it gives ("are mostly between 25 and 45")
+# the rest of a bracket on its line: no line break, no other bracket, then its close
+_CLOSES = re.compile(r"[^\n()]*\)")
 _AGE_ADVERBS = frozenset({"mostly", "mainly", "largely", "typically", "generally", "all", "usually"})
 # the words that bound an age ("those infected are under 18", "most victims were over 60")
 _AGE_BOUNDS = frozenset({"under", "over", "below", "above"})
@@ -587,7 +589,8 @@ class _Reader:
             num.paren or (nxt is not None and nxt.text in (".", ")") and nxt.idx == b)
         ):
             return True
-        if prev is not None and prev.text == "(" and closed and num.i == num.j:
+        # (or the first of a bracket that goes on after a comma: "Texas (41, with one confirmed death)")
+        if prev is not None and prev.text == "(" and (closed or self._goes_on(nxt, b)) and num.i == num.j:
             if not self._bracketed_value(prev):
                 return True
             self.bracketed.add(num.i)
@@ -702,6 +705,11 @@ class _Reader:
             return False
         prev = self._prev_word(d.num.i)
         return prev is None or prev.lower_ not in _EACH_NOT_AFTER
+
+    def _goes_on(self, nxt: Token | None, pos: int) -> bool:
+        """Whether a comma follows the number and its bracket, open at ``pos``, closes on its line, a
+        bounded way on, before another opens."""
+        return nxt is not None and nxt.text == "," and _CLOSES.match(self.text, pos, pos + 200) is not None
 
     def _bracketed_value(self, lparen: Token) -> bool:
         """ "Mexico (1,626)", "Britain (39)": a number in brackets right after a name on the same line
