@@ -1942,3 +1942,40 @@ def test_a_possessive_item_of_a_list_shares_the_items_noun() -> None:
         "1,587 cases and Japan's 1,446."
     )
     assert _placed(text)[-1] == (1446.0, "cases", ("Japan",))
+
+
+def test_a_participles_phrase_before_a_perfect_says_who_the_persons_were() -> None:
+    # before: both were counts of cases (the participle right after the count named the thing)
+    assert _placed("Twenty people infected with the virus have died in Mexico.") == [
+        (20.0, "deaths", ("Mexico",))
+    ]
+    got = [
+        (v.key.thing, v.key.state)
+        for v in _values("Nearly 170 people suspected of having swine flu have died.")
+    ]
+    assert got == [("deaths", "suspected")]
+
+
+def test_a_count_outside_a_place_is_no_place() -> None:
+    # before: Mexico's (the place the deaths are outside of)
+    text = (
+        "The number of swine flu-related deaths outside Mexico has inched up to five with the U.S. "
+        "reporting its third fatality."
+    )
+    assert _placed(text) == [(5.0, "deaths", ())]
+    assert _placed("Outside Mexico, 20 people have died.") == [(20.0, "deaths", ())]
+
+
+def test_a_global_bodys_own_tally_is_the_worlds() -> None:
+    # before: no place (no statement: the body keeps the tally, it says nothing)
+    text = (
+        "The World Health Organization (WHO) today raised its tally of confirmed human cases of swine "
+        "flu to 615."
+    )
+    assert _placed(text) == [(615.0, "cases", ("world",))]
+
+
+def test_the_first_figure_of_a_bracket_that_goes_on_is_a_list_value() -> None:
+    # before: 41 had no noun, so no value
+    text = "Confirmed cases by country: Mexico (41, with one confirmed death), Spain (3) and Germany (2)."
+    assert _placed(text)[:2] == [(41.0, "cases", ("Mexico",)), (1.0, "deaths", ("Mexico",))]

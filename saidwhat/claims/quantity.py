@@ -554,14 +554,33 @@ def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tu
     denied = {
         text_order[k + 1].start for k in range(len(text_order) - 1) if text_order[k].text in ("no", "without")
     }
+    lo, hi = _reduced_relative(win, lex)
     found: list[tuple[int, Thing, Word]] = []
     for thing in lex.things.values():
         hits = [text_order[i] for i in _has(text_order, _free(thing.predicates))]
         hits = [w for w in hits if not _next_verb(w, win)]
         hits += _in_predicate(win, thing)
         hits += [w for k, w in enumerate(text_order) if _counts_as(text_order, k, thing, lex)]
-        found += [(ordered.index(w), thing, w) for w in hits if w.start not in denied]
+        found += [
+            (ordered.index(w), thing, w) for w in hits if w.start not in denied and not lo <= w.start < hi
+        ]
     return found
+
+
+def _reduced_relative(win: Window, lex: ClaimsLexicon) -> tuple[int, int]:
+    """The span of a participle's phrase right after the count that its own perfect follows ("Twenty
+    people infected with the virus have died", "Nearly 170 people suspected of having swine flu have
+    died"): a reduced relative clause on the persons, whose words say who they were, not what the count
+    counts (the perfect's verb does); (0, 0) when there is none."""
+    right = sorted(win.right, key=lambda w: w.start)
+    if len(right) < 3 or not right[0].text.endswith("ed"):
+        return 0, 0
+    for j in range(1, len(right) - 1):
+        if right[j].text in ("have", "has", "had") and any(
+            right[j + 1].text in t.predicates for t in lex.things.values()
+        ):
+            return right[0].start, right[j].start
+    return 0, 0
 
 
 def _compound_thing(modifier: str | None, head: str, lex: ClaimsLexicon) -> Thing | None:
@@ -2166,6 +2185,25 @@ def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
     return any(n.lower() in lex.global_sources or _global_figures(n, lex) for n in names)
 
 
+def _global_tally(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> bool:
+    """Whether a global body opens the count's sentence as the subject that keeps the tally the count
+    gives ("The World Health Organization (WHO) today raised its tally of confirmed human cases of swine
+    flu to 615"): its own figures, the world's."""
+    return _global_tally_pattern(tuple(sorted(lex.global_sources))).match(view.text, s0, q.start) is not None
+
+
+@lru_cache(maxsize=4)
+def _global_tally_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A global body as a sentence's subject (its acronym in brackets after it), then, in its clause, its
+    own tally: "The WHO raised its tally of ... to"."""
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"\s*(?:the\s+)?(?:{alts})(?:\s*\([A-Z]+\))?\s[^.;:,]*?\bits\s+(?:[\w-]+\s+){{0,2}}"
+        r"(?:tally|count|toll|total|figures?)\b",
+        re.IGNORECASE,
+    )
+
+
 def _headline_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
     """ "Swine flu death toll close to 1,800: WHO": a headline's source written after a colon that ends
     its line is a global body (the attribution reads no statement there)."""
@@ -2465,6 +2503,8 @@ def _about(
     s0, s1 = sentence
     if "outside" in [w.text for w in win.right[:4]]:
         return ()  # "two fatalities outside that country": the rest of the world is no place we name
+    if _outside_before(view, q, win):
+        return ()  # "the number of deaths outside Mexico has inched up to five"
     if _has(sorted(win.inner, key=lambda w: w.start), lex.world_words):
         return ("world",)  # "the 1,000 or so worldwide swine flu cases": the count's own words say
     about, own = _place_found(view, q, win, lex, qs)
@@ -2485,7 +2525,11 @@ def _about(
         about = _speaker_place(view, q, lex)
     if not about and previous:
         about = previous
-    if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
+    if not about and (
+        _countries_in_sentence(view, qs, s0, s1, lex)
+        or _global_source(view, q, lex)
+        or _global_tally(view, q, s0, lex)
+    ):
         about = ("world",)
     return (
         about
@@ -2494,6 +2538,19 @@ def _about(
         or _in_states(view, q, lex)
         or _agent_toll(view, q, win, lex)
         or _event_place(view, (s0, s1), lex)
+    )
+
+
+_OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _outside_before(view: ArticleView, q: Quantity, win: Window) -> bool:
+    """Whether the count's clause names, before it, the place it lies outside ("The number of swine
+    flu-related deaths outside Mexico has inched up to five", "Outside Mexico, 20 people have died"):
+    the rest of the world is no place we name, and the place is not the count's."""
+    return any(
+        _OUTSIDE.search(view.text, max(0, p.start - 20), p.start)
+        for p in view.places_in(win.clause[0], q.start)
     )
 
 
