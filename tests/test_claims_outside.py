@@ -1954,6 +1954,9 @@ def test_a_participles_phrase_before_a_perfect_says_who_the_persons_were() -> No
         for v in _values("Nearly 170 people suspected of having swine flu have died.")
     ]
     assert got == [("deaths", "suspected")]
+    # an outcome that is no toll leaves them the cases counted
+    text = "The ministry said that all 27 people reported to have the virus in the UAE had recovered."
+    assert _placed(text) == [(27.0, "cases", ("United Arab Emirates",))]
 
 
 def test_a_count_outside_a_place_is_no_place() -> None:
@@ -1964,6 +1967,11 @@ def test_a_count_outside_a_place_is_no_place() -> None:
     )
     assert _placed(text) == [(5.0, "deaths", ())]
     assert _placed("Outside Mexico, 20 people have died.") == [(20.0, "deaths", ())]
+    # a place written after the count is still its own, and the place of a *where* clause is its count's
+    text = "A child became the first victim outside Mexico, as three more cases were confirmed in the UK."
+    assert _placed(text) == [(3.0, "cases", ("United Kingdom",))]
+    text = "The death is the first outside the Americas, where more than 140 people have died."
+    assert _placed(text) == [(140.0, "deaths", ("Americas",))]
 
 
 def test_a_global_bodys_own_tally_is_the_worlds() -> None:

@@ -571,14 +571,14 @@ def _reduced_relative(win: Window, lex: ClaimsLexicon) -> tuple[int, int]:
     """The span of a participle's phrase right after the count that its own perfect follows ("Twenty
     people infected with the virus have died", "Nearly 170 people suspected of having swine flu have
     died"): a reduced relative clause on the persons, whose words say who they were, not what the count
-    counts (the perfect's verb does); (0, 0) when there is none."""
+    counts (the perfect's verb does, when it counts a toll, `[incidents] things`: the people infected
+    who "had recovered" are still the cases counted); (0, 0) when there is none."""
     right = sorted(win.right, key=lambda w: w.start)
     if len(right) < 3 or not right[0].text.endswith("ed"):
         return 0, 0
+    tolls = [lex.things[name] for name in lex.incident_things]
     for j in range(1, len(right) - 1):
-        if right[j].text in ("have", "has", "had") and any(
-            right[j + 1].text in t.predicates for t in lex.things.values()
-        ):
+        if right[j].text in ("have", "has", "had") and any(right[j + 1].text in t.predicates for t in tolls):
             return right[0].start, right[j].start
     return 0, 0
 
@@ -2503,11 +2503,11 @@ def _about(
     s0, s1 = sentence
     if "outside" in [w.text for w in win.right[:4]]:
         return ()  # "two fatalities outside that country": the rest of the world is no place we name
-    if _outside_before(view, q, win):
-        return ()  # "the number of deaths outside Mexico has inched up to five"
     if _has(sorted(win.inner, key=lambda w: w.start), lex.world_words):
         return ("world",)  # "the 1,000 or so worldwide swine flu cases": the count's own words say
     about, own = _place_found(view, q, win, lex, qs)
+    if not own and _outside_before(view, q, win):
+        return ()  # "the number of deaths outside Mexico has inched up to five"
     if not about and _named_item(view, q):
         return ()  # "Delhi (13), Maharashtra (10)": the item names its own place, if not one we know
     if total and inherited and not own:
@@ -2545,13 +2545,23 @@ _OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 def _outside_before(view: ArticleView, q: Quantity, win: Window) -> bool:
-    """Whether the count's clause names, before it, the place it lies outside ("The number of swine
+    """Whether the count's window names, before it, the place it lies outside ("The number of swine
     flu-related deaths outside Mexico has inched up to five", "Outside Mexico, 20 people have died"):
-    the rest of the world is no place we name, and the place is not the count's."""
+    the rest of the world is no place we name, and the place is not the count's. Not a place whose
+    *where* clause holds the count ("the first outside the Americas, where more than 140 people have
+    died"), nor one of another clause ("Aid outside Port-au-Prince ... in Haiti and another 1.5 million
+    have been made homeless")."""
     return any(
-        _OUTSIDE.search(view.text, max(0, p.start - 20), p.start)
-        for p in view.places_in(win.clause[0], q.start)
+        _OUTSIDE.search(view.text, max(0, p.start - 20), p.start) and not _WHERE_AFTER.match(view.text, p.end)
+        for p in view.places_in(
+            max(win.clause[0], min((w.start for w in win.left), default=q.start)), q.start
+        )
     )
+
+
+# a *where* clause on the place right before it ("the first outside the Americas, where more than 140
+# people have died": the count is the place's own)
+_WHERE_AFTER = re.compile(r"\s*,?\s*where\b")
 
 
 # a list item headed by a name of its own: ", Maharashtra (10)", "and Kerala 5"
