@@ -2175,7 +2175,9 @@ def _statement_of(view: ArticleView, q: Quantity) -> Statement | None:
 
 
 def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
-    if _headline_source(view, q, lex):
+    """Whether a global body gives the count: its headline's source, the speaker or a relay of its
+    statement, or the subject that keeps its tally (:func:`_global_tally`)."""
+    if _headline_source(view, q, lex) or _global_tally(view, q, view.sentence(q.start)[0], lex):
         return True
     st = _statement_of(view, q)
     if st is None:
@@ -2525,11 +2527,7 @@ def _about(
         about = _speaker_place(view, q, lex)
     if not about and previous:
         about = previous
-    if not about and (
-        _countries_in_sentence(view, qs, s0, s1, lex)
-        or _global_source(view, q, lex)
-        or _global_tally(view, q, s0, lex)
-    ):
+    if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
         about = ("world",)
     return (
         about
