@@ -1987,13 +1987,3 @@ def test_the_first_figure_of_a_bracket_that_goes_on_is_a_list_value() -> None:
     # before: 41 had no noun, so no value
     text = "Confirmed cases by country: Mexico (41, with one confirmed death), Spain (3) and Germany (2)."
     assert _placed(text)[:2] == [(41.0, "cases", ("Mexico",)), (1.0, "deaths", ("Mexico",))]
-
-
-def test_a_national_office_speaks_for_the_country_its_paragraph_named_before_it() -> None:
-    # before: no place (the article names two countries, so it has no one country)
-    text = (
-        "Mexico on Tuesday revised downwards its confirmed death toll to seven from 20, Health Minister "
-        "Jose Angel Cordova told reporters. Cordova also said that 159 people had probably died.\n\n"
-        "The United States has 91 confirmed cases."
-    )
-    assert (159.0, "deaths", ("Mexico",)) in _placed(text)

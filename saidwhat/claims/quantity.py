@@ -2136,21 +2136,7 @@ def _office_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[s
     sp = st.speaker
     if not set(re.findall(r"[\w-]+", fold(f"{sp.text} {_speaker_title(view, sp)}"))) & lex.offices:
         return ()
-    return _only_country(view, lex) or _office_country(view, sp, lex)
-
-
-def _office_country(view: ArticleView, sp: Speaker, lex: ClaimsLexicon) -> tuple[str, ...]:
-    """The country a national office speaks for in an article that names several: the dateline's
-    ("MEXICO CITY, May 1 (Reuters) - ... Health Minister Jose Angel Cordova said ..."), else the last
-    country named before the speaker in its paragraph ("Mexico on Tuesday revised downwards its
-    confirmed death toll ..., Health Minister Jose Angel Cordova told reporters")."""
-    country = _dateline_country(view, lex)
-    if country is not None:
-        return (country,)
-    start = sp.ref_start if sp.ref_start is not None else sp.start
-    para = view.text.rfind("\n\n", 0, start) + 1
-    named = [p for p in view.places if para <= p.start < start and p.name in lex.known_countries]
-    return (named[-1].name,) if named else ()
+    return _only_country(view, lex)
 
 
 def _described_before(view: ArticleView, sp: Speaker) -> str:
@@ -4967,18 +4953,6 @@ def _headline_place(view: ArticleView, made: list[Measured], vals: list[Quantity
             v.key = replace(v.key, about=next(iter(places)))
 
 
-def _dateline_country(view: ArticleView, lex: ClaimsLexicon) -> str | None:
-    """The country of the article's first dateline: a country's name or its capital's (None for none,
-    or for a seat of no country's government, "GENEVA")."""
-    if not view.datelines:
-        return None
-    d = view.datelines[0]
-    name = view.text[d.start : d.end]
-    return next((c for c in (d.name, name, name.title()) if c in lex.known_countries), None) or next(
-        (lex.capitals[c] for c in (d.name, name, name.title()) if c in lex.capitals), None
-    )
-
-
 def _dateline_place(
     view: ArticleView, made: list[Measured], vals: list[QuantityValue], lex: ClaimsLexicon
 ) -> None:
@@ -4988,10 +4962,16 @@ def _dateline_place(
     makes one ("GENEVA", the WHO's seat, names no country; a region's city would be a part of one), and
     not where the lead names any place or people of one ("U.S. officials", "in 43 states"). The
     article's first dateline only: a page's later ones open other stories."""
-    country = _dateline_country(view, lex)
+    if not view.datelines:
+        return
+    d = view.datelines[0]
+    name = view.text[d.start : d.end]
+    country = next((c for c in (d.name, name, name.title()) if c in lex.known_countries), None) or next(
+        (lex.capitals[c] for c in (d.name, name, name.title()) if c in lex.capitals), None
+    )
     if country is None:
         return
-    k = dateline_end(view.text, view.datelines[0])
+    k = dateline_end(view.text, d)
     while k < len(view.text) and view.text[k].isspace():
         k += 1
     lead = view.sentence(k)
