@@ -1987,3 +1987,13 @@ def test_the_first_figure_of_a_bracket_that_goes_on_is_a_list_value() -> None:
     # before: 41 had no noun, so no value
     text = "Confirmed cases by country: Mexico (41, with one confirmed death), Spain (3) and Germany (2)."
     assert _placed(text)[:2] == [(41.0, "cases", ("Mexico",)), (1.0, "deaths", ("Mexico",))]
+
+
+def test_per_before_the_next_number_makes_a_rate() -> None:
+    # before: counts of cases (the window stops at the divisor, so "per 100,000" was never read)
+    text = (
+        "In Ireland, the rate of infection dropped last week from 210 per 100,000 of the population to "
+        "178.5. Mexico has 20 cases per 100,000 people."
+    )
+    got = {v.value: v.key.aspect for v in _values(text) if v.key.thing == "cases"}
+    assert got == {210: "rate", 20: "rate"}

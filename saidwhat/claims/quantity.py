@@ -955,6 +955,10 @@ BLAME = ("be to blame", "be responsible", "be blamed", "be linked", "be behind",
 
 
 def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
+    if win.stop is not None and [w.text for w in win.right] == ["per"]:
+        # "20 cases per 100,000 people", "from 210 per 100,000 of the population": *per* right before the
+        # next number divides the count by it, a rate (the window stops at that number)
+        return "rate"
     near = sorted([*win.inner, *win.left[-3:], *win.right[:3]], key=lambda w: w.start)
     n = lex.settings.window_words
     wide = sorted([*win.inner, *win.left[-n:], *win.right[:n]], key=lambda w: w.start)
