@@ -1997,3 +1997,56 @@ def test_per_before_the_next_number_makes_a_rate() -> None:
     )
     got = {v.value: v.key.aspect for v in _values(text) if v.key.thing == "cases"}
     assert got == {210: "rate", 20: "rate"}
+
+
+def test_a_part_of_a_whole_of_another_noun_counts_that_noun() -> None:
+    # before: 31 was a value of Colombia's confirmed cases (the list of the count before it)
+    text = (
+        "Colombia to date has reported 3255 confirmed cases. Confirmed cases of the virus were reported "
+        "in 31 of the 32 departments."
+    )
+    assert 31.0 not in [v for v, _, _ in _placed(text)]
+
+
+def test_since_before_a_time_opens_no_clause() -> None:
+    # before: the window stopped at "since", so 1,779 went on with the increment before it (new cases)
+    text = (
+        "The ministry of health in Kuwait reported that 443 new cases were registered, bringing the "
+        "country's total number of infections since the beginning of April to 1,779."
+    )
+    assert [(v.value, v.key.aspect) for v in _values(text)] == [(443, "new"), (1779, "")]
+
+
+def test_a_where_clause_on_a_place_closes_before_the_main_clause() -> None:
+    # before: Nepal, the place the main clause wrote after the count
+    text = (
+        "Unlike Nepal's southern neighbour India, where the death toll has reached 478, there have been "
+        "no deaths in Nepal."
+    )
+    assert _placed(text) == [(478.0, "deaths", ("India",))]
+
+
+def test_cases_of_deaths_are_deaths() -> None:
+    # before: four cases
+    text = "Russia has for the first time confirmed four cases of swine flu deaths since the disease began."
+    assert [v.key.thing for v in _values(text)] == ["deaths"]
+    assert [v.key.thing for v in _values("Russia has 40 cases of swine flu.")] == ["cases"]
+
+
+def test_the_level_a_change_reached_is_no_rate() -> None:
+    # a rate written before "to reach" is the change's, not the level's (with "since Monday" no longer
+    # a clause boundary, the rate's words stand in the total's window)
+    text = (
+        "The number of people infected by the virus worldwide has risen sharply, going up by around "
+        "1,000 a day since Monday to reach 8,451 on Saturday."
+    )
+    assert [v.key.aspect for v in _values(text) if v.value == 8451] == [""]
+
+
+def test_a_place_after_outside_is_no_place_of_the_count() -> None:
+    # with "since 2006" no longer a boundary, "outside Asia" stood after the count: not its place
+    text = (
+        "Egypt also continues to have cases of bird flu 26 people have died there since 2006, making it "
+        "the worst-affected country outside Asia, where the disease originated."
+    )
+    assert [v.key.about for v in _values(text) if v.value == 26] == [("Egypt",)]

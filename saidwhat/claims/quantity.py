@@ -108,7 +108,8 @@ def _cut_right(
 
 def _name_joins(view: ArticleView, ws: list[Word], a: int, b: int) -> frozenset[int]:
     """Starts of the *and* / *or* that join two names ("people from Kent and London were diagnosed"):
-    a coordination of two noun phrases, not of two clauses, so no boundary of a window."""
+    a coordination of two noun phrases, not of two clauses, so no boundary of a window; and of the
+    *since* that takes a time as its object (:func:`_since_time`)."""
     spans = view.mentions_in(a, b)
     ends, starts = {e for _, e in spans}, {st for st, _ in spans}
     # a place's own name may hold the *and* ("one in St Kitts and Nevis": one country)
@@ -118,7 +119,25 @@ def _name_joins(view: ArticleView, ws: list[Word], a: int, b: int) -> frozenset[
         joined = ws[i].text in ("and", "or") and ws[i - 1].end in ends and ws[i + 1].start in starts
         if joined or (ws[i].text == "and" and any(x < ws[i].start < y for x, y in names)):
             out.add(ws[i].start)
+    out |= {w.start for w in ws if w.text == "since" and _since_time(view, w)}
     return frozenset(out)
+
+
+# what may stand between *since* and the time expression it takes as object ("since the beginning of April")
+_SINCE_OBJECT = re.compile(
+    r"\s+(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+|early\s+|late\s+|mid-?)?"
+)
+
+
+def _since_time(view: ArticleView, w: Word) -> bool:
+    """Whether *since* takes a time expression as its object ("bringing the country's total number of
+    infections since the beginning of April to 1,779"): a preposition, no clause of its own, and so no
+    boundary of a window ("since the outbreak began" still is one)."""
+    m = _SINCE_OBJECT.match(view.text, w.end)
+    if m is None:
+        return False
+    first = w.end + len(m.group(0)) - len(m.group(0).lstrip())  # the timex may hold "the beginning of"
+    return any(t.start in (first, m.end()) for t in view.analysis.timexes)
 
 
 def _after_number(ws: list[Word]) -> list[Word]:
@@ -463,6 +482,22 @@ def _in_next_clause(win: Window, hit: Word) -> bool:
     )
 
 
+def _cases_of(head: str, win: Window, lex: ClaimsLexicon) -> Thing | None:
+    """The thing an *of* complement right after a count of cases names, a head of another thing after at
+    most three modifiers ("four cases of swine flu deaths": deaths, as "four swine flu deaths" would
+    be); None for none ("cases of swine flu")."""
+    right = sorted(win.right, key=lambda w: w.start)
+    if head != "case" or not right or right[0].text != "of":
+        return None
+    for w in right[1:5]:
+        other = next((t for t in lex.things.values() if singular(w.text) in t.heads), None)
+        if other is not None:
+            return other if singular(w.text) != head else None
+        if not w.text[:1].isalnum() or w.text in AUX:
+            return None
+    return None
+
+
 def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None] | None:
     """What the quantity's counted noun names: a thing (its modifiers allowed), a generic noun; None
     for a noun of persons (the words around say what is counted)."""
@@ -482,6 +517,9 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     compound = _compound_thing(toks[-2] if len(toks) > 1 else None, head, lex)
     if compound is not None:
         return compound, None
+    of_thing = _cases_of(head, win, lex)
+    if of_thing is not None:
+        return of_thing, None
     for thing in lex.things.values():
         if head in thing.heads:
             if _modifiers_ok(thing, mods, lex):
@@ -965,27 +1003,43 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     # an increment is written on the number itself: "48 more deaths", "a further 12", "new cases"
     tight = sorted([*win.inner, *win.left[-1:], *win.right[:1]], key=lambda w: w.start)
     for aspect in ASPECT_ORDER:
-        ws = lex.aspects.get(aspect, ())
         scope = wide if aspect == "projected" else tight if aspect == "new" else near
-        hits = _has(scope, ws)
-        if aspect == "projected":
-            # "may have killed", "could have been": a possibility about the past, not a projection
-            hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text == "have")]
-            # "could be to blame for 48 more deaths": a possible cause of deaths that happened
-            hits = [i for i in hits if 0 not in _has(scope[i + 1 : i + 4], BLAME)]
-            # "less severe than previously feared": the fear of a comparison, not of the figure
-            hits = [i for i in hits if not (i > 0 and scope[i - 1].text in COMPARED_BEFORE)]
-            # "officials could not be reached to comment about the 24 deaths": a negated modal projects
-            # nothing
-            hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text in ("not", "n't"))]
-            if _object_of_perfect(win):
-                right = {w.start for w in win.right}
-                hits = [i for i in hits if scope[i].start not in right]
         if aspect == "new" and _risen_by(win):
             return "new"  # "the toll had risen by one": the rise is an increment
-        if hits:
+        if _aspect_hits(aspect, scope, win, lex):
             return aspect
     return "new" if _elapsed_day(near, win, lex) else ""
+
+
+def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon) -> list[int]:
+    """Where in ``scope`` a word of ``aspect`` gives the count that aspect (`[aspects]`), the words that
+    give it none left out."""
+    hits = _has(scope, lex.aspects.get(aspect, ()))
+    if aspect == "projected":
+        # "may have killed", "could have been": a possibility about the past, not a projection
+        hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text == "have")]
+        # "could be to blame for 48 more deaths": a possible cause of deaths that happened
+        hits = [i for i in hits if 0 not in _has(scope[i + 1 : i + 4], BLAME)]
+        # "less severe than previously feared": the fear of a comparison, not of the figure
+        hits = [i for i in hits if not (i > 0 and scope[i - 1].text in COMPARED_BEFORE)]
+        # "officials could not be reached to comment about the 24 deaths": a negated modal projects
+        # nothing
+        hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text in ("not", "n't"))]
+        if _object_of_perfect(win):
+            right = {w.start for w in win.right}
+            hits = [i for i in hits if scope[i].start not in right]
+    if aspect in ("rate", "daily") and _reached_level(win):
+        # "going up by around 1,000 a day since Monday to reach 8,451": the level a change reached is a
+        # total; the rate on its left is the change's
+        left = {w.start for w in win.left}
+        hits = [i for i in hits if scope[i].start not in left]
+    return hits
+
+
+def _reached_level(win: Window) -> bool:
+    """Whether the count is the level a change reached or a count stood at, a word of `REACHED` right
+    before it ("to reach 8,451", "rose to 300")."""
+    return bool(win.left) and win.left[-1].text in REACHED
 
 
 # the words before a number that make it the value a change reached or a count stood at ("rose to 300
@@ -1049,7 +1103,13 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
     for t in view.analysis.timexes:
         if not t.value or t.start < s0 or t.end > s1:
             continue
-        if t.type == "SET" and t.start >= a and t.end <= b and not _change_frequency(view, t.start, s0):
+        if (
+            t.type == "SET"
+            and t.start >= a
+            and t.end <= b
+            and not _change_frequency(view, t.start, s0)
+            and not (t.end <= q.start and _reached_level(win))
+        ):
             rate = "rate"
         elif _distributive(view, q, t):
             rate = "rate"  # "100,000 swine flu cases a day": *a* right after the count says per day
@@ -1253,16 +1313,7 @@ def _place_found(
         return ("world",), True  # "4,379 people in 29 countries": the countries counted
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
     # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
-    closed = _relative_close(view, q)
-    after = [
-        p
-        for p in places
-        if p.start >= q.end
-        and _introduced(view.text, a, p.start, p.end)
-        and not _comparison_domain(view.text, p, lex)
-        and not _of_clause(view.text, q.end, p.start)
-        and (closed is None or p.start < closed)
-    ]
+    after = _places_after(view, q, places, a, lex)
     majority = _majority_place(view, q, a, after, lex) if after else None
     if majority is not None:
         return majority
@@ -1310,6 +1361,25 @@ def _place_after_part(view: ArticleView, q: Quantity) -> Place | None:
     if m is None:
         return None
     return next((p for p in view.places if p.start == m.end()), None)
+
+
+def _places_after(
+    view: ArticleView, q: Quantity, places: list[Place], a: int, lex: ClaimsLexicon
+) -> list[Place]:
+    """The places of the count's clause after it that a preposition introduces ("20 cases in the US");
+    not a place the count lies outside of ("outside Asia"), the domain of a superlative, one of an *of*
+    clause, nor one after the relative clause holding the count has closed."""
+    closed = _relative_close(view, q)
+    return [
+        p
+        for p in places
+        if p.start >= q.end
+        and _introduced(view.text, a, p.start, p.end)
+        and not _OUTSIDE.search(view.text, max(0, p.start - 20), p.start)
+        and not _comparison_domain(view.text, p, lex)
+        and not _of_clause(view.text, q.end, p.start)
+        and (closed is None or p.start < closed)
+    ]
 
 
 def _inside_place(
@@ -1513,9 +1583,11 @@ def _close_describes(text: str, end: int, start: int) -> bool:
     return len(words(text, end, start)) <= 4 and _describes(text, end, start)
 
 
-_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b")
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who|where)\b")
+# (an existential *there* too: "India, where the death toll has reached 478, there have been no deaths in
+# Nepal")
 _MAIN_RESUMES = re.compile(
-    r",\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|remains?|continues?)\b"
+    r",\s+(?:there\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|may|might|remains?|continues?)\b"
 )
 
 
@@ -2265,9 +2337,11 @@ def _before_aux(ws: list[Word]) -> list[Word]:
 
 
 def _part_of_next(
-    view: ArticleView, q: Quantity, next_q: Quantity, lex: ClaimsLexicon
+    view: ArticleView, q: Quantity, next_q: Quantity | None, lex: ClaimsLexicon
 ) -> tuple[Thing, Window] | None:
-    """The thing of "N of the M things ..." and the window after the whole, or None."""
+    """The thing of "N of the M things ..." (a bare number's) and the window after the whole, or None."""
+    if next_q is None or q.counts is not None:
+        return None
     if [w.text for w in words(view.text, q.end, next_q.start)] not in (["of", "the"], ["of"]):
         return None
     thing, nwin = _thing_of_next(view, q, next_q, lex)
@@ -2275,6 +2349,19 @@ def _part_of_next(
         return None
     k = len(_before_aux(nwin.right))
     return thing, Window(nwin.inner, [], nwin.right[k:], (q.start, nwin.clause[1]))
+
+
+def _part_of_other(view: ArticleView, q: Quantity, next_q: Quantity | None, lex: ClaimsLexicon) -> bool:
+    """Whether a bare number is a part of a whole that counts a noun no thing of the lexicon is ("in 31
+    of the 32 departments"): it counts that noun, and so measures nothing the claims track."""
+    if next_q is None or q.counts is not None or next_q.counts is None:
+        return False
+    if [w.text for w in words(view.text, q.end, next_q.start)] not in (
+        ["of", "the"],
+        ["of"],
+    ):
+        return False
+    return _thing_of_next(view, q, next_q, lex)[0] is None
 
 
 # what may stand between two coordinated numbers that share the second's noun ("at least 20 and up to 81
@@ -3521,7 +3608,9 @@ def measure(
         prev = None
     prev = _past_countries(view, qs, prev, head, lex)
     win = window(view, q, prev_q.end if prev_q else None, _window_end(view, qs, i, next_q, lex), lex)
-    partitive = None if next_q is None or q.counts is not None else _part_of_next(view, q, next_q, lex)
+    partitive = _part_of_next(view, q, next_q, lex)
+    if partitive is None and _part_of_other(view, q, next_q, lex):
+        return None  # "cases were reported in 31 of the 32 departments": 31 departments
     is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
     at = _fronted_at(view, q, s0)
     thing, generic = _thing_read(q, win, partitive, lex, wide=at is not None)
