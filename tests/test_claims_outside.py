@@ -2050,3 +2050,12 @@ def test_a_place_after_outside_is_no_place_of_the_count() -> None:
         "the worst-affected country outside Asia, where the disease originated."
     )
     assert [v.key.about for v in _values(text) if v.value == 26] == [("Egypt",)]
+
+
+def test_the_nations_own_office_as_subject_makes_its_count_national() -> None:
+    # before: no place (the national words were read only four words before the count)
+    text = (
+        "Russia has confirmed four deaths.\n\nThe country's health ministry has so far recorded 1,349 "
+        "confirmed cases of swine flu."
+    )
+    assert (1349.0, "cases", ("Russia",)) in _placed(text)

@@ -1720,6 +1720,17 @@ _MAINLAND_CHINA = re.compile(r"\b(?:Chinese mainland|mainland China)\b", re.IGNO
 NATIONAL_BEFORE = ("the country",)
 
 
+def _national_body_subject(win: Window, lex: ClaimsLexicon) -> bool:
+    """Whether the count's clause names, before it, the nation's own office or government ("The
+    country's health ministry has so far recorded 1,349 confirmed cases"): its figures are the nation's,
+    however far back its subject stands."""
+    left = sorted(win.left, key=lambda w: w.start)
+    return any(
+        any(w.text in lex.offices for w in left[i + 2 : i + 4])
+        for i in _has(left, ("the country's", "the nation's"))
+    )
+
+
 # a sentence whose subject is a country's epithet ("The Himalayan nation now has 3 cases", "The South
 # American country has reported 1,000 deaths"): a name of the country the text gave before
 _EPITHET_SUBJECT = re.compile(
@@ -1751,6 +1762,7 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
         and not _national_said(view.text, sorted(win.left[-4:], key=lambda w: w.start), lex, NATIONAL_BEFORE)
         and not _national_total(view, q, lex)
         and not _EPITHET_SUBJECT.match(view.text, view.sentence(q.start)[0], q.start)
+        and not _national_body_subject(win, lex)
     ):
         return ()
     countries = lex.known_countries
