@@ -137,7 +137,8 @@ def _since_time(view: ArticleView, w: Word) -> bool:
     if m is None:
         return False
     first = w.end + len(m.group(0)) - len(m.group(0).lstrip())  # the timex may hold "the beginning of"
-    return any(t.start in (first, m.end()) for t in view.analysis.timexes)
+    starts = view.timex_starts()
+    return first in starts or m.end() in starts
 
 
 def _after_number(ws: list[Word]) -> list[Word]:
@@ -2279,7 +2280,9 @@ def _global_tally(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -
     """Whether a global body opens the count's sentence as the subject that keeps the tally the count
     gives ("The World Health Organization (WHO) today raised its tally of confirmed human cases of swine
     flu to 615"): its own figures, the world's."""
-    return _global_tally_pattern(tuple(sorted(lex.global_sources))).match(view.text, s0, q.start) is not None
+    # (the subject and its tally open the sentence: read a bounded way, a hostile one-line text stays linear)
+    end = min(q.start, s0 + 300)
+    return _global_tally_pattern(tuple(sorted(lex.global_sources))).match(view.text, s0, end) is not None
 
 
 @lru_cache(maxsize=4)

@@ -540,6 +540,8 @@ class ArticleView:
     body_places: list[Place] | None = None
     # where the article's quantities start, sorted (:meth:`quantity_starts`, read once)
     _quantity_starts: list[int] | None = None
+    # where its time expressions start (:meth:`timex_starts`, read once)
+    _timex_starts: frozenset[int] | None = None
 
     @property
     def id(self) -> str:
@@ -655,6 +657,12 @@ class ArticleView:
         if self._quantity_starts is None:
             self._quantity_starts = sorted(q.start for q in self.analysis.quantities)
         return self._quantity_starts
+
+    def timex_starts(self) -> frozenset[int]:
+        """Where each of the article's time expressions starts."""
+        if self._timex_starts is None:
+            self._timex_starts = frozenset(t.start for t in self.analysis.timexes)
+        return self._timex_starts
 
     def first_speaker(self, entity: str) -> Speaker | None:
         """The earliest speaker mention of ``entity`` among the article's statements."""

@@ -221,6 +221,7 @@ class _Extractor:
         self.handles: list[tuple[int, int, str]] = []
         self.signatures: list[tuple[int, int, str]] = []
         self.handle_names: dict[str, str] = {}  # handle (lower) -> folded key from a signature line
+        self._pairs: set[tuple[str, str]] | None = None  # the text's pairs of words in lower case, read once
 
     def in_comment(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.comments)
@@ -712,17 +713,18 @@ class _Extractor:
         return [e for _, e in out]
 
     def _common_phrase(self, c: _Cand) -> bool:
-        """A place's mention that, with the word after it, the text writes in lower case elsewhere ("Two
-        more Swine Flu fatalities", "Swine flu has killed ..." beside "the swine flu outbreak"): a common
-        noun phrase capitalised by a headline or a sentence's start, no name. A country the knowledge base
-        knows is always one."""
-        if fold(c.text) in self.kb.countries:
+        """A place's mention of one word that, with the word after it, the text writes in lower case
+        elsewhere ("Two more Swine Flu fatalities", "Swine flu has killed ..." beside "the swine flu
+        outbreak"): a common noun phrase capitalised by a headline or a sentence's start, no name. A
+        country the knowledge base knows is always one."""
+        if " " in c.text or fold(c.text) in self.kb.countries:
             return False
         nxt = _NEXT_WORD.match(self.text, c.end, c.end + 40)
         if nxt is None or _PHRASE_STOP.fullmatch(nxt.group(1).lower()):
             return False
-        phrase = re.escape(c.text.lower()) + r"[ \t]+" + re.escape(nxt.group(1).lower()) + r"\b"
-        return re.search(r"(?<![\w/.@-])" + phrase, self.text) is not None
+        if self._pairs is None:  # read once: a text of many places stays linear
+            self._pairs = {(m.group(1), m.group(2)) for m in _LOWER_PAIR.finditer(self.text)}
+        return (c.text.lower(), nxt.group(1).lower()) in self._pairs
 
     def _capitals_guess(self, g: _Group) -> bool:
         """A name read only in title-cased lines that no gazetteer or list of people knows ("Swine Flu
@@ -771,6 +773,8 @@ class _Extractor:
 # the word after a place's mention, and the words that join it to the next phrase (not a phrase of its
 # own: "the US in May" beside "told us in May"): :meth:`_Extractor._common_phrase`
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]{3,})\b")
+# a word in lower case (not in an address: after a slash, a dot or an @) and the word after it
+_LOWER_PAIR = re.compile(r"(?<![\w/.@-])([a-z]+)(?=[ \t]+([a-z]+)\b)")
 # (one pattern: a word list this long is a column of one word a line once formatted)
 _PHRASE_STOP = re.compile(
     r"(?:and|but|the|for|from|with|that|this|was|were|has|had"
