@@ -67,20 +67,10 @@ class Window:
     stop: int | None = None  # where the next quantity of the sentence starts, when it cuts the window
 
 
-def _adverb(ws: list[Word], i: int) -> bool:
-    """Whether the boundary word at ``i`` is an adverb after a perfect's auxiliary ("More than 5,000 cases
-    have since been confirmed nationwide", "Mexico has since confirmed 20 cases"), not a conjunction that
-    opens a clause ("since the outbreak began")."""
-    return ws[i].text == "since" and i > 0 and ws[i - 1].text in ("have", "has", "had")
-
-
 def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
     for i in range(len(ws) - 1, -1, -1):
         if ws[i].text in (";", ":", "—", "–") or (
-            ws[i].text in lex.boundaries
-            and ws[i].text not in lex.right_only
-            and ws[i].start not in joins
-            and not _adverb(ws, i)
+            ws[i].text in lex.boundaries and ws[i].text not in lex.right_only and ws[i].start not in joins
         ):
             if ws[i].text == "including":
                 # "Six more cases ..., including this latest fatality, have also been reported, bringing
@@ -99,9 +89,7 @@ def _cut_right(
     for i, w in enumerate(ws):
         if part and i == 0 and w.text == "who":
             continue  # the clause on a part's own noun says what the part counts (`_part_relative`)
-        if w.text in (";", ":", "—", "–") or (
-            w.text in lex.boundaries and w.start not in joins and not _adverb(ws, i)
-        ):
+        if w.text in (";", ":", "—", "–") or (w.text in lex.boundaries and w.start not in joins):
             return ws[:i]
     return ws
 
@@ -109,7 +97,8 @@ def _cut_right(
 def _name_joins(view: ArticleView, ws: list[Word], a: int, b: int) -> frozenset[int]:
     """Starts of the *and* / *or* that join two names ("people from Kent and London were diagnosed"):
     a coordination of two noun phrases, not of two clauses, so no boundary of a window; and of the
-    *since* that takes a time as its object (:func:`_since_time`)."""
+    *since* that is no conjunction either: an adverb after a perfect's auxiliary ("More than 5,000 cases
+    have since been confirmed nationwide"), or a preposition taking a time (:func:`_since_time`)."""
     spans = view.mentions_in(a, b)
     ends, starts = {e for _, e in spans}, {st for st, _ in spans}
     # a place's own name may hold the *and* ("one in St Kitts and Nevis": one country)
@@ -119,7 +108,12 @@ def _name_joins(view: ArticleView, ws: list[Word], a: int, b: int) -> frozenset[
         joined = ws[i].text in ("and", "or") and ws[i - 1].end in ends and ws[i + 1].start in starts
         if joined or (ws[i].text == "and" and any(x < ws[i].start < y for x, y in names)):
             out.add(ws[i].start)
-    out |= {w.start for w in ws if w.text == "since" and _since_time(view, w)}
+    out |= {
+        w.start
+        for k, w in enumerate(ws)
+        if w.text == "since"
+        and ((k > 0 and ws[k - 1].text in ("have", "has", "had")) or _since_time(view, w))
+    }
     return frozenset(out)
 
 
@@ -1376,7 +1370,7 @@ def _places_after(
         for p in places
         if p.start >= q.end
         and _introduced(view.text, a, p.start, p.end)
-        and not _OUTSIDE.search(view.text, max(0, p.start - 20), p.start)
+        and not _outside(view.text, p)
         and not _comparison_domain(view.text, p, lex)
         and not _of_clause(view.text, q.end, p.start)
         and (closed is None or p.start < closed)
@@ -2648,6 +2642,11 @@ def _about(
 _OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
+def _outside(text: str, p: Place) -> bool:
+    """Whether *outside* introduces the place ("deaths outside Mexico"): the rest of the world."""
+    return _OUTSIDE.search(text, max(0, p.start - 20), p.start) is not None
+
+
 def _outside_before(view: ArticleView, q: Quantity, win: Window) -> bool:
     """Whether the count's window names, before it, the place it lies outside ("The number of swine
     flu-related deaths outside Mexico has inched up to five", "Outside Mexico, 20 people have died"):
@@ -2656,7 +2655,7 @@ def _outside_before(view: ArticleView, q: Quantity, win: Window) -> bool:
     died"), nor one of another clause ("Aid outside Port-au-Prince ... in Haiti and another 1.5 million
     have been made homeless")."""
     return any(
-        _OUTSIDE.search(view.text, max(0, p.start - 20), p.start) and not _WHERE_AFTER.match(view.text, p.end)
+        _outside(view.text, p) and not _WHERE_AFTER.match(view.text, p.end)
         for p in view.places_in(
             max(win.clause[0], min((w.start for w in win.left), default=q.start)), q.start
         )

@@ -370,8 +370,12 @@ def _joined_countries(text: str, countries: frozenset[str], places: list[Place])
         name = next((c for c in countries if " and " in c and _same_name(c, m.group(0))), None)
         if name is not None:
             spans.append(Place(name, m.start(), m.end()))
-    if not spans:
-        return places
+    return _read_as(places, spans) if spans else places
+
+
+def _read_as(places: list[Place], spans: list[Place]) -> list[Place]:
+    """``places`` with ``spans`` read as places, and the places inside a span left out (the span names
+    the place they are parts of: "Trinidad" in "Trinidad and Tobago", "Korea" in "Rep. of Korea")."""
     kept = [p for p in places if not any(j.start <= p.start and p.end <= j.end for j in spans)]
     return kept + spans
 
@@ -452,10 +456,7 @@ def _written_forms(
     covers, each as its country ("• USA – 4714 cases", "• Rep. of Korea – total cases 33": NER read no
     place or only "Korea"); a place NER read inside such a form is the form's."""
     found = [Place(forms[p.name], p.start, p.end) for p in _unnamed(text, frozenset(forms), analysis, places)]
-    if not found:
-        return places
-    kept = [p for p in places if not any(f.start <= p.start and p.end <= f.end for f in found)]
-    return kept + found
+    return _read_as(places, found) if found else places
 
 
 def _parts_of(taken: list[tuple[int, int]], i: int, a: int, b: int) -> bool:

@@ -225,9 +225,9 @@ class _Reject(Exception):
     """Raised by a step of :meth:`_Reader.quantity`: the number is not a quantity."""
 
 
-# what stands between a copula and the range of ages it gives ("are mostly between 25 and 45")
 # the rest of a bracket on its line: no line break, no other bracket, then its close
 _CLOSES = re.compile(r"[^\n()]*\)")
+# what stands between a copula and the range of ages it gives ("are mostly between 25 and 45")
 _AGE_ADVERBS = frozenset({"mostly", "mainly", "largely", "typically", "generally", "all", "usually"})
 # the words that bound an age ("those infected are under 18", "most victims were over 60")
 _AGE_BOUNDS = frozenset({"under", "over", "below", "above"})
