@@ -2059,3 +2059,14 @@ def test_the_nations_own_office_as_subject_makes_its_count_national() -> None:
         "confirmed cases of swine flu."
     )
     assert (1349.0, "cases", ("Russia",)) in _placed(text)
+
+
+def test_what_follows_with_or_of_which_after_a_count_is_among_it() -> None:
+    # before: deaths without a state (only a bare number after "with" was read as a part)
+    text = "To date, there are 27,824 confirmed cases of the flu, with 141 deaths in 74 countries worldwide."
+    assert [v.key.state for v in _values(text) if v.value == 141] == ["confirmed"]
+    text = "Mexico said the number of confirmed cases was 17,416, of which 146 have died."
+    assert [v.key.state for v in _values(text) if v.value == 146] == ["confirmed"]
+    # a count of its own after "and" keeps its own state
+    text = "Mexico has 2,532 confirmed cases of the flu, and 146 deaths."
+    assert [v.key.state for v in _values(text) if v.value == 146] == [""]

@@ -2484,13 +2484,12 @@ def _prev_relation(
             for w in words(view.text, prev.q.end, q.start)
             if not any(a <= w.start < b for a, b in spans)
         ]
-        # "5,251 confirmed cases ..., with 61 having died": a bare number after *with* is elliptical of
-        # the whole's noun (61 of the cases), whose predicate says what became of them; a counted noun
-        # ("with 12 deaths") or the same thing ("with 28 confirmed") is not
-        with_part = (
-            (q.counts is None or q.counts.lower() not in q.text.lower())
-            and thing is not prev.thing
-            and _includes(between, lex, frozenset({"with"}), first=False)
+        # "5,251 confirmed cases ..., with 61 having died", "27,824 confirmed cases ..., with 141 deaths",
+        # "17,416 confirmed cases, of which 146 have died": what follows *with* or *of which* is among
+        # the whole (61 of the cases), its noun or predicate saying what became of them; the same thing
+        # ("with 28 confirmed") is no part
+        with_part = thing is not prev.thing and (
+            _includes(between, lex, frozenset({"with"}), first=False) or _of_which(between, lex)
         )
         if (q.counts is not None and _includes(between, lex, INCLUDE_WORDS)) or with_part:
             rel = "part-of-kind"
@@ -2506,6 +2505,17 @@ def _prev_relation(
     ):
         rel = "total"
     return rel
+
+
+def _of_which(between: list[str], lex: ClaimsLexicon) -> bool:
+    """ "17,416 confirmed cases, of which 146 have died": *of which* / *of whom* / *of them* right before
+    the part, after the whole's own phrase (no clause boundary but the comma before *of*)."""
+    if len(between) < 2 or between[-2] != "of" or between[-1] not in ("which", "whom", "them"):
+        return False
+    before = between[:-2]
+    if before[-1:] == [","]:
+        before = before[:-1]
+    return not any(w in lex.boundaries or w in (";", ":", "—", "–") for w in before)
 
 
 def _and_part(view: ArticleView, prev: Measured, q: Quantity) -> bool:
