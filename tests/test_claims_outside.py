@@ -2070,3 +2070,12 @@ def test_what_follows_with_or_of_which_after_a_count_is_among_it() -> None:
     # a count of its own after "and" keeps its own state
     text = "Mexico has 2,532 confirmed cases of the flu, and 146 deaths."
     assert [v.key.state for v in _values(text) if v.value == 146] == [""]
+
+
+def test_a_definite_count_that_refers_back_takes_its_referents_aspect() -> None:
+    # before: the second 49, placed by its own words, kept no aspect
+    text = (
+        "New Delhi, October 25: One person died of swine flu today even as 49 fresh cases of the disease "
+        "were reported from across India.\n\nAll the 49 cases reported during the day are indigenous cases."
+    )
+    assert [v.key.aspect for v in _values(text) if v.value == 49] == ["new", "new"]

@@ -4426,7 +4426,7 @@ def _definite_recounts(
     by_number: Referents | None = None
     for q in qs:
         own_value = vals[starts[q.start]] if q.start in starts else None
-        if own_value is not None and (own_value.key.about or own_value.key.unit is not None):
+        if own_value is not None and own_value.key.unit is not None:
             continue
         if not _definite_count(view, q):
             continue
@@ -4434,8 +4434,14 @@ def _definite_recounts(
         if (ante := _referent(view, q, by_number)) is None:
             continue
         if own_value is not None:
-            if own_value.key.thing == ante.key.thing and own_value.key.aspect in ("", ante.key.aspect):
-                own_value.key = replace(own_value.key, about=ante.key.about)
+            # the same people again: the referent's place, and its aspect ("49 fresh cases ... All the
+            # 49 cases reported during the day": new ones), where its own words write neither otherwise
+            if (
+                own_value.key.thing == ante.key.thing
+                and own_value.key.aspect in ("", ante.key.aspect)
+                and own_value.key.about in ((), ante.key.about)
+            ):
+                own_value.key = replace(own_value.key, about=ante.key.about, aspect=ante.key.aspect)
         elif (again := _recount(view, q, ante, lex)) is not None:
             out.append(again)
     return sorted(out, key=lambda v: v.start) if len(out) > len(vals) else out
