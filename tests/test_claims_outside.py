@@ -2079,3 +2079,22 @@ def test_a_definite_count_that_refers_back_takes_its_referents_aspect() -> None:
         "were reported from across India.\n\nAll the 49 cases reported during the day are indigenous cases."
     )
     assert [v.key.aspect for v in _values(text) if v.value == 49] == ["new", "new"]
+
+
+def test_a_count_in_a_coordination_of_places_is_theirs_together() -> None:
+    # before: the first place after the count, or the last before it
+    text = (
+        "The EU's centre for disease control said ten new confirmed cases had been reported in Germany, "
+        "Spain, Ireland and Italy, in addition to nine new suspected cases in Britain and Portugal."
+    )
+    assert _placed(text) == [
+        (10.0, "cases", ("Germany", "Spain", "Ireland", "Italy")),
+        (9.0, "cases", ("United Kingdom", "Portugal")),
+    ]
+    assert _placed("Mexico and Canada have reported 20 cases.") == [(20.0, "cases", ("Mexico", "Canada"))]
+    # each distributes it; a place in apposition is no conjunct
+    assert sorted(_placed("Spain and Canada have confirmed two cases each.")) == [
+        (2.0, "cases", ("Canada",)),
+        (2.0, "cases", ("Spain",)),
+    ]
+    assert _placed("Officials confirmed 12 cases in Kobe, Japan.") == [(12.0, "cases", ("Kobe",))]

@@ -1316,7 +1316,7 @@ def _place_found(
     if country:
         return (country,), True
     if after:
-        return (after[0].name,), True
+        return _joint(view, q, after[0], places), True
     part_place = _place_after_part(view, q)
     if part_place is not None:
         return (part_place.name,), True
@@ -1332,11 +1332,36 @@ def _place_found(
         return ("world",), True
     before = _places_before(view, q, places, win, lex)
     if before:
-        return (before[-1].name,), False
+        return _joint(view, q, before[-1], places), False
     ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
     if any(not _region_countries(view, ws[k]) for k in _has(ws, lex.world_words)):
         return ("world",), True
     return (), False
+
+
+def _joint(view: ArticleView, q: Quantity, place: Place, places: list[Place]) -> tuple[str, ...]:
+    """The place of a count that its words give, or, where that place is a conjunct of a coordination of
+    places ("ten new confirmed cases had been reported in Germany, Spain, Ireland and Italy", "Jakarta
+    and Bali had 20 cases"), all of them: the count is theirs together, no one's alone. Not where *each*
+    distributes it (:func:`_each_of_conjuncts`) nor *respectively*, and not a place in apposition
+    ("Kobe, Japan": no *and* joins it); ``places`` are those of the count's clause that may be its own
+    (a clause joined by *and* is no conjunct: "... one in St Kitts and Nevis, and Trinidad and Tobago
+    has 210 cases")."""
+    if _EACH.match(view.text, q.end) or "respectively" in view.text[q.end : view.sentence(q.start)[1]]:
+        return (place.name,)
+    k = next((i for i, p in enumerate(places) if p.start == place.start), None)
+    if k is None:
+        return (place.name,)
+    lo = hi = k
+    while lo > 0 and _CONJUNCT_GAP.fullmatch(view.text, places[lo - 1].end, places[lo].start):
+        lo -= 1
+    while hi + 1 < len(places) and _CONJUNCT_GAP.fullmatch(view.text, places[hi].end, places[hi + 1].start):
+        hi += 1
+    last_gap = view.text[places[hi - 1].end : places[hi].start] if hi > lo else ""
+    names = tuple(dict.fromkeys(p.name for p in places[lo : hi + 1]))
+    if len(names) < 2 or not re.search(r"\band\b", last_gap, re.IGNORECASE):
+        return (place.name,)
+    return names
 
 
 # a part of the count's whole on *with*, then *in* (the place of the whole and its part): "109 confirmed
