@@ -2098,3 +2098,14 @@ def test_a_count_in_a_coordination_of_places_is_theirs_together() -> None:
         (2.0, "cases", ("Spain",)),
     ]
     assert _placed("Officials confirmed 12 cases in Kobe, Japan.") == [(12.0, "cases", ("Kobe",))]
+
+
+def test_a_count_in_the_state_is_no_national_count() -> None:
+    # before: India, from "here" and the region's country
+    text = (
+        "Bangalore : With two new swine flu deaths being reported in Karnataka, the death toll due to the "
+        "H1N1 virus in the state has reached 108, a health official said here Friday."
+    )
+    assert [v.key.about for v in _values(text) if v.value == 108] == [("Karnataka",)]
+    text = "New Delhi : The death toll due to the H1N1 virus has reached 108 nationwide, officials said here."
+    assert [v.key.about for v in _values(text) if v.value == 108] == [("India",)]

@@ -1738,6 +1738,12 @@ _MAINLAND_CHINA = re.compile(r"\b(?:Chinese mainland|mainland China)\b", re.IGNO
 # the country as the subject before a count: "The country now has 193 confirmed cases" (after it, the
 # phrase may be of another clause: "the quake devastated the country")
 NATIONAL_BEFORE = ("the country",)
+# the count's own words make it a part's, a state's, a province's or a city's, whatever else says the
+# nation's ("here" of a dateline, "national"): "the death toll ... in the state has reached 108"
+PART_OF_NATION = (
+    "in the state", "the state's", "statewide", "state-wide", "in the province", "the province's",
+    "province-wide", "provincewide", "in the city", "the city's", "citywide", "city-wide",
+)  # fmt: skip
 
 
 def _national_body_subject(win: Window, lex: ClaimsLexicon) -> bool:
@@ -1785,6 +1791,9 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
         and not _national_body_subject(win, lex)
     ):
         return ()
+    own = sorted([*win.left[-8:], *win.inner, *_clause_right(win, lex)], key=lambda w: w.start)
+    if _has(own, PART_OF_NATION):
+        return ()  # "the death toll ... in the state has reached 108, a health official said here"
     countries = lex.known_countries
     starts = [a for a, _ in view.sentences if a <= q.start][-3:]
     lo = starts[0] if starts else 0
