@@ -2109,3 +2109,18 @@ def test_a_count_in_the_state_is_no_national_count() -> None:
     assert [v.key.about for v in _values(text) if v.value == 108] == [("Karnataka",)]
     text = "New Delhi : The death toll due to the H1N1 virus has reached 108 nationwide, officials said here."
     assert [v.key.about for v in _values(text) if v.value == 108] == [("India",)]
+
+
+def test_cases_that_died_are_deaths() -> None:
+    # before: three cases
+    text = "The toll in Egypt rose to 21 after three other cases reportedly died on Saturday."
+    assert [v.key.thing for v in _values(text) if v.value == 3] == ["deaths"]
+    assert [v.key.thing for v in _values("Egypt has three other cases, officials said.")] == ["cases"]
+
+
+def test_cases_ruled_out_are_no_cases() -> None:
+    # before: 933 cases of Brazil
+    text = "There are 673 suspected cases in Brazil, and 933 cases have already been ruled out."
+    assert [v.value for v in _values(text)] == [673]
+    text = "There are 673 suspected cases in Brazil, though officials have not ruled out more."
+    assert [v.value for v in _values(text)] == [673]

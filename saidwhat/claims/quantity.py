@@ -515,6 +515,8 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     of_thing = _cases_of(head, win, lex)
     if of_thing is not None:
         return of_thing, None
+    if head == "case" and _cases_died(win) and "deaths" in lex.things:
+        return lex.things["deaths"], None
     for thing in lex.things.values():
         if head in thing.heads:
             if _modifiers_ok(thing, mods, lex):
@@ -535,6 +537,27 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
         # around say what is counted (a disaster may be counted: "four hurricanes")
         return None
     return None, " ".join(toks)
+
+
+# the count's own verb, after at most an adverb and an auxiliary, says the cases died ("three other
+# cases reportedly died", "the two cases have since died")
+_CASES_DIED = (
+    frozenset({"reportedly", "also", "later", "since", "subsequently", "then", "all", "both", "have", "has",
+               "had"}),
+    frozenset({"died", "perished", "succumbed"}),
+)  # fmt: skip
+
+
+def _cases_died(win: Window) -> bool:
+    """Whether the cases counted are dead: "after three other cases reportedly died on Saturday" counts
+    deaths (a case is a patient; the verb says what became of them)."""
+    adverbs, verbs = _CASES_DIED
+    for w in win.right[:4]:
+        if w.text in verbs:
+            return True
+        if w.text not in adverbs:
+            return False
+    return False
 
 
 def _state_of_part(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
@@ -4664,15 +4687,18 @@ _MODALS = frozenset({"will", "would", "could", "might", "may", "'ll"})
 
 def _tested_negative(view: ArticleView, q: Quantity, s1: int) -> bool:
     """ "two Israelis suspected of contracting swine flu tested negative for the disease", "205 others
-    are negative for A/H1N1": people whose test came back negative are no cases of any state. Read in
-    the count's own clause: up to the next number or a word that joins another ("12 tested positive
-    and 3 tested negative": the 12 are cases)."""
-    for w in words(view.text, q.end, min(s1, q.end + 120)):
-        low = w.text.lower()
+    are negative for A/H1N1", "933 cases have already been ruled out": people whose test came back
+    negative, or whom it ruled out, are no cases of any state. Read in the count's own clause: up to the
+    next number or a word that joins another ("12 tested positive and 3 tested negative": the 12 are
+    cases); not a negated ruling ("have not ruled out more")."""
+    ws = [w.text.lower() for w in words(view.text, q.end, min(s1, q.end + 120))]
+    for k, low in enumerate(ws):
         if low in ("and", "but", "while", ";") or any(ch.isdigit() for ch in low):
             return False
         if low == "negative":
             return True
+        if (low == "ruled" and ws[k + 1 : k + 2] == ["out"]) or low == "discarded":
+            return not {"not", "n't", "never"} & set(ws[max(0, k - 3) : k])
     return False
 
 
