@@ -2124,3 +2124,14 @@ def test_cases_ruled_out_are_no_cases() -> None:
     assert [v.value for v in _values(text)] == [673]
     text = "There are 673 suspected cases in Brazil, though officials have not ruled out more."
     assert [v.value for v in _values(text)] == [673]
+
+
+def test_a_bare_toll_brought_by_a_change_counts_the_changes_thing() -> None:
+    # before: 77 deaths ("toll" alone read as the death toll)
+    text = (
+        "Singapore today reported another 11 confirmed new cases of Influenza A (H1N1), bringing the toll "
+        "so far to 77."
+    )
+    assert [(v.key.thing, v.key.aspect) for v in _values(text)] == [("cases", "new"), ("cases", "")]
+    text = "Peru reported 11 new cases, bringing the death toll to 77."
+    assert [v.key.thing for v in _values(text) if v.value == 77] == ["deaths"]

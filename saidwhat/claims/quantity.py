@@ -2556,7 +2556,7 @@ def _prev_relation(
         rel in ("", "list")
         and prev is not None
         and prev.thing is not None
-        and (thing is None or thing.name == prev.thing.name)
+        and (thing is None or thing.name == prev.thing.name or _bare_toll(view, q))
         and generic is None
         and (_by_then_to(view, (prev.q.start, prev.q.end), q.start, s0) or _brings_total(view, q, s0))
     ):
@@ -2641,6 +2641,18 @@ def _bringing_words(view: ArticleView, q: Quantity) -> list[Word]:
     ws = words(view.text, max(s0, q.start - 100), q.start)[-16:]
     b = next((i for i in range(len(ws) - 1, -1, -1) if ws[i].text in BRING), None)
     return ws[b:] if b is not None and _bring_at(ws[b:]) == 0 else []
+
+
+def _bare_toll(view: ArticleView, q: Quantity) -> bool:
+    """ "another 11 confirmed new cases ..., bringing the toll so far to 77": a bare number that a phrase
+    brings as the *toll* or *tally* with no noun of its own counts what the change before it counted
+    (the toll of the cases); "the death toll" names its own."""
+    ws = [w.text.lower() for w in _bringing_words(view, q)]
+    return (
+        q.counts is None
+        and bool({"toll", "tally"} & set(ws))
+        and not {"death", "deaths", "fatality"} & set(ws)
+    )
 
 
 def _brings_total(view: ArticleView, q: Quantity, s0: int) -> bool:
