@@ -2135,3 +2135,11 @@ def test_a_bare_toll_brought_by_a_change_counts_the_changes_thing() -> None:
     assert [(v.key.thing, v.key.aspect) for v in _values(text)] == [("cases", "new"), ("cases", "")]
     text = "Peru reported 11 new cases, bringing the death toll to 77."
     assert [v.key.thing for v in _values(text) if v.value == 77] == ["deaths"]
+
+
+def test_the_domain_of_a_superlative_whose_noun_is_left_out_is_no_place_of_the_count() -> None:
+    # before: India, the sentence's one country
+    text = "With this, the swine flu cases in this metro have risen to 13, the highest in India."
+    assert _placed(text) == [(13.0, "cases", ())]
+    text = "With this, the swine flu cases in India have risen to 13, the highest in Asia."
+    assert _placed(text) == [(13.0, "cases", ("India",))]

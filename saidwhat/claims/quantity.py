@@ -2912,7 +2912,8 @@ def _sentence_country(
     # count locates that count ("..., including 120 in Chile, and at least 90 died")
     others = [o for o in qs if o is not q and s0 <= o.start < s1]  # only the sentence's counts matter
     places = [p for p in view.places_in(s0, s1) if not any(_owns_place(view.text, o, p) for o in others)]
-    places = _off_origins(view, q, places)
+    # (nor the domain of a superlative: "the cases in this metro have risen to 13, the highest in India")
+    places = [p for p in _off_origins(view, q, places) if not _comparison_domain(view.text, p, lex)]
     names = {p.name for p in places}
     if len(names) != 1 or not names <= lex.known_countries:
         return ()
@@ -3052,12 +3053,16 @@ def _comparison_domain(text: str, p: Place, lex: ClaimsLexicon) -> bool:
     ranked = RANKED | {h for t in lex.things.values() for h in t.heads}
     # (a superlative compound is one word: "the worst-hit country in the Asia-Pacific region with over
     # 3,500 cases", "the hardest-hit nation in Europe")
+    # (its noun may be left out: "the swine flu cases in this metro have risen to 13, the highest in
+    # India" ranks the count itself)
     return any(
         w.split("-", 1)[0] in SUPERLATIVES
         and k > 0
         and ahead[k - 1] == "the"
-        and ahead[k + 1] not in ("in", "of")
-        and any(singular(x) in ranked for x in ahead[k + 1 : -1])
+        and (
+            k + 2 == len(ahead)
+            or (ahead[k + 1] not in ("in", "of") and any(singular(x) in ranked for x in ahead[k + 1 : -1]))
+        )
         for k, w in enumerate(ahead[:-1])
     )
 
