@@ -2143,3 +2143,13 @@ def test_the_domain_of_a_superlative_whose_noun_is_left_out_is_no_place_of_the_c
     assert _placed(text) == [(13.0, "cases", ())]
     text = "With this, the swine flu cases in India have risen to 13, the highest in Asia."
     assert _placed(text) == [(13.0, "cases", ("India",))]
+
+
+def test_a_frequency_adjective_of_another_noun_makes_no_rate() -> None:
+    # before: a rate (the timex "weekly" in the count's clause)
+    text = (
+        '"Member States have reported laboratory confirmed cases, including at least 10,582 deaths," the '
+        "United Nations health agency said in its weekly pandemic update."
+    )
+    assert [v.key.aspect for v in _values(text) if v.value == 10582] == [""]
+    assert [v.key.aspect for v in _values("Mexico reported 12 daily deaths last week.")] == ["rate"]

@@ -1127,6 +1127,7 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             and t.end <= b
             and not _change_frequency(view, t.start, s0)
             and not (t.end <= q.start and _reached_level(win))
+            and not _frequency_of_other(view, q, t)
         ):
             rate = "rate"
         elif _distributive(view, q, t):
@@ -1148,6 +1149,25 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
         ):
             year = t.value[:4]
     return year, rate
+
+
+# "in its weekly pandemic update": a frequency adjective before a noun
+# (not an adverb before a function word: "300 people die daily of the fever")
+_FREQUENCY_ADJECTIVE = re.compile(
+    r"(?:hourly|daily|nightly|weekly|biweekly|monthly|yearly)\s+"
+    r"(?!(?:of|in|on|at|to|for|from|by|with|since|and|or|but|as|the|a|an|until|across)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def _frequency_of_other(view: ArticleView, q: Quantity, t: Timex) -> bool:
+    """ "including at least 10,582 deaths, the agency said in its weekly pandemic update": a frequency
+    adjective that modifies another noun than the count's says how often that thing happens (an update,
+    a briefing), not that the count is a rate; "12 daily deaths" (right after the number) is one."""
+    if not _FREQUENCY_ADJECTIVE.match(view.text, t.start):
+        return False
+    inside = q.start <= t.start < q.end
+    return not (inside or (t.start >= q.end and not view.text[q.end : t.start].strip()))
 
 
 def _change_frequency(view: ArticleView, start: int, s0: int) -> bool:
