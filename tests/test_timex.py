@@ -641,6 +641,14 @@ def test_a_live_pages_entry_stamps_are_times_of_its_day_not_years(nlp: Any) -> N
     assert got["2008"] == ("DATE", "2008")  # "in 2008" stays a year
 
 
+def test_a_clock_time_before_its_zone_is_no_year(nlp: Any) -> None:
+    # before: the year 1700 (which the claims then read as the year a count was about)
+    text = "The WHO tally at 0700 GMT (1700 AEST) showed confirmed cases had soared beyond 8,000."
+    got = {t.text: (t.type, t.value) for t in tag(nlp, text, date(2009, 5, 17))}
+    assert got["1700"] == ("TIME", "2009-05-17T17:00")
+    assert values(nlp, "The flu of 1918 killed millions.")["1918"] == "1918"
+
+
 def test_a_few_stamp_like_years_make_no_live_page(nlp: Any) -> None:
     # two sentences opening with a year before a capitalised word are no live page
     text = "The war began. 1939 Was the year it started. Peace came. 1945 Ended it."

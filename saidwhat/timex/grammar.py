@@ -93,6 +93,12 @@ _ENTRY_STAMP = re.compile(
     re.MULTILINE,
 )
 LIVE_STAMPS = 3
+# a time zone or "hours" right after a 24-hour clock time written without a colon
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_ZONE = re.compile(
+    r"\s*(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|AEST|AEDT|AWST|NZST|NZDT|IST|JST|"
+    r"KST|HKT|SGT|WIB|ICT|hours|hrs|local time)\b"
+)
 
 
 _PREV_WORD = re.compile(r"([\w$%'’]+)[\s,]*$")
@@ -491,6 +497,9 @@ def _year(m: re.Match[str], ctx: Ctx) -> Result | None:
     prev = ctx.prev_word(m.start())
     stamp = prev not in _DATE_PREPS and prev not in _DETERMINERS and _STAMP.match(ctx.text, m.start("year"))
     if stamp and ctx.live_page():
+        return _entry_time(m.group("year"), ctx)
+    if _HHMM.fullmatch(m.group("year")) and _CLOCK_ZONE.match(ctx.text, m.end("year")):
+        # "at 0700 GMT (1700 AEST)", "at 2000 hours": a 24-hour clock time before its zone, no year
         return _entry_time(m.group("year"), ctx)
     if not m.group("mod") and _new_value_of_change(tok):
         return None
