@@ -2153,3 +2153,13 @@ def test_a_frequency_adjective_of_another_noun_makes_no_rate() -> None:
     )
     assert [v.key.aspect for v in _values(text) if v.value == 10582] == [""]
     assert [v.key.aspect for v in _values("Mexico reported 12 daily deaths last week.")] == ["rate"]
+
+
+def test_the_adjective_of_a_continent_is_no_peoples_country() -> None:
+    # before: the United States (NER's people "American")
+    text = (
+        "Throughout the world, 26,000 cases have been identified. 141 deaths have been recorded on the "
+        "American continent."
+    )
+    assert (141.0, "deaths", ()) in _placed(text)
+    assert (3.0, "deaths", ("United States",)) in _placed("Three Americans have died of the flu.")

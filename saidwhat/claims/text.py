@@ -213,6 +213,9 @@ class Place:
     end: int
 
 
+_CONTINENT_NEXT = re.compile(r"\s+continents?\b", re.IGNORECASE)
+
+
 # a dateline after its place: "SEOUL, June 13 (Yonhap) --", "BANGKOK (AFP) -", "CAIRO:", "New Delhi,
 # October 25:", "Geneva - ", "ISLAMABAD, 24 December 2009 (IRIN) -": a date, an agency in brackets,
 # then a dash (or a colon after a date)
@@ -585,7 +588,12 @@ class ArticleView:
                 continue
             if name.isupper() and name.title() in countries:
                 name = name.title()  # "CANADA - 214 cases": a fact box's line in capitals
-            places.extend(Place(name, m.start, m.end) for m in ent.mentions)
+            places.extend(
+                Place(name, m.start, m.end)
+                for m in ent.mentions
+                # "on the American continent": the adjective of a continent, no people's country
+                if not (ent.type == "NORP" and _CONTINENT_NEXT.match(text, m.end))
+            )
         places = _joined_countries(text, countries, places)
         places += _unnamed_countries(text, countries, analysis, places)
         if forms:
