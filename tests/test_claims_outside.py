@@ -2163,3 +2163,9 @@ def test_the_adjective_of_a_continent_is_no_peoples_country() -> None:
     )
     assert (141.0, "deaths", ()) in _placed(text)
     assert (3.0, "deaths", ("United States",)) in _placed("Three Americans have died of the flu.")
+
+
+def test_from_the_earlier_value_of_a_change_is_no_value() -> None:
+    # before: 816 deaths of the world
+    text = "The WHO said its tally of swine flu deaths had risen to 1,154 from the 816 announced on July 27."
+    assert [v.value for v in _values(text)] == [1154]

@@ -1178,16 +1178,18 @@ def _change_frequency(view: ArticleView, start: int, s0: int) -> bool:
 
 
 def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Quantity | None = None) -> bool:
-    before = [w.text for w in words(view.text, max(0, q.start - 12), q.start)]
+    before = [w.text for w in words(view.text, max(0, q.start - 16), q.start)]
     if tuple(before[-2:]) in EARLIER[:2] or _dated_before(view, q) or _compared_with_before(view, q, prev_q):
         return True
+    if before[-2:] == ["from", "the"]:
+        before = before[:-1]  # "had risen to 1,154 from the 816 announced on July 27": the same *from*
     if _previous_total(view, q):
         return True
     if before[-1:] == ["from"] and _after_change(view, q.start, MOTION):
         return True
     if before[-1:] == ["from"] and prev_q is not None:
         # "increased the number of infections to 2,254 from 1,639": the new value, then the old one
-        between = [w.text for w in words(view.text, prev_q.end, q.start)]
+        between = [w.text for w in words(view.text, prev_q.end, q.start) if w.text != "the"]
         ahead = [w.text for w in words(view.text, max(0, prev_q.start - 12), prev_q.start)]
         if between in (["from"], [",", "from"]) and ahead[-1:] == ["to"]:
             return True
