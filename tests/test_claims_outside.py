@@ -2169,3 +2169,9 @@ def test_from_the_earlier_value_of_a_change_is_no_value() -> None:
     # before: 816 deaths of the world
     text = "The WHO said its tally of swine flu deaths had risen to 1,154 from the 816 announced on July 27."
     assert [v.value for v in _values(text)] == [1154]
+
+
+def test_the_sick_after_a_toll_are_not_among_the_dead() -> None:
+    # before: suspected cases (the toll's state lent to what follows "with")
+    text = "Suspected death toll in Mexico now 149 with 1,600 ill."
+    assert [v.key.state for v in _values(text) if v.value == 1600] == [""]

@@ -2567,8 +2567,12 @@ def _prev_relation(
         # "17,416 confirmed cases, of which 146 have died": what follows *with* or *of which* is among
         # the whole (61 of the cases), its noun or predicate saying what became of them; the same thing
         # ("with 28 confirmed") is no part
-        with_part = thing is not prev.thing and (
-            _includes(between, lex, frozenset({"with"}), first=False) or _of_which(between, lex)
+        # (the sick are not among the dead: "Suspected death toll in Mexico now 149 with 1,600 ill" lends
+        # the toll's state to no case)
+        with_part = (
+            thing is not prev.thing
+            and not (prev.thing.name == "deaths" and thing.name == "cases")
+            and (_includes(between, lex, frozenset({"with"}), first=False) or _of_which(between, lex))
         )
         if (q.counts is not None and _includes(between, lex, INCLUDE_WORDS)) or with_part:
             rel = "part-of-kind"
