@@ -2175,3 +2175,12 @@ def test_the_sick_after_a_toll_are_not_among_the_dead() -> None:
     # before: suspected cases (the toll's state lent to what follows "with")
     text = "Suspected death toll in Mexico now 149 with 1,600 ill."
     assert [v.key.state for v in _values(text) if v.value == 1600] == [""]
+
+
+def test_an_increment_has_the_state_of_the_total_it_brings() -> None:
+    # before: new cases of no state
+    text = (
+        "Nineteen more people have been infected with the virus, bringing to 111 the total number of "
+        "confirmed cases in the Philippines."
+    )
+    assert [(v.key.state, v.key.aspect) for v in _values(text)] == [("confirmed", "new"), ("confirmed", "")]

@@ -4418,7 +4418,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _increment_of_total(view, made, out)
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
-    return _each_of_conjuncts(view, _definite_recounts(view, qs, out, lex))
+    return _each_of_conjuncts(view, _definite_recounts(view, qs, _increments_state(view, out), lex))
 
 
 # a definite determiner right before a count: "the 12 newly confirmed patients", "None of the 135
@@ -4510,6 +4510,28 @@ def _said(view: ArticleView, q: Quantity) -> _Said:
         "said_on": st.said_on.value[:10] if st and st.said_on else None,
         "statement": st.id if st else None,
     }
+
+
+def _increments_state(view: ArticleView, vals: list[QuantityValue]) -> list[QuantityValue]:
+    """ "Nineteen more people have been infected ..., bringing to 111 the total number of confirmed cases
+    in the Philippines": an increment that names no state has the state of the total it brings (the
+    sentence writes one state for both; the gold's guideline: "three more deaths ... bringing the toll
+    to 15" give both the state the sentence writes)."""
+    for v, w in pairwise(vals):
+        if not (
+            v.key.aspect == "new"
+            and not v.key.state
+            and w.key.thing == v.key.thing
+            and not w.key.aspect
+            and w.key.state
+            and w.key.unit is None
+            and view.sentence(v.start) == view.sentence(w.start)
+        ):
+            continue
+        between = words(view.text, v.end, w.start)
+        if any(x.text in BRING for x in between) and not any(x.text in (";", ":") for x in between):
+            v.key = replace(v.key, state=w.key.state)
+    return vals
 
 
 def _definite_recounts(
