@@ -2184,3 +2184,17 @@ def test_an_increment_has_the_state_of_the_total_it_brings() -> None:
         "confirmed cases in the Philippines."
     )
     assert [(v.key.state, v.key.aspect) for v in _values(text)] == [("confirmed", "new"), ("confirmed", "")]
+
+
+def test_the_actual_number_is_an_estimate_of_the_real_one() -> None:
+    # before: 15,000 cases and 43 deaths
+    text = "In Peru it is believed that the actual number of infections reaches 15,000 with 43 deaths."
+    assert _values(text) == []
+    text = "In Peru the number of infections reaches 15,000 with 43 deaths."
+    assert [v.value for v in _values(text)] == [15000, 43]
+
+
+def test_a_peoples_adjective_is_no_conjunct_of_a_place() -> None:
+    # "and" joins the place to the clause after it, not to the adjective of its subject
+    text = "Mexico has recorded 48 deaths, two have been reported in the US and Canadian officials say more."
+    assert all("Canada" not in about for _, _, about in _placed(text))

@@ -1394,6 +1394,8 @@ def _joint(view: ArticleView, q: Quantity, place: Place, places: list[Place]) ->
     has 210 cases")."""
     if _EACH.match(view.text, q.end) or "respectively" in view.text[q.end : view.sentence(q.start)[1]]:
         return (place.name,)
+    # (a people's adjective is no conjunct: "two have been reported in the US and Canadian officials say")
+    places = [p for p in places if p.start == place.start or not _demonym(view.text[p.start : p.end].lower())]
     k = next((i for i, p in enumerate(places) if p.start == place.start), None)
     if k is None:
         return (place.name,)
@@ -4650,6 +4652,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         or (m.thing is None and _a_voice(view, q))
         or _supposed(view, q)
         or _population(view, q)
+        or _real_number(view, q)
     ):
         return True
     if m.thing is not None and m.thing.name == "deaths" and _DEATHS_APART.match(view.text, q.end):
@@ -4661,6 +4664,31 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         and m.thing.name == "cases"
         and (_under_test(view, q, m.thing, lex) or _tested_negative(view, q, s1))
     )
+
+
+# "the actual number of infections reaches 15,000": a guess at the real number, not a reported count
+_REAL_NUMBER = re.compile(
+    r"\b(?:actual|real|true)\s+(?:number|figure|toll|count|extent)\b(?P<rest>[^.;:\d]{0,80})$", re.IGNORECASE
+)
+
+
+def _real_number(view: ArticleView, q: Quantity) -> bool:
+    """ "It is believed that the actual number of infections reaches 15,000 with 43 deaths": the real
+    number, as against the reported one, is an estimate of it (the guideline leaves estimates of the
+    real number out); its value and the parts joined to it are no values. Not a comparison with the
+    reported count ("the real number is much higher than the 1,000 confirmed")."""
+    s0 = view.sentence(q.start)[0]
+    m = _REAL_NUMBER.search(view.text, max(s0, q.start - 100), q.start)
+    if m is None:
+        # the part joined by *with* to the real number's value: "reaches 15,000 with 43 deaths"
+        m2 = re.search(r"([\d,]+)\s+with\s+$", view.text[max(s0, q.start - 40) : q.start])
+        return m2 is not None and _real_number_at(view, q.start - len(m2.group(0)), s0)
+    return not re.search(r"\b(?:than|compared|while|but)\b", m.group("rest"), re.IGNORECASE)
+
+
+def _real_number_at(view: ArticleView, start: int, s0: int) -> bool:
+    m = _REAL_NUMBER.search(view.text, max(s0, start - 100), start)
+    return m is not None and not re.search(r"\b(?:than|compared|while|but)\b", m.group("rest"), re.IGNORECASE)
 
 
 def _fractional(q: Quantity) -> bool:
