@@ -2198,3 +2198,12 @@ def test_a_peoples_adjective_is_no_conjunct_of_a_place() -> None:
     # "and" joins the place to the clause after it, not to the adjective of its subject
     text = "Mexico has recorded 48 deaths, two have been reported in the US and Canadian officials say more."
     assert all("Canada" not in about for _, _, about in _placed(text))
+
+
+def test_a_noun_of_change_before_from_makes_an_earlier_value() -> None:
+    # before: 19 confirmed cases of Fiji
+    text = (
+        "Another 13 cases have been recorded in Fiji. That takes the total to 65 cases, a big increase "
+        "from the 19 cases confirmed at the end of last week."
+    )
+    assert 19 not in [v.value for v in _values(text)]

@@ -1178,15 +1178,15 @@ def _change_frequency(view: ArticleView, start: int, s0: int) -> bool:
 
 
 def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Quantity | None = None) -> bool:
-    before = [w.text for w in words(view.text, max(0, q.start - 16), q.start)]
+    before = [w.text for w in words(view.text, max(0, q.start - 24), q.start)]
     if tuple(before[-2:]) in EARLIER[:2] or _dated_before(view, q) or _compared_with_before(view, q, prev_q):
         return True
     if before[-2:] == ["from", "the"]:
         before = before[:-1]  # "had risen to 1,154 from the 816 announced on July 27": the same *from*
     if _previous_total(view, q):
         return True
-    if before[-1:] == ["from"] and _after_change(view, q.start, MOTION):
-        return True
+    if before[-1:] == ["from"] and (_after_change(view, q.start, MOTION) or before[-2:-1] in CHANGE_NOUNS):
+        return True  # "... fell from 20", "a big increase from the 19 cases confirmed last week"
     if before[-1:] == ["from"] and prev_q is not None:
         # "increased the number of infections to 2,254 from 1,639": the new value, then the old one
         between = [w.text for w in words(view.text, prev_q.end, q.start) if w.text != "the"]
@@ -1207,6 +1207,13 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
 
 
 COMPARED_WITH = (("compared", "with"), ("compared", "to"))
+# a noun of change right before "from": what follows is where the change started
+CHANGE_NOUNS = tuple(
+    [w]
+    for w in (
+        "increase", "rise", "jump", "surge", "climb", "leap", "spike", "decrease", "decline", "drop", "fall",
+    )
+)  # fmt: skip
 FROM_TO_GAP = 6  # words between "from N" and "to M", "to" included ("over the weekend to")
 CLAUSE_MARKS = frozenset({",", ";", ":", "and", "but", "while", "as", "when", "which", "who"})
 # the words of a total that an earlier report gave ("the previous confirmed death toll was 16")
