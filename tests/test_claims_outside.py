@@ -2207,3 +2207,9 @@ def test_a_noun_of_change_before_from_makes_an_earlier_value() -> None:
         "from the 19 cases confirmed at the end of last week."
     )
     assert 19 not in [v.value for v in _values(text)]
+
+
+def test_a_count_of_zero_is_no_value() -> None:
+    # before: 0 deaths of Japan (the guideline leaves a table's zeros out)
+    text = "Country  Cases  Deaths\nJapan  549  0\nChina  188  0\n"
+    assert 0 not in [v.value for v in _values(text)]

@@ -4660,6 +4660,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         or _supposed(view, q)
         or _population(view, q)
         or _real_number(view, q)
+        or (q.value == 0 and not q.value_max)  # a table's "0" deaths: none, no figure of a tally
     ):
         return True
     if m.thing is not None and m.thing.name == "deaths" and _DEATHS_APART.match(view.text, q.end):
