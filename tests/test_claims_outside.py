@@ -2213,3 +2213,13 @@ def test_a_count_of_zero_is_no_value() -> None:
     # before: 0 deaths of Japan (the guideline leaves a table's zeros out)
     text = "Country  Cases  Deaths\nJapan  549  0\nChina  188  0\n"
     assert 0 not in [v.value for v in _values(text)]
+
+
+def test_a_list_item_whose_subject_is_a_coordination_of_places_goes_on_with_the_list() -> None:
+    # before: no value for "four" or "two" (the item's subject was no single place, its verb plural)
+    text = (
+        "Canada has 140 cases, Spain has 54, New Zealand has six, France and Israel have four each, Italy "
+        "and El Salvador have two each."
+    )
+    got = sorted((v.value, v.key.about) for v in _values(text) if v.value in (4, 2))
+    assert got == [(2, ("El Salvador",)), (2, ("Italy",)), (4, ("France",)), (4, ("Israel",))]

@@ -2161,12 +2161,29 @@ def _parallel_clause(view: ArticleView, prev_q: Quantity, q: Quantity) -> bool:
     if not names:
         return False
     name = names[-1]
-    head = [w.text for w in words(view.text, prev_q.end, name.start)]
+    # (the item's subject may be a coordination of places: "New Zealand has six, France and Israel have
+    # four each", its verb then in the plural)
+    inside = [(p.start, p.end) for p in names]
+    head = [
+        w.text
+        for w in words(view.text, prev_q.end, name.start)
+        if not any(a <= w.start < b for a, b in inside)
+    ]
     verb = [w.text.lower() for w in words(view.text, name.end, q.start)]
-    if not head or head[0] == "the" or not set(head) <= CLAUSE_JOINS or not 1 <= len(verb) <= 2:
+    if not head or head[0] == "the" or not set(head) <= CLAUSE_JOINS | {"each"} or not 1 <= len(verb) <= 2:
         return False
     before = [w.text.lower() for w in words(view.text, max(0, prev_q.start - 40), prev_q.start)][-3:]
-    return verb[0] in before and all(w.isalpha() for w in verb)
+    return _same_verb(verb[0], before) and all(w.isalpha() for w in verb)
+
+
+# a verb's forms in the singular and the plural: "Spain has 54, France and Israel have four each"
+_VERB_NUMBER = {"has": "have", "is": "are", "was": "were"}
+
+
+def _same_verb(verb: str, before: list[str]) -> bool:
+    """Whether ``verb`` is written among ``before``, in either number."""
+    forms = {verb, _VERB_NUMBER.get(verb, verb), *(k for k, v in _VERB_NUMBER.items() if v == verb)}
+    return bool(forms & set(before))
 
 
 # nothing but blanks, or a possessive's ending and blanks
