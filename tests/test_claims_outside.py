@@ -2223,3 +2223,9 @@ def test_a_list_item_whose_subject_is_a_coordination_of_places_goes_on_with_the_
     )
     got = sorted((v.value, v.key.about) for v in _values(text) if v.value in (4, 2))
     assert got == [(2, ("El Salvador",)), (2, ("Italy",)), (4, ("France",)), (4, ("Israel",))]
+
+
+def test_the_label_a_bare_number_follows_gives_its_aspect() -> None:
+    # before: 5 cases with no aspect
+    text = "New cases were reported today.\n\n  • Mexico – new cases 5 – total cases 61\n"
+    assert [(v.value, v.key.aspect) for v in _values(text)] == [(5, "new"), (61, "")]

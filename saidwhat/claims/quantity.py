@@ -1018,8 +1018,10 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     near = sorted([*win.inner, *win.left[-3:], *win.right[:3]], key=lambda w: w.start)
     n = lex.settings.window_words
     wide = sorted([*win.inner, *win.left[-n:], *win.right[:n]], key=lambda w: w.start)
-    # an increment is written on the number itself: "48 more deaths", "a further 12", "new cases"
-    tight = sorted([*win.inner, *win.left[-1:], *win.right[:1]], key=lambda w: w.start)
+    # an increment is written on the number itself: "48 more deaths", "a further 12", "new cases"; or on
+    # the label a bare number follows ("• Ontario – new cases 5 – total cases 61")
+    label = 2 if win.left and win.left[-1].text in _LABEL_HEADS else 1
+    tight = sorted([*win.inner, *win.left[-label:], *win.right[:1]], key=lambda w: w.start)
     for aspect in ASPECT_ORDER:
         scope = wide if aspect == "projected" else tight if aspect == "new" else near
         if aspect == "new" and _risen_by(win):
@@ -1027,6 +1029,10 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
         if _aspect_hits(aspect, scope, win, lex):
             return aspect
     return "new" if _elapsed_day(near, win, lex) else ""
+
+
+# the nouns of a label that a bare number follows ("new cases 5", "new deaths 2")
+_LABEL_HEADS = frozenset({"cases", "deaths", "infections", "fatalities"})
 
 
 def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon) -> list[int]:
