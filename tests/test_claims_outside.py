@@ -2229,3 +2229,12 @@ def test_the_label_a_bare_number_follows_gives_its_aspect() -> None:
     # before: 5 cases with no aspect
     text = "New cases were reported today.\n\n  • Mexico – new cases 5 – total cases 61\n"
     assert [(v.value, v.key.aspect) for v in _values(text)] == [(5, "new"), (61, "")]
+
+
+def test_a_journeys_origin_does_not_place_persons_named_by_their_nation() -> None:
+    # before: Mexico (the country named before the Canadians in their clause)
+    text = (
+        "Canada stepped up its screening of passengers returning from Mexico amid news that the virus "
+        "has now infected 13 Canadians."
+    )
+    assert _placed(text) == [(13.0, "cases", ("Canada",))]

@@ -1474,7 +1474,16 @@ def _inside_place(
     where = _where_persons_are(view, q, places)
     if where is not None:
         return (where.name,), True
-    other = [p for p in places if p.end <= q.start and p.name != inside.name and p.name in lex.countries]
+    # (not a journey's origin or goal: "checking passengers returning from Mexico ... amid news that the
+    # virus has now infected 13 Canadians" are Canada's)
+    other = [
+        p
+        for p in places
+        if p.end <= q.start
+        and p.name != inside.name
+        and p.name in lex.countries
+        and not _journey_end(view.text, p, q)
+    ]
     if other:
         return (other[-1].name,), False
     return (inside.name,), True
