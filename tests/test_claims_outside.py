@@ -2238,3 +2238,11 @@ def test_a_journeys_origin_does_not_place_persons_named_by_their_nation() -> Non
         "has now infected 13 Canadians."
     )
     assert _placed(text) == [(13.0, "cases", ("Canada",))]
+
+
+def test_from_n_to_a_total_of_m_and_tests_pending_on_n() -> None:
+    # before: 37 deaths of Ontario (the earlier value of the change), 10 new cases of the US
+    text = "The new deaths catapult the death toll in Ontario from 37 reported on Nov. 10 to a total of 61."
+    assert [v.value for v in _values(text)] == [61]
+    text = "Officials said 20 flu cases were identified, with tests pending on another 10 cases in the US."
+    assert [v.value for v in _values(text)] == [20]

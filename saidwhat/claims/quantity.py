@@ -1203,6 +1203,8 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
         # "from 20 to seven", "went from just four cases over the weekend to 135": a span of time may
         # stand between the two values of a change, no clause
         between = [w.text for w in words(view.text, q.end, next_q.start)]
+        if len(between) >= 4 and between[-4] == "to" and between[-3] in ("a", "the") and between[-1] == "of":
+            between = between[:-3]  # "from 37 reported on Nov. 10 to a total of 61"
         return between[-1:] == ["to"] and len(between) <= FROM_TO_GAP and not set(between) & CLAUSE_MARKS
     if before[-1:] == ["from"]:
         # "cut the number of confirmed deaths from 20 to seven": the second number may be a bare
@@ -3307,6 +3309,8 @@ def _under_test(view: ArticleView, q: Quantity, cases: Thing, lex: ClaimsLexicon
     before = [w.text.lower() for w in words(view.text, max(0, q.start - 40), q.start)]
     while before and before[-1] in _TEST_OBJECT_SKIP:
         before.pop()
+    if before[-2:] in (["pending", "on"], ["pending", "for"], ["awaited", "for"]):
+        return True  # "with tests pending on another 10 cases": their tests are not back
     if before and before[-1] in _TEST_VERBS:
         return True  # "Colombia is investigating 40 more", "doctors are testing 200 people": the object
     ws = [w for w in words(view.text, q.end, min(len(view.text), q.end + 80)) if w.text.isalpha()][:8]
