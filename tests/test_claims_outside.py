@@ -2246,3 +2246,12 @@ def test_from_n_to_a_total_of_m_and_tests_pending_on_n() -> None:
     assert [v.value for v in _values(text)] == [61]
     text = "Officials said 20 flu cases were identified, with tests pending on another 10 cases in the US."
     assert [v.value for v in _values(text)] == [20]
+
+
+def test_a_demonym_that_opens_a_regions_name_is_no_nation_of_the_speaker() -> None:
+    # before: the United Kingdom ("British" in the speaker's description)
+    text = (
+        "Dr. Danuta Skowronski of the British Columbia Centre for Disease Control said the six cases "
+        "were all mild."
+    )
+    assert _placed(text) == [(6.0, "cases", ())]

@@ -2299,8 +2299,14 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     # and in the description the article gives the speaker elsewhere ("Mexican Health Minister Jose
     # Angel Cordova told reporters ..." then "He said 16 deaths were confirmed")
     toks = fold(f"{sp.text} , {_speaker_title(view, sp)} , {_described_before(view, sp)}").split()
+    # (a demonym that opens a region's name is no nation: "the British Columbia Centre for Disease
+    # Control" is British Columbia's)
+    regions = {fold(r) for r in lex.regions if " " in r}
+    opens_region = {i for i in range(len(toks) - 1) if f"{toks[i]} {toks[i + 1]}" in regions}
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
+            if n == 1 and i in opens_region:
+                continue
             w = " ".join(toks[i : i + n])
             country = _kb_country(w) or countries.get(w) or folded_aliases.get(w)
             if country:
