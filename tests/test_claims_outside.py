@@ -2255,3 +2255,9 @@ def test_a_demonym_that_opens_a_regions_name_is_no_nation_of_the_speaker() -> No
         "were all mild."
     )
     assert _placed(text) == [(6.0, "cases", ())]
+
+
+def test_a_span_of_a_day_after_the_counts_verb_group_makes_an_increment() -> None:
+    # before: 21 deaths, no aspect (the span stood after "have died", beyond the first two words)
+    text = "In Ukraine, 21 people have died in the past 24 hours, the ministry says."
+    assert [v.key.aspect for v in _values(text)] == ["new"]

@@ -1092,6 +1092,10 @@ def _elapsed_after(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexic
     after = words(view.text, q.end, min(s1, q.end + 60))[:7]
     if any(i <= 1 for i in _has(after, lex.aspects.get("elapsed", ()))):
         return True
+    # after the count's own verb group: "21 people have died in the past 24 hours"
+    hits = _has(after, lex.aspects.get("elapsed", ()))
+    if hits and all(w.text.lower() in AUX or w.text.lower().endswith("ed") for w in after[: hits[0]]):
+        return True
     # fronted, set off by its comma: "In the past week, 12 Peruvians have died" (a timex's words are
     # none of the window's)
     before = words(view.text, s0, q.start)
