@@ -512,11 +512,9 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     compound = _compound_thing(toks[-2] if len(toks) > 1 else None, head, lex)
     if compound is not None:
         return compound, None
-    of_thing = _cases_of(head, win, lex)
+    of_thing = _cases_of(head, win, lex) or _dead_cases(head, win, lex)
     if of_thing is not None:
         return of_thing, None
-    if head == "case" and _cases_died(win) and "deaths" in lex.things:
-        return lex.things["deaths"], None
     for thing in lex.things.values():
         if head in thing.heads:
             if _modifiers_ok(thing, mods, lex):
@@ -546,6 +544,11 @@ _CASES_DIED = (
                "had"}),
     frozenset({"died", "perished", "succumbed"}),
 )  # fmt: skip
+
+
+def _dead_cases(head: str, win: Window, lex: ClaimsLexicon) -> Thing | None:
+    """Deaths, for cases whose own verb says they died (:func:`_cases_died`)."""
+    return lex.things.get("deaths") if head == "case" and _cases_died(win) else None
 
 
 def _cases_died(win: Window) -> bool:
@@ -2616,18 +2619,9 @@ def _prev_relation(
             for w in words(view.text, prev.q.end, q.start)
             if not any(a <= w.start < b for a, b in spans)
         ]
-        # "5,251 confirmed cases ..., with 61 having died", "27,824 confirmed cases ..., with 141 deaths",
-        # "17,416 confirmed cases, of which 146 have died": what follows *with* or *of which* is among
-        # the whole (61 of the cases), its noun or predicate saying what became of them; the same thing
-        # ("with 28 confirmed") is no part
-        # (the sick are not among the dead: "Suspected death toll in Mexico now 149 with 1,600 ill" lends
-        # the toll's state to no case)
-        with_part = (
-            thing is not prev.thing
-            and not (prev.thing.name == "deaths" and thing.name == "cases")
-            and (_includes(between, lex, frozenset({"with"}), first=False) or _of_which(between, lex))
-        )
-        if (q.counts is not None and _includes(between, lex, INCLUDE_WORDS)) or with_part:
+        if (q.counts is not None and _includes(between, lex, INCLUDE_WORDS)) or _with_part(
+            prev.thing, thing, between, lex
+        ):
             rel = "part-of-kind"
         elif _and_part(view, prev, q):
             rel = "and-part"  # the whole's place, its own state: not the part's before it
@@ -2641,6 +2635,19 @@ def _prev_relation(
     ):
         rel = "total"
     return rel
+
+
+def _with_part(whole: Thing, thing: Thing, between: list[str], lex: ClaimsLexicon) -> bool:
+    """ "5,251 confirmed cases ..., with 61 having died", "27,824 confirmed cases ..., with 141 deaths",
+    "17,416 confirmed cases, of which 146 have died": what follows *with* or *of which* is among the
+    whole (61 of the cases), its noun or predicate saying what became of them; the same thing ("with 28
+    confirmed") is no part, nor are the sick among the dead ("Suspected death toll in Mexico now 149
+    with 1,600 ill" lends the toll's state to no case)."""
+    return (
+        thing is not whole
+        and not (whole.name == "deaths" and thing.name == "cases")
+        and (_includes(between, lex, frozenset({"with"}), first=False) or _of_which(between, lex))
+    )
 
 
 def _of_which(between: list[str], lex: ClaimsLexicon) -> bool:
