@@ -4739,15 +4739,15 @@ def _real_number(view: ArticleView, q: Quantity) -> bool:
     real number out); its value and the parts joined to it are no values. Not a comparison with the
     reported count ("the real number is much higher than the 1,000 confirmed")."""
     s0 = view.sentence(q.start)[0]
-    m = _REAL_NUMBER.search(view.text, max(s0, q.start - 100), q.start)
-    if m is None:
-        # the part joined by *with* to the real number's value: "reaches 15,000 with 43 deaths"
-        m2 = re.search(r"([\d,]+)\s+with\s+$", view.text[max(s0, q.start - 40) : q.start])
-        return m2 is not None and _real_number_at(view, q.start - len(m2.group(0)), s0)
-    return not re.search(r"\b(?:than|compared|while|but)\b", m.group("rest"), re.IGNORECASE)
+    if _real_number_at(view, q.start, s0):
+        return True
+    # the part joined by *with* to the real number's value: "reaches 15,000 with 43 deaths"
+    m = re.search(r"([\d,]+)\s+with\s+$", view.text[max(s0, q.start - 40) : q.start])
+    return m is not None and _real_number_at(view, q.start - len(m.group(0)), s0)
 
 
 def _real_number_at(view: ArticleView, start: int, s0: int) -> bool:
+    """Whether the real number's phrase stands right before ``start`` in its sentence (from ``s0``)."""
     m = _REAL_NUMBER.search(view.text, max(s0, start - 100), start)
     return m is not None and not re.search(r"\b(?:than|compared|while|but)\b", m.group("rest"), re.IGNORECASE)
 
