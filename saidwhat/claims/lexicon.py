@@ -188,6 +188,14 @@ class ClaimsLexicon:
         return self.known_countries | self.countries
 
     @cached_property
+    def folded_region_names(self) -> frozenset[str]:
+        """The names of several words of the first-level regions, folded ("british columbia"): a
+        demonym that opens one is no nation (read once, not for every count's speaker)."""
+        from saidwhat.entities.resources import fold  # here: see known_countries
+
+        return frozenset(fold(r) for r in self.regions if " " in r)
+
+    @cached_property
     def local_places(self) -> frozenset[str]:
         """The names of the first-level regions and the capitals (`[places.regions]`,
         `[places.capitals]`)."""

@@ -1093,11 +1093,11 @@ def _elapsed_after(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexic
         return False
     s0, s1 = view.sentence(q.start)
     after = words(view.text, q.end, min(s1, q.end + 60))[:7]
-    if any(i <= 1 for i in _has(after, lex.aspects.get("elapsed", ()))):
-        return True
-    # after the count's own verb group: "21 people have died in the past 24 hours"
     hits = _has(after, lex.aspects.get("elapsed", ()))
-    if hits and all(w.text.lower() in AUX or w.text.lower().endswith("ed") for w in after[: hits[0]]):
+    # right after the count, or after its own verb group: "21 people have died in the past 24 hours"
+    if hits and (
+        hits[0] <= 1 or all(w.text.lower() in AUX or w.text.lower().endswith("ed") for w in after[: hits[0]])
+    ):
         return True
     # fronted, set off by its comma: "In the past week, 12 Peruvians have died" (a timex's words are
     # none of the window's)
@@ -1198,7 +1198,9 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
         before = before[:-1]  # "had risen to 1,154 from the 816 announced on July 27": the same *from*
     if _previous_total(view, q):
         return True
-    if before[-1:] == ["from"] and (_after_change(view, q.start, MOTION) or before[-2:-1] in CHANGE_NOUNS):
+    if before[-1:] == ["from"] and (
+        _after_change(view, q.start, MOTION) or bool(CHANGE_NOUNS.intersection(before[-2:-1]))
+    ):
         return True  # "... fell from 20", "a big increase from the 19 cases confirmed last week"
     if before[-1:] == ["from"] and prev_q is not None:
         # "increased the number of infections to 2,254 from 1,639": the new value, then the old one
@@ -1223,12 +1225,9 @@ def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Qu
 
 COMPARED_WITH = (("compared", "with"), ("compared", "to"))
 # a noun of change right before "from": what follows is where the change started
-CHANGE_NOUNS = tuple(
-    [w]
-    for w in (
-        "increase", "rise", "jump", "surge", "climb", "leap", "spike", "decrease", "decline", "drop", "fall",
-    )
-)  # fmt: skip
+CHANGE_NOUNS = frozenset(
+    {"increase", "rise", "jump", "surge", "climb", "leap", "spike", "decrease", "decline", "drop", "fall"}
+)
 FROM_TO_GAP = 6  # words between "from N" and "to M", "to" included ("over the weekend to")
 CLAUSE_MARKS = frozenset({",", ";", ":", "and", "but", "while", "as", "when", "which", "who"})
 # the words of a total that an earlier report gave ("the previous confirmed death toll was 16")
@@ -1421,11 +1420,7 @@ def _joint(view: ArticleView, q: Quantity, place: Place, places: list[Place]) ->
     k = next((i for i, p in enumerate(places) if p.start == place.start), None)
     if k is None:
         return (place.name,)
-    lo = hi = k
-    while lo > 0 and _CONJUNCT_GAP.fullmatch(view.text, places[lo - 1].end, places[lo].start):
-        lo -= 1
-    while hi + 1 < len(places) and _CONJUNCT_GAP.fullmatch(view.text, places[hi].end, places[hi + 1].start):
-        hi += 1
+    lo, hi = _conjunct_run(view.text, places, k)
     last_gap = view.text[places[hi - 1].end : places[hi].start] if hi > lo else ""
     names = tuple(dict.fromkeys(p.name for p in places[lo : hi + 1]))
     if len(names) < 2 or not re.search(r"\band\b", last_gap, re.IGNORECASE):
@@ -2308,8 +2303,7 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     toks = fold(f"{sp.text} , {_speaker_title(view, sp)} , {_described_before(view, sp)}").split()
     # (a demonym that opens a region's name is no nation: "the British Columbia Centre for Disease
     # Control" is British Columbia's)
-    regions = {fold(r) for r in lex.regions if " " in r}
-    opens_region = {i for i in range(len(toks) - 1) if f"{toks[i]} {toks[i + 1]}" in regions}
+    opens_region = {i for i in range(len(toks) - 1) if f"{toks[i]} {toks[i + 1]}" in lex.folded_region_names}
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
             if n == 1 and i in opens_region:
@@ -4645,6 +4639,17 @@ _EACH_PLACE = re.compile(
 _CONJUNCT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
 
 
+def _conjunct_run(text: str, places: list[Place], k: int) -> tuple[int, int]:
+    """The first and last index of the coordination of places (``places`` in text order) that
+    ``places[k]`` is a conjunct of: "Israel, Costa Rica", "Spain and the UK" (:data:`_CONJUNCT_GAP`)."""
+    lo = hi = k
+    while lo > 0 and _CONJUNCT_GAP.fullmatch(text, places[lo - 1].end, places[lo].start):
+        lo -= 1
+    while hi + 1 < len(places) and _CONJUNCT_GAP.fullmatch(text, places[hi].end, places[hi + 1].start):
+        hi += 1
+    return lo, hi
+
+
 def _each_of_conjuncts(view: ArticleView, vals: list[QuantityValue]) -> list[QuantityValue]:
     """ "Spain and the UK earlier confirmed two cases each", "Israel, Costa Rica: 2 confirmed cases
     each": *each* gives the count to every place of the coordination its place is one of, so each of
@@ -4667,12 +4672,7 @@ def _each_of_conjuncts(view: ArticleView, vals: list[QuantityValue]) -> list[Qua
         if not at:
             continue
         k = min(at, key=lambda j: min(abs(places[j].start - v.end), abs(v.start - places[j].end)))
-        joined = [bool(_CONJUNCT_GAP.fullmatch(view.text, a.end, b.start)) for a, b in pairwise(places)]
-        lo = hi = k
-        while lo > 0 and joined[lo - 1]:
-            lo -= 1
-        while hi < len(joined) and joined[hi]:
-            hi += 1
+        lo, hi = _conjunct_run(view.text, places, k)
         names = dict.fromkeys(p.name for p in places[lo : hi + 1] if p.name != v.key.about[0])
         out.extend(replace(v, key=replace(v.key, about=(name,))) for name in names)
     return out
