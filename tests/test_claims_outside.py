@@ -2261,3 +2261,94 @@ def test_a_span_of_a_day_after_the_counts_verb_group_makes_an_increment() -> Non
     # before: 21 deaths, no aspect (the span stood after "have died", beyond the first two words)
     text = "In Ukraine, 21 people have died in the past 24 hours, the ministry says."
     assert [v.key.aspect for v in _values(text)] == ["new"]
+
+
+def test_up_from_the_n_is_the_earlier_value() -> None:
+    # before: 19 cases of Fiji, 19 confirmed cases (the article before the number hid "up from")
+    text = "Fiji now has 65 confirmed cases of swine flu, up from the 19 cases a week earlier."
+    assert [v.value for v in _values(text)] == [65]
+    text = "The number of confirmed cases rose to 65, up from the 19 cases confirmed last week."
+    assert [v.value for v in _values(text)] == [65]
+
+
+def test_a_number_after_a_noun_of_a_numbered_series_is_no_count() -> None:
+    # before: 44 deaths of Sweden ("week 44" is a week of the year)
+    assert _values("The number of deaths rose in week 44 in Sweden.") == []
+    assert [v.value for v in _values("Sweden reported 120 new cases in week 44.")] == [120]
+    # after a span the number may still count
+    assert [v.value for v in _values("In the past week 44 died in Sweden.")] == [44]
+
+
+def test_a_breakdown_by_kind_between_dashes_lends_the_whole_its_verb() -> None:
+    # before: only the last part (3) took the verb, the whole (5) had none
+    text = (
+        "Five more Israelis - two children and three adults - were suspected of having swine flu, the "
+        "Health Ministry said."
+    )
+    assert [(v.value, v.key.state, v.key.aspect) for v in _values(text)] == [(5, "suspected", "new")]
+    text = "Five more people (two children and three adults) have died of swine flu in Israel."
+    assert _placed(text) == [(5.0, "deaths", ("Israel",))]
+    # the last of several parts set off after "including" is a part too
+    text = (
+        "Some 231 people in Thailand -- including 205 children and 26 adults -- tested positive for swine "
+        "flu."
+    )
+    assert [v.value for v in _values(text)] == [231]
+    # a breakdown by place is no breakdown by kind: each part keeps its own place
+    text = "Five more people - two in Haifa and three in Tel Aviv - have died of swine flu in Israel."
+    assert 5 not in [v.value for v in _values(text)]
+
+
+def test_cases_that_recovered_or_were_hospitalised_are_counts_of_another_measure() -> None:
+    # before: 9 cases, 150 confirmed cases, 87 confirmed cases
+    assert [v.key.thing for v in _values("Nine cases have totally recovered, the ministry said.")] == [
+        "recovered"
+    ]
+    text = "Currently, 150 cases of confirmed pandemic (H1N1) 2009 remain hospitalised in Ireland."
+    assert [v.key.thing for v in _values(text)] == ["hospitalized"]
+    text = "Ireland has 300 confirmed cases, and 87 cases have been admitted to hospital."
+    assert [(v.value, v.key.thing) for v in _values(text)] == [(300, "cases"), (87, "hospitalized")]
+
+
+def test_a_majority_in_a_place_is_where_a_part_of_the_count_is() -> None:
+    # before: 139 deaths of the United States and Mexico
+    text = "At least 139 people have died from swine flu, a majority in the US and Mexico."
+    assert _placed(text) == [(139.0, "deaths", ("world",))]
+    text = "At least 139 people have died from swine flu, most in the US and Mexico."
+    assert _placed(text) == [(139.0, "deaths", ("world",))]
+
+
+def test_a_place_that_is_the_subject_of_a_clause_after_and_is_no_conjunct() -> None:
+    # before: 21 new cases of Japan and Turkey together
+    text = "Swine flu sickened 21 more students in Japan and Turkey reported its first case of the disease."
+    assert _placed(text) == [(21.0, "cases", ("Japan",))]
+    text = "Ten new confirmed cases in Germany and Spain were reported on Monday."
+    assert _placed(text) == [(10.0, "cases", ("Germany", "Spain"))]
+
+
+def test_a_condition_that_opens_a_complement_clause_supposes_its_count() -> None:
+    # before: 1 confirmed case
+    text = (
+        "Schools have posted notices saying that if even one case is confirmed, they will close temporarily."
+    )
+    assert _values(text) == []
+
+
+def test_a_place_near_another_is_not_where_the_count_is() -> None:
+    # before: 12 deaths of Mumbai (the city is Pune, near Mumbai), 2 deaths of Mumbai
+    text = (
+        "In Pune, two more victims of the virus died Thursday, raising the death toll in that western city "
+        "near Mumbai to 12."
+    )
+    assert all("Mumbai" not in about for _, _, about in _placed(text))
+    assert _placed("Two people died in a village near Mumbai.") == [(2.0, "deaths", ())]
+
+
+def test_a_place_that_describes_the_place_named_after_it_is_not_the_counts() -> None:
+    # before: 1 case of the Mediterranean, 5 confirmed cases of Mexico (a state's count is no nation's)
+    text = "One case was reported in the Mediterranean city of Alexandria and the other in Cairo."
+    assert all("Mediterranean" not in about for _, _, about in _placed(text))
+    assert all(
+        "Mexico" not in about
+        for _, _, about in _placed("Five cases were confirmed in the Mexican state of Oaxaca.")
+    )

@@ -188,12 +188,42 @@ _PART_ASIDE = re.compile(
 )
 
 
+# a breakdown of a count by kind set off by dashes or brackets: "Five more Israelis - two children
+# and three adults - were suspected of having swine flu"
+_BREAKDOWN_ASIDE = re.compile(
+    r"(?:[ \t]+(?P<dash>--|[—–-])[ \t]+|[ \t]*(?P<bracket>\())(?P<parts>[^()\n—–]{3,80}?)"
+    r"(?:[ \t]+(?P=dash)[ \t]+|(?(bracket)\)[ \t]*|(?!)))(?P<verb>[a-z]+)"
+)
+
+
+def _breakdown_aside(text: str, q: Quantity) -> tuple[int, int] | None:
+    """The span of a breakdown of the count by kind between dashes or brackets, each part a number and
+    a common noun of one or two words, joined by commas and a last *and* ("- two children and three
+    adults -"): the parts rename the counted, the verb after them is the count's."""
+    m = _BREAKDOWN_ASIDE.match(text, q.end)
+    if m is None:
+        return None
+    items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("parts").strip())
+    if len(items) < 2:
+        return None
+    for item in items:
+        ws = item.split()
+        if not 2 <= len(ws) <= 3 or not _is_number_word(ws[0].lower()):
+            return None
+        if not all(w.isalpha() and w.islower() for w in ws[1:]):
+            return None  # a place or a name: a part of another kind ("- 12 in Mexico and 3 in Peru -")
+    verb = m.group("verb")
+    if verb not in _FINITE and verb not in AUX and not verb.endswith("ed"):
+        return None
+    return (m.start(), m.start("verb"))
+
+
 def part_aside(text: str, q: Quantity) -> tuple[int, int] | None:
     """The span of a part set off right after a count (its noun included) that the count's own verb
     follows: the verb after it is the count's, and the part's words are no part of its window."""
     m = _PART_ASIDE.match(text, q.end)
     if m is None:
-        return None
+        return _breakdown_aside(text, q)
     verb = m.group("verb")
     if verb not in _FINITE and verb not in AUX and not verb.endswith("ed"):
         return None
@@ -524,7 +554,7 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
         return lex.things.get("cases"), None  # "1,600 ill", "200 sick": people who have the disease
     if len(toks) == 2 and toks[0] in lex.persons:
         # "people infected" (the noun of a total reached and its participle): the participle says
-        said = next((t for t in lex.things.values() if toks[1] in _free(t.predicates)), None)
+        said = _participle_thing(toks[1], win, lex)
         return (said, None) if said is not None else None  # else, as for persons, the words around say
     pathogen = any(tuple(toks[-len(n) :]) == n for n in lex.pathogen_phrases)
     # a noun of persons, or people named by their nation ("101 Canadians have died", "Four more
@@ -537,30 +567,56 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     return None, " ".join(toks)
 
 
-# the count's own verb, after at most an adverb and an auxiliary, says the cases died ("three other
-# cases reportedly died", "the two cases have since died")
-_CASES_DIED = (
-    frozenset({"reportedly", "also", "later", "since", "subsequently", "then", "all", "both", "have", "has",
-               "had"}),
-    frozenset({"died", "perished", "succumbed"}),
+def _participle_thing(participle: str, win: Window, lex: ClaimsLexicon) -> Thing | None:
+    """The thing a participle after a noun of persons says is counted ("people infected": cases), or
+    what its own verb says the cases became ("35 people infected remained hospitalized")."""
+    said = next((t for t in lex.things.values() if participle in _free(t.predicates)), None)
+    became = _cases_became(win) if said is not None and said.label == "cases" else None
+    return lex.things.get(became, said) if became else said
+
+
+# the count's own verb, after at most an adverb and an auxiliary, says what became of the cases: they
+# died ("three other cases reportedly died", "the two cases have since died"), got over the disease
+# ("Nine cases have totally recovered") or were taken into hospital ("150 cases ... remain
+# hospitalised"): a case is a patient, and those are counts of another measure
+_CASES_BECAME_ADVERBS = frozenset(
+    {"reportedly", "also", "later", "since", "subsequently", "then", "all", "both", "have", "has", "had",
+     "been", "totally", "fully", "now", "currently", "still", "remain", "remained", "remains", "were",
+     "was"}
 )  # fmt: skip
+# the words of a disease's name in an of-phrase after "cases"
+_DISEASE_NAME_WORDS = frozenset(
+    {"the", "a", "confirmed", "pandemic", "swine", "flu", "influenza", "h1n1", "a(h1n1)", "(", ")", "virus",
+     "novel", "new", "infection"}
+)  # fmt: skip
+_CASES_BECAME = {
+    "died": "deaths", "perished": "deaths", "succumbed": "deaths",
+    "recovered": "recovered", "discharged": "recovered",
+    "hospitalized": "hospitalized", "hospitalised": "hospitalized", "admitted": "hospitalized",
+}  # fmt: skip
 
 
 def _dead_cases(head: str, win: Window, lex: ClaimsLexicon) -> Thing | None:
-    """Deaths, for cases whose own verb says they died (:func:`_cases_died`)."""
-    return lex.things.get("deaths") if head == "case" and _cases_died(win) else None
+    """The thing the cases counted became, when their own verb says it (:func:`_cases_became`)."""
+    became = _cases_became(win) if head == "case" else None
+    return lex.things.get(became) if became else None
 
 
-def _cases_died(win: Window) -> bool:
-    """Whether the cases counted are dead: "after three other cases reportedly died on Saturday" counts
-    deaths (a case is a patient; the verb says what became of them)."""
-    adverbs, verbs = _CASES_DIED
-    for w in win.right[:4]:
-        if w.text in verbs:
-            return True
-        if w.text not in adverbs:
-            return False
-    return False
+def _cases_became(win: Window) -> str | None:
+    """What the cases counted became, by their own verb: "after three other cases reportedly died on
+    Saturday" counts deaths, "Nine cases have totally recovered" the recovered; None when the verb says
+    nothing of it. *were* / *was* / *remain* go before a participle only ("were died" is no English)."""
+    right = win.right
+    if right[:1] and right[0].text == "of":
+        # "150 cases of confirmed pandemic (H1N1) 2009 remain hospitalised": the disease's name first
+        n = next((i for i, w in enumerate(right[1:], 1) if w.text.lower() not in _DISEASE_NAME_WORDS), 1)
+        right = right[n:]
+    for w in right[:4]:
+        if w.text in _CASES_BECAME:
+            return _CASES_BECAME[w.text]
+        if w.text not in _CASES_BECAME_ADVERBS:
+            return None
+    return None
 
 
 def _state_of_part(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
@@ -1192,10 +1248,10 @@ def _change_frequency(view: ArticleView, start: int, s0: int) -> bool:
 
 def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Quantity | None = None) -> bool:
     before = [w.text for w in words(view.text, max(0, q.start - 24), q.start)]
-    if tuple(before[-2:]) in EARLIER[:2] or _dated_before(view, q) or _compared_with_before(view, q, prev_q):
-        return True
     if before[-2:] == ["from", "the"]:
         before = before[:-1]  # "had risen to 1,154 from the 816 announced on July 27": the same *from*
+    if tuple(before[-2:]) in EARLIER[:2] or _dated_before(view, q) or _compared_with_before(view, q, prev_q):
+        return True  # "up from 19", "up from the 19 reported on Friday"
     if _previous_total(view, q):
         return True
     if before[-1:] == ["from"] and (
@@ -1366,7 +1422,11 @@ def _place_found(
     for p in view.places:
         if p.end <= a and view.text[p.end : a].strip() == ":":
             a = p.start
-    places = [p for p in view.places_in(a, b) if not win.aside[0] <= p.start < win.aside[1]]
+    places = [
+        p
+        for p in view.places_in(a, b)
+        if not win.aside[0] <= p.start < win.aside[1] and not _placed_near(view, p)
+    ]
     inside = [p for p in places if q.start <= p.start and p.end <= q.end]
     if inside:  # "nine UK cases"; "one Mexican infant in the United States": where the persons are
         return _inside_place(view, q, places, inside[0], lex)
@@ -1405,6 +1465,30 @@ def _place_found(
     return (), False
 
 
+# a place after a noun of places and *near* or *close to* locates that other place ("the death toll in
+# that western city near Mumbai"), never the count (an incident "near Lima" keeps Lima as its place)
+_NEAR = re.compile(
+    r"\b(?:city|town|village|area|region|district|province|state|suburb|county)\s+(?:near|close\s+to)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _placed_near(view: ArticleView, p: Place) -> bool:
+    """Whether *near* or *close to* introduces the place (:data:`_NEAR`), or the place only describes
+    the one a noun of places and *of* name after it ("the Mediterranean city of Alexandria", "the
+    Mexican state of Oaxaca": the count's place is the second)."""
+    return bool(_NEAR.search(view.text, max(0, p.start - 16), p.start)) or bool(
+        _DESCRIBES_NEXT.match(view.text, p.end)
+    )
+
+
+_DESCRIBES_NEXT = re.compile(
+    r"[ \t]+(?:(?:port|resort|coastal|border|capital|northern|southern|eastern|western|central)[ \t]+)?"
+    r"(?:city|town|port|village|province|state|region|island|county|district)[ \t]+of[ \t]+[A-Z]"
+)
+
+
 def _joint(view: ArticleView, q: Quantity, place: Place, places: list[Place]) -> tuple[str, ...]:
     """The place of a count that its words give, or, where that place is a conjunct of a coordination of
     places ("ten new confirmed cases had been reported in Germany, Spain, Ireland and Italy", "Jakarta
@@ -1425,7 +1509,19 @@ def _joint(view: ArticleView, q: Quantity, place: Place, places: list[Place]) ->
     names = tuple(dict.fromkeys(p.name for p in places[lo : hi + 1]))
     if len(names) < 2 or not re.search(r"\band\b", last_gap, re.IGNORECASE):
         return (place.name,)
+    if _CLAUSE_SUBJECT.match(view.text, places[hi].end):
+        # "Swine flu sickened 21 more students in Japan and Turkey reported its first case": the last
+        # conjunct is the subject of a clause of its own, joined by *and*
+        return (place.name,)
     return names
+
+
+# a finite verb right after a place with the determiner of its object after it: the place is a
+# clause's subject ("and Turkey reported its first case", "and Spain has two cases"); a bare auxiliary
+# may be the count's own verb ("Ten cases in Germany and Spain were reported")
+_CLAUSE_SUBJECT = re.compile(
+    r"[ \t]+\w+(?:ed|s)[ \t]+(?:its|their|a|an|the|one|two|three|his|her|first|\d)\b"
+)
 
 
 # a part of the count's whole on *with*, then *in* (the place of the whole and its part): "109 confirmed
@@ -1739,8 +1835,14 @@ def _majority_after(text: str, end: int, place: int) -> bool:
     most of it is (*most / the majority / the bulk / almost all / nearly all of them*, *mostly / mainly /
     largely in*) describes a part of the count, not where the count is."""
     ws = [w.text.lower() for w in words(text, end, place)]
-    if MOSTLY & set(ws[-3:]) or ws[-3:] == [",", "most", "in"]:
-        return True  # "52,000 confirmed cases, mostly in the United States and Mexico", "65, most in Mexico"
+    if MOSTLY & set(ws[-3:]):
+        return True  # "52,000 confirmed cases, mostly in the United States and Mexico"
+    if ws[-1:] == ["the"]:
+        ws = ws[:-1]  # "most in the US"
+    if ws[-3:] == [",", "most", "in"]:
+        return True  # "65, most in Mexico"
+    if ws[-1:] == ["in"] and len(ws) >= 3 and ws[-2] in ("majority", "bulk") and "," in ws[-5:-2]:
+        return True  # "at least 139 have died, a majority in the US and Mexico", "the vast majority in"
     # the phrases of :data:`MAJORITY` and :data:`ALL_BUT_A_FEW` (which end in *of*) before *them*
     return any(
         ws[i] == "of"
@@ -3168,7 +3270,7 @@ def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, .
     b = next((w for w in ws if w.text in BRING), None)
     if b is None:
         return ()
-    inside = view.places_in(b.start, q.start)
+    inside = [p for p in view.places_in(b.start, q.start) if not _placed_near(view, p)]
     return (inside[-1].name,) if inside else ()
 
 
@@ -4260,8 +4362,8 @@ def _window_end(
     """Where the window of ``qs[i]`` ends on the right: at the next quantity, unless that one counts
     the countries the number is counted in ("More than 2,000 people in 24 countries have been
     infected": the verb after the place phrase is the number's)."""
-    if i > 0:
-        around = part_aside(view.text, qs[i - 1])
+    for j in range(i - 1, max(-1, i - 5), -1):  # the aside may hold several parts
+        around = part_aside(view.text, qs[j])
         if around is not None and around[0] <= qs[i].start < around[1]:
             return min(around[1], next_q.start) if next_q else around[1]  # a part inside it: not after
     if next_q is not None:
@@ -4368,6 +4470,49 @@ def _school_year(text: str, q: Quantity) -> bool:
     return bool(re.search(r"\byear[ -]$", text[max(0, q.start - 5) : q.start], re.IGNORECASE))
 
 
+# nouns a bare number after them names a member of a numbered series ("in week 44", "Phase 5")
+SERIES_NOUNS = frozenset({"week", "phase", "level", "stage", "category", "grade", "ward", "flight", "route"})
+# words before such a noun that make it a span or a thing of its own, whose number may be a count
+# ("in the past week 44 died")
+SPAN_OPENERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "last",
+        "past",
+        "next",
+        "each",
+        "every",
+        "per",
+        "one",
+        "same",
+        "previous",
+        "following",
+        "coming",
+        "first",
+        "whole",
+        "entire",
+    }
+)
+
+
+def _series_member(text: str, q: Quantity) -> bool:
+    """ "rose in week 44", "Week 44", "on Flight 312": a bare number right after a noun of a numbered
+    series names a member of the series (a week of the year, a phase of an alert), not a count."""
+    if q.counts:
+        return False
+    before = [w.text.lower() for w in words(text, max(0, q.start - 30), q.start)]
+    return (
+        len(before) >= 1
+        and before[-1] in SERIES_NOUNS
+        and text[q.start - 1 : q.start] == " "
+        and not (len(before) >= 2 and before[-2] in SPAN_OPENERS)
+    )
+
+
 def _own_quantities(view: ArticleView) -> list[Quantity]:
     """The article's own quantities that may count something, in text order."""
     qs = [
@@ -4377,6 +4522,7 @@ def _own_quantities(view: ArticleView) -> list[Quantity]:
         and view.segment_kind(q.start) in OWN_SEGMENTS
         and not _nobody(view.text, q)
         and not _school_year(view.text, q)
+        and not _series_member(view.text, q)
     ]
     repeats = _repeated_sentences(view)
     qs = [q for q in qs if not any(a <= q.start < b for a, b in repeats)]
@@ -4835,7 +4981,9 @@ def _supposed(view: ArticleView, q: Quantity) -> bool:
     return bool(_MODALS & then)
 
 
-_JOINS = frozenset({",", "and", "but", ";"})
+# what may stand before a condition's opener: a join of clauses, or the *that* of a complement clause
+# the condition opens ("notices saying that if even one case is confirmed, they will close")
+_JOINS = frozenset({",", "and", "but", ";", "that"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "'ll"})
 
 
