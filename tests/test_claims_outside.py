@@ -2352,3 +2352,14 @@ def test_a_place_that_describes_the_place_named_after_it_is_not_the_counts() -> 
         "Mexico" not in about
         for _, _, about in _placed("Five cases were confirmed in the Mexican state of Oaxaca.")
     )
+
+
+def test_a_number_its_clause_calls_an_age_is_no_count() -> None:
+    # before: 97 and 22 cases (ages), 65 cases
+    text = (
+        "Ontario has 1,078 cases, with an age range of (less than)1 to 97. The average age of the cases "
+        "is 22."
+    )
+    assert [v.value for v in _values(text)] == [1078]
+    assert [v.value for v in _values("Of the cases aged over 65, 12 died in Ontario.")] == [12]
+

@@ -4470,6 +4470,16 @@ def _school_year(text: str, q: Quantity) -> bool:
     return bool(re.search(r"\byear[ -]$", text[max(0, q.start - 5) : q.start], re.IGNORECASE))
 
 
+# an age the number is ("The average age of the cases is 22", "an age range of (less than)1 to 97"):
+# *age* before it in its clause, no count's noun after it
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\b[^,;:.!?\n]{0,50}$", re.IGNORECASE)
+
+
+def _an_age(text: str, q: Quantity) -> bool:
+    """Whether a bare number is an age its clause names (:data:`_AGE_BEFORE`), no count."""
+    return not q.counts and bool(_AGE_BEFORE.search(text, max(0, q.start - 60), q.start))
+
+
 # nouns a bare number after them names a member of a numbered series ("in week 44", "Phase 5")
 SERIES_NOUNS = frozenset({"week", "phase", "level", "stage", "category", "grade", "ward", "flight", "route"})
 # words before such a noun that make it a span or a thing of its own, whose number may be a count
@@ -4523,6 +4533,7 @@ def _own_quantities(view: ArticleView) -> list[Quantity]:
         and not _nobody(view.text, q)
         and not _school_year(view.text, q)
         and not _series_member(view.text, q)
+        and not _an_age(view.text, q)
     ]
     repeats = _repeated_sentences(view)
     qs = [q for q in qs if not any(a <= q.start < b for a, b in repeats)]
