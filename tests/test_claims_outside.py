@@ -2362,4 +2362,3 @@ def test_a_number_its_clause_calls_an_age_is_no_count() -> None:
     )
     assert [v.value for v in _values(text)] == [1078]
     assert [v.value for v in _values("Of the cases aged over 65, 12 died in Ontario.")] == [12]
-
