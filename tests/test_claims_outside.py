@@ -2362,3 +2362,18 @@ def test_a_number_its_clause_calls_an_age_is_no_count() -> None:
     )
     assert [v.value for v in _values(text)] == [1078]
     assert [v.value for v in _values("Of the cases aged over 65, 12 died in Ontario.")] == [12]
+
+
+def test_a_bracketed_total_after_an_increment_is_its_places_total() -> None:
+    # before: 185 of Nicaragua, 13 with no place, 170 of Brazil (the bracket read as the next item's)
+    text = (
+        "For example, in Peru was registered 21 new cases emerging influenza A (the total number of cases – "
+        "185), in Nicaragua – 13 new cases (the total number of cases – 170), in Brazil – 17 new cases."
+    )
+    assert [(v.value, v.key.aspect, v.key.about) for v in _values(text)] == [
+        (21, "new", ("Peru",)),
+        (185, "", ("Peru",)),
+        (13, "new", ("Nicaragua",)),
+        (170, "", ("Nicaragua",)),
+        (17, "new", ("Brazil",)),
+    ]

@@ -1418,9 +1418,9 @@ def _place_found(
     before it ("Mexico has 20 cases")."""
     a, b = win.clause
     b = min(b, _reporting_clause_start(view, q))
-    # a list line "US: one death, ...": the place heading it
+    # a list line "US: one death, ...", or an item "in Nicaragua – 13 new cases": the place heading it
     for p in view.places:
-        if p.end <= a and view.text[p.end : a].strip() == ":":
+        if p.end <= a and view.text[p.end : a].strip() in (":", "–", "—"):
             a = p.start
     places = [
         p
@@ -4631,7 +4631,36 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _increment_of_total(view, made, out)
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
-    return _each_of_conjuncts(view, _definite_recounts(view, qs, _increments_state(view, out), lex))
+    vals = _definite_recounts(view, qs, _increments_state(view, out), lex)
+    return _each_of_conjuncts(view, _bracketed_totals(view, vals))
+
+
+# a bracket that gives a total: "(total 185)", "(the total number of cases – 185)", "(cumulative: 40)"
+_TOTAL_BRACKET = re.compile(r"\((?:the\s+)?(?:total|cumulative|overall)\b[^()\n]{0,40}$", re.IGNORECASE)
+
+
+def _bracketed_totals(view: ArticleView, vals: list[QuantityValue]) -> list[QuantityValue]:
+    """ "in Peru was registered 21 new cases (the total number of cases – 185), in Nicaragua – 13 new
+    cases (...)": a number in a bracket that names a total, right after a count of the same thing in
+    its sentence, is the total of that count's measure and place (the bracket is an aside on the item
+    before it, not a part of the item after it)."""
+    out: list[QuantityValue] = []
+    for v in vals:
+        prev = out[-1] if out else None
+        m = _TOTAL_BRACKET.search(view.text, max(0, v.start - 60), v.start)
+        if (
+            prev is not None
+            and m is not None
+            and prev.end <= m.start()
+            and prev.key.thing == v.key.thing
+            and prev.key.aspect == "new"
+            and view.sentence(prev.start) == view.sentence(v.start)
+            and len(words(view.text, prev.end, m.start())) <= 8
+            and not set(view.text[prev.end : m.start()]) & set(",;.()")
+        ):
+            v = replace(v, key=replace(v.key, about=prev.key.about, state=prev.key.state, aspect=""))
+        out.append(v)
+    return out
 
 
 # a definite determiner right before a count: "the 12 newly confirmed patients", "None of the 135
