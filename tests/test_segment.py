@@ -628,3 +628,15 @@ def test_a_line_that_ends_in_a_link_is_another_storys() -> None:
     # a bracket that closes a sentence of prose is no link
     text = "\n\n".join([P1, "The ministry said 81 people had died (a figure it revised).", P2])
     assert non_body(text) == []
+
+
+def test_a_blogs_count_of_comments_with_a_colon_opens_the_comments() -> None:
+    # Blogger's "1 comment:" / "No comments:" (before: the reader's figure was the article's own)
+    text = "\n\n".join(
+        [P1, P2, P3, "1 comment:", "sharonsb said...", "But didn't it reach 4225 cases already?"]
+    )
+    assert non_body(text)[0] == (
+        "comment",
+        "1 comment:\n\nsharonsb said...\n\nBut didn't it reach 4225 cases already?",
+    )
+    assert non_body("\n\n".join([P1, P2, P3, "No comments:"])) == [("comment", "No comments:")]
