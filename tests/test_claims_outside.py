@@ -2377,3 +2377,12 @@ def test_a_bracketed_total_after_an_increment_is_its_places_total() -> None:
         (170, "", ("Nicaragua",)),
         (17, "new", ("Brazil",)),
     ]
+
+
+def test_a_world_adverb_right_after_the_count_outranks_a_later_place() -> None:
+    # before: 311 deaths of San Jose (the woman's home, in the main clause)
+    text = (
+        "The flu virus that's claimed 311 lives worldwide played a hand in the death of a 35-year-old woman "
+        "from San Jose Sunday."
+    )
+    assert _placed(text) == [(311.0, "deaths", ("world",))]

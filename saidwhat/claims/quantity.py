@@ -1435,6 +1435,11 @@ def _place_found(
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
     # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
     after = _places_after(view, q, places, a, lex)
+    if after and _WORLD_NEXT.match(view.text, q.end):
+        # "The flu virus that's claimed 311 lives worldwide played a hand in the death of a woman from
+        # San Jose": a world adverb right after the count is its own place, a place later in the
+        # sentence another clause's
+        return ("world",), True
     majority = _majority_place(view, q, a, after, lex) if after else None
     if majority is not None:
         return majority
@@ -1471,6 +1476,11 @@ _NEAR = re.compile(
     r"\b(?:city|town|village|area|region|district|province|state|suburb|county)\s+(?:near|close\s+to)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
+)
+
+
+_WORLD_NEXT = re.compile(
+    r"[ \t]+(?:globally|worldwide|around\s+the\s+(?:world|globe)|across\s+the\s+world)\b"
 )
 
 
