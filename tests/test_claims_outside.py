@@ -2386,3 +2386,15 @@ def test_a_world_adverb_right_after_the_count_outranks_a_later_place() -> None:
         "from San Jose Sunday."
     )
     assert _placed(text) == [(311.0, "deaths", ("world",))]
+
+
+def test_a_place_the_count_leaves_out_or_compares_itself_with_is_not_its_place() -> None:
+    # before: 23 cases of Israel, 4 new cases of Norway
+    text = (
+        "Lebanon reported three cases on 30 May, bringing the number of cases in the Middle East excluding "
+        "Israel to 23."
+    )
+    assert (23.0, "cases", ("Middle East",)) in _placed(text)
+    assert _placed("Tests revealed four more cases with the same mutation as found in Norway.") == [
+        (4.0, "cases", ())
+    ]

@@ -1488,9 +1488,20 @@ def _placed_near(view: ArticleView, p: Place) -> bool:
     """Whether *near* or *close to* introduces the place (:data:`_NEAR`), or the place only describes
     the one a noun of places and *of* name after it ("the Mediterranean city of Alexandria", "the
     Mexican state of Oaxaca": the count's place is the second)."""
-    return bool(_NEAR.search(view.text, max(0, p.start - 16), p.start)) or bool(
-        _DESCRIBES_NEXT.match(view.text, p.end)
+    return (
+        bool(_NEAR.search(view.text, max(0, p.start - 16), p.start))
+        or bool(_DESCRIBES_NEXT.match(view.text, p.end))
+        or bool(_SET_APART.search(view.text, max(0, p.start - 30), p.start))
     )
+
+
+# a place the count leaves out or compares itself with: "the number of cases in the Middle East
+# excluding Israel", "more deaths than in Mexico", "the same mutation as found in Norway"
+_SET_APART = re.compile(
+    r"\b(?:excluding|except|apart\s+from|other\s+than|than\s+in"
+    r"|(?<!well\s)as\s+(?:(?:found|seen|reported|detected|observed|identified)\s+)?in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _DESCRIBES_NEXT = re.compile(
@@ -3118,6 +3129,8 @@ def _sentence_country(
         ahead = [w.text.lower() for w in words(view.text, max(s0, p.start - 30), p.start)][-3:]
         if (bool(ahead) and ahead[-1] in ELSEWHERE) or {"them", "these", "which"} & set(ahead):
             return ()  # "cases who had visited Chile"; "all but one of them in Chile": a part's place
+        if _SET_APART.search(view.text, max(s0, p.start - 30), p.start):
+            return ()  # "four more cases with the same mutation as found in Norway": a comparison's place
         lo, hi = min(q.end, p.end), max(q.start, p.start)
         if any(lo <= o.start < hi for o in others):
             return ()
