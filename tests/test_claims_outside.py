@@ -2398,3 +2398,22 @@ def test_a_place_the_count_leaves_out_or_compares_itself_with_is_not_its_place()
     assert _placed("Tests revealed four more cases with the same mutation as found in Norway.") == [
         (4.0, "cases", ())
     ]
+
+
+def test_a_span_before_prior_or_earlier_is_a_point_of_time_not_a_rate() -> None:
+    # before: 224 deaths a week, a rate
+    text = "The number of deaths from A(H1N1) increased about 179, while there were 224 a week prior."
+    assert [(v.value, v.key.aspect) for v in _values(text)] == [(179, ""), (224, "")]
+
+
+def test_a_virus_code_is_never_a_place() -> None:
+    # before: 4 new cases of "H1N1" (the tagger's place)
+    text = "Catalonia: confirmation of 13 cases of H1N1, 4 new cases."
+    assert all("H1N1" not in about for _, _, about in _placed(text))
+
+
+def test_a_toll_of_an_average_flu_season_is_the_seasonal_flus() -> None:
+    # before: 82 deaths of the United States (the H1N1 outbreak's)
+    assert [v.key.thing for v in _values("About 82 U.S. children die in an average flu season.")] == [
+        "seasonal flu deaths"
+    ]

@@ -1168,12 +1168,17 @@ def _elapsed_after(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexic
 _DISTRIBUTIVE = re.compile(r"(?:a|an)\s+(?:hour|day|week|month)", re.IGNORECASE)
 
 
+# "224 a week prior", "a day earlier": a span before one of these words is a point of time, no frequency
+_POINT_AFTER = re.compile(r"[ \t]+(?:prior|earlier|before|ago|later|previously)\b", re.IGNORECASE)
+
+
 def _distributive(view: ArticleView, q: Quantity, t: Timex) -> bool:
     return (
         t.type == "DURATION"
         and bool(_DISTRIBUTIVE.fullmatch(t.text))
         and t.start >= q.end
         and not view.text[q.end : t.start].strip()
+        and not _POINT_AFTER.match(view.text, t.end)
     )
 
 
@@ -1197,6 +1202,7 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             and not _change_frequency(view, t.start, s0)
             and not (t.end <= q.start and _reached_level(win))
             and not _frequency_of_other(view, q, t)
+            and not _POINT_AFTER.match(view.text, t.end)
         ):
             rate = "rate"
         elif _distributive(view, q, t):

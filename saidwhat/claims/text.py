@@ -518,6 +518,10 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+# the code of an influenza virus's subtype ("H1N1", "A(H5N1)"): never a place
+_VIRUS_CODE = re.compile(r"\bH\d{1,2}N\d{1,2}\b", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class ArticleView:
     """One analysed article with the indexes the claims stages need."""
@@ -586,6 +590,8 @@ class ArticleView:
                 name = aliases.get(ent.name, ent.attributes.get("country", ent.name))
             else:
                 continue
+            if _VIRUS_CODE.search(name):
+                continue  # "13 cases of H1N1, 4 new cases": a virus's code the tagger took for a place
             if name.isupper() and name.title() in countries:
                 name = name.title()  # "CANADA - 214 cases": a fact box's line in capitals
             places.extend(
