@@ -1491,9 +1491,10 @@ _WORLD_NEXT = re.compile(
 
 
 def _placed_near(view: ArticleView, p: Place) -> bool:
-    """Whether *near* or *close to* introduces the place (:data:`_NEAR`), or the place only describes
-    the one a noun of places and *of* name after it ("the Mediterranean city of Alexandria", "the
-    Mexican state of Oaxaca": the count's place is the second)."""
+    """Whether the place is not the count's: *near* or *close to* introduces it (:data:`_NEAR`), it only
+    describes the one a noun of places and *of* name after it ("the Mediterranean city of Alexandria",
+    "the Mexican state of Oaxaca": the count's place is the second), or the count leaves it out or
+    compares itself with it (:data:`_SET_APART`)."""
     return (
         bool(_NEAR.search(view.text, max(0, p.start - 16), p.start))
         or bool(_DESCRIBES_NEXT.match(view.text, p.end))
@@ -4514,28 +4515,9 @@ SERIES_NOUNS = frozenset({"week", "phase", "level", "stage", "category", "grade"
 # words before such a noun that make it a span or a thing of its own, whose number may be a count
 # ("in the past week 44 died")
 SPAN_OPENERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "last",
-        "past",
-        "next",
-        "each",
-        "every",
-        "per",
-        "one",
-        "same",
-        "previous",
-        "following",
-        "coming",
-        "first",
-        "whole",
-        "entire",
-    }
-)
+    {"the", "a", "an", "this", "that", "last", "past", "next", "each", "every", "per", "one", "same",
+     "previous", "following", "coming", "first", "whole", "entire"}
+)  # fmt: skip
 
 
 def _series_member(text: str, q: Quantity) -> bool:
