@@ -212,10 +212,13 @@ def _breakdown_aside(text: str, q: Quantity) -> tuple[int, int] | None:
             return None
         if not all(w.isalpha() and w.islower() for w in ws[1:]):
             return None  # a place or a name: a part of another kind ("- 12 in Mexico and 3 in Peru -")
-    verb = m.group("verb")
-    if verb not in _FINITE and verb not in AUX and not verb.endswith("ed"):
-        return None
-    return (m.start(), m.start("verb"))
+    return (m.start(), m.start("verb")) if _verb_form(m.group("verb")) else None
+
+
+def _verb_form(w: str) -> bool:
+    """Whether the word is a finite verb, an auxiliary or a past participle: the count's own verb after
+    an aside."""
+    return w in _FINITE or w in AUX or w.endswith("ed")
 
 
 def part_aside(text: str, q: Quantity) -> tuple[int, int] | None:
@@ -224,12 +227,11 @@ def part_aside(text: str, q: Quantity) -> tuple[int, int] | None:
     m = _PART_ASIDE.match(text, q.end)
     if m is None:
         return _breakdown_aside(text, q)
-    verb = m.group("verb")
-    if verb not in _FINITE and verb not in AUX and not verb.endswith("ed"):
+    if not _verb_form(m.group("verb")):
         return None
     # a few words may stand between the noun and the part ("231 people in Thailand -- including"),
     # none of them a verb (then the part is that verb's: "300 people died, including 20 in Britain, ...")
-    if any(w in _FINITE or w in AUX or w.endswith("ed") for w in m.group("pre").lower().split()):
+    if any(_verb_form(w) for w in m.group("pre").lower().split()):
         return None
     return (m.end("pre"), m.start("verb"))
 
@@ -1431,7 +1433,7 @@ def _place_found(
     places = [
         p
         for p in view.places_in(a, b)
-        if not win.aside[0] <= p.start < win.aside[1] and not _placed_near(view, p)
+        if not win.aside[0] <= p.start < win.aside[1] and not _not_the_counts(view, p)
     ]
     inside = [p for p in places if q.start <= p.start and p.end <= q.end]
     if inside:  # "nine UK cases"; "one Mexican infant in the United States": where the persons are
@@ -1490,7 +1492,7 @@ _WORLD_NEXT = re.compile(
 )
 
 
-def _placed_near(view: ArticleView, p: Place) -> bool:
+def _not_the_counts(view: ArticleView, p: Place) -> bool:
     """Whether the place is not the count's: *near* or *close to* introduces it (:data:`_NEAR`), it only
     describes the one a noun of places and *of* name after it ("the Mediterranean city of Alexandria",
     "the Mexican state of Oaxaca": the count's place is the second), or the count leaves it out or
@@ -2604,32 +2606,34 @@ def _before_aux(ws: list[Word]) -> list[Word]:
     return ws
 
 
-def _part_of_next(
+def _next_whole(
     view: ArticleView, q: Quantity, next_q: Quantity | None, lex: ClaimsLexicon
-) -> tuple[Thing, Window] | None:
-    """The thing of "N of the M things ..." (a bare number's) and the window after the whole, or None."""
-    if next_q is None or q.counts is not None:
+) -> tuple[Thing | None, Window] | None:
+    """For a bare number right before *of (the)* and the next count ("20 of the 149 deaths", "in 31 of
+    the 32 departments"): the thing the whole counts (None: a noun no thing of the lexicon is) and the
+    whole's window, read once; None when the number is no such part."""
+    if next_q is None or q.counts is not None or not _of_the(view, q.end, next_q.start):
         return None
-    if [w.text for w in words(view.text, q.end, next_q.start)] not in (["of", "the"], ["of"]):
+    return _thing_of_next(view, q, next_q, lex)
+
+
+def _part_of_next(q: Quantity, whole: tuple[Thing | None, Window] | None) -> tuple[Thing, Window] | None:
+    """The thing of "N of the M things ..." (a bare number's, :func:`_next_whole`) and the window after
+    the whole, or None."""
+    if whole is None:
         return None
-    thing, nwin = _thing_of_next(view, q, next_q, lex)
+    thing, nwin = whole
     if thing is None:
         return None
     k = len(_before_aux(nwin.right))
     return thing, Window(nwin.inner, [], nwin.right[k:], (q.start, nwin.clause[1]))
 
 
-def _part_of_other(view: ArticleView, q: Quantity, next_q: Quantity | None, lex: ClaimsLexicon) -> bool:
+def _part_of_other(whole: tuple[Thing | None, Window] | None, next_q: Quantity | None) -> bool:
     """Whether a bare number is a part of a whole that counts a noun no thing of the lexicon is ("in 31
-    of the 32 departments"): it counts that noun, and so measures nothing the claims track."""
-    if next_q is None or q.counts is not None or next_q.counts is None:
-        return False
-    if [w.text for w in words(view.text, q.end, next_q.start)] not in (
-        ["of", "the"],
-        ["of"],
-    ):
-        return False
-    return _thing_of_next(view, q, next_q, lex)[0] is None
+    of the 32 departments", :func:`_next_whole`): it counts that noun, and so measures nothing the
+    claims track."""
+    return whole is not None and whole[0] is None and next_q is not None and next_q.counts is not None
 
 
 # what may stand between two coordinated numbers that share the second's noun ("at least 20 and up to 81
@@ -3300,7 +3304,7 @@ def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, .
     b = next((w for w in ws if w.text in BRING), None)
     if b is None:
         return ()
-    inside = [p for p in view.places_in(b.start, q.start) if not _placed_near(view, p)]
+    inside = [p for p in view.places_in(b.start, q.start) if not _not_the_counts(view, p)]
     return (inside[-1].name,) if inside else ()
 
 
@@ -3920,9 +3924,10 @@ def measure(
         prev = None
     prev = _past_countries(view, qs, prev, head, lex)
     win = window(view, q, prev_q.end if prev_q else None, _window_end(view, qs, i, next_q, lex), lex)
-    partitive = _part_of_next(view, q, next_q, lex)
-    if partitive is None and _part_of_other(view, q, next_q, lex):
+    of_next = _next_whole(view, q, next_q, lex)
+    if _part_of_other(of_next, next_q):
         return None  # "cases were reported in 31 of the 32 departments": 31 departments
+    partitive = _part_of_next(q, of_next)
     is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
     at = _fronted_at(view, q, s0)
     thing, generic = _thing_read(q, win, partitive, lex, wide=at is not None)
