@@ -383,3 +383,11 @@ def test_a_number_set_off_after_a_plural_is_no_age(nlp: Any) -> None:
     qs = run(nlp, "Police arrested 300 protesters and 32 journalists on Monday.")
     assert [q.kind for q in qs] == ["count", "count"]
     assert not [q for q in run(nlp, "The fund, worth 120 million dollars, closed.") if q.kind == "age"]
+
+
+def test_a_verb_has_one_subject_the_nearer_number(nlp: Any) -> None:
+    # the parse gives "had died" two subjects, 12 and 3: only the nearer counts the dead
+    qs = run(
+        nlp, "The ministry said 62 people were hospitalised, 12 of them in intensive care, and 3 had died."
+    )
+    assert [(q.value, q.counts) for q in qs] == [(62, "people"), (12, None), (3, "dead")]

@@ -231,6 +231,15 @@ _CLOSES = re.compile(r"[^\n()]*\)")
 _AGE_ADVERBS = frozenset({"mostly", "mainly", "largely", "typically", "generally", "all", "usually"})
 # the words that bound an age ("those infected are under 18", "most victims were over 60")
 _AGE_BOUNDS = frozenset({"under", "over", "below", "above"})
+
+
+def _subject_between(tok: Token, head: Token) -> bool:
+    """Whether another subject of the verb stands between the number and it: a verb has one subject,
+    and the parse that gives it two ("62 people were hospitalised, 12 of them in intensive care, and 3
+    had died": 12 and 3) has the nearer one right; the first is no count of what the verb says."""
+    return any(c.dep_ == "nsubj" and tok.i < c.i < head.i for c in head.children)
+
+
 # the people whose ages a copula gives ("the dead", "those who died", "the victims")
 _PERSONS_DIED = frozenset(
     {"dead", "died", "victims", "patients", "fatalities", "deceased", "killed", "infected"}
@@ -1348,7 +1357,7 @@ class _Reader:
             if tok.dep_ in ("dobj", "nsubjpass") and lemma in lex.implied_transitive:
                 d.counts = lex.implied_transitive[lemma]
                 return
-            if tok.dep_ == "nsubj" and lemma in lex.implied_intransitive:
+            if tok.dep_ == "nsubj" and lemma in lex.implied_intransitive and not _subject_between(tok, head):
                 d.counts = lex.implied_intransitive[lemma]
                 return
         d.counts = self._total_counts(tok)
