@@ -1421,8 +1421,9 @@ def test_a_country_split_by_ner_and_the_region_that_locates_it() -> None:
 
 
 def test_a_bare_number_of_a_list_in_a_condition_counts_no_item_of_the_list() -> None:
-    # before: 12 deaths
-    assert {v.value for v in _values("Mexico has 20 deaths, and 12 in hospital.")} == {20}
+    # before: 12 deaths (session 40: people in hospital are hospitalised)
+    got = {(v.value, v.key.thing) for v in _values("Mexico has 20 deaths, and 12 in hospital.")}
+    assert got == {(20, "deaths"), (12, "hospitalized")}
     assert {(v.value, v.key.about) for v in _values("Mexico has 20 deaths, and 12 in Veracruz.")} >= {
         (12, ("Veracruz",))
     }
@@ -1457,7 +1458,7 @@ def test_a_definite_count_of_the_same_number_refers_back_to_those_counted() -> N
     ]
     # an indefinite count, another number, or a noun of another thing is no reference
     text = "Japan has confirmed 12 more cases of swine flu. Officials said 12 patients were in hospital."
-    assert [v.value for v in _values(text)] == [12]
+    assert [(v.value, v.key.thing) for v in _values(text)] == [(12, "cases"), (12, "hospitalized")]
     text = "Japan has confirmed 12 more cases of swine flu. The 11 patients were students."
     assert [v.value for v in _values(text)] == [12]
     text = "Japan has confirmed 12 more cases of swine flu. The 12 schools were closed."
@@ -2417,3 +2418,117 @@ def test_a_toll_of_an_average_flu_season_is_the_seasonal_flus() -> None:
     assert [v.key.thing for v in _values("About 82 U.S. children die in an average flu season.")] == [
         "seasonal flu deaths"
     ]
+
+
+# session 40: sentences written for the test in the form of wire copy
+
+
+def _keys(text: str) -> list[tuple[float, str, str, str, tuple[str, ...]]]:
+    return [(float(v.value or 0), v.key.thing, v.key.state, v.key.aspect, v.key.about) for v in _values(text)]
+
+
+def test_an_extra_count_is_an_increment() -> None:
+    # before: 141 confirmed cases of England, a total
+    assert _keys("An extra 141 cases of swine flu have been confirmed in England.") == [
+        (141.0, "cases", "confirmed", "new", ("England",))
+    ]
+
+
+def test_an_infinitive_in_the_verb_group_before_an_elapsed_span() -> None:
+    # before: 11 suspected deaths, a total
+    text = "The Mexican health minister said 11 people were suspected to have died within 24 hours."
+    assert _keys(text) == [(11.0, "deaths", "suspected", "new", ("Mexico",))]
+
+
+def test_a_verb_that_finds_the_virus_in_some_of_a_count_counts_its_members() -> None:
+    # before: 19 confirmed cases
+    text = "Mexico's government says the virus is suspected in 168 deaths and confirmed in 19 of them."
+    assert _keys(text) == [
+        (168.0, "deaths", "suspected", "", ("Mexico",)),
+        (19.0, "deaths", "confirmed", "", ("Mexico",)),
+    ]
+    # the people it is confirmed in are cases, as before
+    assert _keys("The virus was confirmed in 19 people in Mexico.") == [
+        (19.0, "cases", "confirmed", "", ("Mexico",))
+    ]
+
+
+def test_outside_after_a_comma_bounds_a_ranking_not_the_count() -> None:
+    # before: 26 deaths with no place (the rest of the world)
+    text = "Argentina has reported 26 deaths, the most outside North America, and Chile has 7,376 cases."
+    assert _placed(text) == [(26.0, "deaths", ("Argentina",)), (7376.0, "cases", ("Chile",))]
+    assert _placed("Mexico has 20 deaths and there are two fatalities outside that country.")[1] == (
+        2.0,
+        "deaths",
+        (),
+    )
+
+
+def test_a_place_inside_a_where_clause_describes_its_antecedent() -> None:
+    # before: 267 cases of Kobe and Osaka
+    text = "In Japan, where schools in Kobe and Osaka were shut, the number of infections climbed to 267."
+    assert _placed(text) == [(267.0, "cases", ("Japan",))]
+    # a count inside the clause still takes a place of its own
+    assert _placed("The outbreak began in Mexico, where 42 people in Mexico City have died.") == [
+        (42.0, "deaths", ("Mexico City",))
+    ]
+
+
+def test_a_part_of_them_described_otherwise_is_no_value() -> None:
+    # before: 12 deaths (the parse gave "had died" two subjects, 12 and 3)
+    text = "The ministry said 62 people were hospitalised, 12 of them in intensive care, and 3 had died."
+    assert [(v.value, v.key.thing) for v in _values(text)] == [(62, "hospitalized"), (3, "deaths")]
+    # a part in a place of its own still is one
+    text = "Mexico says 62 people were hospitalised, 12 of them in Mexico City."
+    assert (12.0, "hospitalized", ("Mexico City",)) in _placed(text)
+
+
+def test_the_verb_after_a_partitive_whole_is_the_parts() -> None:
+    # before: 45 cases of Madrid, 3,000 deaths of the Americas, 45 recovered
+    assert _placed("Officials said 20 of the 45 cases were in Madrid.") == [(45.0, "cases", ())]
+    assert _placed("Nearly 90 per cent of the 3,000 deaths have been in the Americas.") == [
+        (3000.0, "deaths", ())
+    ]
+    assert _placed("Officials said 20 of the 45 cases have recovered.") == [(45.0, "cases", ())]
+    # the whole's own place and the part's state, as before
+    assert _keys("Officials said 20 of the 45 cases in Spain have been confirmed.") == [
+        (20.0, "cases", "confirmed", "", ("Spain",)),
+        (45.0, "cases", "", "", ("Spain",)),
+    ]
+
+
+def test_a_partitive_part_whose_verb_says_who_they_are_is_no_value() -> None:
+    # before: 20 confirmed cases of Spain
+    text = "Officials said 20 of the 45 confirmed cases in Spain were students returning from Mexico."
+    assert _placed(text) == [(45.0, "cases", ("Spain",))]
+
+
+def test_a_relative_clause_between_subject_and_verb_is_an_aside() -> None:
+    # before: no value (the window stopped at the clause's closing comma)
+    text = "Deaths in Argentina, where winter has just started, rose to 26 from 21."
+    assert _placed(text) == [(26.0, "deaths", ("Argentina",))]
+
+
+def test_the_verb_after_a_partitive_whole_gives_the_part_its_own_state() -> None:
+    # before: 10 probable cases (the whole's state)
+    text = "Officials said 10 of the 14 probable cases had now been confirmed."
+    assert _keys(text)[0] == (10.0, "cases", "confirmed", "", ())
+
+
+def test_the_verb_after_one_of_a_set_is_the_ones() -> None:
+    # before: 12 deaths of Scotland; people in hospital are hospitalised
+    text = "The patient, one of 12 people in hospital with the virus in Scotland, died on Sunday."
+    assert _placed(text) == [(12.0, "hospitalized", ("Scotland",))]
+    assert _placed("Two people died in hospital in Mexico City.") == [(2.0, "deaths", ("Mexico City",))]
+
+
+def test_a_verb_that_finds_the_virus_in_some_of_them_may_name_it() -> None:
+    # before: 7 confirmed cases
+    text = "Mexico said swine flu was probably behind 159 deaths, and confirmed the virus in 7 of them."
+    assert _keys(text)[1] == (7.0, "deaths", "confirmed", "", ("Mexico",))
+
+
+def test_a_where_clause_on_a_fronted_place_closes_at_its_comma() -> None:
+    # before: 358 cases of Alberta, the main clause's place
+    text = "In Canada, where 358 cases have been confirmed, a second death was reported in Alberta."
+    assert _placed(text) == [(358.0, "cases", ("Canada",))]

@@ -278,6 +278,13 @@ def window(
     aside = _apposition(right_ws) or part_aside(text, q) or bracket_aside(text, q)
     if aside is not None:
         right_ws = [w for w in right_ws if not aside[0] <= w.start < aside[1]]
+    relative = _relative_aside_before(text, a, q.start)
+    if relative is not None:
+        left_ws = [w for w in left_ws if not relative[0] <= w.start < relative[1]]
+    if [w.text.lower() for w in left_ws[-2:]] == ["one", "of"] and "," in [w.text for w in right_ws]:
+        # "The patient, one of 12 people in hospital with the virus, died": the set one belongs to;
+        # the verb after the aside is the one's
+        right_ws = right_ws[: [w.text for w in right_ws].index(",")]
     left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
     right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b), _part_relative(left_ws))
     inner = _after_number(words(text, q.start, q.end))
@@ -294,6 +301,25 @@ def window(
         left, right, inner = outside(left), outside(right), outside(inner)
     stop = next_start if next_start is not None and q.end <= next_start < s1 else None
     return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0), stop)
+
+
+# a non-restrictive relative clause, set off by its two commas: ", where winter has just started,"
+_RELATIVE_ASIDE = re.compile(r",\s*(?:where|which|who)\b[^,;:.!?]*,")
+
+
+def _relative_aside_before(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of a non-restrictive relative clause between the subject and the verb group before a
+    count ("Deaths in Argentina, where winter has just started, rose to 26"): its words are an aside on
+    the subject, and the subject's words are the count's; None when there is none (only words of the
+    verb group, no comma, between the clause and the count)."""
+    found = list(_RELATIVE_ASIDE.finditer(text, a, b))
+    if not found:
+        return None
+    m = found[-1]
+    between = text[m.end() : b]
+    if re.search(r"[,;:.!?()\d]", between) or len(between.split()) > 6:
+        return None
+    return m.start(), m.end()
 
 
 # the words that introduce a part of the count before it, and the qualifiers between them and its number
@@ -1150,18 +1176,25 @@ def _elapsed_after(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexic
     if win.left and win.left[-1].text.lower() in REACHED:
         return False
     s0, s1 = view.sentence(q.start)
-    after = words(view.text, q.end, min(s1, q.end + 60))[:7]
+    after = words(view.text, q.end, min(s1, q.end + 80))[:9]
     hits = _has(after, lex.aspects.get("elapsed", ()))
     # right after the count, or after its own verb group: "21 people have died in the past 24 hours"
-    if hits and (
-        hits[0] <= 1 or all(w.text.lower() in AUX or w.text.lower().endswith("ed") for w in after[: hits[0]])
-    ):
+    if hits and (hits[0] <= 1 or _verb_group(after[: hits[0] + 1])):
         return True
     # fronted, set off by its comma: "In the past week, 12 Peruvians have died" (a timex's words are
     # none of the window's)
     before = words(view.text, s0, q.start)
     comma = next((i for i, w in enumerate(before) if w.text == ","), None)
     return comma is not None and comma <= 6 and 0 in _has(before[:comma], lex.aspects.get("elapsed", ()))
+
+
+def _verb_group(ws: list[Word]) -> bool:
+    """Whether the words before the last are one verb group: auxiliaries and participles, an infinitive's
+    *to* before an auxiliary included ("11 people were suspected to have died within 24 hours")."""
+    low = [w.text.lower() for w in ws]
+    return all(
+        t in AUX or t.endswith("ed") or (t == "to" and low[i + 1] in AUX) for i, t in enumerate(low[:-1])
+    )
 
 
 # a period with the indefinite article right after a count divides it ("100,000 cases a day"); after a
@@ -1433,7 +1466,9 @@ def _place_found(
     places = [
         p
         for p in view.places_in(a, b)
-        if not win.aside[0] <= p.start < win.aside[1] and not _not_the_counts(view, p)
+        if not win.aside[0] <= p.start < win.aside[1]
+        and not _not_the_counts(view, p)
+        and not _in_where_clause(view.text, p, q)
     ]
     inside = [p for p in places if q.start <= p.start and p.end <= q.end]
     if inside:  # "nine UK cases"; "one Mexican infant in the United States": where the persons are
@@ -1476,6 +1511,20 @@ def _place_found(
     if any(not _region_countries(view, ws[k]) for k in _has(ws, lex.world_words)):
         return ("world",), True
     return (), False
+
+
+# a non-restrictive relative clause on a place, open before the place it names: ", where schools in"
+_WHERE_OPEN = re.compile(r",\s*where\b[^,;:.!?]*$")
+
+
+def _in_where_clause(text: str, p: Place, q: Quantity) -> bool:
+    """Whether the place is inside a non-restrictive *where* clause that closes before the count: "In
+    Japan, where schools in Kobe and Osaka were shut, the number of infections climbed to 267" (the
+    clause describes Japan; Kobe and Osaka are not where the count is)."""
+    if p.end > q.start or _WHERE_OPEN.search(text, max(0, p.start - 80), p.start) is None:
+        return False
+    between = text[p.end : q.start]
+    return "," in between and not re.search(r"[;:.!?]", between)
 
 
 # a place after a noun of places and *near* or *close to* locates that other place ("the death toll in
@@ -1816,11 +1865,23 @@ def _relative_close(view: ArticleView, q: Quantity) -> int | None:
     and finite verb after the count resume the main clause, whose place is not the count's. None when
     the count is in no such clause."""
     s0, s1 = view.sentence(q.start)
-    opened = [m.end() for m in _RELATIVE_OPEN.finditer(view.text, s0, q.start)]
-    if not opened or _MAIN_RESUMES.search(view.text, opened[-1], q.start):
+    found = list(_RELATIVE_OPEN.finditer(view.text, s0, q.start))
+    if not found or _MAIN_RESUMES.search(view.text, found[-1].end(), q.start):
         return None
+    if (
+        _FRONTED_IN.match(view.text, s0, found[-1].start())
+        and "," not in view.text[found[-1].end() : q.start]
+    ):
+        # "In Canada, where 358 cases have been confirmed, a second death was reported in Alberta": a
+        # clause on a fronted phrase closes at its comma, and the main clause follows
+        comma = view.text.find(",", q.end, s1)
+        return comma if comma >= 0 else None
     close = _MAIN_RESUMES.search(view.text, q.end, s1)
     return close.start() if close else None
+
+
+# a fronted phrase of place, all that stands before a relative clause's comma: "In Canada"
+_FRONTED_IN = re.compile(r"\s*(?:In|in)\s+[^,;:.!?]+$")
 
 
 MAJORITY = (("majority", "of"), ("most", "of"), ("bulk", "of"))
@@ -2268,9 +2329,14 @@ def _partitive_other(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLe
     after = words(view.text, q.end, s1)
     if len(after) < 3 or after[0].text != "of" or after[1].text not in _PARTITIVE_PRONOUNS:
         return False
-    clause = after[2:12]
-    cut = next((i for i, w in enumerate(clause) if w.text in (",", ";", "—", "–")), len(clause))
-    clause = clause[:cut]
+    return _says_nothing_of(view, after[2:12], thing, lex)
+
+
+def _says_nothing_of(view: ArticleView, ws: list[Word], thing: Thing, lex: ClaimsLexicon) -> bool:
+    """Whether the words of a part's clause (up to its first comma or dash) say something else of the
+    part than what the claims measure: no place, no word of a thing's predicates, nouns or states."""
+    cut = next((i for i, w in enumerate(ws) if w.text in (",", ";", "—", "–")), len(ws))
+    clause = ws[:cut]
     if not clause or view.places_in(clause[0].start, clause[-1].end):
         return False
     if any(_has(clause, t.predicates) for t in lex.things.values()):
@@ -2278,6 +2344,33 @@ def _partitive_other(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLe
     if any(singular(w.text) in lex.head_words for w in clause):
         return False
     return not any(_has(clause, ws) for ws in lex.states[thing.states].values())
+
+
+def _part_said_otherwise(
+    view: ArticleView,
+    q: Quantity,
+    prev: Measured | None,
+    thing: Thing,
+    rel: str,
+    partitive: tuple[Thing, Window] | None,
+    lex: ClaimsLexicon,
+) -> bool:
+    """ "62 people were hospitalised, 12 of them in intensive care": a bare number *of them* after a
+    count of the thing its words read is a part of that count that its clause describes otherwise
+    (:func:`_partitive_other`: no place, no word of a thing), no value of the count's measure; it read
+    the thing off the whole's verb. So is a part of a partitive (``partitive``, "20 of the 45 ...")
+    whose verb after the whole says something else of it."""
+    if rel == "subset" and partitive is not None:
+        # "20 of the 45 confirmed cases in Spain were students": the verb after the whole says who
+        # the part are
+        return bool(partitive[1].right) and _says_nothing_of(view, partitive[1].right, thing, lex)
+    return (
+        not rel
+        and q.counts is None
+        and prev is not None
+        and prev.thing is thing
+        and _partitive_other(view, q, thing, lex)
+    )
 
 
 # a rise set off right after a count: "Confirmed cases in Britain: 339 (up 22)", "... 1,490, up 300"
@@ -2398,7 +2491,9 @@ def _fronted_place(view: ArticleView, s0: int, q: Quantity) -> tuple[str, ...]:
     """A place fronted in its sentence ("In Mexico, the government puts the toll at 150") or heading
     a list line ("US: one death, at least 109 confirmed cases") scopes what follows it, unless
     another place comes between."""
-    before = [p for p in view.places if s0 <= p.start and p.end <= q.start]
+    before = [
+        p for p in view.places if s0 <= p.start and p.end <= q.start and not _in_where_clause(view.text, p, q)
+    ]
     if not before:
         return ()
     first, last = before[0], before[-1]
@@ -2606,6 +2701,19 @@ def _before_aux(ws: list[Word]) -> list[Word]:
     return ws
 
 
+def _whole_window(win: Window, is_whole: bool) -> Window:
+    """The window of the whole of a partitive ("20 of the 45 cases were in Madrid", "90 per cent of the
+    3,000 deaths have been in the Americas", "20 of the 45 cases have recovered"): the verb after its
+    noun phrase says something of the part, so the whole reads neither it nor a place after it."""
+    if not is_whole:
+        return win
+    right = _before_aux(win.right)
+    if len(right) == len(win.right):
+        return win
+    cut = win.right[len(right)].start
+    return Window(win.inner, win.left, right, (win.clause[0], min(win.clause[1], cut)), win.aside, win.stop)
+
+
 def _next_whole(
     view: ArticleView, q: Quantity, next_q: Quantity | None, lex: ClaimsLexicon
 ) -> tuple[Thing | None, Window] | None:
@@ -2617,16 +2725,21 @@ def _next_whole(
     return _thing_of_next(view, q, next_q, lex)
 
 
-def _part_of_next(q: Quantity, whole: tuple[Thing | None, Window] | None) -> tuple[Thing, Window] | None:
+def _part_of_next(
+    q: Quantity, whole: tuple[Thing | None, Window] | None, lex: ClaimsLexicon
+) -> tuple[Thing, Window] | None:
     """The thing of "N of the M things ..." (a bare number's, :func:`_next_whole`) and the window after
-    the whole, or None."""
+    the whole, or None. The whole's own words (its state) are the part's too, unless the verb after
+    the whole gives the part a state of its own ("10 of the 14 probable cases have now been confirmed":
+    confirmed, no longer probable)."""
     if whole is None:
         return None
     thing, nwin = whole
     if thing is None:
         return None
-    k = len(_before_aux(nwin.right))
-    return thing, Window(nwin.inner, [], nwin.right[k:], (q.start, nwin.clause[1]))
+    after = nwin.right[len(_before_aux(nwin.right)) :]
+    own = any(_has(after, ws) for ws in lex.states[thing.states].values())
+    return thing, Window([] if own else nwin.inner, [], after, (q.start, nwin.clause[1]))
 
 
 def _part_of_other(whole: tuple[Thing | None, Window] | None, next_q: Quantity | None) -> bool:
@@ -2896,7 +3009,7 @@ def _about(
     in England and one in Scotland, bringing the total to 48") is the changed count's: a place named
     before the number is a part's, only one written on or after it is the total's own."""
     s0, s1 = sentence
-    if "outside" in [w.text for w in win.right[:4]]:
+    if _outside_after(win):
         return ()  # "two fatalities outside that country": the rest of the world is no place we name
     if _has(sorted(win.inner, key=lambda w: w.start), lex.world_words):
         return ("world",)  # "the 1,000 or so worldwide swine flu cases": the count's own words say
@@ -2933,6 +3046,14 @@ def _about(
 
 
 _OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _outside_after(win: Window) -> bool:
+    """Whether *outside* follows the count in its phrase ("two fatalities outside that country"); not
+    after a comma, where it bounds an apposition's ranking ("26 deaths, the most outside North
+    America": the count is still the subject's)."""
+    right = [w.text for w in win.right[:4]]
+    return "outside" in right and "," not in right[: right.index("outside")]
 
 
 def _outside(text: str, p: Place) -> bool:
@@ -3780,6 +3901,8 @@ def _related(
     a subset, a list item or a total of it counts its thing (a total keeps no increment); a
     partitive is a subset described by the words after its whole."""
     rel = _prev_relation(view, prev, q, s0, win, thing, generic, lex)
+    if not rel and _found_in_part(view, q, win, thing, prev) and prev is not None:
+        return prev.thing, aspect, win, rel
     if rel in ("part", "subset", "list", "total") and prev is not None:
         return prev.thing, aspect or (prev.aspect if rel != "total" else ""), win, rel
     if partitive is not None:
@@ -3793,6 +3916,25 @@ def _related(
             "subset",
         )
     return thing, aspect, win, rel
+
+
+# the verbs that find the virus *in* the persons or deaths their object counts
+_FOUND_IN = frozenset({"confirmed", "detected", "found", "identified"})
+
+
+def _found_in_part(
+    view: ArticleView, q: Quantity, win: Window, thing: Thing | None, prev: Measured | None
+) -> bool:
+    """ "Mexico's government says the virus is suspected in 168 deaths and confirmed in 19 of them",
+    "confirmed the virus in 7 of them": a verb that finds the virus *in* some *of them* counts members
+    of the count before it, so its thing, not the cases that "confirmed in 19 people" counts."""
+    if prev is None or thing is None or prev.thing is thing:
+        return False
+    after = [w.text.lower() for w in words(view.text, q.end, min(view.sentence(q.start)[1], q.end + 16))][:2]
+    if len(after) < 2 or after[0] != "of" or after[1] not in _PARTITIVE_PRONOUNS:
+        return False
+    left = [w.text.lower() for w in sorted(win.left, key=lambda w: w.start)][-5:]
+    return left[-1:] == ["in"] and bool(_FOUND_IN & set(left[:-1]))
 
 
 def _foreign(q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
@@ -3927,8 +4069,9 @@ def measure(
     of_next = _next_whole(view, q, next_q, lex)
     if _part_of_other(of_next, next_q):
         return None  # "cases were reported in 31 of the 32 departments": 31 departments
-    partitive = _part_of_next(q, of_next)
+    partitive = _part_of_next(q, of_next, lex)
     is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
+    win = _whole_window(win, is_whole)
     at = _fronted_at(view, q, s0)
     thing, generic = _thing_read(q, win, partitive, lex, wide=at is not None)
     thing, aspect, win, rel = _related(
@@ -3941,7 +4084,7 @@ def measure(
         thing = _bare_total_thing(view, q, win, s0, (thing, rel), before, lex)
     if thing is None:
         return _generic_measure(view, q, win, generic, aspect, lex)
-    if _foreign(q, thing, lex):
+    if _foreign(q, thing, lex) or _part_said_otherwise(view, q, prev, thing, rel, partitive, lex):
         return None
     disease, named = _disease_of(view, q, win, thing, lex, diseases, prev, rel)
     if disease is None:
