@@ -281,10 +281,11 @@ def window(
     relative = _relative_aside_before(text, a, q.start)
     if relative is not None:
         left_ws = [w for w in left_ws if not relative[0] <= w.start < relative[1]]
-    if [w.text.lower() for w in left_ws[-2:]] == ["one", "of"] and "," in [w.text for w in right_ws]:
+    if [w.text.lower() for w in left_ws[-2:]] == ["one", "of"]:
         # "The patient, one of 12 people in hospital with the virus, died": the set one belongs to;
         # the verb after the aside is the one's
-        right_ws = right_ws[: [w.text for w in right_ws].index(",")]
+        comma = next((k for k, w in enumerate(right_ws) if w.text == ","), None)
+        right_ws = right_ws if comma is None else right_ws[:comma]
     left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
     right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b), _part_relative(left_ws))
     inner = _after_number(words(text, q.start, q.end))
@@ -895,12 +896,10 @@ def _predicate_at(ws: list[Word], i: int, lex: ClaimsLexicon) -> Thing | None:
     return None
 
 
-def _state_of(
-    thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False, whole: bool = False
-) -> str | None:
+def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False) -> str | None:
     """The thing's state; None when two states of its family are written (ambiguous). For a part of
     a whole named before it (``part``), the words between them describe the whole: only the words
-    after the number count."""
+    after the number count. (A whole's window holds no verb of its part: :func:`_whole_window`.)"""
     family = lex.states[thing.states]
     inner_text = sorted(win.inner, key=lambda w: w.start)
     found = {s for s, ws in family.items() if _has(inner_text, ws)}
@@ -912,7 +911,7 @@ def _state_of(
         left = [] if part else win.left[-reach:]
         if not part:
             left = [*_head_phrase(thing, win.left, lex, left), *left]
-        right = _before_aux(win.right[:n]) if whole else win.right[:n]
+        right = win.right[:n]
         if any(singular(w.text.lower()) in thing.heads for w in win.inner):
             right = _off_later_nouns(right, lex)
         if win.stop is not None:
@@ -2325,11 +2324,17 @@ def _partitive_other(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLe
     clause says. A clause that names no place and no word of a thing's predicates, nouns or states says
     something else of them (how they caught it, who they are), so the part is no value of the count's
     measure ("seven of them in Hanoi", "four of which were fatal", "two of them have died" are)."""
-    s1 = view.sentence(q.start)[1]
-    after = words(view.text, q.end, s1)
-    if len(after) < 3 or after[0].text != "of" or after[1].text not in _PARTITIVE_PRONOUNS:
-        return False
-    return _says_nothing_of(view, after[2:12], thing, lex)
+    after = _after_of_pronoun(view, q)
+    return after is not None and bool(after) and _says_nothing_of(view, after[:10], thing, lex)
+
+
+def _after_of_pronoun(view: ArticleView, q: Quantity) -> list[Word] | None:
+    """The words of the sentence after "of them" / "of which" / ... right after the number (a part of
+    the count before it), None when no such phrase follows it."""
+    after = words(view.text, q.end, view.sentence(q.start)[1])
+    if len(after) < 2 or after[0].text != "of" or after[1].text not in _PARTITIVE_PRONOUNS:
+        return None
+    return after[2:]
 
 
 def _says_nothing_of(view: ArticleView, ws: list[Word], thing: Thing, lex: ClaimsLexicon) -> bool:
@@ -3448,11 +3453,11 @@ def _counted_words(win: Window, q: Quantity) -> Window:
 
 
 def _measured_state(
-    thing: Thing, win: Window, lex: ClaimsLexicon, rel: str, prev: Measured | None, is_whole: bool
+    thing: Thing, win: Window, lex: ClaimsLexicon, rel: str, prev: Measured | None
 ) -> str | None:
     """The state of ``thing`` the window says (a part or a whole of the measure before it keeps
     that one's state when the words name only the default); None when ambiguous or undefined."""
-    state = _state_of(thing, win, lex, part=rel in ("part", "subset"), whole=is_whole)
+    state = _state_of(thing, win, lex, part=rel in ("part", "subset"))
     if state is None:
         return None  # two states in one window: ambiguous
     if rel == "list" and _own_predicate_without_state(thing, win, lex):
@@ -3637,7 +3642,7 @@ def _own_predicate_without_state(thing: Thing, win: Window, lex: ClaimsLexicon) 
     return (
         bool(win.right)
         and win.right[0].text in AUX
-        and _state_of(thing, win, lex, part=False, whole=False) == thing.default_state
+        and _state_of(thing, win, lex, part=False) == thing.default_state
     )
 
 
@@ -3901,8 +3906,9 @@ def _related(
     a subset, a list item or a total of it counts its thing (a total keeps no increment); a
     partitive is a subset described by the words after its whole."""
     rel = _prev_relation(view, prev, q, s0, win, thing, generic, lex)
-    if not rel and _found_in_part(view, q, win, thing, prev) and prev is not None:
-        return prev.thing, aspect, win, rel
+    members = None if rel else _found_in_part(view, q, win, thing, prev)
+    if members is not None:
+        return members, aspect, win, rel
     if rel in ("part", "subset", "list", "total") and prev is not None:
         return prev.thing, aspect or (prev.aspect if rel != "total" else ""), win, rel
     if partitive is not None:
@@ -3924,17 +3930,15 @@ _FOUND_IN = frozenset({"confirmed", "detected", "found", "identified"})
 
 def _found_in_part(
     view: ArticleView, q: Quantity, win: Window, thing: Thing | None, prev: Measured | None
-) -> bool:
+) -> Thing | None:
     """ "Mexico's government says the virus is suspected in 168 deaths and confirmed in 19 of them",
     "confirmed the virus in 7 of them": a verb that finds the virus *in* some *of them* counts members
-    of the count before it, so its thing, not the cases that "confirmed in 19 people" counts."""
-    if prev is None or thing is None or prev.thing is thing:
-        return False
-    after = [w.text.lower() for w in words(view.text, q.end, min(view.sentence(q.start)[1], q.end + 16))][:2]
-    if len(after) < 2 or after[0] != "of" or after[1] not in _PARTITIVE_PRONOUNS:
-        return False
+    of the count before it, so its thing (returned; None otherwise), not the cases that "confirmed in 19
+    people" counts."""
+    if prev is None or thing is None or prev.thing is thing or _after_of_pronoun(view, q) is None:
+        return None
     left = [w.text.lower() for w in sorted(win.left, key=lambda w: w.start)][-5:]
-    return left[-1:] == ["in"] and bool(_FOUND_IN & set(left[:-1]))
+    return prev.thing if left[-1:] == ["in"] and _FOUND_IN & set(left[:-1]) else None
 
 
 def _foreign(q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
@@ -4090,7 +4094,7 @@ def measure(
     if disease is None:
         return None
     state = _measured_state(
-        thing, _counted_words(_off_cue(view, q, win), q), lex, rel, _total_source(rel, prev, head), is_whole
+        thing, _counted_words(_off_cue(view, q, win), q), lex, rel, _total_source(rel, prev, head)
     )
     if state is None:
         return None
