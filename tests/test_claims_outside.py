@@ -2532,3 +2532,146 @@ def test_a_where_clause_on_a_fronted_place_closes_at_its_comma() -> None:
     # before: 358 cases of Alberta, the main clause's place
     text = "In Canada, where 358 cases have been confirmed, a second death was reported in Alberta."
     assert _placed(text) == [(358.0, "cases", ("Canada",))]
+
+
+def _diseases(text: str) -> list[tuple[float, str]]:
+    return [(float(v.value or 0), v.disease) for v in _values(text)]
+
+
+def test_a_partitive_whole_does_not_take_the_parts_verb() -> None:
+    # before: 12 deaths (the verb with no auxiliary was read as the whole's); the engine also reads a
+    # number word before "of the" and a count as a part ("Twenty of the 45 cases")
+    assert _keys("3 of the 12 patients died, the hospital said.") == [(3.0, "deaths", "", "", ())]
+    assert [v.value for v in _values("Three of the 12 patients died, the hospital said.")] == [3]
+
+
+def test_a_bare_total_changed_by_an_amount_takes_the_thing_before() -> None:
+    # before: neither value (the total's window stopped at the amount)
+    text = "Japan has confirmed 167 cases of the new flu. The total rose by 24 to 191 on Friday."
+    assert _keys(text)[1:] == [(24.0, "cases", "", "new", ("Japan",)), (191.0, "cases", "", "", ("Japan",))]
+
+
+def test_a_level_reached_from_an_earlier_one_keeps_its_state() -> None:
+    # before: 101 deaths with no state (the state of the toll was read only for the earlier figure)
+    text = "Mexico lowered its suspected death toll from 176 to 101."
+    assert _keys(text) == [(101.0, "deaths", "suspected", "", ("Mexico",))]
+
+
+def test_deaths_under_investigation_are_no_deaths_yet() -> None:
+    # before: 19 more confirmed deaths
+    assert [
+        v.value for v in _values("Seven deaths have been confirmed, and 19 more are under investigation.")
+    ] == [7]
+
+
+def test_a_participle_after_a_comma_and_an_out_of_whole_share_the_clause_disease() -> None:
+    # before: the second count of each had no disease (the article's, in an H1N1 story)
+    assert _diseases("Bird flu has infected 424 people since 2003, killing 261 of them.") == [
+        (424.0, "bird flu"),
+        (261.0, "bird flu"),
+    ]
+    assert _diseases("Avian influenza has killed 261 people out of 424 infected since 2003.") == [
+        (261.0, "bird flu"),
+        (424.0, "bird flu"),
+    ]
+
+
+def test_a_relative_clause_counts_for_its_antecedent_disease() -> None:
+    # before: H1N1 (the main clause's) and none (the compared name was skipped)
+    text = "Unlike bird flu, which has killed 262 people, the H1N1 virus passes easily between people."
+    assert _diseases(text) == [(262.0, "bird flu")]
+    assert _diseases("Like SARS, which killed nearly 800 people, the new virus spread quickly.") == [
+        (800.0, "sars")
+    ]
+    # an antecedent that names no disease leaves the clause's
+    assert _diseases("Bird flu has hit Indonesia, which has recorded 115 deaths.") == [(115.0, "bird flu")]
+
+
+def test_past_pandemics_are_diseases_of_their_own() -> None:
+    # before: no disease (the H1N1 story's)
+    assert _diseases("In 1968, the Hong Kong flu killed about one million people.") == [
+        (1000000.0, "hong kong flu")
+    ]
+
+
+def test_a_time_between_the_amount_and_the_level_of_a_change() -> None:
+    # before: 1,694 new cases (the level took the amount's aspect)
+    assert _keys("Cases in Chile rose by 200 on Monday to 1,694.") == [
+        (200.0, "cases", "", "new", ("Chile",)),
+        (1694.0, "cases", "", "", ("Chile",)),
+    ]
+
+
+def test_cases_that_were_fatal_are_deaths() -> None:
+    # before: 149 cases
+    text = "The ministry reported 1,995 cases of respiratory infection, of which 149 were fatal."
+    assert [(k[0], k[1]) for k in _keys(text)] == [(1995.0, "cases"), (149.0, "deaths")]
+
+
+def test_a_region_holding_most_of_a_count_leaves_it_the_place_before() -> None:
+    # before: Ontario (the majority's region), and no place
+    assert _placed("The number of cases in Canada had risen to 201, with most in Ontario.") == [
+        (201.0, "cases", ("Canada",))
+    ]
+    assert _placed("Canada has 201 cases, most of them in Ontario.") == [(201.0, "cases", ("Canada",))]
+
+
+def test_a_global_bodys_figure_of_a_disaster_is_of_its_place() -> None:
+    # before: the world's (a global body gives it); an outbreak's stays the world's
+    text = "A magnitude 7.0 quake struck Haiti on Tuesday. The UN said at least 3,000 people had been killed."
+    assert _placed(text) == [(3000.0, "deaths", ("Haiti",))]
+    text = "Swine flu has reached Mexico and Spain. The WHO said 1,085 cases had been confirmed."
+    assert _placed(text) == [(1085.0, "cases", ("world",))]
+
+
+def test_a_verb_group_before_dead_makes_it_the_predicate() -> None:
+    # before: a generic measure "had been confirmed dead"
+    assert _keys("Officials said 112,250 people had been confirmed dead.") == [
+        (112250.0, "deaths", "confirmed", "", ())
+    ]
+
+
+def test_more_than_doubled_is_no_comparison() -> None:
+    # before: no value (the window stopped at "than")
+    assert _keys("Australia's confirmed cases more than doubled in a week to 1,500.") == [
+        (1500.0, "cases", "confirmed", "", ("Australia",))
+    ]
+
+
+def test_a_fronted_whole_does_not_take_its_parts_place() -> None:
+    # before: 13 new cases of England (the part "eight" was no quantity)
+    assert _placed("Of the 13 new cases, eight were in England and five in Scotland.") == [
+        (13.0, "cases", ())
+    ]
+
+
+def test_a_part_after_the_states_a_count_is_in_is_that_counts() -> None:
+    # before: three deaths of no state and no place (the part was read against the states)
+    text = "The United States has 2,532 confirmed cases in 44 states, including three deaths."
+    assert _keys(text)[2] == (3.0, "deaths", "confirmed", "", ("United States",))
+
+
+def test_a_part_of_a_fronted_whole_of_new_cases_is_new() -> None:
+    # before: 124 cases of London, a total
+    assert _keys("Of the new cases in England, 124 were in London.") == [
+        (124.0, "cases", "", "new", ("London",))
+    ]
+    # a part its verb says something else of is no value (before: 11 cases)
+    assert _values("Of the new cases, 11 are males.") == []
+
+
+def test_a_part_the_set_includes_and_its_noun_describes_otherwise_is_no_value() -> None:
+    # before: 12 deaths (the children among the dead)
+    assert _values("The dead include 12 children and three health workers.") == []
+    assert _placed("The confirmed cases include 20 people in Texas.") == [(20.0, "cases", ("Texas",))]
+
+
+def test_a_bracketed_count_of_another_thing_is_a_part_of_the_whole_before() -> None:
+    # before: 42 deaths of no state (the bracket was read as no relation)
+    assert _keys("Mexico: 1,112 confirmed cases (42 deaths)")[1] == (
+        42.0,
+        "deaths",
+        "confirmed",
+        "",
+        ("Mexico",),
+    )

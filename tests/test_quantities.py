@@ -391,3 +391,27 @@ def test_a_verb_has_one_subject_the_nearer_number(nlp: Any) -> None:
         nlp, "The ministry said 62 people were hospitalised, 12 of them in intensive care, and 3 had died."
     )
     assert [(q.value, q.counts) for q in qs] == [(62, "people"), (12, None), (3, "dead")]
+
+
+def test_a_number_word_before_of_and_a_count_is_a_part_of_it(nlp: Any) -> None:
+    # before: "Twenty" was taken for a pronoun-like word and dropped, as "the two of the 45" still is
+    qs = run(nlp, "Twenty of the 45 cases are in New York.")
+    assert [(q.text, q.value, q.counts) for q in qs] == [("Twenty", 20, None), ("45 cases", 45, "cases")]
+    assert [q.value for q in run(nlp, "The two of the 45 cases are in New York.")] == [45]
+
+
+def test_magnitude_is_a_unit_before_or_after_the_number(nlp: Any) -> None:
+    # before: "a magnitude 7.0 quake" was 7 quakes, "6.1 magnitude aftershock" 6.1 "magnitude aftershocks"
+    for text, value, counted in (
+        ("A magnitude 7.0 quake struck Haiti on Tuesday.", 7, "quake"),
+        ("A 6.1 magnitude aftershock hit on Wednesday.", 6.1, "aftershock"),
+    ):
+        (q,) = run(nlp, text)
+        assert (q.value, q.unit, q.kind, q.counts) == (value, "magnitude", "measure", counted)
+
+
+def test_a_number_word_after_a_fronted_of_whole_is_a_part(nlp: Any) -> None:
+    # before: "eight" was dropped as pronoun-like, and the claims gave its place to the whole
+    qs = run(nlp, "Of the 13 new cases, eight were in England and five in Scotland.")
+    assert [(q.text, q.value) for q in qs] == [("13 new cases", 13), ("eight", 8), ("five", 5)]
+    assert [q.value for q in run(nlp, "Of these, two were serious.")] == []

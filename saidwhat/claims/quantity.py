@@ -286,8 +286,13 @@ def window(
         # the verb after the aside is the one's
         comma = next((k for k, w in enumerate(right_ws) if w.text == ","), None)
         right_ws = right_ws if comma is None else right_ws[:comma]
-    left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start))
-    right = _cut_right(right_ws, lex, _name_joins(view, right_ws, q.end, b), _part_relative(left_ws))
+    left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start) | _degree_thans(left_ws))
+    right = _cut_right(
+        right_ws,
+        lex,
+        _name_joins(view, right_ws, q.end, b) | _degree_thans(right_ws),
+        _part_relative(left_ws),
+    )
     inner = _after_number(words(text, q.start, q.end))
     clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
     clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
@@ -302,6 +307,32 @@ def window(
         left, right, inner = outside(left), outside(right), outside(inner)
     stop = next_start if next_start is not None and q.end <= next_start < s1 else None
     return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0), stop)
+
+
+# verbs of multiplying that *more / less than* may grade ("more than doubled")
+_MULTIPLIED = frozenset(
+    {
+        "doubled",
+        "tripled",
+        "trebled",
+        "quadrupled",
+        "halved",
+        "doubling",
+        "tripling",
+        "trebling",
+        "quadrupling",
+    }
+)
+
+
+def _degree_thans(ws: list[Word]) -> frozenset[int]:
+    """Starts of the *than* of "more than doubled", "less than halved": a degree of the verb, no
+    comparison that ends a window ("Australia's confirmed cases more than doubled in a week to 1,500")."""
+    return frozenset(
+        w.start
+        for i, w in enumerate(ws[1:-1], 1)
+        if w.text == "than" and ws[i - 1].text in ("more", "less") and ws[i + 1].text in _MULTIPLIED
+    )
 
 
 # a non-restrictive relative clause, set off by its two commas: ", where winter has just started,"
@@ -783,6 +814,15 @@ def _modified(
         # connection with the death of": a noun inside a prepositional phrase after the count is no noun
         # the count's words modify, and no generic measure is made of the words before it
         return None, None
+    if (
+        q.kind != "money"
+        and set(mods) & AUX
+        and hit.text in thing.predicates
+        and all(m.isalpha() for m in mods)
+    ):
+        # "112,250 people had been confirmed dead": a verb group right before a word of the thing's
+        # predicates makes it the predicate ("dead" an adjective, no noun of the count)
+        return thing, None
     if not _modifiers_ok(thing, _after_link(mods) if q.kind == "money" else mods, lex):
         return None, " ".join([*mods, singular(hit.text)])
     return thing, None
@@ -1483,8 +1523,10 @@ def _place_found(
         # sentence another clause's
         return ("world",), True
     majority = _majority_place(view, q, a, after, lex) if after else None
-    if majority is not None:
+    if majority is not None and (majority[0] or not _majority_after(view.text, q.end, after[0].start)):
         return majority
+    if majority is not None:
+        after = []  # "Canada has 201 cases, most of them in Ontario": a part's place; the count's is before
     country = _listed_regions(view.text, after, lex)
     if country:
         return (country,), True
@@ -1925,6 +1967,8 @@ def _majority_after(text: str, end: int, place: int) -> bool:
     most of it is (*most / the majority / the bulk / almost all / nearly all of them*, *mostly / mainly /
     largely in*) describes a part of the count, not where the count is."""
     ws = [w.text.lower() for w in words(text, end, place)]
+    if ws[:2] == [",", "with"]:
+        ws = [",", *ws[2:]]  # "had risen to 201, with most in Ontario"
     if MOSTLY & set(ws[-3:]):
         return True  # "52,000 confirmed cases, mostly in the United States and Mexico"
     if ws[-1:] == ["the"]:
@@ -1962,14 +2006,21 @@ IN_COUNT = frozenset(
 )
 
 
-def _in_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex: ClaimsLexicon) -> bool:
+def _in_countries(
+    view: ArticleView,
+    q: Quantity,
+    qs: list[Quantity],
+    lex: ClaimsLexicon,
+    nouns: frozenset[str] | None = None,
+) -> bool:
     """ "infected 4,379 people in 29 countries": a count of countries introduced by *in* / *across*
-    right after the number is where the number is counted - the world."""
+    right after the number is where the number is counted - the world (``nouns``: other places counted,
+    "2,532 confirmed cases in 44 states")."""
     s1 = view.sentence(q.start)[1]
     nxt = next((o for o in qs if o.start >= q.end), None)
     if nxt is None or nxt.start >= s1 or not nxt.counts:
         return False
-    if singular(nxt.counts.split()[-1].lower()) not in lex.world_counts:
+    if singular(nxt.counts.split()[-1].lower()) not in (lex.world_counts if nouns is None else nouns):
         return False
     between = [w.text for w in words(view.text, q.end, nxt.start)]
     while between and between[-1] in IN_COUNT and between[-1] not in ("in", "across"):
@@ -2364,11 +2415,20 @@ def _part_said_otherwise(
     count of the thing its words read is a part of that count that its clause describes otherwise
     (:func:`_partitive_other`: no place, no word of a thing), no value of the count's measure; it read
     the thing off the whole's verb. So is a part of a partitive (``partitive``, "20 of the 45 ...")
-    whose verb after the whole says something else of it."""
+    whose verb after the whole says something else of it, and a part of a fronted whole ("Of the new
+    cases, 11 are males")."""
     if rel == "subset" and partitive is not None:
         # "20 of the 45 confirmed cases in Spain were students": the verb after the whole says who
         # the part are
         return bool(partitive[1].right) and _says_nothing_of(view, partitive[1].right, thing, lex)
+    if q.counts is None and _fronted_whole(view, q) is not None:
+        # "Of the new cases, 11 are males": so does the verb after a part of a fronted whole
+        return _says_nothing_of(view, words(view.text, q.end, view.sentence(q.start)[1]), thing, lex)
+    if q.counts is not None and _included_object(view, q):
+        # "The dead include 12 children": a part that its own noun describes otherwise
+        if singular(q.counts.split()[-1].lower()) in lex.head_words:
+            return False  # "The toll includes 12 deaths in Mexico City"
+        return _says_nothing_of(view, words(view.text, q.end, view.sentence(q.start)[1]), thing, lex)
     return (
         not rel
         and q.counts is None
@@ -2376,6 +2436,16 @@ def _part_said_otherwise(
         and prev.thing is thing
         and _partitive_other(view, q, thing, lex)
     )
+
+
+# *include* right before a count (a qualifier between): "The dead include 12 children"
+_INCLUDED = re.compile(r"\binclud(?:e|es|ed)\s+(?:(?:at\s+least|some|about|more\s+than)\s+)?$", re.IGNORECASE)
+
+
+def _included_object(view: ArticleView, q: Quantity) -> bool:
+    """Whether the count is the object of *include* ("The dead include 12 children"): a part of the set
+    the subject names."""
+    return _INCLUDED.search(view.text, max(view.sentence(q.start)[0], q.start - 30), q.start) is not None
 
 
 # a rise set off right after a count: "Confirmed cases in Britain: 339 (up 22)", "... 1,490, up 300"
@@ -2631,6 +2701,29 @@ def _global_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
     return any(n.lower() in lex.global_sources or _global_figures(n, lex) for n in names)
 
 
+def _world_of_sources(
+    view: ArticleView, qs: list[Quantity], q: Quantity, sentence: tuple[int, int], lex: ClaimsLexicon
+) -> tuple[str, ...]:
+    """The world, for an unplaced count of a sentence that names several countries, or of a global
+    body (:func:`_global_source`: "The WHO said 1,085 cases had been confirmed"); but a global body's
+    figure in an article on a disaster at one place is of that place (:func:`_disaster_country`:
+    "The UN said at least 3,000 people had been killed" after "A quake struck Haiti")."""
+    if _countries_in_sentence(view, qs, *sentence, lex):
+        return ("world",)
+    if _global_source(view, q, lex):
+        return _disaster_country(view, lex) or ("world",)
+    return ()
+
+
+def _disaster_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """The one country an article writes a located event at ("quake-hit Haiti", :func:`_event_countries`)
+    when it names no disease proper (an outbreak spreads; a quake, a flood happen at one place)."""
+    named = _event_countries(view, lex)
+    if len(named) != 1 or _has(words(view.text), tuple(" ".join(n) for n in lex.pathogen_phrases)):
+        return ()
+    return (next(iter(named)),)
+
+
 def _global_tally(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> bool:
     """Whether a global body opens the count's sentence as the subject that keeps the tally the count
     gives ("The World Health Organization (WHO) today raised its tally of confirmed human cases of swine
@@ -2697,11 +2790,18 @@ def _global_figures(name: str, lex: ClaimsLexicon) -> bool:
 AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
 
 
+# verbs no noun phrase takes as a modifier after it, so that they are the clause's own verb: modals,
+# *remain*, and intransitive verbs of dying ("the 12 patients died" is a sentence; a participle after a
+# noun is a passive, "the 34 cases confirmed in the UK")
+_OWN_VERBS = _FINITE | {"died", "die", "dies", "perished", "succumbed", "remained", "could", "may", "might"}
+
+
 def _before_aux(ws: list[Word]) -> list[Word]:
-    """The words before the first auxiliary: in "the 34 cases confirmed in the UK were acquired here"
-    the participle modifies the whole, the verb after the auxiliary says something of the part."""
+    """The words before the first auxiliary (or other verb of the clause, ``_OWN_VERBS``): in "the 34
+    cases confirmed in the UK were acquired here" the participle modifies the whole, the verb after the
+    auxiliary says something of the part; in "3 of the 12 patients died" the verb is the part's."""
     for i, w in enumerate(ws):
-        if w.text in AUX:
+        if w.text in AUX or w.text in _OWN_VERBS:
             return ws[:i]
     return ws
 
@@ -2808,14 +2908,21 @@ def _thing_of_next(
 def _past_countries(
     view: ArticleView, qs: list[Quantity], prev: Measured | None, head: Measured | None, lex: ClaimsLexicon
 ) -> Measured | None:
-    """ "5,251 confirmed cases in some 30 countries, with 61 having died": the countries are where the
-    count before them is counted (:func:`_in_countries`), so what follows relates to that count."""
+    """ "5,251 confirmed cases in some 30 countries, with 61 having died", "2,532 confirmed cases in 44
+    states, including three deaths": the places counted are where the count before them is counted
+    (:func:`_in_countries`), so what follows relates to that count."""
     if prev is None or prev.thing is not None or head is None or head.q not in qs:
         return prev
     k = qs.index(head.q)
-    if k + 1 < len(qs) and qs[k + 1] is prev.q and _in_countries(view, head.q, qs, lex):
+    if k + 1 < len(qs) and qs[k + 1] is prev.q and _in_countries(view, head.q, qs, lex, _PLACES_COUNTED):
         return head
     return prev
+
+
+# the nouns of places a count may be counted in ("in 30 countries", "in 44 states", "in 12 provinces")
+_PLACES_COUNTED = frozenset(
+    {"country", "nation", "continent", "state", "province", "region", "city", "county", "prefecture"}
+)
 
 
 def _neighbours(
@@ -2855,19 +2962,7 @@ def _prev_relation(
         and generic is None
         and prev.thing.states == thing.states
     ):
-        # the words of a count between them are none of the clause's ("in more than 80 countries": no
-        # *than* of a comparison)
-        spans = [
-            (o.start, o.end) for o in view.analysis.quantities if prev.q.end <= o.start and o.end <= q.start
-        ]
-        between = [
-            w.text
-            for w in words(view.text, prev.q.end, q.start)
-            if not any(a <= w.start < b for a, b in spans)
-        ]
-        if (q.counts is not None and _includes(between, lex, INCLUDE_WORDS)) or _with_part(
-            prev.thing, thing, between, lex
-        ):
+        if _part_of_kind(view, prev, q, thing, lex):
             rel = "part-of-kind"
         elif _and_part(view, prev, q):
             rel = "and-part"  # the whole's place, its own state: not the part's before it
@@ -2881,6 +2976,25 @@ def _prev_relation(
     ):
         rel = "total"
     return rel
+
+
+def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
+    """Whether ``q`` is a part of the count before it, of a thing of the same family: after *including*
+    or *among* ("2,446 confirmed cases including 60 deaths"), *with* or *of which* (:func:`_with_part`),
+    or in a bracket right after it ("Mexico: 1,112 confirmed cases (42 deaths)", the deaths among
+    them)."""
+    assert prev.thing is not None
+    # the words of a count between them are none of the clause's ("in more than 80 countries": no
+    # *than* of a comparison)
+    spans = [(o.start, o.end) for o in view.analysis.quantities if prev.q.end <= o.start and o.end <= q.start]
+    between = [
+        w.text for w in words(view.text, prev.q.end, q.start) if not any(a <= w.start < b for a, b in spans)
+    ]
+    if q.counts is not None and _includes(between, lex, INCLUDE_WORDS):
+        return True
+    if _with_part(prev.thing, thing, between, lex):
+        return True
+    return view.text[prev.q.end : q.start].strip() == "(" and q.counts is not None and thing is not prev.thing
 
 
 def _with_part(whole: Thing, thing: Thing, between: list[str], lex: ClaimsLexicon) -> bool:
@@ -2949,11 +3063,29 @@ BRING = frozenset(
 def _by_then_to(view: ArticleView, amount: tuple[int, int], level: int, lo: int = 0) -> bool:
     """ "the confirmed death toll had risen by one, to 16", "climbed by five to 45 in Argentina": *by* N
     *to* M writes one change, its amount (the span ``amount``) and the level it reached (the figure at
-    ``level``), the changed count's new total; *by* is read back to ``lo`` at most."""
+    ``level``), the changed count's new total; so does *from* N *to* M, its level before ("lowered its
+    suspected death toll from 176 to 101"); *by* (*from*) is read back to ``lo`` at most, and a time
+    between the two is no word of the change ("rose by 200 on Monday to 1,694")."""
     a, b = amount
-    between = [w.text for w in words(view.text, b, level)]
+    between = [w.text for w in _off_times(view, words(view.text, b, level))]
     before = [w.text for w in words(view.text, max(lo, a - 12), a)]
-    return between in (["to"], [",", "to"]) and before[-1:] == ["by"]
+    return between in (["to"], [",", "to"]) and before[-1:] in (["by"], ["from"])
+
+
+# the prepositions that introduce a time expression ("on Monday", "in a week")
+_TIME_PREPOSITIONS = frozenset({"on", "in", "over", "during", "at", "since", "within"})
+
+
+def _off_times(view: ArticleView, ws: list[Word]) -> list[Word]:
+    """The words but those of a time expression and the preposition right before one ("rose by 200 on
+    Monday to 1,694": *to* follows the amount; the time says when the change happened)."""
+    spans = [(t.start, t.end) for t in view.analysis.timexes]
+    inside = [any(x <= w.start < y for x, y in spans) for w in ws]
+    return [
+        w
+        for k, w in enumerate(ws)
+        if not inside[k] and not (w.text in _TIME_PREPOSITIONS and k + 1 < len(ws) and inside[k + 1])
+    ]
 
 
 def _bring_at(ws: list[Word]) -> int | None:
@@ -3038,8 +3170,7 @@ def _about(
         about = _speaker_place(view, q, lex)
     if not about and previous:
         about = previous
-    if not about and (_countries_in_sentence(view, qs, s0, s1, lex) or _global_source(view, q, lex)):
-        about = ("world",)
+    about = about or _world_of_sources(view, qs, q, (s0, s1), lex)
     return (
         about
         or _described_place(view, q, lex, by_source)
@@ -3570,7 +3701,9 @@ _BEFORE_PREDICATE = wordset(
 
 def _under_test(view: ArticleView, q: Quantity, cases: Thing, lex: ClaimsLexicon) -> bool:
     """The count's own predicate, right after it, says its people are being tested or watched ("with
-    another 169 under investigation"): they are no cases (`[estimates] under_test`). Not a count its
+    another 169 under investigation"): they are no cases (`[estimates] under_test`), and deaths whose
+    cause is being investigated are no deaths of the disease yet ("and 19 more are under
+    investigation"). Not a count its
     own words call cases of a state ("14 other possible cases currently being investigated": suspected
     cases); cases of none under investigation are people being tested ("866 cases are currently under
     laboratory investigation in the UK")."""
@@ -3687,15 +3820,12 @@ def _counted_disease(
     clause's own words are read, names included; a disease a comparison names ("behaving like
     seasonal flu", "milder than bird flu") is not counted."""
     a, b = win.clause
-    ws = words(view.text, min(a, q.start), max(b, q.end))
-    named = {
-        d
-        for d, names in lex.diseases.items()
-        if any(
-            (i == 0 or ws[i - 1].text not in COMPARED) and not _a_component(view, ws[i])
-            for i in _has(ws, names)
-        )
-    }
+    relative = _relative_with_antecedent(view, q)
+    ws = words(view.text, *relative) if relative else []
+    named = _diseases_named(view, ws, lex, compared=False)
+    if not named:  # (an antecedent that names no disease: "Bird flu has hit Indonesia, which has ...")
+        ws = words(view.text, min(a, q.start), max(b, q.end))
+        named = _diseases_named(view, ws, lex)
     one = next(iter(named)) if len(named) == 1 else ""
     if _has(ws, lex.other_causes):
         return None, one
@@ -3704,6 +3834,38 @@ def _counted_disease(
     if not named or named & diseases:
         return "", one
     return (next(iter(named)) if len(named) == 1 else None), one
+
+
+def _diseases_named(view: ArticleView, ws: list[Word], lex: ClaimsLexicon, compared: bool = True) -> set[str]:
+    """The diseases the words name, but the components of a mix and (``compared``) a name a comparison
+    introduces ("milder than bird flu")."""
+    return {
+        d
+        for d, names in lex.diseases.items()
+        if any(
+            (i == 0 or not compared or ws[i - 1].text not in COMPARED) and not _a_component(view, ws[i])
+            for i in _has(ws, names)
+        )
+    }
+
+
+# a non-restrictive relative clause open before a count: its comma, *which*, and no stop before the count
+_RELATIVE_ON = re.compile(r",\s*which\s[^,;:.!?()\u2013\u2014]*$")
+
+
+def _relative_with_antecedent(view: ArticleView, q: Quantity) -> tuple[int, int] | None:
+    """The span of a non-restrictive relative clause the count stands in and of the few words of its
+    antecedent before it ("Unlike bird flu, which has killed 262 people, the new virus ...": *bird
+    flu*, "Like SARS, which killed nearly 800 people"): the clause speaks of its antecedent, whatever
+    the sentence compares it with. None when the count is in no such clause."""
+    s0, s1 = view.sentence(q.start)
+    m = _RELATIVE_ON.search(view.text, s0, q.start)
+    if m is None:
+        return None
+    close = re.compile(r"[,;:.!?()\u2013\u2014]").search(view.text, q.end, s1)
+    before = re.split(r"[,;:.!?()\u2013\u2014]", view.text[s0 : m.start()])[-1]
+    ant = words(view.text, m.start() - len(before), m.start())[-4:]
+    return (ant[0].start if ant else m.start()), (close.start() if close else s1)
 
 
 # the words of a mix whose components are named after them ("a mixture of swine, human and avian flu
@@ -3872,11 +4034,30 @@ def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
         or _over_period(view, q, win)
         or _days_event(view, q, win)
         or _elapsed_after(view, q, win, lex)
+        or _part_of_fronted_new(view, q, lex)
         else ""
     )
     if aspect == "new" and q.value_max is not None and _risen_by(win):
         return ""
     return aspect
+
+
+# a fronted partitive's whole that names no number, and the comma before the part ("Of the new cases in
+# England, 124 ...")
+_FRONTED_WHOLE = re.compile(r"\s*of\s+(?:the|these|those)\s+(?P<whole>[^,;:.!?\d]{1,60}),\s*$", re.IGNORECASE)
+
+
+def _fronted_whole(view: ArticleView, q: Quantity) -> re.Match[str] | None:
+    """The fronted *of* phrase that names no number right before a count ("Of the new cases, 124 ..."),
+    None when there is none."""
+    return _FRONTED_WHOLE.fullmatch(view.text, view.sentence(q.start)[0], q.start)
+
+
+def _part_of_fronted_new(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "Of the new cases in England, 124 appeared in the West Midlands": a part of a fronted whole of
+    new cases is new too."""
+    m = _fronted_whole(view, q)
+    return m is not None and bool(_has(words(m.group("whole")), lex.aspects["new"]))
 
 
 _HIGHER_THAN = re.compile(
@@ -3975,11 +4156,18 @@ def _disease_of(
 def _shared_subject(view: ArticleView, prev: Measured, q: Quantity, lex: ClaimsLexicon) -> bool:
     """ "the AIDS virus, which has now killed 25 million people globally and infects 33 million": the
     object of a verb coordinated with the one before the previous count (*and* + a verb of a thing,
-    nothing else but an adverb between) has that verb's subject, and so its disease."""
+    nothing else but an adverb between) has that verb's subject, and so its disease; so has the object
+    of a participle set off by a comma after it ("Bird flu has infected 424 people since 2003, killing
+    261 of them": the participle's subject is the clause's), and the whole after *out of* ("killed 261
+    people out of 424 infected")."""
     between = [w.text for w in words(view.text, prev.q.end, q.start)]
-    if len(between) > 5 or between[-2:-1] != ["and"] or set(between) & (AUX | CLAUSE_WORDS):
+    if between in (["out", "of"], ["out", "of", "the"]):
+        return True  # "has killed 261 people out of 424 infected": the whole is counted in that clause
+    if len(between) > 5 or between[-2:-1] not in (["and"], [","]) or set(between) & (AUX | CLAUSE_WORDS):
         return False
     verb = between[-1]
+    if between[-2] == "," and not verb.endswith("ing"):
+        return False
     return any(verb in t.predicates for t in lex.things.values())
 
 
@@ -4149,12 +4337,16 @@ _TOTAL_ADJECTIVES = frozenset({"last", "latest", "overall", "new", "current", "o
 def _bare_total(text: str, win: Window) -> bool:
     """Whether the count is the value of a total that names no thing: a total noun (*total*, *tally*,
     *count*) after a possessive or a determiner, with no *of* after it and only words of reaching or
-    being between it and the number ("Cuba's total has jumped to 46", "their last count was 32")."""
+    being between it and the number ("Cuba's total has jumped to 46", "their last count was 32"), or
+    the amount it changed by ("Canada's tally jumped by 40 to 358")."""
     left = sorted(win.left, key=lambda w: w.start)
     j = next((k for k in range(len(left) - 1, -1, -1) if left[k].text in ("total", "tally", "count")), None)
     if j is None or not left[j + 1 :] or len(left) - j - 1 > 4:
         return False
-    if not all(w.text in _TO_VALUE or w.text == "in" for w in left[j + 1 :]):
+    between = left[j + 1 :]
+    if between[-1].text == "by" and len(between) > 1:
+        between = between[:-1]  # "the total rose by 24 to 191": the change of that total
+    if not all(w.text in _TO_VALUE or w.text == "in" for w in between):
         return False  # "the total in Chile rose to 40" (the place's name is out of the window)
     k = j - 1
     while k >= 0 and left[k].text in _TOTAL_ADJECTIVES:
@@ -5069,6 +5261,8 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         return True
     if m.thing is not None and m.thing.states == "status" and _fractional(q):
         return True  # "The number of cases reported per sentinel in Japan was 31.82": a rate, no count
+    if m.thing is not None and m.thing.name == "deaths" and _under_test(view, q, m.thing, lex):
+        return True  # "Seven deaths have been confirmed, and 19 more are under investigation"
     return (
         m.thing is not None
         and m.thing.name == "cases"

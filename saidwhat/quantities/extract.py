@@ -1585,8 +1585,12 @@ class _Reader:
         d.k = d.end + 1
 
     def _unit_after(self, d: _Draft) -> bool:
-        """Percent, currency or a measure after the number; True when the quantity is complete."""
+        """Percent, currency or a measure after the number; True when the quantity is complete. (A
+        measure's unit may come before it: "a magnitude 7.0 quake" measures the quake.)"""
         doc, lex, num, k = self.doc, self.lex, d.num, d.k
+        if d.kind == "count" and num.i > 0 and doc[num.i - 1].lower_ in lex.measure_units_before:
+            d.unit, d.kind = lex.measure_units_before[doc[num.i - 1].lower_], "measure"
+            return False
         size = self._match_seq(k, lex.percent_after, forward=True)
         if size:
             d.unit = lex.percent_units[" ".join(t.lower_ for t in doc[k : k + size])]
@@ -1747,13 +1751,35 @@ class _Reader:
         """ "13 more cases, seven of them in Ho Chi Minh City", "Seven of those were in Hanoi": a number
         word of two or more right before *of* and a pronoun that points back counts a part of what the
         pronoun names, no pronoun itself ("one of them" stays ambiguous: "one of the two", a person);
-        not after a determiner: "the two of them", "all three of those" refer to persons already named."""
+        not after a determiner: "the two of them", "all three of those" refer to persons already named.
+        So does one before *of* and a count of the whole ("Twenty of the 45 cases are in New York",
+        "three of 12 patients"): a part of a number of things is a number of those things, as its
+        figure in digits is."""
         doc, k = self.doc, num.j + 1
+        if value >= 2 and self._after_fronted_whole(num):
+            return True
         if value < 2 or k + 1 >= self.n or doc[k].lower_ != "of":
             return False
         if num.i > 0 and doc[num.i - 1].lower_ in _DEFINITE_BEFORE:
             return False
-        return doc[k + 1].lower_ in _PARTITIVE_PRONOUNS
+        m = k + 2 if doc[k + 1].lower_ in ("the", "these", "those") and k + 2 < self.n else k + 1
+        return doc[k + 1].lower_ in _PARTITIVE_PRONOUNS or (doc[m].like_num and doc[m].pos_ == "NUM")
+
+    def _after_fronted_whole(self, num: _Number) -> bool:
+        """ "Of the 13 new cases, eight were in England": a number word right after the comma that
+        closes a fronted *of* phrase holding a number (the sentence opens with it) counts a part of
+        that whole, as its figure in digits would."""
+        doc = self.doc
+        if num.i < 4 or doc[num.i - 1].text != ",":
+            return False
+        sent = doc[num.i].sent
+        head = doc[sent.start : num.i - 1]
+        return (
+            head[0].lower_ == "of"
+            and len(head) <= 8
+            and any(t.like_num for t in head)
+            and not any(t.text in (",", ";", ":") for t in head)
+        )
 
     def _a_year(self, d: _Draft, value: int) -> bool:
         """A 4-digit number of 1000-2100 is a year, unless a round count of a plural noun right after it

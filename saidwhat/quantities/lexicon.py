@@ -46,6 +46,7 @@ class Lexicon:
     percent_after: tuple[tuple[str, ...], ...]
     percent_units: dict[str, str]  # "percentage points" -> "percentage point", the rest -> "%"
     measure_units: dict[str, str]
+    measure_units_before: dict[str, str]  # "magnitude" (7.0): a unit written before the number
     time_nouns: frozenset[str]
     months: frozenset[str]
     identifier_before: frozenset[str]
@@ -90,7 +91,7 @@ SCHEMA = Schema(
         "qualifiers": _tables(list, "before", "after", "up_verbs"),
         "currencies": _tables(_NAMES, "before", "after"),
         "percent": _tables(_NAMES, "after"),
-        "measures": _tables(_NAMES, "units"),
+        "measures": _tables(_NAMES, "units", "before"),
         "implied": Schema(
             tables={
                 "after": list,
@@ -151,6 +152,7 @@ def load_lexicon() -> Lexicon:
         percent_after=_seqs(list(d["percent"]["after"])),
         percent_units={" ".join(k.lower().split()): v for k, v in d["percent"]["after"].items()},
         measure_units={k.lower(): v for k, v in d["measures"]["units"].items()},
+        measure_units_before={k.lower(): v for k, v in d["measures"]["before"].items()},
         time_nouns=frozenset(x.lower() for x in s["time_nouns"]),
         months=frozenset(x.lower() for x in s["months"]),
         identifier_before=frozenset(x.lower() for x in s["identifier_before"]),
