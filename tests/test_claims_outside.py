@@ -2675,3 +2675,12 @@ def test_a_bracketed_count_of_another_thing_is_a_part_of_the_whole_before() -> N
         "",
         ("Mexico",),
     )
+
+
+def test_the_homeless_a_count_names_are_displaced() -> None:
+    # before: a measure of its own, "homeless" (and "wounded": the wounded are the injured, as the dead
+    # are the deaths)
+    assert [(k[0], k[1]) for k in _keys("The quake left 1.5 million homeless, officials said.")] == [
+        (1500000.0, "displaced")
+    ]
+    assert [(k[0], k[1]) for k in _keys("At least 20 wounded were taken to hospital.")] == [(20.0, "injured")]

@@ -732,3 +732,13 @@ def test_a_demonstrative_object_names_no_issue_and_a_possessive_stays_whole() ->
     # before: ("John Mensah", "rejects", "number") and the issue "bill s withdrawal"
     assert not any(actor == "John Mensah" for actor, _, _ in got)
     assert ("Union", "demands", "bill's withdrawal") in got
+
+
+def test_a_reporting_participle_after_the_object_ends_it() -> None:
+    # before: Hamas also rejected "guarantees" and "end of the war", the words of what it said after
+    from saidwhat.pipeline import analyze_text
+
+    facts = article_facts(
+        analyze_text("Hamas rejected the proposal, saying it did not guarantee an end to the war.")
+    )
+    assert {(p.actor, p.stance, p.issue) for p in facts.positions} == {("Hamas", "rejects", "proposal")}

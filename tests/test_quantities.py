@@ -398,6 +398,8 @@ def test_a_number_word_before_of_and_a_count_is_a_part_of_it(nlp: Any) -> None:
     qs = run(nlp, "Twenty of the 45 cases are in New York.")
     assert [(q.text, q.value, q.counts) for q in qs] == [("Twenty", 20, None), ("45 cases", 45, "cases")]
     assert [q.value for q in run(nlp, "The two of the 45 cases are in New York.")] == [45]
+    # a year after "of the" is no whole
+    assert run(nlp, "The party set down its aims in Clause Four of the 1918 constitution.") == []
 
 
 def test_magnitude_is_a_unit_before_or_after_the_number(nlp: Any) -> None:

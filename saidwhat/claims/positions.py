@@ -22,6 +22,7 @@ from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Evidence, PositionCell
 from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
 from saidwhat.claims.verbal import (
+    REPORTING_AFTER,
     actor_name,
     blocked,
     cue_object_issue,
@@ -65,7 +66,7 @@ FILLERS = frozenset(
     }
 )
 _TOK = re.compile(r"[\w'’]+|[^\w\s]")
-_OBJ_END = re.compile(rf"[;!?—–]|{SENTENCE_DOT}|\bbut\b|\bwhile\b")
+_OBJ_END = re.compile(rf"[;!?—–]|{SENTENCE_DOT}|\bbut\b|\bwhile\b|{REPORTING_AFTER.pattern}", re.IGNORECASE)
 
 
 @dataclass(slots=True)

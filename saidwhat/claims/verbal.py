@@ -72,6 +72,9 @@ REASON = frozenset({"for", "of", "over"})
 # a statement of their own after the object (", saying ...")
 PARTITIVE_HEADS = wordset("none some all one many most each any few several both either neither")
 REPORTING = wordset("saying adding noting arguing insisting claiming stressing")
+# a comma and a participle of reporting: another statement after an object ("rejected the proposal,
+# saying it did not guarantee an end to the war": the proposal is what was rejected, not the end)
+REPORTING_AFTER = re.compile(r",\s*(?:" + "|".join(sorted(REPORTING)) + r")\b", re.IGNORECASE)
 PERSON_PRONOUNS = frozenset({"he", "she"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 NAME_PARTICLES = frozenset({"of", "de", "del", "da", "van", "von", "al", "bin", "la", "le", "the", "and"})
@@ -332,7 +335,10 @@ def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
     if j >= len(ws):
         return None
     end = s.s1
-    m = CLAUSE_END.search(text, ws[j].start, s.s1)
+    m = CLAUSE_END.search(text, ws[j].start, s.s1) or REPORTING_AFTER.search(text, ws[j].start, s.s1)
+    if m:
+        end = m.start()
+    m = REPORTING_AFTER.search(text, ws[j].start, end)
     if m:
         end = m.start()
     end = _coordinated_verb(ws, j, end)

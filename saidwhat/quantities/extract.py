@@ -1763,7 +1763,10 @@ class _Reader:
         if num.i > 0 and doc[num.i - 1].lower_ in _DEFINITE_BEFORE:
             return False
         m = k + 2 if doc[k + 1].lower_ in ("the", "these", "those") and k + 2 < self.n else k + 1
-        return doc[k + 1].lower_ in _PARTITIVE_PRONOUNS or (doc[m].like_num and doc[m].pos_ == "NUM")
+        year = doc[m].text.isdigit() and len(doc[m].text) == 4  # "Clause Four of the 1918 constitution"
+        return doc[k + 1].lower_ in _PARTITIVE_PRONOUNS or (
+            doc[m].like_num and doc[m].pos_ == "NUM" and not year
+        )
 
     def _after_fronted_whole(self, num: _Number) -> bool:
         """ "Of the 13 new cases, eight were in England": a number word right after the comma that
