@@ -742,3 +742,10 @@ def test_a_reporting_participle_after_the_object_ends_it() -> None:
         analyze_text("Hamas rejected the proposal, saying it did not guarantee an end to the war.")
     )
     assert {(p.actor, p.stance, p.issue) for p in facts.positions} == {("Hamas", "rejects", "proposal")}
+
+
+def test_what_a_denial_denies_is_no_stance() -> None:
+    # before: Hamas accepts "disarm" (the verb inside the denied content was read as Hamas's)
+    from saidwhat.pipeline import analyze_text
+
+    assert article_facts(analyze_text("Hamas denied that it had agreed to disarm.")).positions == []

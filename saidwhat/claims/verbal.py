@@ -593,6 +593,8 @@ def _subjects(
 def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPosition]:
     forms = _forms(lex)
     cues = {st.cue.start for st in view.analysis.statements if st.cue is not None}
+    # what a denial denies is no one's stance ("Hamas denied that it had agreed to disarm")
+    denied = [(st.content.start, st.content.end) for st in view.analysis.statements if st.act == "deny"]
     out: list[VerbalPosition] = []
     prev0 = 0
     for s0, s1 in view.sentences:
@@ -610,7 +612,7 @@ def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPositi
         i = 0
         while i < len(s.ws):
             hit = _match_form(s, i, forms)
-            if hit is None or s.ws[i].start in cues:
+            if hit is None or s.ws[i].start in cues or any(a <= s.ws[i].start < b for a, b in denied):
                 i += 1
                 continue
             toks, stance, kind = hit
