@@ -2684,3 +2684,11 @@ def test_the_homeless_a_count_names_are_displaced() -> None:
         (1500000.0, "displaced")
     ]
     assert [(k[0], k[1]) for k in _keys("At least 20 wounded were taken to hospital.")] == [(20.0, "injured")]
+
+
+def test_a_gapped_clause_of_cases_after_a_toll_is_of_cases() -> None:
+    # before: 1,626 deaths (a leak: the cases of the gapped clause in the deaths' claim)
+    assert _keys("Mexico's death toll rose to 56 and its confirmed cases to 1,626.") == [
+        (56.0, "deaths", "", "", ("Mexico",)),
+        (1626.0, "cases", "confirmed", "", ("Mexico",)),
+    ]

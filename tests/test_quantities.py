@@ -417,3 +417,9 @@ def test_a_number_word_after_a_fronted_of_whole_is_a_part(nlp: Any) -> None:
     qs = run(nlp, "Of the 13 new cases, eight were in England and five in Scotland.")
     assert [(q.text, q.value) for q in qs] == [("13 new cases", 13), ("eight", 8), ("five", 5)]
     assert [q.value for q in run(nlp, "Of these, two were serious.")] == []
+
+
+def test_a_gapped_clause_gives_its_own_subject_the_value(nlp: Any) -> None:
+    # before: 1,626 counted the dead (the toll's verb, left out after "its confirmed cases")
+    qs = run(nlp, "Mexico's death toll rose to 56 and its confirmed cases to 1,626.")
+    assert [(q.value, q.counts) for q in qs] == [(56, "dead"), (1626, None)]

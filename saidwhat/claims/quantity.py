@@ -3703,10 +3703,9 @@ def _under_test(view: ArticleView, q: Quantity, cases: Thing, lex: ClaimsLexicon
     """The count's own predicate, right after it, says its people are being tested or watched ("with
     another 169 under investigation"): they are no cases (`[estimates] under_test`), and deaths whose
     cause is being investigated are no deaths of the disease yet ("and 19 more are under
-    investigation"). Not a count its
-    own words call cases of a state ("14 other possible cases currently being investigated": suspected
-    cases); cases of none under investigation are people being tested ("866 cases are currently under
-    laboratory investigation in the UK")."""
+    investigation"). Not a count its own words call cases of a state ("14 other possible cases
+    currently being investigated": suspected cases); cases of none under investigation are people
+    being tested ("866 cases are currently under laboratory investigation in the UK")."""
     own = (q.counts or "").lower().split()
     if own and singular(own[-1]) in cases.heads:
         marks = {w for ws in lex.states.get(cases.states, {}).values() for w in ws}
@@ -3851,6 +3850,8 @@ def _diseases_named(view: ArticleView, ws: list[Word], lex: ClaimsLexicon, compa
 
 # a non-restrictive relative clause open before a count: its comma, *which*, and no stop before the count
 _RELATIVE_ON = re.compile(r",\s*which\s[^,;:.!?()\u2013\u2014]*$")
+# what ends such a clause, or its antecedent's phrase on the left
+_CLAUSE_STOP = re.compile(r"[,;:.!?()\u2013\u2014]")
 
 
 def _relative_with_antecedent(view: ArticleView, q: Quantity) -> tuple[int, int] | None:
@@ -3862,8 +3863,8 @@ def _relative_with_antecedent(view: ArticleView, q: Quantity) -> tuple[int, int]
     m = _RELATIVE_ON.search(view.text, s0, q.start)
     if m is None:
         return None
-    close = re.compile(r"[,;:.!?()\u2013\u2014]").search(view.text, q.end, s1)
-    before = re.split(r"[,;:.!?()\u2013\u2014]", view.text[s0 : m.start()])[-1]
+    close = _CLAUSE_STOP.search(view.text, q.end, s1)
+    before = _CLAUSE_STOP.split(view.text[s0 : m.start()])[-1]
     ant = words(view.text, m.start() - len(before), m.start())[-4:]
     return (ant[0].start if ant else m.start()), (close.start() if close else s1)
 

@@ -335,12 +335,10 @@ def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
     if j >= len(ws):
         return None
     end = s.s1
-    m = CLAUSE_END.search(text, ws[j].start, s.s1) or REPORTING_AFTER.search(text, ws[j].start, s.s1)
-    if m:
-        end = m.start()
-    m = REPORTING_AFTER.search(text, ws[j].start, end)
-    if m:
-        end = m.start()
+    for stop in (CLAUSE_END, REPORTING_AFTER):
+        m = stop.search(text, ws[j].start, end)
+        if m:
+            end = m.start()
     end = _coordinated_verb(ws, j, end)
     start = ws[j].start
     want = {"to"} if kind == "to" else REASON if kind == "reason" else set()

@@ -1397,6 +1397,13 @@ class _Reader:
             return []
         owner = tok.head.head
         if owner.pos_ in ("VERB", "AUX"):
+            gapped = [
+                c for c in owner.children if c.dep_ == "conj" and c.pos_ in _NOUNS and owner.i < c.i < tok.i
+            ]
+            if gapped:
+                # "the death toll rose to 56 and its confirmed cases to 1,626": the verb left out after
+                # the second subject is that subject's; the number is its value, not the toll's
+                return gapped[-1:]
             nouns = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
             return nouns + self._shifted_total(tok)
         return [owner] if owner.pos_ in _NOUNS else []
@@ -1778,8 +1785,8 @@ class _Reader:
         sent = doc[num.i].sent
         head = doc[sent.start : num.i - 1]
         return (
-            head[0].lower_ == "of"
-            and len(head) <= 8
+            0 < len(head) <= 8
+            and head[0].lower_ == "of"
             and any(t.like_num for t in head)
             and not any(t.text in (",", ";", ":") for t in head)
         )
