@@ -2692,3 +2692,18 @@ def test_a_gapped_clause_of_cases_after_a_toll_is_of_cases() -> None:
         (56.0, "deaths", "", "", ("Mexico",)),
         (1626.0, "cases", "confirmed", "", ("Mexico",)),
     ]
+
+
+def test_a_graded_superlative_ranks_in_its_domain() -> None:
+    # before: 34 deaths of the Americas (the domain of "the second-highest")
+    text = "Brazil confirmed 10 more deaths, raising its toll to 34, the second-highest in the Americas."
+    assert _placed(text)[1] == (34.0, "deaths", ("Brazil",))
+
+
+def test_mostly_a_group_in_a_region_describes_a_part() -> None:
+    # before: Osaka (where most of them are)
+    text = (
+        "Japan's health ministry said the number of people infected had reached 345, mostly high school "
+        "students in Osaka and Hyogo."
+    )
+    assert _placed(text) == [(345.0, "cases", ("Japan",))]

@@ -1969,6 +1969,8 @@ def _majority_after(text: str, end: int, place: int) -> bool:
     ws = [w.text.lower() for w in words(text, end, place)]
     if ws[:2] == [",", "with"]:
         ws = [",", *ws[2:]]  # "had risen to 201, with most in Ontario"
+    if len(ws) >= 3 and ws[0] == "," and ws[1] in MOSTLY and ws[-1] == "in":
+        return True  # "had reached 345, mostly high school students in Osaka and Hyogo"
     if MOSTLY & set(ws[-3:]):
         return True  # "52,000 confirmed cases, mostly in the United States and Mexico"
     if ws[-1:] == ["the"]:
@@ -3528,16 +3530,26 @@ def _comparison_domain(text: str, p: Place, lex: ClaimsLexicon) -> bool:
     # 3,500 cases", "the hardest-hit nation in Europe")
     # (its noun may be left out: "the swine flu cases in this metro have risen to 13, the highest in
     # India" ranks the count itself)
+    # (an ordinal may grade it: "the second-highest in the Americas", "the third largest in Europe")
     return any(
-        w.split("-", 1)[0] in SUPERLATIVES
+        (w.split("-", 1)[0] in SUPERLATIVES or _graded_superlative(w))
         and k > 0
-        and ahead[k - 1] == "the"
+        and (ahead[k - 1] == "the" or (k > 1 and ahead[k - 1] in _RANK_ORDINALS and ahead[k - 2] == "the"))
         and (
             k + 2 == len(ahead)
             or (ahead[k + 1] not in ("in", "of") and any(singular(x) in ranked for x in ahead[k + 1 : -1]))
         )
         for k, w in enumerate(ahead[:-1])
     )
+
+
+_RANK_ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
+
+
+def _graded_superlative(word: str) -> bool:
+    """ "second-highest", "third-largest": an ordinal joined to a superlative by a hyphen."""
+    first, _, rest = word.partition("-")
+    return first in _RANK_ORDINALS and rest in SUPERLATIVES
 
 
 def _journey_end(text: str, p: Place, q: Quantity) -> bool:
