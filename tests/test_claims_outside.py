@@ -2707,3 +2707,16 @@ def test_mostly_a_group_in_a_region_describes_a_part() -> None:
         "students in Osaka and Hyogo."
     )
     assert _placed(text) == [(345.0, "cases", ("Japan",))]
+
+
+def test_a_where_clause_has_its_own_verb_and_its_antecedents_place() -> None:
+    # before: 1,000 confirmed cases of Egypt (the main clause's words), 45 confirmed cases
+    text = "The first case in Africa was confirmed in Egypt, where 1,000 pilgrims were quarantined."
+    assert _values(text) == []
+    assert _keys("Cases were confirmed in New York, where 45 people have been infected.") == [
+        (45.0, "cases", "", "", ("New York",))
+    ]
+    # the antecedent's places, a name we do not know joined to the last (before: Osaka; no place with
+    # the clause cut alone)
+    text = "Masks are worn in the areas of Osaka and Hyogo prefecture, where 172 people have been infected."
+    assert _placed(text) == [(172.0, "cases", ("Osaka",))]

@@ -287,6 +287,14 @@ def window(
         comma = next((k for k, w in enumerate(right_ws) if w.text == ","), None)
         right_ws = right_ws if comma is None else right_ws[:comma]
     left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start) | _degree_thans(left_ws))
+    where = _where_before(left)
+    antecedent = None
+    if where is not None:
+        # "The first case in Africa was confirmed in Egypt, where 1,000 pilgrims were quarantined": a
+        # non-restrictive *where* clause has its own verb, and the words before it are its antecedent's
+        # clause; the place it stands for (right before its comma) still bounds the count's clause
+        antecedent = _antecedent_places(text, view.places_in(a, left[where].start))
+        left = left[where + 1 :]
     right = _cut_right(
         right_ws,
         lex,
@@ -295,6 +303,8 @@ def window(
     )
     inner = _after_number(words(text, q.start, q.end))
     clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
+    if antecedent is not None:
+        clause_a = min(clause_a, antecedent.start)
     clause_b = right[min(len(right), 2 * n) - 1].end if right else q.end
     spans = view.mentions_in(a, b) + [
         (t.start, t.end) for t in view.analysis.timexes if a <= t.start and t.end <= b
@@ -307,6 +317,42 @@ def window(
         left, right, inner = outside(left), outside(right), outside(inner)
     stop = next_start if next_start is not None and q.end <= next_start < s1 else None
     return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0), stop)
+
+
+def _where_before(left: list[Word]) -> int | None:
+    """The index of the *where* of a non-restrictive clause (after a comma) the count stands in, among
+    the words before it; None when there is none."""
+    return next(
+        (i for i in range(len(left) - 1, 0, -1) if left[i].text == "where" and left[i - 1].text == ","), None
+    )
+
+
+# what may follow the last place of a *where* clause's antecedent before its comma ("Hyogo prefecture,")
+_PLACE_NOUN_THEN_COMMA = re.compile(
+    r"(?:\s*,?\s*and\s+[A-Z][\w'-]*)?"  # a name we may not know joined to it ("Osaka and Hyogo")
+    r"(?:\s+(?:prefectures?|provinces?|states?|regions?|county|counties|districts?|city|cities))?\s*,"
+)
+
+
+def _antecedent_places(text: str, places: list[Place]) -> Place | None:
+    """The first of the places that end right before the comma of ", where" (a place noun may follow
+    the last, "Hyogo prefecture,", and a name we do not know may be joined to it), joined by *and*
+    ("the western areas of Osaka and Hyogo prefecture, where 172 people have been infected": Osaka);
+    None when no place ends there."""
+    if not places or not _PLACE_NOUN_THEN_COMMA.fullmatch(
+        text, places[-1].end, _comma_after(text, places[-1])
+    ):
+        return None
+    k = len(places) - 1
+    while k > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[places[k - 1].end : places[k].start]):
+        k -= 1
+    return places[k]
+
+
+def _comma_after(text: str, p: Place) -> int:
+    """Where the first comma after the place ends (the end of the text when there is none)."""
+    i = text.find(",", p.end)
+    return len(text) if i < 0 else i + 1
 
 
 # verbs of multiplying that *more / less than* may grade ("more than doubled")
