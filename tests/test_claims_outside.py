@@ -2720,3 +2720,11 @@ def test_a_where_clause_has_its_own_verb_and_its_antecedents_place() -> None:
     # the clause cut alone)
     text = "Masks are worn in the areas of Osaka and Hyogo prefecture, where 172 people have been infected."
     assert _placed(text) == [(172.0, "cases", ("Osaka",))]
+
+
+def test_a_journeys_end_after_the_count_is_not_its_place() -> None:
+    # before: Mexico (the travellers' origin) and Cancun (the flight's)
+    assert _placed("Spain has 13 cases in travellers arriving from Mexico, the ministry said.") == [
+        (13.0, "cases", ("Spain",))
+    ]
+    assert _placed("Doctors traced 20 cases to a single flight from Cancun.") == [(20.0, "cases", ())]

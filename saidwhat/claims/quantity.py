@@ -1714,7 +1714,8 @@ def _places_after(
 ) -> list[Place]:
     """The places of the count's clause after it that a preposition introduces ("20 cases in the US");
     not a place the count lies outside of ("outside Asia"), the domain of a superlative, one of an *of*
-    clause, nor one after the relative clause holding the count has closed."""
+    clause, a journey's goal or origin ("traced 20 cases to a single flight from Cancun"), nor one
+    after the relative clause holding the count has closed."""
     closed = _relative_close(view, q)
     return [
         p
@@ -1724,6 +1725,7 @@ def _places_after(
         and not _outside(view.text, p)
         and not _comparison_domain(view.text, p, lex)
         and not _of_clause(view.text, q.end, p.start)
+        and not _journeys_end(view.text, p)
         and (closed is None or p.start < closed)
     ]
 
@@ -3606,6 +3608,12 @@ def _journey_end(text: str, p: Place, q: Quantity) -> bool:
     between = [w.text.lower() for w in words(text, p.end, q.start)]
     if between[:1] == ["where"] or between[:2] == [",", "where"]:
         return False
+    return _journeys_end(text, p)
+
+
+def _journeys_end(text: str, p: Place) -> bool:
+    """Whether the words right before the place make it a journey's goal or origin ("visited Mexico",
+    "a trip to Mexico", "a single flight from Cancun")."""
     ahead = _ahead_of(text, p)
     if ahead[-1:] in (["visited"], ["visiting"], ["visit"]):
         return True
