@@ -2728,3 +2728,9 @@ def test_a_journeys_end_after_the_count_is_not_its_place() -> None:
         (13.0, "cases", ("Spain",))
     ]
     assert _placed("Doctors traced 20 cases to a single flight from Cancun.") == [(20.0, "cases", ())]
+
+
+def test_a_predicate_noun_after_the_verb_names_the_thing() -> None:
+    # before: a measure named "of them are confirmed case"
+    text = "Fifty students at a school in Queens have tested positive, and 28 of them are confirmed cases."
+    assert _keys(text)[1] == (28.0, "cases", "confirmed", "", ("Queens",))

@@ -860,18 +860,28 @@ def _modified(
         # connection with the death of": a noun inside a prepositional phrase after the count is no noun
         # the count's words modify, and no generic measure is made of the words before it
         return None, None
-    if (
-        q.kind != "money"
-        and set(mods) & AUX
-        and hit.text in thing.predicates
-        and all(m.isalpha() for m in mods)
-    ):
-        # "112,250 people had been confirmed dead": a verb group right before a word of the thing's
-        # predicates makes it the predicate ("dead" an adjective, no noun of the count)
+    if q.kind != "money" and _predicate_after_verb(mods, hit, thing):
         return thing, None
     if not _modifiers_ok(thing, _after_link(mods) if q.kind == "money" else mods, lex):
         return None, " ".join([*mods, singular(hit.text)])
     return thing, None
+
+
+# the words after which a noun is no predicate's own: prepositions and determiners
+_NO_PREDICATE = frozenset(
+    {"of", "in", "at", "to", "for", "from", "with", "by", "on", "into", "as", "the", "a", "an"}
+)
+
+
+def _predicate_after_verb(mods: list[str], hit: Word, thing: Thing) -> bool:
+    """Whether a verb group stands between the count and the word ``hit``, so that the word is the
+    predicate, not a noun the words before it modify: "112,250 people had been confirmed dead" (a
+    word of the thing's predicates), "28 of them are confirmed cases" (a predicate noun, only words of
+    the verb group and its state before it; not "are convicted of the abuse of prisoners")."""
+    last = max((i for i, m in enumerate(mods) if m in AUX), default=None)
+    if last is None or not all(m.isalpha() for m in mods):
+        return False
+    return hit.text in thing.predicates or not set(mods[last + 1 :]) & _NO_PREDICATE
 
 
 # prepositions that open a phrase of their own after a count ("to 10 with the death of ..."): no modifier
