@@ -2734,3 +2734,9 @@ def test_a_predicate_noun_after_the_verb_names_the_thing() -> None:
     # before: a measure named "of them are confirmed case"
     text = "Fifty students at a school in Queens have tested positive, and 28 of them are confirmed cases."
     assert _keys(text)[1] == (28.0, "cases", "confirmed", "", ("Queens",))
+
+
+def test_money_spent_on_relief_is_aid() -> None:
+    # before: a measure named "on relief"
+    text = "The US has spent $379m on relief so far, the State Department said."
+    assert [(k[1], k[2]) for k in _keys(text)] == [("aid", "delivered")]

@@ -886,7 +886,7 @@ def _predicate_after_verb(mods: list[str], hit: Word, thing: Thing) -> bool:
 
 # prepositions that open a phrase of their own after a count ("to 10 with the death of ..."): no modifier
 _PP_OPENERS = frozenset({"with", "after", "following", "amid", "since", "despite", "including"})
-MONEY_LINKS = frozenset({"in", "of", "for", "to", "toward", "towards", "from"})
+MONEY_LINKS = frozenset({"in", "of", "for", "to", "toward", "towards", "from", "on"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 
 
