@@ -2740,3 +2740,12 @@ def test_money_spent_on_relief_is_aid() -> None:
     # before: a measure named "on relief"
     text = "The US has spent $379m on relief so far, the State Department said."
     assert [(k[1], k[2]) for k in _keys(text)] == [("aid", "delivered")]
+
+
+def test_each_gives_the_count_to_every_one() -> None:
+    # before: one case of Sweden and Switzerland together, and two deaths of the world
+    assert _placed("Sweden and Switzerland each reported one case.") == [
+        (1.0, "cases", ("Sweden",)),
+        (1.0, "cases", ("Switzerland",)),
+    ]
+    assert _values("Each of the three countries has reported two deaths.") == []

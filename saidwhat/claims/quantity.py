@@ -5274,6 +5274,10 @@ def _each_of_conjuncts(view: ArticleView, vals: list[QuantityValue]) -> list[Qua
     those places has a value of its own (the same number, span and source)."""
     out: list[QuantityValue] = []
     for v in vals:
+        if len(v.key.about) > 1 and _floated_each(view, v):
+            # "Sweden and Switzerland each reported one case": one case of each
+            out.extend(replace(v, key=replace(v.key, about=(name,))) for name in v.key.about)
+            continue
         out.append(v)
         each = _EACH.match(view.text, v.end)
         if each is None or len(v.key.about) > 1:
@@ -5294,6 +5298,24 @@ def _each_of_conjuncts(view: ArticleView, vals: list[QuantityValue]) -> list[Qua
         names = dict.fromkeys(p.name for p in places[lo : hi + 1] if p.name != v.key.about[0])
         out.extend(replace(v, key=replace(v.key, about=(name,))) for name in names)
     return out
+
+
+# a clause whose subject is *each of* a set, before the count ("Each of the three countries has reported
+# two deaths": a count of every member, no total of the set)
+_EACH_SUBJECT = re.compile(r"\s*each\s+of\s+[^,;:.!?\d]*$", re.IGNORECASE)
+
+
+# *each* floated after a coordinated subject, before the verb of the count ("Sweden and Switzerland each
+# reported one case", "have each confirmed a case")
+_FLOATED_EACH = re.compile(r"\s+(?:(?:have|has|had)\s+)?each\s+(?:[a-z]+\s+){1,3}$")
+
+
+def _floated_each(view: ArticleView, v: QuantityValue) -> bool:
+    """Whether *each* floats between the places a joint value names and the count: the count is every
+    place's own."""
+    s0 = view.sentence(v.start)[0]
+    places = [p for p in view.places_in(s0, v.start) if p.name in v.key.about]
+    return bool(places) and _FLOATED_EACH.fullmatch(view.text, places[-1].end, v.start) is not None
 
 
 def _each_continues(view: ArticleView, q: Quantity, last: Measured | None) -> Measured | None:
@@ -5340,6 +5362,8 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         return True  # "The number of cases reported per sentinel in Japan was 31.82": a rate, no count
     if m.thing is not None and m.thing.name == "deaths" and _under_test(view, q, m.thing, lex):
         return True  # "Seven deaths have been confirmed, and 19 more are under investigation"
+    if _EACH_SUBJECT.match(view.text, view.sentence(q.start)[0], q.start):
+        return True  # "Each of the three countries has reported two deaths": every one's, no total
     return (
         m.thing is not None
         and m.thing.name == "cases"
