@@ -2749,3 +2749,11 @@ def test_each_gives_the_count_to_every_one() -> None:
         (1.0, "cases", ("Switzerland",)),
     ]
     assert _values("Each of the three countries has reported two deaths.") == []
+
+
+def test_a_place_after_the_one_outside_is_the_counts_subject() -> None:
+    # before: no place (the count was read as lying outside Mexico)
+    assert _placed("Outside Mexico, the United States has the most cases, with 403.") == [
+        (403.0, "cases", ("United States",))
+    ]
+    assert _placed("Outside Mexico, 20 people have died.") == [(20.0, "deaths", ())]

@@ -3264,11 +3264,12 @@ def _outside_before(view: ArticleView, q: Quantity, win: Window) -> bool:
     *where* clause holds the count ("the first outside the Americas, where more than 140 people have
     died"), nor one of another clause ("Aid outside Port-au-Prince ... in Haiti and another 1.5 million
     have been made homeless")."""
+    places = view.places_in(max(win.clause[0], min((w.start for w in win.left), default=q.start)), q.start)
+    # (not when another place follows it before the count: "Outside Mexico, the United States has the
+    # most cases, with 403" is the United States')
     return any(
-        _outside(view.text, p) and not _WHERE_AFTER.match(view.text, p.end)
-        for p in view.places_in(
-            max(win.clause[0], min((w.start for w in win.left), default=q.start)), q.start
-        )
+        _outside(view.text, p) and not _WHERE_AFTER.match(view.text, p.end) and k == len(places) - 1
+        for k, p in enumerate(places)
     )
 
 
