@@ -2757,3 +2757,12 @@ def test_a_place_after_the_one_outside_is_the_counts_subject() -> None:
         (403.0, "cases", ("United States",))
     ]
     assert _placed("Outside Mexico, 20 people have died.") == [(20.0, "deaths", ())]
+
+
+def test_a_count_after_a_closed_part_aside_leaves_out_the_wholes_noun() -> None:
+    # before: 2,200 suspected deaths (a leak: the part's noun, deaths, for the whole's cases)
+    text = (
+        "The Mexican government has now confirmed 1,626 cases, including 45 deaths, and says 2,200 more "
+        "are suspected."
+    )
+    assert _keys(text)[2][:3] == (2200.0, "cases", "suspected")

@@ -2414,6 +2414,30 @@ def _relation(
     return ""
 
 
+# a part set off by *including* right after its whole ("1,626 cases, including 45 deaths")
+_PART_OPENED = re.compile(r"\s*,?\s*including\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
+
+
+def _whole_after_aside(
+    view: ArticleView,
+    near: tuple[Measured | None, Measured | None],
+    q: Quantity,
+    rel: str,
+    thing: Thing | None,
+) -> Thing | None:
+    """The thing of a count that continues a clause after a part set off in it ("has now confirmed
+    1,626 cases, including 45 deaths, and says 2,200 more are suspected": *and* after the aside's
+    comma): the noun it leaves out is the whole's (cases), not the part's the aside counts (a list
+    after the part, "including 45 deaths, 30 in the capital", goes on with the part); ``near`` is the
+    value before it and the sentence's first."""
+    prev, head = near
+    if rel != "list" or prev is None or head is None or head.thing is None or head is prev:
+        return thing
+    opened = _PART_OPENED.fullmatch(view.text, head.q.end, prev.q.start) is not None
+    closed = re.match(r"\s*,\s*and\s", view.text[prev.q.end : q.start]) is not None
+    return head.thing if opened and closed and head.thing is not prev.thing else thing
+
+
 def _elliptical_more(win: Window) -> bool:
     """ "The number of swine flu cases in Vietnam has risen to 97 after 13 more were confirmed", "...
     after the ministry confirmed 12 more": *more* right after a bare number with no noun after it
@@ -4347,6 +4371,7 @@ def measure(
     thing, aspect, win, rel = _related(
         view, prev, q, s0, win, thing, generic, _own_aspect(view, q, win, lex), partitive, lex
     )
+    thing = _whole_after_aside(view, (prev, head), q, rel, thing)
     if generic is None:
         thing, aspect, rel, prev = _from_neighbours(
             view, q, (prev, head, next_q), s0, (thing, aspect, rel), lex
