@@ -5850,7 +5850,8 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
     """ "One further person ... was confirmed to have swine flu, bringing the total number of confirmed
     cases in the UK to 28": an increment adds to the total its sentence brings, so it is where that
     total is, when the phrase that brings the total names the place (or the country as a whole: "in
-    the kingdom") and nothing between gives another."""
+    the kingdom") and nothing between gives another (a part of the increment may: "18 new cases,
+    including four in Wales, bringing the UK total to 1,320")."""
     for i, v in enumerate(vals):
         if v.key.about or v.key.aspect != "new" or made[i].thing is None:
             continue
@@ -5859,6 +5860,8 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
             w = vals[j]
             if w.start >= s1 or (w.key.about and made[j].thing is not made[i].thing):
                 break
+            if made[j].part and _brought_total(view, v, w) is None:
+                continue  # "18 new cases ..., including four in Wales, bringing the UK total to 1,320"
             if (
                 made[j].thing is made[i].thing
                 and w.key.about
