@@ -2770,5 +2770,5 @@ def test_a_count_after_a_closed_part_aside_leaves_out_the_wholes_noun() -> None:
 
 def test_a_part_between_an_increment_and_the_total_it_brings() -> None:
     # before: 18 new cases of no place (the part stopped the reading of the total)
-    text = "The agency confirmed 18 new cases on Sunday, including four in Wales, bringing the UK total to 1,320."
+    text = "The agency confirmed 18 new cases, including four in Wales, bringing the UK total to 1,320."
     assert _placed(text)[0] == (18.0, "cases", ("United Kingdom",))
