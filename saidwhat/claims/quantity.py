@@ -2414,6 +2414,15 @@ def _relation(
     return ""
 
 
+# *and* and a verb of saying or counting after a part's closing comma: a new clause of the whole's
+# subject ("..., including 45 deaths, and says 2,200 more are suspected"); a bare list goes on with the
+# part ("..., including 48 deaths, and one each in Canada and Costa Rica")
+_NEW_CLAUSE_AFTER_ASIDE = re.compile(
+    r"\s*,\s*and\s+(?:(?:has|have|had|now|also)\s+)*"
+    r"(?:says?|said|reports?|reported|confirms?|confirmed|estimates?|estimated|suspects?|suspected|fears?|feared)"
+    r"(?:\s+(?:that|another|a\s+further|some|about|nearly|almost|over|more\s+than))*\s+",
+    re.IGNORECASE,
+)
 # a part set off by *including* right after its whole ("1,626 cases, including 45 deaths")
 _PART_OPENED = re.compile(r"\s*,?\s*including\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 
@@ -2426,15 +2435,16 @@ def _whole_after_aside(
     thing: Thing | None,
 ) -> Thing | None:
     """The thing of a count that continues a clause after a part set off in it ("has now confirmed
-    1,626 cases, including 45 deaths, and says 2,200 more are suspected": *and* after the aside's
-    comma): the noun it leaves out is the whole's (cases), not the part's the aside counts (a list
-    after the part, "including 45 deaths, 30 in the capital", goes on with the part); ``near`` is the
-    value before it and the sentence's first."""
+    1,626 cases, including 45 deaths, and says 2,200 more are suspected": *and* and a verb of saying
+    after the aside's comma): the noun it leaves out is the whole's (cases), not the part's the aside
+    counts (a list after the part, "including 48 deaths, and one each in Canada", "including 45
+    deaths, 30 in the capital", goes on with the part); ``near`` is the value before it and the
+    sentence's first."""
     prev, head = near
     if rel != "list" or prev is None or head is None or head.thing is None or head is prev:
         return thing
     opened = _PART_OPENED.fullmatch(view.text, head.q.end, prev.q.start) is not None
-    closed = re.match(r"\s*,\s*and\s", view.text[prev.q.end : q.start]) is not None
+    closed = _NEW_CLAUSE_AFTER_ASIDE.fullmatch(view.text, prev.q.end, q.start) is not None
     return head.thing if opened and closed and head.thing is not prev.thing else thing
 
 
