@@ -124,6 +124,11 @@ class ClaimsLexicon:
         return _longest_first(n for ns in self.diseases.values() for n in ns)
 
     @cached_property
+    def pathogen_names(self) -> tuple[str, ...]:
+        """The names of :attr:`pathogen_phrases`, as written (what ``_has`` reads)."""
+        return tuple(" ".join(n) for n in self.pathogen_phrases)
+
+    @cached_property
     def pathogen_phrases(self) -> tuple[tuple[str, ...], ...]:
         """The words of every name of a disease proper, not of a natural disaster (a disease of
         `[diseases.names]` none of whose names is a located event of `[places] events`): a pathogen

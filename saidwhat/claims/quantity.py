@@ -1578,10 +1578,11 @@ def _place_found(
         # San Jose": a world adverb right after the count is its own place, a place later in the
         # sentence another clause's
         return ("world",), True
-    majority = _majority_place(view, q, a, after, lex) if after else None
-    if majority is not None and (majority[0] or not _majority_after(view.text, q.end, after[0].start)):
-        return majority
+    mostly = bool(after) and _majority_after(view.text, q.end, after[0].start)
+    majority = _majority_place(view, q, a, after, lex, mostly) if after else None
     if majority is not None:
+        if majority[0] or not mostly:
+            return majority
         after = []  # "Canada has 201 cases, most of them in Ontario": a part's place; the count's is before
     country = _listed_regions(view.text, after, lex)
     if country:
@@ -1998,17 +1999,18 @@ def _majority_of(text: str, a: int, start: int) -> bool:
 
 
 def _majority_place(
-    view: ArticleView, q: Quantity, a: int, after: list[Place], lex: ClaimsLexicon
+    view: ArticleView, q: Quantity, a: int, after: list[Place], lex: ClaimsLexicon, mostly: bool
 ) -> tuple[tuple[str, ...], bool] | None:
     """The place of a whole of which the place after it holds the majority (None: no majority).
     "the vast majority of about 2,000 cases are in Mexico, with 51 in the US", "80 people, the vast
     majority of them in Mexico": the place is the majority's; a whole whose sentence names a part in
-    another country, or whose majority is in one country (the rest outside it), is the world's."""
+    another country, or whose majority is in one country (the rest outside it), is the world's.
+    ``mostly``: the words after the count name where most of it is (:func:`_majority_after`)."""
     if _majority_of(view.text, a, q.start):
         others = {p.name for p in view.places_in(*view.sentence(q.start))} - {after[0].name}
         countries = lex.known_countries
         return (("world",), True) if others & countries or after[0].name in countries else ((), False)
-    if _majority_after(view.text, q.end, after[0].start):
+    if mostly:
         # a majority in a place that is no country: the count's own world word still places it
         # ("30,000 people globally, mostly in North America")
         world = _has(words(view.text, q.end, after[0].start), lex.world_words)
@@ -2515,13 +2517,13 @@ def _part_said_otherwise(
         # "20 of the 45 confirmed cases in Spain were students": the verb after the whole says who
         # the part are
         return bool(partitive[1].right) and _says_nothing_of(view, partitive[1].right, thing, lex)
-    if q.counts is None and _fronted_whole(view, q) is not None:
-        # "Of the new cases, 11 are males": so does the verb after a part of a fronted whole
-        return _says_nothing_of(view, words(view.text, q.end, view.sentence(q.start)[1]), thing, lex)
-    if q.counts is not None and _included_object(view, q):
-        # "The dead include 12 children": a part that its own noun describes otherwise
-        if singular(q.counts.split()[-1].lower()) in lex.head_words:
-            return False  # "The toll includes 12 deaths in Mexico City"
+    # "Of the new cases, 11 are males": so does the verb after a part of a fronted whole; "The dead
+    # include 12 children": so does a part's own noun, unless a thing's ("The toll includes 12 deaths")
+    fronted = q.counts is None and _fronted_whole(view, q) is not None
+    included = q.counts is not None and _included_object(view, q)
+    if included and q.counts is not None and singular(q.counts.split()[-1].lower()) in lex.head_words:
+        return False
+    if fronted or included:
         return _says_nothing_of(view, words(view.text, q.end, view.sentence(q.start)[1]), thing, lex)
     return (
         not rel
@@ -2812,10 +2814,14 @@ def _world_of_sources(
 def _disaster_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
     """The one country an article writes a located event at ("quake-hit Haiti", :func:`_event_countries`)
     when it names no disease proper (an outbreak spreads; a quake, a flood happen at one place)."""
+    cached = view.disaster_memo.get(id(lex))
+    if cached is not None:
+        return cached  # every global body's count of the article asks: read the article once
     named = _event_countries(view, lex)
-    if len(named) != 1 or _has(words(view.text), tuple(" ".join(n) for n in lex.pathogen_phrases)):
-        return ()
-    return (next(iter(named)),)
+    one = len(named) == 1 and not _has(words(view.text), lex.pathogen_names)
+    out = (next(iter(named)),) if one else ()
+    view.disaster_memo[id(lex)] = out
+    return out
 
 
 def _global_tally(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> bool:
@@ -2887,7 +2893,9 @@ AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have
 # verbs no noun phrase takes as a modifier after it, so that they are the clause's own verb: modals,
 # *remain*, and intransitive verbs of dying ("the 12 patients died" is a sentence; a participle after a
 # noun is a passive, "the 34 cases confirmed in the UK")
-_OWN_VERBS = _FINITE | {"died", "die", "dies", "perished", "succumbed", "remained", "could", "may", "might"}
+_OWN_VERBS = (
+    AUX | _FINITE | {"died", "die", "dies", "perished", "succumbed", "remained", "could", "may", "might"}
+)
 
 
 def _before_aux(ws: list[Word]) -> list[Word]:
@@ -2895,7 +2903,7 @@ def _before_aux(ws: list[Word]) -> list[Word]:
     cases confirmed in the UK were acquired here" the participle modifies the whole, the verb after the
     auxiliary says something of the part; in "3 of the 12 patients died" the verb is the part's."""
     for i, w in enumerate(ws):
-        if w.text in AUX or w.text in _OWN_VERBS:
+        if w.text in _OWN_VERBS:
             return ws[:i]
     return ws
 
@@ -3810,7 +3818,7 @@ _BEFORE_PREDICATE = wordset(
 )
 
 
-def _under_test(view: ArticleView, q: Quantity, cases: Thing, lex: ClaimsLexicon) -> bool:
+def _under_test(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
     """The count's own predicate, right after it, says its people are being tested or watched ("with
     another 169 under investigation"): they are no cases (`[estimates] under_test`), and deaths whose
     cause is being investigated are no deaths of the disease yet ("and 19 more are under
@@ -3818,8 +3826,8 @@ def _under_test(view: ArticleView, q: Quantity, cases: Thing, lex: ClaimsLexicon
     currently being investigated": suspected cases); cases of none under investigation are people
     being tested ("866 cases are currently under laboratory investigation in the UK")."""
     own = (q.counts or "").lower().split()
-    if own and singular(own[-1]) in cases.heads:
-        marks = {w for ws in lex.states.get(cases.states, {}).values() for w in ws}
+    if own and singular(own[-1]) in thing.heads:
+        marks = {w for ws in lex.states.get(thing.states, {}).values() for w in ws}
         if any(w in marks for w in own[:-1]):
             return False
     before = [w.text.lower() for w in words(view.text, max(0, q.start - 40), q.start)]
@@ -5396,15 +5404,11 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         return True
     if m.thing is not None and m.thing.states == "status" and _fractional(q):
         return True  # "The number of cases reported per sentinel in Japan was 31.82": a rate, no count
-    if m.thing is not None and m.thing.name == "deaths" and _under_test(view, q, m.thing, lex):
-        return True  # "Seven deaths have been confirmed, and 19 more are under investigation"
+    if m.thing is not None and m.thing.name in ("cases", "deaths") and _under_test(view, q, m.thing, lex):
+        return True  # "... and 19 more are under investigation": no cases, no deaths of the disease yet
     if _EACH_SUBJECT.match(view.text, view.sentence(q.start)[0], q.start):
         return True  # "Each of the three countries has reported two deaths": every one's, no total
-    return (
-        m.thing is not None
-        and m.thing.name == "cases"
-        and (_under_test(view, q, m.thing, lex) or _tested_negative(view, q, s1))
-    )
+    return m.thing is not None and m.thing.name == "cases" and _tested_negative(view, q, s1)
 
 
 # "the actual number of infections reaches 15,000": a guess at the real number, not a reported count

@@ -539,6 +539,9 @@ class ArticleView:
     # the one country the article is about, by the id of the lexicon that read it (the claims'
     # `_only_country`: each count of the article may ask)
     only_country_memo: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # the one country the article writes a disaster at, naming no disease (the claims'
+    # `_disaster_country`), by the id of the lexicon that read it
+    disaster_memo: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # the places that open a line as a dateline (:func:`_dateline`): none of :attr:`places`
     datelines: list[Place] = field(default_factory=list)
     # each speaker entity's first mention as a statement's speaker (:meth:`first_speaker`, read once)
