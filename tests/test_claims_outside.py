@@ -2772,3 +2772,17 @@ def test_a_part_between_an_increment_and_the_total_it_brings() -> None:
     # before: 18 new cases of no place (the part stopped the reading of the total)
     text = "The agency confirmed 18 new cases, including four in Wales, bringing the UK total to 1,320."
     assert _placed(text)[0] == (18.0, "cases", ("United Kingdom",))
+
+
+def test_more_after_a_count_of_another_state_is_the_other_part() -> None:
+    # before: 101 new suspected deaths (an increment), and with the verb 101 new confirmed deaths (a leak)
+    assert _keys("In Mexico, 26 deaths have been confirmed, and 101 more are suspected.")[1] == (
+        101.0, "deaths", "suspected", "", ("Mexico",)
+    )
+    assert _keys("Mexico has confirmed 26 deaths from swine flu and suspects 101 more.")[1] == (
+        101.0, "deaths", "suspected", "", ("Mexico",)
+    )
+    # the same state: an increment
+    assert _keys("The United States has 160 confirmed cases, and officials reported 20 more on Thursday.")[
+        1
+    ][2:4] == ("confirmed", "new")

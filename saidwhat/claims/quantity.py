@@ -3870,14 +3870,19 @@ def _possible_past_subject(win: Window, lex: ClaimsLexicon) -> bool:
 def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: str, aspect: str) -> bool:
     """ "20 people had died while another 83 deaths were suspected": *another* (*other*, *a further*:
     "confirmed the deaths of 16 people, while a further 45 deaths were suspected") right before
-    a number that follows a count of the same thing in another state of its family introduces the
+    a number (or *more* right after it: "and 101 more are suspected") that follows a count of the same
+    thing in another state of its family introduces the
     other part of a partition of one population, not an increment of the first count (*48 more*,
     *another 12 deaths* of the same state are). The count's own state must be written: "confirmed
     20 deaths on Monday and a further 12 deaths on Tuesday" is an increment."""
     return (
         aspect == "new"
-        and bool(win.left)
-        and win.left[-1].text.lower() in ("another", "other", "further")
+        and (
+            (bool(win.left) and win.left[-1].text.lower() in ("another", "other", "further"))
+            # "26 deaths have been confirmed, and 101 more are suspected": *more* after the number
+            # says what *another* before it does
+            or (not win.inner and bool(win.right) and win.right[0].text == "more")
+        )
         and prev is not None
         and prev.thing is not None
         and prev.thing.name == thing.name
