@@ -2484,8 +2484,12 @@ def test_a_part_of_them_described_otherwise_is_no_value() -> None:
 
 
 def test_the_verb_after_a_partitive_whole_is_the_parts() -> None:
-    # before: 45 cases of Madrid, 3,000 deaths of the Americas, 45 recovered
-    assert _placed("Officials said 20 of the 45 cases were in Madrid.") == [(45.0, "cases", ())]
+    # before: 45 cases of Madrid, 3,000 deaths of the Americas, 45 recovered (the part is Madrid's
+    # since session 42)
+    assert _placed("Officials said 20 of the 45 cases were in Madrid.") == [
+        (20.0, "cases", ("Madrid",)),
+        (45.0, "cases", ()),
+    ]
     assert _placed("Nearly 90 per cent of the 3,000 deaths have been in the Americas.") == [
         (3000.0, "deaths", ())
     ]
@@ -2639,9 +2643,12 @@ def test_more_than_doubled_is_no_comparison() -> None:
 
 
 def test_a_fronted_whole_does_not_take_its_parts_place() -> None:
-    # before: 13 new cases of England (the part "eight" was no quantity)
+    # before: 13 new cases of England (the part "eight" was no quantity); the parts are England's and
+    # Scotland's since session 42
     assert _placed("Of the 13 new cases, eight were in England and five in Scotland.") == [
-        (13.0, "cases", ())
+        (13.0, "cases", ()),
+        (8.0, "cases", ("England",)),
+        (5.0, "cases", ("Scotland",)),
     ]
 
 
@@ -2777,12 +2784,61 @@ def test_a_part_between_an_increment_and_the_total_it_brings() -> None:
 def test_more_after_a_count_of_another_state_is_the_other_part() -> None:
     # before: 101 new suspected deaths (an increment), and with the verb 101 new confirmed deaths (a leak)
     assert _keys("In Mexico, 26 deaths have been confirmed, and 101 more are suspected.")[1] == (
-        101.0, "deaths", "suspected", "", ("Mexico",)
+        101.0,
+        "deaths",
+        "suspected",
+        "",
+        ("Mexico",),
     )
     assert _keys("Mexico has confirmed 26 deaths from swine flu and suspects 101 more.")[1] == (
-        101.0, "deaths", "suspected", "", ("Mexico",)
+        101.0,
+        "deaths",
+        "suspected",
+        "",
+        ("Mexico",),
     )
     # the same state: an increment
-    assert _keys("The United States has 160 confirmed cases, and officials reported 20 more on Thursday.")[
-        1
-    ][2:4] == ("confirmed", "new")
+    assert _keys("The United States has 160 confirmed cases, and officials reported 20 more on Thursday.")[1][
+        2:4
+    ] == ("confirmed", "new")
+
+
+def test_a_count_still_being_analysed_is_no_case() -> None:
+    # before: 23 new cases of Spain
+    assert _keys(
+        "In Spain, the number of people infected reached 93, with another 23 cases still being analysed."
+    ) == [(93.0, "cases", "", "", ("Spain",))]
+
+
+def test_a_part_its_predicate_places_is_that_places_value() -> None:
+    # before: no value of the part (a subset of no state was none; the whole's window stops before the
+    # name), and the whole took the part's place
+    assert _placed("Twenty of the 45 deaths were in Mexico.") == [
+        (20.0, "deaths", ("Mexico",)),
+        (45.0, "deaths", ()),
+    ]
+    assert _placed("Of the 45 deaths, 20 were in Mexico.") == [
+        (45.0, "deaths", ()),
+        (20.0, "deaths", ("Mexico",)),
+    ]
+    # a partitive of a whole with no number: "of the" is no modifier of the noun (it was a measure named
+    # "death")
+    assert _placed("The death toll stood at 80, and 75 of the deaths were in Mexico.")[1] == (
+        75.0,
+        "deaths",
+        ("Mexico",),
+    )
+    # a place before the verb is the whole's; a predicate of another thing says something else
+    assert [v.key.thing for v in _values("11 of the new cases in Spain are males.")] == ["new case"]
+    assert [v.key.thing for v in _values("10 of the confirmed cases are in hospital in Madrid.")] == [
+        "confirmed case"
+    ]
+
+
+def test_a_part_is_no_greater_than_its_whole() -> None:
+    # two sentences a page ran together: 140 is no part of nine (it had no value)
+    text = (
+        "Canada's confirmed number of cases rose to 140 Of nine new confirmed cases in the UK, seven were "
+        "local."
+    )
+    assert _keys(text)[0] == (140.0, "cases", "confirmed", "", ("Canada",))

@@ -2515,8 +2515,11 @@ def _part_said_otherwise(
     cases, 11 are males")."""
     if rel == "subset" and partitive is not None:
         # "20 of the 45 confirmed cases in Spain were students": the verb after the whole says who
-        # the part are
-        return bool(partitive[1].right) and _says_nothing_of(view, partitive[1].right, thing, lex)
+        # the part are; not when it places them ("20 of the 45 cases were in Madrid")
+        right = partitive[1].right
+        if not right or _placed_predicate(view, right[0].start, q.start, lex):
+            return False
+        return _says_nothing_of(view, right, thing, lex)
     # "Of the new cases, 11 are males": so does the verb after a part of a fronted whole; "The dead
     # include 12 children": so does a part's own noun, unless a thing's ("The toll includes 12 deaths")
     fronted = q.counts is None and _fronted_whole(view, q) is not None
@@ -2927,7 +2930,7 @@ def _next_whole(
     """For a bare number right before *of (the)* and the next count ("20 of the 149 deaths", "in 31 of
     the 32 departments"): the thing the whole counts (None: a noun no thing of the lexicon is) and the
     whole's window, read once; None when the number is no such part."""
-    if next_q is None or q.counts is not None or not _of_the(view, q.end, next_q.start):
+    if next_q is None or q.counts is not None or not _part_of_whole(view, q, next_q):
         return None
     return _thing_of_next(view, q, next_q, lex)
 
@@ -3485,6 +3488,8 @@ def _sentence_country(
     # ("About 70 Mexicans were confined despite just one confirmed case"); a place right after another
     # count locates that count ("..., including 120 in Chile, and at least 90 died")
     others = [o for o in qs if o is not q and s0 <= o.start < s1]  # only the sentence's counts matter
+    if any(_part_of_whole(view, o, q) for o in others) and _placed_predicate(view, q.end, q.start, lex):
+        return ()  # "Twenty of the 45 deaths were in Mexico": the place is the part's
     places = [p for p in view.places_in(s0, s1) if not any(_owns_place(view.text, o, p) for o in others)]
     # (nor the domain of a superlative: "the cases in this metro have risen to 13, the highest in India")
     places = [p for p in _off_origins(view, q, places) if not _comparison_domain(view.text, p, lex)]
@@ -3693,6 +3698,15 @@ def _of_the(view: ArticleView, a: int, b: int) -> bool:
     return [w.text for w in words(view.text, a, b)] in (["of", "the"], ["of"])
 
 
+def _part_of_whole(view: ArticleView, part: Quantity, whole: Quantity) -> bool:
+    """Whether ``part`` *of (the)* ``whole`` is a partitive: *of (the)* between them, and the part no
+    greater than the whole ("20 of the 149 deaths"; "rose to 140 Of nine new confirmed cases", two
+    sentences a page ran together, is none)."""
+    if not _of_the(view, part.end, whole.start):
+        return False
+    return part.value is None or whole.value is None or part.value <= whole.value
+
+
 def _counted_words(win: Window, q: Quantity) -> Window:
     """A count whose noun the quantity stage read outside its span ("Britain (39)" in a list of
     "confirmed cases", "from 20 to seven" confirmed deaths): its ``counts`` are its own words."""
@@ -3703,18 +3717,20 @@ def _counted_words(win: Window, q: Quantity) -> Window:
 
 
 def _measured_state(
-    thing: Thing, win: Window, lex: ClaimsLexicon, rel: str, prev: Measured | None
+    thing: Thing, win: Window, lex: ClaimsLexicon, rel: str, prev: Measured | None, placed: bool = False
 ) -> str | None:
     """The state of ``thing`` the window says (a part or a whole of the measure before it keeps
-    that one's state when the words name only the default); None when ambiguous or undefined."""
+    that one's state when the words name only the default); None when ambiguous or undefined.
+    ``placed``: a subset its predicate defines by a place (:func:`_subset_placed`)."""
     state = _state_of(thing, win, lex, part=rel in ("part", "subset"))
     if state is None:
         return None  # two states in one window: ambiguous
     if rel == "list" and _own_predicate_without_state(thing, win, lex):
         return None  # "... and 85 were being tested": undefined
-    if rel == "subset" and state == thing.default_state:
+    if rel == "subset" and state == thing.default_state and not placed:
         # "10 of the 34 cases ... were acquired here": a subset the words define in a way the
-        # lexicon cannot read is no value of the whole's measure
+        # lexicon cannot read is no value of the whole's measure; one its place defines is that
+        # place's ("Of the 45 deaths, 20 were in Mexico")
         return None
     if rel not in ("", "subset", "and-part") and prev is not None and state == thing.default_state:
         state = prev.state or state
@@ -4078,14 +4094,79 @@ COMPARED = frozenset({"like", "than", "unlike"})
 
 
 def _thing_read(
-    q: Quantity, win: Window, partitive: tuple[Thing, Window] | None, lex: ClaimsLexicon, wide: bool = False
+    view: ArticleView,
+    q: Quantity,
+    win: Window,
+    partitive: tuple[Thing, Window] | None,
+    lex: ClaimsLexicon,
+    wide: bool = False,
 ) -> tuple[Thing | None, str | None]:
     """What ``q`` counts: the whole's thing for a partitive ("20 of the 149 reported fatalities"),
     else the thing (or the generic noun) its own words name (``wide``: read twice as far, for a
     number fronted by *at* whose clause names it after its subject and verb)."""
     if partitive is not None:
         return partitive[0], None
-    return _thing_of(q, win, lex, wide)
+    thing, generic = _thing_of(q, win, lex, wide)
+    if generic is not None:
+        return _placed_part(view, q, lex) or (thing, generic)
+    return thing, generic
+
+
+def _placed_part(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[Thing, None] | None:
+    """ "The toll stood at 80, and 75 of the deaths were in Mexico": a part of a thing's whole that
+    names no number (*of the* is the partitive's, no modifier of the noun) whose clause places it, and
+    says nothing else of it, is a value of that thing in that place, as "75 of the 80 deaths were in
+    Mexico" is. A part its clause describes otherwise stays a noun of its own ("10 of the confirmed
+    cases are in hospital", "11 of the new cases are males")."""
+    if not q.counts or q.kind != "count" or not _PARTITIVE.match(q.text):
+        return None
+    thing = lex.thing_of(singular(q.counts.split()[-1].lower()))
+    if thing is None:
+        return None
+    return (thing, None) if _placed_predicate(view, q.end, q.start, lex) else None
+
+
+def _whole_of_part_place(view: ArticleView, q: Quantity, is_whole: bool, lex: ClaimsLexicon) -> bool:
+    """Whether ``q`` is the whole of the partitive before it and shares its part's place: not when the
+    predicate after the whole places the part ("20 of the 45 deaths were in Mexico": the 20 are
+    Mexico's, the 45 need not be)."""
+    return is_whole and not _placed_predicate(view, q.end, q.start, lex)
+
+
+def _subset_placed(
+    view: ArticleView, q: Quantity, rel: str, partitive: tuple[Thing, Window] | None, lex: ClaimsLexicon
+) -> bool:
+    """Whether a subset's predicate defines it by a place ("Of the 45 deaths, 20 were in Mexico",
+    "20 of the 45 deaths were in Mexico": the verb after the whole is the part's)."""
+    if rel != "subset" or q.kind != "count":
+        return False  # "90 per cent of the 3,000 deaths have been in the Americas": no count of them
+    if partitive is None:
+        return _placed_predicate(view, q.end, q.start, lex)
+    right = partitive[1].right
+    return bool(right) and _placed_predicate(view, right[0].start, q.start, lex)
+
+
+def _placed_predicate(view: ArticleView, at: int, q_start: int, lex: ClaimsLexicon) -> bool:
+    """Whether the clause from ``at`` (after a part, or after the whole of its partitive) to its first
+    comma places the part and says nothing else of it: *in* and the place right after the part's verb
+    group ("were in Mexico", "occurred in Mexico"), or right after the part in a clause with no verb
+    ("with 75 of the deaths in Mexico"); a place before the verb is the whole's ("11 of the new cases in
+    Spain are males"), one further on another noun's ("are part of an outbreak ... in Birmingham"), and
+    a thing's predicate says something else ("are in hospital")."""
+    after = words(view.text, at, view.sentence(q_start)[1])
+    cut = next((i for i, w in enumerate(after) if w.text in (",", ";", "—", "–")), len(after))
+    clause = after[:cut]
+    k = 0
+    while k < min(3, len(clause)) and (clause[k].text.lower() in AUX or clause[k].text.endswith("ed")):
+        k += 1  # the part's verb group: "were", "were recorded", "occurred", "have been reported"
+    if clause[k : k + 1] == [] or clause[k].text.lower() != "in":
+        return False
+    if k == 0 and any(w.text.lower() in AUX for w in clause):
+        return False  # "11 of the new cases in Spain are males": the verb comes after the place
+    k += 1 + (k + 1 < len(clause) and clause[k + 1].text.lower() == "the")
+    if k >= len(clause) or not any(p.start == clause[k].start for p in view.places):
+        return False
+    return not any(_has(clause, t.predicates) for t in lex.things.values())
 
 
 def _month_form(month: str) -> str:
@@ -4387,10 +4468,10 @@ def measure(
     if _part_of_other(of_next, next_q):
         return None  # "cases were reported in 31 of the 32 departments": 31 departments
     partitive = _part_of_next(q, of_next, lex)
-    is_whole = prev_q is not None and _of_the(view, prev_q.end, q.start)
+    is_whole = prev_q is not None and _part_of_whole(view, prev_q, q)
     win = _whole_window(win, is_whole)
     at = _fronted_at(view, q, s0)
-    thing, generic = _thing_read(q, win, partitive, lex, wide=at is not None)
+    thing, generic = _thing_read(view, q, win, partitive, lex, wide=at is not None)
     thing, aspect, win, rel = _related(
         view, prev, q, s0, win, thing, generic, _own_aspect(view, q, win, lex), partitive, lex
     )
@@ -4408,7 +4489,12 @@ def measure(
     if disease is None:
         return None
     state = _measured_state(
-        thing, _counted_words(_off_cue(view, q, win), q), lex, rel, _total_source(rel, prev, head)
+        thing,
+        _counted_words(_off_cue(view, q, win), q),
+        lex,
+        rel,
+        _total_source(rel, prev, head),
+        _subset_placed(view, q, rel, partitive, lex),
     )
     if state is None:
         return None
@@ -4428,7 +4514,11 @@ def measure(
     if other_part:
         aspect = ""
     inherited = _inherited_place(
-        same if other_part else _whole_of_list(prev, head, rel), rel, is_whole, partitive, other_part
+        same if other_part else _whole_of_list(prev, head, rel),
+        rel,
+        _whole_of_part_place(view, q, is_whole, lex),
+        partitive,
+        other_part,
     )
     whole = _whole_place(view, q, prev, head) if inherited is None else None
     about = _about(
