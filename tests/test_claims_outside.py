@@ -2842,3 +2842,9 @@ def test_a_part_is_no_greater_than_its_whole() -> None:
         "local."
     )
     assert _keys(text)[0] == (140.0, "cases", "confirmed", "", ("Canada",))
+
+
+def test_people_confirmed_as_having_the_disease_are_cases() -> None:
+    # before: no value (the disease's name lay past the window after "in the UK had been")
+    text = "The government said 2,506 people in the UK had been confirmed as having swine flu."
+    assert _keys(text) == [(2506.0, "cases", "confirmed", "", ("United Kingdom",))]
