@@ -423,3 +423,9 @@ def test_a_gapped_clause_gives_its_own_subject_the_value(nlp: Any) -> None:
     # before: 1,626 counted the dead (the toll's verb, left out after "its confirmed cases")
     qs = run(nlp, "Mexico's death toll rose to 56 and its confirmed cases to 1,626.")
     assert [(q.value, q.counts) for q in qs] == [(56, "dead"), (1626, None)]
+
+
+def test_a_conjunction_after_a_number_ends_its_noun_phrase(nlp: Any) -> None:
+    # before: 1,300 counted "as more test results" (the parse reads "as" as an adverb)
+    qs = run(nlp, "The number of suspected cases has fallen to 1,300 as more test results came in.")
+    assert [(q.value, q.counts) for q in qs] == [(1300, None)]

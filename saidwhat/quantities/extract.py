@@ -99,6 +99,10 @@ _PARTITIVE_PRONOUNS = frozenset(PARTITIVE_PRONOUNS)
 _DEFINITE_BEFORE = frozenset({"the", "these", "those", "all", "both", "their", "its", "his", "her", "our"})
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
+# subordinating conjunctions: no word of a noun phrase, whatever the parse tags them
+_CLAUSE_OPENERS = frozenset(
+    {"as", "while", "when", "whereas", "although", "though", "because", "since", "until"}
+)
 _MAX_NP = 5
 # a virus's code, with the name of its disease before it: "influenza A/H1N1", "A(H1N1)", "swine flu
 # A H1N1", "H5N1" (the parse splits these at random)
@@ -1142,6 +1146,10 @@ class _Reader:
                     continue
                 p = end  # "a further 7 H1N1, or Swine flu, deaths": the code ends the phrase
                 break
+            if t.lower_ in _CLAUSE_OPENERS:
+                # "fallen to 1,300 as more test results came in": a conjunction the parse reads as an
+                # adverb opens a clause; no noun phrase counted goes on past it
+                return None
             compound = t.dep_ == "compound" and t.head.i > p and t.head.i - p <= 2
             if t.pos_ in _NOUNS and not compound and not self._participle_compound(p, anchor):
                 break
