@@ -2848,3 +2848,9 @@ def test_people_confirmed_as_having_the_disease_are_cases() -> None:
     # before: no value (the disease's name lay past the window after "in the UK had been")
     text = "The government said 2,506 people in the UK had been confirmed as having swine flu."
     assert _keys(text) == [(2506.0, "cases", "confirmed", "", ("United Kingdom",))]
+
+
+def test_another_before_a_bare_number_leaves_out_the_noun_before() -> None:
+    # before: no value (only "N more" left out the noun of the count before it)
+    text = "Mexico has 45 deaths from swine flu, and the virus is suspected in another 100."
+    assert _keys(text)[1] == (100.0, "deaths", "suspected", "", ("Mexico",))

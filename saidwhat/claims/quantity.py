@@ -2453,9 +2453,14 @@ def _whole_after_aside(
 def _elliptical_more(win: Window) -> bool:
     """ "The number of swine flu cases in Vietnam has risen to 97 after 13 more were confirmed", "...
     after the ministry confirmed 12 more": *more* right after a bare number with no noun after it
-    leaves out the noun of the count before it in its sentence: more of the same thing."""
+    leaves out the noun of the count before it in its sentence: more of the same thing. So does
+    *another* / *a further* before such a number ("45 deaths ..., and the virus is suspected in another
+    100")."""
     right = win.right
-    return bool(right) and right[0].text == "more" and (len(right) == 1 or right[1].text in _NO_NOUN_AFTER)
+    if right and right[0].text == "more":
+        return len(right) == 1 or right[1].text in _NO_NOUN_AFTER
+    before = bool(win.left) and win.left[-1].text.lower() in ("another", "further")
+    return before and not win.inner and (not right or right[0].text in _NO_NOUN_AFTER)
 
 
 # what may follow an elliptical "N more": a verb's auxiliary, a participle's verb or a clause's end
