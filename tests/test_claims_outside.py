@@ -2854,3 +2854,17 @@ def test_another_before_a_bare_number_leaves_out_the_noun_before() -> None:
     # before: no value (only "N more" left out the noun of the count before it)
     text = "Mexico has 45 deaths from swine flu, and the virus is suspected in another 100."
     assert _keys(text)[1] == (100.0, "deaths", "suspected", "", ("Mexico",))
+
+
+def test_a_place_accounts_for_its_part_of_a_whole() -> None:
+    # before: no value of the part (a subset of no state), and the whole took the part's country
+    assert _placed("Mexico accounts for 26 of the 27 deaths worldwide.") == [
+        (26.0, "deaths", ("Mexico",)),
+        (27.0, "deaths", ("world",)),
+    ]
+    assert _placed("The United States accounted for 1,639 of the 3,440 confirmed cases, the WHO said.") == [
+        (1639.0, "cases", ("United States",)),
+        (3440.0, "cases", ("world",)),
+    ]
+    # a subject that is no place sets the part apart by what it is
+    assert _placed("Children account for 20 of the 45 cases in Spain.") == [(45.0, "cases", ("Spain",))]

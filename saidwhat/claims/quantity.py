@@ -2522,7 +2522,7 @@ def _part_said_otherwise(
         # "20 of the 45 confirmed cases in Spain were students": the verb after the whole says who
         # the part are; not when it places them ("20 of the 45 cases were in Madrid")
         right = partitive[1].right
-        if not right or _placed_predicate(view, right[0].start, q.start, lex):
+        if not right or _placed_predicate(view, right[0].start, q.start, lex) or _accounted_for(view, q):
             return False
         return _says_nothing_of(view, right, thing, lex)
     # "Of the new cases, 11 are males": so does the verb after a part of a fronted whole; "The dead
@@ -3493,7 +3493,7 @@ def _sentence_country(
     # ("About 70 Mexicans were confined despite just one confirmed case"); a place right after another
     # count locates that count ("..., including 120 in Chile, and at least 90 died")
     others = [o for o in qs if o is not q and s0 <= o.start < s1]  # only the sentence's counts matter
-    if any(_part_of_whole(view, o, q) for o in others) and _placed_predicate(view, q.end, q.start, lex):
+    if any(_part_placed_apart(view, o, q, lex) for o in others):
         return ()  # "Twenty of the 45 deaths were in Mexico": the place is the part's
     places = [p for p in view.places_in(s0, s1) if not any(_owns_place(view.text, o, p) for o in others)]
     # (nor the domain of a superlative: "the cases in this metro have risen to 13, the highest in India")
@@ -4131,11 +4131,11 @@ def _placed_part(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[Th
     return (thing, None) if _placed_predicate(view, q.end, q.start, lex) else None
 
 
-def _whole_of_part_place(view: ArticleView, q: Quantity, is_whole: bool, lex: ClaimsLexicon) -> bool:
+def _whole_of_part_place(view: ArticleView, part: Quantity | None, q: Quantity, lex: ClaimsLexicon) -> bool:
     """Whether ``q`` is the whole of the partitive before it and shares its part's place: not when the
-    predicate after the whole places the part ("20 of the 45 deaths were in Mexico": the 20 are
-    Mexico's, the 45 need not be)."""
-    return is_whole and not _placed_predicate(view, q.end, q.start, lex)
+    part's own words place it ("20 of the 45 deaths were in Mexico": the 20 are Mexico's, the 45 need
+    not be)."""
+    return part is not None and _part_of_whole(view, part, q) and not _part_placed_apart(view, part, q, lex)
 
 
 def _subset_placed(
@@ -4145,10 +4145,37 @@ def _subset_placed(
     "20 of the 45 deaths were in Mexico": the verb after the whole is the part's)."""
     if rel != "subset" or q.kind != "count":
         return False  # "90 per cent of the 3,000 deaths have been in the Americas": no count of them
+    if _accounted_for(view, q):
+        return True
     if partitive is None:
         return _placed_predicate(view, q.end, q.start, lex)
     right = partitive[1].right
     return bool(right) and _placed_predicate(view, right[0].start, q.start, lex)
+
+
+# *account for* right before a count, a qualifier between: "Mexico accounts for 26 of the 27 deaths"
+_ACCOUNTS_FOR = re.compile(
+    r"\baccount(?:s|ed)?\s+for\s+(?:(?:about|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _accounted_for(view: ArticleView, q: Quantity) -> bool:
+    """Whether the count is the object of *account for* ("Mexico accounts for 26 of the 27 deaths
+    worldwide"): the subject, a place, is where that part of the whole is."""
+    m = _ACCOUNTS_FOR.search(view.text, max(view.sentence(q.start)[0], q.start - 40), q.start)
+    if m is None:
+        return False
+    end = len(view.text[: m.start()].rstrip())
+    return any(p.end == end for p in view.places)  # "Children account for 20 of the 45 cases" is none
+
+
+def _part_placed_apart(view: ArticleView, part: Quantity, whole: Quantity, lex: ClaimsLexicon) -> bool:
+    """Whether ``part`` of (the) ``whole`` is placed by its own words, so that the whole does not share
+    its place: "Twenty of the 45 deaths were in Mexico", "Mexico accounts for 26 of the 27 deaths"."""
+    return _part_of_whole(view, part, whole) and (
+        _placed_predicate(view, whole.end, whole.start, lex) or _accounted_for(view, part)
+    )
 
 
 def _placed_predicate(view: ArticleView, at: int, q_start: int, lex: ClaimsLexicon) -> bool:
@@ -4521,7 +4548,7 @@ def measure(
     inherited = _inherited_place(
         same if other_part else _whole_of_list(prev, head, rel),
         rel,
-        _whole_of_part_place(view, q, is_whole, lex),
+        _whole_of_part_place(view, prev_q, q, lex),
         partitive,
         other_part,
     )
