@@ -2868,3 +2868,17 @@ def test_a_place_accounts_for_its_part_of_a_whole() -> None:
     ]
     # a subject that is no place sets the part apart by what it is
     assert _placed("Children account for 20 of the 45 cases in Spain.") == [(45.0, "cases", ("Spain",))]
+
+
+def test_a_rise_by_an_amount_after_a_transitive_verb_and_the_amount_of_a_fall() -> None:
+    # before: two confirmed deaths, a total (the rise's verb has the toll for its object)
+    assert _keys("Mexico raised its confirmed death toll by two to 58.")[0] == (
+        2.0,
+        "deaths",
+        "confirmed",
+        "new",
+        ("Mexico",),
+    )
+    # before: 7 deaths, a total: how much a count lost is no value of it
+    assert _keys("The death toll fell by 7 to 149.") == [(149.0, "deaths", "", "", ())]
+    assert _keys("Mexico cut its death toll by 7 to 149.") == [(149.0, "deaths", "", "", ("Mexico",))]

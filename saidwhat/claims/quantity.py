@@ -1163,11 +1163,31 @@ def _risen_by(win: Window) -> bool:
     """ "the toll had risen by one", "an increase of 637 cases in one day", "a rise of 12": the amount
     of a rise, after *by* a verb's or after *of* a noun's with its article."""
     left = [w.text for w in win.left[-3:]]
-    if left[-2:-1] and left[-1] == "by" and left[-2] in RISE:
+    if left[-2:-1] and left[-1] == "by" and (left[-2] in RISE or _raised_by(win)):
         return True
     # "The largest single-day rise, of 22 cases, was reported": the amount set off by commas
     bare = [w.text for w in win.left[-4:] if w.text != ","][-2:]
     return _a_rise_of(left) or (len(bare) == 2 and bare[0] in RISE_NOUNS and bare[1] == "of")
+
+
+# transitive verbs of a rise, whose object the amount after *by* raised ("raised its toll by two")
+RAISED = frozenset(
+    {"raised", "raises", "raise", "raising", "increased", "increases", "increasing", "lifted", "lifts",
+     "boosted", "boosts", "pushed", "pushes", "revised", "revises"}
+)  # fmt: skip
+
+
+def _raised_by(win: Window) -> bool:
+    """ "Mexico raised its confirmed death toll by two to 58": the amount after *by* that follows a
+    transitive verb of a rise and its object (a noun phrase: no verb, no comma between) is a rise."""
+    left = win.left[:-1]  # before *by*
+    for k in range(len(left) - 1, max(-1, len(left) - 8), -1):
+        w = left[k].text.lower()
+        if w in RAISED:
+            return k < len(left) - 1  # an object between the verb and *by*
+        if w in AUX or not w.isalpha():
+            return False
+    return False
 
 
 def _a_rise_of(ws: list[str]) -> bool:
@@ -5525,6 +5545,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         or _population(view, q)
         or _real_number(view, q)
         or (q.value == 0 and not q.value_max)  # a table's "0" deaths: none, no figure of a tally
+        or _FALLEN_BY.search(view.text, max(view.sentence(q.start)[0], q.start - 80), q.start) is not None
     ):
         return True
     if m.thing is not None and m.thing.name == "deaths" and _DEATHS_APART.match(view.text, q.end):
@@ -5538,6 +5559,17 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
     return m.thing is not None and m.thing.name == "cases" and _tested_negative(view, q, s1)
 
 
+# the amount of a fall: *by* after a verb of falling, a transitive one and its object, or *down* ("The
+# death toll fell by 7 to 149", "Mexico cut its death toll by 7", "revised the toll down by 7"): how
+# much a count lost is no value of it, nor an increment (not the agent of a passive: "was cut by three
+# men", "the shooting down of a helicopter by three journalists")
+_FALLEN_BY = re.compile(
+    r"(?:\b(?:fell|fallen|falls?|falling|dropped|drops?|dropping|declined|declines?|declining|decreased"
+    r"|decreases?|decreasing)(?:\s+[A-Za-z'-]+){0,6}?"
+    r"|\b(?:lowered|lowers?|lowering|cut|cuts|cutting|reduced|reduces?|reducing)(?:\s+[A-Za-z'-]+){1,6}?"
+    r"|\bdown)\s+by\s+(?:(?:about|some|nearly|almost|around|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 # "the actual number of infections reaches 15,000": a guess at the real number, not a reported count
 _REAL_NUMBER = re.compile(
     r"\b(?:actual|real|true)\s+(?:number|figure|toll|count|extent)\b(?P<rest>[^.;:\d]{0,80})$", re.IGNORECASE
