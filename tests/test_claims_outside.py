@@ -2882,3 +2882,12 @@ def test_a_rise_by_an_amount_after_a_transitive_verb_and_the_amount_of_a_fall() 
     # before: 7 deaths, a total: how much a count lost is no value of it
     assert _keys("The death toll fell by 7 to 149.") == [(149.0, "deaths", "", "", ())]
     assert _keys("Mexico cut its death toll by 7 to 149.") == [(149.0, "deaths", "", "", ("Mexico",))]
+
+
+def test_a_relative_clause_on_the_persons_of_a_total_says_what_is_counted() -> None:
+    # before: 14 cases (a leak: "after contracting" was the predicate nearer the number, and "after"
+    # had cut the subject off the window)
+    text = "The number of people in Britain who have died after contracting swine flu has risen to 14."
+    assert _keys(text) == [(14.0, "deaths", "", "", ("United Kingdom",))]
+    text = "The number of people who have been infected after travelling to Mexico rose to 20."
+    assert _keys(text) == [(20.0, "cases", "", "", ())]

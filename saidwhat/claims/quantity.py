@@ -117,6 +117,25 @@ def _name_joins(view: ArticleView, ws: list[Word], a: int, b: int) -> frozenset[
     return frozenset(out)
 
 
+def _gerund_joins(ws: list[Word]) -> frozenset[int]:
+    """Starts of the conjunctions before a gerund in the words before a count: "The number of people who
+    have died after contracting swine flu has risen to 14" (an adjunct with no subject of its own opens
+    no clause, so the subject stays in the count's window), in a relative clause (elsewhere the words
+    before the conjunction may be another clause's: "good news after being battered by import bans by
+    nearly two-dozen countries"). Not after the count: a gerund's adjunct
+    there names no place or thing of the count ("23 of whom came by air after traveling in the United
+    States")."""
+    return frozenset(
+        ws[k].start
+        for k in range(len(ws) - 1)
+        if ws[k].text in ("after", "before", "since", "while", "when")
+        and ws[k + 1].text.isalpha()
+        and (ws[k + 1].text.endswith("ing") or ws[k + 1].text == "being")
+        # inside a relative clause, whose antecedent is the count's subject
+        and any(w.text in ("who", "that") for w in ws[max(0, k - 6) : k])
+    )
+
+
 # what may stand between *since* and the time expression it takes as object ("since the beginning of April")
 _SINCE_OBJECT = re.compile(
     r"\s+(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+|early\s+|late\s+|mid-?)?"
@@ -286,7 +305,9 @@ def window(
         # the verb after the aside is the one's
         comma = next((k for k, w in enumerate(right_ws) if w.text == ","), None)
         right_ws = right_ws if comma is None else right_ws[:comma]
-    left = _cut_left(left_ws, lex, _name_joins(view, left_ws, a, q.start) | _degree_thans(left_ws))
+    left = _cut_left(
+        left_ws, lex, _name_joins(view, left_ws, a, q.start) | _degree_thans(left_ws) | _gerund_joins(left_ws)
+    )
     where = _where_before(left)
     antecedent = None
     if where is not None:
@@ -548,6 +569,9 @@ def _thing_of(
         # "the number of people killed by the influenza A(H1N1) virus rose to 72": what became of
         # the people is said after them, however long its agent; the subject is the count's noun phrase
         n = 2 * lex.settings.window_words
+        said = _total_relative(win, q.counts, lex)
+        if said is not None:
+            return said, None
     ordered = _near(win, n)
     found = [f for f in _thing_hits(ordered, win, lex) if not _in_next_clause(win, f[2])]
     if not found:
@@ -584,6 +608,19 @@ def _number_of_counts(win: Window, counts: str) -> bool:
     left = sorted(win.left, key=lambda w: w.start)
     head = counts.lower().split()[-1]
     return any(head in [x.text for x in left[i + 2 : i + 4]] for i in _totals_of(left))
+
+
+def _total_relative(win: Window, counts: str, lex: ClaimsLexicon) -> Thing | None:
+    """What a relative clause on the persons of "the number of <persons>" says became of them ("The
+    number of people who have died after contracting swine flu has risen to 14": deaths), read by
+    :func:`_relative_predicate`; None when there is no such clause."""
+    left = sorted(win.left, key=lambda w: w.start)
+    head = counts.lower().split()[-1]
+    for i in _totals_of(left):
+        k = next((x for x in range(i + 2, min(i + 4, len(left))) if left[x].text == head), None)
+        if k is not None and head in lex.persons:
+            return _relative_predicate(left, k + 1, lex)
+    return None
 
 
 def _totals_of(left: list[Word]) -> list[int]:
@@ -959,8 +996,10 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
             continue
         if w.text in NOUN_PHRASE_ENDS or w.text in RELATIVE_PRONOUNS:
             # "the number of patients in England ...", "the total number of people who have
-            # succumbed to H1N1 virus": a post-modifier or a relative clause; the predicates say
-            return None
+            # succumbed to H1N1 virus": a post-modifier or a relative clause; the predicates say,
+            # the relative clause's own first (:func:`_relative_predicate`)
+            said = _relative_predicate(left, k, lex) if mods and mods[-1] in lex.persons else None
+            return (said, None) if said is not None else None
         if mods and mods[-1] in lex.persons:
             # "the total number of people infected", "of those afflicted with the disease": the
             # participle after the persons says what became of them
@@ -975,6 +1014,20 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
             return (said, None) if said is not None else (None, word)
         mods.append(word)
     return None
+
+
+def _relative_predicate(ws: list[Word], k: int, lex: ClaimsLexicon) -> Thing | None:
+    """ "the number of people in Britain who have died after contracting swine flu": the verb of a
+    relative clause on the persons (after a short post-modifier), its auxiliaries passed, says what is
+    counted; an adjunct after it ("after contracting ...") says when or how, not what (it had been read
+    as cases, the predicate nearer the number)."""
+    j = next((x for x in range(k, min(k + 5, len(ws))) if ws[x].text in ("who", "that")), None)
+    if j is None:
+        return None
+    j += 1
+    while j < len(ws) and ws[j].text in AUX:
+        j += 1
+    return _predicate_at(ws, j, lex) if j < len(ws) else None
 
 
 def _ends_noun_phrase(ws: list[Word], i: int) -> bool:
