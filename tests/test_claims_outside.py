@@ -2891,3 +2891,11 @@ def test_a_relative_clause_on_the_persons_of_a_total_says_what_is_counted() -> N
     assert _keys(text) == [(14.0, "deaths", "", "", ("United Kingdom",))]
     text = "The number of people who have been infected after travelling to Mexico rose to 20."
     assert _keys(text) == [(20.0, "cases", "", "", ())]
+
+
+def test_a_possessive_place_before_a_totals_noun_places_the_total() -> None:
+    # before: the United States' (the total of the count before it)
+    text = (
+        "The United States on Friday reported 4,298 confirmed cases, more than twice Mexico's total of 2,059."
+    )
+    assert _placed(text)[1] == (2059.0, "cases", ("Mexico",))

@@ -3762,11 +3762,19 @@ def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, .
     ws = words(view.text, max(s0, q.start - 100), q.start)[-12:]
     b = next((w for w in ws if w.text in BRING), None)
     if b is None:
-        return ()
+        # "more than twice Mexico's total of 2,059": a possessive place before the total's noun
+        owners = [
+            p
+            for p in view.places_in(max(s0, q.start - 60), q.start)
+            if _POSSESSED_TOTAL.match(view.text, p.end)
+        ]
+        return (owners[-1].name,) if owners else ()
     inside = [p for p in view.places_in(b.start, q.start) if not _not_the_counts(view, p)]
     return (inside[-1].name,) if inside else ()
 
 
+# a possessive and a total's noun after a place ("Mexico's total of", "Canada's overall tally")
+_POSSESSED_TOTAL = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?(?:total|tally|toll|count)\b")
 # world words that scope a whole sentence ("... and been confirmed in nearly 40,000 globally")
 WORLD_ADVERBS = ("globally", "worldwide", "around the world", "across the world", "around the globe")
 
