@@ -2899,3 +2899,16 @@ def test_a_possessive_place_before_a_totals_noun_places_the_total() -> None:
         "The United States on Friday reported 4,298 confirmed cases, more than twice Mexico's total of 2,059."
     )
     assert _placed(text)[1] == (2059.0, "cases", ("Mexico",))
+
+
+def test_what_follows_a_rise_aside_relates_to_the_count_before_it() -> None:
+    # before: 1,346 new cases of England and 45 new deaths (the rise's aspect)
+    text = "Britain's confirmed cases rose to 1,752, up 211 from Wednesday, with 1,346 in England."
+    assert _keys(text)[2] == (1346.0, "cases", "confirmed", "", ("England",))
+    assert _keys("Mexico has 1,626 cases, up 300 from Monday, with 45 deaths.")[2] == (
+        45.0,
+        "deaths",
+        "",
+        "",
+        ("Mexico",),
+    )

@@ -3102,6 +3102,16 @@ def _past_countries(
     return prev
 
 
+def _past_rise(view: ArticleView, prev: Measured | None, head: Measured | None) -> Measured | None:
+    """ "Britain's confirmed cases rose to 1,752, up 211 from Wednesday, with 1,346 in England": a rise
+    set off right after a count is an aside on it (:data:`_RISE_AFTER`), so what follows the aside
+    relates to that count, not to the rise (1,346 had been new cases, "with 45 deaths" new deaths)."""
+    if prev is None or head is None or prev is head or prev.aspect != "new":
+        return prev
+    m = _RISE_AFTER.match(view.text, head.q.end)
+    return head if m is not None and m.end() == prev.q.start else prev
+
+
 # the nouns of places a count may be counted in ("in 30 countries", "in 44 states", "in 12 provinces")
 _PLACES_COUNTED = frozenset(
     {"country", "nation", "continent", "state", "province", "region", "city", "county", "prefecture"}
@@ -4575,7 +4585,7 @@ def measure(
     prev_q, next_q = _neighbours(view, qs, i, s0, s1)
     if prev is not None and prev.q is not prev_q and not _it_includes(view, q, s0, prev):
         prev = None
-    prev = _past_countries(view, qs, prev, head, lex)
+    prev = _past_rise(view, _past_countries(view, qs, prev, head, lex), head)
     win = window(view, q, prev_q.end if prev_q else None, _window_end(view, qs, i, next_q, lex), lex)
     of_next = _next_whole(view, q, next_q, lex)
     if _part_of_other(of_next, next_q):
