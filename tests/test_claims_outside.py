@@ -2912,3 +2912,12 @@ def test_what_follows_a_rise_aside_relates_to_the_count_before_it() -> None:
         "",
         ("Mexico",),
     )
+
+
+def test_an_earlier_value_set_off_between_two_objects_of_one_verb() -> None:
+    # before: 4,541 cases of no state and no place (the aside's number stood between the conjuncts)
+    text = "Mexico has now confirmed 101 deaths, up from 97 a day earlier, and 4,541 cases."
+    assert _keys(text) == [
+        (101.0, "deaths", "confirmed", "", ("Mexico",)),
+        (4541.0, "cases", "confirmed", "", ("Mexico",)),
+    ]

@@ -3128,8 +3128,33 @@ def _neighbours(
     prev_q = qs[i - 1] if i > 0 and qs[i - 1].end <= q.start and qs[i - 1].start >= s0 else None
     if prev_q is not None and _population_aside(view, prev_q, q):
         prev_q = None
+    if prev_q is not None and i > 1 and qs[i - 2].start >= s0 and _from_aside(view, qs[i - 2], prev_q, q):
+        prev_q = qs[i - 2]  # "confirmed 101 deaths, up from 97 a day earlier, and 4,541 cases"
     next_q = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
     return prev_q, next_q
+
+
+# the earlier value of a change set off after a count: ", up from 97 a day earlier,"
+_FROM_ASIDE_OPEN = re.compile(r"\s*,\s*(?:up|down)\s+from\s+(?:about\s+|some\s+)?")
+_FROM_ASIDE = re.compile(r"\s*,\s*(?:up|down)\s+from\s+[^.;:,]{0,16}?\d[\d,.]*[^.;:,\d]{0,40},")
+_FROM_ASIDE_CLOSE = re.compile(r"[^.;:,\d]{0,40},\s*(?:and|as\s+well\s+as)\s+(?:about\s+|some\s+|nearly\s+)?")
+
+
+def _from_asides(view: ArticleView, qs: list[Quantity]) -> frozenset[int]:
+    """The indices of the quantities that are the earlier value of a change set off between two counts
+    (:func:`_from_aside`)."""
+    return frozenset(i for i in range(1, len(qs) - 1) if _from_aside(view, qs[i - 1], qs[i], qs[i + 1]))
+
+
+def _from_aside(view: ArticleView, before: Quantity, earlier: Quantity, q: Quantity) -> bool:
+    """Whether ``earlier`` is the earlier value of a change set off by commas right after ``before``, and
+    ``q`` is joined by *and* after it ("Mexico has confirmed 101 deaths, up from 97 a day earlier, and
+    4,541 cases"): the aside is no neighbour of ``q``; the count before it is, as it would be without it
+    (the 4,541 had lost the verb's state and the subject's place)."""
+    return (
+        _FROM_ASIDE_OPEN.fullmatch(view.text, before.end, earlier.start) is not None
+        and _FROM_ASIDE_CLOSE.fullmatch(view.text, earlier.end, q.start) is not None
+    )
 
 
 def _prev_relation(
@@ -4125,7 +4150,9 @@ def _joined_words(
     and of a thing of ``thing``'s family of states; None otherwise."""
     if prev is None or prev.q is not prev_q or prev.thing is None or prev.thing.states != thing.states:
         return None
-    return [w.text.lower() for w in words(view.text, prev.q.end, q.start)]
+    # the earlier value of a change set off after the count is no word between them (:func:`_from_aside`)
+    aside = _FROM_ASIDE.match(view.text, prev.q.end, q.start)
+    return [w.text.lower() for w in words(view.text, aside.end() if aside else prev.q.end, q.start)]
 
 
 def _conjunct_of_verb_state(
@@ -5281,6 +5308,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     head: Measured | None = None  # the first measured value of the current sentence
     last: Measured | None = None  # the last value that counts a thing of the lexicon
     before: Measured | None = None  # the last measured value of a thing, whatever its sentence
+    asides = _from_asides(view, qs)  # earlier values set off after a count: no neighbour of the next
     for i, q in enumerate(qs):
         if head is not None and view.sentence(head.q.start) != view.sentence(q.start):
             head = None
@@ -5293,7 +5321,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         if m is not None and m.thing is not None and not m.disease:
             _carry_place(view, m, placed)
             head = head or m
-        prev = m
+        prev = prev if i in asides else m
         if m is None or (q.kind == "percent" and m.thing is None):
             continue
         if _no_value(view, qs, i, m, lex):
