@@ -2921,3 +2921,18 @@ def test_an_earlier_value_set_off_between_two_objects_of_one_verb() -> None:
         (101.0, "deaths", "confirmed", "", ("Mexico",)),
         (4541.0, "cases", "confirmed", "", ("Mexico",)),
     ]
+
+
+def test_a_reduced_relative_after_an_elliptical_increment() -> None:
+    # before: no value (only a verb's auxiliary or a clause's end could follow "a further 260")
+    text = (
+        "Swine flu cases in the UK now stand at 3,597, the Department of Health said, with a further 260 "
+        "confirmed since Friday."
+    )
+    assert _keys(text)[1] == (260.0, "cases", "confirmed", "new", ("United Kingdom",))
+    assert _keys("UK swine flu cases rise to 750 after 48 more confirmed")[1][:4] == (
+        48.0,
+        "cases",
+        "confirmed",
+        "new",
+    )

@@ -2537,7 +2537,11 @@ def _elliptical_more(win: Window) -> bool:
 
 
 # what may follow an elliptical "N more": a verb's auxiliary, a participle's verb or a clause's end
-_NO_NOUN_AFTER = frozenset({"were", "was", "have", "had", "has", "are", "is", ",", ";", "on", "in", "at"})
+_NO_NOUN_AFTER = frozenset(
+    {"were", "was", "have", "had", "has", "are", "is", ",", ";", "on", "in", "at"}
+    # a reduced relative's participle: "with a further 260 confirmed since Friday", "after 48 more confirmed"
+    | {"confirmed", "reported", "recorded", "registered", "detected", "identified", "diagnosed"}
+)
 
 
 _PARTITIVE_PRONOUNS = frozenset(PARTITIVE_PRONOUNS)
@@ -4025,6 +4029,9 @@ def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: 
         and prev.thing.name == thing.name
         and prev.state != state
         and state != thing.default_state  # its own state written ("and a further 12 on Tuesday" is new)
+        # cases of no written state are the confirmed ones: "cases ... stand at 3,597, with a further 260
+        # confirmed since Friday" is an increment, no other part
+        and {prev.state, state} != {thing.default_state, "confirmed"}
     )
 
 
