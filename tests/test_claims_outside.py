@@ -2936,3 +2936,16 @@ def test_a_reduced_relative_after_an_elliptical_increment() -> None:
         "confirmed",
         "new",
     )
+
+
+def test_a_part_the_whole_calls_fatal_is_its_deaths() -> None:
+    # before: no value, and a measure named "fatal" (Canada's 4 had no place)
+    assert _keys("Overall, Mexico has reported 2,446 confirmed cases, 60 of them fatal.")[1] == (
+        60.0,
+        "deaths",
+        "confirmed",
+        "",
+        ("Mexico",),
+    )
+    text = "Canada reported 2,978 laboratory-confirmed cases on Friday, 218 of them hospitalized and 4 fatal."
+    assert _placed(text)[2] == (4.0, "deaths", ("Canada",))

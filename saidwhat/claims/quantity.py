@@ -892,6 +892,8 @@ def _modified(
     if commas:
         before = before[commas[-1] + 1 :]
     mods = [singular(w.text) for w in before if w.text[:1].isalpha()]
+    if mods[:1] == ["of"] and mods[1:2] and mods[1] in ("them", "which", "whom"):
+        mods = mods[2:]  # "2,446 confirmed cases, 60 of them fatal": the partitive's, no modifiers
     if q.kind != "money" and set(mods) & _PP_OPENERS:
         # "has risen to 10 with the death of three more patients", "11 soldiers will be charged in
         # connection with the death of": a noun inside a prepositional phrase after the count is no noun
@@ -3216,7 +3218,13 @@ def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, 
         return True
     if _with_part(prev.thing, thing, between, lex):
         return True
+    if between == [","] and thing is not prev.thing and _PRONOUN_PART.match(view.text, q.end):
+        return True  # "2,446 confirmed cases, 60 of them fatal": confirmed deaths, as "including 60 deaths"
     return view.text[prev.q.end : q.start].strip() == "(" and q.counts is not None and thing is not prev.thing
+
+
+# a partitive pronoun right after a part: "60 of them fatal"
+_PRONOUN_PART = re.compile(r"\s+of\s+(?:them|which|whom)\b")
 
 
 def _with_part(whole: Thing, thing: Thing, between: list[str], lex: ClaimsLexicon) -> bool:
