@@ -2949,3 +2949,11 @@ def test_a_part_the_whole_calls_fatal_is_its_deaths() -> None:
     )
     text = "Canada reported 2,978 laboratory-confirmed cases on Friday, 218 of them hospitalized and 4 fatal."
     assert _placed(text)[2] == (4.0, "deaths", ("Canada",))
+
+
+def test_a_suspicion_cue_makes_its_clause_count_suspected() -> None:
+    # before: 20 deaths of no state (the cue was read as a saying, as "confirmed that" is)
+    assert _keys("Officials suspect that 20 people have died of the virus.") == [
+        (20.0, "deaths", "suspected", "", ())
+    ]
+    assert _keys("The WHO confirmed that 20 people have died of the virus.")[0][2] == ""

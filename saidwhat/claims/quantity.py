@@ -4877,6 +4877,10 @@ def _off_cue(view: ArticleView, q: Quantity, win: Window) -> Window:
     ):
         return win
     a, b = st.cue.start, st.cue.end
+    if re.search(r"\bsuspect", view.text[a:b], re.IGNORECASE):
+        # "Officials suspect that 20 people have died of the virus": a suspicion is no mere saying, it
+        # is what the count's status is (as "it suspected 60 people had been killed" is read)
+        return win
     return replace(win, left=[w for w in win.left if not a <= w.start < b])
 
 
