@@ -2957,3 +2957,12 @@ def test_a_suspicion_cue_makes_its_clause_count_suspected() -> None:
         (20.0, "deaths", "suspected", "", ())
     ]
     assert _keys("The WHO confirmed that 20 people have died of the virus.")[0][2] == ""
+
+
+def test_a_count_all_but_some_of_which_lie_in_one_country_is_the_worlds() -> None:
+    # before: no place
+    assert _placed("The virus has killed 80 people, all but five of them in Mexico.") == [
+        (80.0, "deaths", ("world",))
+    ]
+    # a part of a country leaves it unplaced, as before
+    assert _placed("The outbreak has killed 20 people, all but one in Texas.") == [(20.0, "deaths", ())]

@@ -429,3 +429,10 @@ def test_a_conjunction_after_a_number_ends_its_noun_phrase(nlp: Any) -> None:
     # before: 1,300 counted "as more test results" (the parse reads "as" as an adverb)
     qs = run(nlp, "The number of suspected cases has fallen to 1,300 as more test results came in.")
     assert [(q.value, q.counts) for q in qs] == [(1300, None)]
+
+
+def test_number_as_a_verb_is_no_identifier(nlp: Any) -> None:
+    # before: "number 65" was read as an identifier ("at number 10") and dropped
+    assert [q.value for q in run(nlp, "Worldwide deaths from the virus now number 65.")] == [65]
+    assert [q.value for q in run(nlp, "Confirmed cases in Britain now number 1,320.")] == [1320]
+    assert [q.value for q in run(nlp, "He lives at number 10 with his family.")] == []

@@ -3378,7 +3378,7 @@ def _about(
     s0, s1 = sentence
     if _outside_after(win):
         return ()  # "two fatalities outside that country": the rest of the world is no place we name
-    if _has(sorted(win.inner, key=lambda w: w.start), lex.world_words):
+    if _has(sorted(win.inner, key=lambda w: w.start), lex.world_words) or _all_but_in_country(view, q, lex):
         return ("world",)  # "the 1,000 or so worldwide swine flu cases": the count's own words say
     about, own = _place_found(view, q, win, lex, qs)
     if not own and _outside_before(view, q, win):
@@ -3409,6 +3409,18 @@ def _about(
         or _agent_toll(view, q, win, lex)
         or _event_place(view, (s0, s1), lex)
     )
+
+
+# a count's share in one place set off after it: ", all but one in Mexico", ", all but five of them in"
+_ALL_BUT_IN = re.compile(r"\s*,\s*all\s+but\s+[\w,]+\s+(?:of\s+(?:them|these|those)\s+)?in\s+(?:the\s+)?")
+
+
+def _all_but_in_country(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "at least 177 dead, all but one in Mexico": a count all but some of which lie in one country
+    lies in that country and elsewhere, several countries: the world's (not that country's, which the
+    place after it had made it, nor no place)."""
+    m = _ALL_BUT_IN.match(view.text, q.end)
+    return m is not None and any(p.start == m.end() and p.name in lex.known_countries for p in view.places)
 
 
 _OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)

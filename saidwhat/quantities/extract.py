@@ -104,6 +104,21 @@ _CLAUSE_OPENERS = frozenset(
     {"as", "while", "when", "whereas", "although", "though", "because", "since", "until"}
 )
 _MAX_NP = 5
+# words after which *number* is a verb: adverbs of time and the nominal adjectives of a toll
+_BEFORE_VERB_NUMBER = frozenset(
+    {
+        "now",
+        "still",
+        "already",
+        "currently",
+        "officially",
+        "dead",
+        "wounded",
+        "injured",
+        "missing",
+        "displaced",
+    }
+)
 # a virus's code, with the name of its disease before it: "influenza A/H1N1", "A(H1N1)", "swine flu
 # A H1N1", "H5N1" (the parse splits these at random)
 _VIRUS_CODE = re.compile(
@@ -612,7 +627,7 @@ class _Reader:
             prev is not None
             and prev.text not in lex.currency_before
             and (
-                prev.lower_ in lex.identifier_before
+                (prev.lower_ in lex.identifier_before and not self._verb_number(prev))
                 or (
                     prev.pos_ == "PROPN"
                     and prev.text[:1].isupper()
@@ -631,6 +646,15 @@ class _Reader:
         if self._in_number_run(prev, nxt, first):
             return True
         return first.text.startswith("0") and len(first.text) > 1 and "." not in first.text
+
+    def _verb_number(self, t: Token) -> bool:
+        """Whether *number* before a figure is the verb ("Worldwide deaths now number 65", "the dead
+        number 150,000"), not an identifier's noun ("at number 10", "Number 10"): lowercase, after a
+        plural noun, a noun of the dead or an adverb of time (the tagger reads it as either)."""
+        if t.text != "number" or t.i == 0:
+            return False
+        before = self.doc[t.i - 1]
+        return before.tag_ in ("NNS", "NNPS") or before.lower_ in _BEFORE_VERB_NUMBER
 
     def _in_number_run(self, prev: Token | None, nxt: Token | None, first: Token) -> bool:
         """A run of bare numbers ("202 555 0100") is an identifier; not a count after the day of a date
