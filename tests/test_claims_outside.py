@@ -2966,3 +2966,17 @@ def test_a_count_all_but_some_of_which_lie_in_one_country_is_the_worlds() -> Non
     ]
     # a part of a country leaves it unplaced, as before
     assert _placed("The outbreak has killed 20 people, all but one in Texas.") == [(20.0, "deaths", ())]
+
+
+def test_a_national_body_known_by_its_short_form_places_its_figures() -> None:
+    # before: no place (only the full name was a national body's)
+    assert _placed("The CDC said on Friday that it had confirmed 4,714 cases.") == [
+        (4714.0, "cases", ("United States",))
+    ]
+
+
+def test_the_last_day_is_an_elapsed_span() -> None:
+    # before: a total of the world
+    assert _keys("WHO said 1,490 cases were reported in the last day.") == [
+        (1490.0, "cases", "", "new", ("world",))
+    ]

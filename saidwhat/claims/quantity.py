@@ -2817,7 +2817,12 @@ def _body_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str
     st = _statement_of(view, q)
     if st is None or st.speaker is None or st.speaker.text.strip().lower() in lex.pronouns:
         return ()
-    country = lex.national_bodies.get((st.speaker.name or "").lower())
+    from saidwhat.entities.crossdoc import load_crossdoc  # here: see _after_number
+
+    name = st.speaker.name or ""
+    # a body known by its short form ("The CDC reported 896 confirmed cases"): its full name
+    full = load_crossdoc().acronyms.get(name.replace(".", "").replace(" ", ""), name)
+    country = lex.national_bodies.get(full.lower())
     return (country,) if country else ()
 
 
