@@ -2980,3 +2980,23 @@ def test_the_last_day_is_an_elapsed_span() -> None:
     assert _keys("WHO said 1,490 cases were reported in the last day.") == [
         (1490.0, "cases", "", "new", ("world",))
     ]
+
+
+def test_a_part_after_of_which_is_a_subset_in_its_own_state() -> None:
+    # before: no value (the bare number after "of which" named no thing)
+    assert _keys("Mexico has now linked 149 deaths to the flu, of which 20 have been confirmed.")[1] == (
+        20.0,
+        "deaths",
+        "confirmed",
+        "",
+        ("Mexico",),
+    )
+    assert _keys("There are 1,995 suspected cases across Mexico, of which 866 are confirmed.")[1] == (
+        866.0,
+        "cases",
+        "confirmed",
+        "",
+        ("Mexico",),
+    )
+    # a subset its words set apart otherwise is none
+    assert len(_values("Mexico has 1,000 cases, of which 20 are children.")) == 1
