@@ -3000,3 +3000,11 @@ def test_a_part_after_of_which_is_a_subset_in_its_own_state() -> None:
     )
     # a subset its words set apart otherwise is none
     assert len(_values("Mexico has 1,000 cases, of which 20 are children.")) == 1
+
+
+def test_a_part_after_but_in_a_state_of_its_own_verb() -> None:
+    # before: no value
+    assert _keys("The flu is blamed for 159 deaths in Mexico, but only 26 have been confirmed by tests.")[
+        1
+    ] == (26.0, "deaths", "confirmed", "", ("Mexico",))
+    assert len(_values("Mexico has 1,000 cases, but 300 are children.")) == 1

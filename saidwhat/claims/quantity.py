@@ -2465,6 +2465,8 @@ def _relation(
         # "Mexico has linked 149 deaths to the flu, of which 20 have been confirmed": a subset, a value
         # only in a state its own words give
         return "subset"
+    if between[-1:] in (["but"], ["though"], ["although"]) and _stated_after(win, prev.thing, lex):
+        return "subset"  # "159 deaths in Mexico, but only 26 have been confirmed by tests"
     if _includes(between, lex, INCLUDE_WORDS):
         return "part"
     if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
@@ -2491,6 +2493,16 @@ def _relation(
     ):
         return "list"
     return ""
+
+
+def _stated_after(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
+    """Whether the bare number's own verb group right after it ends in a word of a state of ``thing``'s
+    family ("but only 26 have been confirmed"): a part of the count before it in that state."""
+    k = 0
+    while k < len(win.right) and win.right[k].text.lower() in AUX:
+        k += 1
+    marks = {w for ws in lex.states[thing.states].values() for w in ws}
+    return 0 < k < len(win.right) and win.right[k].text.lower() in marks
 
 
 # *and* and a verb of saying or counting after a part's closing comma: a new clause of the whole's
