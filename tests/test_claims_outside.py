@@ -3008,3 +3008,18 @@ def test_a_part_after_but_in_a_state_of_its_own_verb() -> None:
         1
     ] == (26.0, "deaths", "confirmed", "", ("Mexico",))
     assert len(_values("Mexico has 1,000 cases, but 300 are children.")) == 1
+
+
+def test_a_part_of_a_whole_with_no_number_as_the_object_of_a_state_verb() -> None:
+    # before: a measure named "death"
+    assert _keys("Tests had confirmed 26 of the deaths.") == [(26.0, "deaths", "confirmed", "", ())]
+
+
+def test_a_national_office_speaks_for_the_datelines_country() -> None:
+    # before: no place (the article names another country, so it had no only country)
+    text = (
+        "MEXICO CITY, April 29 (Reuters) - Mexico's government said on Wednesday the outbreak may be "
+        "stabilizing. Health Minister Jose Angel Cordova said 159 people had died from suspected swine flu. "
+        "The disease has spread to the United States."
+    )
+    assert _placed(text) == [(159.0, "deaths", ("Mexico",))]

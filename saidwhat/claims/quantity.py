@@ -2852,7 +2852,10 @@ def _office_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[s
     sp = st.speaker
     if not set(re.findall(r"[\w-]+", fold(f"{sp.text} {_speaker_title(view, sp)}"))) & lex.offices:
         return ()
-    return _only_country(view, lex)
+    # a reporter filing from a country's capital quotes that country's office ("MEXICO CITY ... Health
+    # Minister Jose Angel Cordova said 159 people had died", whatever other country the story names)
+    dateline = _dateline_country(view, lex)
+    return (dateline,) if dateline else _only_country(view, lex)
 
 
 def _described_before(view: ArticleView, sp: Speaker) -> str:
@@ -4292,7 +4295,22 @@ def _placed_part(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[Th
     thing = lex.thing_of(singular(q.counts.split()[-1].lower()))
     if thing is None:
         return None
-    return (thing, None) if _placed_predicate(view, q.end, q.start, lex) else None
+    return (
+        (thing, None)
+        if _placed_predicate(view, q.end, q.start, lex) or _stated_object(view, q, thing, lex)
+        else None
+    )
+
+
+def _stated_object(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
+    """ "Tests had confirmed 26 of the deaths.": a part that ends its clause as the object of a verb of a
+    state of its thing's family is a value in that state, as "20 of the deaths have been confirmed" is."""
+    after = words(view.text, q.end, view.sentence(q.start)[1])
+    if after and after[0].text not in (",", ";", ".", "—", "–"):
+        return False
+    before = [w.text.lower() for w in words(view.text, max(view.sentence(q.start)[0], q.start - 40), q.start)]
+    marks = {w for ws in lex.states[thing.states].values() for w in ws}
+    return bool(before) and before[-1] in marks
 
 
 def _whole_of_part_place(view: ArticleView, part: Quantity | None, q: Quantity, lex: ClaimsLexicon) -> bool:
@@ -6296,15 +6314,10 @@ def _dateline_place(
     makes one ("GENEVA", the WHO's seat, names no country; a region's city would be a part of one), and
     not where the lead names any place or people of one ("U.S. officials", "in 43 states"). The
     article's first dateline only: a page's later ones open other stories."""
-    if not view.datelines:
-        return
-    d = view.datelines[0]
-    name = view.text[d.start : d.end]
-    country = next((c for c in (d.name, name, name.title()) if c in lex.known_countries), None) or next(
-        (lex.capitals[c] for c in (d.name, name, name.title()) if c in lex.capitals), None
-    )
+    country = _dateline_country(view, lex)
     if country is None:
         return
+    d = view.datelines[0]
     k = dateline_end(view.text, d)
     while k < len(view.text) and view.text[k].isspace():
         k += 1
@@ -6318,6 +6331,18 @@ def _dateline_place(
     for i, v in enumerate(vals):
         if not v.key.about and made[i].thing is not None and k <= v.start < lead[1]:
             v.key = replace(v.key, about=(country,))
+
+
+def _dateline_country(view: ArticleView, lex: ClaimsLexicon) -> str | None:
+    """The country the article's first dateline names, itself or by its capital ("MEXICO CITY"); None
+    when it names none ("GENEVA", the WHO's seat)."""
+    if not view.datelines:
+        return None
+    d = view.datelines[0]
+    name = view.text[d.start : d.end]
+    return next((c for c in (d.name, name, name.title()) if c in lex.known_countries), None) or next(
+        (lex.capitals[c] for c in (d.name, name, name.title()) if c in lex.capitals), None
+    )
 
 
 def _section_place(
