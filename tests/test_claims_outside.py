@@ -3023,3 +3023,9 @@ def test_a_national_office_speaks_for_the_datelines_country() -> None:
         "The disease has spread to the United States."
     )
     assert _placed(text) == [(159.0, "deaths", ("Mexico",))]
+
+
+def test_a_post_modifier_right_after_a_totals_persons_says_what_is_counted() -> None:
+    # before: 652 cases (a leak: "with swine flu" was the predicate nearer the number)
+    text = "The number of people in hospital with swine flu in England has risen to 652."
+    assert _keys(text) == [(652.0, "hospitalized", "", "", ("England",))]

@@ -613,13 +613,17 @@ def _number_of_counts(win: Window, counts: str) -> bool:
 def _total_relative(win: Window, counts: str, lex: ClaimsLexicon) -> Thing | None:
     """What a relative clause on the persons of "the number of <persons>" says became of them ("The
     number of people who have died after contracting swine flu has risen to 14": deaths), read by
-    :func:`_relative_predicate`; None when there is no such clause."""
+    :func:`_relative_predicate`, or a predicate right after them; None when there is neither."""
     left = sorted(win.left, key=lambda w: w.start)
     head = counts.lower().split()[-1]
     for i in _totals_of(left):
         k = next((x for x in range(i + 2, min(i + 4, len(left))) if left[x].text == head), None)
         if k is not None and head in lex.persons:
-            return _relative_predicate(left, k + 1, lex)
+            # the relative clause's verb, else the predicate of a post-modifier right after the persons
+            # ("the number of people in hospital with swine flu": the hospitalized)
+            return _relative_predicate(left, k + 1, lex) or (
+                _predicate_at(left, k + 1, lex) if k + 1 < len(left) else None
+            )
     return None
 
 
@@ -1000,7 +1004,13 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
             # "the number of patients in England ...", "the total number of people who have
             # succumbed to H1N1 virus": a post-modifier or a relative clause; the predicates say,
             # the relative clause's own first (:func:`_relative_predicate`)
-            said = _relative_predicate(left, k, lex) if mods and mods[-1] in lex.persons else None
+            # (else the post-modifier's own predicate: "the number of people in hospital with swine flu
+            # in England has risen to 652" counts the hospitalized, not the cases "with swine flu" names)
+            said = (
+                (_relative_predicate(left, k, lex) or _predicate_at(left, k, lex))
+                if mods and mods[-1] in lex.persons
+                else None
+            )
             return (said, None) if said is not None else None
         if mods and mods[-1] in lex.persons:
             # "the total number of people infected", "of those afflicted with the disease": the
