@@ -2949,6 +2949,9 @@ def test_a_part_the_whole_calls_fatal_is_its_deaths() -> None:
     )
     text = "Canada reported 2,978 laboratory-confirmed cases on Friday, 218 of them hospitalized and 4 fatal."
     assert _placed(text)[2] == (4.0, "deaths", ("Canada",))
+    # the whole's words may go on before the comma
+    text = "The Mexican government has confirmed 1,319 cases of the virus, 45 of them fatal."
+    assert _keys(text)[1] == (45.0, "deaths", "confirmed", "", ("Mexico",))
 
 
 def test_a_suspicion_cue_makes_its_clause_count_suspected() -> None:
