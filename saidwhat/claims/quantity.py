@@ -3252,11 +3252,11 @@ def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, 
         return True
     if (
         between[-1:] == [","]
-        and not set(between) & (AUX | set(lex.boundaries))
+        and all(w in _DISEASE_NAME_WORDS or w == "of" for w in between[:-1])
         and thing is not prev.thing
         and _PRONOUN_PART.match(view.text, q.end)
     ):
-        # "2,446 confirmed cases, 60 of them fatal" (the whole's words may go on: "1,319 cases of the
+        # "2,446 confirmed cases, 60 of them fatal" (the whole's disease may go on: "1,319 cases of the
         # virus, 45 of them fatal"): confirmed deaths, as "including 60 deaths"
         return True
     return view.text[prev.q.end : q.start].strip() == "(" and q.counts is not None and thing is not prev.thing
