@@ -3032,3 +3032,15 @@ def test_a_post_modifier_right_after_a_totals_persons_says_what_is_counted() -> 
     # before: 652 cases (a leak: "with swine flu" was the predicate nearer the number)
     text = "The number of people in hospital with swine flu in England has risen to 652."
     assert _keys(text) == [(652.0, "hospitalized", "", "", ("England",))]
+
+
+def test_a_subject_its_nationality_describes_places_the_count() -> None:
+    # before: no place
+    assert _placed("The Haitian Interior Ministry put the death toll at 217,366.") == [
+        (217366.0, "deaths", ("Haiti",))
+    ]
+
+
+def test_expect_projects_a_figure() -> None:
+    # before: a total of 100,000 cases
+    assert _keys("British officials expect the number of cases to rise to 100,000.")[0][3] == "projected"

@@ -788,6 +788,39 @@ def _described_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon, by_sour
     return _demonym_place(view, q)
 
 
+# the nouns of a body or its people a nationality may describe as a sentence's subject
+_NATIONAL_SUBJECTS = frozenset(
+    {
+        "government",
+        "ministry",
+        "authorities",
+        "officials",
+        "health",
+        "interior",
+        "civil",
+        "protection",
+        "agency",
+    }
+)
+
+
+def _subject_demonym(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]:
+    """ "The Haitian Interior Ministry put the death toll at 217,366": a sentence that names no place and
+    opens with a body its nationality describes (a demonym before a noun of government, its people or
+    its offices) gives that body's country to a count after it, as a speaker's description does."""
+    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+
+    if view.places_in(s0, view.sentence(q.start)[1]):
+        return ()
+    ws = [w.text for w in words(view.text, s0, q.start)][:5]
+    if ws[:1] and ws[0].lower() == "the":
+        ws = ws[1:]
+    if len(ws) < 2 or ws[1].lower() not in _NATIONAL_SUBJECTS:
+        return ()
+    country = load_knowledge().demonyms.get(fold(ws[0]))
+    return (view.aliases.get(country, country),) if country else ()
+
+
 def _demonym_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
     """ "Some 200 Britons have tested positive", "killed 26 Argentines": persons counted by their
     nationality, where no word places them, are their country's (the guideline's "two Britons" are cases
@@ -3444,6 +3477,7 @@ def _about(
         about
         or _described_place(view, q, lex, by_source)
         or _sentence_country(view, qs, q, win, (s0, s1), lex)
+        or _subject_demonym(view, q, s0)
         or _in_states(view, q, lex)
         or _agent_toll(view, q, win, lex)
         or _event_place(view, (s0, s1), lex)
