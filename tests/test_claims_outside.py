@@ -2936,6 +2936,14 @@ def test_a_reduced_relative_after_an_elliptical_increment() -> None:
         "confirmed",
         "new",
     )
+    # a participle of another state: the other part
+    assert _keys("There are now 19 confirmed cases in Canada, with a further 30 suspected.")[1] == (
+        30.0,
+        "cases",
+        "suspected",
+        "",
+        ("Canada",),
+    )
 
 
 def test_a_part_the_whole_calls_fatal_is_its_deaths() -> None:

@@ -2599,7 +2599,7 @@ def _elliptical_more(win: Window) -> bool:
 _NO_NOUN_AFTER = frozenset(
     {"were", "was", "have", "had", "has", "are", "is", ",", ";", "on", "in", "at"}
     # a reduced relative's participle: "with a further 260 confirmed since Friday", "after 48 more confirmed"
-    | {"confirmed", "reported", "recorded", "registered", "detected", "identified", "diagnosed"}
+    | {"confirmed", "reported", "recorded", "registered", "detected", "identified", "diagnosed", "suspected"}
 )
 
 
