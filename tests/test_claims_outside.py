@@ -3052,3 +3052,19 @@ def test_a_subject_its_nationality_describes_places_the_count() -> None:
 def test_expect_projects_a_figure() -> None:
     # before: a total of 100,000 cases
     assert _keys("British officials expect the number of cases to rise to 100,000.")[0][3] == "projected"
+
+
+def test_an_increment_in_a_constituent_country_adds_to_its_states_total() -> None:
+    # before: 12 new cases of England (the guideline: of the UK, the increment of a UK total)
+    text = "A further 12 cases of swine flu have been confirmed in England, bringing the UK total to 215."
+    assert _placed(text)[0] == (12.0, "cases", ("United Kingdom",))
+    text = "The total UK figure jumped to 1,320 today, with a further 59 cases in England."
+    assert _keys(text)[1] == (59.0, "cases", "", "new", ("United Kingdom",))
+    # two parts of an increment are each a part, not the state's increment
+    text = (
+        "Officials said 33 new cases had been confirmed in England, and seven in Scotland, taking the UK "
+        "total to 339."
+    )
+    assert [p for _, _, p in _placed(text)] == [("England",), ("Scotland",), ("United Kingdom",)]
+    # a count that is no increment stays where it is
+    assert _placed("The UK has 1,320 cases, with 59 in England.")[1] == (59.0, "cases", ("England",))

@@ -83,6 +83,9 @@ class ClaimsLexicon:
     offices: frozenset[str]  # words of a national office in a speaker's description ("health ministry")
     regions: dict[str, str]  # a first-level region's name ("Texas", "Ontario") -> its country
     capitals: dict[str, str]  # a capital's name ("New Delhi") -> its country
+    # a constituent country's name ("England") -> the state it is part of ("United Kingdom"): counted
+    # apart from that state, but an increment there adds to its total (quantity._increment_of_total)
+    constituents: dict[str, str]
     boundaries: tuple[str, ...]
     at_least: tuple[str, ...]
     at_most: tuple[str, ...]
@@ -435,7 +438,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "offices",
         },
         "places",
-        optional=frozenset({"regions", "capitals"}),
+        optional=frozenset({"regions", "capitals", "constituents"}),
     )
     aliases = _table(places, "aliases", "places")
     bodies = _table(places, "national_bodies", "places")
@@ -527,6 +530,11 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             city: country
             for country, names in _table(places, "capitals", "places", optional=True).items()
             for city in _names(names, f"places.capitals.{country}")
+        },
+        constituents={
+            part: state
+            for state, names in _table(places, "constituents", "places", optional=True).items()
+            for part in _names(names, f"places.constituents.{state}")
         },
         boundaries=_words(bd["words"], "boundaries.words"),
         at_least=_words(iv["at_least"], "intervals.at_least"),

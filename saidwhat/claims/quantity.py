@@ -5469,7 +5469,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _section_place(view, made, out, lex)
     _another_set(view, made, out)
     _added_to_total(view, made, out)
-    _increment_of_total(view, made, out)
+    _increment_of_total(view, made, out, lex)
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
     vals = _definite_recounts(view, qs, _increments_state(view, out), lex)
@@ -6237,14 +6237,23 @@ def _added_to_total(view: ArticleView, made: list[Measured], vals: list[Quantity
             v.key = replace(v.key, aspect="new")
 
 
-def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
+def _increment_of_total(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> None:
     """ "One further person ... was confirmed to have swine flu, bringing the total number of confirmed
     cases in the UK to 28": an increment adds to the total its sentence brings, so it is where that
     total is, when the phrase that brings the total names the place (or the country as a whole: "in
     the kingdom") and nothing between gives another (a part of the increment may: "18 new cases,
-    including four in Wales, bringing the UK total to 1,320")."""
+    including four in Wales, bringing the UK total to 1,320"). So is one placed in a constituent of the
+    total's place (`[places.constituents]`) when it is the sentence's first count of its thing ("12 new
+    cases in England, bringing the UK total to 215"; not "33 new cases in England, and seven in
+    Scotland, taking the UK total to 339": each is a part of the increment)."""
     for i, v in enumerate(vals):
-        if v.key.about or v.key.aspect != "new" or made[i].thing is None:
+        if v.key.aspect != "new" or made[i].thing is None:
+            continue
+        if v.key.about and _with_after_state_total(view, made, vals, i, lex):
+            continue
+        if v.key.about and not _first_constituent(view, made, vals, i, lex):
             continue
         s1 = view.sentence(v.start)[1]
         for j in range(i + 1, len(vals)):
@@ -6252,6 +6261,8 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
             if w.start >= s1 or (w.key.about and made[j].thing is not made[i].thing):
                 break
             if made[j].part and _brought_total(view, v, w) is None:
+                if v.key.about:
+                    break  # "33 new cases ... in England, and seven in Scotland, taking the UK total to 339"
                 continue  # "18 new cases ..., including four in Wales, bringing the UK total to 1,320"
             if (
                 made[j].thing is made[i].thing
@@ -6266,10 +6277,49 @@ def _increment_of_total(view: ArticleView, made: list[Measured], vals: list[Quan
                     break
                 inside = view.places_in(bring.start, w.start)
                 national = _has(words(view.text, bring.start, w.start), NATIONAL)
-                if (inside and (inside[-1].name,) == w.key.about) or (national and w.key.about):
+                whole = (inside and (inside[-1].name,) == w.key.about) or (national and w.key.about)
+                if whole and (not v.key.about or lex.constituents.get(v.key.about[0]) == w.key.about[0]):
                     # "... in the UK to 28", "taking the number in the kingdom ... to 201"
                     v.key = replace(v.key, about=w.key.about)
                 break
+
+
+# what joins an increment to the total before it: "jumped to 1,320 today, with a further 59 cases in England"
+_WITH_INCREMENT = re.compile(
+    r"[^.;:]{0,40}?,?\s*with\s+(?:a\s+further|another|an\s+extra|a\s+new)?\s*$", re.IGNORECASE
+)
+
+
+def _with_after_state_total(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], i: int, lex: ClaimsLexicon
+) -> bool:
+    """ "The total UK figure jumped to 1,320 today, with a further 59 cases in England": an increment in a
+    constituent country joined by *with* to its state's total right before it is the state's (the
+    guideline's 59 new cases of the UK). Gives it that place; whether it did."""
+    v = vals[i]
+    state = lex.constituents.get(v.key.about[0]) if len(v.key.about) == 1 else None
+    j = i - 1
+    while j >= 0 and made[j].thing is not made[i].thing:
+        j -= 1
+    if state is None or j < 0 or view.sentence(vals[j].start) != view.sentence(v.start):
+        return False
+    w = vals[j]
+    if w.key.about != (state,) or w.key.aspect or not _WITH_INCREMENT.fullmatch(view.text, w.end, v.start):
+        return False
+    v.key = replace(v.key, about=w.key.about)
+    return True
+
+
+def _first_constituent(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], i: int, lex: ClaimsLexicon
+) -> bool:
+    """Whether ``vals[i]`` is placed in one constituent country (`[places.constituents]`) and is the first
+    value of its thing in its sentence."""
+    about = vals[i].key.about
+    if len(about) != 1 or about[0] not in lex.constituents:
+        return False
+    s0 = view.sentence(vals[i].start)[0]
+    return not any(vals[j].start >= s0 and made[j].thing is made[i].thing for j in range(i))
 
 
 def _world_of_parts(
