@@ -627,7 +627,7 @@ class _Reader:
             prev is not None
             and prev.text not in lex.currency_before
             and (
-                (prev.lower_ in lex.identifier_before and not self._verb_number(prev))
+                self._identifier_word(prev)
                 or (
                     prev.pos_ == "PROPN"
                     and prev.text[:1].isupper()
@@ -646,6 +646,11 @@ class _Reader:
         if self._in_number_run(prev, nxt, first):
             return True
         return first.text.startswith("0") and len(first.text) > 1 and "." not in first.text
+
+    def _identifier_word(self, t: Token) -> bool:
+        """Whether ``t`` before digits makes them an identifier ("No. 10", "number 10", "page 3"); not
+        *number* as a verb (:meth:`_verb_number`)."""
+        return t.lower_ in self.lex.identifier_before and not self._verb_number(t)
 
     def _verb_number(self, t: Token) -> bool:
         """Whether *number* before a figure is the verb ("Worldwide deaths now number 65", "the dead
@@ -1162,9 +1167,7 @@ class _Reader:
         while p < self.n and p - k - code < _MAX_NP:
             t = doc[p]
             if p in self.virus:
-                end = p
-                while end + 1 < self.n and end + 1 in self.virus:
-                    end += 1
+                end = self._virus_end(p)
                 if end + 1 < self.n and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
                     p, code = end + 1, code + end + 1 - p
                     continue
@@ -1200,6 +1203,13 @@ class _Reader:
         ):
             k += 1
         return k, p
+
+    def _virus_end(self, p: int) -> int:
+        """The last token of the virus's code that starts at token ``p``."""
+        end = p
+        while end + 1 < self.n and end + 1 in self.virus:
+            end += 1
+        return end
 
     def _participle_compound(self, p: int, anchor: _Number) -> bool:
         """ "642 laboratory confirmed human cases", "30 flu-related deaths": a singular noun before a
