@@ -3207,8 +3207,9 @@ def _neighbours(
 
 # the earlier value of a change set off after a count: ", up from 97 a day earlier,"
 _FROM_ASIDE_OPEN = re.compile(r"\s*,\s*(?:up|down)\s+from\s+(?:about\s+|some\s+)?")
-_FROM_ASIDE = re.compile(r"\s*,\s*(?:up|down)\s+from\s+[^.;:,]{0,16}?\d[\d,.]*[^.;:,\d]{0,40},")
 _FROM_ASIDE_CLOSE = re.compile(r"[^.;:,\d]{0,40},\s*(?:and|as\s+well\s+as)\s+(?:about\s+|some\s+|nearly\s+)?")
+# the whole aside, its earlier value included (:func:`_joined_words` reads past it)
+_FROM_ASIDE = re.compile(_FROM_ASIDE_OPEN.pattern + r"\d[\d,.]*[^.;:,\d]{0,40},")
 
 
 def _from_asides(view: ArticleView, qs: list[Quantity]) -> frozenset[int]:
