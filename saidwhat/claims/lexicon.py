@@ -204,6 +204,15 @@ class ClaimsLexicon:
         return frozenset(fold(r) for r in self.regions if " " in r)
 
     @cached_property
+    def state_words(self) -> dict[str, frozenset[str]]:
+        """Every word (or phrase) of every state of each family (`[states]`), read once: what marks a
+        count as in some state of its thing's family."""
+        return {
+            family: frozenset(w for ws in states.values() for w in ws)
+            for family, states in self.states.items()
+        }
+
+    @cached_property
     def local_places(self) -> frozenset[str]:
         """The names of the first-level regions and the capitals (`[places.regions]`,
         `[places.capitals]`)."""

@@ -476,7 +476,7 @@ def _bare_code(tok: str) -> str:
 
 
 def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
-    allowed = thing.modifiers | {w for ws in lex.states[thing.states].values() for w in ws}
+    allowed = thing.modifiers | lex.state_words[thing.states]
     allowed |= {w for ws in lex.aspects.values() for w in ws} | set(lex.estimate_words)
     # "Influenza A(H1N1)-related fatalities", "influenza A (H1N1) infection": the code, its type letter
     # written apart or not, is the virus's name
@@ -621,9 +621,7 @@ def _total_relative(win: Window, counts: str, lex: ClaimsLexicon) -> Thing | Non
         if k is not None and head in lex.persons:
             # the relative clause's verb, else the predicate of a post-modifier right after the persons
             # ("the number of people in hospital with swine flu": the hospitalized)
-            return _relative_predicate(left, k + 1, lex) or (
-                _predicate_at(left, k + 1, lex) if k + 1 < len(left) else None
-            )
+            return _persons_predicate(left, k + 1, lex)
     return None
 
 
@@ -808,8 +806,6 @@ def _subject_demonym(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]
     """ "The Haitian Interior Ministry put the death toll at 217,366": a sentence that names no place and
     opens with a body its nationality describes (a demonym before a noun of government, its people or
     its offices) gives that body's country to a count after it, as a speaker's description does."""
-    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
-
     if view.places_in(s0, view.sentence(q.start)[1]):
         return ()
     ws = [w.text for w in words(view.text, s0, q.start)][:5]
@@ -817,19 +813,23 @@ def _subject_demonym(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...]
         ws = ws[1:]
     if len(ws) < 2 or ws[1].lower() not in _NATIONAL_SUBJECTS:
         return ()
-    country = load_knowledge().demonyms.get(fold(ws[0]))
-    return (view.aliases.get(country, country),) if country else ()
+    return _demonym_country(view, ws[0])
 
 
 def _demonym_place(view: ArticleView, q: Quantity) -> tuple[str, ...]:
     """ "Some 200 Britons have tested positive", "killed 26 Argentines": persons counted by their
     nationality, where no word places them, are their country's (the guideline's "two Britons" are cases
     of the United Kingdom); NER types few plural demonyms."""
-    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
-
     if not q.counts:
         return ()
-    country = load_knowledge().demonyms.get(fold(q.counts.split()[-1]))
+    return _demonym_country(view, q.counts.split()[-1])
+
+
+def _demonym_country(view: ArticleView, word: str) -> tuple[str, ...]:
+    """The country a demonym names ("Britons", "Haitian"), under the article's alias for it; () for none."""
+    from saidwhat.entities.resources import fold, load_knowledge  # here: see _after_number
+
+    country = load_knowledge().demonyms.get(fold(word))
     return (view.aliases.get(country, country),) if country else ()
 
 
@@ -929,7 +929,7 @@ def _modified(
     if commas:
         before = before[commas[-1] + 1 :]
     mods = [singular(w.text) for w in before if w.text[:1].isalpha()]
-    if mods[:1] == ["of"] and mods[1:2] and mods[1] in ("them", "which", "whom"):
+    if mods[:1] == ["of"] and mods[1:2] and mods[1] in _PART_PRONOUNS:
         mods = mods[2:]  # "2,446 confirmed cases, 60 of them fatal": the partitive's, no modifiers
     if q.kind != "money" and set(mods) & _PP_OPENERS:
         # "has risen to 10 with the death of three more patients", "11 soldiers will be charged in
@@ -1039,11 +1039,7 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
             # the relative clause's own first (:func:`_relative_predicate`)
             # (else the post-modifier's own predicate: "the number of people in hospital with swine flu
             # in England has risen to 652" counts the hospitalized, not the cases "with swine flu" names)
-            said = (
-                (_relative_predicate(left, k, lex) or _predicate_at(left, k, lex))
-                if mods and mods[-1] in lex.persons
-                else None
-            )
+            said = _persons_predicate(left, k, lex) if mods and mods[-1] in lex.persons else None
             return (said, None) if said is not None else None
         if mods and mods[-1] in lex.persons:
             # "the total number of people infected", "of those afflicted with the disease": the
@@ -1059,6 +1055,13 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
             return (said, None) if said is not None else (None, word)
         mods.append(word)
     return None
+
+
+def _persons_predicate(ws: list[Word], k: int, lex: ClaimsLexicon) -> Thing | None:
+    """What the words from ``ws[k]`` on, after a total's persons, say became of them: the verb of a
+    relative clause on them (:func:`_relative_predicate`), else a predicate right there ("the number of
+    people in hospital with swine flu": the hospitalized)."""
+    return _relative_predicate(ws, k, lex) or _predicate_at(ws, k, lex)
 
 
 def _relative_predicate(ws: list[Word], k: int, lex: ClaimsLexicon) -> Thing | None:
@@ -2544,7 +2547,7 @@ def _stated_after(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
     k = 0
     while k < len(win.right) and win.right[k].text.lower() in AUX:
         k += 1
-    marks = {w for ws in lex.states[thing.states].values() for w in ws}
+    marks = lex.state_words[thing.states]
     return 0 < k < len(win.right) and win.right[k].text.lower() in marks
 
 
@@ -2625,11 +2628,16 @@ def _after_of_pronoun(view: ArticleView, q: Quantity) -> list[Word] | None:
     return after[2:]
 
 
+def _to_comma(ws: list[Word]) -> list[Word]:
+    """``ws`` up to its first comma, semicolon or dash: the clause a part's words make."""
+    cut = next((i for i, w in enumerate(ws) if w.text in (",", ";", "—", "–")), len(ws))
+    return ws[:cut]
+
+
 def _says_nothing_of(view: ArticleView, ws: list[Word], thing: Thing, lex: ClaimsLexicon) -> bool:
     """Whether the words of a part's clause (up to its first comma or dash) say something else of the
     part than what the claims measure: no place, no word of a thing's predicates, nouns or states."""
-    cut = next((i for i, w in enumerate(ws) if w.text in (",", ";", "—", "–")), len(ws))
-    clause = ws[:cut]
+    clause = _to_comma(ws)
     if not clause or view.places_in(clause[0].start, clause[-1].end):
         return False
     if any(_has(clause, t.predicates) for t in lex.things.values()):
@@ -2878,8 +2886,7 @@ def _body_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str
 
     name = st.speaker.name or ""
     # a body known by its short form ("The CDC reported 896 confirmed cases"): its full name
-    full = load_crossdoc().acronyms.get(name.replace(".", "").replace(" ", ""), name)
-    country = lex.national_bodies.get(full.lower())
+    country = lex.national_bodies.get((load_crossdoc().full_name(name) or name).lower())
     return (country,) if country else ()
 
 
@@ -3297,7 +3304,8 @@ def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, 
 
 
 # a partitive pronoun right after a part: "60 of them fatal"
-_PRONOUN_PART = re.compile(r"\s+of\s+(?:them|which|whom)\b")
+_PART_PRONOUNS = ("them", "which", "whom")
+_PRONOUN_PART = re.compile(rf"\s+of\s+(?:{'|'.join(_PART_PRONOUNS)})\b")
 
 
 def _with_part(whole: Thing, thing: Thing, between: list[str], lex: ClaimsLexicon) -> bool:
@@ -4062,7 +4070,7 @@ def _under_test(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon
     being tested ("866 cases are currently under laboratory investigation in the UK")."""
     own = (q.counts or "").lower().split()
     if own and singular(own[-1]) in thing.heads:
-        marks = {w for ws in lex.states.get(thing.states, {}).values() for w in ws}
+        marks = lex.state_words.get(thing.states, frozenset())
         if any(w in marks for w in own[:-1]):
             return False
     before = [w.text.lower() for w in words(view.text, max(0, q.start - 40), q.start)]
@@ -4361,7 +4369,7 @@ def _stated_object(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexi
     if after and after[0].text not in (",", ";", ".", "—", "–"):
         return False
     before = [w.text.lower() for w in words(view.text, max(view.sentence(q.start)[0], q.start - 40), q.start)]
-    marks = {w for ws in lex.states[thing.states].values() for w in ws}
+    marks = lex.state_words[thing.states]
     return bool(before) and before[-1] in marks
 
 
@@ -4419,9 +4427,7 @@ def _placed_predicate(view: ArticleView, at: int, q_start: int, lex: ClaimsLexic
     ("with 75 of the deaths in Mexico"); a place before the verb is the whole's ("11 of the new cases in
     Spain are males"), one further on another noun's ("are part of an outbreak ... in Birmingham"), and
     a thing's predicate says something else ("are in hospital")."""
-    after = words(view.text, at, view.sentence(q_start)[1])
-    cut = next((i for i, w in enumerate(after) if w.text in (",", ";", "—", "–")), len(after))
-    clause = after[:cut]
+    clause = _to_comma(words(view.text, at, view.sentence(q_start)[1]))
     k = 0
     while k < min(3, len(clause)) and (clause[k].text.lower() in AUX or clause[k].text.endswith("ed")):
         k += 1  # the part's verb group: "were", "were recorded", "occurred", "have been reported"

@@ -94,6 +94,10 @@ class CrossdocData:
     labels: frozenset[str]
     honorifics: frozenset[str]  # titles that make any name a person's ("Dr Fukuda" typed ORG)
 
+    def full_name(self, short: str) -> str | None:
+        """The full name of a short form of the acronym table ("CDC", "U.N."), None for none."""
+        return self.acronyms.get(_undot(short))
+
 
 def _read(name: str) -> dict[str, Any]:
     raw = resources.files("saidwhat.data").joinpath(name).read_text(encoding="utf-8")
@@ -291,7 +295,7 @@ _OPEN_PAREN = re.compile(r"\s*\([^()]*\)?$")
 def _known_org(display: str, data: CrossdocData) -> bool:
     """Listed as an organisation (acronym table, gazetteer, [organisations]): never a person."""
     if (
-        _undot(display) in data.acronyms
+        data.full_name(display) is not None
         or _org_core(ascii_fold(display), data.company_suffixes) in data.org_names
     ):
         return True
@@ -361,7 +365,7 @@ def parse_name(name: str, etype: str) -> Name | None:
     if not key:
         return None
     if fam in (ORG, ANY):
-        full = data.acronyms.get(_undot(display))
+        full = data.full_name(display)
         if full is not None:
             core = ascii_fold(full)
             return Name(display, etype, fam, core, tuple(core.split()), caps, full)
