@@ -3068,3 +3068,41 @@ def test_an_increment_in_a_constituent_country_adds_to_its_states_total() -> Non
     assert [p for _, _, p in _placed(text)] == [("England",), ("Scotland",), ("United Kingdom",)]
     # a count that is no increment stays where it is
     assert _placed("The UK has 1,320 cases, with 59 in England.")[1] == (59.0, "cases", ("England",))
+
+
+def test_a_partitive_pronoun_right_after_a_number_heads_its_clause() -> None:
+    # before: 25 confirmed cases (the *which* of "25 of which" was read as a relative clause opening
+    # after the number, so its verb "were fatal" said nothing of it), and a measure "resulted in death"
+    for text in (
+        "There have been 40 confirmed cases in Mexico, 25 of which were fatal.",
+        "There have been 40 confirmed cases in Mexico, 25 of which resulted in deaths.",
+        "There have been 40 confirmed cases in Mexico, of which 25 resulted in death.",
+    ):
+        assert _keys(text) == [
+            (40.0, "cases", "confirmed", "", ("Mexico",)),
+            (25.0, "deaths", "confirmed", "", ("Mexico",)),
+        ], text
+    # a relative clause on a part of the count still says what became of them, not what is counted
+    assert _keys("The latest cases bring the total to 47, all of which have recovered.") == [
+        (47.0, "cases", "", "", ())
+    ]
+
+
+def test_a_part_its_own_clause_places_after_of_which_is_the_wholes_measure_there() -> None:
+    # before: 800 cases of the world (an item of a list, placed by the whole's adverb), and 20 deaths of
+    # no state (a subset keeps only a state its own words give; one its place defines is the whole's)
+    assert _keys("The WHO has confirmed 1,200 cases worldwide, 800 of which are in Mexico.") == [
+        (1200.0, "cases", "confirmed", "", ("world",)),
+        (800.0, "cases", "confirmed", "", ("Mexico",)),
+    ]
+    assert _keys("Of the 45 confirmed deaths, 20 were in Mexico.")[1] == (
+        20.0,
+        "deaths",
+        "confirmed",
+        "",
+        ("Mexico",),
+    )
+    # a part its clause describes otherwise is no value
+    assert _keys("Mexico reported 40 new cases, 12 of which were in children.") == [
+        (40.0, "cases", "", "new", ("Mexico",))
+    ]

@@ -89,6 +89,10 @@ def _cut_right(
     for i, w in enumerate(ws):
         if part and i == 0 and w.text == "who":
             continue  # the clause on a part's own noun says what the part counts (`_part_relative`)
+        if i == 1 and w.text == "which" and ws[0].text == "of":
+            # "40 cases, 25 of which were fatal": *N of which* is the clause's subject, no relative
+            # clause after the number; its verb says what the part counts
+            continue
         if w.text in (";", ":", "—", "–") or (w.text in lex.boundaries and w.start not in joins):
             return ws[:i]
     return ws
@@ -647,7 +651,8 @@ def _in_next_clause(win: Window, hit: Word) -> bool:
         (w.text in CLAUSE_OPENERS and not (w.text == "as" and k > 0 and before[k - 1].text.endswith("ed")))
         # "bring the total to 47, all of whom have recovered": a relative clause on a part of the
         # count says what became of them, not what was counted
-        or (w.text in ("whom", "which") and k > 0 and before[k - 1].text == "of")
+        # (not "25 of which were fatal": the number heads the partitive, and the clause is its own)
+        or (w.text in ("whom", "which") and k > 1 and before[k - 1].text == "of")
         for k, w in enumerate(before)
     )
 
@@ -2181,6 +2186,8 @@ def _of_clause(text: str, a: int, b: int) -> bool:
     describes the noun of an *of* phrase of the count is where that noun's verb happens, not the
     count's own place ("9 cases of flu were confirmed in Peru": the count's own verb, no clause)."""
     ws = [w.text for w in words(text, a, b)]
+    if ws[:1] == ["of"] and ws[1:2] and ws[1] in _PARTITIVE_PRONOUNS:
+        ws = ws[2:]  # "800 of which are in Mexico": the partitive's *of*, its clause the number's
     return "of" in ws and bool(CLAUSE_WORDS & set(ws[ws.index("of") + 1 :]))
 
 
@@ -2507,9 +2514,7 @@ def _relation(
     name = _gapped_name(view, prev.q.end, q.start)
     between = [w.text for w in words(view.text, prev.q.end, name.start if name else q.start)]
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
-    if frame == ["of", "the"] or between[-2:] in (["of", "which"], ["of", "whom"]):
-        # "Mexico has linked 149 deaths to the flu, of which 20 have been confirmed": a subset, a value
-        # only in a state its own words give
+    if _named_subset(view, q, frame, between):
         return "subset"
     if between[-1:] in (["but"], ["though"], ["although"]) and _stated_after(win, prev.thing, lex):
         return "subset"  # "159 deaths in Mexico, but only 26 have been confirmed by tests"
@@ -2539,6 +2544,15 @@ def _relation(
     ):
         return "list"
     return ""
+
+
+def _named_subset(view: ArticleView, q: Quantity, frame: list[str], between: list[str]) -> bool:
+    """Whether a bare number names a subset of the count before it: "Mexico has linked 149 deaths to the
+    flu, of which 20 have been confirmed" (a value only in a state its own words give), "20 of the 45",
+    and "1,200 cases worldwide, 800 of which are in Mexico" (the partitive pronoun after the number)."""
+    if frame == ["of", "the"] or between[-2:] in (["of", "which"], ["of", "whom"]):
+        return True
+    return between[-1:] == [","] and _after_of_pronoun(view, q) is not None
 
 
 def _stated_after(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
@@ -3293,14 +3307,28 @@ def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, 
         return True
     if (
         between[-1:] == [","]
-        and all(w in _DISEASE_NAME_WORDS or w == "of" for w in between[:-1])
+        and _whole_goes_on(view, prev.q.end, q.start)
         and thing is not prev.thing
         and _PRONOUN_PART.match(view.text, q.end)
     ):
         # "2,446 confirmed cases, 60 of them fatal" (the whole's disease may go on: "1,319 cases of the
-        # virus, 45 of them fatal"): confirmed deaths, as "including 60 deaths"
+        # virus, 45 of them fatal"; so may its place: "40 confirmed cases in Mexico, 25 of which were
+        # fatal"): confirmed deaths, as "including 60 deaths"
         return True
     return view.text[prev.q.end : q.start].strip() == "(" and q.counts is not None and thing is not prev.thing
+
+
+def _whole_goes_on(view: ArticleView, a: int, b: int) -> bool:
+    """Whether the words from ``a`` to ``b`` (up to a comma) go on with a count's own noun phrase: its
+    disease ("of the virus") or its place ("in Mexico"), nothing that opens a clause of its own."""
+    ws = words(view.text, a, b)
+    placed = [(p.start, p.end) for p in view.places_in(a, b)]
+    return all(
+        w.text in _DISEASE_NAME_WORDS
+        or w.text in ("of", "in", ",")
+        or any(x <= w.start < y for x, y in placed)
+        for w in ws[:-1]
+    )
 
 
 # a partitive pronoun right after a part: "60 of them fatal"
@@ -3959,7 +3987,9 @@ def _measured_state(
         # lexicon cannot read is no value of the whole's measure; one its place defines is that
         # place's ("Of the 45 deaths, 20 were in Mexico")
         return None
-    if rel not in ("", "subset", "and-part") and prev is not None and state == thing.default_state:
+    inherits = rel not in ("", "subset", "and-part") or (rel == "subset" and placed)
+    if inherits and prev is not None and state == thing.default_state:
+        # "Of the 45 confirmed deaths, 20 were in Mexico": a part its place defines is of the whole's state
         state = prev.state or state
     return state
 
@@ -4390,7 +4420,9 @@ def _subset_placed(
     if _accounted_for(view, q):
         return True
     if partitive is None:
-        return _placed_predicate(view, q.end, q.start, lex)
+        # "800 of which are in Mexico": the clause after the partitive pronoun
+        after = _after_of_pronoun(view, q)
+        return _placed_predicate(view, after[0].start if after else q.end, q.start, lex)
     right = partitive[1].right
     return bool(right) and _placed_predicate(view, right[0].start, q.start, lex)
 
