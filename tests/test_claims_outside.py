@@ -3106,3 +3106,15 @@ def test_a_part_its_own_clause_places_after_of_which_is_the_wholes_measure_there
     assert _keys("Mexico reported 40 new cases, 12 of which were in children.") == [
         (40.0, "cases", "", "new", ("Mexico",))
     ]
+
+
+def test_the_verb_after_the_states_a_count_is_counted_in_is_the_counts() -> None:
+    # before: no value for 226 (its window stopped at the next count, "30 states", before its verb), as
+    # "in 24 countries" had already been read
+    text = "U.S. health officials said 226 people in 30 states had tested positive for the new virus."
+    assert _placed(text)[0] == (226.0, "cases", ("United States",))
+    assert _placed("China said 40 people in 12 provinces had died of the flu.")[0] == (
+        40.0,
+        "deaths",
+        ("China",),
+    )

@@ -5258,8 +5258,8 @@ def _window_end(
     view: ArticleView, qs: list[Quantity], i: int, next_q: Quantity | None, lex: ClaimsLexicon
 ) -> int | None:
     """Where the window of ``qs[i]`` ends on the right: at the next quantity, unless that one counts
-    the countries the number is counted in ("More than 2,000 people in 24 countries have been
-    infected": the verb after the place phrase is the number's)."""
+    the countries (or states, provinces, ...) the number is counted in ("More than 2,000 people in 24
+    countries have been infected": the verb after the place phrase is the number's)."""
     for j in range(i - 1, max(-1, i - 5), -1):  # the aside may hold several parts
         around = part_aside(view.text, qs[j])
         if around is not None and around[0] <= qs[i].start < around[1]:
@@ -5271,7 +5271,8 @@ def _window_end(
             later = next((o for o in qs[i + 1 :] if o.start >= aside[1]), None)
             s1 = view.sentence(qs[i].start)[1]
             return later.start if later is not None and later.start < s1 else None
-    if next_q is None or not _in_countries(view, qs[i], qs, lex):
+    # (states too: "226 people in 30 states had tested positive": the verb after them is the number's)
+    if next_q is None or not _in_countries(view, qs[i], qs, lex, _PLACES_COUNTED):
         return next_q.start if next_q else None
     after = qs[i + 2] if i + 2 < len(qs) else None
     return after.start if after is not None and after.start < view.sentence(qs[i].start)[1] else None
