@@ -3118,3 +3118,40 @@ def test_the_verb_after_the_states_a_count_is_counted_in_is_the_counts() -> None
         "deaths",
         ("China",),
     )
+
+
+def test_a_gapped_item_may_open_with_the_names_article() -> None:
+    # before: no value for 896 (the engine read "States 896" as a name's number, as "Flight 93") and
+    # the two deaths Mexico's
+    text = "Mexico has reported 1,626 cases and 48 deaths, the United States 896 cases and two deaths."
+    assert _placed(text)[2:] == [(896.0, "cases", ("United States",)), (2.0, "deaths", ("United States",))]
+    assert _placed("Mexico has 1,626 cases, the United States 896 and Canada 165.") == [
+        (1626.0, "cases", ("Mexico",)),
+        (896.0, "cases", ("United States",)),
+        (165.0, "cases", ("Canada",)),
+    ]
+
+
+def test_a_count_a_place_has_is_no_addition_to_the_total_its_sentence_brings() -> None:
+    # before: 4 and 30 new cases of the UK (what brings a total had been read as an increment however
+    # worded); a part a constituent holds is its own total
+    assert _keys("England has 30 cases, bringing the UK total to 34.") == [
+        (30.0, "cases", "", "", ("England",)),
+        (34.0, "cases", "", "", ("United Kingdom",)),
+    ]
+    assert _keys("Two cases were confirmed in Scotland, bringing the UK total to 34.")[0] == (
+        2.0,
+        "cases",
+        "confirmed",
+        "new",
+        ("United Kingdom",),
+    )
+
+
+def test_a_partitive_pronoun_after_account_for_points_back_to_the_count() -> None:
+    # before: no value (a count of countries between, and no list mark before the clause)
+    text = (
+        "The World Health Organization said 1,490 people in 21 countries had been infected, and that "
+        "Mexico accounted for 822 of them."
+    )
+    assert (822.0, "cases", ("Mexico",)) in _placed(text)

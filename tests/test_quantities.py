@@ -436,3 +436,9 @@ def test_number_as_a_verb_is_no_identifier(nlp: Any) -> None:
     assert [q.value for q in run(nlp, "Worldwide deaths from the virus now number 65.")] == [65]
     assert [q.value for q in run(nlp, "Confirmed cases in Britain now number 1,320.")] == [1320]
     assert [q.value for q in run(nlp, "He lives at number 10 with his family.")] == []
+
+
+def test_a_gapped_item_opened_by_a_countrys_article_is_a_count(nlp: Any) -> None:
+    # before: "States 896" was read as a name's number ("Flight 93"), no quantity
+    qs = run(nlp, "Mexico has 1,626 cases, the United States 896 and Canada 165.")
+    assert [(q.text, q.value) for q in qs] == [("1,626 cases", 1626), ("896", 896), ("165", 165)]

@@ -2513,6 +2513,8 @@ def _relation(
     # "Spain has 95 cases, Britain 47": the place's name of a gapped item stands before its number
     name = _gapped_name(view, prev.q.end, q.start)
     between = [w.text for w in words(view.text, prev.q.end, name.start if name else q.start)]
+    if name is not None and between[-1:] == ["the"]:
+        between.pop()
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
     if _named_subset(view, q, frame, between):
         return "subset"
@@ -2549,10 +2551,12 @@ def _relation(
 def _named_subset(view: ArticleView, q: Quantity, frame: list[str], between: list[str]) -> bool:
     """Whether a bare number names a subset of the count before it: "Mexico has linked 149 deaths to the
     flu, of which 20 have been confirmed" (a value only in a state its own words give), "20 of the 45",
-    and "1,200 cases worldwide, 800 of which are in Mexico" (the partitive pronoun after the number)."""
+    and "1,200 cases worldwide, 800 of which are in Mexico" (the partitive pronoun after the number,
+    also as the object of *account for*)."""
     if frame == ["of", "the"] or between[-2:] in (["of", "which"], ["of", "whom"]):
         return True
-    return between[-1:] == [","] and _after_of_pronoun(view, q) is not None
+    # (and "..., and that Mexico accounted for 822 of them": *them* points back to the count)
+    return _after_of_pronoun(view, q) is not None and (between[-1:] == [","] or _accounted_for(view, q))
 
 
 def _stated_after(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
@@ -2778,8 +2782,12 @@ def _gapped_name(view: ArticleView, a: int, start: int) -> Place | None:
     # (a possessive between them is the item's too: "Argentina's 1,587 cases and Japan's 1,446")
     if not names or _POSSESSIVE_ONLY.fullmatch(view.text, names[-1].end, start) is None:
         return None
-    before = view.text[a : names[-1].start].rstrip()
+    before = _THE_END.sub("", view.text[a : names[-1].start].rstrip())  # ", the United States 896"
     return names[-1] if before.endswith(",") or before.endswith(" and") else None
+
+
+# a name's article at the end of the words before it
+_THE_END = re.compile(r"\s+the$", re.IGNORECASE)
 
 
 def _gapped(prev: Quantity, q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
@@ -6261,14 +6269,28 @@ def _brings_later_total(view: ArticleView, v: QuantityValue) -> bool:
     )
 
 
+# the possessive verb right before a count (its qualifier between): "Scotland has four cases", what a
+# place holds, not an event that added to a total
+_HAS_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+)?(?:(?:about|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _added_to_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
     """ "one person has died as a result of the virus, pushing the total number of deaths to 32": a
     count that brings the total its sentence gives after it is what was added to that total, an
     increment, however it is worded (not a total itself, nor a part or an item of a list)."""
     for i, v in enumerate(vals):
         m = made[i]
-        if m.thing is None or v.key.aspect or m.part or v.value is None:
-            continue
+        if (
+            m.thing is None
+            or v.key.aspect
+            or m.part
+            or v.value is None
+            or _HAS_BEFORE.search(view.text, max(0, v.start - 40), v.start)
+        ):
+            continue  # "Scotland has four cases ..., bringing the UK total to 34": a part held, no addition
         s1 = view.sentence(v.start)[1]
         w = next(
             (j for j in range(i + 1, len(vals)) if vals[j].start < s1 and made[j].thing is m.thing), None

@@ -706,6 +706,8 @@ class _Reader:
         sentence: it counts what that one counts (not "Flight 93", "Apollo 11")."""
         doc = self.doc
         k = self._country_before(i)
+        if k is not None and k > 0 and doc[k - 1].lower_ == "the":
+            k -= 1  # "Mexico has 1,626 cases, the United States 896": the name's article opens the item
         if k is None or k == 0 or doc[k - 1].lower_ not in (",", "and"):
             return False
         return doc[i].sent.start <= self.last_end < k
