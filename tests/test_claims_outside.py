@@ -3155,3 +3155,20 @@ def test_a_partitive_pronoun_after_account_for_points_back_to_the_count() -> Non
         "Mexico accounted for 822 of them."
     )
     assert (822.0, "cases", ("Mexico",)) in _placed(text)
+
+
+def test_a_count_after_the_states_counted_takes_the_place_of_the_count_before_them() -> None:
+    # before: three deaths of no place (the count right before them was the 44 states, which has none;
+    # and a long disease phrase hid that the states are where the cases are counted)
+    text = (
+        "The United States has 2,532 confirmed cases of the new H1N1 swine influenza in 44 states, and "
+        "three deaths, the U.S. Centers for Disease Control and Prevention said on Sunday."
+    )
+    assert _keys(text)[-1] == (3.0, "deaths", "", "", ("United States",))
+    assert _keys("The United States has 2,532 confirmed cases in 44 states and three deaths.")[-1] == (
+        3.0,
+        "deaths",
+        "",
+        "",
+        ("United States",),
+    )

@@ -2215,6 +2215,12 @@ def _in_countries(
     between = [w.text for w in words(view.text, q.end, nxt.start)]
     while between and between[-1] in IN_COUNT and between[-1] not in ("in", "across"):
         between.pop()  # "in more than 20 countries"
+    if between[:1] == ["of"]:
+        # "2,532 confirmed cases of the new H1N1 swine influenza in 44 states": the count's disease
+        k = next(
+            (k for k, w in enumerate(between) if w not in _DISEASE_NAME_WORDS and w != "of"), len(between)
+        )
+        between = between[k:]
     # "in 29 countries", "have been reported in 20 countries": *in* right before the countries, after
     # at most a short verb group
     return (
@@ -3200,6 +3206,14 @@ def _past_countries(
     if k + 1 < len(qs) and qs[k + 1] is prev.q and _in_countries(view, head.q, qs, lex, _PLACES_COUNTED):
         return head
     return prev
+
+
+def _place_neighbour(
+    prev: Measured | None, past: Measured | None, prev_q: Quantity | None
+) -> Quantity | None:
+    """The quantity whose place a count may take as the one right before it: "2,532 confirmed cases in 44
+    states, and three deaths": the count before the states counted (:func:`_past_countries`)."""
+    return past.q if past is not None and past is not prev else prev_q
 
 
 def _past_rise(view: ArticleView, prev: Measured | None, head: Measured | None) -> Measured | None:
@@ -4774,7 +4788,9 @@ def measure(
     prev_q, next_q = _neighbours(view, qs, i, s0, s1)
     if prev is not None and prev.q is not prev_q and not _it_includes(view, q, s0, prev):
         prev = None
-    prev = _past_rise(view, _past_countries(view, qs, prev, head, lex), head)
+    past = _past_countries(view, qs, prev, head, lex)
+    place_q = _place_neighbour(prev, past, prev_q)
+    prev = _past_rise(view, past, head)
     win = window(view, q, prev_q.end if prev_q else None, _window_end(view, qs, i, next_q, lex), lex)
     of_next = _next_whole(view, q, next_q, lex)
     if _part_of_other(of_next, next_q):
@@ -4842,7 +4858,7 @@ def measure(
         inherited or whole,
         (s0, s1),
         total=rel == "total" or whole is not None,
-        previous=_previous_place(prev, prev_q),
+        previous=_previous_place(prev, place_q),
         by_source=thing.speaker_place,
     )
     about = _own_contrast_place(view, q, about or _own_clause_place(view, q, s0, head, lex), lex)
