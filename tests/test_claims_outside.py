@@ -3139,10 +3139,18 @@ def test_a_count_a_place_has_is_no_addition_to_the_total_its_sentence_brings() -
         (30.0, "cases", "", "", ("England",)),
         (34.0, "cases", "", "", ("United Kingdom",)),
     ]
+    # a count that happened is an increment ("one person has died ..., pushing the total number of
+    # deaths to 32"), but one of a constituent country or a region is the part's unless written as an
+    # increment (the guideline's "Four children and one adult ... taking the total ... in the UK to 39")
+    assert _keys("One person has died, pushing the total number of deaths to 32.")[0][3] == "new"
     assert _keys("Two cases were confirmed in Scotland, bringing the UK total to 34.")[0] == (
         2.0,
         "cases",
         "confirmed",
+        "",
+        ("Scotland",),
+    )
+    assert _keys("Two more cases were confirmed in Scotland, bringing the UK total to 34.")[0][3:] == (
         "new",
         ("United Kingdom",),
     )
@@ -3172,3 +3180,24 @@ def test_a_count_after_the_states_counted_takes_the_place_of_the_count_before_th
         "",
         ("United States",),
     )
+
+
+def test_an_increment_in_a_region_that_brings_the_national_total_is_the_nations() -> None:
+    # before: two new cases of Kansas (only the UK's constituent countries were read so)
+    assert _keys("At least two more cases have been confirmed in Kansas, bringing the US total to 11.")[
+        0
+    ] == (
+        2.0,
+        "cases",
+        "confirmed",
+        "new",
+        ("United States",),
+    )
+    # a count the region's own words name stays its own, as parts of an increment do
+    text = (
+        "California health officials reported the state's first two deaths from the swine flu virus, "
+        "bringing the nationwide total to 19 fatalities."
+    )
+    assert _placed(text)[0] != (2.0, "deaths", ("United States",))
+    text = "Eight new cases in California and four in Texas took the US total to 91."
+    assert [p for _, _, p in _placed(text)] == [("California",), ("Texas",), ("United States",)]

@@ -162,6 +162,11 @@ class ClaimsLexicon:
         """The thing whose counted noun ``head`` is (the first thing that has it), None for none."""
         return self._things_by_head.get(head)
 
+    def whole_of(self, name: str) -> str | None:
+        """The country a constituent country or a first-level region is part of (`[places.constituents]`,
+        `[places.regions]`: England -> United Kingdom, Kansas -> United States), None for none."""
+        return self.constituents.get(name) or self.regions.get(name)
+
     def local_country(self, name: str) -> str | None:
         """The country of a capital's or a first-level region's name (`[places.capitals]`,
         `[places.regions]`), None for none."""

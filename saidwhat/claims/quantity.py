@@ -5532,7 +5532,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _dateline_place(view, made, out, lex)
     _section_place(view, made, out, lex)
     _another_set(view, made, out)
-    _added_to_total(view, made, out)
+    _added_to_total(view, made, out, lex)
     _increment_of_total(view, made, out, lex)
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
@@ -6293,7 +6293,9 @@ _HAS_BEFORE = re.compile(
 )
 
 
-def _added_to_total(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
+def _added_to_total(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> None:
     """ "one person has died as a result of the virus, pushing the total number of deaths to 32": a
     count that brings the total its sentence gives after it is what was added to that total, an
     increment, however it is worded (not a total itself, nor a part or an item of a list)."""
@@ -6305,6 +6307,10 @@ def _added_to_total(view: ArticleView, made: list[Measured], vals: list[Quantity
             or m.part
             or v.value is None
             or _HAS_BEFORE.search(view.text, max(0, v.start - 40), v.start)
+            # "Twelve people tested positive in Kerala, taking the total ... countrywide to 2,400": a count
+            # of a region or a constituent country is the part's, unless written as an increment ("two
+            # more cases ... in Kansas"), as the guideline leaves "Four children and one adult" out
+            or (len(v.key.about) == 1 and lex.whole_of(v.key.about[0]) is not None)
         ):
             continue  # "Scotland has four cases ..., bringing the UK total to 34": a part held, no addition
         s1 = view.sentence(v.start)[1]
@@ -6356,7 +6362,7 @@ def _increment_of_total(
                 inside = view.places_in(bring.start, w.start)
                 national = _has(words(view.text, bring.start, w.start), NATIONAL)
                 whole = (inside and (inside[-1].name,) == w.key.about) or (national and w.key.about)
-                if whole and (not v.key.about or lex.constituents.get(v.key.about[0]) == w.key.about[0]):
+                if whole and (not v.key.about or lex.whole_of(v.key.about[0]) == w.key.about[0]):
                     # "... in the UK to 28", "taking the number in the kingdom ... to 201"
                     v.key = replace(v.key, about=w.key.about)
                 break
@@ -6391,12 +6397,14 @@ def _with_after_state_total(
 def _first_constituent(
     view: ArticleView, made: list[Measured], vals: list[QuantityValue], i: int, lex: ClaimsLexicon
 ) -> bool:
-    """Whether ``vals[i]`` is placed in one constituent country (`[places.constituents]`) and is the first
-    value of its thing in its sentence."""
+    """Whether ``vals[i]`` is placed in one constituent country or first-level region
+    (`[places.constituents]`, `[places.regions]`) and is the first value of its thing in its sentence."""
     about = vals[i].key.about
-    if len(about) != 1 or about[0] not in lex.constituents:
+    if len(about) != 1 or lex.whole_of(about[0]) is None:
         return False
     s0 = view.sentence(vals[i].start)[0]
+    if _has(words(view.text, max(s0, vals[i].start - 20), vals[i].start), PART_OF_NATION):
+        return False  # "the state's first two deaths ..., bringing the nationwide total to 19"
     return not any(vals[j].start >= s0 and made[j].thing is made[i].thing for j in range(i))
 
 
