@@ -3201,3 +3201,25 @@ def test_an_increment_in_a_region_that_brings_the_national_total_is_the_nations(
     assert _placed(text)[0] != (2.0, "deaths", ("United States",))
     text = "Eight new cases in California and four in Texas took the US total to 91."
     assert [p for _, _, p in _placed(text)] == [("California",), ("Texas",), ("United States",)]
+
+
+def test_a_total_of_persons_that_names_no_thing_is_the_total_of_the_count_before() -> None:
+    # before: no value (the persons after the number were read as a noun of their own), and a bare
+    # total of no state
+    text = (
+        "An extra 141 cases of swine flu have been confirmed in England, making the UK home to the highest"
+        " number of confirmed cases in Europe. The national total now stands at 1,461 patients."
+    )
+    assert _keys(text)[-1] == (1461.0, "cases", "confirmed", "", ("United Kingdom",))
+    assert _keys("The UK has 1,461 cases. The total now stands at 1,500 people.")[-1] == (
+        1500.0,
+        "cases",
+        "",
+        "",
+        ("United Kingdom",),
+    )
+    # the level a total stands at restates the measure before it; one a change brought is its own event
+    text = "Japan has confirmed 167 cases of the new flu. The total now stands at 191."
+    assert _keys(text)[-1] == (191.0, "cases", "confirmed", "", ("Japan",))
+    text = "Japan has confirmed 167 cases of the new flu. The total rose to 191 on Friday."
+    assert _keys(text)[-1] == (191.0, "cases", "", "", ("Japan",))

@@ -4829,11 +4829,8 @@ def measure(
     state, aspect = _from_whole(view, prev, prev_q, q, thing, lex, state, aspect, rel)
     aspect = _conjunct_of_modal(view, prev, prev_q, q, thing, lex, aspect)
     if state == thing.default_state:
-        state = (
-            _whole_after_state(view, q, next_q, thing, lex)
-            or _unnumbered_whole_state(view, q, thing, lex)
-            or (_brought_total_state(view, q, thing, lex) if aspect == "new" else "")
-            or (_risen_after_state(view, q, next_q, thing, lex) if aspect == "" else "")
+        state = _context_state(view, q, next_q, thing, lex, aspect) or _bare_total_state(
+            view, q, win, s0, thing, before, lex
         )
     # "403 confirmed cases ... in 38 states, ..., with another 700 probable cases": the count of the same
     # thing the sentence began with stands in for a count of another thing right before
@@ -4918,11 +4915,61 @@ def _bare_total_thing(
     no thing (:func:`_bare_total`), the thing the last value before it counted (:func:`_thing_before`),
     or, for a number a dash sets off, the thing its clause names (:func:`_dash_value_thing`)."""
     thing, rel = read
-    if thing is not None or rel or q.counts is not None:
+    # (persons after the number name no thing either: "The national total now stands at 1,461 patients")
+    if thing is not None or rel or (q.counts is not None and not _persons_only(q.counts, lex)):
         return thing
     if not _bare_total(view.text, win):
         return _dash_value_thing(view, q, s0, lex)
     return _thing_before(view, s0, before)
+
+
+def _context_state(
+    view: ArticleView, q: Quantity, next_q: Quantity | None, thing: Thing, lex: ClaimsLexicon, aspect: str
+) -> str:
+    """The state the counts around a count of no state of its own lend it: the whole after it, a whole
+    with no number, the total an increment brings, the figure a rise reached ("" for none)."""
+    return (
+        _whole_after_state(view, q, next_q, thing, lex)
+        or _unnumbered_whole_state(view, q, thing, lex)
+        or (_brought_total_state(view, q, thing, lex) if aspect == "new" else "")
+        or (_risen_after_state(view, q, next_q, thing, lex) if aspect == "" else "")
+    )
+
+
+def _bare_total_state(
+    view: ArticleView,
+    q: Quantity,
+    win: Window,
+    s0: int,
+    thing: Thing,
+    before: Measured | None,
+    lex: ClaimsLexicon,
+) -> str:
+    """ "An extra 141 cases of swine flu have been confirmed in England ... The national total now stands
+    at 1,461 patients": a total that names no thing is the total of what the value before it counted
+    (:func:`_thing_before`); the level it stands at restates that measure, in that value's state (""
+    for none)."""
+    if before is None or (q.counts is not None and not _persons_only(q.counts, lex)):
+        return ""
+    if not _bare_total(view.text, win) or _thing_before(view, s0, before) is not thing:
+        return ""
+    # a level restated ("stands at", "is now"), not one a change or an increment brought ("The total rose
+    # by 24 to 191", "The new cases bring the country's total to 12": the sentence's own event, no state)
+    return before.state if _LEVEL_BEFORE.search(view.text, max(s0, q.start - 30), q.start) else ""
+
+
+# the verb of a level right before a total's number: "now stands at", "is", "was"
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:stands?|stood|is|was|remains?|remained)\s+(?:now\s+)?(?:at\s+)?"
+    r"(?:(?:about|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _persons_only(counts: str, lex: ClaimsLexicon) -> bool:
+    """Whether a counted noun is one word of persons ("people", "patients"), which says who, not what."""
+    ws = counts.lower().split()
+    return len(ws) == 1 and (ws[0] in lex.persons or singular(ws[0]) in lex.persons)
 
 
 def _dash_value_thing(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> Thing | None:
