@@ -3223,3 +3223,10 @@ def test_a_total_of_persons_that_names_no_thing_is_the_total_of_the_count_before
     assert _keys(text)[-1] == (191.0, "cases", "confirmed", "", ("Japan",))
     text = "Japan has confirmed 167 cases of the new flu. The total rose to 191 on Friday."
     assert _keys(text)[-1] == (191.0, "cases", "", "", ("Japan",))
+
+
+def test_a_passive_perfect_after_a_reduced_relative_says_what_is_counted() -> None:
+    # before: hospitalized (the participle phrase on the persons was read as what they are counted as)
+    text = "Two British people admitted to hospital in Scotland have been confirmed as having the virus."
+    assert _keys(text) == [(2.0, "cases", "confirmed", "", ("United Kingdom",))]
+    assert _keys("Twelve people admitted to hospital have died.") == [(12.0, "deaths", "", "", ())]

@@ -576,7 +576,7 @@ def _thing_of(
         said = _total_relative(win, q.counts, lex)
         if said is not None:
             return said, None
-    ordered = _near(win, n)
+    ordered = _near(win, _past_reduced_relative(win, n, lex))
     found = [f for f in _thing_hits(ordered, win, lex) if not _in_next_clause(win, f[2])]
     if not found:
         # "with 1,600 ill": a bare number the adjective right after it calls ill counts cases
@@ -867,18 +867,37 @@ def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tu
     return found
 
 
+def _past_reduced_relative(win: Window, n: int, lex: ClaimsLexicon) -> int:
+    """How many words on each side a count's thing is read from: ``n``, and on the right as many more as
+    a reduced relative clause right after it holds (:func:`_reduced_relative`: "Two British people
+    admitted to hospital in Scotland have been confirmed as having the virus": its words are not read)."""
+    lo, hi = _reduced_relative(win, lex)
+    return n + sum(1 for w in win.right if lo <= w.start < hi)
+
+
 def _reduced_relative(win: Window, lex: ClaimsLexicon) -> tuple[int, int]:
     """The span of a participle's phrase right after the count that its own perfect follows ("Twenty
     people infected with the virus have died", "Nearly 170 people suspected of having swine flu have
     died"): a reduced relative clause on the persons, whose words say who they were, not what the count
-    counts (the perfect's verb does, when it counts a toll, `[incidents] things`: the people infected
-    who "had recovered" are still the cases counted); (0, 0) when there is none."""
+    counts (the perfect's verb does, when it counts a toll, `[incidents] things`, or when a passive
+    perfect's verb is any thing's predicate: the people infected who "had recovered" are still the cases
+    counted); (0, 0) when there is none."""
     right = sorted(win.right, key=lambda w: w.start)
     if len(right) < 3 or not right[0].text.endswith("ed"):
         return 0, 0
     tolls = [lex.things[name] for name in lex.incident_things]
     for j in range(1, len(right) - 1):
-        if right[j].text in ("have", "has", "had") and any(right[j + 1].text in t.predicates for t in tolls):
+        if right[j].text not in ("have", "has", "had"):
+            continue
+        if any(right[j + 1].text in t.predicates for t in tolls):
+            return right[0].start, right[j].start
+        # "Two British people admitted to hospital in Scotland ... have been confirmed as having the
+        # virus": a passive perfect whose verb is a thing's predicate says what is counted
+        if (
+            right[j + 1].text == "been"
+            and j + 2 < len(right)
+            and _predicate_at(right, j + 2, lex) is not None
+        ):
             return right[0].start, right[j].start
     return 0, 0
 
