@@ -3230,3 +3230,12 @@ def test_a_passive_perfect_after_a_reduced_relative_says_what_is_counted() -> No
     text = "Two British people admitted to hospital in Scotland have been confirmed as having the virus."
     assert _keys(text) == [(2.0, "cases", "confirmed", "", ("United Kingdom",))]
     assert _keys("Twelve people admitted to hospital have died.") == [(12.0, "deaths", "", "", ())]
+
+
+def test_a_predicate_may_name_the_virus_and_run_past_the_words_read() -> None:
+    # before: no value ("have the virus" is a predicate of cases, "have the H1N1 virus" was not, and the
+    # window of eight words ended inside it)
+    text = "So far, 12 people in Britain have been confirmed to have the H1N1 virus and 230 are being tested."
+    assert _keys(text) == [(12.0, "cases", "confirmed", "", ("United Kingdom",))]
+    text = "They are among eight people in the UK known to have caught the H1N1 virus."
+    assert _keys(text) == [(8.0, "cases", "", "", ("United Kingdom",))]

@@ -331,6 +331,18 @@ def _stance_map(d: dict[str, Any], where: str) -> dict[str, str]:
     return out
 
 
+def _named_virus(predicates: tuple[str, ...], names: tuple[str, ...]) -> tuple[str, ...]:
+    """The predicates, and each one that names "the virus" again with a name of the virus between
+    ("have the virus" -> "have the h1n1 virus", "have the swine flu virus")."""
+    more = tuple(
+        p.replace(" the virus", f" the {n} virus")
+        for p in predicates
+        if " the virus" in f" {p}"
+        for n in names
+    )
+    return predicates + tuple(m for m in more if m not in predicates)
+
+
 def _things(raw: dict[str, Any], families: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, Thing]:
     things: dict[str, Thing] = {}
     for name, t in raw.items():
@@ -341,7 +353,7 @@ def _things(raw: dict[str, Any], families: dict[str, dict[str, tuple[str, ...]]]
             t,
             {"label", "heads", "predicates", "states", "default_state", "modifiers"},
             where,
-            optional=frozenset({"compounds", "speaker_place"}),
+            optional=frozenset({"compounds", "speaker_place", "virus_names"}),
         )
         fam = _str(t["states"], f"{where}.states")
         if fam not in families:
@@ -353,7 +365,10 @@ def _things(raw: dict[str, Any], families: dict[str, dict[str, tuple[str, ...]]]
             name=name,
             label=_str(t["label"], f"{where}.label"),
             heads=frozenset(_words(t["heads"], f"{where}.heads")),
-            predicates=_words(t["predicates"], f"{where}.predicates"),
+            predicates=_named_virus(
+                _words(t["predicates"], f"{where}.predicates"),
+                _words(t.get("virus_names", []), f"{where}.virus_names"),
+            ),
             states=fam,
             default_state=default,
             modifiers=frozenset(_words(t["modifiers"], f"{where}.modifiers")),

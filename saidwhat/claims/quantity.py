@@ -855,9 +855,14 @@ def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tu
         text_order[k + 1].start for k in range(len(text_order) - 1) if text_order[k].text in ("no", "without")
     }
     lo, hi = _reduced_relative(win, lex)
+    run_on = _virus_run_on(text_order, win)
     found: list[tuple[int, Thing, Word]] = []
     for thing in lex.things.values():
-        hits = [text_order[i] for i in _has(text_order, _free(thing.predicates))]
+        hits = [
+            run_on[i]
+            for i, p in find_phrases(run_on, _free(thing.predicates))
+            if i + len(p.split()) <= len(text_order) or (i < len(text_order) and p.endswith(" virus"))
+        ]
         hits = [w for w in hits if not _next_verb(w, win)]
         hits += _in_predicate(win, thing)
         hits += [w for k, w in enumerate(text_order) if _counts_as(text_order, k, thing, lex)]
@@ -873,6 +878,16 @@ def _past_reduced_relative(win: Window, n: int, lex: ClaimsLexicon) -> int:
     admitted to hospital in Scotland have been confirmed as having the virus": its words are not read)."""
     lo, hi = _reduced_relative(win, lex)
     return n + sum(1 for w in win.right if lo <= w.start < hi)
+
+
+def _virus_run_on(text_order: list[Word], win: Window) -> list[Word]:
+    """The words a count's thing is read from (in text order), and the few after the last one: a predicate
+    that names the virus ("confirmed to have the H1N1 virus", `virus_names`) may start among them and
+    end past them (no other predicate is read past them)."""
+    if not text_order:
+        return text_order
+    last = text_order[-1].start
+    return text_order + [w for w in sorted(win.right, key=lambda w: w.start) if w.start > last][:4]
 
 
 def _reduced_relative(win: Window, lex: ClaimsLexicon) -> tuple[int, int]:
