@@ -3239,3 +3239,12 @@ def test_a_predicate_may_name_the_virus_and_run_past_the_words_read() -> None:
     assert _keys(text) == [(12.0, "cases", "confirmed", "", ("United Kingdom",))]
     text = "They are among eight people in the UK known to have caught the H1N1 virus."
     assert _keys(text) == [(8.0, "cases", "", "", ("United Kingdom",))]
+
+
+def test_people_taken_ill_or_come_down_with_the_flu_are_cases() -> None:
+    # before: no value for 1,614 and the 12 ("fell ill" was a predicate of cases, "taken ill" was not)
+    text = "Officials said 103 people had died of suspected swine flu in Mexico and 1,614 had been taken ill."
+    assert _keys(text)[1] == (1614.0, "cases", "", "", ("Mexico",))
+    assert _keys("Twelve pupils in Britain have come down with swine flu.") == [
+        (12.0, "cases", "", "", ("United Kingdom",))
+    ]
