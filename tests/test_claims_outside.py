@@ -3248,3 +3248,19 @@ def test_people_taken_ill_or_come_down_with_the_flu_are_cases() -> None:
     assert _keys("Twelve pupils in Britain have come down with swine flu.") == [
         (12.0, "cases", "", "", ("United Kingdom",))
     ]
+
+
+def test_a_part_of_them_after_and_takes_the_state_of_the_count_it_is_part_of() -> None:
+    # before: 149 deaths of no state (only a part after a comma was read as among the count)
+    text = (
+        "The health ministry said 1,995 people were suspected of having the virus and 149 of them had died."
+    )
+    assert _keys(text)[1] == (149.0, "deaths", "suspected", "", ())
+
+
+def test_a_number_word_with_more_and_no_noun_counts_more_of_the_count_before() -> None:
+    # before: no value (the engine read "five" with no noun after it as a pronoun)
+    assert _keys("Britain's confirmed cases rose to 39 after five more were confirmed.") == [
+        (39.0, "cases", "confirmed", "", ("United Kingdom",)),
+        (5.0, "cases", "confirmed", "new", ("United Kingdom",)),
+    ]

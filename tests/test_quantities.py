@@ -442,3 +442,12 @@ def test_a_gapped_item_opened_by_a_countrys_article_is_a_count(nlp: Any) -> None
     # before: "States 896" was read as a name's number ("Flight 93"), no quantity
     qs = run(nlp, "Mexico has 1,626 cases, the United States 896 and Canada 165.")
     assert [(q.text, q.value) for q in qs] == [("1,626 cases", 1626), ("896", 896), ("165", 165)]
+
+
+def test_a_number_word_before_more_and_a_verb_is_a_count(nlp: Any) -> None:
+    # before: "five" was refused as pronoun-like (a small number word with no noun)
+    qs = run(nlp, "Britain's confirmed cases rose to 39 after five more were confirmed.")
+    assert [(q.text, q.value) for q in qs] == [("39", 39), ("five", 5)]
+    # "more" before a noun is that noun's count; alone at the start of a sentence a word is still none
+    assert [q.value for q in run(nlp, "The two more famous cases were in Texas.")] == [2]
+    assert run(nlp, "Two more were confirmed.") == []

@@ -3362,16 +3362,28 @@ def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, 
     if _with_part(prev.thing, thing, between, lex):
         return True
     if (
-        between[-1:] == [","]
-        and _whole_goes_on(view, prev.q.end, q.start)
-        and thing is not prev.thing
+        thing is not prev.thing
         and _PRONOUN_PART.match(view.text, q.end)
+        and _pronoun_part_of(view, prev, q, between, lex)
     ):
         # "2,446 confirmed cases, 60 of them fatal" (the whole's disease may go on: "1,319 cases of the
         # virus, 45 of them fatal"; so may its place: "40 confirmed cases in Mexico, 25 of which were
         # fatal"): confirmed deaths, as "including 60 deaths"
         return True
     return view.text[prev.q.end : q.start].strip() == "(" and q.counts is not None and thing is not prev.thing
+
+
+def _pronoun_part_of(
+    view: ArticleView, prev: Measured, q: Quantity, between: list[str], lex: ClaimsLexicon
+) -> bool:
+    """Whether the words between a count and a part *of them* after it join the part to it: a comma after
+    the count's own phrase ("40 confirmed cases in Mexico, 25 of them fatal"), or *and* after its clause
+    ("1,995 people were suspected of having the virus and 149 of them had died")."""
+    if between[-1:] == [","]:
+        return _whole_goes_on(view, prev.q.end, q.start)
+    return between[-1:] == ["and"] and not any(
+        w in lex.boundaries or w in (",", ";", ":", "—", "–") for w in between[:-1]
+    )
 
 
 def _whole_goes_on(view: ArticleView, a: int, b: int) -> bool:

@@ -736,6 +736,19 @@ class _Reader:
         j = k - 1 if k and doc[k - 1].lower_ == "the" else k
         return j > 0 and doc[j - 1].lower_ in _LOCATIVE
 
+    def _elliptical_more(self, d: _Draft) -> bool:
+        """ "Britain's confirmed cases rose to 39 after five more were confirmed": a number word with
+        *more* after it and no noun after that (a verb, a preposition or the clause's end), after another
+        quantity of its sentence, counts more of what that one counts; it is no pronoun."""
+        doc, num = self.doc, d.num
+        k = num.j + 1
+        if k >= self.n or doc[k].lower_ != "more":
+            return False
+        after = doc[k + 1] if k + 1 < self.n else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return False
+        return doc[num.i].sent.start <= self.last_end < num.i
+
     def _distributive(self, d: _Draft) -> bool:
         """ "South Korea, Netherlands and Colombia have three each", "one each in Canada and Costa
         Rica": a number word before a floated *each* gives that many to each member of a set, its noun
@@ -1775,6 +1788,7 @@ class _Reader:
             and small_word
             and not d.paired
             and not self._elliptical(d)
+            and not self._elliptical_more(d)
             and not self._gapped_item(num.i)
             and not self._distributive(d)
             and not self._partitive(num, value)
