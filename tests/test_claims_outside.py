@@ -3264,3 +3264,11 @@ def test_a_number_word_with_more_and_no_noun_counts_more_of_the_count_before() -
         (39.0, "cases", "confirmed", "", ("United Kingdom",)),
         (5.0, "cases", "confirmed", "new", ("United Kingdom",)),
     ]
+
+
+def test_a_number_a_verb_of_change_takes_to_gives_the_value_of_its_subject_however_long() -> None:
+    # before: no value (the subject's head, "Deaths", lay past the eight words read before the number)
+    text = "Deaths from swine flu in the United States have risen to 87, with 17,855 confirmed cases."
+    assert _keys(text)[0] == (87.0, "deaths", "", "", ("United States",))
+    text = "Confirmed deaths from swine flu in the United States have risen to 87."
+    assert _keys(text) == [(87.0, "deaths", "confirmed", "", ("United States",))]

@@ -581,7 +581,9 @@ def _thing_of(
     if not found:
         # "with 1,600 ill": a bare number the adjective right after it calls ill counts cases
         ill = q.counts is None and not win.inner and bool(win.right) and win.right[0].text in ILL
-        return (lex.things.get("cases") if ill else None), None
+        if ill:
+            return lex.things.get("cases"), None
+        return (_changed_subject(win, lex) if q.counts is None else None), None
     _, thing, hit = min(found, key=lambda f: f[0])
     if hit in win.right and hit.text.lower() == "with":
         # "29 people with swine flu have died": a post-modifier of the count's noun says who they
@@ -592,6 +594,36 @@ def _thing_of(
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+def _changed_subject(win: Window, lex: ClaimsLexicon) -> Thing | None:
+    """ "Deaths from swine flu in the United States have risen to 87": a bare number that a verb of change
+    takes to (*rose to*, *have risen to*, *climbed to*) gives the value of the verb's subject, whose head
+    noun opens the clause however long its modifiers (the thing of that noun; None for none)."""
+    left = sorted(win.left, key=lambda w: w.start)
+    i = _changed_head(left, lex)
+    return None if i is None else lex.thing_of(singular(left[i].text))
+
+
+def _changed_head(left: list[Word], lex: ClaimsLexicon) -> int | None:
+    """The position in ``left`` (text order, up to a bare number) of the head noun of a thing that opens
+    the subject of a verb of change right before the number ("Deaths from swine flu ... have risen to"):
+    the first such noun, before any preposition that opens a modifier of the head; None for none."""
+    if len(left) < 3 or left[-1].text != "to" or left[-2].text not in CHANGE:
+        return None
+    k = len(left) - 2
+    while k > 0 and left[k - 1].text in AUX:
+        k -= 1
+    for i, w in enumerate(left[:k]):
+        if w.text in _SUBJECT_PREPOSITIONS:
+            return None
+        if lex.thing_of(singular(w.text)) is not None:
+            return i
+    return None
+
+
+# prepositions that open a modifier after a subject's head ("Deaths from swine flu in the US")
+_SUBJECT_PREPOSITIONS = frozenset({"of", "from", "in", "at", "among", "with", "by", "for", "on", "across"})
 
 
 def _event_of(win: Window, lex: ClaimsLexicon) -> Thing | None:
@@ -1244,6 +1276,11 @@ def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[
     swine flu cases in his country had risen to 1,614"): they describe what the number counts, however
     far left they begin. Only the words of ``left`` outside ``read`` are returned."""
     heads = [i for i, w in enumerate(left) if singular(w.text) in thing.heads and w in read]
+    if not heads:
+        # (or the head of the subject a verb of change takes to the number, however far: "Confirmed deaths
+        # from swine flu in the United States have risen to 87")
+        changed = _changed_head(left, lex)
+        heads = [changed] if changed is not None and singular(left[changed].text) in thing.heads else []
     if not heads:
         return []
     known = lex.modifier_words
