@@ -3272,3 +3272,12 @@ def test_a_number_a_verb_of_change_takes_to_gives_the_value_of_its_subject_howev
     assert _keys(text)[0] == (87.0, "deaths", "", "", ("United States",))
     text = "Confirmed deaths from swine flu in the United States have risen to 87."
     assert _keys(text) == [(87.0, "deaths", "confirmed", "", ("United States",))]
+
+
+def test_the_items_after_a_count_in_countries_count_what_it_counts() -> None:
+    # before: 822 "countries" of Mexico and no value for 642
+    text = (
+        "The WHO said 1,516 cases had been confirmed in 22 countries, with Mexico reporting 822 and the "
+        "United States 642."
+    )
+    assert _placed(text)[2:] == [(822.0, "cases", ("Mexico",)), (642.0, "cases", ("United States",))]

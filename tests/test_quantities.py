@@ -451,3 +451,16 @@ def test_a_number_word_before_more_and_a_verb_is_a_count(nlp: Any) -> None:
     # "more" before a noun is that noun's count; alone at the start of a sentence a word is still none
     assert [q.value for q in run(nlp, "The two more famous cases were in Texas.")] == [2]
     assert run(nlp, "Two more were confirmed.") == []
+
+
+def test_a_gapped_object_leaves_out_the_noun_of_the_count_past_the_places_counted(nlp: Any) -> None:
+    # before: 822 counted "countries" (the count right before it, where the cases are counted)
+    text = (
+        "The WHO said 1,516 cases had been confirmed in 22 countries, with Mexico reporting 822 and the "
+        "United States 642."
+    )
+    assert [(q.text, q.counts) for q in run(nlp, text)][:3] == [
+        ("1,516 cases", "cases"),
+        ("22 countries", "countries"),
+        ("822", "cases"),
+    ]

@@ -139,6 +139,27 @@ def _country_names() -> frozenset[str]:
     )
 
 
+# the plural nouns of places a count may be counted in ("in 22 countries", "across 44 states")
+_PLACES_COUNTED = frozenset(
+    {
+        "countries",
+        "nations",
+        "states",
+        "provinces",
+        "regions",
+        "cities",
+        "counties",
+        "continents",
+        "territories",
+    }
+)
+
+
+def _places_counted(q: Quantity) -> bool:
+    """Whether ``q`` counts places ("22 countries"), the ones another count is counted in."""
+    return q.kind == "count" and bool(q.counts) and (q.counts or "").split()[-1].lower() in _PLACES_COUNTED
+
+
 @dataclass(slots=True)
 class _Number:
     i: int  # first token
@@ -1968,14 +1989,21 @@ class _Reader:
         cases)."""
         doc = self.doc
         for k in range(1, len(out)):
-            q, prev = out[k], out[k - 1]
+            # (past a count of the places the count before is counted in: "1,516 cases had been confirmed
+            # in 22 countries, with Mexico reporting 822": cases, not countries)
+            j = k - 1
+            while (
+                j > 0 and _places_counted(out[j]) and doc[nums[j - 1]].sent.start == doc[nums[j]].sent.start
+            ):
+                j -= 1
+            q, prev = out[k], out[j]
             if q.counts is not None or q.kind != "count" or prev.counts is None or prev.kind != "count":
                 continue
             first, last = doc[nums[k]], doc[bisect_right(self.starts, q.end - 1) - 1]
-            if first.sent.start != doc[nums[k - 1]].sent.start:
+            if first.sent.start != doc[nums[j]].sent.start:
                 continue
             # the object is the number's last token ("about six") or its first ("six more")
-            if any((v := self._gap_verb(t)) is not None and v.i > nums[k - 1] for t in (first, last)):
+            if any((v := self._gap_verb(t)) is not None and v.i > nums[j] for t in (first, last)):
                 out[k] = replace(q, counts=prev.counts)
         return out
 
