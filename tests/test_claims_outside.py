@@ -3264,6 +3264,11 @@ def test_a_number_word_with_more_and_no_noun_counts_more_of_the_count_before() -
         (39.0, "cases", "confirmed", "", ("United Kingdom",)),
         (5.0, "cases", "confirmed", "new", ("United Kingdom",)),
     ]
+    text = (
+        "There are now 15 confirmed cases in the UK, the Health Protection Agency said, after a further"
+        " two were confirmed on Saturday."
+    )
+    assert _keys(text)[1] == (2.0, "cases", "confirmed", "new", ("United Kingdom",))
 
 
 def test_a_number_a_verb_of_change_takes_to_gives_the_value_of_its_subject_however_long() -> None:

@@ -451,6 +451,9 @@ def test_a_number_word_before_more_and_a_verb_is_a_count(nlp: Any) -> None:
     # "more" before a noun is that noun's count; alone at the start of a sentence a word is still none
     assert [q.value for q in run(nlp, "The two more famous cases were in Texas.")] == [2]
     assert run(nlp, "Two more were confirmed.") == []
+    # so is one after *a further* or *another*
+    text = "There are now 15 confirmed cases in the UK, after a further two were confirmed on Saturday."
+    assert [q.value for q in run(nlp, text)] == [15, 2]
 
 
 def test_a_gapped_object_leaves_out_the_noun_of_the_count_past_the_places_counted(nlp: Any) -> None:

@@ -759,13 +759,17 @@ class _Reader:
 
     def _elliptical_more(self, d: _Draft) -> bool:
         """ "Britain's confirmed cases rose to 39 after five more were confirmed": a number word with
-        *more* after it and no noun after that (a verb, a preposition or the clause's end), after another
-        quantity of its sentence, counts more of what that one counts; it is no pronoun."""
+        *more* after it (or *another* / *a further* before it: "after a further two were confirmed") and no
+        noun after that (a verb, a preposition or the clause's end), after another quantity of its
+        sentence, counts more of what that one counts; it is no pronoun."""
         doc, num = self.doc, d.num
         k = num.j + 1
-        if k >= self.n or doc[k].lower_ != "more":
-            return False
-        after = doc[k + 1] if k + 1 < self.n else None
+        prev = self._prev_word(num.i)
+        if k < self.n and doc[k].lower_ == "more":
+            k += 1
+        elif prev is None or prev.lower_ not in ("another", "further"):
+            return False  # (or "after a further two were confirmed": *another* / *a further* before it)
+        after = doc[k] if k < self.n else None
         if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return False
         return doc[num.i].sent.start <= self.last_end < num.i
