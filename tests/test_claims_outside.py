@@ -3286,3 +3286,12 @@ def test_the_items_after_a_count_in_countries_count_what_it_counts() -> None:
         "United States 642."
     )
     assert _placed(text)[2:] == [(822.0, "cases", ("Mexico",)), (642.0, "cases", ("United States",))]
+
+
+def test_people_being_studied_or_examined_are_no_cases() -> None:
+    # before: 29 new confirmed cases (a leak: people whose samples are under study are no cases)
+    text = (
+        "Spain's health ministry said on Monday that the number of confirmed cases had risen to 54, while"
+        " 29 more were being studied."
+    )
+    assert _keys(text) == [(54.0, "cases", "confirmed", "", ("Spain",))]
