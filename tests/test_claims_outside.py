@@ -3295,3 +3295,40 @@ def test_people_being_studied_or_examined_are_no_cases() -> None:
         " 29 more were being studied."
     )
     assert _keys(text) == [(54.0, "cases", "confirmed", "", ("Spain",))]
+
+
+def _quake_keys(text: str) -> list[tuple[float, str, str, str, tuple[str, ...]]]:
+    an = analyze_text(text, published="2010-01-25")
+    return [
+        (float(v.value or 0), v.key.thing, v.key.state, v.key.aspect, v.key.about)
+        for v in article_facts(an, None).quantities
+    ]
+
+
+def test_a_located_event_the_text_never_places_is_where_its_headline_is() -> None:
+    # before: no place (the text never writes the earthquake at Haiti: "the Haiti earthquake")
+    text = (
+        "Haiti recovery 'to take decades'\n\nThe acting head of the UN mission has said reconstruction"
+        " will take several decades, following the devastating earthquake two weeks ago. As many as 200,000"
+        " people died in the earthquake on 12 January."
+    )
+    assert _quake_keys(text) == [(200000.0, "deaths", "", "", ("Haiti",))]
+    # a first sentence that is no headline may name a country in passing
+    text = "Donors met in Peru and the quake was discussed. The quake has left 700 people dead."
+    assert _quake_keys(text) == [(700.0, "deaths", "", "", ())]
+
+
+def test_a_count_an_impersonal_verb_of_belief_opens_the_clause_of_is_hedged() -> None:
+    # before: 200,000 deaths of Haiti (values of what is believed, which the Haiti guideline leaves out)
+    for text in (
+        "Haiti quake. It is believed the 7.0 magnitude quake on 12 January killed as many as 200,000 people.",
+        "Haiti quake. Homes were flattened by the quake, which is believed to killed as many as 200,000.",
+        "Haiti quake. Estimates of the numbers killed by the quake range from 50,000 to at least 200,000.",
+    ):
+        assert _quake_keys(text) == [], text
+    # a belief in another clause says nothing of the count
+    text = (
+        "London bombs. It is thought that they were inspired by al-Qaida, in a similar way to last year's"
+        " bombings in Madrid, which claimed 191 lives."
+    )
+    assert [k[0] for k in _quake_keys(text)] == [191.0]

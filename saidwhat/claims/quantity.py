@@ -3741,12 +3741,22 @@ def _event_place(view: ArticleView, sentence: tuple[int, int], lex: ClaimsLexico
     toll from the quake rose to 110,000": a count in a sentence that names a located event (`[places]
     events`: an earthquake, a flood, a bombing happen at one place; an outbreak spreads) and no place
     is about the place the article writes that event at, when its own text writes it at one country
-    only."""
+    only (else at the one country its headline names)."""
     s0, s1 = sentence
     if view.places_in(s0, s1) or not _has(words(view.text, s0, s1), lex.events):
         return ()
-    named = _event_countries(view, lex)
+    named = _event_countries(view, lex) or _lede_countries(view, lex)
     return (next(iter(named)),) if len(named) == 1 else ()
+
+
+def _lede_countries(view: ArticleView, lex: ClaimsLexicon) -> set[str]:
+    """The countries the article's headline names: where a located event the text never writes at a place
+    happens ("Haiti recovery 'to take decades' ... As many as 200,000 people died in the earthquake on
+    12 January"); a news story sets its scene there."""
+    heads = [seg for seg in view.analysis.segments if seg.kind == "headline"]
+    if not heads:
+        return set()  # a first sentence that is no headline may name a country in passing
+    return {p.name for p in view.places_in(heads[0].start, heads[0].end) if p.name in lex.country_names}
 
 
 # words that join a place to an event without making it the event's place ("Haiti and the quake",
@@ -4150,7 +4160,8 @@ def _hedged_predicate(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
     H1N1 and Haiti guidelines leave such counts out as hedged. A count whose own noun names the thing
     keeps its value: the belief is about a cause ("48 more deaths are thought to be attributable to
     the outbreak")."""
-    head = singular(q.counts.lower().split()[-1]) if q.counts else ""
+    # (written: the engine's implied noun, "dead" of "killed 200,000", is none of the text's)
+    head = singular(q.counts.lower().split()[-1]) if q.counts and q.counts.lower() in q.text.lower() else ""
     if any(head in t.heads for t in lex.things.values()):
         return False
     ws = [w.text.lower() for w in sorted(win.right, key=lambda w: w.start)[:6]]
@@ -4158,7 +4169,10 @@ def _hedged_predicate(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
         return True
     # the object of a toll believed of its cause: "a swine flu epidemic believed to have killed 149 people"
     left = [w.text.lower() for w in sorted(win.left, key=lambda w: w.start)[-4:]]
-    return len(left) == 4 and left[0] in lex.hedges and left[1:3] == ["to", "have"] and left[3] in TOLL_VERBS
+    if len(left) == 4 and left[0] in lex.hedges and left[1:3] == ["to", "have"] and left[3] in TOLL_VERBS:
+        return True
+    # (the copy's slip "which is believed to killed as many as 200,000": *have* left out)
+    return len(left) >= 3 and left[-3] in lex.hedges and left[-2] == "to" and left[-1] in TOLL_VERBS
 
 
 def _estimated_by_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon, aspect: str) -> bool:
@@ -5186,8 +5200,45 @@ def _an_estimate(
         or _estimate_written(q, win, lex, aspect)
         or _estimated_by_source(view, q, lex, aspect)
         # of a toll's family only: captives "believed to be alive" are a state of their own
-        or (thing.states == "status" and _hedged_predicate(q, win, lex))
+        or (thing.states == "status" and (_hedged_predicate(q, win, lex) or _hedged_clause(view, q, lex)))
+        or _second_estimate_bound(view, q, lex)
     )
+
+
+# an impersonal verb of belief that opens the clause a count stands in: "It is believed the quake killed"
+_IT_IS_BELIEVED = re.compile(
+    r"\bit\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?P<verb>[a-z]+)\s", re.IGNORECASE
+)
+
+
+def _hedged_clause(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "It is believed the 7.0 magnitude quake on 12 January killed as many as 200,000 people": a count in
+    the clause an impersonal passive of belief opens (*it is believed / thought / feared*) is what is
+    believed, hedged as "the quake is believed to have killed 200,000" is (`[estimates] hedges`)."""
+    s0 = view.sentence(q.start)[0]
+    # (in that clause: no comma between, "It is thought that they were inspired ..., in a similar way to
+    # last year's Madrid bombings, which claimed 191 lives" says nothing of the 191)
+    return any(
+        m.group("verb").lower() in lex.hedges and not re.search(r"[,;:—–]", view.text[m.end() : q.start])
+        for m in _IT_IS_BELIEVED.finditer(view.text, s0, q.start)
+    )
+
+
+# the first bound of a range of estimates, written before the second: "range from 50,000 to at least"
+_ESTIMATE_FIRST_BOUND = re.compile(
+    r"\b(?:range|ranges|ranged|ranging|vary|varies|varied)\s+from\s+(?:about\s+|some\s+)?[\d,.]+"
+    r"(?:\s+(?:million|thousand))?\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
+def _second_estimate_bound(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "Estimates of the numbers killed by the earthquake range from 50,000 to at least 200,000": the
+    second bound of a range that *estimates* span is an estimate too (:func:`_estimates_range` reads the
+    first; the window of the second starts after the first's number)."""
+    s0 = view.sentence(q.start)[0]
+    m = _ESTIMATE_FIRST_BOUND.search(view.text, max(s0, q.start - 60), q.start)
+    return m is not None and bool(_has(words(view.text, s0, m.start()), lex.estimate_words))
 
 
 def _from_whole(
