@@ -3332,3 +3332,12 @@ def test_a_count_an_impersonal_verb_of_belief_opens_the_clause_of_is_hedged() ->
         " bombings in Madrid, which claimed 191 lives."
     )
     assert [k[0] for k in _quake_keys(text)] == [191.0]
+
+
+def test_a_count_joined_by_and_to_the_earlier_value_of_a_change_is_earlier_too() -> None:
+    # before: 80 deaths of Mexico (the earlier value of the change, as 4,541 is)
+    text = (
+        "Mexico now has 5,029 confirmed cases and 97 deaths, its health ministry said on Wednesday, up from"
+        " 4,541 cases and 80 deaths on Monday."
+    )
+    assert [k[0] for k in _keys(text)] == [5029.0, 97.0]

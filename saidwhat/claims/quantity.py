@@ -5993,6 +5993,15 @@ def _each_continues(view: ArticleView, q: Quantity, last: Measured | None) -> Me
     return Measured(q, last.thing, None, last.state, "", about, True, last.disease, False, last.named)
 
 
+def _joined_to_earlier(view: ArticleView, qs: list[Quantity], i: int) -> bool:
+    """ "up from 4,541 cases and 80 deaths on Monday": a count joined by a bare *and* to the earlier value
+    of a change is an earlier value too (the first is the one *from* introduces)."""
+    if i == 0 or [w.text for w in words(view.text, qs[i - 1].end, qs[i].start)] != ["and"]:
+        return False
+    before = [w.text for w in words(view.text, max(0, qs[i - 1].start - 24), qs[i - 1].start)]
+    return tuple(before[-2:]) in EARLIER[:2]
+
+
 def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: ClaimsLexicon) -> bool:
     """A measured quantity that is no value of its measure: the earlier value of a change, a vague
     figure, an estimate, people under test, the voices of a statement."""
@@ -6001,6 +6010,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
     nq = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
     if (
         _earlier(view, q, nq, qs[i - 1] if i > 0 else None)
+        or _joined_to_earlier(view, qs, i)
         or _vague(q)
         or m.estimate
         or (m.thing is None and _a_voice(view, q))
