@@ -3341,3 +3341,13 @@ def test_a_count_joined_by_and_to_the_earlier_value_of_a_change_is_earlier_too()
         " 4,541 cases and 80 deaths on Monday."
     )
     assert [k[0] for k in _keys(text)] == [5029.0, 97.0]
+
+
+def test_a_bare_number_of_the_dead_is_a_part_of_the_deaths() -> None:
+    # before: a measure named "of the dead"
+    assert _keys("Tests confirmed swine flu in 16 of the dead.") == [(16.0, "deaths", "confirmed", "", ())]
+    assert _keys("Mexico said 20 of the dead were confirmed.") == [
+        (20.0, "deaths", "confirmed", "", ("Mexico",))
+    ]
+    # a share is no count of them
+    assert _keys("Veterans make up 23% of the homeless.") == []

@@ -1002,6 +1002,8 @@ def _modified(
     mods = [singular(w.text) for w in before if w.text[:1].isalpha()]
     if mods[:1] == ["of"] and mods[1:2] and mods[1] in _PART_PRONOUNS:
         mods = mods[2:]  # "2,446 confirmed cases, 60 of them fatal": the partitive's, no modifiers
+    if q.kind == "count" and mods in (["of", "the"], ["of", "these"], ["of", "those"]):
+        return thing, None  # "Tests confirmed swine flu in 16 of the dead": a part of the dead, deaths
     if q.kind != "money" and set(mods) & _PP_OPENERS:
         # "has risen to 10 with the death of three more patients", "11 soldiers will be charged in
         # connection with the death of": a noun inside a prepositional phrase after the count is no noun
