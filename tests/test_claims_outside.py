@@ -3351,3 +3351,21 @@ def test_a_bare_number_of_the_dead_is_a_part_of_the_deaths() -> None:
     ]
     # a share is no count of them
     assert _keys("Veterans make up 23% of the homeless.") == []
+
+
+def test_a_part_of_another_thing_after_a_fronted_whole_takes_its_state() -> None:
+    # before: 56 deaths of no state (the part is among the confirmed cases, as "with 61 having died")
+    assert _keys("Of the country's 2,059 confirmed cases, 56 people have died, the minister said.")[1] == (
+        56.0,
+        "deaths",
+        "confirmed",
+        "",
+        (),
+    )
+    assert _keys("Of the 2,059 confirmed cases in Mexico, 56 were fatal.")[1] == (
+        56.0,
+        "deaths",
+        "confirmed",
+        "",
+        ("Mexico",),
+    )
