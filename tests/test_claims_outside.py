@@ -3369,3 +3369,17 @@ def test_a_part_of_another_thing_after_a_fronted_whole_takes_its_state() -> None
         "",
         ("Mexico",),
     )
+
+
+def test_an_institution_that_bears_a_nations_name_is_none_of_its_bodies() -> None:
+    # before: three cases of the United States ("the country" pointed back to the American University)
+    text = (
+        "Egypt reported two cases at the American University in Cairo, bringing the number of cases to three"
+        " in the country."
+    )
+    assert _placed(text)[-1] == (3.0, "cases", ("Egypt",))
+    text = (
+        "The Lebanese Health Ministry diagnosed five people with the virus, bringing the total number of"
+        " cases in the country to eight."
+    )
+    assert _placed(text)[-1] == (8.0, "cases", ("Lebanon",))

@@ -2423,6 +2423,13 @@ def _kb_country(word: str) -> str | None:
     return kb.demonyms.get(word) or kb.countries.get(word)
 
 
+# nouns of organisations that bear a nation's name without being its authorities
+_NOT_BODIES = frozenset(
+    {"university", "college", "school", "hospital", "embassy", "consulate", "airlines", "airline", "airways",
+     "bank", "church", "academy", "club", "league", "museum", "chamber", "society", "association"}
+)  # fmt: skip
+
+
 def _national_bodies(view: ArticleView, lo: int, hi: int) -> list[Place]:
     """The countries of the bodies named by their nation in ``[lo, hi)`` ("the Lebanese Health
     Ministry diagnosed five people ..., bringing the total number of cases in the country to eight"):
@@ -2432,7 +2439,10 @@ def _national_bodies(view: ArticleView, lo: int, hi: int) -> list[Place]:
 
         found = []
         for e in view.analysis.entities:
-            first = fold(e.name).split()[:1] if e.type == "ORG" else []
+            name = fold(e.name).split() if e.type == "ORG" else []
+            # (an institution that bears a nation's name is none of its bodies: "the American University
+            # in Cairo", "the British Embassy in Mexico City")
+            first = name[:1] if not _NOT_BODIES.intersection(name) else []
             country = _kb_country(first[0]) if first else None
             if country:
                 found += [Place(country, m.start, m.end) for m in e.mentions]
