@@ -3383,3 +3383,18 @@ def test_an_institution_that_bears_a_nations_name_is_none_of_its_bodies() -> Non
         " cases in the country to eight."
     )
     assert _placed(text)[-1] == (8.0, "cases", ("Lebanon",))
+
+
+def test_an_elliptical_more_with_no_count_in_its_sentence_counts_what_the_value_before_counted() -> None:
+    # before: no value for 13 (no count of its sentence lent the noun left out)
+    text = "Spain has 80 confirmed cases. Spain's health ministry reported 13 more, taking its total to 93."
+    assert _keys(text)[1] == (13.0, "cases", "", "new", ("Spain",))
+    assert _keys("Mexico has 20 deaths. 13 more were reported on Monday.")[1] == (
+        13.0,
+        "deaths",
+        "",
+        "new",
+        ("Mexico",),
+    )
+    # a change's amount is no count left out
+    assert [k[0] for k in _keys("Mexico has 20 deaths. Prices rose by 13 more on Monday.")] == [20.0]

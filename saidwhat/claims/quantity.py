@@ -5041,9 +5041,12 @@ def _bare_total_thing(
     # (persons after the number name no thing either: "The national total now stands at 1,461 patients")
     if thing is not None or rel or (q.counts is not None and not _persons_only(q.counts, lex)):
         return thing
-    if not _bare_total(view.text, win):
-        return _dash_value_thing(view, q, s0, lex)
-    return _thing_before(view, s0, before)
+    elliptical = q.counts is None and _elliptical_more(win) and [w.text for w in win.left[-1:]] != ["by"]
+    if _bare_total(view.text, win) or elliptical:
+        # (and "Spain's health ministry reported 13 more, taking its total to 93": more of what the value
+        # before it counted, when no count of its sentence lends the noun left out)
+        return _thing_before(view, s0, before)
+    return _dash_value_thing(view, q, s0, lex)
 
 
 def _context_state(
