@@ -141,18 +141,9 @@ def _country_names() -> frozenset[str]:
 
 # the plural nouns of places a count may be counted in ("in 22 countries", "across 44 states")
 _PLACES_COUNTED = frozenset(
-    {
-        "countries",
-        "nations",
-        "states",
-        "provinces",
-        "regions",
-        "cities",
-        "counties",
-        "continents",
-        "territories",
-    }
-)
+    {"countries", "nations", "states", "provinces", "regions", "cities", "counties", "continents",
+     "territories"}
+)  # fmt: skip
 
 
 def _places_counted(q: Quantity) -> bool:
@@ -768,7 +759,7 @@ class _Reader:
         if k < self.n and doc[k].lower_ == "more":
             k += 1
         elif prev is None or prev.lower_ not in ("another", "further"):
-            return False  # (or "after a further two were confirmed": *another* / *a further* before it)
+            return False
         after = doc[k] if k < self.n else None
         if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return False
