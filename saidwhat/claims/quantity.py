@@ -2600,10 +2600,8 @@ def _relation(
     if prev is None or prev.thing is None or not (q.counts is None or _gapped(prev.q, q, win, lex)):
         return ""
     # "Spain has 95 cases, Britain 47": the place's name of a gapped item stands before its number
-    name = _gapped_name(view, prev.q.end, q.start)
-    between = [w.text for w in words(view.text, prev.q.end, name.start if name else q.start)]
-    if name is not None and between[-1:] == ["the"]:
-        between.pop()
+    item = _gapped_item_start(view, prev.q.end, q.start)
+    between = [w.text for w in words(view.text, prev.q.end, q.start if item is None else item)]
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
     if _named_subset(view, q, frame, between):
         return "subset"
@@ -2864,15 +2862,21 @@ def _same_verb(verb: str, before: list[str]) -> bool:
 _POSSESSIVE_ONLY = re.compile(r"(?:" + POSSESSIVE_ENDING + r")?\s*")
 
 
-def _gapped_name(view: ArticleView, a: int, start: int) -> Place | None:
-    """The place's name written right before a number, after a list mark ("..., Britain 47"), in
-    ``[a, start)``: the item's own place, its verb and noun left out."""
+def _gapped_item_start(view: ArticleView, a: int, start: int) -> int | None:
+    """Where a gapped item opens in ``[a, start)``: the place's name written right before a number, after
+    a list mark ("..., Britain 47"), its article with it ("..., the United States 896"); the item's own
+    place, its verb and noun left out. None when there is none."""
     names = view.places_in(a, start)
     # (a possessive between them is the item's too: "Argentina's 1,587 cases and Japan's 1,446")
     if not names or _POSSESSIVE_ONLY.fullmatch(view.text, names[-1].end, start) is None:
         return None
-    before = _THE_END.sub("", view.text[a : names[-1].start].rstrip())  # ", the United States 896"
-    return names[-1] if before.endswith(",") or before.endswith(" and") else None
+    before = view.text[a : names[-1].start].rstrip()
+    the = _THE_END.search(before)
+    if the is not None:
+        before = before[: the.start()]
+    if not (before.endswith(",") or before.endswith(" and")):
+        return None
+    return a + the.end() - len("the") if the is not None else names[-1].start
 
 
 # a name's article at the end of the words before it
@@ -3444,9 +3448,7 @@ def _pronoun_part_of(
     ("1,995 people were suspected of having the virus and 149 of them had died")."""
     if between[-1:] == [","]:
         return _whole_goes_on(view, prev.q.end, q.start)
-    return between[-1:] == ["and"] and not any(
-        w in lex.boundaries or w in (",", ";", ":", "—", "–") for w in between[:-1]
-    )
+    return between[-1:] == ["and"] and not _crosses_clause(between[:-1], lex, with_comma=True)
 
 
 def _whole_goes_on(view: ArticleView, a: int, b: int) -> bool:
@@ -3488,7 +3490,14 @@ def _of_which(between: list[str], lex: ClaimsLexicon) -> bool:
     before = between[:-2]
     if before[-1:] == [","]:
         before = before[:-1]
-    return not any(w in lex.boundaries or w in (";", ":", "—", "–") for w in before)
+    return not _crosses_clause(before, lex)
+
+
+def _crosses_clause(ws: list[str], lex: ClaimsLexicon, with_comma: bool = False) -> bool:
+    """Whether the words ``ws`` hold a clause boundary (`[boundaries]` words, a semicolon, a colon or a
+    dash; with ``with_comma``, a comma too)."""
+    marks = (",", ";", ":", "—", "–") if with_comma else (";", ":", "—", "–")
+    return any(w in lex.boundaries or w in marks for w in ws)
 
 
 def _and_part(view: ArticleView, prev: Measured, q: Quantity) -> bool:
@@ -3517,7 +3526,7 @@ def _includes(
     before = between[:-1]
     if between[-1] in _INCLUDE_VERBS and before[-1:] == ["and"]:
         before = before[:-1]  # "totals 52,160 in 80 countries, and includes 231 deaths": one subject's verbs
-    return not any(w in lex.boundaries or w in (";", ":", "—", "–") for w in before)
+    return not _crosses_clause(before, lex)
 
 
 _INCLUDE_VERBS = frozenset({"includes", "include", "included"})
@@ -4195,9 +4204,9 @@ def _hedged_predicate(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
         return True
     # the object of a toll believed of its cause: "a swine flu epidemic believed to have killed 149 people"
     left = [w.text.lower() for w in sorted(win.left, key=lambda w: w.start)[-4:]]
-    if len(left) == 4 and left[0] in lex.hedges and left[1:3] == ["to", "have"] and left[3] in TOLL_VERBS:
-        return True
-    # (the copy's slip "which is believed to killed as many as 200,000": *have* left out)
+    if left[-2:-1] == ["have"]:
+        # (or the copy's slip "which is believed to killed as many as 200,000": *have* left out)
+        left = [*left[:-2], left[-1]]
     return len(left) >= 3 and left[-3] in lex.hedges and left[-2] == "to" and left[-1] in TOLL_VERBS
 
 
@@ -4572,11 +4581,10 @@ def _subset_placed(
     return bool(right) and _placed_predicate(view, right[0].start, q.start, lex)
 
 
+# an optional qualifier right before a count's number, in the patterns of the words before it
+_QUALIFIER_BEFORE = r"(?:(?:about|some|nearly|almost|over|more\s+than|at\s+least)\s+)?"
 # *account for* right before a count, a qualifier between: "Mexico accounts for 26 of the 27 deaths"
-_ACCOUNTS_FOR = re.compile(
-    r"\baccount(?:s|ed)?\s+for\s+(?:(?:about|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
-    re.IGNORECASE,
-)
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _QUALIFIER_BEFORE + "$", re.IGNORECASE)
 
 
 def _accounted_for(view: ArticleView, q: Quantity) -> bool:
@@ -5086,8 +5094,7 @@ def _bare_total_state(
 
 # the verb of a level right before a total's number: "now stands at", "is", "was"
 _LEVEL_BEFORE = re.compile(
-    r"\b(?:stands?|stood|is|was|remains?|remained)\s+(?:now\s+)?(?:at\s+)?"
-    r"(?:(?:about|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    r"\b(?:stands?|stood|is|was|remains?|remained)\s+(?:now\s+)?(?:at\s+)?" + _QUALIFIER_BEFORE + "$",
     re.IGNORECASE,
 )
 
@@ -5255,7 +5262,7 @@ def _hedged_clause(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
 
 # the first bound of a range of estimates, written before the second: "range from 50,000 to at least"
 _ESTIMATE_FIRST_BOUND = re.compile(
-    r"\b(?:range|ranges|ranged|ranging|vary|varies|varied)\s+from\s+(?:about\s+|some\s+)?[\d,.]+"
+    rf"\b(?:{'|'.join(sorted(_RANGE_VERBS))})\s+from\s+(?:about\s+|some\s+)?[\d,.]+"
     r"(?:\s+(?:million|thousand))?\s+to\s+$",
     re.IGNORECASE,
 )
@@ -6507,10 +6514,7 @@ def _brings_later_total(view: ArticleView, v: QuantityValue) -> bool:
 
 # the possessive verb right before a count (its qualifier between): "Scotland has four cases", what a
 # place holds, not an event that added to a total
-_HAS_BEFORE = re.compile(
-    r"\b(?:has|have|had)\s+(?:now\s+)?(?:(?:about|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
-    re.IGNORECASE,
-)
+_HAS_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?" + _QUALIFIER_BEFORE + "$", re.IGNORECASE)
 
 
 def _added_to_total(

@@ -717,23 +717,23 @@ class _Reader:
         item of a list (after a comma or *and*), its verb and noun left out, after a quantity of its
         sentence: it counts what that one counts (not "Flight 93", "Apollo 11")."""
         doc = self.doc
-        k = self._country_before(i)
-        if k is not None and k > 0 and doc[k - 1].lower_ == "the":
-            k -= 1  # "Mexico has 1,626 cases, the United States 896": the name's article opens the item
+        # ("Mexico has 1,626 cases, the United States 896": the name's article opens the item)
+        k = self._country_before(i, with_article=True)
         if k is None or k == 0 or doc[k - 1].lower_ not in (",", "and"):
             return False
         return doc[i].sent.start <= self.last_end < k
 
-    def _country_before(self, i: int) -> int | None:
+    def _country_before(self, i: int, with_article: bool = False) -> int | None:
         """The first token of a country's name (the knowledge base's, up to three capitalised words)
-        that ends right before token ``i``; None when there is none."""
+        that ends right before token ``i`` (``with_article``: its *the*, when written); None when there
+        is none."""
         doc = self.doc
         names = _country_names()
         for k in range(i - 1, max(-1, i - 4), -1):
             if not doc[k].text[:1].isupper():
                 return None
             if fold(doc[k:i].text) in names:
-                return k
+                return k - 1 if with_article and k > 0 and doc[k - 1].lower_ == "the" else k
         return None
 
     def _after_locative(self, i: int) -> bool:
@@ -741,12 +741,8 @@ class _Reader:
         that is the object of a locative preposition (*in*, *at*, *from*, *among*, *across*; *the*
         between) opens the clause the phrase is fronted to, its comma left out; a country and a number
         make no name ("Flight 93", "Apollo 11", "in Ward 8" still are one)."""
-        doc = self.doc
-        k = self._country_before(i)
-        if k is None:
-            return False
-        j = k - 1 if k and doc[k - 1].lower_ == "the" else k
-        return j > 0 and doc[j - 1].lower_ in _LOCATIVE
+        j = self._country_before(i, with_article=True)
+        return j is not None and j > 0 and self.doc[j - 1].lower_ in _LOCATIVE
 
     def _elliptical_more(self, d: _Draft) -> bool:
         """ "Britain's confirmed cases rose to 39 after five more were confirmed": a number word with
