@@ -44,6 +44,11 @@ with its own cache.
    and due dates of the facts whose span overlaps a gold sentence, precision and recall, and the
    promises' status as of ``AS_OF``.
 
+   A set marked ``"money": true`` (``bench/data/claims_aid_gold.json``: the Haiti articles' amounts of
+   aid) scores amounts of money: each thing with its currency ("aid (GBP)"), each place the party whose
+   figure it is (the predicted giver, matched through the names the gold lists for it in that article:
+   :func:`money_place`), and precision over every predicted amount of its articles.
+
 Prints a table and writes ``bench/out/claims.json``.
 """
 
@@ -204,13 +209,46 @@ GoldKey = tuple[str, str, str, str]  # thing, state, aspect, place
 
 
 def gold_keyed(gold: dict[str, Any]) -> list[tuple[GoldKey, str, float, str]]:
+    """The gold values keyed as :func:`pred_keyed` keys predicted ones; an amount of money's thing
+    names its currency ("aid (GBP)")."""
     out = []
     for g in gold["values"]:
         m = g["measure"]
-        out.append(
-            ((m["thing"], m["state"], m["aspect"], m["about"]), g["article"], float(g["value"]), g["date"])
-        )
+        thing = f"{m['thing']} ({g['unit']})" if g.get("unit") else m["thing"]
+        out.append(((thing, m["state"], m["aspect"], m["about"]), g["article"], float(g["value"]), g["date"]))
     return out
+
+
+# an amount of money's gold names whose aid figure it is (``about``: the giver, an appeal's organiser, or
+# the recipient when no one giver can be told) and, in ``also``, the other names its article uses for
+# that party: a predicted giver is matched through them (lower case, "the" dropped), in its article
+Aliases = dict[tuple[str, str], str]
+
+
+def _party(name: str) -> str:
+    name = " ".join(name.lower().split())
+    return name[4:] if name.startswith("the ") else name
+
+
+def giver_aliases(gold: dict[str, Any]) -> Aliases:
+    """Each name of a money set's gold parties in its article (``("", name)``: a party's own name in
+    every article) -> the gold's name for the party."""
+    out: Aliases = {}
+    for g in gold["values"]:
+        about = g["measure"]["about"]
+        out[("", _party(about))] = about
+        for other in g.get("also") or ():
+            out[(g["article"], _party(other))] = about
+    return out
+
+
+def money_place(about: tuple[str, ...], article: str, aliases: Aliases) -> str:
+    """Whose aid figure a predicted amount is: its giver ("from X") or else its place, in the gold's
+    name for that party where the gold names it."""
+    giver = next((a[len("from ") :] for a in about if a.startswith("from ")), None)
+    name = giver if giver is not None else ("+".join(about) if about else "")
+    key = _party(name)
+    return aliases.get((article, key)) or aliases.get(("", key)) or name
 
 
 def value_number(v: QuantityValue) -> float | None:
@@ -219,21 +257,34 @@ def value_number(v: QuantityValue) -> float | None:
     return None if n is None else float(n)
 
 
-def pred_keyed(values: list[QuantityValue], things: set[str]) -> list[tuple[GoldKey, str, float, str]]:
+def pred_keyed(
+    values: list[QuantityValue], things: set[str], aliases: Aliases | None = None
+) -> list[tuple[GoldKey, str, float, str]]:
+    """The predicted values of the gold's things, keyed as the gold is; with ``aliases`` (a money set),
+    the amounts of money, each thing with its currency and each place its party (:func:`money_place`);
+    else the counts, which have no unit."""
     out = []
     for v in values:
         k = v.key
         num = value_number(v)
-        if k.thing in things and num is not None and k.unit is None:
+        if k.thing not in things or num is None or (k.unit is None) != (aliases is None):
+            continue
+        if aliases is not None:
+            key = (f"{k.thing} ({k.unit})", k.state, k.aspect, money_place(k.about, v.article, aliases))
+        else:
             place = k.about[0] if len(k.about) == 1 else ("+".join(k.about) if k.about else "")
-            out.append(((k.thing, k.state, k.aspect, place), v.article, num, v.date or ""))
+            key = (k.thing, k.state, k.aspect, place)
+        out.append((key, v.article, num, v.date or ""))
     return out
 
 
 def score_values(
-    gold: list[tuple[GoldKey, str, float, str]], pred: list[tuple[GoldKey, str, float, str]], places: set[str]
+    gold: list[tuple[GoldKey, str, float, str]],
+    pred: list[tuple[GoldKey, str, float, str]],
+    places: set[str] | None,
 ) -> dict[str, Any]:
-    """Gold values placed in the right claim (same article, number and key), leaks, misses, precision."""
+    """Gold values placed in the right claim (same article, number and key), leaks, misses, precision
+    (over the predicted values of ``places``; None: of every place, as a money set's givers are)."""
     pool = list(pred)
     right = wrong_measure = wrong_place = unplaced = missed = 0
     missed_in: list[str] = []  # the article of each gold value not found (counted per article, never printed)
@@ -261,7 +312,7 @@ def score_values(
             missed_nums.append(num)
             misses.append(f"{art} {num:g}: gold {key} -> not found")
     gold_set = [(k, a, n) for k, a, n, _ in gold]
-    scored = [p for p in pred if p[0][3] in places]
+    scored = [p for p in pred if places is None or p[0][3] in places]
     tp = 0
     fps: list[str] = []
     # each false value by kind (counted for every set, blind ones included; never printed there): its
@@ -376,13 +427,21 @@ def add_present_recall(
 
 
 def add_missed_kinds(
-    vs: dict[str, Any], quantities: dict[str, list[Quantity]], values: list[QuantityValue], things: set[str]
+    vs: dict[str, Any],
+    quantities: dict[str, list[Quantity]],
+    values: list[QuantityValue],
+    things: set[str],
+    money: bool = False,
 ) -> None:
     """The gold values not found, by where they were lost (counts only, blind sets included): the
     engine wrote no quantity of that number in the article, or it did and the claims gave it no value,
     or a value of a thing (or unit) the gold does not score, or only values that other gold values of
     the same number took (an article's two 7s, one found)."""
-    scored = {(v.article, value_number(v)) for v in values if v.key.thing in things and v.key.unit is None}
+    scored = {
+        (v.article, value_number(v))
+        for v in values
+        if v.key.thing in things and (v.key.unit is None) != money
+    }
     valued = {(v.article, value_number(v)) for v in values}
     kinds = {"no_quantity": 0, "no_value": 0, "other_thing": 0, "taken": 0}
     for art, num in zip(vs["missed_in"], vs["missed_nums"], strict=True):
@@ -420,15 +479,26 @@ def expected_links(items: list[tuple[GoldKey, str, float, str]]) -> tuple[set[An
     return ups, cons
 
 
-def predicted_links(claims: list[Claim], places: set[str], things: set[str]) -> tuple[set[Any], set[Any]]:
+def predicted_links(
+    claims: list[Claim], places: set[str] | None, things: set[str], aliases: Aliases | None = None
+) -> tuple[set[Any], set[Any]]:
+    """The updates and contradictions of the claims of the gold's measures (with ``aliases``, of its
+    amounts of money, keyed as :func:`pred_keyed` keys them)."""
     ups: set[Any] = set()
     cons: set[Any] = set()
     for c in claims:
         k = c.key
-        if k is None or k.thing not in things or len(k.about) != 1 or k.about[0] not in places or k.unit:
-            continue
-        key = (k.thing, k.state, k.aspect, k.about[0])
         vals = [v for v in c.values if isinstance(v, QuantityValue)]
+        if k is None or k.thing not in things or not vals:
+            continue
+        if aliases is not None:
+            if not k.unit:
+                continue
+            key = (f"{k.thing} ({k.unit})", k.state, k.aspect, money_place(k.about, vals[0].article, aliases))
+        elif len(k.about) != 1 or places is None or k.about[0] not in places or k.unit:
+            continue
+        else:
+            key = (k.thing, k.state, k.aspect, k.about[0])
         nums = [float(v.value if v.value is not None else (v.low or 0)) for v in vals]
         for u in c.updates:
             if u.kind in ("raised", "lowered", "confirmed"):
@@ -590,15 +660,18 @@ def main() -> int:
             continue
         # a set may name its own places and things (another topic's measures)
         places, things = set(gset.get("places", gold["places"])), set(gset.get("things", gold["things"]))
+        # a money set (amounts of aid) scores every party's amounts: its gold names the givers
+        aliases = giver_aliases(gset) if gset.get("money") else None
+        scored_places = None if aliases is not None else places
         gold_ids = {g["id"] for g in gset["articles"]}
         gvalues = [v for v in resolved if v.article in gold_ids]
         gk = gold_keyed(gset)
-        vs = score_values(gk, pred_keyed(gvalues, things), places)
+        vs = score_values(gk, pred_keyed(gvalues, things, aliases), scored_places)
         add_present_recall(vs, gk, set(texts), texts)
-        add_missed_kinds(vs, quantities, gvalues, things)
+        add_missed_kinds(vs, quantities, gvalues, things, money=aliases is not None)
         # updates and contradictions among the set's own values only (the gold lists no others)
         exp_up, exp_con = expected_links(gk)
-        pred_up, pred_con = predicted_links(group_values(gvalues, lex), places, things)
+        pred_up, pred_con = predicted_links(group_values(gvalues, lex), scored_places, things, aliases)
         scores[name] = {
             "articles": len(gold_ids),
             "values": vs,

@@ -115,3 +115,25 @@ def test_a_cache_of_one_text_is_never_reused_for_the_other(tmp_path: Path) -> No
     # a run that needs the headline too is refused it
     msg = bc.cache_text_mismatch(cache, "headline + text")
     assert msg is not None and "use another --cache" in msg
+
+
+def test_a_money_sets_giver_is_matched_through_the_gold_names_of_its_article() -> None:
+    gold = {
+        "values": [
+            {
+                "article": "a/1",
+                "value": 20_000_000,
+                "unit": "GBP",
+                "measure": {"thing": "aid", "state": "", "aspect": "", "about": "United Kingdom"},
+                "also": ["DFID"],
+                "date": "2010-01-18",
+            }
+        ]
+    }
+    aliases = bc.giver_aliases(gold)
+    assert bc.gold_keyed(gold)[0][0] == ("aid (GBP)", "", "", "United Kingdom")
+    assert bc.money_place(("from DFID", "Haiti"), "a/1", aliases) == "United Kingdom"
+    assert bc.money_place(("from the United Kingdom",), "b/2", aliases) == "United Kingdom"
+    # another article's other name is not this one's
+    assert bc.money_place(("from DFID",), "b/2", aliases) == "DFID"
+    assert bc.money_place(("Haiti",), "a/1", aliases) == "Haiti"

@@ -46,6 +46,23 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Gifts:
+    """`[gifts]`: the words by which an amount of money that names no money thing is one given, raised
+    or asked for, and so measures ``thing``."""
+
+    thing: str
+    verbs: frozenset[str]  # verbs of giving or raising whose object the amount is
+    passives: tuple[str, ...]  # their participles after the amount ("$360m has been pledged")
+    nouns: frozenset[str]  # the amount's own noun, singular ("a £6m contribution")
+    asked: tuple[str, ...]  # "an appeal for $562m"
+    reached: frozenset[str]  # verbs whose subject, a total of gifts, the amount is the value of
+    buys: frozenset[str]  # verbs after a gift's noun that make its amount a price ("a £25 donation buys")
+    asked_state: str  # the state of the amount asked for (`[states.money]`)
+    intents: frozenset[str]  # verbs of wishing: "hoped to raise £500" is a target
+    between: frozenset[str]  # words between such a verb and the amount
+
+
+@dataclass(frozen=True)
 class ClaimsLexicon:
     settings: Settings
     things: dict[str, Thing]
@@ -57,6 +74,7 @@ class ClaimsLexicon:
     lives_thing: str  # what lives counted with a verb of loss count ("claimed 45 lives": deaths)
     lives_loss: frozenset[str]  # the verbs of loss
     victims_claimed: frozenset[str]  # the verbs by which victims are lives lost ("claimed 103 victims")
+    gifts: Gifts  # amounts given, raised or asked for: the money thing they measure (`[gifts]`)
     incident_things: frozenset[str]  # things whose count may be one incident's toll ("attack deaths")
     incident_types: dict[str, tuple[str, ...]]  # incident type -> the words that name it
     incident_spans: tuple[str, ...]  # words of a span of time: the count is no single incident's
@@ -378,6 +396,33 @@ def _things(raw: dict[str, Any], families: dict[str, dict[str, tuple[str, ...]]]
     return things
 
 
+def _gifts(gf: dict[str, Any], things: dict[str, Thing], families: dict[str, Any]) -> Gifts:
+    _only(
+        gf,
+        {"thing", "verbs", "passives", "nouns", "asked", "reached", "buys", "asked_state", "intents"}
+        | {"between"},
+        "gifts",
+    )
+    thing = _str(gf["thing"], "gifts.thing")
+    if thing not in things:
+        raise LexiconError(f"gifts.thing: unknown thing {thing!r}")
+    asked_state = _str(gf["asked_state"], "gifts.asked_state")
+    if asked_state not in families.get(things[thing].states, {}):
+        raise LexiconError(f"gifts.asked_state: no state {asked_state!r} of {thing!r}")
+    return Gifts(
+        thing=thing,
+        verbs=frozenset(_words(gf["verbs"], "gifts.verbs")),
+        passives=_words(gf["passives"], "gifts.passives"),
+        nouns=frozenset(_words(gf["nouns"], "gifts.nouns")),
+        asked=_words(gf["asked"], "gifts.asked"),
+        reached=frozenset(_words(gf["reached"], "gifts.reached")),
+        buys=frozenset(_words(gf["buys"], "gifts.buys")),
+        asked_state=asked_state,
+        intents=frozenset(_words(gf["intents"], "gifts.intents")),
+        between=frozenset(_words(gf["between"], "gifts.between")),
+    )
+
+
 def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     """Check ``data`` (the parsed TOML) against the schema and build the lexicon."""
     _only(
@@ -390,6 +435,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "estimates",
             "groups",
             "lives",
+            "gifts",
             "incidents",
             "places",
             "boundaries",
@@ -443,6 +489,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     lives_thing = _str(lv["thing"], "lives.thing")
     if lives_thing not in things:
         raise LexiconError(f"lives.thing: unknown thing {lives_thing!r}")
+    gifts = _gifts(_table(data, "gifts", "claims"), things, families)
     inc = _table(data, "incidents", "claims")
     _only(inc, {"things", "spans", "types"}, "incidents")
     incident_things = frozenset(_words(inc["things"], "incidents.things"))
@@ -527,6 +574,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         lives_thing=lives_thing,
         lives_loss=frozenset(_words(lv["loss"], "lives.loss")),
         victims_claimed=frozenset(_words(lv["victims"], "lives.victims")),
+        gifts=gifts,
         incident_things=incident_things,
         incident_types=incident_types,
         incident_spans=_words(inc["spans"], "incidents.spans"),

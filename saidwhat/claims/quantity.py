@@ -4523,9 +4523,154 @@ def _thing_read(
     if partitive is not None:
         return partitive[0], None
     thing, generic = _thing_of(q, win, lex, wide)
+    unmoneyed = thing is None or thing.states not in lex.money_families
+    if q.kind == "money" and unmoneyed and _gift(view, q, lex):
+        return lex.things[lex.gifts.thing], None
     if generic is not None:
         return _placed_part(view, q, lex) or (thing, generic)
     return thing, generic
+
+
+# words between an amount and a participle after it ("$360m has so far been pledged")
+_BEFORE_PASSIVE = AUX | frozenset({"will", "would", "so", "far", "already", "now", "also", "just", "since"})
+
+
+def _gift(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str | None:
+    """How an amount of money is one given, raised or asked for (`[gifts]`): "given" (the object of a
+    verb of giving or raising, not after a verb of wishing: "Madonna has donated $250,000", "has
+    raised more than $57m"; or the subject of its passive: "$360m has been pledged"), "reached" (the
+    value a total of gifts reached: "public donations to the fund have reached £31.5m"), "asked" ("an
+    appeal for $562m"), "gift" (its own noun is a gift, after modifiers of the gift's thing or names:
+    "a £6m contribution", "a £1m emergency appeal"); None for none of these."""
+    if q.kind != "money":
+        return None
+    g = lex.gifts
+    s0, s1 = view.sentence(q.start)
+    left = words(view.text, s0, q.start)
+    k = _gift_verb(left, lex)
+    if k is not None:
+        intent = k >= 2 and left[k - 1].text == "to" and left[k - 2].text in g.intents
+        # "ex-soldiers should be given £10,000": a passive's subject is paid, no gift is said
+        return None if intent or _passive_at(left, k) else "given"
+    k = len(left)
+    while k and left[k - 1].text in g.between:
+        k -= 1
+    if k and left[k - 1].text in g.reached and any(_gift_noun(w, lex) for w in left[: k - 1]):
+        return "reached"
+    if k >= 2 and f"{left[k - 2].text} {left[k - 1].text}" in g.asked:
+        return "asked"
+    right = _past_brackets(words(view.text, q.end, s1))
+    j = 0
+    while j < len(right) and right[j].text in _BEFORE_PASSIVE:
+        j += 1
+    if j and any(i == j for i, _ in find_phrases(right, g.passives)):
+        return "given"
+    mods = lex.things[g.thing].modifiers
+    j = 0
+    while j < min(3, len(right)) and (right[j].text in mods or view.text[right[j].start].isupper()):
+        j += 1
+    if j >= len(right) or singular(right[j].text) not in g.nouns:
+        return None
+    # "A £25 donation buys a kit of household essentials": what one gift of that size buys, a price
+    return None if j + 1 < len(right) and right[j + 1].text in g.buys else "gift"
+
+
+def _gift_verb(left: list[Word], lex: ClaimsLexicon) -> int | None:
+    """Where in ``left`` (the sentence's words before an amount) the verb of giving or raising that
+    takes the amount for object stands ("has donated $250,000", "released an immediate $10m"); None
+    when there is none."""
+    k = len(left)
+    while k and left[k - 1].text in lex.gifts.between:
+        k -= 1
+    return k - 1 if k and left[k - 1].text in lex.gifts.verbs else None
+
+
+# words between a subject and its verb ("The UN has also released"); marks that open a clause, so that
+# the subject starts after them
+_SUBJECT_TO_VERB = AUX | wordset("also already now just so far will would is to")
+_CLAUSE_MARKS = wordset(", ; : that while whereas but meanwhile separately") | {"“", '"'}
+_PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+
+
+def _passive_at(left: list[Word], k: int) -> bool:
+    """Whether the verb at ``left[k]`` is a passive participle ("are to be given"; not "is funding")."""
+    return k > 0 and left[k - 1].text in _PASSIVE_BE and not left[k].text.endswith("ing")
+
+
+# prepositions a name of the subject may follow and still not head it ("organisers of the Globes")
+_NOT_HEAD = frozenset(
+    {"to", "for", "in", "at", "into", "on", "of", "across", "toward", "towards", "from", "by", "with"}
+    | {"including", "like", "as"}
+)
+
+
+def _subject_giver(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[bool, str | None]:
+    """The giver of an amount a verb of giving takes for object (:func:`_gift_verb`): (True, the first
+    name of the verb's subject that no preposition introduces and that owns nothing — "Lance Armstrong's
+    LiveStrong Foundation has pledged $250,000" is the foundation's; an appositive between commas is
+    passed over: "The Hollywood Foreign Press Association, organisers of Sunday's Golden Globe awards,
+    have pledged $100,000"), or (True, None) when the subject names no one ("The company has pledged");
+    (False, None) when no verb of giving takes the amount."""
+    s0, _ = view.sentence(q.start)
+    left = words(view.text, s0, q.start)
+    k = _gift_verb(left, lex)
+    if k is None:
+        return False, None
+    if _passive_at(left, k):
+        return True, None  # "charities are to be given £250,000": the subject of a passive gets the money
+    e = k
+    while e and left[e - 1].text in _SUBJECT_TO_VERB:
+        e -= 1
+    if e and left[e - 1].text == ",":
+        # an appositive ends at the comma before the verb: the subject ends at the comma that opens it
+        opening = next((i for i in range(e - 2, -1, -1) if left[i].text == ","), None)
+        e = opening if opening is not None else e
+    c = next((i + 1 for i in range(e - 1, -1, -1) if left[i].text in _CLAUSE_MARKS), 0)
+    if c >= e:
+        return True, None
+    a, b = left[c].start, left[e - 1].end
+    names = sorted(
+        (mn.start, mn.end, _giver_name(view, ent))
+        for ent in view.analysis.entities
+        if ent.type in GIVER_TYPES
+        for mn in ent.mentions
+        if a <= mn.start < b
+    )
+    # the last name: a name before it in the subject modifies it ("US pop star Madonna", "Lance Armstrong's
+    # LiveStrong Foundation"); so does a compound's ("Haiti-born singer Wyclef Jean")
+    for start, end, name in reversed(names):
+        modifier = view.text[end : end + 2] in ("'s", "’s") or view.text[end : end + 1] == "-"
+        if not modifier and not _introduced_by(view, a, start, _NOT_HEAD, 20):
+            return True, name
+    return True, None
+
+
+def _gift_noun(w: Word, lex: ClaimsLexicon) -> bool:
+    """Whether ``w`` names gifts or the money thing ("donations", "aid")."""
+    noun = singular(w.text)
+    return noun in lex.gifts.nouns or noun in lex.things[lex.gifts.thing].heads
+
+
+def _past_brackets(ws: list[Word]) -> list[Word]:
+    """The words after a bracket that opens them ("(£612,000) from their foundation": a conversion)."""
+    if not ws or ws[0].text != "(":
+        return ws
+    close = next((i for i, w in enumerate(ws) if w.text == ")"), None)
+    return ws if close is None else ws[close + 1 :]
+
+
+def _off_asked(view: ArticleView, q: Quantity, thing: Thing, win: Window, lex: ClaimsLexicon) -> Window:
+    """An amount given, raised or reached (:func:`_gift`) is never the amount asked for: the words of
+    that state around it are the appeal's that raised it ("The DEC appeal has raised £60m"), no state
+    of it."""
+    if thing.states not in lex.money_families or _gift(view, q, lex) not in ("given", "reached"):
+        return win
+    asked = set(lex.states[thing.states].get(lex.gifts.asked_state, ()))
+
+    def keep(ws: list[Word]) -> list[Word]:
+        return [w for w in ws if w.text not in asked]
+
+    return replace(win, inner=keep(win.inner), left=keep(win.left), right=keep(win.right))
 
 
 def _placed_part(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[Thing, None] | None:
@@ -4949,7 +5094,7 @@ def measure(
         return None
     state = _measured_state(
         thing,
-        _counted_words(_off_cue(view, q, win), q),
+        _counted_words(_off_asked(view, q, thing, _off_cue(view, q, win), lex), q),
         lex,
         rel,
         _total_source(rel, prev, head),
@@ -6242,7 +6387,9 @@ def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> t
     if m.disease:
         name = f"{m.disease} {name}"  # a measure of its own, never in a series of the article's
     if m.thing is not None and m.thing.states in lex.money_families:
-        giver = _giver(view, q)
+        by_verb, giver = _subject_giver(view, q, lex)
+        if not by_verb:
+            giver = _giver(view, q)
         if giver is not None:
             # the giver's aid: another donor's pledge is no revision of it
             rest = tuple(a for a in about if a != giver) or _recipient(view, q, giver)
