@@ -4547,14 +4547,11 @@ def _gift(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str | None:
     g = lex.gifts
     s0, s1 = view.sentence(q.start)
     left = words(view.text, s0, q.start)
-    k = _gift_verb(left, lex)
-    if k is not None:
-        intent = k >= 2 and left[k - 1].text == "to" and left[k - 2].text in g.intents
+    k = _before_between(left, lex)
+    if k and left[k - 1].text in g.verbs:
+        intent = k >= 3 and left[k - 2].text == "to" and left[k - 3].text in g.intents
         # "ex-soldiers should be given £10,000": a passive's subject is paid, no gift is said
-        return None if intent or _passive_at(left, k) else "given"
-    k = len(left)
-    while k and left[k - 1].text in g.between:
-        k -= 1
+        return None if intent or _passive_at(left, k - 1) else "given"
     if k and left[k - 1].text in g.reached and any(_gift_noun(w, lex) for w in left[: k - 1]):
         return "reached"
     if k >= 2 and f"{left[k - 2].text} {left[k - 1].text}" in g.asked:
@@ -4575,19 +4572,25 @@ def _gift(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str | None:
     return None if j + 1 < len(right) and right[j + 1].text in g.buys else "gift"
 
 
-def _gift_verb(left: list[Word], lex: ClaimsLexicon) -> int | None:
-    """Where in ``left`` (the sentence's words before an amount) the verb of giving or raising that
-    takes the amount for object stands ("has donated $250,000", "released an immediate $10m"); None
-    when there is none."""
+def _before_between(left: list[Word], lex: ClaimsLexicon) -> int:
+    """How many of ``left`` (the sentence's words before an amount) stand before the words between a
+    verb and the amount it takes ("donated a total of £46m", "released an immediate $10m")."""
     k = len(left)
     while k and left[k - 1].text in lex.gifts.between:
         k -= 1
+    return k
+
+
+def _gift_verb(left: list[Word], lex: ClaimsLexicon) -> int | None:
+    """Where in ``left`` the verb of giving or raising that takes the amount for object stands ("has
+    donated $250,000"); None when there is none."""
+    k = _before_between(left, lex)
     return k - 1 if k and left[k - 1].text in lex.gifts.verbs else None
 
 
 # words between a subject and its verb ("The UN has also released"); marks that open a clause, so that
 # the subject starts after them
-_SUBJECT_TO_VERB = AUX | wordset("also already now just so far will would is to")
+_SUBJECT_TO_VERB = AUX | wordset("also already now just so far will would to")
 _CLAUSE_MARKS = wordset(", ; : that while whereas but meanwhile separately") | {"“", '"'}
 _PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 
@@ -4605,12 +4608,13 @@ _NOT_HEAD = frozenset(
 
 
 def _subject_giver(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[bool, str | None]:
-    """The giver of an amount a verb of giving takes for object (:func:`_gift_verb`): (True, the first
-    name of the verb's subject that no preposition introduces and that owns nothing — "Lance Armstrong's
-    LiveStrong Foundation has pledged $250,000" is the foundation's; an appositive between commas is
-    passed over: "The Hollywood Foreign Press Association, organisers of Sunday's Golden Globe awards,
-    have pledged $100,000"), or (True, None) when the subject names no one ("The company has pledged");
-    (False, None) when no verb of giving takes the amount."""
+    """The giver of an amount a verb of giving takes for object (:func:`_gift_verb`): (True, the last
+    name of the verb's subject that no preposition introduces and that modifies nothing after it —
+    "Lance Armstrong's LiveStrong Foundation has pledged $250,000" is the foundation's; an appositive
+    between commas is passed over: "The Hollywood Foreign Press Association, organisers of Sunday's
+    Golden Globe awards, have pledged $100,000"), or (True, None) when the subject names no one ("The
+    company has pledged") or is a passive's, who gets the money; (False, None) when no verb of giving
+    takes the amount."""
     s0, _ = view.sentence(q.start)
     left = words(view.text, s0, q.start)
     k = _gift_verb(left, lex)
