@@ -4531,8 +4531,12 @@ def _thing_read(
     return thing, generic
 
 
-# words between an amount and a participle after it ("$360m has so far been pledged")
-_BEFORE_PASSIVE = AUX | frozenset({"will", "would", "so", "far", "already", "now", "also", "just", "since"})
+# the words of a verb group before its verb ("has also been", "will now"); between an amount and a
+# participle after it ("$360m has so far been pledged", "has since been"), and between a subject and its
+# verb ("The UN has also released", "is to give")
+_VERB_GROUP = AUX | wordset("will would so far already now also just")
+_BEFORE_PASSIVE = _VERB_GROUP | {"since"}
+_SUBJECT_TO_VERB = _VERB_GROUP | {"to"}
 
 
 def _gift(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str | None:
@@ -4588,23 +4592,14 @@ def _gift_verb(left: list[Word], lex: ClaimsLexicon) -> int | None:
     return k - 1 if k and left[k - 1].text in lex.gifts.verbs else None
 
 
-# words between a subject and its verb ("The UN has also released"); marks that open a clause, so that
-# the subject starts after them
-_SUBJECT_TO_VERB = AUX | wordset("also already now just so far will would to")
+# marks that open a clause, so that a subject starts after them
 _CLAUSE_MARKS = wordset(", ; : that while whereas but meanwhile separately") | {"“", '"'}
-_PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+_PASSIVE_BE = AUX - {"has", "have", "had"}
 
 
 def _passive_at(left: list[Word], k: int) -> bool:
     """Whether the verb at ``left[k]`` is a passive participle ("are to be given"; not "is funding")."""
     return k > 0 and left[k - 1].text in _PASSIVE_BE and not left[k].text.endswith("ing")
-
-
-# prepositions a name of the subject may follow and still not head it ("organisers of the Globes")
-_NOT_HEAD = frozenset(
-    {"to", "for", "in", "at", "into", "on", "of", "across", "toward", "towards", "from", "by", "with"}
-    | {"including", "like", "as"}
-)
 
 
 def _subject_giver(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[bool, str | None]:
@@ -6423,6 +6418,8 @@ TO_FOR = frozenset({"to", "for"})
 GIVER_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # a name after one of these is where the money goes or is spent, not who gives it
 RECIPIENT_MARKS = frozenset({"to", "for", "in", "at", "into", "on", "of", "across", "toward", "towards"})
+# prepositions a name of a giver's subject may follow and still not head it ("organisers of the Globes")
+_NOT_HEAD = RECIPIENT_MARKS | wordset("from by with including like as")
 
 
 def _giver(view: ArticleView, q: Quantity) -> str | None:
