@@ -316,6 +316,19 @@ def test_well_known_bearer_of_a_surname(nlp: Any) -> None:
     assert len(named(idx, "Michelle Obama").mentions) == 1
 
 
+def test_a_names_abbreviated_word_is_kept_whole_in_its_initials(nlp: Any) -> None:
+    """ "US Navy" is written USN, never UN: a word of a name that is itself an abbreviation gives all its
+    letters to the name's initials (a Haiti article had the UN's ten mentions joined to the US Navy)."""
+    text = (
+        "The US Navy sent a hospital ship to the island. The UN has launched an appeal for $562m, "
+        "and the UN said more help was needed."
+    )
+    idx = run(nlp, text)
+    un = holding(idx, "UN")
+    assert len(un) == 1
+    assert all(m.text != "US Navy" for m in un[0].mentions)
+
+
 def test_acronym_is_nobodys_surname(nlp: Any) -> None:
     text = "Kim Jong Un defied the U.N. again, and the U.N. responded."
     idx = run(nlp, text)

@@ -60,6 +60,11 @@ class Gifts:
     asked_state: str  # the state of the amount asked for (`[states.money]`)
     intents: frozenset[str]  # verbs of wishing: "hoped to raise £500" is a target
     between: frozenset[str]  # words between such a verb and the amount
+    launches: frozenset[str]  # verbs whose object is an appeal or a gift ("launched an appeal for $562m")
+    collectors: frozenset[str]  # nouns of what collects gifts ("appeal", "telethon")
+    bodies: frozenset[str]  # nouns of a body whose name is written before them ("the Yele Haiti foundation")
+    governments: frozenset[str]  # heads of a subject that act for their modifier's country ("government")
+    offices: tuple[str, ...]  # titles of those who give as their country ("Prime Minister")
 
 
 @dataclass(frozen=True)
@@ -400,7 +405,7 @@ def _gifts(gf: dict[str, Any], things: dict[str, Thing], families: dict[str, Any
     _only(
         gf,
         {"thing", "verbs", "passives", "nouns", "asked", "reached", "buys", "asked_state", "intents"}
-        | {"between"},
+        | {"between", "launches", "collectors", "bodies", "governments", "offices"},
         "gifts",
     )
     thing = _str(gf["thing"], "gifts.thing")
@@ -420,6 +425,11 @@ def _gifts(gf: dict[str, Any], things: dict[str, Thing], families: dict[str, Any
         asked_state=asked_state,
         intents=frozenset(_words(gf["intents"], "gifts.intents")),
         between=frozenset(_words(gf["between"], "gifts.between")),
+        launches=frozenset(_words(gf["launches"], "gifts.launches")),
+        collectors=frozenset(_words(gf["collectors"], "gifts.collectors")),
+        bodies=frozenset(_words(gf["bodies"], "gifts.bodies")),
+        governments=frozenset(_words(gf["governments"], "gifts.governments")),
+        offices=_words(gf["offices"], "gifts.offices"),
     )
 
 

@@ -4536,7 +4536,8 @@ def _thing_read(
 # verb ("The UN has also released", "is to give")
 _VERB_GROUP = AUX | wordset("will would so far already now also just")
 _BEFORE_PASSIVE = _VERB_GROUP | {"since"}
-_SUBJECT_TO_VERB = _VERB_GROUP | {"to"}
+# ... and of a raising verb between a subject and its verb ("Wyclef Jean is also said to have raised $1m")
+_SUBJECT_TO_VERB = _VERB_GROUP | wordset("to said reported expected thought believed understood set due")
 
 
 def _gift(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str | None:
@@ -4603,45 +4604,357 @@ def _passive_at(left: list[Word], k: int) -> bool:
 
 
 def _subject_giver(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[bool, str | None]:
-    """The giver of an amount a verb of giving takes for object (:func:`_gift_verb`): (True, the last
-    name of the verb's subject that no preposition introduces and that modifies nothing after it —
-    "Lance Armstrong's LiveStrong Foundation has pledged $250,000" is the foundation's; an appositive
-    between commas is passed over: "The Hollywood Foreign Press Association, organisers of Sunday's
-    Golden Globe awards, have pledged $100,000"), or (True, None) when the subject names no one ("The
-    company has pledged") or is a passive's, who gets the money; (False, None) when no verb of giving
-    takes the amount."""
+    """The giver of an amount a verb takes (:func:`_object_verb`): (True, the party the verb's subject
+    names, :func:`_verb_subject`), (True, a gift's possessor: "the government's £6m contribution"), or
+    (True, None) when the subject names no one ("The company has pledged") or is a passive's, who gets
+    the money; (False, None) when no verb takes the amount."""
     s0, _ = view.sentence(q.start)
     left = words(view.text, s0, q.start)
-    k = _gift_verb(left, lex)
+    k, owned = _object_verb(view, q, left, lex)
     if k is None:
         return False, None
+    if owned:
+        return True, _owner(view, q, left[k], lex)
     if _passive_at(left, k):
         return True, None  # "charities are to be given £250,000": the subject of a passive gets the money
+    giver = _verb_subject(view, q, left, k, lex)
     e = k
     while e and left[e - 1].text in _SUBJECT_TO_VERB:
         e -= 1
+    if giver is None and not (e and left[e - 1].text in _PERSONAL):  # "I just donated £100 to the Red Cross"
+        giver = _appeal_given_to(view, q, lex)
+    return True, giver
+
+
+_PERSONAL = wordset("i we you he she they it")
+
+
+def _appeal_given_to(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str | None:
+    """The organiser of the appeal or fund, or the body, an amount is given to, when its subject names no
+    giver: the public's gifts to an appeal are the appeal's figure ("Britons have so far donated £15m to
+    the Disasters Emergency Committee appeal", "to the Red Cross"); None when no body or appeal follows
+    *to*, or it names no one ("to the appeal")."""
+    right = _past_brackets(words(view.text, q.end, view.sentence(q.start)[1]))
+    if not right or right[0].text != "to":
+        return None
+    first = right[2] if len(right) > 2 and right[1].text == "the" else right[1] if len(right) > 1 else None
+    body = next(
+        (
+            _giver_name(view, e, lex)
+            for e in view.analysis.entities
+            if e.type == "ORG" and first is not None
+            for mn in e.mentions
+            if mn.start == first.start
+        ),
+        None,
+    )
+    if body is not None:
+        return body  # "Britons have so far donated £15m to the Disasters and Emergency Committee"
+    to = next((i for i, w in enumerate(right[:10]) if singular(w.text) in lex.gifts.collectors), None)
+    if to is None or any(w.text in _CLAUSE_MARKS or w.text in AUX for w in right[1:to]):
+        return None
+    np = right[1 : to + 1]
+    return _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex)
+
+
+def _verb_subject(
+    view: ArticleView, q: Quantity, left: list[Word], k: int, lex: ClaimsLexicon, hops: int = 1
+) -> str | None:
+    """The party the subject of the verb at ``left[k]`` names (:func:`_subject_party`): "Lance Armstrong's
+    LiveStrong Foundation has pledged $250,000" is the foundation's; an appositive between commas or
+    dashes is passed over ("The Hollywood Foreign Press Association, organisers of Sunday's Golden Globe
+    awards, have pledged $100,000"); the subject ends at a clause mark, the verb of a clause before it or
+    the cue of the statement whose content holds the amount ("have led to people in the UK giving £12m"
+    names no giver); a pronoun is that statement's speaker's ("The World Bank says it will provide"); a
+    verb joined by *and* to one before it shares its subject ("the UN is mobilising a team and releasing
+    $10m")."""
+    e = k
+    while e and (
+        left[e - 1].text in _SUBJECT_TO_VERB
+        or left[e - 1].text in ("“", '"')
+        or (left[e - 1].text.endswith("ly") and e > 1 and left[e - 2].text in _VERB_GROUP)
+    ):
+        e -= 1  # "has so far", "is also said to have", "would immediately", the quote of 'X “has raised'
     if e and left[e - 1].text == ",":
         # an appositive ends at the comma before the verb: the subject ends at the comma that opens it
         opening = next((i for i in range(e - 2, -1, -1) if left[i].text == ","), None)
         e = opening if opening is not None else e
-    c = next((i + 1 for i in range(e - 1, -1, -1) if left[i].text in _CLAUSE_MARKS), 0)
+    if e and left[e - 1].text == "and":
+        p = next((i for i in range(e - 2, -1, -1) if left[i].text in AUX), None)
+        return None if p is None or not hops else _verb_subject(view, q, left, p, lex, hops - 1)
+    c = _subject_start(view, q, left, e)
     if c >= e:
-        return True, None
-    a, b = left[c].start, left[e - 1].end
-    names = sorted(
-        (mn.start, mn.end, _giver_name(view, ent))
+        return None
+    if left[e - 1].text in _PRONOUN_GENDER:
+        return _speaker_for(view, q, left[e - 1].text, lex)
+    subj = _bare_subject(view.text, left[c:e])
+    return _subject_party(view, q, subj, lex) if subj else None
+
+
+def _subject_start(view: ArticleView, q: Quantity, left: list[Word], e: int) -> int:
+    """Where in ``left`` the subject that ends before ``left[e]`` starts: after a mark that opens a clause
+    or a verb, at a sentence start whose mark is lost, or at the content of the statement that holds
+    the amount."""
+    c = next((i + 1 for i in range(e - 1, -1, -1) if _opens_subject(view.text, left[i])), 0)
+    # an article written in capitals after a word that no name goes on from starts a sentence whose mark
+    # is lost (a caption run in: "The UN building collapsed in the earthquake The UN has launched")
+    c = next((i for i in range(e - 1, c, -1) if _run_in_start(view.text, left, i)), c)
+    if c and left[c - 1].text in AUX:
+        # a verb before the subject: a clause joined by *and* ends at it ("The World Food Programme is
+        # supplying food and the Red Cross has begun a $10m appeal")
+        c = next((i + 1 for i in range(e - 1, c - 1, -1) if left[i].text == "and"), c)
+    st = _holding_statement(view, q)
+    if st is not None and st.cue is not None and st.cue.end <= left[e - 1].start:
+        # "X said it would give": not when the verb of giving is the cue ("The EU pledged $10m")
+        c = next((i for i in range(c, e) if left[i].start >= st.content.start), e)
+    return c
+
+
+def _holding_statement(view: ArticleView, q: Quantity) -> Statement | None:
+    """The statement with a speaker whose content holds ``q`` (the narrowest)."""
+    held = [
+        st
+        for st in view.analysis.statements
+        if st.speaker is not None and st.content.start <= q.start and q.end <= st.content.end
+    ]
+    return min(held, key=lambda st: st.content.end - st.content.start, default=None)
+
+
+# pronouns of a giver: whether they refer to a person
+_PRONOUN_GENDER = {"it": False, "its": False, "they": False, "their": False}
+_PRONOUN_GENDER |= {"he": True, "his": True, "she": True, "her": True}
+
+
+def _speaker_for(view: ArticleView, q: Quantity, pronoun: str, lex: ClaimsLexicon) -> str | None:
+    """The party a pronoun in the content of a statement refers to: its speaker, when the pronoun fits
+    ("it" a body, "she" a person: "The Democratic Republic of Congo has announced it is sending $2.5m")."""
+    st = _holding_statement(view, q)
+    if st is None or st.speaker is None or st.speaker.entity is None:
+        return None
+    ent = next((x for x in view.analysis.entities if x.id == st.speaker.entity), None)
+    if ent is None or ent.type not in GIVER_TYPES or (ent.type == "PERSON") != _PRONOUN_GENDER[pronoun]:
+        return None
+    return _giver_name(view, ent, lex)
+
+
+def _owner(view: ArticleView, q: Quantity, w: Word, lex: ClaimsLexicon) -> str | None:
+    """The party a possessor names ("DEC's", "its" of a statement's speaker; a name no entity's but
+    abbreviated in brackets after it, by that abbreviation: "the UK Disasters Emergency Committee's (DEC)
+    appeal")."""
+    if w.text in _PRONOUN_GENDER:
+        return _speaker_for(view, q, w.text, lex)
+    short = _BRACKETED.match(view.text, w.end)
+    named = _name_at(view, w, lex)
+    if named is None and short is not None:
+        return next(
+            (n for a, _, n in _mentions_in(view, short.start(1), short.end(1), lex) if a == short.start(1)),
+            None,
+        )
+    return named
+
+
+_BRACKETED = re.compile(r"\s*\((\w+)\)")
+
+
+def _bare_subject(text: str, subj: list[Word]) -> list[Word]:
+    """A subject without its words in brackets ("the Disasters Emergency Committee's (DEC) appeal") and
+    without an appositive after a dash ("The European Commission - the EU's executive arm -")."""
+    out: list[Word] = []
+    depth = 0
+    for i, w in enumerate(subj):
+        gap = text[subj[i - 1].end : w.start] if i else ""
+        depth += gap.count("(") - gap.count(")")
+        if w.text in ("—", "–") or " - " in gap:
+            break
+        if depth <= 0:
+            out.append(w)
+    return out
+
+
+def _opens_subject(text: str, w: Word) -> bool:
+    """Whether a subject starts after ``w``: a mark that opens a clause (not the comma of "15,000") or a
+    verb of a clause before it."""
+    if w.text == ",":
+        return not (text[w.start - 1 : w.start].isdigit() and text[w.end : w.end + 1].isdigit())
+    return w.text in _CLAUSE_MARKS or w.text in AUX
+
+
+def _run_in_start(text: str, left: list[Word], i: int) -> bool:
+    """Whether ``left[i]`` is "The", "A" or "An" inside a sentence after a word that is no preposition
+    (not "in The Hague")."""
+    w = left[i]
+    return w.text in ("the", "a", "an") and text[w.start].isupper() and left[i - 1].text not in _NOT_HEAD
+
+
+def _object_verb(
+    view: ArticleView, q: Quantity, left: list[Word], lex: ClaimsLexicon
+) -> tuple[int | None, bool]:
+    """Where in ``left`` (the sentence's words before an amount) the verb the amount goes with stands: a
+    verb of giving or raising whose object it is ("has donated $250,000"), a verb of reaching whose
+    subject is a total of gifts ("donations ... have reached £31.5m"), or a verb of launching whose
+    object is the appeal or the gift of that amount ("The UN has launched an appeal for $562m", "has
+    begun a $10m appeal"); with True, the possessor of such a gift instead, its giver whatever the verb
+    ("criticised the government's £6m contribution"); (None, False) for none of these."""
+    k = _gift_verb(left, lex)
+    if k is not None:
+        return k, False
+    kind = _gift(view, q, lex)
+    if kind == "reached":
+        return _before_between(left, lex) - 1, False
+    if kind not in ("asked", "gift"):
+        return None, False
+    j = len(left) - (2 if kind == "asked" else 0)
+    mods = lex.things[lex.gifts.thing].modifiers
+    while j and left[j - 1].text in mods:
+        j -= 1
+    if j and _possessor(left[j - 1]):
+        return j - 1, True
+    j = _before_between(left[:j], lex)
+    return (j - 1, False) if j and left[j - 1].text in lex.gifts.launches else (None, False)
+
+
+# words after a subject's head that are no part of its noun phrase ("The US alone has given")
+_SUBJECT_TAIL = wordset("alone too itself himself herself themselves together jointly both")
+# the lower-case words a name of several words may hold ("Hope for Haiti Now", "Save the Children")
+_NAME_JOINS = wordset("for of the and")
+
+
+def _subject_party(view: ArticleView, q: Quantity, subj: list[Word], lex: ClaimsLexicon) -> str | None:
+    """The party a subject of giving names, by its head (the last word before a preposition outside a
+    name): a name is itself, the last that modifies nothing after it ("US pop star Madonna"); a
+    government is the country its modifier names ("The British government"); an appeal, a fund or a
+    telethon is its organiser's, and a foundation or a charity is the one its name names
+    (:func:`_organiser`: "DEC's Haiti earthquake appeal", "the Yele Haiti foundation"); gifts are the
+    appeal's they went to ("donations to a Disasters Emergency Committee fund"); any other noun names
+    no one ("A seven-year-old west London boy", "people in the UK")."""
+    mentions = _mentions_in(view, subj[0].start, subj[-1].end, lex)
+
+    def named(w: Word) -> bool:
+        return any(a <= w.start < b for a, b, _ in mentions)
+
+    h = next(
+        (
+            i
+            for i, w in enumerate(subj)
+            if w.text in _NOT_HEAD and view.text[w.start].islower() and not named(w)
+        ),
+        len(subj),
+    )
+    head = subj[:h]
+    while head and (head[-1].text in _SUBJECT_TAIL or _adverb(view.text, head[-1])):
+        head.pop()
+    if len(head) >= 3 and head[-2].text == "and" and not named(head[-1]) and not named(head[-3]):
+        head = head[:-2]  # common nouns joined share their modifiers: "the ... telethon and gig"
+    if not head:
+        return None
+    last = head[-1]
+    if _people_at(view, last):
+        return None  # "Britons have donated £46m": a people gives as its public, not as its state
+    if named(last) or view.text[last.start].isupper():
+        return _head_name(view, head, mentions)
+    noun = singular(last.text)
+    if noun in lex.gifts.governments:
+        return next((name for start, _, name in reversed(mentions) if start < last.start), None)
+    if noun in lex.gifts.collectors or noun in lex.gifts.bodies:
+        return _organiser(view, q, head, mentions, lex)
+    rest = subj[h:]
+    if _gift_noun(last, lex) and rest[0].text == "to":
+        to = next((i for i, w in enumerate(rest) if singular(w.text) in lex.gifts.collectors), None)
+        return None if to is None else _organiser(view, q, rest[1 : to + 1], mentions, lex)
+    return None
+
+
+def _possessor(w: Word) -> bool:
+    """Whether ``w`` is a possessor ("government's", "its")."""
+    return w.text.endswith(("'s", "’s")) or w.text in ("its", "their", "his", "her")
+
+
+def _adverb(text: str, w: Word) -> bool:
+    """Whether ``w`` reads as an adverb of manner or time after a subject ("The UN immediately
+    released"): a lower-case word of *-ly* of six letters or more that is no noun of *-ly* ("family")."""
+    return len(w.text) >= 6 and w.text.endswith("ly") and text[w.start].islower() and w.text not in _LY_NOUNS
+
+
+_LY_NOUNS = wordset("family assembly monopoly supply rally ally anomaly")
+
+
+def _head_name(view: ArticleView, head: list[Word], mentions: list[tuple[int, int, str]]) -> str | None:
+    """The name a subject headed by a name names: its last that modifies nothing after it (not "Lance
+    Armstrong's" of "Lance Armstrong's LiveStrong Foundation", nor "Haiti" of "Haiti-born singer Wyclef
+    Jean") and that no preposition introduces."""
+    for start, end, name in reversed(mentions):
+        modifier = view.text[end : end + 2] in ("'s", "’s") or view.text[end : end + 1] == "-"
+        if (
+            end <= head[-1].end
+            and not modifier
+            and not _introduced_by(view, head[0].start, start, _NOT_HEAD, 20)
+        ):
+            return name
+    return None
+
+
+def _people_at(view: ArticleView, w: Word) -> bool:
+    """Whether ``w`` is a word of a people's name ("Britons", "Haitians")."""
+    return any(
+        mn.start <= w.start < mn.end for e in view.analysis.entities if e.type == "NORP" for mn in e.mentions
+    )
+
+
+def _mentions_in(view: ArticleView, a: int, b: int, lex: ClaimsLexicon) -> list[tuple[int, int, str]]:
+    """The mentions of givers' names that start between ``a`` and ``b``: (start, end, canonical name)."""
+    return sorted(
+        (mn.start, mn.end, _giver_name(view, ent, lex))
         for ent in view.analysis.entities
         if ent.type in GIVER_TYPES
         for mn in ent.mentions
         if a <= mn.start < b
     )
-    # the last name: a name before it in the subject modifies it ("US pop star Madonna", "Lance Armstrong's
-    # LiveStrong Foundation"); so does a compound's ("Haiti-born singer Wyclef Jean")
-    for start, end, name in reversed(names):
-        modifier = view.text[end : end + 2] in ("'s", "’s") or view.text[end : end + 1] == "-"
-        if not modifier and not _introduced_by(view, a, start, _NOT_HEAD, 20):
-            return True, name
-    return True, None
+
+
+def _name_at(view: ArticleView, w: Word, lex: ClaimsLexicon) -> str | None:
+    """The canonical name of the giver's name that ``w`` is a word of ("government's": None)."""
+    return next(
+        (name for a, b, name in _mentions_in(view, w.start - 60, w.end, lex) if a <= w.start < b), None
+    )
+
+
+def _organiser(
+    view: ArticleView, q: Quantity, np: list[Word], mentions: list[tuple[int, int, str]], lex: ClaimsLexicon
+) -> str | None:
+    """Who runs the appeal, fund or telethon the noun phrase ``np`` (ending at that noun) names: its
+    possessor ("DEC's Haiti earthquake appeal"), else the name written before the noun, past the gift's
+    modifiers ("the DEC emergency appeal", "The Hope For Haiti Now telethon", as written when it is no
+    entity's), unless that name is a place or a people, which the appeal is for ("the Haiti appeal");
+    else None."""
+    body = np[:-1]
+    owner = next((w for w in reversed(body) if _possessor(w)), None)
+    if owner is not None:
+        return _owner(view, q, owner, lex)
+    mods = lex.things[lex.gifts.thing].modifiers
+    j = len(body)
+    while j and body[j - 1].text in mods and view.text[body[j - 1].start].islower():
+        j -= 1
+    i = j
+    while i and (
+        view.text[body[i - 1].start].isupper()
+        or (body[i - 1].text in _NAME_JOINS and i - 1 > 0 and i < j and view.text[body[i].start].isupper())
+    ):
+        i -= 1  # capitalised words, and the small words between two of them ("Hope for Haiti Now")
+    while i < j and (body[i].text in _NAME_JOINS or body[i].text in ("a", "an")):
+        i += 1
+    if i >= j:
+        return None
+    a, b = body[i].start, body[j - 1].end
+    place = any(
+        (mn.start, mn.end) == (a, b)
+        for ent in view.analysis.entities
+        if ent.type in ("GPE", "LOC") or (ent.type == "NORP" and "country" in ent.attributes)
+        for mn in ent.mentions
+    )
+    if place:
+        return None
+    named = [name for s, e, name in mentions if (s, e) == (a, b)]
+    return named[0] if named else view.text[a:b]
 
 
 def _gift_noun(w: Word, lex: ClaimsLexicon) -> bool:
@@ -6388,7 +6701,7 @@ def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> t
     if m.thing is not None and m.thing.states in lex.money_families:
         by_verb, giver = _subject_giver(view, q, lex)
         if not by_verb:
-            giver = _giver(view, q)
+            giver = _giver(view, q, lex)
         if giver is not None:
             # the giver's aid: another donor's pledge is no revision of it
             rest = tuple(a for a in about if a != giver) or _recipient(view, q, giver)
@@ -6422,7 +6735,7 @@ RECIPIENT_MARKS = frozenset({"to", "for", "in", "at", "into", "on", "of", "acros
 _NOT_HEAD = RECIPIENT_MARKS | wordset("from by with including like as")
 
 
-def _giver(view: ArticleView, q: Quantity) -> str | None:
+def _giver(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str | None:
     """Who gives the amount ``q`` (a money thing's): the name after *from* in the words after it ("$100m
     in aid from the US"), else the nearest name before it in its sentence that no preposition
     introduces ("The US pledged $100m", "the UN is mobilising a team and releasing $10m"; not "aid to
@@ -6431,7 +6744,7 @@ def _giver(view: ArticleView, q: Quantity) -> str | None:
     if any(w.text in TOTAL_WORDS for w in words(view.text, max(s0, q.start - 40), q.start)):
         return None
     names = sorted(
-        (mn.start, _giver_name(view, e))
+        (mn.start, _giver_name(view, e, lex))
         for e in view.analysis.entities
         if e.type in GIVER_TYPES and (e.type != "NORP" or "country" in e.attributes or e.name in view.aliases)
         for mn in e.mentions
@@ -6447,7 +6760,13 @@ def _giver(view: ArticleView, q: Quantity) -> str | None:
     return None
 
 
-def _giver_name(view: ArticleView, e: Entity) -> str:
+def _giver_name(view: ArticleView, e: Entity, lex: ClaimsLexicon) -> str:
+    """A giver's canonical name: a people's is its country's; a head of state or government or a
+    minister, acting in office, gives as the country their title names (`[gifts] offices`: "UK Prime
+    Minister Gordon Brown")."""
+    country = e.attributes.get("country")
+    if e.type == "PERSON" and country and _has(words(e.attributes.get("title", "")), lex.gifts.offices):
+        return country
     if e.type == "NORP":
         return view.aliases.get(e.name, e.attributes.get("country", e.name))
     return view.aliases.get(e.name, e.name)

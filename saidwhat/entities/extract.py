@@ -168,11 +168,12 @@ def _bare_name(name: str) -> str:
     return " ".join(w for w in fold(name).split() if len(w) > 1)
 
 
-def _initial_forms(key: str, kb: Knowledge) -> set[str]:
+def _initial_forms(key: str, kb: Knowledge, abbreviations: frozenset[str] = frozenset()) -> set[str]:
     """The initials a multi-word name may be written as: of its words but the small ones ("World Health
-    Organization" → who). An agency's initials leave out the country it is of ("U.S. Food and Drug
-    Administration" → fda) and may stop before a name's "and" tail ("Centers for Disease Control and
-    Prevention" → cdc); those shorter forms count from three letters."""
+    Organization" → who); a word that is itself an abbreviation (``abbreviations``: written in capitals)
+    is kept whole ("US Navy" → usn, never the UN's initials). An agency's initials leave out the country
+    it is of ("U.S. Food and Drug Administration" → fda) and may stop before a name's "and" tail
+    ("Centers for Disease Control and Prevention" → cdc); those shorter forms count from three letters."""
     words = key.split()
     variants = [words]
     if len(words) > 2 and (words[0] in kb.demonyms or words[0] in kb.countries):
@@ -182,7 +183,7 @@ def _initial_forms(key: str, kb: Knowledge) -> set[str]:
     for i, ws in enumerate(variants):
         kept = [w for w in ws if w not in _ACRONYM_SKIP]
         if len(kept) >= 2 and (i == 0 or len(kept) >= 3):
-            forms.add("".join(w[0] for w in kept))
+            forms.add("".join(w if w in abbreviations else w[0] for w in kept))
     return forms
 
 
@@ -630,7 +631,9 @@ class _Extractor:
                 and " " in g.key
                 and not g.key.startswith(("gaz:", "gpe:", "norp:"))
             ):
-                for form in _initial_forms(g.key, self.kb):
+                words = (w for c in g.cands for w in c.text.split())
+                caps = frozenset(fold(w) for w in words if len(w) > 1 and w.isupper())
+                for form in _initial_forms(g.key, self.kb, caps):
                     initials.setdefault(form, []).append(g.key)
         for key in list(groups):
             short = groups.get(key)
