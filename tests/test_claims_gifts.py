@@ -137,6 +137,27 @@ def test_a_bodys_own_name_before_its_noun_and_an_abbreviated_possessor() -> None
     assert _givers(text) == [("from DEC", "United Kingdom")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UK donations have reached £42m.",  # a gift noun heads the subject, nothing after it
+        "Donations reached £5m",
+        "$10m was given.",
+        "It gave $3m to.",
+        "And raised $4m.",
+        "The appeal for $2m",
+        "Its £6m contribution.",
+        "(DEC) appeal raised £1m",
+        "To the Red Cross, $1m was donated to",
+        "“ has raised £3m",
+    ],
+)
+def test_short_and_broken_sentences_of_giving_read_without_error(text: str) -> None:
+    # before the fix: an IndexError on a subject headed by a gift noun with no words after it
+    for about in _givers(text):
+        assert all(isinstance(a, str) for a in about)
+
+
 def test_the_gifts_table_names_a_thing_and_a_state_of_it() -> None:
     from importlib import resources
 

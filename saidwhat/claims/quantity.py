@@ -4858,7 +4858,7 @@ def _subject_party(view: ArticleView, q: Quantity, subj: list[Word], lex: Claims
     if noun in lex.gifts.collectors or noun in lex.gifts.bodies:
         return _organiser(view, q, head, mentions, lex)
     rest = subj[h:]
-    if _gift_noun(last, lex) and rest[0].text == "to":
+    if _gift_noun(last, lex) and rest and rest[0].text == "to":
         to = next((i for i, w in enumerate(rest) if singular(w.text) in lex.gifts.collectors), None)
         return None if to is None else _organiser(view, q, rest[1 : to + 1], mentions, lex)
     return None
