@@ -329,6 +329,17 @@ def test_a_names_abbreviated_word_is_kept_whole_in_its_initials(nlp: Any) -> Non
     assert all(m.text != "US Navy" for m in un[0].mentions)
 
 
+def test_a_shouted_name_keeps_its_initials() -> None:
+    """A name written wholly in capitals says nothing of which of its words are abbreviations: its
+    initials stay those of its words (WFP), as the US of "US Navy" stays whole (USN)."""
+    from saidwhat.entities.extract import _abbreviated_words, _initial_forms
+
+    kb = load_knowledge()
+    caps = _abbreviated_words(["World Food Programme", "WORLD FOOD PROGRAMME"])
+    assert "wfp" in _initial_forms("world food programme", kb, caps)
+    assert _initial_forms("us navy", kb, _abbreviated_words(["US Navy"])) == {"usn"}
+
+
 def test_acronym_is_nobodys_surname(nlp: Any) -> None:
     text = "Kim Jong Un defied the U.N. again, and the U.N. responded."
     idx = run(nlp, text)

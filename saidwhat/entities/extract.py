@@ -187,6 +187,19 @@ def _initial_forms(key: str, kb: Knowledge, abbreviations: frozenset[str] = froz
     return forms
 
 
+def _abbreviated_words(surfaces: Iterable[str]) -> frozenset[str]:
+    """The words of a name written as abbreviations ("US" of "US Navy"), folded: short words in capitals
+    in a form of the name that is not written wholly in capitals (a shouted name says nothing of its
+    words)."""
+    return frozenset(
+        fold(w)
+        for text in surfaces
+        if not text.isupper()
+        for w in text.split()
+        if 2 <= len(w) <= 5 and w.isupper()
+    )
+
+
 def _continues_name(doc: Doc, text: str, start: int, end: int, kb: Knowledge, sent_starts: set[int]) -> bool:
     """A gazetteer hit inside a longer proper name ("Reuters Institute", "Michael Bloomberg")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -631,9 +644,7 @@ class _Extractor:
                 and " " in g.key
                 and not g.key.startswith(("gaz:", "gpe:", "norp:"))
             ):
-                words = (w for c in g.cands for w in c.text.split())
-                caps = frozenset(fold(w) for w in words if len(w) > 1 and w.isupper())
-                for form in _initial_forms(g.key, self.kb, caps):
+                for form in _initial_forms(g.key, self.kb, _abbreviated_words(c.text for c in g.cands)):
                     initials.setdefault(form, []).append(g.key)
         for key in list(groups):
             short = groups.get(key)
