@@ -40,6 +40,7 @@ from saidwhat.claims.text import (
     words,
     wordset,
 )
+from saidwhat.entities.crossdoc import load_crossdoc
 from saidwhat.model import Entity, Quantity, Speaker, Statement, Timex, Via
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
@@ -6703,9 +6704,12 @@ def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> t
         if not by_verb:
             giver = _giver(view, q, lex)
         if giver is not None:
-            # the giver's aid: another donor's pledge is no revision of it
-            rest = tuple(a for a in about if a != giver) or _recipient(view, q, giver)
-            about = (f"from {giver}", *rest)
+            # the giver's aid: another donor's pledge is no revision of it; its place is where it goes
+            # (after *to* or *for*) unless that is where the article's disaster struck, every gift's
+            # (other places of its sentence are where it was said or collected: "In Brussels, European
+            # Union nations pledged", "raised $35m in the US")
+            struck = _event_countries(view, lex) or _lede_countries(view, lex)
+            about = (f"from {giver}", *(r for r in _recipient(view, q, giver) if r not in struck))
     return name, about
 
 
@@ -6769,6 +6773,10 @@ def _giver_name(view: ArticleView, e: Entity, lex: ClaimsLexicon) -> str:
         return country
     if e.type == "NORP":
         return view.aliases.get(e.name, e.attributes.get("country", e.name))
+    if e.type == "ORG" and e.name not in view.aliases:
+        # one body under one name in every article: an acronym of the cross-document table is its full
+        # name ("UN" is the United Nations in an article that never writes it out)
+        return load_crossdoc().full_name(e.name) or e.name
     return view.aliases.get(e.name, e.name)
 
 
