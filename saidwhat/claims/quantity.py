@@ -3781,8 +3781,19 @@ def _event_place(view: ArticleView, sentence: tuple[int, int], lex: ClaimsLexico
     s0, s1 = sentence
     if view.places_in(s0, s1) or not _has(words(view.text, s0, s1), lex.events):
         return ()
-    named = _event_countries(view, lex) or _lede_countries(view, lex)
+    named = _struck_countries(view, lex)
     return (next(iter(named)),) if len(named) == 1 else ()
+
+
+def _struck_countries(view: ArticleView, lex: ClaimsLexicon) -> frozenset[str]:
+    """The countries the article's own text writes a located event at (:func:`_event_countries`), else
+    those its headline names (:func:`_lede_countries`): where its disaster struck, read once per article
+    (each count of a sentence naming an event, and each giver's amount, asks)."""
+    cached = view.struck_memo.get(id(lex))
+    if cached is None:
+        cached = frozenset(_event_countries(view, lex) or _lede_countries(view, lex))
+        view.struck_memo[id(lex)] = cached
+    return cached
 
 
 def _lede_countries(view: ArticleView, lex: ClaimsLexicon) -> set[str]:
@@ -6708,7 +6719,7 @@ def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> t
             # (after *to* or *for*) unless that is where the article's disaster struck, every gift's
             # (other places of its sentence are where it was said or collected: "In Brussels, European
             # Union nations pledged", "raised $35m in the US")
-            struck = _event_countries(view, lex) or _lede_countries(view, lex)
+            struck = _struck_countries(view, lex)
             about = (f"from {giver}", *(r for r in _recipient(view, q, giver) if r not in struck))
     return name, about
 

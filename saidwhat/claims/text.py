@@ -542,6 +542,9 @@ class ArticleView:
     # the one country the article writes a disaster at, naming no disease (the claims'
     # `_disaster_country`), by the id of the lexicon that read it
     disaster_memo: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # the countries the article writes its disaster at, else those its headline names (the claims'
+    # `_struck_countries`), by the id of the lexicon that read them
+    struck_memo: dict[int, frozenset[str]] = field(default_factory=dict)
     # the places that open a line as a dateline (:func:`_dateline`): none of :attr:`places`
     datelines: list[Place] = field(default_factory=list)
     # each speaker entity's first mention as a statement's speaker (:meth:`first_speaker`, read once)
