@@ -77,8 +77,33 @@ def _givers(text: str) -> list[tuple[str, ...]]:
 
 def test_the_possessor_of_a_gift_gives_it_not_the_subject_of_another_verb() -> None:
     # before: the critic was the giver
-    text = "Senator John Smith criticised the government's £6m contribution to the relief effort."
-    assert _givers(text) == [()]
+    text = "Senator John Smith criticised the government's $6m contribution to the relief effort."
+    assert _givers(text) == [()]  # a government no word names, in dollars: no one country's
+
+
+def test_a_government_no_word_names_is_the_country_of_its_currency() -> None:
+    # session 46: before, no giver ("The government" names no country)
+    assert _givers("The government has already pledged £20m to the relief operation.") == [
+        ("from United Kingdom",)
+    ]
+    assert _givers("Critics attacked the government's £6m contribution to the relief effort.") == [
+        ("from United Kingdom",)
+    ]
+    assert _givers("The government has given 500m yen to the relief effort.") == [("from Japan",)]
+    # dollars and euros are many countries' money: no giver
+    assert _givers("The government has already pledged $20m to the relief operation.") == [()]
+    assert _givers("The government has already pledged 20m euros to the relief operation.") == [()]
+    # a government a word names is that country's, whatever the currency
+    assert _givers("The Japanese government has pledged £5m.") == [("from Japan",)]
+
+
+def test_the_government_of_a_country_gives_as_that_country() -> None:
+    # session 46: before, the country was a place the amount went to, and "the government" no giver
+    assert _givers("The government of Chile has given £2m to the relief effort.") == [("from Chile",)]
+    assert _givers("The government of the Netherlands has pledged 5m euros.") == [("from Netherlands",)]
+    # two governments give together: neither alone
+    about = _givers("The governments of France and Germany have pledged 5m euros.")
+    assert about and not any(a.startswith("from") for a in about[0])
 
 
 def test_a_subject_ends_at_the_verb_of_a_clause_before_it() -> None:
@@ -91,6 +116,28 @@ def test_an_appeal_or_a_telethon_raises_for_its_organiser() -> None:
     # before: the possessor modified the head, so no giver; the place in a telethon's name was the giver
     assert _givers("Oxfam's flood appeal has raised £3m.") == [("from Oxfam",)]
     assert _givers("The Help Pakistan Now telethon has raised $12m so far.") == [("from Help Pakistan Now",)]
+
+
+def test_a_definite_appeal_is_the_one_named_before_it() -> None:
+    # session 46: before, "The star-studded telethon" and "the official relief fund" named no one
+    text = "The Help Pakistan Now telethon was on air on Friday. The star-studded telethon has raised $12m."
+    assert _givers(text) == [("from Help Pakistan Now",)]
+    text = "Oxfam's flood appeal nets £3m. People in the UK have given £12m to the official relief fund."
+    assert _givers(text) == [("from Oxfam",), ("from Oxfam",)]
+    # two organisers named before: which one's is not told
+    text = "Oxfam's appeal and the Red Cross appeal opened on Friday. The appeal has raised £3m."
+    assert _givers(text) == [()]
+    # an indefinite appeal is another one
+    text = "Oxfam's flood appeal opened on Friday. A new telethon has raised £3m."
+    assert _givers(text) == [()]
+
+
+def test_a_list_inside_an_appositive_does_not_open_it() -> None:
+    # session 46: before, the appositive was taken to open at a comma of the list ("Concern and Tearfund")
+    text = "Oxfam, which works with partners including Care, Concern and Tearfund, has raised £2m."
+    assert _givers(text) == [("from Oxfam",)]
+    text = "The Help Haiti Now telethon, with stars including Jay-Z, Madonna and U2, has raised $66m."
+    assert _givers(text) == [("from Help Haiti Now",)]
 
 
 def test_a_common_noun_subject_names_no_giver_by_its_modifier() -> None:
@@ -191,4 +238,11 @@ def test_the_gifts_table_names_a_thing_and_a_state_of_it() -> None:
     data = tomllib.loads(raw)
     data["gifts"]["asked_state"] = "confirmed"
     with pytest.raises(LexiconError, match=r"gifts\.asked_state"):
+        parse_lexicon(data)
+    data = tomllib.loads(raw)
+    data["gifts"]["home_currencies"] = {"pounds": "United Kingdom"}
+    with pytest.raises(LexiconError, match=r"gifts\.home_currencies"):
+        parse_lexicon(data)
+    data["gifts"]["home_currencies"] = {"GBP": 1}
+    with pytest.raises(LexiconError, match=r"gifts\.home_currencies\.GBP"):
         parse_lexicon(data)

@@ -65,6 +65,8 @@ class Gifts:
     bodies: frozenset[str]  # nouns of a body whose name is written before them ("the Yele Haiti foundation")
     governments: frozenset[str]  # heads of a subject that act for their modifier's country ("government")
     offices: tuple[str, ...]  # titles of those who give as their country ("Prime Minister")
+    home_governments: frozenset[str]  # "the government" that no modifier names: of the amount's currency
+    home_currencies: dict[str, str]  # a currency of one country -> that country ("GBP" -> "United Kingdom")
 
 
 @dataclass(frozen=True)
@@ -405,7 +407,8 @@ def _gifts(gf: dict[str, Any], things: dict[str, Thing], families: dict[str, Any
     _only(
         gf,
         {"thing", "verbs", "passives", "nouns", "asked", "reached", "buys", "asked_state", "intents"}
-        | {"between", "launches", "collectors", "bodies", "governments", "offices"},
+        | {"between", "launches", "collectors", "bodies", "governments", "offices"}
+        | {"home_governments", "home_currencies"},
         "gifts",
     )
     thing = _str(gf["thing"], "gifts.thing")
@@ -430,7 +433,18 @@ def _gifts(gf: dict[str, Any], things: dict[str, Thing], families: dict[str, Any
         bodies=frozenset(_words(gf["bodies"], "gifts.bodies")),
         governments=frozenset(_words(gf["governments"], "gifts.governments")),
         offices=_words(gf["offices"], "gifts.offices"),
+        home_governments=frozenset(_words(gf["home_governments"], "gifts.home_governments")),
+        home_currencies=_currencies(_table(gf, "home_currencies", "gifts")),
     )
+
+
+def _currencies(d: dict[str, Any]) -> dict[str, str]:
+    """`[gifts] home_currencies`: an ISO code of three capitals -> a country's name."""
+    for code, country in d.items():
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise LexiconError(f"gifts.home_currencies: {code!r} is no currency code")
+        _str(country, f"gifts.home_currencies.{code}")
+    return dict(d)
 
 
 def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:

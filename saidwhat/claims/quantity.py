@@ -4689,7 +4689,7 @@ def _verb_subject(
         e -= 1  # "has so far", "is also said to have", "would immediately", the quote of 'X “has raised'
     if e and left[e - 1].text == ",":
         # an appositive ends at the comma before the verb: the subject ends at the comma that opens it
-        opening = next((i for i in range(e - 2, -1, -1) if left[i].text == ","), None)
+        opening = _appositive_opening(view.text, left, e - 1)
         e = opening if opening is not None else e
     if e and left[e - 1].text == "and":
         p = next((i for i in range(e - 2, -1, -1) if left[i].text in AUX), None)
@@ -4701,6 +4701,27 @@ def _verb_subject(
         return _speaker_for(view, q, left[e - 1].text, lex)
     subj = _bare_subject(view.text, left[c:e])
     return _subject_party(view, q, subj, lex) if subj else None
+
+
+def _appositive_opening(text: str, left: list[Word], close: int) -> int | None:
+    """Where the comma that opens the appositive closed by the comma ``left[close]`` stands: the comma
+    before it, past the commas of a list that ends in *and* or *or* inside it ("The disaster relief
+    telethon, featuring performances from stars including Jay-Z, Madonna and U2, has so far raised");
+    None when there is none."""
+    commas = [i for i in range(close - 1, -1, -1) if left[i].text == ","]
+    if not commas:
+        return None
+    if not any(w.text in ("and", "or") for w in left[commas[0] + 1 : close]):
+        return commas[0]
+    k = 0
+    while k + 1 < len(commas) and _name_item(text, left[commas[k + 1] + 1 : commas[k]]):
+        k += 1
+    return commas[k + 1] if k + 1 < len(commas) else None
+
+
+def _name_item(text: str, ws: list[Word]) -> bool:
+    """Whether ``ws`` reads as one item of a list of names: one to four words, the first a capital."""
+    return 0 < len(ws) <= 4 and text[ws[0].start].isupper()
 
 
 def _subject_start(view: ArticleView, q: Quantity, left: list[Word], e: int) -> int:
@@ -4757,6 +4778,9 @@ def _owner(view: ArticleView, q: Quantity, w: Word, lex: ClaimsLexicon) -> str |
         return _speaker_for(view, q, w.text, lex)
     short = _BRACKETED.match(view.text, w.end)
     named = _name_at(view, w, lex)
+    if named is None and view.text[max(0, w.start - 4) : w.start].lower() == "the ":
+        # "the government's £6m contribution"
+        return _home_government(view, q, [Word("the", w.start - 4, w.start - 1), w], lex)
     if named is None and short is not None:
         return next(
             (n for a, _, n in _mentions_in(view, short.start(1), short.end(1), lex) if a == short.start(1)),
@@ -4766,6 +4790,17 @@ def _owner(view: ArticleView, q: Quantity, w: Word, lex: ClaimsLexicon) -> str |
 
 
 _BRACKETED = re.compile(r"\s*\((\w+)\)")
+
+
+def _home_government(view: ArticleView, q: Quantity, head: list[Word], lex: ClaimsLexicon) -> str | None:
+    """The country of "the government" that no modifier names (``head``, possessive or not): the one
+    whose money alone the amount is written in (`[gifts] home_currencies`: a British paper's "The government
+    has pledged £20m"); None for a currency of many countries (dollars, euros) or another head."""
+    if len(head) != 2 or head[0].text != "the":
+        return None
+    noun = head[1].text.removesuffix("'s").removesuffix("’s")
+    country = lex.gifts.home_currencies.get(q.unit or "") if noun in lex.gifts.home_governments else None
+    return None if country is None else view.aliases.get(country, country)
 
 
 def _bare_subject(text: str, subj: list[Word]) -> list[Word]:
@@ -4865,15 +4900,35 @@ def _subject_party(view: ArticleView, q: Quantity, subj: list[Word], lex: Claims
     if named(last) or view.text[last.start].isupper():
         return _head_name(view, head, mentions)
     noun = singular(last.text)
+    rest = subj[h:]
     if noun in lex.gifts.governments:
-        return next((name for start, _, name in reversed(mentions) if start < last.start), None)
+        return _government_party(view, q, head, rest, mentions, lex)
     if noun in lex.gifts.collectors or noun in lex.gifts.bodies:
         return _organiser(view, q, head, mentions, lex)
-    rest = subj[h:]
     if _gift_noun(last, lex) and rest and rest[0].text == "to":
         to = next((i for i, w in enumerate(rest) if singular(w.text) in lex.gifts.collectors), None)
         return None if to is None else _organiser(view, q, rest[1 : to + 1], mentions, lex)
     return None
+
+
+def _government_party(
+    view: ArticleView,
+    q: Quantity,
+    head: list[Word],
+    rest: list[Word],
+    mentions: list[tuple[int, int, str]],
+    lex: ClaimsLexicon,
+) -> str | None:
+    """The country a subject headed by a government (``head``, ``rest`` the words after the head) gives
+    as: the one its modifier names ("The British government"), or *of* names ("The government of Chile",
+    not "The governments of France and Germany"), or, for a government no word names, the country of the
+    amount's currency (:func:`_home_government`: "The government has already pledged £20m", not "the
+    government of a neighbouring state")."""
+    country = next((name for start, _, name in reversed(mentions) if start < head[-1].start), None)
+    of = rest[2:] if len(rest) > 2 and rest[1].text == "the" else rest[1:]
+    if country is None and of and rest[0].text == "of":
+        country = next((n for a, b, n in mentions if a == of[0].start and b >= of[-1].end), None)
+    return country if country is not None or rest else _home_government(view, q, head, lex)
 
 
 def _possessor(w: Word) -> bool:
@@ -4931,13 +4986,19 @@ def _name_at(view: ArticleView, w: Word, lex: ClaimsLexicon) -> str | None:
 
 
 def _organiser(
-    view: ArticleView, q: Quantity, np: list[Word], mentions: list[tuple[int, int, str]], lex: ClaimsLexicon
+    view: ArticleView,
+    q: Quantity,
+    np: list[Word],
+    mentions: list[tuple[int, int, str]],
+    lex: ClaimsLexicon,
+    refer: bool = True,
 ) -> str | None:
     """Who runs the appeal, fund or telethon the noun phrase ``np`` (ending at that noun) names: its
     possessor ("DEC's Haiti earthquake appeal"), else the name written before the noun, past the gift's
     modifiers ("the DEC emergency appeal", "The Hope For Haiti Now telethon", as written when it is no
     entity's), unless that name is a place or a people, which the appeal is for ("the Haiti appeal");
-    else None."""
+    else, for a definite appeal, fund or telethon (``refer``), the one organiser of those named before it
+    in the article (:func:`_earlier_organiser`); else None."""
     body = np[:-1]
     owner = next((w for w in reversed(body) if _possessor(w)), None)
     if owner is not None:
@@ -4954,19 +5015,52 @@ def _organiser(
         i -= 1  # capitalised words, and the small words between two of them ("Hope for Haiti Now")
     while i < j and (body[i].text in _NAME_JOINS or body[i].text in ("a", "an")):
         i += 1
-    if i >= j:
-        return None
-    a, b = body[i].start, body[j - 1].end
+    a, b = (body[i].start, body[j - 1].end) if i < j else (0, 0)
     place = any(
         (mn.start, mn.end) == (a, b)
         for ent in view.analysis.entities
         if ent.type in ("GPE", "LOC") or (ent.type == "NORP" and "country" in ent.attributes)
         for mn in ent.mentions
     )
-    if place:
-        return None
+    if i >= j or place:
+        definite = np[0].text == "the" and singular(np[-1].text) in lex.gifts.collectors
+        return _earlier_organiser(view, q, np[0].start, lex) if refer and definite else None
     named = [name for s, e, name in mentions if (s, e) == (a, b)]
     return named[0] if named else view.text[a:b]
+
+
+def _bounds_noun_phrase(text: str, w: Word, lex: ClaimsLexicon) -> bool:
+    """Whether a noun phrase after ``w`` starts there: ``w`` marks a clause, is a verb or a lower-case
+    preposition."""
+    return (
+        w.text in _CLAUSE_MARKS
+        or w.text in AUX
+        or w.text in lex.gifts.verbs
+        or w.text in lex.gifts.launches
+        or (w.text in _NOT_HEAD and text[w.start].islower())
+    )
+
+
+def _earlier_organiser(view: ArticleView, q: Quantity, before: int, lex: ClaimsLexicon) -> str | None:
+    """Whom a definite appeal, fund or telethon that names no organiser ("The disaster relief telethon
+    ... has so far raised $66m", "giving £12m to the official relief fund") refers to: the organiser of
+    the appeals, funds and telethons named before ``before`` in the article, when they all have one and
+    the same ("the Hope For Haiti Now telethon", "DEC's Haiti earthquake appeal"); else None."""
+    found: set[str] = set()
+    ws = words(view.text, 0, before)
+    for i, w in enumerate(ws):
+        if singular(w.text) not in lex.gifts.collectors:
+            continue
+        j = i
+        while j > max(0, i - 6) and not _bounds_noun_phrase(view.text, ws[j - 1], lex):
+            j -= 1
+            if ws[j].text in ("the", "a", "an"):
+                break
+        np = ws[j : i + 1]
+        who = _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex, refer=False)
+        if who is not None:
+            found.add(who)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _gift_noun(w: Word, lex: ClaimsLexicon) -> bool:
