@@ -67,6 +67,8 @@ class Gifts:
     offices: tuple[str, ...]  # titles of those who give as their country ("Prime Minister")
     home_governments: frozenset[str]  # "the government" that no modifier names: of the amount's currency
     home_currencies: dict[str, str]  # a currency of one country -> that country ("GBP" -> "United Kingdom")
+    spokespeople: frozenset[str]  # titles of those who speak for the body their title names
+    acts_for: dict[str, str]  # a department or agency -> the country or union it gives as ("DFID")
 
 
 @dataclass(frozen=True)
@@ -408,7 +410,7 @@ def _gifts(gf: dict[str, Any], things: dict[str, Thing], families: dict[str, Any
         gf,
         {"thing", "verbs", "passives", "nouns", "asked", "reached", "buys", "asked_state", "intents"}
         | {"between", "launches", "collectors", "bodies", "governments", "offices"}
-        | {"home_governments", "home_currencies"},
+        | {"home_governments", "home_currencies", "spokespeople", "acts_for"},
         "gifts",
     )
     thing = _str(gf["thing"], "gifts.thing")
@@ -435,7 +437,17 @@ def _gifts(gf: dict[str, Any], things: dict[str, Thing], families: dict[str, Any
         offices=_words(gf["offices"], "gifts.offices"),
         home_governments=frozenset(_words(gf["home_governments"], "gifts.home_governments")),
         home_currencies=_currencies(_table(gf, "home_currencies", "gifts")),
+        spokespeople=frozenset(_words(gf["spokespeople"], "gifts.spokespeople")),
+        acts_for=_names_map(_table(gf, "acts_for", "gifts"), "gifts.acts_for"),
     )
+
+
+def _names_map(d: dict[str, Any], where: str) -> dict[str, str]:
+    """A table of names -> names, kept as written."""
+    for k, v in d.items():
+        if not isinstance(v, str) or not v:
+            raise LexiconError(f"{where}.{k}: expected a non-empty string")
+    return dict(d)
 
 
 def _currencies(d: dict[str, Any]) -> dict[str, str]:

@@ -4647,7 +4647,7 @@ def _appeal_given_to(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str 
     the Disasters Emergency Committee appeal", "to the Red Cross"); None when no body or appeal follows
     *to*, or it names no one ("to the appeal")."""
     right = _past_brackets(words(view.text, q.end, view.sentence(q.start)[1]))
-    if not right or right[0].text != "to":
+    if not right or right[0].text not in ("to", "via", "through"):
         return None
     first = right[2] if len(right) > 2 and right[1].text == "the" else right[1] if len(right) > 1 else None
     body = next(
@@ -4665,8 +4665,17 @@ def _appeal_given_to(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str 
     to = next((i for i, w in enumerate(right[:10]) if singular(w.text) in lex.gifts.collectors), None)
     if to is None or any(w.text in _CLAUSE_MARKS or w.text in AUX for w in right[1:to]):
         return None
+    by = right[to + 2 : to + 5]
+    if len(by) >= 2 and right[to + 1].text in _RUN_BY and by[0].text == "by":
+        # "via the appeal launched by the Disasters Emergency Committee"
+        at = by[2] if by[1].text == "the" and len(by) > 2 else by[1]
+        return next((n for a, _, n in _mentions_in(view, at.start, at.end, lex) if a == at.start), None)
     np = right[1 : to + 1]
     return _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex)
+
+
+# participles of running an appeal, before its organiser's *by*
+_RUN_BY = wordset("launched organised organized run set started held")
 
 
 def _verb_subject(
@@ -4692,8 +4701,11 @@ def _verb_subject(
         opening = _appositive_opening(view.text, left, e - 1)
         e = opening if opening is not None else e
     if e and left[e - 1].text == "and":
-        p = next((i for i in range(e - 2, -1, -1) if left[i].text in AUX), None)
+        # the nearest verb before *and*: "which launched a £250,000 aid campaign and donated £75,000"
+        p = next((i for i in range(e - 2, -1, -1) if left[i].text in AUX or _finite_gift(left[i], lex)), None)
         return None if p is None or not hops else _verb_subject(view, q, left, p, lex, hops - 1)
+    if e and left[e - 1].text in _RELATIVES and view.text[left[e - 1].start].islower():  # not "The WHO has"
+        return _relative_antecedent(view, q, left, e - 1, lex)
     c = _subject_start(view, q, left, e)
     if c >= e:
         return None
@@ -4701,6 +4713,39 @@ def _verb_subject(
         return _speaker_for(view, q, left[e - 1].text, lex)
     subj = _bare_subject(view.text, left[c:e])
     return _subject_party(view, q, subj, lex) if subj else None
+
+
+_RELATIVES = wordset("which who that")
+
+
+def _finite_gift(w: Word, lex: ClaimsLexicon) -> bool:
+    """Whether ``w`` is a verb of giving or launching in the past or present tense ("launched",
+    "donates"), which a verb after *and* may share its subject with."""
+    return (w.text in lex.gifts.verbs or w.text in lex.gifts.launches) and w.text.endswith(("ed", "s"))
+
+
+def _relative_antecedent(
+    view: ArticleView, q: Quantity, left: list[Word], r: int, lex: ClaimsLexicon
+) -> str | None:
+    """The party a relative pronoun subject (``left[r]``) stands for: the name right before it, with or
+    without a comma ("Muslim Aid, which launched"), else the appeal, fund or telethon it follows, past
+    the phrases after that noun ("a “Hope for Haiti Now” telethon in the US on Friday which raised
+    more than $57m", an appeal's organiser); None otherwise."""
+    k = r - 1 if r and left[r - 1].text == "," else r
+    if not k:
+        return None
+    before = left[k - 1]
+    names = _mentions_in(view, before.start - 80, before.end, lex)
+    name = next((n for _, b, n in names if b == before.end), None)
+    if name is not None:
+        return name
+    for i in range(k - 1, max(-1, k - 9), -1):
+        if singular(left[i].text) in lex.gifts.collectors:
+            np = _collector_np(view.text, left, i, lex)
+            return _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex)
+        if _bounds_noun_phrase(view.text, left[i], lex) and left[i].text not in _NOT_HEAD:
+            return None
+    return None
 
 
 def _appositive_opening(text: str, left: list[Word], close: int) -> int | None:
@@ -4762,12 +4807,56 @@ def _speaker_for(view: ArticleView, q: Quantity, pronoun: str, lex: ClaimsLexico
     """The party a pronoun in the content of a statement refers to: its speaker, when the pronoun fits
     ("it" a body, "she" a person: "The Democratic Republic of Congo has announced it is sending $2.5m")."""
     st = _holding_statement(view, q)
-    if st is None or st.speaker is None or st.speaker.entity is None:
+    if st is None or st.speaker is None:
         return None
+    person = _PRONOUN_GENDER[pronoun]
     ent = next((x for x in view.analysis.entities if x.id == st.speaker.entity), None)
-    if ent is None or ent.type not in GIVER_TYPES or (ent.type == "PERSON") != _PRONOUN_GENDER[pronoun]:
+    if ent is None:
+        # "organisers of the Hope for Haiti Now telethon said it had raised": the appeal they run
+        return None if person else _speaker_collector(view, q, st, lex)
+    if ent.type == "PERSON" and not person:
+        # "It will launch an emergency appeal for $550m, UN spokeswoman Corinne Momal-Vanian said"
+        return _spoken_for(view, ent, lex)
+    if ent.type not in GIVER_TYPES or (ent.type == "PERSON") != person:
         return None
     return _giver_name(view, ent, lex)
+
+
+def _spoken_for(view: ArticleView, ent: Entity, lex: ClaimsLexicon) -> str | None:
+    """The body a spokesperson speaks for, as their title names it (`[gifts] spokespeople`: "UN
+    spokeswoman", "spokeswoman for the UN World Food Programme"): an organisation or a country of the
+    article by that name, or an acronym of the cross-document table; None for another title or name."""
+    title = ent.attributes.get("title", "")
+    tw = words(title)
+    k = next((i for i, w in enumerate(tw) if w.text in lex.gifts.spokespeople), None)
+    if k is None:
+        return None
+    rest = tw[:k] or [w for w in tw[k + 1 :] if w.text not in ("for", "of")]
+    while rest and rest[0].text == "the":
+        rest = rest[1:]
+    if not rest:
+        return None
+    body = title[rest[0].start : rest[-1].end]
+    for e in view.analysis.entities:
+        if e.type in ("ORG", "GPE") and (e.name == body or any(mn.text == body for mn in e.mentions)):
+            return _giver_name(view, e, lex)
+    full = load_crossdoc().full_name(body)
+    # a name no entity's, as written ("American Red Cross spokeswoman")
+    capitals = all(title[w.start].isupper() or w.text in _NAME_JOINS for w in rest)
+    return full or (_as_written(body) if capitals and title[rest[-1].start].isupper() else None)
+
+
+def _speaker_collector(view: ArticleView, q: Quantity, st: Statement, lex: ClaimsLexicon) -> str | None:
+    """The organiser of the appeal, fund or telethon a speaker that is no entity's names ("organisers of
+    the Hope for Haiti Now telethon", read up to the cue after it); None when it names none."""
+    assert st.speaker is not None
+    end = st.cue.start if st.cue is not None and st.cue.start >= st.speaker.end else st.speaker.end
+    ws = words(view.text, st.speaker.start, end)
+    i = next((i for i in range(len(ws) - 1, -1, -1) if singular(ws[i].text) in lex.gifts.collectors), None)
+    if i is None:
+        return None
+    np = _collector_np(view.text, ws, i, lex)
+    return _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex, refer=False)
 
 
 def _owner(view: ArticleView, q: Quantity, w: Word, lex: ClaimsLexicon) -> str | None:
@@ -4898,6 +4987,16 @@ def _subject_party(view: ArticleView, q: Quantity, subj: list[Word], lex: Claims
     if _people_at(view, last):
         return None  # "Britons have donated £46m": a people gives as its public, not as its state
     if named(last) or view.text[last.start].isupper():
+        # a list the subject's start cut at a comma goes on before it ("Britain, France and Germany")
+        s0 = view.sentence(q.start)[0]
+        listed = _mentions_in(view, s0, head[-1].end, lex)
+        # (not a place a preposition introduces: "In Brussels, France and Germany have pledged")
+        joint = _joined_names(
+            view.text,
+            [m for m in listed if m[1] <= head[-1].end and not _introduced_by(view, s0, m[0], _NOT_HEAD, 20)],
+        )
+        if len(joint) > 1:
+            return _respective(view, q, joint)
         return _head_name(view, head, mentions)
     noun = singular(last.text)
     rest = subj[h:]
@@ -4909,6 +5008,47 @@ def _subject_party(view: ArticleView, q: Quantity, subj: list[Word], lex: Claims
         to = next((i for i, w in enumerate(rest) if singular(w.text) in lex.gifts.collectors), None)
         return None if to is None else _organiser(view, q, rest[1 : to + 1], mentions, lex)
     return None
+
+
+_NAME_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _joined_names(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
+    """The names of a list that ends a subject, joined by commas and *and* with nothing else between
+    them ("Brad Pitt and Angelina Jolie", "Britain, France and Germany"; not "Brad Pitt and Angelina Jolie
+    gave $1m (£620,000) and supermodel Giselle Bundchen"): the last name alone when no *and* joins it."""
+    if not mentions:
+        return []
+    out = [mentions[-1]]
+    for m in reversed(mentions[:-1]):
+        if m[1] > out[0][0] or not _NAME_LIST_GAP.fullmatch(text, m[1], out[0][0]):
+            break
+        out.insert(0, m)
+    joined = any("and" in text[a[1] : b[0]] for a, b in pairwise(out))
+    return [n for _, _, n in out] if joined else [out[-1][2]]
+
+
+def _respective(view: ArticleView, q: Quantity, names: list[str]) -> str | None:
+    """The giver of an amount whose subject joins several names ("Rwanda and Liberia have pledged"): the
+    name in the amount's place among the amounts of the sentence when *respectively* follows them
+    ("$100,000 and $50,000 respectively"); else all of them, one joint giver ("Brad Pitt and Angelina
+    Jolie gave $1m"), never the last alone; None when the amounts and the names do not pair."""
+    s0, s1 = view.sentence(q.start)
+    after = re.search(r"\brespectively\b", view.text[q.end : s1])
+    if after is None:
+        return f"{', '.join(names[:-1])} and {names[-1]}"
+    stop = q.end + after.start()
+    amounts = sorted(
+        x.start
+        for x in view.analysis.quantities
+        if x.kind == "money" and s0 <= x.start < stop and not _in_brackets(view.text, s0, x.start)
+    )
+    return names[amounts.index(q.start)] if len(amounts) == len(names) and q.start in amounts else None
+
+
+def _in_brackets(text: str, s0: int, at: int) -> bool:
+    """Whether ``at`` stands inside brackets opened in its sentence (a conversion: "$1m (£620,000)")."""
+    return text.count("(", s0, at) > text.count(")", s0, at)
 
 
 def _government_party(
@@ -5026,7 +5166,26 @@ def _organiser(
         definite = np[0].text == "the" and singular(np[-1].text) in lex.gifts.collectors
         return _earlier_organiser(view, q, np[0].start, lex) if refer and definite else None
     named = [name for s, e, name in mentions if (s, e) == (a, b)]
-    return named[0] if named else view.text[a:b]
+    return named[0] if named else _as_written(view.text[a:b])
+
+
+def _collector_np(text: str, ws: list[Word], i: int, lex: ClaimsLexicon) -> list[Word]:
+    """The noun phrase of ``ws`` that ends at the appeal, fund or telethon ``ws[i]``: at most six words
+    back, to its article or to a word no noun phrase goes on over (:func:`_bounds_noun_phrase`)."""
+    j = i
+    while j > max(0, i - 6) and (
+        not _bounds_noun_phrase(text, ws[j - 1], lex)
+        or (
+            ws[j - 1].text in _NAME_JOINS
+            and j > 1
+            and text[ws[j - 2].start].isupper()
+            and text[ws[j].start].isupper()
+        )
+    ):
+        j -= 1
+        if ws[j].text in ("the", "a", "an"):
+            break
+    return ws[j : i + 1]
 
 
 def _bounds_noun_phrase(text: str, w: Word, lex: ClaimsLexicon) -> bool:
@@ -5041,6 +5200,13 @@ def _bounds_noun_phrase(text: str, w: Word, lex: ClaimsLexicon) -> bool:
     )
 
 
+def _as_written(name: str) -> str:
+    """A name no entity's as written, its small words after the first in lower case, so that one name
+    written in two cases is one giver ("Hope For Haiti Now" and "Hope for Haiti Now")."""
+    head, *rest = name.split(" ")
+    return " ".join([head, *(w.lower() if w.lower() in _NAME_JOINS else w for w in rest)])
+
+
 def _earlier_organiser(view: ArticleView, q: Quantity, before: int, lex: ClaimsLexicon) -> str | None:
     """Whom a definite appeal, fund or telethon that names no organiser ("The disaster relief telethon
     ... has so far raised $66m", "giving £12m to the official relief fund") refers to: the organiser of
@@ -5051,12 +5217,7 @@ def _earlier_organiser(view: ArticleView, q: Quantity, before: int, lex: ClaimsL
     for i, w in enumerate(ws):
         if singular(w.text) not in lex.gifts.collectors:
             continue
-        j = i
-        while j > max(0, i - 6) and not _bounds_noun_phrase(view.text, ws[j - 1], lex):
-            j -= 1
-            if ws[j].text in ("the", "a", "an"):
-                break
-        np = ws[j : i + 1]
+        np = _collector_np(view.text, ws, i, lex)
         who = _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex, refer=False)
         if who is not None:
             found.add(who)
@@ -6822,8 +6983,11 @@ def _recipient(view: ArticleView, q: Quantity, giver: str) -> tuple[str, ...]:
     """Where an amount goes when its sentence's place is its giver's: the first place of its sentence
     written after *to* or *for* ("The US pledged $100m in aid to Haiti")."""
     s0, s1 = view.sentence(q.start)
+    # a place in the giver's name is none it goes to ("the Hope for Haiti telethon")
+    named = [(m.start(), m.end()) for m in re.finditer(re.escape(giver), view.text[s0:s1], re.IGNORECASE)]
     for p in view.places_in(s0, s1):
-        if p.name != giver and _introduced_by(view, s0, p.start, TO_FOR, 12):
+        inside = any(a <= p.start - s0 < b for a, b in named)
+        if p.name != giver and not inside and _introduced_by(view, s0, p.start, TO_FOR, 12):
             return (p.name,)
     return ()
 
@@ -6881,8 +7045,11 @@ def _giver_name(view: ArticleView, e: Entity, lex: ClaimsLexicon) -> str:
     if e.type == "ORG" and e.name not in view.aliases:
         # one body under one name in every article: an acronym of the cross-document table is its full
         # name ("UN" is the United Nations in an article that never writes it out)
-        return load_crossdoc().full_name(e.name) or e.name
-    return view.aliases.get(e.name, e.name)
+        name = load_crossdoc().full_name(e.name) or e.name
+    else:
+        name = view.aliases.get(e.name, e.name)
+    # a government's department or agency gives as its country, the Commission as the union
+    return lex.gifts.acts_for.get(name, name)
 
 
 _DATED = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
