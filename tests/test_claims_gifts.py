@@ -150,6 +150,17 @@ def test_a_pronoun_in_a_spokespersons_statement_is_the_body_they_speak_for() -> 
     assert _givers("Ambassador Jane Smith said it had given $35m.") == [()]
 
 
+def test_the_head_of_an_organisation_acts_for_it() -> None:
+    # session 46: before, the person ("flash" was no word of aid, and no appeal was read)
+    assert _givers("UN humanitarian chief John Holmes launches a flash appeal for $562m.") == [
+        ("from United Nations",)
+    ]
+    text = "UN humanitarian chief John Holmes says it will launch a flash appeal for around $560m."
+    assert _givers(text) == [("from United Nations",)]
+    # a private person after a title of no organisation gives as themselves
+    assert _givers("US pop star Madonna has donated $250,000.") == [("from Madonna",)]
+
+
 def test_organisers_that_say_it_raised_are_their_appeals() -> None:
     # session 46: before, the place after the telethon was taken for the amount's
     text = "Organisers of the Hope For Haiti telethon in the US said it had raised more than $57m."

@@ -68,6 +68,7 @@ class Gifts:
     home_governments: frozenset[str]  # "the government" that no modifier names: of the amount's currency
     home_currencies: dict[str, str]  # a currency of one country -> that country ("GBP" -> "United Kingdom")
     spokespeople: frozenset[str]  # titles of those who speak for the body their title names
+    heads: frozenset[str]  # words of a title whose holder acts for the organisation named before it
     acts_for: dict[str, str]  # a department or agency -> the country or union it gives as ("DFID")
 
 
@@ -410,7 +411,7 @@ def _gifts(gf: dict[str, Any], things: dict[str, Thing], families: dict[str, Any
         gf,
         {"thing", "verbs", "passives", "nouns", "asked", "reached", "buys", "asked_state", "intents"}
         | {"between", "launches", "collectors", "bodies", "governments", "offices"}
-        | {"home_governments", "home_currencies", "spokespeople", "acts_for"},
+        | {"home_governments", "home_currencies", "spokespeople", "heads", "acts_for"},
         "gifts",
     )
     thing = _str(gf["thing"], "gifts.thing")
@@ -438,6 +439,7 @@ def _gifts(gf: dict[str, Any], things: dict[str, Thing], families: dict[str, Any
         home_governments=frozenset(_words(gf["home_governments"], "gifts.home_governments")),
         home_currencies=_currencies(_table(gf, "home_currencies", "gifts")),
         spokespeople=frozenset(_words(gf["spokespeople"], "gifts.spokespeople")),
+        heads=frozenset(_words(gf["heads"], "gifts.heads")),
         acts_for=_names_map(_table(gf, "acts_for", "gifts"), "gifts.acts_for"),
     )
 

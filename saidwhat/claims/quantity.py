@@ -4815,11 +4815,57 @@ def _speaker_for(view: ArticleView, q: Quantity, pronoun: str, lex: ClaimsLexico
         # "organisers of the Hope for Haiti Now telethon said it had raised": the appeal they run
         return None if person else _speaker_collector(view, q, st, lex)
     if ent.type == "PERSON" and not person:
-        # "It will launch an emergency appeal for $550m, UN spokeswoman Corinne Momal-Vanian said"
-        return _spoken_for(view, ent, lex)
+        # "It will launch an emergency appeal for $550m, UN spokeswoman Corinne Momal-Vanian said", "UN
+        # humanitarian chief John Holmes says it will launch a flash appeal"
+        pre = _mentions_in(view, st.speaker.start, st.speaker.ref_start or st.speaker.start, lex)
+        head = words(view.text, st.speaker.start, st.speaker.ref_start or st.speaker.start)
+        return _headed_body(view, head, pre, lex) or _spoken_for(view, ent, lex)
     if ent.type not in GIVER_TYPES or (ent.type == "PERSON") != person:
         return None
     return _giver_name(view, ent, lex)
+
+
+def _headed_body(
+    view: ArticleView, ws: list[Word], mentions: list[tuple[int, int, str]], lex: ClaimsLexicon
+) -> str | None:
+    """The organisation a person's title before their name says they head or speak for (``ws``, the
+    words before the name, and the names among them): one organisation's name followed by a word of
+    heading or speaking (`[gifts] heads`, `spokespeople`) and no other name ("UN humanitarian chief",
+    "Oxfam director"); None otherwise."""
+    if len(mentions) != 1 or not _org_at(view, mentions[0][0]):
+        return None
+    _, b, name = mentions[0]
+    after = [w for w in ws if w.start >= b]
+    g = lex.gifts
+    return name if any(w.text in g.heads or w.text in g.spokespeople for w in after) else None
+
+
+def _person_last(view: ArticleView, head: list[Word], mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether the last name of a subject's head is a person's, after another name."""
+    inside = [m for m in mentions if head[0].start <= m[0] and m[1] <= head[-1].end]
+    return len(inside) > 1 and any(
+        e.type == "PERSON" and any(mn.start == inside[-1][0] for mn in e.mentions)
+        for e in view.analysis.entities
+    )
+
+
+def _office_holder(
+    view: ArticleView, head: list[Word], mentions: list[tuple[int, int, str]], lex: ClaimsLexicon
+) -> str | None:
+    """The giver a subject headed by a person after a title names: the organisation the title says they
+    head ("UN humanitarian chief John Holmes launches a flash appeal": an appeal is its body's), else the
+    person (:func:`_head_name`)."""
+    inside = [m for m in mentions if head[0].start <= m[0] and m[1] <= head[-1].end]
+    before = [w for w in head if w.end <= inside[-1][0]]
+    body = _headed_body(view, before, [inside[-2]], lex) if len(inside) == 2 else None
+    return body or _head_name(view, head, mentions)
+
+
+def _org_at(view: ArticleView, start: int) -> bool:
+    """Whether an organisation's mention starts at ``start``."""
+    return any(
+        e.type == "ORG" and any(mn.start == start for mn in e.mentions) for e in view.analysis.entities
+    )
 
 
 def _spoken_for(view: ArticleView, ent: Entity, lex: ClaimsLexicon) -> str | None:
@@ -4997,7 +5043,11 @@ def _subject_party(view: ArticleView, q: Quantity, subj: list[Word], lex: Claims
         )
         if len(joint) > 1:
             return _respective(view, q, joint)
-        return _head_name(view, head, mentions)
+        return (
+            _head_name(view, head, mentions)
+            if not _person_last(view, head, mentions)
+            else _office_holder(view, head, mentions, lex)
+        )
     noun = singular(last.text)
     rest = subj[h:]
     if noun in lex.gifts.governments:
