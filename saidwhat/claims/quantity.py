@@ -4840,6 +4840,53 @@ def _headed_body(
     return name if any(w.text in g.heads or w.text in g.spokespeople for w in after) else None
 
 
+def _name_party(
+    view: ArticleView, q: Quantity, head: list[Word], mentions: list[tuple[int, int, str]], lex: ClaimsLexicon
+) -> str | None:
+    """The party a subject headed by a name names: the names of a list together, or each its amount
+    (:func:`_respective`), an organisation its head or spokesperson acts for (:func:`_office_holder`),
+    the last name that modifies nothing (:func:`_head_name`), or a name no entity's as written
+    (:func:`_unnamed_name`)."""
+    # a list the subject's start cut at a comma goes on before it ("Britain, France and Germany")
+    s0 = view.sentence(q.start)[0]
+    listed = _mentions_in(view, s0, head[-1].end, lex)
+    # (not a place a preposition introduces: "In Brussels, France and Germany have pledged")
+    joint = _joined_names(
+        view.text,
+        [m for m in listed if m[1] <= head[-1].end and not _introduced_by(view, s0, m[0], _NOT_HEAD, 20)],
+    )
+    if len(joint) > 1:
+        return _respective(view, q, joint)
+    if _person_last(view, head, mentions):
+        return _office_holder(view, head, mentions, lex)
+    return _head_name(view, head, mentions) or _unnamed_name(view, q, head)
+
+
+def _headline_case(view: ArticleView, pos: int) -> bool:
+    """Whether the sentence at ``pos`` is written in a headline's capitals (most words capitalised)."""
+    s0, s1 = view.sentence(pos)
+    ws = words(view.text, s0, s1)
+    return sum(view.text[w.start].isupper() for w in ws) * 2 > len(ws)
+
+
+def _unnamed_name(view: ArticleView, q: Quantity, head: list[Word]) -> str | None:
+    """A subject that is a name no entity's, as written ("Save the Children has released £50,000"): two
+    capitalised words or more, with the small words of names between, one of them inside the sentence
+    (no headline's capitals: "Charity Appeal Raises £5m") and no noun of a government or an appeal last;
+    None otherwise."""
+    while head and head[0].text in ("the", "a", "an"):
+        head = head[1:]
+    s0 = view.sentence(q.start)[0]
+    caps = [w for w in head if view.text[w.start].isupper()]
+    if len(caps) < 2 or any(w.text not in _NAME_JOINS and w not in caps for w in head):
+        return None
+    if caps[-1] is not head[-1]:
+        return None
+    if _headline_case(view, q.start) or all(w.start == s0 for w in caps[1:]):
+        return None
+    return _as_written(view.text[head[0].start : head[-1].end])
+
+
 def _person_last(view: ArticleView, head: list[Word], mentions: list[tuple[int, int, str]]) -> bool:
     """Whether the last name of a subject's head is a person's, after another name."""
     inside = [m for m in mentions if head[0].start <= m[0] and m[1] <= head[-1].end]
@@ -5032,22 +5079,10 @@ def _subject_party(view: ArticleView, q: Quantity, subj: list[Word], lex: Claims
     last = head[-1]
     if _people_at(view, last):
         return None  # "Britons have donated £46m": a people gives as its public, not as its state
-    if named(last) or view.text[last.start].isupper():
-        # a list the subject's start cut at a comma goes on before it ("Britain, France and Germany")
-        s0 = view.sentence(q.start)[0]
-        listed = _mentions_in(view, s0, head[-1].end, lex)
-        # (not a place a preposition introduces: "In Brussels, France and Germany have pledged")
-        joint = _joined_names(
-            view.text,
-            [m for m in listed if m[1] <= head[-1].end and not _introduced_by(view, s0, m[0], _NOT_HEAD, 20)],
-        )
-        if len(joint) > 1:
-            return _respective(view, q, joint)
-        return (
-            _head_name(view, head, mentions)
-            if not _person_last(view, head, mentions)
-            else _office_holder(view, head, mentions, lex)
-        )
+    g = lex.gifts
+    common = singular(last.text) in g.governments | g.collectors | g.bodies  # "The Government", "Appeal"
+    if named(last) or (view.text[last.start].isupper() and not common):
+        return _name_party(view, q, head, mentions, lex)
     noun = singular(last.text)
     rest = subj[h:]
     if noun in lex.gifts.governments:
@@ -5206,17 +5241,24 @@ def _organiser(
     while i < j and (body[i].text in _NAME_JOINS or body[i].text in ("a", "an")):
         i += 1
     a, b = (body[i].start, body[j - 1].end) if i < j else (0, 0)
-    place = any(
+    if i >= j or _place_span(view, a, b):
+        definite = np[0].text == "the" and singular(np[-1].text) in lex.gifts.collectors
+        return _earlier_organiser(view, q, np[0].start, lex) if refer and definite else None
+    named = [name for s, e, name in mentions if (s, e) == (a, b)]
+    if named:
+        return named[0]
+    # as written, but not a headline's capitals ("Charity Appeal Raises £5m")
+    return None if _headline_case(view, q.start) else _as_written(view.text[a:b])
+
+
+def _place_span(view: ArticleView, a: int, b: int) -> bool:
+    """Whether ``a``..``b`` is a mention of a place or of a country's people ("the Haiti appeal")."""
+    return any(
         (mn.start, mn.end) == (a, b)
         for ent in view.analysis.entities
         if ent.type in ("GPE", "LOC") or (ent.type == "NORP" and "country" in ent.attributes)
         for mn in ent.mentions
     )
-    if i >= j or place:
-        definite = np[0].text == "the" and singular(np[-1].text) in lex.gifts.collectors
-        return _earlier_organiser(view, q, np[0].start, lex) if refer and definite else None
-    named = [name for s, e, name in mentions if (s, e) == (a, b)]
-    return named[0] if named else _as_written(view.text[a:b])
 
 
 def _collector_np(text: str, ws: list[Word], i: int, lex: ClaimsLexicon) -> list[Word]:
