@@ -4871,20 +4871,18 @@ def _headline_case(view: ArticleView, pos: int) -> bool:
 
 def _unnamed_name(view: ArticleView, q: Quantity, head: list[Word]) -> str | None:
     """A subject that is a name no entity's, as written ("Save the Children has released £50,000"): two
-    capitalised words or more, with the small words of names between, one of them inside the sentence
-    (no headline's capitals: "Charity Appeal Raises £5m") and no noun of a government or an appeal last;
-    None otherwise."""
+    capitalised words or more, the last one last, with only the small words of names between, in a
+    sentence not written in a headline's capitals ("Charity Appeal Raises £5m"); None otherwise."""
     while head and head[0].text in ("the", "a", "an"):
         head = head[1:]
-    s0 = view.sentence(q.start)[0]
     caps = [w for w in head if view.text[w.start].isupper()]
-    if len(caps) < 2 or any(w.text not in _NAME_JOINS and w not in caps for w in head):
+    if (
+        len(caps) < 2
+        or caps[-1] is not head[-1]
+        or any(w.text not in _NAME_JOINS and w not in caps for w in head)
+    ):
         return None
-    if caps[-1] is not head[-1]:
-        return None
-    if _headline_case(view, q.start) or all(w.start == s0 for w in caps[1:]):
-        return None
-    return _as_written(view.text[head[0].start : head[-1].end])
+    return None if _headline_case(view, q.start) else _as_written(view.text[head[0].start : head[-1].end])
 
 
 def _person_last(view: ArticleView, head: list[Word], mentions: list[tuple[int, int, str]]) -> bool:
