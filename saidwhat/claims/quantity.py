@@ -4630,9 +4630,7 @@ def _subject_giver(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     if _passive_at(left, k):
         return True, None  # "charities are to be given £250,000": the subject of a passive gets the money
     giver = _verb_subject(view, q, left, k, lex)
-    e = k
-    while e and left[e - 1].text in _SUBJECT_TO_VERB:
-        e -= 1
+    e = _subject_end(view.text, left, k)
     if giver is None and not (e and left[e - 1].text in _PERSONAL):  # "I just donated £100 to the Red Cross"
         giver = _appeal_given_to(view, q, lex)
     return True, giver
@@ -4689,13 +4687,7 @@ def _verb_subject(
     names no giver); a pronoun is that statement's speaker's ("The World Bank says it will provide"); a
     verb joined by *and* to one before it shares its subject ("the UN is mobilising a team and releasing
     $10m")."""
-    e = k
-    while e and (
-        left[e - 1].text in _SUBJECT_TO_VERB
-        or left[e - 1].text in ("“", '"')
-        or (left[e - 1].text.endswith("ly") and e > 1 and left[e - 2].text in _VERB_GROUP)
-    ):
-        e -= 1  # "has so far", "is also said to have", "would immediately", the quote of 'X “has raised'
+    e = _subject_end(view.text, left, k)
     if e and left[e - 1].text == ",":
         # an appositive ends at the comma before the verb: the subject ends at the comma that opens it
         opening = _appositive_opening(view.text, left, e - 1)
@@ -4716,6 +4708,19 @@ def _verb_subject(
 
 
 _RELATIVES = wordset("which who that")
+
+
+def _subject_end(text: str, left: list[Word], k: int) -> int:
+    """Where the subject of the verb at ``left[k]`` ends: before the verb group, raising verbs and
+    adverbs after an auxiliary included ("has so far", "is also said to have", "would immediately",
+    "we have generously donated")."""
+    e = k
+    while e and (
+        left[e - 1].text in _SUBJECT_TO_VERB
+        or (left[e - 1].text.endswith("ly") and e > 1 and left[e - 2].text in _VERB_GROUP)
+    ):
+        e -= 1
+    return e
 
 
 def _finite_gift(w: Word, lex: ClaimsLexicon) -> bool:
