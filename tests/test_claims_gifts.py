@@ -319,27 +319,22 @@ def test_one_givers_amounts_are_one_series_across_articles_and_their_places() ->
     assert [u["kind"] for u in claim["updates"]] == ["confirmed"]
 
 
-def test_the_gifts_table_names_a_thing_and_a_state_of_it() -> None:
+@pytest.mark.parametrize(
+    ("key", "value", "where"),
+    [
+        ("thing", "pledges", r"gifts\.thing"),  # no thing of the lexicon
+        ("asked_state", "confirmed", r"gifts\.asked_state"),  # no state of the thing's family
+        ("home_currencies", {"pounds": "United Kingdom"}, r"gifts\.home_currencies"),  # no ISO code
+        ("home_currencies", {"GBP": 1}, r"gifts\.home_currencies\.GBP"),
+        ("acts_for", {"DFID": ""}, r"gifts\.acts_for\.DFID"),
+    ],
+)
+def test_the_gifts_table_is_checked(key: str, value: object, where: str) -> None:
     from importlib import resources
 
     raw = resources.files("saidwhat").joinpath("data", "claims.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
     assert load_lexicon().gifts.thing == "aid"
-    data["gifts"]["thing"] = "pledges"
-    with pytest.raises(LexiconError, match=r"gifts\.thing"):
-        parse_lexicon(data)
     data = tomllib.loads(raw)
-    data["gifts"]["asked_state"] = "confirmed"
-    with pytest.raises(LexiconError, match=r"gifts\.asked_state"):
-        parse_lexicon(data)
-    data = tomllib.loads(raw)
-    data["gifts"]["home_currencies"] = {"pounds": "United Kingdom"}
-    with pytest.raises(LexiconError, match=r"gifts\.home_currencies"):
-        parse_lexicon(data)
-    data["gifts"]["home_currencies"] = {"GBP": 1}
-    with pytest.raises(LexiconError, match=r"gifts\.home_currencies\.GBP"):
-        parse_lexicon(data)
-    data = tomllib.loads(raw)
-    data["gifts"]["acts_for"] = {"DFID": ""}
-    with pytest.raises(LexiconError, match=r"gifts\.acts_for\.DFID"):
+    data["gifts"][key] = value
+    with pytest.raises(LexiconError, match=where):
         parse_lexicon(data)
