@@ -132,6 +132,21 @@ def test_a_definite_appeal_is_the_one_named_before_it() -> None:
     assert _givers(text) == [()]
 
 
+def test_an_appeal_run_by_a_body_before_is_the_one_referred_to() -> None:
+    # session 46: before, the public's country
+    text = (
+        "The main Chile appeal is being run by the Disasters Emergency Committee (DEC). "
+        "People in the UK have already donated more than £15m to the appeal."
+    )
+    assert _givers(text) == [("from Disasters Emergency Committee",)]
+
+
+def test_a_tables_name_with_other_small_words_is_one_giver() -> None:
+    # session 46: before, "Disasters and Emergency Committee" was a giver, and a series, of its own
+    text = "Britons have so far donated £15m to the Disasters and Emergency Committee."
+    assert _givers(text) == [("from Disasters Emergency Committee",)]
+
+
 def test_a_list_inside_an_appositive_does_not_open_it() -> None:
     # session 46: before, the appositive was taken to open at a comma of the list ("Concern and Tearfund")
     text = "Oxfam, which works with partners including Care, Concern and Tearfund, has raised £2m."
@@ -174,6 +189,9 @@ def test_organisers_that_say_it_raised_are_their_appeals() -> None:
     # session 46: before, the place after the telethon was taken for the amount's
     text = "Organisers of the Hope For Haiti telethon in the US said it had raised more than $57m."
     assert _givers(text) == [("from Hope for Haiti",)]  # one name in any case of its small words
+    # the speaker may be the appeal's noun alone, its name before it
+    text = "Organisers of the “Help Chile Now” telethon, led by George Clooney, said it raised $57m."
+    assert _givers(text) == [("from Help Chile Now",)]
 
 
 def test_a_relative_pronoun_subject_is_its_antecedent() -> None:

@@ -4663,13 +4663,24 @@ def _appeal_given_to(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str 
     to = next((i for i, w in enumerate(right[:10]) if singular(w.text) in lex.gifts.collectors), None)
     if to is None or any(w.text in _CLAUSE_MARKS or w.text in AUX for w in right[1:to]):
         return None
-    by = right[to + 2 : to + 5]
-    if len(by) >= 2 and right[to + 1].text in _RUN_BY and by[0].text == "by":
-        # "via the appeal launched by the Disasters Emergency Committee"
-        at = by[2] if by[1].text == "the" and len(by) > 2 else by[1]
-        return next((n for a, _, n in _mentions_in(view, at.start, at.end, lex) if a == at.start), None)
+    by = _run_by(view, right[to + 1 :], lex)
+    if by is not None:
+        return by  # "via the appeal launched by the Disasters Emergency Committee"
     np = right[1 : to + 1]
     return _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex)
+
+
+def _run_by(view: ArticleView, after: list[Word], lex: ClaimsLexicon) -> str | None:
+    """The organiser an appeal's passive of running names after it (``after``, the words that follow
+    the appeal's noun): "launched by the Disasters Emergency Committee", "is being run by the DEC"."""
+    j = 0
+    while j < min(3, len(after)) and (after[j].text in AUX or after[j].text == "being"):
+        j += 1
+    by = after[j : j + 4]
+    if len(by) < 3 or by[0].text not in _RUN_BY or by[1].text != "by":
+        return None
+    at = by[3] if by[2].text == "the" and len(by) > 3 else by[2]
+    return next((n for a, _, n in _mentions_in(view, at.start, at.end, lex) if a == at.start), None)
 
 
 # participles of running an appeal, before its organiser's *by*
@@ -4947,7 +4958,9 @@ def _speaker_collector(view: ArticleView, q: Quantity, st: Statement, lex: Claim
     the Hope for Haiti Now telethon", read up to the cue after it); None when it names none."""
     assert st.speaker is not None
     end = st.cue.start if st.cue is not None and st.cue.start >= st.speaker.end else st.speaker.end
-    ws = words(view.text, st.speaker.start, end)
+    # from its sentence's start: the speaker may be the appeal's noun alone ('Organisers of the “Hope for
+    # Haiti Now” telethon, led by George Clooney, said it raised')
+    ws = words(view.text, view.sentence(st.speaker.start)[0], end)
     i = next((i for i in range(len(ws) - 1, -1, -1) if singular(ws[i].text) in lex.gifts.collectors), None)
     if i is None:
         return None
@@ -5314,6 +5327,8 @@ def _earlier_organiser(view: ArticleView, q: Quantity, before: int, lex: ClaimsL
             continue
         np = _collector_np(view.text, ws, i, lex)
         who = _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex, refer=False)
+        # "The main Haiti appeal is being run by the Disasters and Emergency Committee"
+        who = who or _run_by(view, words(view.text, w.end, view.sentence(w.start)[1])[:8], lex)
         if who is not None:
             found.add(who)
     return next(iter(found)) if len(found) == 1 else None
@@ -7140,11 +7155,31 @@ def _giver_name(view: ArticleView, e: Entity, lex: ClaimsLexicon) -> str:
     if e.type == "ORG" and e.name not in view.aliases:
         # one body under one name in every article: an acronym of the cross-document table is its full
         # name ("UN" is the United Nations in an article that never writes it out)
-        name = load_crossdoc().full_name(e.name) or e.name
+        # and a name of the table written with other small words is the table's ("Disasters and
+        # Emergency Committee")
+        name = load_crossdoc().full_name(e.name) or _table_org(e.name) or e.name
     else:
         name = view.aliases.get(e.name, e.name)
     # a government's department or agency gives as its country, the Commission as the union
     return lex.gifts.acts_for.get(name, name)
+
+
+@lru_cache(maxsize=4096)
+def _table_org(name: str) -> str | None:
+    """The full name of the cross-document table an organisation's name is, or a variant of, up to its
+    small words and case ("Disasters and Emergency Committee" is the Disasters Emergency Committee)."""
+    return _table_orgs().get(_name_key(name))
+
+
+@lru_cache(maxsize=1)
+def _table_orgs() -> dict[tuple[str, ...], str]:
+    return {_name_key(variant): full for variant, full in load_crossdoc().org_names.items()}
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    from saidwhat.entities.resources import fold  # here: see _after_number
+
+    return tuple(w for w in fold(name).split() if w not in _NAME_JOINS)
 
 
 _DATED = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
