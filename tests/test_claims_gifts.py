@@ -130,6 +130,10 @@ def test_a_definite_appeal_is_the_one_named_before_it() -> None:
     # an indefinite appeal is another one
     text = "Oxfam's flood appeal opened on Friday. A new telethon has raised £3m."
     assert _givers(text) == [()]
+    # an appeal before names its organiser in its own sentence only, and a word capitalised only as its
+    # sentence's first is no name (the second read: "Appeal" was the organiser)
+    text = "Officials praised the government's plan. Appeal funds were sent. The appeal has raised £3m."
+    assert _givers(text) == [()]
 
 
 def test_an_appeal_run_by_a_body_before_is_the_one_referred_to() -> None:

@@ -5263,8 +5263,10 @@ def _organiser(
     named = [name for s, e, name in mentions if (s, e) == (a, b)]
     if named:
         return named[0]
-    # as written, but not a headline's capitals ("Charity Appeal Raises £5m")
-    return None if _headline_case(view, q.start) else _as_written(view.text[a:b])
+    # as written, but not a headline's capitals ("Charity Appeal Raises £5m") nor one word capitalised
+    # only as its sentence's first ("Appeal funds were sent")
+    first = i == j - 1 and view.sentence(a)[0] == a
+    return None if first or _headline_case(view, q.start) else _as_written(view.text[a:b])
 
 
 def _place_span(view: ArticleView, a: int, b: int) -> bool:
@@ -5277,17 +5279,22 @@ def _place_span(view: ArticleView, a: int, b: int) -> bool:
     )
 
 
-def _collector_np(text: str, ws: list[Word], i: int, lex: ClaimsLexicon) -> list[Word]:
+def _collector_np(text: str, ws: list[Word], i: int, lex: ClaimsLexicon, start: int = 0) -> list[Word]:
     """The noun phrase of ``ws`` that ends at the appeal, fund or telethon ``ws[i]``: at most six words
-    back, to its article or to a word no noun phrase goes on over (:func:`_bounds_noun_phrase`)."""
+    back, to its article or to a word no noun phrase goes on over (:func:`_bounds_noun_phrase`), never
+    before ``start`` (its sentence's)."""
     j = i
-    while j > max(0, i - 6) and (
-        not _bounds_noun_phrase(text, ws[j - 1], lex)
-        or (
-            ws[j - 1].text in _NAME_JOINS
-            and j > 1
-            and text[ws[j - 2].start].isupper()
-            and text[ws[j].start].isupper()
+    while (
+        j > max(0, i - 6)
+        and ws[j - 1].start >= start
+        and (
+            not _bounds_noun_phrase(text, ws[j - 1], lex)
+            or (
+                ws[j - 1].text in _NAME_JOINS
+                and j > 1
+                and text[ws[j - 2].start].isupper()
+                and text[ws[j].start].isupper()
+            )
         )
     ):
         j -= 1
@@ -5325,7 +5332,7 @@ def _earlier_organiser(view: ArticleView, q: Quantity, before: int, lex: ClaimsL
     for i, w in enumerate(ws):
         if singular(w.text) not in lex.gifts.collectors:
             continue
-        np = _collector_np(view.text, ws, i, lex)
+        np = _collector_np(view.text, ws, i, lex, view.sentence(w.start)[0])
         who = _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex, refer=False)
         # "The main Haiti appeal is being run by the Disasters and Emergency Committee"
         who = who or _run_by(view, words(view.text, w.end, view.sentence(w.start)[1])[:8], lex)
