@@ -42,6 +42,7 @@ from saidwhat.claims.text import (
 )
 from saidwhat.entities.crossdoc import load_crossdoc
 from saidwhat.model import Entity, Quantity, Speaker, Statement, Timex, Via
+from saidwhat.place_nouns import PLACES_COUNTED as _PLACES_COUNTED
 
 ASPECT_ORDER = ("projected", "target", "capacity", "rate", "daily", "new")
 INHERIT = frozenset(
@@ -3315,9 +3316,6 @@ def _past_rise(view: ArticleView, prev: Measured | None, head: Measured | None) 
 
 
 # the nouns of places a count may be counted in ("in 30 countries", "in 44 states", "in 12 provinces")
-_PLACES_COUNTED = frozenset(
-    {"country", "nation", "continent", "state", "province", "region", "city", "county", "prefecture"}
-)
 
 
 def _neighbours(

@@ -27,6 +27,7 @@ from saidwhat.calendar_names import FULL_WEEKDAYS, NOT_DISTRIBUTIVE_AFTER_EACH, 
 from saidwhat.entities.resources import fold, load_knowledge
 from saidwhat.model import Quantity, Timex
 from saidwhat.nlp import GLUED_BEFORE_NUMBERS, doc_text
+from saidwhat.place_nouns import PLACES_COUNTED_PLURAL
 from saidwhat.quantities.lexicon import (
     Lexicon,
     load_lexicon,
@@ -139,16 +140,10 @@ def _country_names() -> frozenset[str]:
     )
 
 
-# the plural nouns of places a count may be counted in ("in 22 countries", "across 44 states")
-_PLACES_COUNTED = frozenset(
-    {"countries", "nations", "states", "provinces", "regions", "cities", "counties", "continents",
-     "territories"}
-)  # fmt: skip
-
-
 def _places_counted(q: Quantity) -> bool:
     """Whether ``q`` counts places ("22 countries"), the ones another count is counted in."""
-    return q.kind == "count" and bool(q.counts) and (q.counts or "").split()[-1].lower() in _PLACES_COUNTED
+    noun = (q.counts or "").split()[-1:]
+    return q.kind == "count" and bool(noun) and noun[0].lower() in PLACES_COUNTED_PLURAL
 
 
 @dataclass(slots=True)
