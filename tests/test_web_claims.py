@@ -136,3 +136,15 @@ def test_html_lists_are_paged_and_twins_are_whole(client: TestClient) -> None:
     assert '<span class="status status-overdue">' not in promises and 'rel="prev"' in promises
     assert 'class="empty"' not in promises and 'class="empty"' not in second.text
     assert client.get("/positions?page=0").status_code == 422
+
+
+def test_a_claims_parties_are_joined_as_the_cli_joins_them() -> None:
+    # session 46: a joint giver's name holds commas ("United Kingdom, France and Germany"), so the page
+    # joins a claim's parties with semicolons, as the CLI and the CSV do (before: commas, ambiguous)
+    from saidwhat.claims import article_facts, build_claims
+    from saidwhat.pipeline import analyze_text
+    from saidwhat.web.claims import claim_view
+
+    an = analyze_text("Britain, France and Germany have pledged $5m to Chile.", published="2010-03-01")
+    (claim,) = [c for c in build_claims([article_facts(an, "s")])["claims"] if c["kind"] == "quantity"]
+    assert claim_view(claim).about == "from United Kingdom, France and Germany; Chile"

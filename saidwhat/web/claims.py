@@ -128,7 +128,7 @@ def claim_view(claim: dict[str, Any]) -> ClaimView:
         claim["id"],
         claim["kind"],
         str(title),
-        ", ".join(key.get("about", [])),
+        "; ".join(key.get("about", [])),  # as the CLI and the CSV: a joint giver holds commas
         build_claim_chart(claim),
         rows,
         len(claim["updates"]),
