@@ -220,6 +220,8 @@ def test_names_joined_give_together_or_respectively() -> None:
 def test_the_purpose_of_a_campaign_is_a_target_no_gift() -> None:
     # session 46: before, a value of aid
     assert _keys("A fundraising campaign to raise more than £3m to buy the hoard is being launched.") == []
+    # what an appeal asks for is no target: it stays a value of aid
+    assert [k[1] for k in _keys("Oxfam has launched an appeal to raise £1m for the survivors.")] == ["aid"]
 
 
 @pytest.mark.parametrize(
