@@ -3315,9 +3315,6 @@ def _past_rise(view: ArticleView, prev: Measured | None, head: Measured | None) 
     return head if m is not None and m.end() == prev.q.start else prev
 
 
-# the nouns of places a count may be counted in ("in 30 countries", "in 44 states", "in 12 provinces")
-
-
 def _neighbours(
     view: ArticleView, qs: list[Quantity], i: int, s0: int, s1: int
 ) -> tuple[Quantity | None, Quantity | None]:
@@ -4562,11 +4559,12 @@ def _gift(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> str | None:
     g = lex.gifts
     s0, s1 = view.sentence(q.start)
     left = words(view.text, s0, q.start)
-    k = _before_between(left, lex)
-    if k and left[k - 1].text in g.verbs:
-        intent = k >= 3 and left[k - 2].text == "to" and left[k - 3].text in g.intents
+    v = _gift_verb(left, lex)
+    if v is not None:
+        intent = v >= 2 and left[v - 1].text == "to" and left[v - 2].text in g.intents
         # "ex-soldiers should be given £10,000": a passive's subject is paid, no gift is said
-        return None if intent or _passive_at(left, k - 1) else "given"
+        return None if intent or _passive_at(left, v) else "given"
+    k = _before_between(left, lex)
     if k and left[k - 1].text in g.reached and any(_gift_noun(w, lex) for w in left[: k - 1]):
         return "reached"
     if k >= 2 and f"{left[k - 2].text} {left[k - 1].text}" in g.asked:
@@ -4604,7 +4602,7 @@ def _gift_verb(left: list[Word], lex: ClaimsLexicon) -> int | None:
 
 
 # marks that open a clause, so that a subject starts after them
-_CLAUSE_MARKS = wordset(", ; : that while whereas but meanwhile separately") | {"“", '"'}
+_CLAUSE_MARKS = wordset(", ; : that while whereas but meanwhile separately")
 _PASSIVE_BE = AUX - {"has", "have", "had"}
 
 
@@ -4678,7 +4676,12 @@ def _run_by(view: ArticleView, after: list[Word], lex: ClaimsLexicon) -> str | N
     if len(by) < 3 or by[0].text not in _RUN_BY or by[1].text != "by":
         return None
     at = by[3] if by[2].text == "the" and len(by) > 3 else by[2]
-    return next((n for a, _, n in _mentions_in(view, at.start, at.end, lex) if a == at.start), None)
+    return _name_starting(view, at.start, at.end, lex)
+
+
+def _name_starting(view: ArticleView, a: int, b: int, lex: ClaimsLexicon) -> str | None:
+    """The canonical name of the giver's name that starts at ``a`` (``b`` the end of its first word)."""
+    return next((n for s, _, n in _mentions_in(view, a, b, lex) if s == a), None)
 
 
 # participles of running an appeal, before its organiser's *by*
@@ -4831,8 +4834,9 @@ def _speaker_for(view: ArticleView, q: Quantity, pronoun: str, lex: ClaimsLexico
     if ent.type == "PERSON" and not person:
         # "It will launch an emergency appeal for $550m, UN spokeswoman Corinne Momal-Vanian said", "UN
         # humanitarian chief John Holmes says it will launch a flash appeal"
-        pre = _mentions_in(view, st.speaker.start, st.speaker.ref_start or st.speaker.start, lex)
-        head = words(view.text, st.speaker.start, st.speaker.ref_start or st.speaker.start)
+        name_start = st.speaker.ref_start or st.speaker.start
+        pre = _mentions_in(view, st.speaker.start, name_start, lex)
+        head = words(view.text, st.speaker.start, name_start)
         return _headed_body(view, head, pre, lex) or _spoken_for(view, ent, lex)
     if ent.type not in GIVER_TYPES or (ent.type == "PERSON") != person:
         return None
@@ -4846,7 +4850,7 @@ def _headed_body(
     words before the name, and the names among them): one organisation's name followed by a word of
     heading or speaking (`[gifts] heads`, `spokespeople`) and no other name ("UN humanitarian chief",
     "Oxfam director"); None otherwise."""
-    if len(mentions) != 1 or not _org_at(view, mentions[0][0]):
+    if len(mentions) != 1 or not _typed_at(view, mentions[0][0], "ORG"):
         return None
     _, b, name = mentions[0]
     after = [w for w in ws if w.start >= b]
@@ -4871,8 +4875,9 @@ def _name_party(
     )
     if len(joint) > 1:
         return _respective(view, q, joint)
-    if _person_last(view, head, mentions):
-        return _office_holder(view, head, mentions, lex)
+    inside = [m for m in mentions if head[0].start <= m[0] and m[1] <= head[-1].end]
+    if len(inside) > 1 and _typed_at(view, inside[-1][0], "PERSON"):
+        return _office_holder(view, head, inside, mentions, lex)
     return _head_name(view, head, mentions) or _unnamed_name(view, q, head)
 
 
@@ -4899,32 +4904,24 @@ def _unnamed_name(view: ArticleView, q: Quantity, head: list[Word]) -> str | Non
     return None if _headline_case(view, q.start) else _as_written(view.text[head[0].start : head[-1].end])
 
 
-def _person_last(view: ArticleView, head: list[Word], mentions: list[tuple[int, int, str]]) -> bool:
-    """Whether the last name of a subject's head is a person's, after another name."""
-    inside = [m for m in mentions if head[0].start <= m[0] and m[1] <= head[-1].end]
-    return len(inside) > 1 and any(
-        e.type == "PERSON" and any(mn.start == inside[-1][0] for mn in e.mentions)
-        for e in view.analysis.entities
-    )
-
-
 def _office_holder(
-    view: ArticleView, head: list[Word], mentions: list[tuple[int, int, str]], lex: ClaimsLexicon
+    view: ArticleView,
+    head: list[Word],
+    inside: list[tuple[int, int, str]],
+    mentions: list[tuple[int, int, str]],
+    lex: ClaimsLexicon,
 ) -> str | None:
-    """The giver a subject headed by a person after a title names: the organisation the title says they
-    head ("UN humanitarian chief John Holmes launches a flash appeal": an appeal is its body's), else the
-    person (:func:`_head_name`)."""
-    inside = [m for m in mentions if head[0].start <= m[0] and m[1] <= head[-1].end]
+    """The giver a subject headed by a person after a title names (``inside``: the names in its head, the
+    person's last): the organisation the title says they head ("UN humanitarian chief John Holmes
+    launches a flash appeal": an appeal is its body's), else the person (:func:`_head_name`)."""
     before = [w for w in head if w.end <= inside[-1][0]]
     body = _headed_body(view, before, [inside[-2]], lex) if len(inside) == 2 else None
     return body or _head_name(view, head, mentions)
 
 
-def _org_at(view: ArticleView, start: int) -> bool:
-    """Whether an organisation's mention starts at ``start``."""
-    return any(
-        e.type == "ORG" and any(mn.start == start for mn in e.mentions) for e in view.analysis.entities
-    )
+def _typed_at(view: ArticleView, start: int, kind: str) -> bool:
+    """Whether a mention of an entity of type ``kind`` ("ORG", "PERSON") starts at ``start``."""
+    return any(e.type == kind and any(mn.start == start for mn in e.mentions) for e in view.analysis.entities)
 
 
 def _spoken_for(view: ArticleView, ent: Entity, lex: ClaimsLexicon) -> str | None:
@@ -4976,25 +4973,21 @@ def _owner(view: ArticleView, q: Quantity, w: Word, lex: ClaimsLexicon) -> str |
     named = _name_at(view, w, lex)
     if named is None and view.text[max(0, w.start - 4) : w.start].lower() == "the ":
         # "the government's £6m contribution"
-        return _home_government(view, q, [Word("the", w.start - 4, w.start - 1), w], lex)
+        return _home_government(view, q, w.text, lex)
     if named is None and short is not None:
-        return next(
-            (n for a, _, n in _mentions_in(view, short.start(1), short.end(1), lex) if a == short.start(1)),
-            None,
-        )
+        return _name_starting(view, short.start(1), short.end(1), lex)
     return named
 
 
 _BRACKETED = re.compile(r"\s*\((\w+)\)")
 
 
-def _home_government(view: ArticleView, q: Quantity, head: list[Word], lex: ClaimsLexicon) -> str | None:
-    """The country of "the government" that no modifier names (``head``, possessive or not): the one
-    whose money alone the amount is written in (`[gifts] home_currencies`: a British paper's "The government
-    has pledged £20m"); None for a currency of many countries (dollars, euros) or another head."""
-    if len(head) != 2 or head[0].text != "the":
-        return None
-    noun = head[1].text.removesuffix("'s").removesuffix("’s")
+def _home_government(view: ArticleView, q: Quantity, noun: str, lex: ClaimsLexicon) -> str | None:
+    """The country of "the government" that no modifier names (``noun``, after *the*, possessive or
+    not): the one whose money alone the amount is written in (`[gifts] home_currencies`: a British paper's
+    "The government has pledged £20m"); None for a currency of many countries (dollars, euros) or
+    another noun."""
+    noun = noun.removesuffix("'s").removesuffix("’s")
     country = lex.gifts.home_currencies.get(q.unit or "") if noun in lex.gifts.home_governments else None
     return None if country is None else view.aliases.get(country, country)
 
@@ -5167,7 +5160,9 @@ def _government_party(
     of = rest[2:] if len(rest) > 2 and rest[1].text == "the" else rest[1:]
     if country is None and of and rest[0].text == "of":
         country = next((n for a, b, n in mentions if a == of[0].start and b >= of[-1].end), None)
-    return country if country is not None or rest else _home_government(view, q, head, lex)
+    if country is not None or rest or len(head) != 2 or head[0].text != "the":
+        return country
+    return _home_government(view, q, head[1].text, lex)
 
 
 def _possessor(w: Word) -> bool:
@@ -5330,10 +5325,11 @@ def _earlier_organiser(view: ArticleView, q: Quantity, before: int, lex: ClaimsL
     for i, w in enumerate(ws):
         if singular(w.text) not in lex.gifts.collectors:
             continue
-        np = _collector_np(view.text, ws, i, lex, view.sentence(w.start)[0])
+        s0, s1 = view.sentence(w.start)
+        np = _collector_np(view.text, ws, i, lex, s0)
         who = _organiser(view, q, np, _mentions_in(view, np[0].start, np[-1].end, lex), lex, refer=False)
         # "The main Haiti appeal is being run by the Disasters and Emergency Committee"
-        who = who or _run_by(view, words(view.text, w.end, view.sentence(w.start)[1])[:8], lex)
+        who = who or _run_by(view, words(view.text, w.end, s1)[:8], lex)
         if who is not None:
             found.add(who)
     return next(iter(found)) if len(found) == 1 else None
