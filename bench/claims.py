@@ -81,7 +81,7 @@ from saidwhat.claims import (  # noqa: E402
     build_promises_report,
 )
 from saidwhat.claims.lexicon import load_lexicon  # noqa: E402
-from saidwhat.claims.model import Claim, QuantityValue  # noqa: E402
+from saidwhat.claims.model import Claim, MeasureKey, QuantityValue  # noqa: E402
 from saidwhat.claims.promises import status  # noqa: E402
 from saidwhat.claims.quantity import group_values, resolve_diseases  # noqa: E402
 from saidwhat.ingest.base import SourceDoc  # noqa: E402
@@ -251,6 +251,12 @@ def money_place(about: tuple[str, ...], article: str, aliases: Aliases) -> str:
     return aliases.get((article, key)) or aliases.get(("", key)) or name
 
 
+def money_key(k: MeasureKey, article: str, aliases: Aliases) -> GoldKey:
+    """An amount of money's key as a money set's gold keys it: its thing with its currency ("aid (GBP)")
+    and its party (:func:`money_place`)."""
+    return (f"{k.thing} ({k.unit})", k.state, k.aspect, money_place(k.about, article, aliases))
+
+
 def value_number(v: QuantityValue) -> float | None:
     """The number a gold value is matched by: the value, or a range's low bound."""
     n = v.value if v.value is not None else v.low
@@ -270,7 +276,7 @@ def pred_keyed(
         if k.thing not in things or num is None or (k.unit is None) != (aliases is None):
             continue
         if aliases is not None:
-            key = (f"{k.thing} ({k.unit})", k.state, k.aspect, money_place(k.about, v.article, aliases))
+            key = money_key(k, v.article, aliases)
         else:
             place = k.about[0] if len(k.about) == 1 else ("+".join(k.about) if k.about else "")
             key = (k.thing, k.state, k.aspect, place)
@@ -494,7 +500,7 @@ def predicted_links(
         if aliases is not None:
             if not k.unit:
                 continue
-            key = (f"{k.thing} ({k.unit})", k.state, k.aspect, money_place(k.about, vals[0].article, aliases))
+            key = money_key(k, vals[0].article, aliases)
         elif len(k.about) != 1 or places is None or k.about[0] not in places or k.unit:
             continue
         else:

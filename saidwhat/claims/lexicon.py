@@ -454,11 +454,10 @@ def _names_map(d: dict[str, Any], where: str) -> dict[str, str]:
 
 def _currencies(d: dict[str, Any]) -> dict[str, str]:
     """`[gifts] home_currencies`: an ISO code of three capitals -> a country's name."""
-    for code, country in d.items():
+    for code in d:
         if not re.fullmatch(r"[A-Z]{3}", code):
             raise LexiconError(f"gifts.home_currencies: {code!r} is no currency code")
-        _str(country, f"gifts.home_currencies.{code}")
-    return dict(d)
+    return _names_map(d, "gifts.home_currencies")
 
 
 def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
