@@ -1315,7 +1315,9 @@ def test_a_toll_of_a_located_event_is_where_the_article_writes_the_event() -> No
 def test_a_group_of_victims_is_a_measure_of_its_own() -> None:
     text = "More than 4,000 US soldiers have been killed in Iraq."
     an = analysis(text, entities=gpe("Iraq"), quantities=[("4,000 US soldiers", 4000, "US soldiers")])
-    assert measures(an)[4000.0] == ("soldier deaths", "", "", ("Iraq",))
+    # a nation's soldiers are its toll wherever they died (session 47; Iraq before, where US and British
+    # soldiers' tolls would have shared one series)
+    assert measures(an)[4000.0] == ("soldier deaths", "", "", ("United States",))
     text = "More than 100,000 Iraqi civilians have died in Iraq."
     an = analysis(
         text, entities=gpe("Iraq"), quantities=[("100,000 Iraqi civilians", 100000, "Iraqi civilians")]

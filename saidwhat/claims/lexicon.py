@@ -81,6 +81,7 @@ class ClaimsLexicon:
     aspects: dict[str, tuple[str, ...]]
     estimate_words: tuple[str, ...]  # a form of *estimate*: the count is an estimate, no value
     groups: frozenset[str]  # victims' groups that are a measure of their own ("soldier deaths")
+    group_names: dict[str, str]  # a group's other words -> its name ("troop" -> "soldier")
     lives_thing: str  # what lives counted with a verb of loss count ("claimed 45 lives": deaths)
     lives_loss: frozenset[str]  # the verbs of loss
     victims_claimed: frozenset[str]  # the verbs by which victims are lives lost ("claimed 103 victims")
@@ -520,7 +521,13 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     aspects = {k: _words(v, f"aspects.{k}") for k, v in _table(data, "aspects", "claims").items()}
     est = _table(data, "estimates", "claims")
     gr = _table(data, "groups", "claims")
-    _only(gr, {"words"}, "groups")
+    _only(gr, {"words", "same"}, "groups")
+    group_names = {
+        w: name
+        for name, ws in _table(gr, "same", "groups", optional=True).items()
+        for w in _words(ws, f"groups.same.{name}")
+    }
+    groups = frozenset({*_words(gr["words"], "groups.words"), *group_names, *group_names.values()})
     lv = _table(data, "lives", "claims")
     _only(lv, {"thing", "loss", "victims"}, "lives")
     lives_thing = _str(lv["thing"], "lives.thing")
@@ -607,7 +614,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         money_families=frozenset(_words(st["money_families"], "settings.money_families")),
         aspects=aspects,
         estimate_words=_words(est["words"], "estimates.words"),
-        groups=frozenset(_words(gr["words"], "groups.words")),
+        groups=groups,
+        group_names=group_names,
         lives_thing=lives_thing,
         lives_loss=frozenset(_words(lv["loss"], "lives.loss")),
         victims_claimed=frozenset(_words(lv["victims"], "lives.victims")),
@@ -631,7 +639,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         countries=frozenset(_names(places["countries"], "places.countries")),
         global_sources=frozenset(_words(places["global_sources"], "places.global_sources")),
         right_only=frozenset(_words(bd["right_only"], "boundaries.right_only")),
-        persons=frozenset(_words(places["persons"], "places.persons")),
+        # a group of victims is a group of persons ("1,700 US troops have died")
+        persons=frozenset(_words(places["persons"], "places.persons")) | groups,
         place_aliases={k: _str(v, f"places.aliases.{k}") for k, v in aliases.items()},
         national_bodies={k.lower(): _str(v, f"places.national_bodies.{k}") for k, v in bodies.items()},
         offices=frozenset(_words(places["offices"], "places.offices")),

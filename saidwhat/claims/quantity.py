@@ -492,7 +492,24 @@ def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
         if t != "a" or not _VIRUS_CODE.fullmatch(nxt)
     ]
     toks = [t for t in toks if not _restating(thing, t)]
+    if thing.states == "status":
+        toks = _without_groups(toks, lex)  # "1,500 US service personnel fatalities": the victims' group
     return all(t in allowed for t in toks) or all(t in allowed for t in _off_names(thing, toks, lex))
+
+
+def _without_groups(toks: list[str], lex: ClaimsLexicon) -> list[str]:
+    """The modifiers ``toks`` without the words of a group of victims ("military", "service
+    personnel"): who died, read by :func:`_victims`, not another measure."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        n = next((n for n in (2, 1) if i + n <= len(toks) and " ".join(toks[i : i + n]) in lex.groups), 0)
+        if n:
+            i += n
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
 
 
 def _restating(thing: Thing, tok: str) -> bool:
@@ -585,7 +602,9 @@ def _thing_of(
         ill = q.counts is None and not win.inner and bool(win.right) and win.right[0].text in ILL
         if ill:
             return lex.things.get("cases"), None
-        return (_changed_subject(win, lex) if q.counts is None else None), None
+        if q.counts is not None:
+            return None, _strength(q.counts, lex)
+        return _changed_subject(win, lex), None
     _, thing, hit = min(found, key=lambda f: f[0])
     if hit in win.right and hit.text.lower() == "with":
         # "29 people with swine flu have died": a post-modifier of the count's noun says who they
@@ -749,6 +768,16 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
         # around say what is counted (a disaster may be counted: "four hurricanes")
         return None
     return None, " ".join(toks)
+
+
+def _strength(counts: str, lex: ClaimsLexicon) -> str | None:
+    """ "10,000 US troops", "3,000 UN peacekeepers": a group of persons (`[groups]`) that no word around
+    says died or was hurt is a force's strength, a measure named by its words without the nation
+    (its place), None for other persons ("200 people")."""
+    toks = _counted_words_of(counts, lex)
+    if toks[-1] not in lex.groups and " ".join(toks[-2:]) not in lex.groups:
+        return None
+    return " ".join(t for t in toks if _kb_country(t) is None) or " ".join(toks)
 
 
 def _participle_thing(participle: str, win: Window, lex: ClaimsLexicon) -> Thing | None:
@@ -1014,6 +1043,10 @@ def _modified(
     if q.kind != "money" and _predicate_after_verb(mods, hit, thing):
         return thing, None
     if not _modifiers_ok(thing, _after_link(mods) if q.kind == "money" else mods, lex):
+        if q.counts and hit.start >= q.end:
+            # "Two militants appeared on the video without the hostages": words after the count's own
+            # noun are no modifiers of another noun, and name no measure
+            return None, None
         return None, " ".join([*mods, singular(hit.text)])
     return thing, None
 
@@ -5770,7 +5803,9 @@ def measure(
         view, prev, q, s0, win, thing, generic, _own_aspect(view, q, win, lex), partitive, lex
     )
     thing = _whole_after_aside(view, (prev, head), q, rel, thing)
-    if generic is None:
+    # (a force's strength is what a group of persons counts unless the verb of the count before it
+    # says what became of them: "killed thousands of civilians and 1,730 American soldiers")
+    if generic is None or (prev is not None and thing is None and _conjoined_persons(view, prev, q, lex)):
         thing, aspect, rel, prev = _from_neighbours(
             view, q, (prev, head, next_q), s0, (thing, aspect, rel), lex
         )
@@ -6019,7 +6054,25 @@ def _from_neighbours(
     if prev is not None and thing is None and _apposed_rise(view, prev, q):
         # "has reached a total of 20, a rise of 12 from eight cases": the rise of the count before
         return prev.thing, "new", "increment", prev
+    if prev is not None and thing is None and rel == "" and _conjoined_persons(view, prev, q, lex):
+        # "attacks that have killed 300 civilians and 1,730 American soldiers": the verb's second object
+        return prev.thing, aspect, rel, prev
     return thing, aspect, rel, prev
+
+
+def _conjoined_persons(view: ArticleView, prev: Measured, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """Whether ``q`` counts persons joined by *and* or *or* right after the count of persons before it,
+    whose verb said what became of them: both are that verb's (its objects or its subjects)."""
+    if prev.thing is None or prev.thing.states != "status" or not prev.q.counts or not q.counts:
+        return False
+    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    return between in (["and"], ["or"]) and all(_persons_noun(c, lex) for c in (prev.q.counts, q.counts))
+
+
+def _persons_noun(counts: str, lex: ClaimsLexicon) -> bool:
+    """Whether a counted noun is a noun of persons or a people named by their nation."""
+    head = singular(counts.lower().split()[-1])
+    return head in lex.persons or _demonym(head)
 
 
 def _total_source(rel: str, prev: Measured | None, head: Measured | None) -> Measured | None:
@@ -6563,7 +6616,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
             continue
         if not m.disease:
             _unplaced_count(m, view, placed)
-        name, about = _named(view, q, m, lex)
+        name, about = _named(view, q, m, lex, made[-1] if made else None)
         out.append(
             QuantityValue(
                 key=MeasureKey(name, m.state, m.aspect, q.unit, about, view.story),
@@ -7062,14 +7115,20 @@ def _a_voice(view: ArticleView, q: Quantity) -> bool:
     return False
 
 
-def _named(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> tuple[str, tuple[str, ...]]:
+def _named(
+    view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon, earlier: Measured | None = None
+) -> tuple[str, tuple[str, ...]]:
     """The name of the measure of ``q`` and its place: the thing (or generic noun), after the group of
-    victims it counts, the incident whose toll it is and another disease than the article's."""
+    victims it counts (or the group of the value before it, ``earlier``, that its number leaves out), the
+    incident whose toll it is and another disease than the article's."""
     name = m.thing.name if m.thing is not None else (m.generic or "")
-    group = _victims(q, m, lex)
+    group, nation = _victims(view, q, m, lex)
+    if not group and earlier is not None and _elided_noun(view, earlier, q, lex):
+        group, nation = _victims(view, earlier.q, earlier, lex)
     if group:
         name = f"{group} {name}"  # "4,000 US soldiers killed": the soldiers' deaths, not everyone's
-    about = m.about
+    # a nation's soldiers are its toll wherever they died ("the number of UK soldiers killed in Iraq")
+    about = (nation,) if nation is not None else m.about
     incident = _incident(view, q, m, lex)
     if incident is not None:
         name = f"{incident[0]} {name}"  # one attack's toll, not the war's
@@ -7199,7 +7258,7 @@ def _incident(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -
     if _has(ws, lex.incident_spans):
         return None
     kind = next((k for k, names in lex.incident_types.items() if _has(ws, names)), None)
-    if kind is None:
+    if kind is None or _running_toll(view, ws, s0, s1, lex):
         return None
     day = next(
         (
@@ -7212,16 +7271,87 @@ def _incident(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -
     return (kind, day) if day else (kind,)
 
 
-def _victims(q: Quantity, m: Measured, lex: ClaimsLexicon) -> str:
-    """The group of victims a count of a status thing counts when its own noun names one (`[groups]`):
-    "4,000 US soldiers killed" counts soldiers, "more than 100,000 Iraqi civilians" civilians."""
-    if m.thing is None or m.thing.states != "status" or not q.counts:
-        return ""
-    toks = [singular(t) for t in q.counts.lower().split()]
-    for n in (2, 1):
-        if len(toks) >= n and " ".join(toks[-n:]) in lex.groups:
-            return " ".join(toks[-n:])
-    return ""
+_DETERMINERS = wordset("a an the this that these those its their his her our")
+
+
+def _running_toll(view: ArticleView, ws: list[Word], s0: int, s1: int, lex: ClaimsLexicon) -> bool:
+    """ "Mr Rumsfeld said Iraqis would bring an end to attacks that have killed thousands of civilians
+    and 1,730 American soldiers": incidents named only by bare plurals ("attacks", "suicide bombings";
+    never "a bomb", "the attacks", "two blasts", "car bombs"), in a sentence whose verb is a present
+    perfect and that dates nothing, are many incidents up to now, a running toll, not one incident's."""
+    if any(s0 <= t.start < s1 and t.type == "DATE" for t in view.analysis.timexes):
+        return False
+    if not any(w.text in ("has", "have") and n.text.endswith(("ed", "een")) for w, n in pairwise(ws)):
+        return False
+    names = {n for ns in lex.incident_types.values() for n in ns}
+    hits = [i for i, _ in find_phrases(ws, tuple(names))]
+    for i in hits:
+        word = ws[i].text
+        if i + 1 < len(ws) and ws[i + 1].text in names and i + 1 in hits:
+            continue  # a modifier of the next incident noun ("suicide attacks")
+        if word not in names or singular(word) == word or (i > 0 and _determined(ws[i - 1].text)):
+            return False
+        if i > 0 and " ".join((ws[i - 1].text, singular(word))) in names:
+            return False  # "car bombs": a compound names the incidents
+    return bool(hits)
+
+
+def _determined(word: str) -> bool:
+    """Whether a word before a noun makes it definite or counted: a determiner or a number."""
+    return word in _DETERMINERS or _is_number_word(word)
+
+
+def _victims(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -> tuple[str, str | None]:
+    """The group of victims a count of a status thing counts when its own noun names one (`[groups]`),
+    by the group's name, and the nation its noun phrase writes: "4,000 US soldiers killed" counts
+    soldiers (of the United States), "more than 100,000 Iraqi civilians" civilians, "2,000 American
+    servicemen" and "1,500 US service personnel fatalities" soldiers (`[groups] same`)."""
+    if m.thing is None or m.thing.states != "status":
+        return "", None
+    phrase = q.counts.split() if q.counts else _words_after_number(view, q)
+    toks = [singular(w) for w in phrase]
+    for i in reversed(range(len(toks))):  # the head's group: "military policemen" are policemen
+        for n in (2, 1):
+            group = " ".join(toks[i : i + n])
+            if i + n <= len(toks) and group in lex.groups:
+                return lex.group_names.get(group, group), _written_nation(phrase[:i])
+    return "", None
+
+
+def _elided_noun(view: ArticleView, earlier: Measured, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "35 US servicewomen have now died in Iraq and 271 have been injured", "the 1,500 US service
+    personnel fatalities and the 11,600 wounded": a number that writes no noun of persons (none, or
+    only what became of them), joined by *and* to the count of persons before it in its sentence,
+    counts the same persons ("... have died in Iraq and 20 in Afghanistan")."""
+    if view.sentence(earlier.q.start) != view.sentence(q.start) or earlier.q.end > q.start:
+        return False
+    if q.counts and (_persons_noun(q.counts, lex) or lex.thing_of(singular(q.counts.split()[-1])) is None):
+        return False
+    between = [w.text for w in words(view.text, earlier.q.end, q.start)]
+    return "and" in between and not any(w[:1].isdigit() for w in between)
+
+
+def _words_after_number(view: ArticleView, q: Quantity) -> list[str]:
+    """The words of a count's noun phrase written right after its number, where the quantity kept no
+    counted noun ("1,500 US service personnel fatalities"), as written: up to a preposition, a verb or
+    a punctuation mark."""
+    out: list[str] = []
+    for w in words(view.text, q.end, q.end + 80)[:6]:
+        if not w.text[:1].isalpha() or w.text in NOUN_PHRASE_ENDS | AUX | RELATIVE_PRONOUNS:
+            break
+        out.append(view.text[w.start : w.end])
+    return out
+
+
+def _written_nation(ws: list[str]) -> str | None:
+    """The country a capitalised word of ``ws`` names ("US", "British", "Iraqi"), None if none does
+    (a lower-case "us" is a pronoun)."""
+    for w in ws:
+        if w[:1].isupper():
+            country = _kb_country(w.lower())
+            if country is not None:
+                return country
+    return None
 
 
 def _brought_total(view: ArticleView, v: QuantityValue, w: QuantityValue) -> Word | None:
