@@ -48,6 +48,8 @@ with its own cache.
    aid) scores amounts of money: each thing with its currency ("aid (GBP)"), each place the party whose
    figure it is (the predicted giver, matched through the names the gold lists for it in that article:
    :func:`money_place`), and precision over every predicted amount of its articles.
+   ``bench/data/claims_war_gold.json`` (``--topic IraqWar``: the Iraq war's running tolls, session 47)
+   is a count gold of the same shape as this one, with its own things and places.
 
 Prints a table and writes ``bench/out/claims.json``.
 """
