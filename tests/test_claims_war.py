@@ -100,8 +100,36 @@ def test_a_number_that_leaves_out_its_noun_counts_the_group_before_it() -> None:
 
 
 def test_a_force_is_measured_by_its_noun_without_its_nation() -> None:
-    # before: "us troop"; a group that no verb says died is a force's strength
-    assert _keys("There are currently 138,000 US troops in Iraq.") == [(138000.0, "troop", ("Iraq",))]
+    # before: "us troop"; a force that no verb says died, put in a place, is its strength, the nation's
+    assert _keys("There are currently 138,000 US troops in Iraq.") == [
+        (138000.0, "troop", ("United States",))
+    ]
+    # a force otherwise is counted by what became of it, as people are (nothing here)
+    assert _keys("As many as 11 soldiers will be charged in connection with the death of a civilian.") == []
+
+
+def test_a_relative_clause_on_persons_no_subject_says_what_became_of_them() -> None:
+    # before: no value
+    text = "He is partly responsible for the 100,000 people who have been killed in Iraq."
+    assert _keys(text) == [(100000.0, "deaths", ("Iraq",))]
+    # a subject's own verb says what is counted: bodies buried are no deaths
+    assert _keys("At least 70,000 people who died in the quake have already been buried.") == []
+
+
+def test_the_group_of_a_total_is_written_on_its_noun() -> None:
+    # before: deaths of Iraq, everyone's
+    text = "Fears grow in Mosul as US military death toll in Iraq tops 1,500."
+    assert _keys(text) == [(1500.0, "soldier deaths", ("United States",))]
+    assert _keys("The British military death toll rose to 95.") == [
+        (95.0, "soldier deaths", ("United Kingdom",))
+    ]
+    assert _keys("The death toll rose to 95.") == [(95.0, "deaths", ())]
+
+
+def test_only_a_force_has_a_strength_and_a_part_has_none() -> None:
+    assert _keys("Brazil sent 3,000 UN peacekeepers.") == [(3000.0, "un peacekeeper", ("Brazil",))]
+    assert _keys("The attack killed 30 people, including 12 soldiers.")[1:] == []
+    assert _keys("Two militants appeared on the video.") == []
 
 
 def test_words_after_a_counts_own_noun_make_no_measure() -> None:
@@ -120,6 +148,11 @@ def test_the_groups_table_is_checked() -> None:
     data["groups"]["same"] = {"soldier": "troop"}
     with pytest.raises(LexiconError, match=r"groups\.same\.soldier"):
         parse_lexicon(data)
+    data["groups"]["same"] = {"soldier": ["troop"]}
+    data["groups"]["forces"] = ["soldier", "tank"]
+    with pytest.raises(LexiconError, match=r"groups\.forces: not groups \['tank'\]"):
+        parse_lexicon(data)
+    data["groups"]["forces"] = ["soldier"]
     data["groups"]["other"] = []
     with pytest.raises(LexiconError, match="groups"):
         parse_lexicon(data)

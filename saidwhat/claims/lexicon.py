@@ -82,6 +82,8 @@ class ClaimsLexicon:
     estimate_words: tuple[str, ...]  # a form of *estimate*: the count is an estimate, no value
     groups: frozenset[str]  # victims' groups that are a measure of their own ("soldier deaths")
     group_names: dict[str, str]  # a group's other words -> its name ("troop" -> "soldier")
+    forces: frozenset[str]  # the groups whose counts with no verb of harm are a force's strength
+    deployed: tuple[str, ...]  # the words that deploy a force ("sent", "stationed")
     lives_thing: str  # what lives counted with a verb of loss count ("claimed 45 lives": deaths)
     lives_loss: frozenset[str]  # the verbs of loss
     victims_claimed: frozenset[str]  # the verbs by which victims are lives lost ("claimed 103 victims")
@@ -521,13 +523,16 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     aspects = {k: _words(v, f"aspects.{k}") for k, v in _table(data, "aspects", "claims").items()}
     est = _table(data, "estimates", "claims")
     gr = _table(data, "groups", "claims")
-    _only(gr, {"words", "same"}, "groups")
+    _only(gr, {"words", "same", "forces", "deployed"}, "groups")
     group_names = {
         w: name
         for name, ws in _table(gr, "same", "groups", optional=True).items()
         for w in _words(ws, f"groups.same.{name}")
     }
     groups = frozenset({*_words(gr["words"], "groups.words"), *group_names, *group_names.values()})
+    forces = frozenset(_words(gr.get("forces", []), "groups.forces"))
+    if forces - groups:
+        raise LexiconError(f"groups.forces: not groups {sorted(forces - groups)}")
     lv = _table(data, "lives", "claims")
     _only(lv, {"thing", "loss", "victims"}, "lives")
     lives_thing = _str(lv["thing"], "lives.thing")
@@ -616,6 +621,8 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         estimate_words=_words(est["words"], "estimates.words"),
         groups=groups,
         group_names=group_names,
+        forces=forces,
+        deployed=_words(gr.get("deployed", []), "groups.deployed"),
         lives_thing=lives_thing,
         lives_loss=frozenset(_words(lv["loss"], "lives.loss")),
         victims_claimed=frozenset(_words(lv["victims"], "lives.victims")),

@@ -443,13 +443,20 @@ OBJECT_INTRO = frozenset(
 def _part_relative(left: list[Word]) -> bool:
     """Whether the count is a part introduced by *including* ("473 cases, including 19 people who
     died"), the object of a verb of reporting ("Mexico has confirmed 20 people who died") or a noun
-    phrase after a colon ("its first cases on Wednesday: two women who tested positive"): such a count
+    phrase after a colon ("its first cases on Wednesday: two women who tested positive") or the object
+    of a preposition ("responsible for the 100,000 people who have been killed"): such a count
     has no verb of its own after it, so the restrictive clause on its noun says what it counts (a
     subject's clause describes it: "Two men who were infected ... died")."""
     texts = [w.text for w in left]
     while texts and texts[-1] in PART_QUALIFIERS:
         texts.pop()
-    return bool(texts) and (texts[-1] in PART_INTRO or texts[-1] in OBJECT_INTRO)
+    if not texts or texts[-1] in PART_INTRO or texts[-1] in OBJECT_INTRO:
+        return bool(texts)
+    # the object of a preposition is no subject either: "responsible for the 100,000 people who have
+    # been killed in Iraq"
+    while texts and texts[-1] in DETERMINERS:
+        texts.pop()
+    return bool(texts) and texts[-1] in NOUN_PHRASE_ENDS
 
 
 def _near(win: Window, n: int) -> list[Word]:
@@ -602,9 +609,7 @@ def _thing_of(
         ill = q.counts is None and not win.inner and bool(win.right) and win.right[0].text in ILL
         if ill:
             return lex.things.get("cases"), None
-        if q.counts is not None:
-            return None, _strength(q.counts, lex)
-        return _changed_subject(win, lex), None
+        return (_changed_subject(win, lex) if q.counts is None else None), None
     _, thing, hit = min(found, key=lambda f: f[0])
     if hit in win.right and hit.text.lower() == "with":
         # "29 people with swine flu have died": a post-modifier of the count's noun says who they
@@ -770,12 +775,27 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     return None, " ".join(toks)
 
 
-def _strength(counts: str, lex: ClaimsLexicon) -> str | None:
-    """ "10,000 US troops", "3,000 UN peacekeepers": a group of persons (`[groups]`) that no word around
-    says died or was hurt is a force's strength, a measure named by its words without the nation
-    (its place), None for other persons ("200 people")."""
+def _force(counts: str, lex: ClaimsLexicon) -> bool:
+    """Whether a counted noun names a force (`[groups] forces`): "US troops", "UN peacekeepers"."""
     toks = _counted_words_of(counts, lex)
-    if toks[-1] not in lex.groups and " ".join(toks[-2:]) not in lex.groups:
+    group = next((g for g in (" ".join(toks[-2:]), toks[-1]) if g in lex.groups), None)
+    return group is not None and lex.group_names.get(group, group) in lex.forces
+
+
+def _strength(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> str | None:
+    """ "10,000 US troops in Haiti", "Brazil sent 3,000 UN peacekeepers": a force (`[groups] forces`)
+    that no word around says died or was hurt, deployed by its sentence or put in a place, is its
+    strength, a measure named by its words without the nation (its place, :func:`_named`); None for
+    other persons ("200 people", "two militants"), a force otherwise ("11 soldiers will be charged")
+    and a part ("30 people, including 12 soldiers")."""
+    if not q.counts or not _force(q.counts, lex):
+        return None
+    toks = _counted_words_of(q.counts, lex)
+    before = [w.text for w in words(view.text, s0, q.start)]
+    if before[-1:] in (["including"], ["among"]):
+        return None
+    placed = re.match(r"\s+(?:in|to|into)\s", view.text[q.end : q.end + 5]) is not None
+    if not placed and not _has(words(view.text, s0, view.sentence(q.start)[1]), lex.deployed):
         return None
     return " ".join(t for t in toks if _kb_country(t) is None) or " ".join(toks)
 
@@ -5803,15 +5823,16 @@ def measure(
         view, prev, q, s0, win, thing, generic, _own_aspect(view, q, win, lex), partitive, lex
     )
     thing = _whole_after_aside(view, (prev, head), q, rel, thing)
-    # (a force's strength is what a group of persons counts unless the verb of the count before it
-    # says what became of them: "killed thousands of civilians and 1,730 American soldiers")
-    if generic is None or (prev is not None and thing is None and _conjoined_persons(view, prev, q, lex)):
+    if generic is None:
         thing, aspect, rel, prev = _from_neighbours(
             view, q, (prev, head, next_q), s0, (thing, aspect, rel), lex
         )
         thing = _bare_total_thing(view, q, win, s0, (thing, rel), before, lex)
     if thing is None:
-        return _generic_measure(view, q, win, generic, aspect, lex)
+        # a group of persons no word around says died or was hurt, and no count before it takes as its
+        # part or item, is a force's strength ("10,000 US troops"; not "30 people, including 12 soldiers")
+        strength = _strength(view, q, s0, lex) if generic is None and rel == "" else None
+        return _generic_measure(view, q, win, generic or strength, aspect, lex)
     if _foreign(q, thing, lex) or _part_said_otherwise(view, q, prev, thing, rel, partitive, lex):
         return None
     disease, named = _disease_of(view, q, win, thing, lex, diseases, prev, rel)
@@ -7125,6 +7146,8 @@ def _named(
     group, nation = _victims(view, q, m, lex)
     if not group and earlier is not None and _elided_noun(view, earlier, q, lex):
         group, nation = _victims(view, earlier.q, earlier, lex)
+    if m.thing is None and m.generic is not None and q.counts and _force(q.counts, lex):
+        nation = _written_nation(q.counts.split())  # a force's strength: "138,000 US troops in Iraq"
     if group:
         name = f"{group} {name}"  # "4,000 US soldiers killed": the soldiers' deaths, not everyone's
     # a nation's soldiers are its toll wherever they died ("the number of UK soldiers killed in Iraq")
@@ -7305,16 +7328,19 @@ def _victims(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) ->
     """The group of victims a count of a status thing counts when its own noun names one (`[groups]`),
     by the group's name, and the nation its noun phrase writes: "4,000 US soldiers killed" counts
     soldiers (of the United States), "more than 100,000 Iraqi civilians" civilians, "2,000 American
-    servicemen" and "1,500 US service personnel fatalities" soldiers (`[groups] same`)."""
+    servicemen" and "1,500 US service personnel fatalities" soldiers (`[groups] same`); a number
+    whose own words name no group, the total's noun it is the value of ("US military death toll in Iraq
+    tops 1,500")."""
     if m.thing is None or m.thing.states != "status":
         return "", None
-    phrase = q.counts.split() if q.counts else _words_after_number(view, q)
-    toks = [singular(w) for w in phrase]
-    for i in reversed(range(len(toks))):  # the head's group: "military policemen" are policemen
-        for n in (2, 1):
-            group = " ".join(toks[i : i + n])
-            if i + n <= len(toks) and group in lex.groups:
-                return lex.group_names.get(group, group), _written_nation(phrase[:i])
+    own = q.counts.split() if q.counts else _words_after_number(view, q)
+    for phrase in (own, _total_modifiers(view, q, m.thing) if not q.counts or len(own) == 1 else []):
+        toks = [singular(w) for w in phrase]
+        for i in reversed(range(len(toks))):  # the head's group: "military policemen" are policemen
+            for n in (2, 1):
+                group = " ".join(toks[i : i + n])
+                if i + n <= len(toks) and group in lex.groups:
+                    return lex.group_names.get(group, group), _written_nation(phrase[:i])
     return "", None
 
 
@@ -7340,6 +7366,20 @@ def _words_after_number(view: ArticleView, q: Quantity) -> list[str]:
         if not w.text[:1].isalpha() or w.text in NOUN_PHRASE_ENDS | AUX | RELATIVE_PRONOUNS:
             break
         out.append(view.text[w.start : w.end])
+    return out
+
+
+def _total_modifiers(view: ArticleView, q: Quantity, thing: Thing) -> list[str]:
+    """The words, as written, before the noun of the total a bare number is the value of, the last head
+    of its thing before it in its sentence: "the number of US military deaths ... crept over 1,500",
+    "US military death toll in Iraq tops 1,500" (up to a determiner, a preposition or a mark)."""
+    left = words(view.text, view.sentence(q.start)[0], q.start)
+    k = next((i for i in reversed(range(len(left))) if singular(left[i].text) in thing.heads), None)
+    out: list[str] = []
+    for w in reversed(left[:k] if k is not None else []):
+        if not w.text[:1].isalpha() or w.text in NOUN_PHRASE_ENDS | DETERMINERS:
+            break
+        out.insert(0, view.text[w.start : w.end])
     return out
 
 
