@@ -1377,7 +1377,8 @@ def test_one_incidents_toll_is_a_measure_of_its_own_dated_by_its_sentence() -> N
 def test_a_toll_over_a_span_of_time_or_a_disasters_is_no_incidents() -> None:
     text = "At least 370 people have been killed in bomb attacks in Lima over the past two weeks."
     an = analysis(text, entities=gpe("Lima"), quantities=[("At least 370 people", 370, "people")])
-    assert measures(an)[370.0] == ("deaths", "", "", ("Lima",))
+    # (and, since session 47, what the two weeks added, as "over the past week" is)
+    assert measures(an)[370.0] == ("deaths", "", "new", ("Lima",))
     text = "A roadside bomb killed a soldier, bringing to 98 the number of soldiers killed in Peru."
     an = analysis(text, entities=gpe("Peru"), quantities=[("98", 98, None)])
     assert measures(an)[98.0][0] == "deaths"

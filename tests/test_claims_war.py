@@ -156,3 +156,15 @@ def test_the_groups_table_is_checked() -> None:
     data["groups"]["other"] = []
     with pytest.raises(LexiconError, match="groups"):
         parse_lexicon(data)
+
+
+def test_a_count_over_the_last_days_is_what_they_added() -> None:
+    # before: a value of the running toll
+    text = "Forty-three US soldiers have been killed in Iraq in the last 10 days."
+    got = article_facts(analyze_text(text), None).quantities
+    assert [(v.value, v.key.thing, v.key.aspect) for v in got] == [(43, "soldier deaths", "new")]
+    # another clause's span, or a level reached in it, is not the count's
+    text = "Mexico has 108 deaths with no cases reported in the last three days."
+    assert [v.key.aspect for v in article_facts(analyze_text(text), None).quantities] == [""]
+    text = "The number of deaths in the past two weeks rose to 300."
+    assert [v.key.aspect for v in article_facts(analyze_text(text), None).quantities] == [""]

@@ -5534,14 +5534,37 @@ _PERIOD = re.compile(
 )
 
 
+# a span of several days, weeks or months up to now or from a start ("in the last 10 days", "during the
+# first six months of this year")
+_SPAN = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:last|past|first)\s+(?:[\w-]+\s+)?(?:days|weeks|months)\b"
+)
+
+
 def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
     """ "The mainland reported 10,828 cases from Nov. 9 to 15": a count over a closed period written
     in its own clause (the few words before it, or after it up to the next count) is what that period
-    added, an increment."""
+    added, an increment; so is a count over a span of days, weeks or months ("Forty-three US soldiers
+    have been killed in Iraq in the last 10 days"), unless it is the level a change reached in it."""
     s0, s1 = view.sentence(q.start)
     a = win.left[-4].start if len(win.left) >= 4 else s0
     b = min(s1, win.stop) if win.stop is not None else s1
-    return _PERIOD.search(view.text, a, min(b, q.end + 80)) is not None
+    if _PERIOD.search(view.text, a, min(b, q.end + 80)) is not None:
+        return True
+    if win.left and win.left[-1].text in REACHED:
+        return False
+    span = _SPAN.search(view.text, a, min(b, q.end + 80))
+    if span is None:
+        return False
+    # the span of the count's own clause, after it or fronted ("In the last week, 12 died"), not another
+    # clause's ("108 deaths with no cases reported in the last three days")
+    if span.start() < q.start:
+        between = view.text[span.end() : q.start]
+        return between.strip() in ("", ",") or not _CLAUSE_BREAK.search(between)
+    return not _CLAUSE_BREAK.search(view.text, q.end, span.start())
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\d]|\b(?:with|and|but|as|while|when|after|before)\b")
 
 
 # the verbs of an event a count is the subject of ("three deaths were reported", "one person succumbed"),
