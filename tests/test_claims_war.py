@@ -168,3 +168,9 @@ def test_a_count_over_the_last_days_is_what_they_added() -> None:
     assert [v.key.aspect for v in article_facts(analyze_text(text), None).quantities] == [""]
     text = "The number of deaths in the past two weeks rose to 300."
     assert [v.key.aspect for v in article_facts(analyze_text(text), None).quantities] == [""]
+
+
+def test_a_partitive_pronouns_noun_names_the_parts_group() -> None:
+    # before: deaths of no group (everyone's)
+    text = "More than 100,000 people have died, 1,600 of them American soldiers."
+    assert _keys(text)[1] == (1600.0, "soldier deaths", ("United States",))

@@ -7382,13 +7382,16 @@ def _elided_noun(view: ArticleView, earlier: Measured, q: Quantity, lex: ClaimsL
 
 def _words_after_number(view: ArticleView, q: Quantity) -> list[str]:
     """The words of a count's noun phrase written right after its number, where the quantity kept no
-    counted noun ("1,500 US service personnel fatalities"), as written: up to a preposition, a verb or
-    a punctuation mark."""
+    counted noun ("1,500 US service personnel fatalities"), or after its partitive pronoun ("1,600 of
+    them American soldiers"), as written: up to a preposition, a verb or a punctuation mark."""
     out: list[str] = []
-    for w in words(view.text, q.end, q.end + 80)[:6]:
+    ws = words(view.text, q.end, q.end + 80)[:8]
+    if [w.text for w in ws[:2]] in (["of", "them"], ["of", "whom"]):
+        ws = ws[2:]  # "100,000 have paid with their lives, 1,600 of them American soldiers"
+    for w in ws[:6]:
         if not w.text[:1].isalpha() or w.text in NOUN_PHRASE_ENDS | AUX | RELATIVE_PRONOUNS:
             break
-        out.append(view.text[w.start : w.end])
+        out.append(view.text[w.start : w.end].rstrip("."))  # a word's span keeps a full stop
     return out
 
 
