@@ -2026,9 +2026,9 @@ def _nationality(view: ArticleView, q: Quantity, p: Place, lex: ClaimsLexicon) -
     """Whether a place inside the count is the nationality of the persons counted ("the death of one
     Mexican infant in the United States"): a demonym before or as a noun of persons. A place that *in*
     puts right after them, where they are, is then the count's."""
-    head = singular((q.counts or "").lower().split()[-1]) if q.counts else ""
-    persons = head in lex.persons or _demonym(head)
-    return persons and _demonym(view.text[p.start : p.end].lower())
+    return (
+        bool(q.counts) and _persons_noun(q.counts or "", lex) and _demonym(view.text[p.start : p.end].lower())
+    )
 
 
 _IN_RIGHT_AFTER = re.compile(r"\s+in\s+(?:the\s+)?$")
@@ -7317,7 +7317,7 @@ def _incident(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) -
     return (kind, day) if day else (kind,)
 
 
-_DETERMINERS = wordset("a an the this that these those its their his her our")
+_DETERMINERS = DETERMINERS | wordset("this that these those")
 
 
 def _running_toll(view: ArticleView, ws: list[Word], s0: int, s1: int, lex: ClaimsLexicon) -> bool:
