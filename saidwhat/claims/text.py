@@ -160,13 +160,25 @@ def phrase_at(ws: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(w.text for w in ws[i : i + len(phrase)]) == phrase
 
 
+@lru_cache(maxsize=1024)
+def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The phrases of a word list by their first word, in their order (the lexicon's lists are
+    tuples, read once each)."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for p in phrases:
+        toks = tuple(p.split())
+        index.setdefault(toks[0], []).append((p, toks))
+    return {first: tuple(ps) for first, ps in index.items()}
+
+
 def find_phrases(ws: list[Word], phrases: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(word index, phrase) for every occurrence of any of ``phrases`` in ``ws``."""
-    split = [(p, tuple(p.split())) for p in phrases]
+    """(word index, phrase) for every occurrence of any of ``phrases`` in ``ws``, in text order and,
+    at one word, in the order of ``phrases``."""
+    index = _phrase_index(tuple(phrases))
     out: list[tuple[int, str]] = []
-    for i in range(len(ws)):
-        for p, toks in split:
-            if ws[i].text == toks[0] and phrase_at(ws, i, toks):
+    for i, w in enumerate(ws):
+        for p, toks in index.get(w.text, ()):
+            if len(toks) == 1 or phrase_at(ws, i, toks):
                 out.append((i, p))
     return out
 
