@@ -4396,7 +4396,16 @@ def disease_mentions(view: ArticleView, lex: ClaimsLexicon) -> dict[str, list[in
     """Where the article names each disease it names (word indices), read once for
     :func:`main_diseases` and :func:`article_disease`."""
     ws = words(view.text)
-    return {d: hits for d, names in lex.diseases.items() if (hits := _has(ws, names))}
+    # one reading of the text for every name of every disease (a name may name two)
+    named: dict[str, list[str]] = defaultdict(list)
+    for d, names in lex.diseases.items():
+        for name in dict.fromkeys(names):
+            named[name].append(d)
+    found: dict[str, list[int]] = {d: [] for d in lex.diseases}
+    for i, name in find_phrases(ws, tuple(named)):
+        for d in named[name]:
+            found[d].append(i)
+    return {d: hits for d, hits in found.items() if hits}
 
 
 def main_diseases(found: dict[str, list[int]]) -> frozenset[str]:
