@@ -167,7 +167,8 @@ def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, tuple[
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for p in phrases:
         toks = tuple(p.split())
-        index.setdefault(toks[0], []).append((p, toks))
+        if toks:  # (a blank phrase is found nowhere)
+            index.setdefault(toks[0], []).append((p, toks))
     return {first: tuple(ps) for first, ps in index.items()}
 
 
