@@ -510,13 +510,19 @@ def _without_groups(toks: list[str], lex: ClaimsLexicon) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(toks):
-        n = next((n for n in (2, 1) if i + n <= len(toks) and " ".join(toks[i : i + n]) in lex.groups), 0)
+        n = _group_at(toks, i, lex)
         if n:
             i += n
             continue
         out.append(toks[i])
         i += 1
     return out
+
+
+def _group_at(toks: list[str], i: int, lex: ClaimsLexicon) -> int:
+    """How many words (two, else one) of a group of victims (`[groups]`) start at ``toks[i]``; 0 for
+    none."""
+    return next((n for n in (2, 1) if i + n <= len(toks) and " ".join(toks[i : i + n]) in lex.groups), 0)
 
 
 def _restating(thing: Thing, tok: str) -> bool:
@@ -7369,10 +7375,10 @@ def _victims(view: ArticleView, q: Quantity, m: Measured, lex: ClaimsLexicon) ->
     for phrase in (own, _total_modifiers(view, q, m.thing) if not q.counts or len(own) == 1 else []):
         toks = [singular(w) for w in phrase]
         for i in reversed(range(len(toks))):  # the head's group: "military policemen" are policemen
-            for n in (2, 1):
+            n = _group_at(toks, i, lex)
+            if n:
                 group = " ".join(toks[i : i + n])
-                if i + n <= len(toks) and group in lex.groups:
-                    return lex.group_names.get(group, group), _written_nation(phrase[:i])
+                return lex.group_names.get(group, group), _written_nation(phrase[:i])
     return "", None
 
 
