@@ -92,3 +92,95 @@ def test_a_counted_group_that_reports_its_object_keeps_its_statement() -> None:
 def test_a_year_before_a_noun_is_no_count() -> None:
     sts = statements("A 2009 report confirmed earlier findings about the outbreak.")
     assert [s.speaker.text for s in sts if s.speaker] == ["A 2009 report"]
+
+
+# ---- an unquoted first person is the writer, not the person named before ------------------------------
+def test_an_unquoted_first_person_is_the_writer_not_the_last_person_named() -> None:
+    """A letter after a report on Tony Blair: its "I" is the letter's writer."""
+    sts = statements(
+        "Tony Blair said the war had been right.\n\n"
+        "Voters should recall what happened in France. I supported the war with misgivings but "
+        "believe that we are seeing the beginnings of democracy in Iraq."
+    )
+    mine = [s for s in sts if s.speaker is not None and s.speaker.text == "I"]
+    assert mine and all(s.speaker is not None and s.speaker.name is None for s in mine)
+    assert all(s.speaker is not None and s.speaker.entity is None for s in mine)
+
+
+def test_a_reporters_we_is_no_group_that_spoke_before() -> None:
+    sts = statements(
+        "Rescue workers said the building had collapsed.\n\n"
+        "Later we learned that the team had found two survivors."
+    )
+    (learned,) = [s for s in sts if s.content.text.startswith("that the team")]
+    assert learned.speaker is not None and learned.speaker.text == "we" and name(learned) is None
+
+
+def test_a_reporters_i_is_not_the_person_who_spoke_before() -> None:
+    sts = statements("Maria Lopez said the town needed water.\n\nI asked her where she sleeps.")
+    (asked,) = [s for s in sts if s.content.text == "where she sleeps"]
+    assert asked.speaker is not None and asked.speaker.text == "I" and name(asked) is None
+    assert [name(s) for s in sts if s is not asked] == ["Maria Lopez"]
+
+
+def _first_person_speaker(text: str, entities: list[tuple[str, str, str]]) -> tuple[str | None, bool]:
+    """The name the speaker resolver gives the last "I" of ``text`` (entities: name, type, mention)."""
+    from saidwhat.attribution.lexicon import lexicon
+    from saidwhat.attribution.quotes import QuoteIndex, find_quotes
+    from saidwhat.attribution.speakers import SpeakerResolver
+    from saidwhat.entities.index import EntityIndex
+    from saidwhat.model import Entity, Mention
+    from saidwhat.nlp import load_nlp
+
+    ents = []
+    for n, (ename, etype, mention) in enumerate(entities):
+        a = text.index(mention)
+        ents.append(Entity(f"e{n}", ename, etype, mentions=[Mention(a, a + len(mention), mention)]))
+    resolver = SpeakerResolver(text, lexicon(), EntityIndex(ents))
+    resolver.quotes = QuoteIndex(find_quotes(text))
+    doc = load_nlp()(text)
+    head = [t for t in doc if t.text == "I"][-1]
+    r = resolver.resolve(head, (head.idx, head.idx + 1))
+    return r.name, r.anonymous
+
+
+def test_a_transcripts_turn_names_its_first_persons_speaker() -> None:
+    text = (
+        "Jeremy Paxman interviewed Tony Blair on Tuesday.\n\n"
+        "Gordon Brown: The backlog of claims, I think, is down to about 10,000."
+    )
+    people = [("Tony Blair", "PERSON", "Tony Blair"), ("Gordon Brown", "PERSON", "Gordon Brown")]
+    assert _first_person_speaker(text, people) == ("Gordon Brown", False)
+    # a turn whose label names no one, and a line that is no turn, leave the writer unnamed
+    assert _first_person_speaker(text.replace("Gordon Brown:", "Q:"), people[:1]) == (None, False)
+    assert _first_person_speaker(text.replace("Gordon Brown:", "Then"), people[:1]) == (None, False)
+
+
+def test_a_quoted_first_person_is_resolved_as_before() -> None:
+    text = "Tony Blair spoke on Tuesday.\n\n“The backlog, I think, is down to about 10,000,” he said."
+    assert _first_person_speaker(text, [("Tony Blair", "PERSON", "Tony Blair")]) == ("Tony Blair", False)
+
+
+def test_a_pronoun_after_the_writers_i_still_finds_the_person_named_before() -> None:
+    sts = statements(
+        "Senator Mark Hollis said the tax plan was fair.\n\n"
+        "I asked him about the loopholes. He said the plan would close most of them."
+    )
+    (close,) = [s for s in sts if "close most" in s.content.text]
+    assert name(close) == "Mark Hollis"
+
+
+def test_a_first_person_in_single_quotation_marks_is_the_quoted_speaker() -> None:
+    """British copy quotes in single marks, which the quotation index leaves out for the apostrophes."""
+    sts = statements(
+        "Condoleezza Rice visited the shop. ‘Let's get one thing straight,’ Rice told him. "
+        "‘I'm on this side asking to see the good jewellery because I make considerably more.’"
+    )
+    (asking,) = [s for s in sts if s.speaker is not None and s.speaker.text == "I"]
+    assert name(asking) == "Condoleezza Rice"
+
+
+def test_an_apostrophe_written_as_an_opening_mark_opens_no_quotation() -> None:
+    sts = statements("Lionel Messi said the team had played well. It ‘s unreal! I refused to follow my mother's road.")
+    (refused,) = [s for s in sts if s.content.text.startswith("to follow")]
+    assert refused.speaker is not None and refused.speaker.text == "I" and name(refused) is None

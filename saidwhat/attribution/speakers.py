@@ -24,6 +24,13 @@ MAX_REFERENTS = 40  # referents kept for resolution
 # "a spokesman for the President": a role after for / of / to is whom the speaker serves, not theirs
 _ROLE_OF = re.compile(r"\s(?:for|of|to|at|with)\s")
 _INTRODUCED = 600  # characters back a pronoun looks for a person just introduced as a subject
+# the first person: outside a quotation it is the writer (of the article, a letter, a reader's comment),
+# whom no earlier speaker names; inside one, the quoted speaker
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+# a transcript's turn: a line opened by its speaker's name and a colon ("PRESIDENT BUSH: I believe ...")
+# characters a quotation in single marks may reach back from a first person inside it
+_SINGLE_QUOTE = 1500
+_TURN_LABEL = re.compile(r"[^\S\n]*([A-Z][\w.'’ -]{1,40}?):\s")
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
     "PERSON": "person",
@@ -275,6 +282,21 @@ class SpeakerResolver:
         """Whether ``pos`` lies inside a quotation (set by the engine)."""
         return self.quotes is not None and self.quotes.covering(pos) is not None
 
+    def _single_quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation in single marks (British copy: *‘I'm on this side,’
+        Rice told him*), which the quotation index leaves out for the apostrophes: an opening ‘ at a
+        word start before a capital letter ("It ‘s" is an apostrophe), in the line and the
+        ``_SINGLE_QUOTE`` characters before ``pos``, not yet closed by a ’ that ends a word."""
+        line = max(self.text.rfind("\n", 0, pos) + 1, pos - _SINGLE_QUOTE)
+        inside = False
+        for i in range(line, pos):
+            c = self.text[i]
+            if c == "‘" and (i == 0 or not self.text[i - 1].isalnum()) and self.text[i + 1 : i + 2].isupper():
+                inside = True
+            elif c == "’" and inside and not self.text[i + 1 : i + 2].isalpha():
+                inside = False
+        return inside
+
     def _last_named_person(self, pos: int) -> Referent | None:
         """The newest person referent, when it is one named person not far before ``pos``."""
         for ref in reversed(self.referents):
@@ -354,17 +376,17 @@ class SpeakerResolver:
         if named is not None:
             return named
         ent, espan = self._entity_at(head, span)
+        if (
+            low in FIRST_PERSON
+            and b - a == len(head.text)
+            and not self._quoted(head.idx)
+            and not self._single_quoted(head.idx)
+        ):
+            return self._writer(head, h)
         if low in lex.pronouns and b - a == len(head.text):
             want = "pronoun"
         elif (head.pos_ != "PROPN" or low in lex.person_heads) and espan is None and self._definite(head):
-            if low in lex.outlet_heads:
-                want = "outlet"
-            elif low in lex.anon_heads:
-                want = "anonymous"
-            elif low in lex.person_heads:
-                want = "role"
-            elif low in lex.org_heads and not is_plural(head):
-                want = "org"
+            want = self._description(head)
         if want:
             found = self._resolve_wanted(head, a, want)
             if found is not None:
@@ -385,6 +407,32 @@ class SpeakerResolver:
             # the owner's canonical name, so the same office is one name across articles
             name = f"{owner.name}'s {head.lower_}"
         return Resolved(self._kind(head, None), anonymous, name, None, h)
+
+    def _description(self, head: Token) -> str:
+        """What a definite description headed by ``head`` wants: an outlet, an anonymous source, a
+        role, an organization, or nothing to resolve ("")."""
+        low, lex = head.lower_, self.lex
+        if low in lex.outlet_heads:
+            return "outlet"
+        if low in lex.anon_heads:
+            return "anonymous"
+        if low in lex.person_heads:
+            return "role"
+        if low in lex.org_heads and not is_plural(head):
+            return "org"
+        return ""
+
+    def _writer(self, head: Token, h: tuple[int, int]) -> Resolved:
+        """An unquoted first person (*I supported the Iraq war with misgivings* in a letter, *I ask him
+        where he sleeps* in a reporter's account): the writer, named only where a transcript's turn
+        names its speaker at the start of the line; no earlier speaker or person named nearby."""
+        line = self.text.rfind("\n", 0, head.idx) + 1
+        m = _TURN_LABEL.match(self.text, line, head.idx)
+        if m is not None:
+            for ma, mb, ent in self.entities.mentions_in(m.start(1), m.end(1)):
+                if ent.type in ("PERSON", "ORG") and mb <= m.end(1):
+                    return Resolved(_ENTITY_KIND[ent.type], False, ent.name, ent, (ma, mb))
+        return Resolved(self._kind(head, None), False, None, None, h)
 
     def _apposed_name(self, head: Token) -> Resolved | None:
         """*Another senior official of the movement, Karim Haddad, said*: a description whose
@@ -426,6 +474,8 @@ class SpeakerResolver:
 
         The platform carries over from the antecedent, or from the previous referent when it is the
         same entity, so that "He added: …" after a Truth Social post can keep it."""
+        if head.lower_ in FIRST_PERSON and res.name is None and res.entity is None:
+            return  # the writer: no later "he" or "they" refers back to them
         plural = res.antecedent.plural if res.antecedent is not None else is_plural(head)
         if platform is None and res.antecedent is not None:
             platform = res.antecedent.platform
