@@ -749,3 +749,61 @@ def test_what_a_denial_denies_is_no_stance() -> None:
     from saidwhat.pipeline import analyze_text
 
     assert article_facts(analyze_text("Hamas denied that it had agreed to disarm.")).positions == []
+
+
+# -- session 48: a negated cue, and an object the determiner "no" denies ---------------------------
+
+
+def test_a_negated_statement_cue_takes_no_stance() -> None:
+    text = "The British government will not welcome his view that the war has alienated Muslims."
+    an = analysis(
+        text,
+        entities=[("British", "United Kingdom", "GPE")],
+        statements=[
+            {
+                "speaker": "The British government",
+                "name": "British government",
+                "cue": "welcome",
+                "lemma": "welcome",
+                "act": "claim",
+                "content": "his view",
+            }
+        ],
+    )
+    assert cells(an) == set()
+    # the same cue, not negated, approves the view
+    an = analysis(
+        text.replace("will not welcome", "will welcome"),
+        entities=[("British", "United Kingdom", "GPE")],
+        statements=[
+            {
+                "speaker": "The British government",
+                "name": "British government",
+                "cue": "welcome",
+                "lemma": "welcome",
+                "act": "claim",
+                "content": "his view",
+            }
+        ],
+    )
+    assert cells(an) == {("British government", "supports", "view")}
+
+
+def test_an_offer_of_no_compensation_is_no_proposal_even_when_the_content_lost_its_no() -> None:
+    text = "The Americans apologised later but offered no compensation."
+    st = {
+        "speaker": "The Americans",
+        "name": "Americans",
+        "cue": "offered",
+        "lemma": "offer",
+        "act": "claim",
+        "content": "compensation",
+    }
+    an = analysis(text, entities=[("Americans", "Americans", "NORP")], statements=[st])
+    assert cells(an) == set()
+    an = analysis(
+        text.replace("offered no compensation", "offered compensation"),
+        entities=[("Americans", "Americans", "NORP")],
+        statements=[st],
+    )
+    assert cells(an) == {("Americans", "proposes", "compensation")}

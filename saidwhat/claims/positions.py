@@ -20,7 +20,7 @@ from itertools import pairwise
 from saidwhat.claims.issues import SENTENCE_DOT, head_phrase, issue_names, merge_issues, shorten
 from saidwhat.claims.lexicon import ClaimsLexicon
 from saidwhat.claims.model import Evidence, PositionCell
-from saidwhat.claims.text import OWN_SEGMENTS, ArticleView
+from saidwhat.claims.text import OWN_SEGMENTS, ArticleView, first_word
 from saidwhat.claims.verbal import (
     REPORTING_AFTER,
     actor_name,
@@ -135,7 +135,7 @@ def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionF
         if stance is None:
             continue
         who = speaker_actor(view, st, lex)
-        if who is None or blocked(view, st):
+        if who is None or blocked(view, st) or _denied_content(view, st):
             continue
         # the lexicon issues of the content; else the object of a stance verb cue ("urged people to
         # stay at home" -> "stay at home"); else the head phrase of a short noun-phrase content. A
@@ -166,6 +166,15 @@ def statement_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionF
                 )
             )
     return out
+
+
+def _denied_content(view: ArticleView, st: Statement) -> bool:
+    """A content whose object the determiner *no* denies, also where the attribution left the *no*
+    out of the content ("The Americans apologised later but offered no compensation": content
+    "compensation"), gives no stance on the thing."""
+    cue = st.cue
+    start = cue.end if cue is not None and cue.end <= st.content.start else st.content.start
+    return first_word(view.text[start : st.content.end]) == "no"
 
 
 # "countermeasures to US sanctions", "retaliation against the tariffs": an action one retaliates with

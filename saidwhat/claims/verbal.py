@@ -528,7 +528,7 @@ def speaker_actor(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> Actor
 
 def blocked(view: ArticleView, st: Statement) -> bool:
     """A statement that takes no stance on an issue: in a question ("who can blame anyone?"), with
-    a passive cue ("People are being strongly urged to ...", whose urger is not the speaker), under a
+    a negated cue ("will not welcome his view"), with a passive cue ("People are being strongly urged to ...", whose urger is not the speaker), under a
     modal of possibility ("can ask them to support another candidate"), or
     urging a negation ("urged people not to alter their behaviour": the issue is not the verb's), or
     refusing to speak ("declined to comment": content "to comment")."""
@@ -541,10 +541,15 @@ def blocked(view: ArticleView, st: Statement) -> bool:
         return True
     if cue is None:
         return False
+    if any(_negative(w.text) for w in words(view.text, cue.start, cue.end)):
+        return True  # "did not back": a negated cue
     before = [w.text for w in words(view.text, s0, cue.start)]
-    while before and before[-1] in SKIP | MODALS:
-        if before.pop() in MODALS:
+    while before and (before[-1] in SKIP | MODALS or _negative(before[-1])):
+        w = before.pop()
+        if w in MODALS:
             return True  # "Rubio can ask them to support another candidate": a possibility
+        if _negative(w):
+            return True  # "The British government will not welcome his view": no stance taken
     if before and before[-1] in BE:
         return True
     after = [w.text for w in words(view.text, cue.end, s1)][:8]
@@ -553,6 +558,11 @@ def blocked(view: ArticleView, st: Statement) -> bool:
         if i > 0 and after[i - 1] in NEGATION:
             return True
     return False
+
+
+def _negative(w: str) -> bool:
+    """A word that negates the verb after it ("not", "never", "didn't")."""
+    return w in NEGATION or w.endswith(("n't", "n’t"))
 
 
 def _subjects(
@@ -564,7 +574,7 @@ def _subjects(
     k = i - 1
     while k >= 0:
         w = s.ws[k].text
-        if w in NEGATION or w.endswith(("n't", "n’t")) or w in MODALS:
+        if _negative(w) or w in MODALS:
             return []  # "has not ruled out"; "could back": a possibility
         if not (w in SKIP or s.in_timex(s.ws[k])):
             break
