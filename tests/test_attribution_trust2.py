@@ -181,6 +181,8 @@ def test_a_first_person_in_single_quotation_marks_is_the_quoted_speaker() -> Non
 
 
 def test_an_apostrophe_written_as_an_opening_mark_opens_no_quotation() -> None:
-    sts = statements("Lionel Messi said the team had played well. It ‘s unreal! I refused to follow my mother's road.")
+    sts = statements(
+        "Lionel Messi said the team had played well. It ‘s unreal! I refused to follow my mother's road."
+    )
     (refused,) = [s for s in sts if s.content.text.startswith("to follow")]
     assert refused.speaker is not None and refused.speaker.text == "I" and name(refused) is None

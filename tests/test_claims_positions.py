@@ -807,3 +807,22 @@ def test_an_offer_of_no_compensation_is_no_proposal_even_when_the_content_lost_i
         statements=[st],
     )
     assert cells(an) == {("Americans", "proposes", "compensation")}
+
+
+def test_a_modal_of_possibility_inside_the_cue_takes_no_stance() -> None:
+    """*the party leaders who can support the candidate of their choice*: the attribution's cue holds
+    the modal ("can support"), which before the cue already blocked a stance."""
+    text = "Superdelegates are the party leaders who can support the candidate of their choice."
+    st = {
+        "speaker": "the party leaders",
+        "name": "party leaders",
+        "cue": "can support",
+        "lemma": "support",
+        "act": "praise",
+        "content": "the candidate of their choice",
+    }
+    assert cells(analysis(text, statements=[st])) == set()
+    text = text.replace("can support", "support")
+    assert cells(analysis(text, statements=[{**st, "cue": "support"}])) == {
+        ("party leaders", "supports", "candidate of choice")
+    }

@@ -528,8 +528,9 @@ def speaker_actor(view: ArticleView, st: Statement, lex: ClaimsLexicon) -> Actor
 
 def blocked(view: ArticleView, st: Statement) -> bool:
     """A statement that takes no stance on an issue: in a question ("who can blame anyone?"), with
-    a negated cue ("will not welcome his view"), with a passive cue ("People are being strongly urged to ...", whose urger is not the speaker), under a
-    modal of possibility ("can ask them to support another candidate"), or
+    a negated cue ("will not welcome his view"), with a passive cue ("People are being strongly urged
+    to ...", whose urger is not the speaker), under a modal of possibility ("can ask them to support
+    another candidate", "could have supported"), or
     urging a negation ("urged people not to alter their behaviour": the issue is not the verb's), or
     refusing to speak ("declined to comment": content "to comment")."""
     cue = st.cue
@@ -541,8 +542,8 @@ def blocked(view: ArticleView, st: Statement) -> bool:
         return True
     if cue is None:
         return False
-    if any(_negative(w.text) for w in words(view.text, cue.start, cue.end)):
-        return True  # "did not back": a negated cue
+    if any(_negative(w.text) or w.text in MODALS for w in words(view.text, cue.start, cue.end)):
+        return True  # "did not back": a negated cue; "could have supported": a possibility
     before = [w.text for w in words(view.text, s0, cue.start)]
     while before and (before[-1] in SKIP | MODALS or _negative(before[-1])):
         w = before.pop()
