@@ -592,3 +592,26 @@ def test_a_common_phrase_capitalised_by_a_headline_is_no_place(nlp: Any) -> None
     # a place whose words the text never writes in lower case stays one
     idx = run(nlp, "Swine flu kills 20 in Mexico\n\nThe swine flu outbreak has killed 20 people in Mexico.")
     assert [e.name for e in idx.entities if e.type == "GPE"] == ["Mexico"]
+
+
+def test_a_surname_ner_took_for_a_place_is_the_one_person_of_that_surname(nlp: Any) -> None:
+    text = (
+        "Mineral Resources and Energy Minister Gwede Mantashe says he regrets making statements.\n\n"
+        "The statement was issued after Mantashe met with the editors on Thursday. "
+        "On Tuesday, Mantashe denied the claim."
+    )
+    idx = run(nlp, text)
+    pos = text.index("Mantashe denied")
+    linked = idx.link(pos, pos + len("Mantashe"))
+    assert linked is not None and linked.name == "Gwede Mantashe"
+
+
+def test_a_place_written_as_where_something_is_stays_a_place(nlp: Any) -> None:
+    text = (
+        "Senator Harold Washington spoke to reporters. "
+        "Officials in Washington said the talks would resume, and Washington sent an envoy."
+    )
+    idx = run(nlp, text)
+    pos = text.index("Washington said")
+    linked = idx.link(pos, pos + len("Washington"))
+    assert linked is None or linked.name != "Harold Washington"

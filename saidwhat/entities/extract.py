@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -521,6 +522,8 @@ class _Extractor:
             g = groups[key]
             if self._may_be_surname(key, g):
                 self._join_surname(groups, key, g, full.get(key, []), firsts.get(key, []))
+            elif self._surname_taken_for_place(key, g) and len(full.get(key, [])) == 1:
+                self._merge(groups, key, full[key][0])
         self._outlet_short_forms(groups)
         self._join_known_people(groups)
         self._bare_surnames(groups, full)
@@ -538,6 +541,38 @@ class _Extractor:
             return False
         # an acronym ("U.N.", "UN") is nobody's surname
         return not any("." in c.text or (c.text.isupper() and len(c.text) <= 3) for c in g.cands)
+
+    def _surname_taken_for_place(self, key: str, g: _Group) -> bool:
+        """A one-word name NER called a place that is no known place, country, people or
+        organisation, never written as where something is ("in X", "at X"), and written somewhere
+        as a person (a clause's subject, "Mr X", "said X"): the surname of the one person named here
+        in full ("Gwede Mantashe … after Mantashe met with …": NER tagged the bare surname GPE)."""
+        kb = self.kb
+        if g.label != "GPE" or g.key.startswith(("gaz:", "gpe:", "norp:")) or " " in key:
+            return False
+        if key in kb.countries or key in kb.demonyms or key in kb.organisations or key in _country_names():
+            return False
+        for c in g.cands:
+            if not c.text[:1].isupper() or c.text.isupper() or "." in c.text:
+                return False  # an acronym or an abbreviation ("Mont.") is nobody's surname
+            before = self.text[max(0, c.start - 12) : c.start].split()
+            if before and before[-1].lower() in _LOCATIVE:
+                return False
+        return any(self._acts_as_person(c) for c in g.cands)
+
+    def _acts_as_person(self, c: _Cand) -> bool:
+        """A mention written as a person: followed by its verb ("Mantashe denied"), or after a title
+        or a verb of saying ("Mr Cattan", "said Houston")."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return False
+        doc = self.doc
+        if span.end < len(doc) and doc[span.end].pos_ in ("VERB", "AUX"):
+            return True
+        if span.start == 0:
+            return False
+        prev = doc[span.start - 1]
+        return prev.lower_.rstrip(".") in _PERSON_TITLES or prev.lemma_.lower() in _SAYING
 
     def _join_surname(
         self, groups: dict[str, _Group], key: str, g: _Group, full: list[str], firsts: list[str]
@@ -783,6 +818,20 @@ class _Extractor:
         # an expansion beats its acronym ("International Criminal Court" over "ICC")
         return max(texts, key=lambda t: (" " in t and not t.isupper(), texts[t], len(t)))
 
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Folded names of the countries the knowledge base has a people of ("haiti", "mexico")."""
+    return frozenset(fold(c) for c in load_knowledge().demonyms.values())
+
+
+# words before a name that make it a person's ("Mr Cattan", "said Houston")
+_PERSON_TITLES = frozenset({"mr", "ms", "mrs", "dr", "prof", "professor", "sir", "dame", "lord", "lady"})
+_SAYING = frozenset({"say", "add", "tell", "write", "ask", "reply", "explain", "insist", "joke", "warn"})
+# prepositions that make the name after them a place ("in Basra", "near Mosul")
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "towards"}
+)
 
 # the word after a place's mention, and the words that join it to the next phrase (not a phrase of its
 # own: "the US in May" beside "told us in May"): :meth:`_Extractor._common_phrase`
