@@ -615,3 +615,13 @@ def test_a_place_written_as_where_something_is_stays_a_place(nlp: Any) -> None:
     pos = text.index("Washington said")
     linked = idx.link(pos, pos + len("Washington"))
     assert linked is None or linked.name != "Harold Washington"
+
+
+def test_a_headlines_verb_is_no_part_of_the_name_before_it(nlp: Any) -> None:
+    text = (
+        "Lies Will Not Be Told To Defend The Government - Information Minister, Idris Vows\n\n"
+        "Idris said the ministry would be open to Nigerians."
+    )
+    idx = run(nlp, text)
+    assert not any("Vows" in e.name for e in idx.entities)
+    assert all("Vows" not in m.text for e in idx.entities for m in e.mentions)

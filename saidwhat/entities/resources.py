@@ -188,6 +188,8 @@ class Knowledge:
     event_heads: frozenset[str] = frozenset()  # last words of event names ("summit", "talks")
     # each country alias as written ("USA", "Rep. of Korea") -> canonical country
     country_forms: dict[str, str] = field(default_factory=dict)
+    # verbs a title-case headline writes right after a name ("Idris Vows"): never a name's last word
+    headline_verbs: frozenset[str] = frozenset()
 
 
 def surname_forms(full_name: str) -> list[str]:
@@ -255,6 +257,7 @@ def load_knowledge() -> Knowledge:
         org_heads=frozenset(fold(n) for n in kb.get("organisations", {}).get("org_heads", [])),
         event_heads=frozenset(fold(n) for n in kb.get("organisations", {}).get("event_heads", [])),
         country_forms=dict(kb.get("countries", {})),
+        headline_verbs=frozenset(w.lower() for w in kb.get("headlines", {}).get("verbs", [])),
     )
 
 
