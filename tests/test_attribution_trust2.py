@@ -186,3 +186,29 @@ def test_an_apostrophe_written_as_an_opening_mark_opens_no_quotation() -> None:
     )
     (refused,) = [s for s in sts if s.content.text.startswith("to follow")]
     assert refused.speaker is not None and refused.speaker.text == "I" and name(refused) is None
+
+
+# ---- a name that closes the speaker's mention after a role word is who speaks --------------------------
+def test_a_name_after_an_organisations_role_word_is_the_speaker() -> None:
+    sts = statements(
+        "The suspect was taken into custody on Friday, officials said.\n\n"
+        "“We've had our eyes on him for a while,” said Arizona Department of Public Safety spokesman "
+        "Bart Graves."
+    )
+    (eyes,) = [s for s in sts if s.content.text.startswith("We've had")]
+    assert name(eyes) == "Bart Graves"
+
+
+def test_a_name_inside_a_phrase_a_preposition_opens_is_not_the_speaker() -> None:
+    sts = statements(
+        "A 2014 study by Loyola Law School professor Justin Levitt found 31 credible cases of fraud."
+    )
+    assert all(name(s) != "Justin Levitt" for s in sts)
+
+
+def test_a_name_inside_a_relative_clause_of_the_speakers_mention_is_not_the_speaker() -> None:
+    sts = statements(
+        "The Israeli team which rescued the young man, Emmannuel Buso, told the Associated Press that "
+        "they had called out to him near the debris of his home."
+    )
+    assert all(name(s) != "Emmannuel Buso" for s in sts if s.content.text.startswith("they had"))

@@ -28,6 +28,11 @@ _INTRODUCED = 600  # characters back a pronoun looks for a person just introduce
 # whom no earlier speaker names; inside one, the quoted speaker
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 # a transcript's turn: a line opened by its speaker's name and a colon ("PRESIDENT BUSH: I believe ...")
+# prepositions and relative pronouns that make a name inside a speaker's mention someone else than the
+# speaker ("a study by …", "The Israeli team which rescued the young man, Emmannuel Buso")
+_GOVERNING = frozenset(
+    {"by", "for", "to", "from", "with", "about", "against", "on", "behalf", "which", "who", "whom", "that"}
+)
 # characters a quotation in single marks may reach back from a first person inside it
 _SINGLE_QUOTE = 1500
 _TURN_LABEL = re.compile(r"[^\S\n]*([A-Z][\w.'’ -]{1,40}?):\s")
@@ -376,13 +381,9 @@ class SpeakerResolver:
         if named is not None:
             return named
         ent, espan = self._entity_at(head, span)
-        if (
-            low in FIRST_PERSON
-            and b - a == len(head.text)
-            and not self._quoted(head.idx)
-            and not self._single_quoted(head.idx)
-        ):
-            return self._writer(head, h)
+        outright = self._named_outright(head, a, b, ent)
+        if outright is not None:
+            return outright
         if low in lex.pronouns and b - a == len(head.text):
             want = "pronoun"
         elif (head.pos_ != "PROPN" or low in lex.person_heads) and espan is None and self._definite(head):
@@ -407,6 +408,37 @@ class SpeakerResolver:
             # the owner's canonical name, so the same office is one name across articles
             name = f"{owner.name}'s {head.lower_}"
         return Resolved(self._kind(head, None), anonymous, name, None, h)
+
+    def _named_outright(self, head: Token, a: int, b: int, ent: Entity | None) -> Resolved | None:
+        """A mention whose speaker its own words settle: a person's name closing it after a role word
+        (:meth:`_closing_name`), or an unquoted first person, the writer (:meth:`_writer`)."""
+        closing = self._closing_name(a, b)
+        if closing is not None and (ent is None or ent.type != "PERSON"):
+            ma, mb, person = closing
+            return Resolved("person", False, person.name, person, (ma, mb))
+        if (
+            head.lower_ in FIRST_PERSON
+            and b - a == len(head.text)
+            and not self._quoted(head.idx)
+            and not self._single_quoted(head.idx)
+        ):
+            return self._writer(head, (head.idx, head.idx + len(head.text)))
+        return None
+
+    def _closing_name(self, a: int, b: int) -> tuple[int, int, Entity] | None:
+        """A person's name that closes the mention right after a role word is who it names, whatever
+        the parse made its head ("Arizona Department of Public Safety spokesman Bart Graves",
+        "Fraternal Order of Police President John Teletchea"); not inside a phrase a preposition
+        opens ("the lawyer for John Smith", "a study by professor Justin Levitt")."""
+        for ma, mb, ent in self.entities.mentions_in(a, b):
+            if ent.type != "PERSON" or mb != b or ma <= a:
+                continue
+            before = [w.lower().rstrip(",") for w in self.text[a:ma].split()]
+            if any(w in _GOVERNING for w in before):
+                return None  # "A 2014 study by Loyola Law School professor Justin Levitt": the study
+            if before and before[-1] in self.lex.person_heads:
+                return ma, mb, ent
+        return None
 
     def _description(self, head: Token) -> str:
         """What a definite description headed by ``head`` wants: an outlet, an anonymous source, a
