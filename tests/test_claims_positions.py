@@ -756,37 +756,21 @@ def test_what_a_denial_denies_is_no_stance() -> None:
 
 def test_a_negated_statement_cue_takes_no_stance() -> None:
     text = "The British government will not welcome his view that the war has alienated Muslims."
-    an = analysis(
-        text,
-        entities=[("British", "United Kingdom", "GPE")],
-        statements=[
-            {
-                "speaker": "The British government",
-                "name": "British government",
-                "cue": "welcome",
-                "lemma": "welcome",
-                "act": "claim",
-                "content": "his view",
-            }
-        ],
-    )
-    assert cells(an) == set()
+    st = {
+        "speaker": "The British government",
+        "name": "British government",
+        "cue": "welcome",
+        "lemma": "welcome",
+        "act": "claim",
+        "content": "his view",
+    }
+    ents = [("British", "United Kingdom", "GPE")]
+    assert cells(analysis(text, entities=ents, statements=[st])) == set()
     # the same cue, not negated, approves the view
-    an = analysis(
-        text.replace("will not welcome", "will welcome"),
-        entities=[("British", "United Kingdom", "GPE")],
-        statements=[
-            {
-                "speaker": "The British government",
-                "name": "British government",
-                "cue": "welcome",
-                "lemma": "welcome",
-                "act": "claim",
-                "content": "his view",
-            }
-        ],
-    )
-    assert cells(an) == {("British government", "supports", "view")}
+    text = text.replace("will not welcome", "will welcome")
+    assert cells(analysis(text, entities=ents, statements=[st])) == {
+        ("British government", "supports", "view")
+    }
 
 
 def test_an_offer_of_no_compensation_is_no_proposal_even_when_the_content_lost_its_no() -> None:

@@ -27,7 +27,6 @@ _INTRODUCED = 600  # characters back a pronoun looks for a person just introduce
 # the first person: outside a quotation it is the writer (of the article, a letter, a reader's comment),
 # whom no earlier speaker names; inside one, the quoted speaker
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
-# a transcript's turn: a line opened by its speaker's name and a colon ("PRESIDENT BUSH: I believe ...")
 # prepositions and relative pronouns that make a name inside a speaker's mention someone else than the
 # speaker ("a study by …", "The Israeli team which rescued the young man, Emmannuel Buso")
 _GOVERNING = frozenset(
@@ -35,6 +34,7 @@ _GOVERNING = frozenset(
 )
 # characters a quotation in single marks may reach back from a first person inside it
 _SINGLE_QUOTE = 1500
+# a transcript's turn: a line opened by its speaker's name and a colon ("PRESIDENT BUSH: I believe ...")
 _TURN_LABEL = re.compile(r"[^\S\n]*([A-Z][\w.'’ -]{1,40}?):\s")
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
