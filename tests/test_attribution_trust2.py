@@ -212,3 +212,27 @@ def test_a_name_inside_a_relative_clause_of_the_speakers_mention_is_not_the_spea
         "they had called out to him near the debris of his home."
     )
     assert all(name(s) != "Emmannuel Buso" for s in sts if s.content.text.startswith("they had"))
+
+
+def test_a_name_set_off_by_a_comma_at_the_end_of_the_mention_is_the_speaker() -> None:
+    sts = statements(
+        "The operation followed a directive by the Commissioner of Police, Mohammed Barde, to personnel "
+        "of the command to mop up illicit fire arms.\n\n"
+        "The Commissioner of Police, Mohammed Barde, said the command would not relent."
+    )
+    (relent,) = [s for s in sts if "relent" in s.content.text]
+    assert name(relent) == "Mohammed Barde"
+
+
+def test_a_preposition_inside_an_organisations_name_governs_no_name_after_it() -> None:
+    sts = statements(
+        "“We are asking people to stay home if they are sick,” said Acting Centres for Disease Control "
+        "Director Richard Besser."
+    )
+    (asking,) = [s for s in sts if s.content.text.startswith("We are asking")]
+    assert name(asking) == "Richard Besser"
+
+
+def test_a_mention_opened_by_the_first_person_names_no_one_after_its_comma() -> None:
+    sts = statements("We, your fans, David, hope you will play again next season.")
+    assert all(name(s) != "David" for s in sts)

@@ -32,6 +32,8 @@ FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _GOVERNING = frozenset(
     {"by", "for", "to", "from", "with", "about", "against", "on", "behalf", "which", "who", "whom", "that"}
 )
+# a mention opened by the first or second person names no one after a comma ("We, your fans, David")
+_SPEECH_PERSONS = frozenset({"i", "we", "you", "my", "our", "your", "me", "us"})
 # characters a quotation in single marks may reach back from a first person inside it
 _SINGLE_QUOTE = 1500
 # a transcript's turn: a line opened by its speaker's name and a colon ("PRESIDENT BUSH: I believe ...")
@@ -94,6 +96,12 @@ def describe(text: str) -> str:
     while len(words) > 1 and words[0].lower() in _LEADING:
         words = words[1:]
     return " ".join(words)
+
+
+def _inside_name(words: list[str], i: int) -> bool:
+    """Whether the preposition ``words[i]`` stands between two capitalised words of a name ("Acting
+    Centres for Disease Control Director Richard Besser")."""
+    return 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
 
 
 class SpeakerResolver:
@@ -426,17 +434,22 @@ class SpeakerResolver:
         return None
 
     def _closing_name(self, a: int, b: int) -> tuple[int, int, Entity] | None:
-        """A person's name that closes the mention right after a role word is who it names, whatever
-        the parse made its head ("Arizona Department of Public Safety spokesman Bart Graves",
+        """A person's name that closes the mention right after a role word or a comma is who it names,
+        whatever the parse made its head ("Arizona Department of Public Safety spokesman Bart Graves",
         "Fraternal Order of Police President John Teletchea"); not inside a phrase a preposition
         opens ("the lawyer for John Smith", "a study by professor Justin Levitt")."""
         for ma, mb, ent in self.entities.mentions_in(a, b):
             if ent.type != "PERSON" or mb != b or ma <= a:
                 continue
-            before = [w.lower().rstrip(",") for w in self.text[a:ma].split()]
-            if any(w in _GOVERNING for w in before):
+            words = self.text[a:ma].split()
+            before = [w.lower().rstrip(",") for w in words]
+            if before and before[0] in _SPEECH_PERSONS:
+                return None  # "We, your fans, David": the writer's words to someone
+            if any(w in _GOVERNING and not _inside_name(words, i) for i, w in enumerate(before)):
                 return None  # "A 2014 study by Loyola Law School professor Justin Levitt": the study
-            if before and before[-1] in self.lex.person_heads:
+            # after a role word, or set off by a comma: an apposition names what the mention names
+            # ("the Commissioner of Police, Mohammed Barde")
+            if before and (before[-1] in self.lex.person_heads or self.text[a:ma].rstrip().endswith(",")):
                 return ma, mb, ent
         return None
 
