@@ -354,10 +354,15 @@ class _Extractor:
             # a name never ends inside a parenthesis it opens: "World Health Organization (WHO)" is
             # the long name, whose acronym `_join_acronyms` reads after it
             surface = _unclosed_paren(surface)
-            if label in ("PERSON", "ORG") and " " in surface and title_cased_line(text, a):
-                name, _, last = surface.rpartition(" ")
-                if last.lower() in self.kb.headline_verbs:
-                    surface = name  # "Information Minister, Idris Vows": the headline's verb
+            name, _, last = surface.rpartition(" ")
+            # the word list before the line's case, which is read only for a name ending in a verb
+            if (
+                name
+                and label in ("PERSON", "ORG")
+                and last.lower() in self.kb.headline_verbs
+                and title_cased_line(text, a)
+            ):
+                surface = name  # "Information Minister, Idris Vows": the headline's verb
             b = a + len(surface)
             # names start with a capital or a digit ("n’t" tagged GPE is not a name)
             if not surface or not (surface[0].isupper() or surface[0].isdigit()):
