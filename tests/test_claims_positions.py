@@ -810,3 +810,146 @@ def test_a_modal_of_possibility_inside_the_cue_takes_no_stance() -> None:
     assert cells(analysis(text, statements=[{**st, "cue": "support"}])) == {
         ("party leaders", "supports", "candidate of choice")
     }
+
+
+# -- session 49: conditions, appeals against, speaking, pro-forms --------------------------------
+
+
+def test_a_stance_in_a_clause_of_condition_is_no_position() -> None:
+    """*if parliament then rejected the move*: the verb of an if-clause is not asserted, whether a
+    statement, a stance verb outside statements or a nominal phrase reads it."""
+    text = "The prime minister would have to pull the troops back if parliament then rejected the move."
+    st = {
+        "speaker": "parliament",
+        "name": "parliament",
+        "cue": "rejected",
+        "lemma": "reject",
+        "act": "refuse",
+        "content": "the move",
+    }
+    assert cells(analysis(text, statements=[st])) == set()
+    assert cells(analysis(text)) == set()
+    asserted = "The prime minister had to pull the troops back after parliament then rejected the move."
+    assert cells(analysis(asserted, statements=[st])) == {("parliament", "rejects", "move")}
+    assert cells(analysis(asserted)) == {("parliament", "rejects", "move")}
+    ents = [("Jalal Talabani", "Jalal Talabani", "PERSON")]
+    text = "Calls grew for the president to resign unless Jalal Talabani rejects the death penalty."
+    assert cells(analysis(text, entities=ents)) == set()
+    text = "Calls grew for the president to resign, and Jalal Talabani rejects the death penalty."
+    assert cells(analysis(text, entities=ents)) == {("Jalal Talabani", "rejects", "death penalty")}
+
+
+def test_an_actor_nouns_modifiers_stop_at_a_word_that_opens_a_clause() -> None:
+    """*... pull the troops back if parliament rejects ...*: "troops back if" is no modifier of
+    *parliament*; when the clause is no condition the actor is *parliament* alone."""
+    text = "They pulled the troops back when parliament rejected the move."
+    assert cells(analysis(text)) == {("parliament", "rejects", "move")}
+
+
+def test_appealing_against_a_judgment_opposes_it() -> None:
+    text = "The MoD is appealing against the judgment."
+    ents = [("MoD", "MoD", "ORG")]
+    st = {
+        "speaker": "The MoD",
+        "name": "MoD",
+        "cue": "is appealing against",
+        "lemma": "appeal",
+        "act": "demand",
+        "content": "the judgment",
+    }
+    assert cells(analysis(text, entities=ents, statements=[st])) == {("MoD", "opposes", "judgment")}
+    assert cells(analysis(text, entities=ents)) == {("MoD", "opposes", "judgment")}
+
+
+def test_refusing_to_go_into_details_and_refusing_to_do_so_are_no_positions() -> None:
+    ents = [("Sheikh Ali", "Sheikh Ali", "PERSON")]
+    text = "Sheikh Ali said he was tortured but Sheikh Ali refused to go into details."
+    st = {
+        "speaker": "Sheikh Ali",
+        "name": "Sheikh Ali",
+        "cue": "refused",
+        "lemma": "refuse",
+        "act": "refuse",
+        "content": "to go into details",
+    }
+    assert cells(analysis(text, entities=ents, statements=[st])) == set()
+    assert cells(analysis(text, entities=ents)) == set()
+    text = "The government hopes Iraq will go away as an issue. The government stubbornly refuses to do so."
+    assert cells(analysis(text)) == set()
+    text = "The government refuses to hold an inquiry."
+    assert cells(analysis(text)) == {("government", "rejects", "hold inquiry")}
+
+
+def test_issue_words_singular_in_s_and_no_trailing_conjunction() -> None:
+    ents = [("Coca-Cola", "Coca-Cola", "ORG")]
+    text = "Coca-Cola denies any political or religious bias."
+    st = {
+        "speaker": "Coca-Cola",
+        "name": "Coca-Cola",
+        "cue": "denies",
+        "lemma": "deny",
+        "act": "deny",
+        "content": "any political or religious bias",
+    }
+    assert cells(analysis(text, entities=ents, statements=[st])) == {
+        ("Coca-Cola", "denies", "political or religious bias")
+    }
+    ents = [("Badr Brigades", "Badr Brigades", "ORG")]
+    text = (
+        "Badr Brigades accused Sunni clerics of failing to denounce the insurgency and of fomenting "
+        "sectarian conflict across the country's central provinces."
+    )
+    issues = {i for _, _, i in cells(analysis(text, entities=ents))}
+    assert issues and not any(i.endswith((" and", " or")) for i in issues), issues
+
+
+def test_a_progressive_takes_its_subject_before_the_auxiliary_a_passive_none() -> None:
+    ents = [("Ms Johnson", "Ms Johnson", "PERSON")]
+    text = "Ms Johnson was appealing for aid for the families."
+    assert cells(analysis(text, entities=ents)) == {("Ms Johnson", "demands", "aid for family")}
+    text = "Ms Johnson was urged to seek aid for the families."
+    assert cells(analysis(text, entities=ents)) == set()
+
+
+def test_a_pronoun_agrees_with_the_kind_of_its_antecedent() -> None:
+    """*it* and *they* are no one person; *he* and *she* are no organisation."""
+    ents = [("Newton", "Wayne Newton", "PERSON")]
+    st = {
+        "speaker": "Newton",
+        "name": "Wayne Newton",
+        "cue": "said",
+        "lemma": "say",
+        "act": "claim",
+        "content": "many celebrities have been wary because they are backing the war",
+    }
+    text = "Newton said many celebrities have been wary because they are backing the war."
+    assert ("Wayne Newton", "supports", "war") not in cells(analysis(text, entities=ents, statements=[st]))
+    text = "Newton said many celebrities have been wary and he is backing the war."
+    st = {**st, "content": "many celebrities have been wary and he is backing the war"}
+    assert ("Wayne Newton", "supports", "war") in cells(analysis(text, entities=ents, statements=[st]))
+    ents = [("BBC", "BBC", "ORG")]
+    text = "The BBC said he was appealing for help."
+    st = {
+        "speaker": "The BBC",
+        "name": "BBC",
+        "cue": "said",
+        "lemma": "say",
+        "act": "claim",
+        "content": "he was appealing for help",
+    }
+    assert cells(analysis(text, entities=ents, statements=[st])) == set()
+    text = "The BBC said it was appealing for help."
+    st = {**st, "content": "it was appealing for help"}
+    assert cells(analysis(text, entities=ents, statements=[st])) == {("BBC", "demands", "help")}
+
+
+def test_an_auxiliary_after_and_ends_the_object() -> None:
+    """*is urging against jumping to conclusions and is suggesting ...*: the conjunction and an
+    auxiliary open a second verb phrase, no part of the object."""
+    ents = [("Mexican", "Mexico", "NORP")]
+    text = (
+        "The Mexican government is urging against jumping to conclusions and is suggesting the "
+        "virus originated elsewhere."
+    )
+    want = {("Mexican government", "opposes", "jumping to conclusion")}
+    assert cells(analysis(text, entities=ents)) == want

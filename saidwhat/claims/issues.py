@@ -160,6 +160,8 @@ def shorten(phrase: str, max_words: int = 5) -> str | None:
         if not cut:
             return None
         toks = toks[: cut[-1]]
+    while toks and toks[-1] in ("and", "or", "but"):
+        toks.pop()  # "believe in themselves and to go places" cut at "to": no trailing "and"
     return " ".join(toks) or None
 
 

@@ -25,6 +25,7 @@ from saidwhat.claims.verbal import (
     REPORTING_AFTER,
     actor_name,
     blocked,
+    conditional_subject,
     cue_object_issue,
     denied_object,
     speaker_actor,
@@ -231,6 +232,8 @@ def nominal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[PositionFac
         if view.segment_kind(s0) not in OWN_SEGMENTS:
             continue
         for a, b, name, eid in _actors(view, s0, s1):
+            if conditional_subject(view, a):
+                continue  # "if Israel rejects the plan": a condition, no stance taken
             after = _phrase_after(text, b, lex.nominal_after)
             before = None
             rel = text[max(s0, a - 12) : a].lower()

@@ -53,7 +53,11 @@ _NO_END = wordset(
 
 
 # nouns whose final -s is no plural ending ("the news", "a series", "measles")
-INVARIANT = wordset("news series species means headquarters whereabouts measles mumps rabies diabetes herpes")
+INVARIANT = wordset(
+    "news series species means headquarters whereabouts measles mumps rabies diabetes herpes"
+    # singular nouns in -s ("any political or religious bias" had become "bia") and reflexives
+    " bias gas alias atlas canvas chaos ethos pathos kudos lens themselves ourselves yourselves"
+)
 
 
 def singular(word: str) -> str:

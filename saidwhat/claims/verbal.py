@@ -66,6 +66,19 @@ SPEAKING = wordset(
     "comment say speak confirm elaborate discuss disclose give name answer reveal identify "
     "specify talk respond"
 )
+# "refused to go into details": a phrase of speaking opened by a verb that is no verb of speaking alone
+SPEAKING_PHRASES = (("go", "into"),)
+# words that open a clause whose verb is not asserted: a condition ("if parliament then rejected the
+# move", "unless Britain refuses to ..."), an indirect question ("whether he would accept ...")
+CONDITIONAL = wordset("if unless whether")
+AUXILIARIES = wordset("is are was were has have had will would can could should may might must does did")
+# words that open a clause: none of them modifies the actor noun after it
+SUBORDINATORS = CONDITIONAL | wordset(
+    "when whenever because that which who whom whose while where whereas though although until after "
+    "before since"
+)
+# an object that refers back to a verb phrase written before it ("It stubbornly refuses to do so")
+PRO_FORMS = frozenset({"do", "do so", "do it", "do that", "do this", "so", "it", "this", "that"})
 CLAUSE_END = re.compile(rf"[;!?—–:]|{SENTENCE_DOT}|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 REASON = frozenset({"for", "of", "over"})
 # words after which *of* is partitive ("none of the Mexicans"), and participles of reporting that open
@@ -188,8 +201,8 @@ def _noun_actor(s: _Sentence, k: int, lex: ClaimsLexicon) -> tuple[Actor, int] |
             continue
         if not w.text.isalpha() or w.text in DETERMINERS or w.text in PREPOSITIONS or w.text in SKIP:
             break
-        if w.text in BE or w.text.endswith("ed") or w.text in ("and", "or", "but"):
-            break
+        if w.text in BE or w.text.endswith("ed") or w.text in ("and", "or", "but") or w.text in SUBORDINATORS:
+            break  # "... pull the troops back if parliament then rejected": "if" opens the subject's clause
         j -= 1
     mods = [x for x in ws[j + 1 : k + 1]]
     if _governed(s, j) and j >= 0 and ws[j].text != "of":
@@ -223,16 +236,20 @@ def _actor_at(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
     return None
 
 
+def _phrase_first(s: _Sentence, k: int, lex: ClaimsLexicon) -> int:
+    """The first word of the subject phrase ending at word ``k`` (a mention, an actor noun with its
+    modifiers, else the word itself)."""
+    men = s.mention_ending(k)
+    if men is not None:
+        return s.index_before(men[0]) + 1
+    noun = _noun_actor(s, k, lex)
+    return noun[1] if noun is not None else k
+
+
 def _first_conjunct(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
     """The actor coordinated before the subject ending at word ``k`` ("the Mexican government and
     the World Health Organisation have ruled out ..."): both are subjects of the verb."""
-    men = s.mention_ending(k)
-    if men is not None:
-        first = s.index_before(men[0]) + 1
-    else:
-        noun = _noun_actor(s, k, lex)
-        first = noun[1] if noun is not None else k
-    j = first - 1
+    j = _phrase_first(s, k, lex) - 1
     while j >= 0 and s.ws[j].text in DETERMINERS:
         j -= 1
     if j < 1 or s.ws[j].text != "and":
@@ -241,11 +258,19 @@ def _first_conjunct(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
 
 
 def _disagrees(view: ArticleView, w: str, entity_id: str | None) -> bool:
-    """ "he" / "she" and a person whose gender is known to be the other ("Shelby said he refused to
-    follow her commands": *he* is not Betty Shelby)."""
-    want = gender_lexicon().of_pronoun(w) if w in PERSON_PRONOUNS else None
-    ent = next((e for e in view.analysis.entities if e.id == entity_id), None) if entity_id and want else None
+    """A pronoun that cannot refer to the entity: "he" / "she" and anything but a person, or a person
+    whose gender is known to be the other ("Shelby said he refused to follow her commands": *he* is
+    not Betty Shelby); "it" and "they" and one person ("Newton said many celebrities have been wary
+    ... because they think ... they are endorsing the war": *they* are not Newton)."""
+    ent = next((e for e in view.analysis.entities if e.id == entity_id), None) if entity_id else None
     if ent is None:
+        return False
+    if w in PERSON_PRONOUNS and ent.type != "PERSON":
+        return True  # "The police chief wouldn't say who he was appealing to": *he* is not the BBC
+    if w in ("it", "they") and ent.type == "PERSON":
+        return True
+    want = gender_lexicon().of_pronoun(w) if w in PERSON_PRONOUNS else None
+    if want is None:
         return False
     got = gender_lexicon().of_entity(ent, view.text)
     return got is not None and got != want
@@ -314,17 +339,16 @@ AFTER_COORDINATED_VERB = wordset("for to on that the a an his her their its them
 
 def _coordinated_verb(ws: list[Word], j: int, end: int) -> int:
     """Where a stance verb's object ends at a coordinated verb ("criticized free-trade deals such as
-    NAFTA and called for steep new tariffs": the object is the deals, the tariffs are the next verb's);
-    not at a coordinated adjective ("the delayed and botched response")."""
+    NAFTA and called for steep new tariffs": the object is the deals, the tariffs are the next verb's;
+    "is urging against jumping to conclusions and is suggesting ...": an auxiliary after the
+    conjunction opens no noun phrase); not at a coordinated adjective ("the delayed and botched
+    response")."""
     for i in range(j + 1, min(len(ws) - 2, j + 16)):
         if ws[i].start >= end:
             break
         nxt, after = ws[i + 1].text, ws[i + 2].text
-        if (
-            ws[i].text in ("and", "or")
-            and len(nxt) > 4
-            and nxt.endswith("ed")
-            and after in AFTER_COORDINATED_VERB
+        if ws[i].text in ("and", "or") and (
+            (len(nxt) > 4 and nxt.endswith("ed") and after in AFTER_COORDINATED_VERB) or nxt in AUXILIARIES
         ):
             return ws[i].start
     return end
@@ -410,7 +434,7 @@ def _issue(text: str, lex: ClaimsLexicon) -> str | None:
     # last one would be incomplete: "take action regarding a shift from the current alert phase")
     hp = shorten(head_phrase(text, max_words=40), 6) or ""
     toks = hp.split()
-    if not toks or toks[0] in PRONOUNS or toks[0] in SPEAKING or toks[0] in lex.pronouns:
+    if not toks or toks[0] in PRONOUNS or speaking_object(toks) or toks[0] in lex.pronouns or hp in PRO_FORMS:
         return None
     return hp
 
@@ -530,16 +554,19 @@ def blocked(view: ArticleView, st: Statement) -> bool:
     """A statement that takes no stance on an issue: in a question ("who can blame anyone?"), with
     a negated cue ("will not welcome his view"), with a passive cue ("People are being strongly urged
     to ...", whose urger is not the speaker), under a modal of possibility ("can ask them to support
-    another candidate", "could have supported"), or
+    another candidate", "could have supported"), in a clause of condition or an indirect question
+    (its speaker after *if*, *unless*, *whether*: "if Britain refuses to continue ..."), or
     urging a negation ("urged people not to alter their behaviour": the issue is not the verb's), or
-    refusing to speak ("declined to comment": content "to comment")."""
+    refusing to speak ("declined to comment": content "to comment"; "refused to go into details")."""
     cue = st.cue
     s0, s1 = view.sentence((cue or st.content).start)
     if view.text[s0:s1].rstrip(" ”\"’'").endswith("?"):
         return True
-    said = [w.text for w in words(view.text, st.content.start, st.content.end)][:2]
-    if len(said) == 2 and said[0] == "to" and said[1] in SPEAKING:
+    said = [w.text for w in words(view.text, st.content.start, st.content.end)][:3]
+    if said[:1] == ["to"] and speaking_object(said[1:]):
         return True
+    if st.speaker is not None and conditional_subject(view, st.speaker.start):
+        return True  # "if Britain refuses to continue to pay ...": a condition, no stance taken
     if cue is None:
         return False
     if any(_negative(w.text) or w.text in MODALS for w in words(view.text, cue.start, cue.end)):
@@ -571,7 +598,8 @@ def _subjects(
 ) -> list[Actor]:
     """The actors whose verb starts at word ``i``: none for a passive or a negated verb; the subject
     of the clause before for a participle after a comma or a coordinated verb; the subject before
-    an appositive; else the actor ending right before the verb (and one coordinated before it)."""
+    an appositive; else the actor ending right before the verb or its progressive's auxiliary (and
+    one coordinated before it)."""
     k = i - 1
     while k >= 0:
         w = s.ws[k].text
@@ -582,9 +610,13 @@ def _subjects(
         k -= 1
     before = s.ws[k].text if k >= 0 else ""
     actor: Actor | None = None
-    if before in BE:
+    progressive = before in BE and toks[0].endswith("ing") and k >= 1
+    if progressive:
+        k -= 1  # "The MoD is appealing against the judgment": its subject is before the auxiliary
+        before = s.ws[k].text
+    elif before in BE:
         return []  # "were urged to": a passive
-    if toks[0].endswith("ing"):
+    if toks[0].endswith("ing") and not progressive:
         if before == ",":
             actor = last or _clause_subject(s, k, lex)
     elif before in ("and", "but"):
@@ -595,8 +627,36 @@ def _subjects(
         actor = _actor_at(s, k, lex)
         other = _first_conjunct(s, k, lex) if actor is not None else None
         if actor is not None and other is not None:
-            return [other, actor]
+            j = _phrase_first(s, k, lex) - 1
+            while j >= 0 and s.ws[j].text in DETERMINERS:
+                j -= 1
+            first = _phrase_first(s, j - 1, lex)  # the first conjunct's, before "and"
+            return [] if _conditional([w.text for w in s.ws[:first]]) else [other, actor]
+        if actor is not None and _conditional([w.text for w in s.ws[: _phrase_first(s, k, lex)]]):
+            return []  # "if parliament then rejected the move": a condition, nothing done
     return [actor] if actor is not None else []
+
+
+def _conditional(before: list[str]) -> bool:
+    """Whether the words ``before`` a clause's subject (its determiners skipped) end with a word that
+    makes the clause's verb unasserted: *if*, *unless*, *whether* ("if he refuses to sign a death
+    warrant": he has not refused)."""
+    j = len(before) - 1
+    while j >= 0 and before[j] in DETERMINERS:
+        j -= 1
+    return j >= 0 and before[j] in CONDITIONAL
+
+
+def conditional_subject(view: ArticleView, start: int) -> bool:
+    """Whether the subject starting at ``start`` opens a clause of condition or an indirect question
+    (:func:`_conditional`), read in its sentence."""
+    s0, _ = view.sentence(start)
+    return _conditional([w.text for w in words(view.text, s0, start)])
+
+
+def speaking_object(toks: list[str]) -> bool:
+    """An object that is speaking itself ("comment", "go into details"): refusing it is no stance."""
+    return bool(toks) and (toks[0] in SPEAKING or tuple(toks[:2]) in SPEAKING_PHRASES)
 
 
 def verbal_positions(view: ArticleView, lex: ClaimsLexicon) -> list[VerbalPosition]:
