@@ -953,3 +953,48 @@ def test_an_auxiliary_after_and_ends_the_object() -> None:
     )
     want = {("Mexican government", "opposes", "jumping to conclusion")}
     assert cells(analysis(text, entities=ents)) == want
+
+
+def test_thanking_is_no_stance() -> None:
+    ents = [("Rene Preval", "Rene Preval", "PERSON")]
+    text = "President Rene Preval thanks the world for the aid."
+    st = {
+        "speaker": "Rene Preval",
+        "name": "Rene Preval",
+        "cue": "thanks",
+        "lemma": "thank",
+        "act": "praise",
+        "content": "the world for the aid",
+    }
+    assert cells(analysis(text, entities=ents, statements=[st])) == set()
+    text = "President Rene Preval praises the world for the aid."
+    st = {**st, "cue": "praises", "lemma": "praise"}
+    assert cells(analysis(text, entities=ents, statements=[st])) == {
+        ("Rene Preval", "supports", "world for aid")
+    }
+
+
+def test_a_partitive_speaker_is_no_actor() -> None:
+    text = "Many of their governments have refused to pass illiberal laws."
+    st = {
+        "speaker": "Many of their governments",
+        "name": "Many of their governments",
+        "cue": "have refused",
+        "lemma": "refuse",
+        "act": "refuse",
+        "content": "to pass illiberal laws",
+    }
+    assert cells(analysis(text, statements=[st])) == set()
+    text = "Their governments have refused to pass illiberal laws."
+    st = {**st, "speaker": "Their governments", "name": "Their governments"}
+    assert cells(analysis(text, statements=[st])) == {("governments", "rejects", "pass illiberal law")}
+
+
+def test_a_time_expression_after_a_determiner_modifies_the_object() -> None:
+    """*refused to publish the March 7 document*: the date names the document, the object goes on;
+    *refused to publish the document on March 7*: the date ends it."""
+    text = "The government has refused to publish the March 7 document."
+    tx = [("March 7", "DATE", "2003-03-07")]
+    assert cells(analysis(text, timexes=tx)) == {("government", "rejects", "publish march 7 document")}
+    text = "The government has refused to publish the document on March 7."
+    assert cells(analysis(text, timexes=tx)) == {("government", "rejects", "publish document")}

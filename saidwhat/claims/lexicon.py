@@ -128,6 +128,7 @@ class ClaimsLexicon:
     act_stances: dict[str, str]
     cue_stances: dict[str, str]
     wishes: frozenset[str]  # cue lemmas of wishing: "wants to V" is no demand
+    gratitude: frozenset[str]  # cue lemmas of thanking: no stance on an issue
     nominal_after: dict[str, str]
     nominal_before: dict[str, str]
     verb_forms: dict[str, tuple[str, str]]  # inflected verb phrase -> (stance, object kind)
@@ -570,9 +571,11 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
     iv = _table(data, "intervals", "claims")
     _only(iv, {"at_least", "at_most", "about", "about_width"}, "intervals")
     stances = _table(data, "stances", "claims")
-    _only(stances, {"acts", "cues", "nominal", "verbs", "actor_nouns", "wishes"}, "stances")
+    _only(stances, {"acts", "cues", "nominal", "verbs", "actor_nouns", "wishes", "gratitude"}, "stances")
     wishes = _table(stances, "wishes", "stances")
     _only(wishes, {"words"}, "stances.wishes")
+    gratitude = _table(stances, "gratitude", "stances")
+    _only(gratitude, {"words"}, "stances.gratitude")
     an = _table(stances, "actor_nouns", "stances")
     _only(an, {"words"}, "stances.actor_nouns")
     nominal = _table(stances, "nominal", "stances")
@@ -677,6 +680,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
         act_stances=_stance_map(_table(stances, "acts", "stances"), "stances.acts"),
         cue_stances=_stance_map(_table(stances, "cues", "stances"), "stances.cues"),
         wishes=frozenset(_words(wishes["words"], "stances.wishes.words")),
+        gratitude=frozenset(_words(gratitude["words"], "stances.gratitude.words")),
         nominal_after=_stance_map(_table(nominal, "after", "stances.nominal"), "stances.nominal.after"),
         nominal_before=_stance_map(_table(nominal, "before", "stances.nominal"), "stances.nominal.before"),
         verb_forms=_verbs(_table(stances, "verbs", "stances"), "stances.verbs"),

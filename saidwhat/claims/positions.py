@@ -93,6 +93,8 @@ def _stance(st: Statement, lex: ClaimsLexicon) -> str | None:
         lemma = st.cue.lemma.lower()
         if lemma in lex.wishes and st.content.text.lstrip().lower().startswith("to "):
             return None  # "wants to trace relatives": the speaker's own wish, no demand (`[stances.wishes]`)
+        if lemma in lex.gratitude:
+            return None  # "thanked the crew": gratitude, no stance on an issue (`[stances.gratitude]`)
         if lemma in lex.cue_stances:
             return lex.cue_stances[lemma]
     return lex.act_stances.get(st.act)

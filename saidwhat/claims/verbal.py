@@ -207,6 +207,11 @@ def _noun_actor(s: _Sentence, k: int, lex: ClaimsLexicon) -> tuple[Actor, int] |
     mods = [x for x in ws[j + 1 : k + 1]]
     if _governed(s, j) and j >= 0 and ws[j].text != "of":
         return None
+    d = j
+    while d >= 0 and ws[d].text in DETERMINERS:
+        d -= 1
+    if d >= 1 and ws[d].text == "of" and ws[d - 1].text in PARTITIVE_HEADS:
+        return None  # "many of their governments have refused": some members, no actor
     text = s.view.text
     name = text[mods[0].start : mods[-1].end] if mods else head
     if len(mods) == k - first + 1:  # no modifier: a fronted place names whose actor it is
@@ -382,11 +387,18 @@ def _object_span(s: _Sentence, j: int, kind: str) -> tuple[int, int] | None:
                 start = ws[i + 1].start if i + 1 < len(ws) else end
                 break
     for a, _ in s.timexes:
-        if start < a < end:
+        if start < a < end and not _modifies(text, a):
             end = a
     if start >= end:
         return None
     return start, end
+
+
+def _modifies(text: str, a: int) -> bool:
+    """A time expression after a determiner modifies the noun after it ("refused to publish the March
+    7 document"): it ends no object."""
+    before = text[max(0, a - 12) : a].split()
+    return bool(before) and before[-1].lower() in DETERMINERS
 
 
 def denied_object(text: str) -> bool:
@@ -494,8 +506,8 @@ def _named_actor(sp: Speaker, lex: ClaimsLexicon) -> Actor | None:
     toks = (sp.name or sp.text).strip().split()
     while toks and toks[0].lower() in DETERMINERS:
         toks.pop(0)
-    if not toks:
-        return None
+    if not toks or toks[0].lower() == "of":
+        return None  # "many of their governments": some members, no actor
     if sp.name and all(t[:1].isupper() or t in NAME_PARTICLES for t in toks):
         return Actor(" ".join(toks), None)  # a proper name the attribution gave without an entity
     head = toks[-1].lower()
