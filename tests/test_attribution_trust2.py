@@ -236,3 +236,49 @@ def test_a_preposition_inside_an_organisations_name_governs_no_name_after_it() -
 def test_a_mention_opened_by_the_first_person_names_no_one_after_its_comma() -> None:
     sts = statements("We, your fans, David, hope you will play again next season.")
     assert all(name(s) != "David" for s in sts)
+
+
+# ---- session 49: a person named only by a role, subject between the name and "he" ----------------------
+def test_he_after_a_role_subject_is_not_the_person_named_before_it() -> None:
+    """*… Fidel Castro agreed to allow … the Pope continued to remain conservative … He condemned …*:
+    the main clause's subject between them, a role no one is named for here, is who *he* goes on
+    with; the speaker stays unnamed rather than Castro."""
+    text = (
+        "After the visit, Fidel Castro said he would allow Catholics to celebrate Christmas.\n\n"
+        "Yet, though modern in style, the Pope continued to remain conservative in substance. "
+        "He condemned birth control as an evil."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("birth control")]
+    assert st.speaker is not None and st.speaker.text == "He"
+    assert name(st) is None
+    # without the role subject, "he" is Castro, as before
+    role = "Yet, though modern in style, the Pope continued to remain conservative in substance. "
+    plain = text.replace(role, "")
+    (st,) = [s for s in statements(plain) if s.content.text.startswith("birth control")]
+    assert name(st) == "Fidel Castro"
+
+
+def test_a_role_the_person_named_bears_is_that_person() -> None:
+    """*President Emmanuel Okoro … the president … he*: the role is the named person's own title."""
+    text = (
+        "President Emmanuel Okoro said the talks would resume on Monday.\n\n"
+        "The president then travelled to the capital. He condemned the attack on the convoy."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("the attack")]
+    assert name(st) == "Emmanuel Okoro"
+
+
+def test_a_role_apposed_to_the_person_found_or_already_resolved_to_them_is_that_person() -> None:
+    text = (
+        "Loretta Lynch said she was asked to give a presentation to a client.\n\n"
+        "Now the highest-ranking prosecutor in the United States, Lynch rose to prominence. "
+        "She said professors would dismiss her proposals."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("professors")]
+    assert name(st) == "Loretta Lynch"
+    text = (
+        "“The entry of the balloon is an absolute accident,” Wang Wenbin said at a briefing.\n\n"
+        "“It occurred due to force majeure,” the diplomat said. He pointed out that China has explained it."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("that China")]
+    assert name(st) == "Wang Wenbin"

@@ -38,6 +38,8 @@ _SPEECH_PERSONS = frozenset({"i", "we", "you", "my", "our", "your", "me", "us"})
 _SINGLE_QUOTE = 1500
 # a transcript's turn: a line opened by its speaker's name and a colon ("PRESIDENT BUSH: I believe ...")
 _TURN_LABEL = re.compile(r"[^\S\n]*([A-Z][\w.'’ -]{1,40}?):\s")
+# person nouns that may describe anyone, a named person too ("the man", "the person"): no role of another
+_GENERIC_PERSONS = frozenset({"man", "woman", "person", "insider", "source", "official", "expert", "analyst"})
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
     "PERSON": "person",
@@ -267,17 +269,81 @@ class SpeakerResolver:
         if introduced is not None:
             return introduced
         if ref is not None:
-            return Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
+            found = Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
+            return None if want == "pronoun" and self._described_between(head, found) else found
         if want in ("pronoun", "outlet", "role"):
             fb = self._entity_fallback(a, head, want, skipped)
             if fb is not None:
-                return fb
+                return None if want == "pronoun" and self._described_between(head, fb) else fb
         last = self._last_named_person(a) if want == "anonymous" and not is_plural(head) else None
         if last is not None:
             # "… spokesman Wang Wenbin said. “…,” the diplomat said": a definite role no earlier
             # speaker bears is the named person who spoke just before
             return Resolved(last.kind, False, last.name, last.entity, last.link_span, last)
         return None
+
+    def _described_between(self, head: Token, found: Resolved) -> bool:
+        """Whether a person the text names only by a role (*the Pope*, *the minister*) is the subject
+        of a main clause between the person ``found`` for *he* / *she* and the pronoun: the pronoun
+        then goes on with that subject, whom no name is known for ("… after which Fidel Castro agreed
+        to allow Catholics to celebrate Christmas. … the Pope continued to remain largely
+        conservative … He condemned birth control": *he* is not Castro). A role the found person bears
+        (a title, or the word before one of their mentions: *President Bush* … *the president*) is
+        that person, and a role of the other gender no competitor."""
+        if found.kind != "person" or found.entity is None or self.lex.pronouns.get(head.lower_) != "person":
+            return False
+        doc = head.doc
+        span = doc.char_span(found.link_span[1], head.idx, alignment_mode="contract")
+        if span is None:
+            return False
+        ent = found.entity
+        own = " ".join(
+            [ent.attributes.get("title", "")]
+            + [self.text[max(0, m.start - 30) : m.end] for m in ent.mentions if m.start < head.idx]
+        ).lower()
+        g = self.genders.of_pronoun(head.lower_)
+        for tok in span:
+            low = tok.lower_
+            if (
+                tok.dep_ not in ("nsubj", "nsubjpass")
+                or tok.head.dep_ != "ROOT"
+                or low not in self.lex.person_heads
+                or low in _GENERIC_PERSONS
+                or tok.tag_ in ("NNS", "NNPS")
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                or self._quoted(tok.idx)
+                or self.entities.mentions_in(tok.idx, tok.idx + len(tok.text))
+                or low in own.split()
+                or self._named_beside(tok, found)
+            ):
+                continue
+            tg = self.genders.of_words(low)
+            if g is not None and tg is not None and tg != g:
+                continue
+            return True
+        return False
+
+    def _named_beside(self, tok: Token, found: Resolved) -> bool:
+        """Whether the role noun ``tok`` is the person ``found`` or no one person: written with the
+        found person's name beside it (an apposition: "Now the highest-ranking prosecutor in the United
+        States, Lynch rose"; another person's name beside it, "The assistant director general …, Keiji
+        Fukuda, said", keeps it a competitor), coordinated with another role ("the president and prime
+        minister": more than one person), or itself the speaker already resolved to ``found`` ("…,”
+        the diplomat said. He pointed out …")."""
+        if any(c.dep_ == "conj" for c in tok.children) or tok.dep_ in ("appos", "conj"):
+            return True
+        beside = [c for c in tok.children if c.dep_ == "appos"] + [
+            c for c in tok.head.children if c is not tok and c.dep_ in ("nsubj", "nsubjpass")
+        ]
+        for c in beside:
+            for _, _, ent in self.entities.mentions_in(c.idx, c.idx + len(c.text)):
+                # the found person's own role is no competitor; another named person's is one
+                return found.entity is not None and ent.id == found.entity.id
+        lo, hi = tok.left_edge.idx, tok.idx + len(tok.text)
+        return any(
+            lo <= r.pos <= hi and found.entity is not None and r.entity_id == found.entity.id
+            for r in self.referents
+        )
 
     def _introduced(self, head: Token, pos: int, ref: Referent | None, skipped: bool) -> Resolved | None:
         """*Ken Pimlott is the director of Cal Fire. He says …*: a person introduced as a
