@@ -251,15 +251,14 @@ def _phrase_first(s: _Sentence, k: int, lex: ClaimsLexicon) -> int:
     return noun[1] if noun is not None else k
 
 
-def _first_conjunct(s: _Sentence, k: int, lex: ClaimsLexicon) -> Actor | None:
-    """The actor coordinated before the subject ending at word ``k`` ("the Mexican government and
-    the World Health Organisation have ruled out ..."): both are subjects of the verb."""
+def _conjunction_before(s: _Sentence, k: int, lex: ClaimsLexicon) -> int | None:
+    """The index of the *and* right before the subject phrase ending at word ``k`` (its determiners
+    skipped): another subject is coordinated before it ("the Mexican government and the World Health
+    Organisation have ruled out ..."), ending at the word before the *and*."""
     j = _phrase_first(s, k, lex) - 1
     while j >= 0 and s.ws[j].text in DETERMINERS:
         j -= 1
-    if j < 1 or s.ws[j].text != "and":
-        return None
-    return _actor_at(s, j - 1, lex)
+    return j if j >= 1 and s.ws[j].text == "and" else None
 
 
 def _disagrees(view: ArticleView, w: str, entity_id: str | None) -> bool:
@@ -637,15 +636,15 @@ def _subjects(
         actor = _appositive_subject(s, k, lex)
     else:
         actor = _actor_at(s, k, lex)
-        other = _first_conjunct(s, k, lex) if actor is not None else None
-        if actor is not None and other is not None:
-            j = _phrase_first(s, k, lex) - 1
-            while j >= 0 and s.ws[j].text in DETERMINERS:
-                j -= 1
-            first = _phrase_first(s, j - 1, lex)  # the first conjunct's, before "and"
-            return [] if _conditional([w.text for w in s.ws[:first]]) else [other, actor]
-        if actor is not None and _conditional([w.text for w in s.ws[: _phrase_first(s, k, lex)]]):
+        if actor is None:
+            return []
+        j = _conjunction_before(s, k, lex)
+        other = _actor_at(s, j - 1, lex) if j is not None else None
+        # the subjects' first word: the first conjunct's when two are coordinated
+        first = _phrase_first(s, k if j is None or other is None else j - 1, lex)
+        if _conditional([w.text for w in s.ws[:first]]):
             return []  # "if parliament then rejected the move": a condition, nothing done
+        return [actor] if other is None else [other, actor]
     return [actor] if actor is not None else []
 
 
