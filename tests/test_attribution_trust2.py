@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from saidwhat.attribution.quotes import find_quotes
 from saidwhat.model import Statement
 from saidwhat.pipeline import analyze_text
 
@@ -282,3 +283,72 @@ def test_a_role_apposed_to_the_person_found_or_already_resolved_to_them_is_that_
     )
     (st,) = [s for s in statements(text) if s.content.text.startswith("that China")]
     assert name(st) == "Wang Wenbin"
+
+
+# ---- session 50: he / she never passes over a person the text does not name --------------------------
+def test_she_after_a_kinship_speaker_is_not_the_girl_named_before() -> None:
+    """*Mendji … “…,” said her mother … she described*: *mother* is a person (of a gender), so *she*
+    goes on with the mother, not with the girl named before her."""
+    text = (
+        "Mendji Sanon was pulled out after eight days under the rubble. "
+        "“I thought they were all dead,” said her mother, a cleaner for the UN. "
+        "On Wednesday, she described hearing a neighbour cry out for help."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("hearing a neighbour")]
+    assert st.speaker is not None and st.speaker.kind == "person"
+    assert name(st) != "Mendji Sanon"
+
+
+def test_he_after_a_name_set_beside_a_role_is_not_the_person_named_before() -> None:
+    """*Bill Clinton … he tells CNN. Lt Cmdr Ron Flanders, a spokesman …, tells the BBC … “…,” he
+    says* (a live page's times before each entry): a name the tagger did not read, set beside a
+    person's role, is a person; *he* stays with him (unnamed) rather than going back to Clinton."""
+    text = (
+        "1443 Former US president Bill Clinton, the UN Special Envoy for Haiti, urges Americans to make "
+        "donations. “They don't have water, they don't have food,” he tells CNN. "
+        "1437 Lt Cmdr Ron Flanders, a spokesman for the US 4th Fleet in Florida, tells the BBC that the "
+        "USS Carl Vinson has arrived off Haiti. "
+        "“We have sent two helicopters ashore,” he says."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("We have sent")]
+    assert name(st) != "Bill Clinton"
+
+
+def test_a_double_opener_starting_a_sentence_inside_a_quotation_goes_on_with_it() -> None:
+    """A multi-paragraph quotation whose breaks the text lost (*“… early. “He suffered … Jack.”*)
+    ends at its last closer, so that the text after it is outside every quotation."""
+    text = (
+        "His father said: “My son was born 11 weeks early. “He suffered from complications. "
+        "“This is a difficult time for our family.” A statement said: “Jack passed away.” "
+        "Donaldson said the virus was mild."
+    )
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end].rsplit(" ", 1)[-1] for q in quotes] == ["family.”", "away.”"]
+    assert all(q.closed for q in quotes)
+    # a double opener in mid-sentence still nests
+    inner = "He said: “They told me “no” and left.” Then he went home."
+    (q,) = find_quotes(inner)
+    assert inner[q.start : q.end] == "“They told me “no” and left.”"
+
+
+def test_a_name_closing_the_subjects_prepositional_phrase_is_not_the_subject() -> None:
+    """*Tony Redmond from the British medical charity Merlin says …*: the parse gives *says* a second
+    subject, *Merlin*, the charity's name; the speaker is Redmond, and so is the *he* after."""
+    text = (
+        "But, like many surgeons, Tony Redmond from the British medical charity Merlin says he is "
+        "trying to fathom why the figure is so high. "
+        "“I've worked during other disasters but nothing like this,” he says."
+    )
+    sts = statements(text)
+    (first,) = [s for s in sts if s.content.text.startswith("he is trying")]
+    assert name(first) == "Tony Redmond"
+    (second,) = [s for s in sts if s.content.text.startswith("I've worked")]
+    assert name(second) == "Tony Redmond"
+    # after a role, the name is the subject's own: "Witness for the defense Dr Paul White concedes"
+    text = (
+        "Witness for the defense Dr Paul White concedes during cross-examination that Dr Murray "
+        "deviated from accepted standards. He admits the drug is not usually used to treat insomnia."
+    )
+    sts = statements(text)
+    (first,) = [s for s in sts if s.content.text.startswith("that Dr Murray")]
+    assert name(first) == "Paul White"

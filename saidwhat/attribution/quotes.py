@@ -35,6 +35,10 @@ class Quote:
     closed: bool
 
 
+# a sentence's end and the spaces after it, right before a mark
+_SENTENCE_END = re.compile(r"[.!?][^\S\n]+$")
+
+
 def _opens_straight(text: str, i: int) -> bool:
     """A straight quote opens when preceded by start, space, an opening bracket or a dash."""
     return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:/"
@@ -115,7 +119,11 @@ class _QuoteScan:
             self._emit(i, True, 2)
             return i + 2
         if ch in OPENERS and self.closers is CLOSERS:
-            self.depth += 1
+            if self.depth or not _SENTENCE_END.search(text, max(self.open_at, i - 4), i):
+                self.depth += 1
+            # else a new paragraph of the same quotation whose break the text lost ("… 11 weeks
+            # early. “He suffered …”): English nests quotes in single marks, so a double opener that
+            # starts a sentence inside an open double quotation goes on with it, nesting nothing
         elif ch == STRAIGHT and self.closers is CLOSERS:
             self._straight_inside(i)
         elif ch in self.closers and self.depth > 0 and ch != STRAIGHT:

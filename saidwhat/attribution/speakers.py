@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from saidwhat.attribution.lexicon import Lexicon
 from saidwhat.attribution.quotes import QuoteIndex
+from saidwhat.attribution.syntax import names_an_object
 from saidwhat.entities.index import EntityIndex
 from saidwhat.gender import gender_lexicon
 from saidwhat.model import Entity, Via
@@ -167,11 +168,24 @@ class SpeakerResolver:
             return "group"
         if low in lex.person_heads or low in lex.anon_heads:
             return "person"
-        if head.ent_type_ == "PERSON":
+        if head.ent_type_ == "PERSON" or self._a_person(head):
             return "person"
         if head.ent_type_ in ("ORG",):
             return "organization"
         return "unknown"
+
+    def _a_person(self, head: Token) -> bool:
+        """Whether a singular mention no entity covers is a person by its own words: a noun only a
+        person can be, one of a gender (*her mother*, *the boy*), or a name set beside a person's role
+        (*Lt Cmdr Ron Flanders, a spokesman for the US 4th Fleet*, the name the tagger did not read).
+        A later *he* / *she* then cannot pass over it to someone named before."""
+        if is_plural(head):
+            return False
+        if self.genders.of_words(head.lower_) is not None:
+            return True
+        return head.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in self.lex.person_heads for c in head.children
+        )
 
     def _anonymous(self, head: Token, span: tuple[int, int], ent: Entity | None) -> bool:
         if ent is not None and ent.type == "PERSON":
@@ -268,6 +282,8 @@ class SpeakerResolver:
         introduced = self._introduced(head, a, ref, skipped) if want == "pronoun" else None
         if introduced is not None:
             return introduced
+        if ref is not None and want == "pronoun" and self._far_relative(ref, a):
+            return None
         if ref is not None:
             found = Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
             return None if want == "pronoun" and self._described_between(head, found) else found
@@ -281,6 +297,20 @@ class SpeakerResolver:
             # speaker bears is the named person who spoke just before
             return Resolved(last.kind, False, last.name, last.entity, last.link_span, last)
         return None
+
+    def _far_relative(self, ref: Referent, pos: int) -> bool:
+        """Whether ``ref`` is a person known only by a noun of kin or of a gender (*my father*, *her
+        mother*, *the boy*: no role, no name) further back than a sentence or two from ``pos``. Such
+        a person is a topic for a sentence or two of a story or a reader's letter, not for the page:
+        a *he* that far on is someone the speakers do not include, and it stays unnamed (no person
+        named nearby stands in for it)."""
+        return (
+            ref.kind == "person"
+            and ref.entity_id is None
+            and pos - ref.pos > _INTRODUCED
+            and ref.head not in self.lex.person_heads
+            and self.genders.of_words(ref.head) is not None
+        )
 
     def _described_between(self, head: Token, found: Resolved) -> bool:
         """Whether a person the text names only by a role (*the Pope*, *the minister*) is the subject
@@ -401,6 +431,8 @@ class SpeakerResolver:
             # the subject of a sentence's main clause, never of a reported one
             if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT" or self._quoted(ma):
                 continue
+            if names_an_object(root):
+                continue  # "Tony Redmond from the charity Merlin says": the subject is Redmond
             # "According to him, Buhari gave …": the clause is another's report, its subject is
             # what was reported about, not a person the text turns to
             if any(c.lower_ == "according" for c in root.head.children):

@@ -139,6 +139,28 @@ def _time_word(tok: Token) -> bool:
     return tok.lower_ in _TIME_WORDS and not any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
+def _names_the_object(subj: Token, later: Token) -> bool:
+    """Whether a second subject the parse gave a verb is only the name of the noun that closes the
+    first one's prepositional phrase, written right after it (*Tony Redmond from the British medical
+    charity Merlin says*: *Merlin* names the charity; a clause has one subject). Only when the first
+    is itself a person's name: after a role (*Witness for the defense Dr Paul White concedes*) the
+    name is the subject's own."""
+    end = subj.right_edge
+    return (
+        subj.ent_type_ == "PERSON"
+        and later.left_edge.i == end.i + 1
+        and end.pos_ == "NOUN"
+        and end.dep_ == "pobj"
+        and later.pos_ == "PROPN"
+    )
+
+
+def names_an_object(tok: Token) -> bool:
+    """Whether the subject ``tok`` is only a name closing another subject of its verb
+    (:func:`_names_the_object`): *Merlin* in *Tony Redmond from the charity Merlin says*."""
+    return any(c.dep_ in SUBJECTS and c.i < tok.i and _names_the_object(c, tok) for c in tok.head.children)
+
+
 def subject_of(
     verb: Token,
     max_up: int = 4,
@@ -158,6 +180,8 @@ def subject_of(
             if c.dep_ in SUBJECTS and (subj is None or c.i < v.i) and not (quoted and quoted(c.idx)):
                 if subj is not None and _time_word(c) and not _time_word(subj):
                     continue  # "Mark Carney, governor of …, Tuesday said": the day is no subject
+                if subj is not None and _names_the_object(subj, c):
+                    continue  # "Tony Redmond from the medical charity Merlin says": the charity's name
                 subj = c  # the subject nearest before the verb wins; never one inside a quotation
         if subj is not None:
             return subj, False
