@@ -352,3 +352,74 @@ def test_a_name_closing_the_subjects_prepositional_phrase_is_not_the_subject() -
     sts = statements(text)
     (first,) = [s for s in sts if s.content.text.startswith("that Dr Murray")]
     assert name(first) == "Paul White"
+
+
+def test_a_name_set_beside_a_persons_role_is_a_person_whatever_ner_called_it() -> None:
+    """*Keiji Fukuda, acting WHO assistant director-general, …*: NER tagged the name (and the bare
+    *Fukuda* after it) an organisation; the role set beside it makes it a person, so *Fukuda told*
+    and the *he* after it name him."""
+    text = (
+        "GENEVA (Reuters) - The World Health Organization is close to declaring the first flu pandemic "
+        "in decades, its top flu expert said on Tuesday. Keiji Fukuda, acting WHO assistant "
+        "director-general, voiced concern at the spread of the new strain. “We are getting really very "
+        "close to knowing that we are in a pandemic situation,” Fukuda told a teleconference. “It does "
+        "not mean that the severity of the situation has increased,” he said."
+    )
+    sts = statements(text)
+    (told,) = [s for s in sts if s.content.text.startswith("We are getting")]
+    (said,) = [s for s in sts if s.content.text.startswith("It does not mean")]
+    assert name(told) == "Keiji Fukuda"
+    assert name(said) == "Keiji Fukuda"
+    # a role of another ("the group's director") or an organisation's word keeps it an organisation
+    ents = analyze_text("Human Rights Watch, the advocacy group's director, said nothing.").entities
+    assert all(e.type != "PERSON" for e in ents)
+    # a name NER called a place, set beside a person's role, is a person too (a main-clause subject
+    # that "he" then continues with)
+    text = (
+        "“If it wasn't al-Qaida fighting with the Sunnis in Iraq the whole battle would have had a "
+        "different outcome,” says Abu Hafsa, another mujahideen commander based north of Baghdad. Abu "
+        "Qutada, a mujahideen leader based in south Baghdad, agrees. “Lots of the mujahideen groups are "
+        "in need of money and weapons so they join the umbrella of al-Qaida for support,” he says."
+    )
+    (lots,) = [s for s in statements(text) if s.content.text.startswith("Lots of")]
+    assert name(lots) == "Abu Qutada"
+
+
+def test_he_does_not_pass_over_a_noun_only_a_person_can_be() -> None:
+    """*Our correspondent says … He said his neighbours …*: *correspondent* names a person (no role
+    one is known by: `[speakers.person_heads] nouns`), so *he* is the correspondent, not Mr Ablakwa
+    quoted before."""
+    text = (
+        "“There is no iota of scientific evidence in that - somebody has just pulled a prank on the "
+        "nation,” Mr Ablakwa told Ghana's Joy FM station. Our correspondent says many people across the "
+        "country did not sleep. He said his neighbours were standing outside their homes at 0400."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("his neighbours")]
+    assert name(st) != "Ablakwa"
+
+
+def test_they_stays_unnamed_after_other_people_written_between() -> None:
+    """*… the pollsters said. That may give some comfort to ministers as they seek …*: *they* may be
+    the ministers; it stays unnamed. People inside a reported clause are what was said and compete
+    with no one (*Officials said … the first doses would go to nurses. “…,” they said*)."""
+    text = (
+        "A clear majority of voters want the government to deport foreign Muslims who incite hatred, "
+        "the pollsters said. That may give some comfort to ministers as they seek to persuade "
+        "opposition parties to support new laws."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("to persuade")]
+    assert name(st) is None
+    text = (
+        "Officials said the vaccines would arrive next week. They added that the first doses would go "
+        "to nurses. “We are ready,” they said."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("We are ready")]
+    assert name(st) == "Officials"
+    # a definite plural refers back to people already given, most often the speakers themselves
+    text = (
+        "The two prime ministers, David Cameron and Nawaz Sharif, said they had agreed on all issues. "
+        "The two leaders reaffirmed strong bonds of friendship between Pakistan and the UK. They "
+        "said both countries were committed to broadening their relations."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("both countries")]
+    assert name(st) is not None

@@ -34,6 +34,7 @@ class Lexicon:
     outlet_heads: frozenset[str]
     group_heads: frozenset[str]
     person_heads: frozenset[str]
+    person_nouns: frozenset[str]  # nouns only a person can be, no role ("correspondent", "witness")
     org_heads: frozenset[str]
     quote_verbs: frozenset[str]
     relaying_cues: frozenset[str]
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         outlet_heads=_words(sp["outlet_heads"]["heads"]),
         group_heads=_words(sp["group_heads"]["heads"]),
         person_heads=_words(sp["person_heads"]["heads"]),
+        person_nouns=_words(sp["person_heads"]["nouns"]),
         org_heads=_words(sp["org_heads"]["heads"]),
         quote_verbs=_words(attr["relays"]["quote_verbs"]),
         relaying_cues=_words(attr["relays"]["relaying_cues"]),

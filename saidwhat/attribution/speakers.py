@@ -41,6 +41,10 @@ _SINGLE_QUOTE = 1500
 _TURN_LABEL = re.compile(r"[^\S\n]*([A-Z][\w.'’ -]{1,40}?):\s")
 # person nouns that may describe anyone, a named person too ("the man", "the person"): no role of another
 _GENERIC_PERSONS = frozenset({"man", "woman", "person", "insider", "source", "official", "expert", "analyst"})
+# sentences before a "they" in which newly written people compete with the speakers found for it
+_PEOPLE_SENTENCES = 1
+# determiners of a plural that refers back to people already given ("the two leaders", "these men")
+_DEFINITE_PLURAL = frozenset({"the", "these", "those", "both"})
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
     "PERSON": "person",
@@ -176,12 +180,13 @@ class SpeakerResolver:
 
     def _a_person(self, head: Token) -> bool:
         """Whether a singular mention no entity covers is a person by its own words: a noun only a
-        person can be, one of a gender (*her mother*, *the boy*), or a name set beside a person's role
+        person can be (*our correspondent*, *a witness*: `[speakers.person_heads] nouns`), one of a
+        gender (*her mother*, *the boy*), or a name set beside a person's role
         (*Lt Cmdr Ron Flanders, a spokesman for the US 4th Fleet*, the name the tagger did not read).
         A later *he* / *she* then cannot pass over it to someone named before."""
         if is_plural(head):
             return False
-        if self.genders.of_words(head.lower_) is not None:
+        if self.genders.of_words(head.lower_) is not None or head.lower_ in self.lex.person_nouns:
             return True
         return head.pos_ == "PROPN" and any(
             c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in self.lex.person_heads for c in head.children
@@ -286,7 +291,11 @@ class SpeakerResolver:
             return None
         if ref is not None:
             found = Resolved(ref.kind, ref.anonymous, ref.name, ref.entity, ref.link_span, ref)
-            return None if want == "pronoun" and self._described_between(head, found) else found
+            if want == "pronoun" and (
+                self._described_between(head, found) or self._people_between(head, ref)
+            ):
+                return None
+            return found
         if want in ("pronoun", "outlet", "role"):
             fb = self._entity_fallback(a, head, want, skipped)
             if fb is not None:
@@ -299,17 +308,17 @@ class SpeakerResolver:
         return None
 
     def _far_relative(self, ref: Referent, pos: int) -> bool:
-        """Whether ``ref`` is a person known only by a noun of kin or of a gender (*my father*, *her
-        mother*, *the boy*: no role, no name) further back than a sentence or two from ``pos``. Such
-        a person is a topic for a sentence or two of a story or a reader's letter, not for the page:
-        a *he* that far on is someone the speakers do not include, and it stays unnamed (no person
-        named nearby stands in for it)."""
+        """Whether ``ref`` is a person known only by a noun of kin or of a gender, or another noun
+        only a person can be (*my father*, *her mother*, *the boy*, *a witness*: no role, no name),
+        further back than a sentence or two from ``pos``. Such a person is a topic for a sentence or
+        two of a story or a reader's letter, not for the page: a *he* that far on is someone the
+        speakers do not include, and it stays unnamed (no person named nearby stands in for it)."""
         return (
             ref.kind == "person"
             and ref.entity_id is None
             and pos - ref.pos > _INTRODUCED
             and ref.head not in self.lex.person_heads
-            and self.genders.of_words(ref.head) is not None
+            and (self.genders.of_words(ref.head) is not None or ref.head in self.lex.person_nouns)
         )
 
     def _described_between(self, head: Token, found: Resolved) -> bool:
@@ -351,6 +360,42 @@ class SpeakerResolver:
             if g is not None and tg is not None and tg != g:
                 continue
             return True
+        return False
+
+    def _people_between(self, head: Token, ref: Referent) -> bool:
+        """Whether people other than the speakers ``ref`` found for *they* are newly written in the
+        pronoun's sentence or the one before (a plural noun only people can be, with no definite
+        determiner, outside quotations: *That may give some comfort to ministers as they seek …*
+        after *voters*; *All men of military age were detained. They had material sprayed …*):
+        *they* may be either, and it stays unnamed. Not people given before (*the two leaders*,
+        *their colleagues*: a definite plural refers back, most often to the speakers themselves), nor
+        people inside a reported clause (*Officials said the first doses would go to nurses. “…,”
+        they said*)."""
+        if self.lex.pronouns.get(head.lower_) != "group":
+            return False
+        doc = head.doc
+        start = doc.char_span(ref.pos, ref.pos + 1, alignment_mode="expand")
+        if start is None:
+            return False
+        noun = start[0]
+        while noun.dep_ in ("compound", "amod", "det", "poss", "nummod", "nmod") and noun.head.i > noun.i:
+            noun = noun.head  # the head noun of the referent's own mention
+        first = head.sent.start
+        for _ in range(_PEOPLE_SENTENCES):
+            if first > 0:
+                first = doc[first - 1].sent.start
+        lex = self.lex
+        for tok in doc[max(noun.right_edge.i + 1, first) : head.i]:
+            if tok.tag_ != "NNS" or self._quoted(tok.idx) or any(t.dep_ == "ccomp" for t in tok.ancestors):
+                continue  # people in what was reported are what was said, not a new topic
+            if any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE_PLURAL) for c in tok.children
+            ):
+                continue  # "the two leaders", "their colleagues": people already given
+            lemma = tok.lemma_.lower()
+            people = lemma in lex.person_heads or lemma in lex.person_nouns or lemma in lex.anon_heads
+            if people or tok.lower_ in lex.group_heads or self.genders.of_words(lemma) is not None:
+                return True
         return False
 
     def _named_beside(self, tok: Token, found: Resolved) -> bool:

@@ -60,6 +60,12 @@ _TRAILING_JUNK = re.compile(r"[\s,;:!?\"“”'‘’)\]-]+$")  # not ".": "D.C.
 _INNER_POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?=[^A-Z\s])")
 
 
+# the words of an apposition after a comma, up to a preposition, a clause word or punctuation
+_APPOSED_ROLE = re.compile(
+    r",\s+((?:[\w'’.-]+\s+){0,5}?[\w'’-]+)(?=\s*[,;:.()]|\s+(?:of|for|at|in|with|to|and|who|which|on)\s)"
+)
+
+
 @dataclass(slots=True)
 class _Cand:
     """One mention before canonicalisation."""
@@ -465,10 +471,30 @@ class _Extractor:
             cand.label = "ORG"
         elif cand.label == "PERSON" and self._joined_before_event(cand):
             cand.label = "EVENT"
+        elif cand.label in ("ORG", "GPE", "LOC") and self._apposed_role(cand, words):
+            cand.label = "PERSON"  # "Keiji Fukuda, acting WHO assistant director-general, said"
         elif cand.label in ("GPE", "LOC") and cand.text[:1].isupper():
             self._strip_title(cand, set())
             if cand.title is not None:
                 cand.label = "PERSON"
+
+    def _apposed_role(self, cand: _Cand, words: list[str]) -> bool:
+        """A name of two or three capitalised words set off by a comma before a person's role of its
+        own ("Nicola Sturgeon, the Scottish health secretary"; "Chew Choon Seng, the chief executive
+        of Singapore Airlines"; "Keiji Fukuda, acting WHO assistant director-general"): a person,
+        whatever NER called it. Not a role of another (*the group's director*), nor a name with an
+        organisation's word in it."""
+        kb = self.kb
+        raw = cand.text.split()
+        if not 2 <= len(raw) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in raw):
+            return False  # "BST Nicola Sturgeon": an acronym is no part of a person's name
+        if any(w in kb.org_heads for w in words):
+            return False
+        m = _APPOSED_ROLE.match(self.text, cand.end)
+        if m is None or "'" in m.group(1) or "’" in m.group(1):
+            return False
+        said = [p for w in m.group(1).lower().split() for p in w.split("-")]
+        return any(w in kb.title_words for w in said)
 
     def _joined_before_event(self, cand: _Cand) -> bool:
         """ "Trump-Putin" right before "summit": two names joined by a hyphen naming an event."""
