@@ -186,7 +186,7 @@ class SpeakerResolver:
         A later *he* / *she* then cannot pass over it to someone named before."""
         if is_plural(head):
             return False
-        if self.genders.of_words(head.lower_) is not None or head.lower_ in self.lex.person_nouns:
+        if self._person_noun(head.lower_):
             return True
         return head.pos_ == "PROPN" and any(
             c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in self.lex.person_heads for c in head.children
@@ -318,7 +318,7 @@ class SpeakerResolver:
             and ref.entity_id is None
             and pos - ref.pos > _INTRODUCED
             and ref.head not in self.lex.person_heads
-            and (self.genders.of_words(ref.head) is not None or ref.head in self.lex.person_nouns)
+            and self._person_noun(ref.head)
         )
 
     def _described_between(self, head: Token, found: Resolved) -> bool:
@@ -335,11 +335,7 @@ class SpeakerResolver:
         span = doc.char_span(found.link_span[1], head.idx, alignment_mode="contract")
         if span is None:
             return False
-        ent = found.entity
-        own = " ".join(
-            [ent.attributes.get("title", "")]
-            + [self.text[max(0, m.start - 30) : m.end] for m in ent.mentions if m.start < head.idx]
-        ).lower()
+        own: set[str] | None = None  # the found person's own role words, read when a role is met
         g = self.genders.of_pronoun(head.lower_)
         for tok in span:
             low = tok.lower_
@@ -352,15 +348,31 @@ class SpeakerResolver:
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
                 or self._quoted(tok.idx)
                 or self.entities.mentions_in(tok.idx, tok.idx + len(tok.text))
-                or low in own.split()
                 or self._named_beside(tok, found)
             ):
+                continue
+            if own is None:
+                own = self._own_roles(found.entity, head.idx)
+            if low in own:
                 continue
             tg = self.genders.of_words(low)
             if g is not None and tg is not None and tg != g:
                 continue
             return True
         return False
+
+    def _own_roles(self, ent: Entity, before: int) -> set[str]:
+        """The words of a person's title and of the 30 characters before and in each of their mentions
+        before ``before`` (*President Bush* … *the president*): roles that are that person's own."""
+        parts = [ent.attributes.get("title", "")]
+        parts += [self.text[max(0, m.start - 30) : m.end] for m in ent.mentions if m.start < before]
+        return set(" ".join(parts).lower().split())
+
+    def _person_noun(self, word: str) -> bool:
+        """Whether the lower-case noun ``word`` is one only a person can be and no role: a noun of kin
+        or of a gender (*mother*, *boy*: `gender.toml`) or one of `[speakers.person_heads] nouns`
+        (*correspondent*, *witness*)."""
+        return self.genders.of_words(word) is not None or word in self.lex.person_nouns
 
     def _people_between(self, head: Token, ref: Referent) -> bool:
         """Whether people other than the speakers ``ref`` found for *they* are newly written in the
@@ -393,8 +405,8 @@ class SpeakerResolver:
             ):
                 continue  # "the two leaders", "their colleagues": people already given
             lemma = tok.lemma_.lower()
-            people = lemma in lex.person_heads or lemma in lex.person_nouns or lemma in lex.anon_heads
-            if people or tok.lower_ in lex.group_heads or self.genders.of_words(lemma) is not None:
+            people = lemma in lex.person_heads or lemma in lex.anon_heads or self._person_noun(lemma)
+            if people or tok.lower_ in lex.group_heads:
                 return True
         return False
 
