@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.attribution.learned import LearnedRelation
 from saidwhat.attribution.learned_steps import LearnedSteps, learned_relations
+from saidwhat.attribution.lexicon import Lexicon
 from saidwhat.attribution.quotes import Quote
 from saidwhat.attribution.relays import context_relays, relayed_reports
 from saidwhat.attribution.rules import (
@@ -80,6 +81,43 @@ def _count_fragment(c: Candidate) -> bool:
             return not (t.head.i == cue.i and t.dep_ == "dobj")
         if t.tag_ not in ("JJ", "NN", "VBN", "HYPH"):
             return False
+    return False
+
+
+# verbs that take a predicate and, with an expletive *it*, an extraposed clause: *it is clear that*
+_EXTRAPOSING = frozenset({"be", "seem", "appear", "remain", "become"})
+_EXTRAPOSED = frozenset({"ccomp", "csubj", "xcomp", "advcl", "acl", "relcl"})
+
+
+def _infinitive(clause: Token) -> bool:
+    return clause.dep_ == "xcomp" or any(k.dep_ == "aux" and k.tag_ == "TO" for k in clause.children)
+
+
+def _expletive(c: Candidate, lex: Lexicon) -> bool:
+    """*It was unclear how much protection current vaccines might offer*, *it is plausible to assume
+    that …*, *it is an act of epic solipsism to argue …*, *it's little wonder that …*: an *it* whose
+    verb is a copula (or *seem*, *appear*) with a predicate, and a clause after it (extraposition),
+    refers to nothing: the clause is the subject. A statement whose speaker is that *it* has no one
+    speaking (the cue is the predicate, a verb inside the clause whose subject is anyone, or a clause
+    fronted before it: *before accusing China of over-reaction, it is worth stepping back …*): it
+    keeps no speaker (PolNeAR's *Attribution-no-source*), never the organization that spoke last.
+    Not an *it* that feels or does something (*It was confident that it could reassure …*, *it is
+    ready to use …*: ``[speakers.expletive]``), nor one with a verb of its own (*It said …*,
+    *It is expected to announce …*)."""
+    sp = c.speaker
+    if sp is None or sp.head.lower_ != "it" or sp.span[1] - sp.span[0] != 2:
+        return False
+    verb = sp.head.head
+    if sp.head.dep_ not in ("nsubj", "expl") or verb.lemma_.lower() not in _EXTRAPOSING:
+        return False
+    preds = [k for k in verb.children if k.dep_ in ("acomp", "attr", "oprd") and k.i > verb.i]
+    if not preds and verb.lemma_.lower() == "be":
+        return False
+    for k in (k for h in (verb, *preds) for k in h.children):
+        if k.dep_ not in _EXTRAPOSED or k.i < verb.i or k.pos_ not in ("VERB", "AUX"):
+            continue
+        words = {p.lower_ for p in preds}
+        return not (words & lex.experiencer_adjectives or (_infinitive(k) and words & lex.raising_adjectives))
     return False
 
 
@@ -176,9 +214,11 @@ class Engine(LearnedSteps, StatementBuilder):
             if span is None or not len(span):
                 continue
             if self._place(m.start(1), m.end(1)) or (
-                lone and name.isupper() and self._reports_itself(m.start(2), m.end(2))
+                ((lone and name.isupper()) or len(found) == 1) and self._reports_itself(m.start(2), m.end(2))
             ):
-                continue  # a dateline ("PARIS: The ministry said …"), not a speaker
+                # a dateline ("PARIS: The ministry said …", "Islamabad: A Pakistan minister has
+                # warned …" where the tagger knows no place), not a speaker
+                continue
             if not any(t.pos_ == "PROPN" or t.is_upper for t in span) and not (
                 self.segments.kind(m.start(1)) == "headline" and self._named_elsewhere(name)
             ):
@@ -657,9 +697,13 @@ class Engine(LearnedSteps, StatementBuilder):
         self.attach_quotes(cands)
         cands.extend(self.learned(cands))
         cands = [c for c in cands if not _count_fragment(c)]
+        for c in cands:
+            if _expletive(c, self.lex):
+                c.speaker = None  # "it was unclear whether …": said, by no one in particular
         cands.sort(key=lambda c: (c.speaker.span if c.speaker else c.cue or c.content[0])[0])
         self.claimed = sorted(p for c in cands for p in c.content)
         self.claimed_starts = [p[0] for p in self.claimed]
+        self.resolver.contents = self.claimed
         out: list[Statement] = []
         embeds = self._embeds()
         for c in cands:

@@ -36,6 +36,9 @@ class Lexicon:
     person_heads: frozenset[str]
     person_nouns: frozenset[str]  # nouns only a person can be, no role ("correspondent", "witness")
     org_heads: frozenset[str]
+    speaking_things: frozenset[str]
+    experiencer_adjectives: frozenset[str]  # *it was confident that …*: a subject that is someone
+    raising_adjectives: frozenset[str]  # *it is ready to …*: before an infinitive, a subject that is someone
     quote_verbs: frozenset[str]
     relaying_cues: frozenset[str]
     relayed_cues: frozenset[str]
@@ -126,6 +129,9 @@ def lexicon() -> Lexicon:
         person_heads=_words(sp["person_heads"]["heads"]),
         person_nouns=_words(sp["person_heads"]["nouns"]),
         org_heads=_words(sp["org_heads"]["heads"]),
+        speaking_things=_words(sp["org_heads"]["things"]),
+        experiencer_adjectives=_words(sp["expletive"]["experiencers"]),
+        raising_adjectives=_words(sp["expletive"]["raising"]),
         quote_verbs=_words(attr["relays"]["quote_verbs"]),
         relaying_cues=_words(attr["relays"]["relaying_cues"]),
         relayed_cues=_words(attr["relays"]["relayed_cues"]),

@@ -8,7 +8,8 @@ window of referents (and of entity mentions, for "he" → the last person named)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -41,10 +42,52 @@ _SINGLE_QUOTE = 1500
 _TURN_LABEL = re.compile(r"[^\S\n]*([A-Z][\w.'’ -]{1,40}?):\s")
 # person nouns that may describe anyone, a named person too ("the man", "the person"): no role of another
 _GENERIC_PERSONS = frozenset({"man", "woman", "person", "insider", "source", "official", "expert", "analyst"})
+# sentences before the one of an *it* that the organization it refers to spoke in, at most
+_IT_SENTENCES = 2
 # sentences before a "they" in which newly written people compete with the speakers found for it
 _PEOPLE_SENTENCES = 1
 # determiners of a plural that refers back to people already given ("the two leaders", "these men")
 _DEFINITE_PLURAL = frozenset({"the", "these", "those", "both"})
+# words that head a mention without naming anything *it* may refer to ("Nobody said", "Some said")
+_NO_THING = frozenset(
+    {
+        "nobody",
+        "none",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "each",
+        "others",
+        "one",
+        "few",
+        "several",
+        "anyone",
+        "everyone",
+        "someone",
+        "somebody",
+        "everybody",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+        "what",
+        "there",
+        "another",
+        "either",
+        "neither",
+        "much",
+        "more",
+        "less",
+        "any",
+    }
+)
+# a title before a name: its words, and the small words inside it ("Minister of State for Law and Justice")
+_WORD = re.compile(r"[\w.'’-]+")
+_TITLE_JOINERS = frozenset({"of", "for", "and", "the", "de", "on"})
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
     "PERSON": "person",
@@ -120,6 +163,8 @@ class SpeakerResolver:
         self.entities = entities
         self.referents: list[Referent] = []
         self.quotes: QuoteIndex | None = None
+        # the content spans of every statement of the document, sorted (set by the engine)
+        self.contents: list[tuple[int, int]] = []
         self.genders = gender_lexicon()
         self._entity_gender: dict[str, str | None] = {}
 
@@ -228,12 +273,14 @@ class SpeakerResolver:
             if pos - ref.pos > WINDOW:
                 break
             if want == "pronoun":
+                if self.lex.pronouns.get(low) == "organization" and self._doubtful_person(ref):
+                    return None, skipped  # "SE said …. It said …": whoever it is, *it* stops there
                 fits = self._pronoun_fits(ref, low, skipped)
                 if fits is None:
                     skipped = True
                     continue
                 if fits:
-                    return ref, skipped
+                    return self._named_organization(ref), skipped
             elif want == "org":
                 # only the newest referent, and only a named organization: "A group of doctors said …
                 # The group said" must not reach back past the doctors to an earlier organization
@@ -256,8 +303,61 @@ class SpeakerResolver:
         if kind == "group":
             return ref.plural or ref.kind == "group"
         if kind == "organization":
-            return ref.kind in ("organization", "outlet") and not ref.plural
+            return not ref.plural and (ref.kind in ("organization", "outlet") or self._a_thing(ref))
         return False
+
+    @staticmethod
+    def _doubtful_person(ref: Referent) -> bool:
+        """A speaker typed a person by a name of one word that no title or first name gives a gender
+        (*SE said …*, *Lloyd's said …*: an airline and an insurer the tagger took for people)."""
+        return (
+            ref.kind == "person"
+            and ref.entity is not None
+            and ref.entity.type == "PERSON"
+            and ref.gender is None
+            and len(ref.entity.name.split()) == 1
+        )
+
+    def _named_organization(self, ref: Referent) -> Referent:
+        """The organization that spoke before ``ref`` under a name holding its noun, when ``ref`` is
+        a body only described (*the Department of Health said … The health department said … But it
+        said*: *it* is the Department of Health); else ``ref``."""
+        if ref.kind != "unknown" or ref.entity is not None or ref.head not in self.lex.speaking_things:
+            return ref
+        for older in reversed(self.referents):
+            if older.pos >= ref.pos or older.kind not in ("organization", "outlet") or not older.name:
+                continue
+            if ref.pos - older.pos > WINDOW:
+                break
+            if ref.head not in older.name.lower().split():
+                continue
+            between = self.entities.mentions_in(older.pos, ref.pos)
+            if any(e.id != older.entity_id and ref.head in e.name.lower().split() for _, _, e in between):
+                return ref  # another one named between (*Alleyn's School* … *The school*): either
+            # where the description was written: the organization spoke there again
+            return replace(older, pos=ref.pos)
+        return ref
+
+    def _a_thing(self, ref: Referent) -> bool:
+        """Whether a speaker no organization kind was given to is still one *it* may refer to: a
+        country (*Iran said … It also said*), a body or a document by its noun (*the university said
+        …*, *A statement … said*: `[speakers.org_heads] things`), or a name no entity covers (*SE
+        said …*). *It* then goes no further back than that speaker: past it, to an organization that
+        spoke before, it would name the wrong one."""
+        if ref.entity is not None:
+            return ref.entity.type == "GPE"
+        if ref.kind != "unknown" or ref.head in _NO_THING or ref.head in self.lex.pronouns:
+            return False
+        return (
+            ref.head in self.lex.speaking_things
+            or any(w[:1].isupper() and w.strip(",.;:").lower() == ref.head for w in ref.text.split()[1:])
+            or (
+                ref.text[:1].isupper()
+                and ref.text.lower() == ref.head
+                and ref.head.isalpha()
+                and len(ref.head) > 1
+            )
+        )
 
     def _description_fits(self, want: str, ref: Referent, low: str, plural: bool, state: bool) -> bool:
         """Whether a description (``want``: outlet, anonymous or role; head word ``low``) may refer
@@ -273,11 +373,36 @@ class SpeakerResolver:
                 low in _ROLE_OF.split(ref.text.lower(), maxsplit=1)[0].split()
                 or low in self._before(ref.link_span[0]).lower()
                 or low in title
+                or (
+                    ref.entity is not None
+                    and ref.entity.type == "PERSON"
+                    and any(low in self._title_before(m.start) for m in ref.entity.mentions)
+                )
             )
         return False
 
     def _before(self, pos: int) -> str:
         return self.text[max(0, pos - 30) : pos]
+
+    def _title_before(self, pos: int) -> set[str]:
+        """The words of a title written right before a name at ``pos``: the run of capitalised words
+        (and the *of*, *for*, *and*, *the* inside it) that ends at the name, on its line (*Minister of
+        State for Law and Justice Barrister Aqeel Malik*: the minister). A lower-case word or a
+        punctuation mark ends it (*Foreign Minister Ahmed met Barrister Malik*: no title of Malik)."""
+        words: list[str] = []
+        end = pos
+        for m in reversed(list(_WORD.finditer(self.text, max(0, pos - 120), pos))):
+            gap = self.text[m.end() : end]
+            w = m.group()
+            if gap.strip() or "\n" in gap or not (w[:1].isupper() or w in _TITLE_JOINERS):
+                break
+            if any(e.type == "PERSON" for _, _, e in self.entities.mentions_in(m.start(), m.end())):
+                break  # another person's name: "Minister Ahmed and Barrister Malik"
+            words.append(w.lower())
+            end = m.start()
+        while words and words[-1] in _TITLE_JOINERS:
+            words.pop()
+        return set(words)
 
     def _resolve_wanted(self, head: Token, a: int, want: str) -> Resolved | None:
         """A pronoun or definite description resolved: the person just introduced (*he*), else the
@@ -287,6 +412,16 @@ class SpeakerResolver:
         introduced = self._introduced(head, a, ref, skipped) if want == "pronoun" else None
         if introduced is not None:
             return introduced
+        if want == "pronoun" and self.lex.pronouns.get(head.lower_) == "organization":
+            if head.dep_ == "nsubjpass" and head.head.lemma_.lower() in self.lex.verb_acts:
+                return None  # "it is argued", "it was revealed that …": no one in particular
+            between = self._thing_between(head, ref)
+            if between is not None:
+                return between if between.entity is not None else None
+            if ref is not None and ref.kind == "unknown":
+                return None  # a body or document only described: *it* is that one, with no name
+            if ref is not None and self._out_of_focus(head, ref):
+                return None
         if ref is not None and want == "pronoun" and self._far_relative(ref, a):
             return None
         if ref is not None:
@@ -444,6 +579,89 @@ class SpeakerResolver:
         ma, mb, ent = found
         return Resolved("person", False, ent.name, ent, (ma, mb))
 
+    def _out_of_focus(self, head: Token, ref: Referent) -> bool:
+        """Whether the organization ``ref`` found for *it* neither spoke nor was named in the
+        pronoun's sentence or the two before: further on, the topic has moved to a document, a
+        disease, a country (*The Sun's front page … The newspaper claimed … It said*). Named in a
+        speaker's own words counts (*A representative of Baker Hughes said: … It added*)."""
+        start = self._sentences_back(head, _IT_SENTENCES)
+        if ref.pos >= start:
+            return False
+        return not (
+            ref.entity_id is not None
+            and any(e.id == ref.entity_id for _, _, e in self.entities.mentions_in(start, head.idx))
+        )
+
+    def _sentences_back(self, head: Token, n: int) -> int:
+        """The character offset where the sentence ``n`` sentences before ``head``'s starts, not
+        counting sentences inside a quotation (a speaker's own turn moves no topic)."""
+        doc = head.doc
+        first = head.sent.start
+        counted = 0
+        while counted < n and first > 0:
+            first = doc[first - 1].sent.start
+            tok = doc[first]
+            if not self._quoted(tok.idx + len(tok.text) - 1):
+                counted += 1
+        return doc[first].idx
+
+    def _thing_between(self, head: Token, ref: Referent | None) -> Resolved | None:
+        """The newest thing *it* may refer to written as the subject of a main clause between the
+        speaker ``ref`` found for it (or 600 characters back) and the pronoun, outside quotations and
+        statements' contents: an organization or a country named there (*Digicel is Haiti's leading
+        wireless operator … Last week it said*, *the Centers for Disease Control … has also put out new
+        data which it says*: that one, by name), or a body or document by its noun (*The paper traced
+        the thaw … It reported that*: no name, so the pronoun stays unnamed). The speaker's own
+        entity or noun written again is no other thing."""
+        doc = head.doc
+        # only after the newest speaker of any kind (*Lloyd's said …* typed a person): what was
+        # written before it is no newer than that speaker
+        newest = max((r.pos for r in self.referents if r.pos < head.idx), default=-1)
+        lo = max(ref.pos + 1 if ref is not None else 0, newest + 1, head.idx - _INTRODUCED)
+        span = doc.char_span(lo, head.idx, alignment_mode="contract")
+        if span is None:
+            return None
+        for tok in reversed(span):
+            if (
+                tok.dep_ not in ("nsubj", "nsubjpass")
+                or tok.head.dep_ != "ROOT"
+                or tok.tag_ not in ("NN", "NNP", "NNPS")
+                or any(c.dep_ == "conj" for c in tok.children)
+                or self._quoted(tok.idx)
+                or self._in_content(tok.idx)
+            ):
+                continue
+            here = (tok.idx, tok.idx + len(tok.text))
+            for ma, mb, ent in self.entities.mentions_in(tok.left_edge.idx, here[1]):
+                if ma <= tok.idx < mb:
+                    if ref is not None and ref.entity_id == ent.id:
+                        return None  # the speaker itself, written again: it is the newest
+                    if ent.type == "ORG":
+                        return Resolved("organization", False, ent.name, ent, (ma, mb))
+                    if ent.type == "GPE":
+                        # a country the sentence is about is no speaker named: a later *it* may be
+                        # either, and stays unnamed
+                        return Resolved("unknown", False, None, None, here)
+                    break
+            else:
+                low = tok.lower_
+                if ref is not None and (
+                    low == ref.head
+                    or (ref.kind == "outlet" and low in self.lex.outlet_heads)
+                    or (ref.kind == "organization" and low in self.lex.org_heads)
+                ):
+                    # "The agency said … The agency has …", "The Sun … The paper has …": the speaker again
+                    return None
+                if tok.tag_ == "NNP" or low in self.lex.speaking_things:
+                    # a body, document or name no entity covers (*Digicel is Haiti's leading …*)
+                    return Resolved("unknown", False, None, None, here)
+        return None
+
+    def _in_content(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside the content of a statement of the document."""
+        i = bisect_right(self.contents, (pos, float("inf"))) - 1
+        return any(a <= pos < b for a, b in self.contents[max(0, i - 20) : i + 1])
+
     def _quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation (set by the engine)."""
         return self.quotes is not None and self.quotes.covering(pos) is not None
@@ -519,6 +737,7 @@ class SpeakerResolver:
                 and ent.type == "PERSON"
                 and (
                     low in self._before(ma).lower() + self.text[ma:mb].lower()
+                    or low in self._title_before(ma)
                     or low in ent.attributes.get("title", "").lower()
                 )
             ):
@@ -676,7 +895,14 @@ class SpeakerResolver:
         same entity, so that "He added: …" after a Truth Social post can keep it."""
         if head.lower_ in FIRST_PERSON and res.name is None and res.entity is None:
             return  # the writer: no later "he" or "they" refers back to them
-        plural = res.antecedent.plural if res.antecedent is not None else is_plural(head)
+        if res.antecedent is not None:
+            plural = res.antecedent.plural
+        else:
+            # a name is one organization however its last word is inflected (*Medecins Sans
+            # Frontieres*, *Centers for Disease Control*): a later *it* may refer to it
+            plural = is_plural(head) and not (
+                res.entity is not None and res.entity.type == "ORG" and head.tag_ == "NNPS"
+            )
         if platform is None and res.antecedent is not None:
             platform = res.antecedent.platform
         entity_id = res.entity.id if res.entity is not None else None
