@@ -521,3 +521,41 @@ def test_a_lone_dateline_before_a_colon_is_no_speaker() -> None:
     assert not [s for s in sts if s.speaker is not None and s.speaker.text == "Islamabad"]
     assert [s for s in sts if s.speaker is not None and s.speaker.text == "A Pakistan minister"]
 
+
+def test_an_honorific_makes_a_name_a_person_that_he_does_not_pass_over() -> None:
+    """*Mr Ahmad told the court … Mr Cotter told him … He said he was releasing more information*:
+    a name after *Mr*, *Dr*, *Mrs* is a person even when the tagger typed nothing, so *he* goes on
+    with Mr Cotter (no entity: unnamed), not with Mr Ahmad named before."""
+    text = (
+        "Imran Ahmad told the court his daughter had suffered during her lifetime. "
+        "Mr Cotter told him a post-mortem examination was necessary to find out how she had died. "
+        "He said he was releasing more information to the family."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("he was releasing")]
+    assert name(st) != "Imran Ahmad"
+
+
+def test_a_role_in_another_clause_before_a_name_is_not_that_persons() -> None:
+    """*… ordered by the health minister heard that Sameerah Ahmad had died*: the role word in the
+    30 characters before a name titles it only when nothing but capitalised words and commas stand
+    between (*Mexican President Felipe Calderon*, *the minister, Aiden Cotter*)."""
+    text = (
+        "An inquiry ordered by the health minister heard that Sameerah Ahmad had died of a rare disease "
+        "of the small intestine. “It may be that, when we have all the evidence in, we still won't "
+        "know,” the minister said."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("It may be")]
+    assert name(st) != "Sameerah Ahmad"
+
+
+def test_a_titles_small_words_stand_between_a_role_and_its_name() -> None:
+    """*The Indian ambassador to Cuba, Mitra Vasisht, …* then *the ambassador says*: a title's small
+    words (*to*, *of*) may stand between a role and the name it titles (a guard for the tightened
+    30-character window of session 51, which first lost this)."""
+    text = (
+        "According to the Press Trust of India, the Indian ambassador to Cuba, Mitra Vasisht, is heading "
+        "to the Dominican Republic. India has 141 police officers serving with the UN, who the "
+        "ambassador says are safe."
+    )
+    (st,) = [s for s in statements(text) if s.speaker is not None and s.speaker.text == "the ambassador"]
+    assert name(st) == "Mitra Vasisht"

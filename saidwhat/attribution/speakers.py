@@ -88,6 +88,11 @@ _NO_THING = frozenset(
 # a title before a name: its words, and the small words inside it ("Minister of State for Law and Justice")
 _WORD = re.compile(r"[\w.'’-]+")
 _TITLE_JOINERS = frozenset({"of", "for", "and", "the", "de", "on"})
+# honorifics before a name ("Mr Cotter told him …"): the name is a person's
+_HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord"})
+# what may stand between a role word and the name it titles: capitalised words and the small words of
+# a title ("ambassador to Cuba, Mitra Vasisht"), spaces, commas
+_TITLE_TAIL = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|of|to|for|the|and|in|at|de)[\s,]*)*")
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
     "PERSON": "person",
@@ -194,7 +199,29 @@ class SpeakerResolver:
                 best = (ma, mb, ent)  # "Iran's Press TV news web site": the outlet, not Iran
         if best is not None:
             return best[2], (best[0], best[1])
+        named = self._honorific_surname(head)
+        if named is not None:
+            return named, (h0, h1)
         return None, None
+
+    def _honorific_surname(self, head: Token) -> Entity | None:
+        """*Derek Jolly … Mr Jolly, 39, said*: a surname after an honorific that the entity stage left
+        unlinked is the one person of the text whose name ends in it, named before it."""
+        if head.pos_ != "PROPN" or not any(
+            c.i < head.i and c.dep_ == "compound" and c.lower_.rstrip(".") in _HONORIFICS
+            for c in head.children
+        ):
+            return None
+        found = {
+            e.id: e
+            for e in self.entities.entities
+            if e.type == "PERSON"
+            and len(e.name.split()) > 1
+            and e.name.split()[-1] == head.text
+            and e.name.split()[0].lower().rstrip(".") not in _HONORIFICS  # "Mr Jolly" itself: no first name
+            and any(m.start < head.idx for m in e.mentions)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _describes(self, head: Token) -> bool:
         low = head.lower_
@@ -234,7 +261,10 @@ class SpeakerResolver:
         if self._person_noun(head.lower_):
             return True
         return head.pos_ == "PROPN" and any(
-            c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in self.lex.person_heads for c in head.children
+            (c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in self.lex.person_heads)
+            # "Mr Cotter", "Dr Gale": an honorific makes any name a person's
+            or (c.i < head.i and c.dep_ == "compound" and c.lower_.rstrip(".") in _HONORIFICS)
+            for c in head.children
         )
 
     def _anonymous(self, head: Token, span: tuple[int, int], ent: Entity | None) -> bool:
@@ -368,10 +398,12 @@ class SpeakerResolver:
         if want == "anonymous":
             return ref.anonymous and ref.plural == plural
         if want == "role":
+            if ref.plural or ref.kind not in ("person", "unknown"):
+                return False  # "the captain" is one person, never "the pirates" who held him
             title = ref.entity.attributes.get("title", "").lower() if ref.entity is not None else ""
             return (
                 low in _ROLE_OF.split(ref.text.lower(), maxsplit=1)[0].split()
-                or low in self._before(ref.link_span[0]).lower()
+                or self._role_before(low, ref.link_span[0])
                 or low in title
                 or (
                     ref.entity is not None
@@ -383,6 +415,16 @@ class SpeakerResolver:
 
     def _before(self, pos: int) -> str:
         return self.text[max(0, pos - 30) : pos]
+
+    def _role_before(self, low: str, pos: int) -> bool:
+        """Whether the role word ``low`` is written in the 30 characters before a name at ``pos``
+        as that name's title or apposition: nothing but capitalised words (and *of, to, for, the*),
+        spaces and commas between them (*Mexican President Felipe Calderon*, *the Indian ambassador
+        to Cuba, Mitra Vasisht*), not a role of another clause (*ordered by the health minister heard
+        that Sameerah Ahmad …*)."""
+        window = self._before(pos)
+        found = list(re.finditer(r"\b" + re.escape(low) + r"\b", window, re.IGNORECASE))
+        return bool(found) and _TITLE_TAIL.fullmatch(window[found[-1].end() :]) is not None
 
     def _title_before(self, pos: int) -> set[str]:
         """The words of a title written right before a name at ``pos``: the run of capitalised words
@@ -736,7 +778,8 @@ class SpeakerResolver:
                 want == "role"
                 and ent.type == "PERSON"
                 and (
-                    low in self._before(ma).lower() + self.text[ma:mb].lower()
+                    self._role_before(low, ma)
+                    or low in self.text[ma:mb].lower()
                     or low in self._title_before(ma)
                     or low in ent.attributes.get("title", "").lower()
                 )
