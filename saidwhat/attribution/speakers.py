@@ -701,8 +701,8 @@ class SpeakerResolver:
 
     def _in_content(self, pos: int) -> bool:
         """Whether ``pos`` lies inside the content of a statement of the document."""
-        i = bisect_right(self.contents, (pos, float("inf"))) - 1
-        return any(a <= pos < b for a, b in self.contents[max(0, i - 20) : i + 1])
+        i = bisect_right(self.contents, (pos, float("inf")))
+        return any(pos < b for _, b in self.contents[:i])  # the contents starting at or before it
 
     def _quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation (set by the engine)."""
