@@ -559,3 +559,17 @@ def test_a_titles_small_words_stand_between_a_role_and_its_name() -> None:
     )
     (st,) = [s for s in statements(text) if s.speaker is not None and s.speaker.text == "the ambassador"]
     assert name(st) == "Mitra Vasisht"
+
+
+def test_a_name_the_tagger_left_unlinked_is_the_one_person_written_so_before() -> None:
+    """*Jermaine Jackson … His brother Jermaine's claim … Jermaine said …*: a name with no entity that
+    is a written form (or the surname) of exactly one person named before is that person; where the
+    entity stage split one person (*Derek Jolly*, *Mr Jolly*, *Jolly*), the one with a first name."""
+    text = (
+        "Michael Jackson's brother Jermaine Jackson has spoken about the singer's legacy. His brother "
+        "Jermaine's claim is that converting to Islam might have saved his life. “I felt that if Michael "
+        "had embraced Islam he would still be here today,” the former Jackson 5 member told the BBC "
+        "World Service. Jermaine said life had been “tough” on his family since his brother's passing."
+    )
+    (st,) = [s for s in statements(text) if s.content.text.startswith("life had been")]
+    assert name(st) == "Jermaine Jackson"

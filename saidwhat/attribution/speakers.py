@@ -205,23 +205,34 @@ class SpeakerResolver:
         return None, None
 
     def _honorific_surname(self, head: Token) -> Entity | None:
-        """*Derek Jolly … Mr Jolly, 39, said*: a surname after an honorific that the entity stage left
-        unlinked is the one person of the text whose name ends in it, named before it."""
-        if head.pos_ != "PROPN" or not any(
+        """*Derek Jolly … Mr Jolly, 39, said*, *Prabowo Subianto … Subianto also called*: a name the
+        entity stage left unlinked that is the surname (after an honorific or alone) or a written
+        form of exactly one person named before it is that person."""
+        if head.pos_ != "PROPN" or head.tag_ != "NNP":
+            return None
+        honorific = any(
             c.i < head.i and c.dep_ == "compound" and c.lower_.rstrip(".") in _HONORIFICS
             for c in head.children
-        ):
-            return None
-        found = {
-            e.id: e
+        )
+        if not honorific and any(c.dep_ == "compound" for c in head.children):
+            return None  # "Bill Jolly": a name of its own, not the surname of one named before
+        known = [
+            e
             for e in self.entities.entities
             if e.type == "PERSON"
-            and len(e.name.split()) > 1
-            and e.name.split()[-1] == head.text
-            and e.name.split()[0].lower().rstrip(".") not in _HONORIFICS  # "Mr Jolly" itself: no first name
             and any(m.start < head.idx for m in e.mentions)
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+            and (head.text in e.aliases or e.name.split()[-1] == head.text)
+        ]
+        # the entity stage may have split one person ("Derek Jolly", "Mr Jolly", "Jolly"): the one
+        # written with a first name is who they are, when there is exactly one
+        full = [
+            e
+            for e in known
+            if len(e.name.split()) > 1 and e.name.split()[0].lower().rstrip(".") not in _HONORIFICS
+        ]
+        if len(full) == 1:
+            return full[0]
+        return known[0] if len(known) == 1 and not full else None
 
     def _describes(self, head: Token) -> bool:
         low = head.lower_
