@@ -199,12 +199,12 @@ class SpeakerResolver:
                 best = (ma, mb, ent)  # "Iran's Press TV news web site": the outlet, not Iran
         if best is not None:
             return best[2], (best[0], best[1])
-        named = self._honorific_surname(head)
+        named = self._named_before(head)
         if named is not None:
             return named, (h0, h1)
         return None, None
 
-    def _honorific_surname(self, head: Token) -> Entity | None:
+    def _named_before(self, head: Token) -> Entity | None:
         """*Derek Jolly … Mr Jolly, 39, said*, *Prabowo Subianto … Subianto also called*: a name the
         entity stage left unlinked that is the surname (after an honorific or alone) or a written
         form of exactly one person named before it is that person."""
@@ -232,7 +232,7 @@ class SpeakerResolver:
         ]
         if len(full) == 1:
             return full[0]
-        return known[0] if len(known) == 1 and not full else None
+        return known[0] if len(known) == 1 else None
 
     def _describes(self, head: Token) -> bool:
         low = head.lower_
