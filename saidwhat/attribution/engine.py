@@ -113,10 +113,10 @@ def _expletive(c: Candidate, lex: Lexicon) -> bool:
     preds = [k for k in verb.children if k.dep_ in ("acomp", "attr", "oprd") and k.i > verb.i]
     if not preds and verb.lemma_.lower() == "be":
         return False
+    words = {p.lower_ for p in preds}
     for k in (k for h in (verb, *preds) for k in h.children):
         if k.dep_ not in _EXTRAPOSED or k.i < verb.i or k.pos_ not in ("VERB", "AUX"):
             continue
-        words = {p.lower_ for p in preds}
         return not (words & lex.experiencer_adjectives or (_infinitive(k) and words & lex.raising_adjectives))
     return False
 

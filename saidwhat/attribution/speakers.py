@@ -93,6 +93,17 @@ _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "
 # what may stand between a role word and the name it titles: capitalised words and the small words of
 # a title ("ambassador to Cuba, Mitra Vasisht"), spaces, commas
 _TITLE_TAIL = re.compile(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|of|to|for|the|and|in|at|de)[\s,]*)*")
+
+
+def _honorific(word: str) -> bool:
+    return word.lower().rstrip(".") in _HONORIFICS
+
+
+def _after_honorific(head: Token) -> bool:
+    """Whether the name headed by ``head`` is written after an honorific (*Mr Cotter*, *Dr Gale*)."""
+    return any(c.i < head.i and c.dep_ == "compound" and _honorific(c.text) for c in head.children)
+
+
 _LEADING = frozenset({"a", "an", "the", "one", "several", "some", "two", "three", "many", "other", "another"})
 _ENTITY_KIND = {
     "PERSON": "person",
@@ -210,11 +221,7 @@ class SpeakerResolver:
         form of exactly one person named before it is that person."""
         if head.pos_ != "PROPN" or head.tag_ != "NNP":
             return None
-        honorific = any(
-            c.i < head.i and c.dep_ == "compound" and c.lower_.rstrip(".") in _HONORIFICS
-            for c in head.children
-        )
-        if not honorific and any(c.dep_ == "compound" for c in head.children):
+        if not _after_honorific(head) and any(c.dep_ == "compound" for c in head.children):
             return None  # "Bill Jolly": a name of its own, not the surname of one named before
         known = [
             e
@@ -225,11 +232,7 @@ class SpeakerResolver:
         ]
         # the entity stage may have split one person ("Derek Jolly", "Mr Jolly", "Jolly"): the one
         # written with a first name is who they are, when there is exactly one
-        full = [
-            e
-            for e in known
-            if len(e.name.split()) > 1 and e.name.split()[0].lower().rstrip(".") not in _HONORIFICS
-        ]
+        full = [e for e in known if len(e.name.split()) > 1 and not _honorific(e.name.split()[0])]
         if len(full) == 1:
             return full[0]
         return known[0] if len(known) == 1 else None
@@ -271,11 +274,13 @@ class SpeakerResolver:
             return False
         if self._person_noun(head.lower_):
             return True
-        return head.pos_ == "PROPN" and any(
-            (c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in self.lex.person_heads)
-            # "Mr Cotter", "Dr Gale": an honorific makes any name a person's
-            or (c.i < head.i and c.dep_ == "compound" and c.lower_.rstrip(".") in _HONORIFICS)
-            for c in head.children
+        # "Mr Cotter", "Dr Gale": an honorific makes any name a person's
+        return head.pos_ == "PROPN" and (
+            _after_honorific(head)
+            or any(
+                c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in self.lex.person_heads
+                for c in head.children
+            )
         )
 
     def _anonymous(self, head: Token, span: tuple[int, int], ent: Entity | None) -> bool:
@@ -580,10 +585,7 @@ class SpeakerResolver:
         noun = start[0]
         while noun.dep_ in ("compound", "amod", "det", "poss", "nummod", "nmod") and noun.head.i > noun.i:
             noun = noun.head  # the head noun of the referent's own mention
-        first = head.sent.start
-        for _ in range(_PEOPLE_SENTENCES):
-            if first > 0:
-                first = doc[first - 1].sent.start
+        first = self._sentence_back(head, _PEOPLE_SENTENCES, count_quoted=True)
         lex = self.lex
         for tok in doc[max(noun.right_edge.i + 1, first) : head.i]:
             if tok.tag_ != "NNS" or self._quoted(tok.idx) or any(t.dep_ == "ccomp" for t in tok.ancestors):
@@ -637,7 +639,7 @@ class SpeakerResolver:
         pronoun's sentence or the two before: further on, the topic has moved to a document, a
         disease, a country (*The Sun's front page … The newspaper claimed … It said*). Named in a
         speaker's own words counts (*A representative of Baker Hughes said: … It added*)."""
-        start = self._sentences_back(head, _IT_SENTENCES)
+        start = head.doc[self._sentence_back(head, _IT_SENTENCES)].idx
         if ref.pos >= start:
             return False
         return not (
@@ -645,18 +647,18 @@ class SpeakerResolver:
             and any(e.id == ref.entity_id for _, _, e in self.entities.mentions_in(start, head.idx))
         )
 
-    def _sentences_back(self, head: Token, n: int) -> int:
-        """The character offset where the sentence ``n`` sentences before ``head``'s starts, not
-        counting sentences inside a quotation (a speaker's own turn moves no topic)."""
+    def _sentence_back(self, head: Token, n: int, count_quoted: bool = False) -> int:
+        """The first token of the sentence ``n`` sentences before ``head``'s; sentences inside a
+        quotation are not counted unless ``count_quoted`` (a speaker's own turn moves no topic)."""
         doc = head.doc
         first = head.sent.start
         counted = 0
         while counted < n and first > 0:
             first = doc[first - 1].sent.start
             tok = doc[first]
-            if not self._quoted(tok.idx + len(tok.text) - 1):
+            if count_quoted or not self._quoted(tok.idx + len(tok.text) - 1):
                 counted += 1
-        return doc[first].idx
+        return first
 
     def _thing_between(self, head: Token, ref: Referent | None) -> Resolved | None:
         """The newest thing *it* may refer to written as the subject of a main clause between the
