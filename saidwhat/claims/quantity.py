@@ -1828,7 +1828,7 @@ def _place_found(
     inside = [p for p in places if q.start <= p.start and p.end <= q.end]
     if inside:  # "nine UK cases"; "one Mexican infant in the United States": where the persons are
         return _inside_place(view, q, places, inside[0], lex)
-    if qs is not None and _in_countries(view, q, qs, lex):
+    if qs is not None and _in_world_countries(view, q, qs, lex):
         return ("world",), True  # "4,379 people in 29 countries": the countries counted
     # a place after the number counts when a preposition introduces it ("20 cases in the US") and is
     # then the count's own; one before it ("Mexico has 20 cases", "Mexico's 20 deaths") otherwise
@@ -2364,6 +2364,20 @@ def _in_countries(
         and all(w.isalpha() for w in between)
         and not set(between) & set(lex.boundaries)
     )
+
+
+def _in_world_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex: ClaimsLexicon) -> bool:
+    """Whether ``q`` is counted in countries (:func:`_in_countries`) its text does not name as a region's:
+    "in 29 countries" are the world, "in the 22 countries of North, Central and South America" not."""
+    if not _in_countries(view, q, qs, lex):
+        return False
+    nxt = next((o for o in qs if o.start >= q.end), None)
+    return nxt is None or _REGION_OF_COUNTRIES.match(view.text, nxt.end) is None
+
+
+# the countries counted named as a region's after their noun: "in the 22 countries of North, Central and
+# South America", "in 20 countries in Europe" (a capitalised name; not "of the world")
+_REGION_OF_COUNTRIES = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?!World\b|Globe\b)[A-Z]")
 
 
 # words that say a figure is its country's as a whole ("the nationwide total", "across the country"),
@@ -2980,9 +2994,14 @@ CONDITIONS = (
 def _countries_in_sentence(
     view: ArticleView, qs: list[Quantity], s0: int, s1: int, lex: ClaimsLexicon
 ) -> bool:
-    """A sentence counting countries ("in 33 countries") gives figures about the world."""
+    """A sentence counting countries ("in 33 countries") gives figures about the world; not the
+    countries of a region it names ("the 22 countries of North, Central and South America")."""
     return any(
-        s0 <= o.start < s1 and o.counts and singular(o.counts.split()[-1]) in lex.world_counts for o in qs
+        s0 <= o.start < s1
+        and o.counts
+        and singular(o.counts.split()[-1]) in lex.world_counts
+        and not _REGION_OF_COUNTRIES.match(view.text, o.end)
+        for o in qs
     )
 
 
@@ -3032,13 +3051,26 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     opens_region = {i for i in range(len(toks) - 1) if f"{toks[i]} {toks[i + 1]}" in lex.folded_region_names}
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
-            if n == 1 and i in opens_region:
+            if n == 1 and (i in opens_region or _prefixed_demonym(toks, i)):
                 continue
             w = " ".join(toks[i : i + n])
             country = _kb_country(w) or countries.get(w) or folded_aliases.get(w)
             if country:
                 names.add(view.aliases.get(country, country))
     return (names.pop(),) if len(names) == 1 else ()
+
+
+# words that make a demonym after them a region's or a continent's: "the Pan American Health
+# Organization", "the Inter-American Development Bank", "Latin American", "West African" (folding drops
+# the hyphen of "Inter-American")
+_REGION_PREFIXES = frozenset({"pan", "inter", "latin", "central", "meso", "north", "south", "east", "west"})
+
+
+def _prefixed_demonym(toks: list[str], i: int) -> bool:
+    """Whether the word at ``i`` follows a prefix of regions with which it names no country: "Pan
+    American" is no American's, "South African" is South Africa's (its two words name the country, and
+    are read as such before one word is)."""
+    return i > 0 and toks[i - 1] in _REGION_PREFIXES and _kb_country(f"{toks[i - 1]} {toks[i]}") is None
 
 
 @lru_cache(maxsize=4)
