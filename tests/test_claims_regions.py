@@ -25,6 +25,7 @@ def _keys(text: str) -> list[Key]:
         ("The Inter-American Development Bank said 20 people had died.", (20.0, "deaths", ())),
         # a prefix with which the demonym names a country still gives that country
         ("South African health officials said 20 people had died.", (20.0, "deaths", ("South Africa",))),
+        ("South Korean health officials said 20 people had died.", (20.0, "deaths", ("South Korea",))),
         ("Mexican Health Secretary Jose Cordova said 20 people had died.", (20.0, "deaths", ("Mexico",))),
     ],
 )
@@ -44,6 +45,8 @@ def test_a_demonym_after_a_prefix_of_regions_names_no_nation(text: str, expected
         # countries counted with no region, or of the world, are the world's
         ("Officials reported 900 cases in 20 countries.", (900.0, "cases", ("world",))),
         ("Officials reported 900 cases in 20 countries of the world.", (900.0, "cases", ("world",))),
+        # a month after the countries is no region
+        ("Officials reported 900 cases in 30 countries in April.", (900.0, "cases", ("world",))),
     ],
 )
 def test_the_countries_of_a_region_are_not_the_world(text: str, expected: Key) -> None:

@@ -2376,8 +2376,12 @@ def _in_world_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex:
 
 
 # the countries counted named as a region's after their noun: "in the 22 countries of North, Central and
-# South America", "in 20 countries in Europe" (a capitalised name; not "of the world")
-_REGION_OF_COUNTRIES = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?!World\b|Globe\b)[A-Z]")
+# South America", "in 20 countries in Europe" (a capitalised name; not "of the world", not a month: "in
+# 30 countries in April")
+_REGION_OF_COUNTRIES = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+)?(?!(?:World|Globe|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z]"
+)
 
 
 # words that say a figure is its country's as a whole ("the nationwide total", "across the country"),
@@ -3051,7 +3055,7 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     opens_region = {i for i in range(len(toks) - 1) if f"{toks[i]} {toks[i + 1]}" in lex.folded_region_names}
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
-            if n == 1 and (i in opens_region or _prefixed_demonym(toks, i)):
+            if n == 1 and (i in opens_region or _prefixed_demonym(toks, i, countries, folded_aliases)):
                 continue
             w = " ".join(toks[i : i + n])
             country = _kb_country(w) or countries.get(w) or folded_aliases.get(w)
@@ -3066,11 +3070,15 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
 _REGION_PREFIXES = frozenset({"pan", "inter", "latin", "central", "meso", "north", "south", "east", "west"})
 
 
-def _prefixed_demonym(toks: list[str], i: int) -> bool:
-    """Whether the word at ``i`` follows a prefix of regions with which it names no country: "Pan
-    American" is no American's, "South African" is South Africa's (its two words name the country, and
-    are read as such before one word is)."""
-    return i > 0 and toks[i - 1] in _REGION_PREFIXES and _kb_country(f"{toks[i - 1]} {toks[i]}") is None
+def _prefixed_demonym(toks: list[str], i: int, countries: dict[str, str], aliases: dict[str, str]) -> bool:
+    """Whether the word at ``i`` follows a prefix of regions with which it names no country (as
+    :func:`_speaker_place` reads one, ``countries`` and ``aliases`` folded): "Pan American" is no
+    American's, "South African" is South Africa's (its two words name the country, and are read as such
+    before one word is)."""
+    if i == 0 or toks[i - 1] not in _REGION_PREFIXES:
+        return False
+    pair = f"{toks[i - 1]} {toks[i]}"
+    return not (_kb_country(pair) or countries.get(pair) or aliases.get(pair))
 
 
 @lru_cache(maxsize=4)
