@@ -1,12 +1,13 @@
 """Small hand-made analyses for the claims stage, CLI and pages: :func:`build`, the one builder of an
 ``Analysis`` from a text and the spans it should carry (used by the claims tests), and four articles
 with one measure from three sources over four days (a contradiction, a range, an update), a demand,
-and a promise with a deadline."""
+and a promise with a deadline. :func:`place_keys`: the values the whole engine gives a text's counts."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from saidwhat.claims import article_facts
 from saidwhat.model import (
     Analysis,
     Content,
@@ -21,6 +22,15 @@ from saidwhat.model import (
     Statement,
     Timex,
 )
+from saidwhat.pipeline import analyze_text
+
+PlaceKey = tuple[float, str, tuple[str, ...]]
+
+
+def place_keys(text: str) -> list[PlaceKey]:
+    """Each claim value of ``text`` analysed by the whole engine, as (number, thing, place)."""
+    values = article_facts(analyze_text(text), None).quantities
+    return [(float(v.value or 0), v.key.thing, v.key.about) for v in values]
 
 
 def span(text: str, sub: str, nth: int = 0) -> tuple[int, int]:

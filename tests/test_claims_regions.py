@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.claims import article_facts
-from saidwhat.pipeline import analyze_text
-
-Key = tuple[float, str, tuple[str, ...]]
-
-
-def _keys(text: str) -> list[Key]:
-    values = article_facts(analyze_text(text), None).quantities
-    return [(float(v.value or 0), v.key.thing, v.key.about) for v in values]
+from tests.claims_fixtures import PlaceKey, place_keys
 
 
 @pytest.mark.parametrize(
@@ -29,8 +21,8 @@ def _keys(text: str) -> list[Key]:
         ("Mexican Health Secretary Jose Cordova said 20 people had died.", (20.0, "deaths", ("Mexico",))),
     ],
 )
-def test_a_demonym_after_a_prefix_of_regions_names_no_nation(text: str, expected: Key) -> None:
-    assert expected in _keys(text)
+def test_a_demonym_after_a_prefix_of_regions_names_no_nation(text: str, expected: PlaceKey) -> None:
+    assert expected in place_keys(text)
 
 
 @pytest.mark.parametrize(
@@ -49,5 +41,5 @@ def test_a_demonym_after_a_prefix_of_regions_names_no_nation(text: str, expected
         ("Officials reported 900 cases in 30 countries in April.", (900.0, "cases", ("world",))),
     ],
 )
-def test_the_countries_of_a_region_are_not_the_world(text: str, expected: Key) -> None:
-    assert expected in _keys(text)
+def test_the_countries_of_a_region_are_not_the_world(text: str, expected: PlaceKey) -> None:
+    assert expected in place_keys(text)

@@ -11,15 +11,9 @@ import pytest
 from saidwhat.claims import article_facts
 from saidwhat.claims.lexicon import LexiconError, load_lexicon, parse_lexicon
 from saidwhat.pipeline import analyze_text
+from tests.claims_fixtures import PlaceKey, place_keys
 
 tomllib = pytest.importorskip("tomllib")
-
-Key = tuple[float, str, tuple[str, ...]]
-
-
-def _keys(text: str) -> list[Key]:
-    values = article_facts(analyze_text(text), None).quantities
-    return [(float(v.value or 0), v.key.thing, v.key.about) for v in values]
 
 
 @pytest.mark.parametrize(
@@ -60,15 +54,15 @@ def _keys(text: str) -> list[Key]:
         "shot-dead",
     ],
 )
-def test_a_group_of_victims_is_measured_by_its_name_and_nation(text: str, expected: Key) -> None:
-    assert _keys(text) == [expected]
+def test_a_group_of_victims_is_measured_by_its_name_and_nation(text: str, expected: PlaceKey) -> None:
+    assert place_keys(text) == [expected]
 
 
 def test_a_persons_count_joined_to_the_one_before_shares_its_verb() -> None:
     # before: the second object of "killed" had no value
     text = "The war has killed thousands of civilians and 1,730 American soldiers."
-    assert _keys(text) == [(1730.0, "soldier deaths", ("United States",))]
-    assert _keys("The virus infected 20 students and three teachers.") == [
+    assert place_keys(text) == [(1730.0, "soldier deaths", ("United States",))]
+    assert place_keys("The virus infected 20 students and three teachers.") == [
         (20.0, "cases", ()),
         (3.0, "cases", ()),
     ]
@@ -77,66 +71,68 @@ def test_a_persons_count_joined_to_the_one_before_shares_its_verb() -> None:
 def test_incidents_named_by_bare_plurals_in_the_perfect_are_a_running_toll() -> None:
     # before: "attack civilian deaths" and "attack soldier deaths", one incident's tolls
     text = "Attacks have killed 300 civilians and 1,730 American soldiers."
-    assert _keys(text) == [
+    assert place_keys(text) == [
         (300.0, "civilian deaths", ()),
         (1730.0, "soldier deaths", ("United States",)),
     ]
     # one incident stays one: an article, a number, a compound, a date
-    assert _keys("A bomb has killed 20 people.")[0][1] == "attack deaths"
-    assert _keys("Two car bombs have killed 30 people.")[-1][1] == "attack deaths"
-    assert _keys("Seven blasts have killed 30 people.")[-1][1] == "attack deaths"
-    assert _keys("Bombings killed 30 people yesterday.")[0][1] == "attack deaths"
+    assert place_keys("A bomb has killed 20 people.")[0][1] == "attack deaths"
+    assert place_keys("Two car bombs have killed 30 people.")[-1][1] == "attack deaths"
+    assert place_keys("Seven blasts have killed 30 people.")[-1][1] == "attack deaths"
+    assert place_keys("Bombings killed 30 people yesterday.")[0][1] == "attack deaths"
 
 
 def test_a_number_that_leaves_out_its_noun_counts_the_group_before_it() -> None:
     # before: "injured" of Iraq and of the United States, everyone's
     text = "A total of 35 US servicewomen have now died in Iraq and 271 have been injured."
-    assert _keys(text) == [
+    assert place_keys(text) == [
         (35.0, "servicewoman deaths", ("United States",)),
         (271.0, "servicewoman injured", ("United States",)),
     ]
     text = "It is a fraction of the 1,500 US service personnel fatalities and the 11,600 wounded."
-    assert _keys(text)[-1] == (11600.0, "soldier injured", ("United States",))
+    assert place_keys(text)[-1] == (11600.0, "soldier injured", ("United States",))
 
 
 def test_a_force_is_measured_by_its_noun_without_its_nation() -> None:
     # before: "us troop"; a force that no verb says died, put in a place, is its strength, the nation's
-    assert _keys("There are currently 138,000 US troops in Iraq.") == [
+    assert place_keys("There are currently 138,000 US troops in Iraq.") == [
         (138000.0, "troop", ("United States",))
     ]
     # a force otherwise is counted by what became of it, as people are (nothing here)
-    assert _keys("As many as 11 soldiers will be charged in connection with the death of a civilian.") == []
+    assert (
+        place_keys("As many as 11 soldiers will be charged in connection with the death of a civilian.") == []
+    )
 
 
 def test_a_relative_clause_on_persons_no_subject_says_what_became_of_them() -> None:
     # before: no value
     text = "He is partly responsible for the 100,000 people who have been killed in Iraq."
-    assert _keys(text) == [(100000.0, "deaths", ("Iraq",))]
+    assert place_keys(text) == [(100000.0, "deaths", ("Iraq",))]
     # a subject's own verb says what is counted: bodies buried are no deaths
-    assert _keys("At least 70,000 people who died in the quake have already been buried.") == []
+    assert place_keys("At least 70,000 people who died in the quake have already been buried.") == []
 
 
 def test_the_group_of_a_total_is_written_on_its_noun() -> None:
     # before: deaths of Iraq, everyone's
     text = "Fears grow in Mosul as US military death toll in Iraq tops 1,500."
-    assert _keys(text) == [(1500.0, "soldier deaths", ("United States",))]
-    assert _keys("The British military death toll rose to 95.") == [
+    assert place_keys(text) == [(1500.0, "soldier deaths", ("United States",))]
+    assert place_keys("The British military death toll rose to 95.") == [
         (95.0, "soldier deaths", ("United Kingdom",))
     ]
-    assert _keys("The death toll rose to 95.") == [(95.0, "deaths", ())]
+    assert place_keys("The death toll rose to 95.") == [(95.0, "deaths", ())]
 
 
 def test_only_a_force_has_a_strength_and_a_part_has_none() -> None:
-    assert _keys("Brazil sent 3,000 UN peacekeepers.") == [(3000.0, "un peacekeeper", ("Brazil",))]
-    assert _keys("The attack killed 30 people, including 12 soldiers.")[1:] == []
-    assert _keys("Two militants appeared on the video.") == []
+    assert place_keys("Brazil sent 3,000 UN peacekeepers.") == [(3000.0, "un peacekeeper", ("Brazil",))]
+    assert place_keys("The attack killed 30 people, including 12 soldiers.")[1:] == []
+    assert place_keys("Two militants appeared on the video.") == []
 
 
 def test_words_after_a_counts_own_noun_make_no_measure() -> None:
     # before: a generic measure "appeared on the video without the hostage"
-    assert _keys("Two militants appeared on the video without the hostages.") == []
+    assert place_keys("Two militants appeared on the video without the hostages.") == []
     # before: "will need food aid"
-    assert _keys("The WFP says two million people will need food aid.") == []
+    assert place_keys("The WFP says two million people will need food aid.") == []
 
 
 def test_the_groups_table_is_checked() -> None:
@@ -173,4 +169,4 @@ def test_a_count_over_the_last_days_is_what_they_added() -> None:
 def test_a_partitive_pronouns_noun_names_the_parts_group() -> None:
     # before: deaths of no group (everyone's)
     text = "More than 100,000 people have died, 1,600 of them American soldiers."
-    assert _keys(text)[1] == (1600.0, "soldier deaths", ("United States",))
+    assert place_keys(text)[1] == (1600.0, "soldier deaths", ("United States",))

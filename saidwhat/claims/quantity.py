@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -3053,12 +3053,15 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     # (a demonym that opens a region's name is no nation: "the British Columbia Centre for Disease
     # Control" is British Columbia's)
     opens_region = {i for i in range(len(toks) - 1) if f"{toks[i]} {toks[i + 1]}" in lex.folded_region_names}
+
+    def country_of(w: str) -> str | None:
+        return _kb_country(w) or countries.get(w) or folded_aliases.get(w)
+
     for n in (2, 1):
         for i in range(len(toks) - n + 1):
-            if n == 1 and (i in opens_region or _prefixed_demonym(toks, i, countries, folded_aliases)):
+            if n == 1 and (i in opens_region or _prefixed_demonym(toks, i, country_of)):
                 continue
-            w = " ".join(toks[i : i + n])
-            country = _kb_country(w) or countries.get(w) or folded_aliases.get(w)
+            country = country_of(" ".join(toks[i : i + n]))
             if country:
                 names.add(view.aliases.get(country, country))
     return (names.pop(),) if len(names) == 1 else ()
@@ -3070,15 +3073,12 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
 _REGION_PREFIXES = frozenset({"pan", "inter", "latin", "central", "meso", "north", "south", "east", "west"})
 
 
-def _prefixed_demonym(toks: list[str], i: int, countries: dict[str, str], aliases: dict[str, str]) -> bool:
-    """Whether the word at ``i`` follows a prefix of regions with which it names no country (as
-    :func:`_speaker_place` reads one, ``countries`` and ``aliases`` folded): "Pan American" is no
-    American's, "South African" is South Africa's (its two words name the country, and are read as such
-    before one word is)."""
-    if i == 0 or toks[i - 1] not in _REGION_PREFIXES:
-        return False
-    pair = f"{toks[i - 1]} {toks[i]}"
-    return not (_kb_country(pair) or countries.get(pair) or aliases.get(pair))
+def _prefixed_demonym(toks: list[str], i: int, country_of: Callable[[str], str | None]) -> bool:
+    """Whether the word at ``i`` follows a prefix of regions with which it names no country (by
+    ``country_of``, :func:`_speaker_place`'s reading of folded words): "Pan American" is no American's,
+    "South African" is South Africa's (its two words name the country, and are read as such before one
+    word is)."""
+    return i > 0 and toks[i - 1] in _REGION_PREFIXES and not country_of(f"{toks[i - 1]} {toks[i]}")
 
 
 @lru_cache(maxsize=4)
