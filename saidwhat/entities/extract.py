@@ -162,6 +162,31 @@ def _form_hits(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
     return hits
 
 
+def _byline_letters(text: str, a: int, full_names: set[int], postnominals: frozenset[str]) -> bool:
+    """Whether the word at ``a`` follows a full name (ending at one of ``full_names``) and a comma, with
+    only other such letters between ("Thomas R. Frieden, MD, MPH": both are his degrees, not Maryland
+    and an organisation); the caller checks the word itself is one."""
+    pos = a
+    for _ in range(6):  # a byline writes a few letters at most
+        j = pos
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == 0 or text[j - 1] != ",":
+            return False
+        j -= 1
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j in full_names:
+            return True
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "."):
+            k -= 1
+        if k == j or fold(text[k:j]) not in postnominals:
+            return False
+        pos = k
+    return False
+
+
 def _unclosed_paren(surface: str) -> str:
     """``surface`` cut before a parenthesis it opens and does not close, and the space before it."""
     op = surface.rfind("(")
@@ -334,11 +359,14 @@ class _Extractor:
         # names NER calls persons here, with their surnames: an ORG span "President Trump" is a
         # titled person only when the rest is one of them (not "General Motors", "Justice Department")
         persons: set[str] = set()
+        full_names: set[int] = set()  # where a name of two words or more ends (before its degrees)
         for ent in ents:
             if ent.label_ == "PERSON":
                 name = fold(strip_possessive(ent.text))
                 persons.add(name)
                 persons.update(surname_forms(name))
+                if " " in name:
+                    full_names.add(ent.end_char)
         for ent in ents:
             label = ent.label_
             if label not in _PRIORITY:
@@ -375,6 +403,9 @@ class _Extractor:
                 continue
             if not any(ch.isalpha() for ch in surface):
                 continue
+            degrees = self.kb.postnominals
+            if fold(surface) in degrees and _byline_letters(text, a, full_names, degrees):
+                continue  # "Frieden, MD, MPH": his degrees
             cand = _Cand(a, b, surface, label, "", comment=self.in_comment(a))
             if label in ("PERSON", "ORG") and surface[:1].isupper():
                 self._strip_title(cand, persons)

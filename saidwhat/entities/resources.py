@@ -190,6 +190,8 @@ class Knowledge:
     country_forms: dict[str, str] = field(default_factory=dict)
     # verbs a title-case headline writes right after a name ("Idris Vows"): never a name's last word
     headline_verbs: frozenset[str] = frozenset()
+    # degrees and honours written after a name and a comma ("Thomas R. Frieden, MD, MPH"), folded
+    postnominals: frozenset[str] = frozenset()
 
 
 def surname_forms(full_name: str) -> list[str]:
@@ -258,6 +260,7 @@ def load_knowledge() -> Knowledge:
         event_heads=frozenset(fold(n) for n in kb.get("organisations", {}).get("event_heads", [])),
         country_forms=dict(kb.get("countries", {})),
         headline_verbs=frozenset(w.lower() for w in kb.get("headlines", {}).get("verbs", [])),
+        postnominals=frozenset(fold(w) for w in kb.get("postnominals", {}).get("words", [])),
     )
 
 
