@@ -6317,11 +6317,19 @@ def _whole_after_state(
     """ "42 deaths in the country from the virus, out of more than 1,000 confirmed cases", "429 swine flu
     deaths worldwide among 94,512 cases confirmed": a count drawn *out of* (or *among*) a whole written
     after it, in its sentence, has the whole's state (as a part after *including* has), written before
-    the whole's noun or as the participle right after it."""
+    the whole's noun or as the participle right after it. So has one *from* a whole of another thing
+    ("more than 230 people have been killed by the flu worldwide from 52,000 confirmed cases": the dead
+    are among the confirmed cases); *from* a count of the same thing is where a change began ("rose to
+    20 from 15")."""
     if next_q is None or not next_q.counts:
         return None
     between = [w.text.lower() for w in words(view.text, q.end, next_q.start)]
-    if (between[-2:] != ["out", "of"] and between[-1:] != ["among"]) or len(between) > 12:
+    if between[-1:] == ["from"] and len(between) <= 12:
+        head = next_q.counts.lower().split()[-1]
+        whole = lex.thing_of(singular(head))
+        if whole is None or whole is thing or whole.states != thing.states:
+            return None
+    elif (between[-2:] != ["out", "of"] and between[-1:] != ["among"]) or len(between) > 12:
         return None
     if set(between) & CLAUSE_WORDS:
         return None
