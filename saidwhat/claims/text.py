@@ -393,6 +393,24 @@ def _joined_countries(text: str, countries: frozenset[str], places: list[Place])
     return _read_as(places, spans) if spans else places
 
 
+# a count of states, then *and* (or *as well as*) before the place that follows: "in 43 states and the
+# District of Columbia" names the United States' states, and the district with them is that country
+_STATES_AND = re.compile(r"\b\d[\d,]*\s+(?:U\.?S\.?\s+)?states\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?$")
+_DISTRICT = "District of Columbia"
+
+
+def _states_and_district(text: str, places: list[Place]) -> list[Place]:
+    """``places`` with the District of Columbia read as the United States where a count of states lists
+    it ("2,600 confirmed cases in 43 states and the District of Columbia": the country's count, not the
+    district's; the guideline's "in 41 states" is the United States)."""
+    return [
+        Place("United States", p.start, p.end)
+        if p.name == _DISTRICT and _STATES_AND.search(text, max(0, p.start - 40), p.start)
+        else p
+        for p in places
+    ]
+
+
 def _read_as(places: list[Place], spans: list[Place]) -> list[Place]:
     """``places`` with ``spans`` read as places, and the places inside a span left out (the span names
     the place they are parts of: "Trinidad" in "Trinidad and Tobago", "Korea" in "Rep. of Korea")."""
@@ -630,6 +648,7 @@ class ArticleView:
         capitals = _capitals_names(text, countries | regions)
         places += _capitals_list_heads(text, capitals, places)
         places += _unnamed_regions(text, regions, analysis, places)
+        places = _states_and_district(text, places)
         datelines = [p for p in places if _dateline(text, p)]
         datelines += _capitals_datelines(text, capitals, datelines)
         datelines.sort(key=lambda p: p.start)

@@ -1,9 +1,11 @@
-"""A count drawn *from* a whole of another thing written after it has the whole's state (session 53)."""
+"""Session 53: a count drawn *from* a whole of another thing written after it has the whole's state; the
+District of Columbia listed after a count of states is the United States (docs/claims.md)."""
 
 from __future__ import annotations
 
 from saidwhat.claims import article_facts
 from saidwhat.pipeline import analyze_text
+from tests.claims_fixtures import place_keys
 
 
 def _states(text: str) -> dict[float, tuple[str, str]]:
@@ -26,3 +28,18 @@ def test_from_a_count_of_the_same_thing_is_where_a_change_began() -> None:
         "The number of people killed by the virus in Mexico rose to 30 from 20 confirmed deaths on Friday."
     )
     assert got[30] == ("deaths", "")
+
+
+def test_the_district_listed_after_a_count_of_states_is_the_united_states() -> None:
+    keys = place_keys(
+        "As of Monday, there were slightly more than 2,600 confirmed cases in 43 states and the District of"
+        " Columbia, with three confirmed deaths and 94 people hospitalized, Schuchat said. All three"
+        " patients who have died had underlying health problems."
+    )
+    # before: both counts of three deaths were the District of Columbia's
+    assert (3.0, "deaths", ("United States",)) in keys
+    assert (3.0, "deaths", ("District of Columbia",)) not in keys
+    # the district alone stays itself
+    assert (2.0, "cases", ("District of Columbia",)) in place_keys(
+        "Two cases were found in the District of Columbia."
+    )
