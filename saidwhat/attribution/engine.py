@@ -84,6 +84,35 @@ def _count_fragment(c: Candidate) -> bool:
     return False
 
 
+# quantifiers that count what they modify, as a number does ("most cases", "so many deaths")
+_QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "all", "more", "no"})
+
+
+def _mute(c: Candidate, lex: Lexicon) -> bool:
+    """A speaker headed by a noun of a disease, its agent or its toll (``[speakers.mute]``): *the virus
+    shows*, *So many deaths worried the Mexican authorities*, *one case in Northern Ireland confirmed on
+    Sunday* (a participle the parse made a clause's verb). Such a thing says nothing, so the cue is no
+    saying; a name (*Flu Trackers said*) is not a noun, and *case* is mute only when counted (a court's
+    *the case shows* is PolNeAR's source)."""
+    sp = c.speaker
+    if sp is None or sp.head.pos_ != "NOUN" or sp.head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    if not sp.span[0] <= sp.head.idx < sp.span[1]:
+        return False  # the speaker written is another's ("the flu that the WHO has said could be …")
+    lemma = sp.head.lemma_.lower()
+    if lemma in lex.mute_heads:
+        return True
+    return lemma in lex.mute_counted and any(
+        k.dep_ == "nummod" or (k.dep_ == "amod" and k.lower_ in _QUANTIFIERS) for k in sp.head.children
+    )
+
+
+def _mute_verb(c: Candidate, lex: Lexicon) -> bool:
+    """A verb of saying whose subject is mute (:func:`_mute`): no one says anything there (*the virus
+    shows signs*); a noun of saying keeps its content, with no speaker."""
+    return c.cue_tok is not None and c.cue_tok.pos_ in ("VERB", "AUX") and _mute(c, lex)
+
+
 # verbs that take a predicate and, with an expletive *it*, an extraposed clause: *it is clear that*
 _EXTRAPOSING = frozenset({"be", "seem", "appear", "remain", "become"})
 _EXTRAPOSED = frozenset({"ccomp", "csubj", "xcomp", "advcl", "acl", "relcl"})
@@ -696,10 +725,13 @@ class Engine(LearnedSteps, StatementBuilder):
         cands = self.candidates()
         self.attach_quotes(cands)
         cands.extend(self.learned(cands))
-        cands = [c for c in cands if not _count_fragment(c)]
+        cands = [c for c in cands if not _count_fragment(c) and not _mute_verb(c, self.lex)]
         for c in cands:
-            if _expletive(c, self.lex):
-                c.speaker = None  # "it was unclear whether …": said, by no one in particular
+            if _expletive(c, self.lex) or _mute(c, self.lex):
+                # "it was unclear whether …": said, by no one in particular; "The death of Scott has
+                # turned Charlotte into the latest epicenter for the national debate about …": a
+                # debate, whose speaker is not the death
+                c.speaker = None
         cands.sort(key=lambda c: (c.speaker.span if c.speaker else c.cue or c.content[0])[0])
         self.claimed = sorted(p for c in cands for p in c.content)
         self.claimed_starts = [p[0] for p in self.claimed]

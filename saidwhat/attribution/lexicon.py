@@ -37,6 +37,8 @@ class Lexicon:
     person_nouns: frozenset[str]  # nouns only a person can be, no role ("correspondent", "witness")
     org_heads: frozenset[str]
     speaking_things: frozenset[str]
+    mute_heads: frozenset[str]  # *the virus shows*: a disease, its agent or its toll says nothing
+    mute_counted: frozenset[str]  # the same, with a number or a quantifier only (*two cases*)
     experiencer_adjectives: frozenset[str]  # *it was confident that …*: a subject that is someone
     raising_adjectives: frozenset[str]  # *it is ready to …*: before an infinitive, a subject that is someone
     quote_verbs: frozenset[str]
@@ -130,6 +132,8 @@ def lexicon() -> Lexicon:
         person_nouns=_words(sp["person_heads"]["nouns"]),
         org_heads=_words(sp["org_heads"]["heads"]),
         speaking_things=_words(sp["org_heads"]["things"]),
+        mute_heads=_words(sp["mute"]["heads"]),
+        mute_counted=_words(sp["mute"]["counted"]),
         experiencer_adjectives=_words(sp["expletive"]["experiencers"]),
         raising_adjectives=_words(sp["expletive"]["raising"]),
         quote_verbs=_words(attr["relays"]["quote_verbs"]),

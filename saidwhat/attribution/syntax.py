@@ -216,8 +216,10 @@ def subject_of(
 
 
 def relative_head(tok: Token) -> Token | None:
-    """For a relative pronoun subject ("Netanyahu, who denies"), the noun the clause modifies."""
-    if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+    """For a relative pronoun subject ("Netanyahu, who denies"), the noun the clause modifies. A proper
+    noun is no relative pronoun: "the flu that the WHO has said could be dangerous" (the acronym of the
+    World Health Organization, the subject of the relative clause, not its pronoun)."""
+    if tok.lower_ in REL_PRONOUNS and tok.tag_ != "NNP" and tok.head.dep_ == "relcl":
         return tok.head.head
     return None
 
