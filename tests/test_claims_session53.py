@@ -1,5 +1,6 @@
 """Session 53: a count drawn *from* a whole of another thing written after it has the whole's state; the
-District of Columbia listed after a count of states is the United States (docs/claims.md)."""
+District of Columbia listed after a count of states is the United States; a verb's second object after
+the places its first is counted in shares the verb's state (docs/claims.md)."""
 
 from __future__ import annotations
 
@@ -42,4 +43,15 @@ def test_the_district_listed_after_a_count_of_states_is_the_united_states() -> N
     # the district alone stays itself
     assert (2.0, "cases", ("District of Columbia",)) in place_keys(
         "Two cases were found in the District of Columbia."
+    )
+
+
+def test_a_verbs_second_object_after_the_places_the_first_is_counted_in_shares_its_state() -> None:
+    got = _states("The CDC has confirmed 2,532 cases in 44 states, and three deaths.")
+    # before: the three deaths, joined to the states counted, had no state
+    assert got[3] == ("deaths", "confirmed")
+    # an adjective's state stays its noun's
+    assert _states("The CDC said there were 2,532 confirmed cases in 44 states, and three deaths.")[3] == (
+        "deaths",
+        "",
     )

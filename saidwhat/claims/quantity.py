@@ -4551,12 +4551,32 @@ def _a_component(view: ArticleView, name: Word) -> bool:
     return any(w.text in MIX_WORDS for w in words(view.text, s0, name.start)[-6:])
 
 
+# the words before a count of places that say the count before it is counted there ("in 44 states",
+# "across more than 20 countries")
+_IN_PLACES = re.compile(r"\s+(?:in|across)\s+(?:(?:more\s+than|at\s+least|some|about|over|nearly)\s+)?$")
+
+
+def _places_counted_between(view: ArticleView, a: Quantity, between: Quantity | None, q: Quantity) -> bool:
+    """Whether ``between`` (the quantity between ``a`` and ``q``) counts the places ``a`` is counted in,
+    written right after it: "2,532 cases in 44 states, and three deaths" (the states are part of the
+    first count's phrase, so the second is joined to that count, not to the states)."""
+    if between is None or not between.counts or not a.end <= between.start < q.start:
+        return False
+    if singular(between.counts.split()[-1].lower()) not in _PLACES_COUNTED:
+        return False
+    return _IN_PLACES.fullmatch(view.text, a.end, between.start) is not None
+
+
 def _joined_words(
     view: ArticleView, prev: Measured | None, prev_q: Quantity | None, q: Quantity, thing: Thing
 ) -> list[str] | None:
     """The words (lowercase) between ``q`` and the count right before it, when that count is measured
-    and of a thing of ``thing``'s family of states; None otherwise."""
-    if prev is None or prev.q is not prev_q or prev.thing is None or prev.thing.states != thing.states:
+    and of a thing of ``thing``'s family of states; None otherwise. A count of the places the count
+    before is counted in may stand between them ("has confirmed 2,532 cases in 44 states, and three
+    deaths": :func:`_places_counted_between`)."""
+    if prev is None or prev.thing is None or prev.thing.states != thing.states:
+        return None
+    if prev.q is not prev_q and not _places_counted_between(view, prev.q, prev_q, q):
         return None
     # the earlier value of a change set off after the count is no word between them (:func:`_from_aside`)
     aside = _FROM_ASIDE.match(view.text, prev.q.end, q.start)
