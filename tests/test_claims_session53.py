@@ -1,6 +1,7 @@
 """Session 53: a count drawn *from* a whole of another thing written after it has the whole's state; the
 District of Columbia listed after a count of states is the United States; a verb's second object after
-the places its first is counted in shares the verb's state (docs/claims.md)."""
+the places its first is counted in shares the verb's state; *as a result* takes the cause of the clause
+before (docs/claims.md)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,18 @@ def test_a_verbs_second_object_after_the_places_the_first_is_counted_in_shares_i
         "deaths",
         "",
     )
+
+
+def test_a_count_that_dies_as_a_result_has_the_cause_of_the_clause_before() -> None:
+    text = (
+        "Swine flu has killed 150 people in Mexico, officials said. Between 3 and 5 million people experience"
+        " severe illness due to regular, seasonal flu around the world each year, and between 250,000 and"
+        " 500,000 die as a result."
+    )
+    facts = article_facts(analyze_text(text, published="2009-05-01"), None)
+    things = {v.low: v.key.thing for v in facts.quantities if v.low is not None}
+    # before: the seasonal flu's yearly toll was a value of the swine flu's deaths
+    assert things[250000] == "seasonal flu deaths"
+    # "as a result of" names its own cause
+    got = _states("Swine flu has spread to 20 countries, and 150 people died as a result of the virus.")
+    assert got[150] == ("deaths", "")

@@ -4494,6 +4494,11 @@ def _counted_disease(
     if not named:  # (an antecedent that names no disease: "Bird flu has hit Indonesia, which has ...")
         ws = words(view.text, min(a, q.start), max(b, q.end))
         named = _diseases_named(view, ws, lex)
+    if not named and _AS_A_RESULT.match(view.text, q.end, max(b, q.end) + 40):
+        # "... due to regular, seasonal flu around the world each year, and between 250,000 and 500,000
+        # die as a result": the result of the clause before, whose cause (and period) is the count's
+        ws = words(view.text, view.sentence(q.start)[0], min(a, q.start)) + ws
+        named = _diseases_named(view, ws, lex)
     one = next(iter(named)) if len(named) == 1 else ""
     if _has(ws, lex.other_causes):
         return None, one
@@ -4502,6 +4507,15 @@ def _counted_disease(
     if not named or named & diseases:
         return "", one
     return (next(iter(named)) if len(named) == 1 else None), one
+
+
+# a count's own verb, then *as a result* with no *of* after it: the cause is the clause before's
+_AS_A_RESULT = re.compile(
+    r"(?:\s+(?:people|persons|have|has|had|will|would|may|might|could|are|were|also))*"
+    r"\s+(?:die[sd]?|dying|perished|fell\s+ill|became\s+ill|were\s+infected|are\s+infected)"
+    r"\s+as\s+a\s+(?:direct\s+)?result\b(?!\s+of)",
+    re.IGNORECASE,
+)
 
 
 def _diseases_named(view: ArticleView, ws: list[Word], lex: ClaimsLexicon, compared: bool = True) -> set[str]:
