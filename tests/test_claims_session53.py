@@ -71,3 +71,23 @@ def test_a_count_that_dies_as_a_result_has_the_cause_of_the_clause_before() -> N
     # "as a result of" names its own cause
     got = _states("Swine flu has spread to 20 countries, and 150 people died as a result of the virus.")
     assert got[150] == ("deaths", "")
+
+
+def test_a_sentences_opening_pronoun_counts_the_disease_the_sentence_before_names_first() -> None:
+    text = (
+        "Swine flu has killed 150 people in Mexico, officials said. Six years ago came the Severe Acute"
+        " Respiratory Syndrome (Sars) epidemic. That too was centred on Asia but caused more than 800 deaths"
+        " worldwide. The H1N1 flu strain is a mixture of swine, bird and human viruses. It has killed 85"
+        " people in 41 countries."
+    )
+    things = {v.value: v.key.thing for v in article_facts(analyze_text(text), None).quantities}
+    # before: SARS's 800 deaths were the swine flu's deaths of the world
+    assert things[800] == "sars deaths"
+    # the article's own disease, named first before the pronoun, keeps the count its own
+    assert things[85] == "deaths"
+    # a determiner is no pronoun: its noun is the subject
+    text = (
+        "Swine flu has killed 150 people in Mexico. Officials compared it with seasonal flu and swine flu."
+        " This infection has killed 30 people in Mexico."
+    )
+    assert {v.value: v.key.thing for v in article_facts(analyze_text(text), None).quantities}[30] == "deaths"

@@ -4499,6 +4499,8 @@ def _counted_disease(
         # die as a result": the result of the clause before, whose cause (and period) is the count's
         ws = words(view.text, view.sentence(q.start)[0], min(a, q.start)) + ws
         named = _diseases_named(view, ws, lex)
+    if not named:
+        named = _pronoun_subjects_disease(view, q, lex)
     one = next(iter(named)) if len(named) == 1 else ""
     if _has(ws, lex.other_causes):
         return None, one
@@ -4507,6 +4509,38 @@ def _counted_disease(
     if not named or named & diseases:
         return "", one
     return (next(iter(named)) if len(named) == 1 else None), one
+
+
+# a pronoun that opens a sentence as its subject ("It killed ...", "That too was centred on Asia"); *that*
+# and *this* only before a verb or an adverb of their own (else they are a noun's determiner)
+_PRONOUN_OPENS = frozenset({"it", "that", "this"})
+_AFTER_PRONOUN = frozenset(
+    {"too", "also", "then", "later", "eventually", "only", "still", "has", "had", "have", "is", "was"}
+    | {"would", "will", "could", "may", "might", "killed", "caused", "infected", "claimed", "left"}
+    | {"lasted", "spread", "sickened"}
+)
+
+
+def _pronoun_subjects_disease(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> set[str]:
+    """The disease a sentence's opening pronoun refers to, when the sentence names none before the count:
+    the first one the sentence before names, its subject's ("Six years ago came the Severe Acute
+    Respiratory Syndrome (Sars) epidemic. That too was centred on Asia but caused more than 800 deaths
+    worldwide": SARS's; "The 1968 influenza pandemic ... It killed an estimated 1 million people"); the
+    article's own disease so named leaves the count its own. Empty for none."""
+    s0 = view.sentence(q.start)[0]
+    first = words(view.text, s0, q.start)[:2]
+    if not first or first[0].text not in _PRONOUN_OPENS:
+        return set()
+    if first[0].text != "it" and (len(first) < 2 or first[1].text not in _AFTER_PRONOUN):
+        return set()  # "This infection seems to have ...": a determiner, whose noun is the subject
+    if _diseases_named(view, words(view.text, s0, q.start), lex):
+        return set()
+    k = s0
+    while k > 0 and view.text[k - 1].isspace():
+        k -= 1
+    before = words(view.text, view.sentence(k - 1)[0], s0) if k > 0 else []
+    found = [(min(_has(before, names)), d) for d, names in lex.diseases.items() if _has(before, names)]
+    return {min(found)[1]} if found else set()
 
 
 # a count's own verb, then *as a result* with no *of* after it: the cause is the clause before's
