@@ -91,3 +91,17 @@ def test_a_sentences_opening_pronoun_counts_the_disease_the_sentence_before_name
         " This infection has killed 30 people in Mexico."
     )
     assert {v.value: v.key.thing for v in article_facts(analyze_text(text), None).quantities}[30] == "deaths"
+
+
+def test_a_part_of_a_whole_of_two_states_has_no_measure_either() -> None:
+    text = (
+        "There have been 8,585 probable and confirmed US cases of the new H1N1 strain, with 12 deaths and 507"
+        " hospitalisations. The US has 2,000 confirmed cases, with 40 deaths."
+    )
+    got = _states(text)
+    # before: 12 deaths of the United States, a value the guideline leaves out with its whole
+    assert 12 not in got
+    assert got[40] == ("deaths", "confirmed")
+    # states of another clause leave the part its own
+    got = _states("Confirmed and suspected cases are rising, but Mexico has 2,000 cases, with 50 deaths.")
+    assert got[50] == ("deaths", "")

@@ -7122,13 +7122,57 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         return True
     if m.thing is not None and m.thing.name == "deaths" and _DEATHS_APART.match(view.text, q.end):
         return True
-    if m.thing is not None and m.thing.states == "status" and _fractional(q):
-        return True  # "The number of cases reported per sentinel in Japan was 31.82": a rate, no count
-    if m.thing is not None and m.thing.name in ("cases", "deaths") and _under_test(view, q, m.thing, lex):
-        return True  # "... and 19 more are under investigation": no cases, no deaths of the disease yet
     if _EACH_SUBJECT.match(view.text, view.sentence(q.start)[0], q.start):
         return True  # "Each of the three countries has reported two deaths": every one's, no total
-    return m.thing is not None and m.thing.name == "cases" and _tested_negative(view, q, s1)
+    return m.thing is not None and _no_status_value(view, qs, i, m.thing, lex)
+
+
+def _no_status_value(view: ArticleView, qs: list[Quantity], i: int, thing: Thing, lex: ClaimsLexicon) -> bool:
+    """A count of a thing of states (cases, deaths) that is no value of it (:func:`_no_value`)."""
+    q = qs[i]
+    if thing.states == "status" and _fractional(q):
+        return True  # "The number of cases reported per sentinel in Japan was 31.82": a rate, no count
+    if thing.name in ("cases", "deaths") and _under_test(view, q, thing, lex):
+        return True  # "... and 19 more are under investigation": no cases, no deaths of the disease yet
+    if thing.states == "status" and _part_of_unknown_whole(view, qs, i, lex):
+        return True  # "8,585 probable and confirmed US cases ..., with 12 deaths": of no measure either
+    return thing.name == "cases" and _tested_negative(view, q, view.sentence(q.start)[1])
+
+
+# the words that open a part right after its whole ("..., with 12 deaths", "..., of which 6 were fatal")
+_PART_OPENERS = (["with"], ["including"], ["of", "which"], ["of", "whom"], ["among", "them"])
+
+
+def _part_of_unknown_whole(view: ArticleView, qs: list[Quantity], i: int, lex: ClaimsLexicon) -> bool:
+    """Whether ``qs[i]`` is a part of the count right before it whose phrase joins two states ("There have
+    been 8,585 probable and confirmed US cases of the new H1N1 strain, with 12 deaths"; "The number of
+    confirmed and probable novel H1N1 cases ... grew to 5,469, of which 6 were fatal"): a part has its
+    whole's state (the guideline's "N confirmed cases including M deaths"), and a whole whose measure a
+    reader cannot tell gives its part none either."""
+    q = qs[i]
+    s0 = view.sentence(q.start)[0]
+    if i == 0 or qs[i - 1].start < s0:
+        return False
+    whole = qs[i - 1]
+    between = [w.text for w in words(view.text, whole.end, q.start) if w.text != ","]
+    # the opener right before the part, after at most the whole's own phrase ("probable and confirmed US
+    # cases of the new H1N1 strain")
+    if not any(between[-len(o) :] == o for o in _PART_OPENERS) or len(between) > 14:
+        return False
+    if set(between) & (AUX | CLAUSE_WORDS - {"which"}):
+        return False
+    ws = [w.text for w in words(view.text, s0, q.start)]
+    if set(ws) & {";", ":", "said", "says", "but", "while"}:
+        return False  # another clause's states ("..., but Mexico has 2,000 cases, with 50 deaths")
+    states = lex.states["status"]
+    return any(
+        a in states[x] and c in states[y]
+        for a, b, c in zip(ws, ws[1:], ws[2:], strict=False)
+        if b in ("and", "or")
+        for x in states
+        for y in states
+        if x != y
+    )
 
 
 # the amount of a fall: *by* after a verb of falling, a transitive one and its object, or *down* ("The
