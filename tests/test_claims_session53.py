@@ -105,3 +105,13 @@ def test_a_part_of_a_whole_of_two_states_has_no_measure_either() -> None:
     # states of another clause leave the part its own
     got = _states("Confirmed and suspected cases are rising, but Mexico has 2,000 cases, with 50 deaths.")
     assert got[50] == ("deaths", "")
+
+
+def test_deaths_probably_linked_to_the_virus_are_no_value() -> None:
+    got = _states(
+        "Mexican officials said 81 deaths were recorded probably linked to the virus. Mexico said 20 deaths"
+        " were linked to the virus."
+    )
+    # before: 81 deaths of Mexico, a value the guideline leaves out (a measure a reader cannot tell)
+    assert 81 not in got
+    assert got[20] == ("deaths", "")
