@@ -5,6 +5,8 @@ before (docs/claims.md)."""
 
 from __future__ import annotations
 
+import pytest
+
 from saidwhat.claims import article_facts
 from saidwhat.pipeline import analyze_text
 from tests.claims_fixtures import place_keys
@@ -115,3 +117,25 @@ def test_deaths_probably_linked_to_the_virus_are_no_value() -> None:
     # before: 81 deaths of Mexico, a value the guideline leaves out (a measure a reader cannot tell)
     assert 81 not in got
     assert got[20] == ("deaths", "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Among the newly confirmed cases, only 14 were imported cases while the rest caught it at home.",
+        "Of the newly confirmed cases, only 14 were imported cases.",
+        "Among the confirmed cases, 14 patients are in the south and 21 in the north.",
+    ],
+)
+def test_a_part_of_a_fronted_whole_its_clause_describes_otherwise_is_no_value(sentence: str) -> None:
+    # before: 14 confirmed cases of Mexico, the whole's measure
+    got = _states("Mexico has confirmed 100 new cases of swine flu. " + sentence)
+    assert 14 not in got
+    assert got[100] == ("cases", "confirmed")
+
+
+def test_a_part_of_a_fronted_whole_placed_by_its_clause_stays_a_value() -> None:
+    keys = place_keys(
+        "Among the 45 deaths, 20 were in Mexico. Of the new cases in England, 124 appeared in Wales."
+    )
+    assert (124.0, "cases", ("Wales",)) in keys

@@ -2813,8 +2813,10 @@ def _after_of_pronoun(view: ArticleView, q: Quantity) -> list[Word] | None:
 
 
 def _to_comma(ws: list[Word]) -> list[Word]:
-    """``ws`` up to its first comma, semicolon or dash: the clause a part's words make."""
-    cut = next((i for i, w in enumerate(ws) if w.text in (",", ";", "—", "–")), len(ws))
+    """``ws`` up to its first comma, semicolon or dash, or a conjunction of contrast that opens another
+    clause ("only 14 were 'imported cases' while the remaining 1584 had been contracted ..."): the clause
+    a part's words make."""
+    cut = next((i for i, w in enumerate(ws) if w.text in (",", ";", "—", "–", "while", "whereas")), len(ws))
     return ws[:cut]
 
 
@@ -2826,7 +2828,8 @@ def _says_nothing_of(view: ArticleView, ws: list[Word], thing: Thing, lex: Claim
         return False
     if any(_has(clause, t.predicates) for t in lex.things.values()):
         return False
-    if any(singular(w.text) in lex.head_words for w in clause):
+    # (the part's own noun again, modified, names a kind of it: "only 14 were 'imported cases'")
+    if any(singular(w.text) in lex.head_words and singular(w.text) not in thing.heads for w in clause):
         return False
     return not any(_has(clause, ws) for ws in lex.states[thing.states].values())
 
@@ -2855,7 +2858,7 @@ def _part_said_otherwise(
         return _says_nothing_of(view, right, thing, lex)
     # "Of the new cases, 11 are males": so does the verb after a part of a fronted whole; "The dead
     # include 12 children": so does a part's own noun, unless a thing's ("The toll includes 12 deaths")
-    fronted = q.counts is None and _fronted_whole(view, q) is not None
+    fronted = (q.counts is None or _persons_only(q.counts, lex)) and _fronted_whole(view, q) is not None
     included = q.counts is not None and _included_object(view, q)
     if included and q.counts is not None and singular(q.counts.split()[-1].lower()) in lex.head_words:
         return False
@@ -5741,7 +5744,9 @@ def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
 
 # a fronted partitive's whole that names no number, and the comma before the part ("Of the new cases in
 # England, 124 ...")
-_FRONTED_WHOLE = re.compile(r"\s*of\s+(?:the|these|those)\s+(?P<whole>[^,;:.!?\d]{1,60}),\s*$", re.IGNORECASE)
+_FRONTED_WHOLE = re.compile(
+    r"\s*(?:of|among)\s+(?:the|these|those)\s+(?P<whole>[^,;:.!?\d]{1,60}),\s*$", re.IGNORECASE
+)
 
 
 def _fronted_whole(view: ArticleView, q: Quantity) -> re.Match[str] | None:
