@@ -4528,8 +4528,8 @@ def _pronoun_subjects_disease(view: ArticleView, q: Quantity, lex: ClaimsLexicon
     """The disease a sentence's opening pronoun refers to, when the sentence names none before the count:
     the first one the sentence before names, its subject's ("Six years ago came the Severe Acute
     Respiratory Syndrome (Sars) epidemic. That too was centred on Asia but caused more than 800 deaths
-    worldwide": SARS's; "The 1968 influenza pandemic ... It killed an estimated 1 million people"); the
-    article's own disease so named leaves the count its own. Empty for none."""
+    worldwide": SARS's); the article's own disease so named leaves the count its own (as one of its main
+    diseases, :func:`_counted_disease`). Empty for none."""
     s0 = view.sentence(q.start)[0]
     first = words(view.text, s0, q.start)[:2]
     if not first or first[0].text not in _PRONOUN_OPENS:
