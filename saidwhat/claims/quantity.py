@@ -4538,10 +4538,7 @@ def _pronoun_subjects_disease(view: ArticleView, q: Quantity, lex: ClaimsLexicon
         return set()  # "This infection seems to have ...": a determiner, whose noun is the subject
     if _diseases_named(view, words(view.text, s0, q.start), lex):
         return set()
-    k = s0
-    while k > 0 and view.text[k - 1].isspace():
-        k -= 1
-    before = words(view.text, view.sentence(k - 1)[0], s0) if k > 0 else []
+    before = words(view.text, view.sentence_before(s0)[0], s0)  # none for the first sentence
     found = [(min(_has(before, names)), d) for d, names in lex.diseases.items() if _has(before, names)]
     return {min(found)[1]} if found else set()
 
