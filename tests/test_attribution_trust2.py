@@ -18,6 +18,12 @@ def name(st: Statement) -> str | None:
     return st.speaker.name if st.speaker else None
 
 
+def opening(sts: list[Statement], start: str) -> Statement:
+    """The one statement of ``sts`` whose content opens with ``start`` (fails unless exactly one)."""
+    (st,) = [s for s in sts if s.content.text.startswith(start)]
+    return st
+
+
 # ---- a subject inside an "according to" clause is reported, not introduced -------------------------
 def test_him_after_according_to_continues_with_the_reporter_not_the_one_reported_about() -> None:
     sts = statements(
@@ -25,7 +31,7 @@ def test_him_after_according_to_continues_with_the_reporter_not_the_one_reported
         "According to him, Michael Adeyemi gave the commissioners until Friday to see him.\n\n"
         "“I will speak to my people first,” the Daily Herald quoted him as saying."
     )
-    (quote,) = [s for s in sts if s.content.text.startswith("I will speak")]
+    quote = opening(sts, "I will speak")
     assert quote.speaker is not None and quote.speaker.text == "him"
     assert name(quote) == "Samuel Okafor"
 
@@ -36,7 +42,7 @@ def test_a_main_clause_subject_without_according_to_is_still_who_he_continues_wi
         "Michael Adeyemi gave the commissioners until Friday to see him.\n\n"
         "“I will speak to my people first,” the Daily Herald quoted him as saying."
     )
-    (quote,) = [s for s in sts if s.content.text.startswith("I will speak")]
+    quote = opening(sts, "I will speak")
     assert name(quote) == "Michael Adeyemi"
 
 
@@ -113,7 +119,7 @@ def test_a_reporters_we_is_no_group_that_spoke_before() -> None:
         "Rescue workers said the building had collapsed.\n\n"
         "Later we learned that the team had found two survivors."
     )
-    (learned,) = [s for s in sts if s.content.text.startswith("that the team")]
+    learned = opening(sts, "that the team")
     assert learned.speaker is not None and learned.speaker.text == "we" and name(learned) is None
 
 
@@ -185,7 +191,7 @@ def test_an_apostrophe_written_as_an_opening_mark_opens_no_quotation() -> None:
     sts = statements(
         "Lionel Messi said the team had played well. It ‘s unreal! I refused to follow my mother's road."
     )
-    (refused,) = [s for s in sts if s.content.text.startswith("to follow")]
+    refused = opening(sts, "to follow")
     assert refused.speaker is not None and refused.speaker.text == "I" and name(refused) is None
 
 
@@ -196,7 +202,7 @@ def test_a_name_after_an_organisations_role_word_is_the_speaker() -> None:
         "“We've had our eyes on him for a while,” said Arizona Department of Public Safety spokesman "
         "Bart Graves."
     )
-    (eyes,) = [s for s in sts if s.content.text.startswith("We've had")]
+    eyes = opening(sts, "We've had")
     assert name(eyes) == "Bart Graves"
 
 
@@ -230,7 +236,7 @@ def test_a_preposition_inside_an_organisations_name_governs_no_name_after_it() -
         "“We are asking people to stay home if they are sick,” said Acting Centres for Disease Control "
         "Director Richard Besser."
     )
-    (asking,) = [s for s in sts if s.content.text.startswith("We are asking")]
+    asking = opening(sts, "We are asking")
     assert name(asking) == "Richard Besser"
 
 
@@ -249,13 +255,13 @@ def test_he_after_a_role_subject_is_not_the_person_named_before_it() -> None:
         "Yet, though modern in style, the Pope continued to remain conservative in substance. "
         "He condemned birth control as an evil."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("birth control")]
+    st = opening(statements(text), "birth control")
     assert st.speaker is not None and st.speaker.text == "He"
     assert name(st) is None
     # without the role subject, "he" is Castro, as before
     role = "Yet, though modern in style, the Pope continued to remain conservative in substance. "
     plain = text.replace(role, "")
-    (st,) = [s for s in statements(plain) if s.content.text.startswith("birth control")]
+    st = opening(statements(plain), "birth control")
     assert name(st) == "Fidel Castro"
 
 
@@ -265,7 +271,7 @@ def test_a_role_the_person_named_bears_is_that_person() -> None:
         "President Emmanuel Okoro said the talks would resume on Monday.\n\n"
         "The president then travelled to the capital. He condemned the attack on the convoy."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("the attack")]
+    st = opening(statements(text), "the attack")
     assert name(st) == "Emmanuel Okoro"
 
 
@@ -275,13 +281,13 @@ def test_a_role_apposed_to_the_person_found_or_already_resolved_to_them_is_that_
         "Now the highest-ranking prosecutor in the United States, Lynch rose to prominence. "
         "She said professors would dismiss her proposals."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("professors")]
+    st = opening(statements(text), "professors")
     assert name(st) == "Loretta Lynch"
     text = (
         "“The entry of the balloon is an absolute accident,” Wang Wenbin said at a briefing.\n\n"
         "“It occurred due to force majeure,” the diplomat said. He pointed out that China has explained it."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("that China")]
+    st = opening(statements(text), "that China")
     assert name(st) == "Wang Wenbin"
 
 
@@ -294,7 +300,7 @@ def test_she_after_a_kinship_speaker_is_not_the_girl_named_before() -> None:
         "“I thought they were all dead,” said her mother, a cleaner for the UN. "
         "On Wednesday, she described hearing a neighbour cry out for help."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("hearing a neighbour")]
+    st = opening(statements(text), "hearing a neighbour")
     assert st.speaker is not None and st.speaker.kind == "person"
     assert name(st) != "Mendji Sanon"
 
@@ -310,7 +316,7 @@ def test_he_after_a_name_set_beside_a_role_is_not_the_person_named_before() -> N
         "USS Carl Vinson has arrived off Haiti. "
         "“We have sent two helicopters ashore,” he says."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("We have sent")]
+    st = opening(statements(text), "We have sent")
     assert name(st) != "Bill Clinton"
 
 
@@ -340,9 +346,9 @@ def test_a_name_closing_the_subjects_prepositional_phrase_is_not_the_subject() -
         "“I've worked during other disasters but nothing like this,” he says."
     )
     sts = statements(text)
-    (first,) = [s for s in sts if s.content.text.startswith("he is trying")]
+    first = opening(sts, "he is trying")
     assert name(first) == "Tony Redmond"
-    (second,) = [s for s in sts if s.content.text.startswith("I've worked")]
+    second = opening(sts, "I've worked")
     assert name(second) == "Tony Redmond"
     # after a role, the name is the subject's own: "Witness for the defense Dr Paul White concedes"
     text = (
@@ -350,7 +356,7 @@ def test_a_name_closing_the_subjects_prepositional_phrase_is_not_the_subject() -
         "deviated from accepted standards. He admits the drug is not usually used to treat insomnia."
     )
     sts = statements(text)
-    (first,) = [s for s in sts if s.content.text.startswith("that Dr Murray")]
+    first = opening(sts, "that Dr Murray")
     assert name(first) == "Paul White"
 
 
@@ -366,8 +372,8 @@ def test_a_name_set_beside_a_persons_role_is_a_person_whatever_ner_called_it() -
         "not mean that the severity of the situation has increased,” he said."
     )
     sts = statements(text)
-    (told,) = [s for s in sts if s.content.text.startswith("We are getting")]
-    (said,) = [s for s in sts if s.content.text.startswith("It does not mean")]
+    told = opening(sts, "We are getting")
+    said = opening(sts, "It does not mean")
     assert name(told) == "Keiji Fukuda"
     assert name(said) == "Keiji Fukuda"
     # a role of another ("the group's director") or an organisation's word keeps it an organisation
@@ -381,7 +387,7 @@ def test_a_name_set_beside_a_persons_role_is_a_person_whatever_ner_called_it() -
         "Qutada, a mujahideen leader based in south Baghdad, agrees. “Lots of the mujahideen groups are "
         "in need of money and weapons so they join the umbrella of al-Qaida for support,” he says."
     )
-    (lots,) = [s for s in statements(text) if s.content.text.startswith("Lots of")]
+    lots = opening(statements(text), "Lots of")
     assert name(lots) == "Abu Qutada"
 
 
@@ -394,7 +400,7 @@ def test_he_does_not_pass_over_a_noun_only_a_person_can_be() -> None:
         "nation,” Mr Ablakwa told Ghana's Joy FM station. Our correspondent says many people across the "
         "country did not sleep. He said his neighbours were standing outside their homes at 0400."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("his neighbours")]
+    st = opening(statements(text), "his neighbours")
     assert name(st) != "Ablakwa"
 
 
@@ -407,13 +413,13 @@ def test_they_stays_unnamed_after_other_people_written_between() -> None:
         "the pollsters said. That may give some comfort to ministers as they seek to persuade "
         "opposition parties to support new laws."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("to persuade")]
+    st = opening(statements(text), "to persuade")
     assert name(st) is None
     text = (
         "Officials said the vaccines would arrive next week. They added that the first doses would go "
         "to nurses. “We are ready,” they said."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("We are ready")]
+    st = opening(statements(text), "We are ready")
     assert name(st) == "Officials"
     # a definite plural refers back to people already given, most often the speakers themselves
     text = (
@@ -421,7 +427,7 @@ def test_they_stays_unnamed_after_other_people_written_between() -> None:
         "The two leaders reaffirmed strong bonds of friendship between Pakistan and the UK. They "
         "said both countries were committed to broadening their relations."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("both countries")]
+    st = opening(statements(text), "both countries")
     assert name(st) is not None
 
 
@@ -442,7 +448,7 @@ def test_an_extraposed_it_says_nothing() -> None:
         for s in sts
         if s.content.text.startswith(("how much", "the outcome", "that the outcome"))
     )
-    (who,) = [s for s in sts if s.content.text.startswith("the virus")]
+    who = opening(sts, "the virus")
     assert name(who) == "World Health Organisation"
 
 
@@ -454,7 +460,7 @@ def test_it_said_after_a_speaker_whose_name_ends_in_a_plural_is_that_organizatio
         "Medecins Sans Frontieres said its cargo plane had been turned away from the airport three "
         "times since Sunday. It said five patients died from lack of the supplies it carried."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("five patients")]
+    st = opening(statements(text), "five patients")
     assert name(st) == "Medecins Sans Frontieres"
 
 
@@ -467,7 +473,7 @@ def test_it_does_not_pass_over_a_body_that_spoke_or_a_thing_named_as_a_subject()
         "The new patient shares a house with two students living off campus, the university said. "
         "It said it had spoken to the agency and had decided not to close."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("it had spoken")]
+    st = opening(statements(text), "it had spoken")
     assert name(st) != "Health Protection Agency"
     text = (
         "“Inside, the buzz of workers tapping away on keyboards fills the floors,” the AFP news agency "
@@ -487,7 +493,7 @@ def test_it_after_a_country_that_spoke_is_that_country() -> None:
         "Iran said the talks would resume next week in Vienna. "
         "It also said it would not halt enrichment."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("it would not halt")]
+    st = opening(statements(text), "it would not halt")
     assert name(st) == "Iran"
 
 
@@ -502,9 +508,9 @@ def test_the_role_of_a_title_written_before_a_name_is_that_persons() -> None:
         "“We are talking about a matter of terrorism,” he said."
     )
     sts = statements(text)
-    (st,) = [s for s in sts if s.content.text.startswith("it should not operate")]
+    st = opening(sts, "it should not operate")
     assert name(st) is not None and "Aqeel Malik" in name(st)
-    (quote,) = [s for s in sts if s.content.text.startswith("We are talking")]
+    quote = opening(sts, "We are talking")
     assert name(quote) == name(st)
 
 
@@ -531,7 +537,7 @@ def test_an_honorific_makes_a_name_a_person_that_he_does_not_pass_over() -> None
         "Mr Cotter told him a post-mortem examination was necessary to find out how she had died. "
         "He said he was releasing more information to the family."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("he was releasing")]
+    st = opening(statements(text), "he was releasing")
     assert name(st) != "Imran Ahmad"
 
 
@@ -544,7 +550,7 @@ def test_a_role_in_another_clause_before_a_name_is_not_that_persons() -> None:
         "of the small intestine. “It may be that, when we have all the evidence in, we still won't "
         "know,” the minister said."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("It may be")]
+    st = opening(statements(text), "It may be")
     assert name(st) != "Sameerah Ahmad"
 
 
@@ -571,5 +577,5 @@ def test_a_name_the_tagger_left_unlinked_is_the_one_person_written_so_before() -
         "had embraced Islam he would still be here today,” the former Jackson 5 member told the BBC "
         "World Service. Jermaine said life had been “tough” on his family since his brother's passing."
     )
-    (st,) = [s for s in statements(text) if s.content.text.startswith("life had been")]
+    st = opening(statements(text), "life had been")
     assert name(st) == "Jermaine Jackson"
