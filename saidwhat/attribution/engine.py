@@ -107,12 +107,6 @@ def _mute(c: Candidate, lex: Lexicon) -> bool:
     )
 
 
-def _mute_verb(c: Candidate, lex: Lexicon) -> bool:
-    """A verb of saying whose subject is mute (:func:`_mute`): no one says anything there (*the virus
-    shows signs*); a noun of saying keeps its content, with no speaker."""
-    return c.cue_tok is not None and c.cue_tok.pos_ in ("VERB", "AUX") and _mute(c, lex)
-
-
 # verbs that take a predicate and, with an expletive *it*, an extraposed clause: *it is clear that*
 _EXTRAPOSING = frozenset({"be", "seem", "appear", "remain", "become"})
 _EXTRAPOSED = frozenset({"ccomp", "csubj", "xcomp", "advcl", "acl", "relcl"})
@@ -725,13 +719,20 @@ class Engine(LearnedSteps, StatementBuilder):
         cands = self.candidates()
         self.attach_quotes(cands)
         cands.extend(self.learned(cands))
-        cands = [c for c in cands if not _count_fragment(c) and not _mute_verb(c, self.lex)]
+        kept: list[Candidate] = []
         for c in cands:
-            if _expletive(c, self.lex) or _mute(c, self.lex):
-                # "it was unclear whether …": said, by no one in particular; "The death of Scott has
-                # turned Charlotte into the latest epicenter for the national debate about …": a
-                # debate, whose speaker is not the death
+            if _count_fragment(c):
+                continue
+            if _mute(c, self.lex):
+                if c.cue_tok is not None and c.cue_tok.pos_ in ("VERB", "AUX"):
+                    continue  # "the virus shows signs": a verb with a mute subject says nothing
+                # "The death of Scott has turned Charlotte into the latest epicenter for the national
+                # debate about …": a noun of saying keeps its content, whose speaker is not the death
                 c.speaker = None
+            elif _expletive(c, self.lex):
+                c.speaker = None  # "it was unclear whether …": said, by no one in particular
+            kept.append(c)
+        cands = kept
         cands.sort(key=lambda c: (c.speaker.span if c.speaker else c.cue or c.content[0])[0])
         self.claimed = sorted(p for c in cands for p in c.content)
         self.claimed_starts = [p[0] for p in self.claimed]
