@@ -298,6 +298,10 @@ def score_values(
     missed_in: list[str] = []  # the article of each gold value not found (counted per article, never printed)
     missed_nums: list[float] = []  # and its number (whether the text writes it: counted, never printed)
     leaks: list[str] = []
+    # each leak by what differs (counted for every set, blind ones included; never printed there): a
+    # state or aspect the gold does not write was read (added), one it writes was not (dropped), or
+    # another one was read (other)
+    leak_kinds = {f"{part}_{how}": 0 for part in ("state", "aspect") for how in ("added", "dropped", "other")}
     misses: list[str] = []
     for key, art, num, _ in gold:
         same = [p for p in pool if p[1] == art and p[2] == num]
@@ -309,6 +313,10 @@ def score_values(
             wrong_measure += 1
             p = next(p for p in same if p[0][:3] != key[:3])
             leaks.append(f"{art} {num:g}: gold {key} -> {p[0]}")
+            for i, part in ((1, "state"), (2, "aspect")):
+                if p[0][i] != key[i]:
+                    how = "added" if not key[i] else "dropped" if not p[0][i] else "other"
+                    leak_kinds[f"{part}_{how}"] += 1
         elif [p for p in same if p[0][:3] == key[:3]]:
             wrong_place += 1
             p = next(p for p in same if p[0][:3] == key[:3])
@@ -362,6 +370,7 @@ def score_values(
         "missed_in": missed_in,
         "missed_nums": missed_nums,
         "leaks": leaks,
+        "leak_kinds": leak_kinds,
         "misses": misses,
         "false_positives": fps,
         "false_kinds": false_kinds,

@@ -23,12 +23,13 @@ misses and false values). A collection whose texts are absent is skipped and sai
 webflu set counts the gold values of its absent articles as missed, and a second recall, over the articles
 whose text is here, is printed beside it (a re-collection that lost texts says little about the engine
 otherwise). Each set's misses are also counted by kind (counts only, blind sets included): in a claim of
-another measure (leaks), in another place (and how many of those in none), not found in a text that is
-here; and its false values by kind: the number of a gold value of another measure, of the same measure in
-another place, or of no gold value of the article (a count the guideline does not take as a tally); and
-the values not found by where they were lost: no quantity of the number in the article, a quantity the
-claims gave no value, or a value of a thing (or unit) the gold does not score, or only values another gold
-value of the same number took."""
+another measure (leaks; and the leaks by what differs: a state or an aspect read where the gold writes
+none, not read where it writes one, or another one), in another place (and how many of those in none), not
+found in a text that is here; and its false values by kind: the number of a gold value of another measure,
+of the same measure in another place, or of no gold value of the article (a count the guideline does not
+take as a tally); and the values not found by where they were lost: no quantity of the number in the
+article, a quantity the claims gave no value, or a value of a thing (or unit) the gold does not score, or
+only values another gold value of the same number took."""
 
 from __future__ import annotations
 
@@ -102,6 +103,15 @@ def runs(a: argparse.Namespace) -> list[tuple[str, list[str]]]:
     return out
 
 
+def leak_line(lk: dict[str, int]) -> str:
+    """A set's leaks by what differs from the gold's measure: a state or an aspect read where the gold
+    writes none (added), not read where it writes one (dropped), or another one (other)."""
+    return "; ".join(
+        f"{part} " + ", ".join(f"{lk.get(f'{part}_{how}', 0)} {how}" for how in ("added", "dropped", "other"))
+        for part in ("state", "aspect")
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--blind", action="store_true", help="score the blind sets, counts only")
@@ -125,6 +135,7 @@ def main() -> int:
     }
     kinds = {"other_measure": 0, "other_place": 0, "not_gold": 0}
     lost = {"no_quantity": 0, "no_value": 0, "other_thing": 0, "taken": 0}
+    leak_kinds: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, args in runs(a):
             out = Path(tmp) / f"{name}.json"
@@ -152,6 +163,10 @@ def main() -> int:
                     f" {v['missed_present']} not found in a text here"
                     f" ({v['missed_unwritten']} of them not written in it)"
                 )
+                lk = v["leak_kinds"]
+                print(f"{'':12s} leaks by kind: {leak_line(lk)}")
+                for k, n in lk.items():
+                    leak_kinds[k] = leak_kinds.get(k, 0) + n
                 mk = v["missed_kinds"]
                 print(
                     f"{'':12s} not found, by where lost: {mk['no_quantity']} no quantity of the number,"
@@ -187,6 +202,7 @@ def main() -> int:
         f" {lost['no_value']} a quantity but no claim value, {lost['other_thing']} a value of another thing,"
         f" {lost['taken']} taken by another gold value of the number"
     )
+    print(f"pooled leaks by kind: {leak_line(leak_kinds)}")
     print(
         f"pooled false values by kind: {kinds['other_measure']} of a gold value of another measure,"
         f" {kinds['other_place']} of another place, {kinds['not_gold']} of no gold value"

@@ -501,6 +501,9 @@ def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     toks = [t for t in toks if not _restating(thing, t)]
     if thing.states == "status":
         toks = _without_groups(toks, lex)  # "1,500 US service personnel fatalities": the victims' group
+        # "four pilgrim deaths", "three student cases": a noun of persons says whose deaths or cases
+        # they are, as "four pilgrims died" does, not another measure
+        toks = [t for t in toks if t not in lex.persons]
     return all(t in allowed for t in toks) or all(t in allowed for t in _off_names(thing, toks, lex))
 
 
@@ -5661,6 +5664,14 @@ _PERIOD = re.compile(
 # first six months of this year")
 _SPAN = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:last|past|first)\s+(?:[\w-]+\s+)?(?:days|weeks|months)\b"
+    # the days before an event ("four deaths in the days leading up to the start of the haj")
+    r"|\b(?:in|over|during)\s+the\s+(?:[\w-]+\s+)?(?:days|weeks|months)\s+(?:leading\s+up\s+to|before|preceding)\b"
+    # since a day of the week just past or the report before ("12 deaths since Monday", "6,308 new cases
+    # since the last bulletin"): what the days since then added; not since a date or an event, which
+    # may be the start of the whole count ("2,000 cases since April 24", "since the outbreak began",
+    # "have died since Tuesday's earthquake")
+    r"|\bsince\s+(?:yesterday|(?:last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!['’]s)"
+    r"|the\s+(?:last|previous)\s+(?:report|bulletin|update|count|tally))\b(?!['’])"
 )
 
 
@@ -5687,7 +5698,8 @@ def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
     return not _CLAUSE_BREAK.search(view.text, q.end, span.start())
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\d]|\b(?:with|and|but|as|while|when|after|before)\b")
+# (a number is another count's; a virus's code is none: "four deaths from the H1N1 virus in the days ...")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b\d|\b(?:with|and|but|as|while|when|after|before)\b")
 
 
 # the verbs of an event a count is the subject of ("three deaths were reported", "one person succumbed"),
@@ -6962,22 +6974,35 @@ def _increments_state(view: ArticleView, vals: list[QuantityValue]) -> list[Quan
     """ "Nineteen more people have been infected ..., bringing to 111 the total number of confirmed cases
     in the Philippines": an increment that names no state has the state of the total it brings (the
     sentence writes one state for both; the gold's guideline: "three more deaths ... bringing the toll
-    to 15" give both the state the sentence writes)."""
-    for v, w in pairwise(vals):
-        if not (
-            v.key.aspect == "new"
-            and not v.key.state
-            and w.key.thing == v.key.thing
-            and not w.key.aspect
-            and w.key.state
-            and w.key.unit is None
-            and view.sentence(v.start) == view.sentence(w.start)
-        ):
-            continue
-        between = words(view.text, v.end, w.start)
-        if any(x.text in BRING for x in between) and not any(x.text in (";", ":") for x in between):
-            v.key = replace(v.key, state=w.key.state)
+    to 15" give both the state the sentence writes). So has the change a total written first says it
+    came from ("Sri Lanka now has five confirmed cases after two more people tested positive", "The
+    number of confirmed cases rose to 11 after four more people tested positive"): the increment is
+    a difference of the total's own measure."""
+    for a, b in pairwise(vals):
+        for v, w, links in ((a, b, BRING), (b, a, _CHANGE_AFTER_TOTAL)):
+            if not (
+                v.key.aspect == "new"
+                and not v.key.state
+                and w.key.thing == v.key.thing
+                and not w.key.aspect
+                and w.key.state
+                and w.key.unit is None
+                and view.sentence(v.start) == view.sentence(w.start)
+            ):
+                continue
+            between = words(view.text, min(v.end, w.end), max(v.start, w.start))
+            if (
+                any(x.text in links for x in between)
+                and not any(x.text in (";", ":") for x in between)
+                and (links is BRING or v.key.about in ((), w.key.about))
+            ):
+                v.key = replace(v.key, state=w.key.state)
     return vals
+
+
+# the words that join a total written first to the change that made it: "now has five confirmed cases
+# after two more people tested positive", "climbed to 20, with three new infections reported"
+_CHANGE_AFTER_TOTAL = frozenset({"after", "with", "following"})
 
 
 def _definite_recounts(

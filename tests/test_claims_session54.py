@@ -1,0 +1,105 @@
+"""Session 54: the change a total written first says it came from has the total's state; a count since a
+day of the week just past, or since the report before, is what those days added (docs/claims.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.claims import article_facts
+from saidwhat.pipeline import analyze_text
+
+
+def _keys(text: str) -> dict[float, tuple[str, str, str]]:
+    facts = article_facts(analyze_text(text, published="2009-06-20"), None)
+    return {
+        v.value: (v.key.thing, v.key.state, v.key.aspect) for v in facts.quantities if v.value is not None
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sri Lanka now has five confirmed cases after two more people tested positive yesterday.",
+        "The number of confirmed cases in Ghana rose to five after two more people tested positive.",
+        "Norway's confirmed cases climbed to five, with two new infections reported on Monday.",
+    ],
+)
+def test_the_change_a_total_written_first_came_from_has_its_state(text: str) -> None:
+    got = _keys(text)
+    # before: the two new cases had no state, a leak against the guideline's increment of a total
+    assert got[2] == ("cases", "confirmed", "new")
+    assert got[5] == ("cases", "confirmed", "")
+
+
+def test_a_change_before_the_total_it_brings_keeps_its_reading() -> None:
+    got = _keys("Two more people tested positive in Nepal, bringing the number of confirmed cases to seven.")
+    assert got[2] == ("cases", "confirmed", "new")
+
+
+def test_a_total_of_another_place_lends_no_state() -> None:
+    got = _keys("Peru now has 40 confirmed cases, with 12 new cases in Chile.")
+    assert got[12][1:] == ("", "new")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Mexico has reported 12 deaths since Monday.", 12),
+        ("Chile has had 300 cases since the last report.", 300),
+        ("This represents a rise of 4,638 cases and 18 deaths since the last report on 12 June.", 18),
+    ],
+)
+def test_a_count_since_a_day_just_past_is_an_increment(text: str, number: float) -> None:
+    # before: each was read as a total
+    assert _keys(text)[number][2] == "new"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Mexico has reported 2,000 cases since April 24, when the outbreak was announced.", 2000),
+        ("About 45,000 people have died since Tuesday's earthquake in Haiti.", 45000),
+        ("The toll in Peru has risen to 45 since Monday.", 45),
+    ],
+)
+def test_a_count_since_a_date_an_event_or_a_level_reached_stays_a_total(text: str, number: float) -> None:
+    assert _keys(text)[number][2] == ""
+
+
+def test_a_count_in_the_days_before_an_event_is_an_increment() -> None:
+    got = _keys(
+        "Saudi Arabia reported four pilgrim deaths from the H1N1 flu virus in the days leading up to the"
+        " start of the haj rituals."
+    )
+    # before: a measure of its own, "pilgrim death", with no aspect (the virus's code read as a number)
+    assert got[4] == ("deaths", "", "new")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three child deaths were reported in Peru.",
+        "Peru reported three student deaths.",
+        "Three pilgrims died in Peru.",
+    ],
+)
+def test_a_noun_of_persons_before_deaths_says_whose_they_are(text: str) -> None:
+    # before: "child death" and "student death" were measures of their own
+    assert _keys(text)[3] == ("deaths", "", "")
+
+
+def test_a_group_of_victims_before_deaths_stays_its_own_measure() -> None:
+    got = _keys("More than 4,000 US service personnel deaths have been recorded in Iraq.")
+    assert got[4000][0] != "deaths"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Colombia, 2,521 persons were confirmed to carry the AH1N1 virus.",
+        "Officials said 2,521 people in Colombia were carrying the virus.",
+    ],
+)
+def test_people_who_carry_the_virus_are_cases(text: str) -> None:
+    # before: no value
+    assert _keys(text)[2521][0] == "cases"
