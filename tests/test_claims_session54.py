@@ -103,3 +103,15 @@ def test_a_group_of_victims_before_deaths_stays_its_own_measure() -> None:
 def test_people_who_carry_the_virus_are_cases(text: str) -> None:
     # before: no value
     assert _keys(text)[2521][0] == "cases"
+
+
+def test_the_confirmation_of_a_count_writes_its_state() -> None:
+    got = _keys("With the confirmation of 12 new cases in Ecuador, the total reached 48.")
+    # before: both without a state
+    assert got[12] == ("cases", "confirmed", "new")
+    assert got[48] == ("cases", "confirmed", "")
+
+
+def test_cases_awaiting_confirmation_are_not_confirmed() -> None:
+    assert 30 not in _keys("Officials in Chile are awaiting confirmation of 30 cases.")
+    assert _keys("Ten cases in Cuba were awaiting confirmation.")[10] == ("cases", "suspected", "")
