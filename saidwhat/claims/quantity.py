@@ -2343,9 +2343,17 @@ def _in_countries(
     """ "infected 4,379 people in 29 countries": a count of countries introduced by *in* / *across*
     right after the number is where the number is counted - the world (``nouns``: other places counted,
     "2,532 confirmed cases in 44 states")."""
-    s1 = view.sentence(q.start)[1]
     nxt = next((o for o in qs if o.start >= q.end), None)
-    if nxt is None or nxt.start >= s1 or not nxt.counts:
+    return nxt is not None and _counted_in(view, q, nxt, lex, nouns)
+
+
+def _counted_in(
+    view: ArticleView, q: Quantity, nxt: Quantity, lex: ClaimsLexicon, nouns: frozenset[str] | None = None
+) -> bool:
+    """Whether ``nxt``, the quantity right after ``q``, counts the places ``q`` is counted in
+    (:func:`_in_countries`)."""
+    s1 = view.sentence(q.start)[1]
+    if nxt.start >= s1 or not nxt.counts:
         return False
     if singular(nxt.counts.split()[-1].lower()) not in (lex.world_counts if nouns is None else nouns):
         return False
@@ -4602,24 +4610,26 @@ def _a_component(view: ArticleView, name: Word) -> bool:
     return any(w.text in MIX_WORDS for w in words(view.text, s0, name.start)[-6:])
 
 
-# the words before a count of places that say the count before it is counted there ("in 44 states",
-# "across more than 20 countries")
-_IN_PLACES = re.compile(r"\s+(?:in|across)\s+(?:(?:more\s+than|at\s+least|some|about|over|nearly)\s+)?$")
-
-
-def _places_counted_between(view: ArticleView, a: Quantity, between: Quantity | None, q: Quantity) -> bool:
-    """Whether ``between`` (the quantity between ``a`` and ``q``) counts the places ``a`` is counted in,
-    written right after it: "2,532 cases in 44 states, and three deaths" (the states are part of the
+def _places_counted_between(
+    view: ArticleView, a: Quantity, between: Quantity | None, q: Quantity, lex: ClaimsLexicon
+) -> bool:
+    """Whether ``between`` (the quantity between ``a`` and ``q``) counts the places ``a`` is counted in
+    (:func:`_counted_in`): "2,532 cases in 44 states, and three deaths" (the states are part of the
     first count's phrase, so the second is joined to that count, not to the states)."""
-    if between is None or not between.counts or not a.end <= between.start < q.start:
-        return False
-    if singular(between.counts.split()[-1].lower()) not in _PLACES_COUNTED:
-        return False
-    return _IN_PLACES.fullmatch(view.text, a.end, between.start) is not None
+    return (
+        between is not None
+        and a.end <= between.start < q.start
+        and _counted_in(view, a, between, lex, _PLACES_COUNTED)
+    )
 
 
 def _joined_words(
-    view: ArticleView, prev: Measured | None, prev_q: Quantity | None, q: Quantity, thing: Thing
+    view: ArticleView,
+    prev: Measured | None,
+    prev_q: Quantity | None,
+    q: Quantity,
+    thing: Thing,
+    lex: ClaimsLexicon,
 ) -> list[str] | None:
     """The words (lowercase) between ``q`` and the count right before it, when that count is measured
     and of a thing of ``thing``'s family of states; None otherwise. A count of the places the count
@@ -4627,7 +4637,7 @@ def _joined_words(
     deaths": :func:`_places_counted_between`)."""
     if prev is None or prev.thing is None or prev.thing.states != thing.states:
         return None
-    if prev.q is not prev_q and not _places_counted_between(view, prev.q, prev_q, q):
+    if prev.q is not prev_q and not _places_counted_between(view, prev.q, prev_q, q, lex):
         return None
     # the earlier value of a change set off after the count is no word between them (:func:`_from_aside`)
     aside = _FROM_ASIDE.match(view.text, prev.q.end, q.start)
@@ -4647,7 +4657,7 @@ def _conjunct_of_verb_state(
     or *with* to the count right before it (no verb between), of the same family of states, shares the
     state that verb gives; not an adjective's ("15 confirmed cases and 2 deaths": the verb's word is
     written before the first number, an adjective after it)."""
-    between = _joined_words(view, prev, prev_q, q, thing)
+    between = _joined_words(view, prev, prev_q, q, thing, lex)
     if prev is None or prev.thing is None or between is None:
         return False
     if not prev.state or prev.state == prev.thing.default_state:
@@ -4673,7 +4683,7 @@ def _conjunct_of_modal(
     before a verb governs every conjunct of its object, so a count joined by *and* to the projected
     count right before it (no verb between, a thing of the same family of states) and of no aspect of
     its own is projected too. Returns the aspect of ``q``."""
-    between = _joined_words(view, prev, prev_q, q, thing)
+    between = _joined_words(view, prev, prev_q, q, thing, lex)
     if aspect or prev is None or between is None or prev.aspect != "projected":
         return aspect
     if between[-1:] != ["and"] or len(between) > 8 or set(between) & (AUX | CLAUSE_WORDS):
