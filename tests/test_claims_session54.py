@@ -115,3 +115,31 @@ def test_the_confirmation_of_a_count_writes_its_state() -> None:
 def test_cases_awaiting_confirmation_are_not_confirmed() -> None:
     assert 30 not in _keys("Officials in Chile are awaiting confirmation of 30 cases.")
     assert _keys("Ten cases in Cuba were awaiting confirmation.")[10] == ("cases", "suspected", "")
+
+
+def test_paragraphs_run_together_end_their_sentences() -> None:
+    text = (
+        "Canada posted a jump of 1,043 new cases, with its total infections now reaching 7,775 including 21"
+        " deaths.Australia showed an increase of 758 new cases including four deaths, bringing its total to"
+        " 4,038 infections and seven deaths."
+    )
+    facts = article_facts(analyze_text(text, published="2009-06-29"), None)
+    about = {v.value: v.key.about for v in facts.quantities}
+    # before: Australia's totals were Canada's, the two sentences read as one
+    assert about[4038] == ("Australia",)
+    assert about[7775] == ("Canada",)
+
+
+def test_an_abbreviation_run_into_a_name_ends_no_sentence() -> None:
+    from saidwhat.claims.text import sentences
+
+    text = "Texas Gov.Perry said 30 people had died. Officials agreed."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Texas Gov.Perry said 30 people had died.",
+        "Officials agreed.",
+    ]
+    run = "It rose to 12 on Friday.The largest increase was in Peru."
+    assert [run[a:b] for a, b in sentences(run)] == [
+        "It rose to 12 on Friday.",
+        "The largest increase was in Peru.",
+    ]

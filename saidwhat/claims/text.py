@@ -19,9 +19,13 @@ WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|%|-{2,}|[;:,—–]")
 # a sentence ends at . ! ? (and a closing quote) followed by space and an upper-case letter, digit or quote
 # a sentence ends at its mark and the space after it, or at a line break; copy that lost the space
 # between a sentence and a quotation ("...with 353 dead.\"We have confirmed 337 deaths,\" he said")
-# ends it right before the quotation mark that a capital follows (after a closing curly mark)
+# ends it right before the quotation mark that a capital follows (after a closing curly mark); and copy
+# whose paragraphs were run together ("..., including 21 deaths.Australia showed an increase of ...",
+# "since the last bulletin on Friday.The largest increase") ends it at a mark between a lower-case word
+# and a capitalised one (an abbreviation's mark never: "Gov.Perry")
 _SENT_END = re.compile(
     r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(\[]?[A-Z0-9])|\n+|(?<=[a-z][.!?])(?=[“\"][A-Z])|(?<=[a-z][.!?]”)(?=[A-Z])"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
 )
 _ABBREV = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|U\.S|U\.N)\.)$"
