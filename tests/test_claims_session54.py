@@ -143,3 +143,47 @@ def test_an_abbreviation_run_into_a_name_ends_no_sentence() -> None:
         "It rose to 12 on Friday.",
         "The largest increase was in Peru.",
     ]
+
+
+def _about(text: str) -> dict[float, tuple[str, ...]]:
+    facts = article_facts(analyze_text(text, published="2009-07-22"), None)
+    return {v.value: v.key.about for v in facts.quantities if v.value is not None}
+
+
+def test_a_place_in_a_clause_opened_by_as_after_the_count_is_that_clauses() -> None:
+    got = _about(
+        "Chile announced that the country's death toll from swine flu has risen from 40 to 68, as the virus"
+        " cuts deeper across Latin America where hundreds of deaths have been linked to the pandemic."
+    )
+    # before: Latin America's
+    assert got[68] == ("Chile",)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "place"),
+    [
+        ("Peru has 300 cases, some of them in Lima.", 300, ("Peru",)),
+        (
+            "The United States is the second worst hit country with 403 confirmed cases, and two deaths,"
+            " one of a Mexican toddler in a Texas hospital and the other a woman.",
+            2,
+            ("United States",),
+        ),
+        (
+            "Two more people in the Middle East died from swine flu. The latest deaths bring the toll across"
+            " the region to 8, with half of the deaths being in Saudi Arabia.",
+            8,
+            (),
+        ),
+    ],
+)
+def test_the_place_of_a_part_named_after_a_count_is_not_the_counts(
+    text: str, number: float, place: tuple[str, ...]
+) -> None:
+    # before: Lima's, Texas's and Saudi Arabia's
+    assert _about(text)[number] == place
+
+
+def test_a_majority_named_after_a_count_still_reads_as_before() -> None:
+    assert _about("The virus has killed 80 people, the vast majority of them in Mexico.")[80] == ("world",)
+    assert _about("Mexico reported 40 cases, as of Monday, in Oaxaca.")[40] != ()

@@ -2000,8 +2000,38 @@ def _places_after(
         and not _comparison_domain(view.text, p, lex)
         and not _of_clause(view.text, q.end, p.start)
         and not _journeys_end(view.text, p)
+        and not _later_clause_or_part(view.text, q.end, p.start)
         and (closed is None or p.start < closed)
     ]
+
+
+# a clause of its own after the count, opened by *as* and its subject ("has risen from 40 to 68, as the
+# virus cuts deeper across Latin America"; not "as of", "as many as", "confirmed as", nor *as* with a
+# noun phrase of a role: "three brigades to leave ..., as an immediate payback for Iraqi voters")
+_AS_CLAUSE = re.compile(
+    r",\s+as\s+(?:the|it|they|he|she|officials|authorities)\b",
+    re.IGNORECASE,
+)
+# a part of the count named after it, whose place the words then give ("bring the toll across the region
+# to 8, with half of the deaths being in Saudi Arabia", "two deaths, one of a Mexican toddler in a Texas
+# hospital"); a majority's place is read apart (:func:`_majority_after`)
+_PART_OF_AFTER = re.compile(
+    r",\s*(?:with\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?"
+    r"(?:half|a\s+third|a\s+quarter|two-thirds|some|many|several|one|two|three|a\s+few)\s+of\s+"
+    r"(?:them|whom|these|those|(?:the|a|an)\s+[^,;:.!?]{0,60}?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _later_clause_or_part(text: str, end: int, place: int) -> bool:
+    """Whether the place after a count (at ``place``) stands in a clause of its own opened after it
+    (:data:`_AS_CLAUSE`) or in the phrase of a part of it (:data:`_PART_OF_AFTER`): where that clause's
+    verb happens, or where the part is, not where the count is."""
+    between = text[end:place]
+    if _AS_CLAUSE.search(between):
+        return True
+    m = re.search(r"\b(?:in|from)\s+(?:(?:the|a|an)\s+)?$", between)
+    return m is not None and _PART_OF_AFTER.search(between, 0, m.start()) is not None
 
 
 def _inside_place(
@@ -4009,7 +4039,14 @@ def _sentence_country(
         return ()  # "Twenty of the 45 deaths were in Mexico": the place is the part's
     places = [p for p in view.places_in(s0, s1) if not any(_owns_place(view.text, o, p) for o in others)]
     # (nor the domain of a superlative: "the cases in this metro have risen to 13, the highest in India")
-    places = [p for p in _off_origins(view, q, places) if not _comparison_domain(view.text, p, lex)]
+    # (nor the place of a part or of a clause of its own after the count: "bring the toll across the
+    # region to 8, with half of the deaths being in Saudi Arabia")
+    places = [
+        p
+        for p in _off_origins(view, q, places)
+        if not _comparison_domain(view.text, p, lex)
+        and not (p.start >= q.end and _later_clause_or_part(view.text, q.end, p.start))
+    ]
     names = {p.name for p in places}
     if len(names) != 1 or not names <= lex.known_countries:
         return ()
