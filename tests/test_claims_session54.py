@@ -187,3 +187,14 @@ def test_the_place_of_a_part_named_after_a_count_is_not_the_counts(
 def test_a_majority_named_after_a_count_still_reads_as_before() -> None:
     assert _about("The virus has killed 80 people, the vast majority of them in Mexico.")[80] == ("world",)
     assert _about("Mexico reported 40 cases, as of Monday, in Oaxaca.")[40] != ()
+
+
+def test_a_participle_of_another_noun_projects_no_count() -> None:
+    got = _keys(
+        "The number of cases in Saudi Arabia now tops 300, adding to worries over the expected influx of"
+        " some two million pilgrims."
+    )
+    # before: a projection, no value
+    assert got[300] == ("cases", "", "")
+    assert _keys("The expected 300 deaths in Peru have not happened.")[300][2] == "projected"
+    assert _keys("The number of deaths in Chile is expected to reach 400.")[400][2] == "projected"

@@ -1494,6 +1494,11 @@ def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon
         # "officials could not be reached to comment about the 24 deaths": a negated modal projects
         # nothing
         hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text in ("not", "n't"))]
+        # "tops 300, adding to worries over the expected influx of pilgrims": a participle after a
+        # determiner is an adjective of the noun it comes before, no projection of the count (unless
+        # that noun is the count's: "the expected 300 deaths")
+        inner = {w.start for w in win.inner}
+        hits = [i for i in hits if not _attributive(scope, i, inner)]
         if _object_of_perfect(win):
             right = {w.start for w in win.right}
             hits = [i for i in hits if scope[i].start not in right]
@@ -1503,6 +1508,17 @@ def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon
         left = {w.start for w in win.left}
         hits = [i for i in hits if scope[i].start not in left]
     return hits
+
+
+def _attributive(scope: list[Word], i: int, inner: set[int]) -> bool:
+    """Whether ``scope[i]`` is a participle set between a determiner and a noun other than the count's
+    (``inner``: the starts of the count's own words): "the expected influx", "an anticipated peak"."""
+    if i == 0 or i + 1 >= len(scope) or scope[i - 1].text.lower() not in DETERMINERS:
+        return False
+    if scope[i + 1].start in inner or scope[i].start in inner:
+        return False
+    nxt = scope[i + 1].text
+    return scope[i].text.lower().endswith("ed") and nxt[:1].isalpha() and nxt.lower() not in ("to", "that")
 
 
 def _reached_level(win: Window) -> bool:
