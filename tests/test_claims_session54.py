@@ -198,3 +198,18 @@ def test_a_participle_of_another_noun_projects_no_count() -> None:
     assert got[300] == ("cases", "", "")
     assert _keys("The expected 300 deaths in Peru have not happened.")[300][2] == "projected"
     assert _keys("The number of deaths in Chile is expected to reach 400.")[400][2] == "projected"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The age range of these cases in Peru is 2-58 years old, with 16 as median age.", 16),
+        ("The 30 patients in Peru had 32 as the average age.", 32),
+    ],
+)
+def test_a_number_named_as_a_groups_mean_age_is_an_age(text: str, number: int) -> None:
+    an = analyze_text(text, published="2009-06-20")
+    (q,) = [q for q in an.quantities if q.value == number]
+    # before: a count, which the claims read as cases of Peru
+    assert (q.kind, q.unit) == ("age", "year")
+    assert number not in _keys(text)

@@ -247,6 +247,18 @@ def _compound_end(obj: Token) -> int:
     return obj.i
 
 
+def _as_mean_age(words: list[str]) -> int | None:
+    """How many of the words after a number name it an age of a group ("as median age", "as the average
+    age": "The age range of these cases is 2-58 years old, with 16 as median age"); None otherwise."""
+    k = 1 if words[:1] == ["as"] else 0
+    if not k:
+        return None
+    k += words[k : k + 1] == ["the"]
+    if words[k : k + 1] in (["median"], ["average"], ["mean"]) and words[k + 1 : k + 2] == ["age"]:
+        return k + 2
+    return None
+
+
 class _Reject(Exception):
     """Raised by a step of :meth:`_Reader.quantity`: the number is not a quantity."""
 
@@ -1313,6 +1325,8 @@ class _Reader:
             d.end = i + 4
         elif words[:2] in (["years", "old"], ["year", "old"]):
             d.end = i + 2
+        elif (k := _as_mean_age(words)) is not None:
+            d.end = i + k  # "with 16 as median age", "32 as the average age"
         elif i > 0 and doc[i - 1].lower_ in lex.age_before:
             d.start = i - 1
             self._range(d)  # "aged 10 to 50"
