@@ -98,9 +98,10 @@ def test_a_group_of_victims_before_deaths_stays_its_own_measure() -> None:
     [
         "In Colombia, 2,521 persons were confirmed to carry the AH1N1 virus.",
         "Officials said 2,521 people in Colombia were carrying the virus.",
+        "In Colombia, 2,521 people are affected with the disease and are receiving treatment.",
     ],
 )
-def test_people_who_carry_the_virus_are_cases(text: str) -> None:
+def test_people_who_carry_the_virus_or_are_affected_with_it_are_cases(text: str) -> None:
     # before: no value
     assert _keys(text)[2521][0] == "cases"
 
