@@ -214,3 +214,17 @@ def test_a_number_named_as_a_groups_mean_age_is_an_age(text: str, number: int) -
     # before: a count, which the claims read as cases of Peru
     assert (q.kind, q.unit) == ("age", "year")
     assert number not in _keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina has recorded 20 deaths since Friday, and 300 since the outbreak began.",
+        "Argentina recorded 20 new deaths, and 300 so far.",
+    ],
+)
+def test_a_list_item_counted_from_the_start_is_no_increment(text: str) -> None:
+    got = _keys(text)
+    assert got[20] == ("deaths", "", "new")
+    # before: the 300 took the increment's aspect
+    assert got[300] == ("deaths", "", "")

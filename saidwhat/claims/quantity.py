@@ -5865,7 +5865,8 @@ def _related(
     if members is not None:
         return members, aspect, win, rel
     if rel in ("part", "subset", "list", "total") and prev is not None:
-        return prev.thing, aspect or (prev.aspect if rel != "total" else ""), win, rel
+        cumulative = _SINCE_THE_START.match(view.text, q.end) is not None
+        return prev.thing, aspect or (prev.aspect if rel != "total" and not cumulative else ""), win, rel
     if partitive is not None:
         # "20 of the 149 reported fatalities have been confirmed": the part is what the words
         # after the whole say of it
@@ -5877,6 +5878,15 @@ def _related(
             "subset",
         )
     return thing, aspect, win, rel
+
+
+# a span from the start of the whole outbreak right after a count: it counts every one so far, a total
+# ("20 new deaths since Friday, and 300 since the outbreak began": the 300 are no increment)
+_SINCE_THE_START = re.compile(
+    r"\s+(?:since\s+the\s+(?:(?:outbreak|pandemic|epidemic)\s+(?:began|started|emerged|broke\s+out)"
+    r"|(?:start|beginning|onset)\s+of\s+the\s+(?:outbreak|pandemic|epidemic))|so\s+far|to\s+date|in\s+total)\b",
+    re.IGNORECASE,
+)
 
 
 # the verbs that find the virus *in* the persons or deaths their object counts
