@@ -228,3 +228,23 @@ def test_a_list_item_counted_from_the_start_is_no_increment(text: str) -> None:
     assert got[20] == ("deaths", "", "new")
     # before: the 300 took the increment's aspect
     assert got[300] == ("deaths", "", "")
+
+
+def test_a_four_digit_count_after_a_verb_is_no_year() -> None:
+    text = "The United States has reported 1639 laboratory confirmed human cases, including two deaths."
+    an = analyze_text(text, published="2009-05-09")
+    # before: NER's DATE made it a year, so the count was lost and the deaths dated 1639
+    assert not an.timexes
+    facts = article_facts(an, None)
+    got = {v.value: v.key for v in facts.quantities}
+    assert (got[1639].thing, got[1639].state, got[1639].about) == ("cases", "confirmed", ("United States",))
+    assert got[2].about == ("United States",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The company reported 1989 earnings of $5 million.", "Police arrested 1992 protesters in the city."],
+)
+def test_a_four_digit_year_of_other_plurals_stays_a_year(text: str) -> None:
+    an = analyze_text(text, published="2009-05-09")
+    assert [t.value for t in an.timexes][:1] in (["1989"], ["1992"])

@@ -503,6 +503,10 @@ def _year(m: re.Match[str], ctx: Ctx) -> Result | None:
         return _entry_time(m.group("year"), ctx)
     if not m.group("mod") and _new_value_of_change(tok):
         return None
+    if _counts_plural_noun(tok):
+        # "The United States has reported 1639 laboratory confirmed human cases": the object of a verb
+        # (or after a bound) that opens a noun phrase of a plural noun counts it, whatever NER's DATE
+        return None
     if tok.ent_type_ == "DATE":
         return Result("DATE", m.group("year"), mod)
     if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "ORDINAL", "TIME"):
@@ -514,6 +518,37 @@ def _year(m: re.Match[str], ctx: Ctx) -> Result | None:
         # "2000 troops", "bought 1500 of them"
         return None
     return Result("DATE", m.group("year"), mod)
+
+
+# the words of a bound before a count ("more than 1639 cases", "nearly 2000 people")
+_BOUND_BEFORE = frozenset({"than", "about", "nearly", "almost", "over", "some", "around", "approximately"})
+# what may stand between a count and its plural noun ("1639 laboratory confirmed human cases")
+_NOUN_PHRASE_INNER = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB"})
+# plural nouns of persons and of cases that a number before them counts, never dates ("1989 earnings",
+# "1992 riots" are a year's)
+_COUNTED_PLURALS = frozenset(
+    {
+        "cases", "deaths", "infections", "fatalities", "casualties", "people", "persons", "patients",
+        "victims", "residents", "troops", "soldiers", "students", "children", "pilgrims", "refugees",
+    }
+)  # fmt: skip
+
+
+def _counts_plural_noun(tok: Token) -> bool:
+    """Whether the four-digit number ``tok`` right after a verb or a bound opens a noun phrase whose head
+    is a plural noun of persons or cases (:data:`_COUNTED_PLURALS`), within five words and no
+    punctuation: a count of them, no year."""
+    if tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    if not (before.tag_.startswith("VB") or before.lower_ in _BOUND_BEFORE):
+        return False
+    for t in tok.doc[tok.i + 1 : tok.i + 6]:
+        if t.tag_ in ("NNS", "NNPS"):
+            return t.lower_ in _COUNTED_PLURALS
+        if t.pos_ not in _NOUN_PHRASE_INNER:
+            return False
+    return False
 
 
 def _entry_time(hhmm: str, ctx: Ctx) -> Result:
