@@ -248,3 +248,28 @@ def test_a_four_digit_count_after_a_verb_is_no_year() -> None:
 def test_a_four_digit_year_of_other_plurals_stays_a_year(text: str) -> None:
     an = analyze_text(text, published="2009-05-09")
     assert [t.value for t in an.timexes][:1] in (["1989"], ["1992"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trinidad and Tobago follows with 53 cases. Cuba's total remains at 46.",
+        "Trinidad and Tobago follows with 53 cases. The Cuba total has jumped to 46.",
+    ],
+)
+def test_a_bare_total_that_remains_or_names_its_place_counts_the_thing_before(text: str) -> None:
+    # before: no value
+    assert _keys(text)[46] == ("cases", "", "")
+    assert _about(text)[46] == ("Cuba",)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("St. Lucia reported 55 cases with one death to date.", "Saint Lucia"),
+        ("St Kitts and Nevis has six cases.", "Saint Kitts and Nevis"),
+    ],
+)
+def test_the_short_forms_of_saints_countries_are_the_countries(text: str, country: str) -> None:
+    # before: no place
+    assert country in {a for about in _about(text).values() for a in about}

@@ -6125,6 +6125,7 @@ def measure(
 _TO_VALUE = frozenset(
     {"has", "have", "had", "is", "was", "now", "stands", "stood", "stand", "jumped", "rose", "risen"}
     | {"climbed", "increased", "grown", "grew", "gone", "went", "up", "soared", "reached", "hit", "to", "at"}
+    | {"remains", "remained", "remain", "stays", "stayed", "still"}
 )
 # the words between a total's determiner and its noun: "their last count", "Cuba's overall total"
 _TOTAL_ADJECTIVES = frozenset({"last", "latest", "overall", "new", "current", "official", "national"})
@@ -6150,7 +6151,19 @@ def _bare_total(text: str, win: Window) -> bool:
     first = left[k + 1]  # the first word of the total's phrase
     if _POSSESSIVE_END.search(text, max(0, first.start - 4), first.start):
         return True  # a name's possessive, which the window leaves out with the name ("Cuba's total")
-    return k >= 0 and left[k].end >= first.start - 2 and left[k].text in ("the", "its", "their")
+    # (a name between them, which the window leaves out too: "The Grenada total remains at 20")
+    return (
+        k >= 0
+        and (
+            left[k].end >= first.start - 2
+            or _NAMES_ONLY.fullmatch(text, left[k].end, first.start) is not None
+        )
+        and left[k].text.lower() in ("the", "its", "their")
+    )
+
+
+# the capitalised words of a name between a determiner and a total's noun
+_NAMES_ONLY = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+")
 
 
 # a possessive's ending right before a word ("Cuba`s total", "Barbados' total")
