@@ -273,3 +273,12 @@ def test_a_bare_total_that_remains_or_names_its_place_counts_the_thing_before(te
 def test_the_short_forms_of_saints_countries_are_the_countries(text: str, country: str) -> None:
     # before: no place
     assert country in {a for about in _about(text).values() for a in about}
+
+
+def test_a_bare_count_reads_no_noun_of_the_next_sentence() -> None:
+    got = _keys(
+        "H1N1 cases in the Dominican Republic stand at 491.\n\nEighteen U.S. soldiers had been reported"
+        " positive with the flu."
+    )
+    # before: "soldier cases", the group read from the next paragraph's noun
+    assert got[491] == ("cases", "", "")

@@ -7690,7 +7690,8 @@ def _words_after_number(view: ArticleView, q: Quantity) -> list[str]:
     counted noun ("1,500 US service personnel fatalities"), or after its partitive pronoun ("1,600 of
     them American soldiers"), as written: up to a preposition, a verb or a punctuation mark."""
     out: list[str] = []
-    ws = words(view.text, q.end, q.end + 80)[:8]
+    # (within its sentence: "... stand at 491.\n\nEighteen U.S. soldiers ..." had made the 491 soldiers)
+    ws = words(view.text, q.end, min(q.end + 80, view.sentence(q.start)[1]))[:8]
     if [w.text for w in ws[:2]] in (["of", "them"], ["of", "whom"]):
         ws = ws[2:]  # "100,000 have paid with their lives, 1,600 of them American soldiers"
     for w in ws[:6]:
