@@ -4437,7 +4437,9 @@ def _under_test(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon
         return True  # "with tests pending on another 10 cases": their tests are not back
     if before and before[-1] in _TEST_VERBS:
         return True  # "Colombia is investigating 40 more", "doctors are testing 200 people": the object
-    ws = [w for w in words(view.text, q.end, min(len(view.text), q.end + 80)) if w.text.isalpha()][:8]
+    ws = [w for w in words(view.text, q.end, min(view.sentence(q.start)[1], q.end + 80)) if w.text.isalpha()][
+        :8
+    ]
     k = 0
     while k < len(ws) and ws[k].text.lower() in _BEFORE_PREDICATE:
         k += 1
