@@ -282,3 +282,11 @@ def test_a_bare_count_reads_no_noun_of_the_next_sentence() -> None:
     )
     # before: "soldier cases", the group read from the next paragraph's noun
     assert got[491] == ("cases", "", "")
+
+
+def test_another_after_unqualified_cases_adds_confirmed_ones() -> None:
+    got = _keys("Laos has 100 cases. Another 30 cases were confirmed in Laos on Sunday.")
+    # before: a total of its own (unqualified cases read as another state than confirmed)
+    assert got[30] == ("cases", "confirmed", "new")
+    other = _keys("The UK has 100 confirmed cases. Another 486 possible UK cases are being investigated.")
+    assert other[486] == ("cases", "suspected", "")

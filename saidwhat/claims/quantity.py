@@ -7882,7 +7882,12 @@ def _another_set(view: ArticleView, made: list[Measured], vals: list[QuantityVal
             continue  # "Another 25 cases ... have been confirmed in England ..., taking the UK total to 848"
         before = [w for j, w in enumerate(vals[:i]) if made[j].thing is m.thing and w.start < v.start]
         last = before[-1] if before else None
-        if last is None or last.key.state != v.key.state:
+        # (cases of no written state are the confirmed ones, as :func:`_contrastive_other` reads them:
+        # "Laos has 100 cases. Another 30 cases were confirmed on Sunday" adds to them)
+        if last is None or (
+            last.key.state != v.key.state
+            and {last.key.state, v.key.state} != {m.thing.default_state, "confirmed"}
+        ):
             v.key = replace(v.key, aspect="")
 
 
