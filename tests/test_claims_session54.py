@@ -290,3 +290,21 @@ def test_another_after_unqualified_cases_adds_confirmed_ones() -> None:
     assert got[30] == ("cases", "confirmed", "new")
     other = _keys("The UK has 100 confirmed cases. Another 486 possible UK cases are being investigated.")
     assert other[486] == ("cases", "suspected", "")
+
+
+def test_an_elliptical_more_after_another_nouns_count_is_not_the_thing_before() -> None:
+    got = _keys(
+        "The five deaths from swine flu registered in Bulgaria so far had complications. 80 000 packages of"
+        " anti-flu medications have been distributed around the country already, and 10 000 more are"
+        " available at the Health Ministry. Another 60 000 are to be delivered in the coming days."
+    )
+    # before: 10,000 and 60,000 new deaths
+    assert got.get(10000, ("",))[0] != "deaths"
+    assert got.get(60000, ("",))[0] != "deaths"
+    assert _keys("The toll in Spain rose to 20. The ministry reported 13 more, taking its total to 93.")[
+        13
+    ] == (
+        "deaths",
+        "",
+        "new",
+    )

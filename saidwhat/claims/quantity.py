@@ -6192,8 +6192,21 @@ def _bare_total_thing(
     if _bare_total(view.text, win) or elliptical:
         # (and "Spain's health ministry reported 13 more, taking its total to 93": more of what the value
         # before it counted, when no count of its sentence lends the noun left out)
+        if elliptical and _other_noun_between(view, q, before):
+            return None  # "80 000 packages ... have been distributed, and 10 000 more are available"
         return _thing_before(view, s0, before)
     return _dash_value_thing(view, q, s0, lex)
+
+
+def _other_noun_between(view: ArticleView, q: Quantity, before: Measured | None) -> bool:
+    """Whether a count with a noun of its own stands between the value before (``before``) and the
+    elliptical ``q`` ("N more", "another N"), in ``q``'s sentence or the one before it: the noun left
+    out is that count's ("80 000 packages of medications have been distributed, and 10 000 more are
+    available. Another 60 000 are to be delivered": packages, not the deaths counted before them)."""
+    lo = view.sentence_before(view.sentence(q.start)[0])[0]
+    if before is not None:
+        lo = max(lo, before.q.end)
+    return any(o.counts and lo <= o.start and o.end <= q.start for o in view.analysis.quantities)
 
 
 def _context_state(
