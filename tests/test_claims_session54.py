@@ -308,3 +308,12 @@ def test_an_elliptical_more_after_another_nouns_count_is_not_the_thing_before() 
         "",
         "new",
     )
+
+
+def test_a_place_in_a_relative_clause_on_another_noun_is_not_the_counts() -> None:
+    got = _about(
+        "In Britain some 110,000 people have been infected by the virus that first surfaced in Mexico."
+    )
+    # before: Mexico's
+    assert got[110000] == ("United Kingdom",)
+    assert _about("Peru reported 40 cases that were confirmed in Lima.")[40] == ("Lima",)

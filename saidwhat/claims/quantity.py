@@ -2039,12 +2039,22 @@ _PART_OF_AFTER = re.compile(
 )
 
 
+# (not the pronoun of "- that of Taysir Allouni in Spain")
+_RELATIVE_ON_OTHER = re.compile(r"\b(?:that(?!\s+of\b)|which)\s+(?:\w+\s+){0,3}?(?:in|from)\s+(?:the\s+)?$")
+
+
 def _later_clause_or_part(text: str, end: int, place: int) -> bool:
     """Whether the place after a count (at ``place``) stands in a clause of its own opened after it
-    (:data:`_AS_CLAUSE`) or in the phrase of a part of it (:data:`_PART_OF_AFTER`): where that clause's
-    verb happens, or where the part is, not where the count is."""
+    (:data:`_AS_CLAUSE`, or a relative clause on another noun after it, :data:`_RELATIVE_ON_OTHER`) or in
+    the phrase of a part of it (:data:`_PART_OF_AFTER`): where that clause's verb happens, or where the
+    part is, not where the count is."""
     between = text[end:place]
     if _AS_CLAUSE.search(between):
+        return True
+    rel = _RELATIVE_ON_OTHER.search(between)
+    if rel is not None and re.search(r"[A-Za-z]", between[: rel.start()]):
+        # "110,000 people have been infected by the virus that first surfaced in Mexico": a relative
+        # clause on a noun after the count (not on the count's own: "cases that were found in Lima")
         return True
     m = re.search(r"\b(?:in|from)\s+(?:(?:the|a|an)\s+)?$", between)
     return m is not None and _PART_OF_AFTER.search(between, 0, m.start()) is not None
