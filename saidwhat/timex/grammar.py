@@ -535,13 +535,15 @@ _COUNTED_PLURALS = frozenset(
 
 
 def _counts_plural_noun(tok: Token) -> bool:
-    """Whether the four-digit number ``tok`` right after a verb or a bound opens a noun phrase whose head
-    is a plural noun of persons or cases (:data:`_COUNTED_PLURALS`), within five words and no
+    """Whether the four-digit number ``tok`` right after a verb, a bound or "a total of" opens a noun phrase
+    whose head is a plural noun of persons or cases (:data:`_COUNTED_PLURALS`), within five words and no
     punctuation: a count of them, no year."""
     if tok.i == 0:
         return False
     before = tok.doc[tok.i - 1]
-    if not (before.tag_.startswith("VB") or before.lower_ in _BOUND_BEFORE):
+    # (or after "a total of": "with a total of 1673 cases being tested")
+    total_of = before.lower_ == "of" and tok.i > 1 and tok.doc[tok.i - 2].lower_ in ("total", "tally")
+    if not (before.tag_.startswith("VB") or before.lower_ in _BOUND_BEFORE or total_of):
         return False
     for t in tok.doc[tok.i + 1 : tok.i + 6]:
         if t.tag_ in ("NNS", "NNPS"):
