@@ -328,3 +328,12 @@ def test_a_four_digit_count_after_a_total_of_is_no_year() -> None:
     # before: 1673 a year, which dated the 634 cases (their place read "Bulgaria, 1673")
     assert not an.timexes
     assert _about(text)[634] == ("Bulgaria",)
+
+
+def test_a_place_after_a_comma_and_a_numbered_clause_is_that_clauses() -> None:
+    got = _about(
+        "Mexico has recorded 48 H1N1 flu deaths, two have been reported in the US and Canadian officials"
+        " said a woman died."
+    )
+    # before: the United States'
+    assert got[48] == ("Mexico",)

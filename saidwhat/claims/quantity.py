@@ -2039,6 +2039,13 @@ _PART_OF_AFTER = re.compile(
 )
 
 
+# a clause of its own after a comma whose subject is a number its verb follows ("Mexico has recorded 48
+# deaths, two have been reported in the US": the US is the two's)
+_NUMBER_CLAUSE = re.compile(
+    r",\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+(?:more\s+)?"
+    r"(?:have|has|had|were|was|are|is|died)\b",
+    re.IGNORECASE,
+)
 # (not the pronoun of "- that of Taysir Allouni in Spain")
 _RELATIVE_ON_OTHER = re.compile(r"\b(?:that(?!\s+of\b)|which)\s+(?:\w+\s+){0,3}?(?:in|from)\s+(?:the\s+)?$")
 
@@ -2049,7 +2056,7 @@ def _later_clause_or_part(text: str, end: int, place: int) -> bool:
     the phrase of a part of it (:data:`_PART_OF_AFTER`): where that clause's verb happens, or where the
     part is, not where the count is."""
     between = text[end:place]
-    if _AS_CLAUSE.search(between):
+    if _AS_CLAUSE.search(between) or _NUMBER_CLAUSE.search(between):
         return True
     rel = _RELATIVE_ON_OTHER.search(between)
     if rel is not None and re.search(r"[A-Za-z]", between[: rel.start()]):
