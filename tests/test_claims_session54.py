@@ -337,3 +337,29 @@ def test_a_place_after_a_comma_and_a_numbered_clause_is_that_clauses() -> None:
     )
     # before: the United States'
     assert got[48] == ("Mexico",)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Three people who returned from Mexico have died in Bulgaria.", ("deaths", "", "")),
+        ("Three people who have been confirmed by the virus have died in Bulgaria.", ("deaths", "", "")),
+        ("Two students who had been to Cancun tested positive in Peru.", ("cases", "", "")),
+    ],
+)
+def test_the_verb_after_a_relative_clause_on_the_persons_counted_is_theirs(
+    text: str, key: tuple[str, str, str]
+) -> None:
+    # before: no value (the window stopped at *who*)
+    assert list(_keys(text).values()) == [key]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tests are being carried out on 390 people in the UK who may have the H1N1 virus, the agency said.",
+        "Twenty new patients in the UAE who were diagnosed with swine flu made full recoveries.",
+    ],
+)
+def test_a_relative_clause_that_says_what_the_persons_are_keeps_its_reading(text: str) -> None:
+    assert not [k for k in _keys(text).values() if k[0] in ("cases", "deaths")]

@@ -201,6 +201,45 @@ def _apposition(ws: list[Word]) -> tuple[int, int] | None:
     return None
 
 
+# the verbs that open a main clause's predicate after a relative clause on the count's persons
+_MAIN_AFTER_RELATIVE = _FINITE | {"died", "succumbed", "perished", "tested", "contracted", "caught", "fell"}
+
+
+def _persons_relative(q: Quantity, ws: list[Word], lex: ClaimsLexicon) -> tuple[int, int] | None:
+    """The span of a restrictive relative clause on the persons a count counts, before its own verb
+    ("Three people who returned from Mexico have died", "Two students who had been to Cancun tested
+    positive"): it says which persons, the verb after it what became of them. The clause runs from
+    *who* past its own verb group to the first finite verb (or verb of dying or falling ill) after
+    another word; None when the count names no persons or no such verb follows."""
+    if not q.counts or singular(q.counts.split()[-1].lower()) not in lex.persons:
+        return None
+    if len(ws) < 4 or ws[0].text != "who":
+        return None
+    k = 1
+    while k < len(ws) and ws[k].text in AUX | _MODALS | {"not"}:
+        k += 1  # the relative's own verb group: "who have been confirmed", "who may have"
+    for j in range(k + 1, len(ws)):
+        if ws[j].text in (",", ";", ":", "—", "–"):
+            return None
+        if ws[j].text in _MAIN_AFTER_RELATIVE and ws[j - 1].text not in AUX | _MODALS | {
+            "to",
+            "who",
+            "and",
+            "or",
+        }:
+            relative, main = ws[:j], [w.text for w in ws[j : j + 3]]
+            # a relative that says what the persons are ("20 patients who were diagnosed with swine flu
+            # made full recoveries") is the count's own measure unless the verb after it says they died
+            if any(_has(relative, t.predicates) for t in lex.things.values()) and not set(main) & _DIED:
+                return None
+            return (ws[0].start, ws[j].start)
+    return None
+
+
+_MODALS = frozenset({"may", "might", "could", "would", "will", "can", "should", "must"})
+_DIED = frozenset({"died", "succumbed", "perished"})
+
+
 # a part set off after a count's noun, then the count's own verb: "231 people -- including 205
 # children -- tested positive", "231 people (including 205 children) tested positive", "231 people,
 # including 205 children, tested positive"
@@ -300,7 +339,12 @@ def window(
     b = min(s1, next_start) if next_start is not None and next_start >= q.end else s1
     n = lex.settings.window_words
     left_ws, right_ws = words(text, a, q.start), words(text, q.end, b)
-    aside = _apposition(right_ws) or part_aside(text, q) or bracket_aside(text, q)
+    aside = (
+        _apposition(right_ws)
+        or part_aside(text, q)
+        or bracket_aside(text, q)
+        or _persons_relative(q, right_ws, lex)
+    )
     if aside is not None:
         right_ws = [w for w in right_ws if not aside[0] <= w.start < aside[1]]
     relative = _relative_aside_before(text, a, q.start)
