@@ -363,3 +363,7 @@ def test_the_verb_after_a_relative_clause_on_the_persons_counted_is_theirs(
 )
 def test_a_relative_clause_that_says_what_the_persons_are_keeps_its_reading(text: str) -> None:
     assert not [k for k in _keys(text).values() if k[0] in ("cases", "deaths")]
+
+
+def test_a_partitive_of_which_is_no_relative_clause_on_another_noun() -> None:
+    assert _about("The WHO has confirmed 1,200 cases worldwide, 800 of which are in Mexico.")[800] == ("Mexico",)

@@ -2090,8 +2090,10 @@ _NUMBER_CLAUSE = re.compile(
     r"(?:have|has|had|were|was|are|is|died)\b",
     re.IGNORECASE,
 )
-# (not the pronoun of "- that of Taysir Allouni in Spain")
-_RELATIVE_ON_OTHER = re.compile(r"\b(?:that(?!\s+of\b)|which)\s+(?:\w+\s+){0,3}?(?:in|from)\s+(?:the\s+)?$")
+# (not the pronoun of "- that of Taysir Allouni in Spain", nor a partitive's "800 of which are in Mexico")
+_RELATIVE_ON_OTHER = re.compile(
+    r"\b(?:that(?!\s+of\b)|(?<!of\s)which)\s+(?:\w+\s+){0,3}?(?:in|from)\s+(?:the\s+)?$"
+)
 
 
 def _later_clause_or_part(text: str, end: int, place: int) -> bool:
