@@ -366,4 +366,17 @@ def test_a_relative_clause_that_says_what_the_persons_are_keeps_its_reading(text
 
 
 def test_a_partitive_of_which_is_no_relative_clause_on_another_noun() -> None:
-    assert _about("The WHO has confirmed 1,200 cases worldwide, 800 of which are in Mexico.")[800] == ("Mexico",)
+    assert _about("The WHO has confirmed 1,200 cases worldwide, 800 of which are in Mexico.")[800] == (
+        "Mexico",
+    )
+
+
+def test_a_countrys_initials_are_the_country_the_article_names() -> None:
+    got = _about(
+        "South Africa now has six confirmed swine flu deaths, with the official number of confirmed cases in"
+        " SA at 2 844, the health ministry said on Monday. The institute confirmed three new cases in SA at"
+        " the weekend."
+    )
+    # before: a place "SA" of its own
+    assert got[2844] == ("South Africa",)
+    assert got[3] == ("South Africa",)

@@ -227,6 +227,21 @@ def page_cuts(text: str, names: list[tuple[int, int]]) -> list[int]:
     return cuts
 
 
+def _initials_of_named(places: list[Place], countries: frozenset[str]) -> list[Place]:
+    """``places`` with a name in capital initials read as the one country of those initials the article
+    names in full ("South Africa now has six confirmed deaths, with the number of confirmed cases in SA
+    at 2 844": SA is South Africa there; with Saudi Arabia named too it stays as written)."""
+    named = {p.name for p in places if p.name in countries and " " in p.name}
+    by_initials: dict[str, set[str]] = {}
+    for name in named:
+        by_initials.setdefault("".join(w[0] for w in name.split()).upper(), set()).add(name)
+    out = []
+    for p in places:
+        full = by_initials.get(p.name, set()) if p.name.isupper() and 2 <= len(p.name) <= 3 else set()
+        out.append(Place(next(iter(full)), p.start, p.end) if len(full) == 1 else p)
+    return out
+
+
 @dataclass(slots=True)
 class Place:
     name: str
@@ -653,6 +668,7 @@ class ArticleView:
         places += _capitals_list_heads(text, capitals, places)
         places += _unnamed_regions(text, regions, analysis, places)
         places = _states_and_district(text, places)
+        places = _initials_of_named(places, countries)
         datelines = [p for p in places if _dateline(text, p)]
         datelines += _capitals_datelines(text, capitals, datelines)
         datelines.sort(key=lambda p: p.start)
