@@ -321,8 +321,8 @@ def test_a_place_in_a_relative_clause_on_another_noun_is_not_the_counts() -> Non
 
 def test_a_four_digit_count_after_a_total_of_is_no_year() -> None:
     text = (
-        "Bulgaria's Chief Epidemiologist has stated that 634 cases of swine flu have been positively identified"
-        " with a total of 1673 cases being tested."
+        "Bulgaria's Chief Epidemiologist has stated that 634 cases of swine flu have been positively"
+        " identified with a total of 1673 cases being tested."
     )
     an = analyze_text(text, published="2009-11-12")
     # before: 1673 a year, which dated the 634 cases (their place read "Bulgaria, 1673")
