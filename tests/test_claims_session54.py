@@ -380,3 +380,20 @@ def test_a_countrys_initials_are_the_country_the_article_names() -> None:
     # before: a place "SA" of its own
     assert got[2844] == ("South Africa",)
     assert got[3] == ("South Africa",)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "The number of confirmed cases worldwide ballooned to 9,830 with experts predicting as many as"
+            " 100,000 in the U.S. are likely infected.",
+            9830,
+        ),
+        ("Mexico has 300 cases, with officials expecting more.", 300),
+    ],
+)
+def test_a_projection_in_an_absolute_clause_after_the_count_is_that_clauses(text: str, number: int) -> None:
+    # before: a projection, no value
+    assert _keys(text)[number][2] == ""
+    assert _keys("The virus could infect 300 people, with children most at risk.")[300][2] == "projected"

@@ -1543,6 +1543,11 @@ def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon
         # that noun is the count's: "the expected 300 deaths")
         inner = {w.start for w in win.inner}
         hits = [i for i in hits if not _attributive(scope, i, inner)]
+        # "ballooned to 9,830 with experts predicting as many as 100,000", "300 cases, with officials
+        # expecting more": *with* after the count opens an absolute clause, whose verb is its own
+        with_at = next((w.start for w in win.right if w.text == "with"), None)
+        if with_at is not None:
+            hits = [i for i in hits if scope[i].start < with_at]
         if _object_of_perfect(win):
             right = {w.start for w in win.right}
             hits = [i for i in hits if scope[i].start not in right]
