@@ -397,3 +397,9 @@ def test_a_projection_in_an_absolute_clause_after_the_count_is_that_clauses(text
     # before: a projection, no value
     assert _keys(text)[number][2] == ""
     assert _keys("The virus could infect 300 people, with children most at risk.")[300][2] == "projected"
+
+
+def test_newly_on_the_counts_verb_group_makes_it_an_increment() -> None:
+    assert _keys("In Paraguay, 45 people were newly diagnosed with the flu.")[45] == ("cases", "", "new")
+    assert _keys("In Peru, 12 cases have been newly confirmed.")[12] == ("cases", "confirmed", "new")
+    assert _keys("In Chile, 12 people were diagnosed.")[12] == ("cases", "", "")

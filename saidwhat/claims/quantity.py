@@ -1513,11 +1513,20 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     tight = sorted([*win.inner, *win.left[-label:], *win.right[:1]], key=lambda w: w.start)
     for aspect in ASPECT_ORDER:
         scope = wide if aspect == "projected" else tight if aspect == "new" else near
-        if aspect == "new" and _risen_by(win):
+        if aspect == "new" and (_risen_by(win) or _newly_predicated(win)):
             return "new"  # "the toll had risen by one": the rise is an increment
         if _aspect_hits(aspect, scope, win, lex):
             return aspect
     return "new" if _elapsed_day(near, win, lex) else ""
+
+
+def _newly_predicated(win: Window) -> bool:
+    """ "45 people were newly diagnosed with the flu", "12 cases have been newly confirmed": *newly* on
+    the count's own verb group says they are new, as "newly confirmed cases" does."""
+    k = 0
+    while k < len(win.right) and win.right[k].text in AUX:
+        k += 1
+    return 0 < k < len(win.right) and win.right[k].text == "newly"
 
 
 # the nouns of a label that a bare number follows ("new cases 5", "new deaths 2")
