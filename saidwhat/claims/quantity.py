@@ -2112,9 +2112,9 @@ _RELATIVE_ON_OTHER = re.compile(
 
 def _later_clause_or_part(text: str, end: int, place: int) -> bool:
     """Whether the place after a count (at ``place``) stands in a clause of its own opened after it
-    (:data:`_AS_CLAUSE`, or a relative clause on another noun after it, :data:`_RELATIVE_ON_OTHER`) or in
-    the phrase of a part of it (:data:`_PART_OF_AFTER`): where that clause's verb happens, or where the
-    part is, not where the count is."""
+    (:data:`_AS_CLAUSE`, :data:`_NUMBER_CLAUSE`, or a relative clause on another noun after it,
+    :data:`_RELATIVE_ON_OTHER`) or in the phrase of a part of it (:data:`_PART_OF_AFTER`): where that
+    clause's verb happens, or where the part is, not where the count is."""
     between = text[end:place]
     if _AS_CLAUSE.search(between) or _NUMBER_CLAUSE.search(between):
         return True
@@ -4514,9 +4514,8 @@ def _under_test(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon
         return True  # "with tests pending on another 10 cases": their tests are not back
     if before and before[-1] in _TEST_VERBS:
         return True  # "Colombia is investigating 40 more", "doctors are testing 200 people": the object
-    ws = [w for w in words(view.text, q.end, min(view.sentence(q.start)[1], q.end + 80)) if w.text.isalpha()][
-        :8
-    ]
+    end = min(view.sentence(q.start)[1], q.end + 80)
+    ws = [w for w in words(view.text, q.end, end) if w.text.isalpha()][:8]
     k = 0
     while k < len(ws) and ws[k].text.lower() in _BEFORE_PREDICATE:
         k += 1
