@@ -403,3 +403,9 @@ def test_newly_on_the_counts_verb_group_makes_it_an_increment() -> None:
     assert _keys("In Paraguay, 45 people were newly diagnosed with the flu.")[45] == ("cases", "", "new")
     assert _keys("In Peru, 12 cases have been newly confirmed.")[12] == ("cases", "confirmed", "new")
     assert _keys("In Chile, 12 people were diagnosed.")[12] == ("cases", "", "")
+
+
+def test_a_count_added_to_a_total_is_an_increment() -> None:
+    assert _keys("Chile added 45 cases to its tally on Monday.")[45] == ("cases", "", "new")
+    # *added* as a verb of saying puts nothing to a total
+    assert _keys("The minister added 45 people had died in Peru.")[45] == ("deaths", "", "")

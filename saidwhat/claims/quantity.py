@@ -1513,11 +1513,24 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     tight = sorted([*win.inner, *win.left[-label:], *win.right[:1]], key=lambda w: w.start)
     for aspect in ASPECT_ORDER:
         scope = wide if aspect == "projected" else tight if aspect == "new" else near
-        if aspect == "new" and (_risen_by(win) or _newly_predicated(win)):
+        if aspect == "new" and (_risen_by(win) or _newly_predicated(win) or _put_to_total(win)):
             return "new"  # "the toll had risen by one": the rise is an increment
         if _aspect_hits(aspect, scope, win, lex):
             return aspect
     return "new" if _elapsed_day(near, win, lex) else ""
+
+
+def _put_to_total(win: Window) -> bool:
+    """ "Chile added 45 cases to its tally": a count that a verb of adding puts *to* a total is what the
+    total gained, an increment (not *added* as a verb of saying: "The minister added 45 people had died",
+    which puts nothing to a total)."""
+    if not win.left or win.left[-1].text not in ("added", "adds", "add", "adding"):
+        return False
+    right = [w.text for w in win.right[:6]]
+    if "to" not in right:
+        return False
+    after = right[right.index("to") + 1 :]
+    return bool(set(after[:3]) & {"tally", "total", "count", "toll", "number"})
 
 
 def _newly_predicated(win: Window) -> bool:
