@@ -409,3 +409,16 @@ def test_a_count_added_to_a_total_is_an_increment() -> None:
     assert _keys("Chile added 45 cases to its tally on Monday.")[45] == ("cases", "", "new")
     # *added* as a verb of saying puts nothing to a total
     assert _keys("The minister added 45 people had died in Peru.")[45] == ("deaths", "", "")
+
+
+def test_both_gives_the_count_after_it_to_each_of_two_items() -> None:
+    facts = article_facts(
+        analyze_text(
+            "Canada has 496 confirmed cases and Costa Rica nine cases, both with one death.",
+            published="2009-05-17",
+        ),
+        None,
+    )
+    deaths = sorted(v.key.about for v in facts.quantities if v.key.thing == "deaths")
+    # before: only Costa Rica's
+    assert deaths == [("Canada",), ("Costa Rica",)]

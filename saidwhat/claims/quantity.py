@@ -7038,7 +7038,29 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
     vals = _definite_recounts(view, qs, _increments_state(view, out), lex)
-    return _each_of_conjuncts(view, _bracketed_totals(view, vals))
+    return _both_items(view, _each_of_conjuncts(view, _bracketed_totals(view, vals)))
+
+
+# *both* with a count after two items of a list: ", both with one death"
+_BOTH_WITH = re.compile(r",\s*both\s+with\s+$", re.IGNORECASE)
+
+
+def _both_items(view: ArticleView, vals: list[QuantityValue]) -> list[QuantityValue]:
+    """ "Canada has 496 confirmed cases and Costa Rica nine cases, both with one death": *both* gives the
+    count after it to each of the two items before it in its sentence, each a value of its own place
+    (the last item's place is the one the count took)."""
+    out: list[QuantityValue] = []
+    for k, v in enumerate(vals):
+        out.append(v)
+        if not _BOTH_WITH.search(view.text, max(0, v.start - 16), v.start) or len(v.key.about) != 1:
+            continue
+        s0 = view.sentence(v.start)[0]
+        items = [
+            w for w in vals[:k] if w.start >= s0 and w.key.thing != v.key.thing and len(w.key.about) == 1
+        ]
+        if len(items) == 2 and items[1].key.about == v.key.about and items[0].key.about != v.key.about:
+            out.append(replace(v, key=replace(v.key, about=items[0].key.about)))
+    return out
 
 
 # a bracket that gives a total: "(total 185)", "(the total number of cases – 185)", "(cumulative: 40)"
