@@ -422,3 +422,24 @@ def test_both_gives_the_count_after_it_to_each_of_two_items() -> None:
     deaths = sorted(v.key.about for v in facts.quantities if v.key.thing == "deaths")
     # before: only Costa Rica's
     assert deaths == [("Canada",), ("Costa Rica",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mexico and the United States have reported 42 and 2 deaths, respectively.",
+            {42: ("Mexico",), 2: ("United States",)},
+        ),
+        (
+            "Chile, Peru and Bolivia have 300, 200 and 100 cases respectively.",
+            {300: ("Chile",), 200: ("Peru",), 100: ("Bolivia",)},
+        ),
+    ],
+)
+def test_respectively_pairs_the_numbers_with_the_places_in_order(
+    text: str, expected: dict[int, tuple[str, ...]]
+) -> None:
+    # before: only the last number had a value, and no place
+    got = _about(text)
+    assert {n: got.get(n) for n in expected} == expected

@@ -7038,7 +7038,70 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
     vals = _definite_recounts(view, qs, _increments_state(view, out), lex)
-    return _both_items(view, _each_of_conjuncts(view, _bracketed_totals(view, vals)))
+    vals = _each_of_conjuncts(view, _bracketed_totals(view, vals))
+    return _both_items(view, _respective_counts(view, qs, vals))
+
+
+# *respectively* after the last count of a coordination ("42 and 2 deaths, respectively")
+_RESPECTIVELY_AFTER = re.compile(r"(?:\s+[a-z-]+){0,4}?\s*,?\s*respectively\b")
+# the gap between two bare numbers of one coordination: "42 and 2", "300, 200 and 100"
+_NUMBER_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _respective_counts(
+    view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]
+) -> list[QuantityValue]:
+    """ "Mexico and the United States have reported 42 and 2 deaths, respectively": *respectively* pairs
+    the numbers of a coordination, in order, with the places of the coordination before them; each number
+    is a value of its own place, of the measure the last one's noun gives ("42" leaves "deaths" out). Only
+    when the places and the numbers are as many."""
+    out = list(vals)
+    for v in vals:
+        if v.value is None or not _RESPECTIVELY_AFTER.match(view.text, v.end):
+            continue
+        q = next((x for x in qs if x.start == v.start), None)
+        if q is None:
+            continue
+        k = qs.index(q)
+        numbers = [q]
+        while (
+            k > 0
+            and qs[k - 1].kind == "count"
+            and _NUMBER_GAP.fullmatch(view.text, qs[k - 1].end, numbers[0].start)
+        ):
+            k -= 1
+            numbers.insert(0, qs[k])
+        s0 = view.sentence(v.start)[0]
+        before = [p for p in view.places if s0 <= p.start and p.end <= numbers[0].start]
+        if len(numbers) < 2 or not before:
+            continue
+        lo, hi = _conjunct_run(view.text, before, len(before) - 1)
+        places = before[lo : hi + 1]
+        if len(places) != len(numbers):
+            continue
+        for n, p in zip(numbers, places, strict=True):
+            own = next((w for w in out if w.start == n.start), None)
+            if own is not None and own.key.thing != v.key.thing:
+                break  # a number of another measure: no coordination of one
+            about = (p.name,)
+            if own is not None:
+                own.key = replace(own.key, about=about)
+            elif n.counts is None:
+                out.append(
+                    replace(
+                        v,
+                        key=replace(v.key, about=about),
+                        value=None if n.value_max is not None else n.value,
+                        low=n.value if n.value_max is not None else None,
+                        high=n.value_max,
+                        qualifier=n.qualifier,
+                        counts=None,
+                        text=n.text,
+                        start=n.start,
+                        end=n.end,
+                    )
+                )
+    return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
 
 
 # *both* with a count after two items of a list: ", both with one death"
