@@ -1536,10 +1536,16 @@ def _put_to_total(win: Window) -> bool:
 def _newly_predicated(win: Window) -> bool:
     """ "45 people were newly diagnosed with the flu", "12 cases have been newly confirmed": *newly* on
     the count's own verb group says they are new, as "newly confirmed cases" does."""
+    return _after_own_aux(win) == "newly"
+
+
+def _after_own_aux(win: Window) -> str | None:
+    """The word right after the auxiliaries that follow a count ("have been *confirmed*", "were *newly*
+    diagnosed"), lower-case; None when no auxiliary follows it or nothing comes after them."""
     k = 0
-    while k < len(win.right) and win.right[k].text in AUX:
+    while k < len(win.right) and win.right[k].text.lower() in AUX:
         k += 1
-    return 0 < k < len(win.right) and win.right[k].text == "newly"
+    return win.right[k].text.lower() if 0 < k < len(win.right) else None
 
 
 # the nouns of a label that a bare number follows ("new cases 5", "new deaths 2")
@@ -2875,11 +2881,7 @@ def _named_subset(view: ArticleView, q: Quantity, frame: list[str], between: lis
 def _stated_after(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
     """Whether the bare number's own verb group right after it ends in a word of a state of ``thing``'s
     family ("but only 26 have been confirmed"): a part of the count before it in that state."""
-    k = 0
-    while k < len(win.right) and win.right[k].text.lower() in AUX:
-        k += 1
-    marks = lex.state_words[thing.states]
-    return 0 < k < len(win.right) and win.right[k].text.lower() in marks
+    return _after_own_aux(win) in lex.state_words[thing.states]
 
 
 # *and* and a verb of saying or counting after a part's closing comma: a new clause of the whole's
@@ -4577,12 +4579,17 @@ def _contrastive_other(win: Window, prev: Measured | None, thing: Thing, state: 
         and prev is not None
         and prev.thing is not None
         and prev.thing.name == thing.name
-        and prev.state != state
         and state != thing.default_state  # its own state written ("and a further 12 on Tuesday" is new)
-        # cases of no written state are the confirmed ones: "cases ... stand at 3,597, with a further 260
-        # confirmed since Friday" is an increment, no other part
-        and {prev.state, state} != {thing.default_state, "confirmed"}
+        # (cases of no written state are the confirmed ones: "cases ... stand at 3,597, with a further 260
+        # confirmed since Friday" is an increment, no other part)
+        and _other_state(prev.state, state, thing)
     )
+
+
+def _other_state(a: str, b: str, thing: Thing) -> bool:
+    """Whether two states of ``thing`` are two measures of it: not the same, nor no written state and
+    *confirmed* (the cases a text counts with no state are the confirmed ones)."""
+    return a != b and {a, b} != {thing.default_state, "confirmed"}
 
 
 def _own_predicate_without_state(thing: Thing, win: Window, lex: ClaimsLexicon) -> bool:
@@ -7016,9 +7023,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         out.append(
             QuantityValue(
                 key=MeasureKey(name, m.state, m.aspect, q.unit, about, view.story),
-                value=None if q.value_max is not None else q.value,
-                low=q.value if q.value_max is not None else None,
-                high=q.value_max,
+                **_number_fields(q),
                 published=view.analysis.doc.published,
                 article=view.id,
                 disease=m.named,
@@ -7040,6 +7045,18 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     vals = _definite_recounts(view, qs, _increments_state(view, out), lex)
     vals = _each_of_conjuncts(view, _bracketed_totals(view, vals))
     return _both_items(view, _respective_counts(view, qs, vals))
+
+
+class _NumberFields(TypedDict):
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+
+
+def _number_fields(q: Quantity) -> _NumberFields:
+    """A value's number as a claim keeps it: a range as its low and high, else its value."""
+    ranged = q.value_max is not None
+    return {"value": None if ranged else q.value, "low": q.value if ranged else None, "high": q.value_max}
 
 
 # *respectively* after the last count of a coordination ("42 and 2 deaths, respectively")
@@ -7091,9 +7108,7 @@ def _respective_counts(
                     replace(
                         v,
                         key=replace(v.key, about=about),
-                        value=None if n.value_max is not None else n.value,
-                        low=n.value if n.value_max is not None else None,
-                        high=n.value_max,
+                        **_number_fields(n),
                         qualifier=n.qualifier,
                         counts=None,
                         text=n.text,
@@ -8071,10 +8086,7 @@ def _another_set(view: ArticleView, made: list[Measured], vals: list[QuantityVal
         last = before[-1] if before else None
         # (cases of no written state are the confirmed ones, as :func:`_contrastive_other` reads them:
         # "Laos has 100 cases. Another 30 cases were confirmed on Sunday" adds to them)
-        if last is None or (
-            last.key.state != v.key.state
-            and {last.key.state, v.key.state} != {m.thing.default_state, "confirmed"}
-        ):
+        if last is None or _other_state(last.key.state, v.key.state, m.thing):
             v.key = replace(v.key, aspect="")
 
 
