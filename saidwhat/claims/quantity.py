@@ -1300,10 +1300,18 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
         around = _off_other_things(
             around, sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start), thing, lex
         )
+        # "patients previously suspected as having swine flu": a state they were in before, not now
+        around = [
+            w for k, w in enumerate(around) if not (k and around[k - 1].text.lower() in PAST_STATE_BEFORE)
+        ]
         found = {s for s, ws in family.items() if _has(around, ws)}
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+# an adverb of a state left behind: "previously suspected", "formerly listed as probable"
+PAST_STATE_BEFORE = frozenset({"previously", "formerly"})
 
 
 def _off_later_nouns(right: list[Word], lex: ClaimsLexicon) -> list[Word]:
@@ -1579,12 +1587,27 @@ def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon
         if _object_of_perfect(win):
             right = {w.start for w in win.right}
             hits = [i for i in hits if scope[i].start not in right]
+        aside = _with_aside(win)
+        if aside is not None:
+            # "Miami-Dade and Broward counties, with 31 flu deaths, don't expect their first vaccines":
+            # a *with* phrase set off by commas is an aside; the verbs around it are its clause's
+            hits = [i for i in hits if aside[0] < scope[i].start < aside[1]]
     if aspect in ("rate", "daily") and _reached_level(win):
         # "going up by around 1,000 a day since Monday to reach 8,451": the level a change reached is a
         # total; the rate on its left is the change's
         left = {w.start for w in win.left}
         hits = [i for i in hits if scope[i].start not in left]
     return hits
+
+
+def _with_aside(win: Window) -> tuple[int, int] | None:
+    """The span of a *with* phrase set off by commas that holds the count: ", with 31 flu deaths," (from
+    *with* to the comma that closes it); None when the count is in no such phrase."""
+    left = win.left
+    if len(left) < 2 or left[-1].text.lower() != "with" or left[-2].text != ",":
+        return None
+    close = next((w.start for w in win.right if w.text in (",", ";")), None)
+    return None if close is None else (left[-1].start, close)
 
 
 def _attributive(scope: list[Word], i: int, inner: set[int]) -> bool:
@@ -5850,7 +5873,16 @@ def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
         return False
     span = _SPAN.search(view.text, a, min(b, q.end + 80))
     if span is None:
-        return False
+        span = _WEEK_SPAN.search(view.text, q.end, min(b, q.end + 60))
+        if (
+            span is None
+            or (win.left and win.left[-1].text.lower() in _HELD_BEFORE)
+            or len(gap := words(view.text, q.end, span.start())) > 5
+            # "193 member states have been pushing this week": an activity that goes on, not what it added
+            or any(w.text.endswith("ing") for w in gap)
+            or re.search(r"[-–—]", view.text[q.end : span.start()])
+        ):
+            return False  # "Britain had 300 cases last week": what it had then, a total
     # the span of the count's own clause, after it or fronted ("In the last week, 12 died"), not another
     # clause's ("108 deaths with no cases reported in the last three days")
     if span.start() < q.start:
@@ -5858,6 +5890,21 @@ def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
         return between.strip() in ("", ",") or not _CLAUSE_BREAK.search(between)
     return not _CLAUSE_BREAK.search(view.text, q.end, span.start())
 
+
+# the week just past or this one, or a weekend ("Peru reported 40 cases last week", "12 deaths over the
+# weekend", "5,000 cases in the week to Friday"): what it added, unless the count is what a place had or
+# held then (`_HELD_BEFORE`)
+_WEEK_SPAN = re.compile(
+    # (not a point: "as of last week", "up to last week", "earlier this week", "by last week")
+    r"(?<!\bof\s)(?<!\bto\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bearlier\s)(?<!\bsince\s)"
+    r"\b(?:(?:last|this)\s+week|(?:over|during)\s+the\s+(?:past\s+|last\s+)?weekend"
+    r"|in\s+the\s+week\s+(?:to|ending|up\s+to))\b(?!['’])",
+    re.IGNORECASE,
+)
+# the verbs of what a place has or a count stands at: the count after them is a level, not what the span added
+_HELD_BEFORE = frozenset(
+    {"had", "has", "have", "was", "were", "is", "are", "stood", "stands", "reached", "hit"}
+)
 
 # (a number is another count's; a virus's code is none: "four deaths from the H1N1 virus in the days ...")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b\d|\b(?:with|and|but|as|while|when|after|before)\b")
@@ -5868,7 +5915,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\b\d|\b(?:with|and|but|as|while|when|after|
 DAY_EVENT_VERBS = (
     ("were", "reported"), ("was", "reported"), ("were", "confirmed"), ("was", "confirmed"),
     ("were", "recorded"), ("was", "recorded"), ("were", "detected"), ("was", "detected"),
-    ("were", "registered"), ("were", "diagnosed"), ("died",), ("succumbed",),
+    ("were", "registered"), ("were", "diagnosed"), ("died",), ("succumbed",), ("tested", "positive"),
 )  # fmt: skip
 # the words of a day the event is dated by, in the count's sentence
 _DAY_OF_EVENT = re.compile(
@@ -5891,7 +5938,15 @@ def _days_event(view: ArticleView, q: Quantity, win: Window) -> bool:
     ):
         return False
     s0, s1 = view.sentence(q.start)
+    if _WHOLE_SPAN.search(view.text, s0, s1):
+        return False  # "Since April, 300 people tested positive ..., officials said on Monday": a total
     return _DAY_OF_EVENT.search(view.text, s0, s1) is not None
+
+
+# the words of a count over the whole outbreak, whatever day its report is dated by
+_WHOLE_SPAN = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|as\s+of|in\s+total|in\s+all|altogether|cumulative)\b", re.I
+)
 
 
 def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
@@ -7015,7 +7070,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
         prev = prev if i in asides else m
         if m is None or (q.kind == "percent" and m.thing is None):
             continue
-        if _no_value(view, qs, i, m, lex):
+        if _no_value(view, qs, i, m, lex) or _subset_of_fronted(view, q, m, made[-1] if made else None):
             continue
         if not m.disease:
             _unplaced_count(m, view, placed)
@@ -7042,9 +7097,37 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _increment_of_total(view, made, out, lex)
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
-    vals = _definite_recounts(view, qs, _increments_state(view, out), lex)
+    vals = _definite_recounts(view, qs, _shared_rise(view, _increments_state(view, out)), lex)
     vals = _each_of_conjuncts(view, _bracketed_totals(view, vals))
-    return _both_items(view, _respective_counts(view, qs, vals))
+    vals = _bracketed_items(view, qs, _respective_counts(view, qs, vals), lex)
+    return _both_items(view, vals)
+
+
+# a noun or verb of rise right before its amount: "a worldwide increase of", "rose by"
+_RISE_BEFORE = re.compile(
+    r"(?:\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:increase|rise|jump|surge|climb|growth)\s+of"
+    r"|\b(?:rose|risen|rising|increased|increasing|climbed|jumped|grew|grown|up)\s+by)\s+$",
+    re.IGNORECASE,
+)
+_AND_BETWEEN = re.compile(r"\s*,?\s+and\s+")
+
+
+def _shared_rise(view: ArticleView, vals: list[QuantityValue]) -> list[QuantityValue]:
+    """ "a worldwide increase of 940 cases and 95 deaths": a rise's amount coordinated with the amount
+    before it is a rise too (the rise noun or verb governs both objects), of its own thing and the same
+    place."""
+    out = list(vals)
+    for k in range(1, len(out)):
+        u, v = out[k - 1], out[k]
+        if (
+            u.key.aspect == "new"
+            and not v.key.aspect
+            and v.key.thing != u.key.thing
+            and _AND_BETWEEN.fullmatch(view.text, u.end, v.start)
+            and _RISE_BEFORE.search(view.text, max(0, u.start - 40), u.start)
+        ):
+            out[k] = replace(v, key=replace(v.key, aspect="new"))
+    return out
 
 
 class _NumberFields(TypedDict):
@@ -7116,6 +7199,90 @@ def _respective_counts(
                         end=n.end,
                     )
                 )
+    return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
+
+
+# a list item that is a place and its count in brackets: "Austria (1)", "Mexico (822 cases, ..."
+_ITEM_OPEN = re.compile(r"[ \t]*\([ \t]*")
+_ITEM_CLOSE = re.compile(r"[ \t]*\)")
+
+
+def _bracket_place(view: ArticleView, q: Quantity) -> Place | None:
+    """The place whose list item ``q`` opens: "Austria (1)" (the count right after the place's bracket)."""
+    return next(
+        (p for p in view.places if p.end <= q.start and _ITEM_OPEN.fullmatch(view.text, p.end, q.start)), None
+    )
+
+
+def _after_place(view: ArticleView, p: Place) -> bool:
+    """Whether a place comes right after another place and a comma: "Hong Kong, China"."""
+    return any(o.end < p.start and re.fullmatch(r",\s*", view.text[o.end : p.start]) for o in view.places)
+
+
+def _list_whole(
+    view: ArticleView, vals: list[QuantityValue], first: int, lex: ClaimsLexicon
+) -> QuantityValue | None:
+    """The count a list of bracketed items breaks down: the first count of a status thing ("1,516 cases")
+    before the list in its sentence, else in the sentence before ("... 1,516 cases. They include Austria
+    (1), ..."). Its measure is the items'."""
+    s0 = view.sentence(first)[0]
+    counts = [w for w in vals if (t := lex.things.get(w.key.thing)) is not None and t.states == "status"]
+    own = next((w for w in counts if s0 <= w.start and w.end <= first), None)
+    if own is not None or (view.text[s0:first].strip(" \t\n:-–") and not _PRONOUN_LIST.match(view.text, s0)):
+        return own  # a sentence that says what its list is without a count: no count of before
+    before = [s for s in view.sentences if s[1] <= s0]
+    whole = next((w for w in counts if before and before[-1][0] <= w.start < before[-1][1]), None)
+    if whole is None:
+        return None
+    # the list's own sentence names no other thing: "... Chile (1) have reported deaths" counts deaths
+    heads = {
+        h for t in lex.things.values() if t.states == "status" and t.name != whole.key.thing for h in t.heads
+    }
+    said = {w.text.removesuffix("s") for w in words(view.text, first, view.sentence(first)[1])}
+    return None if said & heads else whole
+
+
+# a list's sentence that points back to the count before it: "They include", "These are"
+_PRONOUN_LIST = re.compile(r"\s*(?:They|These|Those)\s+(?:include|are|were|included)\b")
+
+
+def _bracketed_items(
+    view: ArticleView, qs: list[Quantity], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> list[QuantityValue]:
+    """ "22 countries have officially reported 1,516 cases. They include Austria (1), Canada (165), ...
+    Mexico (822 cases, including 29 deaths)": a bare number in brackets after a place, in a list of two
+    such items or more, is that place's count of the measure the list breaks down: the noun an item of
+    the list writes ("822 cases"), else the count the list breaks down (:func:`_list_whole`)."""
+    items: dict[tuple[int, int], list[tuple[Quantity, Place]]] = {}
+    for q in qs:
+        p = _bracket_place(view, q) if q.kind == "count" and q.value is not None else None
+        if p is not None:
+            items.setdefault(view.sentence(q.start), []).append((q, p))
+    at = {v.start: v for v in vals}
+    out = list(vals)
+    for run in items.values():
+        bare = [
+            (q, p)
+            for q, p in run
+            if q.counts is None
+            and q.start not in at
+            and _ITEM_CLOSE.match(view.text, q.end)
+            and not _after_place(view, p)  # "Hong Kong, China (1)": whose count is not told
+        ]
+        if len(run) < 2 or not bare:
+            continue
+        # an item that writes its noun ("822 cases"), not a bare one read by another rule
+        own = [at[q.start] for q, _ in run if q.start in at and q.counts is not None]
+        first = run[0][1].start
+        model = next((v for v in own if v.key.thing in lex.things), None) or _list_whole(
+            view, vals, first, lex
+        )
+        if model is None:
+            continue
+        for q, p in bare:
+            out.append(
+                replace(model, key=replace(model.key, about=(p.name,)), **_number_fields(q), **_said(view, q))
+            )
     return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
 
 
@@ -7340,6 +7507,8 @@ _EACH_PLACE = re.compile(
     r"\s+(?:from|in)\s+(?:the\s+)?(?:(?:provinces?|states?|regions?|cities|countries)\s+(?:of\s+)?)?",
     re.IGNORECASE,
 )
+# *each* and a locative before a capitalised name: "each in Madurai"
+_EACH_NAME = re.compile(_EACH_PLACE.pattern + r"(?-i:[A-Z])", re.IGNORECASE)
 # the words between two places of one coordination: "Israel, Costa Rica", "Spain and the UK"
 _CONJUNCT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
 
@@ -7371,12 +7540,17 @@ def _each_of_conjuncts(view: ArticleView, vals: list[QuantityValue]) -> list[Qua
             continue
         s0, s1 = view.sentence(v.start)
         places = view.places_in(s0, s1)
-        if not v.key.about:
-            # "one new case each from provinces of Zhejiang, Sichuan and Jiangxi": the places after *each*
-            first = next((p for p in places if p.start >= each.end()), None)
-            if first is None or not _EACH_PLACE.fullmatch(view.text, each.end(), first.start):
-                continue
+        # "one new case each from provinces of Zhejiang, Sichuan and Jiangxi": the places after *each*
+        first = next((p for p in places if p.start >= each.end()), None)
+        if first is not None and _EACH_PLACE.fullmatch(view.text, each.end(), first.start):
             v.key = replace(v.key, about=(first.name,))
+        elif _EACH_NAME.match(view.text, each.end()):
+            # "one each in Madurai, Hyderabad and Chandigarh": names no place reads are still the count's
+            # places, not the place of the count before it
+            v.key = replace(v.key, about=())
+            continue
+        elif not v.key.about:
+            continue
         at = [k for k, p in enumerate(places) if p.name == v.key.about[0]]
         if not at:
             continue
@@ -7433,6 +7607,27 @@ def _joined_to_earlier(view: ArticleView, qs: list[Quantity], i: int) -> bool:
         return False
     before = [w.text for w in words(view.text, max(0, qs[i - 1].start - 24), qs[i - 1].start)]
     return tuple(before[-2:]) in EARLIER[:2]
+
+
+# a whole fronted by *out of* or *of* before its number, from its sentence's start: "Out of the"
+_OUT_OF_FRONT = re.compile(r"\s*(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?", re.IGNORECASE)
+
+
+def _subset_of_fronted(view: ArticleView, q: Quantity, m: Measured, whole: Measured | None) -> bool:
+    """ "Out of the 238 new cases, 61 cases were found in schools", "Out of 25 deaths confirmed to date, 10
+    of the victims were pregnant women": a count of the same thing as a whole fronted by *(out) of*, after
+    the whole's comma, counts a subset of it, no value of its measure; unless a place defines the subset
+    ("Of the 45 deaths, 20 deaths were in Mexico": Mexico's, read by the rules of places) or its own words
+    give it another state ("Out of 300 suspected cases, 40 cases were confirmed")."""
+    if whole is None or whole.thing is None or whole.thing is not m.thing or q.counts is None:
+        return False
+    s0, s1 = view.sentence(q.start)
+    if whole.q.start < s0 or not _OUT_OF_FRONT.fullmatch(view.text, s0, whole.q.start):
+        return False
+    between = view.text[whole.q.end : q.start]
+    if not between.rstrip().endswith(",") or set(between) & set(";.()"):
+        return False
+    return m.state in ("", whole.state) and not view.places_in(q.end, s1)
 
 
 def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: ClaimsLexicon) -> bool:

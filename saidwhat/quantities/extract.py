@@ -1212,6 +1212,9 @@ class _Reader:
                 # adverb opens a clause; no noun phrase counted goes on past it
                 return None
             compound = t.dep_ == "compound" and t.head.i > p and t.head.i - p <= 2
+            # "four swine flu-related deaths": a noun the parse makes an adjective of a plural noun a
+            # few words on modifies it (the tagger reads *swine* as a name)
+            compound = compound or (t.dep_ == "amod" and p < t.head.i <= p + 4 and t.head.tag_ == "NNS")
             if t.pos_ in _NOUNS and not compound and not self._participle_compound(p, anchor):
                 break
             if t.pos_ not in _MODIFIER_POS and not (t.text in _DASHES and not t.whitespace_):

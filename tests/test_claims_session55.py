@@ -1,0 +1,157 @@
+"""Session 55: a list of places with their counts in brackets breaks down the count before it
+(docs/claims.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.claims import article_facts
+from saidwhat.pipeline import analyze_text
+
+
+def _placed(text: str) -> dict[tuple[float, str], tuple[str, str, str]]:
+    facts = article_facts(analyze_text(text, published="2009-06-20"), None)
+    return {
+        (v.value, ",".join(v.key.about)): (v.key.thing, v.key.state, v.key.aspect)
+        for v in facts.quantities
+        if v.value is not None
+    }
+
+
+WHO_LIST = (
+    "GENEVA, May 6 (Xinhua) -- The World Health Organization said on Wednesday that 22 countries have "
+    "officially reported 1,516 cases of influenza A/H1N1 infection. They include Austria (1), Canada (165), "
+    "China (1), France (4), Germany (9), Mexico (822 cases, including 29 deaths) and the United States "
+    "(403 cases, including one death)."
+)
+
+
+def test_bare_bracketed_counts_after_places_are_the_items_of_the_count_before() -> None:
+    got = _placed(WHO_LIST)
+    # before: the bare numbers in brackets were no values
+    assert got[165, "Canada"] == ("cases", "", "")
+    assert got[9, "Germany"] == ("cases", "", "")
+    assert got[4, "France"] == ("cases", "", "")
+    assert got[822, "Mexico"] == ("cases", "", "")
+
+
+def test_the_items_take_the_state_of_the_count_of_their_sentence() -> None:
+    got = _placed("Confirmed cases in Europe rose to 210 on Friday: Spain (93), Britain (39), Germany (11).")
+    assert got[39, "United Kingdom"] == ("cases", "confirmed", "")
+    assert got[93, "Spain"] == ("cases", "confirmed", "")
+
+
+def test_a_noun_written_in_one_item_is_the_measure_of_the_bare_ones() -> None:
+    got = _placed("Deaths were reported in Mexico (42 deaths), Canada (1) and the United States (2).")
+    assert got[1, "Canada"] == ("deaths", "", "")
+    assert got[2, "United States"][0] == "deaths"
+
+
+def test_one_bracketed_number_is_no_list() -> None:
+    got = _placed("Officials have confirmed 40 cases so far. A man from Canada (45) was among them.")
+    assert not any(place == "Canada" for _, place in got)
+
+
+def test_a_list_whose_sentence_names_something_else_takes_no_count_from_before() -> None:
+    got = _placed("Mexico has 822 confirmed cases. The teams are Brazil (3), Argentina (2) and Chile (1).")
+    assert not any(place in {"Brazil", "Argentina", "Chile"} for _, place in got)
+
+
+def test_a_list_after_the_sentence_of_its_count_takes_its_state() -> None:
+    got = _placed(
+        "Confirmed cases in Europe rose to 210 on Friday. They are Spain (93), Britain (39) and Germany (11)."
+    )
+    assert got[39, "United Kingdom"] == ("cases", "confirmed", "")
+    got = _placed(
+        "Europe now has 210 confirmed cases. Spain (93), Britain (39) and Germany (11) have the most."
+    )
+    assert got[93, "Spain"] == ("cases", "confirmed", "")
+
+
+def _keys(text: str) -> dict[float, tuple[str, str, str, str]]:
+    facts = article_facts(analyze_text(text, published="2009-06-20"), None)
+    return {
+        v.value: (v.key.thing, v.key.state, v.key.aspect, ",".join(v.key.about))
+        for v in facts.quantities
+        if v.value is not None
+    }
+
+
+def test_a_rise_of_two_coordinated_amounts_is_a_rise_of_both() -> None:
+    got = _keys("He said there was a worldwide increase of 940 cases and 95 deaths yesterday.")
+    assert got[940][2] == "new"
+    assert got[95][:3] == ("deaths", "", "new")  # before: a total
+    # a new count and a count of another thing, with no noun of rise, stay apart
+    assert _keys("Mexico has 940 new cases and 95 deaths.")[95][2] == ""
+
+
+def test_a_count_in_a_with_aside_is_no_projection_of_the_verb_around_it() -> None:
+    got = _keys(
+        "Miami-Dade and Broward counties, with 31 flu deaths, do not expect their vaccines until next week."
+    )
+    assert got[31][:3] == ("deaths", "", "")  # before: projected
+    assert _keys("Mexico, with 300 cases, is expected to see 1,000 more.")[1000][2] == "projected"
+
+
+def test_a_count_of_the_thing_of_a_whole_fronted_by_out_of_is_a_subset() -> None:
+    assert 61 not in _keys("Out of the 238 new cases, 61 cases were found in schools around the country.")
+    got = _keys("Out of 25 deaths confirmed to date, 10 of the victims were pregnant women.")
+    assert 10 not in got and got[25][0] == "deaths"
+    # another state is another measure; a place makes a place's value
+    assert _keys("Out of 300 suspected cases, 40 cases were confirmed.")[40][:2] == ("cases", "confirmed")
+    assert _keys("Of the 45 deaths, 20 deaths were in Mexico.")[20][3] == "Mexico"
+
+
+def test_a_state_left_behind_is_no_state_of_the_count() -> None:
+    got = _keys("The 141 new cases in England were all patients previously suspected as having swine flu.")
+    assert got[141][:3] == ("cases", "", "new")  # before: suspected
+    # before: no value (two states written)
+    got = _keys("In England, 141 people previously suspected of having swine flu were confirmed on Monday.")
+    assert got[141][:2] == ("cases", "confirmed")
+    assert _keys("Mexico has 80 suspected cases.")[80][1] == "suspected"
+
+
+def test_each_before_names_no_place_reads_takes_no_place_from_before() -> None:
+    got = _keys("Two new cases are in Delhi, and one each in Madurai, Hyderabad and Chandigarh.")
+    assert got[2][3] == "Delhi"
+    assert got[1][3] == ""  # before: Delhi's
+
+
+def test_a_number_word_before_a_noun_the_tagger_reads_as_a_name_counts_the_noun() -> None:
+    an = analyze_text("The ministry announced four swine flu-related deaths on Sunday.")
+    assert [(q.value, q.counts) for q in an.quantities] == [(4, "swine flu-related deaths")]  # before: none
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru reported 40 cases last week.",
+        "Argentina recorded 40 deaths over the weekend.",
+        "Britain recorded 40 cases in the week to Friday.",
+    ],
+)
+def test_a_count_the_week_just_past_added_is_an_increment(text: str) -> None:
+    assert _keys(text)[40][2] == "new"  # before: a total
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain had 40 cases last week.",
+        "As of last week, 40 people had died in Germany.",
+        "In all, 40 schools were closed earlier this week.",
+        "Officials from 40 member states have been pushing this week for a new definition.",
+    ],
+)
+def test_a_level_held_then_or_a_point_of_the_week_is_no_increment(text: str) -> None:
+    assert _keys(text)[40][2] == ""
+
+
+def test_people_who_tested_positive_on_a_day_are_what_the_day_added() -> None:
+    got = _keys(
+        "In addition, seven Bahraini students tested positive for swine flu after returning Monday night."
+    )
+    assert got[7][:3] == ("cases", "", "new")  # before: a total
+    # a count over the whole outbreak, whatever day the report is dated by
+    assert _keys("Since April, 300 people tested positive in Chile, officials said on Monday.")[300][2] == ""
+    assert _keys("As of Sunday, 231 people tested positive for the virus in Thailand.")[231][2] == ""
