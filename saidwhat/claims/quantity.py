@@ -1565,6 +1565,19 @@ def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon
     give it none left out."""
     hits = _has(scope, lex.aspects.get(aspect, ()))
     if aspect == "projected":
+        hits = _projection_hits(hits, scope, win)
+    if aspect in ("rate", "daily") and _reached_level(win):
+        # "going up by around 1,000 a day since Monday to reach 8,451": the level a change reached is a
+        # total; the rate on its left is the change's
+        left = {w.start for w in win.left}
+        hits = [i for i in hits if scope[i].start not in left]
+    return hits
+
+
+def _projection_hits(hits: list[int], scope: list[Word], win: Window) -> list[int]:
+    """The words of projection of ``hits`` that project the count, the words that project something
+    else left out."""
+    if hits:
         # "may have killed", "could have been": a possibility about the past, not a projection
         hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text == "have")]
         # "could be to blame for 48 more deaths": a possible cause of deaths that happened
@@ -1592,11 +1605,6 @@ def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon
             # "Miami-Dade and Broward counties, with 31 flu deaths, don't expect their first vaccines":
             # a *with* phrase set off by commas is an aside; the verbs around it are its clause's
             hits = [i for i in hits if aside[0] < scope[i].start < aside[1]]
-    if aspect in ("rate", "daily") and _reached_level(win):
-        # "going up by around 1,000 a day since Monday to reach 8,451": the level a change reached is a
-        # total; the rate on its left is the change's
-        left = {w.start for w in win.left}
-        hits = [i for i in hits if scope[i].start not in left]
     return hits
 
 

@@ -271,6 +271,15 @@ _AGE_ADVERBS = frozenset({"mostly", "mainly", "largely", "typically", "generally
 _AGE_BOUNDS = frozenset({"under", "over", "below", "above"})
 
 
+def _modifies_later(t: Token) -> bool:
+    """Whether a noun modifies a noun a few words on: a compound's first part ("swine flu deaths"), or a
+    noun the parse makes an adjective of a plural noun ("four swine flu-related deaths": the tagger reads
+    *swine* as a name)."""
+    if t.dep_ == "compound":
+        return t.i < t.head.i <= t.i + 2
+    return t.dep_ == "amod" and t.i < t.head.i <= t.i + 4 and t.head.tag_ == "NNS"
+
+
 def _subject_between(tok: Token, head: Token) -> bool:
     """Whether another subject of the verb stands between the number and it: a verb has one subject,
     and the parse that gives it two ("62 people were hospitalised, 12 of them in intensive care, and 3
@@ -1211,11 +1220,7 @@ class _Reader:
                 # "fallen to 1,300 as more test results came in": a conjunction the parse reads as an
                 # adverb opens a clause; no noun phrase counted goes on past it
                 return None
-            compound = t.dep_ == "compound" and t.head.i > p and t.head.i - p <= 2
-            # "four swine flu-related deaths": a noun the parse makes an adjective of a plural noun a
-            # few words on modifies it (the tagger reads *swine* as a name)
-            compound = compound or (t.dep_ == "amod" and p < t.head.i <= p + 4 and t.head.tag_ == "NNS")
-            if t.pos_ in _NOUNS and not compound and not self._participle_compound(p, anchor):
+            if t.pos_ in _NOUNS and not _modifies_later(t) and not self._participle_compound(p, anchor):
                 break
             if t.pos_ not in _MODIFIER_POS and not (t.text in _DASHES and not t.whitespace_):
                 return None
