@@ -155,3 +155,67 @@ def test_people_who_tested_positive_on_a_day_are_what_the_day_added() -> None:
     # a count over the whole outbreak, whatever day the report is dated by
     assert _keys("Since April, 300 people tested positive in Chile, officials said on Monday.")[300][2] == ""
     assert _keys("As of Sunday, 231 people tested positive for the virus in Thailand.")[231][2] == ""
+
+
+def test_a_place_with_its_number_before_an_item_that_writes_the_noun_shares_it() -> None:
+    got = _placed(
+        "The UK now has the third highest number of cases in the world after the US with currently 33,902 "
+        "and Mexico with 10,262 confirmed cases."
+    )
+    assert got[33902, "United States"] == ("cases", "confirmed", "")  # before: no value
+    assert got[10262, "Mexico"] == ("cases", "confirmed", "")
+
+
+def test_a_number_word_joined_to_its_country_by_with_is_an_item_of_the_list() -> None:
+    got = _placed(
+        "Governments reporting infections are Canada with 34, Spain with 13, Britain with eight, "
+        "Israel with two, and Austria and Denmark with one each."
+    )
+    # before: "eight" and "two" were no quantities (small number words with no noun)
+    assert got[8, "United Kingdom"][0] == "cases"
+    assert got[2, "Israel"][0] == "cases"
+
+
+def test_an_increment_after_a_sentence_of_several_places_takes_none_of_them() -> None:
+    got = _keys(
+        "As well as 426 confirmed cases in England there have been 189 people in Scotland diagnosed with the "
+        "virus, four in Northern Ireland and two in Wales. However, there are also a further 523 possible "
+        "cases under investigation."
+    )
+    assert got[523][3] == ""  # before: Wales's
+    got = _keys("The agency said the UK has 300 cases. A further 20 cases were confirmed on Monday.")
+    assert got[20][3] == "United Kingdom"
+
+
+def test_an_appositive_rise_after_a_count_with_another_is_no_rise_of_the_other() -> None:
+    got = _keys(
+        "The tally of H1N1 influenza cases reached 11,034 with 85 deaths early today, an increase of nearly "
+        "800 since yesterday."
+    )
+    assert got.get(800, ("",))[0] != "deaths"  # before: 800 new deaths
+    assert _keys("Mexico has 300 cases, an increase of 20 since Monday.")[20][:3] == ("cases", "", "new")
+
+
+def test_a_total_the_world_modifies_is_the_worlds() -> None:
+    got = _keys("There were two more deaths in the United States, bringing the global toll to 97.")
+    assert got[97][3] == "world"  # before: the United States'
+    assert got[2][3] == "United States"
+    assert _keys("Two more deaths were reported in the United States, bringing the toll to 97.")[97][3] == (
+        "United States"
+    )
+
+
+def test_members_among_a_whole_are_no_tally() -> None:
+    assert 7 not in _keys("Scotland has 232 cases. Seven health care workers are among those infected.")
+
+
+def test_a_total_of_people_under_test_or_tested_negative_counts_no_cases() -> None:
+    assert 6 not in _keys(
+        "As of today the number of cases under investigation in Northern Ireland is at six."
+    )
+    got = _keys(
+        "Overall, the number of cases investigated and have proved negative in Northern Ireland is 137, "
+        "while the number of confirmed cases in Northern Ireland has risen to nine."
+    )
+    assert 137 not in got and got[9][:2] == ("cases", "confirmed")
+    assert _keys("The number of cases in Northern Ireland is at six.")[6][:2] == ("cases", "")

@@ -1985,9 +1985,7 @@ def _place_found(
     there = _there(view, q, win)
     if there:
         return there, True
-    if 0 in _has(sorted(win.right, key=lambda w: w.start), WORLD_ADVERBS):
-        # "The flu, which emerged in Mexico in April, has killed over 260 people worldwide": an adverb of
-        # the world right after the count is its own place, as "in the US" would be
+    if _world_own(win, lex):
         return ("world",), True
     before = _places_before(view, q, places, win, lex)
     if before:
@@ -2548,6 +2546,22 @@ def _counted_in(
         and all(w.isalpha() for w in between)
         and not set(between) & set(lex.boundaries)
     )
+
+
+def _world_own(win: Window, lex: ClaimsLexicon) -> bool:
+    """Whether the world is the count's own place, whatever place its clause named before: an adverb of
+    the world right after it ("The flu, which emerged in Mexico in April, has killed over 260 people
+    worldwide"), as "in the US" would be; or a total the world modifies right before it ("..., two more
+    deaths in the United States, bringing the global toll to 97")."""
+    if 0 in _has(sorted(win.right, key=lambda w: w.start), WORLD_ADVERBS):
+        return True
+    left = sorted(win.left, key=lambda w: w.start)[-6:]
+    cut = max((k for k, w in enumerate(left) if w.text in (",", ";", ":")), default=-1)
+    left = left[cut + 1 :]
+    totals = [k for k, w in enumerate(left) if w.text.lower() in TOTAL_WORDS]
+    if not totals or len(left) - totals[-1] > 3:
+        return False
+    return any(k < totals[-1] for k in _has(left[: totals[-1]], lex.world_words))
 
 
 def _in_world_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex: ClaimsLexicon) -> bool:
@@ -3595,6 +3609,30 @@ def _past_rise(view: ArticleView, prev: Measured | None, head: Measured | None) 
         return prev
     m = _RISE_AFTER.match(view.text, head.q.end)
     return head if m is not None and m.end() == prev.q.start else prev
+
+
+# a count joined to the head count by *with* ("reached 11,034 with 85 deaths") and an appositive rise
+# after it (", an increase of nearly 800")
+_WITH_JOIN = re.compile(r"\s+with\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?")
+_APPOSITIVE_RISE = re.compile(
+    r"[^,;.]*,\s*(?:an?\s+)?(?:increase|rise|jump|surge)\s+of\s+"
+    r"(?:(?:nearly|about|almost|some|over|more\s+than|around)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _with_rise(
+    view: ArticleView, prev: Measured | None, head: Measured | None, q: Quantity
+) -> Measured | None:
+    """ "The tally of cases reached 11,034 with 85 deaths early today, an increase of nearly 800 since
+    yesterday": a rise set off after a clause whose count has another count *with* it is a rise of the
+    clause's own count (the cases), not of the one joined to it (the deaths): the count before it is the
+    clause's (whose noun the rules may then not read: no value rather than 800 new deaths)."""
+    if prev is None or head is None or prev is head or prev.q.start < head.q.end:
+        return prev
+    if not _WITH_JOIN.fullmatch(view.text, head.q.end, prev.q.start):
+        return prev
+    return head if _APPOSITIVE_RISE.fullmatch(view.text, prev.q.end, q.start) else prev
 
 
 def _neighbours(
@@ -6203,7 +6241,7 @@ def measure(
         prev = None
     past = _past_countries(view, qs, prev, head, lex)
     place_q = _place_neighbour(prev, past, prev_q)
-    prev = _past_rise(view, past, head)
+    prev = _with_rise(view, _past_rise(view, past, head), head, q)
     win = window(view, q, prev_q.end if prev_q else None, _window_end(view, qs, i, next_q, lex), lex)
     of_next = _next_whole(view, q, next_q, lex)
     if _part_of_other(of_next, next_q):
@@ -6907,11 +6945,19 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
     assert m.thing is not None
     s0, s1 = view.sentence(m.q.start)
     if m.about:
+        earlier = placed.get(m.thing.name)
+        if earlier is not None and earlier[0] == s0 and earlier[1] and earlier[1] != m.about:
+            placed[m.thing.name + _SEVERAL] = (s0, ())
         placed[m.thing.name] = placed["*"] = (s0, m.about)
         return
     last = placed.get(m.thing.name)
     if m.aspect == "new" and last is not None and not last[1]:
         return  # "17,855 cases ... This represents a rise of 4,638 cases": it adds to a count with no place
+    if m.aspect == "new" and last is not None and placed.get(m.thing.name + _SEVERAL, (-1, ()))[0] == last[0]:
+        # "426 confirmed cases in England, 189 in Scotland, four in Northern Ireland and two in Wales.
+        # However, there are also a further 523 possible cases": a sentence of several places' counts
+        # gives an increment after it none of them
+        return
     if m.aspect != "new":
         # "In Chile, 900 people have been infected. Some 40 of them have died": *of them* points back
         # to the last count of the sentence before, and the part is where that count is
@@ -6935,6 +6981,10 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
     back = sum(1 for a, _ in view.sentences if last[0] <= a < s0)
     if 0 < back <= CARRY_SENTENCES:
         m.about = last[1]
+
+
+# the key of ``placed`` (in :func:`_carry_place`) that records a sentence counting a thing in several places
+_SEVERAL = "|several"
 
 
 def _unplaced_count(m: Measured, view: ArticleView, placed: dict[str, tuple[int, tuple[str, ...]]]) -> None:
@@ -7108,6 +7158,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     vals = _definite_recounts(view, qs, _shared_rise(view, _increments_state(view, out)), lex)
     vals = _each_of_conjuncts(view, _bracketed_totals(view, vals))
     vals = _bracketed_items(view, qs, _respective_counts(view, qs, vals), lex)
+    vals = _with_items(view, qs, vals)
     return _both_items(view, vals)
 
 
@@ -7292,6 +7343,46 @@ def _bracketed_items(
                 replace(model, key=replace(model.key, about=(p.name,)), **_number_fields(q), **_said(view, q))
             )
     return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
+
+
+# a place's item of a list joined to its number by *with*: "the US with currently 33,902"
+_WITH_ITEM = re.compile(r"\s+with\s+(?:(?:currently|now|about|around|some|nearly|almost|over|just)\s+)?")
+# the gap between two such items: ", ", " and ", ", and "
+_ITEM_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+
+
+def _with_items(view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]) -> list[QuantityValue]:
+    """ "after the US with currently 33,902 and Mexico with 10,262 confirmed cases": items of a list, each a
+    place *with* its number, whose last one writes the noun, leave it out before: each bare number is its
+    place's count of the last one's measure."""
+    out = list(vals)
+    at = {v.start for v in vals}
+    for v in vals:
+        if v.counts is None or len(v.key.about) != 1:
+            continue
+        place = _place_with(view, v.start)
+        k = next((i for i, x in enumerate(qs) if x.start == v.start), None)
+        while place is not None and k:
+            q = qs[k - 1]
+            if q.counts is not None or q.kind != "count" or q.start in at:
+                break
+            if not _ITEM_GAP.fullmatch(view.text, q.end, place.start):
+                break
+            place = _place_with(view, q.start)
+            if place is None:
+                break
+            out.append(
+                replace(v, key=replace(v.key, about=(place.name,)), **_number_fields(q), **_said(view, q))
+            )
+            k -= 1
+    return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
+
+
+def _place_with(view: ArticleView, start: int) -> Place | None:
+    """The place joined by *with* to the number at ``start``: "Mexico with 10,262"."""
+    return next(
+        (p for p in view.places if p.end < start and _WITH_ITEM.fullmatch(view.text, p.end, start)), None
+    )
 
 
 # *both* with a count after two items of a list: ", both with one death"
@@ -7569,6 +7660,11 @@ def _each_of_conjuncts(view: ArticleView, vals: list[QuantityValue]) -> list[Qua
     return out
 
 
+# a count that is the subject of *be among* a set: "Seven health care workers are among those infected"
+_AMONG_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:are|were|is|was)\s+(?:also\s+|now\s+)?among\s+(?:the|those|them)\b",
+    re.IGNORECASE,
+)
 # a clause whose subject is *each of* a set, before the count ("Each of the three countries has reported
 # two deaths": a count of every member, no total of the set)
 _EACH_SUBJECT = re.compile(r"\s*each\s+of\s+[^,;:.!?\d]*$", re.IGNORECASE)
@@ -7661,6 +7757,8 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         return True
     if _EACH_SUBJECT.match(view.text, view.sentence(q.start)[0], q.start):
         return True  # "Each of the three countries has reported two deaths": every one's, no total
+    if _AMONG_AFTER.match(view.text, q.end):
+        return True  # "Seven health care workers are among those infected": members of a whole, no tally
     return m.thing is not None and _no_status_value(view, qs, i, m.thing, lex)
 
 
@@ -7673,7 +7771,28 @@ def _no_status_value(view: ArticleView, qs: list[Quantity], i: int, thing: Thing
         return True  # "... and 19 more are under investigation": no cases, no deaths of the disease yet
     if thing.states == "status" and _part_of_unknown_whole(view, qs, i, lex):
         return True  # "8,585 probable and confirmed US cases ..., with 12 deaths": of no measure either
+    if thing.name == "cases" and _total_of_no_cases(view, q, lex):
+        return True
     return thing.name == "cases" and _tested_negative(view, q, view.sentence(q.start)[1])
+
+
+# the noun of a total right before its phrase of what it counts: "the number of", "the total of"
+_TOTAL_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\b", re.IGNORECASE)
+
+
+def _total_of_no_cases(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "the number of cases under investigation in Northern Ireland is at six", "the number of cases
+    investigated and have proved negative ... stands at 137": a total whose own phrase counts people under
+    test or whose test came back negative counts no cases (as such a predicate after a count does,
+    :func:`_under_test`, :func:`_tested_negative`)."""
+    s0 = view.sentence(q.start)[0]
+    found = list(_TOTAL_OF.finditer(view.text, s0, q.start))
+    if not found:
+        return False
+    phrase = words(view.text, found[-1].end(), q.start)
+    if any(w.text in (",", ";", "while", "but") for w in phrase):
+        return False
+    return any(w.text.lower() == "negative" for w in phrase) or bool(_has(phrase, lex.under_test))
 
 
 # the words that open a part right after its whole ("..., with 12 deaths", "..., of which 6 were fatal")

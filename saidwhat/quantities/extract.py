@@ -728,13 +728,16 @@ class _Reader:
         return doc[num.i].sent.start <= self.last_end < num.i
 
     def _gapped_item(self, i: int) -> bool:
-        """ "Spain has 95 cases, Britain 47, Panama 15, ... Italy nine": a number right after a country's
+        """ "Spain has 95 cases, Britain 47, Panama 15, ... Italy nine", "Canada with 34, Britain with
+        eight": a number right after a country's
         name (the knowledge base's, NER's label aside: it reads "Chile 47" as a facility) that opens an
         item of a list (after a comma or *and*), its verb and noun left out, after a quantity of its
         sentence: it counts what that one counts (not "Flight 93", "Apollo 11")."""
         doc = self.doc
+        # ("..., Spain with 13, Britain with eight": *with* may join the name to its number)
+        j = i - 1 if i > 0 and doc[i - 1].lower_ == "with" else i
         # ("Mexico has 1,626 cases, the United States 896": the name's article opens the item)
-        k = self._country_before(i, with_article=True)
+        k = self._country_before(j, with_article=True)
         if k is None or k == 0 or doc[k - 1].lower_ not in (",", "and"):
             return False
         return doc[i].sent.start <= self.last_end < k
