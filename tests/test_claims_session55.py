@@ -219,3 +219,46 @@ def test_a_total_of_people_under_test_or_tested_negative_counts_no_cases() -> No
     )
     assert 137 not in got and got[9][:2] == ("cases", "confirmed")
     assert _keys("The number of cases in Northern Ireland is at six.")[6][:2] == ("cases", "")
+
+
+def test_a_share_is_no_count() -> None:
+    got = _keys(
+        "Kuwait has registered the highest number of cases with 6,640 (23% of all the 28,751 in the region)."
+    )
+    assert 23 not in got  # before: 23 cases of Kuwait
+    got = _keys("The health secretary said the fatality ratio in the Philippines remains low at 0.6%.")
+    assert got.get(0.6, ("", "", "rate"))[2] == "rate"  # a rate keeps its value; no count of deaths
+    assert _keys("The virus has a fatality rate of 0.4 percent in Indonesia.")[0.4][2] == "rate"
+
+
+def test_an_item_after_what_the_item_before_has_goes_on_with_the_items() -> None:
+    got = _placed(
+        "The WHO counted 779 cases in Afghanistan with 14 deaths, 793 in Bahrain with 6 deaths "
+        "and 9 in Djibouti."
+    )
+    assert got[793, "Bahrain"][0] == "cases"  # before: 793 deaths
+    assert got[9, "Djibouti"][0] == "cases"
+    assert got[6, "Bahrain"][0] == "deaths"
+    got = _placed("Mexico has 300 cases with 14 deaths, Canada 200 with 2 deaths and Spain 50.")
+    assert got[50, "Spain"][0] == "cases"
+    # a part set off by commas is broken down by the item after it; a bare part is an item itself
+    assert _keys("Mexico has 300 cases, with 14 deaths, 10 in the capital.")[10][0] == "deaths"
+    got = _placed(
+        "South America has suffered seven deaths with four in Argentina, two in Chile and one in Colombia."
+    )
+    assert got[2, "Chile"][0] == "deaths"
+
+
+def test_a_participle_compound_reaches_past_the_virus_code() -> None:
+    an = analyze_text("South Africa has recorded 75 laboratory confirmed H1N1 influenza cases.")
+    assert [q.counts for q in an.quantities] == [
+        "laboratory confirmed H1N1 influenza cases"
+    ]  # before: laboratory
+
+
+def test_a_day_after_its_month_and_a_comma_is_no_count() -> None:
+    an = analyze_text(
+        "The ministry reports 597 deaths in Ukraine until December, 24. Nineteen people died yesterday."
+    )
+    assert [q.value for q in an.quantities] == [597, 19]  # before: 24 was a count
+    assert [q.value for q in analyze_text("In December, 24 people died.").quantities] == [24]

@@ -2942,6 +2942,25 @@ _NEW_CLAUSE_AFTER_ASIDE = re.compile(
 _PART_OPENED = re.compile(r"\s*,?\s*including\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 
 
+# a count, its noun or its place, then *with* before another count: "779 in Afghanistan with", "300 cases
+# with", "2,494 in Egypt, with" (not set off by a comma after the noun: "300 cases, with 14 deaths, 10 in
+# the capital" breaks down the part)
+_ITEM_WITH = re.compile(
+    r"\b\d[\d,.]*(?:\s+[a-z-]+){0,2}(?:\s+in\s+(?:the\s+)?[A-Z][\w.'’ -]{1,40}?,?)?\s+with\s+"
+    r"(?:(?:about|some|nearly|almost|at\s+least|more\s+than)\s+)?$"
+)
+
+
+def _with_object(view: ArticleView, q: Quantity) -> bool:
+    """Whether ``q`` writes its own noun and is the object of *with* right after another count's item
+    ("779 in Afghanistan with 14 deaths"): what that item has, not an item of its own ("Crete with 227
+    cases", "seven deaths with four in Argentina" are)."""
+    if not q.counts:
+        return False
+    s0 = view.sentence(q.start)[0]
+    return _ITEM_WITH.search(view.text, max(s0, q.start - 70), q.start) is not None
+
+
 def _whole_after_aside(
     view: ArticleView,
     near: tuple[Measured | None, Measured | None],
@@ -2956,6 +2975,13 @@ def _whole_after_aside(
     deaths, 30 in the capital", goes on with the part); ``near`` is the value before it and the
     sentence's first."""
     prev, head = near
+    if rel == "list" and prev is not None and _with_object(view, prev.q) and q.counts is None:
+        # "779 cases in Afghanistan with 14 deaths, 793 in Bahrain with 6 deaths": an item after a count
+        # *with* an item goes on with the items, not with what they have (the count of the sentence's
+        # first item, when it counts another thing; else no thing is told)
+        if head is not None and head is not prev and head.thing is not prev.thing:
+            return head.thing
+        return None
     if rel != "list" or prev is None or head is None or head.thing is None or head is prev:
         return thing
     opened = _PART_OPENED.fullmatch(view.text, head.q.end, prev.q.start) is not None
@@ -7126,7 +7152,9 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
             _carry_place(view, m, placed)
             head = head or m
         prev = prev if i in asides else m
-        if m is None or (q.kind == "percent" and m.thing is None):
+        if m is None or (q.kind == "percent" and (m.thing is None or m.aspect != "rate")):
+            # a share is no count: "23% of all the 28,751 in the region" (a rate keeps its value: "a
+            # fatality rate of 0.4 percent")
             continue
         if _no_value(view, qs, i, m, lex) or _subset_of_fronted(view, q, m, made[-1] if made else None):
             continue

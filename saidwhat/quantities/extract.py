@@ -608,7 +608,22 @@ class _Reader:
             self._next_word(num.j, ("of",))
         ):
             return True
+        if self._day_after_comma(num, prev, nxt):
+            return True
         return num.digits and self._skip_digits(num, prev, nxt, a, b)
+
+    def _day_after_comma(self, num: _Number, prev: Token | None, nxt: Token | None) -> bool:
+        """ "597 deaths in Ukraine until December, 24.", "since October, 29": a day written after its month
+        and a comma, the month the object of a preposition of time, the number ending its phrase (not "In
+        December, 24 people died": a count of the noun after it)."""
+        if prev is None or prev.text != "," or num.value is None or not 1 <= num.value <= 31:
+            return False
+        month = self._prev_word(prev.i)
+        if not self._is_month(month) or month is None or month.i == 0:
+            return False
+        if self.doc[month.i - 1].lower_ not in ("until", "till", "since", "by", "on", "from", "through"):
+            return False
+        return nxt is None or nxt.is_punct
 
     def _numerator(self, num: _Number) -> bool:
         """Whether ``num`` is the numerator of a ratio: *in* (or *in every*) and a larger number after
@@ -1269,10 +1284,11 @@ class _Reader:
             q += 1
         if q >= self.n or doc[q].tag_ not in ("VBN", "VBD") or not doc[q].lower_.endswith("ed"):
             return False
-        for r in range(q + 1, min(self.n, q + 3)):
+        # (the virus's code may stand between: "75 laboratory confirmed H1N1 influenza cases")
+        for r in range(q + 1, min(self.n, q + 4)):
             if doc[r].tag_ in ("NNS", "NNPS"):
                 return True
-            if doc[r].pos_ not in ("ADJ", "NOUN"):
+            if doc[r].pos_ not in ("ADJ", "NOUN") and r not in self.virus:
                 return False
         return False
 
