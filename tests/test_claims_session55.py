@@ -262,3 +262,12 @@ def test_a_day_after_its_month_and_a_comma_is_no_count() -> None:
     )
     assert [q.value for q in an.quantities] == [597, 19]  # before: 24 was a count
     assert [q.value for q in analyze_text("In December, 24 people died.").quantities] == [24]
+
+
+def test_more_of_degree_is_no_increment() -> None:
+    got = _keys(
+        "South Africa has recorded 75 laboratory confirmed H1N1 influenza cases - more commonly known as "
+        "swine flu - so far."
+    )
+    assert got[75][:3] == ("cases", "confirmed", "")  # before: new
+    assert _keys("Mexico reported 48 more deaths.")[48][2] == "new"

@@ -1566,12 +1566,25 @@ def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon
     hits = _has(scope, lex.aspects.get(aspect, ()))
     if aspect == "projected":
         hits = _projection_hits(hits, scope, win)
+    if aspect == "new":
+        # "75 laboratory confirmed cases - more commonly known as swine flu": *more* of degree, no
+        # increment
+        hits = [i for i in hits if not _more_of_degree(scope[i], win)]
     if aspect in ("rate", "daily") and _reached_level(win):
         # "going up by around 1,000 a day since Monday to reach 8,451": the level a change reached is a
         # total; the rate on its left is the change's
         left = {w.start for w in win.left}
         hits = [i for i in hits if scope[i].start not in left]
     return hits
+
+
+def _more_of_degree(hit: Word, win: Window) -> bool:
+    """Whether *more* modifies the adverb or adjective after it ("more commonly", "more likely", "more
+    serious than"), not a count."""
+    if hit.text.lower() != "more":
+        return False
+    nxt = next((w.text.lower() for w in sorted(win.right, key=lambda w: w.start) if w.start > hit.start), "")
+    return nxt.endswith("ly") or nxt in ("than", "serious", "severe", "common", "deadly", "dangerous")
 
 
 def _projection_hits(hits: list[int], scope: list[Word], win: Window) -> list[int]:
@@ -2946,7 +2959,7 @@ _PART_OPENED = re.compile(r"\s*,?\s*including\s+(?:at\s+least\s+|some\s+|about\s
 # with", "2,494 in Egypt, with" (not set off by a comma after the noun: "300 cases, with 14 deaths, 10 in
 # the capital" breaks down the part)
 _ITEM_WITH = re.compile(
-    r"\b\d[\d,.]*(?:\s+[a-z-]+){0,2}(?:\s+in\s+(?:the\s+)?[A-Z][\w.'’ -]{1,40}?,?)?\s+with\s+"
+    r"\b\d(?:[\d,.]*\d)?(?:\s+[a-z-]+){0,2}(?:\s+in\s+(?:the\s+)?[A-Z][\w.'’ -]{1,40}?,?)?\s+with\s+"
     r"(?:(?:about|some|nearly|almost|at\s+least|more\s+than)\s+)?$"
 )
 
