@@ -271,3 +271,22 @@ def test_more_of_degree_is_no_increment() -> None:
     )
     assert got[75][:3] == ("cases", "confirmed", "")  # before: new
     assert _keys("Mexico reported 48 more deaths.")[48][2] == "new"
+
+
+def test_respectively_after_both_nations_pairs_the_places_of_the_sentence_before() -> None:
+    got = _placed(
+        "Barbados has 154 cases while Jamaica has 149. "
+        "The two countries have reported 3 and 5 deaths, respectively."
+    )
+    assert got[3, "Barbados"][0] == "deaths"  # before: no value
+    assert got[5, "Jamaica"][0] == "deaths"  # before: the world's
+    assert (5, "world") not in got
+
+
+def test_a_world_adverb_in_the_subject_of_the_counts_clause_makes_it_the_worlds() -> None:
+    got = _keys(
+        "A Washington man became the latest U.S. victim of swine flu on Tuesday as the number of confirmed "
+        "cases worldwide ballooned to 9,830."
+    )
+    assert got[9830][3] == "world"  # before: the United States'
+    assert _keys("The number of cases in Mexico rose to 300.")[300][3] == "Mexico"

@@ -2561,12 +2561,37 @@ def _counted_in(
     )
 
 
+# the words that open the clause a count's subject stands in
+_CLAUSE_OPENERS = frozenset({"as", "while", "and", "but", "whereas", ",", ";", ":", "when", "after"})
+# the verbs a count's subject reaches it by ("cases worldwide ballooned to 9,830")
+_SUBJECT_VERBS = wordset(
+    "rose risen rises climbed climbs jumped ballooned reached hit stood stands was is topped passed "
+    "increased grew soared surged"
+)
+
+
+def _world_subject(win: Window) -> bool:
+    """ "... became the latest U.S. victim as the number of confirmed cases worldwide ballooned to 9,830":
+    a world adverb in the subject of the count's own clause (back to the word that opens it), whose verb
+    reaches the count, makes it the world's, whatever place the clause before named."""
+    left = sorted(win.left, key=lambda w: w.start)
+    k = len(left)
+    while k > 0 and left[k - 1].text.lower() not in _CLAUSE_OPENERS:
+        k -= 1
+    clause = left[k:]
+    if not clause or len(clause) > 10 or not any(w.text.lower() in _SUBJECT_VERBS for w in clause[-3:]):
+        return False
+    return bool(_has(clause, WORLD_ADVERBS))
+
+
 def _world_own(win: Window, lex: ClaimsLexicon) -> bool:
     """Whether the world is the count's own place, whatever place its clause named before: an adverb of
     the world right after it ("The flu, which emerged in Mexico in April, has killed over 260 people
     worldwide"), as "in the US" would be; or a total the world modifies right before it ("..., two more
     deaths in the United States, bringing the global toll to 97")."""
     if 0 in _has(sorted(win.right, key=lambda w: w.start), WORLD_ADVERBS):
+        return True
+    if _world_subject(win):
         return True
     left = sorted(win.left, key=lambda w: w.start)[-6:]
     cut = max((k for k, w in enumerate(left) if w.text in (",", ";", ":")), default=-1)
@@ -7273,10 +7298,13 @@ def _respective_counts(
             numbers.insert(0, qs[k])
         s0 = view.sentence(v.start)[0]
         before = [p for p in view.places if s0 <= p.start and p.end <= numbers[0].start]
-        if len(numbers) < 2 or not before:
+        if len(numbers) < 2:
             continue
-        lo, hi = _conjunct_run(view.text, before, len(before) - 1)
-        places = before[lo : hi + 1]
+        if before:
+            lo, hi = _conjunct_run(view.text, before, len(before) - 1)
+            places = before[lo : hi + 1]
+        else:
+            places = _pair_named_before(view, s0, numbers[0].start)
         if len(places) != len(numbers):
             continue
         for n, p in zip(numbers, places, strict=True):
@@ -7424,6 +7452,25 @@ def _place_with(view: ArticleView, start: int) -> Place | None:
     return next(
         (p for p in view.places if p.end < start and _WITH_ITEM.fullmatch(view.text, p.end, start)), None
     )
+
+
+# the places of the sentence before, named again as a pair: "in both nations", "the two countries"
+_BOTH_NATIONS = re.compile(r"\b(?:both|the\s+two)\s+(?:nations|countries)\b", re.IGNORECASE)
+
+
+def _pair_named_before(view: ArticleView, s0: int, end: int) -> list[Place]:
+    """ "Barbados has 154 cases while Jamaica has 149. Deaths in both nations have been put at 3 and 5,
+    respectively": a sentence naming no place that points back to two nations takes, in order, the two
+    places the sentence before names (none when it names another number of them)."""
+    if not _BOTH_NATIONS.search(view.text, s0, end):
+        return []
+    before = [s for s in view.sentences if s[1] <= s0]
+    if not before:
+        return []
+    names: dict[str, Place] = {}
+    for p in view.places_in(*before[-1]):
+        names.setdefault(p.name, p)
+    return list(names.values()) if len(names) == 2 else []
 
 
 # *both* with a count after two items of a list: ", both with one death"
