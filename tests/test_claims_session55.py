@@ -290,3 +290,15 @@ def test_a_world_adverb_in_the_subject_of_the_counts_clause_makes_it_the_worlds(
     )
     assert got[9830][3] == "world"  # before: the United States'
     assert _keys("The number of cases in Mexico rose to 300.")[300][3] == "Mexico"
+
+
+def test_where_a_member_of_a_count_is_from_is_not_the_counts_place() -> None:
+    got = _keys("Egypt has 32 deaths. The four cases include a 45-year-old man from Minya who was admitted.")
+    assert got[4][3] == ""  # before: Minya's
+    assert _keys("Mexico has 300 cases, including 20 in Mexico City.")[20][3] == "Mexico City"
+
+
+def test_infected_persons_whose_own_verb_says_they_died_or_recovered_are_not_cases() -> None:
+    assert _keys("Twelve infected people have died in Mexico.")[12][0] == "deaths"  # before: cases
+    assert _keys("A total of 38 infected patients have been discharged in Mexico.")[38][0] == "recovered"
+    assert _keys("Twelve infected pilgrims remain in hospital in Mexico.")[12][0] == "cases"

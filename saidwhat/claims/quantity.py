@@ -2150,6 +2150,12 @@ _AS_CLAUSE = re.compile(
 # a part of the count named after it, whose place the words then give ("bring the toll across the region
 # to 8, with half of the deaths being in Saudi Arabia", "two deaths, one of a Mexican toddler in a Texas
 # hospital"); a majority's place is read apart (:func:`_majority_after`)
+# a member of the count named by *include* with an indefinite person: "include a 45-year-old man"
+_MEMBER_AFTER = re.compile(
+    r"\b(?:include|includes|included|including)\s+(?:a|an|one)\s+[^,;:.!?]{0,40}?"
+    r"\b(?:man|woman|boy|girl|child|baby|infant|student|teacher|patient|person|resident|worker|pilgrim)\s*$",
+    re.IGNORECASE,
+)
 _PART_OF_AFTER = re.compile(
     r",\s*(?:with\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?"
     r"(?:half|a\s+third|a\s+quarter|two-thirds|some|many|several|one|two|three|a\s+few)\s+of\s+"
@@ -2185,6 +2191,9 @@ def _later_clause_or_part(text: str, end: int, place: int) -> bool:
         # clause on a noun after the count (not on the count's own: "cases that were found in Lima")
         return True
     m = re.search(r"\b(?:in|from)\s+(?:(?:the|a|an)\s+)?$", between)
+    if m is not None and _MEMBER_AFTER.search(between, 0, m.start()):
+        # "The four cases include a 45-year-old man from Minya": where a member is from
+        return True
     return m is not None and _PART_OF_AFTER.search(between, 0, m.start()) is not None
 
 
@@ -5008,7 +5017,26 @@ def _thing_read(
         return lex.things[lex.gifts.thing], None
     if generic is not None:
         return _placed_part(view, q, lex) or (thing, generic)
-    return thing, generic
+    return _own_verb_thing(win, thing, lex), generic
+
+
+def _own_verb_thing(win: Window, thing: Thing | None, lex: ClaimsLexicon) -> Thing | None:
+    """ "Twelve infected people have died in Mexico", "12 infected pilgrims have recovered": infected
+    persons whose own verb says they died or recovered count deaths or recoveries (the infection is what
+    they had), not cases."""
+    if thing is None or thing.name != "cases" or not win.right:
+        return thing
+    k = 0
+    while k < len(win.right) and win.right[k].text.lower() in AUX:
+        k += 1
+    if k >= len(win.right):
+        return thing
+    verb = win.right[k].text.lower()
+    for name in ("deaths", "recovered"):
+        other = lex.things.get(name)
+        if other is not None and verb in other.predicates and verb.endswith("ed"):
+            return other
+    return thing
 
 
 # the words of a verb group before its verb ("has also been", "will now"); between an amount and a
