@@ -302,3 +302,30 @@ def test_infected_persons_whose_own_verb_says_they_died_or_recovered_are_not_cas
     assert _keys("Twelve infected people have died in Mexico.")[12][0] == "deaths"  # before: cases
     assert _keys("A total of 38 infected patients have been discharged in Mexico.")[38][0] == "recovered"
     assert _keys("Twelve infected pilgrims remain in hospital in Mexico.")[12][0] == "cases"
+
+
+def test_an_order_of_magnitude_is_vague_whatever_digits_its_noun_writes() -> None:
+    got = _keys(
+        "Despite reporting tens of thousands of confirmed A(H1N1) cases in China, the ministry reported few."
+    )
+    assert 10000 not in got  # before: 10,000 confirmed cases of China
+    assert 12 not in _keys("Two prefectures have reported dozens of novel H1N1 cases.")
+
+
+def test_people_pending_investigation_are_no_cases() -> None:
+    got = _keys("In addition to these 50 new cases, 48 other cases were pending investigation yesterday.")
+    assert 48 not in got and got[50][2] == "new"
+
+
+def test_a_country_of_two_words_opens_a_gapped_item() -> None:
+    got = _placed(
+        "Most cases were registered in Canada, 719 cases, Japan 294 cases, Great Britain 112 cases "
+        "and Spain 113."
+    )
+    assert got[112, "United Kingdom"][0] == "cases"  # before: no quantity ("Britain 112" read as a name)
+
+
+def test_a_total_the_parse_hangs_on_an_adverb_takes_its_value() -> None:
+    got = _keys("Mexico revised downwards its confirmed death toll to seven from 20.")
+    assert got[7][:2] == ("deaths", "confirmed")  # before: 20 was the value and seven none
+    assert 20 not in got

@@ -7095,7 +7095,9 @@ def _vague(q: Quantity) -> bool:
     (it stays a quantity, and a measure that a part or a total after it may share)."""
     from saidwhat.quantities.lexicon import load_lexicon as load_quantity_lexicon  # see _after_number
 
-    if any(ch.isdigit() for ch in q.text):
+    # (the number's own words: the counted noun may write digits, "tens of thousands of A(H1N1) cases")
+    number = q.text[: len(q.text) - len(q.counts)] if q.counts and q.text.endswith(q.counts) else q.text
+    if any(ch.isdigit() for ch in number):
         return False
     scales = load_quantity_lexicon().plural_scales
     return any(w.text in scales for w in words(q.text))

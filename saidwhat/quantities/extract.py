@@ -763,12 +763,15 @@ class _Reader:
         is none."""
         doc = self.doc
         names = _country_names()
+        found = None
         for k in range(i - 1, max(-1, i - 4), -1):
             if not doc[k].text[:1].isupper():
-                return None
+                break
             if fold(doc[k:i].text) in names:
-                return k - 1 if with_article and k > 0 and doc[k - 1].lower_ == "the" else k
-        return None
+                found = k  # the longest name: "Great Britain", not "Britain"
+        if found is None:
+            return None
+        return found - 1 if with_article and found > 0 and doc[found - 1].lower_ == "the" else found
 
     def _after_locative(self, i: int) -> bool:
         """ "In the United States 127 deaths have been reported": a number right after a country's name
@@ -1510,6 +1513,9 @@ class _Reader:
                 # the second subject is that subject's; the number is its value, not the toll's
                 return gapped[-1:]
             nouns = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            # "revised downwards its confirmed death toll to seven": the parse hangs the object on the
+            # adverb as a preposition's object
+            nouns += [g for c in owner.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "pobj"]
             return nouns + self._shifted_total(tok)
         return [owner] if owner.pos_ in _NOUNS else []
 
