@@ -329,3 +329,18 @@ def test_a_total_the_parse_hangs_on_an_adverb_takes_its_value() -> None:
     got = _keys("Mexico revised downwards its confirmed death toll to seven from 20.")
     assert got[7][:2] == ("deaths", "confirmed")  # before: 20 was the value and seven none
     assert 20 not in got
+
+
+def test_a_suspicion_the_counts_own_predicate_resolves_is_no_state() -> None:
+    got = _keys(
+        "Four servicemembers suspected of having the H1N1 virus have tested positive, officials said."
+    )
+    assert got[4][1] == ""  # before: suspected
+    assert _keys("Two people suspected of having swine flu have died in Mexico.")[2][:2] == (
+        "deaths",
+        "suspected",
+    )
+    assert (
+        _keys("Mexico has 30 people suspected of having the virus, 5 of whom tested positive.")[30][1]
+        == "suspected"
+    )

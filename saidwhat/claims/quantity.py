@@ -1305,9 +1305,26 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
             w for k, w in enumerate(around) if not (k and around[k - 1].text.lower() in PAST_STATE_BEFORE)
         ]
         found = {s for s, ws in family.items() if _has(around, ws)}
+        if found == {"suspected"} and _suspicion_resolved(win.right):
+            found = set()
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+def _suspicion_resolved(right: list[Word]) -> bool:
+    """ "Four servicemembers suspected of having the H1N1 virus have tested positive": the count's own
+    predicate, after the phrase that says what they were suspected of, says the test came back positive;
+    the suspicion is over (up to the first comma: "30 people suspected of having it, 5 of whom tested
+    positive" keeps the 30 suspected)."""
+    ws = [w.text.lower() for w in sorted(right, key=lambda w: w.start)]
+    ws = ws[: ws.index(",")] if "," in ws else ws
+    if "suspected" not in ws:
+        return False
+    rest = ws[ws.index("suspected") + 1 :]
+    return any(
+        a in ("tested", "test", "tests", "proved", "proven") and b == "positive" for a, b in pairwise(rest)
+    )
 
 
 # an adverb of a state left behind: "previously suspected", "formerly listed as probable"
