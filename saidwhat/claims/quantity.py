@@ -2164,15 +2164,15 @@ _AS_CLAUSE = re.compile(
     r",\s+as\s+(?:the|it|they|he|she|officials|authorities)\b",
     re.IGNORECASE,
 )
-# a part of the count named after it, whose place the words then give ("bring the toll across the region
-# to 8, with half of the deaths being in Saudi Arabia", "two deaths, one of a Mexican toddler in a Texas
-# hospital"); a majority's place is read apart (:func:`_majority_after`)
 # a member of the count named by *include* with an indefinite person: "include a 45-year-old man"
 _MEMBER_AFTER = re.compile(
     r"\b(?:include|includes|included|including)\s+(?:a|an|one)\s+[^,;:.!?]{0,40}?"
     r"\b(?:man|woman|boy|girl|child|baby|infant|student|teacher|patient|person|resident|worker|pilgrim)\s*$",
     re.IGNORECASE,
 )
+# a part of the count named after it, whose place the words then give ("bring the toll across the region
+# to 8, with half of the deaths being in Saudi Arabia", "two deaths, one of a Mexican toddler in a Texas
+# hospital"); a majority's place is read apart (:func:`_majority_after`)
 _PART_OF_AFTER = re.compile(
     r",\s*(?:with\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?"
     r"(?:half|a\s+third|a\s+quarter|two-thirds|some|many|several|one|two|three|a\s+few)\s+of\s+"
@@ -2613,8 +2613,9 @@ def _world_subject(win: Window) -> bool:
 def _world_own(win: Window, lex: ClaimsLexicon) -> bool:
     """Whether the world is the count's own place, whatever place its clause named before: an adverb of
     the world right after it ("The flu, which emerged in Mexico in April, has killed over 260 people
-    worldwide"), as "in the US" would be; or a total the world modifies right before it ("..., two more
-    deaths in the United States, bringing the global toll to 97")."""
+    worldwide"), as "in the US" would be; one in the subject of its own clause (:func:`_world_subject`);
+    or a total the world modifies right before it ("..., two more deaths in the United States, bringing
+    the global toll to 97")."""
     if 0 in _has(sorted(win.right, key=lambda w: w.start), WORLD_ADVERBS):
         return True
     if _world_subject(win):
@@ -7403,8 +7404,10 @@ def _list_whole(
     s0 = view.sentence(first)[0]
     counts = [w for w in vals if (t := lex.things.get(w.key.thing)) is not None and t.states == "status"]
     own = next((w for w in counts if s0 <= w.start and w.end <= first), None)
+    # the sentence's own count; else, when the words before the list say what it is ("The teams are")
+    # with no count, none from before
     if own is not None or (view.text[s0:first].strip(" \t\n:-–") and not _PRONOUN_LIST.match(view.text, s0)):
-        return own  # a sentence that says what its list is without a count: no count of before
+        return own
     before = [s for s in view.sentences if s[1] <= s0]
     whole = next((w for w in counts if before and before[-1][0] <= w.start < before[-1][1]), None)
     if whole is None:

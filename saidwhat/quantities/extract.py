@@ -619,7 +619,7 @@ class _Reader:
         if prev is None or prev.text != "," or num.value is None or not 1 <= num.value <= 31:
             return False
         month = self._prev_word(prev.i)
-        if not self._is_month(month) or month is None or month.i == 0:
+        if month is None or month.i == 0 or not self._is_month(month):
             return False
         if self.doc[month.i - 1].lower_ not in ("until", "till", "since", "by", "on", "from", "through"):
             return False
@@ -744,10 +744,10 @@ class _Reader:
 
     def _gapped_item(self, i: int) -> bool:
         """ "Spain has 95 cases, Britain 47, Panama 15, ... Italy nine", "Canada with 34, Britain with
-        eight": a number right after a country's
-        name (the knowledge base's, NER's label aside: it reads "Chile 47" as a facility) that opens an
-        item of a list (after a comma or *and*), its verb and noun left out, after a quantity of its
-        sentence: it counts what that one counts (not "Flight 93", "Apollo 11")."""
+        eight": a number right after a country's name (the knowledge base's, NER's label aside: it reads
+        "Chile 47" as a facility), or after the name and *with*, that opens an item of a list (after a
+        comma or *and*), its verb and noun left out, after a quantity of its sentence: it counts what that
+        one counts (not "Flight 93", "Apollo 11")."""
         doc = self.doc
         # ("..., Spain with 13, Britain with eight": *with* may join the name to its number)
         j = i - 1 if i > 0 and doc[i - 1].lower_ == "with" else i
