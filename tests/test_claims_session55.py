@@ -344,3 +344,20 @@ def test_a_suspicion_the_counts_own_predicate_resolves_is_no_state() -> None:
         _keys("Mexico has 30 people suspected of having the virus, 5 of whom tested positive.")[30][1]
         == "suspected"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia's swine flu tally has passed 400.",
+        "The swine flu tally in Australia hit 400.",
+        "The swine flu count in Australia rose to 400.",
+    ],
+)
+def test_a_tally_the_disease_names_counts_its_cases(text: str) -> None:
+    assert _keys(text)[400] == ("cases", "", "", "Australia")  # before: no value
+
+
+def test_a_tally_of_deaths_or_of_another_thing_is_not_cases() -> None:
+    assert _keys("Australia's swine flu death tally rose to 4.")[4][0] == "deaths"
+    assert 400 not in _keys("The vote count reached 400.")

@@ -6495,6 +6495,8 @@ def _bare_total_thing(
     # (persons after the number name no thing either: "The national total now stands at 1,461 patients")
     if thing is not None or rel or (q.counts is not None and not _persons_only(q.counts, lex)):
         return thing
+    if _disease_tally(win):
+        return lex.things.get("cases")
     elliptical = q.counts is None and _elliptical_more(win) and [w.text for w in win.left[-1:]] != ["by"]
     if _bare_total(view.text, win) or elliptical:
         # (and "Spain's health ministry reported 13 more, taking its total to 93": more of what the value
@@ -6503,6 +6505,30 @@ def _bare_total_thing(
             return None  # "80 000 packages ... have been distributed, and 10 000 more are available"
         return _thing_before(view, s0, before)
     return _dash_value_thing(view, q, s0, lex)
+
+
+# the words of the disease that may name a tally of it: "the swine flu tally", "Australia's H1N1 count"
+_DISEASE_WORDS = frozenset({"swine", "flu", "h1n1", "influenza", "a(h1n1)", "ah1n1", "a/h1n1", "virus"})
+
+
+def _disease_tally(win: Window) -> bool:
+    """ "Australia's swine flu tally has passed 400", "Swine flu tally hits 400": a tally or count the
+    disease's name modifies, with no noun of a thing, counts the disease's cases (its toll would be its
+    deaths, a noun of deaths the lexicon reads)."""
+    left = sorted(win.left, key=lambda w: w.start)
+    j = next((k for k in range(len(left) - 1, -1, -1) if left[k].text.lower() in ("tally", "count")), None)
+    if j is None or not 0 < len(left) - j - 1 <= 5:
+        return False
+    # only words of reaching between, and a place's phrase ("in Australia")
+    if not all(w.text in _TALLY_TO_VALUE or w.text[:1].isupper() for w in left[j + 1 :]):
+        return False
+    k = j
+    while k > 0 and left[k - 1].text.lower() in _DISEASE_WORDS:
+        k -= 1
+    return k < j
+
+
+_TALLY_TO_VALUE = _TO_VALUE | wordset("hits passed passes tops topped reaches climbs rises jumps in")
 
 
 def _other_noun_between(view: ArticleView, q: Quantity, before: Measured | None) -> bool:
