@@ -377,27 +377,28 @@ def _token_features(u: _Unit, k: int, i: int) -> list[str]:
     h = p.head[i]
     d = u.dep[k]
     s = p.sent[i]
+    a = _TOKEN_ATTRS
     f = [
         "b",
-        "w=" + u.lower[k],
+        a["w"][u.lower[k]],
         "s3=" + u.lower[k][-3:],
-        "sh=" + p.shape[i],
-        "l=" + p.lemma[i],
-        "p=" + u.pos[k],
-        "t=" + p.tag[i],
-        "d=" + d,
-        "hl=" + p.lemma[h],
-        "hp=" + p.pos[h],
+        a["sh"][p.shape[i]],
+        a["l"][p.lemma[i]],
+        a["p"][u.pos[k]],
+        a["t"][p.tag[i]],
+        a["d"][d],
+        a["hl"][p.lemma[h]],
+        a["hp"][p.pos[h]],
         "dhp=" + d + "|" + p.pos[h],
-        "q=" + u.quote[k],
+        a["q"][u.quote[k]],
         u.starts_quoted,
         u.after_colon,
         "si=" + _bucket(s - u.first_sent),
     ]
     if p.ent[i]:
-        f.append("e=" + p.ent[i])
+        f.append(a["e"][p.ent[i]])
     for kd in p.kids[i]:
-        f.append("k=" + kd)
+        f.append(a["k"][kd])
     _syntax_features(u, k, i, d, f)
     f.append(_cue_distance(k, u.cue_pos.get(s, ())))
     r = k - u.sent_first[s]
@@ -454,37 +455,81 @@ def _cue_distance(k: int, cues: Iterable[int]) -> str:
     return "cd=" + ("R" if best > 0 else "L") + _bucket(abs(best))
 
 
+class _Attrs(dict[str, str]):
+    """The attribute strings of one prefix by value ("-1w=" + "the"), built once and shared: the same
+    string object for every token that has it, so the attribute table hashes it once (a word repeated
+    in a unit is most of its tokens). Cleared when it grows past ``_ATTR_CACHE`` values."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, value: str) -> str:
+        if len(self) > _ATTR_CACHE:
+            self.clear()
+        s = self[value] = self.prefix + value
+        return s
+
+
+_ATTR_CACHE = 50_000
+# a token's own attributes by prefix (:func:`_token_features`)
+_TOKEN_ATTRS = {
+    kind: _Attrs(f"{kind}=") for kind in ("w", "sh", "l", "p", "t", "d", "hl", "hp", "q", "e", "k")
+}
+_NEIGHBOUR_ATTRS = {
+    (o, kind): _Attrs(f"{o}{kind}=") for o in (-2, -1, 1, 2) for kind in ("w", "p", "l", "d", "q")
+}
+
+
 def _neighbour_features(u: _Unit, out: list[list[str]]) -> None:
     """Append the attributes of the two tokens on either side (or a unit boundary) to each list."""
     n = len(out)
     lower, pos, dep, quote, cue_here = u.lower, u.pos, u.dep, u.quote, u.cue_here
     lemma, idxs = u.p.lemma, u.idxs
-    for k in range(n):
-        f = out[k]
-        for o in (-2, -1, 1, 2):
+    attrs = _NEIGHBOUR_ATTRS
+    for o in (-2, -1, 1, 2):
+        ow, op = attrs[o, "w"], attrs[o, "p"]
+        ol, od, oq = attrs[o, "l"], attrs[o, "d"], attrs[o, "q"]
+        near = -1 <= o <= 1
+        cue, bou = f"{o}cue", f"{o}BOU"
+        for k in range(n):
+            f = out[k]
             j = k + o
             if 0 <= j < n:
-                f.append(f"{o}w={lower[j]}")
-                f.append(f"{o}p={pos[j]}")
-                if -1 <= o <= 1:
-                    f.append(f"{o}l={lemma[idxs[j]]}")
-                    f.append(f"{o}d={dep[j]}")
-                    f.append(f"{o}q={quote[j]}")
+                f.append(ow[lower[j]])
+                f.append(op[pos[j]])
+                if near:
+                    f.append(ol[lemma[idxs[j]]])
+                    f.append(od[dep[j]])
+                    f.append(oq[quote[j]])
                     if cue_here[j]:
-                        f.append(f"{o}cue")
-            elif o in (-1, 1):
-                f.append(f"{o}BOU")
+                        f.append(cue)
+            elif near:
+                f.append(bou)
+
+
+@lru_cache(maxsize=64)
+def _cluster_attrs(prefix: str, size: int) -> tuple[str, ...]:
+    """The attribute strings ``f"{prefix}{size}={c}"`` of every cluster ``c`` of a clustering into
+    ``size``."""
+    return tuple(f"{prefix}{size}={c}" for c in range(size))
 
 
 def _cluster_features(p: Parsed, idxs: list[int], out: list[list[str]]) -> None:
     """Append the word classes of each token, its head and its neighbours."""
     n = len(idxs)
-    for k, i in enumerate(idxs):
-        f = out[k]
-        for size, a in p.clusters.items():
-            f.append(f"c{size}={a[i]}")
-            f.append(f"hc{size}={a[p.head[i]]}")
+    head = p.head
+    for size, a in p.clusters.items():
+        # (``size`` clusters: the centroids' count, every cluster below it)
+        c, hc = _cluster_attrs("c", size), _cluster_attrs("hc", size)
+        before, after = _cluster_attrs("-1c", size), _cluster_attrs("1c", size)
+        for k, i in enumerate(idxs):
+            f = out[k]
+            f.append(c[a[i]])
+            f.append(hc[a[head[i]]])
             if k > 0:
-                f.append(f"-1c{size}={a[idxs[k - 1]]}")
+                f.append(before[a[idxs[k - 1]]])
             if k + 1 < n:
-                f.append(f"1c{size}={a[idxs[k + 1]]}")
+                f.append(after[a[idxs[k + 1]]])
