@@ -473,7 +473,7 @@ class _Attrs(dict[str, str]):
         return s
 
 
-_ATTR_CACHE = 50_000
+_ATTR_CACHE = 20_000  # per prefix: a few MB each at most in a long-running worker
 # a token's own attributes by prefix (:func:`_token_features`)
 _TOKEN_ATTRS = {
     kind: _Attrs(f"{kind}=") for kind in ("w", "sh", "l", "p", "t", "d", "hl", "hp", "q", "e", "k")
