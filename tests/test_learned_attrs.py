@@ -28,3 +28,11 @@ def test_the_table_is_cleared_past_its_bound(monkeypatch: pytest.MonkeyPatch) ->
 def test_cluster_attributes_cover_every_cluster() -> None:
     got = features._cluster_attrs("hc", 32)
     assert len(got) == 32 and got[0] == "hc32=0" and got[31] == "hc32=31"
+
+
+def test_the_shared_suffix_position_and_head_attributes_are_the_strings_they_name() -> None:
+    assert features._SUFFIX3["reported"] == "s3=ted" and features._SUFFIX3["of"] == "s3=of"
+    assert features._DEP_HEAD_POS["nsubj"]["VERB"] == "dhp=nsubj|VERB"
+    assert features._SENTENCE_INDEX[0] == "si=0" and features._SENTENCE_INDEX[4] == "si=3-5"
+    assert features._SENTENCE_INDEX[11] == "si=11+"
+    assert features._RELATIVE_POSITION == ("rp=0", "rp=1", "rp=2", "rp=3", "rp=4")

@@ -381,7 +381,7 @@ def _token_features(u: _Unit, k: int, i: int) -> list[str]:
     f = [
         "b",
         a["w"][u.lower[k]],
-        "s3=" + u.lower[k][-3:],
+        _SUFFIX3[u.lower[k]],
         a["sh"][p.shape[i]],
         a["l"][p.lemma[i]],
         a["p"][u.pos[k]],
@@ -389,11 +389,11 @@ def _token_features(u: _Unit, k: int, i: int) -> list[str]:
         a["d"][d],
         a["hl"][p.lemma[h]],
         a["hp"][p.pos[h]],
-        "dhp=" + d + "|" + p.pos[h],
+        _DEP_HEAD_POS[d][p.pos[h]],
         a["q"][u.quote[k]],
         u.starts_quoted,
         u.after_colon,
-        "si=" + _bucket(s - u.first_sent),
+        _SENTENCE_INDEX[min(s - u.first_sent, 11)],
     ]
     if p.ent[i]:
         f.append(a["e"][p.ent[i]])
@@ -406,8 +406,33 @@ def _token_features(u: _Unit, k: int, i: int) -> list[str]:
         f.append("first")
     if r == u.sent_len[s] - 1:
         f.append("last")
-    f.append("rp=" + str(min(4, 5 * r // u.sent_len[s])))
+    f.append(_RELATIVE_POSITION[min(4, 5 * r // u.sent_len[s])])
     return f
+
+
+class _Suffix3(dict[str, str]):
+    """ "s3=" and a word's last three characters, by word (shared as :class:`_Attrs` strings are)."""
+
+    def __missing__(self, value: str) -> str:
+        if len(self) > _ATTR_CACHE:
+            self.clear()
+        s = self[value] = "s3=" + value[-3:]
+        return s
+
+
+class _ByDep(dict[str, "_Attrs"]):
+    """ "dhp=" + a dependency label + "|" + its head's part of speech, by label then part of speech."""
+
+    def __missing__(self, dep: str) -> _Attrs:
+        t = self[dep] = _Attrs(f"dhp={dep}|")
+        return t
+
+
+_SUFFIX3 = _Suffix3()
+_DEP_HEAD_POS = _ByDep()
+# the sentence index in the unit, bucketed ("si=0" ... "si=11+"), and the relative position ("rp=0".."rp=4")
+_SENTENCE_INDEX = tuple("si=" + _bucket(n) for n in range(12))
+_RELATIVE_POSITION = tuple(f"rp={n}" for n in range(5))
 
 
 def _syntax_features(u: _Unit, k: int, i: int, d: str, f: list[str]) -> None:
