@@ -2197,8 +2197,9 @@ _RELATIVE_ON_OTHER = re.compile(
 def _later_clause_or_part(text: str, end: int, place: int) -> bool:
     """Whether the place after a count (at ``place``) stands in a clause of its own opened after it
     (:data:`_AS_CLAUSE`, :data:`_NUMBER_CLAUSE`, or a relative clause on another noun after it,
-    :data:`_RELATIVE_ON_OTHER`) or in the phrase of a part of it (:data:`_PART_OF_AFTER`): where that
-    clause's verb happens, or where the part is, not where the count is."""
+    :data:`_RELATIVE_ON_OTHER`) or in the phrase of a part or a member of it (:data:`_PART_OF_AFTER`,
+    :data:`_MEMBER_AFTER`): where that clause's verb happens, or where the part is, not where the count
+    is."""
     between = text[end:place]
     if _AS_CLAUSE.search(between) or _NUMBER_CLAUSE.search(between):
         return True
@@ -2208,10 +2209,8 @@ def _later_clause_or_part(text: str, end: int, place: int) -> bool:
         # clause on a noun after the count (not on the count's own: "cases that were found in Lima")
         return True
     m = re.search(r"\b(?:in|from)\s+(?:(?:the|a|an)\s+)?$", between)
-    if m is not None and _MEMBER_AFTER.search(between, 0, m.start()):
-        # "The four cases include a 45-year-old man from Minya": where a member is from
-        return True
-    return m is not None and _PART_OF_AFTER.search(between, 0, m.start()) is not None
+    # (or where a member is from: "The four cases include a 45-year-old man from Minya")
+    return m is not None and any(r.search(between, 0, m.start()) for r in (_PART_OF_AFTER, _MEMBER_AFTER))
 
 
 def _inside_place(
@@ -5044,12 +5043,8 @@ def _own_verb_thing(win: Window, thing: Thing | None, lex: ClaimsLexicon) -> Thi
     they had), not cases."""
     if thing is None or thing.name != "cases" or not win.right:
         return thing
-    k = 0
-    while k < len(win.right) and win.right[k].text.lower() in AUX:
-        k += 1
-    if k >= len(win.right):
-        return thing
-    verb = win.right[k].text.lower()
+    # (the word after its auxiliaries, or its own verb when it has none: "infected people died")
+    verb = _after_own_aux(win) or win.right[0].text.lower()
     for name in ("deaths", "recovered"):
         other = lex.things.get(name)
         if other is not None and verb in other.predicates and verb.endswith("ed"):
@@ -7304,7 +7299,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
 
 # a noun or verb of rise right before its amount: "a worldwide increase of", "rose by"
 _RISE_BEFORE = re.compile(
-    r"(?:\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:increase|rise|jump|surge|climb|growth)\s+of"
+    rf"(?:\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(RISE_NOUNS))})\s+of"
     r"|\b(?:rose|risen|rising|increased|increasing|climbed|jumped|grew|grown|up)\s+by)\s+$",
     re.IGNORECASE,
 )
@@ -7409,11 +7404,10 @@ _ITEM_OPEN = re.compile(r"[ \t]*\([ \t]*")
 _ITEM_CLOSE = re.compile(r"[ \t]*\)")
 
 
-def _bracket_place(view: ArticleView, q: Quantity) -> Place | None:
-    """The place whose list item ``q`` opens: "Austria (1)" (the count right after the place's bracket)."""
-    return next(
-        (p for p in view.places if p.end <= q.start and _ITEM_OPEN.fullmatch(view.text, p.end, q.start)), None
-    )
+def _place_joined(view: ArticleView, start: int, joint: re.Pattern[str]) -> Place | None:
+    """The place that ``joint`` joins to the number at ``start``: "Austria (1)" (:data:`_ITEM_OPEN`),
+    "Mexico with 10,262" (:data:`_WITH_ITEM`)."""
+    return next((p for p in view.places if p.end < start and joint.fullmatch(view.text, p.end, start)), None)
 
 
 def _after_place(view: ArticleView, p: Place) -> bool:
@@ -7434,8 +7428,8 @@ def _list_whole(
     # with no count, none from before
     if own is not None or (view.text[s0:first].strip(" \t\n:-–") and not _PRONOUN_LIST.match(view.text, s0)):
         return own
-    before = [s for s in view.sentences if s[1] <= s0]
-    whole = next((w for w in counts if before and before[-1][0] <= w.start < before[-1][1]), None)
+    b0, b1 = view.sentence_before(s0)
+    whole = next((w for w in counts if b1 <= s0 and b0 <= w.start < b1), None)
     if whole is None:
         return None
     # the list's own sentence names no other thing: "... Chile (1) have reported deaths" counts deaths
@@ -7459,7 +7453,7 @@ def _bracketed_items(
     the list writes ("822 cases"), else the count the list breaks down (:func:`_list_whole`)."""
     items: dict[tuple[int, int], list[tuple[Quantity, Place]]] = {}
     for q in qs:
-        p = _bracket_place(view, q) if q.kind == "count" and q.value is not None else None
+        p = _place_joined(view, q.start, _ITEM_OPEN) if q.kind == "count" and q.value is not None else None
         if p is not None:
             items.setdefault(view.sentence(q.start), []).append((q, p))
     at = {v.start: v for v in vals}
@@ -7492,8 +7486,6 @@ def _bracketed_items(
 
 # a place's item of a list joined to its number by *with*: "the US with currently 33,902"
 _WITH_ITEM = re.compile(r"\s+with\s+(?:(?:currently|now|about|around|some|nearly|almost|over|just)\s+)?")
-# the gap between two such items: ", ", " and ", ", and "
-_ITEM_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
 
 
 def _with_items(view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]) -> list[QuantityValue]:
@@ -7505,15 +7497,17 @@ def _with_items(view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]
     for v in vals:
         if v.counts is None or len(v.key.about) != 1:
             continue
-        place = _place_with(view, v.start)
+        place = _place_joined(view, v.start, _WITH_ITEM)
+        if place is None:
+            continue
         k = next((i for i, x in enumerate(qs) if x.start == v.start), None)
         while place is not None and k:
             q = qs[k - 1]
             if q.counts is not None or q.kind != "count" or q.start in at:
                 break
-            if not _ITEM_GAP.fullmatch(view.text, q.end, place.start):
+            if not _CONJUNCT_GAP.fullmatch(view.text, q.end, place.start):
                 break
-            place = _place_with(view, q.start)
+            place = _place_joined(view, q.start, _WITH_ITEM)
             if place is None:
                 break
             out.append(
@@ -7521,13 +7515,6 @@ def _with_items(view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]
             )
             k -= 1
     return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
-
-
-def _place_with(view: ArticleView, start: int) -> Place | None:
-    """The place joined by *with* to the number at ``start``: "Mexico with 10,262"."""
-    return next(
-        (p for p in view.places if p.end < start and _WITH_ITEM.fullmatch(view.text, p.end, start)), None
-    )
 
 
 # the places of the sentence before, named again as a pair: "in both nations", "the two countries"
@@ -7538,13 +7525,11 @@ def _pair_named_before(view: ArticleView, s0: int, end: int) -> list[Place]:
     """ "Barbados has 154 cases while Jamaica has 149. Deaths in both nations have been put at 3 and 5,
     respectively": a sentence naming no place that points back to two nations takes, in order, the two
     places the sentence before names (none when it names another number of them)."""
-    if not _BOTH_NATIONS.search(view.text, s0, end):
-        return []
-    before = [s for s in view.sentences if s[1] <= s0]
-    if not before:
-        return []
+    b0, b1 = view.sentence_before(s0)
+    if not _BOTH_NATIONS.search(view.text, s0, end) or b1 > s0:
+        return []  # (no sentence before: the first one is its own "before")
     names: dict[str, Place] = {}
-    for p in view.places_in(*before[-1]):
+    for p in view.places_in(b0, b1):
         names.setdefault(p.name, p)
     return list(names.values()) if len(names) == 2 else []
 

@@ -410,31 +410,6 @@ def _token_features(u: _Unit, k: int, i: int) -> list[str]:
     return f
 
 
-class _Suffix3(dict[str, str]):
-    """ "s3=" and a word's last three characters, by word (shared as :class:`_Attrs` strings are)."""
-
-    def __missing__(self, value: str) -> str:
-        if len(self) > _ATTR_CACHE:
-            self.clear()
-        s = self[value] = "s3=" + value[-3:]
-        return s
-
-
-class _ByDep(dict[str, "_Attrs"]):
-    """ "dhp=" + a dependency label + "|" + its head's part of speech, by label then part of speech."""
-
-    def __missing__(self, dep: str) -> _Attrs:
-        t = self[dep] = _Attrs(f"dhp={dep}|")
-        return t
-
-
-_SUFFIX3 = _Suffix3()
-_DEP_HEAD_POS = _ByDep()
-# the sentence index in the unit, bucketed ("si=0" ... "si=11+"), and the relative position ("rp=0".."rp=4")
-_SENTENCE_INDEX = tuple("si=" + _bucket(n) for n in range(12))
-_RELATIVE_POSITION = tuple(f"rp={n}" for n in range(5))
-
-
 def _syntax_features(u: _Unit, k: int, i: int, d: str, f: list[str]) -> None:
     """Append the token's cue, subject, *that*, particle, cue-head, cue-ancestor and governor
     attributes to ``f``."""
@@ -494,8 +469,12 @@ class _Attrs(dict[str, str]):
     def __missing__(self, value: str) -> str:
         if len(self) > _ATTR_CACHE:
             self.clear()
-        s = self[value] = self.prefix + value
+        s = self[value] = self.build(value)
         return s
+
+    def build(self, value: str) -> str:
+        """The attribute of ``value``: the prefix and the value."""
+        return self.prefix + value
 
 
 _ATTR_CACHE = 20_000  # per prefix: a few MB each at most in a long-running worker
@@ -506,6 +485,30 @@ _TOKEN_ATTRS = {
 _NEIGHBOUR_ATTRS = {
     (o, kind): _Attrs(f"{o}{kind}=") for o in (-2, -1, 1, 2) for kind in ("w", "p", "l", "d", "q")
 }
+
+
+class _Suffix3(_Attrs):
+    """ "s3=" and a word's last three characters, by word."""
+
+    __slots__ = ()
+
+    def build(self, value: str) -> str:
+        return self.prefix + value[-3:]
+
+
+class _ByDep(dict[str, _Attrs]):
+    """ "dhp=" + a dependency label + "|" + its head's part of speech, by label then part of speech."""
+
+    def __missing__(self, dep: str) -> _Attrs:
+        t = self[dep] = _Attrs(f"dhp={dep}|")
+        return t
+
+
+_SUFFIX3 = _Suffix3("s3=")
+_DEP_HEAD_POS = _ByDep()
+# the sentence index in the unit, bucketed ("si=0" ... "si=11+"), and the relative position ("rp=0".."rp=4")
+_SENTENCE_INDEX = tuple("si=" + _bucket(n) for n in range(12))
+_RELATIVE_POSITION = tuple(f"rp={n}" for n in range(5))
 
 
 def _neighbour_features(u: _Unit, out: list[list[str]]) -> None:
