@@ -658,9 +658,7 @@ def _thing_of(
     ordered = _near(win, _past_reduced_relative(win, n, lex))
     found = [f for f in _thing_hits(ordered, win, lex) if not _in_next_clause(win, f[2])]
     if not found:
-        # "with 1,600 ill": a bare number the adjective right after it calls ill counts cases
-        ill = q.counts is None and not win.inner and bool(win.right) and win.right[0].text in ILL
-        if ill:
+        if _cases_unsaid(q, win, lex):
             return lex.things.get("cases"), None
         return (_changed_subject(win, lex) if q.counts is None else None), None
     _, thing, hit = min(found, key=lambda f: f[0])
@@ -673,6 +671,32 @@ def _thing_of(
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+def _cases_unsaid(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
+    """Whether a count no word around names a thing of counts cases all the same: a bare number the
+    adjective right after it calls ill ("with 1,600 ill"), or patients named by the disease."""
+    if q.counts is not None:
+        return _disease_patients(q.counts, lex)
+    return not win.inner and bool(win.right) and win.right[0].text in ILL
+
+
+# the names of a disease that make patients its cases ("H1N1 patients", "swine flu patients"); not
+# "flu" alone, which may be the season's ("the number of flu patients in the country is 450,000, though
+# it has not been determined how many of those people are suffering from swine flu")
+_DISEASE_OF_PATIENTS = frozenset({"h1n1", "a(h1n1)", "a/h1n1", "ah1n1", "swine flu", "swine influenza"})
+
+
+def _disease_patients(counts: str, lex: ClaimsLexicon) -> bool:
+    """ "some 70 domestic swine flu patients", "52 A/H1N1 patients": patients named by the disease, whom
+    no word around says anything else of (hospitalised, dead), are its cases; patients alone may be a
+    hospital's or a study's, and stay a noun of persons."""
+    toks = _counted_words_of(counts, lex)
+    if len(toks) < 2 or toks[-1] != "patient":
+        return False
+    # (the engine may keep "/H1N1" of "A/H1N1 flu patients")
+    mods = [t.lstrip("/") for t in toks[:-1]]
+    return any(m in _DISEASE_OF_PATIENTS for m in [*mods, *(" ".join(p) for p in pairwise(mods))])
 
 
 def _changed_subject(win: Window, lex: ClaimsLexicon) -> Thing | None:
@@ -1448,10 +1472,11 @@ def _of_head(thing: Thing, left: list[Word], j: int) -> int | None:
     return k - 1
 
 
-# verbs of a rise: "had risen by one" - the amount of the rise is an increment
+# verbs of a rise: "had risen by one" - the amount of the rise is an increment; and the adverbs of one
+# ("has crept upward by seven")
 RISE = frozenset(
     {"risen", "rose", "rise", "rises", "rising", "increased", "increase", "increases", "increasing",
-     "climbed", "climbs", "climbing", "jumped", "jumps", "grew", "grown", "grows", "up"}
+     "climbed", "climbs", "climbing", "jumped", "jumps", "grew", "grown", "grows", "up", "upward", "upwards"}
 )  # fmt: skip
 PERFECT = frozenset({"has", "have", "had"})
 # words of a change: the verbs of a rise (but the particle "up") and of a fall; "from N" a few words
@@ -2725,7 +2750,9 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     lo = starts[0] if starts else 0
     named = [p for p in [*view.places, *_national_bodies(view, lo, q.start)] if p.name in countries]
     for p in sorted(named, key=lambda p: p.start, reverse=True):
-        if lo <= p.start and p.end <= q.start:
+        # (not a journey's origin or goal: "All four arrived from the United States" names no nation
+        # of "the nation's total")
+        if lo <= p.start and p.end <= q.start and not _journeys_end(view.text, p):
             return (p.name,)
     return _only_country(view, lex) or _regions_country(view, lo, q.start, lex)
 
@@ -2816,9 +2843,40 @@ def _clause_right(win: Window, lex: ClaimsLexicon) -> list[Word]:
     the clause's first comma however far ("49 fresh cases of the disease were reported from across
     the country"), not past it ("the state's first two deaths ..., bringing the nationwide total")."""
     right = sorted(win.right, key=lambda w: w.start)
+    # (a comma that opens another clause ends it however near: "now totals 56, with an updated national
+    # number expected later" is Ontario's; the national number is another)
+    opened = next(
+        (
+            i
+            for i, w in enumerate(right[:-1])
+            if w.text == "," and right[i + 1].text.lower() in _CLAUSE_OPENERS
+        ),
+        None,
+    )
+    if opened is not None:
+        return right[:opened]
     n = lex.settings.window_words
     stop = next((i for i, w in enumerate(right) if w.text in (",", ";")), len(right))
     return right[: max(n, stop)]
+
+
+# the words that open a clause after a comma: what follows them is not the count's own clause
+_CLAUSE_OPENERS = frozenset(
+    {
+        "with",
+        "while",
+        "whereas",
+        "but",
+        "as",
+        "which",
+        "where",
+        "when",
+        "although",
+        "though",
+        "after",
+        "before",
+    }
+)
 
 
 def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
@@ -3157,8 +3215,13 @@ def _part_said_otherwise(
     )
 
 
-# *include* right before a count (a qualifier between): "The dead include 12 children"
-_INCLUDED = re.compile(r"\binclud(?:e|es|ed)\s+(?:(?:at\s+least|some|about|more\s+than)\s+)?$", re.IGNORECASE)
+# *include* right before a count (a qualifier between): "The dead include 12 children"; so do *involve*
+# and *comprise* ("The Cuban cases have involved 20 children and 26 adults", "The 26 persons comprised
+# two foreigners and 24 Indonesians")
+_INCLUDED = re.compile(
+    r"\b(?:includ(?:e|es|ed)|involve[sd]?|compris(?:e|es|ed))\s+(?:(?:at\s+least|some|about|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _included_object(view: ArticleView, q: Quantity) -> bool:
@@ -3941,7 +4004,7 @@ _INCLUDE_VERBS = frozenset({"includes", "include", "included"})
 # verbs that bring a total to a new figure after a change ("..., bringing the total to 27")
 BRING = frozenset(
     {"bringing", "brings", "brought", "taking", "takes", "took", "raising", "raises", "pushing",
-     "pushes", "pushed", "putting", "puts", "making", "makes"}
+     "pushes", "pushed", "putting", "puts", "making", "makes", "bring", "take", "raise", "push"}
 )  # fmt: skip
 
 
@@ -4613,7 +4676,8 @@ _HEDGE_AUX = frozenset({"are", "were", "is", "was", "been"})
 
 def _hedged_predicate(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
     """ "Two others are thought to be infected", "Two people in Japan are believed to be infected": a
-    passive verb of belief as the predicate of counted persons (within six words after the count)
+    passive verb of belief as the predicate of counted persons (within six words after the count), or
+    its participle before *to* ("The five people in Israel believed to have swine flu")
     says what is believed to have become of them, not what is known (`[estimates] hedges`); so does
     one whose toll verb takes them for object ("an epidemic believed to have killed 149 people"). The
     H1N1 and Haiti guidelines leave such counts out as hedged. A count whose own noun names the thing
@@ -4625,6 +4689,9 @@ def _hedged_predicate(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
         return False
     ws = [w.text.lower() for w in sorted(win.right, key=lambda w: w.start)[:6]]
     if any(a in _HEDGE_AUX and b in lex.hedges for a, b in pairwise(ws)):
+        return True
+    # the reduced relative: "The five people in Israel believed to have swine flu include a gardener"
+    if any(a in lex.hedges and b == "to" for a, b in pairwise(ws)):
         return True
     # the object of a toll believed of its cause: "a swine flu epidemic believed to have killed 149 people"
     left = [w.text.lower() for w in sorted(win.left, key=lambda w: w.start)[-4:]]
@@ -6100,9 +6167,26 @@ _WHOLE_SPAN = re.compile(
 )
 
 
+# the modals that make what a phrase would bring a projection
+_BRING_MODALS = frozenset({"will", "would", "could", "may", "might", "shall"})
+
+
+def _modal_bring(view: ArticleView, q: Quantity) -> bool:
+    """ "If confirmed they will bring the total number of swine flu cases reported in Kenya to 20": the
+    total a modal's verb of bringing would make is a projection, however far its phrase runs before
+    the number (past the window of projection words)."""
+    ws = _bringing_words(view, q)
+    if not ws:
+        return False
+    before = words(view.text, max(view.sentence(q.start)[0], ws[0].start - 20), ws[0].start)
+    return bool(before) and before[-1].text.lower() in _BRING_MODALS
+
+
 def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -> str:
     """The aspect the words around ``q`` give it; "rose by three to 78" read as one range is
     neither an increment nor a total."""
+    if _modal_bring(view, q):
+        return "projected"
     aspect = _aspect_of(win, lex) or (
         "new"
         if _up_by(view.text, win)

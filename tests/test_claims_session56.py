@@ -1,0 +1,160 @@
+"""Session 56: rules read off fresh outside swine-flu pages (docs/claims.md, "Clauses after a comma,
+beliefs, journeys and patients named by the disease (session 56)")."""
+
+from __future__ import annotations
+
+from saidwhat.claims import article_facts
+from saidwhat.pipeline import analyze_text
+
+
+def _values(text: str) -> list[tuple[float | None, str, str, str, str]]:
+    facts = article_facts(analyze_text(text, published="2009-06-20"), None)
+    return [
+        (v.value, v.key.thing, v.key.state, v.key.aspect, ",".join(v.key.about)) for v in facts.quantities
+    ]
+
+
+def _of(text: str, value: float) -> list[tuple[str, str, str, str]]:
+    return [(t, s, a, p) for v, t, s, a, p in _values(text) if v == value]
+
+
+# --- a clause a comma opens after the count is not the count's ---------------------------------------
+
+
+def test_a_national_word_in_a_with_clause_after_a_comma_does_not_place_the_count() -> None:
+    text = (
+        "The total number of cases in Ontario now totals 56, with an updated national number expected "
+        "later Thursday afternoon."
+    )
+    # before: Canada (the national number of the with-clause)
+    assert _of(text, 56) == [("cases", "", "", "Ontario")]
+
+
+def test_a_national_word_of_the_counts_own_clause_still_places_it() -> None:
+    text = "Thailand has been hit hard. The number of cases nationwide rose to 310 on Tuesday."
+    assert _of(text, 310)[0][3] == "Thailand"
+
+
+# --- involve and comprise name the parts of a whole, as include does ----------------------------------
+
+
+def test_persons_a_whole_involved_are_its_parts_not_a_tally() -> None:
+    text = (
+        "A total of 46 persons have been diagnosed with the disease in Cuba. "
+        "The Cuban cases have involved 20 children and 26 adults."
+    )
+    assert _of(text, 46) == [("cases", "", "", "Cuba")]
+    # before: 20 and 26 cases of Cuba
+    assert _of(text, 20) == []
+    assert _of(text, 26) == []
+
+
+def test_persons_a_whole_comprised_are_its_parts() -> None:
+    text = (
+        "Indonesia recorded 26 new cases on Tuesday. "
+        "The 26 persons comprised two foreigners and 24 Indonesians."
+    )
+    assert _of(text, 24) == []
+
+
+def test_a_count_involving_no_verb_of_parts_keeps_its_value() -> None:
+    text = "Health officials in Cuba said 46 people have been infected."
+    assert _of(text, 46) == [("cases", "", "", "Cuba")]
+
+
+# --- the adverb of a rise before by ---------------------------------------------------------------------
+
+
+def test_an_amount_after_upward_by_is_an_increment() -> None:
+    text = "Ontario's tally of H1N1 flu cases has crept upward by seven, with all cases continued to be mild."
+    # before: a total of seven
+    assert _of(text, 7) == [("cases", "", "new", "Ontario")]
+
+
+# --- a participle of belief before *to* hedges the count --------------------------------------------------
+
+
+def test_persons_believed_to_have_the_disease_are_no_tally() -> None:
+    text = "The five people in Israel believed to have swine flu include a 34-year-old gardener."
+    # before: five cases of Israel
+    assert _of(text, 5) == []
+
+
+def test_the_reduced_relative_of_belief_after_an_adverb_hedges_too() -> None:
+    text = (
+        "Around 200,000 people died in the earthquake in Haiti, "
+        "with 1.5 million Haitians now believed to be homeless."
+    )
+    assert _of(text, 1_500_000) == []
+
+
+def test_a_count_whose_own_noun_names_the_thing_keeps_its_value_under_belief() -> None:
+    text = "In Israel, 48 more deaths are thought to be attributable to the outbreak."
+    assert _of(text, 48) == [("deaths", "", "new", "Israel")]
+
+
+# --- a total a modal would bring is a projection ----------------------------------------------------------
+
+
+def test_a_total_a_modal_would_bring_is_projected() -> None:
+    text = "If confirmed they will bring the total number of swine flu cases reported in Kenya to 20."
+    # before: 20 confirmed cases of Kenya, a total
+    assert [a for _, _, a, _ in _of(text, 20)] == ["projected"]
+
+
+def test_a_total_a_relative_clause_would_take_to_is_projected() -> None:
+    text = "Kenya confirmed 3 cases on Monday, which would take the tally to 20."
+    assert [a for _, _, a, _ in _of(text, 20)] == ["projected"]
+
+
+def test_a_total_brought_without_a_modal_stays_a_total() -> None:
+    text = "Kenya confirmed 3 cases on Monday, bringing the total to 20."
+    assert _of(text, 20) == [("cases", "confirmed", "", "Kenya")]
+
+
+# --- Korea alone is the Republic's; a journey's origin names no nation ------------------------------------
+
+
+def test_korea_alone_is_south_korea() -> None:
+    text = "Korea's swine flu cases rise to 39 after four more confirmed to be infected"
+    assert {p for _, _, _, p in _of(text, 39)} == {"South Korea"}
+
+
+def test_a_journeys_origin_is_not_the_nation_of_the_nations_total() -> None:
+    text = (
+        "Korea's swine flu cases rise\n\n"
+        "All four arrived from the United States, so health authorities will not back down.\n\n"
+        "The health authorities said Sunday they have confirmed four more cases of Influenza A, bringing the "
+        "nation's total to 39."
+    )
+    # before: the United States (where the four came from)
+    assert "United States" not in {p for _, _, _, p in _of(text, 39)}
+
+
+# --- patients named by the disease are its cases ----------------------------------------------------------
+
+
+def test_patients_named_by_the_disease_are_its_cases() -> None:
+    text = "Health officials in Japan confirmed some 70 domestic swine flu patients over the weekend."
+    # before: no value (a noun of persons the words around said nothing of)
+    assert _of(text, 70) == [("cases", "confirmed", "new", "Japan")]
+
+
+def test_a_total_of_h1n1_patients_is_a_total_of_cases() -> None:
+    text = "In Vietnam, the total number of A/H1N1 flu patients rose to 52."
+    assert _of(text, 52) == [("cases", "", "", "Vietnam")]
+
+
+def test_flu_patients_alone_may_be_the_seasons_and_stay_no_value() -> None:
+    text = (
+        "A Ukrainian official said that the number of flu patients in the country is 450,000, though it has "
+        "not been determined how many of those people are suffering from swine flu."
+    )
+    assert _of(text, 450_000) == []
+
+
+def test_what_the_disease_s_patients_became_is_still_what_is_counted() -> None:
+    assert _of("In Japan, 10 swine flu patients remain in hospital.", 10) == [
+        ("hospitalized", "", "", "Japan")
+    ]
+    assert _of("In Japan, 10 swine flu patients have died.", 10) == [("deaths", "", "", "Japan")]
