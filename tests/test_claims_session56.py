@@ -158,3 +158,91 @@ def test_what_the_disease_s_patients_became_is_still_what_is_counted() -> None:
         ("hospitalized", "", "", "Japan")
     ]
     assert _of("In Japan, 10 swine flu patients have died.", 10) == [("deaths", "", "", "Japan")]
+
+
+# --- second batch: ages, kinds of place, the day's reports, clocks, fatal cases, two-word demonyms -----
+
+
+def test_the_bound_of_an_age_after_persons_is_no_count() -> None:
+    text = "Five deaths have also occurred among adults in Utah, and a child under 18 has also died."
+    # before: 18 deaths of Utah
+    assert _of(text, 18) == []
+    assert _of(text, 5) == [("deaths", "", "", "Utah")]
+
+
+def test_an_age_bound_stays_a_quantity_that_ends_the_window_before_it() -> None:
+    text = (
+        "1968: An outbreak first detected in Hong Kong killed up to one million people globally, "
+        "with those over 65 most likely to die."
+    )
+    assert _of(text, 65) == []
+    assert [t for t, _, _, _ in _of(text, 1_000_000)] == ["deaths"]
+
+
+def test_a_toll_over_a_number_is_no_age() -> None:
+    assert _of("In Utah the death toll rose to over 18.", 18) == [("deaths", "", "", "Utah")]
+
+
+def test_a_place_named_after_its_kind_and_of_is_the_counts() -> None:
+    # before: no place (the name followed *of*, not a preposition)
+    assert _of("So far 36 deaths have occurred in the western state of Gujarat.", 36) == [
+        ("deaths", "", "", "Gujarat")
+    ]
+    assert _of("So far 36 deaths have occurred in the province of Ontario.", 36)[0][3] == "Ontario"
+
+
+def test_deaths_reported_during_the_day_are_what_the_day_added() -> None:
+    text = "The Indian health ministry informed that six deaths have been reported during the day."
+    # before: a total of six
+    assert _of(text, 6) == [("deaths", "", "new", "India")]
+
+
+def test_a_place_that_names_a_clock_is_no_place_of_the_count() -> None:
+    text = (
+        "At the regional level, as of 7 November 2009, 23:00 hours, Cairo time, 25,531 laboratory-confirmed "
+        "cases were reported to WHO by 22 Member States."
+    )
+    # before: Cairo's
+    assert _of(text, 25_531) == [("cases", "confirmed", "", "")]
+
+
+def test_the_who_list_form_of_iran_is_iran() -> None:
+    text = (
+        "These deaths were reported from Saudi Arabia (28), Oman (25), "
+        "Islamic Republic of Iran (22), Kuwait (17)."
+    )
+    assert _of(text, 22) == [("deaths", "", "", "Iran")]
+
+
+def test_cases_that_have_been_fatal_are_deaths() -> None:
+    text = "The UK, where approximately 7500 have been infected, of which three cases have been fatal."
+    # before: three cases
+    assert _of(text, 3) == [("deaths", "", "", "United Kingdom")]
+    assert _of("In Britain, three cases proved fatal.", 3) == [("deaths", "", "", "United Kingdom")]
+
+
+def test_persons_named_by_a_two_word_demonym_are_persons() -> None:
+    # before: a generic measure "south korean"
+    text = "So far, 2,089 South Koreans have been infected with the disease."
+    assert _of(text, 2089) == [("cases", "", "", "South Korea")]
+    assert _of("So far, 20 South Africans have died of the disease.", 20) == [
+        ("deaths", "", "", "South Africa")
+    ]
+
+
+def test_people_who_required_hospital_care_are_hospitalised() -> None:
+    assert _of("In Alberta, 546 people have required hospital care.", 546) == [
+        ("hospitalized", "", "", "Alberta")
+    ]
+
+
+def test_mild_cases_are_cases() -> None:
+    text = "Nineteen new mild cases of H1N1 influenza A were confirmed in Nova Scotia over the weekend."
+    # before: a generic measure "new mild case"
+    assert _of(text, 19) == [("cases", "confirmed", "new", "Nova Scotia")]
+
+
+def test_confirmed_diagnoses_are_confirmed_cases() -> None:
+    assert _of("In Arizona, statewide, the number of confirmed diagnoses is 130.", 130) == [
+        ("cases", "confirmed", "", "Arizona")
+    ]

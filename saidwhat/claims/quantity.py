@@ -844,7 +844,7 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     pathogen = any(tuple(toks[-len(n) :]) == n for n in lex.pathogen_phrases)
     # a noun of persons, or people named by their nation ("101 Canadians have died", "Four more
     # Ukrainians"): the verb says what is counted
-    if head in lex.persons or _demonym(head) or pathogen:
+    if head in lex.persons or _demonym(head) or _demonym(" ".join(toks[-2:])) or pathogen:
         # a disease is never what is counted, but what its cases or deaths are of: "two more H1N1,
         # or Swine Flu, deaths" (the noun phrase cut at the comma), like a noun of persons the words
         # around say what is counted (a disaster may be counted: "four hurricanes")
@@ -892,7 +892,7 @@ def _participle_thing(participle: str, win: Window, lex: ClaimsLexicon) -> Thing
 _CASES_BECAME_ADVERBS = frozenset(
     {"reportedly", "also", "later", "since", "subsequently", "then", "all", "both", "have", "has", "had",
      "been", "totally", "fully", "now", "currently", "still", "remain", "remained", "remains", "were",
-     "was"}
+     "was", "proved", "proven"}
 )  # fmt: skip
 # the words of a disease's name in an of-phrase after "cases"
 _DISEASE_NAME_WORDS = frozenset(
@@ -900,7 +900,7 @@ _DISEASE_NAME_WORDS = frozenset(
      "novel", "new", "infection"}
 )  # fmt: skip
 _CASES_BECAME = {
-    "died": "deaths", "perished": "deaths", "succumbed": "deaths",
+    "died": "deaths", "perished": "deaths", "succumbed": "deaths", "fatal": "deaths",
     "recovered": "recovered", "discharged": "recovered",
     "hospitalized": "hospitalized", "hospitalised": "hospitalized", "admitted": "hospitalized",
 }  # fmt: skip
@@ -914,7 +914,8 @@ def _dead_cases(head: str, win: Window, lex: ClaimsLexicon) -> Thing | None:
 
 def _cases_became(win: Window) -> str | None:
     """What the cases counted became, by their own verb: "after three other cases reportedly died on
-    Saturday" counts deaths, "Nine cases have totally recovered" the recovered; None when the verb says
+    Saturday" counts deaths, "Nine cases have totally recovered" the recovered, "of which three cases have
+    been fatal" deaths; None when the verb says
     nothing of it. *were* / *was* / *remain* go before a participle only ("were died" is no English)."""
     right = win.right
     if right[:1] and right[0].text == "of":
@@ -1968,11 +1969,25 @@ PLACE_PREPS = frozenset(
 )
 
 
+# the kinds of place a name follows with *of* ("in the western state of Gujarat", "in the province of
+# Ontario")
+_PLACE_KINDS = frozenset(
+    {"state", "province", "region", "city", "county", "district", "prefecture", "island", "islands",
+     "territory", "department", "emirate", "town", "village", "municipality", "governorate"}
+)  # fmt: skip
+
+
 def _introduced(text: str, a: int, start: int, end: int | None = None) -> bool:
     before = [w.text for w in words(text, max(a, start - 16), start)]
     before = [w for w in before if w not in ("the", "all", "of", "a", "an")]
     if bool(before) and before[-1] in PLACE_PREPS:
         return True
+    # the kind of place named before the name: "36 deaths have occurred in the western state of Gujarat"
+    raw = [w.text.lower() for w in words(text, max(a, start - 48), start)]
+    if raw[-1:] == ["of"] and len(raw) >= 3 and raw[-2] in _PLACE_KINDS:
+        lead = [w for w in raw[:-2] if w not in ("the", "a", "an")][-2:]
+        if any(w in PLACE_PREPS for w in lead):
+            return True
     # an apposition: "45 deaths in the epicentre, Chile, and ..." - the place renames the noun the
     # preposition introduces (one or two words), and a comma or the sentence's end closes it
     if end is None or text[end : end + 1] not in (",", ".", ")", "") or before[-1:] != [","]:
@@ -2088,7 +2103,13 @@ def _not_the_counts(view: ArticleView, p: Place) -> bool:
         bool(_NEAR.search(view.text, max(0, p.start - 16), p.start))
         or bool(_DESCRIBES_NEXT.match(view.text, p.end))
         or bool(_SET_APART.search(view.text, max(0, p.start - 30), p.start))
+        or bool(_TIME_ZONE.match(view.text, p.end))
     )
+
+
+# a place that names a clock, not where anything happened: "As of 7 November 2009, 23:00 hours, Cairo
+# time, 25,531 laboratory-confirmed cases ... were reported to WHO" (the region's, not Cairo's)
+_TIME_ZONE = re.compile(r"[ \t]+time\b(?![ \t]+(?:and|after|to|when|since|of|in)\b)")
 
 
 # a place the count leaves out or compares itself with: "the number of cases in the Middle East
@@ -7236,9 +7257,29 @@ def _school_year(text: str, q: Quantity) -> bool:
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\b[^,;:.!?\n]{0,50}$", re.IGNORECASE)
 
 
+# a noun of persons right before a bound ("a child under 18", "people over 65"): the bound is an age
+_PERSONS_BEFORE_BOUND = re.compile(
+    r"\b(?:child|children|kids?|people|persons?|those|adults?|patients?|anyone|men|women|boys?|girls?|"
+    r"babies|infants?|teenagers?|youngsters?|students?|pupils?)\s+$",
+    re.IGNORECASE,
+)
+_BOUND = re.compile(r"(?:under|over|below|above)\s", re.IGNORECASE)
+
+
 def _an_age(text: str, q: Quantity) -> bool:
     """Whether a bare number is an age its clause names (:data:`_AGE_BEFORE`), no count."""
     return not q.counts and bool(_AGE_BEFORE.search(text, max(0, q.start - 60), q.start))
+
+
+def _age_bound(text: str, q: Quantity) -> bool:
+    """Whether a bare number is the bound of an age right after a noun of persons ("Five deaths have also
+    occurred among adults, and a child under 18 has also died": no 18 deaths). It stays a quantity of
+    the article (the windows of the counts around it end at it, as before)."""
+    return (
+        not q.counts
+        and _BOUND.match(q.text) is not None
+        and _PERSONS_BEFORE_BOUND.search(text, max(0, q.start - 30), q.start) is not None
+    )
 
 
 # nouns a bare number after them names a member of a numbered series ("in week 44", "Phase 5")
@@ -7982,6 +8023,7 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
         or _supposed(view, q)
         or _population(view, q)
         or _real_number(view, q)
+        or _age_bound(view.text, q)
         or (q.value == 0 and not q.value_max)  # a table's "0" deaths: none, no figure of a tally
         or _FALLEN_BY.search(view.text, max(view.sentence(q.start)[0], q.start - 80), q.start) is not None
     ):

@@ -76,6 +76,7 @@ def singular(word: str) -> str:
         "lives": "life",
         "casualties": "casualty",
         "fatalities": "fatality",
+        "diagnoses": "diagnosis",
     }
     if w in irregular:
         return irregular[w]
