@@ -246,3 +246,24 @@ def test_confirmed_diagnoses_are_confirmed_cases() -> None:
     assert _of("In Arizona, statewide, the number of confirmed diagnoses is 130.", 130) == [
         ("cases", "confirmed", "", "Arizona")
     ]
+
+
+# --- a bracket after a verb holds no object; a part set off without commas ---------------------------
+
+
+def test_a_count_whose_verb_a_bracketed_breakdown_follows_keeps_its_value() -> None:
+    text = "In Maharashtra, five patients died (3 in Pune and one each in Mumbai and Nagpur)."
+    # before: no value (the verb was read as the next number's, as in "shooting four, killing three")
+    assert _of(text, 5) == [("deaths", "", "", "Maharashtra")]
+    assert _of(text, 3) == [("deaths", "", "", "Pune")]
+
+
+def test_a_verb_right_before_a_number_is_still_that_numbers() -> None:
+    text = "In Iraq, the gunman opened fire, shooting four people, killing three."
+    assert [t for t, _, _, _ in _of(text, 4)] != ["deaths"]
+
+
+def test_a_part_not_set_off_before_the_counts_verb_is_skipped() -> None:
+    text = "Four people including a six-year-old boy tested positive for swine flu in Delhi."
+    # before: no value
+    assert _of(text, 4) == [("cases", "", "", "Delhi")]

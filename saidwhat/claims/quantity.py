@@ -67,6 +67,7 @@ class Window:
     clause: tuple[int, int]  # character span read for the place
     aside: tuple[int, int] = (0, 0)  # an appositive after the count's noun, not read for the place
     stop: int | None = None  # where the next quantity of the sentence starts, when it cuts the window
+    bracketed: bool = False  # an opening bracket stands right before that next quantity
 
 
 def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
@@ -242,12 +243,14 @@ _DIED = frozenset({"died", "succumbed", "perished"})
 
 # a part set off after a count's noun, then the count's own verb: "231 people -- including 205
 # children -- tested positive", "231 people (including 205 children) tested positive", "231 people,
-# including 205 children, tested positive"
+# including 205 children, tested positive"; or not set off, a short noun phrase right before the verb:
+# "Four people including a six-year-old boy tested positive for swine flu"
 _PART_ASIDE = re.compile(
     r"(?P<pre>(?:\s+[\w-]+){0,3}?)\s*(?:--\s*(?:including|among them)\b[^-\n]*?--"
     r"|[—–]\s*(?:including|among them)\b[^—–\n]*?[—–]"
     r"|\(\s*(?:including|among them)\b[^()\n]*\)"
-    r"|,\s*(?:including|among them)\b[^,;:()\n]*,)"
+    r"|,\s*(?:including|among them)\b[^,;:()\n]*,"
+    r"|including\s+[^,;:()\n]{1,40}?(?=\s+(?:tested|died|were|was|are|is|have|has|had)\b))"
     r"\s*(?P<verb>[a-z]+)"
 )
 
@@ -345,6 +348,12 @@ def window(
         or bracket_aside(text, q)
         or _persons_relative(q, right_ws, lex)
     )
+    if aside is not None and b < aside[1] <= s1 and aside[0] <= b:
+        # a number inside the aside ("Five people, including an eight-year-old boy and two teenagers,
+        # were detected to have been affected") ends nothing: the count's verb follows the aside
+        b = _next_start_after(view, aside[1], s1)
+        next_start = b if b < s1 else None
+        right_ws = words(text, q.end, b)
     if aside is not None:
         right_ws = [w for w in right_ws if not aside[0] <= w.start < aside[1]]
     relative = _relative_aside_before(text, a, q.start)
@@ -387,7 +396,18 @@ def window(
 
         left, right, inner = outside(left), outside(right), outside(inner)
     stop = next_start if next_start is not None and q.end <= next_start < s1 else None
-    return Window(inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0), stop)
+    bracketed = stop is not None and "(" in text[max(q.end, stop - 3) : stop]
+    return Window(
+        inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0), stop, bracketed
+    )
+
+
+def _next_start_after(view: ArticleView, at: int, s1: int) -> int:
+    """Where the first quantity at or after ``at`` starts, the sentence's end ``s1`` when none does
+    before it."""
+    starts = view.quantity_starts()
+    k = bisect_left(starts, at)
+    return min(starts[k], s1) if k < len(starts) else s1
 
 
 def _where_before(left: list[Word]) -> int | None:
@@ -1114,7 +1134,8 @@ def _next_verb(w: Word, win: Window) -> bool:
     for i, t in enumerate(texts):
         if t not in _BEFORE_NUMBER and texts[i : i + 2] != ["at", "least"]:
             return False
-    return win.stop - (after[-1].end if after else w.end) <= 2
+    # (a bracket opens an aside, no object: "five patients died (3 in Pune and one each in Mumbai)")
+    return win.stop - (after[-1].end if after else w.end) <= 2 and not win.bracketed
 
 
 def _modified(
@@ -3664,7 +3685,7 @@ def _whole_window(win: Window, is_whole: bool) -> Window:
     if len(right) == len(win.right):
         return win
     cut = win.right[len(right)].start
-    return Window(win.inner, win.left, right, (win.clause[0], min(win.clause[1], cut)), win.aside, win.stop)
+    return replace(win, right=right, clause=(win.clause[0], min(win.clause[1], cut)))
 
 
 def _next_whole(
