@@ -341,21 +341,10 @@ def window(
     a = max(s0, prev_end) if prev_end is not None and prev_end <= q.start else s0
     b = min(s1, next_start) if next_start is not None and next_start >= q.end else s1
     n = lex.settings.window_words
-    left_ws, right_ws = words(text, a, q.start), words(text, q.end, b)
-    aside = (
-        _apposition(right_ws)
-        or part_aside(text, q)
-        or bracket_aside(text, q)
-        or _persons_relative(q, right_ws, lex)
-    )
-    if aside is not None and b < aside[1] <= s1 and aside[0] <= b:
-        # a number inside the aside ("Five people, including an eight-year-old boy and two teenagers,
-        # were detected to have been affected") ends nothing: the count's verb follows the aside
-        b = _next_start_after(view, aside[1], s1)
-        next_start = b if b < s1 else None
-        right_ws = words(text, q.end, b)
-    if aside is not None:
-        right_ws = [w for w in right_ws if not aside[0] <= w.start < aside[1]]
+    left_ws = words(text, a, q.start)
+    aside, right_ws, b2 = _aside_and_right(view, q, b, s1, lex)
+    if b2 != b:  # the words went on after an aside: the next quantity after it ends them
+        b, next_start = b2, (b2 if b2 < s1 else None)
     relative = _relative_aside_before(text, a, q.start)
     if relative is not None:
         left_ws = [w for w in left_ws if not relative[0] <= w.start < relative[1]]
@@ -396,10 +385,43 @@ def window(
 
         left, right, inner = outside(left), outside(right), outside(inner)
     stop = next_start if next_start is not None and q.end <= next_start < s1 else None
-    bracketed = stop is not None and "(" in text[max(q.end, stop - 3) : stop]
     return Window(
-        inner, left[-2 * n :], right[: 2 * n], (clause_a, clause_b), aside or (0, 0), stop, bracketed
+        inner,
+        left[-2 * n :],
+        right[: 2 * n],
+        (clause_a, clause_b),
+        aside or (0, 0),
+        stop,
+        _bracketed(text, q, stop),
     )
+
+
+def _bracketed(text: str, q: Quantity, stop: int | None) -> bool:
+    """Whether an opening bracket stands right before the next quantity ``stop``."""
+    return stop is not None and "(" in text[max(q.end, stop - 3) : stop]
+
+
+def _aside_and_right(
+    view: ArticleView, q: Quantity, b: int, s1: int, lex: ClaimsLexicon
+) -> tuple[tuple[int, int] | None, list[Word], int]:
+    """The aside after the count (an apposition, a part or a bracket set off, a relative clause on its
+    persons), the words after the count up to ``b`` without it, and ``b``: a number inside the aside
+    ("Five people, including an eight-year-old boy and two teenagers, were detected to have been
+    affected") ends nothing, so the words go on after the aside to the next quantity."""
+    text = view.text
+    right_ws = words(text, q.end, b)
+    aside = (
+        _apposition(right_ws)
+        or part_aside(text, q)
+        or bracket_aside(text, q)
+        or _persons_relative(q, right_ws, lex)
+    )
+    if aside is None:
+        return None, right_ws, b
+    if b < aside[1] <= s1 and aside[0] <= b:
+        b = _next_start_after(view, aside[1], s1)
+        right_ws = words(text, q.end, b)
+    return aside, [w for w in right_ws if not aside[0] <= w.start < aside[1]], b
 
 
 def _next_start_after(view: ArticleView, at: int, s1: int) -> int:
