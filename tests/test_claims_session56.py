@@ -267,3 +267,52 @@ def test_a_part_not_set_off_before_the_counts_verb_is_skipped() -> None:
     text = "Four people including a six-year-old boy tested positive for swine flu in Delhi."
     # before: no value
     assert _of(text, 4) == [("cases", "", "", "Delhi")]
+
+
+# --- states of parts and of subjects, a part set off, a state's whole ------------------------------------
+
+
+def test_a_part_that_tested_positive_is_no_longer_suspected() -> None:
+    text = "In Peru, 30 people were suspected of having swine flu, 5 of whom tested positive."
+    assert _of(text, 30) == [("cases", "suspected", "", "Peru")]
+    # before: five suspected cases
+    assert _of(text, 5) == [("cases", "", "", "Peru")]
+
+
+def test_a_part_of_suspected_cases_its_place_defines_stays_suspected() -> None:
+    assert _of("Peru has 30 suspected cases, including 5 in Lima.", 5) == [("cases", "suspected", "", "Lima")]
+
+
+def test_a_state_participle_right_after_the_subjects_head_is_the_totals_state() -> None:
+    text = "Deaths suspected to have been caused by swine flu in Peru have risen to 40."
+    # before: 40 deaths (the state dropped)
+    assert _of(text, 40) == [("deaths", "suspected", "", "Peru")]
+
+
+def test_a_fronted_phrase_does_not_hide_the_subject_of_a_change() -> None:
+    text = "In Peru, deaths suspected to be linked to swine flu rose to 40."
+    # before: no value
+    assert _of(text, 40) == [("deaths", "suspected", "", "Peru")]
+    assert _of("In the United States, deaths from swine flu have risen to 87.", 87) == [
+        ("deaths", "", "", "United States")
+    ]
+
+
+def test_a_part_set_off_after_an_increment_is_not_the_totals_whole() -> None:
+    text = (
+        "Four people including a six-year-old boy tested positive for swine flu in the national capital, "
+        "taking the total number of influenza A (H1N1) cases in India to 35, health officials said here "
+        "Wednesday."
+    )
+    assert _of(text, 4) == [("cases", "", "new", "India")]
+    # (the 35 had been read as a part of the four, whose *including* came first, and taken its *new*)
+    assert _of(text, 35) == [("cases", "", "", "India")]
+
+
+def test_a_statewide_count_goes_on_with_no_countys_series() -> None:
+    text = (
+        "Pima County health officials Thursday confirmed 12 more cases of swine flu, bringing the county's "
+        "total to 22.\n\nStatewide, the number of confirmed diagnoses is 130."
+    )
+    assert _of(text, 22) == [("cases", "confirmed", "", "Pima County")]
+    assert _of(text, 130) == [("cases", "confirmed", "", "")]

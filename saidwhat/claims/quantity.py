@@ -759,7 +759,13 @@ def _changed_head(left: list[Word], lex: ClaimsLexicon) -> int | None:
     k = len(left) - 2
     while k > 0 and left[k - 1].text in AUX:
         k -= 1
-    for i, w in enumerate(left[:k]):
+    # (after a fronted phrase set off by a comma that names no thing: "In Peru, deaths suspected to be
+    # linked to swine flu rose to 40")
+    comma = next((i for i, w in enumerate(left[:k]) if w.text == ","), None)
+    start = 0
+    if comma is not None and not any(lex.thing_of(singular(w.text)) for w in left[:comma]):
+        start = comma + 1
+    for i, w in enumerate(left[start:k], start=start):
         if w.text in _SUBJECT_PREPOSITIONS:
             return None
         if lex.thing_of(singular(w.text)) is not None:
@@ -1373,7 +1379,9 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
             w for k, w in enumerate(around) if not (k and around[k - 1].text.lower() in PAST_STATE_BEFORE)
         ]
         found = {s for s, ws in family.items() if _has(around, ws)}
-        if found == {"suspected"} and _suspicion_resolved(win.right):
+        # (a suspicion written before the count that its own test resolved: "30 people were suspected of
+        # having swine flu, 5 of whom tested positive")
+        if found == {"suspected"} and (_suspicion_resolved(win.right) or _tested_positive(win.right)):
             found = set()
     if len(found) > 1:
         return None
@@ -1493,7 +1501,11 @@ def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[
     if head is not None:
         i = head  # "the confirmed cases of the country's flu infection": the head is *cases*
         j = _modifiers_before(left, i, known)
-    return [w for w in left[j:i] if w not in read]
+    # and a participle of a state right after the head, a reduced relative on it: "Deaths suspected to
+    # have been caused by swine flu in Peru have risen to 40"
+    states = {w for ws in lex.states[thing.states].values() for w in ws if " " not in w}
+    after = left[i + 1 : i + 2] if i + 1 < len(left) and left[i + 1].text.lower() in states else []
+    return [w for w in [*left[j:i], *after] if w not in read]
 
 
 def _modifiers_before(left: list[Word], i: int, known: frozenset[str]) -> int:
@@ -3053,6 +3065,14 @@ TOTAL_AFTER = ("in total", "in all", "altogether")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 
+def _past_aside(view: ArticleView, prev_q: Quantity, q: Quantity) -> int:
+    """Where the words between the count before and ``q`` start: after a part set off after that count,
+    its verb after the part ("Four people including a six-year-old boy tested positive ..., taking the
+    total ... to 35": the part is none of the 35's), else right after that count."""
+    aside = part_aside(view.text, prev_q)
+    return aside[1] if aside is not None and aside[1] <= q.start else prev_q.end
+
+
 def _relation(
     view: ArticleView, prev: Measured | None, q: Quantity, s0: int, win: Window, lex: ClaimsLexicon
 ) -> str:
@@ -3064,7 +3084,9 @@ def _relation(
         return ""
     # "Spain has 95 cases, Britain 47": the place's name of a gapped item stands before its number
     item = _gapped_item_start(view, prev.q.end, q.start)
-    between = [w.text for w in words(view.text, prev.q.end, q.start if item is None else item)]
+    between = [
+        w.text for w in words(view.text, _past_aside(view, prev.q, q), q.start if item is None else item)
+    ]
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
     if _named_subset(view, q, frame, between):
         return "subset"
@@ -3941,7 +3963,9 @@ def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, 
     # *than* of a comparison)
     spans = [(o.start, o.end) for o in view.analysis.quantities if prev.q.end <= o.start and o.end <= q.start]
     between = [
-        w.text for w in words(view.text, prev.q.end, q.start) if not any(a <= w.start < b for a, b in spans)
+        w.text
+        for w in words(view.text, _past_aside(view, prev.q, q), q.start)
+        if not any(a <= w.start < b for a, b in spans)
     ]
     if q.counts is not None and _includes(between, lex, INCLUDE_WORDS):
         return True
@@ -4693,6 +4717,15 @@ def _measured_state(
         # "Of the 45 confirmed deaths, 20 were in Mexico": a part its place defines is of the whole's state
         state = prev.state or state
     return state
+
+
+def _tested_positive(right: list[Word]) -> bool:
+    """Whether the count's own predicate, in the first words after it, says a test came back positive."""
+    ws = [w.text.lower() for w in sorted(right, key=lambda w: w.start)[:6]]
+    ws = ws[: ws.index(",")] if "," in ws else ws
+    return any(
+        a in ("tested", "test", "tests", "proved", "proven") and b == "positive" for a, b in pairwise(ws)
+    )
 
 
 # words that give a probability, not a category of count: a state read only from them is an estimate
@@ -7262,6 +7295,12 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
         m.about = last[1]
 
 
+# words that make a count the whole of a state or province, whatever part the sentence before counted
+_WHOLE_OF_PART = re.compile(
+    r"\b(?:statewide|state-wide|provincewide|province-wide|across\s+the\s+state)\b", re.I
+)
+
+
 # the key of ``placed`` (in :func:`_carry_place`) that records a sentence counting a thing in several places
 _SEVERAL = "|several"
 
@@ -8622,6 +8661,8 @@ def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[Quantity
             continue  # "Later two deaths were reported at a school": a place the text does not name
         if _ELSEWHERE.search(view.text, s0, s1):
             continue  # "Elsewhere, five others have died": a place other than the one before
+        if _WHOLE_OF_PART.search(view.text, s0, s1):
+            continue  # "Statewide, the number of confirmed diagnoses is 130": not the county's before it
         if any(not w.key.about for w in vals[:i] if w.start >= s0):
             continue
         b0, b1 = view.sentences[n - 1]
