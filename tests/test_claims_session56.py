@@ -316,3 +316,26 @@ def test_a_statewide_count_goes_on_with_no_countys_series() -> None:
     )
     assert _of(text, 22) == [("cases", "confirmed", "", "Pima County")]
     assert _of(text, 130) == [("cases", "confirmed", "", "")]
+
+
+# --- increments added by a passive, in a single day; a clause of *as* with no comma ------------------------
+
+
+def test_a_count_added_to_a_tally_by_a_passive_is_an_increment() -> None:
+    # before: a total of 40
+    assert _of("In Peru, 40 cases were added to the tally.", 40) == [("cases", "", "new", "Peru")]
+    assert [a for _, _, a, _ in _of("The minister added 45 people had died in Peru.", 45)] == [""]
+
+
+def test_a_count_of_a_single_day_is_what_the_day_added() -> None:
+    assert _of("In Peru, 40 cases were recorded in a single day.", 40) == [("cases", "", "new", "Peru")]
+    assert _of("In Peru, 40 cases were confirmed in one day.", 40) == [("cases", "confirmed", "new", "Peru")]
+
+
+def test_a_place_in_a_clause_of_as_without_a_comma_is_that_clauses() -> None:
+    text = (
+        "The outbreak in Japan went from just four cases over the weekend to 135 as infections were confirmed"
+        " in Kobe."
+    )
+    # before: Kobe's
+    assert {p for _, _, _, p in _of(text, 135)} != {"Kobe"}

@@ -1627,12 +1627,14 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
 
 
 def _put_to_total(win: Window) -> bool:
-    """ "Chile added 45 cases to its tally": a count that a verb of adding puts *to* a total is what the
-    total gained, an increment (not *added* as a verb of saying: "The minister added 45 people had died",
-    which puts nothing to a total)."""
-    if not win.left or win.left[-1].text not in ("added", "adds", "add", "adding"):
-        return False
+    """ "Chile added 45 cases to its tally", "40 cases were added to the tally": a count that a verb of
+    adding puts *to* a total is what the total gained, an increment (not *added* as a verb of saying:
+    "The minister added 45 people had died", which puts nothing to a total)."""
     right = [w.text for w in win.right[:6]]
+    # or the count is the subject of the passive: "40 cases were added to the tally"
+    passive = right[:1] in (["were"], ["was"], ["have"], ["has"], ["had"]) and "added" in right[1:3]
+    if not passive and (not win.left or win.left[-1].text not in ("added", "adds", "add", "adding")):
+        return False
     if "to" not in right:
         return False
     after = right[right.index("to") + 1 :]
@@ -2262,7 +2264,10 @@ def _places_after(
 # virus cuts deeper across Latin America"; not "as of", "as many as", "confirmed as", nor *as* with a
 # noun phrase of a role: "three brigades to leave ..., as an immediate payback for Iraqi voters")
 _AS_CLAUSE = re.compile(
-    r",\s+as\s+(?:the|it|they|he|she|officials|authorities)\b",
+    r",\s+as\s+(?:the|it|they|he|she|officials|authorities)\b"
+    # or with no comma, *as* and a subject of one or two words and its auxiliary: "went from just four
+    # cases over the weekend to 135 as infections were confirmed in the port city of Kobe"
+    r"|\bas\s+(?!many\b|much\b|of\b|well\b|long\b|soon\b|far\b)[a-z]+(?:\s+[a-z]+)?\s+(?:were|was|have|has|had)\b",
     re.IGNORECASE,
 )
 # a member of the count named by *include* with an indefinite person: "include a 45-year-old man"
