@@ -339,3 +339,25 @@ def test_a_place_in_a_clause_of_as_without_a_comma_is_that_clauses() -> None:
     )
     # before: Kobe's
     assert {p for _, _, _, p in _of(text, 135)} != {"Kobe"}
+
+
+# --- the engine: a fact box's country that opens its line, then its figure --------------------------------
+
+
+def test_a_figure_after_a_country_that_opens_its_line_is_a_count() -> None:
+    text = (
+        "Swine flu - around the world\n\n"
+        "Mexico 152 suspected deaths from swine flu, with a further 1,614 suspected cases\n\n"
+        "US 50 confirmed cases, including 28 pupils at a New York school\n\n"
+        "Canada Six confirmed cases following tests\n"
+    )
+    # before: no quantity at all ("Mexico 152", "US 50" were read as names, as "Route 66" is)
+    assert _of(text, 152) == [("deaths", "suspected", "", "Mexico")]
+    assert _of(text, 50) == [("cases", "confirmed", "", "United States")]
+
+
+def test_a_name_and_its_number_inside_a_line_stay_a_name() -> None:
+    facts = article_facts(
+        analyze_text("Traffic on Route 66 was closed after 12 people died in Arizona."), None
+    )
+    assert all(v.value != 66 for v in facts.quantities)

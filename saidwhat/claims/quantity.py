@@ -1379,6 +1379,8 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
             w for k, w in enumerate(around) if not (k and around[k - 1].text.lower() in PAST_STATE_BEFORE)
         ]
         found = {s for s, ws in family.items() if _has(around, ws)}
+        if not found and "confirmed" in family and _confirmation_by(win.left):
+            found = {"confirmed"}
         # (a suspicion written before the count that its own test resolved: "30 people were suspected of
         # having swine flu, 5 of whom tested positive")
         if found == {"suspected"} and (_suspicion_resolved(win.right) or _tested_positive(win.right)):
@@ -1386,6 +1388,16 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+def _confirmation_by(left: list[Word]) -> bool:
+    """ "following the laboratory confirmation by the National Institute of Communicable Diseases (NICD)
+    of three deaths": *confirmation* and its agent, then *of* right before the count, confirm it as
+    "the confirmation of three deaths" does (its agent's name is no word of the window)."""
+    ws = [w.text.lower() for w in sorted(left, key=lambda w: w.start)][-14:]
+    if ws[-1:] != ["of"]:
+        return False
+    return any(a == "confirmation" and b == "by" for a, b in pairwise(ws[:-1]))
 
 
 def _suspicion_resolved(right: list[Word]) -> bool:
@@ -6217,7 +6229,7 @@ def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
 _WEEK_SPAN = re.compile(
     # (not a point: "as of last week", "up to last week", "earlier this week", "by last week")
     r"(?<!\bof\s)(?<!\bto\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bearlier\s)(?<!\bsince\s)"
-    r"\b(?:(?:last|this)\s+week|(?:over|during)\s+the\s+(?:past\s+|last\s+)?weekend"
+    r"\b(?:(?:last|this)\s+week(?:end)?|(?:over|during)\s+the\s+(?:past\s+|last\s+)?weekend"
     r"|in\s+the\s+week\s+(?:to|ending|up\s+to))\b(?!['’])",
     re.IGNORECASE,
 )

@@ -678,7 +678,7 @@ class _Reader:
                     and prev.idx + len(prev.text) + 1 == a
                     and not self.title_line(num.i)
                     and not self._gapped_item(num.i)
-                    and not self._after_locative(num.i)
+                    and not self._after_locative(num.i)  # or after a country opening its line
                     and self._column_counts(num.i) is None  # a table's row: "Mexico 2,059 56"
                     and self._heading_counts(num.i) is None  # a list's line: "Austria 1"
                     and self._inline_counts(num.i) is None  # "...: Mexico 1,112, United States 896"
@@ -773,13 +773,28 @@ class _Reader:
             return None
         return found - 1 if with_article and found > 0 and doc[found - 1].lower_ == "the" else found
 
+    def _line_head_country(self, i: int) -> bool:
+        """ "Mexico 152 suspected deaths from swine flu, of which 20 were confirmed", "US 50 confirmed
+        cases, including 28 pupils": a number right after a country's name that opens its line, a word
+        of the line after it, is a fact box's figure of that country, no name ("Route 66")."""
+        doc = self.doc
+        k = self._country_before(i)
+        if k is None or i + 1 >= len(doc):
+            return False
+        start = doc[k].idx
+        opens = not self.text[self.text.rfind("\n", 0, start) + 1 : start].strip()
+        nxt = doc[i + 1]
+        on_line = "\n" not in self.text[doc[i].idx : nxt.idx]
+        return opens and on_line and nxt.text[:1].islower() and nxt.is_alpha
+
     def _after_locative(self, i: int) -> bool:
         """ "In the United States 127 deaths have been reported": a number right after a country's name
         that is the object of a locative preposition (*in*, *at*, *from*, *among*, *across*; *the*
-        between) opens the clause the phrase is fronted to, its comma left out; a country and a number
-        make no name ("Flight 93", "Apollo 11", "in Ward 8" still are one)."""
+        between) opens the clause the phrase is fronted to, its comma left out; so does one that opens
+        its line (:meth:`_line_head_country`); a country and a number make no name ("Flight 93", "Apollo
+        11", "in Ward 8" still are one)."""
         j = self._country_before(i, with_article=True)
-        return j is not None and j > 0 and self.doc[j - 1].lower_ in _LOCATIVE
+        return (j is not None and j > 0 and self.doc[j - 1].lower_ in _LOCATIVE) or self._line_head_country(i)
 
     def _elliptical_more(self, d: _Draft) -> bool:
         """ "Britain's confirmed cases rose to 39 after five more were confirmed": a number word with
