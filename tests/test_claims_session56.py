@@ -361,3 +361,22 @@ def test_a_name_and_its_number_inside_a_line_stay_a_name() -> None:
         analyze_text("Traffic on Route 66 was closed after 12 people died in Arizona."), None
     )
     assert all(v.value != 66 for v in facts.quantities)
+
+
+# --- a place right after *said in*; a projection after a comma -------------------------------------------
+
+
+def test_a_place_right_after_said_in_before_the_reported_clause_is_the_speakers() -> None:
+    text = "Dr. Richard Besser said in Atlanta there were 91 confirmed cases in ten states."
+    # before: Atlanta's
+    assert "Atlanta" not in {p for _, _, _, p in _of(text, 91)}
+    assert _of("The minister said in Mexico 40 people had died.", 40) == [("deaths", "", "", "Mexico")]
+
+
+def test_a_verb_of_projection_after_a_comma_is_another_predicates() -> None:
+    text = "WHO Reports Swine Flu Death Toll Exceeds 700, Expects Spike in Cases"
+    # before: a projection
+    assert [a for _, _, a, _ in _of(text, 700)] == [""]
+    assert [a for _, _, a, _ in _of("Experts say 2 billion people could be infected.", 2_000_000_000)] == [
+        "projected"
+    ]
