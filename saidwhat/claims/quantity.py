@@ -1699,6 +1699,17 @@ def _more_of_degree(hit: Word, win: Window) -> bool:
     return nxt.endswith("ly") or nxt in ("than", "serious", "severe", "common", "deadly", "dangerous")
 
 
+def _before_other_clause(hits: list[int], scope: list[Word], win: Window) -> list[int]:
+    """The hits before the first *with* or comma after the count: "ballooned to 9,830 with experts
+    predicting as many as 100,000" (an absolute clause, whose verb is its own), "Death Toll Exceeds 700,
+    Expects Spike in Cases" (a verb after a comma is another predicate's, of what comes next)."""
+    for mark in ("with", ","):
+        at = next((w.start for w in win.right if w.text == mark), None)
+        if at is not None:
+            hits = [i for i in hits if scope[i].start < at]
+    return hits
+
+
 def _projection_hits(hits: list[int], scope: list[Word], win: Window) -> list[int]:
     """The words of projection of ``hits`` that project the count, the words that project something
     else left out."""
@@ -1719,14 +1730,7 @@ def _projection_hits(hits: list[int], scope: list[Word], win: Window) -> list[in
         hits = [i for i in hits if not _attributive(scope, i, inner)]
         # "ballooned to 9,830 with experts predicting as many as 100,000", "300 cases, with officials
         # expecting more": *with* after the count opens an absolute clause, whose verb is its own
-        with_at = next((w.start for w in win.right if w.text == "with"), None)
-        if with_at is not None:
-            hits = [i for i in hits if scope[i].start < with_at]
-        # "Death Toll Exceeds 700, Expects Spike in Cases": a verb after a comma after the count is
-        # another predicate's, of what comes next
-        comma_at = next((w.start for w in win.right if w.text == ","), None)
-        if comma_at is not None:
-            hits = [i for i in hits if scope[i].start < comma_at]
+        hits = _before_other_clause(hits, scope, win)
         if _object_of_perfect(win):
             right = {w.start for w in win.right}
             hits = [i for i in hits if scope[i].start not in right]
