@@ -380,3 +380,33 @@ def test_a_verb_of_projection_after_a_comma_is_another_predicates() -> None:
     assert [a for _, _, a, _ in _of("Experts say 2 billion people could be infected.", 2_000_000_000)] == [
         "projected"
     ]
+
+
+# --- a where clause closed by a new subject; a figure doubted complete; the first in a region -------------
+
+
+def test_a_place_after_a_where_clause_that_a_new_subject_closes_is_not_the_counts() -> None:
+    text = (
+        "While most are from Mexico, where the outbreak began and 19 people are confirmed dead with the "
+        "virus, some are also from Costa Rica, which has also reported cases."
+    )
+    # before: Costa Rica's
+    assert "Costa Rica" not in {p for _, _, _, p in _of(text, 19)}
+
+
+def test_a_figure_a_modal_doubts_is_complete_is_no_projection() -> None:
+    text = "However, the officially confirmed 2,928 cases may be way behind reality, with some quoting more."
+    # before: a projection
+    assert [a for _, _, a, _ in _of(text, 2928)] == [""]
+    assert [a for _, _, a, _ in _of("Officials say 2,928 cases could be confirmed by Friday.", 2928)] == [
+        "projected"
+    ]
+
+
+def test_the_region_a_count_is_the_first_in_is_not_its_place() -> None:
+    text = (
+        "New Zealand's health minister says his country has 11 confirmed cases of swine flu - the first in "
+        "the Asia-South Pacific region."
+    )
+    # before: the region's
+    assert _of(text, 11) == [("cases", "confirmed", "", "New Zealand")]

@@ -1699,6 +1699,19 @@ def _more_of_degree(hit: Word, win: Window) -> bool:
     return nxt.endswith("ly") or nxt in ("than", "serious", "severe", "common", "deadly", "dangerous")
 
 
+# the words that say a figure falls short of the real number
+_SHORT_OF_REAL = frozenset(
+    {"behind", "underestimated", "understated", "underestimate", "undercounted", "undercount"}
+)
+
+
+def _doubted_complete(after: list[Word]) -> bool:
+    """Whether the words after a modal are *be* and, a word or two on, one that says the figure falls
+    short of the real number ("may be way behind reality", "could be underestimated")."""
+    ws = [w.text.lower() for w in after]
+    return ws[:1] == ["be"] and bool(_SHORT_OF_REAL & set(ws[1:4]))
+
+
 def _before_other_clause(hits: list[int], scope: list[Word], win: Window) -> list[int]:
     """The hits before the first *with* or comma after the count: "ballooned to 9,830 with experts
     predicting as many as 100,000" (an absolute clause, whose verb is its own), "Death Toll Exceeds 700,
@@ -1718,6 +1731,9 @@ def _projection_hits(hits: list[int], scope: list[Word], win: Window) -> list[in
         hits = [i for i in hits if not (i + 1 < len(scope) and scope[i + 1].text == "have")]
         # "could be to blame for 48 more deaths": a possible cause of deaths that happened
         hits = [i for i in hits if 0 not in _has(scope[i + 1 : i + 4], BLAME)]
+        # "the officially confirmed 2,928 cases may be way behind reality": a doubt that the figure is
+        # complete, not a figure to come
+        hits = [i for i in hits if not _doubted_complete(scope[i + 1 : i + 5])]
         # "less severe than previously feared": the fear of a comparison, not of the figure
         hits = [i for i in hits if not (i > 0 and scope[i - 1].text in COMPARED_BEFORE)]
         # "officials could not be reached to comment about the 24 deaths": a negated modal projects
@@ -2554,7 +2570,11 @@ _RELATIVE_OPEN = re.compile(r",\s+(?:which|who|where)\b")
 # (an existential *there* too: "India, where the death toll has reached 478, there have been no deaths in
 # Nepal")
 _MAIN_RESUMES = re.compile(
-    r",\s+(?:there\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|may|might|remains?|continues?)\b"
+    r",\s+(?:there\s+)?"
+    # (or a subject of one pronoun-like word first: "Mexico, where ... 19 people are confirmed dead with
+    # the virus, some are also from Costa Rica")
+    r"(?:(?:some|most|many|others|all|it|they|he|she|we|officials|authorities)\s+)?"
+    r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|remains?|continues?)\b"
 )
 
 
@@ -4638,6 +4658,10 @@ def _comparison_domain(text: str, p: Place, lex: ClaimsLexicon) -> bool:
         return True
     if ahead[-1:] != ["in"]:
         return False
+    if ahead[-3:] == ["the", "first", "in"]:
+        # "his country has 11 confirmed cases of swine flu - the first in the Asia-South Pacific region":
+        # the first of a region's is ranked in it, as the highest in it is
+        return True
     # the superlative of a definite noun phrase of counts or places before "in"; not a predicate's
     # ("has been most severe in Mexico"), a majority's ("most of them in Mexico") nor another noun's
     # ("the largest military base in the United States")
