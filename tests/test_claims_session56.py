@@ -410,3 +410,18 @@ def test_the_region_a_count_is_the_first_in_is_not_its_place() -> None:
     )
     # before: the region's
     assert _of(text, 11) == [("cases", "confirmed", "", "New Zealand")]
+
+
+def test_sufferers_whose_own_verb_says_they_died_are_deaths() -> None:
+    # before: two cases
+    assert [t for t, _, _, _ in _of("Two swine flu sufferers die in NSW", 2)] == ["deaths"]
+    assert [t for t, _, _, _ in _of("Two cases die in Peru.", 2)] == ["deaths"]
+
+
+def test_people_receiving_hospital_treatment_are_hospitalised() -> None:
+    text = (
+        "Ten people in Scotland are continuing to receive hospital treatment, "
+        "three of whom remain in intensive care."
+    )
+    # before: no value
+    assert _of(text, 10) == [("hospitalized", "", "", "Scotland")]

@@ -948,15 +948,22 @@ _DISEASE_NAME_WORDS = frozenset(
      "novel", "new", "infection"}
 )  # fmt: skip
 _CASES_BECAME = {
-    "died": "deaths", "perished": "deaths", "succumbed": "deaths", "fatal": "deaths",
+    "died": "deaths", "perished": "deaths", "succumbed": "deaths", "fatal": "deaths", "die": "deaths",
+    "dies": "deaths",
     "recovered": "recovered", "discharged": "recovered",
     "hospitalized": "hospitalized", "hospitalised": "hospitalized", "admitted": "hospitalized",
 }  # fmt: skip
 
 
+# the heads of a count of the sick that their own verb may say became something else ("Two swine flu
+# sufferers die in NSW")
+_BECOMING_HEADS = frozenset({"case", "sufferer"})
+
+
 def _dead_cases(head: str, win: Window, lex: ClaimsLexicon) -> Thing | None:
-    """The thing the cases counted became, when their own verb says it (:func:`_cases_became`)."""
-    became = _cases_became(win) if head == "case" else None
+    """The thing the cases (or the sufferers) counted became, when their own verb says it
+    (:func:`_cases_became`)."""
+    became = _cases_became(win) if head in _BECOMING_HEADS else None
     return lex.things.get(became) if became else None
 
 
