@@ -425,3 +425,28 @@ def test_people_receiving_hospital_treatment_are_hospitalised() -> None:
     )
     # before: no value
     assert _of(text, 10) == [("hospitalized", "", "", "Scotland")]
+
+
+# --- items with a neutral verb of their own; a level reached after an increment; a rise with no *by* ----
+
+
+def test_items_that_repeat_a_neutral_verb_go_on_with_the_lists_thing() -> None:
+    text = (
+        "Of all the deaths, 3,406 occurred in the Americas, 530 occurred in South-East Asia and 432 occurred "
+        "in the West Pacific."
+    )
+    # before: 530 and 432 had no value (the verb was read as what they counted)
+    assert _of(text, 530) == [("deaths", "", "", "South-East Asia")]
+    assert _of(text, 432) == [("deaths", "", "", "West Pacific")]
+    assert [t for t, _, _, _ in _of("Mexico reported 20 deaths and 85 recovered.", 85)] == ["recovered"]
+
+
+def test_the_level_reached_after_an_increment_is_its_total() -> None:
+    text = (
+        "According to the WHO's tally, pandemic deaths in Europe increased more than 300 from a week ago, "
+        "reaching at least 2,422."
+    )
+    # before: 300 was a total and 2,422 had no value
+    assert _of(text, 300) == [("deaths", "", "new", "Europe")]
+    assert _of(text, 2422) == [("deaths", "", "", "Europe")]
+    assert _of("Deaths in Peru rose to 15.", 15) == [("deaths", "", "", "Peru")]

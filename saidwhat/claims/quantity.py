@@ -773,6 +773,8 @@ def _changed_head(left: list[Word], lex: ClaimsLexicon) -> int | None:
     return None
 
 
+# the participles that take the level a change reached for object
+_REACHING = frozenset({"reaching", "hitting", "topping"})
 # prepositions that open a modifier after a subject's head ("Deaths from swine flu in the US")
 _SUBJECT_PREPOSITIONS = frozenset({"of", "from", "in", "at", "among", "with", "by", "for", "on", "across"})
 
@@ -1577,11 +1579,18 @@ def _risen_by(win: Window) -> bool:
     left = [w.text for w in win.left[-3:]]
     if left[-2:-1] and left[-1] == "by" and (left[-2] in RISE or _raised_by(win)):
         return True
+    if left[-1:] and left[-1] in _RISE_FINITE and win.right[:1] and win.right[0].text in _RISE_AMOUNT_AFTER:
+        # "Deaths in Europe increased more than 300 from a week ago": *by* left out, the change's other
+        # end or span after it (not "increased about 179, while there were 224 a week prior")
+        return True
     # "The largest single-day rise, of 22 cases, was reported": the amount set off by commas
     bare = [w.text for w in win.left[-4:] if w.text != ","][-2:]
     return _a_rise_of(left) or (len(bare) == 2 and bare[0] in RISE_NOUNS and bare[1] == "of")
 
 
+# the finite verbs of a rise that take their amount with no *by* ("rose 300", "jumped 40 overnight")
+_RISE_FINITE = frozenset({"rose", "increased", "climbed", "jumped", "grew", "surged", "soared"})
+_RISE_AMOUNT_AFTER = frozenset({"from", "to", "since", "over", "overnight", "in"})
 # transitive verbs of a rise, whose object the amount after *by* raised ("raised its toll by two")
 RAISED = frozenset(
     {"raised", "raises", "raise", "raising", "increased", "increases", "increasing", "lifted", "lifts",
@@ -3472,7 +3481,25 @@ def _own_participle(win: Window, thing: Thing, lex: ClaimsLexicon) -> bool:
     if 0 in _has(sorted(win.right, key=lambda x: x.start)[:4], CONDITIONS):
         return True  # "20 deaths, and 12 in hospital": where the people are, a condition, no death
     known = {x for ws in lex.states[thing.states].values() for x in ws} | thing.modifiers
-    return w.endswith("ed") and w not in thing.predicates and w not in known
+    return w.endswith("ed") and w not in thing.predicates and w not in known and w not in _NEUTRAL_VERBS
+
+
+# verbs that say a counted thing happened or was counted, nothing of what it is: an item of a list with
+# one of them still counts the list's thing ("Of all the deaths, 3,406 occurred in the Americas, 530
+# occurred in South-East Asia")
+_NEUTRAL_VERBS = frozenset(
+    {
+        "occurred",
+        "happened",
+        "reported",
+        "recorded",
+        "registered",
+        "detected",
+        "identified",
+        "logged",
+        "counted",
+    }
+)
 
 
 # adjectives that say the people counted have the disease ("1,600 ill", "200 sick"): cases
@@ -4000,10 +4027,21 @@ def _prev_relation(
         and prev.thing is not None
         and (thing is None or thing.name == prev.thing.name or _bare_toll(view, q))
         and generic is None
-        and (_by_then_to(view, (prev.q.start, prev.q.end), q.start, s0) or _brings_total(view, q, s0))
+        and (
+            _by_then_to(view, (prev.q.start, prev.q.end), q.start, s0)
+            or _brings_total(view, q, s0)
+            or _reaching_after(view, prev, q)
+        )
     ):
         rel = "total"
     return rel
+
+
+def _reaching_after(view: ArticleView, prev: Measured, q: Quantity) -> bool:
+    """ "pandemic deaths in Europe increased more than 300 from a week ago, reaching at least 2,422": the
+    level a participle of reaching takes after an increment is its measure's total."""
+    ws = [w.text.lower() for w in words(view.text, prev.q.end, q.start)]
+    return prev.aspect == "new" and ws[-1:] != [] and ws[-1] in _REACHING and "," in ws
 
 
 def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
