@@ -450,3 +450,34 @@ def test_the_level_reached_after_an_increment_is_its_total() -> None:
     assert _of(text, 300) == [("deaths", "", "new", "Europe")]
     assert _of(text, 2422) == [("deaths", "", "", "Europe")]
     assert _of("Deaths in Peru rose to 15.", 15) == [("deaths", "", "", "Peru")]
+
+
+# --- the people of a region by their own name -----------------------------------------------------------
+
+
+def test_persons_named_by_their_region_are_persons_of_that_region() -> None:
+    # before: generic measures ("queenslander", "victorian case")
+    text = "Swine flu deaths are inevitable, as 16 Queenslanders remained in hospital with the illness."
+    assert _of(text, 16) == [("hospitalized", "", "", "Queensland")]
+    assert _of("Five Texans have died of swine flu.", 5) == [("deaths", "", "", "Texas")]
+    assert _of("Another three West Australians with swine flu have died.", 3) == [
+        ("deaths", "", "", "Western Australia")
+    ]
+
+
+def test_a_regions_people_modifying_a_counted_noun_name_its_place() -> None:
+    text = "The number of Victorian cases jumped by nearly 100 in 24 hours."
+    assert _of(text, 100) == [("cases", "", "new", "Victoria")]
+    assert _of("Some 200 Britons have tested positive.", 200) == [("cases", "", "", "United Kingdom")]
+
+
+def test_a_region_demonym_must_name_a_region_of_the_lexicon() -> None:
+    import pytest
+
+    from saidwhat.claims.lexicon import LexiconError, _region_demonyms
+
+    with pytest.raises(LexiconError):
+        _region_demonyms({"regions": {"Australia": ["Victoria"]}, "demonyms": {"Atlantis": ["Atlantean"]}})
+    assert _region_demonyms(
+        {"regions": {"Australia": ["Victoria"]}, "demonyms": {"Victoria": ["Victorians"]}}
+    ) == {"victorians": "Victoria"}

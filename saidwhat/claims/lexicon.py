@@ -117,6 +117,8 @@ class ClaimsLexicon:
     # a constituent country's name ("England") -> the state it is part of ("United Kingdom"): counted
     # apart from that state, but an increment there adds to its total (quantity._increment_of_total)
     constituents: dict[str, str]
+    # a region's people, folded and singular ("victorian") -> the region ("Victoria"): `[places.demonyms]`
+    region_demonyms: dict[str, str]
     boundaries: tuple[str, ...]
     at_least: tuple[str, ...]
     at_most: tuple[str, ...]
@@ -324,6 +326,24 @@ def _names(v: object, where: str) -> tuple[str, ...]:
     if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
         raise LexiconError(f"{where}: expected a list of non-empty strings")
     return tuple(v)
+
+
+def _region_demonyms(places: dict[str, Any]) -> dict[str, str]:
+    """`[places.demonyms]`: each name of a region's people, lowercased as written (singular and plural),
+    -> the region, which must be a region or a constituent country of the lexicon."""
+    known = {
+        name
+        for key in ("regions", "constituents")
+        for names in _table(places, key, "places", optional=True).values()
+        for name in _names(names, f"places.{key}")
+    }
+    out: dict[str, str] = {}
+    for region, names in _table(places, "demonyms", "places", optional=True).items():
+        if region not in known:
+            raise LexiconError(f"places.demonyms.{region}: no region or constituent country of the lexicon")
+        for name in _names(names, f"places.demonyms.{region}"):
+            out[name.lower()] = region
+    return out
 
 
 def _str(v: object, where: str) -> str:
@@ -564,7 +584,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             "offices",
         },
         "places",
-        optional=frozenset({"regions", "capitals", "constituents"}),
+        optional=frozenset({"regions", "capitals", "constituents", "demonyms"}),
     )
     aliases = _table(places, "aliases", "places")
     bodies = _table(places, "national_bodies", "places")
@@ -669,6 +689,7 @@ def parse_lexicon(data: dict[str, Any]) -> ClaimsLexicon:
             for state, names in _table(places, "constituents", "places", optional=True).items()
             for part in _names(names, f"places.constituents.{state}")
         },
+        region_demonyms=_region_demonyms(places),
         boundaries=_words(bd["words"], "boundaries.words"),
         at_least=_words(iv["at_least"], "intervals.at_least"),
         at_most=_words(iv["at_most"], "intervals.at_most"),

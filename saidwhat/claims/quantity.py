@@ -873,7 +873,7 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     mods = _after_qualifier(inner[: inner.index(head)] if head in inner else toks[:-1], lex)
     # a country's name or people modifying the noun is the count's place, no modifier of its measure ("the
     # total number of confirmed UK cases": the place is read apart)
-    mods = [m for m in mods if _kb_country(m) is None]
+    mods = [m for m in mods if _kb_country(m) is None and m not in lex.region_demonyms]
     compound = _compound_thing(toks[-2] if len(toks) > 1 else None, head, lex)
     if compound is not None:
         return compound, None
@@ -894,12 +894,24 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     pathogen = any(tuple(toks[-len(n) :]) == n for n in lex.pathogen_phrases)
     # a noun of persons, or people named by their nation ("101 Canadians have died", "Four more
     # Ukrainians"): the verb says what is counted
-    if head in lex.persons or _demonym(head) or _demonym(" ".join(toks[-2:])) or pathogen:
+    if head in lex.persons or _of_people(toks, lex) or pathogen:
         # a disease is never what is counted, but what its cases or deaths are of: "two more H1N1,
         # or Swine Flu, deaths" (the noun phrase cut at the comma), like a noun of persons the words
         # around say what is counted (a disaster may be counted: "four hurricanes")
         return None
     return None, " ".join(toks)
+
+
+def _of_people(toks: list[str], lex: ClaimsLexicon) -> bool:
+    """Whether a counted noun (its words singular) names people by their nation ("101 Canadians", "2,089
+    South Koreans") or their region (`[places.demonyms]`: "16 Queenslanders", "three West Australians")."""
+    last2 = " ".join(toks[-2:])
+    return (
+        _demonym(toks[-1])
+        or _demonym(last2)
+        or toks[-1] in lex.region_demonyms
+        or last2 in lex.region_demonyms
+    )
 
 
 def _force(counts: str, lex: ClaimsLexicon) -> bool:
@@ -1006,7 +1018,21 @@ def _described_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon, by_sour
         about = _body_place(view, q, lex) or _office_place(view, q, lex)
         if about:
             return about
-    return _demonym_place(view, q)
+    return _region_demonym_place(q, lex) or _demonym_place(view, q)
+
+
+def _region_demonym_place(q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "138 Victorians now diagnosed", "the number of Victorian cases": the region whose people the
+    count's own noun names (`[places.demonyms]`), () for none."""
+    if not q.counts:
+        return ()
+    toks = [singular(w) for w in q.counts.lower().split()]
+    for n in (2, 1):
+        for k in range(len(toks) - n + 1):
+            region = lex.region_demonyms.get(" ".join(toks[k : k + n]))
+            if region:
+                return (region,)
+    return ()
 
 
 # the nouns of a body or its people a nationality may describe as a sentence's subject
