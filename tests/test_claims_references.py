@@ -224,6 +224,10 @@ def test_regions_are_an_optional_table_of_the_lexicon() -> None:
     )
     assert parse_lexicon(raw).regions["Ontario"] == "Canada"
     del raw["places"]["regions"]
+    # (the names of the regions' people name regions, so they go with them: session 56)
+    with pytest.raises(LexiconError, match="demonyms"):
+        parse_lexicon(raw)
+    del raw["places"]["demonyms"]
     assert parse_lexicon(raw).regions == {}
     raw["places"]["regions"] = {"Canada": "Ontario"}
     with pytest.raises(LexiconError, match="regions"):
