@@ -117,7 +117,8 @@ class ClaimsLexicon:
     # a constituent country's name ("England") -> the state it is part of ("United Kingdom"): counted
     # apart from that state, but an increment there adds to its total (quantity._increment_of_total)
     constituents: dict[str, str]
-    # a region's people, folded and singular ("victorian") -> the region ("Victoria"): `[places.demonyms]`
+    # each name of a region's people, lowercased as written, singular and plural ("victorian",
+    # "victorians") -> the region ("Victoria"): `[places.demonyms]`
     region_demonyms: dict[str, str]
     boundaries: tuple[str, ...]
     at_least: tuple[str, ...]
