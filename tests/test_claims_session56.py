@@ -481,3 +481,13 @@ def test_a_region_demonym_must_name_a_region_of_the_lexicon() -> None:
     assert _region_demonyms(
         {"regions": {"Australia": ["Victoria"]}, "demonyms": {"Victoria": ["Victorians"]}}
     ) == {"victorians": "Victoria"}
+
+
+# --- parts of the day and days just past -------------------------------------------------------------------
+
+
+def test_counts_of_this_morning_since_the_weekend_and_within_a_day_are_increments() -> None:
+    # before: totals
+    assert _of("In Peru, 40 cases were reported this morning.", 40) == [("cases", "", "new", "Peru")]
+    assert _of("In Peru, 40 people have died since the weekend.", 40) == [("deaths", "", "new", "Peru")]
+    assert _of("Peru reported 40 cases within a day.", 40) == [("cases", "", "new", "Peru")]

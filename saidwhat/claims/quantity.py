@@ -6302,7 +6302,7 @@ _SPAN = re.compile(
     # since the last bulletin"): what the days since then added; not since a date or an event, which
     # may be the start of the whole count ("2,000 cases since April 24", "since the outbreak began",
     # "have died since Tuesday's earthquake")
-    r"|\bsince\s+(?:yesterday|(?:last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!['’]s)"
+    r"|\bsince\s+(?:yesterday|the\s+weekend|(?:last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!['’]s)"
     r"|the\s+(?:last|previous)\s+(?:report|bulletin|update|count|tally))\b(?!['’])"
 )
 
@@ -6368,7 +6368,9 @@ DAY_EVENT_VERBS = (
 # the words of a day the event is dated by, in the count's sentence
 _DAY_OF_EVENT = re.compile(
     r"\b(?:today|yesterday|tonight|overnight|this weekend|during the day|(?:in|over) the (?:last|past) 24"
-    r" hours|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    r" hours|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    # (a part of the day: "40 cases were reported this morning")
+    r"|this (?:morning|afternoon|evening))\b",
     re.IGNORECASE,
 )
 
