@@ -1444,9 +1444,20 @@ def _suspicion_resolved(right: list[Word]) -> bool:
     ws = ws[: ws.index(",")] if "," in ws else ws
     if "suspected" not in ws:
         return False
-    rest = ws[ws.index("suspected") + 1 :]
+    return _says_positive(ws[ws.index("suspected") + 1 :])
+
+
+def _tested_positive(right: list[Word]) -> bool:
+    """Whether the count's own predicate, in the first words after it (up to a comma), says a test came
+    back positive ("5 of whom tested positive")."""
+    ws = [w.text.lower() for w in sorted(right, key=lambda w: w.start)[:6]]
+    return _says_positive(ws[: ws.index(",")] if "," in ws else ws)
+
+
+def _says_positive(ws: list[str]) -> bool:
+    """Whether the words (lower-case) say a test came back positive: "tested positive", "proved positive"."""
     return any(
-        a in ("tested", "test", "tests", "proved", "proven") and b == "positive" for a, b in pairwise(rest)
+        a in ("tested", "test", "tests", "proved", "proven") and b == "positive" for a, b in pairwise(ws)
     )
 
 
@@ -1550,7 +1561,7 @@ def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[
         j = _modifiers_before(left, i, known)
     # and a participle of a state right after the head, a reduced relative on it: "Deaths suspected to
     # have been caused by swine flu in Peru have risen to 40"
-    states = {w for ws in lex.states[thing.states].values() for w in ws if " " not in w}
+    states = lex.state_words[thing.states]
     after = left[i + 1 : i + 2] if i + 1 < len(left) and left[i + 1].text.lower() in states else []
     return [w for w in [*left[j:i], *after] if w not in read]
 
@@ -4852,15 +4863,6 @@ def _measured_state(
     return state
 
 
-def _tested_positive(right: list[Word]) -> bool:
-    """Whether the count's own predicate, in the first words after it, says a test came back positive."""
-    ws = [w.text.lower() for w in sorted(right, key=lambda w: w.start)[:6]]
-    ws = ws[: ws.index(",")] if "," in ws else ws
-    return any(
-        a in ("tested", "test", "tests", "proved", "proven") and b == "positive" for a, b in pairwise(ws)
-    )
-
-
 # words that give a probability, not a category of count: a state read only from them is an estimate
 ESTIMATE_WORDS = ("likely",)
 
@@ -7430,12 +7432,6 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
         m.about = last[1]
 
 
-# words that make a count the whole of a state or province, whatever part the sentence before counted
-_WHOLE_OF_PART = re.compile(
-    r"\b(?:statewide|state-wide|provincewide|province-wide|across\s+the\s+state)\b", re.I
-)
-
-
 # the key of ``placed`` (in :func:`_carry_place`) that records a sentence counting a thing in several places
 _SEVERAL = "|several"
 
@@ -8773,6 +8769,12 @@ def _repeated_figure(view: ArticleView, made: list[Measured], vals: list[Quantit
             if v.key.state in ("", w.key.state) and v.key.aspect in ("", w.key.aspect):
                 v.key = replace(v.key, about=w.key.about)
                 break
+
+
+# words that make a count the whole of a state or province, whatever part the sentence before counted
+_WHOLE_OF_PART = re.compile(
+    r"\b(?:statewide|state-wide|provincewide|province-wide|across\s+the\s+state)\b", re.I
+)
 
 
 def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
