@@ -256,9 +256,9 @@ def traced_values(view: ArticleView, lex: ClaimsLexicon) -> tuple[list[QuantityV
             basis[-q.start - 1] = "at"
         return r
 
-    def carry(view_: ArticleView, m: Any, placed: Any) -> None:
+    def carry(view_: ArticleView, m: Any, placed: Any, *rest: Any) -> None:
         before = m.about
-        orig["_carry_place"](view_, m, placed)
+        orig["_carry_place"](view_, m, placed, *rest)
         if m.about != before:
             basis[-m.q.start - 1] = "carry"
 

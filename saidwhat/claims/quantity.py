@@ -68,6 +68,7 @@ class Window:
     aside: tuple[int, int] = (0, 0)  # an appositive after the count's noun, not read for the place
     stop: int | None = None  # where the next quantity of the sentence starts, when it cuts the window
     bracketed: bool = False  # an opening bracket stands right before that next quantity
+    antecedent: int = -1  # where the place a *where* clause the count stands in refers to starts
 
 
 def _cut_left(ws: list[Word], lex: ClaimsLexicon, joins: frozenset[int] = frozenset()) -> list[Word]:
@@ -362,7 +363,16 @@ def window(
         # "The first case in Africa was confirmed in Egypt, where 1,000 pilgrims were quarantined": a
         # non-restrictive *where* clause has its own verb, and the words before it are its antecedent's
         # clause; the place it stands for (right before its comma) still bounds the count's clause
-        antecedent = _antecedent_places(text, view.places_in(a, left[where].start))
+        before = view.places_in(a, left[where].start)
+        antecedent = _antecedent_places(text, before)
+        if (
+            antecedent is not None
+            and aside is None
+            and _APPOSED_COUNTRY.fullmatch(text, antecedent.end, left[where - 1].end)
+        ):
+            # the apposition between the antecedent and *where* ("Britain, Europe's hardest hit
+            # country, where ...") places nothing of the clause
+            aside = (antecedent.end, left[where].start)
         left = left[where + 1 :]
     right = _cut_right(
         right_ws,
@@ -393,6 +403,7 @@ def window(
         aside or (0, 0),
         stop,
         _bracketed(text, q, stop),
+        antecedent.start if antecedent is not None else -1,
     )
 
 
@@ -447,15 +458,26 @@ _PLACE_NOUN_THEN_COMMA = re.compile(
 )
 
 
+# an apposition after a place that names its kind, up to the comma before *where*: ", Europe's hardest hit
+# country,", ", the country's capital,"
+_APPOSED_COUNTRY = re.compile(
+    r"\s*,\s*[^,;:.!?()]{1,60}?\b(?:country|nation|state|city|province|region|capital|island|territory)"
+    r"\s*,"
+)
+
+
 def _antecedent_places(text: str, places: list[Place]) -> Place | None:
     """The first of the places that end right before the comma of ", where" (a place noun may follow
     the last, "Hyogo prefecture,", and a name we do not know may be joined to it), joined by *and*
     ("the western areas of Osaka and Hyogo prefecture, where 172 people have been infected": Osaka);
     None when no place ends there."""
-    if not places or not _PLACE_NOUN_THEN_COMMA.fullmatch(
-        text, places[-1].end, _comma_after(text, places[-1])
-    ):
+    if not places:
         return None
+    end = _comma_after(text, places[-1])
+    if not _PLACE_NOUN_THEN_COMMA.fullmatch(text, places[-1].end, end):
+        # "far fewer than in Britain, Europe's hardest hit country, where some 110,000 people have been
+        # infected": an apposition that calls the place a country stands between it and *where*
+        return next((p for p in reversed(places[:-1]) if _APPOSED_COUNTRY.fullmatch(text, p.end, end)), None)
     k = len(places) - 1
     while k > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[places[k - 1].end : places[k].start]):
         k -= 1
@@ -567,6 +589,11 @@ def _has(ws: list[Word], phrases: tuple[str, ...]) -> list[int]:
 _VIRUS_CODE = re.compile(r"a?[/(-]?(h\d{1,2}n\d{1,2})\)?")
 
 
+# "H1N1-linked deaths", "swine flu-associated deaths": a modifier joined to a participle of cause says
+# what the deaths are of, as the modifier alone does
+_CAUSE_LINK = re.compile(r"(?<=\w)-(?:linked|associated|caused|induced|attributed)$")
+
+
 def _bare_code(tok: str) -> str:
     """ "a(h1n1)", "a/h1n1" -> "h1n1"; "a(h1n1)-related" -> "h1n1-related"; other words unchanged."""
     head, sep, rest = tok.partition("-") if not tok.startswith("a-") else (tok, "", "")
@@ -580,11 +607,18 @@ def _modifiers_ok(thing: Thing, toks: list[str], lex: ClaimsLexicon) -> bool:
     # "Influenza A(H1N1)-related fatalities", "influenza A (H1N1) infection": the code, its type letter
     # written apart or not, is the virus's name
     toks = [
-        _bare_code(t)
+        _CAUSE_LINK.sub("", _bare_code(t))
         for t, nxt in zip(toks, [*toks[1:], ""], strict=False)
         if t != "a" or not _VIRUS_CODE.fullmatch(nxt)
     ]
     toks = [t for t in toks if not _restating(thing, t)]
+    # "99 confirmed or probable cases": a conjunction between two allowed modifiers joins them (the state
+    # read after is then ambiguous)
+    toks = [
+        t
+        for k, t in enumerate(toks)
+        if t not in ("or", "and") or not (0 < k < len(toks) - 1 and {toks[k - 1], toks[k + 1]} <= allowed)
+    ]
     if thing.states == "status":
         toks = _without_groups(toks, lex)  # "1,500 US service personnel fatalities": the victims' group
         # "four pilgrim deaths", "three student cases": a noun of persons says whose deaths or cases
@@ -858,6 +892,33 @@ def _cases_of(head: str, win: Window, lex: ClaimsLexicon) -> Thing | None:
     return None
 
 
+# the words of a reaction to a drug or vaccine, which a case *of* names instead of the disease
+_REACTIONS = frozenset({"adverse", "reaction", "reactions", "side", "allergic", "guillain-barre"})
+
+
+def _counted_otherwise(
+    q: Quantity, win: Window, toks: list[str], lex: ClaimsLexicon
+) -> tuple[bool, tuple[Thing | None, str | None] | None]:
+    """Whether the counted noun names what is counted otherwise than by its head (and what it names, as
+    :func:`_thing_of_counts` returns it): the disease's name after the count, *ones*, a case of a
+    reaction."""
+    assert q.counts
+    head = toks[-1]
+    if (" ".join(toks) in _DISEASE_OF_PATIENTS or (len(toks) == 1 and _VIRUS_CODE.fullmatch(head))) and (
+        q.counts.lower() not in q.text.lower()
+    ):
+        # "brought to 428 the total number of A(H1N1) in the country": a number of the disease after the
+        # count is of its cases (not "two more H1N1, or Swine Flu, deaths", whose noun comes later)
+        return True, (lex.things.get("cases"), None)
+    if head == "one" and len(toks) > 1:
+        return True, None  # "after 74 new ones confirmed": *ones* stands for a noun before it
+    right = [w.text.lower() for w in sorted(win.right, key=lambda w: w.start)[:4]]
+    if head == "case" and right[:1] == ["of"] and _REACTIONS & set(right[1:4]):
+        # "one case of adverse reaction to the vaccine": a case of a reaction, no case of the disease
+        return True, (None, "reaction case")
+    return False, None
+
+
 def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None] | None:
     """What the quantity's counted noun names: a thing (its modifiers allowed), a generic noun; None
     for a noun of persons (the words around say what is counted)."""
@@ -867,6 +928,9 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     if head == "life" or (toks == ["victim"] and any(w.text in lex.victims_claimed for w in win.left[-2:])):
         return _lives(win, lex)
     # every word written between the number and the counted noun modifies it ("influenza-like" cases)
+    decided, named = _counted_otherwise(q, win, toks, lex)
+    if decided:
+        return named
     inner = [singular(w.text) for w in win.inner if w.text[:1].isalpha()]
     if _state_of_part(q, win, lex):
         inner = inner[2:]  # "20 of the deaths have been confirmed": "of the" is the partitive's
@@ -1337,6 +1401,9 @@ def _total_of(win: Window, lex: ClaimsLexicon) -> tuple[Thing | None, str | None
             said = _predicate_at(left, k, lex)
             if said is not None:
                 return said, None
+        if w.text in ("or", "and") and mods and mods[-1] in known:
+            mods.append(word)  # "the number of likely or confirmed cases": modifiers joined
+            continue
         if w.text not in known and word not in lex.persons:
             alone = not mods and w.text.endswith("ed") and _ends_noun_phrase(left, k + 1)
             said = _predicate_at(left, k, lex) if alone else None
@@ -1377,8 +1444,15 @@ def _ends_noun_phrase(ws: list[Word], i: int) -> bool:
 def _predicate_at(ws: list[Word], i: int, lex: ClaimsLexicon) -> Thing | None:
     """The thing whose predicate is written at ``ws[i]`` ("infected", "afflicted with"), if one is; as
     in `_thing_hits`, not a predicate that counts only the number its *in* introduces ("found in")."""
+    span = ws[i : i + 8]
+    # "the total number of people affected so far with the flu": an adverb of time after the participle
+    # is none of the predicate's words
+    if len(span) > 2 and (span[1].text, span[2].text) in (("so", "far"), ("thus", "far")):
+        span = [span[0], *span[3:]]
+    elif len(span) > 1 and span[1].text in ("already", "now"):
+        span = [span[0], *span[2:]]
     for thing in lex.things.values():
-        if 0 in _has(ws[i : i + 6], _free(thing.predicates)):
+        if 0 in _has(span[:6], _free(thing.predicates)):
             return thing
     return None
 
@@ -1840,7 +1914,10 @@ def _reached_level(win: Window) -> bool:
 
 # the words before a number that make it the value a change reached or a count stood at ("rose to 300
 # overnight", "stood at 45"), not what the span added
-REACHED = frozenset({"to", "at", "reached", "reach", "reaches", "hit", "hits", "topped", "tops", "passed"})
+REACHED = frozenset(
+    {"to", "at", "reached", "reach", "reaches", "hit", "hits", "topped", "tops", "top", "passed", "pass"}
+    | {"passes", "surpassed", "surpass", "surpasses", "exceeded", "exceed", "exceeds", "crossed", "cross"}
+)
 
 
 def _elapsed_day(near: list[Word], win: Window, lex: ClaimsLexicon) -> bool:
@@ -1902,6 +1979,11 @@ def _distributive(view: ArticleView, q: Quantity, t: Timex) -> bool:
     )
 
 
+# "grown by more than 370 over a week": a preposition before one period bounds the span a change took,
+# no frequency (the tagger may read "over a week" as a set)
+_SPAN_BOUND = re.compile(r"(?:over|in|within|during|inside)\s+(?:a|an|one)\s+\w+$", re.IGNORECASE)
+
+
 _YEAR_SPAN = re.compile(r"\s*(?:[-–—]|to\b)\s*(?:1[89]|20)\d\d\b")
 
 
@@ -1923,6 +2005,7 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             and not (t.end <= q.start and _reached_level(win))
             and not _frequency_of_other(view, q, t)
             and not _POINT_AFTER.match(view.text, t.end)
+            and not _SPAN_BOUND.match(t.text)
         ):
             rate = "rate"
         elif _distributive(view, q, t):
@@ -2162,13 +2245,7 @@ def _place_found(
     for p in view.places:
         if p.end <= a and view.text[p.end : a].strip() in (":", "–", "—"):
             a = p.start
-    places = [
-        p
-        for p in view.places_in(a, b)
-        if not win.aside[0] <= p.start < win.aside[1]
-        and not _not_the_counts(view, p)
-        and not _in_where_clause(view.text, p, q)
-    ]
+    places = _clause_places(view, q, win, a, b)
     inside = [p for p in places if q.start <= p.start and p.end <= q.end]
     if inside:  # "nine UK cases"; "one Mexican infant in the United States": where the persons are
         return _inside_place(view, q, places, inside[0], lex)
@@ -2208,19 +2285,48 @@ def _place_found(
     if before:
         return _joint(view, q, before[-1], places), False
     ws = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
-    if any(not _region_countries(view, ws[k]) for k in _has(ws, lex.world_words)):
+    if any(
+        not _region_countries(view, ws[k]) and not _whole_of_share(ws, k) for k in _has(ws, lex.world_words)
+    ):
         return ("world",), True
     return (), False
 
 
-# a non-restrictive relative clause on a place, open before the place it names: ", where schools in"
-_WHERE_OPEN = re.compile(r",\s*where\b[^,;:.!?]*$")
+def _whole_of_share(ws: list[Word], k: int) -> bool:
+    """Whether the world word at ``k`` modifies a total after *of the*, the whole a share is taken from
+    ("accounts for nearly three quarters of the global toll with 4,399 deaths"): not the count's place."""
+    return (
+        [w.text.lower() for w in ws[max(0, k - 2) : k]] == ["of", "the"]
+        and k + 1 < len(ws)
+        and ws[k + 1].text.lower() in TOTAL_WORDS
+    )
+
+
+def _clause_places(view: ArticleView, q: Quantity, win: Window, a: int, b: int) -> list[Place]:
+    """The places of the count's clause ``[a, b)`` that may be its own: none of an aside after it, of a
+    *where* clause that closes before it, nor one it leaves out or that another name describes
+    (:func:`_not_the_counts`), but the antecedent of a *where* clause it stands in, whatever the main
+    clause compares ("far fewer than in Britain, ..., where some 110,000 people have been infected")."""
+    return [
+        p
+        for p in view.places_in(a, b)
+        if not win.aside[0] <= p.start < win.aside[1]
+        and (p.start == win.antecedent or not _not_the_counts(view, p))
+        and not _in_where_clause(view.text, p, q)
+    ]
+
+
+# a non-restrictive relative clause on a place, open before the place it names: ", where schools in"; or
+# an apposition that describes it by a relative clause (", the province that reported Canada's first")
+_WHERE_OPEN = re.compile(r",\s*(?:where|the\s+(?:[a-z-]+\s+){1,2}(?:that|which|where|whose))\b[^,;:.!?]*$")
 
 
 def _in_where_clause(text: str, p: Place, q: Quantity) -> bool:
     """Whether the place is inside a non-restrictive *where* clause that closes before the count: "In
     Japan, where schools in Kobe and Osaka were shut, the number of infections climbed to 267" (the
-    clause describes Japan; Kobe and Osaka are not where the count is)."""
+    clause describes Japan; Kobe and Osaka are not where the count is); or inside an apposition that a
+    relative clause describes: "In Nova Scotia, the province that reported Canada's first confirmed
+    cases, two more people were diagnosed"."""
     if p.end > q.start or _WHERE_OPEN.search(text, max(0, p.start - 80), p.start) is None:
         return False
     between = text[p.end : q.start]
@@ -2825,7 +2931,9 @@ def _world_own(win: Window, lex: ClaimsLexicon) -> bool:
     totals = [k for k, w in enumerate(left) if w.text.lower() in TOTAL_WORDS]
     if not totals or len(left) - totals[-1] > 3:
         return False
-    return any(k < totals[-1] for k in _has(left[: totals[-1]], lex.world_words))
+    # (not the whole a share is taken from: :func:`_whole_of_share`)
+    world = _has(left[: totals[-1]], lex.world_words)
+    return any(k < totals[-1] and not _whole_of_share(left, k) for k in world)
 
 
 def _in_world_countries(view: ArticleView, q: Quantity, qs: list[Quantity], lex: ClaimsLexicon) -> bool:
@@ -3169,6 +3277,12 @@ def _past_aside(view: ArticleView, prev_q: Quantity, q: Quantity) -> int:
     its verb after the part ("Four people including a six-year-old boy tested positive ..., taking the
     total ... to 35": the part is none of the 35's), else right after that count."""
     aside = part_aside(view.text, prev_q)
+    if aside is None:
+        # "claimed four more lives, including a one-year-old, pushing the national toll to 40": a
+        # participle of bringing after the comma that closes the part is the whole clause's
+        m = _PART_ASIDE.match(view.text, prev_q.end)
+        if m is not None and m.group("verb") in BRING:
+            aside = (m.end("pre"), m.start("verb"))
     return aside[1] if aside is not None and aside[1] <= q.start else prev_q.end
 
 
@@ -4233,7 +4347,13 @@ def _by_then_to(view: ArticleView, amount: tuple[int, int], level: int, lo: int 
     a, b = amount
     between = [w.text for w in _off_times(view, words(view.text, b, level))]
     before = [w.text for w in words(view.text, max(lo, a - 12), a)]
-    return between in (["to"], [",", "to"]) and before[-1:] in (["by"], ["from"])
+    if between[:1] == [","]:
+        between = between[1:]
+    # "to pass 6,000", "to reach 109": an infinitive of reaching before the level
+    if len(between) == 2 and between[0] == "to" and between[1] in REACHED:
+        between = between[:1]
+    # "jumped more than 70 percent in a week to 291": a finite verb of a rise takes its amount with no *by*
+    return between == ["to"] and bool(before) and (before[-1] in ("by", "from") or before[-1] in _RISE_FINITE)
 
 
 # the prepositions that introduce a time expression ("on Monday", "in a week")
@@ -4396,15 +4516,22 @@ _WHERE_AFTER = re.compile(r"\s*,?\s*where\b")
 
 
 # a list item headed by a name of its own: ", Maharashtra (10)", "and Kerala 5"
-_NAMED_ITEM = re.compile(r"(?:,|\band)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*\(?\s*$")
+_NAMED_ITEM = re.compile(r"(?:,|\band)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*(?:\(|\bwith\b)?\s*$")
+# ... or by a region of its own after it: "and 39 in its Western Pacific region"
+_NAMED_REGION_AFTER = re.compile(
+    r"\s+in\s+(?:its|the|their)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
+    r"(?:region|province|state|county|district|prefecture)\b"
+)
 
 
 def _named_item(view: ArticleView, q: Quantity) -> bool:
     """Whether the count is a list item whose own name stands right before it, after a list mark
-    (", Maharashtra (10)", "and Kerala 5"): the item is that name's, never the place of the item
-    before it, even when the name is no place we know. A name inside a time expression (", May 5")
-    is none."""
-    m = _NAMED_ITEM.search(view.text, max(0, q.start - 60), q.start)
+    (", Maharashtra (10)", "and Kerala 5", ", Kane with 57"), or whose region *in* names after it ("and
+    39 in its Western Pacific region"): the item is that name's, never the place of the item before it,
+    even when the name is no place we know. A name inside a time expression (", May 5") is none."""
+    m = _NAMED_ITEM.search(view.text, max(0, q.start - 60), q.start) or _NAMED_REGION_AFTER.match(
+        view.text, q.end
+    )
     if m is None:
         return False
     a, b = m.span(1)
@@ -4425,9 +4552,16 @@ def _agent_toll(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
     at one school"), in an article that writes the disease as more than one country's (a report on one
     city's outbreak, "the disease killed 58 people", is no world figure)."""
     right = [w.text.lower() for w in win.right[:3]]
-    if q.unit is not None or "there" in right or "at" in right[:2]:
+    if q.unit is not None or "there" in right or "at" in right[:2] or _OWN_LAND.match(view.text, q.end):
         return ()
     return ("world",) if _toll_agent(win, lex) is not None and _multinational(view, lex) else ()
+
+
+# a land of the count's own right after it: "had infected 561 individuals across the archipelago"
+_OWN_LAND = re.compile(
+    r"[ \t]+(?:across|in|throughout)[ \t]+the[ \t]+"
+    r"(?:country|nation|archipelago|kingdom|islands?|state|province|region|territory|city)\b"
+)
 
 
 def _multinational(view: ArticleView, lex: ClaimsLexicon) -> bool:
@@ -5122,6 +5256,12 @@ def _counted_disease(
         # die as a result": the result of the clause before, whose cause (and period) is the count's
         ws = words(view.text, view.sentence(q.start)[0], min(a, q.start)) + ws
         named = _diseases_named(view, ws, lex)
+    joined = _shares_subject(view, q) if not named else None
+    if joined is not None:
+        # "seasonal influenza causes 250,000 hospitalizations and 36,000 deaths each year", "... and
+        # results in about three to five million cases": an object or predicate joined by *and* has the
+        # subject of the clause before
+        named = _diseases_named(view, words(view.text, view.sentence(q.start)[0], joined), lex)
     if not named:
         named = _pronoun_subjects_disease(view, q, lex)
     one = next(iter(named)) if len(named) == 1 else ""
@@ -5132,6 +5272,33 @@ def _counted_disease(
     if not named or named & diseases:
         return "", one
     return (next(iter(named)) if len(named) == 1 else None), one
+
+
+# the verbs of causing whose predicate, joined by *and* to the one before, shares its subject
+_CAUSING = frozenset(
+    {"causes", "caused", "cause", "results", "resulted", "result", "kills", "killed", "kill", "leads"}
+    | {"led", "claims", "claimed", "infects", "infected", "sickens", "sickened", "accounts", "accounted"}
+)
+
+
+def _shares_subject(view: ArticleView, q: Quantity) -> int | None:
+    """Where the words before the count before ``q`` start, when ``q`` is joined to that count by *and*:
+    another object of its verb ("causes 250,000 hospitalizations and 36,000 deaths"), or the object of a
+    predicate that shares its subject ("causes ... deaths a year, and results in about three to five
+    million cases"); None otherwise."""
+    s0 = view.sentence(q.start)[0]
+    before = [o for o in view.analysis.quantities if s0 <= o.start and o.end <= q.start]
+    if not before:
+        return None
+    m = _JOINED_OBJECT.fullmatch(view.text, before[-1].end, q.start)
+    return before[-1].start if m is not None else None
+
+
+_JOINED_OBJECT = re.compile(
+    r"(?:[ \t]+[a-z-]+){0,3}?[ \t]*(?:,[ \t]*)?and[ \t]+(?:(?:"
+    + "|".join(sorted(_CAUSING))
+    + r")[ \t]+(?:in|to|of)[ \t]+)?"
+)
 
 
 # a pronoun that opens a sentence as its subject ("It killed ...", "That too was centred on Asia"); *that*
@@ -7386,7 +7553,9 @@ def _nobody(text: str, q: Quantity) -> bool:
 CARRY_SENTENCES = 3
 
 
-def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tuple[str, ...]]]) -> None:
+def _carry_place(
+    view: ArticleView, m: Measured, placed: dict[str, tuple[int, tuple[str, ...]]], countries: frozenset[str]
+) -> None:
     """An increment in a sentence that names no place ("The agency announced a further 17 cases,
     bringing the total to 203" after "cases in the UK rose above 200") adds to the count named just
     before: it takes the place of the last value of its thing in the sentences before (at most
@@ -7423,13 +7592,34 @@ def _carry_place(view: ArticleView, m: Measured, placed: dict[str, tuple[int, tu
         )
         if not of_whole or back != 1:
             return
-    if last is None or view.places_in(s0, s1):
-        return
-    if _names_a_place(view, s0, s1):
-        return  # a place named inside another name ("Health Protection Scotland said ...")
-    back = sum(1 for a, _ in view.sentences if last[0] <= a < s0)
-    if 0 < back <= CARRY_SENTENCES:
+    if last is not None and _may_carry(view, m, last, countries):
         m.about = last[1]
+
+
+def _may_carry(
+    view: ArticleView, m: Measured, last: tuple[int, tuple[str, ...]], countries: frozenset[str]
+) -> bool:
+    """Whether the count may take the place of the last value of its thing (:func:`_carry_place`): its
+    sentence names no place, no noun of a smaller place than the country carried, and that value stands
+    at most ``CARRY_SENTENCES`` back."""
+    s0, s1 = view.sentence(m.q.start)
+    if view.places_in(s0, s1):
+        return False
+    if _names_a_place(view, s0, s1):
+        return False  # a place named inside another name ("Health Protection Scotland said ...")
+    if _LOCAL_NOUN.search(view.text, s0, m.q.start) and set(last[1]) & countries:
+        return False  # "The city had Monday reported 70 fresh cases": a city's count is none of its country's
+    back = sum(1 for a, _ in view.sentences if last[0] <= a < s0)
+    return 0 < back <= CARRY_SENTENCES
+
+
+# a noun of a place smaller than a country that names the place a sentence is about ("The city had
+# Monday reported 70 fresh cases"); not before *of*, which names it ("the city of Pune")
+_LOCAL_NOUN = re.compile(
+    r"\b(?:the|this)\s+(?:city|town|village|state|province|district|county|capital|prefecture|municipality)"
+    r"\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 
 
 # the key of ``placed`` (in :func:`_carry_place`) that records a sentence counting a thing in several places
@@ -7488,11 +7678,19 @@ def _age_bound(text: str, q: Quantity) -> bool:
     """Whether a bare number is the bound of an age right after a noun of persons ("Five deaths have also
     occurred among adults, and a child under 18 has also died": no 18 deaths). It stays a quantity of
     the article (the windows of the counts around it end at it, as before)."""
+    if q.counts or _BOUND.match(q.text) is None:
+        return False
+    # ... or after the copula of a share of persons: "70 per cent of those who had contracted the H1N1
+    # virus were under 30"
     return (
-        not q.counts
-        and _BOUND.match(q.text) is not None
-        and _PERSONS_BEFORE_BOUND.search(text, max(0, q.start - 30), q.start) is not None
+        _PERSONS_BEFORE_BOUND.search(text, max(0, q.start - 30), q.start) is not None
+        or _SHARE_THEN_COPULA.search(text, max(0, q.start - 120), q.start) is not None
     )
+
+
+_SHARE_THEN_COPULA = re.compile(
+    r"\b(?:per\s?cent|percent|%|most|half|majority)\b[^.;:!?]{0,90}?\b(?:were|are|was|is)\s+$", re.IGNORECASE
+)
 
 
 # nouns a bare number after them names a member of a numbered series ("in week 44", "Phase 5")
@@ -7594,7 +7792,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
             last = m if head is None or head.thing is m.thing else None
             before = m
         if m is not None and m.thing is not None and not m.disease:
-            _carry_place(view, m, placed)
+            _carry_place(view, m, placed, lex.known_countries)
             head = head or m
         prev = prev if i in asides else m
         if m is None or (q.kind == "percent" and (m.thing is None or m.aspect != "rate")):
@@ -8261,7 +8459,41 @@ def _no_status_value(view: ArticleView, qs: list[Quantity], i: int, thing: Thing
         return True  # "8,585 probable and confirmed US cases ..., with 12 deaths": of no measure either
     if thing.name == "cases" and _total_of_no_cases(view, q, lex):
         return True
-    return thing.name == "cases" and _tested_negative(view, q, view.sentence(q.start)[1])
+    if _member_attribute(view, q):
+        return True  # "two men, one 25 and the other 51, were diagnosed": each member's age, no count
+    if _one_instance(view.text, q):
+        return True  # "In one case, the person is in hospital because of trauma": in one instance, no tally
+    return thing.name in ("cases", "hospitalized", "deaths") and _tested_negative(
+        view, q, view.sentence(q.start)[1]
+    )
+
+
+# "two men, one 25 and the other 51,": *one* N *and the other* M set off after a count of persons says
+# what each member is (an age), not how many
+_ONE_AND_OTHER = re.compile(
+    r",[ \t]*one[ \t]+(\d{1,3})[ \t]*,?[ \t]+and[ \t]+the[ \t]+other[ \t]+(\d{1,3})\b"
+)
+
+
+def _member_attribute(view: ArticleView, q: Quantity) -> bool:
+    s0, s1 = view.sentence(q.start)
+    return any(q.start in (m.start(1), m.start(2)) for m in _ONE_AND_OTHER.finditer(view.text, s0, s1))
+
+
+# "In one case, the person is in hospital because of trauma": *in* before "one case" and a comma after
+# it make an adverbial of instance ("in one instance"), which counts nothing
+_ONE_INSTANCE = re.compile(r"(?:^|[\s\"“(])[Ii]n\s+(?:at\s+least\s+)?$")
+_ONE_INSTANCE_AFTER = re.compile(r"\s*,")
+
+
+def _one_instance(text: str, q: Quantity) -> bool:
+    return (
+        q.value == 1
+        and q.value_max is None
+        and (q.counts or "").lower() in ("case", "cases")
+        and _ONE_INSTANCE.search(text, max(0, q.start - 14), q.start) is not None
+        and _ONE_INSTANCE_AFTER.match(text, q.end) is not None
+    )
 
 
 # the noun of a total right before its phrase of what it counts: "the number of", "the total of"
@@ -8444,6 +8676,10 @@ _JOINS = frozenset({",", "and", "but", ";", "that"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "'ll"})
 
 
+# the participles of catching a disease that a negation before them denies of the count
+_NOT_CONTRACTED = frozenset({"contracted", "contract", "caught", "catch", "infected", "carrying"})
+
+
 def _tested_negative(view: ArticleView, q: Quantity, s1: int) -> bool:
     """ "two Israelis suspected of contracting swine flu tested negative for the disease", "205 others
     are negative for A/H1N1", "933 cases have already been ruled out": people whose test came back
@@ -8455,6 +8691,9 @@ def _tested_negative(view: ArticleView, q: Quantity, s1: int) -> bool:
         if low in ("and", "but", "while", ";") or any(ch.isdigit() for ch in low):
             return False
         if low == "negative":
+            return True
+        if low in ("not", "n't") and _NOT_CONTRACTED & set(ws[k + 1 : k + 3]):
+            # "two children hospitalized earlier in the week, had not contracted the virus"
             return True
         if (low == "ruled" and ws[k + 1 : k + 2] == ["out"]) or low == "discarded":
             return not {"not", "n't", "never"} & set(ws[max(0, k - 3) : k])

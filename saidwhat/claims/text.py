@@ -251,6 +251,21 @@ class Place:
 
 
 _CONTINENT_NEXT = re.compile(r"\s+continents?\b", re.IGNORECASE)
+# "the federal and Indian affairs ministers", "an Indian reserve": *Indian* before these nouns names the
+# native peoples of the Americas (Canada's Indian Affairs, the US Indian Health Service), not India
+_NATIVE_NEXT = re.compile(
+    r"\s+(?:affairs|reserves?|reservations?|bands?|act|health\s+service|country)\b", re.IGNORECASE
+)
+
+
+def _not_a_nation(text: str, ent_type: str, start: int, end: int) -> bool:
+    """Whether a people's adjective names no country here: a continent's ("on the American continent"),
+    or the native peoples of the Americas ("Indian affairs")."""
+    if ent_type != "NORP":
+        return False
+    if _CONTINENT_NEXT.match(text, end):
+        return True
+    return text[start:end].lower() == "indian" and _NATIVE_NEXT.match(text, end) is not None
 
 
 # a dateline after its place: "SEOUL, June 13 (Yonhap) --", "BANGKOK (AFP) -", "CAIRO:", "New Delhi,
@@ -659,7 +674,7 @@ class ArticleView:
                 Place(name, m.start, m.end)
                 for m in ent.mentions
                 # "on the American continent": the adjective of a continent, no people's country
-                if not (ent.type == "NORP" and _CONTINENT_NEXT.match(text, m.end))
+                if not _not_a_nation(text, ent.type, m.start, m.end)
             )
         places = _joined_countries(text, countries, places)
         places += _unnamed_countries(text, countries, analysis, places)
