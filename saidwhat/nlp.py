@@ -162,15 +162,22 @@ _GLUED_INFIX = "|".join(
 )
 
 
+# a dash glued between a closing bracket and a word, as a dateline writes it ("BELL COUNTY (June 24,
+# 2009)—Seventy-nine cases"): the bracket and the dash are tokens of their own (the model's infixes split
+# a dash between letters only, so "2009)—Seventy" was one token and the count read "nine cases")
+_BRACKET_DASH_INFIX = r"(?<=[0-9A-Za-z])[)\]](?=[—–][A-Za-z])|(?<=[)\]])[—–](?=[A-Za-z])"
+
+
 def split_glued_numbers(nlp: Language) -> None:
-    """Split a function word glued to a number (see :data:`GLUED_BEFORE_NUMBERS`) at the tokenizer."""
+    """Split a function word glued to a number (see :data:`GLUED_BEFORE_NUMBERS`) and a dash glued after
+    a closing bracket (:data:`_BRACKET_DASH_INFIX`) at the tokenizer."""
     from spacy.tokenizer import Tokenizer
 
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)
     # the model's own infixes, and these
     own = tokenizer.infix_finditer.__self__.pattern
-    tokenizer.infix_finditer = re.compile(f"{own}|{_GLUED_INFIX}").finditer
+    tokenizer.infix_finditer = re.compile(f"{own}|{_GLUED_INFIX}|{_BRACKET_DASH_INFIX}").finditer
 
 
 @lru_cache(maxsize=2)

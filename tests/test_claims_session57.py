@@ -314,3 +314,228 @@ def test_the_bound_after_the_copula_of_a_share_of_persons_is_an_age() -> None:
     # before: 30 cases of Ireland
     assert _of(text, 30) == []
     assert _of(text, 27) == [("hospitalized", "", "", "Ireland")]
+
+
+# --- second round: the second wave, South Asia, the Gulf, Latin America, Europe, Africa ---------------
+
+
+def test_the_whole_of_a_rate_is_no_count_and_a_count_after_it_is() -> None:
+    text = (
+        "Kuwait has the highest number of cases per head with 2.46 over a thousand, followed by Oman with "
+        "1.12 cases (over a thousand). Over a thousand people have died in Mexico."
+    )
+    # before: 1,000 cases of Kuwait and of Oman
+    assert [(t, p) for t, _, _, p in _of(text, 1000)] == [("deaths", "Mexico")]
+
+
+def test_a_count_in_brackets_after_a_share_restates_it() -> None:
+    text = (
+        "Of the 179 cases in Panama, 62 percent are of children younger than 15, while 25 percent (45 cases) "
+        "are aged between 20 and 49."
+    )
+    # before: 45 cases of Panama
+    assert _of(text, 45) == []
+
+
+def test_counts_in_brackets_after_a_rate_stay() -> None:
+    text = (
+        "In Mexico the rate is more than likely equivalent to the global rate of 0.4% (167 deaths, 39620 "
+        "cases)."
+    )
+    assert [t for t, _, _, _ in _of(text, 167)] == ["deaths"]
+
+
+def test_the_object_of_surpassing_is_not_the_counts_place() -> None:
+    text = "The U.S. has surpassed Mexico to register 10,053 cases so far."
+    # before: Mexico
+    assert _of(text, 10053) == [("cases", "", "", "United States")]
+
+
+def test_a_relative_clause_on_the_place_surpassed_is_its_own() -> None:
+    text = (
+        "Brazil became the country with the highest death toll in late August when it surpassed the United "
+        "States, which now has 593 swine-flu-related fatalities."
+    )
+    assert _of(text, 593) == [("deaths", "", "", "United States")]
+
+
+def test_a_countrywide_toll_is_not_its_parts_place() -> None:
+    text = (
+        "Three more persons - one each in Pune, Vadodara and Mumbai - died of swine flu taking the "
+        "countrywide toll to 10 in nine days."
+    )
+    # before: Pune
+    assert [p for _, _, _, p in _of(text, 10)] == [""]
+
+
+def test_a_list_item_in_a_place_we_do_not_know_takes_no_place_before_it() -> None:
+    text = (
+        "Nine more swine flu deaths were reported in India on Sep 25. The deaths were reported from "
+        "Maharashtra (1 each in Mumbai and Pune), three in Karnataka (2 in Bangalore and 1 in Udupi)."
+    )
+    assert ("deaths", "", "", "Bangalore") in _of(text, 2)
+    # before: Bangalore
+    assert [p for v, _, _, _, p in _values(text) if v == 1 and p == "Bangalore"] == []
+
+
+def test_a_count_in_the_region_is_not_the_worlds() -> None:
+    text = (
+        "There have been five deaths in the region since the flu battle began, one in Qatar and four in "
+        "Saudi Arabia."
+    )
+    # before: the world's (its parts in two countries)
+    assert [p for _, _, _, p in _of(text, 5)] == [""]
+    assert _of(text, 4) == [("deaths", "", "", "Saudi Arabia")]
+
+
+def test_parts_in_two_countries_still_make_the_world() -> None:
+    text = "Twenty-seven deaths have been confirmed -- 26 in Mexico and one in the United States."
+    assert _of(text, 27) == [("deaths", "confirmed", "", "world")]
+
+
+def test_the_number_of_new_ones_a_copula_gives_is_an_increment() -> None:
+    text = (
+        "The largest numbers of new cases reported in the past 24 hours were 1,163 from the United States, "
+        "369 from Mexico, and 197 from Canada."
+    )
+    # before: no aspect
+    assert _of(text, 1163) == [("cases", "", "new", "United States")]
+    assert _of(text, 369) == [("cases", "", "new", "Mexico")]
+
+
+def test_the_number_of_the_new_flu_is_no_increment() -> None:
+    text = "The number of new flu infections in South Korea is 61."
+    assert _of(text, 61) == [("cases", "", "", "South Korea")]
+
+
+def test_the_items_a_subject_of_new_cases_lists_are_new() -> None:
+    text = (
+        "The new cases were registered in Great Britain, 11, Switzerland with 4, Italy 4 and another 3 in "
+        "Germany."
+    )
+    # before: no aspect but Germany's
+    assert _of(text, 11) == [("cases", "", "new", "United Kingdom")]
+    assert ("cases", "", "new", "Italy") in _of(text, 4)
+
+
+def test_a_list_after_the_highest_number_of_new_cases_is_new() -> None:
+    text = (
+        "Egypt has recently recorded the highest number of new cases, 850, followed by Iran 515 and Oman 500."
+    )
+    assert _of(text, 850) == [("cases", "", "new", "Egypt")]
+
+
+def test_a_verb_of_reporting_with_its_frequency_makes_no_rate_of_the_next_clause() -> None:
+    text = (
+        "Because the Arizona Department of Health Services reports the number of flu cases each week, the "
+        "ADHS reported a total of 1,480 swine flu cases in Arizona."
+    )
+    # before: a rate
+    assert _of(text, 1480) == [("cases", "", "", "Arizona")]
+
+
+def test_a_fronted_frequency_still_makes_a_rate() -> None:
+    text = "In Arizona each week, 100 people die of the flu."
+    assert _of(text, 100)[0][2] == "rate"
+
+
+def test_an_item_of_a_bulleted_list_takes_no_place_of_the_paragraph_before() -> None:
+    text = (
+        "Genesee County has added three more cases to its tally within the past month, bringing the total "
+        "up to 13.\n\nThese are the tallies for other counties in the region since June 27:\n"
+        "• Shiawassee has added two new cases for a total of four.\n"
+    )
+    assert _of(text, 13) == [("cases", "", "", "Genesee County")]
+    # before: Genesee County
+    assert [p for _, _, _, p in _of(text, 2)] == [""]
+
+
+def test_the_total_brought_up_to_a_number_is_the_changed_measures() -> None:
+    text = (
+        "Panama's Ministry of Health reported twenty new confirmed cases of H1N1 influenza in Panama, "
+        "bringing the total up to 107 cases."
+    )
+    # before: no state
+    assert _of(text, 107) == [("cases", "confirmed", "", "Panama")]
+
+
+def test_ages_and_younger_are_no_count() -> None:
+    text = "The swine flu cases in Yavapai County have been in people 25 and younger."
+    # before: 25 cases
+    assert _of(text, 25) == []
+
+
+def test_at_least_and_up_to_bounds_keep_their_count() -> None:
+    text = "All the fatalities have been in Mexico, where the government is reporting at least 20 deaths."
+    assert _of(text, 20) == [("deaths", "", "", "Mexico")]
+
+
+def test_a_seasonal_strain_is_seasonal_flu() -> None:
+    text = (
+        "H1N1 was responsible for most of the hospital cases in Michigan, but at least one patient was "
+        "infected with a seasonal strain of influenza."
+    )
+    assert all(t == "seasonal flu cases" for t, _, _, _ in _of(text, 1))
+
+
+def test_the_newest_ones_are_new() -> None:
+    text = "The WHO total did not include the newest three Mexico deaths."
+    assert _of(text, 3) == [("deaths", "", "new", "Mexico")]
+
+
+def test_deaths_related_to_the_virus_after_its_code_are_deaths() -> None:
+    text = (
+        "Honduras reported its first case on May 21st. Six A/H1N1 related deaths have been reported so far."
+    )
+    # before: a generic measure "a/h1n1"
+    assert [t for t, _, _, _ in _of(text, 6)] == ["deaths"]
+
+
+def test_a_where_clause_of_the_world_tally_a_source_gives_is_no_nation() -> None:
+    text = (
+        "She added that Argentina, Brazil and Uruguay could cooperate. With the total number of deaths in "
+        "Latin America hitting 1,303, according to an AFP tally of national government figures, the region "
+        "accounts for 70 percent."
+    )
+    # before: Uruguay (the national word of the source's phrase)
+    assert _of(text, 1303) == [("deaths", "", "", "Latin America")]
+
+
+def test_a_health_body_of_scotland_places_its_figures() -> None:
+    text = (
+        "Health Protection Scotland said there had been 10 new laboratory-confirmed cases today, taking the "
+        "total to 508."
+    )
+    # before: no place
+    assert _of(text, 508) == [("cases", "confirmed", "", "Scotland")]
+
+
+def test_the_number_of_the_virus_infection_counts_cases() -> None:
+    text = (
+        "The World Health Organization's latest figures show that 73 countries have officially reported "
+        "25,288 of influenza A (H1N1) infection including 139 deaths."
+    )
+    # before: a generic measure "influenza a (h1n1) infection"
+    assert _of(text, 25288) == [("cases", "", "", "world")]
+
+
+def test_a_change_from_a_count_to_a_four_digit_number_reaches_a_count() -> None:
+    text = "Australia's cases have leapt from 297 to 1051. Chile's cases have jumped from 250 to 411."
+    # before: 1051 read as a year, no value
+    assert _of(text, 1051) == [("cases", "", "", "Australia")]
+
+
+def test_a_dash_glued_after_a_datelines_bracket_parts_the_words() -> None:
+    text = "BELL COUNTY (June 24, 2009)—Seventy-nine cases of swine flu have been confirmed in Bell County."
+    # before: "nine cases" (the token "2009)—Seventy")
+    assert _of(text, 79) == [("cases", "confirmed", "", "Bell County")]
+    assert _of(text, 9) == []
+
+
+def test_an_age_written_with_a_space_before_year_old_is_an_age() -> None:
+    text = (
+        "The institute notified the Health Ministry that a 28 year-old woman, who recently returned from "
+        "New York, and her 56 year-old mother, carry the virus."
+    )
+    # before: 56 cases
+    assert _of(text, 56) == []

@@ -238,7 +238,9 @@ def _persons_relative(q: Quantity, ws: list[Word], lex: ClaimsLexicon) -> tuple[
     return None
 
 
-_MODALS = frozenset({"may", "might", "could", "would", "will", "can", "should", "must"})
+# the modals of a verb group (one set: a second, with *can, should, must*, was once written here and the
+# conditions' set further down shadowed it from the start; the set the code ran with is kept)
+_MODALS = frozenset({"will", "would", "could", "might", "may", "'ll"})
 _DIED = frozenset({"died", "succumbed", "perished"})
 
 
@@ -896,6 +898,14 @@ def _cases_of(head: str, win: Window, lex: ClaimsLexicon) -> Thing | None:
 _REACTIONS = frozenset({"adverse", "reaction", "reactions", "side", "allergic", "guillain-barre"})
 
 
+def _without_of(mods: list[str]) -> list[str]:
+    """The modifiers without an *of* that opens them when no determiner follows it ("reported 25,288 of
+    influenza A (H1N1) infection": the noun's own words after *of*); a partitive's stay ("of the")."""
+    if mods[:1] == ["of"] and mods[1:2] not in (["the"], ["these"], ["those"], ["them"]):
+        return mods[1:]
+    return mods
+
+
 def _counted_otherwise(
     q: Quantity, win: Window, toks: list[str], lex: ClaimsLexicon
 ) -> tuple[bool, tuple[Thing | None, str | None] | None]:
@@ -913,6 +923,11 @@ def _counted_otherwise(
     if head == "one" and len(toks) > 1:
         return True, None  # "after 74 new ones confirmed": *ones* stands for a noun before it
     right = [w.text.lower() for w in sorted(win.right, key=lambda w: w.start)[:4]]
+    if len(toks) == 1 and _VIRUS_CODE.fullmatch(head) and right[:1] in (["related"], ["linked"]):
+        # "Six A/H1N1 related deaths": the virus's name and its participle of cause modify the noun after
+        other = next((t for t in lex.things.values() if right[1:2] and singular(right[1]) in t.heads), None)
+        if other is not None:
+            return True, (other, None)
     if head == "case" and right[:1] == ["of"] and _REACTIONS & set(right[1:4]):
         # "one case of adverse reaction to the vaccine": a case of a reaction, no case of the disease
         return True, (None, "reaction case")
@@ -935,6 +950,7 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     if _state_of_part(q, win, lex):
         inner = inner[2:]  # "20 of the deaths have been confirmed": "of the" is the partitive's
     mods = _after_qualifier(inner[: inner.index(head)] if head in inner else toks[:-1], lex)
+    mods = _without_of(mods)
     # a country's name or people modifying the noun is the count's place, no modifier of its measure ("the
     # total number of confirmed UK cases": the place is read apart)
     mods = [m for m in mods if _kb_country(m) is None and m not in lex.region_demonyms]
@@ -1979,6 +1995,27 @@ def _distributive(view: ArticleView, q: Quantity, t: Timex) -> bool:
     )
 
 
+def _other_clauses_frequency(view: ArticleView, q: Quantity, t: Timex, s0: int) -> bool:
+    """Whether a frequency before the count, a comma between them, is another clause's: "Because the
+    department reports the number of flu cases each week, the ADHS reported a total of 1,480 cases" (not a
+    frequency that opens the sentence: "Each week, 100 people die")."""
+    if t.end > q.start or "," not in view.text[t.end : q.start]:
+        return False
+    ws = words(view.text, s0, t.start)
+    cut = max((k + 1 for k, w in enumerate(ws) if w.text in (",", ";", ":")), default=0)
+    own = {w.text.lower() for w in ws[cut:]}
+    # the frequency's own clause has a verb of reporting or a count of its own
+    return (
+        bool(own & _REPORTING_VERBS)
+        or _TOTAL_OF.search(view.text, ws[cut].start if ws[cut:] else s0, t.start) is not None
+    )
+
+
+_REPORTING_VERBS = frozenset(
+    {"reports", "report", "reported", "publishes", "published", "updates", "updated", "releases", "released"}
+)
+
+
 # "grown by more than 370 over a week": a preposition before one period bounds the span a change took,
 # no frequency (the tagger may read "over a week" as a set)
 _SPAN_BOUND = re.compile(r"(?:over|in|within|during|inside)\s+(?:a|an|one)\s+\w+$", re.IGNORECASE)
@@ -2006,6 +2043,7 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             and not _frequency_of_other(view, q, t)
             and not _POINT_AFTER.match(view.text, t.end)
             and not _SPAN_BOUND.match(t.text)
+            and not _other_clauses_frequency(view, q, t, s0)
         ):
             rate = "rate"
         elif _distributive(view, q, t):
@@ -2313,7 +2351,24 @@ def _clause_places(view: ArticleView, q: Quantity, win: Window, a: int, b: int) 
         if not win.aside[0] <= p.start < win.aside[1]
         and (p.start == win.antecedent or not _not_the_counts(view, p))
         and not _in_where_clause(view.text, p, q)
+        and not _surpassed(view.text, p, q)
     ]
+
+
+# a verb of surpassing right before a place: "The U.S. has surpassed Mexico to register 10,053 cases"
+_SURPASSED = re.compile(
+    r"\b(?:surpass(?:ed|es|ing)?|overt(?:ook|aken|akes|aking)|outstrip(?:ped|s|ping)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _surpassed(text: str, p: Place, q: Quantity) -> bool:
+    """Whether the place is the object of a verb of surpassing before the count, which is the subject's
+    ("The U.S. has surpassed Mexico to register 10,053 cases"); not when a relative clause on the place
+    holds the count ("surpassed the United States, which now has 593 swine-flu-related fatalities")."""
+    if p.end > q.start or _SURPASSED.search(text, max(0, p.start - 24), p.start) is None:
+        return False
+    return re.match(r"\s*,\s*(?:which|where|who)\b", text[p.end : q.start]) is None
 
 
 # a non-restrictive relative clause on a place, open before the place it names: ", where schools in"; or
@@ -3132,7 +3187,7 @@ def _clause_right(win: Window, lex: ClaimsLexicon) -> list[Word]:
         (
             i
             for i, w in enumerate(right[:-1])
-            if w.text == "," and right[i + 1].text.lower() in _CLAUSE_OPENERS
+            if w.text == "," and right[i + 1].text.lower() in _COMMA_OPENERS
         ),
         None,
     )
@@ -3143,9 +3198,13 @@ def _clause_right(win: Window, lex: ClaimsLexicon) -> list[Word]:
     return right[: max(n, stop)]
 
 
-# the words that open a clause after a comma: what follows them is not the count's own clause
-_CLAUSE_OPENERS = frozenset(
+# the words that open a clause after a comma: what follows them is not the count's own clause ("...,
+# according to an AFP tally of national government figures": the source's words)
+# (named apart from `_CLAUSE_OPENERS`, the openers of a subject's clause, which session 56's set had
+# shadowed for :func:`_world_subject`)
+_COMMA_OPENERS = frozenset(
     {
+        "according",
         "with",
         "while",
         "whereas",
@@ -4386,9 +4445,16 @@ def _bringing_words(view: ArticleView, q: Quantity) -> list[Word]:
     """The words of the phrase that brings ``q`` as a total ("taking the number in the kingdom ... to"),
     from its last verb; none when no such phrase stands right before the number."""
     s0 = view.sentence(q.start)[0]
-    ws = words(view.text, max(s0, q.start - 100), q.start)[-16:]
+    ws = words(view.text, max(s0, q.start - 100), _level_start(q))[-16:]
     b = next((i for i in range(len(ws) - 1, -1, -1) if ws[i].text in BRING), None)
     return ws[b:] if b is not None and _bring_at(ws[b:]) == 0 else []
+
+
+def _level_start(q: Quantity) -> int:
+    """Where the words after the phrase that brings a total end: at the number, or after "up to" the
+    count's span opens with ("bringing the total up to 107 cases": the phrasal verb's *up to*, no
+    bound)."""
+    return q.start + 5 if q.text[:5].lower() == "up to" else q.start
 
 
 def _bare_toll(view: ArticleView, q: Quantity) -> bool:
@@ -4406,7 +4472,7 @@ def _bare_toll(view: ArticleView, q: Quantity) -> bool:
 def _brings_total(view: ArticleView, q: Quantity, s0: int) -> bool:
     """ "a further 17 cases, bringing the total to 203", "taking the toll in the US to three",
     "raising the number of new flu infections here to 61" (a total's noun phrase may be long)."""
-    return _bring_at(words(view.text, max(s0, q.start - 100), q.start)[-12:]) is not None
+    return _bring_at(words(view.text, max(s0, q.start - 100), _level_start(q))[-12:]) is not None
 
 
 def _about(
@@ -4437,8 +4503,8 @@ def _about(
     about, own = _place_found(view, q, win, lex, qs)
     if not own and _outside_before(view, q, win):
         return ()  # "the number of deaths outside Mexico has inched up to five"
-    if not about and _named_item(view, q):
-        return ()  # "Delhi (13), Maharashtra (10)": the item names its own place, if not one we know
+    if _unnamed_own_place(view, q, about, total, own):
+        return ()
     if total and inherited and not own:
         about = _total_phrase_place(view, q, s0) or inherited
     if not about and inherited is not None:
@@ -4464,6 +4530,18 @@ def _about(
         or _agent_toll(view, q, win, lex)
         or _event_place(view, (s0, s1), lex)
     )
+
+
+def _unnamed_own_place(
+    view: ArticleView, q: Quantity, about: tuple[str, ...], total: bool, own: bool
+) -> bool:
+    """Whether a count has a place of its own that no known name gives, whatever place was found before
+    it: a total its phrase calls the nation's ("one each in Pune, Vadodara and Mumbai - died of swine flu
+    taking the countrywide toll to 10": not its parts' places); or, unplaced, a list item that names its
+    own ("Delhi (13), Maharashtra (10)")."""
+    if total and not own and _has(_bringing_words(view, q), NATIONAL):
+        return True
+    return not about and _named_item(view, q)
 
 
 # a count's share in one place set off after it: ", all but one in Mexico", ", all but five of them in"
@@ -4517,10 +4595,12 @@ _WHERE_AFTER = re.compile(r"\s*,?\s*where\b")
 
 # a list item headed by a name of its own: ", Maharashtra (10)", "and Kerala 5"
 _NAMED_ITEM = re.compile(r"(?:,|\band)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*(?:\(|\bwith\b)?\s*$")
-# ... or by a region of its own after it: "and 39 in its Western Pacific region"
+# ... or by a place of its own after it: "and 39 in its Western Pacific region", "(2 in Bangalore and 1 in
+# Udupi)"
 _NAMED_REGION_AFTER = re.compile(
-    r"\s+in\s+(?:its|the|their)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
+    r"\s+in\s+(?:(?:its|the|their)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
     r"(?:region|province|state|county|district|prefecture)\b"
+    r"|((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(?=\s*[,;.)]|\s+and\b|\s*$))"
 )
 
 
@@ -4534,7 +4614,7 @@ def _named_item(view: ArticleView, q: Quantity) -> bool:
     )
     if m is None:
         return False
-    a, b = m.span(1)
+    a, b = m.span(1) if m.group(1) else m.span(2)
     return not any(t.start < b and a < t.end for t in view.analysis.timexes)
 
 
@@ -4560,7 +4640,7 @@ def _agent_toll(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
 # a land of the count's own right after it: "had infected 561 individuals across the archipelago"
 _OWN_LAND = re.compile(
     r"[ \t]+(?:across|in|throughout)[ \t]+the[ \t]+"
-    r"(?:country|nation|archipelago|kingdom|islands?|state|province|region|territory|city)\b"
+    r"(?:country|nation|archipelago|kingdom|islands?|state|province|region|territory|city|area|gulf|continent)\b"
 )
 
 
@@ -6476,6 +6556,62 @@ _SPAN = re.compile(
 )
 
 
+# a number of a noun phrase that a copula (or an apposition's comma) sets the count equal to: "The number
+# of new cases reported in the past 24 hours was 1,163", "the highest number of new cases, 850"
+_NUMBER_OF_IS = re.compile(
+    r"\b(?:numbers?|total|tally|count)\s+of\s+(?P<np>[^,;:.!?]{1,80}?)"
+    r"(?:\s+(?:was|were|is|are|stood\s+at|stands\s+at)\s+|\s*,\s*)" + _QUALIFIER_BEFORE + "$",
+    re.IGNORECASE,
+)
+# the nouns *new* names the disease with ("the new flu", "new strain"), no increment
+_NEW_DISEASE = frozenset({"flu", "influenza", "strain", "virus", "h1n1", "a(h1n1)", "a/h1n1", "disease"})
+
+
+# a definite subject of new ones and its verb, a list of places and counts after it: "The new cases were
+# registered in Great Britain, 11, Switzerland with 4, Italy 4"
+_THE_NEW_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?:new|fresh|additional|latest\s+new)\s+(?:cases|deaths|infections|fatalities)\s+"
+    r"(?:were|are|have\s+been|had\s+been)\b"
+)
+# the words of such a list, besides names and numbers
+_LIST_WORDS = frozenset(
+    {"in", "with", "and", ",", "another", "the", "of", "registered", "reported", "recorded", "confirmed"}
+    | {"detected", "found", "identified", "spread", "among", "across", "distributed", "as", "follows", ":"}
+)
+
+
+def _new_subjects_item(view: ArticleView, q: Quantity, s0: int) -> bool:
+    """Whether the count is an item of a list that a definite subject of new ones opens ("The new cases
+    were registered in Great Britain, 11, Switzerland with 4": new cases of each place), nothing but names,
+    numbers and the list's words between them."""
+    found = list(_THE_NEW_SUBJECT.finditer(view.text, s0, q.start))
+    if not found:
+        return False
+    m = found[-1]
+    between = words(view.text, m.end(), q.start)
+    return all(w.text in _LIST_WORDS or view.text[w.start].isupper() or w.text[:1].isdigit() for w in between)
+
+
+def _number_of_new(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "The number of new cases reported in the past 24 hours was 1,163", "The largest numbers of new
+    cases ... were 1,163 from the United States": the number of new ones, or of those a span just past
+    added, that a copula gives is an increment (not "the number of new flu infections": the new flu)."""
+    s0 = view.sentence(q.start)[0]
+    if _new_subjects_item(view, q, s0):
+        return True
+    m = _NUMBER_OF_IS.search(view.text, max(s0, q.start - 160), q.start)
+    if m is None:
+        return False
+    np_ws = words(view.text, m.start("np"), m.end("np"))
+    low = [w.text.lower() for w in np_ws]
+    if any(
+        t in ("new", "fresh", "additional") and low[k + 1 : k + 2] and low[k + 1] not in _NEW_DISEASE
+        for k, t in enumerate(low)
+    ):
+        return True
+    return bool(_has(np_ws, lex.aspects.get("elapsed", ())))
+
+
 def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
     """ "The mainland reported 10,828 cases from Nov. 9 to 15": a count over a closed period written
     in its own clause (the few words before it, or after it up to the next count) is what that period
@@ -6596,6 +6732,7 @@ def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
         or _days_event(view, q, win)
         or _elapsed_after(view, q, win, lex)
         or _part_of_fronted_new(view, q, lex)
+        or _number_of_new(view, q, lex)
         else ""
     )
     if aspect == "new" and q.value_max is not None and _risen_by(win):
@@ -7609,8 +7746,15 @@ def _may_carry(
         return False  # a place named inside another name ("Health Protection Scotland said ...")
     if _LOCAL_NOUN.search(view.text, s0, m.q.start) and set(last[1]) & countries:
         return False  # "The city had Monday reported 70 fresh cases": a city's count is none of its country's
+    line = view.text.rfind("\n", 0, m.q.start) + 1
+    if view.text[line : line + 3].lstrip()[:1] in _BULLETS:
+        return False  # "• Shiawassee has added two new cases": an item of a list, about its own subject
     back = sum(1 for a, _ in view.sentences if last[0] <= a < s0)
     return 0 < back <= CARRY_SENTENCES
+
+
+# the marks that open the items of a list, one a line
+_BULLETS = frozenset({"•", "*", "-", "–", "·", "▪", "○"})
 
 
 # a noun of a place smaller than a country that names the place a sentence is about ("The city had
@@ -7678,6 +7822,8 @@ def _age_bound(text: str, q: Quantity) -> bool:
     """Whether a bare number is the bound of an age right after a noun of persons ("Five deaths have also
     occurred among adults, and a child under 18 has also died": no 18 deaths). It stays a quantity of
     the article (the windows of the counts around it end at it, as before)."""
+    if not q.counts and _AND_YOUNGER.match(text, q.end):
+        return True  # "in people 25 and younger": an age and the ages on one side of it
     if q.counts or _BOUND.match(q.text) is None:
         return False
     # ... or after the copula of a share of persons: "70 per cent of those who had contracted the H1N1
@@ -7688,6 +7834,10 @@ def _age_bound(text: str, q: Quantity) -> bool:
     )
 
 
+# (not "at least 20 and up to 81 deaths": *up to* bounds another figure)
+_AND_YOUNGER = re.compile(
+    r"[ \t]+(?:and|or)[ \t]+(?:younger|older|under|over|up(?![ \t]+to\b)|above|below)\b", re.IGNORECASE
+)
 _SHARE_THEN_COPULA = re.compile(
     r"\b(?:per\s?cent|percent|%|most|half|majority)\b[^.;:!?]{0,90}?\b(?:were|are|was|is)\s+$", re.IGNORECASE
 )
@@ -8459,13 +8609,24 @@ def _no_status_value(view: ArticleView, qs: list[Quantity], i: int, thing: Thing
         return True  # "8,585 probable and confirmed US cases ..., with 12 deaths": of no measure either
     if thing.name == "cases" and _total_of_no_cases(view, q, lex):
         return True
-    if _member_attribute(view, q):
-        return True  # "two men, one 25 and the other 51, were diagnosed": each member's age, no count
-    if _one_instance(view.text, q):
-        return True  # "In one case, the person is in hospital because of trauma": in one instance, no tally
+    if _no_count_here(view.text, q):
+        return True
     return thing.name in ("cases", "hospitalized", "deaths") and _tested_negative(
         view, q, view.sentence(q.start)[1]
     )
+
+
+def _no_count_here(text: str, q: Quantity) -> bool:
+    """A number its place in the sentence makes no count: each member's age ("two men, one 25 and the other
+    51, were diagnosed"), a rate's divisor ("2.46 over a thousand"), a share's number restated ("while 25
+    percent (45 cases) are aged between 20 and 49"), an instance ("In one case, the person is in hospital
+    because of trauma")."""
+    before = text[max(0, q.start - 24) : q.start]
+    if _OVER_A_THOUSAND.match(q.text) and _DIVISOR_AFTER_RATE.search(before):
+        return True
+    if _SHARE_BRACKET.search(before) and _CLAUSE_GOES_ON.match(text, q.end):
+        return True
+    return _member_attribute_text(text, q) or _one_instance(text, q)
 
 
 # "two men, one 25 and the other 51,": *one* N *and the other* M set off after a count of persons says
@@ -8475,9 +8636,21 @@ _ONE_AND_OTHER = re.compile(
 )
 
 
-def _member_attribute(view: ArticleView, q: Quantity) -> bool:
-    s0, s1 = view.sentence(q.start)
-    return any(q.start in (m.start(1), m.start(2)) for m in _ONE_AND_OTHER.finditer(view.text, s0, s1))
+# a number with decimals right before "over a thousand" (or its noun and a bracket between) makes that a
+# divisor ("cases per head with 2.46 over a thousand"); "Over a thousand people have died" counts
+_DIVISOR_AFTER_RATE = re.compile(r"\d[.,]\d+(?:\s+[a-z]+)?\s*\(?\s*$")
+_OVER_A_THOUSAND = re.compile(r"(?:over|per)\s+(?:a|one)\s+(?:thousand|hundred|million)\b", re.IGNORECASE)
+# a share and an opening bracket right before a count: the count restates the share ("25 percent (45
+# cases) are aged between 20 and 49"), a part its property sets apart, no tally
+# ... and the clause goes on after the bracket closes (not "the current global rate of 0.4% (167 deaths,
+# 39620 cases)": the counts a rate was drawn from)
+_CLAUSE_GOES_ON = re.compile(r"\s*\)\s+[a-z]")
+_SHARE_BRACKET = re.compile(r"\d(?:\s*%|\s+per\s?cent|\s+percent)\s*\(\s*$", re.IGNORECASE)
+
+
+def _member_attribute_text(text: str, q: Quantity) -> bool:
+    lo = max(0, q.start - 40)
+    return any(q.start in (m.start(1), m.start(2)) for m in _ONE_AND_OTHER.finditer(text, lo, q.end + 40))
 
 
 # "In one case, the person is in hospital because of trauma": *in* before "one case" and a comma after
@@ -8673,7 +8846,6 @@ def _supposed(view: ArticleView, q: Quantity) -> bool:
 # what may stand before a condition's opener: a join of clauses, or the *that* of a complement clause
 # the condition opens ("notices saying that if even one case is confirmed, they will close")
 _JOINS = frozenset({",", "and", "but", ";", "that"})
-_MODALS = frozenset({"will", "would", "could", "might", "may", "'ll"})
 
 
 # the participles of catching a disease that a negation before them denies of the count
@@ -9283,7 +9455,9 @@ def _world_of_parts(
     of the world."""
     countries = lex.known_countries
     for i, v in enumerate(vals):
-        if v.key.about or made[i].thing is None:
+        if v.key.about or made[i].thing is None or _OWN_LAND.match(view.text, v.end):
+            # (not "five deaths in the region since the flu battle began, one in Qatar and four in Saudi":
+            # the count's own words locate it)
             continue
         s = view.sentence(v.start)
         parts = []

@@ -1370,6 +1370,8 @@ class _Reader:
             d.end = i + 4
         elif words[:2] in (["years", "old"], ["year", "old"]):
             d.end = i + 2
+        elif words[:3] in (["year", "-", "old"], ["years", "-", "old"]):
+            d.end = i + 3  # "her 56 year-old mother": the hyphen written after a space
         elif (k := _as_mean_age(words)) is not None:
             d.end = i + k  # "with 16 as median age", "32 as the average age"
         elif i > 0 and doc[i - 1].lower_ in lex.age_before:
@@ -1939,7 +1941,19 @@ class _Reader:
             return False
         if self._labelled_value(num.i) or (head_tok is not None and self._bare_object(num.i, head_tok)):
             return False
+        if self._counts_other_end(num.i):
+            return False
         return d.counts is None or self._total_counts(doc[num.i]) is None
+
+    def _counts_other_end(self, i: int) -> bool:
+        """The end of a change whose other end is a count, no year: "Australia's cases have leapt from 297
+        to 1051" (both ends of *from* N *to* M are of one kind; a year is written with no comma and has four
+        digits)."""
+        doc = self.doc
+        if i < 3 or doc[i - 1].lower_ != "to" or doc[i - 3].lower_ != "from" or not doc[i - 2].like_num:
+            return False
+        other = doc[i - 2].text
+        return not (other.isdigit() and len(other) == 4)
 
     def _labelled_value(self, i: int) -> bool:
         """The number right after a tally's label, a plural noun that *total* or *cumulative* modifies
