@@ -539,3 +539,91 @@ def test_an_age_written_with_a_space_before_year_old_is_an_age() -> None:
     )
     # before: 56 cases
     assert _of(text, 56) == []
+
+
+# --- third round: provinces and states, East Asia, Western Europe, British and American papers ------------
+
+
+def test_people_in_hospitals_with_a_word_between_are_hospitalised() -> None:
+    text = (
+        "There are currently 355 people in English hospitals with the virus, 43 of which are in critical "
+        "care."
+    )
+    # before: 355 cases
+    assert _of(text, 355) == [("hospitalized", "", "", "")]
+    assert _of(text, 43) == [("hospitalized", "", "", "")]
+
+
+def test_what_a_hospital_has_is_not_hospitalised() -> None:
+    text = (
+        "A HSE spokesman said there were currently 289 hospital critical care beds in hospitals in Ireland."
+    )
+    assert all(t != "hospitalized" for t, _, _, _ in _of(text, 289))
+
+
+def test_patients_treated_in_hospitals_after_the_discharged_are_hospitalised() -> None:
+    text = "Among the patients, 523 have been discharged from hospitals, 341 were being treated in hospitals."
+    # before: 341 recovered (the item before's thing)
+    assert [t for t, _, _, _ in _of(text, 341)] == ["hospitalized"]
+
+
+def test_people_in_intensive_care_are_hospitalised() -> None:
+    text = "There are currently 751 people in hospital with the virus, of which 157 are in intensive care."
+    # before: 157 cases
+    assert [t for t, _, _, _ in _of(text, 157)] == ["hospitalized"]
+
+
+def test_cases_that_with_sets_out_after_a_death_toll_are_deaths() -> None:
+    text = (
+        "A total of 182 patients in Britain have died from swine flu with 14 cases in Wales, 33 in Scotland "
+        "and 11 in Northern Ireland."
+    )
+    # before: 14 cases of Wales
+    assert _of(text, 14) == [("deaths", "", "", "Wales")]
+
+
+def test_cases_with_a_death_toll_after_them_stay_cases() -> None:
+    text = "Mexico reported 20 deaths, with 1,000 cases in total."
+    assert _of(text, 1000) == [("cases", "", "", "Mexico")]
+
+
+def test_a_hyphenated_world_wide_is_the_worlds() -> None:
+    text = (
+        "Including the New Zealand, Israeli and new Spanish reports, there were 92 confirmed cases "
+        "world-wide on Tuesday."
+    )
+    # before: Spain
+    assert _of(text, 92) == [("cases", "confirmed", "", "world")]
+
+
+def test_the_place_of_a_total_written_after_its_number() -> None:
+    text = (
+        "The virus killed an assistant principal at a New York school, bringing to five the number of U.S. "
+        "deaths from the disease."
+    )
+    # before: New York
+    assert _of(text, 5) == [("deaths", "", "", "United States")]
+
+
+def test_a_relative_clause_on_the_virus_does_not_place_the_count() -> None:
+    text = (
+        "Two people in a remote community have tested positive for the H1N1 influenza A virus that has been "
+        "spreading in North America and elsewhere since it first appeared in Mexico in April."
+    )
+    # before: Mexico
+    assert all(p != "Mexico" for _, _, _, p in _of(text, 2))
+
+
+def test_an_increment_after_a_sentence_on_its_measure_takes_its_country() -> None:
+    text = (
+        "The number of swine flu cases increased sharply in Germany last week.\n\nThe Robert Koch Federal "
+        "Institute, responsible for disease control and prevention, announced on Thursday July 23 an "
+        "increase of 637 cases in one day."
+    )
+    # before: no place
+    assert _of(text, 637) == [("cases", "", "new", "Germany")]
+
+
+def test_the_new_of_a_countrys_name_makes_no_increment() -> None:
+    text = "As of today, the total number of confirmed cases in New Zealand was 945, up from 912 yesterday."
+    assert _of(text, 945) == [("cases", "confirmed", "", "New Zealand")]

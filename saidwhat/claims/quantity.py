@@ -1189,11 +1189,37 @@ def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tu
         ]
         hits = [w for w in hits if not _next_verb(w, win)]
         hits += _in_predicate(win, thing)
+        if thing.name == "hospitalized":
+            hits += _in_hospitals(text_order)
         hits += [w for k, w in enumerate(text_order) if _counts_as(text_order, k, thing, lex)]
         found += [
             (ordered.index(w), thing, w) for w in hits if w.start not in denied and not lo <= w.start < hi
         ]
     return found
+
+
+def _in_hospitals(ws: list[Word]) -> list[Word]:
+    """The *in* of "in hospitals", "in English hospitals", "in the city's hospitals": the plural, and one or
+    two words between *in* and the noun of hospitals, still place the persons in hospital (the lexicon's
+    "in hospital" holds neither)."""
+    out = []
+    for k, w in enumerate(ws):
+        if w.text != "in":
+            continue
+        after = [x.text for x in ws[k + 1 : k + 4]]
+        end = next((j for j, t in enumerate(after) if t in ("hospital", "hospitals")), None)
+        if end is None or end > 2 or set(after[:end]) & (AUX | {",", "and", "or"}):
+            continue
+        # (not what a hospital has: "289 hospital critical care beds in hospitals")
+        if not {x.text for x in ws[max(0, k - 4) : k]} & _OF_HOSPITALS:
+            out.append(w)
+    return out
+
+
+# the nouns of what hospitals have, which *in hospitals* after them places, not persons
+_OF_HOSPITALS = frozenset(
+    {"bed", "beds", "ward", "wards", "unit", "units", "place", "places", "staff", "doctors", "nurses"}
+)
 
 
 def _past_reduced_relative(win: Window, n: int, lex: ClaimsLexicon) -> int:
@@ -2233,7 +2259,7 @@ def _is_number_word(w: str) -> bool:
 
 
 PLACE_PREPS = frozenset(
-    {"in", "across", "outside", "inside", "within", "throughout", "from", "at", "for", "among"}
+    {"in", "across", "outside", "inside", "within", "throughout", "from", "at", "for", "among", "around"}
 )
 
 
@@ -2308,6 +2334,9 @@ def _place_found(
         return (country,), True
     if after:
         return _joint(view, q, after[0], places), True
+    inverted = _inverted_total_place(view, q, places)
+    if inverted is not None:
+        return (inverted.name,), True
     part_place = _place_after_part(view, q)
     if part_place is not None:
         return (part_place.name,), True
@@ -2371,6 +2400,25 @@ def _surpassed(text: str, p: Place, q: Quantity) -> bool:
     return re.match(r"\s*,\s*(?:which|where|who)\b", text[p.end : q.start]) is None
 
 
+# a total's noun phrase written after the number a verb of bringing takes it to: "bringing to five the
+# number of U.S. deaths from the disease"
+_INVERTED_TOTAL = re.compile(
+    r"[ \t]+the[ \t]+(?:total[ \t]+)?(?:number|tally|toll|count)[ \t]+of[ \t]+(?P<np>[^,;:!?()]{1,60})"
+)
+
+
+def _inverted_total_place(view: ArticleView, q: Quantity, places: list[Place]) -> Place | None:
+    """The place the total's own noun phrase names when it follows the number ("bringing to five the
+    number of U.S. deaths"): the count is that total."""
+    before = [w.text for w in words(view.text, max(0, q.start - 24), q.start)][-2:]
+    if len(before) < 2 or before[0] not in BRING or before[1] != "to":
+        return None
+    m = _INVERTED_TOTAL.match(view.text, q.end)
+    if m is None:
+        return None
+    return next((p for p in places if m.start("np") <= p.start and p.end <= m.end("np")), None)
+
+
 # a non-restrictive relative clause on a place, open before the place it names: ", where schools in"; or
 # an apposition that describes it by a relative clause (", the province that reported Canada's first")
 _WHERE_OPEN = re.compile(r",\s*(?:where|the\s+(?:[a-z-]+\s+){1,2}(?:that|which|where|whose))\b[^,;:.!?]*$")
@@ -2398,7 +2446,7 @@ _NEAR = re.compile(
 
 
 _WORLD_NEXT = re.compile(
-    r"[ \t]+(?:globally|worldwide|around\s+the\s+(?:world|globe)|across\s+the\s+world)\b"
+    r"[ \t]+(?:globally|world-?wide|around\s+the\s+(?:world|globe)|across\s+the\s+world)\b"
 )
 
 
@@ -2508,7 +2556,18 @@ def _places_after(
         and not _journeys_end(view.text, p)
         and not _later_clause_or_part(view.text, q.end, p.start)
         and (closed is None or p.start < closed)
+        and _DISEASE_RELATIVE.search(view.text, q.end, p.start) is None
     ]
+
+
+# a relative clause on the disease between the count and a place: "Two people have tested positive for the
+# H1N1 influenza A virus that has been spreading in North America and elsewhere since it first appeared in
+# Mexico" (the clause says where the disease went, not where the count is)
+_DISEASE_RELATIVE = re.compile(
+    r"\b(?:virus|strain|flu|influenza|disease|illness|bug)\s*,?\s+(?:that|which)\s+(?:has|have|had|was|is|first)\b"
+    r"[^;.!?]*$",
+    re.IGNORECASE,
+)
 
 
 # a clause of its own after the count, opened by *as* and its subject ("has risen from 40 to 68, as the
@@ -4773,6 +4832,19 @@ def _in_states(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str,
     return (STATES[1],) if ok else ()
 
 
+def _another_clauses_place(view: ArticleView, q: Quantity, p: Place, lex: ClaimsLexicon) -> bool:
+    """Whether a place of the count's sentence is another clause's: the domain of a superlative, a place
+    of a clause or a part after the count, or of a relative clause on the disease after it ("... for the
+    virus that has been spreading in North America ... since it first appeared in Mexico")."""
+    if _comparison_domain(view.text, p, lex):
+        return True
+    if p.start < q.end:
+        return False
+    return _later_clause_or_part(view.text, q.end, p.start) or bool(
+        _DISEASE_RELATIVE.search(view.text, q.end, p.start)
+    )
+
+
 def _sentence_country(
     view: ArticleView,
     qs: list[Quantity],
@@ -4801,12 +4873,7 @@ def _sentence_country(
     # (nor the domain of a superlative: "the cases in this metro have risen to 13, the highest in India")
     # (nor the place of a part or of a clause of its own after the count: "bring the toll across the
     # region to 8, with half of the deaths being in Saudi Arabia")
-    places = [
-        p
-        for p in _off_origins(view, q, places)
-        if not _comparison_domain(view.text, p, lex)
-        and not (p.start >= q.end and _later_clause_or_part(view.text, q.end, p.start))
-    ]
+    places = [p for p in _off_origins(view, q, places) if not _another_clauses_place(view, q, p, lex)]
     names = {p.name for p in places}
     if len(names) != 1 or not names <= lex.known_countries:
         return ()
@@ -5028,7 +5095,9 @@ def _total_phrase_place(view: ArticleView, q: Quantity, s0: int) -> tuple[str, .
 # a possessive and a total's noun after a place ("Mexico's total of", "Canada's overall tally")
 _POSSESSED_TOTAL = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?(?:total|tally|toll|count)\b")
 # world words that scope a whole sentence ("... and been confirmed in nearly 40,000 globally")
-WORLD_ADVERBS = ("globally", "worldwide", "around the world", "across the world", "around the globe")
+WORLD_ADVERBS = (
+    "globally", "worldwide", "world-wide", "around the world", "across the world", "around the globe"
+)  # fmt: skip
 
 
 def _of_the(view: ArticleView, a: int, b: int) -> bool:
@@ -6604,8 +6673,12 @@ def _number_of_new(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
         return False
     np_ws = words(view.text, m.start("np"), m.end("np"))
     low = [w.text.lower() for w in np_ws]
+    # (a word of increments in lower case: not the *New* of "New Zealand")
     if any(
-        t in ("new", "fresh", "additional") and low[k + 1 : k + 2] and low[k + 1] not in _NEW_DISEASE
+        t in ("new", "fresh", "additional")
+        and view.text[np_ws[k].start].islower()
+        and low[k + 1 : k + 2]
+        and low[k + 1] not in _NEW_DISEASE
         for k, t in enumerate(low)
     ):
         return True
@@ -6947,6 +7020,25 @@ def _dated(
     return about, rate if rate and aspect in ("", "new") else aspect
 
 
+def _cases_of_the_dead(
+    view: ArticleView, prev: Measured | None, q: Quantity, thing: Thing | None, lex: ClaimsLexicon
+) -> Thing | None:
+    """ "A total of 182 patients in Britain have died from swine flu with 14 cases in Wales, 33 in
+    Scotland": cases that *with* sets out by place after a death toll are its cases, deaths (no case of the
+    disease is a part of its dead)."""
+    if prev is None or prev.thing is None or prev.thing.name != "deaths" or thing is None:
+        return thing
+    if thing.name != "cases" or (q.counts or "").lower() not in ("case", "cases"):
+        return thing
+    between = [w.text for w in words(view.text, prev.q.end, q.start)]
+    if between[-1:] != ["with"] or not _PLACE_NAME_AFTER.match(view.text, q.end):
+        return thing
+    return lex.things.get("deaths", thing)
+
+
+_PLACE_NAME_AFTER = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
 def measure(
     view: ArticleView,
     qs: list[Quantity],
@@ -6981,7 +7073,7 @@ def measure(
     thing, aspect, win, rel = _related(
         view, prev, q, s0, win, thing, generic, _own_aspect(view, q, win, lex), partitive, lex
     )
-    thing = _whole_after_aside(view, (prev, head), q, rel, thing)
+    thing = _cases_of_the_dead(view, prev, q, _whole_after_aside(view, (prev, head), q, rel, thing), lex)
     if generic is None:
         thing, aspect, rel, prev = _from_neighbours(
             view, q, (prev, head, next_q), s0, (thing, aspect, rel), lex
@@ -7706,6 +7798,8 @@ def _carry_place(
         placed[m.thing.name] = placed["*"] = (s0, m.about)
         return
     last = placed.get(m.thing.name)
+    if m.aspect == "new" and last is None:
+        last = _measure_named_before(view, m, countries)
     if m.aspect == "new" and last is not None and not last[1]:
         return  # "17,855 cases ... This represents a rise of 4,638 cases": it adds to a count with no place
     if m.aspect == "new" and last is not None and placed.get(m.thing.name + _SEVERAL, (-1, ()))[0] == last[0]:
@@ -7731,6 +7825,24 @@ def _carry_place(
             return
     if last is not None and _may_carry(view, m, last, countries):
         m.about = last[1]
+
+
+def _measure_named_before(
+    view: ArticleView, m: Measured, countries: frozenset[str]
+) -> tuple[int, tuple[str, ...]] | None:
+    """The sentence right before an increment's, when it names the increment's thing and one country
+    and holds no number: "The number of swine flu cases increased sharply in Germany last week. The
+    Robert Koch Federal Institute ... announced an increase of 637 cases in one day" (the increment is
+    of the measure that sentence speaks of); None otherwise."""
+    assert m.thing is not None
+    s0 = view.sentence(m.q.start)[0]
+    b0, b1 = view.sentence_before(s0)
+    if b1 <= b0 or any(b0 <= o.start < b1 for o in view.analysis.quantities):
+        return None
+    if not any(singular(w.text) in m.thing.heads for w in words(view.text, b0, b1)):
+        return None
+    named = {p.name for p in view.places_in(b0, b1)}
+    return (b0, (named.pop(),)) if len(named) == 1 and named <= countries else None
 
 
 def _may_carry(
