@@ -33,6 +33,23 @@ def place_keys(text: str) -> list[PlaceKey]:
     return [(float(v.value or 0), v.key.thing, v.key.about) for v in values]
 
 
+ValueRow = tuple[float | None, str, str, str, str]
+
+
+def value_rows(text: str) -> list[ValueRow]:
+    """Each claim value of ``text`` analysed by the whole engine (published 2009-06-20), as (number,
+    thing, state, aspect, places joined by commas)."""
+    facts = article_facts(analyze_text(text, published="2009-06-20"), None)
+    return [
+        (v.value, v.key.thing, v.key.state, v.key.aspect, ",".join(v.key.about)) for v in facts.quantities
+    ]
+
+
+def keys_of(text: str, value: float) -> list[tuple[str, str, str, str]]:
+    """The (thing, state, aspect, place) of each claim value of ``text`` whose number is ``value``."""
+    return [(t, s, a, p) for v, t, s, a, p in value_rows(text) if v == value]
+
+
 def span(text: str, sub: str, nth: int = 0) -> tuple[int, int]:
     """The span of the ``nth`` occurrence of ``sub`` in ``text`` (ValueError when there is none)."""
     i = -1

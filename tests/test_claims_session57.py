@@ -3,20 +3,8 @@ tests, shared subjects and appositions (session 57)")."""
 
 from __future__ import annotations
 
-from saidwhat.claims import article_facts
-from saidwhat.pipeline import analyze_text
-
-
-def _values(text: str) -> list[tuple[float | None, str, str, str, str]]:
-    facts = article_facts(analyze_text(text, published="2009-06-20"), None)
-    return [
-        (v.value, v.key.thing, v.key.state, v.key.aspect, ",".join(v.key.about)) for v in facts.quantities
-    ]
-
-
-def _of(text: str, value: float) -> list[tuple[str, str, str, str]]:
-    return [(t, s, a, p) for v, t, s, a, p in _values(text) if v == value]
-
+from tests.claims_fixtures import keys_of as _of
+from tests.claims_fixtures import value_rows as _values
 
 # --- the level a change reached is its total ------------------------------------------------------------
 
