@@ -608,3 +608,49 @@ def test_an_increment_after_a_sentence_on_its_measure_takes_its_country() -> Non
 def test_the_new_of_a_countrys_name_makes_no_increment() -> None:
     text = "As of today, the total number of confirmed cases in New Zealand was 945, up from 912 yesterday."
     assert _of(text, 945) == [("cases", "confirmed", "", "New Zealand")]
+
+
+# --- fourth round: the first weeks, Africa and the islands, US cities, the southern winter ---------------
+
+
+def test_a_figure_called_previous_is_an_earlier_value() -> None:
+    text = (
+        "Mexican authorities corrected the number of people killed by swine flu to seven from a previous 20."
+    )
+    # before: 20 deaths of Mexico
+    assert _of(text, 20) == []
+
+
+def test_the_whole_after_out_of_takes_no_state_of_its_part() -> None:
+    text = (
+        "The Director General of the Ghana Health Service says so far 40 cases of H1N1 have been confirmed "
+        "in the country out of over 300 reported cases nationwide."
+    )
+    assert _of(text, 40) == [("cases", "confirmed", "", "Ghana")]
+    # before: 300 confirmed cases
+    assert _of(text, 300) == [("cases", "", "", "Ghana")]
+
+
+def test_a_laboratorys_city_is_not_the_place_of_the_cases_it_confirmed() -> None:
+    text = (
+        "Four students at a private school in Windsor have contracted the virus. Strang said the National "
+        "Microbiology Laboratory in Winnipeg confirmed the four cases of the H1N1 virus late Saturday."
+    )
+    # before: Winnipeg
+    assert all(p != "Winnipeg" for _, _, _, p in _of(text, 4))
+
+
+def test_people_younger_than_an_age_give_no_count_of_it() -> None:
+    text = "In Illinois, 199 people younger than 18 have been hospitalized since April and three have died."
+    # before: 18 hospitalized
+    assert _of(text, 18) == []
+
+
+def test_a_statewide_increment_takes_no_city_from_the_sentence_before() -> None:
+    text = (
+        "Mesa County, which includes Grand Junction, has reported 15 cases of flu this season. Statewide, "
+        "183 more people were hospitalized with all types of flu last week, including 59 confirmed cases "
+        "of swine flu, officials said."
+    )
+    # before: Grand Junction
+    assert all(p != "Grand Junction" for _, _, _, p in _of(text, 59))

@@ -1510,8 +1510,10 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
         n = lex.settings.window_words
         # "the number of suspected deaths linked to the virus is reported to be 160": further left
         reach = 2 * n if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) else n
-        # the whole of "20 of the 149 fatalities have been confirmed" is not what the verb says
-        left = [] if part else win.left[-reach:]
+        # the whole of "20 of the 149 fatalities have been confirmed" is not what the verb says; nor the
+        # whole after *out of* ("40 cases ... have been confirmed in the country out of over 300 reported
+        # cases": the verb before it is the part's)
+        left = [] if part or _out_of_whole(win.left) else win.left[-reach:]
         if not part:
             left = [*_head_phrase(thing, win.left, lex, left), *left]
         right = win.right[:n]
@@ -1539,6 +1541,15 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+def _out_of_whole(left: list[Word]) -> bool:
+    """Whether *out of* stands right before the count (a qualifier between): the count is a whole its
+    part was drawn from."""
+    ws = [w.text.lower() for w in sorted(left, key=lambda w: w.start)]
+    while ws and ws[-1] in IN_COUNT | _BEFORE_NUMBER:
+        ws.pop()
+    return ws[-2:] == ["out", "of"]
 
 
 def _confirmation_by(left: list[Word]) -> bool:
@@ -2119,12 +2130,28 @@ def _change_frequency(view: ArticleView, start: int, s0: int) -> bool:
     return bool(before) and before[-1] in RISE
 
 
+# the adjectives that call a figure an earlier one ("from a previous 20")
+_BEFORE_NOW = frozenset({"previous", "earlier", "former", "prior"})
+
+
+def _called_earlier(before: list[str]) -> bool:
+    """Whether the words before a number call it an earlier figure: "up from", "down from" ("up from
+    19"), or *from*, an article and an adjective of earlier ("from a previous 20")."""
+    if tuple(before[-2:]) in EARLIER[:2]:
+        return True
+    return (
+        before[-3:-1] in (["from", "a"], ["from", "an"], ["from", "the"])
+        and before[-1:] != []
+        and (before[-1] in _BEFORE_NOW)
+    )
+
+
 def _earlier(view: ArticleView, q: Quantity, next_q: Quantity | None, prev_q: Quantity | None = None) -> bool:
-    before = [w.text for w in words(view.text, max(0, q.start - 24), q.start)]
+    before = [w.text for w in words(view.text, max(0, q.start - 32), q.start)]
     if before[-2:] == ["from", "the"]:
         before = before[:-1]  # "had risen to 1,154 from the 816 announced on July 27": the same *from*
-    if tuple(before[-2:]) in EARLIER[:2] or _dated_before(view, q) or _compared_with_before(view, q, prev_q):
-        return True  # "up from 19", "up from the 19 reported on Friday"
+    if _called_earlier(before) or _dated_before(view, q) or _compared_with_before(view, q, prev_q):
+        return True  # "up from 19", "up from the 19 reported on Friday", "to seven from a previous 20"
     if _previous_total(view, q):
         return True
     if before[-1:] == ["from"] and (
@@ -2457,10 +2484,16 @@ def _not_the_counts(view: ArticleView, p: Place) -> bool:
     compares itself with it (:data:`_SET_APART`)."""
     return (
         bool(_NEAR.search(view.text, max(0, p.start - 16), p.start))
+        or bool(_LAB_IN.search(view.text, max(0, p.start - 24), p.start))
         or bool(_DESCRIBES_NEXT.match(view.text, p.end))
         or bool(_SET_APART.search(view.text, max(0, p.start - 30), p.start))
         or bool(_TIME_ZONE.match(view.text, p.end))
     )
+
+
+# a place after a laboratory or an institute names where that body is, not where the cases it confirmed
+# are ("the National Microbiology Laboratory in Winnipeg confirmed the four cases" of Nova Scotia)
+_LAB_IN = re.compile(r"\b(?:laborator(?:y|ies)|lab|labs|institute)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # a place that names a clock, not where anything happened: "As of 7 November 2009, 23:00 hours, Cairo
@@ -3826,7 +3859,11 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     lo = max(
         [s0, sp.start - 40] + [e for e in (st.content.end, st.cue.end if st.cue else 0) if e <= sp.start]
     )
-    names = {p.name for p in view.places_in(lo, sp.end)}
+    names = {
+        p.name
+        for p in view.places_in(lo, sp.end)
+        if not _LAB_IN.search(view.text, max(0, p.start - 24), p.start)
+    }
     # a demonym or country in the speaker's own description ("Mexican Health Secretary ...")
     from saidwhat.entities.resources import fold  # here: see _after_number
 
@@ -7856,6 +7893,8 @@ def _may_carry(
         return False
     if _names_a_place(view, s0, s1):
         return False  # a place named inside another name ("Health Protection Scotland said ...")
+    if _WIDE_SCOPE.match(view.text, s0):
+        return False  # "Statewide, 183 more people were hospitalized": wider than the city before
     if _LOCAL_NOUN.search(view.text, s0, m.q.start) and set(last[1]) & countries:
         return False  # "The city had Monday reported 70 fresh cases": a city's count is none of its country's
     line = view.text.rfind("\n", 0, m.q.start) + 1
@@ -7863,6 +7902,12 @@ def _may_carry(
         return False  # "• Shiawassee has added two new cases": an item of a list, about its own subject
     back = sum(1 for a, _ in view.sentences if last[0] <= a < s0)
     return 0 < back <= CARRY_SENTENCES
+
+
+# an adverb of a whole state or nation opening a sentence
+_WIDE_SCOPE = re.compile(
+    r"\s*(?:statewide|nationwide|countrywide|nationally|across\s+the\s+(?:state|country))\b", re.IGNORECASE
+)
 
 
 # the marks that open the items of a list, one a line
@@ -7936,6 +7981,8 @@ def _age_bound(text: str, q: Quantity) -> bool:
     the article (the windows of the counts around it end at it, as before)."""
     if not q.counts and _AND_YOUNGER.match(text, q.end):
         return True  # "in people 25 and younger": an age and the ages on one side of it
+    if not q.counts and _YOUNGER_THAN.search(text, max(0, q.start - 40), q.start):
+        return True  # "199 people younger than 18 have been hospitalized": the bound of their ages
     if q.counts or _BOUND.match(q.text) is None:
         return False
     # ... or after the copula of a share of persons: "70 per cent of those who had contracted the H1N1
@@ -7949,6 +7996,10 @@ def _age_bound(text: str, q: Quantity) -> bool:
 # (not "at least 20 and up to 81 deaths": *up to* bounds another figure)
 _AND_YOUNGER = re.compile(
     r"[ \t]+(?:and|or)[ \t]+(?:younger|older|under|over|up(?![ \t]+to\b)|above|below)\b", re.IGNORECASE
+)
+_YOUNGER_THAN = re.compile(
+    r"\b(?:people|persons|children|kids|patients|adults|those|residents|anyone)\s+(?:younger|older)\s+than\s+$",
+    re.IGNORECASE,
 )
 _SHARE_THEN_COPULA = re.compile(
     r"\b(?:per\s?cent|percent|%|most|half|majority)\b[^.;:!?]{0,90}?\b(?:were|are|was|is)\s+$", re.IGNORECASE
