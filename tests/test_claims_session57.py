@@ -654,3 +654,11 @@ def test_a_statewide_increment_takes_no_city_from_the_sentence_before() -> None:
     )
     # before: Grand Junction
     assert all(p != "Grand Junction" for _, _, _, p in _of(text, 59))
+
+
+def test_hospitals_before_the_count_place_what_they_name_there() -> None:
+    text = (
+        "Deaths in Britain from MRSA and C difficile infections in hospitals - the former a reported 1,652 "
+        "and the latter 8,324 - are an accident of life."
+    )
+    assert all(t != "hospitalized" for t, _, _, _ in _of(text, 1652))

@@ -1190,7 +1190,10 @@ def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tu
         hits = [w for w in hits if not _next_verb(w, win)]
         hits += _in_predicate(win, thing)
         if thing.name == "hospitalized":
-            hits += _in_hospitals(text_order)
+            # (after the count only: "MRSA and C difficile infections in hospitals - the former a
+            # reported 1,652" places the infections)
+            right_starts = {r.start for r in win.right}
+            hits += [w for w in _in_hospitals(text_order) if w.start in right_starts]
         hits += [w for k, w in enumerate(text_order) if _counts_as(text_order, k, thing, lex)]
         found += [
             (ordered.index(w), thing, w) for w in hits if w.start not in denied and not lo <= w.start < hi
