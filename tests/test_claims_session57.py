@@ -662,3 +662,13 @@ def test_hospitals_before_the_count_place_what_they_name_there() -> None:
         "and the latter 8,324 - are an accident of life."
     )
     assert all(t != "hospitalized" for t, _, _, _ in _of(text, 1652))
+
+
+def test_the_counts_of_a_ranking_after_a_count_are_not_its_parts() -> None:
+    text = (
+        "Winter has come to Chile, fourth on the World Health Organization's list of confirmed cases of the "
+        "virus, with 7,376 infected, after the United States (33,902), Mexico (10,262) and Canada (7,983)."
+    )
+    # before: the world's (its "parts" in three countries)
+    assert all(p != "world" for _, _, _, p in _of(text, 7376))
+    assert _of(text, 33902) == [("cases", "confirmed", "", "United States")]

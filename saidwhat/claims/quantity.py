@@ -9613,6 +9613,12 @@ def _first_constituent(
     return not any(vals[j].start >= s0 and made[j].thing is made[i].thing for j in range(i))
 
 
+# the words that set the counts after them beside a count, in a ranking or a comparison, not inside it
+_RANKED_AFTER = re.compile(
+    r"\b(?:after|behind|ahead\s+of|followed\s+by|compared\s+(?:with|to)|than|trailing)\b", re.IGNORECASE
+)
+
+
 def _world_of_parts(
     view: ArticleView, made: list[Measured], vals: list[QuantityValue], lex: ClaimsLexicon
 ) -> None:
@@ -9633,7 +9639,11 @@ def _world_of_parts(
             parts.append(vals[j].key.about)
         places = {p for p in parts if len(p) == 1 and p[0] in countries}
         if len(parts) >= 2 and len(places) == len(parts) and len(places) >= 2:
-            v.key = replace(v.key, about=("world",))
+            # (not a ranking's others: "Chile ... with 7,376 infected, after the United States (33,902),
+            # Mexico (10,262) and Canada (7,983)")
+            following = vals[i + 1].start
+            if not _RANKED_AFTER.search(view.text, v.end, following):
+                v.key = replace(v.key, about=("world",))
 
 
 def _shared_locative(view: ArticleView, made: list[Measured], vals: list[QuantityValue]) -> None:
