@@ -2487,7 +2487,7 @@ def _not_the_counts(view: ArticleView, p: Place) -> bool:
     compares itself with it (:data:`_SET_APART`)."""
     return (
         bool(_NEAR.search(view.text, max(0, p.start - 16), p.start))
-        or bool(_LAB_IN.search(view.text, max(0, p.start - 24), p.start))
+        or _lab_city(view.text, p)
         or bool(_DESCRIBES_NEXT.match(view.text, p.end))
         or bool(_SET_APART.search(view.text, max(0, p.start - 30), p.start))
         or bool(_TIME_ZONE.match(view.text, p.end))
@@ -2497,6 +2497,11 @@ def _not_the_counts(view: ArticleView, p: Place) -> bool:
 # a place after a laboratory or an institute names where that body is, not where the cases it confirmed
 # are ("the National Microbiology Laboratory in Winnipeg confirmed the four cases" of Nova Scotia)
 _LAB_IN = re.compile(r"\b(?:laborator(?:y|ies)|lab|labs|institute)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _lab_city(text: str, p: Place) -> bool:
+    """Whether the place names where a laboratory or an institute is (:data:`_LAB_IN`)."""
+    return _LAB_IN.search(text, max(0, p.start - 24), p.start) is not None
 
 
 # a place that names a clock, not where anything happened: "As of 7 November 2009, 23:00 hours, Cairo
@@ -3862,11 +3867,7 @@ def _speaker_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[
     lo = max(
         [s0, sp.start - 40] + [e for e in (st.content.end, st.cue.end if st.cue else 0) if e <= sp.start]
     )
-    names = {
-        p.name
-        for p in view.places_in(lo, sp.end)
-        if not _LAB_IN.search(view.text, max(0, p.start - 24), p.start)
-    }
+    names = {p.name for p in view.places_in(lo, sp.end) if not _lab_city(view.text, p)}
     # a demonym or country in the speaker's own description ("Mexican Health Secretary ...")
     from saidwhat.entities.resources import fold  # here: see _after_number
 
