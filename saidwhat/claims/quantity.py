@@ -23,7 +23,12 @@ from functools import lru_cache
 from itertools import islice, pairwise
 from typing import TypedDict
 
-from saidwhat.calendar_names import FULL_MONTHS, NOT_DISTRIBUTIVE_AFTER_EACH, PARTITIVE_PRONOUNS
+from saidwhat.calendar_names import (
+    FULL_MONTHS,
+    FULL_WEEKDAYS,
+    NOT_DISTRIBUTIVE_AFTER_EACH,
+    PARTITIVE_PRONOUNS,
+)
 from saidwhat.claims.lexicon import ClaimsLexicon, Thing
 from saidwhat.claims.model import Claim, Contradiction, MeasureKey, QuantityValue, SourceRef, Update
 from saidwhat.claims.text import (
@@ -779,7 +784,8 @@ def _disease_patients(counts: str, lex: ClaimsLexicon) -> bool:
 
 def _changed_subject(win: Window, lex: ClaimsLexicon) -> Thing | None:
     """ "Deaths from swine flu in the United States have risen to 87": a bare number that a verb of change
-    takes to (*rose to*, *have risen to*, *climbed to*) gives the value of the verb's subject, whose head
+    takes to (*rose to*, *have risen to*, *climbed to*), or a verb of reaching takes for object ("Deaths in
+    Japan related to the swine flu epidemic reached 100"), gives the value of the verb's subject, whose head
     noun opens the clause however long its modifiers (the thing of that noun; None for none)."""
     left = sorted(win.left, key=lambda w: w.start)
     i = _changed_head(left, lex)
@@ -790,9 +796,12 @@ def _changed_head(left: list[Word], lex: ClaimsLexicon) -> int | None:
     """The position in ``left`` (text order, up to a bare number) of the head noun of a thing that opens
     the subject of a verb of change right before the number ("Deaths from swine flu ... have risen to"):
     the first such noun, before any preposition that opens a modifier of the head; None for none."""
-    if len(left) < 3 or left[-1].text != "to" or left[-2].text not in CHANGE:
+    if len(left) >= 3 and left[-1].text == "to" and left[-2].text in CHANGE:
+        k = len(left) - 2
+    elif len(left) >= 2 and left[-1].text in _REACHED_VERBS:
+        k = len(left) - 1  # "Deaths in Japan related to the swine flu epidemic reached 100"
+    else:
         return None
-    k = len(left) - 2
     while k > 0 and left[k - 1].text in AUX:
         k -= 1
     # (after a fronted phrase set off by a comma that names no thing: "In Peru, deaths suspected to be
@@ -809,6 +818,10 @@ def _changed_head(left: list[Word], lex: ClaimsLexicon) -> int | None:
     return None
 
 
+# the finite verbs that take the level a count reached for object
+_REACHED_VERBS = frozenset(
+    {"reached", "reaches", "topped", "tops", "hit", "hits", "passed", "surpassed", "exceeded"}
+)
 # the participles that take the level a change reached for object
 _REACHING = frozenset({"reaching", "hitting", "topping"})
 # prepositions that open a modifier after a subject's head ("Deaths from swine flu in the US")
@@ -954,7 +967,7 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
     # a country's name or people modifying the noun is the count's place, no modifier of its measure ("the
     # total number of confirmed UK cases": the place is read apart)
     mods = [m for m in mods if _kb_country(m) is None and m not in lex.region_demonyms]
-    compound = _compound_thing(toks[-2] if len(toks) > 1 else None, head, lex)
+    compound = _compound_thing(_compound_modifier(toks), head, lex)
     if compound is not None:
         return compound, None
     of_thing = _cases_of(head, win, lex) or _dead_cases(head, win, lex)
@@ -1268,6 +1281,22 @@ def _reduced_relative(win: Window, lex: ClaimsLexicon) -> tuple[int, int]:
         ):
             return right[0].start, right[j].start
     return 0, 0
+
+
+# the words that name the disease between a compound's modifier and its head ("40 fatal human swine flu
+# cases" are fatal cases: deaths)
+_COMPOUND_GAP_WORDS = frozenset(
+    {"swine", "flu", "influenza", "h1n1", "human", "a(h1n1)", "a/h1n1", "ah1n1", "virus", "pandemic", "novel"}
+)
+
+
+def _compound_modifier(toks: list[str]) -> str | None:
+    """The word before a counted noun that may make a compound with it, the disease's name between them
+    passed over."""
+    k = len(toks) - 2
+    while k > 0 and toks[k] in _COMPOUND_GAP_WORDS:
+        k -= 1
+    return toks[k] if k >= 0 else None
 
 
 def _compound_thing(modifier: str | None, head: str, lex: ClaimsLexicon) -> Thing | None:
@@ -2094,17 +2123,68 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             and pub.isdigit()
             and int(t.value[:4]) < int(pub)
             # a year ("in 1957") dates its whole sentence; a full date ("arrested after October 7,
-            # 2023") only its own clause
-            and (len(t.value) == 4 or (t.start >= a and t.end <= b))
+            # 2023") only its own clause, and so does a year that modifies a noun ("The 1918 Spanish flu
+            # pandemic was caused by an H1N1 form of influenza A With the UK confirming two cases": the
+            # pandemic's year)
+            and (_dates_sentence(view, t, s0) or (t.start >= a and t.end <= b))
             # "detainees arrested after Hamas's October 7, 2023, attack": a bound of a period, not the
             # time of the figure
             and not {"after", "since", "before", "until"}
             & {w.text for w in words(view.text, max(s0, t.start - 24), t.start)[-3:]}
             # "English Archive 2005 -2017": the first year of a span of years is its bound
             and not _YEAR_SPAN.match(view.text, t.end)
+            and not _recent_date(t.value, view.analysis.doc.published)
+            # "1,043 cases of confirmed pandemic (H1N1) 2009": the year of the virus's name
+            and not _VIRUS_NAME_YEAR.search(view.text, max(0, t.start - 12), t.start)
         ):
             year = t.value[:4]
     return year, rate
+
+
+def _dates_sentence(view: ArticleView, t: Timex, s0: int) -> bool:
+    """Whether a year alone dates its whole sentence: written as the time ("in 1957"), or modifying a noun
+    in the adverbial that opens the sentence ("During the 2003 SARS outbreak more than 8,000 people
+    contracted the disease and 774 people died"); a year that modifies a noun elsewhere dates that noun."""
+    if t.value is None or len(t.value) != 4:
+        return False
+    if not _ATTRIBUTIVE_YEAR.match(view.text, t.end):
+        return True
+    lead = words(view.text, s0, t.start)
+    return bool(lead) and lead[0].text.lower() in _FRONTED_PREPS and "," not in {w.text for w in lead}
+
+
+_FRONTED_PREPS = frozenset({"during", "in", "after", "before", "throughout", "since"})
+# a year followed by a noun it modifies ("the 1918 Spanish flu pandemic", "the 1957 flu")
+_ATTRIBUTIVE_YEAR = re.compile(r"[ \t]+(?!(?:and|or|to|in|on|at|when|as|but|after|before|until)\b)[A-Za-z]")
+# the year in the virus's name: "Pandemic (H1N1) 2009", "influenza A(H1N1) 2009"
+_VIRUS_NAME_YEAR = re.compile(r"H1N1\)?\s*$", re.IGNORECASE)
+
+
+def _recent_date(value: str, published: str | None) -> bool:
+    """A day or a month within the year before publication dates a figure of the news, no past year
+    it is of: "2,935 cases were confirmed ... from Dec. 28, 2009, to Jan. 3, 2010" (published in January
+    2010), "The fourth week of December 2009 recorded ... 2,685 new cases" (in February), "From October
+    29th to December 29th, over 675 people died" (a day written without its year). A year alone ("killed
+    2 million in 1957", "36,000 died of seasonal flu in 2008") is the period the figure is of."""
+    if len(value) < 7 or not published:
+        return False
+    week = _ISO_WEEK.match(value)
+    season = _SEASON_MONTHS.get(value[5:7])
+    try:
+        if week is not None:  # "the previous week": 2009-W45
+            when = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        elif season is not None:  # "the autumn-winter flu season": 2009-FA
+            when = date(int(value[:4]), season, 1)
+        else:
+            when = date.fromisoformat(value[:10] if len(value) >= 10 else value[:7] + "-01")
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return 0 <= (pub - when).days <= 366
+
+
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 # "in its weekly pandemic update": a frequency adjective before a noun
@@ -2116,12 +2196,17 @@ _FREQUENCY_ADJECTIVE = re.compile(
 )
 
 
+_AVERAGE_OF = re.compile(r"\s+average\s+of\b", re.IGNORECASE)
+
+
 def _frequency_of_other(view: ArticleView, q: Quantity, t: Timex) -> bool:
     """ "including at least 10,582 deaths, the agency said in its weekly pandemic update": a frequency
     adjective that modifies another noun than the count's says how often that thing happens (an update,
     a briefing), not that the count is a rate; "12 daily deaths" (right after the number) is one."""
     if not _FREQUENCY_ADJECTIVE.match(view.text, t.start):
         return False
+    if _AVERAGE_OF.match(view.text, t.end) and t.end <= q.start:
+        return False  # "a daily average of some 8,000 new cases": the average is the count's
     inside = q.start <= t.start < q.end
     return not (inside or (t.start >= q.end and not view.text[q.end : t.start].strip()))
 
@@ -2301,10 +2386,16 @@ _PLACE_KINDS = frozenset(
 )  # fmt: skip
 
 
+_ISLAND_NAME = re.compile(r"\b(?:Islands?|Isles?)\b")
+
+
 def _introduced(text: str, a: int, start: int, end: int | None = None) -> bool:
     before = [w.text for w in words(text, max(a, start - 16), start)]
     before = [w for w in before if w not in ("the", "all", "of", "a", "an")]
     if bool(before) and before[-1] in PLACE_PREPS:
+        return True
+    # one is *on* an island: "159 cases on Crete and 127 on the Ionian Islands"
+    if before[-1:] == ["on"] and end is not None and _ISLAND_NAME.search(text, start, end):
         return True
     # the kind of place named before the name: "36 deaths have occurred in the western state of Gujarat"
     raw = [w.text.lower() for w in words(text, max(a, start - 48), start)]
@@ -2598,7 +2689,18 @@ def _places_after(
         and not _later_clause_or_part(view.text, q.end, p.start)
         and (closed is None or p.start < closed)
         and _DISEASE_RELATIVE.search(view.text, q.end, p.start) is None
+        and _ORIGIN_CLAUSE.search(view.text, q.end, p.start) is None
     ]
+
+
+# a clause on where the virus began, between the count and a place: "At least 7,826 people are now known
+# to have died following infection with the H1N1 virus since it first emerged in Mexico in April"
+_ORIGIN_CLAUSE = re.compile(
+    r"\b(?:since|after|when)\s+(?:it|the\s+(?:new\s+)?(?:virus|disease|outbreak|strain|pandemic))\s+"
+    r"(?:was\s+)?(?:first\s+)?(?:emerged|appeared|surfaced|broke\s+out|detected|identified|discovered|began|"
+    r"started)\b[^;.!?]*$",
+    re.IGNORECASE,
+)
 
 
 # a relative clause on the disease between the count and a place: "Two people have tested positive for the
@@ -2667,7 +2769,19 @@ def _later_clause_or_part(text: str, end: int, place: int) -> bool:
         return True
     m = re.search(r"\b(?:in|from)\s+(?:(?:the|a|an)\s+)?$", between)
     # (or where a member is from: "The four cases include a 45-year-old man from Minya")
-    return m is not None and any(r.search(between, 0, m.start()) for r in (_PART_OF_AFTER, _MEMBER_AFTER))
+    return m is not None and any(
+        r.search(between, 0, m.start()) for r in (_PART_OF_AFTER, _MEMBER_AFTER, _PART_COUNT_AFTER)
+    )
+
+
+# a part of the count counted after *include* ("The 17 new probable cases include one in Allegan County,
+# six in Kent County ..."): the place after it is the part's
+_PART_COUNT_AFTER = re.compile(
+    r"\b(?:include|includes|included|including)\s+(?:at\s+least\s+|about\s+|some\s+)?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty"
+    r"|forty|fifty|a\s+dozen)(?:\s+[a-z-]+){0,2}\s*$",
+    re.IGNORECASE,
+)
 
 
 def _inside_place(
@@ -3190,9 +3304,21 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     for p in sorted(named, key=lambda p: p.start, reverse=True):
         # (not a journey's origin or goal: "All four arrived from the United States" names no nation
         # of "the nation's total")
-        if lo <= p.start and p.end <= q.start and not _journeys_end(view.text, p):
+        if (
+            lo <= p.start
+            and p.end <= q.start
+            and not _journeys_end(view.text, p)
+            and not _counted_nationals(view, p)
+        ):
             return (p.name,)
     return _only_country(view, lex) or _regions_country(view, lo, q.start, lex)
+
+
+def _counted_nationals(view: ArticleView, p: Place) -> bool:
+    """Whether the place is persons another count counts by their nation ("confirmed 20 additional cases
+    ..., including three Americans, bringing the total number of infections here to 367"): they are
+    members of a count, not the nation a national word refers to."""
+    return any(o.start < p.start and p.end <= o.end for o in view.analysis.quantities)
 
 
 def _national_said(
@@ -3216,7 +3342,15 @@ def _regions_country(view: ArticleView, lo: int, hi: int, lex: ClaimsLexicon) ->
     afflicted by the disease countrywide to 1,203": a national word whose sentences name no country
     but regions or capitals of one country (`[places.regions]`, `[places.capitals]`) is that
     country's."""
-    found = {c for p in view.places if lo <= p.start and p.end <= hi and (c := lex.local_country(p.name))}
+    # (not a journey's goal or origin: "after returning from a trip to New York" in an Irish story)
+    found = {
+        c
+        for p in view.places
+        if lo <= p.start
+        and p.end <= hi
+        and (c := lex.local_country(p.name))
+        and not _journeys_end(view.text, p)
+    }
     return (found.pop(),) if len(found) == 1 else ()
 
 
@@ -3324,7 +3458,8 @@ _COMMA_OPENERS = frozenset(
 def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
     """The one country a text is about when it names no other: the countries it names, and those of
     the regions and capitals it names, its dateline's included ("New Delhi, October 25: ... Maharashtra
-    ... the total number of deaths nationwide"); () when they are not one."""
+    ... the total number of deaths nationwide"); () when they are not one. A journey's goal or origin is
+    not what the text is about ("after returning from a trip to New York", in an Irish story)."""
     cached = view.only_country_memo.get(id(lex))
     if cached is not None:
         return cached  # one article's counts ask in turn: read its entities once
@@ -3338,10 +3473,14 @@ def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
                 continue
             name = view.text[m.start : m.end]
             country = lex.local_country(name)
-            if country:
+            if country and not _journeys_end(view.text, Place(name, m.start, m.end)):
                 found.add(country)
     found |= {
-        p.name for p in view.places if p.name in countries and view.segment_kind(p.start) in OWN_SEGMENTS
+        p.name
+        for p in view.places
+        if p.name in countries
+        and view.segment_kind(p.start) in OWN_SEGMENTS
+        and not _journeys_end(view.text, p)
     }
     out = (found.pop(),) if len(found) == 1 else ()
     view.only_country_memo[id(lex)] = out
@@ -4638,8 +4777,11 @@ def _unnamed_own_place(
     """Whether a count has a place of its own that no known name gives, whatever place was found before
     it: a total its phrase calls the nation's ("one each in Pune, Vadodara and Mumbai - died of swine flu
     taking the countrywide toll to 10": not its parts' places); or, unplaced, a list item that names its
-    own ("Delhi (13), Maharashtra (10)")."""
+    own ("Delhi (13), Maharashtra (10)"); or placed by a name before it, a list item that names its own
+    after it ("three were from Islamabad, 12 from Punjab": the name before is the item before's)."""
     if total and not own and _has(_bringing_words(view, q), NATIONAL):
+        return True
+    if about and not own and _named_item(view, q, after_only=True):
         return True
     return not about and _named_item(view, q)
 
@@ -4698,20 +4840,20 @@ _NAMED_ITEM = re.compile(r"(?:,|\band)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'�
 # ... or by a place of its own after it: "and 39 in its Western Pacific region", "(2 in Bangalore and 1 in
 # Udupi)"
 _NAMED_REGION_AFTER = re.compile(
-    r"\s+in\s+(?:(?:its|the|their)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
+    r"\s+(?:in|from)\s+(?:(?:its|the|their)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
     r"(?:region|province|state|county|district|prefecture)\b"
     r"|((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(?=\s*[,;.)]|\s+and\b|\s*$))"
 )
 
 
-def _named_item(view: ArticleView, q: Quantity) -> bool:
+def _named_item(view: ArticleView, q: Quantity, after_only: bool = False) -> bool:
     """Whether the count is a list item whose own name stands right before it, after a list mark
-    (", Maharashtra (10)", "and Kerala 5", ", Kane with 57"), or whose region *in* names after it ("and
-    39 in its Western Pacific region"): the item is that name's, never the place of the item before it,
-    even when the name is no place we know. A name inside a time expression (", May 5") is none."""
-    m = _NAMED_ITEM.search(view.text, max(0, q.start - 60), q.start) or _NAMED_REGION_AFTER.match(
-        view.text, q.end
-    )
+    (", Maharashtra (10)", "and Kerala 5", ", Kane with 57"), or whose region *in* or *from* names after
+    it ("and 39 in its Western Pacific region", "12 from Punjab, five from Sindh"): the item is that
+    name's, never the place of the item before it, even when the name is no place we know. A name inside
+    a time expression (", May 5") is none. ``after_only``: only a name after it counts."""
+    m = None if after_only else _NAMED_ITEM.search(view.text, max(0, q.start - 60), q.start)
+    m = m or _NAMED_REGION_AFTER.match(view.text, q.end)
     if m is None:
         return False
     a, b = m.span(1) if m.group(1) else m.span(2)
@@ -4915,6 +5057,7 @@ def _sentence_country(
     # (nor the place of a part or of a clause of its own after the count: "bring the toll across the
     # region to 8, with half of the deaths being in Saudi Arabia")
     places = [p for p in _off_origins(view, q, places) if not _another_clauses_place(view, q, p, lex)]
+    places = _off_virus_origin(view, q, places)
     names = {p.name for p in places}
     if len(names) != 1 or not names <= lex.known_countries:
         return ()
@@ -4933,6 +5076,12 @@ def _sentence_country(
         if any(lo <= o.start < hi for o in others):
             return ()
     return (names.pop(),)
+
+
+def _off_virus_origin(view: ArticleView, q: Quantity, places: list[Place]) -> list[Place]:
+    """``places`` without those of a clause on where the virus began after the count ("... died ... since
+    it first emerged in Mexico in April", :data:`_ORIGIN_CLAUSE`)."""
+    return [p for p in places if not (p.start > q.end and _ORIGIN_CLAUSE.search(view.text, q.end, p.start))]
 
 
 def _off_origins(view: ArticleView, q: Quantity, places: list[Place]) -> list[Place]:
@@ -5458,7 +5607,9 @@ def _counted_disease(
     if _has(ws, lex.other_causes):
         return None, one
     if not named and _has(ws, lex.yearly_names) and _has(ws, lex.yearly_words):
-        named = {lex.yearly_disease}
+        # (named as well when it is one of the article's own: "In a normal flu season, about 36,000 people
+        # die in the United States" in a report on past pandemics is no count of the story's disease)
+        named, one = {lex.yearly_disease}, lex.yearly_disease
     if not named or named & diseases:
         return "", one
     return (next(iter(named)) if len(named) == 1 else None), one
@@ -5683,7 +5834,8 @@ def _thing_read(
     else the thing (or the generic noun) its own words name (``wide``: read twice as far, for a
     number fronted by *at* whose clause names it after its subject and verb)."""
     if partitive is not None:
-        return partitive[0], None
+        # "Of the cases, 47 have been hospitalized": a part's own verb may say what it counts
+        return _own_verb_thing(win, partitive[0], lex), None
     thing, generic = _thing_of(q, win, lex, wide)
     unmoneyed = thing is None or thing.states not in lex.money_families
     if q.kind == "money" and unmoneyed and _gift(view, q, lex):
@@ -5694,14 +5846,21 @@ def _thing_read(
 
 
 def _own_verb_thing(win: Window, thing: Thing | None, lex: ClaimsLexicon) -> Thing | None:
-    """ "Twelve infected people have died in Mexico", "12 infected pilgrims have recovered": infected
-    persons whose own verb says they died or recovered count deaths or recoveries (the infection is what
-    they had), not cases."""
+    """ "Twelve infected people have died in Mexico", "12 infected pilgrims have recovered", "A total of 105
+    cases in the UK have been hospitalised": infected persons whose own verb says they died, recovered or
+    were hospitalised count deaths, recoveries or hospitalisations (the infection is what they had), not
+    cases."""
     if thing is None or thing.name != "cases" or not win.right:
         return thing
+    right = win.right
+    if right[0].text in ("in", "across"):
+        # "105 cases in the UK have been hospitalised": a place between the count and its verb group
+        aux = next((j for j, w in enumerate(right[1:6], 1) if w.text in AUX), None)
+        right = right[aux:] if aux is not None else right
     # (the word after its auxiliaries, or its own verb when it has none: "infected people died")
-    verb = _after_own_aux(win) or win.right[0].text.lower()
-    for name in ("deaths", "recovered"):
+    k = next((j for j, w in enumerate(right) if w.text.lower() not in AUX), len(right))
+    verb = right[k].text.lower() if k < len(right) else ""
+    for name in ("deaths", "recovered", "hospitalized"):
         other = lex.things.get(name)
         if other is not None and verb in other.predicates and verb.endswith("ed"):
             return other
@@ -8587,6 +8746,7 @@ def _definite_recounts(
         if own_value is not None:
             # the same people again: the referent's place, and its aspect ("49 fresh cases ... All the
             # 49 cases reported during the day": new ones), where its own words write neither otherwise
+            # (not its state: a state is read where the text writes it, as the guideline reads it)
             if (
                 own_value.key.thing == ante.key.thing
                 and own_value.key.aspect in ("", ante.key.aspect)
@@ -8787,13 +8947,54 @@ def _no_count_here(text: str, q: Quantity) -> bool:
     """A number its place in the sentence makes no count: each member's age ("two men, one 25 and the other
     51, were diagnosed"), a rate's divisor ("2.46 over a thousand"), a share's number restated ("while 25
     percent (45 cases) are aged between 20 and 49"), an instance ("In one case, the person is in hospital
-    because of trauma")."""
+    because of trauma"), any number ("one or more confirmed case"), a whole none of which is meant ("None
+    of the about 2,000 passengers ... have tested positive"), a difference ("500 more cases than in
+    Texas")."""
     before = text[max(0, q.start - 24) : q.start]
     if _OVER_A_THOUSAND.match(q.text) and _DIVISOR_AFTER_RATE.search(before):
         return True
     if _SHARE_BRACKET.search(before) and _CLAUSE_GOES_ON.match(text, q.end):
         return True
-    return _member_attribute_text(text, q) or _one_instance(text, q)
+    if _ONE_OR_MORE.match(text, q.start):
+        return True
+    if _NONE_OF.search(text, max(0, q.start - 40), q.start) and not _OWN_TALLY_NOUN.search(q.text):
+        return True
+    return _member_attribute_text(text, q) or _one_instance(text, q) or _compared_difference(text, q)
+
+
+# "if there is already one or more confirmed case of A/H1N1": *one or more* is any number, no figure
+_ONE_OR_MORE = re.compile(r"one\s+or\s+more\b", re.IGNORECASE)
+# "None of the about 2,000 passengers who disembarked Monday have tested positive": the whole *none* of
+# which the predicate holds for counts none of what it says (a whole of cases is still a tally of cases:
+# "None of the 45 cases in Mexico has been fatal")
+_OWN_TALLY_NOUN = re.compile(r"\b(?:cases?|deaths?|fatalit|infection|hospitali[sz]ation)", re.IGNORECASE)
+_NONE_OF = re.compile(
+    r"\bnone\s+of\s+(?:the\s+|these\s+|those\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "That's 500 more cases than in Texas", "Texas has 300 more cases than Ohio": a count right before *more*
+# or *fewer* and a *than* says by how much two tallies differ, no tally; unless what it is compared with
+# is an earlier time ("40 more cases than the day before" is what the day added)
+_MORE_THAN = re.compile(
+    r"(?:\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[ \t]+(?:hundred|thousand|million))?[ \t]+(?:more|fewer)"
+    r"[ \t]+(?:[\w()/-]+[ \t]+){0,4}?than\b"
+    r"([^.;!?]{0,40})",
+    re.IGNORECASE,
+)
+_EARLIER_TIME_WORDS = frozenset(
+    {"yesterday", "day", "days", "week", "weeks", "month", "months", "before", "earlier", "previous"}
+    | {"previously", "last", "ago", "reported", *FULL_WEEKDAYS}
+)
+
+
+def _compared_difference(text: str, q: Quantity) -> bool:
+    m = _MORE_THAN.match(text, q.start)
+    if m is None:
+        return False
+    after = {w.strip(".,;:!?\"'()").lower() for w in m.group(1).split()}
+    return not after & _EARLIER_TIME_WORDS
 
 
 # "two men, one 25 and the other 51,": *one* N *and the other* M set off after a count of persons says
@@ -9021,16 +9222,16 @@ _NOT_CONTRACTED = frozenset({"contracted", "contract", "caught", "catch", "infec
 
 def _tested_negative(view: ArticleView, q: Quantity, s1: int) -> bool:
     """ "two Israelis suspected of contracting swine flu tested negative for the disease", "205 others
-    are negative for A/H1N1", "933 cases have already been ruled out": people whose test came back
-    negative, or whom it ruled out, are no cases of any state. Read in the count's own clause: up to the
-    next number or a word that joins another ("12 tested positive and 3 tested negative": the 12 are
-    cases); not a negated ruling ("have not ruled out more")."""
+    are negative for A/H1N1", "933 cases have already been ruled out", "another six cases turned out to be
+    a false alarm": people whose test came back negative, or whom it ruled out, are no cases of any state.
+    Read in the count's own clause: up to the next number or a word that joins another ("12 tested positive
+    and 3 tested negative": the 12 are cases); not a negated ruling ("have not ruled out more")."""
     ws = [w.text.lower() for w in words(view.text, q.end, min(s1, q.end + 120))]
     for k, low in enumerate(ws):
         if low in ("and", "but", "while", ";") or any(ch.isdigit() for ch in low):
             return False
-        if low == "negative":
-            return True
+        if low == "negative" or (low == "false" and ws[k + 1 : k + 2] in (["alarm"], ["alarms"])):
+            return True  # (or "another six cases turned out to be a false alarm")
         if low in ("not", "n't") and _NOT_CONTRACTED & set(ws[k + 1 : k + 3]):
             # "two children hospitalized earlier in the week, had not contracted the virus"
             return True
@@ -9673,10 +9874,23 @@ def _shared_locative(view: ArticleView, made: list[Measured], vals: list[Quantit
         if (
             place is not None
             and (place.name,) == w.key.about
-            and len(words(view.text, w.end, place.start)) <= 2
+            and _shared_predicate(words(view.text, w.end, place.start))
             and _introduced(view.text, w.end, place.start)
         ) or 0 in _has(words(view.text, w.end, s1)[:3], NATIONAL):
             v.key = replace(v.key, about=w.key.about)
+
+
+def _shared_predicate(ws: list[Word]) -> bool:
+    """Whether the words between the second of two joined counts and a place are a preposition (and its
+    article), or a passive or perfect verb group before it whose subject both counts are ("almost 5,000
+    cases and 85 deaths have been reported in Mexico")."""
+    if len(ws) <= 2:
+        return True
+    rest = [w.text.lower() for w in ws]
+    while rest and rest[-1] in ("the", "a", "an"):
+        rest.pop()
+    verb = rest[:-1]  # (the preposition, which _introduced reads, left out)
+    return 2 <= len(verb) <= 4 and all(x in AUX for x in verb[:-1]) and verb[-1].endswith(("ed", "en"))
 
 
 _LOCATIVES = wordset("in at from")
@@ -9862,14 +10076,18 @@ def resolve_diseases(values: list[QuantityValue], lex: ClaimsLexicon) -> list[Qu
     status = {t.name for t in lex.things.values() if t.states == "status"}
     by_story: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     counted: dict[str | None, set[str]] = defaultdict(set)  # the articles with counts of people
+    naming: dict[tuple[str | None, str], int] = defaultdict(int)  # the counts that name each disease
     for v in values:
         if v.key.thing.rsplit(" ", 1)[-1] in status:
             counted[v.key.story].add(v.article)
         if v.disease:
             by_story[v.key.story][v.disease].add(v.article)
+            naming[(v.key.story, v.disease)] += 1
     main = {}
     for story, ds in by_story.items():
-        top = max(sorted(ds), key=lambda d: len(ds[d]))
+        # named in as many articles (a story of one article: "Egypt's H1N1 death toll reaches 265", with
+        # a paragraph on bird flu), the disease more of its counts name
+        top = max(sorted(ds), key=lambda d: (len(ds[d]), naming[(story, d)]))
         if len(ds[top]) >= lex.settings.story_disease_share * len(counted[story]):
             main[story] = top
     out = []

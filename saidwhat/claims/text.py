@@ -251,6 +251,12 @@ class Place:
 
 
 _CONTINENT_NEXT = re.compile(r"\s+continents?\b", re.IGNORECASE)
+# "the total number in the Indian capital now stands at 9,495": a people's adjective before *capital*
+# names the capital city, not its country
+_CAPITAL_NEXT = re.compile(r"\s+capital\b(?!\s+(?:of|punishment|gains?|markets?|spending|investment)\b)")
+# "The Spanish flu killed 50 million people", "the Asian flu of 1957": a people's adjective before *flu*
+# names a disease, not where a count is
+_DISEASE_NEXT = re.compile(r"\s+(?:flu|influenza)\b", re.IGNORECASE)
 # "the federal and Indian affairs ministers", "an Indian reserve": *Indian* before these nouns names the
 # native peoples of the Americas (Canada's Indian Affairs, the US Indian Health Service), not India
 _NATIVE_NEXT = re.compile(
@@ -260,10 +266,11 @@ _NATIVE_NEXT = re.compile(
 
 def _not_a_nation(text: str, ent_type: str, start: int, end: int) -> bool:
     """Whether a people's adjective names no country here: a continent's ("on the American continent"),
-    or the native peoples of the Americas ("Indian affairs")."""
+    a capital city ("in the Indian capital"), a disease ("the Spanish flu"), or the native peoples of the
+    Americas ("Indian affairs")."""
     if ent_type != "NORP":
         return False
-    if _CONTINENT_NEXT.match(text, end):
+    if _CONTINENT_NEXT.match(text, end) or _CAPITAL_NEXT.match(text, end) or _DISEASE_NEXT.match(text, end):
         return True
     return text[start:end].lower() == "indian" and _NATIVE_NEXT.match(text, end) is not None
 
