@@ -290,3 +290,38 @@ def test_the_subject_of_reached_names_the_count_however_long_its_modifiers() -> 
 def test_an_adverbial_year_that_opens_the_sentence_dates_it() -> None:
     text = "During the 2003 SARS outbreak more than 8,000 people contracted the disease and 774 people died."
     assert all("2003" in k[3] for k in _published(text, "2009-05-01", 774))
+
+
+def test_a_number_of_infected_counts_cases() -> None:
+    text = "Colombia's number of infected rose to 53 with three new cases reported on Wednesday."
+    assert _of(text, 53) == [("cases", "", "", "Colombia")]  # before: a generic measure "infected"
+
+
+def test_a_breakdown_in_brackets_gives_its_places_to_its_items() -> None:
+    text = (
+        "Confirmed cases in Canada: 34 (eight in Nova Scotia, eight in Ontario, 11 in B.C., six in Alberta, "
+        "one in Quebec)"
+    )
+    assert [k[3] for k in _of(text, 34)] == ["Canada"]  # before: Nova Scotia
+
+
+def test_a_tagged_name_ends_in_no_function_word() -> None:
+    text = (
+        "In Egypt, Lebanon and Saudi Arabia authorities also all reported new cases of the flu.\n"
+        "Spokesman for Egypt's health spokesman Abdel Rahman Shahin said two Sudanese women and one "
+        "Egyptian-American child, all coming from abroad, were the latest victims, raising the number in "
+        "Egypt to 26.\nSaudi Arabia also announced three new cases Tuesday bringing the total number of "
+        "infected people in the Kingdom to 17.\nLebanon's cases have risen to nine."
+    )
+    assert all(k[3] != "Kingdom to" for k in _of(text, 3))  # before: "Kingdom to"
+
+
+def test_an_item_named_after_province_of_takes_not_the_item_befores_place() -> None:
+    text = (
+        "The country's capital, Panama City, is the worst hit region with 124 cases, followed by the "
+        "Atlantic province of Colom with 23 cases."
+    )
+    assert [k[3] for k in _of(text, 23)] == [""]  # before: Panama City
+    assert [k[3] for k in _of("Mexico has 300 cases, followed by the state of Texas with 20 cases.", 20)] == [
+        "Texas"
+    ]

@@ -978,8 +978,9 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
             if _modifiers_ok(thing, mods, lex):
                 return thing, None
             return None, " ".join(toks)
-    if toks == [head] and head in ILL:
-        return lex.things.get("cases"), None  # "1,600 ill", "200 sick": people who have the disease
+    if toks == [head] and (head in ILL or head == "infected"):
+        # "1,600 ill", "200 sick", "Colombia's number of infected rose to 53": people who have the disease
+        return lex.things.get("cases"), None
     if len(toks) == 2 and toks[0] in lex.persons:
         # "people infected" (the noun of a total reached and its participle): the participle says
         said = _participle_thing(toks[1], win, lex)
@@ -2690,7 +2691,16 @@ def _places_after(
         and (closed is None or p.start < closed)
         and _DISEASE_RELATIVE.search(view.text, q.end, p.start) is None
         and _ORIGIN_CLAUSE.search(view.text, q.end, p.start) is None
+        and _BREAKDOWN_BRACKET.fullmatch(view.text, q.end, p.start) is None
     ]
+
+
+# a breakdown in brackets right after the count, opened by a number: "Confirmed cases in Canada: 34 (eight in
+# Nova Scotia, eight in Ontario, ...)": its places are its items'
+_BREAKDOWN_BRACKET = re.compile(
+    r"\s*\(\s*(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b)[^()]*",
+    re.IGNORECASE,
+)
 
 
 # a clause on where the virus began, between the count and a place: "At least 7,826 people are now known
@@ -4835,8 +4845,12 @@ def _outside_before(view: ArticleView, q: Quantity, win: Window) -> bool:
 _WHERE_AFTER = re.compile(r"\s*,?\s*where\b")
 
 
-# a list item headed by a name of its own: ", Maharashtra (10)", "and Kerala 5"
-_NAMED_ITEM = re.compile(r"(?:,|\band)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*(?:\(|\bwith\b)?\s*$")
+# a list item headed by a name of its own: ", Maharashtra (10)", "and Kerala 5", "followed by the Atlantic
+# province of Colom with 23 cases"
+_NAMED_ITEM = re.compile(
+    r"(?:,|\band|\b(?:province|state|region|district|county|department|prefecture)\s+of)"
+    r"\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*(?:\(|\bwith\b)?\s*$"
+)
 # ... or by a place of its own after it: "and 39 in its Western Pacific region", "(2 in Bangalore and 1 in
 # Udupi)"
 _NAMED_REGION_AFTER = re.compile(

@@ -251,6 +251,7 @@ class Place:
 
 
 _CONTINENT_NEXT = re.compile(r"\s+continents?\b", re.IGNORECASE)
+_FUNCTION_WORD_END = re.compile(r"\s(?:to|as|in|of|and|for|with|by|on|at|the|from)$")
 # "the total number in the Indian capital now stands at 9,495": a people's adjective before *capital*
 # names the capital city, not its country
 _CAPITAL_NEXT = re.compile(r"\s+capital\b(?!\s+(?:of|punishment|gains?|markets?|spending|investment)\b)")
@@ -682,6 +683,9 @@ class ArticleView:
                 for m in ent.mentions
                 # "on the American continent": the adjective of a continent, no people's country
                 if not _not_a_nation(text, ent.type, m.start, m.end)
+                # "in the Kingdom as three more cases were reported": a name ends in no lower-case
+                # function word (the tagger's span ran on)
+                and not _FUNCTION_WORD_END.search(text, m.start, m.end)
             )
         places = _joined_countries(text, countries, places)
         places += _unnamed_countries(text, countries, analysis, places)
