@@ -138,6 +138,8 @@ def test_nationals_counted_as_members_are_no_nation_of_here() -> None:
         "infections here to 367."
     )
     assert [k[3] for k in _of(text, 367)] == ["South Korea"]  # before: the United States
+    uk = "Health officials confirmed nine UK cases on Friday, bringing the nation's total to 20."
+    assert [k[3] for k in _of(uk, 20)] == ["United Kingdom"]
 
 
 def test_a_peoples_adjective_before_capital_names_no_country() -> None:

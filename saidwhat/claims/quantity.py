@@ -3326,9 +3326,10 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
 
 def _counted_nationals(view: ArticleView, p: Place) -> bool:
     """Whether the place is persons another count counts by their nation ("confirmed 20 additional cases
-    ..., including three Americans, bringing the total number of infections here to 367"): they are
-    members of a count, not the nation a national word refers to."""
-    return any(o.start < p.start and p.end <= o.end for o in view.analysis.quantities)
+    ..., including three Americans, bringing the total number of infections here to 367": the counted
+    noun itself): they are members of a count, not the nation a national word refers to ("nine UK cases"
+    still names the UK)."""
+    return any(o.start < p.start and p.end == o.end for o in view.analysis.quantities)
 
 
 def _national_said(
