@@ -327,3 +327,23 @@ def test_an_item_named_after_province_of_takes_not_the_item_befores_place() -> N
     assert [k[3] for k in _of("Mexico has 300 cases, followed by the state of Texas with 20 cases.", 20)] == [
         "Texas"
     ]
+
+
+def test_a_bare_number_of_a_parallel_clause_counts_the_first_clauses_noun() -> None:
+    text = (
+        "Mexico has reported over 7,600 cases including 113 deaths, Canada has reported over 5,700 including "
+        "13 deaths, and the United Kingdom has reported over 2,500 including 1 death."
+    )
+    # before: the 5,700 and the 2,500 were deaths (the noun of the part before them)
+    assert _of(text, 5700) == [("cases", "", "", "Canada")]
+    assert _of(text, 2500) == [("cases", "", "", "United Kingdom")]
+    assert _of(text, 13) == [("deaths", "", "", "Canada")]
+    other = "Mexico has reported 300 cases including 20 deaths, and Canada has reported 40 deaths."
+    assert _of(other, 40) == [("deaths", "", "", "Canada")]
+
+
+def test_people_infected_with_the_virus_who_died_are_deaths() -> None:
+    text = "Five people infected with influenza A (H1N1) died Monday, the highest daily toll in South Korea."
+    assert [k[0] for k in _of(text, 5)] == ["deaths"]  # before: cases
+    same = "Five people infected with the virus were confirmed in Seoul."
+    assert [k[0] for k in _of(same, 5)] == ["cases"]

@@ -5860,6 +5860,10 @@ def _thing_read(
     return _own_verb_thing(win, thing, lex), generic
 
 
+# the words of a disease's name after "infected with"
+_INFECTED_WITH_WORDS = _COMPOUND_GAP_WORDS | {"the", "a", "new", "(", ")", "a/h1n1", "strain"}
+
+
 def _own_verb_thing(win: Window, thing: Thing | None, lex: ClaimsLexicon) -> Thing | None:
     """ "Twelve infected people have died in Mexico", "12 infected pilgrims have recovered", "A total of 105
     cases in the UK have been hospitalised": infected persons whose own verb says they died, recovered or
@@ -5872,6 +5876,13 @@ def _own_verb_thing(win: Window, thing: Thing | None, lex: ClaimsLexicon) -> Thi
         # "105 cases in the UK have been hospitalised": a place between the count and its verb group
         aux = next((j for j, w in enumerate(right[1:6], 1) if w.text in AUX), None)
         right = right[aux:] if aux is not None else right
+    elif len(right) > 2 and right[0].text.lower() in ("infected", "sick", "ill") and right[1].text == "with":
+        # "Five people infected with influenza A (H1N1) died Monday": the reduced relative says what they
+        # had, the verb after it what became of them
+        j = 2
+        while j < len(right) and right[j].text.lower() in _INFECTED_WITH_WORDS:
+            j += 1
+        right = right[j:] or right
     # (the word after its auxiliaries, or its own verb when it has none: "infected people died")
     k = next((j for j, w in enumerate(right) if w.text.lower() not in AUX), len(right))
     verb = right[k].text.lower() if k < len(right) else ""
@@ -8321,7 +8332,59 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     vals = _each_of_conjuncts(view, _bracketed_totals(view, vals))
     vals = _bracketed_items(view, qs, _respective_counts(view, qs, vals), lex)
     vals = _with_items(view, qs, vals)
+    _parallel_objects(view, vals)
     return _both_items(view, vals)
+
+
+# qualifiers between a verb and the number it takes for object ("has reported over 5,700")
+_OBJECT_QUALIFIERS = frozenset({"over", "more", "than", "about", "nearly", "almost", "some", "at", "least"})
+
+
+def _verb_before_number(view: ArticleView, start: int, s0: int) -> str | None:
+    """The verb right before the number at ``start`` (its qualifiers passed over), lower case."""
+    ws = [w.text.lower() for w in words(view.text, max(s0, start - 60), start)]
+    while ws and ws[-1] in _OBJECT_QUALIFIERS:
+        ws.pop()
+    return ws[-1] if ws and ws[-1].endswith("ed") else None
+
+
+def _parallel_objects(view: ArticleView, vals: list[QuantityValue]) -> None:
+    """ "Mexico has reported over 7,600 cases including 113 deaths, Canada has reported over 5,700
+    including 13 deaths": a bare number that the verb of an earlier count's clause takes again leaves out
+    that count's noun (the clauses are parallel), not the noun of the part set off with *including* right
+    before it (the 5,700 had been deaths)."""
+    for i in range(2, len(vals)):
+        v, part = vals[i], vals[i - 1]
+        if _own_noun(view, v) or part.key.thing != v.key.thing:
+            continue
+        s0 = view.sentence(v.start)[0]
+        if view.sentence(part.start)[0] != s0 or not _INCLUDING_BEFORE.search(view.text, s0, part.start):
+            continue
+        verb = _verb_before_number(view, v.start, s0)
+        if verb is None:
+            continue
+        u = next(
+            (
+                x
+                for x in reversed(vals[: i - 1])
+                if s0 <= x.start
+                and _own_noun(view, x)
+                and x.key.thing != v.key.thing
+                and _verb_before_number(view, x.start, s0) == verb
+            ),
+            None,
+        )
+        if u is not None:
+            v.key = replace(v.key, thing=u.key.thing, state=v.key.state or u.key.state)
+
+
+def _own_noun(view: ArticleView, v: QuantityValue) -> bool:
+    """Whether the value's counted noun is written in its own words (the engine may lend a bare number
+    the noun of the count after it: "over 5,700 including 13 deaths")."""
+    return v.counts is not None and v.counts.lower() in view.text[v.start : v.end].lower()
+
+
+_INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.IGNORECASE)
 
 
 # a noun or verb of rise right before its amount: "a worldwide increase of", "rose by"
