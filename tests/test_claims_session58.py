@@ -347,3 +347,13 @@ def test_people_infected_with_the_virus_who_died_are_deaths() -> None:
     assert [k[0] for k in _of(text, 5)] == ["deaths"]  # before: cases
     same = "Five people infected with the virus were confirmed in Seoul."
     assert [k[0] for k in _of(same, 5)] == ["cases"]
+
+
+def test_a_total_after_a_change_in_a_city_is_the_subject_countrys() -> None:
+    text = (
+        "Chinese mainland reported two cases in the city of Fuzhou of Fujian Province, bringing the total "
+        "number of confirmed cases to 51 as of 7:00 p.m. Wednesday."
+    )
+    assert [k[3] for k in _of(text, 51)] == ["China"]  # before: Fuzhou
+    uk = "Nine new cases in the UK, eight in England and one in Scotland, bringing the total to 48."
+    assert [k[3] for k in _of(uk, 48)] == ["United Kingdom"]

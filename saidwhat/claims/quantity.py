@@ -4756,7 +4756,7 @@ def _about(
     if _unnamed_own_place(view, q, about, total, own):
         return ()
     if total and inherited and not own:
-        about = _total_phrase_place(view, q, s0) or inherited
+        about = _total_phrase_place(view, q, s0) or _subject_country(view, q, s0, inherited, lex) or inherited
     if not about and inherited is not None:
         about = inherited
     if not about:
@@ -4780,6 +4780,26 @@ def _about(
         or _agent_toll(view, q, win, lex)
         or _event_place(view, (s0, s1), lex)
     )
+
+
+def _subject_country(
+    view: ArticleView, q: Quantity, s0: int, inherited: tuple[str, ...], lex: ClaimsLexicon
+) -> tuple[str, ...]:
+    """ "Chinese mainland reported two cases in the city of Fuzhou of Fujian Province, bringing the total
+    number of confirmed cases to 51": the total a change brings is the country the sentence opens with
+    (the subject that reported the change), when the change's own place, written after its number, is
+    a place inside one (a city, a province), not a country."""
+    if len(inherited) != 1 or inherited[0] in lex.known_countries:
+        return ()
+    first = next((o for o in view.analysis.quantities if s0 <= o.start < q.start), None)
+    if first is None or not any(p.name == inherited[0] for p in view.places_in(first.end, q.start)):
+        return ()
+    names = {
+        p.name
+        for p in view.places_in(s0, first.start)
+        if p.name in lex.known_countries and not _journeys_end(view.text, p)
+    }
+    return (names.pop(),) if len(names) == 1 else ()
 
 
 def _unnamed_own_place(
