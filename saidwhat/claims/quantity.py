@@ -2690,7 +2690,7 @@ def _places_after(
         and not _later_clause_or_part(view.text, q.end, p.start)
         and (closed is None or p.start < closed)
         and _DISEASE_RELATIVE.search(view.text, q.end, p.start) is None
-        and _ORIGIN_CLAUSE.search(view.text, q.end, p.start) is None
+        and not _in_origin_clause(view, q, p)
         and _BREAKDOWN_BRACKET.fullmatch(view.text, q.end, p.start) is None
     ]
 
@@ -5114,9 +5114,14 @@ def _sentence_country(
 
 
 def _off_virus_origin(view: ArticleView, q: Quantity, places: list[Place]) -> list[Place]:
-    """``places`` without those of a clause on where the virus began after the count ("... died ... since
+    """``places`` without those of a clause on where the virus began after the count."""
+    return [p for p in places if not _in_origin_clause(view, q, p)]
+
+
+def _in_origin_clause(view: ArticleView, q: Quantity, p: Place) -> bool:
+    """Whether the place after the count stands in a clause on where the virus began ("... died ... since
     it first emerged in Mexico in April", :data:`_ORIGIN_CLAUSE`)."""
-    return [p for p in places if not (p.start > q.end and _ORIGIN_CLAUSE.search(view.text, q.end, p.start))]
+    return p.start > q.end and _ORIGIN_CLAUSE.search(view.text, q.end, p.start) is not None
 
 
 def _off_origins(view: ArticleView, q: Quantity, places: list[Place]) -> list[Place]:
@@ -8356,8 +8361,9 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     return _both_items(view, vals)
 
 
-# qualifiers between a verb and the number it takes for object ("has reported over 5,700")
-_OBJECT_QUALIFIERS = frozenset({"over", "more", "than", "about", "nearly", "almost", "some", "at", "least"})
+# qualifiers between a verb and the number it takes for object ("has reported over 5,700"): a count's own
+# words (`IN_COUNT`) but its place's prepositions
+_OBJECT_QUALIFIERS = IN_COUNT - {"in", "across"}
 
 
 def _verb_before_number(view: ArticleView, start: int, s0: int) -> str | None:
