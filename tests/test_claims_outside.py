@@ -2475,9 +2475,14 @@ def test_a_place_inside_a_where_clause_describes_its_antecedent() -> None:
 
 
 def test_a_part_of_them_described_otherwise_is_no_value() -> None:
-    # before: 12 deaths (the parse gave "had died" two subjects, 12 and 3)
+    # before: 12 deaths (the parse gave "had died" two subjects, 12 and 3); since session 59 the people in
+    # intensive care are a measure of their own, which the part's own words name
     text = "The ministry said 62 people were hospitalised, 12 of them in intensive care, and 3 had died."
-    assert [(v.value, v.key.thing) for v in _values(text)] == [(62, "hospitalized"), (3, "deaths")]
+    assert [(v.value, v.key.thing) for v in _values(text)] == [
+        (62, "hospitalized"),
+        (12, "icu"),
+        (3, "deaths"),
+    ]
     # a part in a place of its own still is one
     text = "Mexico says 62 people were hospitalised, 12 of them in Mexico City."
     assert (12.0, "hospitalized", ("Mexico City",)) in _placed(text)

@@ -740,6 +740,10 @@ def _thing_of(
             return said, None
     ordered = _near(win, _past_reduced_relative(win, n, lex))
     found = [f for f in _thing_hits(ordered, win, lex) if not _in_next_clause(win, f[2])]
+    if q.counts is None and len(win.right) > 1 and win.right[0].text == "of" and win.right[1].text == "them":
+        # "62 people were hospitalised, 12 of them in intensive care": the part's own words right after
+        # it say what it is before the whole's verb does
+        found = [f for f in found if f[2] in win.right[2:6]] or found
     if not found:
         if _cases_unsaid(q, win, lex):
             return lex.things.get("cases"), None
@@ -1354,6 +1358,7 @@ def _modified(
     mods = [singular(w.text) for w in before if w.text[:1].isalpha()]
     if mods[:1] == ["of"] and mods[1:2] and mods[1] in _PART_PRONOUNS:
         mods = mods[2:]  # "2,446 confirmed cases, 60 of them fatal": the partitive's, no modifiers
+    mods = _inverted_total_mods(q, win, mods)
     if q.kind == "count" and mods in (["of", "the"], ["of", "these"], ["of", "those"]):
         return thing, None  # "Tests confirmed swine flu in 16 of the dead": a part of the dead, deaths
     if q.kind != "money" and set(mods) & _PP_OPENERS:
@@ -1370,6 +1375,21 @@ def _modified(
             return None, None
         return None, " ".join([*mods, singular(hit.text)])
     return thing, None
+
+
+def _inverted_total_mods(q: Quantity, win: Window, mods: list[str]) -> list[str]:
+    """ "These cases bring to 10 the total Minnesota deaths": after a verb of bringing and *to*, the
+    noun phrase after the bare number is the total's own, its determiner and *total* no modifiers of its
+    noun (the thing had been "the total death")."""
+    left = [w.text.lower() for w in win.left[-2:]]
+    if q.counts is not None or mods[:1] != ["the"] or len(left) < 2:
+        return mods
+    if left[0] not in BRING or left[1] != "to":
+        return mods
+    return [m for m in mods[1:] if m not in _INVERTED_TOTAL_WORDS]
+
+
+_INVERTED_TOTAL_WORDS = frozenset({"total", "cumulative", "overall"})
 
 
 # the words after which a noun is no predicate's own: prepositions and determiners
@@ -2523,9 +2543,10 @@ def _surpassed(text: str, p: Place, q: Quantity) -> bool:
 
 
 # a total's noun phrase written after the number a verb of bringing takes it to: "bringing to five the
-# number of U.S. deaths from the disease"
+# number of U.S. deaths from the disease", "bring to 10 the total Minnesota deaths"
 _INVERTED_TOTAL = re.compile(
-    r"[ \t]+the[ \t]+(?:total[ \t]+)?(?:number|tally|toll|count)[ \t]+of[ \t]+(?P<np>[^,;:!?()]{1,60})"
+    r"[ \t]+the[ \t]+(?:(?:total[ \t]+)?(?:number|tally|toll|count)[ \t]+of[ \t]+|total[ \t]+)"
+    r"(?P<np>[^,;:!?()]{1,60})"
 )
 
 
@@ -6953,7 +6974,7 @@ def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
         span = _WEEK_SPAN.search(view.text, q.end, min(b, q.end + 60))
         if (
             span is None
-            or (win.left and win.left[-1].text.lower() in _HELD_BEFORE)
+            or _held_before(win)
             or len(gap := words(view.text, q.end, span.start())) > 5
             # "193 member states have been pushing this week": an activity that goes on, not what it added
             or any(w.text.endswith("ing") for w in gap)
@@ -6978,6 +6999,17 @@ _WEEK_SPAN = re.compile(
     r"|in\s+the\s+week\s+(?:to|ending|up\s+to))\b(?!['’])",
     re.IGNORECASE,
 )
+
+
+def _held_before(win: Window) -> bool:
+    """Whether a verb of having or standing at is right before the count, or before *a total of* it
+    ("Fiji had a total of 97 cases last week": what it had then, not what the week added)."""
+    ws = [w.text.lower() for w in win.left[-4:]]
+    if ws[-3:] == ["a", "total", "of"]:
+        ws = ws[:-3]
+    return bool(ws) and ws[-1] in _HELD_BEFORE
+
+
 # the verbs of what a place has or a count stands at: the count after them is a level, not what the span added
 _HELD_BEFORE = frozenset(
     {"had", "has", "have", "was", "were", "is", "are", "stood", "stands", "reached", "hit"}
@@ -8355,7 +8387,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _series_goes_on(view, made, out)
     vals = _definite_recounts(view, qs, _shared_rise(view, _increments_state(view, out)), lex)
     vals = _each_of_conjuncts(view, _bracketed_totals(view, vals))
-    vals = _bracketed_items(view, qs, _respective_counts(view, qs, vals), lex)
+    vals = _bracketed_new(view, qs, _bracketed_items(view, qs, _respective_counts(view, qs, vals), lex))
     vals = _with_items(view, qs, vals)
     _parallel_objects(view, vals)
     return _both_items(view, vals)
@@ -8598,6 +8630,50 @@ def _bracketed_items(
                 replace(model, key=replace(model.key, about=(p.name,)), **_number_fields(q), **_said(view, q))
             )
     return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
+
+
+def _bracketed_new(view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]) -> list[QuantityValue]:
+    """ "New cases were also reported from Rajasthan (47), Maharashtra (20) and West Bengal (1)": the
+    bare numbers in brackets after places, two or more in a sentence, count the noun phrase written before
+    the first of them, and an increment on its noun (*new*, *fresh*, *additional*, *more*) is theirs too, as
+    its state is (they had been totals)."""
+    bare = {
+        q.start for q in qs if q.counts is None and q.kind == "count" and _ITEM_CLOSE.match(view.text, q.end)
+    }
+    runs: dict[tuple[int, int], list[QuantityValue]] = {}
+    for v in vals:
+        if v.start in bare and not v.key.aspect and _place_joined(view, v.start, _ITEM_OPEN) is not None:
+            runs.setdefault(view.sentence(v.start), []).append(v)
+    new: dict[int, QuantityValue] = {}
+    for (s0, _), run in runs.items():
+        first = min(v.start for v in run)
+        head = _NEW_ITEMS_HEAD.search(view.text, s0, first)
+        if len(run) < 2 or head is None or singular(head.group("noun")) not in _thing_heads(run[0].key.thing):
+            continue
+        if any(q.start < first and q.start >= head.end() for q in qs):
+            continue  # a count between the noun phrase and the list is what the list may break down
+        for v in run:
+            new[v.start] = replace(v, key=replace(v.key, aspect="new"))
+    return [new.get(v.start, v) for v in vals] if new else vals
+
+
+# the noun phrase of new counts a list of bracketed items breaks down ("New cases were also reported from")
+_NEW_ITEMS_HEAD = re.compile(
+    r"\b(?:new|fresh|additional|more)\s+(?:(?:swine|flu|h1n1|influenza|a\(h1n1\)|confirmed|positive)\s+){0,3}"
+    r"(?P<noun>cases|deaths|infections|fatalities)\b",
+    re.IGNORECASE,
+)
+
+
+def _thing_heads(thing: str) -> frozenset[str]:
+    """The singular nouns that name a status thing in a list's noun phrase."""
+    return _LIST_THING_HEADS.get(thing, frozenset())
+
+
+_LIST_THING_HEADS = {
+    "cases": frozenset({"case", "infection"}),
+    "deaths": frozenset({"death", "fatality"}),
+}
 
 
 # a place's item of a list joined to its number by *with*: "the US with currently 33,902"

@@ -1,0 +1,141 @@
+"""Session 59: rules read off fresh outside swine-flu pages (docs/claims.md, "A state's people, totals
+written after their number, intensive care and lists of new counts (session 59)")."""
+
+from __future__ import annotations
+
+from saidwhat.claims.lexicon import load_lexicon
+from tests.claims_fixtures import keys_of as _of
+
+# --- a state's people --------------------------------------------------------------------------------
+
+
+def test_a_us_states_people_are_persons_of_that_state() -> None:
+    # before: a thing "minnesotan", "coloradan", "virginian" of its own, no deaths
+    assert _of("Six more Minnesotans have died from H1N1 flu complications.", 6) == [
+        ("deaths", "", "new", "Minnesota")
+    ]
+    assert _of("Two Coloradans have died because of the swine flu.", 2) == [("deaths", "", "", "Colorado")]
+    assert _of("The disease has played a part in the deaths of 24 Virginians, he said.", 24) == [
+        ("deaths", "", "", "Virginia")
+    ]
+
+
+def test_a_two_word_demonym_names_its_own_state() -> None:
+    assert _of("Three West Virginians have died of the flu.", 3) == [("deaths", "", "", "West Virginia")]
+
+
+def test_names_of_two_places_peoples_are_no_states_demonyms() -> None:
+    # Georgians are a nation's people too, New Yorkers a city's, Carolinians two states'
+    demonyms = load_lexicon().region_demonyms
+    assert demonyms["minnesotans"] == "Minnesota"
+    assert not {"georgians", "new yorkers", "carolinians", "washingtonians", "oregonian"} & set(demonyms)
+
+
+# --- a total's noun phrase after its number ----------------------------------------------------------
+
+
+def test_the_total_after_the_number_a_verb_of_bringing_takes_it_to_is_its_noun_phrase() -> None:
+    text = "These cases bring to 10 the total Minnesota deaths related to the H1N1 outbreak since last April."
+    # before: a thing "the total death" with no place
+    assert _of(text, 10) == [("deaths", "", "", "Minnesota")]
+    assert _of("The four cases bring to 10 the total swine flu cases in Minnesota.", 10) == [
+        ("cases", "", "", "Minnesota")
+    ]
+
+
+def test_the_number_of_after_the_number_still_reads_as_before() -> None:
+    assert _of("The death brings to 12 the number of deaths in Peru.", 12) == [("deaths", "", "", "Peru")]
+
+
+def test_such_cases_are_the_cases_named_before() -> None:
+    text = "The city has recorded 1,299 cases during the period, and 6,196 such cases so far."
+    # before: a thing "case" of its own
+    assert _of(text, 6196) == [("cases", "", "", "")]
+
+
+# --- intensive care is in hospital -------------------------------------------------------------------
+
+
+def test_people_in_intensive_care_are_no_count_of_cases() -> None:
+    # before: 94 cases of Australia, 5 cases of Victoria, 20 cases
+    assert _of("There are currently 94 people in intensive care with swine flu in Australia.", 94) == [
+        ("icu", "", "", "Australia")
+    ]
+    assert _of("FIVE Victorians with swine flu were in intensive care units last night.", 5) == [
+        ("icu", "", "", "Victoria")
+    ]
+    text = "Nationwide, 52 people are in hospital, including 20 in intensive care, with swine flu."
+    assert _of(text, 20) == [("icu", "", "", "")]
+
+
+def test_a_part_of_them_takes_what_its_own_words_say_before_the_wholes_verb() -> None:
+    text = "The ministry said 62 people were hospitalised, 12 of them in intensive care."
+    # before: 12 hospitalized (the whole's verb), or no value at all
+    assert _of(text, 12) == [("icu", "", "", "")]
+    assert _of("The ministry said 62 people were hospitalised, 12 of them have died.", 12) == [
+        ("deaths", "", "", "")
+    ]
+    assert _of("Officials confirmed 40 cases, 12 of them in Lima.", 12) == [
+        ("cases", "confirmed", "", "Lima")
+    ]
+
+
+def test_cases_alone_stay_cases() -> None:
+    assert _of("Officials said 45 people in Peru have swine flu.", 45) == [("cases", "", "", "Peru")]
+
+
+# --- a total of last week ----------------------------------------------------------------------------
+
+
+def test_a_place_that_had_a_total_last_week_had_a_level_not_an_increment() -> None:
+    text = "The highest number of cases in the region is Fiji, which had a total of 97 cases last week."
+    # before: 97 new cases
+    assert _of(text, 97) == [("cases", "", "", "Fiji")]
+
+
+def test_a_count_reported_last_week_is_still_what_the_week_added() -> None:
+    assert _of("Peru reported 40 cases last week.", 40) == [("cases", "", "new", "Peru")]
+
+
+# --- a participle of saying opens a clause of its own ------------------------------------------------
+
+
+def test_a_count_after_saying_takes_no_predicate_from_the_clause_before() -> None:
+    text = (
+        "The authorities in Tahiti announced over the weekend that three people died, saying that 10,000 "
+        "people in the archipelago have now contracted the H1N1 virus."
+    )
+    # before: 10,000 deaths
+    assert [k[0] for k in _of(text, 10000)] == ["cases"]
+    assert [k[0] for k in _of(text, 3)] == ["deaths"]
+
+
+# --- the adverbs of the possible ---------------------------------------------------------------------
+
+
+def test_possibly_and_potentially_infected_people_are_suspected_cases() -> None:
+    text = (
+        "Last Saturday it was reported that one suspected case of swine flu had been detected, with four "
+        "others possibly infected."
+    )
+    # before: 4 cases with no state (a leak of a suspected count into the cases)
+    assert [k[:2] for k in _of(text, 4)] == [("cases", "suspected")]
+    text = "The government said 20,000 people had potentially been infected since the end of June."
+    assert [k[:2] for k in _of(text, 20000)] == [("cases", "suspected")]
+
+
+# --- a list of new counts in brackets ----------------------------------------------------------------
+
+
+def test_bracketed_items_after_new_cases_are_new_cases() -> None:
+    text = "New cases were also reported from Rajasthan (47), Maharashtra (20) and West Bengal (1)."
+    # before: totals of each state
+    assert _of(text, 47) == [("cases", "", "new", "Rajasthan")]
+    assert _of(text, 20) == [("cases", "", "new", "Maharashtra")]
+    deaths = "Fresh deaths were reported from Rajasthan (4) and Gujarat (2)."
+    assert _of(deaths, 2) == [("deaths", "", "new", "Gujarat")]
+
+
+def test_bracketed_items_after_a_plain_noun_stay_totals() -> None:
+    text = "Confirmed cases were reported in Rajasthan (47), Maharashtra (20) and West Bengal (1)."
+    assert _of(text, 47) == [("cases", "confirmed", "", "Rajasthan")]
