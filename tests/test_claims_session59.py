@@ -139,3 +139,95 @@ def test_bracketed_items_after_new_cases_are_new_cases() -> None:
 def test_bracketed_items_after_a_plain_noun_stay_totals() -> None:
     text = "Confirmed cases were reported in Rajasthan (47), Maharashtra (20) and West Bengal (1)."
     assert _of(text, 47) == [("cases", "confirmed", "", "Rajasthan")]
+
+
+# --- a partitive's whole ------------------------------------------------------------------------------
+
+
+def test_a_partitives_whole_is_no_increment_the_clause_after_it_says() -> None:
+    text = (
+        "St. Vincent has seen a spike in new cases, with 15 of its 17 cases reported in the last week alone."
+    )
+    # before: 17 new cases (the span after the whole is the part's)
+    assert [k[2] for k in _of(text, 17)] == [""]
+    assert _of("Peru reported 17 cases in the last week.", 17) == [("cases", "", "new", "Peru")]
+    # a whole that writes its own increment keeps it
+    assert [k[2] for k in _of("Officials said 15 of the 17 new cases were in Lima.", 17)] == ["new"]
+
+
+# --- ages, rates and their divisors ------------------------------------------------------------------
+
+
+def test_an_average_age_is_no_count_however_long_its_subject() -> None:
+    text = (
+        "The average age of people who have come down with swine flu (in lab confirmed cases) is 18, "
+        "she said."
+    )
+    # before: 18 confirmed cases
+    assert _of(text, 18) == []
+
+
+def test_a_count_per_million_is_a_rate() -> None:
+    # before: 242 hospitalized, a total
+    assert _of("That amounts to 242 hospitalizations per million people in Alberta.", 242) == [
+        ("hospitalized", "", "rate", "Alberta")
+    ]
+
+
+def test_the_divisor_of_a_rate_is_no_count() -> None:
+    text = "There has been approximately 1 death per 40,000 cases of H1N1 flu in France."
+    # before: 40,000 cases of France
+    assert _of(text, 40000) == []
+    assert _of("France has 40,000 cases of H1N1 flu.", 40000) == [("cases", "", "", "France")]
+
+
+def test_lethal_cases_are_deaths() -> None:
+    # before: a thing "lethal case"
+    assert _of("Three lethal cases of swine flu were reported in Russia.", 3) == [
+        ("deaths", "", "", "Russia")
+    ]
+
+
+# --- what became of the cases ------------------------------------------------------------------------
+
+
+def test_cases_reported_to_have_died_are_deaths() -> None:
+    text = "To date, 55 laboratory-confirmed H1N1 cases in Peru are reported to have died."
+    # before: 55 confirmed cases
+    assert _of(text, 55) == [("deaths", "confirmed", "", "Peru")]
+    # a verb of belief is no report of it
+    assert [k[0] for k in _of("To date, 55 cases in Peru are believed to have died.", 55)] != ["deaths"]
+
+
+def test_a_part_of_a_pronouns_whole_that_its_clause_describes_otherwise_is_no_value() -> None:
+    text = (
+        "To date, 55 laboratory-confirmed H1N1 cases in Peru are reported to have died. Of those, 46 cases "
+        "had underlying medical conditions, while five had no underlying conditions."
+    )
+    # before: 46 cases of Peru
+    assert _of(text, 46) == []
+    assert [k[0] for k in _of("Peru has 300 cases. Of those, 12 cases have died.", 12)] == ["deaths"]
+
+
+# --- a capital's colon before a sentence is a dateline -----------------------------------------------
+
+
+def test_a_capitals_name_and_a_colon_before_a_sentence_is_a_dateline() -> None:
+    text = (
+        "Islamabad: Twenty-four people have died of swine flu so far, the National Institute of Health said."
+    )
+    # before: 24 deaths of Islamabad (a list line's head)
+    assert _of(text, 24) == [("deaths", "", "", "Pakistan")]
+    text = "New Delhi: Six swine flu deaths were reported Friday, taking the toll in India to 606."
+    assert all(place != "New Delhi" for *_, place in _of(text, 6))
+
+
+def test_a_place_and_a_colon_before_a_bare_count_still_head_a_list_line() -> None:
+    assert _of("Lima: 20 cases\nCusco: 5 cases", 20) == [("cases", "", "", "Lima")]
+    assert _of("Peru: 20 cases have been confirmed.", 20) == [("cases", "confirmed", "", "Peru")]
+
+
+def test_a_naming_aside_after_the_disease_leaves_the_verb_the_counts() -> None:
+    text = "So far 40 cases of H1N1, otherwise known as swine flu, have been confirmed in Ghana."
+    # before: 40 cases with no state (the verb of confirming past the window)
+    assert _of(text, 40) == [("cases", "confirmed", "", "Ghana")]

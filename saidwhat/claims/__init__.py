@@ -66,7 +66,13 @@ def article_facts(
     """The facts of one analysed article (``story``: its story id, which scopes every grouping)."""
     lex = lex or load_lexicon()
     view = ArticleView.build(
-        analysis, story, lex.place_aliases, lex.countries, lex.local_places, lex.country_forms
+        analysis,
+        story,
+        lex.place_aliases,
+        lex.countries,
+        lex.local_places,
+        lex.country_forms,
+        frozenset(lex.capitals),
     )
     return ArticleFacts(
         article=ArticleRef.of(analysis),

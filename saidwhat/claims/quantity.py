@@ -208,6 +208,23 @@ def _apposition(ws: list[Word]) -> tuple[int, int] | None:
     return None
 
 
+def _known_as(ws: list[Word]) -> tuple[int, int] | None:
+    """The span of a naming aside after a count's noun and its disease ("40 cases of H1N1, otherwise known
+    as swine flu, have been confirmed"): a second name between commas; the verb after it is the count's."""
+    for i in range(min(len(ws) - 3, 6)):
+        if ws[i].text != ",":
+            continue
+        k = i + 2 if ws[i + 1].text in _KNOWN_AS_ADVERBS else i + 1
+        if [w.text for w in ws[k : k + 2]] != ["known", "as"]:
+            return None
+        j = next((j for j in range(k + 2, min(len(ws), k + 10)) if ws[j].text in (",", ";", ":", "—")), None)
+        return (ws[i].start, ws[j].end) if j is not None and ws[j].text == "," else None
+    return None
+
+
+_KNOWN_AS_ADVERBS = frozenset({"otherwise", "also", "better", "commonly", "popularly"})
+
+
 # the verbs that open a main clause's predicate after a relative clause on the count's persons
 _MAIN_AFTER_RELATIVE = _FINITE | {"died", "succumbed", "perished", "tested", "contracted", "caught", "fell"}
 
@@ -430,6 +447,7 @@ def _aside_and_right(
     right_ws = words(text, q.end, b)
     aside = (
         _apposition(right_ws)
+        or _known_as(right_ws)
         or part_aside(text, q)
         or bracket_aside(text, q)
         or _persons_relative(q, right_ws, lex)
@@ -3830,6 +3848,8 @@ def _part_said_otherwise(
     # "Of the new cases, 11 are males": so does the verb after a part of a fronted whole; "The dead
     # include 12 children": so does a part's own noun, unless a thing's ("The toll includes 12 deaths")
     fronted = (q.counts is None or _persons_only(q.counts, lex)) and _fronted_whole(view, q) is not None
+    # "Of those, 46 cases had underlying medical conditions": a pronoun's whole, the part named by its noun
+    fronted = fronted or (_PRONOUN_WHOLE.search(view.text, max(0, q.start - 20), q.start) is not None)
     included = q.counts is not None and _included_object(view, q)
     if included and q.counts is not None and singular(q.counts.split()[-1].lower()) in lex.head_words:
         return False
@@ -5929,14 +5949,21 @@ def _own_verb_thing(win: Window, thing: Thing | None, lex: ClaimsLexicon) -> Thi
         while j < len(right) and right[j].text.lower() in _INFECTED_WITH_WORDS:
             j += 1
         right = right[j:] or right
-    # (the word after its auxiliaries, or its own verb when it has none: "infected people died")
+    # (the word after its auxiliaries, or its own verb when it has none: "infected people died"; after a
+    # raising verb and its auxiliaries: "55 cases in B.C. are reported to have died")
     k = next((j for j, w in enumerate(right) if w.text.lower() not in AUX), len(right))
+    if k + 1 < len(right) and right[k].text.lower() in _RAISING and right[k + 1].text == "to":
+        k = next((j for j in range(k + 2, len(right)) if right[j].text.lower() not in AUX), len(right))
     verb = right[k].text.lower() if k < len(right) else ""
     for name in ("deaths", "recovered", "hospitalized"):
         other = lex.things.get(name)
         if other is not None and verb in other.predicates and verb.endswith("ed"):
             return other
     return thing
+
+
+# the raising verbs of report between a subject and its own verb ("are reported to have died"; not of belief)
+_RAISING = wordset("reported said known understood")
 
 
 # the words of a verb group before its verb ("has also been", "will now"); between an amount and a
@@ -7001,6 +7028,13 @@ _WEEK_SPAN = re.compile(
 )
 
 
+def _partitive_whole(view: ArticleView, q: Quantity) -> bool:
+    """Whether the count is the whole of a partitive written before it ("15 of its 17 cases", "20 of the
+    45 cases"): what the clause says after it is the part's."""
+    ws = [w.text for w in words(view.text, max(0, q.start - 40), q.start)][-3:]
+    return len(ws) == 3 and _is_number_word(ws[0]) and ws[1] == "of" and ws[2] in PARTITIVE_DETERMINERS
+
+
 def _held_before(win: Window) -> bool:
     """Whether a verb of having or standing at is right before the count, or before *a total of* it
     ("Fiji had a total of 97 cases last week": what it had then, not what the week added)."""
@@ -7080,15 +7114,20 @@ def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
     neither an increment nor a total."""
     if _modal_bring(view, q):
         return "projected"
+    # "15 of its 17 cases reported in the last week": a partitive's whole is no increment the clause after
+    # it says; the part is
     aspect = _aspect_of(win, lex) or (
         "new"
-        if _up_by(view.text, win)
-        or _higher_than(view, q)
-        or _over_period(view, q, win)
-        or _days_event(view, q, win)
-        or _elapsed_after(view, q, win, lex)
-        or _part_of_fronted_new(view, q, lex)
-        or _number_of_new(view, q, lex)
+        if not _partitive_whole(view, q)
+        and (
+            _up_by(view.text, win)
+            or _higher_than(view, q)
+            or _over_period(view, q, win)
+            or _days_event(view, q, win)
+            or _elapsed_after(view, q, win, lex)
+            or _part_of_fronted_new(view, q, lex)
+            or _number_of_new(view, q, lex)
+        )
         else ""
     )
     if aspect == "new" and q.value_max is not None and _risen_by(win):
@@ -7101,6 +7140,10 @@ def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
 _FRONTED_WHOLE = re.compile(
     r"\s*(?:of|among)\s+(?:the|these|those)\s+(?P<whole>[^,;:.!?\d]{1,60}),\s*$", re.IGNORECASE
 )
+
+
+# a fronted partitive whose whole is a pronoun, right before the count: "Of those, 46 cases had ..."
+_PRONOUN_WHOLE = re.compile(r"\b(?:of|among)\s+(?:those|these|them)\s*,\s*$", re.IGNORECASE)
 
 
 def _fronted_whole(view: ArticleView, q: Quantity) -> re.Match[str] | None:
@@ -8217,8 +8260,21 @@ _BOUND = re.compile(r"(?:under|over|below|above)\s", re.IGNORECASE)
 
 
 def _an_age(text: str, q: Quantity) -> bool:
-    """Whether a bare number is an age its clause names (:data:`_AGE_BEFORE`), no count."""
-    return not q.counts and bool(_AGE_BEFORE.search(text, max(0, q.start - 60), q.start))
+    """Whether a bare number is an age its clause names (:data:`_AGE_BEFORE`), or the value an average
+    age is said to be however long its subject (:data:`_AGE_IS`), no count."""
+    if q.counts:
+        return False
+    return bool(_AGE_BEFORE.search(text, max(0, q.start - 60), q.start)) or bool(
+        _AGE_IS.search(text, max(0, q.start - 140), q.start)
+    )
+
+
+# "The average age of people who have come down with swine flu (in lab confirmed cases) is 18": the
+# copula of an average age, its subject as long as it runs
+_AGE_IS = re.compile(
+    r"\b(?:average|median|mean)\s+age\b[^;:.!?\n]{0,120}\b(?:is|was|were|stands\s+at|stood\s+at)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _age_bound(text: str, q: Quantity) -> bool:
@@ -9125,11 +9181,11 @@ def _no_status_value(view: ArticleView, qs: list[Quantity], i: int, thing: Thing
 
 def _no_count_here(text: str, q: Quantity) -> bool:
     """A number its place in the sentence makes no count: each member's age ("two men, one 25 and the other
-    51, were diagnosed"), a rate's divisor ("2.46 over a thousand"), a share's number restated ("while 25
-    percent (45 cases) are aged between 20 and 49"), an instance ("In one case, the person is in hospital
-    because of trauma"), any number ("one or more confirmed case"), a whole none of which is meant ("None
-    of the about 2,000 passengers ... have tested positive"), a difference ("500 more cases than in
-    Texas")."""
+    51, were diagnosed"), a rate's divisor ("2.46 over a thousand", "1 death per 40,000 cases"), a share's
+    number restated ("while 25 percent (45 cases) are aged between 20 and 49"), an instance ("In one case,
+    the person is in hospital because of trauma"), any number ("one or more confirmed case"), a whole none
+    of which is meant ("None of the about 2,000 passengers ... have tested positive"), a difference ("500
+    more cases than in Texas")."""
     before = text[max(0, q.start - 24) : q.start]
     if _OVER_A_THOUSAND.match(q.text) and _DIVISOR_AFTER_RATE.search(before):
         return True
@@ -9137,6 +9193,8 @@ def _no_count_here(text: str, q: Quantity) -> bool:
         return True
     if _ONE_OR_MORE.match(text, q.start):
         return True
+    if _PER_BEFORE.search(before):
+        return True  # "1 death per 40,000 cases": the divisor of a rate
     if _NONE_OF.search(text, max(0, q.start - 40), q.start) and not _OWN_TALLY_NOUN.search(q.text):
         return True
     return _member_attribute_text(text, q) or _one_instance(text, q) or _compared_difference(text, q)
@@ -9186,6 +9244,8 @@ _ONE_AND_OTHER = re.compile(
 
 # a number with decimals right before "over a thousand" (or its noun and a bracket between) makes that a
 # divisor ("cases per head with 2.46 over a thousand"); "Over a thousand people have died" counts
+# *per* right before a number ("one death per 40,000 cases", "per 1,000 people"): the divisor of a rate
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 _DIVISOR_AFTER_RATE = re.compile(r"\d[.,]\d+(?:\s+[a-z]+)?\s*\(?\s*$")
 _OVER_A_THOUSAND = re.compile(r"(?:over|per)\s+(?:a|one)\s+(?:thousand|hundred|million)\b", re.IGNORECASE)
 # a share and an opening bracket right before a count: the count restates the share ("25 percent (45

@@ -356,6 +356,18 @@ _DASH_LIST_LINE = re.compile(
 )
 
 
+def _sentence_after(text: str, start: int, line_start: int) -> bool:
+    """Whether a sentence with a finite verb follows a colon at ``start`` (read a bounded way on, to its
+    line's end), on a line that no list line of places stands next to."""
+    end = text.find("\n", start, start + 300)
+    line = text[start : end if end >= 0 else start + 300]
+    return _FINITE_AFTER_COLON.search(line) is not None and not _next_to_list_line(text, line_start)
+
+
+# the finite verbs of a sentence after a dateline's colon ("... have died", "... were reported Friday")
+_FINITE_AFTER_COLON = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says)\b[^.;]*[.]", re.IGNORECASE)
+
+
 def _next_to_list_line(text: str, line_start: int) -> bool:
     """Whether the line before or after the one at ``line_start`` is a list line headed by a place and a
     bare dash (:data:`_DASH_LIST_LINE`), a bounded way off (200 characters each side)."""
@@ -369,12 +381,13 @@ def _next_to_list_line(text: str, line_start: int) -> bool:
     return end >= 0 and _DASH_LIST_LINE.match(text, end + 1, min(len(text), end + 201)) is not None
 
 
-def _dateline(text: str, p: Place) -> bool:
+def _dateline(text: str, p: Place, capitals: frozenset[str] = frozenset()) -> bool:
     """Whether the place opens a line as a dateline: where the reporter files from, not where a count
     is ("MOSCOW, November 7 (RIA Novosti) - About 6,100 people have died from swine flu worldwide").
-    A colon makes one only after a date or a name in capitals ("CAIRO:"): "Peru: 20 cases" heads a
-    list line, and so does a bare dash after a name not in capitals with a count right after it
-    ("Mexico - 1,112 cases")."""
+    A colon makes one only after a date or a name in capitals ("CAIRO:"), or after a capital's name (one of
+    ``capitals``) before a sentence with its own finite verb ("New Delhi: Six swine flu deaths ... were
+    reported Friday", "Islamabad: Twenty-four people have died"): "Peru: 20 cases" heads a list line, and so
+    does a bare dash after a name not in capitals with a count right after it ("Mexico - 1,112 cases")."""
     back = max(0, p.start - 40)  # read a bounded way back: a hostile one-line text stays linear
     line_start = text.rfind("\n", back, p.start) + 1 or back
     if text[line_start : p.start].strip():
@@ -382,6 +395,8 @@ def _dateline(text: str, p: Place) -> bool:
     m = _trailer(text, p)
     if m is None:
         return False
+    if p.name in capitals and m.re is _DATELINE_COLON and _sentence_after(text, p.end + m.end(), line_start):
+        return True
     bare = not re.search(r"[\d(]", m.group(0))  # no date and no agency: only the mark
     # "Mexico - 1,112 cases, 42 deaths": a list line headed by its place, as "US: one death"; in
     # capitals, when a line next to it is one too ("MEXICO - 1,112 ...\nCANADA - 214 cases")
@@ -652,6 +667,7 @@ class ArticleView:
         countries: frozenset[str] = frozenset(),
         regions: frozenset[str] = frozenset(),
         forms: Mapping[str, str] | None = None,
+        capital_cities: frozenset[str] = frozenset(),
     ) -> ArticleView:
         """The view of one article. Its places are the entity stage's places and, from ``countries``
         (the lexicon's names of the world's countries), a country's name NER left unnamed ("Uruguay
@@ -696,7 +712,7 @@ class ArticleView:
         places += _unnamed_regions(text, regions, analysis, places)
         places = _states_and_district(text, places)
         places = _initials_of_named(places, countries)
-        datelines = [p for p in places if _dateline(text, p)]
+        datelines = [p for p in places if _dateline(text, p, capital_cities)]
         datelines += _capitals_datelines(text, capitals, datelines)
         datelines.sort(key=lambda p: p.start)
         opening = {(p.start, p.end) for p in datelines}
