@@ -231,3 +231,20 @@ def test_a_naming_aside_after_the_disease_leaves_the_verb_the_counts() -> None:
     text = "So far 40 cases of H1N1, otherwise known as swine flu, have been confirmed in Ghana."
     # before: 40 cases with no state (the verb of confirming past the window)
     assert _of(text, 40) == [("cases", "confirmed", "", "Ghana")]
+
+
+def test_a_ranking_followed_by_bracketed_places_goes_on_with_its_measure() -> None:
+    text = (
+        "In the rest of South America, the death toll has been highest in Argentina, where 538 have died. "
+        "It is followed by Peru (133), Chile (132) and Colombia (100)."
+    )
+    # before: no value of the list
+    assert _of(text, 133) == [("deaths", "", "", "Peru")]
+    assert _of(text, 100) == [("deaths", "", "", "Colombia")]
+
+
+def test_a_fronted_whole_named_by_a_virus_code_is_still_a_whole() -> None:
+    text = "Of those diagnosed with the H1N1 virus, 56 were male and 49 female, a spokesman said."
+    # before: 56 cases (the digits of "H1N1" hid the fronted whole)
+    assert _of(text, 56) == []
+    assert [k[0] for k in _of("Of those infected with H1N1, 12 have died.", 12)] == ["deaths"]

@@ -7138,7 +7138,9 @@ def _own_aspect(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon)
 # a fronted partitive's whole that names no number, and the comma before the part ("Of the new cases in
 # England, 124 ...")
 _FRONTED_WHOLE = re.compile(
-    r"\s*(?:of|among)\s+(?:the|these|those)\s+(?P<whole>[^,;:.!?\d]{1,60}),\s*$", re.IGNORECASE
+    # (a digit only inside a virus's code: "Of those diagnosed with the H1N1 virus, 56 were male")
+    r"\s*(?:of|among)\s+(?:the|these|those)\s+(?P<whole>(?:[^,;:.!?\d]|(?<=[A-Za-z(/])\d){1,60}),\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -8644,8 +8646,12 @@ def _list_whole(
     return None if said & heads else whole
 
 
-# a list's sentence that points back to the count before it: "They include", "These are"
-_PRONOUN_LIST = re.compile(r"\s*(?:They|These|Those)\s+(?:include|are|were|included)\b")
+# a list's sentence that points back to the count before it: "They include", "These are"; or goes on with
+# the ranking it heads: "It is followed by Peru (133), Chile (132), ..."
+_PRONOUN_LIST = re.compile(
+    r"\s*(?:(?:They|These|Those)\s+(?:include|are|were|included)|(?:It|This|That|She|He)\s+(?:is|was)\s+followed"
+    r"\s+by|Followed\s+by)\b"
+)
 
 
 def _bracketed_items(
