@@ -248,3 +248,36 @@ def test_a_fronted_whole_named_by_a_virus_code_is_still_a_whole() -> None:
     # before: 56 cases (the digits of "H1N1" hid the fronted whole)
     assert _of(text, 56) == []
     assert [k[0] for k in _of("Of those infected with H1N1, 12 have died.", 12)] == ["deaths"]
+
+
+def test_people_infected_who_remained_hospitalized_are_hospitalized() -> None:
+    text = "Thirty-five people infected remained hospitalized with seven in critical condition."
+    # before: 35 cases
+    assert [k[0] for k in _of(text, 35)] == ["hospitalized"]
+
+
+def test_a_rise_up_to_a_level_is_an_increment_and_the_level_it_reached() -> None:
+    text = "South Korea's confirmed cases are up 60 to 202, the ministry said."
+    # before: one range of 60 to 202, no value of either
+    assert _of(text, 60) == [("cases", "confirmed", "new", "South Korea")]
+    assert _of(text, 202) == [("cases", "confirmed", "", "South Korea")]
+    assert _of("Police rounded up 30 people.", 30) == []
+
+
+def test_cases_a_test_ruled_out_are_no_cases() -> None:
+    text = (
+        "Of these, swine flu has been confirmed in 50 cases, clinically presumed in 28 cases and ruled out "
+        "in 185 cases, leaving 11 still under investigation."
+    )
+    # before: 185 cases
+    assert _of(text, 185) == []
+    assert _of(text, 28) == [("cases", "suspected", "", "")]
+
+
+def test_the_divisor_after_out_of_every_is_no_count() -> None:
+    text = (
+        "There were 102.5 cases of flu like illness diagnosed by GPs in the previous seven days out of every "
+        "100,000 people in Wales."
+    )
+    # before: 100,000 cases of Wales
+    assert _of(text, 100000) == []

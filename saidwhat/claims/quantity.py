@@ -1860,7 +1860,26 @@ def _up_by(text: str, win: Window) -> bool:
     if not win.left or win.left[-1].text != "up":
         return False
     before = text[max(0, win.left[-1].start - 3) : win.left[-1].start].rstrip()
-    return not before or before[-1] in ",-–—:("
+    # ... or after a copula or the noun of a tally ("confirmed cases up 60 to 202", "deaths are up 12")
+    return not before or before[-1] in ",-–—:(" or (len(win.left) > 1 and win.left[-2].text in _UP_AFTER)
+
+
+_UP_AFTER = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "cases",
+        "deaths",
+        "toll",
+        "tally",
+        "infections",
+        "fatalities",
+        "total",
+        "count",
+    }
+)
 
 
 # a modal before these says what may have caused a figure, not what the figure may become
@@ -2389,10 +2408,19 @@ def _after_change(view: ArticleView, start: int, besides: frozenset[str] = froze
     return False
 
 
+def _up_before(view: ArticleView, start: int) -> bool:
+    """Whether *up* or *down* stands right before a range ("Swine flu confirmed cases up 60 to 202"): the
+    rise, then the level it reached, no range of one value."""
+    before = [w.text.lower() for w in words(view.text, max(0, start - 12), start)]
+    return before[-1:] in (["up"], ["down"])
+
+
 def _change_range(view: ArticleView, q: Quantity) -> list[Quantity]:
     """A range written "from A to B" after a word of change is a change, not a range: the two numbers
     as the counts they are (A, the earlier value, is then left out by :func:`_earlier`)."""
-    if q.kind != "range" or q.value_max is None or " to " not in q.text or not _after_change(view, q.start):
+    if q.kind != "range" or q.value_max is None or " to " not in q.text:
+        return [q]
+    if not (_after_change(view, q.start) or _up_before(view, q.start)):
         return [q]
     a_text, b_text = q.text.split(" to ", 1)
     b_start = q.start + len(a_text) + len(" to ")
@@ -3665,6 +3693,8 @@ def _relation(
         return ""
     if between[-1:] == ["at"] and _higher_than(view, prev.q):
         return "total"  # "44 higher than on Tuesday at 2748": the level the rise reached
+    if between == ["to"] and _up_before(view, prev.q.start):
+        return "total"  # "cases up 60 to 202": the level the rise reached
     # a figure in brackets after a name is an item of a list ("include Spain (93), Britain (39)")
     bracket = view.text[prev.q.end : q.start].rstrip().endswith("(")
     if (between[-1:] and between[-1] in LIST_MARKS) or all(w in INHERIT for w in between[:2]) or bracket:
@@ -5949,6 +5979,10 @@ def _own_verb_thing(win: Window, thing: Thing | None, lex: ClaimsLexicon) -> Thi
         while j < len(right) and right[j].text.lower() in _INFECTED_WITH_WORDS:
             j += 1
         right = right[j:] or right
+    elif len(right) > 2 and right[0].text.lower() == "infected" and right[1].text.lower() in _REMAIN:
+        # "Thirty-five people infected remained hospitalized": the participle alone says what they had,
+        # *remain* and the participle after it what became of them
+        right = right[2:]
     # (the word after its auxiliaries, or its own verb when it has none: "infected people died"; after a
     # raising verb and its auxiliaries: "55 cases in B.C. are reported to have died")
     k = next((j for j, w in enumerate(right) if w.text.lower() not in AUX), len(right))
@@ -5960,6 +5994,9 @@ def _own_verb_thing(win: Window, thing: Thing | None, lex: ClaimsLexicon) -> Thi
         if other is not None and verb in other.predicates and verb.endswith("ed"):
             return other
     return thing
+
+
+_REMAIN = frozenset({"remain", "remains", "remained"})
 
 
 # the raising verbs of report between a subject and its own verb ("are reported to have died"; not of belief)
@@ -9250,8 +9287,9 @@ _ONE_AND_OTHER = re.compile(
 
 # a number with decimals right before "over a thousand" (or its noun and a bracket between) makes that a
 # divisor ("cases per head with 2.46 over a thousand"); "Over a thousand people have died" counts
-# *per* right before a number ("one death per 40,000 cases", "per 1,000 people"): the divisor of a rate
-_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+# *per* right before a number ("one death per 40,000 cases", "per 1,000 people", "out of every 100,000
+# people"): the divisor of a rate
+_PER_BEFORE = re.compile(r"\b(?:per|(?:out\s+of|for|in)\s+every)\s+$", re.IGNORECASE)
 _DIVISOR_AFTER_RATE = re.compile(r"\d[.,]\d+(?:\s+[a-z]+)?\s*\(?\s*$")
 _OVER_A_THOUSAND = re.compile(r"(?:over|per)\s+(?:a|one)\s+(?:thousand|hundred|million)\b", re.IGNORECASE)
 # a share and an opening bracket right before a count: the count restates the share ("25 percent (45
@@ -9472,6 +9510,8 @@ def _tested_negative(view: ArticleView, q: Quantity, s1: int) -> bool:
     a false alarm": people whose test came back negative, or whom it ruled out, are no cases of any state.
     Read in the count's own clause: up to the next number or a word that joins another ("12 tested positive
     and 3 tested negative": the 12 are cases); not a negated ruling ("have not ruled out more")."""
+    if _RULED_OUT_IN.search(view.text, max(0, q.start - 30), q.start):
+        return True  # "swine flu has been confirmed in 50 cases ... and ruled out in 185 cases"
     ws = [w.text.lower() for w in words(view.text, q.end, min(s1, q.end + 120))]
     for k, low in enumerate(ws):
         if low in ("and", "but", "while", ";") or any(ch.isdigit() for ch in low):
@@ -9484,6 +9524,10 @@ def _tested_negative(view: ArticleView, q: Quantity, s1: int) -> bool:
         if (low == "ruled" and ws[k + 1 : k + 2] == ["out"]) or low == "discarded":
             return not {"not", "n't", "never"} & set(ws[max(0, k - 3) : k])
     return False
+
+
+# a ruling out written before the count: "(swine flu has been) ruled out in 185 cases"
+_RULED_OUT_IN = re.compile(r"(?<!\bnot\s)\bruled\s+out\s+(?:in|for)\s+$", re.IGNORECASE)
 
 
 def _a_voice(view: ArticleView, q: Quantity) -> bool:
