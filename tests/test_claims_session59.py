@@ -281,3 +281,15 @@ def test_the_divisor_after_out_of_every_is_no_count() -> None:
     )
     # before: 100,000 cases of Wales
     assert _of(text, 100000) == []
+
+
+def test_a_moving_target_is_no_goal() -> None:
+    text = "The numbers are a moving target, with two additional cases reported in El Progreso on April 30."
+    # before: 2 cases of the aspect target
+    assert [k[2] for k in _of(text, 2)] == ["new"]
+
+
+def test_cases_awaiting_laboratory_test_results_are_no_cases() -> None:
+    # before: 129 cases (the guideline: people awaiting results are not cases)
+    assert _of("There are still 129 cases that are awaiting laboratory test results.", 129) == []
+    assert _of("Peru has 12 cases that were confirmed on Monday.", 12) == [("cases", "confirmed", "", "Peru")]

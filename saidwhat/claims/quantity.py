@@ -1948,6 +1948,11 @@ def _aspect_hits(aspect: str, scope: list[Word], win: Window, lex: ClaimsLexicon
     hits = _has(scope, lex.aspects.get(aspect, ()))
     if aspect == "projected":
         hits = _projection_hits(hits, scope, win)
+    if aspect == "target":
+        # "The numbers are a moving target": the idiom of what will not stay put, no goal
+        words_at = sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start)
+        before = {b.start: a.text.lower() for a, b in pairwise(words_at)}
+        hits = [i for i in hits if before.get(scope[i].start) != "moving"]
     if aspect == "new":
         # "75 laboratory confirmed cases - more commonly known as swine flu": *more* of degree, no
         # increment
@@ -5547,8 +5552,9 @@ _TEST_VERBS = wordset(
 # the words between such a verb and its object's number ("testing another 40", "investigating some 30")
 _TEST_OBJECT_SKIP = wordset("another a further some about around nearly almost over more than at least up to")
 # words between a count and its own predicate ("17 other people are currently being tested")
+# (and a relative pronoun: "129 cases that are awaiting laboratory test results")
 _BEFORE_PREDICATE = wordset(
-    "people patients persons other more are were is was have has currently still now also"
+    "people patients persons other more are were is was have has currently still now also that which who"
 )
 
 
