@@ -293,3 +293,13 @@ def test_cases_awaiting_laboratory_test_results_are_no_cases() -> None:
     # before: 129 cases (the guideline: people awaiting results are not cases)
     assert _of("There are still 129 cases that are awaiting laboratory test results.", 129) == []
     assert _of("Peru has 12 cases that were confirmed on Monday.", 12) == [("cases", "confirmed", "", "Peru")]
+
+
+def test_a_count_of_a_whole_state_or_nation_is_no_item_of_the_place_before() -> None:
+    text = "There have been a total of 10 confirmed cases of H1N1 flu in Coconino County and 729 statewide."
+    # before: 729 confirmed cases of Coconino County
+    assert _of(text, 729) == [("cases", "confirmed", "", "")]
+    assert _of("There have been 10 cases in Toronto and 729 nationwide.", 729) == [("cases", "", "", "")]
+    # the state's or nation's own name stays
+    assert _of("Texas has 500 cases statewide.", 500) == [("cases", "", "", "Texas")]
+    assert _of("Mexico has reported 150 deaths nationwide.", 150) == [("deaths", "", "", "Mexico")]

@@ -757,11 +757,9 @@ def _thing_of(
         if said is not None:
             return said, None
     ordered = _near(win, _past_reduced_relative(win, n, lex))
-    found = [f for f in _thing_hits(ordered, win, lex) if not _in_next_clause(win, f[2])]
-    if q.counts is None and len(win.right) > 1 and win.right[0].text == "of" and win.right[1].text == "them":
-        # "62 people were hospitalised, 12 of them in intensive care": the part's own words right after
-        # it say what it is before the whole's verb does
-        found = [f for f in found if f[2] in win.right[2:6]] or found
+    found = _own_words_of_part(
+        q, win, [f for f in _thing_hits(ordered, win, lex) if not _in_next_clause(win, f[2])]
+    )
     if not found:
         if _cases_unsaid(q, win, lex):
             return lex.things.get("cases"), None
@@ -776,6 +774,16 @@ def _thing_of(
     if not wide and win.right and hit in win.right and singular(hit.text) in thing.heads:
         return _modified(q, win, thing, hit, lex)
     return thing, None
+
+
+def _own_words_of_part(
+    q: Quantity, win: Window, found: list[tuple[int, Thing, Word]]
+) -> list[tuple[int, Thing, Word]]:
+    """ "62 people were hospitalised, 12 of them in intensive care": the words right after a bare part
+    *of them* say what it is before the whole's verb does (the hits among them, when there are any)."""
+    if q.counts is None and len(win.right) > 1 and win.right[0].text == "of" and win.right[1].text == "them":
+        return [f for f in found if f[2] in win.right[2:6]] or found
+    return found
 
 
 def _cases_unsaid(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
@@ -7503,6 +7511,7 @@ def measure(
         by_source=thing.speaker_place,
     )
     about = _own_contrast_place(view, q, about or _own_clause_place(view, q, s0, head, lex), lex)
+    about = _wide_scope_after(view, q, about, lex)
     about, aspect = _dated(view, q, win, at or about, aspect)
     part = rel in ("part", "part-of-kind", "and-part", "subset", "list")
     estimate = _an_estimate(view, q, thing, win, lex, state, aspect)
@@ -8238,6 +8247,23 @@ def _may_carry(
     return 0 < back <= CARRY_SENTENCES
 
 
+def _wide_scope_after(
+    view: ArticleView, q: Quantity, about: tuple[str, ...], lex: ClaimsLexicon
+) -> tuple[str, ...]:
+    """ "10 confirmed cases in Coconino County and 729 statewide", "10 cases in Toronto and 729 nationwide":
+    an adverb of a whole state or nation right after a count makes it that whole's, never the place of the
+    item before it (a country stays when the adverb is the nation's, a first-level region when it is the
+    state's)."""
+    m = _WIDE_AFTER.match(view.text, q.end)
+    if m is None or not about:
+        return about
+    if m.group(1).lower() in ("nationwide", "countrywide", "nationally"):
+        return about if set(about) <= lex.known_countries else ()
+    return about if set(about) <= set(lex.regions) else ()  # "Texas has 500 cases statewide" stays Texas's
+
+
+# ... or right after a count, its own scope
+_WIDE_AFTER = re.compile(r"[ \t]+(statewide|state-wide|nationwide|countrywide|nationally)\b", re.IGNORECASE)
 # an adverb of a whole state or nation opening a sentence
 _WIDE_SCOPE = re.compile(
     r"\s*(?:statewide|nationwide|countrywide|nationally|across\s+the\s+(?:state|country))\b", re.IGNORECASE
