@@ -2422,10 +2422,10 @@ def _after_change(view: ArticleView, start: int, besides: frozenset[str] = froze
 
 
 def _up_before(view: ArticleView, start: int) -> bool:
-    """Whether *up* or *down* stands right before a range ("Swine flu confirmed cases up 60 to 202"): the
-    rise, then the level it reached, no range of one value."""
+    """Whether *up* stands right before a range ("Swine flu confirmed cases up 60 to 202"): the rise, then
+    the level it reached, no range of one value."""
     before = [w.text.lower() for w in words(view.text, max(0, start - 12), start)]
-    return before[-1:] in (["up"], ["down"])
+    return before[-1:] == ["up"]
 
 
 def _change_range(view: ArticleView, q: Quantity) -> list[Quantity]:
@@ -8514,7 +8514,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _series_goes_on(view, made, out)
     vals = _definite_recounts(view, qs, _shared_rise(view, _increments_state(view, out)), lex)
     vals = _each_of_conjuncts(view, _bracketed_totals(view, vals))
-    vals = _bracketed_new(view, qs, _bracketed_items(view, qs, _respective_counts(view, qs, vals), lex))
+    vals = _bracketed_new(view, qs, _bracketed_items(view, qs, _respective_counts(view, qs, vals), lex), lex)
     vals = _with_items(view, qs, vals)
     _parallel_objects(view, vals)
     return _both_items(view, vals)
@@ -8718,7 +8718,7 @@ def _list_whole(
 # a list's sentence that points back to the count before it: "They include", "These are"; or goes on with
 # the ranking it heads: "It is followed by Peru (133), Chile (132), ..."
 _PRONOUN_LIST = re.compile(
-    r"\s*(?:(?:They|These|Those)\s+(?:include|are|were|included)|(?:It|This|That|She|He)\s+(?:is|was)\s+followed"
+    r"\s*(?:(?:They|These|Those)\s+(?:include|are|were|included)|(?:It|This|That)\s+(?:is|was)\s+followed"
     r"\s+by|Followed\s+by)\b"
 )
 
@@ -8763,7 +8763,9 @@ def _bracketed_items(
     return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
 
 
-def _bracketed_new(view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]) -> list[QuantityValue]:
+def _bracketed_new(
+    view: ArticleView, qs: list[Quantity], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> list[QuantityValue]:
     """ "New cases were also reported from Rajasthan (47), Maharashtra (20) and West Bengal (1)": the
     bare numbers in brackets after places, two or more in a sentence, count the noun phrase written before
     the first of them, and an increment on its noun (*new*, *fresh*, *additional*, *more*) is theirs too, as
@@ -8779,7 +8781,8 @@ def _bracketed_new(view: ArticleView, qs: list[Quantity], vals: list[QuantityVal
     for (s0, _), run in runs.items():
         first = min(v.start for v in run)
         head = _NEW_ITEMS_HEAD.search(view.text, s0, first)
-        if len(run) < 2 or head is None or singular(head.group("noun")) not in _thing_heads(run[0].key.thing):
+        thing = lex.things.get(run[0].key.thing)
+        if len(run) < 2 or head is None or thing is None or singular(head.group("noun")) not in thing.heads:
             continue
         if any(q.start < first and q.start >= head.end() for q in qs):
             continue  # a count between the noun phrase and the list is what the list may break down
@@ -8794,17 +8797,6 @@ _NEW_ITEMS_HEAD = re.compile(
     r"(?P<noun>cases|deaths|infections|fatalities)\b",
     re.IGNORECASE,
 )
-
-
-def _thing_heads(thing: str) -> frozenset[str]:
-    """The singular nouns that name a status thing in a list's noun phrase."""
-    return _LIST_THING_HEADS.get(thing, frozenset())
-
-
-_LIST_THING_HEADS = {
-    "cases": frozenset({"case", "infection"}),
-    "deaths": frozenset({"death", "fatality"}),
-}
 
 
 # a place's item of a list joined to its number by *with*: "the US with currently 33,902"
