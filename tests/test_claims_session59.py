@@ -303,3 +303,16 @@ def test_a_count_of_a_whole_state_or_nation_is_no_item_of_the_place_before() -> 
     # the state's or nation's own name stays
     assert _of("Texas has 500 cases statewide.", 500) == [("cases", "", "", "Texas")]
     assert _of("Mexico has reported 150 deaths nationwide.", 150) == [("deaths", "", "", "Mexico")]
+
+
+def test_all_before_a_count_that_its_clause_describes_otherwise_is_no_value() -> None:
+    text = (
+        "The official H1N1 death toll in South Africa now stands at six. All three cases belonged in the "
+        "high-risk category."
+    )
+    # before: 3 cases (the set is the dead told before)
+    assert _of(text, 3) == []
+    assert _of("The ministry said all 12 cases were confirmed by the CDC.", 12) == [
+        ("cases", "confirmed", "", "")
+    ]
+    assert _of("In all, 45 cases have been reported in Peru.", 45) == [("cases", "", "", "Peru")]

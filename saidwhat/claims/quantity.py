@@ -3891,8 +3891,10 @@ def _part_said_otherwise(
     # "Of the new cases, 11 are males": so does the verb after a part of a fronted whole; "The dead
     # include 12 children": so does a part's own noun, unless a thing's ("The toll includes 12 deaths")
     fronted = (q.counts is None or _persons_only(q.counts, lex)) and _fronted_whole(view, q) is not None
-    # "Of those, 46 cases had underlying medical conditions": a pronoun's whole, the part named by its noun
+    # "Of those, 46 cases had underlying medical conditions": a pronoun's whole, the part named by its noun;
+    # "All three cases belonged in the high-risk category": *all* before a count names a set told before
     fronted = fronted or (_PRONOUN_WHOLE.search(view.text, max(0, q.start - 20), q.start) is not None)
+    fronted = fronted or _ALL_OPENS.fullmatch(view.text, view.sentence(q.start)[0], q.start) is not None
     included = q.counts is not None and _included_object(view, q)
     if included and q.counts is not None and singular(q.counts.split()[-1].lower()) in lex.head_words:
         return False
@@ -7195,6 +7197,9 @@ _FRONTED_WHOLE = re.compile(
 )
 
 
+# *All* opening a sentence right before its count: the set is one told before ("All three cases belonged
+# ..."); not an object ("killing all 11 people on board") nor "All the 49 cases reported during the day"
+_ALL_OPENS = re.compile(r"\s*All\s+")
 # a fronted partitive whose whole is a pronoun, right before the count: "Of those, 46 cases had ..."
 _PRONOUN_WHOLE = re.compile(r"\b(?:of|among)\s+(?:those|these|them)\s*,\s*$", re.IGNORECASE)
 
