@@ -28,7 +28,9 @@ def test_names_of_two_places_peoples_are_no_states_demonyms() -> None:
     # Georgians are a nation's people too, New Yorkers a city's, Carolinians two states'
     demonyms = load_lexicon().region_demonyms
     assert demonyms["minnesotans"] == "Minnesota"
-    assert not {"georgians", "new yorkers", "carolinians", "washingtonians", "oregonian"} & set(demonyms)
+    assert not {"georgians", "new yorkers", "carolinians", "washingtonians", "oregonian", "oklahoman"} & set(
+        demonyms
+    )
 
 
 # --- a total's noun phrase after its number ----------------------------------------------------------
