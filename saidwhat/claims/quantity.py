@@ -8728,6 +8728,18 @@ _PRONOUN_LIST = re.compile(
 )
 
 
+def _bracketed_runs(
+    view: ArticleView, qs: list[Quantity]
+) -> dict[tuple[int, int], list[tuple[Quantity, Place]]]:
+    """The counts in brackets right after a place ("Austria (1)"), with that place, by sentence."""
+    items: dict[tuple[int, int], list[tuple[Quantity, Place]]] = {}
+    for q in qs:
+        p = _place_joined(view, q.start, _ITEM_OPEN) if q.kind == "count" and q.value is not None else None
+        if p is not None:
+            items.setdefault(view.sentence(q.start), []).append((q, p))
+    return items
+
+
 def _bracketed_items(
     view: ArticleView, qs: list[Quantity], vals: list[QuantityValue], lex: ClaimsLexicon
 ) -> list[QuantityValue]:
@@ -8735,14 +8747,9 @@ def _bracketed_items(
     Mexico (822 cases, including 29 deaths)": a bare number in brackets after a place, in a list of two
     such items or more, is that place's count of the measure the list breaks down: the noun an item of
     the list writes ("822 cases"), else the count the list breaks down (:func:`_list_whole`)."""
-    items: dict[tuple[int, int], list[tuple[Quantity, Place]]] = {}
-    for q in qs:
-        p = _place_joined(view, q.start, _ITEM_OPEN) if q.kind == "count" and q.value is not None else None
-        if p is not None:
-            items.setdefault(view.sentence(q.start), []).append((q, p))
     at = {v.start: v for v in vals}
     out = list(vals)
-    for run in items.values():
+    for run in _bracketed_runs(view, qs).values():
         bare = [
             (q, p)
             for q, p in run
@@ -8775,15 +8782,19 @@ def _bracketed_new(
     bare numbers in brackets after places, two or more in a sentence, count the noun phrase written before
     the first of them, and an increment on its noun (*new*, *fresh*, *additional*, *more*) is theirs too, as
     its state is (they had been totals)."""
-    bare = {
-        q.start for q in qs if q.counts is None and q.kind == "count" and _ITEM_CLOSE.match(view.text, q.end)
-    }
-    runs: dict[tuple[int, int], list[QuantityValue]] = {}
-    for v in vals:
-        if v.start in bare and not v.key.aspect and _place_joined(view, v.start, _ITEM_OPEN) is not None:
-            runs.setdefault(view.sentence(v.start), []).append(v)
+    at = {v.start: v for v in vals}
     new: dict[int, QuantityValue] = {}
-    for (s0, _), run in runs.items():
+    for (s0, _), items in _bracketed_runs(view, qs).items():
+        run = [
+            at[q.start]
+            for q, _ in items
+            if q.counts is None
+            and q.start in at
+            and not at[q.start].key.aspect
+            and _ITEM_CLOSE.match(view.text, q.end)
+        ]
+        if not run:
+            continue
         first = min(v.start for v in run)
         head = _NEW_ITEMS_HEAD.search(view.text, s0, first)
         thing = lex.things.get(run[0].key.thing)
