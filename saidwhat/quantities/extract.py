@@ -100,6 +100,17 @@ _PARTITIVE_PRONOUNS = frozenset(PARTITIVE_PRONOUNS)
 _DEFINITE_BEFORE = frozenset({"the", "these", "those", "all", "both", "their", "its", "his", "her", "our"})
 _EACH_NOT_AFTER = frozenset({"the", "these", "those", "all", "both", "of", "their", "its"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV"})
+
+
+def _finite_verb(t: Token) -> bool:
+    """Whether ``t`` is a finite verb that no participle's form could be: the verb of a clause whose
+    subject the number is ("13 took place", "three have indoor facilities"), never a modifier of a noun
+    counted (a participle ends in *-ed*, *-en* or *-ing*: "12 killed soldiers", "45 remaining hostages")."""
+    if t.pos_ != "VERB" or t.lower_.endswith(("ed", "en", "ing")):
+        return False
+    return t.dep_ == "ROOT" or t.tag_ in ("VBP", "VBZ")
+
+
 # subordinating conjunctions: no word of a noun phrase, whatever the parse tags them
 _CLAUSE_OPENERS = frozenset(
     {"as", "while", "when", "whereas", "although", "though", "because", "since", "until"}
@@ -416,8 +427,12 @@ class _Reader:
         if paren:
             return _Number(i, i, value, "cardinal", True, paren=True)
         j = i
-        if self._space_grouped(i):
+        groups = self._space_grouped(i)
+        for _ in range(groups):
             j += 1  # "now stands at 2 844": a space between groups of digits (SI style)
+            value = value * 1000 + int(doc[j].text)
+        if not groups and self._comma_spaced(i):
+            j += 2  # "more than 25, 000 new cases": a space typed after the thousands comma
             value = value * 1000 + int(doc[j].text)
         if j + 1 < self.n and doc[j + 1].lower_ in lex.scales:
             j += 1
@@ -427,22 +442,41 @@ class _Reader:
             value *= lex.suffixes[doc[j].lower_.removesuffix(".")]
         return _Number(i, j, value, "cardinal", True)
 
-    def _space_grouped(self, i: int) -> bool:
-        """ "The total number of confirmed cases ... now stands at 2 844": one to three digits, one space
-        and three digits are one number with its thousands set apart by a space (SI style), when no
-        other group of digits stands before or after them (a phone number: "0370 60 60 900")."""
+    def _space_grouped(self, i: int) -> int:
+        """ "The total number of confirmed cases ... now stands at 2 844": one to three digits, then
+        groups of three digits each after one space, are one number with its thousands set apart by
+        spaces (SI style: "3 414 040 registered cases"), when no other group of digits stands before or
+        after them (a phone number: "0370 60 60 900"). The number of groups after the first (0: none)."""
         doc = self.doc
         if i + 1 >= self.n or doc[i].whitespace_ != " " or not _GROUP_HEAD.fullmatch(doc[i].text):
-            return False
+            return 0
         if not _GROUP.fullmatch(doc[i + 1].text):
-            return False
+            return 0
         if i > 0 and doc[i - 1].text[-1:].isdigit():
-            return False
+            return 0
         if self.in_timex(doc[i].idx, doc[i].idx + len(doc[i].text)):
-            return False  # "On June 11 100 new cases": the day of a date, then a count
+            return 0  # "On June 11 100 new cases": the day of a date, then a count
         if self._column_counts(i) is not None:
-            return False  # a table's row: "Canada 214 100", two columns
-        return not (i + 2 < self.n and doc[i + 1].whitespace_ and doc[i + 2].text[:1].isdigit())
+            return 0  # a table's row: "Canada 214 100", two columns
+        k = i + 1
+        while k + 1 < self.n and doc[k].whitespace_ == " " and _GROUP.fullmatch(doc[k + 1].text):
+            k += 1
+        if k + 1 < self.n and doc[k].whitespace_ and doc[k + 1].text[:1].isdigit():
+            return 0
+        return k - i
+
+    def _comma_spaced(self, i: int) -> bool:
+        """ "more than 25, 000 new cases": one to three digits, a comma, one space and three digits that
+        begin with a zero are one number whose thousands comma a space was typed after (no number of a
+        list is written with a leading zero), when no group of digits stands before it."""
+        doc = self.doc
+        if i + 2 >= self.n or not _GROUP_HEAD.fullmatch(doc[i].text) or doc[i].whitespace_:
+            return False
+        if doc[i + 1].text != "," or doc[i + 1].whitespace_ != " ":
+            return False
+        if not (_GROUP.fullmatch(doc[i + 2].text) and doc[i + 2].text.startswith("0")):
+            return False
+        return not (i > 0 and doc[i - 1].text[-1:].isdigit())
 
     def _split_suffix(self, i: int) -> bool:
         """A scale suffix the tokenizer split from the digits at ``i`` ("$100m", "£6m)": ``$ 100 m``) or
@@ -1258,6 +1292,8 @@ class _Reader:
                 return None
             if t.pos_ in _NOUNS and not _modifies_later(t) and not self._participle_compound(p, anchor):
                 break
+            if _finite_verb(t):
+                return None  # "Among the 17 deaths, 13 took place in Maharashtra": the count's verb
             if t.pos_ not in _MODIFIER_POS and not (t.text in _DASHES and not t.whitespace_):
                 return None
             if t.pos_ == "NUM" or t.is_space:
