@@ -1128,10 +1128,18 @@ def _state_of_part(q: Quantity, win: Window, lex: ClaimsLexicon) -> bool:
     its state: the part is a value of the whole's thing in that state. A part that a property sets
     apart ("11 of the new cases are males", "10 of the confirmed cases are in hospital") is none: its
     noun phrase stays a measure of its own."""
-    if not _PARTITIVE.match(q.text):
+    if not _PARTITIVE.match(_unqualified(q)):
         return False
     right = {w.text for w in win.right[: lex.settings.window_words]}
     return any(right & set(ws) for ws in lex.states.get("status", {}).values())
+
+
+def _unqualified(q: Quantity) -> str:
+    """The quantity's text without the qualifier it opens with ("only 20 of the deaths" -> "20 of the
+    deaths"): a part is written after its qualifier."""
+    if q.qualifier and q.text.lower().startswith(q.qualifier.lower()):
+        return q.text[len(q.qualifier) :].lstrip()
+    return q.text
 
 
 def _described_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon, by_source: bool) -> tuple[str, ...]:
@@ -1604,13 +1612,20 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
             right = [w for w in right if not 0 <= win.stop - w.end <= 1]
         around = _off_wholes(sorted([*left, *right], key=lambda w: w.start), lex)
         around = _off_other_things(
-            around, sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start), thing, lex
+            around,
+            sorted([*win.left, *win.inner, *win.right], key=lambda w: w.start),
+            thing,
+            lex,
+            frozenset(w.start for w in win.inner),
         )
         # "patients previously suspected as having swine flu": a state they were in before, not now
         around = [
             w for k, w in enumerate(around) if not (k and around[k - 1].text.lower() in PAST_STATE_BEFORE)
         ]
         found = {s for s, ws in family.items() if _has(around, ws)}
+        if found == {"confirmed"} and "suspected" in family and _negated(around, family["confirmed"]):
+            # "The other 13 cases could not be confirmed yet": not confirmed is unconfirmed, a suspicion
+            found = {"suspected"}
         if not found and "confirmed" in family and _confirmation_by(win.left):
             found = {"confirmed"}
         # (a suspicion written before the count that its own test resolved: "30 people were suspected of
@@ -1620,6 +1635,22 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+def _negated(ws: list[Word], state_words: tuple[str, ...]) -> bool:
+    """Whether every word of the state in ``ws`` is the participle of a negated verb group: a negation,
+    then only auxiliaries and *yet* before it ("could not be confirmed", "have not yet been confirmed";
+    not "did not stop 47 new cases being confirmed", whose negation is another verb's)."""
+    hits = _has(ws, state_words)
+    low = [w.text.lower() for w in ws]
+
+    def negated(i: int) -> bool:
+        k = i - 1
+        while k >= 0 and (low[k] in AUX or low[k] in _MODALS or low[k] == "yet"):
+            k -= 1
+        return k >= 0 and k < i - 1 and low[k] in ("not", "n't", "never")
+
+    return bool(hits) and all(negated(i) for i in hits)
 
 
 def _out_of_whole(left: list[Word]) -> bool:
@@ -1724,12 +1755,16 @@ def _off_wholes(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
     return out
 
 
-def _off_other_things(ws: list[Word], full: list[Word], thing: Thing, lex: ClaimsLexicon) -> list[Word]:
+def _off_other_things(
+    ws: list[Word], full: list[Word], thing: Thing, lex: ClaimsLexicon, own: frozenset[int] = frozenset()
+) -> list[Word]:
     """``ws`` without the words that premodify the head of another thing, read on in ``full`` (the
     window's words in text order): in "Two more people died, bringing the number of confirmed cases to
     five", *confirmed* is the cases', no state of the deaths (an adjective is its own noun's). Not a
     whole the count is drawn from ("13 deaths among confirmed cases", "out of confirmed cases"): the
-    part has the whole's state."""
+    part has the whole's state. Nor the count's own noun (``own``: the starts of its words), whatever
+    thing that noun's phrase is read as: "Russia has confirmed four cases of swine flu deaths" confirms
+    the deaths the cases are."""
     known = lex.modifier_words
     others = {h for t in lex.things.values() if t is not thing for h in t.heads} - set(thing.heads)
     at = {w.start: k for k, w in enumerate(full)}
@@ -1740,7 +1775,8 @@ def _off_other_things(ws: list[Word], full: list[Word], thing: Thing, lex: Claim
         nxt = singular(full[j].text.lower()) if j < len(full) else ""
         before = [x.text.lower() for x in full[max(0, i - 2) : i]]
         whole = before[-1:] == ["among"] or before == ["out", "of"]
-        if w.text.lower() in known and nxt in others and not whole:
+        mine = j < len(full) and full[j].start in own
+        if w.text.lower() in known and nxt in others and not whole and not mine:
             continue
         out.append(w)
     return out
@@ -2099,11 +2135,34 @@ def _elapsed_after(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexic
     # right after the count, or after its own verb group: "21 people have died in the past 24 hours"
     if hits and (hits[0] <= 1 or _verb_group(after[: hits[0] + 1])):
         return True
+    if _adjunct_of_own_verb(words(view.text, q.end, min(s1, q.end + 120))[:14], lex):
+        return True
     # fronted, set off by its comma: "In the past week, 12 Peruvians have died" (a timex's words are
     # none of the window's)
     before = words(view.text, s0, q.start)
     comma = next((i for i, w in enumerate(before) if w.text == ","), None)
     return comma is not None and comma <= 6 and 0 in _has(before[:comma], lex.aspects.get("elapsed", ()))
+
+
+def _adjunct_of_own_verb(after: list[Word], lex: ClaimsLexicon) -> bool:
+    """ "Five people have died of swine flu in the last 24 hours": a span of one day or week after the
+    count's own verb group (right after the count) and the phrases that complete it, in one clause (no
+    comma, conjunction or other number between), says when the count's event happened, as it does right
+    after the verb."""
+    low = [w.text.lower() for w in after]
+    v = 0
+    while v < len(low) and (low[v] in AUX or (v and low[v].endswith("ed"))):
+        v += 1
+    if v == 0 or not low[v - 1].endswith("ed"):
+        return False
+    hits = [h for h in _has(after, lex.aspects.get("elapsed", ())) if h >= v]
+    if not hits:
+        return False
+    between = low[v : hits[0]]
+    return not any(
+        t in (",", ";", ":", "and", "but", "or") or t in lex.boundaries or any(c.isdigit() for c in t)
+        for t in between
+    )
 
 
 def _verb_group(ws: list[Word]) -> bool:
@@ -7643,6 +7702,7 @@ def _context_state(
     with no number, the total an increment brings, the figure a rise reached ("" for none)."""
     return (
         _whole_after_state(view, q, next_q, thing, lex)
+        or _relative_state(view, q, thing, lex)
         or _unnumbered_whole_state(view, q, thing, lex)
         or (_brought_total_state(view, q, thing, lex) if aspect == "new" else "")
         or (_risen_after_state(view, q, next_q, thing, lex) if aspect == "" else "")
@@ -7821,7 +7881,17 @@ def _off_cue(view: ArticleView, q: Quantity, win: Window) -> Window:
         # "Officials suspect that 20 people have died of the virus": a suspicion is no mere saying, it
         # is what the count's status is (as "it suspected 60 people had been killed" is read)
         return win
+    if st.speaker is not None and _A_TEST.search(st.speaker.text):
+        # "tests confirmed that eight students ... had contracted swine flu": a test says nothing, its
+        # confirmation is the diagnosis, the count's state
+        return win
     return replace(win, left=[w for w in win.left if not a <= w.start < b])
+
+
+# a speaker that is a test of the disease, not a source: its confirmation is a diagnosis
+_A_TEST = re.compile(
+    r"\b(?:tests?|results?|laborator(?:y|ies)|labs?|analys[ie]s|samples?|swabs?)\s*$", re.IGNORECASE
+)
 
 
 def _an_estimate(
@@ -7912,6 +7982,27 @@ def _from_whole(
     if rel == "part-of-kind" and prev.aspect == "new" and aspect == "":
         aspect = "new"
     return state, aspect
+
+
+# a relative clause on a plural count's noun phrase whose passive names a state: "23 new cases of swine
+# flu in Scotland which were confirmed today" (the plural verb agrees with the cases, not the place)
+_RELATIVE_STATE = re.compile(
+    r"(?:\s+(?:of|in|from|at)\s+[^,;:.()\d]{1,50}?)?,?\s+(?:which|that)\s+(?:were|are|have\s+been|had\s+been)"
+    r"\s+(?:also\s+|now\s+|all\s+|officially\s+)?(?P<state>\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> str:
+    """The state a relative clause right after a plural count's own noun phrase gives it ("" for none):
+    its antecedent is the counted noun, not a place or a noun after it, when its verb is plural."""
+    if not q.counts or q.value is None or q.value <= 1:
+        return ""
+    m = _RELATIVE_STATE.match(view.text, q.end, view.sentence(q.start)[1])
+    if m is None:
+        return ""
+    word = m.group("state").lower()
+    return next((st for st, ws in lex.states[thing.states].items() if word in ws), "")
 
 
 def _unnumbered_whole_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> str:
@@ -8340,9 +8431,17 @@ def _an_age(text: str, q: Quantity) -> bool:
     age is said to be however long its subject (:data:`_AGE_IS`), no count."""
     if q.counts:
         return False
+    if _WHO_IS.search(text, max(0, q.start - 20), q.start) and _AFTER_AGE.match(text, q.end):
+        return True  # "the death of Wiener, who was 55 and had taught for decades"
     return bool(_AGE_BEFORE.search(text, max(0, q.start - 60), q.start)) or bool(
         _AGE_IS.search(text, max(0, q.start - 140), q.start)
     )
+
+
+# a relative clause on one person whose copula takes a bare number: that person's age ("Wiener, who was
+# 55 and had taught for decades"); the number ends the clause or a coordination
+_WHO_IS = re.compile(r",\s*who\s+(?:is|was)\s+$", re.IGNORECASE)
+_AFTER_AGE = re.compile(r"\s*(?:[,.;)]|\s+and\b|\s+years?\b|$)", re.IGNORECASE)
 
 
 # "The average age of people who have come down with swine flu (in lab confirmed cases) is 18": the
@@ -9469,9 +9568,11 @@ _DEATHS_APART = re.compile(
 
 
 # "a population of over 70 million", "home to 1.2 billion people", "its 49 million people": how many
-# people live in a place, whatever toll the words around it name
+# people live in a place, whatever toll the words around it name; so does the number a place's noun
+# takes with *of* ("67 people in the nation of 40 million have died")
 _POPULATION = re.compile(
-    r"(?:\bpopulations?\s+of|\bhome\s+to|\binhabitants\s+of|\(\s*(?:population|pop\.):?)\s+"
+    r"(?:\bpopulations?\s+of|\bhome\s+to|\binhabitants\s+of|\(\s*(?:population|pop\.):?"
+    r"|\b(?:nation|country|city|state|island|province|territory|metropolis|town)\s+of)\s+"
     r"(?:(?:some|about|around|nearly|almost|over|roughly|approximately|more\s+than|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
