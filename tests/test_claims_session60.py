@@ -134,3 +134,29 @@ def test_humans_are_persons() -> None:
     text = "The CDC announced that so far 6,552 humans have been infected with the A(H1N1) influenza virus."
     # before: a thing "human"
     assert _of(text, 6552) == [("cases", "", "", "United States")]
+
+
+# --- lists ---------------------------------------------------------------------------------------------
+
+
+def test_a_semicolon_separates_the_items_of_a_list_as_a_comma_does() -> None:
+    text = "There are 16 probable cases in Chicago; 11 in Cook County; 8 in Kane County; and 1 in Lake County"
+    # before: no value of the items after a semicolon
+    assert _of(text, 8) == [("cases", "probable", "", "Kane County")]
+    assert _of(text, 1) == [("cases", "probable", "", "Lake County")]
+
+
+def test_a_number_with_its_own_predicate_after_a_semicolon_says_what_it_counts() -> None:
+    assert _of("Pima County reported 22 cases; 11 were hospitalized.", 11) == [
+        ("hospitalized", "", "", "Pima County")
+    ]
+
+
+def test_a_list_items_place_after_a_compass_or_area_adjective_is_its_own() -> None:
+    # before: the place of the item before (United States, Chicago)
+    assert _of("There were 40 cases in the US, 6 in western Canada, 2 in Spain.", 6) == [
+        ("cases", "", "", "Canada")
+    ]
+    assert _of(
+        "There are 16 probable cases in Chicago, 11 in suburban Cook County, 8 in Kane County.", 11
+    ) == [("cases", "probable", "", "Cook County")]

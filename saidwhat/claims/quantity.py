@@ -2533,6 +2533,12 @@ def _introduced(text: str, a: int, start: int, end: int | None = None) -> bool:
     before = [w for w in before if w not in ("the", "all", "of", "a", "an")]
     if bool(before) and before[-1] in PLACE_PREPS:
         return True
+    # the part of the place a compass or area adjective names is in the place: "11 in suburban Cook
+    # County", "6 in western Canada"
+    area = [w.text for w in words(text, max(a, start - 32), start)][-3:]
+    area = [w for w in area if w != "the"]
+    if len(area) >= 2 and area[-1] in _AREA_ADJECTIVES and area[-2] in PLACE_PREPS:
+        return True
     # one is *on* an island: "159 cases on Crete and 127 on the Ionian Islands"
     if before[-1:] == ["on"] and end is not None and _ISLAND_NAME.search(text, start, end):
         return True
@@ -2549,6 +2555,13 @@ def _introduced(text: str, a: int, start: int, end: int | None = None) -> bool:
     wide = [w.text for w in words(text, max(a, start - 32), start)]
     wide = [w for w in wide if w not in ("the", "a", "an")]
     return any(w in PLACE_PREPS for w in wide[-4:-2])
+
+
+_AREA_ADJECTIVES = wordset(
+    "suburban rural urban western eastern northern southern central northwestern northeastern southwestern"
+    " southeastern north-western north-eastern south-western south-eastern mainland coastal neighbouring"
+    " neighboring nearby greater"
+)
 
 
 def _place_of(
@@ -3710,7 +3723,7 @@ class Measured:
     named: str = ""  # the disease its clause (or its whole's) names, the article's own included
 
 
-LIST_MARKS = frozenset({",", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
+LIST_MARKS = frozenset({",", ";", "and", "or", "--", "—", "–", ":", "including", "to", "with"})
 TOTAL_WORDS = ("total", "tally", "toll", "number", "figure", "count")
 # prepositions: a noun phrase's post-modifier starts at one, never its head
 NOUN_PHRASE_ENDS = wordset(
