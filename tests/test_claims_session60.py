@@ -85,6 +85,19 @@ def test_a_span_after_another_clause_is_that_clauses() -> None:
     assert _of(text, 5) == [("deaths", "", "", "Peru")]
 
 
+def test_a_part_a_verb_of_confirming_takes_as_its_object_is_confirmed() -> None:
+    text = "Mexico confirmed 20 of the 149 suspected deaths."
+    # before: suspected (the whole's adjective)
+    assert _of(text, 20) == [("deaths", "confirmed", "", "Mexico")]
+    assert _of(text, 149) == [("deaths", "suspected", "", "Mexico")]
+
+
+def test_a_part_whose_own_test_came_back_positive_stays_stateless() -> None:
+    assert _of("Of the 40 suspected cases in Peru, 12 have tested positive.", 12) == [
+        ("cases", "", "", "Peru")
+    ]
+
+
 # --- no count: an age, a population -------------------------------------------------------------------
 
 

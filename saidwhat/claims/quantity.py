@@ -1637,6 +1637,27 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
     return next(iter(found)) if found else thing.default_state
 
 
+# a bare number right after a verb of a state, with the whole it is part of after it: "Peru has confirmed
+# 12 of 40 suspected cases", "Mexico confirmed 20 of the 149 suspected deaths"
+_WHOLE_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,.]+|\w+\s+(?:hundred|thousand))\b")
+_STATE_VERB_BEFORE = re.compile(
+    r"\b(?:confirmed|confirms|confirm|verified)\s+(?:only\s+|just\s+)?$", re.IGNORECASE
+)
+
+
+def _part_object_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> str:
+    """The state of a part the verb before it takes as its object, whatever the whole after it was: "Peru
+    has confirmed 12 of 40 suspected cases" confirms the 12 (the whole's adjective is the whole's)
+    ("" when the count is no such part)."""
+    if q.counts or "confirmed" not in lex.states[thing.states]:
+        return ""
+    if not _WHOLE_OF_AFTER.match(view.text, q.end) or not _STATE_VERB_BEFORE.search(
+        view.text, max(0, q.start - 30), q.start
+    ):
+        return ""
+    return "confirmed"
+
+
 def _negated(ws: list[Word], state_words: tuple[str, ...]) -> bool:
     """Whether every word of the state in ``ws`` is the participle of a negated verb group: a negation,
     then only auxiliaries and *yet* before it ("could not be confirmed", "have not yet been confirmed";
@@ -7555,6 +7576,7 @@ def measure(
     )
     if state is None:
         return None
+    state = _part_object_state(view, q, thing, lex) or state
     state, aspect = _from_whole(view, prev, prev_q, q, thing, lex, state, aspect, rel)
     aspect = _conjunct_of_modal(view, prev, prev_q, q, thing, lex, aspect)
     if state == thing.default_state:
