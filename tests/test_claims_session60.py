@@ -98,6 +98,32 @@ def test_a_part_whose_own_test_came_back_positive_stays_stateless() -> None:
     ]
 
 
+def test_the_letter_of_a_virus_code_is_one_with_its_code() -> None:
+    text = "The confirmed A/H1N1 flu cases on the Chinese mainland rose to 24."
+    # before: no state (the run of modifiers stopped at the code's *a*)
+    assert _of(text, 24) == [("cases", "confirmed", "", "China")]
+
+
+def test_cases_that_were_cleared_are_no_cases() -> None:
+    text = (
+        "The ministry said the country now has 310 suspected cases of A/H1N1 flu, and 677 cases were cleared."
+    )
+    # before: 677 cases
+    assert _of(text, 677) == []
+    assert _of(text, 310) == [("cases", "suspected", "", "")]
+
+
+def test_a_clause_that_clears_something_else_leaves_the_count() -> None:
+    text = "US: One death, 403 confirmed cases Masked staff took them away before they cleared customs."
+    assert _of(text, 403) == [("cases", "confirmed", "", "United States")]
+
+
+def test_an_amount_qualifier_makes_four_digits_a_count_not_a_year() -> None:
+    text = "The virus has killed 152 people in Mexico and had infected nearly 2000."
+    # before: the deaths' place was ("Mexico", "2000"), the 2000 read as a year
+    assert _of(text, 152) == [("deaths", "", "", "Mexico")]
+
+
 # --- no count: an age, a population -------------------------------------------------------------------
 
 

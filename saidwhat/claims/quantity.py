@@ -1830,9 +1830,12 @@ def _head_phrase(thing: Thing, left: list[Word], lex: ClaimsLexicon, read: list[
 
 
 def _modifiers_before(left: list[Word], i: int, known: frozenset[str]) -> int:
-    """Where the run of modifiers of ``known`` right before ``left[i]`` starts (``i`` for none)."""
+    """Where the run of modifiers of ``known`` right before ``left[i]`` starts (``i`` for none). The
+    letter of a virus's code is one with its code ("the confirmed A/H1N1 flu cases": *a*, *h1n1*)."""
     j = i
-    while j > 0 and left[j - 1].text in known:
+    while j > 0 and (
+        left[j - 1].text in known or (left[j - 1].text == "a" and j < len(left) and left[j].text == "h1n1")
+    ):
         j -= 1
     return j
 
@@ -2287,9 +2290,20 @@ def _when_of(view: ArticleView, q: Quantity, win: Window) -> tuple[str, str]:
             and not _recent_date(t.value, view.analysis.doc.published)
             # "1,043 cases of confirmed pandemic (H1N1) 2009": the year of the virus's name
             and not _VIRUS_NAME_YEAR.search(view.text, max(0, t.start - 12), t.start)
+            # "had infected nearly 2000": a qualifier of amount makes the four digits a count, no year
+            and not _AMOUNT_BEFORE.search(view.text, max(0, t.start - 16), t.start)
         ):
             year = t.value[:4]
     return year, rate
+
+
+# the qualifiers of an amount right before four digits: "nearly 2000", "more than 1500" (no year is
+# written so)
+_AMOUNT_BEFORE = re.compile(
+    r"\b(?:nearly|almost|about|around|approximately|roughly|some|over|more\s+than|fewer\s+than|less\s+than"
+    r"|at\s+least|up\s+to)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _dates_sentence(view: ArticleView, t: Timex, s0: int) -> bool:
@@ -9697,7 +9711,14 @@ def _tested_negative(view: ArticleView, q: Quantity, s1: int) -> bool:
         if low in ("not", "n't") and _NOT_CONTRACTED & set(ws[k + 1 : k + 3]):
             # "two children hospitalized earlier in the week, had not contracted the virus"
             return True
-        if (low == "ruled" and ws[k + 1 : k + 2] == ["out"]) or low == "discarded":
+        # "677 cases were cleared" (a passive: not "they cleared immigration", nor "cleared to go home")
+        cleared = (
+            low == "cleared"
+            and k > 0
+            and ws[k - 1] in AUX
+            and ws[k + 1 : k + 2] not in (["to"], ["for"], ["from"])
+        )
+        if (low == "ruled" and ws[k + 1 : k + 2] == ["out"]) or low == "discarded" or cleared:
             return not {"not", "n't", "never"} & set(ws[max(0, k - 3) : k])
     return False
 
