@@ -199,3 +199,17 @@ def test_a_list_items_place_after_a_compass_or_area_adjective_is_its_own() -> No
     assert _of(
         "There are 16 probable cases in Chicago, 11 in suburban Cook County, 8 in Kane County.", 11
     ) == [("cases", "probable", "", "Cook County")]
+
+
+def test_a_number_opening_its_sentence_with_of_those_is_a_part_of_the_count_before() -> None:
+    text = (
+        "As of Sunday, there were 20 confirmed cases of swine flu in the United States. Eight of those were"
+        " in New York, seven in California, two in Texas."
+    )
+    # before: no value of the parts
+    assert _of(text, 8) == [("cases", "confirmed", "", "New York")]
+    assert _of(text, 7) == [("cases", "confirmed", "", "California")]
+
+
+def test_a_part_of_those_that_its_clause_sets_apart_otherwise_is_no_value() -> None:
+    assert _of("Mexico has 40 confirmed cases. Ten of them are children.", 10) == []

@@ -3797,7 +3797,7 @@ def _relation(
         w.text for w in words(view.text, _past_aside(view, prev.q, q), q.start if item is None else item)
     ]
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
-    if _named_subset(view, q, frame, between):
+    if _named_subset(view, q, frame, between) or (q.start == s0 and _opening_pronoun_part(view, q, s0, prev)):
         return "subset"
     if between[-1:] in (["but"], ["though"], ["although"]) and _stated_after(win, prev.thing, lex):
         return "subset"  # "159 deaths in Mexico, but only 26 have been confirmed by tests"
@@ -7547,7 +7547,12 @@ def measure(
     if _no_victims(view, q, s0, lex):
         return None
     prev_q, next_q = _neighbours(view, qs, i, s0, s1)
-    if prev is not None and prev.q is not prev_q and not _it_includes(view, q, s0, prev):
+    if (
+        prev is not None
+        and prev.q is not prev_q
+        and not _it_includes(view, q, s0, prev)
+        and not _opening_pronoun_part(view, q, s0, prev)
+    ):
         prev = None
     past = _past_countries(view, qs, prev, head, lex)
     place_q = _place_neighbour(prev, past, prev_q)
@@ -8225,6 +8230,16 @@ def _apposed_rise(view: ArticleView, prev: Measured, q: Quantity) -> bool:
 
 
 APPOSED_RISE_GAP = 4  # words of the count's own modifier before the comma ("of the virus")
+
+
+def _opening_pronoun_part(view: ArticleView, q: Quantity, s0: int, prev: Measured) -> bool:
+    """ "There were 20 confirmed cases of swine flu in the United States. Eight of those were in New York,
+    seven in California": a bare number opening its sentence, with *of those* / *of them* after it, is a
+    part of the last value of the sentence before (its thing and state, the part's own place)."""
+    if q.counts or prev.thing is None or q.start != s0 or _after_of_pronoun(view, q) is None:
+        return False
+    starts = [a for a, _ in view.sentences if a < s0]
+    return bool(starts) and starts[-1] <= prev.q.start < s0
 
 
 def _it_includes(view: ArticleView, q: Quantity, s0: int, prev: Measured) -> bool:
