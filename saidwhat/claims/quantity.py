@@ -3797,10 +3797,8 @@ def _relation(
         w.text for w in words(view.text, _past_aside(view, prev.q, q), q.start if item is None else item)
     ]
     frame = [w.text for w in words(view.text, max(s0, prev.q.start - 8), prev.q.start)][-2:]
-    if _named_subset(view, q, frame, between) or (q.start == s0 and _opening_pronoun_part(view, q, s0, prev)):
+    if _subset_relation(view, prev, q, s0, (frame, between), win, lex):
         return "subset"
-    if between[-1:] in (["but"], ["though"], ["although"]) and _stated_after(win, prev.thing, lex):
-        return "subset"  # "159 deaths in Mexico, but only 26 have been confirmed by tests"
     if _includes(between, lex, INCLUDE_WORDS):
         return "part"
     if _has(sorted(win.left, key=lambda w: w.start), TOTAL_WORDS) or _has(win.right[:3], TOTAL_AFTER):
@@ -3829,6 +3827,29 @@ def _relation(
     ):
         return "list"
     return ""
+
+
+def _subset_relation(
+    view: ArticleView,
+    prev: Measured,
+    q: Quantity,
+    s0: int,
+    around: tuple[list[str], list[str]],
+    win: Window,
+    lex: ClaimsLexicon,
+) -> bool:
+    """Whether a bare number names a subset of the count before it (``around``: the two words before that
+    count and the words between them): a named subset (:func:`_named_subset`), a part of the last count of
+    the sentence before (:func:`_opening_pronoun_part`), or one a contrast's own state defines ("159
+    deaths in Mexico, but only 26 have been confirmed by tests")."""
+    frame, between = around
+    if _named_subset(view, q, frame, between) or (q.start == s0 and _opening_pronoun_part(view, q, s0, prev)):
+        return True
+    return (
+        prev.thing is not None
+        and between[-1:] in (["but"], ["though"], ["although"])
+        and _stated_after(win, prev.thing, lex)
+    )
 
 
 def _named_subset(view: ArticleView, q: Quantity, frame: list[str], between: list[str]) -> bool:
