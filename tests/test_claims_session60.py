@@ -213,3 +213,23 @@ def test_a_number_opening_its_sentence_with_of_those_is_a_part_of_the_count_befo
 
 def test_a_part_of_those_that_its_clause_sets_apart_otherwise_is_no_value() -> None:
     assert _of("Mexico has 40 confirmed cases. Ten of them are children.", 10) == []
+
+
+# --- a round-up's labels -------------------------------------------------------------------------------
+
+
+def test_a_round_ups_label_names_the_thing_of_its_counts() -> None:
+    text = (
+        "Developments on swine-flu outbreaks, according to the WHO:\n\nDeaths: Global total of 76 — 68 in"
+        " Mexico, six in U.S., one in Canada and one in Costa Rica. Officials said victims had other"
+        " conditions.\n\nConfirmed cases: WHO says 40 countries have reported more than 8,829 cases."
+    )
+    # before: no value of the deaths (their numbers name no thing), no state of the cases
+    assert _of(text, 76) == [("deaths", "", "", "world")]
+    assert _of(text, 68) == [("deaths", "", "", "Mexico")]
+    assert _of(text, 8829) == [("cases", "confirmed", "", "world")]
+
+
+def test_a_label_reaches_only_the_first_sentence_after_it() -> None:
+    text = "Deaths: Global total of 76. Officials said 12 were children."
+    assert _of(text, 12) == []

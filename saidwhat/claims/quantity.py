@@ -7595,7 +7595,7 @@ def measure(
         thing, aspect, rel, prev = _from_neighbours(
             view, q, (prev, head, next_q), s0, (thing, aspect, rel), lex
         )
-        thing = _bare_total_thing(view, q, win, s0, (thing, rel), before, lex)
+        thing = _total_or_label_thing(view, q, win, s0, (thing, rel), before, lex)
     if thing is None:
         # a group of persons no word around says died or was hurt, and no count before it takes as its
         # part or item, is a force's strength ("10,000 US troops"; not "30 people, including 12 soldiers")
@@ -7778,6 +7778,7 @@ def _context_state(
     return (
         _whole_after_state(view, q, next_q, thing, lex)
         or _relative_state(view, q, thing, lex)
+        or _label_state(view, q, thing, lex)
         or _unnumbered_whole_state(view, q, thing, lex)
         or (_brought_total_state(view, q, thing, lex) if aspect == "new" else "")
         or (_risen_after_state(view, q, next_q, thing, lex) if aspect == "" else "")
@@ -8066,6 +8067,55 @@ _RELATIVE_STATE = re.compile(
     r"\s+(?:also\s+|now\s+|all\s+|officially\s+)?(?P<state>\w+)\b",
     re.IGNORECASE,
 )
+
+
+# a round-up's label before a colon that opens its line: "Deaths: Global total of 76 — 68 in Mexico",
+# "—Confirmed cases, according to WHO: More than 5,250 cases in 30 countries" (a dash or bullet before it)
+_LINE_LABEL = re.compile(r"[ \t]*(?:[—–•*-][ \t]*)?(?P<label>[A-Za-z][A-Za-z ,'-]{0,60}?):[ \t]")
+
+
+def _line_label(view: ArticleView, q: Quantity) -> list[Word]:
+    """The words of the label before a colon that opens the count's line, when the count is in the first
+    sentence after it ([] for none): a round-up's heading of what its figures count."""
+    start = view.text.rfind("\n", 0, q.start) + 1
+    m = _LINE_LABEL.match(view.text, start, q.start)
+    if m is None or view.sentence(q.start)[0] > m.end():
+        return []
+    label = words(m.group("label"))
+    return label if 1 <= len(label) <= 8 else []
+
+
+def _total_or_label_thing(
+    view: ArticleView,
+    q: Quantity,
+    win: Window,
+    s0: int,
+    read: tuple[Thing | None, str],
+    before: Measured | None,
+    lex: ClaimsLexicon,
+) -> Thing | None:
+    """The thing of a count (``read``: the thing read so far and the relation), else of a bare total
+    (:func:`_bare_total_thing`), else the one a round-up's label names (:func:`_label_thing`)."""
+    return _bare_total_thing(view, q, win, s0, read, before, lex) or _label_thing(view, q, lex)
+
+
+def _label_thing(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> Thing | None:
+    """The thing a round-up's label names for a count that names none ("Deaths: Global total of 76")."""
+    if q.counts:
+        return None
+    heads = {singular(w.text.lower()) for w in _line_label(view, q)}
+    named = [t for t in lex.things.values() if heads & t.heads]
+    return named[0] if len(named) == 1 else None
+
+
+def _label_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> str:
+    """The state a round-up's label gives the counts of its own thing ("Confirmed cases: WHO says 40
+    countries have reported more than 8,829 cases"); "" for none."""
+    label = _line_label(view, q)
+    if not any(singular(w.text.lower()) in thing.heads for w in label):
+        return ""
+    found = [st for st, ws in lex.states[thing.states].items() if _has(label, ws)]
+    return found[0] if len(found) == 1 else ""
 
 
 def _relative_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> str:
