@@ -43,3 +43,10 @@ def test_a_finite_verb_after_a_number_is_no_noun_it_counts() -> None:
     assert _of("Among the 17 deaths, 13 took place in Maharashtra state.", 13) == [
         ("deaths", "", "", "Maharashtra")
     ]
+
+
+def test_a_number_word_after_a_semicolon_may_leave_out_its_noun() -> None:
+    text = "There were 61 deaths: 56 in Mexico; three in the U.S.; one in Canada."
+    # before: no quantity of "three" (a number word's noun was left out only after a comma or a conjunction)
+    assert _quantity(text, 3) == ("three", 3)
+    assert _of(text, 3) == [("deaths", "", "", "United States")]

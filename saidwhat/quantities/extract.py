@@ -72,11 +72,12 @@ _STRIP_LEFT = "([{\"'“‘«"
 _STRIP_RIGHT = ")]}\"'”’».,;:!?…"
 _DASHES = frozenset({"-", "–", "—"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
-# the words after which a number word may leave out its noun: a comma or a conjunction of the list it
-# ends, a word that opens a part ("with six more in Mexico and one in the United States", "including
-# three in Texas"); after anything else ("the two in the car", "number one in the US chart", a run-on
-# "in the UK eight in England") it is a pronoun, a rank or a misreading
-_ELLIPSIS_BEFORE = frozenset({",", "and", "or", "with", "including", "while", "plus", "to", "but"})
+# the words after which a number word may leave out its noun: a comma, a semicolon or a conjunction of
+# the list it ends ("56 in Mexico; three in the U.S."), a word that opens a part ("with six more in Mexico
+# and one in the United States", "including three in Texas"); after anything else ("the two in the car",
+# "number one in the US chart", a run-on "in the UK eight in England") it is a pronoun, a rank or a
+# misreading
+_ELLIPSIS_BEFORE = frozenset({",", ";", "and", "or", "with", "including", "while", "plus", "to", "but"})
 _LOCATIVE = frozenset({"in", "at", "from", "among", "across"})
 # prepositions after a total that introduce another figure, not the total's value ("the death toll now 149
 # with 1,600 ill", "a toll of 20 among 300 cases")
