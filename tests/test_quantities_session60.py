@@ -34,6 +34,12 @@ def test_three_groups_of_digits_set_apart_by_spaces_are_one_number() -> None:
     assert _quantity(text, 3_414_040) == ("3 414 040 registered cases", 3_414_040)
 
 
+def test_three_columns_of_a_row_are_no_number_of_groups() -> None:
+    text = "Totals: Canada 112 420 300. Mexico 1 112 42."
+    # (a first version of the rule read 112,420,300)
+    assert _quantity(text, 112_420_300) is None
+
+
 def test_a_phone_number_is_still_no_number_of_groups() -> None:
     assert _quantity("For advice call 0370 60 60 900 today.", 370_060_060_900) is None
 

@@ -464,6 +464,10 @@ class _Reader:
             k += 1
         if k + 1 < self.n and doc[k].whitespace_ and doc[k + 1].text[:1].isdigit():
             return 0
+        if k - i >= 2 and not (k + 1 < self.n and doc[k].whitespace_ == " " and doc[k + 1].is_alpha):
+            # three groups or more: only before a word of the same line ("3 414 040 registered cases"),
+            # not a table's row of three columns ("Canada 112 420 300")
+            return 0
         return k - i
 
     def _comma_spaced(self, i: int) -> bool:
