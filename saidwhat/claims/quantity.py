@@ -8303,14 +8303,19 @@ def _apposed_rise(view: ArticleView, prev: Measured, q: Quantity) -> bool:
 APPOSED_RISE_GAP = 4  # words of the count's own modifier before the comma ("of the virus")
 
 
+def _in_sentence_before(view: ArticleView, s0: int, prev: Measured) -> bool:
+    """Whether ``prev`` stands in the sentence right before the one that starts at ``s0``."""
+    starts = [a for a, _ in view.sentences if a < s0]
+    return bool(starts) and starts[-1] <= prev.q.start < s0
+
+
 def _opening_pronoun_part(view: ArticleView, q: Quantity, s0: int, prev: Measured) -> bool:
     """ "There were 20 confirmed cases of swine flu in the United States. Eight of those were in New York,
     seven in California": a bare number opening its sentence, with *of those* / *of them* after it, is a
     part of the last value of the sentence before (its thing and state, the part's own place)."""
     if q.counts or prev.thing is None or q.start != s0 or _after_of_pronoun(view, q) is None:
         return False
-    starts = [a for a, _ in view.sentences if a < s0]
-    return bool(starts) and starts[-1] <= prev.q.start < s0
+    return _in_sentence_before(view, s0, prev)
 
 
 def _it_includes(view: ArticleView, q: Quantity, s0: int, prev: Measured) -> bool:
@@ -8322,8 +8327,7 @@ def _it_includes(view: ArticleView, q: Quantity, s0: int, prev: Measured) -> boo
         return False
     if not {"includes", "include", "included"} & set(lead[1:3]) or prev.thing is None:
         return False
-    starts = [a for a, _ in view.sentences if a < s0]
-    return bool(starts) and starts[-1] <= prev.q.start < s0
+    return _in_sentence_before(view, s0, prev)
 
 
 def _fronted_at(view: ArticleView, q: Quantity, s0: int) -> tuple[str, ...] | None:
