@@ -5,17 +5,17 @@ pool them: the figure a claims rule is chosen by.
                                           [--suffix S] [--package DIR]
 
 Runs ``bench/claims.py`` once per collection (Timeline17's H1N1 and Haiti articles, and the outside webflu
-collections whose texts lie in ``--texts``: ``webflu/``, ``webflu3/``, ``webflu4/``, ``webflu8/`` and
-``webflu10/`` for development (webflu10 since session 34), ``webflu2/``, ``webflu5/``, ``webflu6/``,
-``webflu7/``, ``webflu9/``, ``webflu11/`` blind, each an ``articles.jsonl``; the texts are third-party
-pages kept off the repository, see docs/claims.md)
+collections whose texts lie in ``--texts``: ``webflu/``, ``webflu3/``, ``webflu4/``, ``webflu8/``,
+``webflu10/`` and ``webflu12/`` for development (webflu10 since session 34, webflu12 since session 61),
+``webflu2/``, ``webflu5/``, ``webflu6/``, ``webflu7/``, ``webflu9/``, ``webflu11/`` blind, each an
+``articles.jsonl``; the texts are third-party pages kept off the repository, see docs/claims.md)
 with the analyses cached under ``--cache-root`` (``h1n1``, ``haiti``, ``webflu3``, ... each with
 ``--suffix`` appended: the caches of another engine), and prints each set's right / predicted / gold
 values and leaks, then the pooled precision and recall. ``--package`` scores the rules of another commit
 (``git archive C saidwhat | tar -x -C DIR``, as ``CLAIMS_PACKAGE``).
 
 The development sets are the H1N1 sets dev..dev16 but dev8, dev11 and dev12, Haiti's haiti_dev and
-haiti_dev2, and webflu_dev, webflu_test, webflu3, webflu4, webflu8 and webflu10; ``--blind`` scores
+haiti_dev2, and webflu_dev, webflu_test, webflu3, webflu4, webflu8, webflu10 and webflu12; ``--blind`` scores
 heldout, dev8, dev11, dev12, dev17, haiti, haiti2, webflu2, webflu5, webflu6, webflu7, webflu9 and webflu11
 (collected in session 34, never run there) and prints
 counts only: never their misses, whatever the flags (``--misses`` prints the development sets' leaks,
@@ -52,6 +52,7 @@ WEBFLU_DEV = (
     ("webflu4", "webflu4"),
     ("webflu8", "webflu8"),
     ("webflu10", "webflu10"),
+    ("webflu12", "webflu12"),
 )
 WEBFLU_BLIND = (
     ("webflu2", "webflu2"),

@@ -3680,6 +3680,12 @@ def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
         and view.segment_kind(p.start) in OWN_SEGMENTS
         and not _journeys_end(view.text, p)
     }
+    # a dateline NER did not type as a place ("RIYADH: Four new cases ..."), by its country or capital
+    found |= {
+        c
+        for d in view.datelines
+        if (c := lex.local_country(d.name) or (d.name if d.name in countries else None))
+    }
     out = (found.pop(),) if len(found) == 1 else ()
     view.only_country_memo[id(lex)] = out
     return out
@@ -7101,7 +7107,9 @@ _SPAN = re.compile(
     # may be the start of the whole count ("2,000 cases since April 24", "since the outbreak began",
     # "have died since Tuesday's earthquake")
     r"|\bsince\s+(?:yesterday|the\s+weekend|(?:last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!['’]s)"
-    r"|the\s+(?:last|previous)\s+(?:report|bulletin|update|count|tally))\b(?!['’])"
+    r"|the\s+(?:last|previous)\s+(?:report|bulletin|update|count|tally))\b(?!['’])",
+    # (a span that opens its sentence has a capital: "Since Monday, 17 people have died")
+    re.IGNORECASE,
 )
 
 
@@ -7177,6 +7185,8 @@ def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
         return True
     if win.left and win.left[-1].text in REACHED:
         return False
+    if _fronted_span(view, s0, q) and not _held_before(win):
+        return True
     span = _SPAN.search(view.text, a, min(b, q.end + 80))
     if span is None:
         span = _WEEK_SPAN.search(view.text, q.end, min(b, q.end + 60))
@@ -7195,6 +7205,23 @@ def _over_period(view: ArticleView, q: Quantity, win: Window) -> bool:
         between = view.text[span.end() : q.start]
         return between.strip() in ("", ",") or not _CLAUSE_BREAK.search(between)
     return not _CLAUSE_BREAK.search(view.text, q.end, span.start())
+
+
+def _fronted_span(view: ArticleView, s0: int, q: Quantity) -> bool:
+    """ "Since Monday, 17 people have died", "Over the past three days, Chile confirmed 40 cases": a span
+    that opens the sentence, set off by a comma, dates the clause after it, the count's when no other
+    clause comes between (further than the few words before the count the window reads); not a level held
+    or a total's ("Since Tuesday, Argentina has a total of 300 confirmed cases")."""
+    m = _SPAN.match(view.text, s0)
+    if m is None:
+        return False
+    comma = view.text.find(",", m.end(), q.start)
+    if comma < 0 or len(words(view.text, m.end(), comma)) > 3:
+        return False  # "Since Monday the ministry ...": no comma sets the span off
+    if _CLAUSE_BREAK.search(view.text, comma + 1, q.start):
+        return False
+    # (not a total's level: "Since Monday, Spain's tally has been 120 cases")
+    return not _has(words(view.text, comma + 1, q.end), TOTAL_WORDS)
 
 
 # the week just past or this one, or a weekend ("Peru reported 40 cases last week", "12 deaths over the

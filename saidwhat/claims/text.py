@@ -342,10 +342,13 @@ def _capitals_list_heads(text: str, capitals: list[tuple[Place, int]], found: li
     return [p for p, line in capitals if p.start not in taken and _DASH_LIST_LINE.match(text, line)]
 
 
-def _capitals_datelines(text: str, capitals: list[tuple[Place, int]], found: list[Place]) -> list[Place]:
-    """The names in capitals that open a dateline, where no place found already opens the line."""
+def _capitals_datelines(
+    text: str, capitals: list[tuple[Place, int]], found: list[Place], capital_cities: frozenset[str]
+) -> list[Place]:
+    """The names in capitals that open a dateline, where no place found already opens the line (a
+    capital city's before a colon and a sentence: "RIYADH: Four new cases of swine flu were identified")."""
     taken = {p.start for p in found}
-    return [p for p, _ in capitals if p.start not in taken and _dateline(text, p)]
+    return [p for p, _ in capitals if p.start not in taken and _dateline(text, p, capital_cities)]
 
 
 # a list line headed by a place and a bare dash: "MEXICO - 1,112 confirmed cases", "* Peru -- 3 deaths"
@@ -707,13 +710,13 @@ class ArticleView:
         places += _unnamed_countries(text, countries, analysis, places)
         if forms:
             places = _written_forms(text, forms, analysis, places)
-        capitals = _capitals_names(text, countries | regions)
+        capitals = _capitals_names(text, countries | regions | capital_cities)
         places += _capitals_list_heads(text, capitals, places)
         places += _unnamed_regions(text, regions, analysis, places)
         places = _states_and_district(text, places)
         places = _initials_of_named(places, countries)
         datelines = [p for p in places if _dateline(text, p, capital_cities)]
-        datelines += _capitals_datelines(text, capitals, datelines)
+        datelines += _capitals_datelines(text, capitals, datelines, capital_cities)
         datelines.sort(key=lambda p: p.start)
         opening = {(p.start, p.end) for p in datelines}
         places = [
