@@ -9,7 +9,7 @@ URL, and ``bench/data/webflu_queries.json`` the query that found it in the store
 length and SHA-256 of the text a session scored. ``targets`` writes what a collector needs: per page
 its set, id, URL, publication date, query, length and hash; development pages (webflu_dev,
 webflu_test, webflu3, webflu4, webflu8, webflu10, webflu12) in two files, blind pages (webflu2, 5, 6 and
-webflu7, 9, 11) in two more, so that the blind collectors never see a development page or the gold.
+webflu7, 9, 11, 13) in two more, so that the blind collectors never see a development page or the gold.
 
 ``finish`` reads every ``DIR/out/*.jsonl`` record (``id``, ``url``, ``title``, ``text``), matches it to
 its gold page by URL (else by id), and keeps the text whose length and hash the entries record: as
@@ -33,7 +33,7 @@ QUERIES = ROOT / "bench" / "data" / "webflu_queries.json"
 GROUPS = {
     "dev": ("webflu_dev", "webflu_test", "webflu3", "webflu4", "webflu8", "webflu10", "webflu12"),
     "blindA": ("webflu2", "webflu5", "webflu6"),
-    "blindB": ("webflu7", "webflu9", "webflu11"),
+    "blindB": ("webflu7", "webflu9", "webflu11", "webflu13"),
 }
 
 PROMPT = """\

@@ -1856,7 +1856,8 @@ def _of_head(thing: Thing, left: list[Word], j: int) -> int | None:
 # ("has crept upward by seven")
 RISE = frozenset(
     {"risen", "rose", "rise", "rises", "rising", "increased", "increase", "increases", "increasing",
-     "climbed", "climbs", "climbing", "jumped", "jumps", "grew", "grown", "grows", "up", "upward", "upwards"}
+     "climbed", "climbs", "climbing", "jumped", "jumps", "grew", "grown", "grows", "grow", "growing", "up",
+     "upward", "upwards"}
 )  # fmt: skip
 PERFECT = frozenset({"has", "have", "had"})
 # words of a change: the verbs of a rise (but the particle "up") and of a fall; "from N" a few words
@@ -2133,6 +2134,8 @@ def _reached_level(win: Window) -> bool:
 REACHED = frozenset(
     {"to", "at", "reached", "reach", "reaches", "hit", "hits", "topped", "tops", "top", "passed", "pass"}
     | {"passes", "surpassed", "surpass", "surpasses", "exceeded", "exceed", "exceeds", "crossed", "cross"}
+    # (and "touch" as the Indian press writes "reach": "toll touches 64", "grow by 42 to touch 411")
+    | {"touch", "touches", "touched", "touching"}
 )
 
 
@@ -3653,11 +3656,17 @@ _COMMA_OPENERS = frozenset(
 )
 
 
+# a currency's noun right after a place's name: the name is the currency's ("a fund of 5 million U.S.
+# dollars" in a story on Panama names no country the story is about)
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|pesos?|pounds?|euros?|yuan|yen|rupees?)\b", re.IGNORECASE)
+
+
 def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
     """The one country a text is about when it names no other: the countries it names, and those of
     the regions and capitals it names, its dateline's included ("New Delhi, October 25: ... Maharashtra
     ... the total number of deaths nationwide"); () when they are not one. A journey's goal or origin is
-    not what the text is about ("after returning from a trip to New York", in an Irish story)."""
+    not what the text is about ("after returning from a trip to New York", in an Irish story), nor a
+    currency's name ("5 million U.S. dollars", :data:`_CURRENCY_AFTER`)."""
     cached = view.only_country_memo.get(id(lex))
     if cached is not None:
         return cached  # one article's counts ask in turn: read its entities once
@@ -3679,6 +3688,7 @@ def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
         if p.name in countries
         and view.segment_kind(p.start) in OWN_SEGMENTS
         and not _journeys_end(view.text, p)
+        and not _CURRENCY_AFTER.match(view.text, p.end)
     }
     # a dateline NER did not type as a place ("RIYADH: Four new cases ..."), by its country or capital
     found |= {
@@ -4058,8 +4068,11 @@ def _included_object(view: ArticleView, q: Quantity) -> bool:
     return _INCLUDED.search(view.text, max(view.sentence(q.start)[0], q.start - 30), q.start) is not None
 
 
-# a rise set off right after a count: "Confirmed cases in Britain: 339 (up 22)", "... 1,490, up 300"
-_RISE_AFTER = re.compile(r"\s*(?:\(|,|--?|—|–)\s*up\s+")
+# a rise set off right after a count: "Confirmed cases in Britain: 339 (up 22)", "... 1,490, up 300", "has
+# reached 7,520, rising more than 1,000 in 24 hours"
+_RISE_AFTER = re.compile(
+    r"\s*(?:\(|,|--?|—|–)\s*(?:up|(?:rising|increasing|climbing|jumping|growing)(?:\s+by)?)\s+"
+)
 
 
 # the verbs of a total's value ("it stood at 11", "it reached 27", "it rose to 40")
@@ -4450,8 +4463,11 @@ FIGURE_HEADS = frozenset(
 
 def _global_figures(name: str, lex: ClaimsLexicon) -> bool:
     """A source phrase that names a global body's figures ("the latest WHO tally", "the WHO's latest
-    tally"): the body's own figures are about the world, as the body itself would be."""
+    tally", "the latest WHO tally of confirmed cases"): the body's own figures are about the world, as
+    the body itself would be."""
     toks = [t.lower() for t in re.findall(r"[\w.]+", re.sub(r"['’]s\b", "", name))]
+    # (the head stands before a post-modifier: "the latest WHO tally of confirmed influenza A(H1N1) cases")
+    toks = toks[: toks.index("of")] if "of" in toks else toks
     if not toks or toks[-1] not in FIGURE_HEADS:
         return False
     joined = f" {' '.join(toks)} "
@@ -4646,6 +4662,10 @@ def _neighbours(
         prev_q = None
     if prev_q is not None and i > 1 and qs[i - 2].start >= s0 and _from_aside(view, qs[i - 2], prev_q, q):
         prev_q = qs[i - 2]  # "confirmed 101 deaths, up from 97 a day earlier, and 4,541 cases"
+    k = _before_bracket(view, qs, i - 1, q.start) if prev_q is not None else None
+    if k is not None and qs[k].start >= s0:
+        # "with 6,640 (23% of all the 28.751 in the region), followed by Saudi Arabia with 4,119"
+        prev_q = qs[k]
     next_q = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].start < s1 else None
     return prev_q, next_q
 
@@ -4659,8 +4679,35 @@ _FROM_ASIDE = re.compile(_FROM_ASIDE_OPEN.pattern + r"\d[\d,.]*[^.;:,\d]{0,40},"
 
 def _from_asides(view: ArticleView, qs: list[Quantity]) -> frozenset[int]:
     """The indices of the quantities that are the earlier value of a change set off between two counts
-    (:func:`_from_aside`)."""
-    return frozenset(i for i in range(1, len(qs) - 1) if _from_aside(view, qs[i - 1], qs[i], qs[i + 1]))
+    (:func:`_from_aside`), or that stand in brackets right after a count, closed before the next count
+    (:func:`_before_bracket`)."""
+    return frozenset(
+        i
+        for i in range(1, len(qs) - 1)
+        if _from_aside(view, qs[i - 1], qs[i], qs[i + 1])
+        or _before_bracket(view, qs, i, view.sentence(qs[i].start)[1]) is not None
+    )
+
+
+def _before_bracket(view: ArticleView, qs: list[Quantity], k: int, end: int) -> int | None:
+    """The index of the count a bracket opens right after, when ``qs[k]`` stands inside that bracket and it
+    closes before ``end`` ("6,640 (23% of all the 28.751 in the region), followed by Saudi Arabia with
+    4,119": the share and its whole are an aside, and the count before them is the next item's
+    neighbour); None when ``qs[k]`` is in no such bracket."""
+    text = view.text
+    j = k - 1
+    while j >= 0 and _BRACKET_OPEN.fullmatch(text, qs[j].end, qs[k].start) is None:
+        if "(" in text[qs[j].end : qs[k].start] or qs[k].start - qs[j].end > 120:
+            return None
+        j -= 1
+    if j < 0:
+        return None
+    close = text.find(")", qs[k].end, end)
+    return j if close >= 0 and "(" not in text[qs[k].end : close] else None
+
+
+# a bracket opened right after a count, not yet closed: "6,640 (23% of all the"
+_BRACKET_OPEN = re.compile(r"\s*\([^()]*")
 
 
 def _from_aside(view: ArticleView, before: Quantity, earlier: Quantity, q: Quantity) -> bool:
@@ -5673,7 +5720,16 @@ def _estimated_by_source(view: ArticleView, q: Quantity, lex: ClaimsLexicon, asp
     if aspect == "projected":
         return False
     st = view.statement_covering(q.start, q.end)
-    return st is not None and st.cue is not None and st.cue.text.lower() in lex.estimate_words
+    if st is not None and st.cue is not None and st.cue.text.lower() in lex.estimate_words:
+        return True
+    # "According to the latest WHO estimates, Egypt has recently recorded the highest number of new
+    # cases, 850, ...": a sentence that opens by naming estimates as its source gives estimates
+    m = _ACCORDING_TO.match(view.text, view.sentence(q.start)[0])
+    return m is not None and m.end() <= q.start and bool(_has(words(m.group("source")), lex.estimate_words))
+
+
+# a source phrase that opens its sentence, up to its comma: "According to the latest WHO estimates,"
+_ACCORDING_TO = re.compile(r"\s*According\s+to\s+(?P<source>[^,.;:]{1,80}),", re.IGNORECASE)
 
 
 _RANGE_VERBS = wordset("range ranges ranged ranging vary varies varied")
@@ -8701,17 +8757,29 @@ def _repeated_sentences(view: ArticleView) -> list[tuple[int, int]]:
     """The sentences that repeat, word for word, a sentence before them in the article: a page's
     teaser or standfirst above its lede, a paragraph a scraper took twice, a pull quote ("At least 13
     more swine flu patients died in India, taking the toll ... to 666" twice). The repetition is the
-    same report, not a second one: its figures are values once, where they stood first."""
+    same report, not a second one: its figures are values once, where they stood first; a teaser cut
+    off by an ellipsis gives them where its sentence stands whole (:func:`_teaser_of_later`)."""
     seen: set[str] = set()
     out: list[tuple[int, int]] = []
-    for a, b in view.sentences:
-        norm = " ".join(view.text[a:b].split())
+    norms = [" ".join(view.text[a:b].split()) for a, b in view.sentences]
+    for k, (a, b) in enumerate(view.sentences):
+        norm = norms[k]
         if len(norm.split()) < REPEATED_SENTENCE_MIN_WORDS:
             continue
-        if norm in seen:
+        if norm in seen or _teaser_of_later(norm, norms[k + 1 :]):
             out.append((a, b))
         seen.add(norm)
     return out
+
+
+def _teaser_of_later(norm: str, later: list[str]) -> bool:
+    """Whether a sentence cut off by an ellipsis is the start of a later one, word for word (a page's
+    teaser: "... for a total of 179 confirmed cases,..." above the lede that goes on ", none of which
+    have caused a death."): the later sentence is the whole report, the teaser a copy of its start."""
+    if not norm.endswith(("...", "…")):
+        return False
+    stem = norm.rstrip(".…").rstrip(" ,;:")
+    return len(stem.split()) >= REPEATED_SENTENCE_MIN_WORDS and any(s.startswith(stem) for s in later)
 
 
 def _within_unit(view: ArticleView, q: Quantity) -> Quantity:
@@ -8779,6 +8847,7 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _section_place(view, made, out, lex)
     _another_set(view, made, out)
     _added_to_total(view, made, out, lex)
+    _toll_of_change(view, made, out, lex)
     _increment_of_total(view, made, out, lex)
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
@@ -9275,7 +9344,8 @@ def _increments_state(view: ArticleView, vals: list[QuantityValue]) -> list[Quan
     """ "Nineteen more people have been infected ..., bringing to 111 the total number of confirmed cases
     in the Philippines": an increment that names no state has the state of the total it brings (the
     sentence writes one state for both; the gold's guideline: "three more deaths ... bringing the toll
-    to 15" give both the state the sentence writes). So has the change a total written first says it
+    to 15" give both the state the sentence writes; so does "13 new cases ..., for a total of 179 confirmed
+    cases"). So has the change a total written first says it
     came from ("Sri Lanka now has five confirmed cases after two more people tested positive", "The
     number of confirmed cases rose to 11 after four more people tested positive"): the increment is
     a difference of the total's own measure."""
@@ -9293,7 +9363,11 @@ def _increments_state(view: ArticleView, vals: list[QuantityValue]) -> list[Quan
                 continue
             between = words(view.text, min(v.end, w.end), max(v.start, w.start))
             if (
-                any(x.text in links for x in between)
+                (
+                    any(x.text in links for x in between)
+                    # "reported 13 new cases ..., for a total of 179 confirmed cases"
+                    or (links is BRING and [x.text for x in between[-4:]] == ["for", "a", "total", "of"])
+                )
                 and not any(x.text in (";", ":") for x in between)
                 and (links is BRING or v.key.about in ((), w.key.about))
             ):
@@ -9509,6 +9583,20 @@ def _no_value(view: ArticleView, qs: list[Quantity], i: int, m: Measured, lex: C
     return m.thing is not None and _no_status_value(view, qs, i, m.thing, lex)
 
 
+# a part set off after a count that names a kind of its members and no number: ", including probable cases"
+_INCLUDING_KIND = re.compile(
+    r"\s*,?\s*including\s+(?:the\s+|all\s+)?(?P<kind>[a-z-]+)\s+(?:cases|ones|deaths)\b"
+)
+
+
+def _includes_a_state(view: ArticleView, q: Quantity, thing: Thing, lex: ClaimsLexicon) -> bool:
+    """ "The US reported 4,298 cases, including probable cases": a count that says it includes members of a
+    state, and gives no number of them, mixes that state with others, as "3,000 probable and confirmed
+    cases" does; its measure is none a reader can tell (the H1N1 guideline leaves such counts out)."""
+    m = _INCLUDING_KIND.match(view.text, q.end)
+    return m is not None and m.group("kind") in lex.state_words.get(thing.states, frozenset())
+
+
 def _no_status_value(view: ArticleView, qs: list[Quantity], i: int, thing: Thing, lex: ClaimsLexicon) -> bool:
     """A count of a thing of states (cases, deaths) that is no value of it (:func:`_no_value`)."""
     q = qs[i]
@@ -9519,6 +9607,8 @@ def _no_status_value(view: ArticleView, qs: list[Quantity], i: int, thing: Thing
     if thing.states == "status" and _part_of_unknown_whole(view, qs, i, lex):
         return True  # "8,585 probable and confirmed US cases ..., with 12 deaths": of no measure either
     if thing.name == "cases" and _total_of_no_cases(view, q, lex):
+        return True
+    if thing.states == "status" and _includes_a_state(view, q, thing, lex):
         return True
     if _no_count_here(view.text, q):
         return True
@@ -10330,6 +10420,36 @@ def _added_to_total(
         )
         if w is not None and _brought_total(view, v, vals[w]) is not None:
             v.key = replace(v.key, aspect="new")
+
+
+# the words of a sentence that say its toll is of deaths ("the death toll", "two more people died")
+_DEATH_WORDS = tuple("death deaths dead died die dies fatal fatality fatalities killed succumbed".split())
+
+
+def _toll_of_change(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], lex: ClaimsLexicon
+) -> None:
+    """ "Four New Cases of Swine Flu Take Total Toll to 39", "Five new infections pushed the toll to 80": the
+    total a change brings is of the change's own measure, so a bare *toll* a count of cases brings counts
+    cases; *toll* says deaths only where no count and no word of its sentence says otherwise (not "Two
+    people died and 40 cases were confirmed, taking the toll to 12")."""
+    deaths, cases = lex.things.get("deaths"), lex.things.get("cases")
+    for i, w in enumerate(vals):
+        if deaths is None or made[i].thing is not deaths:
+            continue
+        s0 = view.sentence(w.start)[0]
+        j = next((k for k in range(i - 1, -1, -1) if made[k].thing is not None), None)
+        if j is None or vals[j].start < s0 or made[j].thing is not cases:
+            continue
+        ws = words(view.text, vals[j].end, w.start)
+        if (
+            _brought_total(view, vals[j], w) is None
+            or "toll" not in (x.text for x in ws)
+            or _has(words(view.text, s0, w.start), _DEATH_WORDS)
+        ):
+            continue
+        w.key = replace(w.key, thing=vals[j].key.thing)
+        made[i].thing = cases
 
 
 def _increment_of_total(

@@ -745,15 +745,22 @@ class _Reader:
 
     def _in_number_run(self, prev: Token | None, nxt: Token | None, first: Token) -> bool:
         """A run of bare numbers ("202 555 0100") is an identifier; not a count after the day of a date
-        ("On June 11 100 new cases")."""
+        ("On June 11 100 new cases"), nor one whose neighbour stands on another line."""
         if self._column_counts(first.i) is not None:
             return False  # a table's row: "Mexico 2,059 56" under "Country Cases Deaths"
         for other in (prev, nxt):
             if other is prev and other is not None and self._after_day(other, first):
                 continue
+            if other is not None and self._across_lines(first, other):
+                continue  # "... flu cases rise to 320\n\n2009-07-16": a headline, then a date line
             if other is not None and other.like_num and other.text.isdigit() and not other.is_punct:
                 return True
         return False
+
+    def _across_lines(self, a: Token, b: Token) -> bool:
+        """Whether a line break stands between two tokens: a run of numbers is written on one line."""
+        lo, hi = (a, b) if a.i < b.i else (b, a)
+        return "\n" in self.text[lo.idx + len(lo.text) : hi.idx]
 
     def title_line(self, i: int) -> bool:
         """Whether token ``i`` stands in a title-cased line, where a capital says nothing of a name."""
