@@ -161,3 +161,13 @@ def test_a_rise_set_off_by_a_participle_after_a_total() -> None:
     )
     # before: no value of the rise
     assert _of(text, 1000) == [("cases", "confirmed", "new", "world")]
+
+
+def test_the_kingdom_is_the_country_the_reporter_files_from() -> None:
+    text = (
+        "RIYADH: Four new cases of swine flu were identified yesterday bringing the total number of"
+        " confirmed cases in the Kingdom to 39, the Ministry of Health said. The first case was a nurse"
+        " who returned after vacationing in the Philippines. Bahrain reported 13 cases."
+    )
+    # before: no place (the text names other countries, so it was about no one country)
+    assert _of(text, 39) == [("cases", "confirmed", "", "Saudi Arabia")]

@@ -19,3 +19,13 @@ def test_a_number_ending_a_headline_is_no_run_with_a_date_on_the_next_line() -> 
 
 def test_a_run_of_bare_numbers_on_one_line_is_still_an_identifier() -> None:
     assert not any(v == 555 for _, v in _values("Call 202 555 0100 for advice on swine flu."))
+
+
+def test_a_headline_number_the_parse_left_unattached_counts_the_words_after_it() -> None:
+    text = "Medical News\n\nFour New Cases of Swine Flu Take Total Toll to 39\n\nAdded On : 23rd June 2009\n"
+    # before: no quantity of "Four" (the parse made it its sentence's root, linked to no noun)
+    assert ("Four New Cases", 4) in _values(text)
+
+
+def test_a_number_of_a_sentence_in_lower_case_still_needs_its_noun_linked() -> None:
+    assert not any(t.startswith("Four") for t, _ in _values("Four.\n\nNew cases were found in Peru."))

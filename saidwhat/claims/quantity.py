@@ -3511,6 +3511,13 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
             and not _counted_nationals(view, p)
         ):
             return (p.name,)
+    # (where the reporter files from, the country "the kingdom" and "here" point to: "RIYADH: Four new
+    # cases ... bringing the total number of confirmed cases in the Kingdom to 39"; not when these
+    # sentences name a place of another country: "officials in Islamabad said", under "New Delhi")
+    dateline = _dateline_country(view, lex)
+    near = {lex.local_country(p.name) or p.name for p in view.places if lo <= p.start < q.start}
+    if dateline and not near - {dateline}:
+        return (dateline,)
     return _only_country(view, lex) or _regions_country(view, lo, q.start, lex)
 
 
@@ -10423,7 +10430,10 @@ def _added_to_total(
 
 
 # the words of a sentence that say its toll is of deaths ("the death toll", "two more people died")
-_DEATH_WORDS = tuple("death deaths dead died die dies fatal fatality fatalities killed succumbed".split())
+_DEATH_WORDS = (
+    "death", "deaths", "dead", "died", "die", "dies", "fatal", "fatality", "fatalities", "killed",
+    "succumbed",
+)  # fmt: skip
 
 
 def _toll_of_change(

@@ -1320,7 +1320,7 @@ class _Reader:
         span = range(k, p + 1)
         nums = range(anchor.i, k)
         linked = any(doc[x].head.i in span for x in nums) or any(doc[x].head.i in nums for x in span)
-        if not linked:
+        if not linked and not self._unattached_title_number(anchor, k):
             return None
         while (
             k < p
@@ -1329,6 +1329,13 @@ class _Reader:
         ):
             k += 1
         return k, p
+
+    def _unattached_title_number(self, anchor: _Number, k: int) -> bool:
+        """Whether a number the parse left as its sentence's root stands right before the noun phrase, in a
+        title-cased line ("Medical News\n\nFour New Cases of Swine Flu Take Total Toll to 39": the
+        tagger reads a headline's capitalised words as names, and the parse leaves "Four" unattached); a
+        headline's number counts the words that follow it."""
+        return k == anchor.j + 1 and self.doc[anchor.i].dep_ == "ROOT" and self.title_line(anchor.i)
 
     def _virus_end(self, p: int) -> int:
         """The last token of the virus's code that starts at token ``p``."""
