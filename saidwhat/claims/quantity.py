@@ -3515,8 +3515,8 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     # cases ... bringing the total number of confirmed cases in the Kingdom to 39"; not when these
     # sentences name a place of another country: "officials in Islamabad said", under "New Delhi")
     dateline = _dateline_country(view, lex)
-    near = {lex.local_country(p.name) or p.name for p in view.places if lo <= p.start < q.start}
-    if dateline and not near - {dateline}:
+    named_near = {lex.local_country(p.name) or p.name for p in view.places if lo <= p.start < q.start}
+    if dateline and not named_near - {dateline}:
         return (dateline,)
     return _only_country(view, lex) or _regions_country(view, lo, q.start, lex)
 
