@@ -303,13 +303,20 @@ def score_values(
     # another one was read (other)
     leak_kinds = {f"{part}_{how}": 0 for part in ("state", "aspect") for how in ("added", "dropped", "other")}
     misses: list[str] = []
-    for key, art, num, _ in gold:
-        same = [p for p in pool if p[1] == art and p[2] == num]
-        exact = [p for p in same if p[0] == key]
+    # exact matches first, for every gold value: a predicted value that is right for one mention of a number
+    # is no leak of another mention of it (a number the text writes twice, in two measures, and read once)
+    matched: set[int] = set()
+    for g, (key, art, num, _) in enumerate(gold):
+        exact = [p for p in pool if p[1] == art and p[2] == num and p[0] == key]
         if exact:
             right += 1
             pool.remove(exact[0])
-        elif [p for p in same if p[0][:3] != key[:3] and p[0][0] == key[0]]:
+            matched.add(g)
+    for g, (key, art, num, _) in enumerate(gold):
+        if g in matched:
+            continue
+        same = [p for p in pool if p[1] == art and p[2] == num]
+        if [p for p in same if p[0][:3] != key[:3] and p[0][0] == key[0]]:
             wrong_measure += 1
             p = next(p for p in same if p[0][:3] != key[:3])
             leaks.append(f"{art} {num:g}: gold {key} -> {p[0]}")

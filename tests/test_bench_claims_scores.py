@@ -137,3 +137,14 @@ def test_a_money_sets_giver_is_matched_through_the_gold_names_of_its_article() -
     # another article's other name is not this one's
     assert bc.money_place(("from DFID",), "b/2", aliases) == "DFID"
     assert bc.money_place(("Haiti",), "a/1", aliases) == "Haiti"
+
+
+def test_a_value_right_for_one_mention_of_a_number_is_no_leak_of_another() -> None:
+    """A number the text writes twice in two measures ("15 infections" and "15 confirmed cases"), read
+    once: the other mention is missed, not leaked, whatever order the gold lists them in."""
+    confirmed = ("cases", "confirmed", "", "Mexico")
+    gold = [(_key("cases"), "a/1", 15.0, ""), (confirmed, "a/1", 15.0, "")]
+    pred = [(confirmed, "a/1", 15.0, "")]
+    for g in (gold, gold[::-1]):
+        s = bc.score_values(g, pred, {"Mexico"})
+        assert (s["placed_right"], len(s["leaks"]), s["missed"]) == (1, 0, 1)
