@@ -171,3 +171,21 @@ def test_the_kingdom_is_the_country_the_reporter_files_from() -> None:
     )
     # before: no place (the text names other countries, so it was about no one country)
     assert _of(text, 39) == [("cases", "confirmed", "", "Saudi Arabia")]
+
+
+def test_a_cue_set_off_after_its_clause_is_the_sources_saying() -> None:
+    # before: confirmed (the trailing cue was read as the count's state)
+    assert _of("Swine flu has killed 42 people in Mexico, health officials confirmed.", 42) == [
+        ("deaths", "", "", "Mexico")
+    ]
+    assert _of("There are 13 cases in the UK, the Department of Health confirmed.", 13) == [
+        ("cases", "", "", "United Kingdom")
+    ]
+
+
+def test_a_change_its_own_confirmation_brings_keeps_the_state() -> None:
+    text = (
+        "The outbreak in Japan went from just four cases over the weekend to 135 as infections were"
+        " confirmed."
+    )
+    assert _of(text, 135) == [("cases", "confirmed", "", "Japan")]

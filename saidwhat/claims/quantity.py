@@ -8033,14 +8033,17 @@ def _off_cue(view: ArticleView, q: Quantity, win: Window) -> Window:
     Protection Agency confirmed on Tuesday there are now 6,538 cases in the UK", "The WHO today
     confirmed that the virus has infected 4,379 people" - *confirmed* is the source's saying, not
     the count's state. Only a content that is a clause of its own (opened by *that* or *there*) is
-    read so: a count in the cue's object ("Mexico confirmed 20 deaths", "Turkey confirmed its first
+    read so, or a content the cue follows ("Swine flu has killed 42 people in Mexico, health officials
+    confirmed"): a count in the cue's object ("Mexico confirmed 20 deaths", "Turkey confirmed its first
     two cases") is what was confirmed."""
     st = view.statement_covering(q.start, q.end)
-    if (
-        st is None
-        or st.cue is None
-        or first_word(view.text[st.content.start : q.start]) not in CLAUSE_CONTENT
-    ):
+    if st is None or st.cue is None:
+        return win
+    # (a cue set off after its content says the whole clause before it: "Swine flu has killed 42 people in
+    # Mexico, health officials confirmed" is "officials confirmed that ..."; not "went from four cases to
+    # 135 as infections were confirmed", the count's own change)
+    trailing = st.content.end <= st.cue.start and "," in view.text[st.content.end : st.cue.start]
+    if not trailing and first_word(view.text[st.content.start : q.start]) not in CLAUSE_CONTENT:
         return win
     a, b = st.cue.start, st.cue.end
     if re.search(r"\bsuspect", view.text[a:b], re.IGNORECASE):
@@ -8051,7 +8054,11 @@ def _off_cue(view: ArticleView, q: Quantity, win: Window) -> Window:
         # "tests confirmed that eight students ... had contracted swine flu": a test says nothing, its
         # confirmation is the diagnosis, the count's state
         return win
-    return replace(win, left=[w for w in win.left if not a <= w.start < b])
+    return replace(
+        win,
+        left=[w for w in win.left if not a <= w.start < b],
+        right=[w for w in win.right if not a <= w.start < b] if trailing else win.right,
+    )
 
 
 # a speaker that is a test of the disease, not a source: its confirmation is a diagnosis
