@@ -8865,10 +8865,12 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     _increment_of_total(view, made, out, lex)
     _repeated_figure(view, made, out)
     _series_goes_on(view, made, out)
-    vals = _definite_recounts(view, qs, _shared_rise(view, _increments_state(view, out)), lex)
+    vals = _definite_recounts(
+        view, qs, _shared_rise(view, _anaphoric_totals_state(view, _increments_state(view, out))), lex
+    )
     vals = _each_of_conjuncts(view, _bracketed_totals(view, vals))
     vals = _bracketed_new(view, qs, _bracketed_items(view, qs, _respective_counts(view, qs, vals), lex), lex)
-    vals = _with_items(view, qs, vals)
+    vals = _place_items_before(view, qs, _with_items(view, qs, vals))
     _parallel_objects(view, vals)
     return _both_items(view, vals)
 
@@ -9196,6 +9198,64 @@ def _with_items(view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]
     return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
 
 
+# between an item's place and its number: "Colombia had 10", "Brazil and Costa Rica each had eight cases",
+# "Brazil eight" (the verb of the first item left out)
+_PLACE_NUMBER_GAP = re.compile(
+    r"\s+(?:each\s+)?(?:(?:had|has|have|reported|recorded|registered|confirmed|counted|documented|logged)\s+)?"
+    r"(?:each\s+)?(?:(?:about|around|some|nearly|almost|over|just)\s+)?"
+)
+
+
+# words after a number that the engine did not take for its noun ("four confirmed cases of swine flu")
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _item_place(view: ArticleView, s0: int, start: int) -> Place | None:
+    """The first place of the coordination of places that is the subject of the item whose number starts
+    at ``start`` ("Brazil and Costa Rica each had eight"): the places end right before the item's verb and
+    number (:data:`_PLACE_NUMBER_GAP`), in the sentence starting at ``s0``."""
+    places = [p for p in view.places if s0 <= p.start and p.end <= start]
+    if not places or not _PLACE_NUMBER_GAP.fullmatch(view.text, places[-1].end, start):
+        return None
+    return places[_conjunct_run(view.text, places, len(places) - 1)[0]]
+
+
+def _place_items_before(
+    view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]
+) -> list[QuantityValue]:
+    """ "Colombia had 10, Brazil and Costa Rica each had eight cases", "Colombia reported 10, Brazil eight
+    and Peru four cases": items of a list, each a place and its number, whose first ones leave out the
+    noun a later one writes: each bare number before it is its place's count of that one's measure (the
+    noun is shared as "the US with 33,902 and Mexico with 10,262 confirmed cases" shares it,
+    :func:`_with_items`). Only items of one sentence whose subject is a place the analysis read."""
+    out = list(vals)
+    at = {v.start for v in vals}
+    done: set[int] = set()
+    for v in vals:
+        if v.key.unit is not None or not v.key.about or v.start in done:
+            continue
+        if v.counts is None and not _NOUN_AFTER.match(view.text, v.end):
+            continue  # the item writes no noun of its own ("El Salvador had four,")
+        done.add(v.start)
+        s0 = view.sentence(v.start)[0]
+        place = _item_place(view, s0, v.start)
+        k = next((i for i, x in enumerate(qs) if x.start == v.start), None)
+        while place is not None and k:
+            q = qs[k - 1]
+            if q.counts is not None or q.kind != "count" or q.start in at or q.start < s0:
+                break
+            if not _CONJUNCT_GAP.fullmatch(view.text, q.end, place.start):
+                break
+            place = _item_place(view, s0, q.start)
+            if place is None:
+                break
+            out.append(
+                replace(v, key=replace(v.key, about=(place.name,)), **_number_fields(q), **_said(view, q))
+            )
+            k -= 1
+    return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
+
+
 # the places of the sentence before, named again as a pair: "in both nations", "the two countries"
 _BOTH_NATIONS = re.compile(r"\b(?:both|the\s+two)\s+(?:nations|countries)\b", re.IGNORECASE)
 
@@ -9386,6 +9446,46 @@ def _increments_state(view: ArticleView, vals: list[QuantityValue]) -> list[Quan
                 and (links is BRING or v.key.about in ((), w.key.about))
             ):
                 v.key = replace(v.key, state=w.key.state)
+    return vals
+
+
+# a sentence that opens with a pronoun for the change the sentence before reported, then a verb that brings
+# a total to its new level: "Health officials confirmed 20 more cases. That brings the total to 109."
+_ANAPHORIC_BRING = re.compile(
+    r"(?:It|That|This|These|They|Which)\s+(?:now\s+|also\s+)?(?:(?:has|have|had)\s+)?"
+    r"(?:brings|brought|bring|takes|took|take|pushes|pushed|push|raises|raised|raise)\s"
+)
+
+
+def _anaphoric_totals_state(view: ArticleView, vals: list[QuantityValue]) -> list[QuantityValue]:
+    """ "The Health Protection Agency has confirmed 27 new cases. It brings the total to 390": a total
+    brought by a change the sentence before reported has that change's state, as "confirmed 27 new cases,
+    bringing the total to 390" has in one sentence (:func:`_increments_state`, the other way round): the
+    pronoun stands for the change. The sentence before must count an increment of the same thing, and
+    every value of that thing there must have one state; the total is of the increment's place or of
+    none."""
+    for v in vals:
+        if v.key.state or v.key.aspect or v.key.unit is not None:
+            continue
+        s0, _ = view.sentence(v.start)
+        last = len(view.text[:s0].rstrip()) - 1
+        if last < 0 or not _ANAPHORIC_BRING.match(view.text, s0):
+            continue
+        sent = view.sentence(last)
+        same = [
+            w
+            for w in vals
+            if w.key.thing == v.key.thing and w.key.unit is None and sent[0] <= w.start < sent[1]
+        ]
+        states = {w.key.state for w in same}
+        changes = [w for w in same if w.key.aspect == "new"]
+        if (
+            len(states) == 1
+            and changes
+            and changes[-1].key.state
+            and v.key.about in ((), changes[-1].key.about)
+        ):
+            v.key = replace(v.key, state=changes[-1].key.state)
     return vals
 
 

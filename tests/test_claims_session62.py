@@ -1,0 +1,76 @@
+"""Session 62: rules of English read off sentences written for the test (docs/claims.md, "A pronoun for
+the change before ... (session 62)")."""
+
+from __future__ import annotations
+
+from tests.claims_fixtures import keys_of as _of
+
+# --- a pronoun that opens a sentence stands for the change the sentence before reported --------------
+
+
+def test_that_brings_the_total_gives_the_total_the_changes_state() -> None:
+    text = "Health officials confirmed 20 more cases in the United States. That brings the total to 109."
+    # before: no state (the same sentence joined by ", bringing the total to" had the increment's)
+    assert _of(text, 109) == [("cases", "confirmed", "", "United States")]
+
+
+def test_it_takes_the_death_toll_to() -> None:
+    text = "Mexico confirmed 12 new deaths on Monday. This takes the death toll to 56."
+    assert _of(text, 56) == [("deaths", "confirmed", "", "Mexico")]
+
+
+def test_it_brings_a_total_after_a_total_the_change_brought() -> None:
+    text = (
+        "The Health Protection Agency has confirmed 27 new cases in Britain, bringing the total to 363. "
+        "It brings the UK total to 508."
+    )
+    assert _of(text, 508) == [("cases", "confirmed", "", "United Kingdom")]
+
+
+def test_a_change_without_a_state_lends_none() -> None:
+    text = "Spain reported four more cases of swine flu. It brings the total to 40."
+    assert _of(text, 40) == [("cases", "", "", "Spain")]
+
+
+def test_a_sentence_before_with_two_states_lends_none() -> None:
+    text = (
+        "Mexico confirmed 12 new deaths and reported 30 suspected deaths on Monday. "
+        "That brings the death toll to 56."
+    )
+    assert ("deaths", "confirmed", "", "Mexico") not in _of(text, 56)
+
+
+def test_a_pronoun_that_is_no_subject_of_bringing_lends_none() -> None:
+    text = "Mexico confirmed 12 new deaths on Monday. It said the death toll had reached 56."
+    assert _of(text, 56) == [("deaths", "", "", "Mexico")]
+
+
+def test_a_total_of_another_place_keeps_its_own_reading() -> None:
+    text = "Mexico confirmed 12 new deaths on Monday. That brings the death toll in the United States to 6."
+    assert ("deaths", "confirmed", "", "United States") not in _of(text, 6)
+
+
+# --- items of a list leave out the noun a later item writes --------------------------------------------
+
+
+def test_items_before_the_noun_share_it() -> None:
+    text = "Colombia had 10, Brazil and Costa Rica each had eight cases, El Salvador had four."
+    # before: no value (only items after the noun took it)
+    assert _of(text, 10) == [("cases", "", "", "Colombia")]
+    assert sorted(_of(text, 8)) == [("cases", "", "", "Brazil"), ("cases", "", "", "Costa Rica")]
+
+
+def test_items_with_the_verb_left_out_share_the_noun() -> None:
+    text = "Colombia reported 10, Brazil eight and Peru four confirmed cases of swine flu."
+    assert _of(text, 10) == [("cases", "confirmed", "", "Colombia")]
+    assert _of(text, 8) == [("cases", "confirmed", "", "Brazil")]
+
+
+def test_a_number_before_another_clause_is_no_item() -> None:
+    text = "Colombia had 10 in April and Brazil had eight cases."
+    assert _of(text, 10) == []
+
+
+def test_a_number_of_no_place_is_no_item() -> None:
+    text = "Officials counted 10, and Brazil had eight cases."
+    assert _of(text, 10) == []
