@@ -6,9 +6,11 @@ pool them: the figure a claims rule is chosen by.
 
 Runs ``bench/claims.py`` once per collection (Timeline17's H1N1 and Haiti articles, and the outside webflu
 collections whose texts lie in ``--texts``: ``webflu/``, ``webflu3/``, ``webflu4/``, ``webflu8/``,
-``webflu10/`` and ``webflu12/`` for development (webflu10 since session 34, webflu12 since session 61),
-``webflu2/``, ``webflu5/``, ``webflu6/``, ``webflu7/``, ``webflu9/``, ``webflu11/``, ``webflu13/`` blind,
-each an ``articles.jsonl``; the texts are third-party pages kept off the repository, see docs/claims.md)
+``webflu10/``, ``webflu12/`` and ``webflu14/`` for development (webflu10 since session 34, webflu12 since
+session 61, webflu14 since session 62),
+``webflu2/``, ``webflu5/``, ``webflu6/``, ``webflu7/``, ``webflu9/``, ``webflu11/``, ``webflu13/``,
+``webflu15/`` blind, each an ``articles.jsonl``; the texts are third-party pages kept off the repository,
+see docs/claims.md)
 with the analyses cached under ``--cache-root`` (``h1n1``, ``haiti``, ``webflu3``, ... each with
 ``--suffix`` appended: the caches of another engine), and prints each set's right / predicted / gold
 values and leaks, then the pooled precision and recall. ``--package`` scores the rules of another commit
@@ -17,7 +19,7 @@ values and leaks, then the pooled precision and recall. ``--package`` scores the
 The development sets are the H1N1 sets dev..dev16 but dev8, dev11 and dev12, Haiti's haiti_dev and
 haiti_dev2, and webflu_dev, webflu_test, webflu3, webflu4, webflu8, webflu10 and webflu12; ``--blind`` scores
 heldout, dev8, dev11, dev12, dev17, haiti, haiti2, webflu2, webflu5, webflu6, webflu7, webflu9, webflu11
-(collected in session 34, never run there) and webflu13 (session 61) and prints
+(collected in session 34, never run there), webflu13 (session 61) and webflu15 (session 62) and prints
 counts only: never their misses, whatever the flags (``--misses`` prints the development sets' leaks,
 misses and false values). A collection whose texts are absent is skipped and said so; the recall of a
 webflu set counts the gold values of its absent articles as missed, and a second recall, over the articles
@@ -53,6 +55,7 @@ WEBFLU_DEV = (
     ("webflu8", "webflu8"),
     ("webflu10", "webflu10"),
     ("webflu12", "webflu12"),
+    ("webflu14", "webflu14"),
 )
 WEBFLU_BLIND = (
     ("webflu2", "webflu2"),
@@ -62,6 +65,7 @@ WEBFLU_BLIND = (
     ("webflu9", "webflu9"),
     ("webflu11", "webflu11"),
     ("webflu13", "webflu13"),
+    ("webflu15", "webflu15"),
 )
 HAITI_DEV = "haiti_dev,haiti_dev2"
 HAITI_BLIND = "haiti,haiti2"

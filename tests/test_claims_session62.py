@@ -74,3 +74,44 @@ def test_a_number_before_another_clause_is_no_item() -> None:
 def test_a_number_of_no_place_is_no_item() -> None:
     text = "Officials counted 10, and Brazil had eight cases."
     assert _of(text, 10) == []
+
+
+# --- a relative clause that says the persons died ------------------------------------------------------
+
+
+def test_persons_who_died_are_deaths_whatever_the_verb_after_says() -> None:
+    # before: no value (the window stopped at *who*, and the verb after it says nothing of a thing)
+    assert _of("Three women who have died from swine flu in Cuba were pregnant.", 3) == [
+        ("deaths", "", "", "Cuba")
+    ]
+
+
+def test_persons_who_died_after_an_existential() -> None:
+    text = "Cuba said there have been 3 pregnant women who have died from the swine flu."
+    assert _of(text, 3) == [("deaths", "", "", "Cuba")]
+    assert _of("There have been three people who died of swine flu in Cuba.", 3) == [
+        ("deaths", "", "", "Cuba")
+    ]
+
+
+def test_a_relative_of_a_possible_death_or_of_no_persons_says_nothing() -> None:
+    assert _of("Three women who could die of swine flu in Cuba were pregnant.", 3) == []
+    assert _of("The number of children under five who died in Cuba rose.", 5) == []
+
+
+# --- a disease named in an of-phrase is part of the counted noun phrase --------------------------------
+
+
+def test_the_state_is_read_past_a_long_disease_name() -> None:
+    # before: no state (the verb stood more than eight words after the count)
+    text = "Three cases of the new influenza A(H1N1) virus have been confirmed in India."
+    assert _of(text, 3) == [("cases", "confirmed", "", "India")]
+    text = "Two deaths from the new influenza A (H1N1) virus have been confirmed in Argentina."
+    assert _of(text, 2) == [("deaths", "confirmed", "", "Argentina")]
+    text = "So far 35 cases of the new strain of influenza A/H1N1 have been confirmed in Vietnam."
+    assert _of(text, 35) == [("cases", "confirmed", "", "Vietnam")]
+
+
+def test_an_of_phrase_that_names_no_disease_keeps_the_reach() -> None:
+    text = "Three cases of the people at the school in the north of the town have been confirmed in India."
+    assert _of(text, 3) == [("cases", "", "", "India")]

@@ -402,7 +402,7 @@ def window(
         right_ws,
         lex,
         _name_joins(view, right_ws, q.end, b) | _degree_thans(right_ws),
-        _part_relative(left_ws),
+        _relative_counts(q, left_ws, right_ws, lex),
     )
     inner = _after_number(words(text, q.start, q.end))
     clause_a = left[max(0, len(left) - 2 * n)].start if left else q.start
@@ -571,6 +571,49 @@ PART_QUALIFIERS = frozenset({"at", "least", "more", "than", "some", "about", "ne
 OBJECT_INTRO = frozenset(
     {"confirmed", "reported", "recorded", "registered", "identified", "detected", ":", "—", "–"}
 )
+
+
+# adverbs between a relative's auxiliary and its verb: "who have since died"
+_RELATIVE_ADVERBS = frozenset(
+    {"since", "already", "now", "later", "subsequently", "all", "both", "reportedly"}
+)
+
+
+def _relative_counts(q: Quantity, left: list[Word], right: list[Word], lex: ClaimsLexicon) -> bool:
+    """Whether the restrictive relative clause right after the count says what it counts: the count has
+    no verb of its own (:func:`_part_relative`), or the clause says its persons died (:func:`_died_relative`)."""
+    return _part_relative(left) or _died_relative(q, left, right, lex)
+
+
+def _died_relative(q: Quantity, left: list[Word], right: list[Word], lex: ClaimsLexicon) -> bool:
+    """Whether a restrictive relative clause right after the count says its persons died, and nothing
+    after it says what else they are counted as: "Three women who have died from swine flu in Cuba were
+    pregnant" (a copula and what they were), "There have been three people who died of swine flu" (no
+    verb of the count's own). A verb after the clause is the count's ("70,000 people who died in the quake
+    have already been buried": the buried, no toll). Only a verb of dying in the past or perfect, after
+    *who* and its auxiliary (not "who could die", "who have not died"), on a noun of persons the count
+    counts ("children under five who died" counts no one five)."""
+    if not q.counts or singular(q.counts.split()[-1].lower()) not in lex.persons:
+        return False
+    ws = [w.text.lower() for w in right]
+    if ws[:1] != ["who"]:
+        return False
+    k = 1
+    while k < len(ws) and (ws[k] in ("have", "has", "had") or ws[k] in _RELATIVE_ADVERBS):
+        k += 1
+    if k >= len(ws) or not (ws[k] in _DIED or ws[k : k + 2] == ["passed", "away"]):
+        return False
+    if _EXISTENTIAL_BEFORE.search(" ".join(w.text.lower() for w in left[-4:])):
+        return True
+    main = next((i for i in range(k + 1, len(ws)) if ws[i] in _FINITE), None)
+    if main is None or ws[main] not in ("was", "were", "is", "are"):
+        return False
+    after = ws[main + 1] if main + 1 < len(ws) else ""
+    return bool(after) and after.isalpha() and not after.endswith(("ed", "en", "ing"))
+
+
+# an existential before a count: "there have been 3 pregnant women who have died"
+_EXISTENTIAL_BEFORE = re.compile(r"\bthere (?:(?:have|has|had) been|were|are|was|is)$")
 
 
 def _part_relative(left: list[Word]) -> bool:
@@ -1603,7 +1646,7 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
         left = [] if part or _out_of_whole(win.left) else win.left[-reach:]
         if not part:
             left = [*_head_phrase(thing, win.left, lex, left), *left]
-        right = win.right[:n]
+        right = win.right[: n + _disease_phrase(win.right)]
         if any(singular(w.text.lower()) in thing.heads for w in win.inner):
             right = _off_later_nouns(right, lex)
         if win.stop is not None:
@@ -1635,6 +1678,19 @@ def _state_of(thing: Thing, win: Window, lex: ClaimsLexicon, part: bool = False)
     if len(found) > 1:
         return None
     return next(iter(found)) if found else thing.default_state
+
+
+def _disease_phrase(right: list[Word]) -> int:
+    """How many words after the count name its disease in an *of* or *from* phrase ("Three cases of the new
+    influenza A(H1N1) virus have been confirmed in India"): the name is part of the counted noun phrase,
+    so the words of the count's predicate are read as far past it as past a bare noun."""
+    ws = [w.text.lower() for w in sorted(right, key=lambda w: w.start)]
+    if ws[:1] not in (["of"], ["from"]):
+        return 0
+    k = 1
+    while k < len(ws) and (ws[k] in _OF_DISEASE_WORDS or (ws[k] == "of" and ws[k - 1] in ("strain", "type"))):
+        k += 1
+    return k if k > 1 and set(ws[1:k]) & _COMPOUND_GAP_WORDS else 0
 
 
 # a bare number right after a verb of a state, with the whole it is part of after it: "Peru has confirmed
@@ -6171,6 +6227,9 @@ def _thing_read(
 
 # the words of a disease's name after "infected with"
 _INFECTED_WITH_WORDS = _COMPOUND_GAP_WORDS | {"the", "a", "new", "(", ")", "a/h1n1", "strain"}
+# the words of a disease's name in an *of* or *from* phrase after a count, for the reach of its predicate
+# ("of the new strain of influenza A/H1N1", "from the new pandemic influenza A(H1N1) 2009 virus")
+_OF_DISEASE_WORDS = _INFECTED_WITH_WORDS | {"type", "2009", "-"}
 
 
 def _own_verb_thing(win: Window, thing: Thing | None, lex: ClaimsLexicon) -> Thing | None:
