@@ -115,3 +115,40 @@ def test_the_state_is_read_past_a_long_disease_name() -> None:
 def test_an_of_phrase_that_names_no_disease_keeps_the_reach() -> None:
     text = "Three cases of the people at the school in the north of the town have been confirmed in India."
     assert _of(text, 3) == [("cases", "", "", "India")]
+
+
+# --- a body named by its nation that reports the count ------------------------------------------------
+
+
+def test_a_body_named_by_its_nation_reports_its_nations_count_inside_a_quote() -> None:
+    # before: no place (an unclosed quotation mark left the sentence no speaker)
+    text = 'The update was posted by WHO.\n\n"The United States Government has reported 91 cases.'
+    assert _of(text, 91) == [("cases", "", "", "United States")]
+    # before: Mexico (the series of the sentence before went on)
+    text = 'Mexico has 20 cases.\n\n"The New Zealand Ministry of Health has confirmed 12 cases.'
+    assert _of(text, 12) == [("cases", "confirmed", "", "New Zealand")]
+
+
+def test_a_global_body_quoting_a_national_body_gives_the_nations_count() -> None:
+    # before: the world's (the WHO as the source)
+    text = 'The WHO said: "The United States Government has reported 93 cases."'
+    assert _of(text, 93) == [("cases", "", "", "United States")]
+
+
+def test_a_body_that_is_no_authority_places_nothing() -> None:
+    text = '"The American University has reported 12 cases.'
+    assert ("cases", "", "", "United States") not in _of(text, 12)
+
+
+# --- places that are parts of a country coordinated with it ------------------------------------------
+
+
+def test_a_country_and_its_constituent_country_are_the_country() -> None:
+    # before: the place "United Kingdom+Northern Ireland"
+    text = "More than 200 people have contracted the virus in Britain and Northern Ireland."
+    assert _of(text, 200) == [("cases", "", "", "United Kingdom")]
+
+
+def test_two_countries_stay_two() -> None:
+    text = "More than 200 people have contracted the virus in Britain and Ireland."
+    assert _of(text, 200) == [("cases", "", "", "United Kingdom,Ireland")]

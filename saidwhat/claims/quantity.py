@@ -581,7 +581,8 @@ _RELATIVE_ADVERBS = frozenset(
 
 def _relative_counts(q: Quantity, left: list[Word], right: list[Word], lex: ClaimsLexicon) -> bool:
     """Whether the restrictive relative clause right after the count says what it counts: the count has
-    no verb of its own (:func:`_part_relative`), or the clause says its persons died (:func:`_died_relative`)."""
+    no verb of its own (:func:`_part_relative`), or the clause says its persons died
+    (:func:`_died_relative`)."""
     return _part_relative(left) or _died_relative(q, left, right, lex)
 
 
@@ -4378,6 +4379,48 @@ def _body_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str
     return (country,) if country else ()
 
 
+# between a body that opens the count's clause and the count: its own verb of reporting ("The United States
+# Government has reported 91 ...", "the Mexican Health Ministry confirmed 20 ...")
+_BODY_VERB_GAP = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:now|so\s+far|also|already|officially)\s+)?"
+    r"(?:reported|confirmed|recorded|registered|announced|notified|detected|identified|counted|reports|confirms)"
+    r"\s+(?:(?:a\s+total\s+of|at\s+least|more\s+than|over|about|some|nearly|almost|another|a\s+further)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reporting_body_place(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLexicon) -> tuple[str, ...]:
+    """ "The United States Government has reported 91 laboratory confirmed human cases", whoever the
+    sentence is quoted from (a WHO update a page quotes with an unclosed quotation mark, "The WHO said:
+    '...'"): the count is the object of a verb of reporting whose subject is a body named by its nation
+    ("the Mexican Health Ministry", "The New Zealand Ministry of Health"), so it is that nation's figure.
+    Only such a body right before its verb, and the count its object (a qualifier between)."""
+    from saidwhat.entities.resources import fold  # here: see _after_number
+
+    countries = _folded_countries(lex.country_names)
+    for e in view.analysis.entities:
+        if e.type != "ORG":
+            continue
+        name = fold(e.name).split()
+        if _NOT_BODIES.intersection(name):
+            continue
+        country = next(
+            (
+                c
+                for k in (3, 2, 1)
+                if len(name) > k - 1
+                and (c := _kb_country(" ".join(name[:k])) or countries.get(" ".join(name[:k])))
+            ),
+            None,
+        )
+        if country is None:
+            continue
+        for m in e.mentions:
+            if s0 <= m.start and m.end <= q.start and _BODY_VERB_GAP.fullmatch(view.text, m.end, q.start):
+                return (country,)
+    return ()
+
+
 def _office_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
     """ "Mexico has been hardest hit. Health Secretary Jose Angel Cordova said 2,059 people had been
     infected": a national office (`[places] offices`) whose description names no country (else
@@ -5097,7 +5140,7 @@ def _about(
     if not about and not view.places_in(s0, s1) and _has(words(view.text, s0, s1), WORLD_ADVERBS):
         about = ("world",)
     if not about and by_source:
-        about = _speaker_place(view, q, lex)
+        about = _reporting_body_place(view, q, s0, lex) or _speaker_place(view, q, lex)
     if not about and previous:
         about = previous
     about = about or _world_of_sources(view, qs, q, (s0, s1), lex)
@@ -8931,7 +8974,21 @@ def quantity_values(view: ArticleView, lex: ClaimsLexicon) -> list[QuantityValue
     vals = _bracketed_new(view, qs, _bracketed_items(view, qs, _respective_counts(view, qs, vals), lex), lex)
     vals = _place_items_before(view, qs, _with_items(view, qs, vals))
     _parallel_objects(view, vals)
+    _whole_with_its_parts(vals, lex)
     return _both_items(view, vals)
+
+
+def _whole_with_its_parts(vals: list[QuantityValue], lex: ClaimsLexicon) -> None:
+    """ "Britain and Northern Ireland have reported more than 200 cases": places coordinated with a
+    country they are parts of (its constituent countries or first-level regions, :meth:`whole_of`) add
+    nothing to it; the count is the country's."""
+    for v in vals:
+        about = v.key.about
+        if len(about) < 2:
+            continue
+        wholes = [a for a in about if not lex.whole_of(a)]
+        if len(wholes) == 1 and all(lex.whole_of(a) == wholes[0] for a in about if a != wholes[0]):
+            v.key = replace(v.key, about=(wholes[0],))
 
 
 # qualifiers between a verb and the number it takes for object ("has reported over 5,700"): a count's own
