@@ -152,3 +152,24 @@ def test_a_country_and_its_constituent_country_are_the_country() -> None:
 def test_two_countries_stay_two() -> None:
     text = "More than 200 people have contracted the virus in Britain and Ireland."
     assert _of(text, 200) == [("cases", "", "", "United Kingdom,Ireland")]
+
+
+# --- a global body's report as the source ---------------------------------------------------------------
+
+
+def test_an_update_from_a_global_body_gives_the_worlds_figures() -> None:
+    # before: Ireland's (the series of the sentence before went on)
+    text = (
+        "Ireland has nine cases.\n\nAccording to the latest update from the World Health Organisation, "
+        "there have been more than 15,500 cases since it first emerged in late April, resulting in 99 deaths."
+    )
+    assert _of(text, 15500) == [("cases", "", "", "world")]
+    assert _of(text, 99) == [("deaths", "", "", "world")]
+
+
+def test_an_update_from_a_national_body_is_no_worlds() -> None:
+    text = (
+        "Ireland has nine cases.\n\nAccording to the latest update from the Department of Health, "
+        "there have been 12 cases."
+    )
+    assert ("cases", "", "", "world") not in _of(text, 12)

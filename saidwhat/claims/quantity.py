@@ -4567,11 +4567,22 @@ FIGURE_HEADS = frozenset(
 )
 
 
+# the documents a body issues its figures in
+REPORT_HEADS = frozenset({"update", "updates", "report", "reports", "bulletin", "statement"})
+
+
 def _global_figures(name: str, lex: ClaimsLexicon) -> bool:
     """A source phrase that names a global body's figures ("the latest WHO tally", "the WHO's latest
     tally", "the latest WHO tally of confirmed cases"): the body's own figures are about the world, as
     the body itself would be."""
     toks = [t.lower() for t in re.findall(r"[\w.]+", re.sub(r"['’]s\b", "", name))]
+    # a report the body issued, its source after *from* or *by*: "the latest update from the World Health
+    # Organisation", "figures released by the WHO"
+    for k, t in enumerate(toks[1:], 1):
+        if t in ("from", "by") and (toks[k - 1] in FIGURE_HEADS | REPORT_HEADS or toks[k - 1] == "released"):
+            after = f" {' '.join(toks[k + 1 :])} "
+            if any(f" {g} " in after or after.strip() in (g, f"the {g}") for g in lex.global_sources):
+                return True
     # (the head stands before a post-modifier: "the latest WHO tally of confirmed influenza A(H1N1) cases")
     toks = toks[: toks.index("of")] if "of" in toks else toks
     if not toks or toks[-1] not in FIGURE_HEADS:
