@@ -173,3 +173,17 @@ def test_an_update_from_a_national_body_is_no_worlds() -> None:
         "there have been 12 cases."
     )
     assert ("cases", "", "", "world") not in _of(text, 12)
+
+
+# --- a participle's predicate is not cut off by the words read ---------------------------------------
+
+
+def test_a_predicate_that_ends_past_the_window_in_the_diseases_name() -> None:
+    # before: no value ("flu" stood past the eight words read)
+    text = "Five people were detected to have been affected with swine flu in India."
+    assert _of(text, 5) == [("cases", "", "", "India")]
+
+
+def test_a_with_phrase_past_the_window_is_no_predicate() -> None:
+    text = "The agency said these five men were at large in the community with swine flu in Britain."
+    assert _of(text, 5) == []

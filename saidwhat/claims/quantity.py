@@ -1281,7 +1281,8 @@ def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tu
         hits = [
             run_on[i]
             for i, p in find_phrases(run_on, _free(thing.predicates))
-            if i + len(p.split()) <= len(text_order) or (i < len(text_order) and p.endswith(" virus"))
+            if i + len(p.split()) <= len(text_order)
+            or (i < len(text_order) and _ends_in_name(p, len(text_order) - i))
         ]
         hits = [w for w in hits if not _next_verb(w, win)]
         hits += _in_predicate(win, thing)
@@ -1295,6 +1296,17 @@ def _thing_hits(ordered: list[Word], win: Window, lex: ClaimsLexicon) -> list[tu
             (ordered.index(w), thing, w) for w in hits if w.start not in denied and not lo <= w.start < hi
         ]
     return found
+
+
+def _ends_in_name(phrase: str, inside: int) -> bool:
+    """Whether the words of a predicate past the window (after its first ``inside`` words) name the disease
+    ("affected with swine flu", "confirmed to have the H1N1 virus"): a participle's predicate that starts
+    among the words read is not cut off by the count of words read, as the disease's name is part of it."""
+    if phrase.endswith(" virus"):
+        return True
+    # (a participle's phrase: "with swine flu" after "at large in the community" is no predicate of theirs)
+    ws = phrase.split()
+    return ws[0].endswith("ed") and all(w in _OF_DISEASE_WORDS for w in ws[inside:])
 
 
 def _in_hospitals(ws: list[Word]) -> list[Word]:
