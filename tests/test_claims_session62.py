@@ -187,3 +187,9 @@ def test_a_predicate_that_ends_past_the_window_in_the_diseases_name() -> None:
 def test_a_with_phrase_past_the_window_is_no_predicate() -> None:
     text = "The agency said these five men were at large in the community with swine flu in Britain."
     assert _of(text, 5) == []
+
+
+def test_a_virus_code_in_brackets_counted_is_cases_the_words_around_say() -> None:
+    # before: a generic measure "new influenza a (h1n1)"
+    text = "Thailand's Bureau of Epidemiology on Friday reported 71 new Influenza A (H1N1) diagnosed."
+    assert _of(text, 71) == [("cases", "", "new", "Thailand")]
