@@ -193,3 +193,17 @@ def test_a_virus_code_in_brackets_counted_is_cases_the_words_around_say() -> Non
     # before: a generic measure "new influenza a (h1n1)"
     text = "Thailand's Bureau of Epidemiology on Friday reported 71 new Influenza A (H1N1) diagnosed."
     assert _of(text, 71) == [("cases", "", "new", "Thailand")]
+
+
+def test_a_part_with_its_wholes_place_lends_it_to_the_next_count() -> None:
+    # before: the world's (a part lent no place, and the WHO as the source made it the world's)
+    text = (
+        "The WHO says Canada has 284 cases, including one death - but two additional cases have been "
+        "reported."
+    )
+    assert _of(text, 2) == [("cases", "", "new", "Canada")]
+
+
+def test_a_part_with_a_place_of_its_own_lends_none() -> None:
+    text = "Some 200 people were sickened, including 100 in the United States, and 177 died."
+    assert ("deaths", "", "", "United States") not in _of(text, 177)

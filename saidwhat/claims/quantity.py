@@ -7730,12 +7730,18 @@ def _inherited_place(
     return None
 
 
-def _previous_place(prev: Measured | None, prev_q: Quantity | None) -> tuple[str, ...]:
+def _previous_place(
+    prev: Measured | None, prev_q: Quantity | None, head: Measured | None = None
+) -> tuple[str, ...]:
     """The place of the measured value right before ``q`` in its sentence, a year aside; not a
-    part's: "200 sickened, including 100 in the US, and 177 dead" is no US figure."""
-    if prev is not None and prev.thing is not None and prev.q is prev_q and not prev.part:
-        return tuple(a for a in prev.about if not a.isdigit())
-    return ()
+    part's: "200 sickened, including 100 in the US, and 177 dead" is no US figure. A part that has its
+    whole's place (the sentence's first count's) lends that place: "Canada has 284 cases, including one
+    death - but two additional cases have been reported" (the whole's, not a part's own)."""
+    if prev is None or prev.thing is None or prev.q is not prev_q:
+        return ()
+    if prev.part and (head is None or head is prev or head.part or head.about != prev.about):
+        return ()
+    return tuple(a for a in prev.about if not a.isdigit())
 
 
 def _dated(
@@ -7863,7 +7869,7 @@ def measure(
         inherited or whole,
         (s0, s1),
         total=rel == "total" or whole is not None,
-        previous=_previous_place(prev, place_q),
+        previous=_previous_place(prev, place_q, head),
         by_source=thing.speaker_place,
     )
     about = _own_contrast_place(view, q, about or _own_clause_place(view, q, s0, head, lex), lex)
