@@ -1059,9 +1059,7 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
         # "people infected" (the noun of a total reached and its participle): the participle says
         said = _participle_thing(toks[1], win, lex)
         return (said, None) if said is not None else None  # else, as for persons, the words around say
-    # (a virus's code in brackets is its name: "71 new Influenza A (H1N1) diagnosed")
-    bare = [t.strip("()") for t in toks]
-    pathogen = any(tuple(bare[-len(n) :]) == n for n in lex.pathogen_phrases)
+    pathogen = _names_pathogen(toks, lex)
     # a noun of persons, or people named by their nation ("101 Canadians have died", "Four more
     # Ukrainians"): the verb says what is counted
     if head in lex.persons or _of_people(toks, lex) or pathogen:
@@ -1070,6 +1068,13 @@ def _thing_of_counts(q: Quantity, win: Window, lex: ClaimsLexicon) -> tuple[Thin
         # around say what is counted (a disaster may be counted: "four hurricanes")
         return None
     return None, " ".join(toks)
+
+
+def _names_pathogen(toks: list[str], lex: ClaimsLexicon) -> bool:
+    """Whether the counted words end in a pathogen's name; a virus's code in brackets is its name ("71 new
+    Influenza A (H1N1) diagnosed")."""
+    bare = [t.strip("()") for t in toks]
+    return any(tuple(bare[-len(n) :]) == n for n in lex.pathogen_phrases)
 
 
 def _of_people(toks: list[str], lex: ClaimsLexicon) -> bool:
