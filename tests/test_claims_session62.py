@@ -207,3 +207,10 @@ def test_a_part_with_its_wholes_place_lends_it_to_the_next_count() -> None:
 def test_a_part_with_a_place_of_its_own_lends_none() -> None:
     text = "Some 200 people were sickened, including 100 in the United States, and 177 died."
     assert ("deaths", "", "", "United States") not in _of(text, 177)
+
+
+def test_an_adverb_of_when_between_a_changes_amount_and_its_level() -> None:
+    # before: the level was read as new (the amount's span went on to it)
+    text = "Chile's cases jumped by 120 overnight to 1,200."
+    assert _of(text, 1200) == [("cases", "", "", "Chile")]
+    assert _of(text, 120) == [("cases", "", "new", "Chile")]

@@ -5057,7 +5057,7 @@ def _by_then_to(view: ArticleView, amount: tuple[int, int], level: int, lo: int 
     suspected death toll from 176 to 101"); *by* (*from*) is read back to ``lo`` at most, and a time
     between the two is no word of the change ("rose by 200 on Monday to 1,694")."""
     a, b = amount
-    between = [w.text for w in _off_times(view, words(view.text, b, level))]
+    between = [w.text for w in _off_times(view, words(view.text, b, level)) if w.text not in _CHANGE_ADVERBS]
     before = [w.text for w in words(view.text, max(lo, a - 12), a)]
     if between[:1] == [","]:
         between = between[1:]
@@ -5068,6 +5068,9 @@ def _by_then_to(view: ArticleView, amount: tuple[int, int], level: int, lo: int 
     return between == ["to"] and bool(before) and (before[-1] in ("by", "from") or before[-1] in _RISE_FINITE)
 
 
+# adverbs of when or how a change happened, between its amount and its level ("jumped by 120 overnight to
+# 1,200", "rose by 12 again to 40"): no word of the change
+_CHANGE_ADVERBS = frozenset({"overnight", "again"})
 # the prepositions that introduce a time expression ("on Monday", "in a week")
 _TIME_PREPOSITIONS = frozenset({"on", "in", "over", "during", "at", "since", "within"})
 
