@@ -214,3 +214,10 @@ def test_an_adverb_of_when_between_a_changes_amount_and_its_level() -> None:
     text = "Chile's cases jumped by 120 overnight to 1,200."
     assert _of(text, 1200) == [("cases", "", "", "Chile")]
     assert _of(text, 120) == [("cases", "", "new", "Chile")]
+
+
+def test_a_part_the_virus_was_confirmed_in_is_confirmed() -> None:
+    # before: suspected (the whole's adjective)
+    text = "Officials said tests confirmed the virus in 7 of the 10 suspected cases in Bolivia."
+    assert _of(text, 7) == [("cases", "confirmed", "", "Bolivia")]
+    assert _of(text, 10) == [("cases", "suspected", "", "Bolivia")]

@@ -1717,7 +1717,11 @@ def _disease_phrase(right: list[Word]) -> int:
 # 12 of 40 suspected cases", "Mexico confirmed 20 of the 149 suspected deaths"
 _WHOLE_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,.]+|\w+\s+(?:hundred|thousand))\b")
 _STATE_VERB_BEFORE = re.compile(
-    r"\b(?:confirmed|confirms|confirm|verified)\s+(?:only\s+|just\s+)?$", re.IGNORECASE
+    r"\b(?:confirmed|confirms|confirm|verified)\s+(?:only\s+|just\s+)?"
+    # the virus found *in* the part: "tests confirmed the virus in 7 of the 10 suspected cases"
+    r"(?:(?:the\s+)?(?:new\s+)?(?:virus|disease|infection|swine\s+flu|flu|h1n1|a\(h1n1\)|influenza)"
+    r"(?:\s+(?:virus|infection))?\s+in\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -1728,7 +1732,7 @@ def _part_object_state(view: ArticleView, q: Quantity, thing: Thing, lex: Claims
     if q.counts or "confirmed" not in lex.states[thing.states]:
         return ""
     if not _WHOLE_OF_AFTER.match(view.text, q.end) or not _STATE_VERB_BEFORE.search(
-        view.text, max(0, q.start - 30), q.start
+        view.text, max(0, q.start - 60), q.start
     ):
         return ""
     return "confirmed"
