@@ -221,24 +221,3 @@ def test_a_part_the_virus_was_confirmed_in_is_confirmed() -> None:
     text = "Officials said tests confirmed the virus in 7 of the 10 suspected cases in Bolivia."
     assert _of(text, 7) == [("cases", "confirmed", "", "Bolivia")]
     assert _of(text, 10) == [("cases", "suspected", "", "Bolivia")]
-
-
-# --- increments a verb of adding or a span just past writes --------------------------------------------
-
-
-def test_a_count_added_is_an_increment() -> None:
-    # before: no aspect (only "added ... to its tally" was an increment)
-    assert _of("Peru added 20 cases on Monday.", 20) == [("cases", "", "new", "Peru")]
-
-
-def test_added_as_a_verb_of_saying_or_an_imperative_adds_nothing() -> None:
-    assert _of("The minister added 45 people had died in Peru.", 45) == [("deaths", "", "", "Peru")]
-    text = "There are 232 cases in Scotland; add four cases in Peru for a total of 236."
-    assert ("cases", "", "new", "Peru") not in _of(text, 4)
-
-
-def test_two_days_just_past_are_a_span_of_increments() -> None:
-    # before: no aspect
-    text = "Bolivia confirmed 25 cases during the past 48 hours."
-    assert _of(text, 25) == [("cases", "confirmed", "new", "Bolivia")]
-    assert _of("Chile reported 30 deaths during the past 24 hours.", 30) == [("deaths", "", "new", "Chile")]

@@ -2057,27 +2057,6 @@ def _aspect_of(win: Window, lex: ClaimsLexicon) -> str:
     return "new" if _elapsed_day(near, win, lex) else ""
 
 
-# what may follow a count with its noun that *added* takes as its object: a preposition, a time, punctuation
-_ADDED_OBJECT_NEXT = frozenset(
-    {
-        "on",
-        "in",
-        "to",
-        "over",
-        "during",
-        "from",
-        "for",
-        "yesterday",
-        "today",
-        "overnight",
-        "this",
-        "last",
-        ",",
-        ".",
-    }
-)
-
-
 def _put_to_total(win: Window) -> bool:
     """ "Chile added 45 cases to its tally", "40 cases were added to the tally": a count that a verb of
     adding puts *to* a total is what the total gained, an increment (not *added* as a verb of saying:
@@ -2085,19 +2064,8 @@ def _put_to_total(win: Window) -> bool:
     right = [w.text for w in win.right[:6]]
     # or the count is the subject of the passive: "40 cases were added to the tally"
     passive = right[:1] in (["were"], ["was"], ["have"], ["has"], ["had"]) and "added" in right[1:3]
-    active = bool(win.left) and win.left[-1].text in ("added", "adds", "add", "adding")
-    if not passive and not active:
+    if not passive and (not win.left or win.left[-1].text not in ("added", "adds", "add", "adding")):
         return False
-    if (
-        active
-        and win.left[-1].text != "add"
-        and win.inner
-        and right[:1] in ([], *([w] for w in _ADDED_OBJECT_NEXT))
-    ):
-        # "Peru added 20 cases on Monday": the count with its noun is what the verb added, and no verb of
-        # its own follows ("The minister added 45 people had died" says something; an imperative sums up:
-        # "add four cases in Northern Ireland and two in Wales for a total of 664")
-        return True
     if "to" not in right:
         return False
     after = right[right.index("to") + 1 :]
