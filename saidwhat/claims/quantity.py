@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice, pairwise
 from typing import TypedDict
 
@@ -9340,21 +9340,42 @@ def _with_items(view: ArticleView, qs: list[Quantity], vals: list[QuantityValue]
         place = _place_joined(view, v.start, _WITH_ITEM)
         if place is None:
             continue
-        k = next((i for i, x in enumerate(qs) if x.start == v.start), None)
-        while place is not None and k:
-            q = qs[k - 1]
-            if q.counts is not None or q.kind != "count" or q.start in at:
-                break
-            if not _CONJUNCT_GAP.fullmatch(view.text, q.end, place.start):
-                break
-            place = _place_joined(view, q.start, _WITH_ITEM)
-            if place is None:
-                break
-            out.append(
-                replace(v, key=replace(v.key, about=(place.name,)), **_number_fields(q), **_said(view, q))
-            )
-            k -= 1
+        out += _items_before(view, qs, v, place, at, 0, partial(_joined_item, view))
     return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
+
+
+def _joined_item(view: ArticleView, start: int) -> Place | None:
+    """The place *with* joins to the number at ``start`` ("Mexico with 10,262", :data:`_WITH_ITEM`)."""
+    return _place_joined(view, start, _WITH_ITEM)
+
+
+def _items_before(
+    view: ArticleView,
+    qs: list[Quantity],
+    v: QuantityValue,
+    place: Place,
+    at: set[int],
+    lo: int,
+    place_of: Callable[[int], Place | None],
+) -> list[QuantityValue]:
+    """The bare numbers of the items of a list before ``v``'s item (whose place is ``place``), each with its
+    own place (``place_of`` the number's start): values of ``v``'s measure, back to the first number that is
+    no item (a noun of its own, a value already, before ``lo``, no conjunction before ``place``)."""
+    out: list[QuantityValue] = []
+    k = next((i for i, x in enumerate(qs) if x.start == v.start), None)
+    found: Place | None = place
+    while found is not None and k:
+        q = qs[k - 1]
+        if q.counts is not None or q.kind != "count" or q.start in at or q.start < lo:
+            break
+        if not _CONJUNCT_GAP.fullmatch(view.text, q.end, found.start):
+            break
+        found = place_of(q.start)
+        if found is None:
+            break
+        out.append(replace(v, key=replace(v.key, about=(found.name,)), **_number_fields(q), **_said(view, q)))
+        k -= 1
+    return out
 
 
 # between an item's place and its number: "Colombia had 10", "Brazil and Costa Rica each had eight cases",
@@ -9398,20 +9419,8 @@ def _place_items_before(
         done.add(v.start)
         s0 = view.sentence(v.start)[0]
         place = _item_place(view, s0, v.start)
-        k = next((i for i, x in enumerate(qs) if x.start == v.start), None)
-        while place is not None and k:
-            q = qs[k - 1]
-            if q.counts is not None or q.kind != "count" or q.start in at or q.start < s0:
-                break
-            if not _CONJUNCT_GAP.fullmatch(view.text, q.end, place.start):
-                break
-            place = _item_place(view, s0, q.start)
-            if place is None:
-                break
-            out.append(
-                replace(v, key=replace(v.key, about=(place.name,)), **_number_fields(q), **_said(view, q))
-            )
-            k -= 1
+        if place is not None:
+            out += _items_before(view, qs, v, place, at, s0, partial(_item_place, view, s0))
     return sorted(out, key=lambda w: w.start) if len(out) > len(vals) else out
 
 
