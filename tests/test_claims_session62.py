@@ -221,3 +221,10 @@ def test_a_part_the_virus_was_confirmed_in_is_confirmed() -> None:
     text = "Officials said tests confirmed the virus in 7 of the 10 suspected cases in Bolivia."
     assert _of(text, 7) == [("cases", "confirmed", "", "Bolivia")]
     assert _of(text, 10) == [("cases", "suspected", "", "Bolivia")]
+
+
+def test_a_part_of_a_fronted_whole_takes_its_state_after_the_first_sentence_too() -> None:
+    # before: no state past an article's first sentence (the fronted whole's pattern was anchored at the
+    # string's start, so it only matched a sentence at offset 0)
+    text = "Swine flu spreads.\n\nOf the 2,059 confirmed cases in Mexico, 59 have died."
+    assert _of(text, 59) == [("deaths", "confirmed", "", "Mexico")]

@@ -4942,7 +4942,7 @@ def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, 
         thing is not prev.thing
         and between[-1:] == [","]
         and _whole_goes_on(view, prev.q.end, q.start)
-        and _FRONTED_OF.search(view.text, view.sentence(q.start)[0], prev.q.start)
+        and _FRONTED_OF.fullmatch(view.text, view.sentence(q.start)[0], prev.q.start)
     ):
         return True  # "Of the country's 2,059 confirmed cases (in Mexico), 56 people have died": among them
     return view.text[prev.q.end : q.start].strip() == "(" and q.counts is not None and thing is not prev.thing
@@ -4950,7 +4950,7 @@ def _part_of_kind(view: ArticleView, prev: Measured, q: Quantity, thing: Thing, 
 
 # a fronted *of* phrase right before a whole's number, from its sentence's start: "Of the country's"
 _FRONTED_OF = re.compile(
-    r"^\s*of\s+(?:(?:the|these|those|its|their|(?:[\w.-]+(?:'s|’s)))\s+){0,2}(?:(?:total|latest|overall)\s+)?$",
+    r"\s*of\s+(?:(?:the|these|those|its|their|(?:[\w.-]+(?:'s|’s)))\s+){0,2}(?:(?:total|latest|overall)\s+)?",
     re.IGNORECASE,
 )
 
