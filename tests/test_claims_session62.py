@@ -228,3 +228,8 @@ def test_a_part_of_a_fronted_whole_takes_its_state_after_the_first_sentence_too(
     # string's start, so it only matched a sentence at offset 0)
     text = "Swine flu spreads.\n\nOf the 2,059 confirmed cases in Mexico, 59 have died."
     assert _of(text, 59) == [("deaths", "confirmed", "", "Mexico")]
+
+
+def test_persons_who_died_and_where_they_came_from_give_no_place_of_deaths() -> None:
+    # the copula's place is their origin, not where they died
+    assert _of("In Texas, three people who died of swine flu were from Mexico.", 3) == []

@@ -610,7 +610,15 @@ def _died_relative(q: Quantity, left: list[Word], right: list[Word], lex: Claims
     if main is None or ws[main] not in ("was", "were", "is", "are"):
         return False
     after = ws[main + 1] if main + 1 < len(ws) else ""
+    # (what they were, not where they came from: "three people who died of swine flu were from Mexico" died
+    # elsewhere, and the place after the copula is no place of their deaths)
+    if after in NOUN_PHRASE_ENDS or after in _QUANTIFIERS_AFTER_COPULA:
+        return False
     return bool(after) and after.isalpha() and not after.endswith(("ed", "en", "ing"))
+
+
+# words after a copula that put off what the persons were ("were all from Mexico")
+_QUANTIFIERS_AFTER_COPULA = frozenset({"all", "both", "mostly", "mainly", "largely", "each"})
 
 
 # an existential before a count: "there have been 3 pregnant women who have died"
