@@ -4426,9 +4426,23 @@ def _reporting_body_place(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLe
     '...'"): the count is the object of a verb of reporting whose subject is a body named by its nation
     ("the Mexican Health Ministry", "The New Zealand Ministry of Health"), so it is that nation's figure.
     Only such a body right before its verb, and the count its object (a qualifier between)."""
+    for b in _reporting_bodies(view, lex):
+        if s0 <= b.start and b.end <= q.start and _BODY_VERB_GAP.fullmatch(view.text, b.end, q.start):
+            return (b.name,)
+    return ()
+
+
+def _reporting_bodies(view: ArticleView, lex: ClaimsLexicon) -> list[Place]:
+    """The mentions of the organisations whose name opens with a country's name or its people's (one to
+    three words), each as a place of that country, in the entities' order (read once per article and
+    lexicon: every count of the article may ask, :func:`_reporting_body_place`)."""
+    cached = view.reporting_bodies_memo.get(id(lex))
+    if cached is not None:
+        return cached
     from saidwhat.entities.resources import fold  # here: see _after_number
 
     countries = _folded_countries(lex.country_names)
+    out: list[Place] = []
     for e in view.analysis.entities:
         if e.type != "ORG":
             continue
@@ -4444,12 +4458,10 @@ def _reporting_body_place(view: ArticleView, q: Quantity, s0: int, lex: ClaimsLe
             ),
             None,
         )
-        if country is None:
-            continue
-        for m in e.mentions:
-            if s0 <= m.start and m.end <= q.start and _BODY_VERB_GAP.fullmatch(view.text, m.end, q.start):
-                return (country,)
-    return ()
+        if country is not None:
+            out += [Place(country, m.start, m.end) for m in e.mentions]
+    view.reporting_bodies_memo[id(lex)] = out
+    return out
 
 
 def _office_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
@@ -8933,20 +8945,24 @@ def _repeated_sentences(view: ArticleView) -> list[tuple[int, int]]:
         norm = norms[k]
         if len(norm.split()) < REPEATED_SENTENCE_MIN_WORDS:
             continue
-        if norm in seen or _teaser_of_later(norm, norms[k + 1 :]):
+        if norm in seen or _teaser_of_later(norms, k):
             out.append((a, b))
         seen.add(norm)
     return out
 
 
-def _teaser_of_later(norm: str, later: list[str]) -> bool:
-    """Whether a sentence cut off by an ellipsis is the start of a later one, word for word (a page's
-    teaser: "... for a total of 179 confirmed cases,..." above the lede that goes on ", none of which
-    have caused a death."): the later sentence is the whole report, the teaser a copy of its start."""
+def _teaser_of_later(norms: list[str], k: int) -> bool:
+    """Whether sentence ``k`` (of the normalised sentences ``norms``), cut off by an ellipsis, is the start
+    of a later one, word for word (a page's teaser: "... for a total of 179 confirmed cases,..." above the
+    lede that goes on ", none of which have caused a death."): the later sentence is the whole report, the
+    teaser a copy of its start. (The later sentences are read in place: no copy of them per sentence.)"""
+    norm = norms[k]
     if not norm.endswith(("...", "…")):
         return False
     stem = norm.rstrip(".…").rstrip(" ,;:")
-    return len(stem.split()) >= REPEATED_SENTENCE_MIN_WORDS and any(s.startswith(stem) for s in later)
+    return len(stem.split()) >= REPEATED_SENTENCE_MIN_WORDS and any(
+        s.startswith(stem) for s in islice(norms, k + 1, None)
+    )
 
 
 def _within_unit(view: ArticleView, q: Quantity) -> Quantity:

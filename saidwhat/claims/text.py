@@ -648,6 +648,9 @@ class ArticleView:
     # the countries of the bodies named by their nation, in text order (the claims' `_national_bodies`,
     # read once per article)
     body_places: list[Place] | None = None
+    # the mentions of the organisations named by a nation, as places of it (the claims'
+    # `_reporting_bodies`), by the id of the lexicon that read them
+    reporting_bodies_memo: dict[int, list[Place]] = field(default_factory=dict)
     # where the article's quantities start, sorted (:meth:`quantity_starts`, read once)
     _quantity_starts: list[int] | None = None
     # where its time expressions start (:meth:`timex_starts`, read once)
