@@ -6,32 +6,32 @@ pool them: the figure a claims rule is chosen by.
 
 Runs ``bench/claims.py`` once per collection (Timeline17's H1N1 and Haiti articles, and the outside webflu
 collections whose texts lie in ``--texts``: ``webflu/``, ``webflu3/``, ``webflu4/``, ``webflu8/``,
-``webflu10/``, ``webflu12/`` and ``webflu14/`` for development (webflu10 since session 34, webflu12 since
-session 61, webflu14 since session 62),
+``webflu10/``, ``webflu12/``, ``webflu14/`` and ``webflu16/`` for development (webflu10 since session 34,
+webflu12 since session 61, webflu14 since session 62, webflu16 since session 63),
 ``webflu2/``, ``webflu5/``, ``webflu6/``, ``webflu7/``, ``webflu9/``, ``webflu11/``, ``webflu13/``,
-``webflu15/`` blind, each an ``articles.jsonl``; the texts are third-party pages kept off the repository,
-see docs/claims.md)
+``webflu15/``, ``webflu17/`` blind, each an ``articles.jsonl``; the texts are third-party pages kept off
+the repository, see docs/claims.md)
 with the analyses cached under ``--cache-root`` (``h1n1``, ``haiti``, ``webflu3``, ... each with
 ``--suffix`` appended: the caches of another engine), and prints each set's right / predicted / gold
 values and leaks, then the pooled precision and recall. ``--package`` scores the rules of another commit
 (``git archive C saidwhat | tar -x -C DIR``, as ``CLAIMS_PACKAGE``).
 
 The development sets are the H1N1 sets dev..dev16 but dev8, dev11 and dev12, Haiti's haiti_dev and
-haiti_dev2, and webflu_dev, webflu_test, webflu3, webflu4, webflu8, webflu10 and webflu12; ``--blind`` scores
-heldout, dev8, dev11, dev12, dev17, haiti, haiti2, webflu2, webflu5, webflu6, webflu7, webflu9, webflu11
-(collected in session 34, never run there), webflu13 (session 61) and webflu15 (session 62) and prints
-counts only: never their misses, whatever the flags (``--misses`` prints the development sets' leaks,
-misses and false values). A collection whose texts are absent is skipped and said so; the recall of a
-webflu set counts the gold values of its absent articles as missed, and a second recall, over the articles
-whose text is here, is printed beside it (a re-collection that lost texts says little about the engine
-otherwise). Each set's misses are also counted by kind (counts only, blind sets included): in a claim of
-another measure (leaks; and the leaks by what differs: a state or an aspect read where the gold writes
-none, not read where it writes one, or another one), in another place (and how many of those in none), not
-found in a text that is here; and its false values by kind: the number of a gold value of another measure,
-of the same measure in another place, or of no gold value of the article (a count the guideline does not
-take as a tally); and the values not found by where they were lost: no quantity of the number in the
-article, a quantity the claims gave no value, or a value of a thing (or unit) the gold does not score, or
-only values another gold value of the same number took."""
+haiti_dev2, and webflu_dev, webflu_test, webflu3, webflu4, webflu8, webflu10, webflu12, webflu14 and
+webflu16; ``--blind`` scores heldout, dev8, dev11, dev12, dev17, haiti, haiti2, webflu2, webflu5, webflu6,
+webflu7, webflu9, webflu11 (collected in session 34, never run there), webflu13 (session 61), webflu15
+(session 62) and webflu17 (session 63) and prints counts only: never their misses, whatever the flags
+(``--misses`` prints the development sets' leaks, misses and false values). A collection whose texts are
+absent is skipped and said so; the recall of a webflu set counts the gold values of its absent articles as
+missed, and a second recall, over the articles whose text is here, is printed beside it (a re-collection
+that lost texts says little about the engine otherwise). Each set's misses are also counted by kind (counts
+only, blind sets included): in a claim of another measure (leaks; and the leaks by what differs: a state or
+an aspect read where the gold writes none, not read where it writes one, or another one), in another place
+(and how many of those in none), not found in a text that is here; and its false values by kind: the number
+of a gold value of another measure, of the same measure in another place, or of no gold value of the article
+(a count the guideline does not take as a tally); and the values not found by where they were lost: no
+quantity of the number in the article, a quantity the claims gave no value, or a value of a thing (or unit)
+the gold does not score, or only values another gold value of the same number took."""
 
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ WEBFLU_DEV = (
     ("webflu10", "webflu10"),
     ("webflu12", "webflu12"),
     ("webflu14", "webflu14"),
+    ("webflu16", "webflu16"),
 )
 WEBFLU_BLIND = (
     ("webflu2", "webflu2"),
@@ -66,6 +67,7 @@ WEBFLU_BLIND = (
     ("webflu11", "webflu11"),
     ("webflu13", "webflu13"),
     ("webflu15", "webflu15"),
+    ("webflu17", "webflu17"),
 )
 HAITI_DEV = "haiti_dev,haiti_dev2"
 HAITI_BLIND = "haiti,haiti2"

@@ -8,9 +8,9 @@ The texts are third-party pages, kept off the repository (docs/claims.md); the g
 URL, and ``bench/data/webflu_queries.json`` the query that found it in the stored-pages index and the
 length and SHA-256 of the text a session scored. ``targets`` writes what a collector needs: per page
 its set, id, URL, publication date, query, length and hash; development pages (webflu_dev,
-webflu_test, webflu3, webflu4, webflu8, webflu10, webflu12, webflu14) in two files, blind pages (webflu2, 5,
-6 and webflu7, 9, 11, 13, 15) in two more, so that the blind collectors never see a development page or the
-gold.
+webflu_test, webflu3, webflu4, webflu8, webflu10, webflu12, webflu14, webflu16) in two files, blind pages
+(webflu2, 5, 6 and webflu7, 9, 11, 13, 15, 17) in two more, so that the blind collectors never see a
+development page or the gold.
 
 ``finish`` reads every ``DIR/out/*.jsonl`` record (``id``, ``url``, ``title``, ``text``), matches it to
 its gold page by URL (else by id), and keeps the text whose length and hash the entries record: as
@@ -32,9 +32,19 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "data" / "webflu_gold.json"
 QUERIES = ROOT / "bench" / "data" / "webflu_queries.json"
 GROUPS = {
-    "dev": ("webflu_dev", "webflu_test", "webflu3", "webflu4", "webflu8", "webflu10", "webflu12", "webflu14"),
+    "dev": (
+        "webflu_dev",
+        "webflu_test",
+        "webflu3",
+        "webflu4",
+        "webflu8",
+        "webflu10",
+        "webflu12",
+        "webflu14",
+        "webflu16",
+    ),
     "blindA": ("webflu2", "webflu5", "webflu6"),
-    "blindB": ("webflu7", "webflu9", "webflu11", "webflu13", "webflu15"),
+    "blindB": ("webflu7", "webflu9", "webflu11", "webflu13", "webflu15", "webflu17"),
 }
 
 PROMPT = """\
