@@ -3606,7 +3606,12 @@ def _national(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon) -
     named_near = {lex.local_country(p.name) or p.name for p in view.places if lo <= p.start < q.start}
     if dateline and not named_near - {dateline}:
         return (dateline,)
-    return _only_country(view, lex) or _regions_country(view, lo, q.start, lex)
+    # (else the country named before it, however far: "the country" points back, not forward)
+    return (
+        _only_country(view, lex)
+        or _regions_country(view, lo, q.start, lex)
+        or _country_pointed_back(view, lex, q.start)
+    )
 
 
 def _counted_nationals(view: ArticleView, p: Place) -> bool:
@@ -3762,11 +3767,46 @@ def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
     ... the total number of deaths nationwide"); () when they are not one. A journey's goal or origin is
     not what the text is about ("after returning from a trip to New York", in an Irish story), nor a
     currency's name ("5 million U.S. dollars", :data:`_CURRENCY_AFTER`)."""
+    found = {c for _, c in _countries_named(view, lex)}
+    return (found.pop(),) if len(found) == 1 else ()
+
+
+def _country_pointed_back(view: ArticleView, lex: ClaimsLexicon, pos: int) -> tuple[str, ...]:
+    """The country a national phrase at ``pos`` points back to ("The country's health ministry has so
+    far recorded 1,349 confirmed cases", in a story on Russia whose last lines name the WHO and Mexico):
+    the one country the text named before it, when the last place it named before it is of that
+    country ("a 53-year-old Moscow woman"). Not when that place is of none the lexicon knows ("the
+    person who died in Scotland ... the total in the country": Scotland's, not Mexico's before it)."""
+    found = {c for start, c in _countries_named(view, lex) if start < pos}
+    if len(found) != 1:
+        return ()
+    last = max(
+        (
+            m
+            for ent in view.analysis.entities
+            if ent.type in ("GPE", "LOC", "NORP")
+            for m in ent.mentions
+            if m.end <= pos and view.segment_kind(m.start) in OWN_SEGMENTS
+        ),
+        key=lambda m: m.start,
+        default=None,
+    )
+    country = found.pop()
+    if last is None:
+        return ()
+    name = view.text[last.start : last.end]
+    if country not in (lex.local_country(name), name, _kb_country(name.lower())):
+        return ()
+    return (country,)
+
+
+def _countries_named(view: ArticleView, lex: ClaimsLexicon) -> list[tuple[int, str]]:
+    """Where the text names a country of its own (:func:`_only_country`), and which."""
     cached = view.only_country_memo.get(id(lex))
     if cached is not None:
         return cached  # one article's counts ask in turn: read its entities once
     countries = lex.known_countries
-    found: set[str] = set()
+    found: list[tuple[int, str]] = []
     for ent in view.analysis.entities:
         if ent.type not in ("GPE", "LOC", "NORP"):
             continue
@@ -3776,24 +3816,23 @@ def _only_country(view: ArticleView, lex: ClaimsLexicon) -> tuple[str, ...]:
             name = view.text[m.start : m.end]
             country = lex.local_country(name)
             if country and not _journeys_end(view.text, Place(name, m.start, m.end)):
-                found.add(country)
-    found |= {
-        p.name
+                found.append((m.start, country))
+    found += [
+        (p.start, p.name)
         for p in view.places
         if p.name in countries
         and view.segment_kind(p.start) in OWN_SEGMENTS
         and not _journeys_end(view.text, p)
         and not _CURRENCY_AFTER.match(view.text, p.end)
-    }
+    ]
     # a dateline NER did not type as a place ("RIYADH: Four new cases ..."), by its country or capital
-    found |= {
-        c
+    found += [
+        (d.start, c)
         for d in view.datelines
         if (c := lex.local_country(d.name) or (d.name if d.name in countries else None))
-    }
-    out = (found.pop(),) if len(found) == 1 else ()
-    view.only_country_memo[id(lex)] = out
-    return out
+    ]
+    view.only_country_memo[id(lex)] = found
+    return found
 
 
 def _there(view: ArticleView, q: Quantity, win: Window) -> tuple[str, ...]:
@@ -4091,11 +4130,24 @@ def _to_comma(ws: list[Word]) -> list[Word]:
     return ws[:cut]
 
 
+# the nouns of a nationality before its country: "citizens of Turkey", "nationals of the United States"
+_NATIONALITY_OF = re.compile(
+    r"\b(?:citizens?|nationals?|natives?|passport\s+holders?)\s+of\s+(?:the\s+)?$", re.I
+)
+
+
 def _says_nothing_of(view: ArticleView, ws: list[Word], thing: Thing, lex: ClaimsLexicon) -> bool:
     """Whether the words of a part's clause (up to its first comma or dash) say something else of the
     part than what the claims measure: no place, no word of a thing's predicates, nouns or states."""
     clause = _to_comma(ws)
-    if not clause or view.places_in(clause[0].start, clause[-1].end):
+    if not clause:
+        return False
+    # (a place the part's nationality names places it nowhere: "Of these cases, 14 were citizens of Turkey
+    # travelling back, while eight were people of other nationalities")
+    if any(
+        not _NATIONALITY_OF.search(view.text, max(0, p.start - 30), p.start)
+        for p in view.places_in(clause[0].start, clause[-1].end)
+    ):
         return False
     if any(_has(clause, t.predicates) for t in lex.things.values()):
         return False
@@ -4464,12 +4516,34 @@ def _reporting_bodies(view: ArticleView, lex: ClaimsLexicon) -> list[Place]:
     return out
 
 
+# a national office as the subject that opens a sentence, named by its post alone: "The Health Minister,
+# Maria Luisa Avila, to combat the rise in confirmed infections which now stands at 718 and 22 deaths,
+# extended ..."
+_OFFICE_SUBJECT = re.compile(
+    r"\s*The\s+(?:[A-Z][a-z]+\s+){0,2}(?:Minister|Ministry|Secretary|Government)\b(?![\w'’-])"
+)
+
+
+def _office_subject(view: ArticleView, q: Quantity) -> bool:
+    """Whether the count's sentence opens with a national office named by its post alone, as its
+    subject, before the count (:data:`_OFFICE_SUBJECT`); the office's words name no place (else another
+    rule reads it)."""
+    s0 = view.sentence(q.start)[0]
+    m = _OFFICE_SUBJECT.match(view.text, s0)
+    return m is not None and m.end() <= q.start and not view.places_in(s0, m.end())
+
+
 def _office_place(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> tuple[str, ...]:
     """ "Mexico has been hardest hit. Health Secretary Jose Angel Cordova said 2,059 people had been
     infected": a national office (`[places] offices`) whose description names no country (else
-    :func:`_speaker_place`) speaks for the one country the article names (:func:`_only_country`)."""
+    :func:`_speaker_place`) speaks for the one country the article names (:func:`_only_country`); one that
+    opens the count's sentence as its subject (:func:`_office_subject`), for the country the text points
+    back to (:func:`_country_pointed_back`)."""
     st = _statement_of(view, q)
-    if st is None or st.speaker is None or st.speaker.text.strip().lower() in lex.pronouns:
+    if st is None or st.speaker is None:
+        # (the country the text named last before it: "the Government" of a Scottish story is no other's)
+        return _country_pointed_back(view, lex, q.start) if _office_subject(view, q) else ()
+    if st.speaker.text.strip().lower() in lex.pronouns:
         return ()
     from saidwhat.entities.resources import fold  # here: see _after_number
 
@@ -5824,7 +5898,7 @@ def _estimated(thing: Thing, win: Window, lex: ClaimsLexicon, state: str) -> boo
     return bool(_has(ws, ESTIMATE_WORDS)) and not _has(ws, others)
 
 
-def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str) -> bool:
+def _estimate_written(view: ArticleView, q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str) -> bool:
     """ "an estimated 13,450 cases", "101 estimated deaths", "The Red Cross estimates 45,000 people have
     died", "their estimate of deaths ... to over 100": a form of *estimate* on the quantity or in its
     window makes it an estimate of the real number, as *likely* does; so does being the subject or the
@@ -5842,6 +5916,27 @@ def _estimate_written(q: Quantity, win: Window, lex: ClaimsLexicon, aspect: str)
         or _estimates_range(win, lex)
         or _possible_past_subject(win, lex)
         or _possible_past_object(win, lex)
+        or _estimated_tally(view, q, lex)
+    )
+
+
+def _estimated_tally(view: ArticleView, q: Quantity, lex: ClaimsLexicon) -> bool:
+    """ "The total estimated number of cases in Belgium since the H1N1 outbreak began in April 2009 is now
+    35,771": a tally its own noun phrase calls estimated gives an estimate, however far its value stands
+    after it (no other number between)."""
+    s0 = view.sentence(q.start)[0]
+    ws = words(view.text, s0, q.start)
+    tally = next(
+        (
+            w
+            for i, w in reversed(list(enumerate(ws)))
+            if w.text in TOTAL_WORDS and any(e.text in lex.estimate_words for e in ws[max(0, i - 2) : i])
+        ),
+        None,
+    )
+    # (no count between: "an estimated total of 500 cases, and 20 deaths" is the 500's)
+    return tally is not None and not any(
+        o.kind in ("count", "range") and tally.end <= o.start < q.start for o in view.analysis.quantities
     )
 
 
@@ -8238,7 +8333,7 @@ def _an_estimate(
     """Whether the count is an estimate of the real number: no value (session 16)."""
     return (
         _estimated(thing, win, lex, state)
-        or _estimate_written(q, win, lex, aspect)
+        or _estimate_written(view, q, win, lex, aspect)
         or _estimated_by_source(view, q, lex, aspect)
         # of a toll's family only: captives "believed to be alive" are a state of their own
         or (
@@ -10536,18 +10631,37 @@ def _repeated_figure(view: ArticleView, made: list[Measured], vals: list[Quantit
     """ "South Korea's health authorities ... raising the number of new flu infections here to 61" then
     "Of the 61 confirmed cases, 49 people have been released": a figure written again later in the
     article, of the same thing and no other state or aspect, is the same figure, where the first was
-    (numbers of :data:`REPEATED_MIN` and more)."""
+    (numbers of :data:`REPEATED_MIN` and more). A headline's figure is the one its story tells after it:
+    "AH1N1 flu cases climb to 118" then "... bringing the total now to 118 people infected" in Costa Rica."""
     for i, v in enumerate(vals):
         if v.key.about or made[i].thing is None or v.value is None or v.key.unit is not None:
             continue
         if v.value < REPEATED_MIN:
             continue
-        for w in reversed(vals[:i]):
+        told = vals[i + 1 :] if _headline_line(view.text, v.start) else []
+        for w in [*reversed(vals[:i]), *told]:
             if not w.key.about or w.value != v.value or w.key.thing != v.key.thing or w.key.unit is not None:
                 continue
             if v.key.state in ("", w.key.state) and v.key.aspect in ("", w.key.aspect):
                 v.key = replace(v.key, about=w.key.about)
                 break
+
+
+# a line that ends a sentence ("... to 118 people infected.")
+_SENTENCE_LINE = re.compile(r"[.!?][\"'”’)]*[ \t]*$", re.MULTILINE)
+
+
+def _headline_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a headline: a short line of its own with no sentence mark at its end, before
+    any line of the text that ends a sentence ("Saturday, June 13, 2009 / AH1N1 flu cases climb to 118 /
+    The number of cases ... continues to grow ...")."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    b = len(text) if b < 0 else b
+    line = text[a:b].strip()
+    if not line or len(line.split()) > 20 or _SENTENCE_LINE.search(line):
+        return False
+    return _SENTENCE_LINE.search(text, 0, a) is None
 
 
 # words that make a count the whole of a state or province, whatever part the sentence before counted
@@ -10584,13 +10698,38 @@ def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[Quantity
         b0, b1 = view.sentences[n - 1]
         if _list_item(view, b0, b1):
             continue  # "* Canada: 214 cases" then "Total: 2,736 cases": an item starts no series
-        before = {
-            tuple(a for a in w.key.about if not a.isdigit())  # a year is the value's own
-            for j, w in enumerate(vals[:i])
-            if b0 <= w.start < b1 and w.key.thing == v.key.thing and not made[j].part
-        }
+        before = _series_places(view, made, vals, i, b0, b1)
         if len(before) == 1 and (place := before.pop()):
             v.key = replace(v.key, about=place)
+
+
+def _series_places(
+    view: ArticleView, made: list[Measured], vals: list[QuantityValue], i: int, b0: int, b1: int
+) -> set[tuple[str, ...]]:
+    """The places of the counts of the sentence ``[b0, b1)`` before ``vals[i]`` that its series goes on
+    with (:func:`_series_goes_on`): those of its thing, else those of cases. A sentence that counts only
+    cases, none estimated or projected, goes on with a count of another thing that names no place nor
+    people: "... some 2,353 people have been infected with the new strain of flu in Belgium. One person
+    has died" (not "141 deaths have been recorded on the American continent")."""
+    v = vals[i]
+    counted = [(j, w) for j, w in enumerate(vals[:i]) if b0 <= w.start < b1 and not made[j].part]
+    same = [w for _, w in counted if w.key.thing == v.key.thing]
+    s0, s1 = view.sentence(v.start)
+    named = any(
+        e.type in ("GPE", "LOC", "NORP") and s0 <= m.start < s1
+        for e in view.analysis.entities
+        for m in e.mentions
+    )
+    others = [
+        w
+        for j, w in counted
+        if not same
+        and not named
+        and w.key.thing == "cases"
+        and w.key.aspect in ("", "new")
+        and not made[j].estimate
+    ]
+    return {tuple(a for a in w.key.about if not a.isdigit()) for w in same or others}  # a year is its own
 
 
 # a line that opens as an item of a list: a bullet, or a place's name and a colon or a dash after it

@@ -95,7 +95,7 @@ def singular(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    text: str  # lowercased
+    text: str  # lowercased, a typographic apostrophe as ' ("country’s" reads as "country's")
     start: int
     end: int
 
@@ -103,7 +103,7 @@ class Word:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     stop = len(text) if end is None else end
     return [
-        Word(m.group(0).lower().rstrip("."), m.start(), m.end())
+        Word(m.group(0).lower().rstrip(".").replace("’", "'"), m.start(), m.end())
         for m in WORD.finditer(text, start, stop)
         if m.group(0).rstrip(".")
     ]
@@ -632,9 +632,9 @@ class ArticleView:
     _sent_starts: list[int] = field(default_factory=list)
     # the answers of :meth:`statement_covering`, by span: each count's rules ask for its statement
     _covering: dict[tuple[int, int], Statement | None] = field(default_factory=dict)
-    # the one country the article is about, by the id of the lexicon that read it (the claims'
-    # `_only_country`: each count of the article may ask)
-    only_country_memo: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # the countries the article names (where, and which), by the id of the lexicon that read them (the
+    # claims' `_countries_named`: each count of the article may ask for the one country it is about)
+    only_country_memo: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     # the one country the article writes a disaster at, naming no disease (the claims'
     # `_disaster_country`), by the id of the lexicon that read it
     disaster_memo: dict[int, tuple[str, ...]] = field(default_factory=dict)
