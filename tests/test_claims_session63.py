@@ -176,3 +176,17 @@ def test_a_part_that_is_citizens_of_a_country_is_no_count_there() -> None:
 def test_a_part_that_is_in_a_country_is_there() -> None:
     text = "There are 22 confirmed cases of swine flu in Europe. Of these cases, 14 were in Turkey."
     assert _of(text, 14) != []
+
+
+# --- a verb whose object is another thing's noun, past a determiner or an ordinal, is that noun's -------
+
+
+def test_a_verb_that_confirms_a_first_case_gives_no_state_to_a_tally_after_it() -> None:
+    text = "Norway confirms first swine flu case, global death tally tops 50."
+    # before: 50 confirmed deaths (the verb's object, *first ... case*, is another thing's noun)
+    assert _of(text, 50) == [("deaths", "", "", "world")]
+
+
+def test_a_verb_that_confirms_the_count_itself_keeps_its_state() -> None:
+    text = "Peru confirmed 20 new cases and two deaths on Monday."
+    assert [k[1] for k in _of(text, 2)] == ["confirmed"]

@@ -1864,6 +1864,10 @@ def _off_wholes(ws: list[Word], lex: ClaimsLexicon) -> list[Word]:
     return out
 
 
+# the words between a verb and its object's modifiers: "confirms its first case"
+_DETERMINER_OR_ORDINAL = wordset("a an the its their his her first second third fourth fifth")
+
+
 def _off_other_things(
     ws: list[Word], full: list[Word], thing: Thing, lex: ClaimsLexicon, own: frozenset[int] = frozenset()
 ) -> list[Word]:
@@ -1881,6 +1885,10 @@ def _off_other_things(
     for w in ws:
         i = at.get(w.start, len(full))
         j = _past_modifiers(full, i + 1, known)
+        # (and past a determiner or an ordinal: "Norway confirms first swine flu case, global death tally
+        # tops 50" confirms the case, not the tally)
+        while j < len(full) and full[j].text in _DETERMINER_OR_ORDINAL:
+            j = _past_modifiers(full, j + 1, known)
         nxt = singular(full[j].text.lower()) if j < len(full) else ""
         before = [x.text.lower() for x in full[max(0, i - 2) : i]]
         whole = before[-1:] == ["among"] or before == ["out", "of"]
