@@ -190,3 +190,20 @@ def test_a_verb_that_confirms_a_first_case_gives_no_state_to_a_tally_after_it() 
 def test_a_verb_that_confirms_the_count_itself_keeps_its_state() -> None:
     text = "Peru confirmed 20 new cases and two deaths on Monday."
     assert [k[1] for k in _of(text, 2)] == ["confirmed"]
+
+
+# --- a copula that says the persons tested are positive resolves a suspicion ---------------------------
+
+
+def test_a_part_of_possible_cases_that_have_been_positive_is_no_suspicion() -> None:
+    text = (
+        "In Ecuador the authorities have taken more than 500 samples of possible cases, of them 35 have "
+        "been positive."
+    )
+    # before: 35 suspected cases (the whole's *possible*)
+    assert [k[:3] for k in _of(text, 35)] == [("cases", "", "")]
+
+
+def test_possible_cases_that_are_not_said_positive_stay_suspected() -> None:
+    text = "In Ecuador the authorities are testing samples of possible cases, of them 35 are in hospital."
+    assert ("cases", "", "", "Ecuador") not in _of(text, 35)

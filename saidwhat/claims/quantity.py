@@ -1801,9 +1801,12 @@ def _tested_positive(right: list[Word]) -> bool:
 
 
 def _says_positive(ws: list[str]) -> bool:
-    """Whether the words (lower-case) say a test came back positive: "tested positive", "proved positive"."""
+    """Whether the words (lower-case) say a test came back positive: "tested positive", "proved positive";
+    or a copula says the persons tested are positive ("of them 35 have been positive", "12 were
+    positive"): what a test found of them."""
     return any(
-        a in ("tested", "test", "tests", "proved", "proven") and b == "positive" for a, b in pairwise(ws)
+        a in ("tested", "test", "tests", "proved", "proven", "been", "were", "are") and b == "positive"
+        for a, b in pairwise(ws)
     )
 
 
