@@ -3793,19 +3793,17 @@ def _country_pointed_back(view: ArticleView, lex: ClaimsLexicon, pos: int) -> tu
         return ()
     last = max(
         (
-            m
-            for ent in view.analysis.entities
-            if ent.type in ("GPE", "LOC", "NORP")
-            for m in ent.mentions
-            if m.end <= pos and view.segment_kind(m.start) in OWN_SEGMENTS
+            (a, b)
+            for a, b in view.place_mentions_in(0, pos)
+            if b <= pos and view.segment_kind(a) in OWN_SEGMENTS
         ),
-        key=lambda m: m.start,
+        key=lambda span: span[0],
         default=None,
     )
     country = found.pop()
     if last is None:
         return ()
-    name = view.text[last.start : last.end]
+    name = view.text[last[0] : last[1]]
     if country not in (lex.local_country(name), name, _kb_country(name.lower())):
         return ()
     return (country,)
@@ -3818,16 +3816,13 @@ def _countries_named(view: ArticleView, lex: ClaimsLexicon) -> list[tuple[int, s
         return cached  # one article's counts ask in turn: read its entities once
     countries = lex.known_countries
     found: list[tuple[int, str]] = []
-    for ent in view.analysis.entities:
-        if ent.type not in ("GPE", "LOC", "NORP"):
+    for a, b in view.place_mentions_in(0, len(view.text)):
+        if view.segment_kind(a) not in OWN_SEGMENTS:
             continue
-        for m in ent.mentions:
-            if view.segment_kind(m.start) not in OWN_SEGMENTS:
-                continue
-            name = view.text[m.start : m.end]
-            country = lex.local_country(name)
-            if country and not _journeys_end(view.text, Place(name, m.start, m.end)):
-                found.append((m.start, country))
+        name = view.text[a:b]
+        country = lex.local_country(name)
+        if country and not _journeys_end(view.text, Place(name, a, b)):
+            found.append((a, country))
     found += [
         (p.start, p.name)
         for p in view.places
@@ -10666,13 +10661,23 @@ def _headline_line(text: str, pos: int) -> bool:
     """Whether ``pos`` is on a headline: a short line of its own with no sentence mark at its end, before
     any line of the text that ends a sentence ("Saturday, June 13, 2009 / AH1N1 flu cases climb to 118 /
     The number of cases ... continues to grow ...")."""
+    # (a bounded look first: a side of the line with no line break and more words than a headline has is
+    # none, so a hostile one-line text stays linear)
+    for side in (text[max(0, pos - _HEADLINE_REACH) : pos], text[pos : pos + _HEADLINE_REACH]):
+        if "\n" not in side and len(side.split()) > _HEADLINE_WORDS:
+            return False
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
     b = len(text) if b < 0 else b
     line = text[a:b].strip()
-    if not line or len(line.split()) > 20 or _SENTENCE_LINE.search(line):
+    if not line or len(line.split()) > _HEADLINE_WORDS or _SENTENCE_LINE.search(line):
         return False
     return _SENTENCE_LINE.search(text, 0, a) is None
+
+
+# a headline's words at most, and how far its line is read on either side before it is counted
+_HEADLINE_WORDS = 20
+_HEADLINE_REACH = 400
 
 
 # words that make a count the whole of a state or province, whatever part the sentence before counted
@@ -10725,12 +10730,7 @@ def _series_places(
     v = vals[i]
     counted = [(j, w) for j, w in enumerate(vals[:i]) if b0 <= w.start < b1 and not made[j].part]
     same = [w for _, w in counted if w.key.thing == v.key.thing]
-    s0, s1 = view.sentence(v.start)
-    named = any(
-        e.type in ("GPE", "LOC", "NORP") and s0 <= m.start < s1
-        for e in view.analysis.entities
-        for m in e.mentions
-    )
+    named = bool(view.place_mentions_in(*view.sentence(v.start)))
     others = [
         w
         for j, w in counted
@@ -11124,11 +11124,7 @@ def _dateline_place(
     while k < len(view.text) and view.text[k].isspace():
         k += 1
     lead = view.sentence(k)
-    if lead[1] <= k or any(
-        k <= m.start < lead[1] and e.type in ("GPE", "LOC", "NORP")
-        for e in view.analysis.entities
-        for m in e.mentions
-    ):
+    if lead[1] <= k or view.place_mentions_in(k, lead[1]):
         return
     for i, v in enumerate(vals):
         if not v.key.about and made[i].thing is not None and k <= v.start < lead[1]:

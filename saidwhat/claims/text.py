@@ -768,6 +768,17 @@ class ArticleView:
             if start <= m.start and m.end <= end
         ]
 
+    def place_mentions_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of the mentions of places and peoples (GPE, LOC, NORP entities) that start in ``[start,
+        end)`` ("Belgium", "the Americas", "Scottish"), in the entities' order."""
+        return [
+            (m.start, m.end)
+            for e in self.analysis.entities
+            if e.type in ("GPE", "LOC", "NORP")
+            for m in e.mentions
+            if start <= m.start < end
+        ]
+
     def sentence_before(self, pos: int) -> tuple[int, int]:
         """The sentence before the one at ``pos`` (that one itself when it is the first)."""
         i = bisect_right(self._sent_starts, pos) - 1
