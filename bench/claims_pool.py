@@ -6,8 +6,9 @@ pool them: the figure a claims rule is chosen by.
 
 Runs ``bench/claims.py`` once per collection (Timeline17's H1N1 and Haiti articles, and the outside webflu
 collections whose texts lie in ``--texts``: ``webflu/``, ``webflu3/``, ``webflu4/``, ``webflu8/``,
-``webflu10/``, ``webflu12/``, ``webflu14/`` and ``webflu16/`` for development (webflu10 since session 34,
-webflu12 since session 61, webflu14 since session 62, webflu16 since session 63),
+``webflu10/``, ``webflu12/``, ``webflu14/``, ``webflu16/`` and ``webflu18/`` for development (webflu10 since
+session 34, webflu12 since session 61, webflu14 since session 62, webflu16 since session 63, webflu18 since
+session 64),
 ``webflu2/``, ``webflu5/``, ``webflu6/``, ``webflu7/``, ``webflu9/``, ``webflu11/``, ``webflu13/``,
 ``webflu15/``, ``webflu17/`` blind, each an ``articles.jsonl``; the texts are third-party pages kept off
 the repository, see docs/claims.md)
@@ -17,8 +18,8 @@ values and leaks, then the pooled precision and recall. ``--package`` scores the
 (``git archive C saidwhat | tar -x -C DIR``, as ``CLAIMS_PACKAGE``).
 
 The development sets are the H1N1 sets dev..dev16 but dev8, dev11 and dev12, Haiti's haiti_dev and
-haiti_dev2, and webflu_dev, webflu_test, webflu3, webflu4, webflu8, webflu10, webflu12, webflu14 and
-webflu16; ``--blind`` scores heldout, dev8, dev11, dev12, dev17, haiti, haiti2, webflu2, webflu5, webflu6,
+haiti_dev2, and webflu_dev, webflu_test, webflu3, webflu4, webflu8, webflu10, webflu12, webflu14, webflu16
+and webflu18; ``--blind`` scores heldout, dev8, dev11, dev12, dev17, haiti, haiti2, webflu2, webflu5, webflu6,
 webflu7, webflu9, webflu11 (collected in session 34, never run there), webflu13 (session 61), webflu15
 (session 62) and webflu17 (session 63) and prints counts only: never their misses, whatever the flags
 (``--misses`` prints the development sets' leaks, misses and false values). A collection whose texts are
@@ -57,6 +58,7 @@ WEBFLU_DEV = (
     ("webflu12", "webflu12"),
     ("webflu14", "webflu14"),
     ("webflu16", "webflu16"),
+    ("webflu18", "webflu18"),
 )
 WEBFLU_BLIND = (
     ("webflu2", "webflu2"),

@@ -10,7 +10,7 @@ upper bound, unit, counted noun, kind, qualifier). The sample: every ``--every``
 ``../shared/timeline17/articles.jsonl`` (default 6), the first ``--polnear`` documents of
 ``../shared/polnear/dev`` (default 60), and the development webflu collections' texts under ``--texts``
 (``webflu``, ``webflu3``, ``webflu4``, ``webflu8``, ``webflu10``, ``webflu12``, ``webflu14``,
-``webflu16``; the blind ones are never read).
+``webflu16``, ``webflu18``; the blind ones are never read).
 Sessions 31 to 33 compared 358 to 364 such documents by hand-made scripts before each change of the engine.
 
 Prints, on stderr, how many documents and quantities changed, and writes one JSON line per changed
@@ -31,7 +31,17 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-DEV_COLLECTIONS = ("webflu", "webflu3", "webflu4", "webflu8", "webflu10", "webflu12", "webflu14", "webflu16")
+DEV_COLLECTIONS = (
+    "webflu",
+    "webflu3",
+    "webflu4",
+    "webflu8",
+    "webflu10",
+    "webflu12",
+    "webflu14",
+    "webflu16",
+    "webflu18",
+)
 
 
 def sample(texts: Path, every: int, polnear: int) -> list[tuple[str, str]]:

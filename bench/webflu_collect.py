@@ -8,8 +8,8 @@ The texts are third-party pages, kept off the repository (docs/claims.md); the g
 URL, and ``bench/data/webflu_queries.json`` the query that found it in the stored-pages index and the
 length and SHA-256 of the text a session scored. ``targets`` writes what a collector needs: per page
 its set, id, URL, publication date, query, length and hash; development pages (webflu_dev,
-webflu_test, webflu3, webflu4, webflu8, webflu10, webflu12, webflu14, webflu16) in two files, blind pages
-(webflu2, 5, 6 and webflu7, 9, 11, 13, 15, 17) in two more, so that the blind collectors never see a
+webflu_test, webflu3, webflu4, webflu8, webflu10, webflu12, webflu14, webflu16, webflu18) in two files, blind
+pages (webflu2, 5, 6 and webflu7, 9, 11, 13, 15, 17) in two more, so that the blind collectors never see a
 development page or the gold.
 
 ``finish`` reads every ``DIR/out/*.jsonl`` record (``id``, ``url``, ``title``, ``text``), matches it to
@@ -42,6 +42,7 @@ GROUPS = {
         "webflu12",
         "webflu14",
         "webflu16",
+        "webflu18",
     ),
     "blindA": ("webflu2", "webflu5", "webflu6"),
     "blindB": ("webflu7", "webflu9", "webflu11", "webflu13", "webflu15", "webflu17"),

@@ -78,17 +78,18 @@ def test_an_office_subject_after_a_place_of_no_known_country_gives_none() -> Non
     assert ("cases", "", "", "Mexico") not in _of(text, 498)
 
 
-# --- a count of another thing goes on with the series of the cases the sentence before placed ----------
+# --- a count of another thing takes no place of the cases the sentence before placed ---------------------
 
 
-def test_a_death_after_a_placed_total_of_cases_is_there() -> None:
+def test_a_death_after_a_placed_total_of_cases_takes_no_place_of_them() -> None:
     text = (
         "Since the outbreak began some 2,353 people have been infected with the new strain of flu in "
         "Belgium. "
         "One person has died, although she was already suffering from pneumonia."
     )
-    # before: no place (only a count of the same thing carried its place)
-    assert _of(text, 1) == [("deaths", "", "", "Belgium")]
+    # session 63 placed it in Belgium; session 64's pre-registered validation set (webflu18) dropped that
+    # rule: it placed one false value there and no right one (docs/claims.md, session 64)
+    assert _of(text, 1) == [("deaths", "", "", "")]
 
 
 def test_a_death_after_a_projection_of_cases_takes_no_place() -> None:

@@ -10714,33 +10714,13 @@ def _series_goes_on(view: ArticleView, made: list[Measured], vals: list[Quantity
         b0, b1 = view.sentences[n - 1]
         if _list_item(view, b0, b1):
             continue  # "* Canada: 214 cases" then "Total: 2,736 cases": an item starts no series
-        before = _series_places(view, made, vals, i, b0, b1)
+        before = {
+            tuple(a for a in w.key.about if not a.isdigit())  # a year is the value's own
+            for j, w in enumerate(vals[:i])
+            if b0 <= w.start < b1 and w.key.thing == v.key.thing and not made[j].part
+        }
         if len(before) == 1 and (place := before.pop()):
             v.key = replace(v.key, about=place)
-
-
-def _series_places(
-    view: ArticleView, made: list[Measured], vals: list[QuantityValue], i: int, b0: int, b1: int
-) -> set[tuple[str, ...]]:
-    """The places of the counts of the sentence ``[b0, b1)`` before ``vals[i]`` that its series goes on
-    with (:func:`_series_goes_on`): those of its thing, else those of cases. A sentence that counts only
-    cases, none estimated or projected, goes on with a count of another thing that names no place nor
-    people: "... some 2,353 people have been infected with the new strain of flu in Belgium. One person
-    has died" (not "141 deaths have been recorded on the American continent")."""
-    v = vals[i]
-    counted = [(j, w) for j, w in enumerate(vals[:i]) if b0 <= w.start < b1 and not made[j].part]
-    same = [w for _, w in counted if w.key.thing == v.key.thing]
-    named = bool(view.place_mentions_in(*view.sentence(v.start)))
-    others = [
-        w
-        for j, w in counted
-        if not same
-        and not named
-        and w.key.thing == "cases"
-        and w.key.aspect in ("", "new")
-        and not made[j].estimate
-    ]
-    return {tuple(a for a in w.key.about if not a.isdigit()) for w in same or others}  # a year is its own
 
 
 # a line that opens as an item of a list: a bullet, or a place's name and a colon or a dash after it
