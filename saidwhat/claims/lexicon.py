@@ -204,8 +204,12 @@ class ClaimsLexicon:
 
     def local_country(self, name: str) -> str | None:
         """The country of a capital's or a first-level region's name (`[places.capitals]`,
-        `[places.regions]`), None for none."""
-        return self.capitals.get(name) or self.regions.get(name)
+        `[places.regions]`), None for none; a hyphenated name is also read with spaces ("Port-of-Spain")."""
+        found = self.capitals.get(name) or self.regions.get(name)
+        if found is None and "-" in name:
+            spaced = name.replace("-", " ")
+            found = self.capitals.get(spaced) or self.regions.get(spaced)
+        return found
 
     @cached_property
     def known_countries(self) -> frozenset[str]:

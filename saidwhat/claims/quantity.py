@@ -5231,8 +5231,26 @@ def _bare_toll(view: ArticleView, q: Quantity) -> bool:
 
 def _brings_total(view: ArticleView, q: Quantity, s0: int) -> bool:
     """ "a further 17 cases, bringing the total to 203", "taking the toll in the US to three",
-    "raising the number of new flu infections here to 61" (a total's noun phrase may be long)."""
-    return _bring_at(words(view.text, max(s0, q.start - 100), _level_start(q))[-12:]) is not None
+    "raising the number of new flu infections here to 61" (a total's noun phrase may be long); or with
+    the total's noun phrase after its number: "another two cases, bringing to 14 the total number of
+    cases so far" (:func:`_inverted_bring`)."""
+    ws = words(view.text, max(s0, q.start - 100), _level_start(q))[-12:]
+    return _bring_at(ws) is not None or _inverted_bring(ws, words(view.text, q.end, q.end + 60))
+
+
+def _inverted_bring(before: list[Word], after: list[Word]) -> bool:
+    """Whether a number stands between a verb of bringing with *to* (the words ``before`` it end so) and
+    the total's noun phrase (the words ``after`` it open with *the* and a word of a total within three):
+    "bringing to 14 the total number of cases", "These cases bring to 10 the total Minnesota deaths"."""
+    left = [w.text for w in before[-2:]]
+    right = [w.text.lower() for w in after[:4]]
+    return (
+        len(left) == 2
+        and left[0] in BRING
+        and left[1] == "to"
+        and right[:1] == ["the"]
+        and any(w in TOTAL_WORDS for w in right[1:])
+    )
 
 
 def _about(
@@ -10818,10 +10836,13 @@ def _another_set(view: ArticleView, made: list[Measured], vals: list[QuantityVal
 
 
 def _brings_later_total(view: ArticleView, v: QuantityValue) -> bool:
-    """Its sentence goes on to bring a total after it ("..., taking the UK total to 848")."""
+    """Its sentence goes on to bring a total after it ("..., taking the UK total to 848", "..., bringing to
+    14 the total number of cases")."""
     ws = words(view.text, v.end, view.sentence(v.start)[1])
     return any(w.text in BRING for w in ws) and any(
-        _bring_at(ws[: k + 1]) is not None for k, w in enumerate(ws) if w.text == "to"
+        _bring_at(ws[: k + 1]) is not None or _inverted_bring(ws[: k + 1], ws[k + 2 :])
+        for k, w in enumerate(ws)
+        if w.text == "to"
     )
 
 
@@ -10989,7 +11010,9 @@ def _world_of_parts(
 ) -> None:
     """ "27 deaths have been confirmed -- 26 in Mexico and one in the United States": a count without a
     place whose parts, written right after it in its sentence, are in two countries or more is a count
-    of the world."""
+    of the world; one whose parts are all in regions or capitals of one country (`[places.regions]`,
+    `[places.capitals]`) is a count of that country ("Seven new cases were confirmed Tuesday -- two in
+    Alberta, four in Ontario and one in British Columbia")."""
     countries = lex.known_countries
     for i, v in enumerate(vals):
         if v.key.about or made[i].thing is None or _OWN_LAND.match(view.text, v.end):
@@ -11003,7 +11026,10 @@ def _world_of_parts(
                 break
             parts.append(vals[j].key.about)
         places = {p for p in parts if len(p) == 1 and p[0] in countries}
-        if len(parts) >= 2 and len(places) == len(parts) and len(places) >= 2:
+        local = {lex.local_country(p[0]) if len(p) == 1 and p[0] not in countries else None for p in parts}
+        if len(parts) >= 2 and len(local) == 1 and (country := local.pop()) is not None:
+            v.key = replace(v.key, about=(country,))
+        elif len(parts) >= 2 and len(places) == len(parts) and len(places) >= 2:
             # (not a ranking's others: "Chile ... with 7,376 infected, after the United States (33,902),
             # Mexico (10,262) and Canada (7,983)")
             following = vals[i + 1].start

@@ -243,6 +243,14 @@ def _initials_of_named(places: list[Place], countries: frozenset[str]) -> list[P
     return out
 
 
+def _inside_hyphenated_name(text: str, start: int, end: int) -> bool:
+    """Whether the mention at ``[start, end)`` is a part of a hyphenated name (:data:`_INSIDE_NAME_BEFORE`):
+    "Spain" in "Port-of-Spain", "Avon" in "Stratford-upon-Avon"."""
+    return bool(
+        _INSIDE_NAME_BEFORE.search(text[max(0, start - 12) : start]) or _INSIDE_NAME_AFTER.match(text, end)
+    )
+
+
 @dataclass(slots=True)
 class Place:
     name: str
@@ -252,6 +260,12 @@ class Place:
 
 _CONTINENT_NEXT = re.compile(r"\s+continents?\b", re.IGNORECASE)
 _FUNCTION_WORD_END = re.compile(r"\s(?:to|as|in|of|and|for|with|by|on|at|the|from)$")
+# a hyphenated name whose parts a lower-case connective joins is one name ("Port-of-Spain",
+# "Stratford-upon-Avon", "Saint-Pierre-et-Miquelon"): a place the tagger found inside it is no mention of
+# that place (the tagger took "Spain" out of "Park Street, Port-of-Spain")
+_NAME_CONNECTIVES = r"(?:of|upon|on|en|sur|de|la|le|du|des|et|am|an|under|by|in)"
+_INSIDE_NAME_BEFORE = re.compile(r"[A-Za-z]-" + _NAME_CONNECTIVES + r"-$")
+_INSIDE_NAME_AFTER = re.compile(r"-" + _NAME_CONNECTIVES + r"-[A-Za-z]")
 # "the total number in the Indian capital now stands at 9,495": a people's adjective before *capital*
 # names the capital city, not its country
 _CAPITAL_NEXT = re.compile(r"\s+capital\b(?!\s+(?:of|punishment|gains?|markets?|spending|investment)\b)")
@@ -708,6 +722,7 @@ class ArticleView:
                 # "in the Kingdom as three more cases were reported": a name ends in no lower-case
                 # function word (the tagger's span ran on)
                 and not _FUNCTION_WORD_END.search(text, m.start, m.end)
+                and not _inside_hyphenated_name(text, m.start, m.end)
             )
         places = _joined_countries(text, countries, places)
         places += _unnamed_countries(text, countries, analysis, places)
