@@ -80,3 +80,21 @@ def test_a_count_whose_parts_are_in_regions_of_two_countries_takes_neither() -> 
 def test_a_count_whose_parts_are_in_countries_is_still_the_worlds() -> None:
     text = "Twenty-seven deaths have been confirmed, 26 in Mexico and one in the United States."
     assert _of(text, 27) == [("deaths", "confirmed", "", "world")]
+
+
+# --- a coordinated gerund that repeats its preposition shares the verb's state --------------------------
+
+
+def test_a_gerund_after_and_of_shares_the_state_of_the_first() -> None:
+    text = (
+        "All have links with travel to Mexico, where the illness is suspected of killing more than 150 "
+        "people and of sickening more than 1,600."
+    )
+    # before: 1,600 cases of no state (only "and sickening" was read as the first gerund's conjunct)
+    assert _of(text, 1600) == [("cases", "suspected", "", "Mexico")]
+    assert _of(text, 150) == [("deaths", "suspected", "", "Mexico")]
+
+
+def test_a_count_after_and_of_with_no_gerund_shares_no_state() -> None:
+    text = "The virus is suspected of killing 150 people in Mexico and of 20 deaths elsewhere."
+    assert [k[1] for k in _of(text, 20)] == [""]

@@ -6380,10 +6380,16 @@ def _conjunct_of_verb_state(
         return False
     if between[-2:-1] == ["and"] and between[-1].endswith("ing"):
         between.pop()  # "suspected of killing 150 people and sickening 2,400": coordinated gerunds
+    elif between[-3:-2] == ["and"] and between[-2] in _GERUND_PREPOSITIONS and between[-1].endswith("ing"):
+        del between[-2:]  # "suspected of killing 150 people and of sickening 1,600": its preposition again
     if between[-1:] not in (["and"], ["with"]) or len(between) > 10 or set(between) & (AUX | CLAUSE_WORDS):
         return False
     before = words(view.text, view.sentence(prev.q.start)[0], prev.q.start)[-3:]
     return bool(_has(before, lex.states[thing.states][prev.state]))
+
+
+# the prepositions a coordinated gerund may repeat ("of killing ... and of sickening ...")
+_GERUND_PREPOSITIONS = frozenset({"of", "in", "for", "by", "with"})
 
 
 def _conjunct_of_modal(
