@@ -30,18 +30,14 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "bench") not in sys.path:
+    sys.path.insert(0, str(ROOT / "bench"))
+
+from claims_pool import WEBFLU_DEV  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
-DEV_COLLECTIONS = (
-    "webflu",
-    "webflu3",
-    "webflu4",
-    "webflu8",
-    "webflu10",
-    "webflu12",
-    "webflu14",
-    "webflu16",
-    "webflu18",
-)
+# the development webflu collections, as `bench/claims_pool.py` lists them (one list for every bench)
+DEV_COLLECTIONS = tuple(topic for topic, _ in WEBFLU_DEV)
 
 
 def sample(texts: Path, every: int, polnear: int) -> list[tuple[str, str]]:

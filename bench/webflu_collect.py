@@ -29,21 +29,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "bench") not in sys.path:
+    sys.path.insert(0, str(ROOT / "bench"))
+
+from claims_pool import WEBFLU_DEV  # noqa: E402
+
 GOLD = ROOT / "bench" / "data" / "webflu_gold.json"
 QUERIES = ROOT / "bench" / "data" / "webflu_queries.json"
 GROUPS = {
-    "dev": (
-        "webflu_dev",
-        "webflu_test",
-        "webflu3",
-        "webflu4",
-        "webflu8",
-        "webflu10",
-        "webflu12",
-        "webflu14",
-        "webflu16",
-        "webflu18",
-    ),
+    # the development sets, as `bench/claims_pool.py` lists them (one list for every bench)
+    "dev": tuple(name for _, sets in WEBFLU_DEV for name in sets.split(",")),
     "blindA": ("webflu2", "webflu5", "webflu6"),
     "blindB": ("webflu7", "webflu9", "webflu11", "webflu13", "webflu15", "webflu17"),
 }
