@@ -1486,10 +1486,9 @@ def _inverted_total_mods(q: Quantity, win: Window, mods: list[str]) -> list[str]
     """ "These cases bring to 10 the total Minnesota deaths": after a verb of bringing and *to*, the
     noun phrase after the bare number is the total's own, its determiner and *total* no modifiers of its
     noun (the thing had been "the total death")."""
-    left = [w.text.lower() for w in win.left[-2:]]
-    if q.counts is not None or mods[:1] != ["the"] or len(left) < 2:
+    if q.counts is not None or mods[:1] != ["the"]:
         return mods
-    if left[0] not in BRING or left[1] != "to":
+    if not _bring_to([w.text.lower() for w in win.left[-2:]]):
         return mods
     return [m for m in mods[1:] if m not in _INVERTED_TOTAL_WORDS]
 
@@ -2821,8 +2820,7 @@ _INVERTED_TOTAL = re.compile(
 def _inverted_total_place(view: ArticleView, q: Quantity, places: list[Place]) -> Place | None:
     """The place the total's own noun phrase names when it follows the number ("bringing to five the
     number of U.S. deaths"): the count is that total."""
-    before = [w.text for w in words(view.text, max(0, q.start - 24), q.start)][-2:]
-    if len(before) < 2 or before[0] not in BRING or before[1] != "to":
+    if not _bring_to([w.text for w in words(view.text, max(0, q.start - 24), q.start)][-2:]):
         return None
     m = _INVERTED_TOTAL.match(view.text, q.end)
     if m is None:
@@ -5242,15 +5240,18 @@ def _inverted_bring(before: list[Word], after: list[Word]) -> bool:
     """Whether a number stands between a verb of bringing with *to* (the words ``before`` it end so) and
     the total's noun phrase (the words ``after`` it open with *the* and a word of a total within three):
     "bringing to 14 the total number of cases", "These cases bring to 10 the total Minnesota deaths"."""
-    left = [w.text for w in before[-2:]]
     right = [w.text.lower() for w in after[:4]]
     return (
-        len(left) == 2
-        and left[0] in BRING
-        and left[1] == "to"
+        _bring_to([w.text for w in before[-2:]])
         and right[:1] == ["the"]
         and any(w in TOTAL_WORDS for w in right[1:])
     )
+
+
+def _bring_to(left: list[str]) -> bool:
+    """Whether the two words right before a number are a verb of bringing and *to* ("bringing to 14 the
+    total", "bring to 10 the total Minnesota deaths"): the number is the total the verb brings."""
+    return len(left) == 2 and left[0] in BRING and left[1] == "to"
 
 
 def _about(
@@ -10663,12 +10664,15 @@ def _repeated_figure(view: ArticleView, made: list[Measured], vals: list[Quantit
     article, of the same thing and no other state or aspect, is the same figure, where the first was
     (numbers of :data:`REPEATED_MIN` and more). A headline's figure is the one its story tells after it:
     "AH1N1 flu cases climb to 118" then "... bringing the total now to 118 people infected" in Costa Rica."""
+    # (where the text's first line that ends a sentence is, read once: a headline stands before it)
+    first = _SENTENCE_LINE.search(view.text)
+    story_start = first.start() if first is not None else len(view.text)
     for i, v in enumerate(vals):
         if v.key.about or made[i].thing is None or v.value is None or v.key.unit is not None:
             continue
         if v.value < REPEATED_MIN:
             continue
-        told = vals[i + 1 :] if _headline_line(view.text, v.start) else []
+        told = vals[i + 1 :] if _headline_line(view.text, v.start, story_start) else []
         for w in [*reversed(vals[:i]), *told]:
             if not w.key.about or w.value != v.value or w.key.thing != v.key.thing or w.key.unit is not None:
                 continue
@@ -10681,10 +10685,10 @@ def _repeated_figure(view: ArticleView, made: list[Measured], vals: list[Quantit
 _SENTENCE_LINE = re.compile(r"[.!?][\"'”’)]*[ \t]*$", re.MULTILINE)
 
 
-def _headline_line(text: str, pos: int) -> bool:
+def _headline_line(text: str, pos: int, story_start: int) -> bool:
     """Whether ``pos`` is on a headline: a short line of its own with no sentence mark at its end, before
-    any line of the text that ends a sentence ("Saturday, June 13, 2009 / AH1N1 flu cases climb to 118 /
-    The number of cases ... continues to grow ...")."""
+    any line of the text that ends a sentence (the first such mark is at ``story_start``: "Saturday, June
+    13, 2009 / AH1N1 flu cases climb to 118 / The number of cases ... continues to grow ...")."""
     # (a bounded look first: a side of the line with no line break and more words than a headline has is
     # none, so a hostile one-line text stays linear)
     for side in (text[max(0, pos - _HEADLINE_REACH) : pos], text[pos : pos + _HEADLINE_REACH]):
@@ -10696,7 +10700,7 @@ def _headline_line(text: str, pos: int) -> bool:
     line = text[a:b].strip()
     if not line or len(line.split()) > _HEADLINE_WORDS or _SENTENCE_LINE.search(line):
         return False
-    return _SENTENCE_LINE.search(text, 0, a) is None
+    return story_start >= a
 
 
 # a headline's words at most, and how far its line is read on either side before it is counted
@@ -10846,7 +10850,7 @@ def _brings_later_total(view: ArticleView, v: QuantityValue) -> bool:
     14 the total number of cases")."""
     ws = words(view.text, v.end, view.sentence(v.start)[1])
     return any(w.text in BRING for w in ws) and any(
-        _bring_at(ws[: k + 1]) is not None or _inverted_bring(ws[: k + 1], ws[k + 2 :])
+        _bring_at(ws[: k + 1]) is not None or _inverted_bring(ws[max(0, k - 1) : k + 1], ws[k + 2 : k + 6])
         for k, w in enumerate(ws)
         if w.text == "to"
     )
